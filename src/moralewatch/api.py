@@ -1,0 +1,220 @@
+"""The library the CLI, the dashboard and batch jobs call: ``analyze`` (inputs into the store) and ``extract``
+(the JSONL contract of shared/spec/extract-jsonl.md)."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from .clean import RejectedInput, to_document
+from .errors import rejection_reason
+from .ingest import DEFAULT_MAX_BYTES, RawInput, parse_jsonl_line, read_inputs
+from .model import Document, Entity, Indicator, Outcome, Quote
+from .pipeline import Pipeline
+from .stages import default_pipeline
+from .store import Store
+
+# -- one document -------------------------------------------------------------------------------------------------
+
+
+def analyze_text(text: str, pipeline: Pipeline | None = None, **meta: Any) -> Document:
+    """Run the pipeline over one text (as a ``.txt`` input) and return the document."""
+    raw = RawInput(meta.pop("source", "-"), format=meta.pop("format", "txt"), text=text, meta=meta)
+    return (pipeline or default_pipeline()).run(to_document(raw))
+
+
+# -- extract contract ---------------------------------------------------------------------------------------------
+
+QUOTE_FIELDS = ("start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end", "speaker_role", "side",
+                "channel", "via", "cue", "confidence")
+INDICATOR_FIELDS = ("indicator", "start", "end", "text", "subject_side", "claimant", "claimant_side", "channel",
+                    "quote_index", "hedged", "negated", "confidence", "rule")
+ENTITY_OPTIONAL = ("name", "lat", "lon", "country", "admin1", "value", "granularity")
+
+
+def _mapped(doc: Document, start: int | None, end: int | None) -> tuple[int, int] | None:
+    if start is None or end is None:
+        return None
+    return doc.offset_map.span_to_input(start, end)
+
+
+def to_extract(doc: Document, ext_id: Any) -> dict[str, Any]:
+    """A document's annotations as one output line of the extract contract, offsets mapped to the input."""
+    src = doc.input_text or doc.text
+    quotes, indicators, entities = [], [], []
+    qmap: dict[int, int] = {}
+    for i, q in enumerate(doc.quotes):
+        span = _mapped(doc, q.start, q.end)
+        if span is None:
+            continue
+        qmap[i] = len(quotes)
+        out: dict[str, Any] = {k: getattr(q, k) for k in QUOTE_FIELDS}
+        out["start"], out["end"] = span
+        out["text"] = src[span[0]:span[1]]
+        sp = _mapped(doc, q.speaker_start, q.speaker_end)
+        out["speaker_start"], out["speaker_end"] = sp if sp else (None, None)
+        if q.continues is not None:
+            out["continues"] = q.continues
+        quotes.append(out)
+    for q in quotes:  # a continued quote points at its first paragraph's index in this output
+        if "continues" in q:
+            q["continues"] = qmap.get(q["continues"])
+    for ind in doc.indicators:
+        span = _mapped(doc, ind.start, ind.end)
+        if span is None:
+            continue
+        out = {k: getattr(ind, k) for k in INDICATOR_FIELDS}
+        out["start"], out["end"] = span
+        out["text"] = src[span[0]:span[1]]
+        out["quote_index"] = qmap.get(ind.quote_index) if ind.quote_index is not None else None
+        indicators.append(out)
+    for ent in doc.entities:
+        span = _mapped(doc, ent.start, ent.end)
+        if span is None:
+            continue
+        out = {"type": ent.type, "start": span[0], "end": span[1], "text": src[span[0]:span[1]]}
+        out.update({k: getattr(ent, k) for k in ENTITY_OPTIONAL if getattr(ent, k) is not None})
+        entities.append(out)
+    return {"id": ext_id, "quotes": quotes, "indicators": indicators, "entities": entities, "error": None}
+
+
+_PIPELINE: Pipeline | None = None
+
+
+def _worker_init() -> None:
+    global _PIPELINE
+    _PIPELINE = default_pipeline()
+
+
+def extract_line(line: str | bytes, n: int = 0, pipeline: Pipeline | None = None) -> dict[str, Any]:
+    """One output object for one input line; never raises."""
+    obj, err = parse_jsonl_line(line, n)
+    if err:
+        ext_id = None
+        try:
+            parsed = json.loads(line)
+            if isinstance(parsed, dict):
+                ext_id = parsed.get("id")
+        except (ValueError, TypeError):
+            pass
+        code, detail = err
+        return {"id": ext_id, "quotes": [], "indicators": [], "entities": [],
+                "error": {"code": code, "message": rejection_reason(code, detail)}}
+    assert obj is not None
+    empty = {"id": obj["id"], "quotes": [], "indicators": [], "entities": [], "error": None}
+    if not obj["text"].strip():
+        return empty
+    meta = {k: obj[k] for k in ("title", "date", "source", "url", "lang") if isinstance(obj.get(k), str)}
+    raw = RawInput("-", f"line {n}", "jsonl", text=obj["text"], meta=meta | {"id": str(obj["id"])})
+    pipe = pipeline or _PIPELINE or default_pipeline()
+    try:
+        doc = pipe.run(to_document(raw))
+    except RejectedInput:
+        return empty  # nothing but page furniture: no annotations, not an error
+    except Exception as e:  # one bad document never stops the batch
+        return empty | {"error": {"code": "stage_failed", "message": rejection_reason("stage_failed", repr(e))}}
+    return to_extract(doc, obj["id"])
+
+
+def _extract_numbered(item: tuple[int, bytes]) -> str:
+    n, line = item
+    return json.dumps(extract_line(line, n), ensure_ascii=False)
+
+
+def extract_stream(lines: Iterable[bytes], out: IO[str], workers: int = 1) -> int:
+    """The extract contract over a stream of lines, in input order. Returns the number of output lines."""
+    numbered = ((n, line) for n, line in enumerate(lines, 1) if line.strip())
+    count = 0
+    if workers <= 1:
+        _worker_init()
+        for item in numbered:
+            out.write(_extract_numbered(item) + "\n")
+            count += 1
+        return count
+    ctx = mp.get_context("fork")
+    with ctx.Pool(workers, initializer=_worker_init) as pool:
+        for result in pool.imap(_extract_numbered, numbered, chunksize=8):
+            out.write(result + "\n")
+            count += 1
+    return count
+
+
+# -- analyze into the store ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class RunSummary:
+    run_id: int
+    counts: dict[str, int] = field(default_factory=lambda: {"ok": 0, "duplicate": 0, "rejected": 0,
+                                                            "unchanged": 0})
+    rejected: list[Outcome] = field(default_factory=list)
+
+
+def _process(raw: RawInput, pipe: Pipeline) -> Document | Outcome:
+    if raw.error:
+        code, detail = raw.error
+        return Outcome(raw.source, raw.locator, "rejected", code, rejection_reason(code, detail),
+                       input_sha=raw.sha, size=raw.size)
+    try:
+        return pipe.run(to_document(raw))
+    except RejectedInput as e:
+        return Outcome(raw.source, raw.locator, "rejected", e.code, e.message, input_sha=raw.sha, size=raw.size)
+    except Exception as e:
+        return Outcome(raw.source, raw.locator, "rejected", "stage_failed",
+                       rejection_reason("stage_failed", f"{type(e).__name__}: {e}"), input_sha=raw.sha,
+                       size=raw.size)
+
+
+def analyze(
+    paths: Iterable[str], db: str, *, pipeline: Pipeline | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[RawInput, str], None] | None = None,
+) -> RunSummary:
+    """Read every input under ``paths``, run the pipeline, store each document in its own transaction, and record
+    an outcome for every input. Inputs already stored with the same content are skipped."""
+    paths = list(paths)
+    pipe = pipeline or default_pipeline()
+    store = Store(db)
+    stage_of = {name: pipe.stage_for(name) for name in ("quotes", "indicators", "entities")}
+    summary = RunSummary(store.start_run(pipe.describe(), paths))
+    status = "interrupted"
+    try:
+        for raw in read_inputs(paths, max_bytes=max_bytes):
+            if store.seen(raw.source, raw.locator, raw.sha):
+                summary.counts["unchanged"] += 1
+                if progress:
+                    progress(raw, "unchanged")
+                continue
+            result = _process(raw, pipe)
+            if isinstance(result, Outcome):
+                store.record_rejection(result, summary.run_id)
+                summary.rejected.append(result)
+                state = "rejected"
+            else:
+                state = store.write(result, Outcome(raw.source, raw.locator, "ok", input_sha=raw.sha,
+                                                    size=raw.size), summary.run_id, stage_of)
+            summary.counts[state] += 1
+            if progress:
+                progress(raw, state)
+        status = "done"
+    finally:
+        store.finish_run(summary.run_id, summary.counts, status)
+        store.close()
+    return summary
+
+
+def iter_docs(db: str) -> Iterator[dict[str, Any]]:
+    """Stored documents as dicts (for reports and exports)."""
+    from .store import connect, iter_table
+
+    conn = connect(db, readonly=True)
+    try:
+        yield from iter_table(conn, "documents")
+    finally:
+        conn.close()
+
+
+__all__ = ["analyze", "analyze_text", "extract_line", "extract_stream", "to_extract", "DEFAULT_MAX_BYTES",
+           "Quote", "Indicator", "Entity"]

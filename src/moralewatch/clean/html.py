@@ -1,0 +1,76 @@
+"""HTML to text and metadata through trafilatura; canonical paragraphs aligned back to the HTML source."""
+
+from __future__ import annotations
+
+import html as htmlmod
+import re
+from dataclasses import dataclass
+
+from ..model import OffsetMap
+
+MAX_DEPTH = 400
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+@dataclass(slots=True)
+class HtmlText:
+    text: str
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    lang: str | None = None
+
+
+def nesting_depth(html: str, limit: int = MAX_DEPTH) -> int:
+    """Tag nesting depth, stopping once past ``limit`` (a cheap guard against pages that blow the parser)."""
+    depth = best = 0
+    for m in _TAG.finditer(html):
+        closing, name, selfclose = m.group(1), m.group(2).lower(), m.group(3)
+        if name in _VOID or selfclose:
+            continue
+        depth = depth - 1 if closing else depth + 1
+        best = max(best, depth)
+        if best > limit:
+            break
+    return best
+
+
+def extract_html(html: str, url: str | None = None) -> HtmlText | None:
+    """Main text and metadata, or ``None`` when the page holds no article text."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                      include_tables=False, favor_precision=True)
+    if doc is None or not (doc.text or "").strip():
+        return None
+    published = doc.date
+    if not published:
+        try:
+            from htmldate import find_date
+
+            published = find_date(html, url=url, outputformat="%Y-%m-%d", extensive_search=False)
+        except Exception:
+            published = None
+    return HtmlText(text=doc.text, title=doc.title, published=published, author=doc.author,
+                    outlet=doc.sitename, url=doc.url or url, lang=doc.language)
+
+
+def align_to_source(canon_text: str, cmap: OffsetMap, extracted: str, source: str) -> OffsetMap:
+    """Compose ``cmap`` (canonical -> extracted text) with an alignment of the extracted text to the HTML source:
+    each piece is looked up verbatim (then HTML-escaped) in the source, in order; a piece not found gets -1."""
+    out = OffsetMap()
+    pos = 0
+    for c, i, n in zip(cmap.canon, cmap.inp, cmap.length):
+        piece = extracted[i:i + n]
+        found = source.find(piece, pos)
+        if found < 0:
+            found = source.find(htmlmod.escape(piece, quote=False), pos)
+            if found >= 0 and len(htmlmod.escape(piece, quote=False)) != n:
+                found = -1
+        out.add(c, found, n)
+        if found >= 0:
+            pos = found + n
+    return out

@@ -1,0 +1,17 @@
+"""The default pipeline, in flow order. Importing a stage module registers its stages."""
+
+from __future__ import annotations
+
+from . import entities, indicators, quotes, segment  # noqa: F401  (registration)
+from .pipeline import Pipeline
+
+DEFAULT = (
+    "segment.v1",
+    "quotes.v0",
+    "indicators.v0",
+    "entities.v0",
+)
+
+
+def default_pipeline(config: dict | None = None) -> Pipeline:
+    return Pipeline(DEFAULT, config)
