@@ -1,0 +1,19 @@
+"""Registers ``moralewatch eval <what>``: each scorer module in this package that exists adds its command."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+SCORERS = ("quotes", "indicators", "entities")
+
+
+def register(main: Any, eval_group: Any) -> None:
+    for name in SCORERS:
+        try:
+            module = importlib.import_module(f"moralewatch.eval.{name}")
+        except ModuleNotFoundError as e:
+            if e.name != f"moralewatch.eval.{name}":
+                raise
+            continue
+        eval_group.add_command(module.command, name)
