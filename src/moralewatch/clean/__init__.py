@@ -10,6 +10,9 @@ from .text import clean_text
 
 __all__ = ["to_document", "RejectedInput"]
 
+#: fewer words than this after HTML extraction is navigation, not an article
+MIN_HTML_WORDS = 4
+
 
 class RejectedInput(MoraleWatchError):
     """An input that yields no document; ``code`` is one of ``errors.REJECTIONS``."""
@@ -34,8 +37,8 @@ def to_document(raw: RawInput) -> Document:
         if ext is None:
             raise RejectedInput("no_text")
         c = clean_text(ext.text, detect_title=False)
-        if not c.text.strip():
-            raise RejectedInput("no_text")
+        if len(c.text.split()) < MIN_HTML_WORDS:
+            raise RejectedInput("no_text", f"{len(c.text.split())} words of text after extraction")
         omap = align_to_source(c.text, c.offset_map, ext.text, raw.text)
         return Document(
             text=c.text, source=raw.source, locator=raw.locator, title=ext.title or c.title,

@@ -32,7 +32,7 @@ DATE_LINE = re.compile(
     r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))" + _TIME_RX + r"\s*$",
     re.I,
 )
-BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,5}$")
+BYLINE = re.compile(r"^(?i:by)\s+[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,5}$")
 BIO = re.compile(
     r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w.'’-]+\s+){0,8}?"
     r"(?i:reporter|correspondent|journalist|editor|writer|columnist|contributor|producer)\b",

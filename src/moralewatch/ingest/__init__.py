@@ -246,8 +246,28 @@ def _warc_stream(source: str, fh: BinaryIO, max_bytes: int) -> Iterator[RawInput
                 if date:
                     raw.meta.setdefault("crawl_date", date)
                 yield raw
+        problem = _gzip_problem(fh)
+        if problem:
+            yield RawInput(source, f"after record {n}", "warc", error=("truncated", problem))
     except (EOFError, zlib.error, gzip.BadGzipFile, OSError) as e:
         yield RawInput(source, f"after record {n}", "warc", error=("truncated", str(e) or type(e).__name__))
     except Exception as e:  # warcio raises ArchiveLoadFailed and plain Exceptions on garbage
         code = "truncated" if "gzip" in str(e).lower() or "eof" in str(e).lower() else "malformed_warc"
         yield RawInput(source, f"after record {n}", "warc", error=(code, f"{type(e).__name__}: {e}"))
+
+
+def _gzip_problem(fh: BinaryIO) -> str | None:
+    """warcio stops quietly at a truncated gzip member: read the stream through once more to catch it."""
+    try:
+        fh.seek(0)
+        if fh.read(2) != b"\x1f\x8b":
+            return None
+        fh.seek(0)
+        with gzip.GzipFile(fileobj=fh) as gz:
+            while gz.read(1 << 20):
+                pass
+    except (EOFError, zlib.error, gzip.BadGzipFile) as e:
+        return f"gzip stream ends early ({e or type(e).__name__}): records after this point are lost"
+    except (OSError, ValueError):
+        return None
+    return None
