@@ -44,7 +44,9 @@ def _mapped(doc: Document, start: int | None, end: int | None) -> tuple[int, int
 def to_extract(doc: Document, ext_id: Any) -> dict[str, Any]:
     """A document's annotations as one output line of the extract contract, offsets mapped to the input."""
     src = doc.input_text or doc.text
-    quotes, indicators, entities = [], [], []
+    quotes: list[dict[str, Any]] = []
+    indicators: list[dict[str, Any]] = []
+    entities: list[dict[str, Any]] = []
     qmap: dict[int, int] = {}
     for i, q in enumerate(doc.quotes):
         span = _mapped(doc, q.start, q.end)
@@ -59,9 +61,9 @@ def to_extract(doc: Document, ext_id: Any) -> dict[str, Any]:
         if q.continues is not None:
             out["continues"] = q.continues
         quotes.append(out)
-    for q in quotes:  # a continued quote points at its first paragraph's index in this output
-        if "continues" in q:
-            q["continues"] = qmap.get(q["continues"])
+    for qd in quotes:  # a continued quote points at its first paragraph's index in this output
+        if "continues" in qd:
+            qd["continues"] = qmap.get(qd["continues"])
     for ind in doc.indicators:
         span = _mapped(doc, ind.start, ind.end)
         if span is None:

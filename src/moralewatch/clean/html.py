@@ -5,6 +5,7 @@ from __future__ import annotations
 import html as htmlmod
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import OffsetMap
 
@@ -44,9 +45,10 @@ def extract_html(html: str, url: str | None = None) -> HtmlText | None:
 
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                       include_tables=False, favor_precision=True)
-    if doc is None or not (doc.text or "").strip():
+    found: dict[str, Any] = doc if isinstance(doc, dict) else (doc.as_dict() if doc is not None else {})
+    if not (found.get("text") or "").strip():
         return None
-    published = doc.date
+    published = found.get("date")
     if not published:
         try:
             from htmldate import find_date
@@ -54,8 +56,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlText | None:
             published = find_date(html, url=url, outputformat="%Y-%m-%d", extensive_search=False)
         except Exception:
             published = None
-    return HtmlText(text=doc.text, title=doc.title, published=published, author=doc.author,
-                    outlet=doc.sitename, url=doc.url or url, lang=doc.language)
+    return HtmlText(text=found["text"], title=found.get("title"), published=published, author=found.get("author"),
+                    outlet=found.get("sitename"), url=found.get("url") or url, lang=found.get("language"))
 
 
 def align_to_source(canon_text: str, cmap: OffsetMap, extracted: str, source: str) -> OffsetMap:
