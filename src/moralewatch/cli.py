@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -51,18 +52,28 @@ def analyze(inputs: tuple[str, ...], db: str, max_bytes: int, quiet: bool) -> No
       moralewatch analyze articles/ 'feeds/*.jsonl' crawl.warc.gz --db war.db
     """
     from .api import analyze as run
+    from .ingest import expand
 
     show = not quiet and sys.stderr.isatty()
-    seen = [0]
+    total_files = sum(1 for _ in expand(i for i in inputs if i != "-")) if show else 0
+    state: dict[str, Any] = {"files": 0, "inputs": 0, "last": None, "ok": 0, "rejected": 0, "shown": 0.0}
 
-    def progress(raw: Any, state: str) -> None:
-        seen[0] += 1
-        if show and seen[0] % 25 == 0:
-            click.echo(f"\r{seen[0]:,} inputs ...", nl=False, err=True)
+    def progress(raw: Any, outcome: str) -> None:
+        state["inputs"] += 1
+        if raw.source != state["last"]:
+            state["files"] += 1
+            state["last"] = raw.source
+        if outcome in ("ok", "rejected"):
+            state[outcome] += 1
+        now = time.monotonic()
+        if show and now - state["shown"] > 0.2:
+            state["shown"] = now
+            click.echo(f"\r{state['files']:,}/{total_files:,} files, {state['inputs']:,} inputs: "
+                       f"{state['ok']:,} stored, {state['rejected']:,} rejected", nl=False, err=True)
 
     summary = run(inputs, db, max_bytes=max_bytes, progress=progress)
     if show:
-        click.echo("\r", nl=False, err=True)
+        click.echo("", err=True)
     if quiet:
         return
     c = summary.counts
