@@ -204,7 +204,7 @@ def _register_plugins() -> None:
         try:
             module = importlib.import_module(mod)
         except ModuleNotFoundError as e:
-            if e.name != mod:
+            if e.name is None or not mod.startswith(e.name):
                 raise
             continue
         module.register(main, eval_group)

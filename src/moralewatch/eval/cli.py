@@ -13,7 +13,7 @@ def register(main: Any, eval_group: Any) -> None:
         try:
             module = importlib.import_module(f"moralewatch.eval.{name}")
         except ModuleNotFoundError as e:
-            if e.name != f"moralewatch.eval.{name}":
+            if e.name is None or not f"moralewatch.eval.{name}".startswith(e.name):
                 raise
             continue
         eval_group.add_command(module.command, name)
