@@ -64,3 +64,12 @@ def test_errors_name_the_fix(tmp_path: Path) -> None:
     bad.write_bytes(b"this is not sqlite" * 100)
     r = CliRunner().invoke(main, ["analyze", str(tmp_path), "--db", str(bad)])
     assert r.exit_code == 2 and "Fix:" in r.output
+
+
+def test_readme_documents_every_rejection_code() -> None:
+    from moralewatch.errors import REJECTIONS
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "make demo" in readme[:1500] and "make test" in readme[:1500]
+    for code in REJECTIONS:
+        assert f"| `{code}` |" in readme, code
