@@ -35,5 +35,13 @@ lint: dev
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 
+# issue 6: the benchmark (minutes on the full corpora; BENCH_ARGS="--limit 500" for a quick run)
+$(VENV)/.bench-installed: $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[bench]'
+	touch $@
+
+bench: $(VENV)/.bench-installed
+	$(BIN)/python bench/run.py --shared $(SHARED) $(BENCH_ARGS)
+
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

