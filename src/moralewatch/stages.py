@@ -7,8 +7,8 @@ from .pipeline import Pipeline
 
 DEFAULT = (
     "segment.v1",
-    "quotes.v0",
-    "indicators.v0",
+    "quotes.v1",
+    "indicators.v1",
     "entities.v0",
 )
 

@@ -1,14 +1,180 @@
-"""Quotes and speakers: who said what, through whom (issue 7). Not built yet: the stage adds no quotes."""
+"""Quotes and speakers: who said what, through whom (issue 7).
+
+``quotes.v1`` is rule-based and runs on the canonical text alone: quotation marks are paired per paragraph
+(marks.py), each sentence is read once for attribution clauses and reported speech (finder.py), and speakers are
+resolved and described in the codebook's terms (speakers.py). No model is loaded: the stage must run at corpus
+speed, and its decisions must be explainable (every quote records the ``rule`` that produced it).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..model import Document
+from ..model import Document, Quote
 from ..pipeline import stage
+from . import speakers as sp
+from .finder import Found, find_in_paragraph
+from .marks import find_marked
+
+#: how far back (characters) a quote without attribution, or a pronoun, looks for its speaker
+REACH = 1500
 
 
-@stage("quotes.v0", requires=("paragraphs", "sentences"), provides=("quotes",))
+class Resolver:
+    """Names and describes the speakers of one document's quotes, in document order."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.index = sp.DocumentIndex(doc.text)
+        self.history: list[tuple[int, sp.Described]] = []  # (mention position, speaker) of earlier quotes
+
+    def _paragraph_of(self, pos: int) -> tuple[int, int]:
+        for lo, hi in self.doc.paragraphs:
+            if lo <= pos < hi:
+                return lo, hi
+        return 0, len(self.text)
+
+    def _window(self, f: Found) -> str:
+        pos = [f.start] + ([f.speaker.start] if f.speaker else []) + ([f.cue.start] if f.cue else [])
+        ends = [f.end] + ([f.speaker.end + len(f.speaker.description)] if f.speaker else []) + \
+            ([f.cue.end] if f.cue else [])
+        lo, hi = self._paragraph_of(f.start)
+        a, b = max(lo, min(pos) - 100), min(hi, max(ends) + 60)
+        stop = re.search(r"[.;]\s|\s[–—]\s", self.text[max(ends):b])
+        if stop:
+            b = max(ends) + stop.start()
+        return self.text[a:b]
+
+    def _previous(self, pos: int) -> sp.Described | None:
+        for at, d in reversed(self.history):
+            if at <= pos and pos - at <= REACH:
+                return d
+        return None
+
+    def _person_before(self, pos: int, role: str | None = None) -> tuple[int, int, str] | None:
+        best = None
+        for s, e, t in self.index.persons:
+            if e > pos:
+                break
+            if t.lower().startswith("the ") and role is not None:
+                continue
+            if role is None or sp.label(t, "")[0] == role or (role == "soldier" and sp.label(t, "")[0] == "pow"):
+                best = (s, e, t)
+        if best and pos - best[1] <= REACH:
+            return best
+        return None
+
+    def _from_mention(self, s: int, e: int, phrase: str) -> sp.Described:
+        lo, hi = self._paragraph_of(s)
+        context = self.text[max(lo, s - 150):min(hi, e + 80)]
+        role, side, channel = sp.label(phrase, context, self.text[max(lo, s - 40):s])
+        name = sp.head_name(phrase)
+        shown = self.index.fullest_name(name) if name else phrase
+        return sp.Described(shown, s, e, role, side, channel, sp.vias(context), resolved=True)
+
+    def _antecedent(self, f: Found) -> sp.Described | None:
+        assert f.speaker is not None
+        mention = f.speaker.text
+        words = mention.lower().split()
+        prev = self._previous(f.speaker.start)
+        if sp.is_pronoun(mention):
+            person = self._person_before(f.speaker.start)
+            prev_at = self.history[-1][0] if self.history and prev else -1
+            if person and person[0] > prev_at and words[0] in sp.PRONOUNS_SINGULAR:
+                return self._from_mention(*person)
+            return prev
+        if words[0] == "the" and len(words) <= 3 and not any(w[:1].isupper() for w in mention.split()[1:]):
+            role = sp.label(mention, "")[0]
+            if role in sp.PERSON_ROLES:
+                earlier = next(((at, d) for at, d in reversed(self.history)
+                                if d.role == role and f.speaker.start - at <= REACH * 2), None)
+                person = self._person_before(f.speaker.start, role)
+                if person and (earlier is None or person[0] > earlier[0]):
+                    return self._from_mention(*person)
+                if earlier:
+                    return earlier[1]
+        return None
+
+    def describe(self, f: Found) -> sp.Described | None:
+        if f.speaker is None:
+            return self._previous(f.start) if f.kind == "direct" or f.continues_prev else None
+        window = self._window(f)
+        ante = self._antecedent(f)
+        s, e = f.speaker.start, f.speaker.end
+        if ante is not None:
+            d = sp.Described(ante.name, s, e, ante.role, ante.side, ante.channel, list(ante.via), True)
+            role, side, channel = sp.label(f.speaker.text, window)
+            d.channel = channel if channel != "unknown" else d.channel
+            d.via = list(dict.fromkeys(f.via + sp.vias(window) + d.via))
+            return d
+        description = f"{f.speaker.text} {f.speaker.description}".strip()
+        lo, _ = self._paragraph_of(s)
+        role, side, channel = sp.label(description, window, self.text[max(lo, s - 40):s])
+        name = sp.head_name(f.speaker.text)
+        shown = self.index.fullest_name(name) if name else f.speaker.text
+        d = sp.Described(shown, s, e, role, side, channel, list(dict.fromkeys(f.via + sp.vias(window))))
+        if f.speaker.text.lower().startswith("another "):
+            prev = self._previous(s)
+            if prev is not None:
+                d.role = prev.role if d.role in ("soldier", "pow", "unknown") else d.role
+                d.side = prev.side if d.side == "unknown" else d.side
+                d.channel = prev.channel if d.channel == "unknown" else d.channel
+                d.via = d.via or list(prev.via)
+        if d.side == "unknown" and d.role in ("soldier", "pow"):
+            prev = self._previous(s)
+            if prev is not None and prev.role in ("soldier", "pow"):
+                d.side = prev.side
+            if d.side == "unknown":
+                d.side = self.index.soldier_side
+        return d
+
+    def remember(self, f: Found, d: sp.Described | None) -> None:
+        if d is not None:
+            self.history.append((max(f.start, d.start), d))
+
+
+def _to_quote(doc: Document, f: Found, d: sp.Described | None) -> Quote:
+    q = Quote(f.start, f.end, doc.text[f.start:f.end], kind=f.kind, rule=f.rule, confidence=f.confidence)
+    if f.cue is not None:
+        q.cue, q.cue_start, q.cue_end = f.cue.text, f.cue.start, f.cue.end
+    if d is not None:
+        q.speaker, q.speaker_start, q.speaker_end = d.name, d.start, d.end
+        q.speaker_role, q.side, q.channel, q.via = d.role, d.side, d.channel, list(d.via)
+        if q.speaker in q.via:
+            q.via.remove(q.speaker)
+    else:
+        q.confidence = min(q.confidence, 0.3)
+    return q
+
+
+def extract(doc: Document) -> list[Quote]:
+    """All quotes of a document, sorted by start, with continuations pointing at their first paragraph."""
+    marked = find_marked(doc.text, doc.paragraphs)
+    found: list[Found] = []
+    for lo, hi in doc.paragraphs:
+        found.extend(find_in_paragraph(doc.text, lo, hi, [m for m in marked if lo <= m.open_at < hi]))
+    found = [f for f in found if f.end > f.start and re.search(r"\w", doc.text[f.start:f.end])]
+    found.sort(key=lambda f: (f.start, -f.end))
+    found = [f for i, f in enumerate(found) if i == 0 or (f.start, f.end) != (found[i - 1].start, found[i - 1].end)]
+    resolver = Resolver(doc)
+    quotes: list[Quote] = []
+    first_of: dict[int, int] = {}
+    for f in found:
+        d = resolver.describe(f)
+        resolver.remember(f, d)
+        q = _to_quote(doc, f, d)
+        if f.continues_prev and quotes:
+            prev = next((i for i in range(len(quotes) - 1, -1, -1) if quotes[i].kind == "direct"), None)
+            if prev is not None:
+                q.continues = first_of.get(prev, prev)
+                first_of[len(quotes)] = q.continues
+        quotes.append(q)
+    return quotes
+
+
+@stage("quotes.v1", requires=("paragraphs", "sentences"), provides=("quotes",))
 def find_quotes(doc: Document, config: Mapping[str, Any]) -> None:
-    doc.quotes = []
+    doc.quotes = extract(doc)

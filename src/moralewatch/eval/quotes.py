@@ -1,0 +1,280 @@
+"""``moralewatch eval quotes GOLD [PRED]``: quote spans and speakers scored with the field's conventions.
+
+Content is matched one-to-one when a prediction covers more than 30% of a gold quote's characters (GGT@0.3, the
+convention of Pareti's PARC and of PolNeAR's own evaluation), at 80%, and exactly (both trimmed of blanks,
+punctuation and quotation marks). A matched quote's speaker is right when the predicted speaker mention overlaps the
+gold one or the names agree (one is the other, or shares its last word). Results are split by kind.
+
+Gold is either PolNeAR-style JSONL (``id``, ``text``, ``quotes`` with ``fragments``) or the seed gold (a directory
+of ``*.json`` files, or one file, whose ``document`` names a text under the examples directory). MoraleWatch's
+convention differs from PolNeAR's in two places, and the scorer converts PolNeAR's gold to it (``--units spec``,
+the default): a quote interrupted by its attribution ("…,” he said, “…") and a quote running over paragraphs are
+one quote per piece, so PolNeAR's fragments separated by more than blanks or marks, or by a paragraph break, become
+separate gold quotes; and a quoted fragment that PolNeAR folds into its mixed quote is not counted twice, so a
+predicted partial quote nested in a predicted mixed quote is dropped before matching (``--nested``).
+``--units polnear`` scores against PolNeAR's quotes as annotated (a prediction then covers a share of the whole).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+_TRIM = " \t\n\r.,;:!?…\"'“”‘’«»„‚-–—()[]"
+MARKED_KINDS = {"direct", "mixed", "partial"}
+
+
+@dataclass
+class Unit:
+    """One quote (gold or predicted) as the scorer sees it."""
+
+    start: int
+    end: int
+    kind: str
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class GoldDoc:
+    id: str
+    text: str
+    quotes: list[Unit]
+
+
+# -- reading gold and predictions --------------------------------------------------------------------------------
+
+
+def _polnear_units(text: str, q: dict[str, Any], units: str) -> list[Unit]:
+    frags = sorted(tuple(f) for f in (q.get("fragments") or [[q["start"], q["end"]]]))
+    sp = dict(speaker=q.get("speaker"), speaker_start=q.get("speaker_start"), speaker_end=q.get("speaker_end"))
+    if units == "polnear":
+        return [Unit(frags[0][0], frags[-1][1], q["kind"], **sp, extra={"fragments": frags})]
+    groups: list[list[int]] = []
+    for a, b in frags:
+        gap = text[groups[-1][1]:a] if groups else ""
+        if groups and not gap.strip(_TRIM) and "\n\n" not in gap:
+            groups[-1][1] = b
+        else:
+            groups.append([a, b])
+    return [Unit(a, b, q["kind"], **sp) for a, b in groups if text[a:b].strip(_TRIM)]
+
+
+def read_gold(path: str, units: str = "spec") -> list[GoldDoc]:
+    """Gold documents from PolNeAR-style JSONL, or from the seed gold (directory or one ``.json``)."""
+    p = Path(path)
+    if p.is_file() and p.suffix == ".jsonl":
+        docs = []
+        with p.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    d = json.loads(line)
+                    qs = [u for q in d["quotes"] for u in _polnear_units(d["text"], q, units)]
+                    docs.append(GoldDoc(str(d["id"]), d["text"], qs))
+        return docs
+    files = sorted(p.glob("*.json")) if p.is_dir() else [p]
+    docs = []
+    for f in files:
+        g = json.loads(f.read_text(encoding="utf-8"))
+        text = (f.parent.parent / g["document"]).read_text(encoding="utf-8")
+        qs = []
+        for q in g["quotes"]:
+            span = q.get("speaker_span") or [None, None]
+            qs.append(Unit(q["span"][0], q["span"][1], q["kind"], q.get("speaker"), span[0], span[1],
+                           {k: q.get(k) for k in ("speaker_role", "side", "channel", "via")}))
+        docs.append(GoldDoc(f.stem, text, qs))
+    return docs
+
+
+def _units_from_extract(quotes: Iterable[dict[str, Any]]) -> list[Unit]:
+    return [Unit(q["start"], q["end"], q.get("kind", "direct"), q.get("speaker"), q.get("speaker_start"),
+                 q.get("speaker_end"), {k: q.get(k) for k in ("speaker_role", "side", "channel", "via")})
+            for q in quotes]
+
+
+def predict(docs: list[GoldDoc], pred_path: str | None) -> dict[str, list[Unit]]:
+    """Predictions by document id: read from an extract JSONL, or produced by running the extract pipeline."""
+    if pred_path:
+        out: dict[str, list[Unit]] = {}
+        with open(pred_path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    d = json.loads(line)
+                    out[str(d["id"])] = _units_from_extract(d.get("quotes") or [])
+        return out
+    from ..api import extract_line
+    from ..stages import default_pipeline
+
+    pipe = default_pipeline()
+    return {d.id: _units_from_extract(extract_line(json.dumps({"id": d.id, "text": d.text}), n, pipe)["quotes"])
+            for n, d in enumerate(docs, 1)}
+
+
+def drop_nested(preds: list[Unit]) -> list[Unit]:
+    """Partial quotes inside a predicted mixed quote: PolNeAR counts them as part of it."""
+    mixed = [p for p in preds if p.kind == "mixed"]
+    return [p for p in preds if not (p.kind == "partial" and any(m.start <= p.start and p.end <= m.end
+                                                                  for m in mixed))]
+
+
+# -- matching ----------------------------------------------------------------------------------------------------
+
+
+def _coverage(g: Unit, p: Unit) -> float:
+    frags = g.extra.get("fragments") or [(g.start, g.end)]
+    total = sum(b - a for a, b in frags) or 1
+    return sum(max(0, min(b, p.end) - max(a, p.start)) for a, b in frags) / total
+
+
+def _trimmed(text: str, u: Unit) -> tuple[int, int]:
+    s, e = u.start, u.end
+    while s < e and text[s] in _TRIM:
+        s += 1
+    while e > s and text[e - 1] in _TRIM:
+        e -= 1
+    return s, e
+
+
+def match(text: str, gold: list[Unit], pred: list[Unit], threshold: float | None) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, prediction index): by coverage above ``threshold``, or exact when None."""
+    pairs = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(pred):
+            if threshold is None:
+                if _trimmed(text, g) == _trimmed(text, p):
+                    pairs.append((1.0, i, j))
+            else:
+                c = _coverage(g, p)
+                if c > threshold:
+                    pairs.append((c, i, j))
+    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_g, used_p, out = set(), set(), []
+    for _, i, j in pairs:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            out.append((i, j))
+    return out
+
+
+def _norm(name: str | None) -> list[str]:
+    words = re.findall(r"[\w’'-]+", (name or "").lower().replace("’s", "").replace("'s", ""))
+    return [w for w in words if w not in {"the", "a", "an"}]
+
+
+def speaker_right(g: Unit, p: Unit) -> bool:
+    if g.speaker_start is not None and p.speaker_start is not None and g.speaker_end is not None \
+            and p.speaker_end is not None and min(g.speaker_end, p.speaker_end) > max(g.speaker_start,
+                                                                                     p.speaker_start):
+        return True
+    gn, pn = _norm(g.speaker), _norm(p.speaker)
+    if not gn or not pn:
+        return False
+    return gn == pn or gn[-1] == pn[-1] or " ".join(gn) in " ".join(pn) or " ".join(pn) in " ".join(gn)
+
+
+# -- scores ------------------------------------------------------------------------------------------------------
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+
+GROUPS: dict[str, tuple[set[str], set[str]]] = {
+    "all": ({"direct", "mixed", "indirect", "partial"}, {"direct", "mixed", "indirect", "partial"}),
+    "direct+mixed": ({"direct", "mixed", "partial"}, {"direct", "mixed", "partial"}),
+    "indirect": ({"indirect"}, {"indirect"}),
+}
+
+
+def score(docs: list[GoldDoc], preds: dict[str, list[Unit]], nested: str = "drop") -> dict[str, Any]:
+    """Every figure of the report, as a dict (also what the CI floor test reads)."""
+    out: dict[str, Any] = {"documents": len(docs)}
+    for group, (gkinds, pkinds) in GROUPS.items():
+        counts = {"gold": 0, "pred": 0, "ggt30": 0, "ggt80": 0, "exact": 0, "speaker_ok": 0, "speaker_n": 0}
+        labels = {"role": 0, "side": 0, "channel": 0}
+        for d in docs:
+            gold = [g for g in d.quotes if g.kind in gkinds]
+            pred = [p for p in preds.get(d.id, []) if p.kind in pkinds]
+            if nested == "drop":
+                pred = drop_nested(pred)
+            counts["gold"] += len(gold)
+            counts["pred"] += len(pred)
+            m30 = match(d.text, gold, pred, 0.3)
+            counts["ggt30"] += len(m30)
+            counts["ggt80"] += len(match(d.text, gold, pred, 0.8))
+            counts["exact"] += len(match(d.text, gold, pred, None))
+            for i, j in m30:
+                g, p = gold[i], pred[j]
+                if g.speaker:
+                    counts["speaker_n"] += 1
+                    counts["speaker_ok"] += speaker_right(g, p)
+                for key, gkey in (("role", "speaker_role"), ("side", "side"), ("channel", "channel")):
+                    labels[key] += g.extra.get(gkey) is not None and g.extra.get(gkey) == p.extra.get(gkey)
+        res: dict[str, Any] = {"gold": counts["gold"], "pred": counts["pred"], "found": counts["ggt30"]}
+        for key in ("ggt30", "ggt80", "exact"):
+            res[key] = _prf(counts[key], counts["pred"], counts["gold"])
+        res["speaker_accuracy"] = round(counts["speaker_ok"] / counts["speaker_n"], 4) if counts["speaker_n"] else 0.0
+        res["speaker_right"] = counts["speaker_ok"]
+        res.update({f"{k}_right": v for k, v in labels.items()})
+        out[group] = res
+    return out
+
+
+def evaluate(gold: str, pred: str | None = None, units: str = "spec", nested: str = "auto") -> dict[str, Any]:
+    """Score predictions (or a fresh extract run) against a gold file or directory."""
+    docs = read_gold(gold, units)
+    if nested == "auto":
+        nested = "drop" if gold.endswith(".jsonl") else "keep"
+    return score(docs, predict(docs, pred), nested)
+
+
+def _lines(result: dict[str, Any]) -> Iterator[str]:
+    yield f"{result['documents']} documents"
+    yield f"{'kinds':14} {'gold':>5} {'pred':>5} {'GGT@0.3 P/R/F1':>22} {'GGT@0.8 F1':>11} {'exact F1':>9} " \
+          f"{'speaker':>8}"
+    for group in GROUPS:
+        r = result[group]
+        g30 = r["ggt30"]
+        yield (f"{group:14} {r['gold']:>5} {r['pred']:>5} {g30['p']:>7.3f}/{g30['r']:.3f}/{g30['f1']:.3f} "
+               f"{r['ggt80']['f1']:>11.3f} {r['exact']['f1']:>9.3f} {r['speaker_accuracy']:>8.3f}")
+    a = result["all"]
+    yield (f"matched at 0.3: {a['found']} of {a['gold']}; speaker right on {a['speaker_right']}; role right "
+           f"{a['role_right']}, side {a['side_right']}, channel {a['channel_right']} (where gold labels them)")
+
+
+@click.command()
+@click.argument("gold", type=click.Path(exists=True))
+@click.argument("pred", required=False, type=click.Path(exists=True))
+@click.option("--units", type=click.Choice(["spec", "polnear"]), default="spec", show_default=True,
+              help="spec: PolNeAR quotes split into MoraleWatch's units (pieces, paragraphs); polnear: as annotated.")
+@click.option("--nested", type=click.Choice(["auto", "drop", "keep"]), default="auto", show_default=True,
+              help="Predicted partial quotes inside a predicted mixed one: auto drops them for PolNeAR JSONL.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def command(gold: str, pred: str | None, units: str, nested: str, as_json: bool) -> None:
+    """Score quotes and speakers against GOLD (PolNeAR JSONL, or the seed gold directory / JSON file).
+
+    PRED is an extract output (JSONL); without it the extract pipeline runs on the gold texts. Content is
+    matched at >30% and >80% of the gold characters (one-to-one) and exactly; speakers by span overlap or name.
+
+    \b
+    Example:
+      moralewatch eval quotes ../shared/data/quotes/polnear_dev.jsonl
+      moralewatch eval quotes ../shared/examples/gold/ --json
+    """
+    result = evaluate(gold, pred, units, nested)
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+        return
+    for line in _lines(result):
+        click.echo(line)

@@ -1,0 +1,589 @@
+"""Finding quotes and their attribution clauses, one paragraph at a time.
+
+The finder works on a *masked* copy of each paragraph, in which the words between quotation marks are blanked
+out: a cue verb inside a quote ("we were told") is then never taken for the writer's attribution, and sentence
+ends are found outside quotes only. Each sentence is read once: its cue verbs (lexicon.cues) give attribution
+clauses (``speaker cue`` before or after the content, ``according to X``), the marked spans are attached to the
+nearest clause, and cue verbs left over with a complement clause give the indirect quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon
+from .marks import Marked
+
+_SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
+_ABBR = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|St|Jr|Sr|No|Prof|Adm|"
+                   r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|vs|etc|U\.S|U\.N|U\.K)\.)$")
+_WORD = re.compile(r"[\w’'.&-]+")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_THAT = re.compile(r"\s*(?:that\b|:|,)?\s*")
+_TELL_OBJ = re.compile(
+    r"\s*(?:(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[A-Z][\w’'.&-]*\s*)+|me|us|him|her|them|you|"
+    r"reporters|journalists|lawmakers|supporters|the\s+\w+|a\s+\w+(?:\s+\w+)?|his\s+\w+(?:\s+\w+)?|"
+    r"her\s+\w+(?:\s+\w+)?|their\s+\w+(?:\s+\w+)?)(?=[\s,:.])"
+)
+_ADVERBIAL = re.compile(
+    r"\s*(?:,\s*)?(?:(?:on|last|this|early|late|later|earlier)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon|day)|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|yesterday|today|recently|previously|earlier|later|repeatedly|also|"
+    r"in an? (?:\w+\s+){0,2}(?:statement|interview|briefing|speech|post|tweet|video|letter|message|report|"
+    r"conference|call|address)(?:\s+(?:with|to|on)\s+(?:[\w’'.-]+\s*){1,4}?)?)\b\s*,?"
+)
+_SPEAKER_TRIM = re.compile(
+    r"\s+(?:who|whose|which|that|where|when|while|whom)\b.*$|\s+(?:[a-z]+ed|[a-z]+en|known|seen|shown)\s+by\b.*$|"
+    r"\s+(?:interviewed|caught|held|filmed|speaking|shown|seen|heard|quoted|cited)\s+(?:by|in|on|at|with|to)\b.*$",
+    re.S,
+)
+_LEAD_JUNK = re.compile(r"^(?:(?:But|And|Yet|So|Also|Still|Now|Then|However|Meanwhile|Instead|Indeed|Moreover|"
+                        r"and|but|yet|so|also|with|by|from|for|of|in|on|at|to\s+[a-z]+|to|[a-z]+ed\s+(?:of|by|to|from|with|for))"
+                        r"\b[\s,]*)+")
+
+
+@dataclass(slots=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+    cls: str
+
+
+@dataclass(slots=True)
+class Speaker:
+    """A speaker mention as written: ``[start, end)`` of the noun phrase, with the apposition that describes it."""
+
+    start: int
+    end: int
+    text: str
+    description: str = ""
+
+
+@dataclass(slots=True)
+class Found:
+    """A quote before speakers are resolved: content span, kind, attribution (cue, speaker mention), via."""
+
+    start: int
+    end: int
+    kind: str
+    cue: Cue | None = None
+    speaker: Speaker | None = None
+    via: list[str] = field(default_factory=list)
+    rule: str = ""
+    confidence: float = 0.5
+    marked: Marked | None = None
+    continues_prev: bool = False
+
+
+# -- sentences on the masked paragraph ---------------------------------------------------------------------------
+
+
+def mask(text: str, lo: int, hi: int, marked: list[Marked]) -> str:
+    """The paragraph with quote contents blanked (kept length). The first character and a final . ! ? stay, so
+    that sentence ends around quotes are still seen."""
+    chars = list(text[lo:hi])
+    for m in marked:
+        for i in range(m.start + 1, m.end):
+            chars[i - lo] = "x" if not chars[i - lo].isspace() else " "
+        last = m.end - 1
+        if last >= m.start and text[last] in ".!?…":
+            chars[last - lo] = text[last]
+    return "".join(chars)
+
+
+def sentences(masked: str, lo: int) -> list[tuple[int, int]]:
+    out, s = [], 0
+    for m in _SENT_END.finditer(masked):
+        if _ABBR.search(masked[max(0, m.start() - 6):m.start() + 1]):
+            continue
+        out.append((lo + s, lo + m.end()))
+        s = m.end()
+        while s < len(masked) and masked[s].isspace():
+            s += 1
+    if masked[s:].strip():
+        out.append((lo + s, lo + len(masked.rstrip())))
+    return out
+
+
+# -- noun phrases around a cue -----------------------------------------------------------------------------------
+
+
+_BE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
+_VERBISH = frozenset({"have", "has", "had", "was", "were", "is", "are", "emerged", "appeared", "came", "went"})
+
+
+def _strip_aux_back(masked: str, lo: int, pos: int) -> tuple[int, bool]:
+    """Move ``pos`` back over auxiliaries and adverbs between a speaker and its cue ("he can be heard telling").
+
+    Returns the new position and whether a form of "be" stood right before the cue (a passive: "we were told").
+    """
+    aux = lexicon.word_set("aux.txt")
+    passive, first = False, True
+    while True:
+        m = re.search(r"([\w’'-]+)\s*$", masked[lo:pos])
+        if not m:
+            return pos, passive
+        w = m.group(1).lower()
+        if w not in aux and not (w.endswith("ly") and w.isalpha() and len(w) > 4):
+            return pos, passive
+        if first and w in _BE:
+            passive = True
+        first = False
+        pos = lo + m.start(1)
+        while pos > lo and masked[pos - 1].isspace():
+            pos -= 1
+
+
+def _np_start(seg: str, words: list[re.Match[str]]) -> tuple[int, str]:
+    """Index of the first word of the noun phrase that ends ``seg``, and the boundary word that stopped it."""
+    stop = lexicon.word_set("boundaries.txt")
+    forms = lexicon.cues().forms
+    first = len(words)
+    for j in range(len(words) - 1, -1, -1):
+        w = words[j]
+        between = seg[w.end():words[j + 1].start()] if j + 1 < len(words) else seg[w.end():]
+        if any(ch in between for ch in ",;:()—–\"“”") or (between.strip() == "-" and j + 1 < len(words)):
+            return first, ","
+        low = w.group().lower()
+        if low in stop or (low in _VERBISH and j < len(words) - 1) or (low in forms and w.group()[0].islower()):
+            return first, low
+        first = j
+    return first, ""
+
+
+def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -> Speaker | None:
+    """The noun phrase that ends right before a cue (after auxiliaries), with an apposition ("X, an expert, said").
+
+    ``masked`` is indexed from ``base``; ``lo`` is the earliest offset the phrase may start at. A passive ("we were
+    told") has no speaker here; a relative clause ("soldiers – many of whom have claimed") gives its antecedent.
+    """
+    end, passive = _strip_aux_back(masked, lo - base, cue_start - base)
+    end += base
+    cue_word = masked[cue_start - base:cue_start - base + 12]
+    if passive and not re.match(r"\w+ing\b", cue_word):
+        return None
+    seg = masked[lo - base:end - base]
+    description = ""
+    stripped = seg.rstrip()
+    if stripped.endswith(","):  # "Michael Kofman, an expert on ..., said"
+        inner = stripped[:-1]
+        k = inner.rfind(",")
+        if k > 0 and inner[k + 1:].strip()[:1].islower():
+            description = inner[k + 1:].strip()
+            seg = inner[:k]
+            end = lo + k
+        else:
+            return None
+    words = list(_WORD.finditer(seg))
+    if not words:
+        return None
+    first, stopper = _np_start(seg, words)
+    if stopper in ("who", "whom", "which") and (first >= len(words) or
+                                                words[first].group().lower() in ("many", "some", "most", "all")):
+        rel = words[first - 1].start() if first < len(words) else words[-1].start()
+        before = re.sub(r"(?:(?:many|some|most|all|none|one|each)\s+of)?\s*$", "", seg[:rel]).rstrip(" ,–—-")
+        bw = list(_WORD.finditer(before))
+        first, _ = _np_start(before, bw)
+        if not before or first >= len(bw):
+            return None
+        words, end = bw, lo + len(before)
+    if first >= len(words):
+        return None
+    s = lo + words[first].start()
+    raw = text[s:end].rstrip(" ,")
+    phrase = _LEAD_JUNK.sub("", raw)
+    s += len(raw) - len(phrase)
+    cut = _SPEAKER_TRIM.search(phrase)
+    if cut and cut.start() > 0:
+        description = (phrase[cut.start():].strip() + " " + description).strip()
+        phrase = phrase[:cut.start()]
+    phrase = phrase.strip(" ,–—-")
+    if not phrase or not _looks_like_np(phrase):
+        return None
+    return Speaker(s, s + len(phrase), phrase, description)
+
+
+def speaker_after(text: str, pos: int, hi: int) -> Speaker | None:
+    """An inverted speaker right after a cue ("…,” said Michael Kofman, an expert on …)."""
+    m = re.match(r"\s+((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w’'.&-]*|of|the|for|de|von|van|al-\w+)(?:\s+(?:[A-Z][\w’'.&-]*"
+                 r"|of|the|for|de|von|van|bin))*)", text[pos:hi])
+    if not m:
+        m = re.match(r"\s+((?:a|an|the|one|another)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*[,.;]|\s*$)", text[pos:hi])
+        if not m:
+            return None
+    name = m.group(1).rstrip(" .")
+    s = pos + m.start(1)
+    rest = text[s + len(name):hi]
+    description = ""
+    am = re.match(r",\s*((?:a|an|the|who|one|another)\b[^.;]*?)(?=[.;]|\s*$|,\s*(?:said|adding|noting)\b)", rest)
+    if am:
+        description = am.group(1)
+    return Speaker(s, s + len(name), name, description)
+
+
+def _looks_like_np(phrase: str) -> bool:
+    words = phrase.split()
+    if not words or len(words) > 14:
+        return False
+    if words[-1].lower() in lexicon.word_set("boundaries.txt") or words[-1].lower() in lexicon.word_set("aux.txt"):
+        return False
+    if words[0].lower() in {"it", "there", "this", "what", "which", "to", "not", "no"} and len(words) == 1:
+        return False
+    return not (words[0][0].islower() and words[0].endswith(("ed", "ing")) and len(words) > 1)
+
+
+# -- the sentence reader -----------------------------------------------------------------------------------------
+
+
+#: words after which a cue form is a noun or an adjective ("amid reports", "the alleged pause")
+_NOMINAL_BEFORE = frozenset(
+    "the a an amid of new media news these those such many some following countless recent earlier with by in on "
+    "no any her his their its our my your this that numerous multiple several".split()
+)
+
+
+def cues_in(masked: str, lo: int, s: int, e: int) -> list[Cue]:
+    """Cue verbs of one sentence (outside quotes), skipping forms used as nouns or adjectives."""
+    out = []
+    cx = lexicon.cues()
+    seg = masked[s - lo:e - lo]
+    for m in cx.regex.finditer(seg):
+        prev = re.search(r"([\w’'-]+)\s*$", seg[:m.start()])
+        if prev and prev.group(1).lower() in _NOMINAL_BEFORE and not m.group().endswith("ing"):
+            continue
+        out.append(Cue(s + m.start(), s + m.end(), m.group(), cx.forms[m.group()]))
+    for m in _ACCORDING.finditer(seg):
+        out.append(Cue(s + m.start(), s + m.start() + len(m.group().rstrip()), m.group().rstrip(), "according"))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _content_after(text: str, masked: str, lo: int, cue: Cue, e: int) -> int | None:
+    """Start of the complement of a cue: after an object ("told reporters"), adverbials and "that"."""
+    pos = cue.end
+    if cue.text.lower().startswith(("told", "tell", "inform", "assur", "remind", "warn", "brief", "ask", "urg")):
+        m = _TELL_OBJ.match(masked, pos - lo)
+        if m:
+            pos = lo + m.end()
+    for _ in range(3):
+        m = _ADVERBIAL.match(masked, pos - lo)
+        if not m or m.end() == pos - lo:
+            break
+        pos = lo + m.end()
+    while pos < e and text[pos].isspace():
+        pos += 1
+    if pos >= e:
+        return None
+    nxt = masked[pos - lo:pos - lo + 40]
+    if nxt.startswith(("that ", "that,")):
+        return pos
+    if nxt[:1] in ":":
+        pos += 1
+        while pos < e and text[pos].isspace():
+            pos += 1
+        return pos
+    if cue.cls != "speech":
+        return None
+    first = re.match(r"[\w’'-]+", nxt)
+    if not first:
+        return pos if nxt[:1] in "“\"‘«" else None
+    w = first.group()
+    if w.lower() in {"he", "she", "they", "it", "i", "we", "you", "there", "the", "a", "an", "his", "her", "their",
+                     "its", "this", "these", "those", "some", "many", "most", "no", "none", "all", "both", "more",
+                     "several", "russian", "ukrainian", "russia", "ukraine", "our", "my", "one", "only", "if",
+                     "nobody", "everyone", "people", "troops", "soldiers", "morale"}:
+        return pos
+    if w[0].isupper() and w.lower() not in {"on", "in", "at", "after", "before", "during", "when"}:
+        return pos
+    return None
+
+
+def _clause_end(text: str, masked: str, lo: int, pos: int, e: int) -> int:
+    """End of a reported clause: the sentence end, without its final punctuation."""
+    end = e
+    while end > pos and (text[end - 1] in ".!?…\"'”’») " or text[end - 1].isspace()):
+        if text[end - 1] in "”»\"’" and end - 1 > pos and masked[end - 2 - lo] == "x":
+            break
+        end -= 1
+    return end
+
+
+def _trailing(text: str, masked: str, lo: int, cues: list[Cue], after: int, e: int) -> tuple[Cue, Speaker] | None:
+    """``…, NP cue[ …].`` or ``…, cue NP[, apposition].`` right after ``after`` up to the sentence end."""
+    gap = masked[after - lo:]
+    m = re.match(r"[\s,—–-]*", gap)
+    start = after + (m.end() if m else 0)
+    for cue in cues:
+        if cue.start < start or cue.cls == "according":
+            continue
+        if cue.start == start:  # inverted: said Smith
+            sp = speaker_after(text, cue.end, e)
+            return (cue, sp) if sp else None
+        sp = speaker_before(text, masked, start, cue.start, lo)
+        if sp and not masked[start - lo:sp.start - lo].strip():
+            return cue, sp
+        return None
+    return None
+
+
+def _according(text: str, masked: str, lo: int, cue: Cue, e: int) -> Speaker | None:
+    m = re.match(r"\s*((?:[\w’'.&-]+\s*){1,12}?)(?=,|\.\s*$|\s*$|\s+(?:that|which|who)\b)",
+                 masked[cue.end - lo:e - lo])
+    if not m:
+        return None
+    s = cue.end + m.start(1)
+    phrase = text[s:cue.end + m.end(1)].rstrip(" .")
+    return Speaker(s, s + len(phrase), phrase) if phrase else None
+
+
+@dataclass
+class SentenceReader:
+    """Reads one sentence: attaches its marked spans to attribution clauses and finds its indirect quotes."""
+
+    text: str
+    masked: str
+    lo: int
+    s: int
+    e: int
+    marked: list[Marked]
+    out: list[Found] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
+
+    def run(self) -> list[Found]:
+        cues = cues_in(self.masked, self.lo, self.s, self.e)
+        for i, m in enumerate(self.marked):
+            self._marked(i, m, cues)
+        self._indirect(cues)
+        return self.out
+
+    # marked spans ---------------------------------------------------------------------------------------------
+
+    def _bounds(self, i: int) -> tuple[int, int]:
+        prev_end = self.marked[i - 1].close_at + 1 if i > 0 else self.s
+        nxt = self.marked[i + 1].open_at if i + 1 < len(self.marked) else self.e
+        return max(prev_end, self.s), nxt
+
+    def _marked(self, i: int, m: Marked, cues: list[Cue]) -> None:
+        head_lo, tail_hi = self._bounds(i)
+        open_at = m.open_at
+        close = m.close_at + 1 if m.close_at >= 0 else m.end
+        head = self.masked[head_lo - self.lo:open_at - self.lo]
+        at_start = not head.strip(" —–-:")
+        trail = _trailing(self.text, self.masked, self.lo, [c for c in cues if c.start >= close], close, tail_hi)
+        lead = [c for c in cues if head_lo <= c.start and c.end <= open_at and c.start not in self.used]
+        ends_clause = not self.masked[close - self.lo:tail_hi - self.lo].strip(" ,.;:!?—–-)\"”’")
+        found = Found(m.start, m.end, "direct", marked=m, continues_prev=m.continues_prev)
+        if trail and (at_start or head.rstrip().endswith((":", ","))):
+            found.cue, found.speaker = trail
+            found.rule, found.confidence = "marks+trailing", 0.9
+            self.used.add(trail[0].start)
+        elif lead and head.rstrip().endswith((":", ",")) and self._lead_speaker(lead[-1], found):
+            found.rule, found.confidence = "marks+leading", 0.85
+            if not self.text[m.start:m.start + 1].isupper() and not head.rstrip().endswith(":"):
+                found.kind = "partial"
+        elif at_start:
+            found.rule, found.confidence = ("marks", 0.6) if ends_clause or m.close_at < 0 else ("marks", 0.5)
+            if trail:
+                found.cue, found.speaker = trail
+                self.used.add(trail[0].start)
+                found.kind, found.rule = "partial", "marks+trailing"
+        else:
+            self._embedded(m, found, cues, head_lo, close, trail)
+            if found.speaker is None and len(self.text[m.start:m.end].split()) < 4:
+                return  # a scare quote ("special military operation") with nobody saying it
+        self.out.append(found)
+
+    def _lead_speaker(self, cue: Cue, found: Found) -> bool:
+        sp = speaker_before(self.text, self.masked, self.s, cue.start, self.lo)
+        if sp is None and self.text[cue.start:cue.end].endswith("ing"):
+            sp = self._subject()
+        if sp is None and cue.cls == "according":
+            sp = _according(self.text, self.masked, self.lo, cue, self.e)
+        if sp is None:
+            return False
+        found.cue, found.speaker = cue, sp
+        self.used.add(cue.start)
+        return True
+
+    def _subject(self) -> Speaker | None:
+        """The sentence's first noun phrase after introductory phrases: the subject of an "-ing" cue."""
+        seg = self.masked[self.s - self.lo:self.e - self.lo]
+        m = re.match(r"(?:(?:In|On|At|During|After|Before|Speaking|Earlier|Later)\b[^,]{0,80},\s*)?", seg)
+        pos = self.s + (m.end() if m else 0)
+        nm = re.match(r"((?:[A-Z]\w*|a|an|the|one|another)(?:\s+[\w’'-]+){0,5}?)\s+(?:was|is|were|are|has|had|"
+                      r"could|can|said|says|told|appeared|spoke|\w+ed)\b", self.masked[pos - self.lo:self.e - self.lo])
+        if not nm:
+            return None
+        phrase = self.text[pos:pos + nm.end(1)]
+        return Speaker(pos, pos + len(phrase), phrase)
+
+    def _embedded(self, m: Marked, found: Found, cues: list[Cue], head_lo: int, close: int,
+                  trail: tuple[Cue, Speaker] | None) -> None:
+        """A quote inside the writer's sentence: partial, or mixed with the reported clause that holds it."""
+        found.kind, found.rule, found.confidence = "partial", "marks-embedded", 0.4
+        before = [c for c in cues if c.end <= m.open_at and c.start >= self.s]
+        for cue in reversed(before):
+            if cue.cls == "according":
+                continue
+            sp = speaker_before(self.text, self.masked, self.s, cue.start, self.lo)
+            if sp is None and cue.text.endswith("ing"):
+                sp = self._subject()
+            if sp is None:
+                continue
+            found.cue, found.speaker, found.confidence = cue, sp, 0.7
+            found.rule = "marks-embedded+cue"
+            self.used.add(cue.start)
+            start = _content_after(self.text, self.masked, self.lo, cue, m.open_at + 1)
+            if start is not None and start < m.open_at:
+                self._mixed(found, start, close)
+            return
+        if trail:
+            found.cue, found.speaker = trail
+            found.rule, found.confidence = "marks-embedded+trailing", 0.7
+            self.used.add(trail[0].start)
+            self._mixed(found, self.s, close)
+            return
+        acc = [c for c in cues if c.cls == "according"]
+        if acc:
+            sp = _according(self.text, self.masked, self.lo, acc[0], self.e)
+            if sp:
+                found.cue, found.speaker, found.confidence = acc[0], sp, 0.65
+                found.rule = "marks-embedded+according"
+                self.used.add(acc[0].start)
+
+    def _mixed(self, found: Found, start: int, close: int) -> None:
+        """Add the reported clause around a partial quote as a mixed quote (the partial stays as well)."""
+        end = close
+        rest = self.masked[close - self.lo:self.e - self.lo]
+        stop = re.search(r"\s[–—]\s|;|,\s*(?:according|[a-z]+\s+(?:said|says|told|added))\b|\(", rest)
+        if stop is None:
+            end = _clause_end(self.text, self.masked, self.lo, close, self.e)
+        else:
+            end = close + stop.start()
+        end = max(end, close)
+        while end > start and self.text[end - 1] in " ,;:":
+            end -= 1
+        self.out.append(Found(start, end, "mixed", found.cue, found.speaker, rule=found.rule + "+clause",
+                              confidence=found.confidence))
+
+    # indirect speech ------------------------------------------------------------------------------------------
+
+    def _inside_marks(self, pos: int) -> bool:
+        return any(m.open_at <= pos <= (m.close_at if m.close_at >= 0 else m.end) for m in self.marked)
+
+    def _indirect(self, cues: list[Cue]) -> None:
+        for k, cue in enumerate(cues):
+            if cue.start in self.used or self._inside_marks(cue.start):
+                continue
+            if cue.cls == "according":
+                self._according(cue)
+                continue
+            if self._trailing_indirect(cue, cues[:k]):
+                continue
+            self._leading_indirect(cue)
+
+    def _covered(self, start: int, end: int) -> bool:
+        return any(f.start <= start and end <= f.end and f.kind in ("indirect", "mixed") for f in self.out)
+
+    def _add(self, start: int, end: int, cue: Cue, sp: Speaker | None, rule: str, conf: float) -> Found | None:
+        while end > start and self.text[end - 1] in " ,;:–—-":
+            end -= 1
+        while start < end and self.text[start] in " ,;:–—-":
+            start += 1
+        if end - start < 8 or len(self.text[start:end].split()) < 2 or self._covered(start, end):
+            return None
+        kind = "mixed" if any(start <= m.start and m.end <= end for m in self.marked) else "indirect"
+        found = Found(start, end, kind, cue, sp, rule=rule, confidence=conf)
+        self.out.append(found)
+        self.used.add(cue.start)
+        return found
+
+    def _according(self, cue: Cue) -> None:
+        sp = _according(self.text, self.masked, self.lo, cue, self.e)
+        if sp is None:
+            return
+        after = self.masked[sp.end - self.lo:self.e - self.lo]
+        if after.lstrip().startswith(","):  # According to X, CONTENT.
+            start = sp.end + after.index(",") + 1
+            self._add(start, _clause_end(self.text, self.masked, self.lo, start, self.e), cue, sp, "according-lead",
+                      0.75)
+        else:  # CONTENT, according to X.
+            self._add(self.s, cue.start, cue, sp, "according-trail", 0.75)
+
+    def _trailing_indirect(self, cue: Cue, earlier: list[Cue]) -> bool:
+        """``CONTENT, NP cue[ adverbials].`` with nothing but adverbials after the cue."""
+        comma = self.masked.rfind(",", self.s - self.lo, cue.start - self.lo)
+        if comma < 0:
+            return False
+        if any(f.start <= self.lo + comma <= f.end + 1 for f in self.out if f.kind in ("indirect", "mixed")):
+            self.used.add(cue.start)
+            return True
+        tail = self.masked[cue.end - self.lo:self.e - self.lo]
+        inverted = not self.masked[comma + 1:cue.start - self.lo].strip()
+        if inverted:
+            sp = speaker_after(self.text, cue.end, self.e)
+            if sp is None:
+                return False
+            tail = self.masked[sp.end - self.lo:self.e - self.lo]
+            tail = re.sub(r"^,\s*(?:a|an|the|who)\b[^.;]*", "", tail)
+        else:
+            sp = speaker_before(self.text, self.masked, self.lo + comma + 1, cue.start, self.lo)
+            if sp is None or self.masked[comma + 1:sp.start - self.lo].strip():
+                return False
+        rest = _ADVERBIAL.sub("", tail)
+        rest = re.sub(r"^\s*(?:to\s+[\w’' .-]{0,40}?|in\s+[\w’' .-]{0,40}?|on\s+[\w’' .-]{0,30}?)?\s*[.!?…\"”’]*\s*$",
+                      "", rest)
+        if rest.strip(" ,.") and not rest.lstrip().startswith(","):
+            return False
+        mid = rest.lstrip().startswith(",") and rest.strip(" ,.")
+        content_lo = self.s
+        lead = [c for c in earlier if c.start not in self.used and c.cls != "according"]
+        for c in reversed(lead):  # "the Pentagon revealed that …, the New York Post reported": a relay
+            lsp = speaker_before(self.text, self.masked, self.s, c.start, self.lo)
+            start = _content_after(self.text, self.masked, self.lo, c, self.lo + comma) if lsp else None
+            if lsp and start is not None:
+                found = self._add(start, self.lo + comma, c, lsp, "indirect-lead", 0.75)
+                if found:
+                    found.via.append(sp.text)
+                    self.used.add(cue.start)
+                    return True
+        first = self.marked[0] if self.marked else None
+        if first and first.open_at <= self.s + 1 and self.s <= first.open_at:
+            return False
+        if mid:  # CONTENT1, he said, CONTENT2.
+            second = comma + 1 + len(self.masked[comma + 1:]) - len(rest.lstrip()[1:])
+            self._add(content_lo, self.lo + comma, cue, sp, "indirect-split", 0.65)
+            self._add(self.lo + second, _clause_end(self.text, self.masked, self.lo, self.lo + second, self.e), cue,
+                      sp, "indirect-split", 0.6)
+            return True
+        return self._add(content_lo, self.lo + comma, cue, sp, "indirect-trailing", 0.75) is not None
+
+    def _leading_indirect(self, cue: Cue) -> None:
+        """``NP cue [object] [that] CONTENT.``"""
+        sp = speaker_before(self.text, self.masked, self.s, cue.start, self.lo)
+        if sp is None:
+            return
+        start = _content_after(self.text, self.masked, self.lo, cue, self.e)
+        if start is None:
+            return
+        end = _clause_end(self.text, self.masked, self.lo, start, self.e)
+        trail = re.search(r",\s*(?:(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*|he|she|they)\s+"
+                          r"(?:reported|said|says|added|reports)\s*$", self.masked[start - self.lo:end - self.lo])
+        via = []
+        if trail:
+            via.append(self.text[start + trail.start():start + trail.end()].strip(" ,").rsplit(" ", 1)[0])
+            end = start + trail.start()
+        found = self._add(start, end, cue, sp, "indirect-lead", 0.7 if cue.cls == "speech" else 0.55)
+        if found:
+            found.via.extend(via)
+
+
+def find_in_paragraph(text: str, lo: int, hi: int, marked: list[Marked]) -> list[Found]:
+    """Every quote of one paragraph (speakers as written; the document-level resolver names them)."""
+    masked = mask(text, lo, hi, marked)
+    out: list[Found] = []
+    for s, e in sentences(masked, lo):
+        inside = [m for m in marked if s <= m.open_at < e]
+        out.extend(SentenceReader(text, masked, lo, s, e, inside).run())
+    return out

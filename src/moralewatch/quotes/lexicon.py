@@ -1,0 +1,122 @@
+"""The quote stage's lexicons (data/quotes/*), compiled once per process into regexes and lookup tables.
+
+Everything the rules know about words (cue verbs, role nouns, sides, channels, organisations) lives in data
+files so that it can be extended for new reporting without touching the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicons import lines
+
+#: base forms that are also common nouns ("a report", "the claim"): only their inflected verb forms are cues
+NOUN_LIKE = frozenset(
+    "state report note comment answer charge promise claim estimate doubt fear hope brief counter signal demand "
+    "order cry text message post quote address reply radio broadcast question record comment concur order show "
+    "find feel know learn post tweet".split()
+)
+
+
+def _inflect(base: str) -> list[str]:
+    """Regular inflections of an English verb: -s, -ed, -ing (the lexicon lists irregular forms itself)."""
+    if base.endswith("e"):
+        return [base + "s", base + "d", base[:-1] + "ing"]
+    if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        return [base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return [base + "es", base + "ed", base + "ing"]
+    return [base + "s", base + "ed", base + "ing"]
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Cue verb forms and their class (speech, belief, evidence)."""
+
+    forms: dict[str, str]
+    regex: re.Pattern[str]
+
+
+@cache
+def cues() -> Cues:
+    forms: dict[str, str] = {}
+    for line in lines("quotes/cues.tsv"):
+        spec, cls = line.split("\t")
+        parts = spec.split("|")
+        base = parts[0]
+        variants = parts[1:] if len(parts) > 1 else _inflect(base)
+        if " " in base:
+            variants = parts[1:] or []
+        allowed = list(variants) + ([] if base in NOUN_LIKE else [base])
+        for form in allowed:
+            forms.setdefault(form, cls)
+    alts = sorted(forms, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
+    return Cues(forms, rx)
+
+
+@dataclass(frozen=True)
+class Org:
+    name: str
+    role: str
+    side: str
+    kind: str
+
+
+@cache
+def orgs() -> tuple[dict[str, Org], re.Pattern[str]]:
+    table: dict[str, Org] = {}
+    for line in lines("quotes/orgs.tsv"):
+        name, role, side, kind = line.split("\t")
+        table[name] = Org(name, role, side, kind)
+    alts = sorted(table, key=len, reverse=True)
+    rx = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in alts) + r")(?!\w)")
+    return table, rx
+
+
+def _phrase_table(name: str) -> tuple[dict[str, tuple[str, ...]], re.Pattern[str]]:
+    table: dict[str, tuple[str, ...]] = {}
+    for line in lines(name):
+        word, *rest = line.split("\t")
+        table[word.lower()] = tuple(rest)
+    alts = sorted(table, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])", re.I)
+    return table, rx
+
+
+@cache
+def roles() -> tuple[dict[str, tuple[str, ...]], re.Pattern[str]]:
+    """Role nouns: phrase -> (role, default side or '-')."""
+    return _phrase_table("quotes/roles.tsv")
+
+
+@cache
+def sides() -> tuple[dict[str, tuple[str, ...]], re.Pattern[str]]:
+    """Side words: phrase -> (side,)."""
+    return _phrase_table("quotes/sides.tsv")
+
+
+@cache
+def channels() -> tuple[dict[str, tuple[str, ...]], re.Pattern[str]]:
+    """Channel phrases: phrase -> (channel,)."""
+    return _phrase_table("quotes/channels.tsv")
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lines(f"quotes/{name}"))
+
+
+@cache
+def via_regex() -> re.Pattern[str]:
+    """``obtained by X`` / ``shared by X``: X is the intermediary (up to a comma, period or clause word)."""
+    verbs = "|".join(sorted(word_set("via_verbs.txt")))
+    return re.compile(
+        r"\b(?:" + verbs + r")\s+(?:\w+\s+)?(?:by|to|on|in)\s+"
+        r"((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+|news\s+agency|[A-Z][\w’'.&-]*))*"
+        r"(?:\s+(?:(?:military|security|intelligence|foreign|defen[cs]e|state|news|border|emergency)\s+)?"
+        r"(?:service|agency|ministry|intelligence|media|outlet|channel|newspaper|army|forces|police|directorate|"
+        r"department|office|committee))?)"
+    )

@@ -1,0 +1,114 @@
+"""Quotation marks: the spans between them, paragraph by paragraph.
+
+Marks are paired by a small state machine per paragraph, so that an unbalanced mark (a stray closing mark, an
+opening mark that is never closed) affects its own paragraph only and never the rest of the article. Single marks
+are only read as quotes outside double ones (a headline's ‘We’re just meat here’); inside double marks they belong
+to the outer quote. A paragraph whose opening mark is never closed is continued by the next paragraph when that one
+opens with a mark (the newspaper convention for a quote that runs over several paragraphs).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENERS = "“„«"
+CLOSERS = "”»"
+_WORDCH = str.isalnum
+
+
+@dataclass(slots=True)
+class Marked:
+    """Content ``[start, end)`` between marks (``open_at``/``close_at`` are the marks; ``close_at`` is -1 when the
+    paragraph ends first)."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+    single: bool = False
+    continues_prev: bool = False
+
+
+def _straight_opens(text: str, i: int) -> bool:
+    """A straight double mark opens when it starts a word: after a space, bracket or start, before a non-space."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:/") and not after.isspace()
+
+
+def _double(text: str, lo: int, hi: int) -> list[Marked]:
+    out: list[Marked] = []
+    open_at, open_ch = -1, ""
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch in OPENERS:
+            if open_at >= 0 and open_ch == "„" and ch == "“":
+                out.append(Marked(open_at + 1, i, open_at, i))
+                open_at = -1
+            else:
+                open_at, open_ch = i, ch
+        elif ch in CLOSERS:
+            if open_at >= 0:
+                out.append(Marked(open_at + 1, i, open_at, i))
+                open_at = -1
+        elif ch == '"':
+            if open_at >= 0:
+                out.append(Marked(open_at + 1, i, open_at, i))
+                open_at = -1
+            elif _straight_opens(text, i):
+                open_at, open_ch = i, ch
+    if open_at >= 0 and text[open_at + 1:hi].strip():
+        out.append(Marked(open_at + 1, hi, open_at, -1))
+    return out
+
+
+def _single(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[Marked]:
+    """‘…’ and '…' outside double quotes; an apostrophe between letters never opens or closes."""
+    out: list[Marked] = []
+    open_at = -1
+    for i in range(lo, hi):
+        if any(a <= i <= b for a, b in taken):
+            open_at = -1
+            continue
+        ch = text[i]
+        if ch not in "‘’'":
+            continue
+        before = text[i - 1] if i > lo else " "
+        after = text[i + 1] if i + 1 < hi else " "
+        if open_at < 0:
+            if ch in "‘'" and (before.isspace() or before in "([:—–-") and _WORDCH(after):
+                open_at = i
+        elif ch in "’'" and not _WORDCH(after) and not before.isspace():
+            if 2 <= i - open_at - 1 <= 300:
+                out.append(Marked(open_at + 1, i, open_at, i, single=True))
+            open_at = -1
+    return out
+
+
+def in_paragraph(text: str, lo: int, hi: int) -> list[Marked]:
+    """Every marked span of one paragraph, in order."""
+    doubles = _double(text, lo, hi)
+    taken = [(m.open_at, m.close_at if m.close_at >= 0 else hi) for m in doubles]
+    singles = _single(text, lo, hi, taken)
+    found = [m for m in doubles + singles if text[m.start:m.end].strip()]
+    for m in found:  # content without surrounding blanks
+        while m.start < m.end and text[m.start].isspace():
+            m.start += 1
+        while m.end > m.start and text[m.end - 1].isspace():
+            m.end -= 1
+    return sorted(found, key=lambda m: m.start)
+
+
+def find_marked(text: str, paragraphs: list[tuple[int, int]]) -> list[Marked]:
+    """Marked spans of the whole text; a paragraph-opening span after an unclosed one is its continuation."""
+    out: list[Marked] = []
+    prev_unclosed = False
+    for lo, hi in paragraphs:
+        found = in_paragraph(text, lo, hi)
+        first = found[0] if found else None
+        opens_para = first is not None and not text[lo:first.open_at].strip()
+        if first is not None and opens_para and prev_unclosed and not first.single:
+            first.continues_prev = True
+        out.extend(found)
+        prev_unclosed = bool(found) and found[-1].close_at < 0 and not found[-1].single
+    return out

@@ -1,0 +1,188 @@
+"""Speakers: from a mention as written to a person or body described in the codebook's terms.
+
+A mention is resolved against the document: a pronoun ("he") or a definite description ("the soldier") to the
+nearest earlier speaker or person mention that fits, a surname to the fullest name the document gives ("Kofman" ->
+"Michael Kofman"). Role, side, channel and via are read from the words of the description and the quote's
+sentence through the lexicons, never from a list of known people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon
+
+_NAME = re.compile(r"(?<![\w’'])[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z’'-]+)+")
+_PERSON_NP = None
+#: "Sergiy Kyslytsya shared what he said were the last text messages ...": the subject relays
+_RELAYER = re.compile(r"((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)\s+(?:shared|released|published|aired|leaked)\b")
+PRONOUNS_SINGULAR = {"he", "she", "him", "her"}
+PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "we"}
+PERSON_ROLES = {"soldier", "pow", "relative", "commander", "official", "diplomat", "expert", "journalist",
+                "civilian", "local_authority"}
+
+
+@dataclass(slots=True)
+class Described:
+    """What the document says about a speaker: the name to show, the mention, and the codebook labels."""
+
+    name: str
+    start: int
+    end: int
+    role: str = "unknown"
+    side: str = "unknown"
+    channel: str = "unknown"
+    via: list[str] = field(default_factory=list)
+    resolved: bool = False
+
+
+def _person_np() -> re.Pattern[str]:
+    """Indefinite or definite descriptions of people ("an injured Russian solder", "the official")."""
+    global _PERSON_NP
+    if _PERSON_NP is None:
+        table, _ = lexicon.roles()
+        words = sorted((w for w, v in table.items() if v[0] in PERSON_ROLES), key=len, reverse=True)
+        _PERSON_NP = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[\w’'-]+\s+){0,4}?(?:"
+                                + "|".join(re.escape(w) for w in words) + r")\b(?![’']s)")
+    return _PERSON_NP
+
+
+def _titles() -> frozenset[str]:
+    return lexicon.word_set("titles.txt")
+
+
+def name_core(name: str) -> str:
+    """A name without leading titles ("President Barack Obama" -> "Barack Obama")."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in _titles() | {w.rstrip(".") for w in _titles()}:
+        words = words[1:]
+    return " ".join(words)
+
+
+class DocumentIndex:
+    """Names and person mentions of one document, built once per document for the resolver."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.fullest: dict[str, str] = {}
+        orgs, _ = lexicon.orgs()
+        for m in _NAME.finditer(text):
+            core = name_core(m.group())
+            if core in orgs or " " not in core:
+                continue
+            last = core.split()[-1]
+            if len(core) > len(self.fullest.get(last, "")):
+                self.fullest[last] = core
+        self.persons = [(m.start(), m.end(), m.group()) for m in _person_np().finditer(text)]
+        self.soldier_side = _soldier_side(text)
+
+    def fullest_name(self, name: str) -> str:
+        core = name_core(name)
+        parts = core.split()
+        if len(parts) == 1 and parts[0] in self.fullest:
+            return self.fullest[parts[0]]
+        if parts and parts[-1] in self.fullest and self.fullest[parts[-1]].endswith(core) \
+                and len(self.fullest[parts[-1]]) > len(core):
+            return self.fullest[parts[-1]]
+        return core if core else name
+
+
+def _soldier_side(text: str) -> str:
+    """The side most often named right before soldier nouns ("Russian soldiers", "Ukrainian troops"): whose
+    soldiers a story is about, for a soldier quoted without a side ("One captive")."""
+    table, rx = lexicon.sides()
+    counts: dict[str, int] = {}
+    for m in re.finditer(r"([\w’'.-]+)\s+(?:[a-z]+\s+)?(?:soldiers?|troops|conscripts?|POWs?|servicemen|"
+                         r"prisoners|captives?|fighters|servicem[ae]n)\b", text):
+        side = table.get(m.group(1).lower())
+        if side:
+            counts[side[0]] = counts.get(side[0], 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
+        return "unknown"
+    return ranked[0][0]
+
+
+def is_pronoun(text: str) -> bool:
+    return text.lower() in PRONOUNS
+
+
+def head_name(phrase: str) -> str | None:
+    """The proper name a phrase ends with ("Defense Ministry spokesman Igor Konashenkov" -> "Igor Konashenkov").
+
+    None when the phrase names an organisation, or when the capitalised words are not its head ("local
+    authorities in Kramatorsk").
+    """
+    orgs, org_rx = lexicon.orgs()
+    m = re.search(r"((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)$", phrase)
+    if not m:
+        return None
+    org = org_rx.search(phrase)
+    if org and org.end() > m.start():
+        return None
+    if re.search(r"\b(?:in|of|at|for|from|on|to|by|with)\s*$", phrase[:m.start()]):
+        return None
+    words = m.group(1).split()
+    while words and (words[0].lower().rstrip(".") in _titles() or words[0] in orgs
+                     or words[0].lower() in lexicon.sides()[0]):
+        words = words[1:]
+    if not words:
+        return None
+    return " ".join(words)
+
+
+def _first(rx: re.Pattern[str], text: str, table: dict[str, tuple[str, ...]], last: bool = False) -> str | None:
+    hits = [table[m.group().lower()][0] for m in rx.finditer(text)]
+    if not hits:
+        return None
+    return hits[-1] if last else hits[0]
+
+
+def label(description: str, context: str, before: str = "") -> tuple[str, str, str]:
+    """Role, side and channel from a speaker's description, the words around the quote (``context``) and the few
+    words before the speaker's mention (``before``: "forces continue to capture Russian soldiers")."""
+    orgs, org_rx = lexicon.orgs()
+    role_table, role_rx = lexicon.roles()
+    side_table, side_rx = lexicon.sides()
+    head = re.split(r"\s+(?:on|about|at|in|for|with|from)\s+", description, maxsplit=1)[0]
+    org_hits = [orgs[m.group()] for m in org_rx.finditer(description)]
+    role_hits = [role_table[m.group().lower()] for m in role_rx.finditer(head)] or \
+        [role_table[m.group().lower()] for m in role_rx.finditer(description)]
+    role = role_hits[-1][0] if role_hits else (org_hits[0].role if org_hits else "unknown")
+    if org_hits and role in ("official", "unknown") and org_hits[0].role != "journalist":
+        role = org_hits[0].role if role == "unknown" or org_hits[0].role == "intelligence_agency" else role
+    side = "unknown"
+    head_side = _first(side_rx, head, side_table)
+    if org_hits and org_hits[0].side != "independent":
+        side = org_hits[0].side
+    elif head_side:
+        side = head_side
+    elif org_hits:
+        side = org_hits[0].side
+    elif role_hits and role_hits[-1][1] != "-":
+        side = role_hits[-1][1]
+    if role == "soldier" and re.search(r"\b(?:captur(?:e|ed|es|ing)|captives?|prisoners?|POWs?|surrender(?:ed)?)\b",
+                                       before[-40:] + " " + description):
+        role = "pow"
+    channel = "unknown"
+    ch_table, ch_rx = lexicon.channels()
+    hits = [ch_table[m.group().lower()][0] for m in ch_rx.finditer(context)]
+    if hits:
+        channel = hits[-1]
+    return role, side, channel
+
+
+def vias(context: str) -> list[str]:
+    """Intermediaries named in the context ("in one video obtained by The Mirror" -> The Mirror)."""
+    out = []
+    for m in _RELAYER.finditer(context):
+        words = m.group(1).split()
+        while len(words) > 2 and words[0].endswith("."):
+            words = words[1:]
+        out.append(" ".join(words))
+    for m in lexicon.via_regex().finditer(context):
+        name = re.sub(r"(?:\s+(?:this|last|on|in|that|which|who|and))+$", "", m.group(1).strip(" .,"))
+        if name and name not in out:
+            out.append(name)
+    return out
