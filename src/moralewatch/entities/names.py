@@ -1,0 +1,314 @@
+"""People, organisations and places from capitalised token runs: one compiled pattern over the text.
+
+Why runs: every name in English reporting is a run of capitalised tokens ("Woodrow Wilson International Center",
+"Vladimir Putin", "Kherson"), possibly joined by "of"/"for"/"the" ("Institute for the Study of War"). One regex
+finds the runs; each run is then cut greedily, longest first, against the lexicons (blocked names, organisations,
+the gazetteer), and what is left is classified with titles, first names, organisation head nouns and cue context.
+A place is kept only when nothing around it says it is part of another name: "Washington Post", "Vladimir Putin",
+"Lloyd Austin", "Hero of Ukraine" give no place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..lexicons import lines
+from ..model import Entity
+from .gazetteer import Candidate, gazetteer
+
+_TIME = ("(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+         "August|September|October|November|December)\\b")
+_WORD = rf"(?!{_TIME})[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w]*(?:[-’'](?!s\b)[\w]+)*"
+_TOKEN = rf"(?:[A-Z]\.){{2,}}|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Adm|Cmdr|Cpl|Pvt|Prof|Rev|St)\.|{_WORD}|\d+(?:st|nd|rd|th)\b"
+_CONNECT = r"(?:of|for|the|de|du|van|von|der|al|bin|la|le)"
+TOKEN = re.compile(_TOKEN)
+RUN = re.compile(rf"(?<![\w.])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)*(?:{_TOKEN}))*")
+_REGION_AFTER = re.compile(r"[ \t]+(?:region|oblast|province|regions|oblasts|provinces|krai|governor|regional)\b", re.I)
+_REGION_BEFORE = re.compile(r"\b(?:region|regions|province|provinces|oblast|oblasts|governor|republic)\s+(?:of|in)\s+"
+                            r"(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+and\s+|,\s*))*$", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|from|to|at|of|outside|around|toward|towards|into|across|city|town|village|"
+                           r"through|via|between|and|reach|reached|entered|captured|shelled|liberated|retook)\s+$",
+                           re.I)
+_CUE_AFTER = re.compile(r"^(?:,\s+(?:a|an|the|who|whose|its|his|her)\b|\s+(?:said|says|told|added|wrote|tweeted|"
+                        r"posted|noted|stated|claimed|argued|explained|warned|announced|asked|replied|insisted)\b)")
+_CUE_BEFORE = re.compile(r"\b(?:said|says|told|according\s+to|by|with|spokesman|spokeswoman|spokesperson|adviser|"
+                         r"aide|official|commander|leader|chief|head|named|called|wife|husband|son|daughter|"
+                         r"mother|father|brother|sister|journalist|analyst|expert)\s+$", re.I)
+_LISTED_AFTER = re.compile(r",?\s+(?:and|or)\s+[A-Z]|,\s+(?:Ukraine|Russia|Crimea)\b|\s+(?:village|town|city)\b")
+_COMMA_ALIAS = re.compile(r",\s*(?:D\.C\.|DC)")
+_OBLAST_SUFFIX = re.compile(r"\s+(?:Oblast|Region|Province|Krai|oblast|region|province)$")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    orgs: dict[str, str]  # surface -> canonical name
+    orgs_after_the: dict[str, str]
+    people: dict[str, str]  # surface -> full name
+    blocked: frozenset[str]
+    titles: frozenset[str]
+    title_max: int
+    heads: frozenset[str]
+    water: frozenset[str]
+    first_names: frozenset[str]
+    modifiers: frozenset[str]
+    lowercase_orgs: re.Pattern[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The organisation, title and name lexicons (data/entities), loaded once per process."""
+    orgs: dict[str, str] = {}
+    after_the: dict[str, str] = {}
+    for line in lines("entities/orgs.txt"):
+        names = line.split("|")
+        canon = names[0].removeprefix("the:")
+        for n in names:
+            if n.startswith("the:"):
+                after_the[n[4:]] = canon
+            else:
+                orgs[n] = canon
+    blocked = frozenset(n for line in lines("entities/not_entities.txt") for n in line.split("|"))
+    titles = frozenset(t.lower() for t in lines("entities/titles.txt"))
+    words = [w for line in lines("entities/first_names.txt") for w in line.split()]
+    mods = [w for line in lines("entities/modifiers.txt") for w in line.split()]
+    people = {}
+    for line in lines("entities/people.txt"):
+        names = line.split("|")
+        people.update({n: names[0] for n in names})
+    lower = "|".join(f"(?:{p})" for p in lines("entities/lowercase_orgs.txt"))
+    return Lexicon(orgs, after_the, people, blocked, titles, max(t.count(" ") + 1 for t in titles),
+                   frozenset(lines("entities/org_heads.txt")), frozenset(lines("entities/water_heads.txt")),
+                   frozenset(words), frozenset(mods), re.compile(rf"(?<![\w-])(?:{lower})(?![\w-])", re.I))
+
+
+@dataclass
+class Piece:
+    """A classified stretch of a run: ``kind`` is org, person, place, blocked, title, mod or word."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    name: str | None = None
+    cands: tuple[Candidate, ...] = ()
+
+
+@dataclass
+class Found:
+    entities: list[Entity] = field(default_factory=list)
+    people: dict[str, str] = field(default_factory=dict)  # surname / given name -> full name
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+
+
+def _cut(text: str, toks: list[tuple[int, int]], lex: Lexicon) -> list[Piece]:
+    """Greedy longest-first cut of a run into lexicon pieces; leftovers are single-token pieces."""
+    gaz = gazetteer()
+    out: list[Piece] = []
+    i, n = 0, len(toks)
+    while i < n:
+        piece = None
+        for j in range(min(n, i + 7) - 1, i - 1, -1):
+            s, e = toks[i][0], toks[j][1]
+            surface = text[s:e]
+            if surface in lex.blocked:
+                piece = Piece("blocked", s, e, surface)
+            elif surface in lex.orgs:
+                piece = Piece("org", s, e, surface, lex.orgs[surface])
+            elif surface in lex.people:
+                piece = Piece("person", s, e, surface, lex.people[surface])
+            elif surface in lex.orgs_after_the and text[max(0, s - 4):s].lower() == "the ":
+                piece = Piece("org", s, e, surface, lex.orgs_after_the[surface])
+            elif j - i < gaz.max_tokens and (cands := gaz.lookup(surface)):
+                piece = Piece("place", s, e, surface, cands=cands)
+            elif j - i < lex.title_max and surface.lower() in lex.titles:
+                piece = Piece("title", s, e, surface)
+            if piece:
+                i = j + 1
+                break
+        if piece is None:
+            s, e = toks[i]
+            surface = text[s:e]
+            piece = Piece("mod" if surface in lex.modifiers else "word", s, e, surface)
+            i += 1
+        out.append(piece)
+    return out
+
+
+def _segments(pieces: list[Piece]) -> list[list[Piece]]:
+    """Maximal stretches of adjacent word/place/mod pieces (titles, orgs and blocked names cut them)."""
+    segs: list[list[Piece]] = []
+    cur: list[Piece] = []
+    for p in pieces:
+        if p.kind in ("word", "place", "mod"):
+            cur.append(p)
+        else:
+            if cur:
+                segs.append(cur)
+            cur = []
+    if cur:
+        segs.append(cur)
+    return segs
+
+
+def _org_from(seg: list[Piece], k: int, text: str, lex: Lexicon) -> Entity:
+    """An organisation ending at head ``seg[k]``, extended over an "of/for X" tail, without a leading "The"."""
+    start_i = 0
+    while start_i < k and seg[start_i].kind == "mod" and seg[start_i].text not in _DEMONYM_KEEP:
+        start_i += 1
+    end_i = k
+    while end_i + 1 < len(seg) and re.match(r"^\s+(?:of|for)\b", text[seg[end_i].end:seg[end_i + 1].start]):
+        end_i += 1
+    s, e = seg[start_i].start, seg[end_i].end
+    return Entity("org", s, e, text[s:e], name=text[s:e], rule="org.head")
+
+
+_DEMONYM_KEEP = frozenset("Russian Ukrainian American British European Soviet German French Polish Belarusian "
+                          "Chechen Georgian Moldovan".split())
+
+
+def _classify_segment(seg: list[Piece], text: str, prev: Piece | None, lex: Lexicon, found: Found) -> None:
+    """Turn one segment into organisations, people and places."""
+    heads = [k for k, p in enumerate(seg) if p.kind == "word" and p.text in lex.heads]
+    if heads:
+        k = heads[-1]
+        named_before = any(p.kind != "mod" or p.text in _DEMONYM_KEEP for p in seg[:k])
+        tail = k + 1 < len(seg) and re.match(r"^\s+(?:of|for)\b", text[seg[k].end:seg[k + 1].start])
+        if named_before or tail:
+            found.entities.append(_org_from(seg, k, text, lex))
+            return
+    words = [p for p in seg if p.kind == "word"]
+    places = [p for p in seg if p.kind == "place"]
+    if not words:
+        for p in places:
+            _add_place(p, seg, text, found)
+        return
+    if _is_person(seg, text, prev, lex, found):
+        return
+    # unknown capitalised words beside a place make it part of another name ("Washington Nationals")
+    for k, p in enumerate(seg):
+        if p.kind != "place":
+            continue
+        left = seg[k - 1] if k else None
+        right = seg[k + 1] if k + 1 < len(seg) else None
+        if (left and left.kind == "word" and not _sentence_start(text, left.start)) or (
+            right and right.kind == "word" and right.text not in lex.water
+        ):
+            continue
+        if right and right.text in lex.water:
+            continue
+        _add_place(p, seg, text, found)
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3):pos]
+    return pos == 0 or not before.strip() or before.rstrip()[-1:] in ".!?:\"“”‘’«—–-\n"
+
+
+def _is_person(seg: list[Piece], text: str, prev: Piece | None, lex: Lexicon, found: Found) -> bool:
+    """A segment of 1-4 name-like tokens is a person when a title, a given name or a cue says so."""
+    core = [p for p in seg if p.kind != "mod"]
+    if not core or len(core) > 4 or any(p.text.isupper() and len(p.text) > 1 for p in core):
+        return False
+    s, e = core[0].start, core[-1].end
+    titled = prev is not None and prev.kind == "title" and text[prev.end:s].strip() == ""
+    given = core[0].text in lex.first_names
+    cue = bool(_CUE_AFTER.match(text[e:e + 20]) or _CUE_BEFORE.search(text[max(0, s - 30):s]))
+    if len(core) == 1:
+        full = found.people.get(core[0].text)
+        if full or titled:
+            found.entities.append(Entity("person", s, e, text[s:e], name=full or core[0].text, rule="person.ref"))
+            return True
+        return False
+    if not (titled or given or (cue and all(p.kind == "word" for p in core))):
+        return False
+    name = text[s:e]
+    found.entities.append(Entity("person", s, e, name, name=name, rule="person.name"))
+    found.people.setdefault(core[-1].text, name)
+    if given:
+        found.people.setdefault(core[0].text, name)
+    return True
+
+
+def _add_place(p: Piece, seg: list[Piece], text: str, found: Found) -> None:
+    cand = p.cands[0]
+    s, e = p.start, p.end
+    if p.text in found.people:  # "Austin" after "Lloyd Austin": the person, not the city
+        found.entities.append(Entity("person", s, e, p.text, name=found.people[p.text], rule="person.ref"))
+        return
+    m = _OBLAST_SUFFIX.search(p.text)
+    region_ctx = bool(m) or bool(_REGION_AFTER.match(text, e)) or bool(_REGION_BEFORE.search(text[max(0, s - 80):s]))
+    if m:
+        e = s + m.start()
+    if region_ctx:
+        regional = [c for c in p.cands if c.place.feature == "region"]
+        cand = regional[0] if regional else cand
+    if cand.common and not (region_ctx or _PLACE_BEFORE.search(text[max(0, s - 12):s])):
+        return
+    if cand.place.feature != "country" and text[s:e] in lexicon().first_names and not (
+        region_ctx or _PLACE_BEFORE.search(text[max(0, s - 12):s])
+    ):
+        return
+    pl = cand.place
+    if pl.country in ("UA", "RU") and pl.feature == "city" and pl.population < 15000 and not (
+        region_ctx or _PLACE_BEFORE.search(text[max(0, s - 12):s]) or _LISTED_AFTER.match(text, e)
+    ):
+        return  # a village name alone ("Mama", "Mir") is too often a word: it needs place context
+    if (ext := _COMMA_ALIAS.match(text, e)) and gazetteer().lookup(text[s:ext.end()]):
+        e = ext.end()  # "Washington, D.C." is one place
+    found.entities.append(Entity("place", s, e, text[s:e], name=pl.name, lat=pl.lat, lon=pl.lon, country=pl.country,
+                                 admin1=pl.admin1, geonameid=pl.geonameid, granularity=pl.feature, rule="place.gaz"))
+
+
+def _lowercase_orgs(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[Entity]:
+    out = []
+    for m in lex.lowercase_orgs.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        out.append(Entity("org", m.start(), m.end(), m.group(), name=m.group(), rule="org.lower"))
+    return out
+
+
+def find_names(text: str) -> list[Entity]:
+    """People, organisations and places in ``text``, sorted by start; spans never overlap."""
+    lex = lexicon()
+    found = Found()
+    pending: list[tuple[list[Piece], Piece | None]] = []
+    for m in RUN.finditer(text):
+        pieces = _cut(text, _tokens(text, m.start(), m.end()), lex)
+        for p in pieces:
+            if p.kind == "org":
+                found.entities.append(Entity("org", p.start, p.end, p.text, name=p.name, rule="org.lexicon"))
+            elif p.kind == "person":
+                found.entities.append(Entity("person", p.start, p.end, p.text, name=p.name, rule="person.lexicon"))
+                found.people.setdefault(p.text, p.name or p.text)
+        for seg in _segments(pieces):
+            k = pieces.index(seg[0])
+            prev = pieces[k - 1] if k else None
+            pending.append((seg, prev))
+    # full names first (so that "Austin" after "Lloyd Austin" is a person), then everything else in text order
+    rest = []
+    for seg, prev in pending:
+        multi = sum(p.kind != "mod" for p in seg) >= 2
+        if not (multi and _is_person(seg, text, prev, lex, found)):
+            rest.append((seg, prev))
+    for seg, prev in rest:
+        _classify_segment(seg, text, prev, lex, found)
+    taken = [(e.start, e.end) for e in found.entities]
+    found.entities.extend(_lowercase_orgs(text, lex, taken))
+    return _dedupe(found.entities)
+
+
+def _dedupe(ents: list[Entity]) -> list[Entity]:
+    """Sorted by start, the first (longest) of overlapping spans kept."""
+    ents.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    out: list[Entity] = []
+    for ent in ents:
+        if out and ent.start < out[-1].end:
+            continue
+        out.append(ent)
+    return out
