@@ -9,7 +9,8 @@ DEFAULT = (
     "segment.v1",
     "quotes.v1",
     "indicators.v1",
-    "entities.v0",
+    "entities.v1",
+    "links.v1",
 )
 
 
