@@ -1,0 +1,314 @@
+"""Scoring the indicator stage against hand annotations (codebook v1).
+
+Two gold formats are read:
+
+* the **dev set** JSONL (``gold/indicators_dev.jsonl``): one article per line, offsets into the ``text`` of a corpus
+  in ``shared/data/corpora``; the text is read from there at eval time (never copied) and every item's ``sha1`` is
+  checked, so moved offsets are reported instead of silently scored;
+* the **seed gold** JSON files (``shared/examples/gold/*.json``): quotes with their indicator lists. They annotate
+  quotes only, so a prediction that overlaps no gold quote is outside the annotated region: it is counted as
+  ``unscored`` and not as a false positive. Their subject side is Russian forces throughout.
+
+Scores: span micro-F1 (same indicator, overlapping evidence, one-to-one, largest overlap first), document micro-F1
+(sets of indicators per document), subject-side agreement, hedged and negated accuracy on matched pairs, a
+per-indicator table, and the expected calibration error of ``confidence`` (10 equal-width bins; a prediction is
+correct when it is matched).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import MoraleWatchError
+from ..model import INDICATORS
+
+
+@dataclass
+class GoldDoc:
+    id: str
+    text: str
+    items: list[dict[str, Any]]
+    #: annotated regions; ``None`` means the whole document was annotated
+    regions: list[tuple[int, int]] | None = None
+
+
+@dataclass
+class Scores:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    doc_tp: int = 0
+    doc_fp: int = 0
+    doc_fn: int = 0
+    side_right: int = 0
+    hedged_right: int = 0
+    negated_right: int = 0
+    unscored: int = 0
+    sha_mismatch: int = 0
+    documents: int = 0
+    per_indicator: dict[str, list[int]] = field(default_factory=dict)  # indicator -> [tp, fp, fn]
+    calibration: list[tuple[float, bool]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        p, r, f = prf(self.tp, self.fp, self.fn)
+        dp, dr, df = prf(self.doc_tp, self.doc_fp, self.doc_fn)
+        per = {}
+        for ind, (tp, fp, fn) in sorted(self.per_indicator.items()):
+            ip, ir, i_f = prf(tp, fp, fn)
+            per[ind] = {"gold": tp + fn, "pred": tp + fp, "tp": tp, "precision": ip, "recall": ir, "f1": i_f}
+        matched = self.tp
+        return {
+            "documents": self.documents, "gold": self.tp + self.fn, "pred": self.tp + self.fp, "tp": self.tp,
+            "span_precision": p, "span_recall": r, "span_f1": f,
+            "doc_precision": dp, "doc_recall": dr, "doc_f1": df,
+            "subject_side_agreement": ratio(self.side_right, matched),
+            "hedged_accuracy": ratio(self.hedged_right, matched),
+            "negated_accuracy": ratio(self.negated_right, matched),
+            "ece": ece(self.calibration), "unscored_predictions": self.unscored,
+            "sha1_mismatches": self.sha_mismatch, "per_indicator": per,
+        }
+
+
+def ratio(a: int, b: int) -> float:
+    return round(a / b, 4) if b else 0.0
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return round(p, 4), round(r, 4), round(f, 4)
+
+
+def ece(pairs: list[tuple[float, bool]], bins: int = 10) -> float:
+    """Expected calibration error: the bin-weighted gap between mean confidence and accuracy."""
+    if not pairs:
+        return 0.0
+    total = 0.0
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        in_bin = [(c, ok) for c, ok in pairs if lo <= c < hi or (b == bins - 1 and c == 1.0)]
+        if in_bin:
+            conf = sum(c for c, _ in in_bin) / len(in_bin)
+            acc = sum(1 for _, ok in in_bin if ok) / len(in_bin)
+            total += len(in_bin) / len(pairs) * abs(conf - acc)
+    return round(total, 4)
+
+
+# -- gold readers --------------------------------------------------------------------------------------------------
+
+
+def sha12(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def shared_dir(hint: Path | None = None) -> Path:
+    """``shared/``: $MORALEWATCH_SHARED, else beside the repository (or beside the working directory)."""
+    env = os.environ.get("MORALEWATCH_SHARED")
+    candidates = [Path(env)] if env else []
+    if hint is not None:
+        candidates += [p / "shared" for p in hint.resolve().parents]
+    candidates += [Path.cwd().parent / "shared", Path.cwd() / "shared"]
+    for c in candidates:
+        if (c / "data" / "corpora").is_dir():
+            return c
+    raise MoraleWatchError("E401", "cannot find shared/data/corpora for the gold texts",
+                           "set MORALEWATCH_SHARED to the shared directory")
+
+
+def corpus_texts(path: Path, ids: set[str]) -> dict[str, str]:
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            obj = json.loads(line)
+            if obj.get("id") in ids:
+                out[obj["id"]] = obj["text"]
+    return out
+
+
+def read_dev(path: Path, shared: Path | None = None) -> tuple[list[GoldDoc], int]:
+    """Dev-set JSONL -> gold documents, and the number of items whose sha1 no longer matches (dropped)."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    base = shared or shared_dir(path)
+    texts: dict[str, str] = {}
+    for corpus in {r.get("corpus", "nyt-guardian-407") for r in rows}:
+        ids = {r["id"] for r in rows if r.get("corpus", "nyt-guardian-407") == corpus}
+        texts.update(corpus_texts(base / "data" / "corpora" / f"{corpus}.jsonl", ids))
+    docs, bad = [], 0
+    for r in rows:
+        if r["id"] not in texts:
+            raise MoraleWatchError("E402", f"gold article {r['id']} is not in its corpus", "check the corpus file")
+        text = texts[r["id"]]
+        items = []
+        for it in r["indicators"]:
+            if "sha1" in it and sha12(text[it["start"]:it["end"]]) != it["sha1"]:
+                bad += 1
+                continue
+            items.append(it)
+        docs.append(GoldDoc(r["id"], text, items))
+    return docs, bad
+
+
+def read_seed(paths: Iterable[Path]) -> list[GoldDoc]:
+    """Seed gold JSON -> gold documents whose annotated regions are their quotes."""
+    docs = []
+    for p in paths:
+        g = json.loads(p.read_text(encoding="utf-8"))
+        text = (p.parent.parent / g["document"]).read_text(encoding="utf-8")
+        items, regions = [], []
+        for q in g["quotes"]:
+            s, e = q["span"]
+            regions.append((s, e))
+            for ind in q.get("indicators", []):
+                items.append({"indicator": ind, "start": s, "end": e, "subject_side": q.get("subject_side", "ru"),
+                              "hedged": q.get("hedged"), "negated": q.get("negated")})
+        docs.append(GoldDoc(p.stem, text, items, regions))
+    return docs
+
+
+def read_gold(path: Path) -> tuple[list[GoldDoc], int]:
+    if path.is_dir():
+        return read_seed(sorted(path.glob("*.json"))), 0
+    if path.suffix == ".json":
+        return read_seed([path]), 0
+    return read_dev(path)
+
+
+# -- predictions ---------------------------------------------------------------------------------------------------
+
+
+def predict(docs: list[GoldDoc]) -> dict[str, list[dict[str, Any]]]:
+    """Run the default pipeline through the extract contract (offsets into the gold text as given)."""
+    from ..api import extract_line
+
+    out = {}
+    for d in docs:
+        res = extract_line(json.dumps({"id": d.id, "text": d.text}))
+        out[d.id] = res["indicators"]
+    return out
+
+
+def read_pred(path: Path) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                obj = json.loads(line)
+                out[str(obj["id"])] = obj.get("indicators") or []
+    return out
+
+
+# -- matching -----------------------------------------------------------------------------------------------------
+
+
+def overlap(a: dict[str, Any], b: dict[str, Any]) -> int:
+    return min(a["end"], b["end"]) - max(a["start"], b["start"])
+
+
+def match(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Iterator[tuple[int, int]]:
+    """One-to-one pairs (gold index, pred index): same indicator, overlapping evidence, largest overlap first."""
+    pairs = sorted(((overlap(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred)
+                    if g["indicator"] == p["indicator"] and overlap(g, p) > 0), reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    for _, gi, pi in pairs:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            yield gi, pi
+
+
+def in_regions(item: dict[str, Any], regions: list[tuple[int, int]] | None) -> bool:
+    if regions is None:
+        return True
+    return any(min(item["end"], e) > max(item["start"], s) for s, e in regions)
+
+
+def score(docs: list[GoldDoc], preds: dict[str, list[dict[str, Any]]], sha_mismatch: int = 0) -> Scores:
+    sc = Scores(sha_mismatch=sha_mismatch, documents=len(docs))
+    for d in docs:
+        all_pred = preds.get(d.id, [])
+        pred = [p for p in all_pred if in_regions(p, d.regions)]
+        sc.unscored += len(all_pred) - len(pred)
+        pairs = dict(match(d.items, pred))
+        matched_p = set(pairs.values())
+        for gi, g in enumerate(d.items):
+            row = sc.per_indicator.setdefault(g["indicator"], [0, 0, 0])
+            if gi in pairs:
+                p = pred[pairs[gi]]
+                sc.tp += 1
+                row[0] += 1
+                sc.side_right += p.get("subject_side") == g.get("subject_side")
+                sc.hedged_right += g.get("hedged") is None or bool(p.get("hedged")) == bool(g.get("hedged"))
+                sc.negated_right += g.get("negated") is None or bool(p.get("negated")) == bool(g.get("negated"))
+            else:
+                sc.fn += 1
+                row[2] += 1
+        for pi, p in enumerate(pred):
+            sc.calibration.append((float(p.get("confidence", 0.5)), pi in matched_p))
+            if pi not in matched_p:
+                sc.fp += 1
+                sc.per_indicator.setdefault(p["indicator"], [0, 0, 0])[1] += 1
+        gset = {g["indicator"] for g in d.items}
+        pset = {p["indicator"] for p in pred}
+        sc.doc_tp += len(gset & pset)
+        sc.doc_fp += len(pset - gset)
+        sc.doc_fn += len(gset - pset)
+    return sc
+
+
+def evaluate(gold: Path, pred: Path | None = None) -> dict[str, Any]:
+    """The scores of ``pred`` (or of the default pipeline when omitted) against ``gold``."""
+    docs, bad = read_gold(gold)
+    preds = read_pred(pred) if pred else predict(docs)
+    return score(docs, preds, bad).as_dict()
+
+
+def render(s: dict[str, Any]) -> str:
+    lines = [
+        f"documents {s['documents']}  gold items {s['gold']}  predicted {s['pred']}  matched {s['tp']}"
+        + (f"  (unscored predictions outside annotated quotes: {s['unscored_predictions']})"
+           if s["unscored_predictions"] else ""),
+        f"span     P {s['span_precision']:.3f}  R {s['span_recall']:.3f}  F1 {s['span_f1']:.3f}",
+        f"document P {s['doc_precision']:.3f}  R {s['doc_recall']:.3f}  F1 {s['doc_f1']:.3f}",
+        f"on matches: subject side {s['subject_side_agreement']:.3f}  hedged {s['hedged_accuracy']:.3f}  "
+        f"negated {s['negated_accuracy']:.3f}",
+        f"calibration: ECE {s['ece']:.3f} (10 bins)" + (f"   sha1 mismatches dropped: {s['sha1_mismatches']}"
+                                                         if s["sha1_mismatches"] else ""),
+        "",
+        f"{'indicator':26} {'gold':>5} {'pred':>5} {'tp':>4} {'P':>6} {'R':>6} {'F1':>6}",
+    ]
+    for ind in INDICATORS:
+        r = s["per_indicator"].get(ind)
+        if r:
+            lines.append(f"{ind:26} {r['gold']:>5} {r['pred']:>5} {r['tp']:>4} {r['precision']:>6.3f} "
+                         f"{r['recall']:>6.3f} {r['f1']:>6.3f}")
+    return "\n".join(lines)
+
+
+@click.command()
+@click.argument("gold", type=click.Path(exists=True, path_type=Path))
+@click.argument("pred", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def command(gold: Path, pred: Path | None, as_json: bool) -> None:
+    """Score morale indicators against GOLD: the dev-set JSONL (texts read from shared/data/corpora, sha1s checked)
+    or seed gold JSON (a file or a directory). PRED is extract-contract JSONL; without it the pipeline runs.
+
+    Reports span micro-F1 (same indicator, overlapping evidence, one-to-one), document micro-F1, subject-side
+    agreement, hedged / negated accuracy on matches, a per-indicator table and the calibration error (ECE).
+
+    \b
+    Example:
+      moralewatch eval indicators gold/indicators_dev.jsonl
+      moralewatch eval indicators ../shared/examples/gold --json
+    """
+    s = evaluate(gold, pred)
+    click.echo(json.dumps(s, indent=2) if as_json else render(s))

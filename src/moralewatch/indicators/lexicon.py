@@ -1,0 +1,123 @@
+"""The indicator lexicons (``data/indicators``), compiled once per process.
+
+Cue rules are data, not code, so that a reviewer can read what fires and why, and so that a new phrasing is a
+one-line change. Every rule carries a label (``indicator/label``) that ends up in the indicator's ``rule`` field, so
+the dashboard can say which rule produced an item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .. import lexicons
+from ..model import INDICATORS
+
+BASE = "indicators"
+#: a "word and a space" in a cue rule also accepts words with apostrophes or hyphens and any run of whitespace
+_WORD_GAP = r"(?:[\w'’-]+\s+)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One cue rule of one indicator."""
+
+    indicator: str
+    name: str  # "indicator/label": what fired, for the dashboard and for calibration
+    pattern: re.Pattern[str]
+    unless: re.Pattern[str] | None
+    needs_military: bool
+    side_is_context: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the tagger reads from the data files."""
+
+    rules: tuple[Rule, ...]
+    hedges: re.Pattern[str]
+    negators: re.Pattern[str]
+    exclusions: dict[str, re.Pattern[str]]
+    sides: dict[str, re.Pattern[str]]
+    force: re.Pattern[str]
+    calibration: dict[str, float]
+
+
+def _split(line: str) -> list[str]:
+    return [part.strip() for part in line.split(" :: ")]
+
+
+@cache
+def macros() -> dict[str, str]:
+    """``{NAME}`` expansions shared by every rule file."""
+    out = {}
+    for line in lexicons.lines(f"{BASE}/macros.txt"):
+        name, rx = _split(line)
+        out[name] = rx
+    return out
+
+
+def expand(rx: str) -> str:
+    """Expand macros and make ``(?:\\w+ )`` word gaps tolerant of apostrophes, hyphens and line breaks."""
+    for name, value in macros().items():
+        rx = rx.replace("{" + name + "}", value)
+    return rx.replace(r"(?:\w+ )", _WORD_GAP)
+
+
+def compile_cue(rx: str) -> re.Pattern[str]:
+    """A cue regex, case-insensitive, anchored on word boundaries at both ends."""
+    return re.compile(r"(?<![\w])(?:" + expand(rx) + r")(?![\w])", re.I)
+
+
+def parse_rule(indicator: str, line: str) -> Rule:
+    """``label [flags] :: regex [:: unless]`` -> :class:`Rule`."""
+    parts = _split(line)
+    if len(parts) not in (2, 3):
+        raise ValueError(f"bad cue rule for {indicator}: {line[:80]!r}")
+    head = parts[0].split()
+    flags = set()
+    if len(head) > 1:
+        flags = {f.strip("[]") for f in head[1:]}
+    unless = compile_cue(parts[2]) if len(parts) == 3 else None
+    return Rule(indicator, f"{indicator}/{head[0]}", compile_cue(parts[1]), unless,
+                "mil" in flags or "side" in flags, "side" in flags)
+
+
+def _union(lines: tuple[str, ...]) -> re.Pattern[str]:
+    alts = []
+    for line in lines:
+        alts.append(line[3:] if line.startswith("re:") else r"\b" + re.escape(line) + r"\b")
+    return re.compile("|".join(f"(?:{a})" for a in alts), re.I | re.M)
+
+
+@cache
+def load() -> Lexicon:
+    """Read and compile every data file once per process."""
+    rules = []
+    for indicator in INDICATORS:
+        for line in lexicons.lines(f"{BASE}/cues/{indicator}.txt"):
+            rules.append(parse_rule(indicator, line))
+    exclusions: dict[str, list[str]] = {}
+    for line in lexicons.lines(f"{BASE}/exclusions.txt"):
+        key, rx = _split(line)
+        exclusions.setdefault(key, []).append(rx)
+    sides = {}
+    for line in lexicons.lines(f"{BASE}/sides.txt"):
+        side, rx = _split(line)
+        sides[side] = re.compile(r"(?<![\w])(?:" + rx + r")(?![\w])", re.I)
+    calibration = lexicons.load_json(f"{BASE}/calibration.json")
+    return Lexicon(
+        rules=tuple(rules),
+        hedges=_union(lexicons.lines(f"{BASE}/hedges.txt")),
+        negators=_union(lexicons.lines(f"{BASE}/negations.txt")),
+        exclusions={k: compile_cue("|".join(f"(?:{r})" for r in v)) for k, v in exclusions.items()},
+        sides=sides,
+        force=compile_cue("{FORCE}|military|front ?lines?|the front|trenches|combat|battlefield|commanders?|officers?"
+                          "|generals?|wagner|azov|pows?|prisoners of war|captives?|recruits|mobili[sz]\\w*|draft"),
+        calibration={k: float(v) for k, v in calibration["precision"].items()},
+    )
+
+
+def rules_for(indicator: str) -> tuple[Rule, ...]:
+    return tuple(r for r in load().rules if r.indicator == indicator)

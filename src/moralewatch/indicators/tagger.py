@@ -1,0 +1,372 @@
+"""The indicator tagger: cue rules over the text, then evidence, subject side, claimant, hedging and negation.
+
+How it works, and why:
+
+* **Cues** are regular expressions from the data files, run once over the whole text (no per-sentence model), so the
+  stage stays far above the pipeline's speed budget.
+* **Evidence** is the quote a cue falls in (the quote stage's quotes, or quotation marks found here when the quote
+  stage has none), else the sentence of reported claim. One evidence span carries each indicator once (rule 1).
+* **Subject side** (whose morale) comes from the side mentions nearest the cue: a force mention ("Russian troops")
+  beats a bare country name, a mention inside the cue wins, mentions of civilians or of the source ("Ukraine said")
+  do not count, and a soldier's "we" is the speaker's own side. Nothing here favours a side (rule 2).
+* **Hedged / negated** are flags from hedge cues in the sentence and negators just before the cue (rule 5).
+* **Confidence** is the precision of the indicator's rules measured on hand-checked development output
+  (``data/indicators/calibration.json``), not a guess.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from ..model import Document, Indicator, Quote
+from .lexicon import Lexicon, Rule, load
+
+# -- small regexes of the tagger itself (structure, not vocabulary) --------------------------------------------------
+
+#: quoted segments inside one paragraph: curly, guillemets, straight doubles, curly singles used as quotes
+_QUOTE_RX = re.compile(r"“([^“”]+)(?:”|$)|«([^«»]+)(?:»|$)|\"([^\"]+)(?:\"|$)|(?<![\w])‘([^‘’]{2,300}?)’(?![\w])", re.M)
+#: a side word followed by a word that makes it not a force: civilians, places, the source of a claim
+_NOT_FORCE = re.compile(
+    r"\s+(?:\w+\s+)?(?:civilians?|people|residents|citizens|cities|city|towns?|villages?|children|women|families|"
+    r"homes?|territory|territories|land|soil|border|government|officials?|president|media|state media|television|"
+    r"tv|ministry|foreign ministry|authorities|embassy|economy|gas|oil|energy|capital|region|regions|prosecutors?|"
+    r"journalists?|outlets?|news agency|agency|bloggers?|channels?|diplomats?|ambassador|parliament|lawmakers|"
+    r"refugees|population|society|public|language|speakers|culture|leaders?|leadership|politicians|side said|"
+    r"statement|claims?|estimates?|figures?|sources?|intelligence|company|companies|firms?|banks?|markets?|"
+    r"spokes(?:man|woman|person)|interior|general staff|presidential)\b",
+    re.I)
+_SAYS = re.compile(
+    r"^\W{0,3}(?:\w+\s+){0,3}?(?:said|says|say|claimed|claims|claim|reported|reports|told|estimated|estimates|"
+    r"announced|stated|accused|accuses|alleged|alleges|insisted|insists|denied|denies|tweeted|wrote|added|"
+    r"according)\b", re.I)
+_FIRST_PLURAL = re.compile(r"\b(?:we|us|our|ours|we['’]re|we['’]ve|i|i['’]m|my|me)\b", re.I)
+_ENEMY = re.compile(r"\b(?:the enemy|enemy|enemy['’]s)\b", re.I)
+_INFLICT = re.compile(r"\binflict\w*|\bon the enemy\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:—–(]|\bbut\b|\bwhile\b|\bwhereas\b|\band\b", re.I)
+_NOT_NEGATION = re.compile(
+    r"\bnot (?:\w+ )?(?:clear|known|verified|confirmed|only|just|least|yet|immediately)\b|"
+    r"\bno (?:longer|doubt|matter)\b|\bnot least\b", re.I)
+_ATTRIB_AFTER = re.compile(
+    r"[,”\"]\s*(?:he |she |they |it )?(?:said|says|told|added|claimed|wrote|tweeted|reported|explained|"
+    r"according to)\s+((?:[\w'’.-]+[ ,]{0,2}){1,8}?)(?=[.,;]|$| on | in | at | during | who | after | when )", re.I)
+_ATTRIB_BEFORE = re.compile(
+    r"((?:[A-Z][\w'’.-]*|the|its|his|her|their|a|an|an?other|one|two|several|many|some|senior|top|western|"
+    r"military|defen[cs]e|intelligence|officials?|analysts?|experts?|of|for|and|[A-Z]\w*['’]s)"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|the|of|for|and|on|in|[a-z][\w'’-]*)){0,7}?)\s+"
+    r"(?:has |have |had )?(?:said|says|say|told|claimed|claims|reported|reports|estimated|estimates|announced|"
+    r"stated|believes|believe|assessed|assesses|wrote|tweeted|added|insisted|alleged|accused|warned|noted)\b")
+_ACCORDING = re.compile(r"\baccording to\s+((?:[\w'’.-]+\s?){1,8}?)(?=[.,;]|$)", re.I)
+
+QUOTE_SPEAKER_MILITARY = frozenset({"soldier", "pow", "commander"})
+
+
+@dataclass(slots=True)
+class Unit:
+    """A piece of evidence: a quote or a sentence of claim."""
+
+    start: int
+    end: int
+    quote_index: int | None = None
+    quote: Quote | None = None
+    is_quote: bool = False
+
+
+@dataclass(slots=True)
+class Hit:
+    rule: Rule
+    start: int
+    end: int
+
+
+# -- evidence units ------------------------------------------------------------------------------------------------
+
+
+def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quoted segments per paragraph (content only). Used when the quote stage supplied no quotes, so that quote
+    content is still one piece of evidence; an unclosed mark runs to the end of its paragraph."""
+    out = []
+    for ps, pe in paragraphs:
+        for m in _QUOTE_RX.finditer(text, ps, pe):
+            g = next(i for i in range(1, 5) if m.group(i) is not None)
+            s, e = m.start(g), m.end(g)
+            while e > s and text[e - 1] in " \n":
+                e -= 1
+            if e - s >= 2:
+                out.append((s, e))
+    return out
+
+
+def quote_units(doc: Document) -> list[Unit]:
+    if doc.quotes:
+        return [Unit(q.start, q.end, i, q, True) for i, q in enumerate(doc.quotes) if q.end > q.start]
+    return [Unit(s, e, None, None, True) for s, e in find_quoted(doc.text, doc.paragraphs)]
+
+
+class Context:
+    """Lookups over one document: sentences, paragraphs, quote units, the title paragraph."""
+
+    def __init__(self, doc: Document, lex: Lexicon) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lex
+        self.sentences = doc.sentences or [(0, len(doc.text))]
+        self.sent_starts = [s for s, _ in self.sentences]
+        self.quotes = sorted(quote_units(doc), key=lambda u: (u.start, u.end))
+        self.quote_starts = [u.start for u in self.quotes]
+        self.title_end = self._title_end()
+        self._doc_side: str | None = None
+
+    def _title_end(self) -> int:
+        """End of the headline paragraph (its framing is not evidence: rule 3); 0 when there is none."""
+        title = (self.doc.title or "").strip()
+        if title and self.doc.paragraphs:
+            s, e = self.doc.paragraphs[0]
+            if self.text[s:e].strip() == title:
+                return e
+        return 0
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+
+    def quote_for(self, start: int, end: int) -> Unit | None:
+        """The quote unit that overlaps ``[start, end)`` most."""
+        i = bisect.bisect_right(self.quote_starts, end)
+        best, best_overlap = None, 0
+        for u in self.quotes[max(0, i - 40):i]:
+            overlap = min(end, u.end) - max(start, u.start)
+            if overlap > best_overlap:
+                best, best_overlap = u, overlap
+        return best
+
+    def window(self, unit: Unit, si: int) -> str:
+        """The evidence with the sentence before and after: where military context and attribution live."""
+        lo = self.sentences[max(0, si - 1)][0]
+        hi_i = self.sentence_index(max(unit.end - 1, unit.start))
+        hi = self.sentences[min(len(self.sentences) - 1, hi_i + (1 if unit.is_quote else 0))][1]
+        return self.text[min(lo, unit.start):max(hi, unit.end)]
+
+    def doc_side(self) -> str:
+        """The side whose forces the document mentions most (last resort for subject side)."""
+        if self._doc_side is None:
+            counts = {"ru": 0, "ua": 0}
+            for side, s, e, force in side_mentions(self.text, 0, len(self.text), self.lex):
+                counts[side] += 2 if force else 1
+            self._doc_side = "unknown" if counts["ru"] == counts["ua"] else max(counts, key=lambda k: counts[k])
+        return self._doc_side
+
+
+# -- sides -----------------------------------------------------------------------------------------------------
+
+
+def side_mentions(text: str, lo: int, hi: int, lex: Lexicon) -> Iterator[tuple[str, int, int, bool]]:
+    """(side, start, end, is_force) for each mention of a party in ``text[lo:hi]`` that can be a subject: not a
+    mention of civilians, places or the source of a claim."""
+    for side in ("ru", "ua"):
+        for m in lex.sides[side].finditer(text, lo, hi):
+            after = text[m.end():min(len(text), m.end() + 60)]
+            if _NOT_FORCE.match(after) or _SAYS.match(after):
+                continue
+            before = text[max(0, m.start() - 14):m.start()].lower()
+            if "according to" in before or before.rstrip().endswith(("by", "from")) and "accus" not in before:
+                continue
+            yield side, m.start(), m.end(), _force_after().match(after) is not None
+
+
+@cache
+def _force_after() -> re.Pattern[str]:
+    """A force noun right after a side word: "Russian troops", "Ukraine's 93rd brigade", "Kremlin's forces"."""
+    return re.compile(r"(?:['’]s)?\s+(?:[\w'’-]+\s+){0,2}?" + load().force.pattern, re.I)
+
+
+def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
+    """Whose morale: see the module docstring for the order of evidence."""
+    text, lex = ctx.text, ctx.lex
+    s_lo, s_hi = ctx.sentences[si]
+    lo, hi = min(s_lo, unit.start), max(s_hi, unit.end)
+    mentions = list(side_mentions(text, lo, hi, lex))
+    inside = [m for m in mentions if m[1] >= hit.start and m[2] <= hit.end]
+    if inside:
+        forces = [m for m in inside if m[3]]
+        return (forces or inside)[0][0]
+    prefer_after = bool(_INFLICT.search(text[max(lo, hit.start - 30):hit.end]))
+
+    def distance(m: tuple[str, int, int, bool]) -> float:
+        if m[2] <= hit.start:
+            d = float(hit.start - m[2])
+            return d * 2 if prefer_after else d
+        return (m[1] - hit.end) * (0.5 if prefer_after else 1.5)
+
+    forces = [m for m in mentions if m[3]]
+    if forces:
+        return min(forces, key=distance)[0]
+    own = own_side(unit)
+    local = text[max(lo, hit.start - 80):min(hi, hit.end + 40)]
+    if own in ("ru", "ua") and _FIRST_PLURAL.search(local):
+        return own
+    if own in ("ru", "ua") and _ENEMY.search(local):
+        return "ua" if own == "ru" else "ru"
+    if mentions:
+        return min(mentions, key=distance)[0]
+    return lookback_side(ctx, si) or (own if own in ("ru", "ua") else ctx.doc_side())
+
+
+def own_side(unit: Unit) -> str:
+    return unit.quote.side if unit.quote is not None else "unknown"
+
+
+def lookback_side(ctx: Context, si: int) -> str | None:
+    """The nearest side mention in the three sentences before (a force mention first)."""
+    for back in range(1, 4):
+        if si - back < 0:
+            break
+        s, e = ctx.sentences[si - back]
+        mentions = list(side_mentions(ctx.text, s, e, ctx.lex))
+        forces = [m for m in mentions if m[3]]
+        if forces or mentions:
+            return (forces or mentions)[-1][0]
+    return None
+
+
+# -- claimant, hedging, negation -------------------------------------------------------------------------------
+
+
+def claimant_of(ctx: Context, unit: Unit, si: int) -> tuple[str | None, str, str]:
+    """(claimant, claimant side, channel): the quote's speaker, else the attributed source of the sentence, else
+    the writer."""
+    if unit.quote is not None:
+        return unit.quote.speaker, unit.quote.side, unit.quote.channel
+    s, e = ctx.sentences[si]
+    sentence = ctx.text[s:e]
+    name = None
+    for rx in (_ACCORDING, _ATTRIB_AFTER, _ATTRIB_BEFORE):
+        m = rx.search(sentence)
+        if m:
+            name = m.group(1).strip(" ,.")
+            break
+    if not name:
+        return "writer", "unknown", "news_report"
+    return name, claimant_side(name, ctx.lex), "unknown"
+
+
+def claimant_side(name: str, lex: Lexicon) -> str:
+    """The side named first in a claimant's description."""
+    best, pos = "unknown", len(name) + 1
+    for side in ("ru", "ua", "west", "independent"):
+        m = lex.sides[side].search(name)
+        if m and m.start() < pos:
+            best, pos = side, m.start()
+    return best
+
+
+def is_hedged(ctx: Context, unit: Unit, si: int) -> bool:
+    s, e = ctx.sentences[si]
+    lo, hi = min(s, unit.start), max(e, unit.end)
+    if unit.is_quote:  # the attribution of a quote ("claimed", "allegedly said") may sit in the next sentence
+        hi = max(hi, ctx.sentences[min(len(ctx.sentences) - 1, ctx.sentence_index(unit.end) + 0)][1])
+    return ctx.lex.hedges.search(ctx.text, lo, hi) is not None
+
+
+def is_negated(ctx: Context, hit: Hit, si: int) -> bool:
+    """A negator between the start of the cue's clause (at most ~6 words back) and the cue."""
+    s, _ = ctx.sentences[si]
+    lo = max(s, hit.start - 40)
+    before = ctx.text[lo:hit.start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    before = _NOT_NEGATION.sub(" ", before)
+    return ctx.lex.negators.search(before) is not None
+
+
+# -- matching ------------------------------------------------------------------------------------------------
+
+
+def normalised(text: str) -> str:
+    """Same length as ``text``: whitespace as plain spaces, so cue rules written with spaces match line breaks."""
+    return text.translate(_WS)
+
+
+_WS = {ord(c): " " for c in "\n\r\t\u00a0\u2009\u202f\u2002\u2003"}
+
+
+def military_context(ctx: Context, rule: Rule, unit: Unit, si: int) -> bool:
+    if unit.quote is not None and unit.quote.speaker_role in QUOTE_SPEAKER_MILITARY:
+        return True
+    window = ctx.window(unit, si)
+    if ctx.lex.force.search(window):
+        return True
+    if rule.side_is_context:
+        return any(rx.search(window) for side, rx in ctx.lex.sides.items() if side in ("ru", "ua"))
+    return False
+
+
+def excluded(ctx: Context, norm: str, hit: Hit, si: int) -> bool:
+    s, e = ctx.sentences[si]
+    rule = hit.rule
+    if rule.unless is not None and rule.unless.search(norm, s, e):
+        return True
+    for key in ("*", rule.indicator):
+        rx = ctx.lex.exclusions.get(key)
+        if rx is None:
+            continue
+        for m in rx.finditer(norm, max(s, hit.start - 80), min(e, hit.end + 80)):
+            if m.start() < hit.end and m.end() > hit.start:
+                return True
+    return False
+
+
+def hits(norm: str, lex: Lexicon) -> Iterator[Hit]:
+    for rule in lex.rules:
+        for m in rule.pattern.finditer(norm):
+            if m.end() > m.start():
+                yield Hit(rule, m.start(), m.end())
+
+
+def evidence_unit(ctx: Context, hit: Hit, si: int) -> Unit | None:
+    """The quote the cue falls in, else its sentence; ``None`` for the headline's own framing."""
+    quote = ctx.quote_for(hit.start, hit.end)
+    if quote is not None:
+        return quote
+    if hit.start < ctx.title_end:
+        return None
+    s, e = ctx.sentences[si]
+    return Unit(s, e)
+
+
+def confidence(lex: Lexicon, rule: Rule, hedged: bool) -> float:
+    cal = lex.calibration
+    p = cal.get(rule.name, cal.get(rule.indicator, cal.get("*", 0.5)))
+    return round(min(1.0, max(0.0, p)), 3)
+
+
+def tag(doc: Document) -> list[Indicator]:
+    """All indicators of one document, in text order."""
+    lex = load()
+    ctx = Context(doc, lex)
+    norm = normalised(doc.text)
+    found: dict[tuple[int, int, str], Indicator] = {}
+    for hit in hits(norm, lex):
+        si = ctx.sentence_index(hit.start)
+        unit = evidence_unit(ctx, hit, si)
+        if unit is None or excluded(ctx, norm, hit, si):
+            continue
+        if hit.rule.needs_military and not military_context(ctx, hit.rule, unit, si):
+            continue
+        key = (unit.start, unit.end, hit.rule.indicator)
+        negated = is_negated(ctx, hit, si)
+        prev = found.get(key)
+        if prev is not None and (prev.negated <= negated):
+            continue  # one item per indicator and evidence; a plain cue beats a negated one
+        hedged = is_hedged(ctx, unit, si)
+        claimant, claimant_side_, channel = claimant_of(ctx, unit, si)
+        found[key] = Indicator(
+            indicator=hit.rule.indicator, start=unit.start, end=unit.end, text=doc.text[unit.start:unit.end],
+            subject_side=subject_side(ctx, hit, unit, si), claimant=claimant, claimant_side=claimant_side_,
+            channel=channel, quote_index=unit.quote_index, hedged=hedged, negated=negated,
+            confidence=confidence(lex, hit.rule, hedged), rule=hit.rule.name, cue=doc.text[hit.start:hit.end],
+        )
+    return sorted(found.values(), key=lambda i: (i.start, i.end, i.indicator))
