@@ -144,7 +144,10 @@ def _trimmed(text: str, u: Unit) -> tuple[int, int]:
 
 
 def match(text: str, gold: list[Unit], pred: list[Unit], threshold: float | None) -> list[tuple[int, int]]:
-    """One-to-one pairs (gold index, prediction index): by coverage above ``threshold``, or exact when None."""
+    """One-to-one pairs (gold index, prediction index): by coverage above ``threshold``, or exact when None.
+
+    The pairing is a maximum matching, so that a long prediction covering two gold quotes never hides the
+    prediction that fits the second one."""
     pairs = []
     for i, g in enumerate(gold):
         for j, p in enumerate(pred):
@@ -156,13 +159,24 @@ def match(text: str, gold: list[Unit], pred: list[Unit], threshold: float | None
                 if c > threshold:
                     pairs.append((c, i, j))
     pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
-    used_g, used_p, out = set(), set(), []
+    options: dict[int, list[int]] = {}
     for _, i, j in pairs:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            out.append((i, j))
-    return out
+        options.setdefault(i, []).append(j)
+    owner: dict[int, int] = {}  # prediction -> gold: a maximum one-to-one matching (augmenting paths)
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in options.get(i, []):
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in sorted(options):
+        augment(i, set())
+    return sorted((i, j) for j, i in owner.items())
 
 
 def _norm(name: str | None) -> list[str]:

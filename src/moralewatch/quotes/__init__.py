@@ -106,8 +106,9 @@ class Resolver:
         s, e = f.speaker.start, f.speaker.end
         if ante is not None:
             d = sp.Described(ante.name, s, e, ante.role, ante.side, ante.channel, list(ante.via), True)
-            role, side, channel = sp.label(f.speaker.text, window)
-            d.channel = channel if channel != "unknown" else d.channel
+            channel, strong = sp.channel_of(window)
+            if strong or d.channel == "unknown":
+                d.channel = channel if channel != "unknown" else d.channel
             d.via = list(dict.fromkeys(f.via + sp.vias(window) + d.via))
             return d
         description = f"{f.speaker.text} {f.speaker.description}".strip()
@@ -123,6 +124,11 @@ class Resolver:
                 d.side = prev.side if d.side == "unknown" else d.side
                 d.channel = prev.channel if d.channel == "unknown" else d.channel
                 d.via = d.via or list(prev.via)
+        if d.side == "unknown" and d.role in sp.INSTITUTIONAL:
+            lo, _ = self._paragraph_of(s)
+            d.side = sp.side_nearby(self.text[max(0, lo - 300):s])
+        if d.channel == "unknown" and d.role in sp.INSTITUTIONAL and name is None:
+            d.channel = "statement"
         if d.side == "unknown" and d.role in ("soldier", "pow"):
             prev = self._previous(s)
             if prev is not None and prev.role in ("soldier", "pow"):

@@ -447,10 +447,9 @@ class SentenceReader:
         acc = [c for c in cues if c.cls == "according"]
         if acc:
             sp = _according(self.text, self.masked, self.lo, acc[0], self.e)
-            if sp:
+            if sp:  # the reported clause around it is read by _indirect (so the cue stays unused)
                 found.cue, found.speaker, found.confidence = acc[0], sp, 0.65
                 found.rule = "marks-embedded+according"
-                self.used.add(acc[0].start)
 
     def _mixed(self, found: Found, start: int, close: int) -> None:
         """Add the reported clause around a partial quote as a mixed quote (the partial stays as well)."""

@@ -165,12 +165,29 @@ def label(description: str, context: str, before: str = "") -> tuple[str, str, s
     if role == "soldier" and re.search(r"\b(?:captur(?:e|ed|es|ing)|captives?|prisoners?|POWs?|surrender(?:ed)?)\b",
                                        before[-40:] + " " + description):
         role = "pow"
-    channel = "unknown"
+    return role, side, channel_of(context)[0]
+
+
+def channel_of(context: str) -> tuple[str, bool]:
+    """The channel named nearest the end of ``context``, and whether it is a specific one (not "weak")."""
     ch_table, ch_rx = lexicon.channels()
-    hits = [ch_table[m.group().lower()][0] for m in ch_rx.finditer(context)]
-    if hits:
-        channel = hits[-1]
-    return role, side, channel
+    hits = [ch_table[m.group().lower()] for m in ch_rx.finditer(context)]
+    strong = [h[0] for h in hits if len(h) == 1]
+    if strong:
+        return strong[-1], True
+    return (hits[-1][0], False) if hits else ("unknown", False)
+
+
+#: roles that speak for an institution: a side may come from the text just before ("a ministry spokesman")
+INSTITUTIONAL = {"official", "local_authority", "commander", "intelligence_agency", "diplomat"}
+
+
+def side_nearby(before: str) -> str:
+    """The side named last in the text before a mention: whose spokesman or authorities these are."""
+    table, rx = lexicon.sides()
+    hits = [table[m.group().lower()][0] for m in rx.finditer(before)]
+    hits = [h for h in hits if h in ("ru", "ua", "west")]
+    return hits[-1] if hits else "unknown"
 
 
 def vias(context: str) -> list[str]:
