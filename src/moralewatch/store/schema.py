@@ -113,9 +113,44 @@ def _initial(conn) -> None:  # type: ignore[no-untyped-def]
     conn.execute(FTS)
 
 
+#: the dashboard's read model: one row per indicator with the document and quote fields its filters need
+#: (published day and week, outlet, speaker role), kept up to date by triggers in the writer's own transaction.
+EVIDENCE_FACTS = (
+    "CREATE TABLE IF NOT EXISTS evidence_facts (document_id TEXT NOT NULL, idx INTEGER NOT NULL, day TEXT, "
+    "week TEXT, outlet TEXT, indicator TEXT, subject_side TEXT, claimant TEXT, claimant_side TEXT, channel TEXT, "
+    "speaker_role TEXT, place TEXT, hedged INTEGER, negated INTEGER, PRIMARY KEY (document_id, idx))",
+    "CREATE TRIGGER IF NOT EXISTS tr_evidence_facts_ins AFTER INSERT ON indicators BEGIN "
+    "INSERT OR REPLACE INTO evidence_facts SELECT NEW.document_id, NEW.idx, date(d.published), "
+    "date(d.published, '-6 days', 'weekday 1'), d.outlet, NEW.indicator, NEW.subject_side, NEW.claimant, "
+    "NEW.claimant_side, NEW.channel, coalesce((SELECT q.speaker_role FROM quotes q WHERE q.document_id = "
+    "NEW.document_id AND q.idx = NEW.quote_index), 'unknown'), NEW.place, NEW.hedged, NEW.negated "
+    "FROM (SELECT 1) LEFT JOIN documents d ON d.id = NEW.document_id; END",
+    "CREATE TRIGGER IF NOT EXISTS tr_evidence_facts_del AFTER DELETE ON indicators BEGIN "
+    "DELETE FROM evidence_facts WHERE document_id = OLD.document_id AND idx = OLD.idx; END",
+    "INSERT OR REPLACE INTO evidence_facts SELECT i.document_id, i.idx, date(d.published), "
+    "date(d.published, '-6 days', 'weekday 1'), d.outlet, i.indicator, i.subject_side, i.claimant, "
+    "i.claimant_side, i.channel, coalesce(q.speaker_role, 'unknown'), i.place, i.hedged, i.negated FROM indicators i "
+    "LEFT JOIN documents d ON d.id = i.document_id "
+    "LEFT JOIN quotes q ON q.document_id = i.document_id AND q.idx = i.quote_index",
+    "CREATE INDEX IF NOT EXISTS ix_facts_day ON evidence_facts(day)",
+    "CREATE INDEX IF NOT EXISTS ix_facts_indicator ON evidence_facts(indicator, day)",
+    "CREATE INDEX IF NOT EXISTS ix_facts_outlet ON evidence_facts(outlet, day)",
+    "CREATE INDEX IF NOT EXISTS ix_facts_place ON evidence_facts(place, day)",
+    "CREATE INDEX IF NOT EXISTS ix_facts_claimant ON evidence_facts(claimant, day)",
+    "CREATE INDEX IF NOT EXISTS ix_documents_outlet ON documents(outlet, published)",
+    "CREATE INDEX IF NOT EXISTS ix_entities_place ON entities(type, name, lat, lon)",
+)
+
+
+def _evidence_facts(conn) -> None:  # type: ignore[no-untyped-def]
+    for sql in EVIDENCE_FACTS:
+        conn.execute(sql)
+
+
 #: ordered migrations: (version, name, function). Append only; never edit one that has shipped.
 MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (1, "initial schema", _initial),
+    (2, "dashboard read model: evidence_facts and indexes", _evidence_facts),
 ]
 
 
