@@ -284,19 +284,25 @@ def _content_after(text: str, masked: str, lo: int, cue: Cue, e: int) -> int | N
             pos += 1
         return pos
     if cue.cls != "speech":
-        return None
+        clause = re.match(r"(?:he|she|they|it|we|i|you|there|this|these|those)\b", nxt, re.I)
+        return pos if clause and cue.cls == "belief" else None
     first = re.match(r"[\w’'-]+", nxt)
     if not first:
         return pos if nxt[:1] in "“\"‘«" else None
-    w = first.group()
-    if w.lower() in {"he", "she", "they", "it", "i", "we", "you", "there", "the", "a", "an", "his", "her", "their",
-                     "its", "this", "these", "those", "some", "many", "most", "no", "none", "all", "both", "more",
-                     "several", "russian", "ukrainian", "russia", "ukraine", "our", "my", "one", "only", "if",
-                     "nobody", "everyone", "people", "troops", "soldiers", "morale"}:
-        return pos
-    if w[0].isupper() and w.lower() not in {"on", "in", "at", "after", "before", "during", "when"}:
-        return pos
-    return None
+    w = first.group().lower()
+    if w in _NO_COMPLEMENT or (cue.text.endswith("ing") and w in ("to", "the", "a")):
+        return None
+    if len(masked[pos - lo:e - lo].split()) < 3:
+        return None
+    return pos
+
+
+#: words after a speech verb that start something other than its reported clause ("said in a statement")
+_NO_COMPLEMENT = frozenset(
+    "in on at during after before to of about for with by from as and but or so than while when because if "
+    "yes no goodbye hello thanks nothing something anything little much more less what why how where whether "
+    "only just also later earlier previously recently again".split()
+)
 
 
 def _clause_end(text: str, masked: str, lo: int, pos: int, e: int) -> int:
@@ -515,9 +521,6 @@ class SentenceReader:
         comma = self.masked.rfind(",", self.s - self.lo, cue.start - self.lo)
         if comma < 0:
             return False
-        if any(f.start <= self.lo + comma <= f.end + 1 for f in self.out if f.kind in ("indirect", "mixed")):
-            self.used.add(cue.start)
-            return True
         tail = self.masked[cue.end - self.lo:self.e - self.lo]
         inverted = not self.masked[comma + 1:cue.start - self.lo].strip()
         if inverted:
@@ -530,7 +533,15 @@ class SentenceReader:
             sp = speaker_before(self.text, self.masked, self.lo + comma + 1, cue.start, self.lo)
             if sp is None or self.masked[comma + 1:sp.start - self.lo].strip():
                 return False
-        rest = _ADVERBIAL.sub("", tail)
+        if any(f.start <= self.lo + comma <= f.end + 1 for f in self.out if f.kind in ("indirect", "mixed")):
+            self.used.add(cue.start)  # "…, the New York Post reported": a relay of the quote before it
+            for f in self.out:
+                if f.start <= self.lo + comma <= f.end + 1 and sp.text not in f.via:
+                    f.via.append(sp.text)
+            return True
+        rest = tail
+        while (m := _ADVERBIAL.match(rest)) and m.end() > 0:
+            rest = rest[m.end():]
         rest = re.sub(r"^\s*(?:to\s+[\w’' .-]{0,40}?|in\s+[\w’' .-]{0,40}?|on\s+[\w’' .-]{0,30}?)?\s*[.!?…\"”’]*\s*$",
                       "", rest)
         if rest.strip(" ,.") and not rest.lstrip().startswith(","):
@@ -551,10 +562,11 @@ class SentenceReader:
         if first and first.open_at <= self.s + 1 and self.s <= first.open_at:
             return False
         if mid:  # CONTENT1, he said, CONTENT2.
-            second = comma + 1 + len(self.masked[comma + 1:]) - len(rest.lstrip()[1:])
+            after = max(cue.end, sp.end)
+            second = self.masked.index(",", after - self.lo, self.e - self.lo) + 1 + self.lo
             self._add(content_lo, self.lo + comma, cue, sp, "indirect-split", 0.65)
-            self._add(self.lo + second, _clause_end(self.text, self.masked, self.lo, self.lo + second, self.e), cue,
-                      sp, "indirect-split", 0.6)
+            self._add(second, _clause_end(self.text, self.masked, self.lo, second, self.e), cue, sp,
+                      "indirect-split", 0.6)
             return True
         return self._add(content_lo, self.lo + comma, cue, sp, "indirect-trailing", 0.75) is not None
 
@@ -567,6 +579,11 @@ class SentenceReader:
         if start is None:
             return
         end = _clause_end(self.text, self.masked, self.lo, start, self.e)
+        if re.search(r"\b(?:who|whom)\s+(?:\w+\s+){0,2}$", self.masked[sp.end - self.lo:cue.start - self.lo + 1]) \
+                or re.search(r",\s*(?:who|whom)\s", self.masked[sp.end - self.lo:cue.start - self.lo]):
+            comma = self.masked.find(",", start - self.lo, end - self.lo)  # "Barkley, who said he …, said …"
+            if comma >= 0:
+                end = self.lo + comma
         trail = re.search(r",\s*(?:(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*|he|she|they)\s+"
                           r"(?:reported|said|says|added|reports)\s*$", self.masked[start - self.lo:end - self.lo])
         via = []

@@ -52,6 +52,9 @@ def cues() -> Cues:
         allowed = list(variants) + ([] if base in NOUN_LIKE else [base])
         for form in allowed:
             forms.setdefault(form, cls)
+    for form, cls in list(forms.items()):  # headlines: "Bellwether County Says Trump Should Win"
+        if cls == "speech" and " " not in form and form.endswith("s"):
+            forms.setdefault(form.title(), cls)
     alts = sorted(forms, key=len, reverse=True)
     rx = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
     return Cues(forms, rx)
