@@ -70,8 +70,35 @@ def compile_cue(rx: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + expand(rx) + r")(?![\w])", re.I)
 
 
-def parse_rule(indicator: str, line: str) -> Rule:
-    """``label [flags] :: regex [:: unless]`` -> :class:`Rule`."""
+def top_level_branches(rx: str) -> list[str]:
+    """Split a regex at its top-level ``|``: each branch becomes its own pattern, so that the prefilter can give each
+    one its own selective anchors (one weak branch would otherwise send the whole rule to many sentences)."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(rx):
+        c = rx[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if rx[i + 1:i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(rx[start:i])
+            start = i + 1
+        i += 1
+    out.append(rx[start:])
+    return [b for b in out if b]
+
+
+def parse_rules(indicator: str, line: str) -> list[Rule]:
+    """``label [flags] :: regex [:: unless]`` -> one :class:`Rule` per top-level branch, all with the line's name."""
     parts = _split(line)
     if len(parts) not in (2, 3):
         raise ValueError(f"bad cue rule for {indicator}: {line[:80]!r}")
@@ -80,8 +107,8 @@ def parse_rule(indicator: str, line: str) -> Rule:
     if len(head) > 1:
         flags = {f.strip("[]") for f in head[1:]}
     unless = compile_cue(parts[2]) if len(parts) == 3 else None
-    return Rule(indicator, f"{indicator}/{head[0]}", compile_cue(parts[1]), unless,
-                "mil" in flags or "side" in flags, "side" in flags)
+    return [Rule(indicator, f"{indicator}/{head[0]}", compile_cue(branch), unless,
+                 "mil" in flags or "side" in flags, "side" in flags) for branch in top_level_branches(parts[1])]
 
 
 def _union(lines: tuple[str, ...]) -> re.Pattern[str]:
@@ -97,7 +124,7 @@ def load() -> Lexicon:
     rules = []
     for indicator in INDICATORS:
         for line in lexicons.lines(f"{BASE}/cues/{indicator}.txt"):
-            rules.append(parse_rule(indicator, line))
+            rules.extend(parse_rules(indicator, line))
     exclusions: dict[str, list[str]] = {}
     for line in lexicons.lines(f"{BASE}/exclusions.txt"):
         key, rx = _split(line)

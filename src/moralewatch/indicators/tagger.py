@@ -24,6 +24,7 @@ from functools import cache
 
 from ..model import Document, Indicator, Quote
 from .lexicon import Lexicon, Rule, load
+from .prefilter import prefilter
 
 # -- small regexes of the tagger itself (structure, not vocabulary) --------------------------------------------------
 
@@ -287,10 +288,13 @@ def is_negated(ctx: Context, hit: Hit, si: int) -> bool:
 
 def normalised(text: str) -> str:
     """Same length as ``text``: whitespace as plain spaces, so cue rules written with spaces match line breaks."""
-    return text.translate(_WS)
+    for c in _WS:
+        if c in text:
+            text = text.replace(c, " ")
+    return text
 
 
-_WS = {ord(c): " " for c in "\n\r\t\u00a0\u2009\u202f\u2002\u2003"}
+_WS = "\n\r\t\u00a0\u2009\u202f\u2002\u2003"
 
 
 def military_context(ctx: Context, rule: Rule, unit: Unit, si: int) -> bool:
@@ -319,7 +323,24 @@ def excluded(ctx: Context, norm: str, hit: Hit, si: int) -> bool:
     return False
 
 
-def hits(norm: str, lex: Lexicon) -> Iterator[Hit]:
+def hits(norm: str, ctx: Context) -> Iterator[Hit]:
+    """Every cue match: each rule runs only on the sentences where its literal anchors occur (see prefilter)."""
+    pf = prefilter()
+    for i, ends in pf.candidates(norm).items():
+        rule = pf.rules[i]
+        for si in sorted({ctx.sentence_index(e) for e in ends}):
+            s, e = ctx.sentences[si]
+            for m in rule.pattern.finditer(norm, s, e):
+                if m.end() > m.start():
+                    yield Hit(rule, m.start(), m.end())
+    for i in pf.always:
+        for m in pf.rules[i].pattern.finditer(norm):
+            if m.end() > m.start():
+                yield Hit(pf.rules[i], m.start(), m.end())
+
+
+def hits_unfiltered(norm: str, lex: Lexicon) -> Iterator[Hit]:
+    """The same matches without the prefilter (slow; the reference the prefilter is tested against)."""
     for rule in lex.rules:
         for m in rule.pattern.finditer(norm):
             if m.end() > m.start():
@@ -349,7 +370,7 @@ def tag(doc: Document) -> list[Indicator]:
     ctx = Context(doc, lex)
     norm = normalised(doc.text)
     found: dict[tuple[int, int, str], Indicator] = {}
-    for hit in hits(norm, lex):
+    for hit in hits(norm, ctx):
         si = ctx.sentence_index(hit.start)
         unit = evidence_unit(ctx, hit, si)
         if unit is None or excluded(ctx, norm, hit, si):
