@@ -278,6 +278,9 @@ def _content_after(text: str, masked: str, lo: int, cue: Cue, e: int) -> int | N
     nxt = masked[pos - lo:pos - lo + 40]
     if nxt.startswith(("that ", "that,")):
         return pos
+    later = _LATER_THAT.match(masked, pos - lo, e - lo)  # "said during a news conference on Friday that …"
+    if later:
+        return lo + later.start(1)
     if nxt[:1] in ":":
         pos += 1
         while pos < e and text[pos].isspace():
@@ -296,6 +299,9 @@ def _content_after(text: str, masked: str, lo: int, cue: Cue, e: int) -> int | N
         return None
     return pos
 
+
+_LATER_THAT = re.compile(r"(?:in|on|at|during|after|before|to|with|from|of|earlier|later|last|this|Monday|Tuesday|"
+                         r"Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:“”\"]{0,70}?\s(that\b)")
 
 #: words after a speech verb that start something other than its reported clause ("said in a statement")
 _NO_COMPLEMENT = frozenset(
@@ -441,7 +447,7 @@ class SentenceReader:
             found.rule = "marks-embedded+cue"
             self.used.add(cue.start)
             start = _content_after(self.text, self.masked, self.lo, cue, m.open_at + 1)
-            if start is not None and start < m.open_at:
+            if start is not None and start <= m.open_at:
                 self._mixed(found, start, close)
             return
         if trail:
@@ -595,9 +601,34 @@ class SentenceReader:
             found.via.extend(via)
 
 
+_HEADLINE = re.compile(r"([A-Z][\w.’'&-]*(?:\s+[\w.’'&-]+){0,4}?):\s+(\S.*?)[.!?]?\s*$")
+
+
+def headline(text: str, lo: int, hi: int, masked: str) -> Found | None:
+    """``Speaker: what they said`` as a headline (one line, no sentence end inside): the newspaper's shorthand."""
+    para = masked[: hi - lo]
+    if "\n" in para or len(para.split()) > 30 or _SENT_END.search(para):
+        return None
+    m = _HEADLINE.fullmatch(para)
+    if not m or len(m.group(2).split()) < 3 or m.group(1).lower() in {"update", "watch", "read", "note", "editor"}:
+        return None
+    sp = Speaker(lo + m.start(1), lo + m.end(1), text[lo + m.start(1):lo + m.end(1)])
+    colon = lo + m.end(1)
+    return Found(lo + m.start(2), lo + m.end(2), "indirect", Cue(colon, colon + 1, ":", "speech"), sp,
+                 rule="headline-colon", confidence=0.6)
+
+
 def find_in_paragraph(text: str, lo: int, hi: int, marked: list[Marked]) -> list[Found]:
     """Every quote of one paragraph (speakers as written; the document-level resolver names them)."""
     masked = mask(text, lo, hi, marked)
+    head = headline(text, lo, hi, masked)
+    if head is not None:
+        inside = [m for m in marked if head.start <= m.open_at and (m.close_at < 0 or m.close_at < head.end + 2)]
+        if len(inside) == 1 and inside[0].open_at <= head.start + 1:
+            head.start, head.end, head.kind = inside[0].start, inside[0].end, "direct"
+        elif inside:
+            head.kind = "mixed"
+        return [head]
     out: list[Found] = []
     for s, e in sentences(masked, lo):
         inside = [m for m in marked if s <= m.open_at < e]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon
 
-_NAME = re.compile(r"(?<![\w’'])[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z’'-]+)+")
+_NAME = re.compile(r"(?<![\w’'])[A-Z][a-z’'-]+(?:[ \u00a0]+(?:[A-Z]\.[ ]*)?[A-Z][a-z’'-]+)+")
 _PERSON_NP = None
 #: "Sergiy Kyslytsya shared what he said were the last text messages ...": the subject relays
 _RELAYER = re.compile(r"((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)\s+(?:shared|released|published|aired|leaked)\b")
