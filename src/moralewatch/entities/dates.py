@@ -126,7 +126,11 @@ def _resolve(kind: str, text: str, pub: dt.date | None, before: str) -> tuple[st
         if not mon or (not yr and year is None):
             return None
         m = _month(mon.group())
-        y = int(yr.group()) if yr else (year - 1 if pub and m > pub.month + 1 else year)
+        if yr:
+            y = int(yr.group())
+        else:
+            assert year is not None
+            y = year - 1 if pub and m > pub.month + 1 else year
         return f"{y}-{m:02d}", "month"
     if kind == "year":
         return text, "year"
@@ -137,11 +141,37 @@ def _resolve(kind: str, text: str, pub: dt.date | None, before: str) -> tuple[st
     return _relative(text, pub)
 
 
+#: every date mention holds one of these words: the full pattern runs only in windows around them (speed)
+ANCHOR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b\.?"
+                    r"|\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|week|weekend|month|year|night|19[5-9]\d|20[0-4]\d)\b")
+_WINDOW = 50
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a in ANCHOR.finditer(text):
+        s, e = max(0, a.start() - _WINDOW), min(len(text), a.end() + _WINDOW)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    out: list[re.Match[str]] = []
+    for s, e in _windows(text):
+        for m in PATTERN.finditer(text, s, e):
+            if not out or m.start() >= out[-1].end():
+                out.append(m)
+    return out
+
+
 def find_dates(text: str, published: str | None) -> list[Entity]:
     """Date mentions in ``text`` with normalised values; relative ones need ``published`` (ISO date)."""
     pub = _pubdate(published)
     out: list[Entity] = []
-    for m in PATTERN.finditer(text):
+    for m in _matches(text):
         kind = m.lastgroup or ""
         s, e = m.span()
         if kind == "mon" and not _BEFORE_MON.search(text[max(0, s - 12):s]) and not m.group().lower().startswith(

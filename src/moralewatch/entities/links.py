@@ -24,7 +24,8 @@ def _enclosing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None
 def _best_place(ents: list[Entity]) -> Entity | None:
     places = [e for e in ents if e.type == "place"]
     finer = [e for e in places if e.granularity in ("city", "region")]
-    return (finer or places or [None])[0]
+    pool = finer or places
+    return pool[0] if pool else None
 
 
 def _best_date(ents: list[Entity]) -> Entity | None:

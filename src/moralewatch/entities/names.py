@@ -20,22 +20,28 @@ from .gazetteer import Candidate, gazetteer
 
 _TIME = ("(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
          "August|September|October|November|December)\\b")
-_WORD = rf"(?!{_TIME})[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w]*(?:[-’'](?!s\b)[\w]+)*"
-_TOKEN = rf"(?:[A-Z]\.){{2,}}|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Adm|Cmdr|Cpl|Pvt|Prof|Rev|St)\.|{_WORD}|\d+(?:st|nd|rd|th)\b"
+_WORD = rf"(?!{_TIME})[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w]*(?:[-’'](?!s\b)[\w]+)*(?:[’']s(?=\s+Republic))?"
+_TOKEN = rf"(?:[A-Z]\.){{2,}}|[A-Z]{{2,4}}(?=-[a-z])|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Adm|Cmdr|Cpl|Pvt|Prof|Rev|St)\.|{_WORD}|\d+(?:st|nd|rd|th)\b"
 _CONNECT = r"(?:of|for|the|de|du|van|von|der|al|bin|la|le)"
 TOKEN = re.compile(_TOKEN)
 RUN = re.compile(rf"(?<![\w.])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)*(?:{_TOKEN}))*")
-_REGION_AFTER = re.compile(r"[ \t]+(?:region|oblast|province|regions|oblasts|provinces|krai|governor|regional)\b", re.I)
+_REGION_AFTER = re.compile(r"[ \t]+(?:region|oblast|province|regions|oblasts|provinces|krai|governor|regional)\b",
+                           re.I)
 _REGION_BEFORE = re.compile(r"\b(?:region|regions|province|provinces|oblast|oblasts|governor|republic)\s+(?:of|in)\s+"
                             r"(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+and\s+|,\s*))*$", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|from|to|at|of|outside|around|toward|towards|into|across|city|town|village|"
                            r"through|via|between|and|reach|reached|entered|captured|shelled|liberated|retook)\s+$",
                            re.I)
-_CUE_AFTER = re.compile(r"^(?:,\s+(?:a|an|the|who|whose|its|his|her)\b|\s+(?:said|says|told|added|wrote|tweeted|"
+_CUE_AFTER = re.compile(r"^(?:,\s+(?:a|an|the|who|whose|its|his|her)\b|\s+(?:said|says|told|added|wrote|tweeted|reported|"
                         r"posted|noted|stated|claimed|argued|explained|warned|announced|asked|replied|insisted)\b)")
 _CUE_BEFORE = re.compile(r"\b(?:said|says|told|according\s+to|by|with|spokesman|spokeswoman|spokesperson|adviser|"
                          r"aide|official|commander|leader|chief|head|named|called|wife|husband|son|daughter|"
-                         r"mother|father|brother|sister|journalist|analyst|expert)\s+$", re.I)
+                         r"mother|father|brother|sister|journalist|analyst|expert|minister|president|secretary|"
+                         r"governor|mayor|ambassador|actor|founder|director|executive|reporter|correspondent)"
+                         r",?\s+$", re.I)
+_APPOSITION = re.compile(r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|commander|soldier|friend|"
+                         r"nickname|named|called)\s*,\s*$", re.I)
+_REGION_WORDS = frozenset("Province Region Oblast Krai PROVINCE REGION OBLAST Governor Governorate".split())
 _LISTED_AFTER = re.compile(r",?\s+(?:and|or)\s+[A-Z]|,\s+(?:Ukraine|Russia|Crimea)\b|\s+(?:village|town|city)\b")
 _COMMA_ALIAS = re.compile(r",\s*(?:D\.C\.|DC)")
 _OBLAST_SUFFIX = re.compile(r"\s+(?:Oblast|Region|Province|Krai|oblast|region|province)$")
@@ -196,7 +202,7 @@ def _classify_segment(seg: list[Piece], text: str, prev: Piece | None, lex: Lexi
         left = seg[k - 1] if k else None
         right = seg[k + 1] if k + 1 < len(seg) else None
         if (left and left.kind == "word" and not _sentence_start(text, left.start)) or (
-            right and right.kind == "word" and right.text not in lex.water
+            right and right.kind == "word" and right.text not in lex.water and right.text not in _REGION_WORDS
         ):
             continue
         if right and right.text in lex.water:
@@ -220,7 +226,8 @@ def _is_person(seg: list[Piece], text: str, prev: Piece | None, lex: Lexicon, fo
     cue = bool(_CUE_AFTER.match(text[e:e + 20]) or _CUE_BEFORE.search(text[max(0, s - 30):s]))
     if len(core) == 1:
         full = found.people.get(core[0].text)
-        if full or titled:
+        named = core[0].kind == "word" and bool(_APPOSITION.search(text[max(0, s - 20):s])) and text[e:e + 1] == ","
+        if full or titled or named:
             found.entities.append(Entity("person", s, e, text[s:e], name=full or core[0].text, rule="person.ref"))
             return True
         return False
@@ -264,12 +271,20 @@ def _add_place(p: Piece, seg: list[Piece], text: str, found: Found) -> None:
                                  admin1=pl.admin1, geonameid=pl.geonameid, granularity=pl.feature, rule="place.gaz"))
 
 
+_LOWER_ANCHOR = re.compile(r"ministry|council|command|army|armed|military|navy|air force|staff|agency", re.I)
+
+
 def _lowercase_orgs(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[Entity]:
-    out = []
-    for m in lex.lowercase_orgs.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+    """House-style lower-case organisations, searched only near their head words (speed)."""
+    out: list[Entity] = []
+    last = 0
+    for a in _LOWER_ANCHOR.finditer(text):
+        m = lex.lowercase_orgs.search(text, max(last, a.start() - 45), a.end() + 50)
+        if m is None or m.start() < last:
             continue
-        out.append(Entity("org", m.start(), m.end(), m.group(), name=m.group(), rule="org.lower"))
+        last = m.end()
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            out.append(Entity("org", m.start(), m.end(), m.group(), name=m.group(), rule="org.lower"))
     return out
 
 
@@ -282,10 +297,13 @@ def find_names(text: str) -> list[Entity]:
         pieces = _cut(text, _tokens(text, m.start(), m.end()), lex)
         for p in pieces:
             if p.kind == "org":
-                found.entities.append(Entity("org", p.start, p.end, p.text, name=p.name, rule="org.lexicon"))
+                cut = 4 if p.text.startswith("The ") else 0  # the span leaves out a leading "The"
+                found.entities.append(Entity("org", p.start + cut, p.end, p.text[cut:], name=p.name,
+                                             rule="org.lexicon"))
             elif p.kind == "person":
                 found.entities.append(Entity("person", p.start, p.end, p.text, name=p.name, rule="person.lexicon"))
                 found.people.setdefault(p.text, p.name or p.text)
+                found.people.setdefault(p.text.split()[-1], p.name or p.text)
         for seg in _segments(pieces):
             k = pieces.index(seg[0])
             prev = pieces[k - 1] if k else None

@@ -1,0 +1,56 @@
+"""The entity scorer on the dev set and the seed gold, against the pinned floors (tests/floors/entities.json)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from moralewatch.eval.entities import evaluate, match_doc, place_right, scores
+
+ROOT = Path(__file__).resolve().parents[1]
+FLOORS = json.loads((ROOT / "tests" / "floors" / "entities.json").read_text())
+DEV = ROOT / "gold" / "entities_dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def dev_result(shared: Path) -> dict:
+    return evaluate(str(DEV), corpus=str(shared / "data" / "corpora" / "nyt-guardian-407.jsonl"))
+
+
+@pytest.mark.parametrize("key", sorted(FLOORS["dev"]))
+def test_dev_scores_meet_floors(dev_result: dict, key: str) -> None:
+    got = dev_result["scores"][key]
+    for metric, floor in FLOORS["dev"][key].items():
+        assert got[metric] >= floor, f"{key} {metric} {got[metric]} fell below its floor {floor}"
+
+
+def test_seed_gold_every_listed_name_found(shared: Path) -> None:
+    result = evaluate(str(shared / "examples" / "gold"))
+    for t in ("place", "person", "org"):
+        assert result["scores"][t]["recall"] >= FLOORS["seeds"][t]["recall"], result["scores"][t]
+    assert len(result["false_places"]) <= FLOORS["seeds"]["max_false_places"], result["false_places"]
+
+
+def test_place_right_uses_distance_for_cities_and_names_for_regions() -> None:
+    kyiv = {"type": "place", "feature": "city", "name": "Kyiv", "lat": 50.45, "lon": 30.52}
+    assert place_right(kyiv, {"name": "Kiev", "lat": 50.46, "lon": 30.50})
+    assert not place_right(kyiv, {"name": "Kyiv", "lat": 50.35, "lon": 30.47})  # Kyiv Oblast's point, 11+ km off
+    region = {"type": "place", "feature": "region", "name": "Kherson Oblast", "lat": 46.6, "lon": 33.5}
+    assert place_right(region, {"name": "Kherson Oblast", "lat": 46.4, "lon": 33.2})
+    assert not place_right(region, {"name": "Kherson", "lat": 46.63, "lon": 32.61})
+
+
+def test_match_counts_are_one_to_one() -> None:
+    counts: dict = {}
+    from collections import defaultdict
+
+    counts = defaultdict(lambda: [0, 0, 0])
+    gold = [{"type": "date", "start": 0, "end": 7, "value": "2022-07-19"}]
+    pred = [{"type": "date", "start": 0, "end": 7, "value": "2022-07-19"},
+            {"type": "date", "start": 3, "end": 9, "value": "2022-07-19"}]
+    match_doc(gold, pred, counts)
+    s = scores(counts)["date"]
+    assert (s["tp"], s["gold"], s["pred"]) == (1, 1, 2)
+    assert s["precision"] == 0.5 and s["recall"] == 1.0
