@@ -223,9 +223,19 @@ def speaker_after(text: str, pos: int, hi: int) -> Speaker | None:
     return Speaker(s, s + len(name), name, description)
 
 
+_NOT_HEAD = frozenset(
+    "to last next past month months week weeks year years day days time times ago then now later earlier more less "
+    "most likely also just only even still here there this that these those it its such other others same".split()
+)
+
+
 def _looks_like_np(phrase: str) -> bool:
+    """A speaker is a noun phrase: not a time expression, a number, or a phrase ending in a function word."""
     words = phrase.split()
     if not words or len(words) > 14:
+        return False
+    head = words[-1].lower().strip(".,")
+    if head in _NOT_HEAD or head.isdigit() or (len(words) > 1 and words[-2].lower() in ("last", "next", "this")):
         return False
     if words[-1].lower() in lexicon.word_set("boundaries.txt") or words[-1].lower() in lexicon.word_set("aux.txt"):
         return False
@@ -421,13 +431,17 @@ class SentenceReader:
     def _subject(self) -> Speaker | None:
         """The sentence's first noun phrase after introductory phrases: the subject of an "-ing" cue."""
         seg = self.masked[self.s - self.lo:self.e - self.lo]
-        m = re.match(r"(?:(?:In|On|At|During|After|Before|Speaking|Earlier|Later)\b[^,]{0,80},\s*)?", seg)
+        m = re.match(r"(?:(?:In|On|At|During|After|Before|Speaking|Earlier|Later|Asked)\b[^,]{0,80},\s*)?", seg)
         pos = self.s + (m.end() if m else 0)
-        nm = re.match(r"((?:[A-Z]\w*|a|an|the|one|another)(?:\s+[\w’'-]+){0,5}?)\s+(?:was|is|were|are|has|had|"
-                      r"could|can|said|says|told|appeared|spoke|\w+ed)\b", self.masked[pos - self.lo:self.e - self.lo])
+        rest = self.masked[pos - self.lo:self.e - self.lo]
+        nm = re.match(r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+(?:was|is|were|are|"
+                      r"has|had|could|can|would|will|\w+ed|\w+s)\b)", rest) or \
+            re.match(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?=\s+[a-z])", rest)
         if not nm:
             return None
-        phrase = self.text[pos:pos + nm.end(1)]
+        phrase = self.text[pos:pos + nm.end()]
+        if not _looks_like_np(phrase):
+            return None
         return Speaker(pos, pos + len(phrase), phrase)
 
     def _embedded(self, m: Marked, found: Found, cues: list[Cue], head_lo: int, close: int,
@@ -612,6 +626,8 @@ def headline(text: str, lo: int, hi: int, masked: str) -> Found | None:
     m = _HEADLINE.fullmatch(para)
     if not m or len(m.group(2).split()) < 3 or m.group(1).lower() in {"update", "watch", "read", "note", "editor"}:
         return None
+    if lexicon.cues().regex.search(m.group(1)) or re.search(r"\b[a-z]+(?:ing|ed)$", m.group(1)):
+        return None  # "Russian soldier breaks down crying: ‘…’" is an ordinary attribution
     sp = Speaker(lo + m.start(1), lo + m.end(1), text[lo + m.start(1):lo + m.end(1)])
     colon = lo + m.end(1)
     return Found(lo + m.start(2), lo + m.end(2), "indirect", Cue(colon, colon + 1, ":", "speech"), sp,

@@ -168,13 +168,17 @@ def label(description: str, context: str, before: str = "") -> tuple[str, str, s
     return role, side, channel_of(context)[0]
 
 
+MEDIA = {"phone_call", "text_message", "video"}
+
+
 def channel_of(context: str) -> tuple[str, bool]:
     """The channel named nearest the end of ``context``, and whether it is a specific one (not "weak")."""
     ch_table, ch_rx = lexicon.channels()
     hits = [ch_table[m.group().lower()] for m in ch_rx.finditer(context)]
     strong = [h[0] for h in hits if len(h) == 1]
+    media = [h for h in strong if h in MEDIA]  # "a video posted to Twitter" is a video; Twitter relays it
     if strong:
-        return strong[-1], True
+        return (media or strong)[-1], True
     return (hits[-1][0], False) if hits else ("unknown", False)
 
 
