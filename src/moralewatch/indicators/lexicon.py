@@ -141,7 +141,10 @@ def load() -> Lexicon:
         exclusions={k: compile_cue("|".join(f"(?:{r})" for r in v)) for k, v in exclusions.items()},
         sides=sides,
         force=compile_cue("{FORCE}|military|front ?lines?|the front|trenches|combat|battlefield|commanders?|officers?"
-                          "|generals?|wagner|azov|pows?|prisoners of war|captives?|recruits|mobili[sz]\\w*|draft"),
+                          "|generals?|wagner|azov|pows?|prisoners of war|captives?|recruits|mobili[sz]\\w*|draft"
+                          "|enemy|both sides|offensive|artillery|ammunition|ammo|munitions|shells|missiles|rockets"
+                          "|weapons|arms|howitzers|tanks|air defen[cs]es?|air power|defence ministry|defense ministry"
+                          "|ministry of defen[cs]e|war effort|invasion|invading|occupiers|defenders"),
         calibration={k: float(v) for k, v in calibration["precision"].items()},
     )
 
