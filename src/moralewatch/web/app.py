@@ -1,0 +1,178 @@
+"""The dashboard's server: a FastAPI app with a JSON API behind every view and the static single-page client.
+
+Reads go through ``store.queries`` on read-only connections (one per worker thread, ``mode=ro``), so an ingest can
+keep writing the same WAL database. Every error, ours or the framework's, has one shape:
+``{"error": {"code", "message", "fix"}}``. Pages get a strict Content-Security-Policy (scripts and styles from this
+server only, no connection anywhere else) and, on loopback, only loopback Host headers are accepted, so another web
+page cannot read the API through DNS rebinding.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from .. import __version__
+from ..errors import MoraleWatchError
+from ..store import connect
+from ..store import queries as Q
+
+STATIC = Path(str(resources.files("moralewatch") / "web" / "static"))
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+ERROR_STATUS = {"E404": 404, "E201": 503, "E503": 503}
+
+
+def error_body(code: str, message: str, fix: str = "") -> dict[str, Any]:
+    """The one error shape of the API."""
+    return {"error": {"code": code, "message": message, "fix": fix}}
+
+
+class Readers:
+    """Read-only connections, one per thread (sqlite3 connections are not shared across threads), and the one
+    in-memory :class:`FactIndex` every aggregate reads (it has its own connection and lock)."""
+
+    def __init__(self, db: str | Path) -> None:
+        self.db = str(db)
+        self._local = threading.local()
+        conn = connect(self.db, readonly=True)
+        if not Q.has_read_model(conn):
+            conn.close()
+            raise MoraleWatchError("E503", f"{db} has no dashboard read model (schema migration 2)",
+                                   f"run `moralewatch serve {db}` once with write access, or re-run analyze")
+        conn.execute("PRAGMA query_only = 1")
+        self.index = Q.FactIndex(conn).refresh()
+
+    def facts(self) -> Q.FactIndex:
+        return self.index.refresh()
+
+    def get(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = connect(self.db, readonly=True)
+            conn.execute("PRAGMA query_only = 1")
+            self._local.conn = conn
+        return conn
+
+
+def filters_dep(
+    indicator: list[str] = Query([], description="codebook indicator id(s)"),
+    subject_side: list[str] = Query([], description="whose morale: ru, ua, unknown"),
+    claimant_side: list[str] = Query([], description="side of the source: ru, ua, west, independent, unknown"),
+    channel: list[str] = Query([], description="channel id(s)"),
+    speaker_role: list[str] = Query([], description="role of the quote's speaker"),
+    place: list[str] = Query([], description="place name(s) as stored"),
+    outlet: list[str] = Query([], description="outlet name(s) as stored"),
+    claimant: list[str] = Query([], description="speaker or source name(s)"),
+    since: str | None = Query(None, description="first published day, YYYY-MM-DD"),
+    until: str | None = Query(None, description="last published day, YYYY-MM-DD"),
+    hedged: str | None = Query(None, description="true: only hedged; false: only not hedged"),
+    negated: str | None = Query(None, description="true: only negated; false: only not negated"),
+    q: str | None = Query(None, description="full-text search over the evidence (all words; word* for prefix)"),
+) -> Q.Filters:
+    return Q.Filters.from_mapping(dict(locals()))
+
+
+def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
+    """The dashboard app over the store at ``db`` (opened read-only)."""
+    readers = Readers(db)
+    app = FastAPI(title="MoraleWatch dashboard API", version=__version__, docs_url=None, redoc_url=None,
+                  description="Read-only JSON API behind the dashboard's views. Every error has the shape "
+                              '`{"error": {"code", "message", "fix"}}`.')
+    if host in LOOPBACK:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost", "[::1]", "::1"])
+    _handlers(app)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        if request.url.path.startswith("/api/"):
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
+    def conn() -> sqlite3.Connection:
+        return readers.get()
+
+    def facts() -> Q.FactIndex:
+        return readers.facts()
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:  # the API reference, rendered locally from /openapi.json (no CDN)
+        return FileResponse(STATIC / "docs.html", media_type="text/html")
+
+    @app.get("/api/meta", summary="Store size, date range and the values each filter offers")
+    def api_meta(ix: Q.FactIndex = Depends(facts)) -> dict[str, Any]:
+        return Q.meta(ix)
+
+    @app.get("/api/trends", summary="Trends: per indicator and period, with the documents analysed per period")
+    def api_trends(f: Q.Filters = Depends(filters_dep), interval: str = Query("auto", description="auto, day, week, "
+                   "month"), split: str = Query("subject_side", description="none, subject_side, claimant_side, "
+                   "channel"), ix: Q.FactIndex = Depends(facts)) -> dict[str, Any]:
+        return Q.trends(ix, f, interval, split)
+
+    @app.get("/api/evidence", summary="Evidence: a page of evidence items, newest first, and the total")
+    def api_evidence(f: Q.Filters = Depends(filters_dep), limit: int = Query(50, description="1 to 500"),
+                     offset: int = Query(0), sort: str = Query("newest", description="newest or oldest"),
+                     ix: Q.FactIndex = Depends(facts)) -> dict[str, Any]:
+        return Q.evidence(ix, f, limit, offset, sort)
+
+    @app.get("/api/evidence/{document_id}/{idx}", summary="One evidence item with its article, quote and place")
+    def api_item(document_id: str, idx: int, c: sqlite3.Connection = Depends(conn)) -> dict[str, Any]:
+        return Q.evidence_item(c, document_id, idx)
+
+    @app.get("/api/places", summary="Places: evidence by the place it is about, with coordinates")
+    def api_places(f: Q.Filters = Depends(filters_dep), ix: Q.FactIndex = Depends(facts)) -> dict[str, Any]:
+        return Q.places(ix, f)
+
+    @app.get("/api/sources", summary="Sources: outlets and speakers with counts by side")
+    def api_sources(f: Q.Filters = Depends(filters_dep), ix: Q.FactIndex = Depends(facts)) -> dict[str, Any]:
+        return Q.sources(ix, f)
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
+
+
+def _handlers(app: FastAPI) -> None:
+    """One error shape for our errors, bad parameters, unknown routes and anything unexpected."""
+
+    @app.exception_handler(MoraleWatchError)
+    async def ours(request: Request, exc: MoraleWatchError) -> JSONResponse:
+        return JSONResponse(error_body(exc.code, exc.message, exc.fix), status_code=ERROR_STATUS.get(exc.code, 400))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(x) for x in first.get("loc", ()) if x != "query")
+        return JSONResponse(error_body("E500", f"invalid parameter {where}: {first.get('msg', 'invalid')}",
+                                       "see /docs for the parameters of each call"), status_code=400)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = "E404" if exc.status_code == 404 else f"E{exc.status_code}"
+        fix = "see /docs for the API's calls" if exc.status_code == 404 else ""
+        return JSONResponse(error_body(code, str(exc.detail), fix), status_code=exc.status_code)
+
+    @app.exception_handler(sqlite3.OperationalError)
+    async def db_error(request: Request, exc: sqlite3.OperationalError) -> JSONResponse:
+        return JSONResponse(error_body("E503", f"database error: {exc}", "retry; if it persists, check the store"),
+                            status_code=503)

@@ -1,0 +1,118 @@
+"""``serve`` and ``report``: thin commands over the web app and the report builder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import MoraleWatchError
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def _filter_options(func: Any) -> Any:
+    """The dashboard's filters as options of ``report``."""
+    opts = [
+        click.option("--indicator", multiple=True, help="Codebook indicator id (repeat for several)."),
+        click.option("--subject-side", multiple=True, help="Whose morale: ru, ua, unknown."),
+        click.option("--claimant-side", multiple=True, help="Side of the source."),
+        click.option("--channel", multiple=True, help="Channel id."),
+        click.option("--speaker-role", multiple=True, help="Role of the quote's speaker."),
+        click.option("--place", multiple=True, help="Place name as stored."),
+        click.option("--outlet", multiple=True, help="Outlet name as stored."),
+        click.option("--since", help="First published day, YYYY-MM-DD."),
+        click.option("--until", help="Last published day, YYYY-MM-DD."),
+        click.option("--hedged", type=click.Choice(["true", "false"]), help="Only hedged (true) or not (false)."),
+        click.option("--negated", type=click.Choice(["true", "false"]), help="Only negated (true) or not (false)."),
+        click.option("-q", "--search", "q", help="Full-text search over the evidence."),
+    ]
+    for opt in reversed(opts):
+        func = opt(func)
+    return func
+
+
+def _require_db(db: str) -> None:
+    if not Path(db).exists():
+        raise MoraleWatchError("E201", f"no database at {db}", "run `moralewatch analyze INPUT --db PATH` first")
+
+
+def ensure_read_model(db: str) -> bool:
+    """Apply pending migrations (the dashboard's read model) once, with a short-lived writer; True if any ran."""
+    from ..store import Store, connect
+    from ..store.queries import has_read_model
+
+    conn = connect(db, readonly=True)
+    try:
+        if has_read_model(conn):
+            return False
+    finally:
+        conn.close()
+    store = Store(db)
+    try:
+        return bool(store.migrate())
+    finally:
+        store.close()
+
+
+def register(main: click.Group, eval_group: click.Group) -> None:
+    """Add ``serve`` and ``report`` to the command group."""
+
+    @main.command()
+    @click.argument("db", type=click.Path())
+    @click.option("--host", default="127.0.0.1", show_default=True,
+                  help="Address to listen on. Anything but loopback exposes the material to the network.")
+    @click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535), help="Port.")
+    def serve(db: str, host: str, port: int) -> None:
+        """Serve the dashboard over a store, read-only: trends, evidence, places and sources, and its JSON API
+        (documented at /docs). An ingest may keep writing the store meanwhile.
+
+        \b
+        Example:
+          moralewatch serve war.db            # then open http://127.0.0.1:8765/
+          moralewatch serve war.db --port 9000
+        """
+        import uvicorn
+
+        from .app import create_app
+
+        _require_db(db)
+        if ensure_read_model(db):
+            click.echo(f"{db}: added the dashboard's read model (schema migration)", err=True)
+        if host not in LOOPBACK:
+            click.echo(f"Warning: serving on {host} makes this material reachable from other machines. War "
+                       "reporting evidence may be sensitive (sources, names, places); there is no login. Use the "
+                       "default 127.0.0.1 unless you mean it.", err=True)
+        app = create_app(db, host=host)
+        shown = f"[{host}]" if ":" in host else host
+        click.echo(f"MoraleWatch dashboard: http://{shown}:{port}/  (API docs: /docs; read-only; Ctrl-C stops)",
+                   err=True)
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+    @main.command()
+    @click.argument("db", type=click.Path())
+    @click.option("-o", "--output", default="report.html", show_default=True, type=click.Path(),
+                  help="HTML file to write.")
+    @click.option("--limit", default=5000, show_default=True, type=click.IntRange(1, 200000),
+                  help="Embed at most this many evidence items (the newest that match), with their articles.")
+    @_filter_options
+    def report(db: str, output: str, limit: int, **filters: Any) -> None:
+        """Write one self-contained HTML report with the dashboard's views (no server, no network needed).
+
+        Filters narrow what is embedded; the report's own filters then work on that in the browser.
+
+        \b
+        Example:
+          moralewatch report war.db -o report.html --since 2023-01-01 --indicator expendable
+        """
+        from ..store.queries import Filters
+        from .report import build_report
+
+        _require_db(db)
+        ensure_read_model(db)
+        f = Filters.from_mapping({k: v for k, v in filters.items()})
+        info = build_report(db, output, f, limit)
+        more = f" (the newest of {info['total']:,} matching; raise --limit for more)" if info["total"] > info[
+            "items"] else ""
+        click.echo(f"{info['items']:,} evidence items{more} -> {output}", err=True)
