@@ -192,6 +192,9 @@ def predict(docs: list[GoldDoc]) -> dict[str, list[dict[str, Any]]]:
     out = {}
     for d in docs:
         res = extract_line(json.dumps({"id": d.id, "text": d.text}))
+        if res["error"]:  # a failing stage must not score as "no indicators"
+            raise MoraleWatchError("E403", f"the pipeline failed on {d.id}: {res['error']['message']}",
+                                   "fix the stage, or pass predictions as PRED")
         out[d.id] = res["indicators"]
     return out
 

@@ -59,10 +59,12 @@ def macros() -> dict[str, str]:
 
 
 def expand(rx: str) -> str:
-    """Expand macros and make ``(?:\\w+ )`` word gaps tolerant of apostrophes, hyphens and line breaks."""
+    """Expand macros; make ``(?:\\w+ )`` word gaps accept apostrophes and hyphens, and a space a run of spaces
+    (the tagger matches on a copy of the text with line breaks and quotation marks turned into spaces)."""
     for name, value in macros().items():
         rx = rx.replace("{" + name + "}", value)
-    return rx.replace(r"(?:\w+ )", _WORD_GAP)
+    rx = rx.replace(r"(?:\w+ )", _WORD_GAP)
+    return rx.replace(" ?", "\0").replace(" ", " +").replace("\0", " *")
 
 
 def compile_cue(rx: str) -> re.Pattern[str]:

@@ -92,6 +92,13 @@ def _seq_cover(items: Sequence[Any]) -> Cover:
             if tails is not None and len(run) * len(tails) <= MAX_EXPANSION:
                 run = {r + t for r, t in itertools.product(run, tails)}
                 continue
+        if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT) and arg[0] >= 1 and len(arg[2]) == 1 \
+                and arg[2][0][0] is sre_c.LITERAL:
+            ch = chr(arg[2][0][1]).lower()  # " +": the run ends with one space, and the next run starts with one
+            run = {r + ch for r in run}
+            close()
+            run = {ch}
+            continue
         close()
         best = _better(best, _item_cover(op, arg))
     close()

@@ -45,6 +45,8 @@ _SAYS = re.compile(
     r"^\W{0,3}(?:\w+\s+){0,3}?(?:said|says|say|claimed|claims|claim|reported|reports|told|estimated|estimates|"
     r"announced|stated|insisted|insists|tweeted|wrote|added|"
     r"according)\b", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|into|to|from|across|throughout|inside|of|on|against|for|at|toward|towards|"
+                           r"near|with|over|through)\s+(?:the\s+)?$", re.I)
 _FIRST_PLURAL = re.compile(r"\b(?:we|us|our|ours|we['’]re|we['’]ve|i|i['’]m|my|me)\b", re.I)
 _ENEMY = re.compile(r"\b(?:the enemy|enemy|enemy['’]s)\b", re.I)
 _INFLICT = re.compile(r"\binflict\w*|\bon the enemy\b", re.I)
@@ -66,7 +68,7 @@ _ACCORDING = re.compile(r"\baccording to\s+((?:[\w'’.-]+\s?){1,8}?)(?=[.,;]|$)
 QUOTE_SPEAKER_MILITARY = frozenset({"soldier", "pow", "commander"})
 #: indicators that state an event or condition, where a conditional or an expectation is not a claim
 IRREALIS_INDICATORS = frozenset({"heavy_losses", "surrender_desertion", "morale_low", "untrained", "supply_shortage",
-                                 "casualty_concealment", "morale_boosting", "orders_against_civilians", "sabotage"})
+                                 "casualty_concealment", "orders_against_civilians", "sabotage"})
 PERSONAL_INDICATORS = frozenset({"fear", "trauma"})
 _IRREALIS = re.compile(
     r"\b(?:if|unless|could|would|might|expects?|expected|expecting|considers?|consider(?:ed|ing)|intends?|plans? to|"
@@ -76,7 +78,8 @@ _IRREALIS_START = re.compile(r"\s*[\"“‘]?(?:if|unless|should)\b", re.I)
 _HARD_BREAK = re.compile(r"[;:—–]|\bbut\b|, (?:and|while|as|after|since)\b", re.I)
 _CIVILIAN_SUBJECT = re.compile(
     r"\b(?:civilians?|residents?|evacuees|refugees|villagers|locals|mothers|grandparents|children|families|"
-    r"pensioners|townspeople|population|neighbou?rs)\b", re.I)
+    r"pensioners|townspeople|population|neighbou?rs|(?:his|her|their|my|a) (?:\w+ )?(?:mother|father|wife|husband|son|daughter|"
+    r"family|relatives?|parents?|grandmother|grandfather|girlfriend))\b", re.I)
 _BOTH = re.compile(r"\b(?:both sides|both armies|both forces|each side|either side|the two sides|both militaries|"
                    r"both russia and ukraine|both ukraine and russia|both russian and ukrainian|both ukrainian and "
                    r"russian|on both sides)\b", re.I)
@@ -151,13 +154,12 @@ class Context:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
 
     def quote_for(self, start: int, end: int) -> Unit | None:
-        """The quote unit that overlaps ``[start, end)`` most."""
+        """The innermost quote that overlaps ``[start, end)``: a partial quote inside a mixed one is the evidence."""
         i = bisect.bisect_right(self.quote_starts, end)
-        best, best_overlap = None, 0
+        best: Unit | None = None
         for u in self.quotes[max(0, i - 40):i]:
-            overlap = min(end, u.end) - max(start, u.start)
-            if overlap > best_overlap:
-                best, best_overlap = u, overlap
+            if min(end, u.end) - max(start, u.start) > 0 and (best is None or u.end - u.start < best.end - best.start):
+                best = u
         return best
 
     def window(self, unit: Unit, si: int) -> str:
@@ -190,7 +192,10 @@ def side_mentions(text: str, lo: int, hi: int, lex: Lexicon) -> Iterator[tuple[s
                 continue
             if "according to" in text[max(0, m.start() - 14):m.start()].lower():
                 continue
-            yield side, m.start(), m.end(), _force_after().match(after) is not None
+            force = _force_after().match(after) is not None
+            if not force and _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "in Ukraine", "the invasion of Ukraine": a place, not a force
+            yield side, m.start(), m.end(), force
 
 
 @cache
@@ -303,14 +308,15 @@ def is_negated(ctx: Context, hit: Hit, si: int) -> bool:
 
 
 def normalised(text: str) -> str:
-    """Same length as ``text``: whitespace as plain spaces, so cue rules written with spaces match line breaks."""
+    """Same length as ``text``: whitespace and double quotation marks as spaces, so that cue rules written with
+    spaces match across line breaks and quotation marks (a “chance” to rest)."""
     for c in _WS:
         if c in text:
             text = text.replace(c, " ")
     return text
 
 
-_WS = "\n\r\t\u00a0\u2009\u202f\u2002\u2003"
+_WS = "\n\r\t\u00a0\u2009\u202f\u2002\u2003“”\"«»‘"
 
 
 def military_context(ctx: Context, rule: Rule, unit: Unit, si: int) -> bool:
@@ -394,7 +400,7 @@ def about_forces(ctx: Context, hit: Hit, unit: Unit, si: int) -> bool:
     if unit.quote is not None and unit.quote.speaker_role in ("civilian", "relative", "local_authority"):
         return False
     s, e = ctx.sentences[si]
-    return _CIVILIAN_SUBJECT.search(ctx.text, max(s, hit.start - 120), min(e, hit.end + 60)) is None
+    return _CIVILIAN_SUBJECT.search(ctx.text, max(s, hit.start - 40), min(e, hit.end + 30)) is None
 
 
 def both_sides(ctx: Context, hit: Hit, si: int) -> tuple[str, ...]:
