@@ -307,7 +307,6 @@ AREAS = (
     ("moralewatch/entities/", "entities stage"), ("moralewatch/segment", "segment stage"),
     ("moralewatch/clean/", "clean"), ("moralewatch/ingest/", "ingest"), ("moralewatch/api", "api (extract loop)"),
     ("moralewatch/model", "model (offset map)"), ("moralewatch/", "moralewatch (other)"), ("json/", "json"),
-    ("re/", "re (compile cache)"),
 )
 
 
@@ -335,7 +334,7 @@ def self_times(root: Any) -> tuple[dict[str, float], dict[str, float]]:
         if self_t <= 0:
             continue
         owner = fr
-        while owner is not None and not _real_file(owner.file_path):
+        while owner is not None and (not _real_file(owner.file_path) or _stdlib_re(owner.file_path)):
             owner = owner.parent
         where = fr.file_path_short if _real_file(fr.file_path) else "built-in"
         key = f"{fr.function} ({where}:{fr.line_no})" if where != "built-in" else f"{fr.function} (built-in)"
@@ -347,6 +346,11 @@ def self_times(root: Any) -> tuple[dict[str, float], dict[str, float]]:
 
 def _real_file(path: str | None) -> bool:
     return bool(path) and not str(path).startswith("<")
+
+
+def _stdlib_re(path: str | None) -> bool:
+    """``re.match(...)`` and its pattern cache are the caller's cost, not an area of their own."""
+    return f"{os.sep}re{os.sep}" in str(path) and "site-packages" not in str(path)
 
 
 def child_profile(src: str, dest: str, html: str = "") -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import multiprocessing as mp
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from multiprocessing.pool import AsyncResult
 from typing import IO, Any
 
 from .clean import RejectedInput, to_document
@@ -126,8 +128,38 @@ def _extract_numbered(item: tuple[int, bytes]) -> str:
     return json.dumps(extract_line(line, n), ensure_ascii=False)
 
 
+def _extract_batch(batch: list[tuple[int, bytes]]) -> list[str]:
+    """A worker's share: one message each way per batch, not per document (pickling and queue round trips
+    would otherwise cost more than a short wire story's analysis)."""
+    return [_extract_numbered(item) for item in batch]
+
+
+#: a batch ends at this many lines or this many input bytes, whichever comes first
+BATCH_LINES = 64
+BATCH_BYTES = 1 << 20
+#: batches in flight per worker: enough to keep every worker busy, few enough that memory stays flat
+BATCHES_PER_WORKER = 3
+
+
+def _batches(numbered: Iterable[tuple[int, bytes]]) -> Iterator[list[tuple[int, bytes]]]:
+    batch: list[tuple[int, bytes]] = []
+    size = 0
+    for item in numbered:
+        batch.append(item)
+        size += len(item[1])
+        if len(batch) >= BATCH_LINES or size >= BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
 def extract_stream(lines: Iterable[bytes], out: IO[str], workers: int = 1) -> int:
-    """The extract contract over a stream of lines, in input order. Returns the number of output lines."""
+    """The extract contract over a stream of lines, in input order. Returns the number of output lines.
+
+    With several workers the input is read lazily in bounded batches and at most ``BATCHES_PER_WORKER`` batches
+    per worker are in flight (``Pool.imap`` would read the whole input ahead), so memory does not grow with the
+    size of the input."""
     numbered = ((n, line) for n, line in enumerate(lines, 1) if line.strip())
     count = 0
     if workers <= 1:
@@ -137,11 +169,20 @@ def extract_stream(lines: Iterable[bytes], out: IO[str], workers: int = 1) -> in
             count += 1
         return count
     ctx = mp.get_context("fork")
+    pending: deque[AsyncResult[list[str]]] = deque()
     with ctx.Pool(workers, initializer=_worker_init) as pool:
-        for result in pool.imap(_extract_numbered, numbered, chunksize=8):
-            out.write(result + "\n")
-            count += 1
+        for batch in _batches(numbered):
+            pending.append(pool.apply_async(_extract_batch, (batch,)))
+            while len(pending) >= workers * BATCHES_PER_WORKER:
+                count += _write_results(pending.popleft().get(), out)
+        while pending:
+            count += _write_results(pending.popleft().get(), out)
     return count
+
+
+def _write_results(results: list[str], out: IO[str]) -> int:
+    out.write("".join(r + "\n" for r in results))
+    return len(results)
 
 
 # -- analyze into the store ---------------------------------------------------------------------------------------
