@@ -176,3 +176,36 @@ def _handlers(app: FastAPI) -> None:
     async def db_error(request: Request, exc: sqlite3.OperationalError) -> JSONResponse:
         return JSONResponse(error_body("E503", f"database error: {exc}", "retry; if it persists, check the store"),
                             status_code=503)
+
+
+class LiveServer:
+    """The app served by uvicorn in a background thread on a free loopback port (tests and the benchmark)."""
+
+    def __init__(self, db: str | Path, port: int = 0) -> None:
+        import socket
+
+        import uvicorn
+
+        if port == 0:
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                port = s.getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}"
+        config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> LiveServer:
+        import time
+
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the dashboard server did not start")
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)

@@ -49,11 +49,8 @@ def ensure_read_model(db: str) -> bool:
             return False
     finally:
         conn.close()
-    store = Store(db)
-    try:
-        return bool(store.migrate())
-    finally:
-        store.close()
+    Store(db).close()  # opening the writer applies the pending migrations
+    return True
 
 
 def register(main: click.Group, eval_group: click.Group) -> None:
