@@ -68,8 +68,9 @@ _ACCORDING = re.compile(r"\baccording to\s+((?:[\w'’.-]+\s?){1,8}?)(?=[.,;]|$)
 QUOTE_SPEAKER_MILITARY = frozenset({"soldier", "pow", "commander"})
 #: indicators that state an event or condition, where a conditional or an expectation is not a claim
 IRREALIS_INDICATORS = frozenset({"heavy_losses", "surrender_desertion", "morale_low", "untrained", "supply_shortage",
-                                 "casualty_concealment", "orders_against_civilians", "sabotage"})
-PERSONAL_INDICATORS = frozenset({"fear", "trauma"})
+                                 "casualty_concealment", "orders_against_civilians", "sabotage", "fear", "trauma"})
+#: the feelings of civilians, relatives or whole nations are not a force's morale
+PERSONAL_INDICATORS = frozenset({"fear", "trauma", "morale_low", "morale_high"})
 _IRREALIS = re.compile(
     r"\b(?:if|unless|could|would|might|expects?|expected|expecting|considers?|consider(?:ed|ing)|intends?|plans? to|"
     r"aims? to|wants? to|want is|wanted to|hopes? to|forcing \w+ to|to force \w+ to|in order to|risk(?:s|ed|ing)?|"
@@ -78,7 +79,7 @@ _IRREALIS_START = re.compile(r"\s*[\"“‘]?(?:if|unless|should)\b", re.I)
 _HARD_BREAK = re.compile(r"[;:—–]|\bbut\b|, (?:and|while|as|after|since)\b", re.I)
 _CIVILIAN_SUBJECT = re.compile(
     r"\b(?:civilians?|residents?|evacuees|refugees|villagers|locals|mothers|grandparents|children|families|"
-    r"pensioners|townspeople|population|neighbou?rs|(?:his|her|their|my|a) (?:\w+ )?(?:mother|father|wife|husband|son|daughter|"
+    r"pensioners|townspeople|population|neighbou?rs|the people of|society|the public|nation|(?:his|her|their|my|a) (?:\w+ )?(?:mother|father|wife|husband|son|daughter|"
     r"family|relatives?|parents?|grandmother|grandfather|girlfriend))\b", re.I)
 _BOTH = re.compile(r"\b(?:both sides|both armies|both forces|each side|either side|the two sides|both militaries|"
                    r"both russia and ukraine|both ukraine and russia|both russian and ukrainian|both ukrainian and "
@@ -394,7 +395,7 @@ def hypothetical(ctx: Context, hit: Hit, si: int) -> bool:
 
 
 def about_forces(ctx: Context, hit: Hit, unit: Unit, si: int) -> bool:
-    """Fear and trauma of civilians or of soldiers' relatives are not a force's morale."""
+    """Fear, trauma or morale of civilians, of soldiers' relatives or of a nation are not a force's morale."""
     if hit.rule.indicator not in PERSONAL_INDICATORS:
         return True
     if unit.quote is not None and unit.quote.speaker_role in ("civilian", "relative", "local_authority"):
