@@ -8,6 +8,7 @@ speed, and its decisions must be explainable (every quote records the ``rule`` t
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -30,11 +31,12 @@ class Resolver:
         self.text = doc.text
         self.index = sp.DocumentIndex(doc.text)
         self.history: list[tuple[int, sp.Described]] = []  # (mention position, speaker) of earlier quotes
+        self.starts = [lo for lo, _ in doc.paragraphs]
 
     def _paragraph_of(self, pos: int) -> tuple[int, int]:
-        for lo, hi in self.doc.paragraphs:
-            if lo <= pos < hi:
-                return lo, hi
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and pos < self.doc.paragraphs[i][1]:
+            return self.doc.paragraphs[i]
         return 0, len(self.text)
 
     def _window(self, f: Found) -> str:

@@ -22,7 +22,8 @@ _WORD = re.compile(r"[\w’'.&-]+")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _THAT = re.compile(r"\s*(?:that\b|:|,)?\s*")
 _TELL_OBJ = re.compile(
-    r"\s*(?:(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[A-Z][\w’'.&-]*\s*)+|me|us|him|her|them|you|"
+    r"\s*(?:(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[A-Z][\w’'.&-]*\s+)*[A-Z][\w’'.&-]*|me|us|him|"
+    r"her|them|you|"
     r"reporters|journalists|lawmakers|supporters|the\s+\w+|a\s+\w+(?:\s+\w+)?|his\s+\w+(?:\s+\w+)?|"
     r"her\s+\w+(?:\s+\w+)?|their\s+\w+(?:\s+\w+)?)(?=[\s,:.])"
 )
@@ -259,11 +260,11 @@ def cues_in(masked: str, lo: int, s: int, e: int) -> list[Cue]:
     out = []
     cx = lexicon.cues()
     seg = masked[s - lo:e - lo]
-    for m in cx.regex.finditer(seg):
-        prev = re.search(r"([\w’'-]+)\s*$", seg[:m.start()])
-        if prev and prev.group(1).lower() in _NOMINAL_BEFORE and not m.group().endswith("ing"):
+    for a, b, form in cx.phrases.find(seg):
+        prev = re.search(r"([\w’'-]+)\s*$", seg[max(0, a - 30):a])
+        if prev and prev.group(1).lower() in _NOMINAL_BEFORE and not form.endswith("ing"):
             continue
-        out.append(Cue(s + m.start(), s + m.end(), m.group(), cx.forms[m.group()]))
+        out.append(Cue(s + a, s + b, form, cx.forms[form]))
     for m in _ACCORDING.finditer(seg):
         out.append(Cue(s + m.start(), s + m.start() + len(m.group().rstrip()), m.group().rstrip(), "according"))
     return sorted(out, key=lambda c: c.start)
@@ -350,7 +351,7 @@ def _trailing(text: str, masked: str, lo: int, cues: list[Cue], after: int, e: i
 
 
 def _according(text: str, masked: str, lo: int, cue: Cue, e: int) -> Speaker | None:
-    m = re.match(r"\s*((?:[\w’'.&-]+\s*){1,12}?)(?=,|\.\s*$|\s*$|\s+(?:that|which|who)\b)",
+    m = re.match(r"\s*([\w’'.&-]+(?:\s+[\w’'.&-]+){0,11}?)(?=,|\.\s*$|\s*$|\s+(?:that|which|who)\b)",
                  masked[cue.end - lo:e - lo])
     if not m:
         return None

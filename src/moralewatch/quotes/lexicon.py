@@ -31,12 +31,49 @@ def _inflect(base: str) -> list[str]:
     return [base + "s", base + "ed", base + "ing"]
 
 
+_TOKEN = re.compile(r"\w+(?:[’'.&/-]\w+)*\.?")
+
+
+class Phrases:
+    """Finds the phrases of a table in a text by looking up word n-grams: one pass over the words, however long
+    the table (a regex alternation of hundreds of phrases would be tried at every character)."""
+
+    def __init__(self, keys: list[str], fold: bool = True) -> None:
+        self.fold = fold
+        self.keys = frozenset(k.lower() if fold else k for k in keys)
+        self.maxn = max((len(k.split()) for k in keys), default=1)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Longest matches, left to right: ``(start, end, key)``."""
+        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        words = [t[2].lower() if self.fold else t[2] for t in toks]
+        out, i = [], 0
+        while i < len(toks):
+            hit = None
+            for n in range(min(self.maxn, len(toks) - i), 0, -1):
+                key = " ".join(words[i:i + n])
+                if key in self.keys:
+                    hit = (n, key, 0)
+                elif key.endswith(".") and key[:-1] in self.keys:
+                    hit = (n, key[:-1], 1)
+                if hit:
+                    break
+            if hit:
+                n, key, cut = hit
+                out.append((toks[i][0], toks[i + n - 1][1] - cut, key))
+                i += n
+            else:
+                i += 1
+        return out
+
+
 @dataclass(frozen=True)
 class Cues:
     """Cue verb forms and their class (speech, belief, evidence)."""
 
     forms: dict[str, str]
     regex: re.Pattern[str]
+    phrases: Phrases
 
 
 @cache
@@ -57,7 +94,7 @@ def cues() -> Cues:
             forms.setdefault(form.title(), cls)
     alts = sorted(forms, key=len, reverse=True)
     rx = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
-    return Cues(forms, rx)
+    return Cues(forms, rx, Phrases(list(forms), fold=False))
 
 
 @dataclass(frozen=True)
@@ -70,6 +107,7 @@ class Org:
 
 @cache
 def orgs() -> tuple[dict[str, Org], re.Pattern[str]]:
+    """Organisations by name, and a regex that finds them (use :func:`org_phrases` on long texts)."""
     table: dict[str, Org] = {}
     for line in lines("quotes/orgs.tsv"):
         name, role, side, kind = line.split("\t")
@@ -79,6 +117,18 @@ def orgs() -> tuple[dict[str, Org], re.Pattern[str]]:
     return table, rx
 
 
+@cache
+def org_phrases() -> Phrases:
+    return Phrases(list(orgs()[0]), fold=False)
+
+
+@cache
+def phrases(name: str) -> Phrases:
+    """The n-gram finder of a phrase table (roles, sides, channels)."""
+    return Phrases(list(_phrase_table(f"quotes/{name}.tsv")[0]))
+
+
+@cache
 def _phrase_table(name: str) -> tuple[dict[str, tuple[str, ...]], re.Pattern[str]]:
     table: dict[str, tuple[str, ...]] = {}
     for line in lines(name):

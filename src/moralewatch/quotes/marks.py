@@ -9,11 +9,14 @@ opens with a mark (the newspaper convention for a quote that runs over several p
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENERS = "“„«"
 CLOSERS = "”»"
 _WORDCH = str.isalnum
+_DOUBLE_MARK = re.compile(r"[“„«”»\"]")
+_SINGLE_MARK = re.compile(r"[‘’']")
 
 
 @dataclass(slots=True)
@@ -39,8 +42,8 @@ def _straight_opens(text: str, i: int) -> bool:
 def _double(text: str, lo: int, hi: int) -> list[Marked]:
     out: list[Marked] = []
     open_at, open_ch = -1, ""
-    for i in range(lo, hi):
-        ch = text[i]
+    for mk in _DOUBLE_MARK.finditer(text, lo, hi):
+        i, ch = mk.start(), mk.group()
         if ch in OPENERS:
             if open_at >= 0 and open_ch == "„" and ch == "“":
                 out.append(Marked(open_at + 1, i, open_at, i))
@@ -66,12 +69,13 @@ def _single(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[M
     """‘…’ and '…' outside double quotes; an apostrophe between letters never opens or closes."""
     out: list[Marked] = []
     open_at = -1
-    for i in range(lo, hi):
-        if any(a <= i <= b for a, b in taken):
+    k = 0
+    for mk in _SINGLE_MARK.finditer(text, lo, hi):
+        i, ch = mk.start(), mk.group()
+        while k < len(taken) and taken[k][1] < i:
+            k += 1
+        if k < len(taken) and taken[k][0] <= i:
             open_at = -1
-            continue
-        ch = text[i]
-        if ch not in "‘’'":
             continue
         before = text[i - 1] if i > lo else " "
         after = text[i + 1] if i + 1 < hi else " "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from . import lexicon
 
@@ -48,14 +49,15 @@ def _person_np() -> re.Pattern[str]:
     return _PERSON_NP
 
 
+@cache
 def _titles() -> frozenset[str]:
-    return lexicon.word_set("titles.txt")
+    return frozenset(w.rstrip(".") for w in lexicon.word_set("titles.txt"))
 
 
 def name_core(name: str) -> str:
     """A name without leading titles ("President Barack Obama" -> "Barack Obama")."""
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in _titles() | {w.rstrip(".") for w in _titles()}:
+    while len(words) > 1 and words[0].lower().rstrip(".") in _titles():
         words = words[1:]
     return " ".join(words)
 
@@ -74,8 +76,21 @@ class DocumentIndex:
             last = core.split()[-1]
             if len(core) > len(self.fullest.get(last, "")):
                 self.fullest[last] = core
-        self.persons = [(m.start(), m.end(), m.group()) for m in _person_np().finditer(text)]
-        self.soldier_side = _soldier_side(text)
+        self._persons: list[tuple[int, int, str]] | None = None
+        self._soldier_side: str | None = None
+
+    @property
+    def persons(self) -> list[tuple[int, int, str]]:
+        """Descriptions of people ("an injured Russian solder"), found on first use: most documents never ask."""
+        if self._persons is None:
+            self._persons = [(m.start(), m.end(), m.group()) for m in _person_np().finditer(self.text)]
+        return self._persons
+
+    @property
+    def soldier_side(self) -> str:
+        if self._soldier_side is None:
+            self._soldier_side = _soldier_side(self.text)
+        return self._soldier_side
 
     def fullest_name(self, name: str) -> str:
         core = name_core(name)
@@ -132,32 +147,27 @@ def head_name(phrase: str) -> str | None:
     return " ".join(words)
 
 
-def _first(rx: re.Pattern[str], text: str, table: dict[str, tuple[str, ...]], last: bool = False) -> str | None:
-    hits = [table[m.group().lower()][0] for m in rx.finditer(text)]
-    if not hits:
-        return None
-    return hits[-1] if last else hits[0]
+def _hits(name: str, text: str) -> list[tuple[str, ...]]:
+    table = lexicon._phrase_table(f"quotes/{name}.tsv")[0]
+    return [table[key] for _, _, key in lexicon.phrases(name).find(text)]
 
 
 def label(description: str, context: str, before: str = "") -> tuple[str, str, str]:
     """Role, side and channel from a speaker's description, the words around the quote (``context``) and the few
     words before the speaker's mention (``before``: "forces continue to capture Russian soldiers")."""
-    orgs, org_rx = lexicon.orgs()
-    role_table, role_rx = lexicon.roles()
-    side_table, side_rx = lexicon.sides()
+    orgs, _ = lexicon.orgs()
     head = re.split(r"\s+(?:on|about|at|in|for|with|from)\s+", description, maxsplit=1)[0]
-    org_hits = [orgs[m.group()] for m in org_rx.finditer(description)]
-    role_hits = [role_table[m.group().lower()] for m in role_rx.finditer(head)] or \
-        [role_table[m.group().lower()] for m in role_rx.finditer(description)]
+    org_hits = [orgs[key] for _, _, key in lexicon.org_phrases().find(description)]
+    role_hits = _hits("roles", head) or _hits("roles", description)
     role = role_hits[-1][0] if role_hits else (org_hits[0].role if org_hits else "unknown")
     if org_hits and role in ("official", "unknown") and org_hits[0].role != "journalist":
         role = org_hits[0].role if role == "unknown" or org_hits[0].role == "intelligence_agency" else role
     side = "unknown"
-    head_side = _first(side_rx, head, side_table)
+    head_sides = _hits("sides", head)
     if org_hits and org_hits[0].side != "independent":
         side = org_hits[0].side
-    elif head_side:
-        side = head_side
+    elif head_sides:
+        side = head_sides[0][0]
     elif org_hits:
         side = org_hits[0].side
     elif role_hits and role_hits[-1][1] != "-":
@@ -173,8 +183,7 @@ MEDIA = {"phone_call", "text_message", "video"}
 
 def channel_of(context: str) -> tuple[str, bool]:
     """The channel named nearest the end of ``context``, and whether it is a specific one (not "weak")."""
-    ch_table, ch_rx = lexicon.channels()
-    hits = [ch_table[m.group().lower()] for m in ch_rx.finditer(context)]
+    hits = _hits("channels", context)
     strong = [h[0] for h in hits if len(h) == 1]
     media = [h for h in strong if h in MEDIA]  # "a video posted to Twitter" is a video; Twitter relays it
     if strong:
@@ -188,9 +197,7 @@ INSTITUTIONAL = {"official", "local_authority", "commander", "intelligence_agenc
 
 def side_nearby(before: str) -> str:
     """The side named last in the text before a mention: whose spokesman or authorities these are."""
-    table, rx = lexicon.sides()
-    hits = [table[m.group().lower()][0] for m in rx.finditer(before)]
-    hits = [h for h in hits if h in ("ru", "ua", "west")]
+    hits = [h[0] for h in _hits("sides", before) if h[0] in ("ru", "ua", "west")]
     return hits[-1] if hits else "unknown"
 
 
