@@ -15,14 +15,14 @@ from ..model import Document, Entity
 from ..pipeline import stage
 from .dates import find_dates
 from .links import link
-from .names import find_names
+from .names import Spans, find_names
 
 
 def find_all(text: str, published: str | None) -> list[Entity]:
     """Every entity of ``text``, sorted by start, without overlaps (a name wins over a date inside it)."""
     names = find_names(text)
-    taken = [(e.start, e.end) for e in names]
-    dates = [d for d in find_dates(text, published) if not any(s < d.end and d.start < e for s, e in taken)]
+    taken = Spans([(e.start, e.end) for e in names])
+    dates = [d for d in find_dates(text, published) if not taken.overlaps(d.start, d.end)]
     return sorted(names + dates, key=lambda e: e.start)
 
 

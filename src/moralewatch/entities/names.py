@@ -10,6 +10,7 @@ A place is kept only when nothing around it says it is part of another name: "Wa
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -46,6 +47,18 @@ _REGION_WORDS = frozenset("Province Region Oblast Krai PROVINCE REGION OBLAST Go
 _LISTED_AFTER = re.compile(r",?\s+(?:and|or)\s+[A-Z]|,\s+(?:Ukraine|Russia|Crimea)\b|\s+(?:village|town|city)\b")
 _COMMA_ALIAS = re.compile(r",\s*(?:D\.C\.|DC)")
 _OBLAST_SUFFIX = re.compile(r"\s+(?:Oblast|Region|Province|Krai|oblast|region|province)$")
+
+
+class Spans:
+    """Sorted, non-overlapping spans with an O(log n) overlap test."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1  # the last span starting before ``end``
+        return i >= 0 and self.spans[i][1] > start
 
 
 @dataclass(frozen=True)
@@ -295,7 +308,7 @@ def _add_place(p: Piece, seg: list[Piece], text: str, found: Found) -> None:
 _LOWER_ANCHOR = re.compile(r"ministry|council|command|army|armed|military|navy|air force|staff|agency", re.I)
 
 
-def _lowercase_orgs(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[Entity]:
+def _lowercase_orgs(text: str, lex: Lexicon, taken: Spans) -> list[Entity]:
     """House-style lower-case organisations, searched only near their head words (speed)."""
     out: list[Entity] = []
     last = 0
@@ -304,7 +317,7 @@ def _lowercase_orgs(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> li
         if m is None or m.start() < last:
             continue
         last = m.end()
-        if not any(s < m.end() and m.start() < e for s, e in taken):
+        if not taken.overlaps(m.start(), m.end()):
             out.append(Entity("org", m.start(), m.end(), m.group(), name=m.group(), rule="org.lower"))
     return out
 
@@ -338,8 +351,8 @@ def find_names(text: str) -> list[Entity]:
             rest.append((seg, prev))
     for seg, prev in rest:
         _classify_segment(seg, text, prev, lex, found)
-    taken = [(e.start, e.end) for e in found.entities]
-    found.entities.extend(_lowercase_orgs(text, lex, taken))
+    found.entities = _dedupe(found.entities)
+    found.entities.extend(_lowercase_orgs(text, lex, Spans([(e.start, e.end) for e in found.entities])))
     return _dedupe(found.entities)
 
 
