@@ -370,11 +370,12 @@ class SentenceReader:
     s: int
     e: int
     marked: list[Marked]
+    cues: list[Cue]
     out: list[Found] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
 
     def run(self) -> list[Found]:
-        cues = cues_in(self.masked, self.lo, self.s, self.e)
+        cues = self.cues
         for i, m in enumerate(self.marked):
             self._marked(i, m, cues)
         self._indirect(cues)
@@ -647,7 +648,10 @@ def find_in_paragraph(text: str, lo: int, hi: int, marked: list[Marked]) -> list
             head.kind = "mixed"
         return [head]
     out: list[Found] = []
+    cues = cues_in(masked, lo, lo, hi)
     for s, e in sentences(masked, lo):
         inside = [m for m in marked if s <= m.open_at < e]
-        out.extend(SentenceReader(text, masked, lo, s, e, inside).run())
+        mine = [c for c in cues if s <= c.start < e]
+        if mine or inside:  # a sentence with neither a cue nor a quote has nothing to attribute
+            out.extend(SentenceReader(text, masked, lo, s, e, inside, mine).run())
     return out

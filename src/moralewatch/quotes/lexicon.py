@@ -31,39 +31,50 @@ def _inflect(base: str) -> list[str]:
     return [base + "s", base + "ed", base + "ing"]
 
 
-_TOKEN = re.compile(r"\w+(?:[’'.&/-]\w+)*\.?")
+_TOKEN = re.compile(r"\w+(?:[’'.&/-]\w+)*")
 
 
 class Phrases:
     """Finds the phrases of a table in a text by looking up word n-grams: one pass over the words, however long
-    the table (a regex alternation of hundreds of phrases would be tried at every character)."""
+    the table (a regex alternation of hundreds of phrases would be tried at every character). Keys are compared
+    without a final period ("U.S." and "U.S" are one key)."""
 
     def __init__(self, keys: list[str], fold: bool = True) -> None:
         self.fold = fold
-        self.keys = frozenset(k.lower() if fold else k for k in keys)
-        self.maxn = max((len(k.split()) for k in keys), default=1)
+        self.table = {self._key(k): k for k in keys}
+        lengths: dict[str, set[int]] = {}
+        for k in self.table:
+            words = k.split()
+            lengths.setdefault(words[0], set()).add(len(words))
+        #: first word -> the lengths of the phrases it starts, longest first
+        self.first = {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
+
+    def _key(self, phrase: str) -> str:
+        phrase = " ".join(_TOKEN.findall(phrase))
+        return phrase.lower() if self.fold else phrase
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        """Longest matches, left to right: ``(start, end, key)``."""
-        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-        words = [t[2].lower() if self.fold else t[2] for t in toks]
-        out, i = [], 0
-        while i < len(toks):
-            hit = None
-            for n in range(min(self.maxn, len(toks) - i), 0, -1):
-                key = " ".join(words[i:i + n])
-                if key in self.keys:
-                    hit = (n, key, 0)
-                elif key.endswith(".") and key[:-1] in self.keys:
-                    hit = (n, key[:-1], 1)
-                if hit:
+        """Longest matches, left to right: ``(start, end, key as written in the table)``."""
+        low = text.lower() if self.fold else text
+        if len(low) != len(text):  # a character whose lower case is longer: compare token by token
+            low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+        toks = _TOKEN.findall(low)
+        first = self.first
+        if first.keys().isdisjoint(toks):
+            return []
+        spans = [m.span() for m in _TOKEN.finditer(low)]
+        out, i, n_tok = [], 0, len(toks)
+        while i < n_tok:
+            step = 1
+            for n in first.get(toks[i], ()):
+                if i + n > n_tok:
+                    continue
+                key = toks[i] if n == 1 else " ".join(toks[i:i + n])
+                if key in self.table:
+                    out.append((spans[i][0], spans[i + n - 1][1], self.table[key]))
+                    step = n
                     break
-            if hit:
-                n, key, cut = hit
-                out.append((toks[i][0], toks[i + n - 1][1] - cut, key))
-                i += n
-            else:
-                i += 1
+            i += step
         return out
 
 
