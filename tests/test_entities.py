@@ -120,3 +120,10 @@ def test_spans_in_bounds_match_text_and_never_overlap(text: str) -> None:
         assert text[e.start:e.end] == e.text
         assert e.start >= last_end
         last_end = e.end
+
+
+def test_counts_after_a_known_event_resolve_without_a_publication_date() -> None:
+    text = "Almost five months after Vladimir Putin’s “special military operation”, and 3 days after the invasion."
+    got = [(e.value, e.granularity) for e in find_dates(text, None)]
+    assert got == [("2022-07", "month"), ("2022-02-27", "day")]
+    assert find_dates("After five months of war, nothing changed.", "2022-07-20") == []

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
+from ..lexicons import lines
 from ..model import Entity
 
 MONTHS = {m: i for i, m in enumerate(
@@ -167,6 +169,47 @@ def _matches(text: str) -> list[re.Match[str]]:
     return out
 
 
+_NUMBERS = {w: i for i, w in enumerate("a one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBERS["a"] = 1
+_COUNT = re.compile(r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                    r"(?P<unit>day|week|month|year)s?\s+(?:after|since|into)\s+(?:the\s+)?", re.I)
+
+
+@cache
+def _events() -> tuple[tuple[re.Pattern[str], dt.date], ...]:
+    return tuple((re.compile(pat, re.I), dt.date.fromisoformat(day))
+                 for pat, day in (line.split("\t") for line in lines("entities/events.tsv")))
+
+
+def _shift(day: dt.date, n: int, unit: str) -> tuple[str, str]:
+    if unit == "day":
+        return (day + dt.timedelta(days=n)).isoformat(), "day"
+    if unit == "week":
+        return _week(day + dt.timedelta(weeks=n)), "week"
+    if unit == "month":
+        y, m = divmod(day.year * 12 + day.month - 1 + n, 12)
+        return f"{y}-{m + 1:02d}", "month"
+    return str(day.year + n), "year"
+
+
+def find_event_dates(text: str) -> list[Entity]:
+    """"Five months after Putin's invasion": a count of units after a known event (data/entities/events.tsv)."""
+    out: list[Entity] = []
+    low = text.lower()
+    if " after " not in low and " since " not in low and " into " not in low:
+        return out
+    for m in _COUNT.finditer(text):
+        for pat, day in _events():
+            ev = pat.match(text, m.end())
+            if ev:
+                n = int(m.group("n")) if m.group("n").isdigit() else _NUMBERS[m.group("n").lower()]
+                value, gran = _shift(day, n, m.group("unit").lower())
+                out.append(Entity("date", m.start(), ev.end(), text[m.start():ev.end()], value=value,
+                                  granularity=gran, rule="date.event"))
+                break
+    return out
+
+
 def find_dates(text: str, published: str | None) -> list[Entity]:
     """Date mentions in ``text`` with normalised values; relative ones need ``published`` (ISO date)."""
     pub = _pubdate(published)
@@ -184,4 +227,9 @@ def find_dates(text: str, published: str | None) -> list[Entity]:
             continue
         value, gran = got
         out.append(Entity("date", s, e, m.group(), value=value, granularity=gran, rule=f"date.{kind}"))
+    events = find_event_dates(text)
+    if events:
+        spans = [(x.start, x.end) for x in events]
+        out = [x for x in out if not any(a < x.end and x.start < b for a, b in spans)] + events
+        out.sort(key=lambda x: x.start)
     return out
