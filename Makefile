@@ -28,8 +28,19 @@ demo: install
 	@rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/moralewatch analyze examples/ --db $(DB)
 
-test: dev
+test: dev browser-deps
 	$(BIN)/python -m pytest -q
+
+# issue 5: what the browser tests need: Debian's chromium and chromium-driver (installed with apt-get when
+# /usr/bin/chromium is missing and we are root) and the playwright package pinned in the dev extra (no browser download)
+browser-deps: dev
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	  else echo "browser-deps: /usr/bin/chromium is missing; as root run: apt-get install chromium chromium-driver" >&2; fi; \
+	fi
+	@$(BIN)/python -c "import playwright.sync_api" 2>/dev/null || \
+	  $(BIN)/pip install -q "$$(grep -o 'playwright==[0-9.]*' pyproject.toml)"
 
 lint: dev
 	$(BIN)/ruff check src tests
