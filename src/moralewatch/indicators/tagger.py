@@ -189,11 +189,11 @@ def side_mentions(text: str, lo: int, hi: int, lex: Lexicon) -> Iterator[tuple[s
     for side in ("ru", "ua"):
         for m in lex.sides[side].finditer(text, lo, hi):
             after = text[m.end():min(len(text), m.end() + 60)]
-            if _NOT_FORCE.match(after) or _SAYS.match(after):
-                continue
-            if "according to" in text[max(0, m.start() - 14):m.start()].lower():
+            if _NOT_FORCE.match(after) or "according to" in text[max(0, m.start() - 14):m.start()].lower():
                 continue
             force = _force_after().match(after) is not None
+            if _SAYS.match(after) and not force:
+                continue  # "Ukraine said ...": the source; "Russian soldiers said they ..." may be the subject
             if not force and _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "in Ukraine", "the invasion of Ukraine": a place, not a force
             yield side, m.start(), m.end(), force
@@ -234,7 +234,20 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
         return "ua" if own == "ru" else "ru"
     if mentions:
         return min(mentions, key=distance)[0]
-    return lookback_side(ctx, si) or (own if own in ("ru", "ua") else ctx.doc_side())
+    return (lookback_side(ctx, si) or (own if own in ("ru", "ua") else None) or any_party(ctx, hit, lo, hi)
+            or ctx.doc_side())
+
+
+def any_party(ctx: Context, hit: Hit, lo: int, hi: int) -> str | None:
+    """Last resort in the sentence: the nearest party at all, even as a source ("the Russian defence ministry gave
+    the troops a rest": a party speaking of troops without naming them speaks of its own)."""
+    best: tuple[int, str] | None = None
+    for side in ("ru", "ua"):
+        for m in ctx.lex.sides[side].finditer(ctx.text, lo, hi):
+            d = hit.start - m.end() if m.end() <= hit.start else m.start() - hit.end
+            if best is None or abs(d) < best[0]:
+                best = (abs(d), side)
+    return best[1] if best else None
 
 
 def own_side(unit: Unit) -> str:

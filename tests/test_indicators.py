@@ -1,0 +1,283 @@
+"""The indicator stage: lexicons, prefilter soundness, spans, symmetry (codebook rule 2), hedging, negation, sides,
+quotes and claimants."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from moralewatch.api import analyze_text
+from moralewatch.indicators.lexicon import Rule, load, top_level_branches
+from moralewatch.indicators.prefilter import cover, prefilter, unanchored_rules
+from moralewatch.indicators.tagger import Context, hits, hits_unfiltered, normalised, tag
+from moralewatch.model import INDICATORS, SUBJECT_SIDES, Document, Quote
+from moralewatch.segment import paragraphs, sentences_in
+
+
+def make_doc(text: str, quotes: list[Quote] | None = None, title: str | None = None) -> Document:
+    doc = Document(text=text, title=title)
+    doc.paragraphs = paragraphs(text)
+    doc.sentences = [s for p in doc.paragraphs for s in sentences_in(text, *p)]
+    doc.quotes = quotes or []
+    return doc
+
+
+def found(text: str, **kw: object) -> set[tuple[str, str]]:
+    return {(i.indicator, i.subject_side) for i in tag(make_doc(text, **kw))}  # type: ignore[arg-type]
+
+
+def indicators_of(text: str) -> set[str]:
+    return {i.indicator for i in tag(make_doc(text))}
+
+
+# -- lexicons ------------------------------------------------------------------------------------------------------
+
+
+def test_every_codebook_indicator_has_rules_and_names_say_which() -> None:
+    lex = load()
+    have = {r.indicator for r in lex.rules}
+    assert have == set(INDICATORS)
+    for r in lex.rules:
+        assert r.name.startswith(r.indicator + "/")
+
+
+def test_top_level_split_respects_groups_classes_and_escapes() -> None:
+    assert top_level_branches(r"a|(b|c)|[|]x|d\|e") == ["a", "(b|c)", "[|]x", r"d\|e"]
+
+
+def test_no_rule_scans_the_whole_text() -> None:
+    assert unanchored_rules() == []
+
+
+# -- prefilter: a speed device that must never change results -----------------------------------------------------
+
+
+def _hit_set(doc: Document, prefiltered: bool) -> set[tuple[str, int, int]]:
+    norm = normalised(doc.text)
+    found_hits = hits(norm, Context(doc, load())) if prefiltered else hits_unfiltered(norm, load())
+    return {(h.rule.name, h.start, h.end) for h in found_hits}
+
+
+def test_prefilter_finds_exactly_what_a_full_scan_finds(seed_texts: dict[str, str], shared: Path) -> None:
+    texts = list(seed_texts.values())
+    with open(shared / "data" / "corpora" / "nyt-guardian-407.jsonl", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if i % 8 == 0:
+                texts.append(json.loads(line)["text"])
+    total = 0
+    for text in texts:
+        doc = make_doc(text)
+        full = _hit_set(doc, prefiltered=False)
+        assert _hit_set(doc, prefiltered=True) == full
+        total += len(full)
+    assert total > 100  # the comparison covered real matches
+
+
+_WORDS = ["morale", "is", "low", "troops", "Russian", "Ukrainian", "heavy", "losses", "surrendered", "no", "the",
+          "soldiers", "were", "told", "training", "cannon", "fodder", "ran", "out", "of", "ammunition", "afraid",
+          "I", "am", "deserted", "their", "posts", "civilians", "targeting", "lack", "motivation", ",", ".", "“", "”"]
+
+
+@functools.cache
+def _covers() -> list[tuple[Rule, frozenset[str]]]:
+    out = []
+    for rule in load().rules:
+        c = cover(rule.pattern.pattern, rule.pattern.flags)
+        assert c is not None, rule.name
+        out.append((rule, c))
+    return out
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40))
+def test_every_match_contains_its_rules_anchor(words: list[str]) -> None:
+    text = " ".join(words)
+    norm = normalised(text).lower()
+    for rule, c in _covers():
+        for m in rule.pattern.finditer(normalised(text)):
+            assert any(a in norm[m.start():m.end()] for a in c), (rule.name, m.group())
+
+
+# -- spans and fields ----------------------------------------------------------------------------------------------
+
+
+def _check_fields(doc: Document) -> None:
+    for ind in doc.indicators:
+        assert 0 <= ind.start < ind.end <= len(doc.text)
+        assert ind.text == doc.text[ind.start:ind.end]
+        assert ind.indicator in INDICATORS
+        assert ind.subject_side in SUBJECT_SIDES
+        assert 0.0 <= ind.confidence <= 1.0
+        assert ind.rule and ind.rule.startswith(ind.indicator + "/")
+        assert ind.cue
+
+
+def test_seed_articles_give_valid_rows(seed_texts: dict[str, str]) -> None:
+    for text in seed_texts.values():
+        doc = analyze_text(text)
+        assert doc.indicators
+        _check_fields(doc)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS + ["\n\n", "Ukraine’s", "(", ")", "?"]), max_size=60))
+def test_spans_stay_in_bounds_on_any_text(words: list[str]) -> None:
+    doc = make_doc(" ".join(words))
+    doc.indicators = tag(doc)
+    _check_fields(doc)
+    keys = [(i.start, i.end, i.indicator, i.subject_side) for i in doc.indicators]
+    assert len(keys) == len(set(keys))  # each indicator once per evidence (rule 1)
+
+
+# -- symmetry (codebook rule 2) ------------------------------------------------------------------------------------
+
+PAIRED = [
+    ("Morale among {A} troops is sagging, officials said.", {"morale_low"}),
+    ("Many {A} soldiers abandoned their tanks and fled.", {"surrender_desertion"}),
+    ("Dozens of {A} conscripts refused to fight.", {"unwilling", "surrender_desertion"}),
+    ("{A} units ran out of food and fuel within days.", {"supply_shortage"}),
+    ("The {A} soldiers were exhausted after weeks of shelling.", {"morale_low"}),
+    ("{A} forces have suffered heavy losses in the battle.", {"heavy_losses"}),
+    ("The {A} troops were sent to the front without any training.", {"untrained"}),
+    ("Hundreds of {A} soldiers surrendered on Tuesday.", {"surrender_desertion"}),
+    ("The {A} fighters are in high spirits and determined to fight.", {"morale_high"}),
+    ("{A} commanders abandoned their men and fled.", {"betrayed_by_command", "surrender_desertion"}),
+    ("{A} troops have been sabotaging their own vehicles.", {"sabotage"}),
+    ("The {A} army is hiding the true number of its casualties.", {"casualty_concealment"}),
+    ("Recruiters for the {A} army are signing up prisoners.", {"forced_recruitment"}),
+    ("{A} soldiers were ordered to fire at everyone, even civilians.", {"orders_against_civilians"}),
+    ("{A} soldiers said they were treated as cannon fodder.", {"expendable"}),
+    ("{A} soldiers said they were told they were going on exercises.", {"deceived"}),
+    ("{A} soldiers said deserters would be shot.", {"coerced", "surrender_desertion"}),
+    ("The {A} defence ministry gave the troops a chance to rest and held concerts for them.", {"morale_boosting"}),
+]
+
+
+@pytest.mark.parametrize("template,expected", PAIRED)
+def test_same_sentence_same_indicators_for_either_army(template: str, expected: set[str]) -> None:
+    ru = found(template.format(A="Russian"))
+    ua = found(template.format(A="Ukrainian"))
+    assert {i for i, _ in ru} == {i for i, _ in ua} == expected
+    assert {s for _, s in ru} == {"ru"}
+    assert {s for _, s in ua} == {"ua"}
+
+
+@pytest.mark.parametrize("template,expected", PAIRED[:6])
+def test_symmetry_holds_for_other_names_of_the_forces(template: str, expected: set[str]) -> None:
+    ru = found(template.format(A="Kremlin’s"))
+    ua = found(template.format(A="Kyiv’s"))
+    assert {i for i, _ in ru} == {i for i, _ in ua} == expected
+
+
+# -- subject side ----------------------------------------------------------------------------------------------
+
+
+def test_victims_of_a_kill_claim_are_the_subject() -> None:
+    assert found("Ukrainian forces killed more than 300 Russian soldiers near Izium.") == {("heavy_losses", "ru")}
+    assert found("Russian forces killed more than 300 Ukrainian soldiers near Izium.") == {("heavy_losses", "ua")}
+
+
+def test_the_source_of_a_claim_is_not_its_subject() -> None:
+    assert found("Ukraine said Russian troops were demoralized.") == {("morale_low", "ru")}
+    assert found("Russia said Ukrainian troops were demoralized.") == {("morale_low", "ua")}
+
+
+def test_perpetrators_not_victims_are_the_subject_of_violence_against_civilians() -> None:
+    assert found("Witnesses said Russian soldiers executed Ukrainian civilians in the town.") == {
+        ("orders_against_civilians", "ru")}
+
+
+def test_both_sides_gives_one_item_per_side() -> None:
+    assert found("Both sides have suffered heavy losses in the fighting.") == {
+        ("heavy_losses", "ru"), ("heavy_losses", "ua")}
+
+
+# -- hedged, negated, hypothetical, not about forces ------------------------------------------------------------
+
+
+def test_hedged_claims_are_kept_and_flagged() -> None:
+    (ind,) = tag(make_doc("Russian troops reportedly abandoned their tanks near Kharkiv."))
+    assert ind.indicator == "surrender_desertion" and ind.hedged and not ind.negated
+
+
+def test_denials_are_kept_and_flagged_negated() -> None:
+    (ind,) = tag(make_doc("There have been no desertions among Ukrainian troops, the ministry said."))
+    assert ind.indicator == "surrender_desertion" and ind.negated and ind.subject_side == "ua"
+
+
+def test_morale_remains_high_is_morale_high_not_a_negation() -> None:
+    (ind,) = tag(make_doc("Morale remains high among Russian troops, the ministry said."))
+    assert ind.indicator == "morale_high" and not ind.negated
+
+
+def test_a_conditional_is_not_a_claim() -> None:
+    assert indicators_of("If Russia advances, Ukrainian troops could suffer heavy losses.") == set()
+
+
+def test_operational_facts_are_not_indicators() -> None:
+    assert indicators_of("Russian forces carried out a rocket attack on the city centre, local officials said.") == set()
+    assert indicators_of("A missile strike on the mall killed 20 civilians, officials said.") == set()
+
+
+def test_civilians_fear_and_public_morale_are_not_a_forces_morale() -> None:
+    assert indicators_of("Residents were terrified as shells fell on the city.") == set()
+    assert indicators_of("The blackouts are meant to sap public morale in Ukraine.") == set()
+
+
+def test_headline_framing_is_not_evidence_but_a_quote_in_it_is() -> None:
+    text = "Russian army's morale is collapsing\n\nThe war goes on. Officials met on Tuesday."
+    assert indicators_of(text) == {"morale_low"}
+    assert {i.indicator for i in tag(make_doc(text, title="Russian army's morale is collapsing"))} == set()
+    quoted = "Soldier says: “We are just cannon fodder”\n\nThe war goes on."
+    assert {i.indicator for i in tag(make_doc(quoted, title="Soldier says: “We are just cannon fodder”"))} == {
+        "expendable"}
+
+
+# -- quotes and claimants ----------------------------------------------------------------------------------------
+
+QUOTED = "“We were sent to die here, nobody wanted to fight,” a captured soldier told his mother."
+
+
+def _soldier_quote(side: str) -> Quote:
+    start = QUOTED.index("We")
+    end = QUOTED.index(",”") + 1
+    return Quote(start, end, QUOTED[start:end], speaker="a captured soldier", speaker_role="pow", side=side,
+                 channel="phone_call")
+
+
+@pytest.mark.parametrize("side", ["ru", "ua"])
+def test_evidence_in_a_quote_takes_the_quote_span_and_claimant(side: str) -> None:
+    q = _soldier_quote(side)
+    inds = tag(make_doc(QUOTED, quotes=[q]))
+    assert {i.indicator for i in inds} == {"expendable", "unwilling"}
+    for ind in inds:
+        assert (ind.start, ind.end) == (q.start, q.end)
+        assert ind.quote_index == 0
+        assert (ind.claimant, ind.claimant_side, ind.channel) == ("a captured soldier", side, "phone_call")
+        assert ind.subject_side == side  # a soldier's "we" is his own side
+
+
+def test_without_the_quote_stage_quotation_marks_still_bound_the_evidence() -> None:
+    inds = tag(make_doc(QUOTED))
+    assert {(i.start, i.end) for i in inds} == {(1, QUOTED.index("”"))}
+
+
+def test_claim_sentences_name_their_source() -> None:
+    (ind,) = tag(make_doc("Russian units are running out of ammunition, according to British intelligence."))
+    assert ind.indicator == "supply_shortage"
+    assert ind.claimant and "British intelligence" in ind.claimant and ind.claimant_side == "west"
+    assert ind.hedged  # "according to" is a hedge cue of the codebook
+    (writer,) = tag(make_doc("Russian units are running out of ammunition."))
+    assert (writer.claimant, writer.channel) == ("writer", "news_report")
+
+
+def test_rule_and_cue_say_why() -> None:
+    (ind,) = tag(make_doc("Ukrainian soldiers said they were used as cannon fodder."))
+    assert ind.rule == "expendable/fodder"
+    assert re.fullmatch(r"cannon fodder", ind.cue or "")
