@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import ahocorasick
+
 from ..lexicons import lines
 
 #: base forms that are also common nouns ("a report", "the claim"): only their inflected verb forms are cues
@@ -31,50 +33,32 @@ def _inflect(base: str) -> list[str]:
     return [base + "s", base + "ed", base + "ing"]
 
 
-_TOKEN = re.compile(r"\w+(?:[’'.&/-]\w+)*")
-
-
 class Phrases:
-    """Finds the phrases of a table in a text by looking up word n-grams: one pass over the words, however long
-    the table (a regex alternation of hundreds of phrases would be tried at every character). Keys are compared
-    without a final period ("U.S." and "U.S" are one key)."""
+    """Finds the phrases of a table in a text with an Aho-Corasick automaton (pyahocorasick): one pass in C over
+    the text however long the table, where a regex alternation of hundreds of phrases is tried at every character.
+    Matches are leftmost-longest and must stand on word boundaries."""
 
     def __init__(self, keys: list[str], fold: bool = True) -> None:
         self.fold = fold
-        self.table = {self._key(k): k for k in keys}
-        lengths: dict[str, set[int]] = {}
-        for k in self.table:
-            words = k.split()
-            lengths.setdefault(words[0], set()).add(len(words))
-        #: first word -> the lengths of the phrases it starts, longest first
-        self.first = {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
-
-    def _key(self, phrase: str) -> str:
-        phrase = " ".join(_TOKEN.findall(phrase))
-        return phrase.lower() if self.fold else phrase
+        self.automaton = ahocorasick.Automaton()
+        for k in keys:
+            self.automaton.add_word(k.lower() if fold else k, k)
+        self.automaton.make_automaton()
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        """Longest matches, left to right: ``(start, end, key as written in the table)``."""
+        """``(start, end, key as written in the table)`` for each match."""
         low = text.lower() if self.fold else text
-        if len(low) != len(text):  # a character whose lower case is longer: compare token by token
+        if len(low) != len(text):  # a character whose lower case is longer: keep offsets aligned
             low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-        toks = _TOKEN.findall(low)
-        first = self.first
-        if first.keys().isdisjoint(toks):
-            return []
-        spans = [m.span() for m in _TOKEN.finditer(low)]
-        out, i, n_tok = [], 0, len(toks)
-        while i < n_tok:
-            step = 1
-            for n in first.get(toks[i], ()):
-                if i + n > n_tok:
-                    continue
-                key = toks[i] if n == 1 else " ".join(toks[i:i + n])
-                if key in self.table:
-                    out.append((spans[i][0], spans[i + n - 1][1], self.table[key]))
-                    step = n
-                    break
-            i += step
+        out = []
+        n = len(low)
+        for end, key in self.automaton.iter_long(low):
+            start = end - len(key) + 1
+            if start > 0 and (low[start - 1].isalnum() or low[start - 1] in "’'-_"):
+                continue
+            if end + 1 < n and (low[end + 1].isalnum() or low[end + 1] in "-_"):
+                continue
+            out.append((start, end + 1, key))
         return out
 
 
