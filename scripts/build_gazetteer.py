@@ -195,14 +195,28 @@ def write(rows: list[dict[str, Any]]) -> Path:
     return out
 
 
+def write_common_words(paths: list[Path], minimum: int) -> Path:
+    """data/entities/common_words.txt: lower-case words frequent in the corpora, so that a capitalised run made of
+    them ("International Space Station") is not taken for a person's name. A word list, no text."""
+    out = ROOT / "src" / "moralewatch" / "data" / "entities" / "common_words.txt"
+    words = sorted(common_words(paths, minimum))
+    out.write_text("# lower-case words seen >= %d times in the build corpora (scripts/build_gazetteer.py)\n" % minimum
+                   + "\n".join(words) + "\n", encoding="utf-8")
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--wordfreq", type=Path, nargs="*", default=[],
                     help="JSONL corpora with a 'text' field, for the common-word flags")
     ap.add_argument("--common-min", type=int, default=5)
+    ap.add_argument("--words-min", type=int, default=20, help="threshold for data/entities/common_words.txt")
     args = ap.parse_args()
     out = write(build(args.wordfreq, args.common_min))
     print(f"wrote {out} ({out.stat().st_size // 1024} KiB)")
+    if args.wordfreq:
+        words = write_common_words(args.wordfreq, args.words_min)
+        print(f"wrote {words} ({words.stat().st_size // 1024} KiB)")
 
 
 if __name__ == "__main__":

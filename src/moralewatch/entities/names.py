@@ -22,7 +22,7 @@ from .gazetteer import Candidate, gazetteer
 _TIME = ("(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
          "August|September|October|November|December)\\b")
 _WORD = rf"(?!{_TIME})[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w]*(?:[-’'](?!s\b)[\w]+)*(?:[’']s(?=\s+Republic))?"
-_TOKEN = rf"(?:[A-Z]\.){{2,}}|[A-Z]{{2,4}}(?=-\w)|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Adm|Cmdr|Cpl|Pvt|Prof|Rev|St)\.|{_WORD}|\d+(?:st|nd|rd|th)\b"
+_TOKEN = rf"(?:[A-Z]\.){{2,}}|[A-Z]\.(?=[ \t]+[A-Z][a-z])|[A-Z]{{2,4}}(?=-\w)|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Adm|Cmdr|Cpl|Pvt|Prof|Rev|St)\.|{_WORD}|\d+(?:st|nd|rd|th)\b"
 _CONNECT = r"(?:of|for|the|de|du|van|von|der|al|bin|la|le)"
 TOKEN = re.compile(_TOKEN)
 RUN = re.compile(rf"(?<![\w.])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)*(?:{_TOKEN}))*")
@@ -46,6 +46,7 @@ _APPOSITION = re.compile(r"\b(?:wife|husband|son|daughter|mother|father|brother|
 _REGION_WORDS = frozenset("Province Region Oblast Krai PROVINCE REGION OBLAST Governor Governorate".split())
 _LISTED_AFTER = re.compile(r",?\s+(?:and|or)\s+[A-Z]|,\s+(?:Ukraine|Russia|Crimea)\b|\s+(?:village|town|city)\b")
 _COMMA_ALIAS = re.compile(r",\s*(?:D\.C\.|DC)")
+_ROMAN = re.compile(r"^(?:II|III|IV|Jr\.?|Sr\.?|[A-Z]\.)$")
 _OBLAST_SUFFIX = re.compile(r"\s+(?:Oblast|Region|Province|Krai|oblast|region|province)$")
 
 
@@ -74,6 +75,7 @@ class Lexicon:
     first_names: frozenset[str]
     modifiers: frozenset[str]
     lowercase_orgs: re.Pattern[str]
+    common: frozenset[str]
 
 
 @cache
@@ -100,7 +102,8 @@ def lexicon() -> Lexicon:
     lower = "|".join(f"(?:{p})" for p in lines("entities/lowercase_orgs.txt"))
     return Lexicon(orgs, after_the, people, blocked, titles, max(t.count(" ") + 1 for t in titles),
                    frozenset(lines("entities/org_heads.txt")), frozenset(lines("entities/water_heads.txt")),
-                   frozenset(words), frozenset(mods), re.compile(rf"(?<![\w-])(?:{lower})(?![\w-])", re.I))
+                   frozenset(words), frozenset(mods), re.compile(rf"(?<![\w-])(?:{lower})(?![\w-])", re.I),
+                   frozenset(lines("entities/common_words.txt")))
 
 
 @dataclass
@@ -163,13 +166,19 @@ def _merge_given_names(text: str, pieces: list[Piece]) -> list[Piece]:
     """"Volodymyr Zelenskiy": a capitalised token right before a known surname is the given name, not a place."""
     out: list[Piece] = []
     for p in pieces:
-        prev = out[-1] if out else None
-        if (p.kind == "person" and prev is not None and prev.kind in ("word", "place") and " " not in prev.text
-                and not text[prev.end:p.start].strip()):
-            out[-1] = Piece("person", prev.start, p.end, text[prev.start:p.end], text[prev.start:p.end])
-            continue
+        if p.kind == "person":
+            start = p.start
+            while (out and p.start - start < 40 and " " not in out[-1].text and not text[out[-1].end:start].strip()
+                   and (out[-1].kind == "word" or (out[-1].kind == "place" and out[-1].text in _given_names()))):
+                start = out.pop().start
+            if start != p.start:
+                p = Piece("person", start, p.end, text[start:p.end], text[start:p.end])
         out.append(p)
     return out
+
+
+def _given_names() -> frozenset[str]:
+    return lexicon().first_names
 
 
 def _segments(pieces: list[Piece]) -> list[list[Piece]]:
@@ -194,8 +203,8 @@ def _org_from(seg: list[Piece], k: int, text: str, lex: Lexicon) -> Entity:
     while start_i < k and seg[start_i].kind == "mod" and seg[start_i].text not in _DEMONYM_KEEP:
         start_i += 1
     end_i = k
-    while end_i + 1 < len(seg) and re.match(r"^\s+(?:of|for)\b", text[seg[end_i].end:seg[end_i + 1].start]):
-        end_i += 1
+    if k + 1 < len(seg) and re.match(r"^\s+(?:of|for)\b", text[seg[k].end:seg[k + 1].start]):
+        end_i = len(seg) - 1  # "Commission for the Conservation of Antarctic Marine Living Resources"
     s, e = seg[start_i].start, seg[end_i].end
     return Entity("org", s, e, text[s:e], name=text[s:e], rule="org.head")
 
@@ -249,10 +258,32 @@ def _sentence_start(text: str, pos: int) -> bool:
     return pos == 0 or not before.strip() or before.rstrip()[-1:] in ".!?:\"“”‘’«—–-\n"
 
 
+def _big_place(p: Piece) -> bool:
+    """A country, region or big city: after a name it is a place ("Philip Oltermann, Germany"), while a small
+    town's name there is a surname ("Oleksiy Danilov")."""
+    best = p.cands[0].place
+    return best.feature != "city" or best.population >= 500_000
+
+
+def _name_core(seg: list[Piece], text: str) -> list[Piece]:
+    """The name-like head of a segment: no leading modifier, nothing past an "of" ("Mario Draghi of Italy"), and
+    no trailing place ("Philip Oltermann Germany")."""
+    core: list[Piece] = []
+    for p in seg:
+        if p.kind == "mod" and not core:
+            continue
+        if core and (p.kind == "mod" or text[core[-1].end:p.start].strip()):
+            break
+        core.append(p)
+    while len(core) > 1 and core[-1].kind == "place" and _big_place(core[-1]):
+        core.pop()
+    return core
+
+
 def _is_person(seg: list[Piece], text: str, prev: Piece | None, lex: Lexicon, found: Found) -> bool:
     """A segment of 1-4 name-like tokens is a person when a title, a given name or a cue says so."""
-    core = [p for p in seg if p.kind != "mod"]
-    if not core or len(core) > 4 or any(p.text.isupper() and len(p.text) > 1 for p in core):
+    core = _name_core(seg, text)
+    if not core or len(core) > 4 or any(p.text.isupper() and len(p.text) > 1 and not _ROMAN.match(p.text) for p in core):
         return False
     s, e = core[0].start, core[-1].end
     titled = prev is not None and prev.kind == "title" and text[prev.end:s].strip() == ""
@@ -265,7 +296,8 @@ def _is_person(seg: list[Piece], text: str, prev: Piece | None, lex: Lexicon, fo
             found.entities.append(Entity("person", s, e, text[s:e], name=full or core[0].text, rule="person.ref"))
             return True
         return False
-    if not (titled or given or (cue and all(p.kind == "word" for p in core))):
+    common = [p.text.lower() in lex.common for p in core]
+    if not (titled or given or (cue and all(p.kind == "word" for p in core) and not any(common))):
         return False
     name = text[s:e]
     found.entities.append(Entity("person", s, e, name, name=name, rule="person.name"))
@@ -347,7 +379,8 @@ def find_names(text: str) -> list[Entity]:
     rest = []
     for seg, prev in pending:
         multi = sum(p.kind != "mod" for p in seg) >= 2
-        if not (multi and _is_person(seg, text, prev, lex, found)):
+        headed = any(p.kind == "word" and p.text in lex.heads for p in seg[1:])
+        if headed or not (multi and _is_person(seg, text, prev, lex, found)):
             rest.append((seg, prev))
     for seg, prev in rest:
         _classify_segment(seg, text, prev, lex, found)
