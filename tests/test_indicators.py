@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from moralewatch.api import analyze_text
 from moralewatch.indicators.lexicon import Rule, load, top_level_branches
-from moralewatch.indicators.prefilter import cover, prefilter, unanchored_rules
+from moralewatch.indicators.prefilter import cover, unanchored_rules
 from moralewatch.indicators.tagger import Context, hits, hits_unfiltered, normalised, tag
 from moralewatch.model import INDICATORS, SUBJECT_SIDES, Document, Quote
 from moralewatch.segment import paragraphs, sentences_in

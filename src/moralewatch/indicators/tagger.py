@@ -174,7 +174,7 @@ class Context:
         """The side whose forces the document mentions most (last resort for subject side)."""
         if self._doc_side is None:
             counts = {"ru": 0, "ua": 0}
-            for side, s, e, force in side_mentions(self.text, 0, len(self.text), self.lex):
+            for side, _s, _e, force in side_mentions(self.text, 0, len(self.text), self.lex):
                 counts[side] += 2 if force else 1
             self._doc_side = "unknown" if counts["ru"] == counts["ua"] else max(counts, key=lambda k: counts[k])
         return self._doc_side
