@@ -32,7 +32,7 @@ from .prefilter import prefilter
 _QUOTE_RX = re.compile(r"“([^“”]+)(?:”|$)|«([^«»]+)(?:»|$)|\"([^\"]+)(?:\"|$)|(?<![\w])‘([^‘’]{2,300}?)’(?![\w])", re.M)
 #: a side word followed by a word that makes it not a force: civilians, places, the source of a claim
 _NOT_FORCE = re.compile(
-    r"\s+(?:\w+\s+)?(?:civilians?|people|residents|citizens|cities|city|towns?|villages?|children|women|families|"
+    r"(?:['’]s)?\s+(?:\w+\s+)?(?:civilians?|allies|partners|friends|backers|supporters|people|residents|citizens|cities|city|towns?|villages?|children|women|families|"
     r"homes?|territory|territories|land|soil|border|government|officials?|president|media|state media|television|"
     r"tv|ministry|foreign ministry|authorities|embassy|economy|gas|oil|energy|capital|region|regions|prosecutors?|"
     r"journalists?|outlets?|news agency|agency|bloggers?|channels?|diplomats?|ambassador|parliament|lawmakers|"
@@ -45,11 +45,15 @@ _SAYS = re.compile(
     r"^\W{0,3}(?:\w+\s+){0,3}?(?:said|says|say|claimed|claims|claim|reported|reports|told|estimated|estimates|"
     r"announced|stated|insisted|insists|tweeted|wrote|added|"
     r"according)\b", re.I)
+_ADJECTIVES = frozenset({"russian", "ukrainian", "pro-russian", "pro-kremlin", "ukrainian-held"})
+#: a side word right before the cue ("Russian losses", "Ukraine's heavy losses", "Kremlin's morale problems")
+_ATTACHED = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s*$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|into|to|from|across|throughout|inside|of|on|against|for|at|toward|towards|"
                            r"near|with|over|through)\s+(?:the\s+)?$", re.I)
 _FIRST_PLURAL = re.compile(r"\b(?:we|us|our|ours|we['’]re|we['’]ve|i|i['’]m|my|me)\b", re.I)
 _ENEMY = re.compile(r"\b(?:the enemy|enemy|enemy['’]s)\b", re.I)
 _INFLICT = re.compile(r"\binflict\w*|\bon the enemy\b", re.I)
+_CLAUSE_END = re.compile(r"[,;:—–]")
 _CLAUSE_BREAK = re.compile(r"[,;:—–(]|\bbut\b|\bwhile\b|\bwhereas\b|\band\b", re.I)
 _NOT_NEGATION = re.compile(
     r"\bnot (?:\w+ )?(?:clear|known|verified|confirmed|only|just|least|yet|immediately)\b|"
@@ -192,6 +196,8 @@ def side_mentions(text: str, lo: int, hi: int, lex: Lexicon) -> Iterator[tuple[s
             if _NOT_FORCE.match(after) or "according to" in text[max(0, m.start() - 14):m.start()].lower():
                 continue
             force = _force_after().match(after) is not None
+            if not force and m.group().lower() in _ADJECTIVES:
+                continue  # "Ukrainian train depots": an adjective on something that is not a force
             if _SAYS.match(after) and not force:
                 continue  # "Ukraine said ...": the source; "Russian soldiers said they ..." may be the subject
             if not force and _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -214,6 +220,10 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
     inside = [m for m in mentions if m[1] >= hit.start and m[2] <= hit.end and m[3]]
     if inside:
         return inside[0][0]  # "killed 300 Russian soldiers": the force inside the cue lost them
+    for side in ("ru", "ua"):
+        for m in lex.sides[side].finditer(text, max(lo, hit.start - 30), hit.start):
+            if _ATTACHED.fullmatch(text, m.end(), hit.start) and not _SAYS.match(text, m.end()):
+                return side  # "Ukrainian losses", "Russia's heavy losses"
     prefer_after = bool(_INFLICT.search(text[max(lo, hit.start - 30):hit.end]))
 
     def distance(m: tuple[str, int, int, bool]) -> float:
@@ -223,6 +233,8 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
             d = float(hit.start - m[2]) * (2 if prefer_after else 1)
         else:
             d = (m[1] - hit.end) * (0.5 if prefer_after else 1.5)
+            if not prefer_after and _CLAUSE_END.search(text, hit.end, m[1]):
+                d *= 3  # "despite heavy losses, Ukraine's allies ...": a mention past the clause is another subject
         return d if m[3] else d * 2 + 40  # a force mention beats a bare country name unless much nearer
 
     own = own_side(unit)
@@ -435,6 +447,7 @@ def tag(doc: Document) -> list[Indicator]:
     ctx = Context(doc, lex)
     norm = normalised(doc.text)
     found: dict[tuple[int, int, str, str], Indicator] = {}
+    sentence_of: dict[tuple[int, int, str, str], int] = {}
     for hit in hits(norm, ctx):
         si = ctx.sentence_index(hit.start)
         unit = evidence_unit(ctx, hit, si)
@@ -449,6 +462,9 @@ def tag(doc: Document) -> list[Indicator]:
         sides = both_sides(ctx, hit, si) or (subject_side(ctx, hit, unit, si),)
         for side in sides:
             key = (unit.start, unit.end, hit.rule.indicator, side if len(sides) > 1 else "")
+            other = found.get(key)
+            if other is not None and other.subject_side != side and sentence_of.get(key) != si:
+                key = (*key[:3], side)  # a long quote about both armies, sentence by sentence
             prev = found.get(key)
             if prev is not None and prev.negated <= negated:
                 continue  # one item per indicator and evidence; a plain cue beats a negated one
@@ -459,4 +475,5 @@ def tag(doc: Document) -> list[Indicator]:
                 quote_index=unit.quote_index, hedged=hedged, negated=negated,
                 confidence=confidence(lex, hit.rule, hedged), rule=hit.rule.name, cue=doc.text[hit.start:hit.end],
             )
+            sentence_of[key] = si
     return sorted(found.values(), key=lambda i: (i.start, i.end, i.indicator))
