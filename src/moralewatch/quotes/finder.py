@@ -123,18 +123,29 @@ def _strip_aux_back(masked: str, lo: int, pos: int) -> tuple[int, bool]:
     aux = lexicon.word_set("aux.txt")
     passive, first = False, True
     while True:
-        m = re.search(r"([\w’'-]+)\s*$", masked[lo:pos])
-        if not m:
+        w, start = _last_word(masked, lo, pos)
+        if not w:
             return pos, passive
-        w = m.group(1).lower()
+        w = w.lower()
         if w not in aux and not (w.endswith("ly") and w.isalpha() and len(w) > 4):
             return pos, passive
         if first and w in _BE:
             passive = True
         first = False
-        pos = lo + m.start(1)
+        pos = start
         while pos > lo and masked[pos - 1].isspace():
             pos -= 1
+
+
+def _last_word(text: str, lo: int, pos: int) -> tuple[str, int]:
+    """The word that ends ``text[lo:pos]`` (trailing blanks skipped) and its start; ("", pos) if none."""
+    end = pos
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > lo and (text[start - 1].isalnum() or text[start - 1] in "’'-_"):
+        start -= 1
+    return text[start:end], start
 
 
 def _np_start(seg: str, words: list[re.Match[str]]) -> tuple[int, str]:
@@ -261,8 +272,8 @@ def cues_in(masked: str, lo: int, s: int, e: int) -> list[Cue]:
     cx = lexicon.cues()
     seg = masked[s - lo:e - lo]
     for a, b, form in cx.phrases.find(seg):
-        prev = re.search(r"([\w’'-]+)\s*$", seg[max(0, a - 30):a])
-        if prev and prev.group(1).lower() in _NOMINAL_BEFORE and not form.endswith("ing"):
+        prev, _ = _last_word(seg, max(0, a - 30), a)
+        if prev and prev.lower() in _NOMINAL_BEFORE and not form.endswith("ing"):
             continue
         out.append(Cue(s + a, s + b, form, cx.forms[form]))
     for m in _ACCORDING.finditer(seg):

@@ -158,6 +158,12 @@ def word_set(name: str) -> frozenset[str]:
 
 
 @cache
+def via_phrases() -> Phrases:
+    """The relaying verbs, to skip the via regexes on the many windows without one."""
+    return Phrases(sorted(word_set("via_verbs.txt") | {"leaked", "aired"}))
+
+
+@cache
 def via_regex() -> re.Pattern[str]:
     """``obtained by X`` / ``shared by X``: X is the intermediary (up to a comma, period or clause word)."""
     verbs = "|".join(sorted(word_set("via_verbs.txt")))

@@ -203,7 +203,9 @@ def side_nearby(before: str) -> str:
 
 def vias(context: str) -> list[str]:
     """Intermediaries named in the context ("in one video obtained by The Mirror" -> The Mirror)."""
-    out = []
+    out: list[str] = []
+    if not lexicon.via_phrases().find(context):
+        return out
     for m in _RELAYER.finditer(context):
         words = m.group(1).split()
         while len(words) > 2 and words[0].endswith("."):
