@@ -85,7 +85,7 @@ _CIVILIAN_SUBJECT = re.compile(
     r"\b(?:civilians?|residents?|evacuees|refugees|villagers|locals|mothers|grandparents|children|families|"
     r"pensioners|townspeople|population|neighbou?rs|the people of|society|the public|nation|(?:his|her|their|my|a) (?:\w+ )?(?:mother|father|wife|husband|son|daughter|"
     r"family|relatives?|parents?|grandmother|grandfather|girlfriend))\b", re.I)
-_BOTH = re.compile(r"\b(?:both sides|both armies|both forces|each side|either side|the two sides|both militaries|"
+_BOTH = re.compile(r"\b(?:both sides|both armies|both forces|each side|the two sides|both militaries|"
                    r"both russia and ukraine|both ukraine and russia|both russian and ukrainian|both ukrainian and "
                    r"russian|on both sides)\b", re.I)
 
@@ -430,9 +430,13 @@ def about_forces(ctx: Context, hit: Hit, unit: Unit, si: int) -> bool:
 
 
 def both_sides(ctx: Context, hit: Hit, si: int) -> tuple[str, ...]:
-    """ "Both sides suffer heavy losses" is written once per side (the dev-set convention of rule 2)."""
+    """ "Both sides suffer heavy losses" is written once per side (the dev-set convention of rule 2), when "both
+    sides" stands right before the cue (or just after it: "heavy losses on both sides")."""
     s, e = ctx.sentences[si]
-    return ("ru", "ua") if _BOTH.search(ctx.text, s, e) else ()
+    for m in _BOTH.finditer(ctx.text, s, e):
+        if -20 <= hit.start - m.end() <= 80 or (m.start() >= hit.end and m.start() - hit.end <= 20):
+            return ("ru", "ua")
+    return ()
 
 
 def confidence(lex: Lexicon, rule: Rule, hedged: bool) -> float:
