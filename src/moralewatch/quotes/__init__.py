@@ -119,6 +119,10 @@ class Resolver:
         name = sp.head_name(f.speaker.text)
         shown = self.index.fullest_name(name) if name else f.speaker.text
         d = sp.Described(shown, s, e, role, side, channel, list(dict.fromkeys(f.via + sp.vias(window))))
+        if name and (role == "unknown" or side == "unknown") and shown in self.index.intro:
+            intro_role, intro_side, _ = sp.label(self.index.intro[shown], "")  # how the article introduced them
+            d.role = intro_role if role == "unknown" else role
+            d.side = intro_side if side == "unknown" else side
         if f.speaker.text.lower().startswith("another "):
             prev = self._previous(s)
             if prev is not None:

@@ -40,6 +40,7 @@ _SPEAKER_TRIM = re.compile(
     re.S,
 )
 _LEAD_JUNK = re.compile(r"^(?:(?:But|And|Yet|So|Also|Still|Now|Then|However|Meanwhile|Instead|Indeed|Moreover|"
+                        r"Later|Earlier|Previously|Separately|Today|Yesterday|Recently|Finally|Afterwards|Again|"
                         r"and|but|yet|so|also|with|by|from|for|of|in|on|at|to\s+[a-z]+|to|[a-z]+ed\s+(?:of|by|to|from|with|for))"
                         r"\b[\s,]*)+")
 

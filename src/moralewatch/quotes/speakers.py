@@ -68,6 +68,8 @@ class DocumentIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.fullest: dict[str, str] = {}
+        #: the words that introduce each full name ("Russian Defense Ministry spokesman Igor Konashenkov")
+        self.intro: dict[str, str] = {}
         orgs, _ = lexicon.orgs()
         for m in _NAME.finditer(text):
             core = name_core(m.group())
@@ -76,6 +78,8 @@ class DocumentIndex:
             last = core.split()[-1]
             if len(core) > len(self.fullest.get(last, "")):
                 self.fullest[last] = core
+                lo = max(0, text.rfind(". ", max(0, m.start() - 80), m.start()) + 1, text.rfind("\n", 0, m.start()))
+                self.intro[core] = text[lo:m.end()].strip()
         self._persons: list[tuple[int, int, str]] | None = None
         self._soldier_side: str | None = None
 
