@@ -1,0 +1,73 @@
+"""The quote scorer: its matching conventions, and the pinned floors on PolNeAR dev and the seed gold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from moralewatch.eval.quotes import GoldDoc, Unit, command, drop_nested, evaluate, match, score, speaker_right
+
+ROOT = Path(__file__).resolve().parents[1]
+FLOORS = json.loads((ROOT / "tests" / "floors" / "quotes.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def dev(shared: Path) -> dict:
+    return evaluate(str(shared / "data" / "quotes" / "polnear_dev.jsonl"))
+
+
+@pytest.mark.parametrize("group", sorted(FLOORS["polnear_dev"]))
+def test_polnear_dev_meets_floors(dev: dict, group: str) -> None:
+    got = dev[group]
+    figures = {"ggt30_f1": got["ggt30"]["f1"], "ggt80_f1": got["ggt80"]["f1"], "exact_f1": got["exact"]["f1"],
+               "speaker_accuracy": got["speaker_accuracy"]}
+    for key, floor in FLOORS["polnear_dev"][group].items():
+        assert figures[key] >= floor, f"{group} {key} {figures[key]} fell below its floor {floor}"
+
+
+def test_seed_gold_meets_floors(shared: Path) -> None:
+    got = evaluate(str(shared / "examples" / "gold"))["all"]
+    assert got["gold"] == 28
+    for key, floor in FLOORS["seeds"].items():
+        assert got[key] >= floor, f"seeds {key} {got[key]} fell below its floor {floor}"
+
+
+def test_matching_is_one_to_one_and_maximal() -> None:
+    text = "x" * 200
+    gold = [Unit(0, 40, "indirect"), Unit(42, 80, "partial")]
+    pred = [Unit(0, 80, "mixed"), Unit(42, 80, "partial")]
+    assert match(text, gold, pred, 0.3) == [(0, 0), (1, 1)]  # the long one must not take the partial's gold
+    assert match(text, gold, [Unit(0, 10, "indirect")], 0.3) == []  # 25% of the gold is not enough
+    assert match(text, gold, [Unit(0, 13, "indirect")], 0.3) == [(0, 0)]
+
+
+def test_exact_match_ignores_marks_and_punctuation() -> None:
+    text = "He said: “We are tired.” Then he left."
+    gold = [Unit(9, 24, "direct")]  # “We are tired.”
+    assert match(text, gold, [Unit(10, 22, "direct")], None) == [(0, 0)]
+    assert match(text, gold, [Unit(10, 16, "direct")], None) == []
+
+
+def test_speaker_by_span_or_by_name() -> None:
+    g = Unit(0, 5, "direct", "Hillary Clinton", 10, 25)
+    assert speaker_right(g, Unit(0, 5, "direct", "she", 20, 23))
+    assert speaker_right(g, Unit(0, 5, "direct", "Clinton", 40, 47))
+    assert not speaker_right(g, Unit(0, 5, "direct", "Donald Trump", 40, 52))
+
+
+def test_nested_partials_are_dropped_for_polnear_only_when_asked() -> None:
+    preds = [Unit(0, 50, "mixed"), Unit(10, 20, "partial"), Unit(60, 70, "partial")]
+    assert [p.start for p in drop_nested(preds)] == [0, 60]
+    doc = GoldDoc("d", "x" * 100, [Unit(0, 50, "mixed")])
+    assert score([doc], {"d": preds}, "drop")["all"]["pred"] == 2
+    assert score([doc], {"d": preds}, "keep")["all"]["pred"] == 3
+
+
+def test_command_help_ends_with_an_example(shared: Path) -> None:
+    r = CliRunner().invoke(command, ["--help"])
+    assert r.exit_code == 0 and "Example:" in r.output
+    r = CliRunner().invoke(command, [str(shared / "examples" / "gold"), "--json"])
+    assert r.exit_code == 0 and json.loads(r.output)["all"]["found"] == 28
