@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
@@ -317,6 +318,38 @@ def test_keeps_serving_while_an_ingest_writes(tmp_path: Path) -> None:
     added = 120 * 4
     assert after["counts"]["indicators"] == before["counts"]["indicators"] + added
     assert ev["total"] == after["counts"]["indicators"]
+
+
+def test_search_by_the_full_text_map_equals_the_sql_join(tmp_path: Path) -> None:
+    import random
+
+    db = demo.build_fixture_store(tmp_path / "fts.db", hostile=True)
+    words = ["meat", "morale", "no", "shells", "fight*", "bodies", "they", "x"]
+    conn = connect(db, readonly=True)
+    slow = Q.FactIndex(conn).refresh()
+    expected = {w: slow._matching(Q.fts_query(w) or "").copy() for w in words}
+    fast = Q.FactIndex(connect(db, readonly=True)).refresh()
+    fast.build_fts(wait=True)
+    assert fast.fts_ready and fast.fts_rowid.size == fast.n
+    for w in words:
+        assert np.array_equal(fast._matching(Q.fts_query(w) or ""), expected[w]), w
+    store = Store(db)  # the map follows new rows
+    rng = random.Random(2)
+    new_words = []
+    for n in range(3):
+        doc = make_document(rng, n, date(2023, 3, n + 1), 4)
+        new_words.append(doc.indicators[0].text.split()[-1])
+        store.write(doc, Outcome("t", str(n), "ok"), 0, {})
+    store.close()
+    n0 = fast.n
+    fast.refresh()
+    slow.refresh()
+    assert fast.fts_rowid.size == fast.n == slow.n == n0 + 12
+    for w in new_words + ["morale", "they"]:
+        hit = fast._matching(Q.fts_query(w) or "")
+        assert np.array_equal(hit, slow._matching(Q.fts_query(w) or "")), w
+    assert all(fast._matching(Q.fts_query(w) or "")[n0:].any() for w in new_words)
+    conn.close()
 
 
 def test_fact_index_follows_a_growing_store(tmp_path: Path) -> None:

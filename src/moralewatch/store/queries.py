@@ -147,8 +147,10 @@ def has_read_model(conn: sqlite3.Connection) -> bool:
 
 _EPOCH = date(1970, 1, 1).toordinal()
 _CODED = ("outlet", "indicator", "subject_side", "claimant", "claimant_side", "channel", "speaker_role", "place")
-_FACT_SQL = ("SELECT rowid, document_id, day, outlet, indicator, subject_side, claimant, claimant_side, channel, "
+_FACT_SQL = ("SELECT rowid, document_id, idx, day, outlet, indicator, subject_side, claimant, claimant_side, channel, "
              "speaker_role, place, hedged, negated FROM evidence_facts WHERE rowid > ? ORDER BY rowid")
+_FTS_SQL = ("SELECT rowid, document_id, idx FROM evidence_fts WHERE kind = 'indicator' AND rowid > ? "
+            "ORDER BY rowid")
 _DOC_SQL = "SELECT rowid, date(published), outlet FROM documents WHERE rowid > ? ORDER BY rowid"
 NO_DAY = -(2**30)
 
@@ -209,6 +211,8 @@ class FactIndex:
         self.lock = threading.RLock()
         self.version: int | None = None
         self._fts: dict[str, np.ndarray] = {}
+        self.generation = 0
+        self._builder: threading.Thread | None = None
         self._reset()
 
     def _reset(self) -> None:
@@ -228,6 +232,14 @@ class FactIndex:
         self._days: dict[str | None, int] = {}
         self.coords: dict[str, Any] = {}
         self.n_quotes = 0
+        self.idx = np.zeros(0, np.int64)
+        self.key = np.zeros(0, np.int64)
+        self.key_sorted = True
+        self.fts_rowid = np.zeros(0, np.int64)  # full-text rowids of indicator evidence, ascending ...
+        self.fts_pos = np.zeros(0, np.int64)  # ... and the position of each one's row in this index
+        self.fts_max = 0
+        self.fts_ready = False
+        self.generation += 1
 
     def refresh(self) -> FactIndex:
         """Bring the index up to date with the store (cheap when nothing changed)."""
@@ -237,14 +249,67 @@ class FactIndex:
                 return self
             self.version = v
             self.coords = {}
-            self._fts: dict[str, np.ndarray] = {}
+            self._fts = {}
             self._append()
             self.n_quotes = self.conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
             count = self.conn.execute("SELECT count(*) FROM evidence_facts").fetchone()[0]
             if count != self.n:  # rows replaced or deleted: start again
                 self._reset()
                 self._append()
+            if self.fts_ready:
+                cur = self.conn.cursor()
+                cur.row_factory = None
+                self._map_fts(cur.execute(_FTS_SQL, (self.fts_max,)).fetchall())
         return self
+
+    # -- full-text search -------------------------------------------------------------------------------------------
+    def _map_fts(self, rows: list[tuple[int, str, int]]) -> None:
+        """Add full-text rows (ascending rowid) to the rowid -> position map. Stops at the first row whose document
+        the index has not loaded yet (an ingest ahead of the index): the next refresh continues from there."""
+        if not rows:
+            return
+        ids, docs, idxs = zip(*rows)
+        codes = np.array([self.docs.codes.get(d, -1) for d in docs], np.int64)
+        unknown = np.flatnonzero(codes < 0)
+        upto = int(unknown[0]) if unknown.size else len(rows)
+        if upto == 0:
+            return
+        keys = (codes[:upto] << 20) | np.array(idxs[:upto], np.int64)
+        pos = np.minimum(np.searchsorted(self.key, keys), max(self.n - 1, 0))
+        found = (self.key[pos] == keys) if self.n else np.zeros(upto, bool)
+        self.fts_rowid = np.concatenate([self.fts_rowid, np.array(ids[:upto], np.int64)[found]])
+        self.fts_pos = np.concatenate([self.fts_pos, pos[found]])
+        self.fts_max = int(ids[upto - 1])
+
+    def build_fts(self, wait: bool = False) -> None:
+        """Map every full-text row to its position, on a connection of its own and in the background (seconds at
+        a million items); until then a search joins in SQL, which is slower but always right."""
+        if self._builder is not None and self._builder.is_alive():
+            if wait:
+                self._builder.join()
+            return
+        generation = self.generation
+        path = self.conn.execute("PRAGMA database_list").fetchone()[2]
+
+        def run() -> None:
+            from . import connect
+
+            conn = connect(path, readonly=True)
+            try:
+                cur = conn.cursor()
+                cur.row_factory = None
+                rows = cur.execute(_FTS_SQL, (0,)).fetchall()
+            finally:
+                conn.close()
+            with self.lock:
+                if generation == self.generation and not self.fts_ready and self.key_sorted:
+                    self._map_fts(rows)
+                    self.fts_ready = True
+
+        self._builder = threading.Thread(target=run, name="moralewatch-fts-map", daemon=True)
+        self._builder.start()
+        if wait:
+            self._builder.join()
 
     def _append(self) -> None:
         cur = self.conn.cursor()
@@ -255,13 +320,16 @@ class FactIndex:
             del rows
             self.rowid = np.concatenate([self.rowid, np.array(cols[0], np.int64)])
             self.doc = np.concatenate([self.doc, _encode(cols[1], self.docs)])
-            self.day = np.concatenate([self.day, self._day_codes(cols[2])])
-            for j, name in enumerate(_CODED, start=3):
+            self.idx = np.concatenate([self.idx, np.array(cols[2], np.int64)])
+            self.day = np.concatenate([self.day, self._day_codes(cols[3])])
+            for j, name in enumerate(_CODED, start=4):
                 self.cols[name] = np.concatenate([self.cols[name], _encode(cols[j], self.vocab[name])])
-            self.hedged = np.concatenate([self.hedged, np.array(cols[11], np.int8).astype(bool)])
-            self.negated = np.concatenate([self.negated, np.array(cols[12], np.int8).astype(bool)])
+            self.hedged = np.concatenate([self.hedged, np.array(cols[12], np.int8).astype(bool)])
+            self.negated = np.concatenate([self.negated, np.array(cols[13], np.int8).astype(bool)])
             self.n = int(self.rowid.size)
             self.max_rowid = int(self.rowid[-1])
+            self.key = (self.doc.astype(np.int64) << 20) | self.idx
+            self.key_sorted = bool(np.all(self.key[1:] > self.key[:-1]))
         drows = cur.execute(_DOC_SQL, (self.doc_max_rowid,)).fetchall()
         if drows:
             dcols = list(zip(*drows))
@@ -301,17 +369,28 @@ class FactIndex:
         """Rows whose evidence text matches a full-text query; the last few queries are kept (a search is usually
         looked at in several views in a row)."""
         hit = self._fts.get(match)
-        if hit is None or hit.size != self.n:
-            cur = self.conn.cursor()
-            cur.row_factory = None
+        if hit is not None and hit.size == self.n:
+            return hit
+        cur = self.conn.cursor()
+        cur.row_factory = None
+        if self.fts_ready and self.key_sorted:
+            ids = np.array([r[0] for r in cur.execute("SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?",
+                                                      (match,))], np.int64)
+            j = np.minimum(np.searchsorted(self.fts_rowid, ids), max(self.fts_rowid.size - 1, 0))
+            keep = (self.fts_rowid[j] == ids) if self.fts_rowid.size else np.zeros(ids.size, bool)
+            hit = np.zeros(self.n, bool)
+            hit[self.fts_pos[j[keep]]] = True
+        else:
+            if self.key_sorted:
+                self.build_fts()
             ids = np.array([r[0] for r in cur.execute(
                 "SELECT f.rowid FROM evidence_fts JOIN evidence_facts f ON f.document_id = evidence_fts.document_id "
                 "AND f.idx = evidence_fts.idx WHERE evidence_fts MATCH ? AND evidence_fts.kind = 'indicator'",
                 (match,))], np.int64)
             hit = np.isin(self.rowid, ids)
-            if len(self._fts) >= 16:
-                self._fts.pop(next(iter(self._fts)))
-            self._fts[match] = hit
+        if len(self._fts) >= 16:
+            self._fts.pop(next(iter(self._fts)))
+        self._fts[match] = hit
         return hit
 
     def newest(self, m: np.ndarray, offset: int, limit: int, oldest: bool = False) -> list[int]:
@@ -402,10 +481,12 @@ def _period_codes(days: np.ndarray, interval: str) -> np.ndarray:
         return days.astype(np.int64)
     if interval == "week":
         return (days - (days + 3) % 7).astype(np.int64)  # 1970-01-01 was a Thursday
-    uniq, inv = np.unique(days, return_inverse=True)
-    months = np.array([(d.year * 12 + d.month - 1) for d in (date.fromordinal(int(u) + _EPOCH) for u in uniq)],
-                      np.int64)
-    return months[inv] if days.size else np.zeros(0, np.int64)
+    if days.size == 0:
+        return np.zeros(0, np.int64)
+    lo, hi = int(days.min()), int(days.max())  # a lookup table over the days spanned (thousands, not millions)
+    lut = np.array([d.year * 12 + d.month - 1 for d in (date.fromordinal(x + _EPOCH) for x in range(lo, hi + 1))],
+                   np.int64)
+    return lut[days - lo]
 
 
 def _period_label(code: int, interval: str) -> str:
@@ -457,7 +538,7 @@ def trends(ix: FactIndex, f: Filters, interval: str = "auto", split: str = "subj
     asserted = np.bincount(g[~hed & ~neg], minlength=size).reshape(ni, nk, np_)
     docs = _distinct_docs(g, ix.doc[m], size).reshape(ni, nk, np_)
     ind_docs = _distinct_docs(ind, ix.doc[m], ni)
-    out = []
+    out: list[dict[str, Any]] = []
     for i in np.flatnonzero(items.sum(axis=(1, 2))):
         series = [{"key": str(kvoc[k]) if kvoc[k] is not None else "unknown", "asserted": asserted[i, k].tolist(),
                    "hedged": hedged[i, k].tolist(), "negated": negated[i, k].tolist(), "docs": docs[i, k].tolist()}
@@ -466,7 +547,7 @@ def trends(ix: FactIndex, f: Filters, interval: str = "auto", split: str = "subj
         out.append({"indicator": ix.vocab["indicator"].values[i], "items": int(items[i].sum()),
                     "asserted": int(asserted[i].sum()), "hedged": int(hedged[i].sum()),
                     "negated": int(negated[i].sum()), "docs": int(ind_docs[i]), "series": series})
-    out.sort(key=lambda x: (-x["items"], x["indicator"]))
+    out.sort(key=lambda x: (-int(x["items"]), str(x["indicator"])))
     return {"interval": interval, "split": split, "periods": periods,
             "denominator": denominator(ix, f, interval, first, step, np_), "indicators": out, "undated": undated,
             "filters": f.as_dict()}
@@ -576,10 +657,11 @@ def places(ix: FactIndex, f: Filters, limit: int = 300) -> dict[str, Any]:
     neg = np.bincount(pl[ix.negated[m]], minlength=size)
     docs = _distinct_docs(pl, ix.doc[m], size)
     order = [int(i) for i in np.lexsort((np.arange(size), -items)) if i and items[i]][:limit]
-    rows = [{"place": voc.values[i], "items": int(items[i]), "docs": int(docs[i]), "ru": int(ru[i]), "ua": int(ua[i]),
+    rows: list[dict[str, Any]] = [{"place": voc.values[i], "items": int(items[i]), "docs": int(docs[i]), "ru": int(ru[i]), "ua": int(ua[i]),
              "hedged": int(hed[i]), "negated": int(neg[i])} for i in order]
     coords = place_coords(ix.conn, [r["place"] for r in rows], ix.coords)
-    located, unlocated = [], []
+    located: list[dict[str, Any]] = []
+    unlocated: list[dict[str, Any]] = []
     for r in rows:
         c = coords.get(r["place"])
         (located if c else unlocated).append(r | ({"lat": c[0], "lon": c[1], "country": c[2]} if c else {}))
@@ -666,7 +748,7 @@ def snapshot(ix: FactIndex, f: Filters, limit: int = 5000) -> dict[str, Any]:
     pairs, counts = np.unique(ix.doc_day[dated].astype(np.int64) * len(ix.vocab["outlet"].values)
                               + ix.doc_outlet[dated], return_counts=True)
     no = len(ix.vocab["outlet"].values)
-    per_day_outlet = [{"day": _iso(int(p) // no), "outlet": ix.vocab["outlet"].values[int(p) % no], "n": int(c)}
+    per_day_outlet: list[dict[str, Any]] = [{"day": _iso(int(p) // no), "outlet": ix.vocab["outlet"].values[int(p) % no], "n": int(c)}
                       for p, c in zip(pairs, counts)]
     per_day: dict[str, int] = {}
     for r in per_day_outlet:

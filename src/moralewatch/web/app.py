@@ -54,6 +54,7 @@ class Readers:
                                    f"run `moralewatch serve {db}` once with write access, or re-run analyze")
         conn.execute("PRAGMA query_only = 1")
         self.index = Q.FactIndex(conn).refresh()
+        self.index.build_fts()  # in the background: fast full-text search once it is done
 
     def facts(self) -> Q.FactIndex:
         return self.index.refresh()
@@ -91,6 +92,7 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
     app = FastAPI(title="MoraleWatch dashboard API", version=__version__, docs_url=None, redoc_url=None,
                   description="Read-only JSON API behind the dashboard's views. Every error has the shape "
                               '`{"error": {"code", "message", "fix"}}`.')
+    app.state.readers = readers
     if host in LOOPBACK:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost", "[::1]", "::1"])
     _handlers(app)
