@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from . import lexicon
 from .marks import Marked
 
-_SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
+_SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(?:''|[\"'“‘«(\[])?[A-Z0-9])")
 _ABBR = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|St|Jr|Sr|No|Prof|Adm|"
                    r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|vs|etc|U\.S|U\.N|U\.K)\.)$")
 _WORD = re.compile(r"[\w’'.&-]+")
@@ -419,6 +419,9 @@ class SentenceReader:
             if not self.text[m.start:m.start + 1].isupper() and not head.rstrip().endswith(":"):
                 found.kind = "partial"
         elif at_start:
+            content = self.text[m.start:m.end]
+            if not trail and (len(content.split()) < 2 or content.rstrip().endswith(":")):
+                return  # "Related:", a one-word title: nobody is quoted
             found.rule, found.confidence = ("marks", 0.6) if ends_clause or m.close_at < 0 else ("marks", 0.5)
             if trail:
                 found.cue, found.speaker = trail

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 OPENERS = "“„«"
 CLOSERS = "”»"
 _WORDCH = str.isalnum
-_DOUBLE_MARK = re.compile(r"[“„«”»\"]")
+_DOUBLE_MARK = re.compile(r"''(?!')|[“„«”»\"]")
 _SINGLE_MARK = re.compile(r"[‘’']")
 
 
@@ -32,36 +32,37 @@ class Marked:
     continues_prev: bool = False
 
 
-def _straight_opens(text: str, i: int) -> bool:
+def _straight_opens(text: str, i: int, width: int = 1) -> bool:
     """A straight double mark opens when it starts a word: after a space, bracket or start, before a non-space."""
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return (before.isspace() or before in "([{—–-:/") and not after.isspace()
 
 
 def _double(text: str, lo: int, hi: int) -> list[Marked]:
     out: list[Marked] = []
     open_at, open_ch = -1, ""
+    width = 1  # of the open mark: '' (two apostrophes, the New York Times' straight double mark) is two
     for mk in _DOUBLE_MARK.finditer(text, lo, hi):
         i, ch = mk.start(), mk.group()
         if ch in OPENERS:
             if open_at >= 0 and open_ch == "„" and ch == "“":
-                out.append(Marked(open_at + 1, i, open_at, i))
+                out.append(Marked(open_at + width, i, open_at, i))
                 open_at = -1
             else:
-                open_at, open_ch = i, ch
+                open_at, open_ch, width = i, ch, 1
         elif ch in CLOSERS:
             if open_at >= 0:
-                out.append(Marked(open_at + 1, i, open_at, i))
+                out.append(Marked(open_at + width, i, open_at, i))
                 open_at = -1
-        elif ch == '"':
+        else:  # " or ''
             if open_at >= 0:
-                out.append(Marked(open_at + 1, i, open_at, i))
+                out.append(Marked(open_at + width, i, open_at, mk.end() - 1))
                 open_at = -1
-            elif _straight_opens(text, i):
-                open_at, open_ch = i, ch
-    if open_at >= 0 and text[open_at + 1:hi].strip():
-        out.append(Marked(open_at + 1, hi, open_at, -1))
+            elif _straight_opens(text, i, len(ch)):
+                open_at, open_ch, width = i, ch, len(ch)
+    if open_at >= 0 and text[open_at + width:hi].strip():
+        out.append(Marked(open_at + width, hi, open_at, -1))
     return out
 
 
