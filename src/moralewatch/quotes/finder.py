@@ -40,6 +40,7 @@ _SPEAKER_TRIM = re.compile(
     re.S,
 )
 _LEAD_JUNK = re.compile(r"^(?:(?:But|And|Yet|So|Also|Still|Now|Then|However|Meanwhile|Instead|Indeed|Moreover|"
+                        r"With|By|From|For|Of|In|On|At|To|Like|Unlike|Among|"
                         r"Later|Earlier|Previously|Separately|Today|Yesterday|Recently|Finally|Afterwards|Again|"
                         r"and|but|yet|so|also|with|by|from|for|of|in|on|at|to\s+[a-z]+|to|[a-z]+ed\s+(?:of|by|to|from|with|for))"
                         r"\b[\s,]*)+")
@@ -252,9 +253,15 @@ def _looks_like_np(phrase: str) -> bool:
         return False
     if words[-1].lower() in lexicon.word_set("boundaries.txt") or words[-1].lower() in lexicon.word_set("aux.txt"):
         return False
-    if words[0].lower() in {"it", "there", "this", "what", "which", "to", "not", "no"} and len(words) == 1:
+    first = words[0].lower().strip(",")
+    if first in {"it", "there", "this", "what", "which", "to", "not", "no"} and len(words) == 1:
         return False
-    return not (words[0][0].islower() and words[0].endswith(("ed", "ing")) and len(words) > 1)
+    if first in lexicon.word_set("not_speakers.txt") or (words[0][0].islower() and first.endswith("ing")):
+        return False
+    if len(words) == 1 and words[0][0].islower():  # one lower-case word: a pronoun, a role or "sources"
+        return first in lexicon.word_set("pronouns.txt") or first in lexicon.word_set("speaker_nouns.txt") \
+            or first in lexicon.roles()[0]
+    return not (words[0][0].islower() and words[0].endswith("ed") and len(words) > 1)
 
 
 # -- the sentence reader -----------------------------------------------------------------------------------------
