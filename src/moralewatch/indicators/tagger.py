@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import Document, Indicator, Quote
-from .lexicon import Lexicon, Rule, load
+from .lexicon import Lexicon, Rule, compile_cue, load
 from .prefilter import prefilter
 
 # -- small regexes of the tagger itself (structure, not vocabulary) --------------------------------------------------
@@ -48,8 +48,12 @@ _SAYS = re.compile(
 _ADJECTIVES = frozenset({"russian", "ukrainian", "pro-russian", "pro-kremlin", "ukrainian-held"})
 #: a side word right before the cue ("Russian losses", "Ukraine's heavy losses", "Kremlin's morale problems")
 _ATTACHED = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s*$")
-_PLACE_BEFORE = re.compile(r"\b(?:in|into|to|from|across|throughout|inside|of|on|against|for|at|toward|towards|"
-                           r"near|with|over|through)\s+(?:the\s+)?$", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|into|to|from|across|throughout|inside|of|on|against|at|toward|towards|"
+                           r"near|over|through)\s+(?:the\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
+                           r"eastern|western|southern|northern|central|occupied|russian-occupied|wartime|neighbouring|"
+                           r"neighboring)(?:ern)?\s+)?$", re.I)
+_KILL_CLAIM = re.compile(r"(?:killed|kill|kills|killing|eliminat\w*|destroy\w*|wiped out|neutrali[sz]\w*|"
+                         r"liquidat\w*)\b", re.I)
 _FIRST_PLURAL = re.compile(r"\b(?:we|us|our|ours|we['’]re|we['’]ve|i|i['’]m|my|me)\b", re.I)
 _ENEMY = re.compile(r"\b(?:the enemy|enemy|enemy['’]s)\b", re.I)
 _INFLICT = re.compile(r"\binflict\w*|\bon the enemy\b", re.I)
@@ -187,28 +191,38 @@ class Context:
 # -- sides -----------------------------------------------------------------------------------------------------
 
 
-def side_mentions(text: str, lo: int, hi: int, lex: Lexicon) -> Iterator[tuple[str, int, int, bool]]:
-    """(side, start, end, is_force) for each mention of a party in ``text[lo:hi]`` that can be a subject: not a
-    mention of civilians, places or the source of a claim."""
+def side_mentions(text: str, lo: int, hi: int, lex: Lexicon) -> Iterator[tuple[str, int, int, int]]:
+    """(side, start, end, force) for each mention of a party in ``text[lo:hi]`` that can be a subject: not a
+    mention of civilians, places or the source of a claim. ``force`` is 2 for a force of people ("Russian
+    troops"), 1 for what a force does or suffers ("Russian strikes", "Ukrainian losses"), 0 for a bare name."""
     for side in ("ru", "ua"):
         for m in lex.sides[side].finditer(text, lo, hi):
             after = text[m.end():min(len(text), m.end() + 60)]
             if _NOT_FORCE.match(after) or "according to" in text[max(0, m.start() - 14):m.start()].lower():
                 continue
-            force = _force_after().match(after) is not None
+            force = 2 if _people_after().match(after) else 1 if _ACTOR_AFTER.match(after) else 0
             if not force and m.group().lower() in _ADJECTIVES:
                 continue  # "Ukrainian train depots": an adjective on something that is not a force
             if _SAYS.match(after) and not force:
                 continue  # "Ukraine said ...": the source; "Russian soldiers said they ..." may be the subject
-            if not force and _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            if not force and _PLACE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "in Ukraine", "the invasion of Ukraine": a place, not a force
             yield side, m.start(), m.end(), force
 
 
 @cache
-def _force_after() -> re.Pattern[str]:
+def _people_after() -> re.Pattern[str]:
     """A force noun right after a side word: "Russian troops", "Ukraine's 93rd brigade", "Kremlin's forces"."""
-    return re.compile(r"(?:['’]s)?\s+(?:[\w'’-]+\s+){0,2}?" + load().force.pattern, re.I)
+    return re.compile(r"(?:['’]s)?\s+(?:[\w'’-]+\s+){0,2}?" + compile_cue(
+        "{FORCE}|force|military|armed forces|navy|air force|defenders|defence forces|defense forces|pows?|prisoners"
+        "|prisoners of war|captives").pattern, re.I)
+
+
+#: what a force does or suffers, right after a side word: the side is the actor or the one who suffers
+_ACTOR_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[\w'’-]+\s+)?(?:losses|casualties|dead|death toll|morale|positions|lines|side|defen[cs]es|"
+    r"strikes|attacks|shelling|bombardments?|missiles|rockets|artillery|offensive|counteroffensive|"
+    r"counter-offensive|invasion|occupation|aggression|advance|assaults?|command|ranks|war effort|campaign)\b", re.I)
 
 
 def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
@@ -217,16 +231,20 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
     s_lo, s_hi = ctx.sentences[si]
     lo, hi = min(s_lo, unit.start), max(s_hi, unit.end)
     mentions = list(side_mentions(text, lo, hi, lex))
-    inside = [m for m in mentions if m[1] >= hit.start and m[2] <= hit.end and m[3]]
+    inside = [m for m in mentions if m[1] >= hit.start and m[2] <= hit.end and m[3] == 2]
     if inside:
         return inside[0][0]  # "killed 300 Russian soldiers": the force inside the cue lost them
+    if hit.rule.indicator == "heavy_losses" and _KILL_CLAIM.match(text, hit.start):
+        claimed_by = claimant_of(ctx, unit, si)[1]
+        if claimed_by in ("ru", "ua"):
+            return "ua" if claimed_by == "ru" else "ru"  # "the ministry said it had killed 600 fighters"
     for side in ("ru", "ua"):
         for m in lex.sides[side].finditer(text, max(lo, hit.start - 30), hit.start):
             if _ATTACHED.fullmatch(text, m.end(), hit.start) and not _SAYS.match(text, m.end()):
                 return side  # "Ukrainian losses", "Russia's heavy losses"
     prefer_after = bool(_INFLICT.search(text[max(lo, hit.start - 30):hit.end]))
 
-    def distance(m: tuple[str, int, int, bool]) -> float:
+    def distance(m: tuple[str, int, int, int]) -> float:
         if m[1] >= hit.start and m[2] <= hit.end:
             d = (m[1] - hit.start) / 2
         elif m[2] <= hit.start:
@@ -238,7 +256,7 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
         return d if m[3] else d * 2 + 40  # a force mention beats a bare country name unless much nearer
 
     own = own_side(unit)
-    local = text[max(lo, hit.start - 80):min(hi, hit.end + 40)]
+    local = text[max(unit.start, hit.start - 60):min(unit.end, hit.end + 30)]
     forces = [m for m in mentions if m[3]]
     if not forces and own in ("ru", "ua") and _FIRST_PLURAL.search(local):
         return own
