@@ -146,26 +146,32 @@ def _resolve(kind: str, text: str, pub: dt.date | None, before: str) -> tuple[st
 #: every date mention holds one of these words: the full pattern runs only in windows around them (speed)
 ANCHOR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b\.?"
                     r"|\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|week|weekend|month|year|night|19[5-9]\d|20[0-4]\d)\b")
-_WINDOW = 50
+_LOOKBACK = 28
+_WORD_START = re.compile(r"(?<![\w’'.-])\w")
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for a in ANCHOR.finditer(text):
-        s, e = max(0, a.start() - _WINDOW), min(len(text), a.end() + _WINDOW)
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], e)
-        else:
-            out.append((s, e))
-    return out
+def word_starts_before(text: str, pos: int, back: int) -> list[int]:
+    """Offsets where words start in the ``back`` characters before ``pos`` (where a date or name may open)."""
+    lo = max(0, pos - back)
+    return [m.start() for m in _WORD_START.finditer(text, lo, pos)]
 
 
 def _matches(text: str) -> list[re.Match[str]]:
+    """Date matches, anchored: the full pattern is tried only at the few word starts just before each anchor
+    word (a month, a weekday, "week", a year...), earliest first, instead of being scanned over the text."""
     out: list[re.Match[str]] = []
-    for s, e in _windows(text):
-        for m in PATTERN.finditer(text, s, e):
-            if not out or m.start() >= out[-1].end():
+    last = 0
+    for a in ANCHOR.finditer(text):
+        if a.start() < last:
+            continue
+        for st in [*word_starts_before(text, a.start(), _LOOKBACK), a.start()]:
+            if st < last:
+                continue
+            m = PATTERN.match(text, st)
+            if m and m.end() >= a.end() - (text[a.end() - 1] == "."):
                 out.append(m)
+                last = m.end()
+                break
     return out
 
 

@@ -17,6 +17,7 @@ from functools import cache
 
 from ..lexicons import lines
 from ..model import Entity
+from .dates import word_starts_before
 from .gazetteer import Candidate, gazetteer
 
 _TIME = ("(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
@@ -134,9 +135,11 @@ def _cut(text: str, toks: list[tuple[int, int]], lex: Lexicon) -> list[Piece]:
     gaz = gazetteer()
     out: list[Piece] = []
     i, n = 0, len(toks)
+    firsts = _multi_first()
     while i < n:
         piece = None
-        for j in range(min(n, i + 7) - 1, i - 1, -1):
+        longest = min(n, i + 7) if text[toks[i][0]:toks[i][1]].lower() in firsts else i + 1
+        for j in range(longest - 1, i - 1, -1):
             s, e = toks[i][0], toks[j][1]
             surface = text[s:e]
             if surface in lex.blocked:
@@ -180,6 +183,15 @@ def _merge_given_names(text: str, pieces: list[Piece]) -> list[Piece]:
 
 def _given_names() -> frozenset[str]:
     return lexicon().first_names
+
+
+@cache
+def _multi_first() -> frozenset[str]:
+    """Lower-cased first tokens of every multi-token lexicon or gazetteer name: a run token that opens none of
+    them is looked up alone (most tokens), which keeps the cut linear in practice."""
+    lex, gaz = lexicon(), gazetteer()
+    names = [*lex.orgs, *lex.orgs_after_the, *lex.blocked, *lex.people, *lex.titles, *gaz.folded, *gaz.exact]
+    return frozenset(n.split(" ", 1)[0].lower() for n in names if " " in n)
 
 
 def _segments(pieces: list[Piece]) -> list[list[Piece]]:
@@ -362,12 +374,16 @@ def _lowercase_orgs(text: str, lex: Lexicon, taken: Spans) -> list[Entity]:
     out: list[Entity] = []
     last = 0
     for a in _LOWER_ANCHOR.finditer(text):
-        m = lex.lowercase_orgs.search(text, max(last, a.start() - 45), a.end() + 50)
-        if m is None or m.start() < last:
+        if a.start() < last:
             continue
-        last = m.end()
-        if not taken.overlaps(m.start(), m.end()):
-            out.append(Entity("org", m.start(), m.end(), m.group(), name=m.group(), rule="org.lower"))
+        for st in [*word_starts_before(text, a.start(), 45), a.start()]:
+            m = lex.lowercase_orgs.match(text, st) if st >= last else None
+            if m is None or m.end() < a.end():
+                continue
+            last = m.end()
+            if not taken.overlaps(m.start(), m.end()):
+                out.append(Entity("org", m.start(), m.end(), m.group(), name=m.group(), rule="org.lower"))
+            break
     return out
 
 
