@@ -167,6 +167,19 @@ def _np_start(seg: str, words: list[re.Match[str]]) -> tuple[int, str]:
     return first, ""
 
 
+def _last_words(seg: str, n: int) -> str:
+    """The last ``n`` words of ``seg`` after its last comma or clause mark."""
+    tail = re.split(r"[,;:()—–]", seg)[-1]
+    return " ".join(tail.split()[-n:])
+
+
+def _is_name(phrase: str) -> bool:
+    """Capitalised words only (a person or an organisation named): "Robby Mook", "Jeff Weaver"."""
+    words = phrase.split()
+    return 0 < len(words) <= 5 and all(w[:1].isupper() or w in ("of", "the", "de", "van", "von", "bin", "al")
+                                       for w in words)
+
+
 def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -> Speaker | None:
     """The noun phrase that ends right before a cue (after auxiliaries), with an apposition ("X, an expert, said").
 
@@ -175,19 +188,33 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
     """
     end, passive = _strip_aux_back(masked, lo - base, cue_start - base)
     end += base
+    close = len(masked[:end - base].rstrip())
+    if masked[close - 1:close] == ")":  # "Sen. Bernie Sanders (I-Vt.) said": skip the bracket
+        opening = masked.rfind("(", lo - base, close)
+        if 0 <= opening and close - opening <= 30:
+            inner = speaker_before(text, masked, lo, base + opening, base)
+            if inner is not None:
+                return inner
     cue_word = masked[cue_start - base:cue_start - base + 12]
     if passive and not re.match(r"\w+ing\b", cue_word):
         return None
     seg = masked[lo - base:end - base]
     description = ""
     stripped = seg.rstrip()
-    if stripped.endswith(","):  # "Michael Kofman, an expert on ..., said"
+    if stripped.endswith(","):  # "Michael Kofman, an expert on ..., said" / "Her campaign manager, Robby Mook, said"
         inner = stripped[:-1]
         k = inner.rfind(",")
-        if k > 0 and inner[k + 1:].strip()[:1].islower():
-            description = inner[k + 1:].strip()
+        if k <= 0:
+            return None
+        second = inner[k + 1:].strip()
+        before_comma = _last_words(inner[:k], 5)
+        if second[:1].islower() or (_is_name(before_comma) and not _is_name(second)):
+            description = second
             seg = inner[:k]
             end = lo + k
+        elif _is_name(second):
+            s2 = lo + k + 1 + (len(inner[k + 1:]) - len(inner[k + 1:].lstrip()))
+            return Speaker(s2, s2 + len(second), text[s2:s2 + len(second)], _last_words(inner[:k], 8))
         else:
             return None
     words = list(_WORD.finditer(seg))
@@ -463,7 +490,8 @@ class SentenceReader:
             re.match(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?=\s+[a-z])", rest)
         if not nm:
             return None
-        phrase = self.text[pos:pos + nm.end()]
+        end, _ = _strip_aux_back(self.masked, pos - self.lo, pos - self.lo + nm.end())
+        phrase = self.text[pos:self.lo + end]
         if not _looks_like_np(phrase):
             return None
         return Speaker(pos, pos + len(phrase), phrase)

@@ -18,7 +18,8 @@ from ..lexicons import lines
 NOUN_LIKE = frozenset(
     "state report note comment answer charge promise claim estimate doubt fear hope brief counter signal demand "
     "order cry text message post quote address reply radio broadcast question record comment concur order show "
-    "find feel know learn post tweet".split()
+    "find feel know learn post tweet attack praise welcome lecture rail sigh laugh counsel blast slam gripe vent "
+    "thunder muse".split()
 )
 
 
