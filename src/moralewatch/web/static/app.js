@@ -343,7 +343,7 @@
   function chartWidth(node) { return Math.max(320, Math.floor(node.getBoundingClientRect().width) - 4); }
   function makePlot(node, opts, data, onClick) {
     if (typeof uPlot === "undefined") { node.appendChild(el("p", { class: "empty" }, "chart library missing")); return null; }
-    const u = new uPlot(Object.assign({ width: chartWidth(node), cursor: { drag: { x: false, y: false } } }, opts), data, node);
+    const u = new uPlot(Object.assign({ width: chartWidth(node), cursor: { drag: { x: false, y: false } }, legend: { live: false } }, opts), data, node);
     if (onClick) u.over.addEventListener("click", () => { if (u.cursor.idx !== null && u.cursor.idx !== undefined) onClick(u.cursor.idx); });
     return u;
   }
@@ -373,7 +373,7 @@
         { label: "asserted", stroke: "#1d2330", width: 2 }, { label: "hedged", stroke: "#b7791f", width: 1.5, dash: [6, 3] },
         { label: "negated", stroke: "#6b7280", width: 1.5, dash: [2, 3] }],
       axes: [{}, { label: "evidence items", size: 50 }, { side: 1, scale: "docs", label: "documents", grid: { show: false }, size: 50 }],
-      scales: { x: { time: true } },
+      scales: { x: { time: true }, docs: { range: (u, lo, hi) => [0, Math.max(1, hi * 1.05)] } },
     }, [xs, t.denominator, asserted, hedged, negated], (i) => drillTo({}, t.periods[i], t.interval));
 
     if (!t.indicators.length) grid.appendChild(el("p", { class: "empty" }, "No evidence matches these filters."));
