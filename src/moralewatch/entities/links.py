@@ -34,18 +34,21 @@ def _best_date(ents: list[Entity]) -> Entity | None:
     return min(dates, key=lambda e: rank.get(e.granularity or "", 4)) if dates else None
 
 
-def _within(ents: list[Entity], span: tuple[int, int] | None) -> list[Entity]:
+def _within(ents: list[Entity], starts: list[int], span: tuple[int, int] | None) -> list[Entity]:
+    """Entities inside ``span`` (``ents`` sorted by start, ``starts`` their starts): a bisect, not a scan."""
     if span is None:
         return []
-    return [e for e in ents if span[0] <= e.start and e.end <= span[1]]
+    lo, hi = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
+    return [e for e in ents[lo:hi] if e.end <= span[1]]
 
 
-def place_and_date(doc: Document, start: int) -> tuple[str | None, str | None]:
+def place_and_date(doc: Document, start: int, starts: list[int] | None = None) -> tuple[str | None, str | None]:
     """The place name and date value for evidence starting at ``start``."""
+    starts = starts if starts is not None else [e.start for e in doc.entities]
     scopes = [_enclosing(doc.sentences, start), _enclosing(doc.paragraphs, start)]
     place = date = None
     for span in scopes:
-        ents = _within(doc.entities, span)
+        ents = _within(doc.entities, starts, span)
         place = place or _best_place(ents)
         date = date or _best_date(ents)
     if place is None:
@@ -57,7 +60,10 @@ def place_and_date(doc: Document, start: int) -> tuple[str | None, str | None]:
 
 
 def link(doc: Document) -> None:
+    """Fill ``place`` and ``date`` of every quote and indicator of ``doc`` (entities sorted by start)."""
+    doc.entities.sort(key=lambda e: e.start)
+    starts = [e.start for e in doc.entities]
     for q in doc.quotes:
-        q.place, q.date = place_and_date(doc, q.start)
+        q.place, q.date = place_and_date(doc, q.start, starts)
     for ind in doc.indicators:
-        ind.place, ind.date = place_and_date(doc, ind.start)
+        ind.place, ind.date = place_and_date(doc, ind.start, starts)
