@@ -96,10 +96,22 @@ def mask(text: str, lo: int, hi: int, marked: list[Marked]) -> str:
     return "".join(chars)
 
 
+_ATTRIBUTION_AFTER = re.compile(r"\s+((?:[A-Z][\w’'.-]*|the|a|an|he|she|they|one|another)(?:\s+[\w’'.,-]+){0,5}?)[.!?]")
+
+
+def _is_trailing_attribution(masked: str, pos: int) -> bool:
+    """After a closing mark: is the next "sentence" only its attribution ("…?” Sanders replied.")?"""
+    m = _ATTRIBUTION_AFTER.match(masked, pos)
+    return bool(m) and bool(lexicon.cues().phrases.find(m.group(1)))
+
+
 def sentences(masked: str, lo: int) -> list[tuple[int, int]]:
+    """Sentence spans of a masked paragraph; a quote's trailing attribution stays in the quote's sentence."""
     out, s = [], 0
     for m in _SENT_END.finditer(masked):
         if _ABBR.search(masked[max(0, m.start() - 6):m.start() + 1]):
+            continue
+        if masked[m.end() - 1] in "”\"'»’" and _is_trailing_attribution(masked, m.end()):
             continue
         out.append((lo + s, lo + m.end()))
         s = m.end()
@@ -448,6 +460,8 @@ class SentenceReader:
             found.cue, found.speaker = trail
             found.rule, found.confidence = "marks+trailing", 0.9
             self.used.add(trail[0].start)
+        elif head.rstrip().endswith(":") and self._colon_speaker(head_lo, open_at, found):
+            found.rule, found.confidence = "marks+colon", 0.7
         elif lead and head.rstrip().endswith((":", ",")) and self._lead_speaker(lead[-1], found):
             found.rule, found.confidence = "marks+leading", 0.85
             if not self.text[m.start:m.start + 1].isupper() and not head.rstrip().endswith(":"):
@@ -466,6 +480,18 @@ class SentenceReader:
             if found.speaker is None and len(self.text[m.start:m.end].split()) < 4:
                 return  # a scare quote ("special military operation") with nobody saying it
         self.out.append(found)
+
+    def _colon_speaker(self, head_lo: int, open_at: int, found: Found) -> bool:
+        """``Carl Bialik: “…”``: a name right before a colon introduces the quote."""
+        head = self.text[head_lo:open_at].rstrip()[:-1]
+        m = re.search(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*$", head)
+        if not m or not _is_name(m.group(1)) or m.group(1).isupper():
+            return False
+        if head[:m.start(1)].strip() and not re.search(r"[-–—:]\s*$", head[:m.start(1)]):
+            return False  # "Trump told the crowd in Georgia:" is not Georgia speaking
+        s = head_lo + m.start(1)
+        found.speaker = Speaker(s, s + len(m.group(1)), m.group(1))
+        return True
 
     def _lead_speaker(self, cue: Cue, found: Found) -> bool:
         sp = speaker_before(self.text, self.masked, self.s, cue.start, self.lo)
