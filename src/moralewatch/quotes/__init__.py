@@ -105,7 +105,7 @@ class Resolver:
             return self._previous(f.start) if f.kind == "direct" or f.continues_prev else None
         window = self._window(f)
         ante = self._antecedent(f)
-        s, e = f.speaker.start, f.speaker.end
+        s, e = f.speaker.at or (f.speaker.start, f.speaker.end)
         if ante is not None:
             d = sp.Described(ante.name, s, e, ante.role, ante.side, ante.channel, list(ante.via), True)
             channel, strong = sp.channel_of(window)

@@ -62,6 +62,8 @@ class Speaker:
     end: int
     text: str
     description: str = ""
+    #: the mention at the cue when it is not the phrase itself ("O’Malley, who noted": the "who")
+    at: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -235,13 +237,17 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
     first, stopper = _np_start(seg, words)
     if stopper in ("who", "whom", "which") and (first >= len(words) or
                                                 words[first].group().lower() in ("many", "some", "most", "all")):
-        rel = words[first - 1].start() if first < len(words) else words[-1].start()
+        pronoun = words[first - 1] if first < len(words) else words[-1]
+        rel = pronoun.start()
         before = re.sub(r"(?:(?:many|some|most|all|none|one|each)\s+of)?\s*$", "", seg[:rel]).rstrip(" ,–—-")
         bw = list(_WORD.finditer(before))
         first, _ = _np_start(before, bw)
         if not before or first >= len(bw):
             return None
         words, end = bw, lo + len(before)
+        at = (lo + rel, lo + pronoun.end())
+    else:
+        at = None
     if first >= len(words):
         return None
     s = lo + words[first].start()
@@ -255,7 +261,7 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
     phrase = phrase.strip(" ,–—-")
     if not phrase or not _looks_like_np(phrase):
         return None
-    return Speaker(s, s + len(phrase), phrase, description)
+    return Speaker(s, s + len(phrase), phrase, description, at)
 
 
 def speaker_after(text: str, pos: int, hi: int) -> Speaker | None:
