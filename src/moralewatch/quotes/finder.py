@@ -361,6 +361,12 @@ def _content_after(text: str, masked: str, lo: int, cue: Cue, e: int) -> int | N
         while pos < e and text[pos].isspace():
             pos += 1
         return pos
+    if cue.cls == "object":  # "wants a wall", "called for an inquiry", "seemed to suggest …"
+        first_word = re.match(r"[\w’'-]+", nxt)
+        if not first_word or first_word.group().lower() in _NO_COMPLEMENT - {"to", "for", "about", "as"} \
+                or len(masked[pos - lo:e - lo].split()) < 3:
+            return None
+        return pos
     if cue.cls != "speech":
         clause = re.match(r"(?:he|she|they|it|we|i|you|there|this|these|those)\b", nxt, re.I)
         return pos if clause and cue.cls == "belief" else None
