@@ -361,7 +361,7 @@ def _content_after(text: str, masked: str, lo: int, cue: Cue, e: int) -> int | N
         while pos < e and text[pos].isspace():
             pos += 1
         return pos
-    if cue.cls == "object":  # "wants a wall", "called for an inquiry", "seemed to suggest …"
+    if cue.cls in ("object", "belief", "evidence"):  # "wants a wall", "believes the plan …", "polls show …"
         first_word = re.match(r"[\w’'-]+", nxt)
         if not first_word or first_word.group().lower() in _NO_COMPLEMENT - {"to", "for", "about", "as"} \
                 or len(masked[pos - lo:e - lo].split()) < 3:
