@@ -168,6 +168,34 @@ def test_same_sentence_same_indicators_for_either_army(template: str, expected: 
     assert {s for _, s in ua} == {"ua"}
 
 
+#: other ways war reporting says the same things (soldiers' voices, intercepted calls, officials), either army
+PHRASINGS = [
+    ("{A} soldiers are looting food from shops because they have not been fed for days.", {"supply_shortage"}),
+    ("Morale among the {A} troops is at rock bottom.", {"morale_low"}),
+    ("The {A} soldiers were poorly fed and poorly equipped.", {"supply_shortage"}),
+    ("Our commanders told us to advance or be shot, a {A} soldier said.", {"coerced"}),
+    ("Mobilized {A} men complain they were sent to the front with rusty rifles.", {"supply_shortage"}),
+    ("Of 100 men in my company, only 20 are left, the {A} soldier said.", {"heavy_losses"}),
+    ("The morale of our troops is unbreakable, the {A} commander said.", {"morale_high"}),
+    ("Many {A} soldiers shot themselves in the leg to get sent home.", {"surrender_desertion"}),
+    ("Whole {A} units refused to go on the offensive.", {"surrender_desertion"}),
+    ("We have no food, no water, nothing, a {A} soldier told his wife in an intercepted call.", {"supply_shortage"}),
+    ("They were thrown into battle with no idea where they were going, a {A} POW said.", {"expendable", "deceived"}),
+    ("The {A} conscripts said they had been given just three days of training before being sent to the front.",
+     {"untrained"}),
+    ("{A} troops are exhausted and many want to go home, according to intercepted calls.",
+     {"morale_low", "unwilling"}),
+]
+
+
+@pytest.mark.parametrize("template,expected", PHRASINGS)
+def test_varied_phrasings_are_found_for_either_army(template: str, expected: set[str]) -> None:
+    ru = found(template.format(A="Russian"))
+    ua = found(template.format(A="Ukrainian"))
+    assert {i for i, _ in ru} == {i for i, _ in ua} == expected
+    assert {s for _, s in ru} == {"ru"} and {s for _, s in ua} == {"ua"}
+
+
 @pytest.mark.parametrize("template,expected", PAIRED[:6])
 def test_symmetry_holds_for_other_names_of_the_forces(template: str, expected: set[str]) -> None:
     ru = found(template.format(A="Kremlin’s"))
