@@ -374,7 +374,10 @@ def _content_after(text: str, masked: str, lo: int, cue: Cue, e: int) -> int | N
     if not first:
         return pos if nxt[:1] in "“\"‘«" else None
     w = first.group().lower()
-    if w in _NO_COMPLEMENT or (cue.text.endswith("ing") and w in ("to", "the", "a")):
+    asks = cue.text.lower().startswith(("ask", "urg", "told", "tell", "order", "instruct", "invit", "call"))
+    if asks and w in ("to", "whether", "what", "how", "why", "if", "not"):
+        return pos
+    if w in _NO_COMPLEMENT or (cue.text.endswith("ing") and w == "to"):
         return None
     if len(masked[pos - lo:e - lo].split()) < 3:
         return None
@@ -599,7 +602,19 @@ class SentenceReader:
             self._leading_indirect(cue)
 
     def _covered(self, start: int, end: int) -> bool:
-        return any(f.start <= start and end <= f.end and f.kind in ("indirect", "mixed") for f in self.out)
+        return any(f.start <= start and end <= f.end and f.kind in ("indirect", "mixed")
+                   and (f.cue is None or f.cue.cls == "speech") for f in self.out)
+
+    def _truncate_outer(self, sp: Speaker) -> None:
+        """A new attribution inside an earlier reported clause ends that clause before its speaker ("…supporting
+        the delay, multiple sources say it is …")."""
+        for f in self.out:
+            if f.kind in ("indirect", "mixed") and f.start < sp.start < f.end and f.cue and f.cue.cls != "speech":
+                end = sp.start
+                while end > f.start and self.text[end - 1] in " ,;:–—-":
+                    end -= 1
+                if len(self.text[f.start:end].split()) >= 2:
+                    f.end = end
 
     def _add(self, start: int, end: int, cue: Cue, sp: Speaker | None, rule: str, conf: float) -> Found | None:
         while end > start and self.text[end - 1] in " ,;:–—-":
@@ -610,6 +625,8 @@ class SentenceReader:
             return None
         kind = "mixed" if any(start <= m.start and m.end <= end for m in self.marked) else "indirect"
         found = Found(start, end, kind, cue, sp, rule=rule, confidence=conf)
+        if sp is not None:
+            self._truncate_outer(sp)
         self.out.append(found)
         self.used.add(cue.start)
         return found
@@ -619,7 +636,8 @@ class SentenceReader:
         if sp is None:
             return
         after = self.masked[sp.end - self.lo:self.e - self.lo]
-        if after.lstrip().startswith(","):  # According to X, CONTENT.
+        opens = not self.masked[self.s - self.lo:cue.start - self.lo].strip(" ,—–-")
+        if opens and after.lstrip().startswith(","):  # According to X, CONTENT.
             start = sp.end + after.index(",") + 1
             self._add(start, _clause_end(self.text, self.masked, self.lo, start, self.e), cue, sp, "according-lead",
                       0.75)
@@ -650,6 +668,9 @@ class SentenceReader:
                     f.via.append(sp.text)
             return True
         rest = tail
+        obj = _TELL_OBJ.match(rest) if cue.text.lower().startswith(("told", "tell")) else None
+        if obj:  # "…, a school spokesman told The Wall Street Journal."
+            rest = rest[obj.end():]
         while (m := _ADVERBIAL.match(rest)) and m.end() > 0:
             rest = rest[m.end():]
         rest = re.sub(r"^\s*(?:to\s+[\w’' .-]{0,40}?|in\s+[\w’' .-]{0,40}?|on\s+[\w’' .-]{0,30}?)?\s*[.!?…\"”’]*\s*$",
@@ -683,6 +704,11 @@ class SentenceReader:
     def _leading_indirect(self, cue: Cue) -> None:
         """``NP cue [object] [that] CONTENT.``"""
         sp = speaker_before(self.text, self.masked, self.s, cue.start, self.lo)
+        if sp is None:
+            before, _ = _last_word(self.masked, self.s - self.lo, cue.start - self.lo)
+            gap = self.masked[self.s - self.lo:cue.start - self.lo].rstrip()
+            if cue.text.endswith("ing") or before.lower() in ("and", "but") or gap.endswith(","):
+                sp = self._subject()  # "X defended his plan, saying …", "He endorsed Clinton, but told …"
         if sp is None:
             return
         start = _content_after(self.text, self.masked, self.lo, cue, self.e)
