@@ -135,3 +135,9 @@ def test_small_places_need_the_text_to_say_place() -> None:
     assert _places("Saad al-Abdulla al-Sabah met them.") == []
     assert [p[1] for p in _places("Shelling hit the village of Bilohorivka.")] == ["Bilohorivka"]
     assert [p[1] for p in _places("SALTIVKA, Ukraine — On Saturday")] == ["Saltivka", "Ukraine"]
+
+
+def test_title_case_headlines_keep_their_places() -> None:
+    text = "Russian Forces Pound Kharkiv As Talks Stall In Istanbul\n\nThe Main Intelligence Directorate Says Kherson Was Hit"
+    assert [p[1] for p in _places(text)] == ["Kharkiv", "Istanbul", "Kherson"]
+    assert "Main Intelligence Directorate" in _of(text, "org")

@@ -78,6 +78,7 @@ class Lexicon:
     modifiers: frozenset[str]
     lowercase_orgs: re.Pattern[str]
     common: frozenset[str]
+    breakers: frozenset[str]
 
 
 @cache
@@ -105,7 +106,8 @@ def lexicon() -> Lexicon:
     return Lexicon(orgs, after_the, people, blocked, titles, max(t.count(" ") + 1 for t in titles),
                    frozenset(lines("entities/org_heads.txt")), frozenset(lines("entities/water_heads.txt")),
                    frozenset(words), frozenset(mods), re.compile(rf"(?<![\w-])(?:{lower})(?![\w-])", re.I),
-                   frozenset(lines("entities/common_words.txt")))
+                   frozenset(lines("entities/common_words.txt")),
+                   frozenset(w for line in lines("entities/function_words.txt") for w in line.split()))
 
 
 @dataclass
@@ -124,6 +126,7 @@ class Piece:
 class Found:
     entities: list[Entity] = field(default_factory=list)
     people: dict[str, str] = field(default_factory=dict)  # surname / given name -> full name
+    titles: Spans = field(default_factory=lambda: Spans([]))  # title-case lines (headlines)
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -160,7 +163,7 @@ def _cut(text: str, toks: list[tuple[int, int]], lex: Lexicon) -> list[Piece]:
         if piece is None:
             s, e = toks[i]
             surface = text[s:e]
-            piece = Piece("mod" if surface in lex.modifiers else "word", s, e, surface)
+            piece = Piece("mod" if surface in lex.modifiers or surface in lex.breakers else "word", s, e, surface)
             i += 1
         out.append(piece)
     return out
@@ -198,9 +201,14 @@ def _segments(pieces: list[Piece]) -> list[list[Piece]]:
     """Maximal stretches of adjacent word/place/mod pieces (titles, orgs and blocked names cut them)."""
     segs: list[list[Piece]] = []
     cur: list[Piece] = []
+    breakers = lexicon().breakers
     for p in pieces:
-        if p.kind in ("word", "place", "mod"):
+        if p.kind in ("word", "place") or (p.kind == "mod" and p.text not in breakers):
             cur.append(p)
+        elif p.kind == "mod":  # a function word: ends this name, and is no part of the next
+            if cur:
+                segs.append(cur)
+            cur = []
         else:
             if cur:
                 segs.append(cur)
@@ -236,7 +244,11 @@ def _classify_segment(seg: list[Piece], text: str, prev: Piece | None, lex: Lexi
         named_before = any(p.kind != "mod" or p.text in _DEMONYM_KEEP for p in seg[:k])
         tail = k + 1 < len(seg) and re.match(r"^\s+(?:of|for)\b", text[seg[k].end:seg[k + 1].start])
         if named_before or tail:
-            found.entities.append(_org_from(seg, k, text, lex))
+            org = _org_from(seg, k, text, lex)
+            found.entities.append(org)
+            rest = [p for p in seg if p.start >= org.end]
+            if rest:  # "... Directorate Says Kharkiv Was Hit": what follows the organisation
+                _classify_segment(rest, text, None, lex, found)
             return
     words = [p for p in seg if p.kind == "word"]
     places = [p for p in seg if p.kind == "place"]
@@ -252,6 +264,8 @@ def _classify_segment(seg: list[Piece], text: str, prev: Piece | None, lex: Lexi
             continue
         left = seg[k - 1] if k else None
         right = seg[k + 1] if k + 1 < len(seg) else None
+        if found.titles.overlaps(p.start, p.end):
+            left = right = None  # a title-case headline: every word is capitalised, none says "name"
         if (left and left.kind == "word" and not _opens_sentence(text, left)) or (
             right and right.kind == "word" and right.text not in lex.water and right.text not in _REGION_WORDS
         ):
@@ -387,10 +401,26 @@ def _lowercase_orgs(text: str, lex: Lexicon, taken: Spans) -> list[Entity]:
     return out
 
 
+_LINE = re.compile(r"[^\n]+")
+_LONG_WORD = re.compile(r"(?<![\w’'-])[A-Za-z][\w’'-]{3,}")
+
+
+def _title_lines(text: str) -> Spans:
+    """Short lines written in title case ("Russian Forces Pound Kharkiv as Talks Stall")."""
+    spans = []
+    for m in _LINE.finditer(text):
+        if not 12 <= m.end() - m.start() <= 160:
+            continue
+        words = _LONG_WORD.findall(m.group())
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            spans.append(m.span())
+    return Spans(spans)
+
+
 def find_names(text: str) -> list[Entity]:
     """People, organisations and places in ``text``, sorted by start; spans never overlap."""
     lex = lexicon()
-    found = Found()
+    found = Found(titles=_title_lines(text))
     pending: list[tuple[list[Piece], Piece | None]] = []
     for m in RUN.finditer(text):
         pieces = _cut(text, _tokens(text, m.start(), m.end()), lex)
