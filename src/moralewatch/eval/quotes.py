@@ -53,7 +53,19 @@ class GoldDoc:
 # -- reading gold and predictions --------------------------------------------------------------------------------
 
 
-def _polnear_units(text: str, q: dict[str, Any], units: str) -> list[Unit]:
+_OPEN = re.compile(r"^\s*(?:''|[“\"«„])")
+_CLOSE = re.compile(r"(?:''|[”\"»“])[\s.,;:!?]*$")
+_ANY_MARK = re.compile(r"''|[“”\"«»„]")
+
+
+def kind_from_marks(text: str) -> str:
+    """The codebook's kind read off the marks in a span: PolNeAR's labels miss the '' marks of its NYT texts."""
+    if _OPEN.search(text) and _CLOSE.search(text):
+        return "direct"
+    return "mixed" if _ANY_MARK.search(text) else "indirect"
+
+
+def _polnear_units(text: str, q: dict[str, Any], units: str, kinds: str = "gold") -> list[Unit]:
     frags = sorted(tuple(f) for f in (q.get("fragments") or [[q["start"], q["end"]]]))
     sp = dict(speaker=q.get("speaker"), speaker_start=q.get("speaker_start"), speaker_end=q.get("speaker_end"))
     if units == "polnear":
@@ -65,10 +77,11 @@ def _polnear_units(text: str, q: dict[str, Any], units: str) -> list[Unit]:
             groups[-1][1] = b
         else:
             groups.append([a, b])
-    return [Unit(a, b, q["kind"], **sp) for a, b in groups if text[a:b].strip(_TRIM)]
+    return [Unit(a, b, q["kind"] if kinds == "gold" else kind_from_marks(text[a:b]), **sp)
+            for a, b in groups if text[a:b].strip(_TRIM)]
 
 
-def read_gold(path: str, units: str = "spec") -> list[GoldDoc]:
+def read_gold(path: str, units: str = "spec", kinds: str = "gold") -> list[GoldDoc]:
     """Gold documents from PolNeAR-style JSONL, or from the seed gold (directory or one ``.json``)."""
     p = Path(path)
     if p.is_file() and p.suffix == ".jsonl":
@@ -77,7 +90,7 @@ def read_gold(path: str, units: str = "spec") -> list[GoldDoc]:
             for line in fh:
                 if line.strip():
                     d = json.loads(line)
-                    qs = [u for q in d["quotes"] for u in _polnear_units(d["text"], q, units)]
+                    qs = [u for q in d["quotes"] for u in _polnear_units(d["text"], q, units, kinds)]
                     docs.append(GoldDoc(str(d["id"]), d["text"], qs))
         return docs
     files = sorted(p.glob("*.json")) if p.is_dir() else [p]
@@ -245,9 +258,10 @@ def score(docs: list[GoldDoc], preds: dict[str, list[Unit]], nested: str = "drop
     return out
 
 
-def evaluate(gold: str, pred: str | None = None, units: str = "spec", nested: str = "auto") -> dict[str, Any]:
+def evaluate(gold: str, pred: str | None = None, units: str = "spec", nested: str = "auto",
+             kinds: str = "gold") -> dict[str, Any]:
     """Score predictions (or a fresh extract run) against a gold file or directory."""
-    docs = read_gold(gold, units)
+    docs = read_gold(gold, units, kinds)
     if nested == "auto":
         nested = "drop" if gold.endswith(".jsonl") else "keep"
     return score(docs, predict(docs, pred), nested)
@@ -274,8 +288,10 @@ def _lines(result: dict[str, Any]) -> Iterator[str]:
               help="spec: PolNeAR quotes split into MoraleWatch's units (pieces, paragraphs); polnear: as annotated.")
 @click.option("--nested", type=click.Choice(["auto", "drop", "keep"]), default="auto", show_default=True,
               help="Predicted partial quotes inside a predicted mixed one: auto drops them for PolNeAR JSONL.")
+@click.option("--kinds", type=click.Choice(["gold", "marks"]), default="gold", show_default=True,
+              help="PolNeAR kinds as annotated, or read off the quotation marks (PolNeAR misses NYT's '' marks).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def command(gold: str, pred: str | None, units: str, nested: str, as_json: bool) -> None:
+def command(gold: str, pred: str | None, units: str, nested: str, kinds: str, as_json: bool) -> None:
     """Score quotes and speakers against GOLD (PolNeAR JSONL, or the seed gold directory / JSON file).
 
     PRED is an extract output (JSONL); without it the extract pipeline runs on the gold texts. Content is
@@ -286,7 +302,7 @@ def command(gold: str, pred: str | None, units: str, nested: str, as_json: bool)
       moralewatch eval quotes ../shared/data/quotes/polnear_dev.jsonl
       moralewatch eval quotes ../shared/examples/gold/ --json
     """
-    result = evaluate(gold, pred, units, nested)
+    result = evaluate(gold, pred, units, nested, kinds)
     if as_json:
         click.echo(json.dumps(result, indent=2))
         return

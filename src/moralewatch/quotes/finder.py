@@ -661,12 +661,15 @@ class SentenceReader:
             sp = speaker_before(self.text, self.masked, self.lo + comma + 1, cue.start, self.lo)
             if sp is None or self.masked[comma + 1:sp.start - self.lo].strip():
                 return False
-        if any(f.start <= self.lo + comma <= f.end + 1 for f in self.out if f.kind in ("indirect", "mixed")):
+        before = [f for f in self.out if f.kind in ("indirect", "mixed") and f.start <= self.lo + comma <= f.end + 1]
+        if any(f.cue is not None and f.cue.cls == "speech" for f in before):
             self.used.add(cue.start)  # "…, the New York Post reported": a relay of the quote before it
-            for f in self.out:
-                if f.start <= self.lo + comma <= f.end + 1 and sp.text not in f.via:
+            for f in before:
+                if sp.text not in f.via:
                     f.via.append(sp.text)
             return True
+        for f in before:  # "X called for …, sources said": the sources are quoted, the stance is theirs
+            self.out.remove(f)
         rest = tail
         obj = _TELL_OBJ.match(rest) if cue.text.lower().startswith(("told", "tell")) else None
         if obj:  # "…, a school spokesman told The Wall Street Journal."
