@@ -329,6 +329,12 @@ def claimant_side(name: str, lex: Lexicon) -> str:
 
 
 def is_hedged(ctx: Context, unit: Unit, si: int) -> bool:
+    """A hedge cue in the sentence (or, for a quote, in its attribution); a one- or two-word quote inside the
+    writer's sentence is a scare quote (Russia said 771 troops had "surrendered")."""
+    if unit.is_quote and len(ctx.text[unit.start:unit.end].split()) <= 2:
+        s0, e0 = ctx.sentences[si]
+        if unit.start > s0 + 1 and unit.end < e0 - 1:
+            return True
     s, e = ctx.sentences[si]
     lo, hi = min(s, unit.start), max(e, unit.end)
     if unit.is_quote:  # the attribution of a quote ("claimed", "allegedly said") may sit in the next sentence
