@@ -284,7 +284,8 @@ def speaker_after(text: str, pos: int, hi: int) -> Speaker | None:
 
 _NOT_HEAD = frozenset(
     "to last next past month months week weeks year years day days time times ago then now later earlier more less "
-    "most likely also just only even still here there this that these those it its such other others same".split()
+    "most likely also just only even still here there this that these those it its such other others same "
+    "in on at of for with by from about into onto over under as than".split()
 )
 
 
@@ -303,6 +304,8 @@ def _looks_like_np(phrase: str) -> bool:
         return False
     if first in lexicon.word_set("not_speakers.txt") or (words[0][0].islower() and first.endswith("ing")):
         return False
+    if words[-1][0].islower() and words[-1].endswith("ing") and len(words) > 1:
+        return False  # "he will be generating"
     if len(words) == 1 and words[0][0].islower():  # one lower-case word: a pronoun, a role or "sources"
         return first in lexicon.word_set("pronouns.txt") or first in lexicon.word_set("speaker_nouns.txt") \
             or first in lexicon.roles()[0]
@@ -433,6 +436,29 @@ def _according(text: str, masked: str, lo: int, cue: Cue, e: int) -> Speaker | N
     return Speaker(s, s + len(phrase), phrase) if phrase else None
 
 
+#: a sentence's introductory phrase, up to its comma ("Absent a strong defense of these programs, …")
+_INTRO = re.compile(
+    r"(?:(?:In|On|At|During|After|Before|Speaking|Earlier|Later|Asked|Absent|With|Without|Despite|Although|Though|"
+    r"While|When|As|Since|Because|If|Unlike|Like|For|From|Under|Over|Following|Amid|Given|Having|Now|Then|Still|Yet|"
+    r"But|And|However|Meanwhile|Instead|Also|Last|This|Next|Asked)\b[^,]{0,80},\s*)?"
+)
+
+
+_DETERMINERS = frozenset("the a an his her their its this that these those some many most several our my".split())
+
+
+def _object_speaker_ok(sp: Speaker) -> bool:
+    """A stance verb ("plans", "support", "call") is often a noun: its speaker must look like one, a name, a
+    pronoun, a role or a plural."""
+    words = sp.text.split()
+    last = words[-1]
+    low = last.lower().strip(",.")
+    if words[0].lower() in _DETERMINERS and not low.endswith(("ive", "ous", "ful", "al", "ing", "ed")):
+        return True
+    return last[:1].isupper() or low in lexicon.word_set("pronouns.txt") or low in lexicon.roles()[0] \
+        or low in lexicon.word_set("speaker_nouns.txt") or (low.endswith("s") and not low.endswith("ss"))
+
+
 @dataclass
 class SentenceReader:
     """Reads one sentence: attaches its marked spans to attribution clauses and finds its indirect quotes."""
@@ -496,6 +522,19 @@ class SentenceReader:
                 return  # a scare quote ("special military operation") with nobody saying it
         self.out.append(found)
 
+    def _coordinated(self, conj: int) -> Speaker | None:
+        """The subject of the verb phrase before "and"/"but" (scanning back to a clause boundary)."""
+        stop = lexicon.word_set("boundaries.txt")
+        pos = conj
+        for _ in range(8):
+            w, start = _last_word(self.masked, self.s - self.lo, pos - self.lo)
+            if not w or w.lower() in stop or re.search(r"[,;:(]\s*$", self.masked[self.s - self.lo:pos - self.lo]):
+                break
+            pos = self.lo + start
+        if pos == conj:
+            return None
+        return speaker_before(self.text, self.masked, self.s, pos, self.lo)
+
     def _colon_speaker(self, head_lo: int, open_at: int, found: Found) -> bool:
         """``Carl Bialik: “…”``: a name right before a colon introduces the quote."""
         head = self.text[head_lo:open_at].rstrip()[:-1]
@@ -523,7 +562,7 @@ class SentenceReader:
     def _subject(self) -> Speaker | None:
         """The sentence's first noun phrase after introductory phrases: the subject of an "-ing" cue."""
         seg = self.masked[self.s - self.lo:self.e - self.lo]
-        m = re.match(r"(?:(?:In|On|At|During|After|Before|Speaking|Earlier|Later|Asked)\b[^,]{0,80},\s*)?", seg)
+        m = _INTRO.match(seg)
         pos = self.s + (m.end() if m else 0)
         rest = self.masked[pos - self.lo:self.e - self.lo]
         nm = re.match(r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+(?:was|is|were|are|"
@@ -708,11 +747,13 @@ class SentenceReader:
         """``NP cue [object] [that] CONTENT.``"""
         sp = speaker_before(self.text, self.masked, self.s, cue.start, self.lo)
         if sp is None:
-            before, _ = _last_word(self.masked, self.s - self.lo, cue.start - self.lo)
+            before, at = _last_word(self.masked, self.s - self.lo, cue.start - self.lo)
             gap = self.masked[self.s - self.lo:cue.start - self.lo].rstrip()
-            if cue.text.endswith("ing") or before.lower() in ("and", "but") or gap.endswith(","):
+            if before.lower() in ("and", "but"):  # "Weaver, who came out and endorsed …": the first verb's subject
+                sp = self._coordinated(self.lo + at)
+            if sp is None and (cue.text.endswith("ing") or before.lower() in ("and", "but") or gap.endswith(",")):
                 sp = self._subject()  # "X defended his plan, saying …", "He endorsed Clinton, but told …"
-        if sp is None:
+        if sp is None or (cue.cls == "object" and not _object_speaker_ok(sp)):
             return
         start = _content_after(self.text, self.masked, self.lo, cue, self.e)
         if start is None:
