@@ -721,7 +721,7 @@ class SentenceReader:
             return False
         mid = rest.lstrip().startswith(",") and rest.strip(" ,.")
         content_lo = self.s
-        lead = [c for c in earlier if c.start not in self.used and c.cls != "according"]
+        lead = [c for c in earlier if c.start not in self.used and c.cls == "speech"]
         for c in reversed(lead):  # "the Pentagon revealed that …, the New York Post reported": a relay
             lsp = speaker_before(self.text, self.masked, self.s, c.start, self.lo)
             start = _content_after(self.text, self.masked, self.lo, c, self.lo + comma) if lsp else None
