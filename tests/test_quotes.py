@@ -193,3 +193,22 @@ def test_invariants_hold_on_any_text(text: str) -> None:
             assert q.speaker_end is not None and 0 <= q.speaker_start < q.speaker_end <= len(doc.text)
         if q.continues is not None:
             assert 0 <= q.continues < i
+
+
+def test_capitals_speak_for_governments_and_named_spokesmen_are_found_after_the_cue() -> None:
+    text = ("Moscow claims a strike killed 53 prisoners of war last week.\n\n"
+            "“We may have a narrowing window,” said the spokesman, John Kirby.\n\n"
+            "The Kremlin’s comments came after an interview.")
+    qs = quotes(text)
+    moscow = next(q for q in qs if q.speaker == "Moscow")
+    assert (moscow.speaker_role, moscow.side, moscow.kind) == ("official", "ru", "indirect")
+    kirby = next(q for q in qs if q.text == "We may have a narrowing window,")
+    assert kirby.speaker == "John Kirby" and text[kirby.speaker_start:kirby.speaker_end] == "John Kirby"
+    assert not [q for q in qs if q.cue == "comments"]  # a possessive makes "comments" a noun
+
+
+def test_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() -> None:
+    text = "The plan was backed by Martin O’Malley, who noted that he had raised the minimum wage."
+    (q,) = [q for q in quotes(text) if q.cue == "noted"]
+    assert q.speaker == "Martin O’Malley" and text[q.speaker_start:q.speaker_end] == "who"
+    assert q.text == "that he had raised the minimum wage"

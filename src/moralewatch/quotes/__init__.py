@@ -130,7 +130,7 @@ class Resolver:
                 d.side = prev.side if d.side == "unknown" else d.side
                 d.channel = prev.channel if d.channel == "unknown" else d.channel
                 d.via = d.via or list(prev.via)
-        if d.side == "unknown" and d.role in sp.INSTITUTIONAL:
+        if d.side == "unknown" and d.role in sp.INSTITUTIONAL and name is None:  # "a ministry spokesman"
             lo, _ = self._paragraph_of(s)
             d.side = sp.side_nearby(self.text[max(0, lo - 300):s])
         if d.channel == "unknown" and d.role in sp.INSTITUTIONAL and name is None:

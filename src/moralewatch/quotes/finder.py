@@ -266,12 +266,18 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
 
 def speaker_after(text: str, pos: int, hi: int) -> Speaker | None:
     """An inverted speaker right after a cue ("…,” said Michael Kofman, an expert on …)."""
-    m = re.match(r"\s+((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w’'.&-]*|of|the|for|de|von|van|al-\w+)(?:\s+(?:[A-Z][\w’'.&-]*"
-                 r"|of|the|for|de|von|van|bin))*)", text[pos:hi])
+    m = re.match(r"\s+((?:the\s+|a\s+|an\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*"
+                 r"|of|the|for|de|von|van|bin|al-\w+))*)", text[pos:hi])
     if not m:
         m = re.match(r"\s+((?:a|an|the|one|another)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*[,.;]|\s*$)", text[pos:hi])
         if not m:
             return None
+        named = re.match(r",\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})(?=\s*[.,;]|\s*$)",
+                         text[pos + m.end(1):hi])
+        if named:  # "said the spokesman, John Kirby."
+            person = named.group(1).rstrip(".")
+            s = pos + m.end(1) + named.start(1)
+            return Speaker(s, s + len(person), person, m.group(1))
     name = m.group(1).rstrip(" .")
     s = pos + m.start(1)
     rest = text[s + len(name):hi]
@@ -329,8 +335,9 @@ def cues_in(masked: str, lo: int, s: int, e: int) -> list[Cue]:
     seg = masked[s - lo:e - lo]
     for a, b, form in cx.phrases.find(seg):
         prev, _ = _last_word(seg, max(0, a - 30), a)
-        if prev and prev.lower() in _NOMINAL_BEFORE and not form.endswith("ing"):
-            continue
+        if prev and (prev.lower() in _NOMINAL_BEFORE or prev.endswith(("’s", "'s", "s’"))) \
+                and not form.endswith("ing"):
+            continue  # "amid reports", "the alleged pause", "the Kremlin’s comments": nouns and adjectives
         out.append(Cue(s + a, s + b, form, cx.forms[form]))
     for m in _ACCORDING.finditer(seg):
         out.append(Cue(s + m.start(), s + m.start() + len(m.group().rstrip()), m.group().rstrip(), "according"))

@@ -170,7 +170,7 @@ def via_regex() -> re.Pattern[str]:
     verbs = "|".join(sorted(word_set("via_verbs.txt")))
     return re.compile(
         r"\b(?:" + verbs + r")\s+(?:\w+\s+)?(?:by|to|on|in)\s+"
-        r"((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+|news\s+agency|[A-Z][\w’'.&-]*))*"
+        r"((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|for\s+|the\s+|news\s+agency|[A-Z][\w’'.&-]*))*"
         r"(?:\s+(?:(?:military|security|intelligence|foreign|defen[cs]e|state|news|border|emergency)\s+)?"
         r"(?:service|agency|ministry|intelligence|media|outlet|channel|newspaper|army|forces|police|directorate|"
         r"department|office|committee))?)"

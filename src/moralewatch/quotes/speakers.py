@@ -78,8 +78,10 @@ class DocumentIndex:
             last = core.split()[-1]
             if len(core) > len(self.fullest.get(last, "")):
                 self.fullest[last] = core
-                lo = max(0, text.rfind(". ", max(0, m.start() - 80), m.start()) + 1, text.rfind("\n", 0, m.start()))
-                self.intro[core] = text[lo:m.end()].strip()
+                lo = max(0, m.start() - 40, text.rfind(". ", 0, m.start()) + 1, text.rfind("\n", 0, m.start()),
+                         text.rfind(",", 0, m.start()) + 1)
+                after = re.match(r",\s*([^.;()]{0,100}?)(?=[.;(]|,\s*(?:said|says|told|who)\b|$)", text[m.end():])
+                self.intro[core] = (text[lo:m.end()] + (", " + after.group(1) if after else "")).strip()
         self._persons: list[tuple[int, int, str]] | None = None
         self._soldier_side: str | None = None
 
@@ -176,6 +178,8 @@ def label(description: str, context: str, before: str = "") -> tuple[str, str, s
         side = org_hits[0].side
     elif role_hits and role_hits[-1][1] != "-":
         side = role_hits[-1][1]
+    if role == "unknown" and head_sides and len(head.split()) <= 2 and not org_hits:
+        role = "official" if head.split()[-1][:1].isupper() and not head.lower().endswith("ns") else role
     if role == "soldier" and re.search(r"\b(?:captur(?:e|ed|es|ing)|captives?|prisoners?|POWs?|surrender(?:ed)?)\b",
                                        before[-40:] + " " + description):
         role = "pow"
