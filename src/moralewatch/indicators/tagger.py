@@ -337,8 +337,8 @@ def is_hedged(ctx: Context, unit: Unit, si: int) -> bool:
             return True
     s, e = ctx.sentences[si]
     lo, hi = min(s, unit.start), max(e, unit.end)
-    if unit.is_quote:  # the attribution of a quote ("claimed", "allegedly said") may sit in the next sentence
-        hi = max(hi, ctx.sentences[min(len(ctx.sentences) - 1, ctx.sentence_index(unit.end) + 0)][1])
+    if unit.is_quote:  # the attribution ("..., he claimed") follows the quote's last sentence
+        hi = max(hi, ctx.sentences[ctx.sentence_index(unit.end)][1])
     return ctx.lex.hedges.search(ctx.text, lo, hi) is not None
 
 
@@ -436,7 +436,7 @@ def hypothetical(ctx: Context, hit: Hit, si: int) -> bool:
     if hit.rule.indicator not in IRREALIS_INDICATORS:
         return False
     s, _ = ctx.sentences[si]
-    before = ctx.text[max(s, hit.start - 60):hit.start]
+    before = ctx.text[max(s, hit.start - 100):hit.start]
     breaks = list(_HARD_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end():]
