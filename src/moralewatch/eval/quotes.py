@@ -67,9 +67,9 @@ def kind_from_marks(text: str) -> str:
 
 def _polnear_units(text: str, q: dict[str, Any], units: str, kinds: str = "gold") -> list[Unit]:
     frags = sorted(tuple(f) for f in (q.get("fragments") or [[q["start"], q["end"]]]))
-    sp = dict(speaker=q.get("speaker"), speaker_start=q.get("speaker_start"), speaker_end=q.get("speaker_end"))
+    who, s0, e0 = q.get("speaker"), q.get("speaker_start"), q.get("speaker_end")
     if units == "polnear":
-        return [Unit(frags[0][0], frags[-1][1], q["kind"], **sp, extra={"fragments": frags})]
+        return [Unit(frags[0][0], frags[-1][1], q["kind"], who, s0, e0, {"fragments": frags})]
     groups: list[list[int]] = []
     for a, b in frags:
         gap = text[groups[-1][1]:a] if groups else ""
@@ -77,7 +77,7 @@ def _polnear_units(text: str, q: dict[str, Any], units: str, kinds: str = "gold"
             groups[-1][1] = b
         else:
             groups.append([a, b])
-    return [Unit(a, b, q["kind"] if kinds == "gold" else kind_from_marks(text[a:b]), **sp)
+    return [Unit(a, b, q["kind"] if kinds == "gold" else kind_from_marks(text[a:b]), who, s0, e0)
             for a, b in groups if text[a:b].strip(_TRIM)]
 
 

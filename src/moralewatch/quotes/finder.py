@@ -104,7 +104,7 @@ _ATTRIBUTION_AFTER = re.compile(r"\s+((?:[A-Z][\w’'.-]*|the|a|an|he|she|they|o
 def _is_trailing_attribution(masked: str, pos: int) -> bool:
     """After a closing mark: is the next "sentence" only its attribution ("…?” Sanders replied.")?"""
     m = _ATTRIBUTION_AFTER.match(masked, pos)
-    return bool(m) and bool(lexicon.cues().phrases.find(m.group(1)))
+    return m is not None and bool(lexicon.cues().phrases.find(m.group(1)))
 
 
 def sentences(masked: str, lo: int) -> list[tuple[int, int]]:
@@ -206,9 +206,9 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
     if masked[close - 1:close] == ")":  # "Sen. Bernie Sanders (I-Vt.) said": skip the bracket
         opening = masked.rfind("(", lo - base, close)
         if 0 <= opening and close - opening <= 30:
-            inner = speaker_before(text, masked, lo, base + opening, base)
-            if inner is not None:
-                return inner
+            bracketed = speaker_before(text, masked, lo, base + opening, base)
+            if bracketed is not None:
+                return bracketed
     cue_word = masked[cue_start - base:cue_start - base + 12]
     if passive and not re.match(r"\w+ing\b", cue_word):
         return None
