@@ -23,6 +23,13 @@ NOUN_LIKE = frozenset(
 )
 
 
+#: title-case cue forms read in headlines ("… Says …"); only verbs that are rarely a capitalised noun or name
+HEADLINE_FORMS = (
+    "Says", "Tells", "Warns", "Admits", "Insists", "Denies", "Vows", "Urges", "Slams", "Blasts", "Reveals",
+    "Announces", "Confirms", "Accuses", "Predicts", "Argues", "Suggests", "Explains", "Declares", "Pledges",
+)
+
+
 def _inflect(base: str) -> list[str]:
     """Regular inflections of an English verb: -s, -ed, -ing (the lexicon lists irregular forms itself)."""
     if base.endswith("e"):
@@ -85,9 +92,9 @@ def cues() -> Cues:
         allowed = list(variants) + ([] if base in NOUN_LIKE else [base])
         for form in allowed:
             forms.setdefault(form, cls)
-    for form, cls in list(forms.items()):  # headlines: "Bellwether County Says Trump Should Win"
-        if cls == "speech" and " " not in form and form.endswith("s"):
-            forms.setdefault(form.title(), cls)
+    for form in HEADLINE_FORMS:  # headlines: "Bellwether County Says Trump Should Win"
+        if form.lower() in forms:
+            forms.setdefault(form, forms[form.lower()])
     alts = sorted(forms, key=len, reverse=True)
     rx = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
     return Cues(forms, rx, Phrases(list(forms), fold=False))
