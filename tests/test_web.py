@@ -234,6 +234,15 @@ def test_one_error_shape(server: str, path: str, params: dict[str, Any], status:
     _assert_error(*get(server + path, **params), status, code)
 
 
+def test_unexpected_errors_keep_the_shape(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*a: Any, **k: Any) -> Any:
+        raise ZeroDivisionError("x")
+
+    monkeypatch.setattr(Q, "places", boom)
+    with LiveServer(store) as live:
+        _assert_error(*get(live.url + "/api/places"), 500, "E599")
+
+
 def test_openapi_documents_every_view(server: str) -> None:
     _, spec = get(server + "/openapi.json")
     assert {"/api/meta", "/api/trends", "/api/evidence", "/api/evidence/{document_id}/{idx}", "/api/places",
@@ -276,7 +285,7 @@ def test_pages_carry_a_strict_policy_and_refuse_foreign_hosts(server: str) -> No
     req = urllib.request.Request(server + "/api/meta", headers={"Host": "attacker.example"})
     with pytest.raises(urllib.error.HTTPError) as e:
         urllib.request.urlopen(req)
-    assert e.value.code == 400
+    _assert_error(e.value.code, json.loads(e.value.read()), 400, "E400")
 
 
 def test_keeps_serving_while_an_ingest_writes(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ Reads go through ``store.queries`` on read-only connections (one per worker thre
 keep writing the same WAL database. Every error, ours or the framework's, has one shape:
 ``{"error": {"code", "message", "fix"}}``. Pages get a strict Content-Security-Policy (scripts and styles from this
 server only, no connection anywhere else) and, on loopback, only loopback Host headers are accepted, so another web
-page cannot read the API through DNS rebinding.
+page cannot read the API through DNS rebinding (that refusal has the same error shape).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
 from ..errors import MoraleWatchError
@@ -31,6 +30,7 @@ STATIC = Path(str(resources.files("moralewatch") / "web" / "static"))
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
 ERROR_STATUS = {"E404": 404, "E201": 503, "E503": 503}
 
@@ -93,13 +93,16 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
                   description="Read-only JSON API behind the dashboard's views. Every error has the shape "
                               '`{"error": {"code", "message", "fix"}}`.')
     app.state.readers = readers
-    if host in LOOPBACK:
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost", "[::1]", "::1"])
     _handlers(app)
+    loopback_only = host in LOOPBACK
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Any:
-        response = await call_next(request)
+        if loopback_only and request.headers.get("host", "").rsplit(":", 1)[0] not in LOOPBACK_HOSTS:
+            response: Any = JSONResponse(error_body("E400", "this server answers only to its loopback address",
+                                                    "open http://127.0.0.1:PORT/ on this machine"), status_code=400)
+        else:
+            response = await call_next(request)
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
@@ -173,6 +176,11 @@ def _handlers(app: FastAPI) -> None:
         code = "E404" if exc.status_code == 404 else f"E{exc.status_code}"
         fix = "see /docs for the API's calls" if exc.status_code == 404 else ""
         return JSONResponse(error_body(code, str(exc.detail), fix), status_code=exc.status_code)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse(error_body("E599", f"unexpected error: {type(exc).__name__}",
+                                       "report it with the URL that caused it"), status_code=500)
 
     @app.exception_handler(sqlite3.OperationalError)
     async def db_error(request: Request, exc: sqlite3.OperationalError) -> JSONResponse:

@@ -81,6 +81,7 @@ def register(main: click.Group, eval_group: click.Group) -> None:
             click.echo(f"Warning: serving on {host} makes this material reachable from other machines. War "
                        "reporting evidence may be sensitive (sources, names, places); there is no login. Use the "
                        "default 127.0.0.1 unless you mean it.", err=True)
+        click.echo(f"{db}: loading the evidence index ...", err=True)
         app = create_app(db, host=host)
         shown = f"[{host}]" if ":" in host else host
         click.echo(f"MoraleWatch dashboard: http://{shown}:{port}/  (API docs: /docs; read-only; Ctrl-C stops)",
