@@ -33,7 +33,7 @@ def analyze_text(text: str, pipeline: Pipeline | None = None, **meta: Any) -> Do
 QUOTE_FIELDS = ("start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end", "speaker_role", "side",
                 "channel", "via", "cue", "confidence")
 INDICATOR_FIELDS = ("indicator", "start", "end", "text", "subject_side", "claimant", "claimant_side", "channel",
-                    "quote_index", "hedged", "negated", "confidence", "rule")
+                    "quote_index", "hedged", "negated", "confidence", "rule", "cue")
 ENTITY_OPTIONAL = ("name", "lat", "lon", "country", "admin1", "geonameid", "value", "granularity")
 
 
