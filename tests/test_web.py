@@ -314,11 +314,14 @@ def test_keeps_serving_while_an_ingest_writes(tmp_path: Path) -> None:
         writer = threading.Thread(target=ingest)
         writer.start()
         statuses = []
-        while not done.is_set():
-            for path in ("/api/trends", "/api/evidence", "/api/places", "/api/sources"):
+        while True:  # at least one round, then until the writer is done
+            finished = done.is_set()
+            for path in ("/api/trends", "/api/evidence", "/api/places", "/api/sources", "/api/evidence?q=worse"):
                 status, body = get(live.url + path)
                 statuses.append(status)
                 assert status == 200, body
+            if finished:
+                break
         writer.join()
         _, after = get(live.url + "/api/meta")
         _, ev = get(live.url + "/api/evidence")
