@@ -16,7 +16,7 @@ from typing import Any
 from ..model import Document, Quote
 from ..pipeline import stage
 from . import speakers as sp
-from .finder import Found, find_in_paragraph
+from .finder import Found, colon_intro, find_in_paragraph
 from .marks import find_marked
 
 #: how far back (characters) a quote without attribution, or a pronoun, looks for its speaker
@@ -166,8 +166,16 @@ def extract(doc: Document) -> list[Quote]:
     """All quotes of a document, sorted by start, with continuations pointing at their first paragraph."""
     marked = find_marked(doc.text, doc.paragraphs)
     found: list[Found] = []
-    for lo, hi in doc.paragraphs:
-        found.extend(find_in_paragraph(doc.text, lo, hi, [m for m in marked if lo <= m.open_at < hi]))
+    for k, (lo, hi) in enumerate(doc.paragraphs):
+        here = find_in_paragraph(doc.text, lo, hi, [m for m in marked if lo <= m.open_at < hi])
+        first = here[0] if here else None
+        if k and first is not None and first.speaker is None and first.marked is not None \
+                and not doc.text[lo:first.marked.open_at].strip():
+            intro = colon_intro(doc.text, *doc.paragraphs[k - 1])  # "17-year-old Jared Potts echoed:"
+            if intro is not None:
+                first.cue, first.speaker = intro
+                first.rule, first.kind = "marks+colon-paragraph", "direct"
+        found.extend(here)
     found = [f for f in found if f.end > f.start and re.search(r"\w", doc.text[f.start:f.end])]
     found.sort(key=lambda f: (f.start, -f.end))
     found = [f for i, f in enumerate(found) if i == 0 or (f.start, f.end) != (found[i - 1].start, found[i - 1].end)]

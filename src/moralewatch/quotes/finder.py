@@ -40,7 +40,8 @@ _SPEAKER_TRIM = re.compile(
     re.S,
 )
 _LEAD_JUNK = re.compile(r"^(?:(?:But|And|Yet|So|Also|Still|Now|Then|However|Meanwhile|Instead|Indeed|Moreover|"
-                        r"With|By|From|For|Of|In|On|At|To|Like|Unlike|Among|"
+                        r"With|By|From|For|Of|In|On|At|To|Like|Unlike|Among|After|Before|When|While|If|As|Since|"
+                        r"Although|Though|Because|Once|Until|Unless|"
                         r"Later|Earlier|Previously|Separately|Today|Yesterday|Recently|Finally|Afterwards|Again|"
                         r"and|but|yet|so|also|with|by|from|for|of|in|on|at|to\s+[a-z]+|to|[a-z]+ed\s+(?:of|by|to|from|with|for))"
                         r"\b[\s,]*)+")
@@ -572,8 +573,9 @@ class SentenceReader:
         m = _INTRO.match(seg)
         pos = self.s + (m.end() if m else 0)
         rest = self.masked[pos - self.lo:self.e - self.lo]
-        nm = re.match(r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+(?:was|is|were|are|"
-                      r"has|had|could|can|would|will|\w+ed|\w+s)\b)", rest) or \
+        nm = re.match(r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*(?:’s|'s))\s+"
+                      r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+(?:was|is|were|are|has|had|could|can|would|will|\w+ed|\w+s)\b)",
+                      rest) or \
             re.match(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?=\s+[a-z])", rest)
         if not nm:
             return None
@@ -780,6 +782,24 @@ class SentenceReader:
         found = self._add(start, end, cue, sp, "indirect-lead", 0.7 if cue.cls == "speech" else 0.55)
         if found:
             found.via.extend(via)
+
+
+def colon_intro(text: str, lo: int, hi: int) -> tuple[Cue, Speaker] | None:
+    """A paragraph ending with a colon introduces the quote of the next one ("Jared Potts echoed:"): its last
+    cue verb and that verb's speaker."""
+    if not text[lo:hi].rstrip().endswith(":"):
+        return None
+    masked = mask(text, lo, hi, [])
+    s, e = sentences(masked, lo)[-1]
+    for cue in reversed(cues_in(masked, lo, s, e)):
+        sp = speaker_before(text, masked, s, cue.start, lo)
+        if sp is None and cue.cls == "according":
+            sp = _according(text, masked, lo, cue, e)
+        if sp is None and cue.text.endswith("ing"):
+            sp = SentenceReader(text, masked, lo, s, e, [], [])._subject()
+        if sp is not None:
+            return cue, sp
+    return None
 
 
 _HEADLINE = re.compile(r"([A-Z][\w.’'&-]*(?:\s+[\w.’'&-]+){0,4}?):\s+(\S.*?)[.!?]?\s*$")
