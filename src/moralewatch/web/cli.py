@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +50,12 @@ def ensure_read_model(db: str) -> bool:
             return False
     finally:
         conn.close()
-    Store(db).close()  # opening the writer applies the pending migrations
+    try:
+        Store(db).close()  # opening the writer applies the pending migrations
+    except (MoraleWatchError, sqlite3.Error) as e:
+        raise MoraleWatchError("E503", f"{db} lacks the dashboard's read model and cannot be upgraded here ({e})",
+                               "run `moralewatch serve` once where the file is writable, or serve a writable copy"
+                               ) from None
     return True
 
 
