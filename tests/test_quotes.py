@@ -212,3 +212,18 @@ def test_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() -> Non
     (q,) = [q for q in quotes(text) if q.cue == "noted"]
     assert q.speaker == "Martin O’Malley" and text[q.speaker_start:q.speaker_end] == "who"
     assert q.text == "that he had raised the minimum wage"
+
+
+def test_according_to_an_outlet_after_an_attribution_is_a_relay_and_told_an_outlet_is_an_interview() -> None:
+    got = by_text("“We will not retreat,” the Kremlin said, according to TASS.\n\n"
+                  "“The troops are exhausted,” a Ukrainian commander told the BBC on Sunday.")
+    kremlin, commander = got["We will not retreat,"], got["The troops are exhausted,"]
+    assert (kremlin.speaker, kremlin.speaker_role, kremlin.side, kremlin.via) == ("the Kremlin", "official", "ru",
+                                                                                 ["TASS"])
+    assert (commander.speaker_role, commander.side, commander.channel) == ("commander", "ua", "interview")
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_next_paragraphs_quote() -> None:
+    text = "After the rally, one volunteer, Jared Potts, observed:\n\n“He speaks his mind, and that is what we need.”"
+    (q,) = [q for q in quotes(text) if q.kind == "direct"]
+    assert q.speaker == "Jared Potts" and q.cue == "observed"

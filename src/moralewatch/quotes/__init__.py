@@ -116,6 +116,9 @@ class Resolver:
         description = f"{f.speaker.text} {f.speaker.description}".strip()
         lo, _ = self._paragraph_of(s)
         role, side, channel = sp.label(description, window, self.text[max(lo, s - 40):s])
+        if f.cue is not None and channel in ("unknown", "news_report", "statement") and sp.told_outlet(
+                self.text[f.cue.end:f.cue.end + 40]) and f.cue.text.lower().startswith(("told", "tell")):
+            channel = "interview"  # "told the BBC", "told CNN": an interview with that outlet
         name = sp.head_name(f.speaker.text)
         shown = self.index.fullest_name(name) if name else f.speaker.text
         d = sp.Described(shown, s, e, role, side, channel, list(dict.fromkeys(f.via + sp.vias(window))))

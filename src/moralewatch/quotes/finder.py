@@ -683,6 +683,12 @@ class SentenceReader:
         sp = _according(self.text, self.masked, self.lo, cue, self.e)
         if sp is None:
             return
+        quoted = [f for f in self.out if f.speaker is not None and f.cue is not None and f.cue.cls != "according"
+                  and f.end <= cue.start]
+        if quoted and lexicon.org_phrases().find(sp.text):  # "…,” the Kremlin said, according to TASS: a relay
+            for f in quoted:
+                f.via.append(sp.text)
+            return
         after = self.masked[sp.end - self.lo:self.e - self.lo]
         opens = not self.masked[self.s - self.lo:cue.start - self.lo].strip(" ,—–-")
         if opens and after.lstrip().startswith(","):  # According to X, CONTENT.

@@ -209,6 +209,13 @@ def side_nearby(before: str) -> str:
     return hits[-1] if hits else "unknown"
 
 
+def told_outlet(after_cue: str) -> bool:
+    """Whether the words right after a "told" name a news outlet ("told the BBC on Sunday")."""
+    orgs, _ = lexicon.orgs()
+    hits = lexicon.org_phrases().find(after_cue)
+    return bool(hits) and hits[0][0] <= 5 and orgs[hits[0][2]].kind == "outlet"
+
+
 def vias(context: str) -> list[str]:
     """Intermediaries named in the context ("in one video obtained by The Mirror" -> The Mirror)."""
     out: list[str] = []
