@@ -44,7 +44,8 @@ class Resolver:
         ends = [f.end] + ([f.speaker.end + len(f.speaker.description)] if f.speaker else []) + \
             ([f.cue.end] if f.cue else [])
         lo, hi = self._paragraph_of(f.start)
-        a, b = max(lo, min(pos) - 100), min(hi, max(ends) + 60)
+        lead = f.cue is not None and f.cue.end <= f.start  # "X said that …": what follows is not about X
+        a, b = max(lo, min(pos) - 100), min(hi, max(ends) + (0 if lead else 60))
         stop = re.search(r"[.;]\s|\s[–—]\s", self.text[max(ends):b])
         if stop:
             b = max(ends) + stop.start()
