@@ -27,6 +27,9 @@ demo: install
 	@mkdir -p out
 	@rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/moralewatch analyze examples/ --db $(DB)
+	$(BIN)/moralewatch report $(DB) -o out/report.html
+	@echo
+	@echo "Report: out/report.html (one self-contained file). Dashboard: $(BIN)/moralewatch serve $(DB)"
 
 test: dev browser-deps
 	$(BIN)/python -m pytest -q
