@@ -13,6 +13,8 @@
   const SINGLE = ["since", "until", "hedged", "negated", "q"];
   const COLORS = { ru: "#c0392b", ua: "#1f6fb2", west: "#2b8a6e", independent: "#6b5b95", unknown: "#8a8a8a", all: "#1d2330" };
   const PALETTE = ["#1f6fb2", "#c0392b", "#2b8a6e", "#b7791f", "#6b5b95", "#d35400", "#17a2b8", "#7f8c8d", "#8e44ad", "#2c3e50"];
+  // one period only: uPlot would stretch the time axis over years; pad it by three days each way instead
+  const xScale = (xs) => ({ time: true, range: () => (xs.length > 1 ? [xs[0], xs[xs.length - 1]] : [xs[0] - 3 * 86400, xs[0] + 3 * 86400]) });
   const LABEL = { ru: "RU", ua: "UA", west: "West", independent: "indep.", unknown: "unknown" };
   const DAY = 86400;
 
@@ -373,7 +375,7 @@
         { label: "asserted", stroke: "#1d2330", width: 2 }, { label: "hedged", stroke: "#b7791f", width: 1.5, dash: [6, 3] },
         { label: "negated", stroke: "#6b7280", width: 1.5, dash: [2, 3] }],
       axes: [{}, { label: "evidence items", size: 50 }, { side: 1, scale: "docs", label: "documents", grid: { show: false }, size: 50 }],
-      scales: { x: { time: true }, docs: { range: (u, lo, hi) => [0, Math.max(1, hi * 1.05)] } },
+      scales: { x: xScale(xs), docs: { range: (u, lo, hi) => [0, Math.max(1, hi * 1.05)] } },
     }, [xs, t.denominator, asserted, hedged, negated], (i) => drillTo({}, t.periods[i], t.interval));
 
     if (!t.indicators.length) grid.appendChild(el("p", { class: "empty" }, "No evidence matches these filters."));
@@ -404,7 +406,7 @@
         }
       });
       const ylabel = state.measure === "docs" ? "documents" : state.measure === "rate" ? "per 100 docs" : "items";
-      makePlot(box, { height: 170, series, axes: [{}, { label: ylabel, size: 46 }], scales: { x: { time: true } } }, data,
+      makePlot(box, { height: 170, series, axes: [{}, { label: ylabel, size: 46 }], scales: { x: xScale(xs) } }, data,
         (i) => drillTo({ indicator: [ind.indicator] }, t.periods[i], t.interval));
     }
   }
