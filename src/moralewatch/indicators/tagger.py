@@ -225,6 +225,11 @@ _ACTOR_AFTER = re.compile(
     r"counter-offensive|invasion|occupation|aggression|advance|assaults?|command|ranks|war effort|campaign)\b", re.I)
 
 
+#: a weapon or a force right after a side word inside a violence cue: the side that did it
+_ATTACK_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w'’-]+\s+){0,2}?(?:shell\w*|strikes?|airstrikes?|missiles?|rockets?|"
+                           r"bomb\w*|artillery|attacks?|fire|drones?|troops|soldiers|forces|military|army)\b", re.I)
+
+
 def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
     """Whose morale: see the module docstring for the order of evidence."""
     text, lex = ctx.text, ctx.lex
@@ -234,6 +239,11 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
     inside = [m for m in mentions if m[1] >= hit.start and m[2] <= hit.end and m[3] == 2]
     if inside:
         return inside[0][0]  # "killed 300 Russian soldiers": the force inside the cue lost them
+    if hit.rule.indicator == "orders_against_civilians":
+        for side in ("ru", "ua"):
+            for m in lex.sides[side].finditer(text, hit.start, hit.end):
+                if _ATTACK_AFTER.match(text, m.end()):
+                    return side  # "killed by a Russian airstrike": the side whose strike or shelling it is
     if hit.rule.indicator == "heavy_losses" and _KILL_CLAIM.match(text, hit.start):
         claimed_by = claimant_of(ctx, unit, si)[1]
         if claimed_by in ("ru", "ua"):
