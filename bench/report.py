@@ -19,6 +19,8 @@ HOW = """\
   machine is shared with other work, which slows wall time but not CPU time much. "load before" is the 1-minute
   load average when the run started (2 cores: above ~1 the runs compete with other work). The targets are
   judged on wall time, as the issue states them.
+- With `--repeat N` each `extract` run is repeated N times and the fastest counts (other work on the machine
+  only ever adds time); every wall time is in results.json (`all_seconds`).
 - **Peak RSS** is the largest sum of the resident memory of the process and all its children, sampled every
   100 ms from /proc (pages shared after fork count once per process, so the sum overstates); "largest process" is `ru_maxrss` from `wait4` (the biggest single process of the tree).
 - **Time per stage** comes from a separate one-worker run in which bench/run.py wraps every stage function of
@@ -171,6 +173,8 @@ def render(results: dict[str, Any], notes: str = "") -> str:
     m = results["machine"]
     limit = results.get("limit")
     scope = f"the first {limit:,} documents of each corpus (`--limit`)" if limit else "the whole corpora"
+    if results.get("repeat", 1) > 1:
+        scope += f", each extract run the fastest of {results['repeat']}"
     parts = [
         "# Benchmarks",
         "",
