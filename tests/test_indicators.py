@@ -188,6 +188,53 @@ PHRASINGS = [
 ]
 
 
+#: whole categories of phrasing that reporting uses for violence against civilians, shortfalls, losses and morale
+#: (written for this test, either army; each line is a different construction of the same idea)
+CATEGORIES = [
+    ("Investigators said {A} forces committed war crimes in the occupied villages.", {"orders_against_civilians"}),
+    ("The court sentenced two {A} soldiers to prison terms for war crimes.", {"orders_against_civilians"}),
+    ("Five civilians were killed on Monday in {A} shelling of the town.", {"orders_against_civilians"}),
+    ("The mayor said {A} troops had abducted dozens of residents.", {"orders_against_civilians"}),
+    ("Officials accused {A} forces of shelling residential areas of the city.", {"orders_against_civilians"}),
+    ("{A} troops opened fire on a convoy of civilians trying to flee.", {"orders_against_civilians"}),
+    ("Witnesses said {A} soldiers shot dead an elderly man on his bicycle.", {"orders_against_civilians"}),
+    ("The {A} army said it needed fire parity to hold the line.", {"supply_shortage"}),
+    ("The {A} offensive is coming at a cost to the sustainment of its own weapons.", {"supply_shortage"}),
+    ("{A} forces have exhausted their supply of artillery shells.", {"supply_shortage"}),
+    ("The {A} army is struggling to resupply its troops in the south.", {"supply_shortage"}),
+    ("{A} commanders say they are badly short of ammunition.", {"supply_shortage"}),
+    ("{A} casualties have been staggering in the battle for the city.", {"heavy_losses"}),
+    ("The {A} army has taken a pummelling in the east.", {"heavy_losses"}),
+    ("{A} casualties are estimated at more than 20,000 killed and wounded.", {"heavy_losses"}),
+    ("The president was shown presenting {A} soldiers with awards.", {"morale_boosting"}),
+    ("{A} troops remain upbeat despite the shelling, their commander said.", {"morale_high"}),
+]
+
+
+@pytest.mark.parametrize("template,expected", CATEGORIES)
+def test_categories_of_phrasing_are_found_for_either_army(template: str, expected: set[str]) -> None:
+    ru = found(template.format(A="Russian"))
+    ua = found(template.format(A="Ukrainian"))
+    assert {i for i, _ in ru} == {i for i, _ in ua} == expected
+    assert {s for _, s in ru} == {"ru"} and {s for _, s in ua} == {"ua"}
+
+
+def test_violence_against_civilians_is_of_the_side_that_did_it() -> None:
+    assert found("Ukraine accused Moscow of war crimes after the strike.") == {("orders_against_civilians", "ru")}
+    assert found("Russia accused Kyiv of war crimes after the strike.") == {("orders_against_civilians", "ua")}
+    assert found("Officials said Russian troops had abducted Ukrainian children.") == {
+        ("orders_against_civilians", "ru")}
+    assert found("Seven people were killed by a Ukrainian missile strike on a market in Donetsk.") == {
+        ("orders_against_civilians", "ua")}
+
+
+def test_strikes_on_military_sites_and_mutual_accusations_are_not_violence_against_civilians() -> None:
+    assert not indicators_of("Three people were killed when Russian missiles hit a military airfield.")
+    assert not indicators_of("Seven people were killed by a Ukrainian strike on an ammunition depot.")
+    assert not indicators_of("Kyiv and Moscow accused each other of committing a war crime at the prison.")
+    assert not indicators_of("The Russian bombardment is forcing civilians to shelter in basements.")
+
+
 @pytest.mark.parametrize("template,expected", PHRASINGS)
 def test_varied_phrasings_are_found_for_either_army(template: str, expected: set[str]) -> None:
     ru = found(template.format(A="Russian"))

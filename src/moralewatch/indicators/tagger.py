@@ -230,6 +230,11 @@ _ATTACK_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w'’-]+\s+){0,2}?(?:shell\w*|s
                            r"bomb\w*|artillery|attacks?|fire|drones?|troops|soldiers|forces|military|army)\b", re.I)
 
 
+_VICTIM_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w'’-]+\s+)?(?:civilians?|children|people|residents|citizens|women|men|"
+                           r"families|villagers|evacuees|refugees|boys?|girls?|teenagers?|journalists?|mayors?)\b", re.I)
+_ACCUSED_BEFORE = re.compile(r"\baccus\w*\s+(?:the\s+)?$", re.I)
+
+
 def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
     """Whose morale: see the module docstring for the order of evidence."""
     text, lex = ctx.text, ctx.lex
@@ -242,8 +247,10 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
     if hit.rule.indicator == "orders_against_civilians":
         for side in ("ru", "ua"):
             for m in lex.sides[side].finditer(text, hit.start, hit.end):
-                if _ATTACK_AFTER.match(text, m.end()):
-                    return side  # "killed by a Russian airstrike": the side whose strike or shelling it is
+                if _ATTACK_AFTER.match(text, m.end()) or _ACCUSED_BEFORE.search(text, hit.start, m.start()):
+                    return side  # "killed by a Russian airstrike", "accused Moscow of": the side that did it
+                if _VICTIM_AFTER.match(text, m.end()):
+                    return "ua" if side == "ru" else "ru"  # "abducted Ukrainian children": the other side did it
     if hit.rule.indicator == "heavy_losses" and _KILL_CLAIM.match(text, hit.start):
         claimed_by = claimant_of(ctx, unit, si)[1]
         if claimed_by in ("ru", "ua"):
