@@ -208,6 +208,12 @@ CATEGORIES = [
     ("{A} casualties are estimated at more than 20,000 killed and wounded.", {"heavy_losses"}),
     ("The president was shown presenting {A} soldiers with awards.", {"morale_boosting"}),
     ("{A} troops remain upbeat despite the shelling, their commander said.", {"morale_high"}),
+    ("The {A} defenders are holding out with remarkable resilience.", {"morale_high"}),
+    ("The {A} military has lost about a third of the ground combat force it committed.", {"heavy_losses"}),
+    ("{A} troops are dying in large numbers, officials admitted.", {"heavy_losses"}),
+    ("{A} commanders promised soldiers leave and a pay rise.", {"morale_boosting"}),
+    ("{A} soldiers complained that their equipment was outdated and broken.", {"supply_shortage"}),
+    ("Medics in {A} units say they lack tourniquets and bandages.", {"supply_shortage"}),
 ]
 
 
@@ -233,6 +239,7 @@ def test_strikes_on_military_sites_and_mutual_accusations_are_not_violence_again
     assert not indicators_of("Seven people were killed by a Ukrainian strike on an ammunition depot.")
     assert not indicators_of("Kyiv and Moscow accused each other of committing a war crime at the prison.")
     assert not indicators_of("The Russian bombardment is forcing civilians to shelter in basements.")
+    assert not indicators_of("Port officials said the strike had caused losses estimated at 1.5 mln dlrs.")
 
 
 @pytest.mark.parametrize("template,expected", PHRASINGS)
