@@ -291,9 +291,14 @@ def speaker_after(text: str, pos: int, hi: int) -> Speaker | None:
 
 _NOT_HEAD = frozenset(
     "to last next past month months week weeks year years day days time times ago then now later earlier more less "
-    "most likely also just only even still here there this that these those it its such other others same "
+    "most likely also just only even still here there this that these those it its such other same "
     "in on at of for with by from about into onto over under as than".split()
 )
+
+
+#: a plural agent noun, a speaker on its own ("forecasters say", "analysts believe", "historians note")
+_AGENT_PLURAL = re.compile(r"[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ics|ees|officials|experts|analysts|"
+                           r"scholars|leaders|members|groups|residents|citizens|observers|witnesses|activists)")
 
 
 def _looks_like_np(phrase: str) -> bool:
@@ -309,13 +314,15 @@ def _looks_like_np(phrase: str) -> bool:
     first = words[0].lower().strip(",")
     if first in {"it", "there", "this", "what", "which", "to", "not", "no"} and len(words) == 1:
         return False
-    if first in lexicon.word_set("not_speakers.txt") or (words[0][0].islower() and first.endswith("ing")):
+    agents = len(words) > 1 and bool(_AGENT_PLURAL.fullmatch(words[-1]))  # "hacking specialists", "voting members"
+    if first in lexicon.word_set("not_speakers.txt") or (words[0][0].islower() and first.endswith("ing")
+                                                         and not agents):
         return False
     if words[-1][0].islower() and words[-1].endswith("ing") and len(words) > 1:
         return False  # "he will be generating"
     if len(words) == 1 and words[0][0].islower():  # one lower-case word: a pronoun, a role or "sources"
         return first in lexicon.word_set("pronouns.txt") or first in lexicon.word_set("speaker_nouns.txt") \
-            or first in lexicon.roles()[0]
+            or first in lexicon.roles()[0] or bool(_AGENT_PLURAL.fullmatch(first))
     return not (words[0][0].islower() and words[0].endswith("ed") and len(words) > 1)
 
 
@@ -329,6 +336,15 @@ _NOMINAL_BEFORE = frozenset(
 )
 
 
+#: words that are a speaker on their own before a verb ("many believe", "some said") but a determiner before a noun
+_QUANTIFIERS = frozenset("many some most several few both all numerous multiple".split())
+
+
+def _verb_only(form: str) -> bool:
+    """A cue form that is no noun: a past tense or a verb of saying or thinking ("many said", "some believe")."""
+    return form.endswith("ed") or form in lexicon.word_set("verb_only_cues.txt")
+
+
 def cues_in(masked: str, lo: int, s: int, e: int) -> list[Cue]:
     """Cue verbs of one sentence (outside quotes), skipping forms used as nouns or adjectives."""
     out = []
@@ -337,7 +353,7 @@ def cues_in(masked: str, lo: int, s: int, e: int) -> list[Cue]:
     for a, b, form in cx.phrases.find(seg):
         prev, _ = _last_word(seg, max(0, a - 30), a)
         if prev and (prev.lower() in _NOMINAL_BEFORE or prev.endswith(("’s", "'s", "s’"))) \
-                and not form.endswith("ing"):
+                and not form.endswith("ing") and not (prev.lower() in _QUANTIFIERS and _verb_only(form)):
             continue  # "amid reports", "the alleged pause", "the Kremlin’s comments": nouns and adjectives
         out.append(Cue(s + a, s + b, form, cx.forms[form]))
     for m in _ACCORDING.finditer(seg):
@@ -406,9 +422,19 @@ _NO_COMPLEMENT = frozenset(
 )
 
 
+_CLAUSE_STOP = re.compile(r",\s+(?:but|while|whereas|([a-z]+ing))\b")
+
+
 def _clause_end(text: str, masked: str, lo: int, pos: int, e: int) -> int:
-    """End of a reported clause: the sentence end, without its final punctuation."""
+    """End of a reported clause: the sentence end, without its final punctuation, or an earlier comma that opens
+    a contrast the writer adds ("…, but …", "…, while …") or a new attribution ("…, saying …")."""
     end = e
+    for stop in _CLAUSE_STOP.finditer(masked, pos - lo, e - lo):  # "-ing": a new attribution ("…, saying …")
+        if stop.group(1) and lexicon.cues().forms.get(stop.group(1)) != "speech":
+            continue
+        if stop.start() + lo - pos >= 12:
+            end = lo + stop.start()
+        break
     while end > pos and (text[end - 1] in ".!?…\"'”’») " or text[end - 1].isspace()):
         if text[end - 1] in "”»\"’" and end - 1 > pos and masked[end - 2 - lo] == "x":
             break
