@@ -52,3 +52,26 @@ def test_a_reported_clause_ends_before_a_new_attribution_or_a_contrast(text: str
 def test_an_ing_word_that_is_no_cue_keeps_the_clause_going() -> None:
     [q] = indirect("The commander said the unit held the bridge, destroying two tanks in the process.")
     assert q.text == "the unit held the bridge, destroying two tanks in the process"
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("We fear that the next wave of mobilisation will take our sons.", "We",
+     "that the next wave of mobilisation will take our sons"),
+    ("Democrats claim that the aid package has been stalled for months.", "Democrats",
+     "that the aid package has been stalled for months"),
+])
+def test_a_base_form_that_is_also_a_noun_is_a_verb_after_a_subject_or_before_that(
+        text: str, speaker: str, content: str) -> None:
+    [q] = indirect(text)
+    assert (q.text, q.speaker) == (content, speaker)
+
+
+def test_a_base_form_that_is_also_a_noun_is_no_cue_after_a_determiner() -> None:
+    assert indirect("The fear of another winter without power kept families in the west.") == []
+
+
+@pytest.mark.parametrize("title", ["former defence minister", "lobbyist and GOP strategist", "military analyst"])
+def test_an_inverted_speaker_after_lower_case_titles(title: str) -> None:
+    text = f"The brigade had lost half its men by March, said {title} Charlie Black, a former adviser."
+    [q] = indirect(text)
+    assert (q.text, q.speaker) == ("The brigade had lost half its men by March", "Charlie Black")

@@ -267,6 +267,9 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
 
 def speaker_after(text: str, pos: int, hi: int) -> Speaker | None:
     """An inverted speaker right after a cue ("…,” said Michael Kofman, an expert on …)."""
+    titled = _titled_name(text, pos, hi)
+    if titled is not None:
+        return titled
     m = re.match(r"\s+((?:the\s+|a\s+|an\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*"
                  r"|of|the|for|de|von|van|bin|al-\w+))*)", text[pos:hi])
     if not m:
@@ -287,6 +290,28 @@ def speaker_after(text: str, pos: int, hi: int) -> Speaker | None:
     if am:
         description = am.group(1)
     return Speaker(s, s + len(name), name, description)
+
+
+_TITLED = re.compile(r"\s+((?:[a-z][\w’'-]*\s+|[A-Z]{2,}[\w-]*\s+){1,5}?)([A-Z][a-z’'][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|de|van|von|bin))*)")
+
+
+#: a singular agent noun before a name ("strategist", "lobbyist", "researcher", "spokeswoman")
+_AGENT_SINGULAR = re.compile(r"[a-z]{3,}(?:ist|[^eh]er|or|ian|ant|ent|man|woman|person)")
+
+
+def _titled_name(text: str, pos: int, hi: int) -> Speaker | None:
+    """``said lobbyist and strategist Charlie Black``, ``said former defence minister Oleksii Reznikov``: a name
+    after lower-case descriptors of which the last is a role noun or a title; the descriptors describe it."""
+    m = _TITLED.match(text, pos, hi)
+    if not m:
+        return None
+    words = m.group(1).split()
+    roles, titles = lexicon.roles()[0], lexicon.word_set("titles.txt")
+    if any(w in _NO_COMPLEMENT - {"and", "of", "for"} or w in lexicon.word_set("pronouns.txt") for w in words) \
+            or (words[-1] not in roles and words[-1] not in titles and not _AGENT_SINGULAR.fullmatch(words[-1])):
+        return None
+    name = m.group(2).rstrip(" .")
+    return Speaker(m.start(2), m.start(2) + len(name), name, m.group(1).strip())
 
 
 _NOT_HEAD = frozenset(
@@ -340,6 +365,10 @@ _NOMINAL_BEFORE = frozenset(
 _QUANTIFIERS = frozenset("many some most several few both all numerous multiple".split())
 
 
+#: subjects after which a base form that is a noun too ("fear", "claim") is the verb
+_SUBJECTS = _QUANTIFIERS | frozenset("i we they you who others".split())
+
+
 def _verb_only(form: str) -> bool:
     """A cue form that is no noun: a past tense or a verb of saying or thinking ("many said", "some believe")."""
     return form.endswith("ed") or form in lexicon.word_set("verb_only_cues.txt")
@@ -356,6 +385,11 @@ def cues_in(masked: str, lo: int, s: int, e: int) -> list[Cue]:
                 and not form.endswith("ing") and not (prev.lower() in _QUANTIFIERS and _verb_only(form)):
             continue  # "amid reports", "the alleged pause", "the Kremlin’s comments": nouns and adjectives
         out.append(Cue(s + a, s + b, form, cx.forms[form]))
+    bases, classes = lexicon.noun_like_bases()
+    for a, b, form in bases.find(seg):  # "we fear", "many know", "Democrats claim that …": verbs here
+        prev, _ = _last_word(seg, max(0, a - 30), a)
+        if prev.lower() in _SUBJECTS or seg.startswith(" that ", b):
+            out.append(Cue(s + a, s + b, form, classes[form]))
     for m in _ACCORDING.finditer(seg):
         out.append(Cue(s + m.start(), s + m.start() + len(m.group().rstrip()), m.group().rstrip(), "according"))
     return sorted(out, key=lambda c: c.start)
@@ -736,7 +770,7 @@ class SentenceReader:
             if sp is None:
                 return False
             tail = self.masked[sp.end - self.lo:self.e - self.lo]
-            tail = re.sub(r"^,\s*(?:a|an|the|who)\b[^.;]*", "", tail)
+            tail = re.sub(r"^,\s*(?:a|an|the|who|his|her|their|its|former|[\w.-]+(?:’s|'s))\b[^.;]*", "", tail)
         else:
             sp = speaker_before(self.text, self.masked, self.lo + comma + 1, cue.start, self.lo)
             if sp is None or self.masked[comma + 1:sp.start - self.lo].strip():

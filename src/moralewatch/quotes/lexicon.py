@@ -100,6 +100,19 @@ def cues() -> Cues:
     return Cues(forms, rx, Phrases(list(forms), fold=False))
 
 
+@cache
+def noun_like_bases() -> tuple[Phrases, dict[str, str]]:
+    """The base forms left out of ``cues()`` because they are nouns too ("fear", "claim", "know"): the finder takes
+    them as verbs only after a subject pronoun or a quantifier, or before "that"."""
+    classes: dict[str, str] = {}
+    for line in lines("quotes/cues.tsv"):
+        spec, cls = line.split("\t")
+        base = spec.split("|")[0]
+        if base in NOUN_LIKE:
+            classes.setdefault(base, cls)
+    return Phrases(sorted(classes), fold=False), classes
+
+
 @dataclass(frozen=True)
 class Org:
     name: str
