@@ -214,6 +214,11 @@ CATEGORIES = [
     ("{A} commanders promised soldiers leave and a pay rise.", {"morale_boosting"}),
     ("{A} soldiers complained that their equipment was outdated and broken.", {"supply_shortage"}),
     ("Medics in {A} units say they lack tourniquets and bandages.", {"supply_shortage"}),
+    ("The {A} army does not have enough air defence systems, the minister said.", {"supply_shortage"}),
+    ("The {A} army has received only 10% of the heavy weapons it asked for.", {"supply_shortage"}),
+    ("Officials warned of a new round of crimes against civilians by {A} troops.", {"orders_against_civilians"}),
+    ("Witnesses described the cruelty of the {A} soldiers in the occupied town.", {"orders_against_civilians"}),
+    ("The girl was killed by a {A} missile strike on the park.", {"orders_against_civilians"}),
 ]
 
 
