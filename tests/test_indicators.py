@@ -219,6 +219,8 @@ CATEGORIES = [
     ("Officials warned of a new round of crimes against civilians by {A} troops.", {"orders_against_civilians"}),
     ("Witnesses described the cruelty of the {A} soldiers in the occupied town.", {"orders_against_civilians"}),
     ("The girl was killed by a {A} missile strike on the park.", {"orders_against_civilians"}),
+    ("{A} missiles hit residential areas of the city overnight.", {"orders_against_civilians"}),
+    ("Eleven {A} riot police refused deployment to the front.", {"surrender_desertion", "unwilling"}),
 ]
 
 
