@@ -75,3 +75,57 @@ def test_an_inverted_speaker_after_lower_case_titles(title: str) -> None:
     text = f"The brigade had lost half its men by March, said {title} Charlie Black, a former adviser."
     [q] = indirect(text)
     assert (q.text, q.speaker) == ("The brigade had lost half its men by March", "Charlie Black")
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Russia threatened to cut gas supplies to Europe before the winter.", "to cut gas supplies to Europe before the winter"),
+    ("The commander has vowed to retake the city within a month.", "to retake the city within a month"),
+])
+def test_a_commissive_verb_reports_its_to_complement(text: str, content: str) -> None:
+    [q] = indirect(text)
+    assert q.text == content
+
+
+def test_a_speech_verb_with_to_after_it_is_no_report() -> None:
+    assert indirect("The general said to the assembled officers nothing they did not know.") == []
+
+
+def test_an_adverb_before_that_is_not_content() -> None:
+    [q] = indirect("The pilot suspected immediately that the convoy was under attack.")
+    assert q.text == "that the convoy was under attack"
+
+
+@pytest.mark.parametrize("text", ["It was reported that the army had withdrawn from the town.",
+                                  "It is widely believed that the commander was killed in the strike."])
+def test_an_impersonal_passive_reports_without_a_speaker(text: str) -> None:
+    [q] = indirect(text)
+    assert q.text.startswith("that ") and q.speaker is None
+
+
+def test_an_impersonal_passive_without_a_clause_is_no_report() -> None:
+    assert indirect("It was said in jest at the end of a long evening.") == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The ministry's claim that the soldiers were volunteers was quickly disproved.", "The ministry"),
+    ("Moscow's repeated assertion that the strike hit only military targets was false.", "Moscow"),
+])
+def test_a_possessor_of_a_noun_of_saying_is_the_speaker(text: str, speaker: str) -> None:
+    [q] = indirect(text)
+    assert q.speaker == speaker and q.text.startswith("that ") and q.cue is not None
+
+
+def test_a_noun_of_saying_without_a_possessor_is_no_report() -> None:
+    assert indirect("The claim that the soldiers were volunteers is false.") == []
+
+
+def test_a_participle_after_an_attribution_has_that_attributions_speaker() -> None:
+    text = "“The front is holding,” Syrskyi said on Monday, citing the arrival of fresh brigades in the east."
+    q = next(q for q in indirect(text) if q.cue == "citing")
+    assert q.speaker == "Syrskyi" and q.text == "the arrival of fresh brigades in the east"
+
+
+def test_a_participle_after_an_introductory_participle_has_the_main_subject() -> None:
+    text = "Chastened by the losses, the general revised his plan, promising to rotate the exhausted units."
+    [q] = indirect(text)
+    assert q.speaker == "the general" and q.text == "to rotate the exhausted units"

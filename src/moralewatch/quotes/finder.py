@@ -31,6 +31,7 @@ _ADVERBIAL = re.compile(
     r"\s*(?:,\s*)?(?:(?:on|last|this|early|late|later|earlier)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon|day)|Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|yesterday|today|recently|previously|earlier|later|repeatedly|also|"
+    r"(?!only\b|early\b|family\b|july\b|italy\b)[a-z]{3,}ly(?=\s+that\b)|"
     r"in an? (?:\w+\s+){0,2}(?:statement|interview|briefing|speech|post|tweet|video|letter|message|report|"
     r"conference|call|address)(?:\s+(?:with|to|on)\s+(?:[\w’'.-]+\s*){1,4}?)?)\b\s*,?"
 )
@@ -365,6 +366,9 @@ _NOMINAL_BEFORE = frozenset(
 _QUANTIFIERS = frozenset("many some most several few both all numerous multiple".split())
 
 
+#: the possessor right before a noun of saying: a name or noun with "'s", or a possessive pronoun
+_POSSESSOR = re.compile(r"(?:\b(?:[Tt]he\s+)?(?:[\w.-]+\s+){0,3}?([\w.-]+)(?:’s|'s|s’)|\b([Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\s+(?:[a-z]+\s+)?$")
+
 #: subjects after which a base form that is a noun too ("fear", "claim") is the verb
 _SUBJECTS = _QUANTIFIERS | frozenset("i we they you who others".split())
 
@@ -388,8 +392,14 @@ def cues_in(masked: str, lo: int, s: int, e: int) -> list[Cue]:
     bases, classes = lexicon.noun_like_bases()
     for a, b, form in bases.find(seg):  # "we fear", "many know", "Democrats claim that …": verbs here
         prev, _ = _last_word(seg, max(0, a - 30), a)
-        if prev.lower() in _SUBJECTS or seg.startswith(" that ", b):
+        subject = prev.lower() not in _NOMINAL_BEFORE and (
+            prev[:1].isupper() or (prev.endswith("s") and not prev.endswith(("’s", "'s", "ss"))))
+        if prev.lower() in _SUBJECTS or (seg.startswith(" that ", b) and subject):
             out.append(Cue(s + a, s + b, form, classes[form]))
+    for m in lexicon.nominal_cue().finditer(seg):  # "the ministry's claim that …"
+        pm = _POSSESSOR.search(seg, max(0, m.start() - 60), m.start())
+        if pm is not None:
+            out.append(Cue(s + m.start(1), s + m.end(1), m.group(1), "nominal"))
     for m in _ACCORDING.finditer(seg):
         out.append(Cue(s + m.start(), s + m.start() + len(m.group().rstrip()), m.group().rstrip(), "according"))
     return sorted(out, key=lambda c: c.start)
@@ -438,12 +448,20 @@ def _content_after(text: str, masked: str, lo: int, cue: Cue, e: int) -> int | N
     asks = cue.text.lower().startswith(("ask", "urg", "told", "tell", "order", "instruct", "invit", "call"))
     if asks and w in ("to", "whether", "what", "how", "why", "if", "not"):
         return pos
+    if w == "to" and cue.text.lower().startswith(_COMMISSIVES) and len(masked[pos - lo:e - lo].split()) >= 3:
+        return pos  # "vowed to retake the city", "threatened to cut supplies": the promise is the content
     if w in _NO_COMPLEMENT or (cue.text.endswith("ing") and w == "to"):
         return None
     if len(masked[pos - lo:e - lo].split()) < 3:
         return None
     return pos
 
+
+#: an impersonal passive right before its cue ("it was reported that", "it is widely believed that"): no speaker
+_IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:is|was|has\s+been|had\s+been|will\s+be|is\s+being)\s+(?:[a-z]+ly\s+)?$")
+
+#: speech acts that commit the speaker to something: their "to"-complement is what they said they would do
+_COMMISSIVES = ("vow", "pledg", "promis", "threat", "swear", "swore", "sworn")
 
 _LATER_THAT = re.compile(r"(?:in|on|at|during|after|before|to|with|from|of|earlier|later|last|this|Monday|Tuesday|"
                          r"Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:“”\"]{0,70}?\s(that\b)")
@@ -508,7 +526,7 @@ def _according(text: str, masked: str, lo: int, cue: Cue, e: int) -> Speaker | N
 _INTRO = re.compile(
     r"(?:(?:In|On|At|During|After|Before|Speaking|Earlier|Later|Asked|Absent|With|Without|Despite|Although|Though|"
     r"While|When|As|Since|Because|If|Unlike|Like|For|From|Under|Over|Following|Amid|Given|Having|Now|Then|Still|Yet|"
-    r"But|And|However|Meanwhile|Instead|Also|Last|This|Next|Asked)\b[^,]{0,80},\s*)?"
+    r"But|And|However|Meanwhile|Instead|Also|Last|This|Next|Asked|[A-Z][a-z]+ed)\b[^,]{0,80},\s*)?"
 )
 
 
@@ -651,7 +669,7 @@ class SentenceReader:
         found.kind, found.rule, found.confidence = "partial", "marks-embedded", 0.4
         before = [c for c in cues if c.end <= m.open_at and c.start >= self.s]
         for cue in reversed(before):
-            if cue.cls == "according":
+            if cue.cls in ("according", "nominal"):
                 continue
             sp = speaker_before(self.text, self.masked, self.s, cue.start, self.lo)
             if sp is None and cue.text.endswith("ing"):
@@ -705,6 +723,9 @@ class SentenceReader:
             if cue.cls == "according":
                 self._according(cue)
                 continue
+            if cue.cls == "nominal":
+                self._nominal(cue)
+                continue
             if self._trailing_indirect(cue, cues[:k]):
                 continue
             self._leading_indirect(cue)
@@ -757,6 +778,34 @@ class SentenceReader:
                       0.75)
         else:  # CONTENT, according to X.
             self._add(self.s, cue.start, cue, sp, "according-trail", 0.75)
+
+    def _earlier_speaker(self, cue: Cue) -> Speaker | None:
+        """The speaker of this sentence's last attribution before ``cue``: the subject of a participle after it."""
+        done = [f for f in self.out if f.speaker is not None and f.cue is not None and f.cue.end <= cue.start
+                and f.cue.cls != "according" and f.cue.start >= self.s]
+        return max(done, key=lambda f: f.cue.end).speaker if done else None  # type: ignore[union-attr]
+
+    def _nominal(self, cue: Cue) -> None:
+        """``the ministry's claim that CONTENT``: the possessor is the speaker (a pronoun is resolved later)."""
+        pm = _POSSESSOR.search(self.masked, max(self.s - self.lo, cue.start - self.lo - 60), cue.start - self.lo)
+        if pm is None:
+            return
+        g = 1 if pm.group(1) else 2
+        lo = pm.start() if g == 1 else pm.start(2)
+        raw = self.text[self.lo + lo:self.lo + pm.end(g)]
+        if g == 2:
+            raw = {"his": "he", "her": "she", "their": "they", "its": "it"}[raw.lower()]
+            s = self.lo + pm.start(2)
+            sp = Speaker(s, s + len(self.text[s:self.lo + pm.end(2)]), raw)
+        else:
+            phrase = _LEAD_JUNK.sub("", raw)
+            s = self.lo + lo + len(raw) - len(phrase)
+            if not phrase or not _looks_like_np(phrase):
+                return
+            sp = Speaker(s, s + len(phrase), phrase)
+        start = self.masked.index("that", cue.end - self.lo) + self.lo
+        self._add(start, _clause_end(self.text, self.masked, self.lo, start, self.e), cue, sp, "indirect-nominal",
+                  0.5)
 
     def _trailing_indirect(self, cue: Cue, earlier: list[Cue]) -> bool:
         """``CONTENT, NP cue[ adverbials].`` with nothing but adverbials after the cue."""
@@ -820,14 +869,26 @@ class SentenceReader:
 
     def _leading_indirect(self, cue: Cue) -> None:
         """``NP cue [object] [that] CONTENT.``"""
-        sp = speaker_before(self.text, self.masked, self.s, cue.start, self.lo)
+        participle = cue.text.endswith("ing") and self.masked[:cue.start - self.lo].rstrip().endswith(",")
+        if participle:  # "…, citing …": the subject of the clause before the comma, not an apposition
+            sp = self._earlier_speaker(cue) or self._subject()
+        else:
+            sp = speaker_before(self.text, self.masked, self.s, cue.start, self.lo)
         if sp is None:
             before, at = _last_word(self.masked, self.s - self.lo, cue.start - self.lo)
             gap = self.masked[self.s - self.lo:cue.start - self.lo].rstrip()
             if before.lower() in ("and", "but"):  # "Weaver, who came out and endorsed …": the first verb's subject
                 sp = self._coordinated(self.lo + at)
+            if sp is None and cue.text.endswith("ing") and gap.endswith(","):
+                sp = self._earlier_speaker(cue)  # "“…,” McConnell said in June, citing …"
             if sp is None and (cue.text.endswith("ing") or before.lower() in ("and", "but") or gap.endswith(",")):
                 sp = self._subject()  # "X defended his plan, saying …", "He endorsed Clinton, but told …"
+        if sp is None and cue.cls != "object" and _IMPERSONAL.search(self.masked, self.s - self.lo, cue.start - self.lo):
+            start = _content_after(self.text, self.masked, self.lo, cue, self.e)  # "it was reported that …"
+            if start is not None and self.masked.startswith("that", start - self.lo):
+                self._add(start, _clause_end(self.text, self.masked, self.lo, start, self.e), cue, None,
+                          "indirect-impersonal", 0.5)
+            return
         if sp is None or (cue.cls == "object" and not _object_speaker_ok(sp)):
             return
         start = _content_after(self.text, self.masked, self.lo, cue, self.e)

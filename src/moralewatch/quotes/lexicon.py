@@ -113,6 +113,13 @@ def noun_like_bases() -> tuple[Phrases, dict[str, str]]:
     return Phrases(sorted(classes), fold=False), classes
 
 
+@cache
+def nominal_cue() -> re.Pattern[str]:
+    """``POSSESSOR [adjective] NOUN that``: a noun of saying with its possessor ("the ministry's claim that")."""
+    nouns = "|".join(sorted(word_set("nominal_cues.txt"), key=len, reverse=True))
+    return re.compile(r"(?:(?<=\s)|^)(?:[a-z]+\s+)?(" + nouns + r")\s+that\b")
+
+
 @dataclass(frozen=True)
 class Org:
     name: str
