@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from moralewatch import lexicons
 from moralewatch.api import analyze_text
 from moralewatch.indicators.lexicon import Rule, load, top_level_branches
 from moralewatch.indicators.prefilter import cover, unanchored_rules
@@ -49,6 +50,16 @@ def test_every_codebook_indicator_has_rules_and_names_say_which() -> None:
 
 def test_top_level_split_respects_groups_classes_and_escapes() -> None:
     assert top_level_branches(r"a|(b|c)|[|]x|d\|e") == ["a", "(b|c)", "[|]x", r"d\|e"]
+
+
+def test_no_branch_starts_or_ends_with_a_space() -> None:
+    """A cue is anchored on word boundaries, so a branch ending in a space could only match before punctuation."""
+    for indicator in INDICATORS:
+        for line in lexicons.lines(f"indicators/cues/{indicator}.txt"):
+            if " :: " not in line:
+                continue
+            for branch in top_level_branches(line.split(" :: ")[1]):
+                assert branch == branch.strip(), (indicator, branch[-40:])
 
 
 def test_no_rule_scans_the_whole_text() -> None:
@@ -221,6 +232,8 @@ CATEGORIES = [
     ("The girl was killed by a {A} missile strike on the park.", {"orders_against_civilians"}),
     ("{A} missiles hit residential areas of the city overnight.", {"orders_against_civilians"}),
     ("Eleven {A} riot police refused deployment to the front.", {"surrender_desertion", "unwilling"}),
+    ("Witnesses described the massacre of civilians by {A} troops.", {"orders_against_civilians"}),
+    ("Our people die every day from {A} missiles.", {"orders_against_civilians"}),
 ]
 
 
