@@ -129,3 +129,17 @@ def test_a_participle_after_an_introductory_participle_has_the_main_subject() ->
     text = "Chastened by the losses, the general revised his plan, promising to rotate the exhausted units."
     [q] = indirect(text)
     assert q.speaker == "the general" and q.text == "to rotate the exhausted units"
+
+
+def test_a_coordinated_second_report_ends_the_first_and_keeps_its_speaker() -> None:
+    text = ("The Defence Minister said this week that the army would hold the line by the end of March and suggested "
+            "that reserves would be called up in the spring.")
+    first, second = indirect(text)
+    assert first.text == "that the army would hold the line by the end of March"
+    assert second.text == "that reserves would be called up in the spring"
+    assert first.speaker == second.speaker == "The Defence Minister"
+
+
+def test_and_before_a_word_that_is_no_cue_keeps_the_clause_going() -> None:
+    [q] = indirect("The officer said the shelling stopped at dawn and resumed after noon.")
+    assert q.text == "the shelling stopped at dawn and resumed after noon"

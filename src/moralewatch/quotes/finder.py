@@ -474,7 +474,7 @@ _NO_COMPLEMENT = frozenset(
 )
 
 
-_CLAUSE_STOP = re.compile(r",\s+(?:but|while|whereas|([a-z]+ing))\b")
+_CLAUSE_STOP = re.compile(r",\s+(?:but|while|whereas|([a-z]+ing))\b|,?\s+and\s+(?:then\s+|also\s+)?([a-z]+(?:ed|ing|s)|said|told)\b")
 
 
 def _clause_end(text: str, masked: str, lo: int, pos: int, e: int) -> int:
@@ -483,6 +483,8 @@ def _clause_end(text: str, masked: str, lo: int, pos: int, e: int) -> int:
     end = e
     for stop in _CLAUSE_STOP.finditer(masked, pos - lo, e - lo):  # "-ing": a new attribution ("…, saying …")
         if stop.group(1) and lexicon.cues().forms.get(stop.group(1)) != "speech":
+            continue
+        if stop.group(2) and stop.group(2) not in lexicon.cues().forms:  # "…, and accused …": a second report
             continue
         if stop.start() + lo - pos >= 12:
             end = lo + stop.start()
@@ -878,7 +880,7 @@ class SentenceReader:
             before, at = _last_word(self.masked, self.s - self.lo, cue.start - self.lo)
             gap = self.masked[self.s - self.lo:cue.start - self.lo].rstrip()
             if before.lower() in ("and", "but"):  # "Weaver, who came out and endorsed …": the first verb's subject
-                sp = self._coordinated(self.lo + at)
+                sp = self._earlier_speaker(cue) or self._coordinated(self.lo + at)
             if sp is None and cue.text.endswith("ing") and gap.endswith(","):
                 sp = self._earlier_speaker(cue)  # "“…,” McConnell said in June, citing …"
             if sp is None and (cue.text.endswith("ing") or before.lower() in ("and", "but") or gap.endswith(",")):
