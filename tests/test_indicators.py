@@ -318,6 +318,12 @@ def test_morale_remains_high_is_morale_high_not_a_negation() -> None:
     assert ind.indicator == "morale_high" and not ind.negated
 
 
+@pytest.mark.parametrize("side", ["Russian", "Ukrainian"])
+def test_a_forces_state_taken_as_given_holds_inside_a_conditional(side: str) -> None:
+    assert "heavy_losses" in indicators_of(f"A ceasefire would only let the depleted {side} forces regroup.")
+    assert "heavy_losses" not in indicators_of(f"The {side} forces could be depleted by winter if the attack fails.")
+
+
 def test_a_conditional_is_not_a_claim() -> None:
     assert indicators_of("If Russia advances, Ukrainian troops could suffer heavy losses.") == set()
 

@@ -447,10 +447,19 @@ def evidence_unit(ctx: Context, hit: Hit, si: int) -> Unit | None:
     return Unit(s, e)
 
 
+@cache
+def _presupposed() -> re.Pattern[str]:
+    """An attributive state of a force ("his depleted forces", "exhausted troops"): the text takes it as given even
+    inside a conditional or an expectation ("a ceasefire would let his depleted forces rest")."""
+    return re.compile(r"(?:depleted|decimated|exhausted|demorali[sz]ed|battered|bloodied|mauled|weakened|"
+                      r"ill-equipped|poorly[- ]equipped|untrained|ill-trained|outgunned|starving|war-weary)\s+"
+                      r"(?:[\w'’-]+\s+){0,2}?" + compile_cue("{FORCE}").pattern, re.I)
+
+
 def hypothetical(ctx: Context, hit: Hit, si: int) -> bool:
     """A conditional, an expectation or a suggestion ("could suffer heavy losses", "expects Ukraine to be
     demoralized", "might consider surrendering") is not a claim that the event happened (codebook rules 3-4)."""
-    if hit.rule.indicator not in IRREALIS_INDICATORS:
+    if hit.rule.indicator not in IRREALIS_INDICATORS or _presupposed().match(ctx.text, hit.start):
         return False
     s, _ = ctx.sentences[si]
     before = ctx.text[max(s, hit.start - 100):hit.start]
