@@ -252,6 +252,8 @@ def test_violence_against_civilians_is_of_the_side_that_did_it() -> None:
         ("orders_against_civilians", "ru")}
     assert found("Seven people were killed by a Ukrainian missile strike on a market in Donetsk.") == {
         ("orders_against_civilians", "ua")}
+    assert found("Survivors described the massacre of Ukrainians in the village.") == {("orders_against_civilians", "ru")}
+    assert found("Survivors described the massacre of Russians in the village.") == {("orders_against_civilians", "ua")}
 
 
 def test_strikes_on_military_sites_and_mutual_accusations_are_not_violence_against_civilians() -> None:

@@ -232,6 +232,8 @@ _ATTACK_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w'’-]+\s+){0,2}?(?:shell\w*|s
 
 _VICTIM_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w'’-]+\s+)?(?:civilians?|children|people|residents|citizens|women|men|"
                            r"families|villagers|evacuees|refugees|boys?|girls?|teenagers?|journalists?|mayors?)\b", re.I)
+_VICTIM_BEFORE = re.compile(r"\b(?:of|against|killed|killing|murder(?:ed|ing)?|execut(?:ed|ing)|tortur(?:ed|ing)|"
+                            r"abduct(?:ed|ing)|kidnapp(?:ed|ing)|shot|shooting|rap(?:ed|ing))\s+(?:the\s+|(?!by\b)\w+\s+)?$", re.I)
 _ACCUSED_BEFORE = re.compile(r"\baccus\w*\s+(?:the\s+)?$", re.I)
 
 
@@ -246,10 +248,17 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
         return inside[0][0]  # "killed 300 Russian soldiers": the force inside the cue lost them
     if hit.rule.indicator == "orders_against_civilians":
         for side in ("ru", "ua"):
-            for m in lex.sides[side].finditer(text, hit.start, hit.end):
+            for m in lex.sides[side].finditer(text, hit.start, min(len(text), hit.end + 30)):
+                if m.end() > hit.end:  # just past the cue only as its object: "the massacre of | Ukrainians"
+                    if m.group().lower() in ("ukrainians", "russians") and \
+                            _VICTIM_BEFORE.search(text, hit.start, m.start()):
+                        return "ua" if side == "ru" else "ru"
+                    continue
                 if _ATTACK_AFTER.match(text, m.end()) or _ACCUSED_BEFORE.search(text, hit.start, m.start()):
                     return side  # "killed by a Russian airstrike", "accused Moscow of": the side that did it
-                if _VICTIM_AFTER.match(text, m.end()):
+                if _VICTIM_AFTER.match(text, m.end()) or (
+                        m.group().lower() in ("ukrainians", "russians")
+                        and _VICTIM_BEFORE.search(text, hit.start, m.start())):
                     return "ua" if side == "ru" else "ru"  # "abducted Ukrainian children": the other side did it
     if hit.rule.indicator == "heavy_losses" and _KILL_CLAIM.match(text, hit.start):
         claimed_by = claimant_of(ctx, unit, si)[1]
