@@ -143,3 +143,15 @@ def test_a_coordinated_second_report_ends_the_first_and_keeps_its_speaker() -> N
 def test_and_before_a_word_that_is_no_cue_keeps_the_clause_going() -> None:
     [q] = indirect("The officer said the shelling stopped at dawn and resumed after noon.")
     assert q.text == "the shelling stopped at dawn and resumed after noon"
+
+
+def test_an_outlet_whose_name_ends_in_a_common_word_can_speak() -> None:
+    [q] = analyze_text("“The offensive has stalled,” the Global Times wrote.").quotes
+    assert q.speaker == "Global Times"
+
+
+@pytest.mark.parametrize("text", ["“We must stop them,” Mitch McConnell, R-Ky., said.",
+                                  "Mitch McConnell, R-Ky., said the vote on aid would happen next week."])
+def test_a_party_and_state_tag_describes_the_name_before_it(text: str) -> None:
+    [q] = analyze_text(text).quotes
+    assert q.speaker == "Mitch McConnell" and "R-Ky" not in q.text

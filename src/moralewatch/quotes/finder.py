@@ -196,6 +196,10 @@ def _is_name(phrase: str) -> bool:
                                        for w in words)
 
 
+#: a US party and state tag after a politician's name (", R-Ky.,", ", D-N.Y.,", ", I-Vt.,")
+_PARTY_TAG = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*,$")
+
+
 def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -> Speaker | None:
     """The noun phrase that ends right before a cue (after auxiliaries), with an apposition ("X, an expert, said").
 
@@ -217,6 +221,11 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
     seg = masked[lo - base:end - base]
     description = ""
     stripped = seg.rstrip()
+    tag = _PARTY_TAG.search(stripped)
+    if tag:  # "Mitch McConnell, R-Ky., said": the party and state describe the name before them
+        description, seg = tag.group().strip(" ,"), seg[:tag.start()]
+        end = lo + len(seg)
+        stripped = seg.rstrip()
     if stripped.endswith(","):  # "Michael Kofman, an expert on ..., said" / "Her campaign manager, Robby Mook, said"
         inner = stripped[:-1]
         k = inner.rfind(",")
@@ -333,7 +342,7 @@ def _looks_like_np(phrase: str) -> bool:
     if not words or len(words) > 14:
         return False
     head = words[-1].lower().strip(".,")
-    if head in _NOT_HEAD or head.isdigit() or (len(words) > 1 and words[-2].lower() in ("last", "next", "this")):
+    if (head in _NOT_HEAD and words[-1][:1].islower()) or head.isdigit() or (len(words) > 1 and words[-2].lower() in ("last", "next", "this")):
         return False
     if words[-1].lower() in lexicon.word_set("boundaries.txt") or words[-1].lower() in lexicon.word_set("aux.txt"):
         return False
@@ -815,7 +824,8 @@ class SentenceReader:
         if comma < 0:
             return False
         tail = self.masked[cue.end - self.lo:self.e - self.lo]
-        inverted = not self.masked[comma + 1:cue.start - self.lo].strip()
+        inverted = not self.masked[comma + 1:cue.start - self.lo].strip() \
+            and not _PARTY_TAG.search(self.masked[max(0, comma - 12):comma + 1])  # "McConnell, R-Ky., said …"
         if inverted:
             sp = speaker_after(self.text, cue.end, self.e)
             if sp is None:
