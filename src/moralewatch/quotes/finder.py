@@ -406,7 +406,7 @@ def cues_in(masked: str, lo: int, s: int, e: int) -> list[Cue]:
         if prev.lower() in _SUBJECTS or (seg.startswith(" that ", b) and subject):
             out.append(Cue(s + a, s + b, form, classes[form]))
     for m in lexicon.nominal_cue().finditer(seg):  # "the ministry's claim that …"
-        pm = _POSSESSOR.search(seg, max(0, m.start() - 60), m.start())
+        pm = _POSSESSOR.search(seg, max(0, m.start() - 70), m.start())
         if pm is not None:
             out.append(Cue(s + m.start(1), s + m.end(1), m.group(1), "nominal"))
     for m in _ACCORDING.finditer(seg):

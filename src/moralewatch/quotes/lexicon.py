@@ -117,7 +117,7 @@ def noun_like_bases() -> tuple[Phrases, dict[str, str]]:
 def nominal_cue() -> re.Pattern[str]:
     """``POSSESSOR [adjective] NOUN that``: a noun of saying with its possessor ("the ministry's claim that")."""
     nouns = "|".join(sorted(word_set("nominal_cues.txt"), key=len, reverse=True))
-    return re.compile(r"(?:(?<=\s)|^)(?:[a-z]+\s+)?(" + nouns + r")\s+that\b")
+    return re.compile(r"\b(" + nouns + r")\s+that\b")
 
 
 @dataclass(frozen=True)
