@@ -155,3 +155,11 @@ def test_an_outlet_whose_name_ends_in_a_common_word_can_speak() -> None:
 def test_a_party_and_state_tag_describes_the_name_before_it(text: str) -> None:
     [q] = analyze_text(text).quotes
     assert q.speaker == "Mitch McConnell" and "R-Ky" not in q.text
+
+
+def test_the_second_piece_of_a_split_quote_after_an_insertion_keeps_the_speaker() -> None:
+    text = ("“These men know how to hold a line,” said Syrskyi, speaking of the marines, “and they will hold this "
+            "one too.”")
+    first, second = analyze_text(text).quotes
+    assert first.speaker == second.speaker == "Syrskyi"
+    assert second.text.startswith("and they will hold")

@@ -615,9 +615,24 @@ class SentenceReader:
                 found.kind, found.rule = "partial", "marks+trailing"
         else:
             self._embedded(m, found, cues, head_lo, close, trail)
+            if found.speaker is None and len(self.text[m.start:m.end].split()) >= 3 \
+                    and self._split_from(i, head_lo, open_at, head, found):
+                found.rule, found.confidence = "marks+split", 0.85
             if found.speaker is None and len(self.text[m.start:m.end].split()) < 4:
                 return  # a scare quote ("special military operation") with nobody saying it
         self.out.append(found)
+
+    def _split_from(self, i: int, head_lo: int, open_at: int, head: str, found: Found) -> bool:
+        """``“…,” said Sherman, speaking of politicians, “…”``: the second piece of a split quote has the speaker of
+        the attribution between the pieces."""
+        prev = self.out[-1] if self.out else None
+        if i == 0 or prev is None or prev.marked is not self.marked[i - 1] or prev.speaker is None \
+                or prev.cue is None or not head.rstrip().endswith(",") or not head_lo <= prev.cue.start < open_at:
+            return False
+        found.cue, found.speaker = prev.cue, prev.speaker
+        if not self.text[found.start:found.start + 1].isupper():
+            found.kind = "partial"  # as the embedded reading would call it: nested in a mixed quote, it is dropped
+        return True
 
     def _coordinated(self, conj: int) -> Speaker | None:
         """The subject of the verb phrase before "and"/"but" (scanning back to a clause boundary)."""
