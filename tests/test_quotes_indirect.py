@@ -163,3 +163,13 @@ def test_the_second_piece_of_a_split_quote_after_an_insertion_keeps_the_speaker(
     first, second = analyze_text(text).quotes
     assert first.speaker == second.speaker == "Syrskyi"
     assert second.text.startswith("and they will hold")
+
+
+def test_told_with_a_longer_object_starts_the_clause_at_that() -> None:
+    [q] = indirect("The general told foundation employees on Thursday that the brigade would be rotated out.")
+    assert q.text == "that the brigade would be rotated out"
+
+
+def test_so_that_after_asked_is_no_reported_clause() -> None:
+    text = "After the mother asked about his location so that she could send a parcel, the soldier revealed that he was at the front."
+    assert [q.text for q in indirect(text)] == ["that he was at the front"]
