@@ -173,3 +173,16 @@ def test_told_with_a_longer_object_starts_the_clause_at_that() -> None:
 def test_so_that_after_asked_is_no_reported_clause() -> None:
     text = "After the mother asked about his location so that she could send a parcel, the soldier revealed that he was at the front."
     assert [q.text for q in indirect(text)] == ["that he was at the front"]
+
+
+def test_according_to_after_an_introductory_adverbial_attributes_the_clause_after_it() -> None:
+    text = "On Tuesday, according to the General Staff, Russian units withdrew from the village near the river."
+    [q] = indirect(text)
+    assert q.text == "Russian units withdrew from the village near the river"
+    assert q.speaker_start is not None and text[q.speaker_start:q.speaker_end].endswith("General Staff")
+
+
+def test_according_to_after_a_clause_keeps_that_clause() -> None:
+    text = "The brigade lost 300 men in a week, according to Ukrainian intelligence, which monitors radio traffic."
+    [q] = indirect(text)
+    assert q.text == "The brigade lost 300 men in a week"

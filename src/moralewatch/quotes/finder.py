@@ -531,6 +531,11 @@ def _trailing(text: str, masked: str, lo: int, cues: list[Cue], after: int, e: i
     return None
 
 
+#: after "according to X": ", " and a clause that goes on (not a relative, an apposition or a participle)
+_AFTER_ACCORDING = re.compile(r",\s+(?!(?:who|which|whose|where|when|a|an|and|but|or|as|in|on|at|for|with|by|from|"
+                              r"of|to|its|his|her|their|\w+ing|\w+ed)\b)(\S+(?:\s+\S+){2,})")
+
+
 def _according(text: str, masked: str, lo: int, cue: Cue, e: int) -> Speaker | None:
     m = re.match(r"\s*([\w’'.&-]+(?:\s+[\w’'.&-]+){0,11}?)(?=,|\.\s*$|\s*$|\s+(?:that|which|who)\b)",
                  masked[cue.end - lo:e - lo])
@@ -811,7 +816,13 @@ class SentenceReader:
             self._add(start, _clause_end(self.text, self.masked, self.lo, start, self.e), cue, sp, "according-lead",
                       0.75)
         else:  # CONTENT, according to X.
-            self._add(self.s, cue.start, cue, sp, "according-trail", 0.75)
+            rest = _AFTER_ACCORDING.match(after) if len(self.text[self.s:cue.start].split()) <= 5 else None
+            if not rest:  # else what came before is an adverbial: "About 10 p.m., according to X, …"
+                self._add(self.s, cue.start, cue, sp, "according-trail", 0.75)
+            if rest:  # "About 10 p.m., according to a timeline, the convoy left …": the clause goes on after X
+                start = sp.end + rest.start(1)
+                self._add(start, _clause_end(self.text, self.masked, self.lo, start, self.e), cue, sp,
+                          "according-mid", 0.65)
 
     def _earlier_speaker(self, cue: Cue) -> Speaker | None:
         """The speaker of this sentence's last attribution before ``cue``: the subject of a participle after it."""
