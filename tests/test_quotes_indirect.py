@@ -17,8 +17,8 @@ def indirect(text: str) -> list[Quote]:
     ("Many believe the offensive has already stalled near the river.", "Many",
      "the offensive has already stalled near the river"),
     ("Some said the brigade had run out of shells weeks ago.", "Some", "the brigade had run out of shells weeks ago"),
-    ("Others have said they are not willing to fight for the regime.", "Others",
-     "they are not willing to fight for the regime"),
+    ("Others have said they will refuse a second tour at the front.", "Others",
+     "they will refuse a second tour at the front"),
 ])
 def test_a_quantifier_is_the_speaker_of_the_verb_after_it(text: str, speaker: str, content: str) -> None:
     [q] = indirect(text)
@@ -30,9 +30,9 @@ def test_a_quantifier_before_a_noun_is_no_speaker() -> None:
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    ("If the front breaks, forecasters say the economy will collapse within months.", "forecasters"),
+    ("If the bridge falls, strategists say the garrison will be cut off within days.", "strategists"),
     ("But military analysts warn that the reserves are poorly trained.", "military analysts"),
-    ("Hacking specialists say the most harmful material might not even be genuine.", "Hacking specialists"),
+    ("Demining specialists say the fields north of the town will take years to clear.", "Demining specialists"),
 ])
 def test_a_plural_agent_noun_is_a_speaker(text: str, speaker: str) -> None:
     [q] = indirect(text)
@@ -70,11 +70,11 @@ def test_a_base_form_that_is_also_a_noun_is_no_cue_after_a_determiner() -> None:
     assert indirect("The fear of another winter without power kept families in the west.") == []
 
 
-@pytest.mark.parametrize("title", ["former defence minister", "lobbyist and GOP strategist", "military analyst"])
+@pytest.mark.parametrize("title", ["former defence minister", "analyst and NATO planner", "military analyst"])
 def test_an_inverted_speaker_after_lower_case_titles(title: str) -> None:
-    text = f"The brigade had lost half its men by March, said {title} Charlie Black, a former adviser."
+    text = f"The brigade had lost half its men by March, said {title} Ivan Petrenko, a former adviser."
     [q] = indirect(text)
-    assert (q.text, q.speaker) == ("The brigade had lost half its men by March", "Charlie Black")
+    assert (q.text, q.speaker) == ("The brigade had lost half its men by March", "Ivan Petrenko")
 
 
 @pytest.mark.parametrize(("text", "content"), [
@@ -91,8 +91,8 @@ def test_a_speech_verb_with_to_after_it_is_no_report() -> None:
 
 
 def test_an_adverb_before_that_is_not_content() -> None:
-    [q] = indirect("The pilot suspected immediately that the convoy was under attack.")
-    assert q.text == "that the convoy was under attack"
+    [q] = indirect("The pilot feared instantly that the convoy was under fire.")
+    assert q.text == "that the convoy was under fire"
 
 
 @pytest.mark.parametrize("text", ["It was reported that the army had withdrawn from the town.",
@@ -126,16 +126,16 @@ def test_a_participle_after_an_attribution_has_that_attributions_speaker() -> No
 
 
 def test_a_participle_after_an_introductory_participle_has_the_main_subject() -> None:
-    text = "Chastened by the losses, the general revised his plan, promising to rotate the exhausted units."
+    text = "Alarmed by the losses, the general changed course, promising to rotate the exhausted units."
     [q] = indirect(text)
     assert q.speaker == "the general" and q.text == "to rotate the exhausted units"
 
 
 def test_a_coordinated_second_report_ends_the_first_and_keeps_its_speaker() -> None:
-    text = ("The Defence Minister said this week that the army would hold the line by the end of March and suggested "
+    text = ("The Defence Minister said on Friday that the army would keep the bridgehead through the winter and hinted "
             "that reserves would be called up in the spring.")
     first, second = indirect(text)
-    assert first.text == "that the army would hold the line by the end of March"
+    assert first.text == "that the army would keep the bridgehead through the winter"
     assert second.text == "that reserves would be called up in the spring"
     assert first.speaker == second.speaker == "The Defence Minister"
 
@@ -166,7 +166,7 @@ def test_the_second_piece_of_a_split_quote_after_an_insertion_keeps_the_speaker(
 
 
 def test_told_with_a_longer_object_starts_the_clause_at_that() -> None:
-    [q] = indirect("The general told foundation employees on Thursday that the brigade would be rotated out.")
+    [q] = indirect("The general told battalion staff on Thursday that the brigade would be rotated out.")
     assert q.text == "that the brigade would be rotated out"
 
 
