@@ -222,7 +222,7 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
     description = ""
     stripped = seg.rstrip()
     tag = _PARTY_TAG.search(stripped)
-    if tag:  # "Mitch McConnell, R-Ky., said": the party and state describe the name before them
+    if tag:  # "Jack Reed, D-R.I., said": the party and state describe the name before them
         description, seg = tag.group().strip(" ,"), seg[:tag.start()]
         end = lo + len(seg)
         stripped = seg.rstrip()
@@ -310,7 +310,7 @@ _AGENT_SINGULAR = re.compile(r"[a-z]{3,}(?:ist|[^eh]er|or|ian|ant|ent|man|woman|
 
 
 def _titled_name(text: str, pos: int, hi: int) -> Speaker | None:
-    """``said lobbyist and strategist Charlie Black``, ``said former defence minister Oleksii Reznikov``: a name
+    """``said analyst and former officer Ivan Petrenko``, ``said former defence minister Oleksii Reznikov``: a name
     after lower-case descriptors of which the last is a role noun or a title; the descriptors describe it."""
     m = _TITLED.match(text, pos, hi)
     if not m:
@@ -421,7 +421,7 @@ def _content_after(text: str, masked: str, lo: int, cue: Cue, e: int) -> int | N
         m = _TELL_OBJ.match(masked, pos - lo)
         if m:
             pos = lo + m.end()
-        else:  # "told foundation employees on Thursday that …": a longer object of common nouns, then the clause
+        else:  # "told battalion staff on Thursday that …": a longer object of common nouns, then the clause
             m = _TOLD_THAT.match(masked, pos - lo, e - lo) if not cue.text.lower().startswith(("ask", "urg")) else None
             if m and masked[:m.start(1)].split()[-1] not in ("so", "now", "order", "except", "given", "such"):
                 return lo + m.start(1)
@@ -636,7 +636,7 @@ class SentenceReader:
         self.out.append(found)
 
     def _split_from(self, i: int, head_lo: int, open_at: int, head: str, found: Found) -> bool:
-        """``“…,” said Sherman, speaking of politicians, “…”``: the second piece of a split quote has the speaker of
+        """``“…,” said Petrenko, speaking of the marines, “…”``: the second piece of a split quote has the speaker of
         the attribution between the pieces."""
         prev = self.out[-1] if self.out else None
         if i == 0 or prev is None or prev.marked is not self.marked[i - 1] or prev.speaker is None \
@@ -859,7 +859,7 @@ class SentenceReader:
             return False
         tail = self.masked[cue.end - self.lo:self.e - self.lo]
         inverted = not self.masked[comma + 1:cue.start - self.lo].strip() \
-            and not _PARTY_TAG.search(self.masked[max(0, comma - 12):comma + 1])  # "McConnell, R-Ky., said …"
+            and not _PARTY_TAG.search(self.masked[max(0, comma - 12):comma + 1])  # "Reed, D-R.I., said …"
         if inverted:
             sp = speaker_after(self.text, cue.end, self.e)
             if sp is None:
@@ -926,7 +926,7 @@ class SentenceReader:
             if before.lower() in ("and", "but"):  # "Weaver, who came out and endorsed …": the first verb's subject
                 sp = self._earlier_speaker(cue) or self._coordinated(self.lo + at)
             if sp is None and cue.text.endswith("ing") and gap.endswith(","):
-                sp = self._earlier_speaker(cue)  # "“…,” McConnell said in June, citing …"
+                sp = self._earlier_speaker(cue)  # "“…,” Syrskyi said on Monday, citing …"
             if sp is None and (cue.text.endswith("ing") or before.lower() in ("and", "but") or gap.endswith(",")):
                 sp = self._subject()  # "X defended his plan, saying …", "He endorsed Clinton, but told …"
         if sp is None and cue.cls != "object" and _IMPERSONAL.search(self.masked, self.s - self.lo, cue.start - self.lo):
