@@ -170,6 +170,7 @@ def extract_stream(lines: Iterable[bytes], out: IO[str], workers: int = 1) -> in
         return count
     ctx = mp.get_context("fork")
     pending: deque[AsyncResult[list[str]]] = deque()
+    _warm_up()  # lexicons and patterns load once here; forked workers share them instead of loading their own
     with ctx.Pool(workers, initializer=_worker_init) as pool:
         for batch in _batches(numbered):
             pending.append(pool.apply_async(_extract_batch, (batch,)))
@@ -178,6 +179,21 @@ def extract_stream(lines: Iterable[bytes], out: IO[str], workers: int = 1) -> in
         while pending:
             count += _write_results(pending.popleft().get(), out)
     return count
+
+
+_WARM_UP = (
+    "Troops near Kharkiv said on Tuesday they had run out of fuel.\n\n"
+    "\u201cWe were sent to our deaths,\u201d a captured soldier told Ukraine\u2019s security service, "
+    "according to The Mirror. Morale is low, officials said."
+)
+
+
+def _warm_up() -> None:
+    """Run the default pipeline once on a short text so that every lazily loaded lexicon, gazetteer and compiled
+    pattern is in memory before worker processes are forked."""
+    _worker_init()
+    assert _PIPELINE is not None
+    _PIPELINE.run(to_document(RawInput("-", text=_WARM_UP)))
 
 
 def _write_results(results: list[str], out: IO[str]) -> int:
