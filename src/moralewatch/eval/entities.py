@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -26,13 +25,10 @@ from typing import Any
 
 import click
 
+from .common import read_pred, shared_dir
+
 TYPES = ("place", "person", "org", "date")
 KM = 10.0
-
-
-def shared_dir() -> Path:
-    env = os.environ.get("MORALEWATCH_SHARED")
-    return Path(env) if env else Path(__file__).resolve().parents[3].parent / "shared"
 
 
 def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
@@ -120,21 +116,11 @@ def _predict(items: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]
     return {str(o["id"]): extract_line(json.dumps(o))["entities"] for o in items}
 
 
-def _read_pred(path: str) -> dict[str, list[dict[str, Any]]]:
-    out = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                obj = json.loads(line)
-                out[str(obj["id"])] = obj.get("entities") or []
-    return out
-
-
 def evaluate_dev(gold_path: str, pred: str | None, corpus: Path) -> dict[str, Any]:
     """Scores against offset gold (JSONL), predictions from ``pred`` or from running the pipeline."""
     gold = [json.loads(x) for x in Path(gold_path).read_text(encoding="utf-8").splitlines() if x.strip()]
     texts = _corpus(corpus, {g["id"] for g in gold})
-    preds = _read_pred(pred) if pred else _predict(texts[g["id"]] for g in gold)
+    preds = read_pred(pred, "entities") if pred else _predict(texts[g["id"]] for g in gold)
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for g in gold:
         text = texts[g["id"]]["text"]
@@ -159,7 +145,7 @@ def evaluate_seeds(gold_path: str, pred: str | None) -> dict[str, Any]:
     """Recall of the listed names and false places on the seed articles."""
     p = Path(gold_path)
     files = sorted(p.glob("*.json")) if p.is_dir() else [p]
-    preds = _read_pred(pred) if pred else None
+    preds = read_pred(pred, "entities") if pred else None
     found: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     false_places: list[str] = []
     for f in files:

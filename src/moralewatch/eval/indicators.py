@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +28,7 @@ import click
 
 from ..errors import MoraleWatchError
 from ..model import INDICATORS
+from .common import read_pred, shared_dir
 
 
 @dataclass
@@ -110,20 +110,6 @@ def sha12(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
-def shared_dir(hint: Path | None = None) -> Path:
-    """``shared/``: $MORALEWATCH_SHARED, else beside the repository (or beside the working directory)."""
-    env = os.environ.get("MORALEWATCH_SHARED")
-    candidates = [Path(env)] if env else []
-    if hint is not None:
-        candidates += [p / "shared" for p in hint.resolve().parents]
-    candidates += [Path.cwd().parent / "shared", Path.cwd() / "shared"]
-    for c in candidates:
-        if (c / "data" / "corpora").is_dir():
-            return c
-    raise MoraleWatchError("E401", "cannot find shared/data/corpora for the gold texts",
-                           "set MORALEWATCH_SHARED to the shared directory")
-
-
 def corpus_texts(path: Path, ids: set[str]) -> dict[str, str]:
     out = {}
     with open(path, encoding="utf-8") as f:
@@ -199,16 +185,6 @@ def predict(docs: list[GoldDoc]) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def read_pred(path: Path) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                obj = json.loads(line)
-                out[str(obj["id"])] = obj.get("indicators") or []
-    return out
-
-
 # -- matching -----------------------------------------------------------------------------------------------------
 
 
@@ -271,7 +247,7 @@ def score(docs: list[GoldDoc], preds: dict[str, list[dict[str, Any]]], sha_misma
 def evaluate(gold: Path, pred: Path | None = None) -> dict[str, Any]:
     """The scores of ``pred`` (or of the default pipeline when omitted) against ``gold``."""
     docs, bad = read_gold(gold)
-    preds = read_pred(pred) if pred else predict(docs)
+    preds = read_pred(pred, "indicators") if pred else predict(docs)
     return score(docs, preds, bad).as_dict()
 
 

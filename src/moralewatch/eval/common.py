@@ -1,0 +1,36 @@
+"""What the scorers share: finding ``shared/`` and reading an extract output as predictions."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from ..errors import MoraleWatchError
+
+
+def shared_dir(hint: Path | None = None) -> Path:
+    """``shared/``: $MORALEWATCH_SHARED, else beside the repository (or beside the working directory)."""
+    env = os.environ.get("MORALEWATCH_SHARED")
+    candidates = [Path(env)] if env else []
+    if hint is not None:
+        candidates += [p / "shared" for p in hint.resolve().parents]
+    candidates += [Path(__file__).resolve().parents[3].parent / "shared", Path.cwd().parent / "shared",
+                   Path.cwd() / "shared"]
+    for c in candidates:
+        if (c / "data" / "corpora").is_dir():
+            return c
+    raise MoraleWatchError("E401", "cannot find shared/data/corpora for the gold texts",
+                           "set MORALEWATCH_SHARED to the shared directory")
+
+
+def read_pred(path: str | Path, key: str) -> dict[str, list[dict[str, Any]]]:
+    """An extract output (JSONL) as ``{id: items}`` for one of ``quotes``, ``indicators``, ``entities``."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                obj = json.loads(line)
+                out[str(obj["id"])] = obj.get(key) or []
+    return out
