@@ -34,3 +34,14 @@ def read_pred(path: str | Path, key: str) -> dict[str, list[dict[str, Any]]]:
                 obj = json.loads(line)
                 out[str(obj["id"])] = obj.get(key) or []
     return out
+
+
+def corpus_records(path: str | Path, ids: set[str]) -> dict[str, dict[str, Any]]:
+    """The records of a corpus JSONL (``id``, ``text``, ``date``...) whose ids a gold set names."""
+    out: dict[str, dict[str, Any]] = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            obj = json.loads(line)
+            if obj.get("id") in ids:
+                out[obj["id"]] = obj
+    return out

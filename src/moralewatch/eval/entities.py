@@ -25,7 +25,7 @@ from typing import Any
 
 import click
 
-from .common import read_pred, shared_dir
+from .common import corpus_records, read_pred, shared_dir
 
 TYPES = ("place", "person", "org", "date")
 KM = 10.0
@@ -100,16 +100,6 @@ def scores(counts: dict[str, list[int]]) -> dict[str, dict[str, float | int]]:
     return out
 
 
-def _corpus(path: Path, ids: set[str]) -> dict[str, dict[str, Any]]:
-    out = {}
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            obj = json.loads(line)
-            if obj.get("id") in ids:
-                out[obj["id"]] = obj
-    return out
-
-
 def _predict(items: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     from ..api import extract_line
 
@@ -119,7 +109,7 @@ def _predict(items: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]
 def evaluate_dev(gold_path: str, pred: str | None, corpus: Path) -> dict[str, Any]:
     """Scores against offset gold (JSONL), predictions from ``pred`` or from running the pipeline."""
     gold = [json.loads(x) for x in Path(gold_path).read_text(encoding="utf-8").splitlines() if x.strip()]
-    texts = _corpus(corpus, {g["id"] for g in gold})
+    texts = corpus_records(corpus, {g["id"] for g in gold})
     preds = read_pred(pred, "entities") if pred else _predict(texts[g["id"]] for g in gold)
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for g in gold:

@@ -28,7 +28,7 @@ import click
 
 from ..errors import MoraleWatchError
 from ..model import INDICATORS
-from .common import read_pred, shared_dir
+from .common import corpus_records, read_pred, shared_dir
 
 
 @dataclass
@@ -110,16 +110,6 @@ def sha12(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
-def corpus_texts(path: Path, ids: set[str]) -> dict[str, str]:
-    out = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            obj = json.loads(line)
-            if obj.get("id") in ids:
-                out[obj["id"]] = obj["text"]
-    return out
-
-
 def read_dev(path: Path, shared: Path | None = None) -> tuple[list[GoldDoc], int]:
     """Dev-set JSONL -> gold documents, and the number of items whose sha1 no longer matches (dropped)."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -127,7 +117,7 @@ def read_dev(path: Path, shared: Path | None = None) -> tuple[list[GoldDoc], int
     texts: dict[str, str] = {}
     for corpus in {r.get("corpus", "nyt-guardian-407") for r in rows}:
         ids = {r["id"] for r in rows if r.get("corpus", "nyt-guardian-407") == corpus}
-        texts.update(corpus_texts(base / "data" / "corpora" / f"{corpus}.jsonl", ids))
+        texts.update({k: v["text"] for k, v in corpus_records(base / "data" / "corpora" / f"{corpus}.jsonl", ids).items()})
     docs, bad = [], 0
     for r in rows:
         if r["id"] not in texts:

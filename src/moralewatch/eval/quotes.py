@@ -26,6 +26,8 @@ from typing import Any
 
 import click
 
+from .common import read_pred
+
 _TRIM = " \t\n\r.,;:!?…\"'“”‘’«»„‚-–—()[]"
 MARKED_KINDS = {"direct", "mixed", "partial"}
 
@@ -116,13 +118,7 @@ def _units_from_extract(quotes: Iterable[dict[str, Any]]) -> list[Unit]:
 def predict(docs: list[GoldDoc], pred_path: str | None) -> dict[str, list[Unit]]:
     """Predictions by document id: read from an extract JSONL, or produced by running the extract pipeline."""
     if pred_path:
-        out: dict[str, list[Unit]] = {}
-        with open(pred_path, encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    d = json.loads(line)
-                    out[str(d["id"])] = _units_from_extract(d.get("quotes") or [])
-        return out
+        return {k: _units_from_extract(v) for k, v in read_pred(pred_path, "quotes").items()}
     from ..api import extract_line
     from ..stages import default_pipeline
 
