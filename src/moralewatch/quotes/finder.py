@@ -40,7 +40,7 @@ _SPEAKER_TRIM = re.compile(
     r"\s+(?:interviewed|caught|held|filmed|speaking|shown|seen|heard|quoted|cited)\s+(?:by|in|on|at|with|to)\b.*$",
     re.S,
 )
-_LEAD_JUNK = re.compile(r"^(?:(?:But|And|Yet|So|Also|Still|Now|Then|However|Meanwhile|Instead|Indeed|Moreover|"
+_LEAD_JUNK = re.compile(r"^(?:(?:But|And|Yet|So|Also|Still|Even|Now|Then|However|Meanwhile|Instead|Indeed|Moreover|"
                         r"With|By|From|For|Of|In|On|At|To|Like|Unlike|Among|After|Before|When|While|If|As|Since|"
                         r"Although|Though|Because|Once|Until|Unless|"
                         r"Later|Earlier|Previously|Separately|Today|Yesterday|Recently|Finally|Afterwards|Again|"
@@ -200,6 +200,30 @@ def _is_name(phrase: str) -> bool:
 _PARTY_TAG = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*,$")
 
 
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|" \
+          r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+#: a time or setting adverbial between a speaker and the cue ("Spicer on Thursday evening said", "she in a
+#: statement said", "Ms. Lee last week said"): skipped when reading the speaker backwards from the cue
+_ADVERBIAL_BACK = re.compile(
+    r"(?:,\s*)?\s+(?:(?:on|late|early)\s+)?(?:" + _DAYS + r"(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"(?:last|this|next|earlier|later)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter|night|"
+    r"morning|evening|" + _DAYS + r")|(?:in|on|during|since)\s+(?:early\s+|late\s+|mid-)?(?:" + _MONTHS +
+    r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4})|"
+    r"(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}(?:statement|interview|speech|"
+    r"letter|post|tweet|video|email|e-mail|briefing|report|op-ed|memo|conference|call|address|hearing|appearance|"
+    r"debate|rally|sermon)|on\s+(?:Twitter|Facebook|Telegram|Instagram|television|TV|radio|air))\s*,?\s*$")
+#: subject pronouns: always a whole noun phrase ("in September she said")
+_SUBJECT_PRONOUNS = frozenset("he she they i we you".split())
+#: a share of people as a speaker ("six in 10 say", "46 percent of voters said", "a majority said")
+_SHARE = re.compile(r"(?:(?:more|fewer|less)\s+than\s+|about\s+|nearly\s+|almost\s+|roughly\s+|over\s+)?"
+                    r"(?:\w+|\d+)\s+(?:in|out\s+of)\s+(?:10|ten|\d+)(?:\s+\w+)?\s*$|"
+                    r"\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)(?:\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?\s*$",
+                    re.I)
+#: an aside between a subject and its verb: ", like Rubio and Bush," / ", including X," / ", such as X,"
+_ASIDE = re.compile(r",\s+(?:like|including|such\s+as|among\s+them|especially|notably)\s+[^,;:()]{1,80},\s*$")
+
+
 def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -> Speaker | None:
     """The noun phrase that ends right before a cue (after auxiliaries), with an apposition ("X, an expert, said").
 
@@ -207,7 +231,24 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
     told") has no speaker here; a relative clause ("soldiers – many of whom have claimed") gives its antecedent.
     """
     end, passive = _strip_aux_back(masked, lo - base, cue_start - base)
+    for _ in range(2):  # "Spicer on Thursday evening said", "the hawks, like Rubio and Bush, say"
+        adv = _ADVERBIAL_BACK.search(masked, lo - base, end) or _ASIDE.search(masked, lo - base, end)
+        if adv is None or adv.start() <= lo - base:
+            break
+        end, more_passive = _strip_aux_back(masked, lo - base, adv.start())
+        passive = passive or more_passive
     end += base
+    pron, pron_at = _last_word(masked, lo - base, end - base)
+    if pron.lower() in _SUBJECT_PRONOUNS and not passive:  # "Although in September she said"
+        s = pron_at + base
+        return Speaker(s, s + len(pron), text[s:s + len(pron)])
+    share = _SHARE.search(masked, lo - base, end - base)
+    if share is not None and not passive and (share.start() == lo - base or not masked[share.start() - 1].isalnum()):
+        s = share.start() + base
+        e = s + len(share.group().rstrip())
+        phrase = _LEAD_JUNK.sub("", text[s:e])
+        if phrase:
+            return Speaker(e - len(phrase), e, phrase)
     close = len(masked[:end - base].rstrip())
     if masked[close - 1:close] == ")":  # "Sen. Bernie Sanders (I-Vt.) said": skip the bracket
         opening = masked.rfind("(", lo - base, close)
@@ -364,6 +405,9 @@ def _looks_like_np(phrase: str) -> bool:
 # -- the sentence reader -----------------------------------------------------------------------------------------
 
 
+#: prepositions before a gerund: "about continuing", "of saying", "for criticizing"
+_GERUND_BEFORE = frozenset("about of for without from into on upon toward towards against".split())
+
 #: words after which a cue form is a noun or an adjective ("amid reports", "the alleged pause")
 _NOMINAL_BEFORE = frozenset(
     "the a an amid of new media news these those such many some following countless recent earlier with by in on "
@@ -397,6 +441,8 @@ def cues_in(masked: str, lo: int, s: int, e: int) -> list[Cue]:
         if prev and (prev.lower() in _NOMINAL_BEFORE or prev.endswith(("’s", "'s", "s’"))) \
                 and not form.endswith("ing") and not (prev.lower() in _QUANTIFIERS and _verb_only(form)):
             continue  # "amid reports", "the alleged pause", "the Kremlin’s comments": nouns and adjectives
+        if form.endswith("ing") and prev.lower() in _GERUND_BEFORE:
+            continue  # "talked about continuing", "before saying": a gerund, not an attribution of its own
         out.append(Cue(s + a, s + b, form, cx.forms[form]))
     bases, classes = lexicon.noun_like_bases()
     for a, b, form in bases.find(seg):  # "we fear", "many know", "Democrats claim that …": verbs here
@@ -656,6 +702,9 @@ class SentenceReader:
             if not w or w.lower() in stop or re.search(r"[,;:(]\s*$", self.masked[self.s - self.lo:pos - self.lo]):
                 break
             pos = self.lo + start
+            prev, _ = _last_word(self.masked, self.s - self.lo, start)
+            if w[:1].islower() and (prev[:1].isupper() or prev.lower() in _SUBJECT_PRONOUNS):
+                break  # "Ms. Sherry smiled and said": the verb phrase starts at "smiled"
         if pos == conj:
             return None
         return speaker_before(self.text, self.masked, self.s, pos, self.lo)
@@ -942,7 +991,7 @@ class SentenceReader:
             return
         end = _clause_end(self.text, self.masked, self.lo, start, self.e)
         if re.search(r"\b(?:who|whom)\s+(?:\w+\s+){0,2}$", self.masked[sp.end - self.lo:cue.start - self.lo + 1]) \
-                or re.search(r",\s*(?:who|whom)\s", self.masked[sp.end - self.lo:cue.start - self.lo]):
+                or re.search(r",\s*(?:who|whom)\s[^,]*$", self.masked[sp.end - self.lo:cue.start - self.lo]):
             comma = self.masked.find(",", start - self.lo, end - self.lo)  # "Barkley, who said he …, said …"
             if comma >= 0:
                 end = self.lo + comma
