@@ -71,3 +71,36 @@ def test_command_help_ends_with_an_example(shared: Path) -> None:
     assert r.exit_code == 0 and "Example:" in r.output
     r = CliRunner().invoke(command, [str(shared / "examples" / "gold"), "--json"])
     assert r.exit_code == 0 and json.loads(r.output)["all"]["found"] == 28
+
+
+def _offset_gold(tmp_path: Path, sha1: str) -> Path:
+    corpora = tmp_path / "shared" / "data" / "corpora"
+    corpora.mkdir(parents=True)
+    text = "Troops were exhausted, a commander said. “We have no fuel,” one soldier told the BBC."
+    (corpora / "mini.jsonl").write_text(json.dumps({"id": "a1", "text": text}) + "\n", encoding="utf-8")
+    start = text.index("We have")
+    end = text.index(",”")
+    quote = {"start": start, "end": end, "sha1": sha1, "kind": "direct", "speaker": "one soldier",
+             "speaker_start": text.index("one soldier"), "speaker_end": text.index(" told"),
+             "speaker_role": "soldier", "side": "unknown", "channel": "interview", "via": ["the BBC"]}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "a1", "corpus": "mini", "quotes": [quote]}) + "\n", encoding="utf-8")
+    return gold
+
+
+def test_offset_gold_reads_its_text_from_the_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+
+    monkeypatch.setenv("MORALEWATCH_SHARED", str(tmp_path / "shared"))
+    sha = hashlib.sha1("We have no fuel".encode()).hexdigest()[:12]
+    got = evaluate(str(_offset_gold(tmp_path, sha)))["all"]
+    assert got["gold"] == 1 and got["found"] == 1 and got["speaker_right"] == 1
+    assert got["role_right"] == 1 and got["channel_right"] == 1  # the labels of offset gold are scored too
+
+
+def test_offset_gold_with_a_moved_span_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from moralewatch.errors import MoraleWatchError
+
+    monkeypatch.setenv("MORALEWATCH_SHARED", str(tmp_path / "shared"))
+    with pytest.raises(MoraleWatchError, match="sha1"):
+        evaluate(str(_offset_gold(tmp_path, "000000000000")))

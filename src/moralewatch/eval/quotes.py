@@ -5,8 +5,10 @@ convention of Pareti's PARC and of PolNeAR's own evaluation), at 80%, and exactl
 punctuation and quotation marks). A matched quote's speaker is right when the predicted speaker mention overlaps the
 gold one or the names agree (one is the other, or shares its last word). Results are split by kind.
 
-Gold is either PolNeAR-style JSONL (``id``, ``text``, ``quotes`` with ``fragments``) or the seed gold (a directory
-of ``*.json`` files, or one file, whose ``document`` names a text under the examples directory). MoraleWatch's
+Gold is PolNeAR-style JSONL (``id``, ``text``, ``quotes`` with ``fragments``), MoraleWatch's own offset-only JSONL
+(``id``, ``corpus``, ``quotes`` with offsets and a ``sha1`` per span; the text is read from the corpus under
+``shared/``; gold/quotes_war_dev.jsonl), or the seed gold (a directory of ``*.json`` files, or one file, whose
+``document`` names a text under the examples directory). MoraleWatch's
 convention differs from PolNeAR's in two places, and the scorer converts PolNeAR's gold to it (``--units spec``,
 the default): a quote interrupted by its attribution ("…,” he said, “…") and a quote running over paragraphs are
 one quote per piece, so PolNeAR's fragments separated by more than blanks or marks, or by a paragraph break, become
@@ -17,6 +19,7 @@ predicted partial quote nested in a predicted mixed quote is dropped before matc
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -26,7 +29,8 @@ from typing import Any
 
 import click
 
-from .common import read_pred
+from ..errors import MoraleWatchError
+from .common import corpus_records, read_pred, shared_dir
 
 _TRIM = " \t\n\r.,;:!?…\"'“”‘’«»„‚-–—()[]"
 MARKED_KINDS = {"direct", "mixed", "partial"}
@@ -83,17 +87,44 @@ def _polnear_units(text: str, q: dict[str, Any], units: str, kinds: str = "gold"
             for a, b in groups if text[a:b].strip(_TRIM)]
 
 
+_LABELS = ("speaker_role", "side", "channel", "via")
+
+
+def _offset_units(text: str, doc_id: str, quotes: list[dict[str, Any]]) -> list[Unit]:
+    """Quotes of a gold set kept as offsets into a corpus text (no text copied): MoraleWatch's own units already,
+    each span checked against its ``sha1`` so that a moved text is an error, not a silent mis-score."""
+    out = []
+    for q in quotes:
+        if q.get("sha1") and hashlib.sha1(text[q["start"]:q["end"]].encode()).hexdigest()[:len(q["sha1"])] != q["sha1"]:
+            raise MoraleWatchError("E401", f"{doc_id}: quote [{q['start']}, {q['end']}) no longer matches its sha1",
+                                   "the corpus text changed: re-anchor the gold offsets")
+        out.append(Unit(q["start"], q["end"], q["kind"], q.get("speaker"), q.get("speaker_start"),
+                        q.get("speaker_end"), {k: q.get(k) for k in _LABELS}))
+    return out
+
+
 def read_gold(path: str, units: str = "spec", kinds: str = "gold") -> list[GoldDoc]:
-    """Gold documents from PolNeAR-style JSONL, or from the seed gold (directory or one ``.json``)."""
+    """Gold documents from PolNeAR-style JSONL (with ``text``), from MoraleWatch's offset-only gold (``id``,
+    ``corpus``, ``quotes`` with offsets into the corpus text under ``shared/``), or from the seed gold."""
     p = Path(path)
     if p.is_file() and p.suffix == ".jsonl":
         docs = []
-        with p.open(encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    d = json.loads(line)
-                    qs = [u for q in d["quotes"] for u in _polnear_units(d["text"], q, units, kinds)]
-                    docs.append(GoldDoc(str(d["id"]), d["text"], qs))
+        records = [json.loads(line) for line in p.open(encoding="utf-8") if line.strip()]
+        texts: dict[str, str] = {}
+        for corpus in sorted({str(r["corpus"]) for r in records if "text" not in r}):
+            ids = {str(r["id"]) for r in records if r.get("corpus") == corpus}
+            found = corpus_records(shared_dir(p) / "data" / "corpora" / f"{corpus}.jsonl", ids)
+            texts.update({k: v["text"] for k, v in found.items()})
+        for d in records:
+            if "text" in d:
+                qs = [u for q in d["quotes"] for u in _polnear_units(d["text"], q, units, kinds)]
+                docs.append(GoldDoc(str(d["id"]), d["text"], qs))
+            else:
+                text = texts.get(str(d["id"]))
+                if text is None:
+                    raise MoraleWatchError("E401", f"{d['id']} is not in the {d['corpus']} corpus",
+                                           "check the gold ids against shared/data/corpora")
+                docs.append(GoldDoc(str(d["id"]), text, _offset_units(text, str(d["id"]), d["quotes"])))
         return docs
     files = sorted(p.glob("*.json")) if p.is_dir() else [p]
     docs = []
@@ -104,14 +135,14 @@ def read_gold(path: str, units: str = "spec", kinds: str = "gold") -> list[GoldD
         for q in g["quotes"]:
             span = q.get("speaker_span") or [None, None]
             qs.append(Unit(q["span"][0], q["span"][1], q["kind"], q.get("speaker"), span[0], span[1],
-                           {k: q.get(k) for k in ("speaker_role", "side", "channel", "via")}))
+                           {k: q.get(k) for k in _LABELS}))
         docs.append(GoldDoc(f.stem, text, qs))
     return docs
 
 
 def _units_from_extract(quotes: Iterable[dict[str, Any]]) -> list[Unit]:
     return [Unit(q["start"], q["end"], q.get("kind", "direct"), q.get("speaker"), q.get("speaker_start"),
-                 q.get("speaker_end"), {k: q.get(k) for k in ("speaker_role", "side", "channel", "via")})
+                 q.get("speaker_end"), {k: q.get(k) for k in _LABELS})
             for q in quotes]
 
 
@@ -254,12 +285,18 @@ def score(docs: list[GoldDoc], preds: dict[str, list[Unit]], nested: str = "drop
     return out
 
 
+def _has_texts(path: str) -> bool:
+    with open(path, encoding="utf-8") as fh:
+        first = next((line for line in fh if line.strip()), "{}")
+    return "text" in json.loads(first)
+
+
 def evaluate(gold: str, pred: str | None = None, units: str = "spec", nested: str = "auto",
              kinds: str = "gold") -> dict[str, Any]:
     """Score predictions (or a fresh extract run) against a gold file or directory."""
     docs = read_gold(gold, units, kinds)
-    if nested == "auto":
-        nested = "drop" if gold.endswith(".jsonl") else "keep"
+    if nested == "auto":  # PolNeAR folds quoted fragments into their mixed quote; MoraleWatch's gold does not
+        nested = "drop" if gold.endswith(".jsonl") and _has_texts(gold) else "keep"
     return score(docs, predict(docs, pred), nested)
 
 
@@ -283,7 +320,8 @@ def _lines(result: dict[str, Any]) -> Iterator[str]:
 @click.option("--units", type=click.Choice(["spec", "polnear"]), default="spec", show_default=True,
               help="spec: PolNeAR quotes split into MoraleWatch's units (pieces, paragraphs); polnear: as annotated.")
 @click.option("--nested", type=click.Choice(["auto", "drop", "keep"]), default="auto", show_default=True,
-              help="Predicted partial quotes inside a predicted mixed one: auto drops them for PolNeAR JSONL.")
+              help="Predicted partial quotes inside a predicted mixed one: auto drops them for PolNeAR JSONL "
+                   "(with texts) and keeps them for MoraleWatch's gold.")
 @click.option("--kinds", type=click.Choice(["gold", "marks"]), default="gold", show_default=True,
               help="PolNeAR kinds as annotated, or read off the quotation marks (PolNeAR misses NYT's '' marks).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
