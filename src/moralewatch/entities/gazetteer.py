@@ -7,6 +7,7 @@ every other alias case-insensitively, so that a dateline in capitals (``KHARKIV,
 
 from __future__ import annotations
 
+from collections.abc import Iterator, KeysView
 from dataclasses import dataclass
 from functools import cache
 
@@ -37,10 +38,67 @@ class Candidate:
     common: bool  # the alias is also a common English word: needs place context
 
 
+class Table:
+    """Alias -> every place it can name, best reading first; a row of places.tsv is parsed, and an alias's
+    candidates built and sorted, the first time the alias is looked up.
+
+    Building all ~46k entries up front took ~0.35 s of every process's start-up, for the few thousand aliases a
+    corpus ever names. The table is built from the shipped file alone (no cache that could go stale), and what a
+    lookup returns is exactly what the eager build gave."""
+
+    __slots__ = ("_entries", "_rows", "_places")
+
+    def __init__(self, rows: list[str], places: list[Place | None]) -> None:
+        #: alias -> [(row, primary, common), ...] in file order until first looked up, then the sorted candidates
+        self._entries: dict[str, list[tuple[int, bool, bool]] | tuple[Candidate, ...]] = {}
+        self._rows = rows
+        self._places = places  # shared with the other table: one Place per row, as before
+
+    def _add(self, key: str, row: int, primary: bool, common: bool) -> None:
+        entry = self._entries.get(key)
+        if entry is None:
+            self._entries[key] = [(row, primary, common)]
+        else:
+            entry.append((row, primary, common))  # type: ignore[union-attr]
+
+    def _place(self, row: int) -> Place:
+        place = self._places[row]
+        if place is None:
+            place = self._places[row] = _parse_row(self._rows[row])[0]
+        return place
+
+    def get(self, key: str, default: tuple[Candidate, ...] | None = None) -> tuple[Candidate, ...] | None:
+        entry = self._entries.get(key)
+        if entry is None:
+            return default
+        if type(entry) is list:
+            cands = [Candidate(self._place(row), primary, common) for row, primary, common in entry]
+            entry = self._entries[key] = tuple(sorted(cands, key=_score, reverse=True))
+        return entry  # type: ignore[return-value]
+
+    def __getitem__(self, key: str) -> tuple[Candidate, ...]:
+        hit = self.get(key)
+        if hit is None:
+            raise KeyError(key)
+        return hit
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def keys(self) -> KeysView[str]:
+        return self._entries.keys()
+
+
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
-    exact: dict[str, tuple[Candidate, ...]]
-    folded: dict[str, tuple[Candidate, ...]]
+    exact: Table
+    folded: Table
     max_tokens: int
 
     def lookup(self, surface: str) -> tuple[Candidate, ...]:
@@ -50,7 +108,7 @@ class Gazetteer:
             return hit
         if surface.isupper() and len(surface.replace(".", "")) <= 3:
             return ()
-        return self.folded.get(surface.lower(), ())
+        return self.folded.get(surface.lower(), ())  # type: ignore[return-value]
 
 
 def _is_acronym(alias: str) -> bool:
@@ -76,22 +134,29 @@ def _parse_row(line: str) -> tuple[Place, list[str]]:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """The gazetteer, parsed once per process."""
-    exact: dict[str, list[Candidate]] = {}
-    folded: dict[str, list[Candidate]] = {}
+    """The gazetteer, indexed once per process (rows are parsed on first lookup: see :class:`Table`)."""
+    return Gazetteer(*_index())
+
+
+def _index() -> tuple[Table, Table, int]:
+    """The acronym table, the case-folded table and the most tokens in an alias (at most 5)."""
+    rows = [line for line in read_text("gazetteer/places.tsv").splitlines()
+            if line and not line.startswith("#") and not line.startswith("geonameid\t")]
+    places: list[Place | None] = [None] * len(rows)
+    exact, folded = Table(rows, places), Table(rows, places)
     longest = 1
-    for line in read_text("gazetteer/places.tsv").splitlines():
-        if not line or line.startswith("#") or line.startswith("geonameid\t"):
+    for row, line in enumerate(rows):
+        _, name, rest = line.split("\t", 2)
+        aliases = rest.rpartition("\t")[2]
+        if not aliases:
             continue
-        place, aliases = _parse_row(line)
-        for raw in aliases:
+        for raw in aliases.split("|"):
             alias, _, flag = raw.partition("~")
-            cand = Candidate(place, alias == place.name or flag == "k", flag == "c")
-            table, key = (exact, alias) if _is_acronym(alias) else (folded, alias.lower())
-            table.setdefault(key, []).append(cand)
-            longest = max(longest, alias.count(" ") + 1)
-    return Gazetteer(
-        {k: tuple(sorted(v, key=_score, reverse=True)) for k, v in exact.items()},
-        {k: tuple(sorted(v, key=_score, reverse=True)) for k, v in folded.items()},
-        min(longest, 5),
-    )
+            primary, common = alias == name or flag == "k", flag == "c"
+            if " " in alias:
+                longest = max(longest, alias.count(" ") + 1)
+            if alias.isupper() and _is_acronym(alias):
+                exact._add(alias, row, primary, common)
+            else:
+                folded._add(alias.lower(), row, primary, common)
+    return exact, folded, min(longest, 5)

@@ -1,0 +1,134 @@
+"""Start-up work that ships precomputed or happens lazily (issue 6: ``--workers 2`` loses to serial start-up).
+
+Each device here must never change a result: the generated covers file must match what the code derives from the cue
+files, a lazily compiled cue rule must be the regex the eager build compiled, and the lazily built gazetteer must
+answer every lookup exactly as the eager build did."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+from moralewatch import lexicons
+from moralewatch.entities import gazetteer as gz
+from moralewatch.indicators import prefilter as pfmod
+from moralewatch.indicators.lexicon import CUE_FLAGS, compile_cue, load, parse_rules, top_level_branches
+from moralewatch.model import INDICATORS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _build_script():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("build_cue_covers", ROOT / "scripts" / "build_cue_covers.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+# -- the generated covers file ---------------------------------------------------------------------------------------
+
+
+def test_covers_file_is_up_to_date_with_the_cue_files() -> None:
+    """Fails after a cue, macro or cover-derivation change until ``scripts/build_cue_covers.py`` is run."""
+    shipped = (ROOT / "src" / "moralewatch" / "data" / pfmod.COVERS_FILE).read_text(encoding="utf-8")
+    assert shipped == _build_script().render(), "run: .venv/bin/python scripts/build_cue_covers.py"
+
+
+def test_every_rule_has_its_shipped_cover_and_it_is_the_derived_one() -> None:
+    shipped = pfmod.shipped_covers()
+    rules = load().rules
+    assert len(shipped) == len({pfmod.rule_key(r) for r in rules})
+    for rule in rules:
+        key = pfmod.rule_key(rule)
+        assert key in shipped, rule.name
+        assert shipped[key] == pfmod.cover(rule.source, CUE_FLAGS), rule.name
+
+
+def test_prefilter_from_the_file_equals_one_derived_at_start_up() -> None:
+    rules = load().rules
+    shipped, derived = pfmod.Prefilter(rules, pfmod.shipped_covers()), pfmod.Prefilter(rules)
+    assert shipped.always == derived.always
+    assert sorted(shipped.automaton.items()) == sorted(derived.automaton.items())
+
+
+def test_a_rule_missing_from_the_file_gets_its_cover_derived() -> None:
+    """A cue edited without regenerating the file costs start-up time, never results."""
+    rules = load().rules
+    stale = dict(pfmod.shipped_covers())
+    del stale[pfmod.rule_key(rules[0])]
+    stale["0" * 20] = frozenset({"nothing"})  # a rule that no longer exists: ignored
+    pf = pfmod.Prefilter(rules, stale)
+    text = "Morale is low among the troops, who suffered heavy losses and ran out of ammunition."
+    assert pf.candidates(text) == pfmod.Prefilter(rules).candidates(text)
+    assert not any(w == "nothing" for w, _ in pf.automaton.items())
+
+
+def test_the_file_names_each_rule_and_keys_are_unique() -> None:
+    doc = json.loads((ROOT / "src" / "moralewatch" / "data" / pfmod.COVERS_FILE).read_text(encoding="utf-8"))
+    names = {r.name for r in load().rules}
+    keys = [e["key"] for e in doc["rules"]]
+    assert len(keys) == len(set(keys))
+    assert {e["rule"] for e in doc["rules"]} == names
+
+
+# -- lazily compiled cue rules ---------------------------------------------------------------------------------------
+
+
+def test_lazily_compiled_rules_are_the_eagerly_compiled_regexes() -> None:
+    for indicator in INDICATORS:
+        for line in lexicons.lines(f"indicators/cues/{indicator}.txt"):
+            rules = parse_rules(indicator, line)
+            branches = top_level_branches(line.split(" :: ")[1])
+            assert len(rules) == len(branches)
+            for rule, branch in zip(rules, branches):
+                assert "pattern" not in rule.__dict__  # nothing compiled before first use
+                eager = compile_cue(branch)
+                assert rule.pattern == eager
+                assert rule.pattern is rule.pattern  # compiled once
+                assert rule.pattern.flags == eager.flags == re.compile("", re.I).flags
+
+
+# -- the lazily built gazetteer --------------------------------------------------------------------------------------
+
+
+def _eager_tables() -> tuple[dict[str, tuple[gz.Candidate, ...]], dict[str, tuple[gz.Candidate, ...]], int]:
+    """The gazetteer as it was built before the lazy table: every row parsed, every alias sorted up front."""
+    exact: dict[str, list[gz.Candidate]] = {}
+    folded: dict[str, list[gz.Candidate]] = {}
+    longest = 1
+    for line in lexicons.read_text("gazetteer/places.tsv").splitlines():
+        if not line or line.startswith("#") or line.startswith("geonameid\t"):
+            continue
+        place, aliases = gz._parse_row(line)
+        for raw in aliases:
+            alias, _, flag = raw.partition("~")
+            cand = gz.Candidate(place, alias == place.name or flag == "k", flag == "c")
+            table, key = (exact, alias) if gz._is_acronym(alias) else (folded, alias.lower())
+            table.setdefault(key, []).append(cand)
+            longest = max(longest, alias.count(" ") + 1)
+    return ({k: tuple(sorted(v, key=gz._score, reverse=True)) for k, v in exact.items()},
+            {k: tuple(sorted(v, key=gz._score, reverse=True)) for k, v in folded.items()}, min(longest, 5))
+
+
+def test_lazy_gazetteer_answers_every_alias_as_the_eager_build() -> None:
+    exact, folded, max_tokens = _eager_tables()
+    gaz = gz.Gazetteer(*gz._index())  # a fresh one: nothing looked up yet
+    assert gaz.max_tokens == max_tokens
+    assert set(gaz.exact) == set(exact) and set(gaz.folded) == set(folded)
+    assert len(gaz.exact) == len(exact) and len(gaz.folded) == len(folded)
+    for key, cands in exact.items():
+        assert gaz.exact.get(key) == cands and gaz.exact[key] == cands, key
+    for key, cands in folded.items():
+        assert gaz.folded.get(key) == cands, key
+    assert gaz.folded.get("no such place") is None and gaz.folded.get("no such place", ()) == ()
+    assert "kyiv" in gaz.folded and "no such place" not in gaz.folded
+
+
+def test_lazy_gazetteer_shares_one_place_per_row() -> None:
+    gaz = gz.Gazetteer(*gz._index())
+    kyiv, kiev = gaz.lookup("Kyiv")[0].place, gaz.lookup("Kiev")[0].place
+    assert kyiv is kiev  # one Place object per row, whichever alias reached it first
+    assert gaz.lookup("kyiv") is gaz.lookup("KYIV")  # built once per alias, then kept
