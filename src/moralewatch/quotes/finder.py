@@ -37,7 +37,9 @@ _ADVERBIAL = re.compile(
 )
 _SPEAKER_TRIM = re.compile(
     r"\s+(?:who|whose|which|that|where|when|while|whom)\b.*$|\s+(?:[a-z]+ed|[a-z]+en|known|seen|shown)\s+by\b.*$|"
-    r"\s+(?:interviewed|caught|held|filmed|speaking|shown|seen|heard|quoted|cited)\s+(?:by|in|on|at|with|to)\b.*$",
+    r"\s+(?:interviewed|caught|held|filmed|speaking|shown|seen|heard|quoted|cited|captured|taken|wounded|injured|"
+    r"killed|detained|stationed|deployed|based|fighting|serving|trapped)\s+(?:by|in|on|at|with|to|near|outside|"
+    r"inside|around|from|during|after|behind)\b.*$",
     re.S,
 )
 _LEAD_JUNK = re.compile(r"^(?:(?:But|And|Yet|So|Also|Still|Even|Now|Then|However|Meanwhile|Instead|Indeed|Moreover|"
@@ -316,6 +318,12 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
     return Speaker(s, s + len(phrase), phrase, description, at)
 
 
+#: an inverted speaker with a modifier: "a source (involved in …|familiar with …|who …|close to …)"
+_DESCRIBED_AFTER = re.compile(
+    r"\s+((?:a|an|the|one|another)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+((?:who|involved|familiar|close|with|from|at|"
+    r"of|in|on|for|briefed|speaking|knowledgeable|based)\b[^.;]{0,120}?)(?=\s*[.;]|\s*$)")
+
+
 def speaker_after(text: str, pos: int, hi: int) -> Speaker | None:
     """An inverted speaker right after a cue ("…,” said Michael Kofman, an expert on …)."""
     titled = _titled_name(text, pos, hi)
@@ -325,8 +333,12 @@ def speaker_after(text: str, pos: int, hi: int) -> Speaker | None:
                  r"|of|the|for|de|von|van|bin|al-\w+))*)", text[pos:hi])
     if not m:
         m = re.match(r"\s+((?:a|an|the|one|another)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*[,.;]|\s*$)", text[pos:hi])
-        if not m:
-            return None
+        if not m:  # "says a source involved in the super-PAC’s creation": the head, and what describes it
+            m = _DESCRIBED_AFTER.match(text, pos, hi)
+            if not m:
+                return None
+            name = m.group(1)
+            return Speaker(m.start(1), m.start(1) + len(name), name, m.group(2).strip())
         named = re.match(r",\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})(?=\s*[.,;]|\s*$)",
                          text[pos + m.end(1):hi])
         if named:  # "said the spokesman, John Kirby."
@@ -350,6 +362,10 @@ _TITLED = re.compile(r"\s+((?:[a-z][\w’'-]*\s+|[A-Z]{2,}[\w-]*\s+){1,5}?)([A-Z
 _AGENT_SINGULAR = re.compile(r"[a-z]{3,}(?:ist|[^eh]er|or|ian|ant|ent|man|woman|person)")
 
 
+#: lower-case words before a capitalised title ("retired Army Lt. Gen.", "former Sen.", "then-Gov.")
+_PRE_TITLE = frozenset("retired former then acting late current outgoing incoming interim ex".split())
+
+
 def _titled_name(text: str, pos: int, hi: int) -> Speaker | None:
     """``said analyst and former officer Ivan Petrenko``, ``said former defence minister Oleksii Reznikov``: a name
     after lower-case descriptors of which the last is a role noun or a title; the descriptors describe it."""
@@ -358,8 +374,10 @@ def _titled_name(text: str, pos: int, hi: int) -> Speaker | None:
         return None
     words = m.group(1).split()
     roles, titles = lexicon.roles()[0], lexicon.word_set("titles.txt")
+    titled = all(w in _PRE_TITLE for w in words) and len(m.group(2).split()) >= 2  # "retired Army Lt. Gen. X"
     if any(w in _NO_COMPLEMENT - {"and", "of", "for"} or w in lexicon.word_set("pronouns.txt") for w in words) \
-            or (words[-1] not in roles and words[-1] not in titles and not _AGENT_SINGULAR.fullmatch(words[-1])):
+            or (words[-1] not in roles and words[-1] not in titles and not _AGENT_SINGULAR.fullmatch(words[-1])
+                and not titled):
         return None
     name = m.group(2).rstrip(" .")
     return Speaker(m.start(2), m.start(2) + len(name), name, m.group(1).strip())
@@ -467,6 +485,9 @@ def _content_after(text: str, masked: str, lo: int, cue: Cue, e: int) -> int | N
         m = _TELL_OBJ.match(masked, pos - lo)
         if m:
             pos = lo + m.end()
+            later = _THAT_AFTER_OBJECT.match(masked, pos - lo, e - lo)
+            if later and not cue.text.lower().startswith(("ask", "urg")):  # "told Ukrainian journalists in a
+                return lo + later.start(1)  # video released by the SBU that …": the clause after the object
         else:  # "told battalion staff on Thursday that …": a longer object of common nouns, then the clause
             m = _TOLD_THAT.match(masked, pos - lo, e - lo) if not cue.text.lower().startswith(("ask", "urg")) else None
             if m and masked[:m.start(1)].split()[-1] not in ("so", "now", "order", "except", "given", "such"):
@@ -526,6 +547,9 @@ _COMMISSIVES = ("vow", "pledg", "promis", "threat", "swear", "swore", "sworn")
 _TOLD_THAT = re.compile(r"\s+(?:(?!that\b)(?:[a-z][\w’'-]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                         r"\s+){1,5}?(that\b)")
 
+#: the rest of a "told" object and its setting, up to the "that" of the reported clause (no clause punctuation)
+_THAT_AFTER_OBJECT = re.compile(r"(?!\s*that\b)(?:\s+(?!that\b)[\w’'-]+){1,12}?\s+(that)\b(?!\s+(?:is|was|are|were|has|had)\b)")
+
 _LATER_THAT = re.compile(r"(?:in|on|at|during|after|before|to|with|from|of|earlier|later|last|this|Monday|Tuesday|"
                          r"Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:“”\"]{0,70}?\s(that\b)")
 
@@ -571,7 +595,8 @@ def _trailing(text: str, masked: str, lo: int, cues: list[Cue], after: int, e: i
             sp = speaker_after(text, cue.end, e)
             return (cue, sp) if sp else None
         sp = speaker_before(text, masked, start, cue.start, lo)
-        if sp and not masked[start - lo:sp.start - lo].strip():
+        gap = masked[start - lo:sp.start - lo].strip(" ,") if sp else ""
+        if sp and (not gap or gap == sp.description.strip(" ,")):  # "…,” the Vatican spokesman, Federico Lombardi, told
             return cue, sp
         return None
     return None
@@ -1037,6 +1062,8 @@ def headline(text: str, lo: int, hi: int, masked: str) -> Found | None:
         return None
     if lexicon.cues().regex.search(m.group(1)) or re.search(r"\b[a-z]+(?:ing|ed)$", m.group(1)):
         return None  # "Russian soldier breaks down crying: ‘…’" is an ordinary attribution
+    if re.search(r"x[,.!?]?[”\"’']+,?\s+\S", m.group(2)) and lexicon.cues().regex.search(m.group(2)):
+        return None  # "For example: “…,” he told CNN": the quote has its own attribution
     sp = Speaker(lo + m.start(1), lo + m.end(1), text[lo + m.start(1):lo + m.end(1)])
     colon = lo + m.end(1)
     return Found(lo + m.start(2), lo + m.end(2), "indirect", Cue(colon, colon + 1, ":", "speech"), sp,

@@ -142,7 +142,8 @@ def head_name(phrase: str) -> str | None:
     org = org_rx.search(phrase)
     if org and org.end() > m.start():
         return None
-    if re.search(r"\b(?:in|of|at|for|from|on|to|by|with)\s*$", phrase[:m.start()]):
+    if re.search(r"\b(?:in|of|at|for|from|on|to|by|with|near|outside|inside|around|behind)\s+(?:the\s+)?$",
+                 phrase[:m.start()]):
         return None
     words = m.group(1).split()
     while words and (words[0].lower().rstrip(".") in _titles() or words[0] in orgs
@@ -178,6 +179,8 @@ def label(description: str, context: str, before: str = "") -> tuple[str, str, s
         side = org_hits[0].side
     elif role_hits and role_hits[-1][1] != "-":
         side = role_hits[-1][1]
+    elif role in INSTITUTIONAL and _hits("sides", description):  # "a spokesman for Ukraine's General Staff"
+        side = _hits("sides", description)[0][0]
     if role == "unknown" and head_sides and len(head.split()) <= 2 and not org_hits:
         role = "official" if head.split()[-1][:1].isupper() and not head.lower().endswith("ns") else role
     if role == "soldier" and re.search(r"\b(?:captur(?:e|ed|es|ing)|captives?|prisoners?|POWs?|surrender(?:ed)?)\b",
