@@ -18,7 +18,7 @@ from .marks import Marked
 _SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(?:''|[\"'“‘«(\[])?[A-Z0-9])")
 _ABBR = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|St|Jr|Sr|No|Prof|Adm|"
                    r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|vs|etc|U\.S|U\.N|U\.K)\.)$")
-_WORD = re.compile(r"[\w’'.&-]+")
+_WORD = re.compile(r"\d{1,3}(?:,\d{3})+|[\w’'.&-]+")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _THAT = re.compile(r"\s*(?:that\b|:|,)?\s*")
 _TELL_OBJ = re.compile(
@@ -37,6 +37,8 @@ _ADVERBIAL = re.compile(
 )
 _SPEAKER_TRIM = re.compile(
     r"\s+(?:who|whose|which|that|where|when|while|whom)\b.*$|\s+(?:[a-z]+ed|[a-z]+en|known|seen|shown)\s+by\b.*$|"
+    r"(?<=[a-z])\s+with\s+(?:more\s+than\s+|about\s+|over\s+|nearly\s+)?(?:\d|a\s|an\s|hundreds|thousands|millions)"
+    r".*$|"
     r"\s+(?:interviewed|caught|held|filmed|speaking|shown|seen|heard|quoted|cited|captured|taken|wounded|injured|"
     r"killed|detained|stationed|deployed|based|fighting|serving|trapped)\s+(?:by|in|on|at|with|to|near|outside|"
     r"inside|around|from|during|after|behind)\b.*$",
@@ -214,7 +216,9 @@ _ADVERBIAL_BACK = re.compile(
     r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4})|"
     r"(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}(?:statement|interview|speech|"
     r"letter|post|tweet|video|email|e-mail|briefing|report|op-ed|memo|conference|call|address|hearing|appearance|"
-    r"debate|rally|sermon)|on\s+(?:Twitter|Facebook|Telegram|Instagram|television|TV|radio|air))\s*,?\s*$")
+    r"debate|rally|sermon)|on\s+(?:Twitter|Facebook|Telegram|Instagram|television|TV|radio|air)|"
+    r"with\s+(?:more\s+than\s+|about\s+|over\s+|nearly\s+|some\s+)?[\d,.]+(?:\s+(?:million|thousand))?\s+"
+    r"(?:followers|subscribers|members|readers|viewers|fans))\s*,?\s*$")
 #: subject pronouns: always a whole noun phrase ("in September she said")
 _SUBJECT_PRONOUNS = frozenset("he she they i we you".split())
 #: a share of people as a speaker ("six in 10 say", "46 percent of voters said", "a majority said")
@@ -550,7 +554,8 @@ _TOLD_THAT = re.compile(r"\s+(?:(?!that\b)(?:[a-z][\w’'-]*|Monday|Tuesday|Wedn
 #: the rest of a "told" object and its setting, up to the "that" of the reported clause (no clause punctuation)
 _THAT_AFTER_OBJECT = re.compile(r"(?!\s*that\b)(?:\s+(?!that\b)[\w’'-]+){1,12}?\s+(that)\b(?!\s+(?:is|was|are|were|has|had)\b)")
 
-_LATER_THAT = re.compile(r"(?:in|on|at|during|after|before|to|with|from|of|earlier|later|last|this|Monday|Tuesday|"
+_LATER_THAT = re.compile(r"(?:in|on|at|during|after|before|to|with|from|of|earlier|later|last|this|posted|published|"
+                         r"released|shared|aired|broadcast|issued|uploaded|obtained|seen|Monday|Tuesday|"
                          r"Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:“”\"]{0,70}?\s(that\b)")
 
 #: words after a speech verb that start something other than its reported clause ("said in a statement")
@@ -561,7 +566,7 @@ _NO_COMPLEMENT = frozenset(
 )
 
 
-_CLAUSE_STOP = re.compile(r",\s+(?:but|while|whereas|([a-z]+ing))\b|,?\s+and\s+(?:then\s+|also\s+)?([a-z]+(?:ed|ing|s)|said|told)\b")
+_CLAUSE_STOP = re.compile(r",\s+(?:but|while|whereas|according\s+to|([a-z]+ing))\b|,?\s+and\s+(?:then\s+|also\s+)?([a-z]+(?:ed|ing|s)|said|told)\b")
 
 
 def _clause_end(text: str, masked: str, lo: int, pos: int, e: int) -> int:

@@ -19,7 +19,7 @@ NOUN_LIKE = frozenset(
     "state report note comment answer charge promise claim estimate doubt fear hope brief counter signal demand "
     "order cry text message post quote address reply radio broadcast question record comment concur order show "
     "find feel know learn post tweet attack praise welcome lecture rail sigh laugh counsel blast slam gripe vent "
-    "thunder muse".split()
+    "thunder muse call".split()
 )
 
 
@@ -198,7 +198,8 @@ def via_regex() -> re.Pattern[str]:
     return re.compile(
         r"\b(?:" + verbs + r")\s+(?:\w+\s+)?(?:by|to|on|in)\s+"
         r"((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|for\s+|the\s+|news\s+agency|[A-Z][\w’'.&-]*))*"
-        r"(?:\s+(?:(?:military|security|intelligence|foreign|defen[cs]e|state|news|border|emergency)\s+)?"
+        r"(?:\s+(?:(?:military|security|intelligence|foreign|defen[cs]e|state|news|border|emergency|interior|"
+        r"internal|emergencies|prosecutor(?:’s|'s)?|general)\s+)?"
         r"(?:service|agency|ministry|intelligence|media|outlet|channel|newspaper|army|forces|police|directorate|"
         r"department|office|committee))?)"
     )

@@ -17,7 +17,8 @@ from . import lexicon
 _NAME = re.compile(r"(?<![\w’'])[A-Z][a-z’'-]+(?:[ \u00a0]+(?:[A-Z]\.[ ]*)?[A-Z][a-z’'-]+)+")
 _PERSON_NP = None
 #: "Sergiy Kyslytsya shared what he said were the last text messages ...": the subject relays
-_RELAYER = re.compile(r"((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)\s+(?:shared|released|published|aired|leaked)\b")
+_RELAYER = re.compile(r"((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)\s+(?:shared|released|published|aired|leaked|"
+                      r"read\s+out|played)\b")
 PRONOUNS_SINGULAR = {"he", "she", "him", "her"}
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "we"}
 PERSON_ROLES = {"soldier", "pow", "relative", "commander", "official", "diplomat", "expert", "journalist",
@@ -163,7 +164,8 @@ def label(description: str, context: str, before: str = "") -> tuple[str, str, s
     """Role, side and channel from a speaker's description, the words around the quote (``context``) and the few
     words before the speaker's mention (``before``: "forces continue to capture Russian soldiers")."""
     orgs, _ = lexicon.orgs()
-    head = re.split(r"\s+(?:on|about|at|in|for|with|from)\s+", description, maxsplit=1)[0]
+    head = re.split(r"\s+(?:on|about|at|in|for|with|from|near|outside|inside|captured|taken|held|detained|wounded|"
+                    r"injured|stationed|deployed|fighting|serving)\s+|,", description, maxsplit=1)[0]
     org_hits = [orgs[key] for _, _, key in lexicon.org_phrases().find(description)]
     role_hits = _hits("roles", head) or _hits("roles", description)
     role = role_hits[-1][0] if role_hits else (org_hits[0].role if org_hits else "unknown")
