@@ -471,7 +471,8 @@ def cues_in(masked: str, lo: int, s: int, e: int) -> list[Cue]:
         prev, _ = _last_word(seg, max(0, a - 30), a)
         subject = prev.lower() not in _NOMINAL_BEFORE and (
             prev[:1].isupper() or (prev.endswith("s") and not prev.endswith(("’s", "'s", "ss"))))
-        if prev.lower() in _SUBJECTS or (seg.startswith(" that ", b) and subject):
+        obj = re.match(r"\s+(?:them|him|her|it|us|me)\b", seg[b:b + 6]) is not None  # "critics call them …"
+        if prev.lower() in _SUBJECTS or ((seg.startswith(" that ", b) or obj) and subject):
             out.append(Cue(s + a, s + b, form, classes[form]))
     for m in lexicon.nominal_cue().finditer(seg):  # "the ministry's claim that …"
         pm = _POSSESSOR.search(seg, max(0, m.start() - 70), m.start())
@@ -882,7 +883,7 @@ class SentenceReader:
         sp = _according(self.text, self.masked, self.lo, cue, self.e)
         if sp is None:
             return
-        quoted = [f for f in self.out if f.speaker is not None and f.cue is not None and f.cue.cls != "according"
+        quoted = [f for f in self.out if f.speaker is not None and f.cue is not None and f.cue.cls == "speech"
                   and f.end <= cue.start]
         if quoted and lexicon.org_phrases().find(sp.text):  # "…,” the Kremlin said, according to TASS: a relay
             for f in quoted:
