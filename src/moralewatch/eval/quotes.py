@@ -285,18 +285,12 @@ def score(docs: list[GoldDoc], preds: dict[str, list[Unit]], nested: str = "drop
     return out
 
 
-def _has_texts(path: str) -> bool:
-    with open(path, encoding="utf-8") as fh:
-        first = next((line for line in fh if line.strip()), "{}")
-    return "text" in json.loads(first)
-
-
 def evaluate(gold: str, pred: str | None = None, units: str = "spec", nested: str = "auto",
              kinds: str = "gold") -> dict[str, Any]:
     """Score predictions (or a fresh extract run) against a gold file or directory."""
     docs = read_gold(gold, units, kinds)
-    if nested == "auto":  # PolNeAR folds quoted fragments into their mixed quote; MoraleWatch's gold does not
-        nested = "drop" if gold.endswith(".jsonl") and _has_texts(gold) else "keep"
+    if nested == "auto":  # PolNeAR and the JSONL gold sets fold quoted fragments into their mixed quote
+        nested = "drop" if gold.endswith(".jsonl") else "keep"
     return score(docs, predict(docs, pred), nested)
 
 
@@ -320,8 +314,8 @@ def _lines(result: dict[str, Any]) -> Iterator[str]:
 @click.option("--units", type=click.Choice(["spec", "polnear"]), default="spec", show_default=True,
               help="spec: PolNeAR quotes split into MoraleWatch's units (pieces, paragraphs); polnear: as annotated.")
 @click.option("--nested", type=click.Choice(["auto", "drop", "keep"]), default="auto", show_default=True,
-              help="Predicted partial quotes inside a predicted mixed one: auto drops them for PolNeAR JSONL "
-                   "(with texts) and keeps them for MoraleWatch's gold.")
+              help="Predicted partial quotes inside a predicted mixed one: auto drops them for JSONL gold "
+                   "(PolNeAR's convention) and keeps them for the seed gold.")
 @click.option("--kinds", type=click.Choice(["gold", "marks"]), default="gold", show_default=True,
               help="PolNeAR kinds as annotated, or read off the quotation marks (PolNeAR misses NYT's '' marks).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
@@ -49,6 +50,9 @@ class Resolver:
         stop = re.search(r"[.;]\s|\s[–—]\s", self.text[max(ends):b])
         if stop:
             b = max(ends) + stop.start()
+        s, e = max(a, f.start), min(b, f.end)  # the quote's own words say nothing about how they reached us
+        if s < e:
+            return self.text[a:s] + " " * (e - s) + self.text[e:b]
         return self.text[a:b]
 
     def _previous(self, pos: int) -> sp.Described | None:
@@ -139,6 +143,10 @@ class Resolver:
             d.side = sp.side_nearby(self.text[max(0, lo - 300):s])
         if d.channel == "unknown" and d.role in sp.INSTITUTIONAL and name is None:
             d.channel = "statement"
+        known = sp.known_person(d.name) if name else None
+        if known is not None:  # a public figure the article does not introduce here ("Lavrov said")
+            d.role = known[0] if d.role == "unknown" else d.role
+            d.side = known[1] if d.side == "unknown" else d.side
         if d.side == "unknown" and d.role in ("soldier", "pow"):
             prev = self._previous(s)
             if prev is not None and prev.role in ("soldier", "pow"):
@@ -196,7 +204,32 @@ def extract(doc: Document) -> list[Quote]:
                 q.continues = first_of.get(prev, prev)
                 first_of[len(quotes)] = q.continues
         quotes.append(q)
+    _agree_by_name(quotes)
     return quotes
+
+
+def _agree_by_name(quotes: list[Quote]) -> None:
+    """A named speaker is one person throughout the document: a role or side that one of their quotes leaves
+    unknown is taken from the others ("The veteran Russian diplomat" earlier, "Lavrov said" later), and an unknown
+    channel from the one specific channel their other quotes name ("Giving an interview …, Macron said")."""
+    labels: dict[str, dict[str, Counter[str]]] = {}
+    for q in quotes:
+        if q.speaker and q.speaker[:1].isupper():
+            for key in ("speaker_role", "side"):
+                value = getattr(q, key)
+                if value and value != "unknown":
+                    labels.setdefault(q.speaker, {}).setdefault(key, Counter())[value] += 1
+        if q.speaker and q.channel in _SPECIFIC_CHANNELS:
+            labels.setdefault(q.speaker, {}).setdefault("channel", Counter())[q.channel] += 1
+    for q in quotes:
+        for key, counts in labels.get(q.speaker or "", {}).items():
+            if getattr(q, key) in (None, "unknown") and (key != "channel" or len(counts) == 1):
+                setattr(q, key, counts.most_common(1)[0][0])  # a channel only when the speaker used just one
+
+
+#: channels that say how a speaker was heard (an interview, a video): the speaker's other quotes came the same way
+_SPECIFIC_CHANNELS = frozenset({"interview", "video", "phone_call", "text_message", "social_media_post",
+                                "press_briefing"})
 
 
 @stage("quotes.v1", requires=("paragraphs", "sentences"), provides=("quotes",))

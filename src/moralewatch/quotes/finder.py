@@ -218,7 +218,8 @@ _ADVERBIAL_BACK = re.compile(
     r"letter|post|tweet|video|email|e-mail|briefing|report|op-ed|memo|conference|call|address|hearing|appearance|"
     r"debate|rally|sermon)|on\s+(?:Twitter|Facebook|Telegram|Instagram|television|TV|radio|air)|"
     r"with\s+(?:more\s+than\s+|about\s+|over\s+|nearly\s+|some\s+)?[\d,.]+(?:\s+(?:million|thousand))?\s+"
-    r"(?:followers|subscribers|members|readers|viewers|fans))\s*,?\s*$")
+    r"(?:followers|subscribers|members|readers|viewers|fans)|"
+    r"(?:had|has|have)\s+(?:this|these\s+words|the\s+following|something|much|little|plenty|more)\s+to)\s*,?\s*$")
 #: subject pronouns: always a whole noun phrase ("in September she said")
 _SUBJECT_PRONOUNS = frozenset("he she they i we you".split())
 #: a share of people as a speaker ("six in 10 say", "46 percent of voters said", "a majority said")

@@ -81,7 +81,12 @@ class DocumentIndex:
                 self.fullest[last] = core
                 lo = max(0, m.start() - 40, text.rfind(". ", 0, m.start()) + 1, text.rfind("\n", 0, m.start()),
                          text.rfind(",", 0, m.start()) + 1)
-                after = re.match(r",\s*([^.;()]{0,100}?)(?=[.;(]|,\s*(?:said|says|told|who)\b|$)", text[m.end():])
+                if text[max(0, m.start() - 2):m.start()] == ", ":  # "Russia’s foreign minister, Sergei Lavrov,"
+                    lo2 = max(0, m.start() - 60, text.rfind(". ", 0, m.start() - 2) + 1,
+                              text.rfind("\n", 0, m.start() - 2), text.rfind(",", 0, m.start() - 2) + 1)
+                    if lexicon.phrases("roles").find(text[lo2:m.start() - 2].split(" that ")[-1][-40:]):
+                        lo = lo2
+                after = re.match(r",\s*([^.;(),]{0,100}?)(?=[.;(,]|$)", text[m.end():])
                 self.intro[core] = (text[lo:m.end()] + (", " + after.group(1) if after else "")).strip()
         self._persons: list[tuple[int, int, str]] | None = None
         self._soldier_side: str | None = None
@@ -124,6 +129,18 @@ def _soldier_side(text: str) -> str:
     if not ranked or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
         return "unknown"
     return ranked[0][0]
+
+
+def known_person(name: str) -> tuple[str, str] | None:
+    """Role and side of a public figure the lexicon knows ("Sergei Lavrov", or "Lavrov" alone), else None."""
+    full, by_surname = lexicon.people()
+    core = name_core(name)
+    if core in full:
+        return full[core]
+    words = core.split()
+    if len(words) == 1 or (len(words) == 2 and words[0].endswith(".")):
+        return by_surname.get(words[-1])
+    return None
 
 
 def is_pronoun(text: str) -> bool:
@@ -196,7 +213,7 @@ MEDIA = {"phone_call", "text_message", "video"}
 
 def channel_of(context: str) -> tuple[str, bool]:
     """The channel named nearest the end of ``context``, and whether it is a specific one (not "weak")."""
-    hits = _hits("channels", context)
+    hits = [h for h in _hits("channels", context) if h[0] != "-"]
     strong = [h[0] for h in hits if len(h) == 1]
     media = [h for h in strong if h in MEDIA]  # "a video posted to Twitter" is a video; Twitter relays it
     if strong:
