@@ -9,7 +9,11 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from moralewatch import lexicons
 from moralewatch.entities import gazetteer as gz
@@ -132,3 +136,55 @@ def test_lazy_gazetteer_shares_one_place_per_row() -> None:
     kyiv, kiev = gaz.lookup("Kyiv")[0].place, gaz.lookup("Kiev")[0].place
     assert kyiv is kiev  # one Place object per row, whichever alias reached it first
     assert gaz.lookup("kyiv") is gaz.lookup("KYIV")  # built once per alias, then kept
+
+
+# -- the shipped compiled regexes ------------------------------------------------------------------------------------
+
+
+def test_regex_code_file_is_up_to_date() -> None:
+    """Fails after a change to an indicator data file or a regex in indicators/ or entities/ until
+    ``scripts/build_regex_code.py`` is run (in a fresh process: the list is what one start-up asks for)."""
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_regex_code.py"), "--check"],
+                          capture_output=True, text=True, timeout=300)
+    if proc.returncode == 3:  # the right regexes, compiled for another Python: it compiles them itself (slower)
+        pytest.skip(proc.stderr.strip())
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+
+
+def _shipped_for_this_interpreter() -> dict[tuple[str, int], lexicons.RegexCode]:
+    shipped = lexicons.shipped_regex_code()
+    if not shipped:
+        pytest.skip(f"data/{lexicons.REGEX_CODE_FILE} is not for {lexicons.interpreter_tag()}")
+    return shipped
+
+
+def test_every_shipped_regex_is_what_re_compile_makes() -> None:
+    shipped = _shipped_for_this_interpreter()
+    for source, flags in shipped:
+        built, compiled = lexicons.compile_regex(source, flags), re.compile(source, flags)
+        assert built == compiled, source[:80]  # same source, flags and engine code
+        assert (built.groups, built.groupindex) == (compiled.groups, compiled.groupindex)
+        assert built is not compiled
+
+
+def test_every_cue_rule_and_lexicon_regex_is_shipped() -> None:
+    shipped = _shipped_for_this_interpreter()
+    lex = load()
+    for rule in lex.rules:
+        assert (rule.source, int(CUE_FLAGS)) in shipped, rule.name
+    others = [lex.hedges, lex.negators, lex.force, *lex.exclusions.values(), *lex.sides.values()]
+    assert all(any(src == p.pattern for src, _ in shipped) for p in others)
+
+
+def test_a_regex_not_in_the_file_is_compiled_as_usual() -> None:
+    rx = lexicons.compile_regex(r"(?P<w>not\s+in)\s+the\s+file", re.I)
+    assert rx == re.compile(r"(?P<w>not\s+in)\s+the\s+file", re.I)
+    assert rx.search("It is NOT IN the file").group("w") == "NOT IN"
+
+
+def test_named_groups_survive_the_shipped_form() -> None:
+    from moralewatch.entities import dates
+
+    assert dates._COUNT.groupindex == {"n": 1, "unit": 2}
+    m = dates._COUNT.search("three weeks after the invasion")
+    assert m is not None and m.group("n", "unit") == ("three", "week")

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from functools import cache
 
-from ..lexicons import lines
+from ..lexicons import compile_regex, lines
 from ..model import Entity
 
 MONTHS = {m: i for i, m in enumerate(
@@ -29,7 +29,7 @@ _PART = r"(?:morning|afternoon|evening|night)"
 _MOD = r"(?:(?:early|late|earlier|later|midday|last|this|next)\s+)"
 _Y = r"(?:19[5-9]\d|20[0-4]\d)"
 _YEAR_BEFORE = "|".join(rf"(?<=\b{w}\ )" for w in "in since from by until of to and early late".split()) + "|(?<=mid-)"
-PATTERN = re.compile(
+PATTERN = compile_regex(
     rf"""(?P<mdy>{_M}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_Y})?)(?![\d:])
     |(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)
     |(?P<my>(?:(?:end|beginning|start|middle)\s+of\s+|(?:early|late|mid-?)\s*)?{_M}\s+{_Y})
@@ -42,9 +42,9 @@ PATTERN = re.compile(
     """,
     re.X,
 )
-_FUTURE = re.compile(r"\b(?:will|would|shall|to be|is due|are due|scheduled|plans?|planned|expected|next|"
+_FUTURE = compile_regex(r"\b(?:will|would|shall|to be|is due|are due|scheduled|plans?|planned|expected|next|"
                      r"going to|finish|finishes|begin|begins|start|starts|open|opens)\b[^.]{0,60}$", re.I)
-_BEFORE_MON = re.compile(r"\b(?:in|since|by|until|from|of|through|early|late|mid|last|this|next|end|beginning|"
+_BEFORE_MON = compile_regex(r"\b(?:in|since|by|until|from|of|through|early|late|mid|last|this|next|end|beginning|"
                          r"start|and|to|during)\s+$", re.I)
 
 
@@ -144,10 +144,10 @@ def _resolve(kind: str, text: str, pub: dt.date | None, before: str) -> tuple[st
 
 
 #: every date mention holds one of these words: the full pattern runs only in windows around them (speed)
-ANCHOR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b\.?"
+ANCHOR = compile_regex(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b\.?"
                     r"|\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|week|weekend|month|year|night|19[5-9]\d|20[0-4]\d)\b")
 _LOOKBACK = 28
-_WORD_START = re.compile(r"(?<![\w’'.-])\w")
+_WORD_START = compile_regex(r"(?<![\w’'.-])\w")
 
 
 def word_starts_before(text: str, pos: int, back: int) -> list[int]:
@@ -177,13 +177,13 @@ def _matches(text: str) -> list[re.Match[str]]:
 
 _NUMBERS = {w: i for i, w in enumerate("a one two three four five six seven eight nine ten eleven twelve".split())}
 _NUMBERS["a"] = 1
-_COUNT = re.compile(r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+_COUNT = compile_regex(r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                     r"(?P<unit>day|week|month|year)s?\s+(?:after|since|into)\s+(?:the\s+)?", re.I)
 
 
 @cache
 def _events() -> tuple[tuple[re.Pattern[str], dt.date], ...]:
-    return tuple((re.compile(pat, re.I), dt.date.fromisoformat(day))
+    return tuple((compile_regex(pat, re.I), dt.date.fromisoformat(day))
                  for pat, day in (line.split("\t") for line in lines("entities/events.tsv")))
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..lexicons import lines
+from ..lexicons import compile_regex, lines
 from ..model import Entity
 from .dates import word_starts_before
 from .gazetteer import Candidate, gazetteer
@@ -25,31 +25,31 @@ _TIME = ("(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|Fe
 _WORD = rf"(?!{_TIME})[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w]*(?:[-’'](?!s\b)[\w]+)*(?:[’']s(?=\s+Republic))?"
 _TOKEN = rf"(?:[A-Z]\.){{2,}}|[A-Z]\.(?=[ \t]+[A-Z][a-z])|[A-Z]{{2,4}}(?=-\w)|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Adm|Cmdr|Cpl|Pvt|Prof|Rev|St)\.|{_WORD}|\d+(?:st|nd|rd|th)\b"
 _CONNECT = r"(?:of|for|the|de|du|van|von|der|al|bin|la|le)"
-TOKEN = re.compile(_TOKEN)
-RUN = re.compile(rf"(?<![\w.\-])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)*(?:{_TOKEN}))*")
-_REGION_AFTER = re.compile(r"[ \t]+(?:region|oblast|province|regions|oblasts|provinces|krai|governor|regional)\b",
+TOKEN = compile_regex(_TOKEN)
+RUN = compile_regex(rf"(?<![\w.\-])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)*(?:{_TOKEN}))*")
+_REGION_AFTER = compile_regex(r"[ \t]+(?:region|oblast|province|regions|oblasts|provinces|krai|governor|regional)\b",
                            re.I)
-_REGION_BEFORE = re.compile(r"\b(?:region|regions|province|provinces|oblast|oblasts|governor|republic)\s+(?:of|in)\s+"
+_REGION_BEFORE = compile_regex(r"\b(?:region|regions|province|provinces|oblast|oblasts|governor|republic)\s+(?:of|in)\s+"
                             r"(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+and\s+|,\s*))*$", re.I)
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|from|to|at|of|outside|around|toward|towards|into|across|city|town|village|"
+_PLACE_BEFORE = compile_regex(r"\b(?:in|near|from|to|at|of|outside|around|toward|towards|into|across|city|town|village|"
                            r"through|via|between|and|reach|reached|entered|captured|shelled|liberated|retook)\s+$",
                            re.I)
-_STRICT_BEFORE = re.compile(r"\b(?:in|near|outside|toward|towards|into|city\s+of|town\s+of|village\s+of)\s+$", re.I)
-_CUE_AFTER = re.compile(r"^(?:,\s+(?:a|an|the|who|whose|its|his|her)\b|\s+(?:said|says|told|added|wrote|tweeted|reported|"
+_STRICT_BEFORE = compile_regex(r"\b(?:in|near|outside|toward|towards|into|city\s+of|town\s+of|village\s+of)\s+$", re.I)
+_CUE_AFTER = compile_regex(r"^(?:,\s+(?:a|an|the|who|whose|its|his|her)\b|\s+(?:said|says|told|added|wrote|tweeted|reported|"
                         r"posted|noted|stated|claimed|argued|explained|warned|announced|asked|replied|insisted)\b)")
-_CUE_BEFORE = re.compile(r"\b(?:said|says|told|according\s+to|by|with|spokesman|spokeswoman|spokesperson|adviser|"
+_CUE_BEFORE = compile_regex(r"\b(?:said|says|told|according\s+to|by|with|spokesman|spokeswoman|spokesperson|adviser|"
                          r"aide|official|commander|leader|chief|head|named|called|wife|husband|son|daughter|"
                          r"mother|father|brother|sister|journalist|analyst|expert|minister|president|secretary|"
                          r"governor|mayor|ambassador|actor|founder|director|executive|reporter|correspondent)"
                          r",?\s+$", re.I)
-_APPOSITION = re.compile(r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|commander|soldier|friend|"
+_APPOSITION = compile_regex(r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|commander|soldier|friend|"
                          r"nickname|named|called)\s*,\s*$", re.I)
 _REGION_WORDS = frozenset("Province Region Oblast Krai PROVINCE REGION OBLAST Governor Governorate".split())
-_LISTED_AFTER = re.compile(r",?\s+(?:and|or)\s+[A-Z]|,\s+(?:Ukraine|Russia|Crimea)\b|\s+(?:village|town|city)\b")
-_COMMA_ALIAS = re.compile(r",\s*(?:D\.C\.|DC)")
-_SAID = re.compile(r"\s+(?:said|says|told|added|wrote)\b")
-_ROMAN = re.compile(r"^(?:II|III|IV|Jr\.?|Sr\.?|[A-Z]\.)$")
-_OBLAST_SUFFIX = re.compile(r"\s+(?:Oblast|Region|Province|Krai|oblast|region|province)$")
+_LISTED_AFTER = compile_regex(r",?\s+(?:and|or)\s+[A-Z]|,\s+(?:Ukraine|Russia|Crimea)\b|\s+(?:village|town|city)\b")
+_COMMA_ALIAS = compile_regex(r",\s*(?:D\.C\.|DC)")
+_SAID = compile_regex(r"\s+(?:said|says|told|added|wrote)\b")
+_ROMAN = compile_regex(r"^(?:II|III|IV|Jr\.?|Sr\.?|[A-Z]\.)$")
+_OBLAST_SUFFIX = compile_regex(r"\s+(?:Oblast|Region|Province|Krai|oblast|region|province)$")
 
 
 class Spans:
@@ -105,7 +105,7 @@ def lexicon() -> Lexicon:
     lower = "|".join(f"(?:{p})" for p in lines("entities/lowercase_orgs.txt"))
     return Lexicon(orgs, after_the, people, blocked, titles, max(t.count(" ") + 1 for t in titles),
                    frozenset(lines("entities/org_heads.txt")), frozenset(lines("entities/water_heads.txt")),
-                   frozenset(words), frozenset(mods), re.compile(rf"(?<![\w-])(?:{lower})(?![\w-])", re.I),
+                   frozenset(words), frozenset(mods), compile_regex(rf"(?<![\w-])(?:{lower})(?![\w-])", re.I),
                    frozenset(lines("entities/common_words.txt")),
                    frozenset(w for line in lines("entities/function_words.txt") for w in line.split()))
 
@@ -380,7 +380,7 @@ def _add_place(p: Piece, seg: list[Piece], text: str, found: Found) -> None:
                                  admin1=pl.admin1, geonameid=pl.geonameid, granularity=pl.feature, rule="place.gaz"))
 
 
-_LOWER_ANCHOR = re.compile(r"ministry|council|command|army|armed|military|navy|air force|staff|agency", re.I)
+_LOWER_ANCHOR = compile_regex(r"ministry|council|command|army|armed|military|navy|air force|staff|agency", re.I)
 
 
 def _lowercase_orgs(text: str, lex: Lexicon, taken: Spans) -> list[Entity]:
@@ -401,8 +401,8 @@ def _lowercase_orgs(text: str, lex: Lexicon, taken: Spans) -> list[Entity]:
     return out
 
 
-_LINE = re.compile(r"[^\n]+")
-_LONG_WORD = re.compile(r"(?<![\w’'-])[A-Za-z][\w’'-]{3,}")
+_LINE = compile_regex(r"[^\n]+")
+_LONG_WORD = compile_regex(r"(?<![\w’'-])[A-Za-z][\w’'-]{3,}")
 
 
 def _title_lines(text: str) -> Spans:

@@ -25,8 +25,8 @@ CUE_FLAGS = re.I
 class Rule:
     """One cue rule of one indicator.
 
-    ``source`` is the expanded regex; ``pattern`` compiles it on first use. Compiling all ~500 cue regexes costs
-    about 0.4 s, most of a process's start-up, and a rule whose literal anchors never occur in a text (see
+    ``source`` is the expanded regex; ``pattern`` compiles it on first use (from the shipped compiled form: see
+    :func:`moralewatch.lexicons.compile_regex`), so a rule whose literal anchors never occur in a text (see
     :mod:`.prefilter`, which reads ``source`` only) is never compiled at all."""
 
     indicator: str
@@ -38,7 +38,7 @@ class Rule:
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        return re.compile(self.source, CUE_FLAGS)
+        return lexicons.compile_regex(self.source, CUE_FLAGS)
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def cue_source(rx: str) -> str:
 
 def compile_cue(rx: str) -> re.Pattern[str]:
     """A cue regex, case-insensitive, anchored on word boundaries at both ends."""
-    return re.compile(cue_source(rx), CUE_FLAGS)
+    return lexicons.compile_regex(cue_source(rx), CUE_FLAGS)
 
 
 def top_level_branches(rx: str) -> list[str]:
@@ -132,7 +132,7 @@ def _union(lines: tuple[str, ...]) -> re.Pattern[str]:
     alts = []
     for line in lines:
         alts.append(line[3:] if line.startswith("re:") else r"\b" + re.escape(line) + r"\b")
-    return re.compile("|".join(f"(?:{a})" for a in alts), re.I | re.M)
+    return lexicons.compile_regex("|".join(f"(?:{a})" for a in alts), re.I | re.M)
 
 
 @cache
@@ -149,7 +149,7 @@ def load() -> Lexicon:
     sides = {}
     for line in lexicons.lines(f"{BASE}/sides.txt"):
         side, rx = _split(line)
-        sides[side] = re.compile(r"(?<![\w])(?:" + rx + r")(?![\w])", re.I)
+        sides[side] = lexicons.compile_regex(r"(?<![\w])(?:" + rx + r")(?![\w])", re.I)
     calibration = lexicons.load_json(f"{BASE}/calibration.json")
     return Lexicon(
         rules=tuple(rules),

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from ..lexicons import compile_regex
 from ..model import Document, Indicator, Quote
 from .lexicon import Lexicon, Rule, compile_cue, load
 from .prefilter import prefilter
@@ -29,9 +30,9 @@ from .prefilter import prefilter
 # -- small regexes of the tagger itself (structure, not vocabulary) --------------------------------------------------
 
 #: quoted segments inside one paragraph: curly, guillemets, straight doubles, curly singles used as quotes
-_QUOTE_RX = re.compile(r"“([^“”]+)(?:”|$)|«([^«»]+)(?:»|$)|\"([^\"]+)(?:\"|$)|(?<![\w])‘([^‘’]{2,300}?)’(?![\w])", re.M)
+_QUOTE_RX = compile_regex(r"“([^“”]+)(?:”|$)|«([^«»]+)(?:»|$)|\"([^\"]+)(?:\"|$)|(?<![\w])‘([^‘’]{2,300}?)’(?![\w])", re.M)
 #: a side word followed by a word that makes it not a force: civilians, places, the source of a claim
-_NOT_FORCE = re.compile(
+_NOT_FORCE = compile_regex(
     r"(?:['’]s)?\s+(?:\w+\s+)?(?:civilians?|allies|partners|friends|backers|supporters|people|residents|citizens|cities|city|towns?|villages?|children|women|families|"
     r"homes?|territory|territories|land|soil|border|government|officials?|president|media|state media|television|"
     r"tv|ministry|foreign ministry|authorities|embassy|economy|gas|oil|energy|capital|region|regions|prosecutors?|"
@@ -41,37 +42,37 @@ _NOT_FORCE = re.compile(
     r"statement|claims?|estimates?|figures?|sources?|intelligence|company|companies|firms?|banks?|markets?|"
     r"spokes(?:man|woman|person)|interior|general staff|presidential)\b",
     re.I)
-_SAYS = re.compile(
+_SAYS = compile_regex(
     r"^\W{0,3}(?:\w+\s+){0,3}?(?:said|says|say|claimed|claims|claim|reported|reports|told|estimated|estimates|"
     r"announced|stated|insisted|insists|tweeted|wrote|added|"
     r"according)\b", re.I)
 _ADJECTIVES = frozenset({"russian", "ukrainian", "pro-russian", "pro-kremlin", "ukrainian-held"})
 #: a side word right before the cue ("Russian losses", "Ukraine's heavy losses", "Kremlin's morale problems")
-_ATTACHED = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s*$")
-_PLACE_BEFORE = re.compile(r"\b(?:in|into|to|from|across|throughout|inside|of|on|against|at|toward|towards|"
+_ATTACHED = compile_regex(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s*$")
+_PLACE_BEFORE = compile_regex(r"\b(?:in|into|to|from|across|throughout|inside|of|on|against|at|toward|towards|"
                            r"near|over|through)\s+(?:the\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
                            r"eastern|western|southern|northern|central|occupied|russian-occupied|wartime|neighbouring|"
                            r"neighboring)(?:ern)?\s+)?$", re.I)
-_KILL_CLAIM = re.compile(r"(?:killed|kill|kills|killing|eliminat\w*|destroy\w*|wiped out|neutrali[sz]\w*|"
+_KILL_CLAIM = compile_regex(r"(?:killed|kill|kills|killing|eliminat\w*|destroy\w*|wiped out|neutrali[sz]\w*|"
                          r"liquidat\w*)\b", re.I)
-_FIRST_PLURAL = re.compile(r"\b(?:we|us|our|ours|we['’]re|we['’]ve|i|i['’]m|my|me)\b", re.I)
-_ENEMY = re.compile(r"\b(?:the enemy|enemy|enemy['’]s)\b", re.I)
-_INFLICT = re.compile(r"\binflict\w*|\bon the enemy\b", re.I)
-_CLAUSE_END = re.compile(r"[,;:—–]")
-_CLAUSE_BREAK = re.compile(r"[,;:—–(]|\bbut\b|\bwhile\b|\bwhereas\b|\band\b", re.I)
-_NOT_NEGATION = re.compile(
+_FIRST_PLURAL = compile_regex(r"\b(?:we|us|our|ours|we['’]re|we['’]ve|i|i['’]m|my|me)\b", re.I)
+_ENEMY = compile_regex(r"\b(?:the enemy|enemy|enemy['’]s)\b", re.I)
+_INFLICT = compile_regex(r"\binflict\w*|\bon the enemy\b", re.I)
+_CLAUSE_END = compile_regex(r"[,;:—–]")
+_CLAUSE_BREAK = compile_regex(r"[,;:—–(]|\bbut\b|\bwhile\b|\bwhereas\b|\band\b", re.I)
+_NOT_NEGATION = compile_regex(
     r"\bnot (?:\w+ )?(?:clear|known|verified|confirmed|only|just|least|yet|immediately)\b|"
     r"\bno (?:longer|doubt|matter)\b|\bnot least\b", re.I)
-_ATTRIB_AFTER = re.compile(
+_ATTRIB_AFTER = compile_regex(
     r"[,”\"]\s*(?:he |she |they |it )?(?:said|says|told|added|claimed|wrote|tweeted|reported|explained|"
     r"according to)\s+((?:[\w'’.-]+[ ,]{0,2}){1,8}?)(?=[.,;]|$| on | in | at | during | who | after | when )", re.I)
-_ATTRIB_BEFORE = re.compile(
+_ATTRIB_BEFORE = compile_regex(
     r"((?:[A-Z][\w'’.-]*|the|its|his|her|their|a|an|an?other|one|two|several|many|some|senior|top|western|"
     r"military|defen[cs]e|intelligence|officials?|analysts?|experts?|of|for|and|[A-Z]\w*['’]s)"
     r"(?:\s+(?:[A-Z][\w'’.-]*|the|of|for|and|on|in|[a-z][\w'’-]*)){0,7}?)\s+"
     r"(?:has |have |had )?(?:said|says|say|told|claimed|claims|reported|reports|estimated|estimates|announced|"
     r"stated|believes|believe|assessed|assesses|wrote|tweeted|added|insisted|alleged|accused|warned|noted)\b")
-_ACCORDING = re.compile(r"\baccording to\s+((?:[\w'’.-]+\s?){1,8}?)(?=[.,;]|$)", re.I)
+_ACCORDING = compile_regex(r"\baccording to\s+((?:[\w'’.-]+\s?){1,8}?)(?=[.,;]|$)", re.I)
 
 QUOTE_SPEAKER_MILITARY = frozenset({"soldier", "pow", "commander"})
 #: indicators that state an event or condition, where a conditional or an expectation is not a claim
@@ -79,17 +80,17 @@ IRREALIS_INDICATORS = frozenset({"heavy_losses", "surrender_desertion", "morale_
                                  "casualty_concealment", "orders_against_civilians", "sabotage", "fear", "trauma"})
 #: the feelings of civilians, relatives or whole nations are not a force's morale
 PERSONAL_INDICATORS = frozenset({"fear", "trauma", "morale_low", "morale_high"})
-_IRREALIS = re.compile(
+_IRREALIS = compile_regex(
     r"\b(?:if|unless|could|would|might|expects?|expected|expecting|considers?|consider(?:ed|ing)|intends?|plans? to|"
     r"aims? to|wants? to|want is|wanted to|hopes? to|forcing \w+ to|to force \w+ to|in order to|risk(?:s|ed|ing)?|"
     r"let them|should|must|ready to|willing to|threaten(?:s|ed|ing)?(?: to)?)\b", re.I)
-_IRREALIS_START = re.compile(r"\s*[\"“‘]?(?:if|unless|should)\b", re.I)
-_HARD_BREAK = re.compile(r"[;:—–]|\bbut\b|, (?:and|while|as|after|since)\b", re.I)
-_CIVILIAN_SUBJECT = re.compile(
+_IRREALIS_START = compile_regex(r"\s*[\"“‘]?(?:if|unless|should)\b", re.I)
+_HARD_BREAK = compile_regex(r"[;:—–]|\bbut\b|, (?:and|while|as|after|since)\b", re.I)
+_CIVILIAN_SUBJECT = compile_regex(
     r"\b(?:civilians?|residents?|evacuees|refugees|villagers|locals|mothers|grandparents|children|families|"
     r"pensioners|townspeople|population|neighbou?rs|the people of|society|the public|nation|(?:his|her|their|my|a) (?:\w+ )?(?:mother|father|wife|husband|son|daughter|"
     r"family|relatives?|parents?|grandmother|grandfather|girlfriend))\b", re.I)
-_BOTH = re.compile(r"\b(?:both sides|both armies|both forces|each side|the two sides|both militaries|"
+_BOTH = compile_regex(r"\b(?:both sides|both armies|both forces|each side|the two sides|both militaries|"
                    r"both russia and ukraine|both ukraine and russia|both russian and ukrainian|both ukrainian and "
                    r"russian|on both sides)\b", re.I)
 
@@ -213,28 +214,28 @@ def side_mentions(text: str, lo: int, hi: int, lex: Lexicon) -> Iterator[tuple[s
 @cache
 def _people_after() -> re.Pattern[str]:
     """A force noun right after a side word: "Russian troops", "Ukraine's 93rd brigade", "Kremlin's forces"."""
-    return re.compile(r"(?:['’]s)?\s+(?:[\w'’-]+\s+){0,2}?" + compile_cue(
+    return compile_regex(r"(?:['’]s)?\s+(?:[\w'’-]+\s+){0,2}?" + compile_cue(
         "{FORCE}|force|military|armed forces|navy|air force|defenders|defence forces|defense forces|pows?|prisoners"
         "|prisoners of war|captives").pattern, re.I)
 
 
 #: what a force does or suffers, right after a side word: the side is the actor or the one who suffers
-_ACTOR_AFTER = re.compile(
+_ACTOR_AFTER = compile_regex(
     r"(?:['’]s)?\s+(?:[\w'’-]+\s+)?(?:losses|casualties|dead|death toll|morale|positions|lines|side|defen[cs]es|"
     r"strikes|attacks|shelling|bombardments?|missiles|rockets|artillery|offensive|counteroffensive|"
     r"counter-offensive|invasion|occupation|aggression|advance|assaults?|command|ranks|war effort|campaign)\b", re.I)
 
 
 #: a weapon or a force right after a side word inside a violence cue: the side that did it
-_ATTACK_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w'’-]+\s+){0,2}?(?:shell\w*|strikes?|airstrikes?|missiles?|rockets?|"
+_ATTACK_AFTER = compile_regex(r"(?:['’]s)?\s+(?:[\w'’-]+\s+){0,2}?(?:shell\w*|strikes?|airstrikes?|missiles?|rockets?|"
                            r"bomb\w*|artillery|attacks?|fire|drones?|troops|soldiers|forces|military|army)\b", re.I)
 
 
-_VICTIM_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w'’-]+\s+)?(?:civilians?|children|people|residents|citizens|women|men|"
+_VICTIM_AFTER = compile_regex(r"(?:['’]s)?\s+(?:[\w'’-]+\s+)?(?:civilians?|children|people|residents|citizens|women|men|"
                            r"families|villagers|evacuees|refugees|boys?|girls?|teenagers?|journalists?|mayors?)\b", re.I)
-_VICTIM_BEFORE = re.compile(r"\b(?:of|against|killed|killing|murder(?:ed|ing)?|execut(?:ed|ing)|tortur(?:ed|ing)|"
+_VICTIM_BEFORE = compile_regex(r"\b(?:of|against|killed|killing|murder(?:ed|ing)?|execut(?:ed|ing)|tortur(?:ed|ing)|"
                             r"abduct(?:ed|ing)|kidnapp(?:ed|ing)|shot|shooting|rap(?:ed|ing))\s+(?:the\s+|(?!by\b)\w+\s+)?$", re.I)
-_ACCUSED_BEFORE = re.compile(r"\baccus\w*\s+(?:the\s+)?$", re.I)
+_ACCUSED_BEFORE = compile_regex(r"\baccus\w*\s+(?:the\s+)?$", re.I)
 
 
 def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
@@ -460,7 +461,7 @@ def evidence_unit(ctx: Context, hit: Hit, si: int) -> Unit | None:
 def _presupposed() -> re.Pattern[str]:
     """An attributive state of a force ("his depleted forces", "exhausted troops"): the text takes it as given even
     inside a conditional or an expectation ("a ceasefire would let his depleted forces rest")."""
-    return re.compile(r"(?:depleted|decimated|exhausted|demorali[sz]ed|battered|bloodied|mauled|weakened|"
+    return compile_regex(r"(?:depleted|decimated|exhausted|demorali[sz]ed|battered|bloodied|mauled|weakened|"
                       r"ill-equipped|poorly[- ]equipped|untrained|ill-trained|outgunned|starving|war-weary)\s+"
                       r"(?:[\w'’-]+\s+){0,2}?" + compile_cue("{FORCE}").pattern, re.I)
 
