@@ -32,6 +32,7 @@ class Resolver:
         self.text = doc.text
         self.index = sp.DocumentIndex(doc.text)
         self.history: list[tuple[int, sp.Described]] = []  # (mention position, speaker) of earlier quotes
+        self.last_quoted: tuple[int, sp.Described] | None = None  # where the last marked quote's attribution ends
         self.starts = [lo for lo, _ in doc.paragraphs]
 
     def _paragraph_of(self, pos: int) -> tuple[int, int]:
@@ -107,7 +108,13 @@ class Resolver:
 
     def describe(self, f: Found) -> sp.Described | None:
         if f.speaker is None:
-            return self._previous(f.start) if f.kind == "direct" or f.continues_prev else None
+            if f.kind == "direct" or f.continues_prev:
+                return self._previous(f.start)
+            last = self.last_quoted
+            if f.kind == "partial" and last is not None and last[0] <= f.start and \
+                    self._paragraph_of(last[0]) == self._paragraph_of(f.start) and f.start - last[0] <= 160:
+                return last[1]  # "“…,” wrote X. It’s “cynicism of the highest level”.": X's words go on
+            return None
         window = self._window(f)
         ante = self._antecedent(f)
         s, e = f.speaker.at or (f.speaker.start, f.speaker.end)
@@ -158,6 +165,8 @@ class Resolver:
     def remember(self, f: Found, d: sp.Described | None) -> None:
         if d is not None:
             self.history.append((max(f.start, d.start), d))
+            if f.kind in ("direct", "partial", "mixed"):
+                self.last_quoted = (max(f.end, d.end), d)
 
 
 def _to_quote(doc: Document, f: Found, d: sp.Described | None) -> Quote:

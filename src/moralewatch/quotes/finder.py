@@ -475,9 +475,9 @@ def cues_in(masked: str, lo: int, s: int, e: int) -> list[Cue]:
         obj = re.match(r"\s+(?:them|him|her|it|us|me)\b", seg[b:b + 6]) is not None  # "critics call them …"
         if prev.lower() in _SUBJECTS or ((seg.startswith(" that ", b) or obj) and subject):
             out.append(Cue(s + a, s + b, form, classes[form]))
-    for m in lexicon.nominal_cue().finditer(seg):  # "the ministry's claim that …"
+    for m in lexicon.nominal_cue().finditer(seg):  # "the ministry's claim that …", "assurances by Putin that …"
         pm = _POSSESSOR.search(seg, max(0, m.start() - 70), m.start())
-        if pm is not None:
+        if pm is not None or m.group(2):
             out.append(Cue(s + m.start(1), s + m.end(1), m.group(1), "nominal"))
     for m in _ACCORDING.finditer(seg):
         out.append(Cue(s + m.start(), s + m.start() + len(m.group().rstrip()), m.group().rstrip(), "according"))
@@ -603,7 +603,11 @@ def _trailing(text: str, masked: str, lo: int, cues: list[Cue], after: int, e: i
             return (cue, sp) if sp else None
         sp = speaker_before(text, masked, start, cue.start, lo)
         gap = masked[start - lo:sp.start - lo].strip(" ,") if sp else ""
-        if sp and (not gap or gap == sp.description.strip(" ,")):  # "…,” the Vatican spokesman, Federico Lombardi, told
+        described = sp is not None and bool(sp.description) and gap.endswith(sp.description.strip(" ,")) \
+            and not re.search(r"[.;:!?]", gap)
+        if sp and (not gap or described):  # "…,” the Moscow-appointed deputy leader of …, Kirill Stremousov, said
+            if gap:
+                sp.description = text[start:start + len(masked[start - lo:sp.start - lo].rstrip(" ,"))].strip(" ,")
             return cue, sp
         return None
     return None
@@ -912,7 +916,16 @@ class SentenceReader:
         return max(done, key=lambda f: f.cue.end).speaker if done else None  # type: ignore[union-attr]
 
     def _nominal(self, cue: Cue) -> None:
-        """``the ministry's claim that CONTENT``: the possessor is the speaker (a pronoun is resolved later)."""
+        """``the ministry's claim that CONTENT``: the possessor is the speaker (a pronoun is resolved later);
+        ``assurances by Vladimir Putin that CONTENT``: the agent is."""
+        agent = lexicon.nominal_cue().match(self.masked, cue.start - self.lo)
+        if agent is not None and agent.group(2):
+            s = self.lo + agent.start(2)
+            sp = Speaker(s, s + len(agent.group(2)), self.text[s:s + len(agent.group(2))])
+            start = self.lo + agent.end() - 4
+            self._add(start, _clause_end(self.text, self.masked, self.lo, start, self.e), cue, sp,
+                      "indirect-nominal", 0.5)
+            return
         pm = _POSSESSOR.search(self.masked, max(self.s - self.lo, cue.start - self.lo - 60), cue.start - self.lo)
         if pm is None:
             return
@@ -1008,6 +1021,8 @@ class SentenceReader:
                 sp = self._earlier_speaker(cue) or self._coordinated(self.lo + at)
             if sp is None and cue.text.endswith("ing") and gap.endswith(","):
                 sp = self._earlier_speaker(cue)  # "“…,” Syrskyi said on Monday, citing …"
+            if sp is None and cue.text.endswith("ing") and before.lower() in ("by", "after", "before", "while", "when"):
+                sp = self._coordinated(self.lo + at)  # "Josep Borrell hit back by saying …": the main verb's subject
             if sp is None and (cue.text.endswith("ing") or before.lower() in ("and", "but") or gap.endswith(",")):
                 sp = self._subject()  # "X defended his plan, saying …", "He endorsed Clinton, but told …"
         if sp is None and cue.cls != "object" and _IMPERSONAL.search(self.masked, self.s - self.lo, cue.start - self.lo):

@@ -115,9 +115,11 @@ def noun_like_bases() -> tuple[Phrases, dict[str, str]]:
 
 @cache
 def nominal_cue() -> re.Pattern[str]:
-    """``POSSESSOR [adjective] NOUN that``: a noun of saying with its possessor ("the ministry's claim that")."""
+    """``POSSESSOR [adjective] NOUN that`` ("the ministry's claim that") or ``NOUN by|from AGENT that`` ("assurances
+    by Vladimir Putin that"): a noun of saying with the one who said it (group 2: the agent after "by")."""
     nouns = "|".join(sorted(word_set("nominal_cues.txt"), key=len, reverse=True))
-    return re.compile(r"\b(" + nouns + r")\s+that\b")
+    return re.compile(r"\b(" + nouns + r")(?:\s+(?:by|from)\s+((?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*))?"
+                      r"\s+that\b")
 
 
 @dataclass(frozen=True)

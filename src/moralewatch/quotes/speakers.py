@@ -84,7 +84,10 @@ class DocumentIndex:
                 if text[max(0, m.start() - 2):m.start()] == ", ":  # "Russia’s foreign minister, Sergei Lavrov,"
                     lo2 = max(0, m.start() - 60, text.rfind(". ", 0, m.start() - 2) + 1,
                               text.rfind("\n", 0, m.start() - 2), text.rfind(",", 0, m.start() - 2) + 1)
-                    if lexicon.phrases("roles").find(text[lo2:m.start() - 2].split(" that ")[-1][-40:]):
+                    bounds = list(re.finditer(r"\b(?:and|but|while|whereas|as|that|which|who|after|before|when)\s",
+                                              text[lo2:m.start() - 2]))
+                    lo2 += bounds[-1].end() if bounds else 0  # "… condemn Russia’s invasion and its president,"
+                    if lexicon.phrases("roles").find(text[lo2:m.start() - 2]):
                         lo = lo2
                 after = re.match(r",\s*([^.;(),]{0,100}?)(?=[.;(,]|$)", text[m.end():])
                 self.intro[core] = (text[lo:m.end()] + (", " + after.group(1) if after else "")).strip()
@@ -177,6 +180,10 @@ def _hits(name: str, text: str) -> list[tuple[str, ...]]:
     return [table[key] for _, _, key in lexicon.phrases(name).find(text)]
 
 
+#: "US", "UK", "EU" in capitals (the side table is matched without case, where "us" is a pronoun)
+_WEST_ABBREVIATION = re.compile(r"(?<![\w.])(?:US|UK|EU)(?![\w])")
+
+
 def label(description: str, context: str, before: str = "") -> tuple[str, str, str]:
     """Role, side and channel from a speaker's description, the words around the quote (``context``) and the few
     words before the speaker's mention (``before``: "forces continue to capture Russian soldiers")."""
@@ -189,7 +196,7 @@ def label(description: str, context: str, before: str = "") -> tuple[str, str, s
     if org_hits and role in ("official", "unknown") and org_hits[0].role != "journalist":
         role = org_hits[0].role if role == "unknown" or org_hits[0].role == "intelligence_agency" else role
     side = "unknown"
-    head_sides = _hits("sides", head)
+    head_sides = _hits("sides", head) or ([("west",)] if _WEST_ABBREVIATION.search(head) else [])
     if org_hits and org_hits[0].side != "independent":
         side = org_hits[0].side
     elif head_sides:
@@ -235,7 +242,8 @@ def told_outlet(after_cue: str) -> bool:
     """Whether the words right after a "told" name a news outlet ("told the BBC on Sunday")."""
     orgs, _ = lexicon.orgs()
     hits = lexicon.org_phrases().find(after_cue)
-    return bool(hits) and hits[0][0] <= 5 and orgs[hits[0][2]].kind == "outlet"
+    return bool(hits) and (hits[0][0] <= 5 or (hits[0][0] <= 40 and not re.search(r"[.;,]", after_cue[:hits[0][0]]))) \
+        and orgs[hits[0][2]].kind == "outlet"  # "told the BBC", "told the state news agency RIA Novosti"
 
 
 def vias(context: str) -> list[str]:
