@@ -92,7 +92,7 @@ def test_offset_gold_reads_its_text_from_the_corpus(tmp_path: Path, monkeypatch:
     import hashlib
 
     monkeypatch.setenv("MORALEWATCH_SHARED", str(tmp_path / "shared"))
-    sha = hashlib.sha1("We have no fuel".encode()).hexdigest()[:12]
+    sha = hashlib.sha1(b"We have no fuel").hexdigest()[:12]
     got = evaluate(str(_offset_gold(tmp_path, sha)))["all"]
     assert got["gold"] == 1 and got["found"] == 1 and got["speaker_right"] == 1
     assert got["role_right"] == 1 and got["channel_right"] == 1  # the labels of offset gold are scored too
