@@ -39,27 +39,22 @@ class Candidate:
 
 
 class Table:
-    """Alias -> every place it can name, best reading first; a row of places.tsv is parsed, and an alias's
-    candidates built and sorted, the first time the alias is looked up.
+    """Alias -> every place it can name, best reading first. Indexing notes only which rows of places.tsv hold an
+    alias; a row is parsed, and an alias's candidates built and sorted, the first time the alias is looked up.
 
     Building all ~46k entries up front took ~0.35 s of every process's start-up, for the few thousand aliases a
     corpus ever names. The table is built from the shipped file alone (no cache that could go stale), and what a
-    lookup returns is exactly what the eager build gave."""
+    lookup returns is exactly what the eager build gave (a test compares every alias)."""
 
-    __slots__ = ("_entries", "_rows", "_places")
+    __slots__ = ("_entries", "_rows", "_places", "_exact")
 
-    def __init__(self, rows: list[str], places: list[Place | None]) -> None:
-        #: alias -> [(row, primary, common), ...] in file order until first looked up, then the sorted candidates
-        self._entries: dict[str, list[tuple[int, bool, bool]] | tuple[Candidate, ...]] = {}
+    def __init__(self, rows: list[str], places: list[Place | None], exact: bool) -> None:
+        #: key -> the row (or ascending rows) holding an alias with that key, until first looked up; then the
+        #: sorted candidates
+        self._entries: dict[str, int | list[int] | tuple[Candidate, ...]] = {}
         self._rows = rows
         self._places = places  # shared with the other table: one Place per row, as before
-
-    def _add(self, key: str, row: int, primary: bool, common: bool) -> None:
-        entry = self._entries.get(key)
-        if entry is None:
-            self._entries[key] = [(row, primary, common)]
-        else:
-            entry.append((row, primary, common))  # type: ignore[union-attr]
+        self._exact = exact  # the acronym table (keys with their case), else the case-folded one
 
     def _place(self, row: int) -> Place:
         place = self._places[row]
@@ -67,13 +62,23 @@ class Table:
             place = self._places[row] = _parse_row(self._rows[row])[0]
         return place
 
+    def _build(self, key: str, rows: int | list[int]) -> tuple[Candidate, ...]:
+        cands = []
+        for row in [rows] if isinstance(rows, int) else rows:
+            place = self._place(row)
+            line = self._rows[row]
+            for raw in line[line.rfind("\t") + 1:].split("|"):  # the row's aliases with this key, in file order
+                alias, _, flag = raw.partition("~")
+                if _table_key(alias) == (self._exact, key):
+                    cands.append(Candidate(place, alias == place.name or flag == "k", flag == "c"))
+        return tuple(sorted(cands, key=_score, reverse=True))
+
     def get(self, key: str, default: tuple[Candidate, ...] | None = None) -> tuple[Candidate, ...] | None:
         entry = self._entries.get(key)
         if entry is None:
             return default
-        if type(entry) is list:
-            cands = [Candidate(self._place(row), primary, common) for row, primary, common in entry]
-            entry = self._entries[key] = tuple(sorted(cands, key=_score, reverse=True))
+        if type(entry) is not tuple:
+            entry = self._entries[key] = self._build(key, entry)  # type: ignore[arg-type]
         return entry  # type: ignore[return-value]
 
     def __getitem__(self, key: str) -> tuple[Candidate, ...]:
@@ -138,25 +143,35 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(*_index())
 
 
+def _table_key(alias: str) -> tuple[bool, str]:
+    """Which table an alias goes in (acronym or not) and under what key."""
+    if (len(alias) <= 4 or "." in alias) and _is_acronym(alias):
+        return True, alias
+    return False, alias.lower()
+
+
 def _index() -> tuple[Table, Table, int]:
     """The acronym table, the case-folded table and the most tokens in an alias (at most 5)."""
     rows = [line for line in read_text("gazetteer/places.tsv").splitlines()
             if line and not line.startswith("#") and not line.startswith("geonameid\t")]
     places: list[Place | None] = [None] * len(rows)
-    exact, folded = Table(rows, places), Table(rows, places)
+    exact, folded = Table(rows, places, True), Table(rows, places, False)
+    tables = {True: exact._entries, False: folded._entries}
     longest = 1
     for row, line in enumerate(rows):
-        _, name, rest = line.split("\t", 2)
-        aliases = rest.rpartition("\t")[2]
+        aliases = line[line.rfind("\t") + 1:]
         if not aliases:
             continue
         for raw in aliases.split("|"):
-            alias, _, flag = raw.partition("~")
-            primary, common = alias == name or flag == "k", flag == "c"
+            alias = raw.partition("~")[0]
+            is_exact, key = _table_key(alias)
+            table = tables[is_exact]
+            prev = table.setdefault(key, row)
+            if prev != row:  # a second row (or more) with this alias: keep them all, ascending, once each
+                if type(prev) is int:
+                    table[key] = [prev, row]
+                elif prev[-1] != row:  # type: ignore[index]
+                    prev.append(row)  # type: ignore[union-attr]
             if " " in alias:
                 longest = max(longest, alias.count(" ") + 1)
-            if alias.isupper() and _is_acronym(alias):
-                exact._add(alias, row, primary, common)
-            else:
-                folded._add(alias.lower(), row, primary, common)
     return exact, folded, min(longest, 5)
