@@ -104,3 +104,15 @@ def test_offset_gold_with_a_moved_span_is_an_error(tmp_path: Path, monkeypatch: 
     monkeypatch.setenv("MORALEWATCH_SHARED", str(tmp_path / "shared"))
     with pytest.raises(MoraleWatchError, match="sha1"):
         evaluate(str(_offset_gold(tmp_path, "000000000000")))
+
+
+@pytest.mark.parametrize("name,path", [("war_dev", "gold/quotes_war_dev.jsonl"),
+                                       ("war_heldout", "gold/heldout/quotes_war_heldout.jsonl")])
+def test_war_reporting_gold_meets_floors(shared: Path, name: str, path: str) -> None:
+    got = evaluate(str(ROOT / path))["all"]
+    found = got["found"]
+    figures = {"ggt30_f1": got["ggt30"]["f1"], "exact_f1": got["exact"]["f1"],
+               "speaker_accuracy": got["speaker_accuracy"], "role_share": got["role_right"] / found,
+               "side_share": got["side_right"] / found, "channel_share": got["channel_right"] / found}
+    for key, floor in FLOORS[name].items():
+        assert figures[key] >= floor - 5e-4, f"{name} {key} {figures[key]:.4f} fell below its floor {floor}"
