@@ -116,3 +116,10 @@ def test_war_reporting_gold_meets_floors(shared: Path, name: str, path: str) -> 
                "side_share": got["side_right"] / found, "channel_share": got["channel_right"] / found}
     for key, floor in FLOORS[name].items():
         assert figures[key] >= floor - 5e-4, f"{name} {key} {figures[key]:.4f} fell below its floor {floor}"
+
+
+def test_polnear_dev_direct_and_mixed_with_kinds_read_off_the_marks(shared: Path) -> None:
+    got = evaluate(str(shared / "data" / "quotes" / "polnear_dev.jsonl"), kinds="marks")["direct+mixed"]
+    figures = {"ggt30_f1": got["ggt30"]["f1"], "exact_f1": got["exact"]["f1"], "speaker_accuracy": got["speaker_accuracy"]}
+    for key, floor in FLOORS["polnear_dev_kinds_from_marks"]["direct+mixed"].items():
+        assert figures[key] >= floor, f"direct+mixed (kinds from marks) {key} {figures[key]} fell below {floor}"
