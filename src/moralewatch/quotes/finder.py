@@ -590,6 +590,10 @@ def _clause_end(text: str, masked: str, lo: int, pos: int, e: int) -> int:
     return end
 
 
+#: a description before a name, its comma left open: "another friend, Mariam Emara told CNN"
+_APPOSITION_BEFORE = re.compile(r"(?:the|a|an|another|one|his|her|their|its)\s+[^,.;:]{1,60}")
+
+
 def _trailing(text: str, masked: str, lo: int, cues: list[Cue], after: int, e: int) -> tuple[Cue, Speaker] | None:
     """``…, NP cue[ …].`` or ``…, cue NP[, apposition].`` right after ``after`` up to the sentence end."""
     gap = masked[after - lo:]
@@ -603,8 +607,10 @@ def _trailing(text: str, masked: str, lo: int, cues: list[Cue], after: int, e: i
             return (cue, sp) if sp else None
         sp = speaker_before(text, masked, start, cue.start, lo)
         gap = masked[start - lo:sp.start - lo].strip(" ,") if sp else ""
-        described = sp is not None and bool(sp.description) and gap.endswith(sp.description.strip(" ,")) \
-            and not re.search(r"[.;:!?]", gap)
+        open_comma = masked[start - lo:sp.start - lo].rstrip().endswith(",") if sp else False
+        described = sp is not None and ((bool(sp.description) and gap.endswith(sp.description.strip(" ,")))
+                                        or (open_comma and bool(_APPOSITION_BEFORE.fullmatch(gap)))) \
+            and not re.search(r"[;:!?]", gap)
         if sp and (not gap or described):  # "…,” the Moscow-appointed deputy leader of …, Kirill Stremousov, said
             if gap:
                 sp.description = text[start:start + len(masked[start - lo:sp.start - lo].rstrip(" ,"))].strip(" ,")
