@@ -81,3 +81,26 @@ def test_canonical_maps_back_to_input(parts: list[tuple[str, str]]) -> None:
         # characters agree except for the same-length substitutions (line breaks, nbsp, tabs -> space)
         for x, y in zip(raw[a:b], c.text[s:e]):
             assert x == y or (y == " " and x.isspace())
+
+
+def test_a_file_that_is_no_database_is_e202(tmp_path: Path) -> None:
+    import pytest
+
+    from moralewatch.errors import MoraleWatchError
+
+    bad = tmp_path / "notes.db"
+    bad.write_bytes(b"these are my notes, not a database" * 100)
+    with pytest.raises(MoraleWatchError) as err:
+        Store(bad)
+    assert err.value.code == "E202" and "move the file" in err.value.fix
+
+
+def test_a_database_that_cannot_be_opened_is_e204_not_blamed_on_the_file(tmp_path: Path) -> None:
+    import pytest
+
+    from moralewatch.errors import MoraleWatchError
+
+    with pytest.raises(MoraleWatchError) as err:
+        Store(tmp_path / "no" / "such" / "dir" / "m.db")
+    assert err.value.code == "E204" and "not a MoraleWatch database" not in err.value.message
+    assert "permissions" in err.value.fix

@@ -57,6 +57,12 @@ class Store:
         try:
             self.conn = connect(path)
             self.migrate()
+        except sqlite3.OperationalError as e:  # the file may be fine: a permission, a lock, a full disk
+            raise MoraleWatchError(
+                "E204", f"cannot use the database {path}: {e}",
+                "check the file's and its directory's permissions and free space, and that no other process holds "
+                "it locked",
+            ) from None
         except sqlite3.DatabaseError as e:
             raise MoraleWatchError(
                 "E202", f"{path} is not a MoraleWatch database ({e})", "pass another --db path, or move the file"
