@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from moralewatch import lexicons
 from moralewatch.entities import gazetteer as gz
@@ -188,3 +190,48 @@ def test_named_groups_survive_the_shipped_form() -> None:
     assert dates._COUNT.groupindex == {"n": 1, "unit": 2}
     m = dates._COUNT.search("three weeks after the invasion")
     assert m is not None and m.group("n", "unit") == ("three", "week")
+
+
+# -- the cue-line splitter (a token scan instead of a character loop) ------------------------------------------------
+
+
+def _branches_by_characters(rx: str) -> list[str]:
+    """The character-by-character splitter that :func:`top_level_branches` replaced: the reference."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(rx):
+        c = rx[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if rx[i + 1:i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(rx[start:i])
+            start = i + 1
+        i += 1
+    out.append(rx[start:])
+    return [b for b in out if b]
+
+
+def test_top_level_branches_split_every_cue_line_as_the_character_scan_did() -> None:
+    n = 0
+    for indicator in INDICATORS:
+        for line in lexicons.lines(f"indicators/cues/{indicator}.txt"):
+            for part in line.split(" :: ")[1:]:
+                assert top_level_branches(part) == _branches_by_characters(part), part[:80]
+                n += 1
+    assert n > 100
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab|()[]\\^-", max_size=30))
+def test_top_level_branches_agree_with_the_character_scan_on_any_string(rx: str) -> None:
+    assert top_level_branches(rx) == _branches_by_characters(rx)

@@ -87,29 +87,30 @@ def compile_cue(rx: str) -> re.Pattern[str]:
     return lexicons.compile_regex(cue_source(rx), CUE_FLAGS)
 
 
+#: what :func:`top_level_branches` must look at: escapes, class brackets, parentheses and bars (nothing else matters)
+_STRUCTURE = re.compile(r"\\[\s\S]?|\[\]?|[\]()|]")
+
+
 def top_level_branches(rx: str) -> list[str]:
     """Split a regex at its top-level ``|``: each branch becomes its own pattern, so that the prefilter can give each
     one its own selective anchors (one weak branch would otherwise send the whole rule to many sentences)."""
-    out, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(rx):
-        c = rx[i]
+    out, depth, start, in_class = [], 0, 0, False
+    for m in _STRUCTURE.finditer(rx):
+        tok = m.group()
+        c = tok[0]
         if c == "\\":
-            i += 2
             continue
         if in_class:
-            in_class = c != "]"
+            in_class = tok != "]" and tok != "[]"  # "[]" inside a class: a "[" and the class's closing "]"
         elif c == "[":
-            in_class = True
-            if rx[i + 1:i + 2] == "]":
-                i += 1
+            in_class = True  # "[]...": a "]" right after the opening bracket is a literal
         elif c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
         elif c == "|" and depth == 0:
-            out.append(rx[start:i])
-            start = i + 1
-        i += 1
+            out.append(rx[start:m.start()])
+            start = m.end()
     out.append(rx[start:])
     return [b for b in out if b]
 
