@@ -417,8 +417,10 @@ def _looks_like_np(phrase: str) -> bool:
     if first in lexicon.word_set("not_speakers.txt") or (words[0][0].islower() and first.endswith("ing")
                                                          and not agents):
         return False
-    if words[-1][0].islower() and words[-1].endswith("ing") and len(words) > 1:
-        return False  # "he will be generating"
+    if words[-1][0].islower() and words[-1].endswith("ing") and len(words) > 1 and not (
+            words[0].lower() in ("the", "a", "an", "this", "that", "new", "recent", "latest", "our", "their", "its")
+            and words[-2].lower() not in lexicon.word_set("aux.txt")):
+        return False  # "he will be generating" (but "the same polling suggests" is a noun phrase)
     if len(words) == 1 and words[0][0].islower():  # one lower-case word: a pronoun, a role or "sources"
         return first in lexicon.word_set("pronouns.txt") or first in lexicon.word_set("speaker_nouns.txt") \
             or first in lexicon.roles()[0] or bool(_AGENT_PLURAL.fullmatch(first))
@@ -427,6 +429,10 @@ def _looks_like_np(phrase: str) -> bool:
 
 # -- the sentence reader -----------------------------------------------------------------------------------------
 
+
+#: words that make "show(s)" a noun ("chat shows", "a TV show")
+_SHOW_NOUNS = frozenset("chat talk game tv television radio news road air trade fashion art reality cooking morning "
+                        "late-night variety comedy puppet slide horse".split())
 
 #: prepositions before a gerund: "about continuing", "of saying", "for criticizing"
 _GERUND_BEFORE = frozenset("about of for without from into on upon toward towards against".split())
@@ -464,6 +470,8 @@ def cues_in(masked: str, lo: int, s: int, e: int) -> list[Cue]:
         if prev and (prev.lower() in _NOMINAL_BEFORE or prev.endswith(("’s", "'s", "s’"))) \
                 and not form.endswith("ing") and not (prev.lower() in _QUANTIFIERS and _verb_only(form)):
             continue  # "amid reports", "the alleged pause", "the Kremlin’s comments": nouns and adjectives
+        if form in ("shows", "show") and prev.lower() in _SHOW_NOUNS:
+            continue  # "political chat shows", "talk show": the noun
         if form.endswith("ing") and prev.lower() in _GERUND_BEFORE:
             continue  # "talked about continuing", "before saying": a gerund, not an attribution of its own
         out.append(Cue(s + a, s + b, form, cx.forms[form]))
@@ -473,7 +481,10 @@ def cues_in(masked: str, lo: int, s: int, e: int) -> list[Cue]:
         subject = prev.lower() not in _NOMINAL_BEFORE and (
             prev[:1].isupper() or (prev.endswith("s") and not prev.endswith(("’s", "'s", "ss"))))
         obj = re.match(r"\s+(?:them|him|her|it|us|me)\b", seg[b:b + 6]) is not None  # "critics call them …"
-        if prev.lower() in _SUBJECTS or ((seg.startswith(" that ", b) or obj) and subject):
+        agent = (bool(_AGENT_PLURAL.fullmatch(prev.lower())) or (prev.lower().endswith("s") and (
+            prev.lower() in lexicon.roles()[0] or prev.lower() in lexicon.word_set("speaker_nouns.txt")))) and re.match(  # "American officials hope the …"
+            r"\s+(?:the|a|an|that|he|she|they|it|we|his|her|their|its|this|these|those|[A-Z])", seg[b:b + 6]) is not None
+        if prev.lower() in _SUBJECTS or ((seg.startswith(" that ", b) or obj) and subject) or agent:
             out.append(Cue(s + a, s + b, form, classes[form]))
     for m in lexicon.nominal_cue().finditer(seg):  # "the ministry's claim that …", "assurances by Putin that …"
         pm = _POSSESSOR.search(seg, max(0, m.start() - 70), m.start())
@@ -518,6 +529,10 @@ def _content_after(text: str, masked: str, lo: int, cue: Cue, e: int) -> int | N
         while pos < e and text[pos].isspace():
             pos += 1
         return pos
+    wh = re.match(r"(?:how|what|why|where|whether|who|when)\s", nxt) is not None and \
+        len(masked[pos - lo:e - lo].split()) >= 3
+    if wh and cue.text.lower().startswith(_EXPLAINING):
+        return pos  # "she explained why the unit withdrew", "described how the shelling began"
     if cue.cls in ("object", "belief", "evidence"):  # "wants a wall", "believes the plan …", "polls show …"
         first_word = re.match(r"[\w’'-]+", nxt)
         if not first_word or first_word.group().lower() in _NO_COMPLEMENT - {"to", "for", "about", "as"} \
@@ -545,6 +560,9 @@ def _content_after(text: str, masked: str, lo: int, cue: Cue, e: int) -> int | N
 
 #: an impersonal passive right before its cue ("it was reported that", "it is widely believed that"): no speaker
 _IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:is|was|has\s+been|had\s+been|will\s+be|is\s+being)\s+(?:[a-z]+ly\s+)?$")
+
+#: verbs of explaining, whose complement may be a wh-clause ("explained why …", "described how …")
+_EXPLAINING = ("explain", "describ", "reveal", "detail", "recount", "wonder", "recall", "outlin")
 
 #: speech acts that commit the speaker to something: their "to"-complement is what they said they would do
 _COMMISSIVES = ("vow", "pledg", "promis", "threat", "swear", "swore", "sworn")
@@ -641,6 +659,9 @@ _INTRO = re.compile(
     r"But|And|However|Meanwhile|Instead|Also|Last|This|Next|Asked|[A-Z][a-z]+ed)\b[^,]{0,80},\s*)?"
 )
 
+
+#: a sentence that opens with a subordinate clause ("While X believe Y, …"): the clause ends at its comma
+_SUBORDINATE = re.compile(r"\s*(?:While|Although|Though|Even though|Whereas|Because|Since|If|Unless|Even if|As)\s")
 
 _DETERMINERS = frozenset("the a an his her their its this that these those some many most several our my".split())
 
@@ -1043,6 +1064,12 @@ class SentenceReader:
         if start is None:
             return
         end = _clause_end(self.text, self.masked, self.lo, start, self.e)
+        opening = self.masked[self.s - self.lo:cue.start - self.lo]
+        if _SUBORDINATE.match(opening) and not re.search(r"[,;:]", opening) and len(opening.split()) <= 8:
+            # "While many watchers expect X, others disagree.": the cue's clause ends at the comma
+            comma = self.masked.find(", ", start - self.lo + 8, end - self.lo)
+            if comma >= 0:
+                end = self.lo + comma
         if re.search(r"\b(?:who|whom)\s+(?:\w+\s+){0,2}$", self.masked[sp.end - self.lo:cue.start - self.lo + 1]) \
                 or re.search(r",\s*(?:who|whom)\s[^,]*$", self.masked[sp.end - self.lo:cue.start - self.lo]):
             comma = self.masked.find(",", start - self.lo, end - self.lo)  # "Barkley, who said he …, said …"

@@ -39,6 +39,10 @@ class Described:
     resolved: bool = False
 
 
+#: role words that are adjectives too: "a major reason", "the general public", "a private company"
+_ADJECTIVE_ROLES = frozenset("major general private chief senior head leading".split())
+
+
 def _person_np() -> re.Pattern[str]:
     """Indefinite or definite descriptions of people ("an injured Russian solder", "the official")."""
     global _PERSON_NP
@@ -98,7 +102,9 @@ class DocumentIndex:
     def persons(self) -> list[tuple[int, int, str]]:
         """Descriptions of people ("an injured Russian solder"), found on first use: most documents never ask."""
         if self._persons is None:
-            self._persons = [(m.start(), m.end(), m.group()) for m in _person_np().finditer(self.text)]
+            self._persons = [(m.start(), m.end(), m.group()) for m in _person_np().finditer(self.text)
+                             if not (m.group().split()[-1].lower() in _ADJECTIVE_ROLES
+                                     and re.match(r"\s+[a-z]", self.text[m.end():m.end() + 2]))]
         return self._persons
 
     @property
