@@ -643,13 +643,24 @@ _AFTER_ACCORDING = re.compile(r",\s+(?!(?:who|which|whose|where|when|a|an|and|bu
 
 
 def _according(text: str, masked: str, lo: int, cue: Cue, e: int) -> Speaker | None:
-    m = re.match(r"\s*([\w’'.&-]+(?:\s+[\w’'.&-]+){0,11}?)(?=,|\.\s*$|\s*$|\s+(?:that|which|who)\b)",
-                 masked[cue.end - lo:e - lo])
+    """The source after "according to": up to its comma (the usual case, however long the source: "according to
+    early results of exit polls conducted for …, "), or up to the sentence end or a relative clause."""
+    rest = masked[cue.end - lo:e - lo]
+    m = re.match(r"\s*([\w’'.&/-]+(?:\s+[\w’'.&/-]+){0,19}?)(?=,)", rest) if cue.start == _sentence_start(masked, lo, cue) \
+        else None
+    if m is None:
+        m = re.match(r"\s*([\w’'.&/-]+(?:\s+[\w’'.&/-]+){0,11}?)(?=,|\.\s*$|\s*$|\s+(?:that|which|who)\b)", rest)
     if not m:
         return None
     s = cue.end + m.start(1)
     phrase = text[s:cue.end + m.end(1)].rstrip(" .")
     return Speaker(s, s + len(phrase), phrase) if phrase else None
+
+
+def _sentence_start(masked: str, lo: int, cue: Cue) -> int:
+    """Where the sentence of ``cue`` starts, if the cue opens it (after blanks, marks or a bracket); else -1."""
+    before = masked[:cue.start - lo].rstrip(" \t“\"‘'(«")
+    return cue.start if not before or before[-1] in ".!?\n:" or before.endswith(("”", "’")) else -1
 
 
 #: a sentence's introductory phrase, up to its comma ("Absent a strong defense of these programs, …")
