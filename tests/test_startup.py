@@ -235,3 +235,49 @@ def test_top_level_branches_split_every_cue_line_as_the_character_scan_did() -> 
 @given(st.text(alphabet="ab|()[]\\^-", max_size=30))
 def test_top_level_branches_agree_with_the_character_scan_on_any_string(rx: str) -> None:
     assert top_level_branches(rx) == _branches_by_characters(rx)
+
+
+# -- the parent's collector around the warm-up and the fork ----------------------------------------------------------
+
+
+def _two_worker_run() -> str:
+    import io
+
+    from moralewatch import api
+
+    lines = [json.dumps({"id": i, "text": "Morale is low among Russian troops near Kharkiv, officials said."}).encode()
+             for i in range(3)]
+    buf = io.StringIO()
+    assert api.extract_stream(lines, buf, workers=2) == 3
+    return buf.getvalue()
+
+
+def test_extract_with_workers_leaves_the_collector_as_it_found_it() -> None:
+    import gc
+
+    assert gc.isenabled()
+    out = _two_worker_run()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert [json.loads(x)["id"] for x in out.splitlines()] == [0, 1, 2]
+    gc.disable()
+    try:
+        assert _two_worker_run() == out
+        assert not gc.isenabled() and gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
+
+
+def test_pool_workers_collect_garbage_when_the_caller_did() -> None:
+    import gc
+
+    from moralewatch import api
+
+    gc.disable()
+    try:
+        api._pool_worker_init(True)
+        assert gc.isenabled()
+        gc.disable()
+        api._pool_worker_init(False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
