@@ -123,3 +123,16 @@ def test_polnear_dev_direct_and_mixed_with_kinds_read_off_the_marks(shared: Path
     figures = {"ggt30_f1": got["ggt30"]["f1"], "exact_f1": got["exact"]["f1"], "speaker_accuracy": got["speaker_accuracy"]}
     for key, floor in FLOORS["polnear_dev_kinds_from_marks"]["direct+mixed"].items():
         assert figures[key] >= floor, f"direct+mixed (kinds from marks) {key} {figures[key]} fell below {floor}"
+
+
+def test_a_lone_pronoun_piece_of_a_polnear_quote_stays_with_the_next_piece() -> None:
+    from moralewatch.eval.quotes import _polnear_units
+
+    text = "Spending fell to 1.08 percent, which he said would be its lowest ever."
+    a = text.index("which")
+    b = text.index("would")
+    q = {"kind": "indirect", "fragments": [[a, a + 5], [b, len(text) - 1]], "speaker": "he"}
+    units = _polnear_units(text, q, "spec")
+    assert len(units) == 1 and units[0].extra["fragments"] == [(a, a + 5), (b, len(text) - 1)]
+    pred = [Unit(b, len(text) - 1, "indirect")]
+    assert match(text, units, pred, 0.3) == [(0, 0)]  # the words said cover the quote; "which" is nobody's words

@@ -12,8 +12,11 @@ Gold is PolNeAR-style JSONL (``id``, ``text``, ``quotes`` with ``fragments``), M
 convention differs from PolNeAR's in two places, and the scorer converts PolNeAR's gold to it (``--units spec``,
 the default): a quote interrupted by its attribution ("…,” he said, “…") and a quote running over paragraphs are
 one quote per piece, so PolNeAR's fragments separated by more than blanks or marks, or by a paragraph break, become
-separate gold quotes; and a quoted fragment that PolNeAR folds into its mixed quote is not counted twice, so a
-predicted partial quote nested in a predicted mixed quote is dropped before matching (``--nested``).
+separate gold quotes (a piece that is only a pronoun or a connective, the "which" of "which he said would be …",
+stays with the next piece as one quote of two fragments, as PolNeAR has it: it is nobody's words on its own, and an
+exact match is judged on the other piece); and a quoted fragment that PolNeAR folds into its mixed quote is not
+counted twice, so a predicted partial quote nested in a predicted mixed quote is dropped before matching
+(``--nested``).
 ``--units polnear`` scores against PolNeAR's quotes as annotated (a prediction then covers a share of the whole).
 """
 
@@ -83,8 +86,28 @@ def _polnear_units(text: str, q: dict[str, Any], units: str, kinds: str = "gold"
             groups[-1][1] = b
         else:
             groups.append([a, b])
-    return [Unit(a, b, q["kind"] if kinds == "gold" else kind_from_marks(text[a:b]), who, s0, e0)
-            for a, b in groups if text[a:b].strip(_TRIM)]
+    groups = [g for g in groups if text[g[0]:g[1]].strip(_TRIM)]
+    pieces: list[list[tuple[int, int]]] = []
+    for a, b in groups:  # "which [he said] would be its lowest ever": a lone pronoun is no piece of its own
+        if pieces and _FUNCTION_ONLY.fullmatch(text[pieces[-1][-1][0]:pieces[-1][-1][1]].strip(_TRIM)) \
+                and len(pieces[-1]) == 1:
+            pieces[-1].append((a, b))
+        else:
+            pieces.append([(a, b)])
+    if len(pieces) > 1 and _FUNCTION_ONLY.fullmatch(text[pieces[-1][0][0]:pieces[-1][0][1]].strip(_TRIM)):
+        pieces[-2].extend(pieces.pop())
+    out = []
+    for frags in pieces:
+        a, b = frags[0][0], frags[-1][1]
+        kind = q["kind"] if kinds == "gold" else kind_from_marks(text[a:b])
+        out.append(Unit(a, b, kind, who, s0, e0, {"fragments": frags, "words": max(frags, key=lambda f: f[1] - f[0])}
+                        if len(frags) > 1 else {}))
+    return out
+
+
+#: a piece of a PolNeAR quote that is only a pronoun or a connective: it joins the next piece
+_FUNCTION_ONLY = re.compile(r"(?i)(?:which|what|that|who|whom|whose|it|he|she|they|this|these|those|there|where|"
+                            r"when|how|why|whether)")
 
 
 _LABELS = ("speaker_role", "side", "channel", "via")
@@ -192,7 +215,8 @@ def match(text: str, gold: list[Unit], pred: list[Unit], threshold: float | None
     for i, g in enumerate(gold):
         for j, p in enumerate(pred):
             if threshold is None:
-                if _trimmed(text, g) == _trimmed(text, p):
+                words = g.extra.get("words") or (g.start, g.end)  # a lone "which" is matched on the other piece
+                if _trimmed(text, Unit(words[0], words[1], g.kind)) == _trimmed(text, p):
                     pairs.append((1.0, i, j))
             else:
                 c = _coverage(g, p)
