@@ -586,7 +586,7 @@ _NO_COMPLEMENT = frozenset(
 )
 
 
-_CLAUSE_STOP = re.compile(r",\s+(?:but|while|whereas|according\s+to|which|([a-z]+ing))\b|;\s|,?\s+and\s+(?:then\s+|also\s+)?([a-z]+(?:ed|ing|s)|said|told)\b")
+_CLAUSE_STOP = re.compile(r",\s+(?:but|while|whereas|according\s+to|([a-z]+ing))\b|;\s|,?\s+and\s+(?:then\s+|also\s+)?([a-z]+(?:ed|ing|s)|said|told)\b")
 
 
 def _clause_end(text: str, masked: str, lo: int, pos: int, e: int) -> int:
