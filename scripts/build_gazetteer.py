@@ -217,6 +217,12 @@ def main() -> None:
     args = ap.parse_args()
     out = write(build(args.wordfreq, args.common_min))
     print(f"wrote {out} ({out.stat().st_size // 1024} KiB)")
+    try:  # the generated lookup index of the new places.tsv (data/gazetteer/index.bin)
+        import build_gazetteer_index
+    except ImportError as e:
+        print(f"now run: .venv/bin/python scripts/build_gazetteer_index.py ({e})")
+    else:
+        build_gazetteer_index.main([])
     if args.wordfreq:
         words = write_common_words(args.wordfreq, args.words_min)
         print(f"wrote {words} ({words.stat().st_size // 1024} KiB)")

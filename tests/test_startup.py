@@ -281,3 +281,31 @@ def test_pool_workers_collect_garbage_when_the_caller_did() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# -- the generated gazetteer index -----------------------------------------------------------------------------------
+
+
+def test_gazetteer_index_file_is_up_to_date_with_places_tsv() -> None:
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_gazetteer_index.py"), "--check"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+
+
+def test_gazetteer_index_is_the_shipped_one_and_equals_one_built_from_places_tsv() -> None:
+    text = lexicons.read_text(gz.PLACES_FILE)
+    import hashlib
+
+    assert gz._shipped_index(hashlib.sha256(text.encode("utf-8")).hexdigest()) is not None  # start-up uses it
+    shipped, built = gz._index(), gz._index(shipped=False)
+    assert shipped[2] == built[2]
+    for a, b in ((shipped[0], built[0]), (shipped[1], built[1])):
+        assert a._entries == b._entries
+    eager_exact, eager_folded, _ = _eager_tables()
+    built_gaz = gz.Gazetteer(*built)
+    assert all(built_gaz.folded.get(k) == v for k, v in eager_folded.items())
+    assert all(built_gaz.exact.get(k) == v for k, v in eager_exact.items())
+
+
+def test_an_index_for_another_places_tsv_is_not_used() -> None:
+    assert gz._shipped_index("0" * 64) is None
