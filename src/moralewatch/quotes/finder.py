@@ -280,6 +280,8 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
         if k <= 0:
             return None
         second = inner[k + 1:].strip()
+        if re.match(r"(?:and|but|or|then|also|yet|so)\b", second):
+            return None  # "X sought to calm his supporters, and took a heckler in stride, saying": no apposition
         before_comma = _last_words(inner[:k], 5)
         if second[:1].islower() or (_is_name(before_comma) and not _is_name(second)):
             description = second
@@ -586,6 +588,9 @@ _NO_COMPLEMENT = frozenset(
 )
 
 
+#: a second reported clause of the same verb: "said that X and that Y"
+_AND_THAT = re.compile(r",?\s+(?:and|but)\s+(that)\b")
+
 _CLAUSE_STOP = re.compile(r",\s+(?:but|while|whereas|according\s+to|([a-z]+ing))\b|;\s|,?\s+and\s+(?:then\s+|also\s+)?([a-z]+(?:ed|ing|s)|said|told)\b")
 
 
@@ -814,7 +819,9 @@ class SentenceReader:
         pos = self.s + (m.end() if m else 0)
         rest = self.masked[pos - self.lo:self.e - self.lo]
         nm = re.match(r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*(?:’s|'s))\s+"
-                      r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+(?:was|is|were|are|has|had|could|can|would|will|\w+ed|\w+s)\b)",
+                      r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+(?:was|is|were|are|has|had|could|can|would|will|\w+ed|"
+                      r"(?!(?:his|this|its|us|as|thus|plus|was)\b)\w+s|sought|said|told|made|took|gave|went|came|found|"
+                      r"thought|felt|knew|saw|began|became|kept|left|led|met|spoke|stood|won|wrote|got|held|brought)\b)",
                       rest) or \
             re.match(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?=\s+[a-z])", rest)
         if not nm:
@@ -833,9 +840,14 @@ class SentenceReader:
         for cue in reversed(before):
             if cue.cls in ("according", "nominal"):
                 continue
-            sp = speaker_before(self.text, self.masked, self.s, cue.start, self.lo)
-            if sp is None and cue.text.endswith("ing"):
-                sp = self._subject()
+            participle = cue.text.endswith("ing") and self.masked[:cue.start - self.lo].rstrip().endswith(",")
+            sp = None if participle else speaker_before(self.text, self.masked, self.s, cue.start, self.lo)
+            if sp is None and cue.text.endswith("ing"):  # "…, saying": the subject of the clause it follows
+                sp = (self._earlier_speaker(cue) if participle else None) or self._subject()
+            if sp is None:
+                conj, at = _last_word(self.masked, self.s - self.lo, cue.start - self.lo)
+                if conj.lower() in ("and", "but"):  # "He said that …, and added that …": the first verb's subject
+                    sp = self._earlier_speaker(cue) or self._coordinated(self.lo + at)
             if sp is None:
                 continue
             found.cue, found.speaker, found.confidence = cue, sp, 0.7
@@ -862,7 +874,8 @@ class SentenceReader:
         """Add the reported clause around a partial quote as a mixed quote (the partial stays as well)."""
         end = close
         rest = self.masked[close - self.lo:self.e - self.lo]
-        stop = re.search(r"\s[–—]\s|;|,\s*(?:according|[a-z]+\s+(?:said|says|told|added))\b|\(", rest)
+        stop = re.search(r"\s[–—]\s|;|,\s*(?:according|[a-z]+\s+(?:said|says|told|added))\b|\(|,?\s+(?:and|but)\s+that\b",
+                         rest)
         if stop is None:
             end = _clause_end(self.text, self.masked, self.lo, close, self.e)
         else:
@@ -870,6 +883,14 @@ class SentenceReader:
         end = max(end, close)
         while end > start and self.text[end - 1] in " ,;:":
             end -= 1
+        for f in self.out:  # a second quoted fragment of the same reported clause: one mixed quote
+            if f.kind == "mixed" and f.start == start and f.cue is found.cue:
+                again = list(_AND_THAT.finditer(self.masked, f.end - self.lo, found.start - self.lo))
+                if not again:
+                    f.end = max(f.end, end)
+                    return
+                start = self.lo + again[-1].start(1)  # "… that X “…” and that Y “…”": a second reported clause
+                break
         self.out.append(Found(start, end, "mixed", found.cue, found.speaker, rule=found.rule + "+clause",
                               confidence=found.confidence))
 
