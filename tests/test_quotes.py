@@ -227,3 +227,47 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_next_paragraphs_quote() ->
     text = "After the rally, one volunteer, Jared Potts, observed:\n\n“He speaks his mind, and that is what we need.”"
     (q,) = [q for q in quotes(text) if q.kind == "direct"]
     assert q.speaker == "Jared Potts" and q.cue == "observed"
+
+
+# -- who speakers are, across a document --------------------------------------------------------------------------
+
+
+def test_a_public_figure_the_article_does_not_introduce_is_labelled_from_the_people_lexicon() -> None:
+    q = quotes("“The West does not want talks,” Lavrov said on Friday.")[0]
+    assert (q.speaker, q.speaker_role, q.side) == ("Lavrov", "official", "ru")
+    q = quotes("“We will not be intimidated,” Zelenskiy said in his nightly address.")[0]
+    assert (q.speaker_role, q.side) == ("official", "ua")
+
+
+def test_the_article_s_own_description_wins_over_the_lexicon() -> None:
+    q = quotes("“We need more shells,” said Oleksii Reznikov, a Ukrainian expert at a Kyiv think tank.")[0]
+    assert q.speaker_role == "expert"
+
+
+def test_a_common_surname_alone_is_not_a_public_figure() -> None:
+    q = quotes("“I saw the tanks,” Miller said.")[0]
+    assert (q.speaker, q.speaker_role, q.side) == ("Miller", "unknown", "unknown")
+
+
+def test_one_named_speaker_keeps_one_role_and_side_through_the_document() -> None:
+    text = ("“Aggressors, invaders, occupants,” said the veteran Russian diplomat Sergei Lavrov.\n\n"
+            "“We have heard such things before,” Lavrov added.")
+    a, b = quotes(text)
+    assert (a.speaker_role, a.side) == ("diplomat", "ru") and (b.speaker_role, b.side) == ("diplomat", "ru")
+
+
+def test_a_speaker_s_one_specific_channel_carries_to_their_other_quotes() -> None:
+    text = ("Giving an interview to regional newspapers, Macron said: “We must not humiliate Russia.”\n\n"
+            "“I have lost count of the conversations,” Macron said.")
+    assert [q.channel for q in quotes(text)] == ["interview", "interview"]
+
+
+def test_channel_words_inside_the_quote_do_not_make_its_channel() -> None:
+    q = quotes("“I cannot even call these people Ukrainians,” said Oleksandr Malish, a police chief.")[0]
+    assert q.channel != "phone_call"
+
+
+def test_outlets_are_independent_and_state_media_take_their_state_s_side() -> None:
+    a = quotes("Russian forces control the plant, Reuters reported.")[0]
+    b = quotes("Ukrainian forces shelled the city, TASS reported.")[0]
+    assert (a.speaker, a.side) == ("Reuters", "independent") and (b.speaker, b.side) == ("TASS", "ru")

@@ -373,12 +373,20 @@ _AGENT_SINGULAR = re.compile(r"[a-z]{3,}(?:ist|[^eh]er|or|ian|ant|ent|man|woman|
 _PRE_TITLE = frozenset("retired former then acting late current outgoing incoming interim ex".split())
 
 
+#: lower-case words that may follow a speaker's name after the cue ("said Petrenko, who …", "said Petrenko in …")
+_AFTER_NAME = frozenset("who whose said says told added in on at of for to and during after before from with as "
+                        "when while last this".split())
+
+
 def _titled_name(text: str, pos: int, hi: int) -> Speaker | None:
     """``said analyst and former officer Ivan Petrenko``, ``said former defence minister Oleksii Reznikov``: a name
     after lower-case descriptors of which the last is a role noun or a title; the descriptors describe it."""
     m = _TITLED.match(text, pos, hi)
     if not m:
         return None
+    nxt = re.match(r"\s+([a-z][\w’'-]*)", text[m.end(2):hi])
+    if nxt and nxt.group(1) not in _AFTER_NAME:
+        return None  # "said the veteran Russian diplomat Sergei Lavrov": "Russian" is no name here
     words = m.group(1).split()
     roles, titles = lexicon.roles()[0], lexicon.word_set("titles.txt")
     titled = all(w in _PRE_TITLE for w in words) and len(m.group(2).split()) >= 2  # "retired Army Lt. Gen. X"

@@ -210,11 +210,12 @@ def via_regex() -> re.Pattern[str]:
 @cache
 def people() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
     """Public figures (data/quotes/people.tsv): full name -> (role, side), and surname -> (role, side) for the
-    surnames that only one entry has (spelling variants of one person count once)."""
+    surnames that only one entry has (spelling variants of one person count once), except common ones."""
     full: dict[str, tuple[str, str]] = {}
     by_surname: dict[str, set[tuple[str, str]]] = {}
     for line in lines("quotes/people.tsv"):
-        name, role, side = line.split("\t")
+        name, role, side, *only = line.split("\t")
         full[name] = (role, side)
-        by_surname.setdefault(name.split()[-1], set()).add((role, side))
+        if only != ["full"]:
+            by_surname.setdefault(name.split()[-1], set()).add((role, side))
     return full, {k: next(iter(v)) for k, v in by_surname.items() if len(v) == 1}
