@@ -11,8 +11,11 @@ $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
+# compileall: the editable install keeps no bytecode, and PYTHONDONTWRITEBYTECODE machines would recompile every
+# module at every start (~0.1 s of each command); a stale .pyc is ignored, never used
 $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/pip install -q -e .
+	$(BIN)/python -m compileall -q src
 	touch $@
 
 $(VENV)/.dev-installed: $(VENV)/.installed
@@ -55,6 +58,7 @@ $(VENV)/.bench-installed: $(VENV)/.installed
 	touch $@
 
 bench: $(VENV)/.bench-installed
+	$(BIN)/python -m compileall -q src
 	$(BIN)/python bench/run.py --shared $(SHARED) $(BENCH_ARGS)
 
 clean:
