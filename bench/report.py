@@ -101,6 +101,11 @@ def throughput(results: dict[str, Any]) -> str:
             cpu = (f" (CPU-time bound {c['workers2_speedup_cpu_bound']:.2f}x)"
                    if c.get("workers2_speedup_cpu_bound") else "")
             bits.append(f"--workers 2 = **{c['workers2_speedup']:.2f}x** one worker{cpu}")
+        pair = c.get("independent_pair") or {}
+        if pair.get("ceiling"):
+            bits.append(f"two independent one-worker extracts run at once each took {100 * (pair['cpu_inflation'] - 1):+.0f}% "
+                        f"CPU against one alone, so this machine allows any two processes at most "
+                        f"**{pair['ceiling']:.2f}x**")
         if "workers_outputs_identical" in c:
             changed = " (the source tree changed between the two runs: others were editing it)" \
                 if c.get("source_changed_between_runs") else ""

@@ -156,6 +156,28 @@ def measured(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, Any
             "max_process_rss_mb": usage.ru_maxrss / 1024, "load_before": load, "stderr": err}
 
 
+def measured_together(cmds: list[list[str]]) -> list[dict[str, Any]]:
+    """Run ``cmds`` at the same time; each one's wall and CPU time. Two independent one-worker extracts side by side
+    show what the machine itself allows two processes (shared caches, memory bandwidth, a host's other tenants):
+    no ``--workers 2`` run can beat two processes that share nothing."""
+    procs = []
+    t0 = time.perf_counter()
+    for cmd in cmds:
+        procs.append(subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT))
+    done: dict[int, dict[str, Any]] = {}
+    while len(done) < len(procs):
+        for i, proc in enumerate(procs):
+            if i in done:
+                continue
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                if os.waitstatus_to_exitcode(status) != 0:
+                    raise RuntimeError(f"{' '.join(cmds[i])} failed")
+                done[i] = {"seconds": time.perf_counter() - t0, "cpu_s": usage.ru_utime + usage.ru_stime}
+        time.sleep(SAMPLE_S)
+    return [done[i] for i in range(len(procs))]
+
+
 def cli() -> list[str]:
     """The installed ``moralewatch`` command beside this interpreter, else the module."""
     exe = Path(sys.executable).with_name("moralewatch")
@@ -460,6 +482,14 @@ def bench_corpus(corpus: Corpus, args: argparse.Namespace, workdir: Path, log: C
         res["source_changed_between_runs"] = src_fingerprint() != before
         c1, c2 = res["runs"]["workers1"]["cpu_s"], res["runs"]["workers2"]["cpu_s"]
         res["workers2_speedup_cpu_bound"] = 2 * c1 / c2 if c2 else None
+        log("  two independent one-worker extracts at once ...")
+        pair = measured_together([[*cli(), "extract", str(corpus.path), "-o", str(workdir / f"{corpus.name}.pair{i}"),
+                                   "--workers", "1"] for i in (1, 2)])
+        inflation = sum(p["cpu_s"] for p in pair) / (2 * c1) if c1 else None
+        res["independent_pair"] = {"runs": pair, "cpu_inflation": inflation,
+                                   "ceiling": 2 / inflation if inflation else None}
+        log(f"    each used {100 * (inflation - 1):+.0f}% CPU: the machine allows two processes "
+            f"{2 / inflation:.2f}x" if inflation else "    -")
     log("  time per stage ...")
     res["stages"] = run_child("_stages", corpus, workdir)
     if args.spacy:
