@@ -204,10 +204,17 @@ def _pool_worker_init(gc_enabled: bool) -> None:
     _worker_init()
 
 
+#: a short text that takes every stage through its common paths (attributions before and after, "according to",
+#: a titled name, a relay, places, dates), so that what is built on first use is built once, before the fork
 _WARM_UP = (
+    "Russian soldiers say they were deceived, Ukraine\u2019s military intelligence claimed on Monday.\n\n"
     "Troops near Kharkiv said on Tuesday they had run out of fuel.\n\n"
     "\u201cWe were sent to our deaths,\u201d a captured soldier told Ukraine\u2019s security service, "
-    "according to The Mirror. Morale is low, officials said."
+    "according to The Mirror. Morale is low, officials said.\n\n"
+    "\u201cThe operation is going to plan,\u201d said Kremlin spokesman Dmitry Peskov. According to the Institute "
+    "for the Study of War, Russian forces near Bakhmut and Donetsk are exhausted. In a video posted on Telegram, "
+    "a commander in Kyiv, Kherson and Mariupol warned that his men would not surrender. The Pentagon revealed on "
+    "3 March 2022 that many units had refused orders, the New York Post reported."
 )
 
 
