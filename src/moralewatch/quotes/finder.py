@@ -220,6 +220,9 @@ _ADVERBIAL_BACK = re.compile(
     r"with\s+(?:more\s+than\s+|about\s+|over\s+|nearly\s+|some\s+)?[\d,.]+(?:\s+(?:million|thousand))?\s+"
     r"(?:followers|subscribers|members|readers|viewers|fans)|"
     r"(?:had|has|have)\s+(?:this|these\s+words|the\s+following|something|much|little|plenty|more)\s+to)\s*,?\s*$")
+#: how far back from a cue the patterns above can start (their longest match, with room)
+_BACK_WINDOW = 160
+
 #: subject pronouns: always a whole noun phrase ("in September she said")
 _SUBJECT_PRONOUNS = frozenset("he she they i we you".split())
 #: a share of people as a speaker ("six in 10 say", "46 percent of voters said", "a majority said")
@@ -239,7 +242,8 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
     """
     end, passive = _strip_aux_back(masked, lo - base, cue_start - base)
     for _ in range(2):  # "Spicer on Thursday evening said", "the hawks, like Rubio and Bush, say"
-        adv = _ADVERBIAL_BACK.search(masked, lo - base, end) or _ASIDE.search(masked, lo - base, end)
+        window = max(lo - base, end - _BACK_WINDOW)  # the patterns end at ``end``: no need to try every start
+        adv = _ADVERBIAL_BACK.search(masked, window, end) or _ASIDE.search(masked, window, end)
         if adv is None or adv.start() <= lo - base:
             break
         end, more_passive = _strip_aux_back(masked, lo - base, adv.start())
@@ -249,7 +253,7 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
     if pron.lower() in _SUBJECT_PRONOUNS and not passive:  # "Although in September she said"
         s = pron_at + base
         return Speaker(s, s + len(pron), text[s:s + len(pron)])
-    share = _SHARE.search(masked, lo - base, end - base)
+    share = _SHARE.search(masked, max(lo - base, end - base - _BACK_WINDOW), end - base)
     if share is not None and not passive and (share.start() == lo - base or not masked[share.start() - 1].isalnum()):
         s = share.start() + base
         e = s + len(share.group().rstrip())
