@@ -1,4 +1,4 @@
-"""The quote stage (quotes.v1): marks, kinds, attribution, speakers and their codebook labels, invariants."""
+"""The quote stage (quotes.v2): marks, kinds, attribution, speakers and their codebook labels, invariants."""
 
 from __future__ import annotations
 

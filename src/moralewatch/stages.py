@@ -7,7 +7,7 @@ from .pipeline import Pipeline
 
 DEFAULT = (
     "segment.v1",
-    "quotes.v1",
+    "quotes.v2",
     "indicators.v1",
     "entities.v1",
     "links.v1",

@@ -1,6 +1,6 @@
 """Quotes and speakers: who said what, through whom (issue 7).
 
-``quotes.v1`` is rule-based and runs on the canonical text alone: quotation marks are paired per paragraph
+``quotes.v2`` is rule-based and runs on the canonical text alone: quotation marks are paired per paragraph
 (marks.py), each sentence is read once for attribution clauses and reported speech (finder.py), and speakers are
 resolved and described in the codebook's terms (speakers.py). No model is loaded: the stage must run at corpus
 speed, and its decisions must be explainable (every quote records the ``rule`` that produced it).
@@ -223,13 +223,12 @@ def _agree_by_name(quotes: list[Quote]) -> None:
     channel from the one specific channel their other quotes name ("Giving an interview …, Macron said")."""
     labels: dict[str, dict[str, Counter[str]]] = {}
     for q in quotes:
-        if q.speaker and q.speaker[:1].isupper():
-            for key in ("speaker_role", "side"):
-                value = getattr(q, key)
-                if value and value != "unknown":
-                    labels.setdefault(q.speaker, {}).setdefault(key, Counter())[value] += 1
-        if q.speaker and q.channel in _SPECIFIC_CHANNELS:
-            labels.setdefault(q.speaker, {}).setdefault("channel", Counter())[q.channel] += 1
+        if not q.speaker or not q.speaker[:1].isupper():  # "he", "the official": not one person for sure
+            continue
+        for key in ("speaker_role", "side", "channel"):
+            value = getattr(q, key)
+            if value and value != "unknown" and (key != "channel" or value in _SPECIFIC_CHANNELS):
+                labels.setdefault(q.speaker, {}).setdefault(key, Counter())[value] += 1
     for q in quotes:
         for key, counts in labels.get(q.speaker or "", {}).items():
             if getattr(q, key) in (None, "unknown") and (key != "channel" or len(counts) == 1):
@@ -241,6 +240,6 @@ _SPECIFIC_CHANNELS = frozenset({"interview", "video", "phone_call", "text_messag
                                 "press_briefing"})
 
 
-@stage("quotes.v1", requires=("paragraphs", "sentences"), provides=("quotes",))
+@stage("quotes.v2", requires=("paragraphs", "sentences"), provides=("quotes",))
 def find_quotes(doc: Document, config: Mapping[str, Any]) -> None:
     doc.quotes = extract(doc)
