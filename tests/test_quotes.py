@@ -271,3 +271,12 @@ def test_outlets_are_independent_and_state_media_take_their_state_s_side() -> No
     a = quotes("Russian forces control the plant, Reuters reported.")[0]
     b = quotes("Ukrainian forces shelled the city, TASS reported.")[0]
     assert (a.speaker, a.side) == ("Reuters", "independent") and (b.speaker, b.side) == ("TASS", "ru")
+
+
+def test_an_age_after_a_name_introduces_an_ordinary_person_unless_a_role_follows() -> None:
+    a = quotes("“We had nothing left,” said Olena Petrenko, 34, who fled Mariupol in March.")[0]
+    b = quotes("“We were sent like cattle,” said Andrei Ivanov, 22, a conscript captured near Kyiv.")[0]
+    c = quotes("Andrei Ivanov, 22, a conscript from Buryatia, said his unit had no food.")[0]
+    assert (a.speaker, a.speaker_role) == ("Olena Petrenko", "civilian")
+    assert (b.speaker, b.speaker_role) == ("Andrei Ivanov", "pow")
+    assert (c.speaker, c.speaker_role) == ("Andrei Ivanov", "soldier")

@@ -150,6 +150,8 @@ class Resolver:
             d.side = sp.side_nearby(self.text[max(0, lo - 300):s])
         if d.channel == "unknown" and d.role in sp.INSTITUTIONAL and name is None:
             d.channel = "statement"
+        if d.role == "unknown" and name and _AGE_AFTER.match(self.text, f.speaker.end):
+            d.role = "civilian"  # "Olena Petrenko, 34, who fled Mariupol": how reporting introduces ordinary people
         known = sp.known_person(d.name) if name else None
         if known is not None:  # a public figure the article does not introduce here ("Lavrov said")
             d.role = known[0] if d.role == "unknown" else d.role
@@ -167,6 +169,10 @@ class Resolver:
             self.history.append((max(f.start, d.start), d))
             if f.kind in ("direct", "partial", "mixed"):
                 self.last_quoted = (max(f.end, d.end), d)
+
+
+#: an age right after a name (", 34,"), with no role word: an ordinary person
+_AGE_AFTER = re.compile(r",\s*\d{1,2}(?:,|\s*$|\s+(?:said|says|told|added|who|from|of)\b)")
 
 
 def _to_quote(doc: Document, f: Found, d: sp.Described | None) -> Quote:

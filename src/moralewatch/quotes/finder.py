@@ -291,6 +291,9 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
             description = second
             seg = inner[:k]
             end = lo + k
+            age = re.search(r",\s*\d{1,2}\s*$", seg)  # "Andrei Ivanov, 22, a conscript from Buryatia, said"
+            if age:
+                seg, end = seg[:age.start()], lo + age.start()
         elif _is_name(second):
             s2 = lo + k + 1 + (len(inner[k + 1:]) - len(inner[k + 1:].lstrip()))
             return Speaker(s2, s2 + len(second), text[s2:s2 + len(second)], _last_words(inner[:k], 8))
@@ -360,7 +363,8 @@ def speaker_after(text: str, pos: int, hi: int) -> Speaker | None:
     s = pos + m.start(1)
     rest = text[s + len(name):hi]
     description = ""
-    am = re.match(r",\s*((?:a|an|the|who|one|another)\b[^.;]*?)(?=[.;]|\s*$|,\s*(?:said|adding|noting)\b)", rest)
+    am = re.match(r",\s*(?:\d{1,2},\s*)?((?:a|an|the|who|one|another)\b[^.;]*?)(?=[.;]|\s*$|,\s*(?:said|adding|noting)\b)",
+                  rest)  # "said Andrei Ivanov, 22, a conscript captured near Kyiv"
     if am:
         description = am.group(1)
     return Speaker(s, s + len(name), name, description)
