@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -45,3 +46,8 @@ def corpus_records(path: str | Path, ids: set[str]) -> dict[str, dict[str, Any]]
             if obj.get("id") in ids:
                 out[obj["id"]] = obj
     return out
+
+
+def sha12(text: str) -> str:
+    """The first 12 hex digits of a span's SHA-1: how the gold sets pin their offsets to the corpus text."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]

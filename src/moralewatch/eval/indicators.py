@@ -17,7 +17,6 @@ correct when it is matched).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ import click
 
 from ..errors import MoraleWatchError
 from ..model import INDICATORS
-from .common import corpus_records, read_pred, shared_dir
+from .common import corpus_records, read_pred, sha12, shared_dir
 
 
 @dataclass
@@ -104,10 +103,6 @@ def ece(pairs: list[tuple[float, bool]], bins: int = 10) -> float:
 
 
 # -- gold readers --------------------------------------------------------------------------------------------------
-
-
-def sha12(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 def read_dev(path: Path, shared: Path | None = None) -> tuple[list[GoldDoc], int]:

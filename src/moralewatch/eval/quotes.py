@@ -22,7 +22,6 @@ counted twice, so a predicted partial quote nested in a predicted mixed quote is
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -33,7 +32,7 @@ from typing import Any
 import click
 
 from ..errors import MoraleWatchError
-from .common import corpus_records, read_pred, shared_dir
+from .common import corpus_records, read_pred, sha12, shared_dir
 
 _TRIM = " \t\n\r.,;:!?…\"'“”‘’«»„‚-–—()[]"
 MARKED_KINDS = {"direct", "mixed", "partial"}
@@ -118,7 +117,7 @@ def _offset_units(text: str, doc_id: str, quotes: list[dict[str, Any]]) -> list[
     each span checked against its ``sha1`` so that a moved text is an error, not a silent mis-score."""
     out = []
     for q in quotes:
-        if q.get("sha1") and hashlib.sha1(text[q["start"]:q["end"]].encode()).hexdigest()[:len(q["sha1"])] != q["sha1"]:
+        if q.get("sha1") and sha12(text[q["start"]:q["end"]])[:len(q["sha1"])] != q["sha1"]:
             raise MoraleWatchError("E401", f"{doc_id}: quote [{q['start']}, {q['end']}) no longer matches its sha1",
                                    "the corpus text changed: re-anchor the gold offsets")
         out.append(Unit(q["start"], q["end"], q["kind"], q.get("speaker"), q.get("speaker_start"),

@@ -418,6 +418,13 @@ _AGENT_PLURAL = re.compile(r"[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ics|ees|off
                            r"scholars|leaders|members|groups|residents|citizens|observers|witnesses|activists)")
 
 
+def _agent_noun(word: str) -> bool:
+    """A lower-case noun that names who speaks on its own: a role ("officials"), "sources", or a plural agent noun
+    ("analysts", "residents")."""
+    return word in lexicon.roles()[0] or word in lexicon.word_set("speaker_nouns.txt") \
+        or bool(_AGENT_PLURAL.fullmatch(word))
+
+
 def _looks_like_np(phrase: str) -> bool:
     """A speaker is a noun phrase: not a time expression, a number, or a phrase ending in a function word."""
     words = phrase.split()
@@ -440,8 +447,7 @@ def _looks_like_np(phrase: str) -> bool:
             and words[-2].lower() not in lexicon.word_set("aux.txt")):
         return False  # "he will be generating" (but "the same polling suggests" is a noun phrase)
     if len(words) == 1 and words[0][0].islower():  # one lower-case word: a pronoun, a role or "sources"
-        return first in lexicon.word_set("pronouns.txt") or first in lexicon.word_set("speaker_nouns.txt") \
-            or first in lexicon.roles()[0] or bool(_AGENT_PLURAL.fullmatch(first))
+        return first in lexicon.word_set("pronouns.txt") or _agent_noun(first)
     return not (words[0][0].islower() and words[0].endswith("ed") and len(words) > 1)
 
 
@@ -499,9 +505,10 @@ def cues_in(masked: str, lo: int, s: int, e: int) -> list[Cue]:
         subject = prev.lower() not in _NOMINAL_BEFORE and (
             prev[:1].isupper() or (prev.endswith("s") and not prev.endswith(("’s", "'s", "ss"))))
         obj = re.match(r"\s+(?:them|him|her|it|us|me)\b", seg[b:b + 6]) is not None  # "critics call them …"
-        agent = (bool(_AGENT_PLURAL.fullmatch(prev.lower())) or (prev.lower().endswith("s") and (
-            prev.lower() in lexicon.roles()[0] or prev.lower() in lexicon.word_set("speaker_nouns.txt")))) and re.match(  # "American officials hope the …"
-            r"\s+(?:the|a|an|that|he|she|they|it|we|his|her|their|its|this|these|those|[A-Z])", seg[b:b + 6]) is not None
+        low = prev.lower()
+        agent = (bool(_AGENT_PLURAL.fullmatch(low)) or (low.endswith("s") and _agent_noun(low))) and re.match(
+            r"\s+(?:the|a|an|that|he|she|they|it|we|his|her|their|its|this|these|those|[A-Z])",
+            seg[b:b + 6]) is not None  # "American officials hope the …": a plural agent before a noun-like verb
         if prev.lower() in _SUBJECTS or ((seg.startswith(" that ", b) or obj) and subject) or agent:
             out.append(Cue(s + a, s + b, form, classes[form]))
     for m in lexicon.nominal_cue().finditer(seg):  # "the ministry's claim that …", "assurances by Putin that …"

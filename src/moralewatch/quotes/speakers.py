@@ -211,8 +211,8 @@ def label(description: str, context: str, before: str = "") -> tuple[str, str, s
         side = org_hits[0].side
     elif role_hits and role_hits[-1][1] != "-":
         side = role_hits[-1][1]
-    elif role in INSTITUTIONAL and _hits("sides", description):  # "a spokesman for Ukraine's General Staff"
-        side = _hits("sides", description)[0][0]
+    elif role in INSTITUTIONAL and (described := _hits("sides", description)):
+        side = described[0][0]  # "a spokesman for Ukraine's General Staff"
     if role == "unknown" and head_sides and len(head.split()) <= 2 and not org_hits:
         role = "official" if head.split()[-1][:1].isupper() and not head.lower().endswith("ns") else role
     if role == "soldier" and re.search(r"\b(?:captur(?:e|ed|es|ing)|captives?|prisoners?|POWs?|surrender(?:ed)?)\b",
