@@ -1,7 +1,8 @@
 """Regenerate src/moralewatch/data/regex_code.bin: the lexicons' regexes, compiled, for this interpreter.
 
-Run it after editing the indicator data files (cues, macros, exclusions, hedges, negations, sides) or a regex in
-indicators/ or entities/, and after a change of Python version (tests/test_startup.py fails until you do)::
+Run it after editing the indicator or quote data files (cues, macros, exclusions, hedges, negations, sides,
+nominal cues) or any regex of the pipeline (they are all made by compile_regex), and after a change of Python
+version (tests/test_startup.py fails until you do)::
 
     .venv/bin/python scripts/build_regex_code.py          # rewrite the file
     .venv/bin/python scripts/build_regex_code.py --check  # exit 1 if it is out of date (3: only built for another

@@ -6,6 +6,7 @@ answer every lookup exactly as the eager build did."""
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import json
 import re
@@ -144,7 +145,7 @@ def test_lazy_gazetteer_shares_one_place_per_row() -> None:
 
 
 def test_regex_code_file_is_up_to_date() -> None:
-    """Fails after a change to an indicator data file or a regex in indicators/ or entities/ until
+    """Fails after a change to a cue data file or any regex of the pipeline until
     ``scripts/build_regex_code.py`` is run (in a fresh process: the list is what one start-up asks for)."""
     proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_regex_code.py"), "--check"],
                           capture_output=True, text=True, timeout=300)
@@ -309,3 +310,25 @@ def test_gazetteer_index_is_the_shipped_one_and_equals_one_built_from_places_tsv
 
 def test_an_index_for_another_places_tsv_is_not_used() -> None:
     assert gz._shipped_index("0" * 64) is None
+
+
+#: the modules of the pipeline (what ``extract`` runs); the store, the web app and the scorers are not on its path
+_PIPELINE_CODE = ("clean", "entities", "indicators", "ingest", "quotes", "segment.py", "stages.py", "pipeline.py",
+                  "api.py", "model.py")
+_RE_CALLS = {"compile", "match", "search", "fullmatch", "sub", "subn", "finditer", "findall", "split"}
+
+
+def test_pipeline_regexes_are_module_constants_made_by_compile_regex() -> None:
+    """A ``re.compile`` bypasses the shipped compiled code (start-up time) and an inline ``re.search(r"…", s)``
+    compiles on first use and looks up ``re``'s cache on every call: in the pipeline, patterns are module constants
+    (or cached builders) made by ``compile_regex``, so ``scripts/build_regex_code.py`` sees every one."""
+    pkg = ROOT / "src" / "moralewatch"
+    files = [p for name in _PIPELINE_CODE for p in ([pkg / name] if name.endswith(".py")
+                                                    else sorted((pkg / name).rglob("*.py")))]
+    found = []
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _RE_CALLS \
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "re":
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} re.{node.func.attr}")
+    assert len(files) > 20 and not found, found

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import gc
 import json
-import multiprocessing as mp
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from multiprocessing.pool import AsyncResult
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .clean import RejectedInput, to_document
 from .errors import rejection_reason
@@ -18,7 +16,9 @@ from .ingest import DEFAULT_MAX_BYTES, RawInput, parse_jsonl_line, read_inputs
 from .model import Document, Entity, Indicator, Outcome, Quote
 from .pipeline import Pipeline
 from .stages import default_pipeline
-from .store import Store
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
 
 # -- one document -------------------------------------------------------------------------------------------------
 
@@ -171,7 +171,9 @@ def extract_stream(lines: Iterable[bytes], out: IO[str], workers: int = 1) -> in
             out.write(_extract_numbered(item) + "\n")
             count += 1
         return count
-    ctx = mp.get_context("fork")
+    import multiprocessing  # here, not at the top: one worker never needs it (start-up time)
+
+    ctx = multiprocessing.get_context("fork")
     pending: deque[AsyncResult[list[str]]] = deque()
     # Lexicons and patterns load once here; forked workers share them instead of loading their own. What is loaded
     # lives as long as the process, so the collector has nothing to find in it while it loads (its passes over the
@@ -264,6 +266,8 @@ def analyze(
     """Read every input under ``paths``, run the pipeline, store each document in its own transaction, and record
     an outcome for every input. Inputs already stored with the same content are skipped."""
     paths = list(paths)
+    from .store import Store  # here, not at the top: extract never needs it (start-up time)
+
     pipe = pipeline or default_pipeline()
     store = Store(db)
     stage_of = {name: pipe.stage_for(name) for name in ("quotes", "indicators", "entities")}

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
+from .lexicons import compile_regex
 from .model import Document
 from .pipeline import stage
 
@@ -16,8 +16,8 @@ ABBREVIATIONS = frozenset(
 )
 # a sentence ends at . ! ? or … (optionally followed by closing quotes or brackets), then space, then a capital,
 # an opening quote, a digit or a bracket
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9А-ЯЁІЇЄҐ])")
-_PARA = re.compile(r"\n\s*\n")
+_END = compile_regex(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9А-ЯЁІЇЄҐ])")
+_PARA = compile_regex(r"\n\s*\n")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -31,6 +31,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
+_LAST_WORD_BEFORE_STOP = compile_regex(r"([\w.]+)[.]+[\"'”’»)\]]*$")
+
+
 def sentences_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]``."""
     out: list[tuple[int, int]] = []
@@ -38,7 +41,7 @@ def sentences_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
     for m in _END.finditer(chunk):
         e = start + m.end()
-        word = re.search(r"([\w.]+)[.]+[\"'”’»)\]]*$", text[s:e])
+        word = _LAST_WORD_BEFORE_STOP.search(text[s:e])
         if word:
             w = word.group(1).lower().rstrip(".")
             if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import html as htmlmod
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..lexicons import compile_regex
 from ..model import OffsetMap
 
 MAX_DEPTH = 400
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+_TAG = compile_regex(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
 

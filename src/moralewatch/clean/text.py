@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ..lexicons import line_matcher
+from ..lexicons import compile_regex, line_matcher
 from ..model import OffsetMap
 
 PARA_SEP = "\n\n"
@@ -24,21 +24,21 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _MONTH_RX = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|" \
             r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _TIME_RX = r"(?:,?\s*(?:at\s+)?(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)?(?:\s*[A-Z]{2,4})?)?"
-DATE_LINE = re.compile(
-    r"^(?P<label>(?:published|updated|last updated|posted|first published|modified)(?: on)?\s*:?\s*)?"
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
-    r"(?:(?P<m1>" + _MONTH_RX + r")\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})"
-    r"|(?P<d2>\d{1,2})\s+(?P<m2>" + _MONTH_RX + r")\.?,?\s+(?P<y2>\d{4})"
-    r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))" + _TIME_RX + r"\s*$",
-    re.I,
-)
-BYLINE = re.compile(r"^(?i:by)\s+[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,5}$")
-BIO = re.compile(
-    r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w.'’-]+\s+){0,8}?"
-    r"(?i:reporter|correspondent|journalist|editor|writer|columnist|contributor|producer)\b",
-)
-BIO_HINTS = re.compile(r"get in touch|based in|joined \w+ in \d{4}|follow (?:him|her|them) on|languages:", re.I)
-RELATED = re.compile(r"^(?:related|more on|more from|read more|see also|recommended)\b", re.I)
+DATE_LINE = compile_regex(
+                          r"^(?P<label>(?:published|updated|last updated|posted|first published|modified)(?: on)?\s*:?\s*)?"
+                          r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+                          r"(?:(?P<m1>" + _MONTH_RX + r")\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})"
+                          r"|(?P<d2>\d{1,2})\s+(?P<m2>" + _MONTH_RX + r")\.?,?\s+(?P<y2>\d{4})"
+                          r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))" + _TIME_RX + r"\s*$",
+                          re.I,
+                          )
+BYLINE = compile_regex(r"^(?i:by)\s+[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,5}$")
+BIO = compile_regex(
+                    r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w.'’-]+\s+){0,8}?"
+                    r"(?i:reporter|correspondent|journalist|editor|writer|columnist|contributor|producer)\b",
+                    )
+BIO_HINTS = compile_regex(r"get in touch|based in|joined \w+ in \d{4}|follow (?:him|her|them) on|languages:", re.I)
+RELATED = compile_regex(r"^(?:related|more on|more from|read more|see also|recommended)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -97,8 +97,11 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_SPACES = compile_regex(r"\s+")
+
+
 def _norm_line(line: str) -> str:
-    return re.sub(r"\s+", " ", line.strip(" \t\r\n|•·›»>«<:–—-*#")).lower()
+    return _SPACES.sub(" ", line.strip(" \t\r\n|•·›»>«<:–—-*#")).lower()
 
 
 def is_furniture(line: str) -> bool:

@@ -30,22 +30,22 @@ _MOD = r"(?:(?:early|late|earlier|later|midday|last|this|next)\s+)"
 _Y = r"(?:19[5-9]\d|20[0-4]\d)"
 _YEAR_BEFORE = "|".join(rf"(?<=\b{w}\ )" for w in "in since from by until of to and early late".split()) + "|(?<=mid-)"
 PATTERN = compile_regex(
-    rf"""(?P<mdy>{_M}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_Y})?)(?![\d:])
-    |(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)
-    |(?P<my>(?:(?:end|beginning|start|middle)\s+of\s+|(?:early|late|mid-?)\s*)?{_M}\s+{_Y})
-    |(?P<wd>(?i:{_MOD}){_D}(?:\s+(?i:{_PART}))?|{_D}(?:\s+(?i:{_PART}))?)
-    |(?P<rel>(?i:(?:earlier|later)\s+this\s+(?:week|month|year)|(?:last|this|next|past)\s+(?:weekend|week|month|year)
-        |yesterday|today|tomorrow|last\s+night|(?:last|this)\s+(?:January|February|March|April|May|June|July|August
-        |September|October|November|December)))
-    |(?P<mon>(?:(?:end|beginning|start|middle)\s+of\s+|(?:early|late|mid-?)\s*)?{_M}(?=\s+(?!\d)|[,.;]))
-    |(?P<year>(?:{_YEAR_BEFORE}){_Y}(?![\d-]))
-    """,
-    re.X,
-)
+                        rf"""(?P<mdy>{_M}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_Y})?)(?![\d:])
+                        |(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)
+                        |(?P<my>(?:(?:end|beginning|start|middle)\s+of\s+|(?:early|late|mid-?)\s*)?{_M}\s+{_Y})
+                        |(?P<wd>(?i:{_MOD}){_D}(?:\s+(?i:{_PART}))?|{_D}(?:\s+(?i:{_PART}))?)
+                        |(?P<rel>(?i:(?:earlier|later)\s+this\s+(?:week|month|year)|(?:last|this|next|past)\s+(?:weekend|week|month|year)
+                        |yesterday|today|tomorrow|last\s+night|(?:last|this)\s+(?:January|February|March|April|May|June|July|August
+                        |September|October|November|December)))
+                        |(?P<mon>(?:(?:end|beginning|start|middle)\s+of\s+|(?:early|late|mid-?)\s*)?{_M}(?=\s+(?!\d)|[,.;]))
+                        |(?P<year>(?:{_YEAR_BEFORE}){_Y}(?![\d-]))
+                        """,
+                        re.X,
+                        )
 _FUTURE = compile_regex(r"\b(?:will|would|shall|to be|is due|are due|scheduled|plans?|planned|expected|next|"
-                     r"going to|finish|finishes|begin|begins|start|starts|open|opens)\b[^.]{0,60}$", re.I)
+                        r"going to|finish|finishes|begin|begins|start|starts|open|opens)\b[^.]{0,60}$", re.I)
 _BEFORE_MON = compile_regex(r"\b(?:in|since|by|until|from|of|through|early|late|mid|last|this|next|end|beginning|"
-                         r"start|and|to|during)\s+$", re.I)
+                            r"start|and|to|during)\s+$", re.I)
 
 
 def _pubdate(published: str | None) -> dt.date | None:
@@ -67,10 +67,15 @@ def _week(d: dt.date) -> str:
     return f"{y}-W{w:02d}"
 
 
+_DAY_NUMBER = compile_regex(r"\d{1,2}")
+_MONTH = compile_regex(_M)
+_YEAR = compile_regex(_Y)
+
+
 def _day_month(text: str, year: int) -> tuple[str, str] | None:
-    day = re.search(r"\d{1,2}", text)
-    mon = re.search(_M, text)
-    yr = re.search(_Y, text)
+    day = _DAY_NUMBER.search(text)
+    mon = _MONTH.search(text)
+    yr = _YEAR.search(text)
     if not (day and mon):
         return None
     try:
@@ -80,9 +85,12 @@ def _day_month(text: str, year: int) -> tuple[str, str] | None:
     return d.isoformat(), "day"
 
 
+_WEEKDAY = compile_regex(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday")
+
+
 def _weekday(text: str, pub: dt.date, future: bool) -> tuple[str, str]:
     low = text.lower()
-    target = WEEKDAYS[re.search(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday", low).group()]  # type: ignore[union-attr]
+    target = WEEKDAYS[_WEEKDAY.search(low).group()]  # type: ignore[union-attr]
     back = (pub.weekday() - target) % 7
     if low.startswith("last "):
         back = back or 7
@@ -92,8 +100,11 @@ def _weekday(text: str, pub: dt.date, future: bool) -> tuple[str, str]:
     return (pub - dt.timedelta(days=back)).isoformat(), "day"
 
 
+_SPACES = compile_regex(r"\s+")
+
+
 def _relative(text: str, pub: dt.date) -> tuple[str, str] | None:
-    low = re.sub(r"\s+", " ", text.lower())
+    low = _SPACES.sub(" ", text.lower())
     if low in ("today",):
         return pub.isoformat(), "day"
     if low in ("yesterday", "last night"):
@@ -119,12 +130,12 @@ def _relative(text: str, pub: dt.date) -> tuple[str, str] | None:
 def _resolve(kind: str, text: str, pub: dt.date | None, before: str) -> tuple[str, str] | None:
     year = pub.year if pub else None
     if kind in ("mdy", "dmy"):
-        if year is None and not re.search(_Y, text):
+        if year is None and not _YEAR.search(text):
             return None
         return _day_month(text, year or 0)
     if kind in ("my", "mon"):
-        mon = re.search(_M, text)
-        yr = re.search(_Y, text)
+        mon = _MONTH.search(text)
+        yr = _YEAR.search(text)
         if not mon or (not yr and year is None):
             return None
         m = _month(mon.group())
@@ -145,7 +156,7 @@ def _resolve(kind: str, text: str, pub: dt.date | None, before: str) -> tuple[st
 
 #: every date mention holds one of these words: the full pattern runs only in windows around them (speed)
 ANCHOR = compile_regex(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b\.?"
-                    r"|\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|week|weekend|month|year|night|19[5-9]\d|20[0-4]\d)\b")
+                       r"|\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|week|weekend|month|year|night|19[5-9]\d|20[0-4]\d)\b")
 _LOOKBACK = 28
 _WORD_START = compile_regex(r"(?<![\w’'.-])\w")
 
@@ -178,7 +189,7 @@ def _matches(text: str) -> list[re.Match[str]]:
 _NUMBERS = {w: i for i, w in enumerate("a one two three four five six seven eight nine ten eleven twelve".split())}
 _NUMBERS["a"] = 1
 _COUNT = compile_regex(r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-                    r"(?P<unit>day|week|month|year)s?\s+(?:after|since|into)\s+(?:the\s+)?", re.I)
+                       r"(?P<unit>day|week|month|year)s?\s+(?:after|since|into)\s+(?:the\s+)?", re.I)
 
 
 @cache

@@ -28,22 +28,22 @@ _CONNECT = r"(?:of|for|the|de|du|van|von|der|al|bin|la|le)"
 TOKEN = compile_regex(_TOKEN)
 RUN = compile_regex(rf"(?<![\w.\-])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)*(?:{_TOKEN}))*")
 _REGION_AFTER = compile_regex(r"[ \t]+(?:region|oblast|province|regions|oblasts|provinces|krai|governor|regional)\b",
-                           re.I)
+                              re.I)
 _REGION_BEFORE = compile_regex(r"\b(?:region|regions|province|provinces|oblast|oblasts|governor|republic)\s+(?:of|in)\s+"
-                            r"(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+and\s+|,\s*))*$", re.I)
+                               r"(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+and\s+|,\s*))*$", re.I)
 _PLACE_BEFORE = compile_regex(r"\b(?:in|near|from|to|at|of|outside|around|toward|towards|into|across|city|town|village|"
-                           r"through|via|between|and|reach|reached|entered|captured|shelled|liberated|retook)\s+$",
-                           re.I)
+                              r"through|via|between|and|reach|reached|entered|captured|shelled|liberated|retook)\s+$",
+                              re.I)
 _STRICT_BEFORE = compile_regex(r"\b(?:in|near|outside|toward|towards|into|city\s+of|town\s+of|village\s+of)\s+$", re.I)
 _CUE_AFTER = compile_regex(r"^(?:,\s+(?:a|an|the|who|whose|its|his|her)\b|\s+(?:said|says|told|added|wrote|tweeted|reported|"
-                        r"posted|noted|stated|claimed|argued|explained|warned|announced|asked|replied|insisted)\b)")
+                           r"posted|noted|stated|claimed|argued|explained|warned|announced|asked|replied|insisted)\b)")
 _CUE_BEFORE = compile_regex(r"\b(?:said|says|told|according\s+to|by|with|spokesman|spokeswoman|spokesperson|adviser|"
-                         r"aide|official|commander|leader|chief|head|named|called|wife|husband|son|daughter|"
-                         r"mother|father|brother|sister|journalist|analyst|expert|minister|president|secretary|"
-                         r"governor|mayor|ambassador|actor|founder|director|executive|reporter|correspondent)"
-                         r",?\s+$", re.I)
+                            r"aide|official|commander|leader|chief|head|named|called|wife|husband|son|daughter|"
+                            r"mother|father|brother|sister|journalist|analyst|expert|minister|president|secretary|"
+                            r"governor|mayor|ambassador|actor|founder|director|executive|reporter|correspondent)"
+                            r",?\s+$", re.I)
 _APPOSITION = compile_regex(r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|commander|soldier|friend|"
-                         r"nickname|named|called)\s*,\s*$", re.I)
+                            r"nickname|named|called)\s*,\s*$", re.I)
 _REGION_WORDS = frozenset("Province Region Oblast Krai PROVINCE REGION OBLAST Governor Governorate".split())
 _LISTED_AFTER = compile_regex(r",?\s+(?:and|or)\s+[A-Z]|,\s+(?:Ukraine|Russia|Crimea)\b|\s+(?:village|town|city)\b")
 _COMMA_ALIAS = compile_regex(r",\s*(?:D\.C\.|DC)")
@@ -218,13 +218,16 @@ def _segments(pieces: list[Piece]) -> list[list[Piece]]:
     return segs
 
 
+_OF_FOR_AFTER = compile_regex(r"^\s+(?:of|for)\b")
+
+
 def _org_from(seg: list[Piece], k: int, text: str, lex: Lexicon) -> Entity:
     """An organisation ending at head ``seg[k]``, extended over an "of/for X" tail, without a leading "The"."""
     start_i = 0
     while start_i < k and seg[start_i].kind == "mod" and seg[start_i].text not in _DEMONYM_KEEP:
         start_i += 1
     end_i = k
-    if k + 1 < len(seg) and re.match(r"^\s+(?:of|for)\b", text[seg[k].end:seg[k + 1].start]):
+    if k + 1 < len(seg) and _OF_FOR_AFTER.match(text[seg[k].end:seg[k + 1].start]):
         end_i = len(seg) - 1  # "Commission for the Conservation of Antarctic Marine Living Resources"
     s, e = seg[start_i].start, seg[end_i].end
     return Entity("org", s, e, text[s:e], name=text[s:e], rule="org.head")
@@ -242,7 +245,7 @@ def _classify_segment(seg: list[Piece], text: str, prev: Piece | None, lex: Lexi
     if heads:
         k = heads[-1]
         named_before = any(p.kind != "mod" or p.text in _DEMONYM_KEEP for p in seg[:k])
-        tail = k + 1 < len(seg) and re.match(r"^\s+(?:of|for)\b", text[seg[k].end:seg[k + 1].start])
+        tail = k + 1 < len(seg) and _OF_FOR_AFTER.match(text[seg[k].end:seg[k + 1].start])
         if named_before or tail:
             org = _org_from(seg, k, text, lex)
             found.entities.append(org)

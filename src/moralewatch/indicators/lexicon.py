@@ -88,7 +88,7 @@ def compile_cue(rx: str) -> re.Pattern[str]:
 
 
 #: what :func:`top_level_branches` must look at: escapes, class brackets, parentheses and bars (nothing else matters)
-_STRUCTURE = re.compile(r"\\[\s\S]?|\[\]?|[\]()|]")
+_STRUCTURE = lexicons.compile_regex(r"\\[\s\S]?|\[\]?|[\]()|]")
 
 
 def top_level_branches(rx: str) -> list[str]:

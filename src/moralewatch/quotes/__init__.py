@@ -9,11 +9,11 @@ speed, and its decisions must be explainable (every quote records the ``rule`` t
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from ..lexicons import compile_regex
 from ..model import Document, Quote
 from ..pipeline import stage
 from . import speakers as sp
@@ -22,6 +22,9 @@ from .marks import find_marked
 
 #: how far back (characters) a quote without attribution, or a pronoun, looks for its speaker
 REACH = 1500
+
+
+_SENTENCE_STOP = compile_regex(r"[.;]\s|\s[–—]\s")
 
 
 class Resolver:
@@ -48,7 +51,7 @@ class Resolver:
         lo, hi = self._paragraph_of(f.start)
         lead = f.cue is not None and f.cue.end <= f.start  # "X said that …": what follows is not about X
         a, b = max(lo, min(pos) - 100), min(hi, max(ends) + (0 if lead else 60))
-        stop = re.search(r"[.;]\s|\s[–—]\s", self.text[max(ends):b])
+        stop = _SENTENCE_STOP.search(self.text[max(ends):b])
         if stop:
             b = max(ends) + stop.start()
         s, e = max(a, f.start), min(b, f.end)  # the quote's own words say nothing about how they reached us
@@ -172,7 +175,7 @@ class Resolver:
 
 
 #: an age right after a name (", 34,"), with no role word: an ordinary person
-_AGE_AFTER = re.compile(r",\s*\d{1,2}(?:,|\s*$|\s+(?:said|says|told|added|who|from|of)\b)")
+_AGE_AFTER = compile_regex(r",\s*\d{1,2}(?:,|\s*$|\s+(?:said|says|told|added|who|from|of)\b)")
 
 
 def _to_quote(doc: Document, f: Found, d: sp.Described | None) -> Quote:
@@ -189,6 +192,9 @@ def _to_quote(doc: Document, f: Found, d: sp.Described | None) -> Quote:
     return q
 
 
+_WORD_CHAR = compile_regex(r"\w")
+
+
 def extract(doc: Document) -> list[Quote]:
     """All quotes of a document, sorted by start, with continuations pointing at their first paragraph."""
     marked = find_marked(doc.text, doc.paragraphs)
@@ -203,7 +209,7 @@ def extract(doc: Document) -> list[Quote]:
                 first.cue, first.speaker = intro
                 first.rule, first.kind = "marks+colon-paragraph", "direct"
         found.extend(here)
-    found = [f for f in found if f.end > f.start and re.search(r"\w", doc.text[f.start:f.end])]
+    found = [f for f in found if f.end > f.start and _WORD_CHAR.search(doc.text[f.start:f.end])]
     found.sort(key=lambda f: (f.start, -f.end))
     found = [f for i, f in enumerate(found) if i == 0 or (f.start, f.end) != (found[i - 1].start, found[i - 1].end)]
     resolver = Resolver(doc)

@@ -12,44 +12,45 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lexicons import compile_regex
 from . import lexicon
 from .marks import Marked
 
-_SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(?:''|[\"'“‘«(\[])?[A-Z0-9])")
-_ABBR = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|St|Jr|Sr|No|Prof|Adm|"
-                   r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|vs|etc|U\.S|U\.N|U\.K)\.)$")
-_WORD = re.compile(r"\d{1,3}(?:,\d{3})+|[\w’'.&-]+")
-_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
-_THAT = re.compile(r"\s*(?:that\b|:|,)?\s*")
-_TELL_OBJ = re.compile(
-    r"\s*(?:(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[A-Z][\w’'.&-]*\s+)*[A-Z][\w’'.&-]*|me|us|him|"
-    r"her|them|you|"
-    r"reporters|journalists|lawmakers|supporters|the\s+\w+|a\s+\w+(?:\s+\w+)?|his\s+\w+(?:\s+\w+)?|"
-    r"her\s+\w+(?:\s+\w+)?|their\s+\w+(?:\s+\w+)?)(?=[\s,:.])"
-)
-_ADVERBIAL = re.compile(
-    r"\s*(?:,\s*)?(?:(?:on|last|this|early|late|later|earlier)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon|day)|Monday|Tuesday|Wednesday|"
-    r"Thursday|Friday|Saturday|Sunday|yesterday|today|recently|previously|earlier|later|repeatedly|also|"
-    r"(?!only\b|early\b|family\b|july\b|italy\b)[a-z]{3,}ly(?=\s+that\b)|"
-    r"in an? (?:\w+\s+){0,2}(?:statement|interview|briefing|speech|post|tweet|video|letter|message|report|"
-    r"conference|call|address)(?:\s+(?:with|to|on)\s+(?:[\w’'.-]+\s*){1,4}?)?)\b\s*,?"
-)
-_SPEAKER_TRIM = re.compile(
-    r"\s+(?:who|whose|which|that|where|when|while|whom)\b.*$|\s+(?:[a-z]+ed|[a-z]+en|known|seen|shown)\s+by\b.*$|"
-    r"(?<=[a-z])\s+with\s+(?:more\s+than\s+|about\s+|over\s+|nearly\s+)?(?:\d|a\s|an\s|hundreds|thousands|millions)"
-    r".*$|"
-    r"\s+(?:interviewed|caught|held|filmed|speaking|shown|seen|heard|quoted|cited|captured|taken|wounded|injured|"
-    r"killed|detained|stationed|deployed|based|fighting|serving|trapped)\s+(?:by|in|on|at|with|to|near|outside|"
-    r"inside|around|from|during|after|behind)\b.*$",
-    re.S,
-)
-_LEAD_JUNK = re.compile(r"^(?:(?:But|And|Yet|So|Also|Still|Even|Now|Then|However|Meanwhile|Instead|Indeed|Moreover|"
-                        r"With|By|From|For|Of|In|On|At|To|Like|Unlike|Among|After|Before|When|While|If|As|Since|"
-                        r"Although|Though|Because|Once|Until|Unless|"
-                        r"Later|Earlier|Previously|Separately|Today|Yesterday|Recently|Finally|Afterwards|Again|"
-                        r"and|but|yet|so|also|with|by|from|for|of|in|on|at|to\s+[a-z]+|to|[a-z]+ed\s+(?:of|by|to|from|with|for))"
-                        r"\b[\s,]*)+")
+_SENT_END = compile_regex(r"[.!?…]+[\"'”’»)\]]*(?=\s+(?:''|[\"'“‘«(\[])?[A-Z0-9])")
+_ABBR = compile_regex(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|St|Jr|Sr|No|Prof|Adm|"
+                      r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|vs|etc|U\.S|U\.N|U\.K)\.)$")
+_WORD = compile_regex(r"\d{1,3}(?:,\d{3})+|[\w’'.&-]+")
+_ACCORDING = compile_regex(r"\b[Aa]ccording to\s+")
+_THAT = compile_regex(r"\s*(?:that\b|:|,)?\s*")
+_TELL_OBJ = compile_regex(
+                          r"\s*(?:(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[A-Z][\w’'.&-]*\s+)*[A-Z][\w’'.&-]*|me|us|him|"
+                          r"her|them|you|"
+                          r"reporters|journalists|lawmakers|supporters|the\s+\w+|a\s+\w+(?:\s+\w+)?|his\s+\w+(?:\s+\w+)?|"
+                          r"her\s+\w+(?:\s+\w+)?|their\s+\w+(?:\s+\w+)?)(?=[\s,:.])"
+                          )
+_ADVERBIAL = compile_regex(
+                           r"\s*(?:,\s*)?(?:(?:on|last|this|early|late|later|earlier)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+                           r"Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon|day)|Monday|Tuesday|Wednesday|"
+                           r"Thursday|Friday|Saturday|Sunday|yesterday|today|recently|previously|earlier|later|repeatedly|also|"
+                           r"(?!only\b|early\b|family\b|july\b|italy\b)[a-z]{3,}ly(?=\s+that\b)|"
+                           r"in an? (?:\w+\s+){0,2}(?:statement|interview|briefing|speech|post|tweet|video|letter|message|report|"
+                           r"conference|call|address)(?:\s+(?:with|to|on)\s+(?:[\w’'.-]+\s*){1,4}?)?)\b\s*,?"
+                           )
+_SPEAKER_TRIM = compile_regex(
+                              r"\s+(?:who|whose|which|that|where|when|while|whom)\b.*$|\s+(?:[a-z]+ed|[a-z]+en|known|seen|shown)\s+by\b.*$|"
+                              r"(?<=[a-z])\s+with\s+(?:more\s+than\s+|about\s+|over\s+|nearly\s+)?(?:\d|a\s|an\s|hundreds|thousands|millions)"
+                              r".*$|"
+                              r"\s+(?:interviewed|caught|held|filmed|speaking|shown|seen|heard|quoted|cited|captured|taken|wounded|injured|"
+                              r"killed|detained|stationed|deployed|based|fighting|serving|trapped)\s+(?:by|in|on|at|with|to|near|outside|"
+                              r"inside|around|from|during|after|behind)\b.*$",
+                              re.S,
+                              )
+_LEAD_JUNK = compile_regex(r"^(?:(?:But|And|Yet|So|Also|Still|Even|Now|Then|However|Meanwhile|Instead|Indeed|Moreover|"
+                           r"With|By|From|For|Of|In|On|At|To|Like|Unlike|Among|After|Before|When|While|If|As|Since|"
+                           r"Although|Though|Because|Once|Until|Unless|"
+                           r"Later|Earlier|Previously|Separately|Today|Yesterday|Recently|Finally|Afterwards|Again|"
+                           r"and|but|yet|so|also|with|by|from|for|of|in|on|at|to\s+[a-z]+|to|[a-z]+ed\s+(?:of|by|to|from|with|for))"
+                           r"\b[\s,]*)+")
 
 
 @dataclass(slots=True)
@@ -104,7 +105,7 @@ def mask(text: str, lo: int, hi: int, marked: list[Marked]) -> str:
     return "".join(chars)
 
 
-_ATTRIBUTION_AFTER = re.compile(r"\s+((?:[A-Z][\w’'.-]*|the|a|an|he|she|they|one|another)(?:\s+[\w’'.,-]+){0,5}?)[.!?]")
+_ATTRIBUTION_AFTER = compile_regex(r"\s+((?:[A-Z][\w’'.-]*|the|a|an|he|she|they|one|another)(?:\s+[\w’'.,-]+){0,5}?)[.!?]")
 
 
 def _is_trailing_attribution(masked: str, pos: int) -> bool:
@@ -187,9 +188,12 @@ def _np_start(seg: str, words: list[re.Match[str]]) -> tuple[int, str]:
     return first, ""
 
 
+_CLAUSE_PUNCT = compile_regex(r"[,;:()—–]")
+
+
 def _last_words(seg: str, n: int) -> str:
     """The last ``n`` words of ``seg`` after its last comma or clause mark."""
-    tail = re.split(r"[,;:()—–]", seg)[-1]
+    tail = _CLAUSE_PUNCT.split(seg)[-1]
     return " ".join(tail.split()[-n:])
 
 
@@ -201,7 +205,7 @@ def _is_name(phrase: str) -> bool:
 
 
 #: a US party and state tag after a politician's name (", R-Ky.,", ", D-N.Y.,", ", I-Vt.,")
-_PARTY_TAG = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*,$")
+_PARTY_TAG = compile_regex(r",\s*[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*,$")
 
 
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -209,29 +213,35 @@ _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 #: a time or setting adverbial between a speaker and the cue ("Spicer on Thursday evening said", "she in a
 #: statement said", "Ms. Lee last week said"): skipped when reading the speaker backwards from the cue
-_ADVERBIAL_BACK = re.compile(
-    r"(?:,\s*)?\s+(?:(?:on|late|early)\s+)?(?:" + _DAYS + r"(?:\s+(?:morning|afternoon|evening|night))?|"
-    r"(?:last|this|next|earlier|later)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter|night|"
-    r"morning|evening|" + _DAYS + r")|(?:in|on|during|since)\s+(?:early\s+|late\s+|mid-)?(?:" + _MONTHS +
-    r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4})|"
-    r"(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}(?:statement|interview|speech|"
-    r"letter|post|tweet|video|email|e-mail|briefing|report|op-ed|memo|conference|call|address|hearing|appearance|"
-    r"debate|rally|sermon)|on\s+(?:Twitter|Facebook|Telegram|Instagram|television|TV|radio|air)|"
-    r"with\s+(?:more\s+than\s+|about\s+|over\s+|nearly\s+|some\s+)?[\d,.]+(?:\s+(?:million|thousand))?\s+"
-    r"(?:followers|subscribers|members|readers|viewers|fans)|"
-    r"(?:had|has|have)\s+(?:this|these\s+words|the\s+following|something|much|little|plenty|more)\s+to)\s*,?\s*$")
+_ADVERBIAL_BACK = compile_regex(
+                                r"(?:,\s*)?\s+(?:(?:on|late|early)\s+)?(?:" + _DAYS + r"(?:\s+(?:morning|afternoon|evening|night))?|"
+                                r"(?:last|this|next|earlier|later)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter|night|"
+                                r"morning|evening|" + _DAYS + r")|(?:in|on|during|since)\s+(?:early\s+|late\s+|mid-)?(?:" + _MONTHS +
+                                r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4})|"
+                                r"(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}(?:statement|interview|speech|"
+                                r"letter|post|tweet|video|email|e-mail|briefing|report|op-ed|memo|conference|call|address|hearing|appearance|"
+                                r"debate|rally|sermon)|on\s+(?:Twitter|Facebook|Telegram|Instagram|television|TV|radio|air)|"
+                                r"with\s+(?:more\s+than\s+|about\s+|over\s+|nearly\s+|some\s+)?[\d,.]+(?:\s+(?:million|thousand))?\s+"
+                                r"(?:followers|subscribers|members|readers|viewers|fans)|"
+                                r"(?:had|has|have)\s+(?:this|these\s+words|the\s+following|something|much|little|plenty|more)\s+to)\s*,?\s*$")
 #: how far back from a cue the patterns above can start (their longest match, with room)
 _BACK_WINDOW = 160
 
 #: subject pronouns: always a whole noun phrase ("in September she said")
 _SUBJECT_PRONOUNS = frozenset("he she they i we you".split())
 #: a share of people as a speaker ("six in 10 say", "46 percent of voters said", "a majority said")
-_SHARE = re.compile(r"(?:(?:more|fewer|less)\s+than\s+|about\s+|nearly\s+|almost\s+|roughly\s+|over\s+)?"
-                    r"(?:\w+|\d+)\s+(?:in|out\s+of)\s+(?:10|ten|\d+)(?:\s+\w+)?\s*$|"
-                    r"\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)(?:\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?\s*$",
-                    re.I)
+_SHARE = compile_regex(r"(?:(?:more|fewer|less)\s+than\s+|about\s+|nearly\s+|almost\s+|roughly\s+|over\s+)?"
+                       r"(?:\w+|\d+)\s+(?:in|out\s+of)\s+(?:10|ten|\d+)(?:\s+\w+)?\s*$|"
+                       r"\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)(?:\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?\s*$",
+                       re.I)
 #: an aside between a subject and its verb: ", like Rubio and Bush," / ", including X," / ", such as X,"
-_ASIDE = re.compile(r",\s+(?:like|including|such\s+as|among\s+them|especially|notably)\s+[^,;:()]{1,80},\s*$")
+_ASIDE = compile_regex(r",\s+(?:like|including|such\s+as|among\s+them|especially|notably)\s+[^,;:()]{1,80},\s*$")
+
+
+_CONJUNCTION = compile_regex(r"(?:and|but|or|then|also|yet|so)\b")
+_ING_WORD = compile_regex(r"\w+ing\b")
+_AGE_END = compile_regex(r",\s*\d{1,2}\s*$")
+_QUANTIFIER_OF_END = compile_regex(r"(?:(?:many|some|most|all|none|one|each)\s+of)?\s*$")
 
 
 def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -> Speaker | None:
@@ -268,7 +278,7 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
             if bracketed is not None:
                 return bracketed
     cue_word = masked[cue_start - base:cue_start - base + 12]
-    if passive and not re.match(r"\w+ing\b", cue_word):
+    if passive and not _ING_WORD.match(cue_word):
         return None
     seg = masked[lo - base:end - base]
     description = ""
@@ -284,14 +294,14 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
         if k <= 0:
             return None
         second = inner[k + 1:].strip()
-        if re.match(r"(?:and|but|or|then|also|yet|so)\b", second):
+        if _CONJUNCTION.match(second):
             return None  # "X sought to calm his supporters, and took a heckler in stride, saying": no apposition
         before_comma = _last_words(inner[:k], 5)
         if second[:1].islower() or (_is_name(before_comma) and not _is_name(second)):
             description = second
             seg = inner[:k]
             end = lo + k
-            age = re.search(r",\s*\d{1,2}\s*$", seg)  # "Andrei Ivanov, 22, a conscript from Buryatia, said"
+            age = _AGE_END.search(seg)  # "Andrei Ivanov, 22, a conscript from Buryatia, said"
             if age:
                 seg, end = seg[:age.start()], lo + age.start()
         elif _is_name(second):
@@ -307,7 +317,7 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
                                                 words[first].group().lower() in ("many", "some", "most", "all")):
         pronoun = words[first - 1] if first < len(words) else words[-1]
         rel = pronoun.start()
-        before = re.sub(r"(?:(?:many|some|most|all|none|one|each)\s+of)?\s*$", "", seg[:rel]).rstrip(" ,–—-")
+        before = _QUANTIFIER_OF_END.sub("", seg[:rel]).rstrip(" ,–—-")
         bw = list(_WORD.finditer(before))
         first, _ = _np_start(before, bw)
         if not before or first >= len(bw):
@@ -333,9 +343,16 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
 
 
 #: an inverted speaker with a modifier: "a source (involved in …|familiar with …|who …|close to …)"
-_DESCRIBED_AFTER = re.compile(
-    r"\s+((?:a|an|the|one|another)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+((?:who|involved|familiar|close|with|from|at|"
-    r"of|in|on|for|briefed|speaking|knowledgeable|based)\b[^.;]{0,120}?)(?=\s*[.;]|\s*$)")
+_DESCRIBED_AFTER = compile_regex(
+                                 r"\s+((?:a|an|the|one|another)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+((?:who|involved|familiar|close|with|from|at|"
+                                 r"of|in|on|for|briefed|speaking|knowledgeable|based)\b[^.;]{0,120}?)(?=\s*[.;]|\s*$)")
+
+
+_NAME_AFTER = compile_regex(r"\s+((?:the\s+|a\s+|an\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*"
+                            r"|of|the|for|de|von|van|bin|al-\w+))*)")
+_DESCRIPTION_AFTER_NAME = compile_regex(r",\s*(?:\d{1,2},\s*)?((?:a|an|the|who|one|another)\b[^.;]*?)(?=[.;]|\s*$|,\s*(?:said|adding|noting)\b)")
+_NOUN_PHRASE_AFTER = compile_regex(r"\s+((?:a|an|the|one|another)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*[,.;]|\s*$)")
+_NAME_AFTER_COMMA = compile_regex(r",\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})(?=\s*[.,;]|\s*$)")
 
 
 def speaker_after(text: str, pos: int, hi: int) -> Speaker | None:
@@ -343,18 +360,16 @@ def speaker_after(text: str, pos: int, hi: int) -> Speaker | None:
     titled = _titled_name(text, pos, hi)
     if titled is not None:
         return titled
-    m = re.match(r"\s+((?:the\s+|a\s+|an\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*"
-                 r"|of|the|for|de|von|van|bin|al-\w+))*)", text[pos:hi])
+    m = _NAME_AFTER.match(text[pos:hi])
     if not m:
-        m = re.match(r"\s+((?:a|an|the|one|another)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*[,.;]|\s*$)", text[pos:hi])
+        m = _NOUN_PHRASE_AFTER.match(text[pos:hi])
         if not m:  # "says a source involved in the super-PAC’s creation": the head, and what describes it
             m = _DESCRIBED_AFTER.match(text, pos, hi)
             if not m:
                 return None
             name = m.group(1)
             return Speaker(m.start(1), m.start(1) + len(name), name, m.group(2).strip())
-        named = re.match(r",\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})(?=\s*[.,;]|\s*$)",
-                         text[pos + m.end(1):hi])
+        named = _NAME_AFTER_COMMA.match(text[pos + m.end(1):hi])
         if named:  # "said the spokesman, John Kirby."
             person = named.group(1).rstrip(".")
             s = pos + m.end(1) + named.start(1)
@@ -363,18 +378,17 @@ def speaker_after(text: str, pos: int, hi: int) -> Speaker | None:
     s = pos + m.start(1)
     rest = text[s + len(name):hi]
     description = ""
-    am = re.match(r",\s*(?:\d{1,2},\s*)?((?:a|an|the|who|one|another)\b[^.;]*?)(?=[.;]|\s*$|,\s*(?:said|adding|noting)\b)",
-                  rest)  # "said Andrei Ivanov, 22, a conscript captured near Kyiv"
+    am = _DESCRIPTION_AFTER_NAME.match(rest)  # "said Andrei Ivanov, 22, a conscript captured near Kyiv"
     if am:
         description = am.group(1)
     return Speaker(s, s + len(name), name, description)
 
 
-_TITLED = re.compile(r"\s+((?:[a-z][\w’'-]*\s+|[A-Z]{2,}[\w-]*\s+){1,5}?)([A-Z][a-z’'][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|de|van|von|bin))*)")
+_TITLED = compile_regex(r"\s+((?:[a-z][\w’'-]*\s+|[A-Z]{2,}[\w-]*\s+){1,5}?)([A-Z][a-z’'][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|de|van|von|bin))*)")
 
 
 #: a singular agent noun before a name ("strategist", "lobbyist", "researcher", "spokeswoman")
-_AGENT_SINGULAR = re.compile(r"[a-z]{3,}(?:ist|[^eh]er|or|ian|ant|ent|man|woman|person)")
+_AGENT_SINGULAR = compile_regex(r"[a-z]{3,}(?:ist|[^eh]er|or|ian|ant|ent|man|woman|person)")
 
 
 #: lower-case words before a capitalised title ("retired Army Lt. Gen.", "former Sen.", "then-Gov.")
@@ -386,13 +400,16 @@ _AFTER_NAME = frozenset("who whose said says told added in on at of for to and d
                         "when while last this".split())
 
 
+_NEXT_LOWER_WORD = compile_regex(r"\s+([a-z][\w’'-]*)")
+
+
 def _titled_name(text: str, pos: int, hi: int) -> Speaker | None:
     """``said analyst and former officer Ivan Petrenko``, ``said former defence minister Oleksii Reznikov``: a name
     after lower-case descriptors of which the last is a role noun or a title; the descriptors describe it."""
     m = _TITLED.match(text, pos, hi)
     if not m:
         return None
-    nxt = re.match(r"\s+([a-z][\w’'-]*)", text[m.end(2):hi])
+    nxt = _NEXT_LOWER_WORD.match(text[m.end(2):hi])
     if nxt and nxt.group(1) not in _AFTER_NAME:
         return None  # "said the veteran Russian diplomat Sergei Lavrov": "Russian" is no name here
     words = m.group(1).split()
@@ -414,8 +431,8 @@ _NOT_HEAD = frozenset(
 
 
 #: a plural agent noun, a speaker on its own ("forecasters say", "analysts believe", "historians note")
-_AGENT_PLURAL = re.compile(r"[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ics|ees|officials|experts|analysts|"
-                           r"scholars|leaders|members|groups|residents|citizens|observers|witnesses|activists)")
+_AGENT_PLURAL = compile_regex(r"[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ics|ees|officials|experts|analysts|"
+                              r"scholars|leaders|members|groups|residents|citizens|observers|witnesses|activists)")
 
 
 def _agent_noun(word: str) -> bool:
@@ -473,7 +490,7 @@ _QUANTIFIERS = frozenset("many some most several few both all numerous multiple"
 
 
 #: the possessor right before a noun of saying: a name or noun with "'s", or a possessive pronoun
-_POSSESSOR = re.compile(r"(?:\b(?:[Tt]he\s+)?(?:[\w.-]+\s+){0,3}?([\w.-]+)(?:’s|'s|s’)|\b([Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\s+(?:[a-z]+\s+)?$")
+_POSSESSOR = compile_regex(r"(?:\b(?:[Tt]he\s+)?(?:[\w.-]+\s+){0,3}?([\w.-]+)(?:’s|'s|s’)|\b([Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\s+(?:[a-z]+\s+)?$")
 
 #: subjects after which a base form that is a noun too ("fear", "claim") is the verb
 _SUBJECTS = _QUANTIFIERS | frozenset("i we they you who others".split())
@@ -482,6 +499,10 @@ _SUBJECTS = _QUANTIFIERS | frozenset("i we they you who others".split())
 def _verb_only(form: str) -> bool:
     """A cue form that is no noun: a past tense or a verb of saying or thinking ("many said", "some believe")."""
     return form.endswith("ed") or form in lexicon.word_set("verb_only_cues.txt")
+
+
+_OBJECT_PRONOUN = compile_regex(r"\s+(?:them|him|her|it|us|me)\b")
+_NOUN_PHRASE_START = compile_regex(r"\s+(?:the|a|an|that|he|she|they|it|we|his|her|their|its|this|these|those|[A-Z])")
 
 
 def cues_in(masked: str, lo: int, s: int, e: int) -> list[Cue]:
@@ -504,11 +525,9 @@ def cues_in(masked: str, lo: int, s: int, e: int) -> list[Cue]:
         prev, _ = _last_word(seg, max(0, a - 30), a)
         subject = prev.lower() not in _NOMINAL_BEFORE and (
             prev[:1].isupper() or (prev.endswith("s") and not prev.endswith(("’s", "'s", "ss"))))
-        obj = re.match(r"\s+(?:them|him|her|it|us|me)\b", seg[b:b + 6]) is not None  # "critics call them …"
+        obj = _OBJECT_PRONOUN.match(seg[b:b + 6]) is not None  # "critics call them …"
         low = prev.lower()
-        agent = (bool(_AGENT_PLURAL.fullmatch(low)) or (low.endswith("s") and _agent_noun(low))) and re.match(
-            r"\s+(?:the|a|an|that|he|she|they|it|we|his|her|their|its|this|these|those|[A-Z])",
-            seg[b:b + 6]) is not None  # "American officials hope the …": a plural agent before a noun-like verb
+        agent = (bool(_AGENT_PLURAL.fullmatch(low)) or (low.endswith("s") and _agent_noun(low))) and _NOUN_PHRASE_START.match(seg[b:b + 6]) is not None  # "American officials hope the …": a plural agent before a noun-like verb
         if prev.lower() in _SUBJECTS or ((seg.startswith(" that ", b) or obj) and subject) or agent:
             out.append(Cue(s + a, s + b, form, classes[form]))
     for m in lexicon.nominal_cue().finditer(seg):  # "the ministry's claim that …", "assurances by Putin that …"
@@ -518,6 +537,11 @@ def cues_in(masked: str, lo: int, s: int, e: int) -> list[Cue]:
     for m in _ACCORDING.finditer(seg):
         out.append(Cue(s + m.start(), s + m.start() + len(m.group().rstrip()), m.group().rstrip(), "according"))
     return sorted(out, key=lambda c: c.start)
+
+
+_WORD_CHARS = compile_regex(r"[\w’'-]+")
+_CLAUSE_SUBJECT = compile_regex(r"(?:he|she|they|it|we|i|you|there|this|these|those)\b", re.I)
+_WH_WORD = compile_regex(r"(?:how|what|why|where|whether|who|when)\s")
 
 
 def _content_after(text: str, masked: str, lo: int, cue: Cue, e: int) -> int | None:
@@ -554,20 +578,20 @@ def _content_after(text: str, masked: str, lo: int, cue: Cue, e: int) -> int | N
         while pos < e and text[pos].isspace():
             pos += 1
         return pos
-    wh = re.match(r"(?:how|what|why|where|whether|who|when)\s", nxt) is not None and \
+    wh = _WH_WORD.match(nxt) is not None and \
         len(masked[pos - lo:e - lo].split()) >= 3
     if wh and cue.text.lower().startswith(_EXPLAINING):
         return pos  # "she explained why the unit withdrew", "described how the shelling began"
     if cue.cls in ("object", "belief", "evidence"):  # "wants a wall", "believes the plan …", "polls show …"
-        first_word = re.match(r"[\w’'-]+", nxt)
+        first_word = _WORD_CHARS.match(nxt)
         if not first_word or first_word.group().lower() in _NO_COMPLEMENT - {"to", "for", "about", "as"} \
                 or len(masked[pos - lo:e - lo].split()) < 3:
             return None
         return pos
     if cue.cls != "speech":
-        clause = re.match(r"(?:he|she|they|it|we|i|you|there|this|these|those)\b", nxt, re.I)
+        clause = _CLAUSE_SUBJECT.match(nxt)
         return pos if clause and cue.cls == "belief" else None
-    first = re.match(r"[\w’'-]+", nxt)
+    first = _WORD_CHARS.match(nxt)
     if not first:
         return pos if nxt[:1] in "“\"‘«" else None
     w = first.group().lower()
@@ -584,7 +608,7 @@ def _content_after(text: str, masked: str, lo: int, cue: Cue, e: int) -> int | N
 
 
 #: an impersonal passive right before its cue ("it was reported that", "it is widely believed that"): no speaker
-_IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:is|was|has\s+been|had\s+been|will\s+be|is\s+being)\s+(?:[a-z]+ly\s+)?$")
+_IMPERSONAL = compile_regex(r"\b[Ii]t\s+(?:is|was|has\s+been|had\s+been|will\s+be|is\s+being)\s+(?:[a-z]+ly\s+)?$")
 
 #: verbs of explaining, whose complement may be a wh-clause ("explained why …", "described how …")
 _EXPLAINING = ("explain", "describ", "reveal", "detail", "recount", "wonder", "recall", "outlin")
@@ -593,15 +617,15 @@ _EXPLAINING = ("explain", "describ", "reveal", "detail", "recount", "wonder", "r
 _COMMISSIVES = ("vow", "pledg", "promis", "threat", "swear", "swore", "sworn")
 
 #: the object of "told"/"informed"/"warned" (up to five lower-case or time words) and the "that" after it
-_TOLD_THAT = re.compile(r"\s+(?:(?!that\b)(?:[a-z][\w’'-]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                        r"\s+){1,5}?(that\b)")
+_TOLD_THAT = compile_regex(r"\s+(?:(?!that\b)(?:[a-z][\w’'-]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                           r"\s+){1,5}?(that\b)")
 
 #: the rest of a "told" object and its setting, up to the "that" of the reported clause (no clause punctuation)
-_THAT_AFTER_OBJECT = re.compile(r"(?!\s*that\b)(?:\s+(?!that\b)[\w’'-]+){1,12}?\s+(that)\b(?!\s+(?:is|was|are|were|has|had)\b)")
+_THAT_AFTER_OBJECT = compile_regex(r"(?!\s*that\b)(?:\s+(?!that\b)[\w’'-]+){1,12}?\s+(that)\b(?!\s+(?:is|was|are|were|has|had)\b)")
 
-_LATER_THAT = re.compile(r"(?:in|on|at|during|after|before|to|with|from|of|earlier|later|last|this|posted|published|"
-                         r"released|shared|aired|broadcast|issued|uploaded|obtained|seen|Monday|Tuesday|"
-                         r"Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:“”\"]{0,70}?\s(that\b)")
+_LATER_THAT = compile_regex(r"(?:in|on|at|during|after|before|to|with|from|of|earlier|later|last|this|posted|published|"
+                            r"released|shared|aired|broadcast|issued|uploaded|obtained|seen|Monday|Tuesday|"
+                            r"Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:“”\"]{0,70}?\s(that\b)")
 
 #: words after a speech verb that start something other than its reported clause ("said in a statement")
 _NO_COMPLEMENT = frozenset(
@@ -612,9 +636,9 @@ _NO_COMPLEMENT = frozenset(
 
 
 #: a second reported clause of the same verb: "said that X and that Y"
-_AND_THAT = re.compile(r",?\s+(?:and|but)\s+(that)\b")
+_AND_THAT = compile_regex(r",?\s+(?:and|but)\s+(that)\b")
 
-_CLAUSE_STOP = re.compile(r",\s+(?:but|while|whereas|according\s+to|([a-z]+ing))\b|;\s|,?\s+and\s+(?:then\s+|also\s+)?([a-z]+(?:ed|ing|s)|said|told)\b")
+_CLAUSE_STOP = compile_regex(r",\s+(?:but|while|whereas|according\s+to|([a-z]+ing))\b|;\s|,?\s+and\s+(?:then\s+|also\s+)?([a-z]+(?:ed|ing|s)|said|told)\b")
 
 
 def _clause_end(text: str, masked: str, lo: int, pos: int, e: int) -> int:
@@ -637,13 +661,17 @@ def _clause_end(text: str, masked: str, lo: int, pos: int, e: int) -> int:
 
 
 #: a description before a name, its comma left open: "another friend, Mariam Emara told CNN"
-_APPOSITION_BEFORE = re.compile(r"(?:the|a|an|another|one|his|her|their|its)\s+[^,.;:]{1,60}")
+_APPOSITION_BEFORE = compile_regex(r"(?:the|a|an|another|one|his|her|their|its)\s+[^,.;:]{1,60}")
+
+
+_GAP_PUNCT = compile_regex(r"[\s,—–-]*")
+_STRONG_PUNCT = compile_regex(r"[;:!?]")
 
 
 def _trailing(text: str, masked: str, lo: int, cues: list[Cue], after: int, e: int) -> tuple[Cue, Speaker] | None:
     """``…, NP cue[ …].`` or ``…, cue NP[, apposition].`` right after ``after`` up to the sentence end."""
     gap = masked[after - lo:]
-    m = re.match(r"[\s,—–-]*", gap)
+    m = _GAP_PUNCT.match(gap)
     start = after + (m.end() if m else 0)
     for cue in cues:
         if cue.start < start or cue.cls == "according":
@@ -656,7 +684,7 @@ def _trailing(text: str, masked: str, lo: int, cues: list[Cue], after: int, e: i
         open_comma = masked[start - lo:sp.start - lo].rstrip().endswith(",") if sp else False
         described = sp is not None and ((bool(sp.description) and gap.endswith(sp.description.strip(" ,")))
                                         or (open_comma and bool(_APPOSITION_BEFORE.fullmatch(gap)))) \
-            and not re.search(r"[;:!?]", gap)
+            and not _STRONG_PUNCT.search(gap)
         if sp and (not gap or described):  # "…,” the Moscow-appointed deputy leader of …, Kirill Stremousov, said
             if gap:
                 sp.description = text[start:start + len(masked[start - lo:sp.start - lo].rstrip(" ,"))].strip(" ,")
@@ -666,18 +694,22 @@ def _trailing(text: str, masked: str, lo: int, cues: list[Cue], after: int, e: i
 
 
 #: after "according to X": ", " and a clause that goes on (not a relative, an apposition or a participle)
-_AFTER_ACCORDING = re.compile(r",\s+(?!(?:who|which|whose|where|when|a|an|and|but|or|as|in|on|at|for|with|by|from|"
-                              r"of|to|its|his|her|their|\w+ing|\w+ed)\b)(\S+(?:\s+\S+){2,})")
+_AFTER_ACCORDING = compile_regex(r",\s+(?!(?:who|which|whose|where|when|a|an|and|but|or|as|in|on|at|for|with|by|from|"
+                                 r"of|to|its|his|her|their|\w+ing|\w+ed)\b)(\S+(?:\s+\S+){2,})")
+
+
+_ACCORDING_LONG = compile_regex(r"\s*([\w’'.&/-]+(?:\s+[\w’'.&/-]+){0,19}?)(?=,)")
+_ACCORDING_SHORT = compile_regex(r"\s*([\w’'.&/-]+(?:\s+[\w’'.&/-]+){0,11}?)(?=,|\.\s*$|\s*$|\s+(?:that|which|who)\b)")
 
 
 def _according(text: str, masked: str, lo: int, cue: Cue, e: int) -> Speaker | None:
     """The source after "according to": up to its comma (the usual case, however long the source: "according to
     early results of exit polls conducted for …, "), or up to the sentence end or a relative clause."""
     rest = masked[cue.end - lo:e - lo]
-    m = re.match(r"\s*([\w’'.&/-]+(?:\s+[\w’'.&/-]+){0,19}?)(?=,)", rest) if cue.start == _sentence_start(masked, lo, cue) \
+    m = _ACCORDING_LONG.match(rest) if cue.start == _sentence_start(masked, lo, cue) \
         else None
     if m is None:
-        m = re.match(r"\s*([\w’'.&/-]+(?:\s+[\w’'.&/-]+){0,11}?)(?=,|\.\s*$|\s*$|\s+(?:that|which|who)\b)", rest)
+        m = _ACCORDING_SHORT.match(rest)
     if not m:
         return None
     s = cue.end + m.start(1)
@@ -692,15 +724,15 @@ def _sentence_start(masked: str, lo: int, cue: Cue) -> int:
 
 
 #: a sentence's introductory phrase, up to its comma ("Absent a strong defense of these programs, …")
-_INTRO = re.compile(
-    r"(?:(?:In|On|At|During|After|Before|Speaking|Earlier|Later|Asked|Absent|With|Without|Despite|Although|Though|"
-    r"While|When|As|Since|Because|If|Unlike|Like|For|From|Under|Over|Following|Amid|Given|Having|Now|Then|Still|Yet|"
-    r"But|And|However|Meanwhile|Instead|Also|Last|This|Next|Asked|[A-Z][a-z]+ed)\b[^,]{0,80},\s*)?"
-)
+_INTRO = compile_regex(
+                       r"(?:(?:In|On|At|During|After|Before|Speaking|Earlier|Later|Asked|Absent|With|Without|Despite|Although|Though|"
+                       r"While|When|As|Since|Because|If|Unlike|Like|For|From|Under|Over|Following|Amid|Given|Having|Now|Then|Still|Yet|"
+                       r"But|And|However|Meanwhile|Instead|Also|Last|This|Next|Asked|[A-Z][a-z]+ed)\b[^,]{0,80},\s*)?"
+                       )
 
 
 #: a sentence that opens with a subordinate clause ("While X believe Y, …"): the clause ends at its comma
-_SUBORDINATE = re.compile(r"\s*(?:While|Although|Though|Even though|Whereas|Because|Since|If|Unless|Even if|As)\s")
+_SUBORDINATE = compile_regex(r"\s*(?:While|Although|Though|Even though|Whereas|Because|Since|If|Unless|Even if|As)\s")
 
 _DETERMINERS = frozenset("the a an his her their its this that these those some many most several our my".split())
 
@@ -715,6 +747,24 @@ def _object_speaker_ok(sp: Speaker) -> bool:
         return True
     return last[:1].isupper() or low in lexicon.word_set("pronouns.txt") or low in lexicon.roles()[0] \
         or low in lexicon.word_set("speaker_nouns.txt") or (low.endswith("s") and not low.endswith("ss"))
+
+
+_NAME_AT_END = compile_regex(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*$")
+_MIXED_STOP = compile_regex(r"\s[–—]\s|;|,\s*(?:according|[a-z]+\s+(?:said|says|told|added))\b|\(|,?\s+(?:and|but)\s+that\b")
+_ADVERBIAL_TAIL = compile_regex(r"^\s*(?:to\s+[\w’' .-]{0,40}?|in\s+[\w’' .-]{0,40}?|on\s+[\w’' .-]{0,30}?)?\s*[.!?…\"”’]*\s*$")
+_TRAILING_SAID = compile_regex(r",\s*(?:(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*|he|she|they)\s+"
+                               r"(?:reported|said|says|added|reports)\s*$")
+_SUBJECT_NP = compile_regex(r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*(?:’s|'s))\s+"
+                            r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+(?:was|is|were|are|has|had|could|can|would|will|\w+ed|"
+                            r"(?!(?:his|this|its|us|as|thus|plus|was)\b)\w+s|sought|said|told|made|took|gave|went|came|found|"
+                            r"thought|felt|knew|saw|began|became|kept|left|led|met|spoke|stood|won|wrote|got|held|brought)\b)")
+_SUBJECT_NAME = compile_regex(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?=\s+[a-z])")
+_APPOSITION_TAIL = compile_regex(r"^,\s*(?:a|an|the|who|his|her|their|its|former|[\w.-]+(?:’s|'s))\b[^.;]*")
+_WHO_BEFORE = compile_regex(r"\b(?:who|whom)\s+(?:\w+\s+){0,2}$")
+_COMMA_WHO_BEFORE = compile_regex(r",\s*(?:who|whom)\s[^,]*$")
+_OPEN_PUNCT_END = compile_regex(r"[,;:(]\s*$")
+_DASH_COLON_END = compile_regex(r"[-–—:]\s*$")
+_CLAUSE_PUNCT_INSIDE = compile_regex(r"[,;:]")
 
 
 @dataclass
@@ -801,7 +851,7 @@ class SentenceReader:
         pos = conj
         for _ in range(8):
             w, start = _last_word(self.masked, self.s - self.lo, pos - self.lo)
-            if not w or w.lower() in stop or re.search(r"[,;:(]\s*$", self.masked[self.s - self.lo:pos - self.lo]):
+            if not w or w.lower() in stop or _OPEN_PUNCT_END.search(self.masked[self.s - self.lo:pos - self.lo]):
                 break
             pos = self.lo + start
             prev, _ = _last_word(self.masked, self.s - self.lo, start)
@@ -814,10 +864,10 @@ class SentenceReader:
     def _colon_speaker(self, head_lo: int, open_at: int, found: Found) -> bool:
         """``Carl Bialik: “…”``: a name right before a colon introduces the quote."""
         head = self.text[head_lo:open_at].rstrip()[:-1]
-        m = re.search(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*$", head)
+        m = _NAME_AT_END.search(head)
         if not m or not _is_name(m.group(1)) or m.group(1).isupper():
             return False
-        if head[:m.start(1)].strip() and not re.search(r"[-–—:]\s*$", head[:m.start(1)]):
+        if head[:m.start(1)].strip() and not _DASH_COLON_END.search(head[:m.start(1)]):
             return False  # "Trump told the crowd in Georgia:" is not Georgia speaking
         s = head_lo + m.start(1)
         found.speaker = Speaker(s, s + len(m.group(1)), m.group(1))
@@ -841,12 +891,8 @@ class SentenceReader:
         m = _INTRO.match(seg)
         pos = self.s + (m.end() if m else 0)
         rest = self.masked[pos - self.lo:self.e - self.lo]
-        nm = re.match(r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*(?:’s|'s))\s+"
-                      r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+(?:was|is|were|are|has|had|could|can|would|will|\w+ed|"
-                      r"(?!(?:his|this|its|us|as|thus|plus|was)\b)\w+s|sought|said|told|made|took|gave|went|came|found|"
-                      r"thought|felt|knew|saw|began|became|kept|left|led|met|spoke|stood|won|wrote|got|held|brought)\b)",
-                      rest) or \
-            re.match(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?=\s+[a-z])", rest)
+        nm = _SUBJECT_NP.match(rest) or \
+            _SUBJECT_NAME.match(rest)
         if not nm:
             return None
         end, _ = _strip_aux_back(self.masked, pos - self.lo, pos - self.lo + nm.end())
@@ -897,8 +943,7 @@ class SentenceReader:
         """Add the reported clause around a partial quote as a mixed quote (the partial stays as well)."""
         end = close
         rest = self.masked[close - self.lo:self.e - self.lo]
-        stop = re.search(r"\s[–—]\s|;|,\s*(?:according|[a-z]+\s+(?:said|says|told|added))\b|\(|,?\s+(?:and|but)\s+that\b",
-                         rest)
+        stop = _MIXED_STOP.search(rest)
         if stop is None:
             end = _clause_end(self.text, self.masked, self.lo, close, self.e)
         else:
@@ -1041,7 +1086,7 @@ class SentenceReader:
             if sp is None:
                 return False
             tail = self.masked[sp.end - self.lo:self.e - self.lo]
-            tail = re.sub(r"^,\s*(?:a|an|the|who|his|her|their|its|former|[\w.-]+(?:’s|'s))\b[^.;]*", "", tail)
+            tail = _APPOSITION_TAIL.sub("", tail)
         else:
             sp = speaker_before(self.text, self.masked, self.lo + comma + 1, cue.start, self.lo)
             if sp is None or self.masked[comma + 1:sp.start - self.lo].strip():
@@ -1061,8 +1106,7 @@ class SentenceReader:
             rest = rest[obj.end():]
         while (m := _ADVERBIAL.match(rest)) and m.end() > 0:
             rest = rest[m.end():]
-        rest = re.sub(r"^\s*(?:to\s+[\w’' .-]{0,40}?|in\s+[\w’' .-]{0,40}?|on\s+[\w’' .-]{0,30}?)?\s*[.!?…\"”’]*\s*$",
-                      "", rest)
+        rest = _ADVERBIAL_TAIL.sub("", rest)
         if rest.strip(" ,.") and not rest.lstrip().startswith(","):
             return False
         mid = rest.lstrip().startswith(",") and rest.strip(" ,.")
@@ -1120,18 +1164,17 @@ class SentenceReader:
             return
         end = _clause_end(self.text, self.masked, self.lo, start, self.e)
         opening = self.masked[self.s - self.lo:cue.start - self.lo]
-        if _SUBORDINATE.match(opening) and not re.search(r"[,;:]", opening) and len(opening.split()) <= 8:
+        if _SUBORDINATE.match(opening) and not _CLAUSE_PUNCT_INSIDE.search(opening) and len(opening.split()) <= 8:
             # "While many watchers expect X, others disagree.": the cue's clause ends at the comma
             comma = self.masked.find(", ", start - self.lo + 8, end - self.lo)
             if comma >= 0:
                 end = self.lo + comma
-        if re.search(r"\b(?:who|whom)\s+(?:\w+\s+){0,2}$", self.masked[sp.end - self.lo:cue.start - self.lo + 1]) \
-                or re.search(r",\s*(?:who|whom)\s[^,]*$", self.masked[sp.end - self.lo:cue.start - self.lo]):
+        if _WHO_BEFORE.search(self.masked[sp.end - self.lo:cue.start - self.lo + 1]) \
+                or _COMMA_WHO_BEFORE.search(self.masked[sp.end - self.lo:cue.start - self.lo]):
             comma = self.masked.find(",", start - self.lo, end - self.lo)  # "Barkley, who said he …, said …"
             if comma >= 0:
                 end = self.lo + comma
-        trail = re.search(r",\s*(?:(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*|he|she|they)\s+"
-                          r"(?:reported|said|says|added|reports)\s*$", self.masked[start - self.lo:end - self.lo])
+        trail = _TRAILING_SAID.search(self.masked[start - self.lo:end - self.lo])
         via = []
         if trail:
             via.append(self.text[start + trail.start():start + trail.end()].strip(" ,").rsplit(" ", 1)[0])
@@ -1159,7 +1202,11 @@ def colon_intro(text: str, lo: int, hi: int) -> tuple[Cue, Speaker] | None:
     return None
 
 
-_HEADLINE = re.compile(r"([A-Z][\w.’'&-]*(?:\s+[\w.’'&-]+){0,4}?):\s+(\S.*?)[.!?]?\s*$")
+_HEADLINE = compile_regex(r"([A-Z][\w.’'&-]*(?:\s+[\w.’'&-]+){0,4}?):\s+(\S.*?)[.!?]?\s*$")
+
+
+_VERB_FORM_END = compile_regex(r"\b[a-z]+(?:ing|ed)$")
+_QUOTE_THEN_WORDS = compile_regex(r"x[,.!?]?[”\"’']+,?\s+\S")
 
 
 def headline(text: str, lo: int, hi: int, masked: str) -> Found | None:
@@ -1170,9 +1217,9 @@ def headline(text: str, lo: int, hi: int, masked: str) -> Found | None:
     m = _HEADLINE.fullmatch(para)
     if not m or len(m.group(2).split()) < 3 or m.group(1).lower() in {"update", "watch", "read", "note", "editor"}:
         return None
-    if lexicon.cues().regex.search(m.group(1)) or re.search(r"\b[a-z]+(?:ing|ed)$", m.group(1)):
+    if lexicon.cues().regex.search(m.group(1)) or _VERB_FORM_END.search(m.group(1)):
         return None  # "Russian soldier breaks down crying: ‘…’" is an ordinary attribution
-    if re.search(r"x[,.!?]?[”\"’']+,?\s+\S", m.group(2)) and lexicon.cues().regex.search(m.group(2)):
+    if _QUOTE_THEN_WORDS.search(m.group(2)) and lexicon.cues().regex.search(m.group(2)):
         return None  # "For example: “…,” he told CNN": the quote has its own attribution
     sp = Speaker(lo + m.start(1), lo + m.end(1), text[lo + m.start(1):lo + m.end(1)])
     colon = lo + m.end(1)

@@ -12,7 +12,7 @@ from functools import cache
 
 import ahocorasick
 
-from ..lexicons import lines
+from ..lexicons import compile_regex, lines
 
 #: base forms that are also common nouns ("a report", "the claim"): only their inflected verb forms are cues
 NOUN_LIKE = frozenset(
@@ -96,7 +96,7 @@ def cues() -> Cues:
         if form.lower() in forms:
             forms.setdefault(form, forms[form.lower()])
     alts = sorted(forms, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
+    rx = compile_regex(r"(?<![\w’'-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
     return Cues(forms, rx, Phrases(list(forms), fold=False))
 
 
@@ -117,9 +117,9 @@ def noun_like_bases() -> tuple[Phrases, dict[str, str]]:
 def nominal_cue() -> re.Pattern[str]:
     """``POSSESSOR [adjective] NOUN that`` ("the ministry's claim that") or ``NOUN by|from AGENT that`` ("assurances
     by Vladimir Putin that"): a noun of saying with the one who said it (group 2: the agent after "by")."""
-    nouns = "|".join(sorted(word_set("nominal_cues.txt"), key=len, reverse=True))
-    return re.compile(r"\b(" + nouns + r")(?:\s+(?:by|from)\s+((?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*))?"
-                      r"\s+that\b")
+    nouns = "|".join(sorted(word_set("nominal_cues.txt"), key=lambda w: (-len(w), w)))
+    return compile_regex(r"\b(" + nouns + r")(?:\s+(?:by|from)\s+((?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*))?"
+                         r"\s+that\b")
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def orgs() -> tuple[dict[str, Org], re.Pattern[str]]:
         name, role, side, kind = line.split("\t")
         table[name] = Org(name, role, side, kind)
     alts = sorted(table, key=len, reverse=True)
-    rx = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in alts) + r")(?!\w)")
+    rx = compile_regex(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in alts) + r")(?!\w)")
     return table, rx
 
 
@@ -160,7 +160,7 @@ def _phrase_table(name: str) -> tuple[dict[str, tuple[str, ...]], re.Pattern[str
         word, *rest = line.split("\t")
         table[word.lower()] = tuple(rest)
     alts = sorted(table, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])", re.I)
+    rx = compile_regex(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])", re.I)
     return table, rx
 
 
@@ -197,14 +197,14 @@ def via_phrases() -> Phrases:
 def via_regex() -> re.Pattern[str]:
     """``obtained by X`` / ``shared by X``: X is the intermediary (up to a comma, period or clause word)."""
     verbs = "|".join(sorted(word_set("via_verbs.txt")))
-    return re.compile(
-        r"\b(?:" + verbs + r")\s+(?:\w+\s+)?(?:by|to|on|in)\s+"
-        r"((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|for\s+|the\s+|news\s+agency|[A-Z][\w’'.&-]*))*"
-        r"(?:\s+(?:(?:military|security|intelligence|foreign|defen[cs]e|state|news|border|emergency|interior|"
-        r"internal|emergencies|prosecutor(?:’s|'s)?|general)\s+)?"
-        r"(?:service|agency|ministry|intelligence|media|outlet|channel|newspaper|army|forces|police|directorate|"
-        r"department|office|committee))?)"
-    )
+    return compile_regex(
+                         r"\b(?:" + verbs + r")\s+(?:\w+\s+)?(?:by|to|on|in)\s+"
+                         r"((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|for\s+|the\s+|news\s+agency|[A-Z][\w’'.&-]*))*"
+                         r"(?:\s+(?:(?:military|security|intelligence|foreign|defen[cs]e|state|news|border|emergency|interior|"
+                         r"internal|emergencies|prosecutor(?:’s|'s)?|general)\s+)?"
+                         r"(?:service|agency|ministry|intelligence|media|outlet|channel|newspaper|army|forces|police|directorate|"
+                         r"department|office|committee))?)"
+                         )
 
 
 @cache

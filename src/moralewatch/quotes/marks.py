@@ -9,14 +9,15 @@ opens with a mark (the newspaper convention for a quote that runs over several p
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from ..lexicons import compile_regex
 
 OPENERS = "“„«"
 CLOSERS = "”»"
 _WORDCH = str.isalnum
-_DOUBLE_MARK = re.compile(r"''(?!')|[“„«”»\"]")
-_SINGLE_MARK = re.compile(r"[‘’']")
+_DOUBLE_MARK = compile_regex(r"''(?!')|[“„«”»\"]")
+_SINGLE_MARK = compile_regex(r"[‘’']")
 
 
 @dataclass(slots=True)

@@ -12,13 +12,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..lexicons import compile_regex
 from . import lexicon
 
-_NAME = re.compile(r"(?<![\w’'])[A-Z][a-z’'-]+(?:[ \u00a0]+(?:[A-Z]\.[ ]*)?[A-Z][a-z’'-]+)+")
+_NAME = compile_regex(r"(?<![\w’'])[A-Z][a-z’'-]+(?:[ \u00a0]+(?:[A-Z]\.[ ]*)?[A-Z][a-z’'-]+)+")
 _PERSON_NP = None
 #: "Sergiy Kyslytsya shared what he said were the last text messages ...": the subject relays
-_RELAYER = re.compile(r"((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)\s+(?:shared|released|published|aired|leaked|"
-                      r"read\s+out|played)\b")
+_RELAYER = compile_regex(r"((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)\s+(?:shared|released|published|aired|leaked|"
+                         r"read\s+out|played)\b")
 PRONOUNS_SINGULAR = {"he", "she", "him", "her"}
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "we"}
 PERSON_ROLES = {"soldier", "pow", "relative", "commander", "official", "diplomat", "expert", "journalist",
@@ -49,8 +50,8 @@ def _person_np() -> re.Pattern[str]:
     if _PERSON_NP is None:
         table, _ = lexicon.roles()
         words = sorted((w for w, v in table.items() if v[0] in PERSON_ROLES), key=len, reverse=True)
-        _PERSON_NP = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[\w’'-]+\s+){0,4}?(?:"
-                                + "|".join(re.escape(w) for w in words) + r")\b(?![’']s)")
+        _PERSON_NP = compile_regex(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[\w’'-]+\s+){0,4}?(?:"
+                                   + "|".join(re.escape(w) for w in words) + r")\b(?![’']s)")
     return _PERSON_NP
 
 
@@ -65,6 +66,11 @@ def name_core(name: str) -> str:
     while len(words) > 1 and words[0].lower().rstrip(".") in _titles():
         words = words[1:]
     return " ".join(words)
+
+
+_INTRO_DESCRIPTION = compile_regex(r",\s*([^.;(),]{0,100}?)(?=[.;(,]|$)")
+_CLAUSE_WORD = compile_regex(r"\b(?:and|but|while|whereas|as|that|which|who|after|before|when)\s")
+_LOWER_NEXT = compile_regex(r"\s+[a-z]")
 
 
 class DocumentIndex:
@@ -88,12 +94,11 @@ class DocumentIndex:
                 if text[max(0, m.start() - 2):m.start()] == ", ":  # "Russia’s foreign minister, Sergei Lavrov,"
                     lo2 = max(0, m.start() - 60, text.rfind(". ", 0, m.start() - 2) + 1,
                               text.rfind("\n", 0, m.start() - 2), text.rfind(",", 0, m.start() - 2) + 1)
-                    bounds = list(re.finditer(r"\b(?:and|but|while|whereas|as|that|which|who|after|before|when)\s",
-                                              text[lo2:m.start() - 2]))
+                    bounds = list(_CLAUSE_WORD.finditer(text[lo2:m.start() - 2]))
                     lo2 += bounds[-1].end() if bounds else 0  # "… condemn Russia’s invasion and its president,"
                     if lexicon.phrases("roles").find(text[lo2:m.start() - 2]):
                         lo = lo2
-                after = re.match(r",\s*([^.;(),]{0,100}?)(?=[.;(,]|$)", text[m.end():])
+                after = _INTRO_DESCRIPTION.match(text[m.end():])
                 self.intro[core] = (text[lo:m.end()] + (", " + after.group(1) if after else "")).strip()
         self._persons: list[tuple[int, int, str]] | None = None
         self._soldier_side: str | None = None
@@ -104,7 +109,7 @@ class DocumentIndex:
         if self._persons is None:
             self._persons = [(m.start(), m.end(), m.group()) for m in _person_np().finditer(self.text)
                              if not (m.group().split()[-1].lower() in _ADJECTIVE_ROLES
-                                     and re.match(r"\s+[a-z]", self.text[m.end():m.end() + 2]))]
+                                     and _LOWER_NEXT.match(self.text[m.end():m.end() + 2]))]
         return self._persons
 
     @property
@@ -124,13 +129,16 @@ class DocumentIndex:
         return core if core else name
 
 
+_SIDE_BEFORE_SOLDIERS = compile_regex(r"([\w’'.-]+)\s+(?:[a-z]+\s+)?(?:soldiers?|troops|conscripts?|POWs?|servicemen|"
+                                      r"prisoners|captives?|fighters|servicem[ae]n)\b")
+
+
 def _soldier_side(text: str) -> str:
     """The side most often named right before soldier nouns ("Russian soldiers", "Ukrainian troops"): whose
     soldiers a story is about, for a soldier quoted without a side ("One captive")."""
     table, rx = lexicon.sides()
     counts: dict[str, int] = {}
-    for m in re.finditer(r"([\w’'.-]+)\s+(?:[a-z]+\s+)?(?:soldiers?|troops|conscripts?|POWs?|servicemen|"
-                         r"prisoners|captives?|fighters|servicem[ae]n)\b", text):
+    for m in _SIDE_BEFORE_SOLDIERS.finditer(text):
         side = table.get(m.group(1).lower())
         if side:
             counts[side[0]] = counts.get(side[0], 0) + 1
@@ -156,6 +164,10 @@ def is_pronoun(text: str) -> bool:
     return text.lower() in PRONOUNS
 
 
+_NAME_AT_END = compile_regex(r"((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)$")
+_PREPOSITION_END = compile_regex(r"\b(?:in|of|at|for|from|on|to|by|with|near|outside|inside|around|behind)\s+(?:the\s+)?$")
+
+
 def head_name(phrase: str) -> str | None:
     """The proper name a phrase ends with ("Defense Ministry spokesman Igor Konashenkov" -> "Igor Konashenkov").
 
@@ -163,14 +175,13 @@ def head_name(phrase: str) -> str | None:
     authorities in Kramatorsk").
     """
     orgs, org_rx = lexicon.orgs()
-    m = re.search(r"((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)$", phrase)
+    m = _NAME_AT_END.search(phrase)
     if not m:
         return None
     org = org_rx.search(phrase)
     if org and org.end() > m.start():
         return None
-    if re.search(r"\b(?:in|of|at|for|from|on|to|by|with|near|outside|inside|around|behind)\s+(?:the\s+)?$",
-                 phrase[:m.start()]):
+    if _PREPOSITION_END.search(phrase[:m.start()]):
         return None
     words = m.group(1).split()
     while words and (words[0].lower().rstrip(".") in _titles() or words[0] in orgs
@@ -187,15 +198,19 @@ def _hits(name: str, text: str) -> list[tuple[str, ...]]:
 
 
 #: "US", "UK", "EU" in capitals (the side table is matched without case, where "us" is a pronoun)
-_WEST_ABBREVIATION = re.compile(r"(?<![\w.])(?:US|UK|EU)(?![\w])")
+_WEST_ABBREVIATION = compile_regex(r"(?<![\w.])(?:US|UK|EU)(?![\w])")
+
+
+_DESCRIPTION_HEAD_END = compile_regex(r"\s+(?:on|about|at|in|for|with|from|near|outside|inside|captured|taken|held|detained|wounded|"
+                                      r"injured|stationed|deployed|fighting|serving)\s+|,")
+_CAPTIVITY = compile_regex(r"\b(?:captur(?:e|ed|es|ing)|captives?|prisoners?|POWs?|surrender(?:ed)?)\b")
 
 
 def label(description: str, context: str, before: str = "") -> tuple[str, str, str]:
     """Role, side and channel from a speaker's description, the words around the quote (``context``) and the few
     words before the speaker's mention (``before``: "forces continue to capture Russian soldiers")."""
     orgs, _ = lexicon.orgs()
-    head = re.split(r"\s+(?:on|about|at|in|for|with|from|near|outside|inside|captured|taken|held|detained|wounded|"
-                    r"injured|stationed|deployed|fighting|serving)\s+|,", description, maxsplit=1)[0]
+    head = _DESCRIPTION_HEAD_END.split(description, maxsplit=1)[0]
     org_hits = [orgs[key] for _, _, key in lexicon.org_phrases().find(description)]
     role_hits = _hits("roles", head) or _hits("roles", description)
     role = role_hits[-1][0] if role_hits else (org_hits[0].role if org_hits else "unknown")
@@ -215,8 +230,7 @@ def label(description: str, context: str, before: str = "") -> tuple[str, str, s
         side = described[0][0]  # "a spokesman for Ukraine's General Staff"
     if role == "unknown" and head_sides and len(head.split()) <= 2 and not org_hits:
         role = "official" if head.split()[-1][:1].isupper() and not head.lower().endswith("ns") else role
-    if role == "soldier" and re.search(r"\b(?:captur(?:e|ed|es|ing)|captives?|prisoners?|POWs?|surrender(?:ed)?)\b",
-                                       before[-40:] + " " + description):
+    if role == "soldier" and _CAPTIVITY.search(before[-40:] + " " + description):
         role = "pow"
     return role, side, channel_of(context)[0]
 
@@ -244,12 +258,18 @@ def side_nearby(before: str) -> str:
     return hits[-1] if hits else "unknown"
 
 
+_PUNCT = compile_regex(r"[.;,]")
+
+
 def told_outlet(after_cue: str) -> bool:
     """Whether the words right after a "told" name a news outlet ("told the BBC on Sunday")."""
     orgs, _ = lexicon.orgs()
     hits = lexicon.org_phrases().find(after_cue)
-    return bool(hits) and (hits[0][0] <= 5 or (hits[0][0] <= 40 and not re.search(r"[.;,]", after_cue[:hits[0][0]]))) \
+    return bool(hits) and (hits[0][0] <= 5 or (hits[0][0] <= 40 and not _PUNCT.search(after_cue[:hits[0][0]]))) \
         and orgs[hits[0][2]].kind == "outlet"  # "told the BBC", "told the state news agency RIA Novosti"
+
+
+_TRAILING_FUNCTION_WORDS = compile_regex(r"(?:\s+(?:this|last|on|in|that|which|who|and))+$")
 
 
 def vias(context: str) -> list[str]:
@@ -263,7 +283,7 @@ def vias(context: str) -> list[str]:
             words = words[1:]
         out.append(" ".join(words))
     for m in lexicon.via_regex().finditer(context):
-        name = re.sub(r"(?:\s+(?:this|last|on|in|that|which|who|and))+$", "", m.group(1).strip(" .,"))
+        name = _TRAILING_FUNCTION_WORDS.sub("", m.group(1).strip(" .,"))
         if name and name not in out:
             out.append(name)
     return out
