@@ -35,6 +35,11 @@ def bench_run(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[d
     return json.loads(res.read_text(encoding="utf-8")), out.read_text(encoding="utf-8"), work
 
 
+def test_the_report_shows_the_rounds_of_two_workers(bench_run: tuple[dict, str, Path]) -> None:
+    _, md, _ = bench_run
+    assert "## Two workers" in md and "| round | one worker s | --workers 2 s |" in md
+
+
 def test_every_corpus_has_both_runs_and_stage_times(bench_run: tuple[dict, str, Path]) -> None:
     results, _, _ = bench_run
     assert set(results["corpora"]) == {"nyt-guardian-407"}
@@ -47,6 +52,11 @@ def test_every_corpus_has_both_runs_and_stage_times(bench_run: tuple[dict, str, 
             assert run["outputs"]["lines"] == LIMIT  # the extract contract: one output line per input line
         assert c["workers_outputs_identical"] is True
         assert "workers2_speedup" in c
+        rounds = c["scaling_rounds"]  # one worker, two workers and an independent pair, run together in a round
+        assert len(rounds) == 1
+        for r in rounds:
+            assert r["workers1_s"] > 0 and r["workers2_s"] > 0 and r["pair_s"] > 0
+            assert r["speedup"] == r["workers1_s"] / r["workers2_s"] and r["ceiling"] == 2 * r["workers1_s"] / r["pair_s"]
         parts = c["stages"]["parts"]
         assert set(DEFAULT) <= set(parts), "every stage of the default pipeline is timed"
         assert c["stages"]["lines"] == LIMIT
