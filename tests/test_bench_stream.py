@@ -76,18 +76,34 @@ def test_input_is_read_a_bounded_number_of_batches_ahead() -> None:
 
     out = _Recorder(pulled)
     assert api.extract_stream(source(), out, workers=workers) == total
-    window = api.BATCH_LINES * (workers * api.BATCHES_PER_WORKER + 1)
+    window = api.BATCH_LINES * (workers * api.BATCHES_PER_WORKER + 1) + api.TAIL_LINES  # + the held tail
     assert out.at_write
     for read, written in out.at_write:
         assert read - written <= window, f"read {read} lines when {written} were written"
     assert out.getvalue().count("\n") == total
 
 
-def test_big_lines_close_a_batch_early() -> None:
+def test_big_lines_close_a_batch_early_and_the_tail_goes_in_small_batches() -> None:
     big = b"x" * (api.BATCH_BYTES // 2 + 1)
-    numbered = [(i, big) for i in range(5)]
-    sizes = [len(b) for b in api._batches(numbered)]
-    assert sizes == [2, 2, 1]
+    numbered = [(i, big) for i in range(12)]
+    batches = list(api._batches(numbered))
+    assert [n for b in batches for n, _ in b] == list(range(12))  # every line once, in order
+    # full batches close at the byte limit (two big lines) while more than the tail's worth follows them;
+    # the tail (what was held back when the input ended) goes one big line at a time
+    assert [len(b) for b in batches] == [2, 2, 2, 2, 1, 1, 1, 1]
+
+
+def test_the_tail_of_short_lines_is_cut_into_small_batches() -> None:
+    line = b"y" * 400  # 64 of them stay under BATCH_BYTES: full batches close at BATCH_LINES
+    n = api.BATCH_LINES * 5
+    batches = list(api._batches([(i, line) for i in range(n)]))
+    assert [k for b in batches for k, _ in b] == list(range(n))
+    full = [b for b in batches if len(b) == api.BATCH_LINES]
+    small = batches[len(full):]
+    assert full and batches[:len(full)] == full  # full batches first
+    assert sum(map(len, small)) <= api.TAIL_LINES + api.BATCH_LINES
+    assert all(sum(len(x) for _, x in b) <= api.TAIL_BATCH_BYTES + len(line) for b in small)
+    assert len(small) > 1
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
