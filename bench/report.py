@@ -138,12 +138,21 @@ def two_workers(results: dict[str, Any]) -> str:
                                                "load before"], rows)]
     if not out:
         return ""
+    st = results.get("startup")
+    if st:
+        bounds = "; ".join(f"{name} {c['amdahl_bound']:.2f}x" for name, c in results["corpora"].items()
+                           if c.get("amdahl_bound"))
+        out = ["", f"**Start-up.** An extract of one short document (every stage, fastest of {st['runs']}) takes "
+               f"{st['workers1_s']:.2f} s with one worker and {st['workers2_s']:.2f} s with two: interpreter, "
+               "imports, lexicons and, for two, the fork, all before the first document can start. Two workers pay "
+               "it once and serially, so even on a machine whose two cores never slowed each other `--workers 2` "
+               "could give at most T1 / (S2 + (T1 - S1) / 2) over the fastest one-worker run: " + bounds + "."] + out
     return ("## Two workers\n\nEach round runs one worker, then `--workers 2`, then two independent one-worker "
             "extracts at the same time (two processes that share nothing: no fork, no pipe, no parent). The pair "
             "does twice the work, so 2 x one worker / pair is what this machine gave any two processes at that "
             "moment; a virtual machine's cores slow down when the host is busy, by tens of percent within minutes, "
             "so speedups are only compared within a round. The headline figure (Targets) is the fastest one-worker "
-            "run over the fastest two-worker run." + "\n".join(out))
+            "run over the fastest two-worker run.\n" + "\n".join(out))
 
 
 def scaling(results: dict[str, Any]) -> str:

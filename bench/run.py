@@ -208,6 +208,29 @@ def summarize_runs(corpus: Corpus, runs: list[dict[str, Any]], out: Path) -> dic
     return r
 
 
+def startup(workdir: Path, runs: int = 7) -> dict[str, Any]:
+    """The fixed cost of one ``extract``: the fastest of ``runs`` over a one-line input that takes every stage
+    through its common paths (interpreter start, imports, lexicon loads, for two workers the fork; one short
+    document). Two workers pay it once, serially, before either can start, which bounds their speedup on a short
+    corpus however fast the machine (Amdahl): ``T1 / (S2 + (T1 - S1) / 2)``."""
+    from moralewatch.api import _WARM_UP
+
+    one = workdir / "startup.jsonl"
+    one.write_text(json.dumps({"id": "startup", "text": _WARM_UP}) + "\n", encoding="utf-8")
+    out: dict[str, Any] = {"runs": runs}
+    for w in (1, 2):
+        walls = sorted(measured(extract_cmd(Corpus("startup", one, 1, 0, 0), w, workdir / f"startup.w{w}.out"))
+                       ["seconds"] for _ in range(runs))
+        out[f"workers{w}_s"], out[f"workers{w}_all"] = walls[0], walls
+    return out
+
+
+def amdahl_bound(t1: float, start: dict[str, Any]) -> float:
+    """The most ``--workers 2`` can give over a run of one worker that took ``t1``, on a machine whose two cores
+    never slow each other: the start-up is serial, the rest splits in two."""
+    return t1 / (start["workers2_s"] + max(0.0, t1 - start["workers1_s"]) / 2)
+
+
 def scaling_rounds(corpus: Corpus, workdir: Path, outs: dict[int, Path], rounds: int,
                    log: Callable[[str], None]) -> tuple[dict[int, dict[str, Any]], list[dict[str, Any]]]:
     """One worker, two workers, and two independent one-worker extracts at once, one after the other, ``rounds``
@@ -517,6 +540,8 @@ def bench_corpus(corpus: Corpus, args: argparse.Namespace, workdir: Path, log: C
         res["workers2_speedup_median"] = statistics.median(r["speedup"] for r in rounds)
         res["ceiling_median"] = statistics.median(r["ceiling"] for r in rounds)
         res["ceiling_best"] = max(r["ceiling"] for r in rounds)
+        if args.startup:
+            res["amdahl_bound"] = amdahl_bound(res["runs"]["workers1"]["seconds"], args.startup)
     for w in args.workers:
         if f"workers{w}" in res["runs"]:
             continue
@@ -661,6 +686,11 @@ def run(args: argparse.Namespace) -> int:
     results: dict[str, Any] = {"machine": machine(), "limit": args.limit, "repeat": args.repeat, "targets": TARGETS,
                                "corpora": {}}
     corpora = []
+    args.startup = None
+    if 1 in args.workers and 2 in args.workers:
+        log("start-up: extract of one short document, fastest of 7 ...")
+        results["startup"] = args.startup = startup(workdir)
+        log(f"    one worker {args.startup['workers1_s']:.3f} s, two workers {args.startup['workers2_s']:.3f} s")
     for src in srcs:
         corpus = prepare(src, workdir, args.limit)
         corpora.append((src, corpus))

@@ -38,6 +38,14 @@ def bench_run(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[d
 def test_the_report_shows_the_rounds_of_two_workers(bench_run: tuple[dict, str, Path]) -> None:
     _, md, _ = bench_run
     assert "## Two workers" in md and "| round | one worker s | --workers 2 s |" in md
+    assert "**Start-up.**" in md
+
+
+def test_start_up_is_measured_for_one_and_two_workers(bench_run: tuple[dict, str, Path]) -> None:
+    st = bench_run[0]["startup"]
+    for w in (1, 2):
+        assert st[f"workers{w}_s"] > 0 and st[f"workers{w}_s"] == min(st[f"workers{w}_all"])
+        assert len(st[f"workers{w}_all"]) == st["runs"]
 
 
 def test_every_corpus_has_both_runs_and_stage_times(bench_run: tuple[dict, str, Path]) -> None:
@@ -52,6 +60,7 @@ def test_every_corpus_has_both_runs_and_stage_times(bench_run: tuple[dict, str, 
             assert run["outputs"]["lines"] == LIMIT  # the extract contract: one output line per input line
         assert c["workers_outputs_identical"] is True
         assert "workers2_speedup" in c
+        assert c["amdahl_bound"] > 0  # what the measured start-up leaves two workers on this corpus
         rounds = c["scaling_rounds"]  # one worker, two workers and an independent pair, run together in a round
         assert len(rounds) == 1
         for r in rounds:
