@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 from .clean import RejectedInput, to_document
 from .errors import rejection_reason
@@ -16,9 +17,6 @@ from .ingest import DEFAULT_MAX_BYTES, RawInput, parse_jsonl_line, read_inputs
 from .model import Document, Entity, Indicator, Outcome, Quote
 from .pipeline import Pipeline
 from .stages import default_pipeline
-
-if TYPE_CHECKING:
-    from multiprocessing.pool import AsyncResult
 
 # -- one document -------------------------------------------------------------------------------------------------
 
@@ -98,16 +96,8 @@ def extract_line(line: str | bytes, n: int = 0, pipeline: Pipeline | None = None
     """One output object for one input line; never raises."""
     obj, err = parse_jsonl_line(line, n)
     if err:
-        ext_id = None
-        try:
-            parsed = json.loads(line)
-            if isinstance(parsed, dict):
-                ext_id = parsed.get("id")
-        except (ValueError, TypeError):
-            pass
         code, detail = err
-        return {"id": ext_id, "quotes": [], "indicators": [], "entities": [],
-                "error": {"code": code, "message": rejection_reason(code, detail)}}
+        return _error_line(_line_id(line), code, detail)
     assert obj is not None
     empty = {"id": obj["id"], "quotes": [], "indicators": [], "entities": [], "error": None}
     if not obj["text"].strip():
@@ -122,6 +112,20 @@ def extract_line(line: str | bytes, n: int = 0, pipeline: Pipeline | None = None
     except Exception as e:  # one bad document never stops the batch
         return empty | {"error": {"code": "stage_failed", "message": rejection_reason("stage_failed", repr(e))}}
     return to_extract(doc, obj["id"])
+
+
+def _line_id(line: str | bytes) -> Any:
+    """The ``id`` of a JSONL line if it has one, for the output line of an input that could not be analysed."""
+    try:
+        parsed = json.loads(line)
+    except (ValueError, TypeError):
+        return None
+    return parsed.get("id") if isinstance(parsed, dict) else None
+
+
+def _error_line(ext_id: Any, code: str, detail: str) -> dict[str, Any]:
+    return {"id": ext_id, "quotes": [], "indicators": [], "entities": [],
+            "error": {"code": code, "message": rejection_reason(code, detail)}}
 
 
 def _extract_numbered(item: tuple[int, bytes]) -> str:
@@ -179,21 +183,20 @@ def _batches(numbered: Iterable[tuple[int, bytes]]) -> Iterator[list[tuple[int, 
 def extract_stream(lines: Iterable[bytes], out: IO[str], workers: int = 1) -> int:
     """The extract contract over a stream of lines, in input order. Returns the number of output lines.
 
-    With several workers the input is read lazily in bounded batches and at most ``BATCHES_PER_WORKER`` batches
-    per worker are in flight (``Pool.imap`` would read the whole input ahead), so memory does not grow with the
-    size of the input."""
+    With several workers (forked processes, :mod:`moralewatch.workers`) the input is read lazily in bounded batches
+    and at most ``BATCHES_PER_WORKER`` batches per worker are in flight, so memory does not grow with the size of
+    the input; a worker that dies costs the lines of the batch it was on (each gets an output line with the error
+    ``worker_lost``), not the run."""
     numbered = ((n, line) for n, line in enumerate(lines, 1) if line.strip())
     count = 0
-    if workers <= 1:
+    if workers <= 1 or not hasattr(os, "fork"):  # no fork (Windows): one process
         _worker_init()
         for item in numbered:
             out.write(_extract_numbered(item) + "\n")
             count += 1
         return count
-    import multiprocessing  # here, not at the top: one worker never needs it (start-up time)
+    from . import workers as forked  # here, not at the top: one worker never needs it
 
-    ctx = multiprocessing.get_context("fork")
-    pending: deque[AsyncResult[list[str]]] = deque()
     # Lexicons and patterns load once here; forked workers share them instead of loading their own. What is loaded
     # lives as long as the process, so the collector has nothing to find in it while it loads (its passes over the
     # growing heap cost ~15 ms), and frozen afterwards the workers' collector never walks it, and so never writes
@@ -203,20 +206,24 @@ def extract_stream(lines: Iterable[bytes], out: IO[str], workers: int = 1) -> in
     try:
         _warm_up()
         gc.freeze()
-        with ctx.Pool(workers, initializer=_pool_worker_init, initargs=(gc_enabled,)) as pool:
-            if gc_enabled:
-                gc.enable()
-            for batch in _batches(numbered):
-                pending.append(pool.apply_async(_extract_batch, (batch,)))
-                while len(pending) >= workers * BATCHES_PER_WORKER:
-                    count += _write_results(pending.popleft().get(), out)
-            while pending:
-                count += _write_results(pending.popleft().get(), out)
+        if gc_enabled:
+            gc.enable()
+        results = forked.ordered(_batches(numbered), _extract_batch, workers=workers, per_worker=BATCHES_PER_WORKER,
+                                 init=lambda: _pool_worker_init(gc_enabled), lost=_lost_batch)
+        try:
+            for batch in results:
+                count += _write_results(batch, out)
+        finally:
+            results.close()
     finally:
         gc.unfreeze()
         if gc_enabled:
             gc.enable()
     return count
+
+
+def _lost_batch(batch: list[tuple[int, bytes]], why: str) -> list[str]:
+    return [json.dumps(_error_line(_line_id(line), "worker_lost", why), ensure_ascii=False) for _, line in batch]
 
 
 def _pool_worker_init(gc_enabled: bool) -> None:

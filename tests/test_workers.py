@@ -1,0 +1,130 @@
+"""The forked workers of ``extract --workers N`` (moralewatch.workers): order, bounded read-ahead, big messages,
+and what happens when a worker dies."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import signal
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from moralewatch import api, workers
+from moralewatch.errors import MoraleWatchError
+
+
+def _double(batch: list) -> list[str]:
+    return [str(2 * x) for x in batch]
+
+
+def _lost(batch: list, why: str) -> list[str]:
+    return [f"lost {x}: {why}" for x in batch]
+
+
+def _children() -> set[int]:
+    try:
+        with open(f"/proc/{os.getpid()}/task/{os.getpid()}/children", encoding="ascii") as fh:
+            return {int(p) for p in fh.read().split()}
+    except OSError:  # not Linux: nothing to check
+        return set()
+
+
+def test_results_come_back_in_input_order_whatever_finishes_first() -> None:
+    def slow_evens(batch: list) -> list[str]:
+        if batch[0] % 2 == 0:
+            time.sleep(0.01)
+        return _double(batch)
+
+    batches = [[i, i + 100] for i in range(40)]
+    got = list(workers.ordered(batches, slow_evens, workers=3, per_worker=2, lost=_lost))
+    assert got == [_double(b) for b in batches]
+
+
+def test_at_most_workers_times_per_worker_batches_are_read_ahead() -> None:
+    pulled = [0]
+
+    def source() -> Iterator[list]:
+        for i in range(60):
+            pulled[0] += 1
+            yield [i]
+
+    for k, _ in enumerate(workers.ordered(source(), _double, workers=2, per_worker=3, lost=_lost)):
+        assert pulled[0] - (k + 1) <= 2 * 3, (k, pulled[0])
+
+
+def test_messages_larger_than_a_pipe_in_both_directions_do_not_block() -> None:
+    big = "x" * (3 << 20)  # results of 3 MB each way, batches of 1 MB: far above a pipe's 64 KiB
+
+    def echo(batch: list) -> list[str]:
+        return [big + str(len(b)) for b in batch]
+
+    batches = [[b"y" * (1 << 20)] for _ in range(6)]
+    got = list(workers.ordered(batches, echo, workers=2, per_worker=3, lost=_lost))
+    assert got == [[big + str(1 << 20)]] * 6
+
+
+def test_a_killed_worker_loses_only_its_batch_and_the_run_goes_on() -> None:
+    def dies_on_13(batch: list) -> list[str]:
+        if 13 in batch:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return _double(batch)
+
+    batches = [[i] for i in range(30)]
+    before = _children()
+    got = list(workers.ordered(batches, dies_on_13, workers=2, per_worker=3, lost=_lost))
+    assert len(got) == 30
+    assert len(got[13]) == 1 and re.fullmatch(
+        r"lost 13: worker process \d+ ended \(killed by signal 9\) while analysing this line's batch", got[13][0])
+    assert [g for i, g in enumerate(got) if i != 13] == [_double(b) for i, b in enumerate(batches) if i != 13]
+    assert _children() == before  # every worker reaped, the heir too
+
+
+def test_workers_that_die_before_any_result_stop_the_run_with_a_code() -> None:
+    def broken_install() -> None:
+        raise ImportError("no module named x")  # printed on stderr by the worker
+
+    with pytest.raises(MoraleWatchError) as e:
+        list(workers.ordered([[i] for i in range(10)], _double, workers=2, per_worker=2, init=broken_install,
+                             lost=_lost))
+    assert e.value.code == "E302" and "--workers 1" in e.value.fix
+
+
+def test_closing_the_results_early_stops_and_reaps_the_workers() -> None:
+    def slow(batch: list) -> list[str]:
+        time.sleep(0.05)
+        return _double(batch)
+
+    before = _children()
+    results = workers.ordered([[i] for i in range(100)], slow, workers=2, per_worker=3, lost=_lost)
+    assert next(results) == ["0"]
+    results.close()
+    assert _children() == before
+
+
+def test_extract_gives_every_line_of_a_lost_batch_an_error_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [json.dumps({"id": f"d{i}", "text": f"Soldiers said on day {i} that morale was low."}).encode()
+             for i in range(300)]
+    real = api._extract_batch
+
+    def dies_on_d150(batch: list[tuple[int, bytes]]) -> list[str]:
+        if any(b'"d150"' in line for _, line in batch):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(batch)
+
+    monkeypatch.setattr(api, "_extract_batch", dies_on_d150)
+    out = io.StringIO()
+    assert api.extract_stream(lines, out, workers=2) == 300
+    rows = [json.loads(x) for x in out.getvalue().splitlines()]
+    assert [r["id"] for r in rows] == [f"d{i}" for i in range(300)]  # every input, in order
+    lost = [r for r in rows if r["error"]]
+    assert any(r["id"] == "d150" for r in lost) and len(lost) <= api.BATCH_LINES
+    assert all(r["error"]["code"] == "worker_lost" and "Fix:" in r["error"]["message"] for r in lost)
+    ok = [r for r in rows if not r["error"]]
+    monkeypatch.setattr(api, "_extract_batch", real)
+    one = io.StringIO()
+    api.extract_stream([x for x in lines if json.loads(x)["id"] in {r["id"] for r in ok}], one, workers=1)
+    assert [json.loads(x) for x in one.getvalue().splitlines()] == ok  # the others are analysed as usual
