@@ -40,6 +40,8 @@ DEFAULT_SHARED = Path(os.environ.get("MORALEWATCH_SHARED", ROOT.parent / "shared
 CORPORA = ("reuters21578.jsonl", "nyt-guardian-407.jsonl")
 TARGETS = {"words_per_s": 30_000, "ratio_vs_spacy": 4.0, "workers2_speedup": 1.8, "peak_rss_mb": 1024}
 SAMPLE_S = 0.1  # RSS sampling period
+#: what the benchmark writes: a previous run's figures left uncommitted are not a change to what is measured
+OUTPUTS = {"BENCHMARKS.md", "bench/results.json"}
 #: spaCy on one core, like our one-worker run (BLAS and OpenMP pools would otherwise take both cores)
 ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
@@ -515,7 +517,7 @@ def machine() -> dict[str, Any]:
     except OSError:
         dirty = []
     return {"nproc": os.cpu_count(), "cpu": cpu, "memory_gb": mem_gb, "python": platform.python_version(),
-            "platform": platform.platform(), "git": sha, "modified_files": [d[3:] for d in dirty if d.strip()],
+            "platform": platform.platform(), "git": sha, "modified_files": [d[3:] for d in dirty if d.strip() and d[3:] not in OUTPUTS],
             "load_at_start": os.getloadavg()[0],
             "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")}
 
