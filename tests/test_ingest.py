@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -94,6 +95,31 @@ def test_rerun_adds_nothing(bad_run, tmp_path: Path) -> None:  # type: ignore[no
     conn.close()
     assert before == after
     assert summary.counts["ok"] == 0 and summary.counts["unchanged"] > 0
+
+
+def test_a_rerun_says_which_stored_documents_an_earlier_stage_version_made(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from moralewatch.cli import main
+
+    (tmp_path / "in").mkdir()
+    for i in (1, 2, 3):
+        (tmp_path / "in" / f"a{i}.txt").write_text(article(i), encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    analyze([str(tmp_path / "in")], db)
+    assert analyze([str(tmp_path / "in")], db).stale == {}  # same pipeline: nothing to say
+    conn = sqlite3.connect(db)
+    stamps = json.loads(conn.execute("SELECT stamps FROM documents LIMIT 1").fetchone()[0])
+    quotes = next(k for k in stamps if k.startswith("quotes."))
+    old = {("quotes.v0" if k == quotes else k): v for k, v in stamps.items()}  # as an earlier version stored it
+    conn.execute("UPDATE documents SET stamps = ? WHERE rowid = (SELECT min(rowid) FROM documents)", (json.dumps(old),))
+    conn.commit()
+    conn.close()
+    summary = analyze([str(tmp_path / "in")], db)
+    assert summary.counts["unchanged"] == 3 and summary.counts["ok"] == 0
+    assert summary.stale == {"quotes.v0": 1}
+    out = CliRunner().invoke(main, ["analyze", str(tmp_path / "in"), "--db", db]).output
+    assert "quotes.v0 (1)" in out and "new --db" in out
 
 
 def test_duplicate_text_is_one_document(tmp_path: Path) -> None:

@@ -268,6 +268,8 @@ class RunSummary:
     counts: dict[str, int] = field(default_factory=lambda: {"ok": 0, "duplicate": 0, "rejected": 0,
                                                             "unchanged": 0})
     rejected: list[Outcome] = field(default_factory=list)
+    #: unchanged inputs whose stored document was made by other stage versions (stage name -> inputs)
+    stale: dict[str, int] = field(default_factory=dict)
 
 
 def _process(raw: RawInput, pipe: Pipeline) -> Document | Outcome:
@@ -290,7 +292,8 @@ def analyze(
     progress: Callable[[RawInput, str], None] | None = None,
 ) -> RunSummary:
     """Read every input under ``paths``, run the pipeline, store each document in its own transaction, and record
-    an outcome for every input. Inputs already stored with the same content are skipped."""
+    an outcome for every input. Inputs already stored with the same content are skipped; those whose stored
+    document was made by other stage versions are counted in ``summary.stale`` (re-analysis in place is not built)."""
     paths = list(paths)
     from .store import Store  # here, not at the top: extract never needs it (start-up time)
 
@@ -303,6 +306,8 @@ def analyze(
         for raw in read_inputs(paths, max_bytes=max_bytes):
             if store.seen(raw.source, raw.locator, raw.sha):
                 summary.counts["unchanged"] += 1
+                for name in store.stale_stages(raw.source, raw.locator, pipe.stamps):
+                    summary.stale[name] = summary.stale.get(name, 0) + 1
                 if progress:
                     progress(raw, "unchanged")
                 continue

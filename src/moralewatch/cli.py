@@ -79,6 +79,10 @@ def analyze(inputs: tuple[str, ...], db: str, max_bytes: int, quiet: bool) -> No
     c = summary.counts
     click.echo(f"run {summary.run_id}: {c['ok']} stored, {c['duplicate']} duplicate, {c['rejected']} rejected, "
                f"{c['unchanged']} unchanged (already stored) -> {db}")
+    if summary.stale:
+        which = ", ".join(f"{name} ({n})" for name, n in sorted(summary.stale.items()))
+        click.echo(f"  warning: unchanged inputs keep annotations made by stages this version does not run: {which}. "
+                   f"They are not re-analysed in place; analyze the inputs into a new --db to refresh them.")
     for o in summary.rejected[:20]:
         click.echo(f"  rejected {o.source}{' ' + o.locator if o.locator else ''}: [{o.code}] {o.reason}")
     if len(summary.rejected) > 20:

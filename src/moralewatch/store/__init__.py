@@ -113,6 +113,18 @@ class Store:
         ).fetchone()
         return row is not None and row[0] == sha
 
+    def stale_stages(self, source: str, locator: str, stamps: dict[str, str]) -> list[str]:
+        """The stages (versioned names) that made the stored document of this input but are not the ``stamps`` of
+        the pipeline now running (an earlier version, or another configuration): its annotations are not what a
+        re-analysis would give. Empty when they are, or when the input has no stored document."""
+        row = self.conn.execute(
+            "SELECT d.stamps FROM outcomes o JOIN documents d ON d.id = o.document_id WHERE o.source=? AND o.locator=?",
+            (source, locator)).fetchone()
+        if row is None or not row[0]:
+            return []
+        stored: dict[str, str] = json.loads(row[0])
+        return sorted(name for name, chash in stored.items() if stamps.get(name) != chash)
+
     def _put_outcome(self, outcome: Outcome, run_id: int) -> None:
         row = as_row(outcome) | {"run_id": run_id, "at": _now()}
         cols = OUTCOMES.names
