@@ -134,8 +134,8 @@ def _extract_numbered(item: tuple[int, bytes]) -> str:
 
 
 def _extract_batch(batch: list[tuple[int, bytes]]) -> list[str]:
-    """A worker's share: one message each way per batch, not per document (pickling and queue round trips
-    would otherwise cost more than a short wire story's analysis)."""
+    """A worker's share: one message each way per batch, not per document (a pipe round trip per line would cost
+    more than a short wire story's analysis)."""
     return [_extract_numbered(item) for item in batch]
 
 
