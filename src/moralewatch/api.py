@@ -304,9 +304,10 @@ def analyze(
     status = "interrupted"
     try:
         for raw in read_inputs(paths, max_bytes=max_bytes):
-            if store.seen(raw.source, raw.locator, raw.sha):
+            stale = store.unchanged(raw.source, raw.locator, raw.sha, pipe.stamps)
+            if stale is not None:
                 summary.counts["unchanged"] += 1
-                for name in store.stale_stages(raw.source, raw.locator, pipe.stamps):
+                for name in stale:
                     summary.stale[name] = summary.stale.get(name, 0) + 1
                 if progress:
                     progress(raw, "unchanged")

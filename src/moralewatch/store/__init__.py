@@ -104,25 +104,19 @@ class Store:
         )
 
     # -- writing --------------------------------------------------------------------------------------------------
-    def seen(self, source: str, locator: str, sha: str | None) -> bool:
-        """True when this input, with this content, already has an outcome (a re-run skips it)."""
+    def unchanged(self, source: str, locator: str, sha: str | None, stamps: dict[str, str]) -> list[str] | None:
+        """None when this input must be analysed (new, or its content changed since its outcome was recorded; a
+        re-run skips the others). Else the stages (versioned names) that made its stored document but are not the
+        ``stamps`` of the pipeline now running (an earlier version, or another configuration), whose annotations
+        are not what a re-analysis would give: empty when they all are, or when the input has no document."""
         if sha is None:
-            return False
+            return None
         row = self.conn.execute(
-            "SELECT input_sha FROM outcomes WHERE source=? AND locator=?", (source, locator)
-        ).fetchone()
-        return row is not None and row[0] == sha
-
-    def stale_stages(self, source: str, locator: str, stamps: dict[str, str]) -> list[str]:
-        """The stages (versioned names) that made the stored document of this input but are not the ``stamps`` of
-        the pipeline now running (an earlier version, or another configuration): its annotations are not what a
-        re-analysis would give. Empty when they are, or when the input has no stored document."""
-        row = self.conn.execute(
-            "SELECT d.stamps FROM outcomes o JOIN documents d ON d.id = o.document_id WHERE o.source=? AND o.locator=?",
-            (source, locator)).fetchone()
-        if row is None or not row[0]:
-            return []
-        stored: dict[str, str] = json.loads(row[0])
+            "SELECT o.input_sha, d.stamps FROM outcomes o LEFT JOIN documents d ON d.id = o.document_id "
+            "WHERE o.source=? AND o.locator=?", (source, locator)).fetchone()
+        if row is None or row[0] != sha:
+            return None
+        stored: dict[str, str] = json.loads(row[1]) if row[1] else {}
         return sorted(name for name, chash in stored.items() if stamps.get(name) != chash)
 
     def _put_outcome(self, outcome: Outcome, run_id: int) -> None:
