@@ -37,6 +37,8 @@ class GoldDoc:
     items: list[dict[str, Any]]
     #: annotated regions; ``None`` means the whole document was annotated
     regions: list[tuple[int, int]] | None = None
+    #: the document's dominant voice (news, official, testimony, analysis, finance), when the gold set says
+    source_type: str | None = None
 
 
 @dataclass
@@ -124,7 +126,9 @@ def read_dev(path: Path, shared: Path | None = None) -> tuple[list[GoldDoc], int
                 bad += 1
                 continue
             items.append(it)
-        docs.append(GoldDoc(r["id"], text, items))
+        excerpt = r.get("excerpt")
+        regions = [(int(excerpt[0]), int(excerpt[1]))] if excerpt else None
+        docs.append(GoldDoc(r["id"], text, items, regions, r.get("source_type")))
     return docs, bad
 
 
@@ -156,13 +160,16 @@ def read_gold(path: Path) -> tuple[list[GoldDoc], int]:
 # -- predictions ---------------------------------------------------------------------------------------------------
 
 
-def predict(docs: list[GoldDoc]) -> dict[str, list[dict[str, Any]]]:
-    """Run the default pipeline through the extract contract (offsets into the gold text as given)."""
+def predict(docs: list[GoldDoc], mode: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Run the default pipeline through the extract contract (offsets into the gold text as given); ``mode``
+    (``rules``, ``model``, ``both``) sets the indicator stage's mode for the ablations."""
     from ..api import extract_line
+    from ..stages import default_pipeline
 
+    pipeline = default_pipeline({"indicators.v2": {"mode": mode}} if mode else None)
     out = {}
     for d in docs:
-        res = extract_line(json.dumps({"id": d.id, "text": d.text}))
+        res = extract_line(json.dumps({"id": d.id, "text": d.text}), 0, pipeline)
         if res["error"]:  # a failing stage must not score as "no indicators"
             raise MoraleWatchError("E403", f"the pipeline failed on {d.id}: {res['error']['message']}",
                                    "fix the stage, or pass predictions as PRED")
@@ -229,11 +236,26 @@ def score(docs: list[GoldDoc], preds: dict[str, list[dict[str, Any]]], sha_misma
     return sc
 
 
-def evaluate(gold: Path, pred: Path | None = None) -> dict[str, Any]:
-    """The scores of ``pred`` (or of the default pipeline when omitted) against ``gold``."""
+def evaluate(gold: Path, pred: Path | None = None, mode: str | None = None) -> dict[str, Any]:
+    """The scores of ``pred`` (or of the default pipeline when omitted) against ``gold``, overall and by the
+    documents' source type; ``testimony_recall`` is the recall on gold items marked as testimony."""
     docs, bad = read_gold(gold)
-    preds = read_pred(pred, "indicators") if pred else predict(docs)
-    return score(docs, preds, bad).as_dict()
+    preds = read_pred(pred, "indicators") if pred else predict(docs, mode)
+    out = score(docs, preds, bad).as_dict()
+    types = sorted({d.source_type for d in docs if d.source_type})
+    if types:
+        out["by_source_type"] = {}
+        for t in types:
+            sub = score([d for d in docs if d.source_type == t], preds).as_dict()
+            out["by_source_type"][t] = {k: sub[k] for k in ("gold", "pred", "span_precision", "span_recall",
+                                                             "span_f1", "doc_f1")}
+    testimony = [GoldDoc(d.id, d.text, [i for i in d.items if i.get("testimony")], d.regions) for d in docs]
+    n = sum(len(d.items) for d in testimony)
+    if n:
+        found = score(testimony, preds).tp
+        out["testimony_recall"] = round(found / n, 3)
+        out["testimony_items"] = n
+    return out
 
 
 def render(s: dict[str, Any]) -> str:
@@ -250,6 +272,11 @@ def render(s: dict[str, Any]) -> str:
         "",
         f"{'indicator':26} {'gold':>5} {'pred':>5} {'tp':>4} {'P':>6} {'R':>6} {'F1':>6}",
     ]
+    if "testimony_recall" in s:
+        lines.insert(5, f"testimony: recall {s['testimony_recall']:.3f} of {s['testimony_items']} items")
+    for t, sub in s.get("by_source_type", {}).items():
+        lines.insert(5, f"{t:9} gold {sub['gold']:>4} pred {sub['pred']:>4}  P {sub['span_precision']:.3f}  "
+                        f"R {sub['span_recall']:.3f}  F1 {sub['span_f1']:.3f}")
     for ind in INDICATORS:
         r = s["per_indicator"].get(ind)
         if r:
@@ -262,7 +289,10 @@ def render(s: dict[str, Any]) -> str:
 @click.argument("gold", type=click.Path(exists=True, path_type=Path))
 @click.argument("pred", required=False, type=click.Path(exists=True, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def command(gold: Path, pred: Path | None, as_json: bool) -> None:
+@click.option("--mode", type=click.Choice(["both", "rules", "model"]), default=None,
+              help="The indicator stage's mode (ablations): cue rules with the learned model (the default), the rules "
+                   "alone, or the model alone.")
+def command(gold: Path, pred: Path | None, as_json: bool, mode: str | None) -> None:
     """Score morale indicators against GOLD: the dev-set JSONL (texts read from shared/data/corpora, sha1s checked)
     or seed gold JSON (a file or a directory). PRED is extract-contract JSONL; without it the pipeline runs.
 
@@ -274,5 +304,5 @@ def command(gold: Path, pred: Path | None, as_json: bool) -> None:
       moralewatch eval indicators gold/indicators_dev.jsonl
       moralewatch eval indicators ../shared/examples/gold --json
     """
-    s = evaluate(gold, pred)
+    s = evaluate(gold, pred, mode)
     click.echo(json.dumps(s, indent=2) if as_json else render(s))

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..model import Document
 from ..pipeline import stage
+from .detector import MODES, tag_v2
 from .tagger import tag
 
 
@@ -15,3 +16,13 @@ from .tagger import tag
 def tag_indicators(doc: Document, config: Mapping[str, Any]) -> None:
     """Fill ``doc.indicators`` from the quotes (when the quote stage found any) and the claim sentences."""
     doc.indicators = tag(doc)
+
+
+@stage("indicators.v2", requires=("paragraphs", "sentences", "quotes"), provides=("indicators",),
+       defaults={"mode": "both"})
+def detect_indicators(doc: Document, config: Mapping[str, Any]) -> None:
+    """The cue rules and the learned model together (:mod:`.detector`); ``mode`` is ``both``, ``rules`` or
+    ``model``."""
+    if config.get("mode") not in MODES:
+        raise ValueError(f"indicators.v2 mode must be one of {MODES}, not {config.get('mode')!r}")
+    tag_v2(doc, config)

@@ -1,0 +1,108 @@
+"""Indicators from the cue rules and the learned model together (``indicators.v2``).
+
+The cue rules of ``indicators.v1`` run first; the model then reads every sentence (the title excepted: rule 3) with
+the rules' verdict as one of its features, and decides:
+
+* a rule's indicator is kept when the model, knowing the rule fired, still gives that indicator a probability at or
+  above its threshold on the evidence's sentences (this is what drops "surrendering" territory in talks or a
+  lender's "losses"); the rule's evidence span, side, claimant and flags are kept, the confidence is the model's;
+* an indicator the rules did not find in a sentence is added when the model's probability reaches the threshold:
+  the evidence is the sentence (inside a quote, the quote's part of it), the claimant the quote's speaker or the
+  sentence's attributed source, the subject side the side model's (``unknown`` when it is not sure: a wrong side is
+  worse than none), hedged from the hedge cues, negated only for an explicit denial.
+
+``mode`` selects ``both`` (the default), ``rules`` (``indicators.v1`` alone) or ``model`` (the model without the
+rules' verdict): the three ablations of the evaluation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..lexicons import compile_regex
+from ..model import Document, Indicator
+from . import learned
+from .learned import SentenceContext
+from .lexicon import load as load_lexicon
+from .tagger import Context, Unit, claimant_of, is_hedged, tag
+
+MODES = ("both", "rules", "model")
+_DENIAL = compile_regex(
+    r"\b(?:deni(?:ed|es)|deny|denying|refuted|rejected|dismissed|no (?:sign|evidence|indication)s? (?:of|that)|"
+    r"(?:there (?:were|was|are|is) no)|never happened)\b", 2)  # re.I
+
+
+def sentence_index(starts: list[int], pos: int) -> int:
+    import bisect
+
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def detect(doc: Document, mode: str) -> list[Indicator]:
+    rules = tag(doc)
+    if mode == "rules":
+        return rules
+    model = learned.load("both" if mode == "both" else "model")
+    ctx = Context(doc, load_lexicon())
+    sentences = [(s, e) for s, e in (doc.sentences or [(0, len(doc.text))]) if s >= ctx.title_end]
+    if not sentences:
+        return [] if mode == "model" else rules
+    starts = [s for s, _ in sentences]
+    use_rules = mode == "both"
+    per_sentence: list[list[Indicator]] = [[] for _ in sentences]
+    for ind in rules if use_rules else ():
+        lo, hi = sentence_index(starts, ind.start), sentence_index(starts, max(ind.start, ind.end - 1))
+        for si in range(lo, hi + 1):
+            per_sentence[si].append(ind)
+    contexts = []
+    for si, (s, e) in enumerate(sentences):
+        q = ctx.quote_for(s, e)
+        speaker_side = q.quote.side if q is not None and q.quote is not None else "unknown"
+        found = per_sentence[si]
+        contexts.append(SentenceContext(frozenset(i.indicator for i in found),
+                                        frozenset(i.subject_side for i in found), speaker_side))
+    texts = [doc.text[s:e] for s, e in sentences]
+    probs = model.probabilities(texts, contexts)
+    index = {k: i for i, k in enumerate(model.indicators)}
+    out: list[Indicator] = []
+    covered: set[tuple[int, str]] = set()
+    for ind in rules if use_rules else ():
+        k = index[ind.indicator]
+        lo, hi = sentence_index(starts, ind.start), sentence_index(starts, max(ind.start, ind.end - 1))
+        p = max(float(probs[si, k]) for si in range(lo, hi + 1))
+        if p >= model.thresholds[k]:
+            ind.confidence = round(p, 3)
+            out.append(ind)
+            covered.update((si, ind.indicator) for si in range(lo, hi + 1))
+    for si, (s, e) in enumerate(sentences):
+        for k, name in enumerate(model.indicators):
+            p = float(probs[si, k])
+            if p < model.thresholds[k] or (si, name) in covered:
+                continue
+            out.append(model_indicator(doc, ctx, model, si, s, e, name, p, contexts[si]))
+    return sorted(out, key=lambda i: (i.start, i.end, i.indicator, i.subject_side))
+
+
+def model_indicator(doc: Document, ctx: Context, model: learned.Model, si: int, s: int, e: int, name: str,
+                    p: float, sctx: SentenceContext) -> Indicator:
+    """An indicator the model found in sentence ``si`` = ``[s, e)``."""
+    q = ctx.quote_for(s, e)
+    if q is not None and q.quote is not None:
+        unit = Unit(max(s, q.start), min(e, q.end), q.quote_index, q.quote, True)
+    else:
+        unit = Unit(s, e)
+    while unit.end > unit.start and doc.text[unit.end - 1].isspace():
+        unit.end -= 1
+    full_si = ctx.sentence_index(s)
+    claimant, claimant_side, channel = claimant_of(ctx, unit, full_si)
+    side, _ = model.side(doc.text[s:e], sctx)
+    return Indicator(
+        indicator=name, start=unit.start, end=unit.end, text=doc.text[unit.start:unit.end], subject_side=side,
+        claimant=claimant, claimant_side=claimant_side, channel=channel, quote_index=unit.quote_index,
+        hedged=is_hedged(ctx, unit, full_si), negated=_DENIAL.search(doc.text, s, e) is not None,
+        confidence=round(p, 3), rule=f"model:{model.version}", cue=None)
+
+
+def tag_v2(doc: Document, config: Mapping[str, Any]) -> None:
+    doc.indicators = detect(doc, str(config.get("mode", "both")))
