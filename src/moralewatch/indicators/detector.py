@@ -39,7 +39,9 @@ def sentence_index(starts: list[int], pos: int) -> int:
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
-def detect(doc: Document, mode: str) -> list[Indicator]:
+def detect(doc: Document, mode: str, keep: float = 1.0, add: float = 0.0) -> list[Indicator]:
+    """``keep``: a rule's indicator stays when the model gives it at least min(threshold, keep); ``add``: the model
+    adds an indicator at max(threshold, add) or more."""
     rules = tag(doc)
     if mode == "rules":
         return rules
@@ -71,14 +73,14 @@ def detect(doc: Document, mode: str) -> list[Indicator]:
         k = index[ind.indicator]
         lo, hi = sentence_index(starts, ind.start), sentence_index(starts, max(ind.start, ind.end - 1))
         p = max(float(probs[si, k]) for si in range(lo, hi + 1))
-        if p >= model.thresholds[k]:
+        if p >= min(float(model.thresholds[k]), keep):
             ind.confidence = round(p, 3)
             out.append(ind)
             covered.update((si, ind.indicator) for si in range(lo, hi + 1))
     for si, (s, e) in enumerate(sentences):
         for k, name in enumerate(model.indicators):
             p = float(probs[si, k])
-            if p < model.thresholds[k] or (si, name) in covered:
+            if p < max(float(model.thresholds[k]), add) or (si, name) in covered:
                 continue
             out.append(model_indicator(doc, ctx, model, si, s, e, name, p, contexts[si]))
     return sorted(out, key=lambda i: (i.start, i.end, i.indicator, i.subject_side))
@@ -105,4 +107,5 @@ def model_indicator(doc: Document, ctx: Context, model: learned.Model, si: int, 
 
 
 def tag_v2(doc: Document, config: Mapping[str, Any]) -> None:
-    doc.indicators = detect(doc, str(config.get("mode", "both")))
+    doc.indicators = detect(doc, str(config.get("mode", "both")), float(config.get("keep", 1.0)),
+                            float(config.get("add", 0.0)))
