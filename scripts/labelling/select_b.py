@@ -6,7 +6,7 @@ lines: index >= 240 of 479), reuters21578 (finance-sense hard negatives only).
 """
 import json, random, re, sys, os
 sys.path.insert(0, os.path.dirname(__file__))
-from common_b import load, reserved, in_gold, sentences, sha12
+from common_b import load, reserved, in_gold_regex as in_gold, sentences, sha12
 
 SEED = 20261206
 FORCE = re.compile(r"\b(soldier|troop|forces|army|armies|unit|units|brigade|battalion|regiment|platoon|company|companies|"
