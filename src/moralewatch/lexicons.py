@@ -9,24 +9,121 @@ interpreter's internals.)
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any, cast
+
+from .errors import PipelineError
+
+#: data files that no stage loads: the cleaner's lists shape the canonical text, hence the document id itself
+UNSTAGED_DATA = ("furniture.txt", "sections.txt")
+#: stage name -> the data files and directories it declares (:func:`declare`, from the registrations list)
+_DECLARED: dict[str, tuple[str, ...]] = {}
+#: the stage running now in this process (:func:`loading_for`), or None
+_RUNNING: str | None = None
+
+
+def data_root() -> Any:
+    """``moralewatch/data``, or the directory ``$MORALEWATCH_DATA`` names (a copy with edited lexicons)."""
+    env = os.environ.get("MORALEWATCH_DATA")
+    return Path(env) if env else resources.files("moralewatch") / "data"
+
+
+def declare(stage: str, data: tuple[str, ...]) -> None:
+    """Record what ``stage`` may load (``moralewatch.pipeline.registry_of`` calls it for every registration)."""
+    _DECLARED[stage] = tuple(data)
+
+
+def loading_for(stage: str | None) -> str | None:
+    """Mark ``stage`` as the one running (None: none); returns the previous mark, to restore it."""
+    global _RUNNING
+    previous, _RUNNING = _RUNNING, stage
+    return previous
+
+
+def covers(entries: tuple[str, ...], name: str) -> bool:
+    """Whether a data file ``name`` is one of ``entries`` or lies under one of its directories (``quotes/``)."""
+    return any(name == e or (e.endswith("/") and name.startswith(e)) for e in entries)
+
+
+#: (stage or None, data file) pairs already checked by :func:`_check`
+_CHECKED: set[tuple[str | None, str]] = set()
+
+
+def _check(name: str) -> None:
+    """Refuse a data file that no stamp would cover: while a stage runs, one that stage does not declare; outside
+    the stages, one no stage declares (nor :data:`UNSTAGED_DATA`). Before the registrations are read, nothing is
+    checked (a script that only reads a file)."""
+    if not _DECLARED or (_RUNNING, name) in _CHECKED:
+        return
+    allowed = _DECLARED.get(_RUNNING, ()) if _RUNNING is not None else \
+        tuple(e for entries in _DECLARED.values() for e in entries) + UNSTAGED_DATA
+    if not covers(allowed, name):
+        who = f"by stage {_RUNNING!r}, which does" if _RUNNING else "outside the stages, and no stage does"
+        raise PipelineError("E106", f"data file {name!r} is loaded {who} not declare it: no stamp covers it",
+                            "add it (or its directory) to the stage's data in moralewatch/stages.py REGISTRATIONS")
+    _CHECKED.add((_RUNNING, name))
 
 
 def data_path(name: str) -> Any:
-    return resources.files("moralewatch") / "data" / name
+    """The path of a data file (checked: see :func:`_check`). Every loader goes through :func:`_check` on every
+    call, cached or not, so a file cached by one stage is still refused to another that does not declare it."""
+    _check(name)
+    return data_root() / name
+
+
+def data_files(entries: tuple[str, ...]) -> list[str]:
+    """The data files ``entries`` name: files as given, directories (``quotes/``) with every file under them except
+    README.md files and caches, sorted."""
+    root = data_root()
+    out: set[str] = set()
+    for entry in entries:
+        if not entry.endswith("/"):
+            out.add(entry)
+            continue
+        stack = [(root / entry.rstrip("/"), entry)]
+        while stack:
+            node, prefix = stack.pop()
+            for child in node.iterdir():
+                if child.is_dir():
+                    if child.name != "__pycache__":
+                        stack.append((child, f"{prefix}{child.name}/"))
+                elif child.name != "README.md":
+                    out.add(prefix + child.name)
+    return sorted(out)
+
+
+@cache
+def data_hashes(entries: tuple[str, ...]) -> dict[str, str]:
+    """sha256 of every data file of ``entries`` (what a stage's stamp covers). A declared file that does not
+    exist hashes as ``missing``."""
+    root = data_root()
+    out = {}
+    for name in data_files(entries):
+        try:
+            out[name] = hashlib.sha256((root / name).read_bytes()).hexdigest()
+        except FileNotFoundError:
+            out[name] = "missing"
+    return out
 
 
 def read_text(name: str) -> str:
     return data_path(name).read_text(encoding="utf-8")
 
 
-@cache
 def lines(name: str) -> tuple[str, ...]:
     """Non-empty, non-comment lines of a data file, stripped."""
+    _check(name)
+    return _lines(name)
+
+
+@cache
+def _lines(name: str) -> tuple[str, ...]:
     out = []
     for line in read_text(name).splitlines():
         line = line.strip()
@@ -35,14 +132,24 @@ def lines(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@cache
 def load_json(name: str) -> Any:
+    _check(name)
+    return _load_json(name)
+
+
+@cache
+def _load_json(name: str) -> Any:
     return json.loads(read_text(name))
 
 
-@cache
 def line_matcher(name: str) -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
     """A data file of whole-line patterns: plain lines (compared lower-cased) and ``re:`` lines."""
+    _check(name)
+    return _line_matcher(name)
+
+
+@cache
+def _line_matcher(name: str) -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
     plain, rx = set(), []
     for line in lines(name):
         if line.startswith("re:"):
