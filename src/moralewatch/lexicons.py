@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -157,6 +158,65 @@ def _line_matcher(name: str) -> tuple[frozenset[str], tuple[re.Pattern[str], ...
         else:
             plain.add(line.lower())
     return frozenset(plain), tuple(rx)
+
+
+# -- the knowledge base (data/kb/) -------------------------------------------------------------------------------
+
+#: the columns of every file of data/kb/ (its first line)
+KB_COLUMNS = ("name", "aliases", "kind", "role", "side", "script", "used_by", "flags")
+_MARK = re.compile(r"\{([a-z,]+)\}$")
+
+
+@dataclass(frozen=True)
+class KBEntry:
+    """One thing the rules know: a person, an organisation, a title or a side word, with its surface forms.
+
+    ``forms`` are the name and its aliases (any script: a Cyrillic alias is one more alias), each with the stages
+    that use it: ``used_by`` of the row unless the form says otherwise (``Lavrov{entities}``: only the entity stage
+    reads it; the lists merged into data/kb/ did not always agree, and results are kept)."""
+
+    name: str
+    forms: tuple[tuple[str, frozenset[str]], ...]
+    kind: str
+    role: str
+    side: str
+    script: tuple[str, ...]
+    used_by: frozenset[str]
+    flags: frozenset[str]
+
+    def names_for(self, user: str) -> list[str]:
+        """The forms ``user`` (a stage package: entities, quotes, indicators) reads, name first."""
+        return [form for form, users in self.forms if user in users]
+
+
+def _kb_entry(line: str, where: str) -> KBEntry:
+    cells = line.split("\t")
+    if len(cells) != len(KB_COLUMNS):
+        raise ValueError(f"{where}: {len(cells)} columns, not {len(KB_COLUMNS)} ({', '.join(KB_COLUMNS)})")
+    name, aliases, kind, role, side, script, used_by, flags = cells
+    users = frozenset(u for u in used_by.split(",") if u)
+    forms = []
+    for raw in [name, *(a for a in aliases.split("|") if a)]:
+        m = _MARK.search(raw)
+        forms.append((raw[:m.start()], frozenset(m.group(1).split(","))) if m else (raw, users))
+    return KBEntry(forms[0][0], tuple(forms), kind, role, side, tuple(script.split(",")), users,
+                   frozenset(f for f in flags.split(",") if f))
+
+
+def kb(name: str) -> tuple[KBEntry, ...]:
+    """The entries of ``data/kb/NAME.tsv`` in file order (checked like every data file)."""
+    path = f"kb/{name}.tsv"
+    _check(path)
+    return _kb(path)
+
+
+@cache
+def _kb(path: str) -> tuple[KBEntry, ...]:
+    rows = read_text(path).splitlines()
+    if not rows or tuple(rows[0].split("\t")) != KB_COLUMNS:
+        raise ValueError(f"{path}: the first line must name the columns: {' '.join(KB_COLUMNS)}")
+    return tuple(_kb_entry(line, f"{path}:{n}") for n, line in enumerate(rows[1:], 2)
+                 if line.strip() and not line.startswith("#"))
 
 
 #: what a compiled pattern offers; a :class:`LazyPattern` copies these from it on first use

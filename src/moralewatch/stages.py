@@ -14,10 +14,10 @@ from .pipeline import Pipeline, Registration, registry_of
 
 REGISTRATIONS: tuple[Registration, ...] = (
     Registration(segment.segment),
-    Registration(quotes.find_quotes, data=("quotes/",)),
-    Registration(indicators.tag_indicators, data=("indicators/",)),
+    Registration(quotes.find_quotes, data=("quotes/", "kb/orgs.tsv", "kb/people.tsv", "kb/sides.tsv", "kb/titles.tsv")),
+    Registration(indicators.tag_indicators, data=("indicators/", "kb/sides.tsv")),
     Registration(entities.find_entities_v0),
-    Registration(entities.find_entities, data=("entities/", "gazetteer/")),
+    Registration(entities.find_entities, data=("entities/", "gazetteer/", "kb/orgs.tsv", "kb/people.tsv", "kb/titles.tsv")),
     Registration(entities.link_evidence, rewrites=("quotes", "indicators")),
 )
 
