@@ -227,3 +227,31 @@ def test_registration_is_explicit() -> None:
     with pytest.raises(PipelineError) as e:
         registry_of([Registration(lambda doc, config: None)])
     assert e.value.code == "E107"
+
+
+# -- end to end: an edited cue file makes analyze see exactly the affected stage as stale ---------------------------
+
+
+def _analyze(db: Path, data: Path | None) -> dict[str, Any]:
+    code = ("import json, sys; from moralewatch.api import analyze; s = analyze([sys.argv[1]], sys.argv[2]); "
+            "print(json.dumps({'counts': s.counts, 'stale': s.stale}))")
+    env = {**os.environ, **({"MORALEWATCH_DATA": str(data)} if data else {})}
+    proc = subprocess.run([sys.executable, "-c", code, str(ROOT / "examples"), str(db)], env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)  # type: ignore[no-any-return]
+
+
+def test_an_edited_cue_file_makes_analyze_report_the_indicator_stage_stale(data_copy: Path, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    first = _analyze(db, None)
+    assert first["counts"]["ok"] == 2 and first["stale"] == {}
+    assert _analyze(db, data_copy)["stale"] == {}  # the same data in another place: nothing is stale
+    cue = data_copy / "indicators" / "cues" / "fear.txt"
+    original = cue.read_text(encoding="utf-8")
+    try:
+        cue.write_text(original + "\nedited :: terrified beyond words\n", encoding="utf-8")
+        again = _analyze(db, data_copy)
+    finally:
+        cue.write_text(original, encoding="utf-8")
+    assert again["counts"]["unchanged"] == 2 and again["stale"] == {"indicators.v1": 2}
