@@ -133,6 +133,14 @@ def test_a_file_cached_by_one_stage_is_still_refused_to_another() -> None:
     assert e.value.code == "E106" and "prov_other.v1" in e.value.message
 
 
+def test_a_pipeline_of_stages_made_by_hand_lets_them_read_their_data() -> None:
+    from dataclasses import replace
+
+    reader = stage("prov_hand.v1", requires=("text",), provides=("h",))(_loads("quotes/aux.txt"))
+    st = replace(reader.__stage__, data=("quotes/aux.txt",))  # type: ignore[attr-defined]
+    Pipeline(["prov_hand.v1"], registry={"prov_hand.v1": st}).run(Document(text="x"))  # no E106
+
+
 def test_outside_the_stages_only_declared_files_load() -> None:
     assert lexicons.lines("quotes/aux.txt")
     assert lexicons.line_matcher("furniture.txt")  # the cleaner's: it shapes the canonical text (the document id)

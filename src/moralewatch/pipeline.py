@@ -137,6 +137,7 @@ class Pipeline:
                     f"valid options: {sorted(st.defaults) or 'none'}",
                 )
             have.update(st.provides)
+            lexicons.declare(st.name, st.data)  # what the loaders let it read: what its stamp covers
             self.stages.append(st)
             self.configs[name] = {**st.defaults, **config.get(name, {})}
         self.stamps = {st.name: st.stamp(self.configs[st.name]) for st in self.stages}
