@@ -197,7 +197,7 @@ def _kb_entry(line: str, where: str) -> KBEntry:
     users = frozenset(u for u in used_by.split(",") if u)
     forms = []
     for raw in [name, *(a for a in aliases.split("|") if a)]:
-        m = _MARK.search(raw)
+        m = _MARK.search(raw) if raw.endswith("}") else None
         forms.append((raw[:m.start()], frozenset(m.group(1).split(","))) if m else (raw, users))
     return KBEntry(forms[0][0], tuple(forms), kind, role, side, tuple(script.split(",")), users,
                    frozenset(f for f in flags.split(",") if f))
