@@ -6,8 +6,8 @@ import pytest
 
 from moralewatch.errors import PipelineError
 from moralewatch.model import Document
-from moralewatch.pipeline import REGISTRY, Pipeline, stage
-from moralewatch.stages import DEFAULT, default_pipeline
+from moralewatch.pipeline import Pipeline, Registration, registry_of, stage
+from moralewatch.stages import DEFAULT, REGISTRY, default_pipeline
 
 
 def test_default_pipeline_builds_and_runs() -> None:
@@ -49,10 +49,11 @@ def test_config_changes_the_stamp() -> None:
     def f(doc: Document, config: dict) -> None:
         pass
 
-    a = Pipeline(["test_cfg.v1"]).stamps["test_cfg.v1"]
-    b = Pipeline(["test_cfg.v1"], {"test_cfg.v1": {"k": 2}}).stamps["test_cfg.v1"]
+    registry = registry_of([Registration(f)])
+    a = Pipeline(["test_cfg.v1"], registry=registry).stamps["test_cfg.v1"]
+    b = Pipeline(["test_cfg.v1"], {"test_cfg.v1": {"k": 2}}, registry).stamps["test_cfg.v1"]
     assert a != b
-    del REGISTRY["test_cfg.v1"]
+    assert "test_cfg.v1" not in REGISTRY  # describing a stage registers nothing
 
 
 @pytest.mark.parametrize("text,expected", [

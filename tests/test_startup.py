@@ -14,7 +14,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -141,51 +140,40 @@ def test_lazy_gazetteer_shares_one_place_per_row() -> None:
     assert gaz.lookup("kyiv") is gaz.lookup("KYIV")  # built once per alias, then kept
 
 
-# -- the shipped compiled regexes ------------------------------------------------------------------------------------
+# -- no private CPython API (issue 15, item 6) ----------------------------------------------------------------------
 
 
-def test_regex_code_file_is_up_to_date() -> None:
-    """Fails after a change to a cue data file or any regex of the pipeline until
-    ``scripts/build_regex_code.py`` is run (in a fresh process: the list is what one start-up asks for)."""
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_regex_code.py"), "--check"],
-                          capture_output=True, text=True, timeout=300)
-    if proc.returncode == 3:  # the right regexes, compiled for another Python: it compiles them itself (slower)
-        pytest.skip(proc.stderr.strip())
-    assert proc.returncode == 0, proc.stderr + proc.stdout
+def test_no_module_uses_the_private_regex_engine() -> None:
+    """``_sre`` and ``re._compiler`` (compiled regex code) are CPython internals: a release must not depend on them.
+    (``indicators/prefilter.py`` still reads regex syntax trees with ``re._parser`` to derive literal covers.)"""
+    found = []
+    for path in sorted((ROOT / "src" / "moralewatch").rglob("*.py")) + sorted((ROOT / "scripts").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [f"{node.module}.{a.name}" for a in node.names] if isinstance(node, ast.ImportFrom) else []
+            found += [f"{path.relative_to(ROOT)}: {n}" for n in names if "_sre" in n or n.startswith("re._compiler")]
+    assert not found, found
+    assert not (ROOT / "src" / "moralewatch" / "data" / "regex_code.bin").exists()
 
 
-def _shipped_for_this_interpreter() -> dict[tuple[str, int], lexicons.RegexCode]:
-    shipped = lexicons.shipped_regex_code()
-    if not shipped:
-        pytest.skip(f"data/{lexicons.REGEX_CODE_FILE} is not for {lexicons.interpreter_tag()}")
-    return shipped
-
-
-def test_every_shipped_regex_is_what_re_compile_makes() -> None:
-    shipped = _shipped_for_this_interpreter()
-    for source, flags in shipped:
-        built, compiled = lexicons.compile_regex(source, flags), re.compile(source, flags)
-        assert built == compiled, source[:80]  # same source, flags and engine code
-        assert (built.groups, built.groupindex) == (compiled.groups, compiled.groupindex)
-        assert built is not compiled
-
-
-def test_every_cue_rule_and_lexicon_regex_is_shipped() -> None:
-    shipped = _shipped_for_this_interpreter()
-    lex = load()
-    for rule in lex.rules:
-        assert (rule.source, int(CUE_FLAGS)) in shipped, rule.name
-    others = [lex.hedges, lex.negators, lex.force, *lex.exclusions.values(), *lex.sides.values()]
-    assert all(any(src == p.pattern for src, _ in shipped) for p in others)
-
-
-def test_a_regex_not_in_the_file_is_compiled_as_usual() -> None:
+def test_compile_regex_is_re_compile() -> None:
     rx = lexicons.compile_regex(r"(?P<w>not\s+in)\s+the\s+file", re.I)
     assert rx == re.compile(r"(?P<w>not\s+in)\s+the\s+file", re.I)
     assert rx.search("It is NOT IN the file").group("w") == "NOT IN"
 
 
-def test_named_groups_survive_the_shipped_form() -> None:
+def test_a_pattern_is_compiled_on_first_use_only() -> None:
+    rx = lexicons.compile_regex(r"never\s+used\s+(\w+)", re.I)
+    assert "_rx" not in vars(rx)  # nothing compiled yet
+    assert rx.pattern == r"never\s+used\s+(\w+)" and rx.flags == re.compile("", re.I).flags
+    m = rx.search("it was NEVER USED here")
+    assert m is not None and m.group(1) == "here"
+    assert vars(rx)["search"].__self__ is vars(rx)["_rx"]  # later calls go straight to the compiled pattern
+    assert rx == re.compile(r"never\s+used\s+(\w+)", re.I) and hash(rx) == hash(re.compile(rx.pattern, re.I))
+    assert rx.sub("-", "never used x") == "-" and rx.groups == 1
+
+
+def test_named_groups_survive() -> None:
     from moralewatch.entities import dates
 
     assert dates._COUNT.groupindex == {"n": 1, "unit": 2}
@@ -319,9 +307,9 @@ _RE_CALLS = {"compile", "match", "search", "fullmatch", "sub", "subn", "finditer
 
 
 def test_pipeline_regexes_are_module_constants_made_by_compile_regex() -> None:
-    """A ``re.compile`` bypasses the shipped compiled code (start-up time) and an inline ``re.search(r"…", s)``
+    """An inline ``re.search(r"…", s)``
     compiles on first use and looks up ``re``'s cache on every call: in the pipeline, patterns are module constants
-    (or cached builders) made by ``compile_regex``, so ``scripts/build_regex_code.py`` sees every one."""
+    (or cached builders) made by ``compile_regex``."""
     pkg = ROOT / "src" / "moralewatch"
     files = [p for name in _PIPELINE_CODE for p in ([pkg / name] if name.endswith(".py")
                                                     else sorted((pkg / name).rglob("*.py")))]

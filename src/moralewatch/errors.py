@@ -1,4 +1,10 @@
-"""Errors with codes, what went wrong and how to fix it (one place, so messages stay consistent)."""
+"""Every code a user can meet, defined once: the E-codes of errors (:data:`ERRORS`) and the rejection codes of
+inputs (:data:`REJECTIONS`), each with its meaning and its fix, as spaCy keeps its codes in ``errors.py``.
+
+A code means one thing. ``tests/test_errors.py`` checks that the codes are unique, that every code written in the
+source is in these tables, and that the README lists them. A raise site gives its own message (what exactly went
+wrong) and may give a more specific fix; :func:`error` fills in the table's fix when it gives none.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +25,60 @@ class MoraleWatchError(Exception):
 class PipelineError(MoraleWatchError):
     """The pipeline cannot be built: a stage's requirement is not met or a name is unknown."""
 
+
+# E-codes: (meaning, fix). Hundreds: 1 pipeline and data, 2 store, 3 commands and workers, 4 scorers and gold data,
+# 4xx/5xx also the dashboard API (whose HTTP errors answer with E + the HTTP status).
+ERRORS: dict[str, tuple[str, str]] = {
+    "E101": ("a stage's name has no version", "name stages like 'quotes.v1'"),
+    "E102": ("two registered stages have the same versioned name", "give the new one a new version"),
+    "E103": ("no registered stage has that name", "use one of the names the message lists"),
+    "E104": ("a stage requires (or rewrites) what no earlier stage provides",
+             "put the stages that provide it earlier in the pipeline"),
+    "E105": ("a stage was given an option it does not have", "use one of the valid options the message lists"),
+    "E106": ("a data file was loaded that no stage's stamp covers",
+             "add it (or its directory) to the stage's data in moralewatch/stages.py REGISTRATIONS"),
+    "E107": ("a registered function is not a stage function",
+             "decorate it with @stage('name.v1', requires=..., provides=...)"),
+    "E201": ("there is no database at that path", "run `moralewatch analyze INPUT --db PATH` first"),
+    "E202": ("the file is not a MoraleWatch database", "pass another --db path, or move the file"),
+    "E203": ("the store has no table of that name", "use one of the tables the message lists"),
+    "E204": ("the database cannot be used (permissions, a lock, a full disk)",
+             "check the file's and its directory's permissions and free space, and that no other process holds it "
+             "locked"),
+    "E205": ("standard output takes one table as JSONL or CSV", "pass one --table, or -o DIRECTORY"),
+    "E301": ("the input file of extract does not exist", "pass an existing JSONL file, or - for stdin"),
+    "E302": ("worker processes keep ending before they finish any batch",
+             "run with --workers 1 to see the error; reinstall with `make install` if it is an import error"),
+    "E400": ("the dashboard answers only to its loopback address", "open http://127.0.0.1:PORT/ on this machine"),
+    "E401": ("shared/data/corpora, where the gold sets' texts are, cannot be found",
+             "set MORALEWATCH_SHARED to the shared directory"),
+    "E402": ("a gold article is not in its corpus", "check the gold ids against shared/data/corpora"),
+    "E403": ("the pipeline failed on a gold article while scoring", "fix the stage, or pass predictions as PRED"),
+    "E404": ("the requested page or evidence item does not exist",
+             "pick an item from /api/evidence (see /docs); the store may have been rebuilt"),
+    "E405": ("the dashboard API does not answer that HTTP method", "see /docs for the API's calls"),
+    "E406": ("a gold span no longer matches its sha1: the corpus text changed", "re-anchor the gold offsets"),
+    "E500": ("a parameter of an API call is invalid", "see /docs for the parameters of each call"),
+    "E501": ("a filter has a value it cannot take", "use one of the values the message lists"),
+    "E502": ("the filter's since date is after its until date", "swap the two dates"),
+    "E503": ("the store cannot answer the dashboard: it lacks the read model (migration 2) or a query failed",
+             "run `moralewatch serve DB` once with write access (it migrates); if a query keeps failing, check the "
+             "store"),
+    "E599": ("the dashboard met an unexpected error", "report it with the URL that caused it"),
+}
+
+
+def error(code: str, message: str, fix: str = "") -> MoraleWatchError:
+    """The error of ``code`` (one of :data:`ERRORS`) with this message, and the table's fix unless one is given."""
+    return MoraleWatchError(code, message, fix or ERRORS[code][1])
+
+
+#: the statuses of an input's outcome (``outcomes.status``): a ``rejected`` one has a code of :data:`REJECTIONS`
+OUTCOME_STATUSES: dict[str, str] = {
+    "ok": "the input was analysed and its document stored",
+    "duplicate": "the same canonical text is already stored",
+    "rejected": "the input yields no document: its code says why and how to fix it",
+}
 
 # Rejection codes of inputs: each with the fix a user can apply. Tests and docs read this table.
 REJECTIONS: dict[str, tuple[str, str]] = {

@@ -209,6 +209,8 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     stamps: dict[str, str] = field(default_factory=dict)
     done: set[str] = field(default_factory=set)
+    #: annotation attribute -> {stage: stamp} of every stage that wrote a field of its rows (set by the pipeline)
+    written_by: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def id(self) -> str:

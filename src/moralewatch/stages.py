@@ -1,9 +1,27 @@
-"""The default pipeline, in flow order. Importing a stage module registers its stages."""
+"""The stages this release runs, registered explicitly (no registration by import side effect), and the default
+pipeline in flow order.
+
+Each registration names a stage function (described by its ``@stage`` decorator: versioned name, requires,
+provides), the data files it may load (files or directories of ``moralewatch/data``: its stamp hashes them all, and
+the loaders refuse any other file while it runs) and the attributes of earlier stages whose rows it rewrites.
+``tests/registry_contents.json`` pins what is registered.
+"""
 
 from __future__ import annotations
 
-from . import entities, indicators, quotes, segment  # noqa: F401  (registration)
-from .pipeline import Pipeline
+from . import entities, indicators, quotes, segment
+from .pipeline import Pipeline, Registration, registry_of
+
+REGISTRATIONS: tuple[Registration, ...] = (
+    Registration(segment.segment),
+    Registration(quotes.find_quotes, data=("quotes/", "kb/orgs.tsv", "kb/people.tsv", "kb/sides.tsv", "kb/titles.tsv")),
+    Registration(indicators.tag_indicators, data=("indicators/", "kb/sides.tsv")),
+    Registration(entities.find_entities_v0),
+    Registration(entities.find_entities, data=("entities/", "gazetteer/", "kb/orgs.tsv", "kb/people.tsv", "kb/titles.tsv")),
+    Registration(entities.link_evidence, rewrites=("quotes", "indicators")),
+)
+
+REGISTRY = registry_of(REGISTRATIONS)
 
 DEFAULT = (
     "segment.v1",
@@ -15,4 +33,4 @@ DEFAULT = (
 
 
 def default_pipeline(config: dict | None = None) -> Pipeline:
-    return Pipeline(DEFAULT, config)
+    return Pipeline(DEFAULT, config, REGISTRY)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..lexicons import compile_regex, lines
+from ..lexicons import compile_regex, kb, lines
 from ..model import Entity
 from .dates import word_starts_before
 from .gazetteer import Candidate, gazetteer
@@ -83,11 +83,14 @@ class Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    """The organisation, title and name lexicons (data/entities), loaded once per process."""
+    """The organisation, title and name lexicons (data/entities, and data/kb for organisations, people and titles),
+    loaded once per process."""
     orgs: dict[str, str] = {}
     after_the: dict[str, str] = {}
-    for line in lines("entities/orgs.txt"):
-        names = line.split("|")
+    for entry in kb("orgs"):  # data/kb/: the forms the entity stage reads, the name first
+        names = entry.names_for("entities")
+        if not names:
+            continue
         canon = names[0].removeprefix("the:")
         for n in names:
             if n.startswith("the:"):
@@ -95,12 +98,12 @@ def lexicon() -> Lexicon:
             else:
                 orgs[n] = canon
     blocked = frozenset(n for line in lines("entities/not_entities.txt") for n in line.split("|"))
-    titles = frozenset(t.lower() for t in lines("entities/titles.txt"))
+    titles = frozenset(t.lower() for e in kb("titles") for t in e.names_for("entities"))
     words = [w for line in lines("entities/first_names.txt") for w in line.split()]
     mods = [w for line in lines("entities/modifiers.txt") for w in line.split()]
     people = {}
-    for line in lines("entities/people.txt"):
-        names = line.split("|")
+    for entry in kb("people"):
+        names = entry.names_for("entities")
         people.update({n: names[0] for n in names})
     lower = "|".join(f"(?:{p})" for p in lines("entities/lowercase_orgs.txt"))
     return Lexicon(orgs, after_the, people, blocked, titles, max(t.count(" ") + 1 for t in titles),

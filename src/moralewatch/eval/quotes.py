@@ -118,7 +118,7 @@ def _offset_units(text: str, doc_id: str, quotes: list[dict[str, Any]]) -> list[
     out = []
     for q in quotes:
         if q.get("sha1") and sha12(text[q["start"]:q["end"]])[:len(q["sha1"])] != q["sha1"]:
-            raise MoraleWatchError("E401", f"{doc_id}: quote [{q['start']}, {q['end']}) no longer matches its sha1",
+            raise MoraleWatchError("E406", f"{doc_id}: quote [{q['start']}, {q['end']}) no longer matches its sha1",
                                    "the corpus text changed: re-anchor the gold offsets")
         out.append(Unit(q["start"], q["end"], q["kind"], q.get("speaker"), q.get("speaker_start"),
                         q.get("speaker_end"), {k: q.get(k) for k in _LABELS}))
@@ -144,7 +144,7 @@ def read_gold(path: str, units: str = "spec", kinds: str = "gold") -> list[GoldD
             else:
                 text = texts.get(str(d["id"]))
                 if text is None:
-                    raise MoraleWatchError("E401", f"{d['id']} is not in the {d['corpus']} corpus",
+                    raise MoraleWatchError("E402", f"{d['id']} is not in the {d['corpus']} corpus",
                                            "check the gold ids against shared/data/corpora")
                 docs.append(GoldDoc(str(d["id"]), text, _offset_units(text, str(d["id"]), d["quotes"])))
         return docs

@@ -147,10 +147,12 @@ def load() -> Lexicon:
     for line in lexicons.lines(f"{BASE}/exclusions.txt"):
         key, rx = _split(line)
         exclusions.setdefault(key, []).append(rx)
-    sides = {}
-    for line in lexicons.lines(f"{BASE}/sides.txt"):
-        side, rx = _split(line)
-        sides[side] = lexicons.compile_regex(r"(?<![\w])(?:" + rx + r")(?![\w])", re.I)
+    branches: dict[str, list[str]] = {}  # side -> its patterns (data/kb/sides.tsv, kind side_pattern), in order
+    for entry in lexicons.kb("sides"):
+        if entry.kind == "side_pattern":
+            branches.setdefault(entry.side, []).extend(f.removeprefix("re:") for f in entry.names_for("indicators"))
+    sides = {side: lexicons.compile_regex(r"(?<![\w])(?:" + "|".join(rx) + r")(?![\w])", re.I)
+             for side, rx in branches.items()}
     calibration = lexicons.load_json(f"{BASE}/calibration.json")
     return Lexicon(
         rules=tuple(rules),

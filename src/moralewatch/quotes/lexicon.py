@@ -1,4 +1,5 @@
-"""The quote stage's lexicons (data/quotes/*), compiled once per process into regexes and lookup tables.
+"""The quote stage's lexicons (data/quotes/*, and organisations, public figures, titles and side words from the
+knowledge base data/kb/), compiled once per process into regexes and lookup tables.
 
 Everything the rules know about words (cue verbs, role nouns, sides, channels, organisations) lives in data
 files so that it can be extended for new reporting without touching the rules.
@@ -12,7 +13,7 @@ from functools import cache
 
 import ahocorasick
 
-from ..lexicons import compile_regex, lines
+from ..lexicons import compile_regex, kb, lines
 
 #: base forms that are also common nouns ("a report", "the claim"): only their inflected verb forms are cues
 NOUN_LIKE = frozenset(
@@ -134,9 +135,9 @@ class Org:
 def orgs() -> tuple[dict[str, Org], re.Pattern[str]]:
     """Organisations by name, and a regex that finds them (use :func:`org_phrases` on long texts)."""
     table: dict[str, Org] = {}
-    for line in lines("quotes/orgs.tsv"):
-        name, role, side, kind = line.split("\t")
-        table[name] = Org(name, role, side, kind)
+    for entry in kb("orgs"):
+        for name in entry.names_for("quotes"):
+            table[name] = Org(name, entry.role, entry.side, entry.kind)
     alts = sorted(table, key=len, reverse=True)
     rx = compile_regex(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in alts) + r")(?!\w)")
     return table, rx
@@ -153,11 +154,22 @@ def phrases(name: str) -> Phrases:
     return Phrases(list(_phrase_table(f"quotes/{name}.tsv")[0]))
 
 
+#: the phrase tables that live in the knowledge base: the quote stage's side words (kind side_word)
+_KB_TABLES = {"quotes/sides.tsv": ("sides", "side_word")}
+
+
+def _table_rows(name: str) -> list[tuple[str, ...]]:
+    """``(phrase, value, ...)`` rows of a phrase table: a data/quotes file, or the knowledge base's entries."""
+    if name in _KB_TABLES:
+        base, kind = _KB_TABLES[name]
+        return [(form, e.side) for e in kb(base) if e.kind == kind for form in e.names_for("quotes")]
+    return [tuple(line.split("\t")) for line in lines(name)]
+
+
 @cache
 def _phrase_table(name: str) -> tuple[dict[str, tuple[str, ...]], re.Pattern[str]]:
     table: dict[str, tuple[str, ...]] = {}
-    for line in lines(name):
-        word, *rest = line.split("\t")
+    for word, *rest in _table_rows(name):
         table[word.lower()] = tuple(rest)
     alts = sorted(table, key=len, reverse=True)
     rx = compile_regex(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])", re.I)
@@ -184,6 +196,9 @@ def channels() -> tuple[dict[str, tuple[str, ...]], re.Pattern[str]]:
 
 @cache
 def word_set(name: str) -> frozenset[str]:
+    """The lower-cased lines of ``data/quotes/NAME`` (titles: the knowledge base's titles the quote stage reads)."""
+    if name == "titles.txt":
+        return frozenset(w.lower() for e in kb("titles") for w in e.names_for("quotes"))
     return frozenset(w.lower() for w in lines(f"quotes/{name}"))
 
 
@@ -209,13 +224,14 @@ def via_regex() -> re.Pattern[str]:
 
 @cache
 def people() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
-    """Public figures (data/quotes/people.tsv): full name -> (role, side), and surname -> (role, side) for the
-    surnames that only one entry has (spelling variants of one person count once), except common ones."""
+    """Public figures (data/kb/people.tsv): full name -> (role, side), and surname -> (role, side) for the
+    surnames that only one entry has (spelling variants of one person count once), except common ones (flag
+    ``full_name_only``)."""
     full: dict[str, tuple[str, str]] = {}
     by_surname: dict[str, set[tuple[str, str]]] = {}
-    for line in lines("quotes/people.tsv"):
-        name, role, side, *only = line.split("\t")
-        full[name] = (role, side)
-        if only != ["full"]:
-            by_surname.setdefault(name.split()[-1], set()).add((role, side))
+    for entry in kb("people"):
+        for name in entry.names_for("quotes"):
+            full[name] = (entry.role, entry.side)
+            if "full_name_only" not in entry.flags:
+                by_surname.setdefault(name.split()[-1], set()).add((entry.role, entry.side))
     return full, {k: next(iter(v)) for k, v in by_surname.items() if len(v) == 1}

@@ -160,7 +160,8 @@ class Store:
                     if not items:
                         continue
                     rows = [_encode(table, as_row(a) | {"document_id": did, "idx": i, "stage": stage,
-                                                         "config_hash": chash}) for i, a in enumerate(items)]
+                                                         "config_hash": chash, "stages": doc.written_by.get(name)})
+                            for i, a in enumerate(items)]
                     cols = table.names
                     c.executemany(f"INSERT INTO {name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                                   rows)

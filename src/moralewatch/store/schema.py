@@ -1,17 +1,20 @@
 """The store's schema, derived from the model's dataclasses (declared once, in ``model.py``).
 
 Each annotation table has the fields of its dataclass plus ``document_id``, ``idx`` (its position in the document's
-list, which is what ``quote_index`` points at), ``stage`` and ``config_hash`` (what produced the row). The export
-columns are these columns; the documentation (``moralewatch schema``) prints them.
+list, which is what ``quote_index`` points at), ``stage`` and ``config_hash`` (the stage that made the row and its
+stamp) and ``stages`` (the stamps of every stage that wrote a field of the row: ``links.v1`` rewrites quotes' and
+indicators' place and date). The export columns are these columns; the documentation (``moralewatch schema``)
+prints them. The tables are built by the frozen migrations of ``store/migrations.py``, not from this description:
+a field added to the model needs a new migration (a test compares the two).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import ANNOTATIONS, Document, Outcome
+from . import migrations
 
 
 @dataclass(frozen=True)
@@ -60,9 +63,11 @@ def _columns(cls: type, skip: set[str] = frozenset()) -> list[Column]:  # type: 
     return out
 
 
-_DOC_SKIP = {"quotes", "indicators", "entities", "done", "sentences"}
+_DOC_SKIP = {"quotes", "indicators", "entities", "done", "sentences", "written_by"}
 _ANN_PREFIX = [Column("document_id", "TEXT"), Column("idx", "INTEGER")]
-_ANN_SUFFIX = [Column("stage", "TEXT", doc="versioned stage name"), Column("config_hash", "TEXT")]
+_ANN_SUFFIX = [Column("stage", "TEXT", doc="versioned name of the stage that made the row"),
+               Column("config_hash", "TEXT", doc="that stage's stamp (name, configuration, data files)"),
+               Column("stages", "TEXT", True, doc="{stage: stamp} of every stage that wrote a field of the row")]
 
 DOCUMENTS = Table(
     "documents",
@@ -93,65 +98,8 @@ RUNS = Table(
 )
 TABLES: dict[str, Table] = {t.name: t for t in [DOCUMENTS, *ANNOTATION_TABLES.values(), OUTCOMES, RUNS]}
 
-INDEXES = (
-    "CREATE INDEX IF NOT EXISTS ix_documents_published ON documents(published)",
-    "CREATE INDEX IF NOT EXISTS ix_indicators_indicator ON indicators(indicator, subject_side)",
-    "CREATE INDEX IF NOT EXISTS ix_entities_type ON entities(type, name)",
-    "CREATE INDEX IF NOT EXISTS ix_outcomes_status ON outcomes(status, code)",
-)
-FTS = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS evidence_fts USING fts5("
-    "text, document_id UNINDEXED, kind UNINDEXED, idx UNINDEXED, tokenize='unicode61 remove_diacritics 2')"
-)
-
-
-def _initial(conn) -> None:  # type: ignore[no-untyped-def]
-    for t in TABLES.values():
-        conn.execute(t.create_sql())
-    for ix in INDEXES:
-        conn.execute(ix)
-    conn.execute(FTS)
-
-
-#: the dashboard's read model: one row per indicator with the document and quote fields its filters need
-#: (published day and week, outlet, speaker role), kept up to date by triggers in the writer's own transaction.
-EVIDENCE_FACTS = (
-    "CREATE TABLE IF NOT EXISTS evidence_facts (document_id TEXT NOT NULL, idx INTEGER NOT NULL, day TEXT, "
-    "week TEXT, outlet TEXT, indicator TEXT, subject_side TEXT, claimant TEXT, claimant_side TEXT, channel TEXT, "
-    "speaker_role TEXT, place TEXT, hedged INTEGER, negated INTEGER, PRIMARY KEY (document_id, idx))",
-    "CREATE TRIGGER IF NOT EXISTS tr_evidence_facts_ins AFTER INSERT ON indicators BEGIN "
-    "INSERT OR REPLACE INTO evidence_facts SELECT NEW.document_id, NEW.idx, date(d.published), "
-    "date(d.published, '-6 days', 'weekday 1'), d.outlet, NEW.indicator, NEW.subject_side, NEW.claimant, "
-    "NEW.claimant_side, NEW.channel, coalesce((SELECT q.speaker_role FROM quotes q WHERE q.document_id = "
-    "NEW.document_id AND q.idx = NEW.quote_index), 'unknown'), NEW.place, NEW.hedged, NEW.negated "
-    "FROM (SELECT 1) LEFT JOIN documents d ON d.id = NEW.document_id; END",
-    "CREATE TRIGGER IF NOT EXISTS tr_evidence_facts_del AFTER DELETE ON indicators BEGIN "
-    "DELETE FROM evidence_facts WHERE document_id = OLD.document_id AND idx = OLD.idx; END",
-    "INSERT OR REPLACE INTO evidence_facts SELECT i.document_id, i.idx, date(d.published), "
-    "date(d.published, '-6 days', 'weekday 1'), d.outlet, i.indicator, i.subject_side, i.claimant, "
-    "i.claimant_side, i.channel, coalesce(q.speaker_role, 'unknown'), i.place, i.hedged, i.negated FROM indicators i "
-    "LEFT JOIN documents d ON d.id = i.document_id "
-    "LEFT JOIN quotes q ON q.document_id = i.document_id AND q.idx = i.quote_index",
-    "CREATE INDEX IF NOT EXISTS ix_facts_day ON evidence_facts(day)",
-    "CREATE INDEX IF NOT EXISTS ix_facts_indicator ON evidence_facts(indicator, day)",
-    "CREATE INDEX IF NOT EXISTS ix_facts_outlet ON evidence_facts(outlet, day)",
-    "CREATE INDEX IF NOT EXISTS ix_facts_place ON evidence_facts(place, day)",
-    "CREATE INDEX IF NOT EXISTS ix_facts_claimant ON evidence_facts(claimant, day)",
-    "CREATE INDEX IF NOT EXISTS ix_documents_outlet ON documents(outlet, published)",
-    "CREATE INDEX IF NOT EXISTS ix_entities_place ON entities(type, name, lat, lon)",
-)
-
-
-def _evidence_facts(conn) -> None:  # type: ignore[no-untyped-def]
-    for sql in EVIDENCE_FACTS:
-        conn.execute(sql)
-
-
-#: ordered migrations: (version, name, function). Append only; never edit one that has shipped.
-MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
-    (1, "initial schema", _initial),
-    (2, "dashboard read model: evidence_facts and indexes", _evidence_facts),
-]
+#: the migrations, frozen as the SQL they ran (``store/migrations.py``); the tables above describe what they build
+MIGRATIONS = migrations.MIGRATIONS
 
 
 def describe() -> str:
