@@ -65,6 +65,9 @@ ERRORS: dict[str, tuple[str, str]] = {
              "run `moralewatch serve DB` once with write access (it migrates); if a query keeps failing, check the "
              "store"),
     "E599": ("the dashboard met an unexpected error", "report it with the URL that caused it"),
+    "E601": ("the learned indicator model's files are missing or damaged",
+             "reinstall the package, or rebuild the model with `make train`; to run the cue rules alone, set the "
+             "indicators.v2 mode to rules"),
 }
 
 

@@ -44,6 +44,9 @@ class Stage:
     data: tuple[str, ...] = ()
     #: attributes provided by earlier stages whose rows this stage rewrites
     rewrites: tuple[str, ...] = ()
+    #: called with the stage's configuration when a pipeline is built: loads and checks what the stage needs (a
+    #: model file), so that a missing or damaged one is an error at start-up, not at the first document
+    setup: Callable[[Mapping[str, Any]], None] | None = None
 
     def stamp(self, config: Mapping[str, Any]) -> str:
         """What made this stage's output: its versioned name, its configuration and its data files' content."""
@@ -87,13 +90,14 @@ class Registration:
     func: StageFunc
     data: tuple[str, ...] = ()
     rewrites: tuple[str, ...] = ()
+    setup: Callable[[Mapping[str, Any]], None] | None = None
 
 
 def registry_of(registrations: Iterable[Registration]) -> dict[str, Stage]:
     """The stages of ``registrations`` by name (each one once), and their data declared to the loaders."""
     out: dict[str, Stage] = {}
     for reg in registrations:
-        st = replace(spec(reg.func), data=tuple(reg.data), rewrites=tuple(reg.rewrites))
+        st = replace(spec(reg.func), data=tuple(reg.data), rewrites=tuple(reg.rewrites), setup=reg.setup)
         if st.name in out:
             raise PipelineError("E102", f"stage {st.name!r} is registered twice", "give the new one a new version")
         out[st.name] = st
@@ -140,6 +144,12 @@ class Pipeline:
             lexicons.declare(st.name, st.data)  # what the loaders let it read: what its stamp covers
             self.stages.append(st)
             self.configs[name] = {**st.defaults, **config.get(name, {})}
+            if st.setup is not None:
+                outer = lexicons.loading_for(st.name)
+                try:
+                    st.setup(self.configs[name])
+                finally:
+                    lexicons.loading_for(outer)
         self.stamps = {st.name: st.stamp(self.configs[st.name]) for st in self.stages}
         #: attribute -> {stage: stamp} of every stage that writes a field of its rows (provides or rewrites it)
         self.writers: dict[str, dict[str, str]] = {}

@@ -16,6 +16,8 @@ REGISTRATIONS: tuple[Registration, ...] = (
     Registration(segment.segment),
     Registration(quotes.find_quotes, data=("quotes/", "kb/orgs.tsv", "kb/people.tsv", "kb/sides.tsv", "kb/titles.tsv")),
     Registration(indicators.tag_indicators, data=("indicators/", "kb/sides.tsv")),
+    Registration(indicators.detect_indicators, data=("indicators/", "kb/sides.tsv", "models/indicators/"),
+                 setup=indicators.check_detector),
     Registration(entities.find_entities_v0),
     Registration(entities.find_entities, data=("entities/", "gazetteer/", "kb/orgs.tsv", "kb/people.tsv", "kb/titles.tsv")),
     Registration(entities.link_evidence, rewrites=("quotes", "indicators")),

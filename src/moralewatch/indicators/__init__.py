@@ -8,7 +8,7 @@ from typing import Any
 
 from ..model import Document
 from ..pipeline import stage
-from .detector import MODES, tag_v2
+from .detector import MODES, check_detector, tag_v2
 from .tagger import tag
 
 
@@ -23,6 +23,7 @@ def tag_indicators(doc: Document, config: Mapping[str, Any]) -> None:
 def detect_indicators(doc: Document, config: Mapping[str, Any]) -> None:
     """The cue rules and the learned model together (:mod:`.detector`); ``mode`` is ``both``, ``rules`` or
     ``model``."""
-    if config.get("mode") not in MODES:
-        raise ValueError(f"indicators.v2 mode must be one of {MODES}, not {config.get('mode')!r}")
     tag_v2(doc, config)
+
+
+__all__ = ["MODES", "check_detector", "detect_indicators", "tag", "tag_indicators"]

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..errors import PipelineError
 from ..lexicons import compile_regex
 from ..model import Document, Indicator
 from . import learned
@@ -104,6 +105,15 @@ def model_indicator(doc: Document, ctx: Context, model: learned.Model, si: int, 
         claimant=claimant, claimant_side=claimant_side, channel=channel, quote_index=unit.quote_index,
         hedged=is_hedged(ctx, unit, full_si), negated=_DENIAL.search(doc.text, s, e) is not None,
         confidence=round(p, 3), rule=f"model:{model.version}", cue=None)
+
+
+def check_detector(config: Mapping[str, Any]) -> None:
+    """When a pipeline is built: the mode is known and the model it needs loads (E601 with the fix otherwise)."""
+    mode = config.get("mode")
+    if mode not in MODES:
+        raise PipelineError("E105", f"indicators.v2 has no mode {mode!r}", f"use one of: {', '.join(MODES)}")
+    if mode != "rules":
+        learned.load("both" if mode == "both" else "model")
 
 
 def tag_v2(doc: Document, config: Mapping[str, Any]) -> None:

@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import MoraleWatchError
+from ..errors import MoraleWatchError, error
 from ..lexicons import data_path
 
 MODEL_DIR = "models/indicators"
@@ -155,10 +155,7 @@ class Model:
 
 
 def _error(detail: str) -> MoraleWatchError:
-    return MoraleWatchError(
-        "E601", f"the indicator model in moralewatch/data/{MODEL_DIR} cannot be loaded: {detail}",
-        "reinstall the package (pip install --force-reinstall moralewatch), or rebuild the model with `make train`; "
-        "to run the cue rules alone, use the pipeline with indicators.v2 mode=rules")
+    return error("E601", f"the indicator model in moralewatch/data/{MODEL_DIR} cannot be loaded: {detail}")
 
 
 def files_hash() -> str:
