@@ -1,13 +1,17 @@
-"""Forked worker processes for ``extract --workers N``: batches go out through pipes, results come back in input order.
+"""Forked worker processes: batches go out through pipes, results come back in input order.
 
 Why not ``multiprocessing.Pool``: its start (importing multiprocessing, its queues and three threads, ~25 ms) is
 serial time before any worker can begin, a visible share of a two-worker run over a few seconds of text; and a
 worker that dies (killed, out of memory) leaves ``Pool`` waiting for its task for ever. Here each worker is one
 ``fork`` with two pipes; the parent (one ``select`` loop, no threads) keeps at most ``per_worker`` batches on each
-worker and writes nothing to a pipe that is not ready, so neither side can block the other. A worker's death shows
-as the end of its result pipe: the batch it was working on comes back as ``lost`` lines (every input still gets an
-output line), the batches queued behind it go to a new worker, and the run goes on. Messages are ``marshal`` data
-(the batches are lists of (line number, bytes) and the results lists of str).
+worker and writes nothing to a pipe that is not ready, so neither side can block the other.
+
+A worker's death shows as the end of its result pipe, and costs one input, never a batch: the batch it was working
+on is given to a fresh worker again one item at a time, and only an item that kills a worker when alone gets the
+``lost`` result; the batches queued behind it go to the new worker too, and the run goes on. A worker says when it
+is ready (its ``init`` done): workers that keep dying before that are a broken install, not a bad input, and stop
+the run (E302). Messages are ``marshal`` data (tasks are ``(key, batch)`` with lists of plain values, results lists
+of str or bytes).
 """
 
 from __future__ import annotations
@@ -28,7 +32,9 @@ _HEAD = struct.Struct("<Q")
 MAX_FRUITLESS_DEATHS = 3
 
 Batch = list[Any]
-Results = list[str]
+Results = list[Any]
+#: a task's key: (sequence number of the batch, -1 for the whole batch or the index of the one item it holds)
+Key = tuple[int, int]
 
 
 def _frame(obj: Any) -> bytes:
@@ -49,16 +55,22 @@ def _read_exact(fd: int, n: int) -> bytes | None:
 
 
 def _serve(task_fd: int, result_fd: int, work: Callable[[Batch], Results]) -> None:
-    """A worker's loop: read a batch, write its results, until the parent closes the task pipe."""
+    """A worker's loop: say it is ready, then read a batch, write its results, until the parent closes the task
+    pipe."""
+    _write_all(result_fd, _frame(None))
     while True:
         head = _read_exact(task_fd, _HEAD.size)
         payload = _read_exact(task_fd, _HEAD.unpack(head)[0]) if head is not None else None
         if payload is None:
             return
-        seq, batch = marshal.loads(payload)
-        view = memoryview(_frame((seq, work(batch))))
-        while view:
-            view = view[os.write(result_fd, view):]
+        key, batch = marshal.loads(payload)
+        _write_all(result_fd, _frame((key, work(batch))))
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 class _Worker:
@@ -66,12 +78,12 @@ class _Worker:
         self.pid, self.task_fd, self.result_fd = pid, task_fd, result_fd
         self.outbox = bytearray()  # framed batches not yet taken by the task pipe
         self.inbox = bytearray()  # result bytes not yet a whole frame
-        self.sent: dict[int, Batch] = {}  # batches given to this worker and not answered, by sequence number
-        self.answered = 0
+        self.sent: dict[Key, Batch] = {}  # tasks given to this worker and not answered, in the order given
+        self.ready = False  # its init is done: a death from now on is the input's doing
 
-    def give(self, seq: int, batch: Batch) -> None:
-        self.sent[seq] = batch
-        self.outbox += _frame((seq, batch))
+    def give(self, key: Key, batch: Batch) -> None:
+        self.sent[key] = batch
+        self.outbox += _frame((key, batch))
 
     def close(self) -> None:
         for fd in (self.task_fd, self.result_fd):
@@ -114,21 +126,22 @@ def ordered(batches: Iterable[Batch], work: Callable[[Batch], Results], *, worke
             init: Callable[[], None] = lambda: None,
             lost: Callable[[Batch, str], Results]) -> Generator[Results, None, None]:
     """``work(batch)`` for every batch, in ``workers`` forked processes, yielded in input order. At most
-    ``workers * per_worker`` batches are read ahead of what has been yielded. ``lost(batch, why)`` stands in for the
-    results of a batch whose worker died while working on it."""
+    ``workers * per_worker`` batches are read ahead of what has been yielded. ``work`` must give one result per item
+    (a batch that killed its worker is re-run item by item and its results joined). ``lost([item], why)`` stands in
+    for the results of an item that killed a worker when it was alone."""
     pool: list[_Worker] = []
     pending = iter(batches)
     exhausted = False
     seq = next_out = 0
-    done: dict[int, Results] = {}
+    results = _Results()
     fruitless = 0
     finished = False
     try:
         for _ in range(workers):
             pool.append(_spawn(work, init, pool))
         while True:
-            while next_out in done:
-                yield done.pop(next_out)
+            while next_out in results.done:
+                yield results.done.pop(next_out)
                 next_out += 1
             while not exhausted and seq - next_out < workers * per_worker:  # read, and not yet yielded
                 try:
@@ -136,7 +149,7 @@ def ordered(batches: Iterable[Batch], work: Callable[[Batch], Results], *, worke
                 except StopIteration:
                     exhausted = True
                     break
-                min(pool, key=lambda w: len(w.sent)).give(seq, batch)
+                min(pool, key=lambda w: len(w.sent)).give((seq, -1), batch)
                 seq += 1
             if exhausted and next_out == seq:
                 finished = True
@@ -156,19 +169,22 @@ def ordered(batches: Iterable[Batch], work: Callable[[Batch], Results], *, worke
                 chunk = os.read(w.result_fd, 1 << 20)
                 if chunk:
                     w.inbox += chunk
-                    _unpack(w, done)
-                    fruitless = 0
+                    if _unpack(w, results):
+                        fruitless = 0
                     continue
-                fruitless = 0 if w.answered else fruitless + 1
-                if fruitless > MAX_FRUITLESS_DEATHS:
-                    raise MoraleWatchError(
-                        "E302", f"{fruitless} worker processes in a row ended before finishing any batch",
-                        "run with --workers 1 to see the error; reinstall with `make install` if it is an import error")
                 pool.remove(w)
-                _bury(w, done, lost)
+                status = _reap(w.pid)
+                w.close()
+                if not w.ready:
+                    fruitless += 1
+                    if fruitless > MAX_FRUITLESS_DEATHS:
+                        raise MoraleWatchError(
+                            "E302", f"{fruitless} worker processes in a row ended before they were ready",
+                            "run with --workers 1 to see the error; reinstall with `make install` if it is an "
+                            "import error")
                 heir = _spawn(work, init, pool)
-                for s, b in sorted(w.sent.items()):
-                    heir.give(s, b)
+                for key, b in _retry(w, status, results, lost):
+                    heir.give(key, b)
                 pool.append(heir)
     finally:  # the end of its task pipe tells an idle worker to exit; a run cut short stops them at once
         for w in pool:
@@ -182,28 +198,62 @@ def ordered(batches: Iterable[Batch], work: Callable[[Batch], Results], *, worke
             _reap(w.pid)
 
 
-def _unpack(w: _Worker, done: dict[int, Results]) -> None:
+class _Results:
+    """Results by batch sequence number; a batch re-run item by item is joined once all its items are back."""
+
+    def __init__(self) -> None:
+        self.done: dict[int, Results] = {}
+        self.parts: dict[int, list[Results | None]] = {}
+
+    def put(self, key: Key, results: Results) -> None:
+        seq, item = key
+        if item < 0:
+            self.done[seq] = results
+            return
+        parts = self.parts[seq]
+        parts[item] = results
+        if all(p is not None for p in parts):
+            del self.parts[seq]
+            self.done[seq] = [r for p in parts for r in p or ()]
+
+    def split(self, seq: int, n: int) -> None:
+        self.parts[seq] = [None] * n
+
+
+def _unpack(w: _Worker, results: _Results) -> bool:
+    """Take the whole frames of ``w``'s inbox; True when one of them was its ready signal."""
+    became_ready = False
     while len(w.inbox) >= _HEAD.size:
         (n,) = _HEAD.unpack_from(w.inbox)
         if len(w.inbox) < _HEAD.size + n:
-            return
-        seq, results = marshal.loads(bytes(w.inbox[_HEAD.size:_HEAD.size + n]))
+            break
+        message = marshal.loads(bytes(w.inbox[_HEAD.size:_HEAD.size + n]))
         del w.inbox[:_HEAD.size + n]
-        del w.sent[seq]
-        done[seq] = results
-        w.answered += 1
+        if message is None:
+            w.ready = became_ready = True
+            continue
+        key, got = message
+        key = tuple(key)
+        del w.sent[key]
+        results.put(key, got)
+    return became_ready
 
 
-def _bury(w: _Worker, done: dict[int, Results], lost: Callable[[Batch, str], Results]) -> None:
-    """A worker whose result pipe ended: reap it; the batch it was on is lost (the ones behind it stay in
-    ``w.sent`` for its heir)."""
-    status = _reap(w.pid)
-    w.close()
-    if not w.sent:
-        return
-    first = min(w.sent)
-    why = f"worker process {w.pid} ended ({_describe(status)}) while analysing this line's batch"
-    done[first] = lost(w.sent.pop(first), why)
+def _retry(w: _Worker, status: int | None, results: _Results,
+           lost: Callable[[Batch, str], Results]) -> list[tuple[Key, Batch]]:
+    """The tasks of a dead worker for its heir. The one it was on (its first unanswered one) is split into one task
+    per item when it held several; an item that was alone gets ``lost`` results. A worker that died before it was
+    ready was on no task: all of them go to the heir as they were."""
+    tasks = list(w.sent.items())
+    if not tasks or not w.ready:
+        return tasks
+    (seq, item), batch = tasks[0]
+    if item < 0 and len(batch) > 1:
+        results.split(seq, len(batch))
+        return [((seq, i), [x]) for i, x in enumerate(batch)] + tasks[1:]
+    why = f"worker process {w.pid} ended ({_describe(status)}) while analysing this input alone"
+    results.put((seq, item), lost(batch, why))
+    return tasks[1:]
 
 
 def _reap(pid: int) -> int | None:
