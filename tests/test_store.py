@@ -95,12 +95,12 @@ def test_a_file_that_is_no_database_is_e202(tmp_path: Path) -> None:
     assert err.value.code == "E202" and "move the file" in err.value.fix
 
 
-def test_a_database_that_cannot_be_opened_is_e204_not_blamed_on_the_file(tmp_path: Path) -> None:
+def test_a_database_in_a_missing_folder_is_e208_not_blamed_on_the_file(tmp_path: Path) -> None:
     import pytest
 
     from moralewatch.errors import MoraleWatchError
 
     with pytest.raises(MoraleWatchError) as err:
         Store(tmp_path / "no" / "such" / "dir" / "m.db")
-    assert err.value.code == "E204" and "not a MoraleWatch database" not in err.value.message
-    assert "permissions" in err.value.fix
+    assert err.value.code == "E208" and "not a MoraleWatch database" not in err.value.message
+    assert "mkdir -p" in err.value.fix and not (tmp_path / "no").exists()

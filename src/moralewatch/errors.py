@@ -37,8 +37,10 @@ REJECTIONS: dict[str, tuple[str, str]] = {
     "no_text": ("no article text could be extracted", "check that the page holds an article, not only navigation"),
     "too_deep": ("the HTML is nested too deeply to parse safely", "simplify the page or extract its text first"),
     "stage_failed": ("an analysis stage failed on this document", "report the error with the input attached"),
-    "worker_lost": ("the worker process analysing this line ended unexpectedly (killed, or out of memory)",
-                    "re-run these lines; with --workers 1 an error in the analysis shows as stage_failed"),
+    "timeout": ("the analysis of this input took longer than the time limit",
+                "split the input or raise --time-limit"),
+    "worker_lost": ("the worker process analysing this input ended unexpectedly, alone on it (killed, or out of "
+                    "memory)", "re-run it; with --workers 1 an error in the analysis shows as stage_failed"),
 }
 
 
