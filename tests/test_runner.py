@@ -435,3 +435,33 @@ def test_the_cli_escapes_file_names_it_prints(tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     assert "\x1b" not in r.output and "evil\\n\\x1b[31mred.txt" in r.output
     assert "latin\\xe9.txt" in r.output
+
+
+def test_two_analyze_commands_on_one_store_never_relabel_ok_as_duplicate(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    src = _corpus(tmp_path, 60)
+    db = tmp_path / "s.db"
+    cmd = [sys.executable, "-m", "moralewatch.cli", "analyze", str(src), "--db", str(db), "-q"]
+    first = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and first.poll() is None:  # wait until the first run is writing
+        try:
+            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1)
+            running = conn.execute("SELECT count(*) FROM runs WHERE status='running'").fetchone()[0]
+            conn.close()
+            if running:
+                break
+        except sqlite3.Error:
+            pass
+        time.sleep(0.01)
+    second = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert first.wait(timeout=300) == 0, first.stderr.read() if first.stderr else ""
+    assert second.returncode == 2 and "Error [E207]" in second.stderr and "Traceback" not in second.stderr
+    third = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert third.returncode == 0, third.stderr
+    assert set(_outcomes(db).values()) == {("ok", None)}
+    conn = sqlite3.connect(db)
+    assert [r[0] for r in conn.execute("SELECT status FROM runs ORDER BY id")] == ["done", "done"]
+    conn.close()

@@ -40,7 +40,9 @@ class Limits:
 
 class DocumentTimeout(BaseException):
     """Raised by the alarm inside the stage that overran. A ``BaseException`` so that a stage's own ``except
-    Exception`` cannot swallow it."""
+    Exception`` cannot swallow it. It can land anywhere, a lazy load included: the stages' lazy loads (lexicons, the
+    gazetteer's entries, cached patterns) compute first and assign last, so an interrupted one is simply redone by
+    the next document; keep new ones that way."""
 
 
 def bounded(detail: str, limit: int = REASON_CHARS) -> str:

@@ -42,8 +42,10 @@ def store_error(e: BaseException, path: str | Path) -> MoraleWatchError:
     msg = str(e)
     low = msg.lower()
     where = shown(path)
-    folder = shown(os.path.dirname(os.path.abspath(os.fsencode(path))).decode("utf-8", "surrogateescape"))
-    if "readonly" in low or "read-only" in low or "read only" in low:
+    folder_path = os.path.dirname(os.path.abspath(os.fsencode(path)))
+    folder = shown(os.fsdecode(folder_path))
+    read_only_folder = os.path.isdir(folder_path) and not os.access(folder_path, os.W_OK)
+    if "readonly" in low or "read-only" in low or "read only" in low or read_only_folder:
         return MoraleWatchError(
             "E205", f"the database {where} is read-only ({msg})",
             f"make the file and its folder {folder} writable (SQLite keeps its -wal and -shm files beside it), or "
@@ -57,7 +59,7 @@ def store_error(e: BaseException, path: str | Path) -> MoraleWatchError:
             "E207", f"the database {where} is locked by another process ({msg})",
             "wait for the other writer (another analyze or serve upgrading the store) to finish, or pass another "
             "--db")
-    if not os.path.isdir(os.path.dirname(os.path.abspath(os.fsencode(path)))):
+    if not os.path.isdir(folder_path):
         return MoraleWatchError("E208", f"the folder of the database {where} does not exist",
                                 f"create it (mkdir -p {folder}) or pass another --db")
     if isinstance(e, sqlite3.DatabaseError) and not isinstance(e, sqlite3.OperationalError):
