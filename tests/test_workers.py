@@ -157,3 +157,23 @@ def test_extract_gives_only_the_line_that_kills_its_worker_an_error_line(monkeyp
     one = io.StringIO()
     api.extract_stream([x for x in lines if json.loads(x)["id"] != "d150"], one, workers=1)
     assert [json.loads(x) for x in one.getvalue().splitlines()] == ok  # the others are analysed as usual
+
+
+def test_a_worker_that_hangs_beyond_its_allowance_is_stopped_and_costs_one_input() -> None:
+    def hangs_on_4(batch: list) -> list[str]:
+        if 4 in batch:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # as native code would, no alarm gets in
+            time.sleep(600)
+        return _double(batch)
+
+    before = _children()
+    t = time.monotonic()
+    got = list(workers.ordered([[i, i + 1, i + 2] for i in range(0, 12, 3)], hangs_on_4, workers=2, per_worker=2,
+                               lost=_lost, allowed=lambda b: 0.3 * len(b) + 0.2))
+    assert time.monotonic() - t < 30
+    flat = [x for b in got for x in b]
+    assert [i for i, r in enumerate(flat) if r.startswith("lost")] == [4]
+    assert re.fullmatch(r"lost 4: no result within 0\.5 s, not even the time limit's \(a hang in native code\?\): "
+                        r"worker process \d+ was stopped while analysing this input alone", flat[4])
+    assert all(flat[i] == str(2 * i) for i in range(12) if i != 4)
+    assert _children() == before

@@ -238,7 +238,7 @@ def extract_stream(lines: Iterable[bytes] | BinaryIO, out: IO[str], workers: int
     results = batching.in_workers(numbered, _extract_batch, workers=workers, size=lambda item: len(item[1]),
                                   warm_up=lambda: _warm_up(limits),
                                   init=lambda gc_enabled: _pool_worker_init(gc_enabled, limits),
-                                  lost=_lost_lines)
+                                  lost=_lost_lines, time_limit=limits.time_limit)
     try:
         for line in results:
             out.write(line + "\n")
@@ -404,7 +404,8 @@ def _analysed(todo: Iterator[Task], pipe: Pipeline, limits: Limits, workers: int
 
     blobs = (pickle.dumps(task, pickle.HIGHEST_PROTOCOL) for task in todo)
     results = batching.in_workers(blobs, work, workers=workers, size=len, warm_up=lambda: _warm_up(limits, pipe),
-                                  init=lambda gc_enabled: _analyze_worker_init(gc_enabled, store), lost=lost)
+                                  init=lambda gc_enabled: _analyze_worker_init(gc_enabled, store), lost=lost,
+                                  time_limit=limits.time_limit)
     try:
         for blob in results:
             yield pickle.loads(blob)

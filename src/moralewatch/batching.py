@@ -26,6 +26,8 @@ TAIL_BYTES = 2 * BATCH_BYTES
 TAIL_BATCH_BYTES = 4 << 10
 #: batches in flight per worker: enough to keep every worker busy, few enough that memory stays flat
 BATCHES_PER_WORKER = 3
+#: seconds beyond its items' time limits after which a worker without a result is stopped (the watchdog)
+WATCHDOG_SLACK = 10.0
 
 
 def batches(items: Iterable[Any], size: Callable[[Any], int]) -> Iterator[list[Any]]:
@@ -68,13 +70,16 @@ def collect_garbage_as(enabled: bool) -> None:
 
 def in_workers(items: Iterable[Any], work: Callable[[list[Any]], list[Any]], *, workers: int,
                size: Callable[[Any], int], warm_up: Callable[[], None], init: Callable[[bool], None],
-               lost: Callable[[list[Any], str], list[Any]]) -> Iterator[Any]:
+               lost: Callable[[list[Any], str], list[Any]], time_limit: float = 0) -> Iterator[Any]:
     """``work`` over ``items`` in batches, in ``workers`` forked processes; one result per item, in input order.
     ``warm_up`` runs once in this process before the fork, ``init(gc_enabled)`` in each worker after it (the fork
     happens with the collector off: ``init`` calls :func:`collect_garbage_as` with the caller's setting);
     ``lost([item], why)``
     stands in for the result of an item that killed a worker when it was alone (see :mod:`moralewatch.workers`).
-    Memory stays flat: at most ``BATCHES_PER_WORKER`` batches per worker are read ahead."""
+    Memory stays flat: at most ``BATCHES_PER_WORKER`` batches per worker are read ahead. With a ``time_limit`` per
+    item (which the workers enforce themselves), a worker that has had its batch's time limits and
+    ``WATCHDOG_SLACK`` more without a result is stopped: a hang that its own limit could not interrupt costs one
+    input."""
     from . import workers as forked  # here, not at the top: one worker never needs it
 
     # What warm_up loads lives as long as the process, so the collector has nothing to find in it while it loads
@@ -88,7 +93,8 @@ def in_workers(items: Iterable[Any], work: Callable[[list[Any]], list[Any]], *, 
         if gc_enabled:
             gc.enable()
         results = forked.ordered(batches(items, size), work, workers=workers, per_worker=BATCHES_PER_WORKER,
-                                 init=lambda: init(gc_enabled), lost=lost)
+                                 init=lambda: init(gc_enabled), lost=lost,
+                                 allowed=(lambda b: len(b) * time_limit + WATCHDOG_SLACK) if time_limit else None)
         try:
             for batch in results:
                 yield from batch

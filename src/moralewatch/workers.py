@@ -22,6 +22,7 @@ import select
 import signal
 import struct
 import sys
+import time
 from collections.abc import Callable, Generator, Iterable
 from typing import Any
 
@@ -80,10 +81,21 @@ class _Worker:
         self.inbox = bytearray()  # result bytes not yet a whole frame
         self.sent: dict[Key, Batch] = {}  # tasks given to this worker and not answered, in the order given
         self.ready = False  # its init is done: a death from now on is the input's doing
+        self.since = time.monotonic()  # when it began the task it is on (as near as the parent can tell)
+        self.stopped: float | None = None  # the seconds after which the watchdog killed it
 
     def give(self, key: Key, batch: Batch) -> None:
+        if not self.sent:
+            self.since = time.monotonic()
         self.sent[key] = batch
         self.outbox += _frame((key, batch))
+
+    def overdue(self, allowed: Callable[[Batch], float], now: float) -> float | None:
+        """The seconds its current task was allowed, when it has had them without a result; else None."""
+        if not self.ready or not self.sent:
+            return None
+        limit = allowed(next(iter(self.sent.values())))
+        return limit if now - self.since > limit else None
 
     def close(self) -> None:
         for fd in (self.task_fd, self.result_fd):
@@ -123,12 +135,16 @@ def _spawn(work: Callable[[Batch], Results], init: Callable[[], None], others: l
 
 
 def ordered(batches: Iterable[Batch], work: Callable[[Batch], Results], *, workers: int, per_worker: int,
-            init: Callable[[], None] = lambda: None,
-            lost: Callable[[Batch, str], Results]) -> Generator[Results, None, None]:
+            init: Callable[[], None] = lambda: None, lost: Callable[[Batch, str], Results],
+            allowed: Callable[[Batch], float] | None = None) -> Generator[Results, None, None]:
     """``work(batch)`` for every batch, in ``workers`` forked processes, yielded in input order. At most
     ``workers * per_worker`` batches are read ahead of what has been yielded. ``work`` must give one result per item
     (a batch that killed its worker is re-run item by item and its results joined). ``lost([item], why)`` stands in
-    for the results of an item that killed a worker when it was alone."""
+    for the results of an item that killed a worker when it was alone.
+
+    ``allowed(batch)``: the seconds a worker may spend on a batch; a worker that has spent them without a result is
+    killed (a watchdog for hangs that a worker's own time limit cannot interrupt, such as a loop in native code),
+    which costs the one input it hangs on, as any death does."""
     pool: list[_Worker] = []
     pending = iter(batches)
     exhausted = False
@@ -155,7 +171,8 @@ def ordered(batches: Iterable[Batch], work: Callable[[Batch], Results], *, worke
                 finished = True
                 return
             readable, writable, _ = select.select([w.result_fd for w in pool],
-                                                  [w.task_fd for w in pool if w.outbox], [])
+                                                  [w.task_fd for w in pool if w.outbox], [],
+                                                  _watch(pool, allowed))
             for w in list(pool):
                 if w.task_fd in writable:
                     try:
@@ -220,6 +237,24 @@ class _Results:
         self.parts[seq] = [None] * n
 
 
+def _watch(pool: list[_Worker], allowed: Callable[[Batch], float] | None) -> float | None:
+    """Kill the workers that are overdue (their death shows on their result pipe); the seconds until the next one
+    may be, for ``select``'s timeout (None: no watchdog, wait for the pipes)."""
+    if allowed is None:
+        return None
+    now = time.monotonic()
+    wait = 1.0
+    for w in pool:
+        limit = w.overdue(allowed, now)
+        if limit is not None and w.stopped is None:
+            w.stopped = limit
+            try:
+                os.kill(w.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+    return wait
+
+
 def _unpack(w: _Worker, results: _Results) -> bool:
     """Take the whole frames of ``w``'s inbox; True when one of them was its ready signal."""
     became_ready = False
@@ -231,11 +266,13 @@ def _unpack(w: _Worker, results: _Results) -> bool:
         del w.inbox[:_HEAD.size + n]
         if message is None:
             w.ready = became_ready = True
+            w.since = time.monotonic()
             continue
         key, got = message
         key = tuple(key)
         del w.sent[key]
         results.put(key, got)
+        w.since = time.monotonic()
     return became_ready
 
 
@@ -252,6 +289,9 @@ def _retry(w: _Worker, status: int | None, results: _Results,
         results.split(seq, len(batch))
         return [((seq, i), [x]) for i, x in enumerate(batch)] + tasks[1:]
     why = f"worker process {w.pid} ended ({_describe(status)}) while analysing this input alone"
+    if w.stopped is not None:
+        why = (f"no result within {w.stopped:g} s, not even the time limit's (a hang in native code?): worker process "
+               f"{w.pid} was stopped while analysing this input alone")
     results.put((seq, item), lost(batch, why))
     return tasks[1:]
 
