@@ -73,3 +73,18 @@ def test_readme_documents_every_rejection_code() -> None:
     assert "make demo" in readme[:1500] and "make test" in readme[:1500]
     for code in REJECTIONS:
         assert f"| `{code}` |" in readme, code
+
+
+def test_analyze_with_workers_and_reanalyze(tmp_path: Path) -> None:
+    from .corpus import article
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(6):
+        (src / f"a{i}.txt").write_text(article(i))
+    db = str(tmp_path / "w.db")
+    r = CliRunner().invoke(main, ["analyze", str(src), "--db", db, "--workers", "2", "--time-limit", "60"])
+    assert r.exit_code == 0, r.output
+    assert "6 stored" in r.output
+    r = CliRunner().invoke(main, ["analyze", str(src), "--db", db, "--reanalyze"])
+    assert r.exit_code == 0 and "6 unchanged" in r.output and "0 re-analysed in place" in r.output, r.output

@@ -252,6 +252,19 @@ def test_reanalyze_rewrites_exactly_the_stale_documents_in_place(tmp_path: Path)
     assert s.counts["reanalyzed"] == 0 and s.counts["unchanged"] == 10
 
 
+def test_a_reanalysis_that_fails_keeps_the_stored_document_and_its_outcome(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    src = _corpus(tmp_path, 3)
+    db = tmp_path / "s.db"
+    api.analyze([str(src)], str(db), pipeline=_pipeline("a"))
+    before = _snapshot(db)
+    monkeypatch.setattr(api, "run_one", lambda raw, pipe, limits: Outcome(raw.source, raw.locator, "rejected",
+                                                                          "stage_failed", "it broke"))
+    s = api.analyze([str(src)], str(db), pipeline=_pipeline("b"), reanalyze=True)
+    assert s.counts["rejected"] == 3 and all("stored annotations are kept" in (o.reason or "") for o in s.rejected)
+    assert _snapshot(db) == before
+
+
 # -- extract ------------------------------------------------------------------------------------------------------
 
 

@@ -327,9 +327,10 @@ def analyze(
             for task, result in _analysed(todo, pipe, limits, workers, store):
                 raw, again = task
                 if isinstance(result, Outcome):
-                    if again:  # re-analysis that fails now: the stored document stays as it was
+                    if again:  # a re-analysis that fails: the stored document and its outcome stay as they were
                         result.reason = f"re-analysis failed, the stored annotations are kept: {result.reason}"
-                    store.record_rejection(result, summary.run_id)
+                    else:
+                        store.record_rejection(result, summary.run_id)
                     summary.rejected.append(result)
                     state = "rejected"
                 else:
