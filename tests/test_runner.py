@@ -478,3 +478,23 @@ def test_two_analyze_commands_on_one_store_never_relabel_ok_as_duplicate(tmp_pat
     conn = sqlite3.connect(db)
     assert [r[0] for r in conn.execute("SELECT status FROM runs ORDER BY id")] == ["done", "done"]
     conn.close()
+
+
+def test_a_store_locked_by_another_writer_is_a_coded_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from moralewatch.errors import MoraleWatchError
+    from moralewatch.store import db as store_db
+
+    db = tmp_path / "s.db"
+    Store(db).close()
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 100)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a long write
+    try:
+        store = Store(db)
+        with pytest.raises(MoraleWatchError) as e:
+            store.record_rejection(Outcome("x.txt", "", "rejected", "empty", "empty"), 1)
+        assert e.value.code == "E207" and "locked" in e.value.message and "wait for the other writer" in e.value.fix
+        store.close()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

@@ -11,13 +11,17 @@ def shown(text: str | Path) -> str:
     s = str(text)
     if s.isprintable():
         return s
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in as_utf8(s))
+
+
+def as_utf8(s: str) -> str:
+    """``s`` made encodable as UTF-8: the undecodable bytes of a file name (surrogate-escaped, as ``os.fsdecode``
+    gives them) become ``\\xNN``, any other lone surrogate ``\\udNNN``; a valid string is returned as it is."""
     try:
         s.encode("utf-8")
-    except UnicodeEncodeError:  # surrogate-escaped bytes of a file name, or a lone surrogate
-        s = s.encode("utf-8", "surrogateescape" if _escaped_bytes_only(s) else "backslashreplace").decode(
-            "utf-8", "backslashreplace")
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in s)
-
-
-def _escaped_bytes_only(s: str) -> bool:
-    return all(not ("\ud800" <= c <= "\udfff") or "\udc80" <= c <= "\udcff" for c in s)
+        return s
+    except UnicodeEncodeError:
+        pass
+    bytes_only = all(not "\ud800" <= c <= "\udfff" or "\udc80" <= c <= "\udcff" for c in s)
+    return s.encode("utf-8", "surrogateescape" if bytes_only else "backslashreplace").decode("utf-8",
+                                                                                          "backslashreplace")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..display import shown
+from ..display import as_utf8, shown
 from ..errors import MoraleWatchError
 from ..model import ANNOTATIONS, Document, Outcome, as_row
 from .db import connect, store_error
@@ -50,9 +50,7 @@ def _valid(v: str, keep_length: bool = True) -> str:
     except UnicodeEncodeError:
         if keep_length:
             return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in v)
-        return v.encode("utf-8", "surrogateescape" if all(not "\ud800" <= c <= "\udfff" or "\udc80" <= c <= "\udcff"
-                                                          for c in v) else "backslashreplace").decode(
-            "utf-8", "backslashreplace")
+        return as_utf8(v)
 
 
 def _encode(table: Table, row: dict[str, Any]) -> list[Any]:
