@@ -203,10 +203,16 @@ def _extract_numbered(item: Line) -> str:
                                                            f"{_LIMITS.max_bytes:,}")
     else:
         row = extract_line(line, n)
+    return _dumps(row)
+
+
+def _dumps(row: dict[str, Any]) -> str:
+    """An output line: UTF-8 JSON, or ASCII JSON when a string holds a lone surrogate (given as a JSON escape in
+    the input, it is given back the same way instead of making the output unwritable)."""
     out = json.dumps(row, ensure_ascii=False)
     try:
         out.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate given as a JSON escape: given back the same way
+    except UnicodeEncodeError:
         out = json.dumps(row)
     return out
 
@@ -255,8 +261,8 @@ def _pool_worker_init(gc_enabled: bool, limits: Limits | None = None) -> None:
 
 
 def _lost_lines(batch: list[Line], why: str) -> list[str]:
-    return [json.dumps(_error_line(_leading_id(line) if size else _line_id(line), "worker_lost", why),
-                       ensure_ascii=False) for _, line, size in batch]
+    return [_dumps(_error_line(_leading_id(line) if size else _line_id(line), "worker_lost", why))
+            for _, line, size in batch]
 
 
 #: a short text that takes every stage through its common paths (attributions before and after, "according to",
