@@ -12,7 +12,7 @@ from typing import IO, Any, BinaryIO
 from . import batching
 from .clean import to_document
 from .errors import rejection_reason
-from .ingest import DEFAULT_MAX_BYTES, RawInput, parse_jsonl_line, read_inputs
+from .ingest import DEFAULT_MAX_BYTES, RawInput, expand, parse_jsonl_line, read_inputs
 from .model import Document, Entity, Indicator, Outcome, Quote
 from .pipeline import Pipeline
 from .runner import DEFAULT_TIME_LIMIT, Limits, bounded, rejected, run_one
@@ -329,7 +329,7 @@ def analyze(
                                                                            "time_limit": time_limit}}, paths))
         status = "interrupted"
         try:
-            todo = _todo(read_inputs(paths, max_bytes=max_bytes), store, pipe, limits, summary, reanalyze, progress)
+            todo = _todo(_read_each(paths, max_bytes), store, pipe, limits, summary, reanalyze, progress)
             for task, result in _analysed(todo, pipe, limits, workers, store):
                 raw, again = task
                 if isinstance(result, Outcome):
@@ -354,6 +354,25 @@ def analyze(
     finally:
         store.close()
     return summary
+
+
+def _read_each(paths: list[str], max_bytes: int) -> Iterator[RawInput]:
+    """``read_inputs`` one path at a time, so that a reader that fails on one file (it should never raise, but a
+    bug is a bug) costs the rest of that file, with an outcome that says so, and not the rest of the run."""
+    for path, _ in expand(paths):
+        raws = read_inputs([path], max_bytes=max_bytes)
+        last = ""
+        while True:
+            try:
+                raw = next(raws)
+            except StopIteration:
+                break
+            except Exception as e:
+                detail = f"reading failed ({type(e).__name__}: {e}); the rest of this file was not read"
+                yield RawInput(path, f"after {last}" if last else "", error=("stage_failed", detail))
+                break
+            last = raw.locator
+            yield raw
 
 
 #: what a worker gets for one input: the raw input (pickled) and whether it is a re-analysis

@@ -73,6 +73,11 @@ def run_one(raw: RawInput, pipeline: Pipeline, limits: Limits | None = None) -> 
     limits = limits or Limits()
     if raw.error:
         return rejected(raw, *raw.error, limits=limits)
+    surrogate = _lone_surrogate(raw.text or "")
+    if surrogate is not None:  # a JSON escape such as \ud800: no Unicode text, and no UTF-8 to store or hash
+        code_point = ord((raw.text or "")[surrogate])
+        return rejected(raw, "undecodable", f"the text holds a lone surrogate (U+{code_point:04X} at character "
+                                            f"{surrogate:,}), which is not Unicode text", limits)
     try:
         with time_budget(limits.time_limit):
             return pipeline.run(to_document(raw))
@@ -85,6 +90,17 @@ def run_one(raw: RawInput, pipeline: Pipeline, limits: Limits | None = None) -> 
         return rejected(raw, "stage_failed", "MemoryError: out of memory", limits)
     except Exception as e:  # RecursionError, UnicodeError, a bug in a stage: this input's outcome, not the run's
         return rejected(raw, "stage_failed", f"{type(e).__name__}: {e}", limits)
+
+
+def _lone_surrogate(text: str) -> int | None:
+    """The offset of the first lone surrogate in ``text``, if it holds one."""
+    if not text or text.isascii():
+        return None
+    try:
+        text.encode("utf-8")
+        return None
+    except UnicodeEncodeError as e:
+        return e.start
 
 
 @contextmanager
