@@ -265,9 +265,10 @@ class Store:
             if old == did:
                 self._delete_annotations(did)
                 row = as_row(doc) | {"id": did, "run_id": run_id, "n_words": len(doc.text.split())}
+                values = dict(zip(DOCUMENTS.names, _encode(DOCUMENTS, row), strict=True))
                 cols = [n for n in DOCUMENTS.names if n != "id"]
-                values = _encode(DOCUMENTS, row)[1:]
-                c.execute(f"UPDATE documents SET {', '.join(f'{n}=?' for n in cols)} WHERE id=?", [*values, did])
+                c.execute(f"UPDATE documents SET {', '.join(f'{n}=?' for n in cols)} WHERE id=?",
+                          [*(values[n] for n in cols), did])
                 self._insert_annotations(doc, stage_of)
                 c.execute("UPDATE outcomes SET run_id=?, at=? WHERE source=? AND locator=?",
                           (run_id, _now(), _valid(outcome.source, False), _valid(outcome.locator, False)))
