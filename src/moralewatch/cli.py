@@ -16,13 +16,15 @@ from .errors import MoraleWatchError
 
 
 class Group(click.Group):
-    """Turns library errors into one clear line with the fix, and exit code 2."""
+    """Turns library errors into one clear line with the fix (nothing from an input printed raw), and exit code 2."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except MoraleWatchError as e:
-            click.echo(f"Error [{e.code}]: {e.message}" + (f"\nFix: {e.fix}" if e.fix else ""), err=True)
+            # escaped: a message may quote a file name or an input's text (newlines, ANSI escapes)
+            click.echo(f"Error [{e.code}]: {shown(e.message)}" + (f"\nFix: {shown(e.fix)}" if e.fix else ""),
+                       err=True)
             ctx.exit(2)
 
 
