@@ -523,3 +523,20 @@ def test_a_store_locked_by_another_writer_is_a_coded_error(tmp_path: Path, monke
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_a_run_summary_keeps_a_bounded_number_of_rejections(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from moralewatch.cli import main
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(api.REJECTED_KEPT + 30):
+        (src / f"e{i:04}.txt").write_text("")
+    db = tmp_path / "s.db"
+    s = api.analyze([str(src)], str(db))
+    assert s.counts["rejected"] == api.REJECTED_KEPT + 30 and len(s.rejected) == api.REJECTED_KEPT
+    assert len(_outcomes(db)) == api.REJECTED_KEPT + 30  # every one is in the store
+    r = CliRunner().invoke(main, ["analyze", str(src), "--db", str(tmp_path / "t.db")])
+    assert f"... and {api.REJECTED_KEPT + 10} more" in r.output

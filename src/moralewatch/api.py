@@ -289,11 +289,16 @@ def _warm_up(limits: Limits | None = None, pipeline: Pipeline | None = None) -> 
 # -- analyze into the store ---------------------------------------------------------------------------------------
 
 
+#: rejections a run summary keeps (memory stays flat over millions of inputs)
+REJECTED_KEPT = 100
+
+
 @dataclass
 class RunSummary:
     run_id: int
     counts: dict[str, int] = field(default_factory=lambda: {"ok": 0, "duplicate": 0, "rejected": 0,
                                                             "unchanged": 0, "reanalyzed": 0})
+    #: the first ``REJECTED_KEPT`` rejections (all are in the store; ``counts["rejected"]`` counts them)
     rejected: list[Outcome] = field(default_factory=list)
     #: unchanged inputs whose stored document was made by other stage versions (stage name -> inputs); with
     #: ``reanalyze`` these are re-analysed in place and counted in ``counts["reanalyzed"]`` instead
@@ -337,7 +342,8 @@ def analyze(
                         result.reason = f"re-analysis failed, the stored annotations are kept: {result.reason}"
                     else:
                         store.record_rejection(result, summary.run_id)
-                    summary.rejected.append(result)
+                    if len(summary.rejected) < REJECTED_KEPT:
+                        summary.rejected.append(result)
                     state = "rejected"
                 else:
                     outcome = Outcome(raw.source, raw.locator, "ok", input_sha=raw.sha, size=raw.size)

@@ -106,8 +106,9 @@ def analyze(inputs: tuple[str, ...], db: str, max_bytes: int, time_limit: float,
     for o in summary.rejected[:20]:
         click.echo(f"  rejected {shown(o.source)}{' ' + shown(o.locator) if o.locator else ''}: [{o.code}] "
                    f"{shown(o.reason or '')}")
-    if len(summary.rejected) > 20:
-        click.echo(f"  ... and {len(summary.rejected) - 20} more: moralewatch export --table outcomes --db "
+    shown_rejected = min(len(summary.rejected), 20)
+    if c["rejected"] > shown_rejected:
+        click.echo(f"  ... and {c['rejected'] - shown_rejected} more: moralewatch export --table outcomes --db "
                    f"{shown(db)}")
     _print_stats(db)
 
