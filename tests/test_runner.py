@@ -479,28 +479,37 @@ def test_two_analyze_commands_on_one_store_never_relabel_ok_as_duplicate(tmp_pat
     import subprocess
     import sys
 
-    src = _corpus(tmp_path, 60)
+    src = _corpus(tmp_path, 20)
     db = tmp_path / "s.db"
-    cmd = [sys.executable, "-m", "moralewatch.cli", "analyze", str(src), "--db", str(db), "-q"]
-    first = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and first.poll() is None:  # wait until the first run is writing
-        try:
-            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1)
-            running = conn.execute("SELECT count(*) FROM runs WHERE status='running'").fetchone()[0]
-            conn.close()
-            if running:
-                break
-        except sqlite3.Error:
-            pass
-        time.sleep(0.01)
-    second = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
-    assert first.wait(timeout=300) == 0, first.stderr.read() if first.stderr else ""
-    assert second.returncode == 2 and "Error [E207]" in second.stderr and "Traceback" not in second.stderr
-    third = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    cmd = [sys.executable, "-m", "moralewatch.cli", "analyze", "--db", str(db), "-q"]
+    # the first run reads stdin, which stays open: it holds the store (its run started) until the test feeds it
+    first = subprocess.Popen([*cmd, "-"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             text=True)
+    try:
+        deadline = time.monotonic() + 120
+        running = 0
+        while time.monotonic() < deadline and first.poll() is None and not running:
+            try:
+                conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1)
+                running = conn.execute("SELECT count(*) FROM runs WHERE status='running'").fetchone()[0]
+                conn.close()
+            except sqlite3.Error:
+                pass
+            time.sleep(0.02)
+        assert running == 1
+        second = subprocess.run([*cmd, str(src)], capture_output=True, text=True, timeout=120)
+        assert second.returncode == 2 and "Error [E207]" in second.stderr and "Traceback" not in second.stderr
+        _, err = first.communicate(article(0) + "\nParagraph 0 of the unit's story. \n", timeout=300)
+        assert first.returncode == 0, err
+    finally:
+        if first.poll() is None:
+            first.kill()
+    third = subprocess.run([*cmd, str(src)], capture_output=True, text=True, timeout=300)
     assert third.returncode == 0, third.stderr
-    assert set(_outcomes(db).values()) == {("ok", None)}
     conn = sqlite3.connect(db)
+    statuses = dict(conn.execute("SELECT source, status FROM outcomes").fetchall())
+    assert statuses.pop("-") == "ok" and statuses.pop(str(src / "a000.txt")) == "duplicate"  # the text of stdin's
+    assert set(statuses.values()) == {"ok"} and len(statuses) == 19
     assert [r[0] for r in conn.execute("SELECT status FROM runs ORDER BY id")] == ["done", "done"]
     conn.close()
 
