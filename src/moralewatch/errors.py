@@ -45,10 +45,20 @@ ERRORS: dict[str, tuple[str, str]] = {
     "E204": ("the database cannot be used (permissions, a lock, a full disk)",
              "check the file's and its directory's permissions and free space, and that no other process holds it "
              "locked"),
-    "E205": ("standard output takes one table as JSONL or CSV", "pass one --table, or -o DIRECTORY"),
+    "E205": ("the database or its folder is read-only",
+             "make the file and its folder writable (SQLite keeps its -wal and -shm files beside it), or pass another "
+             "--db"),
+    "E206": ("the disk holding the database is full or failing; what was stored before is kept",
+             "free space and run the same command again: it goes on where it stopped"),
+    "E207": ("the database is locked by another process, or another analyze run is writing to it",
+             "wait for the other writer to finish, or pass another --db"),
+    "E208": ("the folder of the database does not exist", "create it (mkdir -p FOLDER) or pass another --db"),
+    "E209": ("standard output takes one table as JSONL or CSV", "pass one --table, or -o DIRECTORY"),
     "E301": ("the input file of extract does not exist", "pass an existing JSONL file, or - for stdin"),
     "E302": ("worker processes keep ending before they finish any batch",
              "run with --workers 1 to see the error; reinstall with `make install` if it is an import error"),
+    "E303": ("the input or output file of extract cannot be opened",
+             "check the path and its permissions (the output's folder must exist)"),
     "E400": ("the dashboard answers only to its loopback address", "open http://127.0.0.1:PORT/ on this machine"),
     "E401": ("shared/data/corpora, where the gold sets' texts are, cannot be found",
              "set MORALEWATCH_SHARED to the shared directory"),
@@ -97,8 +107,10 @@ REJECTIONS: dict[str, tuple[str, str]] = {
     "no_text": ("no article text could be extracted", "check that the page holds an article, not only navigation"),
     "too_deep": ("the HTML is nested too deeply to parse safely", "simplify the page or extract its text first"),
     "stage_failed": ("an analysis stage failed on this document", "report the error with the input attached"),
-    "worker_lost": ("the worker process analysing this line ended unexpectedly (killed, or out of memory)",
-                    "re-run these lines; with --workers 1 an error in the analysis shows as stage_failed"),
+    "timeout": ("the analysis of this input took longer than the time limit",
+                "split the input or raise --time-limit"),
+    "worker_lost": ("the worker process analysing this input ended unexpectedly, alone on it (killed, or out of "
+                    "memory)", "re-run it; with --workers 1 an error in the analysis shows as stage_failed"),
 }
 
 

@@ -24,7 +24,7 @@ def _flat(v: Any) -> Any:
 def export_tables(db: str, tables: Sequence[str], fmt: str, output: str) -> Iterator[tuple[str, int]]:
     """Write each table to ``output/<table>.<fmt>`` (or stdout); yields ``(path, rows)``."""
     if output == "-" and (len(tables) != 1 or fmt == "parquet"):
-        raise MoraleWatchError("E205", "stdout takes one table as JSONL or CSV",
+        raise MoraleWatchError("E209", "stdout takes one table as JSONL or CSV",
                                "pass one --table, or -o DIRECTORY")
     conn = connect(db, readonly=True)
     try:
