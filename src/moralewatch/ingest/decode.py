@@ -32,19 +32,42 @@ def looks_binary(data: bytes) -> bool:
 
 
 def utf16_order(data: bytes) -> str | None:
-    """``utf-16-le`` or ``utf-16-be`` when the head has the NUL pattern of UTF-16 text without BOM: NULs in most
-    bytes of one parity and almost none of the other (Latin, Cyrillic and most other scripts' text); else None."""
+    """``utf-16-le`` or ``utf-16-be`` when the head reads as UTF-16 text without BOM: the bytes of one parity (the
+    high bytes) take far fewer values than the other (one or two for Latin and Cyrillic text, a few dozen for CJK;
+    8-bit text and random bytes take as many in both), it decodes strictly, holds (almost) no control characters,
+    and its characters come from few scripts; else None."""
     head = data[:HEAD]
+    head = head[: len(head) - len(head) % 2]
     if len(head) < 4:
         return None
-    head = head[: len(head) - len(head) % 2]
-    even, odd = head[0::2], head[1::2]
-    ne, no = even.count(0), odd.count(0)
-    if no > 0.4 * len(odd) and ne < 0.02 * len(even):
-        return "utf-16-le"
-    if ne > 0.4 * len(even) and no < 0.02 * len(odd):
-        return "utf-16-be"
-    return None
+    n_even, n_odd = len(set(head[0::2])), len(set(head[1::2]))
+    if n_odd <= 0.5 * n_even:
+        order = "utf-16-le"
+    elif n_even <= 0.5 * n_odd:
+        order = "utf-16-be"
+    else:
+        return None
+    try:
+        text = head.decode(order)
+    except UnicodeDecodeError:
+        return None
+    return order if _plausible(text) else None
+
+
+def _plausible(text: str) -> bool:
+    letters = [c for c in text if not c.isspace()]
+    if not letters:
+        return False
+    bad = sum(1 for c in letters if c in _CONTROL_CHARS or c == "\x00" or c == "\ufffd" or not c.isprintable())
+    if bad > 0.01 * len(letters):
+        return False
+    blocks: dict[int, int] = {}
+    for c in letters:
+        o = ord(c)
+        block = -1 if 0x3000 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF else o >> 7  # CJK and Hangul as one
+        blocks[block] = blocks.get(block, 0) + 1
+    ascii_ = blocks.pop(0, 0)
+    return ascii_ + sum(sorted(blocks.values(), reverse=True)[:2]) >= 0.9 * len(letters)
 
 
 def decode_bytes(data: bytes) -> tuple[str | None, tuple[str, str] | None]:
@@ -58,21 +81,43 @@ def decode_bytes(data: bytes) -> tuple[str | None, tuple[str, str] | None]:
             except UnicodeDecodeError as e:
                 return None, ("undecodable", f"{enc} BOM but invalid {enc}: {e.reason}")
             return _checked(text, enc)
-    order = utf16_order(data)
+    try:
+        utf8: str | None = data.decode("utf-8")
+    except UnicodeDecodeError:
+        utf8 = None
+    if utf8 is not None:
+        as_utf8 = _checked(utf8, "utf-8")
+        if as_utf8[1] is None or as_utf8[1][0] != "binary":
+            return as_utf8  # valid UTF-8 that reads as text always wins
+    damaged = None if utf8 is not None else _damaged_utf8(data)
+    if damaged:
+        return None, ("undecodable", damaged)
+    order = utf16_order(data)  # NULs or control characters: UTF-16 text without BOM, or binary
     if order:
         try:
             return _checked(data.decode(order), f"{order} (no BOM)")
         except UnicodeDecodeError as e:
-            return None, ("undecodable", f"looks like {order} without BOM but is not valid {order}: {e.reason}")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:  # valid UTF-8: never re-read as something else because of a NUL or two
-        return _checked(text, "utf-8")
+            return None, ("undecodable", f"reads as {order} without BOM, but not all of it is valid: {e.reason}")
+    if utf8 is not None:
+        return _checked(utf8, "utf-8")
     if looks_binary(data):
         return None, ("binary", "NUL or control bytes in the first 8 KiB, and not valid UTF-8 or UTF-16")
     return _detected(data)
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few invalid bytes (a cut or a stray byte) is not cp1252 or latin-1: detection would turn every
+    accented letter into mojibake. Say where it breaks instead."""
+    head = data[:200_000]
+    text = head.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    multi = sum(1 for c in text if ord(c) > 0x7F and c != "\ufffd")
+    if bad and multi >= 10 * bad:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            return f"UTF-8 except for {bad:,} invalid byte{'s' if bad > 1 else ''} (the first at byte {e.start:,})"
+    return None
 
 
 def _detected(data: bytes) -> tuple[str | None, tuple[str, str] | None]:

@@ -42,18 +42,20 @@ def parse_jsonl_line(line: bytes | str, n: int) -> tuple[dict[str, Any] | None, 
 def jsonl_inputs(source: str, fh: BinaryIO, max_bytes: int) -> Iterator[RawInput]:
     """A raw input for each non-blank line of ``fh``; a line longer than ``max_bytes`` is read through, never held
     (``too_large``, and no content hash, so that a run with a higher limit reads it again)."""
-    n = 0
+    n = given = 0
     for n, (line, size) in enumerate(lines(fh, max_bytes), 1):
         loc = f"line {n}"
         if size > max_bytes:
+            given += 1
             yield RawInput(source, loc, "jsonl", size=size,
                            error=("too_large", f"line {n} has {size:,} bytes > limit {max_bytes:,}"))
             continue
         if not line.strip():
             continue
+        given += 1
         yield jsonl_input(source, loc, line, n)
-    if n == 0:
-        yield RawInput(source, format="jsonl", error=("empty", "no lines"))
+    if not given:
+        yield RawInput(source, format="jsonl", error=("empty", f"{n:,} blank lines" if n else "no lines"))
 
 
 def jsonl_input(source: str, loc: str, line: bytes, n: int) -> RawInput:
