@@ -12,8 +12,8 @@ from ..model import OffsetMap
 
 MAX_DEPTH = 400
 #: more elements than this and trafilatura's time grows past seconds (superlinear: 20,000 paragraphs 2.6 s, 50,000
-#: 21 s, 100,000 69 s); the 181 pages of the article-extraction benchmark have at most 1,737
-MAX_ELEMENTS = 25_000
+#: 21 s, 100,000 69 s, on a quiet machine); the 181 pages of the article-extraction benchmark have at most 1,737
+MAX_ELEMENTS = 15_000
 # [^<>], not [^>]: a tag that never closes must not make every later "<" scan to the end ("<a" * 10**4: 5 s)
 _TAG = compile_regex(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^<>]*?(/?)>")
 _OPENING = re.compile(r"<[a-zA-Z]")

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 CHUNK = 1 << 16
+SKIP = 1 << 20
 
 
 class GzipTruncated(Exception):
@@ -53,10 +54,7 @@ class GunzipReader(io.RawIOBase):
 
     def _fill(self, n: int) -> None:
         z = self._z
-        if z.unconsumed_tail:
-            self._pending = z.decompress(z.unconsumed_tail, max(n, CHUNK))
-            return
-        if z.eof:
+        if z.eof:  # the member ended: what follows it is in unused_data (unconsumed_tail may hold a stale copy)
             rest = z.unused_data
             self._z = zlib.decompressobj(31)
             self._member_started = False
@@ -73,8 +71,14 @@ class GunzipReader(io.RawIOBase):
                 return
             self._decompress(rest, n)
             return
+        if z.unconsumed_tail:
+            self._decompress(z.unconsumed_tail, n)
+            return
         raw = self._fh.read(CHUNK)
         if not raw:
+            if self._member_started and (tail := z.flush()):  # output zlib still held for want of room
+                self._pending = tail
+                return
             self._truncated = self._member_started
             self._eof = True
             return
@@ -120,23 +124,32 @@ def read_bounded(fh: BinaryIO, limit: int) -> bytes:
 
 
 def lines(fh: BinaryIO, limit: int) -> Iterator[tuple[bytes, int]]:
-    """``(line, length)`` for each line of ``fh`` (split on ``\\n`` as iterating a binary file does). A line longer
-    than ``limit`` is never held whole: it is yielded as ``(b"", its length)`` after reading through it."""
-    while True:
-        line = fh.readline(limit + 1)
-        if not line:
-            check_end(fh)
-            return
-        if len(line) <= limit:
-            yield line, len(line)
-            continue
-        n = len(line)
-        while not line.endswith(b"\n"):
-            line = fh.readline(CHUNK)
-            if not line:
-                break
-            n += len(line)
-        yield b"", n
+    """``(line, length)`` for each line of ``fh`` (split on ``\\n`` as iterating a binary file does), read in 1 MiB
+    pieces. A line longer than ``limit`` is never held whole: it is yielded as ``(b"", its length)`` after reading
+    through it. The last piece of a truncated gzip stream is not a line: :class:`GzipTruncated` is raised instead."""
+    parts: list[bytes] = []  # the current line's pieces so far
+    held = 0  # their length
+    skipping = False  # the current line is longer than the limit: counted, not kept
+    while chunk := fh.read(SKIP):
+        start = 0
+        while (i := chunk.find(b"\n", start)) >= 0:
+            piece = chunk[start:i + 1]
+            n = held + len(piece)
+            if skipping or n > limit:
+                yield b"", n
+            else:
+                yield (b"".join(parts) + piece if parts else piece), n
+            parts, held, skipping = [], 0, False
+            start = i + 1
+        rest = chunk[start:]
+        held += len(rest)
+        if skipping or held > limit:
+            parts, skipping = [], True
+        elif rest:
+            parts.append(rest)
+    check_end(fh)
+    if held:
+        yield (b"", held) if skipping else (b"".join(parts), held)
 
 
 class Budget(io.RawIOBase):

@@ -67,7 +67,9 @@ def _opened(fh: BinaryIO) -> tuple[BinaryIO, bytes]:
     if first == b"\x1f\x8b":
         rest = gunzip(rest)
     try:
-        start = rest.read(64)
+        start = b""
+        while len(start) < 64 and (more := rest.read(64 - len(start))):
+            start += more
     except (GzipTruncated, BadGzip, EOFError) as e:  # a few bytes of gzip: nothing to read records from
         return _Failing(e), b"WARC/"  # type: ignore[return-value]
     return rest, start
