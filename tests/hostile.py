@@ -282,6 +282,12 @@ def _one_word(d: Path) -> list[str]:
     return [put(d, "word.txt", b"Morale " + b"x" * (15 * MB) + b" is low.\n")]
 
 
+@case("20 MB of article text (at the limit): read, decoded and cleaned", OK, big=True)
+def _at_default_limit(d: Path) -> list[str]:
+    para = (article(9).split("\n\n", 1)[1] + "\n\n").encode()
+    return [put(d, "limit.txt", (para * (LIMIT // len(para)))[:LIMIT])]
+
+
 @case("text of exactly the limit", OK, max_bytes=4096)
 def _at_limit(d: Path) -> list[str]:
     body = (TEXT * 20).encode()[:4096]
