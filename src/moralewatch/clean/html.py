@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html as htmlmod
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +15,7 @@ MAX_DEPTH = 400
 MAX_ELEMENTS = 15_000
 # [^<>], not [^>]: a tag that never closes must not make every later "<" scan to the end ("<a" * 10**4: 5 s)
 _TAG = compile_regex(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^<>]*?(/?)>")
-_OPENING = re.compile(r"<[a-zA-Z]")
+_OPENING = compile_regex(r"<[a-zA-Z]")
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
 

@@ -4,14 +4,11 @@ length. Parsing never raises: a line that is not a usable object is that line's 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from .raw import JSONL_FIELDS, RawInput, reject, sha, storable
 from .streams import lines
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def parse_jsonl_line(line: bytes | str, n: int) -> tuple[dict[str, Any] | None, tuple[str, str] | None]:
@@ -33,9 +30,12 @@ def parse_jsonl_line(line: bytes | str, n: int) -> tuple[dict[str, Any] | None, 
         return None, ("bad_field", f"line {n}")
     for key in ("id", "text", *JSONL_FIELDS):
         value = obj.get(key)
-        if isinstance(value, str) and (m := _SURROGATE.search(value)):
-            return None, ("bad_unicode", f"line {n}: \"{key}\" holds a lone surrogate \\u{ord(m.group()):04x} "
-                                         f"at character {m.start():,}")
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as e:
+                return None, ("bad_unicode", f"line {n}: \"{key}\" holds a lone surrogate "
+                                             f"\\u{ord(value[e.start]):04x} at character {e.start:,}")
     return obj, None
 
 
