@@ -19,7 +19,7 @@ run together through ``moralewatch analyze`` as a subprocess, and hypothesis fee
 | Content-Encoding gzip bomb in a WARC record (300 MB) | `too_large` |
 | zero-filled 20 MB .warc (was an 84 MB reason) / 30 MB of zeros after a good record | one `malformed_warc` / `ok` + `malformed_warc` |
 | 10^6 elements, 10^6 unclosed `<a` (was 300 s, 1.25 GB) | `too_complex` |
-| a 15 MB "word" in a .txt | `ok` (ingest and clean only; the speaker regexes are h-text's) |
+| a 15 MB "word" in a .txt; 20 MB of article text (at the limit) | `ok` (read, decode, clean: 97 MB, 218 MB peak RSS) |
 | exactly at / one byte over the limit, a long JSONL line between good ones | `ok` / `too_large` / `too_large` + `ok` |
 | .txt.gz, multi-member .jsonl.gz / truncated .txt.gz, .jsonl.gz / garbage, trailing junk / empty .gz | `ok` / `truncated` (+ lines before) / `truncated` / `empty` |
 | JSON nested 100,000 deep, 5,000-digit id, NUL or invalid UTF-8 in a line, non-object lines, UTF-16 .jsonl | `malformed_json` |
