@@ -22,9 +22,9 @@ import pytest
 from moralewatch import api
 from moralewatch.ingest import RawInput
 from moralewatch.model import Document, Entity, Outcome
-from moralewatch.pipeline import Pipeline
+from moralewatch.pipeline import Pipeline, Registration, registry_of, stage
 from moralewatch.runner import Limits, run_one, time_budget
-from moralewatch.stages import DEFAULT
+from moralewatch.stages import DEFAULT, REGISTRATIONS
 from moralewatch.store import Store
 
 from .corpus import article
@@ -53,14 +53,12 @@ def _probe(doc: Document, config: Mapping[str, Any]) -> None:
     doc.entities = [*doc.entities, Entity("org", 0, 5, text[:5], name=str(config["mark"]))]
 
 
-if "probe.v1" not in __import__("moralewatch.pipeline", fromlist=["REGISTRY"]).REGISTRY:
-    from moralewatch.pipeline import stage
-
-    stage("probe.v1", requires=("text",), provides=("probe",), defaults={"mark": "a"})(_probe)
+_REGISTRY = registry_of([*REGISTRATIONS, Registration(
+    stage("probe.v1", requires=("text",), provides=("probe",), defaults={"mark": "a"})(_probe))])
 
 
 def _pipeline(mark: str = "a") -> Pipeline:
-    return Pipeline([*DEFAULT, "probe.v1"], {"probe.v1": {"mark": mark}})
+    return Pipeline([*DEFAULT, "probe.v1"], {"probe.v1": {"mark": mark}}, _REGISTRY)
 
 
 def _raw(text: str, name: str = "t.txt") -> RawInput:

@@ -365,8 +365,9 @@ def analyze(
 def _read_each(paths: list[str], max_bytes: int) -> Iterator[RawInput]:
     """``read_inputs`` one path at a time, so that a reader that fails on one file (it should never raise, but a
     bug is a bug) costs the rest of that file, with an outcome that says so, and not the rest of the run."""
-    for path, _ in expand(paths):
-        raws = read_inputs([path], max_bytes=max_bytes)
+    for found in expand(paths):
+        path = found.source
+        raws = read_inputs([found.path], max_bytes=max_bytes)
         last = ""
         while True:
             try:
