@@ -1,6 +1,6 @@
 """The dashboard's server: a FastAPI app with a JSON API behind every view and the static single-page client.
 
-Reads go through ``store.queries`` on read-only connections (one per worker thread, ``mode=ro``), so an ingest can
+Reads go through ``views`` and the in-memory read model (``index.FactIndex``) on read-only connections (one per worker thread, ``mode=ro``), so an ingest can
 keep writing the same WAL database. Every error, ours or the framework's, has one shape:
 ``{"error": {"code", "message", "fix"}}``. Pages get a strict Content-Security-Policy (scripts and styles from this
 server only, no connection anywhere else) and, on loopback, only loopback Host headers are accepted, so another web
@@ -24,7 +24,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..errors import MoraleWatchError
 from ..store import connect
-from ..store import queries as Q
+from ..store.queries import has_read_model
+from . import views as Q
+from .filters import Filters
+from .index import FactIndex
 
 STATIC = Path(str(resources.files("moralewatch") / "web" / "static"))
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -48,15 +51,15 @@ class Readers:
         self.db = str(db)
         self._local = threading.local()
         conn = connect(self.db, readonly=True)
-        if not Q.has_read_model(conn):
+        if not has_read_model(conn):
             conn.close()
             raise MoraleWatchError("E503", f"{db} has no dashboard read model (schema migration 2)",
                                    f"run `moralewatch serve {db}` once with write access, or re-run analyze")
         conn.execute("PRAGMA query_only = 1")
-        self.index = Q.FactIndex(conn).refresh()
+        self.index = FactIndex(conn).refresh()
         self.index.build_fts()  # in the background: fast full-text search once it is done
 
-    def facts(self) -> Q.FactIndex:
+    def facts(self) -> FactIndex:
         return self.index.refresh()
 
     def get(self) -> sqlite3.Connection:
@@ -82,8 +85,8 @@ def filters_dep(
     hedged: str | None = Query(None, description="true: only hedged; false: only not hedged"),
     negated: str | None = Query(None, description="true: only negated; false: only not negated"),
     q: str | None = Query(None, description="full-text search over the evidence (all words; word* for prefix)"),
-) -> Q.Filters:
-    return Q.Filters.from_mapping(dict(locals()))
+) -> Filters:
+    return Filters.from_mapping(dict(locals()))
 
 
 def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
@@ -114,7 +117,7 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
     def conn() -> sqlite3.Connection:
         return readers.get()
 
-    def facts() -> Q.FactIndex:
+    def facts() -> FactIndex:
         return readers.facts()
 
     @app.get("/", include_in_schema=False)
@@ -126,19 +129,19 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
         return FileResponse(STATIC / "docs.html", media_type="text/html")
 
     @app.get("/api/meta", summary="Store size, date range and the values each filter offers")
-    def api_meta(ix: Q.FactIndex = Depends(facts)) -> dict[str, Any]:
+    def api_meta(ix: FactIndex = Depends(facts)) -> dict[str, Any]:
         return Q.meta(ix)
 
     @app.get("/api/trends", summary="Trends: per indicator and period, with the documents analysed per period")
-    def api_trends(f: Q.Filters = Depends(filters_dep), interval: str = Query("auto", description="auto, day, week, "
+    def api_trends(f: Filters = Depends(filters_dep), interval: str = Query("auto", description="auto, day, week, "
                    "month"), split: str = Query("subject_side", description="none, subject_side, claimant_side, "
-                   "channel"), ix: Q.FactIndex = Depends(facts)) -> dict[str, Any]:
+                   "channel"), ix: FactIndex = Depends(facts)) -> dict[str, Any]:
         return Q.trends(ix, f, interval, split)
 
     @app.get("/api/evidence", summary="Evidence: a page of evidence items, newest first, and the total")
-    def api_evidence(f: Q.Filters = Depends(filters_dep), limit: int = Query(50, description="1 to 500"),
+    def api_evidence(f: Filters = Depends(filters_dep), limit: int = Query(50, description="1 to 500"),
                      offset: int = Query(0), sort: str = Query("newest", description="newest or oldest"),
-                     ix: Q.FactIndex = Depends(facts)) -> dict[str, Any]:
+                     ix: FactIndex = Depends(facts)) -> dict[str, Any]:
         return Q.evidence(ix, f, limit, offset, sort)
 
     @app.get("/api/evidence/{document_id}/{idx}", summary="One evidence item with its article, quote and place")
@@ -146,11 +149,11 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
         return Q.evidence_item(c, document_id, idx)
 
     @app.get("/api/places", summary="Places: evidence by the place it is about, with coordinates")
-    def api_places(f: Q.Filters = Depends(filters_dep), ix: Q.FactIndex = Depends(facts)) -> dict[str, Any]:
+    def api_places(f: Filters = Depends(filters_dep), ix: FactIndex = Depends(facts)) -> dict[str, Any]:
         return Q.places(ix, f)
 
     @app.get("/api/sources", summary="Sources: outlets and speakers with counts by side")
-    def api_sources(f: Q.Filters = Depends(filters_dep), ix: Q.FactIndex = Depends(facts)) -> dict[str, Any]:
+    def api_sources(f: Filters = Depends(filters_dep), ix: FactIndex = Depends(facts)) -> dict[str, Any]:
         return Q.sources(ix, f)
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

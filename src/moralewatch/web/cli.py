@@ -110,7 +110,7 @@ def register(main: click.Group, eval_group: click.Group) -> None:
         Example:
           moralewatch report war.db -o report.html --since 2023-01-01 --indicator expendable
         """
-        from ..store.queries import Filters
+        from .filters import Filters
         from .report import build_report
 
         _require_db(db)
