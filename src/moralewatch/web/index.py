@@ -30,6 +30,7 @@ _FTS_SQL = ("SELECT rowid, document_id, idx FROM evidence_fts WHERE kind = 'indi
             "ORDER BY rowid")
 _DOC_SQL = "SELECT rowid, date(published), outlet FROM documents WHERE rowid > ? ORDER BY rowid"
 NO_DAY = -(2**30)
+TAIL = 64  # rows compared with the store at each refresh (see FactIndex._follow)
 
 
 def _encode(values: Sequence[str | None], voc: Vocab) -> np.ndarray:
@@ -78,9 +79,12 @@ class FactIndex:
     operations (bincount, unique) instead of a SQLite GROUP BY with COUNT(DISTINCT) (seconds at that size).
 
     It is loaded once through SQL and then follows the store: each call to :meth:`refresh` checks
-    ``PRAGMA data_version`` (changed when another connection, an ingest, has committed) and appends the new rows;
-    if rows were replaced or removed, it reloads. Rows of one document are contiguous (the writer inserts a
+    ``PRAGMA data_version`` (changed when another connection, an ingest, has committed), drops the rows the store
+    deleted and appends the new ones (:meth:`_follow`). Rows of one document are contiguous (the writer inserts a
     document's indicators in one transaction), which the distinct-document counts rely on only for speed.
+
+    The views read its arrays while holding :attr:`lock`, so a refresh never changes them under a running
+    aggregate.
     """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
@@ -89,6 +93,7 @@ class FactIndex:
         self.version: int | None = None
         self._fts: dict[str, np.ndarray] = {}
         self.generation = 0
+        self.deletions = 0  # refreshes that found rows deleted (tests and diagnostics)
         self._builder: threading.Thread | None = None
         self._reset()
 
@@ -119,25 +124,100 @@ class FactIndex:
         self.generation += 1
 
     def refresh(self) -> FactIndex:
-        """Bring the index up to date with the store (cheap when nothing changed)."""
+        """Bring the index up to date with the store (cheap when nothing changed).
+
+        Everything is read in one read transaction, so the rows, the documents and the counts come from one
+        snapshot of the store even while an ingest commits."""
         with self.lock:
             v = self.conn.execute("PRAGMA data_version").fetchone()[0]
             if v == self.version:
                 return self
+            self.conn.execute("BEGIN")
+            try:
+                self.coords = {}
+                self._fts = {}
+                self._follow()
+                self.n_quotes = self.conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
+                if self.fts_ready:
+                    cur = self.conn.cursor()
+                    cur.row_factory = None
+                    self._map_fts(cur.execute(_FTS_SQL, (self.fts_max,)).fetchall())
+            finally:
+                self.conn.execute("COMMIT")
             self.version = v
-            self.coords = {}
-            self._fts = {}
-            self._append()
-            self.n_quotes = self.conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
-            count = self.conn.execute("SELECT count(*) FROM evidence_facts").fetchone()[0]
-            if count != self.n:  # rows replaced or deleted: start again
-                self._reset()
-                self._append()
-            if self.fts_ready:
-                cur = self.conn.cursor()
-                cur.row_factory = None
-                self._map_fts(cur.execute(_FTS_SQL, (self.fts_max,)).fetchall())
         return self
+
+    def _follow(self) -> None:
+        """Follow the store's changes since the last refresh: rows deleted (``analyze --reanalyze`` deletes a
+        document's indicators and writes new ones in one transaction) leave the index, new rows join it.
+
+        SQLite gives a new row the largest rowid + 1, so a deleted rowid comes back only when every row above it was
+        deleted too: the last document's rows (at least ``TAIL`` rows) are compared with the store field by field,
+        and on a mismatch they are read again. A row deleted below them shows in the count; only then are the
+        store's rowids read (one index scan) to find which rows are gone."""
+        dropped = False
+        p0 = self._tail_start()
+        if p0 < self.n and not self._tail_matches(p0):
+            self._drop(np.arange(self.n) < p0)
+            dropped = True
+        self._append()
+        cur = self.conn.cursor()
+        cur.row_factory = None
+        if cur.execute("SELECT count(*) FROM evidence_facts").fetchone()[0] != self.n:
+            alive = np.array([r[0] for r in cur.execute("SELECT rowid FROM evidence_facts")], np.int64)
+            self._drop(np.isin(self.rowid, alive))
+            dropped = True
+        self.deletions += dropped
+        if cur.execute("SELECT count(*) FROM documents").fetchone()[0] != self.doc_day.size:
+            self.doc_max_rowid = 0  # a document deleted: the denominator is read again (documents are few)
+            self.doc_day = np.zeros(0, np.int32)
+            self.doc_outlet = np.zeros(0, np.int32)
+            self._append_documents(cur)
+
+    def _tail_start(self) -> int:
+        """The position of the first row the tail check compares: the last document's first row, or ``TAIL`` rows
+        from the end if that is earlier."""
+        if self.n == 0:
+            return 0
+        last = self.doc[-1]
+        other = np.flatnonzero(self.doc != last)
+        first_of_last = int(other[-1]) + 1 if other.size else 0
+        return max(0, min(first_of_last, self.n - TAIL))
+
+    def _tail_matches(self, p0: int) -> bool:
+        """True when the store's rows from the rowid at position ``p0`` to the last loaded one are the rows the
+        index holds there (same rowids, same values)."""
+        cur = self.conn.cursor()
+        cur.row_factory = None
+        rows = cur.execute(_FACT_SQL.replace("rowid > ?", "rowid >= ? AND rowid <= ?"),
+                           (int(self.rowid[p0]), self.max_rowid)).fetchall()
+        if len(rows) != self.n - p0:
+            return False
+        for p, r in zip(range(p0, self.n), rows):
+            mine = (int(self.rowid[p]), self.docs.values[self.doc[p]], int(self.idx[p]), int(self.day[p]),
+                    *(self.vocab[c].values[self.cols[c][p]] for c in _CODED), bool(self.hedged[p]),
+                    bool(self.negated[p]))
+            theirs = (r[0], r[1], r[2], day_num(r[3], self._days), *r[4:12], bool(r[12]), bool(r[13]))
+            if mine != theirs:
+                return False
+        return True
+
+    def _drop(self, keep: np.ndarray) -> None:
+        """Remove the rows not in ``keep``; codes stay valid (vocabularies only grow) and the full-text map is
+        dropped (its rowids may have been reused): it is rebuilt in the background, and a search joins in SQL
+        meanwhile."""
+        self.rowid, self.doc, self.idx, self.day = (a[keep] for a in (self.rowid, self.doc, self.idx, self.day))
+        self.hedged, self.negated = self.hedged[keep], self.negated[keep]
+        self.cols = {c: a[keep] for c, a in self.cols.items()}
+        self.n = int(self.rowid.size)
+        self.max_rowid = int(self.rowid[-1]) if self.n else 0
+        self.key = (self.doc.astype(np.int64) << 20) | self.idx
+        self.key_sorted = bool(np.all(self.key[1:] > self.key[:-1]))
+        self.fts_rowid = np.zeros(0, np.int64)
+        self.fts_pos = np.zeros(0, np.int64)
+        self.fts_max = 0
+        self.fts_ready = False
+        self.generation += 1  # a full-text map being built for the old rows is discarded
 
     # -- full-text search -------------------------------------------------------------------------------------------
     def _map_fts(self, rows: list[tuple[int, str, int]]) -> None:
@@ -207,6 +287,9 @@ class FactIndex:
             self.max_rowid = int(self.rowid[-1])
             self.key = (self.doc.astype(np.int64) << 20) | self.idx
             self.key_sorted = bool(np.all(self.key[1:] > self.key[:-1]))
+        self._append_documents(cur)
+
+    def _append_documents(self, cur: sqlite3.Cursor) -> None:
         drows = cur.execute(_DOC_SQL, (self.doc_max_rowid,)).fetchall()
         if drows:
             dcols = list(zip(*drows))

@@ -8,10 +8,11 @@ and every trend carries its denominator: the documents analysed in the period.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -25,6 +26,20 @@ SPLITS = ("none", "subject_side", "claimant_side", "channel")
 MAX_LIMIT = 500
 
 
+_View = TypeVar("_View", bound=Callable[..., Any])
+
+
+def _locked(view: _View) -> _View:
+    """Run a view holding the index's lock: a refresh (another request's) never swaps arrays under it."""
+
+    @functools.wraps(view)
+    def run(ix: FactIndex, *args: Any, **kwargs: Any) -> Any:
+        with ix.lock:
+            return view(ix, *args, **kwargs)
+
+    return run  # type: ignore[return-value]
+
+
 def _rows(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute(sql, params)]
 
@@ -33,6 +48,7 @@ def _rows(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> lis
 # -- meta ---------------------------------------------------------------------------------------------------------
 
 
+@_locked
 def meta(ix: FactIndex) -> dict[str, Any]:
     """What the filter controls offer, the store's size and its date range."""
     dated = ix.day[ix.day != NO_DAY]
@@ -86,6 +102,7 @@ def _periods(lo: str, hi: str, interval: str) -> tuple[list[str], int, int]:
     return [_period_label(c, interval) for c in codes], int(a[0]), step
 
 
+@_locked
 def trends(ix: FactIndex, f: Filters, interval: str = "auto", split: str = "subject_side") -> dict[str, Any]:
     """Per indicator and period: evidence items (asserted, hedged and negated apart) and distinct documents, split
     by a side or the channel, with the documents analysed in each period as the denominator."""
@@ -168,6 +185,7 @@ def _by_rowid(conn: sqlite3.Connection, rowids: list[int], extra: str = "") -> l
     return rows
 
 
+@_locked
 def evidence(ix: FactIndex, f: Filters, limit: int = 50, offset: int = 0, sort: str = "newest") -> dict[str, Any]:
     """A page of evidence items (newest first) and the total that match."""
     if sort not in _SORTS:
@@ -225,6 +243,7 @@ def _one(conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> dict[str,
 # -- places and sources -------------------------------------------------------------------------------------------
 
 
+@_locked
 def places(ix: FactIndex, f: Filters, limit: int = 300) -> dict[str, Any]:
     """Evidence by the place it is about, with coordinates from the place entities (unlocated ones listed apart)."""
     m = ix.mask(f)
@@ -264,6 +283,7 @@ def place_coords(conn: sqlite3.Connection, names: Sequence[str],
     return {n: cache[n] for n in names if cache[n] is not None}
 
 
+@_locked
 def sources(ix: FactIndex, f: Filters, limit: int = 100) -> dict[str, Any]:
     """Outlets and speakers with their evidence counts by the source's side (and by the side it is about)."""
     m = ix.mask(f)
@@ -307,6 +327,7 @@ def sources(ix: FactIndex, f: Filters, limit: int = 100) -> dict[str, Any]:
 # -- the static report ---------------------------------------------------------------------------------------------
 
 
+@_locked
 def snapshot(ix: FactIndex, f: Filters, limit: int = 5000) -> dict[str, Any]:
     """Everything the self-contained report needs to redo the views in the browser without a server: the newest
     ``limit`` matching evidence items (facts, span, quote), their articles, the documents-per-day denominator and
