@@ -3,8 +3,11 @@
 Reads go through ``views`` and the in-memory read model (``index.FactIndex``) on read-only connections (one per worker thread, ``mode=ro``), so an ingest can
 keep writing the same WAL database. Every error, ours or the framework's, has one shape:
 ``{"error": {"code", "message", "fix"}}``. Pages get a strict Content-Security-Policy (scripts and styles from this
-server only, no connection anywhere else) and, on loopback, only loopback Host headers are accepted, so another web
-page cannot read the API through DNS rebinding (that refusal has the same error shape).
+server only, no connection anywhere else). Served on any loopback address (127.0.0.0/8, ::1, localhost), only
+loopback Host headers are accepted, so another web page cannot read the API through DNS rebinding (E400). The API
+refuses requests another site makes a browser send (``Sec-Fetch-Site`` cross-site or same-site, or an ``Origin``
+that is not the dashboard's own: E403), before any work: an ``<img src=...>`` on a page the analyst visits cannot
+make the dashboard compute. Every parameter is bounded (views.py, filters.py): a hostile value is a 400.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -28,14 +32,37 @@ from ..store.queries import has_read_model
 from . import views as Q
 from .filters import Filters
 from .index import FactIndex
+from .net import host_of, is_loopback
 
 STATIC = Path(str(resources.files("moralewatch") / "web" / "static"))
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+ERROR_STATUS = {"E404": 404, "E201": 503, "E503": 503, "E403": 403}
+#: what a browser says about where a request comes from (Sec-Fetch-Site) that the API accepts: its own page, or
+#: the analyst typing the URL; "cross-site" and "same-site" (another port or host of the machine) are refused
+FETCH_SITES_OK = ("same-origin", "none")
 
-ERROR_STATUS = {"E404": 404, "E201": 503, "E503": 503}
+
+def refusal(request: Request, loopback_only: bool) -> JSONResponse | None:
+    """The answer to a request the dashboard refuses, or None: a foreign Host header while on loopback (DNS
+    rebinding), or an API call another site made the browser send."""
+    host = request.headers.get("host", "")
+    if loopback_only and not is_loopback(host_of(host)):
+        return JSONResponse(error_body("E400", "this server answers only to its loopback address",
+                                       "open http://127.0.0.1:PORT/ on this machine"), status_code=400)
+    if not request.url.path.startswith(("/api/", "/openapi.json")):
+        return None
+    site = request.headers.get("sec-fetch-site")
+    origin = request.headers.get("origin")
+    if site is not None and site not in FETCH_SITES_OK:
+        why = f"the browser says it comes from another site (Sec-Fetch-Site: {site[:40]})"
+    elif origin is not None and origin != f"{request.url.scheme}://{host}":
+        why = f"it comes from another origin ({origin[:100]})"
+    else:
+        return None
+    return JSONResponse(error_body("E403", f"refused an API request: {why}",
+                                   "open the dashboard itself (http://127.0.0.1:PORT/) and use it from there"),
+                        status_code=403)
 
 
 def error_body(code: str, message: str, fix: str = "") -> dict[str, Any]:
@@ -97,14 +124,12 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
                               '`{"error": {"code", "message", "fix"}}`.')
     app.state.readers = readers
     _handlers(app)
-    loopback_only = host in LOOPBACK
+    loopback_only = is_loopback(host)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Any:
-        if loopback_only and request.headers.get("host", "").rsplit(":", 1)[0] not in LOOPBACK_HOSTS:
-            response: Any = JSONResponse(error_body("E400", "this server answers only to its loopback address",
-                                                    "open http://127.0.0.1:PORT/ on this machine"), status_code=400)
-        else:
+        response: Any = refusal(request, loopback_only)
+        if response is None:
             response = await call_next(request)
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers["X-Content-Type-Options"] = "nosniff"
@@ -145,7 +170,8 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
         return Q.evidence(ix, f, limit, offset, sort)
 
     @app.get("/api/evidence/{document_id}/{idx}", summary="One evidence item with its article, quote and place")
-    def api_item(document_id: str, idx: int, c: sqlite3.Connection = Depends(conn)) -> dict[str, Any]:
+    def api_item(document_id: str = PathParam(max_length=128), idx: int = PathParam(ge=0, le=2**31 - 1),
+                 c: sqlite3.Connection = Depends(conn)) -> dict[str, Any]:
         return Q.evidence_item(c, document_id, idx)
 
     @app.get("/api/places", summary="Places: evidence by the place it is about, with coordinates")
@@ -194,17 +220,19 @@ def _handlers(app: FastAPI) -> None:
 class LiveServer:
     """The app served by uvicorn in a background thread on a free loopback port (tests and the benchmark)."""
 
-    def __init__(self, db: str | Path, port: int = 0) -> None:
+    def __init__(self, db: str | Path, port: int = 0, host: str = "127.0.0.1") -> None:
         import socket
 
         import uvicorn
 
+        if not is_loopback(host):
+            raise ValueError(f"LiveServer serves on loopback addresses only, not {host}")
         if port == 0:
-            with socket.socket() as s:
-                s.bind(("127.0.0.1", 0))
+            with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+                s.bind((host, 0))
                 port = s.getsockname()[1]
-        self.url = f"http://127.0.0.1:{port}"
-        config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
+        self.url = f"http://{f'[{host}]' if ':' in host else host}:{port}"
+        config = uvicorn.Config(create_app(db, host=host), host=host, port=port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

@@ -12,16 +12,24 @@ from typing import Any
 from ..errors import MoraleWatchError
 from ..model import CHANNELS, INDICATORS, ROLES, SIDES, SUBJECT_SIDES
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _WORD = re.compile(r"\w+\*?", re.UNICODE)
-MAX_LIMIT = 500
 _FREE_TEXT = ("place", "outlet", "claimant")
+MAX_VALUES = 50  # values of one filter in one request
+MAX_VALUE_CHARS = 300  # characters of one name (place, outlet, claimant)
+MAX_SEARCH_CHARS = 500  # characters of a full-text search ...
+MAX_SEARCH_TERMS = 20  # ... and its words
 
+
+def shown(value: object, limit: int = 80) -> str:
+    """A value for an error message: its repr, cut short (a hostile value is never echoed whole)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + f"... ({len(text):,} characters)"
 
 
 def bad(field: str, value: object, allowed: Iterable[str] | str) -> MoraleWatchError:
     opts = allowed if isinstance(allowed, str) else ", ".join(allowed)
-    return MoraleWatchError("E501", f"invalid {field}: {value!r}", f"use one of: {opts}")
+    return MoraleWatchError("E501", f"invalid {field}: {shown(value)}", f"use one of: {opts}")
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,17 @@ class Filters:
     q: str | None = None
 
     def __post_init__(self) -> None:
+        for name in ("indicator", "subject_side", "claimant_side", "channel", "speaker_role", *_FREE_TEXT):
+            vals = getattr(self, name)
+            if len(vals) > MAX_VALUES:
+                raise bad(name, f"{len(vals)} values", f"at most {MAX_VALUES} values of {name} in one request")
+            for v in vals:
+                if len(v) > MAX_VALUE_CHARS:
+                    raise bad(name, v, f"a name of at most {MAX_VALUE_CHARS} characters")
+        if self.q is not None and len(self.q) > MAX_SEARCH_CHARS:
+            raise bad("q", self.q, f"a search of at most {MAX_SEARCH_CHARS} characters")
+        if self.q is not None and len(_WORD.findall(self.q)) > MAX_SEARCH_TERMS:
+            raise bad("q", self.q, f"a search of at most {MAX_SEARCH_TERMS} words")
         for name, allowed in (("indicator", INDICATORS), ("subject_side", SUBJECT_SIDES),
                               ("claimant_side", SIDES), ("channel", CHANNELS), ("speaker_role", ROLES)):
             for v in getattr(self, name):
@@ -85,7 +104,7 @@ class Filters:
 
 
 def _valid_date(v: str) -> bool:
-    if not _DATE.match(v):
+    if not _DATE.fullmatch(v):
         return False
     try:
         date.fromisoformat(v)

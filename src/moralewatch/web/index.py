@@ -312,10 +312,10 @@ class FactIndex:
             vals = getattr(f, name)
             if vals:
                 m &= np.isin(self.cols[name], self.vocab[name].lookup(vals))
-        if f.since:
-            m &= self.day >= day_num(f.since, self._days)
+        if f.since:  # (no cache: a request's dates must not grow the index)
+            m &= self.day >= day_num(f.since, {})
         if f.until:
-            m &= (self.day <= day_num(f.until, self._days)) & (self.day != NO_DAY)
+            m &= (self.day <= day_num(f.until, {})) & (self.day != NO_DAY)
         if f.hedged is not None:
             m &= self.hedged == f.hedged
         if f.negated is not None:

@@ -19,11 +19,13 @@ import numpy as np
 from ..errors import MoraleWatchError
 from ..model import CHANNELS, INDICATORS, ROLES, SIDES, SUBJECT_SIDES
 from .filters import Filters, bad
-from .index import EPOCH, NO_DAY, FactIndex, day_num, distinct_docs, group, iso_day
+from .index import NO_DAY, FactIndex, day_num, distinct_docs, group, iso_day
 
 INTERVALS = ("auto", "day", "week", "month")
 SPLITS = ("none", "subject_side", "claimant_side", "channel")
-MAX_LIMIT = 500
+MAX_LIMIT = 500  # evidence items per page
+MAX_OFFSET = 10_000_000
+MAX_PERIODS = 5000  # periods of one trend
 
 
 _View = TypeVar("_View", bound=Callable[..., Any])
@@ -80,12 +82,8 @@ def _period_codes(days: np.ndarray, interval: str) -> np.ndarray:
         return days.astype(np.int64)
     if interval == "week":
         return (days - (days + 3) % 7).astype(np.int64)  # 1970-01-01 was a Thursday
-    if days.size == 0:
-        return np.zeros(0, np.int64)
-    lo, hi = int(days.min()), int(days.max())  # a lookup table over the days spanned (thousands, not millions)
-    lut = np.array([d.year * 12 + d.month - 1 for d in (date.fromordinal(x + EPOCH) for x in range(lo, hi + 1))],
-                   np.int64)
-    return lut[days - lo]
+    months = days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)  # months since 1970-01
+    return months + 1970 * 12
 
 
 def _period_label(code: int, interval: str) -> str:
@@ -94,18 +92,42 @@ def _period_label(code: int, interval: str) -> str:
     return iso_day(code)
 
 
-def _periods(lo: str, hi: str, interval: str) -> tuple[list[str], int, int]:
-    """Every period from ``lo`` to ``hi`` (empty ones too, so a gap shows as a gap), its first code and step."""
+def _period_span(lo: str, hi: str, interval: str) -> tuple[int, int, int]:
+    """The first period's code, the step between codes and the number of periods from ``lo`` to ``hi``."""
     a = _period_codes(np.array([day_num(lo, {}), day_num(hi, {})], np.int32), interval)
     step = 7 if interval == "week" else 1
-    codes = range(int(a[0]), int(a[1]) + 1, step)
-    return [_period_label(c, interval) for c in codes], int(a[0]), step
+    return int(a[0]), step, (int(a[1]) - int(a[0])) // step + 1
+
+
+def _periods(first: int, step: int, n: int, interval: str) -> list[str]:
+    """Every period from the first on (empty ones too, so a gap shows as a gap)."""
+    return [_period_label(first + i * step, interval) for i in range(n)]
+
+
+def _auto_interval(lo: str | None, hi: str | None) -> str:
+    span = (date.fromisoformat(hi) - date.fromisoformat(lo)).days if lo and hi else 0
+    return "day" if span <= 92 else "week" if span <= 800 else "month"
+
+
+def _clamp(f: Filters, ix: FactIndex, days: np.ndarray) -> tuple[str | None, str | None]:
+    """The range a trend covers: the filter's dates, or the matching evidence's first and last day; a filter date
+    outside the store's documents is moved to the store's first or last day (no period before the first document
+    or after the last one can hold anything), so ``since=0001-01-01`` costs nothing."""
+    lo = f.since or (iso_day(days.min()) if days.size else None)
+    hi = f.until or (iso_day(days.max()) if days.size else None)
+    known = np.concatenate([ix.day[ix.day != NO_DAY], ix.doc_day[ix.doc_day != NO_DAY]])
+    if not known.size or not (lo and hi):
+        return None, None
+    first, last = iso_day(known.min()), iso_day(known.max())
+    lo, hi = max(lo, first), min(hi, last)
+    return (lo, hi) if lo <= hi else (None, None)
 
 
 @_locked
 def trends(ix: FactIndex, f: Filters, interval: str = "auto", split: str = "subject_side") -> dict[str, Any]:
     """Per indicator and period: evidence items (asserted, hedged and negated apart) and distinct documents, split
-    by a side or the channel, with the documents analysed in each period as the denominator."""
+    by a side or the channel, with the documents analysed in each period as the denominator. At most
+    ``MAX_PERIODS`` periods: a longer range asks for a coarser interval."""
     if split not in SPLITS:
         raise bad("split", split, SPLITS)
     if interval not in INTERVALS:
@@ -114,15 +136,20 @@ def trends(ix: FactIndex, f: Filters, interval: str = "auto", split: str = "subj
     undated = int(np.count_nonzero(m & (ix.day == NO_DAY)))
     m &= ix.day != NO_DAY
     days = ix.day[m]
-    lo = f.since or (iso_day(days.min()) if days.size else None)
-    hi = f.until or (iso_day(days.max()) if days.size else None)
+    lo, hi = _clamp(f, ix, days)
     if interval == "auto":
-        span = (date.fromisoformat(hi) - date.fromisoformat(lo)).days if lo and hi else 0
-        interval = "day" if span <= 92 else "week" if span <= 800 else "month"
+        interval = _auto_interval(lo, hi)
     if not (lo and hi):
         return {"interval": interval, "split": split, "periods": [], "denominator": [], "indicators": [],
                 "undated": undated, "filters": f.as_dict()}
-    periods, first, step = _periods(lo, hi, interval)
+    first, step, np_ = _period_span(lo, hi, interval)
+    if np_ > MAX_PERIODS:
+        coarser = [i for i in INTERVALS[INTERVALS.index(interval) + 1:]
+                   if _period_span(lo, hi, i)[2] <= MAX_PERIODS]
+        raise MoraleWatchError(
+            "E501", f"invalid interval: {interval} from {lo} to {hi} gives {np_:,} periods, more than "
+            f"{MAX_PERIODS:,}", (f"use interval={coarser[0]}, or " if coarser else "") + "narrow since/until")
+    periods = _periods(first, step, np_, interval)
     np_ = len(periods)
     pidx = (_period_codes(days, interval) - first) // step
     ind = ix.cols["indicator"][m].astype(np.int64)
@@ -192,8 +219,8 @@ def evidence(ix: FactIndex, f: Filters, limit: int = 50, offset: int = 0, sort: 
         raise bad("sort", sort, _SORTS)
     if not 1 <= limit <= MAX_LIMIT:
         raise bad("limit", limit, f"a number from 1 to {MAX_LIMIT}")
-    if offset < 0:
-        raise bad("offset", offset, "a number >= 0")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise bad("offset", offset, f"a number from 0 to {MAX_OFFSET:,}")
     m = ix.mask(f)
     items = _by_rowid(ix.conn, ix.newest(m, offset, limit, sort == "oldest"))
     return {"total": int(np.count_nonzero(m)), "limit": limit, "offset": offset, "items": items,
