@@ -178,3 +178,38 @@ def test_the_running_dashboard_follows_a_rewrite(db: Path) -> None:
     assert sorted((i["document_id"], i["idx"], i["indicator"]) for i in ev["items"]) == sorted(
         (r[1], r[2], r[5]) for r in rows_of(new))
     assert np.array_equal(np.sort(new.rowid), new.rowid)
+
+
+def test_the_read_write_lock_lets_views_share_and_a_refresh_wait() -> None:
+    import threading
+    import time
+
+    from moralewatch.web.index import ReadWriteLock
+
+    lock = ReadWriteLock()
+    inside: list[str] = []
+    both_in = threading.Barrier(2, timeout=10)
+
+    def reader(name: str) -> None:
+        with lock.read():
+            inside.append(name)
+            both_in.wait()  # two readers at once, or this times out
+            time.sleep(0.05)
+            with lock.read():  # reentrant, even with a writer waiting
+                inside.append(name + " again")
+
+    readers = [threading.Thread(target=reader, args=(n,)) for n in ("a", "b")]
+    for t in readers:
+        t.start()
+    while len(inside) < 2:
+        time.sleep(0.001)
+    with lock.write():  # waits for both readers to leave
+        seen = list(inside)
+        with lock.write(), lock.read():  # the writer may nest
+            pass
+    for t in readers:
+        t.join(timeout=10)
+    assert sorted(seen) == ["a", "a again", "b", "b again"]
+    with lock.read(), pytest.raises(RuntimeError):
+        with lock.write():
+            pass

@@ -8,9 +8,10 @@ as it changes; filters become boolean masks and aggregates become bincounts (``v
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -74,6 +75,59 @@ class Vocab:
         return [self.codes[v] for v in vals if v in self.codes]
 
 
+class ReadWriteLock:
+    """Many readers (the views) or one writer (a refresh, the full-text map): views run side by side, and a refresh
+    waits for the running ones and holds new ones back until it is done. Reentrant for readers and for the writer;
+    a waiting writer goes before new readers, except a thread that already reads (it would wait for itself)."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition(threading.Lock())
+        self._readers = 0
+        self._writer: int | None = None
+        self._writes = 0
+        self._waiting = 0
+        self._mine = threading.local()
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[None]:
+        me = threading.get_ident()
+        depth = getattr(self._mine, "reads", 0)
+        with self._cond:
+            while self._writer not in (None, me) or (self._waiting and not depth and self._writer != me):
+                self._cond.wait()
+            self._readers += 1
+        self._mine.reads = depth + 1
+        try:
+            yield
+        finally:
+            self._mine.reads = depth
+            with self._cond:
+                self._readers -= 1
+                if not self._readers:
+                    self._cond.notify_all()
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[None]:
+        me = threading.get_ident()
+        with self._cond:
+            if getattr(self._mine, "reads", 0) and self._writer != me:
+                raise RuntimeError("a reader of the fact index cannot become its writer")
+            self._waiting += 1
+            while self._writer not in (None, me) or (self._readers and self._writer != me):
+                self._cond.wait()
+            self._waiting -= 1
+            self._writer = me
+            self._writes += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writes -= 1
+                if not self._writes:
+                    self._writer = None
+                self._cond.notify_all()
+
+
 class FactIndex:
     """``evidence_facts`` as integer columns in memory, so every aggregate over a million items is a few vector
     operations (bincount, unique) instead of a SQLite GROUP BY with COUNT(DISTINCT) (seconds at that size).
@@ -83,13 +137,14 @@ class FactIndex:
     deleted and appends the new ones (:meth:`_follow`). Rows of one document are contiguous (the writer inserts a
     document's indicators in one transaction), which the distinct-document counts rely on only for speed.
 
-    The views read its arrays while holding :attr:`lock`, so a refresh never changes them under a running
-    aggregate.
+    The views read its arrays holding :attr:`lock` for reading, so a refresh (which holds it for writing) never
+    changes them under a running aggregate.
     """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self.lock = threading.RLock()
+        self.lock = ReadWriteLock()
+        self._cache = threading.Lock()  # the search cache, shared by concurrent views
         self.version: int | None = None
         self._fts: dict[str, np.ndarray] = {}
         self.generation = 0
@@ -128,7 +183,7 @@ class FactIndex:
 
         Everything is read in one read transaction, so the rows, the documents and the counts come from one
         snapshot of the store even while an ingest commits."""
-        with self.lock:
+        with self.lock.write():
             v = self.conn.execute("PRAGMA data_version").fetchone()[0]
             if v == self.version:
                 return self
@@ -258,7 +313,7 @@ class FactIndex:
                 rows = cur.execute(_FTS_SQL, (0,)).fetchall()
             finally:
                 conn.close()
-            with self.lock:
+            with self.lock.write():
                 if generation == self.generation and not self.fts_ready and self.key_sorted:
                     self._map_fts(rows)
                     self.fts_ready = True
@@ -328,7 +383,8 @@ class FactIndex:
     def _matching(self, match: str) -> np.ndarray:
         """Rows whose evidence text matches a full-text query; the last few queries are kept (a search is usually
         looked at in several views in a row)."""
-        hit = self._fts.get(match)
+        with self._cache:
+            hit = self._fts.get(match)
         if hit is not None and hit.size == self.n:
             return hit
         cur = self.conn.cursor()
@@ -348,9 +404,10 @@ class FactIndex:
                 "AND f.idx = evidence_fts.idx WHERE evidence_fts MATCH ? AND evidence_fts.kind = 'indicator'",
                 (match,))], np.int64)
             hit = np.isin(self.rowid, ids)
-        if len(self._fts) >= 16:
-            self._fts.pop(next(iter(self._fts)))
-        self._fts[match] = hit
+        with self._cache:
+            if len(self._fts) >= 16:
+                self._fts.pop(next(iter(self._fts)))
+            self._fts[match] = hit
         return hit
 
     def newest(self, m: np.ndarray, offset: int, limit: int, oldest: bool = False) -> list[int]:

@@ -32,11 +32,12 @@ _View = TypeVar("_View", bound=Callable[..., Any])
 
 
 def _locked(view: _View) -> _View:
-    """Run a view holding the index's lock: a refresh (another request's) never swaps arrays under it."""
+    """Run a view holding the index's lock for reading: a refresh (another request's) never swaps arrays under
+    it, and other views run meanwhile."""
 
     @functools.wraps(view)
     def run(ix: FactIndex, *args: Any, **kwargs: Any) -> Any:
-        with ix.lock:
+        with ix.lock.read():
             return view(ix, *args, **kwargs)
 
     return run  # type: ignore[return-value]
