@@ -116,8 +116,12 @@ def _clamp(f: Filters, ix: FactIndex, days: np.ndarray) -> tuple[str | None, str
     or after the last one can hold anything), so ``since=0001-01-01`` costs nothing."""
     lo = f.since or (iso_day(days.min()) if days.size else None)
     hi = f.until or (iso_day(days.max()) if days.size else None)
+    if not (lo and hi):
+        return None, None
+    if not (f.since or f.until):  # the evidence's own days: inside the store's range
+        return lo, hi
     known = np.concatenate([ix.day[ix.day != NO_DAY], ix.doc_day[ix.doc_day != NO_DAY]])
-    if not known.size or not (lo and hi):
+    if not known.size:
         return None, None
     first, last = iso_day(known.min()), iso_day(known.max())
     lo, hi = max(lo, first), min(hi, last)
