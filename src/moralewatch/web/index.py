@@ -234,9 +234,9 @@ class FactIndex:
         from the end if that is earlier."""
         if self.n == 0:
             return 0
-        last = self.doc[-1]
-        other = np.flatnonzero(self.doc != last)
-        first_of_last = int(other[-1]) + 1 if other.size else 0
+        window = self.doc[-4096:]  # a document's rows are contiguous and few: no pass over the whole index
+        other = np.flatnonzero(window != window[-1])
+        first_of_last = self.n - window.size + (int(other[-1]) + 1 if other.size else 0)
         return max(0, min(first_of_last, self.n - TAIL))
 
     def _tail_matches(self, p0: int) -> bool:
