@@ -78,7 +78,8 @@ VIEWS = ("/api/trends", "/api/evidence", "/api/places", "/api/sources")
 FILTER_ATTACKS: list[tuple[str, Any, str]] = [
     ("since", "2023-02-30", "E501"), ("since", "99999-01-01", "E501"), ("since", "2023-01-01\n", "E501"),
     ("since", "-1", "E501"), ("since", "9" * 5000, "E501"), ("until", "0000-00-00", "E501"),
-    ("until", "２０２３-01-01", "E501"), ("indicator", "bravery", "E501"), ("indicator", ["expendable"] * 51, "E501"),
+    ("until", "２０２３-01-01", "E501"), ("indicator", "bravery", "E501"),
+    ("indicator", ["expendable"] * 51, "E501"),
     ("subject_side", ",".join(["ru"] * 60), "E501"), ("channel", "x" * 10000, "E501"),
     ("place", "K" * 301, "E501"), ("outlet", ["o"] * 51, "E501"), ("claimant", "c" * 5000, "E501"),
     ("q", "word " * 21, "E501"), ("q", "x" * 501, "E501"), ("hedged", "perhaps", "E501"),

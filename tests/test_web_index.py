@@ -48,7 +48,8 @@ def same_as_fresh(ix: FactIndex, db: Path) -> None:
     assert Q.trends(ix, f, "day", "claimant_side") == Q.trends(new, f, "day", "claimant_side")
     a, b = Q.sources(ix, f), Q.sources(new, f)  # equal counts; ties may come in another order (codes differ)
     for k in ("outlets", "speakers"):
-        assert sorted(json.dumps(x, sort_keys=True) for x in a.pop(k)) == sorted(json.dumps(x, sort_keys=True) for x in b.pop(k))
+        assert sorted(json.dumps(x, sort_keys=True) for x in a.pop(k)) == sorted(
+            json.dumps(x, sort_keys=True) for x in b.pop(k))
     assert a == b
     new.conn.close()
 
