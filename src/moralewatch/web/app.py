@@ -3,11 +3,12 @@
 Reads go through ``views`` and the in-memory read model (``index.FactIndex``) on read-only connections (one per
 worker thread, ``mode=ro``), so an ingest can keep writing the same WAL database. Every error, ours or the
 framework's, has one shape: ``{"error": {"code", "message", "fix"}}``. Pages get a strict Content-Security-Policy
-(scripts and styles from this server only, no connection anywhere else). Served on any loopback address (127.0.0.0/8, ::1, localhost), only
-loopback Host headers are accepted, so another web page cannot read the API through DNS rebinding (E400). The API
-refuses requests another site makes a browser send (``Sec-Fetch-Site`` cross-site or same-site, or an ``Origin``
-that is not the dashboard's own: E403), before any work: an ``<img src=...>`` on a page the analyst visits cannot
-make the dashboard compute. Every parameter is bounded (views.py, filters.py): a hostile value is a 400.
+(scripts and styles from this server only, no connection anywhere else). Served on any loopback address
+(127.0.0.0/8, ::1, localhost), only loopback Host headers are accepted, so another web page cannot read the API
+through DNS rebinding (E400). The API refuses requests another site makes a browser send (``Sec-Fetch-Site``
+cross-site or same-site, or an ``Origin`` that is not the dashboard's own: E403), before any work: an ``<img
+src=...>`` on a page the analyst visits cannot make the dashboard compute. Every parameter is bounded (views.py,
+filters.py): a hostile value is a 400.
 """
 
 from __future__ import annotations
