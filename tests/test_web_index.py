@@ -214,3 +214,40 @@ def test_the_read_write_lock_lets_views_share_and_a_refresh_wait() -> None:
     with lock.read(), pytest.raises(RuntimeError):
         with lock.write():
             pass
+
+
+def test_deleted_rows_are_found_by_halving_or_by_one_scan(tmp_path: Path) -> None:
+    """On a larger store: a few deleted documents are found by halving the rowid ranges; deletions spread over
+    many ranges by reading every rowid. Either way the index ends up holding the store's rows."""
+    from moralewatch.web.generate import generate
+
+    db = tmp_path / "big.db"
+    generate(db, 6000, days=30)
+    ix = fresh(db)
+    store = Store(db)
+    docs = [r[0] for r in store.conn.execute(
+        "SELECT document_id FROM evidence_facts GROUP BY document_id ORDER BY min(rowid)")]
+    calls: list[str] = []
+    real = ix._alive
+
+    def spy(cur: sqlite3.Cursor, stored: int) -> np.ndarray:
+        calls.append("alive")
+        return real(cur, stored)
+
+    ix._alive = spy  # type: ignore[method-assign]
+    statements: list[str] = []
+    ix.conn.set_trace_callback(statements.append)
+    for doc in (docs[3], docs[len(docs) // 2], docs[-40]):  # a few, far apart
+        store.conn.execute("DELETE FROM indicators WHERE document_id = ?", (doc,))
+    ix.refresh()
+    assert calls == ["alive"] and rows_of(ix) == rows_of(fresh(db))
+    assert sum("count(*) FROM evidence_facts WHERE rowid BETWEEN" in s for s in statements) < 60
+    assert not any(s.strip() == "SELECT rowid FROM evidence_facts" for s in statements)  # no full scan
+    statements.clear()
+    ix.leaf_rows = 16  # as on a store of a million rows: too many ranges to split
+    for doc in docs[10:-60:7]:  # many, everywhere
+        store.conn.execute("DELETE FROM indicators WHERE document_id = ?", (doc,))
+    ix.refresh()
+    assert rows_of(ix) == rows_of(fresh(db))
+    assert any(s.strip() == "SELECT rowid FROM evidence_facts" for s in statements)  # one scan instead
+    store.close()

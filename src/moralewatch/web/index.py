@@ -141,6 +141,9 @@ class FactIndex:
     changes them under a running aggregate.
     """
 
+    leaf_rows = 512  # ranges this small are read whole when looking for deleted rows (:meth:`_alive`) ...
+    max_ranges = 64  # ... and with more ranges than this to split, every rowid is read instead
+
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.lock = ReadWriteLock()
@@ -209,7 +212,7 @@ class FactIndex:
         SQLite gives a new row the largest rowid + 1, so a deleted rowid comes back only when every row above it was
         deleted too: the last document's rows (at least ``TAIL`` rows) are compared with the store field by field,
         and on a mismatch they are read again. A row deleted below them shows in the count; only then are the
-        store's rowids read (one index scan) to find which rows are gone."""
+        deleted rows looked for (:meth:`_alive`)."""
         dropped = False
         p0 = self._tail_start()
         if p0 < self.n and not self._tail_matches(p0):
@@ -218,9 +221,9 @@ class FactIndex:
         self._append()
         cur = self.conn.cursor()
         cur.row_factory = None
-        if cur.execute("SELECT count(*) FROM evidence_facts").fetchone()[0] != self.n:
-            alive = np.array([r[0] for r in cur.execute("SELECT rowid FROM evidence_facts")], np.int64)
-            self._drop(np.isin(self.rowid, alive))
+        stored = cur.execute("SELECT count(*) FROM evidence_facts").fetchone()[0]
+        if stored != self.n:
+            self._drop(self._alive(cur, stored))
             dropped = True
         self.deletions += dropped
         if cur.execute("SELECT count(*) FROM documents").fetchone()[0] != self.doc_day.size:
@@ -228,6 +231,33 @@ class FactIndex:
             self.doc_day = np.zeros(0, np.int32)
             self.doc_outlet = np.zeros(0, np.int32)
             self._append_documents(cur)
+
+    def _alive(self, cur: sqlite3.Cursor, stored: int) -> np.ndarray:
+        """Which rows of the index the store (holding ``stored`` rows) still has. Deleted rows are found by halving:
+        no rowid below the tail is handed out again, so a range of rowids holds in the store its rows in the index
+        minus the deleted ones; counting the store's rows in the left half of a range that lost rows tells how many
+        each half lost. Only ranges that lost rows are split, down to a few hundred rows read whole; when deletions
+        are spread over too many ranges, every rowid is read instead (one index scan)."""
+        keep = np.ones(self.n, bool)
+        ranges = [(0, self.n, self.n - stored)]  # (first position, end position, rows deleted among them)
+        while ranges:
+            if len(ranges) > self.max_ranges:
+                alive = np.array([r[0] for r in cur.execute("SELECT rowid FROM evidence_facts")], np.int64)
+                return np.isin(self.rowid, alive)
+            split = []
+            for i, j, lost in ranges:
+                if j - i <= self.leaf_rows:
+                    alive = np.array([r[0] for r in cur.execute(
+                        "SELECT rowid FROM evidence_facts WHERE rowid BETWEEN ? AND ?",
+                        (int(self.rowid[i]), int(self.rowid[j - 1])))], np.int64)
+                    keep[i:j] = np.isin(self.rowid[i:j], alive)
+                    continue
+                mid = (i + j) // 2
+                left = (mid - i) - cur.execute("SELECT count(*) FROM evidence_facts WHERE rowid BETWEEN ? AND ?",
+                                               (int(self.rowid[i]), int(self.rowid[mid - 1]))).fetchone()[0]
+                split += [r for r in ((i, mid, left), (mid, j, lost - left)) if r[2] > 0]
+            ranges = split
+        return keep
 
     def _tail_start(self) -> int:
         """The position of the first row the tail check compares: the last document's first row, or ``TAIL`` rows
