@@ -83,8 +83,11 @@ def _period_codes(days: np.ndarray, interval: str) -> np.ndarray:
         return days.astype(np.int64)
     if interval == "week":
         return (days - (days + 3) % 7).astype(np.int64)  # 1970-01-01 was a Thursday
-    months = days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)  # months since 1970-01
-    return months + 1970 * 12
+    if days.size == 0:
+        return np.zeros(0, np.int64)
+    lo, hi = int(days.min()), int(days.max())  # a lookup table over the days spanned, built by numpy
+    lut = np.arange(lo, hi + 1).astype("datetime64[D]").astype("datetime64[M]").astype(np.int64) + 1970 * 12
+    return lut[days - lo]
 
 
 def _period_label(code: int, interval: str) -> str:
