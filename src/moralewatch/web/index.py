@@ -186,6 +186,8 @@ class FactIndex:
 
         Everything is read in one read transaction, so the rows, the documents and the counts come from one
         snapshot of the store even while an ingest commits."""
+        if self.conn.execute("PRAGMA data_version").fetchone()[0] == self.version:
+            return self  # nothing committed since: no lock, running views go on
         with self.lock.write():
             v = self.conn.execute("PRAGMA data_version").fetchone()[0]
             if v == self.version:
