@@ -68,6 +68,8 @@ ERRORS: dict[str, tuple[str, str]] = {
              "pick an item from /api/evidence (see /docs); the store may have been rebuilt"),
     "E405": ("the dashboard API does not answer that HTTP method", "see /docs for the API's calls"),
     "E406": ("a gold span no longer matches its sha1: the corpus text changed", "re-anchor the gold offsets"),
+    "E407": ("the dashboard refused an API request another site made the browser send (cross-site or foreign Origin)",
+             "open the dashboard itself at http://127.0.0.1:PORT/ and use it there; scripts are served as they are"),
     "E500": ("a parameter of an API call is invalid", "see /docs for the parameters of each call"),
     "E501": ("a filter has a value it cannot take", "use one of the values the message lists"),
     "E502": ("the filter's since date is after its until date", "swap the two dates"),
