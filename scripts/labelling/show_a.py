@@ -27,10 +27,10 @@ def main(a, b):
             d = C._cache[r["corpus"]][r["id"]]
             print(f"\n=== {r['id'][:90]} | {d['date']} | {(d['title'] or '')[:100]}")
             prev_doc = r["id"]
-        ctx = t[max(0, s - 160):s].replace("\n", " / ")
+        ctx = t[max(0, s - 130):s].replace("\n", " / ")
         spk = speaker_before(t, s) if r["corpus"] == "whitehouse-ukraine-en" else ""
         sel = r["selection"][0].upper()
-        print(f"[{r['pool_index']}] {sel} {spk or ''}| ..{ctx[-160:]} ||| {t[s:e]}")
+        print(f"[{r['pool_index']}] {sel} {spk or ''}| ..{ctx[-130:]} ||| {t[s:e]}")
 
 
 if __name__ == "__main__":
