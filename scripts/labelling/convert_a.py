@@ -8,6 +8,7 @@ answers syntax (one pool item per line; '#' starts a comment/note):
 usage: convert_a.py POOL ANSWERS OUT ANNOTATOR
 """
 import json
+import os
 import re
 import sys
 
@@ -25,6 +26,8 @@ WH_SIDE = {"PRESIDENT ZELENSKYY": "ua", "PRESIDENT ZELENSKYY (As interpreted)": 
 
 def default_claimant(rec, text):
     corpus, did = rec["corpus"], rec["id"]
+    if corpus in ("nyt-guardian-407", "reuters21578"):
+        return "writer", "independent"
     if corpus in ("zelensky-addresses-en", "resistinua-addresses"):
         return "speaker", "ua"
     if corpus == "press-releases-2022-en":
@@ -38,7 +41,7 @@ def default_claimant(rec, text):
 
 
 def default_source_type(rec):
-    return "official"
+    return {"nyt-guardian-407": "news", "reuters21578": "finance"}.get(rec["corpus"], "official")
 
 
 def parse(answers):
@@ -96,8 +99,14 @@ def parse(answers):
 
 
 def main(pool_path, answers, out, annotator):
-    pool = {json.loads(l)["pool_index"]: json.loads(l) for l in open(pool_path)}
+    pool = {}
+    for l in open(pool_path):
+        r = json.loads(l)
+        pool[r["pool_index"] if "pool_index" in r else r["idx"]] = r
     done, lab = parse(answers)
+    if os.environ.get("MOD10"):  # agreement pass on another annotator's pool: only its idx % 10 == 0 items
+        done = {i for i in done if i % 10 == 0}
+        assert all(i % 10 == 0 for i in lab), "label on a non-agreement item"
     for i in lab:
         if i not in pool:
             raise SystemExit(f"index {i} not in pool")
