@@ -24,8 +24,8 @@ SS = re.compile(r"\b(shortage|lack of|lacking|running out|ran out|run out|not en
 ML = re.compile(r"\b(morale|demorali|motivat|spirit|exhaust|tired|fatigue|resilien|determination|will to)", re.I)
 
 
-def main():
-    rng = random.Random(SEED)
+def main(seed=SEED, n_t=N_T, n_k=N_K, n_h=N_H, n_r=N_R, phase=4):
+    rng = random.Random(seed)
     pool_path = "/work/labels/pools/a.jsonl"
     pool = [json.loads(l) for l in open(pool_path)]
     have = {(r["corpus"], r["id"], r["start"]) for r in pool}
@@ -54,8 +54,8 @@ def main():
                 hn.append(key)
             rnd.append(key)
     out = []
-    for kind, lst, n, detail in (("keyword", tgt, N_T, "targeted_losses_supply_morale"), ("keyword", kw, N_K, "phase1_filter"),
-                                 ("hard_negative", hn, N_H, "cue_other_sense_4"), ("random", rnd, N_R, None)):
+    for kind, lst, n, detail in (("keyword", tgt, n_t, "targeted_losses_supply_morale"), ("keyword", kw, n_k, "phase1_filter"),
+                                 ("hard_negative", hn, n_h, "cue_other_sense_%d" % phase), ("random", rnd, n_r, None)):
         lst = lst[:]
         rng.shuffle(lst)
         got = 0
@@ -81,7 +81,7 @@ def main():
                "sha1": C.sha12(t[s:e]), "selection": kind}
         if detail:
             rec["selection_detail"] = detail
-        rec["phase"] = 4
+        rec["phase"] = phase
         lines.append(json.dumps(rec, ensure_ascii=False))
     for p in [pool_path, os.path.join(os.path.dirname(__file__), "../../gold/train/pool_a.jsonl")]:
         with open(p, "a", encoding="utf-8") as f:
