@@ -40,7 +40,10 @@ def default_claimant(rec, text):
     return spk, WH_SIDE.get(spk, "west")
 
 
-def default_source_type(rec):
+def default_source_type(rec, text=None):
+    # a reporter's question ("Q") in a White House briefing is a journalist's voice: news at the sentence level
+    if rec["corpus"] == "whitehouse-ukraine-en" and text is not None and speaker_before(text, rec["start"]) == "Q":
+        return "news"
     return {"nyt-guardian-407": "news", "reuters21578": "finance"}.get(rec["corpus"], "official")
 
 
@@ -132,7 +135,7 @@ def main(pool_path, answers, out, annotator):
                 labels.append({"indicator": ind, "subject_side": side, "hedged": h, "negated": neg,
                                "claimant": cl, "claimant_side": cs})
             row = {"corpus": rec["corpus"], "id": rec["id"], "start": s, "end": e, "sha1": rec["sha1"],
-                   "source_type": opts.get("source_type", default_source_type(rec)), "selection": rec["selection"],
+                   "source_type": opts.get("source_type", default_source_type(rec, text)), "selection": rec["selection"],
                    "annotator": annotator, "labels": labels}
             assert row["source_type"] in {"testimony", "news", "official", "analysis", "finance", "other"}
             if "note" in opts:

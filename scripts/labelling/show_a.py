@@ -11,7 +11,8 @@ SPK = re.compile(r"(?m)^(Q|[A-Z][A-Z .'-]{1,40}):? ")
 
 def speaker_before(text, s):
     last = None
-    for m in SPK.finditer(text, 0, s + 1):
+    # endpos beyond s so that a label starting the sentence itself ("MR. SULLIVAN: ...") is seen (fixed 10:55 UTC)
+    for m in SPK.finditer(text, 0, s + 60):
         if m.start() <= s:
             last = m.group(1)
     return last
