@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from moralewatch import api
+from moralewatch import api, batching
 
 from .corpus import article
 
@@ -37,7 +37,7 @@ def _run(lines: list[bytes], workers: int) -> str:
 
 
 def test_two_workers_over_many_batches_match_one_worker_line_for_line() -> None:
-    n = api.BATCH_LINES * 2 * api.BATCHES_PER_WORKER + 37  # more than one window of batches, a ragged last one
+    n = batching.BATCH_LINES * 2 * batching.BATCHES_PER_WORKER + 37  # more than one window of batches, a ragged last one
     lines = _lines(n)
     one, two = _run(lines, 1), _run(lines, 2)
     assert one == two
@@ -65,7 +65,7 @@ class _Recorder(io.StringIO):
 
 def test_input_is_read_a_bounded_number_of_batches_ahead() -> None:
     workers = 2
-    total = api.BATCH_LINES * workers * api.BATCHES_PER_WORKER * 4
+    total = batching.BATCH_LINES * workers * batching.BATCHES_PER_WORKER * 4
     line = (json.dumps({"id": "x", "text": article(1)}) + "\n").encode()
     pulled = [0]
 
@@ -76,7 +76,7 @@ def test_input_is_read_a_bounded_number_of_batches_ahead() -> None:
 
     out = _Recorder(pulled)
     assert api.extract_stream(source(), out, workers=workers) == total
-    window = api.BATCH_LINES * (workers * api.BATCHES_PER_WORKER + 1) + api.TAIL_LINES  # + the held tail
+    window = batching.BATCH_LINES * (workers * batching.BATCHES_PER_WORKER + 1) + batching.TAIL_LINES  # + the held tail
     assert out.at_write
     for read, written in out.at_write:
         assert read - written <= window, f"read {read} lines when {written} were written"
@@ -84,9 +84,9 @@ def test_input_is_read_a_bounded_number_of_batches_ahead() -> None:
 
 
 def test_big_lines_close_a_batch_early_and_the_tail_goes_in_small_batches() -> None:
-    big = b"x" * (api.BATCH_BYTES // 2 + 1)
+    big = b"x" * (batching.BATCH_BYTES // 2 + 1)
     numbered = [(i, big) for i in range(12)]
-    batches = list(api._batches(numbered))
+    batches = list(batching.batches(numbered, size=lambda item: len(item[1])))
     assert [n for b in batches for n, _ in b] == list(range(12))  # every line once, in order
     # full batches close at the byte limit (two big lines) while more than the tail's worth follows them;
     # the tail (what was held back when the input ended) goes one big line at a time
@@ -95,14 +95,14 @@ def test_big_lines_close_a_batch_early_and_the_tail_goes_in_small_batches() -> N
 
 def test_the_tail_of_short_lines_is_cut_into_small_batches() -> None:
     line = b"y" * 400  # 64 of them stay under BATCH_BYTES: full batches close at BATCH_LINES
-    n = api.BATCH_LINES * 5
-    batches = list(api._batches([(i, line) for i in range(n)]))
+    n = batching.BATCH_LINES * 5
+    batches = list(batching.batches([(i, line) for i in range(n)], size=lambda item: len(item[1])))
     assert [k for b in batches for k, _ in b] == list(range(n))
-    full = [b for b in batches if len(b) == api.BATCH_LINES]
+    full = [b for b in batches if len(b) == batching.BATCH_LINES]
     small = batches[len(full):]
     assert full and batches[:len(full)] == full  # full batches first
-    assert sum(map(len, small)) <= api.TAIL_LINES + api.BATCH_LINES
-    assert all(sum(len(x) for _, x in b) <= api.TAIL_BATCH_BYTES + len(line) for b in small)
+    assert sum(map(len, small)) <= batching.TAIL_LINES + batching.BATCH_LINES
+    assert all(sum(len(x) for _, x in b) <= batching.TAIL_BATCH_BYTES + len(line) for b in small)
     assert len(small) > 1
 
 

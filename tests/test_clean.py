@@ -97,3 +97,40 @@ def test_date_lines(line: str, iso: str) -> None:
 @pytest.mark.parametrize("line", ["March on Kyiv, 2022 style", "The war began in 2014.", "12 soldiers, 2022"])
 def test_not_date_lines(line: str) -> None:
     assert parse_date_line(line) is None
+
+
+def test_tag_scans_are_linear_and_the_element_limit_holds() -> None:
+    import time
+
+    from moralewatch.clean import RejectedInput, to_document
+    from moralewatch.clean.html import MAX_ELEMENTS, element_count, nesting_depth
+    from moralewatch.ingest import RawInput
+
+    t0 = time.monotonic()
+    assert nesting_depth("<a" * 200_000) == 0 and element_count("<a" * 200_000) == MAX_ELEMENTS + 1
+    assert time.monotonic() - t0 < 10  # was quadratic: 5 s at 10,000 and 91 s at 40,000
+    with pytest.raises(RejectedInput) as e:
+        to_document(RawInput("p.html", format="html", text="<p>x</p>" * (MAX_ELEMENTS + 1)))
+    assert e.value.code == "too_complex" and "Fix:" in e.value.message
+
+
+@pytest.mark.parametrize("value,kept", [
+    ("2022-03-01", True), ("2022-03-01T10:00:00Z", True), ("0001-01-01", False), ("9999-12-31", False),
+    ("nonsense", False), ("2022-02-30", False), (None, None),
+])
+def test_unusable_dates_are_dropped_and_said(value: str | None, kept: bool | None) -> None:
+    from moralewatch.clean import to_document, usable_date
+    from moralewatch.ingest import RawInput
+
+    got, why = usable_date(value)
+    assert (got == value and why is None) if kept or kept is None else (got is None and why and "dropped" in why)
+    if value is not None:
+        doc = to_document(RawInput("-", "line 1", "jsonl", text="Morale is low, soldiers said.", meta={"date": value}))
+        assert doc.published == (value if kept else None)
+        assert any("dropped" in r for r in doc.removed) == (not kept)
+
+
+def test_rejection_details_are_bounded() -> None:
+    from moralewatch.clean import RejectedInput
+
+    assert len(RejectedInput("malformed_warc", "x" * 10**6).message) < 1000

@@ -73,3 +73,25 @@ def test_readme_documents_every_rejection_code() -> None:
     assert "make demo" in readme[:1500] and "make test" in readme[:1500]
     for code in REJECTIONS:
         assert f"| `{code}` |" in readme, code
+
+
+def test_analyze_with_workers_and_reanalyze(tmp_path: Path) -> None:
+    from .corpus import article
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(6):
+        (src / f"a{i}.txt").write_text(article(i))
+    db = str(tmp_path / "w.db")
+    r = CliRunner().invoke(main, ["analyze", str(src), "--db", db, "--workers", "2", "--time-limit", "60"])
+    assert r.exit_code == 0, r.output
+    assert "6 stored" in r.output
+    r = CliRunner().invoke(main, ["analyze", str(src), "--db", db, "--reanalyze"])
+    assert r.exit_code == 0 and "6 unchanged" in r.output and "0 re-analysed in place" in r.output, r.output
+
+
+def test_errors_print_file_names_escaped(tmp_path: Path) -> None:
+    evil = tmp_path / "no\n\x1b[2Jdir" / "s.db"
+    r = CliRunner().invoke(main, ["analyze", str(tmp_path), "--db", str(evil)])
+    assert r.exit_code == 2 and "E208" in r.output
+    assert "\x1b" not in r.output and "no\\n\\x1b[2Jdir" in r.output

@@ -57,15 +57,17 @@ def test_every_e_code_in_the_source_is_in_the_table() -> None:
 
 def _rejection_codes(tree: ast.AST) -> list[tuple[str, int]]:
     """String constants in the places a rejection code is written: ``RejectedInput(code, …)``,
-    ``rejection_reason(code, …)``, ``_error_line(id, code, …)``, ``Outcome(src, loc, "rejected", code, …)``,
+    ``rejection_reason(code, …)``, ``reject(code, …)``, ``rejected(raw, code, …)``, ``_error_line(id, code, …)``, ``Outcome(src, loc, "rejected", code, …)``,
     ``error=(code, detail)``, ``return None, (code, detail)``, ``{"code": code}`` and ``code = … if … else …``."""
     out: list[ast.expr] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             name = node.func.id if isinstance(node.func, ast.Name) else \
                 node.func.attr if isinstance(node.func, ast.Attribute) else ""
-            if name in ("RejectedInput", "rejection_reason") and node.args:
+            if name in ("RejectedInput", "rejection_reason", "reject") and node.args:
                 out.append(node.args[0])
+            elif name == "rejected" and len(node.args) > 1:  # runner.rejected(raw, code, ...)
+                out.append(node.args[1])
             elif name == "_error_line" and len(node.args) > 1:
                 out.append(node.args[1])
             elif name == "Outcome" and len(node.args) > 3 and isinstance(node.args[2], ast.Constant) \

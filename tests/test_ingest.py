@@ -152,3 +152,83 @@ def test_decode(data: bytes, code: str | None) -> None:
     assert (err[0] if err else None) == code
     if code is None:
         assert text == "hi"
+
+
+# -- streamed reads, discovery, parsing (issue 14) -------------------------------------------------------------------
+
+def test_lines_are_the_lines_of_the_file_and_long_ones_are_not_held() -> None:
+    import io
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from moralewatch.ingest.streams import lines
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.binary(max_size=40) | st.just(b"\n"), max_size=30).map(b"".join), st.integers(0, 60))
+    def check(data: bytes, limit: int) -> None:
+        expect = [(ln if len(ln) <= limit else b"", len(ln)) for ln in io.BytesIO(data)]
+        assert list(lines(io.BytesIO(data), limit)) == expect
+
+    check()
+
+
+def test_gunzip_streams_members_and_says_when_a_stream_is_cut() -> None:
+    import gzip
+    import io
+
+    from moralewatch.ingest.streams import GzipTruncated, gunzip, read_bounded
+
+    parts = [b"a" * 100_000, b"\0" * 3_000_000, b"tail"]
+    data = b"".join(gzip.compress(p) for p in parts)
+    assert read_bounded(gunzip(io.BytesIO(data)), 10**8) == b"".join(parts)
+    assert len(read_bounded(gunzip(io.BytesIO(data)), 1000)) == 1001  # stops one byte past the limit
+    with pytest.raises(GzipTruncated):
+        read_bounded(gunzip(io.BytesIO(data[:-30])), 10**8)
+
+
+def test_one_input_however_it_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text(article(1))
+    os.symlink(tmp_path / "corpus" / "a.txt", tmp_path / "corpus" / "link.txt")
+    monkeypatch.chdir(tmp_path)
+    raws = list(read_inputs(["corpus", "./corpus", "corpus/a.txt", str(tmp_path / "corpus")]))
+    assert [r.source for r in raws] == [str((tmp_path / "corpus" / "a.txt").resolve())]
+
+
+def test_a_fifo_is_never_opened(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "feed.jsonl")  # opening it would block until a writer comes
+    raws = list(read_inputs([str(tmp_path), str(tmp_path / "feed.jsonl")]))
+    assert [r.error[0] if r.error else None for r in raws] == ["not_a_file"]
+
+
+@pytest.mark.parametrize("line,code", [
+    (b"[" * 50_000 + b"]" * 50_000, "malformed_json"),
+    (b'{"id": ' + b"9" * 4301 + b', "text": "x"}', "malformed_json"),
+    (b'{"id": 1, "text": "a\\ud83d b"}', "bad_unicode"),
+    (b'{"id": 1, "text": "a b", "url": "\\udfff"}', "bad_unicode"),
+    (b'{"id": 1, "text": "a \\ud83d\\ude00 b"}', None),
+    (b"3", "malformed_json"),
+])
+def test_parse_jsonl_line_never_raises(line: bytes, code: str | None) -> None:
+    from moralewatch.ingest import parse_jsonl_line
+
+    obj, err = parse_jsonl_line(line, 7)
+    assert (err[0] if err else None) == code
+    assert (obj is None) == (code is not None)
+
+
+@pytest.mark.parametrize("data,code,text", [
+    (("Morale is low. " * 10).encode()[:60] + b"\x00" + ("Morale is low. " * 10).encode()[61:150], "binary", None),
+    ("Morale is low near Kharkiv.".encode("utf-16-le"), None, "Morale is low near Kharkiv."),
+    ("Моральный дух падает.".encode("utf-16-be"), None, "Моральный дух падает."),
+    ("Моральный дух падает. ".encode() * 20 + b"\xff", "undecodable", None),
+])
+def test_decode_never_guesses_silently(data: bytes, code: str | None, text: str | None) -> None:
+    got, err = decode_bytes(data)
+    assert (err[0] if err else None) == code
+    assert got == text

@@ -95,12 +95,37 @@ def test_a_file_that_is_no_database_is_e202(tmp_path: Path) -> None:
     assert err.value.code == "E202" and "move the file" in err.value.fix
 
 
-def test_a_database_that_cannot_be_opened_is_e204_not_blamed_on_the_file(tmp_path: Path) -> None:
+def test_a_database_in_a_missing_folder_is_e208_not_blamed_on_the_file(tmp_path: Path) -> None:
     import pytest
 
     from moralewatch.errors import MoraleWatchError
 
     with pytest.raises(MoraleWatchError) as err:
         Store(tmp_path / "no" / "such" / "dir" / "m.db")
-    assert err.value.code == "E204" and "not a MoraleWatch database" not in err.value.message
-    assert "permissions" in err.value.fix
+    assert err.value.code == "E208" and "not a MoraleWatch database" not in err.value.message
+    assert "mkdir -p" in err.value.fix and not (tmp_path / "no").exists()
+
+
+def test_rewrite_replaces_the_full_text_rows_of_the_document_only(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    s = Store(db)
+    stage_of = {"quotes": "quotes.vX", "indicators": "indicators.vX", "entities": None}
+    doc = _doc()
+    other = _doc()
+    other.text += " Another paragraph."
+    s.write(doc, Outcome("t.txt", "", "ok"), 1, stage_of)
+    s.write(other, Outcome("u.txt", "", "ok"), 1, stage_of)
+    # a text with no tokens cannot be found as a phrase: the scan must remove it
+    s.conn.execute("UPDATE quotes SET text='\u201c\u2026\u201d' WHERE document_id=?", (doc.id,))
+    s.conn.execute("UPDATE evidence_fts SET text='\u201c\u2026\u201d' WHERE document_id=? AND kind='quote'", (doc.id,))
+    before = s.conn.execute("SELECT rowid, * FROM evidence_fts WHERE document_id=?", (other.id,)).fetchall()
+    doc.indicators = doc.indicators[:1]
+    doc.stamps = {"quotes.vX": "abc", "indicators.vX": "new"}
+    assert s.rewrite(doc, Outcome("t.txt", "", "ok"), 2, stage_of) == "reanalyzed"
+    rows = sorted(tuple(r) for r in s.conn.execute(
+        "SELECT text, kind, idx FROM evidence_fts WHERE document_id=?", (doc.id,)))
+    assert rows == sorted([(doc.quotes[0].text, "quote", 0), (doc.indicators[0].text, "indicator", 0)])
+    assert s.conn.execute("SELECT rowid, * FROM evidence_fts WHERE document_id=?", (other.id,)).fetchall() == before
+    assert s.conn.execute("SELECT count(*) FROM evidence_facts WHERE document_id=?", (doc.id,)).fetchone()[0] == 1
+    assert s.conn.execute("SELECT config_hash FROM indicators WHERE document_id=?", (doc.id,)).fetchone()[0] == "new"
+    s.close()

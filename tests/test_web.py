@@ -27,10 +27,12 @@ from hypothesis import strategies as st
 from moralewatch.cli import main
 from moralewatch.model import Outcome
 from moralewatch.store import Store, connect
-from moralewatch.store import queries as Q
 from moralewatch.web import demo
+from moralewatch.web import views as Q
 from moralewatch.web.app import LiveServer
+from moralewatch.web.filters import Filters, fts_query
 from moralewatch.web.generate import generate, make_document
+from moralewatch.web.index import FactIndex
 from moralewatch.web.report import build_report, json_for_script
 
 
@@ -173,8 +175,8 @@ def test_every_filter_narrows_every_view(server: str, f: dict[str, Any]) -> None
 def test_counts_agree_with_a_brute_force_count(store: Path, f: dict[str, Any]) -> None:
     conn = connect(store, readonly=True)
     try:
-        ix = Q.FactIndex(conn).refresh()
-        filters = Q.Filters.from_mapping(f)
+        ix = FactIndex(conn).refresh()
+        filters = Filters.from_mapping(f)
         expected = brute(ROWS, f)
         assert Q.evidence(ix, filters, limit=500)["total"] == len(expected)
         t = Q.trends(ix, filters, "day", "claimant_side")
@@ -338,13 +340,13 @@ def test_search_by_the_full_text_map_equals_the_sql_join(tmp_path: Path) -> None
     db = demo.build_fixture_store(tmp_path / "fts.db", hostile=True)
     words = ["meat", "morale", "no", "shells", "fight*", "bodies", "they", "x"]
     conn = connect(db, readonly=True)
-    slow = Q.FactIndex(conn).refresh()
-    expected = {w: slow._matching(Q.fts_query(w) or "").copy() for w in words}
-    fast = Q.FactIndex(connect(db, readonly=True)).refresh()
+    slow = FactIndex(conn).refresh()
+    expected = {w: slow._matching(fts_query(w) or "").copy() for w in words}
+    fast = FactIndex(connect(db, readonly=True)).refresh()
     fast.build_fts(wait=True)
     assert fast.fts_ready and fast.fts_rowid.size == fast.n
     for w in words:
-        assert np.array_equal(fast._matching(Q.fts_query(w) or ""), expected[w]), w
+        assert np.array_equal(fast._matching(fts_query(w) or ""), expected[w]), w
     store = Store(db)  # the map follows new rows
     rng = random.Random(2)
     new_words = []
@@ -358,16 +360,16 @@ def test_search_by_the_full_text_map_equals_the_sql_join(tmp_path: Path) -> None
     slow.refresh()
     assert fast.fts_rowid.size == fast.n == slow.n == n0 + 12
     for w in new_words + ["morale", "they"]:
-        hit = fast._matching(Q.fts_query(w) or "")
-        assert np.array_equal(hit, slow._matching(Q.fts_query(w) or "")), w
-    assert all(fast._matching(Q.fts_query(w) or "")[n0:].any() for w in new_words)
+        hit = fast._matching(fts_query(w) or "")
+        assert np.array_equal(hit, slow._matching(fts_query(w) or "")), w
+    assert all(fast._matching(fts_query(w) or "")[n0:].any() for w in new_words)
     conn.close()
 
 
 def test_fact_index_follows_a_growing_store(tmp_path: Path) -> None:
     db = demo.build_fixture_store(tmp_path / "grow.db")
     conn = connect(db, readonly=True)
-    ix = Q.FactIndex(conn).refresh()
+    ix = FactIndex(conn).refresh()
     n0 = ix.n
     store = Store(db)
     import random
@@ -470,6 +472,6 @@ def test_generator_builds_consistent_stores(tmp_path: Path) -> None:
     for text, start, end, doc in conn.execute(
             "SELECT i.text, i.start, i.end, d.text FROM indicators i JOIN documents d ON d.id = i.document_id"):
         assert doc[start:end] == text
-    ix = Q.FactIndex(conn).refresh()
-    assert Q.evidence(ix, Q.Filters())["total"] == 500
+    ix = FactIndex(conn).refresh()
+    assert Q.evidence(ix, Filters())["total"] == 500
     conn.close()

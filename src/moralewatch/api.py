@@ -3,26 +3,27 @@
 
 from __future__ import annotations
 
-import gc
 import json
-import os
-from collections import deque
+import pickle
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
-from .clean import RejectedInput, to_document
+from . import batching
+from .clean import to_document
 from .errors import rejection_reason
-from .ingest import DEFAULT_MAX_BYTES, RawInput, parse_jsonl_line, read_inputs
+from .ingest import DEFAULT_MAX_BYTES, RawInput, expand, parse_jsonl_line, read_inputs
 from .model import Document, Entity, Indicator, Outcome, Quote
 from .pipeline import Pipeline
+from .runner import DEFAULT_TIME_LIMIT, Limits, bounded, rejected, run_one
 from .stages import default_pipeline
 
 # -- one document -------------------------------------------------------------------------------------------------
 
 
 def analyze_text(text: str, pipeline: Pipeline | None = None, **meta: Any) -> Document:
-    """Run the pipeline over one text (as a ``.txt`` input) and return the document."""
+    """Run the pipeline over one text (as a ``.txt`` input) and return the document (errors raise: for a
+    document or an outcome that never raises, see :func:`moralewatch.runner.run_one`)."""
     raw = RawInput(meta.pop("source", "-"), format=meta.pop("format", "txt"), text=text, meta=meta)
     return (pipeline or default_pipeline()).run(to_document(raw))
 
@@ -85,42 +86,67 @@ def to_extract(doc: Document, ext_id: Any) -> dict[str, Any]:
 
 
 _PIPELINE: Pipeline | None = None
+_LIMITS = Limits()
 
 
-def _worker_init() -> None:
-    global _PIPELINE
+def _worker_init(limits: Limits | None = None) -> None:
+    global _PIPELINE, _LIMITS
     _PIPELINE = default_pipeline()
+    _LIMITS = limits or Limits()
 
 
-def extract_line(line: str | bytes, n: int = 0, pipeline: Pipeline | None = None) -> dict[str, Any]:
+def extract_line(line: str | bytes, n: int = 0, pipeline: Pipeline | None = None,
+                 limits: Limits | None = None) -> dict[str, Any]:
     """One output object for one input line; never raises."""
-    obj, err = parse_jsonl_line(line, n)
+    try:
+        obj, err = parse_jsonl_line(line, n)
+    except Exception as e:  # JSON nested too deep (RecursionError), an id too long to convert, ...
+        obj, err = None, ("malformed_json", f"line {n}: {type(e).__name__}: {e}")
     if err:
         code, detail = err
-        return _error_line(_line_id(line), code, detail)
+        return _error_line(_line_id(line), code, bounded(detail))
     assert obj is not None
     empty = {"id": obj["id"], "quotes": [], "indicators": [], "entities": [], "error": None}
     if not obj["text"].strip():
         return empty
     meta = {k: obj[k] for k in ("title", "date", "source", "url", "lang") if isinstance(obj.get(k), str)}
     raw = RawInput("-", f"line {n}", "jsonl", text=obj["text"], meta=meta | {"id": str(obj["id"])})
-    pipe = pipeline or _PIPELINE or default_pipeline()
-    try:
-        doc = pipe.run(to_document(raw))
-    except RejectedInput:
+    result = run_one(raw, pipeline or _PIPELINE or default_pipeline(), limits or _LIMITS)
+    if isinstance(result, Document):
+        try:
+            return to_extract(result, obj["id"])
+        except Exception as e:
+            result = rejected(raw, "stage_failed", f"{type(e).__name__}: {e}")
+    if result.code == "no_text":
         return empty  # nothing but page furniture: no annotations, not an error
-    except Exception as e:  # one bad document never stops the batch
-        return empty | {"error": {"code": "stage_failed", "message": rejection_reason("stage_failed", repr(e))}}
-    return to_extract(doc, obj["id"])
+    return empty | {"error": {"code": result.code, "message": result.reason}}
 
 
 def _line_id(line: str | bytes) -> Any:
     """The ``id`` of a JSONL line if it has one, for the output line of an input that could not be analysed."""
     try:
         parsed = json.loads(line)
-    except (ValueError, TypeError):
+        return parsed.get("id") if isinstance(parsed, dict) else None
+    except Exception:  # not JSON, nested too deep, an id too long to convert: the id if it is the first key
+        head = line[:HEAD_BYTES]
+        return _leading_id(head if isinstance(head, bytes) else head.encode("utf-8", "surrogatepass"))
+
+
+def _leading_id(head: bytes) -> Any:
+    """The id of a line too long to hold, read off its first bytes when it is the object's first key."""
+    decoder = json.JSONDecoder()
+    text = head.decode("utf-8", "replace").lstrip()
+    if not text.startswith("{"):
         return None
-    return parsed.get("id") if isinstance(parsed, dict) else None
+    try:  # a failure here (a cut-off or huge id) only means that the id is not known
+        key, end = decoder.raw_decode(text[1:].lstrip())
+        rest = text[1:].lstrip()[end:].lstrip()
+        if key != "id" or not rest.startswith(":"):
+            return None
+        value, _ = decoder.raw_decode(rest[1:].lstrip())
+    except Exception:  # cut off inside the id, or not JSON
+        return None
+    return value if isinstance(value, (str, int)) and not isinstance(value, bool) else None
 
 
 def _error_line(ext_id: Any, code: str, detail: str) -> dict[str, Any]:
@@ -128,108 +154,115 @@ def _error_line(ext_id: Any, code: str, detail: str) -> dict[str, Any]:
             "error": {"code": code, "message": rejection_reason(code, detail)}}
 
 
-def _extract_numbered(item: tuple[int, bytes]) -> str:
-    n, line = item
-    return json.dumps(extract_line(line, n), ensure_ascii=False)
+#: an input line as the workers get it: (line number, bytes, 0), or (line number, its first bytes, its size) for a
+#: line longer than the size limit, which is never held whole
+Line = tuple[int, bytes, int]
+#: bytes of a too-long line kept to read its id from
+HEAD_BYTES = 4096
 
 
-def _extract_batch(batch: list[tuple[int, bytes]]) -> list[str]:
+def read_lines(fh: BinaryIO, max_bytes: int) -> Iterator[Line]:
+    """The non-blank lines of ``fh``, numbered from 1; a line longer than ``max_bytes`` (its newline counted) is
+    read through to its newline in chunks, never held whole, and comes as its first bytes and its size."""
+    n = 0
+    while True:
+        line = fh.readline(max_bytes + 1)
+        if not line:
+            return
+        n += 1
+        if len(line) <= max_bytes:
+            if line.strip():
+                yield n, line, 0
+            continue
+        head, size, ended = line[:HEAD_BYTES], len(line), line.endswith(b"\n")
+        del line
+        while not ended:  # the rest of the line, a chunk at a time
+            chunk = fh.readline(1 << 20)
+            if not chunk:
+                break
+            size += len(chunk)
+            ended = chunk.endswith(b"\n")
+        yield n, head, size
+
+
+def _numbered(lines: Iterable[bytes], max_bytes: int) -> Iterator[Line]:
+    if hasattr(lines, "readline"):
+        yield from read_lines(lines, max_bytes)  # type: ignore[arg-type]
+        return
+    for n, line in enumerate(lines, 1):
+        if len(line) > max_bytes:
+            yield n, line[:HEAD_BYTES], len(line)
+        elif line.strip():
+            yield n, line, 0
+
+
+def _extract_numbered(item: Line) -> str:
+    n, line, oversize = item
+    if oversize:
+        row = _error_line(_leading_id(line), "too_large", f"line {n} has {oversize:,} bytes > limit "
+                                                           f"{_LIMITS.max_bytes:,}")
+    else:
+        row = extract_line(line, n)
+    return _dumps(row)
+
+
+def _dumps(row: dict[str, Any]) -> str:
+    """An output line: UTF-8 JSON, or ASCII JSON when a string holds a lone surrogate (given as a JSON escape in
+    the input, it is given back the same way instead of making the output unwritable)."""
+    out = json.dumps(row, ensure_ascii=False)
+    try:
+        out.encode("utf-8")
+    except UnicodeEncodeError:
+        out = json.dumps(row)
+    return out
+
+
+def _extract_batch(batch: list[Line]) -> list[str]:
     """A worker's share: one message each way per batch, not per document (a pipe round trip per line would cost
     more than a short wire story's analysis)."""
-    return [_extract_numbered(item) for item in batch]
+    return [_extract_numbered(tuple(item)) for item in batch]  # type: ignore[arg-type]
 
 
-#: a batch ends at this many lines or this many input bytes, whichever comes first. The byte limit keeps batches
-#: of long articles small enough that no worker is left with a long last batch while the others idle (at 1 MiB
-#: the 407 articles of nyt-guardian made 7 batches for 2 workers); 64 short wire stories stay one message.
-BATCH_LINES = 64
-BATCH_BYTES = 32 << 10
-#: the input's last lines (up to this many lines or bytes) are held back and sent in batches of at most
-#: ``TAIL_BATCH_BYTES`` once the input ends, so that the workers finish within a short batch of each other instead
-#: of one waiting out the other's last full batch (~0.15 s of news articles)
-TAIL_LINES = 2 * BATCH_LINES
-TAIL_BYTES = 2 * BATCH_BYTES
-TAIL_BATCH_BYTES = 4 << 10
-#: batches in flight per worker: enough to keep every worker busy, few enough that memory stays flat
-BATCHES_PER_WORKER = 3
+def extract_stream(lines: Iterable[bytes] | BinaryIO, out: IO[str], workers: int = 1,
+                   limits: Limits | None = None) -> int:
+    """The extract contract over a stream of lines (a binary file, read line by line with the size limit, or any
+    iterable of lines), in input order. Returns the number of output lines.
 
-
-def _batches(numbered: Iterable[tuple[int, bytes]]) -> Iterator[list[tuple[int, bytes]]]:
-    """Bounded batches in input order: full ones while more than the tail's worth of input follows them, then the
-    tail in small ones. At most a tail and a batch of input are held at a time."""
-    held: deque[tuple[int, bytes]] = deque()
-    size = 0
-
-    def cut(max_lines: int, max_bytes: int) -> list[tuple[int, bytes]]:
-        nonlocal size
-        batch: list[tuple[int, bytes]] = []
-        taken = 0
-        while held and len(batch) < max_lines and taken < max_bytes:
-            item = held.popleft()
-            batch.append(item)
-            taken += len(item[1])
-        size -= taken
-        return batch
-
-    for item in numbered:
-        held.append(item)
-        size += len(item[1])
-        while len(held) >= TAIL_LINES + BATCH_LINES or size >= TAIL_BYTES + BATCH_BYTES:
-            yield cut(BATCH_LINES, BATCH_BYTES)
-    while held:
-        yield cut(BATCH_LINES, TAIL_BATCH_BYTES)
-
-
-def extract_stream(lines: Iterable[bytes], out: IO[str], workers: int = 1) -> int:
-    """The extract contract over a stream of lines, in input order. Returns the number of output lines.
-
-    With several workers (forked processes, :mod:`moralewatch.workers`) the input is read lazily in bounded batches
-    and at most ``BATCHES_PER_WORKER`` batches per worker are in flight, so memory does not grow with the size of
-    the input; a worker that dies costs the lines of the batch it was on (each gets an output line with the error
-    ``worker_lost``), not the run."""
-    numbered = ((n, line) for n, line in enumerate(lines, 1) if line.strip())
+    A line longer than ``limits.max_bytes`` gets the error ``too_large`` (from a file it is never held whole); one
+    that takes longer than ``limits.time_limit`` gets ``timeout``. With several workers (forked processes,
+    :mod:`moralewatch.batching`) the input is read lazily in bounded batches, so memory does not grow with the size
+    of the input; a worker that dies costs one line (the error ``worker_lost``), not the run."""
+    limits = limits or Limits()
+    numbered = _numbered(lines, limits.max_bytes)
     count = 0
-    if workers <= 1 or not hasattr(os, "fork"):  # no fork (Windows): one process
-        _worker_init()
+    if workers <= 1 or not batching.can_fork():  # no fork (Windows): one process
+        _worker_init(limits)
         for item in numbered:
             out.write(_extract_numbered(item) + "\n")
             count += 1
         return count
-    from . import workers as forked  # here, not at the top: one worker never needs it
-
-    # Lexicons and patterns load once here; forked workers share them instead of loading their own. What is loaded
-    # lives as long as the process, so the collector has nothing to find in it while it loads (its passes over the
-    # growing heap cost ~15 ms), and frozen afterwards the workers' collector never walks it, and so never writes
-    # to (and copies) the pages they share with this process.
-    gc_enabled = gc.isenabled()
-    gc.disable()
+    results = batching.in_workers(numbered, _extract_batch, workers=workers, size=lambda item: len(item[1]),
+                                  warm_up=lambda: _warm_up(limits),
+                                  init=lambda gc_enabled: _pool_worker_init(gc_enabled, limits),
+                                  lost=_lost_lines, time_limit=limits.time_limit)
     try:
-        _warm_up()
-        gc.freeze()
-        if gc_enabled:
-            gc.enable()
-        results = forked.ordered(_batches(numbered), _extract_batch, workers=workers, per_worker=BATCHES_PER_WORKER,
-                                 init=lambda: _pool_worker_init(gc_enabled), lost=_lost_batch)
-        try:
-            for batch in results:
-                count += _write_results(batch, out)
-        finally:
-            results.close()
+        for line in results:
+            out.write(line + "\n")
+            count += 1
     finally:
-        gc.unfreeze()
-        if gc_enabled:
-            gc.enable()
+        results.close()  # type: ignore[attr-defined]
     return count
 
 
-def _lost_batch(batch: list[tuple[int, bytes]], why: str) -> list[str]:
-    return [json.dumps(_error_line(_line_id(line), "worker_lost", why), ensure_ascii=False) for _, line in batch]
+def _pool_worker_init(gc_enabled: bool, limits: Limits | None = None) -> None:
+    """A forked extract worker's start: the collector as the caller had it, then the pipeline and limits."""
+    batching.collect_garbage_as(gc_enabled)
+    _worker_init(limits)
 
 
-def _pool_worker_init(gc_enabled: bool) -> None:
-    if gc_enabled:
-        gc.enable()  # forked while the parent had it off for the warm-up
-    _worker_init()
+def _lost_lines(batch: list[Line], why: str) -> list[str]:
+    return [_dumps(_error_line(_leading_id(line) if size else _line_id(line), "worker_lost", why))
+            for _, line, size in batch]
 
 
 #: a short text that takes every stage through its common paths (attributions before and after, "according to",
@@ -246,88 +279,171 @@ _WARM_UP = (
 )
 
 
-def _warm_up() -> None:
-    """Run the default pipeline once on a short text so that every lazily loaded lexicon, gazetteer and compiled
-    pattern is in memory before worker processes are forked."""
-    _worker_init()
-    assert _PIPELINE is not None
-    _PIPELINE.run(to_document(RawInput("-", text=_WARM_UP)))
-
-
-def _write_results(results: list[str], out: IO[str]) -> int:
-    out.write("".join(r + "\n" for r in results))
-    return len(results)
+def _warm_up(limits: Limits | None = None, pipeline: Pipeline | None = None) -> None:
+    """Run the pipeline once on a short text so that every lazily loaded lexicon, gazetteer and compiled pattern is
+    in memory before worker processes are forked."""
+    _worker_init(limits)
+    (pipeline or _PIPELINE or default_pipeline()).run(to_document(RawInput("-", text=_WARM_UP)))
 
 
 # -- analyze into the store ---------------------------------------------------------------------------------------
+
+
+#: rejections a run summary keeps (memory stays flat over millions of inputs)
+REJECTED_KEPT = 100
 
 
 @dataclass
 class RunSummary:
     run_id: int
     counts: dict[str, int] = field(default_factory=lambda: {"ok": 0, "duplicate": 0, "rejected": 0,
-                                                            "unchanged": 0})
+                                                            "unchanged": 0, "reanalyzed": 0})
+    #: the first ``REJECTED_KEPT`` rejections (all are in the store; ``counts["rejected"]`` counts them)
     rejected: list[Outcome] = field(default_factory=list)
-    #: unchanged inputs whose stored document was made by other stage versions (stage name -> inputs)
+    #: unchanged inputs whose stored document was made by other stage versions (stage name -> inputs); with
+    #: ``reanalyze`` these are re-analysed in place and counted in ``counts["reanalyzed"]`` instead
     stale: dict[str, int] = field(default_factory=dict)
 
 
-def _process(raw: RawInput, pipe: Pipeline) -> Document | Outcome:
-    if raw.error:
-        code, detail = raw.error
-        return Outcome(raw.source, raw.locator, "rejected", code, rejection_reason(code, detail),
-                       input_sha=raw.sha, size=raw.size)
-    try:
-        return pipe.run(to_document(raw))
-    except RejectedInput as e:
-        return Outcome(raw.source, raw.locator, "rejected", e.code, e.message, input_sha=raw.sha, size=raw.size)
-    except Exception as e:
-        return Outcome(raw.source, raw.locator, "rejected", "stage_failed",
-                       rejection_reason("stage_failed", f"{type(e).__name__}: {e}"), input_sha=raw.sha,
-                       size=raw.size)
+#: rejections that another run may not give: a re-run analyses these inputs again (``timeout`` only when the time
+#: limit is now longer than the one that gave it)
+_RETRY = frozenset({"too_large", "worker_lost", "timeout"})
 
 
 def analyze(
     paths: Iterable[str], db: str, *, pipeline: Pipeline | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-    progress: Callable[[RawInput, str], None] | None = None,
+    progress: Callable[[RawInput, str], None] | None = None, workers: int = 1,
+    time_limit: float = DEFAULT_TIME_LIMIT, reanalyze: bool = False,
 ) -> RunSummary:
-    """Read every input under ``paths``, run the pipeline, store each document in its own transaction, and record
-    an outcome for every input. Inputs already stored with the same content are skipped; those whose stored
-    document was made by other stage versions are counted in ``summary.stale`` (re-analysis in place is not built)."""
+    """Read every input under ``paths``, run the pipeline (in ``workers`` forked processes; the store is written by
+    this process only, in input order, so the store is the same with any number of workers), store each document in
+    its own transaction, and record an outcome for every input.
+
+    Inputs already stored with the same content are skipped, except those rejected for a limit (``too_large``,
+    ``timeout``) or a lost worker. Those whose stored document was made by other stage versions are counted in
+    ``summary.stale``, or with ``reanalyze`` analysed again and rewritten in place (one transaction per document)."""
     paths = list(paths)
     from .store import Store  # here, not at the top: extract never needs it (start-up time)
 
     pipe = pipeline or default_pipeline()
+    limits = Limits(max_bytes=max_bytes, time_limit=time_limit)
     store = Store(db)
-    stage_of = {name: pipe.stage_for(name) for name in ("quotes", "indicators", "entities")}
-    summary = RunSummary(store.start_run(pipe.describe(), paths))
-    status = "interrupted"
     try:
-        for raw in read_inputs(paths, max_bytes=max_bytes):
-            stale = store.unchanged(raw.source, raw.locator, raw.sha, pipe.stamps)
-            if stale is not None:
-                summary.counts["unchanged"] += 1
-                for name in stale:
-                    summary.stale[name] = summary.stale.get(name, 0) + 1
+        stage_of = {name: pipe.stage_for(name) for name in ("quotes", "indicators", "entities")}
+        summary = RunSummary(store.start_run(pipe.describe() | {"limits": {"max_bytes": max_bytes,
+                                                                           "time_limit": time_limit}}, paths))
+        status = "interrupted"
+        try:
+            todo = _todo(_read_each(paths, max_bytes), store, pipe, limits, summary, reanalyze, progress)
+            for task, result in _analysed(todo, pipe, limits, workers, store):
+                raw, again = task
+                if isinstance(result, Outcome):
+                    if again:  # a re-analysis that fails: the stored document and its outcome stay as they were
+                        result.reason = f"re-analysis failed, the stored annotations are kept: {result.reason}"
+                    else:
+                        store.record_rejection(result, summary.run_id)
+                    if len(summary.rejected) < REJECTED_KEPT:
+                        summary.rejected.append(result)
+                    state = "rejected"
+                else:
+                    outcome = Outcome(raw.source, raw.locator, "ok", input_sha=raw.sha, size=raw.size)
+                    if again:
+                        state = store.rewrite(result, outcome, summary.run_id, stage_of)
+                    else:
+                        state = store.write(result, outcome, summary.run_id, stage_of)
+                summary.counts[state] += 1
                 if progress:
-                    progress(raw, "unchanged")
-                continue
-            result = _process(raw, pipe)
-            if isinstance(result, Outcome):
-                store.record_rejection(result, summary.run_id)
-                summary.rejected.append(result)
-                state = "rejected"
-            else:
-                state = store.write(result, Outcome(raw.source, raw.locator, "ok", input_sha=raw.sha,
-                                                    size=raw.size), summary.run_id, stage_of)
-            summary.counts[state] += 1
-            if progress:
-                progress(raw, state)
-        status = "done"
+                    progress(raw, state)
+            status = "done"
+        finally:
+            store.finish_run(summary.run_id, summary.counts, status, quiet=status != "done")
     finally:
-        store.finish_run(summary.run_id, summary.counts, status)
         store.close()
     return summary
+
+
+def _read_each(paths: list[str], max_bytes: int) -> Iterator[RawInput]:
+    """``read_inputs`` one path at a time, so that a reader that fails on one file (it should never raise, but a
+    bug is a bug) costs the rest of that file, with an outcome that says so, and not the rest of the run."""
+    for found in expand(paths):
+        path = found.source
+        raws = read_inputs([found.path], max_bytes=max_bytes)
+        last = ""
+        while True:
+            try:
+                raw = next(raws)
+            except StopIteration:
+                break
+            except Exception as e:
+                detail = f"reading failed ({type(e).__name__}: {e}); the rest of this file was not read"
+                yield RawInput(path, f"after {last}" if last else "", error=("stage_failed", detail))
+                break
+            last = raw.locator
+            yield raw
+
+
+#: what a worker gets for one input: the raw input (pickled) and whether it is a re-analysis
+Task = tuple[RawInput, bool]
+
+
+def _todo(raws: Iterable[RawInput], store: Any, pipe: Pipeline, limits: Limits, summary: RunSummary,
+          reanalyze: bool, progress: Callable[[RawInput, str], None] | None) -> Iterator[Task]:
+    """The inputs that need the pipeline: new or changed ones, rejections a re-run may not give, and with
+    ``reanalyze`` the stale ones. The others are counted (and shown) here."""
+    rewritten: set[str] = set()
+    for raw in raws:
+        seen = store.unchanged(raw.source, raw.locator, raw.sha, pipe.stamps, retry=_RETRY,
+                               time_limit=limits.time_limit)
+        if seen is None:
+            yield raw, False
+            continue
+        stale, doc_id = seen
+        if stale and reanalyze and doc_id not in rewritten:
+            rewritten.add(doc_id)
+            yield raw, True
+            continue
+        summary.counts["unchanged"] += 1
+        for name in stale if not reanalyze else ():
+            summary.stale[name] = summary.stale.get(name, 0) + 1
+        if progress:
+            progress(raw, "unchanged")
+
+
+def _analyze_worker_init(gc_enabled: bool, store: Any) -> None:
+    batching.collect_garbage_as(gc_enabled)
+    store.forget_in_child()  # the parent holds the store's run lock; a worker that outlives it must not
+
+
+def _analysed(todo: Iterator[Task], pipe: Pipeline, limits: Limits, workers: int,
+              store: Any) -> Iterator[tuple[Task, Document | Outcome]]:
+    if workers <= 1 or not batching.can_fork():
+        for task in todo:
+            yield task, run_one(task[0], pipe, limits)
+        return
+
+    def work(batch: list[bytes]) -> list[bytes]:
+        out = []
+        for blob in batch:
+            task: Task = pickle.loads(blob)
+            out.append(pickle.dumps((task, run_one(task[0], pipe, limits)), pickle.HIGHEST_PROTOCOL))
+        return out
+
+    def lost(batch: list[bytes], why: str) -> list[bytes]:
+        out = []
+        for blob in batch:
+            task: Task = pickle.loads(blob)
+            out.append(pickle.dumps((task, rejected(task[0], "worker_lost", why, limits))))
+        return out
+
+    blobs = (pickle.dumps(task, pickle.HIGHEST_PROTOCOL) for task in todo)
+    results = batching.in_workers(blobs, work, workers=workers, size=len, warm_up=lambda: _warm_up(limits, pipe),
+                                  init=lambda gc_enabled: _analyze_worker_init(gc_enabled, store), lost=lost,
+                                  time_limit=limits.time_limit)
+    try:
+        for blob in results:
+            yield pickle.loads(blob)
+    finally:
+        results.close()  # type: ignore[attr-defined]
 
 
 def iter_docs(db: str) -> Iterator[dict[str, Any]]:
@@ -341,5 +457,5 @@ def iter_docs(db: str) -> Iterator[dict[str, Any]]:
         conn.close()
 
 
-__all__ = ["analyze", "analyze_text", "extract_line", "extract_stream", "to_extract", "DEFAULT_MAX_BYTES",
-           "Quote", "Indicator", "Entity"]
+__all__ = ["analyze", "analyze_text", "extract_line", "extract_stream", "read_lines", "to_extract",
+           "DEFAULT_MAX_BYTES", "DEFAULT_TIME_LIMIT", "Limits", "Quote", "Indicator", "Entity"]

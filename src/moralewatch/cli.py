@@ -11,17 +11,20 @@ from typing import Any
 import click
 
 from . import __version__
+from .display import shown
 from .errors import MoraleWatchError
 
 
 class Group(click.Group):
-    """Turns library errors into one clear line with the fix, and exit code 2."""
+    """Turns library errors into one clear line with the fix (nothing from an input printed raw), and exit code 2."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except MoraleWatchError as e:
-            click.echo(f"Error [{e.code}]: {e.message}" + (f"\nFix: {e.fix}" if e.fix else ""), err=True)
+            # escaped: a message may quote a file name or an input's text (newlines, ANSI escapes)
+            click.echo(f"Error [{e.code}]: {shown(e.message)}" + (f"\nFix: {shown(e.fix)}" if e.fix else ""),
+                       err=True)
             ctx.exit(2)
 
 
@@ -36,20 +39,34 @@ def main() -> None:
     """
 
 
+_MAX_BYTES = click.option("--max-bytes", default=20 * 1024 * 1024, show_default=True, type=click.IntRange(1),
+                          help="Reject inputs (files, JSONL lines, WARC records) larger than this.")
+_TIME_LIMIT = click.option("--time-limit", default=30.0, show_default=True, type=click.FloatRange(0),
+                           help="Seconds one document may take; a longer one gets the outcome timeout (0: no limit).")
+_WORKERS = click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+                        help="Worker processes.")
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", default="moralewatch.db", show_default=True, help="SQLite file to write (created if needed).")
-@click.option("--max-bytes", default=20 * 1024 * 1024, show_default=True, help="Reject inputs larger than this.")
+@_MAX_BYTES
+@_TIME_LIMIT
+@_WORKERS
+@click.option("--reanalyze", is_flag=True,
+              help="Analyse again, in place, stored documents made by other stage versions or configurations.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
-def analyze(inputs: tuple[str, ...], db: str, max_bytes: int, quiet: bool) -> None:
+def analyze(inputs: tuple[str, ...], db: str, max_bytes: int, time_limit: float, workers: int, reanalyze: bool,
+            quiet: bool) -> None:
     """Analyze files, directories (recursive), globs or - (stdin) into the store.
 
     Accepts .txt, .html/.htm, .jsonl (fields of the extract contract) and .warc/.warc.gz. Every input gets a
-    recorded outcome (ok, duplicate, or rejected with a code and the fix); re-running adds nothing new.
+    recorded outcome (ok, duplicate, or rejected with a code and the fix); re-running adds nothing new. With
+    --workers N the analysis runs in N processes and this one writes the store (the same store as with one).
 
     \b
     Example:
-      moralewatch analyze articles/ 'feeds/*.jsonl' crawl.warc.gz --db war.db
+      moralewatch analyze articles/ 'feeds/*.jsonl' crawl.warc.gz --db war.db --workers 2
     """
     from .api import analyze as run
     from .ingest import expand
@@ -71,46 +88,61 @@ def analyze(inputs: tuple[str, ...], db: str, max_bytes: int, quiet: bool) -> No
             click.echo(f"\r{state['files']:,}/{total_files:,} files, {state['inputs']:,} inputs: "
                        f"{state['ok']:,} stored, {state['rejected']:,} rejected", nl=False, err=True)
 
-    summary = run(inputs, db, max_bytes=max_bytes, progress=progress)
+    summary = run(inputs, db, max_bytes=max_bytes, progress=progress, workers=workers, time_limit=time_limit,
+                  reanalyze=reanalyze)
     if show:
         click.echo("", err=True)
     if quiet:
         return
     c = summary.counts
     click.echo(f"run {summary.run_id}: {c['ok']} stored, {c['duplicate']} duplicate, {c['rejected']} rejected, "
-               f"{c['unchanged']} unchanged (already stored) -> {db}")
+               f"{c['unchanged']} unchanged (already stored)"
+               + (f", {c['reanalyzed']} re-analysed in place" if reanalyze else "") + f" -> {shown(db)}")
     if summary.stale:
         which = ", ".join(f"{name} ({n})" for name, n in sorted(summary.stale.items()))
         click.echo(f"  warning: unchanged inputs keep annotations made by stages this version does not run: {which}. "
-                   f"They are not re-analysed in place; analyze the inputs into a new --db to refresh them.")
+                   f"Fix: run the same command with --reanalyze to analyse them again in place (or analyze the inputs "
+                   f"into a new --db).")
     for o in summary.rejected[:20]:
-        click.echo(f"  rejected {o.source}{' ' + o.locator if o.locator else ''}: [{o.code}] {o.reason}")
-    if len(summary.rejected) > 20:
-        click.echo(f"  ... and {len(summary.rejected) - 20} more: moralewatch export --table outcomes --db {db}")
+        click.echo(f"  rejected {shown(o.source)}{' ' + shown(o.locator) if o.locator else ''}: [{o.code}] "
+                   f"{shown(o.reason or '')}")
+    shown_rejected = min(len(summary.rejected), 20)
+    if c["rejected"] > shown_rejected:
+        click.echo(f"  ... and {c['rejected'] - shown_rejected} more: moralewatch export --table outcomes --db "
+                   f"{shown(db)}")
     _print_stats(db)
 
 
 @main.command()
 @click.argument("input_path", metavar="IN.jsonl", type=click.Path(allow_dash=True))
 @click.option("-o", "--output", default="-", type=click.Path(allow_dash=True), help="Output JSONL (- for stdout).")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
-def extract(input_path: str, output: str, workers: int) -> None:
+@_WORKERS
+@_MAX_BYTES
+@_TIME_LIMIT
+def extract(input_path: str, output: str, workers: int, max_bytes: int, time_limit: float) -> None:
     """The extract contract (shared/spec/extract-jsonl.md): one output line per input line, in order.
 
-    Offsets point into each input's "text" exactly as given. Needs no network and no database.
+    Offsets point into each input's "text" exactly as given. Needs no network and no database. A line longer
+    than --max-bytes gets the error too_large (it is never read whole), one slower than --time-limit timeout.
 
     \b
     Example:
       moralewatch extract articles.jsonl -o extracted.jsonl --workers 2
     """
     from .api import extract_stream
+    from .runner import Limits
 
-    if input_path != "-" and not Path(input_path).exists():
-        raise MoraleWatchError("E301", f"no such file: {input_path}", "pass an existing JSONL file, or - for stdin")
-    src = sys.stdin.buffer if input_path == "-" else open(input_path, "rb")
-    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
+    if input_path != "-" and not Path(input_path).is_file():
+        raise MoraleWatchError("E301", f"no such file: {shown(input_path)}",
+                               "pass an existing JSONL file, or - for stdin")
     try:
-        extract_stream(src, out, workers=workers)
+        src = sys.stdin.buffer if input_path == "-" else open(input_path, "rb")
+        out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
+    except OSError as e:
+        raise MoraleWatchError("E303", f"cannot open {shown(e.filename or input_path)}: {e.strerror}",
+                               "check the path and its permissions (the output's folder must exist)") from None
+    try:
+        extract_stream(src, out, workers=workers, limits=Limits(max_bytes=max_bytes, time_limit=time_limit))
     finally:
         if src is not sys.stdin.buffer:
             src.close()
@@ -144,7 +176,7 @@ def _print_stats(db: str, as_json: bool = False) -> None:
         click.echo(json.dumps(s, indent=2))
         return
     o = s["outcomes"]
-    click.echo(f"\n{db}: {s['documents']} documents ({s['words']:,} words), {s['quotes']} quotes, "
+    click.echo(f"\n{shown(db)}: {s['documents']} documents ({s['words']:,} words), {s['quotes']} quotes, "
                f"{s['indicators']} indicators, {s['entities']} entities")
     click.echo(f"inputs: {o.get('ok', 0)} ok, {o.get('duplicate', 0)} duplicate, {o.get('rejected', 0)} rejected"
                + (f" ({', '.join(f'{k}: {v}' for k, v in s['rejections'].items())})" if s["rejections"] else ""))

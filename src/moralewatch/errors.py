@@ -45,10 +45,20 @@ ERRORS: dict[str, tuple[str, str]] = {
     "E204": ("the database cannot be used (permissions, a lock, a full disk)",
              "check the file's and its directory's permissions and free space, and that no other process holds it "
              "locked"),
-    "E205": ("standard output takes one table as JSONL or CSV", "pass one --table, or -o DIRECTORY"),
+    "E205": ("the database or its folder is read-only",
+             "make the file and its folder writable (SQLite keeps its -wal and -shm files beside it), or pass another "
+             "--db"),
+    "E206": ("the disk holding the database is full or failing; what was stored before is kept",
+             "free space and run the same command again: it goes on where it stopped"),
+    "E207": ("the database is locked by another process, or another analyze run is writing to it",
+             "wait for the other writer to finish, or pass another --db"),
+    "E208": ("the folder of the database does not exist", "create it (mkdir -p FOLDER) or pass another --db"),
+    "E209": ("standard output takes one table as JSONL or CSV", "pass one --table, or -o DIRECTORY"),
     "E301": ("the input file of extract does not exist", "pass an existing JSONL file, or - for stdin"),
     "E302": ("worker processes keep ending before they finish any batch",
              "run with --workers 1 to see the error; reinstall with `make install` if it is an import error"),
+    "E303": ("the input or output file of extract cannot be opened",
+             "check the path and its permissions (the output's folder must exist)"),
     "E400": ("the dashboard answers only to its loopback address", "open http://127.0.0.1:PORT/ on this machine"),
     "E401": ("shared/data/corpora, where the gold sets' texts are, cannot be found",
              "set MORALEWATCH_SHARED to the shared directory"),
@@ -58,6 +68,8 @@ ERRORS: dict[str, tuple[str, str]] = {
              "pick an item from /api/evidence (see /docs); the store may have been rebuilt"),
     "E405": ("the dashboard API does not answer that HTTP method", "see /docs for the API's calls"),
     "E406": ("a gold span no longer matches its sha1: the corpus text changed", "re-anchor the gold offsets"),
+    "E407": ("the dashboard refused an API request another site made the browser send (cross-site or foreign Origin)",
+             "open the dashboard itself at http://127.0.0.1:PORT/ and use it there; scripts are served as they are"),
     "E500": ("a parameter of an API call is invalid", "see /docs for the parameters of each call"),
     "E501": ("a filter has a value it cannot take", "use one of the values the message lists"),
     "E502": ("the filter's since date is after its until date", "swap the two dates"),
@@ -87,6 +99,8 @@ OUTCOME_STATUSES: dict[str, str] = {
 REJECTIONS: dict[str, tuple[str, str]] = {
     "not_found": ("the input does not exist", "check the path or the glob pattern"),
     "unreadable": ("the input could not be read", "check the file's permissions"),
+    "not_a_file": ("the input is not a regular file (a named pipe, socket or device) and was not opened",
+                   "pass regular files; copy the data to a file first"),
     "empty": ("the input holds no text", "remove the file, or check that the export that made it succeeded"),
     "binary": ("the input is binary, not text", "pass .txt, .html, .jsonl or .warc[.gz] files"),
     "undecodable": ("the input's character encoding could not be detected",
@@ -95,13 +109,21 @@ REJECTIONS: dict[str, tuple[str, str]] = {
     "malformed_json": ("a JSONL line is not valid JSON", "fix or remove the line; each line must be one JSON object"),
     "missing_field": ("a JSONL object lacks a required field", "give every line an \"id\" and a \"text\""),
     "bad_field": ("a JSONL field has the wrong type", "\"id\" must be a string or number, \"text\" a string"),
+    "bad_unicode": ("a JSONL string holds a lone surrogate (half of a UTF-16 pair), which is not valid Unicode",
+                    "re-export the line as valid UTF-8; a lone surrogate usually comes from text cut inside an emoji"),
     "truncated": ("the compressed input ends early", "re-download or re-export the archive"),
     "malformed_warc": ("the WARC file could not be parsed", "check it with `warcio index FILE`"),
+    "no_records": ("the WARC file holds no response, resource or conversion record (only requests, metadata, ...)",
+                   "pass the WARC of the crawl's responses; list its records with `warcio index FILE`"),
     "no_text": ("no article text could be extracted", "check that the page holds an article, not only navigation"),
     "too_deep": ("the HTML is nested too deeply to parse safely", "simplify the page or extract its text first"),
+    "too_complex": ("the HTML has too many elements to parse safely", "extract the page's article text first, or "
+                    "split the page"),
     "stage_failed": ("an analysis stage failed on this document", "report the error with the input attached"),
-    "worker_lost": ("the worker process analysing this line ended unexpectedly (killed, or out of memory)",
-                    "re-run these lines; with --workers 1 an error in the analysis shows as stage_failed"),
+    "timeout": ("the analysis of this input took longer than the time limit",
+                "split the input or raise --time-limit"),
+    "worker_lost": ("the worker process analysing this input ended unexpectedly, alone on it (killed, or out of "
+                    "memory)", "re-run it; with --workers 1 an error in the analysis shows as stage_failed"),
 }
 
 

@@ -1,4 +1,10 @@
-"""Export store tables as JSONL, CSV or Parquet; columns come from the schema."""
+"""Export store tables as JSONL, CSV or Parquet; columns come from the schema.
+
+CSV is opened by spreadsheets, which run a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula (a
+scraped title ``=HYPERLINK(...)`` would become a link, worse a command): in CSV only, such text cells (and those
+starting with a tab or a carriage return) get a leading ``'``, as OWASP's CSV injection advice says. JSONL and
+Parquet keep every value as stored.
+"""
 
 from __future__ import annotations
 
@@ -17,14 +23,27 @@ from .store.schema import TABLES
 FLAT_SKIP = {"documents": {"input_text", "offset_map"}}
 
 
+#: how a text cell may start that a spreadsheet reads as a formula (OWASP: CSV injection)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _flat(v: Any) -> Any:
     return json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+
+
+def csv_cell(v: Any) -> Any:
+    """A value as a CSV cell: lists and dicts as JSON, text a spreadsheet would run as a formula behind a ``'``
+    (numbers stay numbers: ``-3`` stored as a number is not text)."""
+    v = _flat(v)
+    if isinstance(v, str) and v.startswith(FORMULA_START):
+        return "'" + v
+    return v
 
 
 def export_tables(db: str, tables: Sequence[str], fmt: str, output: str) -> Iterator[tuple[str, int]]:
     """Write each table to ``output/<table>.<fmt>`` (or stdout); yields ``(path, rows)``."""
     if output == "-" and (len(tables) != 1 or fmt == "parquet"):
-        raise MoraleWatchError("E205", "stdout takes one table as JSONL or CSV",
+        raise MoraleWatchError("E209", "stdout takes one table as JSONL or CSV",
                                "pass one --table, or -o DIRECTORY")
     conn = connect(db, readonly=True)
     try:
@@ -51,7 +70,7 @@ def _write(rows: Iterator[dict[str, Any]], cols: list[str], fmt: str, fh: Any) -
         w = csv.writer(fh)
         w.writerow(cols)
         for r in rows:
-            w.writerow([_flat(r[c]) for c in cols])
+            w.writerow([csv_cell(r[c]) for c in cols])
             n += 1
     else:
         for r in rows:

@@ -1,10 +1,14 @@
 """The dashboard's server: a FastAPI app with a JSON API behind every view and the static single-page client.
 
-Reads go through ``store.queries`` on read-only connections (one per worker thread, ``mode=ro``), so an ingest can
-keep writing the same WAL database. Every error, ours or the framework's, has one shape:
-``{"error": {"code", "message", "fix"}}``. Pages get a strict Content-Security-Policy (scripts and styles from this
-server only, no connection anywhere else) and, on loopback, only loopback Host headers are accepted, so another web
-page cannot read the API through DNS rebinding (that refusal has the same error shape).
+Reads go through ``views`` and the in-memory read model (``index.FactIndex``) on read-only connections (one per
+worker thread, ``mode=ro``), so an ingest can keep writing the same WAL database. Every error, ours or the
+framework's, has one shape: ``{"error": {"code", "message", "fix"}}``. Pages get a strict Content-Security-Policy
+(scripts and styles from this server only, no connection anywhere else). Served on any loopback address
+(127.0.0.0/8, ::1, localhost), only loopback Host headers are accepted, so another web page cannot read the API
+through DNS rebinding (E400). The API refuses requests another site makes a browser send (``Sec-Fetch-Site``
+cross-site or same-site, or an ``Origin`` that is not the dashboard's own: E407), before any work: an ``<img
+src=...>`` on a page the analyst visits cannot make the dashboard compute. Every parameter is bounded (views.py,
+filters.py): a hostile value is a 400.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -24,15 +29,41 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..errors import MoraleWatchError
 from ..store import connect
-from ..store import queries as Q
+from ..store.queries import has_read_model
+from . import views as Q
+from .filters import Filters
+from .index import FactIndex
+from .net import host_of, is_loopback
 
 STATIC = Path(str(resources.files("moralewatch") / "web" / "static"))
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+ERROR_STATUS = {"E404": 404, "E201": 503, "E503": 503, "E407": 403}
+#: what a browser says about where a request comes from (Sec-Fetch-Site) that the API accepts: its own page, or
+#: the analyst typing the URL; "cross-site" and "same-site" (another port or host of the machine) are refused
+FETCH_SITES_OK = ("same-origin", "none")
 
-ERROR_STATUS = {"E404": 404, "E201": 503, "E503": 503}
+
+def refusal(request: Request, loopback_only: bool) -> JSONResponse | None:
+    """The answer to a request the dashboard refuses, or None: a foreign Host header while on loopback (DNS
+    rebinding), or an API call another site made the browser send."""
+    host = request.headers.get("host", "")
+    if loopback_only and not is_loopback(host_of(host)):
+        return JSONResponse(error_body("E400", "this server answers only to its loopback address",
+                                       "open http://127.0.0.1:PORT/ on this machine"), status_code=400)
+    if not request.url.path.startswith(("/api/", "/openapi.json")):
+        return None
+    site = request.headers.get("sec-fetch-site")
+    origin = request.headers.get("origin")
+    if site is not None and site not in FETCH_SITES_OK:
+        why = f"the browser says it comes from another site (Sec-Fetch-Site: {site[:40]})"
+    elif origin is not None and origin != f"{request.url.scheme}://{host}":
+        why = f"it comes from another origin ({origin[:100]})"
+    else:
+        return None
+    return JSONResponse(error_body("E407", f"refused an API request: {why}",
+                                   "open the dashboard itself (http://127.0.0.1:PORT/) and use it from there"),
+                        status_code=403)
 
 
 def error_body(code: str, message: str, fix: str = "") -> dict[str, Any]:
@@ -48,15 +79,15 @@ class Readers:
         self.db = str(db)
         self._local = threading.local()
         conn = connect(self.db, readonly=True)
-        if not Q.has_read_model(conn):
+        if not has_read_model(conn):
             conn.close()
             raise MoraleWatchError("E503", f"{db} has no dashboard read model (schema migration 2)",
                                    f"run `moralewatch serve {db}` once with write access, or re-run analyze")
         conn.execute("PRAGMA query_only = 1")
-        self.index = Q.FactIndex(conn).refresh()
+        self.index = FactIndex(conn).refresh()
         self.index.build_fts()  # in the background: fast full-text search once it is done
 
-    def facts(self) -> Q.FactIndex:
+    def facts(self) -> FactIndex:
         return self.index.refresh()
 
     def get(self) -> sqlite3.Connection:
@@ -82,8 +113,8 @@ def filters_dep(
     hedged: str | None = Query(None, description="true: only hedged; false: only not hedged"),
     negated: str | None = Query(None, description="true: only negated; false: only not negated"),
     q: str | None = Query(None, description="full-text search over the evidence (all words; word* for prefix)"),
-) -> Q.Filters:
-    return Q.Filters.from_mapping(dict(locals()))
+) -> Filters:
+    return Filters.from_mapping(dict(locals()))
 
 
 def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
@@ -94,14 +125,12 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
                               '`{"error": {"code", "message", "fix"}}`.')
     app.state.readers = readers
     _handlers(app)
-    loopback_only = host in LOOPBACK
+    loopback_only = is_loopback(host)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Any:
-        if loopback_only and request.headers.get("host", "").rsplit(":", 1)[0] not in LOOPBACK_HOSTS:
-            response: Any = JSONResponse(error_body("E400", "this server answers only to its loopback address",
-                                                    "open http://127.0.0.1:PORT/ on this machine"), status_code=400)
-        else:
+        response: Any = refusal(request, loopback_only)
+        if response is None:
             response = await call_next(request)
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers["X-Content-Type-Options"] = "nosniff"
@@ -114,7 +143,7 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
     def conn() -> sqlite3.Connection:
         return readers.get()
 
-    def facts() -> Q.FactIndex:
+    def facts() -> FactIndex:
         return readers.facts()
 
     @app.get("/", include_in_schema=False)
@@ -126,31 +155,32 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
         return FileResponse(STATIC / "docs.html", media_type="text/html")
 
     @app.get("/api/meta", summary="Store size, date range and the values each filter offers")
-    def api_meta(ix: Q.FactIndex = Depends(facts)) -> dict[str, Any]:
+    def api_meta(ix: FactIndex = Depends(facts)) -> dict[str, Any]:
         return Q.meta(ix)
 
     @app.get("/api/trends", summary="Trends: per indicator and period, with the documents analysed per period")
-    def api_trends(f: Q.Filters = Depends(filters_dep), interval: str = Query("auto", description="auto, day, week, "
+    def api_trends(f: Filters = Depends(filters_dep), interval: str = Query("auto", description="auto, day, week, "
                    "month"), split: str = Query("subject_side", description="none, subject_side, claimant_side, "
-                   "channel"), ix: Q.FactIndex = Depends(facts)) -> dict[str, Any]:
+                   "channel"), ix: FactIndex = Depends(facts)) -> dict[str, Any]:
         return Q.trends(ix, f, interval, split)
 
     @app.get("/api/evidence", summary="Evidence: a page of evidence items, newest first, and the total")
-    def api_evidence(f: Q.Filters = Depends(filters_dep), limit: int = Query(50, description="1 to 500"),
+    def api_evidence(f: Filters = Depends(filters_dep), limit: int = Query(50, description="1 to 500"),
                      offset: int = Query(0), sort: str = Query("newest", description="newest or oldest"),
-                     ix: Q.FactIndex = Depends(facts)) -> dict[str, Any]:
+                     ix: FactIndex = Depends(facts)) -> dict[str, Any]:
         return Q.evidence(ix, f, limit, offset, sort)
 
     @app.get("/api/evidence/{document_id}/{idx}", summary="One evidence item with its article, quote and place")
-    def api_item(document_id: str, idx: int, c: sqlite3.Connection = Depends(conn)) -> dict[str, Any]:
+    def api_item(document_id: str = PathParam(max_length=128), idx: int = PathParam(ge=0, le=2**31 - 1),
+                 c: sqlite3.Connection = Depends(conn)) -> dict[str, Any]:
         return Q.evidence_item(c, document_id, idx)
 
     @app.get("/api/places", summary="Places: evidence by the place it is about, with coordinates")
-    def api_places(f: Q.Filters = Depends(filters_dep), ix: Q.FactIndex = Depends(facts)) -> dict[str, Any]:
+    def api_places(f: Filters = Depends(filters_dep), ix: FactIndex = Depends(facts)) -> dict[str, Any]:
         return Q.places(ix, f)
 
     @app.get("/api/sources", summary="Sources: outlets and speakers with counts by side")
-    def api_sources(f: Q.Filters = Depends(filters_dep), ix: Q.FactIndex = Depends(facts)) -> dict[str, Any]:
+    def api_sources(f: Filters = Depends(filters_dep), ix: FactIndex = Depends(facts)) -> dict[str, Any]:
         return Q.sources(ix, f)
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -191,17 +221,19 @@ def _handlers(app: FastAPI) -> None:
 class LiveServer:
     """The app served by uvicorn in a background thread on a free loopback port (tests and the benchmark)."""
 
-    def __init__(self, db: str | Path, port: int = 0) -> None:
+    def __init__(self, db: str | Path, port: int = 0, host: str = "127.0.0.1") -> None:
         import socket
 
         import uvicorn
 
+        if not is_loopback(host):
+            raise ValueError(f"LiveServer serves on loopback addresses only, not {host}")
         if port == 0:
-            with socket.socket() as s:
-                s.bind(("127.0.0.1", 0))
+            with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+                s.bind((host, 0))
                 port = s.getsockname()[1]
-        self.url = f"http://127.0.0.1:{port}"
-        config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
+        self.url = f"http://{f'[{host}]' if ':' in host else host}:{port}"
+        config = uvicorn.Config(create_app(db, host=host), host=host, port=port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

@@ -9,8 +9,7 @@ from typing import Any
 import click
 
 from ..errors import MoraleWatchError
-
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
+from .net import is_loopback
 
 
 def _filter_options(func: Any) -> Any:
@@ -83,7 +82,7 @@ def register(main: click.Group, eval_group: click.Group) -> None:
         _require_db(db)
         if ensure_read_model(db):
             click.echo(f"{db}: added the dashboard's read model (schema migration)", err=True)
-        if host not in LOOPBACK:
+        if not is_loopback(host):
             click.echo(f"Warning: serving on {host} makes this material reachable from other machines. War "
                        "reporting evidence may be sensitive (sources, names, places); there is no login. Use the "
                        "default 127.0.0.1 unless you mean it.", err=True)
@@ -110,7 +109,7 @@ def register(main: click.Group, eval_group: click.Group) -> None:
         Example:
           moralewatch report war.db -o report.html --since 2023-01-01 --indicator expendable
         """
-        from ..store.queries import Filters
+        from .filters import Filters
         from .report import build_report
 
         _require_db(db)

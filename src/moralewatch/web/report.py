@@ -19,8 +19,11 @@ from typing import Any
 
 from .. import __version__
 from ..store import connect
-from ..store import queries as Q
+from ..store.queries import has_read_model
+from . import views as Q
 from .app import STATIC
+from .filters import Filters
+from .index import FactIndex
 
 
 def json_for_script(data: Any) -> str:
@@ -42,7 +45,7 @@ def _block(html: str, name: str, replacement: str) -> str:
 
 
 def render_report(data: dict[str, Any]) -> str:
-    """The report page for a snapshot (``store.queries.snapshot``)."""
+    """The report page for a snapshot (``views.snapshot``)."""
     html = (STATIC / "index.html").read_text(encoding="utf-8")
     css = "\n".join((STATIC / p).read_text(encoding="utf-8") for p in ("uplot/uPlot.min.css", "app.css"))
     scripts = [(STATIC / p).read_text(encoding="utf-8") for p in ("uplot/uPlot.iife.min.js", "app.js")]
@@ -63,16 +66,16 @@ def render_report(data: dict[str, Any]) -> str:
     return html.replace("<title>MoraleWatch</title>", "<title>MoraleWatch report</title>", 1)
 
 
-def build_report(db: str | Path, output: str | Path, f: Q.Filters | None = None, limit: int = 5000) -> dict[str, Any]:
+def build_report(db: str | Path, output: str | Path, f: Filters | None = None, limit: int = 5000) -> dict[str, Any]:
     """Write the report for the store at ``db``; returns what it holds (items embedded out of the total)."""
     conn = connect(db, readonly=True)
     try:
-        if not Q.has_read_model(conn):
+        if not has_read_model(conn):
             from ..errors import MoraleWatchError
 
             raise MoraleWatchError("E503", f"{db} has no dashboard read model (schema migration 2)",
                                    f"run `moralewatch serve {db}` once (it migrates), or re-run analyze")
-        data = Q.snapshot(Q.FactIndex(conn).refresh(), f or Q.Filters(), limit)
+        data = Q.snapshot(FactIndex(conn).refresh(), f or Filters(), limit)
     finally:
         conn.close()
     info = {"generated": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "db": Path(db).name,

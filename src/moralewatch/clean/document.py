@@ -1,0 +1,94 @@
+"""A raw input's document: one canonical text with its metadata and the map back to the input, or a
+:class:`RejectedInput` saying why there is none."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..errors import MoraleWatchError, rejection_reason
+from ..ingest import MAX_DETAIL, RawInput
+from ..model import Document
+from .html import MAX_DEPTH, MAX_ELEMENTS, align_to_source, element_count, extract_html, nesting_depth
+from .text import clean_text
+
+#: fewer words than this after HTML extraction is navigation, not an article
+MIN_HTML_WORDS = 4
+#: publication years outside this range are not dates of war reporting (0001-01-01 is a database's "no date")
+YEARS = (1800, 2200)
+
+
+class RejectedInput(MoraleWatchError):
+    """An input that yields no document; ``code`` is one of ``errors.REJECTIONS``."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        if len(detail) > MAX_DETAIL:
+            detail = f"{detail[:MAX_DETAIL]}... ({len(detail) - MAX_DETAIL:,} more characters)"
+        super().__init__(code, rejection_reason(code, detail))
+
+
+def usable_date(value: str | None) -> tuple[str | None, str | None]:
+    """``(value, None)`` for a date that starts with an ISO 8601 day in :data:`YEARS`, else ``(None, why)``: a
+    date no stage can compute with is dropped (and recorded), never passed on to fail a stage."""
+    if value is None:
+        return None, None
+    try:
+        day = dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None, f"date {value[:40]!r} dropped: not an ISO 8601 date (YYYY-MM-DD)"
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        return None, f"date {value[:40]!r} dropped: year outside {YEARS[0]}-{YEARS[1]}"
+    return value, None
+
+
+def _date(value: str | None, raw: RawInput) -> str | None:
+    kept, why = usable_date(value)
+    if why:
+        raw.notes.append(why)
+    return kept
+
+
+def to_document(raw: RawInput) -> Document:
+    """The document of a decoded raw input. Raises :class:`RejectedInput` when there is nothing to keep. What was
+    dropped from the input's metadata (``raw.notes``) is kept in the document's ``removed``."""
+    if raw.error:
+        raise RejectedInput(*raw.error)
+    assert raw.text is not None
+    if raw.format == "html":
+        return _html_document(raw, raw.text)
+    meta = raw.meta
+    given_title = meta.get("title")
+    c = clean_text(raw.text, detect_title=not given_title)
+    if not c.text.strip():
+        raise RejectedInput("no_text", "only page furniture")
+    published = _date(meta.get("date"), raw) if meta.get("date") else _date(c.published, raw)
+    return Document(
+        text=c.text, source=raw.source, locator=raw.locator, external_id=meta.get("id"),
+        title=given_title or c.title, published=published, updated=_date(c.updated, raw),
+        author=c.author, outlet=meta.get("source"), url=meta.get("url"), lang=meta.get("lang"),
+        section=c.section, input_format=raw.format, offset_map=c.offset_map, input_text=raw.text,
+        removed=c.removed + raw.notes,
+    )
+
+
+def _html_document(raw: RawInput, html: str) -> Document:
+    n = element_count(html)
+    if n > MAX_ELEMENTS:
+        raise RejectedInput("too_complex", f"more than {MAX_ELEMENTS:,} elements")
+    if nesting_depth(html) > MAX_DEPTH:
+        raise RejectedInput("too_deep", f"more than {MAX_DEPTH} nested tags")
+    try:
+        ext = extract_html(html, url=raw.meta.get("url"))
+    except RecursionError as e:
+        raise RejectedInput("too_deep", str(e)) from None
+    if ext is None:
+        raise RejectedInput("no_text")
+    c = clean_text(ext.text, detect_title=False)
+    if len(c.text.split()) < MIN_HTML_WORDS:
+        raise RejectedInput("no_text", f"{len(c.text.split())} words of text after extraction")
+    omap = align_to_source(c.text, c.offset_map, ext.text, html)
+    return Document(
+        text=c.text, source=raw.source, locator=raw.locator, title=ext.title or c.title,
+        published=_date(ext.published or c.published, raw), updated=_date(c.updated, raw), author=ext.author or c.author,
+        outlet=ext.outlet, url=ext.url, lang=ext.lang, section=c.section, input_format="html",
+        offset_map=omap, input_text=html, removed=c.removed + raw.notes,
+    )

@@ -1,0 +1,399 @@
+"""Every read the dashboard, the report and the JSON API make, over a read-only connection.
+
+Aggregates (trends, places, sources, pages of evidence) are vector operations over the in-memory
+:class:`~.index.FactIndex`; rows, articles, full-text matches (FTS5) and coordinates are read with parameterised
+SQL only: values never reach SQL text. Hedged and negated items are counted apart everywhere (codebook rule 5),
+and every trend carries its denominator: the documents analysed in the period.
+"""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any, TypeVar
+
+import numpy as np
+
+from ..errors import MoraleWatchError
+from ..model import CHANNELS, INDICATORS, ROLES, SIDES, SUBJECT_SIDES
+from .filters import Filters, bad
+from .index import NO_DAY, FactIndex, day_num, distinct_docs, group, iso_day
+
+INTERVALS = ("auto", "day", "week", "month")
+SPLITS = ("none", "subject_side", "claimant_side", "channel")
+MAX_LIMIT = 500  # evidence items per page
+MAX_OFFSET = 10_000_000
+MAX_PERIODS = 5000  # periods of one trend
+
+
+_View = TypeVar("_View", bound=Callable[..., Any])
+
+
+def _locked(view: _View) -> _View:
+    """Run a view holding the index's lock for reading: a refresh (another request's) never swaps arrays under
+    it, and other views run meanwhile."""
+
+    @functools.wraps(view)
+    def run(ix: FactIndex, *args: Any, **kwargs: Any) -> Any:
+        with ix.lock.read():
+            return view(ix, *args, **kwargs)
+
+    return run  # type: ignore[return-value]
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(sql, params)]
+
+
+
+# -- meta ---------------------------------------------------------------------------------------------------------
+
+
+@_locked
+def meta(ix: FactIndex) -> dict[str, Any]:
+    """What the filter controls offer, the store's size and its date range."""
+    dated = ix.day[ix.day != NO_DAY]
+    ddated = ix.doc_day[ix.doc_day != NO_DAY]
+    outlet_n = np.bincount(ix.doc_outlet, minlength=len(ix.vocab["outlet"].values))
+    place_n = np.bincount(ix.cols["place"], minlength=len(ix.vocab["place"].values))
+    top = lambda counts, voc: [voc.values[i] for i in np.argsort(-counts, kind="stable")  # noqa: E731
+                               if i and counts[i]][:300]
+    return {
+        "counts": {"documents": int(ix.doc_day.size), "indicators": int(ix.n),
+                   "quotes": ix.n_quotes},
+        "evidence_range": [iso_day(dated.min()), iso_day(dated.max())] if dated.size else [None, None],
+        "document_range": [iso_day(ddated.min()), iso_day(ddated.max())] if ddated.size else [None, None],
+        "options": {
+            "indicator": list(INDICATORS), "subject_side": list(SUBJECT_SIDES), "claimant_side": list(SIDES),
+            "channel": list(CHANNELS), "speaker_role": list(ROLES),
+            "outlet": top(outlet_n, ix.vocab["outlet"]), "place": top(place_n, ix.vocab["place"]),
+        },
+        "intervals": list(INTERVALS), "splits": list(SPLITS),
+    }
+
+
+# -- trends -------------------------------------------------------------------------------------------------------
+
+
+def _period_codes(days: np.ndarray, interval: str) -> np.ndarray:
+    """Each day number as the number of its period: the day, its week's Monday, or its month (year * 12 + m)."""
+    if interval == "day":
+        return days.astype(np.int64)
+    if interval == "week":
+        return (days - (days + 3) % 7).astype(np.int64)  # 1970-01-01 was a Thursday
+    if days.size == 0:
+        return np.zeros(0, np.int64)
+    lo, hi = int(days.min()), int(days.max())  # a lookup table over the days spanned, built by numpy
+    lut = np.arange(lo, hi + 1).astype("datetime64[D]").astype("datetime64[M]").astype(np.int64) + 1970 * 12
+    return lut[days - lo]
+
+
+def _period_label(code: int, interval: str) -> str:
+    if interval == "month":
+        return date(code // 12, code % 12 + 1, 1).isoformat()
+    return iso_day(code)
+
+
+def _period_span(lo: str, hi: str, interval: str) -> tuple[int, int, int]:
+    """The first period's code, the step between codes and the number of periods from ``lo`` to ``hi``."""
+    a = _period_codes(np.array([day_num(lo, {}), day_num(hi, {})], np.int32), interval)
+    step = 7 if interval == "week" else 1
+    return int(a[0]), step, (int(a[1]) - int(a[0])) // step + 1
+
+
+def _periods(first: int, step: int, n: int, interval: str) -> list[str]:
+    """Every period from the first on (empty ones too, so a gap shows as a gap)."""
+    return [_period_label(first + i * step, interval) for i in range(n)]
+
+
+def _auto_interval(lo: str | None, hi: str | None) -> str:
+    span = (date.fromisoformat(hi) - date.fromisoformat(lo)).days if lo and hi else 0
+    return "day" if span <= 92 else "week" if span <= 800 else "month"
+
+
+def _clamp(f: Filters, ix: FactIndex, days: np.ndarray) -> tuple[str | None, str | None]:
+    """The range a trend covers: the filter's dates, or the matching evidence's first and last day; a filter date
+    outside the store's documents is moved to the store's first or last day (no period before the first document
+    or after the last one can hold anything), so ``since=0001-01-01`` costs nothing."""
+    lo = f.since or (iso_day(days.min()) if days.size else None)
+    hi = f.until or (iso_day(days.max()) if days.size else None)
+    if not (lo and hi):
+        return None, None
+    if not (f.since or f.until):  # the evidence's own days: inside the store's range
+        return lo, hi
+    known = np.concatenate([ix.day[ix.day != NO_DAY], ix.doc_day[ix.doc_day != NO_DAY]])
+    if not known.size:
+        return None, None
+    first, last = iso_day(known.min()), iso_day(known.max())
+    lo, hi = max(lo, first), min(hi, last)
+    return (lo, hi) if lo <= hi else (None, None)
+
+
+@_locked
+def trends(ix: FactIndex, f: Filters, interval: str = "auto", split: str = "subject_side") -> dict[str, Any]:
+    """Per indicator and period: evidence items (asserted, hedged and negated apart) and distinct documents, split
+    by a side or the channel, with the documents analysed in each period as the denominator. At most
+    ``MAX_PERIODS`` periods: a longer range asks for a coarser interval."""
+    if split not in SPLITS:
+        raise bad("split", split, SPLITS)
+    if interval not in INTERVALS:
+        raise bad("interval", interval, INTERVALS)
+    m = ix.mask(f)
+    undated = int(np.count_nonzero(m & (ix.day == NO_DAY)))
+    m &= ix.day != NO_DAY
+    days = ix.day[m]
+    lo, hi = _clamp(f, ix, days)
+    if interval == "auto":
+        interval = _auto_interval(lo, hi)
+    if not (lo and hi):
+        return {"interval": interval, "split": split, "periods": [], "denominator": [], "indicators": [],
+                "undated": undated, "filters": f.as_dict()}
+    first, step, np_ = _period_span(lo, hi, interval)
+    if np_ > MAX_PERIODS:
+        coarser = [i for i in INTERVALS[INTERVALS.index(interval) + 1:]
+                   if _period_span(lo, hi, i)[2] <= MAX_PERIODS]
+        raise MoraleWatchError(
+            "E501", f"invalid interval: {interval} from {lo} to {hi} gives {np_:,} periods, more than "
+            f"{MAX_PERIODS:,}", (f"use interval={coarser[0]}, or " if coarser else "") + "narrow since/until")
+    periods = _periods(first, step, np_, interval)
+    np_ = len(periods)
+    pidx = (_period_codes(days, interval) - first) // step
+    ind = ix.cols["indicator"][m].astype(np.int64)
+    skeys = ix.cols[split][m].astype(np.int64) if split != "none" else np.zeros(days.size, np.int64)
+    kvoc = ix.vocab[split].values if split != "none" else ["all"]
+    ni, nk = len(ix.vocab["indicator"].values), max(len(kvoc), 1)
+    size = ni * nk * np_
+    g = (ind * nk + skeys) * np_ + pidx
+    hed, neg = ix.hedged[m], ix.negated[m]
+    items = np.bincount(g, minlength=size).reshape(ni, nk, np_)
+    hedged = np.bincount(g[hed], minlength=size).reshape(ni, nk, np_)
+    negated = np.bincount(g[neg], minlength=size).reshape(ni, nk, np_)
+    asserted = np.bincount(g[~hed & ~neg], minlength=size).reshape(ni, nk, np_)
+    docs = distinct_docs(g, ix.doc[m], size).reshape(ni, nk, np_)
+    ind_docs = distinct_docs(ind, ix.doc[m], ni)
+    out: list[dict[str, Any]] = []
+    for i in np.flatnonzero(items.sum(axis=(1, 2))):
+        series = [{"key": str(kvoc[k]) if kvoc[k] is not None else "unknown", "asserted": asserted[i, k].tolist(),
+                   "hedged": hedged[i, k].tolist(), "negated": negated[i, k].tolist(), "docs": docs[i, k].tolist()}
+                  for k in np.flatnonzero(items[i].sum(axis=1))]
+        series.sort(key=lambda s: s["key"])
+        out.append({"indicator": ix.vocab["indicator"].values[i], "items": int(items[i].sum()),
+                    "asserted": int(asserted[i].sum()), "hedged": int(hedged[i].sum()),
+                    "negated": int(negated[i].sum()), "docs": int(ind_docs[i]), "series": series})
+    out.sort(key=lambda x: (-int(x["items"]), str(x["indicator"])))
+    return {"interval": interval, "split": split, "periods": periods,
+            "denominator": denominator(ix, f, interval, first, step, np_), "indicators": out, "undated": undated,
+            "filters": f.as_dict()}
+
+
+def denominator(ix: FactIndex, f: Filters, interval: str, first: int, step: int, n: int) -> list[int]:
+    """Documents analysed per period: all stored documents published in it (of the chosen outlets, if any)."""
+    m = ix.doc_day != NO_DAY
+    if f.outlet:
+        m &= np.isin(ix.doc_outlet, ix.vocab["outlet"].lookup(f.outlet))
+    p = (_period_codes(ix.doc_day[m], interval) - first) // step
+    p = p[(p >= 0) & (p < n)]
+    return np.bincount(p, minlength=n).tolist()
+
+
+# -- evidence -----------------------------------------------------------------------------------------------------
+
+_EVIDENCE_COLS = ("f.document_id, f.idx, f.day, f.outlet, f.indicator, f.subject_side, f.claimant, f.claimant_side, "
+                  "f.channel, f.speaker_role, f.place, f.hedged, f.negated, i.text, i.confidence, i.rule, i.cue, "
+                  "i.quote_index, d.title")
+_SORTS = ("newest", "oldest")
+
+
+def _by_rowid(conn: sqlite3.Connection, rowids: list[int], extra: str = "") -> list[dict[str, Any]]:
+    if not rowids:
+        return []
+    rows = _rows(conn, f"SELECT f.rowid AS _r, {_EVIDENCE_COLS}{extra} FROM evidence_facts f JOIN indicators i ON "
+                       f"i.document_id = f.document_id AND i.idx = f.idx JOIN documents d ON d.id = f.document_id "
+                       f"WHERE f.rowid IN ({', '.join('?' * len(rowids))})", rowids)
+    order = {r: i for i, r in enumerate(rowids)}
+    rows.sort(key=lambda r: order[r["_r"]])
+    for r in rows:
+        del r["_r"]
+        r["hedged"], r["negated"] = bool(r["hedged"]), bool(r["negated"])
+    return rows
+
+
+@_locked
+def evidence(ix: FactIndex, f: Filters, limit: int = 50, offset: int = 0, sort: str = "newest") -> dict[str, Any]:
+    """A page of evidence items (newest first) and the total that match."""
+    if sort not in _SORTS:
+        raise bad("sort", sort, _SORTS)
+    if not 1 <= limit <= MAX_LIMIT:
+        raise bad("limit", limit, f"a number from 1 to {MAX_LIMIT}")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise bad("offset", offset, f"a number from 0 to {MAX_OFFSET:,}")
+    m = ix.mask(f)
+    items = _by_rowid(ix.conn, ix.newest(m, offset, limit, sort == "oldest"))
+    return {"total": int(np.count_nonzero(m)), "limit": limit, "offset": offset, "items": items,
+            "filters": f.as_dict()}
+
+
+def evidence_item(conn: sqlite3.Connection, document_id: str, idx: int) -> dict[str, Any]:
+    """One evidence item with its article: the span, the quote (speaker, via-chain, cue), the place with its
+    coordinates, the date, why it fired (rule, cue, confidence), and the document's other indicators."""
+    ind = conn.execute("SELECT * FROM indicators WHERE document_id = ? AND idx = ?", (document_id, idx)).fetchone()
+    if ind is None:
+        raise MoraleWatchError("E404", f"no evidence item {document_id}/{idx}",
+                               "pick an item from /api/evidence; the store may have been rebuilt")
+    item = dict(ind)
+    item["hedged"], item["negated"] = bool(item["hedged"]), bool(item["negated"])
+    doc = dict(conn.execute("SELECT id, title, outlet, published, url, author, lang, source, text FROM documents "
+                            "WHERE id = ?", (document_id,)).fetchone())
+    quote = None
+    if item.get("quote_index") is not None:
+        row = conn.execute("SELECT * FROM quotes WHERE document_id = ? AND idx = ?",
+                           (document_id, item["quote_index"])).fetchone()
+        if row is not None:
+            from ..store import decode_row
+            from ..store.schema import ANNOTATION_TABLES
+
+            quote = decode_row(ANNOTATION_TABLES["quotes"], row)
+    place = None
+    if item.get("place"):
+        place = _one(conn, "SELECT name, lat, lon, country, start, end FROM entities WHERE document_id = ? AND "
+                           "type = 'place' AND (name = ? OR text = ?) ORDER BY start LIMIT 1",
+                     (document_id, item["place"], item["place"]))
+        place = place or _one(conn, "SELECT name, avg(lat) AS lat, avg(lon) AS lon, max(country) AS country FROM "
+                                    "entities WHERE type = 'place' AND name = ? AND lat IS NOT NULL GROUP BY name",
+                              (item["place"],))
+    others = _rows(conn, "SELECT idx, indicator, start, end, subject_side, hedged, negated FROM indicators "
+                         "WHERE document_id = ? AND idx != ? ORDER BY start", (document_id, idx))
+    return {"indicator": item, "document": doc, "quote": quote, "place": place, "others": others}
+
+
+def _one(conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> dict[str, Any] | None:
+    row = conn.execute(sql, params).fetchone()
+    return dict(row) if row is not None else None
+
+
+
+
+# -- places and sources -------------------------------------------------------------------------------------------
+
+
+@_locked
+def places(ix: FactIndex, f: Filters, limit: int = 300) -> dict[str, Any]:
+    """Evidence by the place it is about, with coordinates from the place entities (unlocated ones listed apart)."""
+    m = ix.mask(f)
+    pl = ix.cols["place"][m].astype(np.int64)
+    voc = ix.vocab["place"]
+    size = len(voc.values)
+    items = np.bincount(pl, minlength=size)
+    side = ix.cols["subject_side"][m]
+    ru_c, ua_c = ix.vocab["subject_side"].codes.get("ru", -1), ix.vocab["subject_side"].codes.get("ua", -1)
+    ru = np.bincount(pl[side == ru_c], minlength=size)
+    ua = np.bincount(pl[side == ua_c], minlength=size)
+    hed = np.bincount(pl[ix.hedged[m]], minlength=size)
+    neg = np.bincount(pl[ix.negated[m]], minlength=size)
+    docs = distinct_docs(pl, ix.doc[m], size)
+    order = [int(i) for i in np.lexsort((np.arange(size), -items)) if i and items[i]][:limit]
+    rows: list[dict[str, Any]] = [{"place": voc.values[i], "items": int(items[i]), "docs": int(docs[i]), "ru": int(ru[i]), "ua": int(ua[i]),
+             "hedged": int(hed[i]), "negated": int(neg[i])} for i in order]
+    coords = place_coords(ix.conn, [r["place"] for r in rows], ix.coords)
+    located: list[dict[str, Any]] = []
+    unlocated: list[dict[str, Any]] = []
+    for r in rows:
+        c = coords.get(r["place"])
+        (located if c else unlocated).append(r | ({"lat": c[0], "lon": c[1], "country": c[2]} if c else {}))
+    return {"places": located, "unlocated": unlocated, "without_place": int(items[0]), "filters": f.as_dict()}
+
+
+def place_coords(conn: sqlite3.Connection, names: Sequence[str],
+                 cache: dict[str, Any] | None = None) -> dict[str, tuple[float, float, str | None]]:
+    """Coordinates of place names, from the place entities the entity stage resolved (the first located mention
+    of each name, found through the entities index)."""
+    cache = {} if cache is None else cache
+    for name in names:
+        if name not in cache:
+            row = conn.execute("SELECT lat, lon, country FROM entities WHERE type = 'place' AND name = ? AND lat IS "
+                               "NOT NULL LIMIT 1", (name,)).fetchone()
+            cache[name] = tuple(row) if row is not None else None
+    return {n: cache[n] for n in names if cache[n] is not None}
+
+
+@_locked
+def sources(ix: FactIndex, f: Filters, limit: int = 100) -> dict[str, Any]:
+    """Outlets and speakers with their evidence counts by the source's side (and by the side it is about)."""
+    m = ix.mask(f)
+    sides = ix.vocab["claimant_side"]
+    ns = len(sides.values)
+    out_c = ix.cols["outlet"][m].astype(np.int64)
+    side_c = ix.cols["claimant_side"][m].astype(np.int64)
+    no = len(ix.vocab["outlet"].values)
+    grid = np.bincount(out_c * ns + side_c, minlength=no * ns).reshape(no, ns)
+    subj = ix.cols["subject_side"][m]
+    about = {k: np.bincount(out_c[subj == ix.vocab["subject_side"].codes.get(k, -1)], minlength=no)
+             for k in ("ru", "ua")}
+    totals = grid.sum(axis=1)
+    outlets = []
+    for o in [int(i) for i in np.lexsort((np.arange(no), -totals)) if totals[i]][:limit]:
+        outlets.append({"outlet": ix.vocab["outlet"].values[o] or "(unknown outlet)", "items": int(totals[o]),
+                        "by_side": {(sides.values[s] or "unknown"): int(grid[o, s]) for s in np.flatnonzero(grid[o])},
+                        "about_ru": int(about["ru"][o]), "about_ua": int(about["ua"][o])})
+    cl = ix.cols["claimant"][m].astype(np.int64)
+    role = ix.cols["speaker_role"][m].astype(np.int64)
+    nr = len(ix.vocab["speaker_role"].values)
+    key = (cl * ns + side_c) * nr + role
+    has = cl != 0
+    uniq, inv, counts = group(key[has])
+    hed = np.bincount(inv, weights=ix.hedged[m][has], minlength=uniq.size)
+    neg = np.bincount(inv, weights=ix.negated[m][has], minlength=uniq.size)
+    docs = distinct_docs(inv, ix.doc[m][has], uniq.size)
+    speakers = []
+    for j in np.lexsort((uniq, -counts))[:limit]:
+        k = int(uniq[j])
+        speakers.append({"speaker": ix.vocab["claimant"].values[k // (ns * nr)],
+                         "side": sides.values[(k // nr) % ns] or "unknown",
+                         "role": ix.vocab["speaker_role"].values[k % nr] or "unknown", "items": int(counts[j]),
+                         "docs": int(docs[j]), "hedged": int(hed[j]), "negated": int(neg[j])})
+    by_side = np.bincount(side_c, minlength=ns)
+    return {"outlets": outlets, "speakers": speakers,
+            "by_side": {(sides.values[s] or "unknown"): int(by_side[s]) for s in np.flatnonzero(by_side)},
+            "sides": list(SIDES), "filters": f.as_dict()}
+
+
+# -- the static report ---------------------------------------------------------------------------------------------
+
+
+@_locked
+def snapshot(ix: FactIndex, f: Filters, limit: int = 5000) -> dict[str, Any]:
+    """Everything the self-contained report needs to redo the views in the browser without a server: the newest
+    ``limit`` matching evidence items (facts, span, quote), their articles, the documents-per-day denominator and
+    the place coordinates."""
+    conn = ix.conn
+    m = ix.mask(f)
+    facts = _by_rowid(conn, ix.newest(m, 0, limit), ", i.start, i.end, i.date, i.hedged AS h, i.negated AS g")
+    doc_ids = sorted({r["document_id"] for r in facts})
+    docs: dict[str, Any] = {}
+    quotes: dict[str, Any] = {}
+    for i in range(0, len(doc_ids), 400):
+        chunk = doc_ids[i:i + 400]
+        marks = ", ".join("?" * len(chunk))
+        for r in conn.execute(f"SELECT id, title, outlet, published, url, text FROM documents WHERE id IN ({marks})",
+                              chunk):
+            docs[r["id"]] = dict(r)
+        for r in conn.execute(f"SELECT document_id, idx, speaker, speaker_role, side, channel, via, cue, kind, "
+                              f"start, end, speaker_start, speaker_end FROM quotes WHERE document_id IN ({marks})",
+                              chunk):
+            quotes[f"{r['document_id']}/{r['idx']}"] = dict(r)
+    dated = ix.doc_day != NO_DAY
+    pairs, counts = np.unique(ix.doc_day[dated].astype(np.int64) * len(ix.vocab["outlet"].values)
+                              + ix.doc_outlet[dated], return_counts=True)
+    no = len(ix.vocab["outlet"].values)
+    per_day_outlet: list[dict[str, Any]] = [{"day": iso_day(int(p) // no), "outlet": ix.vocab["outlet"].values[int(p) % no], "n": int(c)}
+                      for p, c in zip(pairs, counts)]
+    per_day: dict[str, int] = {}
+    for r in per_day_outlet:
+        per_day[r["day"]] = per_day.get(r["day"], 0) + r["n"]
+    coords = {k: [v[0], v[1]] for k, v in place_coords(conn, sorted({r["place"] for r in facts if r["place"]}))
+              .items()}
+    return {"facts": facts, "total": int(np.count_nonzero(m)), "documents": docs, "quotes": quotes,
+            "per_day": per_day, "per_day_outlet": per_day_outlet, "coords": coords, "filters": f.as_dict(),
+            "meta": meta(ix)}
