@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DB ?= out/demo.db
 
-.PHONY: demo test install dev lint bench browser-deps clean
+.PHONY: train demo test install dev lint bench browser-deps clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -69,3 +69,19 @@ bench: $(VENV)/.bench-installed
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache
+
+# issue 12: the learned indicator detector, trained reproducibly into src/moralewatch/data/models/indicators/
+# (torch and the transformer's weights are needed only here, in their own venv; the package needs numpy and tokenizers)
+TRAIN_VENV := .venv-train
+TRAIN_ARGS ?=
+$(TRAIN_VENV)/.installed: pyproject.toml
+	$(PY) -m venv $(TRAIN_VENV)
+	$(TRAIN_VENV)/bin/pip install -q --upgrade pip
+	$(TRAIN_VENV)/bin/pip install -q -e '.[train]'
+	touch $@
+
+build/m2v/model.safetensors: scripts/distill.py | $(TRAIN_VENV)/.installed
+	$(TRAIN_VENV)/bin/python scripts/distill.py --out build/m2v
+
+train: $(TRAIN_VENV)/.installed build/m2v/model.safetensors
+	$(TRAIN_VENV)/bin/python scripts/train_indicators.py --embeddings build/m2v --shared $(SHARED) $(TRAIN_ARGS)

@@ -315,9 +315,14 @@ def main() -> None:
     ap.add_argument("--gold", type=Path, default=ROOT / "gold")
     ap.add_argument("--shared", type=Path, default=None)
     ap.add_argument("--out", type=Path, default=ROOT / "src/moralewatch/data" / learned.MODEL_DIR)
+    ap.add_argument("--exclude-corpus", action="append", default=[],
+                    help="leave a corpus's sentences out (e.g. nyt-guardian-407, whose licence is CC BY-NC-SA)")
     args = ap.parse_args()
     shared = args.shared or shared_dir(ROOT)
     real, synthetic, labels_hash = read_labels(args.gold)
+    if args.exclude_corpus:
+        real = [r for r in real if r["corpus"] not in set(args.exclude_corpus)]
+        labels_hash = hashlib.sha256((labels_hash + "-" + ",".join(sorted(args.exclude_corpus))).encode()).hexdigest()
     emb_model = embedding_model(args.embeddings)
     emb_bytes = (args.embeddings / "model.safetensors").read_bytes()
     data_hash = hashlib.sha256(labels_hash.encode() + hashlib.sha256(emb_bytes).hexdigest().encode()).hexdigest()

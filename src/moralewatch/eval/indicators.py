@@ -164,9 +164,13 @@ def predict(docs: list[GoldDoc], mode: str | None = None) -> dict[str, list[dict
     """Run the default pipeline through the extract contract (offsets into the gold text as given); ``mode``
     (``rules``, ``model``, ``both``) sets the indicator stage's mode for the ablations."""
     from ..api import extract_line
+    from ..pipeline import Pipeline
     from ..stages import default_pipeline
 
-    pipeline = default_pipeline({"indicators.v2": {"mode": mode}} if mode else None)
+    pipeline = default_pipeline()
+    if mode:  # the indicator stage with the learned model, in the mode asked
+        names = [n if not n.startswith("indicators.") else "indicators.v2" for n in pipeline.names]
+        pipeline = Pipeline(names, {"indicators.v2": {"mode": mode}})
     out = {}
     for d in docs:
         res = extract_line(json.dumps({"id": d.id, "text": d.text}), 0, pipeline)

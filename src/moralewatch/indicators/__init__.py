@@ -19,7 +19,7 @@ def tag_indicators(doc: Document, config: Mapping[str, Any]) -> None:
 
 
 @stage("indicators.v2", requires=("paragraphs", "sentences", "quotes"), provides=("indicators",),
-       defaults={"mode": "both", "keep": 1.0, "add": 0.0})
+       defaults={"mode": "both", "keep": 0.0, "add": 0.85})
 def detect_indicators(doc: Document, config: Mapping[str, Any]) -> None:
     """The cue rules and the learned model together (:mod:`.detector`); ``mode`` is ``both``, ``rules`` or
     ``model``."""

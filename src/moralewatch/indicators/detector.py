@@ -40,13 +40,15 @@ def sentence_index(starts: list[int], pos: int) -> int:
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
-def detect(doc: Document, mode: str, keep: float = 1.0, add: float = 0.0) -> list[Indicator]:
+def detect(doc: Document, mode: str, keep: float = 0.0, add: float = 0.85) -> list[Indicator]:
     """``keep``: a rule's indicator stays when the model gives it at least min(threshold, keep); ``add``: the model
     adds an indicator at max(threshold, add) or more."""
     rules = tag(doc)
     if mode == "rules":
         return rules
     model = learned.load("both" if mode == "both" else "model")
+    if mode == "model":  # the floors combine the model with the rules; alone, its own thresholds decide
+        keep, add = 0.0, 0.0
     ctx = Context(doc, load_lexicon())
     sentences = [(s, e) for s, e in (doc.sentences or [(0, len(doc.text))]) if s >= ctx.title_end]
     if not sentences:
@@ -75,7 +77,8 @@ def detect(doc: Document, mode: str, keep: float = 1.0, add: float = 0.0) -> lis
         lo, hi = sentence_index(starts, ind.start), sentence_index(starts, max(ind.start, ind.end - 1))
         p = max(float(probs[si, k]) for si in range(lo, hi + 1))
         if p >= min(float(model.thresholds[k]), keep):
-            ind.confidence = round(p, 3)
+            if p >= model.thresholds[k]:  # the model agrees: its calibrated probability; else the rule's own
+                ind.confidence = round(p, 3)
             out.append(ind)
             covered.update((si, ind.indicator) for si in range(lo, hi + 1))
     for si, (s, e) in enumerate(sentences):
@@ -117,5 +120,5 @@ def check_detector(config: Mapping[str, Any]) -> None:
 
 
 def tag_v2(doc: Document, config: Mapping[str, Any]) -> None:
-    doc.indicators = detect(doc, str(config.get("mode", "both")), float(config.get("keep", 1.0)),
-                            float(config.get("add", 0.0)))
+    doc.indicators = detect(doc, str(config.get("mode", "both")), float(config.get("keep", 0.0)),
+                            float(config.get("add", 0.85)))
