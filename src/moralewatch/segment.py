@@ -16,7 +16,7 @@ ABBREVIATIONS = frozenset(
 )
 # a sentence ends at . ! ? or … (optionally followed by closing quotes or brackets), then space, then a capital,
 # an opening quote, a digit or a bracket
-_END = compile_regex(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9А-ЯЁІЇЄҐ])")
+_END = compile_regex(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s++[\"'“‘«(\[]?[A-Z0-9А-ЯЁІЇЄҐ])")
 _PARA = compile_regex(r"\n\s*\n")
 
 
@@ -31,7 +31,21 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
-_LAST_WORD_BEFORE_STOP = compile_regex(r"([\w.]+)[.]+[\"'”’»)\]]*$")
+_CLOSERS = "\"'”’»)]"
+
+
+def _word_before_stop(text: str, s: int, e: int) -> str | None:
+    r"""The word before the stop that ends ``text[s:e]``, lower-cased, without its dots ("gen" for "Gen.", "u.s" for
+    "U.S."); None when the stop is not a dot. A scan back over the run of word characters and dots (what the
+    regex ``([\w.]+)[.]+["'”’»)\]]*$`` found by trying every start of the sentence: quadratic on "A. A. A. …")."""
+    while e > s and text[e - 1] in _CLOSERS:
+        e -= 1
+    i = e
+    while i > s and (text[i - 1] == "." or text[i - 1].isalnum() or text[i - 1] == "_"):  # [\w.]
+        i -= 1
+    if e - i < 2 or text[e - 1] != ".":
+        return None
+    return text[i:e].lower().rstrip(".")
 
 
 def sentences_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -41,11 +55,9 @@ def sentences_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
     for m in _END.finditer(chunk):
         e = start + m.end()
-        word = _LAST_WORD_BEFORE_STOP.search(text[s:e])
-        if word:
-            w = word.group(1).lower().rstrip(".")
-            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
-                continue
+        w = _word_before_stop(text, s, e)
+        if w is not None and (w in ABBREVIATIONS or (len(w) == 1 and w.isalpha())):
+            continue
         out.append((s, e))
         s = e
         while s < end and text[s].isspace():

@@ -23,11 +23,11 @@ from .gazetteer import Candidate, gazetteer
 _TIME = ("(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
          "August|September|October|November|December)\\b")
 _WORD = rf"(?!{_TIME})[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w]*(?:[-’'](?!s\b)[\w]+)*(?:[’']s(?=\s+Republic))?"
-_TOKEN = rf"(?:[A-Z]\.){{2,}}|[A-Z]\.(?=[ \t]+[A-Z][a-z])|[A-Z]{{2,4}}(?=-\w)|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Adm|Cmdr|Cpl|Pvt|Prof|Rev|St)\.|{_WORD}|\d+(?:st|nd|rd|th)\b"
+_TOKEN = rf"(?:[A-Z]\.){{2,}}|[A-Z]\.(?=[ \t]+[A-Z][a-z])|[A-Z]{{2,4}}(?=-\w)|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Adm|Cmdr|Cpl|Pvt|Prof|Rev|St)\.|{_WORD}|(?<!\d)\d++(?:st|nd|rd|th)\b"
 _CONNECT = r"(?:of|for|the|de|du|van|von|der|al|bin|la|le)"
 TOKEN = compile_regex(_TOKEN)
 RUN = compile_regex(rf"(?<![\w.\-])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)*(?:{_TOKEN}))*")
-_REGION_AFTER = compile_regex(r"[ \t]+(?:region|oblast|province|regions|oblasts|provinces|krai|governor|regional)\b",
+_REGION_AFTER = compile_regex(r"[ \t]{1,80}+(?:region|oblast|province|regions|oblasts|provinces|krai|governor|regional)\b",
                               re.I)
 _REGION_BEFORE = compile_regex(r"\b(?:region|regions|province|provinces|oblast|oblasts|governor|republic)\s+(?:of|in)\s+"
                                r"(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+and\s+|,\s*))*$", re.I)
@@ -45,11 +45,11 @@ _CUE_BEFORE = compile_regex(r"\b(?:said|says|told|according\s+to|by|with|spokesm
 _APPOSITION = compile_regex(r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|commander|soldier|friend|"
                             r"nickname|named|called)\s*,\s*$", re.I)
 _REGION_WORDS = frozenset("Province Region Oblast Krai PROVINCE REGION OBLAST Governor Governorate".split())
-_LISTED_AFTER = compile_regex(r",?\s+(?:and|or)\s+[A-Z]|,\s+(?:Ukraine|Russia|Crimea)\b|\s+(?:village|town|city)\b")
+_LISTED_AFTER = compile_regex(r",?\s{1,80}+(?:and|or)\s+[A-Z]|,\s+(?:Ukraine|Russia|Crimea)\b|\s{1,80}+(?:village|town|city)\b")
 _COMMA_ALIAS = compile_regex(r",\s*(?:D\.C\.|DC)")
-_SAID = compile_regex(r"\s+(?:said|says|told|added|wrote)\b")
+_SAID = compile_regex(r"\s{1,80}+(?:said|says|told|added|wrote)\b")
 _ROMAN = compile_regex(r"^(?:II|III|IV|Jr\.?|Sr\.?|[A-Z]\.)$")
-_OBLAST_SUFFIX = compile_regex(r"\s+(?:Oblast|Region|Province|Krai|oblast|region|province)$")
+_OBLAST_SUFFIX = compile_regex(r"\s{1,80}+(?:Oblast|Region|Province|Krai|oblast|region|province)$")
 
 
 class Spans:
@@ -437,8 +437,9 @@ def find_names(text: str) -> list[Entity]:
                 found.entities.append(Entity("person", p.start, p.end, p.text, name=p.name, rule="person.lexicon"))
                 found.people.setdefault(p.text, p.name or p.text)
                 found.people.setdefault(p.text.split()[-1], p.name or p.text)
+        at = {id(p): k for k, p in enumerate(pieces)}  # (``pieces.index`` compares field by field: quadratic)
         for seg in _segments(pieces):
-            k = pieces.index(seg[0])
+            k = at[id(seg[0])]
             prev = pieces[k - 1] if k else None
             pending.append((seg, prev))
     # full names first (so that "Austin" after "Lloyd Austin" is a person), then everything else in text order

@@ -33,7 +33,7 @@ from .prefilter import prefilter
 _QUOTE_RX = compile_regex(r"“([^“”]+)(?:”|$)|«([^«»]+)(?:»|$)|\"([^\"]+)(?:\"|$)|(?<![\w])‘([^‘’]{2,300}?)’(?![\w])", re.M)
 #: a side word followed by a word that makes it not a force: civilians, places, the source of a claim
 _NOT_FORCE = compile_regex(
-    r"(?:['’]s)?\s+(?:\w+\s+)?(?:civilians?|allies|partners|friends|backers|supporters|people|residents|citizens|cities|city|towns?|villages?|children|women|families|"
+    r"(?:['’]s)?\s{1,80}+(?:\w+\s+)?(?:civilians?|allies|partners|friends|backers|supporters|people|residents|citizens|cities|city|towns?|villages?|children|women|families|"
     r"homes?|territory|territories|land|soil|border|government|officials?|president|media|state media|television|"
     r"tv|ministry|foreign ministry|authorities|embassy|economy|gas|oil|energy|capital|region|regions|prosecutors?|"
     r"journalists?|outlets?|news agency|agency|bloggers?|channels?|diplomats?|ambassador|parliament|lawmakers|"
@@ -63,16 +63,34 @@ _CLAUSE_BREAK = compile_regex(r"[,;:—–(]|\bbut\b|\bwhile\b|\bwhereas\b|\band
 _NOT_NEGATION = compile_regex(
     r"\bnot (?:\w+ )?(?:clear|known|verified|confirmed|only|just|least|yet|immediately)\b|"
     r"\bno (?:longer|doubt|matter)\b|\bnot least\b", re.I)
+
+
+def _words_until(word: str, sep: str, most: int, then: str) -> str:
+    """``((?:WORD SEP){1,MOST}?)(?=THEN)`` in linear time, with the same match.
+
+    The lazy form tries more words first and, when ``MOST`` words never reach ``THEN``, backtracks into every way
+    of cutting the words into pieces: exponential in the length of a word ("according to" and 40 letters without a
+    stop took seconds; 60 never ended). Its order of trials is: the words whole (more of them each time), then, from
+    the last word reached back to the first, the separator given back and then the word cut shorter. The first
+    alternative below is the first part (words and separators possessive); the second is the rest in the same order,
+    each word but the last possessive (a word cut short ends where ``THEN`` can only match at a stop inside it)."""
+    whole = rf"(?:{word}++{sep}+){{1,{most}}}?(?={then})"
+    back = (rf"(?:(?P<first>{word}++{sep})(?:{word}++{sep}){{0,{most - 2}}})?(?P<last>{word}+{sep})?"
+            rf"(?(first)|(?(last)|(?!)))(?={then})")
+    return rf"({whole}|{back})"
+
+
 _ATTRIB_AFTER = compile_regex(
     r"[,”\"]\s*(?:he |she |they |it )?(?:said|says|told|added|claimed|wrote|tweeted|reported|explained|"
-    r"according to)\s+((?:[\w'’.-]+[ ,]{0,2}){1,8}?)(?=[.,;]|$| on | in | at | during | who | after | when )", re.I)
+    r"according to)\s+" + _words_until(r"[\w'’.-]", "[ ,]{0,2}", 8, "[.,;]|$| on | in | at | during | who | after | when "),
+    re.I)
 _ATTRIB_BEFORE = compile_regex(
-    r"((?:[A-Z][\w'’.-]*|the|its|his|her|their|a|an|an?other|one|two|several|many|some|senior|top|western|"
-    r"military|defen[cs]e|intelligence|officials?|analysts?|experts?|of|for|and|[A-Z]\w*['’]s)"
-    r"(?:\s+(?:[A-Z][\w'’.-]*|the|of|for|and|on|in|[a-z][\w'’-]*)){0,7}?)\s+"
+    r"((?:[A-Z][\w'’.-]{0,100}+|the|its|his|her|their|a|an|an?other|one|two|several|many|some|senior|top|western|"
+    r"military|defen[cs]e|intelligence|officials?|analysts?|experts?|of|for|and|[A-Z]\w{0,100}['’]s)"
+    r"(?:\s++(?:[A-Z][\w'’.-]{0,100}+|the|of|for|and|on|in|[a-z][\w'’-]{0,100}+)){0,7}?)\s+"
     r"(?:has |have |had )?(?:said|says|say|told|claimed|claims|reported|reports|estimated|estimates|announced|"
     r"stated|believes|believe|assessed|assesses|wrote|tweeted|added|insisted|alleged|accused|warned|noted)\b")
-_ACCORDING = compile_regex(r"\baccording to\s+((?:[\w'’.-]+\s?){1,8}?)(?=[.,;]|$)", re.I)
+_ACCORDING = compile_regex(r"\baccording to\s+" + _words_until(r"[\w'’.-]", r"\s?", 8, "[.,;]|$"), re.I)
 
 QUOTE_SPEAKER_MILITARY = frozenset({"soldier", "pow", "commander"})
 #: indicators that state an event or condition, where a conditional or an expectation is not a claim
@@ -84,7 +102,7 @@ _IRREALIS = compile_regex(
     r"\b(?:if|unless|could|would|might|expects?|expected|expecting|considers?|consider(?:ed|ing)|intends?|plans? to|"
     r"aims? to|wants? to|want is|wanted to|hopes? to|forcing \w+ to|to force \w+ to|in order to|risk(?:s|ed|ing)?|"
     r"let them|should|must|ready to|willing to|threaten(?:s|ed|ing)?(?: to)?)\b", re.I)
-_IRREALIS_START = compile_regex(r"\s*[\"“‘]?(?:if|unless|should)\b", re.I)
+_IRREALIS_START = compile_regex(r"\s{0,80}+[\"“‘]?(?:if|unless|should)\b", re.I)
 _HARD_BREAK = compile_regex(r"[;:—–]|\bbut\b|, (?:and|while|as|after|since)\b", re.I)
 _CIVILIAN_SUBJECT = compile_regex(
     r"\b(?:civilians?|residents?|evacuees|refugees|villagers|locals|mothers|grandparents|children|families|"
@@ -214,24 +232,24 @@ def side_mentions(text: str, lo: int, hi: int, lex: Lexicon) -> Iterator[tuple[s
 @cache
 def _people_after() -> re.Pattern[str]:
     """A force noun right after a side word: "Russian troops", "Ukraine's 93rd brigade", "Kremlin's forces"."""
-    return compile_regex(r"(?:['’]s)?\s+(?:[\w'’-]+\s+){0,2}?" + compile_cue(
+    return compile_regex(r"(?:['’]s)?\s{1,80}+(?:[\w'’-]+\s+){0,2}?" + compile_cue(
         "{FORCE}|force|military|armed forces|navy|air force|defenders|defence forces|defense forces|pows?|prisoners"
         "|prisoners of war|captives").pattern, re.I)
 
 
 #: what a force does or suffers, right after a side word: the side is the actor or the one who suffers
 _ACTOR_AFTER = compile_regex(
-    r"(?:['’]s)?\s+(?:[\w'’-]+\s+)?(?:losses|casualties|dead|death toll|morale|positions|lines|side|defen[cs]es|"
+    r"(?:['’]s)?\s{1,80}+(?:[\w'’-]+\s+)?(?:losses|casualties|dead|death toll|morale|positions|lines|side|defen[cs]es|"
     r"strikes|attacks|shelling|bombardments?|missiles|rockets|artillery|offensive|counteroffensive|"
     r"counter-offensive|invasion|occupation|aggression|advance|assaults?|command|ranks|war effort|campaign)\b", re.I)
 
 
 #: a weapon or a force right after a side word inside a violence cue: the side that did it
-_ATTACK_AFTER = compile_regex(r"(?:['’]s)?\s+(?:[\w'’-]+\s+){0,2}?(?:shell\w*|strikes?|airstrikes?|missiles?|rockets?|"
+_ATTACK_AFTER = compile_regex(r"(?:['’]s)?\s{1,80}+(?:[\w'’-]+\s+){0,2}?(?:shell\w*|strikes?|airstrikes?|missiles?|rockets?|"
                            r"bomb\w*|artillery|attacks?|fire|drones?|troops|soldiers|forces|military|army)\b", re.I)
 
 
-_VICTIM_AFTER = compile_regex(r"(?:['’]s)?\s+(?:[\w'’-]+\s+)?(?:civilians?|children|people|residents|citizens|women|men|"
+_VICTIM_AFTER = compile_regex(r"(?:['’]s)?\s{1,80}+(?:[\w'’-]+\s+)?(?:civilians?|children|people|residents|citizens|women|men|"
                            r"families|villagers|evacuees|refugees|boys?|girls?|teenagers?|journalists?|mayors?)\b", re.I)
 _VICTIM_BEFORE = compile_regex(r"\b(?:of|against|killed|killing|murder(?:ed|ing)?|execut(?:ed|ing)|tortur(?:ed|ing)|"
                             r"abduct(?:ed|ing)|kidnapp(?:ed|ing)|shot|shooting|rap(?:ed|ing))\s+(?:the\s+|(?!by\b)\w+\s+)?$", re.I)

@@ -198,9 +198,10 @@ _WORD_CHAR = compile_regex(r"\w")
 def extract(doc: Document) -> list[Quote]:
     """All quotes of a document, sorted by start, with continuations pointing at their first paragraph."""
     marked = find_marked(doc.text, doc.paragraphs)
+    opens = [m.open_at for m in marked]  # in order: marks are found paragraph by paragraph, in text order
     found: list[Found] = []
     for k, (lo, hi) in enumerate(doc.paragraphs):
-        here = find_in_paragraph(doc.text, lo, hi, [m for m in marked if lo <= m.open_at < hi])
+        here = find_in_paragraph(doc.text, lo, hi, marked[bisect.bisect_left(opens, lo):bisect.bisect_left(opens, hi)])
         first = here[0] if here else None
         if k and first is not None and first.speaker is None and first.marked is not None \
                 and not doc.text[lo:first.marked.open_at].strip():

@@ -9,6 +9,7 @@ nearest clause, and cue verbs left over with a complement clause give the indire
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -16,31 +17,31 @@ from ..lexicons import compile_regex
 from . import lexicon
 from .marks import Marked
 
-_SENT_END = compile_regex(r"[.!?…]+[\"'”’»)\]]*(?=\s+(?:''|[\"'“‘«(\[])?[A-Z0-9])")
+_SENT_END = compile_regex(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s++(?:''|[\"'“‘«(\[])?[A-Z0-9])")
 _ABBR = compile_regex(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|St|Jr|Sr|No|Prof|Adm|"
                       r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|vs|etc|U\.S|U\.N|U\.K)\.)$")
 _WORD = compile_regex(r"\d{1,3}(?:,\d{3})+|[\w’'.&-]+")
 _ACCORDING = compile_regex(r"\b[Aa]ccording to\s+")
 _THAT = compile_regex(r"\s*(?:that\b|:|,)?\s*")
 _TELL_OBJ = compile_regex(
-                          r"\s*(?:(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[A-Z][\w’'.&-]*\s+)*[A-Z][\w’'.&-]*|me|us|him|"
+                          r"\s{0,80}+(?:(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[A-Z][\w’'.&-]{0,100}+\s++)*[A-Z][\w’'.&-]{0,100}|me|us|him|"
                           r"her|them|you|"
                           r"reporters|journalists|lawmakers|supporters|the\s+\w+|a\s+\w+(?:\s+\w+)?|his\s+\w+(?:\s+\w+)?|"
                           r"her\s+\w+(?:\s+\w+)?|their\s+\w+(?:\s+\w+)?)(?=[\s,:.])"
                           )
 _ADVERBIAL = compile_regex(
-                           r"\s*(?:,\s*)?(?:(?:on|last|this|early|late|later|earlier)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+                           r"\s{0,80}+(?:,\s{0,80}+)?(?:(?:on|last|this|early|late|later|earlier)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
                            r"Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon|day)|Monday|Tuesday|Wednesday|"
                            r"Thursday|Friday|Saturday|Sunday|yesterday|today|recently|previously|earlier|later|repeatedly|also|"
-                           r"(?!only\b|early\b|family\b|july\b|italy\b)[a-z]{3,}ly(?=\s+that\b)|"
+                           r"(?!only\b|early\b|family\b|july\b|italy\b)[a-z]{3,100}ly(?=\s+that\b)|"
                            r"in an? (?:\w+\s+){0,2}(?:statement|interview|briefing|speech|post|tweet|video|letter|message|report|"
-                           r"conference|call|address)(?:\s+(?:with|to|on)\s+(?:[\w’'.-]+\s*){1,4}?)?)\b\s*,?"
+                           r"conference|call|address)(?:\s+(?:with|to|on)\s+(?:[\w’'.-]++\s*){0,3}?[\w’'.-]+\s*)?)\b\s*,?"
                            )
 _SPEAKER_TRIM = compile_regex(
-                              r"\s+(?:who|whose|which|that|where|when|while|whom)\b.*$|\s+(?:[a-z]+ed|[a-z]+en|known|seen|shown)\s+by\b.*$|"
+                              r"(?<!\s)\s++(?:who|whose|which|that|where|when|while|whom)\b.*$|(?<!\s)\s++(?:[a-z]+ed|[a-z]+en|known|seen|shown)\s+by\b.*$|"
                               r"(?<=[a-z])\s+with\s+(?:more\s+than\s+|about\s+|over\s+|nearly\s+)?(?:\d|a\s|an\s|hundreds|thousands|millions)"
                               r".*$|"
-                              r"\s+(?:interviewed|caught|held|filmed|speaking|shown|seen|heard|quoted|cited|captured|taken|wounded|injured|"
+                              r"(?<!\s)\s++(?:interviewed|caught|held|filmed|speaking|shown|seen|heard|quoted|cited|captured|taken|wounded|injured|"
                               r"killed|detained|stationed|deployed|based|fighting|serving|trapped)\s+(?:by|in|on|at|with|to|near|outside|"
                               r"inside|around|from|during|after|behind)\b.*$",
                               re.S,
@@ -105,7 +106,7 @@ def mask(text: str, lo: int, hi: int, marked: list[Marked]) -> str:
     return "".join(chars)
 
 
-_ATTRIBUTION_AFTER = compile_regex(r"\s+((?:[A-Z][\w’'.-]*|the|a|an|he|she|they|one|another)(?:\s+[\w’'.,-]+){0,5}?)[.!?]")
+_ATTRIBUTION_AFTER = compile_regex(r"\s{1,80}+((?:[A-Z][\w’'.-]{0,100}|the|a|an|he|she|they|one|another)(?:\s+[\w’'.,-]+){0,5}?)[.!?]")
 
 
 def _is_trailing_attribution(masked: str, pos: int) -> bool:
@@ -214,7 +215,7 @@ _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|Octob
 #: a time or setting adverbial between a speaker and the cue ("Spicer on Thursday evening said", "she in a
 #: statement said", "Ms. Lee last week said"): skipped when reading the speaker backwards from the cue
 _ADVERBIAL_BACK = compile_regex(
-                                r"(?:,\s*)?\s+(?:(?:on|late|early)\s+)?(?:" + _DAYS + r"(?:\s+(?:morning|afternoon|evening|night))?|"
+                                r",?\s{1,80}+(?:(?:on|late|early)\s+)?(?:" + _DAYS + r"(?:\s+(?:morning|afternoon|evening|night))?|"
                                 r"(?:last|this|next|earlier|later)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter|night|"
                                 r"morning|evening|" + _DAYS + r")|(?:in|on|during|since)\s+(?:early\s+|late\s+|mid-)?(?:" + _MONTHS +
                                 r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4})|"
@@ -231,15 +232,15 @@ _BACK_WINDOW = 160
 _SUBJECT_PRONOUNS = frozenset("he she they i we you".split())
 #: a share of people as a speaker ("six in 10 say", "46 percent of voters said", "a majority said")
 _SHARE = compile_regex(r"(?:(?:more|fewer|less)\s+than\s+|about\s+|nearly\s+|almost\s+|roughly\s+|over\s+)?"
-                       r"(?:\w+|\d+)\s+(?:in|out\s+of)\s+(?:10|ten|\d+)(?:\s+\w+)?\s*$|"
-                       r"\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)(?:\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?\s*$",
+                       r"\w{1,100}+\s+(?:in|out\s+of)\s+(?:10|ten|\d+)(?:\s+\w{1,100}+)?\s*$|"
+                       r"\d{1,100}+(?:\.\d{1,100}+)?\s*(?:%|percent|per\s+cent)(?:\s+of\s+(?:the\s+)?[\w’'-]{1,100}+(?:\s+[\w’'-]{1,100}+)?)?\s*$",
                        re.I)
 #: an aside between a subject and its verb: ", like Rubio and Bush," / ", including X," / ", such as X,"
 _ASIDE = compile_regex(r",\s+(?:like|including|such\s+as|among\s+them|especially|notably)\s+[^,;:()]{1,80},\s*$")
 
 
 _CONJUNCTION = compile_regex(r"(?:and|but|or|then|also|yet|so)\b")
-_ING_WORD = compile_regex(r"\w+ing\b")
+_ING_WORD = compile_regex(r"(?<!\w)\w+ing\b")
 _AGE_END = compile_regex(r",\s*\d{1,2}\s*$")
 _QUANTIFIER_OF_END = compile_regex(r"(?:(?:many|some|most|all|none|one|each)\s+of)?\s*$")
 
@@ -344,14 +345,14 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
 
 #: an inverted speaker with a modifier: "a source (involved in …|familiar with …|who …|close to …)"
 _DESCRIBED_AFTER = compile_regex(
-                                 r"\s+((?:a|an|the|one|another)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+((?:who|involved|familiar|close|with|from|at|"
+                                 r"\s{1,80}+((?:a|an|the|one|another)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+((?:who|involved|familiar|close|with|from|at|"
                                  r"of|in|on|for|briefed|speaking|knowledgeable|based)\b[^.;]{0,120}?)(?=\s*[.;]|\s*$)")
 
 
-_NAME_AFTER = compile_regex(r"\s+((?:the\s+|a\s+|an\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*"
+_NAME_AFTER = compile_regex(r"\s{1,80}+((?:the\s+|a\s+|an\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*"
                             r"|of|the|for|de|von|van|bin|al-\w+))*)")
 _DESCRIPTION_AFTER_NAME = compile_regex(r",\s*(?:\d{1,2},\s*)?((?:a|an|the|who|one|another)\b[^.;]*?)(?=[.;]|\s*$|,\s*(?:said|adding|noting)\b)")
-_NOUN_PHRASE_AFTER = compile_regex(r"\s+((?:a|an|the|one|another)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*[,.;]|\s*$)")
+_NOUN_PHRASE_AFTER = compile_regex(r"\s{1,80}+((?:a|an|the|one|another)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*[,.;]|\s*$)")
 _NAME_AFTER_COMMA = compile_regex(r",\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})(?=\s*[.,;]|\s*$)")
 
 
@@ -384,11 +385,11 @@ def speaker_after(text: str, pos: int, hi: int) -> Speaker | None:
     return Speaker(s, s + len(name), name, description)
 
 
-_TITLED = compile_regex(r"\s+((?:[a-z][\w’'-]*\s+|[A-Z]{2,}[\w-]*\s+){1,5}?)([A-Z][a-z’'][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|de|van|von|bin))*)")
+_TITLED = compile_regex(r"\s{1,80}+((?:[a-z][\w’'-]{0,100}+\s+|[A-Z]{2,}[\w-]{0,100}+\s+){1,5}?)([A-Z][a-z’'][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|de|van|von|bin))*)")
 
 
 #: a singular agent noun before a name ("strategist", "lobbyist", "researcher", "spokeswoman")
-_AGENT_SINGULAR = compile_regex(r"[a-z]{3,}(?:ist|[^eh]er|or|ian|ant|ent|man|woman|person)")
+_AGENT_SINGULAR = compile_regex(r"(?<![a-z])[a-z]{3,}(?:ist|[^eh]er|or|ian|ant|ent|man|woman|person)")
 
 
 #: lower-case words before a capitalised title ("retired Army Lt. Gen.", "former Sen.", "then-Gov.")
@@ -400,7 +401,7 @@ _AFTER_NAME = frozenset("who whose said says told added in on at of for to and d
                         "when while last this".split())
 
 
-_NEXT_LOWER_WORD = compile_regex(r"\s+([a-z][\w’'-]*)")
+_NEXT_LOWER_WORD = compile_regex(r"\s{1,80}+([a-z][\w’'-]*)")
 
 
 def _titled_name(text: str, pos: int, hi: int) -> Speaker | None:
@@ -431,7 +432,7 @@ _NOT_HEAD = frozenset(
 
 
 #: a plural agent noun, a speaker on its own ("forecasters say", "analysts believe", "historians note")
-_AGENT_PLURAL = compile_regex(r"[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ics|ees|officials|experts|analysts|"
+_AGENT_PLURAL = compile_regex(r"(?<![a-z])[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ics|ees|officials|experts|analysts|"
                               r"scholars|leaders|members|groups|residents|citizens|observers|witnesses|activists)")
 
 
@@ -490,7 +491,7 @@ _QUANTIFIERS = frozenset("many some most several few both all numerous multiple"
 
 
 #: the possessor right before a noun of saying: a name or noun with "'s", or a possessive pronoun
-_POSSESSOR = compile_regex(r"(?:\b(?:[Tt]he\s+)?(?:[\w.-]+\s+){0,3}?([\w.-]+)(?:’s|'s|s’)|\b([Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\s+(?:[a-z]+\s+)?$")
+_POSSESSOR = compile_regex(r"(?:\b(?:[Tt]he\s+)?(?:[\w.-]{1,100}+\s+){0,3}?([\w.-]{1,100})(?:’s|'s|s’)|\b([Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\s+(?:[a-z]+\s+)?$")
 
 #: subjects after which a base form that is a noun too ("fear", "claim") is the verb
 _SUBJECTS = _QUANTIFIERS | frozenset("i we they you who others".split())
@@ -501,8 +502,8 @@ def _verb_only(form: str) -> bool:
     return form.endswith("ed") or form in lexicon.word_set("verb_only_cues.txt")
 
 
-_OBJECT_PRONOUN = compile_regex(r"\s+(?:them|him|her|it|us|me)\b")
-_NOUN_PHRASE_START = compile_regex(r"\s+(?:the|a|an|that|he|she|they|it|we|his|her|their|its|this|these|those|[A-Z])")
+_OBJECT_PRONOUN = compile_regex(r"\s{1,80}+(?:them|him|her|it|us|me)\b")
+_NOUN_PHRASE_START = compile_regex(r"\s{1,80}+(?:the|a|an|that|he|she|they|it|we|his|her|their|its|this|these|those|[A-Z])")
 
 
 def cues_in(masked: str, lo: int, s: int, e: int) -> list[Cue]:
@@ -617,11 +618,11 @@ _EXPLAINING = ("explain", "describ", "reveal", "detail", "recount", "wonder", "r
 _COMMISSIVES = ("vow", "pledg", "promis", "threat", "swear", "swore", "sworn")
 
 #: the object of "told"/"informed"/"warned" (up to five lower-case or time words) and the "that" after it
-_TOLD_THAT = compile_regex(r"\s+(?:(?!that\b)(?:[a-z][\w’'-]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_TOLD_THAT = compile_regex(r"\s{1,80}+(?:(?!that\b)(?:[a-z][\w’'-]{0,100}+|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                            r"\s+){1,5}?(that\b)")
 
 #: the rest of a "told" object and its setting, up to the "that" of the reported clause (no clause punctuation)
-_THAT_AFTER_OBJECT = compile_regex(r"(?!\s*that\b)(?:\s+(?!that\b)[\w’'-]+){1,12}?\s+(that)\b(?!\s+(?:is|was|are|were|has|had)\b)")
+_THAT_AFTER_OBJECT = compile_regex(r"(?!\s{0,80}+that\b)(?:\s{1,80}+(?!that\b)[\w’'-]{1,100}+){1,12}?\s+(that)\b(?!\s+(?:is|was|are|were|has|had)\b)")
 
 _LATER_THAT = compile_regex(r"(?:in|on|at|during|after|before|to|with|from|of|earlier|later|last|this|posted|published|"
                             r"released|shared|aired|broadcast|issued|uploaded|obtained|seen|Monday|Tuesday|"
@@ -636,9 +637,9 @@ _NO_COMPLEMENT = frozenset(
 
 
 #: a second reported clause of the same verb: "said that X and that Y"
-_AND_THAT = compile_regex(r",?\s+(?:and|but)\s+(that)\b")
+_AND_THAT = compile_regex(r",?\s{1,80}+(?:and|but)\s+(that)\b")
 
-_CLAUSE_STOP = compile_regex(r",\s+(?:but|while|whereas|according\s+to|([a-z]+ing))\b|;\s|,?\s+and\s+(?:then\s+|also\s+)?([a-z]+(?:ed|ing|s)|said|told)\b")
+_CLAUSE_STOP = compile_regex(r",\s+(?:but|while|whereas|according\s+to|([a-z]+ing))\b|;\s|,?\s{1,80}+and\s+(?:then\s+|also\s+)?([a-z]+(?:ed|ing|s)|said|told)\b")
 
 
 def _clause_end(text: str, masked: str, lo: int, pos: int, e: int) -> int:
@@ -670,9 +671,8 @@ _STRONG_PUNCT = compile_regex(r"[;:!?]")
 
 def _trailing(text: str, masked: str, lo: int, cues: list[Cue], after: int, e: int) -> tuple[Cue, Speaker] | None:
     """``…, NP cue[ …].`` or ``…, cue NP[, apposition].`` right after ``after`` up to the sentence end."""
-    gap = masked[after - lo:]
-    m = _GAP_PUNCT.match(gap)
-    start = after + (m.end() if m else 0)
+    m = _GAP_PUNCT.match(masked, after - lo)  # (not on a copy of the rest of the paragraph: quadratic)
+    start = after + (m.end() - (after - lo) if m else 0)
     for cue in cues:
         if cue.start < start or cue.cls == "according":
             continue
@@ -698,8 +698,8 @@ _AFTER_ACCORDING = compile_regex(r",\s+(?!(?:who|which|whose|where|when|a|an|and
                                  r"of|to|its|his|her|their|\w+ing|\w+ed)\b)(\S+(?:\s+\S+){2,})")
 
 
-_ACCORDING_LONG = compile_regex(r"\s*([\w’'.&/-]+(?:\s+[\w’'.&/-]+){0,19}?)(?=,)")
-_ACCORDING_SHORT = compile_regex(r"\s*([\w’'.&/-]+(?:\s+[\w’'.&/-]+){0,11}?)(?=,|\.\s*$|\s*$|\s+(?:that|which|who)\b)")
+_ACCORDING_LONG = compile_regex(r"\s{0,80}+([\w’'.&/-]{1,100}+(?:\s++[\w’'.&/-]{1,100}+){0,19}?)(?=,)")
+_ACCORDING_SHORT = compile_regex(r"\s{0,80}+([\w’'.&/-]{1,100}+(?:\s++[\w’'.&/-]{1,100}+){0,11}?)(?=,|\.\s*$|\s*$|\s+(?:that|which|who)\b)")
 
 
 def _according(text: str, masked: str, lo: int, cue: Cue, e: int) -> Speaker | None:
@@ -732,7 +732,7 @@ _INTRO = compile_regex(
 
 
 #: a sentence that opens with a subordinate clause ("While X believe Y, …"): the clause ends at its comma
-_SUBORDINATE = compile_regex(r"\s*(?:While|Although|Though|Even though|Whereas|Because|Since|If|Unless|Even if|As)\s")
+_SUBORDINATE = compile_regex(r"\s{0,80}+(?:While|Although|Though|Even though|Whereas|Because|Since|If|Unless|Even if|As)\s")
 
 _DETERMINERS = frozenset("the a an his her their its this that these those some many most several our my".split())
 
@@ -749,16 +749,16 @@ def _object_speaker_ok(sp: Speaker) -> bool:
         or low in lexicon.word_set("speaker_nouns.txt") or (low.endswith("s") and not low.endswith("ss"))
 
 
-_NAME_AT_END = compile_regex(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*$")
-_MIXED_STOP = compile_regex(r"\s[–—]\s|;|,\s*(?:according|[a-z]+\s+(?:said|says|told|added))\b|\(|,?\s+(?:and|but)\s+that\b")
+_NAME_AT_END = compile_regex(r"((?:[A-Z][\w’'.-]{0,100}+\s++){0,3}[A-Z][\w’'.-]{0,100}+)\s*$")
+_MIXED_STOP = compile_regex(r"\s[–—]\s|;|,\s*(?:according|[a-z]+\s+(?:said|says|told|added))\b|\(|,?\s{1,80}+(?:and|but)\s+that\b")
 _ADVERBIAL_TAIL = compile_regex(r"^\s*(?:to\s+[\w’' .-]{0,40}?|in\s+[\w’' .-]{0,40}?|on\s+[\w’' .-]{0,30}?)?\s*[.!?…\"”’]*\s*$")
 _TRAILING_SAID = compile_regex(r",\s*(?:(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*|he|she|they)\s+"
                                r"(?:reported|said|says|added|reports)\s*$")
-_SUBJECT_NP = compile_regex(r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*(?:’s|'s))\s+"
+_SUBJECT_NP = compile_regex(r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|(?:[A-Z][\w.-]{0,100}+\s++){0,20}[A-Z][\w.-]{0,100}+(?:’s|'s))\s+"
                             r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+(?:was|is|were|are|has|had|could|can|would|will|\w+ed|"
                             r"(?!(?:his|this|its|us|as|thus|plus|was)\b)\w+s|sought|said|told|made|took|gave|went|came|found|"
                             r"thought|felt|knew|saw|began|became|kept|left|led|met|spoke|stood|won|wrote|got|held|brought)\b)")
-_SUBJECT_NAME = compile_regex(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?=\s+[a-z])")
+_SUBJECT_NAME = compile_regex(r"(?:[A-Z][\w’'.-]{0,100}+\s++){0,20}[A-Z][\w’'.-]{0,100}+(?=\s+[a-z])")
 _APPOSITION_TAIL = compile_regex(r"^,\s*(?:a|an|the|who|his|her|their|its|former|[\w.-]+(?:’s|'s))\b[^.;]*")
 _WHO_BEFORE = compile_regex(r"\b(?:who|whom)\s+(?:\w+\s+){0,2}$")
 _COMMA_WHO_BEFORE = compile_regex(r",\s*(?:who|whom)\s[^,]*$")
@@ -1202,7 +1202,7 @@ def colon_intro(text: str, lo: int, hi: int) -> tuple[Cue, Speaker] | None:
     return None
 
 
-_HEADLINE = compile_regex(r"([A-Z][\w.’'&-]*(?:\s+[\w.’'&-]+){0,4}?):\s+(\S.*?)[.!?]?\s*$")
+_HEADLINE = compile_regex(r"([A-Z][\w.’'&-]{0,100}+(?:\s++[\w.’'&-]{1,100}+){0,4}?):\s+(\S.*?)[.!?]?\s*$")
 
 
 _VERB_FORM_END = compile_regex(r"\b[a-z]+(?:ing|ed)$")
@@ -1240,9 +1240,10 @@ def find_in_paragraph(text: str, lo: int, hi: int, marked: list[Marked]) -> list
         return [head]
     out: list[Found] = []
     cues = cues_in(masked, lo, lo, hi)
+    opens, cue_starts = [m.open_at for m in marked], [c.start for c in cues]
     for s, e in sentences(masked, lo):
-        inside = [m for m in marked if s <= m.open_at < e]
-        mine = [c for c in cues if s <= c.start < e]
+        inside = marked[bisect.bisect_left(opens, s):bisect.bisect_left(opens, e)]  # (in order of their marks)
+        mine = cues[bisect.bisect_left(cue_starts, s):bisect.bisect_left(cue_starts, e)]
         if mine or inside:  # a sentence with neither a cue nor a quote has nothing to attribute
             out.extend(SentenceReader(text, masked, lo, s, e, inside, mine).run())
     return out
