@@ -4,8 +4,8 @@ How it works, and why:
 
 * **Cues** are regular expressions from the data files, run once over the whole text (no per-sentence model), so the
   stage stays far above the pipeline's speed budget.
-* **Evidence** is the quote a cue falls in (the quote stage's quotes, or quotation marks found here when the quote
-  stage has none), else the sentence of reported claim. One evidence span carries each indicator once (rule 1).
+* **Evidence** is the quote a cue falls in (the quote stage's quotes, or, when it found none, the spans between
+  quotation marks of the segment stage's ``marks`` layer), else the sentence of reported claim. One evidence span carries each indicator once (rule 1).
 * **Subject side** (whose morale) comes from the side mentions nearest the cue: a force mention ("Russian troops")
   beats a bare country name, a mention inside the cue wins, mentions of civilians or of the source ("Ukraine said")
   do not count, and a soldier's "we" is the speaker's own side. Nothing here favours a side (rule 2).
@@ -29,8 +29,6 @@ from .prefilter import prefilter
 
 # -- small regexes of the tagger itself (structure, not vocabulary) --------------------------------------------------
 
-#: quoted segments inside one paragraph: curly, guillemets, straight doubles, curly singles used as quotes
-_QUOTE_RX = compile_regex(r"“([^“”]+)(?:”|$)|«([^«»]+)(?:»|$)|\"([^\"]+)(?:\"|$)|(?<![\w])‘([^‘’]{2,300}?)’(?![\w])", re.M)
 #: a side word followed by a word that makes it not a force: civilians, places, the source of a claim
 _NOT_FORCE = compile_regex(
     r"(?:['’]s)?\s{1,80}+(?:\w+\s+)?(?:civilians?|allies|partners|friends|backers|supporters|people|residents|citizens|cities|city|towns?|villages?|children|women|families|"
@@ -134,25 +132,12 @@ class Hit:
 # -- evidence units ------------------------------------------------------------------------------------------------
 
 
-def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Quoted segments per paragraph (content only). Used when the quote stage supplied no quotes, so that quote
-    content is still one piece of evidence; an unclosed mark runs to the end of its paragraph."""
-    out = []
-    for ps, pe in paragraphs:
-        for m in _QUOTE_RX.finditer(text, ps, pe):
-            g = next(i for i in range(1, 5) if m.group(i) is not None)
-            s, e = m.start(g), m.end(g)
-            while e > s and text[e - 1] in " \n":
-                e -= 1
-            if e - s >= 2:
-                out.append((s, e))
-    return out
-
-
 def quote_units(doc: Document) -> list[Unit]:
+    """The quotes as evidence units: the quote stage's quotes; when it found none, the spans between quotation
+    marks (the segment stage's ``marks`` layer), so that quoted words are still one piece of evidence."""
     if doc.quotes:
         return [Unit(q.start, q.end, i, q, True) for i, q in enumerate(doc.quotes) if q.end > q.start]
-    return [Unit(s, e, None, None, True) for s, e in find_quoted(doc.text, doc.paragraphs)]
+    return [Unit(m.start, m.end, None, None, True) for m in doc.marks if m.end - m.start >= 2]
 
 
 class Context:

@@ -1,7 +1,7 @@
 """Quotes and speakers: who said what, through whom (issue 7).
 
 ``quotes.v2`` is rule-based and runs on the canonical text alone: quotation marks are paired per paragraph
-(marks.py), each sentence is read once for attribution clauses and reported speech (finder.py), and speakers are
+(the segment stage's ``marks`` and ``masked`` layers), each sentence is read once for attribution clauses and reported speech (finder.py), and speakers are
 resolved and described in the codebook's terms (speakers.py). No model is loaded: the stage must run at corpus
 speed, and its decisions must be explainable (every quote records the ``rule`` that produced it).
 """
@@ -18,7 +18,6 @@ from ..model import Document, Quote
 from ..pipeline import stage
 from . import speakers as sp
 from .finder import Found, colon_intro, find_in_paragraph
-from .marks import find_marked
 
 #: how far back (characters) a quote without attribution, or a pronoun, looks for its speaker
 REACH = 1500
@@ -197,11 +196,12 @@ _WORD_CHAR = compile_regex(r"\w")
 
 def extract(doc: Document) -> list[Quote]:
     """All quotes of a document, sorted by start, with continuations pointing at their first paragraph."""
-    marked = find_marked(doc.text, doc.paragraphs)
+    marked = doc.marks  # the segment stage's layers: the spans between quotation marks, the text with them blanked
     opens = [m.open_at for m in marked]  # in order: marks are found paragraph by paragraph, in text order
     found: list[Found] = []
     for k, (lo, hi) in enumerate(doc.paragraphs):
-        here = find_in_paragraph(doc.text, lo, hi, marked[bisect.bisect_left(opens, lo):bisect.bisect_left(opens, hi)])
+        here = find_in_paragraph(doc.text, lo, hi, marked[bisect.bisect_left(opens, lo):bisect.bisect_left(opens, hi)],
+                                 doc.masked[lo:hi])
         first = here[0] if here else None
         if k and first is not None and first.speaker is None and first.marked is not None \
                 and not doc.text[lo:first.marked.open_at].strip():
@@ -253,6 +253,6 @@ _SPECIFIC_CHANNELS = frozenset({"interview", "video", "phone_call", "text_messag
                                 "press_briefing"})
 
 
-@stage("quotes.v2", requires=("paragraphs", "sentences"), provides=("quotes",))
+@stage("quotes.v2", requires=("paragraphs", "sentences", "marks", "masked"), provides=("quotes",))
 def find_quotes(doc: Document, config: Mapping[str, Any]) -> None:
     doc.quotes = extract(doc)

@@ -13,13 +13,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ..layers.marks import Marked, blank
+from ..layers.sentences import has_sentence_end, masked_sentences
 from ..lexicons import compile_regex
 from . import lexicon
-from .marks import Marked
 
-_SENT_END = compile_regex(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s++(?:''|[\"'“‘«(\[])?[A-Z0-9])")
-_ABBR = compile_regex(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|St|Jr|Sr|No|Prof|Adm|"
-                      r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|vs|etc|U\.S|U\.N|U\.K)\.)$")
 _WORD = compile_regex(r"\d{1,3}(?:,\d{3})+|[\w’'.&-]+")
 _ACCORDING = compile_regex(r"\b[Aa]ccording to\s+")
 _THAT = compile_regex(r"\s*(?:that\b|:|,)?\s*")
@@ -93,19 +91,6 @@ class Found:
 # -- sentences on the masked paragraph ---------------------------------------------------------------------------
 
 
-def mask(text: str, lo: int, hi: int, marked: list[Marked]) -> str:
-    """The paragraph with quote contents blanked (kept length). The first character and a final . ! ? stay, so
-    that sentence ends around quotes are still seen."""
-    chars = list(text[lo:hi])
-    for m in marked:
-        for i in range(m.start + 1, m.end):
-            chars[i - lo] = "x" if not chars[i - lo].isspace() else " "
-        last = m.end - 1
-        if last >= m.start and text[last] in ".!?…":
-            chars[last - lo] = text[last]
-    return "".join(chars)
-
-
 _ATTRIBUTION_AFTER = compile_regex(r"\s{1,80}+((?:[A-Z][\w’'.-]{0,100}|the|a|an|he|she|they|one|another)(?:\s+[\w’'.,-]+){0,5}?)[.!?]")
 
 
@@ -116,20 +101,9 @@ def _is_trailing_attribution(masked: str, pos: int) -> bool:
 
 
 def sentences(masked: str, lo: int) -> list[tuple[int, int]]:
-    """Sentence spans of a masked paragraph; a quote's trailing attribution stays in the quote's sentence."""
-    out, s = [], 0
-    for m in _SENT_END.finditer(masked):
-        if _ABBR.search(masked[max(0, m.start() - 6):m.start() + 1]):
-            continue
-        if masked[m.end() - 1] in "”\"'»’" and _is_trailing_attribution(masked, m.end()):
-            continue
-        out.append((lo + s, lo + m.end()))
-        s = m.end()
-        while s < len(masked) and masked[s].isspace():
-            s += 1
-    if masked[s:].strip():
-        out.append((lo + s, lo + len(masked.rstrip())))
-    return out
+    """Sentence spans of a masked paragraph (the splitter's masked mode); a quote's trailing attribution stays in
+    the quote's sentence."""
+    return masked_sentences(masked, lo, _is_trailing_attribution)
 
 
 # -- noun phrases around a cue -----------------------------------------------------------------------------------
@@ -1189,7 +1163,7 @@ def colon_intro(text: str, lo: int, hi: int) -> tuple[Cue, Speaker] | None:
     cue verb and that verb's speaker."""
     if not text[lo:hi].rstrip().endswith(":"):
         return None
-    masked = mask(text, lo, hi, [])
+    masked = text[lo:hi]  # nothing blanked: the intro is the writer's words
     s, e = sentences(masked, lo)[-1]
     for cue in reversed(cues_in(masked, lo, s, e)):
         sp = speaker_before(text, masked, s, cue.start, lo)
@@ -1212,7 +1186,7 @@ _QUOTE_THEN_WORDS = compile_regex(r"x[,.!?]?[”\"’']+,?\s+\S")
 def headline(text: str, lo: int, hi: int, masked: str) -> Found | None:
     """``Speaker: what they said`` as a headline (one line, no sentence end inside): the newspaper's shorthand."""
     para = masked[: hi - lo]
-    if "\n" in para or len(para.split()) > 30 or _SENT_END.search(para):
+    if "\n" in para or len(para.split()) > 30 or has_sentence_end(para):
         return None
     m = _HEADLINE.fullmatch(para)
     if not m or len(m.group(2).split()) < 3 or m.group(1).lower() in {"update", "watch", "read", "note", "editor"}:
@@ -1227,9 +1201,11 @@ def headline(text: str, lo: int, hi: int, masked: str) -> Found | None:
                  rule="headline-colon", confidence=0.6)
 
 
-def find_in_paragraph(text: str, lo: int, hi: int, marked: list[Marked]) -> list[Found]:
-    """Every quote of one paragraph (speakers as written; the document-level resolver names them)."""
-    masked = mask(text, lo, hi, marked)
+def find_in_paragraph(text: str, lo: int, hi: int, marked: list[Marked], masked: str | None = None) -> list[Found]:
+    """Every quote of one paragraph (speakers as written; the document-level resolver names them). ``masked`` is
+    the paragraph with ``marked`` blanked (the segment stage's layer), made here when not given."""
+    if masked is None:
+        masked = blank(text, lo, hi, marked)
     head = headline(text, lo, hi, masked)
     if head is not None:
         inside = [m for m in marked if head.start <= m.open_at and (m.close_at < 0 or m.close_at < head.end + 2)]

@@ -60,7 +60,7 @@ def _columns(cls: type, skip: set[str] = frozenset()) -> list[Column]:  # type: 
     return out
 
 
-_DOC_SKIP = {"quotes", "indicators", "entities", "done", "sentences"}
+_DOC_SKIP = {"quotes", "indicators", "entities", "done", "sentences", "marks", "masked"}
 _ANN_PREFIX = [Column("document_id", "TEXT"), Column("idx", "INTEGER")]
 _ANN_SUFFIX = [Column("stage", "TEXT", doc="versioned stage name"), Column("config_hash", "TEXT")]
 
