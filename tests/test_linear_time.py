@@ -25,8 +25,8 @@ import moralewatch
 from moralewatch.api import analyze_text
 
 #: the packages and modules on the path of ``extract`` (the store, the web app and the scorers are not)
-PIPELINE = ("clean", "entities", "indicators", "ingest", "quotes", "segment", "stages", "pipeline", "api", "model",
-            "lexicons")
+PIPELINE = ("clean", "entities", "indicators", "ingest", "layers", "quotes", "segment", "stages", "pipeline", "api",
+            "model", "lexicons")
 KB = 1024
 #: seconds per MB of input: generous (a linear pattern takes milliseconds on 100 KB, a quadratic one minutes)
 PER_MB = 20.0
@@ -90,7 +90,7 @@ def deadline(seconds: float, what: str) -> Iterator[None]:
 def test_introspection_finds_the_pipeline_patterns() -> None:
     found = pipeline_patterns()
     assert len(found) > 120
-    for name in ("moralewatch.segment._END", "moralewatch.quotes.speakers._RELAYER",
+    for name in ("moralewatch.layers.sentences._END", "moralewatch.layers.sentences._SENT_END", "moralewatch.quotes.speakers._RELAYER",
                  "moralewatch.quotes.speakers._person_np()", "moralewatch.indicators.tagger._people_after()",
                  "moralewatch.entities.names.RUN", "moralewatch.clean.text.DATE_LINE"):
         assert name in found, name
