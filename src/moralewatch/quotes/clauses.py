@@ -39,18 +39,9 @@ _WH_WORD = compile_regex(r"(?:how|what|why|where|whether|who|when)\s")
 
 def _content_after(text: str, masked: str, lo: int, cue: Cue, e: int) -> int | None:
     """Start of the complement of a cue: after an object ("told reporters"), adverbials and "that"."""
-    pos = cue.end
-    if cue.text.lower().startswith(("told", "tell", "inform", "assur", "remind", "warn", "brief", "ask", "urg")):
-        m = _TELL_OBJ.match(masked, pos - lo)
-        if m:
-            pos = lo + m.end()
-            later = _THAT_AFTER_OBJECT.match(masked, pos - lo, e - lo)
-            if later and not cue.text.lower().startswith(("ask", "urg")):  # "told Ukrainian journalists in a
-                return lo + later.start(1)  # video released by the SBU that …": the clause after the object
-        else:  # "told battalion staff on Thursday that …": a longer object of common nouns, then the clause
-            m = _TOLD_THAT.match(masked, pos - lo, e - lo) if not cue.text.lower().startswith(("ask", "urg")) else None
-            if m and masked[:m.start(1)].split()[-1] not in ("so", "now", "order", "except", "given", "such"):
-                return lo + m.start(1)
+    pos, clause = _after_object(masked, lo, cue, e)
+    if clause is not None:
+        return clause
     for _ in range(3):
         m = _ADVERBIAL.match(masked, pos - lo)
         if not m or m.end() == pos - lo:
@@ -75,15 +66,45 @@ def _content_after(text: str, masked: str, lo: int, cue: Cue, e: int) -> int | N
         len(masked[pos - lo:e - lo].split()) >= 3
     if wh and cue.text.lower().startswith(_EXPLAINING):
         return pos  # "she explained why the unit withdrew", "described how the shelling began"
+    if cue.cls != "speech":
+        return _stance_complement(masked, lo, cue, pos, e, nxt)
+    return _speech_complement(masked, lo, cue, pos, e, nxt)
+
+
+def _after_object(masked: str, lo: int, cue: Cue, e: int) -> tuple[int, int | None]:
+    """Past the object of "told", "informed", "warned" …: where the complement search goes on, and the start of
+    the reported clause when the object is followed by one ("told Ukrainian journalists … that")."""
+    pos = cue.end
+    if not cue.text.lower().startswith(("told", "tell", "inform", "assur", "remind", "warn", "brief", "ask", "urg")):
+        return pos, None
+    m = _TELL_OBJ.match(masked, pos - lo)
+    if m:
+        pos = lo + m.end()
+        later = _THAT_AFTER_OBJECT.match(masked, pos - lo, e - lo)
+        if later and not cue.text.lower().startswith(("ask", "urg")):  # "told Ukrainian journalists in a
+            return pos, lo + later.start(1)  # video released by the SBU that …": the clause after the object
+        return pos, None
+    # "told battalion staff on Thursday that …": a longer object of common nouns, then the clause
+    m = _TOLD_THAT.match(masked, pos - lo, e - lo) if not cue.text.lower().startswith(("ask", "urg")) else None
+    if m and masked[:m.start(1)].split()[-1] not in ("so", "now", "order", "except", "given", "such"):
+        return pos, lo + m.start(1)
+    return pos, None
+
+
+def _stance_complement(masked: str, lo: int, cue: Cue, pos: int, e: int, nxt: str) -> int | None:
+    """The complement of a cue that is no verb of speech: an object, a belief, evidence."""
     if cue.cls in ("object", "belief", "evidence"):  # "wants a wall", "believes the plan …", "polls show …"
         first_word = _WORD_CHARS.match(nxt)
         if not first_word or first_word.group().lower() in _NO_COMPLEMENT - {"to", "for", "about", "as"} \
                 or len(masked[pos - lo:e - lo].split()) < 3:
             return None
         return pos
-    if cue.cls != "speech":
-        clause = _CLAUSE_SUBJECT.match(nxt)
-        return pos if clause and cue.cls == "belief" else None
+    clause = _CLAUSE_SUBJECT.match(nxt)
+    return pos if clause and cue.cls == "belief" else None
+
+
+def _speech_complement(masked: str, lo: int, cue: Cue, pos: int, e: int, nxt: str) -> int | None:
+    """The complement of a verb of speech: a quote, a question or request, a promise, or a clause of 3+ words."""
     first = _WORD_CHARS.match(nxt)
     if not first:
         return pos if nxt[:1] in "“\"‘«" else None

@@ -387,49 +387,19 @@ class SentenceReader:
         comma = self.masked.rfind(",", self.s - self.lo, cue.start - self.lo)
         if comma < 0:
             return False
-        tail = self.masked[cue.end - self.lo:self.e - self.lo]
-        inverted = not self.masked[comma + 1:cue.start - self.lo].strip() \
-            and not _PARTY_TAG.search(self.masked[max(0, comma - 12):comma + 1])  # "Reed, D-R.I., said …"
-        if inverted:
-            sp = speaker_after(self.text, cue.end, self.e)
-            if sp is None:
-                return False
-            tail = self.masked[sp.end - self.lo:self.e - self.lo]
-            tail = _APPOSITION_TAIL.sub("", tail)
-        else:
-            sp = speaker_before(self.text, self.masked, self.lo + comma + 1, cue.start, self.lo)
-            if sp is None or self.masked[comma + 1:sp.start - self.lo].strip():
-                return False
-        before = [f for f in self.out if f.kind in ("indirect", "mixed") and f.start <= self.lo + comma <= f.end + 1]
-        if any(f.cue is not None and f.cue.cls == "speech" for f in before):
-            self.used.add(cue.start)  # "…, the New York Post reported": a relay of the quote before it
-            for f in before:
-                if sp.text not in f.via:
-                    f.via.append(sp.text)
+        trailing = self._trailing_speaker(cue, comma)
+        if trailing is None:
+            return False
+        sp, tail = trailing
+        if self._relays_before(cue, comma, sp):
             return True
-        for f in before:  # "X called for …, sources said": the sources are quoted, the stance is theirs
-            self.out.remove(f)
-        rest = tail
-        obj = _TELL_OBJ.match(rest) if cue.text.lower().startswith(("told", "tell")) else None
-        if obj:  # "…, a school spokesman told The Wall Street Journal."
-            rest = rest[obj.end():]
-        while (m := _ADVERBIAL.match(rest)) and m.end() > 0:
-            rest = rest[m.end():]
-        rest = _ADVERBIAL_TAIL.sub("", rest)
-        if rest.strip(" ,.") and not rest.lstrip().startswith(","):
+        rest = self._after_trailing_cue(cue, tail)
+        if rest is None:
             return False
         mid = rest.lstrip().startswith(",") and rest.strip(" ,.")
         content_lo = self.s
-        lead = [c for c in earlier if c.start not in self.used and c.cls == "speech"]
-        for c in reversed(lead):  # "the Pentagon revealed that …, the New York Post reported": a relay
-            lsp = speaker_before(self.text, self.masked, self.s, c.start, self.lo)
-            start = _content_after(self.text, self.masked, self.lo, c, self.lo + comma) if lsp else None
-            if lsp and start is not None:
-                found = self._add(start, self.lo + comma, c, lsp, "indirect-lead", 0.75)
-                if found:
-                    found.via.append(sp.text)
-                    self.used.add(cue.start)
-                    return True
+        if self._relayed_lead(cue, earlier, comma, sp):
+            return True
         first = self.marked[0] if self.marked else None
         if first and first.open_at <= self.s + 1 and self.s <= first.open_at:
             return False
@@ -442,24 +412,66 @@ class SentenceReader:
             return True
         return self._add(content_lo, self.lo + comma, cue, sp, "indirect-trailing", 0.75) is not None
 
+    def _trailing_speaker(self, cue: Cue, comma: int) -> tuple[Speaker, str] | None:
+        """The speaker of a trailing cue after ``comma`` ("…, NP said" or "…, said NP") and the words after both."""
+        tail = self.masked[cue.end - self.lo:self.e - self.lo]
+        inverted = not self.masked[comma + 1:cue.start - self.lo].strip() \
+            and not _PARTY_TAG.search(self.masked[max(0, comma - 12):comma + 1])  # "Reed, D-R.I., said …"
+        if inverted:
+            sp = speaker_after(self.text, cue.end, self.e)
+            if sp is None:
+                return None
+            tail = self.masked[sp.end - self.lo:self.e - self.lo]
+            return sp, _APPOSITION_TAIL.sub("", tail)
+        sp = speaker_before(self.text, self.masked, self.lo + comma + 1, cue.start, self.lo)
+        if sp is None or self.masked[comma + 1:sp.start - self.lo].strip():
+            return None
+        return sp, tail
+
+    def _relays_before(self, cue: Cue, comma: int, sp: Speaker) -> bool:
+        """A trailing attribution after reported speech is a relay of it ("…, the New York Post reported"); after
+        a stance ("X called for …, sources said"), the stance is the new speaker's: the earlier reading goes."""
+        before = [f for f in self.out if f.kind in ("indirect", "mixed") and f.start <= self.lo + comma <= f.end + 1]
+        if any(f.cue is not None and f.cue.cls == "speech" for f in before):
+            self.used.add(cue.start)
+            for f in before:
+                if sp.text not in f.via:
+                    f.via.append(sp.text)
+            return True
+        for f in before:
+            self.out.remove(f)
+        return False
+
+    def _after_trailing_cue(self, cue: Cue, tail: str) -> str | None:
+        """What follows a trailing cue once its object and adverbials are skipped; None when it is more than that."""
+        rest = tail
+        obj = _TELL_OBJ.match(rest) if cue.text.lower().startswith(("told", "tell")) else None
+        if obj:  # "…, a school spokesman told The Wall Street Journal."
+            rest = rest[obj.end():]
+        while (m := _ADVERBIAL.match(rest)) and m.end() > 0:
+            rest = rest[m.end():]
+        rest = _ADVERBIAL_TAIL.sub("", rest)
+        if rest.strip(" ,.") and not rest.lstrip().startswith(","):
+            return None
+        return rest
+
+    def _relayed_lead(self, cue: Cue, earlier: list[Cue], comma: int, sp: Speaker) -> bool:
+        """"the Pentagon revealed that …, the New York Post reported": the earlier cue's clause, relayed by ``sp``."""
+        lead = [c for c in earlier if c.start not in self.used and c.cls == "speech"]
+        for c in reversed(lead):
+            lsp = speaker_before(self.text, self.masked, self.s, c.start, self.lo)
+            start = _content_after(self.text, self.masked, self.lo, c, self.lo + comma) if lsp else None
+            if lsp and start is not None:
+                found = self._add(start, self.lo + comma, c, lsp, "indirect-lead", 0.75)
+                if found:
+                    found.via.append(sp.text)
+                    self.used.add(cue.start)
+                    return True
+        return False
+
     def _leading_indirect(self, cue: Cue) -> None:
         """``NP cue [object] [that] CONTENT.``"""
-        participle = cue.text.endswith("ing") and self.masked[:cue.start - self.lo].rstrip().endswith(",")
-        if participle:  # "…, citing …": the subject of the clause before the comma, not an apposition
-            sp = self._earlier_speaker(cue) or self._subject()
-        else:
-            sp = speaker_before(self.text, self.masked, self.s, cue.start, self.lo)
-        if sp is None:
-            before, at = _last_word(self.masked, self.s - self.lo, cue.start - self.lo)
-            gap = self.masked[self.s - self.lo:cue.start - self.lo].rstrip()
-            if before.lower() in ("and", "but"):  # "Weaver, who came out and endorsed …": the first verb's subject
-                sp = self._earlier_speaker(cue) or self._coordinated(self.lo + at)
-            if sp is None and cue.text.endswith("ing") and gap.endswith(","):
-                sp = self._earlier_speaker(cue)  # "“…,” Syrskyi said on Monday, citing …"
-            if sp is None and cue.text.endswith("ing") and before.lower() in ("by", "after", "before", "while", "when"):
-                sp = self._coordinated(self.lo + at)  # "Josep Borrell hit back by saying …": the main verb's subject
-            if sp is None and (cue.text.endswith("ing") or before.lower() in ("and", "but") or gap.endswith(",")):
-                sp = self._subject()  # "X defended his plan, saying …", "He endorsed Clinton, but told …"
+        sp = self._leading_speaker(cue)
         if sp is None and cue.cls != "object" and _IMPERSONAL.search(self.masked, self.s - self.lo, cue.start - self.lo):
             start = _content_after(self.text, self.masked, self.lo, cue, self.e)  # "it was reported that …"
             if start is not None and self.masked.startswith("that", start - self.lo):
@@ -471,6 +483,35 @@ class SentenceReader:
         start = _content_after(self.text, self.masked, self.lo, cue, self.e)
         if start is None:
             return
+        end, via = self._leading_clause_end(cue, sp, start)
+        found = self._add(start, end, cue, sp, "indirect-lead", 0.7 if cue.cls == "speech" else 0.55)
+        if found:
+            found.via.extend(via)
+
+    def _leading_speaker(self, cue: Cue) -> Speaker | None:
+        """The speaker of a cue that leads its content: the phrase before it, or the subject of the verb a
+        participle or a second verb follows ("X defended his plan, saying …", "He endorsed Clinton, but told …")."""
+        participle = cue.text.endswith("ing") and self.masked[:cue.start - self.lo].rstrip().endswith(",")
+        if participle:  # "…, citing …": the subject of the clause before the comma, not an apposition
+            sp = self._earlier_speaker(cue) or self._subject()
+        else:
+            sp = speaker_before(self.text, self.masked, self.s, cue.start, self.lo)
+        if sp is not None:
+            return sp
+        before, at = _last_word(self.masked, self.s - self.lo, cue.start - self.lo)
+        gap = self.masked[self.s - self.lo:cue.start - self.lo].rstrip()
+        if before.lower() in ("and", "but"):  # "Weaver, who came out and endorsed …": the first verb's subject
+            sp = self._earlier_speaker(cue) or self._coordinated(self.lo + at)
+        if sp is None and cue.text.endswith("ing") and gap.endswith(","):
+            sp = self._earlier_speaker(cue)  # "“…,” Syrskyi said on Monday, citing …"
+        if sp is None and cue.text.endswith("ing") and before.lower() in ("by", "after", "before", "while", "when"):
+            sp = self._coordinated(self.lo + at)  # "Josep Borrell hit back by saying …": the main verb's subject
+        if sp is None and (cue.text.endswith("ing") or before.lower() in ("and", "but") or gap.endswith(",")):
+            sp = self._subject()  # "X defended his plan, saying …", "He endorsed Clinton, but told …"
+        return sp
+
+    def _leading_clause_end(self, cue: Cue, sp: Speaker, start: int) -> tuple[int, list[str]]:
+        """Where the clause a leading cue reports ends, and a relay named at its end ("…, the Post reported")."""
         end = _clause_end(self.text, self.masked, self.lo, start, self.e)
         opening = self.masked[self.s - self.lo:cue.start - self.lo]
         if _SUBORDINATE.match(opening) and not _CLAUSE_PUNCT_INSIDE.search(opening) and len(opening.split()) <= 8:
@@ -488,6 +529,4 @@ class SentenceReader:
         if trail:
             via.append(self.text[start + trail.start():start + trail.end()].strip(" ,").rsplit(" ", 1)[0])
             end = start + trail.start()
-        found = self._add(start, end, cue, sp, "indirect-lead", 0.7 if cue.cls == "speech" else 0.55)
-        if found:
-            found.via.extend(via)
+        return end, via

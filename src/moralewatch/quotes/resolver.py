@@ -105,23 +105,39 @@ class Resolver:
 
     def describe(self, f: Found) -> sp.Described | None:
         if f.speaker is None:
-            if f.kind == "direct" or f.continues_prev:
-                return self._previous(f.start)
-            last = self.last_quoted
-            if f.kind == "partial" and last is not None and last[0] <= f.start and \
-                    self._paragraph_of(last[0]) == self._paragraph_of(f.start) and f.start - last[0] <= 160:
-                return last[1]  # "“…,” wrote X. It’s “cynicism of the highest level”.": X's words go on
-            return None
+            return self._unattributed(f)
         window = self._window(f)
         ante = self._antecedent(f)
         s, e = f.speaker.at or (f.speaker.start, f.speaker.end)
         if ante is not None:
-            d = sp.Described(ante.name, s, e, ante.role, ante.side, ante.channel, list(ante.via), True)
-            channel, strong = sp.channel_of(window)
-            if strong or d.channel == "unknown":
-                d.channel = channel if channel != "unknown" else d.channel
-            d.via = list(dict.fromkeys(f.via + sp.vias(window) + d.via))
-            return d
+            return self._as_antecedent(f, ante, window, s, e)
+        d, name = self._labelled(f, window, s, e)
+        self._from_context(d, f, name, s)
+        self._from_knowledge(d, f, name, s)
+        return d
+
+    def _unattributed(self, f: Found) -> sp.Described | None:
+        """A quote without an attribution of its own: the previous speaker's, or nobody's."""
+        if f.kind == "direct" or f.continues_prev:
+            return self._previous(f.start)
+        last = self.last_quoted
+        if f.kind == "partial" and last is not None and last[0] <= f.start and \
+                self._paragraph_of(last[0]) == self._paragraph_of(f.start) and f.start - last[0] <= 160:
+            return last[1]  # "“…,” wrote X. It’s “cynicism of the highest level”.": X's words go on
+        return None
+
+    def _as_antecedent(self, f: Found, ante: sp.Described, window: str, s: int, e: int) -> sp.Described:
+        """A pronoun or description that refers back to ``ante``: its labels, this quote's channel and vias."""
+        d = sp.Described(ante.name, s, e, ante.role, ante.side, ante.channel, list(ante.via), True)
+        channel, strong = sp.channel_of(window)
+        if strong or d.channel == "unknown":
+            d.channel = channel if channel != "unknown" else d.channel
+        d.via = list(dict.fromkeys(f.via + sp.vias(window) + d.via))
+        return d
+
+    def _labelled(self, f: Found, window: str, s: int, e: int) -> tuple[sp.Described, str | None]:
+        """The speaker as the mention and its description say (and the name in it, if any)."""
+        assert f.speaker is not None
         description = f"{f.speaker.text} {f.speaker.description}".strip()
         lo, _ = self._paragraph_of(s)
         role, side, channel = sp.label(description, window, self.text[max(lo, s - 40):s])
@@ -135,6 +151,12 @@ class Resolver:
             intro_role, intro_side, _ = sp.label(self.index.intro[shown], "")  # how the article introduced them
             d.role = intro_role if role == "unknown" else role
             d.side = intro_side if side == "unknown" else side
+        return d, name
+
+    def _from_context(self, d: sp.Described, f: Found, name: str | None, s: int) -> None:
+        """Labels left unknown, from the document around the mention: "another" soldier, a nameless ministry
+        spokesman's side, an age after a name."""
+        assert f.speaker is not None
         if f.speaker.text.lower().startswith("another "):
             prev = self._previous(s)
             if prev is not None:
@@ -149,6 +171,9 @@ class Resolver:
             d.channel = "statement"
         if d.role == "unknown" and name and _AGE_AFTER.match(self.text, f.speaker.end):
             d.role = "civilian"  # "Olena Petrenko, 34, who fled Mariupol": how reporting introduces ordinary people
+
+    def _from_knowledge(self, d: sp.Described, f: Found, name: str | None, s: int) -> None:
+        """Labels still unknown: a public figure the lexicon knows, a soldier's side from the soldiers before."""
         known = sp.known_person(d.name) if name else None
         if known is not None:  # a public figure the article does not introduce here ("Lavrov said")
             d.role = known[0] if d.role == "unknown" else d.role
@@ -159,7 +184,6 @@ class Resolver:
                 d.side = prev.side
             if d.side == "unknown":
                 d.side = self.index.soldier_side
-        return d
 
     def remember(self, f: Found, d: sp.Described | None) -> None:
         if d is not None:

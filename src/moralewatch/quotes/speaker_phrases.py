@@ -166,26 +166,10 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
     ``masked`` is indexed from ``base``; ``lo`` is the earliest offset the phrase may start at. A passive ("we were
     told") has no speaker here; a relative clause ("soldiers – many of whom have claimed") gives its antecedent.
     """
-    end, passive = _strip_aux_back(masked, lo - base, cue_start - base)
-    for _ in range(2):  # "Spicer on Thursday evening said", "the hawks, like Rubio and Bush, say"
-        window = max(lo - base, end - _BACK_WINDOW)  # the patterns end at ``end``: no need to try every start
-        adv = _ADVERBIAL_BACK.search(masked, window, end) or _ASIDE.search(masked, window, end)
-        if adv is None or adv.start() <= lo - base:
-            break
-        end, more_passive = _strip_aux_back(masked, lo - base, adv.start())
-        passive = passive or more_passive
-    end += base
-    pron, pron_at = _last_word(masked, lo - base, end - base)
-    if pron.lower() in _SUBJECT_PRONOUNS and not passive:  # "Although in September she said"
-        s = pron_at + base
-        return Speaker(s, s + len(pron), text[s:s + len(pron)])
-    share = _SHARE.search(masked, max(lo - base, end - base - _BACK_WINDOW), end - base)
-    if share is not None and not passive and (share.start() == lo - base or not masked[share.start() - 1].isalnum()):
-        s = share.start() + base
-        e = s + len(share.group().rstrip())
-        phrase = _LEAD_JUNK.sub("", text[s:e])
-        if phrase:
-            return Speaker(e - len(phrase), e, phrase)
+    end, passive = _phrase_end(masked, lo, cue_start, base)
+    short = _pronoun_or_share(text, masked, lo, end, base, passive)
+    if short is not None:
+        return short
     close = len(masked[:end - base].rstrip())
     if masked[close - 1:close] == ")":  # "Sen. Bernie Sanders (I-Vt.) said": skip the bracket
         opening = masked.rfind("(", lo - base, close)
@@ -196,7 +180,49 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
     cue_word = masked[cue_start - base:cue_start - base + 12]
     if passive and not _ING_WORD.match(cue_word):
         return None
-    seg = masked[lo - base:end - base]
+    described = _apposition(text, lo, masked[lo - base:end - base], end)
+    if described is None or isinstance(described, Speaker):
+        return described
+    seg, end, description = described
+    return _head_phrase(text, lo, seg, end, description)
+
+
+def _phrase_end(masked: str, lo: int, cue_start: int, base: int) -> tuple[int, bool]:
+    """Where the speaker's phrase ends before a cue (auxiliaries and time or setting adverbials skipped), and
+    whether the cue is a passive ("we were told")."""
+    end, passive = _strip_aux_back(masked, lo - base, cue_start - base)
+    for _ in range(2):  # "Spicer on Thursday evening said", "the hawks, like Rubio and Bush, say"
+        window = max(lo - base, end - _BACK_WINDOW)  # the patterns end at ``end``: no need to try every start
+        adv = _ADVERBIAL_BACK.search(masked, window, end) or _ASIDE.search(masked, window, end)
+        if adv is None or adv.start() <= lo - base:
+            break
+        end, more_passive = _strip_aux_back(masked, lo - base, adv.start())
+        passive = passive or more_passive
+    return end + base, passive
+
+
+def _pronoun_or_share(text: str, masked: str, lo: int, end: int, base: int, passive: bool) -> Speaker | None:
+    """A subject pronoun ("Although in September she said") or a share of people ("six in 10 say") before ``end``."""
+    if passive:
+        return None
+    pron, pron_at = _last_word(masked, lo - base, end - base)
+    if pron.lower() in _SUBJECT_PRONOUNS:
+        s = pron_at + base
+        return Speaker(s, s + len(pron), text[s:s + len(pron)])
+    share = _SHARE.search(masked, max(lo - base, end - base - _BACK_WINDOW), end - base)
+    if share is not None and (share.start() == lo - base or not masked[share.start() - 1].isalnum()):
+        s = share.start() + base
+        e = s + len(share.group().rstrip())
+        phrase = _LEAD_JUNK.sub("", text[s:e])
+        if phrase:
+            return Speaker(e - len(phrase), e, phrase)
+    return None
+
+
+def _apposition(text: str, lo: int, seg: str, end: int) -> tuple[str, int, str] | Speaker | None:
+    """What describes the speaker between commas before the cue: the phrase left (``seg``, its end) and the
+    description; or the speaker itself when the apposition is the name ("Her campaign manager, Robby Mook, said");
+    None when the commas hold no apposition."""
     description = ""
     stripped = seg.rstrip()
     tag = _PARTY_TAG.search(stripped)
@@ -204,31 +230,37 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
         description, seg = tag.group().strip(" ,"), seg[:tag.start()]
         end = lo + len(seg)
         stripped = seg.rstrip()
-    if stripped.endswith(","):  # "Michael Kofman, an expert on ..., said" / "Her campaign manager, Robby Mook, said"
-        inner = stripped[:-1]
-        k = inner.rfind(",")
-        if k <= 0:
-            return None
-        second = inner[k + 1:].strip()
-        if _CONJUNCTION.match(second):
-            return None  # "X sought to calm his supporters, and took a heckler in stride, saying": no apposition
-        before_comma = _last_words(inner[:k], 5)
-        if second[:1].islower() or (_is_name(before_comma) and not _is_name(second)):
-            description = second
-            seg = inner[:k]
-            end = lo + k
-            age = _AGE_END.search(seg)  # "Andrei Ivanov, 22, a conscript from Buryatia, said"
-            if age:
-                seg, end = seg[:age.start()], lo + age.start()
-        elif _is_name(second):
-            s2 = lo + k + 1 + (len(inner[k + 1:]) - len(inner[k + 1:].lstrip()))
-            return Speaker(s2, s2 + len(second), text[s2:s2 + len(second)], _last_words(inner[:k], 8))
-        else:
-            return None
+    if not stripped.endswith(","):
+        return seg, end, description
+    # "Michael Kofman, an expert on ..., said" / "Her campaign manager, Robby Mook, said"
+    inner = stripped[:-1]
+    k = inner.rfind(",")
+    if k <= 0:
+        return None
+    second = inner[k + 1:].strip()
+    if _CONJUNCTION.match(second):
+        return None  # "X sought to calm his supporters, and took a heckler in stride, saying": no apposition
+    before_comma = _last_words(inner[:k], 5)
+    if second[:1].islower() or (_is_name(before_comma) and not _is_name(second)):
+        seg, end = inner[:k], lo + k
+        age = _AGE_END.search(seg)  # "Andrei Ivanov, 22, a conscript from Buryatia, said"
+        if age:
+            seg, end = seg[:age.start()], lo + age.start()
+        return seg, end, second
+    if _is_name(second):
+        s2 = lo + k + 1 + (len(inner[k + 1:]) - len(inner[k + 1:].lstrip()))
+        return Speaker(s2, s2 + len(second), text[s2:s2 + len(second)], _last_words(inner[:k], 8))
+    return None
+
+
+def _head_phrase(text: str, lo: int, seg: str, end: int, description: str) -> Speaker | None:
+    """The noun phrase that ends ``seg`` (what a relative pronoun refers to, for "many of whom"), trimmed of leading
+    function words and of a trailing modifier (which joins the description)."""
     words = list(_WORD.finditer(seg))
     if not words:
         return None
     first, stopper = _np_start(seg, words)
+    at = None
     if stopper in ("who", "whom", "which") and (first >= len(words) or
                                                 words[first].group().lower() in ("many", "some", "most", "all")):
         pronoun = words[first - 1] if first < len(words) else words[-1]
@@ -240,8 +272,6 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
             return None
         words, end = bw, lo + len(before)
         at = (lo + rel, lo + pronoun.end())
-    else:
-        at = None
     if first >= len(words):
         return None
     s = lo + words[first].start()
