@@ -241,18 +241,8 @@ def _classify_segment(seg: list[Piece], text: str, prev: Piece | None, lex: Lexi
     """Turn one segment into organisations, people and places."""
     if prev is not None and prev.kind == "title" and _is_person(seg, text, prev, lex, found):
         return  # "Mr. Konstantinov": a person, whatever the gazetteer says
-    heads = [k for k, p in enumerate(seg) if p.kind == "word" and p.text in lex.heads]
-    if heads:
-        k = heads[-1]
-        named_before = any(p.kind != "mod" or p.text in _DEMONYM_KEEP for p in seg[:k])
-        tail = k + 1 < len(seg) and _OF_FOR_AFTER.match(text[seg[k].end:seg[k + 1].start])
-        if named_before or tail:
-            org = _org_from(seg, k, text, lex)
-            found.entities.append(org)
-            rest = [p for p in seg if p.start >= org.end]
-            if rest:  # "... Directorate Says Kharkiv Was Hit": what follows the organisation
-                _classify_segment(rest, text, None, lex, found)
-            return
+    if _headed_org(seg, text, lex, found):
+        return
     words = [p for p in seg if p.kind == "word"]
     places = [p for p in seg if p.kind == "place"]
     if not words:
@@ -261,21 +251,43 @@ def _classify_segment(seg: list[Piece], text: str, prev: Piece | None, lex: Lexi
         return
     if _is_person(seg, text, prev, lex, found):
         return
-    # unknown capitalised words beside a place make it part of another name ("Washington Nationals")
     for k, p in enumerate(seg):
-        if p.kind != "place":
-            continue
-        left = seg[k - 1] if k else None
-        right = seg[k + 1] if k + 1 < len(seg) else None
-        if found.titles.overlaps(p.start, p.end):
-            left = right = None  # a title-case headline: every word is capitalised, none says "name"
-        if (left and left.kind == "word" and not _opens_sentence(text, left)) or (
-            right and right.kind == "word" and right.text not in lex.water and right.text not in _REGION_WORDS
-        ):
-            continue
-        if right and right.text in lex.water:
-            continue
-        _add_place(p, seg, text, found)
+        if p.kind == "place" and not _part_of_another_name(seg, k, text, lex, found):
+            _add_place(p, seg, text, found)
+
+
+def _headed_org(seg: list[Piece], text: str, lex: Lexicon, found: Found) -> bool:
+    """An organisation named by its head word ("Defence Ministry", "Ministry of Defence"); what follows it in the
+    segment is classified on its own ("... Directorate Says Kharkiv Was Hit")."""
+    heads = [k for k, p in enumerate(seg) if p.kind == "word" and p.text in lex.heads]
+    if not heads:
+        return False
+    k = heads[-1]
+    named_before = any(p.kind != "mod" or p.text in _DEMONYM_KEEP for p in seg[:k])
+    tail = k + 1 < len(seg) and _OF_FOR_AFTER.match(text[seg[k].end:seg[k + 1].start])
+    if not (named_before or tail):
+        return False
+    org = _org_from(seg, k, text, lex)
+    found.entities.append(org)
+    rest = [p for p in seg if p.start >= org.end]
+    if rest:
+        _classify_segment(rest, text, None, lex, found)
+    return True
+
+
+def _part_of_another_name(seg: list[Piece], k: int, text: str, lex: Lexicon, found: Found) -> bool:
+    """Unknown capitalised words beside a place make it part of another name ("Washington Nationals"); a water
+    word after it too ("Black Sea")."""
+    p = seg[k]
+    left = seg[k - 1] if k else None
+    right = seg[k + 1] if k + 1 < len(seg) else None
+    if found.titles.overlaps(p.start, p.end):
+        left = right = None  # a title-case headline: every word is capitalised, none says "name"
+    if (left and left.kind == "word" and not _opens_sentence(text, left)) or (
+        right and right.kind == "word" and right.text not in lex.water and right.text not in _REGION_WORDS
+    ):
+        return True
+    return bool(right and right.text in lex.water)
 
 
 def _opens_sentence(text: str, p: Piece) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -243,35 +243,71 @@ _ACCUSED_BEFORE = compile_regex(r"\baccus\w*\s+(?:the\s+)?$", re.I)
 
 def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
     """Whose morale: see the module docstring for the order of evidence."""
-    text, lex = ctx.text, ctx.lex
+    text = ctx.text
     s_lo, s_hi = ctx.sentences[si]
     lo, hi = min(s_lo, unit.start), max(s_hi, unit.end)
-    mentions = list(side_mentions(text, lo, hi, lex))
+    mentions = list(side_mentions(text, lo, hi, ctx.lex))
     inside = [m for m in mentions if m[1] >= hit.start and m[2] <= hit.end and m[3] == 2]
     if inside:
         return inside[0][0]  # "killed 300 Russian soldiers": the force inside the cue lost them
+    side = _side_of_the_act(ctx, hit, unit, si) or _attached_side(ctx, hit, lo)
+    if side is not None:
+        return side
+    own = own_side(unit)
+    local = text[max(unit.start, hit.start - 60):min(unit.end, hit.end + 30)]
+    forces = [m for m in mentions if m[3]]
+    if not forces and own in ("ru", "ua") and _FIRST_PLURAL.search(local):
+        return own
+    if not forces and own in ("ru", "ua") and _ENEMY.search(local):
+        return "ua" if own == "ru" else "ru"
+    if mentions:
+        return min(mentions, key=_mention_distance(text, hit, lo))[0]
+    return (lookback_side(ctx, si) or (own if own in ("ru", "ua") else None) or any_party(ctx, hit, lo, hi)
+            or ctx.doc_side())
+
+
+def _side_of_the_act(ctx: Context, hit: Hit, unit: Unit, si: int) -> str | None:
+    """For a cue that tells of an act, the side it is about: for orders against civilians the side that did it,
+    for a claim of enemies killed the other side of the claimant ("the ministry said it had killed 600 fighters")."""
     if hit.rule.indicator == "orders_against_civilians":
-        for side in ("ru", "ua"):
-            for m in lex.sides[side].finditer(text, hit.start, min(len(text), hit.end + 30)):
-                if m.end() > hit.end:  # just past the cue only as its object: "the massacre of | Ukrainians"
-                    if m.group().lower() in ("ukrainians", "russians") and \
-                            _VICTIM_BEFORE.search(text, hit.start, m.start()):
-                        return "ua" if side == "ru" else "ru"
-                    continue
-                if _ATTACK_AFTER.match(text, m.end()) or _ACCUSED_BEFORE.search(text, hit.start, m.start()):
-                    return side  # "killed by a Russian airstrike", "accused Moscow of": the side that did it
-                if _VICTIM_AFTER.match(text, m.end()) or (
-                        m.group().lower() in ("ukrainians", "russians")
-                        and _VICTIM_BEFORE.search(text, hit.start, m.start())):
-                    return "ua" if side == "ru" else "ru"  # "abducted Ukrainian children": the other side did it
-    if hit.rule.indicator == "heavy_losses" and _KILL_CLAIM.match(text, hit.start):
+        return _perpetrator(ctx, hit)
+    if hit.rule.indicator == "heavy_losses" and _KILL_CLAIM.match(ctx.text, hit.start):
         claimed_by = claimant_of(ctx, unit, si)[1]
         if claimed_by in ("ru", "ua"):
-            return "ua" if claimed_by == "ru" else "ru"  # "the ministry said it had killed 600 fighters"
+            return "ua" if claimed_by == "ru" else "ru"
+    return None
+
+
+def _perpetrator(ctx: Context, hit: Hit) -> str | None:
+    """The side that did what an orders-against-civilians cue tells of, from the side mentions in and just past it."""
+    text, lex = ctx.text, ctx.lex
     for side in ("ru", "ua"):
-        for m in lex.sides[side].finditer(text, max(lo, hit.start - 30), hit.start):
-            if _ATTACHED.fullmatch(text, m.end(), hit.start) and not _SAYS.match(text, m.end()):
-                return side  # "Ukrainian losses", "Russia's heavy losses"
+        for m in lex.sides[side].finditer(text, hit.start, min(len(text), hit.end + 30)):
+            victims = m.group().lower() in ("ukrainians", "russians") and \
+                _VICTIM_BEFORE.search(text, hit.start, m.start()) is not None
+            if m.end() > hit.end:  # just past the cue only as its object: "the massacre of | Ukrainians"
+                if victims:
+                    return "ua" if side == "ru" else "ru"
+                continue
+            if _ATTACK_AFTER.match(text, m.end()) or _ACCUSED_BEFORE.search(text, hit.start, m.start()):
+                return side  # "killed by a Russian airstrike", "accused Moscow of": the side that did it
+            if _VICTIM_AFTER.match(text, m.end()) or victims:
+                return "ua" if side == "ru" else "ru"  # "abducted Ukrainian children": the other side did it
+    return None
+
+
+def _attached_side(ctx: Context, hit: Hit, lo: int) -> str | None:
+    """A side word right before the cue: "Ukrainian losses", "Russia's heavy losses"."""
+    for side in ("ru", "ua"):
+        for m in ctx.lex.sides[side].finditer(ctx.text, max(lo, hit.start - 30), hit.start):
+            if _ATTACHED.fullmatch(ctx.text, m.end(), hit.start) and not _SAYS.match(ctx.text, m.end()):
+                return side
+    return None
+
+
+def _mention_distance(text: str, hit: Hit, lo: int) -> Callable[[tuple[str, int, int, int]], float]:
+    """How far a side mention is from the cue, weighted: inside the cue nearest, before it nearer than after it
+    (unless the cue inflicts something: then after), past the end of the cue's clause far, a bare name farther."""
     prefer_after = bool(_INFLICT.search(text[max(lo, hit.start - 30):hit.end]))
 
     def distance(m: tuple[str, int, int, int]) -> float:
@@ -285,17 +321,7 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
                 d *= 3  # "despite heavy losses, Ukraine's allies ...": a mention past the clause is another subject
         return d if m[3] else d * 2 + 40  # a force mention beats a bare country name unless much nearer
 
-    own = own_side(unit)
-    local = text[max(unit.start, hit.start - 60):min(unit.end, hit.end + 30)]
-    forces = [m for m in mentions if m[3]]
-    if not forces and own in ("ru", "ua") and _FIRST_PLURAL.search(local):
-        return own
-    if not forces and own in ("ru", "ua") and _ENEMY.search(local):
-        return "ua" if own == "ru" else "ru"
-    if mentions:
-        return min(mentions, key=distance)[0]
-    return (lookback_side(ctx, si) or (own if own in ("ru", "ua") else None) or any_party(ctx, hit, lo, hi)
-            or ctx.doc_side())
+    return distance
 
 
 def any_party(ctx: Context, hit: Hit, lo: int, hi: int) -> str | None:
