@@ -15,41 +15,41 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..lexicons import compile_regex, lines
+from ..lexicons import compile_regex
 from ..model import Entity
+from ..wordlists import fill, lines
 from .dates import word_starts_before
 from .gazetteer import Candidate, gazetteer
 
-_TIME = ("(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-         "August|September|October|November|December)\\b")
+
+def _words(template: str) -> str:
+    """A pattern of this module with its word lists from data/entities/words/patterns.txt (see moralewatch.wordlists)."""
+    return fill("entities/words/patterns.txt", template)
+
+
+_TIME = _words(r"(?:@names.time@)\b")
 _WORD = rf"(?!{_TIME})[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w]*(?:[-’'](?!s\b)[\w]+)*(?:[’']s(?=\s+Republic))?"
-_TOKEN = rf"(?:[A-Z]\.){{2,}}|[A-Z]\.(?=[ \t]+[A-Z][a-z])|[A-Z]{{2,4}}(?=-\w)|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Adm|Cmdr|Cpl|Pvt|Prof|Rev|St)\.|{_WORD}|(?<!\d)\d++(?:st|nd|rd|th)\b"
-_CONNECT = r"(?:of|for|the|de|du|van|von|der|al|bin|la|le)"
+_TITLES = _words("@names.titles@")
+_TOKEN = rf"(?:[A-Z]\.){{2,}}|[A-Z]\.(?=[ \t]+[A-Z][a-z])|[A-Z]{{2,4}}(?=-\w)|(?:{_TITLES})\.|{_WORD}|(?<!\d)\d++(?:st|nd|rd|th)\b"
+_CONNECT = _words(r"(?:@names.connect@)")
 TOKEN = compile_regex(_TOKEN)
 RUN = compile_regex(rf"(?<![\w.\-])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)*(?:{_TOKEN}))*")
-_REGION_AFTER = compile_regex(r"[ \t]{1,80}+(?:region|oblast|province|regions|oblasts|provinces|krai|governor|regional)\b",
+_REGION_AFTER = compile_regex(_words(r"[ \t]{1,80}+(?:@names.region_after@)\b"),
                               re.I)
-_REGION_BEFORE = compile_regex(r"\b(?:region|regions|province|provinces|oblast|oblasts|governor|republic)\s+(?:of|in)\s+"
-                               r"(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+and\s+|,\s*))*$", re.I)
-_PLACE_BEFORE = compile_regex(r"\b(?:in|near|from|to|at|of|outside|around|toward|towards|into|across|city|town|village|"
-                              r"through|via|between|and|reach|reached|entered|captured|shelled|liberated|retook)\s+$",
+_REGION_BEFORE = compile_regex(_words(r"\b(?:@names.region_before@)\s+(?:of|in)\s+(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+and\s+|,\s*))"
+                                      r"*$"), re.I)
+_PLACE_BEFORE = compile_regex(_words(r"\b(?:@names.place_before@)\s+$"),
                               re.I)
-_STRICT_BEFORE = compile_regex(r"\b(?:in|near|outside|toward|towards|into|city\s+of|town\s+of|village\s+of)\s+$", re.I)
-_CUE_AFTER = compile_regex(r"^(?:,\s+(?:a|an|the|who|whose|its|his|her)\b|\s+(?:said|says|told|added|wrote|tweeted|reported|"
-                           r"posted|noted|stated|claimed|argued|explained|warned|announced|asked|replied|insisted)\b)")
-_CUE_BEFORE = compile_regex(r"\b(?:said|says|told|according\s+to|by|with|spokesman|spokeswoman|spokesperson|adviser|"
-                            r"aide|official|commander|leader|chief|head|named|called|wife|husband|son|daughter|"
-                            r"mother|father|brother|sister|journalist|analyst|expert|minister|president|secretary|"
-                            r"governor|mayor|ambassador|actor|founder|director|executive|reporter|correspondent)"
-                            r",?\s+$", re.I)
-_APPOSITION = compile_regex(r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|commander|soldier|friend|"
-                            r"nickname|named|called)\s*,\s*$", re.I)
+_STRICT_BEFORE = compile_regex(_words(r"\b(?:@names.strict_before@)\s+$"), re.I)
+_CUE_AFTER = compile_regex(_words(r"^(?:,\s+(?:@names.cue_after.1@)\b|\s+(?:@names.cue_after.2@)\b)"))
+_CUE_BEFORE = compile_regex(_words(r"\b(?:@names.cue_before@),?\s+$"), re.I)
+_APPOSITION = compile_regex(_words(r"\b(?:@names.apposition@)\s*,\s*$"), re.I)
 _REGION_WORDS = frozenset("Province Region Oblast Krai PROVINCE REGION OBLAST Governor Governorate".split())
 _LISTED_AFTER = compile_regex(r",?\s{1,80}+(?:and|or)\s+[A-Z]|,\s+(?:Ukraine|Russia|Crimea)\b|\s{1,80}+(?:village|town|city)\b")
 _COMMA_ALIAS = compile_regex(r",\s*(?:D\.C\.|DC)")
-_SAID = compile_regex(r"\s{1,80}+(?:said|says|told|added|wrote)\b")
+_SAID = compile_regex(_words(r"\s{1,80}+(?:@names.said@)\b"))
 _ROMAN = compile_regex(r"^(?:II|III|IV|Jr\.?|Sr\.?|[A-Z]\.)$")
-_OBLAST_SUFFIX = compile_regex(r"\s{1,80}+(?:Oblast|Region|Province|Krai|oblast|region|province)$")
+_OBLAST_SUFFIX = compile_regex(_words(r"\s{1,80}+(?:@names.oblast_suffix@)$"))
 
 
 class Spans:

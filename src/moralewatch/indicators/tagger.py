@@ -24,33 +24,28 @@ from functools import cache
 
 from ..lexicons import compile_regex
 from ..model import Document, Indicator, Quote
+from ..wordlists import fill
 from .lexicon import Lexicon, Rule, compile_cue, load
 from .prefilter import prefilter
+
+
+def _words(template: str) -> str:
+    """A pattern of this module with its word lists from data/indicators/words/patterns.txt (see moralewatch.wordlists)."""
+    return fill("indicators/words/patterns.txt", template)
+
 
 # -- small regexes of the tagger itself (structure, not vocabulary) --------------------------------------------------
 
 #: a side word followed by a word that makes it not a force: civilians, places, the source of a claim
 _NOT_FORCE = compile_regex(
-    r"(?:['’]s)?\s{1,80}+(?:\w+\s+)?(?:civilians?|allies|partners|friends|backers|supporters|people|residents|citizens|cities|city|towns?|villages?|children|women|families|"
-    r"homes?|territory|territories|land|soil|border|government|officials?|president|media|state media|television|"
-    r"tv|ministry|foreign ministry|authorities|embassy|economy|gas|oil|energy|capital|region|regions|prosecutors?|"
-    r"journalists?|outlets?|news agency|agency|bloggers?|channels?|diplomats?|ambassador|parliament|lawmakers|"
-    r"refugees|population|boys?|girls?|wom[ae]n|teenagers?|mothers?|fathers?|wives|wife|husbands?|relatives|"
-    r"pensioners|volunteers? (?:groups?|organi[sz]ations?)|society|public|language|speakers|culture|leaders?|leadership|politicians|side said|"
-    r"statement|claims?|estimates?|figures?|sources?|intelligence|company|companies|firms?|banks?|markets?|"
-    r"spokes(?:man|woman|person)|interior|general staff|presidential)\b",
+    _words(r"(?:['’]s)?\s{1,80}+(?:\w+\s+)?(?:@tagger.not_force@)\b"),
     re.I)
 _SAYS = compile_regex(
-    r"^\W{0,3}(?:\w+\s+){0,3}?(?:said|says|say|claimed|claims|claim|reported|reports|told|estimated|estimates|"
-    r"announced|stated|insisted|insists|tweeted|wrote|added|"
-    r"according)\b", re.I)
+    _words(r"^\W{0,3}(?:\w+\s+){0,3}?(?:@tagger.says@)\b"), re.I)
 _ADJECTIVES = frozenset({"russian", "ukrainian", "pro-russian", "pro-kremlin", "ukrainian-held"})
 #: a side word right before the cue ("Russian losses", "Ukraine's heavy losses", "Kremlin's morale problems")
 _ATTACHED = compile_regex(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s*$")
-_PLACE_BEFORE = compile_regex(r"\b(?:in|into|to|from|across|throughout|inside|of|on|against|at|toward|towards|"
-                           r"near|over|through)\s+(?:the\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
-                           r"eastern|western|southern|northern|central|occupied|russian-occupied|wartime|neighbouring|"
-                           r"neighboring)(?:ern)?\s+)?$", re.I)
+_PLACE_BEFORE = compile_regex(_words(r"\b(?:@tagger.place_before.1@)\s+(?:the\s+)?(?:(?:@tagger.place_before.2@)(?:ern)?\s+)?$"), re.I)
 _KILL_CLAIM = compile_regex(r"(?:killed|kill|kills|killing|eliminat\w*|destroy\w*|wiped out|neutrali[sz]\w*|"
                          r"liquidat\w*)\b", re.I)
 _FIRST_PLURAL = compile_regex(r"\b(?:we|us|our|ours|we['’]re|we['’]ve|i|i['’]m|my|me)\b", re.I)
@@ -59,8 +54,7 @@ _INFLICT = compile_regex(r"\binflict\w*|\bon the enemy\b", re.I)
 _CLAUSE_END = compile_regex(r"[,;:—–]")
 _CLAUSE_BREAK = compile_regex(r"[,;:—–(]|\bbut\b|\bwhile\b|\bwhereas\b|\band\b", re.I)
 _NOT_NEGATION = compile_regex(
-    r"\bnot (?:\w+ )?(?:clear|known|verified|confirmed|only|just|least|yet|immediately)\b|"
-    r"\bno (?:longer|doubt|matter)\b|\bnot least\b", re.I)
+    _words(r"\bnot (?:\w+ )?(?:@tagger.not_negation@)\b|\bno (?:longer|doubt|matter)\b|\bnot least\b"), re.I)
 
 
 def _words_until(word: str, sep: str, most: int, then: str) -> str:
@@ -79,15 +73,13 @@ def _words_until(word: str, sep: str, most: int, then: str) -> str:
 
 
 _ATTRIB_AFTER = compile_regex(
-    r"[,”\"]\s*(?:he |she |they |it )?(?:said|says|told|added|claimed|wrote|tweeted|reported|explained|"
-    r"according to)\s+" + _words_until(r"[\w'’.-]", "[ ,]{0,2}", 8, "[.,;]|$| on | in | at | during | who | after | when "),
+    _words(r"[,”\"]\s*(?:he |she |they |it )?(?:@tagger.attrib_after@)\s+") + _words_until(r"[\w'’.-]", "[ ,]{0,2}", 8, "[.,;]|$| on | in | at | during | who | after | when "),
     re.I)
 _ATTRIB_BEFORE = compile_regex(
-    r"((?:[A-Z][\w'’.-]{0,100}+|the|its|his|her|their|a|an|an?other|one|two|several|many|some|senior|top|western|"
-    r"military|defen[cs]e|intelligence|officials?|analysts?|experts?|of|for|and|[A-Z]\w{0,100}['’]s)"
-    r"(?:\s++(?:[A-Z][\w'’.-]{0,100}+|the|of|for|and|on|in|[a-z][\w'’-]{0,100}+)){0,7}?)\s+"
-    r"(?:has |have |had )?(?:said|says|say|told|claimed|claims|reported|reports|estimated|estimates|announced|"
-    r"stated|believes|believe|assessed|assesses|wrote|tweeted|added|insisted|alleged|accused|warned|noted)\b")
+    _words(r"((?:[A-Z][\w'’.-]{0,100}+|@tagger.attrib_before.1@|an?other|@tagger.attrib_before.2@|defen[cs]e|"
+           r"intelligence|officials?|analysts?|experts?|of|for|and|[A-Z]\w{0,100}['’]s)(?:\s++(?:[A-Z][\w'’.-]{0,100}+|"
+           r"@tagger.attrib_before.3@|[a-z][\w'’-]{0,100}+)){0,7}?)\s+(?:has |have |had )?(?:@tagger.attrib_before.4@)"
+           r"\b"))
 _ACCORDING = compile_regex(r"\baccording to\s+" + _words_until(r"[\w'’.-]", r"\s?", 8, "[.,;]|$"), re.I)
 
 QUOTE_SPEAKER_MILITARY = frozenset({"soldier", "pow", "commander"})
@@ -97,18 +89,16 @@ IRREALIS_INDICATORS = frozenset({"heavy_losses", "surrender_desertion", "morale_
 #: the feelings of civilians, relatives or whole nations are not a force's morale
 PERSONAL_INDICATORS = frozenset({"fear", "trauma", "morale_low", "morale_high"})
 _IRREALIS = compile_regex(
-    r"\b(?:if|unless|could|would|might|expects?|expected|expecting|considers?|consider(?:ed|ing)|intends?|plans? to|"
-    r"aims? to|wants? to|want is|wanted to|hopes? to|forcing \w+ to|to force \w+ to|in order to|risk(?:s|ed|ing)?|"
-    r"let them|should|must|ready to|willing to|threaten(?:s|ed|ing)?(?: to)?)\b", re.I)
+    _words(r"\b(?:@tagger.irrealis.1@|expects?|expected|expecting|considers?|consider(?:ed|ing)|intends?|"
+           r"plans? to|aims? to|wants? to|want is|wanted to|hopes? to|forcing \w+ to|to force \w+ to|"
+           r"in order to|risk(?:s|ed|ing)?|@tagger.irrealis.2@|threaten(?:s|ed|ing)?(?: to)?)\b"), re.I)
 _IRREALIS_START = compile_regex(r"\s{0,80}+[\"“‘]?(?:if|unless|should)\b", re.I)
-_HARD_BREAK = compile_regex(r"[;:—–]|\bbut\b|, (?:and|while|as|after|since)\b", re.I)
+_HARD_BREAK = compile_regex(_words(r"[;:—–]|\bbut\b|, (?:@tagger.hard_break@)\b"), re.I)
 _CIVILIAN_SUBJECT = compile_regex(
-    r"\b(?:civilians?|residents?|evacuees|refugees|villagers|locals|mothers|grandparents|children|families|"
-    r"pensioners|townspeople|population|neighbou?rs|the people of|society|the public|nation|(?:his|her|their|my|a) (?:\w+ )?(?:mother|father|wife|husband|son|daughter|"
-    r"family|relatives?|parents?|grandmother|grandfather|girlfriend))\b", re.I)
-_BOTH = compile_regex(r"\b(?:both sides|both armies|both forces|each side|the two sides|both militaries|"
-                   r"both russia and ukraine|both ukraine and russia|both russian and ukrainian|both ukrainian and "
-                   r"russian|on both sides)\b", re.I)
+    _words(r"\b(?:civilians?|residents?|@tagger.civilian_subject.1@|neighbou?rs|the people of|society|"
+           r"the public|nation|(?:@tagger.civilian_subject.2@) (?:\w+ )?(?:@tagger.civilian_subject.3@)"
+           r")\b"), re.I)
+_BOTH = compile_regex(_words(r"\b(?:@tagger.both@)\b"), re.I)
 
 
 @dataclass(slots=True)
@@ -224,18 +214,15 @@ def _people_after() -> re.Pattern[str]:
 
 #: what a force does or suffers, right after a side word: the side is the actor or the one who suffers
 _ACTOR_AFTER = compile_regex(
-    r"(?:['’]s)?\s{1,80}+(?:[\w'’-]+\s+)?(?:losses|casualties|dead|death toll|morale|positions|lines|side|defen[cs]es|"
-    r"strikes|attacks|shelling|bombardments?|missiles|rockets|artillery|offensive|counteroffensive|"
-    r"counter-offensive|invasion|occupation|aggression|advance|assaults?|command|ranks|war effort|campaign)\b", re.I)
+    _words(r"(?:['’]s)?\s{1,80}+(?:[\w'’-]+\s+)?(?:@tagger.actor_after@)\b"), re.I)
 
 
 #: a weapon or a force right after a side word inside a violence cue: the side that did it
-_ATTACK_AFTER = compile_regex(r"(?:['’]s)?\s{1,80}+(?:[\w'’-]+\s+){0,2}?(?:shell\w*|strikes?|airstrikes?|missiles?|rockets?|"
-                           r"bomb\w*|artillery|attacks?|fire|drones?|troops|soldiers|forces|military|army)\b", re.I)
+_ATTACK_AFTER = compile_regex(_words(r"(?:['’]s)?\s{1,80}+(?:[\w'’-]+\s+){0,2}?(?:shell\w*|strikes?|airstrikes?|missiles?|rockets?|"
+                                     r"bomb\w*|artillery|attacks?|fire|drones?|@tagger.attack_after@)\b"), re.I)
 
 
-_VICTIM_AFTER = compile_regex(r"(?:['’]s)?\s{1,80}+(?:[\w'’-]+\s+)?(?:civilians?|children|people|residents|citizens|women|men|"
-                           r"families|villagers|evacuees|refugees|boys?|girls?|teenagers?|journalists?|mayors?)\b", re.I)
+_VICTIM_AFTER = compile_regex(_words(r"(?:['’]s)?\s{1,80}+(?:[\w'’-]+\s+)?(?:@tagger.victim_after@)\b"), re.I)
 _VICTIM_BEFORE = compile_regex(r"\b(?:of|against|killed|killing|murder(?:ed|ing)?|execut(?:ed|ing)|tortur(?:ed|ing)|"
                             r"abduct(?:ed|ing)|kidnapp(?:ed|ing)|shot|shooting|rap(?:ed|ing))\s+(?:the\s+|(?!by\b)\w+\s+)?$", re.I)
 _ACCUSED_BEFORE = compile_regex(r"\baccus\w*\s+(?:the\s+)?$", re.I)

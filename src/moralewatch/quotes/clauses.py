@@ -6,35 +6,39 @@ from __future__ import annotations
 import re
 
 from ..lexicons import compile_regex
+from ..wordlists import fill
 from . import lexicon
 from .found import Cue, Speaker
 from .speaker_phrases import _NO_COMPLEMENT, speaker_after, speaker_before
 
+
+def _words(template: str) -> str:
+    """A pattern of this module with its word lists from data/quotes/words/patterns.txt (see moralewatch.wordlists)."""
+    return fill("quotes/words/patterns.txt", template)
+
+
 _TELL_OBJ = compile_regex(
-                          r"\s{0,80}+(?:(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[A-Z][\w’'.&-]{0,100}+\s++)*[A-Z][\w’'.&-]{0,100}|me|us|him|"
-                          r"her|them|you|"
-                          r"reporters|journalists|lawmakers|supporters|the\s+\w+|a\s+\w+(?:\s+\w+)?|his\s+\w+(?:\s+\w+)?|"
-                          r"her\s+\w+(?:\s+\w+)?|their\s+\w+(?:\s+\w+)?)(?=[\s,:.])"
+                          _words(r"\s{0,80}+(?:(?:@clauses.tell_obj.1@)?(?:[A-Z][\w’'.&-]{0,100}+\s++)*[A-Z][\w’'.&-]{0,100}|"
+                                 r"@clauses.tell_obj.2@|the\s+\w+|a\s+\w+(?:\s+\w+)?|his\s+\w+(?:\s+\w+)?|her\s+\w+(?:\s+\w+)"
+                                 r"?|their\s+\w+(?:\s+\w+)?)(?=[\s,:.])")
                           )
 
 
 _ADVERBIAL = compile_regex(
-                           r"\s{0,80}+(?:,\s{0,80}+)?(?:(?:on|last|this|early|late|later|earlier)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
-                           r"Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon|day)|Monday|Tuesday|Wednesday|"
-                           r"Thursday|Friday|Saturday|Sunday|yesterday|today|recently|previously|earlier|later|repeatedly|also|"
-                           r"(?!only\b|early\b|family\b|july\b|italy\b)[a-z]{3,100}ly(?=\s+that\b)|"
-                           r"in an? (?:\w+\s+){0,2}(?:statement|interview|briefing|speech|post|tweet|video|letter|message|report|"
-                           r"conference|call|address)(?:\s+(?:with|to|on)\s+(?:[\w’'.-]++\s*){0,3}?[\w’'.-]+\s*)?)\b\s*,?"
+                           _words(r"\s{0,80}+(?:,\s{0,80}+)?(?:(?:@clauses.adverbial.1@)\s+(?:on\s+)?(?:@clauses.adverbial.2@)"
+                                  r"|@clauses.adverbial.3@|(?!only\b|early\b|family\b|july\b|italy\b)[a-z]{3,100}ly(?=\s+that\b)"
+                                  r"|in an? (?:\w+\s+){0,2}(?:@clauses.adverbial.4@)(?:\s+(?:with|to|on)\s+(?:[\w’'.-]++\s*)"
+                                  r"{0,3}?[\w’'.-]+\s*)?)\b\s*,?")
                            )
 
 
 _WORD_CHARS = compile_regex(r"[\w’'-]+")
 
 
-_CLAUSE_SUBJECT = compile_regex(r"(?:he|she|they|it|we|i|you|there|this|these|those)\b", re.I)
+_CLAUSE_SUBJECT = compile_regex(_words(r"(?:@clauses.clause_subject@)\b"), re.I)
 
 
-_WH_WORD = compile_regex(r"(?:how|what|why|where|whether|who|when)\s")
+_WH_WORD = compile_regex(_words(r"(?:@clauses.wh_word@)\s"))
 
 
 def _content_after(text: str, masked: str, lo: int, cue: Cue, e: int) -> int | None:
@@ -122,7 +126,7 @@ def _speech_complement(masked: str, lo: int, cue: Cue, pos: int, e: int, nxt: st
 
 
 #: an impersonal passive right before its cue ("it was reported that", "it is widely believed that"): no speaker
-_IMPERSONAL = compile_regex(r"\b[Ii]t\s+(?:is|was|has\s+been|had\s+been|will\s+be|is\s+being)\s+(?:[a-z]+ly\s+)?$")
+_IMPERSONAL = compile_regex(_words(r"\b[Ii]t\s+(?:@clauses.impersonal@)\s+(?:[a-z]+ly\s+)?$"))
 
 
 #: verbs of explaining, whose complement may be a wh-clause ("explained why …", "described how …")
@@ -134,17 +138,15 @@ _COMMISSIVES = ("vow", "pledg", "promis", "threat", "swear", "swore", "sworn")
 
 
 #: the object of "told"/"informed"/"warned" (up to five lower-case or time words) and the "that" after it
-_TOLD_THAT = compile_regex(r"\s{1,80}+(?:(?!that\b)(?:[a-z][\w’'-]{0,100}+|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                           r"\s+){1,5}?(that\b)")
+_TOLD_THAT = compile_regex(_words(r"\s{1,80}+(?:(?!that\b)(?:[a-z][\w’'-]{0,100}+|@clauses.told_that@)\s+){1,5}?(that\b)"))
 
 
 #: the rest of a "told" object and its setting, up to the "that" of the reported clause (no clause punctuation)
-_THAT_AFTER_OBJECT = compile_regex(r"(?!\s{0,80}+that\b)(?:\s{1,80}+(?!that\b)[\w’'-]{1,100}+){1,12}?\s+(that)\b(?!\s+(?:is|was|are|were|has|had)\b)")
+_THAT_AFTER_OBJECT = compile_regex(_words(r"(?!\s{0,80}+that\b)(?:\s{1,80}+(?!that\b)[\w’'-]{1,100}+){1,12}?\s+(that)\b(?!\s+(?:@clauses.that_after_object@)"
+                                          r"\b)"))
 
 
-_LATER_THAT = compile_regex(r"(?:in|on|at|during|after|before|to|with|from|of|earlier|later|last|this|posted|published|"
-                            r"released|shared|aired|broadcast|issued|uploaded|obtained|seen|Monday|Tuesday|"
-                            r"Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:“”\"]{0,70}?\s(that\b)")
+_LATER_THAT = compile_regex(_words(r'(?:@clauses.later_that@)\b[^,.;:“”\"]{0,70}?\s(that\b)'))
 
 
 #: a second reported clause of the same verb: "said that X and that Y"
@@ -174,7 +176,7 @@ def _clause_end(text: str, masked: str, lo: int, pos: int, e: int) -> int:
 
 
 #: a description before a name, its comma left open: "another friend, Mariam Emara told CNN"
-_APPOSITION_BEFORE = compile_regex(r"(?:the|a|an|another|one|his|her|their|its)\s+[^,.;:]{1,60}")
+_APPOSITION_BEFORE = compile_regex(_words(r"(?:@clauses.apposition_before@)\s+[^,.;:]{1,60}"))
 
 
 _GAP_PUNCT = compile_regex(r"[\s,—–-]*")
@@ -208,8 +210,7 @@ def _trailing(text: str, masked: str, lo: int, cues: list[Cue], after: int, e: i
 
 
 #: after "according to X": ", " and a clause that goes on (not a relative, an apposition or a participle)
-_AFTER_ACCORDING = compile_regex(r",\s+(?!(?:who|which|whose|where|when|a|an|and|but|or|as|in|on|at|for|with|by|from|"
-                                 r"of|to|its|his|her|their|\w+ing|\w+ed)\b)(\S+(?:\s+\S+){2,})")
+_AFTER_ACCORDING = compile_regex(_words(r",\s+(?!(?:@clauses.after_according@|\w+ing|\w+ed)\b)(\S+(?:\s+\S+){2,})"))
 
 
 _ACCORDING_LONG = compile_regex(r"\s{0,80}+([\w’'.&/-]{1,100}+(?:\s++[\w’'.&/-]{1,100}+){0,19}?)(?=,)")
@@ -241,14 +242,12 @@ def _sentence_start(masked: str, lo: int, cue: Cue) -> int:
 
 #: a sentence's introductory phrase, up to its comma ("Absent a strong defense of these programs, …")
 _INTRO = compile_regex(
-                       r"(?:(?:In|On|At|During|After|Before|Speaking|Earlier|Later|Asked|Absent|With|Without|Despite|Although|Though|"
-                       r"While|When|As|Since|Because|If|Unlike|Like|For|From|Under|Over|Following|Amid|Given|Having|Now|Then|Still|Yet|"
-                       r"But|And|However|Meanwhile|Instead|Also|Last|This|Next|Asked|[A-Z][a-z]+ed)\b[^,]{0,80},\s*)?"
+                       _words(r"(?:(?:@clauses.intro@|[A-Z][a-z]+ed)\b[^,]{0,80},\s*)?")
                        )
 
 
 #: a sentence that opens with a subordinate clause ("While X believe Y, …"): the clause ends at its comma
-_SUBORDINATE = compile_regex(r"\s{0,80}+(?:While|Although|Though|Even though|Whereas|Because|Since|If|Unless|Even if|As)\s")
+_SUBORDINATE = compile_regex(_words(r"\s{0,80}+(?:@clauses.subordinate@)\s"))
 
 
 _DETERMINERS = frozenset("the a an his her their its this that these those some many most several our my".split())

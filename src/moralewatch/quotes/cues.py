@@ -4,9 +4,16 @@ adjectives ("amid reports", "the alleged pause", "talk shows")."""
 from __future__ import annotations
 
 from ..lexicons import compile_regex
+from ..wordlists import fill
 from . import lexicon
 from .found import Cue
 from .speaker_phrases import _AGENT_PLURAL, _agent_noun, _last_word
+
+
+def _words(template: str) -> str:
+    """A pattern of this module with its word lists from data/quotes/words/patterns.txt (see moralewatch.wordlists)."""
+    return fill("quotes/words/patterns.txt", template)
+
 
 _ACCORDING = compile_regex(r"\b[Aa]ccording to\s+")
 
@@ -44,10 +51,10 @@ def _verb_only(form: str) -> bool:
     return form.endswith("ed") or form in lexicon.word_set("verb_only_cues.txt")
 
 
-_OBJECT_PRONOUN = compile_regex(r"\s{1,80}+(?:them|him|her|it|us|me)\b")
+_OBJECT_PRONOUN = compile_regex(_words(r"\s{1,80}+(?:@cues.object_pronoun@)\b"))
 
 
-_NOUN_PHRASE_START = compile_regex(r"\s{1,80}+(?:the|a|an|that|he|she|they|it|we|his|her|their|its|this|these|those|[A-Z])")
+_NOUN_PHRASE_START = compile_regex(_words(r"\s{1,80}+(?:@cues.noun_phrase_start@|[A-Z])"))
 
 
 def cues_in(masked: str, lo: int, s: int, e: int) -> list[Cue]:

@@ -17,6 +17,7 @@ import bisect
 from ..layers.marks import Marked, blank
 from ..layers.sentences import has_sentence_end, masked_sentences
 from ..lexicons import compile_regex
+from ..wordlists import fill
 from . import lexicon
 from .clauses import _according
 from .cues import cues_in
@@ -24,7 +25,13 @@ from .found import Cue, Found, Speaker
 from .reader import SentenceReader
 from .speaker_phrases import speaker_before
 
-_ATTRIBUTION_AFTER = compile_regex(r"\s{1,80}+((?:[A-Z][\w’'.-]{0,100}|the|a|an|he|she|they|one|another)(?:\s+[\w’'.,-]+){0,5}?)[.!?]")
+
+def _words(template: str) -> str:
+    """A pattern of this module with its word lists from data/quotes/words/patterns.txt (see moralewatch.wordlists)."""
+    return fill("quotes/words/patterns.txt", template)
+
+
+_ATTRIBUTION_AFTER = compile_regex(_words(r"\s{1,80}+((?:[A-Z][\w’'.-]{0,100}|@finder.attribution_after@)(?:\s+[\w’'.,-]+){0,5}?)[.!?]"))
 
 
 def _is_trailing_attribution(masked: str, pos: int) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..layers.marks import Marked
 from ..lexicons import compile_regex
+from ..wordlists import fill
 from . import lexicon
 from .clauses import (
     _ADVERBIAL,
@@ -36,6 +37,12 @@ from .speaker_phrases import (
     speaker_before,
 )
 
+
+def _words(template: str) -> str:
+    """A pattern of this module with its word lists from data/quotes/words/patterns.txt (see moralewatch.wordlists)."""
+    return fill("quotes/words/patterns.txt", template)
+
+
 _NAME_AT_END = compile_regex(r"((?:[A-Z][\w’'.-]{0,100}+\s++){0,3}[A-Z][\w’'.-]{0,100}+)\s*$")
 
 
@@ -45,20 +52,19 @@ _MIXED_STOP = compile_regex(r"\s[–—]\s|;|,\s*(?:according|[a-z]+\s+(?:said|s
 _ADVERBIAL_TAIL = compile_regex(r"^\s*(?:to\s+[\w’' .-]{0,40}?|in\s+[\w’' .-]{0,40}?|on\s+[\w’' .-]{0,30}?)?\s*[.!?…\"”’]*\s*$")
 
 
-_TRAILING_SAID = compile_regex(r",\s*(?:(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*|he|she|they)\s+"
-                               r"(?:reported|said|says|added|reports)\s*$")
+_TRAILING_SAID = compile_regex(_words(r",\s*(?:(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*|he|she|they)\s+(?:@reader.trailing_said@)"
+                                      r"\s*$"))
 
 
-_SUBJECT_NP = compile_regex(r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|(?:[A-Z][\w.-]{0,100}+\s++){0,20}[A-Z][\w.-]{0,100}+(?:’s|'s))\s+"
-                            r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+(?:was|is|were|are|has|had|could|can|would|will|\w+ed|"
-                            r"(?!(?:his|this|its|us|as|thus|plus|was)\b)\w+s|sought|said|told|made|took|gave|went|came|found|"
-                            r"thought|felt|knew|saw|began|became|kept|left|led|met|spoke|stood|won|wrote|got|held|brought)\b)")
+_SUBJECT_NP = compile_regex(_words(r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|(?:[A-Z][\w.-]{0,100}+\s++){0,20}[A-Z][\w.-]{0,100}+(?:’s|"
+                                   r"'s))\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+(?:@reader.subject_np.1@|\w+ed|(?!(?:@reader.subject_np.2@)"
+                                   r"\b)\w+s|@reader.subject_np.3@)\b)"))
 
 
 _SUBJECT_NAME = compile_regex(r"(?:[A-Z][\w’'.-]{0,100}+\s++){0,20}[A-Z][\w’'.-]{0,100}+(?=\s+[a-z])")
 
 
-_APPOSITION_TAIL = compile_regex(r"^,\s*(?:a|an|the|who|his|her|their|its|former|[\w.-]+(?:’s|'s))\b[^.;]*")
+_APPOSITION_TAIL = compile_regex(_words(r"^,\s*(?:@reader.apposition_tail@|[\w.-]+(?:’s|'s))\b[^.;]*"))
 
 
 _WHO_BEFORE = compile_regex(r"\b(?:who|whom)\s+(?:\w+\s+){0,2}$")

@@ -11,8 +11,15 @@ import bisect
 
 from ..lexicons import compile_regex
 from ..model import Document
+from ..wordlists import fill
 from . import speakers as sp
 from .found import Found
+
+
+def _words(template: str) -> str:
+    """A pattern of this module with its word lists from data/quotes/words/patterns.txt (see moralewatch.wordlists)."""
+    return fill("quotes/words/patterns.txt", template)
+
 
 #: how far back (characters) a quote without attribution, or a pronoun, looks for its speaker
 REACH = 1500
@@ -193,4 +200,4 @@ class Resolver:
 
 
 #: an age right after a name (", 34,"), with no role word: an ordinary person
-_AGE_AFTER = compile_regex(r",\s*\d{1,2}(?:,|\s*$|\s+(?:said|says|told|added|who|from|of)\b)")
+_AGE_AFTER = compile_regex(_words(r",\s*\d{1,2}(?:,|\s*$|\s+(?:@resolver.age_after@)\b)"))

@@ -6,29 +6,30 @@ from __future__ import annotations
 import re
 
 from ..lexicons import compile_regex
+from ..wordlists import fill
 from . import lexicon
 from .found import Speaker
+
+
+def _words(template: str) -> str:
+    """A pattern of this module with its word lists from data/quotes/words/patterns.txt (see moralewatch.wordlists)."""
+    return fill("quotes/words/patterns.txt", template)
+
 
 _WORD = compile_regex(r"\d{1,3}(?:,\d{3})+|[\w’'.&-]+")
 
 
 _SPEAKER_TRIM = compile_regex(
-                              r"(?<!\s)\s++(?:who|whose|which|that|where|when|while|whom)\b.*$|(?<!\s)\s++(?:[a-z]+ed|[a-z]+en|known|seen|shown)\s+by\b.*$|"
-                              r"(?<=[a-z])\s+with\s+(?:more\s+than\s+|about\s+|over\s+|nearly\s+)?(?:\d|a\s|an\s|hundreds|thousands|millions)"
-                              r".*$|"
-                              r"(?<!\s)\s++(?:interviewed|caught|held|filmed|speaking|shown|seen|heard|quoted|cited|captured|taken|wounded|injured|"
-                              r"killed|detained|stationed|deployed|based|fighting|serving|trapped)\s+(?:by|in|on|at|with|to|near|outside|"
-                              r"inside|around|from|during|after|behind)\b.*$",
+                              _words(r"(?<!\s)\s++(?:@speaker_phrases.speaker_trim.1@)\b.*$|(?<!\s)\s++(?:[a-z]+ed|[a-z]+en|known|"
+                                     r"seen|shown)\s+by\b.*$|(?<=[a-z])\s+with\s+(?:more\s+than\s+|about\s+|over\s+|nearly\s+)?(?:\d|"
+                                     r"a\s|an\s|hundreds|thousands|millions).*$|(?<!\s)\s++(?:@speaker_phrases.speaker_trim.2@)"
+                                     r"\s+(?:@speaker_phrases.speaker_trim.3@)\b.*$"),
                               re.S,
                               )
 
 
-_LEAD_JUNK = compile_regex(r"^(?:(?:But|And|Yet|So|Also|Still|Even|Now|Then|However|Meanwhile|Instead|Indeed|Moreover|"
-                           r"With|By|From|For|Of|In|On|At|To|Like|Unlike|Among|After|Before|When|While|If|As|Since|"
-                           r"Although|Though|Because|Once|Until|Unless|"
-                           r"Later|Earlier|Previously|Separately|Today|Yesterday|Recently|Finally|Afterwards|Again|"
-                           r"and|but|yet|so|also|with|by|from|for|of|in|on|at|to\s+[a-z]+|to|[a-z]+ed\s+(?:of|by|to|from|with|for))"
-                           r"\b[\s,]*)+")
+_LEAD_JUNK = compile_regex(_words(r"^(?:(?:@speaker_phrases.lead_junk.1@|to\s+[a-z]+|to|[a-z]+ed\s+(?:@speaker_phrases.lead_junk.2@)"
+                                  r")\b[\s,]*)+"))
 
 
 _BE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
@@ -107,26 +108,23 @@ def _is_name(phrase: str) -> bool:
 _PARTY_TAG = compile_regex(r",\s*[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*,$")
 
 
-_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAYS = _words(r"(?:@speaker_phrases.days@)")
 
 
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|" \
-          r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+_MONTHS = _words(r"(?:@speaker_phrases.months@)")
 
 
 #: a time or setting adverbial between a speaker and the cue ("Spicer on Thursday evening said", "she in a
 #: statement said", "Ms. Lee last week said"): skipped when reading the speaker backwards from the cue
-_ADVERBIAL_BACK = compile_regex(
-                                r",?\s{1,80}+(?:(?:on|late|early)\s+)?(?:" + _DAYS + r"(?:\s+(?:morning|afternoon|evening|night))?|"
-                                r"(?:last|this|next|earlier|later)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter|night|"
-                                r"morning|evening|" + _DAYS + r")|(?:in|on|during|since)\s+(?:early\s+|late\s+|mid-)?(?:" + _MONTHS +
-                                r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4})|"
-                                r"(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}(?:statement|interview|speech|"
-                                r"letter|post|tweet|video|email|e-mail|briefing|report|op-ed|memo|conference|call|address|hearing|appearance|"
-                                r"debate|rally|sermon)|on\s+(?:Twitter|Facebook|Telegram|Instagram|television|TV|radio|air)|"
-                                r"with\s+(?:more\s+than\s+|about\s+|over\s+|nearly\s+|some\s+)?[\d,.]+(?:\s+(?:million|thousand))?\s+"
-                                r"(?:followers|subscribers|members|readers|viewers|fans)|"
-                                r"(?:had|has|have)\s+(?:this|these\s+words|the\s+following|something|much|little|plenty|more)\s+to)\s*,?\s*$")
+_ADVERBIAL_BACK = compile_regex(_words(
+    r",?\s{1,80}+(?:(?:on|late|early)\s+)?(?:(?:@speaker_phrases.days@)(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"(?:@speaker_phrases.adverbial_back.which@)\s+(?:@speaker_phrases.adverbial_back.periods@|(?:@speaker_phrases.days@))|"
+    r"(?:in|on|during|since)\s+(?:early\s+|late\s+|mid-)?(?:(?:@speaker_phrases.months@)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4})|"
+    r"(?:in|on|at|during)\s+(?:@speaker_phrases.adverbial_back.determiners@)\s+(?:[\w’'-]+\s+){0,2}"
+    r"(?:@speaker_phrases.adverbial_back.statements@)|on\s+(?:@speaker_phrases.adverbial_back.media@)|"
+    r"with\s+(?:@speaker_phrases.adverbial_back.about@)?[\d,.]+(?:\s+(?:million|thousand))?\s+"
+    r"(?:@speaker_phrases.adverbial_back.audiences@)|"
+    r"(?:had|has|have)\s+(?:@speaker_phrases.adverbial_back.things@)\s+to)\s*,?\s*$"))
 
 
 #: how far back from a cue the patterns above can start (their longest match, with room)
@@ -138,17 +136,17 @@ _SUBJECT_PRONOUNS = frozenset("he she they i we you".split())
 
 
 #: a share of people as a speaker ("six in 10 say", "46 percent of voters said", "a majority said")
-_SHARE = compile_regex(r"(?:(?:more|fewer|less)\s+than\s+|about\s+|nearly\s+|almost\s+|roughly\s+|over\s+)?"
-                       r"\w{1,100}+\s+(?:in|out\s+of)\s+(?:10|ten|\d+)(?:\s+\w{1,100}+)?\s*$|"
-                       r"\d{1,100}+(?:\.\d{1,100}+)?\s*(?:%|percent|per\s+cent)(?:\s+of\s+(?:the\s+)?[\w’'-]{1,100}+(?:\s+[\w’'-]{1,100}+)?)?\s*$",
+_SHARE = compile_regex(_words(r"(?:(?:more|fewer|less)\s+than\s+|@speaker_phrases.share@)?\w{1,100}+\s+(?:in|out\s+of)\s+(?:10|"
+                              r"ten|\d+)(?:\s+\w{1,100}+)?\s*$|\d{1,100}+(?:\.\d{1,100}+)?\s*(?:%|percent|per\s+cent)(?:\s+of\s+(?:the\s+)"
+                              r"?[\w’'-]{1,100}+(?:\s+[\w’'-]{1,100}+)?)?\s*$"),
                        re.I)
 
 
 #: an aside between a subject and its verb: ", like Rubio and Bush," / ", including X," / ", such as X,"
-_ASIDE = compile_regex(r",\s+(?:like|including|such\s+as|among\s+them|especially|notably)\s+[^,;:()]{1,80},\s*$")
+_ASIDE = compile_regex(_words(r",\s+(?:@speaker_phrases.aside@)\s+[^,;:()]{1,80},\s*$"))
 
 
-_CONJUNCTION = compile_regex(r"(?:and|but|or|then|also|yet|so)\b")
+_CONJUNCTION = compile_regex(_words(r"(?:@speaker_phrases.conjunction@)\b"))
 
 
 _ING_WORD = compile_regex(r"(?<!\w)\w+ing\b")
@@ -157,7 +155,7 @@ _ING_WORD = compile_regex(r"(?<!\w)\w+ing\b")
 _AGE_END = compile_regex(r",\s*\d{1,2}\s*$")
 
 
-_QUANTIFIER_OF_END = compile_regex(r"(?:(?:many|some|most|all|none|one|each)\s+of)?\s*$")
+_QUANTIFIER_OF_END = compile_regex(_words(r"(?:(?:@speaker_phrases.quantifier_of_end@)\s+of)?\s*$"))
 
 
 def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -> Speaker | None:
@@ -290,18 +288,20 @@ def _head_phrase(text: str, lo: int, seg: str, end: int, description: str) -> Sp
 
 #: an inverted speaker with a modifier: "a source (involved in …|familiar with …|who …|close to …)"
 _DESCRIBED_AFTER = compile_regex(
-                                 r"\s{1,80}+((?:a|an|the|one|another)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+((?:who|involved|familiar|close|with|from|at|"
-                                 r"of|in|on|for|briefed|speaking|knowledgeable|based)\b[^.;]{0,120}?)(?=\s*[.;]|\s*$)")
+                                 _words(r"\s{1,80}+((?:@speaker_phrases.described_after.1@)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+((?:@speaker_phrases.described_after.2@)"
+                                        r"\b[^.;]{0,120}?)(?=\s*[.;]|\s*$)"))
 
 
-_NAME_AFTER = compile_regex(r"\s{1,80}+((?:the\s+|a\s+|an\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*"
-                            r"|of|the|for|de|von|van|bin|al-\w+))*)")
+_NAME_AFTER = compile_regex(_words(r"\s{1,80}+((?:the\s+|a\s+|an\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|@speaker_phrases.name_after@|"
+                                   r"al-\w+))*)"))
 
 
-_DESCRIPTION_AFTER_NAME = compile_regex(r",\s*(?:\d{1,2},\s*)?((?:a|an|the|who|one|another)\b[^.;]*?)(?=[.;]|\s*$|,\s*(?:said|adding|noting)\b)")
+_DESCRIPTION_AFTER_NAME = compile_regex(_words(r",\s*(?:\d{1,2},\s*)?((?:@speaker_phrases.description_after_name@)\b[^.;]*?)(?=[.;]|\s*$|"
+                                               r",\s*(?:said|adding|noting)\b)"))
 
 
-_NOUN_PHRASE_AFTER = compile_regex(r"\s{1,80}+((?:a|an|the|one|another)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*[,.;]|\s*$)")
+_NOUN_PHRASE_AFTER = compile_regex(_words(r"\s{1,80}+((?:@speaker_phrases.noun_phrase_after@)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*[,.;]|"
+                                          r"\s*$)"))
 
 
 _NAME_AFTER_COMMA = compile_regex(r",\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})(?=\s*[.,;]|\s*$)")
@@ -340,7 +340,7 @@ _TITLED = compile_regex(r"\s{1,80}+((?:[a-z][\w’'-]{0,100}+\s+|[A-Z]{2,}[\w-]{
 
 
 #: a singular agent noun before a name ("strategist", "lobbyist", "researcher", "spokeswoman")
-_AGENT_SINGULAR = compile_regex(r"(?<![a-z])[a-z]{3,}(?:ist|[^eh]er|or|ian|ant|ent|man|woman|person)")
+_AGENT_SINGULAR = compile_regex(_words(r"(?<![a-z])[a-z]{3,}(?:ist|[^eh]er|@speaker_phrases.agent_singular@)"))
 
 
 #: lower-case words before a capitalised title ("retired Army Lt. Gen.", "former Sen.", "then-Gov.")
@@ -383,8 +383,7 @@ _NOT_HEAD = frozenset(
 
 
 #: a plural agent noun, a speaker on its own ("forecasters say", "analysts believe", "historians note")
-_AGENT_PLURAL = compile_regex(r"(?<![a-z])[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ics|ees|officials|experts|analysts|"
-                              r"scholars|leaders|members|groups|residents|citizens|observers|witnesses|activists)")
+_AGENT_PLURAL = compile_regex(_words(r"(?<![a-z])[a-z]{3,}(?:@speaker_phrases.agent_plural@)"))
 
 
 def _agent_noun(word: str) -> bool:
