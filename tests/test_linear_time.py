@@ -8,6 +8,8 @@ a linear one milliseconds). The whole pipeline runs on 1 MB documents made of on
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import importlib
 import pkgutil
 import re
@@ -56,6 +58,42 @@ def pipeline_patterns() -> dict[str, re.Pattern[str]]:
                 name += "()"
             if isinstance(value, re.Pattern):
                 out.setdefault(f"{mod.__name__}.{name}", value)
+    return out
+
+
+def _patterns_in(value: Any, depth: int = 0) -> Iterator[re.Pattern[str]]:
+    """The compiled patterns inside what a lexicon loader returns: in tuples, lists, dicts and dataclasses, and the
+    ``pattern`` of an object that compiles one on first use (a cue rule)."""
+    if isinstance(value, re.Pattern):
+        yield value
+    elif depth < 4 and isinstance(value, (tuple, list, frozenset, set)):
+        for item in value:
+            yield from _patterns_in(item, depth + 1)
+    elif depth < 4 and isinstance(value, dict):
+        for item in value.values():
+            yield from _patterns_in(item, depth + 1)
+    elif depth < 4 and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from _patterns_in(getattr(value, f.name), depth + 1)
+        if isinstance(getattr(type(value), "pattern", None), functools.cached_property):
+            yield value.pattern
+
+
+def data_patterns() -> dict[str, re.Pattern[str]]:
+    """The patterns built from the data files (cue rules, sides, hedges, the quote lexicon's phrase regexes): found
+    in what the argument-free cached loaders of the pipeline modules return."""
+    out: dict[str, re.Pattern[str]] = {}
+    for mod in _pipeline_modules():
+        for name, value in vars(mod).items():
+            if callable(value) and hasattr(value, "cache_info") and value.__module__ == mod.__name__:
+                try:
+                    loaded = value()
+                except TypeError:
+                    continue
+                if isinstance(loaded, re.Pattern):
+                    continue  # a pattern builder: in pipeline_patterns()
+                for k, pattern in enumerate(_patterns_in(loaded)):
+                    out.setdefault(f"{mod.__name__}.{name}()[{k}]", pattern)
     return out
 
 
@@ -111,6 +149,26 @@ def test_pattern_runs_in_linear_time_on_adversarial_input(name: str) -> None:
             pattern.match(text)
         took = time.perf_counter() - t0
         assert took < limit, f"{name} took {took:.2f} s on 100 KB of {kind}"
+
+
+def test_data_built_patterns_run_in_linear_time_on_adversarial_input() -> None:
+    """The ~500 patterns made from the data files (an edited cue line can bring nested quantifiers), on 20 KB."""
+    found = data_patterns()
+    assert len(found) > 400
+    size = 20 * KB
+    limit = PER_MB * size / (1024 * KB)
+    slow = []
+    inputs = adversarial(size)
+    for name, pattern in found.items():
+        for kind, text in inputs.items():
+            t0 = time.perf_counter()
+            with deadline(limit * 10, f"{name} ({pattern.pattern[:60]}) on {kind}"):
+                for _ in pattern.finditer(text):
+                    pass
+            took = time.perf_counter() - t0
+            if took >= limit:
+                slow.append(f"{name} ({pattern.pattern[:60]}) took {took:.2f} s on 20 KB of {kind}")
+    assert not slow, slow
 
 
 def _one_mb(kind: str) -> str:
