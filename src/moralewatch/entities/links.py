@@ -54,6 +54,16 @@ class _Index:
         dateline = [e for e in doc.entities if e.type == "place" and e.start < _DATELINE_CHARS
                     and doc.text[e.end:e.end + 3].startswith((",", " —", " -"))]
         self.dateline = dateline[0] if dateline else None
+        #: the best place and date of each sentence and paragraph, found once (quotes share their paragraph)
+        self.best: dict[tuple[int, int], tuple[Entity | None, Entity | None]] = {}
+
+    def best_in(self, doc: Document, span: tuple[int, int] | None) -> tuple[Entity | None, Entity | None]:
+        if span is None:
+            return None, None
+        if span not in self.best:
+            ents = _within(doc.entities, self.entities, span)
+            self.best[span] = (_best_place(ents), _best_date(ents))
+        return self.best[span]
 
 
 def place_and_date(doc: Document, start: int, index: _Index | None = None) -> tuple[str | None, str | None]:
@@ -62,9 +72,9 @@ def place_and_date(doc: Document, start: int, index: _Index | None = None) -> tu
     scopes = [_enclosing(doc.sentences, start, ix.sentences), _enclosing(doc.paragraphs, start, ix.paragraphs)]
     place = date = None
     for span in scopes:
-        ents = _within(doc.entities, ix.entities, span)
-        place = place or _best_place(ents)
-        date = date or _best_date(ents)
+        best_place, best_date = ix.best_in(doc, span)
+        place = place or best_place
+        date = date or best_date
     if place is None:
         place = ix.dateline
     return (place.name if place else None,

@@ -9,7 +9,7 @@ from ..lexicons import compile_regex
 from ..wordlists import fill
 from . import lexicon
 from .found import Cue, Speaker
-from .speaker_phrases import _NO_COMPLEMENT, speaker_after, speaker_before
+from .speaker_phrases import _NO_COMPLEMENT, _before_blanks, _last_token, speaker_after, speaker_before
 
 
 def _words(template: str) -> str:
@@ -90,7 +90,7 @@ def _after_object(masked: str, lo: int, cue: Cue, e: int) -> tuple[int, int | No
         return pos, None
     # "told battalion staff on Thursday that …": a longer object of common nouns, then the clause
     m = _TOLD_THAT.match(masked, pos - lo, e - lo) if not cue.text.lower().startswith(("ask", "urg")) else None
-    if m and masked[:m.start(1)].split()[-1] not in ("so", "now", "order", "except", "given", "such"):
+    if m and _last_token(masked, m.start(1)) not in ("so", "now", "order", "except", "given", "such"):
         return pos, lo + m.start(1)
     return pos, None
 
@@ -236,8 +236,8 @@ def _according(text: str, masked: str, lo: int, cue: Cue, e: int) -> Speaker | N
 
 def _sentence_start(masked: str, lo: int, cue: Cue) -> int:
     """Where the sentence of ``cue`` starts, if the cue opens it (after blanks, marks or a bracket); else -1."""
-    before = masked[:cue.start - lo].rstrip(" \t“\"‘'(«")
-    return cue.start if not before or before[-1] in ".!?\n:" or before.endswith(("”", "’")) else -1
+    k = _before_blanks(masked, cue.start - lo, " \t“\"‘'(«")
+    return cue.start if k == 0 or masked[k - 1] in ".!?\n:”’" else -1
 
 
 #: a sentence's introductory phrase, up to its comma ("Absent a strong defense of these programs, …")

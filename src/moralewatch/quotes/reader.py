@@ -29,6 +29,7 @@ from .speaker_phrases import (
     _LEAD_JUNK,
     _PARTY_TAG,
     _SUBJECT_PRONOUNS,
+    _before_blanks,
     _is_name,
     _last_word,
     _looks_like_np,
@@ -104,6 +105,11 @@ class SentenceReader:
         return self.out
 
     # marked spans ---------------------------------------------------------------------------------------------
+
+    def _comma_before(self, pos: int) -> bool:
+        """Whether the masked paragraph before ``pos`` ends with a comma (blanks aside)."""
+        k = _before_blanks(self.masked, pos - self.lo)
+        return k > 0 and self.masked[k - 1] == ","
 
     def _bounds(self, i: int) -> tuple[int, int]:
         prev_end = self.marked[i - 1].close_at + 1 if i > 0 else self.s
@@ -224,7 +230,7 @@ class SentenceReader:
         for cue in reversed(before):
             if cue.cls in ("according", "nominal"):
                 continue
-            participle = cue.text.endswith("ing") and self.masked[:cue.start - self.lo].rstrip().endswith(",")
+            participle = cue.text.endswith("ing") and self._comma_before(cue.start)
             sp = None if participle else speaker_before(self.text, self.masked, self.s, cue.start, self.lo)
             if sp is None and cue.text.endswith("ing"):  # "…, saying": the subject of the clause it follows
                 sp = (self._earlier_speaker(cue) if participle else None) or self._subject()
@@ -497,7 +503,7 @@ class SentenceReader:
     def _leading_speaker(self, cue: Cue) -> Speaker | None:
         """The speaker of a cue that leads its content: the phrase before it, or the subject of the verb a
         participle or a second verb follows ("X defended his plan, saying …", "He endorsed Clinton, but told …")."""
-        participle = cue.text.endswith("ing") and self.masked[:cue.start - self.lo].rstrip().endswith(",")
+        participle = cue.text.endswith("ing") and self._comma_before(cue.start)
         if participle:  # "…, citing …": the subject of the clause before the comma, not an apposition
             sp = self._earlier_speaker(cue) or self._subject()
         else:

@@ -8,6 +8,7 @@ descriptions, the fullest name the document gives, and role, side, channel and v
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 
 from ..lexicons import compile_regex
 from ..model import Document
@@ -36,6 +37,10 @@ class Resolver:
         self.text = doc.text
         self.index = sp.DocumentIndex(doc.text)
         self.history: list[tuple[int, sp.Described]] = []  # (mention position, speaker) of earlier quotes
+        #: the largest mention position of history[:i + 1]: a look back stops where nothing older can be near
+        #: (scanning all the history for every quote made long documents quadratic)
+        self._history_max: list[int] = []
+        self._person_ends: list[int] | None = None
         self.last_quoted: tuple[int, sp.Described] | None = None  # where the last marked quote's attribution ends
         self.starts = [lo for lo, _ in doc.paragraphs]
 
@@ -60,23 +65,32 @@ class Resolver:
             return self.text[a:s] + " " * (e - s) + self.text[e:b]
         return self.text[a:b]
 
+    def _recent(self, since: int) -> Iterator[tuple[int, sp.Described]]:
+        """The history backwards, as far as an entry can be at ``since`` or later."""
+        for i in range(len(self.history) - 1, -1, -1):
+            if self._history_max[i] < since:
+                return
+            yield self.history[i]
+
     def _previous(self, pos: int) -> sp.Described | None:
-        for at, d in reversed(self.history):
+        for at, d in self._recent(pos - REACH):
             if at <= pos and pos - at <= REACH:
                 return d
         return None
 
     def _person_before(self, pos: int, role: str | None = None) -> tuple[int, int, str] | None:
-        best = None
-        for s, e, t in self.index.persons:
-            if e > pos:
-                break
+        """The last description of a person (of ``role``) that ends before ``pos``, if it is within reach."""
+        persons = self.index.persons
+        if self._person_ends is None:
+            self._person_ends = [e for _, e, _ in persons]  # ascending: the descriptions do not overlap
+        for k in range(bisect.bisect_right(self._person_ends, pos) - 1, -1, -1):
+            s, e, t = persons[k]
+            if pos - e > REACH:
+                return None  # the last fitting one is out of reach (so is every one before it)
             if t.lower().startswith("the ") and role is not None:
                 continue
             if role is None or sp.label(t, "")[0] == role or (role == "soldier" and sp.label(t, "")[0] == "pow"):
-                best = (s, e, t)
-        if best and pos - best[1] <= REACH:
-            return best
+                return s, e, t
         return None
 
     def _from_mention(self, s: int, e: int, phrase: str) -> sp.Described:
@@ -101,7 +115,7 @@ class Resolver:
         if words[0] == "the" and len(words) <= 3 and not any(w[:1].isupper() for w in mention.split()[1:]):
             role = sp.label(mention, "")[0]
             if role in sp.PERSON_ROLES:
-                earlier = next(((at, d) for at, d in reversed(self.history)
+                earlier = next(((at, d) for at, d in self._recent(f.speaker.start - REACH * 2)
                                 if d.role == role and f.speaker.start - at <= REACH * 2), None)
                 person = self._person_before(f.speaker.start, role)
                 if person and (earlier is None or person[0] > earlier[0]):
@@ -194,7 +208,9 @@ class Resolver:
 
     def remember(self, f: Found, d: sp.Described | None) -> None:
         if d is not None:
-            self.history.append((max(f.start, d.start), d))
+            at = max(f.start, d.start)
+            self.history.append((at, d))
+            self._history_max.append(max(at, self._history_max[-1]) if self._history_max else at)
             if f.kind in ("direct", "partial", "mixed"):
                 self.last_quoted = (max(f.end, d.end), d)
 

@@ -60,6 +60,23 @@ def _strip_aux_back(masked: str, lo: int, pos: int) -> tuple[int, bool]:
             pos -= 1
 
 
+def _before_blanks(text: str, pos: int, blanks: str | None = None) -> int:
+    """Where ``text[:pos]`` ends once the blanks (whitespace, or the characters of ``blanks``) at its end are left
+    out: ``len(text[:pos].rstrip(blanks))`` without copying the text before ``pos`` (quadratic in a long paragraph)."""
+    while pos > 0 and (text[pos - 1] in blanks if blanks is not None else text[pos - 1].isspace()):
+        pos -= 1
+    return pos
+
+
+def _last_token(text: str, pos: int) -> str:
+    """The last whitespace-separated token of ``text[:pos]`` (``text[:pos].split()[-1]``, without the copy)."""
+    end = _before_blanks(text, pos)
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
+
+
 def _last_word(text: str, lo: int, pos: int) -> tuple[str, int]:
     """The word that ends ``text[lo:pos]`` (trailing blanks skipped) and its start; ("", pos) if none."""
     end = pos
@@ -168,7 +185,7 @@ def speaker_before(text: str, masked: str, lo: int, cue_start: int, base: int) -
     short = _pronoun_or_share(text, masked, lo, end, base, passive)
     if short is not None:
         return short
-    close = len(masked[:end - base].rstrip())
+    close = _before_blanks(masked, end - base)
     if masked[close - 1:close] == ")":  # "Sen. Bernie Sanders (I-Vt.) said": skip the bracket
         opening = masked.rfind("(", lo - base, close)
         if 0 <= opening and close - opening <= 30:
