@@ -190,6 +190,22 @@ def test_pipeline_on_a_one_megabyte_pathological_document(kind: str) -> None:
     assert doc.sentences and all(0 <= s < e <= len(text) for s, e in doc.sentences)
 
 
+@pytest.mark.parametrize("unit", ["“Yes, we will fight,” a soldier said. ", "He said the troops had no ammunition. ",
+                                  "Ivan Petrenko, a commander, said: “No retreat.” "])
+def test_pipeline_on_one_long_paragraph_of_quotes(unit: str) -> None:
+    """Per-quote work that rescans the paragraph, the speakers before or the entities of the paragraph is
+    quadratic in one long paragraph (these took 7-15 s at 200-800 KB before, ~25 s at this size; now ~4 s)."""
+    size = 384 * KB
+    text = (unit * (size // len(unit) + 1))[:size]
+    limit = 2 * PER_MB * size / (1024 * KB)
+    with deadline(limit * 3, f"pipeline on 384 KB of {unit!r}"):
+        t0 = time.perf_counter()
+        doc = analyze_text(text)
+        took = time.perf_counter() - t0
+    assert took < limit, f"the pipeline took {took:.1f} s on 384 KB of {unit!r}"
+    assert len(doc.quotes) > 1000
+
+
 # -- the rewritten "according to X" patterns match what the lazy forms matched ----------------------------------------
 
 #: the tagger's patterns before the rewrite: exponential on a long word without a stop, exact otherwise
