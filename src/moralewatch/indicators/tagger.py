@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicons import compile_regex
+from ..linear import words_until
 from ..model import Document, Indicator, Quote
 from ..wordlists import fill
 from .lexicon import Lexicon, Rule, compile_cue, load
@@ -57,30 +58,15 @@ _NOT_NEGATION = compile_regex(
     _words(r"\bnot (?:\w+ )?(?:@tagger.not_negation@)\b|\bno (?:longer|doubt|matter)\b|\bnot least\b"), re.I)
 
 
-def _words_until(word: str, sep: str, most: int, then: str) -> str:
-    """``((?:WORD SEP){1,MOST}?)(?=THEN)`` in linear time, with the same match.
-
-    The lazy form tries more words first and, when ``MOST`` words never reach ``THEN``, backtracks into every way
-    of cutting the words into pieces: exponential in the length of a word ("according to" and 40 letters without a
-    stop took seconds; 60 never ended). Its order of trials is: the words whole (more of them each time), then, from
-    the last word reached back to the first, the separator given back and then the word cut shorter. The first
-    alternative below is the first part (words and separators possessive); the second is the rest in the same order,
-    each word but the last possessive (a word cut short ends where ``THEN`` can only match at a stop inside it)."""
-    whole = rf"(?:{word}++{sep}+){{1,{most}}}?(?={then})"
-    back = (rf"(?:(?P<first>{word}++{sep})(?:{word}++{sep}){{0,{most - 2}}})?(?P<last>{word}+{sep})?"
-            rf"(?(first)|(?(last)|(?!)))(?={then})")
-    return rf"({whole}|{back})"
-
-
 _ATTRIB_AFTER = compile_regex(
-    _words(r"[,”\"]\s*(?:he |she |they |it )?(?:@tagger.attrib_after@)\s+") + _words_until(r"[\w'’.-]", "[ ,]{0,2}", 8, "[.,;]|$| on | in | at | during | who | after | when "),
+    _words(r"[,”\"]\s*(?:he |she |they |it )?(?:@tagger.attrib_after@)\s+") + words_until(r"[\w'’.-]", "[ ,]{0,2}", 8, "[.,;]|$| on | in | at | during | who | after | when "),
     re.I)
 _ATTRIB_BEFORE = compile_regex(
     _words(r"((?:[A-Z][\w'’.-]{0,100}+|@tagger.attrib_before.1@|an?other|@tagger.attrib_before.2@|defen[cs]e|"
            r"intelligence|officials?|analysts?|experts?|of|for|and|[A-Z]\w{0,100}['’]s)(?:\s++(?:[A-Z][\w'’.-]{0,100}+|"
            r"@tagger.attrib_before.3@|[a-z][\w'’-]{0,100}+)){0,7}?)\s+(?:has |have |had )?(?:@tagger.attrib_before.4@)"
            r"\b"))
-_ACCORDING = compile_regex(r"\baccording to\s+" + _words_until(r"[\w'’.-]", r"\s?", 8, "[.,;]|$"), re.I)
+_ACCORDING = compile_regex(r"\baccording to\s+" + words_until(r"[\w'’.-]", r"\s?", 8, "[.,;]|$"), re.I)
 
 QUOTE_SPEAKER_MILITARY = frozenset({"soldier", "pow", "commander"})
 #: indicators that state an event or condition, where a conditional or an expectation is not a claim

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..lexicons import compile_regex
+from ..linear import words_until
 from ..wordlists import fill
 from . import lexicon
 from .found import Cue, Speaker
@@ -27,8 +28,10 @@ _TELL_OBJ = compile_regex(
 _ADVERBIAL = compile_regex(
                            _words(r"\s{0,80}+(?:,\s{0,80}+)?(?:(?:@clauses.adverbial.1@)\s+(?:on\s+)?(?:@clauses.adverbial.2@)"
                                   r"|@clauses.adverbial.3@|(?!only\b|early\b|family\b|july\b|italy\b)[a-z]{3,100}ly(?=\s+that\b)"
-                                  r"|in an? (?:\w+\s+){0,2}(?:@clauses.adverbial.4@)(?:\s+(?:with|to|on)\s+(?:[\w’'.-]++\s*)"
-                                  r"{0,3}?[\w’'.-]+\s*)?)\b\s*,?")
+                                  r"|in an? (?:\w+\s+){0,2}(?:@clauses.adverbial.4@)(?:\s+(?:with|to|on)\s+")
+                           # "in a statement with the BBC": up to four words (the lazy (?:[\w’'.-]+\s*){1,4}? before \b,
+                           # exponential on a long word; the same match in linear time)
+                           + words_until(r"[\w’'.-]", r"\s*", 4, r"\b") + r")?)\b\s*,?"
                            )
 
 
