@@ -39,6 +39,8 @@ ERRORS: dict[str, tuple[str, str]] = {
              "add it (or its directory) to the stage's data in moralewatch/stages.py REGISTRATIONS"),
     "E107": ("a registered function is not a stage function",
              "decorate it with @stage('name.v1', requires=..., provides=...)"),
+    "E108": ("a word-list data file is malformed or lacks a list a pattern names",
+             "restore the file from the release (data/*/words/patterns.txt), or the list the pattern names"),
     "E201": ("there is no database at that path", "run `moralewatch analyze INPUT --db PATH` first"),
     "E202": ("the file is not a MoraleWatch database", "pass another --db path, or move the file"),
     "E203": ("the store has no table of that name", "use one of the tables the message lists"),

@@ -63,7 +63,7 @@ def _columns(cls: type, skip: set[str] = frozenset()) -> list[Column]:  # type: 
     return out
 
 
-_DOC_SKIP = {"quotes", "indicators", "entities", "done", "sentences", "written_by"}
+_DOC_SKIP = {"quotes", "indicators", "entities", "done", "sentences", "written_by", "marks", "masked"}
 _ANN_PREFIX = [Column("document_id", "TEXT"), Column("idx", "INTEGER")]
 _ANN_SUFFIX = [Column("stage", "TEXT", doc="versioned name of the stage that made the row"),
                Column("config_hash", "TEXT", doc="that stage's stamp (name, configuration, data files)"),
