@@ -12,8 +12,9 @@ from moralewatch.errors import PipelineError
 from moralewatch.layers.marks import blank, find_marked, in_paragraph
 from moralewatch.layers.sentences import masked_sentences, sentences_in
 from moralewatch.model import Document
-from moralewatch.pipeline import REGISTRY, Pipeline
+from moralewatch.pipeline import Pipeline
 from moralewatch.quotes import extract
+from moralewatch.stages import REGISTRY
 
 TEXT = ("KYIV — “We were lied to,” said Ivan Petrenko, 22, a conscript. He added: “Nobody told us.”\n\n"
         "Officials said the unit’s morale was low. ‘We’re just meat here,’ one soldier wrote.")

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 import moralewatch
 from moralewatch.api import analyze_text
+from moralewatch.lexicons import LazyPattern
 
 #: the packages and modules on the path of ``extract`` (the store, the web app and the scorers are not)
 PIPELINE = ("clean", "entities", "indicators", "ingest", "layers", "quotes", "segment", "stages", "pipeline", "api",
@@ -56,6 +57,8 @@ def pipeline_patterns() -> dict[str, re.Pattern[str]]:
                 except TypeError:  # a builder that takes arguments
                     continue
                 name += "()"
+            if isinstance(value, LazyPattern):  # compile_regex compiles on first use
+                value = value.compiled()
             if isinstance(value, re.Pattern):
                 out.setdefault(f"{mod.__name__}.{name}", value)
     return out
@@ -64,6 +67,8 @@ def pipeline_patterns() -> dict[str, re.Pattern[str]]:
 def _patterns_in(value: Any, depth: int = 0) -> Iterator[re.Pattern[str]]:
     """The compiled patterns inside what a lexicon loader returns: in tuples, lists, dicts and dataclasses, and the
     ``pattern`` of an object that compiles one on first use (a cue rule)."""
+    if isinstance(value, LazyPattern):
+        value = value.compiled()
     if isinstance(value, re.Pattern):
         yield value
     elif depth < 4 and isinstance(value, (tuple, list, frozenset, set)):
