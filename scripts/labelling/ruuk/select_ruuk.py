@@ -1,0 +1,63 @@
+"""Candidates for gold/ruuk (deterministic). Usage: select_ruuk.py heldout|dev [corpus]
+Prints candidate ids with a morale-keyword score, so that documents can be read in a fixed order.
+Ukrainian resistinua items: excluded when their YouTube id is named in gold/ (its English version is used there),
+and when a zelensky-addresses-en address of the same or adjacent day falls on the other side of the split
+(they may be translations of each other: 'when in doubt, leave them out')."""
+import sys, json, re, random, datetime
+from common import *
+
+KW = re.compile(r"морал|дух|двухсот|трехсот|трёхсот|200|300|СЗЧ|СОЧ|самовол|дезерт|отказ|мяс|м'яс|штурм|мобилиз|мобіліз|"
+                r"ТЦК|бусиф|плен|полон|сдал|сдач|здав|потер|втрат|погиб|загин|снаряд|БК|дрон|нехват|не хват|"
+                r"бойц|боец|солдат|военнослуж|контракт|захисник|воїн|героїч|нагород|орден|окупант|ротац|обнул|кинули|"
+                r"командир|командован|генерал|страх|паник|панік|устал|втом|мирн|цивільн|катуван|расстрел|розстріл", re.I)
+
+def zel_en_by_day():
+    days = {}
+    for l in open(f"{CORP}/zelensky-addresses-en.jsonl"):
+        d = json.loads(l)
+        day = (d["date"] or "")[:10]
+        days.setdefault(day, []).append(reserved("zelensky-addresses-en", d["id"]))
+    return days
+
+# read and found to be a Zelensky address (source field says Shmyhal) translating zelensky-addresses-en:202203092356-1,
+# which is not reserved: excluded from both sets (translation pairs stay together; it is training-side)
+EXCLUDE = {"resistinua-addresses:GQyVOnuE8ec:uk"}
+
+def candidates(split):
+    gids, gyt = gold_ids()
+    zdays = zel_en_by_day()
+    out = []
+    for c in CORPORA:
+        for did, d in load(c).items():
+            if did in gids or did in EXCLUDE:
+                continue
+            r = reserved(c, did)
+            if (split == "heldout") != r:
+                continue
+            if c == "resistinua-addresses":
+                if d["lang"] != "uk":
+                    continue
+                yt = did.split(":")[1]
+                if yt in gyt:
+                    continue
+                if "Зеленськ" in (d["source"] or ""):
+                    day = datetime.date.fromisoformat(d["date"][:10])
+                    near = []
+                    for k in (-1, 0, 1):
+                        near += zdays.get(str(day + datetime.timedelta(days=k)), [])
+                    if any(x != r for x in near):
+                        continue
+            score = len(KW.findall(d["text"]))
+            out.append((c, did, score, len(d["text"])))
+    return out
+
+if __name__ == "__main__":
+    split = sys.argv[1]
+    only = sys.argv[2] if len(sys.argv) > 2 else None
+    cs = candidates(split)
+    from collections import Counter
+    print(Counter(c for c, *_ in cs))
+    for c, did, sc, n in cs:
+        if only and c != only:
+            continue
+        print(f"{did}\t{sc}\t{n}")
