@@ -23,6 +23,30 @@ def zel_en_by_day():
 # which is not reserved: excluded from both sets (translation pairs stay together; it is training-side)
 EXCLUDE = {"resistinua-addresses:GQyVOnuE8ec:uk"}
 
+_TRI = {}
+def _tri(did):
+    if did not in _TRI:
+        w = re.findall(r"\w+", doc(did)["text"].lower())
+        _TRI[did] = set(zip(w, w[1:], w[2:]))
+    return _TRI[did]
+
+def near_dup_of_reserved(did, thr=0.5):
+    """A Telegram post reposted by several channels gets different ids, so the id-based split rule can put copies on
+    both sides. A dev document sharing more than `thr` of its word trigrams (relative to the shorter text) with any
+    reserved document is treated as a copy and kept out of the dev set."""
+    A = _tri(did)
+    if len(A) < 5:
+        return False
+    for c in CORPORA:
+        if c == "resistinua-addresses":
+            continue
+        for o in load(c):
+            if reserved(c, o):
+                B = _tri(o)
+                if B and len(A & B) / min(len(A), len(B)) > thr:
+                    return True
+    return False
+
 def candidates(split):
     gids, gyt = gold_ids()
     zdays = zel_en_by_day()
