@@ -47,6 +47,13 @@ def near_dup_of_reserved(did, thr=0.5):
                     return True
     return False
 
+# Reserved Ukrainian items whose English original (found by match_uk_en.py: number-token overlap >= 0.83 and
+# length ratio ~1.05 with one address of the same day, far above every other candidate) is itself reserved and not
+# in gold/: both sides of the pair are on the evaluation side, so they may enter the held-out set.
+HELDOUT_PAIRS = {"resistinua-addresses:HEHKqfhxo6U:uk": "zelensky-addresses-en:202203231800-1",
+                 "resistinua-addresses:bezQLqQFV5c:uk": "zelensky-addresses-en:202204052124-1",
+                 "resistinua-addresses:dQG3abeRUQk:uk": "zelensky-addresses-en:202205031603-1"}
+
 def candidates(split):
     gids, gyt = gold_ids()
     zdays = zel_en_by_day()
@@ -69,7 +76,7 @@ def candidates(split):
                     near = []
                     for k in (-1, 0, 1):
                         near += zdays.get(str(day + datetime.timedelta(days=k)), [])
-                    if any(x != r for x in near):
+                    if any(x != r for x in near) and did not in HELDOUT_PAIRS:
                         continue
             score = len(KW.findall(d["text"]))
             out.append((c, did, score, len(d["text"])))
