@@ -1,0 +1,121 @@
+"""A CLI like its neighbours (issue 18, item 7): the database named first in every command (the old --db still
+works), -q quiet and -s search everywhere, --json summaries, exit 1 when every input was rejected, a summary on
+Ctrl-C that says a re-run resumes, coded errors for a file that is not a store, progress only on a terminal."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from moralewatch.cli import Progress, main
+from moralewatch.export import export_tables
+from moralewatch.web.filters import Filters
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "war.db"
+    r = CliRunner().invoke(main, ["analyze", str(path), str(EXAMPLES), "-q"])
+    assert r.exit_code == 0, r.output
+    return path
+
+
+def test_the_database_comes_first_and_the_old_db_option_still_works(db: Path, tmp_path: Path) -> None:
+    new = CliRunner().invoke(main, ["stats", str(db), "--json"])
+    old = CliRunner().invoke(main, ["stats", "--db", str(db), "--json"])
+    assert new.exit_code == old.exit_code == 0
+    assert json.loads(new.stdout) == json.loads(old.stdout)
+    assert json.loads(new.stdout)["documents"] > 0
+    # analyze: old form and new form write the same store
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    r1 = CliRunner().invoke(main, ["analyze", str(a), str(EXAMPLES), "--json"])
+    r2 = CliRunner().invoke(main, ["analyze", str(EXAMPLES), "--db", str(b), "--json"])
+    assert r1.exit_code == r2.exit_code == 0
+    s1, s2 = json.loads(r1.stdout), json.loads(r2.stdout)
+    assert s1["counts"] == s2["counts"] and s1["counts"]["ok"] > 0
+    assert (s1["database"], s2["database"]) == (str(a), str(b))
+    both = CliRunner().invoke(main, ["stats", str(a), "--db", str(b)])
+    assert both.exit_code == 2 and "two databases" in both.output
+
+
+def test_every_command_that_reads_a_store_takes_it_first(db: Path, tmp_path: Path) -> None:
+    r = CliRunner().invoke(main, ["export", str(db), "--table", "runs", "-o", str(tmp_path), "-q"])
+    assert r.exit_code == 0 and (tmp_path / "runs.jsonl").exists() and r.output == ""
+    r = CliRunner().invoke(main, ["report", str(db), "-o", str(tmp_path / "r.html"), "-s", "morale"])
+    assert r.exit_code == 0, r.output
+
+
+def test_export_takes_the_dashboards_filters(db: Path, tmp_path: Path) -> None:
+    args = ["--subject-side", "ru", "-s", "morale"]
+    r = CliRunner().invoke(main, ["export", str(db), "--format", "csv", "-o", "-", *args])
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    [(path, n)] = list(export_tables(str(db), ["evidence"], "csv", str(tmp_path),
+                                     Filters(subject_side=("ru",), q="morale")))
+    assert 0 < n == len(lines) - 1  # evidence is the default table with filters
+    assert Path(path).read_text(encoding="utf-8").splitlines() == lines
+    r = CliRunner().invoke(main, ["export", str(db), "--table", "quotes", "--outlet", "x", "-o", str(tmp_path)])
+    assert r.exit_code == 2 and "Error [E210]" in r.output
+
+
+def test_every_input_rejected_exits_1(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_text("")
+    r = CliRunner().invoke(main, ["analyze", str(tmp_path / "s.db"), str(tmp_path / "in")])
+    assert r.exit_code == 1 and "every input was rejected" in r.output
+
+
+@pytest.mark.parametrize("content", [b"not a database at all" * 100, b"SQLite format 3\x00" + b"\x00" * 200])
+def test_stats_on_a_file_that_is_not_a_store_is_a_coded_error(tmp_path: Path, content: bytes) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_bytes(content)
+    r = CliRunner().invoke(main, ["stats", str(bad)])
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert "Error [E202]" in r.output, r.output
+    assert r.exception is None or isinstance(r.exception, SystemExit)
+    r = CliRunner().invoke(main, ["stats", str(tmp_path)])  # a folder
+    assert r.exit_code == 2 and "Error [E2" in r.output and "Traceback" not in r.output
+
+
+def test_ctrl_c_prints_a_summary_that_says_a_rerun_resumes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from moralewatch import api
+
+    real = api.analyze
+
+    def interrupted(inputs: Any, db: str, progress: Any = None, **kw: Any) -> Any:
+        def stop(raw: Any, outcome: str) -> None:
+            progress(raw, outcome)
+            raise KeyboardInterrupt
+
+        return real(inputs, db, progress=stop, **kw)
+
+    monkeypatch.setattr(api, "analyze", interrupted)
+    r = CliRunner().invoke(main, ["analyze", str(tmp_path / "s.db"), str(EXAMPLES)])
+    assert r.exit_code == 130
+    assert "Interrupted: 1 inputs done" in r.output and "Run the same command again to resume" in r.output
+    monkeypatch.setattr(api, "analyze", real)
+    again = CliRunner().invoke(main, ["analyze", str(tmp_path / "s.db"), str(EXAMPLES), "--json"])
+    counts = json.loads(again.stdout)["counts"]
+    assert counts["unchanged"] + counts["duplicate"] >= 1 and counts["ok"] >= 1  # the first input was kept
+
+
+def test_progress_has_total_rate_and_eta_and_is_silent_off_a_terminal(db: Path, tmp_path: Path) -> None:
+    p = Progress(4, show=False)
+
+    class Raw:
+        def __init__(self, source: str) -> None:
+            self.source = source
+
+    for i in range(3):
+        p(Raw(f"f{i}"), "ok")
+    line = p.line(p.start + 2.0)
+    assert "3/4 files" in line and "(2/s)" in line and "ETA 0:02" in line
+    # CliRunner's stderr is not a terminal: no progress line, no carriage return
+    r = CliRunner().invoke(main, ["analyze", str(tmp_path / "x.db"), str(EXAMPLES)])
+    assert r.exit_code == 0 and "\r" not in r.output and "ETA" not in r.output
