@@ -119,3 +119,9 @@ def test_progress_has_total_rate_and_eta_and_is_silent_off_a_terminal(db: Path, 
     # CliRunner's stderr is not a terminal: no progress line, no carriage return
     r = CliRunner().invoke(main, ["analyze", str(tmp_path / "x.db"), str(EXAMPLES)])
     assert r.exit_code == 0 and "\r" not in r.output and "ETA" not in r.output
+
+
+def test_the_cli_names_every_table_export_knows() -> None:
+    from moralewatch import cli, export
+
+    assert cli.EXPORT_TABLES == export.EXPORT_TABLES

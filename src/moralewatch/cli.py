@@ -15,8 +15,9 @@ from . import __version__
 from .cli_options import DEFAULT_DB, database, deprecated_db, filter_options, json_option, pop_filters, quiet_option
 from .display import shown
 from .errors import MoraleWatchError
-from .export import EXPORT_TABLES
-from .store.db import store_error
+
+#: the tables of ``export`` (moralewatch.export.EXPORT_TABLES; named here so that the CLI starts without the store)
+EXPORT_TABLES = ("evidence", "documents", "quotes", "indicators", "entities", "outcomes", "runs")
 
 
 class Group(click.Group):
@@ -250,7 +251,7 @@ def stats(db: str, as_json: bool) -> None:
 def _read_stats(db: str) -> dict[str, Any]:
     """The store's summary; a file that is not a store, a folder or an unreadable file is a coded error (E202,
     E204), never a traceback."""
-    from .store import connect
+    from .store import connect, store_error
     from .store import stats as compute
 
     if Path(db).is_dir():
