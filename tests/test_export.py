@@ -124,3 +124,20 @@ def test_export_filters_keep_what_the_dashboard_keeps(db: Path, tmp_path: Path) 
     with pytest.raises(MoraleWatchError) as e:
         list(export_tables(str(db), ["quotes"], "csv", str(tmp_path), Filters(subject_side=("ru",))))
     assert e.value.code == "E210"
+
+
+def test_the_evidence_table_is_the_stores_view_and_needs_no_migration(tmp_path: Path) -> None:
+    """export's evidence query is the SELECT of migration 4's view, and it reads a store made before it."""
+    import gzip
+
+    from moralewatch.export import EVIDENCE_SELECT
+    from moralewatch.store.migrations import DATASETTE
+
+    assert f"CREATE VIEW IF NOT EXISTS evidence_flat AS {EVIDENCE_SELECT}" in DATASETTE
+    old = tmp_path / "old.db"  # made at 76cbf65: migrations 1 and 2 only (read-only here: not migrated)
+    old.write_bytes(gzip.decompress((Path(__file__).parent / "fixtures" / "store-76cbf65.sqlite.gz").read_bytes()))
+    [(path, n)] = list(export_tables(str(old), ["evidence"], "jsonl", str(tmp_path / "out")))
+    rows = [json.loads(x) for x in Path(path).read_text(encoding="utf-8").splitlines()]
+    conn = sqlite3.connect(old)
+    assert n == len(rows) == conn.execute("SELECT count(*) FROM indicators").fetchone()[0] > 0
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'evidence_flat'").fetchone()[0] == 0

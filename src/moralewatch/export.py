@@ -51,6 +51,19 @@ EVIDENCE_COLUMNS: dict[str, str] = {
     "place_country": "string", "claimant": "string", "claimant_side": "string", "channel": "string",
     "speaker_role": "string", "quote_index": "int64", "quote": "string", "speaker": "string", "via": "list",
 }
+#: the rows of the ``evidence`` table: the SELECT of the store's ``evidence_flat`` view (migration 4), used as is
+#: so that a store not yet migrated exports the same rows (a test keeps the two equal)
+EVIDENCE_SELECT = (
+    'SELECT i.document_id, i.idx, i.indicator, i.subject_side, i.text, i.hedged, i.negated, i.confidence, '
+    'i.rule, i.cue, d.title, d.outlet, d.url, date(d.published) AS published, i.date, CASE WHEN i.date IS '
+    "NULL THEN NULL WHEN i.date = substr(d.published, 1, 10) THEN 'published' ELSE 'text' END AS "
+    'date_source, i.place, p.lat AS place_lat, p.lon AS place_lon, p.country AS place_country, '
+    "i.claimant, i.claimant_side, i.channel, coalesce(q.speaker_role, 'unknown') AS speaker_role, "
+    'i.quote_index, q.text AS quote, q.speaker, q.via FROM indicators i JOIN documents d ON d.id = '
+    'i.document_id LEFT JOIN quotes q ON q.document_id = i.document_id AND q.idx = i.quote_index LEFT '
+    "JOIN entities p ON p.rowid = (SELECT e.rowid FROM entities e WHERE e.type = 'place' AND e.name = "
+    'i.place AND e.lat IS NOT NULL LIMIT 1)'
+)
 #: tables the filters narrow
 FILTERED = ("evidence", "indicators")
 #: every table ``export`` knows
@@ -111,7 +124,7 @@ def iter_rows(conn: sqlite3.Connection, table: str, f: Filters | None = None) ->
                                "export the table evidence (or indicators) with filters, or leave the filters out")
     if table == "evidence":
         where, params = evidence_sql(f)
-        sql = (f"SELECT {', '.join('e.' + c for c in cols)} FROM evidence_facts f JOIN evidence_flat e ON "
+        sql = (f"SELECT {', '.join('e.' + c for c in cols)} FROM evidence_facts f JOIN ({EVIDENCE_SELECT}) e ON "
                f"e.document_id = f.document_id AND e.idx = f.idx WHERE {where} ORDER BY f.document_id, f.idx")
         rows: Iterable[dict[str, Any]] = (dict(r) for r in conn.execute(sql, params))
         rows = (_typed_evidence(r) for r in rows)

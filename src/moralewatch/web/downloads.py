@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..errors import MoraleWatchError
-from ..export import EVIDENCE_COLUMNS, csv_lines, jsonl_lines
+from ..export import EVIDENCE_COLUMNS, EVIDENCE_SELECT, csv_lines, jsonl_lines
 from ..store import connect
 from . import views as Q
 from .filters import Filters
@@ -73,7 +73,7 @@ def _evidence_chunks(conn: Any, rowids: list[int]) -> Iterator[dict[str, Any]]:
     for i in range(0, len(rowids), CHUNK):
         chunk = rowids[i:i + CHUNK]
         rows = {r["_r"]: r for r in (dict(x) for x in conn.execute(
-            f"SELECT f.rowid AS _r, {cols} FROM evidence_facts f JOIN evidence_flat e ON e.document_id = "
+            f"SELECT f.rowid AS _r, {cols} FROM evidence_facts f JOIN ({EVIDENCE_SELECT}) e ON e.document_id = "
             f"f.document_id AND e.idx = f.idx WHERE f.rowid IN ({', '.join('?' * len(chunk))})", chunk))}
         for r in chunk:
             row = rows.get(r)
