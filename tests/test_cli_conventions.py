@@ -125,3 +125,24 @@ def test_the_cli_names_every_table_export_knows() -> None:
     from moralewatch import cli, export
 
     assert cli.EXPORT_TABLES == export.EXPORT_TABLES
+
+
+def test_extract_counts_its_lines_on_a_terminal_only(tmp_path: Path) -> None:
+    import io
+
+    from moralewatch.cli import _Counting
+
+    src = io.BytesIO(b"x" * 1000)
+    src.seek(250)
+    out = io.StringIO()
+    c = _Counting(out, src, 1000, show=False)
+    c.write('{"id": 1}\n')
+    c.write('{"id": 2}\n')
+    assert out.getvalue() == '{"id": 1}\n{"id": 2}\n' and c.lines == 2
+    line = c.line(c.start + 1.0)
+    assert "2 lines (2/s)" in line and "25% of the input read" in line and "ETA 0:03" in line
+    inp = tmp_path / "in.jsonl"
+    inp.write_text(json.dumps({"id": "a", "text": "Morale is low, a soldier said."}) + "\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["extract", str(inp), "-o", str(tmp_path / "out.jsonl")])
+    assert r.exit_code == 0 and r.output == ""  # not a terminal: nothing but the output file
+    assert json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))["id"] == "a"

@@ -226,13 +226,60 @@ def extract(input_path: str, output: str, workers: int, max_bytes: int, time_lim
     except OSError as e:
         raise MoraleWatchError("E303", f"cannot open {shown(e.filename or input_path)}: {e.strerror}",
                                "check the path and its permissions (the output's folder must exist)") from None
+    size = Path(input_path).stat().st_size if input_path != "-" else None
+    shown_out = _Counting(out, src, size, sys.stderr.isatty())
     try:
-        extract_stream(src, out, workers=workers, limits=Limits(max_bytes=max_bytes, time_limit=time_limit))
+        n = extract_stream(src, shown_out, workers=workers,  # type: ignore[arg-type]
+                           limits=Limits(max_bytes=max_bytes, time_limit=time_limit))
+        shown_out.end(f"{n:,} lines -> {shown(output) if output != '-' else 'stdout'}")
+    except KeyboardInterrupt:
+        shown_out.end(f"Interrupted after {shown_out.lines:,} lines: the output holds them in input order; extract "
+                      "has no store, so run it again over the input (or the lines after these) to finish.")
+        sys.exit(130)
     finally:
         if src is not sys.stdin.buffer:
             src.close()
         if out is not sys.stdout:
             out.close()
+
+
+class _Counting:
+    """extract's output, counted: on a terminal's stderr, lines written, rate, share of the input read and ETA
+    (from the input file's position and size); silent otherwise."""
+
+    def __init__(self, out: Any, src: Any, size: int | None, show: bool) -> None:
+        self.out, self.src, self.size, self.show = out, src, size, show
+        self.lines = 0
+        self.start = self.shown = time.monotonic()
+
+    def write(self, text: str) -> int:
+        self.lines += text.count("\n")
+        now = time.monotonic()
+        if self.show and now - self.shown > 0.2:
+            self.shown = now
+            click.echo("\r" + self.line(now) + "\x1b[K", nl=False, err=True)
+        return int(self.out.write(text))
+
+    def line(self, now: float) -> str:
+        elapsed = max(now - self.start, 1e-9)
+        text = f"{self.lines:,} lines ({self.lines / elapsed:,.0f}/s), {_clock(elapsed)} elapsed"
+        done = self._done()
+        if done is not None:
+            eta = _clock(elapsed * (1 - done) / done) if done > 0 else "unknown"
+            text += f", {done:.0%} of the input read, ETA {eta}"
+        return text
+
+    def _done(self) -> float | None:
+        if not self.size:
+            return None
+        try:
+            return float(min(self.src.tell() / self.size, 1.0))
+        except (OSError, ValueError):
+            return None
+
+    def end(self, summary: str) -> None:
+        if self.show:
+            click.echo("\r" + summary + "\x1b[K", err=True)
 
 
 @main.command()
