@@ -146,3 +146,46 @@ def test_extract_counts_its_lines_on_a_terminal_only(tmp_path: Path) -> None:
     r = CliRunner().invoke(main, ["extract", str(inp), "-o", str(tmp_path / "out.jsonl")])
     assert r.exit_code == 0 and r.output == ""  # not a terminal: nothing but the output file
     assert json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))["id"] == "a"
+
+
+def test_a_real_ctrl_c_keeps_what_was_stored_and_a_rerun_resumes(tmp_path: Path) -> None:
+    """SIGINT to a running `analyze` (a child process): the summary on stderr, exit 130, the stored inputs kept,
+    and the same command again completes the store."""
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    from tests.corpus import article
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(80):
+        (src / f"a{i:03}.txt").write_text(article(i) + f"\nParagraph {i} of the unit's story.\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    cmd = [sys.executable, "-m", "moralewatch.cli", "analyze", str(db), str(src)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    stored = 0
+    while stored < 3 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+        try:
+            with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+                stored = conn.execute("SELECT count(*) FROM outcomes").fetchone()[0]
+        except sqlite3.Error:
+            pass
+    if proc.poll() is not None:
+        pytest.skip("the run finished before it could be interrupted")
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err.decode()
+    assert b"Run the same command again to resume" in err and b"Traceback" not in err
+    with sqlite3.connect(db) as conn:
+        kept = conn.execute("SELECT count(*) FROM outcomes").fetchone()[0]
+        assert conn.execute("SELECT status FROM runs").fetchone()[0] == "interrupted"
+    assert 3 <= kept < 80
+    again = subprocess.run([*cmd, "--json"], capture_output=True, timeout=600)
+    assert again.returncode == 0, again.stderr.decode()
+    counts = json.loads(again.stdout)["counts"]
+    assert counts["unchanged"] >= kept - 1 and counts["ok"] + counts["unchanged"] + counts["duplicate"] == 80
