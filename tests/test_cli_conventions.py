@@ -189,3 +189,13 @@ def test_a_real_ctrl_c_keeps_what_was_stored_and_a_rerun_resumes(tmp_path: Path)
     assert again.returncode == 0, again.stderr.decode()
     counts = json.loads(again.stdout)["counts"]
     assert counts["unchanged"] >= kept - 1 and counts["ok"] + counts["unchanged"] + counts["duplicate"] == 80
+
+
+def test_export_prints_a_json_summary(db: Path, tmp_path: Path) -> None:
+    r = CliRunner().invoke(main, ["export", str(db), "--table", "evidence", "--table", "runs", "-o", str(tmp_path),
+                                  "--json"])
+    assert r.exit_code == 0, r.output
+    s = json.loads(r.stdout)
+    assert [t["table"] for t in s["tables"]] == ["evidence", "runs"]
+    for t in s["tables"]:
+        assert sum(1 for _ in open(t["path"], encoding="utf-8")) == t["rows"] > 0

@@ -343,7 +343,9 @@ def _print_stats(db: str, as_json: bool = False) -> None:
               help="Output directory (one file per table), or - for stdout with one JSONL/CSV table.")
 @filter_options
 @quiet_option
-def export(db: str, tables: tuple[str, ...], fmt: str, output: str, quiet: bool, **filters: Any) -> None:
+@json_option
+def export(db: str, tables: tuple[str, ...], fmt: str, output: str, quiet: bool, as_json: bool,
+           **filters: Any) -> None:
     """Export tables of the store DATABASE as JSONL, CSV or Parquet, with the same columns in every format.
 
     The table evidence is one row per indicator with its document (title, outlet, url, day), date, place with
@@ -359,9 +361,16 @@ def export(db: str, tables: tuple[str, ...], fmt: str, output: str, quiet: bool,
     f = pop_filters(filters)
     if not tables:
         tables = ("evidence",) if f.as_dict() else ("documents", "quotes", "indicators")
+    if as_json and output == "-":
+        raise click.UsageError("--json prints the summary on stdout: write the tables to a folder (-o DIR)")
+    done = []
     for path, n in export_tables(db, tables, fmt, output, f):
-        if path != "-" and not quiet:
+        done.append({"path": path, "rows": n})
+        if path != "-" and not quiet and not as_json:
             click.echo(f"{n:>8} rows -> {path}", err=True)
+    if as_json:
+        click.echo(json.dumps({"database": db, "format": fmt, "filters": f.as_dict(),
+                               "tables": [d | {"table": t} for d, t in zip(done, tables)]}, indent=2))
 
 
 @main.command()
