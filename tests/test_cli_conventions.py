@@ -199,3 +199,21 @@ def test_export_prints_a_json_summary(db: Path, tmp_path: Path) -> None:
     assert [t["table"] for t in s["tables"]] == ["evidence", "runs"]
     for t in s["tables"]:
         assert sum(1 for _ in open(t["path"], encoding="utf-8")) == t["rows"] > 0
+
+
+def test_bad_paths_and_files_are_coded_errors_in_every_command(db: Path, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database at all" * 100)
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x")
+    for args, code in [
+        (["export", str(junk), "-o", str(tmp_path / "o")], "E202"),
+        (["report", str(junk), "-o", str(tmp_path / "r.html")], "E202"),
+        (["serve", str(junk), "--port", "1"], "E202"),
+        (["export", str(db), "--table", "runs", "-o", str(a_file / "sub")], "E211"),
+        (["report", str(db), "-o", str(tmp_path / "no-such-folder" / "r.html")], "E211"),
+        (["stats", str(tmp_path / "missing.db")], "E201"),
+    ]:
+        r = CliRunner().invoke(main, args)
+        assert r.exit_code == 2 and f"Error [{code}]" in r.output and "Fix:" in r.output, (args, r.output)
+        assert r.exception is None or isinstance(r.exception, SystemExit), (args, r.exception)

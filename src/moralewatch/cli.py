@@ -14,7 +14,7 @@ import click
 from . import __version__
 from .cli_options import DEFAULT_DB, database, deprecated_db, filter_options, json_option, pop_filters, quiet_option
 from .display import shown
-from .errors import MoraleWatchError
+from .errors import MoraleWatchError, error
 
 #: the tables of ``export`` (moralewatch.export.EXPORT_TABLES; named here so that the CLI starts without the store)
 EXPORT_TABLES = ("evidence", "documents", "quotes", "indicators", "entities", "outcomes", "runs")
@@ -25,7 +25,17 @@ class Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            except sqlite3.DatabaseError as e:  # a file that is not a store, wherever a command met it
+                if isinstance(e, sqlite3.OperationalError):
+                    raise error("E204", f"cannot use the database: {e}") from None
+                raise MoraleWatchError("E202", f"the database given is not a MoraleWatch database ({e})",
+                                       "pass the path of a store made by moralewatch analyze") from None
+            except OSError as e:  # an output path that cannot be made or written (a broken pipe is not one)
+                if isinstance(e, BrokenPipeError):
+                    raise
+                raise error("E211", f"cannot write {shown(e.filename or '')}: {e.strerror}") from None
         except MoraleWatchError as e:
             # escaped: a message may quote a file name or an input's text (newlines, ANSI escapes)
             click.echo(f"Error [{e.code}]: {shown(e.message)}" + (f"\nFix: {shown(e.fix)}" if e.fix else ""),

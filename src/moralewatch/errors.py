@@ -56,6 +56,8 @@ ERRORS: dict[str, tuple[str, str]] = {
     "E209": ("standard output takes one table as JSONL or CSV", "pass one --table, or -o DIRECTORY"),
     "E210": ("the filters narrow the tables evidence and indicators only",
              "export the table evidence (or indicators) with filters, or leave the filters out"),
+    "E211": ("an output file or folder cannot be made or written (export, report)",
+             "check that the folder exists and is writable (mkdir -p FOLDER), and that the path is not a file"),
     "E301": ("the input file of extract does not exist", "pass an existing JSONL file, or - for stdin"),
     "E302": ("worker processes keep ending before they finish any batch",
              "run with --workers 1 to see the error; reinstall with `make install` if it is an import error"),
