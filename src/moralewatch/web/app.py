@@ -22,7 +22,7 @@ from typing import Any
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -30,6 +30,7 @@ from .. import __version__
 from ..errors import MoraleWatchError
 from ..store import connect
 from ..store.queries import has_read_model
+from . import downloads
 from . import views as Q
 from .filters import Filters
 from .index import FactIndex
@@ -182,6 +183,16 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
     @app.get("/api/sources", summary="Sources: outlets and speakers with counts by side")
     def api_sources(f: Filters = Depends(filters_dep), ix: FactIndex = Depends(facts)) -> dict[str, Any]:
         return Q.sources(ix, f)
+
+    @app.get("/api/download/{name}", summary="Download what a view shows: evidence, trends, places, outlets or "
+             "speakers as .csv or .jsonl, places also as .geojson; the view's filters and parameters")
+    def api_download(name: str = PathParam(max_length=40, description="VIEW.FORMAT, e.g. evidence.csv"),
+                     f: Filters = Depends(filters_dep), interval: str = Query("auto"),
+                     split: str = Query("subject_side"), ix: FactIndex = Depends(facts)) -> StreamingResponse:
+        view, _, fmt = name.partition(".")
+        lines = downloads.body(view, fmt, ix, readers.db, f, interval, split)
+        return StreamingResponse(lines, media_type=downloads.MEDIA[fmt], headers={
+            "Content-Disposition": f'attachment; filename="moralewatch-{view}.{fmt}"'})
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
