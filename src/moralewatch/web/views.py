@@ -397,3 +397,96 @@ def snapshot(ix: FactIndex, f: Filters, limit: int = 5000) -> dict[str, Any]:
     return {"facts": facts, "total": int(np.count_nonzero(m)), "documents": docs, "quotes": quotes,
             "per_day": per_day, "per_day_outlet": per_day_outlet, "coords": coords, "filters": f.as_dict(),
             "meta": meta(ix)}
+
+
+# -- quotes and speakers -------------------------------------------------------------------------------------------
+
+_QUOTE_COLS = ("q.document_id, q.idx, q.text, q.kind, q.speaker, q.speaker_role, q.side, q.channel, q.cue, "
+               "q.confidence, d.title, d.outlet, date(d.published) AS day, d.url")
+_SPEAKERS_CACHE: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+
+
+def quotes(conn: sqlite3.Connection, f: Filters, speaker: Sequence[str] = (), limit: int = 50, offset: int = 0,
+           ) -> dict[str, Any]:
+    """A page of quotes, newest first, with their documents: full-text search over the quotes' text (``f.q``,
+    through the FTS index), the speaker (every spelling of a merged speaker), the source side (``claimant_side``
+    is the quote's speaker's side), channel, speaker role, outlet and dates. Indicator, place and confidence
+    filters do not apply to quotes."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise bad("limit", limit, f"a number from 1 to {MAX_LIMIT}")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise bad("offset", offset, f"a number from 0 to {MAX_OFFSET:,}")
+    if len(speaker) > 200 or any(len(s) > 300 for s in speaker):
+        raise bad("speaker", f"{len(speaker)} values", "at most 200 names of at most 300 characters")
+    from .filters import fts_query
+
+    where, params = [], []  # type: ignore[var-annotated]
+    match = fts_query(f.q)
+    src = "quotes q JOIN documents d ON d.id = q.document_id"
+    if match:
+        src = ("(SELECT document_id, idx FROM evidence_fts WHERE evidence_fts MATCH ? AND kind = 'quote') m "
+               "JOIN quotes q ON q.document_id = m.document_id AND q.idx = m.idx JOIN documents d ON "
+               "d.id = q.document_id")
+        params.append(match)
+    for col, vals in (("q.side", f.claimant_side), ("q.channel", f.channel), ("q.speaker_role", f.speaker_role),
+                      ("d.outlet", f.outlet), ("q.speaker", tuple(speaker) + f.claimant)):
+        if vals:
+            where.append(f"{col} IN ({', '.join('?' * len(vals))})")
+            params.extend(vals)
+    if f.since:
+        where.append("date(d.published) >= ?")
+        params.append(f.since)
+    if f.until:
+        where.append("date(d.published) <= ?")
+        params.append(f.until)
+    sql_where = (" WHERE " + " AND ".join(where)) if where else ""
+    total = conn.execute(f"SELECT count(*) FROM {src}{sql_where}", params).fetchone()[0]
+    items = _rows(conn, f"SELECT {_QUOTE_COLS} FROM {src}{sql_where} ORDER BY d.published DESC, q.document_id, "
+                        f"q.idx LIMIT ? OFFSET ?", [*params, limit, offset])
+    canon = _canonical(conn)
+    for r in items:
+        r["speaker_merged"] = canon.get(r["speaker"], r["speaker"]) if r["speaker"] else None
+    return {"total": total, "limit": limit, "offset": offset, "items": items, "filters": f.as_dict()}
+
+
+def _canonical(conn: sqlite3.Connection) -> dict[str, str]:
+    return {n: s["speaker"] for s in speakers(conn)["speakers"] for n in s["names"]}
+
+
+def speakers(conn: sqlite3.Connection, limit: int = 300) -> dict[str, Any]:
+    """Speakers of quotes merged across documents and spellings (knowledge-base aliases, then fuzzy matching:
+    :mod:`.speakers`), each with its variants, quotes, documents (distinct, over all its spellings) and sides.
+    Computed once per store version (``PRAGMA data_version`` and the quote count)."""
+    from .speakers import canonical_names
+
+    n, last = conn.execute("SELECT count(*), max(rowid) FROM quotes").fetchone()
+    key = (str(conn.execute("PRAGMA database_list").fetchone()[2]), n, last or 0)
+    hit = _SPEAKERS_CACHE.get(key)
+    if hit is None:
+        per_name: dict[str, int] = {}
+        pairs: list[tuple[str, str, str | None]] = []
+        for name, doc, side in conn.execute("SELECT speaker, document_id, side FROM quotes WHERE speaker IS NOT NULL "
+                                            "AND speaker != ''"):
+            per_name[name] = per_name.get(name, 0) + 1
+            pairs.append((name, doc, side))
+        canon = canonical_names(per_name, per_name)
+        groups: dict[str, dict[str, Any]] = {}
+        for name, doc, side in pairs:
+            g = groups.setdefault(canon[name], {"speaker": canon[name], "quotes": 0, "_docs": set(), "sides": {},
+                                                "_var": {}})
+            g["quotes"] += 1
+            g["_docs"].add(doc)
+            g["sides"][side or "unknown"] = g["sides"].get(side or "unknown", 0) + 1
+            g["_var"][name] = per_name[name]
+        hit = []
+        for g in sorted(groups.values(), key=lambda g: (-g["quotes"], g["speaker"])):
+            var = g.pop("_var")
+            g["docs"] = len(g.pop("_docs"))
+            g["variants"] = [{"name": k, "count": v} for k, v in sorted(var.items(), key=lambda x: (-x[1], x[0]))]
+            g["names"] = sorted(var)
+            hit.append(g)
+        if len(_SPEAKERS_CACHE) > 8:
+            _SPEAKERS_CACHE.clear()
+        _SPEAKERS_CACHE[key] = hit
+    return {"speakers": hit[:limit], "total": len(hit),
+            "merged": sum(1 for s in hit if len(s["names"]) > 1)}
