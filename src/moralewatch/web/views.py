@@ -301,8 +301,30 @@ def places(ix: FactIndex, f: Filters, limit: int = 300) -> dict[str, Any]:
     unlocated: list[dict[str, Any]] = []
     for r in rows:
         c = coords.get(r["place"])
+        r["kind"] = place_kind(r["place"], c)
         (located if c else unlocated).append(r | ({"lat": c[0], "lon": c[1], "country": c[2]} if c else {}))
     return {"places": located, "unlocated": unlocated, "without_place": int(items[0]), "filters": f.as_dict()}
+
+
+@functools.lru_cache(maxsize=1)
+def place_kinds() -> tuple[dict[int, str], dict[str, str]]:
+    """The gazetteer's kind of each place name (city, region, country, continent): the map draws only points
+    (cities and towns) as points; countries and regions are areas, listed apart. Read once from the shipped
+    gazetteer tables (about 12,000 rows)."""
+    from importlib import resources
+
+    by_id: dict[int, str] = {}
+    by_name: dict[str, str] = {}
+    base = resources.files("moralewatch") / "data" / "gazetteer"
+    for name in ("extra.tsv", "places.tsv"):
+        for line in (base / name).read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if line.startswith("#") or len(cols) < 3 or cols[0] == "geonameid":
+                continue
+            if cols[0].isdigit():
+                by_id.setdefault(int(cols[0]), cols[2])
+            by_name.setdefault(cols[1], cols[2])
+    return by_id, by_name
 
 
 def place_coords(conn: sqlite3.Connection, names: Sequence[str],
@@ -312,10 +334,20 @@ def place_coords(conn: sqlite3.Connection, names: Sequence[str],
     cache = {} if cache is None else cache
     for name in names:
         if name not in cache:
-            row = conn.execute("SELECT lat, lon, country FROM entities WHERE type = 'place' AND name = ? AND lat IS "
-                               "NOT NULL LIMIT 1", (name,)).fetchone()
+            row = conn.execute("SELECT lat, lon, country, geonameid FROM entities WHERE type = 'place' AND name = ? "
+                               "AND lat IS NOT NULL LIMIT 1", (name,)).fetchone()
             cache[name] = tuple(row) if row is not None else None
     return {n: cache[n] for n in names if cache[n] is not None}
+
+
+def place_kind(name: str, coords: tuple[Any, ...] | None) -> str:
+    """The kind of a stored place: by its GeoNames id when it has one (a name is ambiguous: Washington the city
+    and the state), else by its name (the hand-made regions such as Donbas have no id); "place" when unknown."""
+    by_id, by_name = place_kinds()
+    gid = coords[3] if coords is not None and len(coords) > 3 else None
+    if gid is not None and int(gid) in by_id:
+        return by_id[int(gid)]
+    return by_name.get(name, "place") if gid is None else "place"
 
 
 @_locked
@@ -392,10 +424,11 @@ def snapshot(ix: FactIndex, f: Filters, limit: int = 5000) -> dict[str, Any]:
     per_day: dict[str, int] = {}
     for r in per_day_outlet:
         per_day[r["day"]] = per_day.get(r["day"], 0) + r["n"]
-    coords = {k: [v[0], v[1]] for k, v in place_coords(conn, sorted({r["place"] for r in facts if r["place"]}))
-              .items()}
+    located = place_coords(conn, sorted({r["place"] for r in facts if r["place"]}))
+    coords = {k: [v[0], v[1]] for k, v in located.items()}
     return {"facts": facts, "total": int(np.count_nonzero(m)), "documents": docs, "quotes": quotes,
             "per_day": per_day, "per_day_outlet": per_day_outlet, "coords": coords, "filters": f.as_dict(),
+            "kinds": {k: place_kind(k, v) for k, v in located.items()},
             "meta": meta(ix)}
 
 
