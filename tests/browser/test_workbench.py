@@ -376,3 +376,25 @@ def test_download_links_carry_the_view_and_its_filters(page: Any, live: str) -> 
     assert len(rows) == api_rows["total"]
     assert sorted((r["document_id"], r["idx"]) for r in rows) == sorted(
         (r["document_id"], r["idx"]) for r in api_rows["items"])
+
+
+def test_report_quotes_view_works_offline(page: Any, hostile_store: Path, tmp_path: Path) -> None:
+    import re
+
+    from moralewatch.web import demo
+    from moralewatch.web.report import build_report
+
+    out = tmp_path / "report.html"
+    build_report(hostile_store, out)
+    ready(page, out.as_uri() + "#quotes")
+    page.wait_for_selector("#qt-body tr")
+    quotes = [q for a in demo.articles() + [demo.hostile_article()] for q in demo.build_document(a).quotes]
+    assert page.locator("#qt-body tr").count() == min(50, len(quotes))
+    page.fill("#qt-q", "meat")
+    page.press("#qt-q", "Enter")
+    page.wait_for_function("() => location.hash.includes('qq=meat')")
+    rendered(page)
+    want = sum(1 for q in quotes if "meat" in re.findall(r"\w+", q.text.lower()))
+    assert want and page.locator("#qt-body tr").count() == want
+    assert page.locator("#sp-body tr").count() == len({q.speaker for q in quotes if q.speaker})  # no merges here
+    assert page.is_hidden("#downloads") and not page.errors

@@ -411,7 +411,7 @@ def snapshot(ix: FactIndex, f: Filters, limit: int = 5000) -> dict[str, Any]:
         for r in conn.execute(f"SELECT id, title, outlet, published, url, text FROM documents WHERE id IN ({marks})",
                               chunk):
             docs[r["id"]] = dict(r)
-        for r in conn.execute(f"SELECT document_id, idx, speaker, speaker_role, side, channel, via, cue, kind, "
+        for r in conn.execute(f"SELECT document_id, idx, text, speaker, speaker_role, side, channel, via, cue, kind, "
                               f"start, end, speaker_start, speaker_end FROM quotes WHERE document_id IN ({marks})",
                               chunk):
             quotes[f"{r['document_id']}/{r['idx']}"] = dict(r)
@@ -424,11 +424,17 @@ def snapshot(ix: FactIndex, f: Filters, limit: int = 5000) -> dict[str, Any]:
     per_day: dict[str, int] = {}
     for r in per_day_outlet:
         per_day[r["day"]] = per_day.get(r["day"], 0) + r["n"]
+    from collections import Counter
+
+    from .speakers import canonical_names
+
+    said = Counter(q["speaker"] for q in quotes.values() if q["speaker"])
     located = place_coords(conn, sorted({r["place"] for r in facts if r["place"]}))
     coords = {k: [v[0], v[1]] for k, v in located.items()}
     return {"facts": facts, "total": int(np.count_nonzero(m)), "documents": docs, "quotes": quotes,
             "per_day": per_day, "per_day_outlet": per_day_outlet, "coords": coords, "filters": f.as_dict(),
             "kinds": {k: place_kind(k, v) for k, v in located.items()},
+            "speakers": canonical_names(sorted(said), dict(said)),
             "meta": meta(ix)}
 
 

@@ -158,7 +158,40 @@
         params = params || new URLSearchParams();
         const f = toF(params);
         if (path === "meta") return data.meta;
-        if (path === "quotes" || path === "speakers") throw { code: "E404", message: "the Quotes view needs the dashboard's server: the static report holds only the evidence it shows", fix: "run moralewatch serve on the store" };
+        if (path === "quotes" || path === "speakers") {
+          // the quotes of the report's articles (those holding the evidence it shows), merged speakers as computed
+          // when the report was made
+          const canon = data.speakers || {};
+          const all = Object.entries(data.quotes).map(([k, q]) => {
+            const d = data.documents[q.document_id] || {};
+            return Object.assign({}, q, { title: d.title, outlet: d.outlet, url: d.url, day: d.published ? String(d.published).slice(0, 10) : null,
+                                          speaker_merged: q.speaker ? canon[q.speaker] || q.speaker : null, _k: k });
+          });
+          if (path === "speakers") {
+            const g = {};
+            for (const q of all) {
+              if (!q.speaker) continue;
+              const s = g[q.speaker_merged] || (g[q.speaker_merged] = { speaker: q.speaker_merged, quotes: 0, docs: new Set(), var: {} });
+              s.quotes++; s.docs.add(q.document_id); s.var[q.speaker] = (s.var[q.speaker] || 0) + 1;
+            }
+            const sp = Object.values(g).map((s) => ({ speaker: s.speaker, quotes: s.quotes, docs: s.docs.size, names: Object.keys(s.var).sort(),
+              variants: Object.entries(s.var).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name, count]) => ({ name, count })) }))
+              .sort((a, b) => b.quotes - a.quotes || (a.speaker < b.speaker ? -1 : 1));
+            return { speakers: sp, total: sp.length, merged: sp.filter((s) => s.names.length > 1).length };
+          }
+          const terms = words(f.q);
+          const keep = all.filter((q) => {
+            if (f.claimant_side && !f.claimant_side.includes(q.side)) return false;
+            for (const k of ["channel", "speaker_role", "outlet"]) if (f[k] && !f[k].includes(q[k])) return false;
+            if (f.claimant && !f.claimant.includes(q.speaker)) return false;
+            if (f.since && !(q.day && q.day >= f.since)) return false;
+            if (f.until && !(q.day && q.day <= f.until)) return false;
+            const toks = new Set(words(q.text).map((w) => w.replace(/\*$/, "")));
+            return terms.every((t) => t.endsWith("*") ? [...toks].some((w) => w.startsWith(t.slice(0, -1))) : toks.has(t));
+          }).sort((a, b) => (a.day || "") < (b.day || "") ? 1 : (a.day || "") > (b.day || "") ? -1 : a._k < b._k ? -1 : 1);
+          const off = Number(params.get("offset") || 0), lim = Number(params.get("limit") || 50);
+          return { total: keep.length, offset: off, limit: lim, items: keep.slice(off, off + lim) };
+        }
         if (path.startsWith("evidence/")) {
           const [, doc, idx] = path.split("/");
           const r = facts.find((x) => x.document_id === doc && String(x.idx) === idx);
