@@ -130,6 +130,32 @@ def test_confidence_filter_keeps_items_at_or_above(tmp_path: Path) -> None:
     assert int(np.count_nonzero(ix.mask(Filters()))) == len(confs)
 
 
+def test_confidence_follows_the_store(tmp_path: Path) -> None:
+    """Confidences read for the filter follow appended rows (only those are read) and deleted ones."""
+    db = demo.build_fixture_store(tmp_path / "grow.db")
+    with sqlite3.connect(db) as w:
+        w.execute("UPDATE indicators SET confidence = ((rowid * 3) % 10) / 10.0")
+    ix = FactIndex(connect(db, readonly=True)).refresh()
+
+    def check() -> None:
+        with sqlite3.connect(db) as r:
+            want = r.execute("SELECT count(*) FROM indicators WHERE confidence >= 0.5").fetchone()[0]
+        assert Q.evidence(ix.refresh(), Filters(min_confidence=0.5))["total"] == want
+
+    check()
+    before = ix.n
+    demo.build_fixture_store(db, hostile=True)  # appends the hostile article
+    with sqlite3.connect(db) as w:
+        w.execute("UPDATE indicators SET confidence = 0.3 WHERE document_id = (SELECT document_id FROM indicators "
+                  "ORDER BY rowid DESC LIMIT 1)")
+    check()
+    assert ix.n > before
+    with sqlite3.connect(db) as w:
+        w.execute("DELETE FROM indicators WHERE document_id = (SELECT document_id FROM indicators ORDER BY rowid "
+                  "LIMIT 1)")
+    check()
+
+
 @pytest.mark.parametrize("bad", ["-0.1", "1.5", "nan", "high"])
 def test_confidence_filter_rejects_bad_values(bad: str) -> None:
     with pytest.raises(MoraleWatchError) as e:

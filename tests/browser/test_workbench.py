@@ -67,7 +67,7 @@ MAP_STATE = """() => {
     const cx = +c.getAttribute('cx'), cy = +c.getAttribute('cy');
     return { names: JSON.parse(g.dataset.places), inside: cx >= x && cx <= x + w && cy >= y && cy <= y + h };
   });
-  const labels = [...svg.querySelectorAll('text.plabel')].map((t) => t.getBoundingClientRect())
+  const labels = [...svg.querySelectorAll('text.plabel, text.clabel')].map((t) => t.getBoundingClientRect())
     .map((r) => ({ l: r.left, t: r.top, r: r.right, b: r.bottom }));
   return { pts, labels, areas: [...document.querySelectorAll('#p-areas li button')].map((b) => b.textContent) };
 }"""

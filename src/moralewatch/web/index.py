@@ -422,14 +422,19 @@ class FactIndex:
         filter pay nothing."""
         key = (self.generation, self.n, self.max_rowid)
         with self._cache:
-            if self._conf_key == key:
-                return self._conf
+            old_key, old = self._conf_key, self._conf
+        if old_key == key:
+            return old
+        # rows only appended since (same generation: nothing dropped): read the new ones only
+        start = old.size if old_key is not None and old_key[0] == self.generation and old.size <= self.n else 0
+        after = int(self.rowid[start - 1]) if start else 0
         cur = self.conn.cursor()
         cur.row_factory = None
         rows = cur.execute("SELECT f.rowid, i.confidence FROM evidence_facts f JOIN indicators i ON "
-                           "i.document_id = f.document_id AND i.idx = f.idx WHERE f.rowid <= ?",
-                           (self.max_rowid,)).fetchall()
+                           "i.document_id = f.document_id AND i.idx = f.idx WHERE f.rowid > ? AND f.rowid <= ?",
+                           (after, self.max_rowid)).fetchall()
         conf = np.full(self.n, np.nan)
+        conf[:start] = old[:start]
         if rows and self.n:
             ids, vals = zip(*rows)
             ids_a = np.array(ids, np.int64)

@@ -751,6 +751,16 @@
       }
       hidden++;
     });
+    // country names last, only where they hide no place label
+    const COUNTRY_LABELS = { Ukraine: [31.2, 49.2], Russia: [39.5, 52.6], Belarus: [28.0, 53.2], Poland: [20.5, 52.4], Romania: [24.6, 45.7],
+                             Moldova: [28.5, 47.3], Hungary: [19.3, 47.1], Slovakia: [19.5, 48.8], Turkey: [33.0, 39.2], Georgia: [43.5, 42.2] };
+    for (const [n, c] of Object.entries(COUNTRY_LABELS)) {
+      const w = (textWidth(n, 10) + 2) * upp, h = 12 * upp, x = PX(c[0]) - w / 2, y = PY(c[1]) - h / 2;
+      const a = { x, y, w, h };
+      if (x < b.x || y < b.y || x + w > b.x + b.w || y + h > b.y + b.h || boxes.some((o) => overlaps(a, o)) || hitsCircle(a, null)) continue;
+      boxes.push(a);
+      layer.insertBefore(svg("text", { x: x + upp, y: y + h - 3 * upp, class: "clabel", "font-size": 10 * upp }, n), layer.firstChild);
+    }
     const outside = mapState.points.length - inView.length;
     $("p-status").textContent = (outside ? `${fmt(outside)} places outside this view · ` : "") + (hidden ? `${fmt(hidden)} labels hidden to avoid overlap (hover a circle)` : "");
   }
