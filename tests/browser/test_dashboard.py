@@ -97,7 +97,7 @@ def test_search_and_places_and_sources(page: Any, live: str) -> None:
 
 
 def _visit_everything(page: Any) -> None:
-    for view in ("trends", "evidence", "places", "sources"):
+    for view in ("trends", "evidence", "quotes", "places", "sources"):
         page.click(f"#tab-{view}")
         page.wait_for_timeout(150)
     page.click("#tab-evidence")
