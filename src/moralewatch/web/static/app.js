@@ -462,7 +462,7 @@
     delete opts.periods; delete opts.interval;
     for (const sr of opts.series.slice(1)) if (!sr.value) sr.value = (u, v) => valueText(v, sr.measure || state.measure);
     opts.series[0] = Object.assign({ label: interval, value: (u, ts) => (ts === null || ts === undefined ? "–" : periodLabel(periods[data[0].indexOf(ts)] || "", interval, true)) }, opts.series[0]);
-    const u = new uPlot(Object.assign({ width: chartWidth(node), cursor: { drag: { x: false, y: false }, focus: { prox: 16 } }, legend: { live: true } }, opts), data, node);
+    const u = new uPlot(Object.assign({ width: chartWidth(node), cursor: { drag: { x: false, y: false } }, legend: { live: true } }, opts), data, node);
     node._uplot = u; // (tests read its ticks)
     if (onClick) u.over.addEventListener("click", () => { if (u.cursor.idx !== null && u.cursor.idx !== undefined) onClick(u.cursor.idx); });
     // keyboard: the chart is one tab stop; arrows move between periods (values in the legend and read out),
