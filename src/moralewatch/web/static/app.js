@@ -364,6 +364,14 @@
 
   // -- views ------------------------------------------------------------------------------------------------------
   let renders = 0;
+  const STALE = { stale: true };
+  // a view's call, dropped when another render started meanwhile (its answer would overwrite the newer one's)
+  async function current(path, params) {
+    const ticket = renders;
+    const r = await source.get(path, params);
+    if (ticket !== renders) throw STALE;
+    return r;
+  }
   async function render(push = true) {
     writeHash(push);
     renderChips();
@@ -383,7 +391,7 @@
       else if (state.view === "places") await renderPlaces();
       else await renderSources();
       if (state.item) await openItem(state.item, false); else $("detail").hidden = true;
-    } catch (e) { showError(e); }
+    } catch (e) { if (e !== STALE) showError(e); }
     if (ticket === renders) document.body.dataset.rendered = "1";
   }
 
@@ -504,7 +512,7 @@
     for (const b of document.querySelectorAll("#t-measure button")) b.setAttribute("aria-checked", String(b.dataset.measure === state.measure));
     const p = filterParams(state.filters);
     p.set("interval", state.interval); p.set("split", state.split);
-    const t = await source.get("trends", p);
+    const t = await current("trends", p);
     const ov = clear($("t-overview")), grid = clear($("t-grid"));
     const xs = t.periods.map(toTs);
     const totalBy = (field) => t.periods.map((_, i) => t.indicators.reduce((a, ind) => a + ind.series.reduce((b, s) => b + s[field][i], 0), 0));
@@ -562,7 +570,7 @@
     $("e-sort").value = state.sort;
     const p = filterParams(state.filters);
     p.set("limit", state.limit); p.set("offset", state.offset); p.set("sort", state.sort);
-    const r = await source.get("evidence", p);
+    const r = await current("evidence", p);
     const body = clear($("e-body"));
     const last = Math.min(r.total, state.offset + r.items.length);
     $("e-count").textContent = r.total ? `${fmt(state.offset + 1)}–${fmt(last)} of ${fmt(r.total)} evidence items` : "No evidence matches these filters.";
@@ -782,7 +790,7 @@
 
   async function renderPlaces() {
     const p = filterParams(state.filters);
-    const [r, geo] = await Promise.all([source.get("places", p), loadOutline()]);
+    const [r, geo] = await Promise.all([current("places", p), loadOutline()]);
     const points = r.places.filter((x) => !AREA_KINDS.includes(x.kind));
     const areas = r.places.filter((x) => AREA_KINDS.includes(x.kind));
     const areaItems = Object.fromEntries(areas.map((a) => [a.place, a]));
@@ -823,7 +831,7 @@
     p.delete("q");
     if (state.qq) p.set("q", state.qq);
     p.set("limit", state.limit); p.set("offset", state.offset);
-    const [r, sp] = await Promise.all([source.get("quotes", p), source.get("speakers")]);
+    const [r, sp] = await Promise.all([current("quotes", p), current("speakers")]);
     const last = Math.min(r.total, state.offset + r.items.length);
     $("qt-count").textContent = r.total ? `${fmt(state.offset + 1)}–${fmt(last)} of ${fmt(r.total)} quotes` : "No quote matches.";
     $("qt-prev").disabled = state.offset <= 0;
@@ -847,7 +855,7 @@
   }
 
   async function renderSources() {
-    const r = await source.get("sources", filterParams(state.filters));
+    const r = await current("sources", filterParams(state.filters));
     const sides = ["ru", "ua", "west", "independent", "unknown"];
     const ot = $("s-outlets");
     clear(ot.tHead).appendChild(el("tr", {}, el("th", {}, "Outlet"), el("th", { class: "num" }, "Items"),
@@ -865,7 +873,7 @@
     const sb = clear($("s-speakers").tBodies[0]);
     let merged = {};
     if (source.name === "live") {
-      try { for (const g of (await source.get("speakers")).speakers) for (const n of g.names) merged[n] = g; } catch (e) { merged = {}; }
+      try { for (const g of (await current("speakers")).speakers) for (const n of g.names) merged[n] = g; } catch (e) { if (e === STALE) throw e; merged = {}; }
     }
     for (const s of r.speakers) {
       const g = merged[s.speaker];
