@@ -348,6 +348,9 @@ def test_quotes_view_searches_quotes_and_lists_speakers(page: Any, live: str) ->
     first.locator("button").click()
     rendered(page)
     assert "claimant=" in page.url
+    ready(page, live + "/#quotes?indicator=fear&min_confidence=0.5")
+    assert page.locator("#qt-body tr").count() == min(50, api(live, "quotes")["total"])  # not narrowed by them ...
+    assert "not narrowed by: indicator, min confidence" in page.inner_text("#qt-count")  # ... and it says so
     assert not page.errors
 
 

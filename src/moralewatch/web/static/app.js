@@ -833,7 +833,9 @@
     p.set("limit", state.limit); p.set("offset", state.offset);
     const [r, sp] = await Promise.all([current("quotes", p), current("speakers")]);
     const last = Math.min(r.total, state.offset + r.items.length);
-    $("qt-count").textContent = r.total ? `${fmt(state.offset + 1)}–${fmt(last)} of ${fmt(r.total)} quotes` : "No quote matches.";
+    const unused = ["indicator", "subject_side", "place", "hedged", "negated", "min_confidence", "q"].filter((k) => state.filters[k] && state.filters[k].length);
+    $("qt-count").textContent = (r.total ? `${fmt(state.offset + 1)}–${fmt(last)} of ${fmt(r.total)} quotes` : "No quote matches.") +
+      (unused.length ? ` (quotes are not narrowed by: ${unused.map((k) => k === "q" ? "the evidence search" : human(k)).join(", ")})` : "");
     $("qt-prev").disabled = state.offset <= 0;
     $("qt-next").disabled = last >= r.total;
     const body = clear($("qt-body"));
