@@ -114,6 +114,7 @@ def filters_dep(
     hedged: str | None = Query(None, description="true: only hedged; false: only not hedged"),
     negated: str | None = Query(None, description="true: only negated; false: only not negated"),
     q: str | None = Query(None, description="full-text search over the evidence (all words; word* for prefix)"),
+    min_confidence: str | None = Query(None, description="only items whose confidence is at least this (0 to 1)"),
 ) -> Filters:
     return Filters.from_mapping(dict(locals()))
 
@@ -193,6 +194,16 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
         lines = downloads.body(view, fmt, ix, readers.db, f, interval, split)
         return StreamingResponse(lines, media_type=downloads.MEDIA[fmt], headers={
             "Content-Disposition": f'attachment; filename="moralewatch-{view}.{fmt}"'})
+
+    @app.get("/api/quotes", summary="Quotes: a page of quotes, newest first, with full-text search over them")
+    def api_quotes(f: Filters = Depends(filters_dep), speaker: list[str] = Query([], description="speaker name(s)"),
+                   limit: int = Query(50, description="1 to 500"), offset: int = Query(0),
+                   c: sqlite3.Connection = Depends(conn)) -> dict[str, Any]:
+        return Q.quotes(c, f, speaker, limit, offset)
+
+    @app.get("/api/speakers", summary="Speakers of quotes merged across spellings, with their variants")
+    def api_speakers(c: sqlite3.Connection = Depends(conn)) -> dict[str, Any]:
+        return Q.speakers(c)
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
