@@ -1,11 +1,13 @@
 # Two commands on a fresh machine: `make demo` and `make test`. Everything installs into .venv.
 PY ?= python3
-VENV := .venv
+VENV ?= .venv
+# the exact versions make installs (pyproject.toml has the compatible ranges a library user gets)
+LOCK := requirements.lock
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 DB ?= out/demo.db
 
-.PHONY: train demo test install dev lint bench browser-deps clean
+.PHONY: train demo test install dev lint bench browser-deps clean lock compat
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -13,13 +15,13 @@ $(BIN)/python:
 
 # compileall: the editable install keeps no bytecode, and PYTHONDONTWRITEBYTECODE machines would recompile every
 # module at every start (~0.1 s of each command); a stale .pyc is ignored, never used
-$(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/pip install -q -e .
+$(VENV)/.installed: $(BIN)/python pyproject.toml $(LOCK)
+	$(BIN)/pip install -q -c $(LOCK) -e .
 	$(BIN)/python -m compileall -q src
 	touch $@
 
 $(VENV)/.dev-installed: $(VENV)/.installed
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -c $(LOCK) -e '.[dev]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -29,7 +31,7 @@ dev: $(VENV)/.dev-installed
 demo: install
 	@mkdir -p out
 	@rm -f $(DB) $(DB)-wal $(DB)-shm
-	$(BIN)/moralewatch analyze examples/ --db $(DB)
+	$(BIN)/moralewatch analyze $(DB) examples/
 	$(BIN)/moralewatch report $(DB) -o out/report.html
 	@echo
 	@echo "Report: out/report.html (one self-contained file). Dashboard: $(BIN)/moralewatch serve $(DB)"
@@ -52,7 +54,7 @@ browser-deps: dev
 	  else echo "browser-deps: /usr/bin/chromium is missing; as root run: apt-get install chromium chromium-driver" >&2; exit 1; fi; \
 	fi
 	@$(BIN)/python -c "import playwright.sync_api" 2>/dev/null || \
-	  $(BIN)/pip install -q "$$(grep -o 'playwright==[0-9.]*' pyproject.toml)"
+	  $(BIN)/pip install -q "$$(grep -o '^playwright==[0-9.]*' $(LOCK))"
 
 lint: dev
 	$(BIN)/ruff check src tests
@@ -67,8 +69,27 @@ bench: $(VENV)/.bench-installed
 	$(BIN)/python -m compileall -q src
 	$(BIN)/python bench/run.py --shared $(SHARED) $(BENCH_ARGS)
 
+# the lock: what the dev environment holds now (after a deliberate upgrade of a range in pyproject.toml)
+lock: dev
+	@{ sed -n '1,3p' $(LOCK); $(BIN)/pip freeze --exclude-editable | grep -v '^moralewatch'; } > $(LOCK).new && mv $(LOCK).new $(LOCK)
+
+# issue 18: the package on the other Pythons the machine has (pyenv's 3.12 and 3.13 where present): a venv each,
+# installed from pyproject's ranges (no lock: what a notebook user gets), and the library, CLI, export and store tests
+COMPAT_PYTHONS ?= $(wildcard /root/.pyenv/versions/3.12*/bin/python3.12 /root/.pyenv/versions/3.13*/bin/python3.13)
+COMPAT_TESTS ?= tests/test_library.py tests/test_cli_conventions.py tests/test_export.py tests/test_datasette.py \
+	tests/test_migrations.py tests/test_store.py tests/test_downloads.py tests/test_extract.py
+compat:
+	@if [ -z "$(COMPAT_PYTHONS)" ]; then echo "compat: no Python 3.12 or 3.13 on this machine"; fi
+	@set -e; for py in $(COMPAT_PYTHONS); do \
+	  v=$$($$py -c 'import sys; print("%d.%d" % sys.version_info[:2])'); env=.venv-$$v; \
+	  echo "== Python $$v ($$py) -> $$env"; \
+	  [ -x $$env/bin/python ] || $$py -m venv $$env; \
+	  $$env/bin/pip install -q --upgrade pip; $$env/bin/pip install -q -e '.[dev]'; \
+	  $$env/bin/python -m pytest -q -p no:cacheprovider $(COMPAT_TESTS); \
+	done
+
 clean:
-	rm -rf out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf out .pytest_cache .mypy_cache .ruff_cache .venv-3.1*
 
 # issue 12: the learned indicator detector, trained reproducibly into src/moralewatch/data/models/indicators/
 # (torch and the transformer's weights are needed only here, in their own venv; the package needs numpy and tokenizers)

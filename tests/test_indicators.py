@@ -18,13 +18,12 @@ from moralewatch.indicators.lexicon import Rule, load, top_level_branches
 from moralewatch.indicators.prefilter import cover, unanchored_rules
 from moralewatch.indicators.tagger import Context, hits, hits_unfiltered, normalised, tag
 from moralewatch.model import INDICATORS, SUBJECT_SIDES, Document, Quote
-from moralewatch.segment import paragraphs, sentences_in
+from moralewatch.segment import segment
 
 
 def make_doc(text: str, quotes: list[Quote] | None = None, title: str | None = None) -> Document:
     doc = Document(text=text, title=title)
-    doc.paragraphs = paragraphs(text)
-    doc.sentences = [s for p in doc.paragraphs for s in sentences_in(text, *p)]
+    segment(doc, {})  # the text layers: paragraphs, sentences, quotation marks
     doc.quotes = quotes or []
     return doc
 

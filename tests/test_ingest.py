@@ -119,7 +119,7 @@ def test_a_rerun_says_which_stored_documents_an_earlier_stage_version_made(tmp_p
     assert summary.counts["unchanged"] == 3 and summary.counts["ok"] == 0
     assert summary.stale == {"quotes.v0": 1}
     out = CliRunner().invoke(main, ["analyze", str(tmp_path / "in"), "--db", db]).output
-    assert "quotes.v0 (1)" in out and "new --db" in out
+    assert "quotes.v0 (1)" in out and "new database" in out
 
 
 def test_duplicate_text_is_one_document(tmp_path: Path) -> None:

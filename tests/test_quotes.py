@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 
 from moralewatch.api import analyze_text
 from moralewatch.clean import RejectedInput
+from moralewatch.layers.marks import find_marked
 from moralewatch.model import CHANNELS, QUOTE_KINDS, ROLES, SIDES, Quote
 from moralewatch.quotes.lexicon import Phrases
-from moralewatch.quotes.marks import find_marked
 from moralewatch.segment import paragraphs
 
 

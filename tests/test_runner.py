@@ -468,7 +468,7 @@ def test_the_cli_escapes_file_names_it_prints(tmp_path: Path) -> None:
     (src / "evil\n\x1b[31mred.txt").write_text("")
     (src / os.fsdecode(b"latin\xe9.txt")).write_text("")
     r = CliRunner().invoke(main, ["analyze", str(src), "--db", str(tmp_path / "s.db")])
-    assert r.exit_code == 0, r.output
+    assert r.exit_code == 1, r.output  # both inputs rejected: nothing stored (issue 18)
     assert "\x1b" not in r.output and "evil\\n\\x1b[31mred.txt" in r.output
     assert "latin\\xe9.txt" in r.output
 

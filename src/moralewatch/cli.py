@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -11,8 +12,12 @@ from typing import Any
 import click
 
 from . import __version__
+from .cli_options import DEFAULT_DB, database, deprecated_db, filter_options, json_option, pop_filters, quiet_option
 from .display import shown
-from .errors import MoraleWatchError
+from .errors import MoraleWatchError, error
+
+#: the tables of ``export`` (moralewatch.export.EXPORT_TABLES; named here so that the CLI starts without the store)
+EXPORT_TABLES = ("evidence", "documents", "quotes", "indicators", "entities", "outcomes", "runs")
 
 
 class Group(click.Group):
@@ -20,7 +25,17 @@ class Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            except sqlite3.DatabaseError as e:  # a file that is not a store, wherever a command met it
+                if isinstance(e, sqlite3.OperationalError):
+                    raise error("E204", f"cannot use the database: {e}") from None
+                raise MoraleWatchError("E202", f"the database given is not a MoraleWatch database ({e})",
+                                       "pass the path of a store made by moralewatch analyze") from None
+            except OSError as e:  # an output path that cannot be made or written (a broken pipe is not one)
+                if isinstance(e, BrokenPipeError):
+                    raise
+                raise error("E211", f"cannot write {shown(e.filename or '')}: {e.strerror}") from None
         except MoraleWatchError as e:
             # escaped: a message may quote a file name or an input's text (newlines, ANSI escapes)
             click.echo(f"Error [{e.code}]: {shown(e.message)}" + (f"\nFix: {shown(e.fix)}" if e.fix else ""),
@@ -35,7 +50,7 @@ def main() -> None:
 
     \b
     Example:
-      moralewatch analyze examples/ --db moralewatch.db && moralewatch stats --db moralewatch.db
+      moralewatch analyze war.db examples/ && moralewatch stats war.db && moralewatch serve war.db
     """
 
 
@@ -47,53 +62,133 @@ _WORKERS = click.option("--workers", default=1, show_default=True, type=click.In
                         help="Worker processes.")
 
 
+#: what names a database among analyze's arguments (the first one, when more follow)
+_DB_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".mwdb")
+
+
+def _is_database(path: str) -> bool:
+    if path.lower().endswith(_DB_SUFFIXES):
+        return True
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def _analyze_db(inputs: tuple[str, ...], db_option: str | None) -> tuple[str, tuple[str, ...]]:
+    """The database and the inputs of ``analyze DATABASE INPUT...`` (or of the old ``analyze INPUT... --db DB``)."""
+    if db_option is not None:
+        deprecated_db("analyze")
+        return db_option, inputs
+    if len(inputs) >= 2 and _is_database(inputs[0]):
+        return inputs[0], inputs[1:]
+    if len(inputs) == 1 and inputs[0].lower().endswith(_DB_SUFFIXES) and not Path(inputs[0]).is_dir():
+        raise click.UsageError(f"no inputs after the database {inputs[0]}: moralewatch analyze DATABASE INPUT...")
+    if sys.stderr.isatty():
+        click.echo(f"Note: no database named; writing {DEFAULT_DB}. Name it first: moralewatch analyze DATABASE "
+                   "INPUT...", err=True)
+    return DEFAULT_DB, inputs
+
+
+class Progress:
+    """One line on a terminal's stderr: files done of the total, inputs, stored and rejected, rate and ETA (from
+    the files' share done); nothing when stderr is not a terminal."""
+
+    def __init__(self, total_files: int, show: bool) -> None:
+        self.total, self.show = total_files, show
+        self.files = self.inputs = self.ok = self.rejected = 0
+        self.last: Any = None
+        self.start = self.shown = time.monotonic()
+
+    def __call__(self, raw: Any, outcome: str) -> None:
+        self.inputs += 1
+        if raw.source != self.last:
+            self.files += 1
+            self.last = raw.source
+        if outcome == "ok":
+            self.ok += 1
+        elif outcome == "rejected":
+            self.rejected += 1
+        now = time.monotonic()
+        if self.show and now - self.shown > 0.2:
+            self.shown = now
+            click.echo("\r" + self.line(now) + "\x1b[K", nl=False, err=True)
+
+    def line(self, now: float) -> str:
+        elapsed = max(now - self.start, 1e-9)
+        rate = self.inputs / elapsed
+        done = max(self.files - 1, 0) / self.total if self.total else 0.0  # the current file is not done
+        eta = f"ETA {_clock(elapsed * (1 - done) / done)}" if done > 0 else "ETA unknown"
+        return (f"{self.files:,}/{self.total:,} files, {self.inputs:,} inputs ({rate:,.0f}/s): {self.ok:,} stored, "
+                f"{self.rejected:,} rejected, {_clock(elapsed)} elapsed, {eta}")
+
+    def end(self) -> None:
+        if self.show:
+            click.echo("\r" + self.line(time.monotonic()) + "\x1b[K", err=True)
+
+
+def _clock(seconds: float) -> str:
+    s = int(seconds)
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+
+
 @main.command()
-@click.argument("inputs", nargs=-1, required=True)
-@click.option("--db", default="moralewatch.db", show_default=True, help="SQLite file to write (created if needed).")
+@click.argument("inputs", nargs=-1, required=True, metavar="[DATABASE] INPUT...")
+@click.option("--db", "db_option", default=None, hidden=True, type=click.Path(),
+              help="Deprecated: name the database first.")
 @_MAX_BYTES
 @_TIME_LIMIT
 @_WORKERS
 @click.option("--reanalyze", is_flag=True,
               help="Analyse again, in place, stored documents made by other stage versions or configurations.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
-def analyze(inputs: tuple[str, ...], db: str, max_bytes: int, time_limit: float, workers: int, reanalyze: bool,
-            quiet: bool) -> None:
-    """Analyze files, directories (recursive), globs or - (stdin) into the store.
+@quiet_option
+@json_option
+def analyze(inputs: tuple[str, ...], db_option: str | None, max_bytes: int, time_limit: float, workers: int,
+            reanalyze: bool, quiet: bool, as_json: bool) -> None:
+    """Analyze files, directories (recursive), globs or - (stdin) into the store DATABASE (created if needed).
 
     Accepts .txt, .html/.htm, .jsonl (fields of the extract contract) and .warc/.warc.gz. Every input gets a
-    recorded outcome (ok, duplicate, or rejected with a code and the fix); re-running adds nothing new. With
-    --workers N the analysis runs in N processes and this one writes the store (the same store as with one).
+    recorded outcome (ok, duplicate, or rejected with a code and the fix); re-running adds nothing new, so an
+    interrupted run resumes where it stopped. With --workers N the analysis runs in N processes and this one writes
+    the store. The database comes first, as in sqlite-utils (a name ending .db, .sqlite or .sqlite3, or an existing
+    SQLite file); the old --db PATH still works. Exit code 1 when every input was rejected (nothing stored).
 
     \b
     Example:
-      moralewatch analyze articles/ 'feeds/*.jsonl' crawl.warc.gz --db war.db --workers 2
+      moralewatch analyze war.db articles/ 'feeds/*.jsonl' crawl.warc.gz --workers 2
     """
     from .api import analyze as run
     from .ingest import expand
 
-    show = not quiet and sys.stderr.isatty()
-    total_files = sum(1 for _ in expand(i for i in inputs if i != "-")) if show else 0
-    state: dict[str, Any] = {"files": 0, "inputs": 0, "last": None, "ok": 0, "rejected": 0, "shown": 0.0}
+    db, inputs = _analyze_db(inputs, db_option)
+    show = not quiet and not as_json and sys.stderr.isatty()
+    progress = Progress(sum(1 for _ in expand(i for i in inputs if i != "-")) if show else 0, show)
+    try:
+        summary = run(inputs, db, max_bytes=max_bytes, progress=progress, workers=workers, time_limit=time_limit,
+                      reanalyze=reanalyze)
+    except KeyboardInterrupt:
+        progress.end()
+        click.echo(f"Interrupted: {progress.inputs:,} inputs done ({progress.ok:,} stored, {progress.rejected:,} "
+                   f"rejected) are kept in {shown(db)}. Run the same command again to resume: stored inputs are "
+                   "skipped.", err=True)
+        sys.exit(130)
+    progress.end()
+    c = summary.counts
+    nothing = c["rejected"] > 0 and c["ok"] + c["duplicate"] + c["unchanged"] + c.get("reanalyzed", 0) == 0
+    if as_json:
+        click.echo(json.dumps({"run_id": summary.run_id, "database": db, "counts": c, "stale": summary.stale,
+                               "rejected": [{"source": o.source, "locator": o.locator, "code": o.code,
+                                             "reason": o.reason} for o in summary.rejected[:100]]}, indent=2))
+    elif not quiet:
+        _print_summary(summary, db, reanalyze)
+    if nothing:
+        click.echo(f"Error: every input was rejected; nothing was stored in {shown(db)} (the outcomes are: "
+                   f"moralewatch export {shown(db)} --table outcomes)", err=True)
+        sys.exit(1)
 
-    def progress(raw: Any, outcome: str) -> None:
-        state["inputs"] += 1
-        if raw.source != state["last"]:
-            state["files"] += 1
-            state["last"] = raw.source
-        if outcome in ("ok", "rejected"):
-            state[outcome] += 1
-        now = time.monotonic()
-        if show and now - state["shown"] > 0.2:
-            state["shown"] = now
-            click.echo(f"\r{state['files']:,}/{total_files:,} files, {state['inputs']:,} inputs: "
-                       f"{state['ok']:,} stored, {state['rejected']:,} rejected", nl=False, err=True)
 
-    summary = run(inputs, db, max_bytes=max_bytes, progress=progress, workers=workers, time_limit=time_limit,
-                  reanalyze=reanalyze)
-    if show:
-        click.echo("", err=True)
-    if quiet:
-        return
+def _print_summary(summary: Any, db: str, reanalyze: bool) -> None:
     c = summary.counts
     click.echo(f"run {summary.run_id}: {c['ok']} stored, {c['duplicate']} duplicate, {c['rejected']} rejected, "
                f"{c['unchanged']} unchanged (already stored)"
@@ -102,14 +197,14 @@ def analyze(inputs: tuple[str, ...], db: str, max_bytes: int, time_limit: float,
         which = ", ".join(f"{name} ({n})" for name, n in sorted(summary.stale.items()))
         click.echo(f"  warning: unchanged inputs keep annotations made by stages this version does not run: {which}. "
                    f"Fix: run the same command with --reanalyze to analyse them again in place (or analyze the inputs "
-                   f"into a new --db).")
+                   f"into a new database).")
     for o in summary.rejected[:20]:
         click.echo(f"  rejected {shown(o.source)}{' ' + shown(o.locator) if o.locator else ''}: [{o.code}] "
                    f"{shown(o.reason or '')}")
     shown_rejected = min(len(summary.rejected), 20)
     if c["rejected"] > shown_rejected:
-        click.echo(f"  ... and {c['rejected'] - shown_rejected} more: moralewatch export --table outcomes --db "
-                   f"{shown(db)}")
+        click.echo(f"  ... and {c['rejected'] - shown_rejected} more: moralewatch export {shown(db)} --table "
+                   f"outcomes")
     _print_stats(db)
 
 
@@ -141,8 +236,16 @@ def extract(input_path: str, output: str, workers: int, max_bytes: int, time_lim
     except OSError as e:
         raise MoraleWatchError("E303", f"cannot open {shown(e.filename or input_path)}: {e.strerror}",
                                "check the path and its permissions (the output's folder must exist)") from None
+    size = Path(input_path).stat().st_size if input_path != "-" else None
+    shown_out = _Counting(out, src, size, sys.stderr.isatty())
     try:
-        extract_stream(src, out, workers=workers, limits=Limits(max_bytes=max_bytes, time_limit=time_limit))
+        n = extract_stream(src, shown_out, workers=workers,  # type: ignore[arg-type]
+                           limits=Limits(max_bytes=max_bytes, time_limit=time_limit))
+        shown_out.end(f"{n:,} lines -> {shown(output) if output != '-' else 'stdout'}")
+    except KeyboardInterrupt:
+        shown_out.end(f"Interrupted after {shown_out.lines:,} lines: the output holds them in input order; extract "
+                      "has no store, so run it again over the input (or the lines after these) to finish.")
+        sys.exit(130)
     finally:
         if src is not sys.stdin.buffer:
             src.close()
@@ -150,28 +253,82 @@ def extract(input_path: str, output: str, workers: int, max_bytes: int, time_lim
             out.close()
 
 
+class _Counting:
+    """extract's output, counted: on a terminal's stderr, lines written, rate, share of the input read and ETA
+    (from the input file's position and size); silent otherwise."""
+
+    def __init__(self, out: Any, src: Any, size: int | None, show: bool) -> None:
+        self.out, self.src, self.size, self.show = out, src, size, show
+        self.lines = 0
+        self.start = self.shown = time.monotonic()
+
+    def write(self, text: str) -> int:
+        self.lines += text.count("\n")
+        now = time.monotonic()
+        if self.show and now - self.shown > 0.2:
+            self.shown = now
+            click.echo("\r" + self.line(now) + "\x1b[K", nl=False, err=True)
+        return int(self.out.write(text))
+
+    def line(self, now: float) -> str:
+        elapsed = max(now - self.start, 1e-9)
+        text = f"{self.lines:,} lines ({self.lines / elapsed:,.0f}/s), {_clock(elapsed)} elapsed"
+        done = self._done()
+        if done is not None:
+            eta = _clock(elapsed * (1 - done) / done) if done > 0 else "unknown"
+            text += f", {done:.0%} of the input read, ETA {eta}"
+        return text
+
+    def _done(self) -> float | None:
+        if not self.size:
+            return None
+        try:
+            return float(min(self.src.tell() / self.size, 1.0))
+        except (OSError, ValueError):
+            return None
+
+    def end(self, summary: str) -> None:
+        if self.show:
+            click.echo("\r" + summary + "\x1b[K", err=True)
+
+
 @main.command()
-@click.option("--db", default="moralewatch.db", show_default=True, help="SQLite file to read.")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@database
+@json_option
 def stats(db: str, as_json: bool) -> None:
-    """Summary of a store: inputs by outcome, documents, quotes, indicators by subject side.
+    """Summary of the store DATABASE: inputs by outcome, documents, quotes, indicators by subject side.
 
     \b
     Example:
-      moralewatch stats --db war.db --json
+      moralewatch stats war.db --json
     """
     _print_stats(db, as_json)
 
 
-def _print_stats(db: str, as_json: bool = False) -> None:
-    from .store import connect
+def _read_stats(db: str) -> dict[str, Any]:
+    """The store's summary; a file that is not a store, a folder or an unreadable file is a coded error (E202,
+    E204), never a traceback."""
+    from .store import connect, store_error
     from .store import stats as compute
 
-    conn = connect(db, readonly=True)
+    if Path(db).is_dir():
+        raise MoraleWatchError("E202", f"{shown(db)} is a folder, not a MoraleWatch database",
+                               "pass the database file (moralewatch stats PATH.db)")
     try:
-        s = compute(conn)
-    finally:
-        conn.close()
+        conn = connect(db, readonly=True)
+        try:
+            return compute(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as e:
+        if isinstance(e, sqlite3.OperationalError) and "no such" in str(e) or "not a database" in str(e):
+            raise MoraleWatchError("E202", f"{shown(db)} is not a MoraleWatch database ({e})",
+                                   "pass another database path, or move the file") from None
+        raise store_error(e, db) from None
+
+
+def _print_stats(db: str, as_json: bool = False) -> None:
+    s = _read_stats(db)
     if as_json:
         click.echo(json.dumps(s, indent=2))
         return
@@ -188,25 +345,42 @@ def _print_stats(db: str, as_json: bool = False) -> None:
 
 
 @main.command()
-@click.option("--db", default="moralewatch.db", show_default=True, help="SQLite file to read.")
-@click.option("--table", "tables", multiple=True, default=("documents", "quotes", "indicators"), show_default=True,
-              type=click.Choice(["documents", "quotes", "indicators", "entities", "outcomes", "runs"]),
-              help="Table(s) to export; repeat the option for several.")
+@database
+@click.option("--table", "tables", multiple=True, show_default="documents, quotes, indicators; evidence with filters",
+              type=click.Choice(list(EXPORT_TABLES)), help="Table(s) to export; repeat the option for several.")
 @click.option("--format", "fmt", default="jsonl", show_default=True, type=click.Choice(["jsonl", "csv", "parquet"]))
 @click.option("-o", "--output", default=".", show_default=True, type=click.Path(),
               help="Output directory (one file per table), or - for stdout with one JSONL/CSV table.")
-def export(db: str, tables: tuple[str, ...], fmt: str, output: str) -> None:
-    """Export tables of a store as JSONL, CSV or Parquet; the columns are the schema's (moralewatch schema).
+@filter_options
+@quiet_option
+@json_option
+def export(db: str, tables: tuple[str, ...], fmt: str, output: str, quiet: bool, as_json: bool,
+           **filters: Any) -> None:
+    """Export tables of the store DATABASE as JSONL, CSV or Parquet, with the same columns in every format.
+
+    The table evidence is one row per indicator with its document (title, outlet, url, day), date, place with
+    coordinates, claimant and sides, and quote. The dashboard's filters narrow evidence and indicators, exactly as
+    in the dashboard (see `moralewatch schema` for the columns).
 
     \b
     Example:
-      moralewatch export --db war.db --table indicators --table quotes --format parquet -o exports/
+      moralewatch export war.db --table evidence --format parquet -o exports/ --subject-side ru --since 2023-01-01
     """
     from .export import export_tables
 
-    for path, n in export_tables(db, tables, fmt, output):
-        if path != "-":
+    f = pop_filters(filters)
+    if not tables:
+        tables = ("evidence",) if f.as_dict() else ("documents", "quotes", "indicators")
+    if as_json and output == "-":
+        raise click.UsageError("--json prints the summary on stdout: write the tables to a folder (-o DIR)")
+    done = []
+    for path, n in export_tables(db, tables, fmt, output, f):
+        done.append({"path": path, "rows": n})
+        if path != "-" and not quiet and not as_json:
             click.echo(f"{n:>8} rows -> {path}", err=True)
+    if as_json:
+        click.echo(json.dumps({"database": db, "format": fmt, "filters": f.as_dict(),
+                               "tables": [d | {"table": t} for d, t in zip(done, tables)]}, indent=2))
 
 
 @main.command()

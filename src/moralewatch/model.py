@@ -204,6 +204,10 @@ class Document:
     removed: list[str] = field(default_factory=list)
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    #: text layers of the segment stage for the later stages, never stored: the spans between quotation marks
+    #: (``moralewatch.layers.marks.Marked``) and the text with those spans blanked
+    marks: list[Any] = field(default_factory=list)
+    masked: str = ""
     quotes: list[Quote] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)

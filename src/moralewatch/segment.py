@@ -1,61 +1,26 @@
-"""Paragraphs and sentences of the canonical text (a fast rule-based splitter; no model)."""
+"""The segment stage: the shared text layers of a document, computed once (see :mod:`moralewatch.layers`).
+
+Paragraphs and sentences of the canonical text (a fast rule-based splitter; no model), the spans between quotation
+marks, and the text with those spans blanked. The quote, indicator and entity stages read these layers (they name
+them in ``requires``) instead of deriving them again.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from .lexicons import compile_regex
+from .layers.marks import blank, find_marked
+from .layers.sentences import ABBREVIATIONS, paragraphs, sentences_in
 from .model import Document
 from .pipeline import stage
 
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sgt cpl pvt adm cmdr gov sen rep st jr sr inc corp co ltd no vs etc "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e a.m p.m approx est dept mt ft pres"
-    .split()
-)
-# a sentence ends at . ! ? or … (optionally followed by closing quotes or brackets), then space, then a capital,
-# an opening quote, a digit or a bracket
-_END = compile_regex(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9А-ЯЁІЇЄҐ])")
-_PARA = compile_regex(r"\n\s*\n")
+__all__ = ["ABBREVIATIONS", "paragraphs", "segment", "sentences_in"]
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for m in _PARA.finditer(text):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = m.end()
-    if pos < len(text):
-        out.append((pos, len(text)))
-    return [(s, e) for s, e in out if text[s:e].strip()]
-
-
-_LAST_WORD_BEFORE_STOP = compile_regex(r"([\w.]+)[.]+[\"'”’»)\]]*$")
-
-
-def sentences_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans inside ``text[start:end]``."""
-    out: list[tuple[int, int]] = []
-    s = start
-    chunk = text[start:end]
-    for m in _END.finditer(chunk):
-        e = start + m.end()
-        word = _LAST_WORD_BEFORE_STOP.search(text[s:e])
-        if word:
-            w = word.group(1).lower().rstrip(".")
-            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
-                continue
-        out.append((s, e))
-        s = e
-        while s < end and text[s].isspace():
-            s += 1
-    if s < end and text[s:end].strip():
-        out.append((s, end))
-    return out
-
-
-@stage("segment.v1", requires=("text",), provides=("paragraphs", "sentences"))
+@stage("segment.v1", requires=("text",), provides=("paragraphs", "sentences", "marks", "masked"))
 def segment(doc: Document, config: Mapping[str, Any]) -> None:
     doc.paragraphs = paragraphs(doc.text)
     doc.sentences = [s for p in doc.paragraphs for s in sentences_in(doc.text, *p)]
+    doc.marks = find_marked(doc.text, doc.paragraphs)
+    doc.masked = blank(doc.text, 0, len(doc.text), doc.marks)

@@ -168,26 +168,9 @@ def clean_text(text: str, *, detect_title: bool = True) -> Cleaned:
         if in_related and len(line) < 100 and line.rstrip()[-1:] not in ".!?\"”":
             keep[i] = False  # the list of links under "Related Articles"
             continue
-        if short:
-            date = parse_date_line(line)
-            if date:
-                iso, label = date
-                if label and ("updat" in label or "modif" in label):
-                    out.updated = out.updated or iso
-                elif out.published is None:
-                    out.published = iso
-                elif out.updated is None:
-                    out.updated = iso
-                keep[i] = False
-                continue
-            if BYLINE.match(line.strip()) and (first_content is None or i - first_content <= 3):
-                out.author = out.author or line.strip()[3:].strip()
-                keep[i] = False
-                continue
-            if first_content is None and is_section(line):
-                out.section = out.section or line.strip()
-                keep[i] = False
-                continue
+        if short and _metadata_line(line, i, first_content, out):
+            keep[i] = False
+            continue
         if i >= tail_start and i > 0 and BIO.match(line.strip()) and BIO_HINTS.search(line):
             keep[i] = False
             in_related = True
@@ -195,11 +178,44 @@ def clean_text(text: str, *, detect_title: bool = True) -> Cleaned:
         if first_content is None:
             first_content = i
     if detect_title and first_content is not None:
-        s, e = paras[first_content]
-        line = text[s:e]
-        later = any(keep[j] for j in range(first_content + 1, n))
-        if later and len(line) < 250 and "\n" not in line.strip() and line.rstrip()[-1:] != ".":
-            out.title = line.strip().translate(_SAME_LENGTH)
+        out.title = _title(text, paras, keep, first_content)
+    _assemble(text, paras, keep, out)
+    return out
+
+
+def _metadata_line(line: str, i: int, first_content: int | None, out: Cleaned) -> bool:
+    """Whether a short paragraph is a date, byline or section line (read into ``out``), to be dropped."""
+    date = parse_date_line(line)
+    if date:
+        iso, label = date
+        if label and ("updat" in label or "modif" in label):
+            out.updated = out.updated or iso
+        elif out.published is None:
+            out.published = iso
+        elif out.updated is None:
+            out.updated = iso
+        return True
+    if BYLINE.match(line.strip()) and (first_content is None or i - first_content <= 3):
+        out.author = out.author or line.strip()[3:].strip()
+        return True
+    if first_content is None and is_section(line):
+        out.section = out.section or line.strip()
+        return True
+    return False
+
+
+def _title(text: str, paras: list[tuple[int, int]], keep: list[bool], first_content: int) -> str | None:
+    """The first kept paragraph when it reads as a title: short, one line, no final stop, more text after it."""
+    s, e = paras[first_content]
+    line = text[s:e]
+    later = any(keep[j] for j in range(first_content + 1, len(paras)))
+    if later and len(line) < 250 and "\n" not in line.strip() and line.rstrip()[-1:] != ".":
+        return line.strip().translate(_SAME_LENGTH)
+    return None
+
+
+def _assemble(text: str, paras: list[tuple[int, int]], keep: list[bool], out: Cleaned) -> None:
+    """The kept paragraphs joined with blank lines (same-length substitutions inside), with the offset map."""
     parts: list[str] = []
     pos = 0
     for i, (s, e) in enumerate(paras):
@@ -215,4 +231,3 @@ def clean_text(text: str, *, detect_title: bool = True) -> Cleaned:
         parts.append(piece)
         pos += len(piece)
     out.text = "".join(parts)
-    return out

@@ -14,8 +14,9 @@ from ..model import Document, Entity
 _DATELINE_CHARS = 60
 
 
-def _enclosing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
-    i = bisect.bisect_right([s for s, _ in spans], pos) - 1
+def _enclosing(spans: list[tuple[int, int]], pos: int, starts: list[int] | None = None) -> tuple[int, int] | None:
+    """The span of ``spans`` (sorted, ``starts`` their starts) that holds ``pos``."""
+    i = bisect.bisect_right(starts if starts is not None else [s for s, _ in spans], pos) - 1
     if i >= 0 and spans[i][0] <= pos < spans[i][1]:
         return spans[i]
     return None
@@ -42,19 +43,40 @@ def _within(ents: list[Entity], starts: list[int], span: tuple[int, int] | None)
     return [e for e in ents[lo:hi] if e.end <= span[1]]
 
 
-def place_and_date(doc: Document, start: int, starts: list[int] | None = None) -> tuple[str | None, str | None]:
-    """The place name and date value for evidence starting at ``start``."""
-    starts = starts if starts is not None else [e.start for e in doc.entities]
-    scopes = [_enclosing(doc.sentences, start), _enclosing(doc.paragraphs, start)]
-    place = date = None
-    for span in scopes:
-        ents = _within(doc.entities, starts, span)
-        place = place or _best_place(ents)
-        date = date or _best_date(ents)
-    if place is None:
+class _Index:
+    """The starts of a document's entities, sentences and paragraphs, and its dateline place: made once per
+    document (made again for every quote and indicator, they made linking quadratic in the size of a document)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.entities = [e.start for e in doc.entities]
+        self.sentences = [s for s, _ in doc.sentences]
+        self.paragraphs = [s for s, _ in doc.paragraphs]
         dateline = [e for e in doc.entities if e.type == "place" and e.start < _DATELINE_CHARS
                     and doc.text[e.end:e.end + 3].startswith((",", " —", " -"))]
-        place = dateline[0] if dateline else None
+        self.dateline = dateline[0] if dateline else None
+        #: the best place and date of each sentence and paragraph, found once (quotes share their paragraph)
+        self.best: dict[tuple[int, int], tuple[Entity | None, Entity | None]] = {}
+
+    def best_in(self, doc: Document, span: tuple[int, int] | None) -> tuple[Entity | None, Entity | None]:
+        if span is None:
+            return None, None
+        if span not in self.best:
+            ents = _within(doc.entities, self.entities, span)
+            self.best[span] = (_best_place(ents), _best_date(ents))
+        return self.best[span]
+
+
+def place_and_date(doc: Document, start: int, index: _Index | None = None) -> tuple[str | None, str | None]:
+    """The place name and date value for evidence starting at ``start``."""
+    ix = index if index is not None else _Index(doc)
+    scopes = [_enclosing(doc.sentences, start, ix.sentences), _enclosing(doc.paragraphs, start, ix.paragraphs)]
+    place = date = None
+    for span in scopes:
+        best_place, best_date = ix.best_in(doc, span)
+        place = place or best_place
+        date = date or best_date
+    if place is None:
+        place = ix.dateline
     return (place.name if place else None,
             date.value if date else (doc.published[:10] if doc.published else None))
 
@@ -62,8 +84,8 @@ def place_and_date(doc: Document, start: int, starts: list[int] | None = None) -
 def link(doc: Document) -> None:
     """Fill ``place`` and ``date`` of every quote and indicator of ``doc`` (entities sorted by start)."""
     doc.entities.sort(key=lambda e: e.start)
-    starts = [e.start for e in doc.entities]
+    index = _Index(doc)
     for q in doc.quotes:
-        q.place, q.date = place_and_date(doc, q.start, starts)
+        q.place, q.date = place_and_date(doc, q.start, index)
     for ind in doc.indicators:
-        ind.place, ind.date = place_and_date(doc, ind.start, starts)
+        ind.place, ind.date = place_and_date(doc, ind.start, index)

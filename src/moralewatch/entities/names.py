@@ -17,39 +17,39 @@ from functools import cache
 
 from ..lexicons import compile_regex, kb, lines
 from ..model import Entity
+from ..wordlists import fill
 from .dates import word_starts_before
 from .gazetteer import Candidate, gazetteer
 
-_TIME = ("(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-         "August|September|October|November|December)\\b")
+
+def _words(template: str) -> str:
+    """A pattern of this module with its word lists from data/entities/words/patterns.txt (see moralewatch.wordlists)."""
+    return fill("entities/words/patterns.txt", template)
+
+
+_TIME = _words(r"(?:@names.time@)\b")
 _WORD = rf"(?!{_TIME})[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w]*(?:[-’'](?!s\b)[\w]+)*(?:[’']s(?=\s+Republic))?"
-_TOKEN = rf"(?:[A-Z]\.){{2,}}|[A-Z]\.(?=[ \t]+[A-Z][a-z])|[A-Z]{{2,4}}(?=-\w)|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Adm|Cmdr|Cpl|Pvt|Prof|Rev|St)\.|{_WORD}|\d+(?:st|nd|rd|th)\b"
-_CONNECT = r"(?:of|for|the|de|du|van|von|der|al|bin|la|le)"
+_TITLES = _words("@names.titles@")
+_TOKEN = rf"(?:[A-Z]\.){{2,}}|[A-Z]\.(?=[ \t]+[A-Z][a-z])|[A-Z]{{2,4}}(?=-\w)|(?:{_TITLES})\.|{_WORD}|(?<!\d)\d++(?:st|nd|rd|th)\b"
+_CONNECT = _words(r"(?:@names.connect@)")
 TOKEN = compile_regex(_TOKEN)
 RUN = compile_regex(rf"(?<![\w.\-])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)*(?:{_TOKEN}))*")
-_REGION_AFTER = compile_regex(r"[ \t]+(?:region|oblast|province|regions|oblasts|provinces|krai|governor|regional)\b",
+_REGION_AFTER = compile_regex(_words(r"[ \t]{1,80}+(?:@names.region_after@)\b"),
                               re.I)
-_REGION_BEFORE = compile_regex(r"\b(?:region|regions|province|provinces|oblast|oblasts|governor|republic)\s+(?:of|in)\s+"
-                               r"(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+and\s+|,\s*))*$", re.I)
-_PLACE_BEFORE = compile_regex(r"\b(?:in|near|from|to|at|of|outside|around|toward|towards|into|across|city|town|village|"
-                              r"through|via|between|and|reach|reached|entered|captured|shelled|liberated|retook)\s+$",
+_REGION_BEFORE = compile_regex(_words(r"\b(?:@names.region_before@)\s+(?:of|in)\s+(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+and\s+|,\s*))"
+                                      r"*$"), re.I)
+_PLACE_BEFORE = compile_regex(_words(r"\b(?:@names.place_before@)\s+$"),
                               re.I)
-_STRICT_BEFORE = compile_regex(r"\b(?:in|near|outside|toward|towards|into|city\s+of|town\s+of|village\s+of)\s+$", re.I)
-_CUE_AFTER = compile_regex(r"^(?:,\s+(?:a|an|the|who|whose|its|his|her)\b|\s+(?:said|says|told|added|wrote|tweeted|reported|"
-                           r"posted|noted|stated|claimed|argued|explained|warned|announced|asked|replied|insisted)\b)")
-_CUE_BEFORE = compile_regex(r"\b(?:said|says|told|according\s+to|by|with|spokesman|spokeswoman|spokesperson|adviser|"
-                            r"aide|official|commander|leader|chief|head|named|called|wife|husband|son|daughter|"
-                            r"mother|father|brother|sister|journalist|analyst|expert|minister|president|secretary|"
-                            r"governor|mayor|ambassador|actor|founder|director|executive|reporter|correspondent)"
-                            r",?\s+$", re.I)
-_APPOSITION = compile_regex(r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|commander|soldier|friend|"
-                            r"nickname|named|called)\s*,\s*$", re.I)
+_STRICT_BEFORE = compile_regex(_words(r"\b(?:@names.strict_before@)\s+$"), re.I)
+_CUE_AFTER = compile_regex(_words(r"^(?:,\s+(?:@names.cue_after.1@)\b|\s+(?:@names.cue_after.2@)\b)"))
+_CUE_BEFORE = compile_regex(_words(r"\b(?:@names.cue_before@),?\s+$"), re.I)
+_APPOSITION = compile_regex(_words(r"\b(?:@names.apposition@)\s*,\s*$"), re.I)
 _REGION_WORDS = frozenset("Province Region Oblast Krai PROVINCE REGION OBLAST Governor Governorate".split())
-_LISTED_AFTER = compile_regex(r",?\s+(?:and|or)\s+[A-Z]|,\s+(?:Ukraine|Russia|Crimea)\b|\s+(?:village|town|city)\b")
+_LISTED_AFTER = compile_regex(r",?\s{1,80}+(?:and|or)\s+[A-Z]|,\s+(?:Ukraine|Russia|Crimea)\b|\s{1,80}+(?:village|town|city)\b")
 _COMMA_ALIAS = compile_regex(r",\s*(?:D\.C\.|DC)")
-_SAID = compile_regex(r"\s+(?:said|says|told|added|wrote)\b")
+_SAID = compile_regex(_words(r"\s{1,80}+(?:@names.said@)\b"))
 _ROMAN = compile_regex(r"^(?:II|III|IV|Jr\.?|Sr\.?|[A-Z]\.)$")
-_OBLAST_SUFFIX = compile_regex(r"\s+(?:Oblast|Region|Province|Krai|oblast|region|province)$")
+_OBLAST_SUFFIX = compile_regex(_words(r"\s{1,80}+(?:@names.oblast_suffix@)$"))
 
 
 class Spans:
@@ -244,18 +244,8 @@ def _classify_segment(seg: list[Piece], text: str, prev: Piece | None, lex: Lexi
     """Turn one segment into organisations, people and places."""
     if prev is not None and prev.kind == "title" and _is_person(seg, text, prev, lex, found):
         return  # "Mr. Konstantinov": a person, whatever the gazetteer says
-    heads = [k for k, p in enumerate(seg) if p.kind == "word" and p.text in lex.heads]
-    if heads:
-        k = heads[-1]
-        named_before = any(p.kind != "mod" or p.text in _DEMONYM_KEEP for p in seg[:k])
-        tail = k + 1 < len(seg) and _OF_FOR_AFTER.match(text[seg[k].end:seg[k + 1].start])
-        if named_before or tail:
-            org = _org_from(seg, k, text, lex)
-            found.entities.append(org)
-            rest = [p for p in seg if p.start >= org.end]
-            if rest:  # "... Directorate Says Kharkiv Was Hit": what follows the organisation
-                _classify_segment(rest, text, None, lex, found)
-            return
+    if _headed_org(seg, text, lex, found):
+        return
     words = [p for p in seg if p.kind == "word"]
     places = [p for p in seg if p.kind == "place"]
     if not words:
@@ -264,21 +254,43 @@ def _classify_segment(seg: list[Piece], text: str, prev: Piece | None, lex: Lexi
         return
     if _is_person(seg, text, prev, lex, found):
         return
-    # unknown capitalised words beside a place make it part of another name ("Washington Nationals")
     for k, p in enumerate(seg):
-        if p.kind != "place":
-            continue
-        left = seg[k - 1] if k else None
-        right = seg[k + 1] if k + 1 < len(seg) else None
-        if found.titles.overlaps(p.start, p.end):
-            left = right = None  # a title-case headline: every word is capitalised, none says "name"
-        if (left and left.kind == "word" and not _opens_sentence(text, left)) or (
-            right and right.kind == "word" and right.text not in lex.water and right.text not in _REGION_WORDS
-        ):
-            continue
-        if right and right.text in lex.water:
-            continue
-        _add_place(p, seg, text, found)
+        if p.kind == "place" and not _part_of_another_name(seg, k, text, lex, found):
+            _add_place(p, seg, text, found)
+
+
+def _headed_org(seg: list[Piece], text: str, lex: Lexicon, found: Found) -> bool:
+    """An organisation named by its head word ("Defence Ministry", "Ministry of Defence"); what follows it in the
+    segment is classified on its own ("... Directorate Says Kharkiv Was Hit")."""
+    heads = [k for k, p in enumerate(seg) if p.kind == "word" and p.text in lex.heads]
+    if not heads:
+        return False
+    k = heads[-1]
+    named_before = any(p.kind != "mod" or p.text in _DEMONYM_KEEP for p in seg[:k])
+    tail = k + 1 < len(seg) and _OF_FOR_AFTER.match(text[seg[k].end:seg[k + 1].start])
+    if not (named_before or tail):
+        return False
+    org = _org_from(seg, k, text, lex)
+    found.entities.append(org)
+    rest = [p for p in seg if p.start >= org.end]
+    if rest:
+        _classify_segment(rest, text, None, lex, found)
+    return True
+
+
+def _part_of_another_name(seg: list[Piece], k: int, text: str, lex: Lexicon, found: Found) -> bool:
+    """Unknown capitalised words beside a place make it part of another name ("Washington Nationals"); a water
+    word after it too ("Black Sea")."""
+    p = seg[k]
+    left = seg[k - 1] if k else None
+    right = seg[k + 1] if k + 1 < len(seg) else None
+    if found.titles.overlaps(p.start, p.end):
+        left = right = None  # a title-case headline: every word is capitalised, none says "name"
+    if (left and left.kind == "word" and not _opens_sentence(text, left)) or (
+        right and right.kind == "word" and right.text not in lex.water and right.text not in _REGION_WORDS
+    ):
+        return True
+    return bool(right and right.text in lex.water)
 
 
 def _opens_sentence(text: str, p: Piece) -> bool:
@@ -440,8 +452,9 @@ def find_names(text: str) -> list[Entity]:
                 found.entities.append(Entity("person", p.start, p.end, p.text, name=p.name, rule="person.lexicon"))
                 found.people.setdefault(p.text, p.name or p.text)
                 found.people.setdefault(p.text.split()[-1], p.name or p.text)
+        at = {id(p): k for k, p in enumerate(pieces)}  # (``pieces.index`` compares field by field: quadratic)
         for seg in _segments(pieces):
-            k = pieces.index(seg[0])
+            k = at[id(seg[0])]
             prev = pieces[k - 1] if k else None
             pending.append((seg, prev))
     # full names first (so that "Austin" after "Lloyd Austin" is a person), then everything else in text order

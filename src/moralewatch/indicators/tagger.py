@@ -4,8 +4,8 @@ How it works, and why:
 
 * **Cues** are regular expressions from the data files, run once over the whole text (no per-sentence model), so the
   stage stays far above the pipeline's speed budget.
-* **Evidence** is the quote a cue falls in (the quote stage's quotes, or quotation marks found here when the quote
-  stage has none), else the sentence of reported claim. One evidence span carries each indicator once (rule 1).
+* **Evidence** is the quote a cue falls in (the quote stage's quotes, or, when it found none, the spans between
+  quotation marks of the segment stage's ``marks`` layer), else the sentence of reported claim. One evidence span carries each indicator once (rule 1).
 * **Subject side** (whose morale) comes from the side mentions nearest the cue: a force mention ("Russian troops")
   beats a bare country name, a mention inside the cue wins, mentions of civilians or of the source ("Ukraine said")
   do not count, and a soldier's "we" is the speaker's own side. Nothing here favours a side (rule 2).
@@ -18,41 +18,35 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from ..lexicons import compile_regex
+from ..linear import words_until
 from ..model import Document, Indicator, Quote
+from ..wordlists import fill
 from .lexicon import Lexicon, Rule, compile_cue, load
 from .prefilter import prefilter
 
+
+def _words(template: str) -> str:
+    """A pattern of this module with its word lists from data/indicators/words/patterns.txt (see moralewatch.wordlists)."""
+    return fill("indicators/words/patterns.txt", template)
+
+
 # -- small regexes of the tagger itself (structure, not vocabulary) --------------------------------------------------
 
-#: quoted segments inside one paragraph: curly, guillemets, straight doubles, curly singles used as quotes
-_QUOTE_RX = compile_regex(r"“([^“”]+)(?:”|$)|«([^«»]+)(?:»|$)|\"([^\"]+)(?:\"|$)|(?<![\w])‘([^‘’]{2,300}?)’(?![\w])", re.M)
 #: a side word followed by a word that makes it not a force: civilians, places, the source of a claim
 _NOT_FORCE = compile_regex(
-    r"(?:['’]s)?\s+(?:\w+\s+)?(?:civilians?|allies|partners|friends|backers|supporters|people|residents|citizens|cities|city|towns?|villages?|children|women|families|"
-    r"homes?|territory|territories|land|soil|border|government|officials?|president|media|state media|television|"
-    r"tv|ministry|foreign ministry|authorities|embassy|economy|gas|oil|energy|capital|region|regions|prosecutors?|"
-    r"journalists?|outlets?|news agency|agency|bloggers?|channels?|diplomats?|ambassador|parliament|lawmakers|"
-    r"refugees|population|boys?|girls?|wom[ae]n|teenagers?|mothers?|fathers?|wives|wife|husbands?|relatives|"
-    r"pensioners|volunteers? (?:groups?|organi[sz]ations?)|society|public|language|speakers|culture|leaders?|leadership|politicians|side said|"
-    r"statement|claims?|estimates?|figures?|sources?|intelligence|company|companies|firms?|banks?|markets?|"
-    r"spokes(?:man|woman|person)|interior|general staff|presidential)\b",
+    _words(r"(?:['’]s)?\s{1,80}+(?:\w+\s+)?(?:@tagger.not_force@)\b"),
     re.I)
 _SAYS = compile_regex(
-    r"^\W{0,3}(?:\w+\s+){0,3}?(?:said|says|say|claimed|claims|claim|reported|reports|told|estimated|estimates|"
-    r"announced|stated|insisted|insists|tweeted|wrote|added|"
-    r"according)\b", re.I)
+    _words(r"^\W{0,3}(?:\w+\s+){0,3}?(?:@tagger.says@)\b"), re.I)
 _ADJECTIVES = frozenset({"russian", "ukrainian", "pro-russian", "pro-kremlin", "ukrainian-held"})
 #: a side word right before the cue ("Russian losses", "Ukraine's heavy losses", "Kremlin's morale problems")
 _ATTACHED = compile_regex(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s*$")
-_PLACE_BEFORE = compile_regex(r"\b(?:in|into|to|from|across|throughout|inside|of|on|against|at|toward|towards|"
-                           r"near|over|through)\s+(?:the\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
-                           r"eastern|western|southern|northern|central|occupied|russian-occupied|wartime|neighbouring|"
-                           r"neighboring)(?:ern)?\s+)?$", re.I)
+_PLACE_BEFORE = compile_regex(_words(r"\b(?:@tagger.place_before.1@)\s+(?:the\s+)?(?:(?:@tagger.place_before.2@)(?:ern)?\s+)?$"), re.I)
 _KILL_CLAIM = compile_regex(r"(?:killed|kill|kills|killing|eliminat\w*|destroy\w*|wiped out|neutrali[sz]\w*|"
                          r"liquidat\w*)\b", re.I)
 _FIRST_PLURAL = compile_regex(r"\b(?:we|us|our|ours|we['’]re|we['’]ve|i|i['’]m|my|me)\b", re.I)
@@ -61,18 +55,18 @@ _INFLICT = compile_regex(r"\binflict\w*|\bon the enemy\b", re.I)
 _CLAUSE_END = compile_regex(r"[,;:—–]")
 _CLAUSE_BREAK = compile_regex(r"[,;:—–(]|\bbut\b|\bwhile\b|\bwhereas\b|\band\b", re.I)
 _NOT_NEGATION = compile_regex(
-    r"\bnot (?:\w+ )?(?:clear|known|verified|confirmed|only|just|least|yet|immediately)\b|"
-    r"\bno (?:longer|doubt|matter)\b|\bnot least\b", re.I)
+    _words(r"\bnot (?:\w+ )?(?:@tagger.not_negation@)\b|\bno (?:longer|doubt|matter)\b|\bnot least\b"), re.I)
+
+
 _ATTRIB_AFTER = compile_regex(
-    r"[,”\"]\s*(?:he |she |they |it )?(?:said|says|told|added|claimed|wrote|tweeted|reported|explained|"
-    r"according to)\s+((?:[\w'’.-]+[ ,]{0,2}){1,8}?)(?=[.,;]|$| on | in | at | during | who | after | when )", re.I)
+    _words(r"[,”\"]\s*(?:he |she |they |it )?(?:@tagger.attrib_after@)\s+") + words_until(r"[\w'’.-]", "[ ,]{0,2}", 8, "[.,;]|$| on | in | at | during | who | after | when "),
+    re.I)
 _ATTRIB_BEFORE = compile_regex(
-    r"((?:[A-Z][\w'’.-]*|the|its|his|her|their|a|an|an?other|one|two|several|many|some|senior|top|western|"
-    r"military|defen[cs]e|intelligence|officials?|analysts?|experts?|of|for|and|[A-Z]\w*['’]s)"
-    r"(?:\s+(?:[A-Z][\w'’.-]*|the|of|for|and|on|in|[a-z][\w'’-]*)){0,7}?)\s+"
-    r"(?:has |have |had )?(?:said|says|say|told|claimed|claims|reported|reports|estimated|estimates|announced|"
-    r"stated|believes|believe|assessed|assesses|wrote|tweeted|added|insisted|alleged|accused|warned|noted)\b")
-_ACCORDING = compile_regex(r"\baccording to\s+((?:[\w'’.-]+\s?){1,8}?)(?=[.,;]|$)", re.I)
+    _words(r"((?:[A-Z][\w'’.-]{0,100}+|@tagger.attrib_before.1@|an?other|@tagger.attrib_before.2@|defen[cs]e|"
+           r"intelligence|officials?|analysts?|experts?|of|for|and|[A-Z]\w{0,100}['’]s)(?:\s++(?:[A-Z][\w'’.-]{0,100}+|"
+           r"@tagger.attrib_before.3@|[a-z][\w'’-]{0,100}+)){0,7}?)\s+(?:has |have |had )?(?:@tagger.attrib_before.4@)"
+           r"\b"))
+_ACCORDING = compile_regex(r"\baccording to\s+" + words_until(r"[\w'’.-]", r"\s?", 8, "[.,;]|$"), re.I)
 
 QUOTE_SPEAKER_MILITARY = frozenset({"soldier", "pow", "commander"})
 #: indicators that state an event or condition, where a conditional or an expectation is not a claim
@@ -81,18 +75,16 @@ IRREALIS_INDICATORS = frozenset({"heavy_losses", "surrender_desertion", "morale_
 #: the feelings of civilians, relatives or whole nations are not a force's morale
 PERSONAL_INDICATORS = frozenset({"fear", "trauma", "morale_low", "morale_high"})
 _IRREALIS = compile_regex(
-    r"\b(?:if|unless|could|would|might|expects?|expected|expecting|considers?|consider(?:ed|ing)|intends?|plans? to|"
-    r"aims? to|wants? to|want is|wanted to|hopes? to|forcing \w+ to|to force \w+ to|in order to|risk(?:s|ed|ing)?|"
-    r"let them|should|must|ready to|willing to|threaten(?:s|ed|ing)?(?: to)?)\b", re.I)
-_IRREALIS_START = compile_regex(r"\s*[\"“‘]?(?:if|unless|should)\b", re.I)
-_HARD_BREAK = compile_regex(r"[;:—–]|\bbut\b|, (?:and|while|as|after|since)\b", re.I)
+    _words(r"\b(?:@tagger.irrealis.1@|expects?|expected|expecting|considers?|consider(?:ed|ing)|intends?|"
+           r"plans? to|aims? to|wants? to|want is|wanted to|hopes? to|forcing \w+ to|to force \w+ to|"
+           r"in order to|risk(?:s|ed|ing)?|@tagger.irrealis.2@|threaten(?:s|ed|ing)?(?: to)?)\b"), re.I)
+_IRREALIS_START = compile_regex(r"\s{0,80}+[\"“‘]?(?:if|unless|should)\b", re.I)
+_HARD_BREAK = compile_regex(_words(r"[;:—–]|\bbut\b|, (?:@tagger.hard_break@)\b"), re.I)
 _CIVILIAN_SUBJECT = compile_regex(
-    r"\b(?:civilians?|residents?|evacuees|refugees|villagers|locals|mothers|grandparents|children|families|"
-    r"pensioners|townspeople|population|neighbou?rs|the people of|society|the public|nation|(?:his|her|their|my|a) (?:\w+ )?(?:mother|father|wife|husband|son|daughter|"
-    r"family|relatives?|parents?|grandmother|grandfather|girlfriend))\b", re.I)
-_BOTH = compile_regex(r"\b(?:both sides|both armies|both forces|each side|the two sides|both militaries|"
-                   r"both russia and ukraine|both ukraine and russia|both russian and ukrainian|both ukrainian and "
-                   r"russian|on both sides)\b", re.I)
+    _words(r"\b(?:civilians?|residents?|@tagger.civilian_subject.1@|neighbou?rs|the people of|society|"
+           r"the public|nation|(?:@tagger.civilian_subject.2@) (?:\w+ )?(?:@tagger.civilian_subject.3@)"
+           r")\b"), re.I)
+_BOTH = compile_regex(_words(r"\b(?:@tagger.both@)\b"), re.I)
 
 
 @dataclass(slots=True)
@@ -116,25 +108,12 @@ class Hit:
 # -- evidence units ------------------------------------------------------------------------------------------------
 
 
-def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Quoted segments per paragraph (content only). Used when the quote stage supplied no quotes, so that quote
-    content is still one piece of evidence; an unclosed mark runs to the end of its paragraph."""
-    out = []
-    for ps, pe in paragraphs:
-        for m in _QUOTE_RX.finditer(text, ps, pe):
-            g = next(i for i in range(1, 5) if m.group(i) is not None)
-            s, e = m.start(g), m.end(g)
-            while e > s and text[e - 1] in " \n":
-                e -= 1
-            if e - s >= 2:
-                out.append((s, e))
-    return out
-
-
 def quote_units(doc: Document) -> list[Unit]:
+    """The quotes as evidence units: the quote stage's quotes; when it found none, the spans between quotation
+    marks (the segment stage's ``marks`` layer), so that quoted words are still one piece of evidence."""
     if doc.quotes:
         return [Unit(q.start, q.end, i, q, True) for i, q in enumerate(doc.quotes) if q.end > q.start]
-    return [Unit(s, e, None, None, True) for s, e in find_quoted(doc.text, doc.paragraphs)]
+    return [Unit(m.start, m.end, None, None, True) for m in doc.marks if m.end - m.start >= 2]
 
 
 class Context:
@@ -214,25 +193,22 @@ def side_mentions(text: str, lo: int, hi: int, lex: Lexicon) -> Iterator[tuple[s
 @cache
 def _people_after() -> re.Pattern[str]:
     """A force noun right after a side word: "Russian troops", "Ukraine's 93rd brigade", "Kremlin's forces"."""
-    return compile_regex(r"(?:['’]s)?\s+(?:[\w'’-]+\s+){0,2}?" + compile_cue(
+    return compile_regex(r"(?:['’]s)?\s{1,80}+(?:[\w'’-]+\s+){0,2}?" + compile_cue(
         "{FORCE}|force|military|armed forces|navy|air force|defenders|defence forces|defense forces|pows?|prisoners"
         "|prisoners of war|captives").pattern, re.I)
 
 
 #: what a force does or suffers, right after a side word: the side is the actor or the one who suffers
 _ACTOR_AFTER = compile_regex(
-    r"(?:['’]s)?\s+(?:[\w'’-]+\s+)?(?:losses|casualties|dead|death toll|morale|positions|lines|side|defen[cs]es|"
-    r"strikes|attacks|shelling|bombardments?|missiles|rockets|artillery|offensive|counteroffensive|"
-    r"counter-offensive|invasion|occupation|aggression|advance|assaults?|command|ranks|war effort|campaign)\b", re.I)
+    _words(r"(?:['’]s)?\s{1,80}+(?:[\w'’-]+\s+)?(?:@tagger.actor_after@)\b"), re.I)
 
 
 #: a weapon or a force right after a side word inside a violence cue: the side that did it
-_ATTACK_AFTER = compile_regex(r"(?:['’]s)?\s+(?:[\w'’-]+\s+){0,2}?(?:shell\w*|strikes?|airstrikes?|missiles?|rockets?|"
-                           r"bomb\w*|artillery|attacks?|fire|drones?|troops|soldiers|forces|military|army)\b", re.I)
+_ATTACK_AFTER = compile_regex(_words(r"(?:['’]s)?\s{1,80}+(?:[\w'’-]+\s+){0,2}?(?:shell\w*|strikes?|airstrikes?|missiles?|rockets?|"
+                                     r"bomb\w*|artillery|attacks?|fire|drones?|@tagger.attack_after@)\b"), re.I)
 
 
-_VICTIM_AFTER = compile_regex(r"(?:['’]s)?\s+(?:[\w'’-]+\s+)?(?:civilians?|children|people|residents|citizens|women|men|"
-                           r"families|villagers|evacuees|refugees|boys?|girls?|teenagers?|journalists?|mayors?)\b", re.I)
+_VICTIM_AFTER = compile_regex(_words(r"(?:['’]s)?\s{1,80}+(?:[\w'’-]+\s+)?(?:@tagger.victim_after@)\b"), re.I)
 _VICTIM_BEFORE = compile_regex(r"\b(?:of|against|killed|killing|murder(?:ed|ing)?|execut(?:ed|ing)|tortur(?:ed|ing)|"
                             r"abduct(?:ed|ing)|kidnapp(?:ed|ing)|shot|shooting|rap(?:ed|ing))\s+(?:the\s+|(?!by\b)\w+\s+)?$", re.I)
 _ACCUSED_BEFORE = compile_regex(r"\baccus\w*\s+(?:the\s+)?$", re.I)
@@ -240,35 +216,71 @@ _ACCUSED_BEFORE = compile_regex(r"\baccus\w*\s+(?:the\s+)?$", re.I)
 
 def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
     """Whose morale: see the module docstring for the order of evidence."""
-    text, lex = ctx.text, ctx.lex
+    text = ctx.text
     s_lo, s_hi = ctx.sentences[si]
     lo, hi = min(s_lo, unit.start), max(s_hi, unit.end)
-    mentions = list(side_mentions(text, lo, hi, lex))
+    mentions = list(side_mentions(text, lo, hi, ctx.lex))
     inside = [m for m in mentions if m[1] >= hit.start and m[2] <= hit.end and m[3] == 2]
     if inside:
         return inside[0][0]  # "killed 300 Russian soldiers": the force inside the cue lost them
+    side = _side_of_the_act(ctx, hit, unit, si) or _attached_side(ctx, hit, lo)
+    if side is not None:
+        return side
+    own = own_side(unit)
+    local = text[max(unit.start, hit.start - 60):min(unit.end, hit.end + 30)]
+    forces = [m for m in mentions if m[3]]
+    if not forces and own in ("ru", "ua") and _FIRST_PLURAL.search(local):
+        return own
+    if not forces and own in ("ru", "ua") and _ENEMY.search(local):
+        return "ua" if own == "ru" else "ru"
+    if mentions:
+        return min(mentions, key=_mention_distance(text, hit, lo))[0]
+    return (lookback_side(ctx, si) or (own if own in ("ru", "ua") else None) or any_party(ctx, hit, lo, hi)
+            or ctx.doc_side())
+
+
+def _side_of_the_act(ctx: Context, hit: Hit, unit: Unit, si: int) -> str | None:
+    """For a cue that tells of an act, the side it is about: for orders against civilians the side that did it,
+    for a claim of enemies killed the other side of the claimant ("the ministry said it had killed 600 fighters")."""
     if hit.rule.indicator == "orders_against_civilians":
-        for side in ("ru", "ua"):
-            for m in lex.sides[side].finditer(text, hit.start, min(len(text), hit.end + 30)):
-                if m.end() > hit.end:  # just past the cue only as its object: "the massacre of | Ukrainians"
-                    if m.group().lower() in ("ukrainians", "russians") and \
-                            _VICTIM_BEFORE.search(text, hit.start, m.start()):
-                        return "ua" if side == "ru" else "ru"
-                    continue
-                if _ATTACK_AFTER.match(text, m.end()) or _ACCUSED_BEFORE.search(text, hit.start, m.start()):
-                    return side  # "killed by a Russian airstrike", "accused Moscow of": the side that did it
-                if _VICTIM_AFTER.match(text, m.end()) or (
-                        m.group().lower() in ("ukrainians", "russians")
-                        and _VICTIM_BEFORE.search(text, hit.start, m.start())):
-                    return "ua" if side == "ru" else "ru"  # "abducted Ukrainian children": the other side did it
-    if hit.rule.indicator == "heavy_losses" and _KILL_CLAIM.match(text, hit.start):
+        return _perpetrator(ctx, hit)
+    if hit.rule.indicator == "heavy_losses" and _KILL_CLAIM.match(ctx.text, hit.start):
         claimed_by = claimant_of(ctx, unit, si)[1]
         if claimed_by in ("ru", "ua"):
-            return "ua" if claimed_by == "ru" else "ru"  # "the ministry said it had killed 600 fighters"
+            return "ua" if claimed_by == "ru" else "ru"
+    return None
+
+
+def _perpetrator(ctx: Context, hit: Hit) -> str | None:
+    """The side that did what an orders-against-civilians cue tells of, from the side mentions in and just past it."""
+    text, lex = ctx.text, ctx.lex
     for side in ("ru", "ua"):
-        for m in lex.sides[side].finditer(text, max(lo, hit.start - 30), hit.start):
-            if _ATTACHED.fullmatch(text, m.end(), hit.start) and not _SAYS.match(text, m.end()):
-                return side  # "Ukrainian losses", "Russia's heavy losses"
+        for m in lex.sides[side].finditer(text, hit.start, min(len(text), hit.end + 30)):
+            victims = m.group().lower() in ("ukrainians", "russians") and \
+                _VICTIM_BEFORE.search(text, hit.start, m.start()) is not None
+            if m.end() > hit.end:  # just past the cue only as its object: "the massacre of | Ukrainians"
+                if victims:
+                    return "ua" if side == "ru" else "ru"
+                continue
+            if _ATTACK_AFTER.match(text, m.end()) or _ACCUSED_BEFORE.search(text, hit.start, m.start()):
+                return side  # "killed by a Russian airstrike", "accused Moscow of": the side that did it
+            if _VICTIM_AFTER.match(text, m.end()) or victims:
+                return "ua" if side == "ru" else "ru"  # "abducted Ukrainian children": the other side did it
+    return None
+
+
+def _attached_side(ctx: Context, hit: Hit, lo: int) -> str | None:
+    """A side word right before the cue: "Ukrainian losses", "Russia's heavy losses"."""
+    for side in ("ru", "ua"):
+        for m in ctx.lex.sides[side].finditer(ctx.text, max(lo, hit.start - 30), hit.start):
+            if _ATTACHED.fullmatch(ctx.text, m.end(), hit.start) and not _SAYS.match(ctx.text, m.end()):
+                return side
+    return None
+
+
+def _mention_distance(text: str, hit: Hit, lo: int) -> Callable[[tuple[str, int, int, int]], float]:
+    """How far a side mention is from the cue, weighted: inside the cue nearest, before it nearer than after it
+    (unless the cue inflicts something: then after), past the end of the cue's clause far, a bare name farther."""
     prefer_after = bool(_INFLICT.search(text[max(lo, hit.start - 30):hit.end]))
 
     def distance(m: tuple[str, int, int, int]) -> float:
@@ -282,17 +294,7 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
                 d *= 3  # "despite heavy losses, Ukraine's allies ...": a mention past the clause is another subject
         return d if m[3] else d * 2 + 40  # a force mention beats a bare country name unless much nearer
 
-    own = own_side(unit)
-    local = text[max(unit.start, hit.start - 60):min(unit.end, hit.end + 30)]
-    forces = [m for m in mentions if m[3]]
-    if not forces and own in ("ru", "ua") and _FIRST_PLURAL.search(local):
-        return own
-    if not forces and own in ("ru", "ua") and _ENEMY.search(local):
-        return "ua" if own == "ru" else "ru"
-    if mentions:
-        return min(mentions, key=distance)[0]
-    return (lookback_side(ctx, si) or (own if own in ("ru", "ua") else None) or any_party(ctx, hit, lo, hi)
-            or ctx.doc_side())
+    return distance
 
 
 def any_party(ctx: Context, hit: Hit, lo: int, hi: int) -> str | None:

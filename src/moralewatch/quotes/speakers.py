@@ -13,13 +13,18 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..lexicons import compile_regex
+from ..wordlists import fill
 from . import lexicon
 
+
+def _words(template: str) -> str:
+    """A pattern of this module with its word lists from data/quotes/words/patterns.txt (see moralewatch.wordlists)."""
+    return fill("quotes/words/patterns.txt", template)
+
+
 _NAME = compile_regex(r"(?<![\w’'])[A-Z][a-z’'-]+(?:[ \u00a0]+(?:[A-Z]\.[ ]*)?[A-Z][a-z’'-]+)+")
-_PERSON_NP = None
 #: "Sergiy Kyslytsya shared what he said were the last text messages ...": the subject relays
-_RELAYER = compile_regex(r"((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)\s+(?:shared|released|published|aired|leaked|"
-                         r"read\s+out|played)\b")
+_RELAYER = compile_regex(_words(r"((?:[A-Z][\w’'.-]{0,100}+\s++){0,20}[A-Z][\w’'.-]{0,100}+)\s++(?:@speakers.relayer@)\b"))
 PRONOUNS_SINGULAR = {"he", "she", "him", "her"}
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "we"}
 PERSON_ROLES = {"soldier", "pow", "relative", "commander", "official", "diplomat", "expert", "journalist",
@@ -44,15 +49,13 @@ class Described:
 _ADJECTIVE_ROLES = frozenset("major general private chief senior head leading".split())
 
 
+@cache
 def _person_np() -> re.Pattern[str]:
     """Indefinite or definite descriptions of people ("an injured Russian solder", "the official")."""
-    global _PERSON_NP
-    if _PERSON_NP is None:
-        table, _ = lexicon.roles()
-        words = sorted((w for w, v in table.items() if v[0] in PERSON_ROLES), key=len, reverse=True)
-        _PERSON_NP = compile_regex(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[\w’'-]+\s+){0,4}?(?:"
-                                   + "|".join(re.escape(w) for w in words) + r")\b(?![’']s)")
-    return _PERSON_NP
+    table, _ = lexicon.roles()
+    words = sorted((w for w, v in table.items() if v[0] in PERSON_ROLES), key=len, reverse=True)
+    return compile_regex(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[\w’'-]+\s+){0,4}?(?:"
+                         + "|".join(re.escape(w) for w in words) + r")\b(?![’']s)")
 
 
 @cache
@@ -69,8 +72,8 @@ def name_core(name: str) -> str:
 
 
 _INTRO_DESCRIPTION = compile_regex(r",\s*([^.;(),]{0,100}?)(?=[.;(,]|$)")
-_CLAUSE_WORD = compile_regex(r"\b(?:and|but|while|whereas|as|that|which|who|after|before|when)\s")
-_LOWER_NEXT = compile_regex(r"\s+[a-z]")
+_CLAUSE_WORD = compile_regex(_words(r"\b(?:@speakers.clause_word@)\s"))
+_LOWER_NEXT = compile_regex(r"(?<!\s)\s++[a-z]")
 
 
 class DocumentIndex:
@@ -129,7 +132,7 @@ class DocumentIndex:
         return core if core else name
 
 
-_SIDE_BEFORE_SOLDIERS = compile_regex(r"([\w’'.-]+)\s+(?:[a-z]+\s+)?(?:soldiers?|troops|conscripts?|POWs?|servicemen|"
+_SIDE_BEFORE_SOLDIERS = compile_regex(r"(?<![\w’'.-])([\w’'.-]++)\s++(?:[a-z]++\s++)?(?:soldiers?|troops|conscripts?|POWs?|servicemen|"
                                       r"prisoners|captives?|fighters|servicem[ae]n)\b")
 
 
@@ -164,8 +167,8 @@ def is_pronoun(text: str) -> bool:
     return text.lower() in PRONOUNS
 
 
-_NAME_AT_END = compile_regex(r"((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)$")
-_PREPOSITION_END = compile_regex(r"\b(?:in|of|at|for|from|on|to|by|with|near|outside|inside|around|behind)\s+(?:the\s+)?$")
+_NAME_AT_END = compile_regex(r"((?:[A-Z][\w’'.-]{0,100}+\s++){0,20}[A-Z][\w’'.-]{0,100}+)$")
+_PREPOSITION_END = compile_regex(_words(r"\b(?:@speakers.preposition_end@)\s+(?:the\s+)?$"))
 
 
 def head_name(phrase: str) -> str | None:
@@ -201,8 +204,7 @@ def _hits(name: str, text: str) -> list[tuple[str, ...]]:
 _WEST_ABBREVIATION = compile_regex(r"(?<![\w.])(?:US|UK|EU)(?![\w])")
 
 
-_DESCRIPTION_HEAD_END = compile_regex(r"\s+(?:on|about|at|in|for|with|from|near|outside|inside|captured|taken|held|detained|wounded|"
-                                      r"injured|stationed|deployed|fighting|serving)\s+|,")
+_DESCRIPTION_HEAD_END = compile_regex(_words(r"(?<!\s)\s++(?:@speakers.description_head_end@)\s+|,"))
 _CAPTIVITY = compile_regex(r"\b(?:captur(?:e|ed|es|ing)|captives?|prisoners?|POWs?|surrender(?:ed)?)\b")
 
 
@@ -269,7 +271,7 @@ def told_outlet(after_cue: str) -> bool:
         and orgs[hits[0][2]].kind == "outlet"  # "told the BBC", "told the state news agency RIA Novosti"
 
 
-_TRAILING_FUNCTION_WORDS = compile_regex(r"(?:\s+(?:this|last|on|in|that|which|who|and))+$")
+_TRAILING_FUNCTION_WORDS = compile_regex(_words(r"(?<!\s)(?:\s++(?:@speakers.trailing_function_words@))+$"))
 
 
 def vias(context: str) -> list[str]:

@@ -188,6 +188,90 @@ ROW_STAMPS: tuple[str, ...] = (
 )
 
 
+def _rebuilt(table: str, columns: str, indexes: tuple[str, ...]) -> tuple[str, ...]:
+    """SQLite cannot add a foreign key to a table: the table is made again with it, its rows copied in order."""
+    return (f"CREATE TABLE {table}__v4 ({columns})",
+            f"INSERT INTO {table}__v4 SELECT * FROM {table} ORDER BY rowid",
+            f"DROP TABLE {table}",
+            f"ALTER TABLE {table}__v4 RENAME TO {table}",
+            *indexes)
+
+
+def _linked_fts(table: str, columns: tuple[str, ...]) -> tuple[str, ...]:
+    """An FTS5 index whose content is ``table`` (Datasette shows a search box on it and returns its rows), kept
+    up to date by triggers (the writer only inserts and deletes annotation rows, never replaces them)."""
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    fts = f"{table}_fts"
+    return (
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({cols}, content=[{table}], content_rowid=rowid, "
+        "tokenize='unicode61 remove_diacritics 2')",
+        f"CREATE TRIGGER IF NOT EXISTS tr_{fts}_ins AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END",
+        f"CREATE TRIGGER IF NOT EXISTS tr_{fts}_del AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old}); END",
+        f"CREATE TRIGGER IF NOT EXISTS tr_{fts}_upd AFTER UPDATE ON {table} BEGIN "
+        f"INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old}); "
+        f"INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END",
+        f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')",
+    )
+
+
+#: migration 4, "a store Datasette users recognise" (issue 18, item 5):
+#: - foreign keys: ``quotes``, ``indicators`` and ``entities`` are made again with ``document_id REFERENCES
+#:   documents(id)`` (SQLite has no ALTER TABLE ADD CONSTRAINT); declared for tools (Datasette links each row to its
+#:   document), not enforced (``PRAGMA foreign_keys`` stays off: the writer deletes a document's annotations before
+#:   the document anyway). ``indicators.quote_index`` points at ``quotes(document_id, idx)``, a two-column key that
+#:   tools do not follow: the ``evidence_flat`` view carries the quote instead. The dashboard's triggers on
+#:   ``indicators`` go with the old table and are made again, the same;
+#: - views: ``evidence_flat`` (one row per indicator with its document's title, outlet, url and day, its date and
+#:   source: ``published`` when it is the document's publication day, else ``text``, a date the text gives near
+#:   the evidence; its place with coordinates, claimant and sides, and its quote; the export table
+#:   ``evidence``) and ``quotes_documents`` (quotes with their document);
+#: - full text linked to its content table: ``quotes_fts`` and ``indicators_fts`` (``content=`` the table, kept up
+#:   to date by triggers). ``evidence_fts`` stays (the dashboard's index reads it). A VACUUM may renumber the rowids
+#:   of these tables; after one, ``INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild')`` (and the same for
+#:   ``indicators_fts``) makes the index follow.
+DATASETTE: tuple[str, ...] = (
+    "DROP TRIGGER IF EXISTS tr_evidence_facts_ins",
+    "DROP TRIGGER IF EXISTS tr_evidence_facts_del",
+    *_rebuilt("quotes", "document_id TEXT REFERENCES documents(id), idx INTEGER, start INTEGER, end INTEGER, "
+              "text TEXT, kind TEXT, speaker TEXT, speaker_start INTEGER, speaker_end INTEGER, speaker_role TEXT, "
+              "side TEXT, channel TEXT, via TEXT, cue TEXT, cue_start INTEGER, cue_end INTEGER, continues INTEGER, "
+              "confidence REAL, place TEXT, date TEXT, rule TEXT, stage TEXT, config_hash TEXT, stages TEXT, "
+              "PRIMARY KEY (document_id, idx)", ()),
+    *_rebuilt("indicators", "document_id TEXT REFERENCES documents(id), idx INTEGER, indicator TEXT, "
+              "start INTEGER, end INTEGER, text TEXT, subject_side TEXT, claimant TEXT, claimant_side TEXT, "
+              "channel TEXT, quote_index INTEGER, hedged INTEGER, negated INTEGER, confidence REAL, rule TEXT, "
+              "cue TEXT, place TEXT, date TEXT, stage TEXT, config_hash TEXT, stages TEXT, "
+              "PRIMARY KEY (document_id, idx)",
+              ("CREATE INDEX IF NOT EXISTS ix_indicators_indicator ON indicators(indicator, subject_side)",)),
+    *_rebuilt("entities", "document_id TEXT REFERENCES documents(id), idx INTEGER, type TEXT, start INTEGER, "
+              "end INTEGER, text TEXT, name TEXT, lat REAL, lon REAL, country TEXT, admin1 TEXT, geonameid INTEGER, "
+              "value TEXT, granularity TEXT, rule TEXT, stage TEXT, config_hash TEXT, stages TEXT, "
+              "PRIMARY KEY (document_id, idx)",
+              ("CREATE INDEX IF NOT EXISTS ix_entities_type ON entities(type, name)",
+               "CREATE INDEX IF NOT EXISTS ix_entities_place ON entities(type, name, lat, lon)")),
+    EVIDENCE_FACTS[1],  # the dashboard's triggers, as migration 2 made them
+    EVIDENCE_FACTS[2],
+    "CREATE VIEW IF NOT EXISTS evidence_flat AS SELECT i.document_id, i.idx, i.indicator, i.subject_side, i.text, "
+    "i.hedged, i.negated, i.confidence, i.rule, i.cue, d.title, d.outlet, d.url, date(d.published) AS published, "
+    "i.date, CASE WHEN i.date IS NULL THEN NULL WHEN i.date = substr(d.published, 1, 10) THEN 'published' ELSE "
+    "'text' END AS date_source, i.place, p.lat AS place_lat, p.lon AS place_lon, p.country AS "
+    "place_country, i.claimant, i.claimant_side, i.channel, coalesce(q.speaker_role, 'unknown') AS speaker_role, "
+    "i.quote_index, q.text AS quote, q.speaker, q.via FROM indicators i JOIN documents d ON d.id = i.document_id "
+    "LEFT JOIN quotes q ON q.document_id = i.document_id AND q.idx = i.quote_index LEFT JOIN entities p ON "
+    "p.rowid = (SELECT e.rowid FROM entities e WHERE e.type = 'place' AND e.name = i.place AND e.lat IS NOT NULL "
+    "LIMIT 1)",
+    "CREATE VIEW IF NOT EXISTS quotes_documents AS SELECT q.document_id, q.idx, q.text, q.kind, q.speaker, "
+    "q.speaker_role, q.side, q.channel, q.via, q.cue, q.confidence, q.place, q.date, d.title, d.outlet, d.url, "
+    "date(d.published) AS published FROM quotes q JOIN documents d ON d.id = q.document_id",
+    *_linked_fts("quotes", ("text", "speaker")),
+    *_linked_fts("indicators", ("text",)),
+)
+
+
 def _run(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
     def migrate(conn: sqlite3.Connection) -> None:
         for sql in statements:
@@ -197,11 +281,13 @@ def _run(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
 
 
 #: the SQL of each migration, by version
-STATEMENTS: dict[int, tuple[str, ...]] = {1: INITIAL, 2: EVIDENCE_FACTS, 3: ROW_STAMPS}
+STATEMENTS: dict[int, tuple[str, ...]] = {1: INITIAL, 2: EVIDENCE_FACTS, 3: ROW_STAMPS, 4: DATASETTE}
 
 #: ordered migrations: (version, name, function of a connection inside the migration's transaction)
 MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (1, "initial schema", _run(INITIAL)),
     (2, "dashboard read model: evidence_facts and indexes", _run(EVIDENCE_FACTS)),
     (3, "row stamps: a stages column on quotes, indicators and entities", _run(ROW_STAMPS)),
+    (4, "for Datasette: foreign keys, views evidence_flat and quotes_documents, full text linked to its tables",
+     _run(DATASETTE)),
 ]

@@ -63,7 +63,7 @@ def _columns(cls: type, skip: set[str] = frozenset()) -> list[Column]:  # type: 
     return out
 
 
-_DOC_SKIP = {"quotes", "indicators", "entities", "done", "sentences", "written_by"}
+_DOC_SKIP = {"quotes", "indicators", "entities", "done", "sentences", "written_by", "marks", "masked"}
 _ANN_PREFIX = [Column("document_id", "TEXT"), Column("idx", "INTEGER")]
 _ANN_SUFFIX = [Column("stage", "TEXT", doc="versioned name of the stage that made the row"),
                Column("config_hash", "TEXT", doc="that stage's stamp (name, configuration, data files)"),
@@ -102,11 +102,30 @@ TABLES: dict[str, Table] = {t.name: t for t in [DOCUMENTS, *ANNOTATION_TABLES.va
 MIGRATIONS = migrations.MIGRATIONS
 
 
+#: the views and linked full-text tables of migration 4 (for Datasette and notebooks), with what each holds
+VIEWS: dict[str, str] = {
+    "evidence_flat": "view: one row per indicator with its document's title, outlet, url and published day, its "
+                     "date and date_source (published | text), place with place_lat/place_lon/place_country, "
+                     "claimant and sides, speaker_role and its quote (the export table `evidence`)",
+    "quotes_documents": "view: quotes with their document's title, outlet, url and published day",
+    "quotes_fts": "full-text index of quotes (text, speaker), content=quotes, kept by triggers",
+    "indicators_fts": "full-text index of indicators (text), content=indicators, kept by triggers",
+}
+#: declared foreign keys (migration 4; not enforced: PRAGMA foreign_keys is off)
+FOREIGN_KEYS: dict[str, tuple[str, str, str]] = {
+    name: ("document_id", "documents", "id") for name in ANNOTATION_TABLES
+}
+
+
 def describe() -> str:
     """The schema as text, for ``moralewatch schema`` and the docs."""
     out = []
     for t in TABLES.values():
         out.append(f"{t.name}: {t.doc}")
+        fk = FOREIGN_KEYS.get(t.name)
         for c in t.columns:
-            out.append(f"  {c.name:16} {c.sql}{' (JSON)' if c.json else ''}{'  ' + c.doc if c.doc else ''}")
+            ref = f"  -> {fk[1]}.{fk[2]}" if fk and fk[0] == c.name else ""
+            out.append(f"  {c.name:16} {c.sql}{' (JSON)' if c.json else ''}{'  ' + c.doc if c.doc else ''}{ref}")
+    for name, doc in VIEWS.items():
+        out.append(f"{name}: {doc}")
     return "\n".join(out)

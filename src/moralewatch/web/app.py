@@ -22,7 +22,7 @@ from typing import Any
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -30,6 +30,7 @@ from .. import __version__
 from ..errors import MoraleWatchError
 from ..store import connect
 from ..store.queries import has_read_model
+from . import downloads
 from . import views as Q
 from .filters import Filters
 from .index import FactIndex
@@ -113,6 +114,7 @@ def filters_dep(
     hedged: str | None = Query(None, description="true: only hedged; false: only not hedged"),
     negated: str | None = Query(None, description="true: only negated; false: only not negated"),
     q: str | None = Query(None, description="full-text search over the evidence (all words; word* for prefix)"),
+    min_confidence: str | None = Query(None, description="only items whose confidence is at least this (0 to 1)"),
 ) -> Filters:
     return Filters.from_mapping(dict(locals()))
 
@@ -182,6 +184,26 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
     @app.get("/api/sources", summary="Sources: outlets and speakers with counts by side")
     def api_sources(f: Filters = Depends(filters_dep), ix: FactIndex = Depends(facts)) -> dict[str, Any]:
         return Q.sources(ix, f)
+
+    @app.get("/api/download/{name}", summary="Download what a view shows: evidence, trends, places, outlets or "
+             "speakers as .csv or .jsonl, places also as .geojson; the view's filters and parameters")
+    def api_download(name: str = PathParam(max_length=40, description="VIEW.FORMAT, e.g. evidence.csv"),
+                     f: Filters = Depends(filters_dep), interval: str = Query("auto"),
+                     split: str = Query("subject_side"), ix: FactIndex = Depends(facts)) -> StreamingResponse:
+        view, _, fmt = name.partition(".")
+        lines = downloads.body(view, fmt, ix, readers.db, f, interval, split)
+        return StreamingResponse(lines, media_type=downloads.MEDIA[fmt], headers={
+            "Content-Disposition": f'attachment; filename="moralewatch-{view}.{fmt}"'})
+
+    @app.get("/api/quotes", summary="Quotes: a page of quotes, newest first, with full-text search over them")
+    def api_quotes(f: Filters = Depends(filters_dep), speaker: list[str] = Query([], description="speaker name(s)"),
+                   limit: int = Query(50, description="1 to 500"), offset: int = Query(0),
+                   c: sqlite3.Connection = Depends(conn)) -> dict[str, Any]:
+        return Q.quotes(c, f, speaker, limit, offset)
+
+    @app.get("/api/speakers", summary="Speakers of quotes merged across spellings, with their variants")
+    def api_speakers(c: sqlite3.Connection = Depends(conn)) -> dict[str, Any]:
+        return Q.speakers(c)
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -8,29 +8,12 @@ from typing import Any
 
 import click
 
+from ..cli_options import filter_options
 from ..errors import MoraleWatchError
 from .net import is_loopback
 
-
-def _filter_options(func: Any) -> Any:
-    """The dashboard's filters as options of ``report``."""
-    opts = [
-        click.option("--indicator", multiple=True, help="Codebook indicator id (repeat for several)."),
-        click.option("--subject-side", multiple=True, help="Whose morale: ru, ua, unknown."),
-        click.option("--claimant-side", multiple=True, help="Side of the source."),
-        click.option("--channel", multiple=True, help="Channel id."),
-        click.option("--speaker-role", multiple=True, help="Role of the quote's speaker."),
-        click.option("--place", multiple=True, help="Place name as stored."),
-        click.option("--outlet", multiple=True, help="Outlet name as stored."),
-        click.option("--since", help="First published day, YYYY-MM-DD."),
-        click.option("--until", help="Last published day, YYYY-MM-DD."),
-        click.option("--hedged", type=click.Choice(["true", "false"]), help="Only hedged (true) or not (false)."),
-        click.option("--negated", type=click.Choice(["true", "false"]), help="Only negated (true) or not (false)."),
-        click.option("-q", "--search", "q", help="Full-text search over the evidence."),
-    ]
-    for opt in reversed(opts):
-        func = opt(func)
-    return func
+#: the dashboard's filters as options of ``report`` (the same in ``export``: one definition)
+_filter_options = filter_options
 
 
 def _require_db(db: str) -> None:

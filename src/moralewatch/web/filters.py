@@ -49,6 +49,7 @@ class Filters:
     hedged: bool | None = None
     negated: bool | None = None
     q: str | None = None
+    min_confidence: float | None = None
 
     def __post_init__(self) -> None:
         for name in ("indicator", "subject_side", "claimant_side", "channel", "speaker_role", *_FREE_TEXT):
@@ -67,6 +68,8 @@ class Filters:
             for v in getattr(self, name):
                 if v not in allowed:
                     raise bad(name, v, allowed)
+        if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
+            raise bad("min_confidence", self.min_confidence, "a number from 0 to 1")
         for name in ("since", "until"):
             v = getattr(self, name)
             if v is not None and not _valid_date(v):
@@ -84,6 +87,8 @@ class Filters:
                 continue
             if f.name in ("hedged", "negated"):
                 kw[f.name] = _as_bool(f.name, v)
+            elif f.name == "min_confidence":
+                kw[f.name] = _as_confidence(v)
             elif f.name in ("since", "until", "q"):
                 kw[f.name] = str(v)
             else:
@@ -111,6 +116,16 @@ def _valid_date(v: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _as_confidence(v: Any) -> float:
+    try:
+        c = float(v)
+    except (TypeError, ValueError):
+        raise bad("min_confidence", v, "a number from 0 to 1") from None
+    if c != c:  # NaN
+        raise bad("min_confidence", v, "a number from 0 to 1")
+    return c
 
 
 def _as_bool(name: str, v: Any) -> bool:

@@ -179,6 +179,8 @@ class FactIndex:
         self.fts_pos = np.zeros(0, np.int64)  # ... and the position of each one's row in this index
         self.fts_max = 0
         self.fts_ready = False
+        self._conf_key: tuple[int, int, int] | None = None
+        self._conf = np.zeros(0)
         self.generation += 1
 
     def refresh(self) -> FactIndex:
@@ -407,10 +409,41 @@ class FactIndex:
             m &= self.hedged == f.hedged
         if f.negated is not None:
             m &= self.negated == f.negated
+        if f.min_confidence is not None:
+            m &= self.confidence() >= f.min_confidence  # NaN (no confidence stored) never passes
         match = fts_query(f.q)
         if match:
             m &= self._matching(match)
         return m
+
+    def confidence(self) -> np.ndarray:
+        """Each row's confidence (NaN when the store has none), read from ``indicators`` the first time the
+        confidence filter is used and again only after the index changed: startup and requests without that
+        filter pay nothing."""
+        key = (self.generation, self.n, self.max_rowid)
+        with self._cache:
+            old_key, old = self._conf_key, self._conf
+        if old_key == key:
+            return old
+        # rows only appended since (same generation: nothing dropped): read the new ones only
+        start = old.size if old_key is not None and old_key[0] == self.generation and old.size <= self.n else 0
+        after = int(self.rowid[start - 1]) if start else 0
+        cur = self.conn.cursor()
+        cur.row_factory = None
+        rows = cur.execute("SELECT f.rowid, i.confidence FROM evidence_facts f JOIN indicators i ON "
+                           "i.document_id = f.document_id AND i.idx = f.idx WHERE f.rowid > ? AND f.rowid <= ?",
+                           (after, self.max_rowid)).fetchall()
+        conf = np.full(self.n, np.nan)
+        conf[:start] = old[:start]
+        if rows and self.n:
+            ids, vals = zip(*rows)
+            ids_a = np.array(ids, np.int64)
+            pos = np.minimum(np.searchsorted(self.rowid, ids_a), self.n - 1)
+            ok = self.rowid[pos] == ids_a
+            conf[pos[ok]] = np.array([np.nan if v is None else float(v) for v in vals], float)[ok]
+        with self._cache:
+            self._conf_key, self._conf = key, conf
+        return conf
 
     def _matching(self, match: str) -> np.ndarray:
         """Rows whose evidence text matches a full-text query; the last few queries are kept (a search is usually

@@ -301,8 +301,30 @@ def places(ix: FactIndex, f: Filters, limit: int = 300) -> dict[str, Any]:
     unlocated: list[dict[str, Any]] = []
     for r in rows:
         c = coords.get(r["place"])
+        r["kind"] = place_kind(r["place"], c)
         (located if c else unlocated).append(r | ({"lat": c[0], "lon": c[1], "country": c[2]} if c else {}))
     return {"places": located, "unlocated": unlocated, "without_place": int(items[0]), "filters": f.as_dict()}
+
+
+@functools.lru_cache(maxsize=1)
+def place_kinds() -> tuple[dict[int, str], dict[str, str]]:
+    """The gazetteer's kind of each place name (city, region, country, continent): the map draws only points
+    (cities and towns) as points; countries and regions are areas, listed apart. Read once from the shipped
+    gazetteer tables (about 12,000 rows)."""
+    from importlib import resources
+
+    by_id: dict[int, str] = {}
+    by_name: dict[str, str] = {}
+    base = resources.files("moralewatch") / "data" / "gazetteer"
+    for name in ("extra.tsv", "places.tsv"):
+        for line in (base / name).read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if line.startswith("#") or len(cols) < 3 or cols[0] == "geonameid":
+                continue
+            if cols[0].isdigit():
+                by_id.setdefault(int(cols[0]), cols[2])
+            by_name.setdefault(cols[1], cols[2])
+    return by_id, by_name
 
 
 def place_coords(conn: sqlite3.Connection, names: Sequence[str],
@@ -312,10 +334,20 @@ def place_coords(conn: sqlite3.Connection, names: Sequence[str],
     cache = {} if cache is None else cache
     for name in names:
         if name not in cache:
-            row = conn.execute("SELECT lat, lon, country FROM entities WHERE type = 'place' AND name = ? AND lat IS "
-                               "NOT NULL LIMIT 1", (name,)).fetchone()
+            row = conn.execute("SELECT lat, lon, country, geonameid FROM entities WHERE type = 'place' AND name = ? "
+                               "AND lat IS NOT NULL LIMIT 1", (name,)).fetchone()
             cache[name] = tuple(row) if row is not None else None
     return {n: cache[n] for n in names if cache[n] is not None}
+
+
+def place_kind(name: str, coords: tuple[Any, ...] | None) -> str:
+    """The kind of a stored place: by its GeoNames id when it has one (a name is ambiguous: Washington the city
+    and the state), else by its name (the hand-made regions such as Donbas have no id); "place" when unknown."""
+    by_id, by_name = place_kinds()
+    gid = coords[3] if coords is not None and len(coords) > 3 else None
+    if gid is not None and int(gid) in by_id:
+        return by_id[int(gid)]
+    return by_name.get(name, "place") if gid is None else "place"
 
 
 @_locked
@@ -379,7 +411,7 @@ def snapshot(ix: FactIndex, f: Filters, limit: int = 5000) -> dict[str, Any]:
         for r in conn.execute(f"SELECT id, title, outlet, published, url, text FROM documents WHERE id IN ({marks})",
                               chunk):
             docs[r["id"]] = dict(r)
-        for r in conn.execute(f"SELECT document_id, idx, speaker, speaker_role, side, channel, via, cue, kind, "
+        for r in conn.execute(f"SELECT document_id, idx, text, speaker, speaker_role, side, channel, via, cue, kind, "
                               f"start, end, speaker_start, speaker_end FROM quotes WHERE document_id IN ({marks})",
                               chunk):
             quotes[f"{r['document_id']}/{r['idx']}"] = dict(r)
@@ -392,8 +424,108 @@ def snapshot(ix: FactIndex, f: Filters, limit: int = 5000) -> dict[str, Any]:
     per_day: dict[str, int] = {}
     for r in per_day_outlet:
         per_day[r["day"]] = per_day.get(r["day"], 0) + r["n"]
-    coords = {k: [v[0], v[1]] for k, v in place_coords(conn, sorted({r["place"] for r in facts if r["place"]}))
-              .items()}
+    from collections import Counter
+
+    from .speakers import canonical_names
+
+    said = Counter(q["speaker"] for q in quotes.values() if q["speaker"])
+    located = place_coords(conn, sorted({r["place"] for r in facts if r["place"]}))
+    coords = {k: [v[0], v[1]] for k, v in located.items()}
     return {"facts": facts, "total": int(np.count_nonzero(m)), "documents": docs, "quotes": quotes,
             "per_day": per_day, "per_day_outlet": per_day_outlet, "coords": coords, "filters": f.as_dict(),
+            "kinds": {k: place_kind(k, v) for k, v in located.items()},
+            "speakers": canonical_names(sorted(said), dict(said)),
             "meta": meta(ix)}
+
+
+# -- quotes and speakers -------------------------------------------------------------------------------------------
+
+_QUOTE_COLS = ("q.document_id, q.idx, q.text, q.kind, q.speaker, q.speaker_role, q.side, q.channel, q.cue, "
+               "q.confidence, d.title, d.outlet, date(d.published) AS day, d.url")
+_SPEAKERS_CACHE: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+
+
+def quotes(conn: sqlite3.Connection, f: Filters, speaker: Sequence[str] = (), limit: int = 50, offset: int = 0,
+           ) -> dict[str, Any]:
+    """A page of quotes, newest first, with their documents: full-text search over the quotes' text (``f.q``,
+    through the FTS index), the speaker (every spelling of a merged speaker), the source side (``claimant_side``
+    is the quote's speaker's side), channel, speaker role, outlet and dates. Indicator, place and confidence
+    filters do not apply to quotes."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise bad("limit", limit, f"a number from 1 to {MAX_LIMIT}")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise bad("offset", offset, f"a number from 0 to {MAX_OFFSET:,}")
+    if len(speaker) > 200 or any(len(s) > 300 for s in speaker):
+        raise bad("speaker", f"{len(speaker)} values", "at most 200 names of at most 300 characters")
+    from .filters import fts_query
+
+    where, params = [], []  # type: ignore[var-annotated]
+    match = fts_query(f.q)
+    src = "quotes q JOIN documents d ON d.id = q.document_id"
+    if match:
+        src = ("(SELECT document_id, idx FROM evidence_fts WHERE evidence_fts MATCH ? AND kind = 'quote') m "
+               "JOIN quotes q ON q.document_id = m.document_id AND q.idx = m.idx JOIN documents d ON "
+               "d.id = q.document_id")
+        params.append(match)
+    for col, vals in (("q.side", f.claimant_side), ("q.channel", f.channel), ("q.speaker_role", f.speaker_role),
+                      ("d.outlet", f.outlet), ("q.speaker", tuple(speaker) + f.claimant)):
+        if vals:
+            where.append(f"{col} IN ({', '.join('?' * len(vals))})")
+            params.extend(vals)
+    if f.since:
+        where.append("date(d.published) >= ?")
+        params.append(f.since)
+    if f.until:
+        where.append("date(d.published) <= ?")
+        params.append(f.until)
+    sql_where = (" WHERE " + " AND ".join(where)) if where else ""
+    total = conn.execute(f"SELECT count(*) FROM {src}{sql_where}", params).fetchone()[0]
+    items = _rows(conn, f"SELECT {_QUOTE_COLS} FROM {src}{sql_where} ORDER BY d.published DESC, q.document_id, "
+                        f"q.idx LIMIT ? OFFSET ?", [*params, limit, offset])
+    canon = _canonical(conn)
+    for r in items:
+        r["speaker_merged"] = canon.get(r["speaker"], r["speaker"]) if r["speaker"] else None
+    return {"total": total, "limit": limit, "offset": offset, "items": items, "filters": f.as_dict()}
+
+
+def _canonical(conn: sqlite3.Connection) -> dict[str, str]:
+    return {n: s["speaker"] for s in speakers(conn)["speakers"] for n in s["names"]}
+
+
+def speakers(conn: sqlite3.Connection, limit: int = 300) -> dict[str, Any]:
+    """Speakers of quotes merged across documents and spellings (knowledge-base aliases, then fuzzy matching:
+    :mod:`.speakers`), each with its variants, quotes, documents (distinct, over all its spellings) and sides.
+    Computed once per store version (``PRAGMA data_version`` and the quote count)."""
+    from .speakers import canonical_names
+
+    n, last = conn.execute("SELECT count(*), max(rowid) FROM quotes").fetchone()
+    key = (str(conn.execute("PRAGMA database_list").fetchone()[2]), n, last or 0)
+    hit = _SPEAKERS_CACHE.get(key)
+    if hit is None:
+        per_name: dict[str, int] = {}
+        pairs: list[tuple[str, str, str | None]] = []
+        for name, doc, side in conn.execute("SELECT speaker, document_id, side FROM quotes WHERE speaker IS NOT NULL "
+                                            "AND speaker != ''"):
+            per_name[name] = per_name.get(name, 0) + 1
+            pairs.append((name, doc, side))
+        canon = canonical_names(per_name, per_name)
+        groups: dict[str, dict[str, Any]] = {}
+        for name, doc, side in pairs:
+            g = groups.setdefault(canon[name], {"speaker": canon[name], "quotes": 0, "_docs": set(), "sides": {},
+                                                "_var": {}})
+            g["quotes"] += 1
+            g["_docs"].add(doc)
+            g["sides"][side or "unknown"] = g["sides"].get(side or "unknown", 0) + 1
+            g["_var"][name] = per_name[name]
+        hit = []
+        for g in sorted(groups.values(), key=lambda g: (-g["quotes"], g["speaker"])):
+            var = g.pop("_var")
+            g["docs"] = len(g.pop("_docs"))
+            g["variants"] = [{"name": k, "count": v} for k, v in sorted(var.items(), key=lambda x: (-x[1], x[0]))]
+            g["names"] = sorted(var)
+            hit.append(g)
+        if len(_SPEAKERS_CACHE) > 8:
+            _SPEAKERS_CACHE.clear()
+        _SPEAKERS_CACHE[key] = hit
+    return {"speakers": hit[:limit], "total": len(hit),
+            "merged": sum(1 for s in hit if len(s["names"]) > 1)}

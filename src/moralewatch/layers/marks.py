@@ -1,4 +1,7 @@
-"""Quotation marks: the spans between them, paragraph by paragraph.
+"""Quotation marks: the spans between them, paragraph by paragraph, and the text with their contents blanked.
+
+The one quotation-mark finder of the pipeline: the segment stage runs it once per document (``doc.marks``,
+``doc.masked``) and the quote and indicator stages read what it found.
 
 Marks are paired by a small state machine per paragraph, so that an unbalanced mark (a stray closing mark, an
 opening mark that is never closed) affects its own paragraph only and never the rest of the article. Single marks
@@ -118,3 +121,17 @@ def find_marked(text: str, paragraphs: list[tuple[int, int]]) -> list[Marked]:
         out.extend(found)
         prev_unclosed = bool(found) and found[-1].close_at < 0 and not found[-1].single
     return out
+
+
+def blank(text: str, lo: int, hi: int, marked: list[Marked]) -> str:
+    """``text[lo:hi]`` with the contents of ``marked`` blanked (same length: "x" for every character but blanks).
+    The first character and a final . ! ? … of each content stay, so that sentence ends around quotes are still
+    seen; a cue verb inside a quote ("we were told") is never taken for the writer's attribution."""
+    chars = list(text[lo:hi])
+    for m in marked:
+        for i in range(m.start + 1, m.end):
+            chars[i - lo] = "x" if not chars[i - lo].isspace() else " "
+        last = m.end - 1
+        if last >= m.start and text[last] in ".!?…":
+            chars[last - lo] = text[last]
+    return "".join(chars)

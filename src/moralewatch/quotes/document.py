@@ -1,0 +1,91 @@
+"""A document's quotes: each paragraph's found quotes, a paragraph's colon intro for the next one's quote, the
+speakers resolved in document order, continuations linked to their first paragraph, and one person's labels agreed
+across their quotes."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+
+from ..lexicons import compile_regex
+from ..model import Document, Quote
+from . import speakers as sp
+from .finder import colon_intro, find_in_paragraph
+from .found import Found
+from .resolver import Resolver
+
+
+def _to_quote(doc: Document, f: Found, d: sp.Described | None) -> Quote:
+    q = Quote(f.start, f.end, doc.text[f.start:f.end], kind=f.kind, rule=f.rule, confidence=f.confidence)
+    if f.cue is not None:
+        q.cue, q.cue_start, q.cue_end = f.cue.text, f.cue.start, f.cue.end
+    if d is not None:
+        q.speaker, q.speaker_start, q.speaker_end = d.name, d.start, d.end
+        q.speaker_role, q.side, q.channel, q.via = d.role, d.side, d.channel, list(d.via)
+        if q.speaker in q.via:
+            q.via.remove(q.speaker)
+    else:
+        q.confidence = min(q.confidence, 0.3)
+    return q
+
+
+_WORD_CHAR = compile_regex(r"\w")
+
+
+def extract(doc: Document) -> list[Quote]:
+    """All quotes of a document, sorted by start, with continuations pointing at their first paragraph."""
+    marked = doc.marks  # the segment stage's layers: the spans between quotation marks, the text with them blanked
+    opens = [m.open_at for m in marked]  # in order: marks are found paragraph by paragraph, in text order
+    found: list[Found] = []
+    for k, (lo, hi) in enumerate(doc.paragraphs):
+        here = find_in_paragraph(doc.text, lo, hi, marked[bisect.bisect_left(opens, lo):bisect.bisect_left(opens, hi)],
+                                 doc.masked[lo:hi])
+        first = here[0] if here else None
+        if k and first is not None and first.speaker is None and first.marked is not None \
+                and not doc.text[lo:first.marked.open_at].strip():
+            intro = colon_intro(doc.text, *doc.paragraphs[k - 1])  # "17-year-old Jared Potts echoed:"
+            if intro is not None:
+                first.cue, first.speaker = intro
+                first.rule, first.kind = "marks+colon-paragraph", "direct"
+        found.extend(here)
+    found = [f for f in found if f.end > f.start and _WORD_CHAR.search(doc.text[f.start:f.end])]
+    found.sort(key=lambda f: (f.start, -f.end))
+    found = [f for i, f in enumerate(found) if i == 0 or (f.start, f.end) != (found[i - 1].start, found[i - 1].end)]
+    resolver = Resolver(doc)
+    quotes: list[Quote] = []
+    first_of: dict[int, int] = {}
+    for f in found:
+        d = resolver.describe(f)
+        resolver.remember(f, d)
+        q = _to_quote(doc, f, d)
+        if f.continues_prev and quotes:
+            prev = next((i for i in range(len(quotes) - 1, -1, -1) if quotes[i].kind == "direct"), None)
+            if prev is not None:
+                q.continues = first_of.get(prev, prev)
+                first_of[len(quotes)] = q.continues
+        quotes.append(q)
+    _agree_by_name(quotes)
+    return quotes
+
+
+def _agree_by_name(quotes: list[Quote]) -> None:
+    """A named speaker is one person throughout the document: a role or side that one of their quotes leaves
+    unknown is taken from the others ("The veteran Russian diplomat" earlier, "Lavrov said" later), and an unknown
+    channel from the one specific channel their other quotes name ("Giving an interview …, Macron said")."""
+    labels: dict[str, dict[str, Counter[str]]] = {}
+    for q in quotes:
+        if not q.speaker or not q.speaker[:1].isupper():  # "he", "the official": not one person for sure
+            continue
+        for key in ("speaker_role", "side", "channel"):
+            value = getattr(q, key)
+            if value and value != "unknown" and (key != "channel" or value in _SPECIFIC_CHANNELS):
+                labels.setdefault(q.speaker, {}).setdefault(key, Counter())[value] += 1
+    for q in quotes:
+        for key, counts in labels.get(q.speaker or "", {}).items():
+            if getattr(q, key) in (None, "unknown") and (key != "channel" or len(counts) == 1):
+                setattr(q, key, counts.most_common(1)[0][0])  # a channel only when the speaker used just one
+
+
+#: channels that say how a speaker was heard (an interview, a video): the speaker's other quotes came the same way
+_SPECIFIC_CHANNELS = frozenset({"interview", "video", "phone_call", "text_message", "social_media_post",
+                                "press_briefing"})

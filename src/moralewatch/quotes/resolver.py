@@ -1,0 +1,219 @@
+"""The resolver: names and describes the speakers of one document's quotes, in document order.
+
+A speaker mention as the finder read it ("he", "the official", "Kofman", "a ministry spokesman") becomes a
+:class:`~.speakers.Described`: the nearest fitting earlier speaker or person mention for pronouns and definite
+descriptions, the fullest name the document gives, and role, side, channel and via from the words around it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+
+from ..lexicons import compile_regex
+from ..model import Document
+from ..wordlists import fill
+from . import speakers as sp
+from .found import Found
+
+
+def _words(template: str) -> str:
+    """A pattern of this module with its word lists from data/quotes/words/patterns.txt (see moralewatch.wordlists)."""
+    return fill("quotes/words/patterns.txt", template)
+
+
+#: how far back (characters) a quote without attribution, or a pronoun, looks for its speaker
+REACH = 1500
+
+
+_SENTENCE_STOP = compile_regex(r"[.;]\s|\s[–—]\s")
+
+
+class Resolver:
+    """Names and describes the speakers of one document's quotes, in document order."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.index = sp.DocumentIndex(doc.text)
+        self.history: list[tuple[int, sp.Described]] = []  # (mention position, speaker) of earlier quotes
+        #: the largest mention position of history[:i + 1]: a look back stops where nothing older can be near
+        #: (scanning all the history for every quote made long documents quadratic)
+        self._history_max: list[int] = []
+        self._person_ends: list[int] | None = None
+        self.last_quoted: tuple[int, sp.Described] | None = None  # where the last marked quote's attribution ends
+        self.starts = [lo for lo, _ in doc.paragraphs]
+
+    def _paragraph_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and pos < self.doc.paragraphs[i][1]:
+            return self.doc.paragraphs[i]
+        return 0, len(self.text)
+
+    def _window(self, f: Found) -> str:
+        pos = [f.start] + ([f.speaker.start] if f.speaker else []) + ([f.cue.start] if f.cue else [])
+        ends = [f.end] + ([f.speaker.end + len(f.speaker.description)] if f.speaker else []) + \
+            ([f.cue.end] if f.cue else [])
+        lo, hi = self._paragraph_of(f.start)
+        lead = f.cue is not None and f.cue.end <= f.start  # "X said that …": what follows is not about X
+        a, b = max(lo, min(pos) - 100), min(hi, max(ends) + (0 if lead else 60))
+        stop = _SENTENCE_STOP.search(self.text[max(ends):b])
+        if stop:
+            b = max(ends) + stop.start()
+        s, e = max(a, f.start), min(b, f.end)  # the quote's own words say nothing about how they reached us
+        if s < e:
+            return self.text[a:s] + " " * (e - s) + self.text[e:b]
+        return self.text[a:b]
+
+    def _recent(self, since: int) -> Iterator[tuple[int, sp.Described]]:
+        """The history backwards, as far as an entry can be at ``since`` or later."""
+        for i in range(len(self.history) - 1, -1, -1):
+            if self._history_max[i] < since:
+                return
+            yield self.history[i]
+
+    def _previous(self, pos: int) -> sp.Described | None:
+        for at, d in self._recent(pos - REACH):
+            if at <= pos and pos - at <= REACH:
+                return d
+        return None
+
+    def _person_before(self, pos: int, role: str | None = None) -> tuple[int, int, str] | None:
+        """The last description of a person (of ``role``) that ends before ``pos``, if it is within reach."""
+        persons = self.index.persons
+        if self._person_ends is None:
+            self._person_ends = [e for _, e, _ in persons]  # ascending: the descriptions do not overlap
+        for k in range(bisect.bisect_right(self._person_ends, pos) - 1, -1, -1):
+            s, e, t = persons[k]
+            if pos - e > REACH:
+                return None  # the last fitting one is out of reach (so is every one before it)
+            if t.lower().startswith("the ") and role is not None:
+                continue
+            if role is None or sp.label(t, "")[0] == role or (role == "soldier" and sp.label(t, "")[0] == "pow"):
+                return s, e, t
+        return None
+
+    def _from_mention(self, s: int, e: int, phrase: str) -> sp.Described:
+        lo, hi = self._paragraph_of(s)
+        context = self.text[max(lo, s - 150):min(hi, e + 80)]
+        role, side, channel = sp.label(phrase, context, self.text[max(lo, s - 40):s])
+        name = sp.head_name(phrase)
+        shown = self.index.fullest_name(name) if name else phrase
+        return sp.Described(shown, s, e, role, side, channel, sp.vias(context), resolved=True)
+
+    def _antecedent(self, f: Found) -> sp.Described | None:
+        assert f.speaker is not None
+        mention = f.speaker.text
+        words = mention.lower().split()
+        prev = self._previous(f.speaker.start)
+        if sp.is_pronoun(mention):
+            person = self._person_before(f.speaker.start)
+            prev_at = self.history[-1][0] if self.history and prev else -1
+            if person and person[0] > prev_at and words[0] in sp.PRONOUNS_SINGULAR:
+                return self._from_mention(*person)
+            return prev
+        if words[0] == "the" and len(words) <= 3 and not any(w[:1].isupper() for w in mention.split()[1:]):
+            role = sp.label(mention, "")[0]
+            if role in sp.PERSON_ROLES:
+                earlier = next(((at, d) for at, d in self._recent(f.speaker.start - REACH * 2)
+                                if d.role == role and f.speaker.start - at <= REACH * 2), None)
+                person = self._person_before(f.speaker.start, role)
+                if person and (earlier is None or person[0] > earlier[0]):
+                    return self._from_mention(*person)
+                if earlier:
+                    return earlier[1]
+        return None
+
+    def describe(self, f: Found) -> sp.Described | None:
+        if f.speaker is None:
+            return self._unattributed(f)
+        window = self._window(f)
+        ante = self._antecedent(f)
+        s, e = f.speaker.at or (f.speaker.start, f.speaker.end)
+        if ante is not None:
+            return self._as_antecedent(f, ante, window, s, e)
+        d, name = self._labelled(f, window, s, e)
+        self._from_context(d, f, name, s)
+        self._from_knowledge(d, f, name, s)
+        return d
+
+    def _unattributed(self, f: Found) -> sp.Described | None:
+        """A quote without an attribution of its own: the previous speaker's, or nobody's."""
+        if f.kind == "direct" or f.continues_prev:
+            return self._previous(f.start)
+        last = self.last_quoted
+        if f.kind == "partial" and last is not None and last[0] <= f.start and \
+                self._paragraph_of(last[0]) == self._paragraph_of(f.start) and f.start - last[0] <= 160:
+            return last[1]  # "“…,” wrote X. It’s “cynicism of the highest level”.": X's words go on
+        return None
+
+    def _as_antecedent(self, f: Found, ante: sp.Described, window: str, s: int, e: int) -> sp.Described:
+        """A pronoun or description that refers back to ``ante``: its labels, this quote's channel and vias."""
+        d = sp.Described(ante.name, s, e, ante.role, ante.side, ante.channel, list(ante.via), True)
+        channel, strong = sp.channel_of(window)
+        if strong or d.channel == "unknown":
+            d.channel = channel if channel != "unknown" else d.channel
+        d.via = list(dict.fromkeys(f.via + sp.vias(window) + d.via))
+        return d
+
+    def _labelled(self, f: Found, window: str, s: int, e: int) -> tuple[sp.Described, str | None]:
+        """The speaker as the mention and its description say (and the name in it, if any)."""
+        assert f.speaker is not None
+        description = f"{f.speaker.text} {f.speaker.description}".strip()
+        lo, _ = self._paragraph_of(s)
+        role, side, channel = sp.label(description, window, self.text[max(lo, s - 40):s])
+        if f.cue is not None and channel in ("unknown", "news_report", "statement") and sp.told_outlet(
+                self.text[f.cue.end:f.cue.end + 40]) and f.cue.text.lower().startswith(("told", "tell")):
+            channel = "interview"  # "told the BBC", "told CNN": an interview with that outlet
+        name = sp.head_name(f.speaker.text)
+        shown = self.index.fullest_name(name) if name else f.speaker.text
+        d = sp.Described(shown, s, e, role, side, channel, list(dict.fromkeys(f.via + sp.vias(window))))
+        if name and (role == "unknown" or side == "unknown") and shown in self.index.intro:
+            intro_role, intro_side, _ = sp.label(self.index.intro[shown], "")  # how the article introduced them
+            d.role = intro_role if role == "unknown" else role
+            d.side = intro_side if side == "unknown" else side
+        return d, name
+
+    def _from_context(self, d: sp.Described, f: Found, name: str | None, s: int) -> None:
+        """Labels left unknown, from the document around the mention: "another" soldier, a nameless ministry
+        spokesman's side, an age after a name."""
+        assert f.speaker is not None
+        if f.speaker.text.lower().startswith("another "):
+            prev = self._previous(s)
+            if prev is not None:
+                d.role = prev.role if d.role in ("soldier", "pow", "unknown") else d.role
+                d.side = prev.side if d.side == "unknown" else d.side
+                d.channel = prev.channel if d.channel == "unknown" else d.channel
+                d.via = d.via or list(prev.via)
+        if d.side == "unknown" and d.role in sp.INSTITUTIONAL and name is None:  # "a ministry spokesman"
+            lo, _ = self._paragraph_of(s)
+            d.side = sp.side_nearby(self.text[max(0, lo - 300):s])
+        if d.channel == "unknown" and d.role in sp.INSTITUTIONAL and name is None:
+            d.channel = "statement"
+        if d.role == "unknown" and name and _AGE_AFTER.match(self.text, f.speaker.end):
+            d.role = "civilian"  # "Olena Petrenko, 34, who fled Mariupol": how reporting introduces ordinary people
+
+    def _from_knowledge(self, d: sp.Described, f: Found, name: str | None, s: int) -> None:
+        """Labels still unknown: a public figure the lexicon knows, a soldier's side from the soldiers before."""
+        known = sp.known_person(d.name) if name else None
+        if known is not None:  # a public figure the article does not introduce here ("Lavrov said")
+            d.role = known[0] if d.role == "unknown" else d.role
+            d.side = known[1] if d.side == "unknown" else d.side
+        if d.side == "unknown" and d.role in ("soldier", "pow"):
+            prev = self._previous(s)
+            if prev is not None and prev.role in ("soldier", "pow"):
+                d.side = prev.side
+            if d.side == "unknown":
+                d.side = self.index.soldier_side
+
+    def remember(self, f: Found, d: sp.Described | None) -> None:
+        if d is not None:
+            at = max(f.start, d.start)
+            self.history.append((at, d))
+            self._history_max.append(max(at, self._history_max[-1]) if self._history_max else at)
+            if f.kind in ("direct", "partial", "mixed"):
+                self.last_quoted = (max(f.end, d.end), d)
+
+
+#: an age right after a name (", 34,"), with no role word: an ordinary person
+_AGE_AFTER = compile_regex(_words(r",\s*\d{1,2}(?:,|\s*$|\s+(?:@resolver.age_after@)\b)"))
