@@ -34,15 +34,15 @@ from typing import Any
 import numpy as np
 
 from ..errors import MoraleWatchError, error
-from ..lexicons import data_path
+from ..lexicons import compile_regex, data_path
 
 MODEL_DIR = "models/indicators"
 FORMAT = 1
 FILES = ("meta.json", "tokenizer.json", "embeddings.npy", "weights.npz")
 SIDES = ("ru", "ua")
 
-_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-_FIRST_PERSON = re.compile(r"\b(?:we|us|our|ours|i|me|my)\b", re.I)
+_WORD = compile_regex(r"[a-z0-9]+(?:['’][a-z]+)?")
+_FIRST_PERSON = compile_regex(r"\b(?:we|us|our|ours|i|me|my)\b", re.I)
 
 
 def ngrams(text: str) -> list[str]:
