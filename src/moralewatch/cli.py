@@ -351,11 +351,14 @@ def _print_stats(db: str, as_json: bool = False) -> None:
 @click.option("--format", "fmt", default="jsonl", show_default=True, type=click.Choice(["jsonl", "csv", "parquet"]))
 @click.option("-o", "--output", default=".", show_default=True, type=click.Path(),
               help="Output directory (one file per table), or - for stdout with one JSONL/CSV table.")
+@click.option("--reveal-private", is_flag=True,
+              help="Keep private people's names, call signs and phones (pseudonymised by default); recorded in the "
+                   "store's runs table.")
 @filter_options
 @quiet_option
 @json_option
 def export(db: str, tables: tuple[str, ...], fmt: str, output: str, quiet: bool, as_json: bool,
-           **filters: Any) -> None:
+           reveal_private: bool, **filters: Any) -> None:
     """Export tables of the store DATABASE as JSONL, CSV or Parquet, with the same columns in every format.
 
     The table evidence is one row per indicator with its document (title, outlet, url, day), date, place with
@@ -373,8 +376,16 @@ def export(db: str, tables: tuple[str, ...], fmt: str, output: str, quiet: bool,
         tables = ("evidence",) if f.as_dict() else ("documents", "quotes", "indicators")
     if as_json and output == "-":
         raise click.UsageError("--json prints the summary on stdout: write the tables to a folder (-o DIR)")
+    if reveal_private:
+        from .privacy import record_reveal
+
+        record_reveal(db, "export", {"tables": list(tables), "format": fmt, "output": output,
+                                     "filters": f.as_dict()})
+        if not quiet:
+            click.echo("private people are revealed by name in this export (recorded in the store's runs table)",
+                       err=True)
     done = []
-    for path, n in export_tables(db, tables, fmt, output, f):
+    for path, n in export_tables(db, tables, fmt, output, f, reveal_private=reveal_private):
         done.append({"path": path, "rows": n})
         if path != "-" and not quiet and not as_json:
             click.echo(f"{n:>8} rows -> {path}", err=True)

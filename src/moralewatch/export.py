@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import MoraleWatchError
+from .privacy import Scrubber
 from .store import connect, iter_table
 from .store.schema import TABLES
 from .web.filters import Filters, fts_query
@@ -151,8 +152,12 @@ def _typed_evidence(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def export_tables(db: str, tables: Sequence[str], fmt: str, output: str,
-                  filters: Filters | None = None) -> Iterator[tuple[str, int]]:
-    """Write each table to ``output/<table>.<fmt>`` (or stdout); yields ``(path, rows)``."""
+                  filters: Filters | None = None, reveal_private: bool = False) -> Iterator[tuple[str, int]]:
+    """Write each table to ``output/<table>.<fmt>`` (or stdout); yields ``(path, rows)``.
+
+    An export is meant for sharing: private people (captives, private soldiers, relatives, civilians, anyone not
+    known to be public), call signs and phone numbers are replaced by stable pseudonyms (``moralewatch.privacy``)
+    unless ``reveal_private`` (the command line records its use in the store's runs table)."""
     if output == "-" and (len(tables) != 1 or fmt == "parquet"):
         raise MoraleWatchError("E209", "stdout takes one table as JSONL or CSV",
                                "pass one --table, or -o DIRECTORY")
@@ -164,9 +169,12 @@ def export_tables(db: str, tables: Sequence[str], fmt: str, output: str,
                                    "export the table evidence (or indicators) with filters, or leave the filters out")
     conn = connect(db, readonly=True)
     try:
+        scrubber = None if reveal_private else Scrubber.for_store(conn)
         for name in tables:
             cols = columns(name)
             rows = iter_rows(conn, name, f)
+            if scrubber is not None:
+                rows = scrubber.rows(rows)
             if output == "-":
                 yield "-", write_rows(rows, cols, fmt, sys.stdout)
                 continue

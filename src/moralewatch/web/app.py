@@ -13,6 +13,7 @@ filters.py): a hostile value is a 400.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from importlib import resources
@@ -22,12 +23,13 @@ from typing import Any
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import MoraleWatchError
+from ..privacy import Scrubber
 from ..store import connect
 from ..store.queries import has_read_model
 from . import downloads
@@ -119,6 +121,36 @@ def filters_dep(
     return Filters.from_mapping(dict(locals()))
 
 
+_scrubbers: dict[str, tuple[tuple[Any, ...], Scrubber]] = {}
+
+
+def scrubber_of(readers: Readers) -> Scrubber:
+    """The store's :class:`Scrubber`, made again when the store has grown (an ingest may be writing it)."""
+    conn = readers.get()
+    mark = tuple(conn.execute("SELECT (SELECT max(rowid) FROM documents), (SELECT max(rowid) FROM quotes), "
+                              "(SELECT max(rowid) FROM entities)").fetchone())
+    cached = _scrubbers.get(readers.db)
+    if cached is None or cached[0] != mark:
+        cached = _scrubbers[readers.db] = (mark, Scrubber.for_store(conn))
+    return cached[1]
+
+
+async def shared_privately(response: Any, readers: Readers) -> Any:
+    """An API answer (JSON or a CSV download) with private people, call signs and phones replaced."""
+    kind = response.headers.get("content-type", "")
+    if response.status_code != 200 or not kind.startswith(("application/json", "text/")):
+        return response
+    body = b"".join([chunk async for chunk in response.body_iterator])
+    scrubber = scrubber_of(readers)
+    text = body.decode("utf-8")
+    if kind.startswith("application/json"):
+        text = json.dumps(scrubber.value(json.loads(text)), ensure_ascii=False, separators=(",", ":"))
+    else:
+        text = scrubber.text(text)
+    headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
+    return Response(text.encode("utf-8"), status_code=response.status_code, headers=headers)
+
+
 def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
     """The dashboard app over the store at ``db`` (opened read-only)."""
     readers = Readers(db)
@@ -140,6 +172,8 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
         response.headers["X-Frame-Options"] = "DENY"
         if request.url.path.startswith("/api/"):
             response.headers["Cache-Control"] = "no-store"
+            if not loopback_only:  # served to the network: private people pseudonymised (moralewatch.privacy)
+                response = await shared_privately(response, readers)
         return response
 
     def conn() -> sqlite3.Connection:

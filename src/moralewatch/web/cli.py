@@ -82,8 +82,11 @@ def register(main: click.Group, eval_group: click.Group) -> None:
                   help="HTML file to write.")
     @click.option("--limit", default=5000, show_default=True, type=click.IntRange(1, 200000),
                   help="Embed at most this many evidence items (the newest that match), with their articles.")
+    @click.option("--reveal-private", is_flag=True,
+                  help="Keep private people's names, call signs and phones (pseudonymised by default); recorded in "
+                       "the store's runs table.")
     @_filter_options
-    def report(db: str, output: str, limit: int, **filters: Any) -> None:
+    def report(db: str, output: str, limit: int, reveal_private: bool, **filters: Any) -> None:
         """Write one self-contained HTML report with the dashboard's views (no server, no network needed).
 
         Filters narrow what is embedded; the report's own filters then work on that in the browser.
@@ -98,7 +101,13 @@ def register(main: click.Group, eval_group: click.Group) -> None:
         _require_db(db)
         ensure_read_model(db)
         f = Filters.from_mapping({k: v for k, v in filters.items()})
-        info = build_report(db, output, f, limit)
+        if reveal_private:
+            from ..privacy import record_reveal
+
+            record_reveal(db, "report", {"output": output, "limit": limit, "filters": f.as_dict()})
+            click.echo("private people are revealed by name in this report (recorded in the store's runs table)",
+                       err=True)
+        info = build_report(db, output, f, limit, reveal_private=reveal_private)
         more = f" (the newest of {info['total']:,} matching; raise --limit for more)" if info["total"] > info[
             "items"] else ""
         click.echo(f"{info['items']:,} evidence items{more} -> {output}", err=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..privacy import Scrubber
 from ..store import connect
 from ..store.queries import has_read_model
 from . import views as Q
@@ -66,8 +67,12 @@ def render_report(data: dict[str, Any]) -> str:
     return html.replace("<title>MoraleWatch</title>", "<title>MoraleWatch report</title>", 1)
 
 
-def build_report(db: str | Path, output: str | Path, f: Filters | None = None, limit: int = 5000) -> dict[str, Any]:
-    """Write the report for the store at ``db``; returns what it holds (items embedded out of the total)."""
+def build_report(db: str | Path, output: str | Path, f: Filters | None = None, limit: int = 5000,
+                 reveal_private: bool = False) -> dict[str, Any]:
+    """Write the report for the store at ``db``; returns what it holds (items embedded out of the total).
+
+    A report is meant for sharing: private people, call signs and phone numbers in everything it embeds are
+    replaced by stable pseudonyms (``moralewatch.privacy``) unless ``reveal_private``."""
     conn = connect(db, readonly=True)
     try:
         if not has_read_model(conn):
@@ -76,10 +81,13 @@ def build_report(db: str | Path, output: str | Path, f: Filters | None = None, l
             raise MoraleWatchError("E503", f"{db} has no dashboard read model (schema migration 2)",
                                    f"run `moralewatch serve {db}` once (it migrates), or re-run analyze")
         data = Q.snapshot(FactIndex(conn).refresh(), f or Filters(), limit)
+        if not reveal_private:
+            data = Scrubber.for_store(conn).value(data)
     finally:
         conn.close()
     info = {"generated": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "db": Path(db).name,
-            "items": len(data["facts"]), "total": data["total"], "version": __version__, "filters": data["filters"]}
+            "items": len(data["facts"]), "total": data["total"], "version": __version__, "filters": data["filters"],
+            "private": "revealed" if reveal_private else "pseudonymised"}
     data["meta"]["report"] = info
     Path(output).write_text(render_report(data), encoding="utf-8")
     return info

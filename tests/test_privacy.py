@@ -1,0 +1,185 @@
+"""People protected by default in what is shared (issue 19, item 3): private names, call signs and phone numbers
+are replaced in a default ``report`` and ``export`` and in the dashboard served to the network; public figures
+keep their names; ``--reveal-private`` keeps everything and is recorded in the store's runs table.
+
+The measured set is synthetic (``tests/privacy_corpus.py``: invented people, who is private or public known by
+construction) plus the examples corpus (``examples/``), run through the real pipeline."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from moralewatch.cli import main
+from moralewatch.privacy import CALL_SIGN, Scrubber, is_phone
+from moralewatch.web.report import build_report
+
+from .privacy_corpus import corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = corpus(24)
+TABLES = ["documents", "quotes", "indicators", "entities", "evidence"]
+
+
+def _analyze(src: Path, db: Path) -> None:
+    r = CliRunner().invoke(main, ["analyze", str(src), "--db", str(db)])
+    assert r.exit_code == 0, r.output
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("privacy")
+    src = base / "in"
+    src.mkdir()
+    for i, (text, _, _) in enumerate(CORPUS):
+        (src / f"a{i:02}.txt").write_text(text, encoding="utf-8")
+    for p in sorted((ROOT / "examples").glob("*.txt")):
+        shutil.copy(p, src / p.name)
+    db = base / "t.db"
+    _analyze(src, db)
+    return db
+
+
+def _shared(db: Path, out: Path, *extra: str) -> str:
+    """Everything a default export (JSONL and CSV of every table) and report write, as one text."""
+    texts = []
+    for fmt in ("jsonl", "csv"):
+        args = ["export", str(db), "--format", fmt, "-o", str(out / fmt), "-q", *extra]
+        for t in TABLES:
+            args += ["--table", t]
+        r = CliRunner().invoke(main, args)
+        assert r.exit_code == 0, r.output
+        texts += [p.read_text(encoding="utf-8") for p in sorted((out / fmt).iterdir())]
+    html = out / "r.html"
+    r = CliRunner().invoke(main, ["report", str(db), "-o", str(html), *extra])
+    assert r.exit_code == 0, r.output
+    page = html.read_text(encoding="utf-8")
+    data = re.search(r'<script type="application/json" id="mw-data">(.*?)</script>', page, re.S)
+    assert data is not None
+    texts.append(json.dumps(json.loads(data.group(1)), ensure_ascii=False))
+    return "\n".join(texts)
+
+
+def _leaks(text: str, private: list[str]) -> list[str]:
+    digits = re.sub(r"\D", "", text)
+    out = []
+    for p in private:
+        if is_phone(p):
+            if re.sub(r"\D", "", p) in digits:
+                out.append(p)
+        elif re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text):
+            out.append(p)
+        else:  # no part of a private name either (a surname alone names the person)
+            out += [w for w in p.split() if len(w) >= 3 and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text)]
+    return out
+
+
+def test_a_default_export_and_report_leak_no_private_person(store: Path, tmp_path: Path) -> None:
+    private = [m for _, mentions, _ in CORPUS for m in mentions]
+    assert len(private) >= 100  # the issue's test set: at least 100 private-person mentions
+    shared = _shared(store, tmp_path)
+    assert _leaks(shared, private) == []
+
+
+def test_public_figures_keep_their_names(store: Path, tmp_path: Path) -> None:
+    """Public figures of the synthetic articles and the knowledge base's people of the examples: as many mentions
+    in the exported documents as in the store (>= 0.95 kept)."""
+    conn = sqlite3.connect(store)
+    stored = "\n".join(r[0] for r in conn.execute("SELECT text FROM documents ORDER BY id"))
+    conn.close()
+    out = tmp_path / "x"
+    r = CliRunner().invoke(main, ["export", str(store), "--table", "documents", "-o", str(out), "-q"])
+    assert r.exit_code == 0, r.output
+    exported = "\n".join(json.loads(line)["text"] for line in (out / "documents.jsonl").open(encoding="utf-8"))
+    names = {n for _, _, public in CORPUS for n in public} | {"Putin", "Zelensky", "Michael Kofman", "Shoigu"}
+    before = sum(len(re.findall(rf"(?<!\w){re.escape(n)}(?!\w)", stored)) for n in names)
+    after = sum(len(re.findall(rf"(?<!\w){re.escape(n)}(?!\w)", exported)) for n in names)
+    assert before >= 30
+    assert after / before >= 0.95
+
+
+def test_pseudonyms_are_stable_per_store_and_say_who_is_who(store: Path) -> None:
+    conn = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+    a, b = Scrubber.for_store(conn), Scrubber.for_store(conn)
+    conn.close()
+    text, mentions, _ = CORPUS[0]
+    assert a.text(text) == b.text(text)
+    captive, relative, soldier, civilian = mentions[0], mentions[2], mentions[3], mentions[8]
+    assert re.fullmatch(r"Captive \d+", a.text(captive))
+    assert a.text(relative) == f"Relative of {a.text(captive)}"
+    assert re.fullmatch(r"Soldier \d+", a.text(soldier))
+    assert re.fullmatch(r"Civilian \d+", a.text(civilian))
+    assert a.person(f"Private {soldier}") == a.text(soldier)
+
+
+def test_a_store_that_grows_keeps_the_pseudonyms_it_gave(store: Path, tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    shutil.copy(store, db)
+    conn = sqlite3.connect(db)
+    before = Scrubber.for_store(conn)
+    conn.close()
+    more = tmp_path / "more"
+    more.mkdir()
+    text, _, _ = corpus(1, seed=7)[0]
+    (more / "new.txt").write_text(text.replace("KYIV", "KHARKIV"), encoding="utf-8")
+    _analyze(more, db)
+    conn = sqlite3.connect(db)
+    after = Scrubber.for_store(conn)
+    conn.close()
+    for name in before.private_names():
+        assert after.text(name) == before.text(name), name
+
+
+def test_call_signs_and_phones() -> None:
+    s = Scrubber()
+    assert s.text('Сержант, позывной «Гром», вышел на связь') == "Сержант, позывной «[call sign]», вышел на связь"
+    assert s.text("his call sign was Kedr") == "his call sign was [call sign]"
+    assert s.text("call +7 (912) 345-67-89 or 8 912 345 67 89 or 345-67-89") == \
+        "call [phone] or [phone] or [phone]"
+    # dates, years and counts are no phone numbers
+    assert s.text("on 2022-03-02, in 2014-2022, 1,200 men") == "on 2022-03-02, in 2014-2022, 1,200 men"
+    assert CALL_SIGN.search("the sign of the times") is None
+
+
+def test_reveal_private_keeps_names_and_is_recorded(store: Path, tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    shutil.copy(store, db)
+    r = CliRunner().invoke(main, ["export", str(db), "--table", "quotes", "-o", "-", "--reveal-private"])
+    assert r.exit_code == 0, r.output
+    assert CORPUS[0][1][0] in r.stdout
+    html = tmp_path / "r.html"
+    r = CliRunner().invoke(main, ["report", str(db), "-o", str(html), "--reveal-private"])
+    assert r.exit_code == 0, r.output
+    conn = sqlite3.connect(db)
+    rows = [json.loads(c) for (c,) in conn.execute("SELECT config FROM runs WHERE status = 'reveal-private'")]
+    conn.close()
+    assert [x["command"] for x in rows] == ["export", "report"]
+    assert all(x["reveal_private"] for x in rows)
+
+
+def test_report_builder_pseudonymises_by_default(store: Path, tmp_path: Path) -> None:
+    info = build_report(store, tmp_path / "b.html")
+    assert info["private"] == "pseudonymised"
+    page = (tmp_path / "b.html").read_text(encoding="utf-8")
+    assert CORPUS[0][1][0] not in page and "Captive " in page
+
+
+def test_dashboard_pseudonymises_when_served_to_the_network(store: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from moralewatch.web.app import create_app
+
+    captive = CORPUS[0][1][0]
+    shared = TestClient(create_app(store, host="0.0.0.0"), base_url="http://203.0.113.5:8765")
+    local = TestClient(create_app(store), base_url="http://127.0.0.1:8765")
+    for client, named in ((shared, False), (local, True)):
+        text = "".join(client.get(u).text for u in ("/api/quotes?limit=500", "/api/evidence?limit=500",
+                                                     "/api/sources", "/api/speakers", "/api/meta"))
+        assert (captive in text) is named
+        assert ("Zelensky" in text) is True
