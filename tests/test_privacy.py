@@ -183,3 +183,40 @@ def test_dashboard_pseudonymises_when_served_to_the_network(store: Path) -> None
                                                      "/api/sources", "/api/speakers", "/api/meta"))
         assert (captive in text) is named
         assert ("Zelensky" in text) is True
+
+
+def test_labels_become_pseudonyms_and_descriptions_stay() -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(
+        "CREATE TABLE documents (id TEXT, text TEXT, author TEXT);"
+        "CREATE TABLE quotes (document_id TEXT, speaker TEXT, speaker_role TEXT, speaker_start INT, start INT, text TEXT);"
+        "CREATE TABLE entities (document_id TEXT, type TEXT, start INT, text TEXT, name TEXT);"
+        "INSERT INTO documents VALUES ('d1', 'x', NULL), ('d2', 'y', NULL);"
+        "INSERT INTO quotes VALUES ('d1', 'Gleb Tulupov', 'pow', 0, 0, ''), ('d1', 'Mother', 'relative', 5, 5, ''),"
+        " ('d2', 'one captured soldier', 'pow', 0, 0, ''), ('d2', 'Mother', 'relative', 9, 9, '');")
+    s = Scrubber.for_store(conn)
+    assert s.person("Mother", "d1") == "Relative of Captive 1"
+    assert s.person("Mother", "d2") == "Relative 1"  # no named captive in d2
+    assert s.person("one captured soldier", "d2") == "one captured soldier"
+    assert s.row({"document_id": "d1", "speaker": "Gleb Tulupov", "text": "Tulupov said"}) == \
+        {"document_id": "d1", "speaker": "Captive 1", "text": "Captive 1 said"}
+
+
+def test_reveal_private_on_a_read_only_store_is_refused(store: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not recorded, not revealed: E205 with its fix, and no file written (SQLite's read-only error simulated: the
+    tests may run as root, for whom file modes do not hold)."""
+    import moralewatch.store
+
+    def read_only(*args: object, **kwargs: object) -> sqlite3.Connection:
+        if kwargs.get("readonly"):
+            return real(*args, **kwargs)  # type: ignore[arg-type]
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    real = moralewatch.store.connect
+    monkeypatch.setattr(moralewatch.store, "connect", read_only)
+    out = tmp_path / "out"
+    r = CliRunner().invoke(main, ["export", str(store), "--table", "quotes", "-o", str(out), "--reveal-private"])
+    assert r.exit_code != 0
+    assert "E205" in r.output
+    assert not out.exists()

@@ -87,6 +87,11 @@ def strip_rank(s: str) -> str:
     return " ".join(words)
 
 
+def _is_description(s: str) -> bool:
+    """A speaker described, not named ("one captured soldier", "a group of Russian POWs"): kept as it is."""
+    return any(w[:1].islower() for w in s.split())
+
+
 def _looks_like_name(s: str, min_tokens: int = 1) -> bool:
     """One to four capitalised tokens, none a generic label ("Mother", "Soldier 2", "Q", "Captured soldiers" are
     no names)."""
@@ -179,7 +184,8 @@ class Scrubber:
             if role in PUBLIC_ROLES or _norm(speaker) in s.public:
                 continue
             if not _looks_like_name(speaker, 1 if role in PRIVATE_KINDS else 2):
-                if role in PRIVATE_KINDS:  # "Mother", "Captured soldiers": no name, still a private speaker
+                if role in PRIVATE_KINDS and not _is_description(speaker):
+                    # a transcript's label ("Mother", "Soldier 2"): no name, but a person of its document
                     p = s._person(speaker, PRIVATE_KINDS[role], doc, label=True)
                     s.doc_speakers[(doc, _norm(speaker))] = p.key
                     s.speakers.setdefault(_norm(speaker), p.key)
