@@ -220,3 +220,20 @@ def test_reveal_private_on_a_read_only_store_is_refused(store: Path, tmp_path: P
     assert r.exit_code != 0
     assert "E205" in r.output
     assert not out.exists()
+
+
+def test_a_private_first_name_never_breaks_a_public_name() -> None:
+    """A soldier called Volodymyr does not turn "Volodymyr Zelensky" into "Soldier 1 Zelensky" (found on
+    nyt-guardian-407: 119 mentions of the president were broken before the public names were protected)."""
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(
+        "CREATE TABLE documents (id TEXT, text TEXT, author TEXT);"
+        "CREATE TABLE quotes (document_id TEXT, speaker TEXT, speaker_role TEXT, speaker_start INT, start INT, "
+        "text TEXT);"
+        "CREATE TABLE entities (document_id TEXT, type TEXT, start INT, text TEXT, name TEXT);"
+        "INSERT INTO documents VALUES ('d1', 'x', NULL);"
+        "INSERT INTO quotes VALUES ('d1', 'Volodymyr', 'soldier', 0, 0, ''), "
+        "('d1', 'Serhii Kuzmenko', 'soldier', 0, 0, '');")
+    s = Scrubber.for_store(conn)
+    assert s.text("Volodymyr Zelenskiy met Volodymyr Zelensky.") == "Volodymyr Zelenskiy met Volodymyr Zelensky."
+    assert s.text("Serhii Kuzmenko and Kuzmenko") == f"{s.person('Serhii Kuzmenko')} and {s.person('Serhii Kuzmenko')}"

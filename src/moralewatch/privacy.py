@@ -268,9 +268,16 @@ class Scrubber:
             surfaces.setdefault(t, owners.pop() if len(owners) == 1 else "[name]")
         for c in self.call_signs:
             surfaces[c] = "[call sign]"
+        for name in list(surfaces):  # a name or word of a public figure's stays ("public figures kept by name")
+            if _norm(name) in self.public or (" " not in name and name.casefold() in public_tokens):
+                del surfaces[name]
         self._by_surface = surfaces
         if surfaces:
-            alts = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+            # public figures' names are matched too, to be kept whole: "Volodymyr Zelensky" is not a private
+            # Volodymyr followed by a surname; at one position the longest name wins
+            public = [n for n in self.public if " " in n]
+            alts = "|".join(f"(?i:{re.escape(n)})" if n in self.public else re.escape(n)
+                            for n in sorted({*surfaces, *public}, key=len, reverse=True))
             self._names = re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
 
     # -- applying -----------------------------------------------------------------------------------------------
@@ -282,7 +289,7 @@ class Scrubber:
                           + m.group(0)[m.end(1) - m.start(0):], s)
         s = PHONE_CANDIDATE.sub(lambda m: "[phone]" if is_phone(m.group(0)) else m.group(0), s)
         if self._names is not None:
-            s = self._names.sub(lambda m: self._by_surface[m.group(0)], s)
+            s = self._names.sub(lambda m: self._by_surface.get(m.group(0), m.group(0)), s)
         return s
 
     def person(self, s: str, doc: str = "") -> str:
