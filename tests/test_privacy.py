@@ -180,7 +180,8 @@ def test_dashboard_pseudonymises_when_served_to_the_network(store: Path) -> None
     local = TestClient(create_app(store), base_url="http://127.0.0.1:8765")
     for client, named in ((shared, False), (local, True)):
         text = "".join(client.get(u).text for u in ("/api/quotes?limit=500", "/api/evidence?limit=500",
-                                                     "/api/sources", "/api/speakers", "/api/meta"))
+                                                     "/api/sources", "/api/speakers", "/api/meta",
+                                                     "/api/download/evidence.csv"))
         assert (captive in text) is named
         assert ("Zelensky" in text) is True
 
@@ -237,3 +238,19 @@ def test_a_private_first_name_never_breaks_a_public_name() -> None:
     s = Scrubber.for_store(conn)
     assert s.text("Volodymyr Zelenskiy met Volodymyr Zelensky.") == "Volodymyr Zelenskiy met Volodymyr Zelensky."
     assert s.text("Serhii Kuzmenko and Kuzmenko") == f"{s.person('Serhii Kuzmenko')} and {s.person('Serhii Kuzmenko')}"
+
+
+def test_a_title_before_or_after_a_name_makes_a_person_public() -> None:
+    conn = sqlite3.connect(":memory:")
+    text = ("Defence Minister Gleb Tulupov spoke. Egor Sapozhkov, an expert on the Russian army, agreed. "
+            "Roman Lopukhov, a conscript, did not.")
+    conn.executescript(
+        "CREATE TABLE documents (id TEXT, text TEXT, author TEXT);"
+        "CREATE TABLE quotes (document_id TEXT, speaker TEXT, speaker_role TEXT, speaker_start INT, start INT, "
+        "text TEXT);"
+        "CREATE TABLE entities (document_id TEXT, type TEXT, start INT, text TEXT, name TEXT);")
+    conn.execute("INSERT INTO documents VALUES ('d1', ?, NULL)", (text,))
+    for name in ("Gleb Tulupov", "Egor Sapozhkov", "Roman Lopukhov"):
+        conn.execute("INSERT INTO entities VALUES ('d1', 'person', ?, ?, ?)", (text.index(name), name, name))
+    s = Scrubber.for_store(conn)
+    assert s.text(text) == text.replace("Roman Lopukhov", "Person 1")

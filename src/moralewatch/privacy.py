@@ -49,6 +49,12 @@ PUBLIC_TITLE = re.compile(
     r"journalist|editor|analyst|Lt\. Gen\.|Maj\. Gen\.|Col\. Gen\.|"
     r"президент|министр|генерал|губернатор|мэр|спикер|пресс-секретарь|командующий|глава|міністр|речник)"
     r"[\s,]+(?:[\w.'-]+\s+){0,2}$")
+#: a public title in apposition just after a name ("Michael Kofman, an expert on the Russian military")
+PUBLIC_APPOSITION = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’.-]+\s+){0,4}?(?:minister|secretary|spokes(?:man|woman|person)|president|"
+    r"governor|mayor|ambassador|general|commander|chief|head|director|adviser|advisor|official|expert|analyst|"
+    r"professor|researcher|fellow|economist|correspondent|reporter|journalist|editor|lawmaker|senator|MP|"
+    r"chancellor|premier|prosecutor|diplomat)\b", re.I)
 #: speaker labels that are no names: they are replaced as speakers, never searched for in text
 GENERIC = frozenset(
     "q a mother father mum mom dad wife husband son daughter brother sister relative relatives soldier soldiers "
@@ -175,8 +181,10 @@ class Scrubber:
         ents = list(conn.execute("SELECT document_id, start, text, name FROM entities WHERE type = 'person' "
                                  "ORDER BY rowid")) if "entities" in tables else []
         for doc, start, surface, name in ents:
-            before = text_of(doc)[max(0, (start or 0) - 60):start or 0]
-            if PUBLIC_TITLE.search(before):
+            at = start or 0
+            before = text_of(doc)[max(0, at - 60):at]
+            after = text_of(doc)[at + len(surface or ""):at + len(surface or "") + 80]
+            if PUBLIC_TITLE.search(before) or PUBLIC_APPOSITION.match(after):
                 s.public.add(_norm(name or surface))
         pow_of_doc: dict[str, str] = {}
         for doc, speaker, role, at in quotes:
