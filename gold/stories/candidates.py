@@ -1,9 +1,11 @@
 """Candidate document pairs for labelling (issue 16): run once, then read and label the pairs by hand.
 
-Finds pairs in ../shared/data/corpora that share LSH buckets of the 3-shingle or the salient-token MinHash, plus
-same-source/same-week pairs (hard negatives), leaves out every document id that any other gold set uses, and
-prints them with both signals so that the labeller can spread the sample over the whole range. The labels are
-the labeller's reading of both documents, not these numbers.
+Sketches the documents of ../shared/data/corpora that no other gold set uses, takes the pairs sharing an LSH bucket
+(3-shingle or names-and-numbers MinHash) and random pairs of one source within three days (hard negatives), and
+samples them over the range of both estimated similarities, so that the sample is not only the easy ends. The
+labels are the labeller's reading of both documents, not these numbers.
+
+    .venv/bin/python gold/stories/candidates.py > /tmp/candidates.jsonl
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ import random
 import re
 import sys
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
-from moralewatch.corpus.features import jaccard, salient, shingle_hashes, sketch, tokens  # noqa: E402
+from moralewatch.corpus.features import estimate, sketch  # noqa: E402
+from moralewatch.corpus.index import BUCKET_CAP, StoryIndex  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPORA = ROOT.parent / "shared" / "data" / "corpora"
@@ -33,48 +37,65 @@ def used_ids() -> set[str]:
     return ids
 
 
+def corpus(doc_id: str) -> str:
+    return doc_id.split(":")[0]
+
+
+def days(a: str | None, b: str | None) -> int:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if a and b else 999
+    except ValueError:
+        return 999
+
+
 def main() -> None:
     used = used_ids()
     docs = {}
     for f in FILES:
         for line in open(CORPORA / f"{f}.jsonl", encoding="utf-8"):
             d = json.loads(line)
-            if d["id"] in used:
-                continue
-            docs[d["id"]] = d
-    print(len(docs), "documents", file=sys.stderr)
-    sk = {i: sketch(d["text"], d.get("title")) for i, d in docs.items()}
+            if d["id"] not in used:
+                docs[d["id"]] = d
+    ids = sorted(docs)
+    sk = {i: sketch(docs[i]["text"], docs[i].get("title")) for i in ids}
+    buckets: dict[bytes, list[str]] = defaultdict(list)
+    for i in ids:
+        for k in StoryIndex.keys(sk[i]):
+            if len(buckets[k]) < BUCKET_CAP:
+                buckets[k].append(i)
     pairs: set[tuple[str, str]] = set()
-    for attr, rows in (("sig", 4), ("ssig", 2)):
-        buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
-        for i, s in sk.items():
-            v = getattr(s, attr)
-            for b in range(len(v) // rows):
-                buckets[(b, v[b * rows:(b + 1) * rows].tobytes())].append(i)
-        for members in buckets.values():
-            if 1 < len(members) < 40:
-                for x in range(len(members)):
-                    for y in range(x + 1, len(members)):
-                        pairs.add(tuple(sorted((members[x], members[y]))))  # type: ignore[arg-type]
-    # hard-negative pool: same source, dates within 3 days
+    for members in buckets.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pairs.add((members[x], members[y]))
     rnd = random.Random(16)
-    by_src = defaultdict(list)
-    for i, d in docs.items():
-        by_src[d["source"]].append(i)
-    for ids in by_src.values():
-        for _ in range(min(60, len(ids))):
-            a, b = rnd.sample(ids, 2) if len(ids) > 1 else (ids[0], ids[0])
-            if a != b:
-                pairs.add(tuple(sorted((a, b))))  # type: ignore[arg-type]
-    out = []
+    by_src: dict[str, list[str]] = defaultdict(list)
+    for i in ids:
+        by_src[corpus(i)].append(i)
+    for members in by_src.values():
+        for _ in range(400):
+            a, b = rnd.sample(members, 2)
+            if days(docs[a]["date"], docs[b]["date"]) <= 3 or docs[a]["date"] is None:
+                pairs.add((min(a, b), max(a, b)))
+    # translations: Ukrainian resistinua items and English addresses of the same day
+    for a in by_src["resistinua-addresses"]:
+        for b in by_src["zelensky-addresses-en"]:
+            if days(docs[a]["date"], docs[b]["date"]) == 0:
+                pairs.add((a, b))
+    strata: dict[tuple[str, int, int], list[tuple[str, str]]] = defaultdict(list)
     for a, b in pairs:
-        ta, tb = docs[a]["text"], docs[b]["text"]
-        j3 = jaccard(shingle_hashes(tokens(ta)), shingle_hashes(tokens(tb)))
-        j5 = jaccard(shingle_hashes(tokens(ta), 5), shingle_hashes(tokens(tb), 5))
-        js = jaccard(salient(ta), salient(tb))
-        out.append({"a": a, "b": b, "j3": round(j3, 3), "j5": round(j5, 3), "js": round(js, 3)})
-    for row in sorted(out, key=lambda r: (-r["j3"], -r["js"])):
-        print(json.dumps(row))
+        j, js = estimate(sk[a].sig, sk[b].sig), estimate(sk[a].ssig, sk[b].ssig)
+        key = ("+".join(sorted({corpus(a), corpus(b)})), min(4, int(j * 5)), min(4, int(js * 5)))
+        strata[key].append((a, b))
+    out = []
+    for key in sorted(strata):
+        sample = sorted(strata[key])
+        rnd.shuffle(sample)
+        for a, b in sample[:6]:
+            out.append({"a": a, "b": b, "stratum": list(key), "j": estimate(sk[a].sig, sk[b].sig),
+                        "js": estimate(sk[a].ssig, sk[b].ssig)})
+    for row in out:
+        print(json.dumps(row, ensure_ascii=False))
 
 
 if __name__ == "__main__":
