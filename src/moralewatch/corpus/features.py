@@ -29,6 +29,8 @@ import numpy as np
 NUM_PERM = 64
 NUM_SALIENT_PERM = 32
 SHINGLE = 3
+TITLE_KEYS = 12
+BOTTOM_K = 48
 
 _RNG = np.random.Generator(np.random.PCG64(20260616))
 _A = (_RNG.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
@@ -118,24 +120,54 @@ class Sketch:
     n_shingles: int          # number of distinct shingles
     n_salient: int
     exact: int               # CRC-32 of the normalised token stream (byte-identical up to spacing and case)
+    title: np.ndarray        # uint32[TITLE_KEYS]: CRC-32 of the title's salient keys, sorted, 0-padded (no title: 0s)
+    bottom: np.ndarray       # uint32[BOTTOM_K]: the smallest CRC-32 values of the salient keys, sorted, padded
+    n_chars: int = 0
 
     def to_bytes(self) -> bytes:
-        return self.sig.astype("<u4").tobytes() + self.ssig.astype("<u4").tobytes()
+        return b"".join(a.astype("<u4").tobytes() for a in (self.sig, self.ssig, self.title, self.bottom))
 
     @classmethod
-    def from_bytes(cls, data: bytes, n_shingles: int, n_salient: int, exact: int) -> Sketch:
+    def from_bytes(cls, data: bytes, n_shingles: int, n_salient: int, exact: int, n_chars: int = 0) -> Sketch:
         arr = np.frombuffer(data, dtype="<u4").astype(np.uint32)
-        return cls(arr[:NUM_PERM], arr[NUM_PERM:], n_shingles, n_salient, exact)
+        n = NUM_PERM + NUM_SALIENT_PERM
+        return cls(arr[:NUM_PERM], arr[NUM_PERM:n], n_shingles, n_salient, exact, arr[n:n + TITLE_KEYS],
+                   arr[n + TITLE_KEYS:n + TITLE_KEYS + BOTTOM_K], n_chars)
 
 
 def sketch(text: str, title: str | None = None) -> Sketch:
     """The sketch of a document's text (the title joins the salient tokens, not the shingles)."""
     toks = tokens(text)
     sh = shingle_hashes(toks)
-    sal = salient(text) | (salient(" " + title) if title else set())
+    tsal = salient(" " + title.title()) if title else set()
+    sal = salient(text) | tsal
     sal_h = _token_hashes(sorted(sal))
     exact = zlib.crc32(" ".join(toks).encode("utf-8"))
-    return Sketch(minhash(sh), minhash(sal_h, _SA, _SB), int(len(sh)), len(sal), exact)
+    tkeys = np.zeros(TITLE_KEYS, dtype=np.uint32)
+    th = sorted({zlib.crc32(k.encode("utf-8")) or 1 for k in tsal})[:TITLE_KEYS]
+    tkeys[: len(th)] = th
+    bottom = np.full(BOTTOM_K, _EMPTY, dtype=np.uint32)
+    bk = np.unique(sal_h.astype(np.uint32))[:BOTTOM_K]
+    bottom[: len(bk)] = bk
+    return Sketch(minhash(sh), minhash(sal_h, _SA, _SB), int(len(sh)), len(sal), exact, tkeys, bottom, len(text))
+
+
+def bottom_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Jaccard of two salient sets from their bottom-k sketches (exact when both sets have at most k keys)."""
+    sa, sb = a[a != _EMPTY], b[b != _EMPTY]
+    if not len(sa) or not len(sb):
+        return 0.0
+    union = np.union1d(sa, sb)[:BOTTOM_K]
+    both = np.intersect1d(sa, sb)
+    return float(np.isin(union, both).sum()) / len(union)
+
+
+def title_jaccard(a: np.ndarray, b: np.ndarray) -> float | None:
+    """Jaccard of the names and numbers of two titles; None when either document has no (salient) title."""
+    if not a[0] or not b[0]:
+        return None
+    sa, sb = a[a > 0], b[b > 0]
+    return np.intersect1d(sa, sb).size / np.union1d(sa, sb).size
 
 
 def estimate(a: np.ndarray, b: np.ndarray) -> float:

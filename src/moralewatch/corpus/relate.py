@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .features import Sketch, estimate
+from .features import Sketch, bottom_jaccard, estimate, title_jaccard
 
 SAME_STORY = frozenset({"copy", "update", "abridged", "rewrite", "translation"})
 
@@ -22,12 +22,15 @@ class Thresholds:
     copy: float = 0.80          # shingle Jaccard at or above: a copy
     contained: float = 0.80     # estimated containment of the shorter text in the longer: update / abridged
     contained_min_j: float = 0.20
-    rewrite: float = 0.35       # shingle Jaccard at or above: a rewrite (the wording is partly kept)
+    rewrite: float = 0.45       # shingle Jaccard at or above: a rewrite (the wording is partly kept)
     rewrite_low: float = 0.12   # shingle Jaccard at or above when the names and numbers agree (salient >= below)
-    rewrite_salient: float = 0.60
-    translation: float = 0.45   # salient Jaccard across scripts
-    event: float = 0.25         # salient Jaccard at or above, dates within event_days: the same event
+    rewrite_salient: float = 0.50
+    translation: float = 0.10   # salient Jaccard across scripts, published within a day, lengths alike:
+    translation_ratio: float = 1.45
+    event: float = 0.30         # salient Jaccard at or above, dates within event_days: the same event
     event_days: int = 3
+    title_min: float = 0.20      # titles sharing no more of their names than this: not one story
+    story_days: int = 3         # a copy is published within this many days of its original (when both are dated)
 
 
 DEFAULT = Thresholds()
@@ -51,12 +54,20 @@ def _days(a: str | None, b: str | None) -> int | None:
 
 def relation(new: Sketch, new_meta: Meta, old: Sketch, old_meta: Meta, t: Thresholds = DEFAULT) -> tuple[str, float]:
     """The relation of ``new`` to ``old`` and its score (the evidence for it, 0-1)."""
+    j = estimate(new.sig, old.sig)
+    js = bottom_jaccard(new.bottom, old.bottom)
+    d = _days(new_meta.date, old_meta.date)
+    # a template (dividend notices, daily air-defence reports) repeats its wording for another company or day:
+    # the names in the titles, or the dates, tell the reports apart
+    cross = new_meta.script != old_meta.script
+    tj = None if cross else title_jaccard(new.title, old.title)
+    if d is not None and d > t.story_days or tj is not None and tj <= t.title_min:
+        return ("same_event", js) if _event(js, new_meta, old_meta, t) else ("unrelated", js)
     if new.exact == old.exact and new.n_shingles == old.n_shingles:
         return "copy", 1.0
-    j = estimate(new.sig, old.sig)
-    js = estimate(new.ssig, old.ssig)
-    if new_meta.script != old_meta.script:
-        if js >= t.translation:
+    if cross:
+        ratio = max(new.n_chars, old.n_chars) / max(1, min(new.n_chars, old.n_chars))
+        if js >= t.translation and ratio <= t.translation_ratio and (d is None or d <= 1):
             return "translation", js
         return ("same_event", js) if _event(js, new_meta, old_meta, t) else ("unrelated", js)
     if j >= t.copy:
