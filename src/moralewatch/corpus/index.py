@@ -30,6 +30,7 @@ SIG_ROWS = 2        # rows per band of the 3-shingle signature: 32 bands
 SSIG_ROWS = 2       # rows per band of the salient signature: 16 bands
 BUCKET_CAP = 32
 RELATION_ORDER = ("copy", "update", "abridged", "translation", "rewrite")
+_INVERSE = {"update": "abridged", "abridged": "update", "copy": "copy", "rewrite": "rewrite", "translation": "translation"}
 
 
 def _sid(prefix: str, doc_id: str) -> str:
@@ -185,9 +186,10 @@ class StoryIndex:
         m = self.members[self.by_id[doc_id]]
         first = self.members[self.story_first[m.story]]
         rel = "original" if first.id == m.id else m.relation
-        if rel == "original" and first.id != m.id:
-            rel = "copy"
+        if rel == "original" and first.id != m.id:  # the founder, when an earlier-published member joined later
+            rel = _INVERSE.get(first.relation, "copy") if first.matched == m.id else "copy"
         return Assignment(m.id, m.story, self.event_of(m.story), rel, first.id, m.flags)
+
 
     def assignments(self) -> Iterable[Assignment]:
         for m in self.members:
@@ -201,9 +203,9 @@ class StoryIndex:
             rows = []
             for m in self.members[self.saved:]:
                 rows.append((m.id, m.seq, m.sketch.to_bytes(), m.sketch.n_shingles, m.sketch.n_salient,
-                             m.sketch.exact, m.meta.date, m.meta.script, m.meta.source, m.story, m.relation,
+                             m.sketch.exact, m.sketch.n_chars, m.meta.date, m.meta.script, m.meta.source, m.story, m.relation,
                              m.matched, ",".join(m.flags)))
-            conn.executemany("INSERT OR REPLACE INTO story_members VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            conn.executemany("INSERT OR REPLACE INTO story_members VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
             conn.execute("DELETE FROM story_state")
             conn.executemany("INSERT INTO story_state VALUES ('first', ?, ?)",
                              [(s, str(v)) for s, v in self.story_first.items()])
@@ -217,9 +219,9 @@ class StoryIndex:
     def load(cls, conn: sqlite3.Connection, thresholds: Thresholds = DEFAULT) -> StoryIndex:
         ensure_tables(conn)
         idx = cls(thresholds)
-        for (doc_id, seq, blob, n_sh, n_sal, exact, day, script, source, story, rel, matched,
+        for (doc_id, seq, blob, n_sh, n_sal, exact, n_chars, day, script, source, story, rel, matched,
              flags) in conn.execute("SELECT * FROM story_members ORDER BY seq"):
-            sk = Sketch.from_bytes(blob, n_sh, n_sal, exact)
+            sk = Sketch.from_bytes(blob, n_sh, n_sal, exact, n_chars)
             m = Member(doc_id, seq, sk, Meta(day, script, source), story, rel, matched,
                        [f for f in flags.split(",") if f])
             idx._grow(sk)
@@ -242,11 +244,11 @@ class StoryIndex:
         return idx
 
 
-#: the tables of the story state (also created by store migration 5)
+#: the tables of the story state (a --state file of `moralewatch stories`)
 STATE_TABLES: tuple[str, ...] = (
     "CREATE TABLE IF NOT EXISTS story_members (\n"
     "  id TEXT PRIMARY KEY,\n  seq INTEGER NOT NULL,\n  sketch BLOB NOT NULL,\n  n_shingles INTEGER,\n"
-    "  n_salient INTEGER,\n  exact INTEGER,\n  published TEXT,\n  script TEXT,\n  source TEXT,\n  story TEXT,\n"
+    "  n_salient INTEGER,\n  exact INTEGER,\n  n_chars INTEGER,\n  published TEXT,\n  script TEXT,\n  source TEXT,\n  story TEXT,\n"
     "  relation TEXT,\n  matched TEXT,\n  flags TEXT\n)",
     "CREATE INDEX IF NOT EXISTS story_members_story ON story_members (story)",
     "CREATE TABLE IF NOT EXISTS story_state (kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT)",
