@@ -39,6 +39,7 @@ _SA = (_RNG.integers(1, 2**63, size=NUM_SALIENT_PERM, dtype=np.uint64) << np.uin
 _SB = _RNG.integers(0, 2**63, size=NUM_SALIENT_PERM, dtype=np.uint64)
 _M = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=np.uint64)
 _EMPTY = np.uint32(0xFFFFFFFF)
+_EMPTY_INT = 0xFFFFFFFF
 
 _WORD = re.compile(r"\w+")
 # a capitalised word that does not start a sentence, or a number of two or more digits
@@ -154,20 +155,27 @@ def sketch(text: str, title: str | None = None) -> Sketch:
 
 def bottom_jaccard(a: np.ndarray, b: np.ndarray) -> float:
     """Jaccard of two salient sets from their bottom-k sketches (exact when both sets have at most k keys)."""
-    sa, sb = a[a != _EMPTY], b[b != _EMPTY]
-    if not len(sa) or not len(sb):
+    sa, sb = set(a.tolist()), set(b.tolist())
+    sa.discard(_EMPTY_INT)
+    sb.discard(_EMPTY_INT)
+    if not sa or not sb:
         return 0.0
-    union = np.union1d(sa, sb)[:BOTTOM_K]
-    both = np.intersect1d(sa, sb)
-    return float(np.isin(union, both).sum()) / len(union)
+    union = sa | sb
+    both = sa & sb
+    if len(union) <= BOTTOM_K:
+        return len(both) / len(union)
+    kept = sorted(union)[:BOTTOM_K]
+    return sum(1 for x in kept if x in both) / BOTTOM_K
 
 
 def title_jaccard(a: np.ndarray, b: np.ndarray) -> float | None:
     """Jaccard of the names and numbers of two titles; None when either document has no (salient) title."""
     if not a[0] or not b[0]:
         return None
-    sa, sb = a[a > 0], b[b > 0]
-    return np.intersect1d(sa, sb).size / np.union1d(sa, sb).size
+    sa, sb = set(a.tolist()), set(b.tolist())
+    sa.discard(0)
+    sb.discard(0)
+    return len(sa & sb) / len(sa | sb)
 
 
 def estimate(a: np.ndarray, b: np.ndarray) -> float:

@@ -26,7 +26,7 @@ from .features import NUM_PERM, NUM_SALIENT_PERM, Sketch, sketch
 from .flags import text_flags
 from .relate import DEFAULT, SAME_STORY, Meta, Thresholds, relation, script_of
 
-SIG_ROWS = 2        # rows per band of the 3-shingle signature: 32 bands
+SIG_ROWS = 4        # rows per band of the 3-shingle signature: 16 bands (copies; rewrites also via the names)
 SSIG_ROWS = 2       # rows per band of the salient signature: 16 bands
 BUCKET_CAP = 32
 RELATION_ORDER = ("copy", "update", "abridged", "translation", "rewrite")
@@ -68,7 +68,7 @@ class StoryIndex:
         self.t = thresholds
         self.members: list[Member] = []
         self.by_id: dict[str, int] = {}
-        self.buckets: dict[bytes, list[int]] = {}
+        self.buckets: dict[int, int | list[int]] = {}   # a bucket of one member holds its seq, else a list
         self.story_first: dict[str, int] = {}     # story -> seq of its earliest-published member
         self.story_event: dict[str, str] = {}
         self.event_parent: dict[str, str] = {}
@@ -76,19 +76,22 @@ class StoryIndex:
         self.saved = 0                            # members[:saved] are in the state file
         self._sig = np.zeros((0, NUM_PERM), dtype=np.uint32)          # row seq: the member's signatures
         self._ssig = np.zeros((0, NUM_SALIENT_PERM), dtype=np.uint32)
+        self._script = np.zeros(0, dtype=bool)                         # Cyrillic text
 
     # -- keys -----------------------------------------------------------------------------------------------
     @staticmethod
-    def keys(s: Sketch) -> list[bytes]:
+    def keys(s: Sketch) -> list[int]:
+        """The LSH bucket keys of a sketch: one int per band (band number in the top byte, the band's values below)."""
         out = []
-        sig, ssig = s.sig.tobytes(), s.ssig.tobytes()
-        w = 4 * SIG_ROWS
-        for b in range(len(sig) // w):
-            out.append(b"s" + bytes([b]) + sig[b * w:(b + 1) * w])
+        sig = s.sig.astype(np.uint64)
+        for b in range(NUM_PERM // SIG_ROWS):
+            v = sig[b * SIG_ROWS:(b + 1) * SIG_ROWS]
+            out.append((b << 56) | int((v[0] * np.uint64(0x9E3779B1) + v[1] * np.uint64(0x85EBCA77)
+                                        + v[2] * np.uint64(0xC2B2AE3D) + v[3]) & np.uint64(0xFFFFFFFFFFFFFF)))
         if s.n_salient >= 3:
-            w = 4 * SSIG_ROWS
-            for b in range(len(ssig) // w):
-                out.append(b"n" + bytes([b]) + ssig[b * w:(b + 1) * w])
+            ssig = s.ssig
+            for b in range(NUM_SALIENT_PERM // SSIG_ROWS):
+                out.append(((64 + b) << 56) | (int(ssig[2 * b]) << 24) ^ int(ssig[2 * b + 1]))
         return out
 
     # -- events (union-find) ----------------------------------------------------------------------------------
@@ -118,12 +121,16 @@ class StoryIndex:
         keys = self.keys(sk)
         for k in keys:
             b = self.buckets.get(k)
-            if b:
+            if b is None:
+                continue
+            if isinstance(b, int):
+                cands.add(b)
+            else:
                 cands.update(b)
         best: tuple[int, float, int] | None = None     # (relation rank, -score, seq): the smallest wins
         best_seq = -1
         events: list[int] = []
-        for c in self._plausible(sk, cands):
+        for c in self._plausible(sk, meta.script, cands):
             m = self.members[c]
             rel, score = relation(sk, meta, m.sketch, m.meta, self.t)
             if rel in SAME_STORY:
@@ -150,37 +157,48 @@ class StoryIndex:
             self.story_first[story] = seq
             self.story_event[story] = _sid("e-", doc_id)
             self._eseq[self.story_event[story]] = seq
-        self._grow(sk)
+        self._grow(sk, meta.script)
         self.members.append(member)
         self.by_id[doc_id] = seq
         for c in events:
             other = self.members[c].story
             if other != story:
                 self._union(self.story_event[story], self.story_event[other])
-        for k in keys:
-            b = self.buckets.setdefault(k, [])
-            if len(b) < BUCKET_CAP:
-                b.append(seq)
+        self._bucket(keys, seq)
         return member
 
-    def _plausible(self, sk: Sketch, cands: set[int]) -> list[int]:
+    def _bucket(self, keys: list[int], seq: int) -> None:
+        for k in keys:
+            b = self.buckets.get(k)
+            if b is None:
+                self.buckets[k] = seq
+            elif isinstance(b, int):
+                self.buckets[k] = [b, seq]
+            elif len(b) < BUCKET_CAP:
+                b.append(seq)
+
+    def _plausible(self, sk: Sketch, script: str, cands: set[int]) -> list[int]:
         """The candidates whose estimated similarities can reach a relation other than unrelated (vectorised)."""
         if not cands:
             return []
         c = np.fromiter(sorted(cands), dtype=np.int64, count=len(cands))
         j = (self._sig[c] == sk.sig).sum(axis=1)
         js = (self._ssig[c] == sk.ssig).sum(axis=1)
-        keep = (j >= self.t.rewrite_low * len(sk.sig)) | (js >= min(self.t.event, self.t.translation) * len(sk.ssig))
+        cross = self._script[c] != (script == "cyrillic")
+        keep = (j >= self.t.rewrite_low * len(sk.sig)) | (js >= self.t.event * len(sk.ssig) * 0.8) | (
+            cross & (js >= self.t.translation * len(sk.ssig) * 0.8))
         return c[keep].tolist()
 
-    def _grow(self, sk: Sketch) -> None:
+    def _grow(self, sk: Sketch, script: str) -> None:
         n = len(self.members)
         if n >= len(self._sig):
             cap = max(1024, 2 * len(self._sig))
             self._sig = np.resize(self._sig, (cap, self._sig.shape[1]))
             self._ssig = np.resize(self._ssig, (cap, self._ssig.shape[1]))
+            self._script = np.resize(self._script, cap)
         self._sig[n] = sk.sig
         self._ssig[n] = sk.ssig
+        self._script[n] = script == "cyrillic"
 
     def assignment(self, doc_id: str) -> Assignment:
         m = self.members[self.by_id[doc_id]]
@@ -224,13 +242,10 @@ class StoryIndex:
             sk = Sketch.from_bytes(blob, n_sh, n_sal, exact, n_chars)
             m = Member(doc_id, seq, sk, Meta(day, script, source), story, rel, matched,
                        [f for f in flags.split(",") if f])
-            idx._grow(sk)
+            idx._grow(sk, script)
             idx.members.append(m)
             idx.by_id[doc_id] = seq
-            for k in cls.keys(sk):
-                b = idx.buckets.setdefault(k, [])
-                if len(b) < BUCKET_CAP:
-                    b.append(seq)
+            idx._bucket(cls.keys(sk), seq)
         for kind, key, value in conn.execute("SELECT kind, key, value FROM story_state"):
             if kind == "first":
                 idx.story_first[key] = int(value)
