@@ -110,3 +110,26 @@ def test_the_stories_command_writes_the_lines_and_codes_its_errors(tmp_path: Pat
     (tmp_path / "bad.sqlite").write_text("not a database")
     res = CliRunner().invoke(main, ["stories", str(src), "--state", str(tmp_path / "bad.sqlite")])
     assert res.exit_code != 0 and "E310" in res.output
+
+
+def test_a_claim_repeated_in_copies_counts_once_per_story() -> None:
+    from moralewatch.corpus.counts import independent_counts
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE documents (id TEXT, text TEXT, title TEXT, published TEXT, outlet TEXT, source TEXT)")
+    conn.execute("CREATE TABLE indicators (document_id TEXT, indicator TEXT, text TEXT, claimant_side TEXT)")
+    conn.execute("CREATE TABLE quotes (document_id TEXT, text TEXT, side TEXT)")
+    docs = [("w1", WIRE, "2022-07-14", "TASS"), ("w2", WIRE, "2022-07-14", "Daily Tabloid"),
+            ("w3", WIRE, "2022-07-15", "Ukrinform"), ("o1", OTHER + " " + WIRE[:60], "2022-07-14", None)]
+    conn.executemany("INSERT INTO documents VALUES (?, ?, NULL, ?, ?, NULL)", docs)
+    claim = "would be rotated to rest for two weeks"
+    conn.executemany("INSERT INTO indicators VALUES (?, 'morale_boosting', ?, 'ru')",
+                     [("w1", claim), ("w2", claim.upper()), ("w3", claim + "."), ("o1", claim)])
+    conn.execute("INSERT INTO quotes VALUES ('o1', 'we are just meat here', 'ru')")
+    sides = {"tass": "ru", "ukrinform": "ua"}
+    counts = {(c.kind, c.label): c.to_json() for c in independent_counts(conn, sides=sides)}
+    ind = counts[("indicator", "morale_boosting")]
+    assert ind["documents"] == 4 and ind["stories"] == 2  # three copies of one wire story, and another story
+    assert ind["by_claimant_side"] == {"ru": 2}
+    assert ind["by_publishing_side"] == {"ru": 1, "ua": 1, "unknown": 2}
+    assert counts[("quote", "quote")]["stories"] == 1
