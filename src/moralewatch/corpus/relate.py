@@ -92,6 +92,6 @@ _LAT = re.compile("[A-Za-z]")
 
 
 def script_of(text: str) -> str:
-    """``cyrillic`` when most letters of the first 2,000 characters are Cyrillic, else ``latin``."""
-    sample = text[:2000]
+    """``cyrillic`` when most letters of the first 600 characters are Cyrillic, else ``latin``."""
+    sample = text[:600]
     return "cyrillic" if len(_CYR.findall(sample)) > len(_LAT.findall(sample)) else "latin"
