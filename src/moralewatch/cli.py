@@ -396,6 +396,53 @@ def schema() -> None:
     click.echo(describe())
 
 
+@main.command()
+@click.argument("input_path", metavar="IN.jsonl", type=click.Path(allow_dash=True))
+@click.option("-o", "--output", default="-", type=click.Path(allow_dash=True), help="Output JSONL (- for stdout).")
+@click.option("--state", default=None, type=click.Path(),
+              help="SQLite file keeping the story index between runs (created if needed).")
+def stories(input_path: str, output: str, state: str | None) -> None:
+    """Group documents into stories (copies, updates, rewrites, translations) and events (issue 16).
+
+    One output line per input line, in order: {"id", "story", "event", "relation", "first_source", "flags"}.
+    With --state, the documents join the stories of earlier runs (nothing is reclustered).
+
+    \b
+    Example:
+      moralewatch stories articles.jsonl -o stories.jsonl --state stories.sqlite
+    """
+    import sqlite3
+
+    from .corpus import stories_stream
+
+    try:
+        src = sys.stdin.buffer if input_path == "-" else open(input_path, "rb")
+        out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
+        conn = sqlite3.connect(state) if state else None
+        if conn is not None:
+            conn.execute("PRAGMA user_version")
+    except (OSError, sqlite3.Error) as e:
+        name = getattr(e, "filename", None) or (state if isinstance(e, sqlite3.Error) else input_path)
+        raise MoraleWatchError("E310", f"cannot open {shown(str(name))}: {getattr(e, 'strerror', None) or e}",
+                               "check the paths and their permissions (the output's folder must exist; --state "
+                               "must be a SQLite file)") from None
+    try:
+        counts = stories_stream(src, out, conn)
+    except sqlite3.DatabaseError as e:
+        raise MoraleWatchError("E310", f"cannot use the state file {shown(str(state))}: {e}",
+                               "check the paths and their permissions (the output's folder must exist; --state "
+                               "must be a SQLite file)") from None
+    finally:
+        if src is not sys.stdin.buffer:
+            src.close()
+        if out is not sys.stdout:
+            out.close()
+        if conn is not None:
+            conn.close()
+    click.echo(f"{counts['documents']} documents, {counts['stories']} stories, {counts['events']} events"
+               + (f", {counts['rejected']} lines rejected" if counts["rejected"] else ""), err=True)
+
+
 @main.group(name="eval")
 def eval_group() -> None:
     """Score the extractor on labelled data (quotes, indicators, entities).

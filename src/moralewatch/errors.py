@@ -65,6 +65,8 @@ ERRORS: dict[str, tuple[str, str]] = {
              "run with --workers 1 to see the error; reinstall with `make install` if it is an import error"),
     "E303": ("the input or output file of extract cannot be opened",
              "check the path and its permissions (the output's folder must exist)"),
+    "E310": ("the input, output or state file of stories cannot be opened",
+             "check the paths and their permissions (the output's folder must exist; --state must be a SQLite file)"),
     "E400": ("the dashboard answers only to its loopback address", "open http://127.0.0.1:PORT/ on this machine"),
     "E401": ("shared/data/corpora, where the gold sets' texts are, cannot be found",
              "set MORALEWATCH_SHARED to the shared directory"),
