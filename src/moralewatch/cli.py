@@ -56,12 +56,15 @@ _WORKERS = click.option("--workers", default=1, show_default=True, type=click.In
 @click.option("--reanalyze", is_flag=True,
               help="Analyse again, in place, stored documents made by other stage versions or configurations.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@click.option("--format", "text_format", type=click.Choice(["transcript"]), default=None,
+              help="Read plain-text inputs (.txt, stdin) as transcripts with speaker turns (NAME:, Q:/A:, dashes).")
 def analyze(inputs: tuple[str, ...], db: str, max_bytes: int, time_limit: float, workers: int, reanalyze: bool,
-            quiet: bool) -> None:
+            quiet: bool, text_format: str | None) -> None:
     """Analyze files, directories (recursive), globs or - (stdin) into the store.
 
-    Accepts .txt, .html/.htm, .jsonl (fields of the extract contract) and .warc/.warc.gz. Every input gets a
-    recorded outcome (ok, duplicate, or rejected with a code and the fix); re-running adds nothing new. With
+    Accepts .txt, .html/.htm, .jsonl (fields of the extract contract), .warc/.warc.gz, Telegram Desktop
+    exports (result.json: one input per message) and transcripts (.srt, .vtt, or text with --format
+    transcript). Every input gets a recorded outcome (ok, duplicate, or rejected with a code and the fix); re-running adds nothing new. With
     --workers N the analysis runs in N processes and this one writes the store (the same store as with one).
 
     \b
@@ -89,7 +92,7 @@ def analyze(inputs: tuple[str, ...], db: str, max_bytes: int, time_limit: float,
                        f"{state['ok']:,} stored, {state['rejected']:,} rejected", nl=False, err=True)
 
     summary = run(inputs, db, max_bytes=max_bytes, progress=progress, workers=workers, time_limit=time_limit,
-                  reanalyze=reanalyze)
+                  reanalyze=reanalyze, text_format=text_format)
     if show:
         click.echo("", err=True)
     if quiet:

@@ -188,6 +188,16 @@ ROW_STAMPS: tuple[str, ...] = (
 )
 
 
+#: migration 6, "languages and input metadata": the detected language of each document and of its paragraphs
+#: (``language.v1``) and what a Telegram message or a transcript carries beyond its text (``meta``)
+LANGUAGES: tuple[str, ...] = (
+    "ALTER TABLE documents ADD COLUMN language TEXT",
+    "ALTER TABLE documents ADD COLUMN paragraph_languages TEXT",
+    "ALTER TABLE documents ADD COLUMN meta TEXT",
+    "CREATE INDEX IF NOT EXISTS ix_documents_language ON documents(language)",
+)
+
+
 def _run(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
     def migrate(conn: sqlite3.Connection) -> None:
         for sql in statements:
@@ -197,11 +207,13 @@ def _run(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
 
 
 #: the SQL of each migration, by version
-STATEMENTS: dict[int, tuple[str, ...]] = {1: INITIAL, 2: EVIDENCE_FACTS, 3: ROW_STAMPS}
+STATEMENTS: dict[int, tuple[str, ...]] = {1: INITIAL, 2: EVIDENCE_FACTS, 3: ROW_STAMPS, 6: LANGUAGES}
 
 #: ordered migrations: (version, name, function of a connection inside the migration's transaction)
 MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (1, "initial schema", _run(INITIAL)),
     (2, "dashboard read model: evidence_facts and indexes", _run(EVIDENCE_FACTS)),
     (3, "row stamps: a stages column on quotes, indicators and entities", _run(ROW_STAMPS)),
+    # 4 and 5 come from other branches (merged in number order)
+    (6, "languages and input metadata: language, paragraph_languages and meta on documents", _run(LANGUAGES)),
 ]

@@ -1,0 +1,194 @@
+"""The language of every document and of each of its paragraphs (issue 17, item 1), and the gate that keeps the
+English rules' output off paragraphs in languages they do not read.
+
+Labels: ``en``, ``ru``, ``uk``, ``other`` (a language the stages do not support: Latin-script text that is not
+English, Belarusian, Serbian, ...) and ``und`` (undetermined: no letters, or Cyrillic text without a cue that tells
+Russian from Ukrainian; unknown is better than wrong).
+
+The classifier is a few cues, no model and no dependency: the script decides between Latin and Cyrillic (letters
+counted); Russian and Ukrainian are told apart by the letters only one of them has (і ї є ґ and the apostrophe
+inside a word against ы э ъ ё) and by frequent words only one of them uses; Latin-script text is English unless
+the function words of another language clearly outnumber English ones. A paragraph too short to decide takes the
+document's language (mixed posts keep their paragraphs' own labels when the cues are clear).
+
+Until Russian and Ukrainian stages exist, ``langgate.v1`` drops what the English quote and indicator rules found on
+paragraphs that are not English (the turns of a transcript are kept: a turn is a quote by its form, not by English
+cues) and records it in the document's ``removed`` notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from .lexicons import compile_regex
+from .model import Document
+from .pipeline import stage
+
+LANGUAGES = ("en", "ru", "uk", "other")
+#: what the quote and indicator stages read today
+SUPPORTED = frozenset({"en"})
+
+_UK_LETTERS = frozenset("іїєґІЇЄҐ")
+_RU_LETTERS = frozenset("ыэъёЫЭЪЁ")
+#: Cyrillic letters of other languages (Belarusian ў, Serbian and Macedonian ђ ј љ њ ћ џ ѓ ќ ѕ)
+_OTHER_CYRILLIC = frozenset("ўЎђЂјЈљЉњЊћЋџЏѓЃќЌѕЅ")
+_UK_WORDS = frozenset(
+    "та що це як від або але його її їх який яка які було буде був була вже ще тільки лише також через після "
+    "під над між під час коли тому бо щоб він вона вони ми ви нас вас нам вам мене мені тебе себе свої свого "
+    "цей ця ці того цього зараз тут там де сьогодні дуже можна треба немає є із зі без для про".split()
+)
+_RU_WORDS = frozenset(
+    "и что это как от или но его ее их который которая которые было будет был была уже еще только лишь также "
+    "через после под над между когда потому чтобы он она они мы вы нас вас нам вам меня мне тебя себя свои "
+    "своего этот эта эти того этого сейчас тут там где сегодня очень можно надо нет есть из со без для про".split()
+)
+_EN_WORDS = frozenset(
+    "the and of to in is was that for on with as by at from he she it they we his her their have has had "
+    "been are were be not but this which who said will would an or".split()
+)
+#: function words of frequent Latin-script languages that are not English (French, German, Spanish, Italian,
+#: Portuguese, Dutch, Polish); none of them is an English word
+_OTHER_LATIN_WORDS = frozenset(
+    "le les des du et est une dans pour pas qui sur avec sont ont der die das und ist nicht ein eine mit sich "
+    "auf dem den von zu el los las del y es una por con para que se lo al il gli della di che non sono da "
+    "um uma não com os em het een van niet zijn ik je na nie jest się że jak ale oraz przez".split()
+)
+_WORD = compile_regex(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+_APOSTROPHE_IN_CYRILLIC = compile_regex(r"[бвгґджзклмнпрстфхцчшщ]['’ʼ][яюєї]", re.IGNORECASE)  # м'ясо, п'ять
+
+#: fewer letters than this: a paragraph takes its document's language when its own cues do not decide
+MIN_LETTERS = 20
+
+
+def _scores(text: str) -> tuple[int, int, int, int, int]:
+    """``(latin letters, cyrillic letters, uk cues, ru cues, other-cyrillic letters)``."""
+    latin = cyr = uk = ru = other = 0
+    for ch in text:
+        if ch.isalpha():
+            o = ord(ch)
+            if o < 0x250:
+                latin += 1
+            elif 0x400 <= o < 0x530:
+                cyr += 1
+                if ch in _UK_LETTERS:
+                    uk += 2
+                elif ch in _RU_LETTERS:
+                    ru += 2
+                elif ch in _OTHER_CYRILLIC:
+                    other += 1
+    if cyr:
+        uk += 2 * len(_APOSTROPHE_IN_CYRILLIC.findall(text))
+        for w in _WORD.findall(text.lower()):
+            if w in _UK_WORDS:
+                uk += 1
+            if w in _RU_WORDS:
+                ru += 1
+    return latin, cyr, uk, ru, other
+
+
+def detect(text: str, default: str | None = None) -> str | None:
+    """The language of ``text`` (``en``, ``ru``, ``uk``, ``other``), ``default`` when its cues do not decide, or
+    None for text without letters and Cyrillic text whose cues decide nothing (and no Cyrillic default)."""
+    latin, cyr, uk, ru, other = _scores(text)
+    if not latin and not cyr:
+        return None
+    if cyr > latin:
+        if other and other * 50 >= cyr:
+            return "other"
+        if uk > ru:
+            return "uk"
+        if ru > uk:
+            return "ru"
+        return default if default in ("ru", "uk") else None  # Cyrillic, but Russian or Ukrainian is not decided
+    words = _WORD.findall(text.lower())
+    en = sum(1 for w in words if w in _EN_WORDS)
+    foreign = sum(1 for w in words if w in _OTHER_LATIN_WORDS)
+    if foreign >= 3 and foreign > 2 * en:
+        return "other"
+    if latin < MIN_LETTERS and en == 0 and default is not None:
+        return default
+    return "en"
+
+
+def document_language(text: str, paragraphs: list[tuple[int, int]]) -> tuple[str | None, list[str]]:
+    """The document's language and each paragraph's (``und`` when undetermined)."""
+    doc = detect(text)
+    labels = [detect(text[s:e], doc) or "und" for s, e in paragraphs]
+    if labels and doc is not None:  # the document's language: the one with most letters over its paragraphs
+        weight: dict[str, int] = {}
+        for (s, e), lab in zip(paragraphs, labels, strict=True):
+            if lab != "und":
+                weight[lab] = weight.get(lab, 0) + sum(1 for ch in text[s:e] if ch.isalpha())
+        if weight:
+            doc = max(sorted(weight), key=lambda k: weight[k])
+    return doc or ("und" if any(ch.isalpha() for ch in text) else None), labels
+
+
+@stage("language.v1", requires=("paragraphs",), provides=("language",))
+def detect_language(doc: Document, config: Mapping[str, Any]) -> None:
+    """Set ``doc.language`` and ``doc.paragraph_languages``; a document the stages do not read gets a note."""
+    doc.language, doc.paragraph_languages = document_language(doc.text, doc.paragraphs)
+    if doc.lang and doc.language and doc.lang.split("-")[0].lower() not in (doc.language, ""):
+        doc.removed.append(f"language: the input declares {doc.lang!r}, the text reads as {doc.language!r}")
+    unsupported = sorted({lab for lab, (s, e) in zip(doc.paragraph_languages, doc.paragraphs, strict=True)
+                          if lab not in SUPPORTED and _has_letters(doc.text, s, e)})
+    if unsupported:
+        n = sum(1 for lab in doc.paragraph_languages if lab in unsupported)
+        doc.removed.append(f"language: {n} of {len(doc.paragraphs)} paragraphs in {', '.join(unsupported)}, "
+                           f"which the quote and indicator rules do not read (their output there is dropped)")
+
+
+def _has_letters(text: str, start: int, end: int) -> bool:
+    return any(ch.isalpha() for ch in text[start:end])
+
+
+def _paragraph_of(doc: Document, pos: int) -> int | None:
+    for i, (s, e) in enumerate(doc.paragraphs):
+        if s <= pos < e:
+            return i
+        if s > pos:
+            break
+    return None
+
+
+def _unsupported_at(doc: Document, pos: int) -> bool:
+    i = _paragraph_of(doc, pos)
+    if i is None or i >= len(doc.paragraph_languages):
+        return False
+    s, e = doc.paragraphs[i]
+    return doc.paragraph_languages[i] not in SUPPORTED and _has_letters(doc.text, s, e)
+
+
+@stage("langgate.v1", requires=("language", "quotes", "indicators"), provides=("language_gate",))
+def gate_languages(doc: Document, config: Mapping[str, Any]) -> None:
+    """Drop the English rules' quotes and indicators on paragraphs in a language they do not read (turns stay)."""
+    if all(lab in SUPPORTED or not _has_letters(doc.text, s, e)
+           for lab, (s, e) in zip(doc.paragraph_languages, doc.paragraphs, strict=True)):
+        return
+    keep: list[int] = []
+    for i, q in enumerate(doc.quotes):
+        if (q.rule or "").startswith("turn") or not _unsupported_at(doc, q.start):
+            keep.append(i)
+    new_index = {old: new for new, old in enumerate(keep)}
+    dropped_q = len(doc.quotes) - len(keep)
+    quotes = [doc.quotes[i] for i in keep]
+    for q in quotes:
+        if q.continues is not None:
+            q.continues = new_index.get(q.continues)
+    indicators = []
+    for ind in doc.indicators:
+        if _unsupported_at(doc, ind.start):
+            continue
+        if ind.quote_index is not None:
+            ind.quote_index = new_index.get(ind.quote_index)
+        indicators.append(ind)
+    dropped_i = len(doc.indicators) - len(indicators)
+    doc.quotes, doc.indicators = quotes, indicators
+    if dropped_q or dropped_i:
+        doc.removed.append(f"language: {dropped_q} quotes and {dropped_i} indicators of the English rules dropped "
+                           f"on paragraphs not in English")
+
+
+__all__ = ["LANGUAGES", "SUPPORTED", "detect", "detect_language", "document_language", "gate_languages"]
