@@ -7,7 +7,8 @@ Russian from Ukrainian; unknown is better than wrong).
 
 The classifier is a few cues, no model and no dependency: the script decides between Latin and Cyrillic (letters
 counted); Russian and Ukrainian are told apart by the letters only one of them has (і ї є ґ and the apostrophe
-inside a word against ы э ъ ё) and by frequent words only one of them uses; Latin-script text is English unless
+inside a word against ы э ъ ё) and by frequent words only one of them uses (a long Cyrillic text with no cue at
+all is Russian: Ukrainian text without і, ї, є or ґ is rare); Latin-script text is English unless
 the function words of another language clearly outnumber English ones. A paragraph too short to decide takes the
 document's language (mixed posts keep their paragraphs' own labels when the cues are clear).
 
@@ -37,12 +38,14 @@ _OTHER_CYRILLIC = frozenset("ўЎђЂјЈљЉњЊћЋџЏѓЃќЌѕЅ")
 _UK_WORDS = frozenset(
     "та що це як від або але його її їх який яка які було буде був була вже ще тільки лише також через після "
     "під над між під час коли тому бо щоб він вона вони ми ви нас вас нам вам мене мені тебе себе свої свого "
-    "цей ця ці того цього зараз тут там де сьогодні дуже можна треба немає є із зі без для про".split()
+    "цей ця ці того цього зараз тут там де сьогодні дуже можна треба немає є із зі без для про року році "
+    "повідомив повідомили повідомляє заявив заявила сказав сказала каже якщо коли поки й".split()
 )
 _RU_WORDS = frozenset(
     "и что это как от или но его ее их который которая которые было будет был была уже еще только лишь также "
     "через после под над между когда потому чтобы он она они мы вы нас вас нам вам меня мне тебя себя свои "
-    "своего этот эта эти того этого сейчас тут там где сегодня очень можно надо нет есть из со без для про".split()
+    "своего этот эта эти того этого сейчас тут там где сегодня очень можно надо нет есть из со без для про года "
+    "году сообщил сообщили сообщает заявил заявила сказал сказала говорит если когда пока или либо".split()
 )
 _EN_WORDS = frozenset(
     "the and of to in is was that for on with as by at from he she it they we his her their have has had "
@@ -60,6 +63,9 @@ _APOSTROPHE_IN_CYRILLIC = compile_regex(r"[бвгґджзклмнпрстфхц�
 
 #: fewer letters than this: a paragraph takes its document's language when its own cues do not decide
 MIN_LETTERS = 20
+#: Cyrillic letters without a Ukrainian letter or word (and no Russian cue either) from which a text is Russian:
+#: і alone is ~5% of Ukrainian letters, so 60 letters of Ukrainian without any of і, ї, є, ґ happen ~2% of the time
+RU_WITHOUT_CUES = 60
 
 
 def _scores(text: str) -> tuple[int, int, int, int, int]:
@@ -100,6 +106,8 @@ def detect(text: str, default: str | None = None) -> str | None:
         if uk > ru:
             return "uk"
         if ru > uk:
+            return "ru"
+        if not uk and cyr >= RU_WITHOUT_CUES:  # Ukrainian text this long without і, ї, є or ґ is rare
             return "ru"
         return default if default in ("ru", "uk") else None  # Cyrillic, but Russian or Ukrainian is not decided
     words = _WORD.findall(text.lower())
