@@ -58,8 +58,21 @@ _OTHER_LATIN_WORDS = frozenset(
     "auf dem den von zu el los las del y es una por con para que se lo al il gli della di che non sono da "
     "um uma não com os em het een van niet zijn ik je na nie jest się że jak ale oraz przez".split()
 )
-_WORD = compile_regex(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 _APOSTROPHE_IN_CYRILLIC = compile_regex(r"[бвгґджзклмнпрстфхцчшщ]['’ʼ][яюєї]", re.IGNORECASE)  # м'ясо, п'ять
+# counted with findall (the loop runs in C): letters by script, the cue letters, the cue words (lower case)
+_LATIN = compile_regex(r"[A-Za-zªºÀ-ÖØ-öø-ɏ]")
+_CYRILLIC = compile_regex(r"[Ѐ-ҁҊ-ԯ]")
+_UK_LETTER = compile_regex(f"[{''.join(sorted(_UK_LETTERS))}]")
+_RU_LETTER = compile_regex(f"[{''.join(sorted(_RU_LETTERS))}]")
+_OTHER_LETTER = compile_regex(f"[{''.join(sorted(_OTHER_CYRILLIC))}]")
+
+
+_TOKEN = compile_regex(r"[^\W\d_]+")
+
+
+def _count(words: list[str], vocabulary: frozenset[str]) -> int:
+    return sum(1 for w in words if w in vocabulary)
+
 
 #: fewer letters than this: a paragraph takes its document's language when its own cues do not decide
 MIN_LETTERS = 20
@@ -67,37 +80,34 @@ MIN_LETTERS = 20
 #: і alone is ~5% of Ukrainian letters, so 60 letters of Ukrainian without any of і, ї, є, ґ happen ~2% of the time
 RU_WITHOUT_CUES = 60
 
+#: (latin letters, cyrillic letters, uk cues, ru cues, other-cyrillic letters, English words, other Latin words);
+#: English words are counted only where they decide something (3 or more other-Latin words, or a short text)
+Scores = tuple[int, int, int, int, int, int, int]
 
-def _scores(text: str) -> tuple[int, int, int, int, int]:
-    """``(latin letters, cyrillic letters, uk cues, ru cues, other-cyrillic letters)``."""
-    latin = cyr = uk = ru = other = 0
-    for ch in text:
-        if ch.isalpha():
-            o = ord(ch)
-            if o < 0x250:
-                latin += 1
-            elif 0x400 <= o < 0x530:
-                cyr += 1
-                if ch in _UK_LETTERS:
-                    uk += 2
-                elif ch in _RU_LETTERS:
-                    ru += 2
-                elif ch in _OTHER_CYRILLIC:
-                    other += 1
+
+def scores(text: str) -> Scores:
+    """The cues of ``text`` (see :data:`Scores`); the scores of several texts add up."""
+    latin = len(_LATIN.findall(text))
+    cyr = len(_CYRILLIC.findall(text))
+    uk = ru = other = en = foreign = 0
+    if not latin and not cyr:
+        return 0, 0, 0, 0, 0, 0, 0
+    words = _TOKEN.findall(text.lower())
     if cyr:
-        uk += 2 * len(_APOSTROPHE_IN_CYRILLIC.findall(text))
-        for w in _WORD.findall(text.lower()):
-            if w in _UK_WORDS:
-                uk += 1
-            if w in _RU_WORDS:
-                ru += 1
-    return latin, cyr, uk, ru, other
+        uk = 2 * len(_UK_LETTER.findall(text)) + 2 * len(_APOSTROPHE_IN_CYRILLIC.findall(text)) + \
+            _count(words, _UK_WORDS)
+        ru = 2 * len(_RU_LETTER.findall(text)) + _count(words, _RU_WORDS)
+        other = len(_OTHER_LETTER.findall(text))
+    if latin >= cyr:
+        foreign = _count(words, _OTHER_LATIN_WORDS)
+        if foreign >= 3 or latin < MIN_LETTERS:  # what decide() needs English words for (it is the common case)
+            en = _count(words, _EN_WORDS)
+    return latin, cyr, uk, ru, other, en, foreign
 
 
-def detect(text: str, default: str | None = None) -> str | None:
-    """The language of ``text`` (``en``, ``ru``, ``uk``, ``other``), ``default`` when its cues do not decide, or
-    None for text without letters and Cyrillic text whose cues decide nothing (and no Cyrillic default)."""
-    latin, cyr, uk, ru, other = _scores(text)
+def decide(sc: Scores, default: str | None = None) -> str | None:
+    """The language that scores ``sc`` give (see :func:`detect`)."""
+    latin, cyr, uk, ru, other, en, foreign = sc
     if not latin and not cyr:
         return None
     if cyr > latin:
@@ -110,9 +120,6 @@ def detect(text: str, default: str | None = None) -> str | None:
         if not uk and cyr >= RU_WITHOUT_CUES:  # Ukrainian text this long without і, ї, є or ґ is rare
             return "ru"
         return default if default in ("ru", "uk") else None  # Cyrillic, but Russian or Ukrainian is not decided
-    words = _WORD.findall(text.lower())
-    en = sum(1 for w in words if w in _EN_WORDS)
-    foreign = sum(1 for w in words if w in _OTHER_LATIN_WORDS)
     if foreign >= 3 and foreign > 2 * en:
         return "other"
     if latin < MIN_LETTERS and en == 0 and default is not None:
@@ -120,18 +127,26 @@ def detect(text: str, default: str | None = None) -> str | None:
     return "en"
 
 
+def detect(text: str, default: str | None = None) -> str | None:
+    """The language of ``text`` (``en``, ``ru``, ``uk``, ``other``), ``default`` when its cues do not decide, or
+    None for text without letters and Cyrillic text whose cues decide nothing (and no Cyrillic default)."""
+    return decide(scores(text), default)
+
+
 def document_language(text: str, paragraphs: list[tuple[int, int]]) -> tuple[str | None, list[str]]:
-    """The document's language and each paragraph's (``und`` when undetermined)."""
-    doc = detect(text)
-    labels = [detect(text[s:e], doc) or "und" for s, e in paragraphs]
-    if labels and doc is not None:  # the document's language: the one with most letters over its paragraphs
-        weight: dict[str, int] = {}
-        for (s, e), lab in zip(paragraphs, labels, strict=True):
-            if lab != "und":
-                weight[lab] = weight.get(lab, 0) + sum(1 for ch in text[s:e] if ch.isalpha())
-        if weight:
-            doc = max(sorted(weight), key=lambda k: weight[k])
-    return doc or ("und" if any(ch.isalpha() for ch in text) else None), labels
+    """The document's language and each paragraph's (``und`` when undetermined). The document's cues are the sum
+    of its paragraphs'; its language is then the one whose paragraphs have the most letters."""
+    per = [scores(text[s:e]) for s, e in paragraphs] if paragraphs else [scores(text)]
+    total = tuple(sum(col) for col in zip(*per, strict=True))
+    doc = decide(total)  # type: ignore[arg-type]
+    labels = [decide(sc, doc) or "und" for sc in per] if paragraphs else []
+    weight: dict[str, int] = {}
+    for sc, lab in zip(per, labels, strict=False):
+        if lab != "und":
+            weight[lab] = weight.get(lab, 0) + sc[0] + sc[1]
+    if weight:
+        doc = max(sorted(weight), key=lambda k: weight[k])
+    return doc or ("und" if total[0] or total[1] else None), labels
 
 
 @stage("language.v1", requires=("paragraphs",), provides=("language",))
@@ -199,4 +214,5 @@ def gate_languages(doc: Document, config: Mapping[str, Any]) -> None:
                            f"on paragraphs not in English")
 
 
-__all__ = ["LANGUAGES", "SUPPORTED", "detect", "detect_language", "document_language", "gate_languages"]
+__all__ = ["LANGUAGES", "SUPPORTED", "decide", "detect", "detect_language", "document_language", "gate_languages",
+           "scores"]
