@@ -265,6 +265,9 @@ def test_vtt_voices_and_plain_text_turns() -> None:
         ("Mother", "Where are you?", 1.0), ("Soldier 2", "In a basement. They took our phones.", 3.5)]
     text = "Интервью с пленным\n\nQ: Как вы попали в плен?\nA: Нас бросили.\n— А командир?\n— Сбежал.\n"
     assert looks_like_transcript(text)
+    assert not looks_like_transcript("Главное:\n— Первое.\n— Второе.\n— Третье.\n— Четвёртое.\n")  # a list
+    assert not looks_like_transcript("Intro line.\n\nFinancial context: one.\nMarkets: two.\nOil: three.\n"
+                                     "Gas: four.\n")  # headings that do not come back
     t = build(text, "text")
     assert [tr["label"] for tr in t.meta["turns"]] == ["Q", "A", None, None]
     assert t.title == "Интервью с пленным"

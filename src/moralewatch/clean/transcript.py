@@ -294,22 +294,28 @@ def _starts_turn(text: str, s: int, e: int) -> bool:
 
 
 def looks_like_transcript(text: str) -> bool:
-    """Whether plain text reads as a transcript: at least four lines, and most of its lines after the first two
-    start a turn (``NAME:``, ``Q:``, ``— ``), with at least two different labels or dialogue dashes."""
+    """Whether plain text reads as a transcript without being declared one: at least four lines, most of the lines
+    after the first two start a turn (a label or a dialogue dash), and the labels alternate as speakers do (``Q`` and ``A``, or at
+    least two labels that each come back). Headings of a fact sheet ("Financial context:") do not come back, and
+    dialogue dashes alone are too common in news posts (lists) to tell: declare those with ``--format
+    transcript``."""
     spans = [(s, e) for s, e in _line_spans(text[:200_000]) if text[s:e].strip()]
     if len(spans) < 4:
         return False
     body = spans[2:] if len(spans) > 6 else spans
-    starts = [sp for sp in body if _starts_turn(text, *sp)]
-    if len(starts) * 10 < len(body) * 6:
-        return False
-    labels = set()
-    for s, e in starts:
+    counts: dict[str, int] = {}
+    dashes = 0
+    for s, e in body:
         m = _LEAD_TIME.match(text, s, e)
         s = m.end() if m else s
         lm = _LABEL.match(text, s, e)
-        labels.add(text[s:lm.end()].rstrip(" \t:") if lm else "—")
-    return len(labels) >= 2 or labels == {"—"}
+        if lm and _label_ok(label := text[s:lm.end()].rstrip(" \t:")):
+            counts[label] = counts.get(label, 0) + 1
+        elif _DASH.match(text, s, e):
+            dashes += 1
+    if (sum(counts.values()) + dashes) * 10 < len(body) * 6:
+        return False
+    return {"Q", "A"} <= set(counts) or sum(1 for n in counts.values() if n >= 2) >= 2
 
 
 __all__ = ["Transcript", "build", "looks_like_transcript", "parse_cues"]
