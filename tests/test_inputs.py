@@ -335,3 +335,17 @@ def test_analyze_with_format_transcript_stores_turns_and_languages(tmp_path: Pat
     assert codes == {"service_message", "unknown_message", "media_only"}
     speakers = conn.execute("SELECT speaker, speaker_role FROM quotes WHERE rule = 'turn.label'").fetchall()
     assert speakers == [("Soldier", "soldier"), ("Mother", "relative")]
+
+
+def test_a_gzipped_export_and_one_on_stdin_are_read_as_exports(tmp_path: Path) -> None:
+    import gzip
+
+    content = _export(MESSAGES[1:3])
+    path = tmp_path / "result.json.gz"
+    path.write_bytes(gzip.compress(content.encode()))
+    assert [r.locator for r in read_inputs([str(path)])] == ["chat 1234567 message 2", "chat 1234567 message 3"]
+    got = list(read_inputs(["-"], stdin=io.BytesIO(content.encode())))
+    assert [(r.format, r.locator) for r in got] == [("telegram", "chat 1234567 message 2"),
+                                                    ("telegram", "chat 1234567 message 3")]
+    jsonl = b'{"id": 1, "text": "one line"}\n'
+    assert [r.format for r in read_inputs(["-"], stdin=io.BytesIO(jsonl))] == ["jsonl"]  # JSONL stays JSONL
