@@ -144,11 +144,14 @@ def _clock(seconds: float) -> str:
               help="Analyse again, in place, stored documents made by other stage versions or configurations.")
 @quiet_option
 @json_option
+@click.option("--format", "text_format", type=click.Choice(["transcript"]), default=None,
+              help="Read plain-text inputs (.txt, stdin) as transcripts with speaker turns (NAME:, Q:/A:, dashes).")
 def analyze(inputs: tuple[str, ...], db_option: str | None, max_bytes: int, time_limit: float, workers: int,
-            reanalyze: bool, quiet: bool, as_json: bool) -> None:
+            reanalyze: bool, quiet: bool, as_json: bool, text_format: str | None) -> None:
     """Analyze files, directories (recursive), globs or - (stdin) into the store DATABASE (created if needed).
 
-    Accepts .txt, .html/.htm, .jsonl (fields of the extract contract) and .warc/.warc.gz. Every input gets a
+    Accepts .txt, .html/.htm, .jsonl (fields of the extract contract), .warc/.warc.gz, Telegram Desktop exports
+    (result.json: one input per message) and transcripts (.srt, .vtt, or text with --format transcript). Every input gets a
     recorded outcome (ok, duplicate, or rejected with a code and the fix); re-running adds nothing new, so an
     interrupted run resumes where it stopped. With --workers N the analysis runs in N processes and this one writes
     the store. The database comes first, as in sqlite-utils (a name ending .db, .sqlite or .sqlite3, or an existing
@@ -166,7 +169,7 @@ def analyze(inputs: tuple[str, ...], db_option: str | None, max_bytes: int, time
     progress = Progress(sum(1 for _ in expand(i for i in inputs if i != "-")) if show else 0, show)
     try:
         summary = run(inputs, db, max_bytes=max_bytes, progress=progress, workers=workers, time_limit=time_limit,
-                      reanalyze=reanalyze)
+                      reanalyze=reanalyze, text_format=text_format)
     except KeyboardInterrupt:
         progress.end()
         click.echo(f"Interrupted: {progress.inputs:,} inputs done ({progress.ok:,} stored, {progress.rejected:,} "
