@@ -19,7 +19,7 @@ docs = {}
 for c in ['nyt-guardian-407', 'zelensky-addresses-en', 'whitehouse-ukraine-en', 'ru-news-telegram-war', 'milblogger-telegram-ru']:
     for l in open(f'/work/shared/data/corpora/{c}.jsonl'):
         d = json.loads(l); docs[d['id']] = (c, d)
-sel = {h['n']: h for h in map(json.loads, open('scripts/labelling/places_selected.jsonl'))}
+sel = {h['n']: h for f in ('places_selected.jsonl', 'places_selected2.jsonl') for h in map(json.loads, open('scripts/labelling/' + f))}
 out = []
 for line in open('scripts/labelling/places_answers.txt'):
     if not re.match(r'\d', line): continue
