@@ -664,6 +664,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-profile", dest="profile", action="store_false", help="skip the pyinstrument profile")
     ap.add_argument("--profile-docs", type=int, default=3000, help="documents of each corpus in the profile")
     ap.add_argument("--no-scaling", dest="scaling", action="store_false", help="skip the RSS-vs-size run")
+    ap.add_argument("--no-stories", dest="stories", action="store_false",
+                    help="skip the grouping benchmark of the corpus stage (bench/stories.py)")
     ap.add_argument("--notes", type=Path, default=ROOT / "bench" / "notes.md", help="analysis appended verbatim")
     ap.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
     ap.add_argument("--json", type=Path, default=ROOT / "bench" / "results.json")
@@ -723,6 +725,13 @@ def run(args: argparse.Namespace) -> int:
     if args.profile:
         log("profile ...")
         results["profile"] = profile(corpora, args, workdir)
+    if args.stories:
+        log("grouping (corpus stage, bench/stories.py) ...")
+        from stories import bench as bench_stories  # bench/stories.py, beside this file
+
+        results["stories"] = bench_stories(args.shared, args.limit)
+        log(f"    {results['stories']['docs_per_s']} documents/s, {results['stories']['index_bytes_per_doc']} "
+            "bytes of index per document")
     results["verdicts"] = verdicts(results)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")

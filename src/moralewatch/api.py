@@ -313,7 +313,7 @@ _RETRY = frozenset({"too_large", "worker_lost", "timeout"})
 def analyze(
     paths: Iterable[str], db: str, *, pipeline: Pipeline | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[RawInput, str], None] | None = None, workers: int = 1,
-    time_limit: float = DEFAULT_TIME_LIMIT, reanalyze: bool = False,
+    time_limit: float = DEFAULT_TIME_LIMIT, reanalyze: bool = False, text_format: str | None = None,
 ) -> RunSummary:
     """Read every input under ``paths``, run the pipeline (in ``workers`` forked processes; the store is written by
     this process only, in input order, so the store is the same with any number of workers), store each document in
@@ -321,7 +321,8 @@ def analyze(
 
     Inputs already stored with the same content are skipped, except those rejected for a limit (``too_large``,
     ``timeout``) or a lost worker. Those whose stored document was made by other stage versions are counted in
-    ``summary.stale``, or with ``reanalyze`` analysed again and rewritten in place (one transaction per document)."""
+    ``summary.stale``, or with ``reanalyze`` analysed again and rewritten in place (one transaction per document).
+    ``text_format`` (``transcript``) declares what plain-text inputs are."""
     paths = list(paths)
     from .store import Store  # here, not at the top: extract never needs it (start-up time)
 
@@ -334,7 +335,7 @@ def analyze(
                                                                            "time_limit": time_limit}}, paths))
         status = "interrupted"
         try:
-            todo = _todo(_read_each(paths, max_bytes), store, pipe, limits, summary, reanalyze, progress)
+            todo = _todo(_read_each(paths, max_bytes, text_format), store, pipe, limits, summary, reanalyze, progress)
             for task, result in _analysed(todo, pipe, limits, workers, store):
                 raw, again = task
                 if isinstance(result, Outcome):
@@ -362,12 +363,13 @@ def analyze(
     return summary
 
 
-def _read_each(paths: list[str], max_bytes: int) -> Iterator[RawInput]:
+def _read_each(paths: list[str], max_bytes: int, text_format: str | None = None) -> Iterator[RawInput]:
     """``read_inputs`` one path at a time, so that a reader that fails on one file (it should never raise, but a
     bug is a bug) costs the rest of that file, with an outcome that says so, and not the rest of the run."""
     for found in expand(paths):
         path = found.source
-        raws = read_inputs([found.path], max_bytes=max_bytes)
+        raws = read_inputs([found.path], max_bytes=max_bytes, text_format=text_format) if text_format else \
+            read_inputs([found.path], max_bytes=max_bytes)  # the call stays as it was without --format
         last = ""
         while True:
             try:

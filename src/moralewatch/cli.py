@@ -144,11 +144,14 @@ def _clock(seconds: float) -> str:
               help="Analyse again, in place, stored documents made by other stage versions or configurations.")
 @quiet_option
 @json_option
+@click.option("--format", "text_format", type=click.Choice(["transcript"]), default=None,
+              help="Read plain-text inputs (.txt, stdin) as transcripts with speaker turns (NAME:, Q:/A:, dashes).")
 def analyze(inputs: tuple[str, ...], db_option: str | None, max_bytes: int, time_limit: float, workers: int,
-            reanalyze: bool, quiet: bool, as_json: bool) -> None:
+            reanalyze: bool, quiet: bool, as_json: bool, text_format: str | None) -> None:
     """Analyze files, directories (recursive), globs or - (stdin) into the store DATABASE (created if needed).
 
-    Accepts .txt, .html/.htm, .jsonl (fields of the extract contract) and .warc/.warc.gz. Every input gets a
+    Accepts .txt, .html/.htm, .jsonl (fields of the extract contract), .warc/.warc.gz, Telegram Desktop exports
+    (result.json: one input per message) and transcripts (.srt, .vtt, or text with --format transcript). Every input gets a
     recorded outcome (ok, duplicate, or rejected with a code and the fix); re-running adds nothing new, so an
     interrupted run resumes where it stopped. With --workers N the analysis runs in N processes and this one writes
     the store. The database comes first, as in sqlite-utils (a name ending .db, .sqlite or .sqlite3, or an existing
@@ -166,7 +169,7 @@ def analyze(inputs: tuple[str, ...], db_option: str | None, max_bytes: int, time
     progress = Progress(sum(1 for _ in expand(i for i in inputs if i != "-")) if show else 0, show)
     try:
         summary = run(inputs, db, max_bytes=max_bytes, progress=progress, workers=workers, time_limit=time_limit,
-                      reanalyze=reanalyze)
+                      reanalyze=reanalyze, text_format=text_format)
     except KeyboardInterrupt:
         progress.end()
         click.echo(f"Interrupted: {progress.inputs:,} inputs done ({progress.ok:,} stored, {progress.rejected:,} "
@@ -405,6 +408,53 @@ def schema() -> None:
     from .store.schema import describe
 
     click.echo(describe())
+
+
+@main.command()
+@click.argument("input_path", metavar="IN.jsonl", type=click.Path(allow_dash=True))
+@click.option("-o", "--output", default="-", type=click.Path(allow_dash=True), help="Output JSONL (- for stdout).")
+@click.option("--state", default=None, type=click.Path(),
+              help="SQLite file keeping the story index between runs (created if needed).")
+def stories(input_path: str, output: str, state: str | None) -> None:
+    """Group documents into stories (copies, updates, rewrites, translations) and events (issue 16).
+
+    One output line per input line, in order: {"id", "story", "event", "relation", "first_source", "flags"}.
+    With --state, the documents join the stories of earlier runs (nothing is reclustered).
+
+    \b
+    Example:
+      moralewatch stories articles.jsonl -o stories.jsonl --state stories.sqlite
+    """
+    import sqlite3
+
+    from .corpus import stories_stream
+
+    try:
+        src = sys.stdin.buffer if input_path == "-" else open(input_path, "rb")
+        out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
+        conn = sqlite3.connect(state) if state else None
+        if conn is not None:
+            conn.execute("PRAGMA user_version")
+    except (OSError, sqlite3.Error) as e:
+        name = getattr(e, "filename", None) or (state if isinstance(e, sqlite3.Error) else input_path)
+        raise MoraleWatchError("E310", f"cannot open {shown(str(name))}: {getattr(e, 'strerror', None) or e}",
+                               "check the paths and their permissions (the output's folder must exist; --state "
+                               "must be a SQLite file)") from None
+    try:
+        counts = stories_stream(src, out, conn)
+    except sqlite3.DatabaseError as e:
+        raise MoraleWatchError("E310", f"cannot use the state file {shown(str(state))}: {e}",
+                               "check the paths and their permissions (the output's folder must exist; --state "
+                               "must be a SQLite file)") from None
+    finally:
+        if src is not sys.stdin.buffer:
+            src.close()
+        if out is not sys.stdout:
+            out.close()
+        if conn is not None:
+            conn.close()
+    click.echo(f"{counts['documents']} documents, {counts['stories']} stories, {counts['events']} events"
+               + (f", {counts['rejected']} lines rejected" if counts["rejected"] else ""), err=True)
 
 
 @main.group(name="eval")

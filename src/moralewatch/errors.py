@@ -65,6 +65,8 @@ ERRORS: dict[str, tuple[str, str]] = {
              "run with --workers 1 to see the error; reinstall with `make install` if it is an import error"),
     "E303": ("the input or output file of extract cannot be opened",
              "check the path and its permissions (the output's folder must exist)"),
+    "E310": ("the input, output or state file of stories cannot be opened",
+             "check the paths and their permissions (the output's folder must exist; --state must be a SQLite file)"),
     "E400": ("the dashboard answers only to its loopback address", "open http://127.0.0.1:PORT/ on this machine"),
     "E401": ("shared/data/corpora, where the gold sets' texts are, cannot be found",
              "set MORALEWATCH_SHARED to the shared directory"),
@@ -121,6 +123,20 @@ REJECTIONS: dict[str, tuple[str, str]] = {
     "malformed_warc": ("the WARC file could not be parsed", "check it with `warcio index FILE`"),
     "no_records": ("the WARC file holds no response, resource or conversion record (only requests, metadata, ...)",
                    "pass the WARC of the crawl's responses; list its records with `warcio index FILE`"),
+    "service_message": ("a Telegram service message (a pin, a join, a call, a channel created): no reporting to "
+                        "analyse", "nothing to do: service messages are recorded and skipped"),
+    "unknown_message": ("a Telegram export's message has a type the export format does not define",
+                        "check that the file is a Telegram Desktop JSON export; the other messages are read"),
+    "media_only": ("a Telegram message holds no text (a photo, video, voice message or sticker without a caption)",
+                   "nothing to do: MoraleWatch reads text; transcribe a video or call to a .srt file to analyse it"),
+    "malformed_message": ("a message of a Telegram export is not a valid JSON object",
+                          "re-export the chat from Telegram Desktop (Export chat history, format JSON); the other "
+                          "messages are read"),
+    "truncated_export": ("the Telegram export ends in the middle of its messages (every message before is read)",
+                         "re-export the chat from Telegram Desktop, or copy the whole file again"),
+    "no_messages": ("the JSON file has no \"messages\" array: it is not a Telegram Desktop export",
+                    "pass Telegram Desktop's result.json (Export chat history, format JSON); other JSON goes in as "
+                    ".jsonl, one object a line"),
     "no_text": ("no article text could be extracted", "check that the page holds an article, not only navigation"),
     "too_deep": ("the HTML is nested too deeply to parse safely", "simplify the page or extract its text first"),
     "too_complex": ("the HTML has too many elements to parse safely", "extract the page's article text first, or "

@@ -212,6 +212,13 @@ class Document:
     indicators: list[Indicator] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     stamps: dict[str, str] = field(default_factory=dict)
+    #: the language detected by ``language.v1`` (``lang.py``): en, ru, uk, other (most letters), or None
+    language: str | None = None
+    #: the language of each paragraph, in the order of ``paragraphs`` (en, ru, uk, other; und: no letters)
+    paragraph_languages: list[str] = field(default_factory=list)
+    #: what the input format carries beyond the text: a Telegram message's ids, dates, forward chain, links and
+    #: hashtags; a transcript's cues (timestamps and their canonical offsets), turns and stage notes
+    meta: dict[str, Any] = field(default_factory=dict)
     done: set[str] = field(default_factory=set)
     #: annotation attribute -> {stage: stamp} of every stage that wrote a field of its rows (set by the pipeline)
     written_by: dict[str, dict[str, str]] = field(default_factory=dict)

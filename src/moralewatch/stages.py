@@ -9,15 +9,18 @@ the loaders refuse any other file while it runs) and the attributes of earlier s
 
 from __future__ import annotations
 
-from . import entities, indicators, quotes, segment
+from . import entities, indicators, lang, quotes, segment, turns
 from .pipeline import Pipeline, Registration, registry_of
 
 REGISTRATIONS: tuple[Registration, ...] = (
     Registration(segment.segment),
+    Registration(lang.detect_language),
     Registration(quotes.find_quotes, data=("quotes/", "kb/orgs.tsv", "kb/people.tsv", "kb/sides.tsv", "kb/titles.tsv")),
+    Registration(turns.quote_turns, data=("turns/",), rewrites=("quotes",)),
     Registration(indicators.tag_indicators, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators.detect_indicators, data=("indicators/", "kb/sides.tsv", "models/indicators/"),
                  setup=indicators.check_detector),
+    Registration(lang.gate_languages, rewrites=("quotes", "indicators")),
     Registration(entities.find_entities_v0),
     Registration(entities.find_entities, data=("entities/", "gazetteer/", "kb/orgs.tsv", "kb/people.tsv", "kb/titles.tsv")),
     Registration(entities.link_evidence, rewrites=("quotes", "indicators")),
@@ -27,8 +30,11 @@ REGISTRY = registry_of(REGISTRATIONS)
 
 DEFAULT = (
     "segment.v1",
+    "language.v1",
     "quotes.v2",
+    "turns.v1",
     "indicators.v1",
+    "langgate.v1",
     "entities.v1",
     "links.v1",
 )

@@ -7,9 +7,12 @@ import datetime as dt
 
 from ..errors import MoraleWatchError, rejection_reason
 from ..ingest import MAX_DETAIL, RawInput
+from ..ingest.transcript import TRANSCRIPT_KINDS
 from ..model import Document
 from .html import MAX_DEPTH, MAX_ELEMENTS, align_to_source, element_count, extract_html, nesting_depth
 from .text import clean_text
+from .transcript import build as build_transcript
+from .transcript import looks_like_transcript
 
 #: fewer words than this after HTML extraction is navigation, not an article
 MIN_HTML_WORDS = 4
@@ -55,6 +58,12 @@ def to_document(raw: RawInput) -> Document:
     assert raw.text is not None
     if raw.format == "html":
         return _html_document(raw, raw.text)
+    if raw.format == "telegram":
+        return _telegram_document(raw, raw.text)
+    if raw.format in TRANSCRIPT_KINDS:
+        return _transcript_document(raw, raw.text, "text" if raw.format == "transcript" else raw.format)
+    if raw.format == "txt" and looks_like_transcript(raw.text):
+        return _transcript_document(raw, raw.text, "text")
     meta = raw.meta
     given_title = meta.get("title")
     c = clean_text(raw.text, detect_title=not given_title)
@@ -91,4 +100,39 @@ def _html_document(raw: RawInput, html: str) -> Document:
         published=_date(ext.published or c.published, raw), updated=_date(c.updated, raw), author=ext.author or c.author,
         outlet=ext.outlet, url=ext.url, lang=ext.lang, section=c.section, input_format="html",
         offset_map=omap, input_text=html, removed=c.removed + raw.notes,
+    )
+
+
+def _telegram_document(raw: RawInput, text: str) -> Document:
+    """A Telegram message (or album): its text as a plain text's, no title (a post has none: none is invented),
+    the message's date as the publication date (with its time), the edit's as ``updated``, the chat as the outlet,
+    its author, and the rest (ids, forward chain, links, hashtags) in ``meta``."""
+    tg = dict(raw.meta.get("telegram") or {})
+    c = clean_text(text, detect_title=False)
+    if not c.text.strip():
+        raise RejectedInput("no_text", "only page furniture")
+    published = _date(tg.get("date"), raw)
+    return Document(
+        text=c.text, source=raw.source, locator=raw.locator,
+        external_id=f"{tg['chat_id']}/{tg['message_ids'][0]}" if tg.get("chat_id") is not None and
+        tg.get("message_ids") else None,
+        title=None, published=published, updated=_date(tg.get("edited"), raw) if tg.get("edited") else None,
+        author=tg.get("author"), outlet=tg.get("chat"), input_format="telegram", offset_map=c.offset_map,
+        input_text=text, removed=c.removed + raw.notes,
+        meta={"telegram": tg, "via": list(tg.get("via") or []), "first_source": tg.get("first_source")},
+    )
+
+
+def _transcript_document(raw: RawInput, text: str, fmt: str) -> Document:
+    """A transcript: one paragraph per turn (label, ``": "``, speech), stage notes and cue timestamps in ``meta``
+    (:mod:`.transcript`)."""
+    t = build_transcript(text, fmt)
+    if not t.text.strip():
+        raise RejectedInput("no_text", "no turns could be read" + (f" ({'; '.join(t.notes)})" if t.notes else ""))
+    meta = raw.meta
+    return Document(
+        text=t.text, source=raw.source, locator=raw.locator, external_id=meta.get("id"),
+        title=meta.get("title") or t.title, published=_date(meta.get("date"), raw) if meta.get("date") else None,
+        outlet=meta.get("source"), url=meta.get("url"), lang=meta.get("lang"), input_format=f"transcript:{fmt}",
+        offset_map=t.offset_map, input_text=text, removed=t.notes + raw.notes, meta=t.meta,
     )

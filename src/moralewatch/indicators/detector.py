@@ -17,8 +17,11 @@ rules' verdict): the three ablations of the evaluation.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 from typing import Any
+
+import numpy as np
 
 from ..errors import PipelineError
 from ..lexicons import compile_regex
@@ -35,9 +38,32 @@ _DENIAL = compile_regex(
 
 
 def sentence_index(starts: list[int], pos: int) -> int:
-    import bisect
-
     return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+class _Sentences:
+    """The sentences the model reads (the title excepted) and, for each, what the rules and the quotes say."""
+
+    def __init__(self, doc: Document, ctx: Context, rules: list[Indicator]) -> None:
+        self.spans = [(s, e) for s, e in (doc.sentences or [(0, len(doc.text))]) if s >= ctx.title_end]
+        self.starts = [s for s, _ in self.spans]
+        found: list[list[Indicator]] = [[] for _ in self.spans]
+        for ind in rules:
+            for si in self.covering(ind):
+                found[si].append(ind)
+        self.contexts = [SentenceContext(frozenset(i.indicator for i in f), frozenset(i.subject_side for i in f),
+                                         self._speaker_side(ctx, s, e)) for (s, e), f in zip(self.spans, found)]
+        self.texts = [doc.text[s:e] for s, e in self.spans]
+
+    @staticmethod
+    def _speaker_side(ctx: Context, s: int, e: int) -> str:
+        q = ctx.quote_for(s, e)
+        return q.quote.side if q is not None and q.quote is not None else "unknown"
+
+    def covering(self, ind: Indicator) -> range:
+        """The indices of the sentences an indicator's evidence spans."""
+        lo = sentence_index(self.starts, ind.start)
+        return range(lo, sentence_index(self.starts, max(ind.start, ind.end - 1)) + 1)
 
 
 def detect(doc: Document, mode: str, keep: float = 0.0, add: float = 0.85) -> list[Indicator]:
@@ -48,51 +74,42 @@ def detect(doc: Document, mode: str, keep: float = 0.0, add: float = 0.85) -> li
         return rules
     model = learned.load("both" if mode == "both" else "model")
     if mode == "model":  # the floors combine the model with the rules; alone, its own thresholds decide
-        keep, add = 0.0, 0.0
+        keep, add, rules = 0.0, 0.0, []
     ctx = Context(doc, load_lexicon())
-    sentences = [(s, e) for s, e in (doc.sentences or [(0, len(doc.text))]) if s >= ctx.title_end]
-    if not sentences:
-        return [] if mode == "model" else rules
-    starts = [s for s, _ in sentences]
-    use_rules = mode == "both"
-    per_sentence: list[list[Indicator]] = [[] for _ in sentences]
-    for ind in rules if use_rules else ():
-        lo, hi = sentence_index(starts, ind.start), sentence_index(starts, max(ind.start, ind.end - 1))
-        for si in range(lo, hi + 1):
-            per_sentence[si].append(ind)
-    contexts = []
-    for si, (s, e) in enumerate(sentences):
-        q = ctx.quote_for(s, e)
-        speaker_side = q.quote.side if q is not None and q.quote is not None else "unknown"
-        found = per_sentence[si]
-        contexts.append(SentenceContext(frozenset(i.indicator for i in found),
-                                        frozenset(i.subject_side for i in found), speaker_side))
-    texts = [doc.text[s:e] for s, e in sentences]
-    probs = model.probabilities(texts, contexts)
+    sents = _Sentences(doc, ctx, rules)
+    if not sents.spans:
+        return rules
+    probs = model.probabilities(sents.texts, sents.contexts)
+    out, covered = _kept_rule_hits(model, sents, rules, probs, keep)
+    for si, (s, e) in enumerate(sents.spans):
+        for k, name in enumerate(model.indicators):
+            p = float(probs[si, k])
+            if p >= max(float(model.thresholds[k]), add) and (si, name) not in covered:
+                out.append(model_indicator(doc, ctx, model, s, e, name, p, sents.contexts[si]))
+    return sorted(out, key=lambda i: (i.start, i.end, i.indicator, i.subject_side))
+
+
+def _kept_rule_hits(model: learned.Model, sents: _Sentences, rules: list[Indicator], probs: np.ndarray,
+                    keep: float) -> tuple[list[Indicator], set[tuple[int, str]]]:
+    """The rules' indicators the model lets stand, and the (sentence, indicator) pairs they cover."""
     index = {k: i for i, k in enumerate(model.indicators)}
     out: list[Indicator] = []
     covered: set[tuple[int, str]] = set()
-    for ind in rules if use_rules else ():
+    for ind in rules:
         k = index[ind.indicator]
-        lo, hi = sentence_index(starts, ind.start), sentence_index(starts, max(ind.start, ind.end - 1))
-        p = max(float(probs[si, k]) for si in range(lo, hi + 1))
+        span = sents.covering(ind)
+        p = max(float(probs[si, k]) for si in span)
         if p >= min(float(model.thresholds[k]), keep):
             if p >= model.thresholds[k]:  # the model agrees: its calibrated probability; else the rule's own
                 ind.confidence = round(p, 3)
             out.append(ind)
-            covered.update((si, ind.indicator) for si in range(lo, hi + 1))
-    for si, (s, e) in enumerate(sentences):
-        for k, name in enumerate(model.indicators):
-            p = float(probs[si, k])
-            if p < max(float(model.thresholds[k]), add) or (si, name) in covered:
-                continue
-            out.append(model_indicator(doc, ctx, model, si, s, e, name, p, contexts[si]))
-    return sorted(out, key=lambda i: (i.start, i.end, i.indicator, i.subject_side))
+            covered.update((si, ind.indicator) for si in span)
+    return out, covered
 
 
-def model_indicator(doc: Document, ctx: Context, model: learned.Model, si: int, s: int, e: int, name: str,
-                    p: float, sctx: SentenceContext) -> Indicator:
-    """An indicator the model found in sentence ``si`` = ``[s, e)``."""
+def model_indicator(doc: Document, ctx: Context, model: learned.Model, s: int, e: int, name: str, p: float,
+                    sctx: SentenceContext) -> Indicator:
+    """An indicator the model found in the sentence ``[s, e)``."""
     q = ctx.quote_for(s, e)
     if q is not None and q.quote is not None:
         unit = Unit(max(s, q.start), min(e, q.end), q.quote_index, q.quote, True)

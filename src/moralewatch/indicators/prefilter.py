@@ -24,12 +24,15 @@ from typing import Any
 
 import ahocorasick
 
+# Deriving a cover reads the regex's parse tree, which only CPython's internal parser gives. It is used when the covers
+# are generated (scripts/build_cue_covers.py) and, at run time, only for a rule the shipped file lacks; where the
+# internal parser is missing or has changed shape, such a rule simply gets no cover and scans the whole text (slower,
+# never different): no release depends on the interpreter's internals for its results.
 try:  # Python 3.11+
     import re._constants as sre_c
     import re._parser as sre_parse
 except ImportError:  # pragma: no cover
-    import sre_constants as sre_c  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+    sre_c = sre_parse = None  # type: ignore[assignment]
 
 from .. import lexicons
 from .lexicon import CUE_FLAGS, Rule, load
@@ -134,7 +137,12 @@ def _item_cover(op: Any, arg: Any) -> Cover:
 
 def cover(pattern: str, flags: int = 0) -> Cover:
     """A set of lower-case literals, one of which every match of ``pattern`` contains; ``None`` if unknown."""
-    return _seq_cover(sre_parse.parse(pattern, flags))
+    if sre_parse is None:  # pragma: no cover - an interpreter without the internal parser
+        return None
+    try:
+        return _seq_cover(sre_parse.parse(pattern, flags))
+    except Exception:  # pragma: no cover - an internal parser of another shape: no cover, same results
+        return None
 
 
 def usable(c: Cover) -> bool:

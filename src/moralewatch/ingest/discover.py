@@ -22,7 +22,7 @@ from .raw import display_path, reject
 @dataclass(frozen=True, slots=True)
 class Found:
     """One input file (or the reason there is none): ``path`` to open, ``source`` to name it by (its resolved
-    path, storable), ``kind`` (txt, html, jsonl, warc, stdin), ``gz`` when gzip-compressed."""
+    path, storable), ``kind`` (txt, html, jsonl, warc, telegram, srt, vtt, stdin), ``gz`` when gzip-compressed."""
 
     path: str
     source: str
@@ -46,6 +46,10 @@ def kind_of(path: str) -> tuple[str | None, bool]:
         return "jsonl", gz
     if ext in (".txt", ".text", ".md"):
         return "txt", gz
+    if ext == ".json":  # Telegram Desktop's export (result.json)
+        return "telegram", gz
+    if ext in (".srt", ".vtt"):
+        return ext[1:], gz
     return None, gz
 
 

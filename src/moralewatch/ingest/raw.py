@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SUPPORTED = (".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".warc", ".warc.gz",
-             ".txt.gz", ".text.gz", ".md.gz", ".html.gz", ".htm.gz", ".jsonl.gz", ".ndjson.gz")
+             ".txt.gz", ".text.gz", ".md.gz", ".html.gz", ".htm.gz", ".jsonl.gz", ".ndjson.gz",
+             ".json", ".json.gz", ".srt", ".vtt", ".srt.gz", ".vtt.gz")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 JSONL_FIELDS = ("title", "date", "source", "url", "lang")
 #: the longest detail an outcome's reason quotes (a garbage archive must not store megabytes of error text)
@@ -24,7 +25,7 @@ class RawInput:
 
     source: str
     locator: str = ""
-    format: str = "txt"  # txt | html | jsonl
+    format: str = "txt"  # txt | html | jsonl | telegram | srt | vtt | transcript (plain text with turns)
     text: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     error: tuple[str, str] | None = None

@@ -15,12 +15,18 @@ from .discover import Found, expand
 from .jsonl import jsonl_inputs
 from .raw import DEFAULT_MAX_BYTES, RawInput, reject, sha
 from .streams import BadGzip, GzipTruncated, gunzip, read_bounded
+from .telegram import telegram_inputs
+from .transcript import TRANSCRIPT_KINDS, decode_lines
 from .warc import warc_inputs
+
+#: what ``--format`` may declare for plain-text inputs (``.txt``, stdin)
+FORMATS = ("transcript",)
 
 
 def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES,
-                stdin: BinaryIO | None = None) -> Iterator[RawInput]:
-    """Every raw input under ``paths``, in a stable order. Never raises for a bad input."""
+                stdin: BinaryIO | None = None, text_format: str | None = None) -> Iterator[RawInput]:
+    """Every raw input under ``paths``, in a stable order. Never raises for a bad input. ``text_format``
+    (``transcript``) declares what plain-text inputs are."""
     for found in expand(paths):
         if found.error:
             yield RawInput(found.source, format=found.kind or "txt", error=found.error)
@@ -29,8 +35,12 @@ def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES,
             src = stdin or sys.stdin.buffer
             head = src.read(2048)
             stream: BinaryIO = io.BufferedReader(_Joined(head, src), 1 << 16)  # type: ignore[arg-type]
-            yield from _from_stream("-", stream, _sniff(head), max_bytes, None)
+            kind = _sniff(head)
+            yield from _from_stream("-", stream, text_format if text_format and kind == "txt" else kind,
+                                    max_bytes, None)
             continue
+        if text_format and found.kind == "txt":
+            found = Found(found.path, found.source, text_format, found.gz)
         yield from _from_file(found, max_bytes)
 
 
@@ -65,6 +75,9 @@ def _from_stream(source: str, fh: BinaryIO, kind: str, max_bytes: int, size: int
     if kind == "warc":
         yield from warc_inputs(source, fh, max_bytes, lambda s, d, k: from_bytes(s, d, k, max_bytes))
         return
+    if kind == "telegram":  # streamed: the size limit is per message, not per export
+        yield from telegram_inputs(source, fh, max_bytes)
+        return
     if size is not None and size > max_bytes:  # known without reading
         yield RawInput(source, format=kind, size=size, error=("too_large", f"{size:,} bytes > limit {max_bytes:,}"))
         return
@@ -84,6 +97,9 @@ def from_bytes(source: str, data: bytes, kind: str, max_bytes: int) -> Iterator[
     if kind == "warc":
         yield from warc_inputs(source, io.BytesIO(data), max_bytes, lambda s, d, k: from_bytes(s, d, k, max_bytes))
         return
+    if kind == "telegram":
+        yield from telegram_inputs(source, io.BytesIO(data), max_bytes)
+        return
     raw = RawInput(source, format=kind, sha=sha(data), size=len(data))
     if len(data) > max_bytes:
         raw.sha = None
@@ -91,6 +107,11 @@ def from_bytes(source: str, data: bytes, kind: str, max_bytes: int) -> Iterator[
         yield raw
         return
     text, err = decode_bytes(data)
+    if err and err[0] == "undecodable" and kind in TRANSCRIPT_KINDS:  # subtitles glued from files in several encodings: line by line
+        text, note = decode_lines(data)
+        if text is not None:
+            err = None
+            raw.notes.append(note)
     if err:
         raw.error = reject(*err)
     else:
@@ -102,8 +123,10 @@ def _sniff(data: bytes) -> str:
     head = data[:2048].lstrip()
     if head.startswith(b"WARC/"):
         return "warc"
-    if head[:1] == b"{":
-        return "jsonl"
+    if head[:1] == b"{":  # one object a line, or a pretty-printed Telegram export (its first line is "{")
+        return "telegram" if head[1:].lstrip(b" \t\r")[:1] == b"\n" else "jsonl"
+    if head.startswith(b"WEBVTT"):
+        return "vtt"
     if head[:1] == b"<":
         return "html"
     return "txt"

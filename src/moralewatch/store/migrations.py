@@ -272,6 +272,16 @@ DATASETTE: tuple[str, ...] = (
 )
 
 
+#: migration 5, "languages and input metadata": the detected language of each document and of its paragraphs
+#: (``language.v1``) and what a Telegram message or a transcript carries beyond its text (``meta``)
+LANGUAGES: tuple[str, ...] = (
+    "ALTER TABLE documents ADD COLUMN language TEXT",
+    "ALTER TABLE documents ADD COLUMN paragraph_languages TEXT",
+    "ALTER TABLE documents ADD COLUMN meta TEXT",
+    "CREATE INDEX IF NOT EXISTS ix_documents_language ON documents(language)",
+)
+
+
 def _run(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
     def migrate(conn: sqlite3.Connection) -> None:
         for sql in statements:
@@ -281,7 +291,7 @@ def _run(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
 
 
 #: the SQL of each migration, by version
-STATEMENTS: dict[int, tuple[str, ...]] = {1: INITIAL, 2: EVIDENCE_FACTS, 3: ROW_STAMPS, 4: DATASETTE}
+STATEMENTS: dict[int, tuple[str, ...]] = {1: INITIAL, 2: EVIDENCE_FACTS, 3: ROW_STAMPS, 4: DATASETTE, 5: LANGUAGES}
 
 #: ordered migrations: (version, name, function of a connection inside the migration's transaction)
 MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
@@ -290,4 +300,5 @@ MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (3, "row stamps: a stages column on quotes, indicators and entities", _run(ROW_STAMPS)),
     (4, "for Datasette: foreign keys, views evidence_flat and quotes_documents, full text linked to its tables",
      _run(DATASETTE)),
+    (5, "languages and input metadata: language, paragraph_languages and meta on documents", _run(LANGUAGES)),
 ]

@@ -221,10 +221,13 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
 
     @app.get("/api/download/{name}", summary="Download what a view shows: evidence, trends, places, outlets or "
              "speakers as .csv or .jsonl, places also as .geojson; the view's filters and parameters")
-    def api_download(name: str = PathParam(max_length=40, description="VIEW.FORMAT, e.g. evidence.csv"),
+    def api_download(name: str = PathParam(max_length=40, description="VIEW.FORMAT, e.g. evidence.csv (or VIEW with "
+                                                                   "?format=FORMAT, as the dashboard's buttons ask)"),
                      f: Filters = Depends(filters_dep), interval: str = Query("auto"),
-                     split: str = Query("subject_side"), ix: FactIndex = Depends(facts)) -> StreamingResponse:
+                     split: str = Query("subject_side"), format: str = Query("", max_length=10),  # noqa: A002
+                     ix: FactIndex = Depends(facts)) -> StreamingResponse:
         view, _, fmt = name.partition(".")
+        fmt = fmt or format
         lines = downloads.body(view, fmt, ix, readers.db, f, interval, split)
         return StreamingResponse(lines, media_type=downloads.MEDIA[fmt], headers={
             "Content-Disposition": f'attachment; filename="moralewatch-{view}.{fmt}"'})

@@ -1,0 +1,321 @@
+"""Transcripts with speaker turns (issue 19, item 1): subtitle files (``.srt``, ``.vtt``) and plain text with turns
+(``NAME:``, ``Q:`` / ``A:``, ``— `` dialogue lines), as one canonical text of one paragraph per turn.
+
+A turn's paragraph is its speaker label (as written), ``": "`` and its speech; bracketed stage notes (``[crying]``,
+``[неразборчиво]``) and subtitle markup (``<i>``, ``<v Name>``) are kept apart from the speech, in ``meta``. Every
+character of a turn comes from the input (the offset map points at it); only the separators between pieces (the
+``": "`` after a label, a space between cue lines, the paragraph break between turns) are inserted. A cue's
+timestamps are kept in ``meta["cues"]`` with the canonical span of its text: each cue is an anchor from the
+canonical text to the time in the video or call.
+
+Parsing never raises: a cue whose timestamps cannot be read keeps its text without times, and the document's
+``removed`` notes say how many (and which) cues were damaged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..lexicons import compile_regex
+from ..model import OffsetMap
+
+_TIME = r"(?:(\d{1,3}):)?([0-5]?\d):([0-5]\d)[,.](\d{1,3})"
+_CUE_TIMES = compile_regex(rf"^\s*{_TIME}\s*-->\s*{_TIME}(?:\s.*)?$")
+_ARROW = compile_regex(r"-->")
+_NUMBER = compile_regex(r"^\s*\d+\s*$")
+#: (patterns used with ``match(text, pos, end)`` have no ``^``: it would only match at the string's start)
+#: a speaker label at the start of a line: "Q:", "A:", "Mother:", "Soldier 2:", "Іван Петренко:", "ВОПРОС:"
+_LABEL = compile_regex(r"(?:Q|A|[^\W\d_][\w.'’ʼ-]*(?:[ \t][\w.'’ʼ()-]+){0,4})[ \t]*:[ \t]*(?=\S)")
+#: a dialogue line: a dash, then speech
+_DASH = compile_regex(r"[—–-][ \t]+(?=\S)")
+#: a leading time in plain text: "[00:01:23]", "00:12", "(1:02:03)"
+_LEAD_TIME = compile_regex(r"[\[(]?((?:\d{1,2}:)?\d{1,2}:\d{2})[\])]?[ \t]+")
+_NOTE = compile_regex(r"\[[^\[\]\n]{1,80}\]")
+_TAG = compile_regex(r"<(/?)([a-z]+)?(?:\.[\w.-]+)?(?:[ \t]+([^<>\n]*))?>|<\d[\d:.]*>")
+_WORDS_LABEL_MAX = 5
+
+
+@dataclass(slots=True)
+class Cue:
+    index: int | None
+    start: float | None
+    end: float | None
+    lines: list[tuple[int, int]] = field(default_factory=list)  # input spans of its text lines
+
+
+@dataclass(slots=True)
+class Turn:
+    label: str | None = None
+    label_span: tuple[int, int] | None = None
+    segments: list[tuple[int, int]] = field(default_factory=list)  # input spans of speech
+    notes: list[tuple[int, int]] = field(default_factory=list)  # input spans of stage notes
+    cues: list[int] = field(default_factory=list)  # indexes into the cue list
+    time: float | None = None
+    dash: bool = False
+
+
+@dataclass(slots=True)
+class Transcript:
+    text: str
+    offset_map: OffsetMap
+    meta: dict[str, Any]
+    notes: list[str]
+    title: str | None = None
+
+
+def _seconds(h: str | None, m: str, s: str, ms: str) -> float:
+    return int(h or 0) * 3600 + int(m) * 60 + int(s) + int(ms.ljust(3, "0")) / 1000
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        end = pos + len(line.rstrip("\r\n"))
+        out.append((pos, end))
+        pos += len(line)
+    return out
+
+
+def parse_cues(text: str, fmt: str, notes: list[str]) -> list[Cue]:
+    """The cues of an SRT or VTT file: blocks separated by blank lines, each with an optional number (SRT) or
+    identifier (VTT), a line of times and its text lines. A block without readable times keeps its text."""
+    blocks: list[list[tuple[int, int]]] = [[]]
+    for s, e in _line_spans(text):
+        if text[s:e].strip():
+            blocks[-1].append((s, e))
+        elif blocks[-1]:
+            blocks.append([])
+    cues: list[Cue] = []
+    bad: list[str] = []
+    for n, block in enumerate(b for b in blocks if b):
+        first = text[block[0][0]:block[0][1]].strip()
+        if fmt == "vtt" and (first.startswith(("WEBVTT", "NOTE", "STYLE", "REGION")) and n == 0 or
+                             first.startswith(("NOTE", "STYLE", "REGION"))):
+            if first.startswith("WEBVTT") and len(block) > 1 and _ARROW.search(text[block[1][0]:block[1][1]]):
+                block = block[1:]  # a header glued to the first cue
+            else:
+                continue
+        index: int | None = None
+        i = 0
+        if _NUMBER.match(text[block[0][0]:block[0][1]]):
+            index = int(text[block[0][0]:block[0][1]])
+            i = 1
+        elif len(block) > 1 and not _ARROW.search(text[block[0][0]:block[0][1]]) and \
+                _ARROW.search(text[block[1][0]:block[1][1]]):
+            i = 1  # a VTT cue identifier
+        start = end = None
+        if i < len(block) and _ARROW.search(text[block[i][0]:block[i][1]]):
+            m = _CUE_TIMES.match(text[block[i][0]:block[i][1]])
+            if m:
+                start, end = _seconds(*m.group(1, 2, 3, 4)), _seconds(*m.group(5, 6, 7, 8))
+                if end < start:
+                    bad.append(f"cue {index or len(cues) + 1}: ends before it starts")
+                    start = end = None
+            else:
+                bad.append(f"cue {index or len(cues) + 1}: times {text[block[i][0]:block[i][1]].strip()[:40]!r}")
+            i += 1
+        else:
+            bad.append(f"cue {index or len(cues) + 1}: no times")
+        if i < len(block):
+            cues.append(Cue(index, start, end, block[i:]))
+    if bad:
+        notes.append(f"transcript: {len(bad)} cues with unreadable times kept without them ("
+                     + "; ".join(bad[:5]) + (", ..." if len(bad) > 5 else "") + ")")
+    return cues
+
+
+def _label_ok(label: str) -> bool:
+    words = label.split()
+    if len(words) > _WORDS_LABEL_MAX or not label[:1].isupper():
+        return False
+    return not any(ch in label for ch in ".!?\"«»“”") or label.rstrip(".").count(".") <= 1 and len(words) <= 3
+
+
+def _split_line(text: str, s: int, e: int, turn: Turn) -> None:
+    """Speech segments of ``text[s:e]`` into ``turn`` (stage notes and markup kept apart)."""
+    pos = s
+    cuts: list[tuple[int, int, bool]] = []
+    for m in _NOTE.finditer(text, s, e):
+        cuts.append((m.start(), m.end(), True))
+    for m in _TAG.finditer(text, s, e):
+        if not any(a <= m.start() < b for a, b, _ in cuts):
+            cuts.append((m.start(), m.end(), False))
+    for a, b, is_note in sorted(cuts):
+        _segment(text, pos, a, turn)
+        if is_note:
+            turn.notes.append((a, b))
+        pos = b
+    _segment(text, pos, e, turn)
+
+
+def _segment(text: str, s: int, e: int, turn: Turn) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        turn.segments.append((s, e))
+
+
+def find_turns(text: str, lines: list[tuple[int, tuple[int, int], float | None]]) -> list[Turn]:
+    """Turns of ``lines`` (cue index, input span, time): a label or a dialogue dash starts a turn; a line without
+    one continues the turn before it (in a subtitle file, a cue without a label continues its speaker)."""
+    turns: list[Turn] = []
+    for cue, (s, e), time in lines:
+        m = _LEAD_TIME.match(text, s, e)
+        if m:
+            s = m.end()
+            if time is None:
+                parts = [int(p) for p in m.group(1).split(":")]
+                time = float(parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) == 3 else 0))
+        label: str | None = None
+        label_span: tuple[int, int] | None = None
+        dash = False
+        v = _TAG.match(text, s, e)
+        if v and v.group(2) == "v" and v.group(3):  # VTT voice: <v Mother>
+            label = v.group(3).strip()
+            ls = text.index(label, v.start(), v.end())
+            label_span = (ls, ls + len(label))
+            s = v.end()
+        elif (m := _LABEL.match(text, s, e)) and _label_ok(text[s:m.end()].rstrip(" \t:")):
+            label = text[s:m.end()].rstrip(" \t:")
+            label_span = (s, s + len(label))
+            s = m.end()
+        elif m2 := _DASH.match(text, s, e):
+            dash = True
+            s = m2.end()
+        if label is not None or dash or not turns:
+            turn = Turn(label, label_span, time=time, dash=dash)
+            turns.append(turn)
+        turn = turns[-1]
+        if cue is not None and cue >= 0 and cue not in turn.cues:
+            turn.cues.append(cue)
+        if turn.time is None:
+            turn.time = time
+        _split_line(text, s, e, turn)
+    return turns
+
+
+def build(text: str, fmt: str) -> Transcript:
+    """The canonical text of a transcript in ``fmt`` (``srt``, ``vtt`` or ``text``) and its metadata."""
+    notes: list[str] = []
+    header: list[tuple[int, int]] = []
+    cues: list[Cue] = []
+    lines: list[tuple[int, tuple[int, int], float | None]] = []
+    if fmt in ("srt", "vtt"):
+        cues = parse_cues(text, fmt, notes)
+        for ci, cue in enumerate(cues):
+            for span in cue.lines:
+                lines.append((ci, span, cue.start))
+    else:
+        spans = [(s, e) for s, e in _line_spans(text) if text[s:e].strip()]
+        first_turn = next((i for i, (s, e) in enumerate(spans) if _starts_turn(text, s, e)), len(spans))
+        if first_turn == len(spans):
+            first_turn = 0
+        header = spans[:first_turn]
+        lines = [(None, span, None) for span in spans[first_turn:]]  # type: ignore[misc]
+    turns = find_turns(text, lines)
+    out: list[str] = []
+    omap = OffsetMap()
+    pos = 0
+
+    def put(s: int, e: int) -> tuple[int, int]:
+        nonlocal pos
+        omap.add(pos, s, e - s)
+        out.append(text[s:e])
+        pos += e - s
+        return pos - (e - s), pos
+
+    def sep(t: str) -> None:
+        nonlocal pos
+        out.append(t)
+        pos += len(t)
+
+    header_meta = []
+    for s, e in header:
+        seg = Turn()
+        _segment(text, s, e, seg)
+        for a, b in seg.segments:
+            if pos:
+                sep("\n\n")
+            cs, ce = put(a, b)
+            header_meta.append({"start": cs, "end": ce})
+    turn_meta: list[dict[str, Any]] = []
+    note_meta: list[dict[str, Any]] = []
+    cue_spans: dict[int, list[int]] = {}
+    for turn in turns:
+        for a, b in turn.notes:
+            note_meta.append({"text": text[a:b], "input_start": a, "input_end": b,
+                              "turn": len(turn_meta) if turn.segments else None})
+        if not turn.segments:
+            continue
+        if pos:
+            sep("\n\n")
+        paragraph_start = pos
+        label_start = label_end = None
+        if turn.label_span:
+            label_start, label_end = put(*turn.label_span)
+            sep(": ")
+        speech_start = pos
+        for k, (a, b) in enumerate(turn.segments):
+            if k:
+                sep(" ")
+            cs, ce = put(a, b)
+            for ci in turn.cues:
+                cue = cues[ci]
+                if any(ls <= a < le for ls, le in cue.lines):
+                    cspan = cue_spans.setdefault(ci, [cs, ce])
+                    cspan[0], cspan[1] = min(cspan[0], cs), max(cspan[1], ce)
+        times = [t for ci in turn.cues if (t := cues[ci].start) is not None]
+        ends = [t for ci in turn.cues if (t := cues[ci].end) is not None]
+        turn_meta.append({"start": speech_start, "end": pos, "paragraph_start": paragraph_start,
+                          "label": turn.label, "label_start": label_start, "label_end": label_end,
+                          "dash": turn.dash, "time_start": min(times) if times else turn.time,
+                          "time_end": max(ends) if ends else None})
+    cue_meta = [{"index": cues[ci].index, "time_start": cues[ci].start, "time_end": cues[ci].end,
+                 "start": cspan[0], "end": cspan[1]} for ci, cspan in sorted(cue_spans.items())]
+    if fmt in ("srt", "vtt") and not cues:
+        notes.append(f"transcript: no cues could be read in this {fmt} file")
+    meta: dict[str, Any] = {"transcript": fmt, "turns": turn_meta, "cues": cue_meta, "stage_notes": note_meta,
+                            "header": header_meta}
+    title = None
+    if header_meta:
+        title = "".join(out)[header_meta[0]["start"]:header_meta[0]["end"]][:300]
+    return Transcript("".join(out), omap, meta, notes, title)
+
+
+def _starts_turn(text: str, s: int, e: int) -> bool:
+    m = _LEAD_TIME.match(text, s, e)
+    if m:
+        s = m.end()
+    lm = _LABEL.match(text, s, e)
+    return bool(lm and _label_ok(text[s:lm.end()].rstrip(" \t:"))) or bool(_DASH.match(text, s, e))
+
+
+def looks_like_transcript(text: str) -> bool:
+    """Whether plain text reads as a transcript without being declared one: at least four lines, most of the lines
+    after the first two start a turn (a label or a dialogue dash), and the labels alternate as speakers do (``Q`` and ``A``, or at
+    least two labels that each come back). Headings of a fact sheet ("Financial context:") do not come back, and
+    dialogue dashes alone are too common in news posts (lists) to tell: declare those with ``--format
+    transcript``."""
+    spans = [(s, e) for s, e in _line_spans(text[:200_000]) if text[s:e].strip()]
+    if len(spans) < 4:
+        return False
+    body = spans[2:] if len(spans) > 6 else spans
+    counts: dict[str, int] = {}
+    dashes = 0
+    for s, e in body:
+        m = _LEAD_TIME.match(text, s, e)
+        s = m.end() if m else s
+        lm = _LABEL.match(text, s, e)
+        if lm and _label_ok(label := text[s:lm.end()].rstrip(" \t:")):
+            counts[label] = counts.get(label, 0) + 1
+        elif _DASH.match(text, s, e):
+            dashes += 1
+    if (sum(counts.values()) + dashes) * 10 < len(body) * 6:
+        return False
+    return {"Q", "A"} <= set(counts) or sum(1 for n in counts.values() if n >= 2) >= 2
+
+
+__all__ = ["Transcript", "build", "looks_like_transcript", "parse_cues"]

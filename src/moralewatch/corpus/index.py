@@ -1,0 +1,275 @@
+"""The story index (issue 16): documents join stories and events one at a time, never reclustering.
+
+Each document is sketched once (:func:`moralewatch.corpus.features.sketch`); its signatures are cut into LSH bands
+and every band value is a bucket key. A new document's candidates are the earlier documents sharing a bucket
+(each bucket keeps at most ``BUCKET_CAP`` members, the earliest: template texts cannot make the work quadratic);
+each candidate's relation is decided by :func:`moralewatch.corpus.relate.relation`. The document joins the story
+of its best same-story candidate (or founds one) and links its story's event to the events of its ``same_event``
+candidates (union-find; the older event's id wins). Ids are stable strings derived from the founding document's
+id, so the same documents in the same order give the same grouping in one run or in many (the state is saved and
+loaded, :meth:`StoryIndex.save` / :meth:`StoryIndex.load`).
+
+What is kept per document is fixed in size: 96 signature words, a few counts, its story, event and relation (about
+0.5 kB with the bucket entries, measured in BENCHMARKS.md); the texts are never kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .features import NUM_PERM, NUM_SALIENT_PERM, Sketch, sketch
+from .flags import text_flags
+from .relate import DEFAULT, SAME_STORY, Meta, Thresholds, relation, script_of
+
+SIG_ROWS = 4        # rows per band of the 3-shingle signature: 16 bands (copies; rewrites also via the names)
+SSIG_ROWS = 2       # rows per band of the salient signature: 16 bands
+BUCKET_CAP = 32
+RELATION_ORDER = ("copy", "update", "abridged", "translation", "rewrite")
+_INVERSE = {"update": "abridged", "abridged": "update", "copy": "copy", "rewrite": "rewrite", "translation": "translation"}
+
+
+def _sid(prefix: str, doc_id: str) -> str:
+    return prefix + hashlib.blake2b(doc_id.encode("utf-8"), digest_size=6).hexdigest()
+
+
+@dataclass
+class Member:
+    id: str
+    seq: int
+    sketch: Sketch
+    meta: Meta
+    story: str
+    relation: str            # to ``matched``: original (founder), copy, update, abridged, rewrite, translation
+    matched: str | None
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Assignment:
+    id: str
+    story: str
+    event: str
+    relation: str
+    first_source: str
+    flags: list[str]
+
+    def to_json(self) -> dict[str, object]:
+        return {"id": self.id, "story": self.story, "event": self.event, "relation": self.relation,
+                "first_source": self.first_source, "flags": self.flags}
+
+
+class StoryIndex:
+    def __init__(self, thresholds: Thresholds = DEFAULT) -> None:
+        self.t = thresholds
+        self.members: list[Member] = []
+        self.by_id: dict[str, int] = {}
+        self.buckets: dict[int, int | list[int]] = {}   # a bucket of one member holds its seq, else a list
+        self.story_first: dict[str, int] = {}     # story -> seq of its earliest-published member
+        self.story_event: dict[str, str] = {}
+        self.event_parent: dict[str, str] = {}
+        self._eseq: dict[str, int] = {}           # event -> seq of the document that founded it
+        self.saved = 0                            # members[:saved] are in the state file
+        self._sig = np.zeros((0, NUM_PERM), dtype=np.uint32)          # row seq: the member's signatures
+        self._ssig = np.zeros((0, NUM_SALIENT_PERM), dtype=np.uint32)
+        self._script = np.zeros(0, dtype=bool)                         # Cyrillic text
+
+    # -- keys -----------------------------------------------------------------------------------------------
+    @staticmethod
+    def keys(s: Sketch) -> list[int]:
+        """The LSH bucket keys of a sketch: one int per band (band number in the top byte, the band's values below)."""
+        out = []
+        sig = s.sig.astype(np.uint64)
+        for b in range(NUM_PERM // SIG_ROWS):
+            v = sig[b * SIG_ROWS:(b + 1) * SIG_ROWS]
+            out.append((b << 56) | int((v[0] * np.uint64(0x9E3779B1) + v[1] * np.uint64(0x85EBCA77)
+                                        + v[2] * np.uint64(0xC2B2AE3D) + v[3]) & np.uint64(0xFFFFFFFFFFFFFF)))
+        if s.n_salient >= 3:
+            ssig = s.ssig
+            for b in range(NUM_SALIENT_PERM // SSIG_ROWS):
+                out.append(((64 + b) << 56) | (int(ssig[2 * b]) << 24) ^ int(ssig[2 * b + 1]))
+        return out
+
+    # -- events (union-find) ----------------------------------------------------------------------------------
+    def event_of(self, story: str) -> str:
+        return self._root(self.story_event[story])
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self._root(a), self._root(b)
+        if ra != rb:
+            old, new = sorted((ra, rb), key=lambda e: self._eseq[e])
+            self.event_parent[new] = old
+
+    def _root(self, e: str) -> str:
+        while self.event_parent.get(e, e) != e:
+            e = self.event_parent[e]
+        return e
+
+    # -- adding ---------------------------------------------------------------------------------------------
+    def add(self, doc_id: str, text: str, title: str | None = None, published: str | None = None,
+            source: str | None = None) -> Member:
+        if doc_id in self.by_id:
+            return self.members[self.by_id[doc_id]]
+        sk = sketch(text, title)
+        meta = Meta(date=published[:10] if published else None, script=script_of(text), source=source)
+        seq = len(self.members)
+        cands: set[int] = set()
+        keys = self.keys(sk)
+        for k in keys:
+            b = self.buckets.get(k)
+            if b is None:
+                continue
+            if isinstance(b, int):
+                cands.add(b)
+            else:
+                cands.update(b)
+        best: tuple[int, float, int] | None = None     # (relation rank, -score, seq): the smallest wins
+        best_seq = -1
+        events: list[int] = []
+        for c in self._plausible(sk, meta.script, cands):
+            m = self.members[c]
+            rel, score = relation(sk, meta, m.sketch, m.meta, self.t)
+            if rel in SAME_STORY:
+                rank = (RELATION_ORDER.index(rel), -score, c)
+                if best is None or rank < best:
+                    best, best_seq = rank, c
+            elif rel == "same_event":
+                events.append(c)
+        flags = text_flags(text, title)
+        if best is not None:
+            matched = self.members[best_seq]
+            rel = RELATION_ORDER[best[0]]
+            story = matched.story
+            if rel == "rewrite" and "machine_garbled" in flags and "spun_copy" not in flags and \
+                    matched.meta.source != source:
+                flags = sorted([*flags, "spun_copy"])
+            member = Member(doc_id, seq, sk, meta, story, rel, matched.id, flags)
+            first = self.members[self.story_first[story]]
+            if meta.date and (first.meta.date is None or meta.date < first.meta.date):
+                self.story_first[story] = seq
+        else:
+            story = _sid("s-", doc_id)
+            member = Member(doc_id, seq, sk, meta, story, "original", None, flags)
+            self.story_first[story] = seq
+            self.story_event[story] = _sid("e-", doc_id)
+            self._eseq[self.story_event[story]] = seq
+        self._grow(sk, meta.script)
+        self.members.append(member)
+        self.by_id[doc_id] = seq
+        for c in events:
+            other = self.members[c].story
+            if other != story:
+                self._union(self.story_event[story], self.story_event[other])
+        self._bucket(keys, seq)
+        return member
+
+    def _bucket(self, keys: list[int], seq: int) -> None:
+        for k in keys:
+            b = self.buckets.get(k)
+            if b is None:
+                self.buckets[k] = seq
+            elif isinstance(b, int):
+                self.buckets[k] = [b, seq]
+            elif len(b) < BUCKET_CAP:
+                b.append(seq)
+
+    def _plausible(self, sk: Sketch, script: str, cands: set[int]) -> list[int]:
+        """The candidates whose estimated similarities can reach a relation other than unrelated (vectorised)."""
+        if not cands:
+            return []
+        c = np.fromiter(sorted(cands), dtype=np.int64, count=len(cands))
+        j = (self._sig[c] == sk.sig).sum(axis=1)
+        js = (self._ssig[c] == sk.ssig).sum(axis=1)
+        cross = self._script[c] != (script == "cyrillic")
+        keep = (j >= self.t.rewrite_low * len(sk.sig)) | (js >= self.t.event * len(sk.ssig) * 0.8) | (
+            cross & (js >= self.t.translation * len(sk.ssig) * 0.8))
+        return c[keep].tolist()
+
+    def _grow(self, sk: Sketch, script: str) -> None:
+        n = len(self.members)
+        if n >= len(self._sig):
+            cap = max(1024, 2 * len(self._sig))
+            self._sig = np.resize(self._sig, (cap, self._sig.shape[1]))
+            self._ssig = np.resize(self._ssig, (cap, self._ssig.shape[1]))
+            self._script = np.resize(self._script, cap)
+        self._sig[n] = sk.sig
+        self._ssig[n] = sk.ssig
+        self._script[n] = script == "cyrillic"
+
+    def assignment(self, doc_id: str) -> Assignment:
+        m = self.members[self.by_id[doc_id]]
+        first = self.members[self.story_first[m.story]]
+        rel = "original" if first.id == m.id else m.relation
+        if rel == "original" and first.id != m.id:  # the founder, when an earlier-published member joined later
+            rel = _INVERSE.get(first.relation, "copy") if first.matched == m.id else "copy"
+        return Assignment(m.id, m.story, self.event_of(m.story), rel, first.id, m.flags)
+
+
+    def assignments(self) -> Iterable[Assignment]:
+        for m in self.members:
+            yield self.assignment(m.id)
+
+    # -- persistence ----------------------------------------------------------------------------------------
+    def save(self, conn: sqlite3.Connection) -> None:
+        """Append the members added since the last save, and the story and event state (one transaction)."""
+        ensure_tables(conn)
+        with conn:
+            rows = []
+            for m in self.members[self.saved:]:
+                rows.append((m.id, m.seq, m.sketch.to_bytes(), m.sketch.n_shingles, m.sketch.n_salient,
+                             m.sketch.exact, m.sketch.n_chars, m.meta.date, m.meta.script, m.meta.source, m.story, m.relation,
+                             m.matched, ",".join(m.flags)))
+            conn.executemany("INSERT OR REPLACE INTO story_members VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            conn.execute("DELETE FROM story_state")
+            conn.executemany("INSERT INTO story_state VALUES ('first', ?, ?)",
+                             [(s, str(v)) for s, v in self.story_first.items()])
+            conn.executemany("INSERT INTO story_state VALUES ('event', ?, ?)", list(self.story_event.items()))
+            conn.executemany("INSERT INTO story_state VALUES ('parent', ?, ?)", list(self.event_parent.items()))
+            conn.executemany("INSERT INTO story_state VALUES ('eseq', ?, ?)",
+                             [(e, str(v)) for e, v in self._eseq.items()])
+        self.saved = len(self.members)
+
+    @classmethod
+    def load(cls, conn: sqlite3.Connection, thresholds: Thresholds = DEFAULT) -> StoryIndex:
+        ensure_tables(conn)
+        idx = cls(thresholds)
+        for (doc_id, seq, blob, n_sh, n_sal, exact, n_chars, day, script, source, story, rel, matched,
+             flags) in conn.execute("SELECT * FROM story_members ORDER BY seq"):
+            sk = Sketch.from_bytes(blob, n_sh, n_sal, exact, n_chars)
+            m = Member(doc_id, seq, sk, Meta(day, script, source), story, rel, matched,
+                       [f for f in flags.split(",") if f])
+            idx._grow(sk, script)
+            idx.members.append(m)
+            idx.by_id[doc_id] = seq
+            idx._bucket(cls.keys(sk), seq)
+        for kind, key, value in conn.execute("SELECT kind, key, value FROM story_state"):
+            if kind == "first":
+                idx.story_first[key] = int(value)
+            elif kind == "event":
+                idx.story_event[key] = value
+            elif kind == "parent":
+                idx.event_parent[key] = value
+            elif kind == "eseq":
+                idx._eseq[key] = int(value)
+        idx.saved = len(idx.members)
+        return idx
+
+
+#: the tables of the story state (a --state file of `moralewatch stories`)
+STATE_TABLES: tuple[str, ...] = (
+    "CREATE TABLE IF NOT EXISTS story_members (\n"
+    "  id TEXT PRIMARY KEY,\n  seq INTEGER NOT NULL,\n  sketch BLOB NOT NULL,\n  n_shingles INTEGER,\n"
+    "  n_salient INTEGER,\n  exact INTEGER,\n  n_chars INTEGER,\n  published TEXT,\n  script TEXT,\n  source TEXT,\n  story TEXT,\n"
+    "  relation TEXT,\n  matched TEXT,\n  flags TEXT\n)",
+    "CREATE INDEX IF NOT EXISTS story_members_story ON story_members (story)",
+    "CREATE TABLE IF NOT EXISTS story_state (kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT)",
+)
+
+
+def ensure_tables(conn: sqlite3.Connection) -> None:
+    for sql in STATE_TABLES:
+        conn.execute(sql)

@@ -1,0 +1,134 @@
+"""``turns.v1``: each turn of a transcript is a direct quote of its speaker (issue 19, items 1 and 2 in part).
+
+The turns and their labels come from the cleaner (``doc.meta["turns"]``, :mod:`moralewatch.clean.transcript`). A
+label's words give the role (``data/turns/labels.tsv``: Q, Interviewer -> journalist; Mother -> relative; POW,
+captured -> pow; Soldier -> soldier; official words -> official); the document's header, title and outlet give the
+channel (intercepted call -> phone_call, video, interview; subtitles default to video and Q/A text to interview),
+whether the interviewee is a captive (then a label without a role of its own, such as "A" or a name, is pow), the
+side of the soldiers, captives and relatives (both sides named: unknown) and who published it (the via chain,
+after the chain a Telegram forward carries in ``doc.meta["via"]``).
+
+The quote finder's own quotes that are the same span as a turn are replaced by the turn (a nested quote inside a
+turn stays). The indicator stage runs after this one, on the turns as on any quote: the speaker is the claimant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+from . import lexicons
+from .lexicons import compile_regex
+from .model import Document, Quote
+from .pipeline import stage
+
+_WORD = compile_regex(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+#: a quote of the finder covering this share of a turn (and inside it) is the turn itself
+SAME_SPAN = 0.8
+
+
+@cache
+def _labels() -> dict[str, str]:
+    return dict(line.split("\t")[:2] for line in lexicons.lines("turns/labels.tsv"))  # type: ignore[misc]
+
+
+@cache
+def _priority() -> dict[str, int]:
+    return {role: i for i, role in enumerate(lexicons.lines("turns/roles.txt"))}
+
+
+@cache
+def _context() -> tuple[tuple[str, str, str], ...]:
+    out = []
+    for line in lexicons.lines("turns/context.tsv"):
+        phrase, what, value = line.split("\t")[:3]
+        out.append((phrase, what, value))
+    return tuple(out)
+
+
+def label_role(label: str | None) -> str | None:
+    """The role a speaker label gives by its words, or None."""
+    if not label:
+        return None
+    labels, prio = _labels(), _priority()
+    roles = [labels[w] for w in _WORD.findall(label.lower()) if w in labels]
+    if not roles:
+        return None
+    return min(roles, key=lambda r: prio.get(r, len(prio)))
+
+
+def read_context(text: str) -> dict[str, Any]:
+    """What the header of a transcript says: channel, captive, side, via."""
+    low = " " + " ".join(_WORD.findall(text.lower().replace("’", "'"))) + " "
+    low_raw = " " + text.lower() + " "
+    out: dict[str, Any] = {"channel": None, "captive": False, "sides": set(), "via": []}
+    for phrase, what, value in _context():
+        hit = f" {phrase}" in low or (not phrase.isalpha() and phrase in low_raw)
+        if not hit:
+            continue
+        if what == "channel" and out["channel"] is None:
+            out["channel"] = value
+        elif what == "captive":
+            out["captive"] = True
+        elif what == "side":
+            out["sides"].add(value)
+        elif what == "via" and value not in out["via"]:
+            out["via"].append(value)
+    return out
+
+
+def _context_text(doc: Document, turns: list[dict[str, Any]]) -> str:
+    parts = [doc.title or "", doc.outlet or ""]
+    parts += [doc.text[h["start"]:h["end"]] for h in doc.meta.get("header", [])]
+    if not doc.meta.get("header") and turns:  # no header: what comes before the first turn
+        parts.append(doc.text[:turns[0].get("paragraph_start", 0)])
+    return "\n".join(parts)
+
+
+@stage("turns.v1", requires=("paragraphs", "quotes"), provides=("turns",))
+def quote_turns(doc: Document, config: Mapping[str, Any]) -> None:
+    """Add a direct quote for every turn of a transcript (nothing for other documents)."""
+    turns: list[dict[str, Any]] = doc.meta.get("turns") or []
+    if not turns:
+        return
+    ctx = read_context(_context_text(doc, turns))
+    fmt = doc.meta.get("transcript")
+    qa = any((t.get("label") or "").upper() in ("Q", "A") for t in turns)
+    channel = ctx["channel"] or ("video" if fmt in ("srt", "vtt") else "interview" if qa else "unknown")
+    side = next(iter(ctx["sides"])) if len(ctx["sides"]) == 1 else "unknown"
+    via = list(doc.meta.get("via") or []) + [v for v in ctx["via"] if v not in (doc.meta.get("via") or [])]
+    new: list[Quote] = []
+    for t in turns:
+        label = t.get("label")
+        role = label_role(label) or "unknown"
+        if label and ctx["captive"] and role in ("unknown", "soldier"):  # "A", a name, "Soldier" in a POW video
+            role = "pow"
+        q_side = side if role in ("pow", "soldier", "relative", "commander") else "unknown"
+        start, end = t["start"], t["end"]
+        new.append(Quote(
+            start=start, end=end, text=doc.text[start:end], kind="direct", speaker=label,
+            speaker_start=t.get("label_start"), speaker_end=t.get("label_end"), speaker_role=role, side=q_side,
+            channel=channel, via=list(via), confidence=0.9 if label else 0.6,
+            rule="turn.label" if label else "turn.dash" if t.get("dash") else "turn.unlabelled",
+        ))
+    spans = [(q.start, q.end) for q in new]
+
+    def same_as_turn(q: Quote) -> bool:
+        for s, e in spans:
+            if s <= q.start and q.end <= e and (q.end - q.start) >= SAME_SPAN * (e - s):
+                return True
+        return False
+
+    old = [(i, q) for i, q in enumerate(doc.quotes) if not same_as_turn(q)]
+    merged = sorted([(q.start, 0, i, q) for i, q in old] + [(q.start, 1, -1, q) for q in new],
+                    key=lambda x: (x[0], x[1]))
+    index = {i: n for n, (_, _, i, _) in enumerate(merged) if i >= 0}
+    quotes = [q for _, _, _, q in merged]
+    for q in quotes:
+        if q.continues is not None:
+            q.continues = index.get(q.continues)
+    doc.quotes = quotes
+
+
+__all__ = ["label_role", "quote_turns", "read_context"]

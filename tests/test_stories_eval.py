@@ -1,0 +1,34 @@
+"""The corpus stage on the labelled pairs (issue 16): floors, and the baselines stay below the stage."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from moralewatch.corpus.evaluate import evaluate
+
+ROOT = Path(__file__).resolve().parents[1]
+FLOORS = json.loads((ROOT / "tests" / "floors" / "stories.json").read_text(encoding="utf-8"))
+
+
+def test_pair_scores_keep_their_floors_and_beat_the_baselines(shared: Path) -> None:
+    scores = evaluate(ROOT / "gold" / "stories", shared / "data" / "corpora")
+    for split in ("dev", "heldout"):
+        s = scores[split]
+        assert s["same_story"]["f1"] >= FLOORS[split]["same_story_f1"], (split, s["same_story"])
+        assert s["same_event"]["f1"] >= FLOORS[split]["same_event_f1"], (split, s["same_event"])
+        base = s["baselines"]
+        assert s["same_story"]["f1"] > base["jaccard5"]["f1"] > base["byte_identical"]["f1"]
+
+
+def test_pairs_are_real_documents_split_without_shared_documents() -> None:
+    dev = [json.loads(x) for x in (ROOT / "gold/stories/pairs_dev.jsonl").read_text().splitlines()]
+    held = [json.loads(x) for x in (ROOT / "gold/stories/pairs_heldout.jsonl").read_text().splitlines()]
+    assert len(dev) + len(held) >= 200
+    labels = {"duplicate", "update", "abridged", "rewrite", "translation", "same_event", "unrelated"}
+    assert {p["label"] for p in dev + held} <= labels
+    assert sum(bool(p.get("hard")) for p in dev + held) * 3 >= len(dev) + len(held)
+    dev_docs = {p[k] for p in dev for k in ("a", "b")}
+    held_docs = {p[k] for p in held for k in ("a", "b")}
+    assert not dev_docs & held_docs
+    assert any(":uk" in p["a"] + p["b"] for p in held) and any(d.startswith("ru-news") for d in held_docs)
