@@ -55,3 +55,43 @@ def article(i: int, rng: random.Random) -> tuple[str, list[str], list[str]]:
 def corpus(n: int = 20, seed: int = 19) -> list[tuple[str, list[str], list[str]]]:
     rng = random.Random(seed)
     return [article(i, rng) for i in range(n)]
+
+
+def transcript(i: int, rng: random.Random) -> tuple[str, str, list[str], list[str]]:
+    """Transcript ``i`` (plain text with speaker turns, or SRT): its file suffix, text, private and public names."""
+    g1, g2 = rng.sample(GIVEN, 2)
+    f1, f2 = rng.sample(FAMILY, 2)
+    mother = rng.choice(WOMEN)
+    sign = rng.choice(SIGNS)
+    phone = f"+7 9{rng.randint(10, 99)} {rng.randint(100, 999)} {rng.randint(10, 99)} {rng.randint(10, 99)}"
+    captive, relative, comrade = f"{g1} {f1}", f"{mother} {feminine(f1)}", f"{g2} {f2}"
+    if i % 2:
+        text = (
+            f"Intercepted call: captured soldier {captive} and his mother\n"
+            f"Published by the SBU. The call was made from {phone}.\n\n"
+            f"{captive}: Mum, it's me. They took us prisoner near Izium.\n"
+            f"{relative}: Oh God. Are you hurt? Where is {comrade}?\n"
+            f"{captive}: {comrade} is dead. Our commander, call sign {sign}, ran away the first night.\n"
+            f"{relative}: [crying] I will call the ministry. President Vladimir Putin said you were volunteers.\n"
+            f"{captive}: Nobody volunteered. We were lied to.\n"
+        )
+        private = [captive, captive, captive, captive, relative, relative, comrade, comrade, sign, phone]
+        return ".txt", text, private, ["Vladimir Putin"]
+    text = (
+        "1\n00:00:01,000 --> 00:00:04,000\n"
+        f"Q: What is your name and unit?\n\n"
+        "2\n00:00:04,500 --> 00:00:09,000\n"
+        f"A: {captive}, call sign {sign}, private of the 1st company.\n\n"
+        "3\n00:00:09,500 --> 00:00:14,000\n"
+        f"A: My mother {relative} does not know I am here. Her number is {phone}.\n\n"
+        "4\n00:00:14,500 --> 00:00:19,000\n"
+        f"Q: What did Defence Minister Sergei Shoigu tell you?\n\n"
+        "5\n00:00:19,500 --> 00:00:24,000\n"
+        f"A: Nothing. {comrade} and I were told it was an exercise.\n"
+    )
+    return ".srt", text, [captive, relative, comrade, sign, phone], ["Sergei Shoigu"]
+
+
+def transcripts(n: int = 12, seed: int = 3) -> list[tuple[str, str, list[str], list[str]]]:
+    rng = random.Random(seed)
+    return [transcript(i, rng) for i in range(n)]

@@ -55,6 +55,16 @@ PUBLIC_APPOSITION = re.compile(
     r"governor|mayor|ambassador|general|commander|chief|head|director|adviser|advisor|official|expert|analyst|"
     r"professor|researcher|fellow|economist|correspondent|reporter|journalist|editor|lawmaker|senator|MP|"
     r"chancellor|premier|prosecutor|diplomat)\b", re.I)
+#: a name the entity stage may have missed, by its shape: one or two capitalised words and a surname with a Slavic
+#: ending ("Lev Zhukovtsev", "Nadezhda Dudnikova", «Олег Сидоренко»); replaced by ``[name]`` unless public
+SLAVIC_NAME = re.compile(
+    r"(?<![\w-])(?:[A-Z][a-z'’]+\s+){1,2}[A-Z][a-z'’]*(?:ov|ova|ev|eva|yov|yova|in|ina|yn|yna|sky|skiy|skyi|ska|"
+    r"skaya|enko|chuk|uk|yuk|vich|yak|ko)(?![\w-])"
+    r"|(?<![\w-])(?:[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+\s+){1,2}[А-ЯЁІЇЄҐ][а-яёіїєґ'’]*(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|"
+    r"ына|ский|ская|ський|ська|енко|чук|юк|вич|як|ко)(?![\w-])")
+#: first words that make such a match no name ("The Kremlin", "In Berlin")
+NOT_GIVEN = frozenset("the a an in on at of for from by with to and or but as after before during near east west "
+                      "north south new old upper lower greater little saint st mount lake fort port".split())
 #: speaker labels that are no names: they are replaced as speakers, never searched for in text
 GENERIC = frozenset(
     "q a mother father mum mom dad wife husband son daughter brother sister relative relatives soldier soldiers "
@@ -152,6 +162,7 @@ class Scrubber:
     call_signs: set[str] = field(default_factory=set)
     _names: re.Pattern[str] | None = None
     _by_surface: dict[str, str] = field(default_factory=dict)
+    _tokens_of_public: set[str] | None = None
     _at: tuple[int, int] = (0, 0)  # where the mention being read is: (document's rowid, offset)
 
     # -- building -----------------------------------------------------------------------------------------------
@@ -261,10 +272,17 @@ class Scrubber:
                 counts["Relative"] = counts.get("Relative", 0) + 1
                 p.pseudonym = f"Relative {counts['Relative']}"
 
+    @property
+    def _public_tokens(self) -> set[str]:
+        if self._tokens_of_public is None:
+            self._tokens_of_public = {t for p in self.public for t in p.split()}
+        return self._tokens_of_public
+
     def _compile(self) -> None:
         surfaces: dict[str, str] = {}
         tokens: dict[str, set[str]] = {}
-        public_tokens = {t for p in self.public for t in p.split()}
+        self._tokens_of_public = None
+        public_tokens = self._public_tokens
         for p in self.people.values():
             for s in {x for v in p.surfaces for x in (v, strip_rank(v))}:
                 if _looks_like_name(s):
@@ -298,7 +316,20 @@ class Scrubber:
         s = PHONE_CANDIDATE.sub(lambda m: "[phone]" if is_phone(m.group(0)) else m.group(0), s)
         if self._names is not None:
             s = self._names.sub(lambda m: self._by_surface.get(m.group(0), m.group(0)), s)
-        return s
+        return SLAVIC_NAME.sub(self._shaped, s)
+
+    def _shaped(self, m: re.Match[str]) -> str:
+        """A Slavic-shaped name nobody classed: ``[name]``, unless it is a public figure's (or ends with one's
+        surname), or starts with a word that is no given name."""
+        words = m.group(0).split()
+        if words[0].casefold() in NOT_GIVEN or _norm(m.group(0)) in self.public:
+            return m.group(0)
+        public_tokens = self._public_tokens
+        if words[-1].casefold() in public_tokens:
+            return m.group(0)
+        if len(words) == 3:  # "Пленный Олег Сидоренко", "Captive Lev Zhukovtsev": the first word may be no name
+            return m.group(0)[:m.group(0).index(words[1])] + "[name]"
+        return "[name]"
 
     def person(self, s: str, doc: str = "") -> str:
         """A speaker or claimant value: a private person's pseudonym, else the value with names scrubbed."""
