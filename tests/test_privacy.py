@@ -267,3 +267,17 @@ def test_a_name_the_entity_stage_missed_is_withheld_by_its_shape() -> None:
         "[name] and [name] met Vladimir Putin."
     assert s.text("Пленный Олег Сидоренко сказал") == "Пленный [name] сказал"
     assert s.text("The Kremlin said. Minister Shoigu") == "The Kremlin said. Minister Shoigu"
+
+
+@pytest.mark.parametrize("unit", ["1", "1 ", "A", "Ab ", "Zhukovtsev ", "call sign ", "+7 ", "Ab, the "])
+def test_scrubbing_hostile_text_finishes(store: Path, unit: str) -> None:
+    """200,000 characters of one repeated unit (a hang here is the bug: no pattern may backtrack without bound)."""
+    import time
+
+    conn = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+    s = Scrubber.for_store(conn)
+    conn.close()
+    text = unit * (200_000 // len(unit))
+    t0 = time.perf_counter()
+    s.text(text)
+    assert time.perf_counter() - t0 < 30

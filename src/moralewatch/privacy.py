@@ -82,7 +82,7 @@ CALL_SIGN = re.compile(
     r"([A-ZА-ЯЁІЇЄҐ][\w'-]*)[»\"”']?")
 #: phone numbers: a run of digits with separators, kept when it has 10+ digits, or 7+ after a "+", or the local
 #: 123-45-67 shape (dates such as 2022-03-02 have 8 digits and no "+": not phones)
-PHONE_CANDIDATE = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().-]{5,}\d(?!\w)")
+PHONE_CANDIDATE = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().-]{5,30}\d(?!\w)")
 LOCAL_PHONE = re.compile(r"\d{3}-\d{2}-\d{2}")
 #: columns never scrubbed (identifiers and stamps: no names in them)
 SKIP_COLUMNS = frozenset({"id", "document_id", "config_hash", "stage", "stages", "rule", "indicator"})
