@@ -68,7 +68,8 @@ def register(main: click.Group, eval_group: click.Group) -> None:
         if not is_loopback(host):
             click.echo(f"Warning: serving on {host} makes this material reachable from other machines. War "
                        "reporting evidence may be sensitive (sources, names, places); there is no login. Use the "
-                       "default 127.0.0.1 unless you mean it.", err=True)
+                       "default 127.0.0.1 unless you mean it. Private people, call signs and phone numbers are "
+                       "pseudonymised in what it serves (README: People in the material).", err=True)
         click.echo(f"{db}: loading the evidence index ...", err=True)
         app = create_app(db, host=host)
         shown = f"[{host}]" if ":" in host else host
