@@ -27,7 +27,7 @@ class PipelineError(MoraleWatchError):
 
 
 # E-codes: (meaning, fix). Hundreds: 1 pipeline and data, 2 store, 3 commands and workers, 4 scorers and gold data,
-# 4xx/5xx also the dashboard API (whose HTTP errors answer with E + the HTTP status).
+# 4xx/5xx also the dashboard API (whose HTTP errors answer with E + the HTTP status), 6 Spark.
 ERRORS: dict[str, tuple[str, str]] = {
     "E101": ("a stage's name has no version", "name stages like 'quotes.v1'"),
     "E102": ("two registered stages have the same versioned name", "give the new one a new version"),
@@ -77,6 +77,12 @@ ERRORS: dict[str, tuple[str, str]] = {
              "run `moralewatch serve DB` once with write access (it migrates); if a query keeps failing, check the "
              "store"),
     "E599": ("the dashboard met an unexpected error", "report it with the URL that caused it"),
+    "E601": ("pyspark is not installed", "pip install 'moralewatch[spark]' (in a clone: make spark-deps)"),
+    "E602": ("Spark needs a Java runtime and none was found",
+             "install one (Debian: apt-get install openjdk-17-jre-headless; in a clone: make spark-deps) or set "
+             "JAVA_HOME"),
+    "E603": ("the folder is not the output of moralewatch spark (or of another version of it)",
+             "pass the --out folder of a moralewatch spark run made with this version"),
 }
 
 
