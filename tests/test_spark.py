@@ -136,8 +136,9 @@ def test_a_unit_that_fails_becomes_an_outcome_row(monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(mws, "analyse_unit", broken)
     rows = list(mws._guarded(mws.Unit(3, "/x", "/x", "txt"), Limits(), "now"))
-    assert rows[-1]["status"] == "rejected" and rows[-1]["code"] == "stage_failed"
-    assert "OSError: disk gone" in rows[-1]["reason"] and rows[-1]["_seq"] == 1
+    assert "OSError: disk gone" in rows[-2]["reason"] and rows[-2]["_seq"] == 1
+    assert rows[-2]["status"] == "rejected" and rows[-2]["code"] == "stage_failed"
+    assert rows[-1]["_table"] == "_unit" and rows[-1]["_seq"] == 2  # the unit's metrics count both outcomes
 
 
 def test_without_pyspark_the_command_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -159,13 +160,14 @@ def test_load_refuses_a_folder_that_is_no_spark_output(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def runs(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """The corpus analysed by Spark (local[2], the feed cut into 16 KiB ranges) and by analyze, then exported."""
+    """The corpus analysed by Spark (local[2], the feed cut into 32 KiB ranges) and by analyze, then exported."""
     tmp = tmp_path_factory.mktemp("spark")
     root = _corpus(tmp / "in")
     limit = 65_536
-    res = mws.run([str(root)], str(tmp / "out"), spark, max_bytes=limit, split=16_384)
+    inputs = [str(root), str(root / "nope.txt")]  # a missing input: its outcome row, not_found
+    res = mws.run(inputs, str(tmp / "out"), spark, max_bytes=limit, split=32_768)
     db = str(tmp / "local.db")
-    analyze([str(root)], db, max_bytes=limit)
+    analyze(inputs, db, max_bytes=limit)
     list(export_tables(db, TABLES, "parquet", str(tmp / "exp")))
     return {"res": res, "out": tmp / "out", "exp": tmp / "exp", "db": db, "tmp": tmp}
 
@@ -180,6 +182,8 @@ def test_spark_rows_equal_analyze_and_export(runs: dict[str, Any]) -> None:
         assert got.column_names == want.column_names, t
         assert got.num_rows == want.num_rows, t
         assert _rows(got) == _rows(want), t
+        if t == "outcomes":
+            assert ("rejected", "not_found") in {(r["status"], r["code"]) for r in got.to_pylist()}
     o = runs["res"].outcomes
     assert o["ok"] >= 300 and o["duplicate"] >= 6 and o["rejected"] >= 10
     assert runs["res"].units > 10  # the feed was cut into ranges, each its own task
@@ -224,12 +228,3 @@ def test_the_session_binds_only_loopback(spark: Any) -> None:
     conf = dict(spark.sparkContext.getConf().getAll())
     assert conf["spark.driver.host"] == "127.0.0.1" and conf["spark.driver.bindAddress"] == "127.0.0.1"
     assert conf["spark.ui.enabled"] == "false"
-
-
-def test_a_missing_input_is_an_outcome_row(runs: dict[str, Any], spark: Any) -> None:
-    import pyarrow.dataset as ds
-
-    mws.run([str(runs["tmp"] / "in" / "mixed" / "nope.txt")], str(runs["tmp"] / "none"), spark)
-
-    rows = ds.dataset(runs["tmp"] / "none" / "outcomes", format="parquet").to_table().to_pylist()
-    assert [(r["status"], r["code"]) for r in rows] == [("rejected", "not_found")]

@@ -5,10 +5,12 @@ How it runs:
 1. **Plan, on the driver** (:func:`plan`): the inputs are discovered as ``analyze`` discovers them
    (:func:`moralewatch.ingest.expand`, so sources and outcomes are named alike), and cut into *units*: a file, or
    for a large uncompressed JSONL file a byte range of whole lines. Line numbers (``line N`` locators) need the
-   lines before a range: a first small Spark job counts each range's lines (:func:`_count_ranges`), the driver adds
-   them up. Only these counts reach the driver, never a row of results.
-2. **Analyse, on the executors** (:func:`_analyse_units`, through ``mapInArrow``): each Python worker builds the
-   pipeline once (:func:`_pipeline`, kept for the worker's life) and runs :func:`moralewatch.runner.run_one` over
+   lines before a range: the driver counts them (up to 1 GiB of split JSONL), or beyond that a first small Spark
+   job counts each range's lines (:func:`_count_ranges`) and the driver adds them up. Only these counts reach the
+   driver, never a row of results.
+2. **Analyse, on the executors** (:func:`_analyse_units`, through ``mapInArrow``): each executor's Python daemon
+   loads the pipeline once before it forks its workers (:mod:`.daemon`; else each worker builds it once, kept for
+   its life) and runs :func:`moralewatch.runner.run_one` over
    each raw input of its units, as ``analyze`` does; every input yields its outcome row, and a document its
    document and annotation rows, all in one Arrow schema (the union of the export tables' columns and ``_table``,
    ``_unit``, ``_seq``: which table, and the input's place in input order). A unit that fails to read is that
@@ -52,6 +54,9 @@ MANIFEST = "_moralewatch.json"
 #: a plain JSONL file larger than this is cut into byte ranges of about ``split`` bytes (see :func:`plan`)
 MIN_SPLIT = 256 * 1024
 MAX_SPLIT = 64 * 1024 * 1024
+#: split JSONL files up to this size (in all) have their lines counted by the driver (~1 s a GiB), larger ones
+#: by a Spark job
+COUNT_ON_DRIVER = 1 << 30
 #: rows an executor hands to Spark in one Arrow batch
 BATCH_ROWS = 2_000
 
@@ -333,10 +338,12 @@ def _analyse_units(batches: Iterator[Any], limits: Limits, at: str) -> Iterator[
 def _guarded(u: Unit, limits: Limits, at: str) -> Iterator[dict[str, Any]]:
     """A unit's rows; should anything outside the per-input isolation fail, the rest of the unit becomes one
     ``stage_failed`` outcome and the task goes on (one bad partition never fails the job)."""
-    seq = 0
+    seq = outcomes = docs = 0
     try:
         for row in analyse_unit(u, limits, at):
             seq = row["_seq"]
+            outcomes += row["_table"] == "outcomes"
+            docs += row["_table"] == "documents"
             yield row
     except Exception as e:
         raw = RawInput(u.source, f"unit {u.unit}", u.kind)
@@ -344,6 +351,7 @@ def _guarded(u: Unit, limits: Limits, at: str) -> Iterator[dict[str, Any]]:
                        limits)
         yield _encoded(OUTCOMES, as_row(out) | {"run_id": None, "at": at}) | {
             "_table": "outcomes", "_unit": u.unit, "_seq": seq + 1}
+        yield {"_table": _METRIC_TABLE, "_unit": u.unit, "_seq": outcomes + 1, "idx": docs, "source": u.source}
 
 
 def _count_ranges(batches: Iterator[Any], max_bytes: int) -> Iterator[Any]:
@@ -392,6 +400,7 @@ def session(master: str = "local[2]", conf: dict[str, str] | None = None) -> Any
          .config("spark.ui.enabled", "false")
          .config("spark.ui.showConsoleProgress", "false")
          .config("spark.python.worker.reuse", "true")
+         .config("spark.python.daemon.module", "moralewatch.spark.daemon")
          .config("spark.sql.session.timeZone", "UTC")
          .config("spark.sql.execution.arrow.maxRecordsPerBatch", "1")  # one unit per Arrow batch into a task
          .config("spark.sql.shuffle.partitions", "8")
@@ -426,7 +435,9 @@ def run(inputs: Iterable[str], out: str, spark: Any, *, max_bytes: int = DEFAULT
     cores = spark.sparkContext.defaultParallelism
     units, to_count = plan(inputs, cores, split)
     res = SparkRun(out, units=len(units))
-    if to_count:
+    if to_count and sum(u.size for u in to_count) <= COUNT_ON_DRIVER:
+        _number(units, {u.unit: _range_counts(u, max_bytes) for u in to_count})
+    elif to_count:  # counts only (three numbers a range) reach the driver
         counted = _spark_units(spark, to_count).mapInArrow(
             lambda b: _count_ranges(b, max_bytes), "unit bigint, lines bigint, given bigint").collect()
         _number(units, {r["unit"]: (r["lines"], r["given"]) for r in counted})
@@ -434,16 +445,14 @@ def run(inputs: Iterable[str], out: str, spark: Any, *, max_bytes: int = DEFAULT
 
     rows = _spark_units(spark, units).mapInArrow(lambda b: _analyse_units(b, limits, at), ROW_DDL)
     rows = rows.persist(StorageLevel.DISK_ONLY)
-    t1 = time.perf_counter()
-    rows.count()  # analyses every unit once; everything below reads the persisted rows
-    res.timings["analyse"] = time.perf_counter() - t1
-
     key = F.struct("_unit", "_seq")
     outs = rows.filter(F.col("_table") == "outcomes")
     # the first input (in input order) of each canonical text: small (one row per document), kept for the writes
     firsts = (outs.filter(F.col("document_id").isNotNull()).groupBy("document_id")
               .agg(F.min(key).alias("_first"))).persist(StorageLevel.MEMORY_AND_DISK)
-    res.counts["documents"] = firsts.count()
+    t1 = time.perf_counter()
+    res.counts["documents"] = firsts.count()  # analyses every unit once; all below reads the persisted rows
+    res.timings["analyse"] = time.perf_counter() - t1
     outcomes = (outs.join(firsts, "document_id", "left")
                 .withColumn("status", F.when(F.col("document_id").isNotNull() & (key != F.col("_first")),
                                              F.lit("duplicate")).otherwise(F.col("status"))))
@@ -460,11 +469,14 @@ def run(inputs: Iterable[str], out: str, spark: Any, *, max_bytes: int = DEFAULT
             df = part.join(w, on, "left_semi").select(*cols)
         df.write.mode("overwrite").parquet(_join(out, table))
     res.timings["write"] = time.perf_counter() - t2
-    res.outcomes = {r["status"]: r["count"] for r in outcomes.groupBy("status").count().collect()}
-    res.counts["outcomes"] = sum(res.outcomes.values())
     # one small row per unit (inputs, documents, words, seconds, peak RSS of its Python worker): metadata, not results
     res.unit_metrics = [r.asDict() for r in rows.filter(F.col("_table") == _METRIC_TABLE)
                         .select("_unit", "source", "_seq", "idx", "n_words", "confidence", "size").collect()]
+    inputs_n = sum(m["_seq"] for m in res.unit_metrics)
+    docs_n = sum(m["idx"] for m in res.unit_metrics)
+    res.outcomes = {"ok": res.counts["documents"], "duplicate": docs_n - res.counts["documents"],
+                    "rejected": inputs_n - docs_n}
+    res.counts["outcomes"] = inputs_n
     firsts.unpersist()
     rows.unpersist()
     res.timings["total"] = time.perf_counter() - t0
