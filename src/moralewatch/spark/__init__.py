@@ -379,9 +379,10 @@ def require_pyspark() -> Any:
     return pyspark
 
 
-def session(master: str = "local[2]", conf: dict[str, str] | None = None) -> Any:
+def session(master: str | None = "local[2]", conf: dict[str, str] | None = None) -> Any:
     """A SparkSession bound to 127.0.0.1 (driver, block manager), with no UI; executors' Python is this one's in
-    local mode. ``conf`` adds or overrides settings (``--conf`` of the CLI)."""
+    local mode. ``master`` None: the one ``spark-submit`` gives (``local[2]`` when not under spark-submit).
+    ``conf`` adds or overrides settings (``--conf`` of the CLI)."""
     require_pyspark()
     import shutil
 
@@ -389,12 +390,18 @@ def session(master: str = "local[2]", conf: dict[str, str] | None = None) -> Any
         raise error("E602", "no Java runtime: java is not on PATH and JAVA_HOME is not set")
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     os.environ.setdefault("SPARK_LOCAL_HOSTNAME", "localhost")
-    if master.startswith("local"):
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # under spark-submit: its master and its conf
+    if master is None and not submitted:
+        master = "local[2]"
+    if master is not None and master.startswith("local"):
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
 
-    b = (SparkSession.builder.master(master).appName("moralewatch")
+    b = SparkSession.builder
+    if master is not None:
+        b = b.master(master)
+    b = (b.appName("moralewatch")
          .config("spark.driver.host", "127.0.0.1")
          .config("spark.driver.bindAddress", "127.0.0.1")
          .config("spark.ui.enabled", "false")

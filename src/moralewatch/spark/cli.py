@@ -28,8 +28,9 @@ def _conf(values: tuple[str, ...]) -> dict[str, str]:
 @click.command(name="spark")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "out", required=True, help="Output directory: one Parquet directory per table.")
-@click.option("--master", default="local[2]", show_default=True,
-              help="Spark master URL (local[N], spark://HOST:7077, yarn, k8s://...); under spark-submit, its own.")
+@click.option("--master", default=None,
+              help="Spark master URL (local[N], spark://HOST:7077, yarn, k8s://...). Default: spark-submit's, or "
+                   "local[2] when not run by spark-submit.")
 @click.option("--conf", "conf", multiple=True, metavar="KEY=VALUE", help="A Spark setting; repeat for several.")
 @click.option("--max-bytes", default=20 * 1024 * 1024, show_default=True, type=click.IntRange(1),
               help="Reject inputs (files, JSONL lines, WARC records) larger than this.")
@@ -37,7 +38,7 @@ def _conf(values: tuple[str, ...]) -> dict[str, str]:
               help="Seconds one document may take; a longer one gets the outcome timeout (0: no limit).")
 @click.option("--split", default=None, type=click.IntRange(4096),
               help="Bytes per range of a large JSONL file (default: about 8 ranges per core, 256 KiB to 64 MiB).")
-def spark_command(inputs: tuple[str, ...], out: str, master: str, conf: tuple[str, ...], max_bytes: int,
+def spark_command(inputs: tuple[str, ...], out: str, master: str | None, conf: tuple[str, ...], max_bytes: int,
                   time_limit: float, split: int | None) -> None:
     """Run the pipeline on Apache Spark: the tables of `moralewatch export` as Parquet under --out.
 

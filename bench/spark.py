@@ -1,0 +1,172 @@
+"""The Spark benchmark of issue 20 (``python bench/run.py --spark`` or ``make bench-spark``).
+
+Over a JSONL corpus (Reuters-21578 by default), each measurement in a fresh subprocess:
+
+- **one local worker**: the pipeline over every raw input in one Python process, as ``analyze --workers 1`` runs it
+  without the store (``run_one`` per input), timed after imports and the pipeline's warm-up: the reference;
+- **Spark** ``local[2]`` and ``local[1]`` (``moralewatch.spark.run`` into Parquet): the session's start-up (JVM,
+  py4j) and a first job over three lines (the executors' Python daemon and the JVM's warm-up): the fixed costs;
+  then the job's wall time and its phases (planning, analysis, writing the tables), each
+  task's time and its Python worker's peak RSS (the units' metrics rows), the JVM's peak RSS (sampled);
+- ``local[2]`` over a quarter of the corpus, to show that memory per executor does not grow with input size.
+
+Parallel efficiency = T(one local worker) / (2 x T(local[2] job)), the job timed without the session's start-up;
+per-task overhead = (cores x analysis wall - sum of task times) / tasks. Figures are reported, never asserted.
+Writes bench/spark.json and prints a summary; docs/spark.md's sizing table is computed from it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _one_worker(corpus: str) -> dict[str, Any]:
+    from moralewatch.api import _warm_up
+    from moralewatch.ingest import read_inputs
+    from moralewatch.model import Document
+    from moralewatch.runner import Limits, run_one
+    from moralewatch.stages import default_pipeline
+
+    pipe = default_pipeline()
+    _warm_up(pipeline=pipe)
+    raws = list(read_inputs([corpus]))
+    limits = Limits()
+    t0 = time.perf_counter()
+    cpu0 = time.process_time()
+    docs = words = 0
+    for raw in raws:
+        r = run_one(raw, pipe, limits)
+        if isinstance(r, Document):
+            docs += 1
+            words += len(r.text.split())
+    import resource
+
+    return {"seconds": time.perf_counter() - t0, "cpu_s": time.process_time() - cpu0, "inputs": len(raws),
+            "docs": docs, "words": words, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def _java_rss(stop: threading.Event, out: dict[str, float]) -> None:
+    try:
+        import psutil
+    except ImportError:
+        return
+    me = psutil.Process()
+    while not stop.wait(0.2):
+        for p in me.children(recursive=True):
+            try:
+                if "java" in p.name():
+                    out["java_peak_mb"] = max(out.get("java_peak_mb", 0.0), p.memory_info().rss / 2**20)
+            except psutil.Error:
+                pass
+
+
+def _spark(corpus: str, master: str, out: str) -> dict[str, Any]:
+    t0 = time.perf_counter()
+    from moralewatch import spark as mws
+
+    stop = threading.Event()
+    mem: dict[str, float] = {}
+    threading.Thread(target=_java_rss, args=(stop, mem), daemon=True).start()
+    spark = mws.session(master, {"spark.driver.memory": "2g"})
+    startup = time.perf_counter() - t0
+    try:
+        # the first job starts the executors' Python daemon (imports, the pipeline's warm-up) and warms the JVM
+        # (class loading, JIT, the Parquet writer): fixed costs, timed apart on a three-line input
+        tiny = Path(out + "-warm.jsonl")
+        tiny.write_bytes(b"".join(Path(corpus).read_bytes().splitlines(keepends=True)[:3]))
+        tw = time.perf_counter()
+        mws.run([str(tiny)], out + "-warm", spark)
+        warm = time.perf_counter() - tw
+        t1 = time.perf_counter()
+        res = mws.run([corpus], out, spark)
+        job = time.perf_counter() - t1
+    finally:
+        spark.stop()
+        stop.set()
+    m = res.unit_metrics
+    cores = int(master[6:-1]) if master.startswith("local[") else 0
+    task_s = [r["confidence"] or 0.0 for r in m]
+    return {"master": master, "startup_s": startup, "first_job_s": warm, "job_s": job, "timings": res.timings, "units": res.units,
+            "outcomes": res.outcomes, "docs": sum(r["idx"] or 0 for r in m), "words": sum(r["n_words"] or 0 for r in m),
+            "task_s_sum": sum(task_s), "task_s_max": max(task_s, default=0.0),
+            "task_s_median": sorted(task_s)[len(task_s) // 2] if task_s else 0.0,
+            "per_task_overhead_s": (cores * res.timings["analyse"] - sum(task_s)) / max(1, len(m)) if cores else None,
+            "python_worker_peak_rss_mb": max((r["size"] or 0 for r in m), default=0) / 1024,
+            "java_peak_rss_mb": mem.get("java_peak_mb")}
+
+
+def _sub(kind: str, *args: str) -> dict[str, Any]:
+    proc = subprocess.run([sys.executable, __file__, "_" + kind, *args], capture_output=True, text=True, check=False,
+                          cwd=ROOT, env=os.environ | {"PYTHONPATH": str(ROOT / "src")})
+    if proc.returncode != 0:
+        raise RuntimeError(f"{kind} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def bench(corpus: Path, workdir: Path, limit: int | None = None,
+          masters: tuple[str, ...] = ("local[2]", "local[1]"), log: Any = print) -> dict[str, Any]:
+    workdir.mkdir(parents=True, exist_ok=True)
+    src = corpus
+    lines = [ln for ln in corpus.read_bytes().splitlines(keepends=True) if ln.strip()]
+    if limit:
+        lines = lines[:limit]
+        src = workdir / f"{corpus.stem}-{limit}.jsonl"
+        src.write_bytes(b"".join(lines))
+    quarter = workdir / f"{corpus.stem}-quarter.jsonl"
+    quarter.write_bytes(b"".join(lines[: len(lines) // 4]))
+    out: dict[str, Any] = {"corpus": corpus.name, "documents": len(lines), "load_before": os.getloadavg()}
+    log(f"spark bench: {corpus.name}, {len(lines):,} lines; one local worker ...")
+    out["one_worker"] = _sub("one", str(src))
+    log(f"    {out['one_worker']['seconds']:.1f} s")
+    for master in masters:
+        log(f"spark bench: {master} ...")
+        out[master] = _sub("spark", str(src), master, str(workdir / f"out-{master[6:-1]}"))
+        log(f"    start-up {out[master]['startup_s']:.1f} s, first job {out[master]['first_job_s']:.1f} s, "
+            f"job {out[master]['job_s']:.1f} s "
+            f"({out[master]['timings']})")
+    log("spark bench: local[2] over a quarter of the corpus ...")
+    out["local[2] quarter"] = _sub("spark", str(quarter), "local[2]", str(workdir / "out-quarter"))
+    one = out["one_worker"]["seconds"]
+    two = out.get("local[2]")
+    if two:
+        out["efficiency_job"] = one / (2 * two["job_s"])
+        out["efficiency_analyse"] = one / (2 * two["timings"]["analyse"])
+        out["docs_per_core_hour"] = two["docs"] / (2 * two["job_s"]) * 3600
+        out["docs_per_core_hour_one_worker"] = out["one_worker"]["docs"] / one * 3600
+    out["load_after"] = os.getloadavg()
+    return out
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0] == "_one":
+        print(json.dumps(_one_worker(argv[1])))
+        return 0
+    if argv and argv[0] == "_spark":
+        print(json.dumps(_spark(argv[1], argv[2], argv[3])))
+        return 0
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "data" / "corpora" / "reuters21578.jsonl")
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--json", type=Path, default=ROOT / "bench" / "spark.json")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        res = bench(args.corpus, Path(tmp), args.limit, log=lambda m: print(m, file=sys.stderr, flush=True))
+    args.json.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps({k: v for k, v in res.items() if k.startswith(("efficiency", "docs_per"))}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
