@@ -159,10 +159,11 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "data" / "corpora" / "reuters21578.jsonl")
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--masters", default="local[2],local[1]", help="comma-separated (default local[2],local[1])")
     ap.add_argument("--json", type=Path, default=ROOT / "bench" / "spark.json")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        res = bench(args.corpus, Path(tmp), args.limit, log=lambda m: print(m, file=sys.stderr, flush=True))
+        res = bench(args.corpus, Path(tmp), args.limit, tuple(args.masters.split(",")), log=lambda m: print(m, file=sys.stderr, flush=True))
     args.json.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in res.items() if k.startswith(("efficiency", "docs_per"))}, indent=1))
     return 0

@@ -323,16 +323,20 @@ def _analyse_units(batches: Iterator[Any], limits: Limits, at: str) -> Iterator[
     schema = _arrow_schema()
     names = schema.names
     buf: list[dict[str, Any]] = []
+
+    def arrow() -> Any:  # column lists: ~5x faster than from_pylist over this wide, sparse schema
+        return pa.RecordBatch.from_pydict({n: [r.get(n) for r in buf] for n in names}, schema=schema)
+
     for batch in batches:
         for d in batch.to_pylist():
             u = _unit_of(d)
             for row in _guarded(u, limits, at):
                 buf.append(row)
                 if len(buf) >= BATCH_ROWS:
-                    yield pa.RecordBatch.from_pylist([{n: r.get(n) for n in names} for r in buf], schema=schema)
+                    yield arrow()
                     buf.clear()
     if buf:
-        yield pa.RecordBatch.from_pylist([{n: r.get(n) for n in names} for r in buf], schema=schema)
+        yield arrow()
 
 
 def _guarded(u: Unit, limits: Limits, at: str) -> Iterator[dict[str, Any]]:
