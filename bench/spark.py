@@ -147,6 +147,30 @@ def bench(corpus: Path, workdir: Path, limit: int | None = None,
     return out
 
 
+def sizing(res: dict[str, Any]) -> str:
+    """The sizing table of docs/spark.md, computed from a bench/spark.json."""
+    two = res["local[2]"]
+    one = res["one_worker"]
+    words_per_doc = two["words"] / max(1, two["docs"])
+    rows = [("one local worker (no Spark)", one["docs"] / one["seconds"] * 3600, one["words"] / one["seconds"]),
+            ("Spark local[2], job (per core)", two["docs"] / (2 * two["job_s"]) * 3600,
+             two["words"] / (2 * two["job_s"])),
+            ("Spark local[2], analysis phase (per core)", two["docs"] / (2 * two["timings"]["analyse"]) * 3600,
+             two["words"] / (2 * two["timings"]["analyse"]))]
+    out = [f"Corpus {res['corpus']}: {res['documents']:,} documents, {words_per_doc:.0f} words each on average; "
+           f"load average {res['load_before'][0]:.1f} before, {res['load_after'][0]:.1f} after (2 cores).", "",
+           "| measured | documents per core-hour | words per core-second |", "|---|---:|---:|"]
+    out += [f"| {name} | {d:,.0f} | {w:,.0f} |" for name, d, w in rows]
+    rate = rows[1][1]
+    out += ["", f"At the Spark job's measured rate ({rate:,.0f} documents per core-hour of Reuters-length documents; "
+            "scale by words for longer ones):", "",
+            "| documents | core-hours | 4-core executors for 1 h | for 8 h |", "|---:|---:|---:|---:|"]
+    for n in (10_000_000, 100_000_000):
+        ch = n / rate
+        out.append(f"| {n:,} | {ch:,.0f} | {ch / 4:,.0f} | {ch / 32:,.0f} |")
+    return "\n".join(out)
+
+
 def main(argv: list[str]) -> int:
     if argv and argv[0] == "_one":
         print(json.dumps(_one_worker(argv[1])))
@@ -161,7 +185,11 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--masters", default="local[2],local[1]", help="comma-separated (default local[2],local[1])")
     ap.add_argument("--json", type=Path, default=ROOT / "bench" / "spark.json")
+    ap.add_argument("--sizing", action="store_true", help="print the sizing table of --json and stop")
     args = ap.parse_args(argv)
+    if args.sizing:
+        print(sizing(json.loads(args.json.read_text(encoding="utf-8"))))
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         res = bench(args.corpus, Path(tmp), args.limit, tuple(args.masters.split(",")), log=lambda m: print(m, file=sys.stderr, flush=True))
     args.json.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
