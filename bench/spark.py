@@ -11,7 +11,9 @@ Over a JSONL corpus (Reuters-21578 by default), each measurement in a fresh subp
 - ``local[2]`` over a quarter of the corpus, to show that memory per executor does not grow with input size.
 
 Parallel efficiency = T(one local worker) / (2 x T(local[2] job)), the job timed without the session's start-up;
-per-task overhead = (cores x analysis wall - sum of task times) / tasks. Figures are reported, never asserted.
+per-task overhead = (cores x analysis wall - sum of task times) / tasks; CPU ratio = one worker's CPU seconds /
+the CPU seconds of the whole Spark process tree during the job (JVM, daemon, workers): on a loaded machine wall
+times move with the share each process gets, CPU seconds hardly. Figures are reported, never asserted.
 Writes bench/spark.json and prints a summary; docs/spark.md's sizing table is computed from it.
 """
 
@@ -70,6 +72,24 @@ def _java_rss(stop: threading.Event, out: dict[str, float]) -> None:
                 pass
 
 
+def _tree_cpu() -> float:
+    """CPU seconds (user + system) of this process and every live descendant (the JVM, PySpark's daemon and its
+    workers): what the job costs, whatever share of the machine it got."""
+    try:
+        import psutil
+    except ImportError:
+        return float("nan")
+    me = psutil.Process()
+    total = 0.0
+    for p in [me, *me.children(recursive=True)]:
+        try:
+            t = p.cpu_times()
+            total += t.user + t.system
+        except psutil.Error:
+            pass
+    return total
+
+
 def _spark(corpus: str, master: str, out: str) -> dict[str, Any]:
     t0 = time.perf_counter()
     from moralewatch import spark as mws
@@ -88,15 +108,17 @@ def _spark(corpus: str, master: str, out: str) -> dict[str, Any]:
         mws.run([str(tiny)], out + "-warm", spark)
         warm = time.perf_counter() - tw
         t1 = time.perf_counter()
+        c1 = _tree_cpu()
         res = mws.run([corpus], out, spark)
         job = time.perf_counter() - t1
+        job_cpu = _tree_cpu() - c1
     finally:
         spark.stop()
         stop.set()
     m = res.unit_metrics
     cores = int(master[6:-1]) if master.startswith("local[") else 0
     task_s = [r["confidence"] or 0.0 for r in m]
-    return {"master": master, "startup_s": startup, "first_job_s": warm, "job_s": job, "timings": res.timings, "units": res.units,
+    return {"master": master, "startup_s": startup, "first_job_s": warm, "job_s": job, "job_cpu_s": job_cpu, "timings": res.timings, "units": res.units,
             "outcomes": res.outcomes, "docs": sum(r["idx"] or 0 for r in m), "words": sum(r["n_words"] or 0 for r in m),
             "task_s_sum": sum(task_s), "task_s_max": max(task_s, default=0.0),
             "task_s_median": sorted(task_s)[len(task_s) // 2] if task_s else 0.0,
@@ -141,6 +163,9 @@ def bench(corpus: Path, workdir: Path, limit: int | None = None,
     if two:
         out["efficiency_job"] = one / (2 * two["job_s"])
         out["efficiency_analyse"] = one / (2 * two["timings"]["analyse"])
+        # CPU: what the job costs against one worker's CPU, whatever share of a loaded machine each got; on an
+        # idle machine the efficiency cannot exceed this ratio
+        out["cpu_ratio"] = out["one_worker"]["cpu_s"] / two["job_cpu_s"]
         out["docs_per_core_hour"] = two["docs"] / (2 * two["job_s"]) * 3600
         out["docs_per_core_hour_one_worker"] = out["one_worker"]["docs"] / one * 3600
     out["load_after"] = os.getloadavg()
