@@ -414,12 +414,13 @@ def session(master: str | None = "local[2]", conf: dict[str, str] | None = None)
          .config("spark.python.daemon.module", "moralewatch.spark.daemon")
          .config("spark.sql.session.timeZone", "UTC")
          .config("spark.sql.execution.arrow.maxRecordsPerBatch", "1")  # one unit per Arrow batch into a task
-         .config("spark.sql.shuffle.partitions", "8")
          .config("spark.sql.adaptive.enabled", "true"))
     for k, v in (conf or {}).items():
         b = b.config(k, v)
     spark = b.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
+    if "spark.sql.shuffle.partitions" not in (conf or {}):  # the duplicates' aggregation: ~2 partitions a core
+        spark.conf.set("spark.sql.shuffle.partitions", str(max(8, 2 * spark.sparkContext.defaultParallelism)))
     return spark
 
 
