@@ -8,4 +8,4 @@ import sys
 from moralewatch.cli import main
 
 if __name__ == "__main__":
-    main(["spark", *sys.argv[1:]], prog_name="moralewatch spark")
+    main(["spark", *sys.argv[1:]], prog_name="moralewatch")
