@@ -160,12 +160,12 @@ def test_load_refuses_a_folder_that_is_no_spark_output(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def runs(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """The corpus analysed by Spark (local[2], the feed cut into 32 KiB ranges) and by analyze, then exported."""
+    """The corpus analysed by Spark (local[2], the feed cut into 64 KiB ranges) and by analyze, then exported."""
     tmp = tmp_path_factory.mktemp("spark")
     root = _corpus(tmp / "in")
     limit = 65_536
     inputs = [str(root), str(root / "nope.txt")]  # a missing input: its outcome row, not_found
-    res = mws.run(inputs, str(tmp / "out"), spark, max_bytes=limit, split=32_768)
+    res = mws.run(inputs, str(tmp / "out"), spark, max_bytes=limit, split=65_536)
     db = str(tmp / "local.db")
     analyze(inputs, db, max_bytes=limit)
     list(export_tables(db, TABLES, "parquet", str(tmp / "exp")))
