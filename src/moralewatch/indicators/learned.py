@@ -155,7 +155,7 @@ class Model:
 
 
 def _error(detail: str) -> MoraleWatchError:
-    return error("E601", f"the indicator model in moralewatch/data/{MODEL_DIR} cannot be loaded: {detail}")
+    return error("E109", f"the indicator model in moralewatch/data/{MODEL_DIR} cannot be loaded: {detail}")
 
 
 def files_hash() -> str:
