@@ -191,7 +191,7 @@ def range_lines(fh: BinaryIO, start: int, end: int, max_bytes: int) -> Iterator[
 def _open_range(u: Unit) -> BinaryIO:
     import io
 
-    return io.BufferedReader(open(u.path, "rb", buffering=0), 1 << 16)  # type: ignore[return-value]
+    return io.BufferedReader(open(u.path, "rb", buffering=0), 1 << 16)
 
 
 def _range_counts(u: Unit, max_bytes: int) -> tuple[int, int]:
