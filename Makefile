@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DB ?= out/demo.db
 
-.PHONY: train demo test install dev lint bench browser-deps clean lock compat
+.PHONY: train demo test install dev lint bench bench-spark browser-deps spark-deps clean lock compat
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -43,6 +43,10 @@ test: dev
 	elif [ ! -x /usr/bin/chromium ]; then \
 	  echo "make test: no /usr/bin/chromium, the browser tests will be skipped (install it with make browser-deps, or run make test BROWSER=1)"; \
 	fi
+	@if [ "$(CI)" = true ] || [ "$(SPARK)" = 1 ]; then $(MAKE) --no-print-directory spark-deps; \
+	elif ! $(BIN)/python -c "import pyspark" 2>/dev/null; then \
+	  echo "make test: pyspark is not installed, the Spark tests will be skipped (install it with make spark-deps, or run make test SPARK=1)"; \
+	fi
 	$(BIN)/python -m pytest -q
 
 # issue 5: what the browser tests need: Debian's chromium and chromium-driver (installed with apt-get when
@@ -55,6 +59,20 @@ browser-deps: dev
 	fi
 	@$(BIN)/python -c "import playwright.sync_api" 2>/dev/null || \
 	  $(BIN)/pip install -q "$$(grep -o '^playwright==[0-9.]*' $(LOCK))"
+
+# issue 20: what moralewatch spark needs: the [spark] extra (pyspark, pinned) and a Java runtime (Debian's OpenJDK,
+# installed with apt-get when java is missing and we are root). `make test` calls it under CI or with SPARK=1.
+$(VENV)/.spark-installed: $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[spark]'
+	touch $@
+
+spark-deps: $(VENV)/.spark-installed
+	@if ! command -v java >/dev/null 2>&1 && [ -z "$$JAVA_HOME" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless \
+	      || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+	  else echo "spark-deps: no Java runtime; as root run: apt-get install openjdk-17-jre-headless" >&2; exit 1; fi; \
+	fi
 
 lint: dev
 	$(BIN)/ruff check src tests
@@ -87,6 +105,9 @@ compat:
 	  $$env/bin/pip install -q --upgrade pip; $$env/bin/pip install -q -e '.[dev]'; \
 	  $$env/bin/python -m pytest -q -p no:cacheprovider $(COMPAT_TESTS); \
 	done
+# issue 20: Spark local[2] vs one local worker over Reuters (BENCHMARKS-spark section, bench/spark.json)
+bench-spark: $(VENV)/.bench-installed spark-deps
+	$(BIN)/python bench/run.py --shared $(SHARED) --spark-only $(BENCH_ARGS)
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache .venv-3.1*

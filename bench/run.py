@@ -670,13 +670,35 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
     ap.add_argument("--json", type=Path, default=ROOT / "bench" / "results.json")
     ap.add_argument("--workdir", type=Path, default=ROOT / "bench-out")
+    ap.add_argument("--spark", action="store_true",
+                    help="also the Spark benchmark of issue 20 (bench/spark.py: local[2] vs one local worker over "
+                         "Reuters; needs make spark-deps) into bench/spark.json")
+    ap.add_argument("--spark-only", action="store_true", help="only the Spark benchmark")
     ap.add_argument("--render-only", action="store_true",
                     help="measure nothing: rewrite --out from --json and --notes (after editing the notes)")
     args = ap.parse_args(argv)
     if args.render_only:
         write_report(json.loads(args.json.read_text(encoding="utf-8")), args)
         return 0
-    return run(args)
+    rc = 0 if args.spark_only else run(args)
+    if rc == 0 and (args.spark or args.spark_only):
+        rc = spark_bench(args)
+    return rc
+
+
+def spark_bench(args: argparse.Namespace) -> int:
+    """bench/spark.py over Reuters (the first --limit documents), into bench/spark.json."""
+    import spark  # bench/spark.py, beside this file
+
+    corpus = args.shared / "data" / "corpora" / "reuters21578.jsonl"
+    if not corpus.exists():
+        print(f"error: no such corpus: {corpus} (pass --shared DIR)", file=sys.stderr)
+        return 2
+    res = spark.bench(corpus, args.workdir / "spark", args.limit, log=lambda m: print(m, file=sys.stderr, flush=True))
+    (ROOT / "bench" / "spark.json").write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
+    print(f"spark: parallel efficiency {res.get('efficiency_job', 0):.2f} (job), "
+          f"{res.get('efficiency_analyse', 0):.2f} (analysis); wrote bench/spark.json", file=sys.stderr)
+    return 0
 
 
 def write_report(results: dict[str, Any], args: argparse.Namespace) -> None:

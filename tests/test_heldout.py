@@ -30,3 +30,21 @@ def test_entities_heldout(shared: Path, kind: str) -> None:
     for metric, floor in FLOORS["entities"][kind].items():
         got = r["scores"][kind][metric]
         assert got >= floor, f"held-out {kind} {metric} {got} fell below its floor {floor}"
+
+
+def test_indicators_heldout_v11(shared: Path) -> None:
+    s = evaluate_indicators(ROOT / "gold" / "v11" / "heldout" / "indicators_heldout.jsonl")
+    assert s["sha1_mismatches"] == 0
+    for metric, floor in FLOORS["indicators_v11"].items():
+        if not metric.startswith("_"):
+            assert s[metric] >= floor, f"held-out (v1.1) indicators {metric} {s[metric]} fell below its floor {floor}"
+
+
+@pytest.mark.parametrize("mode", ["rules", "both"])
+def test_indicators_heldout2(shared: Path, mode: str) -> None:
+    """The held-out set of issue 12 (labelled before any training): the rules alone (the default pipeline) and
+    the rules with the learned model."""
+    s = evaluate_indicators(ROOT / "gold" / "heldout2" / "indicators_heldout2.jsonl", mode=mode)
+    assert s["sha1_mismatches"] == 0
+    for metric, floor in FLOORS["indicators_heldout2"][mode].items():
+        assert s[metric] >= floor, f"held-out2 ({mode}) indicators {metric} {s[metric]} fell below its floor {floor}"

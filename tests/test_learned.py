@@ -1,5 +1,5 @@
 """The learned indicator detector (issue 12): the shipped model loads and answers, the stage's modes, the rules
-alone unchanged, and a missing or damaged model file stopping the pipeline's build with E601 and its fix."""
+alone unchanged, and a missing or damaged model file stopping the pipeline's build with E109 and its fix."""
 
 from __future__ import annotations
 
@@ -95,7 +95,7 @@ def test_an_unknown_mode_is_refused_when_built() -> None:
 
 
 @pytest.mark.parametrize("damage", ["missing", "corrupt", "truncated"])
-def test_a_missing_or_damaged_model_stops_the_build_with_E601(tmp_path: Path, damage: str) -> None:
+def test_a_missing_or_damaged_model_stops_the_build_with_E109(tmp_path: Path, damage: str) -> None:
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     target = data / "models" / "indicators" / "weights.npz"
@@ -114,7 +114,7 @@ def test_a_missing_or_damaged_model_stops_the_build_with_E601(tmp_path: Path, da
     proc = subprocess.run([sys.executable, "-c", code], env={**os.environ, "MORALEWATCH_DATA": str(data)},
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("E601 "), proc.stdout + proc.stderr
+    assert proc.stdout.startswith("E109 "), proc.stdout + proc.stderr
     assert "make train" in proc.stdout
 
 

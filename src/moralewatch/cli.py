@@ -471,7 +471,7 @@ def _register_plugins() -> None:
     """Subcommands that live beside their code (eval scorers, the web dashboard) register here."""
     import importlib
 
-    for mod in ("moralewatch.eval.cli", "moralewatch.web.cli"):
+    for mod in ("moralewatch.eval.cli", "moralewatch.web.cli", "moralewatch.spark.cli"):
         try:
             module = importlib.import_module(mod)
         except ModuleNotFoundError as e:

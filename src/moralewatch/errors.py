@@ -27,7 +27,7 @@ class PipelineError(MoraleWatchError):
 
 
 # E-codes: (meaning, fix). Hundreds: 1 pipeline and data, 2 store, 3 commands and workers, 4 scorers and gold data,
-# 4xx/5xx also the dashboard API (whose HTTP errors answer with E + the HTTP status).
+# 4xx/5xx also the dashboard API (whose HTTP errors answer with E + the HTTP status), 6 Spark.
 ERRORS: dict[str, tuple[str, str]] = {
     "E101": ("a stage's name has no version", "name stages like 'quotes.v1'"),
     "E102": ("two registered stages have the same versioned name", "give the new one a new version"),
@@ -41,6 +41,9 @@ ERRORS: dict[str, tuple[str, str]] = {
              "decorate it with @stage('name.v1', requires=..., provides=...)"),
     "E108": ("a word-list data file is malformed or lacks a list a pattern names",
              "restore the file from the release (data/*/words/patterns.txt), or the list the pattern names"),
+    "E109": ("the learned indicator model's files are missing or damaged",
+             "reinstall the package, or rebuild the model with `make train`; to run the cue rules alone, set the "
+             "indicators.v2 mode to rules"),
     "E201": ("there is no database at that path", "run `moralewatch analyze INPUT --db PATH` first"),
     "E202": ("the file is not a MoraleWatch database", "pass another --db path, or move the file"),
     "E203": ("the store has no table of that name", "use one of the tables the message lists"),
@@ -85,9 +88,12 @@ ERRORS: dict[str, tuple[str, str]] = {
              "run `moralewatch serve DB` once with write access (it migrates); if a query keeps failing, check the "
              "store"),
     "E599": ("the dashboard met an unexpected error", "report it with the URL that caused it"),
-    "E601": ("the learned indicator model's files are missing or damaged",
-             "reinstall the package, or rebuild the model with `make train`; to run the cue rules alone, set the "
-             "indicators.v2 mode to rules"),
+    "E601": ("pyspark is not installed", "pip install 'moralewatch[spark]' (in a clone: make spark-deps)"),
+    "E602": ("Spark needs a Java runtime and none was found",
+             "install one (Debian: apt-get install openjdk-17-jre-headless; in a clone: make spark-deps) or set "
+             "JAVA_HOME"),
+    "E603": ("the folder is not the output of moralewatch spark (or of another version of it)",
+             "pass the --out folder of a moralewatch spark run made with this version"),
 }
 
 

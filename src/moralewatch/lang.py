@@ -138,7 +138,7 @@ def document_language(text: str, paragraphs: list[tuple[int, int]]) -> tuple[str
     of its paragraphs'; its language is then the one whose paragraphs have the most letters."""
     per = [scores(text[s:e]) for s, e in paragraphs] if paragraphs else [scores(text)]
     total = tuple(sum(col) for col in zip(*per, strict=True))
-    doc = decide(total)  # type: ignore[arg-type]
+    doc = decide(total)
     labels = [decide(sc, doc) or "und" for sc in per] if paragraphs else []
     weight: dict[str, int] = {}
     for sc, lab in zip(per, labels, strict=False):

@@ -114,7 +114,7 @@ def data_hashes(entries: tuple[str, ...]) -> dict[str, str]:
 
 
 def read_text(name: str) -> str:
-    return data_path(name).read_text(encoding="utf-8")
+    return str(data_path(name).read_text(encoding="utf-8"))
 
 
 def lines(name: str) -> tuple[str, ...]:

@@ -9,6 +9,8 @@ the loaders refuse any other file while it runs) and the attributes of earlier s
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import entities, indicators, lang, quotes, segment, turns
 from .pipeline import Pipeline, Registration, registry_of
 
@@ -40,5 +42,5 @@ DEFAULT = (
 )
 
 
-def default_pipeline(config: dict | None = None) -> Pipeline:
+def default_pipeline(config: dict[str, dict[str, Any]] | None = None) -> Pipeline:
     return Pipeline(DEFAULT, config, REGISTRY)

@@ -30,7 +30,7 @@ SAME_SPAN = 0.8
 
 @cache
 def _labels() -> dict[str, str]:
-    return dict(line.split("\t")[:2] for line in lexicons.lines("turns/labels.tsv"))  # type: ignore[misc]
+    return dict(line.split("\t")[:2] for line in lexicons.lines("turns/labels.tsv"))
 
 
 @cache

@@ -26,7 +26,7 @@ _ARROW = compile_regex(r"-->")
 _NUMBER = compile_regex(r"^\s*\d+\s*$")
 #: (patterns used with ``match(text, pos, end)`` have no ``^``: it would only match at the string's start)
 #: a speaker label at the start of a line: "Q:", "A:", "Mother:", "Soldier 2:", "Іван Петренко:", "ВОПРОС:"
-_LABEL = compile_regex(r"(?:Q|A|[^\W\d_][\w.'’ʼ-]*(?:[ \t][\w.'’ʼ()-]+){0,4})[ \t]*:[ \t]*(?=\S)")
+_LABEL = compile_regex(r"(?:Q|A|[^\W\d_][\w.'’ʼ-]{0,40}+(?:[ \t][\w.'’ʼ()-]{1,40}+){0,4})[ \t]{0,40}+:[ \t]*(?=\S)")
 #: a dialogue line: a dash, then speech
 _DASH = compile_regex(r"[—–-][ \t]+(?=\S)")
 #: a leading time in plain text: "[00:01:23]", "00:12", "(1:02:03)"

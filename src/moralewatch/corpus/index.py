@@ -187,7 +187,7 @@ class StoryIndex:
         cross = self._script[c] != (script == "cyrillic")
         keep = (j >= self.t.rewrite_low * len(sk.sig)) | (js >= self.t.event * len(sk.ssig) * 0.8) | (
             cross & (js >= self.t.translation * len(sk.ssig) * 0.8))
-        return c[keep].tolist()
+        return [int(x) for x in c[keep].tolist()]
 
     def _grow(self, sk: Sketch, script: str) -> None:
         n = len(self.members)

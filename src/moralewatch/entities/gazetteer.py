@@ -82,7 +82,7 @@ class Table:
             return default
         if type(entry) is not tuple:
             entry = self._entries[key] = self._build(key, entry)  # type: ignore[arg-type]
-        return entry  # type: ignore[return-value]
+        return entry
 
     def __getitem__(self, key: str) -> tuple[Candidate, ...]:
         hit = self.get(key)

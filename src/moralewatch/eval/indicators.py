@@ -185,7 +185,7 @@ def predict(docs: list[GoldDoc], mode: str | None = None) -> dict[str, list[dict
 
 
 def overlap(a: dict[str, Any], b: dict[str, Any]) -> int:
-    return min(a["end"], b["end"]) - max(a["start"], b["start"])
+    return int(min(a["end"], b["end"]) - max(a["start"], b["start"]))
 
 
 def match(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Iterator[tuple[int, int]]:

@@ -193,7 +193,7 @@ def drop_nested(preds: list[Unit]) -> list[Unit]:
 def _coverage(g: Unit, p: Unit) -> float:
     frags = g.extra.get("fragments") or [(g.start, g.end)]
     total = sum(b - a for a, b in frags) or 1
-    return sum(max(0, min(b, p.end) - max(a, p.start)) for a, b in frags) / total
+    return float(sum(max(0, min(b, p.end) - max(a, p.start)) for a, b in frags) / total)
 
 
 def _trimmed(text: str, u: Unit) -> tuple[int, int]:

@@ -128,7 +128,7 @@ def model_indicator(doc: Document, ctx: Context, model: learned.Model, s: int, e
 
 
 def check_detector(config: Mapping[str, Any]) -> None:
-    """When a pipeline is built: the mode is known and the model it needs loads (E601 with the fix otherwise)."""
+    """When a pipeline is built: the mode is known and the model it needs loads (E109 with the fix otherwise)."""
     mode = config.get("mode")
     if mode not in MODES:
         raise PipelineError("E105", f"indicators.v2 has no mode {mode!r}", f"use one of: {', '.join(MODES)}")

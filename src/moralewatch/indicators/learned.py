@@ -128,14 +128,14 @@ class Model:
                 for k in ctx.rule_indicators:
                     if k in index:
                         z[i] += self.w_rule[index[k]]
-        return z
+        return np.asarray(z, dtype=np.float32)
 
     def probabilities(self, texts: Sequence[str], contexts: Sequence[SentenceContext]) -> np.ndarray:
         """(sentences, indicators) calibrated probabilities."""
         if not texts:
             return np.zeros((0, len(self.indicators)), dtype=np.float32)
         z = self.logits(texts, contexts)
-        return 1.0 / (1.0 + np.exp(-(self.platt[:, 0] * z + self.platt[:, 1])))
+        return np.asarray(1.0 / (1.0 + np.exp(-(self.platt[:, 0] * z + self.platt[:, 1]))), dtype=np.float32)
 
     def side_probability(self, text: str, ctx: SentenceContext, emb: np.ndarray | None = None) -> float:
         """P(subject side is ``ru``) against ``ua``."""
@@ -145,7 +145,7 @@ class Model:
         if ids:
             z += float(self.side_ng[ids].sum()) / np.sqrt(len(ids))
         z += float(np.asarray(side_features(text, ctx), dtype=np.float32) @ self.side_feat)
-        return 1.0 / (1.0 + np.exp(-z))
+        return float(1.0 / (1.0 + np.exp(-z)))
 
     def side(self, text: str, ctx: SentenceContext) -> tuple[str, float]:
         p = self.side_probability(text, ctx)
@@ -155,7 +155,7 @@ class Model:
 
 
 def _error(detail: str) -> MoraleWatchError:
-    return error("E601", f"the indicator model in moralewatch/data/{MODEL_DIR} cannot be loaded: {detail}")
+    return error("E109", f"the indicator model in moralewatch/data/{MODEL_DIR} cannot be loaded: {detail}")
 
 
 def files_hash() -> str:

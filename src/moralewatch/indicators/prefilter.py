@@ -32,7 +32,7 @@ try:  # Python 3.11+
     import re._constants as sre_c
     import re._parser as sre_parse
 except ImportError:  # pragma: no cover
-    sre_c = sre_parse = None  # type: ignore[assignment]
+    sre_c = sre_parse = None
 
 from .. import lexicons
 from .lexicon import CUE_FLAGS, Rule, load

@@ -34,7 +34,7 @@ def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES,
         if found.kind == "stdin":
             src = stdin or sys.stdin.buffer
             head = src.read(2048)
-            stream: BinaryIO = io.BufferedReader(_Joined(head, src), 1 << 16)  # type: ignore[arg-type]
+            stream: BinaryIO = io.BufferedReader(_Joined(head, src), 1 << 16)
             kind = _sniff(head)
             yield from _from_stream("-", stream, text_format if text_format and kind == "txt" else kind,
                                     max_bytes, None)
@@ -56,7 +56,7 @@ def _from_file(found: Found, max_bytes: int) -> Iterator[RawInput]:
             fh.seek(0)
         except OSError:
             size = None
-        stream: BinaryIO = io.BufferedReader(fh, 1 << 16)  # type: ignore[arg-type]
+        stream: BinaryIO = io.BufferedReader(fh, 1 << 16)
         if found.gz and found.kind != "warc":  # warc_inputs recognises gzip itself (and compressed members)
             stream = gunzip(stream)
         try:

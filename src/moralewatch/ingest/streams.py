@@ -98,7 +98,7 @@ class Gunzipped(io.BufferedReader):
 
 def gunzip(fh: BinaryIO) -> BinaryIO:
     """A buffered reader of ``fh``'s decompressed bytes."""
-    return Gunzipped(GunzipReader(fh), CHUNK)  # type: ignore[return-value]
+    return Gunzipped(GunzipReader(fh), CHUNK)
 
 
 def check_end(fh: BinaryIO) -> None:

@@ -244,13 +244,18 @@ class Store:
                               (_valid(outcome.source, False), _valid(outcome.locator, False))).fetchone()
             if prior is not None and outcome.input_sha and prior[0] == outcome.input_sha and prior[1] == did:
                 return "unchanged"
-            if c.execute("SELECT 1 FROM documents WHERE id=?", (did,)).fetchone() is not None:
-                outcome.status = "duplicate"
-            else:
-                self._insert_document(doc, run_id, stage_of)
-            outcome.document_id = did
-            self._put_outcome(outcome, run_id)
+            self._store_new(doc, outcome, run_id, stage_of)
         return outcome.status
+
+    def _store_new(self, doc: Document, outcome: Outcome, run_id: int, stage_of: dict[str, str | None]) -> None:
+        """Inside a transaction: the document with its annotations unless the same canonical text is stored
+        (then the outcome is ``duplicate``), and the input's outcome."""
+        if self.conn.execute("SELECT 1 FROM documents WHERE id=?", (doc.id,)).fetchone() is not None:
+            outcome.status = "duplicate"
+        else:
+            self._insert_document(doc, run_id, stage_of)
+        outcome.document_id = doc.id
+        self._put_outcome(outcome, run_id)
 
     def rewrite(self, doc: Document, outcome: Outcome, run_id: int, stage_of: dict[str, str | None]) -> str:
         """Re-analysis in place (``analyze --reanalyze``): in one transaction, the stored document of this input
@@ -273,12 +278,7 @@ class Store:
                 c.execute("UPDATE outcomes SET run_id=?, at=? WHERE source=? AND locator=?",
                           (run_id, _now(), _valid(outcome.source, False), _valid(outcome.locator, False)))
                 return "reanalyzed"
-            if c.execute("SELECT 1 FROM documents WHERE id=?", (did,)).fetchone() is not None:
-                outcome.status = "duplicate"
-            else:
-                self._insert_document(doc, run_id, stage_of)
-            outcome.document_id = did
-            self._put_outcome(outcome, run_id)
+            self._store_new(doc, outcome, run_id, stage_of)
             if old and c.execute("SELECT 1 FROM outcomes WHERE document_id=? LIMIT 1", (old,)).fetchone() is None:
                 self._delete_annotations(old)
                 c.execute("DELETE FROM documents WHERE id=?", (old,))

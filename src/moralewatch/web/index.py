@@ -39,7 +39,8 @@ def _encode(values: Sequence[str | None], voc: Vocab) -> np.ndarray:
     distinct values go through Python."""
     arr = pa.array(values, pa.string()).dictionary_encode()
     remap = np.array([voc.code(v) for v in arr.dictionary.to_pylist()] + [0], np.int32)
-    return remap[pc.fill_null(arr.indices, -1).to_numpy(zero_copy_only=False)]
+    out: np.ndarray = remap[pc.fill_null(arr.indices, -1).to_numpy(zero_copy_only=False)]
+    return out
 
 
 def day_num(s: str | None, cache: dict[str | None, int]) -> int:
@@ -391,7 +392,8 @@ class FactIndex:
         arr = pa.array(values, pa.string()).dictionary_encode()
         days = np.array([day_num(d, self._days) for d in arr.dictionary.to_pylist()] + [NO_DAY], np.int32)
         idx = pc.fill_null(arr.indices, -1).to_numpy(zero_copy_only=False)
-        return days[idx]
+        out: np.ndarray = days[idx]
+        return out
 
     # -- selection --------------------------------------------------------------------------------------------------
     def mask(self, f: Filters) -> np.ndarray:

@@ -58,8 +58,10 @@ def meta(ix: FactIndex) -> dict[str, Any]:
     ddated = ix.doc_day[ix.doc_day != NO_DAY]
     outlet_n = np.bincount(ix.doc_outlet, minlength=len(ix.vocab["outlet"].values))
     place_n = np.bincount(ix.cols["place"], minlength=len(ix.vocab["place"].values))
-    top = lambda counts, voc: [voc.values[i] for i in np.argsort(-counts, kind="stable")  # noqa: E731
-                               if i and counts[i]][:300]
+
+    def top(counts: np.ndarray, voc: Any) -> list[Any]:
+        return [voc.values[i] for i in np.argsort(-counts, kind="stable") if i and counts[i]][:300]
+
     return {
         "counts": {"documents": int(ix.doc_day.size), "indicators": int(ix.n),
                    "quotes": ix.n_quotes},
@@ -82,12 +84,14 @@ def _period_codes(days: np.ndarray, interval: str) -> np.ndarray:
     if interval == "day":
         return days.astype(np.int64)
     if interval == "week":
-        return (days - (days + 3) % 7).astype(np.int64)  # 1970-01-01 was a Thursday
+        weeks: np.ndarray = (days - (days + 3) % 7).astype(np.int64)
+        return weeks  # 1970-01-01 was a Thursday
     if days.size == 0:
         return np.zeros(0, np.int64)
     lo, hi = int(days.min()), int(days.max())  # a lookup table over the days spanned, built by numpy
     lut = np.arange(lo, hi + 1).astype("datetime64[D]").astype("datetime64[M]").astype(np.int64) + 1970 * 12
-    return lut[days - lo]
+    months: np.ndarray = lut[days - lo]
+    return months
 
 
 def _period_label(code: int, interval: str) -> str:
@@ -195,7 +199,7 @@ def denominator(ix: FactIndex, f: Filters, interval: str, first: int, step: int,
         m &= np.isin(ix.doc_outlet, ix.vocab["outlet"].lookup(f.outlet))
     p = (_period_codes(ix.doc_day[m], interval) - first) // step
     p = p[(p >= 0) & (p < n)]
-    return np.bincount(p, minlength=n).tolist()
+    return [int(x) for x in np.bincount(p, minlength=n).tolist()]
 
 
 # -- evidence -----------------------------------------------------------------------------------------------------
@@ -459,7 +463,7 @@ def quotes(conn: sqlite3.Connection, f: Filters, speaker: Sequence[str] = (), li
         raise bad("speaker", f"{len(speaker)} values", "at most 200 names of at most 300 characters")
     from .filters import fts_query
 
-    where, params = [], []  # type: ignore[var-annotated]
+    where, params = [], []
     match = fts_query(f.q)
     src = "quotes q JOIN documents d ON d.id = q.document_id"
     if match:

@@ -1,0 +1,226 @@
+"""The Spark benchmark of issue 20 (``python bench/run.py --spark`` or ``make bench-spark``).
+
+Over a JSONL corpus (Reuters-21578 by default), each measurement in a fresh subprocess:
+
+- **one local worker**: the pipeline over every raw input in one Python process, as ``analyze --workers 1`` runs it
+  without the store (``run_one`` per input), timed after imports and the pipeline's warm-up: the reference;
+- **Spark** ``local[2]`` and ``local[1]`` (``moralewatch.spark.run`` into Parquet): the session's start-up (JVM,
+  py4j) and a first job over three lines (the executors' Python daemon and the JVM's warm-up): the fixed costs;
+  then the job's wall time and its phases (planning, analysis, writing the tables), each
+  task's time and its Python worker's peak RSS (the units' metrics rows), the JVM's peak RSS (sampled);
+- ``local[2]`` over a quarter of the corpus, to show that memory per executor does not grow with input size.
+
+Parallel efficiency = T(one local worker) / (2 x T(local[2] job)), the job timed without the session's start-up;
+per-task overhead = (cores x analysis wall - sum of task times) / tasks; CPU ratio = one worker's CPU seconds /
+the CPU seconds of the whole Spark process tree during the job (JVM, daemon, workers): on a loaded machine wall
+times move with the share each process gets, CPU seconds hardly. Figures are reported, never asserted.
+Writes bench/spark.json and prints a summary; docs/spark.md's sizing table is computed from it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _one_worker(corpus: str) -> dict[str, Any]:
+    from moralewatch.api import _warm_up
+    from moralewatch.ingest import read_inputs
+    from moralewatch.model import Document
+    from moralewatch.runner import Limits, run_one
+    from moralewatch.stages import default_pipeline
+
+    pipe = default_pipeline()
+    _warm_up(pipeline=pipe)
+    raws = list(read_inputs([corpus]))
+    limits = Limits()
+    t0 = time.perf_counter()
+    cpu0 = time.process_time()
+    docs = words = 0
+    for raw in raws:
+        r = run_one(raw, pipe, limits)
+        if isinstance(r, Document):
+            docs += 1
+            words += len(r.text.split())
+    import resource
+
+    return {"seconds": time.perf_counter() - t0, "cpu_s": time.process_time() - cpu0, "inputs": len(raws),
+            "docs": docs, "words": words, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def _java_rss(stop: threading.Event, out: dict[str, float]) -> None:
+    try:
+        import psutil
+    except ImportError:
+        return
+    me = psutil.Process()
+    while not stop.wait(0.2):
+        for p in me.children(recursive=True):
+            try:
+                if "java" in p.name():
+                    out["java_peak_mb"] = max(out.get("java_peak_mb", 0.0), p.memory_info().rss / 2**20)
+            except psutil.Error:
+                pass
+
+
+def _tree_cpu() -> float:
+    """CPU seconds (user + system) of this process and every live descendant (the JVM, PySpark's daemon and its
+    workers): what the job costs, whatever share of the machine it got."""
+    try:
+        import psutil
+    except ImportError:
+        return float("nan")
+    me = psutil.Process()
+    total = 0.0
+    for p in [me, *me.children(recursive=True)]:
+        try:
+            t = p.cpu_times()
+            total += t.user + t.system
+        except psutil.Error:
+            pass
+    return total
+
+
+def _spark(corpus: str, master: str, out: str) -> dict[str, Any]:
+    t0 = time.perf_counter()
+    from moralewatch import spark as mws
+
+    stop = threading.Event()
+    mem: dict[str, float] = {}
+    threading.Thread(target=_java_rss, args=(stop, mem), daemon=True).start()
+    spark = mws.session(master, {"spark.driver.memory": "2g"})
+    startup = time.perf_counter() - t0
+    try:
+        # the first job starts the executors' Python daemon (imports, the pipeline's warm-up) and warms the JVM
+        # (class loading, JIT, the Parquet writer): fixed costs, timed apart on a three-line input
+        tiny = Path(out + "-warm.jsonl")
+        tiny.write_bytes(b"".join(Path(corpus).read_bytes().splitlines(keepends=True)[:3]))
+        tw = time.perf_counter()
+        mws.run([str(tiny)], out + "-warm", spark)
+        warm = time.perf_counter() - tw
+        t1 = time.perf_counter()
+        c1 = _tree_cpu()
+        res = mws.run([corpus], out, spark)
+        job = time.perf_counter() - t1
+        job_cpu = _tree_cpu() - c1
+    finally:
+        spark.stop()
+        stop.set()
+    m = res.unit_metrics
+    cores = int(master[6:-1]) if master.startswith("local[") else 0
+    task_s = [r["confidence"] or 0.0 for r in m]
+    return {"master": master, "startup_s": startup, "first_job_s": warm, "job_s": job, "job_cpu_s": job_cpu, "timings": res.timings, "units": res.units,
+            "outcomes": res.outcomes, "docs": sum(r["idx"] or 0 for r in m), "words": sum(r["n_words"] or 0 for r in m),
+            "task_s_sum": sum(task_s), "task_s_max": max(task_s, default=0.0),
+            "task_s_median": sorted(task_s)[len(task_s) // 2] if task_s else 0.0,
+            "per_task_overhead_s": (cores * res.timings["analyse"] - sum(task_s)) / max(1, len(m)) if cores else None,
+            "python_worker_peak_rss_mb": max((r["size"] or 0 for r in m), default=0) / 1024,
+            "java_peak_rss_mb": mem.get("java_peak_mb")}
+
+
+def _sub(kind: str, *args: str) -> dict[str, Any]:
+    proc = subprocess.run([sys.executable, __file__, "_" + kind, *args], capture_output=True, text=True, check=False,
+                          cwd=ROOT, env=os.environ | {"PYTHONPATH": str(ROOT / "src")})
+    if proc.returncode != 0:
+        raise RuntimeError(f"{kind} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def bench(corpus: Path, workdir: Path, limit: int | None = None,
+          masters: tuple[str, ...] = ("local[2]", "local[1]"), log: Any = print) -> dict[str, Any]:
+    workdir.mkdir(parents=True, exist_ok=True)
+    src = corpus
+    lines = [ln for ln in corpus.read_bytes().splitlines(keepends=True) if ln.strip()]
+    if limit:
+        lines = lines[:limit]
+        src = workdir / f"{corpus.stem}-{limit}.jsonl"
+        src.write_bytes(b"".join(lines))
+    quarter = workdir / f"{corpus.stem}-quarter.jsonl"
+    quarter.write_bytes(b"".join(lines[: len(lines) // 4]))
+    out: dict[str, Any] = {"corpus": corpus.name, "documents": len(lines), "load_before": os.getloadavg()}
+    log(f"spark bench: {corpus.name}, {len(lines):,} lines; one local worker ...")
+    out["one_worker"] = _sub("one", str(src))
+    log(f"    {out['one_worker']['seconds']:.1f} s")
+    for master in masters:
+        log(f"spark bench: {master} ...")
+        out[master] = _sub("spark", str(src), master, str(workdir / f"out-{master[6:-1]}"))
+        log(f"    start-up {out[master]['startup_s']:.1f} s, first job {out[master]['first_job_s']:.1f} s, "
+            f"job {out[master]['job_s']:.1f} s "
+            f"({out[master]['timings']})")
+    log("spark bench: local[2] over a quarter of the corpus ...")
+    out["local[2] quarter"] = _sub("spark", str(quarter), "local[2]", str(workdir / "out-quarter"))
+    one = out["one_worker"]["seconds"]
+    two = out.get("local[2]")
+    if two:
+        out["efficiency_job"] = one / (2 * two["job_s"])
+        out["efficiency_analyse"] = one / (2 * two["timings"]["analyse"])
+        # CPU: what the job costs against one worker's CPU, whatever share of a loaded machine each got; on an
+        # idle machine the efficiency cannot exceed this ratio
+        out["cpu_ratio"] = out["one_worker"]["cpu_s"] / two["job_cpu_s"]
+        out["docs_per_core_hour"] = two["docs"] / (2 * two["job_s"]) * 3600
+        out["docs_per_core_hour_one_worker"] = out["one_worker"]["docs"] / one * 3600
+    out["load_after"] = os.getloadavg()
+    return out
+
+
+def sizing(res: dict[str, Any]) -> str:
+    """The sizing table of docs/spark.md, computed from a bench/spark.json."""
+    two = res["local[2]"]
+    one = res["one_worker"]
+    words_per_doc = two["words"] / max(1, two["docs"])
+    rows = [("one local worker (no Spark)", one["docs"] / one["seconds"] * 3600, one["words"] / one["seconds"]),
+            ("Spark local[2], job (per core)", two["docs"] / (2 * two["job_s"]) * 3600,
+             two["words"] / (2 * two["job_s"])),
+            ("Spark local[2], analysis phase (per core)", two["docs"] / (2 * two["timings"]["analyse"]) * 3600,
+             two["words"] / (2 * two["timings"]["analyse"]))]
+    out = [f"Corpus {res['corpus']}: {res['documents']:,} documents, {words_per_doc:.0f} words each on average; "
+           f"load average {res['load_before'][0]:.1f} before, {res['load_after'][0]:.1f} after (2 cores).", "",
+           "| measured | documents per core-hour | words per core-second |", "|---|---:|---:|"]
+    out += [f"| {name} | {d:,.0f} | {w:,.0f} |" for name, d, w in rows]
+    rate = rows[1][1]
+    out += ["", f"At the Spark job's measured rate ({rate:,.0f} documents per core-hour of Reuters-length documents; "
+            "scale by words for longer ones):", "",
+            "| documents | core-hours | 4-core executors for 1 h | for 8 h |", "|---:|---:|---:|---:|"]
+    for n in (10_000_000, 100_000_000):
+        ch = n / rate
+        out.append(f"| {n:,} | {ch:,.0f} | {ch / 4:,.0f} | {ch / 32:,.0f} |")
+    return "\n".join(out)
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0] == "_one":
+        print(json.dumps(_one_worker(argv[1])))
+        return 0
+    if argv and argv[0] == "_spark":
+        print(json.dumps(_spark(argv[1], argv[2], argv[3])))
+        return 0
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "data" / "corpora" / "reuters21578.jsonl")
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--masters", default="local[2],local[1]", help="comma-separated (default local[2],local[1])")
+    ap.add_argument("--json", type=Path, default=ROOT / "bench" / "spark.json")
+    ap.add_argument("--sizing", action="store_true", help="print the sizing table of --json and stop")
+    args = ap.parse_args(argv)
+    if args.sizing:
+        print(sizing(json.loads(args.json.read_text(encoding="utf-8"))))
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        res = bench(args.corpus, Path(tmp), args.limit, tuple(args.masters.split(",")), log=lambda m: print(m, file=sys.stderr, flush=True))
+    args.json.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps({k: v for k, v in res.items() if k.startswith(("efficiency", "docs_per"))}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

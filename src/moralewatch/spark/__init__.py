@@ -1,0 +1,549 @@
+"""The pipeline on Apache Spark (issue 20): the same inputs, stages and rows as ``analyze`` + ``export``, on a cluster.
+
+How it runs:
+
+1. **Plan, on the driver** (:func:`plan`): the inputs are discovered as ``analyze`` discovers them
+   (:func:`moralewatch.ingest.expand`, so sources and outcomes are named alike), and cut into *units*: a file, or
+   for a large uncompressed JSONL file a byte range of whole lines. Line numbers (``line N`` locators) need the
+   lines before a range: the driver counts them (up to 1 GiB of split JSONL), or beyond that a first small Spark
+   job counts each range's lines (:func:`_count_ranges`) and the driver adds them up. Only these counts reach the
+   driver, never a row of results.
+2. **Analyse, on the executors** (:func:`_analyse_units`, through ``mapInArrow``): each executor's Python daemon
+   loads the pipeline once before it forks its workers (:mod:`.daemon`; else each worker builds it once, kept for
+   its life) and runs :func:`moralewatch.runner.run_one` over
+   each raw input of its units, as ``analyze`` does; every input yields its outcome row, and a document its
+   document and annotation rows, all in one Arrow schema (the union of the export tables' columns and ``_table``,
+   ``_unit``, ``_seq``: which table, and the input's place in input order). A unit that fails to read is that
+   unit's outcome (``stage_failed``), never the job's.
+3. **Resolve duplicates, in Spark SQL**: the first input (in input order) of each canonical text keeps its
+   document and annotations; later ones get the outcome ``duplicate``, as in the store.
+4. **Write** one Parquet directory per table under ``--out``, with exactly the columns of ``moralewatch export
+   --format parquet``, and ``_moralewatch.json`` (the pipeline's stamps, counts, timings).
+
+Network: the driver and block manager bind to 127.0.0.1 and the UI is off; nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from ..errors import error
+from ..ingest import DEFAULT_MAX_BYTES, RawInput, expand
+from ..ingest.discover import Found
+from ..ingest.jsonl import jsonl_input
+from ..ingest.raw import reject
+from ..ingest.read import _from_file
+from ..ingest.streams import lines
+from ..model import Document, Outcome, as_row
+from ..runner import DEFAULT_TIME_LIMIT, Limits, rejected, run_one
+from ..store.schema import ANNOTATION_TABLES, DOCUMENTS, OUTCOMES, TABLES
+from ..store.writer import _encode
+
+#: the tables a Spark run writes (those of ``moralewatch export`` but ``runs``)
+OUTPUT_TABLES = ("documents", "outcomes", "quotes", "indicators", "entities")
+#: the columns ``export --format parquet`` writes (documents without input_text and offset_map)
+FLAT_SKIP = {"documents": {"input_text", "offset_map"}}
+MANIFEST = "_moralewatch.json"
+#: a plain JSONL file larger than this is cut into byte ranges of about ``split`` bytes (see :func:`plan`)
+MIN_SPLIT = 256 * 1024
+MAX_SPLIT = 64 * 1024 * 1024
+#: split JSONL files up to this size (in all) have their lines counted by the driver (~1 s a GiB), larger ones
+#: by a Spark job
+COUNT_ON_DRIVER = 1 << 30
+#: rows an executor hands to Spark in one Arrow batch
+BATCH_ROWS = 2_000
+
+
+def export_columns(table: str) -> list[str]:
+    return [c for c in TABLES[table].names if c not in FLAT_SKIP.get(table, set())]
+
+
+def _union_columns() -> list[tuple[str, str]]:
+    """(name, SQL type) of every output table's columns, each name once (a name has one type in every table)."""
+    seen: dict[str, str] = {}
+    for t in OUTPUT_TABLES:
+        for c in TABLES[t].columns:
+            if c.name in FLAT_SKIP.get(t, set()):
+                continue
+            sql = "TEXT" if c.json else c.sql
+            if seen.setdefault(c.name, sql) != sql:
+                raise AssertionError(f"column {c.name} has two types in the export tables")
+    return list(seen.items())
+
+
+UNION = _union_columns()
+_HELPERS = [("_table", "TEXT"), ("_unit", "INTEGER"), ("_seq", "INTEGER")]
+_SPARK_TYPE = {"TEXT": "string", "INTEGER": "bigint", "REAL": "double"}
+#: the DDL schema of the analysed rows (mapInArrow's output)
+ROW_DDL = ", ".join(f"`{n}` {_SPARK_TYPE[t]}" for n, t in _HELPERS + UNION)
+#: metrics of one unit ride in the same schema as a row of _table '_unit'
+_METRIC_TABLE = "_unit"
+
+
+def _arrow_schema() -> Any:
+    import pyarrow as pa
+
+    types = {"TEXT": pa.string(), "INTEGER": pa.int64(), "REAL": pa.float64()}
+    return pa.schema([(n, types[t]) for n, t in _HELPERS + UNION])
+
+
+# -- planning (driver) --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Unit:
+    """One task's work: a whole file, or the lines of a plain JSONL file that start in ``[start, end)``."""
+
+    unit: int
+    path: str
+    source: str
+    kind: str
+    gz: bool = False
+    start: int = 0
+    end: int = -1  # -1: the whole file, read as analyze reads it
+    first_line: int = 1
+    #: for the first range of a split JSONL file: the file's detail for ``empty`` when no range has a line
+    empty: str | None = None
+    error_code: str | None = None
+    error_detail: str | None = None
+    size: int = 0
+
+    def row(self) -> tuple[Any, ...]:
+        return (self.unit, self.path, self.source, self.kind, self.gz, self.start, self.end, self.first_line,
+                self.empty, self.error_code, self.error_detail, self.size)
+
+
+UNIT_DDL = ("unit bigint, path string, source string, kind string, gz boolean, start bigint, end bigint, "
+            "first_line bigint, empty string, error_code string, error_detail string, size bigint")
+
+
+def split_size(total: int, cores: int) -> int:
+    """Bytes per JSONL range: about 8 ranges per core over the input (load balance), within [256 KiB, 64 MiB]."""
+    return max(MIN_SPLIT, min(MAX_SPLIT, total // max(1, cores * 8) + 1))
+
+
+def plan(inputs: Iterable[str], cores: int, split: int | None = None) -> tuple[list[Unit], list[Unit]]:
+    """The units of ``inputs`` in input order, and the JSONL ranges among them, whose lines must be counted (on the
+    cluster) before they can be numbered."""
+    found = [f for f in expand(inputs) if f.kind != "stdin"]
+    sizes: dict[str, int] = {}
+    for f in found:
+        if not f.error:
+            try:
+                sizes[f.path] = os.path.getsize(f.path)
+            except OSError:
+                sizes[f.path] = 0
+    plain_jsonl = sum(sizes.get(f.path, 0) for f in found if f.kind == "jsonl" and not f.gz and not f.error)
+    split = split or split_size(plain_jsonl, cores)
+    units: list[Unit] = []
+    to_count: list[Unit] = []
+    for f in found:
+        size = sizes.get(f.path, 0)
+        if f.error:
+            code, detail = f.error
+            units.append(Unit(len(units), f.path, f.source, f.kind or "txt", error_code=code, error_detail=detail))
+        elif f.kind == "jsonl" and not f.gz and size > split:
+            for start in range(0, size, split):
+                u = Unit(len(units), f.path, f.source, "jsonl", start=start, end=min(size, start + split),
+                         size=min(size, start + split) - start)
+                units.append(u)
+                to_count.append(u)
+        else:
+            units.append(Unit(len(units), f.path, f.source, f.kind or "txt", f.gz, size=size))
+    return units, to_count
+
+
+def range_lines(fh: BinaryIO, start: int, end: int, max_bytes: int) -> Iterator[tuple[bytes, int]]:
+    """``(line, length)`` of each line of ``fh`` that starts in ``[start, end)``, as :func:`ingest.streams.lines`
+    gives them (a line longer than ``max_bytes`` as ``(b"", length)``)."""
+    pos = start
+    if start > 0:
+        fh.seek(start - 1)
+        if fh.read(1) != b"\n":  # inside a line that started in the range before: skip to its end
+            while True:
+                chunk = fh.read(1 << 16)
+                if not chunk:
+                    return
+                i = chunk.find(b"\n")
+                if i >= 0:
+                    pos += i + 1
+                    fh.seek(pos)
+                    break
+                pos += len(chunk)
+    else:
+        fh.seek(0)
+    if pos >= end:
+        return
+    for line, size in lines(fh, max_bytes):
+        yield line, size
+        pos += size
+        if pos >= end:
+            return
+
+
+def _open_range(u: Unit) -> BinaryIO:
+    import io
+
+    return io.BufferedReader(open(u.path, "rb", buffering=0), 1 << 16)
+
+
+def _range_counts(u: Unit, max_bytes: int) -> tuple[int, int]:
+    """(lines, lines that give an input) of a JSONL range: what the ranges after it need for their numbering."""
+    n = given = 0
+    with _open_range(u) as fh:
+        for line, size in range_lines(fh, u.start, u.end, max_bytes):
+            n += 1
+            if size > max_bytes or line.strip():
+                given += 1
+    return n, given
+
+
+def _range_inputs(u: Unit, max_bytes: int) -> Iterator[RawInput]:
+    """The raw inputs of a JSONL range, numbered from ``u.first_line`` (``jsonl_inputs`` over a part of a file)."""
+    given = 0
+    n = u.first_line - 1
+    try:
+        with _open_range(u) as fh:
+            for n, (line, size) in enumerate(range_lines(fh, u.start, u.end, max_bytes), u.first_line):
+                loc = f"line {n}"
+                if size > max_bytes:
+                    given += 1
+                    yield RawInput(u.source, loc, "jsonl", size=size,
+                                   error=("too_large", f"line {n} has {size:,} bytes > limit {max_bytes:,}"))
+                    continue
+                if not line.strip():
+                    continue
+                given += 1
+                yield jsonl_input(u.source, loc, line, n)
+    except OSError as e:
+        yield RawInput(u.source, format="jsonl", error=reject("unreadable", str(e)))
+        return
+    if u.empty is not None and not given:
+        yield RawInput(u.source, format="jsonl", error=("empty", u.empty))
+
+
+def unit_inputs(u: Unit, max_bytes: int) -> Iterator[RawInput]:
+    """Every raw input of one unit, as ``analyze`` reads them; a reader that raises costs the rest of the unit,
+    with an outcome saying so (as ``api._read_each``)."""
+    if u.error_code:
+        yield RawInput(u.source, format=u.kind, error=(u.error_code, u.error_detail or ""))
+        return
+    if u.end >= 0:
+        raws = _range_inputs(u, max_bytes)
+    else:
+        raws = _from_file(Found(u.path, u.source, u.kind, u.gz), max_bytes)
+    last = ""
+    while True:
+        try:
+            raw = next(raws)
+        except StopIteration:
+            return
+        except Exception as e:
+            detail = f"reading failed ({type(e).__name__}: {e}); the rest of this file was not read"
+            yield RawInput(u.source, f"after {last}" if last else "", error=("stage_failed", detail))
+            return
+        last = raw.locator
+        yield raw
+
+
+# -- analysis (executors) -----------------------------------------------------------------------------------------
+
+_PIPE: Any = None
+
+
+def _pipeline() -> Any:
+    """The pipeline of this Python worker, built once for its life (Spark reuses its Python workers)."""
+    global _PIPE
+    if _PIPE is None:
+        from ..stages import default_pipeline
+
+        _PIPE = default_pipeline()
+    return _PIPE
+
+
+def result_rows(raw: RawInput, result: Document | Outcome, pipe: Any, at: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(table, row)`` of one input's result, with the values the store holds (``writer._encode``)."""
+    if isinstance(result, Outcome):
+        yield "outcomes", _encoded(OUTCOMES, as_row(result) | {"run_id": None, "at": at})
+        return
+    did = result.id
+    yield "documents", _encoded(DOCUMENTS, as_row(result) | {"id": did, "run_id": None,
+                                                             "n_words": len(result.text.split())})
+    for name, table in ANNOTATION_TABLES.items():
+        stage = pipe.stage_for(name)
+        chash = result.stamps.get(stage or "", None)
+        for i, a in enumerate(getattr(result, name)):
+            yield name, _encoded(table, as_row(a) | {"document_id": did, "idx": i, "stage": stage,
+                                                     "config_hash": chash, "stages": result.written_by.get(name)})
+    outcome = Outcome(raw.source, raw.locator, "ok", document_id=did, input_sha=raw.sha, size=raw.size)
+    yield "outcomes", _encoded(OUTCOMES, as_row(outcome) | {"run_id": None, "at": at})
+
+
+def _encoded(table: Any, row: dict[str, Any]) -> dict[str, Any]:
+    values = dict(zip(table.names, _encode(table, row), strict=True))
+    for c in FLAT_SKIP.get(table.name, ()):
+        values.pop(c, None)
+    return values
+
+
+def analyse_unit(u: Unit, limits: Limits, at: str) -> Iterator[dict[str, Any]]:
+    """The rows of one unit (and last, its metrics row). Never raises for a bad input."""
+    pipe = _pipeline()
+    t0 = time.perf_counter()
+    seq = docs = words = 0
+    for raw in unit_inputs(u, limits.max_bytes):
+        result = run_one(raw, pipe, limits)
+        if isinstance(result, Document):
+            docs += 1
+            words += len(result.text.split())
+        for table, row in result_rows(raw, result, pipe, at):
+            yield row | {"_table": table, "_unit": u.unit, "_seq": seq}
+        seq += 1
+    # metrics: inputs in _seq, documents in idx, words in n_words, seconds in confidence, peak RSS (KiB) in size
+    yield {"_table": _METRIC_TABLE, "_unit": u.unit, "_seq": seq, "idx": docs, "n_words": words,
+           "confidence": time.perf_counter() - t0, "size": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+           "source": u.source}
+
+
+def _unit_of(d: dict[str, Any]) -> Unit:
+    return Unit(**{k: d[k] for k in Unit.__dataclass_fields__})
+
+
+def _analyse_units(batches: Iterator[Any], limits: Limits, at: str) -> Iterator[Any]:
+    """mapInArrow's function: units in, Arrow batches of rows out (at most :data:`BATCH_ROWS` rows held)."""
+    import pyarrow as pa
+
+    schema = _arrow_schema()
+    names = schema.names
+    buf: list[dict[str, Any]] = []
+
+    def arrow() -> Any:  # column lists: ~5x faster than from_pylist over this wide, sparse schema
+        return pa.RecordBatch.from_pydict({n: [r.get(n) for r in buf] for n in names}, schema=schema)
+
+    for batch in batches:
+        for d in batch.to_pylist():
+            u = _unit_of(d)
+            for row in _guarded(u, limits, at):
+                buf.append(row)
+                if len(buf) >= BATCH_ROWS:
+                    yield arrow()
+                    buf.clear()
+    if buf:
+        yield arrow()
+
+
+def _guarded(u: Unit, limits: Limits, at: str) -> Iterator[dict[str, Any]]:
+    """A unit's rows; should anything outside the per-input isolation fail, the rest of the unit becomes one
+    ``stage_failed`` outcome and the task goes on (one bad partition never fails the job)."""
+    seq = outcomes = docs = 0
+    try:
+        for row in analyse_unit(u, limits, at):
+            seq = row["_seq"]
+            outcomes += row["_table"] == "outcomes"
+            docs += row["_table"] == "documents"
+            yield row
+    except Exception as e:
+        raw = RawInput(u.source, f"unit {u.unit}", u.kind)
+        out = rejected(raw, "stage_failed", f"the rest of this input was not analysed ({type(e).__name__}: {e})",
+                       limits)
+        yield _encoded(OUTCOMES, as_row(out) | {"run_id": None, "at": at}) | {
+            "_table": "outcomes", "_unit": u.unit, "_seq": seq + 1}
+        yield {"_table": _METRIC_TABLE, "_unit": u.unit, "_seq": outcomes + 1, "idx": docs, "source": u.source}
+
+
+def _count_ranges(batches: Iterator[Any], max_bytes: int) -> Iterator[Any]:
+    import pyarrow as pa
+
+    for batch in batches:
+        out: dict[str, list[int]] = {"unit": [], "lines": [], "given": []}
+        for d in batch.to_pylist():
+            n, given = _range_counts(_unit_of(d), max_bytes)
+            out["unit"].append(d["unit"])
+            out["lines"].append(n)
+            out["given"].append(given)
+        yield pa.RecordBatch.from_pydict(out, schema=pa.schema(
+            [("unit", pa.int64()), ("lines", pa.int64()), ("given", pa.int64())]))
+
+
+# -- the session and the job (driver) -----------------------------------------------------------------------------
+
+
+def require_pyspark() -> Any:
+    try:
+        import pyspark
+    except ImportError:
+        raise error("E601", "pyspark is not installed") from None
+    return pyspark
+
+
+def session(master: str | None = "local[2]", conf: dict[str, str] | None = None) -> Any:
+    """A SparkSession bound to 127.0.0.1 (driver, block manager), with no UI; executors' Python is this one's in
+    local mode. ``master`` None: the one ``spark-submit`` gives (``local[2]`` when not under spark-submit).
+    ``conf`` adds or overrides settings (``--conf`` of the CLI)."""
+    require_pyspark()
+    import shutil
+
+    if not os.environ.get("JAVA_HOME") and shutil.which("java") is None:
+        raise error("E602", "no Java runtime: java is not on PATH and JAVA_HOME is not set")
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    os.environ.setdefault("SPARK_LOCAL_HOSTNAME", "localhost")
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # under spark-submit: its master and its conf
+    if master is None and not submitted:
+        master = "local[2]"
+    if master is not None and master.startswith("local"):
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    from pyspark.sql import SparkSession
+
+    b = SparkSession.builder
+    if master is not None:
+        b = b.master(master)
+    b = (b.appName("moralewatch")
+         .config("spark.driver.host", "127.0.0.1")
+         .config("spark.driver.bindAddress", "127.0.0.1")
+         .config("spark.ui.enabled", "false")
+         .config("spark.ui.showConsoleProgress", "false")
+         .config("spark.python.worker.reuse", "true")
+         .config("spark.python.daemon.module", "moralewatch.spark.daemon")
+         .config("spark.sql.session.timeZone", "UTC")
+         .config("spark.sql.execution.arrow.maxRecordsPerBatch", "1")  # one unit per Arrow batch into a task
+         .config("spark.sql.adaptive.enabled", "true"))
+    for k, v in (conf or {}).items():
+        b = b.config(k, v)
+    spark = b.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    if "spark.sql.shuffle.partitions" not in (conf or {}):  # the duplicates' aggregation: ~2 partitions a core
+        spark.conf.set("spark.sql.shuffle.partitions", str(max(8, 2 * spark.sparkContext.defaultParallelism)))
+    return spark
+
+
+@dataclass
+class SparkRun:
+    out: str
+    counts: dict[str, int] = field(default_factory=dict)
+    outcomes: dict[str, int] = field(default_factory=dict)
+    units: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+    unit_metrics: list[dict[str, Any]] = field(default_factory=list)
+
+
+def run(inputs: Iterable[str], out: str, spark: Any, *, max_bytes: int = DEFAULT_MAX_BYTES,
+        time_limit: float = DEFAULT_TIME_LIMIT, split: int | None = None) -> SparkRun:
+    """Analyse ``inputs`` with ``spark`` into Parquet tables under ``out`` (each table's directory replaced)."""
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    inputs = list(inputs)
+    t0 = time.perf_counter()
+    at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    limits = Limits(max_bytes=max_bytes, time_limit=time_limit)
+    cores = spark.sparkContext.defaultParallelism
+    units, to_count = plan(inputs, cores, split)
+    res = SparkRun(out, units=len(units))
+    if to_count and sum(u.size for u in to_count) <= COUNT_ON_DRIVER:
+        _number(units, {u.unit: _range_counts(u, max_bytes) for u in to_count})
+    elif to_count:  # counts only (three numbers a range) reach the driver
+        counted = _spark_units(spark, to_count).mapInArrow(
+            lambda b: _count_ranges(b, max_bytes), "unit bigint, lines bigint, given bigint").collect()
+        _number(units, {r["unit"]: (r["lines"], r["given"]) for r in counted})
+    res.timings["plan"] = time.perf_counter() - t0
+
+    rows = _spark_units(spark, units).mapInArrow(lambda b: _analyse_units(b, limits, at), ROW_DDL)
+    rows = rows.persist(StorageLevel.DISK_ONLY)
+    key = F.struct("_unit", "_seq")
+    outs = rows.filter(F.col("_table") == "outcomes")
+    # the first input (in input order) of each canonical text: small (one row per document), kept for the writes
+    firsts = (outs.filter(F.col("document_id").isNotNull()).groupBy("document_id")
+              .agg(F.min(key).alias("_first"))).persist(StorageLevel.MEMORY_AND_DISK)
+    t1 = time.perf_counter()
+    res.counts["documents"] = firsts.count()  # analyses every unit once; all below reads the persisted rows
+    res.timings["analyse"] = time.perf_counter() - t1
+    outcomes = (outs.join(firsts, "document_id", "left")
+                .withColumn("status", F.when(F.col("document_id").isNotNull() & (key != F.col("_first")),
+                                             F.lit("duplicate")).otherwise(F.col("status"))))
+    winners = firsts.select("document_id", F.col("_first._unit").alias("_unit"), F.col("_first._seq").alias("_seq"))
+    t2 = time.perf_counter()
+    for table in OUTPUT_TABLES:
+        cols = export_columns(table)
+        if table == "outcomes":
+            df = outcomes.select(*cols)
+        else:
+            part = rows.filter(F.col("_table") == table)
+            on = ["id" if table == "documents" else "document_id", "_unit", "_seq"]
+            w = winners.withColumnRenamed("document_id", "id") if table == "documents" else winners
+            df = part.join(w, on, "left_semi").select(*cols)
+        df.write.mode("overwrite").parquet(_join(out, table))
+    res.timings["write"] = time.perf_counter() - t2
+    # one small row per unit (inputs, documents, words, seconds, peak RSS of its Python worker): metadata, not results
+    res.unit_metrics = [r.asDict() for r in rows.filter(F.col("_table") == _METRIC_TABLE)
+                        .select("_unit", "source", "_seq", "idx", "n_words", "confidence", "size").collect()]
+    inputs_n = sum(m["_seq"] for m in res.unit_metrics)
+    docs_n = sum(m["idx"] for m in res.unit_metrics)
+    res.outcomes = {"ok": res.counts["documents"], "duplicate": docs_n - res.counts["documents"],
+                    "rejected": inputs_n - docs_n}
+    res.counts["outcomes"] = inputs_n
+    firsts.unpersist()
+    rows.unpersist()
+    res.timings["total"] = time.perf_counter() - t0
+    _write_manifest(res, inputs, limits, spark)
+    return res
+
+
+def _number(units: list[Unit], counted: dict[int, tuple[int, int]]) -> None:
+    """Line numbers of each JSONL range from the counts of the ranges before it in its file; the ``empty`` outcome
+    of a file none of whose ranges gives an input goes to its first range (with the detail ``jsonl_inputs`` gives)."""
+    files: dict[str, list[Unit]] = {}
+    for u in units:
+        if u.end >= 0 and not u.error_code:
+            files.setdefault(u.path, []).append(u)
+    for ranges in files.values():
+        before = given = 0
+        for u in ranges:
+            u.first_line = before + 1
+            n, g = counted[u.unit]
+            before += n
+            given += g
+        if not given:
+            ranges[0].empty = f"{before:,} blank lines" if before else "no lines"
+
+
+def _spark_units(spark: Any, units: list[Unit]) -> Any:
+    """One unit per partition, the largest first (Spark schedules partitions in order: the long ones start early)."""
+    ordered = sorted(units, key=lambda u: -u.size)
+    rdd = spark.sparkContext.parallelize([u.row() for u in ordered], max(1, len(ordered)))
+    return spark.createDataFrame(rdd, UNIT_DDL)
+
+
+def _join(out: str, name: str) -> str:
+    return out.rstrip("/") + "/" + name
+
+
+def _write_manifest(res: SparkRun, inputs: list[str], limits: Limits, spark: Any) -> None:
+    from .. import __version__
+    from ..stages import default_pipeline
+
+    pipe = default_pipeline()
+    manifest = {"moralewatch": __version__, "spark": spark.version, "master": spark.sparkContext.master,
+                "inputs": inputs, "config": pipe.describe() | {"limits": {"max_bytes": limits.max_bytes,
+                                                                           "time_limit": limits.time_limit}},
+                "tables": {t: export_columns(t) for t in OUTPUT_TABLES}, "counts": res.counts,
+                "outcomes": res.outcomes, "units": res.units,
+                "timings": {k: round(v, 3) for k, v in res.timings.items()}}
+    if "://" in res.out and not res.out.startswith("file://"):
+        spark.sparkContext.parallelize([json.dumps(manifest)], 1).saveAsTextFile(_join(res.out, MANIFEST + ".d"))
+        return
+    path = res.out.removeprefix("file://")
+    os.makedirs(path, exist_ok=True)
+    with open(os.path.join(path, MANIFEST), "w", encoding="utf-8") as fh:
+        json.dump(manifest, fh, indent=1, ensure_ascii=False)
+
+
+__all__ = ["OUTPUT_TABLES", "MANIFEST", "SparkRun", "Unit", "export_columns", "plan", "range_lines", "run",
+           "session", "split_size"]

@@ -1,0 +1,230 @@
+"""issue 20: the pipeline on Spark gives the rows of ``analyze`` + ``export``; ``load`` brings them into a store.
+
+The tests that run Spark need pyspark (the ``[spark]`` extra) and a Java runtime: without them they skip with one
+reason, except under CI (``CI`` set), where ``make test`` installs both (``make spark-deps``) and a missing one
+fails. One ``local[2]`` session serves the module (the JVM starts once). The planning tests need neither.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from moralewatch import spark as mws
+from moralewatch.api import analyze
+from moralewatch.cli import main
+from moralewatch.export import export_tables
+from moralewatch.ingest import read_inputs
+from moralewatch.ingest.streams import lines
+from moralewatch.runner import Limits
+
+from .corpus import article, build_bad_corpus
+
+TABLES = list(mws.OUTPUT_TABLES)
+#: columns that say when and in which run a row was written, not what it is
+VOLATILE = {"run_id", "at"}
+
+
+def _no_spark() -> str | None:
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        return "pyspark is not installed (make spark-deps installs the [spark] extra and a Java runtime)"
+    if not os.environ.get("JAVA_HOME") and shutil.which("java") is None:
+        return "no Java runtime for Spark (make spark-deps installs Debian's OpenJDK)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def spark() -> Any:
+    why = _no_spark()
+    if why:
+        if os.environ.get("CI"):
+            pytest.fail(f"under CI the Spark tests must run: {why}")
+        pytest.skip(why)
+    s = mws.session("local[2]", {"spark.driver.memory": "1g"})
+    yield s
+    s.stop()
+
+
+def _corpus(root: Path) -> Path:
+    """A few hundred documents: a JSONL feed (repeated lines, bad lines, a blank line, a line over the size limit)
+    beside the bad-input corpus (txt, html, warc, a truncated archive, encodings)."""
+    build_bad_corpus(root / "mixed", big=False)
+    rng = random.Random(20)
+    feed = []
+    for n in range(300):
+        feed.append(json.dumps({"id": f"a{n}", "text": article(n), "date": f"2022-03-{1 + n % 28:02d}",
+                                "title": f"Report {n}"}))
+        if n % 50 == 7:
+            feed.append(feed[rng.randrange(len(feed))])  # the same line again: a duplicate
+        if n % 97 == 3:
+            feed += ["{broken", "", json.dumps({"id": n}), json.dumps({"id": "big", "text": "x" * 70_000})]
+    (root / "feed.jsonl").write_text("\n".join(feed) + "\n", encoding="utf-8")
+    return root
+
+
+def _rows(table: Any) -> list[tuple[str, ...]]:
+    cols = [c for c in table.column_names if c not in VOLATILE]
+    return sorted(tuple(repr(r[c]) for c in cols) for r in table.select(cols).to_pylist())
+
+
+# -- planning: no Spark needed ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("split", [5, 64, 1000, 4096])
+def test_line_ranges_cover_every_line_once(tmp_path: Path, split: int) -> None:
+    """The lines of consecutive ranges are the file's lines, each once, whatever the cut points."""
+    rng = random.Random(split)
+    data = b"".join(rng.choice([b"\n", b"{}\n", b"x" * rng.randrange(1, 300) + b"\n", b"  \n"]) for _ in range(400))
+    data += b"last line without newline"
+    path = tmp_path / "f.jsonl"
+    path.write_bytes(data)
+    with open(path, "rb") as fh:
+        expected = list(lines(fh, 100))
+    got = []
+    for start in range(0, len(data), split):
+        u = mws.Unit(0, str(path), str(path), "jsonl", start=start, end=min(len(data), start + split))
+        with open(path, "rb") as fh:
+            got += list(mws.range_lines(fh, u.start, u.end, 100))
+    assert got == expected
+
+
+def test_split_units_give_the_inputs_of_analyze(tmp_path: Path) -> None:
+    """Planned units, numbered by their line counts (what the counting job computes), read exactly the raw inputs
+    that analyze reads: same sources, locators, hashes, texts and rejections."""
+    root = _corpus(tmp_path)
+    units, to_count = mws.plan([str(root)], cores=2, split=8192)
+    assert len(to_count) > 10  # the feed is cut into many ranges
+    limit = 65_536
+    mws._number(units, {u.unit: mws._range_counts(u, limit) for u in to_count})
+    got = [r for u in units for r in mws.unit_inputs(u, limit)]
+    want = list(read_inputs([str(root)], max_bytes=limit))
+
+    def key(r: Any) -> tuple[Any, ...]:
+        return (r.source, r.locator, r.sha, r.size, r.text, r.error, r.meta)
+
+    assert [key(r) for r in got] == [key(r) for r in want]
+    assert any(r.error and r.error[0] == "too_large" for r in got)
+
+
+def test_blank_split_file_gets_its_empty_outcome(tmp_path: Path) -> None:
+    path = tmp_path / "blank.jsonl"
+    path.write_bytes(b"\n   \n" * 5000)
+    units, to_count = mws.plan([str(path)], cores=2, split=4096)
+    mws._number(units, {u.unit: mws._range_counts(u, 1000) for u in to_count})
+    got = [(r.locator, r.error) for u in units for r in mws.unit_inputs(u, 1000)]
+    assert got == [(r.locator, r.error) for r in read_inputs([str(path)], max_bytes=1000)]
+    assert got == [("", ("empty", "10,000 blank lines"))]
+
+
+def test_a_unit_that_fails_becomes_an_outcome_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Anything that escapes the per-input isolation costs the rest of its unit, as one stage_failed outcome row:
+    never the task, so never the job."""
+
+    def broken(u: Any, limits: Any, at: str) -> Any:
+        yield {"_table": "outcomes", "_unit": u.unit, "_seq": 0}
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(mws, "analyse_unit", broken)
+    rows = list(mws._guarded(mws.Unit(3, "/x", "/x", "txt"), Limits(), "now"))
+    assert "OSError: disk gone" in rows[-2]["reason"] and rows[-2]["_seq"] == 1
+    assert rows[-2]["status"] == "rejected" and rows[-2]["code"] == "stage_failed"
+    assert rows[-1]["_table"] == "_unit" and rows[-1]["_seq"] == 2  # the unit's metrics count both outcomes
+
+
+def test_without_pyspark_the_command_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pyspark", None)
+    res = CliRunner().invoke(main, ["spark", str(tmp_path), "--out", str(tmp_path / "out")])
+    assert res.exit_code == 2 and "[E601]" in res.output and "moralewatch[spark]" in res.output
+
+
+def test_load_refuses_a_folder_that_is_no_spark_output(tmp_path: Path) -> None:
+    res = CliRunner().invoke(main, ["load", str(tmp_path), "--db", str(tmp_path / "x.db")])
+    assert res.exit_code == 2 and "[E603]" in res.output
+    assert not (tmp_path / "x.db").exists()
+
+
+# -- Spark ------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def runs(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The corpus analysed by Spark (local[2], the feed cut into 64 KiB ranges) and by analyze, then exported."""
+    tmp = tmp_path_factory.mktemp("spark")
+    root = _corpus(tmp / "in")
+    limit = 65_536
+    inputs = [str(root), str(root / "nope.txt")]  # a missing input: its outcome row, not_found
+    res = mws.run(inputs, str(tmp / "out"), spark, max_bytes=limit, split=65_536)
+    db = str(tmp / "local.db")
+    analyze(inputs, db, max_bytes=limit)
+    list(export_tables(db, TABLES, "parquet", str(tmp / "exp")))
+    return {"res": res, "out": tmp / "out", "exp": tmp / "exp", "db": db, "tmp": tmp}
+
+
+def test_spark_rows_equal_analyze_and_export(runs: dict[str, Any]) -> None:
+    import pyarrow.dataset as ds
+    import pyarrow.parquet as pq
+
+    for t in TABLES:
+        got = ds.dataset(runs["out"] / t, format="parquet").to_table()
+        want = pq.read_table(runs["exp"] / f"{t}.parquet")
+        assert got.column_names == want.column_names, t
+        assert got.num_rows == want.num_rows, t
+        assert _rows(got) == _rows(want), t
+        if t == "outcomes":
+            assert ("rejected", "not_found") in {(r["status"], r["code"]) for r in got.to_pylist()}
+    o = runs["res"].outcomes
+    assert o["ok"] >= 300 and o["duplicate"] >= 6 and o["rejected"] >= 10
+    assert runs["res"].units > 10  # the feed was cut into ranges, each its own task
+
+
+def test_no_task_holds_more_than_its_unit(runs: dict[str, Any]) -> None:
+    """Each unit reports its metrics (one small row each: the only rows besides counts that reach the driver)."""
+    m = runs["res"].unit_metrics
+    assert len(m) == runs["res"].units
+    assert sum(r["_seq"] for r in m) == sum(runs["res"].outcomes.values())
+    manifest = json.loads((runs["out"] / mws.MANIFEST).read_text())
+    assert manifest["tables"]["documents"] == mws.export_columns("documents")
+
+
+def test_load_gives_the_store_of_analyze_and_is_idempotent(runs: dict[str, Any]) -> None:
+    db = str(runs["tmp"] / "loaded.db")
+    cli = CliRunner()
+    first = cli.invoke(main, ["load", str(runs["out"]), "--db", db])
+    assert first.exit_code == 0, first.output
+
+    def table(path: str, name: str) -> list[tuple[Any, ...]]:
+        cols = [c for c in mws.export_columns(name) if c not in VOLATILE]
+        with sqlite3.connect(path) as c:
+            return sorted(c.execute(f"SELECT {', '.join(cols)} FROM {name}").fetchall(), key=repr)
+
+    for t in TABLES:
+        assert table(db, t) == table(runs["db"], t), t
+    with sqlite3.connect(db) as c:
+        fts = c.execute("SELECT count(*) FROM evidence_fts").fetchone()[0]
+    with sqlite3.connect(runs["db"]) as c:
+        assert fts == c.execute("SELECT count(*) FROM evidence_fts").fetchone()[0]
+
+    again = cli.invoke(main, ["load", str(runs["out"]), "--db", db])
+    assert again.exit_code == 0 and "0 documents added" in again.output
+    for t in TABLES:
+        assert table(db, t) == table(runs["db"], t), t
+    stats = cli.invoke(main, ["stats", "--db", db, "--json"])
+    assert stats.exit_code == 0 and json.loads(stats.output)["runs"] == 2
+
+
+def test_the_session_binds_only_loopback(spark: Any) -> None:
+    conf = dict(spark.sparkContext.getConf().getAll())
+    assert conf["spark.driver.host"] == "127.0.0.1" and conf["spark.driver.bindAddress"] == "127.0.0.1"
+    assert conf["spark.ui.enabled"] == "false"
