@@ -14,7 +14,7 @@ _tok.update(t.rstrip(".:-/") for t in list(_tok))
 in_gold = lambda did: did in _tok
 H = os.path.dirname(__file__)
 pool = [json.loads(l) for l in open(os.path.join(H, "../../gold/train/pool_c.jsonl"))]
-ST = {"n": "news", "o": "official", "t": "testimony", "a": "analysis"}
+ST = {"n": "news", "o": "official", "t": "testimony", "a": "analysis", "f": "finance"}
 DEF = {"nyt-guardian-407": "news", "whitehouse-ukraine-en": "official", "press-releases-2022-en": "official"}
 texts = {}
 for c in {p["corpus"] for p in pool}:
