@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DB ?= out/demo.db
 
-.PHONY: train demo test install dev lint bench bench-spark browser-deps spark-deps clean lock compat
+.PHONY: train demo test install dev lint complexity bench bench-spark browser-deps spark-deps clean lock compat
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -77,6 +77,13 @@ spark-deps: $(VENV)/.spark-installed
 lint: dev
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
+	@$(MAKE) --no-print-directory complexity
+
+# issue 15: cyclomatic complexity as a report (the functions at C and D), failing when one is above D
+complexity: dev
+	@$(BIN)/radon cc -s -n C src/moralewatch | sed 's/^/complexity: /'
+	@if [ -n "$$($(BIN)/radon cc -s -n E src/moralewatch)" ]; then \
+	  echo "complexity: functions above D (split them into named steps):"; $(BIN)/radon cc -s -n E src/moralewatch; exit 1; fi
 
 # issue 6: the benchmark (minutes on the full corpora; BENCH_ARGS="--limit 500" for a quick run)
 $(VENV)/.bench-installed: $(VENV)/.installed

@@ -90,8 +90,12 @@ def _context_text(doc: Document, turns: list[dict[str, Any]]) -> str:
 def quote_turns(doc: Document, config: Mapping[str, Any]) -> None:
     """Add a direct quote for every turn of a transcript (nothing for other documents)."""
     turns: list[dict[str, Any]] = doc.meta.get("turns") or []
-    if not turns:
-        return
+    if turns:
+        doc.quotes = _merged(doc.quotes, _turn_quotes(doc, turns))
+
+
+def _turn_quotes(doc: Document, turns: list[dict[str, Any]]) -> list[Quote]:
+    """One direct quote per turn, with the role its label says, and the channel, side and via of the document."""
     ctx = read_context(_context_text(doc, turns))
     fmt = doc.meta.get("transcript")
     qa = any((t.get("label") or "").upper() in ("Q", "A") for t in turns)
@@ -112,23 +116,25 @@ def quote_turns(doc: Document, config: Mapping[str, Any]) -> None:
             channel=channel, via=list(via), confidence=0.9 if label else 0.6,
             rule="turn.label" if label else "turn.dash" if t.get("dash") else "turn.unlabelled",
         ))
+    return new
+
+
+def _merged(quotes: list[Quote], new: list[Quote]) -> list[Quote]:
+    """The quote stage's quotes that are not a turn again, and the turns, in text order (``continues`` renumbered)."""
     spans = [(q.start, q.end) for q in new]
 
     def same_as_turn(q: Quote) -> bool:
-        for s, e in spans:
-            if s <= q.start and q.end <= e and (q.end - q.start) >= SAME_SPAN * (e - s):
-                return True
-        return False
+        return any(s <= q.start and q.end <= e and (q.end - q.start) >= SAME_SPAN * (e - s) for s, e in spans)
 
-    old = [(i, q) for i, q in enumerate(doc.quotes) if not same_as_turn(q)]
+    old = [(i, q) for i, q in enumerate(quotes) if not same_as_turn(q)]
     merged = sorted([(q.start, 0, i, q) for i, q in old] + [(q.start, 1, -1, q) for q in new],
                     key=lambda x: (x[0], x[1]))
     index = {i: n for n, (_, _, i, _) in enumerate(merged) if i >= 0}
-    quotes = [q for _, _, _, q in merged]
-    for q in quotes:
+    out = [q for _, _, _, q in merged]
+    for q in out:
         if q.continues is not None:
             q.continues = index.get(q.continues)
-    doc.quotes = quotes
+    return out
 
 
 __all__ = ["label_role", "quote_turns", "read_context"]

@@ -158,7 +158,7 @@ def _segment(text: str, s: int, e: int, turn: Turn) -> None:
         turn.segments.append((s, e))
 
 
-def find_turns(text: str, lines: list[tuple[int, tuple[int, int], float | None]]) -> list[Turn]:
+def find_turns(text: str, lines: list[tuple[int | None, tuple[int, int], float | None]]) -> list[Turn]:
     """Turns of ``lines`` (cue index, input span, time): a label or a dialogue dash starts a turn; a line without
     one continues the turn before it (in a subtitle file, a cue without a label continues its speaker)."""
     turns: list[Turn] = []
@@ -197,49 +197,78 @@ def find_turns(text: str, lines: list[tuple[int, tuple[int, int], float | None]]
     return turns
 
 
+def _read_lines(text: str, fmt: str, notes: list[str]
+                ) -> tuple[list[Cue], list[tuple[int, int]], list[tuple[int | None, tuple[int, int], float | None]]]:
+    """The cues (subtitles), the header lines (plain text before the first turn) and every line of speech with its
+    cue and start time."""
+    if fmt in ("srt", "vtt"):
+        cues = parse_cues(text, fmt, notes)
+        return cues, [], [(ci, span, cue.start) for ci, cue in enumerate(cues) for span in cue.lines]
+    spans = [(s, e) for s, e in _line_spans(text) if text[s:e].strip()]
+    first_turn = next((i for i, (s, e) in enumerate(spans) if _starts_turn(text, s, e)), len(spans))
+    if first_turn == len(spans):
+        first_turn = 0
+    return [], spans[:first_turn], [(None, span, None) for span in spans[first_turn:]]
+
+
+class _Writer:
+    """The canonical text as it is written, piece by piece, with its offset map to the input."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.omap, self.pos = text, OffsetMap(), 0
+        self.out: list[str] = []
+
+    def put(self, s: int, e: int) -> tuple[int, int]:
+        self.omap.add(self.pos, s, e - s)
+        self.out.append(self.text[s:e])
+        self.pos += e - s
+        return self.pos - (e - s), self.pos
+
+    def sep(self, t: str) -> None:
+        self.out.append(t)
+        self.pos += len(t)
+
+
+def _write_turn(w: _Writer, turn: Turn, cues: list[Cue], cue_spans: dict[int, list[int]]) -> dict[str, Any]:
+    """One turn as a paragraph (``Label: speech``); returns its metadata, and widens the cues' spans it holds."""
+    if w.pos:
+        w.sep("\n\n")
+    paragraph_start = w.pos
+    label_start = label_end = None
+    if turn.label_span:
+        label_start, label_end = w.put(*turn.label_span)
+        w.sep(": ")
+    speech_start = w.pos
+    for k, (a, b) in enumerate(turn.segments):
+        if k:
+            w.sep(" ")
+        cs, ce = w.put(a, b)
+        for ci in turn.cues:
+            if any(ls <= a < le for ls, le in cues[ci].lines):
+                cspan = cue_spans.setdefault(ci, [cs, ce])
+                cspan[0], cspan[1] = min(cspan[0], cs), max(cspan[1], ce)
+    times = [t for ci in turn.cues if (t := cues[ci].start) is not None]
+    ends = [t for ci in turn.cues if (t := cues[ci].end) is not None]
+    return {"start": speech_start, "end": w.pos, "paragraph_start": paragraph_start,
+            "label": turn.label, "label_start": label_start, "label_end": label_end,
+            "dash": turn.dash, "time_start": min(times) if times else turn.time,
+            "time_end": max(ends) if ends else None}
+
+
 def build(text: str, fmt: str) -> Transcript:
     """The canonical text of a transcript in ``fmt`` (``srt``, ``vtt`` or ``text``) and its metadata."""
     notes: list[str] = []
-    header: list[tuple[int, int]] = []
-    cues: list[Cue] = []
-    lines: list[tuple[int, tuple[int, int], float | None]] = []
-    if fmt in ("srt", "vtt"):
-        cues = parse_cues(text, fmt, notes)
-        for ci, cue in enumerate(cues):
-            for span in cue.lines:
-                lines.append((ci, span, cue.start))
-    else:
-        spans = [(s, e) for s, e in _line_spans(text) if text[s:e].strip()]
-        first_turn = next((i for i, (s, e) in enumerate(spans) if _starts_turn(text, s, e)), len(spans))
-        if first_turn == len(spans):
-            first_turn = 0
-        header = spans[:first_turn]
-        lines = [(None, span, None) for span in spans[first_turn:]]  # type: ignore[misc]
+    cues, header, lines = _read_lines(text, fmt, notes)
     turns = find_turns(text, lines)
-    out: list[str] = []
-    omap = OffsetMap()
-    pos = 0
-
-    def put(s: int, e: int) -> tuple[int, int]:
-        nonlocal pos
-        omap.add(pos, s, e - s)
-        out.append(text[s:e])
-        pos += e - s
-        return pos - (e - s), pos
-
-    def sep(t: str) -> None:
-        nonlocal pos
-        out.append(t)
-        pos += len(t)
-
+    w = _Writer(text)
     header_meta = []
     for s, e in header:
         seg = Turn()
         _segment(text, s, e, seg)
         for a, b in seg.segments:
-            if pos:
-                sep("\n\n")
-            cs, ce = put(a, b)
+            if w.pos:
+                w.sep("\n\n")
+            cs, ce = w.put(a, b)
             header_meta.append({"start": cs, "end": ce})
     turn_meta: list[dict[str, Any]] = []
     note_meta: list[dict[str, Any]] = []
@@ -248,41 +277,17 @@ def build(text: str, fmt: str) -> Transcript:
         for a, b in turn.notes:
             note_meta.append({"text": text[a:b], "input_start": a, "input_end": b,
                               "turn": len(turn_meta) if turn.segments else None})
-        if not turn.segments:
-            continue
-        if pos:
-            sep("\n\n")
-        paragraph_start = pos
-        label_start = label_end = None
-        if turn.label_span:
-            label_start, label_end = put(*turn.label_span)
-            sep(": ")
-        speech_start = pos
-        for k, (a, b) in enumerate(turn.segments):
-            if k:
-                sep(" ")
-            cs, ce = put(a, b)
-            for ci in turn.cues:
-                cue = cues[ci]
-                if any(ls <= a < le for ls, le in cue.lines):
-                    cspan = cue_spans.setdefault(ci, [cs, ce])
-                    cspan[0], cspan[1] = min(cspan[0], cs), max(cspan[1], ce)
-        times = [t for ci in turn.cues if (t := cues[ci].start) is not None]
-        ends = [t for ci in turn.cues if (t := cues[ci].end) is not None]
-        turn_meta.append({"start": speech_start, "end": pos, "paragraph_start": paragraph_start,
-                          "label": turn.label, "label_start": label_start, "label_end": label_end,
-                          "dash": turn.dash, "time_start": min(times) if times else turn.time,
-                          "time_end": max(ends) if ends else None})
+        if turn.segments:
+            turn_meta.append(_write_turn(w, turn, cues, cue_spans))
     cue_meta = [{"index": cues[ci].index, "time_start": cues[ci].start, "time_end": cues[ci].end,
                  "start": cspan[0], "end": cspan[1]} for ci, cspan in sorted(cue_spans.items())]
     if fmt in ("srt", "vtt") and not cues:
         notes.append(f"transcript: no cues could be read in this {fmt} file")
     meta: dict[str, Any] = {"transcript": fmt, "turns": turn_meta, "cues": cue_meta, "stage_notes": note_meta,
                             "header": header_meta}
-    title = None
-    if header_meta:
-        title = "".join(out)[header_meta[0]["start"]:header_meta[0]["end"]][:300]
-    return Transcript("".join(out), omap, meta, notes, title)
+    canonical = "".join(w.out)
+    title = canonical[header_meta[0]["start"]:header_meta[0]["end"]][:300] if header_meta else None
+    return Transcript(canonical, w.omap, meta, notes, title)
 
 
 def _starts_turn(text: str, s: int, e: int) -> bool:

@@ -19,17 +19,19 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from ..errors import PipelineError
 from ..lexicons import compile_regex
 from ..model import Document, Indicator
-from . import learned
-from .learned import SentenceContext
 from .lexicon import load as load_lexicon
 from .tagger import Context, Unit, claimant_of, is_hedged, tag
+
+if TYPE_CHECKING:  # numpy and the model load only when the model is used: the rules alone start without them
+    import numpy as np
+
+    from . import learned
+    from .learned import SentenceContext
 
 MODES = ("both", "rules", "model")
 _DENIAL = compile_regex(
@@ -45,6 +47,8 @@ class _Sentences:
     """The sentences the model reads (the title excepted) and, for each, what the rules and the quotes say."""
 
     def __init__(self, doc: Document, ctx: Context, rules: list[Indicator]) -> None:
+        from .learned import SentenceContext
+
         self.spans = [(s, e) for s, e in (doc.sentences or [(0, len(doc.text))]) if s >= ctx.title_end]
         self.starts = [s for s, _ in self.spans]
         found: list[list[Indicator]] = [[] for _ in self.spans]
@@ -72,6 +76,8 @@ def detect(doc: Document, mode: str, keep: float = 0.0, add: float = 0.85) -> li
     rules = tag(doc)
     if mode == "rules":
         return rules
+    from . import learned
+
     model = learned.load("both" if mode == "both" else "model")
     if mode == "model":  # the floors combine the model with the rules; alone, its own thresholds decide
         keep, add, rules = 0.0, 0.0, []
@@ -133,6 +139,8 @@ def check_detector(config: Mapping[str, Any]) -> None:
     if mode not in MODES:
         raise PipelineError("E105", f"indicators.v2 has no mode {mode!r}", f"use one of: {', '.join(MODES)}")
     if mode != "rules":
+        from . import learned
+
         learned.load("both" if mode == "both" else "model")
 
 
