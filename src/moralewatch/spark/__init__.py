@@ -479,7 +479,7 @@ def run(inputs: Iterable[str], out: str, spark: Any, *, max_bytes: int = DEFAULT
             on = ["id" if table == "documents" else "document_id", "_unit", "_seq"]
             w = winners.withColumnRenamed("document_id", "id") if table == "documents" else winners
             df = part.join(w, on, "left_semi").select(*cols)
-        df.write.mode("overwrite").parquet(_join(out, table))
+        _typed(df, F).write.mode("overwrite").parquet(_join(out, table))
     res.timings["write"] = time.perf_counter() - t2
     # one small row per unit (inputs, documents, words, seconds, peak RSS of its Python worker): metadata, not results
     res.unit_metrics = [r.asDict() for r in rows.filter(F.col("_table") == _METRIC_TABLE)
@@ -523,6 +523,20 @@ def _spark_units(spark: Any, units: list[Unit]) -> Any:
 
 def _join(out: str, name: str) -> str:
     return out.rstrip("/") + "/" + name
+
+
+def _typed(df: Any, F: Any) -> Any:
+    """The column types ``export --format parquet`` writes: booleans, and JSON lists as Parquet lists."""
+    from ..export import BOOLEAN, PAIR_LISTS, STRING_LISTS
+
+    for c in df.columns:
+        if c in BOOLEAN:
+            df = df.withColumn(c, F.col(c).cast("boolean"))
+        elif c in STRING_LISTS:
+            df = df.withColumn(c, F.from_json(F.col(c), "array<string>"))
+        elif c in PAIR_LISTS:
+            df = df.withColumn(c, F.from_json(F.col(c), "array<array<bigint>>"))
+    return df
 
 
 def _write_manifest(res: SparkRun, inputs: list[str], limits: Limits, spark: Any) -> None:

@@ -53,7 +53,18 @@ def _batches(folder: str, table: str, columns: list[str]) -> Iterator[list[dict[
 
     dataset = ds.dataset(os.path.join(folder, table), format="parquet")
     for batch in dataset.to_batches(columns=columns, batch_size=BATCH):
-        yield batch.to_pylist()
+        yield [_stored(r) for r in batch.to_pylist()]
+
+
+def _stored(row: dict[str, Any]) -> dict[str, Any]:
+    """A row of the typed Parquet (lists, booleans: as ``export`` writes it) with the values the store holds (JSON
+    text for lists, 0/1 for booleans)."""
+    for k, v in row.items():
+        if isinstance(v, list):
+            row[k] = json.dumps(v, ensure_ascii=False)
+        elif isinstance(v, bool):
+            row[k] = int(v)
+    return row
 
 
 def _rows_by_document(folder: str, table: str, ids: set[str]) -> Iterator[dict[str, Any]]:
@@ -63,7 +74,7 @@ def _rows_by_document(folder: str, table: str, ids: set[str]) -> Iterator[dict[s
     cols = export_columns(table)
     flt = ds.field("document_id").isin(list(ids))
     for batch in dataset.to_batches(columns=cols, filter=flt, batch_size=10_000):
-        yield from batch.to_pylist()
+        yield from (_stored(r) for r in batch.to_pylist())
 
 
 def load(folder: str, db: str) -> LoadSummary:
