@@ -171,16 +171,35 @@ class Scrubber:
         """The scrubber of a store: who is public and who private, from its quotes, entities and documents."""
         s = cls(public=kb_public_names())
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
-        for (author,) in conn.execute("SELECT DISTINCT author FROM documents WHERE author IS NOT NULL"):
-            for a in re.split(r",| and ", str(author)):
-                if a.strip():
-                    s.public.add(_norm(a))
+        s._public_authors(conn)
         order = {doc: n for n, doc in conn.execute("SELECT rowid, id FROM documents")}
         quotes = list(conn.execute("SELECT document_id, speaker, speaker_role, coalesce(speaker_start, start, 0) "
                                    "FROM quotes WHERE speaker IS NOT NULL ORDER BY rowid")) if "quotes" in tables else []
         for _doc, speaker, role, _at in quotes:
             if role in PUBLIC_ROLES and _looks_like_name(speaker):
                 s.public.add(_norm(speaker))
+        ents = list(conn.execute("SELECT document_id, start, text, name FROM entities WHERE type = 'person' "
+                                 "ORDER BY rowid")) if "entities" in tables else []
+        s._public_by_title(conn, ents)
+        pow_of_doc = s._private_speakers(quotes, order)
+        s._private_entities(ents, order)
+        for table in ("documents", "quotes"):
+            if table in tables:
+                for (text,) in conn.execute(f"SELECT text FROM {table}"):
+                    s.call_signs.update(m.group(1) for m in CALL_SIGN.finditer(text or ""))
+        s._number(pow_of_doc)
+        s._compile()
+        return s
+
+    def _public_authors(self, conn: sqlite3.Connection) -> None:
+        """Documents' authors are public (they sign what they publish)."""
+        for (author,) in conn.execute("SELECT DISTINCT author FROM documents WHERE author IS NOT NULL"):
+            for a in re.split(r",| and ", str(author)):
+                if a.strip():
+                    self.public.add(_norm(a))
+
+    def _public_by_title(self, conn: sqlite3.Connection, ents: list[Any]) -> None:
+        """A person named right after a public title, or with one right after the name, is public."""
         texts: dict[str, str] = {}
 
         def text_of(doc: str) -> str:
@@ -189,47 +208,44 @@ class Scrubber:
                 texts[doc] = (row[0] or "") if row else ""
             return texts[doc]
 
-        ents = list(conn.execute("SELECT document_id, start, text, name FROM entities WHERE type = 'person' "
-                                 "ORDER BY rowid")) if "entities" in tables else []
         for doc, start, surface, name in ents:
             at = start or 0
             before = text_of(doc)[max(0, at - 60):at]
             after = text_of(doc)[at + len(surface or ""):at + len(surface or "") + 80]
             if PUBLIC_TITLE.search(before) or PUBLIC_APPOSITION.match(after):
-                s.public.add(_norm(name or surface))
+                self.public.add(_norm(name or surface))
+
+    def _private_speakers(self, quotes: list[Any], order: dict[str, int]) -> dict[str, str]:
+        """Speakers who are not public become people (a transcript's label a person of its document only);
+        returns each document's first captive."""
         pow_of_doc: dict[str, str] = {}
         for doc, speaker, role, at in quotes:
-            s._at = (order.get(doc, 0), at or 0)
-            if role in PUBLIC_ROLES or _norm(speaker) in s.public:
+            self._at = (order.get(doc, 0), at or 0)
+            if role in PUBLIC_ROLES or _norm(speaker) in self.public:
                 continue
             if not _looks_like_name(speaker, 1 if role in PRIVATE_KINDS else 2):
                 if role in PRIVATE_KINDS and not _is_description(speaker):
                     # a transcript's label ("Mother", "Soldier 2"): no name, but a person of its document
-                    p = s._person(speaker, PRIVATE_KINDS[role], doc, label=True)
-                    s.doc_speakers[(doc, _norm(speaker))] = p.key
-                    s.speakers.setdefault(_norm(speaker), p.key)
+                    p = self._person(speaker, PRIVATE_KINDS[role], doc, label=True)
+                    self.doc_speakers[(doc, _norm(speaker))] = p.key
+                    self.speakers.setdefault(_norm(speaker), p.key)
                 continue  # "a spokesman", "officials", "Comrades": no one in particular
             kind = PRIVATE_KINDS.get(role, "Person")
-            p = s._person(speaker, kind, doc)
-            s.speakers[_norm(speaker)] = p.key
-            s.doc_speakers[(doc, _norm(speaker))] = p.key
+            p = self._person(speaker, kind, doc)
+            self.speakers[_norm(speaker)] = p.key
+            self.doc_speakers[(doc, _norm(speaker))] = p.key
             if kind == "Captive":
                 pow_of_doc.setdefault(doc, p.key)
+        return pow_of_doc
+
+    def _private_entities(self, ents: list[Any], order: dict[str, int]) -> None:
+        """Every person entity not known as public is a private person."""
         for doc, start, surface, name in ents:
-            s._at = (order.get(doc, 0), start or 0)
+            self._at = (order.get(doc, 0), start or 0)
             for n in {name, surface} - {None, ""}:
-                if _norm(n) in s.public or s._is_public_part(n):
+                if _norm(n) in self.public or self._is_public_part(n):
                     continue
-                s._person(n, "Person", doc)
-        if "documents" in tables:
-            for (text,) in conn.execute("SELECT text FROM documents"):
-                s.call_signs.update(m.group(1) for m in CALL_SIGN.finditer(text or ""))
-        if "quotes" in tables:
-            for (text,) in conn.execute("SELECT text FROM quotes"):
-                s.call_signs.update(m.group(1) for m in CALL_SIGN.finditer(text or ""))
-        s._number(pow_of_doc)
-        s._compile()
-        return s
+                self._person(n, "Person", doc)
 
     def _is_public_part(self, name: str) -> bool:
         """A one-word mention that is part of a public figure's name ("Putin", "Zelensky")."""
