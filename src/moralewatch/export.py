@@ -35,7 +35,7 @@ from .errors import MoraleWatchError
 from .privacy import Scrubber
 from .store import connect, iter_table
 from .store.schema import TABLES
-from .web.filters import Filters, fts_query
+from .web.filters import Filters, fts_query, sql_conditions
 
 #: columns too large or too internal for an export (they stay in the store), in every format
 FLAT_SKIP = {"documents": {"input_text", "offset_map"}}
@@ -88,20 +88,8 @@ def columns(table: str) -> list[str]:
 def evidence_sql(f: Filters) -> tuple[str, list[Any]]:
     """A WHERE clause over ``evidence_facts f`` that keeps the rows the dashboard's filters keep, and its
     parameters (values are parameters: none reaches SQL or FTS5 syntax)."""
-    where: list[str] = []
-    params: list[Any] = []
-    for name in ("outlet", "indicator", "subject_side", "claimant", "claimant_side", "channel", "speaker_role",
-                 "place"):
-        vals = getattr(f, name)
-        if vals:
-            where.append(f"f.{name} IN ({', '.join('?' * len(vals))})")
-            params.extend(vals)
-    if f.since:
-        where.append("f.day >= ?")
-        params.append(f.since)
-    if f.until:
-        where.append("f.day <= ?")
-        params.append(f.until)
+    names = ("outlet", "indicator", "subject_side", "claimant", "claimant_side", "channel", "speaker_role", "place")
+    where, params = sql_conditions(((f"f.{n}", getattr(f, n)) for n in names), "f.day", f)
     for name in ("hedged", "negated"):
         v = getattr(f, name)
         if v is not None:

@@ -4,7 +4,7 @@ command line enters, and the full-text query built from user text (values never 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
@@ -137,6 +137,24 @@ def _as_bool(name: str, v: Any) -> bool:
     if s in ("0", "false", "no", "exclude"):
         return False
     raise bad(name, v, "true, false")
+
+
+def sql_conditions(columns: Iterable[tuple[str, Sequence[Any]]], day: str, f: Filters) -> tuple[list[str], list[Any]]:
+    """SQL conditions and their parameters for the list filters (``column IN (...)`` for each column with values)
+    and the date range (``day`` is the SQL expression of the row's day): values are parameters, never SQL."""
+    where: list[str] = []
+    params: list[Any] = []
+    for col, vals in columns:
+        if vals:
+            where.append(f"{col} IN ({', '.join('?' * len(vals))})")
+            params.extend(vals)
+    if f.since:
+        where.append(f"{day} >= ?")
+        params.append(f.since)
+    if f.until:
+        where.append(f"{day} <= ?")
+        params.append(f.until)
+    return where, params
 
 
 def fts_query(q: str | None) -> str | None:

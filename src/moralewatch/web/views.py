@@ -461,9 +461,9 @@ def quotes(conn: sqlite3.Connection, f: Filters, speaker: Sequence[str] = (), li
         raise bad("offset", offset, f"a number from 0 to {MAX_OFFSET:,}")
     if len(speaker) > 200 or any(len(s) > 300 for s in speaker):
         raise bad("speaker", f"{len(speaker)} values", "at most 200 names of at most 300 characters")
-    from .filters import fts_query
+    from .filters import fts_query, sql_conditions
 
-    where, params = [], []
+    params: list[Any] = []
     match = fts_query(f.q)
     src = "quotes q JOIN documents d ON d.id = q.document_id"
     if match:
@@ -471,17 +471,10 @@ def quotes(conn: sqlite3.Connection, f: Filters, speaker: Sequence[str] = (), li
                "JOIN quotes q ON q.document_id = m.document_id AND q.idx = m.idx JOIN documents d ON "
                "d.id = q.document_id")
         params.append(match)
-    for col, vals in (("q.side", f.claimant_side), ("q.channel", f.channel), ("q.speaker_role", f.speaker_role),
-                      ("d.outlet", f.outlet), ("q.speaker", tuple(speaker) + f.claimant)):
-        if vals:
-            where.append(f"{col} IN ({', '.join('?' * len(vals))})")
-            params.extend(vals)
-    if f.since:
-        where.append("date(d.published) >= ?")
-        params.append(f.since)
-    if f.until:
-        where.append("date(d.published) <= ?")
-        params.append(f.until)
+    where, more = sql_conditions((("q.side", f.claimant_side), ("q.channel", f.channel),
+                                  ("q.speaker_role", f.speaker_role), ("d.outlet", f.outlet),
+                                  ("q.speaker", tuple(speaker) + f.claimant)), "date(d.published)", f)
+    params += more
     sql_where = (" WHERE " + " AND ".join(where)) if where else ""
     total = conn.execute(f"SELECT count(*) FROM {src}{sql_where}", params).fetchone()[0]
     items = _rows(conn, f"SELECT {_QUOTE_COLS} FROM {src}{sql_where} ORDER BY d.published DESC, q.document_id, "
