@@ -19,6 +19,7 @@ cues) and records it in the document's ``removed`` notes.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -155,8 +156,7 @@ def detect_language(doc: Document, config: Mapping[str, Any]) -> None:
     doc.language, doc.paragraph_languages = document_language(doc.text, doc.paragraphs)
     if doc.lang and doc.language and doc.lang.split("-")[0].lower() not in (doc.language, ""):
         doc.removed.append(f"language: the input declares {doc.lang!r}, the text reads as {doc.language!r}")
-    unsupported = sorted({lab for lab, (s, e) in zip(doc.paragraph_languages, doc.paragraphs, strict=True)
-                          if lab not in SUPPORTED and _has_letters(doc.text, s, e)})
+    unsupported = sorted({lab for lab, _s, _e in _unsupported(doc)})
     if unsupported:
         n = sum(1 for lab in doc.paragraph_languages if lab in unsupported)
         doc.removed.append(f"language: {n} of {len(doc.paragraphs)} paragraphs in {', '.join(unsupported)}, "
@@ -167,32 +167,27 @@ def _has_letters(text: str, start: int, end: int) -> bool:
     return any(ch.isalpha() for ch in text[start:end])
 
 
-def _paragraph_of(doc: Document, pos: int) -> int | None:
-    for i, (s, e) in enumerate(doc.paragraphs):
-        if s <= pos < e:
-            return i
-        if s > pos:
-            break
-    return None
-
-
-def _unsupported_at(doc: Document, pos: int) -> bool:
-    i = _paragraph_of(doc, pos)
-    if i is None or i >= len(doc.paragraph_languages):
-        return False
-    s, e = doc.paragraphs[i]
-    return doc.paragraph_languages[i] not in SUPPORTED and _has_letters(doc.text, s, e)
+def _unsupported(doc: Document) -> list[tuple[str, int, int]]:
+    """The paragraphs, in text order, in a language the rules do not read (paragraphs without letters aside)."""
+    return [(lab, s, e) for lab, (s, e) in zip(doc.paragraph_languages, doc.paragraphs, strict=True)
+            if lab not in SUPPORTED and _has_letters(doc.text, s, e)]
 
 
 @stage("langgate.v1", requires=("language", "quotes", "indicators"), provides=("language_gate",))
 def gate_languages(doc: Document, config: Mapping[str, Any]) -> None:
     """Drop the English rules' quotes and indicators on paragraphs in a language they do not read (turns stay)."""
-    if all(lab in SUPPORTED or not _has_letters(doc.text, s, e)
-           for lab, (s, e) in zip(doc.paragraph_languages, doc.paragraphs, strict=True)):
+    spans = [(s, e) for _lab, s, e in _unsupported(doc)]
+    if not spans:
         return
+    starts = [s for s, _ in spans]
+
+    def _unsupported_at(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < spans[i][1]
+
     keep: list[int] = []
     for i, q in enumerate(doc.quotes):
-        if (q.rule or "").startswith("turn") or not _unsupported_at(doc, q.start):
+        if (q.rule or "").startswith("turn") or not _unsupported_at(q.start):
             keep.append(i)
     new_index = {old: new for new, old in enumerate(keep)}
     dropped_q = len(doc.quotes) - len(keep)
@@ -202,7 +197,7 @@ def gate_languages(doc: Document, config: Mapping[str, Any]) -> None:
             q.continues = new_index.get(q.continues)
     indicators = []
     for ind in doc.indicators:
-        if _unsupported_at(doc, ind.start):
+        if _unsupported_at(ind.start):
             continue
         if ind.quote_index is not None:
             ind.quote_index = new_index.get(ind.quote_index)
