@@ -368,8 +368,8 @@ def _read_each(paths: list[str], max_bytes: int, text_format: str | None = None)
     bug is a bug) costs the rest of that file, with an outcome that says so, and not the rest of the run."""
     for found in expand(paths):
         path = found.source
-        raws = read_inputs([found.path], max_bytes=max_bytes, text_format=text_format) if text_format else \
-            read_inputs([found.path], max_bytes=max_bytes)  # the call stays as it was without --format
+        raws = read_inputs([found], max_bytes=max_bytes, text_format=text_format) if text_format else \
+            read_inputs([found], max_bytes=max_bytes)  # the call stays as it was without --format
         last = ""
         while True:
             try:

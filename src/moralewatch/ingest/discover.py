@@ -198,11 +198,15 @@ def _os_error(e: OSError) -> str:
     return f"{e.strerror or type(e).__name__}{': ' + display_path(name) if name else ''}"
 
 
-def expand(paths: Iterable[str]) -> Iterator[Found]:
+def expand(paths: Iterable[str | Found]) -> Iterator[Found]:
     """Every input file named by ``paths``, each once, in a stable order. A path that matches nothing, a folder
-    that cannot be listed and anything that is not a regular file are yielded with an ``error``."""
+    that cannot be listed and anything that is not a regular file are yielded with an ``error``. A :class:`Found`
+    (an input already discovered) is passed on as it is, not looked up again."""
     walk = _Walk()
     for p in paths:
+        if isinstance(p, Found):
+            yield p
+            continue
         if p == "-":
             yield Found("-", "-", "stdin")
             continue

@@ -23,7 +23,7 @@ from .warc import warc_inputs
 FORMATS = ("transcript",)
 
 
-def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES,
+def read_inputs(paths: Iterable[str | Found], max_bytes: int = DEFAULT_MAX_BYTES,
                 stdin: BinaryIO | None = None, text_format: str | None = None) -> Iterator[RawInput]:
     """Every raw input under ``paths``, in a stable order. Never raises for a bad input. ``text_format``
     (``transcript``) declares what plain-text inputs are."""
