@@ -2,7 +2,7 @@
 
 Answers format (one unit a line, in text order; '#' comments; '@ ID' starts a document):
   LOC | KIND | SPAN | MENTION | SPEAKER | ROLE | SIDE | CHANNEL | VIA | CONT
-LOC      Pn: the paragraph (numbered as show.py prints them).
+LOC      Pn: the paragraph (numbered as show.py prints them); PnLk: its kth line (transcripts).
 KIND     d direct, p partial, m mixed, i indirect.
 SPAN     qN (content of the paragraph's Nth quotation-mark segment), A...B (from the first occurrence of A to the
          end of the first occurrence of B ending at or after A's end; B may be qN = up to and including that
@@ -152,8 +152,15 @@ def main(path, out, review=False):
                 raise Err(f"{len(f)} fields")
             loc, kind, spec, ment, spk, role, side, chan, via, cont = f
             t, paras = cur["_t"], cur["_p"]
-            pi = int(loc[1:]) - 1
+            m_loc = re.fullmatch(r"P(\d+)(?:L(\d+))?", loc)
+            pi = int(m_loc.group(1)) - 1
             ps, pe = paras[pi]
+            if m_loc.group(2):  # a line of a multi-line paragraph (transcripts): that line only
+                lines, pos = [], ps
+                for part in t[ps:pe].split("\n"):
+                    lines.append((pos, pos + len(part)))
+                    pos += len(part) + 1
+                ps, pe = lines[int(m_loc.group(2)) - 1]
             s, e = span_of(t, ps, pe, spec)
             while s < e and t[s].isspace():
                 s += 1

@@ -48,7 +48,12 @@ def render(did):
             buf.append(f"⟦q{k}⟧")
             last = o
         buf.append(t[last:pe])
-        print(f"\n[P{n}] " + "".join(buf))
+        body = "".join(buf)
+        if "\n" in body:
+            body = "\n".join(f"  L{k}: {ln}" for k, ln in enumerate(body.split("\n"), 1))
+            print(f"\n[P{n}]\n" + body)
+        else:
+            print(f"\n[P{n}] " + body)
 
 
 if __name__ == "__main__":
