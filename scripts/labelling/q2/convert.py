@@ -84,7 +84,7 @@ def convert(answers_path):
             start, end = locate_span(text, span)
             s_start, s_end = locate_mention(text, mention, start)
         except ValueError as e:
-            raise SystemExit(f"line {n}: {e}")
+            raise SystemExit(f"line {n}: {e}") from e
         q = {"start": start, "end": end, "sha1": sha12(text[start:end]), "kind": kind,
              "speaker": speaker or None, "speaker_start": s_start, "speaker_end": s_end, "speaker_role": role,
              "side": side, "channel": channel, "via": [v.strip() for v in via.split(";") if v.strip()],
