@@ -16,6 +16,7 @@ import sys
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
 from common import CORPORA, load, reserved, sha12  # noqa: E402
 
+SPACES = str.maketrans({"\xa0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " "})
 KINDS = {"direct", "partial", "mixed", "indirect"}
 ROLES = {"soldier", "pow", "relative", "commander", "official", "intelligence_agency", "diplomat", "expert",
          "journalist", "local_authority", "civilian", "politician", "ngo", "unknown"}
@@ -57,7 +58,8 @@ def main(answers, out):
             errors.append(f"{ln}: {len(f)} fields")
             continue
         kind, span, mention, speaker, role, side, channel, via, cont = f
-        t = docs[cur["id"]]["text"]
+        t0 = docs[cur["id"]]["text"]
+        t = t0.translate(SPACES)  # search with no-break and thin spaces as plain spaces (same length)
         k = 1
         m = re.match(r"^(.*)@(\d+)$", span)
         if m:
@@ -73,7 +75,7 @@ def main(answers, out):
             errors.append(f"{ln}: span not trimmed or crosses a line")
         if kind not in KINDS or role not in ROLES or side not in SIDES or channel not in CHANNELS:
             errors.append(f"{ln}: bad identifier {kind} {role} {side} {channel}")
-        q = {"start": s, "end": e, "sha1": sha12(t[s:e]), "kind": kind,
+        q = {"start": s, "end": e, "sha1": sha12(t0[s:e]), "kind": kind,
              "speaker": None if speaker == "-" else speaker}
         if mention == "-":
             q["speaker_start"] = q["speaker_end"] = None
