@@ -19,6 +19,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from . import snapshot
 from .filters import Filters, fts_query
 
 # -- the in-memory index over evidence_facts -------------------------------------------------------------------------
@@ -145,8 +146,12 @@ class FactIndex:
     leaf_rows = 512  # ranges this small are read whole when looking for deleted rows (:meth:`_alive`) ...
     max_ranges = 64  # ... and with more ranges than this to split, every rowid is read instead
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, *, keep_copy: bool = True) -> None:
         self.conn = conn
+        #: a saved copy of this index beside the store (:mod:`.snapshot`) is read at the first refresh and written
+        #: after a refresh that had to read many rows
+        self.keep_copy = keep_copy
+        self.copy: str | None = None  # how the first refresh started: "loaded", "ignored" or None (no copy used)
         self.lock = ReadWriteLock()
         self._cache = threading.Lock()  # the search cache, shared by concurrent views
         self.version: int | None = None
@@ -199,7 +204,13 @@ class FactIndex:
             try:
                 self.coords = {}
                 self._fts = {}
+                path = self._path() if self.keep_copy and self.version is None and self.n == 0 else None
+                if path:
+                    self.copy = snapshot.load(self, path)
+                before, deletions = self.n, self.deletions
                 self._follow()
+                if path and (self.n - before >= max(snapshot.MIN_ROWS, self.n // 10) or self.deletions > deletions):
+                    snapshot.save(self, path)
                 self.n_quotes = self.conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
                 if self.fts_ready:
                     cur = self.conn.cursor()
@@ -209,6 +220,11 @@ class FactIndex:
                 self.conn.execute("COMMIT")
             self.version = v
         return self
+
+    def _path(self) -> str | None:
+        """The store's file (None for a store in memory or a temporary one)."""
+        row = self.conn.execute("PRAGMA database_list").fetchone()
+        return str(row[2]) if row and row[2] else None
 
     def _follow(self) -> None:
         """Follow the store's changes since the last refresh: rows deleted (``analyze --reanalyze`` deletes a
