@@ -177,6 +177,9 @@ def analyze(inputs: tuple[str, ...], db_option: str | None, max_bytes: int, time
                    "skipped.", err=True)
         sys.exit(130)
     progress.end()
+    from .web.cli import prepare_read_model
+
+    prepare_read_model(db, quiet or as_json)
     c = summary.counts
     nothing = c["rejected"] > 0 and c["ok"] + c["duplicate"] + c["unchanged"] + c.get("reanalyzed", 0) == 0
     if as_json:

@@ -82,6 +82,9 @@ def load_command(folder: str, db: str) -> None:
     if not os.path.isdir(folder.removeprefix("file://")):
         raise error("E603", f"no such directory: {shown(folder)}")
     s: Any = load(folder, db)
+    from ..web.cli import prepare_read_model
+
+    prepare_read_model(db, quiet=False)
     a = s.added
     click.echo(f"run {s.run_id}: {a.get('documents', 0):,} documents added ({s.documents_kept:,} already stored), "
                f"{a.get('quotes', 0):,} quotes, {a.get('indicators', 0):,} indicators, {a.get('entities', 0):,} "

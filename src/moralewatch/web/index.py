@@ -19,6 +19,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from . import snapshot
 from .filters import Filters, fts_query
 
 # -- the in-memory index over evidence_facts -------------------------------------------------------------------------
@@ -145,10 +146,18 @@ class FactIndex:
     leaf_rows = 512  # ranges this small are read whole when looking for deleted rows (:meth:`_alive`) ...
     max_ranges = 64  # ... and with more ranges than this to split, every rowid is read instead
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, *, keep_copy: bool = True) -> None:
         self.conn = conn
+        #: a saved copy of this index beside the store (:mod:`.snapshot`) is read at the first refresh and written
+        #: after a refresh that had to read many rows
+        self.keep_copy = keep_copy
+        self.copy: str | None = None  # how the first refresh started: "loaded", "ignored" or None (no copy used)
         self.lock = ReadWriteLock()
         self._cache = threading.Lock()  # the search cache, shared by concurrent views
+        # one statement at a time on ``conn``: views read it side by side (searches, confidences) and the refresh's
+        # first check takes no other lock; Python 3.12's sqlite3 returns wrong results (a PRAGMA with no row) when
+        # threads interleave statements on one connection
+        self._sql = threading.RLock()
         self.version: int | None = None
         self._fts: dict[str, np.ndarray] = {}
         self.generation = 0
@@ -189,9 +198,10 @@ class FactIndex:
 
         Everything is read in one read transaction, so the rows, the documents and the counts come from one
         snapshot of the store even while an ingest commits."""
-        if self.conn.execute("PRAGMA data_version").fetchone()[0] == self.version:
-            return self  # nothing committed since: no lock, running views go on
-        with self.lock.write():
+        with self._sql:
+            if self.conn.execute("PRAGMA data_version").fetchone()[0] == self.version:
+                return self  # nothing committed since: running views go on
+        with self.lock.write(), self._sql:
             v = self.conn.execute("PRAGMA data_version").fetchone()[0]
             if v == self.version:
                 return self
@@ -199,7 +209,13 @@ class FactIndex:
             try:
                 self.coords = {}
                 self._fts = {}
+                path = self._path() if self.keep_copy and self.version is None and self.n == 0 else None
+                if path:
+                    self.copy = snapshot.load(self, path)
+                before, deletions = self.n, self.deletions
                 self._follow()
+                if path and (self.n - before >= max(snapshot.MIN_ROWS, self.n // 10) or self.deletions > deletions):
+                    snapshot.save(self, path)
                 self.n_quotes = self.conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
                 if self.fts_ready:
                     cur = self.conn.cursor()
@@ -209,6 +225,17 @@ class FactIndex:
                 self.conn.execute("COMMIT")
             self.version = v
         return self
+
+    @contextlib.contextmanager
+    def sql(self) -> Iterator[sqlite3.Connection]:
+        """The index's connection for a view's own statements, one thread at a time (see ``_sql``)."""
+        with self._sql:
+            yield self.conn
+
+    def _path(self) -> str | None:
+        """The store's file (None for a store in memory or a temporary one)."""
+        row = self.conn.execute("PRAGMA database_list").fetchone()
+        return str(row[2]) if row and row[2] else None
 
     def _follow(self) -> None:
         """Follow the store's changes since the last refresh: rows deleted (``analyze --reanalyze`` deletes a
@@ -336,7 +363,8 @@ class FactIndex:
                 self._builder.join()
             return
         generation = self.generation
-        path = self.conn.execute("PRAGMA database_list").fetchone()[2]
+        with self._sql:
+            path = self.conn.execute("PRAGMA database_list").fetchone()[2]
 
         def run() -> None:
             from ..store import connect
@@ -430,11 +458,12 @@ class FactIndex:
         # rows only appended since (same generation: nothing dropped): read the new ones only
         start = old.size if old_key is not None and old_key[0] == self.generation and old.size <= self.n else 0
         after = int(self.rowid[start - 1]) if start else 0
-        cur = self.conn.cursor()
-        cur.row_factory = None
-        rows = cur.execute("SELECT f.rowid, i.confidence FROM evidence_facts f JOIN indicators i ON "
-                           "i.document_id = f.document_id AND i.idx = f.idx WHERE f.rowid > ? AND f.rowid <= ?",
-                           (after, self.max_rowid)).fetchall()
+        with self._sql:
+            cur = self.conn.cursor()
+            cur.row_factory = None
+            rows = cur.execute("SELECT f.rowid, i.confidence FROM evidence_facts f JOIN indicators i ON "
+                               "i.document_id = f.document_id AND i.idx = f.idx WHERE f.rowid > ? AND f.rowid <= ?",
+                               (after, self.max_rowid)).fetchall()
         conf = np.full(self.n, np.nan)
         conf[:start] = old[:start]
         if rows and self.n:
@@ -447,6 +476,12 @@ class FactIndex:
             self._conf_key, self._conf = key, conf
         return conf
 
+    def _ids(self, sql: str, match: str) -> np.ndarray:
+        with self._sql:
+            cur = self.conn.cursor()
+            cur.row_factory = None
+            return np.array([r[0] for r in cur.execute(sql, (match,))], np.int64)
+
     def _matching(self, match: str) -> np.ndarray:
         """Rows whose evidence text matches a full-text query; the last few queries are kept (a search is usually
         looked at in several views in a row)."""
@@ -454,11 +489,8 @@ class FactIndex:
             hit = self._fts.get(match)
         if hit is not None and hit.size == self.n:
             return hit
-        cur = self.conn.cursor()
-        cur.row_factory = None
         if self.fts_ready and self.key_sorted:
-            ids = np.array([r[0] for r in cur.execute("SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?",
-                                                      (match,))], np.int64)
+            ids = self._ids("SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?", match)
             j = np.minimum(np.searchsorted(self.fts_rowid, ids), max(self.fts_rowid.size - 1, 0))
             keep = (self.fts_rowid[j] == ids) if self.fts_rowid.size else np.zeros(ids.size, bool)
             hit = np.zeros(self.n, bool)
@@ -466,10 +498,9 @@ class FactIndex:
         else:
             if self.key_sorted:
                 self.build_fts()
-            ids = np.array([r[0] for r in cur.execute(
-                "SELECT f.rowid FROM evidence_fts JOIN evidence_facts f ON f.document_id = evidence_fts.document_id "
-                "AND f.idx = evidence_fts.idx WHERE evidence_fts MATCH ? AND evidence_fts.kind = 'indicator'",
-                (match,))], np.int64)
+            ids = self._ids("SELECT f.rowid FROM evidence_fts JOIN evidence_facts f ON f.document_id = "
+                            "evidence_fts.document_id AND f.idx = evidence_fts.idx WHERE evidence_fts MATCH ? AND "
+                            "evidence_fts.kind = 'indicator'", match)
             hit = np.isin(self.rowid, ids)
         with self._cache:
             if len(self._fts) >= 16:

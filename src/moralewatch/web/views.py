@@ -234,7 +234,9 @@ def evidence(ix: FactIndex, f: Filters, limit: int = 50, offset: int = 0, sort: 
     if not 0 <= offset <= MAX_OFFSET:
         raise bad("offset", offset, f"a number from 0 to {MAX_OFFSET:,}")
     m = ix.mask(f)
-    items = _by_rowid(ix.conn, ix.newest(m, offset, limit, sort == "oldest"))
+    page = ix.newest(m, offset, limit, sort == "oldest")
+    with ix.sql() as conn:
+        items = _by_rowid(conn, page)
     return {"total": int(np.count_nonzero(m)), "limit": limit, "offset": offset, "items": items,
             "filters": f.as_dict()}
 
@@ -300,7 +302,8 @@ def places(ix: FactIndex, f: Filters, limit: int = 300) -> dict[str, Any]:
     order = [int(i) for i in np.lexsort((np.arange(size), -items)) if i and items[i]][:limit]
     rows: list[dict[str, Any]] = [{"place": voc.values[i], "items": int(items[i]), "docs": int(docs[i]), "ru": int(ru[i]), "ua": int(ua[i]),
              "hedged": int(hed[i]), "negated": int(neg[i])} for i in order]
-    coords = place_coords(ix.conn, [r["place"] for r in rows], ix.coords)
+    with ix.sql() as conn:
+        coords = place_coords(conn, [r["place"] for r in rows], ix.coords)
     located: list[dict[str, Any]] = []
     unlocated: list[dict[str, Any]] = []
     for r in rows:
@@ -398,14 +401,10 @@ def sources(ix: FactIndex, f: Filters, limit: int = 100) -> dict[str, Any]:
 # -- the static report ---------------------------------------------------------------------------------------------
 
 
-@_locked
-def snapshot(ix: FactIndex, f: Filters, limit: int = 5000) -> dict[str, Any]:
-    """Everything the self-contained report needs to redo the views in the browser without a server: the newest
-    ``limit`` matching evidence items (facts, span, quote), their articles, the documents-per-day denominator and
-    the place coordinates."""
-    conn = ix.conn
-    m = ix.mask(f)
-    facts = _by_rowid(conn, ix.newest(m, 0, limit), ", i.start, i.end, i.date, i.hedged AS h, i.negated AS g")
+def _report_rows(conn: sqlite3.Connection, rowids: list[int]) -> tuple[list[dict[str, Any]], dict[str, Any],
+                                                                     dict[str, Any]]:
+    """The report's evidence items (with span and dates), their articles and their quotes."""
+    facts = _by_rowid(conn, rowids, ", i.start, i.end, i.date, i.hedged AS h, i.negated AS g")
     doc_ids = sorted({r["document_id"] for r in facts})
     docs: dict[str, Any] = {}
     quotes: dict[str, Any] = {}
@@ -419,6 +418,18 @@ def snapshot(ix: FactIndex, f: Filters, limit: int = 5000) -> dict[str, Any]:
                               f"start, end, speaker_start, speaker_end FROM quotes WHERE document_id IN ({marks})",
                               chunk):
             quotes[f"{r['document_id']}/{r['idx']}"] = dict(r)
+    return facts, docs, quotes
+
+
+@_locked
+def snapshot(ix: FactIndex, f: Filters, limit: int = 5000) -> dict[str, Any]:
+    """Everything the self-contained report needs to redo the views in the browser without a server: the newest
+    ``limit`` matching evidence items (facts, span, quote), their articles, the documents-per-day denominator and
+    the place coordinates."""
+    m = ix.mask(f)
+    with ix.sql() as conn:
+        facts, docs, quotes = _report_rows(conn, ix.newest(m, 0, limit))
+        located = place_coords(conn, sorted({r["place"] for r in facts if r["place"]}))
     dated = ix.doc_day != NO_DAY
     pairs, counts = np.unique(ix.doc_day[dated].astype(np.int64) * len(ix.vocab["outlet"].values)
                               + ix.doc_outlet[dated], return_counts=True)
@@ -433,7 +444,6 @@ def snapshot(ix: FactIndex, f: Filters, limit: int = 5000) -> dict[str, Any]:
     from .speakers import canonical_names
 
     said = Counter(q["speaker"] for q in quotes.values() if q["speaker"])
-    located = place_coords(conn, sorted({r["place"] for r in facts if r["place"]}))
     coords = {k: [v[0], v[1]] for k, v in located.items()}
     return {"facts": facts, "total": int(np.count_nonzero(m)), "documents": docs, "quotes": quotes,
             "per_day": per_day, "per_day_outlet": per_day_outlet, "coords": coords, "filters": f.as_dict(),
