@@ -26,7 +26,9 @@ _ARROW = compile_regex(r"-->")
 _NUMBER = compile_regex(r"^\s*\d+\s*$")
 #: (patterns used with ``match(text, pos, end)`` have no ``^``: it would only match at the string's start)
 #: a speaker label at the start of a line: "Q:", "A:", "Mother:", "Soldier 2:", "Іван Петренко:", "ВОПРОС:"
-_LABEL = compile_regex(r"(?:Q|A|[^\W\d_][\w.'’ʼ-]{0,40}+(?:[ \t][\w.'’ʼ()-]{1,40}+){0,4})[ \t]{0,40}+:[ \t]*(?=\S)")
+_LABEL = compile_regex(r"(?:Q|A|[^\W\d_][\w.'’ʼ-]{0,40}+(?:[ \t][\w.'’ʼ()-]{1,40}+){0,4})[ \t]{0,40}+:(?!\d)[ \t]*(?=\S)")
+#: a line that only marks a time or the end of the record ("END 10:40 A.M. EDT", "5:35 P.M. EST"): nobody's speech
+_TIME_LINE = compile_regex(r"(?:END(?:[ \t]{1,3}\d{1,2}:\d{2})?|\d{1,2}:\d{2})(?:[ \t]{1,3}(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4})){0,2}[ \t]*$")
 #: a dialogue line: a dash, then speech
 _DASH = compile_regex(r"[—–-][ \t]+(?=\S)")
 #: a leading time in plain text: "[00:01:23]", "00:12", "(1:02:03)"
@@ -163,6 +165,8 @@ def find_turns(text: str, lines: list[tuple[int | None, tuple[int, int], float |
     one continues the turn before it (in a subtitle file, a cue without a label continues its speaker)."""
     turns: list[Turn] = []
     for cue, (s, e), time in lines:
+        if cue is None and _TIME_LINE.match(text, s, e):
+            continue
         m = _LEAD_TIME.match(text, s, e)
         if m:
             s = m.end()
