@@ -117,3 +117,46 @@ def test_a_time_after_a_closing_line_is_not_a_speaker_label() -> None:
     assert not isinstance(doc, Outcome)
     assert [q.speaker for q in doc.quotes] == ["Jen Psaki", "Q", "Jen Psaki", "Q", "Jen Psaki"]
     assert [q.speaker_role for q in doc.quotes] == ["official", "journalist"] * 2 + ["official"]
+
+
+def _turns_of(text: str) -> list[tuple[str | None, str]]:
+    from moralewatch.clean.transcript import build
+
+    t = build(text, "text")
+    return [(m["label"], t.text[m["start"]:m["end"]]) for m in t.meta["turns"]]
+
+
+def test_turns_inside_lines_whose_breaks_were_lost() -> None:
+    """A scraped meeting transcript in one line: turns begin after a sentence's end at a label of two or more
+    words, or at a label that also begins a line; the text before the first label is the header."""
+    text = ("Excerpts from the meeting. Taking part were the minister and the governor. * * * President of Ruritania "
+            "Ivan Petrov: Colleagues, good afternoon. Let us begin. Head of the Regional Education Foundation Anna "
+            "Sidorova: Thank you. The schools are open. Ivan Petrov: How many? Anna Sidorova: Twelve. <…> Oleg Lis: "
+            "My name is Oleg Lis. Note: this is not a label. Moscow: neither is this.")
+    assert _turns_of(text) == [
+        ("President of Ruritania Ivan Petrov", "Colleagues, good afternoon. Let us begin."),
+        ("Head of the Regional Education Foundation Anna Sidorova", "Thank you. The schools are open."),
+        ("Ivan Petrov", "How many?"), ("Anna Sidorova", "Twelve."),
+        ("Oleg Lis", "My name is Oleg Lis. Note: this is not a label. Moscow: neither is this.")]
+
+
+def test_bare_q_lines_notes_on_their_own_line_and_sentences_with_a_colon() -> None:
+    text = ("MS. SMITH: Good afternoon.\nQ Good afternoon.\nMS. SMITH: Let me be clear: we are ready.\n"
+            "(Laughter.)\nQ One more question.\nMS. SMITH: Sure.\nEND 1:15 P.M. EDT\n")
+    assert _turns_of(text) == [("MS. SMITH", "Good afternoon."), ("Q", "Good afternoon."),
+                               ("MS. SMITH", "Let me be clear: we are ready."), ("Q", "One more question."),
+                               ("MS. SMITH", "Sure.")]
+
+
+def test_an_office_in_a_label_gives_the_role_to_every_label_of_that_person() -> None:
+    from moralewatch.ingest.raw import RawInput
+    from moralewatch.runner import run_one
+    from moralewatch.stages import default_pipeline
+
+    text = ("President of Russia Vladimir Putin: Good afternoon. Governor Ivan Orlov: Thank you. "
+            "Vladimir Putin: Go on. SENATOR JONES: A question.")
+    doc = run_one(RawInput("-", "t", "transcript", text=text, meta={"id": "t"}), default_pipeline())
+    assert not isinstance(doc, Outcome)
+    got = [(q.speaker, q.speaker_role, q.side) for q in doc.quotes if (q.rule or "").startswith("turn.")]
+    assert got == [("Vladimir Putin", "politician", "ru"), ("Governor Ivan Orlov", "local_authority", "unknown"),
+                   ("Vladimir Putin", "politician", "ru"), ("SENATOR JONES", "politician", "unknown")]

@@ -26,7 +26,7 @@ from . import lexicons
 from .lexicons import compile_regex
 from .model import Document, Quote
 from .pipeline import stage
-from .speaker_labels import header_names, resolve
+from .speaker_labels import Who, header_names, office_role, resolve
 
 _WORD = compile_regex(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 #: a quote of the finder covering this share of a turn (and inside it) is the turn itself
@@ -110,9 +110,16 @@ def _turn_quotes(doc: Document, turns: list[dict[str, Any]]) -> list[Quote]:
     side = next(iter(ctx["sides"])) if len(ctx["sides"]) == 1 else "unknown"
     via = list(doc.meta.get("via") or []) + [v for v in ctx["via"] if v not in (doc.meta.get("via") or [])]
     new: list[Quote] = []
+    people = {t.get("label"): resolve(t.get("label"), names) for t in turns}
+    # a person's office in this document, from any of their labels ("President of Russia Vladimir Putin" makes the
+    # later "Vladimir Putin" a politician too)
+    offices = {w.name: office_role(lab) for lab, w in people.items() if w and lab and office_role(lab)}
+    for lab, w in list(people.items()):
+        if w and offices.get(w.name) and w.role != offices[w.name]:
+            people[lab] = Who(w.name, offices[w.name], w.side)
     for t in turns:
         label = t.get("label")
-        who = resolve(label, names)
+        who = people[label]
         role = (who.role if who else None) or label_role(label) or "unknown"
         if label and ctx["captive"] and role in ("unknown", "soldier") and not (who and who.role):
             role = "pow"  # "A", a name, "Soldier" in a POW video

@@ -5,7 +5,8 @@ turns: [{label_start, label_end, start, end, sha1, speaker, role, side}]}``, the
 ``shared/``. Only the first ``labelled_chars`` characters of a document were labelled, so only predictions that start
 there are scored.
 
-The documents are read as transcripts declared so (``--format transcript``): the scorer measures how turns, speakers
+The documents are read with their corpus metadata (title, date, source, url, language), as extract reads a JSONL
+record, and as transcripts declared so (``--format transcript``): the scorer measures how turns, speakers
 and roles come out of a transcript, not whether a JSONL record is recognised as one (reported apart, as
 ``detected``: how many documents ``looks_like_transcript`` recognises undeclared). A predicted turn is a quote
 written by the turn stage (rule ``turn.*``). Gold and predicted turns are matched one to one when their character
@@ -38,6 +39,7 @@ class GoldTranscript:
     text: str
     limit: int
     turns: list[Unit]
+    meta: dict[str, str]
 
 
 def read_gold(path: str) -> list[GoldTranscript]:
@@ -60,8 +62,9 @@ def read_gold(path: str) -> list[GoldTranscript]:
                                        "the corpus text changed: label the document again")
             turns.append(Unit(t["start"], t["end"], "direct", t.get("speaker"), t.get("label_start"),
                               t.get("label_end"), {"role": t.get("role"), "side": t.get("side")}))
+        meta = {k: rec[k] for k in ("title", "date", "source", "url", "lang") if isinstance(rec.get(k), str)}
         out.append(GoldTranscript(r["id"], r["corpus"], r.get("kind", "unknown"), text,
-                                  int(r.get("labelled_chars") or len(text)), turns))
+                                  int(r.get("labelled_chars") or len(text)), turns, meta))
     return out
 
 
@@ -74,7 +77,7 @@ def predict(doc: GoldTranscript) -> tuple[list[Unit], bool]:
     from ..runner import run_one
     from ..stages import default_pipeline
 
-    raw = RawInput("-", doc.id, "transcript", text=doc.text, meta={"id": doc.id})
+    raw = RawInput("-", doc.id, "transcript", text=doc.text, meta=doc.meta | {"id": doc.id})
     result = run_one(raw, default_pipeline())
     if not isinstance(result, Document):
         return [], looks_like_transcript(doc.text)
