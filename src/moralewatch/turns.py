@@ -1,4 +1,8 @@
-"""``turns.v1``: each turn of a transcript is a direct quote of its speaker (issue 19, items 1 and 2 in part).
+"""``turns.v2``: each turn of a transcript is a direct quote of its speaker (issue 19, items 1 and 2 in part).
+
+v2: a label that names a person ("MS. PSAKI", "Vladimir Putin") is resolved to the full name the document's
+title or header gives, or to a public figure of the knowledge base, with that person's role and side
+(:mod:`moralewatch.speaker_labels`); v1 stored the label's words as the speaker.
 
 The turns and their labels come from the cleaner (``doc.meta["turns"]``, :mod:`moralewatch.clean.transcript`). A
 label's words give the role (``data/turns/labels.tsv``: Q, Interviewer -> journalist; Mother -> relative; POW,
@@ -22,6 +26,7 @@ from . import lexicons
 from .lexicons import compile_regex
 from .model import Document, Quote
 from .pipeline import stage
+from .speaker_labels import Who, header_names, office_role, resolve
 
 _WORD = compile_regex(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 #: a quote of the finder covering this share of a turn (and inside it) is the turn itself
@@ -86,7 +91,7 @@ def _context_text(doc: Document, turns: list[dict[str, Any]]) -> str:
     return "\n".join(parts)
 
 
-@stage("turns.v1", requires=("paragraphs", "quotes"), provides=("turns",))
+@stage("turns.v2", requires=("paragraphs", "quotes"), provides=("turns",))
 def quote_turns(doc: Document, config: Mapping[str, Any]) -> None:
     """Add a direct quote for every turn of a transcript (nothing for other documents)."""
     turns: list[dict[str, Any]] = doc.meta.get("turns") or []
@@ -96,22 +101,33 @@ def quote_turns(doc: Document, config: Mapping[str, Any]) -> None:
 
 def _turn_quotes(doc: Document, turns: list[dict[str, Any]]) -> list[Quote]:
     """One direct quote per turn, with the role its label says, and the channel, side and via of the document."""
-    ctx = read_context(_context_text(doc, turns))
+    header = _context_text(doc, turns)
+    ctx = read_context(header)
+    names = header_names(header)
     fmt = doc.meta.get("transcript")
     qa = any((t.get("label") or "").upper() in ("Q", "A") for t in turns)
     channel = ctx["channel"] or ("video" if fmt in ("srt", "vtt") else "interview" if qa else "unknown")
     side = next(iter(ctx["sides"])) if len(ctx["sides"]) == 1 else "unknown"
     via = list(doc.meta.get("via") or []) + [v for v in ctx["via"] if v not in (doc.meta.get("via") or [])]
     new: list[Quote] = []
+    people = {t.get("label"): resolve(t.get("label"), names) for t in turns}
+    # a person's office in this document, from any of their labels ("President of Russia Vladimir Putin" makes the
+    # later "Vladimir Putin" a politician too)
+    offices = {w.name: office_role(lab) for lab, w in people.items() if w and lab and office_role(lab)}
+    for lab, w in list(people.items()):
+        if w and offices.get(w.name) and w.role != offices[w.name]:
+            people[lab] = Who(w.name, offices[w.name], w.side)
     for t in turns:
         label = t.get("label")
-        role = label_role(label) or "unknown"
-        if label and ctx["captive"] and role in ("unknown", "soldier"):  # "A", a name, "Soldier" in a POW video
-            role = "pow"
-        q_side = side if role in ("pow", "soldier", "relative", "commander") else "unknown"
+        who = people[label]
+        role = (who.role if who else None) or label_role(label) or "unknown"
+        if label and ctx["captive"] and role in ("unknown", "soldier") and not (who and who.role):
+            role = "pow"  # "A", a name, "Soldier" in a POW video
+        q_side = (who.side if who and who.side else
+                  side if role in ("pow", "soldier", "relative", "commander") else "unknown")
         start, end = t["start"], t["end"]
         new.append(Quote(
-            start=start, end=end, text=doc.text[start:end], kind="direct", speaker=label,
+            start=start, end=end, text=doc.text[start:end], kind="direct", speaker=who.name if who else label,
             speaker_start=t.get("label_start"), speaker_end=t.get("label_end"), speaker_role=role, side=q_side,
             channel=channel, via=list(via), confidence=0.9 if label else 0.6,
             rule="turn.label" if label else "turn.dash" if t.get("dash") else "turn.unlabelled",

@@ -26,7 +26,20 @@ _ARROW = compile_regex(r"-->")
 _NUMBER = compile_regex(r"^\s*\d+\s*$")
 #: (patterns used with ``match(text, pos, end)`` have no ``^``: it would only match at the string's start)
 #: a speaker label at the start of a line: "Q:", "A:", "Mother:", "Soldier 2:", "Іван Петренко:", "ВОПРОС:"
-_LABEL = compile_regex(r"(?:Q|A|[^\W\d_][\w.'’ʼ-]{0,40}+(?:[ \t][\w.'’ʼ()-]{1,40}+){0,4})[ \t]{0,40}+:[ \t]*(?=\S)")
+_LABEL = compile_regex(r"(?:Q|A|[^\W\d_][\w.'’ʼ-]{0,40}+(?:[ \t][\w.'’ʼ()-]{1,40}+){0,4})[ \t]{0,40}+:(?!\d)[ \t]*(?=\S)")
+#: a line that only marks a time or the end of the record ("END 10:40 A.M. EDT", "5:35 P.M. EST"): nobody's speech
+_TIME_LINE = compile_regex(r"(?:END(?:[ \t]{1,3}\d{1,2}:\d{2})?|\d{1,2}:\d{2})(?:[ \t]{1,3}(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4})){0,2}[ \t]*$")
+#: a label of a declared or recognised transcript may be a long title ("Head of the Talent and Success Educational
+#: Foundation Yelena Shmeleva:", "Roscosmos General Director Dmitry Rogozin:"): up to 11 words
+_LONG_LABEL = compile_regex(r"[^\W\d_][\w.'’ʼ–-]{0,40}+(?:[ \t][\w.'’ʼ()–-]{1,40}+){0,10}[ \t]{0,40}+:(?!\d)[ \t]*(?=\S)")
+_WORDS_LONG_LABEL_MAX = 11
+#: a whole line that is a stage note in parentheses: "(Applause.)", "(Speaker Johnson strikes the gavel.)"
+_PAREN_NOTE = compile_regex(r"\([^()\n]{1,120}\)[ \t]*$")
+#: a reporter's question in a White House-style transcript: "Q" and a space, no colon
+_BARE_Q = compile_regex(r"Q[ \t]+(?=\S)")
+#: where a turn may begin inside a line (transcripts whose line breaks were lost: "... Yes, of course. Vladimir
+#: Putin: How many ..."): after the end of a sentence, before a capital
+_INLINE = compile_regex(r"(?<=[.?!…>*])[\"”’)]?[ \t]+(?=[^\W\d_])")
 #: a dialogue line: a dash, then speech
 _DASH = compile_regex(r"[—–-][ \t]+(?=\S)")
 #: a leading time in plain text: "[00:01:23]", "00:12", "(1:02:03)"
@@ -125,11 +138,30 @@ def parse_cues(text: str, fmt: str, notes: list[str]) -> list[Cue]:
     return cues
 
 
-def _label_ok(label: str) -> bool:
+#: lower-case words a name or a title may hold ("President of Russia Vladimir Putin", "Ursula von der Leyen")
+_CONNECTIVES = frozenset("of the and de da di du la le van von der den al bin ibn for on in".split())
+
+
+def _label_ok(label: str, max_words: int = _WORDS_LABEL_MAX) -> bool:
+    """A speaker label reads as a name, a title or a role ("MS. PSAKI", "Soldier 2", "President of Russia Vladimir
+    Putin", "Мать"), not as the start of a sentence ("Let me be clear", "History has also shown us"): every word
+    capitalised (or a number, or a connective of names between capitalised words)."""
     words = label.split()
-    if len(words) > _WORDS_LABEL_MAX or not label[:1].isupper():
+    if len(words) > max_words or not label[:1].isupper():
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.strip("().") in _CONNECTIVES for w in words) or \
+            not (words[-1][:1].isupper() or words[-1][:1].isdigit()):
         return False
     return not any(ch in label for ch in ".!?\"«»“”") or label.rstrip(".").count(".") <= 1 and len(words) <= 3
+
+
+def _turn_label(text: str, s: int, e: int) -> tuple[str, int] | None:
+    """The speaker label at ``s`` in a transcript and where its speech begins, or None."""
+    for pattern, most in ((_LABEL, _WORDS_LABEL_MAX), (_LONG_LABEL, _WORDS_LONG_LABEL_MAX)):
+        m = pattern.match(text, s, e)
+        if m and _label_ok(label := text[s:m.end()].rstrip(" \t:"), most):
+            return label, m.end()
+    return None
 
 
 def _split_line(text: str, s: int, e: int, turn: Turn) -> None:
@@ -163,6 +195,8 @@ def find_turns(text: str, lines: list[tuple[int | None, tuple[int, int], float |
     one continues the turn before it (in a subtitle file, a cue without a label continues its speaker)."""
     turns: list[Turn] = []
     for cue, (s, e), time in lines:
+        if cue is None and _TIME_LINE.match(text, s, e):
+            continue
         m = _LEAD_TIME.match(text, s, e)
         if m:
             s = m.end()
@@ -178,10 +212,15 @@ def find_turns(text: str, lines: list[tuple[int | None, tuple[int, int], float |
             ls = text.index(label, v.start(), v.end())
             label_span = (ls, ls + len(label))
             s = v.end()
-        elif (m := _LABEL.match(text, s, e)) and _label_ok(text[s:m.end()].rstrip(" \t:")):
-            label = text[s:m.end()].rstrip(" \t:")
+        elif found := _turn_label(text, s, e):
+            label, s0 = found
             label_span = (s, s + len(label))
-            s = m.end()
+            s = s0
+        elif cue is None and turns and _PAREN_NOTE.match(text, s, e):
+            turns[-1].notes.append((s, e))
+            continue
+        elif cue is None and (m3 := _BARE_Q.match(text, s, e)):
+            label, label_span, s = "Q", (s, s + 1), m3.end()
         elif m2 := _DASH.match(text, s, e):
             dash = True
             s = m2.end()
@@ -204,11 +243,38 @@ def _read_lines(text: str, fmt: str, notes: list[str]
     if fmt in ("srt", "vtt"):
         cues = parse_cues(text, fmt, notes)
         return cues, [], [(ci, span, cue.start) for ci, cue in enumerate(cues) for span in cue.lines]
-    spans = [(s, e) for s, e in _line_spans(text) if text[s:e].strip()]
+    spans = _inline_turns(text, [(s, e) for s, e in _line_spans(text) if text[s:e].strip()])
     first_turn = next((i for i, (s, e) in enumerate(spans) if _starts_turn(text, s, e)), len(spans))
     if first_turn == len(spans):
         first_turn = 0
     return [], spans[:first_turn], [(None, span, None) for span in spans[first_turn:]]
+
+
+def _inline_turns(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines cut where a turn begins inside them: a label after the end of a sentence that is a name of at least
+    two words ("Vladimir Putin:", "President of Russia Vladimir Putin:") or a label that also begins a line of the
+    transcript. One-word labels inside a line ("Moscow: ...", "Note: ...") are prose more often than speakers."""
+    known = set()
+    for s, e in spans:
+        if found := _turn_label(text, s, e):
+            known.add(found[0])
+    out = []
+    for s, e in spans:
+        start = s
+        for b in _INLINE.finditer(text, s, e):
+            p = b.end()
+            found = _turn_label(text, p, e) if p > start else None
+            if found is None:
+                continue
+            label = found[0]
+            if label not in ("Q", "A") and (len(label.split()) >= 2 or label in known):
+                end = b.start() + (1 if b.group()[:1] in "\"”’)" else 0)
+                if text.endswith(("<…>", "<...>"), start, end):  # an elision mark closes the text, nobody's words
+                    end = text.rindex("<", start, end)
+                out.append((start, end))
+                start = p
+        out.append((start, e))
+    return [(a, b) for a, b in out if text[a:b].strip()]
 
 
 class _Writer:
@@ -294,8 +360,7 @@ def _starts_turn(text: str, s: int, e: int) -> bool:
     m = _LEAD_TIME.match(text, s, e)
     if m:
         s = m.end()
-    lm = _LABEL.match(text, s, e)
-    return bool(lm and _label_ok(text[s:lm.end()].rstrip(" \t:"))) or bool(_DASH.match(text, s, e))
+    return bool(_turn_label(text, s, e)) or bool(_DASH.match(text, s, e)) or bool(_BARE_Q.match(text, s, e))
 
 
 def looks_like_transcript(text: str) -> bool:
