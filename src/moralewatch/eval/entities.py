@@ -161,7 +161,76 @@ def evaluate_seeds(gold_path: str, pred: str | None) -> dict[str, Any]:
             "false_places": false_places}
 
 
+def _is_place_gold(path: str) -> bool:
+    with open(path, encoding="utf-8") as f:
+        first = next((line for line in f if line.strip()), "{}")
+    obj = json.loads(first)
+    return "corpus" in obj and "sha1" in obj
+
+
+def _place_at(ents: list[dict[str, Any]], start: int, end: int) -> dict[str, Any] | None:
+    """The predicted place overlapping a gold mention (the one starting first)."""
+    hits = [p for p in ents if p["type"] == "place" and p["start"] < end and start < p["end"]]
+    return min(hits, key=lambda p: p["start"]) if hits else None
+
+
+def place_outcome(gold: dict[str, Any], pred: dict[str, Any] | None) -> str:
+    """One ambiguous-place mention scored: ``right``, ``confident_wrong``, ``unresolved`` or ``missed``.
+
+    A gold id is right only by that id; a null gold id (the place is not in the gazetteer, or the text cannot decide)
+    makes any id a confident wrong answer, and an unresolved place (no id: candidates with a confidence) right when
+    its oblast agrees with the gold ``admin1`` (or the gold has none)."""
+    if pred is None:
+        return "missed"
+    gid = pred.get("geonameid")
+    if gold.get("geonameid") is not None:
+        if gid == gold["geonameid"]:
+            return "right"
+        return "confident_wrong" if gid is not None else "unresolved"
+    if gid is not None:
+        region = pred.get("granularity") == "region" and pred.get("admin1") == gold.get("admin1")
+        return "right" if region else "confident_wrong"
+    if gold.get("admin1") is None or pred.get("admin1") in (None, gold["admin1"]):
+        return "right"
+    return "confident_wrong"
+
+
+def evaluate_places(gold_path: str, pred: str | None) -> dict[str, Any]:
+    """Ambiguous place names in context (``gold/pages/places*.jsonl``): the text of each mention is joined from its
+    corpus (``<shared>/data/corpora/<corpus>.jsonl``) and checked by the span's SHA-1."""
+    from .common import sha12
+
+    gold = [json.loads(x) for x in Path(gold_path).read_text(encoding="utf-8").splitlines() if x.strip()]
+    records: dict[str, dict[str, Any]] = {}
+    for name in sorted({g["corpus"] for g in gold}):
+        path = shared_dir() / "data" / "corpora" / f"{name}.jsonl"
+        records.update(corpus_records(path, {g["id"] for g in gold if g["corpus"] == name}))
+    preds = read_pred(pred, "entities") if pred else _predict(records[i] for i in sorted({g["id"] for g in gold}))
+    groups: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for g in gold:
+        text = records[g["id"]]["text"]
+        if sha12(text[g["start"]:g["end"]]) != g["sha1"]:
+            groups["_stale"]["n"] += 1
+            continue
+        kind = "id" if g.get("geonameid") is not None else "oblast" if g.get("admin1") else "undecidable"
+        out = place_outcome(g, _place_at(preds.get(g["id"], []), g["start"], g["end"]))
+        for key in (kind, "all"):
+            groups[key][out] += 1
+            groups[key]["n"] += 1
+        if not g.get("in_gazetteer", True):
+            groups["not_in_gazetteer"]["n"] += 1
+    result: dict[str, Any] = {"mentions": len(gold), "groups": {k: dict(v) for k, v in sorted(groups.items())}}
+    ids = groups["id"]
+    result["id_right"] = round(ids["right"] / ids["n"], 4) if ids["n"] else 1.0
+    result["confident_wrong_undecidable"] = groups["oblast"]["confident_wrong"] + \
+        groups["undecidable"]["confident_wrong"]
+    result["confident_wrong"] = groups["all"]["confident_wrong"]
+    return result
+
+
 def evaluate(gold: str, pred: str | None = None, corpus: str | None = None) -> dict[str, Any]:
+    if gold.endswith(".jsonl") and _is_place_gold(gold):
+        return evaluate_places(gold, pred)
     if gold.endswith(".jsonl"):
         path = Path(corpus) if corpus else shared_dir() / "data" / "corpora" / "nyt-guardian-407.jsonl"
         return evaluate_dev(gold, pred, path)
@@ -186,7 +255,7 @@ def command(gold: str, pred: str | None, corpus: str | None, as_json: bool) -> N
       moralewatch eval entities ../shared/examples/gold/ --json
     """
     result = evaluate(gold, pred, corpus)
-    if as_json:
+    if as_json or "scores" not in result:
         click.echo(json.dumps(result, indent=2))
         return
     click.echo(f"documents: {result['documents']}")
