@@ -127,8 +127,11 @@ def _relative(text: str, pub: dt.date) -> tuple[str, str] | None:
     return None
 
 
-def _resolve(kind: str, text: str, pub: dt.date | None, before: str) -> tuple[str, str] | None:
-    year = pub.year if pub else None
+def _resolve(kind: str, text: str, pub: dt.date | None, before: str,
+             named: int | None = None) -> tuple[str, str] | None:
+    """``named``: a year the paragraph named earlier for its events ("in 2022 ... in early April"): a day or month
+    without a year is in that year, not in the publication's."""
+    year = named if named is not None else pub.year if pub else None
     if kind in ("mdy", "dmy"):
         if year is None and not _YEAR.search(text):
             return None
@@ -143,7 +146,7 @@ def _resolve(kind: str, text: str, pub: dt.date | None, before: str) -> tuple[st
             y = int(yr.group())
         else:
             assert year is not None
-            y = year - 1 if pub and m > pub.month + 1 else year
+            y = year - 1 if pub and named is None and m > pub.month + 1 else year
         return f"{y}-{m:02d}", "month"
     if kind == "year":
         return text, "year"
@@ -227,8 +230,28 @@ def find_event_dates(text: str) -> list[Entity]:
     return out
 
 
-def find_dates(text: str, published: str | None) -> list[Entity]:
-    """Date mentions in ``text`` with normalised values; relative ones need ``published`` (ISO date)."""
+#: a year the text sets as the frame of its events: a sentence opening "In 2022," / "Back in 2022", or "back in
+#: 2022", "in the spring of 2022" (a year inside a date, "in August 2018", or "since 2014" frames nothing after it)
+_NAMED_YEAR = compile_regex(r"(?:(?:^|(?<=[.!?]\ )|(?<=\n))(?:Back\s+in|In|By|During)\s+(?:(?:early|late|mid-?)\s*)?"
+                            r"|\bback\s+in\s+|\bin\s+the\s+(?:spring|summer|autumn|fall|winter)\s+of\s+)"
+                            r"(" + _Y + r")\b(?![\d%])", re.M)
+
+
+def _named_year(text: str, lo: int, hi: int) -> int | None:
+    """The last year named in ``text[lo:hi]``."""
+    found = None
+    for y in _NAMED_YEAR.finditer(text, lo, hi):
+        found = int(y.group(1))
+    return found
+
+
+def find_dates(text: str, published: str | None, anchor_years: bool = False) -> list[Entity]:
+    """Date mentions in ``text`` with normalised values; relative ones need ``published`` (ISO date).
+
+    ``anchor_years`` (entities.v2): a day or month without a year ("early April", "on 3 March") takes the year
+    the same paragraph named last before it when that year is earlier than the publication's ("In 2022 ... in
+    early April" in a 2026 article), or when the publication date is unknown; never a year the text does not give.
+    """
     pub = _pubdate(published)
     out: list[Entity] = []
     for m in _matches(text):
@@ -239,7 +262,11 @@ def find_dates(text: str, published: str | None) -> list[Entity]:
         ):
             continue  # "May" the verb, "March" the noun: a bare month needs "in/since/by..." before it
         sent_start = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s)) + 1
-        got = _resolve(kind, m.group(), pub, text[sent_start:s])
+        anchor = None
+        if anchor_years and kind in ("mdy", "dmy", "my", "mon") and not _YEAR.search(m.group()):
+            named = _named_year(text, text.rfind("\n", 0, s) + 1, s)
+            anchor = named if named is not None and (pub is None or named < pub.year) else None
+        got = _resolve(kind, m.group(), pub, text[sent_start:s], anchor)
         if got is None:
             continue
         value, gran = got
