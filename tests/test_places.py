@@ -131,3 +131,30 @@ def test_the_dev_set_is_well_formed_and_disjoint_from_the_held_out_set() -> None
     for d in dev:
         assert d["geonameid"] is not None or d["admin1"]
         assert len(d["sha1"]) == 12 and d["end"] > d["start"]
+
+
+def test_the_store_keeps_date_sources_and_place_candidates_and_the_dashboard_counts_undated_items(
+        tmp_path: Path) -> None:
+    import sqlite3
+
+    from moralewatch.api import analyze
+    from moralewatch.store import connect
+    from moralewatch.web.index import FactIndex
+    from moralewatch.web.views import meta
+
+    text = ("Yet the retaking of Pavlivka was a welcome turnaround. A soldier there said morale was very low "
+            "and that many men had deserted.\n\n\"We are exhausted and nobody came to relieve us,\" he said.\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "undated.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "s.db"
+    analyze([str(tmp_path / "in")], str(db))
+    conn = sqlite3.connect(db)
+    sources = {r[0] for r in conn.execute("SELECT date_source FROM quotes UNION SELECT date_source FROM indicators")}
+    assert sources == {"none"}
+    n_ind = conn.execute("SELECT count(*) FROM indicators").fetchone()[0]
+    assert n_ind > 0
+    cands, conf = conn.execute("SELECT candidates, confidence FROM entities WHERE text = 'Pavlivka'").fetchone()
+    assert len(json.loads(cands)) >= 3 and conf < 0.5
+    conn.close()
+    m = meta(FactIndex(connect(db, readonly=True)).refresh())
+    assert m["counts"]["undated"] == m["counts"]["indicators"] == n_ind
