@@ -243,6 +243,12 @@ def _decide(text: str, m: _Mention, anchors: list[tuple[int, Entity]], para_regi
         # the paragraph is about somewhere else: a namesake the gazetteer lacks, not this village
         _unresolved(ent, m.readings, oblast, 0.2)
         return
+    if para_regions and rel is None and best.population < _BIG and best.admin1 not in para_regions \
+            and not any(_km(best, a) <= _FAR_KM for a in own):
+        # the paragraph names an oblast (or several) and no reading lies in it: a village the gazetteer lacks
+        named = next(iter(para_regions)) if len(para_regions) == 1 else None
+        _unresolved(ent, m.readings, oblast or named, 0.2)
+        return
     if len(ranked) == 1 or lead >= MARGIN:
         _take(ent, best, round(min(0.95, 0.5 + lead / 6), 2))
         return

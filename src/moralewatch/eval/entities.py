@@ -25,6 +25,7 @@ from typing import Any
 
 import click
 
+from ..errors import MoraleWatchError
 from .common import corpus_records, read_pred, shared_dir
 
 TYPES = ("place", "person", "org", "date")
@@ -204,14 +205,21 @@ def evaluate_places(gold_path: str, pred: str | None) -> dict[str, Any]:
     records: dict[str, dict[str, Any]] = {}
     for name in sorted({g["corpus"] for g in gold}):
         path = shared_dir() / "data" / "corpora" / f"{name}.jsonl"
+        if "/" in name or not path.is_file():
+            raise MoraleWatchError("E215", f"{gold_path} names the corpus {name!r}, which is not {path}",
+                                   "check the gold lines' corpus field against the files in shared/data/corpora")
         records.update(corpus_records(path, {g["id"] for g in gold if g["corpus"] == name}))
+    missing = sorted({g["id"] for g in gold} - set(records))
+    if missing:
+        raise MoraleWatchError("E402", f"{len(missing)} gold articles are not in their corpus: {missing[:3]}",
+                               "check the gold ids against shared/data/corpora")
+    stale = [g for g in gold if sha12(records[g["id"]]["text"][g["start"]:g["end"]]) != g["sha1"]]
+    if stale:
+        raise MoraleWatchError("E406", f"{len(stale)} gold spans no longer match their sha1, e.g. {stale[0]['id']} "
+                               f"{stale[0]['start']}-{stale[0]['end']}", "re-anchor the gold offsets")
     preds = read_pred(pred, "entities") if pred else _predict(records[i] for i in sorted({g["id"] for g in gold}))
     groups: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for g in gold:
-        text = records[g["id"]]["text"]
-        if sha12(text[g["start"]:g["end"]]) != g["sha1"]:
-            groups["_stale"]["n"] += 1
-            continue
         kind = "id" if g.get("geonameid") is not None else "oblast" if g.get("admin1") else "undecidable"
         out = place_outcome(g, _place_at(preds.get(g["id"], []), g["start"], g["end"]))
         for key in (kind, "all"):
