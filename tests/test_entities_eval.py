@@ -74,3 +74,9 @@ def test_a_places_gold_set_naming_a_missing_corpus_is_a_coded_error(shared: Path
     with pytest.raises(MoraleWatchError) as e:
         evaluate(str(gold))
     assert e.value.code == "E215"
+
+
+def test_evidence_dates_meet_floors(shared: Path) -> None:
+    result = evaluate(str(ROOT / "gold" / "pages" / "evidence_dates_dev.jsonl"))
+    assert result["missed"] == 0, result
+    assert result["accuracy"] >= FLOORS["evidence_dates"]["dev"]["accuracy"], result

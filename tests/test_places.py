@@ -158,3 +158,19 @@ def test_the_store_keeps_date_sources_and_place_candidates_and_the_dashboard_cou
     conn.close()
     m = meta(FactIndex(connect(db, readonly=True)).refresh())
     assert m["counts"]["undated"] == m["counts"]["indicators"] == n_ind
+
+
+def test_a_paragraph_date_frames_only_the_sentences_after_it() -> None:
+    text = ("Still, he said, the occupiers continued “to destroy settlements with barrel artillery.” Six civilians "
+            "were killed by shelling in the Donetsk region on Friday, officials said.\n\n"
+            "The talks resumed on Monday. “We will not give up one village,” the negotiator said.")
+    doc = analyze_text(text, date="2022-07-30")
+    got = {q.text[:12]: (q.date, q.date_source) for q in doc.quotes}
+    assert got["to destroy s"] == ("2022-07-30", "published")  # Friday is the shelling's, in a later sentence
+    assert got["We will not "] == ("2022-07-25", "paragraph")
+
+
+def test_a_future_weekday_that_is_the_publication_day_is_that_day() -> None:
+    text = "The first ship was expected to anchor at Istanbul on Tuesday night. They meet again next Tuesday."
+    assert [e.value for e in find_dates(text, "2022-08-02", True)] == ["2022-08-02", "2022-08-09"]
+    assert [e.value for e in find_dates(text, "2022-08-02")] == ["2022-08-09", "2022-08-09"]  # entities.v1

@@ -66,19 +66,24 @@ class _Index:
         return self.best[span]
 
 
-def place_date_source(doc: Document, start: int,
-                      index: _Index | None = None) -> tuple[str | None, str | None, str]:
+def place_date_source(doc: Document, start: int, index: _Index | None = None,
+                      frame_only: bool = False) -> tuple[str | None, str | None, str]:
     """The place name, date value and where the date came from (``sentence``: a date in the evidence's sentence,
     ``paragraph``: one in its paragraph, ``published``: the document's publication date, ``none``: no date the
-    text supports) for evidence starting at ``start``."""
+    text supports) for evidence starting at ``start``. ``frame_only`` (links.v2): a paragraph's date counts only
+    when it comes before the evidence's sentence."""
     ix = index if index is not None else _Index(doc)
-    scopes = [("sentence", _enclosing(doc.sentences, start, ix.sentences)),
-              ("paragraph", _enclosing(doc.paragraphs, start, ix.paragraphs))]
+    sentence = _enclosing(doc.sentences, start, ix.sentences)
+    paragraph = _enclosing(doc.paragraphs, start, ix.paragraphs)
     place = date = None
     source = "none"
-    for name, span in scopes:
+    for name, span in (("sentence", sentence), ("paragraph", paragraph)):
         best_place, best_date = ix.best_in(doc, span)
         place = place or best_place
+        if name == "paragraph" and frame_only and paragraph is not None:
+            # a date earlier in the paragraph frames what follows; one in a later sentence is another event's
+            lead = (paragraph[0], sentence[0] if sentence is not None and sentence[0] > paragraph[0] else start)
+            best_date = ix.best_in(doc, lead)[1] if lead[1] > lead[0] else None
         if date is None and best_date is not None:
             date, source = best_date, name
     if place is None:
@@ -101,6 +106,6 @@ def link(doc: Document, sources: bool = False) -> None:
     index = _Index(doc)
     items: list[Quote | Indicator] = [*doc.quotes, *doc.indicators]
     for item in items:
-        item.place, item.date, source = place_date_source(doc, item.start, index)
+        item.place, item.date, source = place_date_source(doc, item.start, index, frame_only=sources)
         if sources:
             item.date_source = source

@@ -162,11 +162,20 @@ def evaluate_seeds(gold_path: str, pred: str | None) -> dict[str, Any]:
             "false_places": false_places}
 
 
-def _is_place_gold(path: str) -> bool:
+def _first(path: str) -> dict[str, Any]:
     with open(path, encoding="utf-8") as f:
-        first = next((line for line in f if line.strip()), "{}")
-    obj = json.loads(first)
-    return "corpus" in obj and "sha1" in obj
+        obj = json.loads(next((line for line in f if line.strip()), "{}"))
+    return obj if isinstance(obj, dict) else {}
+
+
+def _is_place_gold(path: str) -> bool:
+    obj = _first(path)
+    return "corpus" in obj and "sha1" in obj and "geonameid" in obj
+
+
+def _is_evidence_date_gold(path: str) -> bool:
+    obj = _first(path)
+    return "corpus" in obj and "kind" in obj and "date" in obj
 
 
 def _place_at(ents: list[dict[str, Any]], start: int, end: int) -> dict[str, Any] | None:
@@ -236,9 +245,56 @@ def evaluate_places(gold_path: str, pred: str | None) -> dict[str, Any]:
     return result
 
 
+def evaluate_evidence_dates(gold_path: str) -> dict[str, Any]:
+    """The date of each quote or indicator (``gold/pages/evidence_dates*.jsonl``: corpus, id, kind, input offset of
+    the item's start, sha1 of its first 20 characters, the date the text supports): the pipeline runs on each
+    document; an item is right when one of that kind starts there with that date, ``missed`` when none starts
+    there; ``dated`` counts items that got any date."""
+    from ..api import analyze_text
+    from .common import sha12
+
+    gold = [json.loads(x) for x in Path(gold_path).read_text(encoding="utf-8").splitlines() if x.strip()]
+    records: dict[str, dict[str, Any]] = {}
+    for name in sorted({g["corpus"] for g in gold}):
+        path = shared_dir() / "data" / "corpora" / f"{name}.jsonl"
+        if "/" in name or not path.is_file():
+            raise MoraleWatchError("E215", f"{gold_path} names the corpus {name!r}, which is not {path}",
+                                   "check the gold lines' corpus field against the files in shared/data/corpora")
+        records.update(corpus_records(path, {g["id"] for g in gold if g["corpus"] == name}))
+    out: dict[str, Any] = {"items": len(gold), "right": 0, "missed": 0, "dated": 0}
+    starts: dict[str, dict[tuple[str, int], str | None]] = {}
+    for g in gold:
+        rec = records.get(g["id"])
+        if rec is None:
+            raise MoraleWatchError("E402", f"gold article {g['id']} is not in its corpus", "check the corpus file")
+        if sha12(rec["text"][g["start"]:g["start"] + 20]) != g["sha1"]:
+            raise MoraleWatchError("E406", f"{g['id']}: item at {g['start']} no longer matches its sha1",
+                                   "re-anchor the gold offsets")
+        if g["id"] not in starts:
+            doc = analyze_text(rec["text"], date=rec.get("date"))
+            items: dict[tuple[str, int], str | None] = {}
+            for kind, rows in (("quote", doc.quotes), ("indicator", doc.indicators)):
+                for r in rows:
+                    span = doc.offset_map.span_to_input(r.start, r.end)
+                    if span is not None:
+                        items.setdefault((kind, span[0]), r.date)
+            starts[g["id"]] = items
+        key = (g["kind"], g["start"])
+        if key not in starts[g["id"]]:
+            out["missed"] += 1
+            continue
+        got = starts[g["id"]][key]
+        out["dated"] += got is not None
+        out["right"] += got == g["date"]
+    out["accuracy"] = round(out["right"] / out["items"], 4) if out["items"] else 1.0
+    return out
+
+
 def evaluate(gold: str, pred: str | None = None, corpus: str | None = None) -> dict[str, Any]:
     if gold.endswith(".jsonl") and _is_place_gold(gold):
         return evaluate_places(gold, pred)
+    if gold.endswith(".jsonl") and _is_evidence_date_gold(gold):
+        return evaluate_evidence_dates(gold)
     if gold.endswith(".jsonl"):
         path = Path(corpus) if corpus else shared_dir() / "data" / "corpora" / "nyt-guardian-407.jsonl"
         return evaluate_dev(gold, pred, path)
