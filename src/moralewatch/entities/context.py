@@ -45,25 +45,29 @@ _FAR_KM = 120.0
 _BIG = 50_000
 
 _REGION_WORD = r"(?:region|oblast|Oblast|Region|province|Province)"
-_NAME = r"[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?"
+_NAME = r"[A-Z][\w’'-]{1,60}+(?:[ -][A-Z][\w’'-]{1,60}+)?"
+#: whitespace, bounded and possessive: every pattern here stays linear on adversarial text (tests/test_linear_time)
+_S = r"\s{1,20}+"
+_S0 = r"\s{0,20}+"
 #: an oblast named for the mention, right after it
 _OBLAST_AFTER = compile_regex(
-    rf"(?:,\s*|\s+\(|\s+(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?)(?P<region>{_NAME})"
-    rf"\s+{_REGION_WORD}\b")
+    rf"(?:,{_S0}|{_S}\(|{_S}(?:in|of){_S}(?:the{_S})?(?:(?:north|south|east|west|central)[\w-]{{0,20}}+{_S})?)"
+    rf"(?P<region>{_NAME}){_S}{_REGION_WORD}\b")
 #: "12 km west of Orikhiv", "about 30 kilometres from Kherson", "near Bakhmut", "outside Mariupol"
 _RELATION_AFTER = compile_regex(
-    r"(?:,\s*|\s+)(?:(?:a|the)\s+(?:village|town|settlement)\s+)?(?:(?:about|some|around|roughly|just)\s+)?"
-    r"(?:(?P<n>\d{1,3})\s*(?:-\s*)?(?P<unit>km|kilometers|kilometres|miles)\s+"
-    r"(?:(?:to\s+the\s+)?(?:north|south|east|west)[\w-]*\s+)?(?:of|from)"
-    r"|(?P<near>near|outside|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of))\s+(?:the\s+(?:city|town)\s+of\s+)?"
-    rf"(?=(?P<target>{_NAME}))")
-#: "near Bakhmut, in Ivanivske": the relation before the mention
+    rf"(?:,{_S0}|{_S})(?:(?:a|the){_S}(?:village|town|settlement){_S})?(?:(?:about|some|around|roughly|just){_S})?"
+    rf"(?:(?P<n>\d{{1,3}}){_S0}(?:-{_S0})?(?P<unit>km|kilometers|kilometres|miles){_S}"
+    rf"(?:(?:to{_S}the{_S})?(?:north|south|east|west)[\w-]{{0,20}}+{_S})?(?:of|from)"
+    rf"|(?P<near>near|outside|close{_S}to|not{_S}far{_S}from|on{_S}the{_S}outskirts{_S}of)){_S}"
+    rf"(?:the{_S}(?:city|town){_S}of{_S})?(?=(?P<target>{_NAME}))")
+#: "near Bakhmut, in Ivanivske": the relation before the mention (searched in the 60 characters before it)
 _RELATION_BEFORE = compile_regex(
-    r"\b(?:(?P<n>\d{1,3})\s*(?P<unit>km|kilometers|kilometres|miles)\s+(?:(?:north|south|east|west)[\w-]*\s+)?"
-    rf"(?:of|from)|(?P<near>near|outside))\s+(?P<target>{_NAME}),?\s+(?:in\s+|at\s+)?(?:the\s+(?:village|town)\s+of\s+)?$")
+    rf"\b(?:(?P<n>\d{{1,3}}){_S0}(?P<unit>km|kilometers|kilometres|miles){_S}(?:(?:north|south|east|west)"
+    rf"[\w-]{{0,20}}+{_S})?(?:of|from)|(?P<near>near|outside)){_S}(?P<target>{_NAME}),?{_S}(?:in{_S}|at{_S})?"
+    rf"(?:the{_S}(?:village|town){_S}of{_S})?$")
 
 _DEBUG = False
-_PARAGRAPH = compile_regex(r"\n\s*\n|\n")
+_PARAGRAPH = compile_regex(r"\n")
 
 
 @dataclass(slots=True)
@@ -71,6 +75,20 @@ class _Mention:
     ent: Entity
     readings: list[Place]
     para: int
+    #: geonameid -> the reading's population, a quarter of it when the surface is only a variant of its name
+    weights: dict[int, float]
+
+    def weight(self, pl: Place) -> float:
+        return self.weights.get(pl.geonameid or 0, float(pl.population))
+
+    def prior(self, pl: Place) -> float:
+        return math.log10(self.weight(pl) + 10)
+
+    def dominant(self) -> bool:
+        """One reading is a city of 100,000+ ten times heavier than the next."""
+        first = self.weight(self.readings[0])
+        second = self.weight(self.readings[1]) if len(self.readings) > 1 else 0.0
+        return first >= 100_000 and first >= 10 * second
 
 
 def _km(a: Place | Entity, b: Place | Entity) -> float:
@@ -110,11 +128,6 @@ def _paragraph_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
 
 
-_WEIGHTS: dict[int, float] = {}
-
-
-def _prior(pl: Place) -> float:
-    return math.log10(_WEIGHTS.get(pl.geonameid or 0, pl.population) + 10)
 
 
 def resolve(text: str, entities: list[Entity]) -> None:
@@ -131,28 +144,46 @@ def resolve(text: str, entities: list[Entity]) -> None:
             regions_para.setdefault(para, set()).add(ent.admin1)
             regions_doc.add(ent.admin1)
         if ent.granularity == "city" and ent.country in LOCAL and ent.rule == "place.gaz":
-            mentions.append(_Mention(ent, _readings(ent, _WEIGHTS), para))
+            weights: dict[int, float] = {}
+            mentions.append(_Mention(ent, _readings(ent, weights), para, weights))
     if not mentions:
         return
-    # anchors: places of one reading only (or a big city by far the most populous reading)
-    anchors: list[tuple[int, Entity]] = []
+    # anchors: places of one reading only (or a big city by far the most populous reading), by paragraph, and
+    # for the document once per place with its number of mentions (a long document stays linear in its places)
+    anchors = _Anchors()
     for m in mentions:
-        if len(m.readings) == 1 or (m.readings and _weight(m.readings[0]) >= 100_000
-                                    and _weight(m.readings[0]) >= 10 * _second(m.readings)):
-            anchors.append((m.para, m.ent))
-    by_start = {m.ent.start: m for m in mentions}
+        if m.readings and (len(m.readings) == 1 or m.dominant()):
+            anchors.add(m.para, m.ent)
+    places = {e.start: e for e in entities if e.type == "place"}
     for m in mentions:
         if len(m.readings) < 2 and not _named_oblast(text, m.ent):
             continue
-        _decide(text, m, anchors, regions_para.get(m.para, set()), regions_doc, by_start, entities)
+        _decide(text, m, anchors, regions_para.get(m.para, set()), regions_doc, places)
 
 
-def _weight(pl: Place) -> float:
-    return _WEIGHTS.get(pl.geonameid or 0, float(pl.population))
+class _Anchors:
+    """The document's anchor places: by paragraph, and once per place with its count."""
 
+    def __init__(self) -> None:
+        self.by_para: dict[int, list[Entity]] = {}
+        self.places: dict[tuple[int | None, str], tuple[Entity, int]] = {}
 
-def _second(readings: list[Place]) -> float:
-    return _weight(readings[1]) if len(readings) > 1 else 0.0
+    def add(self, para: int, ent: Entity) -> None:
+        self.by_para.setdefault(para, []).append(ent)
+        key = (ent.geonameid, ent.text)
+        first, n = self.places.get(key, (ent, 0))
+        self.places[key] = (first, n + 1)
+
+    def near_share(self, pl: Place, ent: Entity) -> float:
+        """The share of the document's anchor mentions (other names than ``ent``'s) within 100 km of ``pl``."""
+        near = total = 0
+        for (_, text), (a, n) in self.places.items():
+            if text == ent.text:
+                continue
+            total += n
+            if _km(pl, a) <= 100.0:
+                near += n
+        return near / total if total else 0.0
 
 
 def oblast_named_after(text: str, end: int) -> str | None:
@@ -168,7 +199,7 @@ def _named_oblast(text: str, ent: Entity) -> str | None:
     return oblast_named_after(text, ent.end)
 
 
-def _relation(text: str, ent: Entity, entities: list[Entity]) -> tuple[Entity, float | None] | None:
+def _relation(text: str, ent: Entity, places: dict[int, Entity]) -> tuple[Entity, float | None] | None:
     """The place a relation ties the mention to, and the distance it states (``None`` for "near")."""
     m = _RELATION_AFTER.match(text, ent.end)
     if m is None:
@@ -176,9 +207,8 @@ def _relation(text: str, ent: Entity, entities: list[Entity]) -> tuple[Entity, f
     if m is None:
         return None
     at = m.start("target")
-    target = next((e for e in entities if e.type == "place" and e.start == at and e.lat is not None
-                   and e.granularity == "city" and e is not ent), None)
-    if target is None:
+    target = places.get(at)
+    if target is None or target is ent or target.lat is None or target.granularity != "city":
         return None
     if m.group("n"):
         n = float(m.group("n")) * (1.609 if m.group("unit") == "miles" else 1.0)
@@ -186,11 +216,11 @@ def _relation(text: str, ent: Entity, entities: list[Entity]) -> tuple[Entity, f
     return target, None
 
 
-def _decide(text: str, m: _Mention, anchors: list[tuple[int, Entity]], para_regions: set[str],
-            doc_regions: set[str], by_start: dict[int, _Mention], entities: list[Entity]) -> None:
+def _decide(text: str, m: _Mention, anchors: _Anchors, para_regions: set[str], doc_regions: set[str],
+            places: dict[int, Entity]) -> None:
     ent = m.ent
     readings = list(m.readings)
-    if _weight(readings[0]) >= 100_000 and _weight(readings[0]) >= 10 * _second(readings):
+    if m.dominant():
         # a city by far the biggest of its name ("held by Kyiv in Luhansk province" is not a Luhansk Kyiv)
         if len(readings) > 1:
             _take(ent, readings[0], 0.9)
@@ -204,8 +234,8 @@ def _decide(text: str, m: _Mention, anchors: list[tuple[int, Entity]], para_regi
         if len(readings) == 1:
             _take(ent, readings[0], 0.95)
             return
-    scores = {id(p): _prior(p) for p in readings}
-    rel = _relation(text, ent, entities)
+    scores = {id(p): m.prior(p) for p in readings}
+    rel = _relation(text, ent, places)
     if rel is not None:
         target, dist = rel
         fits = []
@@ -220,19 +250,16 @@ def _decide(text: str, m: _Mention, anchors: list[tuple[int, Entity]], para_regi
         if not fits:
             _unresolved(ent, m.readings, oblast, 0.0)
             return
-    own = [a for p, a in anchors if a is not ent and p == m.para]
-    doc = [a for p, a in anchors if a is not ent and a.text != ent.text]
+    own = [a for a in anchors.by_para.get(m.para, []) if a is not ent]
     for p in readings:
         if p.admin1 in para_regions:
             scores[id(p)] += _REGION_PARA
         elif p.admin1 in doc_regions:
             scores[id(p)] += _REGION_DOC
         if own:  # a GeoNames variant of a village's name (weighed a quarter) needs more than a neighbour
-            variant = 0.5 if _weight(p) < p.population else 1.0
+            variant = 0.5 if m.weight(p) < p.population else 1.0
             scores[id(p)] += variant * _PARA_WEIGHT * max(math.exp(-_km(p, a) / _SCALE) for a in own)
-        if doc:
-            near = sum(_km(p, a) <= 100.0 for a in doc)
-            scores[id(p)] += _DOC_WEIGHT * near / len(doc)
+        scores[id(p)] += _DOC_WEIGHT * anchors.near_share(p, ent)
     ranked = sorted(readings, key=lambda p: -scores[id(p)])
     if _DEBUG:
         print(ent.text, [(p.name, p.admin1, round(scores[id(p)], 2)) for p in ranked], [a.text for a in own])
