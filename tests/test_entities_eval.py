@@ -54,3 +54,29 @@ def test_match_counts_are_one_to_one() -> None:
     s = scores(counts)["date"]
     assert (s["tp"], s["gold"], s["pred"]) == (1, 1, 2)
     assert s["precision"] == 0.5 and s["recall"] == 1.0
+
+
+@pytest.mark.parametrize("name, gold", [("dev", "places_dev.jsonl"), ("heldout", "places.jsonl")])
+def test_places_in_context_meet_floors(shared: Path, name: str, gold: str) -> None:
+    result = evaluate(str(ROOT / "gold" / "pages" / gold))
+    floor = FLOORS["places"][name]
+    assert result["id_right"] >= floor["id_right"], result["groups"]
+    assert result["confident_wrong"] <= floor["max_confident_wrong"], result["groups"]
+
+
+def test_a_places_gold_set_naming_a_missing_corpus_is_a_coded_error(shared: Path, tmp_path: Path) -> None:
+    from moralewatch.errors import MoraleWatchError
+
+    line = {"corpus": "no-such-corpus", "id": "x", "start": 0, "end": 1, "sha1": "0" * 12, "geonameid": None,
+            "admin1": None}
+    gold = tmp_path / "places.jsonl"
+    gold.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    with pytest.raises(MoraleWatchError) as e:
+        evaluate(str(gold))
+    assert e.value.code == "E215"
+
+
+def test_evidence_dates_meet_floors(shared: Path) -> None:
+    result = evaluate(str(ROOT / "gold" / "pages" / "evidence_dates_dev.jsonl"))
+    assert result["missed"] == 0, result
+    assert result["accuracy"] >= FLOORS["evidence_dates"]["dev"]["accuracy"], result

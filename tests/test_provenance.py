@@ -72,7 +72,7 @@ def test_editing_the_gazetteer_changes_the_entity_stamp_and_no_other(data_copy: 
     original = places.read_bytes()
     try:
         places.write_bytes(original + b"\n")
-        assert _changed(before, _stamps(data_copy)) == {"entities.v1"}
+        assert _changed(before, _stamps(data_copy)) == {"entities.v2"}
     finally:
         places.write_bytes(original)
 
@@ -195,13 +195,13 @@ def test_rows_record_every_stage_that_wrote_them(tmp_path: Path) -> None:
     store.close()
     s = pipe.stamps
     # turns.v2 (transcript turns) and langgate.v1 (output on paragraphs not in English) may rewrite quotes and
-    # indicators: their stamps are recorded on every row they passed, as links.v1's is
+    # indicators: their stamps are recorded on every row they passed, as links.v2's is
     assert rows["quotes"] and all(r == {"quotes.v2": s["quotes.v2"], "turns.v2": s["turns.v2"],
-                                        "langgate.v1": s["langgate.v1"], "links.v1": s["links.v1"]}
+                                        "langgate.v1": s["langgate.v1"], "links.v2": s["links.v2"]}
                                   for r in rows["quotes"])
     assert rows["indicators"] and all(r == {"indicators.v1": s["indicators.v1"], "langgate.v1": s["langgate.v1"],
-                                            "links.v1": s["links.v1"]} for r in rows["indicators"])
-    assert rows["entities"] and all(r == {"entities.v1": s["entities.v1"]} for r in rows["entities"])
+                                            "links.v2": s["links.v2"]} for r in rows["indicators"])
+    assert rows["entities"] and all(r == {"entities.v2": s["entities.v2"]} for r in rows["entities"])
 
 
 def test_a_rewriting_stage_must_come_after_what_it_rewrites() -> None:

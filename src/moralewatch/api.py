@@ -34,7 +34,8 @@ QUOTE_FIELDS = ("start", "end", "text", "kind", "speaker", "speaker_start", "spe
                 "channel", "via", "cue", "confidence")
 INDICATOR_FIELDS = ("indicator", "start", "end", "text", "subject_side", "claimant", "claimant_side", "channel",
                     "quote_index", "hedged", "negated", "confidence", "rule", "cue")
-ENTITY_OPTIONAL = ("name", "lat", "lon", "country", "admin1", "geonameid", "value", "granularity")
+ENTITY_OPTIONAL = ("name", "lat", "lon", "country", "admin1", "geonameid", "value", "granularity", "candidates",
+                   "confidence")
 
 
 def _mapped(doc: Document, start: int | None, end: int | None) -> tuple[int, int] | None:

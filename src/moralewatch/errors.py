@@ -63,6 +63,8 @@ ERRORS: dict[str, tuple[str, str]] = {
              "export the table evidence (or indicators) with filters, or leave the filters out"),
     "E211": ("an output file or folder cannot be made or written (export, report)",
              "check that the folder exists and is writable (mkdir -p FOLDER), and that the path is not a file"),
+    "E215": ("a places gold set names a corpus that shared/data/corpora does not hold",
+             "check the gold lines' corpus field against the files in shared/data/corpora"),
     "E301": ("the input file of extract does not exist", "pass an existing JSONL file, or - for stdin"),
     "E302": ("worker processes keep ending before they finish any batch",
              "run with --workers 1 to see the error; reinstall with `make install` if it is an import error"),

@@ -136,6 +136,8 @@ class Quote:
     place: str | None = None
     date: str | None = None
     rule: str | None = None
+    #: where ``date`` came from: sentence | paragraph | published | none (``links.v2``)
+    date_source: str | None = None
 
 
 @dataclass(slots=True)
@@ -158,6 +160,8 @@ class Indicator:
     cue: str | None = None
     place: str | None = None
     date: str | None = None
+    #: where ``date`` came from: sentence | paragraph | published | none (``links.v2``)
+    date_source: str | None = None
 
 
 @dataclass(slots=True)
@@ -177,6 +181,10 @@ class Entity:
     value: str | None = None
     granularity: str | None = None
     rule: str | None = None
+    #: a place the context could not decide: the gazetteer ids it may be (no ``geonameid``, no coordinates)
+    candidates: list[int] | None = None
+    #: how sure the place reading is (0-1), for Ukrainian and Russian settlements weighed in context
+    confidence: float | None = None
 
 
 ANNOTATIONS: dict[str, type] = {"quotes": Quote, "indicators": Indicator, "entities": Entity}

@@ -24,7 +24,10 @@ REGISTRATIONS: tuple[Registration, ...] = (
                  setup=indicators.check_detector),
     Registration(lang.gate_languages, rewrites=("quotes", "indicators")),
     Registration(entities.find_entities_v0),
+    Registration(entities.find_entities_v1, data=("entities/", "gazetteer/", "kb/orgs.tsv", "kb/people.tsv",
+                                                  "kb/titles.tsv")),
     Registration(entities.find_entities, data=("entities/", "gazetteer/", "kb/orgs.tsv", "kb/people.tsv", "kb/titles.tsv")),
+    Registration(entities.link_evidence_v1, rewrites=("quotes", "indicators")),
     Registration(entities.link_evidence, rewrites=("quotes", "indicators")),
 )
 
@@ -37,8 +40,8 @@ DEFAULT = (
     "turns.v2",
     "indicators.v1",
     "langgate.v1",
-    "entities.v1",
-    "links.v1",
+    "entities.v2",
+    "links.v2",
 )
 
 

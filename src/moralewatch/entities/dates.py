@@ -88,14 +88,17 @@ def _day_month(text: str, year: int) -> tuple[str, str] | None:
 _WEEKDAY = compile_regex(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday")
 
 
-def _weekday(text: str, pub: dt.date, future: bool) -> tuple[str, str]:
+def _weekday(text: str, pub: dt.date, future: bool, same_day_future: bool = False) -> tuple[str, str]:
+    """``same_day_future`` (entities.v2): "expected to anchor on Tuesday night" in a Tuesday paper is that day."""
     low = text.lower()
     target = WEEKDAYS[_WEEKDAY.search(low).group()]  # type: ignore[union-attr]
     back = (pub.weekday() - target) % 7
     if low.startswith("last "):
         back = back or 7
     if low.startswith("next ") or (future and not low.startswith(("last", "earlier"))):
-        fwd = (target - pub.weekday()) % 7 or 7
+        fwd = (target - pub.weekday()) % 7
+        if not (fwd == 0 and same_day_future and not low.startswith("next ")):
+            fwd = fwd or 7
         return (pub + dt.timedelta(days=fwd)).isoformat(), "day"
     return (pub - dt.timedelta(days=back)).isoformat(), "day"
 
@@ -127,8 +130,11 @@ def _relative(text: str, pub: dt.date) -> tuple[str, str] | None:
     return None
 
 
-def _resolve(kind: str, text: str, pub: dt.date | None, before: str) -> tuple[str, str] | None:
-    year = pub.year if pub else None
+def _resolve(kind: str, text: str, pub: dt.date | None, before: str,
+             named: int | None = None, v2: bool = False) -> tuple[str, str] | None:
+    """``named``: a year the paragraph named earlier for its events ("in 2022 ... in early April"): a day or month
+    without a year is in that year, not in the publication's."""
+    year = named if named is not None else pub.year if pub else None
     if kind in ("mdy", "dmy"):
         if year is None and not _YEAR.search(text):
             return None
@@ -143,14 +149,14 @@ def _resolve(kind: str, text: str, pub: dt.date | None, before: str) -> tuple[st
             y = int(yr.group())
         else:
             assert year is not None
-            y = year - 1 if pub and m > pub.month + 1 else year
+            y = year - 1 if pub and named is None and m > pub.month + 1 else year
         return f"{y}-{m:02d}", "month"
     if kind == "year":
         return text, "year"
     if pub is None:
         return None
     if kind == "wd":
-        return _weekday(text, pub, bool(_FUTURE.search(before)))
+        return _weekday(text, pub, bool(_FUTURE.search(before)), v2)
     return _relative(text, pub)
 
 
@@ -227,8 +233,30 @@ def find_event_dates(text: str) -> list[Entity]:
     return out
 
 
-def find_dates(text: str, published: str | None) -> list[Entity]:
-    """Date mentions in ``text`` with normalised values; relative ones need ``published`` (ISO date)."""
+#: a year the text sets as the frame of its events: a sentence opening "In 2022," / "Back in 2022", or "back in
+#: 2022", "in the spring of 2022" (a year inside a date, "in August 2018", or "since 2014" frames nothing after it)
+_NAMED_YEAR = compile_regex(r"(?:(?:^|(?<=[.!?]\ )|(?<=\n))(?:Back\s+in|In|By|During)\s+(?:(?:early|late|mid-?)\s*)?"
+                            r"|\bback\s+in\s+|\bin\s+the\s+(?:spring|summer|autumn|fall|winter)\s+of\s+)"
+                            r"(" + _Y + r")\b(?![\d%])", re.M)
+
+
+def _named_year(text: str, lo: int, hi: int) -> int | None:
+    """The last year named in ``text[lo:hi]``."""
+    found = None
+    for y in _NAMED_YEAR.finditer(text, lo, hi):
+        found = int(y.group(1))
+    return found
+
+
+def find_dates(text: str, published: str | None, in_context: bool = False) -> list[Entity]:
+    """Date mentions in ``text`` with normalised values; relative ones need ``published`` (ISO date).
+
+    ``in_context`` (entities.v2): a day or month without a year ("early April", "on 3 March") takes the year
+    the same paragraph named last before it when that year is earlier than the publication's ("In 2022 ... in
+    early April" in a 2026 article), or when the publication date is unknown; never a year the text does not give.
+    And a weekday in the future tense that is the publication's own weekday is that day ("was expected to anchor
+    on Tuesday night" in a Tuesday paper), not a week later.
+    """
     pub = _pubdate(published)
     out: list[Entity] = []
     for m in _matches(text):
@@ -239,7 +267,11 @@ def find_dates(text: str, published: str | None) -> list[Entity]:
         ):
             continue  # "May" the verb, "March" the noun: a bare month needs "in/since/by..." before it
         sent_start = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s)) + 1
-        got = _resolve(kind, m.group(), pub, text[sent_start:s])
+        anchor = None
+        if in_context and kind in ("mdy", "dmy", "my", "mon") and not _YEAR.search(m.group()):
+            named = _named_year(text, text.rfind("\n", 0, s) + 1, s)
+            anchor = named if named is not None and (pub is None or named < pub.year) else None
+        got = _resolve(kind, m.group(), pub, text[sent_start:s], anchor, in_context)
         if got is None:
             continue
         value, gran = got

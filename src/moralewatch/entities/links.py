@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 
-from ..model import Document, Entity
+from ..model import Document, Entity, Indicator, Quote
 
 _DATELINE_CHARS = 60
 
@@ -66,26 +66,46 @@ class _Index:
         return self.best[span]
 
 
-def place_and_date(doc: Document, start: int, index: _Index | None = None) -> tuple[str | None, str | None]:
-    """The place name and date value for evidence starting at ``start``."""
+def place_date_source(doc: Document, start: int, index: _Index | None = None,
+                      frame_only: bool = False) -> tuple[str | None, str | None, str]:
+    """The place name, date value and where the date came from (``sentence``: a date in the evidence's sentence,
+    ``paragraph``: one in its paragraph, ``published``: the document's publication date, ``none``: no date the
+    text supports) for evidence starting at ``start``. ``frame_only`` (links.v2): a paragraph's date counts only
+    when it comes before the evidence's sentence."""
     ix = index if index is not None else _Index(doc)
-    scopes = [_enclosing(doc.sentences, start, ix.sentences), _enclosing(doc.paragraphs, start, ix.paragraphs)]
+    sentence = _enclosing(doc.sentences, start, ix.sentences)
+    paragraph = _enclosing(doc.paragraphs, start, ix.paragraphs)
     place = date = None
-    for span in scopes:
+    source = "none"
+    for name, span in (("sentence", sentence), ("paragraph", paragraph)):
         best_place, best_date = ix.best_in(doc, span)
         place = place or best_place
-        date = date or best_date
+        if name == "paragraph" and frame_only and paragraph is not None:
+            # a date earlier in the paragraph frames what follows; one in a later sentence is another event's
+            lead = (paragraph[0], sentence[0] if sentence is not None and sentence[0] > paragraph[0] else start)
+            best_date = ix.best_in(doc, lead)[1] if lead[1] > lead[0] else None
+        if date is None and best_date is not None:
+            date, source = best_date, name
     if place is None:
         place = ix.dateline
-    return (place.name if place else None,
-            date.value if date else (doc.published[:10] if doc.published else None))
+    if date is None and doc.published:
+        return place.name if place else None, doc.published[:10], "published"
+    return place.name if place else None, date.value if date else None, source
 
 
-def link(doc: Document) -> None:
-    """Fill ``place`` and ``date`` of every quote and indicator of ``doc`` (entities sorted by start)."""
+def place_and_date(doc: Document, start: int, index: _Index | None = None) -> tuple[str | None, str | None]:
+    """The place name and date value for evidence starting at ``start``."""
+    place, date, _ = place_date_source(doc, start, index)
+    return place, date
+
+
+def link(doc: Document, sources: bool = False) -> None:
+    """Fill ``place`` and ``date`` of every quote and indicator of ``doc`` (entities sorted by start), and with
+    ``sources`` (links.v2) their ``date_source``."""
     doc.entities.sort(key=lambda e: e.start)
     index = _Index(doc)
-    for q in doc.quotes:
-        q.place, q.date = place_and_date(doc, q.start, index)
-    for ind in doc.indicators:
-        ind.place, ind.date = place_and_date(doc, ind.start, index)
+    items: list[Quote | Indicator] = [*doc.quotes, *doc.indicators]
+    for item in items:
+        item.place, item.date, source = place_date_source(doc, item.start, index, frame_only=sources)
+        if sources:
+            item.date_source = source

@@ -18,6 +18,7 @@ from functools import cache
 from ..lexicons import compile_regex, kb, lines
 from ..model import Entity
 from ..wordlists import fill
+from .context import oblast_named_after
 from .dates import word_starts_before
 from .gazetteer import Candidate, gazetteer
 
@@ -130,6 +131,7 @@ class Found:
     entities: list[Entity] = field(default_factory=list)
     people: dict[str, str] = field(default_factory=dict)  # surname / given name -> full name
     titles: Spans = field(default_factory=lambda: Spans([]))  # title-case lines (headlines)
+    in_context: bool = False  # entities.v2: an oblast named right after a village is place context
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -352,14 +354,15 @@ def _is_person(seg: list[Piece], text: str, prev: Piece | None, lex: Lexicon, fo
     return True
 
 
-def _plausible(cand: Candidate, text: str, s: int, e: int, region_ctx: bool) -> bool:
+def _plausible(cand: Candidate, text: str, s: int, e: int, region_ctx: bool, in_context: bool = False) -> bool:
     """Small places need the text to say "place": a village name alone ("Mama", "Mir"), a town's alternate
     spelling ("Aga" for Aginskoye), a capitalised acronym ("INA") or a town that "said" something is more often
     a word, a company or a person."""
     pl = cand.place
     if pl.feature != "city" or region_ctx:
         return True
-    context = bool(_PLACE_BEFORE.search(text[max(0, s - 12):s]) or _LISTED_AFTER.match(text, e))
+    context = bool(_PLACE_BEFORE.search(text[max(0, s - 12):s]) or _LISTED_AFTER.match(text, e)
+                   or (in_context and oblast_named_after(text, e)))
     local = pl.country in ("UA", "RU")
     if local and pl.population < 15000 and not context:
         return False
@@ -390,7 +393,7 @@ def _add_place(p: Piece, seg: list[Piece], text: str, found: Found) -> None:
     ):
         return
     pl = cand.place
-    if not _plausible(cand, text, s, e, region_ctx):
+    if not _plausible(cand, text, s, e, region_ctx, found.in_context):
         return
     if (ext := _COMMA_ALIAS.match(text, e)) and gazetteer().lookup(text[s:ext.end()]):
         e = ext.end()  # "Washington, D.C." is one place
@@ -435,10 +438,11 @@ def _title_lines(text: str) -> Spans:
     return Spans(spans)
 
 
-def find_names(text: str) -> list[Entity]:
-    """People, organisations and places in ``text``, sorted by start; spans never overlap."""
+def find_names(text: str, in_context: bool = False) -> list[Entity]:
+    """People, organisations and places in ``text``, sorted by start; spans never overlap. ``in_context``
+    (entities.v2): a village followed by its oblast ("Pavlivka, Donetsk region") is a place, as after "in"."""
     lex = lexicon()
-    found = Found(titles=_title_lines(text))
+    found = Found(titles=_title_lines(text), in_context=in_context)
     pending: list[tuple[list[Piece], Piece | None]] = []
     for m in RUN.finditer(text):
         pieces = _cut(text, _tokens(text, m.start(), m.end()), lex)

@@ -25,6 +25,7 @@ from typing import Any
 
 import click
 
+from ..errors import MoraleWatchError
 from .common import corpus_records, read_pred, shared_dir
 
 TYPES = ("place", "person", "org", "date")
@@ -161,7 +162,139 @@ def evaluate_seeds(gold_path: str, pred: str | None) -> dict[str, Any]:
             "false_places": false_places}
 
 
+def _first(path: str) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as f:
+        obj = json.loads(next((line for line in f if line.strip()), "{}"))
+    return obj if isinstance(obj, dict) else {}
+
+
+def _is_place_gold(path: str) -> bool:
+    obj = _first(path)
+    return "corpus" in obj and "sha1" in obj and "geonameid" in obj
+
+
+def _is_evidence_date_gold(path: str) -> bool:
+    obj = _first(path)
+    return "corpus" in obj and "kind" in obj and "date" in obj
+
+
+def _place_at(ents: list[dict[str, Any]], start: int, end: int) -> dict[str, Any] | None:
+    """The predicted place overlapping a gold mention (the one starting first)."""
+    hits = [p for p in ents if p["type"] == "place" and p["start"] < end and start < p["end"]]
+    return min(hits, key=lambda p: p["start"]) if hits else None
+
+
+def place_outcome(gold: dict[str, Any], pred: dict[str, Any] | None) -> str:
+    """One ambiguous-place mention scored: ``right``, ``confident_wrong``, ``unresolved`` or ``missed``.
+
+    A gold id is right only by that id; a null gold id (the place is not in the gazetteer, or the text cannot decide)
+    makes any id a confident wrong answer, and an unresolved place (no id: candidates with a confidence) right when
+    its oblast agrees with the gold ``admin1`` (or the gold has none)."""
+    if pred is None:
+        return "missed"
+    gid = pred.get("geonameid")
+    if gold.get("geonameid") is not None:
+        if gid == gold["geonameid"]:
+            return "right"
+        return "confident_wrong" if gid is not None else "unresolved"
+    if gid is not None:
+        region = pred.get("granularity") == "region" and pred.get("admin1") == gold.get("admin1")
+        return "right" if region else "confident_wrong"
+    if gold.get("admin1") is None or pred.get("admin1") in (None, gold["admin1"]):
+        return "right"
+    return "confident_wrong"
+
+
+def evaluate_places(gold_path: str, pred: str | None) -> dict[str, Any]:
+    """Ambiguous place names in context (``gold/pages/places*.jsonl``): the text of each mention is joined from its
+    corpus (``<shared>/data/corpora/<corpus>.jsonl``) and checked by the span's SHA-1."""
+    from .common import sha12
+
+    gold = [json.loads(x) for x in Path(gold_path).read_text(encoding="utf-8").splitlines() if x.strip()]
+    records: dict[str, dict[str, Any]] = {}
+    for name in sorted({g["corpus"] for g in gold}):
+        path = shared_dir() / "data" / "corpora" / f"{name}.jsonl"
+        if "/" in name or not path.is_file():
+            raise MoraleWatchError("E215", f"{gold_path} names the corpus {name!r}, which is not {path}",
+                                   "check the gold lines' corpus field against the files in shared/data/corpora")
+        records.update(corpus_records(path, {g["id"] for g in gold if g["corpus"] == name}))
+    missing = sorted({g["id"] for g in gold} - set(records))
+    if missing:
+        raise MoraleWatchError("E402", f"{len(missing)} gold articles are not in their corpus: {missing[:3]}",
+                               "check the gold ids against shared/data/corpora")
+    stale = [g for g in gold if sha12(records[g["id"]]["text"][g["start"]:g["end"]]) != g["sha1"]]
+    if stale:
+        raise MoraleWatchError("E406", f"{len(stale)} gold spans no longer match their sha1, e.g. {stale[0]['id']} "
+                               f"{stale[0]['start']}-{stale[0]['end']}", "re-anchor the gold offsets")
+    preds = read_pred(pred, "entities") if pred else _predict(records[i] for i in sorted({g["id"] for g in gold}))
+    groups: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for g in gold:
+        kind = "id" if g.get("geonameid") is not None else "oblast" if g.get("admin1") else "undecidable"
+        out = place_outcome(g, _place_at(preds.get(g["id"], []), g["start"], g["end"]))
+        for key in (kind, "all"):
+            groups[key][out] += 1
+            groups[key]["n"] += 1
+        if not g.get("in_gazetteer", True):
+            groups["not_in_gazetteer"]["n"] += 1
+    result: dict[str, Any] = {"mentions": len(gold), "groups": {k: dict(v) for k, v in sorted(groups.items())}}
+    ids = groups["id"]
+    result["id_right"] = round(ids["right"] / ids["n"], 4) if ids["n"] else 1.0
+    result["confident_wrong_undecidable"] = groups["oblast"]["confident_wrong"] + \
+        groups["undecidable"]["confident_wrong"]
+    result["confident_wrong"] = groups["all"]["confident_wrong"]
+    return result
+
+
+def evaluate_evidence_dates(gold_path: str) -> dict[str, Any]:
+    """The date of each quote or indicator (``gold/pages/evidence_dates*.jsonl``: corpus, id, kind, input offset of
+    the item's start, sha1 of its first 20 characters, the date the text supports): the pipeline runs on each
+    document; an item is right when one of that kind starts there with that date, ``missed`` when none starts
+    there; ``dated`` counts items that got any date."""
+    from ..api import analyze_text
+    from .common import sha12
+
+    gold = [json.loads(x) for x in Path(gold_path).read_text(encoding="utf-8").splitlines() if x.strip()]
+    records: dict[str, dict[str, Any]] = {}
+    for name in sorted({g["corpus"] for g in gold}):
+        path = shared_dir() / "data" / "corpora" / f"{name}.jsonl"
+        if "/" in name or not path.is_file():
+            raise MoraleWatchError("E215", f"{gold_path} names the corpus {name!r}, which is not {path}",
+                                   "check the gold lines' corpus field against the files in shared/data/corpora")
+        records.update(corpus_records(path, {g["id"] for g in gold if g["corpus"] == name}))
+    out: dict[str, Any] = {"items": len(gold), "right": 0, "missed": 0, "dated": 0}
+    starts: dict[str, dict[tuple[str, int], str | None]] = {}
+    for g in gold:
+        rec = records.get(g["id"])
+        if rec is None:
+            raise MoraleWatchError("E402", f"gold article {g['id']} is not in its corpus", "check the corpus file")
+        if sha12(rec["text"][g["start"]:g["start"] + 20]) != g["sha1"]:
+            raise MoraleWatchError("E406", f"{g['id']}: item at {g['start']} no longer matches its sha1",
+                                   "re-anchor the gold offsets")
+        if g["id"] not in starts:
+            doc = analyze_text(rec["text"], date=rec.get("date"))
+            items: dict[tuple[str, int], str | None] = {}
+            for kind, rows in (("quote", doc.quotes), ("indicator", doc.indicators)):
+                for r in rows:
+                    span = doc.offset_map.span_to_input(r.start, r.end)
+                    if span is not None:
+                        items.setdefault((kind, span[0]), r.date)
+            starts[g["id"]] = items
+        key = (g["kind"], g["start"])
+        if key not in starts[g["id"]]:
+            out["missed"] += 1
+            continue
+        got = starts[g["id"]][key]
+        out["dated"] += got is not None
+        out["right"] += got == g["date"]
+    out["accuracy"] = round(out["right"] / out["items"], 4) if out["items"] else 1.0
+    return out
+
+
 def evaluate(gold: str, pred: str | None = None, corpus: str | None = None) -> dict[str, Any]:
+    if gold.endswith(".jsonl") and _is_place_gold(gold):
+        return evaluate_places(gold, pred)
+    if gold.endswith(".jsonl") and _is_evidence_date_gold(gold):
+        return evaluate_evidence_dates(gold)
     if gold.endswith(".jsonl"):
         path = Path(corpus) if corpus else shared_dir() / "data" / "corpora" / "nyt-guardian-407.jsonl"
         return evaluate_dev(gold, pred, path)
@@ -186,7 +319,7 @@ def command(gold: str, pred: str | None, corpus: str | None, as_json: bool) -> N
       moralewatch eval entities ../shared/examples/gold/ --json
     """
     result = evaluate(gold, pred, corpus)
-    if as_json:
+    if as_json or "scores" not in result:
         click.echo(json.dumps(result, indent=2))
         return
     click.echo(f"documents: {result['documents']}")

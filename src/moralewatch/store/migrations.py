@@ -282,6 +282,17 @@ LANGUAGES: tuple[str, ...] = (
 )
 
 
+#: migration 6, "evidence dates and places in context": where each quote's and indicator's date came from
+#: (``links.v2``: sentence | paragraph | published | none) and, for a place the context could not decide, its
+#: candidate gazetteer ids and the confidence of the reading (``entities.v2``)
+PLACES_DATES: tuple[str, ...] = (
+    "ALTER TABLE quotes ADD COLUMN date_source TEXT",
+    "ALTER TABLE indicators ADD COLUMN date_source TEXT",
+    "ALTER TABLE entities ADD COLUMN candidates TEXT",
+    "ALTER TABLE entities ADD COLUMN confidence REAL",
+)
+
+
 def _run(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
     def migrate(conn: sqlite3.Connection) -> None:
         for sql in statements:
@@ -291,7 +302,7 @@ def _run(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
 
 
 #: the SQL of each migration, by version
-STATEMENTS: dict[int, tuple[str, ...]] = {1: INITIAL, 2: EVIDENCE_FACTS, 3: ROW_STAMPS, 4: DATASETTE, 5: LANGUAGES}
+STATEMENTS: dict[int, tuple[str, ...]] = {1: INITIAL, 2: EVIDENCE_FACTS, 3: ROW_STAMPS, 4: DATASETTE, 5: LANGUAGES, 6: PLACES_DATES}
 
 #: ordered migrations: (version, name, function of a connection inside the migration's transaction)
 MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
@@ -301,4 +312,6 @@ MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (4, "for Datasette: foreign keys, views evidence_flat and quotes_documents, full text linked to its tables",
      _run(DATASETTE)),
     (5, "languages and input metadata: language, paragraph_languages and meta on documents", _run(LANGUAGES)),
+    (6, "evidence dates and places in context: date_source on quotes and indicators, candidates and confidence "
+        "on entities", _run(PLACES_DATES)),
 ]

@@ -64,7 +64,7 @@ def meta(ix: FactIndex) -> dict[str, Any]:
 
     return {
         "counts": {"documents": int(ix.doc_day.size), "indicators": int(ix.n),
-                   "quotes": ix.n_quotes},
+                   "quotes": ix.n_quotes, "undated": int(ix.day.size - dated.size)},
         "evidence_range": [iso_day(dated.min()), iso_day(dated.max())] if dated.size else [None, None],
         "document_range": [iso_day(ddated.min()), iso_day(ddated.max())] if ddated.size else [None, None],
         "options": {

@@ -901,7 +901,7 @@
     }
     fillForm(meta);
     const c = meta.counts, er = meta.evidence_range;
-    $("summary").textContent = `${fmt(c.documents)} documents · ${fmt(c.indicators)} evidence items` + (er[0] ? ` · ${er[0]} to ${er[1]}` : "");
+    $("summary").textContent = `${fmt(c.documents)} documents · ${fmt(c.indicators)} evidence items` + (c.undated ? ` (${fmt(c.undated)} undated, not in the trends)` : "") + (er[0] ? ` · ${er[0]} to ${er[1]}` : "");
     const h = readHash();
     fromHash();
     if (!h.view && er[1] && daysBefore(er[1], 90) > er[0]) state.filters = { since: daysBefore(er[1], 90) }; // morning default: the last 90 days

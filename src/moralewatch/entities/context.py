@@ -1,0 +1,303 @@
+"""Places in context (issue 13, item 4): a village name that several gazetteer places share is resolved with what
+the document says around it, and left unresolved (candidates and a confidence, no id) when the text cannot decide.
+
+The name finder (``names.py``) picks the most populous reading of a name. This pass looks again at every Ukrainian
+or Russian settlement it found and weighs each reading of the same name by, strongest first:
+
+1. an oblast named for the mention ("Pavlivka, Donetsk region", "Desna in the Chernihiv region"): readings in
+   other oblasts are dropped; when none is left, the place is in that oblast but not in the gazetteer (its
+   ``admin1`` is kept, no id);
+2. a relation to another place ("12 km west of Orikhiv", "near Bakhmut", "outside Mariupol"): readings at that
+   distance of the place named win, and a village that is nowhere near it is not in the gazetteer;
+3. oblasts named in the same paragraph, and the unambiguous places of the paragraph (distance), then of the whole
+   document (the front it is about);
+4. population, as a prior: enough alone only when one reading is ten times more populous than the next.
+
+A reading is taken (with its id) only when it leads the next by a clear margin; otherwise the entity keeps the
+name, no id and no coordinates, the oblast when every remaining reading shares it, the candidate ids
+(``candidates``) and a ``confidence`` below 0.5. Unknown is better than a confident wrong answer.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass
+
+from ..lexicons import compile_regex
+from ..model import Entity
+from .gazetteer import Place, gazetteer
+
+#: countries whose settlements are weighed in context (the gazetteer's dense extract)
+LOCAL = ("UA", "RU")
+#: the lead (in score points) a reading needs over the next to be taken
+MARGIN = 1.0
+#: a paragraph anchor this close weighs fully; the bonus halves about every ``_SCALE * ln 2`` km
+_SCALE = 40.0
+_PARA_WEIGHT = 3.0
+_DOC_WEIGHT = 1.5
+_REGION_PARA = 2.5
+_REGION_DOC = 1.0
+_RELATION_WEIGHT = 5.0
+#: no reading within this distance of any anchor of the paragraph: a village the gazetteer lacks
+_FAR_KM = 120.0
+#: above this population a reading is not discarded as "far from the paragraph" (a city named in a list)
+_BIG = 50_000
+
+_REGION_WORD = r"(?:region|oblast|Oblast|Region|province|Province)"
+_NAME = r"[A-Z][\w’'-]{1,60}+(?:[ -][A-Z][\w’'-]{1,60}+)?"
+#: whitespace, bounded and possessive: every pattern here stays linear on adversarial text (tests/test_linear_time)
+_S = r"\s{1,20}+"
+_S0 = r"\s{0,20}+"
+#: an oblast named for the mention, right after it
+_OBLAST_AFTER = compile_regex(
+    rf"(?:,{_S0}|{_S}\(|{_S}(?:in|of){_S}(?:the{_S})?(?:(?:north|south|east|west|central)[\w-]{{0,20}}+{_S})?)"
+    rf"(?P<region>{_NAME}){_S}{_REGION_WORD}\b")
+#: "12 km west of Orikhiv", "about 30 kilometres from Kherson", "near Bakhmut", "outside Mariupol"
+_RELATION_AFTER = compile_regex(
+    rf"(?:,{_S0}|{_S})(?:(?:a|the){_S}(?:village|town|settlement){_S})?(?:(?:about|some|around|roughly|just){_S})?"
+    rf"(?:(?P<n>\d{{1,3}}){_S0}(?:-{_S0})?(?P<unit>km|kilometers|kilometres|miles){_S}"
+    rf"(?:(?:to{_S}the{_S})?(?:north|south|east|west)[\w-]{{0,20}}+{_S})?(?:of|from)"
+    rf"|(?P<near>near|outside|close{_S}to|not{_S}far{_S}from|on{_S}the{_S}outskirts{_S}of)){_S}"
+    rf"(?:the{_S}(?:city|town){_S}of{_S})?(?=(?P<target>{_NAME}))")
+#: "near Bakhmut, in Ivanivske": the relation before the mention (searched in the 60 characters before it)
+_RELATION_BEFORE = compile_regex(
+    rf"\b(?:(?P<n>\d{{1,3}}){_S0}(?P<unit>km|kilometers|kilometres|miles){_S}(?:(?:north|south|east|west)"
+    rf"[\w-]{{0,20}}+{_S})?(?:of|from)|(?P<near>near|outside)){_S}(?P<target>{_NAME}),?{_S}(?:in{_S}|at{_S})?"
+    rf"(?:the{_S}(?:village|town){_S}of{_S})?$")
+
+_DEBUG = False
+_PARAGRAPH = compile_regex(r"\n")
+
+
+@dataclass(slots=True)
+class _Mention:
+    ent: Entity
+    readings: list[Place]
+    para: int
+    #: geonameid -> the reading's population, a quarter of it when the surface is only a variant of its name
+    weights: dict[int, float]
+
+    def weight(self, pl: Place) -> float:
+        return self.weights.get(pl.geonameid or 0, float(pl.population))
+
+    def prior(self, pl: Place) -> float:
+        return math.log10(self.weight(pl) + 10)
+
+    def dominant(self) -> bool:
+        """One reading is a city of 100,000+ ten times heavier than the next."""
+        first = self.weight(self.readings[0])
+        second = self.weight(self.readings[1]) if len(self.readings) > 1 else 0.0
+        return first >= 100_000 and first >= 10 * second
+
+
+def _km(a: Place | Entity, b: Place | Entity) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _readings(ent: Entity, weights: dict[int, float]) -> list[Place]:
+    """The local settlements the mention's surface can name, one per geonameid, heaviest first; ``weights`` gets
+    each one's population, a quarter of it when the surface is only a GeoNames variant of its name (as the name
+    finder weighs them: "Trostyanets" is not first of all Velykyi Trostianets)."""
+    seen: dict[int | None, Place] = {}
+    for c in gazetteer().lookup(ent.text):
+        pl = c.place
+        if pl.feature == "city" and pl.country in LOCAL and pl.geonameid is not None and pl.geonameid not in seen:
+            seen[pl.geonameid] = pl
+            weights[pl.geonameid] = pl.population * (1.0 if c.primary else 0.25)
+    return sorted(seen.values(), key=lambda p: -weights[p.geonameid or 0])
+
+
+def region_admin1(name: str) -> str | None:
+    """The first-level region a short name names ("Donetsk", "Dnipro", "Kherson") or ``None``."""
+    cands = gazetteer().lookup(name)
+    for c in cands:
+        if c.place.feature == "region" and c.place.country in LOCAL and c.place.admin1:
+            return c.place.admin1
+    for c in cands:  # "Dnipro region": the oblast of the city that gives it its name
+        if c.place.feature == "city" and c.place.country in LOCAL and c.place.population >= 100_000:
+            return c.place.admin1
+    return None
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+
+
+
+
+def resolve(text: str, entities: list[Entity]) -> None:
+    """Re-resolve, in place, the Ukrainian and Russian settlements of ``entities`` (sorted by start) in context."""
+    starts = _paragraph_starts(text)
+    mentions: list[_Mention] = []
+    regions_para: dict[int, set[str]] = {}
+    regions_doc: set[str] = set()
+    for ent in entities:
+        if ent.type != "place":
+            continue
+        para = bisect.bisect_right(starts, ent.start) - 1
+        if ent.granularity == "region" and ent.country in LOCAL and ent.admin1:
+            regions_para.setdefault(para, set()).add(ent.admin1)
+            regions_doc.add(ent.admin1)
+        if ent.granularity == "city" and ent.country in LOCAL and ent.rule == "place.gaz":
+            weights: dict[int, float] = {}
+            mentions.append(_Mention(ent, _readings(ent, weights), para, weights))
+    if not mentions:
+        return
+    # anchors: places of one reading only (or a big city by far the most populous reading), by paragraph, and
+    # for the document once per place with its number of mentions (a long document stays linear in its places)
+    anchors = _Anchors()
+    for m in mentions:
+        if m.readings and (len(m.readings) == 1 or m.dominant()):
+            anchors.add(m.para, m.ent)
+    places = {e.start: e for e in entities if e.type == "place"}
+    for m in mentions:
+        if len(m.readings) < 2 and not _named_oblast(text, m.ent):
+            continue
+        _decide(text, m, anchors, regions_para.get(m.para, set()), regions_doc, places)
+
+
+class _Anchors:
+    """The document's anchor places: by paragraph, and once per place with its count."""
+
+    def __init__(self) -> None:
+        self.by_para: dict[int, list[Entity]] = {}
+        self.places: dict[tuple[int | None, str], tuple[Entity, int]] = {}
+
+    def add(self, para: int, ent: Entity) -> None:
+        self.by_para.setdefault(para, []).append(ent)
+        key = (ent.geonameid, ent.text)
+        first, n = self.places.get(key, (ent, 0))
+        self.places[key] = (first, n + 1)
+
+    def near_share(self, pl: Place, ent: Entity) -> float:
+        """The share of the document's anchor mentions (other names than ``ent``'s) within 100 km of ``pl``."""
+        near = total = 0
+        for (_, text), (a, n) in self.places.items():
+            if text == ent.text:
+                continue
+            total += n
+            if _km(pl, a) <= 100.0:
+                near += n
+        return near / total if total else 0.0
+
+
+def oblast_named_after(text: str, end: int) -> str | None:
+    """The Ukrainian or Russian first-level region named right after a name ending at ``end`` (", Donetsk region",
+    " in the Sumy region", " (Kherson Oblast)")."""
+    m = _OBLAST_AFTER.match(text, end)
+    if m is None:
+        return None
+    return region_admin1(m.group("region"))
+
+
+def _named_oblast(text: str, ent: Entity) -> str | None:
+    return oblast_named_after(text, ent.end)
+
+
+def _relation(text: str, ent: Entity, places: dict[int, Entity]) -> tuple[Entity, float | None] | None:
+    """The place a relation ties the mention to, and the distance it states (``None`` for "near")."""
+    m = _RELATION_AFTER.match(text, ent.end)
+    if m is None:
+        m = _RELATION_BEFORE.search(text, max(0, ent.start - 60), ent.start)
+    if m is None:
+        return None
+    at = m.start("target")
+    target = places.get(at)
+    if target is None or target is ent or target.lat is None or target.granularity != "city":
+        return None
+    if m.group("n"):
+        n = float(m.group("n")) * (1.609 if m.group("unit") == "miles" else 1.0)
+        return target, n
+    return target, None
+
+
+def _decide(text: str, m: _Mention, anchors: _Anchors, para_regions: set[str], doc_regions: set[str],
+            places: dict[int, Entity]) -> None:
+    ent = m.ent
+    readings = list(m.readings)
+    if m.dominant():
+        # a city by far the biggest of its name ("held by Kyiv in Luhansk province" is not a Luhansk Kyiv)
+        if len(readings) > 1:
+            _take(ent, readings[0], 0.9)
+        return
+    oblast = _named_oblast(text, ent)
+    if oblast is not None:
+        readings = [p for p in readings if p.admin1 == oblast]
+        if not readings:
+            _unresolved(ent, m.readings, oblast, 0.0)
+            return
+        if len(readings) == 1:
+            _take(ent, readings[0], 0.95)
+            return
+    scores = {id(p): m.prior(p) for p in readings}
+    rel = _relation(text, ent, places)
+    if rel is not None:
+        target, dist = rel
+        fits = []
+        for p in readings:
+            d = _km(p, target)
+            ok = d <= (dist * 1.5 + 10 if dist is not None else 40.0)
+            if dist is not None:
+                ok = ok and d >= dist * 0.5 - 10
+            if ok:
+                fits.append(p)
+                scores[id(p)] += _RELATION_WEIGHT
+        if not fits:
+            _unresolved(ent, m.readings, oblast, 0.0)
+            return
+    own = [a for a in anchors.by_para.get(m.para, []) if a is not ent]
+    for p in readings:
+        if p.admin1 in para_regions:
+            scores[id(p)] += _REGION_PARA
+        elif p.admin1 in doc_regions:
+            scores[id(p)] += _REGION_DOC
+        if own:  # a GeoNames variant of a village's name (weighed a quarter) needs more than a neighbour
+            variant = 0.5 if m.weight(p) < p.population else 1.0
+            scores[id(p)] += variant * _PARA_WEIGHT * max(math.exp(-_km(p, a) / _SCALE) for a in own)
+        scores[id(p)] += _DOC_WEIGHT * anchors.near_share(p, ent)
+    ranked = sorted(readings, key=lambda p: -scores[id(p)])
+    if _DEBUG:
+        print(ent.text, [(p.name, p.admin1, round(scores[id(p)], 2)) for p in ranked], [a.text for a in own])
+    best = ranked[0]
+    lead = scores[id(best)] - (scores[id(ranked[1])] if len(ranked) > 1 else 0.0)
+    if own and rel is None and best.population < _BIG and not para_regions & {best.admin1} \
+            and min(_km(best, a) for a in own) > _FAR_KM:
+        # the paragraph is about somewhere else: a namesake the gazetteer lacks, not this village
+        _unresolved(ent, m.readings, oblast, 0.2)
+        return
+    if para_regions and rel is None and best.population < _BIG and best.admin1 not in para_regions \
+            and not any(_km(best, a) <= _FAR_KM for a in own):
+        # the paragraph names an oblast (or several) and no reading lies in it: a village the gazetteer lacks
+        named = next(iter(para_regions)) if len(para_regions) == 1 else None
+        _unresolved(ent, m.readings, oblast or named, 0.2)
+        return
+    if len(ranked) == 1 or lead >= MARGIN:
+        _take(ent, best, round(min(0.95, 0.5 + lead / 6), 2))
+        return
+    _unresolved(ent, ranked, oblast, round(0.5 * lead / MARGIN, 2))
+
+
+def _take(ent: Entity, pl: Place, confidence: float) -> None:
+    ent.name, ent.lat, ent.lon, ent.country = pl.name, pl.lat, pl.lon, pl.country
+    ent.admin1, ent.geonameid = pl.admin1, pl.geonameid
+    ent.confidence = confidence
+    ent.candidates = None
+    ent.rule = "place.context"
+
+
+def _unresolved(ent: Entity, readings: list[Place], oblast: str | None, confidence: float) -> None:
+    """No id: the name, the oblast when it is known (named, or shared by every reading), the candidate ids."""
+    admins = {p.admin1 for p in readings}
+    ent.admin1 = oblast if oblast is not None else (admins.pop() if len(admins) == 1 else None)
+    ent.geonameid = ent.lat = ent.lon = None
+    ent.name = ent.text
+    ent.country = readings[0].country if readings and len({p.country for p in readings}) == 1 else ent.country
+    ent.candidates = [p.geonameid for p in readings if p.geonameid is not None and (
+        oblast is None or p.admin1 == oblast)] or None
+    ent.confidence = confidence
+    ent.rule = "place.unresolved"
