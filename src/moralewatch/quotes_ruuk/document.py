@@ -50,6 +50,7 @@ def lines_of(doc: Document) -> list[Line]:
     langs = doc.paragraph_languages or [doc.language or ""] * len(doc.paragraphs)
     first = True
     breaks = line_breaks(doc)
+    channel = _channel(doc)
     for (ps, pe), lang in zip(doc.paragraphs, langs, strict=False):
         if lang not in LANGUAGES:
             first = False
@@ -63,7 +64,7 @@ def lines_of(doc: Document) -> list[Line]:
             end = breaks[k] if k < len(breaks) and breaks[k] < pe else pe
             lo, hi = _strip(doc.text, pos, end, " \t\r\u00a0")
             if hi > lo:
-                line = Line(doc.text, lo, hi, carry, first)
+                line = Line(doc.text, lo, hi, carry, first, channel)
                 find_line(line)
                 carry = bool(line.marks) and line.marks[-1].close_at < 0
                 out.append(line)
@@ -100,6 +101,15 @@ def _borrow(lines: list[Line]) -> None:
                 if src is not None:
                     f.speaker, f.cue, f.channel_hint, f.via = src.speaker, src.cue, src.channel_hint, list(src.via)
                 f.borrow = ""
+        if line.dash and i > 0 and not lines[i - 1].found:
+            w = _NAME_WORD.match(line.masked, _lead(line.masked, line.lo, line.lo, line.hi) - line.lo)
+            if w and lex.verbs.get(w.group().lower(), frozenset()) & SPEECH and not line.found:
+                prev = lines[i - 1]
+                sp, hint, via = line.after_verb(line.lo + w.end(), line.hi)
+                s0 = _lead(prev.masked, prev.lo, prev.lo, prev.hi)
+                prev.add(Found(s0, prev.hi, _kind(prev, s0, prev.hi) if prev.marks else "direct", sp,
+                               (line.lo + w.start(), line.lo + w.end()), "ruuk-dash-below", hint, via, 0.7))
+                line.taken.append((line.lo, line.hi))
         if line.intro:
             who = _intro_speaker(line)
             for nxt in lines[i + 1:]:

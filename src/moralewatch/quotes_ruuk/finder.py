@@ -140,6 +140,8 @@ _ABOUT_PREP = compile_regex(r"\s+(?:о|об|обо|про)\s")
 _ABOUT_THAT = compile_regex(r"\s+(?:о|про)\s+(?:том|те),\s+(?:что|как|що|як)\s", flags=2)
 _AND_THEN = compile_regex(r",\s+(?:а|но|але|однак|однако)\s")
 _LINK_SOURCE = compile_regex(r"\s+со\s+ссылкой\s+на\s+|\s+з\s+посиланням\s+на\s+", flags=2)
+_CONJUNCTIONS = frozenset({"и", "й", "і", "та", "а"})
+_FROM = compile_regex(r"^(?:из|от|з|від)\s+", flags=2)
 _PREPOSITION = compile_regex(r"^(?:в|во|у|из|с|со|від|з)\s+", flags=2)
 
 
@@ -165,17 +167,24 @@ def _lead(masked: str, base: int, s: int, e: int) -> int:
 class Line:
     """One line of a Russian or Ukrainian paragraph: its marks, the masked text, the quotes found."""
 
-    def __init__(self, text: str, lo: int, hi: int, carry: bool, first: bool) -> None:
+    def __init__(self, text: str, lo: int, hi: int, carry: bool, first: bool, channel: str | None = None) -> None:
         self.text, self.lo, self.hi, self.first = text, lo, hi, first
+        self.channel = (channel or "").lower()
         self.marks = marks_in(text, lo, hi, carry)
         self.masked = blank(text, lo, hi, self.marks)
         self.found: list[Found] = []
         self.taken: list[tuple[int, int]] = []  # spans already attributed (content and attribution)
+        self.attributions: list[tuple[int, int]] = []
         self.dialogue = False  # a dash line whose attribution was found
         self.dash = bool(_DASH_LINE.match(self.masked))
         self.intro = False  # ends with a colon after a speech word: the lines below are its quotes
+        self.via_hint = ""  # an outlet read off the last subject ("X со ссылкой на Y": X)
 
     # -- helpers on the masked line (absolute offsets) --
+
+    def take_via(self) -> list[str]:
+        via, self.via_hint = self.via_hint, ""
+        return [via] if via else []
 
     def m(self, s: int, e: int) -> str:
         return self.masked[s - self.lo:e - self.lo]
@@ -183,14 +192,19 @@ class Line:
     def free(self, s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in self.taken)
 
-    def add(self, f: Found, attribution: tuple[int, int] | None = None) -> None:
+    def add(self, f: Found, attribution: tuple[int, int] | None = None, nested: bool = False) -> None:
         f.start, f.end = _strip(self.text, f.start, f.end)
-        if f.end <= f.start or not self.free(f.start, f.end):
+        if f.end <= f.start:
+            return
+        if not self.free(f.start, f.end) and not (nested and any(
+                g.kind == "direct" and g.start < f.start and f.end < g.end for g in self.found)
+                and all(f.end <= a or f.start >= b for a, b in self.attributions)):
             return
         self.found.append(f)
         self.taken.append((f.start, f.end))
         if attribution:
             self.taken.append(attribution)
+            self.attributions.append(attribution)
 
     def sentences(self) -> list[tuple[int, int]]:
         out, pos = [], 0
@@ -217,11 +231,29 @@ class Line:
     def subject(self, s: int, v: int) -> tuple[int, int] | None:
         """The speaker before a cue verb at ``v``: the clause from the last comma, colon or dash before it (or the
         sentence start ``s``), without the words that open a clause (Вчера, При этом ...); None after «не»."""
-        seg = self.m(s, v)
+        seg = self.m(s, v).rstrip()
+        if seg.endswith(","):  # "Источник РБК в Минобороны, сообщил": the clause before the comma
+            seg = seg[:-1]
         cut = max(seg.rfind(", "), seg.rfind(": "), seg.rfind(" — "), seg.rfind(" – "), seg.rfind("; "))
         a = s + cut + 2 if cut >= 0 else s
-        a = _lead(self.masked, self.lo, a, v)
-        return self._trim_subject(a, v)
+        b = s + len(seg)
+        a = _lead(self.masked, self.lo, a, b)
+        words = _WORD.findall(self.m(a, b))
+        if len(words) > 2 and words[-1].lower() in _CONJUNCTIONS:
+            # "Я телефонував керівнику МАГАТЕ … й повідомив": the subject opens the clause; only a pronoun or a
+            # name there is taken (unknown is better than wrong)
+            first = _WORD.search(self.m(a, b))
+            assert first is not None
+            f0, f1 = a + first.start(), a + first.end()
+            w = self.text[f0:f1]
+            return (f0, f1) if w.lower() in PRONOUNS else None
+        sp = self._trim_subject(a, b)
+        if sp is not None:
+            link = _LINK_SOURCE.search(self.text[sp[0]:sp[1]])
+            if link:  # "Украинские СМИ со ссылкой на источник в спецслужбах писали": the source speaks
+                self.via_hint = self.text[sp[0]:sp[0] + link.start()].strip()
+                sp = (sp[0] + link.end(), sp[1])
+        return sp
 
     def _trim_subject(self, a: int, b: int) -> tuple[int, int] | None:
         lex = lexicon()
@@ -279,6 +311,9 @@ class Line:
                 a, b = _strip(self.text, a, b, " \t\u00a0,")
             else:
                 break
+        f = _FROM.match(self.text[a:b])
+        if f:
+            a += f.end()
         t = _TRAILING_WHERE.search(self.text[a:b])
         if t:
             hint = hint or t.group().strip().lower()
@@ -340,6 +375,8 @@ _CONTENT_FIRST = compile_regex(r",\s*(?:[—–]\s*)?$")
 _ABOUT_LATER = compile_regex(r"\s+(?:\w+\s+){1,2}?(?:о|об|обо|про)\s")
 _AFTERTHOUGHT = compile_regex(r",\s+(?:хотя|хоча|при\s+этом|тогда\s+как)\s")
 _LATIN_LETTER = compile_regex(r"[A-Za-z]")
+#: between a verb and its quote: nothing, or an earlier quote and «и» (скандировали «…» и «…»)
+_SAID_THEN_MARK = compile_regex(r"\s*(?:[«„“\"]" + MASK + r"+[»”“\"]\s+(?:и|і|та)\s+)?")
 _DIALOGUE_CUE = compile_regex(r"([,.!?…]?)\s+[—–-]\s+(?=[\w\"«])")
 
 
@@ -435,8 +472,10 @@ def _marked(line: Line, s: int, e: int) -> None:
     """Quotes in marks: their attribution after, inside or before them; after a naming verb, a partial quote."""
     lex = lexicon()
     for mk in line.marks:
-        if not (s <= max(mk.open_at, mk.start - 1) < e) or not line.free(mk.start, mk.end):
+        if not (s <= mk.start - 1 < e or s <= mk.start < e) or not line.free(mk.start, mk.end):
             continue
+        lead = _lead(line.masked, line.lo, s, e)
+        opens_sentence = mk.open_at <= lead
         content = line.text[mk.start:mk.end]
         sentence_like = content[:1].isupper() or _words(content) >= 4
         # inside: «…, — говорил Путин. — …»
@@ -455,14 +494,14 @@ def _marked(line: Line, s: int, e: int) -> None:
         if mk.close_at >= 0:
             m = _AFTER_CLOSE.match(line.masked, mk.close_at + 1 - line.lo)
             assert m is not None
-            w = _WORD.match(line.masked, m.end())
-            if w and (m.group(1) or m.group(2)) and lex.verbs.get(w.group().lower(), frozenset()) & SPEECH:
-                v, v_end = line.lo + w.start(), line.lo + w.end()
+            w = _verb_after(line, line.lo + m.end())
+            if w and (m.group(1) or m.group(2)) and opens_sentence:
+                v, v_end = w
                 sp, hint, via = line.after_verb(v_end, e)
                 line.add(Found(mk.start, mk.end, "direct" if sentence_like else "partial", sp, (v, v_end),
-                               "ruuk-marks-after", hint, via, 0.8), (v, sp[1] if sp else v_end))
+                               "ruuk-marks-after", hint, via, 0.8), (v, sp[1] if sp else v_end), nested=True)
                 continue
-            if m.end() + line.lo >= line.hi and (m.group(1) or m.group(2)):
+            if m.end() + line.lo >= line.hi and (m.group(1) == "," or m.group(2)) and opens_sentence:
                 line.found.append(Found(mk.start, mk.end, "direct", None, None, "ruuk-marks-next-line", "", [], 0.7,
                                         borrow="cue-next"))
                 line.taken.append((mk.start, mk.end))
@@ -476,12 +515,20 @@ def _marked(line: Line, s: int, e: int) -> None:
                 v, v_end, _ = verbs[-1]
                 sp = line.subject(s, v)
                 hint = ""
-                if sp is None:
-                    sp2, hint, via = line.after_verb(v_end, colon)
-                    sp = sp2
+                if sp is None or not _speakerish(line, sp):
+                    sp2, hint, _via = line.after_verb(v_end, colon)
+                    sp = sp2 if sp2 is not None and _speakerish(line, sp2) else None
                 line.add(Found(mk.start, mk.end, "direct", sp, (v, v_end), "ruuk-marks-before", hint, [], 0.75),
-                         (s, colon))
+                         (s, colon), nested=True)
                 continue
+        # right after the verb: X скандировали «…» и «…»
+        said = [vb for vb in line.verbs(s, mk.start) if _SAID_THEN_MARK.fullmatch(line.m(vb[1], mk.open_at))]
+        if said and sentence_like and mk.open_at >= 0 and _words(content) >= 3:
+            v, v_end, _ = said[-1]
+            sp = line.subject(s, v)
+            line.add(Found(mk.start, mk.end, "direct", sp, (v, v_end), "ruuk-marks-verb", "", [], 0.7), (s, v_end),
+                     nested=True)
+            continue
         # naming: X назвал «…»
         naming = [vb for vb in line.verbs(s, mk.start, frozenset({"naming"})) if mk.start - vb[1] <= 90]
         if naming:
@@ -491,11 +538,47 @@ def _marked(line: Line, s: int, e: int) -> None:
             continue
         # a line that is only a quote: its speaker is the line's before or after
         lead = _lead(line.masked, line.lo, line.lo, line.hi)
+        sentence_like = sentence_like or mk.open_at < 0
         tail = line.text[mk.close_at + 1:line.hi].strip(" .,!?…\u00a0") if mk.close_at >= 0 else ""
         if (mk.open_at <= lead) and not tail and sentence_like and _words(content) >= 3:
             line.found.append(Found(mk.start, mk.end, "direct", None, None, "ruuk-marks-line", "", [], 0.55,
                                     borrow="line", continues_prev=mk.open_at < 0))
             line.taken.append((mk.start, mk.end))
+
+
+def _speakerish(line: Line, sp: tuple[int, int]) -> bool:
+    """Whether a phrase can be a speaker: a pronoun, a source word of sources.tsv, a known surname, or a capitalised
+    word after its first ("причем сегодня один из главных выводов" cannot)."""
+    from .names import describe
+
+    mention = line.text[sp[0]:sp[1]].strip(" «»\"")
+    words = _WORD.findall(mention)
+    if not words:
+        return False
+    if words[0].lower() in PRONOUNS or describe(mention)[0] != "unknown":
+        return True
+    if any(w[:1].isupper() for w in words[1:]):
+        return True
+    return words[0].lower() in lexicon().people or bool(mention[:1].isupper() and len(words) <= 3
+                                                         and line.m(sp[0], sp[1]) == mention)
+
+
+def _verb_after(line: Line, pos: int) -> tuple[int, int] | None:
+    """A speech verb at ``pos``, after at most two adverbs («саркастически заметил»)."""
+    lex = lexicon()
+    for _ in range(3):
+        w = _WORD.match(line.masked, pos - line.lo)
+        if not w:
+            return None
+        word = w.group().lower()
+        if lex.verbs.get(word, frozenset()) & SPEECH:
+            return line.lo + w.start(), line.lo + w.end()
+        if not (word in lex.skip or word.endswith(("ски", "но", "ки", "ло"))):
+            return None
+        pos = line.lo + w.end()
+        while pos < line.hi and line.text[pos] in " \u00a0":
+            pos += 1
+    return None
 
 
 def _reported(line: Line, s: int, e: int) -> None:
@@ -521,6 +604,12 @@ def _reported(line: Line, s: int, e: int) -> None:
     if acc is not None or how is not None:
         src0 = line.lo + acc.end() if acc is not None else how[1]  # type: ignore[index]
         comma = line.m(src0, e).find(", ")
+        pron = _pronoun_in(line, acc) if acc is not None else None
+        if pron is not None and comma == 0:
+            c0 = src0 + 2
+            line.add(Found(c0, e, _kind(line, c0, e), pron, (line.lo + acc.start(), src0), "ruuk-according", "", [],
+                           0.7), (a, c0))  # type: ignore[union-attr]
+            return
         if comma > 0:
             src1 = src0 + comma
             c0 = src1 + 2
@@ -549,21 +638,21 @@ def _reported(line: Line, s: int, e: int) -> None:
         comma = line.m(line.lo + m.end(), e).find(", ")
         if comma < 0:
             continue
-        src = _strip(line.text, line.lo + m.end(), line.lo + m.end() + comma)
-        if _words(line.text[src[0]:src[1]]) > 6:
+        src = _pronoun_in(line, m) or _strip(line.text, line.lo + m.end(), line.lo + m.end() + comma)
+        if _words(line.text[src[0]:src[1]]) > 6 or src[1] <= src[0]:
             continue
         after = line.lo + m.end() + comma + 2
         cue = (at, line.lo + m.end())
         line.add(Found(a, at - 2, _kind(line, a, at - 2), src, cue, "ruuk-according-inner", "", [], 0.6), (at, after))
         line.add(Found(after, e, _kind(line, after, e), src, cue, "ruuk-according-inner", "", [], 0.6))
         return
-    verbs = line.verbs(a, e, frozenset({"speech", "belief", "about", "naming"}))
+    verbs = line.verbs(a, e, frozenset({"speech", "belief", "about", "naming", "from", "object"}))
     for v, v_end, cls in verbs:
         if not line.free(v, v_end):
             continue
         before = line.m(a, v)
         # content first: «…, сообщил X» / «…, — пишет X»
-        if _CONTENT_FIRST.search(before) and cls & SPEECH:
+        if _CONTENT_FIRST.search(before) and (cls & SPEECH or "from" in cls and _FROM.match(line.m(v_end, e).lstrip())):
             rest = line.m(v_end, e)
             if _words(rest) <= 14 and not _COMPLEMENTIZER.search(rest) and _words(before) >= 2:
                 sp, hint, via = line.after_verb(v_end, e)
@@ -586,10 +675,10 @@ def _reported(line: Line, s: int, e: int) -> None:
         if 0 <= cs <= 80 and cls & (SPEECH | {"about"}):
             between = after[:cs]
             sp = line.subject(a, v)
-            hint, via = "", []
+            hint, via = "", line.take_via()
             if sp is None and _words(between) and not between.lstrip().startswith(","):
                 sp, hint, via = line.after_verb(v_end, v_end + cs)
-            if sp is not None:
+            if sp is not None or v == a and cls & SPEECH:
                 c1 = _content_end(line, c0, e)
                 line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-that", hint, via, 0.7), (a, c0))
                 continue
@@ -616,12 +705,23 @@ def _reported(line: Line, s: int, e: int) -> None:
             c0 = v_end + colon + 2
             if line.masked[c0 - line.lo:c0 - line.lo + 1] not in "«\"„“" + MASK and _words(line.text[c0:e]) >= 3:
                 sp = line.subject(a, v)
-                hint, via = "", []
-                if sp is None:
-                    sp, hint, via = line.after_verb(v_end, v_end + colon)
-                if sp is not None:
+                hint, via = "", line.take_via()
+                if sp is None or not _speakerish(line, sp):
+                    sp2, hint, via = line.after_verb(v_end, v_end + colon)
+                    if sp2 is not None and _speakerish(line, sp2):
+                        sp = sp2
+                if sp is not None and _speakerish(line, sp):
                     line.add(Found(c0, e, _kind(line, c0, e), sp, (v, v_end), "ruuk-colon", hint, via, 0.6), (a, c0))
                     continue
+        # X оценил Y / Они отметили Y: the object is what was said (a speaker-like subject only)
+        if "object" in cls:
+            sp = line.subject(a, v)
+            c0 = _strip(line.text, v_end, e)[0]
+            if sp is not None and _speakerish(line, sp) and _words(line.text[c0:e]) >= 3 and \
+                    line.masked[c0 - line.lo] not in ",:" + MASK:
+                line.add(Found(c0, e, _kind(line, c0, e), sp, (v, v_end), "ruuk-object", "", line.take_via(), 0.55),
+                         (a, c0))
+                continue
         # a request or opinion with the content before the verb: «Дать гражданство … попросили общественники»
         # is left alone (unknown is better than wrong)
 
@@ -633,9 +733,19 @@ def _content_end(line: Line, c0: int, e: int) -> int:
 
 
 def _own(line: Line, sp: tuple[int, int]) -> bool:
-    """«по нашей информации», «по данным SHOT» in SHOT's own post: the writer's claim, not a quote."""
-    words = line.text[sp[0]:sp[1]].lower().split()
-    return bool(words) and words[0] in ("нашей", "нашим", "наших", "наша", "нашою", "нашими")
+    """«по данным SHOT» in SHOT's own post: the writer's claim, not a quote."""
+    mention = line.text[sp[0]:sp[1]].strip(" «»\"").lower()
+    return bool(line.channel) and bool(mention) and (mention == line.channel or
+                                                      line.channel.split()[0] == mention.split()[0] == mention)
+
+
+def _pronoun_in(line: Line, m: object) -> tuple[int, int] | None:
+    """The pronoun inside an attribution phrase («по его словам», «за її словами»)."""
+    start, end = m.start(), m.end()  # type: ignore[attr-defined]
+    for w in _WORD.finditer(line.masked, start, end):
+        if w.group().lower() in PRONOUNS:
+            return line.lo + w.start(), line.lo + w.end()
+    return None
 
 
 def _colon_intro(line: Line) -> None:
