@@ -104,10 +104,10 @@ def _borrow(lines: list[Line]) -> None:
         if line.dash and i > 0 and not lines[i - 1].found:
             w = _NAME_WORD.match(line.masked, _lead(line.masked, line.lo, line.lo, line.hi) - line.lo)
             if w and lex.verbs.get(w.group().lower(), frozenset()) & SPEECH and not line.found:
-                prev = lines[i - 1]
+                above = lines[i - 1]
                 sp, hint, via = line.after_verb(line.lo + w.end(), line.hi)
-                s0 = _lead(prev.masked, prev.lo, prev.lo, prev.hi)
-                prev.add(Found(s0, prev.hi, _kind(prev, s0, prev.hi) if prev.marks else "direct", sp,
+                s0 = _lead(above.masked, above.lo, above.lo, above.hi)
+                above.add(Found(s0, above.hi, _kind(above, s0, above.hi) if above.marks else "direct", sp,
                                (line.lo + w.start(), line.lo + w.end()), "ruuk-dash-below", hint, via, 0.7))
                 line.taken.append((line.lo, line.hi))
         if line.intro:
@@ -141,6 +141,8 @@ def _person(text: str, s: int, e: int) -> tuple[int, int, list[str]] | None:
             break
         run.insert(0, w)
     run = run[-2:]
+    if len(run) == 2 and lexicon().people.get(Names().lemma(run[0][2]).lower()):
+        run = run[1:]  # «Советник Зеленского Литвин»: the first is a possessor, not a first name
     while run and describe(run[0][2]) != ("unknown", "unknown"):
         run.pop(0)
     if not run or describe(run[-1][2]) != ("unknown", "unknown"):
@@ -182,6 +184,7 @@ def extract(doc: Document) -> list[Quote]:
     text = doc.text
     out: list[Quote] = []
     last: tuple[str | None, str, str] | None = None  # the last named speaker: name, role, side
+    known_as: dict[str, tuple[str, str]] = {}  # a person's name -> the role and side a mention of it gave
     chain: int | None = None
     for f in found:
         speaker: str | None = None
@@ -210,6 +213,11 @@ def extract(doc: Document) -> list[Quote]:
                 r, sd = describe(mention)
                 role = role if role != "unknown" else r
                 side = side if side != "unknown" else sd
+                if person and speaker:  # «Міністр оборони Рустем Умєров» … «за словами Умєрова»: the same person
+                    was = known_as.get(speaker, ("unknown", "unknown"))
+                    role = role if role != "unknown" else was[0]
+                    side = side if side != "unknown" else was[1]
+                    known_as[speaker] = (role, side)
                 last = (speaker, role, side)
         attribution = text[f.cue[0]:f.cue[1]] if f.cue else ""
         attribution += " " + (text[f.speaker[0]:f.speaker[1]] if f.speaker else "")

@@ -142,6 +142,7 @@ _AND_THEN = compile_regex(r",\s+(?:а|но|але|однак|однако)\s")
 _LINK_SOURCE = compile_regex(r"\s+со\s+ссылкой\s+на\s+|\s+з\s+посиланням\s+на\s+", flags=2)
 _CONJUNCTIONS = frozenset({"и", "й", "і", "та", "а"})
 _FROM = compile_regex(r"^(?:из|от|з|від)\s+", flags=2)
+_IN_SOURCE = compile_regex(r"^(?:в|у)\s+(?:(?:сообщении|заявлении|пресс-релизе|повідомленні|заяві)\s+)?", flags=2)
 _PREPOSITION = compile_regex(r"^(?:в|во|у|из|с|со|від|з)\s+", flags=2)
 
 
@@ -311,8 +312,8 @@ class Line:
                 a, b = _strip(self.text, a, b, " \t\u00a0,")
             else:
                 break
-        f = _FROM.match(self.text[a:b])
-        if f:
+        f = _FROM.match(self.text[a:b]) or _IN_SOURCE.match(self.text[a:b])
+        if f and _words(self.text[a + f.end():b]):
             a += f.end()
         t = _TRAILING_WHERE.search(self.text[a:b])
         if t:
@@ -359,9 +360,8 @@ def find_line(line: Line) -> None:
     if line.dash:
         _dialogue(line)
     for s, e in line.sentences():
-        if line.first and not line.found:
-            if _headline(line, s, e):
-                continue
+        if not line.found and _headline(line, s, e):
+            continue
         _marked(line, s, e)
         _reported(line, s, e)
     _colon_intro(line)
@@ -417,14 +417,16 @@ def _dialogue(line: Line) -> None:
 def _headline(line: Line, s: int, e: int) -> bool:
     """The first line as a headline: «X: что сказано» or «что сказано — X»."""
     seg = line.m(s, e)
-    if _words(seg) > 30:
-        return False
+    if _words(seg) > 30 or not line.first and s > _lead(line.masked, line.lo, line.lo, line.hi):
+        return False  # a headline form below the first line: only as the line's first sentence
     a = _lead(line.masked, line.lo, s, e)
     colon = seg.find(": ")
     if colon > 0:
         x = (a, s + colon)
         head = line.text[x[0]:x[1]]
-        if 1 <= _words(head) <= 5 and head[:1].isupper() and not line.verbs(*x, frozenset(
+        if 1 <= _words(head) <= 5 and head[:1].isupper() and head.strip().lower() not in lexicon().not_speakers \
+                and (line.first or _known_person(head)) \
+                and not line.verbs(*x, frozenset(
                 {"speech", "belief", "about", "naming"})) and not any(ch.isdigit() for ch in head):
             c0, c1 = s + colon + 2, e
             if _words(line.text[c0:c1]) >= 3:
@@ -435,7 +437,8 @@ def _headline(line: Line, s: int, e: int) -> bool:
     if dash > 0:
         x0, x1 = _strip(line.text, s + dash + 3, e, " .\u00a0")
         src = line.text[x0:x1]
-        if 1 <= _words(src) <= 4 and (_LATIN_LETTER.search(src) or _is_source(src)):
+        if 1 <= _words(src) <= 4 and (line.first or _known_person(src)) and \
+                (_LATIN_LETTER.search(src) or _is_source(src) or _is_name(src)):
             before = len(line.found)
             _reported(line, s, s + dash)
             if len(line.found) > before:
@@ -449,6 +452,19 @@ def _headline(line: Line, s: int, e: int) -> bool:
     return False
 
 
+def _known_person(phrase: str) -> bool:
+    """A phrase that ends with a surname of people.tsv («Зеленский», «Советник Зеленского Литвин» is not)."""
+    words = _WORD.findall(phrase)
+    return bool(words) and words[-1].lower() in lexicon().people
+
+
+def _is_name(phrase: str) -> bool:
+    """One to three capitalised words that the lists do not call anything else («— Песков», «— Дмитрий Песков»)."""
+    words = _WORD.findall(phrase)
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words) and \
+        phrase.strip().lower() not in lexicon().not_speakers
+
+
 def _is_source(phrase: str) -> bool:
     from .names import describe
 
@@ -457,7 +473,9 @@ def _is_source(phrase: str) -> bool:
 
 
 def _kind(line: Line, s: int, e: int) -> str:
-    inside = line.marks_within(s - 1, e + 1)
+    inside = [mk for mk in line.marks_within(s - 1, e + 1)
+              if not (mk.start > s + 1 and line.text[mk.start:mk.start + 1].isupper() and
+                      _words(line.text[mk.start:mk.end]) <= 3)]  # «Северный поток», "Архангел спецназа": names
     if not inside:
         return "indirect"
     if len(inside) == 1 and inside[0].open_at <= s + 1 and (inside[0].close_at < 0 or inside[0].close_at >= e - 2):
@@ -555,7 +573,7 @@ def _speakerish(line: Line, sp: tuple[int, int]) -> bool:
     words = _WORD.findall(mention)
     if not words:
         return False
-    if words[0].lower() in PRONOUNS or describe(mention)[0] != "unknown":
+    if words[0].lower() in PRONOUNS or describe(mention) != ("unknown", "unknown"):
         return True
     if any(w[:1].isupper() for w in words[1:]):
         return True
@@ -603,12 +621,13 @@ def _reported(line: Line, s: int, e: int) -> None:
                 break
     if acc is not None or how is not None:
         src0 = line.lo + acc.end() if acc is not None else how[1]  # type: ignore[index]
-        comma = line.m(src0, e).find(", ")
+        rest = line.m(src0, e)
+        comma = min((i for i in (rest.find(", "), rest.find(": ")) if i >= 0), default=-1)
         pron = _pronoun_in(line, acc) if acc is not None else None
-        if pron is not None and comma == 0:
+        if pron is not None and acc is not None and comma == 0:
             c0 = src0 + 2
             line.add(Found(c0, e, _kind(line, c0, e), pron, (line.lo + acc.start(), src0), "ruuk-according", "", [],
-                           0.7), (a, c0))  # type: ignore[union-attr]
+                           0.7), (a, c0))
             return
         if comma > 0:
             src1 = src0 + comma
@@ -641,10 +660,10 @@ def _reported(line: Line, s: int, e: int) -> None:
         src = _pronoun_in(line, m) or _strip(line.text, line.lo + m.end(), line.lo + m.end() + comma)
         if _words(line.text[src[0]:src[1]]) > 6 or src[1] <= src[0]:
             continue
-        after = line.lo + m.end() + comma + 2
+        after_at = line.lo + m.end() + comma + 2
         cue = (at, line.lo + m.end())
-        line.add(Found(a, at - 2, _kind(line, a, at - 2), src, cue, "ruuk-according-inner", "", [], 0.6), (at, after))
-        line.add(Found(after, e, _kind(line, after, e), src, cue, "ruuk-according-inner", "", [], 0.6))
+        line.add(Found(a, at - 2, _kind(line, a, at - 2), src, cue, "ruuk-according-inner", "", [], 0.6), (at, after_at))
+        line.add(Found(after_at, e, _kind(line, after_at, e), src, cue, "ruuk-according-inner", "", [], 0.6))
         return
     verbs = line.verbs(a, e, frozenset({"speech", "belief", "about", "naming", "from", "object"}))
     for v, v_end, cls in verbs:
@@ -656,7 +675,7 @@ def _reported(line: Line, s: int, e: int) -> None:
             rest = line.m(v_end, e)
             if _words(rest) <= 14 and not _COMPLEMENTIZER.search(rest) and _words(before) >= 2:
                 sp, hint, via = line.after_verb(v_end, e)
-                if sp is not None:
+                if sp is not None and _speakerish(line, sp):
                     c1 = a + len(before.rstrip(" ,—–\u00a0"))
                     if line.free(a, c1):
                         line.add(Found(a, c1, _kind(line, a, c1), sp, (v, v_end), "ruuk-inverted", hint, via, 0.7),
@@ -678,6 +697,10 @@ def _reported(line: Line, s: int, e: int) -> None:
             hint, via = "", line.take_via()
             if sp is None and _words(between) and not between.lstrip().startswith(","):
                 sp, hint, via = line.after_verb(v_end, v_end + cs)
+            if sp is not None and not _speakerish(line, sp):
+                sp, via = None, []
+                if v != a:
+                    continue
             if sp is not None or v == a and cls & SPEECH:
                 c1 = _content_end(line, c0, e)
                 line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-that", hint, via, 0.7), (a, c0))
@@ -696,8 +719,9 @@ def _reported(line: Line, s: int, e: int) -> None:
             else:
                 sp = line.subject(a, v)
                 c1 = _content_end(line, c0, e)
-            if sp is not None and _words(line.text[c0:c1]) >= 2:
-                line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-about", "", [], 0.6), (a, c0))
+            if sp is not None and _speakerish(line, sp) and _words(line.text[c0:c1]) >= 2:
+                line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-about", "", line.take_via(), 0.6),
+                         (a, c0))
                 continue
         # X сказал: …
         colon = after.find(": ")

@@ -40,6 +40,8 @@ class Lexicon:
     channels: tuple[tuple[str, str], ...]
     #: words at the edge of a speaker phrase that are not the speaker (lower case)
     skip: frozenset[str]
+    #: labels that look like a headline's speaker but are not («Источник: …», «Итог: …»)
+    not_speakers: frozenset[str]
 
 
 @cache
@@ -62,10 +64,11 @@ def lexicon() -> Lexicon:
         sources.append((stem.lower(), "" if role == "-" else role, "" if side == "-" else side))
     channels = tuple((a.lower(), b) for a, b in (line.split("\t") for line in lines("quotes_ruuk/channels.tsv")))
     skip = frozenset(line.lower() for line in lines("quotes_ruuk/skip_words.txt"))
+    not_speakers = frozenset(line.lower() for line in lines("quotes_ruuk/not_speakers.txt"))
     phrases = _alternation(according).replace("\\ ", r"\s+")
     return Lexicon(
         verbs={k: frozenset(v) for k, v in verbs.items()},
         verb=compile_regex(rf"(?<![\w-])(?:{_alternation(list(verbs))})(?![\w-])", re.IGNORECASE),
         according=compile_regex(rf"(?<![\w-])(?:{phrases})(?![\w-])",
                                 re.IGNORECASE),
-        people=people, sources=tuple(sources), channels=channels, skip=skip)
+        people=people, sources=tuple(sources), channels=channels, skip=skip, not_speakers=not_speakers)

@@ -87,12 +87,14 @@ class Names:
 
 
 _NOT_WORD = compile_regex(r"[«»\"“”„()]")
+#: the first part of a compound adjective («военно-информационный», «северо-восточный») says nothing of a role
+_COMPOUND = compile_regex(r"(?<![\w-])\w+о-(?=\w)")
 
 
 def describe(mention: str) -> tuple[str, str]:
     """The role and side that the words of a mention give (``unknown`` where none does): the first row of
     sources.tsv with a role, and the first with a side, whose stem starts a word of the mention."""
-    low = " " + _NOT_WORD.sub(" ", mention.lower().replace("ё", "е")) + " "
+    low = " " + _COMPOUND.sub(" ", _NOT_WORD.sub(" ", mention.lower().replace("ё", "е"))) + " "
     role = side = ""
     for stem, r, s in lexicon().sources:
         if " " + stem in low:
