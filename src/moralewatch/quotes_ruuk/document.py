@@ -9,7 +9,7 @@ import bisect
 
 from ..lexicons import compile_regex
 from ..model import Document, Quote
-from .finder import PRONOUNS, SPEECH, Found, Line, _kind, _lead, _strip, find_line
+from .finder import PRONOUNS, SPEECH, Found, Line, _kind, _lead, _speakerish, _strip, find_line
 from .lexicon import lexicon
 from .names import Names, describe
 
@@ -124,11 +124,19 @@ def _borrow(lines: list[Line]) -> None:
 
 
 def _intro_speaker(line: Line) -> tuple[int, int] | None:
+    """The speaker of «Другие его заявления:», «Что сказал президент:», «Путин заявил:»."""
     for m in _NAME_WORD.finditer(line.masked):
         if m.group().lower() in PRONOUNS:
             return line.lo + m.start(), line.lo + m.end()
     verbs = line.verbs(line.lo, line.hi, frozenset({"speech"}))
-    return line.subject(line.lo, verbs[0][0]) if verbs else None
+    if not verbs:
+        return None
+    v, v_end, _ = verbs[0]
+    after, _hint, _via = line.after_verb(v_end, line.hi)
+    if after is not None and _speakerish(line, after):
+        return after
+    sp = line.subject(line.lo, v)
+    return sp if sp is not None and _speakerish(line, sp) else None
 
 
 def _person(text: str, s: int, e: int) -> tuple[int, int, list[str]] | None:
@@ -143,8 +151,8 @@ def _person(text: str, s: int, e: int) -> tuple[int, int, list[str]] | None:
     run = run[-2:]
     if len(run) == 2 and lexicon().people.get(Names().lemma(run[0][2]).lower()):
         run = run[1:]  # «Советник Зеленского Литвин»: the first is a possessor, not a first name
-    while run and describe(run[0][2]) != ("unknown", "unknown"):
-        run.pop(0)
+    if run and describe(run[0][2]) != ("unknown", "unknown"):
+        return None  # «Минобороны Сирии», «Генштаб Украины»: a body and its country, no person
     if not run or describe(run[-1][2]) != ("unknown", "unknown"):
         return None
     if len(run) == len(words) == 2 and run[0][2].lower() in lexicon().skip:

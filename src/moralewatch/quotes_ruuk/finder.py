@@ -180,6 +180,7 @@ class Line:
         self.dash = bool(_DASH_LINE.match(self.masked))
         self.intro = False  # ends with a colon after a speech word: the lines below are its quotes
         self.via_hint = ""  # an outlet read off the last subject ("X со ссылкой на Y": X)
+        self.bare_subject = False
 
     # -- helpers on the masked line (absolute offsets) --
 
@@ -276,8 +277,20 @@ class Line:
             else:
                 break
         words = words[i:]
+        self.bare_subject = not words  # only words that open a clause («Нам», «Вчера»): the speaker is not said
         if not words or len(words) > 9:
             return None
+        paren = self.text.find("(", words[0][0], words[-1][1])
+        if paren > words[0][0]:  # «Андрей Дмитриев (канал Русское Чучхе)»: the name, not its aside
+            words = [w for w in words if w[1] <= paren]
+        from .names import describe
+
+        for k in range(2, len(words)):  # «Жестокое избиение сироты офицер русской полиции назвал»: object first
+            if describe(self.text[words[k][0]:words[-1][1]])[0] != "unknown" and \
+                    describe(self.text[words[0][0]:words[k][0]]) == ("unknown", "unknown") and \
+                    self.text[words[k][0]].islower():
+                words = words[k:]
+                break
         start, end = words[0][0], words[-1][1]
         if start > 0 and self.text[start - 1] in "\"«":
             start -= 1
@@ -371,7 +384,7 @@ _GOES_ON = compile_regex(r"[.,:]\s+[—–-]\s+")
 _STOP = compile_regex(r"[.!?…;](?:\s|$)")
 _INNER_CUE = compile_regex(r"([,.!?…])\s+[—–]\s+(\w+)")
 _INNER_GOES_ON = compile_regex(r"[.,:]\s+[—–]\s+")
-_CONTENT_FIRST = compile_regex(r",\s*(?:[—–]\s*)?$")
+_CONTENT_FIRST = compile_regex(r"(?:,\s*(?:[—–]\s*)?|\s[—–]\s*)$")
 _ABOUT_LATER = compile_regex(r"\s+(?:\w+\s+){1,2}?(?:о|об|обо|про)\s")
 _AFTERTHOUGHT = compile_regex(r",\s+(?:хотя|хоча|при\s+этом|тогда\s+как)\s")
 _LATIN_LETTER = compile_regex(r"[A-Za-z]")
@@ -437,6 +450,8 @@ def _headline(line: Line, s: int, e: int) -> bool:
     if dash > 0:
         x0, x1 = _strip(line.text, s + dash + 3, e, " .\u00a0")
         src = line.text[x0:x1]
+        if line.verbs(x0, x1):
+            return False  # «… — сообщает Минобороны»: the content-first rule reads it
         if 1 <= _words(src) <= 4 and (line.first or _known_person(src)) and \
                 (_LATIN_LETTER.search(src) or _is_source(src) or _is_name(src)):
             before = len(line.found)
@@ -552,6 +567,8 @@ def _marked(line: Line, s: int, e: int) -> None:
         if naming:
             v, v_end, _ = naming[-1]
             sp = line.subject(s, v)
+            if sp is not None and not _speakerish(line, sp):
+                sp = None
             line.add(Found(mk.start, mk.end, "partial", sp, (v, v_end), "ruuk-naming", "", [], 0.6))
             continue
         # a line that is only a quote: its speaker is the line's before or after
@@ -562,6 +579,12 @@ def _marked(line: Line, s: int, e: int) -> None:
             line.found.append(Found(mk.start, mk.end, "direct", None, None, "ruuk-marks-line", "", [], 0.55,
                                     borrow="line", continues_prev=mk.open_at < 0))
             line.taken.append((mk.start, mk.end))
+
+
+def _describe_role(line: Line, sp: tuple[int, int]) -> str:
+    from .names import describe
+
+    return describe(line.text[sp[0]:sp[1]])[0]
 
 
 def _speakerish(line: Line, sp: tuple[int, int]) -> bool:
@@ -665,7 +688,7 @@ def _reported(line: Line, s: int, e: int) -> None:
         line.add(Found(a, at - 2, _kind(line, a, at - 2), src, cue, "ruuk-according-inner", "", [], 0.6), (at, after_at))
         line.add(Found(after_at, e, _kind(line, after_at, e), src, cue, "ruuk-according-inner", "", [], 0.6))
         return
-    verbs = line.verbs(a, e, frozenset({"speech", "belief", "about", "naming", "from", "object"}))
+    verbs = line.verbs(a, e, frozenset({"speech", "belief", "about", "naming", "from", "object", "shown"}))
     for v, v_end, cls in verbs:
         if not line.free(v, v_end):
             continue
@@ -691,7 +714,7 @@ def _reported(line: Line, s: int, e: int) -> None:
             cs, c0 = comp.start(), v_end + comp.start() + 2
         else:
             cs, c0 = -1, 0
-        if 0 <= cs <= 80 and cls & (SPEECH | {"about"}):
+        if 0 <= cs <= 80 and cls & (SPEECH | {"about", "shown"}):
             between = after[:cs]
             sp = line.subject(a, v)
             hint, via = "", line.take_via()
@@ -701,7 +724,9 @@ def _reported(line: Line, s: int, e: int) -> None:
                 sp, via = None, []
                 if v != a:
                     continue
-            if sp is not None or v == a and cls & SPEECH:
+            if "shown" in cls and (sp is None or _describe_role(line, sp) == "unknown"):
+                continue  # «вторгнення … показало, що»: only a study, a poll, a report shows what someone said
+            if sp is not None or (v == a or line.bare_subject) and cls & SPEECH:
                 c1 = _content_end(line, c0, e)
                 line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-that", hint, via, 0.7), (a, c0))
                 continue
