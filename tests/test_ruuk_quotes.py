@@ -107,6 +107,19 @@ def test_telegram_lines_survive_the_cleaner_and_the_channel_relays() -> None:
     ]
 
 
+def test_a_press_digest_and_a_quote_below_its_introduction(pipe: Pipeline) -> None:
+    text = ("Обзор зарубежной прессы за неделю.\n"
+            "Der Spiegel (Германия). «Министр обороны намерен укрепить обороноспособность бундесвера путем создания "
+            "единого оперативного командования».\n"
+            "Глава германского МИДа Анналена Бербок наконец-то объяснила причину победы российского президента:\n"
+            "«Путин всегда играет на страхе других. И я думаю, что это самое главное».")
+    qs = _quotes(pipe, text)
+    assert [(q.text[:20], q.speaker, q.rule) for q in qs] == [
+        ("Министр обороны наме", "Der Spiegel", "ruuk-source-quote"),
+        ("Путин всегда играет ", "Анналена Бербок", "ruuk-marks-below-intro")]
+    assert qs[0].speaker_role == "journalist" and qs[0].side == "independent"
+
+
 def test_langgate_keeps_these_quotes_and_english_is_untouched(pipe: Pipeline) -> None:
     english = ("KHARKIV, Ukraine — Russian soldiers near Izium said on Tuesday that morale was collapsing.\n\n"
                "“We have no food and no ammunition,” one soldier told reporters in Kharkiv.")

@@ -88,6 +88,11 @@ def _borrow(lines: list[Line]) -> None:
                     nxt.taken.append((nxt.lo, nxt.hi))
                 f.borrow = ""
             elif f.borrow == "line":
+                who = _colon_person(lines[i - 1]) if i > 0 and not lines[i - 1].found else None
+                if who is not None:  # «Анналена Бербок … объяснила причину …:» ⏎ «…»
+                    f.speaker, f.rule = who, "ruuk-marks-below-intro"
+                    f.borrow = ""
+                    continue
                 prev = [g for g in lines[i - 1].found if g.speaker] if i > 0 else []
                 nxt_ = [g for g in lines[i + 1].found if g.speaker] if i + 1 < len(lines) else []
                 if f.continues_prev and i > 0 and lines[i - 1].found:
@@ -110,6 +115,12 @@ def _borrow(lines: list[Line]) -> None:
                 above.add(Found(s0, above.hi, _kind(above, s0, above.hi) if above.marks else "direct", sp,
                                (line.lo + w.start(), line.lo + w.end()), "ruuk-dash-below", hint, via, 0.7))
                 line.taken.append((line.lo, line.hi))
+        if i > 0 and not line.found and not line.dash and not lines[i - 1].found and not lines[i - 1].intro:
+            who = _colon_person(lines[i - 1])
+            if who is not None and len(line.m(line.lo, line.hi).split()) >= 8:
+                # «генерал-полковник ВСУ Дмитрий Марченко выдал порцию зрады:» ⏎ the words, without marks
+                s0 = _lead(line.masked, line.lo, line.lo, line.hi)
+                line.add(Found(s0, line.hi, "direct", who, None, "ruuk-below-intro", "", [], 0.55))
         if line.intro:
             who = _intro_speaker(line)
             for nxt in lines[i + 1:]:
@@ -121,6 +132,30 @@ def _borrow(lines: list[Line]) -> None:
         if dialogue and line.dash and not line.found and _BARE_DIALOGUE.search(line.masked):
             s = _lead(line.masked, line.lo, line.lo, line.hi)
             line.add(Found(s, line.hi, "direct", None, None, "ruuk-dash-bare", "", [], 0.5))
+
+
+def _colon_person(line: Line) -> tuple[int, int] | None:
+    """The person a line ending with a colon names first, when it is a name the lists do not call anything else
+    («Глава германского МИДа Анналена Бербок наконец-то объяснила …:»)."""
+    if not line.masked.rstrip().endswith(":") or _words_in(line) > 40:
+        return None
+    words = [(line.lo + m.start(), line.lo + m.end(), m.group()) for m in _NAME_WORD.finditer(line.masked)]
+    k = 0
+    while k < len(words):
+        j = k
+        while j < len(words) and _CAP.fullmatch(words[j][2]) and not _LATIN.search(words[j][2]):
+            j += 1
+        if j - k >= 2:
+            run = words[k:j][-2:]
+            found = _person(line.text, run[0][0], run[-1][1])
+            if found is not None and len(found[2]) == 2:
+                return found[0], found[1]
+        k = max(j, k + 1)
+    return None
+
+
+def _words_in(line: Line) -> int:
+    return len(_NAME_WORD.findall(line.masked))
 
 
 def _intro_speaker(line: Line) -> tuple[int, int] | None:

@@ -390,6 +390,8 @@ _AFTERTHOUGHT = compile_regex(r",\s+(?:хотя|хоча|при\s+этом|то�
 _LATIN_LETTER = compile_regex(r"[A-Za-z]")
 #: between a verb and its quote: nothing, or an earlier quote and «и» (скандировали «…» и «…»)
 _SAID_THEN_MARK = compile_regex(r"\s*(?:[«„“\"]" + MASK + r"+[»”“\"]\s+(?:и|і|та)\s+)?")
+#: a line opening with a source's name (and its country in brackets) before a quote
+_SOURCE_THEN_QUOTE = compile_regex(r"[^\w«]*([\w][\w .&'’-]{0,60}?)\s*(?:\([^()]{1,40}\))?\s*[.:]\s*")
 _DIALOGUE_CUE = compile_regex(r"([,.!?…]?)\s+[—–-]\s+(?=[\w\"«])")
 
 
@@ -538,6 +540,17 @@ def _marked(line: Line, s: int, e: int) -> None:
                 line.found.append(Found(mk.start, mk.end, "direct", None, None, "ruuk-marks-next-line", "", [], 0.7,
                                         borrow="cue-next"))
                 line.taken.append((mk.start, mk.end))
+                continue
+        # a source's name, then its words: «Der Spiegel (Германия). «…»», «Reuters: «…»»
+        head = line.m(line.lo, mk.open_at) if mk.open_at >= 0 else ""
+        named = _SOURCE_THEN_QUOTE.fullmatch(head) if head else None
+        if named and sentence_like:
+            n0, n1 = line.lo + named.start(1), line.lo + named.end(1)
+            name = line.text[n0:n1]
+            if _words(name) <= 4 and not line.verbs(n0, n1, frozenset(lexicon().verbs_classes)) and (
+                    _LATIN_LETTER.search(name) or _is_source(name) or _known_person(name)):
+                line.add(Found(mk.start, mk.end, "direct", (n0, n1), None, "ruuk-source-quote", "", [], 0.65),
+                         (n0, n1))
                 continue
         # before: X заявил: «…»
         before = line.m(s, mk.open_at if mk.open_at >= 0 else mk.start)

@@ -28,6 +28,8 @@ def _alternation(words: list[str]) -> str:
 class Lexicon:
     #: verb form (lower case) -> its classes (speech, about, naming, belief)
     verbs: dict[str, frozenset[str]]
+    #: every class of verbs.txt
+    verbs_classes: frozenset[str]
     #: any verb form as a whole word, case-insensitive
     verb: re.Pattern[str]
     #: an attribution phrase before its source (по словам, за даними ...)
@@ -68,6 +70,7 @@ def lexicon() -> Lexicon:
     phrases = _alternation(according).replace("\\ ", r"\s+")
     return Lexicon(
         verbs={k: frozenset(v) for k, v in verbs.items()},
+        verbs_classes=frozenset(c for v in verbs.values() for c in v),
         verb=compile_regex(rf"(?<![\w-])(?:{_alternation(list(verbs))})(?![\w-])", re.IGNORECASE),
         according=compile_regex(rf"(?<![\w-])(?:{phrases})(?![\w-])",
                                 re.IGNORECASE),
