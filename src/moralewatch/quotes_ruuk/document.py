@@ -88,7 +88,7 @@ def _borrow(lines: list[Line]) -> None:
                     nxt.taken.append((nxt.lo, nxt.hi))
                 f.borrow = ""
             elif f.borrow == "line":
-                who = _colon_person(lines[i - 1]) if i > 0 and not lines[i - 1].found else None
+                who = _colon_person(lines[i - 1]) if i > 0 else None
                 if who is not None:  # «Анналена Бербок … объяснила причину …:» ⏎ «…»
                     f.speaker, f.rule = who, "ruuk-marks-below-intro"
                     f.borrow = ""
@@ -139,13 +139,14 @@ def _colon_person(line: Line) -> tuple[int, int] | None:
     («Глава германского МИДа Анналена Бербок наконец-то объяснила …:»)."""
     if not line.masked.rstrip().endswith(":") or _words_in(line) > 40:
         return None
+    first = _lead(line.masked, line.lo, line.lo, line.hi)
     words = [(line.lo + m.start(), line.lo + m.end(), m.group()) for m in _NAME_WORD.finditer(line.masked)]
     k = 0
     while k < len(words):
         j = k
         while j < len(words) and _CAP.fullmatch(words[j][2]) and not _LATIN.search(words[j][2]):
             j += 1
-        if j - k >= 2:
+        if j - k >= 2 and not (j - k == 2 and words[k][0] == first):  # «Глава Всероссийской …» opens the line
             run = words[k:j][-2:]
             found = _person(line.text, run[0][0], run[-1][1])
             if found is not None and len(found[2]) == 2:
@@ -186,8 +187,14 @@ def _person(text: str, s: int, e: int) -> tuple[int, int, list[str]] | None:
     run = run[-2:]
     if len(run) == 2 and lexicon().people.get(Names().lemma(run[0][2]).lower()):
         run = run[1:]  # «Советник Зеленского Литвин»: the first is a possessor, not a first name
+    known = bool(run) and bool(lexicon().people.get(Names().lemma(run[-1][2]).lower()))
     if run and describe(run[0][2]) != ("unknown", "unknown"):
-        return None  # «Минобороны Сирии», «Генштаб Украины»: a body and its country, no person
+        if not known:
+            return None  # «Минобороны Сирии», «Генштаб Украины»: a body and its country, no person
+        run = run[-1:]  # «Президент Зеленський»: a title and a known surname
+    if not known and len(run) == 1 and len(words) > 1 and words[-2][2][:1].islower() and \
+            describe(words[-2][2]) == ("unknown", "unknown"):
+        return None  # «громадян Євросоюзу»: a genitive after a noun, no person
     if not run or describe(run[-1][2]) != ("unknown", "unknown"):
         return None
     if len(run) == len(words) == 2 and run[0][2].lower() in lexicon().skip:

@@ -125,7 +125,11 @@ _SENT_END = compile_regex(r"(?<=[.!?…])\s+(?=[—–-]?\s*[«\"„“A-ZА-Я�
 _LEAD = compile_regex(r"[^\w«\"„“" + MASK + r"]*")
 _DASH_LINE = compile_regex(r"\s*[-—–]\s+")
 _WORD = compile_regex(r"[\w'’-]+")
-_DATE = compile_regex(r"^(?:\d{1,2}\s+\w+|\d{1,2}[:.]\d{2}|\d{4}\s+года?)\s+", )
+_DATE = compile_regex(
+    r"^(?:\d{1,2}\s+\w+|\d{1,2}[:.]\d{2}|\d{4}\s+года?|(?:в|у)\s+(?:январе|феврале|марте|апреле|мае|июне|июле|"
+    r"августе|сентябре|октябре|ноябре|декабре|січні|лютому|березні|квітні|травні|червні|липні|серпні|вересні|"
+    r"жовтні|листопаді|грудні|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|прошлом\s+месяце|"
+    r"прошлом\s+году|минулому\s+році))\s+", flags=2)
 _ADDRESSEE = compile_regex(
     r"^(?:журналистам|журналістам|изданию|виданню|агентству|телеканалу|газете|газеті|в\s+интервью\s+\S+|"
     r"в\s+інтерв['’]ю\s+\S+|в\s+(?:своем\s+|своём\s+)?телеграм(?:-канале|е)?|у\s+телеграмі|в\s+telegram)\s+",
@@ -288,7 +292,8 @@ class Line:
         for k in range(2, len(words)):  # «Жестокое избиение сироты офицер русской полиции назвал»: object first
             if describe(self.text[words[k][0]:words[-1][1]])[0] != "unknown" and \
                     describe(self.text[words[0][0]:words[k][0]]) == ("unknown", "unknown") and \
-                    self.text[words[k][0]].islower():
+                    self.text[words[k][0]].islower() and \
+                    not any(self.text[w0].isupper() for w0, _w1 in words[1:k]):
                 words = words[k:]
                 break
         start, end = words[0][0], words[-1][1]
@@ -611,10 +616,17 @@ def _speakerish(line: Line, sp: tuple[int, int]) -> bool:
         return False
     if words[0].lower() in PRONOUNS or describe(mention) != ("unknown", "unknown"):
         return True
-    if any(w[:1].isupper() for w in words[1:]):
+    if any(w[:1].isupper() for w in words[1:]) or words[0].lower() in lexicon().people:
         return True
-    return words[0].lower() in lexicon().people or bool(mention[:1].isupper() and len(words) <= 3
-                                                         and line.m(sp[0], sp[1]) == mention)
+    # one capitalised word: a name unless it only opens the sentence («Багато говорили», «Часто кажуть»)
+    return words[0][:1].isupper() and not _opens_sentence(line, sp[0])
+
+
+def _opens_sentence(line: Line, pos: int) -> bool:
+    i = pos - 1
+    while i >= line.lo and line.text[i] in " \t\u00a0\"«":
+        i -= 1
+    return i < line.lo or line.text[i] in ".!?…:;—–-" or not (line.text[i].isalnum() or line.text[i] in ",)")
 
 
 def _verb_after(line: Line, pos: int) -> tuple[int, int] | None:
