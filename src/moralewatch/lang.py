@@ -12,9 +12,9 @@ all is Russian: Ukrainian text without і, ї, є or ґ is rare); Latin-script t
 the function words of another language clearly outnumber English ones. A paragraph too short to decide takes the
 document's language (mixed posts keep their paragraphs' own labels when the cues are clear).
 
-Until Russian and Ukrainian stages exist, ``langgate.v1`` drops what the English quote and indicator rules found on
-paragraphs that are not English (the turns of a transcript are kept: a turn is a quote by its form, not by English
-cues) and records it in the document's ``removed`` notes.
+``langgate.v1`` drops what the English quote and indicator rules found on paragraphs that are not English (the turns
+of a transcript are kept: a turn is a quote by its form, not by English cues; so are the quotes of ``quotes.ruuk.v1``,
+which reads Russian and Ukrainian) and records it in the document's ``removed`` notes.
 """
 
 from __future__ import annotations
