@@ -19,6 +19,7 @@ _CAP = compile_regex(r"[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’-]+")
 _LATIN = compile_regex(r"[A-Za-z]")
 _NAME_WORD = compile_regex(r"[\w'’-]+")
 _BARE_DIALOGUE = compile_regex(r"[!?]")
+_NEWLINE = compile_regex(r"\n")
 
 
 #: input formats whose line breaks are the writer's (a Telegram post's lines), not markup's
@@ -29,7 +30,7 @@ def line_breaks(doc: Document) -> list[int]:
     """Canonical offsets where the input broke a line. The cleaner joins the lines of a paragraph with spaces (same
     length, see :class:`~moralewatch.model.OffsetMap`), but a Telegram post's lines are its paragraphs, its list
     items and its headline: they are found again through the offset map."""
-    out = [i for i, ch in enumerate(doc.text) if ch == "\n"]
+    out = [m.start() for m in _NEWLINE.finditer(doc.text)]
     src = doc.input_text
     if not src or doc.input_format not in _LINE_FORMATS:
         return out

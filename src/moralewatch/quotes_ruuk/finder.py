@@ -17,6 +17,7 @@ What is found is a :class:`Found` with its speaker mention as written; :mod:`.do
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from ..lexicons import compile_regex
@@ -125,6 +126,8 @@ _SENT_END = compile_regex(r"(?<=[.!?…])\s+(?=[—–-]?\s*[«\"„“A-ZА-Я�
 _LEAD = compile_regex(r"[^\w«\"„“" + MASK + r"]*")
 _DASH_LINE = compile_regex(r"\s*[-—–]\s+")
 _WORD = compile_regex(r"[\w'’-]+")
+#: a word as the verbs table spells it (a hyphenated word is one word, never a cue)
+_TOKEN = compile_regex(r"\w+(?:-\w+)*")
 _DATE = compile_regex(
     r"^(?:\d{1,2}\s+\w+|\d{1,2}[:.]\d{2}|\d{4}\s+года?|(?:в|у)\s+(?:январе|феврале|марте|апреле|мае|июне|июле|"
     r"августе|сентябре|октябре|ноябре|декабре|січні|лютому|березні|квітні|травні|червні|липні|серпні|вересні|"
@@ -185,6 +188,8 @@ class Line:
         self.intro = False  # ends with a colon after a speech word: the lines below are its quotes
         self.via_hint = ""  # an outlet read off the last subject ("X со ссылкой на Y": X)
         self.bare_subject = False
+        self._cues: list[tuple[int, int, frozenset[str]]] | None = None
+        self._cue_starts: list[int] = []
 
     # -- helpers on the masked line (absolute offsets) --
 
@@ -221,12 +226,23 @@ class Line:
         return [(s, e) for s, e in out if self.m(s, e).strip()]
 
     def verbs(self, s: int, e: int, classes: frozenset[str] = SPEECH) -> list[tuple[int, int, frozenset[str]]]:
-        lex = lexicon()
+        """The cue words of ``[s, e)`` of those classes (words in quotes are blanked, so never cues): the line's
+        words are looked up in the verbs table once, not searched for with one alternation per call."""
+        if self._cues is None:
+            table = lexicon().verbs
+            self._cues = []
+            for m in _TOKEN.finditer(self.masked):
+                cls = table.get(m.group().lower())
+                if cls:
+                    self._cues.append((self.lo + m.start(), self.lo + m.end(), cls))
+            self._cue_starts = [c[0] for c in self._cues]
+        lo = bisect.bisect_left(self._cue_starts, s)
         out = []
-        for m in lex.verb.finditer(self.masked, s - self.lo, e - self.lo):
-            cls = lex.verbs.get(m.group().lower(), frozenset())
-            if cls & classes:
-                out.append((self.lo + m.start(), self.lo + m.end(), cls))
+        for c in self._cues[lo:]:
+            if c[1] > e:
+                break
+            if c[2] & classes:
+                out.append(c)
         return out
 
     def marks_within(self, s: int, e: int) -> list[Mark]:

@@ -30,8 +30,6 @@ class Lexicon:
     verbs: dict[str, frozenset[str]]
     #: every class of verbs.txt
     verbs_classes: frozenset[str]
-    #: any verb form as a whole word, case-insensitive
-    verb: re.Pattern[str]
     #: an attribution phrase before its source (по словам, за даними ...)
     according: re.Pattern[str]
     #: surname (nominative, lower case) -> (full name, role, side)
@@ -71,7 +69,6 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs={k: frozenset(v) for k, v in verbs.items()},
         verbs_classes=frozenset(c for v in verbs.values() for c in v),
-        verb=compile_regex(rf"(?<![\w-])(?:{_alternation(list(verbs))})(?![\w-])", re.IGNORECASE),
         according=compile_regex(rf"(?<![\w-])(?:{phrases})(?![\w-])",
                                 re.IGNORECASE),
         people=people, sources=tuple(sources), channels=channels, skip=skip, not_speakers=not_speakers)
