@@ -120,6 +120,25 @@ def test_a_press_digest_and_a_quote_below_its_introduction(pipe: Pipeline) -> No
     assert qs[0].speaker_role == "journalist" and qs[0].side == "independent"
 
 
+def test_a_telegram_export_channel_relays_the_statement(tmp_path: Path) -> None:
+    from moralewatch.api import Limits, run_one
+    from moralewatch.ingest.read import read_inputs
+    from moralewatch.stages import default_pipeline
+
+    export = {"name": "Окопная правда", "type": "public_channel", "id": 42, "messages": [
+        {"id": 1, "type": "message", "date": "2024-11-18T09:44:29", "from": "Окопная правда",
+         "text": "Кремль ответил на решение Вашингтона\n«Это качественно новый виток напряженности», — заявил "
+                 "журналистам представитель Кремля Дмитрий Песков.\nПо его словам, Москва ответит."}]}
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
+    (raw,) = list(read_inputs([str(path)]))
+    doc = run_one(raw, default_pipeline(), Limits())
+    assert isinstance(doc, Document)
+    got = [(q.text, q.speaker, q.via) for q in doc.quotes]
+    assert got == [("Это качественно новый виток напряженности", "Дмитрий Песков", ["Окопная правда"]),
+                   ("Москва ответит.", "Дмитрий Песков", ["Окопная правда"])]
+
+
 def test_langgate_keeps_these_quotes_and_english_is_untouched(pipe: Pipeline) -> None:
     english = ("KHARKIV, Ukraine — Russian soldiers near Izium said on Tuesday that morale was collapsing.\n\n"
                "“We have no food and no ammunition,” one soldier told reporters in Kharkiv.")

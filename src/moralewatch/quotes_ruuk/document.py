@@ -32,7 +32,7 @@ def line_breaks(doc: Document) -> list[int]:
     items and its headline: they are found again through the offset map."""
     out = [m.start() for m in _NEWLINE.finditer(doc.text)]
     src = doc.input_text
-    if not src or doc.input_format not in _LINE_FORMATS:
+    if not src or doc.input_format.split(":")[0] not in _LINE_FORMATS:
         return out
     om = doc.offset_map
     for c, i, n in zip(om.canon, om.inp, om.length, strict=True):
