@@ -107,6 +107,18 @@ def test_telegram_lines_survive_the_cleaner_and_the_channel_relays() -> None:
     ]
 
 
+def test_about_this_points_back_at_the_content(pipe: Pipeline) -> None:
+    """«…, об этом сообщил X» and «… . Об этом сообщили в X.»: the content is the clause or sentence before."""
+    qs = _quotes(pipe, "Военнослужащие ВСУ готовы согласиться на территориальные уступки из-за усталости, об этом "
+                       "сообщил британский журнал The Economist со ссылкой на украинских военных.")
+    assert [(q.text, q.via) for q in qs] == [("Военнослужащие ВСУ готовы согласиться на территориальные уступки из-за "
+                                             "усталости", ["британский журнал The Economist"])]
+    qs = _quotes(pipe, "В Курской области уничтожены две украинские ДРГ. Об этом сообщили в Минобороны России. "
+                       "Бои продолжаются у Суджи.")
+    assert [(q.text, q.speaker, q.side) for q in qs] == [("В Курской области уничтожены две украинские ДРГ.",
+                                                          "Минобороны России", "ru")]
+
+
 def test_a_press_digest_and_a_quote_below_its_introduction(pipe: Pipeline) -> None:
     text = ("Обзор зарубежной прессы за неделю.\n"
             "Der Spiegel (Германия). «Министр обороны намерен укрепить обороноспособность бундесвера путем создания "

@@ -405,6 +405,7 @@ _GOES_ON = compile_regex(r"[.,:]\s+[—–-]\s+")
 _STOP = compile_regex(r"[.!?…;](?:\s|$)")
 _INNER_CUE = compile_regex(r"([,.!?…])\s+[—–]\s+(\w+)")
 _INNER_GOES_ON = compile_regex(r"[.,:]\s+[—–]\s+")
+_ABOUT_THIS = compile_regex(r"(?:,\s*|^\s*)(?:об\s+этом|о\s+ч[её]м|про\s+це|про\s+що)\s*$", flags=2)
 _CONTENT_FIRST = compile_regex(r"(?:,\s*(?:[—–]\s*)?|\s[—–]\s*)$")
 _ABOUT_LATER = compile_regex(r"\s+(?:\w+\s+){1,2}?(?:о|об|обо|про)\s")
 _AFTERTHOUGHT = compile_regex(r",\s+(?:хотя|хоча|при\s+этом|тогда\s+как)\s")
@@ -734,6 +735,19 @@ def _reported(line: Line, s: int, e: int) -> None:
         if not line.free(v, v_end):
             continue
         before = line.m(a, v)
+        # «…, об этом сообщил X» / «…. Об этом пишет X»: the content is the clause or the sentence before
+        this = _ABOUT_THIS.search(before)
+        if this and cls & SPEECH:
+            if _words(before[:this.start()]) >= 2:
+                c0, c1 = a, a + this.start()
+            else:
+                prior = [(ps, pe) for ps, pe in line.sentences() if pe <= a]
+                c0, c1 = prior[-1] if prior else (a, a)
+                c0 = _lead(line.masked, line.lo, c0, c1)
+            sp, hint, via = line.after_verb(v_end, e)
+            if c1 > c0 and sp is not None and _speakerish(line, sp) and line.free(c0, c1):
+                line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-about-this", hint, via, 0.65), (v, e))
+                continue
         # content first: «…, сообщил X» / «…, — пишет X»
         if _CONTENT_FIRST.search(before) and (cls & SPEECH or "from" in cls and _FROM.match(line.m(v_end, e).lstrip())):
             rest = line.m(v_end, e)
