@@ -189,3 +189,11 @@ def test_dev_set_meets_floors(shared: Path) -> None:
                "side_share": got["side_right"] / found}
     for key, floor in FLOORS["ruuk_dev"].items():
         assert figures[key] >= floor - 5e-4, f"ruuk_dev {key} {figures[key]:.4f} fell below its floor {floor}"
+
+
+def test_a_hard_wrapped_text_is_not_cut_at_its_line_ends() -> None:
+    text = ("Командующий ВСУ Александр Сырский заявил журналистам в Киеве, что ротация подразделений на\n"
+            "покровском направлении продолжается и что резервы уже\nпереброшены к фронту.")
+    out = extract_line(json.dumps({"id": "w", "text": text}), 1)
+    assert [(text[q["start"]:q["end"]].split()[0], text[q["start"]:q["end"]].split()[-1], q["speaker"])
+            for q in out["quotes"]] == [("что", "фронту.", "Александр Сырский")]

@@ -40,9 +40,22 @@ def line_breaks(doc: Document) -> list[int]:
             continue
         j = src.find("\n", i, i + n)
         while j >= 0:
-            out.append(c + j - i)
+            if not _wrapped(doc.text, c + j - i):
+                out.append(c + j - i)
             j = src.find("\n", j + 1, i + n)
     return sorted(set(out))
+
+
+#: a line that ends like this goes on in the next one (hard-wrapped text): a word, a comma, a bracket, a hyphen
+_GOES_ON = compile_regex(r"[\w,(-]")
+
+
+def _wrapped(text: str, pos: int) -> bool:
+    """Whether the line break joined into a space at ``pos`` only wrapped a sentence (hard-wrapped text): the line
+    before ends mid-sentence and the next one goes on in lower case. A Telegram post's lines end with a stop, a
+    colon, a dash or an emoji, or the next opens with a dash or a capital: those stay lines."""
+    before = text[max(0, pos - 1):pos]
+    return bool(before) and bool(_GOES_ON.fullmatch(before)) and text[pos + 1:pos + 2].islower()
 
 
 def lines_of(doc: Document) -> list[Line]:
