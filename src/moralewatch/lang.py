@@ -12,9 +12,9 @@ all is Russian: Ukrainian text without і, ї, є or ґ is rare); Latin-script t
 the function words of another language clearly outnumber English ones. A paragraph too short to decide takes the
 document's language (mixed posts keep their paragraphs' own labels when the cues are clear).
 
-Until Russian and Ukrainian stages exist, ``langgate.v1`` drops what the English quote and indicator rules found on
-paragraphs that are not English (the turns of a transcript are kept: a turn is a quote by its form, not by English
-cues) and records it in the document's ``removed`` notes.
+``langgate.v1`` drops what the English quote and indicator rules found on paragraphs that are not English (the turns
+of a transcript are kept: a turn is a quote by its form, not by English cues; so are the quotes of ``quotes.ruuk.v1``,
+which reads Russian and Ukrainian) and records it in the document's ``removed`` notes.
 """
 
 from __future__ import annotations
@@ -175,7 +175,8 @@ def _unsupported(doc: Document) -> list[tuple[str, int, int]]:
 
 @stage("langgate.v1", requires=("language", "quotes", "indicators"), provides=("language_gate",))
 def gate_languages(doc: Document, config: Mapping[str, Any]) -> None:
-    """Drop the English rules' quotes and indicators on paragraphs in a language they do not read (turns stay)."""
+    """Drop the English rules' quotes and indicators on paragraphs in a language they do not read (turns and the
+    Russian and Ukrainian quotes of ``quotes.ruuk.v1`` stay)."""
     spans = [(s, e) for _lab, s, e in _unsupported(doc)]
     if not spans:
         return
@@ -187,7 +188,7 @@ def gate_languages(doc: Document, config: Mapping[str, Any]) -> None:
 
     keep: list[int] = []
     for i, q in enumerate(doc.quotes):
-        if (q.rule or "").startswith("turn") or not _unsupported_at(q.start):
+        if (q.rule or "").startswith(("turn", "ruuk-")) or not _unsupported_at(q.start):
             keep.append(i)
     new_index = {old: new for new, old in enumerate(keep)}
     dropped_q = len(doc.quotes) - len(keep)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import entities, indicators, lang, quotes, segment, turns
+from . import entities, indicators, lang, quotes, quotes_ruuk, segment, turns
 from .pipeline import Pipeline, Registration, registry_of
 
 REGISTRATIONS: tuple[Registration, ...] = (
@@ -19,6 +19,7 @@ REGISTRATIONS: tuple[Registration, ...] = (
     Registration(lang.detect_language),
     Registration(quotes.find_quotes, data=("quotes/", "kb/orgs.tsv", "kb/people.tsv", "kb/sides.tsv", "kb/titles.tsv")),
     Registration(turns.quote_turns, data=("turns/", "kb/people.tsv"), rewrites=("quotes",)),
+    Registration(quotes_ruuk.find_quotes_ruuk, data=("quotes_ruuk/",), rewrites=("quotes",)),
     Registration(indicators.tag_indicators, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators.detect_indicators, data=("indicators/", "kb/sides.tsv", "models/indicators/"),
                  setup=indicators.check_detector),
@@ -38,6 +39,7 @@ DEFAULT = (
     "language.v1",
     "quotes.v2",
     "turns.v2",
+    "quotes.ruuk.v1",
     "indicators.v1",
     "langgate.v1",
     "entities.v2",

@@ -56,6 +56,8 @@ class GoldDoc:
     id: str
     text: str
     quotes: list[Unit]
+    #: the record's source, passed to the pipeline for Russian and Ukrainian gold (a Telegram channel relays)
+    source: str | None = None
 
 
 # -- reading gold and predictions --------------------------------------------------------------------------------
@@ -133,10 +135,12 @@ def read_gold(path: str, units: str = "spec", kinds: str = "gold") -> list[GoldD
         docs = []
         records = [json.loads(line) for line in p.open(encoding="utf-8") if line.strip()]
         texts: dict[str, str] = {}
+        sources: dict[str, str] = {}
         for corpus in sorted({str(r["corpus"]) for r in records if "text" not in r}):
             ids = {str(r["id"]) for r in records if r.get("corpus") == corpus}
             found = corpus_records(shared_dir(p) / "data" / "corpora" / f"{corpus}.jsonl", ids)
             texts.update({k: v["text"] for k, v in found.items()})
+            sources.update({k: v["source"] for k, v in found.items() if isinstance(v.get("source"), str)})
         for d in records:
             if "text" in d:
                 qs = [u for q in d["quotes"] for u in _polnear_units(d["text"], q, units, kinds)]
@@ -146,7 +150,8 @@ def read_gold(path: str, units: str = "spec", kinds: str = "gold") -> list[GoldD
                 if text is None:
                     raise MoraleWatchError("E402", f"{d['id']} is not in the {d['corpus']} corpus",
                                            "check the gold ids against shared/data/corpora")
-                docs.append(GoldDoc(str(d["id"]), text, _offset_units(text, str(d["id"]), d["quotes"])))
+                source = sources.get(str(d["id"])) if d.get("lang") in ("ru", "uk") else None
+                docs.append(GoldDoc(str(d["id"]), text, _offset_units(text, str(d["id"]), d["quotes"]), source))
         return docs
     files = sorted(p.glob("*.json")) if p.is_dir() else [p]
     docs = []
@@ -176,7 +181,8 @@ def predict(docs: list[GoldDoc], pred_path: str | None) -> dict[str, list[Unit]]
     from ..stages import default_pipeline
 
     pipe = default_pipeline()
-    return {d.id: _units_from_extract(extract_line(json.dumps({"id": d.id, "text": d.text}), n, pipe)["quotes"])
+    return {d.id: _units_from_extract(extract_line(json.dumps({"id": d.id, "text": d.text} | (
+                {"source": d.source} if d.source else {})), n, pipe)["quotes"])
             for n, d in enumerate(docs, 1)}
 
 

@@ -1,0 +1,44 @@
+"""Quotes in Russian and Ukrainian text (issue 17, item 3): «…», „…“, quotes inside quotes, dialogue dashes, and
+reported speech with the speech verbs and attribution phrases of both languages (заявил/заявив, сообщил/повідомив,
+по словам/за словами, по данным/за даними, пишет/пише ...), speakers with their case endings folded to one name.
+
+``quotes.ruuk.v1`` reads only the paragraphs that ``language.v1`` labels ``ru`` or ``uk`` (the English rules'
+output there is dropped by ``langgate.v1``, which keeps this stage's quotes) and adds its quotes to the
+document's, in text order. Like ``quotes.v2`` it is rules over the text alone, no model: finder.py reads a line,
+document.py names the speakers, names.py folds names, and the words are data (data/quotes_ruuk/). Every quote
+records the ``rule`` that found it (``ruuk-…``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..model import Document
+from ..pipeline import stage
+from .document import LANGUAGES, extract
+
+#: the prefix of the ``rule`` of every quote this stage finds (the language gate keeps them)
+RULE_PREFIX = "ruuk-"
+
+__all__ = ["LANGUAGES", "RULE_PREFIX", "extract", "find_quotes_ruuk"]
+
+
+@stage("quotes.ruuk.v1", requires=("paragraphs", "language", "quotes"), provides=("quotes_ruuk",))
+def find_quotes_ruuk(doc: Document, config: Mapping[str, Any]) -> None:
+    """Add the quotes of the Russian and Ukrainian paragraphs to ``doc.quotes`` (text order kept)."""
+    if not LANGUAGES & set(doc.paragraph_languages or [doc.language or ""]):
+        return
+    found = extract(doc)
+    if not found:
+        return
+    old = doc.quotes
+    merged = sorted([(q.start, 0, i) for i, q in enumerate(old)] + [(q.start, 1, i) for i, q in enumerate(found)])
+    index = {(src, i): n for n, (_s, src, i) in enumerate(merged)}
+    quotes = []
+    for _s, src, i in merged:
+        q = (old if src == 0 else found)[i]
+        if q.continues is not None:
+            q.continues = index.get((src, q.continues))
+        quotes.append(q)
+    doc.quotes = quotes

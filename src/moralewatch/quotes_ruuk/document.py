@@ -1,0 +1,305 @@
+"""A document's Russian and Ukrainian quotes put together: lines read (finder.py), quotes whose speaker is on
+another line given it (a line that is only a quote; «…», —⏎Сказал X; a list after «Другие его заявления:»),
+speakers named (names.py: case endings folded, the fullest name the document gives, pronouns to the last speaker
+named), roles and sides from the lists, channel and ``via`` (a Telegram channel that relays a statement)."""
+
+from __future__ import annotations
+
+import bisect
+
+from ..lexicons import compile_regex
+from ..model import Document, Quote
+from .finder import PRONOUNS, SPEECH, Found, Line, _kind, _lead, _speakerish, _strip, find_line
+from .lexicon import lexicon
+from .names import Names, describe
+
+LANGUAGES = frozenset({"ru", "uk"})
+
+_CAP = compile_regex(r"[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’-]+")
+_LATIN = compile_regex(r"[A-Za-z]")
+_NAME_WORD = compile_regex(r"[\w'’-]+")
+_BARE_DIALOGUE = compile_regex(r"[!?]")
+_NEWLINE = compile_regex(r"\n")
+
+
+#: input formats whose line breaks are the writer's (a Telegram post's lines), not markup's
+_LINE_FORMATS = frozenset({"txt", "jsonl", "telegram", "transcript"})
+
+
+def line_breaks(doc: Document) -> list[int]:
+    """Canonical offsets where the input broke a line. The cleaner joins the lines of a paragraph with spaces (same
+    length, see :class:`~moralewatch.model.OffsetMap`), but a Telegram post's lines are its paragraphs, its list
+    items and its headline: they are found again through the offset map."""
+    out = [m.start() for m in _NEWLINE.finditer(doc.text)]
+    src = doc.input_text
+    if not src or doc.input_format.split(":")[0] not in _LINE_FORMATS:
+        return out
+    om = doc.offset_map
+    for c, i, n in zip(om.canon, om.inp, om.length, strict=True):
+        if i < 0:
+            continue
+        j = src.find("\n", i, i + n)
+        while j >= 0:
+            if not _wrapped(doc.text, c + j - i):
+                out.append(c + j - i)
+            j = src.find("\n", j + 1, i + n)
+    return sorted(set(out))
+
+
+#: a line that ends like this goes on in the next one (hard-wrapped text): a word, a comma, a bracket, a hyphen
+_GOES_ON = compile_regex(r"[\w,(-]")
+
+
+def _wrapped(text: str, pos: int) -> bool:
+    """Whether the line break joined into a space at ``pos`` only wrapped a sentence (hard-wrapped text): the line
+    before ends mid-sentence and the next one goes on in lower case. A Telegram post's lines end with a stop, a
+    colon, a dash or an emoji, or the next opens with a dash or a capital: those stay lines."""
+    before = text[max(0, pos - 1):pos]
+    return bool(before) and bool(_GOES_ON.fullmatch(before)) and text[pos + 1:pos + 2].islower()
+
+
+def lines_of(doc: Document) -> list[Line]:
+    """The lines of the document's Russian and Ukrainian paragraphs, read."""
+    out: list[Line] = []
+    langs = doc.paragraph_languages or [doc.language or ""] * len(doc.paragraphs)
+    first = True
+    breaks = line_breaks(doc)
+    channel = _channel(doc)
+    for (ps, pe), lang in zip(doc.paragraphs, langs, strict=False):
+        if lang not in LANGUAGES:
+            first = False
+            continue
+        pos = ps
+        carry = False
+        k = bisect.bisect_left(breaks, ps)
+        while pos < pe:
+            while k < len(breaks) and breaks[k] < pos:
+                k += 1
+            end = breaks[k] if k < len(breaks) and breaks[k] < pe else pe
+            lo, hi = _strip(doc.text, pos, end, " \t\r\u00a0")
+            if hi > lo:
+                line = Line(doc.text, lo, hi, carry, first, channel)
+                find_line(line)
+                carry = bool(line.marks) and line.marks[-1].close_at < 0
+                out.append(line)
+                first = False
+            pos = end + 1
+    return out
+
+
+def _borrow(lines: list[Line]) -> None:
+    """Speakers from neighbouring lines, dash lines under an intro, bare dialogue lines."""
+    lex = lexicon()
+    dialogue = any(line.dialogue for line in lines)
+    for i, line in enumerate(lines):
+        for f in line.found:
+            if f.borrow == "cue-next" and i + 1 < len(lines):
+                nxt = lines[i + 1]
+                w = _NAME_WORD.match(nxt.masked)
+                if w and lex.verbs.get(w.group().lower(), frozenset()) & SPEECH:
+                    f.speaker, hint, f.via = nxt.after_verb(nxt.lo + w.end(), nxt.hi)
+                    f.cue, f.channel_hint, f.rule = (nxt.lo, nxt.lo + w.end()), hint, "ruuk-marks-next-line"
+                    nxt.taken.append((nxt.lo, nxt.hi))
+                f.borrow = ""
+            elif f.borrow == "line":
+                who = _colon_person(lines[i - 1]) if i > 0 else None
+                if who is not None:  # «Анналена Бербок … объяснила причину …:» ⏎ «…»
+                    f.speaker, f.rule = who, "ruuk-marks-below-intro"
+                    f.borrow = ""
+                    continue
+                prev = [g for g in lines[i - 1].found if g.speaker] if i > 0 else []
+                nxt_ = [g for g in lines[i + 1].found if g.speaker] if i + 1 < len(lines) else []
+                if f.continues_prev and i > 0 and lines[i - 1].found:
+                    src = lines[i - 1].found[-1]
+                elif prev:
+                    src = prev[-1]
+                elif nxt_:
+                    src = nxt_[0]
+                else:
+                    src = None
+                if src is not None:
+                    f.speaker, f.cue, f.channel_hint, f.via = src.speaker, src.cue, src.channel_hint, list(src.via)
+                f.borrow = ""
+        if line.dash and i > 0 and not lines[i - 1].found:
+            w = _NAME_WORD.match(line.masked, _lead(line.masked, line.lo, line.lo, line.hi) - line.lo)
+            if w and lex.verbs.get(w.group().lower(), frozenset()) & SPEECH and not line.found:
+                above = lines[i - 1]
+                sp, hint, via = line.after_verb(line.lo + w.end(), line.hi)
+                s0 = _lead(above.masked, above.lo, above.lo, above.hi)
+                above.add(Found(s0, above.hi, _kind(above, s0, above.hi) if above.marks else "direct", sp,
+                               (line.lo + w.start(), line.lo + w.end()), "ruuk-dash-below", hint, via, 0.7))
+                line.taken.append((line.lo, line.hi))
+        if i > 0 and not line.found and not line.dash and not lines[i - 1].found and not lines[i - 1].intro:
+            who = _colon_person(lines[i - 1])
+            if who is not None and len(line.m(line.lo, line.hi).split()) >= 8:
+                # «генерал-полковник ВСУ Дмитрий Марченко выдал порцию зрады:» ⏎ the words, without marks
+                s0 = _lead(line.masked, line.lo, line.lo, line.hi)
+                line.add(Found(s0, line.hi, "direct", who, None, "ruuk-below-intro", "", [], 0.55))
+        if line.intro:
+            who = _intro_speaker(line)
+            for nxt in lines[i + 1:]:
+                if not nxt.dash or nxt.found:
+                    break
+                s = _lead(nxt.masked, nxt.lo, nxt.lo, nxt.hi)
+                f = Found(s, nxt.hi, _kind(nxt, s, nxt.hi), who, None, "ruuk-list", "", [], 0.6)
+                nxt.add(f)
+        if dialogue and line.dash and not line.found and _BARE_DIALOGUE.search(line.masked):
+            s = _lead(line.masked, line.lo, line.lo, line.hi)
+            line.add(Found(s, line.hi, "direct", None, None, "ruuk-dash-bare", "", [], 0.5))
+
+
+def _colon_person(line: Line) -> tuple[int, int] | None:
+    """The person a line ending with a colon names first, when it is a name the lists do not call anything else
+    («Глава германского МИДа Анналена Бербок наконец-то объяснила …:»)."""
+    if not line.masked.rstrip().endswith(":") or _words_in(line) > 40:
+        return None
+    first = _lead(line.masked, line.lo, line.lo, line.hi)
+    words = [(line.lo + m.start(), line.lo + m.end(), m.group()) for m in _NAME_WORD.finditer(line.masked)]
+    k = 0
+    while k < len(words):
+        j = k
+        while j < len(words) and _CAP.fullmatch(words[j][2]) and not _LATIN.search(words[j][2]):
+            j += 1
+        if j - k >= 2 and not (j - k == 2 and words[k][0] == first):  # «Глава Всероссийской …» opens the line
+            run = words[k:j][-2:]
+            found = _person(line.text, run[0][0], run[-1][1])
+            if found is not None and len(found[2]) == 2:
+                return found[0], found[1]
+        k = max(j, k + 1)
+    return None
+
+
+def _words_in(line: Line) -> int:
+    return len(_NAME_WORD.findall(line.masked))
+
+
+def _intro_speaker(line: Line) -> tuple[int, int] | None:
+    """The speaker of «Другие его заявления:», «Что сказал президент:», «Путин заявил:»."""
+    for m in _NAME_WORD.finditer(line.masked):
+        if m.group().lower() in PRONOUNS:
+            return line.lo + m.start(), line.lo + m.end()
+    verbs = line.verbs(line.lo, line.hi, frozenset({"speech"}))
+    if not verbs:
+        return None
+    v, v_end, _ = verbs[0]
+    after, _hint, _via = line.after_verb(v_end, line.hi)
+    if after is not None and _speakerish(line, after):
+        return after
+    sp = line.subject(line.lo, v)
+    return sp if sp is not None and _speakerish(line, sp) else None
+
+
+def _person(text: str, s: int, e: int) -> tuple[int, int, list[str]] | None:
+    """The personal name at the end of a mention: up to two capitalised words (not an acronym, not a word of
+    sources.tsv such as «Украины»), as [start, end) and words; None for a description or an organisation."""
+    words = [(s + m.start(), s + m.end(), m.group()) for m in _NAME_WORD.finditer(text[s:e])]
+    run: list[tuple[int, int, str]] = []
+    for w in reversed(words):
+        if not _CAP.fullmatch(w[2]) or _LATIN.search(w[2]):
+            break
+        run.insert(0, w)
+    run = run[-2:]
+    if len(run) == 2 and lexicon().people.get(Names().lemma(run[0][2]).lower()):
+        run = run[1:]  # «Советник Зеленского Литвин»: the first is a possessor, not a first name
+    known = bool(run) and bool(lexicon().people.get(Names().lemma(run[-1][2]).lower()))
+    if run and describe(run[0][2]) != ("unknown", "unknown"):
+        if not known:
+            return None  # «Минобороны Сирии», «Генштаб Украины»: a body and its country, no person
+        run = run[-1:]  # «Президент Зеленський»: a title and a known surname
+    if not known and len(run) == 1 and len(words) > 1 and words[-2][2][:1].islower() and \
+            describe(words[-2][2]) == ("unknown", "unknown"):
+        return None  # «громадян Євросоюзу»: a genitive after a noun, no person
+    if not run or describe(run[-1][2]) != ("unknown", "unknown"):
+        return None
+    if len(run) == len(words) == 2 and run[0][2].lower() in lexicon().skip:
+        run = run[1:]
+    return run[0][0], run[-1][1], [w[2] for w in run]
+
+
+def _channel(doc: Document) -> str | None:
+    """The Telegram channel a post comes from (a Telegram export's chat, or a JSONL record's source)."""
+    tg = doc.meta.get("telegram") if isinstance(doc.meta, dict) else None
+    if isinstance(tg, dict) and tg.get("chat_type") in ("public_channel", "private_channel", "channel") \
+            and tg.get("chat"):
+        return str(tg["chat"])
+    for value in (doc.source, doc.outlet):
+        if isinstance(value, str) and value.startswith("Telegram channel: "):
+            return value[len("Telegram channel: "):].strip() or None
+    return None
+
+
+def _channel_of(hint: str, attribution: str) -> str:
+    low = f"{hint} {attribution}".lower()
+    for stem, channel in lexicon().channels:
+        if stem in low:
+            return channel
+    return "unknown"
+
+
+def extract(doc: Document) -> list[Quote]:
+    """The quotes of the document's Russian and Ukrainian lines, in text order."""
+    lines = lines_of(doc)
+    if not lines:
+        return []
+    _borrow(lines)
+    found = sorted((f for line in lines for f in line.found), key=lambda f: f.start)
+    names = Names()
+    channel = _channel(doc)
+    text = doc.text
+    out: list[Quote] = []
+    last: tuple[str | None, str, str] | None = None  # the last named speaker: name, role, side
+    known_as: dict[str, tuple[str, str]] = {}  # a person's name -> the role and side a mention of it gave
+    chain: int | None = None
+    for f in found:
+        speaker: str | None = None
+        role = side = "unknown"
+        ss = se = None
+        if f.speaker is not None:
+            ss, se = f.speaker
+            mention = text[ss:se].strip("\"«»“”„ ")
+            low = mention.lower()
+            if low in PRONOUNS:
+                if low in ("я", "мы", "ми") or last is None:
+                    speaker = None
+                else:
+                    speaker, role, side = last
+            else:
+                person = _person(text, ss, se)
+                known = names.person(person[2]) if person else None
+                if person:
+                    full = names.add(person[2])
+                    speaker = " ".join(full)
+                    ss, se = person[0], person[1]
+                    if known:
+                        role, side = known[1], known[2]
+                else:
+                    speaker = mention
+                r, sd = describe(mention)
+                role = role if role != "unknown" else r
+                side = side if side != "unknown" else sd
+                if person and speaker:  # «Міністр оборони Рустем Умєров» … «за словами Умєрова»: the same person
+                    was = known_as.get(speaker, ("unknown", "unknown"))
+                    role = role if role != "unknown" else was[0]
+                    side = side if side != "unknown" else was[1]
+                    known_as[speaker] = (role, side)
+                last = (speaker, role, side)
+        attribution = text[f.cue[0]:f.cue[1]] if f.cue else ""
+        attribution += " " + (text[f.speaker[0]:f.speaker[1]] if f.speaker else "")
+        via = [v for v in f.via if v]
+        if channel and speaker and speaker.lower() != channel.lower() and channel not in via:
+            via.append(channel)
+        continues = None
+        if f.continues_prev and out:
+            continues = chain if chain is not None else len(out) - 1
+        q = Quote(start=f.start, end=f.end, text=text[f.start:f.end], kind=f.kind, speaker=speaker,
+                  speaker_start=ss, speaker_end=se, speaker_role=role, side=side,
+                  channel=_channel_of(f.channel_hint, attribution), via=via,
+                  cue=text[f.cue[0]:f.cue[1]] if f.cue else None,
+                  cue_start=f.cue[0] if f.cue else None, cue_end=f.cue[1] if f.cue else None,
+                  continues=continues, confidence=f.confidence, rule=f.rule)
+        chain = continues if continues is not None else len(out)
+        out.append(q)
+    return out
+
+
+__all__ = ["LANGUAGES", "extract", "lines_of"]
