@@ -179,16 +179,17 @@ def test_hostile_lines_finish(pipe: Pipeline) -> None:
     assert all(0 <= q.start < q.end <= len(text) for q in doc.quotes)
 
 
-def test_dev_set_meets_floors(shared: Path) -> None:
+@pytest.mark.parametrize("split", ["dev", "heldout"])
+def test_dev_and_heldout_sets_meet_floors(shared: Path, split: str) -> None:
     from moralewatch.eval.quotes import evaluate
 
-    got = evaluate(str(ROOT / "gold" / "ruuk" / "quotes_dev.jsonl"))["all"]
+    got = evaluate(str(ROOT / "gold" / "ruuk" / f"quotes_{split}.jsonl"))["all"]
     found = got["found"]
     figures = {"ggt30_f1": got["ggt30"]["f1"], "exact_f1": got["exact"]["f1"],
                "speaker_accuracy": got["speaker_accuracy"], "role_share": got["role_right"] / found,
                "side_share": got["side_right"] / found}
-    for key, floor in FLOORS["ruuk_dev"].items():
-        assert figures[key] >= floor - 5e-4, f"ruuk_dev {key} {figures[key]:.4f} fell below its floor {floor}"
+    for key, floor in FLOORS[f"ruuk_{split}"].items():
+        assert figures[key] >= floor - 5e-4, f"ruuk_{split} {key} {figures[key]:.4f} fell below its floor {floor}"
 
 
 def test_a_hard_wrapped_text_is_not_cut_at_its_line_ends() -> None:
