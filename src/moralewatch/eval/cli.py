@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-SCORERS = ("quotes", "indicators", "entities")
+SCORERS = ("quotes", "indicators", "entities", "pages")
 
 
 def register(main: Any, eval_group: Any) -> None:
