@@ -188,6 +188,8 @@ def _metadata_line(line: str, i: int, first_content: int | None, out: Cleaned) -
     date = parse_date_line(line)
     if date:
         iso, label = date
+        if first_content is not None and i - first_content > 3:
+            return True  # a date line far below the header block (a related list's, a comment's): dropped, not read
         if label and ("updat" in label or "modif" in label):
             out.updated = out.updated or iso
         elif out.published is None:

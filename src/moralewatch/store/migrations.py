@@ -282,6 +282,13 @@ LANGUAGES: tuple[str, ...] = (
 )
 
 
+#: migration 7, "publication date source": where each document's publication date was read (meta, jsonld, byline,
+#: url; none: the input states none), NULL for documents stored before
+DATE_SOURCE: tuple[str, ...] = (
+    "ALTER TABLE documents ADD COLUMN date_source TEXT",
+)
+
+
 def _run(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
     def migrate(conn: sqlite3.Connection) -> None:
         for sql in statements:
@@ -291,7 +298,7 @@ def _run(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
 
 
 #: the SQL of each migration, by version
-STATEMENTS: dict[int, tuple[str, ...]] = {1: INITIAL, 2: EVIDENCE_FACTS, 3: ROW_STAMPS, 4: DATASETTE, 5: LANGUAGES}
+STATEMENTS: dict[int, tuple[str, ...]] = {1: INITIAL, 2: EVIDENCE_FACTS, 3: ROW_STAMPS, 4: DATASETTE, 5: LANGUAGES, 7: DATE_SOURCE}
 
 #: ordered migrations: (version, name, function of a connection inside the migration's transaction)
 MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
@@ -301,4 +308,5 @@ MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (4, "for Datasette: foreign keys, views evidence_flat and quotes_documents, full text linked to its tables",
      _run(DATASETTE)),
     (5, "languages and input metadata: language, paragraph_languages and meta on documents", _run(LANGUAGES)),
+    (7, "publication date source: date_source on documents", _run(DATE_SOURCE)),
 ]
