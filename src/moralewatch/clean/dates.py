@@ -60,8 +60,8 @@ def parse_day(value: str) -> str | None:
     from dateutil import parser
 
     try:  # the same text under two different defaults: a part the text lacks would differ
-        a = parser.parse(value, default=dt.datetime(2001, 1, 1), fuzzy=False)
-        b = parser.parse(value, default=dt.datetime(2002, 2, 2), fuzzy=False)
+        a = parser.parse(value, default=dt.datetime(2001, 1, 1), fuzzy=False, ignoretz=True)
+        b = parser.parse(value, default=dt.datetime(2002, 2, 2), fuzzy=False, ignoretz=True)
     except (ValueError, OverflowError, TypeError):
         return None
     if (a.year, a.month, a.day) != (b.year, b.month, b.day):

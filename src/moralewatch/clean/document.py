@@ -67,7 +67,7 @@ def to_document(raw: RawInput) -> Document:
         return _transcript_document(raw, raw.text, "text")
     meta = raw.meta
     given_title = meta.get("title")
-    c = clean_text(raw.text, detect_title=not given_title)
+    c = clean_text(raw.text, detect_title=not given_title, markdown=raw.format == "md")
     if not c.text.strip():
         raise RejectedInput("no_text", "only page furniture")
     published = _date(meta.get("date"), raw) if meta.get("date") else _date(c.published, raw)
@@ -75,7 +75,7 @@ def to_document(raw: RawInput) -> Document:
     return Document(
         text=c.text, source=raw.source, locator=raw.locator, external_id=meta.get("id"),
         title=given_title or c.title, published=published, updated=_date(c.updated, raw),
-        date_source=source if published else "none", author=c.author, outlet=meta.get("source"),
+        date_source=source if published else "none", author=c.author, outlet=meta.get("source") or c.site,
         url=meta.get("url"), lang=meta.get("lang"),
         section=c.section, input_format=raw.format, offset_map=c.offset_map, input_text=raw.text,
         removed=c.removed + raw.notes,
@@ -94,7 +94,7 @@ def _html_document(raw: RawInput, html: str) -> Document:
         raise RejectedInput("too_deep", str(e)) from None
     if ext is None:
         raise RejectedInput("no_text")
-    c = clean_text(ext.text, detect_title=False)
+    c = clean_text(ext.text, detect_title=False, whole_page=False)
     if len(c.text.split()) < MIN_HTML_WORDS:
         raise RejectedInput("no_text", f"{len(c.text.split())} words of text after extraction")
     omap = align_to_source(c.text, c.offset_map, ext.text, html)
