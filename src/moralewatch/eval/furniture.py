@@ -12,12 +12,9 @@ line in its offset map) against the body lines, precision and recall of the body
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from pathlib import Path
 from typing import Any
-
-from ..errors import MoraleWatchError
 
 RENDERER = "furniture-render.v1"
 _BLOCK = frozenset("p div h1 h2 h3 h4 h5 h6 li ul ol tr table section article header footer nav aside blockquote "
@@ -138,17 +135,14 @@ def kept_lines(rendered: str, markdown: bool) -> set[int]:
 
 
 def evaluate_furniture(gold_path: Path, bench: Path) -> dict[str, Any]:
-    from .pages import read_page
+    from .pages import bench_page, read_gold, read_page
 
-    gold = [json.loads(x) for x in gold_path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    gold = read_gold(gold_path, ("page", "render", "body", "line_sha1"))
     tp = fp = fn = 0
     changed: list[str] = []
     by_kind: dict[str, list[int]] = {}
     for g in gold:
-        page = bench / "html" / f"{g['page']}.html.gz"
-        if not page.is_file():
-            raise MoraleWatchError("E213", f"{page} (named in {gold_path}) does not exist",
-                                   "give the article-extraction benchmark directory the gold was made from")
+        page = bench_page(bench, f"{g['page']}.html.gz", gold_path)
         md = g["render"] == "md"
         rendered = render(read_page(page), markdown=md)
         lines = rendered.split("\n")

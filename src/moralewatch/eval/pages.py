@@ -27,7 +27,7 @@ from typing import Any
 
 import click
 
-from ..errors import MoraleWatchError
+from ..errors import MoraleWatchError, error
 from .common import shared_dir
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -86,6 +86,30 @@ def bench_dir(given: str | None) -> Path:
     return shared_dir() / "data" / "benchmarks" / "article-extraction"
 
 
+def read_gold(path: Path, fields: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The rows of a pages gold (JSONL), each with ``fields``; E214 names the first row that is not."""
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as e:
+            raise error("E214", f"{path} line {n}: {e}") from None
+        if not isinstance(row, dict) or any(f not in row for f in fields):
+            raise error("E214", f"{path} line {n}: needs the fields {', '.join(fields)}")
+        rows.append(row)
+    return rows
+
+
+def bench_page(bench: Path, name: str, gold: Path) -> Path:
+    """A page of the benchmark the gold names (E213 when it is not there)."""
+    page = bench / "html" / name
+    if not page.is_file():
+        raise error("E213", f"{page} (named in {gold}) does not exist")
+    return page
+
+
 def read_page(path: Path) -> str:
     data = path.read_bytes()
     if path.name.endswith(".gz"):
@@ -128,7 +152,7 @@ def evaluate_body(bench: Path) -> dict[str, Any]:
 def evaluate_dates(gold_path: Path, bench: Path) -> dict[str, Any]:
     """Publication dates against the gold: right where the page states one, invented where it states none or a
     wrong one is given (corpus rows are read from ``shared/data/corpora`` and cleaned as plain text)."""
-    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = read_gold(gold_path, ("source", "published"))
     corpus_ids = {g["source"][7:] for g in gold if g["source"].startswith("corpus:")}
     records = _corpus_texts(corpus_ids) if corpus_ids else {}
     stated = right = invented = none_right = missing = 0
@@ -143,7 +167,7 @@ def evaluate_dates(gold_path: Path, bench: Path) -> dict[str, Any]:
                                        "set MORALEWATCH_SHARED to the shared directory")
             doc = _text_document(rec)
         else:
-            doc = html_document(read_page(bench / "html" / Path(src).name))
+            doc = html_document(read_page(bench_page(bench, Path(src).name, gold_path)))
         got = (doc.published or "")[:10] if doc is not None else ""
         source = (doc.date_source or "none") if doc is not None else "none"
         sources[source] += 1
@@ -217,8 +241,7 @@ def command(bench: str | None, dates: str | None, furniture: str | None, as_json
     """
     where = bench_dir(bench)
     if not (where / "ground-truth.json").is_file():
-        raise MoraleWatchError("E401", f"{where} holds no ground-truth.json",
-                               "give the article-extraction benchmark directory (ground-truth.json and html/)")
+        raise error("E212", f"{where} holds no ground-truth.json")
     if dates:
         result = evaluate_dates(Path(dates), where)
     elif furniture:
