@@ -169,3 +169,10 @@ def test_depth_guard_ignores_markup_inside_scripts_and_comments() -> None:
     assert nesting_depth("<script>" + "<div>" * 900 + "</script><div>x</div>") == 1
     assert nesting_depth("<!--" + "<div>" * 900 + "-->") == 0
     assert nesting_depth("<div>" * 500) > 400
+
+
+@pytest.mark.parametrize("title, kept", [("News", None), ("www.example.com", None), ("example.com.ua", None),
+                                         ("Shelling resumes in the town", "Shelling resumes in the town")])
+def test_an_html_title_is_never_a_domain_or_news(title: str, kept: str | None) -> None:
+    html = _page(f'<meta property="og:title" content="{title}">').replace("<h1>Shelling resumes in the town</h1>", "")
+    assert to_document(RawInput("p.html", format="html", text=html)).title == kept

@@ -22,6 +22,7 @@ import datetime as dt
 import html as htmlmod
 import json
 import re
+from typing import Any
 
 from ..lexicons import compile_regex
 
@@ -163,15 +164,16 @@ def page_url(html: str, given: str | None) -> str | None:
     return a.get("href") or a.get("content")
 
 
-def html_published(html: str, url: str | None, byline: str | None) -> tuple[str | None, str]:
-    """``(day, date_source)`` of an HTML page; ``byline`` is the date the cleaned text's header block stated."""
+def html_published(html: str, url: str | None, byline: str | None, tree: Any = None) -> tuple[str | None, str]:
+    """``(day, date_source)`` of an HTML page; ``byline`` is the date the cleaned text's header block stated,
+    ``tree`` the page parsed, if it is at hand."""
     day = from_meta(html)
     if day:
         return day, "meta"
     day = from_jsonld(html)
     if day:
         return day, "jsonld"
-    day = (parse_day(byline) if byline else None) or from_byline(html)
+    day = (parse_day(byline) if byline else None) or from_byline(html, tree)
     if day:
         return day, "byline"
     day = from_url(page_url(html, url))
@@ -213,16 +215,18 @@ def text_day(text: str) -> str | None:
     return parse_day(m.group("g") or m.group("h"))
 
 
-def from_byline(html: str) -> str | None:
+def from_byline(html: str, tree: Any = None) -> str | None:
     """The date of the byline block: a ``<time>`` or a short element whose class or id speaks of a date or
     byline, after the page's title (its first ``h1``) and before the body has run :data:`BYLINE_REACH` characters,
     outside comments, related lists, sidebars, widgets and captions; update dates are skipped."""
-    try:
-        from lxml import html as lxml_html
+    root = tree
+    if root is None:
+        try:
+            from lxml import html as lxml_html
 
-        root = lxml_html.document_fromstring(html)
-    except Exception:  # an unparsable page states no byline we can read
-        return None
+            root = lxml_html.document_fromstring(html)
+        except Exception:  # an unparsable page states no byline we can read
+            return None
     h1 = root.find(".//h1")
     started = h1 is None
     seen = visited = 0

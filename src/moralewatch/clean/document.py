@@ -11,7 +11,7 @@ from ..ingest.transcript import TRANSCRIPT_KINDS
 from ..model import Document
 from .dates import html_published
 from .html import MAX_DEPTH, MAX_ELEMENTS, align_to_source, element_count, extract_html, nesting_depth
-from .text import clean_text
+from .text import clean_text, page_title
 from .transcript import build as build_transcript
 from .transcript import looks_like_transcript
 
@@ -101,10 +101,10 @@ def _html_document(raw: RawInput, html: str) -> Document:
     if raw.meta.get("date"):
         published, source = _date(raw.meta["date"], raw), "meta"
     else:
-        day, source = html_published(html, raw.meta.get("url"), c.published)
+        day, source = html_published(html, raw.meta.get("url"), c.published, ext.tree)
         published = _date(day, raw)
     return Document(
-        text=c.text, source=raw.source, locator=raw.locator, title=ext.title or c.title,
+        text=c.text, source=raw.source, locator=raw.locator, title=page_title(ext.title) or c.title,
         published=published, date_source=source if published else "none", updated=_date(c.updated, raw),
         author=ext.author or c.author,
         outlet=ext.outlet, url=ext.url, lang=ext.lang, section=c.section, input_format="html",

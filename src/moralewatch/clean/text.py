@@ -340,6 +340,14 @@ def _main_region(text: str, paras: list[tuple[int, int]], keep: list[bool], piec
     return title
 
 
+def page_title(title: str | None) -> str | None:
+    """``title`` unless it is a domain name or a site's section word ("News", "Home"): then None."""
+    if title is None:
+        return None
+    stripped = " ".join(title.split())
+    return None if not stripped or _NOT_TITLE.match(stripped) or is_section(stripped) else stripped
+
+
 def _is_chrome(raw: str, line: str, whole_page: bool = True) -> bool:
     """A paragraph that is the site's, not the article's: a prompt, a credit, a share bar, a menu (three or more
     short lines, none a sentence)."""
