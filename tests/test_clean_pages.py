@@ -176,3 +176,24 @@ def test_depth_guard_ignores_markup_inside_scripts_and_comments() -> None:
 def test_an_html_title_is_never_a_domain_or_news(title: str, kept: str | None) -> None:
     html = _page(f'<meta property="og:title" content="{title}">').replace("<h1>Shelling resumes in the town</h1>", "")
     assert to_document(RawInput("p.html", format="html", text=html)).title == kept
+
+
+def test_teasers_comments_and_lists_of_links_around_an_article_go() -> None:
+    raw = (PAGES / "scraped-teasers.md").read_text(encoding="utf-8")
+    c = clean_text(raw, markdown=True)
+    assert c.text.startswith("Three cargo ships carrying grain left Odesa on Thursday")
+    assert c.text.endswith("The navy said it had shot down most of the drones.")  # a short last sentence stays
+    assert "ships sail by day only" in c.text  # a list inside the article is the article's
+    for line in ("Menu", "Watch:", "Latest news", "Novorossiysk", "wheat futures", "Ministers from five",
+                 "Comments", "reader123", "I hope the ships", "Reply", "Copyright"):
+        assert line not in c.text, line
+    assert (c.published, c.updated, c.author) == ("2023-08-10", "2023-08-11", "Petro Sydorenko")
+    _check_offsets(raw, c)
+
+
+def test_a_caption_loses_its_credit_and_keeps_its_words() -> None:
+    body = "Ukrainian troops held their positions near the river on Tuesday, the general staff said in a statement."
+    caption = "‘We will not leave,’ said a commander near Bakhmut. Photograph: Anatolii Stepanov/AFP/Getty Images"
+    c = clean_text(f"{body}\n\n{caption}\n\n{body}")
+    assert "‘We will not leave,’ said a commander near Bakhmut." in c.text and "Photograph" not in c.text
+    assert "The Reuters/Ipsos poll showed gains." in clean_text(f"{body}\n\nThe Reuters/Ipsos poll showed gains.").text

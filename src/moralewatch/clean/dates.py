@@ -34,12 +34,16 @@ META_KEYS = ("article:published_time", "og:published_time", "og:pubdate", "pubda
              "publish-date", "publish_date", "published_time", "published-date", "datepublished",
              "article.published", "article_date_original", "original-publish-date", "sailthru.date",
              "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created",
-             "dc.date.created", "date", "cxenseparse:recs:publishtime", "rnews:datepublished", "datecreated")
+             "dc.date.created", "date", "cxenseparse:recs:publishtime", "rnews:datepublished", "datecreated",
+             "article:published", "og:article:published_time", "publication_date", "date_published",
+             "article_published_time", "pub_date", "publish_time", "dc.date.published", "citation_publication_date",
+             "citation_date", "prism.publicationdate", "bt:pubdate", "analyticsattributes.articledate",
+             "ga-publishdate", "published_at", "release_date", "dc.created")
 _META_RANK = {k: i for i, k in enumerate(META_KEYS)}
 
 _HEAD_END = compile_regex(r"</head\s*>", re.I)
 _TAG_ATTRS = compile_regex(r"<(meta|time|span|div|p|abbr)\b([^<>]{0,2000})>", re.I)
-_ATTR = compile_regex(r"""([a-zA-Z_:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_ATTR = compile_regex(r"""(?<![\w:.-])([a-zA-Z_:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _JSONLD = compile_regex(r"<script\b[^<>]*application/ld\+json[^<>]*>(.*?)</script\s*>", re.I | re.S)
 _JSON_PUBLISHED = compile_regex(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _CANONICAL = compile_regex(

@@ -42,7 +42,9 @@ BIO_HINTS = compile_regex(r"get in touch|based in|joined \w+ in \d{4}|follow (?:
 BYLINE_DATE = compile_regex(r"^(?i:by)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,5})\s*[|,·•—–-]\s*"
                             r"(?P<date>.{8,60})$")
 RELATED = compile_regex(r"^(?:related|more on|more from|read more|see also|recommended|you may also like|"
-                        r"most read|most popular|trending|read next|further reading|other stories)\b", re.I)
+                        r"most read|most popular|most viewed|trending|read next|further reading|other stories|"
+                        r"more stories|latest news|latest stories|top stories|editor'?s picks|popular now|"
+                        r"(?:\d+\s+)?comments?|join the conversation|around the web|from our partners)\b", re.I)
 #: paragraphs (up to :data:`PROMPT_MAX` characters) that are the site talking to the reader, not the article:
 #: cookie and subscription prompts, share bars, licence lines, credits, standing disclaimers, wire trailers
 PROMPT = compile_regex(
@@ -60,8 +62,8 @@ PROMPT_MAX = 300
 #: a credit line: an image or source credit ("Photo: Name/Reuters", "Source: @user on X", "Getty Images")
 CREDIT = compile_regex(
     r"^(?:\(?(?:photo|image|picture|photograph|video|illustration|credit|source|foto|фото|источник|джерело)s?"
-    r"(?: by| credit)?\s*[:/-]|\(?photo by |.{0,80}\b(?:getty images|afp via|ap photo|reuters/|shutterstock|"
-    r"epa-efe|anadolu)\b)", re.I)
+    r"(?: by| credit)?\s*[:/-]|\(?photo by |(?:reuters|afp|ap|epa|efe)/[^\s/]+(?:\s[^\s/]+){0,3}\s*$|"
+    r".{0,80}\b(?:getty images|afp via|ap photo|shutterstock|epa-efe|anadolu)\b)", re.I)
 #: a caption that ends with its credit: "... near Orikhiv. Photo: Name/Outlet", "... (Photo by Name/AFP via Getty)"
 CAPTION = compile_regex(r"(?:\b(?:photo|image|picture|photograph|credit|foto|фото)s?(?: by| credit)?\s*:\s*[^.]{2,80}|"
                         r"\((?:photo|image|picture)s?(?: by)?\b[^()]{2,120}\)|/(?:getty images|afp|reuters|ap|epa|"
@@ -204,15 +206,22 @@ def clean_text(text: str, *, detect_title: bool = True, markdown: bool = False, 
     tail_start = int(n * 0.6)
     in_related = False
     metadata: set[int] = set()
+    links: set[int] = set()
     pieces: list[list[tuple[int, int]]] = [_md_pieces(text, s, e) if markdown else [(s, e)] for s, e in paras]
     for i, (s, e) in enumerate(paras):
         line = "".join(text[a:b] for a, b in pieces[i]) if markdown else text[s:e]
         short = len(line) <= 160
         if markdown and _link_only(text[s:e]):
             keep[i] = False
+            if any(m.group(2).strip() and not m.group(1) for m in MD_LINK.finditer(text[s:e])):
+                links.add(i)  # a line that is all text links is navigation: it separates runs of prose (images do not)
             if i >= tail_start or first_content is not None:
                 in_related = in_related or bool(RELATED.match(line.strip()))
             continue
+        credit = CAPTION.search(line) if len(line) <= 300 else None
+        if credit:  # a caption's credit goes; the caption's words stay (they may quote someone)
+            pieces[i] = _cut(text, pieces[i], credit.start())
+            line = "".join(text[a:b] for a, b in pieces[i])
         if not line.strip() or _is_chrome(text[s:e], line, whole_page):
             keep[i] = False
             if short and RELATED.match(line.strip()):
@@ -248,7 +257,8 @@ def clean_text(text: str, *, detect_title: bool = True, markdown: bool = False, 
             first_content = i
     # a dropped block of several lines (a menu, a list of links) or a list's heading separates two runs of prose
     barrier = [not keep[i] and i not in metadata and
-               ("\n" in text[s:e].strip() or bool(RELATED.match(text[s:e].strip(" #*")))) for i, (s, e) in enumerate(paras)]
+               ("\n" in text[s:e].strip() or bool(RELATED.match(text[s:e].strip(" #*"))) or i in links)
+               for i, (s, e) in enumerate(paras)]
     region_title = _main_region(text, paras, keep, pieces, markdown, barrier) if whole_page else None
     if region_title is not None:  # a whole scraped page: the headline above the article is metadata
         if detect_title:
@@ -321,8 +331,16 @@ def _main_region(text: str, paras: list[tuple[int, int]], keep: list[bool], piec
     best = max(weight(r) for r in runs)
     chosen = [r for r in runs if weight(r) >= 0.5 * best]
     inside: set[int] = set()
+    pos = {i: k for k, i in enumerate(idx)}
     for r in chosen:
-        inside.update(i for i in idx if r[0] <= i <= r[-1])
+        first, last = pos[r[0]], pos[r[-1]]
+        # a short sentence right before or after the run, with nothing dropped between, is the article's too
+        while first > 0 and q[idx[first - 1]] == 1 and not any(barrier[j] for j in range(idx[first - 1], idx[first])):
+            first -= 1
+        while last + 1 < len(idx) and q[idx[last + 1]] == 1 and \
+                not any(barrier[j] for j in range(idx[last] + 1, idx[last + 1])):
+            last += 1
+        inside.update(idx[first:last + 1])
     outside = [i for i in idx if i not in inside]
     if not outside:
         return None
@@ -356,8 +374,6 @@ def _is_chrome(raw: str, line: str, whole_page: bool = True) -> bool:
         return True
     if len(stripped) <= 200 and CREDIT.match(stripped):
         return True
-    if len(stripped) <= 300 and CAPTION.search(stripped):
-        return True
     first = raw.strip().splitlines()[0].strip(" #*>-") if raw.strip() else ""
     rest = raw.strip().splitlines()[1:]
     if len(first) <= 60 and RELATED.match(first) and ((":" in first[:30] and len(stripped) <= 160) or
@@ -373,6 +389,25 @@ def _is_chrome(raw: str, line: str, whole_page: bool = True) -> bool:
             sum(any(ch.isdigit() for ch in x) for x in lines) <= 0.3 * len(lines):
         return True  # a menu (a table's rows hold figures)
     return False
+
+
+def _cut(text: str, spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    """The first ``n`` characters of the concatenation of ``spans``, without trailing spaces, as spans."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if n <= 0:
+            break
+        out.append((a, min(b, a + n)))
+        n -= b - a
+    while out:
+        a, b = out[-1]
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out[-1] = (a, b)
+            break
+        out.pop()
+    return out
 
 
 def _link_only(raw: str) -> bool:
