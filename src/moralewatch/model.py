@@ -201,6 +201,9 @@ class Document:
     title: str | None = None
     published: str | None = None
     updated: str | None = None
+    #: where ``published`` was read (``clean/dates.py``): meta, jsonld, byline, url; none when the input states no
+    #: publication date (then ``published`` is None: a date is never made up); None for documents made before
+    date_source: str | None = None
     author: str | None = None
     outlet: str | None = None
     url: str | None = None

@@ -9,8 +9,9 @@ from ..errors import MoraleWatchError, rejection_reason
 from ..ingest import MAX_DETAIL, RawInput
 from ..ingest.transcript import TRANSCRIPT_KINDS
 from ..model import Document
+from .dates import html_published
 from .html import MAX_DEPTH, MAX_ELEMENTS, align_to_source, element_count, extract_html, nesting_depth
-from .text import clean_text
+from .text import clean_text, page_title
 from .transcript import build as build_transcript
 from .transcript import looks_like_transcript
 
@@ -66,14 +67,16 @@ def to_document(raw: RawInput) -> Document:
         return _transcript_document(raw, raw.text, "text")
     meta = raw.meta
     given_title = meta.get("title")
-    c = clean_text(raw.text, detect_title=not given_title)
+    c = clean_text(raw.text, detect_title=not given_title, markdown=raw.format == "md")
     if not c.text.strip():
         raise RejectedInput("no_text", "only page furniture")
     published = _date(meta.get("date"), raw) if meta.get("date") else _date(c.published, raw)
+    source = "meta" if meta.get("date") else "byline"
     return Document(
         text=c.text, source=raw.source, locator=raw.locator, external_id=meta.get("id"),
         title=given_title or c.title, published=published, updated=_date(c.updated, raw),
-        author=c.author, outlet=meta.get("source"), url=meta.get("url"), lang=meta.get("lang"),
+        date_source=source if published else "none", author=c.author, outlet=meta.get("source") or c.site,
+        url=meta.get("url"), lang=meta.get("lang"),
         section=c.section, input_format=raw.format, offset_map=c.offset_map, input_text=raw.text,
         removed=c.removed + raw.notes,
     )
@@ -91,13 +94,19 @@ def _html_document(raw: RawInput, html: str) -> Document:
         raise RejectedInput("too_deep", str(e)) from None
     if ext is None:
         raise RejectedInput("no_text")
-    c = clean_text(ext.text, detect_title=False)
+    c = clean_text(ext.text, detect_title=False, whole_page=False)
     if len(c.text.split()) < MIN_HTML_WORDS:
         raise RejectedInput("no_text", f"{len(c.text.split())} words of text after extraction")
     omap = align_to_source(c.text, c.offset_map, ext.text, html)
+    if raw.meta.get("date"):
+        published, source = _date(raw.meta["date"], raw), "meta"
+    else:
+        day, source = html_published(html, raw.meta.get("url"), c.published, ext.tree)
+        published = _date(day, raw)
     return Document(
-        text=c.text, source=raw.source, locator=raw.locator, title=ext.title or c.title,
-        published=_date(ext.published or c.published, raw), updated=_date(c.updated, raw), author=ext.author or c.author,
+        text=c.text, source=raw.source, locator=raw.locator, title=page_title(ext.title) or c.title,
+        published=published, date_source=source if published else "none", updated=_date(c.updated, raw),
+        author=ext.author or c.author,
         outlet=ext.outlet, url=ext.url, lang=ext.lang, section=c.section, input_format="html",
         offset_map=omap, input_text=html, removed=c.removed + raw.notes,
     )
@@ -112,11 +121,13 @@ def _telegram_document(raw: RawInput, text: str) -> Document:
     if not c.text.strip():
         raise RejectedInput("no_text", "only page furniture")
     published = _date(tg.get("date"), raw)
+    source = "meta" if published else "none"
     return Document(
         text=c.text, source=raw.source, locator=raw.locator,
         external_id=f"{tg['chat_id']}/{tg['message_ids'][0]}" if tg.get("chat_id") is not None and
         tg.get("message_ids") else None,
-        title=None, published=published, updated=_date(tg.get("edited"), raw) if tg.get("edited") else None,
+        title=None, published=published, date_source=source,
+        updated=_date(tg.get("edited"), raw) if tg.get("edited") else None,
         author=tg.get("author"), outlet=tg.get("chat"), input_format="telegram", offset_map=c.offset_map,
         input_text=text, removed=c.removed + raw.notes,
         meta={"telegram": tg, "via": list(tg.get("via") or []), "first_source": tg.get("first_source")},
@@ -133,6 +144,7 @@ def _transcript_document(raw: RawInput, text: str, fmt: str) -> Document:
     return Document(
         text=t.text, source=raw.source, locator=raw.locator, external_id=meta.get("id"),
         title=meta.get("title") or t.title, published=_date(meta.get("date"), raw) if meta.get("date") else None,
+        date_source="meta" if meta.get("date") and usable_date(meta["date"])[0] else "none",
         outlet=meta.get("source"), url=meta.get("url"), lang=meta.get("lang"), input_format=f"transcript:{fmt}",
         offset_map=t.offset_map, input_text=text, removed=t.notes + raw.notes, meta=t.meta,
     )

@@ -38,7 +38,50 @@ BIO = compile_regex(
                     r"(?i:reporter|correspondent|journalist|editor|writer|columnist|contributor|producer)\b",
                     )
 BIO_HINTS = compile_regex(r"get in touch|based in|joined \w+ in \d{4}|follow (?:him|her|them) on|languages:", re.I)
-RELATED = compile_regex(r"^(?:related|more on|more from|read more|see also|recommended)\b", re.I)
+#: a byline with its date: "By Name | 2 June 2023", "By Name, March 3, 2022 3:52pm", "By Name · Published ..."
+BYLINE_DATE = compile_regex(r"^(?i:by)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,5})\s*[|,·•—–-]\s*"
+                            r"(?P<date>.{8,60})$")
+RELATED = compile_regex(r"^(?:related|more on|more from|read more|see also|recommended|you may also like|"
+                        r"most read|most popular|most viewed|trending|read next|further reading|other stories|"
+                        r"more stories|latest news|latest stories|top stories|editor'?s picks|popular now|"
+                        r"(?:\d+\s+)?comments?|join the conversation|around the web|from our partners)\b", re.I)
+#: paragraphs (up to :data:`PROMPT_MAX` characters) that are the site talking to the reader, not the article:
+#: cookie and subscription prompts, share bars, licence lines, credits, standing disclaimers, wire trailers
+PROMPT = compile_regex(
+    r"\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies|"
+    r"manage (?:your )?(?:cookie|privacy)|by continuing to (?:use|browse)|subscribe (?:now|today)\b|"
+    r"already (?:a subscriber|have an account)|create a free account|free articles? (?:left|remaining)|"
+    r"subscribe to (?:our|the) (?:newsletter|channel|podcast|mailing list|daily|weekly)|"
+    r"sign up (?:for|to) (?:our|the)|support (?:our|independent) journalism|"
+    r"some rights reserved|all rights reserved|creative commons|licen[cs]ed under|cc[ -]by(?:-[a-z]{2})*(?: \d\.\d)?|"
+    r"the views expressed|do(?:es)? not necessarily reflect|reporting by \w|editing by \w|"
+    r"additional reporting by|this (?:article|story) (?:was|has been|first) (?:originally )?(?:published|appeared)|"
+    r"reuse this content|report an error|comments? (?:are|is) closed|leave a comment)"
+    r"|^(?:share (?:this|on)\b|follow us on|click here to|download (?:our|the) app|listen to this article)", re.I)
+PROMPT_MAX = 300
+#: a credit line: an image or source credit ("Photo: Name/Reuters", "Source: @user on X", "Getty Images")
+CREDIT = compile_regex(
+    r"^(?:\(?(?:photo|image|picture|photograph|video|illustration|credit|source|foto|фото|источник|джерело)s?"
+    r"(?: by| credit)?\s*[:/-]|\(?photo by |(?:reuters|afp|ap|epa|efe)/[^\s/]+(?:\s[^\s/]+){0,3}\s*$|"
+    r".{0,80}\b(?:getty images|afp via|ap photo|shutterstock|epa-efe|anadolu)\b)", re.I)
+#: a caption that ends with its credit: "... near Orikhiv. Photo: Name/Outlet", "... (Photo by Name/AFP via Getty)"
+CAPTION = compile_regex(r"(?:\b(?:photo|image|picture|photograph|credit|foto|фото)s?(?: by| credit)?\s*:\s*[^.]{2,80}|"
+                        r"\((?:photo|image|picture)s?(?: by)?\b[^()]{2,120}\)|/(?:getty images|afp|reuters|ap|epa|"
+                        r"anadolu|shutterstock)\b[^.]{0,40}|\bgetty images[^.]{0,30})\s*$", re.I)
+#: a share bar: only names of networks and sharing verbs
+_SHARE_WORD = compile_regex(r"^(?:share|tweet|email|e-mail|print|copy(?: link)?|link|facebook|twitter|x|whatsapp|"
+                            r"telegram|linkedin|reddit|pinterest|messenger|vk|viber|flipboard|pocket|on|this|"
+                            r"article|the|via|save|comments?|\d+)$", re.I)
+_SHARE_NAMES = frozenset(("share", "tweet", "facebook", "twitter", "whatsapp", "telegram"))
+#: markdown link or image: ``[text](url)``, ``![alt](url)``
+MD_LINK = compile_regex(r"(!?)\[([^\[\]]{0,300})\]\(([^()\s]{0,2000}(?:\([^()\s]{0,200}\))?[^()\s]{0,500})"
+                        r"(?:\s+\"[^\"]{0,300}\")?\)")
+_MD_MARK = compile_regex(r"^(?:#{1,6}\s+|>\s?|[*+-]\s+|\d{1,3}[.)]\s+)")
+_MD_EMPH = compile_regex(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
+_DOMAIN = compile_regex(r"^(?:www\.)?(?:[\w-]+\.)+[a-z]{2,}/?$", re.I)
+#: a title that is not one: a domain name, a site's section word
+_NOT_TITLE = compile_regex(r"^(?:[\w-]+\.)+[a-z]{2,}$|^(?:news|home|menu|main|index|article|live|search|"
+                           r"latest|breaking news|top stories)$", re.I)
 
 
 @dataclass(slots=True)
@@ -50,6 +93,8 @@ class Cleaned:
     updated: str | None = None
     author: str | None = None
     section: str | None = None
+    #: the site the page names for itself (a share bar's or copyright line's, never guessed)
+    site: str | None = None
     removed: list[str] = field(default_factory=list)
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
 
@@ -148,8 +193,11 @@ def parse_date_line(line: str) -> tuple[str, str | None] | None:
     return iso, label
 
 
-def clean_text(text: str, *, detect_title: bool = True) -> Cleaned:
-    """The canonical text of ``text`` with its offset map and the metadata found on the way."""
+def clean_text(text: str, *, detect_title: bool = True, markdown: bool = False, whole_page: bool = True) -> Cleaned:
+    """The canonical text of ``text`` with its offset map and the metadata found on the way. With ``markdown``,
+    heading, list, quote, emphasis and link marks are left out of the canonical text (each kept piece still maps
+    to its input characters), and a paragraph of links only (a menu, a list of related articles) is furniture.
+    ``whole_page=False`` for text an extractor already cut to the article (HTML): no search for the main run."""
     paras = split_paragraphs(text)
     n = len(paras)
     keep = [True] * n
@@ -157,19 +205,49 @@ def clean_text(text: str, *, detect_title: bool = True) -> Cleaned:
     first_content: int | None = None
     tail_start = int(n * 0.6)
     in_related = False
+    metadata: set[int] = set()
+    links: set[int] = set()
+    pieces: list[list[tuple[int, int]]] = [_md_pieces(text, s, e) if markdown else [(s, e)] for s, e in paras]
     for i, (s, e) in enumerate(paras):
-        line = text[s:e]
+        line = "".join(text[a:b] for a, b in pieces[i]) if markdown else text[s:e]
         short = len(line) <= 160
+        if markdown and _link_only(text[s:e]):
+            keep[i] = False
+            if any(m.group(2).strip() and not m.group(1) for m in MD_LINK.finditer(text[s:e])):
+                links.add(i)  # a line that is all text links is navigation: it separates runs of prose (images do not)
+            if i >= tail_start or first_content is not None:
+                in_related = in_related or bool(RELATED.match(line.strip()))
+            continue
+        credit = CAPTION.search(line) if len(line) <= 300 else None
+        if credit:  # a caption's credit goes; the caption's words stay (they may quote someone)
+            pieces[i] = _cut(text, pieces[i], credit.start())
+            line = "".join(text[a:b] for a, b in pieces[i])
+        if not line.strip() or _is_chrome(text[s:e], line, whole_page):
+            keep[i] = False
+            if short and RELATED.match(line.strip()):
+                in_related = True
+            continue
         if short and is_furniture(line):
             keep[i] = False
             if RELATED.match(line.strip()) and i >= tail_start:
                 in_related = True
             continue
+        if short and _DOMAIN.match(line.strip()):
+            keep[i] = False  # the site's name as a line of its own
+            out.site = out.site or line.strip()
+            continue
+        if short and len(line.split()) <= 5 and RELATED.match(line.strip()) and line.rstrip()[-1:] not in ".!?\"”":
+            keep[i] = False  # "Related", "More from Reuters": the heading of a list of links
+            in_related = True
+            continue
         if in_related and len(line) < 100 and line.rstrip()[-1:] not in ".!?\"”":
             keep[i] = False  # the list of links under "Related Articles"
             continue
+        if len(line) >= 100:
+            in_related = False  # prose again: the list has ended
         if short and _metadata_line(line, i, first_content, out):
             keep[i] = False
+            metadata.add(i)
             continue
         if i >= tail_start and i > 0 and BIO.match(line.strip()) and BIO_HINTS.search(line):
             keep[i] = False
@@ -177,10 +255,210 @@ def clean_text(text: str, *, detect_title: bool = True) -> Cleaned:
             continue
         if first_content is None:
             first_content = i
-    if detect_title and first_content is not None:
-        out.title = _title(text, paras, keep, first_content)
-    _assemble(text, paras, keep, out)
+    # a dropped block of several lines (a menu, a list of links) or a list's heading separates two runs of prose
+    barrier = [not keep[i] and i not in metadata and
+               ("\n" in text[s:e].strip() or bool(RELATED.match(text[s:e].strip(" #*"))) or i in links)
+               for i, (s, e) in enumerate(paras)]
+    region_title = _main_region(text, paras, keep, pieces, markdown, barrier) if whole_page else None
+    if region_title is not None:  # a whole scraped page: the headline above the article is metadata
+        if detect_title:
+            out.title = region_title or None
+    elif detect_title and first_content is not None:
+        out.title = _title(text, paras, keep, first_content, pieces)
+    _assemble(text, paras, keep, out, pieces)
     return out
+
+
+#: a paragraph of this many words or more that reads as prose is article text
+GOOD_WORDS = 10
+#: this many paragraphs or more that are not prose, in a row, end a run of article text
+GAP = 6
+#: a page is taken for a whole scraped page (and cut to its main run of article text) when the line rules dropped
+#: this many blocks of site furniture (menus, lists of links, list headings): one article's text has none
+SCRAPED = 3
+_SENTENCE_END = compile_regex(r"[.!?…][\"”’»)]?(?:\s|$)")
+
+
+def _quality(text: str, spans: list[tuple[int, int]], raw: str, markdown: bool) -> int:
+    """2: prose (a paragraph of :data:`GOOD_WORDS` words or more with a sentence end, mostly not links); 1: a
+    short sentence; 0: a short line that is not a sentence, or mostly links."""
+    line = "".join(text[a:b] for a, b in spans)
+    words = len(line.split())
+    if markdown and "](" in raw:
+        linked = sum(len(m.group(2).split()) for m in MD_LINK.finditer(raw) if not m.group(1))
+        if linked > 0.5 * max(words, 1):
+            return 0
+    rows = [x for x in raw.splitlines() if x.strip()]
+    if len(rows) >= 3 and words < 5 * len(rows):
+        return 0  # a stack of short lines (a menu, a list of links), however many words in all
+    sentence = bool(_SENTENCE_END.search(line))
+    if (words >= GOOD_WORDS and sentence) or words >= 2.5 * GOOD_WORDS:
+        return 2
+    return 1 if sentence and words >= 3 else 0
+
+
+def _main_region(text: str, paras: list[tuple[int, int]], keep: list[bool], pieces: list[list[tuple[int, int]]],
+                 markdown: bool, barrier: list[bool]) -> str | None:
+    """On a whole scraped page (menus, teasers, footers around the article), keep only the main run of prose:
+    runs of prose paragraphs joined across fewer than :data:`GAP` non-prose ones; the run with the most prose
+    words is the article, and another run with half as many is kept too (an article split by a block of links).
+    Inside the kept runs everything the line rules kept stays (subheadings, short sentences). Does nothing (returns
+    None) unless the page shows :data:`SCRAPED` blocks of site furniture; else returns the headline: the last short
+    line before the article that reads as a title (or an empty string when there is none)."""
+    idx = [i for i in range(len(paras)) if keep[i]]
+    if sum(barrier) < SCRAPED or len(idx) < 2:
+        return None
+    q = {i: _quality(text, pieces[i], text[paras[i][0]:paras[i][1]], markdown) for i in idx}
+    runs: list[list[int]] = []
+    gap = GAP
+    for i in idx:
+        if runs and any(barrier[j] for j in range(runs[-1][-1] + 1, i)):
+            gap = GAP  # a list of links, a menu or a prompt between them: not one article
+        if q[i] == 2:
+            if runs and gap < GAP:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+            gap = 0
+        else:
+            gap += 1
+    if not runs:
+        return None
+
+    def weight(run: list[int]) -> int:
+        return sum(len(text[paras[i][0]:paras[i][1]].split()) for i in run if q[i] == 2)
+
+    best = max(weight(r) for r in runs)
+    chosen = [r for r in runs if weight(r) >= 0.5 * best]
+    inside: set[int] = set()
+    pos = {i: k for k, i in enumerate(idx)}
+    for r in chosen:
+        first, last = pos[r[0]], pos[r[-1]]
+        # a short sentence right before or after the run, with nothing dropped between, is the article's too
+        while first > 0 and q[idx[first - 1]] == 1 and not any(barrier[j] for j in range(idx[first - 1], idx[first])):
+            first -= 1
+        while last + 1 < len(idx) and q[idx[last + 1]] == 1 and \
+                not any(barrier[j] for j in range(idx[last] + 1, idx[last + 1])):
+            last += 1
+        inside.update(idx[first:last + 1])
+    outside = [i for i in idx if i not in inside]
+    if not outside:
+        return None
+    start = min(inside)
+    title = ""
+    for i in reversed([j for j in idx if j < start][-8:]):
+        line = "".join(text[a:b] for a, b in pieces[i]).strip()
+        raw = text[paras[i][0]:paras[i][1]].lstrip()
+        if (3 <= len(line.split()) <= 30 and line[-1:] not in ".:" and not _NOT_TITLE.match(line)
+                and not is_section(line) and (not markdown or raw.startswith("#"))):
+            title = line.translate(_SAME_LENGTH)
+            break
+    for i in outside:
+        keep[i] = False
+    return title
+
+
+def page_title(title: str | None) -> str | None:
+    """``title`` unless it is a domain name or a site's section word ("News", "Home"): then None."""
+    if title is None:
+        return None
+    stripped = " ".join(title.split())
+    return None if not stripped or _NOT_TITLE.match(stripped) or is_section(stripped) else stripped
+
+
+def _is_chrome(raw: str, line: str, whole_page: bool = True) -> bool:
+    """A paragraph that is the site's, not the article's: a prompt, a credit, a share bar, a menu (three or more
+    short lines, none a sentence)."""
+    stripped = line.strip()
+    if len(stripped) <= PROMPT_MAX and PROMPT.search(stripped):
+        return True
+    if len(stripped) <= 200 and CREDIT.match(stripped):
+        return True
+    first = raw.strip().splitlines()[0].strip(" #*>-") if raw.strip() else ""
+    rest = raw.strip().splitlines()[1:]
+    if len(first) <= 60 and RELATED.match(first) and ((":" in first[:30] and len(stripped) <= 160) or
+                                                       (rest and all(len(x.strip()) < 100 for x in rest))):
+        return True  # "Read more: <headline>", "Related articles" with its list of headlines in the same block
+    words = stripped.replace("|", " ").replace("·", " ").replace("•", " ").split()
+    if words and len(words) <= 12 and all(_SHARE_WORD.match(w.strip(":,.!()[]")) for w in words) and \
+            any(w.lower().strip(":,.") in _SHARE_NAMES for w in words):
+        return True
+    lines = [x.strip() for x in raw.splitlines() if x.strip()]
+    menu_like = sum(len(x.split()) <= 4 and x[-1:] not in ".!?\"”:" for x in lines)
+    if whole_page and len(lines) >= 3 and menu_like >= 0.7 * len(lines) and \
+            sum(any(ch.isdigit() for ch in x) for x in lines) <= 0.3 * len(lines):
+        return True  # a menu (a table's rows hold figures)
+    return False
+
+
+def _cut(text: str, spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    """The first ``n`` characters of the concatenation of ``spans``, without trailing spaces, as spans."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if n <= 0:
+            break
+        out.append((a, min(b, a + n)))
+        n -= b - a
+    while out:
+        a, b = out[-1]
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out[-1] = (a, b)
+            break
+        out.pop()
+    return out
+
+
+def _link_only(raw: str) -> bool:
+    """A markdown paragraph whose words are nearly all link texts or images (a menu, a related list, a share bar)."""
+    if "](" not in raw:
+        return False
+    linked = sum(len(m.group(2).split()) for m in MD_LINK.finditer(raw) if not m.group(1))
+    rest = MD_LINK.sub(" ", raw)
+    rest = _MD_EMPH.sub(" ", "\n".join(_MD_MARK.sub("", x.strip()) for x in rest.splitlines()))
+    other = len([w for w in rest.split() if any(ch.isalnum() for ch in w)])
+    images = sum(1 for m in MD_LINK.finditer(raw) if m.group(1))
+    return (linked + other == 0 and images > 0) or (linked > 0 and other <= 0.25 * (linked + other))
+
+
+def _md_pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The input spans of a markdown paragraph's words: line marks (heading, list, quote), emphasis marks, images and
+    link targets left out; a link keeps its text."""
+    drop: list[tuple[int, int]] = []
+    pos = s
+    for raw_line in text[s:e].splitlines(keepends=True):
+        m = _MD_MARK.match(raw_line.lstrip(" "))
+        lead = len(raw_line) - len(raw_line.lstrip(" "))
+        if m:
+            drop.append((pos, pos + lead + m.end()))
+        pos += len(raw_line)
+    chunk = text[s:e]
+    for m in MD_LINK.finditer(chunk):
+        if m.group(1):
+            drop.append((s + m.start(), s + m.end()))
+        else:
+            drop.append((s + m.start(), s + m.start(2)))
+            drop.append((s + m.end(2), s + m.end()))
+    for m in _MD_EMPH.finditer(chunk):
+        drop.append((s + m.start(), s + m.end()))
+    drop.sort()
+    out: list[tuple[int, int]] = []
+    cur = s
+    for a, b in drop:
+        if a > cur:
+            out.append((cur, a))
+        cur = max(cur, b)
+    if cur < e:
+        out.append((cur, e))
+    # trim: no piece starts or ends the paragraph with spaces
+    trimmed = [(a, b) for a, b in out if text[a:b].strip()]
+    if trimmed:
+        a, b = trimmed[0]
+        trimmed[0] = (a + len(text[a:b]) - len(text[a:b].lstrip()), b)
+        a, b = trimmed[-1]
+        trimmed[-1] = (a, b - (len(text[a:b]) - len(text[a:b].rstrip())))
+    return [(a, b) for a, b in trimmed if b > a]
 
 
 def _metadata_line(line: str, i: int, first_content: int | None, out: Cleaned) -> bool:
@@ -188,6 +466,8 @@ def _metadata_line(line: str, i: int, first_content: int | None, out: Cleaned) -
     date = parse_date_line(line)
     if date:
         iso, label = date
+        if first_content is not None and i - first_content > 3:
+            return True  # a date line far below the header block (a related list's, a comment's): dropped, not read
         if label and ("updat" in label or "modif" in label):
             out.updated = out.updated or iso
         elif out.published is None:
@@ -195,6 +475,14 @@ def _metadata_line(line: str, i: int, first_content: int | None, out: Cleaned) -
         elif out.updated is None:
             out.updated = iso
         return True
+    m = BYLINE_DATE.match(line.strip())
+    if m and (first_content is None or i - first_content <= 3):
+        date = parse_date_line(m.group("date"))
+        if date:
+            out.author = out.author or m.group("name").strip()
+            if out.published is None and not (date[1] and ("updat" in date[1] or "modif" in date[1])):
+                out.published = date[0]
+            return True
     if BYLINE.match(line.strip()) and (first_content is None or i - first_content <= 3):
         out.author = out.author or line.strip()[3:].strip()
         return True
@@ -204,30 +492,38 @@ def _metadata_line(line: str, i: int, first_content: int | None, out: Cleaned) -
     return False
 
 
-def _title(text: str, paras: list[tuple[int, int]], keep: list[bool], first_content: int) -> str | None:
-    """The first kept paragraph when it reads as a title: short, one line, no final stop, more text after it."""
-    s, e = paras[first_content]
-    line = text[s:e]
+def _title(text: str, paras: list[tuple[int, int]], keep: list[bool], first_content: int,
+           pieces: list[list[tuple[int, int]]]) -> str | None:
+    """The first kept paragraph when it reads as a title: short, one line, no final stop, more text after it; never
+    a domain name or a site's section word ("News")."""
+    line = "".join(text[a:b] for a, b in pieces[first_content]) if pieces[first_content] else ""
     later = any(keep[j] for j in range(first_content + 1, len(paras)))
-    if later and len(line) < 250 and "\n" not in line.strip() and line.rstrip()[-1:] != ".":
-        return line.strip().translate(_SAME_LENGTH)
+    stripped = line.strip()
+    if later and len(line) < 250 and "\n" not in stripped and stripped[-1:] != "." and \
+            not _NOT_TITLE.match(stripped) and not is_section(stripped):
+        return stripped.translate(_SAME_LENGTH)
     return None
 
 
-def _assemble(text: str, paras: list[tuple[int, int]], keep: list[bool], out: Cleaned) -> None:
-    """The kept paragraphs joined with blank lines (same-length substitutions inside), with the offset map."""
+def _assemble(text: str, paras: list[tuple[int, int]], keep: list[bool], out: Cleaned,
+              pieces: list[list[tuple[int, int]]] | None = None) -> None:
+    """The kept paragraphs joined with blank lines (same-length substitutions inside), with the offset map; a
+    paragraph given as several input pieces (markdown) is their concatenation, each piece mapped."""
     parts: list[str] = []
     pos = 0
     for i, (s, e) in enumerate(paras):
-        if not keep[i]:
+        spans = pieces[i] if pieces is not None else [(s, e)]
+        if not keep[i] or not spans:
             out.removed.append(text[s:e])
             continue
         if parts:
             parts.append(PARA_SEP)
             pos += len(PARA_SEP)
-        piece = text[s:e].translate(_SAME_LENGTH)
-        out.offset_map.add(pos, s, len(piece))
-        out.paragraphs.append((pos, pos + len(piece)))
-        parts.append(piece)
-        pos += len(piece)
+        start = pos
+        for a, b in spans:
+            piece = text[a:b].translate(_SAME_LENGTH)
+            out.offset_map.add(pos, a, len(piece))
+            parts.append(piece)
+            pos += len(piece)
+        out.paragraphs.append((start, pos))
     out.text = "".join(parts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-SCORERS = ("quotes", "indicators", "entities", "turns")
+SCORERS = ("quotes", "indicators", "entities", "turns", "pages")
 
 
 def register(main: Any, eval_group: Any) -> None:

@@ -44,8 +44,10 @@ def kind_of(path: str) -> tuple[str | None, bool]:
         return "html", gz
     if ext in (".jsonl", ".ndjson"):
         return "jsonl", gz
-    if ext in (".txt", ".text", ".md"):
+    if ext in (".txt", ".text"):
         return "txt", gz
+    if ext == ".md":  # scraped pages saved as markdown: link and emphasis marks are read
+        return "md", gz
     if ext == ".json":  # Telegram Desktop's export (result.json)
         return "telegram", gz
     if ext in (".srt", ".vtt"):

@@ -25,7 +25,7 @@ class RawInput:
 
     source: str
     locator: str = ""
-    format: str = "txt"  # txt | html | jsonl | telegram | srt | vtt | transcript (plain text with turns)
+    format: str = "txt"  # txt | md | html | jsonl | telegram | srt | vtt | transcript (plain text with turns)
     text: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     error: tuple[str, str] | None = None

@@ -293,6 +293,13 @@ PLACES_DATES: tuple[str, ...] = (
 )
 
 
+#: migration 7, "publication date source": where each document's publication date was read (meta, jsonld, byline,
+#: url; none: the input states none), NULL for documents stored before
+DATE_SOURCE: tuple[str, ...] = (
+    "ALTER TABLE documents ADD COLUMN date_source TEXT",
+)
+
+
 def _run(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
     def migrate(conn: sqlite3.Connection) -> None:
         for sql in statements:
@@ -302,7 +309,8 @@ def _run(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
 
 
 #: the SQL of each migration, by version
-STATEMENTS: dict[int, tuple[str, ...]] = {1: INITIAL, 2: EVIDENCE_FACTS, 3: ROW_STAMPS, 4: DATASETTE, 5: LANGUAGES, 6: PLACES_DATES}
+STATEMENTS: dict[int, tuple[str, ...]] = {1: INITIAL, 2: EVIDENCE_FACTS, 3: ROW_STAMPS, 4: DATASETTE, 5: LANGUAGES,
+                                          6: PLACES_DATES, 7: DATE_SOURCE}
 
 #: ordered migrations: (version, name, function of a connection inside the migration's transaction)
 MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
@@ -314,4 +322,5 @@ MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (5, "languages and input metadata: language, paragraph_languages and meta on documents", _run(LANGUAGES)),
     (6, "evidence dates and places in context: date_source on quotes and indicators, candidates and confidence "
         "on entities", _run(PLACES_DATES)),
+    (7, "publication date source: date_source on documents", _run(DATE_SOURCE)),
 ]

@@ -1,0 +1,278 @@
+"""A page's publication date, read from the page's own statement of it, never made up.
+
+Where it may come from, in this order (the first that holds a full date wins; its kind is the document's
+``date_source``):
+
+* ``meta``: the page's metadata about itself (``article:published_time``, ``og:published_time``, ``pubdate``,
+  ``date``, Dublin Core, ``itemprop="datePublished"`` on a meta, time or span element);
+* ``jsonld``: ``datePublished`` of the page's JSON-LD;
+* ``byline``: a date line in the block above the article body ("Published 3 March 2022", "March 2, 2022 3:52pm");
+* ``url``: a day in the page's own URL path (``/2022/03/02/``);
+* ``none``: nothing of the above. Sidebars, related-article lists, comments, captions and the body's dates about
+  events are never read, and no default (1 January, the invasion's first day, today) is ever filled in.
+
+Update and modification dates are never publication dates. A date that is not a full day (year and month only)
+is not taken. A placeholder (year 1 or outside 1800-2200, as ``usable_date`` says) is skipped and the next
+source is tried. The date is the page's local day as written: ``2019-11-19T20:15-06:00`` is 2019-11-19.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as htmlmod
+import json
+import re
+from typing import Any
+
+from ..lexicons import compile_regex
+
+#: values the ``date_source`` of a document takes
+DATE_SOURCES = ("meta", "jsonld", "byline", "url", "text", "given", "none")
+
+#: meta names and properties that state the page's own publication (lower case)
+META_KEYS = ("article:published_time", "og:published_time", "og:pubdate", "pubdate", "publishdate",
+             "publish-date", "publish_date", "published_time", "published-date", "datepublished",
+             "article.published", "article_date_original", "original-publish-date", "sailthru.date",
+             "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created",
+             "dc.date.created", "date", "cxenseparse:recs:publishtime", "rnews:datepublished", "datecreated",
+             "article:published", "og:article:published_time", "publication_date", "date_published",
+             "article_published_time", "pub_date", "publish_time", "dc.date.published", "citation_publication_date",
+             "citation_date", "prism.publicationdate", "bt:pubdate", "analyticsattributes.articledate",
+             "ga-publishdate", "published_at", "release_date", "dc.created")
+_META_RANK = {k: i for i, k in enumerate(META_KEYS)}
+
+_HEAD_END = compile_regex(r"</head\s*>", re.I)
+_TAG_ATTRS = compile_regex(r"<(meta|time|span|div|p|abbr)\b([^<>]{0,2000})>", re.I)
+_ATTR = compile_regex(r"""(?<![\w:.-])([a-zA-Z_:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_JSONLD = compile_regex(r"<script\b[^<>]*application/ld\+json[^<>]*>(.*?)</script\s*>", re.I | re.S)
+_JSON_PUBLISHED = compile_regex(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+_CANONICAL = compile_regex(
+    r"""<(?:link\b[^<>]*rel\s*=\s*["']?canonical|meta\b[^<>]*property\s*=\s*["']?og:url)[^<>]*>""", re.I)
+_URL_DAY = compile_regex(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_.]|$)")
+_ISO = compile_regex(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_COMPACT = compile_regex(r"^\s*(\d{4})(\d{2})(\d{2})(?:T|\b|$)")
+
+
+def parse_day(value: str) -> str | None:
+    """``YYYY-MM-DD`` of a stated date-time, or ``None`` when ``value`` is not a full day (no default fills a
+    missing part). The day is the one written, in the writer's own zone."""
+    value = htmlmod.unescape(value or "").strip()
+    if not value:
+        return None
+    m = _ISO.match(value) or _COMPACT.match(value)
+    if m:
+        return _day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    from dateutil import parser
+
+    try:  # the same text under two different defaults: a part the text lacks would differ
+        a = parser.parse(value, default=dt.datetime(2001, 1, 1), fuzzy=False, ignoretz=True)
+        b = parser.parse(value, default=dt.datetime(2002, 2, 2), fuzzy=False, ignoretz=True)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if (a.year, a.month, a.day) != (b.year, b.month, b.day):
+        return None
+    return _day(a.year, a.month, a.day)
+
+
+def _day(y: int, m: int, d: int) -> str | None:
+    if not 1800 <= y <= 2200:
+        return None
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _attrs(blob: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in _ATTR.finditer(blob):
+        out.setdefault(m.group(1).lower(), m.group(2) if m.group(2) is not None else
+                       m.group(3) if m.group(3) is not None else m.group(4))
+    return out
+
+
+def from_meta(html: str) -> str | None:
+    """The publication day the page's meta elements (or ``itemprop="datePublished"``) state."""
+    best: tuple[int, str] | None = None
+    for m in _TAG_ATTRS.finditer(html):
+        tag = m.group(1).lower()
+        a = _attrs(m.group(2))
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or a.get("http-equiv") or "").lower()
+            rank = _META_RANK.get(key)
+            value = a.get("content")
+        elif (a.get("itemprop") or "").lower() == "datepublished":
+            rank, value = _META_RANK["datepublished"], a.get("datetime") or a.get("content")
+        else:
+            continue
+        if rank is None or not value:
+            continue
+        day = parse_day(value)
+        if day and (best is None or rank < best[0]):
+            best = (rank, day)
+    return best[1] if best else None
+
+
+def from_jsonld(html: str) -> str | None:
+    """``datePublished`` of the page's JSON-LD (the first that is a full day)."""
+    for block in _JSONLD.finditer(html):
+        text = block.group(1)
+        for m in _JSON_PUBLISHED.finditer(text):
+            day = parse_day(m.group(1))
+            if day:
+                return day
+        try:  # an escaped or unusual layout: parse it
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            continue
+        day = _walk_jsonld(data, 0)
+        if day:
+            return day
+    return None
+
+
+def _walk_jsonld(data: object, depth: int) -> str | None:
+    if depth > 6:
+        return None
+    if isinstance(data, dict):
+        value = data.get("datePublished")
+        if isinstance(value, str):
+            day = parse_day(value)
+            if day:
+                return day
+        items: list[object] = list(data.values())
+    elif isinstance(data, list):
+        items = list(data)
+    else:
+        return None
+    for item in items[:50]:
+        day = _walk_jsonld(item, depth + 1)
+        if day:
+            return day
+    return None
+
+
+def from_url(url: str | None) -> str | None:
+    m = _URL_DAY.search(url or "")
+    return _day(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def page_url(html: str, given: str | None) -> str | None:
+    """The page's own URL: the one given, else its canonical link or ``og:url``."""
+    if given:
+        return given
+    m = _CANONICAL.search(html)
+    if not m:
+        return None
+    a = _attrs(m.group(0))
+    return a.get("href") or a.get("content")
+
+
+def html_published(html: str, url: str | None, byline: str | None, tree: Any = None) -> tuple[str | None, str]:
+    """``(day, date_source)`` of an HTML page; ``byline`` is the date the cleaned text's header block stated,
+    ``tree`` the page parsed, if it is at hand."""
+    day = from_meta(html)
+    if day:
+        return day, "meta"
+    day = from_jsonld(html)
+    if day:
+        return day, "jsonld"
+    day = (parse_day(byline) if byline else None) or from_byline(html, tree)
+    if day:
+        return day, "byline"
+    day = from_url(page_url(html, url))
+    if day:
+        return day, "url"
+    return None, "none"
+
+
+#: containers whose dates are not the article's: comments, related and popular lists, sidebars, widgets, captions
+_NOT_ARTICLE = compile_regex(r"comment|related|sidebar|widget|recommend|popular|trending|most-?read|footer|\bnav|"
+                             r"menu|promo|newsletter|caption|figure|teaser|more-?stories|read-?next|outbrain|"
+                             r"taboola|twitter|tweet|video|playlist|breadcrumb", re.I)
+_DATE_CLASS = compile_regex(r"date|time|byline|posted|publish|dateline|timestamp|article-?meta|post-?meta|"
+                            r"entry-?meta|story-?meta|info", re.I)
+_NOT_PUBLISHED = compile_regex(r"updat|modif|edited|revised|обновл|оновл|изменен", re.I)
+_TEXT_DATE = compile_regex(
+    r"(?P<a>(?:19|20)\d{2})[./-](?P<b>\d{1,2})[./-](?P<c>\d{1,2})(?!\d)"
+    r"|(?<!\d)(?P<d>\d{1,2})\.(?P<e>\d{1,2})\.(?P<f>(?:19|20)\d{2})(?!\d)"
+    r"|(?P<g>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
+    r"(?:19|20)\d{2})"
+    r"|(?P<h>\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d{2})",
+    re.I)
+#: how much text (characters) after the title the byline block may hold before the article body starts
+BYLINE_REACH = 1500
+#: and how many elements (a page of empty elements after its title must not cost a walk of all of them)
+BYLINE_ELEMENTS = 1500
+
+
+def text_day(text: str) -> str | None:
+    """The first full date written in a short text ("March 2, 2022", "2 March 2022", "2022-03-02", "02.03.2022",
+    "2019.11.18 15:00"); slashed dates (03/02/2022: which is the month?) are not read."""
+    m = _TEXT_DATE.search(text)
+    if not m:
+        return None
+    if m.group("a"):
+        return _day(int(m.group("a")), int(m.group("b")), int(m.group("c")))
+    if m.group("d"):
+        return _day(int(m.group("f")), int(m.group("e")), int(m.group("d")))
+    return parse_day(m.group("g") or m.group("h"))
+
+
+def from_byline(html: str, tree: Any = None) -> str | None:
+    """The date of the byline block: a ``<time>`` or a short element whose class or id speaks of a date or
+    byline, after the page's title (its first ``h1``) and before the body has run :data:`BYLINE_REACH` characters,
+    outside comments, related lists, sidebars, widgets and captions; update dates are skipped."""
+    root = tree
+    if root is None:
+        try:
+            from lxml import html as lxml_html
+
+            root = lxml_html.document_fromstring(html)
+        except Exception:  # an unparsable page states no byline we can read
+            return None
+    h1 = root.find(".//h1")
+    started = h1 is None
+    seen = visited = 0
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el is h1:
+            started = True
+            continue
+        if not started:
+            continue
+        visited += 1
+        if visited > BYLINE_ELEMENTS:
+            return None
+        if el.tag in ("script", "style", "noscript"):
+            continue
+        if _excluded(el):
+            continue
+        own = (el.text or "").strip()
+        seen += len(own)
+        if seen > BYLINE_REACH:
+            return None
+        marker = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}"
+        if el.tag != "time" and not _DATE_CLASS.search(marker):
+            continue
+        text = " ".join(el.text_content().split())
+        if len(text) > 160 or _NOT_PUBLISHED.search(marker + " " + text[:40]):
+            continue
+        day = (parse_day(el.get("datetime") or "") if el.tag == "time" else None) or text_day(text)
+        if day:
+            return day
+    return None
+
+
+def _excluded(el: object) -> bool:
+    node = el
+    while node is not None:
+        tag = getattr(node, "tag", "")
+        if tag in ("aside", "footer", "nav", "figcaption", "figure", "form"):
+            return True
+        get = getattr(node, "get", None)
+        if get is not None and _NOT_ARTICLE.search(f"{get('class') or ''} {get('id') or ''}"):
+            return True
+        node = node.getparent()  # type: ignore[attr-defined]
+    return False
