@@ -13,12 +13,21 @@ from . import speakers as sp
 from .finder import colon_intro, find_in_paragraph
 from .found import Found
 from .resolver import Resolver
+from .speaker_phrases import _agent_noun
+from .validate import source_ok, strip_leading
 
 
 def _to_quote(doc: Document, f: Found, d: sp.Described | None) -> Quote:
     q = Quote(f.start, f.end, doc.text[f.start:f.end], kind=f.kind, rule=f.rule, confidence=f.confidence)
     if f.cue is not None:
         q.cue, q.cue_start, q.cue_end = f.cue.text, f.cue.start, f.cue.end
+    if d is not None and d.name and strip_leading(d.name) != d.name:  # "But Tim Ash"
+        cut = len(d.name) - len(strip_leading(d.name))
+        if doc.text[d.start:d.end] == d.name:
+            d.start += cut
+        d.name = d.name[cut:]
+    if d is not None and not source_ok(d.name, _agent_noun):
+        d = None  # "will always", "the public to civilian": unknown is better than a fragment
     if d is not None:
         q.speaker, q.speaker_start, q.speaker_end = d.name, d.start, d.end
         q.speaker_role, q.side, q.channel, q.via = d.role, d.side, d.channel, list(d.via)
@@ -48,7 +57,7 @@ def extract(doc: Document) -> list[Quote]:
                 first.cue, first.speaker = intro
                 first.rule, first.kind = "marks+colon-paragraph", "direct"
         found.extend(here)
-    found = [f for f in found if f.end > f.start and _WORD_CHAR.search(doc.text[f.start:f.end])]
+    found = [f for f in found if f.kind == "mention" or (f.end > f.start and _WORD_CHAR.search(doc.text[f.start:f.end]))]
     found.sort(key=lambda f: (f.start, -f.end))
     found = [f for i, f in enumerate(found) if i == 0 or (f.start, f.end) != (found[i - 1].start, found[i - 1].end)]
     resolver = Resolver(doc)
@@ -57,6 +66,8 @@ def extract(doc: Document) -> list[Quote]:
     for f in found:
         d = resolver.describe(f)
         resolver.remember(f, d)
+        if f.kind == "mention":  # someone the text narrates about: heard by the resolver, not a quote
+            continue
         q = _to_quote(doc, f, d)
         if f.continues_prev and quotes:
             prev = next((i for i in range(len(quotes) - 1, -1, -1) if quotes[i].kind == "direct"), None)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from ..lexicons import compile_regex
 from ..model import Document
 from ..wordlists import fill
+from . import lexicon
 from . import speakers as sp
 from .found import Found
 
@@ -72,9 +73,11 @@ class Resolver:
                 return
             yield self.history[i]
 
-    def _previous(self, pos: int) -> sp.Described | None:
+    def _previous(self, pos: int, pronoun: str | None = None) -> sp.Described | None:
+        """The nearest earlier speaker within reach (for a pronoun, the nearest one it can refer to: "he" is no
+        ministry or country, "they" no named person)."""
         for at, d in self._recent(pos - REACH):
-            if at <= pos and pos - at <= REACH:
+            if at <= pos and pos - at <= REACH and (pronoun is None or compatible(pronoun, d.name)):
                 return d
         return None
 
@@ -107,9 +110,11 @@ class Resolver:
         words = mention.lower().split()
         prev = self._previous(f.speaker.start)
         if sp.is_pronoun(mention):
+            prev = self._previous(f.speaker.start, words[0])
             person = self._person_before(f.speaker.start)
-            prev_at = self.history[-1][0] if self.history and prev else -1
-            if person and person[0] > prev_at and words[0] in sp.PRONOUNS_SINGULAR:
+            prev_at = next((at for at, d in reversed(self.history) if d is prev), -1) if prev else -1
+            if person and person[0] > prev_at and words[0] in sp.PRONOUNS_SINGULAR \
+                    and compatible(words[0], person[2]):
                 return self._from_mention(*person)
             return prev
         if words[0] == "the" and len(words) <= 3 and not any(w[:1].isupper() for w in mention.split()[1:]):
@@ -213,6 +218,45 @@ class Resolver:
             self._history_max.append(max(at, self._history_max[-1]) if self._history_max else at)
             if f.kind in ("direct", "partial", "mixed"):
                 self.last_quoted = (max(f.end, d.end), d)
+
+
+#: words that make a description one woman or one man ("the spokeswoman", "Mr. Peskov")
+_FEMALE = frozenset("ms ms. mrs mrs. miss madam woman spokeswoman chairwoman congresswoman businesswoman mother wife "
+                    "daughter sister grandmother girl lady queen princess actress".split())
+_MALE = frozenset("mr mr. sir man spokesman chairman congressman businessman father husband son brother grandfather "
+                  "boy king prince actor".split())
+
+_NAME_WORD = compile_regex(r"[A-Z][\w’'.-]*")
+
+
+def compatible(pronoun: str, name: str) -> bool:
+    """Whether ``pronoun`` can refer to the speaker shown as ``name``: "he"/"she" to one person (not an
+    organisation, a country or a plural, nor a person of the other sex when the text says which), "they" to a
+    group, an organisation or someone unnamed (not to a named person)."""
+    p = pronoun.lower()
+    if p not in ("he", "she", "him", "her", "they", "them"):
+        return True
+    words = name.split()
+    low = [w.lower().strip(",.") for w in words]
+    org = bool(lexicon.org_phrases().find(name)) or bool(lexicon.sides()[1].fullmatch(name.strip()))
+    plural = bool(low) and words[-1][:1].islower() and low[-1].endswith("s") and not low[-1].endswith("ss")
+    group = bool(low) and low[-1] in _GROUP_WORDS
+    named = sum(1 for w in words if _NAME_WORD.fullmatch(w) and w != "The") >= 2 and not org and not group
+    if low and low[0] == "the" and len(words) > 1 and all(_NAME_WORD.fullmatch(w) for w in words[1:]):
+        org = True  # "the UK", "the Pentagon", "the Kremlin": a place or a body
+    if p in ("they", "them"):
+        return not named and not (set(low) & (_FEMALE | _MALE))
+    if org or plural or group:
+        return False
+    if p in ("she", "her") and set(low) & _MALE or p in ("he", "him") and set(low) & _FEMALE:
+        return False
+    return True
+
+
+#: heads of a group or body, never "he" or "she"
+_GROUP_WORDS = frozenset("ministry government army military forces troops administration authorities command "
+                         "office council committee parliament kremlin police agency service team staff union "
+                         "alliance coalition party bloc company group people".split())
 
 
 #: an age right after a name (", 34,"), with no role word: an ordinary person
