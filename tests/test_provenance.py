@@ -83,7 +83,7 @@ def test_a_new_data_file_enters_its_stage_stamp(data_copy: Path) -> None:
     new = data_copy / "quotes" / "new_word_list.txt"
     try:
         new.write_text("word\n", encoding="utf-8")
-        assert _changed(before, _stamps(data_copy)) == {"quotes.v2"}
+        assert _changed(before, _stamps(data_copy)) == {"quotes.v3"}
     finally:
         new.unlink()
 
@@ -196,7 +196,7 @@ def test_rows_record_every_stage_that_wrote_them(tmp_path: Path) -> None:
     s = pipe.stamps
     # turns.v1 (transcript turns) and langgate.v1 (output on paragraphs not in English) may rewrite quotes and
     # indicators: their stamps are recorded on every row they passed, as links.v1's is
-    assert rows["quotes"] and all(r == {"quotes.v2": s["quotes.v2"], "turns.v1": s["turns.v1"],
+    assert rows["quotes"] and all(r == {"quotes.v3": s["quotes.v3"], "turns.v1": s["turns.v1"],
                                         "langgate.v1": s["langgate.v1"], "links.v1": s["links.v1"]}
                                   for r in rows["quotes"])
     assert rows["indicators"] and all(r == {"indicators.v1": s["indicators.v1"], "langgate.v1": s["langgate.v1"],

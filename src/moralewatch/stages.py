@@ -17,6 +17,7 @@ from .pipeline import Pipeline, Registration, registry_of
 REGISTRATIONS: tuple[Registration, ...] = (
     Registration(segment.segment),
     Registration(lang.detect_language),
+    Registration(quotes.find_quotes_v2, data=("quotes/", "kb/orgs.tsv", "kb/people.tsv", "kb/sides.tsv", "kb/titles.tsv")),
     Registration(quotes.find_quotes, data=("quotes/", "kb/orgs.tsv", "kb/people.tsv", "kb/sides.tsv", "kb/titles.tsv")),
     Registration(turns.quote_turns, data=("turns/",), rewrites=("quotes",)),
     Registration(indicators.tag_indicators, data=("indicators/", "kb/sides.tsv")),
@@ -33,7 +34,7 @@ REGISTRY = registry_of(REGISTRATIONS)
 DEFAULT = (
     "segment.v1",
     "language.v1",
-    "quotes.v2",
+    "quotes.v3",
     "turns.v1",
     "indicators.v1",
     "langgate.v1",

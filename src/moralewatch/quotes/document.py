@@ -14,20 +14,34 @@ from .finder import colon_intro, find_in_paragraph
 from .found import Found
 from .resolver import Resolver
 from .speaker_phrases import _agent_noun
-from .validate import source_ok, strip_leading
+from .validate import source_ok, speaker_ok, strip_leading
+
+
+def _checked(doc: Document, d: sp.Described | None) -> sp.Described | None:
+    """The speaker to store (quotes.v3): without a word caught before the name ("But Tim Ash"), and none when it
+    is not a noun phrase naming someone ("will always", "the public to civilian"): unknown is better."""
+    if d is not None and d.name and strip_leading(d.name) != d.name:
+        cut = len(d.name) - len(strip_leading(d.name))
+        if doc.text[d.start:d.end] == d.name:
+            d.start += cut
+        d.name = d.name[cut:]
+    if d is not None and not source_ok(d.name, _agent_noun) and doc.text[d.start:d.end] == d.name:
+        m = _CUT_DESCRIPTION.match(doc.text, d.end)  # "The EU foreign| affairs chief, Josep Borrell, hit back"
+        if m and m.group(2) and speaker_ok(m.group(2)):
+            d.name, d.start, d.end = m.group(2), m.start(2), m.end(2)
+        elif m and speaker_ok(d.name + m.group(1), _agent_noun):
+            d.name, d.end = d.name + m.group(1), m.end(1)
+    return d if d is not None and source_ok(d.name, _agent_noun) else None
+
+
+#: the rest of a description cut short before its comma, and the name in apposition after it
+_CUT_DESCRIPTION = compile_regex(r"((?:\s+[a-z][\w’'-]*){1,4}),(?:\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}),)?")
 
 
 def _to_quote(doc: Document, f: Found, d: sp.Described | None) -> Quote:
     q = Quote(f.start, f.end, doc.text[f.start:f.end], kind=f.kind, rule=f.rule, confidence=f.confidence)
     if f.cue is not None:
         q.cue, q.cue_start, q.cue_end = f.cue.text, f.cue.start, f.cue.end
-    if d is not None and d.name and strip_leading(d.name) != d.name:  # "But Tim Ash"
-        cut = len(d.name) - len(strip_leading(d.name))
-        if doc.text[d.start:d.end] == d.name:
-            d.start += cut
-        d.name = d.name[cut:]
-    if d is not None and not source_ok(d.name, _agent_noun):
-        d = None  # "will always", "the public to civilian": unknown is better than a fragment
     if d is not None:
         q.speaker, q.speaker_start, q.speaker_end = d.name, d.start, d.end
         q.speaker_role, q.side, q.channel, q.via = d.role, d.side, d.channel, list(d.via)
@@ -41,14 +55,16 @@ def _to_quote(doc: Document, f: Found, d: sp.Described | None) -> Quote:
 _WORD_CHAR = compile_regex(r"\w")
 
 
-def extract(doc: Document) -> list[Quote]:
-    """All quotes of a document, sorted by start, with continuations pointing at their first paragraph."""
+def extract(doc: Document, strict: bool = True) -> list[Quote]:
+    """All quotes of a document, sorted by start, with continuations pointing at their first paragraph.
+    ``strict`` (quotes.v3, issue 13) keeps only reported clauses and speakers that name someone, and resolves a
+    pronoun to a compatible antecedent; False reads as quotes.v2 did."""
     marked = doc.marks  # the segment stage's layers: the spans between quotation marks, the text with them blanked
     opens = [m.open_at for m in marked]  # in order: marks are found paragraph by paragraph, in text order
     found: list[Found] = []
     for k, (lo, hi) in enumerate(doc.paragraphs):
         here = find_in_paragraph(doc.text, lo, hi, marked[bisect.bisect_left(opens, lo):bisect.bisect_left(opens, hi)],
-                                 doc.masked[lo:hi])
+                                 doc.masked[lo:hi], strict)
         first = here[0] if here else None
         if k and first is not None and first.speaker is None and first.marked is not None \
                 and not doc.text[lo:first.marked.open_at].strip():
@@ -60,11 +76,13 @@ def extract(doc: Document) -> list[Quote]:
     found = [f for f in found if f.kind == "mention" or (f.end > f.start and _WORD_CHAR.search(doc.text[f.start:f.end]))]
     found.sort(key=lambda f: (f.start, -f.end))
     found = [f for i, f in enumerate(found) if i == 0 or (f.start, f.end) != (found[i - 1].start, found[i - 1].end)]
-    resolver = Resolver(doc)
+    resolver = Resolver(doc, strict)
     quotes: list[Quote] = []
     first_of: dict[int, int] = {}
     for f in found:
         d = resolver.describe(f)
+        if strict:
+            d = _checked(doc, d)
         resolver.remember(f, d)
         if f.kind == "mention":  # someone the text narrates about: heard by the resolver, not a quote
             continue

@@ -33,8 +33,9 @@ _SENTENCE_STOP = compile_regex(r"[.;]\s|\s[–—]\s")
 class Resolver:
     """Names and describes the speakers of one document's quotes, in document order."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, strict: bool = True) -> None:
         self.doc = doc
+        self.strict = strict  # quotes.v3: a pronoun resolves to a compatible antecedent only
         self.text = doc.text
         self.index = sp.DocumentIndex(doc.text)
         self.history: list[tuple[int, sp.Described]] = []  # (mention position, speaker) of earlier quotes
@@ -77,7 +78,7 @@ class Resolver:
         """The nearest earlier speaker within reach (for a pronoun, the nearest one it can refer to: "he" is no
         ministry or country, "they" no named person)."""
         for at, d in self._recent(pos - REACH):
-            if at <= pos and pos - at <= REACH and (pronoun is None or compatible(pronoun, d.name)):
+            if at <= pos and pos - at <= REACH and (pronoun is None or not self.strict or compatible(pronoun, d.name)):
                 return d
         return None
 
@@ -109,7 +110,13 @@ class Resolver:
         mention = f.speaker.text
         words = mention.lower().split()
         prev = self._previous(f.speaker.start)
-        if sp.is_pronoun(mention):
+        if sp.is_pronoun(mention) and not self.strict:  # quotes.v2
+            person = self._person_before(f.speaker.start)
+            prev_at = self.history[-1][0] if self.history and prev else -1
+            if person and person[0] > prev_at and words[0] in sp.PRONOUNS_SINGULAR:
+                return self._from_mention(*person)
+            return prev
+        if sp.is_pronoun(mention):  # the nearer of the last fitting speaker and the last fitting person described
             prev = self._previous(f.speaker.start, words[0])
             person = self._person_before(f.speaker.start)
             prev_at = next((at for at, d in reversed(self.history) if d is prev), -1) if prev else -1
@@ -239,7 +246,8 @@ def compatible(pronoun: str, name: str) -> bool:
     words = name.split()
     low = [w.lower().strip(",.") for w in words]
     org = bool(lexicon.org_phrases().find(name)) or bool(lexicon.sides()[1].fullmatch(name.strip()))
-    plural = bool(low) and words[-1][:1].islower() and low[-1].endswith("s") and not low[-1].endswith("ss")
+    plural = bool(low) and (words[-1][:1].islower() and low[-1].endswith("s") and not low[-1].endswith("ss")
+                            or low[0] in _PLURAL_STARTS)  # "officials", "some in the West"
     group = bool(low) and low[-1] in _GROUP_WORDS
     named = sum(1 for w in words if _NAME_WORD.fullmatch(w) and w != "The") >= 2 and not org and not group
     if low and low[0] == "the" and len(words) > 1 and all(_NAME_WORD.fullmatch(w) for w in words[1:]):
@@ -253,10 +261,14 @@ def compatible(pronoun: str, name: str) -> bool:
     return True
 
 
+#: words that start a phrase naming several people
+_PLURAL_STARTS = frozenset("some many most several few both all others two three four five dozens hundreds".split())
+
 #: heads of a group or body, never "he" or "she"
 _GROUP_WORDS = frozenset("ministry government army military forces troops administration authorities command "
                          "office council committee parliament kremlin police agency service team staff union "
-                         "alliance coalition party bloc company group people".split())
+                         "alliance coalition party bloc company group people channel outlet newspaper network "
+                         "station firm bank organisation organization institute family campaign media press".split())
 
 
 #: an age right after a name (", 34,"), with no role word: an ordinary person

@@ -76,7 +76,7 @@ _GROUP_HEADS = frozenset(
     "neighbors powers delegates deputies ministers presidents colleagues owners country bloc presidency board side "
     "alliance federation republic regime junta state investors respondents entrepreneurs news outlet newspaper "
     "channel tv television radio website network broadcaster ally regiment brigade battalion unit guard guards "
-    "force embassy consulate watchdog agent agents".split()
+    "force embassy consulate watchdog agent agents campaign campaigns camp transition".split()
 )
 
 #: person nouns without an agent noun's ending (plurals in -s are read too)
@@ -122,7 +122,8 @@ SOURCE_HEADS = frozenset(
     "report reports study survey poll polls data figures estimates estimate statement statements documents document "
     "records indictment complaint filing filings assessment analysis update bulletin briefing investigation "
     "footage video videos images imagery transcript census tally count reporting accounts account testimony "
-    "witnesses sources media".split()
+    "witnesses sources media article articles interview letter tweet post message memo paper editorial column "
+    "blog podcast broadcast".split()
 )
 
 
@@ -130,8 +131,13 @@ def source_ok(phrase: str | None, agent: Callable[[str], bool] | None = None) ->
     """A speaker, or a document or record that a claim is attributed to ("according to the indictment")."""
     if speaker_ok(phrase, agent):
         return True
-    words = _WORD.findall(phrase or "")
-    return bool(words) and _bare(words[0]) not in _FUNCTION_START and _bare(words[-1]) in SOURCE_HEADS
+    words = [_bare(w) for w in _WORD.findall(phrase or "")]
+    if not words or words[0] in _FUNCTION_START or words[-1] in _DETERMINERS | _PREPOSITIONS:
+        return False
+    k = 1 if words[0] in _DETERMINERS and len(words) > 1 else 0
+    while k + 1 < len(words) and words[k + 1] not in _PREPOSITIONS and not _VERB_END.fullmatch(words[k + 1]):
+        k += 1  # "a report published by …", "the latest intelligence update": the head before its complement
+    return words[k] in SOURCE_HEADS or words[-1] in SOURCE_HEADS
 
 
 #: a word before a speaker's name that the phrase caught ("But Tim Ash", "While Vladislav", "As Dr Pavel Luzin")
@@ -205,7 +211,7 @@ _NOT_AGENTS = frozenset(
     "register filter layer barrier character cancer fever liver shoulder silver timber trailer container launcher "
     "bunker tanker roster poster sticker transfer offer cover manner pattern factor sector vector error mirror doctor "
     "motor horror floor door corridor tractor reactor incident accident comment moment element event content "
-    "percent extent torrent talent patent segment statement document argument agreement government parliament "
+    "current percent extent torrent talent patent segment statement document argument agreement government parliament "
     "equipment environment element treatment movement department settlement payment announcement apartment "
     "basement deployment employment "
     "history story territory victory memory factory category glossary library salary boundary primary summary "
@@ -222,8 +228,8 @@ _CLAUSE_PRONOUNS = frozenset("he she they it we i you there this these those".sp
 
 #: verbs whose "to"-complement is what was said: commitments ("vowed to retake") and requests ("urged X to")
 _TO_VERBS = ("vow", "pledg", "promis", "threat", "swear", "swore", "sworn", "urg", "ask", "call", "order", "told",
-             "tell", "instruct", "invit", "warn", "beg", "plead", "demand", "appeal", "encourag", "advis", "agree",
-             "offer", "refus", "decline", "claim")
+             "tell", "instruct", "invit", "warn", "beg", "plead", "demand", "appeal", "encourag", "advis",
+             "claim")
 
 _FIRST_WORDS = compile_regex(r"[\w’'.&/-]+|[,;:()—–]")
 
@@ -252,7 +258,7 @@ def reported_clause(rest: str, cue_text: str, cls: str) -> bool:
     cue_low = cue_text.lower()
     if cue_low.startswith(("seem", "appear")):
         return False  # "the economy appears to be doing better": an impression, nobody's words
-    if cue_low.startswith(_NP_VERBS) or (cls == "speech" and cue_low.startswith(_MESSAGE_VERBS)
+    if cue_low.startswith(_NP_VERBS) or (cls == "speech" and not cue_low.startswith(_ACT_VERBS)
                                          and first not in _FUNCTION_START and len(tokens) >= 2):
         return True  # "called for a ceasefire", "demanded their release": the object is what was said
     if cue_low.startswith(_OF_VERBS) and any(t.lower() in ("of", "for") for t in tokens[1:6]):
@@ -266,13 +272,20 @@ def reported_clause(rest: str, cue_text: str, cls: str) -> bool:
 _NP_VERBS = ("call for", "called for", "calls for", "calling for", "push for", "pushed for", "pushes for",
              "pushing for", "demand", "appeal", "plead")
 
-#: verbs of speech whose noun-phrase object is a message ("confirmed the deaths of three soldiers", "denied the
-#: allegations", "announced new sanctions"), unlike verbs of acts that take one too ("attacked the city", "ordered
-#: a shutdown", "posted a video", "described the feeling")
-_MESSAGE_VERBS = ("announc", "cit", "confirm", "deni", "deny", "reveal", "report", "claim", "acknowledg", "admit",
-                  "disclos", "predict", "promis", "pledg", "vow", "threaten", "propos", "recommend", "alleg",
-                  "estimat", "forecast", "reiterat", "repeat", "disput", "conced", "rule out", "ruled out",
-                  "rules out", "ruling out")
+#: verbs of the speech class that narrate an act when a noun phrase follows ("attacked the city", "ordered a
+#: shutdown", "posted a video", "added a layer", "called the meeting", "answered the door"): their report needs a
+#: clause, as do verbs that judge or describe ("welcomed Turkey’s efforts", "criticised the attitude"); other
+#: verbs of speech report their object ("denied the allegations", "announced new sanctions", "confirmed the deaths")
+_ACT_VERBS = ("attack", "order", "post", "add", "relat", "continu", "signal", "indicat", "broadcast", "radio",
+              "text", "messag", "counter", "brief", "quot", "answer", "respond", "repl", "call", "label", "dub",
+              "tweet", "writ", "wrote", "instruct", "inform", "beg", "plead", "lectur", "preach", "narrat", "ask",
+              "detail", "outlin", "highlight", "underscor", "encourag", "remind", "assur", "reassur", "describ",
+              "characteri", "recount", "recall", "cri", "cry", "shout", "scream", "yell", "sob", "whisper", "sigh",
+              "laugh", "thunder", "vent", "rail", "gush", "marvel", "muse", "question", "challeng", "mention",
+              "testif", "agree", "concur", "observ", "note", "hit back", "push back", "shot back", "shoot back",
+              "fire back", "fired back", "chime", "weigh", "put it", "puts it", "putting it", "hail", "welcom",
+              "applaud", "prais", "tout", "champion", "defend", "blast", "slam", "mock", "chid", "decr", "condemn",
+              "critici", "denounc")
 
 #: verbs of speech with an object and "of"/"for" that says what was charged: "accused Moscow of preparing …"
 _OF_VERBS = ("accus", "blam", "charg", "credit", "prais", "condemn", "critici", "thank", "warn")
@@ -312,7 +325,9 @@ def finite_clause(tokens: list[str]) -> bool:
             i = nxt + 1
             continue
         seen += 1
-        verb = low in AUX or low in IRREGULAR_PAST or (
+        verb = low in AUX or low in IRREGULAR_PAST or _CONTRACTED.fullmatch(low) is not None or (
+            low in _PRESENT and (before.lower() in _CLAUSE_PRONOUNS or (before[:1].islower() and before.lower().endswith("s")
+                                                                          and not before.lower().endswith("ss")))) or (
             w[:1].islower() and low.endswith("ed") and len(low) >= 4 and before.lower() not in _DETERMINERS
             and not before.endswith(("’s", "'s", "s’")))  # (not "Russia’s continued success", "the planned vote")
         if verb and relative:
@@ -323,6 +338,10 @@ def finite_clause(tokens: list[str]) -> bool:
         if w[:1].islower() and low.endswith("s") and not low.endswith(("ss", "us", "is")) \
                 and (before.lower() in _ADVERBS or before.endswith("ly")):
             return True  # "Pro-Russian feeling still exists"
+        if w[:1].islower() and low.endswith("s") and not low.endswith(("ss", "us", "is")) and i == 2 \
+                and low0 in _DETERMINERS and words[1][:1].islower() and not words[1].lower().endswith("s") \
+                and (i + 1 >= len(words) or words[i + 1].lower() not in _PREPOSITIONS | {"and", "or"}):
+            return True  # "said the campaign needs …"
         if w[:1].islower() and low.endswith("s") and not low.endswith(("ss", "us", "is")) and i == 1 \
                 and (first[:1].isupper() or low0 in _CLAUSE_PRONOUNS) \
                 and (len(words) < 3 or words[2].lower() not in _PREPOSITIONS | {"and", "or"}):
@@ -330,6 +349,15 @@ def finite_clause(tokens: list[str]) -> bool:
         i += 1
     return False
 
+
+#: a pronoun with a contracted verb: "it’s", "they’re", "he’d", "there’s"
+_CONTRACTED = compile_regex(r"(?:it|he|she|that|there|what|who|we|they|i|you|this)(?:['’](?:s|re|m|d|ll|ve))|"
+                            r"[a-z]+n['’]t")
+
+#: present-tense verbs after a plural subject or a pronoun ("said voters want change", "said they need …")
+_PRESENT = frozenset("want need think believe know say feel see like support oppose expect hope plan remain "
+                     "continue agree fear worry understand intend refuse deserve face lack make take get go come "
+                     "give keep hold stand".split())
 
 #: relative pronouns: the first verb after one is the relative clause's
 _RELATIVES = frozenset("who which that whose whom".split())
