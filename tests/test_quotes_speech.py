@@ -62,7 +62,7 @@ def test_the_old_stage_is_still_registered_and_reads_as_before() -> None:
 @pytest.mark.parametrize("phrase", [
     "Volodymyr Zelenskiy", "Ukrainian officials", "the regional governor", "A US official", "the ambassador to the UN",
     "the governor of Ukraine’s Luhansk region", "70% of respondents", "Many", "Some", "he", "The pilot",
-    "Russia’s defence ministry", "the Institute for the Study of War", "The warring nations",
+    "Russia’s defence ministry", "the Institute for the Study of War", "The warring nations", "Ursula von der Leyen",
 ])
 def test_a_speaker_is_a_noun_phrase_naming_someone(phrase: str) -> None:
     assert speaker_ok(phrase)
@@ -103,6 +103,10 @@ _TOKENS = re.compile(r"[\w’'.&/-]+|[,;:()—–]")
     ("to talk directly to China’s leader", "wants", "object", False),
     ("that the war will end soon", "hopes", "belief", True),
     ("more air defence before the winter", "want", "object", False),
+    ("As far as an iron curtain is concerned, essentially it is already descending", "said", "speech", True),
+    ("against a further invasion during talks", "warned", "speech", True),
+    ("this weekend for a mandatory evacuation of the region", "called", "speech", True),
+    ("to say exactly how many", "declined", "speech", False),
 ])
 def test_a_reported_clause(rest: str, cue: str, cls: str, expected: bool) -> None:
     assert reported_clause(rest, cue, cls) is expected

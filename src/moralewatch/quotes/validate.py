@@ -89,6 +89,9 @@ _PERSON_NOUNS = frozenset(
     "colleague counterpart deputy delegate envoy emissary mediator negotiator insider whistleblower".split()
 )
 
+#: lower-case parts of names
+_NAME_PARTICLES = frozenset("de der den van von bin al la le da dos du di".split())
+
 #: words that count what follows "of" ("many of the residents")
 _QUANTITIES = frozenset("many some most several few all both each none one two three four five six seven eight nine "
                         "ten dozens hundreds thousands millions majority minority half third quarter number".split())
@@ -188,6 +191,8 @@ def speaker_ok(phrase: str | None, agent: Callable[[str], bool] | None = None) -
                                                                 _QUANTITIES):
         head_at = len(low) - 1  # "70% of respondents", "many of the residents": the head is what is counted
     last, raw_last = low[head_at], words[head_at]  # the head comes before its complement: "the governor of X"
+    if last in _NAME_PARTICLES and head_at and words[head_at - 1][:1].isupper():
+        return True  # "Gerhard Schröder", "Ursula von der Leyen" (the particle cut off: "Schrö der")
     if raw_last[:1].islower() and _VERB_END.fullmatch(raw_last) and not _is_person_noun(last, agent):
         return False  # "the soldiers interviewed", "his team declined"
     if any(w[:1].isupper() for w in words):
@@ -263,10 +268,17 @@ def reported_clause(rest: str, cue_text: str, cls: str) -> bool:
         return True  # "called for a ceasefire", "demanded their release": the object is what was said
     if cue_low.startswith(_OF_VERBS) and any(t.lower() in ("of", "for") for t in tokens[1:6]):
         return True  # "accused Moscow of preparing …", "blamed Kyiv for the strike"
+    if cue_low.startswith(("warn", "caution", "advis", "argu")) and first == "against":
+        return True  # "warned against a further invasion"
+    if cue_low.startswith("call") and "for" in (t.lower() for t in tokens[:4]) and first in _TIME_WORDS | {"for"}:
+        return True  # "called this weekend for a mandatory evacuation"
     if cls == "object":
         return False
     return finite_clause(tokens)
 
+
+#: words of a time adverbial between a verb and its preposition ("called this weekend for …")
+_TIME_WORDS = frozenset("this last on again repeatedly publicly today yesterday recently".split())
 
 #: verbs of speech whose noun-phrase object is what was asked for: "called for a ceasefire"
 _NP_VERBS = ("call for", "called for", "calls for", "calling for", "push for", "pushed for", "pushes for",
@@ -304,6 +316,8 @@ def finite_clause(tokens: list[str]) -> bool:
         return False
     first = words[0]
     low0 = first.lower()
+    if low0 in _OPENING_SUBORDINATORS and "," in words:  # "said as far as X is concerned, it is …"
+        return finite_clause(words[words.index(",") + 1:])
     if (low0 in _FUNCTION_START and low0 not in ("there", "here")) or (first[:1].islower() and _VERB_END.fullmatch(first)):
         return False  # "have agreed …" (a noun taken for the cue: "member states have"), "planned referendums"
     i, seen, relative = 1, 1, False
@@ -330,8 +344,11 @@ def finite_clause(tokens: list[str]) -> bool:
                                                                           and not before.lower().endswith("ss")))) or (
             w[:1].islower() and low.endswith("ed") and len(low) >= 4 and before.lower() not in _DETERMINERS
             and not before.endswith(("’s", "'s", "s’")))  # (not "Russia’s continued success", "the planned vote")
-        if verb and relative:
+        if verb and relative:  # the relative's verb group: "the fear that had gripped …"
             relative, i = False, i + 1
+            while i < len(words) and (words[i].lower() in AUX or (words[i][:1].islower() and _VERB_END.fullmatch(
+                    words[i].lower()))):
+                i += 1
             continue
         if verb:
             return True
@@ -358,6 +375,10 @@ _CONTRACTED = compile_regex(r"(?:it|he|she|that|there|what|who|we|they|i|you|thi
 _PRESENT = frozenset("want need think believe know say feel see like support oppose expect hope plan remain "
                      "continue agree fear worry understand intend refuse deserve face lack make take get go come "
                      "give keep hold stand".split())
+
+#: subordinators that may open a reported clause before its subject ("said that if X, Y would …")
+_OPENING_SUBORDINATORS = frozenset("as if when while although though because after before since unless once until "
+                                   "despite given".split())
 
 #: relative pronouns: the first verb after one is the relative clause's
 _RELATIVES = frozenset("who which that whose whom".split())
