@@ -147,3 +147,22 @@ def examples_text() -> list[str]:
     texts = [p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.txt"))]
     assert texts, "the bundled example articles are missing"
     return texts
+
+
+def test_an_interview_written_as_name_colon_turns_quotes_each_speaker() -> None:
+    text = ("In an interview, the BBC's Lyse Doucet asked the president about the offensive.\n\n"
+            "Lyse Doucet: Is the counteroffensive failing? Many analysts say it has stalled.\n\n"
+            "Volodymyr Zelensky: It is not failing. We are moving forward slowly because we value our soldiers.\n\n"
+            "Lyse Doucet: And the shells? Do you have enough of them?")
+    turns = [(q.speaker, q.text) for q in quotes(text) if q.rule == "interview-turn"]
+    assert turns == [("Lyse Doucet", "Is the counteroffensive failing? Many analysts say it has stalled."),
+                     ("Volodymyr Zelensky", "It is not failing. We are moving forward slowly because we value our "
+                                            "soldiers."),
+                     ("Lyse Doucet", "And the shells? Do you have enough of them?")]
+
+
+def test_labels_of_page_furniture_are_no_interview() -> None:
+    text = ("Photograph: Reuters staff in Kyiv after the strike on the station.\n\n"
+            "Source: the ministry of defence of Ukraine, daily update.\n\n"
+            "Related: How the war changed the economy of Kharkiv.")
+    assert [q for q in quotes(text) if q.rule == "interview-turn"] == []

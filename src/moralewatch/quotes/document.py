@@ -11,7 +11,7 @@ from ..lexicons import compile_regex
 from ..model import Document, Quote
 from . import speakers as sp
 from .finder import colon_intro, find_in_paragraph
-from .found import Found
+from .found import Cue, Found, Speaker
 from .resolver import Resolver
 from .speaker_phrases import _agent_noun
 from .validate import source_ok, speaker_ok, strip_leading
@@ -55,6 +55,37 @@ def _to_quote(doc: Document, f: Found, d: sp.Described | None) -> Quote:
 _WORD_CHAR = compile_regex(r"\w")
 
 
+#: a paragraph of an interview transcript: a name, a colon, what they said (one line)
+_TURN = compile_regex(r"[ \t]*([A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|de|der|van|von|bin|al)){0,4})[ \t]*:[ \t]+(\S[^\n]*?)\s*$")
+
+#: labels before a colon that are page furniture or captions, not speakers
+_NOT_TURN_LABELS = frozenset(
+    "source sources photograph photo photos image images video videos watch listen read related note notes editor "
+    "update updated published caption credit credits tags topics share by date time location warning disclaimer "
+    "correction clarification contact email tel phone follow subscribe advertisement sponsored summary background "
+    "analysis opinion comment comments explainer live breaking latest more see also key points q a question "
+    "answer interviewer transcript".split()
+)
+
+
+def _interview_turns(doc: Document) -> dict[int, Found]:
+    """The paragraphs of an interview written as ``Name: what they said`` (two different names, two turns each at
+    least between them, on paragraphs of their own): each is a direct quote of the name. Q and A labels are the
+    transcript stage's (turns.v1)."""
+    turns: dict[int, Found] = {}
+    names: set[str] = set()
+    for k, (lo, hi) in enumerate(doc.paragraphs):
+        m = _TURN.match(doc.text, lo, hi)
+        if not m or m.group(1).lower() in _NOT_TURN_LABELS or not speaker_ok(m.group(1)) \
+                or len(m.group(2).split()) < 3:
+            continue
+        cue = Cue(m.end(1), m.end(1) + 1, ":", "speech")
+        turns[k] = Found(m.start(2), m.end(2), "direct", cue, Speaker(m.start(1), m.end(1), m.group(1)),
+                         rule="interview-turn", confidence=0.8)
+        names.add(m.group(1))
+    return turns if len(turns) >= 3 and len(names) >= 2 else {}
+
+
 def extract(doc: Document, strict: bool = True) -> list[Quote]:
     """All quotes of a document, sorted by start, with continuations pointing at their first paragraph.
     ``strict`` (quotes.v3, issue 13) keeps only reported clauses and speakers that name someone, and resolves a
@@ -62,7 +93,11 @@ def extract(doc: Document, strict: bool = True) -> list[Quote]:
     marked = doc.marks  # the segment stage's layers: the spans between quotation marks, the text with them blanked
     opens = [m.open_at for m in marked]  # in order: marks are found paragraph by paragraph, in text order
     found: list[Found] = []
+    turns = _interview_turns(doc) if strict else {}
     for k, (lo, hi) in enumerate(doc.paragraphs):
+        if k in turns:  # "Volodymyr Zelensky: It is not failing. …": a turn of an interview is its speaker's quote
+            found.append(turns[k])
+            continue
         here = find_in_paragraph(doc.text, lo, hi, marked[bisect.bisect_left(opens, lo):bisect.bisect_left(opens, hi)],
                                  doc.masked[lo:hi], strict)
         first = here[0] if here else None
