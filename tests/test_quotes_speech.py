@@ -166,3 +166,9 @@ def test_labels_of_page_furniture_are_no_interview() -> None:
             "Source: the ministry of defence of Ukraine, daily update.\n\n"
             "Related: How the war changed the economy of Kharkiv.")
     assert [q for q in quotes(text) if q.rule == "interview-turn"] == []
+
+
+def test_a_name_with_a_capital_outside_a_to_z_is_named_whole() -> None:
+    [q] = [q for q in quotes("Critics say so, although the Élysée Palace says any peace agreement must be negotiated "
+                             "between the two presidents.") if "peace" in q.text]
+    assert q.speaker == "Élysée Palace"

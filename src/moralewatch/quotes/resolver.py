@@ -101,7 +101,7 @@ class Resolver:
         lo, hi = self._paragraph_of(s)
         context = self.text[max(lo, s - 150):min(hi, e + 80)]
         role, side, channel = sp.label(phrase, context, self.text[max(lo, s - 40):s])
-        name = sp.head_name(phrase)
+        name = sp.head_name(phrase, self.strict)
         shown = self.index.fullest_name(name) if name else phrase
         return sp.Described(shown, s, e, role, side, channel, sp.vias(context), resolved=True)
 
@@ -177,7 +177,7 @@ class Resolver:
         if f.cue is not None and channel in ("unknown", "news_report", "statement") and sp.told_outlet(
                 self.text[f.cue.end:f.cue.end + 40]) and f.cue.text.lower().startswith(("told", "tell")):
             channel = "interview"  # "told the BBC", "told CNN": an interview with that outlet
-        name = sp.head_name(f.speaker.text)
+        name = sp.head_name(f.speaker.text, self.strict)
         shown = self.index.fullest_name(name) if name else f.speaker.text
         d = sp.Described(shown, s, e, role, side, channel, list(dict.fromkeys(f.via + sp.vias(window))))
         if name and (role == "unknown" or side == "unknown") and shown in self.index.intro:
