@@ -25,8 +25,7 @@ from functools import cache
 from ..lexicons import compile_regex
 from ..linear import words_until
 from ..model import Document, Indicator, Quote
-from ..quotes import claimant_ok
-from ..quotes.validate import strip_leading
+from ..speaker_check import claimant_ok, strip_leading
 from ..wordlists import fill
 from .lexicon import Lexicon, Rule, compile_cue, load
 from .prefilter import prefilter

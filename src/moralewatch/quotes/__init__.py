@@ -24,7 +24,7 @@ from typing import Any
 from ..model import Document
 from ..pipeline import stage
 from .document import extract
-from .validate import source_ok, strip_leading
+from .validate import claimant_ok
 
 __all__ = ["claimant_ok", "extract", "find_quotes", "find_quotes_v2"]
 
@@ -37,11 +37,3 @@ def find_quotes_v2(doc: Document, config: Mapping[str, Any]) -> None:
 @stage("quotes.v3", requires=("paragraphs", "sentences", "marks", "masked"), provides=("quotes",))
 def find_quotes(doc: Document, config: Mapping[str, Any]) -> None:
     doc.quotes = extract(doc)
-
-
-def claimant_ok(name: str | None) -> bool:
-    """Whether an attributed source the indicator stage read ("according to X", "X said") may be stored as a
-    claimant: a noun phrase naming a person, group or organisation, or a document that holds a claim ("a report
-    by …"); not a sentence fragment ("will always", "the public to civilian"). Uses no data file: any stage may
-    call it."""
-    return source_ok(strip_leading(name or "").strip(" ,.;:"))

@@ -35,7 +35,8 @@ def _checked(doc: Document, d: sp.Described | None) -> sp.Described | None:
 
 
 #: the rest of a description cut short before its comma, and the name in apposition after it
-_CUT_DESCRIPTION = compile_regex(r"((?:\s+[a-z][\w’'-]*){1,4}),(?:\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}),)?")
+_CUT_DESCRIPTION = compile_regex(r"(?<!\s)((?:\s++[a-z][\w’'-]*+){1,4}),(?:\s++([A-Z][\w’'.-]*+(?:\s++[A-Z][\w’'.-]*+)"
+                                 r"{1,3}),)?")
 
 
 def _to_quote(doc: Document, f: Found, d: sp.Described | None) -> Quote:
@@ -56,7 +57,8 @@ _WORD_CHAR = compile_regex(r"\w")
 
 
 #: a paragraph of an interview transcript: a name, a colon, what they said (one line)
-_TURN = compile_regex(r"[ \t]*([A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|de|der|van|von|bin|al)){0,4})[ \t]*:[ \t]+(\S[^\n]*?)\s*$")
+_TURN = compile_regex(r"(?<![\w’'.-])([A-Z][\w’'.-]*+(?:[ \t]++(?:[A-Z][\w’'.-]*+|de|der|van|von|bin|al)){0,4}+)[ \t]*+:"
+                      r"[ \t]++(\S[^\n]*+)$")
 
 #: labels before a colon that are page furniture or captions, not speakers
 _NOT_TURN_LABELS = frozenset(
@@ -75,12 +77,13 @@ def _interview_turns(doc: Document) -> dict[int, Found]:
     turns: dict[int, Found] = {}
     names: set[str] = set()
     for k, (lo, hi) in enumerate(doc.paragraphs):
-        m = _TURN.match(doc.text, lo, hi)
+        m = _TURN.match(doc.text, lo, hi)  # (a paragraph starts at its first non-blank character)
         if not m or m.group(1).lower() in _NOT_TURN_LABELS or not speaker_ok(m.group(1)) \
                 or len(m.group(2).split()) < 3:
             continue
         cue = Cue(m.end(1), m.end(1) + 1, ":", "speech")
-        turns[k] = Found(m.start(2), m.end(2), "direct", cue, Speaker(m.start(1), m.end(1), m.group(1)),
+        end = m.start(2) + len(m.group(2).rstrip())
+        turns[k] = Found(m.start(2), end, "direct", cue, Speaker(m.start(1), m.end(1), m.group(1)),
                          rule="interview-turn", confidence=0.8)
         names.add(m.group(1))
     return turns if len(turns) >= 3 and len(names) >= 2 else {}
