@@ -107,6 +107,10 @@ _TOKENS = re.compile(r"[\w’'.&/-]+|[,;:()—–]")
     ("against a further invasion during talks", "warned", "speech", True),
     ("this weekend for a mandatory evacuation of the region", "called", "speech", True),
     ("to say exactly how many", "declined", "speech", False),
+    ("it plans to change its depreciation policy", "said", "speech", True),
+    ("sales since the beginning of the year totaled 3,469, down from 3,862", "said", "speech", True),
+    ("the same about Donbas", "say", "speech", False),
+    ("guilty to the drug charges against her", "pleaded", "speech", False),
 ])
 def test_a_reported_clause(rest: str, cue: str, cls: str, expected: bool) -> None:
     assert reported_clause(rest, cue, cls) is expected

@@ -74,7 +74,9 @@ _GROUP_HEADS = frozenset(
     "neighbors powers delegates deputies ministers presidents colleagues owners country bloc presidency board side "
     "alliance federation republic regime junta state investors respondents entrepreneurs news outlet newspaper "
     "channel tv television radio website network broadcaster ally regiment brigade battalion unit guard guards "
-    "force embassy consulate watchdog agent agents campaign campaigns camp transition".split()
+    "force embassy consulate watchdog agent agents campaign campaigns camp transition thrift utility airline "
+    "railroad exchange fund trust partnership concern subsidiary affiliate division parent cartel chain carrier "
+    "corporation".split()
 )
 
 #: person nouns without an agent noun's ending (plurals in -s are read too)

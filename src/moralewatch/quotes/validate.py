@@ -124,6 +124,10 @@ def finite_clause(tokens: list[str]) -> bool:
         if low in _RELATIVES and before != ",":
             relative, i = True, i + 1  # "the man who attacked the post was arrested": the relative's verb first
             continue
+        if low in _SUBORDINATORS and low not in _RELATIVES and i + 1 < len(words) and (
+                words[i + 1].lower() in _DETERMINERS or words[i + 1][:1].isdigit() or words[i + 1] in _MONTHS):
+            i += 1  # "sales since the beginning of the year totaled …": a preposition here
+            continue
         if w == "," or low in _SUBORDINATORS:
             if w == "," and i + 1 < len(words) and words[i + 1].lower() in ("said", "says", "told", "added"):
                 return False  # "advises the Kremlin on Ukraine policy, said …": the attribution of another clause
@@ -157,8 +161,8 @@ def finite_clause(tokens: list[str]) -> bool:
                 and (i + 1 >= len(words) or words[i + 1].lower() not in _PREPOSITIONS | {"and", "or"}):
             return True  # "said the campaign needs …"
         if w[:1].islower() and low.endswith("s") and not low.endswith(("ss", "us", "is")) and i == 1 \
-                and (first[:1].isupper() or low0 in _CLAUSE_PRONOUNS) \
-                and (len(words) < 3 or words[2].lower() not in _PREPOSITIONS | {"and", "or"}):
+                and (low0 in _CLAUSE_PRONOUNS or first[:1].isupper()
+                     and (len(words) < 3 or words[2].lower() not in _PREPOSITIONS | {"and", "or"})):
             return True  # "said Russia wants …", "said it remains …" (not "Russian forces of committing …")
         i += 1
     return False
@@ -176,6 +180,9 @@ _PRESENT = frozenset("want need think believe know say feel see like support opp
 #: subordinators that may open a reported clause before its subject ("said that if X, Y would …")
 _OPENING_SUBORDINATORS = frozenset("as if when while although though because after before since unless once until "
                                    "despite given".split())
+
+#: months, after which "since", "before", "until" are prepositions
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
 
 #: relative pronouns: the first verb after one is the relative clause's
 _RELATIVES = frozenset("who which that whose whom".split())
