@@ -111,6 +111,10 @@ _TOKENS = re.compile(r"[\w’'.&/-]+|[,;:()—–]")
     ("sales since the beginning of the year totaled 3,469, down from 3,862", "said", "speech", True),
     ("the same about Donbas", "say", "speech", False),
     ("guilty to the drug charges against her", "pleaded", "speech", False),
+    ("news agency Reuters on Tuesday that the pipeline would reopen", "told", "speech", True),
+    ("removing VAT on domestic energy would save households £160 a year", "said", "speech", True),
+    ("the R value – the average number of people an infected person passes it to – remained below 1", "said",
+     "speech", True),
 ])
 def test_a_reported_clause(rest: str, cue: str, cls: str, expected: bool) -> None:
     assert reported_clause(rest, cue, cls) is expected

@@ -58,6 +58,11 @@ def reported_clause(rest: str, cue_text: str, cls: str) -> bool:
     if first in ("to", "not"):
         return cls == "speech" and cue_text.lower().startswith(_TO_VERBS)
     cue_low = cue_text.lower()
+    if cue_text.lower().startswith(("told", "tell", "inform", "assur", "remind", "warn", "brief", "notif", "advis",
+                                    "promis", "reassur")) and "that" in (t.lower() for t in tokens[1:10])             and not any(t in ";:()" for t in tokens[:10]):
+        return True  # "told news agency Reuters on Tuesday that …": the object, then the clause
+    if first.endswith("ly") and len(tokens) > 1 and first not in _FUNCTION_START:
+        return reported_clause(stripped[len(tokens[0]):], cue_text, cls)  # "said immediately after …"
     if cue_low.startswith(("seem", "appear")):
         return False  # "the economy appears to be doing better": an impression, nobody's words
     if cue_low.startswith(_NP_VERBS) or (cls == "speech" and not cue_low.startswith(_ACT_VERBS)
@@ -106,16 +111,17 @@ def finite_clause(tokens: list[str]) -> bool:
     reported clause ("disclosed the existence of the proposal hours after Ms. Griner testified")."""
     words: list[str] = []
     for t in tokens[:24]:
-        if t in ";:()—–":
+        if t in ";:()":
             break
-        words.append(t)
+        words.append("," if t in "—–" else t)  # a dash sets off an apposition as a comma does
     if len([w for w in words if w != ","]) < 2:
         return False
     first = words[0]
     low0 = first.lower()
     if low0 in _OPENING_SUBORDINATORS and "," in words:  # "said as far as X is concerned, it is …"
         return finite_clause(words[words.index(",") + 1:])
-    if (low0 in _FUNCTION_START and low0 not in ("there", "here")) or (first[:1].islower() and _VERB_END.fullmatch(first)):
+    if (low0 in _FUNCTION_START and low0 not in ("there", "here")) or (first[:1].islower() and _VERB_END.fullmatch(first)
+                                                                        and not low0.endswith("ing")):
         return False  # "have agreed …" (a noun taken for the cue: "member states have"), "planned referendums"
     i, seen, relative = 1, 1, False
     while i < len(words) and seen < 16:
@@ -140,10 +146,11 @@ def finite_clause(tokens: list[str]) -> bool:
             i = nxt + 1
             continue
         seen += 1
-        verb = low in AUX or low in IRREGULAR_PAST or _CONTRACTED.fullmatch(low) is not None or (
+        verb = (low in AUX and low not in ("being", "having")) or low in IRREGULAR_PAST or _CONTRACTED.fullmatch(low) is not None or (
             low in _PRESENT and (before.lower() in _CLAUSE_PRONOUNS or (before[:1].islower() and before.lower().endswith("s")
                                                                           and not before.lower().endswith("ss")))) or (
-            w[:1].islower() and low.endswith("ed") and len(low) >= 4 and before.lower() not in _DETERMINERS
+            w[:1].islower() and low.endswith("ed") and len(low) >= 4
+            and before.lower() not in _DETERMINERS | {"being", "having", "to", "by", "of", "with"}
             and not before.endswith(("’s", "'s", "s’")))  # (not "Russia’s continued success", "the planned vote")
         if verb and relative:  # the relative's verb group: "the fear that had gripped …"
             relative, i = False, i + 1
