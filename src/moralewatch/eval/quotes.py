@@ -173,14 +173,15 @@ def _units_from_extract(quotes: Iterable[dict[str, Any]]) -> list[Unit]:
             for q in quotes]
 
 
-def predict(docs: list[GoldDoc], pred_path: str | None) -> dict[str, list[Unit]]:
-    """Predictions by document id: read from an extract JSONL, or produced by running the extract pipeline."""
+def predict(docs: list[GoldDoc], pred_path: str | None, pipeline: Any = None) -> dict[str, list[Unit]]:
+    """Predictions by document id: read from an extract JSONL, or produced by running the extract pipeline (the
+    default one, or ``pipeline``: another stage list, e.g. with ``quotes.v3``)."""
     if pred_path:
         return {k: _units_from_extract(v) for k, v in read_pred(pred_path, "quotes").items()}
     from ..api import extract_line
     from ..stages import default_pipeline
 
-    pipe = default_pipeline()
+    pipe = pipeline or default_pipeline()
     return {d.id: _units_from_extract(extract_line(json.dumps({"id": d.id, "text": d.text} | (
                 {"source": d.source} if d.source else {})), n, pipe)["quotes"])
             for n, d in enumerate(docs, 1)}
@@ -315,12 +316,12 @@ def score(docs: list[GoldDoc], preds: dict[str, list[Unit]], nested: str = "drop
 
 
 def evaluate(gold: str, pred: str | None = None, units: str = "spec", nested: str = "auto",
-             kinds: str = "gold") -> dict[str, Any]:
-    """Score predictions (or a fresh extract run) against a gold file or directory."""
+             kinds: str = "gold", pipeline: Any = None) -> dict[str, Any]:
+    """Score predictions (or a fresh extract run, of ``pipeline`` if given) against a gold file or directory."""
     docs = read_gold(gold, units, kinds)
     if nested == "auto":  # PolNeAR and the JSONL gold sets fold quoted fragments into their mixed quote
         nested = "drop" if gold.endswith(".jsonl") else "keep"
-    return score(docs, predict(docs, pred), nested)
+    return score(docs, predict(docs, pred, pipeline), nested)
 
 
 def _lines(result: dict[str, Any]) -> Iterator[str]:

@@ -25,6 +25,7 @@ from functools import cache
 from ..lexicons import compile_regex
 from ..linear import words_until
 from ..model import Document, Indicator, Quote
+from ..speaker_check import claimant_ok, strip_leading
 from ..wordlists import fill
 from .lexicon import Lexicon, Rule, compile_cue, load
 from .prefilter import prefilter
@@ -336,14 +337,16 @@ def claimant_of(ctx: Context, unit: Unit, si: int) -> tuple[str | None, str, str
         return unit.quote.speaker, unit.quote.side, unit.quote.channel
     s, e = ctx.sentences[si]
     sentence = ctx.text[s:e]
-    name = None
+    name, attributed = None, False
     for rx in (_ACCORDING, _ATTRIB_AFTER, _ATTRIB_BEFORE):
         m = rx.search(sentence)
         if m:
-            name = m.group(1).strip(" ,.")
-            break
+            attributed = True
+            if claimant_ok(m.group(1)):  # the quote stage's speaker check: no sentence fragment as a claimant
+                name = strip_leading(m.group(1).strip(" ,.;:"))
+                break
     if not name:
-        return "writer", "unknown", "news_report"
+        return (None, "unknown", "unknown") if attributed else ("writer", "unknown", "news_report")
     return name, claimant_side(name, ctx.lex), "unknown"
 
 

@@ -1,11 +1,19 @@
-"""Quotes and speakers: who said what, through whom (issue 7).
+"""Quotes and speakers: who said what, through whom (issue 7), quotes that are speech with the right speaker
+(issue 13).
 
-``quotes.v2`` is rule-based and runs on the canonical text alone: quotation marks are paired per paragraph
+``quotes.v3`` is rule-based and runs on the canonical text alone: quotation marks are paired per paragraph
 (the segment stage's ``marks`` and ``masked`` layers), each sentence is read once for attribution clauses and
 reported speech (finder.py runs reader.py over a paragraph; speaker_phrases.py, cues.py and clauses.py read the parts
 of a sentence), speakers are resolved (resolver.py) and described in the codebook's terms (speakers.py), and
 document.py puts a document's quotes together. No model is loaded: the stage must run at corpus speed, and its
 decisions must be explainable (every quote records the ``rule`` that produced it).
+
+``quotes.v3`` (issue 13) keeps an indirect quote only when its cue has a reported clause and a subject that names
+someone (validate.py: narration such as "Russian forces attacked near X" or "announced … a new tranche" is no
+quote; its subject is still heard by the resolver), never stores a speaker that is not a noun phrase naming a
+person, group or organisation, and resolves "he", "she" and "they" to the nearest compatible antecedent.
+``quotes.v2`` stays registered and reads as before (``strict=False``). :func:`claimant_ok` is the same speaker
+check for the indicator stage's ``claimant``.
 """
 
 from __future__ import annotations
@@ -16,10 +24,16 @@ from typing import Any
 from ..model import Document
 from ..pipeline import stage
 from .document import extract
+from .validate import claimant_ok
 
-__all__ = ["extract", "find_quotes"]
+__all__ = ["claimant_ok", "extract", "find_quotes", "find_quotes_v2"]
 
 
 @stage("quotes.v2", requires=("paragraphs", "sentences", "marks", "masked"), provides=("quotes",))
+def find_quotes_v2(doc: Document, config: Mapping[str, Any]) -> None:
+    doc.quotes = extract(doc, strict=False)
+
+
+@stage("quotes.v3", requires=("paragraphs", "sentences", "marks", "masked"), provides=("quotes",))
 def find_quotes(doc: Document, config: Mapping[str, Any]) -> None:
     doc.quotes = extract(doc)

@@ -11,8 +11,32 @@ from ..lexicons import compile_regex
 from ..model import Document, Quote
 from . import speakers as sp
 from .finder import colon_intro, find_in_paragraph
-from .found import Found
+from .found import Cue, Found, Speaker
 from .resolver import Resolver
+from .speaker_phrases import _agent_noun
+from .validate import source_ok, speaker_ok, strip_leading
+
+
+def _checked(doc: Document, d: sp.Described | None) -> sp.Described | None:
+    """The speaker to store (quotes.v3): without a word caught before the name ("But Tim Ash"), and none when it
+    is not a noun phrase naming someone ("will always", "the public to civilian"): unknown is better."""
+    if d is not None and d.name and strip_leading(d.name) != d.name:
+        cut = len(d.name) - len(strip_leading(d.name))
+        if doc.text[d.start:d.end] == d.name:
+            d.start += cut
+        d.name = d.name[cut:]
+    if d is not None and not source_ok(d.name, _agent_noun) and doc.text[d.start:d.end] == d.name:
+        m = _CUT_DESCRIPTION.match(doc.text, d.end)  # "The EU foreign| affairs chief, Josep Borrell, hit back"
+        if m and m.group(2) and speaker_ok(m.group(2)):
+            d.name, d.start, d.end = m.group(2), m.start(2), m.end(2)
+        elif m and speaker_ok(d.name + m.group(1), _agent_noun):
+            d.name, d.end = d.name + m.group(1), m.end(1)
+    return d if d is not None and source_ok(d.name, _agent_noun) else None
+
+
+#: the rest of a description cut short before its comma, and the name in apposition after it
+_CUT_DESCRIPTION = compile_regex(r"(?<!\s)((?:\s++[a-z][\w’'-]*+){1,4}),(?:\s++([A-Z][\w’'.-]*+(?:\s++[A-Z][\w’'.-]*+)"
+                                 r"{1,3}),)?")
 
 
 def _to_quote(doc: Document, f: Found, d: sp.Described | None) -> Quote:
@@ -32,14 +56,53 @@ def _to_quote(doc: Document, f: Found, d: sp.Described | None) -> Quote:
 _WORD_CHAR = compile_regex(r"\w")
 
 
-def extract(doc: Document) -> list[Quote]:
-    """All quotes of a document, sorted by start, with continuations pointing at their first paragraph."""
+#: a paragraph of an interview transcript: a name, a colon, what they said (one line)
+_TURN = compile_regex(r"(?<![\w’'.-])([A-Z][\w’'.-]*+(?:[ \t]++(?:[A-Z][\w’'.-]*+|de|der|van|von|bin|al)){0,4}+)[ \t]*+:"
+                      r"[ \t]++(\S[^\n]*+)$")
+
+#: labels before a colon that are page furniture or captions, not speakers
+_NOT_TURN_LABELS = frozenset(
+    "source sources photograph photo photos image images video videos watch listen read related note notes editor "
+    "update updated published caption credit credits tags topics share by date time location warning disclaimer "
+    "correction clarification contact email tel phone follow subscribe advertisement sponsored summary background "
+    "analysis opinion comment comments explainer live breaking latest more see also key points q a question "
+    "answer interviewer transcript".split()
+)
+
+
+def _interview_turns(doc: Document) -> dict[int, Found]:
+    """The paragraphs of an interview written as ``Name: what they said`` (two different names, two turns each at
+    least between them, on paragraphs of their own): each is a direct quote of the name. Q and A labels are the
+    transcript stage's (turns.v1)."""
+    turns: dict[int, Found] = {}
+    names: set[str] = set()
+    for k, (lo, hi) in enumerate(doc.paragraphs):
+        m = _TURN.match(doc.text, lo, hi)  # (a paragraph starts at its first non-blank character)
+        if not m or m.group(1).lower() in _NOT_TURN_LABELS or not speaker_ok(m.group(1)) \
+                or len(m.group(2).split()) < 3:
+            continue
+        cue = Cue(m.end(1), m.end(1) + 1, ":", "speech")
+        end = m.start(2) + len(m.group(2).rstrip())
+        turns[k] = Found(m.start(2), end, "direct", cue, Speaker(m.start(1), m.end(1), m.group(1)),
+                         rule="interview-turn", confidence=0.8)
+        names.add(m.group(1))
+    return turns if len(turns) >= 3 and len(names) >= 2 else {}
+
+
+def extract(doc: Document, strict: bool = True) -> list[Quote]:
+    """All quotes of a document, sorted by start, with continuations pointing at their first paragraph.
+    ``strict`` (quotes.v3, issue 13) keeps only reported clauses and speakers that name someone, and resolves a
+    pronoun to a compatible antecedent; False reads as quotes.v2 did."""
     marked = doc.marks  # the segment stage's layers: the spans between quotation marks, the text with them blanked
     opens = [m.open_at for m in marked]  # in order: marks are found paragraph by paragraph, in text order
     found: list[Found] = []
+    turns = _interview_turns(doc) if strict else {}
     for k, (lo, hi) in enumerate(doc.paragraphs):
+        if k in turns:  # "Volodymyr Zelensky: It is not failing. …": a turn of an interview is its speaker's quote
+            found.append(turns[k])
+            continue
         here = find_in_paragraph(doc.text, lo, hi, marked[bisect.bisect_left(opens, lo):bisect.bisect_left(opens, hi)],
-                                 doc.masked[lo:hi])
+                                 doc.masked[lo:hi], strict)
         first = here[0] if here else None
         if k and first is not None and first.speaker is None and first.marked is not None \
                 and not doc.text[lo:first.marked.open_at].strip():
@@ -48,15 +111,19 @@ def extract(doc: Document) -> list[Quote]:
                 first.cue, first.speaker = intro
                 first.rule, first.kind = "marks+colon-paragraph", "direct"
         found.extend(here)
-    found = [f for f in found if f.end > f.start and _WORD_CHAR.search(doc.text[f.start:f.end])]
+    found = [f for f in found if f.kind == "mention" or (f.end > f.start and _WORD_CHAR.search(doc.text[f.start:f.end]))]
     found.sort(key=lambda f: (f.start, -f.end))
     found = [f for i, f in enumerate(found) if i == 0 or (f.start, f.end) != (found[i - 1].start, found[i - 1].end)]
-    resolver = Resolver(doc)
+    resolver = Resolver(doc, strict)
     quotes: list[Quote] = []
     first_of: dict[int, int] = {}
     for f in found:
         d = resolver.describe(f)
+        if strict:
+            d = _checked(doc, d)
         resolver.remember(f, d)
+        if f.kind == "mention":  # someone the text narrates about: heard by the resolver, not a quote
+            continue
         q = _to_quote(doc, f, d)
         if f.continues_prev and quotes:
             prev = next((i for i in range(len(quotes) - 1, -1, -1) if quotes[i].kind == "direct"), None)

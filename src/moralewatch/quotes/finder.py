@@ -91,9 +91,11 @@ def headline(text: str, lo: int, hi: int, masked: str) -> Found | None:
                  rule="headline-colon", confidence=0.6)
 
 
-def find_in_paragraph(text: str, lo: int, hi: int, marked: list[Marked], masked: str | None = None) -> list[Found]:
+def find_in_paragraph(text: str, lo: int, hi: int, marked: list[Marked], masked: str | None = None,
+                      strict: bool = True) -> list[Found]:
     """Every quote of one paragraph (speakers as written; the document-level resolver names them). ``masked`` is
-    the paragraph with ``marked`` blanked (the segment stage's layer), made here when not given."""
+    the paragraph with ``marked`` blanked (the segment stage's layer), made here when not given; ``strict``
+    checks reported clauses and speakers (quotes.v3; False reads as quotes.v2 did)."""
     if masked is None:
         masked = blank(text, lo, hi, marked)
     head = headline(text, lo, hi, masked)
@@ -111,5 +113,5 @@ def find_in_paragraph(text: str, lo: int, hi: int, marked: list[Marked], masked:
         inside = marked[bisect.bisect_left(opens, s):bisect.bisect_left(opens, e)]  # (in order of their marks)
         mine = cues[bisect.bisect_left(cue_starts, s):bisect.bisect_left(cue_starts, e)]
         if mine or inside:  # a sentence with neither a cue nor a quote has nothing to attribute
-            out.extend(SentenceReader(text, masked, lo, s, e, inside, mine).run())
+            out.extend(SentenceReader(text, masked, lo, s, e, inside, mine, strict=strict).run())
     return out

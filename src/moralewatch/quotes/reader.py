@@ -29,6 +29,7 @@ from .speaker_phrases import (
     _LEAD_JUNK,
     _PARTY_TAG,
     _SUBJECT_PRONOUNS,
+    _agent_noun,
     _before_blanks,
     _is_name,
     _last_word,
@@ -37,6 +38,7 @@ from .speaker_phrases import (
     speaker_after,
     speaker_before,
 )
+from .validate import has_verb, reported_clause, source_ok, speaker_ok, trim_aside
 
 
 def _words(template: str) -> str:
@@ -83,6 +85,9 @@ _DASH_COLON_END = compile_regex(r"[-–—:]\s*$")
 _CLAUSE_PUNCT_INSIDE = compile_regex(r"[,;:]")
 
 
+_CLAUSE_TOKENS = compile_regex(r"[\w’'.&/-]+|[,;:()—–]")
+
+
 @dataclass
 class SentenceReader:
     """Reads one sentence: attaches its marked spans to attribution clauses and finds its indirect quotes."""
@@ -96,6 +101,8 @@ class SentenceReader:
     cues: list[Cue]
     out: list[Found] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
+    #: quotes.v3 (issue 13): reported clauses and speakers are checked (validate.py); False reads as quotes.v2 did
+    strict: bool = True
 
     def run(self) -> list[Found]:
         cues = self.cues
@@ -324,6 +331,8 @@ class SentenceReader:
             start += 1
         if end - start < 8 or len(self.text[start:end].split()) < 2 or self._covered(start, end):
             return None
+        if self.strict and not self._valid(start, end, sp, rule):
+            return None
         kind = "mixed" if any(start <= m.start and m.end <= end for m in self.marked) else "indirect"
         found = Found(start, end, kind, cue, sp, rule=rule, confidence=conf)
         if sp is not None:
@@ -331,6 +340,16 @@ class SentenceReader:
         self.out.append(found)
         self.used.add(cue.start)
         return found
+
+    def _valid(self, start: int, end: int, sp: Speaker | None, rule: str) -> bool:
+        """A report to keep: its speaker names someone (or, after "according to", something that holds a claim),
+        and a piece of a split report has a verb ("…, the department said, Imperial Yachts." has none)."""
+        if sp is not None and trim_aside(sp.text) != sp.text:
+            sp.text = trim_aside(sp.text)
+            sp.end = sp.start + len(sp.text)
+        if sp is not None and not source_ok(sp.text, _agent_noun):
+            return False  # "Ukraine’s stepped-up attacks are …", "fallout from Russia’s …": no speaker, no report
+        return rule != "indirect-split" or has_verb(_CLAUSE_TOKENS.findall(self.masked[start - self.lo:end - self.lo]))
 
     def _according(self, cue: Cue) -> None:
         sp = _according(self.text, self.masked, self.lo, cue, self.e)
@@ -495,10 +514,19 @@ class SentenceReader:
         start = _content_after(self.text, self.masked, self.lo, cue, self.e)
         if start is None:
             return
+        if self.strict and not reported_clause(self.masked[start - self.lo:self.e - self.lo], cue.text, cue.cls):
+            self._mention(cue, sp)  # "ordered a complete shutdown": an act narrated, no reported clause
+            return
         end, via = self._leading_clause_end(cue, sp, start)
         found = self._add(start, end, cue, sp, "indirect-lead", 0.7 if cue.cls == "speech" else 0.55)
         if found:
             found.via.extend(via)
+
+    def _mention(self, cue: Cue, sp: Speaker) -> None:
+        """A narrated act of someone who could be a speaker ("Erdoğan ordered …"): no quote, but the resolver
+        hears of them (a later "the Turkish president said" or "he said" may be them)."""
+        if cue.cls == "speech" and not cue.text.endswith("ing") and speaker_ok(trim_aside(sp.text), _agent_noun):
+            self.out.append(Found(cue.end, cue.end, "mention", cue, sp, rule="mention", confidence=0.0))
 
     def _leading_speaker(self, cue: Cue) -> Speaker | None:
         """The speaker of a cue that leads its content: the phrase before it, or the subject of the verb a

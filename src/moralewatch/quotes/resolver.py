@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from ..lexicons import compile_regex
 from ..model import Document
 from ..wordlists import fill
+from . import lexicon
 from . import speakers as sp
 from .found import Found
 
@@ -32,8 +33,9 @@ _SENTENCE_STOP = compile_regex(r"[.;]\s|\s[–—]\s")
 class Resolver:
     """Names and describes the speakers of one document's quotes, in document order."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, strict: bool = True) -> None:
         self.doc = doc
+        self.strict = strict  # quotes.v3: a pronoun resolves to a compatible antecedent only
         self.text = doc.text
         self.index = sp.DocumentIndex(doc.text)
         self.history: list[tuple[int, sp.Described]] = []  # (mention position, speaker) of earlier quotes
@@ -72,9 +74,11 @@ class Resolver:
                 return
             yield self.history[i]
 
-    def _previous(self, pos: int) -> sp.Described | None:
+    def _previous(self, pos: int, pronoun: str | None = None) -> sp.Described | None:
+        """The nearest earlier speaker within reach (for a pronoun, the nearest one it can refer to: "he" is no
+        ministry or country, "they" no named person)."""
         for at, d in self._recent(pos - REACH):
-            if at <= pos and pos - at <= REACH:
+            if at <= pos and pos - at <= REACH and (pronoun is None or not self.strict or compatible(pronoun, d.name)):
                 return d
         return None
 
@@ -97,7 +101,7 @@ class Resolver:
         lo, hi = self._paragraph_of(s)
         context = self.text[max(lo, s - 150):min(hi, e + 80)]
         role, side, channel = sp.label(phrase, context, self.text[max(lo, s - 40):s])
-        name = sp.head_name(phrase)
+        name = sp.head_name(phrase, self.strict)
         shown = self.index.fullest_name(name) if name else phrase
         return sp.Described(shown, s, e, role, side, channel, sp.vias(context), resolved=True)
 
@@ -106,10 +110,18 @@ class Resolver:
         mention = f.speaker.text
         words = mention.lower().split()
         prev = self._previous(f.speaker.start)
-        if sp.is_pronoun(mention):
+        if sp.is_pronoun(mention) and not self.strict:  # quotes.v2
             person = self._person_before(f.speaker.start)
             prev_at = self.history[-1][0] if self.history and prev else -1
             if person and person[0] > prev_at and words[0] in sp.PRONOUNS_SINGULAR:
+                return self._from_mention(*person)
+            return prev
+        if sp.is_pronoun(mention):  # the nearer of the last fitting speaker and the last fitting person described
+            prev = self._previous(f.speaker.start, words[0])
+            person = self._person_before(f.speaker.start)
+            prev_at = next((at for at, d in reversed(self.history) if d is prev), -1) if prev else -1
+            if person and person[0] > prev_at and words[0] in sp.PRONOUNS_SINGULAR \
+                    and compatible(words[0], person[2]):
                 return self._from_mention(*person)
             return prev
         if words[0] == "the" and len(words) <= 3 and not any(w[:1].isupper() for w in mention.split()[1:]):
@@ -165,7 +177,7 @@ class Resolver:
         if f.cue is not None and channel in ("unknown", "news_report", "statement") and sp.told_outlet(
                 self.text[f.cue.end:f.cue.end + 40]) and f.cue.text.lower().startswith(("told", "tell")):
             channel = "interview"  # "told the BBC", "told CNN": an interview with that outlet
-        name = sp.head_name(f.speaker.text)
+        name = sp.head_name(f.speaker.text, self.strict)
         shown = self.index.fullest_name(name) if name else f.speaker.text
         d = sp.Described(shown, s, e, role, side, channel, list(dict.fromkeys(f.via + sp.vias(window))))
         if name and (role == "unknown" or side == "unknown") and shown in self.index.intro:
@@ -213,6 +225,50 @@ class Resolver:
             self._history_max.append(max(at, self._history_max[-1]) if self._history_max else at)
             if f.kind in ("direct", "partial", "mixed"):
                 self.last_quoted = (max(f.end, d.end), d)
+
+
+#: words that make a description one woman or one man ("the spokeswoman", "Mr. Peskov")
+_FEMALE = frozenset("ms ms. mrs mrs. miss madam woman spokeswoman chairwoman congresswoman businesswoman mother wife "
+                    "daughter sister grandmother girl lady queen princess actress".split())
+_MALE = frozenset("mr mr. sir man spokesman chairman congressman businessman father husband son brother grandfather "
+                  "boy king prince actor".split())
+
+_NAME_WORD = compile_regex(r"[A-Z][\w’'.-]*")
+
+
+def compatible(pronoun: str, name: str) -> bool:
+    """Whether ``pronoun`` can refer to the speaker shown as ``name``: "he"/"she" to one person (not an
+    organisation, a country or a plural, nor a person of the other sex when the text says which), "they" to a
+    group, an organisation or someone unnamed (not to a named person)."""
+    p = pronoun.lower()
+    if p not in ("he", "she", "him", "her", "they", "them"):
+        return True
+    words = name.split()
+    low = [w.lower().strip(",.") for w in words]
+    org = bool(lexicon.org_phrases().find(name)) or bool(lexicon.sides()[1].fullmatch(name.strip()))
+    plural = bool(low) and (words[-1][:1].islower() and low[-1].endswith("s") and not low[-1].endswith("ss")
+                            or low[0] in _PLURAL_STARTS)  # "officials", "some in the West"
+    group = bool(low) and low[-1] in _GROUP_WORDS
+    named = sum(1 for w in words if _NAME_WORD.fullmatch(w) and w != "The") >= 2 and not org and not group
+    if low and low[0] == "the" and len(words) > 1 and all(_NAME_WORD.fullmatch(w) for w in words[1:]):
+        org = True  # "the UK", "the Pentagon", "the Kremlin": a place or a body
+    if p in ("they", "them"):
+        return not named and not (set(low) & (_FEMALE | _MALE))
+    if org or plural or group:
+        return False
+    if p in ("she", "her") and set(low) & _MALE or p in ("he", "him") and set(low) & _FEMALE:
+        return False
+    return True
+
+
+#: words that start a phrase naming several people
+_PLURAL_STARTS = frozenset("some many most several few both all others two three four five dozens hundreds".split())
+
+#: heads of a group or body, never "he" or "she"
+_GROUP_WORDS = frozenset("ministry government army military forces troops administration authorities command "
+                         "office council committee parliament kremlin police agency service team staff union "
+                         "alliance coalition party bloc company group people channel outlet newspaper network "
+                         "station firm bank organisation organization institute family campaign media press".split())
 
 
 #: an age right after a name (", 34,"), with no role word: an ordinary person

@@ -171,14 +171,20 @@ _NAME_AT_END = compile_regex(r"((?:[A-Z][\w’'.-]{0,100}+\s++){0,20}[A-Z][\w’
 _PREPOSITION_END = compile_regex(_words(r"\b(?:@speakers.preposition_end@)\s+(?:the\s+)?$"))
 
 
-def head_name(phrase: str) -> str | None:
+#: the same with any capital letter (quotes.v3): "the Élysée Palace", "Ørsted"
+_NAME_AT_END_ANY = compile_regex(r"((?:[^\W\d_a-z][\w’'.-]{0,100}+\s++){0,20}[^\W\d_a-z][\w’'.-]{0,100}+)$")
+
+
+def head_name(phrase: str, any_capital: bool = False) -> str | None:
     """The proper name a phrase ends with ("Defense Ministry spokesman Igor Konashenkov" -> "Igor Konashenkov").
 
     None when the phrase names an organisation, or when the capitalised words are not its head ("local
     authorities in Kramatorsk").
     """
     orgs, org_rx = lexicon.orgs()
-    m = _NAME_AT_END.search(phrase)
+    m = (_NAME_AT_END_ANY if any_capital else _NAME_AT_END).search(phrase)
+    if m and any_capital and not m.group(1)[:1].isupper():
+        m = _NAME_AT_END.search(phrase)
     if not m:
         return None
     org = org_rx.search(phrase)

@@ -1,0 +1,215 @@
+"""What may be stored as a quote (issue 13): an indirect quote is a reported clause, not the object of a verb that
+narrates an act ("announced … a new tranche" is a message, "ordered a shutdown" an act); the speaker checks live in
+:mod:`moralewatch.speaker_check` (the indicator stage's claimant uses them too) and are re-exported here.
+"""
+
+from __future__ import annotations
+
+from ..lexicons import compile_regex
+from ..speaker_check import (
+    _DETERMINERS,
+    _FUNCTION_START,
+    _PREPOSITIONS,
+    _VERB_END,
+    AUX,
+    IRREGULAR_PAST,
+    SOURCE_HEADS,
+    claimant_ok,
+    source_ok,
+    speaker_ok,
+    strip_leading,
+    trim_aside,
+)
+
+__all__ = ["AUX", "IRREGULAR_PAST", "SOURCE_HEADS", "claimant_ok", "finite_clause", "has_verb", "reported_clause",
+           "source_ok", "speaker_ok", "strip_leading", "trim_aside"]
+
+
+#: subject pronouns that open a reported clause ("said he would")
+_CLAUSE_PRONOUNS = frozenset("he she they it we i you there this these those".split())
+
+#: verbs whose "to"-complement is what was said: commitments ("vowed to retake") and requests ("urged X to")
+_TO_VERBS = ("vow", "pledg", "promis", "threat", "swear", "swore", "sworn", "urg", "ask", "call", "order", "told",
+             "tell", "instruct", "invit", "warn", "beg", "plead", "demand", "appeal", "encourag", "advis",
+             "claim")
+
+_FIRST_WORDS = compile_regex(r"[\w’'.&/-]+|[,;:()—–]")
+
+
+def reported_clause(rest: str, cue_text: str, cls: str) -> bool:
+    """Whether ``rest`` (the masked text where a cue's complement starts) is a reported clause: "that …", a
+    colon or quotation, a wh-clause, a "to"-complement of a verb of promising or asking, or a clause with a subject
+    and a finite verb ("said the city had fallen"). A noun phrase object is not one: "announced a new tranche of
+    weapons", "ordered a complete shutdown", "denied allegations"; stance verbs ("wants", "seeks", "appears")
+    report no speech without "that"."""
+    stripped = rest.lstrip()
+    if not stripped:
+        return False
+    if stripped[0] in ":“\"‘«":
+        return True
+    tokens = _FIRST_WORDS.findall(stripped[:200])
+    if not tokens:
+        return False
+    first = tokens[0].lower()
+    if first == "that":
+        return True
+    if first in ("whether", "if", "why", "how", "what", "when", "where", "who", "which"):
+        return cls in ("speech", "belief")
+    if first in ("to", "not"):
+        return cls == "speech" and cue_text.lower().startswith(_TO_VERBS)
+    cue_low = cue_text.lower()
+    if cue_text.lower().startswith(("told", "tell", "inform", "assur", "remind", "warn", "brief", "notif", "advis",
+                                    "promis", "reassur")) and "that" in (t.lower() for t in tokens[1:10])             and not any(t in ";:()" for t in tokens[:10]):
+        return True  # "told news agency Reuters on Tuesday that …": the object, then the clause
+    if first.endswith("ly") and len(tokens) > 1 and first not in _FUNCTION_START:
+        return reported_clause(stripped[len(tokens[0]):], cue_text, cls)  # "said immediately after …"
+    if cue_low.startswith(("seem", "appear")):
+        return False  # "the economy appears to be doing better": an impression, nobody's words
+    if cue_low.startswith(_NP_VERBS) or (cls == "speech" and not cue_low.startswith(_ACT_VERBS)
+                                         and first not in _FUNCTION_START and len(tokens) >= 2):
+        return True  # "called for a ceasefire", "demanded their release": the object is what was said
+    if cue_low.startswith(_OF_VERBS) and any(t.lower() in ("of", "for") for t in tokens[1:6]):
+        return True  # "accused Moscow of preparing …", "blamed Kyiv for the strike"
+    if cue_low.startswith(("warn", "caution", "advis", "argu")) and first == "against":
+        return True  # "warned against a further invasion"
+    if cue_low.startswith("call") and "for" in (t.lower() for t in tokens[:4]) and first in _TIME_WORDS | {"for"}:
+        return True  # "called this weekend for a mandatory evacuation"
+    if cls == "object":
+        return False
+    return finite_clause(tokens)
+
+
+#: words of a time adverbial between a verb and its preposition ("called this weekend for …")
+_TIME_WORDS = frozenset("this last on again repeatedly publicly today yesterday recently".split())
+
+#: verbs of speech whose noun-phrase object is what was asked for: "called for a ceasefire"
+_NP_VERBS = ("call for", "called for", "calls for", "calling for", "push for", "pushed for", "pushes for",
+             "pushing for", "demand", "appeal for", "appealed for", "appeals for", "appealing for")
+
+#: verbs of the speech class that narrate an act when a noun phrase follows ("attacked the city", "ordered a
+#: shutdown", "posted a video", "added a layer", "said the same", "pleaded guilty"): their report needs a
+#: clause, as do verbs that judge or describe ("welcomed Turkey’s efforts", "criticised the attitude"); other
+#: verbs of speech report their object ("denied the allegations", "announced new sanctions", "confirmed the deaths")
+_ACT_VERBS = ("say", "said", "tell", "told", "attack", "order", "post", "add", "relat", "continu", "signal", "indicat", "broadcast", "radio",
+              "text", "messag", "counter", "brief", "quot", "answer", "respond", "repl", "call", "label", "dub",
+              "tweet", "writ", "wrote", "instruct", "inform", "beg", "plead", "lectur", "preach", "narrat", "ask",
+              "detail", "outlin", "highlight", "underscor", "encourag", "remind", "assur", "reassur", "describ",
+              "characteri", "recount", "recall", "cri", "cry", "shout", "scream", "yell", "sob", "whisper", "sigh",
+              "laugh", "thunder", "vent", "rail", "gush", "marvel", "muse", "question", "challeng", "mention",
+              "testif", "agree", "concur", "observ", "note", "hit back", "push back", "shot back", "shoot back",
+              "fire back", "fired back", "chime", "weigh", "put it", "puts it", "putting it", "hail", "welcom",
+              "applaud", "prais", "tout", "champion", "defend", "blast", "slam", "mock", "chid", "decr", "condemn",
+              "critici", "denounc")
+
+#: verbs of speech with an object and "of"/"for" that says what was charged: "accused Moscow of preparing …"
+_OF_VERBS = ("accus", "blam", "charg", "credit", "prais", "condemn", "critici", "thank", "warn")
+
+
+def finite_clause(tokens: list[str]) -> bool:
+    """A subject then a finite verb within sixteen words ("said the strike, which hit a school, killed …"): a
+    relative or subordinate clause inside is skipped to its comma, and one that runs to the end has no verb of the
+    reported clause ("disclosed the existence of the proposal hours after Ms. Griner testified")."""
+    words: list[str] = []
+    for t in tokens[:24]:
+        if t in ";:()":
+            break
+        words.append("," if t in "—–" else t)  # a dash sets off an apposition as a comma does
+    if len([w for w in words if w != ","]) < 2:
+        return False
+    first = words[0]
+    low0 = first.lower()
+    if low0 in _OPENING_SUBORDINATORS and "," in words:  # "said as far as X is concerned, it is …"
+        return finite_clause(words[words.index(",") + 1:])
+    if (low0 in _FUNCTION_START and low0 not in ("there", "here")) or (first[:1].islower() and _VERB_END.fullmatch(first)
+                                                                        and not low0.endswith("ing")):
+        return False  # "have agreed …" (a noun taken for the cue: "member states have"), "planned referendums"
+    i, seen, relative = 1, 1, False
+    while i < len(words) and seen < 16:
+        w = words[i]
+        low, before = w.lower(), words[i - 1]
+        if low in _RELATIVES and before != ",":
+            relative, i = True, i + 1  # "the man who attacked the post was arrested": the relative's verb first
+            continue
+        if low in _SUBORDINATORS and low not in _RELATIVES and i + 1 < len(words) and (
+                words[i + 1].lower() in _DETERMINERS or words[i + 1][:1].isdigit() or words[i + 1] in _MONTHS):
+            i += 1  # "sales since the beginning of the year totaled …": a preposition here
+            continue
+        if w == "," or low in _SUBORDINATORS:
+            if w == "," and i + 1 < len(words) and words[i + 1].lower() in ("said", "says", "told", "added"):
+                return False  # "advises the Kremlin on Ukraine policy, said …": the attribution of another clause
+            if w == "," and not (i + 1 < len(words) and words[i + 1].lower() in _SUBORDINATORS):
+                i += 1
+                continue  # "said the US, Britain and France had …"
+            nxt = words.index(",", i + 1) if "," in words[i + 1:] else -1
+            if nxt < 0:
+                return False
+            i = nxt + 1
+            continue
+        seen += 1
+        verb = (low in AUX and low not in ("being", "having")) or low in IRREGULAR_PAST or _CONTRACTED.fullmatch(low) is not None or (
+            low in _PRESENT and (before.lower() in _CLAUSE_PRONOUNS or (before[:1].islower() and before.lower().endswith("s")
+                                                                          and not before.lower().endswith("ss")))) or (
+            w[:1].islower() and low.endswith("ed") and len(low) >= 4
+            and before.lower() not in _DETERMINERS | {"being", "having", "to", "by", "of", "with"}
+            and not before.endswith(("’s", "'s", "s’")))  # (not "Russia’s continued success", "the planned vote")
+        if verb and relative:  # the relative's verb group: "the fear that had gripped …"
+            relative, i = False, i + 1
+            while i < len(words) and (words[i].lower() in AUX or (words[i][:1].islower() and _VERB_END.fullmatch(
+                    words[i].lower()))):
+                i += 1
+            continue
+        if verb:
+            return True
+        if w[:1].islower() and low.endswith("s") and not low.endswith(("ss", "us", "is")) \
+                and (before.lower() in _ADVERBS or before.endswith("ly")):
+            return True  # "Pro-Russian feeling still exists"
+        if w[:1].islower() and low.endswith("s") and not low.endswith(("ss", "us", "is")) and i == 2 \
+                and low0 in _DETERMINERS and words[1][:1].islower() and not words[1].lower().endswith("s") \
+                and (i + 1 >= len(words) or words[i + 1].lower() not in _PREPOSITIONS | {"and", "or"}):
+            return True  # "said the campaign needs …"
+        if w[:1].islower() and low.endswith("s") and not low.endswith(("ss", "us", "is")) and i == 1 \
+                and (low0 in _CLAUSE_PRONOUNS or first[:1].isupper()
+                     and (len(words) < 3 or words[2].lower() not in _PREPOSITIONS | {"and", "or"})):
+            return True  # "said Russia wants …", "said it remains …" (not "Russian forces of committing …")
+        i += 1
+    return False
+
+
+#: a pronoun with a contracted verb: "it’s", "they’re", "he’d", "there’s"
+_CONTRACTED = compile_regex(r"(?<![a-z])(?:(?:it|he|she|that|there|what|who|we|they|i|you|this)(?:['’](?:s|re|m|d|"
+                            r"ll|ve))|[a-z]+n['’]t)")
+
+#: present-tense verbs after a plural subject or a pronoun ("said voters want change", "said they need …")
+_PRESENT = frozenset("want need think believe know say feel see like support oppose expect hope plan remain "
+                     "continue agree fear worry understand intend refuse deserve face lack make take get go come "
+                     "give keep hold stand".split())
+
+#: subordinators that may open a reported clause before its subject ("said that if X, Y would …")
+_OPENING_SUBORDINATORS = frozenset("as if when while although though because after before since unless once until "
+                                   "despite given".split())
+
+#: months, after which "since", "before", "until" are prepositions
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
+
+#: relative pronouns: the first verb after one is the relative clause's
+_RELATIVES = frozenset("who which that whose whom".split())
+
+#: adverbs between a subject and its verb
+_ADVERBS = frozenset("still also now already often never always again just only even really".split())
+
+
+def has_verb(tokens: list[str]) -> bool:
+    """Whether a piece of a split report has a verb at all (three words or more): "Imperial Yachts" has none."""
+    if len(tokens) < 3:
+        return False
+    for t in tokens:
+        low = t.lower()
+        if t[:1].islower() and (low in AUX or low in IRREGULAR_PAST or (len(low) >= 4 and (
+                low.endswith("ed") or (low.endswith("s") and not low.endswith(("ss", "us", "is")))))):
+            return True
+    return False
+
+
+#: words that open a clause inside the object: the finite verb of a reported clause comes before them
+_SUBORDINATORS = frozenset("after before when while because since although though if unless until where as "
+                           "that which who whom whose".split())
