@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import entities, indicators, lang, quotes, segment, turns
+from .indicators import slavic
 from .pipeline import Pipeline, Registration, registry_of
 
 REGISTRATIONS: tuple[Registration, ...] = (
@@ -23,6 +24,8 @@ REGISTRATIONS: tuple[Registration, ...] = (
     Registration(indicators.detect_indicators, data=("indicators/", "kb/sides.tsv", "models/indicators/"),
                  setup=indicators.check_detector),
     Registration(lang.gate_languages, rewrites=("quotes", "indicators")),
+    # after the gate, which drops the English rules' output on Russian and Ukrainian paragraphs, not this stage's
+    Registration(slavic.tag_ruuk, data=("ruuk/indicators/",), rewrites=("indicators",)),
     Registration(entities.find_entities_v0),
     Registration(entities.find_entities, data=("entities/", "gazetteer/", "kb/orgs.tsv", "kb/people.tsv", "kb/titles.tsv")),
     Registration(entities.link_evidence, rewrites=("quotes", "indicators")),
@@ -37,6 +40,7 @@ DEFAULT = (
     "turns.v1",
     "indicators.v1",
     "langgate.v1",
+    "indicators.ruuk.v1",
     "entities.v1",
     "links.v1",
 )
