@@ -110,7 +110,7 @@ def _load(root: str) -> Lexicon:
         if unknown:
             raise _bad(path, n, f"not codebook indicators: {', '.join(unknown)}")
         langs = frozenset(LANGS) if cells[1] == "*" else frozenset(cells[1].split(","))
-        if not langs <= set(LANGS) or cells[2] not in ("ru", "ua", "-"):
+        if not langs <= set(LANGS) or cells[2] not in ("ru", "ua", "enemy", "-"):
             raise _bad(path, n, f"language {cells[1]!r} or side {cells[2]!r} unknown")
         flags = frozenset() if cells[3] == "-" else frozenset(cells[3].split(","))
         if not flags <= {"sized", "mil", "neg", "hedge"}:
@@ -125,8 +125,8 @@ def _load(root: str) -> Lexicon:
     apath = f"{root}/actors.txt"
     for n, line in enumerate(lines(apath), 1):
         side, sep, rx = line.partition(" :: ")
-        if not sep or side not in ("ru", "ua", "own", "enemy"):
-            raise _bad(apath, n, "expected SIDE :: REGEX with SIDE ru, ua, own or enemy")
+        if not sep or side not in ("ru", "ua", "own", "enemy", "ru?", "ua?"):
+            raise _bad(apath, n, "expected SIDE :: REGEX with SIDE ru, ua, own, enemy, ru? or ua?")
         actor_branches.append(f"(?P<a{len(sides)}>{rx})")
         sides.append(side)
     return Lexicon(
@@ -155,6 +155,14 @@ def _sized(lex: Lexicon, low: str, s: int, e: int) -> bool:
     return False
 
 
+def _military(lex: Lexicon, low: str, s: int, e: int) -> bool:
+    """Whether ``[s, e)`` names soldiers or a force (a country's name alone is not one: "Россия потеряла танки")."""
+    if lex.soldiers.search(low, s, e):
+        return True
+    return any(lex.actor_sides[int((m.lastgroup or "a0")[1:])] in ("ru", "ua", "enemy")
+               for m in lex.actors.finditer(low, s, e))
+
+
 def _side_of(actor: str, writer: str | None) -> str | None:
     if actor in ("ru", "ua"):
         return actor
@@ -163,18 +171,40 @@ def _side_of(actor: str, writer: str | None) -> str | None:
     return writer if actor == "own" else OTHER[writer]
 
 
-def _actor_side(lex: Lexicon, low: str, s: int, e: int, cue_s: int, cue_e: int, writer: str | None) -> str | None:
-    """The side of the actor word nearest the cue in ``[s, e)`` (a word inside the cue counts first)."""
-    best: tuple[int, str] | None = None
+def _actor_side(lex: Lexicon, low: str, s: int, e: int, cue_s: int, cue_e: int, writer: str | None,
+                forces_only: bool = False) -> str | None:
+    """The side of the actor word nearest the cue in ``[s, e)`` (a word inside the cue counts first); a country's
+    name (weak) only when no force is named; ``forces_only``: the writer's words (наши, противник) do not count."""
+    best: dict[bool, tuple[int, str]] = {}
     for m in lex.actors.finditer(low, max(s, cue_s - NEAR), min(e, cue_e + NEAR)):
-        side = _side_of(lex.actor_sides[int((m.lastgroup or "a0")[1:])], writer)
+        actor = lex.actor_sides[int((m.lastgroup or "a0")[1:])]
+        weak = actor.endswith("?")
+        if forces_only and actor in ("own", "enemy"):
+            continue
+        side = _side_of(actor.rstrip("?"), writer)
         if side is None:
             continue
         dist = 0 if m.start() >= cue_s and m.end() <= cue_e else \
             (cue_s - m.end() if m.end() <= cue_s else m.start() - cue_e) + 1
-        if best is None or dist < best[0]:
-            best = (dist, side)
-    return best[1] if best else None
+        if weak not in best or dist < best[weak][0]:
+            best[weak] = (dist, side)
+    found = best.get(False) or best.get(True)
+    return found[1] if found else None
+
+
+#: indicators whose subject is, unless an actor says otherwise, the writer's own side in any language
+POSITIVE = frozenset({"morale_high", "morale_boosting"})
+
+
+def fallback_side(indicator: str, writer: str | None) -> str | None:
+    """The subject when no actor is named near the cue (the finding of the gold/ruuk labelling, its README): in a
+    Russian-language post an unattributed complaint is about the writer's own forces (milbloggers); in a Ukrainian
+    address the negative claims are about the enemy and the praise about the writer's own forces."""
+    if writer is None:
+        return None
+    if writer == "ru" or indicator in POSITIVE:
+        return writer
+    return OTHER[writer]
 
 
 class _Sentences:
@@ -191,6 +221,21 @@ def _paragraph_languages(doc: Document) -> tuple[list[int], list[tuple[int, int,
     if not paras:
         paras = [(0, len(doc.text), doc.language or "und")]
     return [s for s, _, _ in paras], paras
+
+
+def _side(lex: Lexicon, rule: Rule, low: str, sents: _Sentences, si: int, span: tuple[int, int], para_start: int,
+          m: re.Match[str], writer: str | None) -> str | None:
+    """The subject side of a cue: the rule's own, else the actors of its sentence, else of the sentence before."""
+    if rule.side in ("ru", "ua"):
+        return rule.side
+    enemy = rule.side == "enemy"
+    side = _actor_side(lex, low, span[0], span[1], m.start(), m.end(), writer, enemy)
+    if side is None and si > 0 and sents.spans[si - 1][1] > para_start:
+        ps, pe = sents.spans[si - 1]
+        side = _actor_side(lex, low, max(ps, para_start), pe, m.start(), m.end(), writer, enemy)
+    if side is None and enemy and writer is not None:
+        side = OTHER[writer]
+    return side
 
 
 def tag(doc: Document) -> list[Indicator]:
@@ -216,12 +261,9 @@ def tag(doc: Document) -> list[Indicator]:
             s, e = max(s, ps), min(max(e, m.end()), pe)
             if "sized" in rule.flags and not _sized(lex, low, s, e):
                 continue
-            if "mil" in rule.flags and not lex.soldiers.search(low, s, e):
+            if "mil" in rule.flags and not _military(lex, low, s, e):
                 continue
-            side = rule.side or _actor_side(lex, low, s, e, m.start(), m.end(), writer)
-            if side is None and si > 0:
-                ps_, pe_ = sents.spans[si - 1]
-                side = _actor_side(lex, low, max(ps_, ps), pe_, m.start(), m.end(), writer)
+            side = _side(lex, rule, low, sents, si, (s, e), ps, m, writer)
             while e > s and doc.text[e - 1].isspace():
                 e -= 1
             while s < e and doc.text[s].isspace():
@@ -232,7 +274,8 @@ def tag(doc: Document) -> list[Indicator]:
                     continue
                 seen.add((si, name))
                 out.append(Indicator(
-                    indicator=name, start=s, end=e, text=doc.text[s:e], subject_side=side or "unknown",
+                    indicator=name, start=s, end=e, text=doc.text[s:e],
+                    subject_side=side or fallback_side(name, writer) or "unknown",
                     hedged=hedged, negated="neg" in rule.flags, confidence=CONFIDENCE,
                     rule=f"ruuk:{lab}:{rule.line}", cue=doc.text[m.start():m.end()]))
     return out
