@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import entities, indicators, lang, quotes, segment, turns
+from .entities import cyrillic
 from .indicators import slavic
 from .pipeline import Pipeline, Registration, registry_of
 
@@ -28,6 +29,8 @@ REGISTRATIONS: tuple[Registration, ...] = (
     Registration(slavic.tag_ruuk, data=("ruuk/indicators/",), rewrites=("indicators",)),
     Registration(entities.find_entities_v0),
     Registration(entities.find_entities, data=("entities/", "gazetteer/", "kb/orgs.tsv", "kb/people.tsv", "kb/titles.tsv")),
+    Registration(cyrillic.find_entities_ruuk, data=("ruuk/entities/", "kb/people.tsv", "gazetteer/"),
+                 rewrites=("entities",), setup=cyrillic.check_morphology),
     Registration(entities.link_evidence, rewrites=("quotes", "indicators")),
 )
 
@@ -42,6 +45,7 @@ DEFAULT = (
     "langgate.v1",
     "indicators.ruuk.v1",
     "entities.v1",
+    "entities.ruuk.v1",
     "links.v1",
 )
 
