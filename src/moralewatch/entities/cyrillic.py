@@ -91,7 +91,8 @@ class Names:
 
 @cache
 def _names() -> Names:
-    branches, entries = [], []
+    branches: list[str] = []
+    entries: list[tuple[str, str]] = []
     for n, line in enumerate(lines("ruuk/entities/names.tsv"), 1):
         cells = line.split("\t")
         if len(cells) != 3 or cells[0] not in ("person", "org", "place") or not cells[2]:

@@ -121,7 +121,8 @@ def _load(root: str) -> Lexicon:
             raise _bad(path, n, f"the regex does not compile: {e}") from None
         rules.append(Rule(inds, langs, None if cells[2] == "-" else cells[2], flags, n))
         branches.append(f"(?P<r{len(rules) - 1}>{rx})")
-    sides, actor_branches = [], []
+    sides: list[str] = []
+    actor_branches: list[str] = []
     apath = f"{root}/actors.txt"
     for n, line in enumerate(lines(apath), 1):
         side, sep, rx = line.partition(" :: ")
