@@ -80,6 +80,7 @@ class Lexicon:
     hedges: re.Pattern[str]
     size: re.Pattern[str]
     soldiers: re.Pattern[str]
+    military: re.Pattern[str]
 
 
 def _bad(path: str, n: int, why: str) -> PipelineError:
@@ -113,7 +114,7 @@ def _load(root: str) -> Lexicon:
         if not langs <= set(LANGS) or cells[2] not in ("ru", "ua", "enemy", "-"):
             raise _bad(path, n, f"language {cells[1]!r} or side {cells[2]!r} unknown")
         flags = frozenset() if cells[3] == "-" else frozenset(cells[3].split(","))
-        if not flags <= {"sized", "mil", "neg", "hedge"}:
+        if not flags <= {"sized", "men", "mil", "neg", "hedge"}:
             raise _bad(path, n, f"unknown flags {cells[3]!r}")
         try:
             re.compile(rx)
@@ -131,15 +132,15 @@ def _load(root: str) -> Lexicon:
         actor_branches.append(f"(?P<a{len(sides)}>{rx})")
         sides.append(side)
     return Lexicon(
-        cues=re.compile(rf"(?<!\w)(?:{'|'.join(branches)})"), rules=tuple(rules),
+        cues=re.compile(rf"(?<!\w)(?:{'|'.join(branches)})(?!\w)"), rules=tuple(rules),
         actors=re.compile(rf"(?<!\w)(?:{'|'.join(actor_branches)})"), actor_sides=tuple(sides),
         hedges=_alternation(f"{root}/hedges.txt"), size=_alternation(f"{root}/size.txt"),
-        soldiers=_alternation(f"{root}/soldiers.txt"))
+        soldiers=_alternation(f"{root}/soldiers.txt"), military=_alternation(f"{root}/military.txt"))
 
 
 def load() -> Lexicon:
     """The lexicon (checked on every call: the loaders refuse a stage that does not declare it)."""
-    for name in ("cues.txt", "actors.txt", "hedges.txt", "size.txt", "soldiers.txt"):
+    for name in ("cues.txt", "actors.txt", "hedges.txt", "size.txt", "soldiers.txt", "military.txt"):
         lines(f"ruuk/indicators/{name}")
     return _load("ruuk/indicators")
 
@@ -157,8 +158,9 @@ def _sized(lex: Lexicon, low: str, s: int, e: int) -> bool:
 
 
 def _military(lex: Lexicon, low: str, s: int, e: int) -> bool:
-    """Whether ``[s, e)`` names soldiers or a force (a country's name alone is not one: "Россия потеряла танки")."""
-    if lex.soldiers.search(low, s, e):
+    """Whether ``[s, e)`` names soldiers, a force or a military thing (a country's name alone is not one: "Россия
+    потеряла танки" is no loss of soldiers)."""
+    if lex.soldiers.search(low, s, e) or lex.military.search(low, s, e):
         return True
     return any(lex.actor_sides[int((m.lastgroup or "a0")[1:])] in ("ru", "ua", "enemy")
                for m in lex.actors.finditer(low, s, e))
@@ -261,6 +263,8 @@ def tag(doc: Document) -> list[Indicator]:
             s, e = sents.spans[si]
             s, e = max(s, ps), min(max(e, m.end()), pe)
             if "sized" in rule.flags and not _sized(lex, low, s, e):
+                continue
+            if "men" in rule.flags and not lex.soldiers.search(low, s, e):
                 continue
             if "mil" in rule.flags and not _military(lex, low, s, e):
                 continue
