@@ -85,6 +85,7 @@ def test_malformed_cue_file_is_a_coded_error(tmp_path: Path, monkeypatch: pytest
     src = lexicons.data_root() / "ruuk" / "indicators"
     for name in ("actors.txt", "hedges.txt", "size.txt", "soldiers.txt", "military.txt"):
         (root / "ruuk" / "indicators" / name).write_text((src / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (root / "ruuk" / "indicators" / "calibration.json").write_text("{}", encoding="utf-8")
     (root / "ruuk" / "indicators" / "cues.txt").write_text("nervous * - - :: страшно\n", encoding="utf-8")
     monkeypatch.setenv("MORALEWATCH_DATA", str(root))
     slavic._load.cache_clear()

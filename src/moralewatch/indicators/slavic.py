@@ -21,6 +21,7 @@ How it works, and why:
   "наши" are Russian forces, a Ukrainian address's "наші" Ukrainian ones; "противник"/"ворог" is the other side.
   A Russian passage inside a Ukrainian address keeps the Ukrainian writer. With no actor at all the side is
   ``unknown`` (a wrong side is worse than none).
+* **Confidence** is the indicator's precision on the dev set (``calibration.json``), not a guess.
 * **Hedged** from the hedge cues of the sentence (``hedges.txt``); **negated** only for the rules that are denials.
 * The claimant is left to the quote stages (Cyrillic quotes are another stage's work): ``None``/``unknown``.
 """
@@ -35,7 +36,7 @@ from functools import cache
 from typing import Any
 
 from ..errors import PipelineError
-from ..lexicons import lines
+from ..lexicons import lines, load_json
 from ..model import INDICATORS, Document, Indicator
 from ..pipeline import stage
 
@@ -47,7 +48,6 @@ OTHER = {"ru": "ua", "ua": "ru"}
 NEAR = 200
 #: the smallest count that sizes a loss (gold/ruuk README, hard case 1)
 MIN_COUNT = 25
-CONFIDENCE = 0.6
 
 # A translation that lower-cases without changing lengths (str.lower may: "İ" becomes two characters) and reads ё
 # as е and every apostrophe as '.
@@ -81,11 +81,21 @@ class Lexicon:
     size: re.Pattern[str]
     soldiers: re.Pattern[str]
     military: re.Pattern[str]
+    confidence: dict[str, float]
 
 
 def _bad(path: str, n: int, why: str) -> PipelineError:
     return PipelineError("E110", f"data/{path}, rule {n}: {why}",
                          "fix the line (format: INDICATORS LANG SIDE FLAGS :: REGEX, see the file's header)")
+
+
+def _calibration(path: str) -> dict[str, float]:
+    """Per-indicator confidence (the indicator's precision on the dev set; ``_default`` for the others)."""
+    data = load_json(path)
+    try:
+        return {k: float(v) for k, v in data.items() if k in INDICATORS or k == "_default"}
+    except (TypeError, ValueError, AttributeError):
+        raise _bad(path, 0, "expected an object of indicator -> precision") from None
 
 
 def _alternation(path: str) -> re.Pattern[str]:
@@ -135,13 +145,15 @@ def _load(root: str) -> Lexicon:
         cues=re.compile(rf"(?<!\w)(?:{'|'.join(branches)})(?!\w)"), rules=tuple(rules),
         actors=re.compile(rf"(?<!\w)(?:{'|'.join(actor_branches)})"), actor_sides=tuple(sides),
         hedges=_alternation(f"{root}/hedges.txt"), size=_alternation(f"{root}/size.txt"),
-        soldiers=_alternation(f"{root}/soldiers.txt"), military=_alternation(f"{root}/military.txt"))
+        soldiers=_alternation(f"{root}/soldiers.txt"), military=_alternation(f"{root}/military.txt"),
+        confidence=_calibration(f"{root}/calibration.json"))
 
 
 def load() -> Lexicon:
     """The lexicon (checked on every call: the loaders refuse a stage that does not declare it)."""
     for name in ("cues.txt", "actors.txt", "hedges.txt", "size.txt", "soldiers.txt", "military.txt"):
         lines(f"ruuk/indicators/{name}")
+    load_json("ruuk/indicators/calibration.json")
     return _load("ruuk/indicators")
 
 
@@ -281,7 +293,8 @@ def tag(doc: Document) -> list[Indicator]:
                 out.append(Indicator(
                     indicator=name, start=s, end=e, text=doc.text[s:e],
                     subject_side=side or fallback_side(name, writer) or "unknown",
-                    hedged=hedged, negated="neg" in rule.flags, confidence=CONFIDENCE,
+                    hedged=hedged, negated="neg" in rule.flags,
+                    confidence=lex.confidence.get(name, lex.confidence.get("_default", 0.5)),
                     rule=f"ruuk:{lab}:{rule.line}", cue=doc.text[m.start():m.end()]))
     return out
 
