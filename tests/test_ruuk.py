@@ -114,6 +114,14 @@ def test_cyrillic_entities_merge_case_forms(pipe) -> None:  # type: ignore[no-un
         assert doc.text[e.start:e.end] == e.text
 
 
+def test_unknown_people_keep_their_gender_and_common_words_are_no_places(pipe) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(pipe, "Замминистра Татьяна Шевцова была снята с должности, сообщили в ведомстве. Короче, с самого "
+                     "начала всё было ясно, и Никита об этом знал.")
+    names = {(e.type, e.name) for e in doc.entities}
+    assert ("person", "Татьяна Шевцова") in names
+    assert not any(e.type == "place" for e in doc.entities)  # "Короче" (Korocha), "Никита" (a village in Crimea)
+
+
 def test_transliteration_and_skeleton() -> None:
     assert cyrillic.transliterate("харків", "uk") == "Kharkiv"
     assert cyrillic.transliterate("харьков", "ru") == "Kharkov"

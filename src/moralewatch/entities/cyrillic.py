@@ -138,19 +138,31 @@ def _analyzer(lang: str) -> Any:
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
+_NAMES = frozenset({"Surn", "Name", "Patr"})
+
+
 @lru_cache(maxsize=100_000)
-def _lemma(word: str, lang: str) -> tuple[str, frozenset[str]]:
-    """The nominative of a capitalised word and pymorphy3's tags of that reading (a name's reading first)."""
+def _lemma(word: str, lang: str, female: bool = False) -> tuple[str, frozenset[str]]:
+    """The nominative of a capitalised word and the tags of its reading: the most probable parse decides whether it
+    is a place (Geox), a name (Name, Surn, Patr) or a common word (tagged ``common``: "Короче", "Красным"); a
+    less probable place or name reading counts only for a word pymorphy3 does not know. ``female``: a surname after
+    a woman's given name keeps the feminine (Ивановой -> Иванова, not Иванов)."""
     parses = _analyzer(lang).parse(word)
-    best = next((p for p in parses if {"Surn", "Name", "Geox", "Orgn"} & set(p.tag.grammemes)), None)
-    if best is None:  # a word of the dictionary that is no name ("Новая") is marked common
-        first = parses[0]
-        return first.normal_form, frozenset(first.tag.grammemes) | ({"common"} if first.is_known else set())
-    tags = frozenset(best.tag.grammemes)
-    if "Surn" in tags:  # the nominative of the same gender (Ившиной -> Ившина, not the masculine Ившин)
-        nom = best.inflect({"nomn", "sing"})
-        return (nom.word if nom is not None else best.normal_form), tags
-    return best.normal_form, tags
+    first = parses[0]
+    tags = set(first.tag.grammemes)
+    if tags & (_NAMES | {"Geox", "Orgn"}):
+        best = first
+    elif first.is_known:
+        return first.normal_form, frozenset(tags | {"common"})
+    else:
+        best = next((p for p in parses if set(p.tag.grammemes) & (_NAMES | {"Geox", "Orgn"})), first)
+    if "Surn" in best.tag.grammemes:
+        wanted = {"nomn", "sing", "femn" if female else "masc"}
+        pick = next((p for p in parses if "Surn" in p.tag.grammemes and
+                     ("femn" in p.tag.grammemes) == female), best)
+        nom = pick.inflect(wanted) or pick.inflect({"nomn", "sing"})
+        return (nom.word if nom is not None else pick.normal_form), frozenset(pick.tag.grammemes)
+    return best.normal_form, frozenset(best.tag.grammemes)
 
 
 def _place(cands: tuple[Candidate, ...], geox: bool) -> Candidate | None:
@@ -219,7 +231,9 @@ def find(doc: Document) -> list[Entity]:
 
 def _resolve(text: str, start: int, run: str, lang: str, names: Names) -> Entity | None:
     words = run.split()
-    lemmas = [_lemma(w.lower(), lang) for w in words]
+    first = _lemma(words[0].lower(), lang)
+    female = "Name" in first[1] and "femn" in first[1]
+    lemmas = [first, *(_lemma(w.lower(), lang, female) for w in words[1:])]
     norm = " ".join(lem.capitalize() for lem, _ in lemmas)
     latin = " ".join(transliterate(lem, lang) for lem, _ in lemmas)
     end = start + len(run)
@@ -228,7 +242,8 @@ def _resolve(text: str, start: int, run: str, lang: str, names: Names) -> Entity
         names.people.get(skeleton(latin)) if "common" not in lemmas[0][1] else None
     if person:
         return _entity("person", start, end, text, person, rule="ruuk:kb")
-    if (len(words) == 1 or all("Geox" in tags for _, tags in lemmas)) and "ADJF" not in lemmas[0][1]:
+    named = any(tags & _NAMES and "Geox" not in tags for _, tags in lemmas)  # Никита, Шевченко: not places
+    if (len(words) == 1 or all("Geox" in tags for _, tags in lemmas)) and "ADJF" not in lemmas[0][1] and not named:
         geox = any("Geox" in tags for _, tags in lemmas)
         if geox or not (_sentence_initial(text, start) or any("common" in tags for _, tags in lemmas)):
             hit = gazetteer().lookup(latin) or gazetteer().lookup(transliterate(words[0].lower(), lang))
