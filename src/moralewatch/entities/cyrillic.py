@@ -230,13 +230,16 @@ def find(doc: Document) -> list[Entity]:
 
 
 def _resolve(text: str, start: int, run: str, lang: str, names: Names) -> Entity | None:
+    end = start + len(run)
     words = run.split()
+    while len(words) > 1 and "common" in _lemma(words[0].lower(), lang)[1]:  # "Замминистра Татьяна Шевцова"
+        start = text.index(words[1], start + len(words[0]))
+        words = words[1:]
     first = _lemma(words[0].lower(), lang)
     female = "Name" in first[1] and "femn" in first[1]
     lemmas = [first, *(_lemma(w.lower(), lang, female) for w in words[1:])]
     norm = " ".join(lem.capitalize() for lem, _ in lemmas)
     latin = " ".join(transliterate(lem, lang) for lem, _ in lemmas)
-    end = start + len(run)
     # a surname alone may name a kb person; a full name must match whole (Дмитрий Марченко is not Maksym Marchenko)
     person = names.people.get(skeleton(latin)) if len(words) > 1 else \
         names.people.get(skeleton(latin)) if "common" not in lemmas[0][1] else None
