@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,14 @@ def test_ruuk_heldout_floors(shared: Path) -> None:
     scores = evaluate(ROOT / "gold" / "ruuk" / "indicators_heldout.jsonl")
     assert scores["sha1_mismatches"] == 0 and scores["documents"] == 76
     _check(scores, FLOORS["heldout"])
+
+
+@pytest.mark.parametrize("unit", ["ВСУ сдались в плен под Бахмутом, сообщил Сырский. ", "мясо ", "Ааа Ббб Ввв ",
+                                  "Окупанти вбивали мирних людей у Бучі, заявив Зеленський. "])
+def test_one_long_cyrillic_paragraph_stays_linear(pipe, unit: str) -> None:  # type: ignore[no-untyped-def]
+    """A 300 KB paragraph of one repeated Russian or Ukrainian sentence (a hang here is the bug: generous bound)."""
+    text = (unit * (300 * 1024 // len(unit) + 1))[:300 * 1024]
+    t0 = time.perf_counter()
+    doc = _run(pipe, text)
+    assert time.perf_counter() - t0 < 60
+    assert all(text[i.start:i.end] == i.text for i in doc.indicators)

@@ -29,16 +29,17 @@ from importlib import metadata
 from typing import Any
 
 from ..errors import PipelineError
-from ..lexicons import kb, lines
+from ..lexicons import compile_regex, kb, lines
 from ..model import Document, Entity
 from ..pipeline import stage
 from .gazetteer import Candidate, gazetteer
+from .names import Spans
 
 LANGS = ("ru", "uk")
 _VOWELS = "аеиоуыэюяйьіїєё"
 _UPPER = "А-ЯЁІЇЄҐ"
 _LOWER = "а-яёіїєґ'’ʼ"
-_CAP_RUN = re.compile(rf"(?<![\w-])[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?"
+_CAP_RUN = compile_regex(rf"(?<![\w-])[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?"
                       rf"(?:\s[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?){{0,2}}(?![\w-])")
 _TRANSLIT = {
     "ru": dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
@@ -58,12 +59,17 @@ def transliterate(word: str, lang: str) -> str:
     return out[:1].upper() + out[1:]
 
 
+_YJ = compile_regex(r"[yjі]")
+_DOUBLE = compile_regex(r"(.)\1+")
+_FINAL_I = compile_regex(r"i+\b")
+
+
 def skeleton(name: str) -> str:
     """A spelling key that survives transliteration variants: Syrskyi, Syrskiy, Syrsky -> sirski."""
     s = name.lower().replace("kh", "h").replace("'", "").replace("’", "")
-    s = re.sub(r"[yjі]", "i", s).replace("ie", "e").replace("yo", "e")
-    s = re.sub(r"(.)\1+", r"\1", s)
-    return re.sub(r"i+\b", "i", s)
+    s = _YJ.sub("i", s).replace("ie", "e").replace("yo", "e")
+    s = _DOUBLE.sub(r"\1", s)
+    return _FINAL_I.sub("i", s)
 
 
 def _bad(n: int, why: str) -> PipelineError:
@@ -106,7 +112,7 @@ def _names() -> Names:
             people.setdefault(skeleton(form), entry.name)
             surname = form.split()[-1] if form.split() else form
             people.setdefault(skeleton(surname), entry.name)
-    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(branches)})(?!\w)", re.IGNORECASE)
+    pattern = compile_regex(rf"(?<!\w)(?:{'|'.join(branches)})(?!\w)", re.IGNORECASE)
     return Names(pattern, tuple(entries), people)
 
 
@@ -212,16 +218,17 @@ def find(doc: Document) -> list[Entity]:
     for ps, pe, lang in paras:
         if lang not in LANGS:
             continue
-        taken: list[tuple[int, int]] = []
+        listed: list[tuple[int, int]] = []
         for m in names.pattern.finditer(low, ps, pe):
             if not text[m.start()].isupper():
                 continue
             typ, name = names.entries[int((m.lastgroup or "n0")[1:])]
             cand = _lookup_place(name, "en") if typ == "place" else None
             out.append(_entity(typ, m.start(), m.end(), text, name, cand, "ruuk:list"))
-            taken.append((m.start(), m.end()))
+            listed.append((m.start(), m.end()))
+        taken = Spans(listed)  # O(log n) per run: a long paragraph of names stays linear
         for m in _CAP_RUN.finditer(text, ps, pe):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             ent = _resolve(text, m.start(), m.group(0), lang, names)
             if ent is not None:
@@ -263,8 +270,8 @@ def find_entities_ruuk(doc: Document, config: Mapping[str, Any]) -> None:
     """Add the people, organisations and places of the Russian and Ukrainian paragraphs to ``doc.entities``."""
     found = find(doc)
     if found:
-        spans = [(e.start, e.end) for e in doc.entities]
-        keep = [f for f in found if not any(s < f.end and f.start < e for s, e in spans)]
+        spans = Spans([(e.start, e.end) for e in doc.entities])
+        keep = [f for f in found if not spans.overlaps(f.start, f.end)]
         doc.entities = sorted([*doc.entities, *keep], key=lambda x: x.start)
 
 

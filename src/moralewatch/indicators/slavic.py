@@ -36,7 +36,7 @@ from functools import cache
 from typing import Any
 
 from ..errors import PipelineError
-from ..lexicons import lines, load_json
+from ..lexicons import compile_regex, lines, load_json
 from ..model import INDICATORS, Document, Indicator
 from ..pipeline import stage
 
@@ -54,7 +54,8 @@ MIN_COUNT = 25
 _FOLD = str.maketrans(
     {**{c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐЎ"},
      "Ё": "е", "ё": "е", "’": "'", "ʼ": "'", "`": "'", "‘": "'"})
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[  ]\d{3})+|\d+)(?:[.,]\d+)?\s*(%|тыс|тис)?")
+_NONDIGIT = compile_regex(r"\D")
+_NUMBER = compile_regex(r"(?<![\w.,])(\d{1,3}(?:[  ]\d{3})+|\d+)(?:[.,]\d+)?\s*(%|тыс|тис)?")
 
 
 def fold(text: str) -> str:
@@ -101,7 +102,9 @@ def _calibration(path: str) -> dict[str, float]:
 def _alternation(path: str) -> re.Pattern[str]:
     body = "|".join(f"(?:{line})" for line in lines(path))
     try:
-        return re.compile(rf"(?<!\w)(?:{body})")
+        pattern = compile_regex(rf"(?<!\w)(?:{body})")
+        pattern.search("")  # compiled now: a bad line is an error at load, not at the first document
+        return pattern
     except re.error as e:
         raise _bad(path, 0, f"the patterns do not compile: {e}") from None
 
@@ -127,7 +130,7 @@ def _load(root: str) -> Lexicon:
         if not flags <= {"sized", "men", "mil", "neg", "hedge"}:
             raise _bad(path, n, f"unknown flags {cells[3]!r}")
         try:
-            re.compile(rx)
+            compile_regex(rx).search("")
         except re.error as e:
             raise _bad(path, n, f"the regex does not compile: {e}") from None
         rules.append(Rule(inds, langs, None if cells[2] == "-" else cells[2], flags, n))
@@ -142,8 +145,8 @@ def _load(root: str) -> Lexicon:
         actor_branches.append(f"(?P<a{len(sides)}>{rx})")
         sides.append(side)
     return Lexicon(
-        cues=re.compile(rf"(?<!\w)(?:{'|'.join(branches)})(?!\w)"), rules=tuple(rules),
-        actors=re.compile(rf"(?<!\w)(?:{'|'.join(actor_branches)})"), actor_sides=tuple(sides),
+        cues=compile_regex(rf"(?<!\w)(?:{'|'.join(branches)})(?!\w)"), rules=tuple(rules),
+        actors=compile_regex(rf"(?<!\w)(?:{'|'.join(actor_branches)})"), actor_sides=tuple(sides),
         hedges=_alternation(f"{root}/hedges.txt"), size=_alternation(f"{root}/size.txt"),
         soldiers=_alternation(f"{root}/soldiers.txt"), military=_alternation(f"{root}/military.txt"),
         confidence=_calibration(f"{root}/calibration.json"))
@@ -163,7 +166,7 @@ def _sized(lex: Lexicon, low: str, s: int, e: int) -> bool:
     for m in _NUMBER.finditer(low, s, e):
         if m.group(2):  # a share or "тыс."
             return True
-        digits = re.sub(r"\D", "", m.group(1))
+        digits = _NONDIGIT.sub("", m.group(1))
         if digits and int(digits[:9]) >= MIN_COUNT and not (1900 <= int(digits[:9]) <= 2100 and len(digits) == 4):
             return True
     return False
