@@ -145,6 +145,8 @@ def _check(scores: dict, floors: dict) -> None:  # type: ignore[type-arg]
 def test_ruuk_dev_floors(shared: Path) -> None:
     scores = evaluate(ROOT / "gold" / "ruuk" / "indicators_dev.jsonl")
     assert scores["sha1_mismatches"] == 0 and scores["documents"] == 101
+    # the gold's lang field gives a breakdown: 79 Russian Telegram posts and 22 Ukrainian addresses
+    assert {k: v["documents"] for k, v in scores["by_lang"].items()} == {"ru": 79, "uk": 22}
     _check(scores, FLOORS["dev"])
 
 
