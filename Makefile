@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DB ?= out/demo.db
 
-.PHONY: train demo test install dev lint complexity bench bench-spark browser-deps spark-deps clean lock compat
+.PHONY: train demo test install dev lint complexity bench bench-ruuk bench-spark browser-deps spark-deps clean lock compat
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -93,6 +93,11 @@ $(VENV)/.bench-installed: $(VENV)/.installed
 bench: $(VENV)/.bench-installed
 	$(BIN)/python -m compileall -q src
 	$(BIN)/python bench/run.py --shared $(SHARED) $(BENCH_ARGS)
+	$(BIN)/python bench/ruuk.py --shared $(SHARED)
+
+# issue 17: Russian and Ukrainian text, >= 1M words, one worker (bench/ruuk.json)
+bench-ruuk: install
+	$(BIN)/python bench/ruuk.py --shared $(SHARED)
 
 # the lock: what the dev environment holds now (after a deliberate upgrade of a range in pyproject.toml)
 lock: dev

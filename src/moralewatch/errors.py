@@ -44,6 +44,13 @@ ERRORS: dict[str, tuple[str, str]] = {
     "E109": ("the learned indicator model's files are missing or damaged",
              "reinstall the package, or rebuild the model with `make train`; to run the cue rules alone, set the "
              "indicators.v2 mode to rules"),
+    "E110": ("a Russian/Ukrainian indicator rule file (data/ruuk/indicators/) is malformed",
+             "fix the line the message names (format: INDICATORS LANG SIDE FLAGS :: REGEX), or restore the file "
+             "from the release"),
+    "E111": ("a Russian/Ukrainian entity data file (data/ruuk/entities/) is malformed, or the installed pymorphy3 "
+             "is not the version it declares",
+             "fix the line the message names (format: TYPE<TAB>NAME<TAB>FORMS) or restore the file from the release; "
+             "for pymorphy3, install requirements.lock (make install)"),
     "E201": ("there is no database at that path", "run `moralewatch analyze INPUT --db PATH` first"),
     "E202": ("the file is not a MoraleWatch database", "pass another --db path, or move the file"),
     "E203": ("the store has no table of that name", "use one of the tables the message lists"),

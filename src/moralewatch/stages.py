@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from . import entities, indicators, lang, quotes, quotes_ruuk, segment, turns
+from .entities import cyrillic
+from .indicators import slavic
 from .pipeline import Pipeline, Registration, registry_of
 
 REGISTRATIONS: tuple[Registration, ...] = (
@@ -25,11 +27,15 @@ REGISTRATIONS: tuple[Registration, ...] = (
     Registration(indicators.detect_indicators, data=("indicators/", "kb/sides.tsv", "models/indicators/"),
                  setup=indicators.check_detector),
     Registration(lang.gate_languages, rewrites=("quotes", "indicators")),
+    # after the gate, which drops the English rules' output on Russian and Ukrainian paragraphs, not this stage's
+    Registration(slavic.tag_ruuk, data=("ruuk/indicators/",), rewrites=("indicators",)),
     Registration(entities.find_entities_v0),
     Registration(entities.find_entities_v1, data=("entities/", "gazetteer/", "kb/orgs.tsv", "kb/people.tsv",
                                                   "kb/titles.tsv")),
     Registration(entities.find_entities, data=("entities/", "gazetteer/", "kb/orgs.tsv", "kb/people.tsv", "kb/titles.tsv")),
     Registration(entities.link_evidence_v1, rewrites=("quotes", "indicators")),
+    Registration(cyrillic.find_entities_ruuk, data=("ruuk/entities/", "kb/people.tsv", "gazetteer/"),
+                 rewrites=("entities",), setup=cyrillic.check_morphology),
     Registration(entities.link_evidence, rewrites=("quotes", "indicators")),
 )
 
@@ -43,7 +49,9 @@ DEFAULT = (
     "quotes.ruuk.v1",
     "indicators.v1",
     "langgate.v1",
+    "indicators.ruuk.v1",
     "entities.v2",
+    "entities.ruuk.v1",
     "links.v2",
 )
 

@@ -229,7 +229,7 @@ def _decide(text: str, m: _Mention, anchors: _Anchors, para_regions: set[str], d
     if oblast is not None:
         readings = [p for p in readings if p.admin1 == oblast]
         if not readings:
-            _unresolved(ent, m.readings, oblast, 0.0)
+            unresolved(ent, m.readings, oblast, 0.0)
             return
         if len(readings) == 1:
             _take(ent, readings[0], 0.95)
@@ -248,7 +248,7 @@ def _decide(text: str, m: _Mention, anchors: _Anchors, para_regions: set[str], d
                 fits.append(p)
                 scores[id(p)] += _RELATION_WEIGHT
         if not fits:
-            _unresolved(ent, m.readings, oblast, 0.0)
+            unresolved(ent, m.readings, oblast, 0.0)
             return
     own = [a for a in anchors.by_para.get(m.para, []) if a is not ent]
     for p in readings:
@@ -268,18 +268,18 @@ def _decide(text: str, m: _Mention, anchors: _Anchors, para_regions: set[str], d
     if own and rel is None and best.population < _BIG and not para_regions & {best.admin1} \
             and min(_km(best, a) for a in own) > _FAR_KM:
         # the paragraph is about somewhere else: a namesake the gazetteer lacks, not this village
-        _unresolved(ent, m.readings, oblast, 0.2)
+        unresolved(ent, m.readings, oblast, 0.2)
         return
     if para_regions and rel is None and best.population < _BIG and best.admin1 not in para_regions \
             and not any(_km(best, a) <= _FAR_KM for a in own):
         # the paragraph names an oblast (or several) and no reading lies in it: a village the gazetteer lacks
         named = next(iter(para_regions)) if len(para_regions) == 1 else None
-        _unresolved(ent, m.readings, oblast or named, 0.2)
+        unresolved(ent, m.readings, oblast or named, 0.2)
         return
     if len(ranked) == 1 or lead >= MARGIN:
         _take(ent, best, round(min(0.95, 0.5 + lead / 6), 2))
         return
-    _unresolved(ent, ranked, oblast, round(0.5 * lead / MARGIN, 2))
+    unresolved(ent, ranked, oblast, round(0.5 * lead / MARGIN, 2))
 
 
 def _take(ent: Entity, pl: Place, confidence: float) -> None:
@@ -290,7 +290,7 @@ def _take(ent: Entity, pl: Place, confidence: float) -> None:
     ent.rule = "place.context"
 
 
-def _unresolved(ent: Entity, readings: list[Place], oblast: str | None, confidence: float) -> None:
+def unresolved(ent: Entity, readings: list[Place], oblast: str | None, confidence: float) -> None:
     """No id: the name, the oblast when it is known (named, or shared by every reading), the candidate ids."""
     admins = {p.admin1 for p in readings}
     ent.admin1 = oblast if oblast is not None else (admins.pop() if len(admins) == 1 else None)

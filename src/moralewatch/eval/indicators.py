@@ -39,6 +39,8 @@ class GoldDoc:
     regions: list[tuple[int, int]] | None = None
     #: the document's dominant voice (news, official, testimony, analysis, finance), when the gold set says
     source_type: str | None = None
+    #: the document's language (gold/ruuk: ru, uk), when the gold set says
+    lang: str | None = None
 
 
 @dataclass
@@ -128,7 +130,7 @@ def read_dev(path: Path, shared: Path | None = None) -> tuple[list[GoldDoc], int
             items.append(it)
         excerpt = r.get("excerpt")
         regions = [(int(excerpt[0]), int(excerpt[1]))] if excerpt else None
-        docs.append(GoldDoc(r["id"], text, items, regions, r.get("source_type")))
+        docs.append(GoldDoc(r["id"], text, items, regions, r.get("source_type"), r.get("lang")))
     return docs, bad
 
 
@@ -253,6 +255,13 @@ def evaluate(gold: Path, pred: Path | None = None, mode: str | None = None) -> d
             sub = score([d for d in docs if d.source_type == t], preds).as_dict()
             out["by_source_type"][t] = {k: sub[k] for k in ("gold", "pred", "span_precision", "span_recall",
                                                              "span_f1", "doc_f1")}
+    langs = sorted({d.lang for d in docs if d.lang})
+    if langs:  # gold/ruuk: the scores of each language's documents
+        out["by_lang"] = {}
+        for lang in langs:
+            sub = score([d for d in docs if d.lang == lang], preds).as_dict()
+            out["by_lang"][lang] = {k: sub[k] for k in ("documents", "gold", "pred", "span_f1", "doc_f1",
+                                                         "subject_side_agreement")}
     testimony = [GoldDoc(d.id, d.text, [i for i in d.items if i.get("testimony")], d.regions) for d in docs]
     n = sum(len(d.items) for d in testimony)
     if n:
@@ -281,6 +290,10 @@ def render(s: dict[str, Any]) -> str:
     for t, sub in s.get("by_source_type", {}).items():
         lines.insert(5, f"{t:9} gold {sub['gold']:>4} pred {sub['pred']:>4}  P {sub['span_precision']:.3f}  "
                         f"R {sub['span_recall']:.3f}  F1 {sub['span_f1']:.3f}")
+    for lang, sub in reversed(list(s.get("by_lang", {}).items())):
+        lines.insert(5, f"lang {lang:4} documents {sub['documents']:>4} gold {sub['gold']:>4} pred {sub['pred']:>4}  "
+                        f"span F1 {sub['span_f1']:.3f}  doc F1 {sub['doc_f1']:.3f}  side "
+                        f"{sub['subject_side_agreement']:.3f}")
     for ind in INDICATORS:
         r = s["per_indicator"].get(ind)
         if r:

@@ -1,0 +1,284 @@
+"""People, organisations and places in Russian and Ukrainian text (issue 17, item 5): ``entities.ruuk.v1``.
+
+``entities.v1`` reads capitalised Latin runs; this stage reads the paragraphs ``language.v1`` labelled ``ru`` or
+``uk`` and adds what it finds there, each with one English name, whatever the case of the mention:
+
+* **Listed names** (``data/ruuk/entities/names.tsv``): acronyms (ВСУ, ЗСУ, ТЦК, СБУ), ministries, and people whose
+  Cyrillic spelling does not transliterate to the English one. A form matches with its inflections (Зеленского,
+  Сырскому, Минобороны России): each word of more than three letters loses its final vowels and takes up to three
+  letters of ending.
+* **Other capitalised words** are lemmatised with pymorphy3 (Russian or Ukrainian dictionary by the paragraph's
+  language), so Сырского, Сырскому and Сырский are one name, then transliterated and looked up: people in the
+  knowledge base (``kb/people.tsv``: a surname or a full name, compared on a spelling skeleton that ignores
+  y/i/j and kh/h variants), places in the gazetteer (its alternate names carry the Russian and Ukrainian spellings:
+  Артемовск -> Artemovsk -> Bakhmut). A place needs pymorphy3's geographical tag or a gazetteer place in Ukraine
+  or Russia; an unknown person needs a given name followed by a surname (pymorphy3's Name and Surn tags).
+  Anything else is left out (unknown is better than wrong).
+
+pymorphy3 is loaded only for documents with Russian or Ukrainian paragraphs: 0.3 s and ~60 MB for both dictionaries,
+measured; only capitalised words are analysed (cached), so its ~200 µs per new word form stays off the speed budget.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import metadata
+from typing import Any
+
+from ..errors import PipelineError
+from ..lexicons import compile_regex, kb, lines
+from ..model import Document, Entity
+from ..pipeline import stage
+from .context import unresolved
+from .gazetteer import Candidate, gazetteer
+from .names import Spans
+
+LANGS = ("ru", "uk")
+_VOWELS = "аеиоуыэюяйьіїєё"
+_UPPER = "А-ЯЁІЇЄҐ"
+_LOWER = "а-яёіїєґ'’ʼ"
+_CAP_RUN = compile_regex(rf"(?<![\w-])[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?"
+                      rf"(?:\s[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?){{0,2}}(?![\w-])")
+_TRANSLIT = {
+    "ru": dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                   ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
+                    "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"], strict=True)),
+    "uk": dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'’ʼ",
+                   ["a", "b", "v", "h", "g", "d", "e", "ie", "zh", "z", "y", "i", "i", "i", "k", "l", "m", "n", "o",
+                    "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "iu", "ia", "", "", ""],
+                   strict=True)),
+}
+
+
+def transliterate(word: str, lang: str) -> str:
+    """Latin spelling of a Cyrillic word (Russian: BGN/PCGN without diacritics; Ukrainian: the national system)."""
+    table = _TRANSLIT["uk" if lang == "uk" else "ru"]
+    out = "".join(table.get(ch, table.get(ch.lower(), ch)) for ch in word)
+    return out[:1].upper() + out[1:]
+
+
+_YJ = compile_regex(r"[yjі]")
+_DOUBLE = compile_regex(r"(.)\1+")
+_FINAL_I = compile_regex(r"i+\b")
+
+
+def skeleton(name: str) -> str:
+    """A spelling key that survives transliteration variants: Syrskyi, Syrskiy, Syrsky -> sirski."""
+    s = name.lower().replace("kh", "h").replace("'", "").replace("’", "")
+    s = _YJ.sub("i", s).replace("ie", "e").replace("yo", "e")
+    s = _DOUBLE.sub(r"\1", s)
+    return _FINAL_I.sub("i", s)
+
+
+def _bad(n: int, why: str) -> PipelineError:
+    return PipelineError("E111", f"data/ruuk/entities/names.tsv, line {n}: {why}",
+                         "fix the line (format: TYPE<TAB>NAME<TAB>FORMS), or restore the file from the release")
+
+
+def _form_pattern(form: str) -> str:
+    words = []
+    for w in form.replace("ё", "е").split():
+        if w.isupper() or len(w) <= 3:
+            words.append(re.escape(w.lower()))
+        else:
+            stem = w.lower().rstrip(_VOWELS) or w.lower()
+            words.append(re.escape(stem) + r"\w{0,3}")
+    return r"\s+".join(words)
+
+
+@dataclass(frozen=True)
+class Names:
+    pattern: re.Pattern[str]
+    entries: tuple[tuple[str, str], ...]  # (type, name) by group
+    people: dict[str, str]  # skeleton of a surname or full name -> kb name
+
+
+@cache
+def _names() -> Names:
+    branches: list[str] = []
+    entries: list[tuple[str, str]] = []
+    for n, line in enumerate(lines("ruuk/entities/names.tsv"), 1):
+        cells = line.split("\t")
+        if len(cells) != 3 or cells[0] not in ("person", "org", "place") or not cells[2]:
+            raise _bad(n, "expected TYPE<TAB>NAME<TAB>FORMS with TYPE person, org or place")
+        forms = sorted(cells[2].split("|"), key=len, reverse=True)
+        branches.append(f"(?P<n{len(entries)}>{'|'.join(_form_pattern(f) for f in forms)})")
+        entries.append((cells[0], cells[1]))
+    people: dict[str, str] = {}
+    for entry in kb("people"):
+        for form, _users in entry.forms:
+            people.setdefault(skeleton(form), entry.name)
+            surname = form.split()[-1] if form.split() else form
+            people.setdefault(skeleton(surname), entry.name)
+    pattern = compile_regex(rf"(?<!\w)(?:{'|'.join(branches)})(?!\w)", re.IGNORECASE)
+    return Names(pattern, tuple(entries), people)
+
+
+def _morph_versions() -> dict[str, str]:
+    out = {}
+    for line in lines("ruuk/entities/morphology.txt"):
+        name, _, version = line.partition("==")
+        out[name] = version
+    return out
+
+
+def check_morphology(config: Mapping[str, Any]) -> None:
+    """When a pipeline is built: the installed pymorphy3 and dictionaries are the versions the stamp declares."""
+    for name, version in _morph_versions().items():
+        try:
+            have = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            have = None
+        if have != version:
+            raise PipelineError("E111", f"entities.ruuk.v1 needs {name}=={version}, installed: {have or 'none'}",
+                                "install the versions of requirements.lock (make install), or update "
+                                "data/ruuk/entities/morphology.txt after a deliberate upgrade")
+
+
+@cache
+def _analyzer(lang: str) -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+_NAMES = frozenset({"Surn", "Name", "Patr"})
+
+
+@lru_cache(maxsize=100_000)
+def _lemma(word: str, lang: str, female: bool = False) -> tuple[str, frozenset[str]]:
+    """The nominative of a capitalised word and the tags of its reading: the most probable parse decides whether it
+    is a place (Geox), a name (Name, Surn, Patr) or a common word (tagged ``common``: "Короче", "Красным"); a
+    less probable place or name reading counts only for a word pymorphy3 does not know. ``female``: a surname after
+    a woman's given name keeps the feminine (Ивановой -> Иванова, not Иванов)."""
+    parses = _analyzer(lang).parse(word)
+    first = parses[0]
+    tags = set(first.tag.grammemes)
+    if tags & (_NAMES | {"Geox", "Orgn"}):
+        best = first
+    elif first.is_known:
+        return first.normal_form, frozenset(tags | {"common"})
+    else:
+        best = next((p for p in parses if set(p.tag.grammemes) & (_NAMES | {"Geox", "Orgn"})), first)
+    if "Surn" in best.tag.grammemes:
+        wanted = {"nomn", "sing", "femn" if female else "masc"}
+        pick = next((p for p in parses if "Surn" in p.tag.grammemes and
+                     ("femn" in p.tag.grammemes) == female), best)
+        nom = pick.inflect(wanted) or pick.inflect({"nomn", "sing"})
+        return (nom.word if nom is not None else pick.normal_form), frozenset(pick.tag.grammemes)
+    return best.normal_form, frozenset(best.tag.grammemes)
+
+
+def _place(cands: tuple[Candidate, ...], geox: bool) -> Candidate | None:
+    for c in cands:
+        if geox or (c.place.country in ("UA", "RU") and c.primary) or c.place.feature == "country":
+            return c
+    return None
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t«\"'(–—-":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n…:"
+
+
+def _entity(typ: str, s: int, e: int, text: str, name: str, cand: Candidate | None = None,
+            rule: str = "ruuk") -> Entity:
+    ent = Entity(type=typ, start=s, end=e, text=text[s:e], name=name, rule=rule)
+    if cand is not None:
+        p = cand.place
+        ent.name, ent.lat, ent.lon, ent.country, ent.admin1, ent.geonameid = (p.name, p.lat, p.lon, p.country,
+                                                                              p.admin1, p.geonameid)
+    return ent
+
+
+def _lookup_place(name: str, lang: str) -> Candidate | None:
+    gaz = gazetteer()
+    for cand_name in dict.fromkeys([name, transliterate(name.lower(), lang)]):
+        hit = gaz.lookup(cand_name)
+        if hit:
+            return hit[0]
+    return None
+
+
+def find(doc: Document) -> list[Entity]:
+    """The entities of the Russian and Ukrainian paragraphs of ``doc``."""
+    paras = [(s, e, lab) for (s, e), lab in zip(doc.paragraphs, doc.paragraph_languages, strict=False)]
+    if not paras and doc.language in LANGS:
+        paras = [(0, len(doc.text), doc.language)]
+    if not any(lab in LANGS for _, _, lab in paras):
+        return []
+    names = _names()
+    text = doc.text
+    low = text.replace("ё", "е").replace("Ё", "Е")
+    out: list[Entity] = []
+    for ps, pe, lang in paras:
+        if lang not in LANGS:
+            continue
+        listed: list[tuple[int, int]] = []
+        for m in names.pattern.finditer(low, ps, pe):
+            if not text[m.start()].isupper():
+                continue
+            typ, name = names.entries[int((m.lastgroup or "n0")[1:])]
+            cand = _lookup_place(name, "en") if typ == "place" else None
+            out.append(_entity(typ, m.start(), m.end(), text, name, cand, "ruuk:list"))
+            listed.append((m.start(), m.end()))
+        taken = Spans(listed)  # O(log n) per run: a long paragraph of names stays linear
+        for m in _CAP_RUN.finditer(text, ps, pe):
+            if taken.overlaps(m.start(), m.end()):
+                continue
+            ent = _resolve(text, m.start(), m.group(0), lang, names)
+            if ent is not None:
+                out.append(ent)
+    return sorted(out, key=lambda x: x.start)
+
+
+def _resolve(text: str, start: int, run: str, lang: str, names: Names) -> Entity | None:
+    end = start + len(run)
+    words = run.split()
+    while len(words) > 1 and "common" in _lemma(words[0].lower(), lang)[1]:  # "Замминистра Татьяна Шевцова"
+        start = text.index(words[1], start + len(words[0]))
+        words = words[1:]
+    first = _lemma(words[0].lower(), lang)
+    female = "Name" in first[1] and "femn" in first[1]
+    lemmas = [first, *(_lemma(w.lower(), lang, female) for w in words[1:])]
+    norm = " ".join(lem.capitalize() for lem, _ in lemmas)
+    latin = " ".join(transliterate(lem, lang) for lem, _ in lemmas)
+    # a surname alone may name a kb person; a full name must match whole (Дмитрий Марченко is not Maksym Marchenko)
+    person = names.people.get(skeleton(latin)) if len(words) > 1 else \
+        names.people.get(skeleton(latin)) if "common" not in lemmas[0][1] else None
+    if person:
+        return _entity("person", start, end, text, person, rule="ruuk:kb")
+    named = any(tags & _NAMES and "Geox" not in tags for _, tags in lemmas)  # Никита, Шевченко: not places
+    if (len(words) == 1 or all("Geox" in tags for _, tags in lemmas)) and "ADJF" not in lemmas[0][1] and not named:
+        geox = any("Geox" in tags for _, tags in lemmas)
+        if geox or not (_sentence_initial(text, start) or any("common" in tags for _, tags in lemmas)):
+            hit = gazetteer().lookup(latin) or gazetteer().lookup(transliterate(words[0].lower(), lang))
+            cand = _place(hit, geox) if hit else None
+            if cand is not None:
+                ent = _entity("place", start, end, text, cand.place.name, cand, "ruuk:gazetteer")
+                local = {c.place.geonameid: c.place for c in hit
+                         if c.place.feature == "city" and c.place.country in ("UA", "RU") and c.place.geonameid}
+                if len(local) > 1:  # a name several settlements share: unknown is better than a confident guess
+                    unresolved(ent, list(local.values()), None, 0.3)
+                return ent
+    if len(words) >= 2 and "Name" in lemmas[0][1] and "Surn" in lemmas[-1][1]:
+        return _entity("person", start, end, text, norm, rule="ruuk:morph")
+    return None
+
+
+@stage("entities.ruuk.v1", requires=("language", "entities"), provides=("entities_ruuk",))
+def find_entities_ruuk(doc: Document, config: Mapping[str, Any]) -> None:
+    """Add the people, organisations and places of the Russian and Ukrainian paragraphs to ``doc.entities``."""
+    found = find(doc)
+    if found:
+        spans = Spans([(e.start, e.end) for e in doc.entities])
+        keep = [f for f in found if not spans.overlaps(f.start, f.end)]
+        doc.entities = sorted([*doc.entities, *keep], key=lambda x: x.start)
+
+
+__all__ = ["check_morphology", "find", "find_entities_ruuk", "skeleton", "transliterate"]

@@ -1,0 +1,313 @@
+"""Morale indicators in Russian and Ukrainian text (issue 17, item 4): ``indicators.ruuk.v1``.
+
+The English rules do not read Russian or Ukrainian (``langgate.v1`` drops what they find there); this stage reads
+the paragraphs that ``language.v1`` labelled ``ru`` or ``uk`` and adds its indicators to the English ones.
+
+How it works, and why:
+
+* **Cues** are the regexes of ``data/ruuk/indicators/cues.txt``, the vocabulary of soldiers and milbloggers
+  (мясные штурмы, СЗЧ, ТЦК, бусификация, нас кинули, двухсотые ...) and of official addresses, joined into one
+  alternation and run once over a lower-cased copy of the text (ё read as е, every apostrophe as ``'``; the copy
+  keeps every offset). Inflection is matched by stems with ``\\w*`` endings. pymorphy3 lemmatises properly but
+  costs ~200 µs per distinct word form (5k words/s uncached, measured on the Telegram corpora), which alone
+  would use up the speed budget of 25k words/s; the stems run inside the regex engine, at no measurable cost.
+* **Evidence** is the sentence of the cue (``segment.v1``'s sentences); one sentence carries an indicator once.
+* **Size**: a loss is ``heavy_losses`` only when its sentence gives a size (25 or more, thousands, "huge"): the
+  gold/ruuk convention (its README, hard case 1: V11 override 2 codes enemy kill tallies of dozens or more; smaller
+  counts and a bare "есть потери" are not coded). Rules flagged ``mil`` also need a word for soldiers.
+* **Subject side**: the cue's own side (ТЦК recruits for Ukraine), else the actor word nearest the cue in its
+  sentence (``actors.txt``: ВСУ/укропы/ЗСУ are ua, ВС РФ/окупанти/орки are ru), else in the sentence before. The
+  writer's words (наши, пацаны, захисники) are the side of the document's language: a Russian-language post's
+  "наши" are Russian forces, a Ukrainian address's "наші" Ukrainian ones; "противник"/"ворог" is the other side.
+  A Russian passage inside a Ukrainian address keeps the Ukrainian writer. With no actor at all the side is
+  ``unknown`` (a wrong side is worse than none).
+* **Confidence** is the indicator's precision on the dev set (``calibration.json``), not a guess.
+* **Hedged** from the hedge cues of the sentence (``hedges.txt``); **negated** only for the rules that are denials.
+* The claimant is left to the quote stages (Cyrillic quotes are another stage's work): ``None``/``unknown``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..errors import PipelineError
+from ..lexicons import compile_regex, lines, load_json
+from ..model import INDICATORS, Document, Indicator
+from ..pipeline import stage
+
+LANGS = ("ru", "uk")
+#: the writer's side by document language
+WRITER = {"ru": "ru", "uk": "ua"}
+OTHER = {"ru": "ua", "ua": "ru"}
+#: how far (characters) before and after a cue an actor word may stand, inside its sentence
+NEAR = 200
+#: the smallest count that sizes a loss (gold/ruuk README, hard case 1)
+MIN_COUNT = 25
+
+# A translation that lower-cases without changing lengths (str.lower may: "İ" becomes two characters) and reads ё
+# as е and every apostrophe as '.
+_FOLD = str.maketrans(
+    {**{c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐЎ"},
+     "Ё": "е", "ё": "е", "’": "'", "ʼ": "'", "`": "'", "‘": "'"})
+_NONDIGIT = compile_regex(r"\D")
+_NUMBER = compile_regex(r"(?<![\w.,])(\d{1,3}(?:[  ]\d{3})+|\d+)(?:[.,]\d+)?\s*(%|тыс|тис)?")
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased, ё as е, apostrophes as ``'``: same length, so offsets carry over."""
+    return text.translate(_FOLD)
+
+
+@dataclass(frozen=True)
+class Rule:
+    indicators: tuple[str, ...]
+    langs: frozenset[str]
+    side: str | None
+    flags: frozenset[str]
+    line: int
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cues: re.Pattern[str]
+    rules: tuple[Rule, ...]
+    actors: re.Pattern[str]
+    actor_sides: tuple[str, ...]
+    hedges: re.Pattern[str]
+    size: re.Pattern[str]
+    soldiers: re.Pattern[str]
+    military: re.Pattern[str]
+    confidence: dict[str, float]
+
+
+def _bad(path: str, n: int, why: str) -> PipelineError:
+    return PipelineError("E110", f"data/{path}, rule {n}: {why}",
+                         "fix the line (format: INDICATORS LANG SIDE FLAGS :: REGEX, see the file's header)")
+
+
+def _calibration(path: str) -> dict[str, float]:
+    """Per-indicator confidence (the indicator's precision on the dev set; ``_default`` for the others)."""
+    data = load_json(path)
+    try:
+        return {k: float(v) for k, v in data.items() if k in INDICATORS or k == "_default"}
+    except (TypeError, ValueError, AttributeError):
+        raise _bad(path, 0, "expected an object of indicator -> precision") from None
+
+
+def _alternation(path: str) -> re.Pattern[str]:
+    body = "|".join(f"(?:{line})" for line in lines(path))
+    try:
+        pattern = compile_regex(rf"(?<!\w)(?:{body})")
+        pattern.search("")  # compiled now: a bad line is an error at load, not at the first document
+        return pattern
+    except re.error as e:
+        raise _bad(path, 0, f"the patterns do not compile: {e}") from None
+
+
+@cache
+def _load(root: str) -> Lexicon:
+    rules: list[Rule] = []
+    branches: list[str] = []
+    path = f"{root}/cues.txt"
+    for n, line in enumerate(lines(path), 1):
+        head, sep, rx = line.partition(" :: ")
+        cells = head.split()
+        if not sep or len(cells) != 4:
+            raise _bad(path, n, "expected INDICATORS LANG SIDE FLAGS :: REGEX")
+        inds = tuple(cells[0].split(","))
+        unknown = [i for i in inds if i not in INDICATORS]
+        if unknown:
+            raise _bad(path, n, f"not codebook indicators: {', '.join(unknown)}")
+        langs = frozenset(LANGS) if cells[1] == "*" else frozenset(cells[1].split(","))
+        if not langs <= set(LANGS) or cells[2] not in ("ru", "ua", "enemy", "-"):
+            raise _bad(path, n, f"language {cells[1]!r} or side {cells[2]!r} unknown")
+        flags = frozenset() if cells[3] == "-" else frozenset(cells[3].split(","))
+        if not flags <= {"sized", "men", "mil", "neg", "hedge"}:
+            raise _bad(path, n, f"unknown flags {cells[3]!r}")
+        try:
+            compile_regex(rx).search("")
+        except re.error as e:
+            raise _bad(path, n, f"the regex does not compile: {e}") from None
+        rules.append(Rule(inds, langs, None if cells[2] == "-" else cells[2], flags, n))
+        branches.append(f"(?P<r{len(rules) - 1}>{rx})")
+    sides: list[str] = []
+    actor_branches: list[str] = []
+    apath = f"{root}/actors.txt"
+    for n, line in enumerate(lines(apath), 1):
+        side, sep, rx = line.partition(" :: ")
+        if not sep or side not in ("ru", "ua", "own", "enemy", "ru?", "ua?"):
+            raise _bad(apath, n, "expected SIDE :: REGEX with SIDE ru, ua, own, enemy, ru? or ua?")
+        actor_branches.append(f"(?P<a{len(sides)}>{rx})")
+        sides.append(side)
+    return Lexicon(
+        cues=compile_regex(rf"(?<!\w)(?:{'|'.join(branches)})(?!\w)"), rules=tuple(rules),
+        actors=compile_regex(rf"(?<!\w)(?:{'|'.join(actor_branches)})"), actor_sides=tuple(sides),
+        hedges=_alternation(f"{root}/hedges.txt"), size=_alternation(f"{root}/size.txt"),
+        soldiers=_alternation(f"{root}/soldiers.txt"), military=_alternation(f"{root}/military.txt"),
+        confidence=_calibration(f"{root}/calibration.json"))
+
+
+def load() -> Lexicon:
+    """The lexicon (checked on every call: the loaders refuse a stage that does not declare it)."""
+    for name in ("cues.txt", "actors.txt", "hedges.txt", "size.txt", "soldiers.txt", "military.txt"):
+        lines(f"ruuk/indicators/{name}")
+    load_json("ruuk/indicators/calibration.json")
+    return _load("ruuk/indicators")
+
+
+def _sized(lex: Lexicon, low: str, s: int, e: int) -> bool:
+    if lex.size.search(low, s, e):
+        return True
+    for m in _NUMBER.finditer(low, s, e):
+        if m.group(2):  # a share or "тыс."
+            return True
+        digits = _NONDIGIT.sub("", m.group(1))
+        if digits and int(digits[:9]) >= MIN_COUNT and not (1900 <= int(digits[:9]) <= 2100 and len(digits) == 4):
+            return True
+    return False
+
+
+def _military(lex: Lexicon, low: str, s: int, e: int) -> bool:
+    """Whether ``[s, e)`` names soldiers, a force or a military thing (a country's name alone is not one: "Россия
+    потеряла танки" is no loss of soldiers)."""
+    if lex.soldiers.search(low, s, e) or lex.military.search(low, s, e):
+        return True
+    return any(lex.actor_sides[int((m.lastgroup or "a0")[1:])] in ("ru", "ua", "enemy")
+               for m in lex.actors.finditer(low, s, e))
+
+
+def _side_of(actor: str, writer: str | None) -> str | None:
+    if actor in ("ru", "ua"):
+        return actor
+    if writer is None:
+        return None
+    return writer if actor == "own" else OTHER[writer]
+
+
+def _actor_side(lex: Lexicon, low: str, s: int, e: int, cue_s: int, cue_e: int, writer: str | None,
+                forces_only: bool = False) -> str | None:
+    """The side of the actor word nearest the cue in ``[s, e)`` (a word inside the cue counts first); a country's
+    name (weak) only when no force is named; ``forces_only``: the writer's words (наши, противник) do not count."""
+    best: dict[bool, tuple[int, str]] = {}
+    for m in lex.actors.finditer(low, max(s, cue_s - NEAR), min(e, cue_e + NEAR)):
+        actor = lex.actor_sides[int((m.lastgroup or "a0")[1:])]
+        weak = actor.endswith("?")
+        if forces_only and actor in ("own", "enemy"):
+            continue
+        side = _side_of(actor.rstrip("?"), writer)
+        if side is None:
+            continue
+        dist = 0 if m.start() >= cue_s and m.end() <= cue_e else \
+            (cue_s - m.end() if m.end() <= cue_s else m.start() - cue_e) + 1
+        if weak not in best or dist < best[weak][0]:
+            best[weak] = (dist, side)
+    found = best.get(False) or best.get(True)
+    return found[1] if found else None
+
+
+#: indicators whose subject is, unless an actor says otherwise, the writer's own side in any language
+POSITIVE = frozenset({"morale_high", "morale_boosting"})
+
+
+def fallback_side(indicator: str, writer: str | None) -> str | None:
+    """The subject when no actor is named near the cue (the finding of the gold/ruuk labelling, its README): in a
+    Russian-language post an unattributed complaint is about the writer's own forces (milbloggers); in a Ukrainian
+    address the negative claims are about the enemy and the praise about the writer's own forces."""
+    if writer is None:
+        return None
+    if writer == "ru" or indicator in POSITIVE:
+        return writer
+    return OTHER[writer]
+
+
+class _Sentences:
+    def __init__(self, doc: Document) -> None:
+        self.spans = doc.sentences or [(0, len(doc.text))]
+        self.starts = [s for s, _ in self.spans]
+
+    def index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+
+def _paragraph_languages(doc: Document) -> tuple[list[int], list[tuple[int, int, str]]]:
+    paras = [(s, e, lab) for (s, e), lab in zip(doc.paragraphs, doc.paragraph_languages, strict=False)]
+    if not paras:
+        paras = [(0, len(doc.text), doc.language or "und")]
+    return [s for s, _, _ in paras], paras
+
+
+def _side(lex: Lexicon, rule: Rule, low: str, sents: _Sentences, si: int, span: tuple[int, int], para_start: int,
+          m: re.Match[str], writer: str | None) -> str | None:
+    """The subject side of a cue: the rule's own, else the actors of its sentence, else of the sentence before."""
+    if rule.side in ("ru", "ua"):
+        return rule.side
+    enemy = rule.side == "enemy"
+    side = _actor_side(lex, low, span[0], span[1], m.start(), m.end(), writer, enemy)
+    if side is None and si > 0 and sents.spans[si - 1][1] > para_start:
+        ps, pe = sents.spans[si - 1]
+        side = _actor_side(lex, low, max(ps, para_start), pe, m.start(), m.end(), writer, enemy)
+    if side is None and enemy and writer is not None:
+        side = OTHER[writer]
+    return side
+
+
+def tag(doc: Document) -> list[Indicator]:
+    """The indicators of the Russian and Ukrainian paragraphs of ``doc``."""
+    starts, paras = _paragraph_languages(doc)
+    if not any(lab in LANGS for _, _, lab in paras):
+        return []
+    lex = load()
+    low = fold(doc.text)
+    sents = _Sentences(doc)
+    writer = WRITER.get(doc.language or "")
+    out: list[Indicator] = []
+    seen: set[tuple[int, str]] = set()
+    for ps, pe, lab in paras:
+        if lab not in LANGS:
+            continue
+        for m in lex.cues.finditer(low, ps, pe):
+            rule = lex.rules[int((m.lastgroup or "r0")[1:])]
+            if lab not in rule.langs:
+                continue
+            si = sents.index(m.start())
+            s, e = sents.spans[si]
+            s, e = max(s, ps), min(max(e, m.end()), pe)
+            if "sized" in rule.flags and not _sized(lex, low, s, e):
+                continue
+            if "men" in rule.flags and not lex.soldiers.search(low, s, e):
+                continue
+            if "mil" in rule.flags and not _military(lex, low, s, e):
+                continue
+            side = _side(lex, rule, low, sents, si, (s, e), ps, m, writer)
+            while e > s and doc.text[e - 1].isspace():
+                e -= 1
+            while s < e and doc.text[s].isspace():
+                s += 1
+            hedged = "hedge" in rule.flags or lex.hedges.search(low, s, e) is not None
+            for name in rule.indicators:
+                if (si, name) in seen:
+                    continue
+                seen.add((si, name))
+                out.append(Indicator(
+                    indicator=name, start=s, end=e, text=doc.text[s:e],
+                    subject_side=side or fallback_side(name, writer) or "unknown",
+                    hedged=hedged, negated="neg" in rule.flags,
+                    confidence=lex.confidence.get(name, lex.confidence.get("_default", 0.5)),
+                    rule=f"ruuk:{lab}:{rule.line}", cue=doc.text[m.start():m.end()]))
+    return out
+
+
+@stage("indicators.ruuk.v1", requires=("language", "sentences", "indicators"), provides=("indicators_ruuk",))
+def tag_ruuk(doc: Document, config: Mapping[str, Any]) -> None:
+    """Add the indicators of the Russian and Ukrainian paragraphs (:mod:`.slavic`) to ``doc.indicators``."""
+    found = tag(doc)
+    if found:
+        doc.indicators = sorted([*doc.indicators, *found], key=lambda i: (i.start, i.end, i.indicator))
+
+
+__all__ = ["Lexicon", "fold", "load", "tag", "tag_ruuk"]
