@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .features import NUM_PERM, NUM_SALIENT_PERM, Sketch, sketch
-from .flags import text_flags
+from .flags import byline, names_disagree, text_flags
 from .relate import DEFAULT, SAME_STORY, Meta, Thresholds, relation, script_of
 
 SIG_ROWS = 4        # rows per band of the 3-shingle signature: 16 bands (copies; rewrites also via the names)
@@ -47,6 +47,7 @@ class Member:
     relation: str            # to ``matched``: original (founder), copy, update, abridged, rewrite, translation
     matched: str | None
     flags: list[str] = field(default_factory=list)
+    byline: str | None = None  # who the text says wrote it, else the metadata author (None: unknown)
 
 
 @dataclass
@@ -73,6 +74,9 @@ class StoryIndex:
         self.story_event: dict[str, str] = {}
         self.event_parent: dict[str, str] = {}
         self._eseq: dict[str, int] = {}           # event -> seq of the document that founded it
+        self.story_n: dict[str, int] = {}         # story -> its members
+        self.event_stories: dict[str, list[str]] = {}   # root event -> its stories
+        self.dirty: set[str] = set()              # stories whose row (event, first source, size) changed since save
         self.saved = 0                            # members[:saved] are in the state file
         self._sig = np.zeros((0, NUM_PERM), dtype=np.uint32)          # row seq: the member's signatures
         self._ssig = np.zeros((0, NUM_SALIENT_PERM), dtype=np.uint32)
@@ -103,6 +107,9 @@ class StoryIndex:
         if ra != rb:
             old, new = sorted((ra, rb), key=lambda e: self._eseq[e])
             self.event_parent[new] = old
+            moved = self.event_stories.pop(new, [])
+            self.event_stories.setdefault(old, []).extend(moved)
+            self.dirty.update(moved)
 
     def _root(self, e: str) -> str:
         while self.event_parent.get(e, e) != e:
@@ -111,7 +118,7 @@ class StoryIndex:
 
     # -- adding ---------------------------------------------------------------------------------------------
     def add(self, doc_id: str, text: str, title: str | None = None, published: str | None = None,
-            source: str | None = None) -> Member:
+            source: str | None = None, author: str | None = None) -> Member:
         if doc_id in self.by_id:
             return self.members[self.by_id[doc_id]]
         sk = sketch(text, title)
@@ -139,24 +146,31 @@ class StoryIndex:
                     best, best_seq = rank, c
             elif rel == "same_event":
                 events.append(c)
-        flags = text_flags(text, title)
+        flags = text_flags(text, title, author)
+        named = byline(text) or author or None
         if best is not None:
             matched = self.members[best_seq]
             rel = RELATION_ORDER[best[0]]
             story = matched.story
-            if rel == "rewrite" and "machine_garbled" in flags and "spun_copy" not in flags and \
-                    matched.meta.source != source:
+            other_source = matched.meta.source != source
+            if rel == "rewrite" and "machine_garbled" in flags and "spun_copy" not in flags and other_source:
                 flags = sorted([*flags, "spun_copy"])
-            member = Member(doc_id, seq, sk, meta, story, rel, matched.id, flags)
+            if "byline_mismatch" not in flags and byline(text) and (
+                    "spun_copy" in flags or other_source and names_disagree(byline(text), matched.byline)):
+                flags = sorted([*flags, "byline_mismatch"])  # a copy under another name than the original's
+            member = Member(doc_id, seq, sk, meta, story, rel, matched.id, flags, named)
             first = self.members[self.story_first[story]]
             if meta.date and (first.meta.date is None or meta.date < first.meta.date):
                 self.story_first[story] = seq
         else:
             story = _sid("s-", doc_id)
-            member = Member(doc_id, seq, sk, meta, story, "original", None, flags)
+            member = Member(doc_id, seq, sk, meta, story, "original", None, flags, named)
             self.story_first[story] = seq
             self.story_event[story] = _sid("e-", doc_id)
             self._eseq[self.story_event[story]] = seq
+            self.event_stories[self.story_event[story]] = [story]
+        self.story_n[story] = self.story_n.get(story, 0) + 1
+        self.dirty.add(story)
         self._grow(sk, meta.script)
         self.members.append(member)
         self.by_id[doc_id] = seq
@@ -218,34 +232,48 @@ class StoryIndex:
         """Append the members added since the last save, and the story and event state (one transaction)."""
         ensure_tables(conn)
         with conn:
-            rows = []
-            for m in self.members[self.saved:]:
-                rows.append((m.id, m.seq, m.sketch.to_bytes(), m.sketch.n_shingles, m.sketch.n_salient,
-                             m.sketch.exact, m.sketch.n_chars, m.meta.date, m.meta.script, m.meta.source, m.story, m.relation,
-                             m.matched, ",".join(m.flags)))
-            conn.executemany("INSERT OR REPLACE INTO story_members VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-            conn.execute("DELETE FROM story_state")
-            conn.executemany("INSERT INTO story_state VALUES ('first', ?, ?)",
-                             [(s, str(v)) for s, v in self.story_first.items()])
-            conn.executemany("INSERT INTO story_state VALUES ('event', ?, ?)", list(self.story_event.items()))
-            conn.executemany("INSERT INTO story_state VALUES ('parent', ?, ?)", list(self.event_parent.items()))
-            conn.executemany("INSERT INTO story_state VALUES ('eseq', ?, ?)",
-                             [(e, str(v)) for e, v in self._eseq.items()])
+            self.write(conn)
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        """:meth:`save` inside the caller's transaction (the store's corpus stage writes more in the same one)."""
+        rows = []
+        for m in self.members[self.saved:]:
+            rows.append((m.id, m.seq, m.sketch.to_bytes(), m.sketch.n_shingles, m.sketch.n_salient,
+                         m.sketch.exact, m.sketch.n_chars, m.meta.date, m.meta.script, m.meta.source, m.story,
+                         m.relation, m.matched, ",".join(m.flags), m.byline))
+        conn.executemany(f"INSERT OR REPLACE INTO story_members ({MEMBER_COLUMNS}) "
+                         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        conn.execute("DELETE FROM story_state")
+        conn.executemany("INSERT INTO story_state VALUES ('first', ?, ?)",
+                         [(s, str(v)) for s, v in self.story_first.items()])
+        conn.executemany("INSERT INTO story_state VALUES ('event', ?, ?)", list(self.story_event.items()))
+        conn.executemany("INSERT INTO story_state VALUES ('parent', ?, ?)", list(self.event_parent.items()))
+        conn.executemany("INSERT INTO story_state VALUES ('eseq', ?, ?)",
+                         [(e, str(v)) for e, v in self._eseq.items()])
         self.saved = len(self.members)
+
+    def story_rows(self, stories: Iterable[str]) -> list[tuple[str, str, str, str | None, int]]:
+        """``(story, event, first_source, first_published, n_documents)`` of each story."""
+        out = []
+        for s in stories:
+            first = self.members[self.story_first[s]]
+            out.append((s, self.event_of(s), first.id, first.meta.date, self.story_n[s]))
+        return out
 
     @classmethod
     def load(cls, conn: sqlite3.Connection, thresholds: Thresholds = DEFAULT) -> StoryIndex:
         ensure_tables(conn)
         idx = cls(thresholds)
         for (doc_id, seq, blob, n_sh, n_sal, exact, n_chars, day, script, source, story, rel, matched,
-             flags) in conn.execute("SELECT * FROM story_members ORDER BY seq"):
+             flags, named) in conn.execute(f"SELECT {MEMBER_COLUMNS} FROM story_members ORDER BY seq"):
             sk = Sketch.from_bytes(blob, n_sh, n_sal, exact, n_chars)
             m = Member(doc_id, seq, sk, Meta(day, script, source), story, rel, matched,
-                       [f for f in flags.split(",") if f])
+                       [f for f in flags.split(",") if f], named)
             idx._grow(sk, script)
             idx.members.append(m)
             idx.by_id[doc_id] = seq
             idx._bucket(cls.keys(sk), seq)
+            idx.story_n[story] = idx.story_n.get(story, 0) + 1
         for kind, key, value in conn.execute("SELECT kind, key, value FROM story_state"):
             if kind == "first":
                 idx.story_first[key] = int(value)
@@ -255,16 +283,21 @@ class StoryIndex:
                 idx.event_parent[key] = value
             elif kind == "eseq":
                 idx._eseq[key] = int(value)
+        for story in idx.story_event:
+            idx.event_stories.setdefault(idx.event_of(story), []).append(story)
         idx.saved = len(idx.members)
         return idx
 
 
-#: the tables of the story state (a --state file of `moralewatch stories`)
+MEMBER_COLUMNS = ("id, seq, sketch, n_shingles, n_salient, exact, n_chars, published, script, source, story, "
+                  "relation, matched, flags, byline")
+
+#: the tables of the story state (a --state file of `moralewatch stories`; in a store, migration 6 makes them)
 STATE_TABLES: tuple[str, ...] = (
     "CREATE TABLE IF NOT EXISTS story_members (\n"
     "  id TEXT PRIMARY KEY,\n  seq INTEGER NOT NULL,\n  sketch BLOB NOT NULL,\n  n_shingles INTEGER,\n"
-    "  n_salient INTEGER,\n  exact INTEGER,\n  n_chars INTEGER,\n  published TEXT,\n  script TEXT,\n  source TEXT,\n  story TEXT,\n"
-    "  relation TEXT,\n  matched TEXT,\n  flags TEXT\n)",
+    "  n_salient INTEGER,\n  exact INTEGER,\n  n_chars INTEGER,\n  published TEXT,\n  script TEXT,\n  source TEXT,\n"
+    "  story TEXT,\n  relation TEXT,\n  matched TEXT,\n  flags TEXT,\n  byline TEXT\n)",
     "CREATE INDEX IF NOT EXISTS story_members_story ON story_members (story)",
     "CREATE TABLE IF NOT EXISTS story_state (kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT)",
 )
@@ -273,3 +306,5 @@ STATE_TABLES: tuple[str, ...] = (
 def ensure_tables(conn: sqlite3.Connection) -> None:
     for sql in STATE_TABLES:
         conn.execute(sql)
+    if "byline" not in {r[1] for r in conn.execute("PRAGMA table_info(story_members)")}:
+        conn.execute("ALTER TABLE story_members ADD COLUMN byline TEXT")  # a state file of session 4
