@@ -234,3 +234,35 @@ def test_a_byline_that_disagrees_with_the_metadata_author_is_flagged() -> None:
     assert text_flags("By Jane Doe, Reuters\nKYIV - " + WIRE, author="John Smith") == ["byline_mismatch"]
     assert text_flags("By Jane Doe\n" + WIRE, author="J. Doe") == []
     assert text_flags(WIRE, author="John Smith") == []  # no byline in the text: unknown, no flag
+
+
+def test_the_api_counts_stories_and_serves_the_copies(tmp_path: Path) -> None:
+    import urllib.error
+    import urllib.request
+
+    from moralewatch.web import demo
+    from moralewatch.web.app import LiveServer
+
+    def get(url: str) -> tuple[int, dict[str, object]]:
+        try:
+            with urllib.request.urlopen(url, timeout=30) as r:
+                return r.status, json.loads(r.read())
+        except urllib.error.HTTPError as e:
+            return e.code, json.loads(e.read())
+
+    db = demo.build_fixture_store(tmp_path / "copies.db", copies=True)
+    with LiveServer(db) as live:
+        _, t = get(live.url + "/api/trends?split=none")
+        for ind in t["indicators"]:  # type: ignore[union-attr]
+            assert ind["stories"] <= ind["docs"] and ind["series"][0]["stories"] <= ind["series"][0]["docs"]
+        exp = [i for i in t["indicators"] if i["indicator"] == "expendable"][0]  # type: ignore[union-attr]
+        assert (exp["docs"], exp["stories"]) == (3, 2)
+        _, st = get(live.url + "/api/stories")
+        assert st["n_documents"] == len(demo.articles()) + 1 and len(st["stories"]) == 1  # type: ignore[arg-type]
+        story = st["stories"][0]  # type: ignore[index]
+        _, c = get(live.url + f"/api/stories/{story['story']}")
+        assert [m["outlet"] for m in c["members"]] == ["The Kyiv Ledger", "Daily Relay"]  # type: ignore[union-attr]
+        status, err = get(live.url + "/api/stories/s-nonesuch")
+        assert status == 404 and err["error"]["code"] == "E404"  # type: ignore[index]
+        _, q = get(live.url + "/api/quotes?q=meat")
+        assert q["items"] and all(i["stories"] == 1 for i in q["items"])  # type: ignore[union-attr]

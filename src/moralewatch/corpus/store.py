@@ -115,6 +115,20 @@ def story_of(conn: sqlite3.Connection, document_id: str) -> str | None:
     return str(row[0]) if row else None
 
 
+def story_summary(conn: sqlite3.Connection, document_id: str) -> dict[str, Any] | None:
+    """A document's story in brief: ``{"story", "event", "relation", "first_source", "documents", "flags"}``."""
+    if not has_stories(conn):
+        return None
+    row = conn.execute("SELECT m.story, m.relation, m.flags, s.event, s.first_source, s.n_documents FROM story_members "
+                       "m JOIN stories s ON s.id = m.story WHERE m.id=?", (document_id,)).fetchone()
+    if row is None:
+        return None
+    first = row[4] == document_id
+    return {"story": row[0], "event": row[3], "first_source": row[4], "documents": row[5],
+            "relation": "original" if first else "copy" if row[1] == "original" else row[1],
+            "flags": [f for f in (row[2] or "").split(",") if f]}
+
+
 def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in (text or "").split("\n") if p.strip()]
 
