@@ -33,6 +33,12 @@ RELATION_ORDER = ("copy", "update", "abridged", "translation", "rewrite")
 _INVERSE = {"update": "abridged", "abridged": "update", "copy": "copy", "rewrite": "rewrite", "translation": "translation"}
 
 
+_BAND_MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 1], dtype=np.uint64)
+_LOW56 = np.uint64(0xFFFFFFFFFFFFFF)
+_BAND_TOP = np.arange(NUM_PERM // SIG_ROWS, dtype=np.uint64) << np.uint64(56)
+_SBAND_TOP = (64 + np.arange(NUM_SALIENT_PERM // SSIG_ROWS, dtype=np.int64)) << 56
+
+
 def _sid(prefix: str, doc_id: str) -> str:
     return prefix + hashlib.blake2b(doc_id.encode("utf-8"), digest_size=6).hexdigest()
 
@@ -86,16 +92,12 @@ class StoryIndex:
     @staticmethod
     def keys(s: Sketch) -> list[int]:
         """The LSH bucket keys of a sketch: one int per band (band number in the top byte, the band's values below)."""
-        out = []
-        sig = s.sig.astype(np.uint64)
-        for b in range(NUM_PERM // SIG_ROWS):
-            v = sig[b * SIG_ROWS:(b + 1) * SIG_ROWS]
-            out.append((b << 56) | int((v[0] * np.uint64(0x9E3779B1) + v[1] * np.uint64(0x85EBCA77)
-                                        + v[2] * np.uint64(0xC2B2AE3D) + v[3]) & np.uint64(0xFFFFFFFFFFFFFF)))
+        # all bands at once (uint64 arithmetic wraps, as the per-band scalar form did)
+        band = (s.sig.astype(np.uint64).reshape(-1, SIG_ROWS) * _BAND_MIX).sum(axis=1) & _LOW56
+        out: list[int] = (band | _BAND_TOP).tolist()
         if s.n_salient >= 3:
-            ssig = s.ssig
-            for b in range(NUM_SALIENT_PERM // SSIG_ROWS):
-                out.append(((64 + b) << 56) | (int(ssig[2 * b]) << 24) ^ int(ssig[2 * b + 1]))
+            pair = s.ssig.astype(np.int64).reshape(-1, SSIG_ROWS)
+            out += (((pair[:, 0] << 24) ^ pair[:, 1]) | _SBAND_TOP).tolist()
         return out
 
     # -- events (union-find) ----------------------------------------------------------------------------------
