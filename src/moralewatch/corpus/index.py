@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 import numpy as np
 
-from .features import NUM_PERM, NUM_SALIENT_PERM, Sketch, sketch
+from .features import BOTTOM_K, NUM_PERM, NUM_SALIENT_PERM, TITLE_KEYS, Sketch, sketch
 from .flags import byline, names_disagree, text_flags
 from .relate import DEFAULT, SAME_STORY, Meta, Thresholds, relation, script_of
 
@@ -70,23 +72,140 @@ class Assignment:
                 "first_source": self.first_source, "flags": self.flags}
 
 
+class Buckets:
+    """The LSH buckets: key -> the seqs of its first ``BUCKET_CAP`` members, in about 12 bytes an entry.
+
+    New entries go to a small dict (at most ``RECENT`` entries); a full dict becomes a run: two numpy arrays sorted
+    by key (seqs ascending within a key), searched by bisection. Runs are merged while the newer is at least half
+    the size of the one before it, so there are at most log2(entries / ``RECENT``) runs and each entry is copied
+    O(log n) times (a log-structured merge). A Python dict of lists cost about 100 bytes an entry (3 kB a
+    document); the candidates are the same."""
+
+    RECENT = 1 << 17
+
+    def __init__(self) -> None:
+        self.runs: list[tuple[np.ndarray, np.ndarray]] = []
+        self.recent: dict[int, list[int]] = {}
+        self.n_recent = 0
+
+    def __len__(self) -> int:
+        return sum(int(k.size) for k, _ in self.runs) + self.n_recent
+
+    def lookup(self, keys: list[int]) -> tuple[set[int], list[int]]:
+        """The seqs in the buckets of ``keys``, and how many each bucket holds (for :meth:`add`)."""
+        out: set[int] = set()
+        counts = [0] * len(keys)
+        if self.runs:
+            k = np.array(keys, np.uint64)
+            both = np.concatenate([k, k + np.uint64(1)])  # a key's span: [first >= key, first >= key + 1)
+            nk = len(keys)
+            for rk, rs in self.runs:
+                pos = np.searchsorted(rk, both)
+                lo, hi = pos[:nk], pos[nk:]
+                for i in np.flatnonzero(hi > lo).tolist():
+                    a, b = int(lo[i]), int(hi[i])
+                    out.update(rs[a:b].tolist())
+                    counts[i] += b - a
+        rec = self.recent
+        for i, key in enumerate(keys):
+            r = rec.get(key)
+            if r is not None:
+                out.update(r)
+                counts[i] += len(r)
+        return out, counts
+
+    def add(self, keys: list[int], seq: int, counts: list[int] | None = None) -> None:
+        """Add ``seq`` to the buckets of ``keys`` that hold fewer than ``BUCKET_CAP`` (``counts`` from
+        :meth:`lookup` of the same keys, when it was just called)."""
+        if counts is None:
+            counts = self.lookup(keys)[1]
+        rec = self.recent
+        for key, n in zip(keys, counts):
+            if n < BUCKET_CAP:
+                r = rec.get(key)
+                if r is None:
+                    rec[key] = [seq]
+                else:
+                    r.append(seq)
+                self.n_recent += 1
+        if self.n_recent >= self.RECENT:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.n_recent:
+            return
+        k = np.fromiter((k for k, r in self.recent.items() for _ in r), np.uint64, self.n_recent)
+        v = np.fromiter((x for r in self.recent.values() for x in r), np.int32, self.n_recent)
+        order = np.lexsort((v, k))
+        self.runs.append((k[order], v[order]))
+        self.recent, self.n_recent = {}, 0
+        while len(self.runs) >= 2 and self.runs[-1][0].size * 2 >= self.runs[-2][0].size:
+            (ok, os_), (nk, ns) = self.runs[-2], self.runs[-1]
+            keys, seqs = np.concatenate([ok, nk]), np.concatenate([os_, ns])
+            order = np.argsort(keys, kind="stable")  # the older run's seqs are smaller: seqs stay ascending
+            self.runs[-2:] = [(keys[order], seqs[order])]
+
+
+_RELATIONS = ("original", "copy", "update", "abridged", "rewrite", "translation")
+
+
+class _Members(Sequence[Member]):
+    """The members as a read-only sequence of :class:`Member`, each made on access from the index's arrays."""
+
+    def __init__(self, idx: StoryIndex) -> None:
+        self.idx = idx
+
+    def __len__(self) -> int:
+        return len(self.idx.ids)
+
+    @overload
+    def __getitem__(self, i: int) -> Member: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Member]: ...
+
+    def __getitem__(self, i: int | slice) -> Member | list[Member]:
+        if isinstance(i, slice):
+            return [self.idx.member(j) for j in range(*i.indices(len(self)))]
+        return self.idx.member(i if i >= 0 else len(self) + i)
+
+
 class StoryIndex:
+    """What is kept per document is arrays (signatures, counts, codes) and interned strings, never objects: about
+    1 kB a document with the buckets (measured in bench/stories.py); :attr:`members` makes a :class:`Member` on
+    access."""
+
     def __init__(self, thresholds: Thresholds = DEFAULT) -> None:
         self.t = thresholds
-        self.members: list[Member] = []
+        self.ids: list[str] = []
         self.by_id: dict[str, int] = {}
-        self.buckets: dict[int, int | list[int]] = {}   # a bucket of one member holds its seq, else a list
+        self.buckets = Buckets()
         self.story_first: dict[str, int] = {}     # story -> seq of its earliest-published member
         self.story_event: dict[str, str] = {}
         self.event_parent: dict[str, str] = {}
         self._eseq: dict[str, int] = {}           # event -> seq of the document that founded it
         self.story_n: dict[str, int] = {}         # story -> its members
-        self.event_stories: dict[str, list[str]] = {}   # root event -> its stories
+        self.event_stories: dict[str, list[str]] = {}   # root event -> its stories, once it has more than one
         self.dirty: set[str] = set()              # stories whose row (event, first source, size) changed since save
         self.saved = 0                            # members[:saved] are in the state file
-        self._sig = np.zeros((0, NUM_PERM), dtype=np.uint32)          # row seq: the member's signatures
-        self._ssig = np.zeros((0, NUM_SALIENT_PERM), dtype=np.uint32)
-        self._script = np.zeros(0, dtype=bool)                         # Cyrillic text
+        cap = 0
+        self._sig = np.zeros((cap, NUM_PERM), dtype=np.uint32)          # row seq: the member's signatures ...
+        self._ssig = np.zeros((cap, NUM_SALIENT_PERM), dtype=np.uint32)
+        self._title = np.zeros((cap, TITLE_KEYS), dtype=np.uint32)
+        self._bottom = np.zeros((cap, BOTTOM_K), dtype=np.uint32)
+        self._ints = np.zeros((cap, 4), dtype=np.int64)                # n_shingles, n_salient, exact, n_chars
+        self._script = np.zeros(cap, dtype=bool)                        # Cyrillic text
+        self._code = np.zeros((cap, 3), dtype=np.int32)                # relation, flags, matched seq (-1: none)
+        self._story: list[str] = []               # interned strings: one object per distinct value
+        self._date: list[str | None] = []
+        self._source: list[str | None] = []
+        self._byline: dict[int, str] = {}
+        self._flagsets: list[tuple[str, ...]] = [()]
+        self._flagcode: dict[tuple[str, ...], int] = {(): 0}
+
+    @property
+    def members(self) -> _Members:
+        return _Members(self)
 
     # -- keys -----------------------------------------------------------------------------------------------
     @staticmethod
@@ -109,39 +228,76 @@ class StoryIndex:
         if ra != rb:
             old, new = sorted((ra, rb), key=lambda e: self._eseq[e])
             self.event_parent[new] = old
-            moved = self.event_stories.pop(new, [])
-            self.event_stories.setdefault(old, []).extend(moved)
+            moved = self.event_stories.pop(new, None) or [self._founded(new)]
+            self.event_stories.setdefault(old, [self._founded(old)]).extend(moved)
             self.dirty.update(moved)
+
+    def _founded(self, event: str) -> str:
+        """The story whose founding document founded ``event``."""
+        return self._story[self._eseq[event]]
 
     def _root(self, e: str) -> str:
         while self.event_parent.get(e, e) != e:
             e = self.event_parent[e]
         return e
 
+    # -- members --------------------------------------------------------------------------------------------
+    def sketch_of(self, seq: int) -> Sketch:
+        n_sh, n_sal, exact, n_chars = self._ints[seq].tolist()
+        return Sketch(self._sig[seq], self._ssig[seq], n_sh, n_sal, exact, self._title[seq], self._bottom[seq],
+                      n_chars)
+
+    def meta_of(self, seq: int) -> Meta:
+        return Meta(self._date[seq], "cyrillic" if self._script[seq] else "latin", self._source[seq])
+
+    def member(self, seq: int) -> Member:
+        rel, flags, matched = self._code[seq].tolist()
+        return Member(self.ids[seq], seq, self.sketch_of(seq), self.meta_of(seq), self._story[seq], _RELATIONS[rel],
+                      self.ids[matched] if matched >= 0 else None, list(self._flagsets[flags]),
+                      self._byline.get(seq))
+
+    def _append(self, doc_id: str, sk: Sketch, meta: Meta, story: str, rel: str, matched: int, flags: list[str],
+                named: str | None) -> int:
+        seq = len(self.ids)
+        if seq >= len(self._sig):
+            cap = max(1024, 2 * len(self._sig))
+            for name in ("_sig", "_ssig", "_title", "_bottom", "_ints", "_script", "_code"):
+                old = getattr(self, name)
+                new = np.zeros((cap, *old.shape[1:]), dtype=old.dtype)
+                new[:len(old)] = old
+                setattr(self, name, new)
+        self._sig[seq], self._ssig[seq], self._title[seq], self._bottom[seq] = sk.sig, sk.ssig, sk.title, sk.bottom
+        self._ints[seq] = (sk.n_shingles, sk.n_salient, sk.exact, sk.n_chars)
+        self._script[seq] = meta.script == "cyrillic"
+        fs = tuple(flags)
+        code = self._flagcode.get(fs)
+        if code is None:
+            code = self._flagcode[fs] = len(self._flagsets)
+            self._flagsets.append(fs)
+        self._code[seq] = (_RELATIONS.index(rel), code, matched)
+        self._story.append(sys.intern(story))
+        self._date.append(sys.intern(meta.date) if meta.date else None)
+        self._source.append(sys.intern(meta.source) if meta.source else None)
+        if named:
+            self._byline[seq] = named
+        self.ids.append(doc_id)
+        self.by_id[doc_id] = seq
+        return seq
+
     # -- adding ---------------------------------------------------------------------------------------------
     def add(self, doc_id: str, text: str, title: str | None = None, published: str | None = None,
             source: str | None = None, author: str | None = None) -> Member:
         if doc_id in self.by_id:
-            return self.members[self.by_id[doc_id]]
+            return self.member(self.by_id[doc_id])
         sk = sketch(text, title)
         meta = Meta(date=published[:10] if published else None, script=script_of(text), source=source)
-        seq = len(self.members)
-        cands: set[int] = set()
         keys = self.keys(sk)
-        for k in keys:
-            b = self.buckets.get(k)
-            if b is None:
-                continue
-            if isinstance(b, int):
-                cands.add(b)
-            else:
-                cands.update(b)
+        cands, counts = self.buckets.lookup(keys)
         best: tuple[int, float, int] | None = None     # (relation rank, -score, seq): the smallest wins
         best_seq = -1
         events: list[int] = []
         for c in self._plausible(sk, meta.script, cands):
-            m = self.members[c]
-            rel, score = relation(sk, meta, m.sketch, m.meta, self.t)
+            rel, score = relation(sk, meta, self.sketch_of(c), self.meta_of(c), self.t)
             if rel in SAME_STORY:
                 rank = (RELATION_ORDER.index(rel), -score, c)
                 if best is None or rank < best:
@@ -151,47 +307,32 @@ class StoryIndex:
         flags = text_flags(text, title, author)
         named = byline(text) or author or None
         if best is not None:
-            matched = self.members[best_seq]
             rel = RELATION_ORDER[best[0]]
-            story = matched.story
-            other_source = matched.meta.source != source
+            story = self._story[best_seq]
+            other_source = self._source[best_seq] != source
             if rel == "rewrite" and "machine_garbled" in flags and "spun_copy" not in flags and other_source:
                 flags = sorted([*flags, "spun_copy"])
             if "byline_mismatch" not in flags and byline(text) and (
-                    "spun_copy" in flags or other_source and names_disagree(byline(text), matched.byline)):
+                    "spun_copy" in flags or other_source and names_disagree(byline(text), self._byline.get(best_seq))):
                 flags = sorted([*flags, "byline_mismatch"])  # a copy under another name than the original's
-            member = Member(doc_id, seq, sk, meta, story, rel, matched.id, flags, named)
-            first = self.members[self.story_first[story]]
-            if meta.date and (first.meta.date is None or meta.date < first.meta.date):
+            seq = self._append(doc_id, sk, meta, story, rel, best_seq, flags, named)
+            first_date = self._date[self.story_first[story]]
+            if meta.date and (first_date is None or meta.date < first_date):
                 self.story_first[story] = seq
         else:
             story = _sid("s-", doc_id)
-            member = Member(doc_id, seq, sk, meta, story, "original", None, flags, named)
+            seq = self._append(doc_id, sk, meta, story, "original", -1, flags, named)
             self.story_first[story] = seq
             self.story_event[story] = _sid("e-", doc_id)
             self._eseq[self.story_event[story]] = seq
-            self.event_stories[self.story_event[story]] = [story]
         self.story_n[story] = self.story_n.get(story, 0) + 1
         self.dirty.add(story)
-        self._grow(sk, meta.script)
-        self.members.append(member)
-        self.by_id[doc_id] = seq
         for c in events:
-            other = self.members[c].story
+            other = self._story[c]
             if other != story:
                 self._union(self.story_event[story], self.story_event[other])
-        self._bucket(keys, seq)
-        return member
-
-    def _bucket(self, keys: list[int], seq: int) -> None:
-        for k in keys:
-            b = self.buckets.get(k)
-            if b is None:
-                self.buckets[k] = seq
-            elif isinstance(b, int):
-                self.buckets[k] = [b, seq]
-            elif len(b) < BUCKET_CAP:
-                b.append(seq)
+        self.buckets.add(keys, seq, counts)
+        return self.member(seq)
 
     def _plausible(self, sk: Sketch, script: str, cands: set[int]) -> list[int]:
         """The candidates whose estimated similarities can reach a relation other than unrelated (vectorised)."""
@@ -205,29 +346,20 @@ class StoryIndex:
             cross & (js >= self.t.translation * len(sk.ssig) * 0.8))
         return [int(x) for x in c[keep].tolist()]
 
-    def _grow(self, sk: Sketch, script: str) -> None:
-        n = len(self.members)
-        if n >= len(self._sig):
-            cap = max(1024, 2 * len(self._sig))
-            self._sig = np.resize(self._sig, (cap, self._sig.shape[1]))
-            self._ssig = np.resize(self._ssig, (cap, self._ssig.shape[1]))
-            self._script = np.resize(self._script, cap)
-        self._sig[n] = sk.sig
-        self._ssig[n] = sk.ssig
-        self._script[n] = script == "cyrillic"
-
     def assignment(self, doc_id: str) -> Assignment:
-        m = self.members[self.by_id[doc_id]]
-        first = self.members[self.story_first[m.story]]
-        rel = "original" if first.id == m.id else m.relation
-        if rel == "original" and first.id != m.id:  # the founder, when an earlier-published member joined later
-            rel = _INVERSE.get(first.relation, "copy") if first.matched == m.id else "copy"
-        return Assignment(m.id, m.story, self.event_of(m.story), rel, first.id, m.flags)
-
+        seq = self.by_id[doc_id]
+        story = self._story[seq]
+        first = self.story_first[story]
+        rel_code, flags, _ = self._code[seq].tolist()
+        rel = "original" if first == seq else _RELATIONS[rel_code]
+        if rel == "original" and first != seq:  # the founder, when an earlier-published member joined later
+            f_rel, _, f_matched = self._code[first].tolist()
+            rel = _INVERSE.get(_RELATIONS[f_rel], "copy") if f_matched == seq else "copy"
+        return Assignment(doc_id, story, self.event_of(story), rel, self.ids[first], list(self._flagsets[flags]))
 
     def assignments(self) -> Iterable[Assignment]:
-        for m in self.members:
-            yield self.assignment(m.id)
+        for doc_id in self.ids:
+            yield self.assignment(doc_id)
 
     # -- persistence ----------------------------------------------------------------------------------------
     def save(self, conn: sqlite3.Connection) -> None:
@@ -252,14 +384,14 @@ class StoryIndex:
         conn.executemany("INSERT INTO story_state VALUES ('parent', ?, ?)", list(self.event_parent.items()))
         conn.executemany("INSERT INTO story_state VALUES ('eseq', ?, ?)",
                          [(e, str(v)) for e, v in self._eseq.items()])
-        self.saved = len(self.members)
+        self.saved = len(self.ids)
 
     def story_rows(self, stories: Iterable[str]) -> list[tuple[str, str, str, str | None, int]]:
         """``(story, event, first_source, first_published, n_documents)`` of each story."""
         out = []
         for s in stories:
-            first = self.members[self.story_first[s]]
-            out.append((s, self.event_of(s), first.id, first.meta.date, self.story_n[s]))
+            first = self.story_first[s]
+            out.append((s, self.event_of(s), self.ids[first], self._date[first], self.story_n[s]))
         return out
 
     @classmethod
@@ -269,12 +401,11 @@ class StoryIndex:
         for (doc_id, seq, blob, n_sh, n_sal, exact, n_chars, day, script, source, story, rel, matched,
              flags, named) in conn.execute(f"SELECT {MEMBER_COLUMNS} FROM story_members ORDER BY seq"):
             sk = Sketch.from_bytes(blob, n_sh, n_sal, exact, n_chars)
-            m = Member(doc_id, seq, sk, Meta(day, script, source), story, rel, matched,
-                       [f for f in flags.split(",") if f], named)
-            idx._grow(sk, script)
-            idx.members.append(m)
-            idx.by_id[doc_id] = seq
-            idx._bucket(cls.keys(sk), seq)
+            got = idx._append(doc_id, sk, Meta(day, script, source), story, rel,
+                              idx.by_id[matched] if matched is not None else -1,
+                              [f for f in flags.split(",") if f], named)
+            assert got == seq, "story_members: seqs must be 0, 1, 2, ... in order"
+            idx.buckets.add(cls.keys(sk), seq)
             idx.story_n[story] = idx.story_n.get(story, 0) + 1
         for kind, key, value in conn.execute("SELECT kind, key, value FROM story_state"):
             if kind == "first":
@@ -286,8 +417,11 @@ class StoryIndex:
             elif kind == "eseq":
                 idx._eseq[key] = int(value)
         for story in idx.story_event:
-            idx.event_stories.setdefault(idx.event_of(story), []).append(story)
-        idx.saved = len(idx.members)
+            root = idx.event_of(story)
+            if root != idx.story_event[story]:
+                idx.event_stories.setdefault(root, [idx._founded(root)]).append(story)
+        idx.saved = len(idx.ids)
+        idx.dirty = set()
         return idx
 
 
