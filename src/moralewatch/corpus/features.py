@@ -57,7 +57,9 @@ _STOP_SALIENT = frozenset(
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens of the NFKC-normalised text (any script)."""
-    return _WORD.findall(unicodedata.normalize("NFKC", text).lower())
+    if not text.isascii():  # NFKC leaves ASCII as it is
+        text = unicodedata.normalize("NFKC", text)
+    return _WORD.findall(text.lower())
 
 
 #: CRC-32 of the tokens met so far (a corpus repeats its vocabulary: a lookup is ~4 times cheaper than hashing);
@@ -115,14 +117,24 @@ def salient_key(word: str) -> str:
 def salient(text: str) -> set[str]:
     """Names and numbers: capitalised words inside sentences and numbers of two or more digits, as salient keys."""
     out: set[str] = set()
+    memo = _KEYS
     for word, number in set(_SALIENT.findall(text)):  # each distinct match once
         if number:
             out.add(number.replace(",", "").replace(".", ""))
             continue
-        w = word.lower().rstrip("'’-")
-        if w not in _STOP_SALIENT:
-            out.add(salient_key(w))
+        key = memo.get(word, "\0")  # "\0": not met yet (no key holds it)
+        if key == "\0":
+            if len(memo) > _CRC_MAX:
+                memo.clear()
+            w = word.lower().rstrip("'’-")
+            key = memo[word] = None if w in _STOP_SALIENT else salient_key(w)
+        if key is not None:
+            out.add(key)
     return out
+
+
+#: salient key of each capitalised word met so far (None for a stop word), bounded like :data:`_CRC`
+_KEYS: dict[str, str | None] = {}
 
 
 def numbers(text: str) -> set[str]:

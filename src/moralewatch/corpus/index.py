@@ -81,7 +81,7 @@ class Buckets:
     O(log n) times (a log-structured merge). A Python dict of lists cost about 100 bytes an entry (3 kB a
     document); the candidates are the same."""
 
-    RECENT = 1 << 17
+    RECENT = 1 << 18
 
     def __init__(self) -> None:
         self.runs: list[tuple[np.ndarray, np.ndarray]] = []
@@ -207,6 +207,22 @@ class StoryIndex:
     def members(self) -> _Members:
         return _Members(self)
 
+    def nbytes(self) -> dict[str, int]:
+        """What the index holds in memory, by part (bytes; Python objects by ``sys.getsizeof``): ``per_document``
+        (rows in use, bucket runs, ids, story and event maps) grows with the documents; ``bounded`` (the recent
+        bucket entries) does not; ``slack`` is the rows allocated but not yet used."""
+        n = len(self.ids)
+        arrays = (self._sig, self._ssig, self._title, self._bottom, self._ints, self._script, self._code)
+        row = sum(a.itemsize * (a[0].size if a.ndim > 1 else 1) for a in arrays)
+        size = sys.getsizeof
+        maps = (self.story_first, self.story_event, self.event_parent, self._eseq, self.story_n, self.by_id)
+        per_doc = (row * n + sum(int(k.nbytes + v.nbytes) for k, v in self.buckets.runs)
+                   + size(self.ids) + sum(size(i) for i in self.ids) + sum(size(m) for m in maps)
+                   + sum(size(s) for s in self.story_first) + sum(size(e) for e in self._eseq)
+                   + 3 * size(self._story) + sum(size(b) for b in self._byline.values()))
+        bounded = size(self.buckets.recent) + sum(size(r) + 32 for r in self.buckets.recent.values())
+        return {"documents": n, "per_document": per_doc, "bounded": bounded, "slack": row * (len(self._sig) - n)}
+
     # -- keys -----------------------------------------------------------------------------------------------
     @staticmethod
     def keys(s: Sketch) -> list[int]:
@@ -260,7 +276,7 @@ class StoryIndex:
                 named: str | None) -> int:
         seq = len(self.ids)
         if seq >= len(self._sig):
-            cap = max(1024, 2 * len(self._sig))
+            cap = max(1024, len(self._sig) * 3 // 2)  # grown by half: at most a third of the rows unused
             for name in ("_sig", "_ssig", "_title", "_bottom", "_ints", "_script", "_code"):
                 old = getattr(self, name)
                 new = np.zeros((cap, *old.shape[1:]), dtype=old.dtype)
@@ -286,9 +302,11 @@ class StoryIndex:
 
     # -- adding ---------------------------------------------------------------------------------------------
     def add(self, doc_id: str, text: str, title: str | None = None, published: str | None = None,
-            source: str | None = None, author: str | None = None) -> Member:
+            source: str | None = None, author: str | None = None) -> int:
+        """Group one document; returns its seq (``members[seq]`` is its :class:`Member`). A document already in
+        the index is not added again."""
         if doc_id in self.by_id:
-            return self.member(self.by_id[doc_id])
+            return self.by_id[doc_id]
         sk = sketch(text, title)
         meta = Meta(date=published[:10] if published else None, script=script_of(text), source=source)
         keys = self.keys(sk)
@@ -332,7 +350,7 @@ class StoryIndex:
             if other != story:
                 self._union(self.story_event[story], self.story_event[other])
         self.buckets.add(keys, seq, counts)
-        return self.member(seq)
+        return seq
 
     def _plausible(self, sk: Sketch, script: str, cands: set[int]) -> list[int]:
         """The candidates whose estimated similarities can reach a relation other than unrelated (vectorised)."""
