@@ -266,3 +266,15 @@ def test_the_api_counts_stories_and_serves_the_copies(tmp_path: Path) -> None:
         assert status == 404 and err["error"]["code"] == "E404"  # type: ignore[index]
         _, q = get(live.url + "/api/quotes?q=meat")
         assert q["items"] and all(i["stories"] == 1 for i in q["items"])  # type: ignore[union-attr]
+
+
+def test_the_story_tables_are_what_the_schema_describes(tmp_path: Path) -> None:
+    from moralewatch.store import Store
+    from moralewatch.store.schema import STORY_TABLES, describe
+
+    store = Store(tmp_path / "s.db")
+    for table in STORY_TABLES:
+        cols = {r[1]: r[2] for r in store.conn.execute(f"PRAGMA table_info({table.name})")}
+        assert cols == {c.name: c.sql for c in table.columns}, table.name
+        assert f"{table.name}: " in describe()
+    store.close()
