@@ -257,6 +257,8 @@ def test_the_api_counts_stories_and_serves_the_copies(tmp_path: Path) -> None:
             assert ind["stories"] <= ind["docs"] and ind["series"][0]["stories"] <= ind["series"][0]["docs"]
         exp = [i for i in t["indicators"] if i["indicator"] == "expendable"][0]  # type: ignore[union-attr]
         assert (exp["docs"], exp["stories"]) == (3, 2)
+        # the relay, a day after its original, adds nothing to its day: each story once, in its first period
+        assert sum(exp["series"][0]["stories"]) == 2 and sum(exp["series"][0]["docs"]) == 3
         _, st = get(live.url + "/api/stories")
         assert st["n_documents"] == len(demo.articles()) + 1 and len(st["stories"]) == 1  # type: ignore[arg-type]
         story = st["stories"][0]  # type: ignore[index]

@@ -182,7 +182,7 @@ def trends(ix: FactIndex, f: Filters, interval: str = "auto", split: str = "subj
     docs = distinct_docs(g, ix.doc[m], size).reshape(ni, nk, np_)
     ind_docs = distinct_docs(ind, ix.doc[m], ni)
     story = story_codes(ix)[ix.doc[m]]
-    stories = distinct_docs(g, story, size).reshape(ni, nk, np_)
+    stories = first_periods(ind * nk + skeys, story, pidx, np_, ni * nk).reshape(ni, nk, np_)
     ind_stories = distinct_docs(ind, story, ni)
     out: list[dict[str, Any]] = []
     for i in np.flatnonzero(items.sum(axis=(1, 2))):
@@ -224,6 +224,20 @@ def story_codes(ix: FactIndex) -> np.ndarray:
     out[alone] = len(codes) + np.arange(alone.size)
     _STORY_CODES[id(ix)] = (key, out)
     return out
+
+
+def first_periods(series: np.ndarray, story: np.ndarray, period: np.ndarray, n_periods: int,
+                  n_series: int) -> np.ndarray:
+    """Independent stories per series and period: each story counts once in a series, in the first period it
+    appears in (a copy published a day after its original adds nothing to the next day)."""
+    if series.size == 0:
+        return np.zeros(n_series * n_periods, np.int64)
+    pair = series.astype(np.int64) * (int(story.max()) + 1) + story
+    order = np.lexsort((period, pair))
+    first = np.ones(order.size, bool)
+    first[1:] = pair[order][1:] != pair[order][:-1]
+    keep = order[first]
+    return np.bincount(series[keep].astype(np.int64) * n_periods + period[keep], minlength=n_series * n_periods)
 
 
 def denominator(ix: FactIndex, f: Filters, interval: str, first: int, step: int, n: int) -> list[int]:

@@ -277,9 +277,11 @@
             const key = split === "none" ? "all" : (r[split] || "unknown");
             const ind = inds[r.indicator] || (inds[r.indicator] = { indicator: r.indicator, items: 0, asserted: 0, hedged: 0, negated: 0, docset: new Set(), storyset: new Set(), series: {} });
             const z = () => periods.map(() => 0);
-            const s = ind.series[key] || (ind.series[key] = { key, asserted: z(), hedged: z(), negated: z(), docs: z(), _d: periods.map(() => new Set()), _s: periods.map(() => new Set()) });
+            const s = ind.series[key] || (ind.series[key] = { key, asserted: z(), hedged: z(), negated: z(), docs: z(), _d: periods.map(() => new Set()), _first: {} });
             ind.items++; ind.docset.add(r.document_id); ind.storyset.add(r.story || r.document_id);
-            s._s[i].add(r.story || r.document_id);
+            // a story counts once in a series, in the first period it appears in (rows are newest first)
+            const sk = r.story || r.document_id;
+            if (!(sk in s._first) || i < s._first[sk]) s._first[sk] = i;
             if (r.hedged) { ind.hedged++; s.hedged[i]++; }
             if (r.negated) { ind.negated++; s.negated[i]++; }
             if (!r.hedged && !r.negated) { ind.asserted++; s.asserted[i]++; }
@@ -292,7 +294,8 @@
           for (const [d, n] of Object.entries(perDay)) { const i = index[periodOf(d, interval)]; if (i !== undefined) denom[i] += n; }
           const indicators = Object.values(inds).map((ind) => ({
             indicator: ind.indicator, items: ind.items, asserted: ind.asserted, hedged: ind.hedged, negated: ind.negated, docs: ind.docset.size, stories: ind.storyset.size,
-            series: Object.values(ind.series).sort((a, b) => (a.key < b.key ? -1 : 1)).map((s) => ({ key: s.key, asserted: s.asserted, hedged: s.hedged, negated: s.negated, docs: s._d.map((x) => x.size), stories: s._s.map((x) => x.size) })),
+            series: Object.values(ind.series).sort((a, b) => (a.key < b.key ? -1 : 1)).map((s) => ({ key: s.key, asserted: s.asserted, hedged: s.hedged, negated: s.negated, docs: s._d.map((x) => x.size),
+              stories: Object.values(s._first).reduce((acc, i) => { acc[i]++; return acc; }, periods.map(() => 0)) })),
           })).sort((a, b) => b.items - a.items || (a.indicator < b.indicator ? -1 : 1));
           return { interval, split, periods, denominator: denom, indicators, undated };
         }
