@@ -29,7 +29,7 @@ def test_annotation_tables_declare_their_document(db: Path) -> None:
     for table in TABLES:  # what `moralewatch schema` says is what the store has
         fks = [(r["from"], r["table"], r["to"]) for r in conn.execute(f"PRAGMA foreign_key_list({table})")]
         assert fks == ([FOREIGN_KEYS[table]] if table in FOREIGN_KEYS else [])
-    assert set(FOREIGN_KEYS) == {"quotes", "indicators", "entities"}
+    assert set(FOREIGN_KEYS) == {"quotes", "indicators", "entities", "claim_sources"}
     for name in VIEWS:
         assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone(), name
     # declared and true: every annotation row has its document

@@ -91,7 +91,7 @@ def test_the_spun_seed_is_a_spun_and_garbled_copy(seed_texts: dict[str, str]) ->
     text = seed_texts["just-meat-here-2022-07"]
     title, body = text.split("\n", 1)
     row = _run([{"id": "seed", "title": title, "text": body}])[0]
-    assert row["flags"] == ["machine_garbled", "spun_copy"]
+    assert row["flags"] == ["byline_mismatch", "machine_garbled", "spun_copy"]  # and a fake byline ("Hung is a ... Reporter")
     clean = seed_texts["morale-crisis-2022-03-02"]
     t2, b2 = clean.split("\n", 1)
     assert _run([{"id": "seed2", "title": t2, "text": b2}])[0]["flags"] == []
@@ -133,3 +133,150 @@ def test_a_claim_repeated_in_copies_counts_once_per_story() -> None:
     assert ind["by_claimant_side"] == {"ru": 2}
     assert ind["by_publishing_side"] == {"ru": 1, "ua": 1, "unknown": 2}
     assert counts[("quote", "quote")]["stories"] == 1
+
+
+# -- the corpus stage in the store (analyze) ------------------------------------------------------------------------
+
+EXTRA = ("Residents of Sloviansk queued for water at the central square while volunteers drove the elderly to "
+         "trains leaving for Dnipro and Lviv, a local official said on Friday.")
+
+
+def _seed_docs(seed_texts: dict[str, str]) -> list[dict[str, object]]:
+    """The clean seed as a wire story, a copy of it with a paragraph added under another outlet and byline, and an
+    unrelated story."""
+    title, body = seed_texts["morale-crisis-2022-03-02"].split("\n", 1)
+    return [{"id": "wire", "title": title, "text": body, "date": "2022-03-02", "source": "Reuters"},
+            {"id": "copy", "title": title, "text": "By Jane Roe\n" + body + "\n" + EXTRA, "date": "2022-03-03",
+             "source": "Daily Relay", "author": "Jane Roe"},
+            {"id": "other", "title": "Coffee prices fall", "text": OTHER, "date": "2022-03-02", "source": "Reuters"}]
+
+
+def _analyze(tmp_path: Path, db: Path, docs: list[dict[str, object]], name: str) -> None:
+    from moralewatch.api import analyze
+
+    src = tmp_path / name
+    src.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    summary = analyze([str(src)], str(db))
+    assert summary.counts["ok"] == len(docs)
+
+
+def _dump(db: Path) -> list[list[tuple[object, ...]]]:
+    conn = sqlite3.connect(db)
+    out = [conn.execute(sql).fetchall() for sql in (
+        "SELECT id, story, relation, matched, flags, byline FROM story_members ORDER BY seq",
+        "SELECT * FROM stories ORDER BY id", "SELECT * FROM claim_sources ORDER BY kind, document_id, idx",
+        "SELECT * FROM claim_counts ORDER BY claim")]
+    conn.close()
+    return out
+
+
+def test_analyze_groups_the_store_and_counts_a_copied_claim_once(tmp_path: Path, seed_texts: dict[str, str]) -> None:
+    docs = _seed_docs(seed_texts)
+    _analyze(tmp_path, tmp_path / "one.db", docs, "all.jsonl")
+    members, stories, claims, counts = _dump(tmp_path / "one.db")
+    story = {m[0]: m[1] for m in members}
+    assert len(members) == 3 and len(stories) == 2
+    assert story[members[0][0]] == story[members[1][0]] != story[members[2][0]]
+    assert members[1][2] in ("copy", "update") and members[1][3] == members[0][0]  # a paragraph added
+    # every claim of the wire story is carried by two documents of one story: one independent source
+    wire_claims = {c[3] for c in claims if c[1] == members[0][0]}
+    assert wire_claims and all(c[2] == 2 and c[3] == 1 for c in counts if c[0] in wire_claims)
+    sides = {c[1]: c[6] for c in claims}
+    from moralewatch.corpus.counts import outlet_sides
+
+    assert sides[members[0][0]] == outlet_sides()["reuters"] != "unknown"  # the knowledge base knows Reuters
+    assert sides[members[1][0]] == "unknown"  # ... and not the Daily Relay
+
+
+def test_one_analyze_run_and_two_give_the_same_store_grouping(tmp_path: Path, seed_texts: dict[str, str]) -> None:
+    docs = _seed_docs(seed_texts)
+    _analyze(tmp_path, tmp_path / "one.db", docs, "all.jsonl")
+    _analyze(tmp_path, tmp_path / "two.db", docs[:1], "first.jsonl")
+    before = _dump(tmp_path / "two.db")[0]
+    _analyze(tmp_path, tmp_path / "two.db", docs[1:], "rest.jsonl")
+    after = _dump(tmp_path / "two.db")
+    assert after[0][:1] == before  # nothing grouped before moved
+    assert after == _dump(tmp_path / "one.db")
+
+
+def test_the_copies_of_a_story_with_their_differences(tmp_path: Path, seed_texts: dict[str, str]) -> None:
+    from moralewatch.corpus.store import copies, independent, story_of
+
+    _analyze(tmp_path, tmp_path / "s.db", _seed_docs(seed_texts), "all.jsonl")
+    conn = sqlite3.connect(tmp_path / "s.db")
+    wire = conn.execute("SELECT id FROM story_members ORDER BY seq").fetchone()[0]
+    story = story_of(conn, wire)
+    assert story is not None
+    c = copies(conn, story)
+    assert c is not None and c["first_source"] == wire and c["documents"] == 2
+    first, copy = c["members"]
+    assert first["first_source"] and first["relation"] == "original" and first["differences"] is None
+    assert copy["relation"] in ("copy", "update") and copy["outlet"] == "Daily Relay"
+    assert EXTRA in copy["differences"]["added"] and copy["differences"]["n_removed"] == 0
+    q = conn.execute("SELECT document_id, idx FROM quotes WHERE document_id=? LIMIT 1", (wire,)).fetchone()
+    counts = independent(conn, "quote", q[0], q[1])
+    assert counts is not None and counts["documents"] == 2 and counts["stories"] == 1
+    assert sum(counts["by_publishing_side"].values()) >= 1
+    assert copies(conn, "s-nonesuch") is None
+
+
+def test_a_copy_under_another_byline_than_its_original_is_flagged() -> None:
+    rows = {r["id"]: r for r in _run([
+        {"id": "orig", "text": "By Anna Petrenko\n" + WIRE, "date": "2022-07-14", "source": "Kyiv Independent"},
+        {"id": "fake", "text": "By John Smith\n" + WIRE, "date": "2022-07-14", "source": "Copy Site"},
+        {"id": "same", "text": "By A. Petrenko\n" + WIRE + " More.", "date": "2022-07-14", "source": "Relay"}])}
+    assert rows["fake"]["story"] == rows["orig"]["story"]
+    assert "byline_mismatch" in rows["fake"]["flags"]
+    assert rows["orig"]["flags"] == [] and rows["same"]["flags"] == []
+
+
+def test_a_byline_that_disagrees_with_the_metadata_author_is_flagged() -> None:
+    assert text_flags("By Jane Doe, Reuters\nKYIV - " + WIRE, author="John Smith") == ["byline_mismatch"]
+    assert text_flags("By Jane Doe\n" + WIRE, author="J. Doe") == []
+    assert text_flags(WIRE, author="John Smith") == []  # no byline in the text: unknown, no flag
+
+
+def test_the_api_counts_stories_and_serves_the_copies(tmp_path: Path) -> None:
+    import urllib.error
+    import urllib.request
+
+    from moralewatch.web import demo
+    from moralewatch.web.app import LiveServer
+
+    def get(url: str) -> tuple[int, dict[str, object]]:
+        try:
+            with urllib.request.urlopen(url, timeout=30) as r:
+                return r.status, json.loads(r.read())
+        except urllib.error.HTTPError as e:
+            return e.code, json.loads(e.read())
+
+    db = demo.build_fixture_store(tmp_path / "copies.db", copies=True)
+    with LiveServer(db) as live:
+        _, t = get(live.url + "/api/trends?split=none")
+        for ind in t["indicators"]:  # type: ignore[union-attr]
+            assert ind["stories"] <= ind["docs"] and ind["series"][0]["stories"] <= ind["series"][0]["docs"]
+        exp = [i for i in t["indicators"] if i["indicator"] == "expendable"][0]  # type: ignore[union-attr]
+        assert (exp["docs"], exp["stories"]) == (3, 2)
+        # the relay, a day after its original, adds nothing to its day: each story once, in its first period
+        assert sum(exp["series"][0]["stories"]) == 2 and sum(exp["series"][0]["docs"]) == 3
+        _, st = get(live.url + "/api/stories")
+        assert st["n_documents"] == len(demo.articles()) + 1 and len(st["stories"]) == 1  # type: ignore[arg-type]
+        story = st["stories"][0]  # type: ignore[index]
+        _, c = get(live.url + f"/api/stories/{story['story']}")
+        assert [m["outlet"] for m in c["members"]] == ["The Kyiv Ledger", "Daily Relay"]  # type: ignore[union-attr]
+        status, err = get(live.url + "/api/stories/s-nonesuch")
+        assert status == 404 and err["error"]["code"] == "E404"  # type: ignore[index]
+        _, q = get(live.url + "/api/quotes?q=meat")
+        assert q["items"] and all(i["stories"] == 1 for i in q["items"])  # type: ignore[union-attr]
+
+
+def test_the_story_tables_are_what_the_schema_describes(tmp_path: Path) -> None:
+    from moralewatch.store import Store
+    from moralewatch.store.schema import STORY_TABLES, describe
+
+    store = Store(tmp_path / "s.db")
+    for table in STORY_TABLES:
+        cols = {r[1]: r[2] for r in store.conn.execute(f"PRAGMA table_info({table.name})")}
+        assert cols == {c.name: c.sql for c in table.columns}, table.name
+        assert f"{table.name}: " in describe()
+    store.close()

@@ -304,6 +304,8 @@ class RunSummary:
     #: unchanged inputs whose stored document was made by other stage versions (stage name -> inputs); with
     #: ``reanalyze`` these are re-analysed in place and counted in ``counts["reanalyzed"]`` instead
     stale: dict[str, int] = field(default_factory=dict)
+    #: the corpus stage: documents grouped into stories, claims written, stories changed
+    stories: dict[str, int] = field(default_factory=dict)
 
 
 #: rejections that another run may not give: a re-run analyses these inputs again (``timeout`` only when the time
@@ -356,12 +358,22 @@ def analyze(
                 summary.counts[state] += 1
                 if progress:
                     progress(raw, state)
+            group_stories(store, summary)
             status = "done"
         finally:
             store.finish_run(summary.run_id, summary.counts, status, quiet=status != "done")
     finally:
         store.close()
     return summary
+
+
+def group_stories(store: Any, summary: RunSummary) -> None:
+    """The corpus stage (issue 16): the documents stored by this run (and any left ungrouped by an interrupted
+    one) join the store's stories; the claims of the run's documents are counted by independent story."""
+    from .corpus.store import group_store
+
+    with store._errors():
+        summary.stories = group_store(store.conn, summary.run_id, purge=summary.counts.get("reanalyzed", 0) > 0)
 
 
 def _read_each(paths: list[str], max_bytes: int, text_format: str | None = None) -> Iterator[RawInput]:

@@ -9,8 +9,9 @@ Each claim is counted by **claimant side** (the indicator's ``claimant_side``, t
 **publishing side**: the side of the document's outlet in the knowledge base (``data/kb/orgs.tsv``, kind
 ``outlet``), ``unknown`` when the outlet is not there (unknown is better than wrong).
 
-Reads a store (tables ``documents``, ``indicators``, ``quotes``); writes nothing. Not yet wired into the store's
-tables, the API, the report or the dashboard.
+Reads a store (tables ``documents``, ``indicators``, ``quotes``); writes nothing. The store keeps the same counts
+incrementally (``claim_sources``, :mod:`moralewatch.corpus.store`), which the API, the report and the dashboard
+read.
 """
 
 from __future__ import annotations

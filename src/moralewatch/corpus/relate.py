@@ -94,4 +94,6 @@ _LAT = re.compile("[A-Za-z]")
 def script_of(text: str) -> str:
     """``cyrillic`` when most letters of the first 600 characters are Cyrillic, else ``latin``."""
     sample = text[:600]
+    if sample.isascii():  # no Cyrillic letter at all (most English texts): no need to count
+        return "latin"
     return "cyrillic" if len(_CYR.findall(sample)) > len(_LAT.findall(sample)) else "latin"

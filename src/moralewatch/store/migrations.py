@@ -300,6 +300,35 @@ DATE_SOURCE: tuple[str, ...] = (
 )
 
 
+#: migration 8, "stories and independent sources" (issue 16): the corpus stage's grouping of documents into stories
+#: (a document and its copies) and events (stories reporting one event), kept so that a later ``analyze`` adds its
+#: documents to the same stories without reclustering (``moralewatch.corpus``):
+#: - ``story_members``: one row per grouped document: its sketch (MinHash signatures, fixed size), the story it
+#:   joined, its relation to the member it matched, its quality flags and byline;
+#: - ``story_state``: the index's story and event state (first sources, events and their union-find parents);
+#: - ``stories``: one row per story: its event, first source (earliest-published member) and size;
+#: - ``claim_sources``: one row per quote and indicator: the claim it makes (a hash of its kind, label and words) and
+#:   the story, claimant side and publishing side of its document; the view ``claim_counts`` counts documents and
+#:   independent stories per claim.
+STORIES: tuple[str, ...] = (
+    "CREATE TABLE IF NOT EXISTS story_members (\n"
+    "  id TEXT PRIMARY KEY,\n  seq INTEGER NOT NULL,\n  sketch BLOB NOT NULL,\n  n_shingles INTEGER,\n"
+    "  n_salient INTEGER,\n  exact INTEGER,\n  n_chars INTEGER,\n  published TEXT,\n  script TEXT,\n  source TEXT,\n"
+    "  story TEXT,\n  relation TEXT,\n  matched TEXT,\n  flags TEXT,\n  byline TEXT\n)",
+    "CREATE INDEX IF NOT EXISTS story_members_story ON story_members (story)",
+    "CREATE TABLE IF NOT EXISTS story_state (kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT)",
+    "CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, event TEXT, first_source TEXT, first_published TEXT, "
+    "n_documents INTEGER)",
+    "CREATE INDEX IF NOT EXISTS ix_stories_event ON stories(event)",
+    "CREATE TABLE IF NOT EXISTS claim_sources (kind TEXT NOT NULL, document_id TEXT NOT NULL REFERENCES "
+    "documents(id), idx INTEGER NOT NULL, claim TEXT NOT NULL, story TEXT NOT NULL, claimant_side TEXT, "
+    "publishing_side TEXT, PRIMARY KEY (kind, document_id, idx))",
+    "CREATE INDEX IF NOT EXISTS ix_claim_sources_claim ON claim_sources(claim, story)",
+    "CREATE VIEW IF NOT EXISTS claim_counts AS SELECT claim, kind, count(DISTINCT document_id) AS documents, "
+    "count(DISTINCT story) AS stories FROM claim_sources GROUP BY claim, kind",
+)
+
+
 def _run(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
     def migrate(conn: sqlite3.Connection) -> None:
         for sql in statements:
@@ -310,7 +339,7 @@ def _run(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
 
 #: the SQL of each migration, by version
 STATEMENTS: dict[int, tuple[str, ...]] = {1: INITIAL, 2: EVIDENCE_FACTS, 3: ROW_STAMPS, 4: DATASETTE, 5: LANGUAGES,
-                                          6: PLACES_DATES, 7: DATE_SOURCE}
+                                          6: PLACES_DATES, 7: DATE_SOURCE, 8: STORIES}
 
 #: ordered migrations: (version, name, function of a connection inside the migration's transaction)
 MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
@@ -323,4 +352,6 @@ MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (6, "evidence dates and places in context: date_source on quotes and indicators, candidates and confidence "
         "on entities", _run(PLACES_DATES)),
     (7, "publication date source: date_source on documents", _run(DATE_SOURCE)),
+    (8, "stories and independent sources: story_members, story_state, stories, claim_sources, claim_counts",
+     _run(STORIES)),
 ]

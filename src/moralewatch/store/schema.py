@@ -96,6 +96,35 @@ RUNS = Table(
     ("id",),
     "one row per analyze run: version and configuration",
 )
+#: the corpus stage's tables (migration 8, issue 16; written by ``moralewatch.corpus.store``)
+STORY_TABLES: tuple[Table, ...] = (
+    Table("story_members", (
+        Column("id", "TEXT", doc="the document"), Column("seq", "INTEGER", doc="order in which it was grouped"),
+        Column("sketch", "BLOB", doc="its MinHash signatures (fixed size; the text is not kept here)"),
+        Column("n_shingles", "INTEGER"), Column("n_salient", "INTEGER"), Column("exact", "INTEGER"),
+        Column("n_chars", "INTEGER"), Column("published", "TEXT"), Column("script", "TEXT"),
+        Column("source", "TEXT", doc="its outlet, else its input's source"),
+        Column("story", "TEXT", doc="the story it joined (s-...; never changes)"),
+        Column("relation", "TEXT", doc="to `matched`: original, copy, update, abridged, rewrite, translation"),
+        Column("matched", "TEXT", doc="the member it was found to copy"),
+        Column("flags", "TEXT", doc="comma-separated: machine_garbled, spun_copy, byline_mismatch"),
+        Column("byline", "TEXT", doc="who the text says wrote it, else the metadata author")),
+        ("id",), "one row per document grouped into a story (the corpus stage)"),
+    Table("story_state", (Column("kind", "TEXT"), Column("key", "TEXT"), Column("value", "TEXT")), (),
+          "the story index's state: first source of each story, events and their merges"),
+    Table("stories", (
+        Column("id", "TEXT"), Column("event", "TEXT", doc="the event (e-...) the story reports"),
+        Column("first_source", "TEXT", doc="document id of its earliest-published member"),
+        Column("first_published", "TEXT"), Column("n_documents", "INTEGER")),
+        ("id",), "one row per story: an original article and its copies"),
+    Table("claim_sources", (
+        Column("kind", "TEXT", doc="quote | indicator"), Column("document_id", "TEXT"), Column("idx", "INTEGER"),
+        Column("claim", "TEXT", doc="hash of the kind, label and words of the claim: copies share it"),
+        Column("story", "TEXT"), Column("claimant_side", "TEXT"),
+        Column("publishing_side", "TEXT", doc="side of the document's outlet in the knowledge base, else unknown")),
+        ("kind", "document_id", "idx"), "one row per quote and indicator: its claim and its document's story"),
+)
+#: the tables ``export`` writes (the story tables are the corpus stage's state and are described apart)
 TABLES: dict[str, Table] = {t.name: t for t in [DOCUMENTS, *ANNOTATION_TABLES.values(), OUTCOMES, RUNS]}
 
 #: the migrations, frozen as the SQL they ran (``store/migrations.py``); the tables above describe what they build
@@ -110,17 +139,18 @@ VIEWS: dict[str, str] = {
     "quotes_documents": "view: quotes with their document's title, outlet, url and published day",
     "quotes_fts": "full-text index of quotes (text, speaker), content=quotes, kept by triggers",
     "indicators_fts": "full-text index of indicators (text), content=indicators, kept by triggers",
+    "claim_counts": "view (migration 8): per claim, its documents and independent stories (copies count once)",
 }
 #: declared foreign keys (migration 4; not enforced: PRAGMA foreign_keys is off)
 FOREIGN_KEYS: dict[str, tuple[str, str, str]] = {
-    name: ("document_id", "documents", "id") for name in ANNOTATION_TABLES
+    name: ("document_id", "documents", "id") for name in [*ANNOTATION_TABLES, "claim_sources"]
 }
 
 
 def describe() -> str:
     """The schema as text, for ``moralewatch schema`` and the docs."""
     out = []
-    for t in TABLES.values():
+    for t in [*TABLES.values(), *STORY_TABLES]:
         out.append(f"{t.name}: {t.doc}")
         fk = FOREIGN_KEYS.get(t.name)
         for c in t.columns:

@@ -238,6 +238,17 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
                    c: sqlite3.Connection = Depends(conn)) -> dict[str, Any]:
         return Q.quotes(c, f, speaker, limit, offset)
 
+    @app.get("/api/stories", summary="Stories: the originals with the most copies, and how many stories the store has")
+    def api_stories(limit: int = Query(50, ge=1, le=500, description="1 to 500"),
+                    min_documents: int = Query(2, ge=1, description="stories of at least this many documents"),
+                    c: sqlite3.Connection = Depends(conn)) -> dict[str, Any]:
+        return Q.stories(c, limit, min_documents)
+
+    @app.get("/api/stories/{story}", summary="Copies: one story's documents, their relation to the first source, "
+             "flags and differences")
+    def api_story(story: str = PathParam(max_length=40), c: sqlite3.Connection = Depends(conn)) -> dict[str, Any]:
+        return Q.story(c, story)
+
     @app.get("/api/speakers", summary="Speakers of quotes merged across spellings, with their variants")
     def api_speakers(c: sqlite3.Connection = Depends(conn)) -> dict[str, Any]:
         return Q.speakers(c)

@@ -311,12 +311,23 @@ def hostile_article() -> Article:
     )
 
 
-def build_fixture_store(path: str | Path, *, hostile: bool = False) -> Path:
-    """Write the fixture articles into a store at ``path`` (created; re-running adds nothing)."""
+def relay_article() -> Article:
+    """A copy of the first fixture article relayed by another outlet a day later with a line added (the Copies view
+    and the independent-story counts are tested with it)."""
+    import dataclasses
+
+    first = articles()[0]
+    return dataclasses.replace(first, published="2023-01-10", outlet="Daily Relay", url="https://example.org/relay/1",
+                               paragraphs=[*first.paragraphs, "Daily Relay could not reach the ministry for comment."])
+
+
+def build_fixture_store(path: str | Path, *, hostile: bool = False, copies: bool = False) -> Path:
+    """Write the fixture articles into a store at ``path`` (created; re-running adds nothing), and group them into
+    stories (the corpus stage). ``copies``: add :func:`relay_article`, a copy of the first."""
     store = Store(path)
     try:
         run = store.start_run({"fixture": "moralewatch.web.demo", "hostile": hostile}, ["fixture"])
-        items = articles() + ([hostile_article()] if hostile else [])
+        items = articles() + ([hostile_article()] if hostile else []) + ([relay_article()] if copies else [])
         stage_of: dict[str, str | None] = {"quotes": "fixture.v1", "indicators": "fixture.v1",
                                             "entities": "fixture.v1"}
         counts = {"ok": 0, "duplicate": 0}
@@ -324,6 +335,9 @@ def build_fixture_store(path: str | Path, *, hostile: bool = False) -> Path:
             doc = build_document(a)
             status = store.write(doc, Outcome("fixture", f"article {n}", "ok"), run, stage_of)
             counts[status] = counts.get(status, 0) + 1
+        from ..corpus.store import group_store
+
+        group_store(store.conn, run)
         store.finish_run(run, counts)
     finally:
         store.close()

@@ -4,6 +4,10 @@ Aggregates (trends, places, sources, pages of evidence) are vector operations ov
 :class:`~.index.FactIndex`; rows, articles, full-text matches (FTS5) and coordinates are read with parameterised
 SQL only: values never reach SQL text. Hedged and negated items are counted apart everywhere (codebook rule 5),
 and every trend carries its denominator: the documents analysed in the period.
+
+Independent sources (issue 16): trends also count **stories** (a document and its copies, the corpus stage's
+``story_members``): evidence repeated in ten copies of one wire story counts once. A document not grouped yet
+(a store written by an older version, or an ``analyze`` still running) is its own story.
 """
 
 from __future__ import annotations
@@ -177,19 +181,63 @@ def trends(ix: FactIndex, f: Filters, interval: str = "auto", split: str = "subj
     asserted = np.bincount(g[~hed & ~neg], minlength=size).reshape(ni, nk, np_)
     docs = distinct_docs(g, ix.doc[m], size).reshape(ni, nk, np_)
     ind_docs = distinct_docs(ind, ix.doc[m], ni)
+    story = story_codes(ix)[ix.doc[m]]
+    stories = first_periods(ind * nk + skeys, story, pidx, np_, ni * nk).reshape(ni, nk, np_)
+    ind_stories = distinct_docs(ind, story, ni)
     out: list[dict[str, Any]] = []
     for i in np.flatnonzero(items.sum(axis=(1, 2))):
         series = [{"key": str(kvoc[k]) if kvoc[k] is not None else "unknown", "asserted": asserted[i, k].tolist(),
-                   "hedged": hedged[i, k].tolist(), "negated": negated[i, k].tolist(), "docs": docs[i, k].tolist()}
+                   "hedged": hedged[i, k].tolist(), "negated": negated[i, k].tolist(), "docs": docs[i, k].tolist(),
+                   "stories": stories[i, k].tolist()}
                   for k in np.flatnonzero(items[i].sum(axis=1))]
         series.sort(key=lambda s: s["key"])
         out.append({"indicator": ix.vocab["indicator"].values[i], "items": int(items[i].sum()),
                     "asserted": int(asserted[i].sum()), "hedged": int(hedged[i].sum()),
-                    "negated": int(negated[i].sum()), "docs": int(ind_docs[i]), "series": series})
+                    "negated": int(negated[i].sum()), "docs": int(ind_docs[i]), "stories": int(ind_stories[i]),
+                    "series": series})
     out.sort(key=lambda x: (-int(x["items"]), str(x["indicator"])))
     return {"interval": interval, "split": split, "periods": periods,
             "denominator": denominator(ix, f, interval, first, step, np_), "indicators": out, "undated": undated,
             "filters": f.as_dict()}
+
+
+_STORY_CODES: dict[int, tuple[tuple[int, Any, int], np.ndarray]] = {}
+
+
+def story_codes(ix: FactIndex) -> np.ndarray:
+    """The story of each document of the index (by its document code) as an integer; an ungrouped document gets a
+    code of its own. Read from ``story_members`` once per store change, and cached."""
+    key = (ix.generation, ix.version, len(ix.docs.values))
+    hit = _STORY_CODES.get(id(ix))
+    if hit is not None and hit[0] == key:
+        return hit[1]
+    cur = ix.conn.cursor()
+    cur.row_factory = None
+    try:
+        of = dict(cur.execute("SELECT id, story FROM story_members").fetchall())
+    except sqlite3.OperationalError:  # a store of an older version, opened read-only: no stories yet
+        of = {}
+    codes: dict[str, int] = {}
+    out = np.fromiter((codes.setdefault(of[d], len(codes)) if d in of else -1 for d in ix.docs.values),
+                      dtype=np.int64, count=len(ix.docs.values))
+    alone = np.flatnonzero(out < 0)
+    out[alone] = len(codes) + np.arange(alone.size)
+    _STORY_CODES[id(ix)] = (key, out)
+    return out
+
+
+def first_periods(series: np.ndarray, story: np.ndarray, period: np.ndarray, n_periods: int,
+                  n_series: int) -> np.ndarray:
+    """Independent stories per series and period: each story counts once in a series, in the first period it
+    appears in (a copy published a day after its original adds nothing to the next day)."""
+    if series.size == 0:
+        return np.zeros(n_series * n_periods, np.int64)
+    pair = series.astype(np.int64) * (int(story.max()) + 1) + story
+    order = np.lexsort((period, pair))
+    first = np.ones(order.size, bool)
+    first[1:] = pair[order][1:] != pair[order][:-1]
+    keep = order[first]
+    return np.bincount(series[keep].astype(np.int64) * n_periods + period[keep], minlength=n_series * n_periods)
 
 
 def denominator(ix: FactIndex, f: Filters, interval: str, first: int, step: int, n: int) -> list[int]:
@@ -271,7 +319,13 @@ def evidence_item(conn: sqlite3.Connection, document_id: str, idx: int) -> dict[
                               (item["place"],))
     others = _rows(conn, "SELECT idx, indicator, start, end, subject_side, hedged, negated FROM indicators "
                          "WHERE document_id = ? AND idx != ? ORDER BY start", (document_id, idx))
-    return {"indicator": item, "document": doc, "quote": quote, "place": place, "others": others}
+    from ..corpus.store import independent, story_summary
+
+    return {"indicator": item, "document": doc, "quote": quote, "place": place, "others": others,
+            "independent": independent(conn, "indicator", document_id, idx),
+            "quote_independent": independent(conn, "quote", document_id, item["quote_index"])
+            if item.get("quote_index") is not None else None,
+            "story": story_summary(conn, document_id)}
 
 
 def _one(conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> dict[str, Any] | None:
@@ -279,6 +333,34 @@ def _one(conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> dict[str,
     return dict(row) if row is not None else None
 
 
+
+
+# -- stories: copies and independent sources (issue 16) ----------------------------------------------------------
+
+
+def stories(conn: sqlite3.Connection, limit: int = 50, min_documents: int = 2) -> dict[str, Any]:
+    """The stories with the most documents (copies of one original), each with its first source's title, outlet
+    and day, and how many stories and documents the store holds."""
+    from ..corpus.store import has_stories
+
+    if not has_stories(conn):
+        return {"stories": [], "n_stories": 0, "n_documents": 0, "grouped": False}
+    items = _rows(conn, "SELECT s.id AS story, s.event, s.first_source, s.n_documents AS documents, "
+                        "date(coalesce(d.published, s.first_published)) AS day, d.title, d.outlet FROM stories s "
+                        "LEFT JOIN documents d ON d.id = s.first_source WHERE s.n_documents >= ? "
+                        "ORDER BY s.n_documents DESC, day DESC, s.id LIMIT ?", (min_documents, limit))
+    n_stories, n_docs = conn.execute("SELECT count(*), coalesce(sum(n_documents), 0) FROM stories").fetchone()
+    return {"stories": items, "n_stories": n_stories, "n_documents": n_docs, "grouped": True}
+
+
+def story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
+    """The Copies view of one story: its members, their relation, flags and differences, and its first source."""
+    from ..corpus.store import copies
+
+    c = copies(conn, story_id)
+    if c is None:
+        raise MoraleWatchError("E404", f"no story {story_id}", "pick a story from /api/stories or an evidence item")
+    return c
 
 
 # -- places and sources -------------------------------------------------------------------------------------------
@@ -421,6 +503,27 @@ def _report_rows(conn: sqlite3.Connection, rowids: list[int]) -> tuple[list[dict
     return facts, docs, quotes
 
 
+def _report_stories(conn: sqlite3.Connection, doc_ids: list[str]) -> tuple[dict[str, str], dict[str, Any]]:
+    """The story of each of the report's documents, and the members of its stories that have copies (at most 200)."""
+    from ..corpus.store import copies, has_stories
+
+    story_of: dict[str, str] = {}
+    copied: dict[str, Any] = {}
+    if has_stories(conn):
+        for i in range(0, len(doc_ids), 400):
+            chunk = doc_ids[i:i + 400]
+            story_of.update((r[0], r[1]) for r in conn.execute(
+                f"SELECT id, story FROM story_members WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+        shown_stories = sorted(set(story_of.values()))
+        for i in range(0, len(shown_stories), 400):
+            chunk = shown_stories[i:i + 400]
+            for (sid,) in conn.execute(f"SELECT id FROM stories WHERE n_documents >= 2 AND id IN "
+                                       f"({', '.join('?' * len(chunk))}) ORDER BY n_documents DESC, id", chunk):
+                if len(copied) < 200:
+                    copied[sid] = copies(conn, sid, limit=50)
+    return story_of, copied
+
+
 @_locked
 def snapshot(ix: FactIndex, f: Filters, limit: int = 5000) -> dict[str, Any]:
     """Everything the self-contained report needs to redo the views in the browser without a server: the newest
@@ -430,6 +533,9 @@ def snapshot(ix: FactIndex, f: Filters, limit: int = 5000) -> dict[str, Any]:
     with ix.sql() as conn:
         facts, docs, quotes = _report_rows(conn, ix.newest(m, 0, limit))
         located = place_coords(conn, sorted({r["place"] for r in facts if r["place"]}))
+        story_of, copied = _report_stories(conn, sorted(docs))
+    for r in facts:  # the report's trends count independent stories too
+        r["story"] = story_of.get(r["document_id"])
     dated = ix.doc_day != NO_DAY
     pairs, counts = np.unique(ix.doc_day[dated].astype(np.int64) * len(ix.vocab["outlet"].values)
                               + ix.doc_outlet[dated], return_counts=True)
@@ -449,6 +555,7 @@ def snapshot(ix: FactIndex, f: Filters, limit: int = 5000) -> dict[str, Any]:
             "per_day": per_day, "per_day_outlet": per_day_outlet, "coords": coords, "filters": f.as_dict(),
             "kinds": {k: place_kind(k, v) for k, v in located.items()},
             "speakers": canonical_names(sorted(said), dict(said)),
+            "stories": copied if story_of else None,
             "meta": meta(ix)}
 
 
@@ -490,8 +597,12 @@ def quotes(conn: sqlite3.Connection, f: Filters, speaker: Sequence[str] = (), li
     items = _rows(conn, f"SELECT {_QUOTE_COLS} FROM {src}{sql_where} ORDER BY d.published DESC, q.document_id, "
                         f"q.idx LIMIT ? OFFSET ?", [*params, limit, offset])
     canon = _canonical(conn)
+    from ..corpus.store import independent
+
     for r in items:
         r["speaker_merged"] = canon.get(r["speaker"], r["speaker"]) if r["speaker"] else None
+        ind = independent(conn, "quote", r["document_id"], r["idx"])
+        r["stories"] = ind["stories"] if ind else None  # independent stories carrying the same words
     return {"total": total, "limit": limit, "offset": offset, "items": items, "filters": f.as_dict()}
 
 

@@ -11,7 +11,8 @@
 
   const MULTI = ["indicator", "subject_side", "claimant_side", "channel", "speaker_role", "place", "outlet", "claimant"];
   const SINGLE = ["since", "until", "hedged", "negated", "q", "min_confidence"];
-  const VIEWS = ["trends", "evidence", "quotes", "places", "sources"];
+  const VIEWS = ["trends", "evidence", "quotes", "places", "sources", "copies"];
+  const MEASURES = ["stories", "items", "docs", "rate", "share"]; // stories: independent sources (copies count once)
   const AREA_KINDS = ["country", "region", "continent"];
   const COLORS = { ru: "#c0392b", ua: "#1f6fb2", west: "#2b8a6e", independent: "#6b5b95", unknown: "#8a8a8a", all: "#1d2330" };
   const PALETTE = ["#1f6fb2", "#c0392b", "#2b8a6e", "#b7791f", "#6b5b95", "#d35400", "#17a2b8", "#7f8c8d", "#8e44ad", "#2c3e50"];
@@ -51,8 +52,8 @@
                             n ? el("span", { class: "flag negated", title: "negated: the text denies it" }, "negated") : null];
 
   // -- state: filters and view live in the address (#view?query) ---------------------------------------------------
-  const state = { view: "trends", filters: {}, interval: "auto", split: "subject_side", measure: "items",
-                  offset: 0, sort: "newest", limit: 50, item: null, meta: null, qq: "" };
+  const state = { view: "trends", filters: {}, interval: "auto", split: "subject_side", measure: "stories",
+                  offset: 0, sort: "newest", limit: 50, item: null, meta: null, qq: "", story: null };
   let lastHash = null;
 
   function readHash() {
@@ -65,7 +66,7 @@
     const measure = p.get("measure");
     return { view: VIEWS.includes(view) ? view : null, filters: f,
              interval: p.get("interval") || "auto", split: p.get("split") || "subject_side",
-             measure: ["items", "docs", "rate", "share"].includes(measure) ? measure : "items",
+             measure: MEASURES.includes(measure) ? measure : "stories", story: p.get("story"),
              offset: Math.max(0, Number(p.get("offset") || 0) || 0), sort: p.get("sort") || "newest",
              item: p.get("item"), qq: p.get("qq") || "" };
   }
@@ -79,7 +80,8 @@
     const p = filterParams(state.filters);
     if (state.interval !== "auto") p.set("interval", state.interval);
     if (state.split !== "subject_side") p.set("split", state.split);
-    if (state.measure !== "items") p.set("measure", state.measure);
+    if (state.measure !== "stories") p.set("measure", state.measure);
+    if (state.view === "copies" && state.story) p.set("story", state.story);
     if (state.offset) p.set("offset", state.offset);
     if (state.sort !== "newest") p.set("sort", state.sort);
     if (state.qq) p.set("qq", state.qq);
@@ -92,7 +94,7 @@
   function fromHash() {
     const h = readHash();
     Object.assign(state, { interval: h.interval, split: h.split, measure: h.measure, offset: h.offset, sort: h.sort,
-                           item: h.item, qq: h.qq, view: h.view || "trends", filters: h.filters });
+                           item: h.item, qq: h.qq, view: h.view || "trends", filters: h.filters, story: h.story });
     filtersToForm(state.filters);
   }
 
@@ -158,6 +160,16 @@
         params = params || new URLSearchParams();
         const f = toF(params);
         if (path === "meta") return data.meta;
+        if (path === "stories") {
+          const st = Object.values(data.stories || {}).map((c) => ({ story: c.story, event: c.event, first_source: c.first_source, documents: c.documents,
+            day: c.first_published, title: (c.members[0] || {}).title, outlet: (c.members[0] || {}).outlet })).sort((a, b) => b.documents - a.documents || (a.story < b.story ? -1 : 1));
+          return { stories: st, n_stories: st.length, n_documents: st.reduce((a, x) => a + x.documents, 0), grouped: !!data.stories, report: true };
+        }
+        if (path.startsWith("stories/")) {
+          const c = (data.stories || {})[decodeURIComponent(path.slice(8))];
+          if (!c) throw { code: "E404", message: "no such story in this report", fix: "" };
+          return c;
+        }
         if (path === "quotes" || path === "speakers") {
           // the quotes of the report's articles (those holding the evidence it shows), merged speakers as computed
           // when the report was made
@@ -200,7 +212,9 @@
           const q = r.quote_index !== null && r.quote_index !== undefined ? data.quotes[doc + "/" + r.quote_index] : null;
           if (q && typeof q.via === "string") { try { q.via = JSON.parse(q.via); } catch (e) { q.via = [q.via]; } }
           const c = r.place ? data.coords[r.place] : null;
-          return { indicator: Object.assign({}, r, { hedged: !!r.h, negated: !!r.g }), document: d, quote: q,
+          const sc = r.story && data.stories ? data.stories[r.story] : null, me = sc ? sc.members.find((m) => m.document_id === doc) : null;
+          const story = sc && me ? { story: sc.story, event: sc.event, first_source: sc.first_source, documents: sc.documents, relation: me.relation, flags: me.flags } : null;
+          return { indicator: Object.assign({}, r, { hedged: !!r.h, negated: !!r.g }), document: d, quote: q, story, independent: null,
                    place: r.place ? { name: r.place, lat: c ? c[0] : null, lon: c ? c[1] : null } : null,
                    others: facts.filter((x) => x.document_id === doc && x.idx !== r.idx)
                      .map((x) => ({ idx: x.idx, indicator: x.indicator, start: x.start, end: x.end })) };
@@ -261,10 +275,13 @@
             if (!r.day) { undated++; continue; }
             if (i === undefined) continue;
             const key = split === "none" ? "all" : (r[split] || "unknown");
-            const ind = inds[r.indicator] || (inds[r.indicator] = { indicator: r.indicator, items: 0, asserted: 0, hedged: 0, negated: 0, docset: new Set(), series: {} });
+            const ind = inds[r.indicator] || (inds[r.indicator] = { indicator: r.indicator, items: 0, asserted: 0, hedged: 0, negated: 0, docset: new Set(), storyset: new Set(), series: {} });
             const z = () => periods.map(() => 0);
-            const s = ind.series[key] || (ind.series[key] = { key, asserted: z(), hedged: z(), negated: z(), docs: z(), _d: periods.map(() => new Set()) });
-            ind.items++; ind.docset.add(r.document_id);
+            const s = ind.series[key] || (ind.series[key] = { key, asserted: z(), hedged: z(), negated: z(), docs: z(), _d: periods.map(() => new Set()), _first: {} });
+            ind.items++; ind.docset.add(r.document_id); ind.storyset.add(r.story || r.document_id);
+            // a story counts once in a series, in the first period it appears in (rows are newest first)
+            const sk = r.story || r.document_id;
+            if (!(sk in s._first) || i < s._first[sk]) s._first[sk] = i;
             if (r.hedged) { ind.hedged++; s.hedged[i]++; }
             if (r.negated) { ind.negated++; s.negated[i]++; }
             if (!r.hedged && !r.negated) { ind.asserted++; s.asserted[i]++; }
@@ -276,8 +293,9 @@
           const denom = periods.map(() => 0);
           for (const [d, n] of Object.entries(perDay)) { const i = index[periodOf(d, interval)]; if (i !== undefined) denom[i] += n; }
           const indicators = Object.values(inds).map((ind) => ({
-            indicator: ind.indicator, items: ind.items, asserted: ind.asserted, hedged: ind.hedged, negated: ind.negated, docs: ind.docset.size,
-            series: Object.values(ind.series).sort((a, b) => (a.key < b.key ? -1 : 1)).map((s) => ({ key: s.key, asserted: s.asserted, hedged: s.hedged, negated: s.negated, docs: s._d.map((x) => x.size) })),
+            indicator: ind.indicator, items: ind.items, asserted: ind.asserted, hedged: ind.hedged, negated: ind.negated, docs: ind.docset.size, stories: ind.storyset.size,
+            series: Object.values(ind.series).sort((a, b) => (a.key < b.key ? -1 : 1)).map((s) => ({ key: s.key, asserted: s.asserted, hedged: s.hedged, negated: s.negated, docs: s._d.map((x) => x.size),
+              stories: Object.values(s._first).reduce((acc, i) => { acc[i]++; return acc; }, periods.map(() => 0)) })),
           })).sort((a, b) => b.items - a.items || (a.indicator < b.indicator ? -1 : 1));
           return { interval, split, periods, denominator: denom, indicators, undated };
         }
@@ -389,6 +407,7 @@
       else if (state.view === "evidence") await renderEvidence();
       else if (state.view === "quotes") await renderQuotes();
       else if (state.view === "places") await renderPlaces();
+      else if (state.view === "copies") await renderCopies();
       else await renderSources();
       if (state.item) await openItem(state.item, false); else $("detail").hidden = true;
     } catch (e) { if (e !== STALE) showError(e); }
@@ -398,7 +417,7 @@
   // the download links: exactly what the view shows, with its filters (the server's /api/download/{view})
   function renderDownloads() {
     const box = $("downloads");
-    box.hidden = source.name !== "live";
+    box.hidden = source.name !== "live" || state.view === "copies";
     if (box.hidden) return;
     const p = filterParams(state.filters);
     if (state.view === "quotes") { p.delete("q"); if (state.qq) p.set("q", state.qq); }
@@ -454,8 +473,8 @@
     };
   }
   const INT_INCRS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 2e6, 5e6];
-  const measureUnit = (m) => (m === "docs" ? "documents" : m === "rate" ? "per 100 docs" : m === "share" ? "% of the period's items" : "items");
-  const isCount = (m) => m === "items" || m === "docs";
+  const measureUnit = (m) => (m === "stories" ? "independent stories" : m === "docs" ? "documents" : m === "rate" ? "per 100 docs" : m === "share" ? "% of the period's items" : "items");
+  const isCount = (m) => m === "items" || m === "docs" || m === "stories";
   const valueText = (v, measure) => (v === null || v === undefined ? "–" : isCount(measure) ? fmt(v) : measure === "share" ? (+v.toFixed(1)) + "%" : String(+v.toFixed(2)));
   // counts get whole-number ticks only; rates and shares get decimals
   function yAxis(label, measure, extra) {
@@ -524,11 +543,12 @@
     ov.appendChild(el("p", { class: "sub" }, el("b", {}, fmt(total)), " evidence items (", fmt(t.indicators.reduce((a, x) => a + x.asserted, 0)),
       " asserted · ", fmt(t.indicators.reduce((a, x) => a + x.hedged, 0)), " hedged · ", fmt(t.indicators.reduce((a, x) => a + x.negated, 0)),
       " negated) in ", el("b", {}, fmt(docsAnalysed)), " documents analysed, by ", t.interval,
+      " · trends count ", el("b", { id: "t-counting" }, state.measure === "stories" ? "independent stories (copies once)" : "raw " + measureUnit(state.measure)),
       t.undated ? " · " + fmt(t.undated) + " undated items not charted" : "", " · click a point for its evidence"));
     if (!t.periods.length) { ov.appendChild(el("p", { class: "empty" }, "No evidence matches these filters.")); return; }
     const plotBox = el("div", { class: "chart" });
     ov.appendChild(plotBox);
-    const om = state.measure === "docs" ? "items" : state.measure; // the overview counts items; documents are its bars
+    const om = state.measure === "docs" || state.measure === "stories" ? "items" : state.measure; // the overview counts items (its stories line below); documents are its bars
     const ovm = (arr) => arr.map((v, i) => om === "rate" ? (t.denominator[i] ? Math.round(10000 * v / t.denominator[i]) / 100 : null)
       : om === "share" ? (allItems[i] ? Math.round(1000 * v / allItems[i]) / 10 : null) : v);
     makePlot(plotBox, {
@@ -546,7 +566,8 @@
       card.appendChild(el("button", { type: "button", class: "link more", on: { click: () => drillTo({ indicator: [ind.indicator] }) } }, "evidence →"));
       card.appendChild(el("h3", {}, human(ind.indicator)));
       card.appendChild(el("p", { class: "sub" }, el("b", {}, fmt(ind.items)), " items: ", fmt(ind.asserted), " asserted · ",
-        fmt(ind.hedged) + " hedged", " · ", fmt(ind.negated), " negated · in ", fmt(ind.docs), " documents"));
+        fmt(ind.hedged) + " hedged", " · ", fmt(ind.negated), " negated · in ", fmt(ind.docs), " documents, ",
+        el("b", { class: "stories" }, fmt(ind.stories !== undefined ? ind.stories : ind.docs)), " independent stories"));
       const box = el("div", { class: "chart" });
       card.appendChild(box);
       grid.appendChild(card);
@@ -555,6 +576,7 @@
         const color = COLORS[s.key] || PALETTE[j % PALETTE.length];
         const label = (LABEL[s.key] || human(s.key));
         if (state.measure === "docs") { series.push({ label: label + " documents", stroke: color, width: 2 }); data.push(s.docs); return; }
+        if (state.measure === "stories") { series.push({ label: label + " stories", stroke: color, width: 2 }); data.push(s.stories || s.docs); return; }
         series.push({ label: label + " asserted", stroke: color, width: 2 });
         data.push(measured(s.asserted, t.denominator, allItems));
         if (s.hedged.some((x) => x)) { series.push({ label: label + " hedged", stroke: color, width: 1.4, dash: [6, 3] }); data.push(measured(s.hedged, t.denominator, allItems)); }
@@ -621,6 +643,58 @@
     return [out, marks];
   }
 
+  const sides = (m) => Object.entries(m || {}).map(([k, n]) => (LABEL[k] || k) + " " + fmt(n)).join(", ");
+  // how many independent stories carry this claim (the same words in copies of one story count once)
+  function independentText(ind) {
+    if (!ind) return el("span", { class: "muted" }, "not grouped into stories yet");
+    return el("span", {}, el("b", {}, fmt(ind.stories)), ind.stories === 1 ? " independent story" : " independent stories",
+      " (", fmt(ind.documents), ind.documents === 1 ? " document" : " documents", ")",
+      el("div", { class: "muted" }, "by claimant side: ", sides(ind.by_claimant_side), " · by publishing side: ", sides(ind.by_publishing_side)));
+  }
+  function storyLink(st) {
+    if (!st) return "—";
+    const open = () => { state.story = st.story; state.item = null; $("detail").hidden = true; state.view = "copies"; render(); };
+    return el("span", {}, human(st.relation), st.relation === "original" ? " (first source)" : " of the first source", " · ",
+      fmt(st.documents), st.documents === 1 ? " document " : " documents ",
+      el("button", { type: "button", class: "link", id: "d-copies", on: { click: open } }, "copies →"),
+      st.flags && st.flags.length ? el("div", {}, st.flags.map((f) => el("span", { class: "flag " + f }, human(f)))) : null);
+  }
+
+  // -- copies: a story, its members, their differences and the first source ----------------------------------------
+  async function renderCopies() {
+    const list = await current("stories", new URLSearchParams({ limit: "100" }));
+    const body = clear($("c-body"));
+    $("c-count").textContent = list.grouped ? `${fmt(list.n_documents)} documents in ${fmt(list.n_stories)} stories · the stories with copies:`
+      : "This store is not grouped into stories yet (run analyze with this version).";
+    for (const st of list.stories) {
+      body.appendChild(el("tr", { tabindex: 0, "data-story": st.story, class: state.story === st.story ? "selected" : null,
+        on: { click: () => { state.story = st.story; render(); }, keydown: (e) => { if (e.key === "Enter") { state.story = st.story; render(); } } } },
+        el("td", { class: "num" }, fmt(st.documents)), el("td", {}, st.title || "(untitled)"), el("td", {}, st.outlet || ""), el("td", { class: "date" }, st.day || "undated")));
+    }
+    if (!list.stories.length) body.appendChild(el("tr", {}, el("td", { colspan: 4, class: "empty" }, "No story has copies.")));
+    const box = clear($("c-story"));
+    if (!state.story) { box.appendChild(el("p", { class: "muted" }, "Pick a story to see its copies.")); return; }
+    const c = await current("stories/" + encodeURIComponent(state.story));
+    box.appendChild(el("h2", {}, "Story ", el("code", {}, c.story), " · ", fmt(c.documents), " documents"));
+    box.appendChild(el("p", { class: "sub" }, "First source (earliest published): ", el("b", { id: "c-first" }, (c.members.find((m) => m.first_source) || {}).outlet || c.first_source),
+      " on ", c.first_published || "an unknown day", c.same_event_stories.length ? ` · ${c.same_event_stories.length} other stories report the same event` : ""));
+    const tb = el("tbody", { id: "c-members" });
+    for (const m of c.members) {
+      const url = safeUrl(m.url);
+      const diff = m.differences;
+      tb.appendChild(el("tr", { class: m.first_source ? "first" : null, "data-relation": m.relation },
+        el("td", { class: "date" }, m.published ? String(m.published).slice(0, 10) : "undated"),
+        el("td", {}, m.outlet || "", url ? [" ", el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, "↗")] : null,
+          m.byline ? el("div", { class: "muted" }, "byline: " + m.byline) : null),
+        el("td", {}, el("b", {}, human(m.relation)), m.first_source ? " (first source)" : "", el("div", {}, (m.flags || []).map((f) => el("span", { class: "flag " + f }, human(f))))),
+        el("td", { class: "diff" }, !diff ? (m.first_source ? el("span", { class: "muted" }, "the text the others are compared with") : el("span", { class: "muted" }, "text not stored"))
+          : [el("div", { class: "muted" }, `${fmt(diff.same_paragraphs)} of ${fmt(diff.paragraphs)} paragraphs as in the first source · ${fmt(diff.n_added)} added · ${fmt(diff.n_removed)} removed`),
+             ...diff.added.map((x) => el("div", { class: "added" }, "+ " + x)), ...diff.removed.map((x) => el("div", { class: "removed" }, "− " + x))])));
+    }
+    box.appendChild(el("div", { class: "scroll" }, el("table", { class: "plain", id: "c-table" },
+      el("thead", {}, el("tr", {}, el("th", {}, "Date"), el("th", {}, "Outlet"), el("th", {}, "Relation"), el("th", {}, "Differences from the first source"))), tb)));
+  }
+
   let openedFrom = null;
   async function openItem(key, push) {
     state.item = key;
@@ -647,7 +721,9 @@
       el("dt", {}, "Via"), el("dd", {}, chain),
       el("dt", {}, "Place"), el("dd", {}, pl ? [pl.name, pl.lat !== null && pl.lat !== undefined ? ` (${Number(pl.lat).toFixed(2)}, ${Number(pl.lon).toFixed(2)})` : " (no coordinates)"].join("") : "—"),
       el("dt", {}, "Date"), el("dd", {}, i.date || d.published || "—"),
-      el("dt", {}, "Quote"), el("dd", {}, q ? [q.kind || "", "quote", q.cue ? "· cue “" + q.cue + "”" : ""].join(" ") : "reported claim (no quote)")));
+      el("dt", {}, "Quote"), el("dd", {}, q ? [q.kind || "", "quote", q.cue ? "· cue “" + q.cue + "”" : ""].join(" ") : "reported claim (no quote)"),
+      el("dt", {}, "Sources"), el("dd", { id: "d-independent" }, independentText(r.independent)),
+      el("dt", {}, "Story"), el("dd", { id: "d-story" }, storyLink(r.story))));
     box.appendChild(el("div", { class: "why" }, el("b", {}, "Why it fired: "), "rule ", el("code", {}, i.rule || "?"),
       i.cue ? ["; cue ", el("code", {}, i.cue)] : null, "; confidence ", i.confidence !== null && i.confidence !== undefined ? Number(i.confidence).toFixed(2) : "?",
       i.hedged ? "; hedged (the text marks it as unverified)" : "", i.negated ? "; negated (the text denies it)" : ""));
