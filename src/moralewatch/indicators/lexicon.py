@@ -52,6 +52,10 @@ class Lexicon:
     sides: dict[str, re.Pattern[str]]
     force: re.Pattern[str]
     calibration: dict[str, float]
+    #: words of war: a document without any is not war reporting (``war_words.txt``)
+    war: re.Pattern[str]
+    #: words of money and business: a cue in a sentence with one and no word of war is in another sense
+    other_senses: re.Pattern[str]
 
 
 def _split(line: str) -> list[str]:
@@ -166,6 +170,8 @@ def load() -> Lexicon:
                           "|weapons|arms|howitzers|tanks|air defen[cs]es?|air power|defence ministry|defense ministry"
                           "|ministry of defen[cs]e|war effort|invasion|invading|occupiers|defenders"),
         calibration={k: float(v) for k, v in calibration["precision"].items()},
+        war=_union(lexicons.lines(f"{BASE}/war_words.txt")),
+        other_senses=_union(lexicons.lines(f"{BASE}/other_senses.txt")),
     )
 
 

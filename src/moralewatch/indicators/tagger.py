@@ -69,6 +69,15 @@ _ATTRIB_BEFORE = compile_regex(
 _ACCORDING = compile_regex(r"\baccording to\s+" + words_until(r"[\w'’.-]", r"\s?", 8, "[.,;]|$"), re.I)
 
 QUOTE_SPEAKER_MILITARY = frozenset({"soldier", "pow", "commander"})
+#: speakers whose words are a soldier's own (a "commander" role is also given to company officers and generals
+#: of business news, so it does not make a document war reporting by itself)
+SOLDIERS = frozenset({"soldier", "pow"})
+#: force words of the military-context check that are as often words of business or politics ("chief executive
+#: officer", "General Motors", "a unit of", "men who refused to leave the land"): they count only in a document
+#: with several words of war (:meth:`Context.mostly_war`)
+_AMBIGUOUS_FORCE = frozenset({"general", "generals", "officer", "officers", "men", "man", "personnel", "unit", "units",
+                              "division", "divisions", "crew", "crews", "arms", "boys", "guys", "draft", "forces",
+                              "force", "recruits", "weapons", "shells"})
 #: indicators that state an event or condition, where a conditional or an expectation is not a claim
 IRREALIS_INDICATORS = frozenset({"heavy_losses", "surrender_desertion", "morale_low", "untrained", "supply_shortage",
                                  "casualty_concealment", "orders_against_civilians", "sabotage", "fear", "trauma"})
@@ -129,6 +138,33 @@ class Context:
         self.quote_starts = [u.start for u in self.quotes]
         self.title_end = self._title_end()
         self._doc_side: str | None = None
+        self._war: bool | None = None
+        self._war_words: int | None = None
+        self._force: bool | None = None
+
+    def is_war_reporting(self) -> bool:
+        """The document speaks of war at all: a word of war (``war_words.txt``), a soldier or POW quoted, or a
+        force of either army ("Russian units"). Business news (a lender's "losses", a company "surrendering" a licence) is not."""
+        if self._war is None:
+            self._war = any(u.quote is not None and u.quote.speaker_role in SOLDIERS for u in self.quotes) or \
+                self.lex.war.search(self.text) is not None or self.names_a_force()
+        return self._war
+
+    def names_a_force(self) -> bool:
+        """A force of either army is named: a side word before a force noun ("Russian units", "Ukraine's troops")."""
+        if self._force is None:
+            self._force = any(m[3] == 2 for m in side_mentions(self.text, 0, len(self.text), self.lex))
+        return self._force
+
+    def mostly_war(self) -> bool:
+        """At least three words of war in the document, or one and Ukraine named (the war this tool is for), or a
+        force of either army named: its "units", "men" and "officers" are soldiers."""
+        if self._war_words is None:
+            self._war_words = sum(1 for _ in zip(range(3), self.lex.war.finditer(self.text)))
+            if self._war_words < 3 and (self._war_words and self.lex.sides["ua"].search(self.text)
+                                        or self.names_a_force()):
+                self._war_words = 3
+        return self._war_words >= 3
 
     def _title_end(self) -> int:
         """End of the headline paragraph (its framing is not evidence: rule 3); 0 when there is none."""
@@ -402,7 +438,7 @@ def military_context(ctx: Context, rule: Rule, unit: Unit, si: int) -> bool:
     if unit.quote is not None and unit.quote.speaker_role in QUOTE_SPEAKER_MILITARY:
         return True
     window = ctx.window(unit, si)
-    if ctx.lex.force.search(window):
+    if any(ctx.mostly_war() or m.group().lower() not in _AMBIGUOUS_FORCE for m in ctx.lex.force.finditer(window)):
         return True
     if rule.side_is_context:
         return any(rx.search(window) for side, rx in ctx.lex.sides.items() if side in ("ru", "ua"))
@@ -468,6 +504,17 @@ def _presupposed() -> re.Pattern[str]:
                       r"(?:[\w'’-]+\s+){0,2}?" + compile_cue("{FORCE}").pattern, re.I)
 
 
+def other_sense(ctx: Context, hit: Hit, unit: Unit, si: int) -> bool:
+    """A cue in a sentence of money or business with no word of war in it ("heavy losses" of a subsidiary, a
+    tranche "exhausted", traders "confident", a company that "surrendered" its licence): another sense (codebook v1.1
+    convention 13). A soldier's or commander's own words are never another sense."""
+    if unit.quote is not None and unit.quote.speaker_role in SOLDIERS:
+        return False
+    s, e = ctx.sentences[si]
+    lo, hi = min(s, unit.start), max(e, unit.end)
+    return ctx.lex.other_senses.search(ctx.text, lo, hi) is not None and ctx.lex.war.search(ctx.text, lo, hi) is None
+
+
 def hypothetical(ctx: Context, hit: Hit, si: int) -> bool:
     """A conditional, an expectation or a suggestion ("could suffer heavy losses", "expects Ukraine to be
     demoralized", "might consider surrendering") is not a claim that the event happened (codebook rules 3-4)."""
@@ -511,6 +558,8 @@ def tag(doc: Document) -> list[Indicator]:
     """All indicators of one document, in text order."""
     lex = load()
     ctx = Context(doc, lex)
+    if not ctx.is_war_reporting():
+        return []
     norm = normalised(doc.text)
     found: dict[tuple[int, int, str, str], Indicator] = {}
     sentence_of: dict[tuple[int, int, str, str], int] = {}
@@ -521,7 +570,7 @@ def tag(doc: Document) -> list[Indicator]:
             continue
         if hit.rule.needs_military and not military_context(ctx, hit.rule, unit, si):
             continue
-        if hypothetical(ctx, hit, si) or not about_forces(ctx, hit, unit, si):
+        if hypothetical(ctx, hit, si) or not about_forces(ctx, hit, unit, si) or other_sense(ctx, hit, unit, si):
             continue
         negated = is_negated(ctx, hit, si)
         hedged = is_hedged(ctx, unit, si)

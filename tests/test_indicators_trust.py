@@ -1,0 +1,64 @@
+"""Indicators an analyst can trust on unseen reporting (issue 12): other senses of the cue words never fire, the
+subject side comes from the actor, boilerplate is never evidence, and transcripts' turns are claims of their speakers.
+Every example here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from moralewatch.indicators.tagger import tag
+from moralewatch.model import Document, Quote
+from moralewatch.segment import segment
+
+
+def make_doc(text: str, quotes: list[Quote] | None = None, title: str | None = None) -> Document:
+    doc = Document(text=text, title=title)
+    segment(doc, {})
+    doc.quotes = quotes or []
+    return doc
+
+
+def found(text: str, **kw: object) -> set[tuple[str, str]]:
+    return {(i.indicator, i.subject_side) for i in tag(make_doc(text, **kw))}  # type: ignore[arg-type]
+
+
+def indicators_of(text: str) -> set[str]:
+    return {i.indicator for i in tag(make_doc(text))}
+
+
+# -- 1. off-domain false alarms: business news is not war reporting --------------------------------------------------
+
+BUSINESS = [
+    "The company said its retail subsidiary suffered heavy losses in the fiscal year.",
+    "Holders surrendering debentures for conversion after March 15 must pay the accrued interest.",
+    "A tranche of the Treasury stock due 1997 was exhausted in early trading, dealers said.",
+    "Traders are confident the currency will recover, and the board will not panic, the chairman said.",
+    "The firm agreed to surrender its inventory and receivables to the lender.",
+    "Talks broke down when the union walked out, and the division's staff morale is low.",
+    "General Motors said it is confident its offer can be completed, and men who refused to leave were paid.",
+    "The airline reported huge losses as the price war went on.",
+]
+
+
+@pytest.mark.parametrize("text", BUSINESS)
+def test_business_news_yields_no_indicator(text: str) -> None:
+    assert tag(make_doc(text)) == []
+
+
+def test_money_sense_in_a_war_report_does_not_fire_but_the_war_sense_does() -> None:
+    text = ("Russian troops pushed towards the town. Ukraine's economy suffered heavy losses, the finance ministry "
+            "said, as exports fell. Ukrainian forces suffered heavy losses near the river.")
+    items = tag(make_doc(text))
+    assert [(i.indicator, i.subject_side) for i in items] == [("heavy_losses", "ua")]
+    assert "forces" in items[0].text
+
+
+@pytest.mark.parametrize("side", ["Russian", "Ukrainian"])
+def test_war_senses_still_fire_on_either_army(side: str) -> None:
+    assert indicators_of(f"{side} units ran out of food and fuel within days.") == {"supply_shortage"}
+    assert indicators_of(f"Many {side} soldiers surrendered after the assault.") == {"surrender_desertion"}
+    assert indicators_of(f"{side} commanders hid the losses from the families.") == {"casualty_concealment"}
+
+
+def test_talks_breaking_down_are_not_fear_in_a_war_report() -> None:
+    assert indicators_of("Russian troops shelled the city. Ceasefire talks broke down on Friday.") == set()
