@@ -62,3 +62,29 @@ def test_war_senses_still_fire_on_either_army(side: str) -> None:
 
 def test_talks_breaking_down_are_not_fear_in_a_war_report() -> None:
     assert indicators_of("Russian troops shelled the city. Ceasefire talks broke down on Friday.") == set()
+
+
+# -- 2. soldiers' words (paraphrase) and senses that were too loose -------------------------------------------------
+
+PARAPHRASES = [
+    ("Nobody in the company wants to serve any more, the {A} soldier said.", "morale_low"),
+    ("The {A} troops say they have not slept in a week and nobody has been rotated for months.", "supply_shortage"),
+    ("{A} soldiers say they had to buy their own sights and drones.", "supply_shortage"),
+    ("{A} commanders drive their mobilized soldiers to their deaths.", "expendable"),
+    ("Captured {A} conscripts say they do not know how to hold a rifle.", "untrained"),
+]
+
+
+@pytest.mark.parametrize("template,indicator", PARAPHRASES)
+def test_soldiers_words_are_found_for_either_army(template: str, indicator: str) -> None:
+    ru = found(template.format(A="Russian"))
+    ua = found(template.format(A="Ukrainian"))
+    assert (indicator, "ru") in ru and (indicator, "ua") in ua
+
+
+def test_epithets_and_offers_are_not_claims() -> None:
+    assert indicators_of("Glory to our heroic Armed Forces! May God protect our brave troops.") == set()
+    assert "surrender_desertion" not in indicators_of("Ukraine guarantees every Russian soldier who surrenders "
+                                                        "three things, and the only way out for them is to surrender.")
+    assert "surrender_desertion" in indicators_of("Nearly 300 Russian soldiers have surrendered near the town.")
+    assert "heavy_losses" not in indicators_of("The theatre was destroyed by the Russian army and its troops.")
