@@ -88,3 +88,31 @@ def test_epithets_and_offers_are_not_claims() -> None:
                                                         "three things, and the only way out for them is to surrender.")
     assert "surrender_desertion" in indicators_of("Nearly 300 Russian soldiers have surrendered near the town.")
     assert "heavy_losses" not in indicators_of("The theatre was destroyed by the Russian army and its troops.")
+
+
+# -- 3. the subject side from the actor -------------------------------------------------------------------------------
+
+
+def test_the_side_of_a_massacre_is_the_perpetrators_not_the_nearest_nationality() -> None:
+    assert found("Survivors described a massacre of civilians committed by Russian troops near a Ukrainian town.") \
+        == {("orders_against_civilians", "ru")}
+    assert found("Survivors said residents were tortured by Ukrainian soldiers near a Russian village.") \
+        == {("orders_against_civilians", "ua")}
+
+
+@pytest.mark.parametrize("voice,other", [("ua", "ru"), ("ru", "ua")])
+def test_a_sides_own_voice_our_defenders_and_the_enemy(voice: str, other: str) -> None:
+    words = {"ua": "The occupiers shelled the city again. The occupiers will not break us.",
+             "ru": "The special military operation goes on. The Kiev regime and its neo-Nazis shelled Donbass."}[voice]
+    text = (f"{words} Our defenders are showing great courage and fortitude. We inflict heavy losses on the enemy. "
+            "They tortured our people.")
+    got = found(text)
+    assert ("morale_high", voice) in got
+    assert ("heavy_losses", other) in got
+    assert ("orders_against_civilians", other) in got
+
+
+def test_a_side_awards_its_own_troops() -> None:
+    text = ("The occupiers shelled the city again; we will not forget the occupiers. Today I presented state awards "
+            "to the soldiers who drove the occupiers out of the villages.")
+    assert ("morale_boosting", "ua") in found(text)

@@ -56,6 +56,8 @@ class Lexicon:
     war: re.Pattern[str]
     #: words of money and business: a cue in a sentence with one and no word of war is in another sense
     other_senses: re.Pattern[str]
+    #: words of one side's own voice (``voice.txt``): side -> pattern
+    voice: dict[str, re.Pattern[str]]
 
 
 def _split(line: str) -> list[str]:
@@ -172,6 +174,7 @@ def load() -> Lexicon:
         calibration={k: float(v) for k, v in calibration["precision"].items()},
         war=_union(lexicons.lines(f"{BASE}/war_words.txt")),
         other_senses=_union(lexicons.lines(f"{BASE}/other_senses.txt")),
+        voice={side: lexicons.compile_regex(rx, re.I) for side, rx in map(_split, lexicons.lines(f"{BASE}/voice.txt"))},
     )
 
 
