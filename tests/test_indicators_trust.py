@@ -116,3 +116,28 @@ def test_a_side_awards_its_own_troops() -> None:
     text = ("The occupiers shelled the city again; we will not forget the occupiers. Today I presented state awards "
             "to the soldiers who drove the occupiers out of the villages.")
     assert ("morale_boosting", "ua") in found(text)
+
+
+# -- 4. standing boilerplate and furniture are never evidence ----------------------------------------------------------
+
+FOOTER = ("Note: We do not report in detail on Russian war crimes because these activities are well-covered in "
+          "Western media and do not directly affect the military operations we are assessing. We will continue to "
+          "evaluate and report on the effects of these criminal activities, including the deliberate targeting of "
+          "civilians, on the Russian military and the Ukrainian population.")
+
+
+def test_a_standing_disclaimer_is_never_evidence_but_the_report_above_it_is() -> None:
+    text = ("Russian forces suffered heavy losses near the river on Tuesday, the report said.\n\n" + FOOTER)
+    assert found(text) == {("heavy_losses", "ru")}
+    assert found(FOOTER) == set()
+
+
+@pytest.mark.parametrize("line", [
+    "Photo: Ukrainian soldiers who surrendered, in a file picture. © 2023 Example Wire. All rights reserved.",
+    "(Reporting by Jane Doe, whose series on the heavy losses of Russian troops won a prize; editing by John Roe)",
+    "Key takeaways: Russian forces are demoralized; click here to subscribe to our daily update.",
+])
+def test_credits_licences_and_prompts_are_never_evidence(line: str) -> None:
+    assert found("Ukrainian troops held the line.\n\n" + line) == set()
+    assert found("Ukrainian troops held the line.\n\n" + line + "\n\nRussian troops suffered heavy losses.") == {
+        ("heavy_losses", "ru")}  # only the sentence of furniture is out, not what follows it

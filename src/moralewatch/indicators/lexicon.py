@@ -8,6 +8,7 @@ the dashboard can say which rule produced an item.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -58,6 +59,10 @@ class Lexicon:
     other_senses: re.Pattern[str]
     #: words of one side's own voice (``voice.txt``): side -> pattern
     voice: dict[str, re.Pattern[str]]
+    #: standing disclaimers, credits, licence lines (``boilerplate.txt``): never evidence; the sentence that has
+    #: one of ``boilerplate``, the paragraph that has one of ``disclaimers``
+    boilerplate: re.Pattern[str]
+    disclaimers: re.Pattern[str]
 
 
 def _split(line: str) -> list[str]:
@@ -142,6 +147,10 @@ def _union(lines: tuple[str, ...]) -> re.Pattern[str]:
     return lexicons.compile_regex("|".join(f"(?:{a})" for a in alts), re.I | re.M)
 
 
+def _any(rxs: Iterable[str]) -> re.Pattern[str]:
+    return lexicons.compile_regex("|".join(f"(?:{rx})" for rx in rxs), re.I | re.M)
+
+
 @cache
 def load() -> Lexicon:
     """Read and compile every data file once per process."""
@@ -175,6 +184,8 @@ def load() -> Lexicon:
         war=_union(lexicons.lines(f"{BASE}/war_words.txt")),
         other_senses=_union(lexicons.lines(f"{BASE}/other_senses.txt")),
         voice={side: lexicons.compile_regex(rx, re.I) for side, rx in map(_split, lexicons.lines(f"{BASE}/voice.txt"))},
+        boilerplate=_any(rx for rx in lexicons.lines(f"{BASE}/boilerplate.txt") if not rx.startswith("para:")),
+        disclaimers=_any(rx[5:] for rx in lexicons.lines(f"{BASE}/boilerplate.txt") if rx.startswith("para:")),
     )
 
 

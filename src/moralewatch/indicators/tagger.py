@@ -143,6 +143,7 @@ class Context:
         self._war_words: int | None = None
         self._force: bool | None = None
         self._voice: str | None = None
+        self._furniture: list[tuple[int, int]] | None = None
 
     def is_war_reporting(self) -> bool:
         """The document speaks of war at all: a word of war (``war_words.txt``), a soldier or POW quoted, or a
@@ -166,6 +167,15 @@ class Context:
                     if n.get(side, 0) >= 2 and n[side] >= 3 * n.get(other, 0):
                         self._voice = side
         return self._voice
+
+    def in_furniture(self, pos: int) -> bool:
+        """``pos`` is in standing boilerplate (``boilerplate.txt``; codebook v1.1 convention 11): a paragraph of
+        disclaimer, a sentence of credits, a licence line, a caption or a subscription prompt."""
+        if self._furniture is None:
+            paragraphs = self.doc.paragraphs or [(0, len(self.text))]
+            self._furniture = [(s, e) for s, e in paragraphs if self.lex.disclaimers.search(self.text, s, e)]
+            self._furniture += [(s, e) for s, e in self.sentences if self.lex.boilerplate.search(self.text, s, e)]
+        return any(s <= pos < e for s, e in self._furniture)
 
     def names_a_force(self) -> bool:
         """A force of either army is named: a side word before a force noun ("Russian units", "Ukraine's troops")."""
@@ -626,7 +636,7 @@ def tag(doc: Document) -> list[Indicator]:
     for hit in hits(norm, ctx):
         si = ctx.sentence_index(hit.start)
         unit = evidence_unit(ctx, hit, si)
-        if unit is None or excluded(ctx, norm, hit, si):
+        if unit is None or excluded(ctx, norm, hit, si) or ctx.in_furniture(hit.start):
             continue
         if hit.rule.needs_military and not military_context(ctx, hit.rule, unit, si):
             continue
