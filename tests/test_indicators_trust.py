@@ -141,3 +141,37 @@ def test_credits_licences_and_prompts_are_never_evidence(line: str) -> None:
     assert found("Ukrainian troops held the line.\n\n" + line) == set()
     assert found("Ukrainian troops held the line.\n\n" + line + "\n\nRussian troops suffered heavy losses.") == {
         ("heavy_losses", "ru")}  # only the sentence of furniture is out, not what follows it
+
+
+# -- 5. indicators on the turns of a transcript (issue 19 item 2) -----------------------------------------------------
+
+
+def transcript(text: str) -> Document:
+    from moralewatch.clean.document import _transcript_document
+    from moralewatch.ingest import RawInput
+    from moralewatch.stages import default_pipeline
+
+    return default_pipeline().run(_transcript_document(RawInput("call.txt", text=text), text, "text"))
+
+
+@pytest.mark.parametrize("army,other,side", [("Russian", "Ukrainians", "ru"), ("Ukrainian", "Russians", "ua")])
+def test_a_soldiers_turns_are_his_claims_about_his_own_side(army: str, other: str, side: str) -> None:
+    doc = transcript(f"Intercepted call of a {army} soldier with his mother, published by a security service\n\n"
+                     "Soldier: Mom, nobody in the company wants to serve any more. We haven't slept in a week.\n"
+                     "Mother: I am so scared for you, son.\n"
+                     f"Soldier: The {other} shell us every night, and we are all terrified.\n")
+    got = {(i.indicator, i.subject_side, i.claimant, i.claimant_side) for i in doc.indicators}
+    assert got == {("morale_low", side, "Soldier", side), ("supply_shortage", side, "Soldier", side),
+                   ("fear", side, "Soldier", side)}  # the mother's own fear is not a force's
+
+
+@pytest.mark.parametrize("army,side", [("Russian", "ru"), ("Ukrainian", "ua")])
+def test_a_relative_speaking_of_a_soldier_is_the_claimant_relative_with_the_soldiers_side(army: str, side: str) -> None:
+    doc = transcript(f"Intercepted call between a {army} soldier's mother and his wife, published online\n\n"
+                     "Mother: He says they have not slept in a week and he is terrified. The commanders lied to them.\n"
+                     "Wife: I am so scared, I cry every night.\n")
+    got = {(i.indicator, i.subject_side, i.claimant) for i in doc.indicators}
+    assert {("supply_shortage", side, "relative"), ("fear", side, "relative"), ("deceived", side, "relative")} <= got
+    assert all(i.claimant == "relative" and i.subject_side == side for i in doc.indicators)
+    wife = doc.text.index("Wife:")
+    assert all(i.start < wife for i in doc.indicators)  # her own fear and tears are a civilian's, not evidence

@@ -118,6 +118,16 @@ class Hit:
 # -- evidence units ------------------------------------------------------------------------------------------------
 
 
+def is_turn(unit: Unit) -> bool:
+    """A turn of a transcript (``turns.v1``): a direct quote of its speaker."""
+    return unit.quote is not None and (unit.quote.rule or "").startswith("turn")
+
+
+def speaks_of_a_soldier(unit: Unit) -> bool:
+    """A relative's turn in a transcript: the relative speaks of (or to) a soldier of their family."""
+    return is_turn(unit) and unit.quote is not None and unit.quote.speaker_role == "relative"
+
+
 def quote_units(doc: Document) -> list[Unit]:
     """The quotes as evidence units: the quote stage's quotes; when it found none, the spans between quotation
     marks (the segment stage's ``marks`` layer), so that quoted words are still one piece of evidence."""
@@ -149,7 +159,8 @@ class Context:
         """The document speaks of war at all: a word of war (``war_words.txt``), a soldier or POW quoted, or a
         force of either army ("Russian units"). Business news (a lender's "losses", a company "surrendering" a licence) is not."""
         if self._war is None:
-            self._war = any(u.quote is not None and u.quote.speaker_role in SOLDIERS for u in self.quotes) or \
+            self._war = any(u.quote is not None and u.quote.speaker_role in SOLDIERS or speaks_of_a_soldier(u)
+                            for u in self.quotes) or \
                 self.lex.war.search(self.text) is not None or self.names_a_force()
         return self._war
 
@@ -206,12 +217,21 @@ class Context:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
 
     def quote_for(self, start: int, end: int) -> Unit | None:
-        """The innermost quote that overlaps ``[start, end)``: a partial quote inside a mixed one is the evidence."""
+        """The innermost quote that overlaps ``[start, end)``: a partial quote inside a mixed one is the evidence.
+        Inside a transcript's turn, only a direct quote of someone else ("he told me: ...") is: the turn's speaker
+        is the claimant of the rest of the turn (issue 19 item 2)."""
         i = bisect.bisect_right(self.quote_starts, end)
         best: Unit | None = None
+        turn: Unit | None = None
         for u in self.quotes[max(0, i - 40):i]:
-            if min(end, u.end) - max(start, u.start) > 0 and (best is None or u.end - u.start < best.end - best.start):
-                best = u
+            if min(end, u.end) - max(start, u.start) > 0:
+                if is_turn(u) and (turn is None or u.end - u.start < turn.end - turn.start):
+                    turn = u
+                if best is None or u.end - u.start < best.end - best.start:
+                    best = u
+        if turn is not None and best is not None and best is not turn and best.quote is not None \
+                and best.quote.kind != "direct" and turn.start <= best.start and best.end <= turn.end:
+            return turn
         return best
 
     def window(self, unit: Unit, si: int) -> str:
@@ -275,6 +295,7 @@ _VICTIM_AFTER = compile_regex(_words(r"(?:['’]s)?\s{1,80}+(?:[\w'’-]+\s+)?(?
 _VICTIM_BEFORE = compile_regex(r"\b(?:of|against|killed|killing|murder(?:ed|ing)?|execut(?:ed|ing)|tortur(?:ed|ing)|"
                             r"abduct(?:ed|ing)|kidnapp(?:ed|ing)|shot|shooting|rap(?:ed|ing))\s+(?:the\s+|(?!by\b)\w+\s+)?$", re.I)
 _OBJECT_BEFORE = compile_regex(r"(?:(?:afraid|scared|terrified|fear\w*) of|against|from|by)\s+$", re.I)
+_OWN_FEELING = compile_regex(r"\b(?:i|i['’]m|i['’]ve|me|my|we|we['’]re|us|our)\b", re.I)
 _DENIES = compile_regex(r"\b(?:den(?:y|ies|ied|ying)|reject\w*|refut\w*|dismiss\w*)\b", re.I)
 _AWARDS = frozenset({"morale_boosting/awards", "morale_boosting/decorate", "morale_boosting/perks"})
 _BY_AGENT = compile_regex(r"\s+(?:[\w'’-]+\s+){0,3}?by\s+(?:the\s+)?", re.I)
@@ -439,6 +460,8 @@ def claimant_of(ctx: Context, unit: Unit, si: int) -> tuple[str | None, str, str
     """(claimant, claimant side, channel): the quote's speaker, else the attributed source of the sentence, else
     the writer."""
     if unit.quote is not None:
+        if speaks_of_a_soldier(unit):  # issue 19 item 2: a relative speaking of a soldier
+            return "relative", unit.quote.side, unit.quote.channel
         return unit.quote.speaker, unit.quote.side, unit.quote.channel
     s, e = ctx.sentences[si]
     sentence = ctx.text[s:e]
@@ -505,7 +528,7 @@ _WS = "\n\r\t\u00a0\u2009\u202f\u2002\u2003“”\"«»‘"
 
 
 def military_context(ctx: Context, rule: Rule, unit: Unit, si: int) -> bool:
-    if unit.quote is not None and unit.quote.speaker_role in QUOTE_SPEAKER_MILITARY:
+    if unit.quote is not None and (unit.quote.speaker_role in QUOTE_SPEAKER_MILITARY or speaks_of_a_soldier(unit)):
         return True
     window = ctx.window(unit, si)
     if any(ctx.mostly_war() or m.group().lower() not in _AMBIGUOUS_FORCE for m in ctx.lex.force.finditer(window)):
@@ -602,6 +625,8 @@ def about_forces(ctx: Context, hit: Hit, unit: Unit, si: int) -> bool:
     """Fear, trauma or morale of civilians, of soldiers' relatives or of a nation are not a force's morale."""
     if hit.rule.indicator not in PERSONAL_INDICATORS:
         return True
+    if speaks_of_a_soldier(unit):  # "he is terrified" counts; "I am so scared for you" is the relative's own
+        return _OWN_FEELING.search(ctx.text, max(unit.start, hit.start - 25), hit.end) is None
     if unit.quote is not None and unit.quote.speaker_role in ("civilian", "relative", "local_authority"):
         return False
     s, e = ctx.sentences[si]
