@@ -175,3 +175,16 @@ def test_a_relative_speaking_of_a_soldier_is_the_claimant_relative_with_the_sold
     assert all(i.claimant == "relative" and i.subject_side == side for i in doc.indicators)
     wife = doc.text.index("Wife:")
     assert all(i.start < wife for i in doc.indicators)  # her own fear and tears are a civilian's, not evidence
+
+
+# -- 6. what the precision audit found ----------------------------------------------------------------------------------
+
+
+def test_other_wars_idioms_and_the_possessor_of_war_crimes() -> None:
+    assert found("The strikes will degrade Houthi offensive capabilities and their supply lines are broken.") == set()
+    assert found("Hamas fighters committed a brutal massacre, the spokesman said.") == set()
+    assert found("I'm afraid I'm not going to go into more detail, he told reporters about the troops.") == set()
+    assert found("Ukraine is defending itself from Russia's war crimes and atrocities.") == {
+        ("orders_against_civilians", "ru")}
+    assert found("Kyiv says Moscow is carrying out a genocide against the people of Ukraine.") == {
+        ("orders_against_civilians", "ru")}

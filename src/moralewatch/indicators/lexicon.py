@@ -63,6 +63,8 @@ class Lexicon:
     #: one of ``boilerplate``, the paragraph that has one of ``disclaimers``
     boilerplate: re.Pattern[str]
     disclaimers: re.Pattern[str]
+    #: actors of other wars (``other_wars.txt``)
+    other_wars: re.Pattern[str]
 
 
 def _split(line: str) -> list[str]:
@@ -186,6 +188,7 @@ def load() -> Lexicon:
         voice={side: lexicons.compile_regex(rx, re.I) for side, rx in map(_split, lexicons.lines(f"{BASE}/voice.txt"))},
         boilerplate=_any(rx for rx in lexicons.lines(f"{BASE}/boilerplate.txt") if not rx.startswith("para:")),
         disclaimers=_any(rx[5:] for rx in lexicons.lines(f"{BASE}/boilerplate.txt") if rx.startswith("para:")),
+        other_wars=_any(lexicons.lines(f"{BASE}/other_wars.txt")),
     )
 
 

@@ -298,6 +298,10 @@ _OBJECT_BEFORE = compile_regex(r"(?:(?:afraid|scared|terrified|fear\w*) of|again
 _OWN_FEELING = compile_regex(r"\b(?:i|i['’]m|i['’]ve|me|my|we|we['’]re|us|our)\b", re.I)
 _DENIES = compile_regex(r"\b(?:den(?:y|ies|ied|ying)|reject\w*|refut\w*|dismiss\w*)\b", re.I)
 _AWARDS = frozenset({"morale_boosting/awards", "morale_boosting/decorate", "morale_boosting/perks"})
+_POSSESSIVE = compile_regex(r"[\w-]+['’]s\s+(?:[\w-]+\s+){0,2}?(?:war crimes|atrocit\w*|crimes|genocide|brutality|terror|"
+                            r"massacres?|killings|executions|attacks|strikes|shelling|bombing|bombardment)\b", re.I)
+_AGAINST_BEFORE = compile_regex(r"\b(?:against|on)\s+(?:the\s+)?(?:(?:people|citizens|population|civilians|children)"
+                                r"\s+of\s+)?(?:the\s+)?$", re.I)
 _BY_AGENT = compile_regex(r"\s+(?:[\w'’-]+\s+){0,3}?by\s+(?:the\s+)?", re.I)
 _ACCUSED_BEFORE = compile_regex(r"\baccus\w*\s+(?:the\s+)?$", re.I)
 
@@ -356,6 +360,10 @@ def _perpetrator(ctx: Context, hit: Hit) -> str | None:
         for m in lex.sides[side].finditer(text, hit.start, min(len(text), hit.end + 30)):
             victims = m.group().lower() in ("ukrainians", "russians") and \
                 _VICTIM_BEFORE.search(text, hit.start, m.start()) is not None
+            if m.start() >= hit.start and m.end() <= hit.end and _POSSESSIVE.match(text, m.start()):
+                return side  # "Russia's war crimes": the possessor did it
+            if _AGAINST_BEFORE.search(text, max(hit.start, m.start() - 40), m.start()):
+                return "ua" if side == "ru" else "ru"  # "genocide against the people of Ukraine": the victims
             if m.end() > hit.end:  # just past the cue only as its object: "the massacre of | Ukrainians"
                 if victims:
                     return "ua" if side == "ru" else "ru"
@@ -597,6 +605,15 @@ def _presupposed() -> re.Pattern[str]:
                       r"(?:[\w'’-]+\s+){0,2}?" + compile_cue("{FORCE}").pattern, re.I)
 
 
+def other_war(ctx: Context, hit: Hit, si: int) -> bool:
+    """A cue in a sentence that names an actor of another war (``other_wars.txt``: the Houthis, Hamas, 1945) and
+    no party of this one (no ru or ua side word) is about that other war."""
+    s, e = ctx.sentences[si]
+    if ctx.lex.other_wars.search(ctx.text, s, e) is None:
+        return False
+    return not any(ctx.lex.sides[side].search(ctx.text, s, e) for side in ("ru", "ua"))
+
+
 def other_sense(ctx: Context, hit: Hit, unit: Unit, si: int) -> bool:
     """A cue in a sentence of money or business with no word of war in it ("heavy losses" of a subsidiary, a
     tranche "exhausted", traders "confident", a company that "surrendered" its licence): another sense (codebook v1.1
@@ -665,7 +682,8 @@ def tag(doc: Document) -> list[Indicator]:
             continue
         if hit.rule.needs_military and not military_context(ctx, hit.rule, unit, si):
             continue
-        if hypothetical(ctx, hit, si) or not about_forces(ctx, hit, unit, si) or other_sense(ctx, hit, unit, si):
+        if hypothetical(ctx, hit, si) or not about_forces(ctx, hit, unit, si) or other_sense(ctx, hit, unit, si) \
+                or other_war(ctx, hit, si):
             continue
         negated = is_negated(ctx, hit, si)
         hedged = is_hedged(ctx, unit, si)
