@@ -35,7 +35,7 @@ DEFAULT = (
     "language.v1",
     "quotes.v2",
     "turns.v1",
-    "indicators.v1",
+    "indicators.v3",
     "langgate.v1",
     "entities.v1",
     "links.v1",

@@ -298,11 +298,11 @@ _OBJECT_BEFORE = compile_regex(r"(?:(?:afraid|scared|terrified|fear\w*) of|again
 _OWN_FEELING = compile_regex(r"\b(?:i|i['’]m|i['’]ve|me|my|we|we['’]re|us|our)\b", re.I)
 _DENIES = compile_regex(r"\b(?:den(?:y|ies|ied|ying)|reject\w*|refut\w*|dismiss\w*)\b", re.I)
 _AWARDS = frozenset({"morale_boosting/awards", "morale_boosting/decorate", "morale_boosting/perks"})
-_POSSESSIVE = compile_regex(r"[\w-]+['’]s\s+(?:[\w-]+\s+){0,2}?(?:war crimes|atrocit\w*|crimes|genocide|brutality|terror|"
+_POSSESSIVE = compile_regex(r"(?<![\w-])[\w-]++['’]s\s++(?:[\w-]++\s++){0,2}?(?:war crimes|atrocit\w*|crimes|genocide|brutality|terror|"
                             r"massacres?|killings|executions|attacks|strikes|shelling|bombing|bombardment)\b", re.I)
 _AGAINST_BEFORE = compile_regex(r"\b(?:against|on)\s+(?:the\s+)?(?:(?:people|citizens|population|civilians|children)"
                                 r"\s+of\s+)?(?:the\s+)?$", re.I)
-_BY_AGENT = compile_regex(r"\s+(?:[\w'’-]+\s+){0,3}?by\s+(?:the\s+)?", re.I)
+_BY_AGENT = compile_regex(r"(?<!\s)\s++(?:[\w'’-]++\s++){0,3}?by\s++(?:the\s++)?", re.I)
 _ACCUSED_BEFORE = compile_regex(r"\baccus\w*\s+(?:the\s+)?$", re.I)
 
 
