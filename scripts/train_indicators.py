@@ -4,7 +4,7 @@ Reproducible: the same label files, embedding table and seed give the same weigh
 
 1. read the labelled sentences (``gold/train/indicators_train_*.jsonl``: offsets into ``shared/data/corpora``) and
    the written paraphrases (``gold/train/synthetic_*.jsonl``: training only, never validation);
-2. run the cue rules (``indicators.v1``) and the quote stage over each sentence's whole document, so that every
+2. run the cue rules (``indicators.v3``) and the quote stage over each sentence's whole document, so that every
    sentence gets the context it has at run time (which rules fired on it, the side of the quote's speaker);
 3. features: the static embedding (``--embeddings``: a model2vec directory distilled by ``scripts/distill.py``), words
    and word pairs (vocabulary from the training sentences), the rules' verdict;
@@ -48,7 +48,7 @@ MIN_COUNT = 2  # a word or pair seen fewer times in training is not a feature
 
 
 def rules_pipeline() -> Pipeline:
-    return Pipeline(("segment.v1", "quotes.v2", "indicators.v1"))
+    return Pipeline(("segment.v1", "quotes.v2", "indicators.v3"))
 
 
 # -- data -------------------------------------------------------------------------------------------------------

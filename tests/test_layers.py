@@ -23,7 +23,7 @@ TEXT = ("KYIV — “We were lied to,” said Ivan Petrenko, 22, a conscript. He
 def test_segment_provides_every_layer_and_the_later_stages_require_them() -> None:
     assert set(REGISTRY["segment.v1"].provides) == {"paragraphs", "sentences", "marks", "masked"}
     assert {"marks", "masked"} <= set(REGISTRY["quotes.v2"].requires)
-    assert "marks" in REGISTRY["indicators.v1"].requires
+    assert "marks" in REGISTRY["indicators.v3"].requires
     assert "sentences" in REGISTRY["entities.v1"].requires
     with pytest.raises(PipelineError) as err:
         Pipeline(["quotes.v2"])

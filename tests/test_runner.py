@@ -375,7 +375,7 @@ def test_two_writers_of_one_input_never_relabel_ok_as_duplicate(tmp_path: Path) 
     a, b = Store(db), Store(db)  # library users without the run lock: the write itself must not mislabel
     doc = run_one(_raw(article(1), "one.txt"), _pipeline())
     assert isinstance(doc, Document)
-    stage_of = {"quotes": "quotes.v2", "indicators": "indicators.v1", "entities": "entities.v1"}
+    stage_of = {"quotes": "quotes.v2", "indicators": "indicators.v3", "entities": "entities.v1"}
     assert a.write(doc, Outcome("one.txt", "", "ok", input_sha="s1"), 1, stage_of) == "ok"
     assert b.write(doc, Outcome("one.txt", "", "ok", input_sha="s1"), 2, stage_of) == "unchanged"
     assert b.write(doc, Outcome("two.txt", "", "ok", input_sha="s1"), 2, stage_of) == "duplicate"

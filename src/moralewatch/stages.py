@@ -47,7 +47,7 @@ DEFAULT = (
     "quotes.v2",
     "turns.v2",
     "quotes.ruuk.v1",
-    "indicators.v1",
+    "indicators.v3",
     "langgate.v1",
     "indicators.ruuk.v1",
     "entities.v2",

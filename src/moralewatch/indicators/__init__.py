@@ -12,7 +12,7 @@ from .detector import MODES, check_detector, tag_v2
 from .tagger import tag
 
 
-@stage("indicators.v1", requires=("paragraphs", "sentences", "marks", "quotes"), provides=("indicators",))
+@stage("indicators.v3", requires=("paragraphs", "sentences", "marks", "quotes"), provides=("indicators",))
 def tag_indicators(doc: Document, config: Mapping[str, Any]) -> None:
     """Fill ``doc.indicators`` from the quotes (when the quote stage found any) and the claim sentences."""
     doc.indicators = tag(doc)

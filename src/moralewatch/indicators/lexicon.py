@@ -8,6 +8,7 @@ the dashboard can say which rule produced an item.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -52,6 +53,18 @@ class Lexicon:
     sides: dict[str, re.Pattern[str]]
     force: re.Pattern[str]
     calibration: dict[str, float]
+    #: words of war: a document without any is not war reporting (``war_words.txt``)
+    war: re.Pattern[str]
+    #: words of money and business: a cue in a sentence with one and no word of war is in another sense
+    other_senses: re.Pattern[str]
+    #: words of one side's own voice (``voice.txt``): side -> pattern
+    voice: dict[str, re.Pattern[str]]
+    #: standing disclaimers, credits, licence lines (``boilerplate.txt``): never evidence; the sentence that has
+    #: one of ``boilerplate``, the paragraph that has one of ``disclaimers``
+    boilerplate: re.Pattern[str]
+    disclaimers: re.Pattern[str]
+    #: actors of other wars (``other_wars.txt``)
+    other_wars: re.Pattern[str]
 
 
 def _split(line: str) -> list[str]:
@@ -136,6 +149,10 @@ def _union(lines: tuple[str, ...]) -> re.Pattern[str]:
     return lexicons.compile_regex("|".join(f"(?:{a})" for a in alts), re.I | re.M)
 
 
+def _any(rxs: Iterable[str]) -> re.Pattern[str]:
+    return lexicons.compile_regex("|".join(f"(?:{rx})" for rx in rxs), re.I | re.M)
+
+
 @cache
 def load() -> Lexicon:
     """Read and compile every data file once per process."""
@@ -166,6 +183,12 @@ def load() -> Lexicon:
                           "|weapons|arms|howitzers|tanks|air defen[cs]es?|air power|defence ministry|defense ministry"
                           "|ministry of defen[cs]e|war effort|invasion|invading|occupiers|defenders"),
         calibration={k: float(v) for k, v in calibration["precision"].items()},
+        war=_union(lexicons.lines(f"{BASE}/war_words.txt")),
+        other_senses=_union(lexicons.lines(f"{BASE}/other_senses.txt")),
+        voice={side: lexicons.compile_regex(rx, re.I) for side, rx in map(_split, lexicons.lines(f"{BASE}/voice.txt"))},
+        boilerplate=_any(rx for rx in lexicons.lines(f"{BASE}/boilerplate.txt") if not rx.startswith("para:")),
+        disclaimers=_any(rx[5:] for rx in lexicons.lines(f"{BASE}/boilerplate.txt") if rx.startswith("para:")),
+        other_wars=_any(lexicons.lines(f"{BASE}/other_wars.txt")),
     )
 
 

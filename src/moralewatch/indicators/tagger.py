@@ -52,6 +52,7 @@ _KILL_CLAIM = compile_regex(r"(?:killed|kill|kills|killing|eliminat\w*|destroy\w
                          r"liquidat\w*)\b", re.I)
 _FIRST_PLURAL = compile_regex(r"\b(?:we|us|our|ours|we['’]re|we['’]ve|i|i['’]m|my|me)\b", re.I)
 _ENEMY = compile_regex(r"\b(?:the enemy|enemy|enemy['’]s)\b", re.I)
+_OUR = compile_regex(r"\b(?:our|we)\b", re.I)
 _INFLICT = compile_regex(r"\binflict\w*|\bon the enemy\b", re.I)
 _CLAUSE_END = compile_regex(r"[,;:—–]")
 _CLAUSE_BREAK = compile_regex(r"[,;:—–(]|\bbut\b|\bwhile\b|\bwhereas\b|\band\b", re.I)
@@ -70,6 +71,15 @@ _ATTRIB_BEFORE = compile_regex(
 _ACCORDING = compile_regex(r"\baccording to\s+" + words_until(r"[\w'’.-]", r"\s?", 8, "[.,;]|$"), re.I)
 
 QUOTE_SPEAKER_MILITARY = frozenset({"soldier", "pow", "commander"})
+#: speakers whose words are a soldier's own (a "commander" role is also given to company officers and generals
+#: of business news, so it does not make a document war reporting by itself)
+SOLDIERS = frozenset({"soldier", "pow"})
+#: force words of the military-context check that are as often words of business or politics ("chief executive
+#: officer", "General Motors", "a unit of", "men who refused to leave the land"): they count only in a document
+#: with several words of war (:meth:`Context.mostly_war`)
+_AMBIGUOUS_FORCE = frozenset({"general", "generals", "officer", "officers", "men", "man", "personnel", "unit", "units",
+                              "division", "divisions", "crew", "crews", "arms", "boys", "guys", "draft", "forces",
+                              "force", "recruits", "weapons", "shells"})
 #: indicators that state an event or condition, where a conditional or an expectation is not a claim
 IRREALIS_INDICATORS = frozenset({"heavy_losses", "surrender_desertion", "morale_low", "untrained", "supply_shortage",
                                  "casualty_concealment", "orders_against_civilians", "sabotage", "fear", "trauma"})
@@ -109,6 +119,16 @@ class Hit:
 # -- evidence units ------------------------------------------------------------------------------------------------
 
 
+def is_turn(unit: Unit) -> bool:
+    """A turn of a transcript (``turns.v1``): a direct quote of its speaker."""
+    return unit.quote is not None and (unit.quote.rule or "").startswith("turn")
+
+
+def speaks_of_a_soldier(unit: Unit) -> bool:
+    """A relative's turn in a transcript: the relative speaks of (or to) a soldier of their family."""
+    return is_turn(unit) and unit.quote is not None and unit.quote.speaker_role == "relative"
+
+
 def quote_units(doc: Document) -> list[Unit]:
     """The quotes as evidence units: the quote stage's quotes; when it found none, the spans between quotation
     marks (the segment stage's ``marks`` layer), so that quoted words are still one piece of evidence."""
@@ -130,6 +150,60 @@ class Context:
         self.quote_starts = [u.start for u in self.quotes]
         self.title_end = self._title_end()
         self._doc_side: str | None = None
+        self._war: bool | None = None
+        self._war_words: int | None = None
+        self._force: bool | None = None
+        self._voice: str | None = None
+        self._furniture: list[tuple[int, int]] | None = None
+
+    def is_war_reporting(self) -> bool:
+        """The document speaks of war at all: a word of war (``war_words.txt``), a soldier or POW quoted, or a
+        force of either army ("Russian units"). Business news (a lender's "losses", a company "surrendering" a licence) is not."""
+        if self._war is None:
+            self._war = any(u.quote is not None and u.quote.speaker_role in SOLDIERS or speaks_of_a_soldier(u)
+                            for u in self.quotes) or \
+                self.lex.war.search(self.text) is not None or self.names_a_force()
+        return self._war
+
+    def voice_side(self) -> str:
+        """The side the document's own voice speaks for (``ru``, ``ua`` or ``unknown``): a writer who says "we" or
+        "our" and uses at least two words only that side's officials use (``voice.txt``), three times as many as the
+        other side's (an address of Ukraine's president speaks of "the occupiers"; the Kremlin of "the special
+        military operation"). News reporting quotes such words but does not say "our" of an army."""
+        if self._voice is None:
+            self._voice = "unknown"
+            if _OUR.search(self.text):
+                n = {side: sum(1 for _ in zip(range(50), rx.finditer(self.text)))
+                     for side, rx in self.lex.voice.items()}
+                for side, other in (("ua", "ru"), ("ru", "ua")):
+                    if n.get(side, 0) >= 2 and n[side] >= 3 * n.get(other, 0):
+                        self._voice = side
+        return self._voice
+
+    def in_furniture(self, pos: int) -> bool:
+        """``pos`` is in standing boilerplate (``boilerplate.txt``; codebook v1.1 convention 11): a paragraph of
+        disclaimer, a sentence of credits, a licence line, a caption or a subscription prompt."""
+        if self._furniture is None:
+            paragraphs = self.doc.paragraphs or [(0, len(self.text))]
+            self._furniture = [(s, e) for s, e in paragraphs if self.lex.disclaimers.search(self.text, s, e)]
+            self._furniture += [(s, e) for s, e in self.sentences if self.lex.boilerplate.search(self.text, s, e)]
+        return any(s <= pos < e for s, e in self._furniture)
+
+    def names_a_force(self) -> bool:
+        """A force of either army is named: a side word before a force noun ("Russian units", "Ukraine's troops")."""
+        if self._force is None:
+            self._force = any(m[3] == 2 for m in side_mentions(self.text, 0, len(self.text), self.lex))
+        return self._force
+
+    def mostly_war(self) -> bool:
+        """At least three words of war in the document, or one and Ukraine named (the war this tool is for), or a
+        force of either army named: its "units", "men" and "officers" are soldiers."""
+        if self._war_words is None:
+            self._war_words = sum(1 for _ in zip(range(3), self.lex.war.finditer(self.text)))
+            if self._war_words < 3 and (self._war_words and self.lex.sides["ua"].search(self.text)
+                                        or self.names_a_force()):
+                self._war_words = 3
+        return self._war_words >= 3
 
     def _title_end(self) -> int:
         """End of the headline paragraph (its framing is not evidence: rule 3); 0 when there is none."""
@@ -144,12 +218,21 @@ class Context:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
 
     def quote_for(self, start: int, end: int) -> Unit | None:
-        """The innermost quote that overlaps ``[start, end)``: a partial quote inside a mixed one is the evidence."""
+        """The innermost quote that overlaps ``[start, end)``: a partial quote inside a mixed one is the evidence.
+        Inside a transcript's turn, only a direct quote of someone else ("he told me: ...") is: the turn's speaker
+        is the claimant of the rest of the turn (issue 19 item 2)."""
         i = bisect.bisect_right(self.quote_starts, end)
         best: Unit | None = None
+        turn: Unit | None = None
         for u in self.quotes[max(0, i - 40):i]:
-            if min(end, u.end) - max(start, u.start) > 0 and (best is None or u.end - u.start < best.end - best.start):
-                best = u
+            if min(end, u.end) - max(start, u.start) > 0:
+                if is_turn(u) and (turn is None or u.end - u.start < turn.end - turn.start):
+                    turn = u
+                if best is None or u.end - u.start < best.end - best.start:
+                    best = u
+        if turn is not None and best is not None and best is not turn and best.quote is not None \
+                and best.quote.kind != "direct" and turn.start <= best.start and best.end <= turn.end:
+            return turn
         return best
 
     def window(self, unit: Unit, si: int) -> str:
@@ -212,6 +295,15 @@ _ATTACK_AFTER = compile_regex(_words(r"(?:['’]s)?\s{1,80}+(?:[\w'’-]+\s+){0,
 _VICTIM_AFTER = compile_regex(_words(r"(?:['’]s)?\s{1,80}+(?:[\w'’-]+\s+)?(?:@tagger.victim_after@)\b"), re.I)
 _VICTIM_BEFORE = compile_regex(r"\b(?:of|against|killed|killing|murder(?:ed|ing)?|execut(?:ed|ing)|tortur(?:ed|ing)|"
                             r"abduct(?:ed|ing)|kidnapp(?:ed|ing)|shot|shooting|rap(?:ed|ing))\s+(?:the\s+|(?!by\b)\w+\s+)?$", re.I)
+_OBJECT_BEFORE = compile_regex(r"(?:(?:afraid|scared|terrified|fear\w*) of|against|from|by)\s+$", re.I)
+_OWN_FEELING = compile_regex(r"\b(?:i|i['’]m|i['’]ve|me|my|we|we['’]re|us|our)\b", re.I)
+_DENIES = compile_regex(r"\b(?:den(?:y|ies|ied|ying)|reject\w*|refut\w*|dismiss\w*)\b", re.I)
+_AWARDS = frozenset({"morale_boosting/awards", "morale_boosting/decorate", "morale_boosting/perks"})
+_POSSESSIVE = compile_regex(r"(?<![\w-])[\w-]++['’]s\s++(?:[\w-]++\s++){0,2}?(?:war crimes|atrocit\w*|crimes|genocide|brutality|terror|"
+                            r"massacres?|killings|executions|attacks|strikes|shelling|bombing|bombardment)\b", re.I)
+_AGAINST_BEFORE = compile_regex(r"\b(?:against|on)\s+(?:the\s+)?(?:(?:people|citizens|population|civilians|children)"
+                                r"\s+of\s+)?(?:the\s+)?$", re.I)
+_BY_AGENT = compile_regex(r"(?<!\s)\s++(?:[\w'’-]++\s++){0,3}?by\s++(?:the\s++)?", re.I)
 _ACCUSED_BEFORE = compile_regex(r"\baccus\w*\s+(?:the\s+)?$", re.I)
 
 
@@ -220,16 +312,26 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
     text = ctx.text
     s_lo, s_hi = ctx.sentences[si]
     lo, hi = min(s_lo, unit.start), max(s_hi, unit.end)
-    mentions = list(side_mentions(text, lo, hi, ctx.lex))
+    own = own_side(unit, ctx)
+    mine = own_mentions(ctx, own, lo, hi, enemy=hit.rule.indicator not in ("morale_high", "morale_boosting"))
+    mentions = sorted([*side_mentions(text, lo, hi, ctx.lex), *mine], key=lambda m: m[1])
     inside = [m for m in mentions if m[1] >= hit.start and m[2] <= hit.end and m[3] == 2]
     if inside:
         return inside[0][0]  # "killed 300 Russian soldiers": the force inside the cue lost them
     side = _side_of_the_act(ctx, hit, unit, si) or _attached_side(ctx, hit, lo)
     if side is not None:
         return side
-    own = own_side(unit)
+    if hit.rule.name in _AWARDS:  # a side awards and rewards its own troops
+        booster = own if own in ("ru", "ua") else claimant_of(ctx, unit, si)[1]
+        if booster in ("ru", "ua"):
+            return booster
     local = text[max(unit.start, hit.start - 60):min(unit.end, hit.end + 30)]
     forces = [m for m in mentions if m[3]]
+    own_words = unit.quote is None or unit.quote.kind in ("direct", "partial")  # not the writer's paraphrase
+    if not forces and own in ("ru", "ua") and own_words and hit.rule.indicator == "orders_against_civilians":
+        if _DENIES.search(text, s_lo, hit.start):
+            return own  # "Russia denied responsibility for the killing of civilians": the accused denies
+        return "ua" if own == "ru" else "ru"  # a side's own voice accuses the other: "they tortured our people"
     if not forces and own in ("ru", "ua") and _FIRST_PLURAL.search(local):
         return own
     if not forces and own in ("ru", "ua") and _ENEMY.search(local):
@@ -259,9 +361,15 @@ def _perpetrator(ctx: Context, hit: Hit) -> str | None:
         for m in lex.sides[side].finditer(text, hit.start, min(len(text), hit.end + 30)):
             victims = m.group().lower() in ("ukrainians", "russians") and \
                 _VICTIM_BEFORE.search(text, hit.start, m.start()) is not None
+            if m.start() >= hit.start and m.end() <= hit.end and _POSSESSIVE.match(text, m.start()):
+                return side  # "Russia's war crimes": the possessor did it
+            if _AGAINST_BEFORE.search(text, max(hit.start, m.start() - 40), m.start()):
+                return "ua" if side == "ru" else "ru"  # "genocide against the people of Ukraine": the victims
             if m.end() > hit.end:  # just past the cue only as its object: "the massacre of | Ukrainians"
                 if victims:
                     return "ua" if side == "ru" else "ru"
+                if _BY_AGENT.fullmatch(text, hit.end, m.start()):
+                    return side  # "citizens tortured | by Russian war criminals": the agent did it
                 continue
             if _ATTACK_AFTER.match(text, m.end()) or _ACCUSED_BEFORE.search(text, hit.start, m.start()):
                 return side  # "killed by a Russian airstrike", "accused Moscow of": the side that did it
@@ -310,8 +418,35 @@ def any_party(ctx: Context, hit: Hit, lo: int, hi: int) -> str | None:
     return best[1] if best else None
 
 
-def own_side(unit: Unit) -> str:
-    return unit.quote.side if unit.quote is not None else "unknown"
+def own_side(unit: Unit, ctx: Context | None = None) -> str:
+    """The side of whoever speaks the evidence: the quote's speaker, else (the writer's own words) the voice of the
+    document (:meth:`Context.voice_side`)."""
+    if unit.quote is not None:
+        return unit.quote.side
+    if ctx is not None and not unit.is_quote:
+        return ctx.voice_side()
+    return "unknown"
+
+
+@cache
+def _own_force() -> re.Pattern[str]:
+    """"our defenders", "our warriors", "my unit": a force of the speaker's own side."""
+    return compile_regex(r"\b(?:our|my)\s+(?:[\w'’-]+\s+){0,2}?" + compile_cue(
+        "{FORCE}|warriors|heroes|defenders|military|armed forces|army|fighters|border guards|paratroopers|pilots"
+        "|national guard|servicemen|unit|brigade").pattern, re.I)
+
+
+def own_mentions(ctx: Context, own: str, lo: int, hi: int, enemy: bool = True) -> list[tuple[str, int, int, int]]:
+    """Force mentions that depend on who speaks: "our soldiers" are the speaker's side, "the enemy" the other
+    (``enemy``: not for the speaker's praise of their own, "we strive to liberate our land from the enemy")."""
+    if own not in ("ru", "ua"):
+        return []
+    other = "ua" if own == "ru" else "ru"
+    out = [(own, m.start(), m.end(), 2) for m in _own_force().finditer(ctx.text, lo, hi)
+           if not _OBJECT_BEFORE.search(ctx.text, max(lo, m.start() - 20), m.start())]  # "afraid of | our forces"
+    if enemy:
+        out += [(other, m.start(), m.end(), 2) for m in _ENEMY.finditer(ctx.text, lo, hi)]
+    return out
 
 
 def lookback_side(ctx: Context, si: int) -> str | None:
@@ -334,6 +469,8 @@ def claimant_of(ctx: Context, unit: Unit, si: int) -> tuple[str | None, str, str
     """(claimant, claimant side, channel): the quote's speaker, else the attributed source of the sentence, else
     the writer."""
     if unit.quote is not None:
+        if speaks_of_a_soldier(unit):  # issue 19 item 2: a relative speaking of a soldier
+            return "relative", unit.quote.side, unit.quote.channel
         return unit.quote.speaker, unit.quote.side, unit.quote.channel
     s, e = ctx.sentences[si]
     sentence = ctx.text[s:e]
@@ -402,10 +539,10 @@ _WS = "\n\r\t\u00a0\u2009\u202f\u2002\u2003“”\"«»‘"
 
 
 def military_context(ctx: Context, rule: Rule, unit: Unit, si: int) -> bool:
-    if unit.quote is not None and unit.quote.speaker_role in QUOTE_SPEAKER_MILITARY:
+    if unit.quote is not None and (unit.quote.speaker_role in QUOTE_SPEAKER_MILITARY or speaks_of_a_soldier(unit)):
         return True
     window = ctx.window(unit, si)
-    if ctx.lex.force.search(window):
+    if any(ctx.mostly_war() or m.group().lower() not in _AMBIGUOUS_FORCE for m in ctx.lex.force.finditer(window)):
         return True
     if rule.side_is_context:
         return any(rx.search(window) for side, rx in ctx.lex.sides.items() if side in ("ru", "ua"))
@@ -471,6 +608,26 @@ def _presupposed() -> re.Pattern[str]:
                       r"(?:[\w'’-]+\s+){0,2}?" + compile_cue("{FORCE}").pattern, re.I)
 
 
+def other_war(ctx: Context, hit: Hit, si: int) -> bool:
+    """A cue in a sentence that names an actor of another war (``other_wars.txt``: the Houthis, Hamas, 1945) and
+    no party of this one (no ru or ua side word) is about that other war."""
+    s, e = ctx.sentences[si]
+    if ctx.lex.other_wars.search(ctx.text, s, e) is None:
+        return False
+    return not any(ctx.lex.sides[side].search(ctx.text, s, e) for side in ("ru", "ua"))
+
+
+def other_sense(ctx: Context, hit: Hit, unit: Unit, si: int) -> bool:
+    """A cue in a sentence of money or business with no word of war in it ("heavy losses" of a subsidiary, a
+    tranche "exhausted", traders "confident", a company that "surrendered" its licence): another sense (codebook v1.1
+    convention 13). A soldier's or commander's own words are never another sense."""
+    if unit.quote is not None and unit.quote.speaker_role in SOLDIERS:
+        return False
+    s, e = ctx.sentences[si]
+    lo, hi = min(s, unit.start), max(e, unit.end)
+    return ctx.lex.other_senses.search(ctx.text, lo, hi) is not None and ctx.lex.war.search(ctx.text, lo, hi) is None
+
+
 def hypothetical(ctx: Context, hit: Hit, si: int) -> bool:
     """A conditional, an expectation or a suggestion ("could suffer heavy losses", "expects Ukraine to be
     demoralized", "might consider surrendering") is not a claim that the event happened (codebook rules 3-4)."""
@@ -488,6 +645,8 @@ def about_forces(ctx: Context, hit: Hit, unit: Unit, si: int) -> bool:
     """Fear, trauma or morale of civilians, of soldiers' relatives or of a nation are not a force's morale."""
     if hit.rule.indicator not in PERSONAL_INDICATORS:
         return True
+    if speaks_of_a_soldier(unit):  # "he is terrified" counts; "I am so scared for you" is the relative's own
+        return _OWN_FEELING.search(ctx.text, max(unit.start, hit.start - 25), hit.end) is None
     if unit.quote is not None and unit.quote.speaker_role in ("civilian", "relative", "local_authority"):
         return False
     s, e = ctx.sentences[si]
@@ -514,17 +673,20 @@ def tag(doc: Document) -> list[Indicator]:
     """All indicators of one document, in text order."""
     lex = load()
     ctx = Context(doc, lex)
+    if not ctx.is_war_reporting():
+        return []
     norm = normalised(doc.text)
     found: dict[tuple[int, int, str, str], Indicator] = {}
     sentence_of: dict[tuple[int, int, str, str], int] = {}
     for hit in hits(norm, ctx):
         si = ctx.sentence_index(hit.start)
         unit = evidence_unit(ctx, hit, si)
-        if unit is None or excluded(ctx, norm, hit, si):
+        if unit is None or excluded(ctx, norm, hit, si) or ctx.in_furniture(hit.start):
             continue
         if hit.rule.needs_military and not military_context(ctx, hit.rule, unit, si):
             continue
-        if hypothetical(ctx, hit, si) or not about_forces(ctx, hit, unit, si):
+        if hypothetical(ctx, hit, si) or not about_forces(ctx, hit, unit, si) or other_sense(ctx, hit, unit, si) \
+                or other_war(ctx, hit, si):
             continue
         negated = is_negated(ctx, hit, si)
         hedged = is_hedged(ctx, unit, si)
