@@ -103,28 +103,17 @@ def _turn_quotes(doc: Document, turns: list[dict[str, Any]]) -> list[Quote]:
     """One direct quote per turn, with the role its label says, and the channel, side and via of the document."""
     header = _context_text(doc, turns)
     ctx = read_context(header)
-    names = header_names(header)
     fmt = doc.meta.get("transcript")
     qa = any((t.get("label") or "").upper() in ("Q", "A") for t in turns)
     channel = ctx["channel"] or ("video" if fmt in ("srt", "vtt") else "interview" if qa else "unknown")
     side = next(iter(ctx["sides"])) if len(ctx["sides"]) == 1 else "unknown"
     via = list(doc.meta.get("via") or []) + [v for v in ctx["via"] if v not in (doc.meta.get("via") or [])]
+    people = _people(turns, header_names(header))
     new: list[Quote] = []
-    people = {t.get("label"): resolve(t.get("label"), names) for t in turns}
-    # a person's office in this document, from any of their labels ("President of Russia Vladimir Putin" makes the
-    # later "Vladimir Putin" a politician too)
-    offices = {w.name: office_role(lab) for lab, w in people.items() if w and lab and office_role(lab)}
-    for lab, w in list(people.items()):
-        if w and offices.get(w.name) and w.role != offices[w.name]:
-            people[lab] = Who(w.name, offices[w.name], w.side)
     for t in turns:
         label = t.get("label")
         who = people[label]
-        role = (who.role if who else None) or label_role(label) or "unknown"
-        if label and ctx["captive"] and role in ("unknown", "soldier") and not (who and who.role):
-            role = "pow"  # "A", a name, "Soldier" in a POW video
-        q_side = (who.side if who and who.side else
-                  side if role in ("pow", "soldier", "relative", "commander") else "unknown")
+        role, q_side = _role_and_side(label, who, ctx["captive"], side)
         start, end = t["start"], t["end"]
         new.append(Quote(
             start=start, end=end, text=doc.text[start:end], kind="direct", speaker=who.name if who else label,
@@ -133,6 +122,28 @@ def _turn_quotes(doc: Document, turns: list[dict[str, Any]]) -> list[Quote]:
             rule="turn.label" if label else "turn.dash" if t.get("dash") else "turn.unlabelled",
         ))
     return new
+
+
+def _people(turns: list[dict[str, Any]], names: dict[str, Any]) -> dict[str | None, Who | None]:
+    """The person each label names, with the office any of that person's labels gives in this document
+    ("President of Russia Vladimir Putin" makes the later "Vladimir Putin" a politician too)."""
+    people = {t.get("label"): resolve(t.get("label"), names) for t in turns}
+    offices = {w.name: office_role(lab) for lab, w in people.items() if w and lab and office_role(lab)}
+    for lab, w in list(people.items()):
+        if w and offices.get(w.name) and w.role != offices[w.name]:
+            people[lab] = Who(w.name, offices[w.name], w.side)
+    return people
+
+
+def _role_and_side(label: str | None, who: Who | None, captive: bool, side: str) -> tuple[str, str]:
+    """A turn's role (the person's, else the label's words, pow for an unnamed speaker in a captive's video) and its
+    side (the person's, else the document's for soldiers, captives, relatives and commanders)."""
+    role = (who.role if who else None) or label_role(label) or "unknown"
+    if label and captive and role in ("unknown", "soldier") and not (who and who.role):
+        role = "pow"  # "A", a name, "Soldier" in a POW video
+    q_side = (who.side if who and who.side else
+              side if role in ("pow", "soldier", "relative", "commander") else "unknown")
+    return role, q_side
 
 
 def _merged(quotes: list[Quote], new: list[Quote]) -> list[Quote]:

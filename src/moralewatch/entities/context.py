@@ -218,39 +218,54 @@ def _relation(text: str, ent: Entity, places: dict[int, Entity]) -> tuple[Entity
 
 def _decide(text: str, m: _Mention, anchors: _Anchors, para_regions: set[str], doc_regions: set[str],
             places: dict[int, Entity]) -> None:
+    """Resolve one ambiguous mention: a dominant city, else an oblast named for it, else its readings scored by a
+    relation, the regions and the places around it (:func:`_verdict` decides)."""
     ent = m.ent
-    readings = list(m.readings)
     if m.dominant():
         # a city by far the biggest of its name ("held by Kyiv in Luhansk province" is not a Luhansk Kyiv)
-        if len(readings) > 1:
-            _take(ent, readings[0], 0.9)
+        if len(m.readings) > 1:
+            _take(ent, m.readings[0], 0.9)
         return
     oblast = _named_oblast(text, ent)
+    readings = list(m.readings)
     if oblast is not None:
         readings = [p for p in readings if p.admin1 == oblast]
-        if not readings:
-            unresolved(ent, m.readings, oblast, 0.0)
-            return
         if len(readings) == 1:
             _take(ent, readings[0], 0.95)
             return
-    scores = {id(p): m.prior(p) for p in readings}
-    rel = _relation(text, ent, places)
-    if rel is not None:
-        target, dist = rel
-        fits = []
-        for p in readings:
-            d = _km(p, target)
-            ok = d <= (dist * 1.5 + 10 if dist is not None else 40.0)
-            if dist is not None:
-                ok = ok and d >= dist * 0.5 - 10
-            if ok:
-                fits.append(p)
-                scores[id(p)] += _RELATION_WEIGHT
-        if not fits:
+        if not readings:
             unresolved(ent, m.readings, oblast, 0.0)
             return
+    scores = {id(p): m.prior(p) for p in readings}
+    rel = _relation(text, ent, places)
+    if rel is not None and not _score_relation(rel, readings, scores):
+        unresolved(ent, m.readings, oblast, 0.0)
+        return
     own = [a for a in anchors.by_para.get(m.para, []) if a is not ent]
+    _score_context(m, readings, scores, own, anchors, para_regions, doc_regions)
+    _verdict(m, readings, scores, own, rel is not None, oblast, para_regions)
+
+
+def _score_relation(rel: tuple[Entity, float | None], readings: list[Place], scores: dict[int, float]) -> bool:
+    """Add the relation's weight to the readings at the distance it states ("12 km west of X"; within 40 km for
+    "near X"); False when no reading fits it."""
+    target, dist = rel
+    fits = False
+    for p in readings:
+        d = _km(p, target)
+        ok = d <= (dist * 1.5 + 10 if dist is not None else 40.0)
+        if dist is not None:
+            ok = ok and d >= dist * 0.5 - 10
+        if ok:
+            fits = True
+            scores[id(p)] += _RELATION_WEIGHT
+    return fits
+
+
+def _score_context(m: _Mention, readings: list[Place], scores: dict[int, float], own: list[Entity],
+                   anchors: _Anchors, para_regions: set[str], doc_regions: set[str]) -> None:
+    """Add the weights of the regions named in the paragraph or the document, of the paragraph's other places by
+    distance and of the document's places nearby."""
     for p in readings:
         if p.admin1 in para_regions:
             scores[id(p)] += _REGION_PARA
@@ -259,18 +274,25 @@ def _decide(text: str, m: _Mention, anchors: _Anchors, para_regions: set[str], d
         if own:  # a GeoNames variant of a village's name (weighed a quarter) needs more than a neighbour
             variant = 0.5 if m.weight(p) < p.population else 1.0
             scores[id(p)] += variant * _PARA_WEIGHT * max(math.exp(-_km(p, a) / _SCALE) for a in own)
-        scores[id(p)] += _DOC_WEIGHT * anchors.near_share(p, ent)
+        scores[id(p)] += _DOC_WEIGHT * anchors.near_share(p, m.ent)
+
+
+def _verdict(m: _Mention, readings: list[Place], scores: dict[int, float], own: list[Entity], related: bool,
+             oblast: str | None, para_regions: set[str]) -> None:
+    """Take the best-scored reading when it leads by the margin and the paragraph is about its area; otherwise leave
+    the mention unresolved with its candidates."""
+    ent = m.ent
     ranked = sorted(readings, key=lambda p: -scores[id(p)])
     if _DEBUG:
         print(ent.text, [(p.name, p.admin1, round(scores[id(p)], 2)) for p in ranked], [a.text for a in own])
     best = ranked[0]
     lead = scores[id(best)] - (scores[id(ranked[1])] if len(ranked) > 1 else 0.0)
-    if own and rel is None and best.population < _BIG and not para_regions & {best.admin1} \
+    if own and not related and best.population < _BIG and not para_regions & {best.admin1} \
             and min(_km(best, a) for a in own) > _FAR_KM:
         # the paragraph is about somewhere else: a namesake the gazetteer lacks, not this village
         unresolved(ent, m.readings, oblast, 0.2)
         return
-    if para_regions and rel is None and best.population < _BIG and best.admin1 not in para_regions \
+    if para_regions and not related and best.population < _BIG and best.admin1 not in para_regions \
             and not any(_km(best, a) <= _FAR_KM for a in own):
         # the paragraph names an oblast (or several) and no reading lies in it: a village the gazetteer lacks
         named = next(iter(para_regions)) if len(para_regions) == 1 else None

@@ -237,6 +237,30 @@ def find(doc: Document) -> list[Entity]:
     return sorted(out, key=lambda x: x.start)
 
 
+def _place_entity(text: str, start: int, end: int, words: list[str], lemmas: list[tuple[str, frozenset[str]]],
+                  latin: str, lang: str) -> Entity | None:
+    """The run as a place of the gazetteer, when it reads as one: a geographical name (pymorphy3's Geox) or one
+    word that is not a first name or surname, not an adjective, and not sentence-initial or a common noun. A name
+    several Ukrainian or Russian settlements share stays unresolved (candidates, confidence 0.3)."""
+    named = any(tags & _NAMES and "Geox" not in tags for _, tags in lemmas)  # Никита, Шевченко: not places
+    if not ((len(words) == 1 or all("Geox" in tags for _, tags in lemmas)) and "ADJF" not in lemmas[0][1]
+            and not named):
+        return None
+    geox = any("Geox" in tags for _, tags in lemmas)
+    if not geox and (_sentence_initial(text, start) or any("common" in tags for _, tags in lemmas)):
+        return None
+    hit = gazetteer().lookup(latin) or gazetteer().lookup(transliterate(words[0].lower(), lang))
+    cand = _place(hit, geox) if hit else None
+    if cand is None:
+        return None
+    ent = _entity("place", start, end, text, cand.place.name, cand, "ruuk:gazetteer")
+    local = {c.place.geonameid: c.place for c in hit
+             if c.place.feature == "city" and c.place.country in ("UA", "RU") and c.place.geonameid}
+    if len(local) > 1:  # a name several settlements share: unknown is better than a confident guess
+        unresolved(ent, list(local.values()), None, 0.3)
+    return ent
+
+
 def _resolve(text: str, start: int, run: str, lang: str, names: Names) -> Entity | None:
     end = start + len(run)
     words = run.split()
@@ -253,19 +277,9 @@ def _resolve(text: str, start: int, run: str, lang: str, names: Names) -> Entity
         names.people.get(skeleton(latin)) if "common" not in lemmas[0][1] else None
     if person:
         return _entity("person", start, end, text, person, rule="ruuk:kb")
-    named = any(tags & _NAMES and "Geox" not in tags for _, tags in lemmas)  # Никита, Шевченко: not places
-    if (len(words) == 1 or all("Geox" in tags for _, tags in lemmas)) and "ADJF" not in lemmas[0][1] and not named:
-        geox = any("Geox" in tags for _, tags in lemmas)
-        if geox or not (_sentence_initial(text, start) or any("common" in tags for _, tags in lemmas)):
-            hit = gazetteer().lookup(latin) or gazetteer().lookup(transliterate(words[0].lower(), lang))
-            cand = _place(hit, geox) if hit else None
-            if cand is not None:
-                ent = _entity("place", start, end, text, cand.place.name, cand, "ruuk:gazetteer")
-                local = {c.place.geonameid: c.place for c in hit
-                         if c.place.feature == "city" and c.place.country in ("UA", "RU") and c.place.geonameid}
-                if len(local) > 1:  # a name several settlements share: unknown is better than a confident guess
-                    unresolved(ent, list(local.values()), None, 0.3)
-                return ent
+    place = _place_entity(text, start, end, words, lemmas, latin, lang)
+    if place is not None:
+        return place
     if len(words) >= 2 and "Name" in lemmas[0][1] and "Surn" in lemmas[-1][1]:
         return _entity("person", start, end, text, norm, rule="ruuk:morph")
     return None
