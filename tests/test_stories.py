@@ -280,3 +280,38 @@ def test_the_story_tables_are_what_the_schema_describes(tmp_path: Path) -> None:
         assert cols == {c.name: c.sql for c in table.columns}, table.name
         assert f"{table.name}: " in describe()
     store.close()
+
+
+def test_story_counts_take_the_short_path_only_where_it_is_exact(tmp_path: Path) -> None:
+    """Trends count the rows of single-document stories as documents and sort only the rows of stories with
+    copies: the result equals counting every row's story in its first period, under many filters and splits."""
+    import random
+
+    import numpy as np
+
+    from moralewatch.store import connect
+    from moralewatch.web import demo
+    from moralewatch.web import views as Q
+    from moralewatch.web.filters import Filters
+    from moralewatch.web.index import FactIndex, distinct_docs
+
+    db = demo.build_fixture_store(tmp_path / "copies.db", copies=True)
+    ix = FactIndex(connect(db, readonly=True)).refresh()
+    codes, multi = Q.story_codes(ix)
+    assert multi.any() and not multi.all()  # the fixture has one story with a copy and many alone
+    rng = random.Random(3)
+    for _ in range(40):
+        m = np.array([rng.random() < 0.7 for _ in range(ix.n)], bool)
+        nk, np_, ni = rng.choice([1, 3]), rng.choice([1, 5, 30]), len(ix.vocab["indicator"].values)
+        ind = ix.cols["indicator"][m].astype(np.int64)
+        series = ind * nk + np.array([rng.randrange(nk) for _ in range(int(m.sum()))], np.int64)
+        # a document's rows share one period, as its day is the document's
+        pidx = np.array([hash(int(d)) % np_ for d in ix.doc[m]], np.int64)
+        docs = distinct_docs(series * np_ + pidx, ix.doc[m], ni * nk * np_).reshape(ni, nk, np_)
+        ind_docs = distinct_docs(ind, ix.doc[m], ni)
+        got, got_ind = Q._story_counts(ix, m, ind, series, pidx, np_, ni, nk, docs, ind_docs)
+        story = codes[ix.doc[m]]
+        want = Q.first_periods(series, story, pidx, np_, ni * nk).reshape(ni, nk, np_)
+        assert np.array_equal(got, want) and np.array_equal(got_ind, distinct_docs(ind, story, ni))
+    assert Q.trends(ix, Filters(), "day", "none")["indicators"]
+    ix.conn.close()

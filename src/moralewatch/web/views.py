@@ -181,9 +181,7 @@ def trends(ix: FactIndex, f: Filters, interval: str = "auto", split: str = "subj
     asserted = np.bincount(g[~hed & ~neg], minlength=size).reshape(ni, nk, np_)
     docs = distinct_docs(g, ix.doc[m], size).reshape(ni, nk, np_)
     ind_docs = distinct_docs(ind, ix.doc[m], ni)
-    story = story_codes(ix)[ix.doc[m]]
-    stories = first_periods(ind * nk + skeys, story, pidx, np_, ni * nk).reshape(ni, nk, np_)
-    ind_stories = distinct_docs(ind, story, ni)
+    stories, ind_stories = _story_counts(ix, m, ind, ind * nk + skeys, pidx, np_, ni, nk, docs, ind_docs)
     out: list[dict[str, Any]] = []
     for i in np.flatnonzero(items.sum(axis=(1, 2))):
         series = [{"key": str(kvoc[k]) if kvoc[k] is not None else "unknown", "asserted": asserted[i, k].tolist(),
@@ -201,29 +199,50 @@ def trends(ix: FactIndex, f: Filters, interval: str = "auto", split: str = "subj
             "filters": f.as_dict()}
 
 
-_STORY_CODES: dict[int, tuple[tuple[int, Any, int], np.ndarray]] = {}
+_STORY_CODES: dict[int, tuple[tuple[int, Any, int], tuple[np.ndarray, np.ndarray]]] = {}
 
 
-def story_codes(ix: FactIndex) -> np.ndarray:
-    """The story of each document of the index (by its document code) as an integer; an ungrouped document gets a
-    code of its own. Read from ``story_members`` once per store change, and cached."""
+def _story_counts(ix: FactIndex, m: np.ndarray, ind: np.ndarray, series: np.ndarray, pidx: np.ndarray, np_: int,
+                  ni: int, nk: int, docs: np.ndarray, ind_docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Independent stories per indicator, split key and period, and per indicator. A document alone in its story
+    (ungrouped, or no copy found) is its story, and all its rows share its day: those rows count as documents do
+    (``docs``, ``ind_docs``, already computed); only the rows of stories with several documents are sorted."""
+    codes, multi_doc = story_codes(ix)
+    multi = multi_doc[ix.doc[m]]
+    if not multi.any():
+        return docs, ind_docs
+    doc = ix.doc[m]
+    single = ~multi
+    size = ni * nk * np_
+    stories = distinct_docs(series[single] * np_ + pidx[single], doc[single], size) + \
+        first_periods(series[multi], codes[doc[multi]], pidx[multi], np_, ni * nk)
+    ind_stories = distinct_docs(ind[single], doc[single], ni) + distinct_docs(ind[multi], codes[doc[multi]], ni)
+    return stories.reshape(ni, nk, np_), ind_stories
+
+
+def story_codes(ix: FactIndex) -> tuple[np.ndarray, np.ndarray]:
+    """The story of each document of the index (by its document code) as an integer (an ungrouped document gets a
+    code of its own), and whether that story has several documents. Read from ``story_members`` once per store
+    change, and cached."""
     key = (ix.generation, ix.version, len(ix.docs.values))
     hit = _STORY_CODES.get(id(ix))
     if hit is not None and hit[0] == key:
         return hit[1]
-    cur = ix.conn.cursor()
-    cur.row_factory = None
-    try:
-        of = dict(cur.execute("SELECT id, story FROM story_members").fetchall())
-    except sqlite3.OperationalError:  # a store of an older version, opened read-only: no stories yet
-        of = {}
+    with ix.sql() as conn:
+        cur = conn.cursor()
+        cur.row_factory = None
+        try:
+            of = dict(cur.execute("SELECT id, story FROM story_members").fetchall())
+        except sqlite3.OperationalError:  # a store of an older version, opened read-only: no stories yet
+            of = {}
     codes: dict[str, int] = {}
     out = np.fromiter((codes.setdefault(of[d], len(codes)) if d in of else -1 for d in ix.docs.values),
                       dtype=np.int64, count=len(ix.docs.values))
     alone = np.flatnonzero(out < 0)
     out[alone] = len(codes) + np.arange(alone.size)
-    _STORY_CODES[id(ix)] = (key, out)
-    return out
+    multi = np.bincount(out)[out] >= 2 if out.size else np.zeros(0, bool)
+    _STORY_CODES[id(ix)] = (key, (out, multi))
+    return out, multi
 
 
 def first_periods(series: np.ndarray, story: np.ndarray, period: np.ndarray, n_periods: int,
