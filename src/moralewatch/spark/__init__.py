@@ -457,43 +457,63 @@ def run(inputs: Iterable[str], out: str, spark: Any, *, max_bytes: int = DEFAULT
 
     rows = _spark_units(spark, units).mapInArrow(lambda b: _analyse_units(b, limits, at), ROW_DDL)
     rows = rows.persist(StorageLevel.DISK_ONLY)
+    res.timings["prepare"] = time.perf_counter() - t0 - res.timings["plan"]
     key = F.struct("_unit", "_seq")
-    outs = rows.filter(F.col("_table") == "outcomes")
-    # the first input (in input order) of each canonical text: small (one row per document), kept for the writes
-    firsts = (outs.filter(F.col("document_id").isNotNull()).groupBy("document_id")
-              .agg(F.min(key).alias("_first"))).persist(StorageLevel.MEMORY_AND_DISK)
+    # the first input (in input order) of each canonical text: small (one row per document)
+    firsts = (rows.filter((F.col("_table") == "outcomes") & F.col("document_id").isNotNull())
+              .groupBy("document_id").agg(F.min(key).alias("_first"))
+              .withColumnRenamed("document_id", "_doc")).persist(StorageLevel.MEMORY_AND_DISK)
     t1 = time.perf_counter()
     res.counts["documents"] = firsts.count()  # analyses every unit once; all below reads the persisted rows
     res.timings["analyse"] = time.perf_counter() - t1
-    outcomes = (outs.join(firsts, "document_id", "left")
-                .withColumn("status", F.when(F.col("document_id").isNotNull() & (key != F.col("_first")),
-                                             F.lit("duplicate")).otherwise(F.col("status"))))
-    winners = firsts.select("document_id", F.col("_first._unit").alias("_unit"), F.col("_first._seq").alias("_seq"))
     t2 = time.perf_counter()
-    for table in OUTPUT_TABLES:
-        cols = export_columns(table)
-        if table == "outcomes":
-            df = outcomes.select(*cols)
-        else:
-            part = rows.filter(F.col("_table") == table)
-            on = ["id" if table == "documents" else "document_id", "_unit", "_seq"]
-            w = winners.withColumnRenamed("document_id", "id") if table == "documents" else winners
-            df = part.join(w, on, "left_semi").select(*cols)
-        _typed(df, F).write.mode("overwrite").parquet(_join(out, table))
-    res.timings["write"] = time.perf_counter() - t2
-    # one small row per unit (inputs, documents, words, seconds, peak RSS of its Python worker): metadata, not results
-    res.unit_metrics = [r.asDict() for r in rows.filter(F.col("_table") == _METRIC_TABLE)
+    resolved = _resolved(rows, firsts, key, F).persist(StorageLevel.DISK_ONLY)
+    # one small row per unit (inputs, documents, words, seconds, peak RSS of its Python worker): metadata, not
+    # results; this job also materialises the resolved rows, which the tables' writes then only filter
+    res.unit_metrics = [r.asDict() for r in resolved.filter(F.col("_table") == _METRIC_TABLE)
                         .select("_unit", "source", "_seq", "idx", "n_words", "confidence", "size").collect()]
+    rows.unpersist()
+    firsts.unpersist()
+    res.timings["resolve"] = time.perf_counter() - t2
+    t3 = time.perf_counter()
+    _write_tables(resolved, out, F)
+    res.timings["write"] = time.perf_counter() - t3
+    resolved.unpersist()
     inputs_n = sum(m["_seq"] for m in res.unit_metrics)
     docs_n = sum(m["idx"] for m in res.unit_metrics)
     res.outcomes = {"ok": res.counts["documents"], "duplicate": docs_n - res.counts["documents"],
                     "rejected": inputs_n - docs_n}
     res.counts["outcomes"] = inputs_n
-    firsts.unpersist()
-    rows.unpersist()
-    res.timings["total"] = time.perf_counter() - t0
+    t4 = time.perf_counter()
     _write_manifest(res, inputs, limits, spark)
+    res.timings["manifest"] = time.perf_counter() - t4
+    res.timings["total"] = time.perf_counter() - t0
     return res
+
+
+def _resolved(rows: Any, firsts: Any, key: Any, F: Any) -> Any:
+    """The rows with duplicates resolved, in one join: a document's rows (and its annotations') are kept for the
+    first input of its text only, and a later input's ``ok`` outcome becomes ``duplicate``, as in the store."""
+    doc = F.when(F.col("_table") == "documents", F.col("id")).otherwise(F.col("document_id"))
+    joined = rows.withColumn("_doc", doc).join(firsts, "_doc", "left")
+    later = F.col("_first").isNotNull() & (key != F.col("_first"))
+    status = F.when((F.col("_table") == "outcomes") & later, F.lit("duplicate")).otherwise(F.col("status"))
+    return (joined.filter((F.col("_table") == "outcomes") | (F.col("_table") == _METRIC_TABLE) | ~later)
+            .withColumn("status", status).drop("_doc", "_first"))
+
+
+def _write_tables(resolved: Any, out: str, F: Any) -> None:
+    """One Parquet directory per table, the five writes as concurrent Spark jobs (each a scan of the resolved rows:
+    on a small input their fixed costs, not the data, dominate, and they overlap)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def write(table: str) -> None:
+        df = resolved.filter(F.col("_table") == table).select(*export_columns(table))
+        _typed(df, F).write.mode("overwrite").parquet(_join(out, table))
+
+    with ThreadPoolExecutor(len(OUTPUT_TABLES)) as pool:
+        for f in [pool.submit(write, t) for t in OUTPUT_TABLES]:
+            f.result()
 
 
 def _number(units: list[Unit], counted: dict[int, tuple[int, int]]) -> None:
