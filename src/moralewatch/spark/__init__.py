@@ -45,6 +45,7 @@ from ..model import Document, Outcome, as_row
 from ..runner import DEFAULT_TIME_LIMIT, Limits, rejected, run_one
 from ..store.schema import ANNOTATION_TABLES, DOCUMENTS, OUTCOMES, TABLES
 from ..store.writer import _encode
+from .parquet import parquet_inputs, row_group_ranges, with_parquet
 
 #: the tables a Spark run writes (those of ``moralewatch export`` but ``runs``)
 OUTPUT_TABLES = ("documents", "outcomes", "quotes", "indicators", "entities")
@@ -132,10 +133,10 @@ def split_size(total: int, cores: int) -> int:
 def plan(inputs: Iterable[str], cores: int, split: int | None = None) -> tuple[list[Unit], list[Unit]]:
     """The units of ``inputs`` in input order, and the JSONL ranges among them, whose lines must be counted (on the
     cluster) before they can be numbered."""
-    found = [f for f in expand(inputs) if f.kind != "stdin"]
+    found = [f for f in expand(with_parquet(inputs)) if f.kind != "stdin"]
     sizes: dict[str, int] = {}
     for f in found:
-        if not f.error:
+        if not f.error and f.kind != "parquet":
             try:
                 sizes[f.path] = os.path.getsize(f.path)
             except OSError:
@@ -146,7 +147,9 @@ def plan(inputs: Iterable[str], cores: int, split: int | None = None) -> tuple[l
     to_count: list[Unit] = []
     for f in found:
         size = sizes.get(f.path, 0)
-        if f.error:
+        if f.kind == "parquet" and not f.error:
+            units += _parquet_units(f, len(units), split)
+        elif f.error:
             code, detail = f.error
             units.append(Unit(len(units), f.path, f.source, f.kind or "txt", error_code=code, error_detail=detail))
         elif f.kind == "jsonl" and not f.gz and size > split:
@@ -158,6 +161,18 @@ def plan(inputs: Iterable[str], cores: int, split: int | None = None) -> tuple[l
         else:
             units.append(Unit(len(units), f.path, f.source, f.kind or "txt", f.gz, size=size))
     return units, to_count
+
+
+def _parquet_units(f: Found, first: int, split: int) -> list[Unit]:
+    """A Parquet file's units: runs of whole row groups of about ``split`` bytes (``start``/``end``: row groups,
+    ``first_line``: the rows before), or its ``unreadable`` outcome."""
+    ranges, err = row_group_ranges(f.path, split)
+    if err:
+        return [Unit(first, f.path, f.source, "parquet", error_code=err[0], error_detail=err[1])]
+    if not ranges:  # no row group: the file's empty outcome
+        return [Unit(first, f.path, f.source, "parquet", start=0, end=0, first_line=0, empty="no rows")]
+    return [Unit(first + i, f.path, f.source, "parquet", start=a, end=b, first_line=row, size=size,
+                 empty="no rows" if len(ranges) == 1 else None) for i, (a, b, row, size) in enumerate(ranges)]
 
 
 def range_lines(fh: BinaryIO, start: int, end: int, max_bytes: int) -> Iterator[tuple[bytes, int]]:
@@ -235,7 +250,9 @@ def unit_inputs(u: Unit, max_bytes: int) -> Iterator[RawInput]:
     if u.error_code:
         yield RawInput(u.source, format=u.kind, error=(u.error_code, u.error_detail or ""))
         return
-    if u.end >= 0:
+    if u.kind == "parquet":
+        raws = parquet_inputs(u.path, u.source, (u.start, u.end), u.first_line, max_bytes, u.empty is not None)
+    elif u.end >= 0:
         raws = _range_inputs(u, max_bytes)
     else:
         raws = _from_file(Found(u.path, u.source, u.kind, u.gz), max_bytes)
@@ -521,7 +538,7 @@ def _number(units: list[Unit], counted: dict[int, tuple[int, int]]) -> None:
     of a file none of whose ranges gives an input goes to its first range (with the detail ``jsonl_inputs`` gives)."""
     files: dict[str, list[Unit]] = {}
     for u in units:
-        if u.end >= 0 and not u.error_code:
+        if u.end >= 0 and not u.error_code and u.kind != "parquet":
             files.setdefault(u.path, []).append(u)
     for ranges in files.values():
         before = given = 0
