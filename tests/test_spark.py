@@ -56,11 +56,9 @@ def spark() -> Any:
     s.stop()
 
 
-#: settings for a small job (seconds, not hours): the JVM's quick JIT (C1 only) and one GC thread cut its start-up
-#: and warm-up CPU by about a third on this 2-core machine; two shuffle partitions for the duplicates' aggregation
-TEST_CONF = {"spark.driver.memory": "1g",
-             "spark.driver.extraJavaOptions": "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
-             "spark.sql.shuffle.partitions": "2"}
+#: settings for a small job (seconds, not hours): two shuffle partitions for the duplicates' aggregation (the
+#: session's default JVM options for a local master, C1 JIT and serial GC, cut its start-up CPU by about a third)
+TEST_CONF = {"spark.driver.memory": "1g", "spark.sql.shuffle.partitions": "2"}
 
 
 def _corpus(root: Path) -> Path:
@@ -240,6 +238,7 @@ def test_the_session_binds_only_loopback(spark: Any) -> None:
     conf = dict(spark.sparkContext.getConf().getAll())
     assert conf["spark.driver.host"] == "127.0.0.1" and conf["spark.driver.bindAddress"] == "127.0.0.1"
     assert conf["spark.ui.enabled"] == "false"
+    assert conf["spark.driver.extraJavaOptions"].endswith(mws.LOCAL_JVM_OPTIONS)  # local master, none given
 
 
 # -- Parquet inputs -----------------------------------------------------------------------------------------------

@@ -58,6 +58,16 @@ MAX_SPLIT = 64 * 1024 * 1024
 #: split JSONL files up to this size (in all) have their lines counted by the driver (~1 s a GiB), larger ones
 #: by a Spark job
 COUNT_ON_DRIVER = 1 << 30
+#: JSONL ranges per core, for load balance (a core that finishes early takes another; the largest are scheduled
+#: first). Fewer, larger tasks were tried: over 5,000 Reuters stories on local[2], 4 tasks instead of 16 took 12.1 s
+#: of the JVM's CPU instead of 15.9 s, but over all 19,043 the job's CPU was the same (64.3 s vs 65.0 s) and its
+#: wall time on a shared machine longer (a straggler): kept at 8
+RANGES_PER_CORE = 8
+#: the JVM options of a local master (driver and executor in one JVM) when none are given: its quick JIT only (C1)
+#: and one GC thread. Measured on local[2] (bench/spark.py --variants): the JVM's CPU in the job 15.9 s -> 10.0 s
+#: over 5,000 Reuters stories, 27.0 s -> 23.1 s over 19,043, its peak RSS ~1.1 GB -> ~0.7 GB, session and first
+#: job faster (the JIT's C2 compiler threads and the parallel GC compete with the Python workers for the cores)
+LOCAL_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 #: rows an executor hands to Spark in one Arrow batch
 BATCH_ROWS = 2_000
 
@@ -126,8 +136,9 @@ UNIT_DDL = ("unit bigint, path string, source string, kind string, gz boolean, s
 
 
 def split_size(total: int, cores: int) -> int:
-    """Bytes per JSONL range: about 8 ranges per core over the input (load balance), within [256 KiB, 64 MiB]."""
-    return max(MIN_SPLIT, min(MAX_SPLIT, total // max(1, cores * 8) + 1))
+    """Bytes per JSONL range: about :data:`RANGES_PER_CORE` ranges per core over the input, within [256 KiB,
+    64 MiB]."""
+    return max(MIN_SPLIT, min(MAX_SPLIT, total // max(1, cores * RANGES_PER_CORE) + 1))
 
 
 def plan(inputs: Iterable[str], cores: int, split: int | None = None) -> tuple[list[Unit], list[Unit]]:
@@ -315,18 +326,22 @@ def analyse_unit(u: Unit, limits: Limits, at: str) -> Iterator[dict[str, Any]]:
     pipe = _pipeline()
     t0 = time.perf_counter()
     seq = docs = words = 0
+    cpu = 0.0  # CPU seconds in run_one: the analysis itself, without reading, encoding and Arrow
     for raw in unit_inputs(u, limits.max_bytes):
+        c0 = time.process_time()
         result = run_one(raw, pipe, limits)
+        cpu += time.process_time() - c0
         if isinstance(result, Document):
             docs += 1
             words += len(result.text.split())
         for table, row in result_rows(raw, result, pipe, at):
             yield row | {"_table": table, "_unit": u.unit, "_seq": seq}
         seq += 1
-    # metrics: inputs in _seq, documents in idx, words in n_words, seconds in confidence, peak RSS (KiB) in size
+    # metrics: inputs in _seq, documents in idx, words in n_words, seconds in confidence (wall, from the unit's
+    # first input to its last row handed on), CPU seconds of run_one in lat, peak RSS (KiB) in size
     yield {"_table": _METRIC_TABLE, "_unit": u.unit, "_seq": seq, "idx": docs, "n_words": words,
-           "confidence": time.perf_counter() - t0, "size": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-           "source": u.source}
+           "confidence": time.perf_counter() - t0, "lat": cpu,
+           "size": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "source": u.source}
 
 
 def _unit_of(d: dict[str, Any]) -> Unit:
@@ -414,7 +429,8 @@ def session(master: str | None = "local[2]", conf: dict[str, str] | None = None)
     submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # under spark-submit: its master and its conf
     if master is None and not submitted:
         master = "local[2]"
-    if master is not None and master.startswith("local"):
+    local = master is not None and master.startswith("local")
+    if local:
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
@@ -432,6 +448,8 @@ def session(master: str | None = "local[2]", conf: dict[str, str] | None = None)
          .config("spark.sql.session.timeZone", "UTC")
          .config("spark.sql.execution.arrow.maxRecordsPerBatch", "1")  # one unit per Arrow batch into a task
          .config("spark.sql.adaptive.enabled", "true"))
+    if local and "spark.driver.extraJavaOptions" not in (conf or {}):
+        b = b.config("spark.driver.extraJavaOptions", LOCAL_JVM_OPTIONS)
     for k, v in (conf or {}).items():
         b = b.config(k, v)
     spark = b.getOrCreate()
@@ -488,7 +506,7 @@ def run(inputs: Iterable[str], out: str, spark: Any, *, max_bytes: int = DEFAULT
     # one small row per unit (inputs, documents, words, seconds, peak RSS of its Python worker): metadata, not
     # results; this job also materialises the resolved rows, which the tables' writes then only filter
     res.unit_metrics = [r.asDict() for r in resolved.filter(F.col("_table") == _METRIC_TABLE)
-                        .select("_unit", "source", "_seq", "idx", "n_words", "confidence", "size").collect()]
+                        .select("_unit", "source", "_seq", "idx", "n_words", "confidence", "lat", "size").collect()]
     rows.unpersist()
     firsts.unpersist()
     res.timings["resolve"] = time.perf_counter() - t2
