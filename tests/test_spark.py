@@ -292,6 +292,8 @@ def test_parquet_units_read_the_rows_as_jsonl_lines(tmp_path: Path) -> None:
     assert first.error is None and first.meta == {"id": "a", "date": "2022-03-01"} and first.format == "parquet"
     assert by_loc[("part-0.parquet", "row 2")].error == ("missing_field", "row 2 has no text")
     assert by_loc[("part-0.parquet", "row 3")].error[0] == "too_large"
+    globbed, _ = mws.plan([str(tmp_path / "d" / "*")], cores=2, split=1)  # a glob over both kinds: each read as such
+    assert [(u.source, u.kind) for u in globbed] == [(u.source, u.kind) for u in units]
 
 
 def test_parquet_input_gives_the_rows_of_the_same_jsonl(runs: dict[str, Any], spark: Any) -> None:

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..ingest import RawInput
-from ..ingest.discover import Found
+from ..ingest.discover import Found, _Walk
 from ..ingest.jsonl import jsonl_input
 from ..ingest.raw import JSONL_FIELDS, display_path, reject
 
@@ -55,10 +55,13 @@ def with_parquet(inputs: Iterable[str]) -> list[str | Found]:
                           if is_parquet(n) and not n.startswith((".", "_"))]
             out.append(p)
         elif glob.has_magic(p):
-            matches = sorted(glob.glob(p, recursive=True))
+            # as expand globs: ``**`` by its walk, which enters each real directory once (a link loop ends)
+            matches = _Walk()._recursive_glob(p) if "**" in p else sorted(glob.glob(p))
             files = [m for m in matches if is_parquet(m) and os.path.isfile(m)]
-            if not files or len(files) < len(matches):
-                out.append(p)  # expand reads the others (and says when nothing matches)
+            if not files:
+                out.append(p)  # expand reads the matches (and says when nothing matches)
+            else:  # the other matches by name, so that expand does not read a Parquet file as text
+                out += [m for m in matches if m not in files]
         elif is_parquet(p) and os.path.isfile(p):
             files = [p]
         else:
