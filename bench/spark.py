@@ -20,6 +20,7 @@ Writes bench/spark.json and prints a summary; docs/spark.md's sizing table is co
 from __future__ import annotations
 
 import json
+import math
 import os
 import subprocess
 import sys
@@ -257,7 +258,7 @@ def sizing(res: dict[str, Any]) -> str:
             "| documents | core-hours | 4-core executors for 1 h | for 8 h |", "|---:|---:|---:|---:|"]
     for n in (10_000_000, 100_000_000):
         ch = n / rate
-        out.append(f"| {n:,} | {ch:,.0f} | {ch / 4:,.0f} | {ch / 32:,.0f} |")
+        out.append(f"| {n:,} | {ch:,.0f} | {math.ceil(ch / 4):,} | {math.ceil(ch / 32):,} |")  # whole executors
     return "\n".join(out)
 
 
