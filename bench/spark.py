@@ -20,6 +20,7 @@ Writes bench/spark.json and prints a summary; docs/spark.md's sizing table is co
 from __future__ import annotations
 
 import json
+import math
 import os
 import subprocess
 import sys
@@ -75,29 +76,53 @@ def _java_rss(stop: threading.Event, out: dict[str, float]) -> None:
 def _tree_cpu() -> float:
     """CPU seconds (user + system) of this process and every live descendant (the JVM, PySpark's daemon and its
     workers): what the job costs, whatever share of the machine it got."""
-    try:
-        import psutil
-    except ImportError:
-        return float("nan")
-    me = psutil.Process()
-    total = 0.0
-    for p in [me, *me.children(recursive=True)]:
+    return sum(_tree_cpu_by_kind().values())
+
+
+def _tree_cpu_by_kind() -> dict[str, float]:
+    """CPU seconds of this process tree by kind: ``driver`` (this Python), ``jvm`` (java: in local mode the Spark
+    driver and executor, Arrow to rows, the shuffle, Parquet), ``python workers`` (PySpark's daemon, with the
+    workers it forked and reaped). From /proc (Linux), children's reaped time included."""
+    tick = os.sysconf("SC_CLK_TCK")
+    stats: dict[int, tuple[int, str, float]] = {}
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
         try:
-            t = p.cpu_times()
-            total += t.user + t.system
-        except psutil.Error:
-            pass
-    return total
+            with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+                head, _, rest = fh.read().rpartition(")")
+        except OSError:
+            continue
+        f = rest.split()
+        stats[int(pid)] = (int(f[1]), head.partition("(")[2], sum(int(x) for x in f[11:15]) / tick)
+    children: dict[int, list[int]] = {}
+    for pid, (ppid, _, _) in stats.items():
+        children.setdefault(ppid, []).append(pid)
+    me = os.getpid()
+    out = {"driver": stats.get(me, (0, "", 0.0))[2], "jvm": 0.0, "python workers": 0.0}
+    todo = list(children.get(me, []))
+    while todo:
+        pid = todo.pop()
+        _, name, cpu = stats[pid]
+        if "java" in name:
+            out["jvm"] += cpu
+            todo += children.get(pid, [])  # the daemon is the JVM's child: counted with its own (and its workers')
+        else:
+            out["python workers"] += cpu  # cutime includes the reaped workers; live ones are its children
+            todo += children.get(pid, [])
+    return out
 
 
-def _spark(corpus: str, master: str, out: str) -> dict[str, Any]:
+def _spark(corpus: str, master: str, out: str, options: str = "{}") -> dict[str, Any]:
+    """One Spark measurement; ``options`` (JSON): ``conf`` (Spark settings added), ``split`` (bytes a JSONL range)."""
     t0 = time.perf_counter()
     from moralewatch import spark as mws
 
+    opts = json.loads(options)
     stop = threading.Event()
     mem: dict[str, float] = {}
     threading.Thread(target=_java_rss, args=(stop, mem), daemon=True).start()
-    spark = mws.session(master, {"spark.driver.memory": "2g"})
+    spark = mws.session(master, {"spark.driver.memory": "2g", **opts.get("conf", {})})
     startup = time.perf_counter() - t0
     try:
         # the first job starts the executors' Python daemon (imports, the pipeline's warm-up) and warms the JVM
@@ -108,10 +133,12 @@ def _spark(corpus: str, master: str, out: str) -> dict[str, Any]:
         mws.run([str(tiny)], out + "-warm", spark)
         warm = time.perf_counter() - tw
         t1 = time.perf_counter()
-        c1 = _tree_cpu()
-        res = mws.run([corpus], out, spark)
+        k1 = _tree_cpu_by_kind()
+        res = mws.run([corpus], out, spark, split=opts.get("split"))
         job = time.perf_counter() - t1
-        job_cpu = _tree_cpu() - c1
+        k2 = _tree_cpu_by_kind()
+        by_kind = {k: k2[k] - k1.get(k, 0.0) for k in k2}
+        job_cpu = sum(by_kind.values())
     finally:
         spark.stop()
         stop.set()
@@ -120,7 +147,8 @@ def _spark(corpus: str, master: str, out: str) -> dict[str, Any]:
     task_s = [r["confidence"] or 0.0 for r in m]
     return {"master": master, "startup_s": startup, "first_job_s": warm, "job_s": job, "job_cpu_s": job_cpu, "timings": res.timings, "units": res.units,
             "outcomes": res.outcomes, "docs": sum(r["idx"] or 0 for r in m), "words": sum(r["n_words"] or 0 for r in m),
-            "task_s_sum": sum(task_s), "task_s_max": max(task_s, default=0.0),
+            "job_cpu_by_kind_s": by_kind,
+            "run_one_cpu_s": sum(r.get("lat") or 0.0 for r in m), "options": opts, "task_s_sum": sum(task_s), "task_s_max": max(task_s, default=0.0),
             "task_s_median": sorted(task_s)[len(task_s) // 2] if task_s else 0.0,
             "per_task_overhead_s": (cores * res.timings["analyse"] - sum(task_s)) / max(1, len(m)) if cores else None,
             "python_worker_peak_rss_mb": max((r["size"] or 0 for r in m), default=0) / 1024,
@@ -172,6 +200,44 @@ def bench(corpus: Path, workdir: Path, limit: int | None = None,
     return out
 
 
+#: the obvious fixes tried against the default (``--variants``): each a local[2] run over the same slice
+VARIANTS: dict[str, dict[str, Any]] = {
+    "default (8 ranges a core; JVM: C1 JIT, serial GC)": {},
+    "2 ranges a core": {"split_per_core": 2},
+    "JVM: default JIT and GC (the default before)": {"conf": {"spark.driver.extraJavaOptions": ""}},
+    "no Python worker reuse": {"conf": {"spark.python.worker.reuse": "false"}},
+}
+
+
+def variants(corpus: Path, workdir: Path, limit: int | None, log: Any = print,
+             names: list[str] | None = None) -> dict[str, Any]:
+    """One local worker, then local[2] under each of :data:`VARIANTS`, over the same slice; where the CPU goes."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    lines = [ln for ln in corpus.read_bytes().splitlines(keepends=True) if ln.strip()][:limit]
+    src = workdir / f"{corpus.stem}-{len(lines)}.jsonl"
+    src.write_bytes(b"".join(lines))
+    size = src.stat().st_size
+    out: dict[str, Any] = {"corpus": corpus.name, "documents": len(lines), "load_before": os.getloadavg()}
+    log(f"spark variants: {len(lines):,} lines; one local worker ...")
+    out["one_worker"] = _sub("one", str(src))
+    for name, opts in VARIANTS.items():
+        if names and not any(name.startswith(n) for n in names):
+            continue
+        opts = dict(opts)
+        if "split_per_core" in opts:
+            opts["split"] = max(4096, size // (2 * opts.pop("split_per_core")) + 1)
+        log(f"spark variants: {name} ...")
+        r = out[name] = _sub("spark", str(src), "local[2]", str(workdir / "out-v"), json.dumps(opts))
+        r["efficiency_job"] = out["one_worker"]["seconds"] / (2 * r["job_s"])
+        r["cpu_ratio"] = out["one_worker"]["cpu_s"] / r["job_cpu_s"]
+        log(f"    job {r['job_s']:.1f} s, {r['units']} units, CPU {r['job_cpu_s']:.1f} s "
+            f"({', '.join(f'{k} {v:.1f}' for k, v in r['job_cpu_by_kind_s'].items())}; run_one "
+            f"{r['run_one_cpu_s']:.1f}), efficiency {r['efficiency_job']:.2f}, CPU ratio {r['cpu_ratio']:.2f}, "
+            f"{r['timings']}")
+    out["load_after"] = os.getloadavg()
+    return out
+
+
 def sizing(res: dict[str, Any]) -> str:
     """The sizing table of docs/spark.md, computed from a bench/spark.json."""
     two = res["local[2]"]
@@ -192,7 +258,7 @@ def sizing(res: dict[str, Any]) -> str:
             "| documents | core-hours | 4-core executors for 1 h | for 8 h |", "|---:|---:|---:|---:|"]
     for n in (10_000_000, 100_000_000):
         ch = n / rate
-        out.append(f"| {n:,} | {ch:,.0f} | {ch / 4:,.0f} | {ch / 32:,.0f} |")
+        out.append(f"| {n:,} | {ch:,.0f} | {math.ceil(ch / 4):,} | {math.ceil(ch / 32):,} |")  # whole executors
     return "\n".join(out)
 
 
@@ -201,7 +267,7 @@ def main(argv: list[str]) -> int:
         print(json.dumps(_one_worker(argv[1])))
         return 0
     if argv and argv[0] == "_spark":
-        print(json.dumps(_spark(argv[1], argv[2], argv[3])))
+        print(json.dumps(_spark(*argv[1:])))
         return 0
     import argparse
 
@@ -211,7 +277,16 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--masters", default="local[2],local[1]", help="comma-separated (default local[2],local[1])")
     ap.add_argument("--json", type=Path, default=ROOT / "bench" / "spark.json")
     ap.add_argument("--sizing", action="store_true", help="print the sizing table of --json and stop")
+    ap.add_argument("--variants", type=Path, default=None, metavar="JSON",
+                    help="instead: the fixes tried (VARIANTS), local[2] over the --limit slice, into JSON")
+    ap.add_argument("--only", default="", help="with --variants: the variants whose names start so (comma-separated)")
     args = ap.parse_args(argv)
+    if args.variants:
+        with tempfile.TemporaryDirectory() as tmp:
+            res = variants(args.corpus, Path(tmp), args.limit, log=lambda m: print(m, file=sys.stderr, flush=True),
+                           names=[n for n in args.only.split(",") if n])
+        args.variants.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
+        return 0
     if args.sizing:
         print(sizing(json.loads(args.json.read_text(encoding="utf-8"))))
         return 0

@@ -12,6 +12,7 @@ import os
 import random
 import shutil
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -50,9 +51,14 @@ def spark() -> Any:
         if os.environ.get("CI"):
             pytest.fail(f"under CI the Spark tests must run: {why}")
         pytest.skip(why)
-    s = mws.session("local[2]", {"spark.driver.memory": "1g"})
+    s = mws.session("local[2]", TEST_CONF)
     yield s
     s.stop()
+
+
+#: settings for a small job (seconds, not hours): two shuffle partitions for the duplicates' aggregation (the
+#: session's default JVM options for a local master, C1 JIT and serial GC, cut its start-up CPU by about a third)
+TEST_CONF = {"spark.driver.memory": "1g", "spark.sql.shuffle.partitions": "2"}
 
 
 def _corpus(root: Path) -> Path:
@@ -165,10 +171,14 @@ def runs(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]
     root = _corpus(tmp / "in")
     limit = 65_536
     inputs = [str(root), str(root / "nope.txt")]  # a missing input: its outcome row, not_found
-    res = mws.run(inputs, str(tmp / "out"), spark, max_bytes=limit, split=65_536)
-    db = str(tmp / "local.db")
-    analyze(inputs, db, max_bytes=limit)
-    list(export_tables(db, TABLES, "parquet", str(tmp / "exp")))
+    # the Spark job in a thread (its driver mostly waits on the JVM) while analyze runs in the main thread (where
+    # its time limit works): the two overlap
+    with ThreadPoolExecutor(1) as pool:
+        job = pool.submit(mws.run, inputs, str(tmp / "out"), spark, max_bytes=limit, split=65_536)
+        db = str(tmp / "local.db")
+        analyze(inputs, db, max_bytes=limit)
+        list(export_tables(db, TABLES, "parquet", str(tmp / "exp")))
+        res = job.result()
     return {"res": res, "out": tmp / "out", "exp": tmp / "exp", "db": db, "tmp": tmp}
 
 
@@ -228,3 +238,94 @@ def test_the_session_binds_only_loopback(spark: Any) -> None:
     conf = dict(spark.sparkContext.getConf().getAll())
     assert conf["spark.driver.host"] == "127.0.0.1" and conf["spark.driver.bindAddress"] == "127.0.0.1"
     assert conf["spark.ui.enabled"] == "false"
+    assert conf["spark.driver.extraJavaOptions"].endswith(mws.LOCAL_JVM_OPTIONS)  # local master, none given
+
+
+# -- Parquet inputs -----------------------------------------------------------------------------------------------
+
+
+def _feed_parquet(feed: Path, path: Path, lines_n: int | None = None, group: int = 20) -> list[dict[str, Any]]:
+    """The records of a JSONL feed's parseable lines as a Parquet file of the extract contract's columns (several
+    row groups); returns them."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    recs = []
+    for line in feed.read_text(encoding="utf-8").splitlines()[:lines_n]:
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        recs.append({k: obj.get(k) if k != "id" or obj.get(k) is None else str(obj[k]) for k in
+                     ("id", "text", "title", "date", "source", "url", "lang")})
+    schema = pa.schema([(k, pa.string()) for k in ("id", "text", "title", "date", "source", "url", "lang")])
+    pq.write_table(pa.Table.from_pylist(recs, schema=schema), path, row_group_size=group)
+    return recs
+
+
+def test_parquet_units_read_the_rows_as_jsonl_lines(tmp_path: Path) -> None:
+    """Row groups are cut into units, rows are numbered across them, each row is checked as its JSONL line: a row
+    without text is missing_field, an oversized one too_large, a date column of type date kept as its ISO text;
+    a file that is no Parquet is unreadable, one without rows empty; directories give their Parquet files."""
+    import datetime
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    (tmp_path / "d").mkdir()
+    rows = [{"id": "a", "text": "Kyiv said on Monday the bridge was repaired.", "date": datetime.date(2022, 3, 1)},
+            {"id": "b", "text": None, "date": None}, {"id": "c", "text": "x" * 5000, "date": None}] * 4
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "d" / "part-0.parquet", row_group_size=2)
+    (tmp_path / "d" / "bad.parquet").write_bytes(b"PAR1 not really")
+    pq.write_table(pa.Table.from_pylist([], schema=pa.schema([("id", pa.string()), ("text", pa.string())])),
+                   tmp_path / "d" / "none.parquet")
+    (tmp_path / "d" / "note.txt").write_text("Kyiv said the bridge was repaired.", encoding="utf-8")
+    units, _ = mws.plan([str(tmp_path / "d")], cores=2, split=1)
+    assert [u.kind for u in units].count("parquet") == 2 + 6  # bad and none one each, part-0 a unit per group
+    got = [r for u in units for r in mws.unit_inputs(u, 4096)]
+    by_loc = {(Path(r.source).name, r.locator): r for r in got}
+    assert by_loc[("note.txt", "")].error is None
+    assert by_loc[("bad.parquet", "")].error[0] == "unreadable"
+    assert by_loc[("none.parquet", "")].error == ("empty", "no rows")
+    assert [r.locator for r in got if r.source.endswith("part-0.parquet")] == [f"row {n}" for n in range(1, 13)]
+    first = by_loc[("part-0.parquet", "row 1")]
+    assert first.error is None and first.meta == {"id": "a", "date": "2022-03-01"} and first.format == "parquet"
+    assert by_loc[("part-0.parquet", "row 2")].error == ("missing_field", "row 2 has no text")
+    assert by_loc[("part-0.parquet", "row 3")].error[0] == "too_large"
+    globbed, _ = mws.plan([str(tmp_path / "d" / "*")], cores=2, split=1)  # a glob over both kinds: each read as such
+    assert [(u.source, u.kind) for u in globbed] == [(u.source, u.kind) for u in units]
+
+
+def test_parquet_input_gives_the_rows_of_the_same_jsonl(runs: dict[str, Any], spark: Any) -> None:
+    """A Parquet file with the records of the feed's first lines, analysed by Spark (cut into several units), gives
+    the documents and annotations the JSONL feed gave, and the same outcomes (but the lines that are no record)."""
+    import pyarrow.dataset as ds
+
+    tmp = runs["tmp"]
+    feed = tmp / "in" / "feed.jsonl"
+    (tmp / "pq").mkdir()
+    recs = _feed_parquet(feed, tmp / "pq" / "feed.parquet", lines_n=130)
+    res = mws.run([str(tmp / "pq")], str(tmp / "pq-out"), spark, max_bytes=65_536, split=8_192)
+    assert res.units > 3
+
+    def table(root: Path, t: str) -> list[dict[str, Any]]:
+        return ds.dataset(root / t, format="parquet").to_table().to_pylist()
+
+    outs = table(tmp / "pq-out", "outcomes")
+    assert len(outs) == len(recs)
+    want_outs = [o for o in table(runs["out"], "outcomes") if o["source"] == str(feed.resolve())
+                 and int(o["locator"].split()[1]) <= 130 and o["code"] != "malformed_json"]
+    assert sorted((o["status"], o["code"], o["document_id"]) for o in outs) == \
+        sorted((o["status"], o["code"], o["document_id"]) for o in want_outs)
+    assert {o["status"] for o in outs} >= {"ok", "duplicate", "rejected"}
+    ids = {o["document_id"] for o in outs if o["document_id"]}
+    naming = {"source", "locator", "input_format", "input_sha", "size"} | VOLATILE
+    for t in TABLES:
+        if t == "outcomes":
+            continue
+        key = "id" if t == "documents" else "document_id"
+        got = [{k: v for k, v in r.items() if k not in naming} for r in table(tmp / "pq-out", t)]
+        want = [{k: v for k, v in r.items() if k not in naming} for r in table(runs["out"], t) if r[key] in ids]
+        assert sorted(map(repr, got)) == sorted(map(repr, want)), t
+        assert got or t != "documents"
+    assert {r["input_format"] for r in table(tmp / "pq-out", "documents")} == {"parquet"}

@@ -45,6 +45,7 @@ from ..model import Document, Outcome, as_row
 from ..runner import DEFAULT_TIME_LIMIT, Limits, rejected, run_one
 from ..store.schema import ANNOTATION_TABLES, DOCUMENTS, OUTCOMES, TABLES
 from ..store.writer import _encode
+from .parquet import parquet_inputs, row_group_ranges, with_parquet
 
 #: the tables a Spark run writes (those of ``moralewatch export`` but ``runs``)
 OUTPUT_TABLES = ("documents", "outcomes", "quotes", "indicators", "entities")
@@ -57,6 +58,16 @@ MAX_SPLIT = 64 * 1024 * 1024
 #: split JSONL files up to this size (in all) have their lines counted by the driver (~1 s a GiB), larger ones
 #: by a Spark job
 COUNT_ON_DRIVER = 1 << 30
+#: JSONL ranges per core, for load balance (a core that finishes early takes another; the largest are scheduled
+#: first). Fewer, larger tasks were tried: over 5,000 Reuters stories on local[2], 4 tasks instead of 16 took 12.1 s
+#: of the JVM's CPU instead of 15.9 s, but over all 19,043 the job's CPU was the same (64.3 s vs 65.0 s) and its
+#: wall time on a shared machine longer (a straggler): kept at 8
+RANGES_PER_CORE = 8
+#: the JVM options of a local master (driver and executor in one JVM) when none are given: its quick JIT only (C1)
+#: and one GC thread. Measured on local[2] (bench/spark.py --variants): the JVM's CPU in the job 15.9 s -> 10.0 s
+#: over 5,000 Reuters stories, 27.0 s -> 23.1 s over 19,043, its peak RSS ~1.1 GB -> ~0.7 GB, session and first
+#: job faster (the JIT's C2 compiler threads and the parallel GC compete with the Python workers for the cores)
+LOCAL_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 #: rows an executor hands to Spark in one Arrow batch
 BATCH_ROWS = 2_000
 
@@ -125,17 +136,18 @@ UNIT_DDL = ("unit bigint, path string, source string, kind string, gz boolean, s
 
 
 def split_size(total: int, cores: int) -> int:
-    """Bytes per JSONL range: about 8 ranges per core over the input (load balance), within [256 KiB, 64 MiB]."""
-    return max(MIN_SPLIT, min(MAX_SPLIT, total // max(1, cores * 8) + 1))
+    """Bytes per JSONL range: about :data:`RANGES_PER_CORE` ranges per core over the input, within [256 KiB,
+    64 MiB]."""
+    return max(MIN_SPLIT, min(MAX_SPLIT, total // max(1, cores * RANGES_PER_CORE) + 1))
 
 
 def plan(inputs: Iterable[str], cores: int, split: int | None = None) -> tuple[list[Unit], list[Unit]]:
     """The units of ``inputs`` in input order, and the JSONL ranges among them, whose lines must be counted (on the
     cluster) before they can be numbered."""
-    found = [f for f in expand(inputs) if f.kind != "stdin"]
+    found = [f for f in expand(with_parquet(inputs)) if f.kind != "stdin"]
     sizes: dict[str, int] = {}
     for f in found:
-        if not f.error:
+        if not f.error and f.kind != "parquet":
             try:
                 sizes[f.path] = os.path.getsize(f.path)
             except OSError:
@@ -146,7 +158,9 @@ def plan(inputs: Iterable[str], cores: int, split: int | None = None) -> tuple[l
     to_count: list[Unit] = []
     for f in found:
         size = sizes.get(f.path, 0)
-        if f.error:
+        if f.kind == "parquet" and not f.error:
+            units += _parquet_units(f, len(units), split)
+        elif f.error:
             code, detail = f.error
             units.append(Unit(len(units), f.path, f.source, f.kind or "txt", error_code=code, error_detail=detail))
         elif f.kind == "jsonl" and not f.gz and size > split:
@@ -158,6 +172,18 @@ def plan(inputs: Iterable[str], cores: int, split: int | None = None) -> tuple[l
         else:
             units.append(Unit(len(units), f.path, f.source, f.kind or "txt", f.gz, size=size))
     return units, to_count
+
+
+def _parquet_units(f: Found, first: int, split: int) -> list[Unit]:
+    """A Parquet file's units: runs of whole row groups of about ``split`` bytes (``start``/``end``: row groups,
+    ``first_line``: the rows before), or its ``unreadable`` outcome."""
+    ranges, err = row_group_ranges(f.path, split)
+    if err:
+        return [Unit(first, f.path, f.source, "parquet", error_code=err[0], error_detail=err[1])]
+    if not ranges:  # no row group: the file's empty outcome
+        return [Unit(first, f.path, f.source, "parquet", start=0, end=0, first_line=0, empty="no rows")]
+    return [Unit(first + i, f.path, f.source, "parquet", start=a, end=b, first_line=row, size=size,
+                 empty="no rows" if len(ranges) == 1 else None) for i, (a, b, row, size) in enumerate(ranges)]
 
 
 def range_lines(fh: BinaryIO, start: int, end: int, max_bytes: int) -> Iterator[tuple[bytes, int]]:
@@ -235,7 +261,9 @@ def unit_inputs(u: Unit, max_bytes: int) -> Iterator[RawInput]:
     if u.error_code:
         yield RawInput(u.source, format=u.kind, error=(u.error_code, u.error_detail or ""))
         return
-    if u.end >= 0:
+    if u.kind == "parquet":
+        raws = parquet_inputs(u.path, u.source, (u.start, u.end), u.first_line, max_bytes, u.empty is not None)
+    elif u.end >= 0:
         raws = _range_inputs(u, max_bytes)
     else:
         raws = _from_file(Found(u.path, u.source, u.kind, u.gz), max_bytes)
@@ -298,18 +326,22 @@ def analyse_unit(u: Unit, limits: Limits, at: str) -> Iterator[dict[str, Any]]:
     pipe = _pipeline()
     t0 = time.perf_counter()
     seq = docs = words = 0
+    cpu = 0.0  # CPU seconds in run_one: the analysis itself, without reading, encoding and Arrow
     for raw in unit_inputs(u, limits.max_bytes):
+        c0 = time.process_time()
         result = run_one(raw, pipe, limits)
+        cpu += time.process_time() - c0
         if isinstance(result, Document):
             docs += 1
             words += len(result.text.split())
         for table, row in result_rows(raw, result, pipe, at):
             yield row | {"_table": table, "_unit": u.unit, "_seq": seq}
         seq += 1
-    # metrics: inputs in _seq, documents in idx, words in n_words, seconds in confidence, peak RSS (KiB) in size
+    # metrics: inputs in _seq, documents in idx, words in n_words, seconds in confidence (wall, from the unit's
+    # first input to its last row handed on), CPU seconds of run_one in lat, peak RSS (KiB) in size
     yield {"_table": _METRIC_TABLE, "_unit": u.unit, "_seq": seq, "idx": docs, "n_words": words,
-           "confidence": time.perf_counter() - t0, "size": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-           "source": u.source}
+           "confidence": time.perf_counter() - t0, "lat": cpu,
+           "size": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "source": u.source}
 
 
 def _unit_of(d: dict[str, Any]) -> Unit:
@@ -397,7 +429,8 @@ def session(master: str | None = "local[2]", conf: dict[str, str] | None = None)
     submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # under spark-submit: its master and its conf
     if master is None and not submitted:
         master = "local[2]"
-    if master is not None and master.startswith("local"):
+    local = master is not None and master.startswith("local")
+    if local:
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
@@ -415,6 +448,8 @@ def session(master: str | None = "local[2]", conf: dict[str, str] | None = None)
          .config("spark.sql.session.timeZone", "UTC")
          .config("spark.sql.execution.arrow.maxRecordsPerBatch", "1")  # one unit per Arrow batch into a task
          .config("spark.sql.adaptive.enabled", "true"))
+    if local and "spark.driver.extraJavaOptions" not in (conf or {}):
+        b = b.config("spark.driver.extraJavaOptions", LOCAL_JVM_OPTIONS)
     for k, v in (conf or {}).items():
         b = b.config(k, v)
     spark = b.getOrCreate()
@@ -457,43 +492,63 @@ def run(inputs: Iterable[str], out: str, spark: Any, *, max_bytes: int = DEFAULT
 
     rows = _spark_units(spark, units).mapInArrow(lambda b: _analyse_units(b, limits, at), ROW_DDL)
     rows = rows.persist(StorageLevel.DISK_ONLY)
+    res.timings["prepare"] = time.perf_counter() - t0 - res.timings["plan"]
     key = F.struct("_unit", "_seq")
-    outs = rows.filter(F.col("_table") == "outcomes")
-    # the first input (in input order) of each canonical text: small (one row per document), kept for the writes
-    firsts = (outs.filter(F.col("document_id").isNotNull()).groupBy("document_id")
-              .agg(F.min(key).alias("_first"))).persist(StorageLevel.MEMORY_AND_DISK)
+    # the first input (in input order) of each canonical text: small (one row per document)
+    firsts = (rows.filter((F.col("_table") == "outcomes") & F.col("document_id").isNotNull())
+              .groupBy("document_id").agg(F.min(key).alias("_first"))
+              .withColumnRenamed("document_id", "_doc")).persist(StorageLevel.MEMORY_AND_DISK)
     t1 = time.perf_counter()
     res.counts["documents"] = firsts.count()  # analyses every unit once; all below reads the persisted rows
     res.timings["analyse"] = time.perf_counter() - t1
-    outcomes = (outs.join(firsts, "document_id", "left")
-                .withColumn("status", F.when(F.col("document_id").isNotNull() & (key != F.col("_first")),
-                                             F.lit("duplicate")).otherwise(F.col("status"))))
-    winners = firsts.select("document_id", F.col("_first._unit").alias("_unit"), F.col("_first._seq").alias("_seq"))
     t2 = time.perf_counter()
-    for table in OUTPUT_TABLES:
-        cols = export_columns(table)
-        if table == "outcomes":
-            df = outcomes.select(*cols)
-        else:
-            part = rows.filter(F.col("_table") == table)
-            on = ["id" if table == "documents" else "document_id", "_unit", "_seq"]
-            w = winners.withColumnRenamed("document_id", "id") if table == "documents" else winners
-            df = part.join(w, on, "left_semi").select(*cols)
-        _typed(df, F).write.mode("overwrite").parquet(_join(out, table))
-    res.timings["write"] = time.perf_counter() - t2
-    # one small row per unit (inputs, documents, words, seconds, peak RSS of its Python worker): metadata, not results
-    res.unit_metrics = [r.asDict() for r in rows.filter(F.col("_table") == _METRIC_TABLE)
-                        .select("_unit", "source", "_seq", "idx", "n_words", "confidence", "size").collect()]
+    resolved = _resolved(rows, firsts, key, F).persist(StorageLevel.DISK_ONLY)
+    # one small row per unit (inputs, documents, words, seconds, peak RSS of its Python worker): metadata, not
+    # results; this job also materialises the resolved rows, which the tables' writes then only filter
+    res.unit_metrics = [r.asDict() for r in resolved.filter(F.col("_table") == _METRIC_TABLE)
+                        .select("_unit", "source", "_seq", "idx", "n_words", "confidence", "lat", "size").collect()]
+    rows.unpersist()
+    firsts.unpersist()
+    res.timings["resolve"] = time.perf_counter() - t2
+    t3 = time.perf_counter()
+    _write_tables(resolved, out, F)
+    res.timings["write"] = time.perf_counter() - t3
+    resolved.unpersist()
     inputs_n = sum(m["_seq"] for m in res.unit_metrics)
     docs_n = sum(m["idx"] for m in res.unit_metrics)
     res.outcomes = {"ok": res.counts["documents"], "duplicate": docs_n - res.counts["documents"],
                     "rejected": inputs_n - docs_n}
     res.counts["outcomes"] = inputs_n
-    firsts.unpersist()
-    rows.unpersist()
-    res.timings["total"] = time.perf_counter() - t0
+    t4 = time.perf_counter()
     _write_manifest(res, inputs, limits, spark)
+    res.timings["manifest"] = time.perf_counter() - t4
+    res.timings["total"] = time.perf_counter() - t0
     return res
+
+
+def _resolved(rows: Any, firsts: Any, key: Any, F: Any) -> Any:
+    """The rows with duplicates resolved, in one join: a document's rows (and its annotations') are kept for the
+    first input of its text only, and a later input's ``ok`` outcome becomes ``duplicate``, as in the store."""
+    doc = F.when(F.col("_table") == "documents", F.col("id")).otherwise(F.col("document_id"))
+    joined = rows.withColumn("_doc", doc).join(firsts, "_doc", "left")
+    later = F.col("_first").isNotNull() & (key != F.col("_first"))
+    status = F.when((F.col("_table") == "outcomes") & later, F.lit("duplicate")).otherwise(F.col("status"))
+    return (joined.filter((F.col("_table") == "outcomes") | (F.col("_table") == _METRIC_TABLE) | ~later)
+            .withColumn("status", status).drop("_doc", "_first"))
+
+
+def _write_tables(resolved: Any, out: str, F: Any) -> None:
+    """One Parquet directory per table, the five writes as concurrent Spark jobs (each a scan of the resolved rows:
+    on a small input their fixed costs, not the data, dominate, and they overlap)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def write(table: str) -> None:
+        df = resolved.filter(F.col("_table") == table).select(*export_columns(table))
+        _typed(df, F).write.mode("overwrite").parquet(_join(out, table))
+
+    with ThreadPoolExecutor(len(OUTPUT_TABLES)) as pool:
+        for f in [pool.submit(write, t) for t in OUTPUT_TABLES]:
+            f.result()
 
 
 def _number(units: list[Unit], counted: dict[int, tuple[int, int]]) -> None:
@@ -501,7 +556,7 @@ def _number(units: list[Unit], counted: dict[int, tuple[int, int]]) -> None:
     of a file none of whose ranges gives an input goes to its first range (with the detail ``jsonl_inputs`` gives)."""
     files: dict[str, list[Unit]] = {}
     for u in units:
-        if u.end >= 0 and not u.error_code:
+        if u.end >= 0 and not u.error_code and u.kind != "parquet":
             files.setdefault(u.path, []).append(u)
     for ranges in files.values():
         before = given = 0

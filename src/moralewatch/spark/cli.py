@@ -42,9 +42,10 @@ def spark_command(inputs: tuple[str, ...], out: str, master: str | None, conf: t
                   time_limit: float, split: int | None) -> None:
     """Run the pipeline on Apache Spark: the tables of `moralewatch export` as Parquet under --out.
 
-    Inputs are files, directories or globs (.txt, .html, .jsonl, .warc[.gz]) that every executor can read at the
-    same path. Every input gets its outcome row, as with analyze; the rows equal those of analyze + export. Needs
-    the [spark] extra and a Java runtime (make spark-deps). Bring the output into a store with moralewatch load.
+    Inputs are files, directories or globs (.txt, .html, .jsonl, .warc[.gz], and .parquet with the extract
+    contract's columns) that every executor can read at the same path. Every input gets its outcome row, as with
+    analyze; the rows equal those of analyze + export. Needs the [spark] extra and a Java runtime (make
+    spark-deps). Bring the output into a store with moralewatch load.
 
     \b
     Example:
