@@ -335,6 +335,23 @@ def _main_region(text: str, paras: list[tuple[int, int]], keep: list[bool], piec
     if sum(barrier) < SCRAPED or len(idx) < 2:
         return None
     q = {i: _quality(text, pieces[i], text[paras[i][0]:paras[i][1]], markdown) for i in idx}
+    runs = _prose_runs(idx, q, barrier)
+    if not runs:
+        return None
+    inside = _article_paragraphs(text, paras, idx, q, barrier, runs)
+    outside = [i for i in idx if i not in inside]
+    if not outside:
+        return None
+    start = min(inside)
+    title = _headline(text, paras, pieces, [j for j in idx if j < start], markdown)
+    for i in outside:
+        keep[i] = False
+    return title
+
+
+def _prose_runs(idx: list[int], q: dict[int, int], barrier: list[bool]) -> list[list[int]]:
+    """Runs of prose paragraphs (quality 2) among the kept ones ``idx``, joined across fewer than :data:`GAP`
+    others, never across a barrier."""
     runs: list[list[int]] = []
     gap = GAP
     for i in idx:
@@ -348,8 +365,13 @@ def _main_region(text: str, paras: list[tuple[int, int]], keep: list[bool], piec
             gap = 0
         else:
             gap += 1
-    if not runs:
-        return None
+    return runs
+
+
+def _article_paragraphs(text: str, paras: list[tuple[int, int]], idx: list[int], q: dict[int, int],
+                        barrier: list[bool], runs: list[list[int]]) -> set[int]:
+    """The kept paragraphs of the article: the runs with at least half the prose words of the heaviest run, each
+    widened by the short sentences right before and after it."""
 
     def weight(run: list[int]) -> int:
         return sum(len(text[paras[i][0]:paras[i][1]].split()) for i in run if q[i] == 2)
@@ -359,29 +381,33 @@ def _main_region(text: str, paras: list[tuple[int, int]], keep: list[bool], piec
     inside: set[int] = set()
     pos = {i: k for k, i in enumerate(idx)}
     for r in chosen:
-        first, last = pos[r[0]], pos[r[-1]]
-        # a short sentence right before or after the run, with nothing dropped between, is the article's too
-        while first > 0 and q[idx[first - 1]] == 1 and not any(barrier[j] for j in range(idx[first - 1], idx[first])):
-            first -= 1
-        while last + 1 < len(idx) and q[idx[last + 1]] == 1 and \
-                not any(barrier[j] for j in range(idx[last] + 1, idx[last + 1])):
-            last += 1
+        first, last = _widen(idx, q, barrier, pos[r[0]], pos[r[-1]])
         inside.update(idx[first:last + 1])
-    outside = [i for i in idx if i not in inside]
-    if not outside:
-        return None
-    start = min(inside)
-    title = ""
-    for i in reversed([j for j in idx if j < start][-8:]):
+    return inside
+
+
+def _widen(idx: list[int], q: dict[int, int], barrier: list[bool], first: int, last: int) -> tuple[int, int]:
+    """A short sentence right before or after the run (positions ``first``..``last`` in ``idx``), with nothing
+    dropped between, is the article's too."""
+    while first > 0 and q[idx[first - 1]] == 1 and not any(barrier[j] for j in range(idx[first - 1], idx[first])):
+        first -= 1
+    while last + 1 < len(idx) and q[idx[last + 1]] == 1 and \
+            not any(barrier[j] for j in range(idx[last] + 1, idx[last + 1])):
+        last += 1
+    return first, last
+
+
+def _headline(text: str, paras: list[tuple[int, int]], pieces: list[list[tuple[int, int]]], before: list[int],
+              markdown: bool) -> str:
+    """The last short line of the kept paragraphs ``before`` the article (looking back at most 8) that reads as a
+    title; an empty string when there is none."""
+    for i in reversed(before[-8:]):
         line = "".join(text[a:b] for a, b in pieces[i]).strip()
         raw = text[paras[i][0]:paras[i][1]].lstrip()
         if (3 <= len(line.split()) <= 30 and line[-1:] not in ".:" and not _NOT_TITLE.match(line)
                 and not is_section(line) and (not markdown or raw.startswith("#"))):
-            title = line.translate(_SAME_LENGTH)
-            break
-    for i in outside:
-        keep[i] = False
-    return title
+            return line.translate(_SAME_LENGTH)
+    return ""
 
 
 def page_title(title: str | None) -> str | None:
