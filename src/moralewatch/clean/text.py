@@ -200,74 +200,100 @@ def clean_text(text: str, *, detect_title: bool = True, markdown: bool = False, 
     ``whole_page=False`` for text an extractor already cut to the article (HTML): no search for the main run."""
     paras = split_paragraphs(text)
     n = len(paras)
-    keep = [True] * n
     out = Cleaned("", OffsetMap())
-    first_content: int | None = None
-    tail_start = int(n * 0.6)
-    in_related = False
-    metadata: set[int] = set()
-    links: set[int] = set()
+    scan = _Scan(out, tail_start=int(n * 0.6))
     pieces: list[list[tuple[int, int]]] = [_md_pieces(text, s, e) if markdown else [(s, e)] for s, e in paras]
-    for i, (s, e) in enumerate(paras):
-        line = "".join(text[a:b] for a, b in pieces[i]) if markdown else text[s:e]
-        short = len(line) <= 160
-        if markdown and _link_only(text[s:e]):
-            keep[i] = False
-            if any(m.group(2).strip() and not m.group(1) for m in MD_LINK.finditer(text[s:e])):
-                links.add(i)  # a line that is all text links is navigation: it separates runs of prose (images do not)
-            if i >= tail_start or first_content is not None:
-                in_related = in_related or bool(RELATED.match(line.strip()))
-            continue
-        credit = CAPTION.search(line) if len(line) <= 300 else None
-        if credit:  # a caption's credit goes; the caption's words stay (they may quote someone)
-            pieces[i] = _cut(text, pieces[i], credit.start())
-            line = "".join(text[a:b] for a, b in pieces[i])
-        if not line.strip() or _is_chrome(text[s:e], line, whole_page):
-            keep[i] = False
-            if short and RELATED.match(line.strip()):
-                in_related = True
-            continue
-        if short and is_furniture(line):
-            keep[i] = False
-            if RELATED.match(line.strip()) and i >= tail_start:
-                in_related = True
-            continue
-        if short and _DOMAIN.match(line.strip()):
-            keep[i] = False  # the site's name as a line of its own
-            out.site = out.site or line.strip()
-            continue
-        if short and len(line.split()) <= 5 and RELATED.match(line.strip()) and line.rstrip()[-1:] not in ".!?\"”":
-            keep[i] = False  # "Related", "More from Reuters": the heading of a list of links
-            in_related = True
-            continue
-        if in_related and len(line) < 100 and line.rstrip()[-1:] not in ".!?\"”":
-            keep[i] = False  # the list of links under "Related Articles"
-            continue
-        if len(line) >= 100:
-            in_related = False  # prose again: the list has ended
-        if short and _metadata_line(line, i, first_content, out):
-            keep[i] = False
-            metadata.add(i)
-            continue
-        if i >= tail_start and i > 0 and BIO.match(line.strip()) and BIO_HINTS.search(line):
-            keep[i] = False
-            in_related = True
-            continue
-        if first_content is None:
-            first_content = i
-    # a dropped block of several lines (a menu, a list of links) or a list's heading separates two runs of prose
-    barrier = [not keep[i] and i not in metadata and
-               ("\n" in text[s:e].strip() or bool(RELATED.match(text[s:e].strip(" #*"))) or i in links)
-               for i, (s, e) in enumerate(paras)]
+    keep = [_keep_paragraph(text, i, paras[i], pieces, scan, markdown, whole_page) for i in range(n)]
+    barrier = _barriers(text, paras, keep, scan)
     region_title = _main_region(text, paras, keep, pieces, markdown, barrier) if whole_page else None
     if region_title is not None:  # a whole scraped page: the headline above the article is metadata
         if detect_title:
             out.title = region_title or None
-    elif detect_title and first_content is not None:
-        out.title = _title(text, paras, keep, first_content, pieces)
+    elif detect_title and scan.first_content is not None:
+        out.title = _title(text, paras, keep, scan.first_content, pieces)
     _assemble(text, paras, keep, out, pieces)
     return out
 
+
+@dataclass(slots=True)
+class _Scan:
+    """What :func:`clean_text`'s pass over the paragraphs carries from one paragraph to the next."""
+    out: Cleaned
+    #: paragraphs from here on are in the page's tail (bios, related lists)
+    tail_start: int
+    #: the first paragraph kept as content so far
+    first_content: int | None = None
+    #: inside a list of links under a "Related" heading
+    in_related: bool = False
+    #: paragraphs dropped as metadata lines (dates, bylines)
+    metadata: set[int] = field(default_factory=set)
+    #: markdown paragraphs that are all text links (navigation)
+    links: set[int] = field(default_factory=set)
+
+
+def _keep_paragraph(text: str, i: int, span: tuple[int, int], pieces: list[list[tuple[int, int]]], scan: _Scan,
+                    markdown: bool, whole_page: bool) -> bool:
+    """Whether paragraph ``i`` is article text; on the way, cuts a caption's credit off ``pieces[i]`` and notes
+    metadata, the site's name and lists of related links in ``scan``."""
+    s, e = span
+    raw = text[s:e]
+    line = "".join(text[a:b] for a, b in pieces[i]) if markdown else raw
+    short = len(line) <= 160
+    if markdown and _link_only(raw):
+        _note_links(i, raw, line, scan)
+        return False
+    credit = CAPTION.search(line) if len(line) <= 300 else None
+    if credit:  # a caption's credit goes; the caption's words stay (they may quote someone)
+        pieces[i] = _cut(text, pieces[i], credit.start())
+        line = "".join(text[a:b] for a, b in pieces[i])
+    if _is_page_furniture(i, raw, line, short, scan, whole_page):
+        return False
+    if len(line) >= 100:
+        scan.in_related = False  # prose again: the list has ended
+    if short and _metadata_line(line, i, scan.first_content, scan.out):
+        scan.metadata.add(i)
+        return False
+    if i >= scan.tail_start and i > 0 and BIO.match(line.strip()) and BIO_HINTS.search(line):
+        scan.in_related = True
+        return False
+    if scan.first_content is None:
+        scan.first_content = i
+    return True
+
+
+def _note_links(i: int, raw: str, line: str, scan: _Scan) -> None:
+    """A markdown paragraph of links only: note whether it is navigation and whether it heads a related list."""
+    if any(m.group(2).strip() and not m.group(1) for m in MD_LINK.finditer(raw)):
+        scan.links.add(i)  # a line that is all text links is navigation: it separates runs of prose (images do not)
+    if i >= scan.tail_start or scan.first_content is not None:
+        scan.in_related = scan.in_related or bool(RELATED.match(line.strip()))
+
+
+def _is_page_furniture(i: int, raw: str, line: str, short: bool, scan: _Scan, whole_page: bool) -> bool:
+    """Paragraph ``i`` is the site's: chrome, a furniture line, the site's name, a related list or its heading."""
+    if not line.strip() or _is_chrome(raw, line, whole_page):
+        if short and RELATED.match(line.strip()):
+            scan.in_related = True
+        return True
+    if short and is_furniture(line):
+        if RELATED.match(line.strip()) and i >= scan.tail_start:
+            scan.in_related = True
+        return True
+    if short and _DOMAIN.match(line.strip()):
+        scan.out.site = scan.out.site or line.strip()  # the site's name as a line of its own
+        return True
+    if short and len(line.split()) <= 5 and RELATED.match(line.strip()) and line.rstrip()[-1:] not in ".!?\"”":
+        scan.in_related = True  # "Related", "More from Reuters": the heading of a list of links
+        return True
+    # the list of links under "Related Articles"
+    return scan.in_related and len(line) < 100 and line.rstrip()[-1:] not in ".!?\"”"
+
+
+def _barriers(text: str, paras: list[tuple[int, int]], keep: list[bool], scan: _Scan) -> list[bool]:
+    """A dropped block of several lines (a menu, a list of links) or a list's heading separates two runs of prose."""
+    return [not keep[i] and i not in scan.metadata and
+            ("\n" in text[s:e].strip() or bool(RELATED.match(text[s:e].strip(" #*"))) or i in scan.links)
+            for i, (s, e) in enumerate(paras)]
 
 #: a paragraph of this many words or more that reads as prose is article text
 GOOD_WORDS = 10
@@ -309,6 +335,23 @@ def _main_region(text: str, paras: list[tuple[int, int]], keep: list[bool], piec
     if sum(barrier) < SCRAPED or len(idx) < 2:
         return None
     q = {i: _quality(text, pieces[i], text[paras[i][0]:paras[i][1]], markdown) for i in idx}
+    runs = _prose_runs(idx, q, barrier)
+    if not runs:
+        return None
+    inside = _article_paragraphs(text, paras, idx, q, barrier, runs)
+    outside = [i for i in idx if i not in inside]
+    if not outside:
+        return None
+    start = min(inside)
+    title = _headline(text, paras, pieces, [j for j in idx if j < start], markdown)
+    for i in outside:
+        keep[i] = False
+    return title
+
+
+def _prose_runs(idx: list[int], q: dict[int, int], barrier: list[bool]) -> list[list[int]]:
+    """Runs of prose paragraphs (quality 2) among the kept ones ``idx``, joined across fewer than :data:`GAP`
+    others, never across a barrier."""
     runs: list[list[int]] = []
     gap = GAP
     for i in idx:
@@ -322,8 +365,13 @@ def _main_region(text: str, paras: list[tuple[int, int]], keep: list[bool], piec
             gap = 0
         else:
             gap += 1
-    if not runs:
-        return None
+    return runs
+
+
+def _article_paragraphs(text: str, paras: list[tuple[int, int]], idx: list[int], q: dict[int, int],
+                        barrier: list[bool], runs: list[list[int]]) -> set[int]:
+    """The kept paragraphs of the article: the runs with at least half the prose words of the heaviest run, each
+    widened by the short sentences right before and after it."""
 
     def weight(run: list[int]) -> int:
         return sum(len(text[paras[i][0]:paras[i][1]].split()) for i in run if q[i] == 2)
@@ -333,29 +381,33 @@ def _main_region(text: str, paras: list[tuple[int, int]], keep: list[bool], piec
     inside: set[int] = set()
     pos = {i: k for k, i in enumerate(idx)}
     for r in chosen:
-        first, last = pos[r[0]], pos[r[-1]]
-        # a short sentence right before or after the run, with nothing dropped between, is the article's too
-        while first > 0 and q[idx[first - 1]] == 1 and not any(barrier[j] for j in range(idx[first - 1], idx[first])):
-            first -= 1
-        while last + 1 < len(idx) and q[idx[last + 1]] == 1 and \
-                not any(barrier[j] for j in range(idx[last] + 1, idx[last + 1])):
-            last += 1
+        first, last = _widen(idx, q, barrier, pos[r[0]], pos[r[-1]])
         inside.update(idx[first:last + 1])
-    outside = [i for i in idx if i not in inside]
-    if not outside:
-        return None
-    start = min(inside)
-    title = ""
-    for i in reversed([j for j in idx if j < start][-8:]):
+    return inside
+
+
+def _widen(idx: list[int], q: dict[int, int], barrier: list[bool], first: int, last: int) -> tuple[int, int]:
+    """A short sentence right before or after the run (positions ``first``..``last`` in ``idx``), with nothing
+    dropped between, is the article's too."""
+    while first > 0 and q[idx[first - 1]] == 1 and not any(barrier[j] for j in range(idx[first - 1], idx[first])):
+        first -= 1
+    while last + 1 < len(idx) and q[idx[last + 1]] == 1 and \
+            not any(barrier[j] for j in range(idx[last] + 1, idx[last + 1])):
+        last += 1
+    return first, last
+
+
+def _headline(text: str, paras: list[tuple[int, int]], pieces: list[list[tuple[int, int]]], before: list[int],
+              markdown: bool) -> str:
+    """The last short line of the kept paragraphs ``before`` the article (looking back at most 8) that reads as a
+    title; an empty string when there is none."""
+    for i in reversed(before[-8:]):
         line = "".join(text[a:b] for a, b in pieces[i]).strip()
         raw = text[paras[i][0]:paras[i][1]].lstrip()
         if (3 <= len(line.split()) <= 30 and line[-1:] not in ".:" and not _NOT_TITLE.match(line)
                 and not is_section(line) and (not markdown or raw.startswith("#"))):
-            title = line.translate(_SAME_LENGTH)
-            break
-    for i in outside:
-        keep[i] = False
-    return title
+            return line.translate(_SAME_LENGTH)
+    return ""
 
 
 def page_title(title: str | None) -> str | None:

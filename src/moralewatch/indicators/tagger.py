@@ -321,25 +321,46 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
     side = _side_of_the_act(ctx, hit, unit, si) or _attached_side(ctx, hit, lo)
     if side is not None:
         return side
-    if hit.rule.name in _AWARDS:  # a side awards and rewards its own troops
-        booster = own if own in ("ru", "ua") else claimant_of(ctx, unit, si)[1]
-        if booster in ("ru", "ua"):
-            return booster
-    local = text[max(unit.start, hit.start - 60):min(unit.end, hit.end + 30)]
-    forces = [m for m in mentions if m[3]]
-    own_words = unit.quote is None or unit.quote.kind in ("direct", "partial")  # not the writer's paraphrase
-    if not forces and own in ("ru", "ua") and own_words and hit.rule.indicator == "orders_against_civilians":
-        if _DENIES.search(text, s_lo, hit.start):
-            return own  # "Russia denied responsibility for the killing of civilians": the accused denies
-        return "ua" if own == "ru" else "ru"  # a side's own voice accuses the other: "they tortured our people"
-    if not forces and own in ("ru", "ua") and _FIRST_PLURAL.search(local):
-        return own
-    if not forces and own in ("ru", "ua") and _ENEMY.search(local):
-        return "ua" if own == "ru" else "ru"
+    side = _award_side(ctx, hit, unit, si, own)
+    if side is not None:
+        return side
+    if not any(m[3] for m in mentions):  # no force named: the speaker's own voice may tell the side
+        side = _own_voice_side(ctx, hit, unit, s_lo, own)
+        if side is not None:
+            return side
     if mentions:
         return min(mentions, key=_mention_distance(text, hit, lo))[0]
     return (lookback_side(ctx, si) or (own if own in ("ru", "ua") else None) or any_party(ctx, hit, lo, hi)
             or ctx.doc_side())
+
+
+def _award_side(ctx: Context, hit: Hit, unit: Unit, si: int, own: str | None) -> str | None:
+    """A side awards and rewards its own troops: for an award cue, the side of the speaker (or the claimant)."""
+    if hit.rule.name in _AWARDS:
+        booster = own if own in ("ru", "ua") else claimant_of(ctx, unit, si)[1]
+        if booster in ("ru", "ua"):
+            return booster
+    return None
+
+
+def _own_voice_side(ctx: Context, hit: Hit, unit: Unit, s_lo: int, own: str | None) -> str | None:
+    """With no force named near the cue, the side a speaker of a known side means: an accusation in their own
+    words is about the other side (unless they deny it), "we"/"our" is their own, "the enemy" the other."""
+    if own not in ("ru", "ua"):
+        return None
+    text = ctx.text
+    other = "ua" if own == "ru" else "ru"
+    local = text[max(unit.start, hit.start - 60):min(unit.end, hit.end + 30)]
+    own_words = unit.quote is None or unit.quote.kind in ("direct", "partial")  # not the writer's paraphrase
+    if own_words and hit.rule.indicator == "orders_against_civilians":
+        if _DENIES.search(text, s_lo, hit.start):
+            return own  # "Russia denied responsibility for the killing of civilians": the accused denies
+        return other  # a side's own voice accuses the other: "they tortured our people"
+    if _FIRST_PLURAL.search(local):
+        return own
+    if _ENEMY.search(local):
+        return other
+    return None
 
 
 def _side_of_the_act(ctx: Context, hit: Hit, unit: Unit, si: int) -> str | None:
