@@ -58,13 +58,28 @@ def reported_clause(rest: str, cue_text: str, cls: str) -> bool:
     if first in ("to", "not"):
         return cls == "speech" and cue_text.lower().startswith(_TO_VERBS)
     cue_low = cue_text.lower()
-    if cue_text.lower().startswith(("told", "tell", "inform", "assur", "remind", "warn", "brief", "notif", "advis",
-                                    "promis", "reassur")) and "that" in (t.lower() for t in tokens[1:10])             and not any(t in ";:()" for t in tokens[:10]):
+    if _object_then_that(cue_low, tokens):
         return True  # "told news agency Reuters on Tuesday that …": the object, then the clause
     if first.endswith("ly") and len(tokens) > 1 and first not in _FUNCTION_START:
         return reported_clause(stripped[len(tokens[0]):], cue_text, cls)  # "said immediately after …"
     if cue_low.startswith(("seem", "appear")):
         return False  # "the economy appears to be doing better": an impression, nobody's words
+    if _object_is_said(cue_low, cls, first, tokens):
+        return True
+    if cls == "object":
+        return False
+    return finite_clause(tokens)
+
+
+def _object_then_that(cue_low: str, tokens: list[str]) -> bool:
+    """Whether a cue that takes a listener ("told", "assured") has its object, then "that", within ten words."""
+    return cue_low.startswith(("told", "tell", "inform", "assur", "remind", "warn", "brief", "notif", "advis",
+                               "promis", "reassur")) and "that" in (t.lower() for t in tokens[1:10]) \
+        and not any(t in ";:()" for t in tokens[:10])
+
+
+def _object_is_said(cue_low: str, cls: str, first: str, tokens: list[str]) -> bool:
+    """Whether the noun-phrase object of the cue is what was said (or asked for, or charged)."""
     if cue_low.startswith(_NP_VERBS) or (cls == "speech" and not cue_low.startswith(_ACT_VERBS)
                                          and first not in _FUNCTION_START and len(tokens) >= 2):
         return True  # "called for a ceasefire", "demanded their release": the object is what was said
@@ -72,11 +87,8 @@ def reported_clause(rest: str, cue_text: str, cls: str) -> bool:
         return True  # "accused Moscow of preparing …", "blamed Kyiv for the strike"
     if cue_low.startswith(("warn", "caution", "advis", "argu")) and first == "against":
         return True  # "warned against a further invasion"
-    if cue_low.startswith("call") and "for" in (t.lower() for t in tokens[:4]) and first in _TIME_WORDS | {"for"}:
-        return True  # "called this weekend for a mandatory evacuation"
-    if cls == "object":
-        return False
-    return finite_clause(tokens)
+    # "called this weekend for a mandatory evacuation"
+    return cue_low.startswith("call") and "for" in (t.lower() for t in tokens[:4]) and first in _TIME_WORDS | {"for"}
 
 
 #: words of a time adverbial between a verb and its preposition ("called this weekend for …")
