@@ -173,23 +173,48 @@ def speaker_ok(phrase: str | None, agent: Callable[[str], bool] | None = None) -
         return False
     if len(words) == 1 and (low[0] in _QUANTITIES or low[0] == "others"):
         return True  # "Some said …", "Many believe …"
-    last, raw_last = low[-1], words[-1]
-    if last in _DETERMINERS or last in _PREPOSITIONS or last in _FUNCTION_START:
+    if _dangling_end(low[-1], words[-1]) or not _inner_words_ok(words, low, agent):
         return False
-    if raw_last.endswith(("’s", "'s", "s’")) or raw_last.endswith("’") and raw_last[:-1].endswith("s"):
-        return False  # "Moscow’s", "Ukraine’s stepped-up" cut before its noun
+    return _head_names_someone(words, low, agent)
+
+
+def _dangling_end(last: str, raw_last: str) -> bool:
+    """Whether a phrase ends on a word that needs more after it: a determiner, a preposition, a possessive."""
+    if last in _DETERMINERS or last in _PREPOSITIONS or last in _FUNCTION_START:
+        return True
+    # a possessive: "Moscow’s", "Ukraine’s stepped-up" cut before its noun
+    return raw_last.endswith(("’s", "'s", "s’")) or raw_last.endswith("’") and raw_last[:-1].endswith("s")
+
+
+def _inner_words_ok(words: list[str], low: list[str], agent: Callable[[str], bool] | None) -> bool:
+    """No finite verb after the first word, and a preposition inside followed by its own noun phrase."""
     for i, (w, raw) in enumerate(zip(low, words)):
         if i and raw[:1].islower() and (w in AUX or w in IRREGULAR_PAST):
             return False  # "she stood in the Capitol", "will always"
-        if i and w in ("to", "from", "at") and i + 1 < len(words):
-            nxt, raw_next = low[i + 1], words[i + 1]
-            if not (raw_next[:1].isupper() or raw_next[:1].isdigit() or nxt in _DETERMINERS
-                    or w == "of" or (w == "for" and _is_person_noun(nxt, agent))):
-                return False  # "the public to civilian", "fallout from Russia’s"
+        if i and w in ("to", "from", "at") and i + 1 < len(words) \
+                and not _complement_ok(w, low[i + 1], words[i + 1], agent):
+            return False  # "the public to civilian", "fallout from Russia’s"
+    return True
+
+
+def _complement_ok(w: str, nxt: str, raw_next: str, agent: Callable[[str], bool] | None) -> bool:
+    """Whether the word after the preposition ``w`` may open its noun phrase."""
+    return bool(raw_next[:1].isupper() or raw_next[:1].isdigit() or nxt in _DETERMINERS
+                or w == "of" or (w == "for" and _is_person_noun(nxt, agent)))
+
+
+def _head_index(low: list[str]) -> int:
+    """Where the head of a phrase is: before its first preposition, or what a quantity counts."""
     head_at = next((i for i in range(1, len(low)) if low[i] in _PREPOSITIONS), len(low)) - 1
     if head_at + 2 < len(low) and low[head_at + 1] == "of" and (low[head_at][:1].isdigit() or low[head_at] in
                                                                 _QUANTITIES):
         head_at = len(low) - 1  # "70% of respondents", "many of the residents": the head is what is counted
+    return head_at
+
+
+def _head_names_someone(words: list[str], low: list[str], agent: Callable[[str], bool] | None) -> bool:
+    """Whether the head of a phrase names someone: a capitalised word or a person or group noun."""
+    head_at = _head_index(low)
     last, raw_last = low[head_at], words[head_at]  # the head comes before its complement: "the governor of X"
     if last in _NAME_PARTICLES and head_at and words[head_at - 1][:1].isupper():
         return True  # "Gerhard Schröder", "Ursula von der Leyen" (the particle cut off: "Schrö der")

@@ -58,13 +58,28 @@ def reported_clause(rest: str, cue_text: str, cls: str) -> bool:
     if first in ("to", "not"):
         return cls == "speech" and cue_text.lower().startswith(_TO_VERBS)
     cue_low = cue_text.lower()
-    if cue_text.lower().startswith(("told", "tell", "inform", "assur", "remind", "warn", "brief", "notif", "advis",
-                                    "promis", "reassur")) and "that" in (t.lower() for t in tokens[1:10])             and not any(t in ";:()" for t in tokens[:10]):
+    if _object_then_that(cue_low, tokens):
         return True  # "told news agency Reuters on Tuesday that …": the object, then the clause
     if first.endswith("ly") and len(tokens) > 1 and first not in _FUNCTION_START:
         return reported_clause(stripped[len(tokens[0]):], cue_text, cls)  # "said immediately after …"
     if cue_low.startswith(("seem", "appear")):
         return False  # "the economy appears to be doing better": an impression, nobody's words
+    if _object_is_said(cue_low, cls, first, tokens):
+        return True
+    if cls == "object":
+        return False
+    return finite_clause(tokens)
+
+
+def _object_then_that(cue_low: str, tokens: list[str]) -> bool:
+    """Whether a cue that takes a listener ("told", "assured") has its object, then "that", within ten words."""
+    return cue_low.startswith(("told", "tell", "inform", "assur", "remind", "warn", "brief", "notif", "advis",
+                               "promis", "reassur")) and "that" in (t.lower() for t in tokens[1:10]) \
+        and not any(t in ";:()" for t in tokens[:10])
+
+
+def _object_is_said(cue_low: str, cls: str, first: str, tokens: list[str]) -> bool:
+    """Whether the noun-phrase object of the cue is what was said (or asked for, or charged)."""
     if cue_low.startswith(_NP_VERBS) or (cls == "speech" and not cue_low.startswith(_ACT_VERBS)
                                          and first not in _FUNCTION_START and len(tokens) >= 2):
         return True  # "called for a ceasefire", "demanded their release": the object is what was said
@@ -72,11 +87,8 @@ def reported_clause(rest: str, cue_text: str, cls: str) -> bool:
         return True  # "accused Moscow of preparing …", "blamed Kyiv for the strike"
     if cue_low.startswith(("warn", "caution", "advis", "argu")) and first == "against":
         return True  # "warned against a further invasion"
-    if cue_low.startswith("call") and "for" in (t.lower() for t in tokens[:4]) and first in _TIME_WORDS | {"for"}:
-        return True  # "called this weekend for a mandatory evacuation"
-    if cls == "object":
-        return False
-    return finite_clause(tokens)
+    # "called this weekend for a mandatory evacuation"
+    return cue_low.startswith("call") and "for" in (t.lower() for t in tokens[:4]) and first in _TIME_WORDS | {"for"}
 
 
 #: words of a time adverbial between a verb and its preposition ("called this weekend for …")
@@ -109,11 +121,7 @@ def finite_clause(tokens: list[str]) -> bool:
     """A subject then a finite verb within sixteen words ("said the strike, which hit a school, killed …"): a
     relative or subordinate clause inside is skipped to its comma, and one that runs to the end has no verb of the
     reported clause ("disclosed the existence of the proposal hours after Ms. Griner testified")."""
-    words: list[str] = []
-    for t in tokens[:24]:
-        if t in ";:()":
-            break
-        words.append("," if t in "—–" else t)  # a dash sets off an apposition as a comma does
+    words = _clause_words(tokens)
     if len([w for w in words if w != ","]) < 2:
         return False
     first = words[0]
@@ -123,6 +131,22 @@ def finite_clause(tokens: list[str]) -> bool:
     if (low0 in _FUNCTION_START and low0 not in ("there", "here")) or (first[:1].islower() and _VERB_END.fullmatch(first)
                                                                         and not low0.endswith("ing")):
         return False  # "have agreed …" (a noun taken for the cue: "member states have"), "planned referendums"
+    return _subject_then_verb(words)
+
+
+def _clause_words(tokens: list[str]) -> list[str]:
+    """The first words of a clause, up to a semicolon, colon or bracket; a dash sets off an apposition as a comma
+    does."""
+    words: list[str] = []
+    for t in tokens[:24]:
+        if t in ";:()":
+            break
+        words.append("," if t in "—–" else t)
+    return words
+
+
+def _subject_then_verb(words: list[str]) -> bool:
+    """Whether a finite verb follows the first word within sixteen words, past relatives and subordinate clauses."""
     i, seen, relative = 1, 1, False
     while i < len(words) and seen < 16:
         w = words[i]
@@ -130,49 +154,86 @@ def finite_clause(tokens: list[str]) -> bool:
         if low in _RELATIVES and before != ",":
             relative, i = True, i + 1  # "the man who attacked the post was arrested": the relative's verb first
             continue
-        if low in _SUBORDINATORS and low not in _RELATIVES and i + 1 < len(words) and (
-                words[i + 1].lower() in _DETERMINERS or words[i + 1][:1].isdigit() or words[i + 1] in _MONTHS):
+        if _preposition_here(words, i):
             i += 1  # "sales since the beginning of the year totaled …": a preposition here
             continue
         if w == "," or low in _SUBORDINATORS:
-            if w == "," and i + 1 < len(words) and words[i + 1].lower() in ("said", "says", "told", "added"):
-                return False  # "advises the Kremlin on Ukraine policy, said …": the attribution of another clause
-            if w == "," and not (i + 1 < len(words) and words[i + 1].lower() in _SUBORDINATORS):
-                i += 1
-                continue  # "said the US, Britain and France had …"
-            nxt = words.index(",", i + 1) if "," in words[i + 1:] else -1
-            if nxt < 0:
+            i = _past_aside(words, i)
+            if i < 0:
                 return False
-            i = nxt + 1
             continue
         seen += 1
-        verb = (low in AUX and low not in ("being", "having")) or low in IRREGULAR_PAST or _CONTRACTED.fullmatch(low) is not None or (
-            low in _PRESENT and (before.lower() in _CLAUSE_PRONOUNS or (before[:1].islower() and before.lower().endswith("s")
-                                                                          and not before.lower().endswith("ss")))) or (
-            w[:1].islower() and low.endswith("ed") and len(low) >= 4
-            and before.lower() not in _DETERMINERS | {"being", "having", "to", "by", "of", "with"}
-            and not before.endswith(("’s", "'s", "s’")))  # (not "Russia’s continued success", "the planned vote")
+        verb = _finite_verb(w, low, before)
         if verb and relative:  # the relative's verb group: "the fear that had gripped …"
-            relative, i = False, i + 1
-            while i < len(words) and (words[i].lower() in AUX or (words[i][:1].islower() and _VERB_END.fullmatch(
-                    words[i].lower()))):
-                i += 1
+            relative, i = False, _past_verb_group(words, i + 1)
             continue
-        if verb:
+        if verb or _present_s_verb(words, i):
             return True
-        if w[:1].islower() and low.endswith("s") and not low.endswith(("ss", "us", "is")) \
-                and (before.lower() in _ADVERBS or before.endswith("ly")):
-            return True  # "Pro-Russian feeling still exists"
-        if w[:1].islower() and low.endswith("s") and not low.endswith(("ss", "us", "is")) and i == 2 \
-                and low0 in _DETERMINERS and words[1][:1].islower() and not words[1].lower().endswith("s") \
-                and (i + 1 >= len(words) or words[i + 1].lower() not in _PREPOSITIONS | {"and", "or"}):
-            return True  # "said the campaign needs …"
-        if w[:1].islower() and low.endswith("s") and not low.endswith(("ss", "us", "is")) and i == 1 \
-                and (low0 in _CLAUSE_PRONOUNS or first[:1].isupper()
-                     and (len(words) < 3 or words[2].lower() not in _PREPOSITIONS | {"and", "or"})):
-            return True  # "said Russia wants …", "said it remains …" (not "Russian forces of committing …")
         i += 1
     return False
+
+
+def _preposition_here(words: list[str], i: int) -> bool:
+    """Whether the subordinator at ``i`` is a preposition here: before a determiner, a number or a month."""
+    low = words[i].lower()
+    return low in _SUBORDINATORS and low not in _RELATIVES and i + 1 < len(words) and (
+        words[i + 1].lower() in _DETERMINERS or words[i + 1][:1].isdigit() or words[i + 1] in _MONTHS)
+
+
+def _past_aside(words: list[str], i: int) -> int:
+    """Where to read on after the comma or subordinator at ``i``; -1 when no verb of the reported clause can
+    follow (another clause's attribution, or a subordinate clause that runs to the end)."""
+    w = words[i]
+    if w == "," and i + 1 < len(words) and words[i + 1].lower() in ("said", "says", "told", "added"):
+        return -1  # "advises the Kremlin on Ukraine policy, said …": the attribution of another clause
+    if w == "," and not (i + 1 < len(words) and words[i + 1].lower() in _SUBORDINATORS):
+        return i + 1  # "said the US, Britain and France had …"
+    nxt = words.index(",", i + 1) if "," in words[i + 1:] else -1
+    if nxt < 0:
+        return -1
+    return nxt + 1
+
+
+def _finite_verb(w: str, low: str, before: str) -> bool:
+    """Whether ``w`` (after ``before``) is a finite verb: an auxiliary, an irregular past, a contraction, a present
+    tense after its subject, or an "-ed" past that is no participle of a noun phrase."""
+    return (low in AUX and low not in ("being", "having")) or low in IRREGULAR_PAST \
+        or _CONTRACTED.fullmatch(low) is not None or _present_after_subject(low, before) or _past_ed(w, low, before)
+
+
+def _present_after_subject(low: str, before: str) -> bool:
+    return low in _PRESENT and (before.lower() in _CLAUSE_PRONOUNS or (before[:1].islower() and before.lower().endswith("s")
+                                                                      and not before.lower().endswith("ss")))
+
+
+def _past_ed(w: str, low: str, before: str) -> bool:
+    return (w[:1].islower() and low.endswith("ed") and len(low) >= 4
+            and before.lower() not in _DETERMINERS | {"being", "having", "to", "by", "of", "with"}
+            and not before.endswith(("’s", "'s", "s’")))  # (not "Russia’s continued success", "the planned vote")
+
+
+def _past_verb_group(words: list[str], i: int) -> int:
+    """The index after the auxiliaries and verb forms that start at ``i``."""
+    while i < len(words) and (words[i].lower() in AUX or (words[i][:1].islower() and _VERB_END.fullmatch(
+            words[i].lower()))):
+        i += 1
+    return i
+
+
+def _present_s_verb(words: list[str], i: int) -> bool:
+    """Whether the lower-case "-s" word at ``i`` is a present-tense verb after its subject."""
+    w, first = words[i], words[0]
+    low, before, low0 = w.lower(), words[i - 1], first.lower()
+    if not (w[:1].islower() and low.endswith("s") and not low.endswith(("ss", "us", "is"))):
+        return False
+    if before.lower() in _ADVERBS or before.endswith("ly"):
+        return True  # "Pro-Russian feeling still exists"
+    if i == 2 and low0 in _DETERMINERS and words[1][:1].islower() and not words[1].lower().endswith("s") \
+            and (i + 1 >= len(words) or words[i + 1].lower() not in _PREPOSITIONS | {"and", "or"}):
+        return True  # "said the campaign needs …"
+    # "said Russia wants …", "said it remains …" (not "Russian forces of committing …")
+    return i == 1 and (low0 in _CLAUSE_PRONOUNS or first[:1].isupper()
+                       and (len(words) < 3 or words[2].lower() not in _PREPOSITIONS | {"and", "or"}))
 
 
 #: a pronoun with a contracted verb: "it’s", "they’re", "he’d", "there’s"
