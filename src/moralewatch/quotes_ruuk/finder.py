@@ -18,6 +18,8 @@ What is found is a :class:`Found` with its speaker mention as written; :mod:`.do
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..lexicons import compile_regex
@@ -667,55 +669,84 @@ def _verb_after(line: Line, pos: int) -> tuple[int, int] | None:
 def _reported(line: Line, s: int, e: int) -> None:
     """Reported speech in a sentence: attribution phrases, «как пишет X», content-first order, «X заявил, что»,
     «X сообщил о», «X сказал: …»."""
-    lex = lexicon()
     a = _lead(line.masked, line.lo, s, e)
     seg = line.m(a, e)
     if not seg.strip():
         return
-    # по словам X, …  /  как пишет X, …
+    if _according_first(line, a, e, seg) or _according_inner(line, a, e):
+        return
+    verbs = line.verbs(a, e, frozenset({"speech", "belief", "about", "naming", "from", "object", "shown"}))
+    for v, v_end, cls in verbs:
+        if not line.free(v, v_end):
+            continue
+        for rule in _VERB_RULES:
+            if rule(line, a, e, v, v_end, cls):
+                break
+        # a request or opinion with the content before the verb: «Дать гражданство … попросили общественники»
+        # is left alone (unknown is better than wrong)
+
+
+def _according_first(line: Line, a: int, e: int, seg: str) -> bool:
+    """«по словам X, …» / «как пишет X, …» opening the sentence; True when the sentence is done with."""
+    lex = lexicon()
     opener = _LINKING.match(seg)
     k = a + (opener.end() if opener else 0)
     acc = lex.according.match(line.masked, k - line.lo)
-    how = None
-    if acc is None and opener and opener.group().strip():
-        # как (раньше) пишет X, …
-        w = [(k + m.start(), k + m.end()) for m in _WORD.finditer(line.m(k, min(e, k + 40)))][:3]
-        for ws, we in w:
-            if lex.verbs.get(line.text[ws:we].lower(), frozenset()) & SPEECH:
-                how = (ws, we)
-                break
-    if acc is not None or how is not None:
-        src0 = line.lo + acc.end() if acc is not None else how[1]  # type: ignore[index]
-        rest = line.m(src0, e)
-        comma = min((i for i in (rest.find(", "), rest.find(": ")) if i >= 0), default=-1)
-        pron = _pronoun_in(line, acc) if acc is not None else None
-        if pron is not None and acc is not None and comma == 0:
-            c0 = src0 + 2
-            line.add(Found(c0, e, _kind(line, c0, e), pron, (line.lo + acc.start(), src0), "ruuk-according", "", [],
-                           0.7), (a, c0))
-            return
-        if comma > 0:
-            src1 = src0 + comma
-            c0 = src1 + 2
-            if acc is not None:
-                sp: tuple[int, int] | None = _strip(line.text, src0, src1)
-                hint, via = "", []
-                link = _LINK_SOURCE.search(line.text[src0:src1])
-                if link:
-                    via = [line.text[src0:src0 + link.start()].strip()]
-                    sp = (src0 + link.end(), src1)
-                cue = (line.lo + acc.start(), line.lo + acc.end())
-            else:
-                sp, hint, via = line.after_verb(how[1], src1)  # type: ignore[index]
-                cue = how  # type: ignore[assignment]
-            if sp is not None and not _own(line, sp) and _words(line.text[c0:e]) >= 2:
-                line.add(Found(c0, e, _kind(line, c0, e), sp, cue, "ruuk-according", hint, via, 0.7), (a, c0))
-                return
-            if sp is not None and _own(line, sp):
-                line.taken.append((a, e))
-                return
-    # X, по его словам, Y: two units
-    for m in lex.according.finditer(line.masked, a - line.lo, e - line.lo):
+    how = _how_verb(line, k, e) if acc is None and opener and opener.group().strip() else None
+    if acc is None and how is None:
+        return False
+    src0 = line.lo + acc.end() if acc is not None else how[1]  # type: ignore[index]
+    rest = line.m(src0, e)
+    comma = min((i for i in (rest.find(", "), rest.find(": ")) if i >= 0), default=-1)
+    pron = _pronoun_in(line, acc) if acc is not None else None
+    if pron is not None and acc is not None and comma == 0:
+        c0 = src0 + 2
+        line.add(Found(c0, e, _kind(line, c0, e), pron, (line.lo + acc.start(), src0), "ruuk-according", "", [],
+                       0.7), (a, c0))
+        return True
+    if comma <= 0:
+        return False
+    src1 = src0 + comma
+    c0 = src1 + 2
+    if acc is not None:
+        sp, hint, via, cue = _according_source(line, acc, src0, src1)
+    else:
+        sp, hint, via = line.after_verb(how[1], src1)  # type: ignore[index]
+        cue = how  # type: ignore[assignment]
+    if sp is not None and not _own(line, sp) and _words(line.text[c0:e]) >= 2:
+        line.add(Found(c0, e, _kind(line, c0, e), sp, cue, "ruuk-according", hint, via, 0.7), (a, c0))
+        return True
+    if sp is not None and _own(line, sp):
+        line.taken.append((a, e))
+        return True
+    return False
+
+
+def _how_verb(line: Line, k: int, e: int) -> tuple[int, int] | None:
+    """The speech verb among the first three words after «как» (как (раньше) пишет X, …)."""
+    lex = lexicon()
+    w = [(k + m.start(), k + m.end()) for m in _WORD.finditer(line.m(k, min(e, k + 40)))][:3]
+    for ws, we in w:
+        if lex.verbs.get(line.text[ws:we].lower(), frozenset()) & SPEECH:
+            return ws, we
+    return None
+
+
+def _according_source(line: Line, acc: re.Match[str], src0: int, src1: int
+                      ) -> tuple[tuple[int, int] | None, str, list[str], tuple[int, int]]:
+    """The source named after an attribution phrase (speaker, hint, via, cue); «со ссылкой на Y»: Y speaks."""
+    sp: tuple[int, int] | None = _strip(line.text, src0, src1)
+    via: list[str] = []
+    link = _LINK_SOURCE.search(line.text[src0:src1])
+    if link:
+        via = [line.text[src0:src0 + link.start()].strip()]
+        sp = (src0 + link.end(), src1)
+    return sp, "", via, (line.lo + acc.start(), line.lo + acc.end())
+
+
+def _according_inner(line: Line, a: int, e: int) -> bool:
+    """X, по его словам, Y: two units; True when found."""
+    for m in lexicon().according.finditer(line.masked, a - line.lo, e - line.lo):
         at = line.lo + m.start()
         if at - a < 3 or line.text[at - 2:at] != ", ":
             continue
@@ -729,105 +760,141 @@ def _reported(line: Line, s: int, e: int) -> None:
         cue = (at, line.lo + m.end())
         line.add(Found(a, at - 2, _kind(line, a, at - 2), src, cue, "ruuk-according-inner", "", [], 0.6), (at, after_at))
         line.add(Found(after_at, e, _kind(line, after_at, e), src, cue, "ruuk-according-inner", "", [], 0.6))
-        return
-    verbs = line.verbs(a, e, frozenset({"speech", "belief", "about", "naming", "from", "object", "shown"}))
-    for v, v_end, cls in verbs:
-        if not line.free(v, v_end):
-            continue
-        before = line.m(a, v)
-        # «…, об этом сообщил X» / «…. Об этом пишет X»: the content is the clause or the sentence before
-        this = _ABOUT_THIS.search(before)
-        if this and cls & SPEECH:
-            if _words(before[:this.start()]) >= 2:
-                c0, c1 = a, a + this.start()
-            else:
-                prior = [(ps, pe) for ps, pe in line.sentences() if pe <= a]
-                c0, c1 = prior[-1] if prior else (a, a)
-                c0 = _lead(line.masked, line.lo, c0, c1)
-            sp, hint, via = line.after_verb(v_end, e)
-            if c1 > c0 and sp is not None and _speakerish(line, sp) and line.free(c0, c1):
-                line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-about-this", hint, via, 0.65), (v, e))
-                continue
-        # content first: «…, сообщил X» / «…, — пишет X»
-        if _CONTENT_FIRST.search(before) and (cls & SPEECH or "from" in cls and _FROM.match(line.m(v_end, e).lstrip())):
-            rest = line.m(v_end, e)
-            if _words(rest) <= 14 and not _COMPLEMENTIZER.search(rest) and _words(before) >= 2:
-                sp, hint, via = line.after_verb(v_end, e)
-                if sp is not None and _speakerish(line, sp):
-                    c1 = a + len(before.rstrip(" ,—–\u00a0"))
-                    if line.free(a, c1):
-                        line.add(Found(a, c1, _kind(line, a, c1), sp, (v, v_end), "ruuk-inverted", hint, via, 0.7),
-                                 (v, e))
-                        continue
-        after = line.m(v_end, e)
-        # X заявил, что …
-        comp = _COMPLEMENTIZER.search(after)
-        about_that = _ABOUT_THAT.search(after)
-        if about_that and (comp is None or about_that.start() <= comp.start()):
-            cs, c0 = about_that.start(), v_end + about_that.end() - len(about_that.group().split()[-1]) - 1
-        elif comp:
-            cs, c0 = comp.start(), v_end + comp.start() + 2
-        else:
-            cs, c0 = -1, 0
-        if 0 <= cs <= 80 and cls & (SPEECH | {"about", "shown"}):
-            between = after[:cs]
-            sp = line.subject(a, v)
-            hint, via = "", line.take_via()
-            if sp is None and _words(between) and not between.lstrip().startswith(","):
-                sp, hint, via = line.after_verb(v_end, v_end + cs)
-            if sp is not None and not _speakerish(line, sp):
-                sp, via = None, []
-                if v != a:
-                    continue
-            if "shown" in cls and (sp is None or _describe_role(line, sp) == "unknown"):
-                continue  # «вторгнення … показало, що»: only a study, a poll, a report shows what someone said
-            if sp is not None or (v == a or line.bare_subject) and cls & SPEECH:
-                c1 = _content_end(line, c0, e)
-                line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-that", hint, via, 0.7), (a, c0))
-                continue
-        # X сообщил о …
-        about = _ABOUT_PREP.match(after) or _ABOUT_LATER.match(after)
-        if about and "about" in cls:
-            c0 = v_end + about.end() - len(about.group().split()[-1]) - 1
-            gerund = line.text[v_end - 1] in "яв" and line.text[v - 2:v] == ", "
-            c1 = e
-            if gerund:
-                nxt = line.m(c0, e).find(", ")
-                c1 = c0 + nxt if nxt > 0 else e
-                head = line.m(a, v - 2)
-                sp = line._trim_subject(a + max(head.rfind(", ") + 2, 0), v - 2)
-            else:
-                sp = line.subject(a, v)
-                c1 = _content_end(line, c0, e)
-            if sp is not None and _speakerish(line, sp) and _words(line.text[c0:c1]) >= 2:
-                line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-about", "", line.take_via(), 0.6),
-                         (a, c0))
-                continue
-        # X сказал: …
-        colon = after.find(": ")
-        if 0 <= colon <= 90 and cls & SPEECH:
-            c0 = v_end + colon + 2
-            if line.masked[c0 - line.lo:c0 - line.lo + 1] not in "«\"„“" + MASK and _words(line.text[c0:e]) >= 3:
-                sp = line.subject(a, v)
-                hint, via = "", line.take_via()
-                if sp is None or not _speakerish(line, sp):
-                    sp2, hint, via = line.after_verb(v_end, v_end + colon)
-                    if sp2 is not None and _speakerish(line, sp2):
-                        sp = sp2
-                if sp is not None and _speakerish(line, sp):
-                    line.add(Found(c0, e, _kind(line, c0, e), sp, (v, v_end), "ruuk-colon", hint, via, 0.6), (a, c0))
-                    continue
-        # X оценил Y / Они отметили Y: the object is what was said (a speaker-like subject only)
-        if "object" in cls:
-            sp = line.subject(a, v)
-            c0 = _strip(line.text, v_end, e)[0]
-            if sp is not None and _speakerish(line, sp) and _words(line.text[c0:e]) >= 3 and \
-                    line.masked[c0 - line.lo] not in ",:" + MASK:
-                line.add(Found(c0, e, _kind(line, c0, e), sp, (v, v_end), "ruuk-object", "", line.take_via(), 0.55),
-                         (a, c0))
-                continue
-        # a request or opinion with the content before the verb: «Дать гражданство … попросили общественники»
-        # is left alone (unknown is better than wrong)
+        return True
+    return False
+
+
+# The rules tried on each cue verb of a sentence, in order: each returns True when the verb is done with (a quote
+# added, or the verb set aside), False to try the next rule.
+
+
+def _about_this(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
+    """«…, об этом сообщил X» / «…. Об этом пишет X»: the content is the clause or the sentence before."""
+    before = line.m(a, v)
+    this = _ABOUT_THIS.search(before)
+    if not (this and cls & SPEECH):
+        return False
+    if _words(before[:this.start()]) >= 2:
+        c0, c1 = a, a + this.start()
+    else:
+        prior = [(ps, pe) for ps, pe in line.sentences() if pe <= a]
+        c0, c1 = prior[-1] if prior else (a, a)
+        c0 = _lead(line.masked, line.lo, c0, c1)
+    sp, hint, via = line.after_verb(v_end, e)
+    if c1 > c0 and sp is not None and _speakerish(line, sp) and line.free(c0, c1):
+        line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-about-this", hint, via, 0.65), (v, e))
+        return True
+    return False
+
+
+def _content_first(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
+    """Content first: «…, сообщил X» / «…, — пишет X»."""
+    before = line.m(a, v)
+    if not (_CONTENT_FIRST.search(before) and (cls & SPEECH or "from" in cls and _FROM.match(line.m(v_end, e).lstrip()))):
+        return False
+    rest = line.m(v_end, e)
+    if _words(rest) <= 14 and not _COMPLEMENTIZER.search(rest) and _words(before) >= 2:
+        sp, hint, via = line.after_verb(v_end, e)
+        if sp is not None and _speakerish(line, sp):
+            c1 = a + len(before.rstrip(" ,—–\u00a0"))
+            if line.free(a, c1):
+                line.add(Found(a, c1, _kind(line, a, c1), sp, (v, v_end), "ruuk-inverted", hint, via, 0.7), (v, e))
+                return True
+    return False
+
+
+def _that_start(after: str, v_end: int) -> tuple[int, int]:
+    """Where «, что» (or «о том, что») opens in ``after`` (-1: nowhere) and where its content starts."""
+    comp = _COMPLEMENTIZER.search(after)
+    about_that = _ABOUT_THAT.search(after)
+    if about_that and (comp is None or about_that.start() <= comp.start()):
+        return about_that.start(), v_end + about_that.end() - len(about_that.group().split()[-1]) - 1
+    if comp:
+        return comp.start(), v_end + comp.start() + 2
+    return -1, 0
+
+
+def _that(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
+    """X заявил, что …"""
+    after = line.m(v_end, e)
+    cs, c0 = _that_start(after, v_end)
+    if not (0 <= cs <= 80 and cls & (SPEECH | {"about", "shown"})):
+        return False
+    between = after[:cs]
+    sp = line.subject(a, v)
+    hint, via = "", line.take_via()
+    if sp is None and _words(between) and not between.lstrip().startswith(","):
+        sp, hint, via = line.after_verb(v_end, v_end + cs)
+    if sp is not None and not _speakerish(line, sp):
+        sp, via = None, []
+        if v != a:
+            return True
+    if "shown" in cls and (sp is None or _describe_role(line, sp) == "unknown"):
+        return True  # «вторгнення … показало, що»: only a study, a poll, a report shows what someone said
+    if sp is not None or (v == a or line.bare_subject) and cls & SPEECH:
+        c1 = _content_end(line, c0, e)
+        line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-that", hint, via, 0.7), (a, c0))
+        return True
+    return False
+
+
+def _about(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
+    """X сообщил о …"""
+    after = line.m(v_end, e)
+    about = _ABOUT_PREP.match(after) or _ABOUT_LATER.match(after)
+    if not (about and "about" in cls):
+        return False
+    c0 = v_end + about.end() - len(about.group().split()[-1]) - 1
+    gerund = line.text[v_end - 1] in "яв" and line.text[v - 2:v] == ", "
+    c1 = e
+    if gerund:
+        nxt = line.m(c0, e).find(", ")
+        c1 = c0 + nxt if nxt > 0 else e
+        head = line.m(a, v - 2)
+        sp = line._trim_subject(a + max(head.rfind(", ") + 2, 0), v - 2)
+    else:
+        sp = line.subject(a, v)
+        c1 = _content_end(line, c0, e)
+    if sp is not None and _speakerish(line, sp) and _words(line.text[c0:c1]) >= 2:
+        line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-about", "", line.take_via(), 0.6), (a, c0))
+        return True
+    return False
+
+
+def _colon(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
+    """X сказал: …"""
+    colon = line.m(v_end, e).find(": ")
+    if not (0 <= colon <= 90 and cls & SPEECH):
+        return False
+    c0 = v_end + colon + 2
+    if line.masked[c0 - line.lo:c0 - line.lo + 1] not in "«\"„“" + MASK and _words(line.text[c0:e]) >= 3:
+        sp = line.subject(a, v)
+        hint, via = "", line.take_via()
+        if sp is None or not _speakerish(line, sp):
+            sp2, hint, via = line.after_verb(v_end, v_end + colon)
+            if sp2 is not None and _speakerish(line, sp2):
+                sp = sp2
+        if sp is not None and _speakerish(line, sp):
+            line.add(Found(c0, e, _kind(line, c0, e), sp, (v, v_end), "ruuk-colon", hint, via, 0.6), (a, c0))
+            return True
+    return False
+
+
+def _object(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
+    """X оценил Y / Они отметили Y: the object is what was said (a speaker-like subject only)."""
+    if "object" not in cls:
+        return False
+    sp = line.subject(a, v)
+    c0 = _strip(line.text, v_end, e)[0]
+    if sp is not None and _speakerish(line, sp) and _words(line.text[c0:e]) >= 3 and \
+            line.masked[c0 - line.lo] not in ",:" + MASK:
+        line.add(Found(c0, e, _kind(line, c0, e), sp, (v, v_end), "ruuk-object", "", line.take_via(), 0.55), (a, c0))
+        return True
+    return False
+
+
+_VERB_RULES: tuple[Callable[[Line, int, int, int, int, frozenset[str]], bool], ...] = (
+    _about_this, _content_first, _that, _about, _colon, _object)
 
 
 def _content_end(line: Line, c0: int, e: int) -> int:
