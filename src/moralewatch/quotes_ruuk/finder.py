@@ -529,93 +529,134 @@ _AFTER_CLOSE = compile_regex(r"\s*([,.!?…]*)\s*([—–-]?)\s*")
 
 def _marked(line: Line, s: int, e: int) -> None:
     """Quotes in marks: their attribution after, inside or before them; after a naming verb, a partial quote."""
-    lex = lexicon()
     for mk in line.marks:
         if not (s <= mk.start - 1 < e or s <= mk.start < e) or not line.free(mk.start, mk.end):
             continue
-        lead = _lead(line.masked, line.lo, s, e)
-        opens_sentence = mk.open_at <= lead
-        content = line.text[mk.start:mk.end]
-        sentence_like = content[:1].isupper() or _words(content) >= 4
-        # inside: «…, — говорил Путин. — …»
-        inner = _INNER_CUE.search(content)
-        if inner and lex.verbs.get(inner.group(2).lower(), frozenset()) & SPEECH:
-            v = mk.start + inner.start(2)
-            v_end = mk.start + inner.end(2)
-            cont = _INNER_GOES_ON.search(line.text, v_end, mk.end)
-            if cont:
-                sp, hint, via = line.after_verb(v_end, cont.start() + 1)
-                line.add(Found(mk.start, mk.start + inner.start(1) + 1, "direct", sp, (v, v_end), "ruuk-marks-inner",
-                               hint, via, 0.8), (v, cont.end()))
-                line.add(Found(cont.end(), mk.end, "direct", sp, (v, v_end), "ruuk-marks-inner", hint, via, 0.8))
-                continue
-        # after: «…», — заявил X / «…», пишет X (the rest of the line may be only ", —" and the verb below)
-        if mk.close_at >= 0:
-            m = _AFTER_CLOSE.match(line.masked, mk.close_at + 1 - line.lo)
-            assert m is not None
-            w = _verb_after(line, line.lo + m.end())
-            if w and (m.group(1) or m.group(2)) and opens_sentence:
-                v, v_end = w
-                sp, hint, via = line.after_verb(v_end, e)
-                line.add(Found(mk.start, mk.end, "direct" if sentence_like else "partial", sp, (v, v_end),
-                               "ruuk-marks-after", hint, via, 0.8), (v, sp[1] if sp else v_end), nested=True)
-                continue
-            if m.end() + line.lo >= line.hi and (m.group(1) == "," or m.group(2)) and opens_sentence:
-                line.found.append(Found(mk.start, mk.end, "direct", None, None, "ruuk-marks-next-line", "", [], 0.7,
-                                        borrow="cue-next"))
-                line.taken.append((mk.start, mk.end))
-                continue
-        # a source's name, then its words: «Der Spiegel (Германия). «…»», «Reuters: «…»»
-        head = line.m(line.lo, mk.open_at) if mk.open_at >= 0 else ""
-        named = _SOURCE_THEN_QUOTE.fullmatch(head) if head else None
-        if named and sentence_like:
-            n0, n1 = line.lo + named.start(1), line.lo + named.end(1)
-            name = line.text[n0:n1]
-            if _words(name) <= 4 and not line.verbs(n0, n1, frozenset(lexicon().verbs_classes)) and (
-                    _LATIN_LETTER.search(name) or _is_source(name) or _known_person(name)):
-                line.add(Found(mk.start, mk.end, "direct", (n0, n1), None, "ruuk-source-quote", "", [], 0.65),
-                         (n0, n1))
-                continue
-        # before: X заявил: «…»
-        before = line.m(s, mk.open_at if mk.open_at >= 0 else mk.start)
-        if before.rstrip().endswith(":") and sentence_like:
-            colon = s + len(before.rstrip()) - 1
-            verbs = line.verbs(s, colon, frozenset({"speech", "belief", "about"}))
-            if verbs:
-                v, v_end, _ = verbs[-1]
-                sp = line.subject(s, v)
-                hint = ""
-                if sp is None or not _speakerish(line, sp):
-                    sp2, hint, _via = line.after_verb(v_end, colon)
-                    sp = sp2 if sp2 is not None and _speakerish(line, sp2) else None
-                line.add(Found(mk.start, mk.end, "direct", sp, (v, v_end), "ruuk-marks-before", hint, [], 0.75),
-                         (s, colon), nested=True)
-                continue
-        # right after the verb: X скандировали «…» и «…»
-        said = [vb for vb in line.verbs(s, mk.start) if _SAID_THEN_MARK.fullmatch(line.m(vb[1], mk.open_at))]
-        if said and sentence_like and mk.open_at >= 0 and _words(content) >= 3:
-            v, v_end, _ = said[-1]
-            sp = line.subject(s, v)
-            line.add(Found(mk.start, mk.end, "direct", sp, (v, v_end), "ruuk-marks-verb", "", [], 0.7), (s, v_end),
-                     nested=True)
-            continue
-        # naming: X назвал «…»
-        naming = [vb for vb in line.verbs(s, mk.start, frozenset({"naming"})) if mk.start - vb[1] <= 90]
-        if naming:
-            v, v_end, _ = naming[-1]
-            sp = line.subject(s, v)
-            if sp is not None and not _speakerish(line, sp):
-                sp = None
-            line.add(Found(mk.start, mk.end, "partial", sp, (v, v_end), "ruuk-naming", "", [], 0.6))
-            continue
-        # a line that is only a quote: its speaker is the line's before or after
-        lead = _lead(line.masked, line.lo, line.lo, line.hi)
-        sentence_like = sentence_like or mk.open_at < 0
-        tail = line.text[mk.close_at + 1:line.hi].strip(" .,!?…\u00a0") if mk.close_at >= 0 else ""
-        if (mk.open_at <= lead) and not tail and sentence_like and _words(content) >= 3:
-            line.found.append(Found(mk.start, mk.end, "direct", None, None, "ruuk-marks-line", "", [], 0.55,
-                                    borrow="line", continues_prev=mk.open_at < 0))
-            line.taken.append((mk.start, mk.end))
+        _marked_one(line, s, e, mk)
+
+
+def _marked_one(line: Line, s: int, e: int, mk: Mark) -> None:
+    """One quote in marks: the rules in order, the first that applies wins."""
+    lead = _lead(line.masked, line.lo, s, e)
+    opens_sentence = mk.open_at <= lead
+    content = line.text[mk.start:mk.end]
+    sentence_like = content[:1].isupper() or _words(content) >= 4
+    if _marks_inner(line, mk, content):
+        return
+    if mk.close_at >= 0 and _marks_after(line, e, mk, sentence_like, opens_sentence):
+        return
+    if sentence_like and (_source_then_quote(line, mk) or _marks_before(line, s, mk)):
+        return
+    if _marks_verb(line, s, mk, content, sentence_like) or _marks_naming(line, s, mk):
+        return
+    _marks_line(line, mk, content, sentence_like)
+
+
+def _marks_inner(line: Line, mk: Mark, content: str) -> bool:
+    """Inside: «…, — говорил Путин. — …»."""
+    inner = _INNER_CUE.search(content)
+    if not (inner and lexicon().verbs.get(inner.group(2).lower(), frozenset()) & SPEECH):
+        return False
+    v = mk.start + inner.start(2)
+    v_end = mk.start + inner.end(2)
+    cont = _INNER_GOES_ON.search(line.text, v_end, mk.end)
+    if not cont:
+        return False
+    sp, hint, via = line.after_verb(v_end, cont.start() + 1)
+    line.add(Found(mk.start, mk.start + inner.start(1) + 1, "direct", sp, (v, v_end), "ruuk-marks-inner",
+                   hint, via, 0.8), (v, cont.end()))
+    line.add(Found(cont.end(), mk.end, "direct", sp, (v, v_end), "ruuk-marks-inner", hint, via, 0.8))
+    return True
+
+
+def _marks_after(line: Line, e: int, mk: Mark, sentence_like: bool, opens_sentence: bool) -> bool:
+    """After: «…», — заявил X / «…», пишет X (the rest of the line may be only ", —" and the verb below)."""
+    m = _AFTER_CLOSE.match(line.masked, mk.close_at + 1 - line.lo)
+    assert m is not None
+    w = _verb_after(line, line.lo + m.end())
+    if w and (m.group(1) or m.group(2)) and opens_sentence:
+        v, v_end = w
+        sp, hint, via = line.after_verb(v_end, e)
+        line.add(Found(mk.start, mk.end, "direct" if sentence_like else "partial", sp, (v, v_end),
+                       "ruuk-marks-after", hint, via, 0.8), (v, sp[1] if sp else v_end), nested=True)
+        return True
+    if m.end() + line.lo >= line.hi and (m.group(1) == "," or m.group(2)) and opens_sentence:
+        line.found.append(Found(mk.start, mk.end, "direct", None, None, "ruuk-marks-next-line", "", [], 0.7,
+                                borrow="cue-next"))
+        line.taken.append((mk.start, mk.end))
+        return True
+    return False
+
+
+def _source_then_quote(line: Line, mk: Mark) -> bool:
+    """A source's name, then its words: «Der Spiegel (Германия). «…»», «Reuters: «…»»."""
+    head = line.m(line.lo, mk.open_at) if mk.open_at >= 0 else ""
+    named = _SOURCE_THEN_QUOTE.fullmatch(head) if head else None
+    if not named:
+        return False
+    n0, n1 = line.lo + named.start(1), line.lo + named.end(1)
+    name = line.text[n0:n1]
+    if _words(name) <= 4 and not line.verbs(n0, n1, frozenset(lexicon().verbs_classes)) and (
+            _LATIN_LETTER.search(name) or _is_source(name) or _known_person(name)):
+        line.add(Found(mk.start, mk.end, "direct", (n0, n1), None, "ruuk-source-quote", "", [], 0.65), (n0, n1))
+        return True
+    return False
+
+
+def _marks_before(line: Line, s: int, mk: Mark) -> bool:
+    """Before: X заявил: «…»."""
+    before = line.m(s, mk.open_at if mk.open_at >= 0 else mk.start)
+    if not before.rstrip().endswith(":"):
+        return False
+    colon = s + len(before.rstrip()) - 1
+    verbs = line.verbs(s, colon, frozenset({"speech", "belief", "about"}))
+    if not verbs:
+        return False
+    v, v_end, _ = verbs[-1]
+    sp = line.subject(s, v)
+    hint = ""
+    if sp is None or not _speakerish(line, sp):
+        sp2, hint, _via = line.after_verb(v_end, colon)
+        sp = sp2 if sp2 is not None and _speakerish(line, sp2) else None
+    line.add(Found(mk.start, mk.end, "direct", sp, (v, v_end), "ruuk-marks-before", hint, [], 0.75),
+             (s, colon), nested=True)
+    return True
+
+
+def _marks_verb(line: Line, s: int, mk: Mark, content: str, sentence_like: bool) -> bool:
+    """Right after the verb: X скандировали «…» и «…»."""
+    said = [vb for vb in line.verbs(s, mk.start) if _SAID_THEN_MARK.fullmatch(line.m(vb[1], mk.open_at))]
+    if not (said and sentence_like and mk.open_at >= 0 and _words(content) >= 3):
+        return False
+    v, v_end, _ = said[-1]
+    sp = line.subject(s, v)
+    line.add(Found(mk.start, mk.end, "direct", sp, (v, v_end), "ruuk-marks-verb", "", [], 0.7), (s, v_end),
+             nested=True)
+    return True
+
+
+def _marks_naming(line: Line, s: int, mk: Mark) -> bool:
+    """Naming: X назвал «…» (a partial quote)."""
+    naming = [vb for vb in line.verbs(s, mk.start, frozenset({"naming"})) if mk.start - vb[1] <= 90]
+    if not naming:
+        return False
+    v, v_end, _ = naming[-1]
+    sp = line.subject(s, v)
+    if sp is not None and not _speakerish(line, sp):
+        sp = None
+    line.add(Found(mk.start, mk.end, "partial", sp, (v, v_end), "ruuk-naming", "", [], 0.6))
+    return True
+
+
+def _marks_line(line: Line, mk: Mark, content: str, sentence_like: bool) -> None:
+    """A line that is only a quote: its speaker is the line's before or after."""
+    lead = _lead(line.masked, line.lo, line.lo, line.hi)
+    sentence_like = sentence_like or mk.open_at < 0
+    tail = line.text[mk.close_at + 1:line.hi].strip(" .,!?…\u00a0") if mk.close_at >= 0 else ""
+    if (mk.open_at <= lead) and not tail and sentence_like and _words(content) >= 3:
+        line.found.append(Found(mk.start, mk.end, "direct", None, None, "ruuk-marks-line", "", [], 0.55,
+                                borrow="line", continues_prev=mk.open_at < 0))
+        line.taken.append((mk.start, mk.end))
 
 
 def _describe_role(line: Line, sp: tuple[int, int]) -> str:
