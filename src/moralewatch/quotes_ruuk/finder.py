@@ -280,44 +280,23 @@ class Line:
         return sp
 
     def _trim_subject(self, a: int, b: int) -> tuple[int, int] | None:
-        lex = lexicon()
+        text = self.text
         words = [(a + m.start(), a + m.end()) for m in _WORD.finditer(self.m(a, b))]
-        if words and self.text[words[-1][0]:words[-1][1]].lower() in ("не", "ні"):
+        if words and text[words[-1][0]:words[-1][1]].lower() in ("не", "ні"):
             return None  # "Путин не говорил": no quote
-        while words and (self.text[words[-1][0]:words[-1][1]].lower() in lex.skip
-                         or self.text[words[-1][0]:words[-1][1]].lower().endswith(("чески", "ски", "но"))
-                         and self.text[words[-1][0]].islower() and len(words) > 1):
-            words.pop()
-        i = 0
-        while i < len(words):
-            w = self.text[words[i][0]:words[i][1]].lower()
-            two = f"{w} {self.text[words[i + 1][0]:words[i + 1][1]].lower()}" if i + 1 < len(words) else ""
-            if two in lex.skip:
-                i += 2
-            elif w in lex.skip or w.isdigit() or w in ("в", "у") and i + 1 < len(words):
-                i += 1
-            else:
-                break
-        words = words[i:]
+        _drop_trailing_adverbs(text, words)
+        words = words[_clause_openers(text, words):]
         self.bare_subject = not words  # only words that open a clause («Нам», «Вчера»): the speaker is not said
         if not words or len(words) > 9:
             return None
-        paren = self.text.find("(", words[0][0], words[-1][1])
+        paren = text.find("(", words[0][0], words[-1][1])
         if paren > words[0][0]:  # «Андрей Дмитриев (канал Русское Чучхе)»: the name, not its aside
             words = [w for w in words if w[1] <= paren]
-        from .names import describe
-
-        for k in range(2, len(words)):  # «Жестокое избиение сироты офицер русской полиции назвал»: object first
-            if describe(self.text[words[k][0]:words[-1][1]])[0] != "unknown" and \
-                    describe(self.text[words[0][0]:words[k][0]]) == ("unknown", "unknown") and \
-                    self.text[words[k][0]].islower() and \
-                    not any(self.text[w0].isupper() for w0, _w1 in words[1:k]):
-                words = words[k:]
-                break
+        words = _object_first(text, words)
         start, end = words[0][0], words[-1][1]
-        if start > 0 and self.text[start - 1] in "\"«":
+        if start > 0 and text[start - 1] in "\"«":
             start -= 1
-        if end < len(self.text) and self.text[end] in "\"»" and start < end:
+        if end < len(text) and text[end] in "\"»" and start < end:
             end += 1
         return start, end
 
@@ -373,6 +352,44 @@ class Line:
         if not _WORD.search(self.text[a:b]) or _words(self.text[a:b]) > 9:
             return None, hint, via
         return (a, b), hint, via
+
+
+def _drop_trailing_adverbs(text: str, words: list[tuple[int, int]]) -> None:
+    """Pop the words that close a subject without being it (a skip word, an adverb in -ски/-но) off ``words``."""
+    lex = lexicon()
+    while words and (text[words[-1][0]:words[-1][1]].lower() in lex.skip
+                     or text[words[-1][0]:words[-1][1]].lower().endswith(("чески", "ски", "но"))
+                     and text[words[-1][0]].islower() and len(words) > 1):
+        words.pop()
+
+
+def _clause_openers(text: str, words: list[tuple[int, int]]) -> int:
+    """How many of ``words`` only open the clause (Вчера, При этом, a number, «в»/«у» before a word)."""
+    lex = lexicon()
+    i = 0
+    while i < len(words):
+        w = text[words[i][0]:words[i][1]].lower()
+        two = f"{w} {text[words[i + 1][0]:words[i + 1][1]].lower()}" if i + 1 < len(words) else ""
+        if two in lex.skip:
+            i += 2
+        elif w in lex.skip or w.isdigit() or w in ("в", "у") and i + 1 < len(words):
+            i += 1
+        else:
+            break
+    return i
+
+
+def _object_first(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«Жестокое избиение сироты офицер русской полиции назвал»: the object comes first, the speaker is the rest."""
+    from .names import describe
+
+    for k in range(2, len(words)):
+        if describe(text[words[k][0]:words[-1][1]])[0] != "unknown" and \
+                describe(text[words[0][0]:words[k][0]]) == ("unknown", "unknown") and \
+                text[words[k][0]].islower() and \
+                not any(text[w0].isupper() for w0, _w1 in words[1:k]):
+            return words[k:]
+    return words
 
 
 def _outlet_prefix(phrase: str) -> int:
