@@ -258,6 +258,10 @@ def _channel_of(hint: str, attribution: str) -> str:
     return "unknown"
 
 
+#: a speaker as the quotes give it: name, role, side
+_Said = tuple[str | None, str, str]
+
+
 def extract(doc: Document) -> list[Quote]:
     """The quotes of the document's Russian and Ukrainian lines, in text order."""
     lines = lines_of(doc)
@@ -269,59 +273,83 @@ def extract(doc: Document) -> list[Quote]:
     channel = _channel(doc)
     text = doc.text
     out: list[Quote] = []
-    last: tuple[str | None, str, str] | None = None  # the last named speaker: name, role, side
+    last: _Said | None = None  # the last named speaker: name, role, side
     known_as: dict[str, tuple[str, str]] = {}  # a person's name -> the role and side a mention of it gave
     chain: int | None = None
     for f in found:
-        speaker: str | None = None
-        role = side = "unknown"
-        ss = se = None
+        said: _Said = (None, "unknown", "unknown")
+        span: tuple[int | None, int | None] = (None, None)
         if f.speaker is not None:
-            ss, se = f.speaker
-            mention = text[ss:se].strip("\"«»“”„ ")
-            low = mention.lower()
-            if low in PRONOUNS:
-                if low in ("я", "мы", "ми") or last is None:
-                    speaker = None
-                else:
-                    speaker, role, side = last
-            else:
-                person = _person(text, ss, se)
-                known = names.person(person[2]) if person else None
-                if person:
-                    full = names.add(person[2])
-                    speaker = " ".join(full)
-                    ss, se = person[0], person[1]
-                    if known:
-                        role, side = known[1], known[2]
-                else:
-                    speaker = mention
-                r, sd = describe(mention)
-                role = role if role != "unknown" else r
-                side = side if side != "unknown" else sd
-                if person and speaker:  # «Міністр оборони Рустем Умєров» … «за словами Умєрова»: the same person
-                    was = known_as.get(speaker, ("unknown", "unknown"))
-                    role = role if role != "unknown" else was[0]
-                    side = side if side != "unknown" else was[1]
-                    known_as[speaker] = (role, side)
-                last = (speaker, role, side)
-        attribution = text[f.cue[0]:f.cue[1]] if f.cue else ""
-        attribution += " " + (text[f.speaker[0]:f.speaker[1]] if f.speaker else "")
-        via = [v for v in f.via if v]
-        if channel and speaker and speaker.lower() != channel.lower() and channel not in via:
-            via.append(channel)
+            said, span, last = _speaker_of(text, f.speaker, names, last, known_as)
         continues = None
         if f.continues_prev and out:
             continues = chain if chain is not None else len(out) - 1
-        q = Quote(start=f.start, end=f.end, text=text[f.start:f.end], kind=f.kind, speaker=speaker,
-                  speaker_start=ss, speaker_end=se, speaker_role=role, side=side,
-                  channel=_channel_of(f.channel_hint, attribution), via=via,
-                  cue=text[f.cue[0]:f.cue[1]] if f.cue else None,
-                  cue_start=f.cue[0] if f.cue else None, cue_end=f.cue[1] if f.cue else None,
-                  continues=continues, confidence=f.confidence, rule=f.rule)
+        q = _quote(text, f, said, span, _via(f, channel, said[0]), continues)
         chain = continues if continues is not None else len(out)
         out.append(q)
     return out
+
+
+def _speaker_of(text: str, mention_at: tuple[int, int], names: Names, last: _Said | None,
+                known_as: dict[str, tuple[str, str]]) -> tuple[_Said, tuple[int, int], _Said | None]:
+    """A quote's speaker from its mention: (name, role, side), the mention's span, and the last named speaker after
+    it (a pronoun takes the last one's; «я», «мы» stay unknown)."""
+    ss, se = mention_at
+    mention = text[ss:se].strip("\"«»“”„ ")
+    low = mention.lower()
+    if low in PRONOUNS:
+        if low in ("я", "мы", "ми") or last is None:
+            return (None, "unknown", "unknown"), (ss, se), last
+        return last, (ss, se), last
+    said, span = _named(text, ss, se, mention, names, known_as)
+    return said, span, said
+
+
+def _named(text: str, ss: int, se: int, mention: str, names: Names,
+           known_as: dict[str, tuple[str, str]]) -> tuple[_Said, tuple[int, int]]:
+    """A mention that is not a pronoun: the person's fullest name (or the mention), role and side from the lists
+    and from what earlier mentions of the same person gave."""
+    role = side = "unknown"
+    person = _person(text, ss, se)
+    known = names.person(person[2]) if person else None
+    if person:
+        full = names.add(person[2])
+        speaker = " ".join(full)
+        ss, se = person[0], person[1]
+        if known:
+            role, side = known[1], known[2]
+    else:
+        speaker = mention
+    r, sd = describe(mention)
+    role = role if role != "unknown" else r
+    side = side if side != "unknown" else sd
+    if person and speaker:  # «Міністр оборони Рустем Умєров» … «за словами Умєрова»: the same person
+        was = known_as.get(speaker, ("unknown", "unknown"))
+        role = role if role != "unknown" else was[0]
+        side = side if side != "unknown" else was[1]
+        known_as[speaker] = (role, side)
+    return (speaker, role, side), (ss, se)
+
+
+def _via(f: Found, channel: str | None, speaker: str | None) -> list[str]:
+    """The intermediaries of a quote, and the channel that posts it when someone else speaks."""
+    via = [v for v in f.via if v]
+    if channel and speaker and speaker.lower() != channel.lower() and channel not in via:
+        via.append(channel)
+    return via
+
+
+def _quote(text: str, f: Found, said: _Said, span: tuple[int | None, int | None], via: list[str],
+           continues: int | None) -> Quote:
+    speaker, role, side = said
+    attribution = text[f.cue[0]:f.cue[1]] if f.cue else ""
+    attribution += " " + (text[f.speaker[0]:f.speaker[1]] if f.speaker else "")
+    return Quote(start=f.start, end=f.end, text=text[f.start:f.end], kind=f.kind, speaker=speaker,
+                 speaker_start=span[0], speaker_end=span[1], speaker_role=role, side=side,
+                 channel=_channel_of(f.channel_hint, attribution), via=via,
+                 cue=text[f.cue[0]:f.cue[1]] if f.cue else None,
+                 cue_start=f.cue[0] if f.cue else None, cue_end=f.cue[1] if f.cue else None,
+                 continues=continues, confidence=f.confidence, rule=f.rule)
 
 
 __all__ = ["LANGUAGES", "extract", "lines_of"]
