@@ -89,63 +89,85 @@ def lines_of(doc: Document) -> list[Line]:
 
 def _borrow(lines: list[Line]) -> None:
     """Speakers from neighbouring lines, dash lines under an intro, bare dialogue lines."""
-    lex = lexicon()
     dialogue = any(line.dialogue for line in lines)
     for i, line in enumerate(lines):
         for f in line.found:
             if f.borrow == "cue-next" and i + 1 < len(lines):
-                nxt = lines[i + 1]
-                w = _NAME_WORD.match(nxt.masked)
-                if w and lex.verbs.get(w.group().lower(), frozenset()) & SPEECH:
-                    f.speaker, hint, f.via = nxt.after_verb(nxt.lo + w.end(), nxt.hi)
-                    f.cue, f.channel_hint, f.rule = (nxt.lo, nxt.lo + w.end()), hint, "ruuk-marks-next-line"
-                    nxt.taken.append((nxt.lo, nxt.hi))
-                f.borrow = ""
+                _from_next_cue(lines[i + 1], f)
             elif f.borrow == "line":
-                who = _colon_person(lines[i - 1]) if i > 0 else None
-                if who is not None:  # «Анналена Бербок … объяснила причину …:» ⏎ «…»
-                    f.speaker, f.rule = who, "ruuk-marks-below-intro"
-                    f.borrow = ""
-                    continue
-                prev = [g for g in lines[i - 1].found if g.speaker] if i > 0 else []
-                nxt_ = [g for g in lines[i + 1].found if g.speaker] if i + 1 < len(lines) else []
-                if f.continues_prev and i > 0 and lines[i - 1].found:
-                    src = lines[i - 1].found[-1]
-                elif prev:
-                    src = prev[-1]
-                elif nxt_:
-                    src = nxt_[0]
-                else:
-                    src = None
-                if src is not None:
-                    f.speaker, f.cue, f.channel_hint, f.via = src.speaker, src.cue, src.channel_hint, list(src.via)
-                f.borrow = ""
+                _from_neighbour(lines, i, f)
         if line.dash and i > 0 and not lines[i - 1].found:
-            w = _NAME_WORD.match(line.masked, _lead(line.masked, line.lo, line.lo, line.hi) - line.lo)
-            if w and lex.verbs.get(w.group().lower(), frozenset()) & SPEECH and not line.found:
-                above = lines[i - 1]
-                sp, hint, via = line.after_verb(line.lo + w.end(), line.hi)
-                s0 = _lead(above.masked, above.lo, above.lo, above.hi)
-                above.add(Found(s0, above.hi, _kind(above, s0, above.hi) if above.marks else "direct", sp,
-                               (line.lo + w.start(), line.lo + w.end()), "ruuk-dash-below", hint, via, 0.7))
-                line.taken.append((line.lo, line.hi))
+            _dash_below(lines[i - 1], line)
         if i > 0 and not line.found and not line.dash and not lines[i - 1].found and not lines[i - 1].intro:
-            who = _colon_person(lines[i - 1])
-            if who is not None and len(line.m(line.lo, line.hi).split()) >= 8:
-                # «генерал-полковник ВСУ Дмитрий Марченко выдал порцию зрады:» ⏎ the words, without marks
-                s0 = _lead(line.masked, line.lo, line.lo, line.hi)
-                line.add(Found(s0, line.hi, "direct", who, None, "ruuk-below-intro", "", [], 0.55))
+            _below_intro(lines[i - 1], line)
         if line.intro:
-            who = _intro_speaker(line)
-            for nxt in lines[i + 1:]:
-                if not nxt.dash or nxt.found:
-                    break
-                s = _lead(nxt.masked, nxt.lo, nxt.lo, nxt.hi)
-                f = Found(s, nxt.hi, _kind(nxt, s, nxt.hi), who, None, "ruuk-list", "", [], 0.6)
-                nxt.add(f)
+            _intro_list(line, lines[i + 1:])
         if dialogue and line.dash and not line.found and _BARE_DIALOGUE.search(line.masked):
             s = _lead(line.masked, line.lo, line.lo, line.hi)
             line.add(Found(s, line.hi, "direct", None, None, "ruuk-dash-bare", "", [], 0.5))
+
+
+def _from_next_cue(nxt: Line, f: Found) -> None:
+    """«…», —⏎Сказал X: the speaker after the verb that opens the next line."""
+    w = _NAME_WORD.match(nxt.masked)
+    if w and lexicon().verbs.get(w.group().lower(), frozenset()) & SPEECH:
+        f.speaker, hint, f.via = nxt.after_verb(nxt.lo + w.end(), nxt.hi)
+        f.cue, f.channel_hint, f.rule = (nxt.lo, nxt.lo + w.end()), hint, "ruuk-marks-next-line"
+        nxt.taken.append((nxt.lo, nxt.hi))
+    f.borrow = ""
+
+
+def _from_neighbour(lines: list[Line], i: int, f: Found) -> None:
+    """A line that is only a quote: the person an intro above names, else the speaker of the quote before (the one
+    it goes on from) or after."""
+    who = _colon_person(lines[i - 1]) if i > 0 else None
+    if who is not None:  # «Анналена Бербок … объяснила причину …:» ⏎ «…»
+        f.speaker, f.rule = who, "ruuk-marks-below-intro"
+        f.borrow = ""
+        return
+    prev = [g for g in lines[i - 1].found if g.speaker] if i > 0 else []
+    nxt_ = [g for g in lines[i + 1].found if g.speaker] if i + 1 < len(lines) else []
+    if f.continues_prev and i > 0 and lines[i - 1].found:
+        src: Found | None = lines[i - 1].found[-1]
+    elif prev:
+        src = prev[-1]
+    elif nxt_:
+        src = nxt_[0]
+    else:
+        src = None
+    if src is not None:
+        f.speaker, f.cue, f.channel_hint, f.via = src.speaker, src.cue, src.channel_hint, list(src.via)
+    f.borrow = ""
+
+
+def _dash_below(above: Line, line: Line) -> None:
+    """A dash line opening with a speech verb under a line with no quote: the line above is what was said."""
+    w = _NAME_WORD.match(line.masked, _lead(line.masked, line.lo, line.lo, line.hi) - line.lo)
+    if w and lexicon().verbs.get(w.group().lower(), frozenset()) & SPEECH and not line.found:
+        sp, hint, via = line.after_verb(line.lo + w.end(), line.hi)
+        s0 = _lead(above.masked, above.lo, above.lo, above.hi)
+        above.add(Found(s0, above.hi, _kind(above, s0, above.hi) if above.marks else "direct", sp,
+                        (line.lo + w.start(), line.lo + w.end()), "ruuk-dash-below", hint, via, 0.7))
+        line.taken.append((line.lo, line.hi))
+
+
+def _below_intro(above: Line, line: Line) -> None:
+    """«генерал-полковник ВСУ Дмитрий Марченко выдал порцию зрады:» ⏎ the words, without marks."""
+    who = _colon_person(above)
+    if who is not None and len(line.m(line.lo, line.hi).split()) >= 8:
+        s0 = _lead(line.masked, line.lo, line.lo, line.hi)
+        line.add(Found(s0, line.hi, "direct", who, None, "ruuk-below-intro", "", [], 0.55))
+
+
+def _intro_list(line: Line, below: list[Line]) -> None:
+    """The dash lines under «Другие его заявления:» are the intro's speaker's quotes."""
+    who = _intro_speaker(line)
+    for nxt in below:
+        if not nxt.dash or nxt.found:
+            break
+        s = _lead(nxt.masked, nxt.lo, nxt.lo, nxt.hi)
+        f = Found(s, nxt.hi, _kind(nxt, s, nxt.hi), who, None, "ruuk-list", "", [], 0.6)
+        nxt.add(f)
 
 
 def _colon_person(line: Line) -> tuple[int, int] | None:
@@ -236,6 +258,10 @@ def _channel_of(hint: str, attribution: str) -> str:
     return "unknown"
 
 
+#: a speaker as the quotes give it: name, role, side
+_Said = tuple[str | None, str, str]
+
+
 def extract(doc: Document) -> list[Quote]:
     """The quotes of the document's Russian and Ukrainian lines, in text order."""
     lines = lines_of(doc)
@@ -247,59 +273,83 @@ def extract(doc: Document) -> list[Quote]:
     channel = _channel(doc)
     text = doc.text
     out: list[Quote] = []
-    last: tuple[str | None, str, str] | None = None  # the last named speaker: name, role, side
+    last: _Said | None = None  # the last named speaker: name, role, side
     known_as: dict[str, tuple[str, str]] = {}  # a person's name -> the role and side a mention of it gave
     chain: int | None = None
     for f in found:
-        speaker: str | None = None
-        role = side = "unknown"
-        ss = se = None
+        said: _Said = (None, "unknown", "unknown")
+        span: tuple[int | None, int | None] = (None, None)
         if f.speaker is not None:
-            ss, se = f.speaker
-            mention = text[ss:se].strip("\"«»“”„ ")
-            low = mention.lower()
-            if low in PRONOUNS:
-                if low in ("я", "мы", "ми") or last is None:
-                    speaker = None
-                else:
-                    speaker, role, side = last
-            else:
-                person = _person(text, ss, se)
-                known = names.person(person[2]) if person else None
-                if person:
-                    full = names.add(person[2])
-                    speaker = " ".join(full)
-                    ss, se = person[0], person[1]
-                    if known:
-                        role, side = known[1], known[2]
-                else:
-                    speaker = mention
-                r, sd = describe(mention)
-                role = role if role != "unknown" else r
-                side = side if side != "unknown" else sd
-                if person and speaker:  # «Міністр оборони Рустем Умєров» … «за словами Умєрова»: the same person
-                    was = known_as.get(speaker, ("unknown", "unknown"))
-                    role = role if role != "unknown" else was[0]
-                    side = side if side != "unknown" else was[1]
-                    known_as[speaker] = (role, side)
-                last = (speaker, role, side)
-        attribution = text[f.cue[0]:f.cue[1]] if f.cue else ""
-        attribution += " " + (text[f.speaker[0]:f.speaker[1]] if f.speaker else "")
-        via = [v for v in f.via if v]
-        if channel and speaker and speaker.lower() != channel.lower() and channel not in via:
-            via.append(channel)
+            said, span, last = _speaker_of(text, f.speaker, names, last, known_as)
         continues = None
         if f.continues_prev and out:
             continues = chain if chain is not None else len(out) - 1
-        q = Quote(start=f.start, end=f.end, text=text[f.start:f.end], kind=f.kind, speaker=speaker,
-                  speaker_start=ss, speaker_end=se, speaker_role=role, side=side,
-                  channel=_channel_of(f.channel_hint, attribution), via=via,
-                  cue=text[f.cue[0]:f.cue[1]] if f.cue else None,
-                  cue_start=f.cue[0] if f.cue else None, cue_end=f.cue[1] if f.cue else None,
-                  continues=continues, confidence=f.confidence, rule=f.rule)
+        q = _quote(text, f, said, span, _via(f, channel, said[0]), continues)
         chain = continues if continues is not None else len(out)
         out.append(q)
     return out
+
+
+def _speaker_of(text: str, mention_at: tuple[int, int], names: Names, last: _Said | None,
+                known_as: dict[str, tuple[str, str]]) -> tuple[_Said, tuple[int, int], _Said | None]:
+    """A quote's speaker from its mention: (name, role, side), the mention's span, and the last named speaker after
+    it (a pronoun takes the last one's; «я», «мы» stay unknown)."""
+    ss, se = mention_at
+    mention = text[ss:se].strip("\"«»“”„ ")
+    low = mention.lower()
+    if low in PRONOUNS:
+        if low in ("я", "мы", "ми") or last is None:
+            return (None, "unknown", "unknown"), (ss, se), last
+        return last, (ss, se), last
+    said, span = _named(text, ss, se, mention, names, known_as)
+    return said, span, said
+
+
+def _named(text: str, ss: int, se: int, mention: str, names: Names,
+           known_as: dict[str, tuple[str, str]]) -> tuple[_Said, tuple[int, int]]:
+    """A mention that is not a pronoun: the person's fullest name (or the mention), role and side from the lists
+    and from what earlier mentions of the same person gave."""
+    role = side = "unknown"
+    person = _person(text, ss, se)
+    known = names.person(person[2]) if person else None
+    if person:
+        full = names.add(person[2])
+        speaker = " ".join(full)
+        ss, se = person[0], person[1]
+        if known:
+            role, side = known[1], known[2]
+    else:
+        speaker = mention
+    r, sd = describe(mention)
+    role = role if role != "unknown" else r
+    side = side if side != "unknown" else sd
+    if person and speaker:  # «Міністр оборони Рустем Умєров» … «за словами Умєрова»: the same person
+        was = known_as.get(speaker, ("unknown", "unknown"))
+        role = role if role != "unknown" else was[0]
+        side = side if side != "unknown" else was[1]
+        known_as[speaker] = (role, side)
+    return (speaker, role, side), (ss, se)
+
+
+def _via(f: Found, channel: str | None, speaker: str | None) -> list[str]:
+    """The intermediaries of a quote, and the channel that posts it when someone else speaks."""
+    via = [v for v in f.via if v]
+    if channel and speaker and speaker.lower() != channel.lower() and channel not in via:
+        via.append(channel)
+    return via
+
+
+def _quote(text: str, f: Found, said: _Said, span: tuple[int | None, int | None], via: list[str],
+           continues: int | None) -> Quote:
+    speaker, role, side = said
+    attribution = text[f.cue[0]:f.cue[1]] if f.cue else ""
+    attribution += " " + (text[f.speaker[0]:f.speaker[1]] if f.speaker else "")
+    return Quote(start=f.start, end=f.end, text=text[f.start:f.end], kind=f.kind, speaker=speaker,
+                 speaker_start=span[0], speaker_end=span[1], speaker_role=role, side=side,
+                 channel=_channel_of(f.channel_hint, attribution), via=via,
+                 cue=text[f.cue[0]:f.cue[1]] if f.cue else None,
+                 cue_start=f.cue[0] if f.cue else None, cue_end=f.cue[1] if f.cue else None,
+                 continues=continues, confidence=f.confidence, rule=f.rule)
 
 
 __all__ = ["LANGUAGES", "extract", "lines_of"]

@@ -18,6 +18,8 @@ What is found is a :class:`Found` with its speaker mention as written; :mod:`.do
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..lexicons import compile_regex
@@ -278,44 +280,23 @@ class Line:
         return sp
 
     def _trim_subject(self, a: int, b: int) -> tuple[int, int] | None:
-        lex = lexicon()
+        text = self.text
         words = [(a + m.start(), a + m.end()) for m in _WORD.finditer(self.m(a, b))]
-        if words and self.text[words[-1][0]:words[-1][1]].lower() in ("не", "ні"):
+        if words and text[words[-1][0]:words[-1][1]].lower() in ("не", "ні"):
             return None  # "Путин не говорил": no quote
-        while words and (self.text[words[-1][0]:words[-1][1]].lower() in lex.skip
-                         or self.text[words[-1][0]:words[-1][1]].lower().endswith(("чески", "ски", "но"))
-                         and self.text[words[-1][0]].islower() and len(words) > 1):
-            words.pop()
-        i = 0
-        while i < len(words):
-            w = self.text[words[i][0]:words[i][1]].lower()
-            two = f"{w} {self.text[words[i + 1][0]:words[i + 1][1]].lower()}" if i + 1 < len(words) else ""
-            if two in lex.skip:
-                i += 2
-            elif w in lex.skip or w.isdigit() or w in ("в", "у") and i + 1 < len(words):
-                i += 1
-            else:
-                break
-        words = words[i:]
+        _drop_trailing_adverbs(text, words)
+        words = words[_clause_openers(text, words):]
         self.bare_subject = not words  # only words that open a clause («Нам», «Вчера»): the speaker is not said
         if not words or len(words) > 9:
             return None
-        paren = self.text.find("(", words[0][0], words[-1][1])
+        paren = text.find("(", words[0][0], words[-1][1])
         if paren > words[0][0]:  # «Андрей Дмитриев (канал Русское Чучхе)»: the name, not its aside
             words = [w for w in words if w[1] <= paren]
-        from .names import describe
-
-        for k in range(2, len(words)):  # «Жестокое избиение сироты офицер русской полиции назвал»: object first
-            if describe(self.text[words[k][0]:words[-1][1]])[0] != "unknown" and \
-                    describe(self.text[words[0][0]:words[k][0]]) == ("unknown", "unknown") and \
-                    self.text[words[k][0]].islower() and \
-                    not any(self.text[w0].isupper() for w0, _w1 in words[1:k]):
-                words = words[k:]
-                break
+        words = _object_first(text, words)
         start, end = words[0][0], words[-1][1]
-        if start > 0 and self.text[start - 1] in "\"«":
+        if start > 0 and text[start - 1] in "\"«":
             start -= 1
-        if end < len(self.text) and self.text[end] in "\"»" and start < end:
+        if end < len(text) and text[end] in "\"»" and start < end:
             end += 1
         return start, end
 
@@ -371,6 +352,44 @@ class Line:
         if not _WORD.search(self.text[a:b]) or _words(self.text[a:b]) > 9:
             return None, hint, via
         return (a, b), hint, via
+
+
+def _drop_trailing_adverbs(text: str, words: list[tuple[int, int]]) -> None:
+    """Pop the words that close a subject without being it (a skip word, an adverb in -ски/-но) off ``words``."""
+    lex = lexicon()
+    while words and (text[words[-1][0]:words[-1][1]].lower() in lex.skip
+                     or text[words[-1][0]:words[-1][1]].lower().endswith(("чески", "ски", "но"))
+                     and text[words[-1][0]].islower() and len(words) > 1):
+        words.pop()
+
+
+def _clause_openers(text: str, words: list[tuple[int, int]]) -> int:
+    """How many of ``words`` only open the clause (Вчера, При этом, a number, «в»/«у» before a word)."""
+    lex = lexicon()
+    i = 0
+    while i < len(words):
+        w = text[words[i][0]:words[i][1]].lower()
+        two = f"{w} {text[words[i + 1][0]:words[i + 1][1]].lower()}" if i + 1 < len(words) else ""
+        if two in lex.skip:
+            i += 2
+        elif w in lex.skip or w.isdigit() or w in ("в", "у") and i + 1 < len(words):
+            i += 1
+        else:
+            break
+    return i
+
+
+def _object_first(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«Жестокое избиение сироты офицер русской полиции назвал»: the object comes first, the speaker is the rest."""
+    from .names import describe
+
+    for k in range(2, len(words)):
+        if describe(text[words[k][0]:words[-1][1]])[0] != "unknown" and \
+                describe(text[words[0][0]:words[k][0]]) == ("unknown", "unknown") and \
+                text[words[k][0]].islower() and \
+                not any(text[w0].isupper() for w0, _w1 in words[1:k]):
+            return words[k:]
+    return words
 
 
 def _outlet_prefix(phrase: str) -> int:
@@ -527,93 +546,134 @@ _AFTER_CLOSE = compile_regex(r"\s*([,.!?…]*)\s*([—–-]?)\s*")
 
 def _marked(line: Line, s: int, e: int) -> None:
     """Quotes in marks: their attribution after, inside or before them; after a naming verb, a partial quote."""
-    lex = lexicon()
     for mk in line.marks:
         if not (s <= mk.start - 1 < e or s <= mk.start < e) or not line.free(mk.start, mk.end):
             continue
-        lead = _lead(line.masked, line.lo, s, e)
-        opens_sentence = mk.open_at <= lead
-        content = line.text[mk.start:mk.end]
-        sentence_like = content[:1].isupper() or _words(content) >= 4
-        # inside: «…, — говорил Путин. — …»
-        inner = _INNER_CUE.search(content)
-        if inner and lex.verbs.get(inner.group(2).lower(), frozenset()) & SPEECH:
-            v = mk.start + inner.start(2)
-            v_end = mk.start + inner.end(2)
-            cont = _INNER_GOES_ON.search(line.text, v_end, mk.end)
-            if cont:
-                sp, hint, via = line.after_verb(v_end, cont.start() + 1)
-                line.add(Found(mk.start, mk.start + inner.start(1) + 1, "direct", sp, (v, v_end), "ruuk-marks-inner",
-                               hint, via, 0.8), (v, cont.end()))
-                line.add(Found(cont.end(), mk.end, "direct", sp, (v, v_end), "ruuk-marks-inner", hint, via, 0.8))
-                continue
-        # after: «…», — заявил X / «…», пишет X (the rest of the line may be only ", —" and the verb below)
-        if mk.close_at >= 0:
-            m = _AFTER_CLOSE.match(line.masked, mk.close_at + 1 - line.lo)
-            assert m is not None
-            w = _verb_after(line, line.lo + m.end())
-            if w and (m.group(1) or m.group(2)) and opens_sentence:
-                v, v_end = w
-                sp, hint, via = line.after_verb(v_end, e)
-                line.add(Found(mk.start, mk.end, "direct" if sentence_like else "partial", sp, (v, v_end),
-                               "ruuk-marks-after", hint, via, 0.8), (v, sp[1] if sp else v_end), nested=True)
-                continue
-            if m.end() + line.lo >= line.hi and (m.group(1) == "," or m.group(2)) and opens_sentence:
-                line.found.append(Found(mk.start, mk.end, "direct", None, None, "ruuk-marks-next-line", "", [], 0.7,
-                                        borrow="cue-next"))
-                line.taken.append((mk.start, mk.end))
-                continue
-        # a source's name, then its words: «Der Spiegel (Германия). «…»», «Reuters: «…»»
-        head = line.m(line.lo, mk.open_at) if mk.open_at >= 0 else ""
-        named = _SOURCE_THEN_QUOTE.fullmatch(head) if head else None
-        if named and sentence_like:
-            n0, n1 = line.lo + named.start(1), line.lo + named.end(1)
-            name = line.text[n0:n1]
-            if _words(name) <= 4 and not line.verbs(n0, n1, frozenset(lexicon().verbs_classes)) and (
-                    _LATIN_LETTER.search(name) or _is_source(name) or _known_person(name)):
-                line.add(Found(mk.start, mk.end, "direct", (n0, n1), None, "ruuk-source-quote", "", [], 0.65),
-                         (n0, n1))
-                continue
-        # before: X заявил: «…»
-        before = line.m(s, mk.open_at if mk.open_at >= 0 else mk.start)
-        if before.rstrip().endswith(":") and sentence_like:
-            colon = s + len(before.rstrip()) - 1
-            verbs = line.verbs(s, colon, frozenset({"speech", "belief", "about"}))
-            if verbs:
-                v, v_end, _ = verbs[-1]
-                sp = line.subject(s, v)
-                hint = ""
-                if sp is None or not _speakerish(line, sp):
-                    sp2, hint, _via = line.after_verb(v_end, colon)
-                    sp = sp2 if sp2 is not None and _speakerish(line, sp2) else None
-                line.add(Found(mk.start, mk.end, "direct", sp, (v, v_end), "ruuk-marks-before", hint, [], 0.75),
-                         (s, colon), nested=True)
-                continue
-        # right after the verb: X скандировали «…» и «…»
-        said = [vb for vb in line.verbs(s, mk.start) if _SAID_THEN_MARK.fullmatch(line.m(vb[1], mk.open_at))]
-        if said and sentence_like and mk.open_at >= 0 and _words(content) >= 3:
-            v, v_end, _ = said[-1]
-            sp = line.subject(s, v)
-            line.add(Found(mk.start, mk.end, "direct", sp, (v, v_end), "ruuk-marks-verb", "", [], 0.7), (s, v_end),
-                     nested=True)
-            continue
-        # naming: X назвал «…»
-        naming = [vb for vb in line.verbs(s, mk.start, frozenset({"naming"})) if mk.start - vb[1] <= 90]
-        if naming:
-            v, v_end, _ = naming[-1]
-            sp = line.subject(s, v)
-            if sp is not None and not _speakerish(line, sp):
-                sp = None
-            line.add(Found(mk.start, mk.end, "partial", sp, (v, v_end), "ruuk-naming", "", [], 0.6))
-            continue
-        # a line that is only a quote: its speaker is the line's before or after
-        lead = _lead(line.masked, line.lo, line.lo, line.hi)
-        sentence_like = sentence_like or mk.open_at < 0
-        tail = line.text[mk.close_at + 1:line.hi].strip(" .,!?…\u00a0") if mk.close_at >= 0 else ""
-        if (mk.open_at <= lead) and not tail and sentence_like and _words(content) >= 3:
-            line.found.append(Found(mk.start, mk.end, "direct", None, None, "ruuk-marks-line", "", [], 0.55,
-                                    borrow="line", continues_prev=mk.open_at < 0))
-            line.taken.append((mk.start, mk.end))
+        _marked_one(line, s, e, mk)
+
+
+def _marked_one(line: Line, s: int, e: int, mk: Mark) -> None:
+    """One quote in marks: the rules in order, the first that applies wins."""
+    lead = _lead(line.masked, line.lo, s, e)
+    opens_sentence = mk.open_at <= lead
+    content = line.text[mk.start:mk.end]
+    sentence_like = content[:1].isupper() or _words(content) >= 4
+    if _marks_inner(line, mk, content):
+        return
+    if mk.close_at >= 0 and _marks_after(line, e, mk, sentence_like, opens_sentence):
+        return
+    if sentence_like and (_source_then_quote(line, mk) or _marks_before(line, s, mk)):
+        return
+    if _marks_verb(line, s, mk, content, sentence_like) or _marks_naming(line, s, mk):
+        return
+    _marks_line(line, mk, content, sentence_like)
+
+
+def _marks_inner(line: Line, mk: Mark, content: str) -> bool:
+    """Inside: «…, — говорил Путин. — …»."""
+    inner = _INNER_CUE.search(content)
+    if not (inner and lexicon().verbs.get(inner.group(2).lower(), frozenset()) & SPEECH):
+        return False
+    v = mk.start + inner.start(2)
+    v_end = mk.start + inner.end(2)
+    cont = _INNER_GOES_ON.search(line.text, v_end, mk.end)
+    if not cont:
+        return False
+    sp, hint, via = line.after_verb(v_end, cont.start() + 1)
+    line.add(Found(mk.start, mk.start + inner.start(1) + 1, "direct", sp, (v, v_end), "ruuk-marks-inner",
+                   hint, via, 0.8), (v, cont.end()))
+    line.add(Found(cont.end(), mk.end, "direct", sp, (v, v_end), "ruuk-marks-inner", hint, via, 0.8))
+    return True
+
+
+def _marks_after(line: Line, e: int, mk: Mark, sentence_like: bool, opens_sentence: bool) -> bool:
+    """After: «…», — заявил X / «…», пишет X (the rest of the line may be only ", —" and the verb below)."""
+    m = _AFTER_CLOSE.match(line.masked, mk.close_at + 1 - line.lo)
+    assert m is not None
+    w = _verb_after(line, line.lo + m.end())
+    if w and (m.group(1) or m.group(2)) and opens_sentence:
+        v, v_end = w
+        sp, hint, via = line.after_verb(v_end, e)
+        line.add(Found(mk.start, mk.end, "direct" if sentence_like else "partial", sp, (v, v_end),
+                       "ruuk-marks-after", hint, via, 0.8), (v, sp[1] if sp else v_end), nested=True)
+        return True
+    if m.end() + line.lo >= line.hi and (m.group(1) == "," or m.group(2)) and opens_sentence:
+        line.found.append(Found(mk.start, mk.end, "direct", None, None, "ruuk-marks-next-line", "", [], 0.7,
+                                borrow="cue-next"))
+        line.taken.append((mk.start, mk.end))
+        return True
+    return False
+
+
+def _source_then_quote(line: Line, mk: Mark) -> bool:
+    """A source's name, then its words: «Der Spiegel (Германия). «…»», «Reuters: «…»»."""
+    head = line.m(line.lo, mk.open_at) if mk.open_at >= 0 else ""
+    named = _SOURCE_THEN_QUOTE.fullmatch(head) if head else None
+    if not named:
+        return False
+    n0, n1 = line.lo + named.start(1), line.lo + named.end(1)
+    name = line.text[n0:n1]
+    if _words(name) <= 4 and not line.verbs(n0, n1, frozenset(lexicon().verbs_classes)) and (
+            _LATIN_LETTER.search(name) or _is_source(name) or _known_person(name)):
+        line.add(Found(mk.start, mk.end, "direct", (n0, n1), None, "ruuk-source-quote", "", [], 0.65), (n0, n1))
+        return True
+    return False
+
+
+def _marks_before(line: Line, s: int, mk: Mark) -> bool:
+    """Before: X заявил: «…»."""
+    before = line.m(s, mk.open_at if mk.open_at >= 0 else mk.start)
+    if not before.rstrip().endswith(":"):
+        return False
+    colon = s + len(before.rstrip()) - 1
+    verbs = line.verbs(s, colon, frozenset({"speech", "belief", "about"}))
+    if not verbs:
+        return False
+    v, v_end, _ = verbs[-1]
+    sp = line.subject(s, v)
+    hint = ""
+    if sp is None or not _speakerish(line, sp):
+        sp2, hint, _via = line.after_verb(v_end, colon)
+        sp = sp2 if sp2 is not None and _speakerish(line, sp2) else None
+    line.add(Found(mk.start, mk.end, "direct", sp, (v, v_end), "ruuk-marks-before", hint, [], 0.75),
+             (s, colon), nested=True)
+    return True
+
+
+def _marks_verb(line: Line, s: int, mk: Mark, content: str, sentence_like: bool) -> bool:
+    """Right after the verb: X скандировали «…» и «…»."""
+    said = [vb for vb in line.verbs(s, mk.start) if _SAID_THEN_MARK.fullmatch(line.m(vb[1], mk.open_at))]
+    if not (said and sentence_like and mk.open_at >= 0 and _words(content) >= 3):
+        return False
+    v, v_end, _ = said[-1]
+    sp = line.subject(s, v)
+    line.add(Found(mk.start, mk.end, "direct", sp, (v, v_end), "ruuk-marks-verb", "", [], 0.7), (s, v_end),
+             nested=True)
+    return True
+
+
+def _marks_naming(line: Line, s: int, mk: Mark) -> bool:
+    """Naming: X назвал «…» (a partial quote)."""
+    naming = [vb for vb in line.verbs(s, mk.start, frozenset({"naming"})) if mk.start - vb[1] <= 90]
+    if not naming:
+        return False
+    v, v_end, _ = naming[-1]
+    sp = line.subject(s, v)
+    if sp is not None and not _speakerish(line, sp):
+        sp = None
+    line.add(Found(mk.start, mk.end, "partial", sp, (v, v_end), "ruuk-naming", "", [], 0.6))
+    return True
+
+
+def _marks_line(line: Line, mk: Mark, content: str, sentence_like: bool) -> None:
+    """A line that is only a quote: its speaker is the line's before or after."""
+    lead = _lead(line.masked, line.lo, line.lo, line.hi)
+    sentence_like = sentence_like or mk.open_at < 0
+    tail = line.text[mk.close_at + 1:line.hi].strip(" .,!?…\u00a0") if mk.close_at >= 0 else ""
+    if (mk.open_at <= lead) and not tail and sentence_like and _words(content) >= 3:
+        line.found.append(Found(mk.start, mk.end, "direct", None, None, "ruuk-marks-line", "", [], 0.55,
+                                borrow="line", continues_prev=mk.open_at < 0))
+        line.taken.append((mk.start, mk.end))
 
 
 def _describe_role(line: Line, sp: tuple[int, int]) -> str:
@@ -667,55 +727,84 @@ def _verb_after(line: Line, pos: int) -> tuple[int, int] | None:
 def _reported(line: Line, s: int, e: int) -> None:
     """Reported speech in a sentence: attribution phrases, «как пишет X», content-first order, «X заявил, что»,
     «X сообщил о», «X сказал: …»."""
-    lex = lexicon()
     a = _lead(line.masked, line.lo, s, e)
     seg = line.m(a, e)
     if not seg.strip():
         return
-    # по словам X, …  /  как пишет X, …
+    if _according_first(line, a, e, seg) or _according_inner(line, a, e):
+        return
+    verbs = line.verbs(a, e, frozenset({"speech", "belief", "about", "naming", "from", "object", "shown"}))
+    for v, v_end, cls in verbs:
+        if not line.free(v, v_end):
+            continue
+        for rule in _VERB_RULES:
+            if rule(line, a, e, v, v_end, cls):
+                break
+        # a request or opinion with the content before the verb: «Дать гражданство … попросили общественники»
+        # is left alone (unknown is better than wrong)
+
+
+def _according_first(line: Line, a: int, e: int, seg: str) -> bool:
+    """«по словам X, …» / «как пишет X, …» opening the sentence; True when the sentence is done with."""
+    lex = lexicon()
     opener = _LINKING.match(seg)
     k = a + (opener.end() if opener else 0)
     acc = lex.according.match(line.masked, k - line.lo)
-    how = None
-    if acc is None and opener and opener.group().strip():
-        # как (раньше) пишет X, …
-        w = [(k + m.start(), k + m.end()) for m in _WORD.finditer(line.m(k, min(e, k + 40)))][:3]
-        for ws, we in w:
-            if lex.verbs.get(line.text[ws:we].lower(), frozenset()) & SPEECH:
-                how = (ws, we)
-                break
-    if acc is not None or how is not None:
-        src0 = line.lo + acc.end() if acc is not None else how[1]  # type: ignore[index]
-        rest = line.m(src0, e)
-        comma = min((i for i in (rest.find(", "), rest.find(": ")) if i >= 0), default=-1)
-        pron = _pronoun_in(line, acc) if acc is not None else None
-        if pron is not None and acc is not None and comma == 0:
-            c0 = src0 + 2
-            line.add(Found(c0, e, _kind(line, c0, e), pron, (line.lo + acc.start(), src0), "ruuk-according", "", [],
-                           0.7), (a, c0))
-            return
-        if comma > 0:
-            src1 = src0 + comma
-            c0 = src1 + 2
-            if acc is not None:
-                sp: tuple[int, int] | None = _strip(line.text, src0, src1)
-                hint, via = "", []
-                link = _LINK_SOURCE.search(line.text[src0:src1])
-                if link:
-                    via = [line.text[src0:src0 + link.start()].strip()]
-                    sp = (src0 + link.end(), src1)
-                cue = (line.lo + acc.start(), line.lo + acc.end())
-            else:
-                sp, hint, via = line.after_verb(how[1], src1)  # type: ignore[index]
-                cue = how  # type: ignore[assignment]
-            if sp is not None and not _own(line, sp) and _words(line.text[c0:e]) >= 2:
-                line.add(Found(c0, e, _kind(line, c0, e), sp, cue, "ruuk-according", hint, via, 0.7), (a, c0))
-                return
-            if sp is not None and _own(line, sp):
-                line.taken.append((a, e))
-                return
-    # X, по его словам, Y: two units
-    for m in lex.according.finditer(line.masked, a - line.lo, e - line.lo):
+    how = _how_verb(line, k, e) if acc is None and opener and opener.group().strip() else None
+    if acc is None and how is None:
+        return False
+    src0 = line.lo + acc.end() if acc is not None else how[1]  # type: ignore[index]
+    rest = line.m(src0, e)
+    comma = min((i for i in (rest.find(", "), rest.find(": ")) if i >= 0), default=-1)
+    pron = _pronoun_in(line, acc) if acc is not None else None
+    if pron is not None and acc is not None and comma == 0:
+        c0 = src0 + 2
+        line.add(Found(c0, e, _kind(line, c0, e), pron, (line.lo + acc.start(), src0), "ruuk-according", "", [],
+                       0.7), (a, c0))
+        return True
+    if comma <= 0:
+        return False
+    src1 = src0 + comma
+    c0 = src1 + 2
+    if acc is not None:
+        sp, hint, via, cue = _according_source(line, acc, src0, src1)
+    else:
+        sp, hint, via = line.after_verb(how[1], src1)  # type: ignore[index]
+        cue = how  # type: ignore[assignment]
+    if sp is not None and not _own(line, sp) and _words(line.text[c0:e]) >= 2:
+        line.add(Found(c0, e, _kind(line, c0, e), sp, cue, "ruuk-according", hint, via, 0.7), (a, c0))
+        return True
+    if sp is not None and _own(line, sp):
+        line.taken.append((a, e))
+        return True
+    return False
+
+
+def _how_verb(line: Line, k: int, e: int) -> tuple[int, int] | None:
+    """The speech verb among the first three words after «как» (как (раньше) пишет X, …)."""
+    lex = lexicon()
+    w = [(k + m.start(), k + m.end()) for m in _WORD.finditer(line.m(k, min(e, k + 40)))][:3]
+    for ws, we in w:
+        if lex.verbs.get(line.text[ws:we].lower(), frozenset()) & SPEECH:
+            return ws, we
+    return None
+
+
+def _according_source(line: Line, acc: re.Match[str], src0: int, src1: int
+                      ) -> tuple[tuple[int, int] | None, str, list[str], tuple[int, int]]:
+    """The source named after an attribution phrase (speaker, hint, via, cue); «со ссылкой на Y»: Y speaks."""
+    sp: tuple[int, int] | None = _strip(line.text, src0, src1)
+    via: list[str] = []
+    link = _LINK_SOURCE.search(line.text[src0:src1])
+    if link:
+        via = [line.text[src0:src0 + link.start()].strip()]
+        sp = (src0 + link.end(), src1)
+    return sp, "", via, (line.lo + acc.start(), line.lo + acc.end())
+
+
+def _according_inner(line: Line, a: int, e: int) -> bool:
+    """X, по его словам, Y: two units; True when found."""
+    for m in lexicon().according.finditer(line.masked, a - line.lo, e - line.lo):
         at = line.lo + m.start()
         if at - a < 3 or line.text[at - 2:at] != ", ":
             continue
@@ -729,105 +818,141 @@ def _reported(line: Line, s: int, e: int) -> None:
         cue = (at, line.lo + m.end())
         line.add(Found(a, at - 2, _kind(line, a, at - 2), src, cue, "ruuk-according-inner", "", [], 0.6), (at, after_at))
         line.add(Found(after_at, e, _kind(line, after_at, e), src, cue, "ruuk-according-inner", "", [], 0.6))
-        return
-    verbs = line.verbs(a, e, frozenset({"speech", "belief", "about", "naming", "from", "object", "shown"}))
-    for v, v_end, cls in verbs:
-        if not line.free(v, v_end):
-            continue
-        before = line.m(a, v)
-        # «…, об этом сообщил X» / «…. Об этом пишет X»: the content is the clause or the sentence before
-        this = _ABOUT_THIS.search(before)
-        if this and cls & SPEECH:
-            if _words(before[:this.start()]) >= 2:
-                c0, c1 = a, a + this.start()
-            else:
-                prior = [(ps, pe) for ps, pe in line.sentences() if pe <= a]
-                c0, c1 = prior[-1] if prior else (a, a)
-                c0 = _lead(line.masked, line.lo, c0, c1)
-            sp, hint, via = line.after_verb(v_end, e)
-            if c1 > c0 and sp is not None and _speakerish(line, sp) and line.free(c0, c1):
-                line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-about-this", hint, via, 0.65), (v, e))
-                continue
-        # content first: «…, сообщил X» / «…, — пишет X»
-        if _CONTENT_FIRST.search(before) and (cls & SPEECH or "from" in cls and _FROM.match(line.m(v_end, e).lstrip())):
-            rest = line.m(v_end, e)
-            if _words(rest) <= 14 and not _COMPLEMENTIZER.search(rest) and _words(before) >= 2:
-                sp, hint, via = line.after_verb(v_end, e)
-                if sp is not None and _speakerish(line, sp):
-                    c1 = a + len(before.rstrip(" ,—–\u00a0"))
-                    if line.free(a, c1):
-                        line.add(Found(a, c1, _kind(line, a, c1), sp, (v, v_end), "ruuk-inverted", hint, via, 0.7),
-                                 (v, e))
-                        continue
-        after = line.m(v_end, e)
-        # X заявил, что …
-        comp = _COMPLEMENTIZER.search(after)
-        about_that = _ABOUT_THAT.search(after)
-        if about_that and (comp is None or about_that.start() <= comp.start()):
-            cs, c0 = about_that.start(), v_end + about_that.end() - len(about_that.group().split()[-1]) - 1
-        elif comp:
-            cs, c0 = comp.start(), v_end + comp.start() + 2
-        else:
-            cs, c0 = -1, 0
-        if 0 <= cs <= 80 and cls & (SPEECH | {"about", "shown"}):
-            between = after[:cs]
-            sp = line.subject(a, v)
-            hint, via = "", line.take_via()
-            if sp is None and _words(between) and not between.lstrip().startswith(","):
-                sp, hint, via = line.after_verb(v_end, v_end + cs)
-            if sp is not None and not _speakerish(line, sp):
-                sp, via = None, []
-                if v != a:
-                    continue
-            if "shown" in cls and (sp is None or _describe_role(line, sp) == "unknown"):
-                continue  # «вторгнення … показало, що»: only a study, a poll, a report shows what someone said
-            if sp is not None or (v == a or line.bare_subject) and cls & SPEECH:
-                c1 = _content_end(line, c0, e)
-                line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-that", hint, via, 0.7), (a, c0))
-                continue
-        # X сообщил о …
-        about = _ABOUT_PREP.match(after) or _ABOUT_LATER.match(after)
-        if about and "about" in cls:
-            c0 = v_end + about.end() - len(about.group().split()[-1]) - 1
-            gerund = line.text[v_end - 1] in "яв" and line.text[v - 2:v] == ", "
-            c1 = e
-            if gerund:
-                nxt = line.m(c0, e).find(", ")
-                c1 = c0 + nxt if nxt > 0 else e
-                head = line.m(a, v - 2)
-                sp = line._trim_subject(a + max(head.rfind(", ") + 2, 0), v - 2)
-            else:
-                sp = line.subject(a, v)
-                c1 = _content_end(line, c0, e)
-            if sp is not None and _speakerish(line, sp) and _words(line.text[c0:c1]) >= 2:
-                line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-about", "", line.take_via(), 0.6),
-                         (a, c0))
-                continue
-        # X сказал: …
-        colon = after.find(": ")
-        if 0 <= colon <= 90 and cls & SPEECH:
-            c0 = v_end + colon + 2
-            if line.masked[c0 - line.lo:c0 - line.lo + 1] not in "«\"„“" + MASK and _words(line.text[c0:e]) >= 3:
-                sp = line.subject(a, v)
-                hint, via = "", line.take_via()
-                if sp is None or not _speakerish(line, sp):
-                    sp2, hint, via = line.after_verb(v_end, v_end + colon)
-                    if sp2 is not None and _speakerish(line, sp2):
-                        sp = sp2
-                if sp is not None and _speakerish(line, sp):
-                    line.add(Found(c0, e, _kind(line, c0, e), sp, (v, v_end), "ruuk-colon", hint, via, 0.6), (a, c0))
-                    continue
-        # X оценил Y / Они отметили Y: the object is what was said (a speaker-like subject only)
-        if "object" in cls:
-            sp = line.subject(a, v)
-            c0 = _strip(line.text, v_end, e)[0]
-            if sp is not None and _speakerish(line, sp) and _words(line.text[c0:e]) >= 3 and \
-                    line.masked[c0 - line.lo] not in ",:" + MASK:
-                line.add(Found(c0, e, _kind(line, c0, e), sp, (v, v_end), "ruuk-object", "", line.take_via(), 0.55),
-                         (a, c0))
-                continue
-        # a request or opinion with the content before the verb: «Дать гражданство … попросили общественники»
-        # is left alone (unknown is better than wrong)
+        return True
+    return False
+
+
+# The rules tried on each cue verb of a sentence, in order: each returns True when the verb is done with (a quote
+# added, or the verb set aside), False to try the next rule.
+
+
+def _about_this(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
+    """«…, об этом сообщил X» / «…. Об этом пишет X»: the content is the clause or the sentence before."""
+    before = line.m(a, v)
+    this = _ABOUT_THIS.search(before)
+    if not (this and cls & SPEECH):
+        return False
+    if _words(before[:this.start()]) >= 2:
+        c0, c1 = a, a + this.start()
+    else:
+        prior = [(ps, pe) for ps, pe in line.sentences() if pe <= a]
+        c0, c1 = prior[-1] if prior else (a, a)
+        c0 = _lead(line.masked, line.lo, c0, c1)
+    sp, hint, via = line.after_verb(v_end, e)
+    if c1 > c0 and sp is not None and _speakerish(line, sp) and line.free(c0, c1):
+        line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-about-this", hint, via, 0.65), (v, e))
+        return True
+    return False
+
+
+def _content_first(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
+    """Content first: «…, сообщил X» / «…, — пишет X»."""
+    before = line.m(a, v)
+    if not (_CONTENT_FIRST.search(before) and (cls & SPEECH or "from" in cls and _FROM.match(line.m(v_end, e).lstrip()))):
+        return False
+    rest = line.m(v_end, e)
+    if _words(rest) <= 14 and not _COMPLEMENTIZER.search(rest) and _words(before) >= 2:
+        sp, hint, via = line.after_verb(v_end, e)
+        if sp is not None and _speakerish(line, sp):
+            c1 = a + len(before.rstrip(" ,—–\u00a0"))
+            if line.free(a, c1):
+                line.add(Found(a, c1, _kind(line, a, c1), sp, (v, v_end), "ruuk-inverted", hint, via, 0.7), (v, e))
+                return True
+    return False
+
+
+def _that_start(after: str, v_end: int) -> tuple[int, int]:
+    """Where «, что» (or «о том, что») opens in ``after`` (-1: nowhere) and where its content starts."""
+    comp = _COMPLEMENTIZER.search(after)
+    about_that = _ABOUT_THAT.search(after)
+    if about_that and (comp is None or about_that.start() <= comp.start()):
+        return about_that.start(), v_end + about_that.end() - len(about_that.group().split()[-1]) - 1
+    if comp:
+        return comp.start(), v_end + comp.start() + 2
+    return -1, 0
+
+
+def _that(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
+    """X заявил, что …"""
+    after = line.m(v_end, e)
+    cs, c0 = _that_start(after, v_end)
+    if not (0 <= cs <= 80 and cls & (SPEECH | {"about", "shown"})):
+        return False
+    between = after[:cs]
+    sp = line.subject(a, v)
+    hint, via = "", line.take_via()
+    if sp is None and _words(between) and not between.lstrip().startswith(","):
+        sp, hint, via = line.after_verb(v_end, v_end + cs)
+    if sp is not None and not _speakerish(line, sp):
+        sp, via = None, []
+        if v != a:
+            return True
+    if "shown" in cls and (sp is None or _describe_role(line, sp) == "unknown"):
+        return True  # «вторгнення … показало, що»: only a study, a poll, a report shows what someone said
+    if sp is not None or (v == a or line.bare_subject) and cls & SPEECH:
+        c1 = _content_end(line, c0, e)
+        line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-that", hint, via, 0.7), (a, c0))
+        return True
+    return False
+
+
+def _about(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
+    """X сообщил о …"""
+    after = line.m(v_end, e)
+    about = _ABOUT_PREP.match(after) or _ABOUT_LATER.match(after)
+    if not (about and "about" in cls):
+        return False
+    c0 = v_end + about.end() - len(about.group().split()[-1]) - 1
+    gerund = line.text[v_end - 1] in "яв" and line.text[v - 2:v] == ", "
+    c1 = e
+    if gerund:
+        nxt = line.m(c0, e).find(", ")
+        c1 = c0 + nxt if nxt > 0 else e
+        head = line.m(a, v - 2)
+        sp = line._trim_subject(a + max(head.rfind(", ") + 2, 0), v - 2)
+    else:
+        sp = line.subject(a, v)
+        c1 = _content_end(line, c0, e)
+    if sp is not None and _speakerish(line, sp) and _words(line.text[c0:c1]) >= 2:
+        line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-about", "", line.take_via(), 0.6), (a, c0))
+        return True
+    return False
+
+
+def _colon(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
+    """X сказал: …"""
+    colon = line.m(v_end, e).find(": ")
+    if not (0 <= colon <= 90 and cls & SPEECH):
+        return False
+    c0 = v_end + colon + 2
+    if line.masked[c0 - line.lo:c0 - line.lo + 1] not in "«\"„“" + MASK and _words(line.text[c0:e]) >= 3:
+        sp = line.subject(a, v)
+        hint, via = "", line.take_via()
+        if sp is None or not _speakerish(line, sp):
+            sp2, hint, via = line.after_verb(v_end, v_end + colon)
+            if sp2 is not None and _speakerish(line, sp2):
+                sp = sp2
+        if sp is not None and _speakerish(line, sp):
+            line.add(Found(c0, e, _kind(line, c0, e), sp, (v, v_end), "ruuk-colon", hint, via, 0.6), (a, c0))
+            return True
+    return False
+
+
+def _object(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
+    """X оценил Y / Они отметили Y: the object is what was said (a speaker-like subject only)."""
+    if "object" not in cls:
+        return False
+    sp = line.subject(a, v)
+    c0 = _strip(line.text, v_end, e)[0]
+    if sp is not None and _speakerish(line, sp) and _words(line.text[c0:e]) >= 3 and \
+            line.masked[c0 - line.lo] not in ",:" + MASK:
+        line.add(Found(c0, e, _kind(line, c0, e), sp, (v, v_end), "ruuk-object", "", line.take_via(), 0.55), (a, c0))
+        return True
+    return False
+
+
+_VERB_RULES: tuple[Callable[[Line, int, int, int, int, frozenset[str]], bool], ...] = (
+    _about_this, _content_first, _that, _about, _colon, _object)
 
 
 def _content_end(line: Line, c0: int, e: int) -> int:
