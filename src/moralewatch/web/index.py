@@ -234,7 +234,8 @@ class FactIndex:
 
     def _path(self) -> str | None:
         """The store's file (None for a store in memory or a temporary one)."""
-        row = self.conn.execute("PRAGMA database_list").fetchone()
+        with self._sql:
+            row = self.conn.execute("PRAGMA database_list").fetchone()
         return str(row[2]) if row and row[2] else None
 
     def _follow(self) -> None:
@@ -310,14 +311,16 @@ class FactIndex:
                            (int(self.rowid[p0]), self.max_rowid)).fetchall()
         if len(rows) != self.n - p0:
             return False
-        for p, r in zip(range(p0, self.n), rows):
-            mine = (int(self.rowid[p]), self.docs.values[self.doc[p]], int(self.idx[p]), int(self.day[p]),
-                    *(self.vocab[c].values[self.cols[c][p]] for c in _CODED), bool(self.hedged[p]),
-                    bool(self.negated[p]))
-            theirs = (r[0], r[1], r[2], day_num(r[3], self._days), *r[4:12], bool(r[12]), bool(r[13]))
-            if mine != theirs:
-                return False
-        return True
+        return all(self.row_at(p) == self.as_row(r) for p, r in zip(range(p0, self.n), rows))
+
+    def row_at(self, p: int) -> tuple[Any, ...]:
+        """The index's row at position ``p``, decoded as :meth:`as_row` gives a stored one."""
+        return (int(self.rowid[p]), self.docs.values[self.doc[p]], int(self.idx[p]), int(self.day[p]),
+                *(self.vocab[c].values[self.cols[c][p]] for c in _CODED), bool(self.hedged[p]), bool(self.negated[p]))
+
+    def as_row(self, r: Sequence[Any]) -> tuple[Any, ...]:
+        """A row of ``_FACT_SQL`` as the index holds it (the day as a day number, flags as booleans)."""
+        return (r[0], r[1], r[2], day_num(r[3], self._days), *r[4:12], bool(r[12]), bool(r[13]))
 
     def _drop(self, keep: np.ndarray) -> None:
         """Remove the rows not in ``keep``; codes stay valid (vocabularies only grow) and the full-text map is
@@ -363,8 +366,7 @@ class FactIndex:
                 self._builder.join()
             return
         generation = self.generation
-        with self._sql:
-            path = self.conn.execute("PRAGMA database_list").fetchone()[2]
+        path = self._path() or ""  # "" for a store in memory, as PRAGMA database_list gives it
 
         def run() -> None:
             from ..store import connect

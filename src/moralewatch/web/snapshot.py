@@ -166,23 +166,16 @@ def _fill(index: FactIndex, header: dict[str, Any], facts: pa.Table, documents: 
 def _matches_store(index: FactIndex) -> bool:
     """Rows spread over the copy equal the store's rows of the same rowid, where the store still has them (a row
     the store deleted since is the refresh's business)."""
-    from .index import _CODED, _FACT_SQL, day_num
+    from .index import _FACT_SQL
 
     if index.n == 0:
         return True
     cur = index.conn.cursor()
     cur.row_factory = None
     sql = _FACT_SQL.replace("rowid > ? ORDER BY rowid", "rowid = ?")
-    days: dict[str | None, int] = {}
     for p in sorted({int(x) for x in np.linspace(0, index.n - 1, min(CHECKED_ROWS, index.n))}):
         r = cur.execute(sql, (int(index.rowid[p]),)).fetchone()
-        if r is None:
-            continue
-        mine = (int(index.rowid[p]), index.docs.values[index.doc[p]], int(index.idx[p]), int(index.day[p]),
-                *(index.vocab[c].values[index.cols[c][p]] for c in _CODED), bool(index.hedged[p]),
-                bool(index.negated[p]))
-        theirs = (r[0], r[1], r[2], day_num(r[3], days), *r[4:12], bool(r[12]), bool(r[13]))
-        if mine != theirs:
+        if r is not None and index.row_at(p) != index.as_row(r):
             return False
     return True
 
