@@ -51,3 +51,19 @@ def corpus_records(path: str | Path, ids: set[str]) -> dict[str, dict[str, Any]]
 def sha12(text: str) -> str:
     """The first 12 hex digits of a span's SHA-1: how the gold sets pin their offsets to the corpus text."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def gold_and_texts(gold_path: str | Path) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """The lines of an offset-only gold file whose lines each name their corpus (``corpus``, ``id``), and the
+    records of ``shared/data/corpora/<corpus>.jsonl`` they point into, by id (ids missing from their corpus are the
+    caller's to report)."""
+    gold = [json.loads(x) for x in Path(gold_path).read_text(encoding="utf-8").splitlines() if x.strip()]
+    shared = shared_dir(Path(gold_path))
+    records: dict[str, dict[str, Any]] = {}
+    for name in sorted({g["corpus"] for g in gold}):
+        path = shared / "data" / "corpora" / f"{name}.jsonl"
+        if "/" in name or not path.is_file():
+            raise MoraleWatchError("E215", f"{gold_path} names the corpus {name!r}, which is not {path}",
+                                   "check the gold lines' corpus field against the files in shared/data/corpora")
+        records.update(corpus_records(path, {g["id"] for g in gold if g["corpus"] == name}))
+    return gold, records

@@ -26,7 +26,7 @@ from typing import Any
 import click
 
 from ..errors import MoraleWatchError
-from .common import corpus_records, read_pred, shared_dir
+from .common import corpus_records, gold_and_texts, read_pred, shared_dir
 
 TYPES = ("place", "person", "org", "date")
 KM = 10.0
@@ -205,25 +205,12 @@ def place_outcome(gold: dict[str, Any], pred: dict[str, Any] | None) -> str:
     return "confident_wrong"
 
 
-def _gold_and_texts(gold_path: str) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
-    """The lines of an offset-only gold file (each names its corpus) and the corpus records they point into."""
-    gold = [json.loads(x) for x in Path(gold_path).read_text(encoding="utf-8").splitlines() if x.strip()]
-    records: dict[str, dict[str, Any]] = {}
-    for name in sorted({g["corpus"] for g in gold}):
-        path = shared_dir() / "data" / "corpora" / f"{name}.jsonl"
-        if "/" in name or not path.is_file():
-            raise MoraleWatchError("E215", f"{gold_path} names the corpus {name!r}, which is not {path}",
-                                   "check the gold lines' corpus field against the files in shared/data/corpora")
-        records.update(corpus_records(path, {g["id"] for g in gold if g["corpus"] == name}))
-    return gold, records
-
-
 def evaluate_places(gold_path: str, pred: str | None) -> dict[str, Any]:
     """Ambiguous place names in context (``gold/pages/places*.jsonl``): the text of each mention is joined from its
     corpus (``<shared>/data/corpora/<corpus>.jsonl``) and checked by the span's SHA-1."""
     from .common import sha12
 
-    gold, records = _gold_and_texts(gold_path)
+    gold, records = gold_and_texts(gold_path)
     missing = sorted({g["id"] for g in gold} - set(records))
     if missing:
         raise MoraleWatchError("E402", f"{len(missing)} gold articles are not in their corpus: {missing[:3]}",
@@ -259,7 +246,7 @@ def evaluate_evidence_dates(gold_path: str) -> dict[str, Any]:
     from ..api import analyze_text
     from .common import sha12
 
-    gold, records = _gold_and_texts(gold_path)
+    gold, records = gold_and_texts(gold_path)
     out: dict[str, Any] = {"items": len(gold), "right": 0, "missed": 0, "dated": 0}
     starts: dict[str, dict[tuple[str, int], str | None]] = {}
     for g in gold:

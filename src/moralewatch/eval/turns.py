@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import click
 
 from ..errors import MoraleWatchError
-from .common import corpus_records, sha12, shared_dir
+from .common import gold_and_texts, sha12
 from .quotes import Unit, speaker_right
 
 MIN_OVERLAP = 0.8
@@ -43,15 +42,10 @@ class GoldTranscript:
 
 
 def read_gold(path: str) -> list[GoldTranscript]:
-    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
-    shared = shared_dir(Path(path))
-    by_corpus: dict[str, set[str]] = {}
-    for r in rows:
-        by_corpus.setdefault(r["corpus"], set()).add(r["id"])
-    texts = {c: corpus_records(shared / "data" / "corpora" / f"{c}.jsonl", ids) for c, ids in by_corpus.items()}
+    rows, records = gold_and_texts(path)
     out = []
     for r in rows:
-        rec = texts[r["corpus"]].get(r["id"])
+        rec = records.get(r["id"])
         if rec is None:
             raise MoraleWatchError("E401", f"{r['corpus']}:{r['id']} is not in the corpus", "check the gold file")
         text = rec["text"]
