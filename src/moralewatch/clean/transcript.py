@@ -25,14 +25,24 @@ _CUE_TIMES = compile_regex(rf"^\s*{_TIME}\s*-->\s*{_TIME}(?:\s.*)?$")
 _ARROW = compile_regex(r"-->")
 _NUMBER = compile_regex(r"^\s*\d+\s*$")
 #: (patterns used with ``match(text, pos, end)`` have no ``^``: it would only match at the string's start)
+_WORDS_LABEL_MAX = 5
+
+
+def _label_pattern(words: int, dashes: str) -> str:
+    """A label of at most ``words`` words (letters, digits, dots, apostrophes and ``dashes``), then a colon that
+    does not start the minutes of a time ("END 10:40 A.M.") and speech."""
+    return (rf"[^\W\d_][\w.'’ʼ{dashes}]{{0,40}}+(?:[ \t][\w.'’ʼ(){dashes}]{{1,40}}+){{0,{words - 1}}}"
+            r"[ \t]{0,40}+:(?!\d)[ \t]*(?=\S)")
+
+
 #: a speaker label at the start of a line: "Q:", "A:", "Mother:", "Soldier 2:", "Іван Петренко:", "ВОПРОС:"
-_LABEL = compile_regex(r"(?:Q|A|[^\W\d_][\w.'’ʼ-]{0,40}+(?:[ \t][\w.'’ʼ()-]{1,40}+){0,4})[ \t]{0,40}+:(?!\d)[ \t]*(?=\S)")
+_LABEL = compile_regex(_label_pattern(_WORDS_LABEL_MAX, "-"))
 #: a line that only marks a time or the end of the record ("END 10:40 A.M. EDT", "5:35 P.M. EST"): nobody's speech
 _TIME_LINE = compile_regex(r"(?:END(?:[ \t]{1,3}\d{1,2}:\d{2})?|\d{1,2}:\d{2})(?:[ \t]{1,3}(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4})){0,2}[ \t]*$")
 #: a label of a declared or recognised transcript may be a long title ("Head of the Talent and Success Educational
 #: Foundation Yelena Shmeleva:", "Roscosmos General Director Dmitry Rogozin:"): up to 11 words
-_LONG_LABEL = compile_regex(r"[^\W\d_][\w.'’ʼ–-]{0,40}+(?:[ \t][\w.'’ʼ()–-]{1,40}+){0,10}[ \t]{0,40}+:(?!\d)[ \t]*(?=\S)")
 _WORDS_LONG_LABEL_MAX = 11
+_LONG_LABEL = compile_regex(_label_pattern(_WORDS_LONG_LABEL_MAX, "–-"))
 #: a whole line that is a stage note in parentheses: "(Applause.)", "(Speaker Johnson strikes the gavel.)"
 _PAREN_NOTE = compile_regex(r"\([^()\n]{1,120}\)[ \t]*$")
 #: a reporter's question in a White House-style transcript: "Q" and a space, no colon
@@ -46,7 +56,6 @@ _DASH = compile_regex(r"[—–-][ \t]+(?=\S)")
 _LEAD_TIME = compile_regex(r"[\[(]?((?:\d{1,2}:)?\d{1,2}:\d{2})[\])]?[ \t]+")
 _NOTE = compile_regex(r"\[[^\[\]\n]{1,80}\]")
 _TAG = compile_regex(r"<(/?)([a-z]+)?(?:\.[\w.-]+)?(?:[ \t]+([^<>\n]*))?>|<\d[\d:.]*>")
-_WORDS_LABEL_MAX = 5
 
 
 @dataclass(slots=True)
