@@ -128,7 +128,7 @@ def _people(turns: list[dict[str, Any]], names: dict[str, Any]) -> dict[str | No
     """The person each label names, with the office any of that person's labels gives in this document
     ("President of Russia Vladimir Putin" makes the later "Vladimir Putin" a politician too)."""
     people = {t.get("label"): resolve(t.get("label"), names) for t in turns}
-    offices = {w.name: office_role(lab) for lab, w in people.items() if w and lab and office_role(lab)}
+    offices = {w.name: role for lab, w in people.items() if w and lab and (role := office_role(lab))}
     for lab, w in list(people.items()):
         if w and offices.get(w.name) and w.role != offices[w.name]:
             people[lab] = Who(w.name, offices[w.name], w.side)
