@@ -40,8 +40,8 @@ def group_store(conn: sqlite3.Connection, run_id: int | None = None, *, purge: b
     if run_id is not None:
         ids += [r[0] for r in conn.execute("SELECT id FROM documents WHERE run_id=? ORDER BY rowid", (run_id,))]
     ids = list(dict.fromkeys(ids))
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    try:  # BEGIN inside the try: a Ctrl-C right after it must still roll the transaction back
+        conn.execute("BEGIN IMMEDIATE")
         idx.write(conn)
         conn.executemany("INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?)", idx.story_rows(sorted(idx.dirty)))
         n_claims = write_claims(conn, idx, ids)

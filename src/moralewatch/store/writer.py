@@ -99,8 +99,9 @@ class Store:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         c = self.conn
         with self._errors():
-            c.execute("BEGIN IMMEDIATE")
-            try:
+            try:  # BEGIN inside the try: a Ctrl-C landing right after it must still roll the transaction back,
+                # or the run's own end (finish_run) would be written into it and lost with it at close
+                c.execute("BEGIN IMMEDIATE")
                 yield c
                 c.execute("COMMIT")
             except BaseException:
