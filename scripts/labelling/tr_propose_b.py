@@ -4,12 +4,16 @@ or before character 6,000; at least the first two turns). Writes scripts/labelli
 format of tr_convert.py; every line is then checked by hand and copied to trb/answers.txt with my decisions."""
 
 import json
+import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import tr_propose as P  # noqa: E402
 
+# the first set's White House pattern took only ASCII capitals, which missed "PRESIDENT NIINISTÖ:"; same pattern with
+# any upper-case letter
+P.WH_LINE = re.compile(r"^(?:(Q)(?= )|([^\W\d_a-z][^\Wa-z\d_]*(?:[ .'’\-]+[^\W\d_a-z][^\Wa-z\d_]*)*\.?):(?= |$))", re.M)
 ROOT = Path(__file__).resolve().parents[2]
 TRB = ROOT / "scripts/labelling/trb"
 
