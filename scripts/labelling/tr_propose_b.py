@@ -21,9 +21,11 @@ TRB = ROOT / "scripts/labelling/trb"
 def main():
     docs = P.load()
     sel = [json.loads(x) for x in open(TRB / "selected.jsonl")]
+    if (TRB / "selected2.jsonl").exists():
+        sel += [json.loads(x) for x in open(TRB / "selected2.jsonl")]
     out = []
     for r in sel:
-        if r["pick"] != "main":
+        if r["pick"] not in ("main", "phase2"):
             continue
         text = docs[r["id"]]["text"]
         turns = P.wh_turns(text) if r["source"] == "whitehouse" else P.kr_turns(text)

@@ -14,6 +14,7 @@ key (a key that is a prefix of another id is not a hit):
 Strata (source, kind, subkind from the title) with fixed quotas; tier 0 first; seed 1919.
 
 Usage: python scripts/labelling/tr_select_b.py [--list]  -> writes scripts/labelling/trb/selected.jsonl (no titles)
+       python scripts/labelling/tr_select_b.py --phase2  -> writes scripts/labelling/trb/selected2.jsonl (see phase2)
 """
 
 import json
@@ -50,6 +51,12 @@ QUOTAS = {
 }
 
 
+def strip(r):
+    """the row without the title (no corpus text in committed files) and without tr_select's own `used_elsewhere`
+    (computed over the whole repository, so it changes once this set is committed; the tiers above replace it)"""
+    return {k: v for k, v in r.items() if k not in ("title", "used_elsewhere")}
+
+
 def subkind(r):
     t = (r["title"] or "").lower()
     if r["source"] == "kremlin":
@@ -78,8 +85,21 @@ def grep_keys(keys, roots):
     return set(res.stdout.split())
 
 
+# this set's own files are not grepped (they hold the drawn ids); nor is gold/transcripts/README.md, which will name
+# some of them (at the base commit it named no candidate that the .jsonl files of gold/transcripts do not hold)
+OWN = {"gold/transcripts/turns_heldout_b.jsonl", "gold/transcripts/README.md"}
+
+
 def gold_roots():
-    return [str(p.relative_to(ROOT)) for p in sorted((ROOT / "gold").iterdir()) if p.name != "train"]
+    roots = []
+    for p in sorted((ROOT / "gold").iterdir()):
+        if p.name == "train":
+            continue
+        if p.name == "transcripts":
+            roots += [str(q.relative_to(ROOT)) for q in sorted(p.iterdir()) if str(q.relative_to(ROOT)) not in OWN]
+        else:
+            roots.append(str(p.relative_to(ROOT)))
+    return roots
 
 
 def exact_hits(keys, roots):
@@ -151,11 +171,78 @@ def main():
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with open(OUT, "w") as f:
         for i, r in enumerate(picked):
-            f.write(json.dumps({"n": i, "pick": "main", **T.strip(r)}, ensure_ascii=False) + "\n")
+            f.write(json.dumps({"n": i, "pick": "main", **strip(r)}, ensure_ascii=False) + "\n")
         for r in reserve:
-            f.write(json.dumps({"n": None, "pick": "reserve", **T.strip(r)}, ensure_ascii=False) + "\n")
+            f.write(json.dumps({"n": None, "pick": "reserve", **strip(r)}, ensure_ascii=False) + "\n")
     print("picked", len(picked), sorted(Counter((r["source"], r["subkind"], r["tier"]) for r in picked).items()), file=sys.stderr)
 
 
-if __name__ == "__main__":
+if __name__ == "__main__" and "--phase2" not in sys.argv:
     main()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Phase 2 (seed SEED + 1), drawn after the 30 documents of phase 1 were labelled, for the hard cases the brief names:
+# the 2 Kremlin meetings left in the drawable pool (all of them: a Chief of the General Staff, a foreign leader), and
+# 2 White House documents per category of speaker label found in the first 6,000 characters, excluding the labels
+# of phase 1's usual speakers (Q, MODERATOR, SENIOR ADMINISTRATION OFFICIAL, THE PRESIDENT, PRESIDENT BIDEN,
+# PRESIDENT ZELENSKYY, the press secretaries and the NSC spokesmen):
+#   unnamed  - a label that names nobody: AIDE, OPERATOR, PARTICIPANT(S), AUDIENCE (MEMBER), INTERPRETER, STAFF;
+#   foreign  - a foreign leader or head of an international organisation: PRIME MINISTER / CHANCELLOR / KING /
+#              SECRETARY GENERAL / PRESIDENT + a name other than Biden, Trump or Zelenskyy;
+#   other    - any other label (guests at the podium, officials named only by title and surname, moderators of
+#              forums): MS. BREAM, DR. JHA, MAYOR LUCAS ...
+# A document goes to the first category it qualifies for, in that order.
+
+WH_LINE = re.compile(r"^(?:(Q)(?= )|([^\W\d_a-z][^\Wa-z\d_]*(?:[ .'’\-]+[^\W\d_a-z][^\Wa-z\d_]*)*\.?):(?= |$))", re.M)
+USUAL = {"Q", "MODERATOR", "SENIOR ADMINISTRATION OFFICIAL", "THE PRESIDENT", "PRESIDENT BIDEN", "PRESIDENT ZELENSKYY",
+         "MS. JEAN-PIERRE", "MS. PSAKI", "MR. KIRBY", "MR. SULLIVAN", "MR SULLIVAN", "MR. SAVETT", "WHITE HOUSE AIDE"}
+UNNAMED = re.compile(r"^(?:AIDE|OPERATOR|PARTICIPANTS?|AUDIENCE(?: MEMBERS?)?|INTERPRETER|STAFF(?: MEMBER)?|STAFFER)$")
+FOREIGN = re.compile(r"^(?:PRIME MINISTER|CHANCELLOR|KING|SECRETARY GENERAL|PRESIDENT(?! (?:BIDEN|TRUMP|ZELENSKYY)$)) ")
+PHASE2_PER_CATEGORY = 2
+
+
+def category(labels):
+    rare = {x for x in labels if x not in USUAL}
+    if any(UNNAMED.match(x) for x in rare):
+        return "unnamed"
+    if any(FOREIGN.match(x) for x in rare):
+        return "foreign"
+    return "other" if rare else None
+
+
+def phase2():
+    rows = candidates()
+    first = {json.loads(x)["id"] for x in open(OUT) if json.loads(x)["pick"] == "main"}
+    texts = {}
+    for line in open(T.CORPORA / "whitehouse-ukraine-en.jsonl"):
+        d = json.loads(line)
+        texts[d["id"]] = d["text"]
+    pool = [r for r in sorted(rows, key=lambda r: r["id"]) if r["tier"] < 2 and r["id"] not in first]
+    kr = [r for r in pool if r["source"] == "kremlin"]
+    cats = defaultdict(list)
+    for r in pool:
+        if r["source"] != "whitehouse":
+            continue
+        labs = {m.group(1) or m.group(2) for m in WH_LINE.finditer(texts[r["id"]][:6000])}
+        c = category(labs)
+        if c:
+            r["category"] = c
+            cats[c].append(r)
+    rng = random.Random(SEED + 1)
+    picked = list(kr)
+    for c in ("unnamed", "foreign", "other"):
+        for tier in (0, 1):
+            sub = [r for r in cats[c] if r["tier"] == tier]
+            n = min(PHASE2_PER_CATEGORY - sum(1 for r in picked if r.get("category") == c), len(sub))
+            picked.extend(rng.sample(sub, n))
+    with open(OUT.parent / "selected2.jsonl", "w") as f:
+        for i, r in enumerate(picked):
+            f.write(json.dumps({"n": 30 + i, "pick": "phase2", **strip(r)}, ensure_ascii=False) + "\n")
+    print("phase2 pools", {c: Counter(r["tier"] for r in v) for c, v in cats.items()}, "kremlin", len(kr), file=sys.stderr)
+    for r in picked:
+        print(30 + picked.index(r), r["source"], r["subkind"], r.get("category"), r["tier"], r["id"], file=sys.stderr)
+
+
+if __name__ == "__main__" and "--phase2" in sys.argv:
+    phase2()
