@@ -104,7 +104,7 @@ def gold_tokens():
 def taken():
     off, txt = set(), set()
     for p in glob.glob(os.path.join(ROOT, "gold/train/**/*.jsonl"), recursive=True):
-        if os.path.basename(p).startswith("pool_d"): continue
+        if os.path.basename(p) in ("pool_d.jsonl", "indicators_train_d.jsonl"): continue  # round d itself
         for l in open(p):
             r = json.loads(l)
             if "corpus" in r and "start" in r:
