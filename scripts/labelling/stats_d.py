@@ -11,17 +11,24 @@ IND = ["fear", "deceived", "coerced", "betrayed_by_command", "expendable", "heav
 THIN = {"fear", "deceived", "coerced", "betrayed_by_command", "unwilling", "sabotage", "trauma", "surrender_desertion",
         "casualty_concealment", "untrained", "morale_low", "expendable"}
 labs = [l for r in rows for l in r["labels"]]
+def bl(r, ind):
+    """a label is borderline when the note says so; "borderline (X)" names the one indicator meant"""
+    n = r.get("note", "")
+    if "borderline (" in n:
+        return ind in n.split("borderline (", 1)[1].split(")", 1)[0]
+    return "borderline" in n
 print(f"Sentences: {len(rows)} (pool {len(pool)}); positive: {sum(1 for r in rows if r['labels'])}; labels: {len(labs)}; "
       f"hedged: {sum(l['hedged'] for l in labs)}; negated: {sum(l['negated'] for l in labs)}; "
       f"notes 'borderline': {sum(1 for r in rows if 'borderline' in r.get('note', ''))}; documents: {len({r['id'] for r in rows})}\n")
 print("| indicator | ru | ua | unknown | total | of which borderline | thin |\n|---|---:|---:|---:|---:|---:|---|")
 for i in IND:
     c = Counter(l["subject_side"] for r in rows for l in r["labels"] if l["indicator"] == i)
-    b = sum(1 for r in rows for l in r["labels"] if l["indicator"] == i and "borderline" in r.get("note", ""))
+    b = sum(1 for r in rows for l in r["labels"] if l["indicator"] == i and bl(r, i))
     print(f"| {i} | {c['ru']} | {c['ua']} | {c['unknown']} | {sum(c.values())} | {b} | {'yes' if i in THIN else ''} |")
 thin_pos = [r for r in rows if any(l["indicator"] in THIN for l in r["labels"])]
 print(f"\nSentences with a thin-indicator label: {len(thin_pos)} "
-      f"({sum(1 for r in thin_pos if 'borderline' not in r.get('note', ''))} without a borderline note)\n")
+      f"({sum(1 for r in thin_pos if any(l['indicator'] in THIN and not bl(r, l['indicator']) for l in r['labels']))} "
+      f"with a thin label that is not borderline)\n")
 def table(key, name):
     c, p = Counter(), Counter()
     for r in rows:
@@ -33,5 +40,9 @@ table(lambda r: r["source_type"], "source type")
 table(lambda r: r["corpus"], "corpus")
 table(lambda r: r["selection"], "selection")
 table(lambda r: f"tranche {tr[r['pool_idx']]}", "tranche")
+print("| thin indicator x selection | labels |\n|---|---:|")
+for k, v in sorted(Counter((l["indicator"], r["selection"]) for r in rows for l in r["labels"] if l["indicator"] in THIN).items()):
+    print(f"| {k[0]} / {k[1]} | {v} |")
+print()
 print("| claimant side (labels) | n |\n|---|---:|")
 for k, v in Counter(l["claimant_side"] for l in labs).most_common(): print(f"| {k} | {v} |")
