@@ -21,6 +21,8 @@ REGISTRATIONS: tuple[Registration, ...] = (
     Registration(lang.detect_language),
     Registration(quotes.find_quotes_v2, data=("quotes/", "kb/orgs.tsv", "kb/people.tsv", "kb/sides.tsv", "kb/titles.tsv")),
     Registration(quotes.find_quotes, data=("quotes/", "kb/orgs.tsv", "kb/people.tsv", "kb/sides.tsv", "kb/titles.tsv")),
+    Registration(quotes.find_quotes_v4, data=("quotes/", "kb/orgs.tsv", "kb/people.tsv", "kb/sides.tsv", "kb/titles.tsv")),
+    Registration(quotes.find_quotes_v5, data=("quotes/", "kb/orgs.tsv", "kb/people.tsv", "kb/sides.tsv", "kb/titles.tsv")),
     Registration(turns.quote_turns, data=("turns/", "kb/people.tsv"), rewrites=("quotes",)),
     Registration(quotes_ruuk.find_quotes_ruuk, data=("quotes_ruuk/",), rewrites=("quotes",)),
     Registration(indicators.tag_indicators, data=("indicators/", "kb/sides.tsv")),
