@@ -38,6 +38,8 @@ REGISTRATIONS: tuple[Registration, ...] = (
     Registration(entities.link_evidence_v1, rewrites=("quotes", "indicators")),
     Registration(cyrillic.find_entities_ruuk, data=("ruuk/entities/", "kb/people.tsv", "gazetteer/"),
                  rewrites=("entities",), setup=cyrillic.check_morphology),
+    Registration(cyrillic.find_entities_ruuk_v2, data=("ruuk/entities/", "ruuk_places/", "kb/people.tsv", "gazetteer/"),
+                 rewrites=("entities",), setup=cyrillic.check_morphology),
     Registration(entities.link_evidence, rewrites=("quotes", "indicators")),
 )
 

@@ -53,7 +53,8 @@ _NAME_AT_END = compile_regex(r"((?:[A-Z][\w’'.-]{0,100}+\s++){0,3}[A-Z][\w’'
 #: between a speech cue and the subject of its reported clause
 _THAT_GAP = compile_regex(r"\s+(?:that\s+)?$")
 #: after "according to a description": the name in apposition, and the comma before the content
-_NAMED_AFTER = compile_regex(r"\s*,\s*([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s*,\s+\S")
+_NAMED_AFTER = compile_regex(r"\s{0,20}+,\s{0,20}+([A-Z][\w.'’-]{0,60}+(?:\s{1,5}+[A-Z][\w.'’-]{0,60}+){1,3}+)\s{0,20}+,"
+                             r"\s{1,20}+\S")
 _MIXED_STOP = compile_regex(r"\s[–—]\s|;|,\s*(?:according|[a-z]+\s+(?:said|says|told|added))\b|\(|,?\s{1,80}+(?:and|but)\s+that\b")
 
 
