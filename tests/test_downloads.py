@@ -105,6 +105,11 @@ def test_trends_and_sources_download_the_views_numbers(server: str) -> None:
     assert sum(r["asserted"] for r in rows) == sum(i["asserted"] for i in t["indicators"])
     assert sum(r["hedged"] for r in rows) == sum(i["hedged"] for i in t["indicators"])
     assert {r["period"] for r in rows} <= set(t["periods"])
+    # the independent-story counts the chart shows by default are in the download too, cell for cell
+    shown = {(ind["indicator"], s["key"], p): s["stories"][i] for ind in t["indicators"] for s in ind["series"]
+             for i, p in enumerate(t["periods"])}
+    assert {(r["indicator"], r["key"], r["period"]): r["stories"] for r in rows} == shown
+    assert 0 < sum(r["stories"] for r in rows) <= sum(r["docs"] for r in rows)
     for r in rows:
         assert r["documents_analysed"] == t["denominator"][t["periods"].index(r["period"])]
     _, _, raw = fetch(f"{server}/api/sources")

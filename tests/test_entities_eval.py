@@ -64,6 +64,30 @@ def test_places_in_context_meet_floors(shared: Path, name: str, gold: str) -> No
     assert result["confident_wrong"] <= floor["max_confident_wrong"], result["groups"]
 
 
+def test_cyrillic_places_in_context_meet_their_floors(shared: Path) -> None:
+    """entities.ruuk.v2 (registered, not the default) on the held-out places: more ids right, more confident
+    wrong answers (see the floor's note)."""
+    import json
+    import tempfile
+
+    from moralewatch.api import extract_line
+    from moralewatch.eval.common import gold_and_texts
+    from moralewatch.eval.entities import evaluate_places
+    from moralewatch.pipeline import Pipeline
+    from moralewatch.stages import DEFAULT, REGISTRY
+
+    path = str(ROOT / "gold" / "pages" / "places.jsonl")
+    gold, records = gold_and_texts(path)
+    pipe = Pipeline([s.replace("entities.ruuk.v1", "entities.ruuk.v2") for s in DEFAULT], None, REGISTRY)
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as fh:
+        for i in sorted({g["id"] for g in gold}):
+            fh.write(json.dumps(extract_line(json.dumps(records[i]), 1, pipe), ensure_ascii=False) + "\n")
+    result = evaluate_places(path, fh.name)
+    floor = FLOORS["places"]["heldout_ruuk_v2"]
+    assert result["id_right"] >= floor["id_right"], result["groups"]
+    assert result["confident_wrong"] <= floor["max_confident_wrong"], result["groups"]
+
+
 def test_a_places_gold_set_naming_a_missing_corpus_is_a_coded_error(shared: Path, tmp_path: Path) -> None:
     from moralewatch.errors import MoraleWatchError
 

@@ -74,11 +74,15 @@ def test_dates_are_never_invented(bench: Path) -> None:
 
 def test_furniture_lines_meet_their_floors(bench: Path) -> None:
     result = CliRunner().invoke(main, ["eval", "pages", str(bench), "--furniture",
-                                       str(ROOT / "gold" / "pages" / "furniture.jsonl"), "--json"])
+                                       str(ROOT / "gold" / "pages" / "furniture.jsonl"), "--evidence", "--json"])
     assert result.exit_code == 0, result.output
     got = json.loads(result.output)
     assert got["renderings"] == 132 and not got["changed"]
     assert got["precision"] >= FLOORS["furniture"]["precision"] and got["recall"] >= FLOORS["furniture"]["recall"]
+    # the whole pipeline on the same renderings: quotes and indicators standing on furniture lines (issue 13: none)
+    ev = got["evidence"]
+    assert ev["quotes"] > 1000 and ev["quotes_on_furniture"] <= FLOORS["furniture"]["max_quotes_on_furniture"]
+    assert ev["indicators_on_furniture"] <= FLOORS["furniture"]["max_indicators_on_furniture"]
 
 
 def test_a_directory_without_the_benchmark_is_a_coded_error(tmp_path: Path) -> None:

@@ -238,6 +238,7 @@ def test_a_byline_that_disagrees_with_the_metadata_author_is_flagged() -> None:
 
 def test_the_api_counts_stories_and_serves_the_copies(tmp_path: Path) -> None:
     import urllib.error
+    import urllib.parse
     import urllib.request
 
     from moralewatch.web import demo
@@ -264,6 +265,15 @@ def test_the_api_counts_stories_and_serves_the_copies(tmp_path: Path) -> None:
         story = st["stories"][0]  # type: ignore[index]
         _, c = get(live.url + f"/api/stories/{story['story']}")
         assert [m["outlet"] for m in c["members"]] == ["The Kyiv Ledger", "Daily Relay"]  # type: ignore[union-attr]
+        # the stories list narrows like every view: stories one of whose documents holds evidence the filters select
+        _, st = get(live.url + "/api/stories?outlet=Daily+Relay")
+        assert [x["story"] for x in st["stories"]] == [story["story"]] and st["n_matching"] == 1  # type: ignore[index]
+        _, src = get(live.url + "/api/sources")
+        other = [o["outlet"] for o in src["outlets"]  # type: ignore[index]
+                 if o["outlet"] not in ("The Kyiv Ledger", "Daily Relay")][0]
+        _, st = get(live.url + "/api/stories?" + urllib.parse.urlencode({"outlet": other}))
+        assert st["stories"] == [] and st["n_matching"] == 0  # type: ignore[index]
+        assert st["n_documents"] == len(demo.articles()) + 1  # the store's totals stay
         status, err = get(live.url + "/api/stories/s-nonesuch")
         assert status == 404 and err["error"]["code"] == "E404"  # type: ignore[index]
         _, q = get(live.url + "/api/quotes?q=meat")

@@ -21,6 +21,8 @@ REGISTRATIONS: tuple[Registration, ...] = (
     Registration(lang.detect_language),
     Registration(quotes.find_quotes_v2, data=("quotes/", "kb/orgs.tsv", "kb/people.tsv", "kb/sides.tsv", "kb/titles.tsv")),
     Registration(quotes.find_quotes, data=("quotes/", "kb/orgs.tsv", "kb/people.tsv", "kb/sides.tsv", "kb/titles.tsv")),
+    Registration(quotes.find_quotes_v4, data=("quotes/", "kb/orgs.tsv", "kb/people.tsv", "kb/sides.tsv", "kb/titles.tsv")),
+    Registration(quotes.find_quotes_v5, data=("quotes/", "kb/orgs.tsv", "kb/people.tsv", "kb/sides.tsv", "kb/titles.tsv")),
     Registration(turns.quote_turns, data=("turns/", "kb/people.tsv"), rewrites=("quotes",)),
     Registration(quotes_ruuk.find_quotes_ruuk, data=("quotes_ruuk/",), rewrites=("quotes",)),
     Registration(indicators.tag_indicators, data=("indicators/", "kb/sides.tsv")),
@@ -35,6 +37,8 @@ REGISTRATIONS: tuple[Registration, ...] = (
     Registration(entities.find_entities, data=("entities/", "gazetteer/", "kb/orgs.tsv", "kb/people.tsv", "kb/titles.tsv")),
     Registration(entities.link_evidence_v1, rewrites=("quotes", "indicators")),
     Registration(cyrillic.find_entities_ruuk, data=("ruuk/entities/", "kb/people.tsv", "gazetteer/"),
+                 rewrites=("entities",), setup=cyrillic.check_morphology),
+    Registration(cyrillic.find_entities_ruuk_v2, data=("ruuk/entities/", "ruuk_places/", "kb/people.tsv", "gazetteer/"),
                  rewrites=("entities",), setup=cyrillic.check_morphology),
     Registration(entities.link_evidence, rewrites=("quotes", "indicators")),
 )

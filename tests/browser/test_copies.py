@@ -85,6 +85,17 @@ def test_the_copies_view_and_the_evidence_s_independent_sources(page: Any, copie
     assert not page.errors
 
 
+def test_the_copies_view_follows_the_filters(page: Any, copies_live: str) -> None:
+    ready(page, copies_live + "/#copies?outlet=Daily%20Relay")
+    rendered(page)
+    assert page.locator("#c-body tr[data-story]").count() == 1
+    assert "the 1 story with copies that holds evidence the filters select" in page.inner_text("#c-count")
+    ready(page, copies_live + "/#copies?outlet=Nobody%20Gazette")
+    rendered(page)
+    assert page.locator("#c-body tr[data-story]").count() == 0
+    assert not page.errors
+
+
 def test_the_report_counts_stories_and_shows_copies_offline(page: Any, copies_store: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.html"
     build_report(copies_store, out)

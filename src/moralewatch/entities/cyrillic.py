@@ -33,6 +33,8 @@ from ..lexicons import compile_regex, kb, lines
 from ..model import Document, Entity
 from ..pipeline import stage
 from .context import unresolved
+from .context_ruuk import region_mentions
+from .context_ruuk import resolve as resolve_in_context
 from .gazetteer import Candidate, gazetteer
 from .names import Spans
 
@@ -179,6 +181,11 @@ def _place(cands: tuple[Candidate, ...], geox: bool) -> Candidate | None:
     return None
 
 
+#: a settlement word right before a name: the name is a place even where the dictionary knows it as a common noun
+_SETTLEMENT_BEFORE = compile_regex(r"(?<![\w-])(?:[Сс]ел[оауеі]|[Сс]елищ[еау]|[Сс]елищі|[Пп]ос[её]лк[аеу]?|[Пп]гт|[Сс]мт|"
+                                   r"[Дд]еревн[яиеу]|[Хх]утор[аеу]?|[Сс]т\.|[Сс]\.)\s{1,3}$")
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and text[i] in " \t«\"'(–—-":
@@ -205,8 +212,9 @@ def _lookup_place(name: str, lang: str) -> Candidate | None:
     return None
 
 
-def find(doc: Document) -> list[Entity]:
-    """The entities of the Russian and Ukrainian paragraphs of ``doc``."""
+def find(doc: Document, ambiguous: dict[int, tuple[Candidate, ...]] | None = None) -> list[Entity]:
+    """The entities of the Russian and Ukrainian paragraphs of ``doc``; with ``ambiguous``, the candidates of each
+    place name several settlements share, by the mention's start (for :mod:`.context_ruuk`)."""
     paras = [(s, e, lab) for (s, e), lab in zip(doc.paragraphs, doc.paragraph_languages, strict=False)]
     if not paras and doc.language in LANGS:
         paras = [(0, len(doc.text), doc.language)]
@@ -228,17 +236,21 @@ def find(doc: Document) -> list[Entity]:
             out.append(_entity(typ, m.start(), m.end(), text, name, cand, "ruuk:list"))
             listed.append((m.start(), m.end()))
         taken = Spans(listed)  # O(log n) per run: a long paragraph of names stays linear
+        # (entities.ruuk.v2) a region named after a place ends its run: "Андреевка Донецкой области"
+        region_at = {s for s, _e, _a in region_mentions(text[ps:pe])} if ambiguous is not None else set()
         for m in _CAP_RUN.finditer(text, ps, pe):
             if taken.overlaps(m.start(), m.end()):
                 continue
-            ent = _resolve(text, m.start(), m.group(0), lang, names)
+            run = m.group(0)
+            cut = next((k for k in range(1, len(run)) if run[k - 1] == " " and m.start() + k - ps in region_at), None)
+            ent = _resolve(text, m.start(), run[:cut].rstrip() if cut else run, lang, names, ambiguous)
             if ent is not None:
                 out.append(ent)
     return sorted(out, key=lambda x: x.start)
 
 
 def _place_entity(text: str, start: int, end: int, words: list[str], lemmas: list[tuple[str, frozenset[str]]],
-                  latin: str, lang: str) -> Entity | None:
+                  latin: str, lang: str, ambiguous: dict[int, tuple[Candidate, ...]] | None = None) -> Entity | None:
     """The run as a place of the gazetteer, when it reads as one: a geographical name (pymorphy3's Geox) or one
     word that is not a first name or surname, not an adjective, and not sentence-initial or a common noun. A name
     several Ukrainian or Russian settlements share stays unresolved (candidates, confidence 0.3)."""
@@ -247,7 +259,9 @@ def _place_entity(text: str, start: int, end: int, words: list[str], lemmas: lis
             and not named):
         return None
     geox = any("Geox" in tags for _, tags in lemmas)
-    if not geox and (_sentence_initial(text, start) or any("common" in tags for _, tags in lemmas)):
+    # (entities.ruuk.v2) after a settlement word ("в селе Андреевка", "село Новоселівка", "смт") the name is one
+    settled = ambiguous is not None and bool(_SETTLEMENT_BEFORE.search(text, max(0, start - 30), start))
+    if not geox and not settled and (_sentence_initial(text, start) or any("common" in tags for _, tags in lemmas)):
         return None
     hit = gazetteer().lookup(latin) or gazetteer().lookup(transliterate(words[0].lower(), lang))
     cand = _place(hit, geox) if hit else None
@@ -258,10 +272,13 @@ def _place_entity(text: str, start: int, end: int, words: list[str], lemmas: lis
              if c.place.feature == "city" and c.place.country in ("UA", "RU") and c.place.geonameid}
     if len(local) > 1:  # a name several settlements share: unknown is better than a confident guess
         unresolved(ent, list(local.values()), None, 0.3)
+        if ambiguous is not None:  # (entities.ruuk.v2: weighed in context afterwards)
+            ambiguous[ent.start] = tuple(hit)
     return ent
 
 
-def _resolve(text: str, start: int, run: str, lang: str, names: Names) -> Entity | None:
+def _resolve(text: str, start: int, run: str, lang: str, names: Names,
+             ambiguous: dict[int, tuple[Candidate, ...]] | None = None) -> Entity | None:
     end = start + len(run)
     words = run.split()
     while len(words) > 1 and "common" in _lemma(words[0].lower(), lang)[1]:  # "Замминистра Татьяна Шевцова"
@@ -277,7 +294,7 @@ def _resolve(text: str, start: int, run: str, lang: str, names: Names) -> Entity
         names.people.get(skeleton(latin)) if "common" not in lemmas[0][1] else None
     if person:
         return _entity("person", start, end, text, person, rule="ruuk:kb")
-    place = _place_entity(text, start, end, words, lemmas, latin, lang)
+    place = _place_entity(text, start, end, words, lemmas, latin, lang, ambiguous)
     if place is not None:
         return place
     if len(words) >= 2 and "Name" in lemmas[0][1] and "Surn" in lemmas[-1][1]:
@@ -288,11 +305,25 @@ def _resolve(text: str, start: int, run: str, lang: str, names: Names) -> Entity
 @stage("entities.ruuk.v1", requires=("language", "entities"), provides=("entities_ruuk",))
 def find_entities_ruuk(doc: Document, config: Mapping[str, Any]) -> None:
     """Add the people, organisations and places of the Russian and Ukrainian paragraphs to ``doc.entities``."""
-    found = find(doc)
+    _add(doc, find(doc))
+
+
+@stage("entities.ruuk.v2", requires=("language", "entities"), provides=("entities_ruuk",))
+def find_entities_ruuk_v2(doc: Document, config: Mapping[str, Any]) -> None:
+    """``entities.ruuk.v1``, and a place name several settlements share weighed in the document's context (a
+    region named for it, a relation to another place, the places and regions around it: :mod:`.context_ruuk`)
+    instead of being left unresolved whatever the context."""
+    ambiguous: dict[int, tuple[Candidate, ...]] = {}
+    _add(doc, find(doc, ambiguous))
+    if ambiguous:
+        resolve_in_context(doc.text, doc.entities, ambiguous)
+
+
+def _add(doc: Document, found: list[Entity]) -> None:
     if found:
         spans = Spans([(e.start, e.end) for e in doc.entities])
         keep = [f for f in found if not spans.overlaps(f.start, f.end)]
         doc.entities = sorted([*doc.entities, *keep], key=lambda x: x.start)
 
 
-__all__ = ["check_morphology", "find", "find_entities_ruuk", "skeleton", "transliterate"]
+__all__ = ["check_morphology", "find", "find_entities_ruuk", "find_entities_ruuk_v2", "skeleton", "transliterate"]

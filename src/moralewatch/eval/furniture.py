@@ -11,6 +11,7 @@ line in its offset map) against the body lines, precision and recall of the body
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from pathlib import Path
@@ -123,8 +124,6 @@ def kept_lines(rendered: str, markdown: bool) -> set[int]:
     for line in rendered.split("\n"):
         starts.append(starts[-1] + len(line) + 1)
     kept: set[int] = set()
-    import bisect
-
     for i, n in zip(c.offset_map.inp, c.offset_map.length):
         if i < 0 or n <= 0:
             continue
@@ -134,8 +133,35 @@ def kept_lines(rendered: str, markdown: bool) -> set[int]:
     return kept
 
 
-def evaluate_furniture(gold_path: Path, bench: Path) -> dict[str, Any]:
+def _count_evidence(rendered: str, markdown: bool, body: set[int], counts: dict[str, int]) -> None:
+    """Run the default pipeline over a rendering (as the ``.md`` or ``.txt`` file a scraper saves) and count its
+    quotes and indicators, and those whose words lie on furniture lines (no body line under their span)."""
+    from ..api import analyze_text
+
+    doc = analyze_text(rendered, format="md" if markdown else "txt")
+    starts = [0]
+    for line in rendered.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    for kind, items in (("quotes", doc.quotes), ("indicators", doc.indicators)):
+        for item in items:
+            span = doc.offset_map.span_to_input(item.start, item.end)
+            counts[kind] += 1
+            if span is None:
+                continue
+            first = bisect.bisect_right(starts, span[0]) - 1
+            last = bisect.bisect_right(starts, max(span[0], span[1] - 1)) - 1
+            if not body.intersection(range(first, last + 1)):
+                counts[f"{kind}_on_furniture"] += 1
+
+
+def evaluate_furniture(gold_path: Path, bench: Path, with_evidence: bool = False) -> dict[str, Any]:
+    """Line-level body precision and recall of the text cleaner on the renderings of ``gold_path``; with
+    ``with_evidence``, also how many quotes and indicators of the full pipeline stand on furniture lines (issue 13:
+    none should)."""
     from .pages import bench_page, read_gold, read_page
+
+    evidence: dict[str, int] | None = dict.fromkeys(
+        ("quotes", "quotes_on_furniture", "indicators", "indicators_on_furniture"), 0) if with_evidence else None
 
     gold = read_gold(gold_path, ("page", "render", "body", "line_sha1"))
     tp = fp = fn = 0
@@ -150,6 +176,8 @@ def evaluate_furniture(gold_path: Path, bench: Path) -> dict[str, Any]:
             changed.append(f"{g['page'][:12]}:{g['render']}")
             continue
         body = set(g["body"])
+        if evidence is not None:
+            _count_evidence(rendered, md, body, evidence)
         kept = {i for i in kept_lines(rendered, md) if lines[i].strip()}
         counts = by_kind.setdefault(g["render"], [0, 0, 0])
         for i, line in enumerate(lines):
@@ -167,5 +195,8 @@ def evaluate_furniture(gold_path: Path, bench: Path) -> dict[str, Any]:
         return {"precision": round(t / (t + f), 4) if t + f else 0.0, "recall": round(t / (t + n), 4) if t + n
                 else 0.0}
 
-    return {"renderings": len(gold) - len(changed), "changed": changed, **pr(tp, fp, fn),
-            "by_rendering": {k: pr(*v) for k, v in sorted(by_kind.items())}, "lines": {"tp": tp, "fp": fp, "fn": fn}}
+    out = {"renderings": len(gold) - len(changed), "changed": changed, **pr(tp, fp, fn),
+           "by_rendering": {k: pr(*v) for k, v in sorted(by_kind.items())}, "lines": {"tp": tp, "fp": fp, "fn": fn}}
+    if evidence is not None:
+        out["evidence"] = evidence
+    return out

@@ -226,8 +226,11 @@ def _text_document(rec: dict[str, Any]) -> Any:
               help="Score publication dates against this gold (gold/pages/dates.jsonl) instead of the body.")
 @click.option("--furniture", "furniture", type=click.Path(exists=True, dir_okay=False),
               help="Score line-level furniture removal against this gold (gold/pages/furniture.jsonl).")
+@click.option("--evidence", "evidence", is_flag=True,
+              help="With --furniture: also run the whole pipeline on each rendering and count the quotes and "
+                   "indicators that stand on furniture lines.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def command(bench: str | None, dates: str | None, furniture: str | None, as_json: bool) -> None:
+def command(bench: str | None, dates: str | None, furniture: str | None, evidence: bool, as_json: bool) -> None:
     """Score the clean stage on real pages: article body (default), publication dates, or furniture lines.
 
     BENCH is the article-extraction benchmark directory (ground-truth.json and html/); default
@@ -238,6 +241,7 @@ def command(bench: str | None, dates: str | None, furniture: str | None, as_json
       moralewatch eval pages
       moralewatch eval pages --dates gold/pages/dates.jsonl
       moralewatch eval pages --furniture gold/pages/furniture.jsonl --json
+      moralewatch eval pages --furniture gold/pages/furniture.jsonl --evidence
     """
     where = bench_dir(bench)
     if not (where / "ground-truth.json").is_file():
@@ -247,7 +251,7 @@ def command(bench: str | None, dates: str | None, furniture: str | None, as_json
     elif furniture:
         from .furniture import evaluate_furniture
 
-        result = evaluate_furniture(Path(furniture), where)
+        result = evaluate_furniture(Path(furniture), where, with_evidence=evidence)
     else:
         result = evaluate_body(where)
     if as_json:

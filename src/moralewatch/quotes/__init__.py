@@ -26,7 +26,7 @@ from ..pipeline import stage
 from .document import extract
 from .validate import claimant_ok
 
-__all__ = ["claimant_ok", "extract", "find_quotes", "find_quotes_v2"]
+__all__ = ["claimant_ok", "extract", "find_quotes", "find_quotes_v2", "find_quotes_v4", "find_quotes_v5"]
 
 
 @stage("quotes.v2", requires=("paragraphs", "sentences", "marks", "masked"), provides=("quotes",))
@@ -37,3 +37,15 @@ def find_quotes_v2(doc: Document, config: Mapping[str, Any]) -> None:
 @stage("quotes.v3", requires=("paragraphs", "sentences", "marks", "masked"), provides=("quotes",))
 def find_quotes(doc: Document, config: Mapping[str, Any]) -> None:
     doc.quotes = extract(doc)
+
+
+@stage("quotes.v4", requires=("paragraphs", "sentences", "marks", "masked"), provides=("quotes",))
+def find_quotes_v4(doc: Document, config: Mapping[str, Any]) -> None:
+    """quotes.v2's reading with revision 2 of the speaker rules (:mod:`.revision`)."""
+    doc.quotes = extract(doc, strict=False, rev=2)
+
+
+@stage("quotes.v5", requires=("paragraphs", "sentences", "marks", "masked"), provides=("quotes",))
+def find_quotes_v5(doc: Document, config: Mapping[str, Any]) -> None:
+    """quotes.v3's reading with revision 2 of the speaker rules (:mod:`.revision`)."""
+    doc.quotes = extract(doc, strict=True, rev=2)

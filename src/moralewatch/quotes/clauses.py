@@ -10,6 +10,7 @@ from ..linear import words_until
 from ..wordlists import fill
 from . import lexicon
 from .found import Cue, Speaker
+from .revision import at_least
 from .speaker_phrases import _NO_COMPLEMENT, _before_blanks, _last_token, speaker_after, speaker_before
 
 
@@ -262,6 +263,9 @@ def _object_speaker_ok(sp: Speaker) -> bool:
     words = sp.text.split()
     last = words[-1]
     low = last.lower().strip(",.")
+    if at_least(2) and len(words) == 2 and words[0].lower() in _DETERMINERS and last[:1].isupper() \
+            and low.endswith(("an", "ese", "ish", "ch", "i")):
+        return False  # "the Russian plan", "the Chinese proposal": a nationality before a noun
     if words[0].lower() in _DETERMINERS and not low.endswith(("ive", "ous", "ful", "al", "ing", "ed")):
         return True
     return last[:1].isupper() or low in lexicon.word_set("pronouns.txt") or low in lexicon.roles()[0] \

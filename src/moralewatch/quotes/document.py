@@ -13,6 +13,7 @@ from . import speakers as sp
 from .finder import colon_intro, find_in_paragraph
 from .found import Cue, Found, Speaker
 from .resolver import Resolver
+from .revision import at_least, revision
 from .speaker_phrases import _agent_noun
 from .validate import source_ok, speaker_ok, strip_leading
 
@@ -20,11 +21,7 @@ from .validate import source_ok, speaker_ok, strip_leading
 def _checked(doc: Document, d: sp.Described | None) -> sp.Described | None:
     """The speaker to store (quotes.v3): without a word caught before the name ("But Tim Ash"), and none when it
     is not a noun phrase naming someone ("will always", "the public to civilian"): unknown is better."""
-    if d is not None and d.name and strip_leading(d.name) != d.name:
-        cut = len(d.name) - len(strip_leading(d.name))
-        if doc.text[d.start:d.end] == d.name:
-            d.start += cut
-        d.name = d.name[cut:]
+    _trim_leading(doc, d)
     if d is not None and not source_ok(d.name, _agent_noun) and doc.text[d.start:d.end] == d.name:
         m = _CUT_DESCRIPTION.match(doc.text, d.end)  # "The EU foreign| affairs chief, Josep Borrell, hit back"
         if m and m.group(2) and speaker_ok(m.group(2)):
@@ -32,6 +29,15 @@ def _checked(doc: Document, d: sp.Described | None) -> sp.Described | None:
         elif m and speaker_ok(d.name + m.group(1), _agent_noun):
             d.name, d.end = d.name + m.group(1), m.end(1)
     return d if d is not None and source_ok(d.name, _agent_noun) else None
+
+
+def _trim_leading(doc: Document, d: sp.Described | None) -> None:
+    """Without a word caught before the name ("But Tim Ash" -> "Tim Ash")."""
+    if d is not None and d.name and strip_leading(d.name) != d.name:
+        cut = len(d.name) - len(strip_leading(d.name))
+        if doc.text[d.start:d.end] == d.name:
+            d.start += cut
+        d.name = d.name[cut:]
 
 
 #: the rest of a description cut short before its comma, and the name in apposition after it
@@ -89,10 +95,16 @@ def _interview_turns(doc: Document) -> dict[int, Found]:
     return turns if len(turns) >= 3 and len(names) >= 2 else {}
 
 
-def extract(doc: Document, strict: bool = True) -> list[Quote]:
+def extract(doc: Document, strict: bool = True, rev: int = 1) -> list[Quote]:
     """All quotes of a document, sorted by start, with continuations pointing at their first paragraph.
     ``strict`` (quotes.v3, issue 13) keeps only reported clauses and speakers that name someone, and resolves a
-    pronoun to a compatible antecedent; False reads as quotes.v2 did."""
+    pronoun to a compatible antecedent; False reads as quotes.v2 did. ``rev`` 2 (quotes.v4, quotes.v5) reads
+    speakers in apposition better (:mod:`.revision`)."""
+    with revision(rev):
+        return _extract(doc, strict)
+
+
+def _extract(doc: Document, strict: bool) -> list[Quote]:
     marked = doc.marks  # the segment stage's layers: the spans between quotation marks, the text with them blanked
     opens = [m.open_at for m in marked]  # in order: marks are found paragraph by paragraph, in text order
     found: list[Found] = []
@@ -121,6 +133,8 @@ def extract(doc: Document, strict: bool = True) -> list[Quote]:
         d = resolver.describe(f)
         if strict:
             d = _checked(doc, d)
+        elif at_least(2):  # quotes.v4: the speaker without a word caught before it (nulling is quotes.v5's)
+            _trim_leading(doc, d)
         resolver.remember(f, d)
         if f.kind == "mention":  # someone the text narrates about: heard by the resolver, not a quote
             continue

@@ -25,6 +25,7 @@ from .clauses import (
 )
 from .cues import _POSSESSOR
 from .found import Cue, Found, Speaker
+from .revision import at_least
 from .speaker_phrases import (
     _LEAD_JUNK,
     _PARTY_TAG,
@@ -38,7 +39,7 @@ from .speaker_phrases import (
     speaker_after,
     speaker_before,
 )
-from .validate import has_verb, reported_clause, source_ok, speaker_ok, trim_aside
+from .validate import finite_clause, has_verb, reported_clause, source_ok, speaker_ok, trim_aside
 
 
 def _words(template: str) -> str:
@@ -49,6 +50,11 @@ def _words(template: str) -> str:
 _NAME_AT_END = compile_regex(r"((?:[A-Z][\w’'.-]{0,100}+\s++){0,3}[A-Z][\w’'.-]{0,100}+)\s*$")
 
 
+#: between a speech cue and the subject of its reported clause
+_THAT_GAP = compile_regex(r"\s+(?:that\s+)?$")
+#: after "according to a description": the name in apposition, and the comma before the content
+_NAMED_AFTER = compile_regex(r"\s{0,20}+,\s{0,20}+([A-Z][\w.'’-]{0,60}+(?:\s{1,5}+[A-Z][\w.'’-]{0,60}+){1,3}+)\s{0,20}+,"
+                             r"\s{1,20}+\S")
 _MIXED_STOP = compile_regex(r"\s[–—]\s|;|,\s*(?:according|[a-z]+\s+(?:said|says|told|added))\b|\(|,?\s{1,80}+(?:and|but)\s+that\b")
 
 
@@ -207,8 +213,8 @@ class SentenceReader:
             sp = self._subject()
         if sp is None and cue.cls == "according":
             sp = _according(self.text, self.masked, self.lo, cue, self.e)
-        if sp is None:
-            return False
+        if sp is None or (at_least(2) and cue.cls == "object" and not _object_speaker_ok(sp)):
+            return False  # (rev. 2) "support the Russian plan, “…”": a stance noun, no speaker
         found.cue, found.speaker = cue, sp
         self.used.add(cue.start)
         return True
@@ -247,6 +253,10 @@ class SentenceReader:
                     sp = self._earlier_speaker(cue) or self._coordinated(self.lo + at)
             if sp is None:
                 continue
+            if at_least(2):
+                if cue.cls == "object" and not _object_speaker_ok(sp):
+                    continue  # "support the Russian plan, “if …”": a stance noun, no speaker
+                cue, sp = self._outer_report(before, cue, sp)
             found.cue, found.speaker, found.confidence = cue, sp, 0.7
             found.rule = "marks-embedded+cue"
             self.used.add(cue.start)
@@ -266,6 +276,20 @@ class SentenceReader:
             if sp:  # the reported clause around it is read by _indirect (so the cue stays unused)
                 found.cue, found.speaker, found.confidence = acc[0], sp, 0.65
                 found.rule = "marks-embedded+according"
+
+    def _outer_report(self, before: list[Cue], cue: Cue, sp: Speaker) -> tuple[Cue, Speaker]:
+        """A cue whose subject opens the reported clause of an earlier speech cue ("Lavrov warned that Russia would
+        not respond to “…”"): the words are the earlier speaker's report."""
+        if len(sp.text.split()) > 4:  # a short subject only ("Russia", "the ministry"), not a misread phrase
+            return cue, sp
+        for c in before:
+            if c.cls != "speech" or c.end > sp.start or c.start in self.used:
+                continue
+            if _THAT_GAP.match(self.masked[c.end - self.lo:sp.start - self.lo]):
+                outer = speaker_before(self.text, self.masked, self.s, c.start, self.lo)
+                if outer is not None:
+                    return c, outer
+        return cue, sp
 
     def _mixed(self, found: Found, start: int, close: int) -> None:
         """Add the reported clause around a partial quote as a mixed quote (the partial stays as well)."""
@@ -364,6 +388,12 @@ class SentenceReader:
         after = self.masked[sp.end - self.lo:self.e - self.lo]
         opens = not self.masked[self.s - self.lo:cue.start - self.lo].strip(" ,—–-")
         if opens and after.lstrip().startswith(","):  # According to X, CONTENT.
+            named = _NAMED_AFTER.match(after) if at_least(2) else None
+            if named and sp.text[:1].islower() and _is_name(named.group(1)) \
+                    and not lexicon.org_phrases().find(named.group(1)):  # "According to one officer, Ihor Yunusov, …"
+                s = sp.end + named.start(1)
+                sp = Speaker(s, s + len(named.group(1)), named.group(1), sp.text)
+                after = self.masked[sp.end - self.lo:self.e - self.lo]
             start = sp.end + after.index(",") + 1
             self._add(start, _clause_end(self.text, self.masked, self.lo, start, self.e), cue, sp, "according-lead",
                       0.75)
@@ -380,6 +410,9 @@ class SentenceReader:
         """The speaker of this sentence's last attribution before ``cue``: the subject of a participle after it."""
         done = [f for f in self.out if f.speaker is not None and f.cue is not None and f.cue.end <= cue.start
                 and f.cue.cls != "according" and f.cue.start >= self.s]
+        if at_least(2):  # "Ukraine rejected Russian claims that …, saying": not an attribution inside a report
+            done = [f for f in done if f.cue is not None and f.cue.cls != "nominal" and not any(
+                g is not f and g.kind in ("indirect", "mixed") and g.start <= f.cue.start < g.end for g in self.out)]
         return max(done, key=lambda f: f.cue.end).speaker if done else None  # type: ignore[union-attr]
 
     def _nominal(self, cue: Cue) -> None:
@@ -422,6 +455,9 @@ class SentenceReader:
         if trailing is None:
             return False
         sp, tail = trailing
+        if at_least(2) and sp.start >= cue.end and finite_clause(_CLAUSE_TOKENS.findall(
+                self.masked[sp.start - self.lo:self.e - self.lo].split(",", 1)[0])):
+            return False  # "Dmytro Kuleba, the minister, said the talks had failed.": a reported clause, no speaker
         if self._relays_before(cue, comma, sp):
             return True
         rest = self._after_trailing_cue(cue, tail)

@@ -9,6 +9,7 @@ from ..lexicons import compile_regex
 from ..wordlists import fill
 from . import lexicon
 from .found import Speaker
+from .revision import at_least
 
 
 def _words(template: str) -> str:
@@ -172,6 +173,12 @@ _ING_WORD = compile_regex(r"(?<!\w)\w+ing\b")
 _AGE_END = compile_regex(r",\s*\d{1,2}\s*$")
 
 
+#: the age and home town after a name, up to the comma before the cue: ", 29, of Myrtle Beach, S.C.,", ", 34,"
+_HOME_TAIL = compile_regex(r",\s*(?:\d{1,3}\s*,\s*(?:of|from)\s+|(?:\d{1,3}\s*,\s*)?(?:of|from)\s+)"
+                           r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*,$"
+                           r"|,\s*\d{1,3}\s*,$")
+
+
 _QUANTIFIER_OF_END = compile_regex(_words(r"(?:(?:@speaker_phrases.quantifier_of_end@)\s+of)?\s*$"))
 
 
@@ -247,6 +254,14 @@ def _apposition(text: str, lo: int, seg: str, end: int) -> tuple[str, int, str] 
         stripped = seg.rstrip()
     if not stripped.endswith(","):
         return seg, end, description
+    if at_least(2):  # "Corey Mesimer, 29, of Myrtle Beach, S.C., said": age and home describe the name before them
+        home = _HOME_TAIL.search(stripped)
+        if home and home.start() > 0:
+            description = (home.group().strip(" ,") + " " + description).strip()
+            seg, end = seg[:home.start()], lo + home.start()
+            if "," not in seg:  # the name alone before its age and home
+                return seg, end, description
+            stripped = seg + ","  # "A friend of his, Corey Mesimer[, 29, of …,]": the name in apposition
     # "Michael Kofman, an expert on ..., said" / "Her campaign manager, Robby Mook, said"
     inner = stripped[:-1]
     k = inner.rfind(",")
@@ -263,9 +278,41 @@ def _apposition(text: str, lo: int, seg: str, end: int) -> tuple[str, int, str] 
             seg, end = seg[:age.start()], lo + age.start()
         return seg, end, second
     if _is_name(second):
+        first = _name_before_titled_description(inner, k) if at_least(2) else None
+        if first is not None:  # "Mykhailo Podolyak, an adviser to Ukraine’s president, Volodymyr Zelenskiy, said"
+            s1 = lo + first[0]
+            return Speaker(s1, s1 + first[1] - first[0], text[s1:lo + first[1]], inner[first[2]:].strip(" ,"))
         s2 = lo + k + 1 + (len(inner[k + 1:]) - len(inner[k + 1:].lstrip()))
         return Speaker(s2, s2 + len(second), text[s2:s2 + len(second)], _last_words(inner[:k], 8))
     return None
+
+
+#: two to five capitalised words that end a phrase (a person's name)
+_NAME_RUN_END = compile_regex(r"(?<![\w’'.-])((?:[A-Z][\w.'’-]*\s){1,4}[A-Z][\w'’-]*[\w])$")
+
+
+_PREPOSITIONS = frozenset("in on at after before during from for with without by of to as since until under over "
+                          "near across among between like unlike despite".split())
+
+
+def _name_before_titled_description(inner: str, k: int) -> tuple[int, int, int] | None:
+    """In ``NAME, a description ending in a title, OTHER NAME`` (``inner`` up to the comma before the cue, ``k``
+    the last comma), the other name is the title's holder, inside the description: the speaker is the first name.
+    Returns the first name's start and end in ``inner`` and where the description starts, or None."""
+    k2 = inner.rfind(",", 0, k)
+    if k2 <= 0:
+        return None
+    middle = inner[k2 + 1:k].strip()
+    words = middle.split()
+    if not words or not middle[:1].islower() or words[-1].lower().strip("’'s") not in lexicon.roles()[0]:
+        return None
+    head = inner[:k2]
+    m = _NAME_RUN_END.search(head)
+    name = m.group(1) if m else ""
+    if not name or name.split()[0].lower() in _PREPOSITIONS or lexicon.org_phrases().find(name):
+        return None
+    start = k2 - len(name)
+    return start, k2, k2 + 1
 
 
 def _head_phrase(text: str, lo: int, seg: str, end: int, description: str) -> Speaker | None:
@@ -321,6 +368,9 @@ _NOUN_PHRASE_AFTER = compile_regex(_words(r"\s{1,80}+((?:@speaker_phrases.noun_p
                                           r"\s*$)"))
 
 
+_POSSESSED_AFTER = compile_regex(r"\s{1,80}+((?:its|his|her|their|our)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*[,.;]|\s*$)")
+
+
 _NAME_AFTER_COMMA = compile_regex(r",\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})(?=\s*[.,;]|\s*$)")
 
 
@@ -332,6 +382,8 @@ def speaker_after(text: str, pos: int, hi: int) -> Speaker | None:
     m = _NAME_AFTER.match(text[pos:hi])
     if not m:
         m = _NOUN_PHRASE_AFTER.match(text[pos:hi])
+        if not m and at_least(2):  # "…, said its foreign minister, Sergei Lavrov."
+            m = _POSSESSED_AFTER.match(text[pos:hi])
         if not m:  # "says a source involved in the super-PAC’s creation": the head, and what describes it
             m = _DESCRIBED_AFTER.match(text, pos, hi)
             if not m:

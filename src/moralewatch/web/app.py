@@ -241,8 +241,9 @@ def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
     @app.get("/api/stories", summary="Stories: the originals with the most copies, and how many stories the store has")
     def api_stories(limit: int = Query(50, ge=1, le=500, description="1 to 500"),
                     min_documents: int = Query(2, ge=1, description="stories of at least this many documents"),
+                    f: Filters = Depends(filters_dep), ix: FactIndex = Depends(facts),
                     c: sqlite3.Connection = Depends(conn)) -> dict[str, Any]:
-        return Q.stories(c, limit, min_documents)
+        return Q.stories(c, limit, min_documents, Q.filtered_documents(ix, f))
 
     @app.get("/api/stories/{story}", summary="Copies: one story's documents, their relation to the first source, "
              "flags and differences")

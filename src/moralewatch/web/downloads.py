@@ -4,7 +4,8 @@
 - ``evidence``: every item that matches (not only the page on screen), newest first as the view lists them, with
   the columns of ``moralewatch export --table evidence`` (the store's ``evidence_flat`` view);
 - ``trends``: one row per indicator, split key and period: asserted, hedged, negated, documents with the
-  indicator, and the documents analysed in that period (the per-100-documents denominator);
+  indicator, independent stories with it (a document and its copies count once, as the chart counts by default),
+  and the documents analysed in that period (the per-100-documents denominator);
 - ``places``: the places of the view with their coordinates (GeoJSON: a Feature per located place; the unlocated
   ones in the collection's ``unlocated`` member, the items without a place in ``without_place``);
 - ``outlets`` and ``speakers``: the two tables of the Sources view.
@@ -34,7 +35,8 @@ MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson", "geo
 #: evidence rows fetched from SQLite per query
 CHUNK = 500
 
-TREND_COLUMNS = ["period", "indicator", "split", "key", "asserted", "hedged", "negated", "docs", "documents_analysed"]
+TREND_COLUMNS = ["period", "indicator", "split", "key", "asserted", "hedged", "negated", "docs", "stories",
+                 "documents_analysed"]
 PLACE_COLUMNS = ["place", "lat", "lon", "country", "items", "docs", "ru", "ua", "hedged", "negated"]
 OUTLET_COLUMNS = ["outlet", "items", "by_side", "about_ru", "about_ua"]
 SPEAKER_COLUMNS = ["speaker", "side", "role", "items", "docs", "hedged", "negated"]
@@ -94,7 +96,8 @@ def trend_rows(ix: FactIndex, f: Filters, interval: str, split: str) -> list[dic
             for p, period in enumerate(t["periods"]):
                 out.append({"period": period, "indicator": ind["indicator"], "split": t["split"], "key": s["key"],
                             "asserted": s["asserted"][p], "hedged": s["hedged"][p], "negated": s["negated"][p],
-                            "docs": s["docs"][p], "documents_analysed": t["denominator"][p]})
+                            "docs": s["docs"][p], "stories": s["stories"][p],
+                            "documents_analysed": t["denominator"][p]})
     return out
 
 

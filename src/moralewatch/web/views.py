@@ -357,19 +357,40 @@ def _one(conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> dict[str,
 # -- stories: copies and independent sources (issue 16) ----------------------------------------------------------
 
 
-def stories(conn: sqlite3.Connection, limit: int = 50, min_documents: int = 2) -> dict[str, Any]:
+def stories(conn: sqlite3.Connection, limit: int = 50, min_documents: int = 2,
+            docs: set[str] | None = None) -> dict[str, Any]:
     """The stories with the most documents (copies of one original), each with its first source's title, outlet
-    and day, and how many stories and documents the store holds."""
+    and day, and how many stories and documents the store holds. With ``docs`` (the documents holding the evidence
+    the view's filters select, :func:`filtered_documents`), only the stories with one of them; ``n_matching`` is
+    then how many such stories there are."""
     from ..corpus.store import has_stories
 
     if not has_stories(conn):
         return {"stories": [], "n_stories": 0, "n_documents": 0, "grouped": False}
-    items = _rows(conn, "SELECT s.id AS story, s.event, s.first_source, s.n_documents AS documents, "
-                        "date(coalesce(d.published, s.first_published)) AS day, d.title, d.outlet FROM stories s "
-                        "LEFT JOIN documents d ON d.id = s.first_source WHERE s.n_documents >= ? "
-                        "ORDER BY s.n_documents DESC, day DESC, s.id LIMIT ?", (min_documents, limit))
+    sql = ("SELECT s.id AS story, s.event, s.first_source, s.n_documents AS documents, "
+           "date(coalesce(d.published, s.first_published)) AS day, d.title, d.outlet FROM stories s "
+           "LEFT JOIN documents d ON d.id = s.first_source WHERE s.n_documents >= ? "
+           "ORDER BY s.n_documents DESC, day DESC, s.id")
     n_stories, n_docs = conn.execute("SELECT count(*), coalesce(sum(n_documents), 0) FROM stories").fetchone()
-    return {"stories": items, "n_stories": n_stories, "n_documents": n_docs, "grouped": True}
+    if docs is None:
+        items = _rows(conn, sql + " LIMIT ?", (min_documents, limit))
+        return {"stories": items, "n_stories": n_stories, "n_documents": n_docs, "grouped": True}
+    # stories with copies are few beside the documents: their members are read and matched here
+    hit = {sid for sid, member in conn.execute(
+        "SELECT m.story, m.id FROM story_members m JOIN stories s ON s.id = m.story WHERE s.n_documents >= ?",
+        (min_documents,)) if member in docs}
+    items = [r for r in _rows(conn, sql, (min_documents,)) if r["story"] in hit]
+    return {"stories": items[:limit], "n_stories": n_stories, "n_documents": n_docs, "grouped": True,
+            "n_matching": len(items)}
+
+
+@_locked
+def filtered_documents(ix: FactIndex, f: Filters) -> set[str] | None:
+    """The documents that hold evidence the filters select (``None`` when nothing is filtered)."""
+    if f == Filters():
+        return None
+    codes = np.unique(ix.doc[ix.mask(f)])
+    return {str(ix.docs.values[int(c)]) for c in codes}
 
 
 def story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:

@@ -161,9 +161,15 @@
         const f = toF(params);
         if (path === "meta") return data.meta;
         if (path === "stories") {
-          const st = Object.values(data.stories || {}).map((c) => ({ story: c.story, event: c.event, first_source: c.first_source, documents: c.documents,
-            day: c.first_published, title: (c.members[0] || {}).title, outlet: (c.members[0] || {}).outlet })).sort((a, b) => b.documents - a.documents || (a.story < b.story ? -1 : 1));
-          return { stories: st, n_stories: st.length, n_documents: st.reduce((a, x) => a + x.documents, 0), grouped: !!data.stories, report: true };
+          const all = Object.values(data.stories || {});
+          // with filters, the stories one of whose documents holds evidence they select (as the live view)
+          const docs = Object.keys(f).length ? new Set(match(f).map((r) => r.document_id)) : null;
+          const st = all.filter((c) => !docs || c.members.some((m) => docs.has(m.document_id)))
+            .map((c) => ({ story: c.story, event: c.event, first_source: c.first_source, documents: c.documents,
+              day: c.first_published, title: (c.members[0] || {}).title, outlet: (c.members[0] || {}).outlet })).sort((a, b) => b.documents - a.documents || (a.story < b.story ? -1 : 1));
+          const out = { stories: st, n_stories: all.length, n_documents: all.reduce((a, x) => a + x.documents, 0), grouped: !!data.stories, report: true };
+          if (docs) out.n_matching = st.length;
+          return out;
         }
         if (path.startsWith("stories/")) {
           const c = (data.stories || {})[decodeURIComponent(path.slice(8))];
@@ -662,10 +668,13 @@
 
   // -- copies: a story, its members, their differences and the first source ----------------------------------------
   async function renderCopies() {
-    const list = await current("stories", new URLSearchParams({ limit: "100" }));
+    const p = filterParams(state.filters); p.set("limit", "100");
+    const list = await current("stories", p);
     const body = clear($("c-body"));
-    $("c-count").textContent = list.grouped ? `${fmt(list.n_documents)} documents in ${fmt(list.n_stories)} stories · the stories with copies:`
-      : "This store is not grouped into stories yet (run analyze with this version).";
+    $("c-count").textContent = !list.grouped ? "This store is not grouped into stories yet (run analyze with this version)."
+      : `${fmt(list.n_documents)} documents in ${fmt(list.n_stories)} stories · ` + (list.n_matching !== undefined
+        ? (list.n_matching === 1 ? "the 1 story with copies that holds" : `the ${fmt(list.n_matching)} stories with copies that hold`) + " evidence the filters select:"
+        : "the stories with copies:");
     for (const st of list.stories) {
       body.appendChild(el("tr", { tabindex: 0, "data-story": st.story, class: state.story === st.story ? "selected" : null,
         on: { click: () => { state.story = st.story; render(); }, keydown: (e) => { if (e.key === "Enter") { state.story = st.story; render(); } } } },
