@@ -1,0 +1,46 @@
+"""Print candidate pairs of gold/stories/candidates_b.jsonl by index, both texts in full (labeller's eyes only).
+
+    python3 scripts/labelling/pairs_b/show.py 0 10          # candidates 0..9
+    python3 scripts/labelling/pairs_b/show.py 5 6 --max 4000  # cut each text at 4000 chars (marked)
+"""
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+CORPORA = Path("/work/shared/data/corpora")
+
+
+def docs_for(ids):
+    out = {}
+    for f in CORPORA.glob("*.jsonl"):
+        for line in open(f, encoding="utf-8"):
+            d = json.loads(line)
+            if d["id"] in ids:
+                out[d["id"]] = d
+    return out
+
+
+def main():
+    args = sys.argv[1:]
+    mx = None
+    if "--max" in args:
+        k = args.index("--max"); mx = int(args[k + 1]); del args[k:k + 2]
+    lo, hi = int(args[0]), int(args[1])
+    cands = [json.loads(l) for l in open(ROOT / "gold/stories/candidates_b.jsonl", encoding="utf-8")]
+    sel = list(enumerate(cands))[lo:hi]
+    docs = docs_for({c[x] for _, c in sel for x in ("a", "b")})
+    for n, c in sel:
+        print(f"\n######## {n} {c['pool']} {c['corpora']} j={c['j']} jn={c['jn']} days={c['days']}")
+        for side in ("a", "b"):
+            d = docs[c[side]]
+            t = d["text"]
+            cut = mx and len(t) > mx
+            print(f"--- {side.upper()} {d['id']} | {d['date']} | {d['source']} | {d['lang']} | {len(t)} chars")
+            if d.get("title"):
+                print("TITLE:", d["title"])
+            print(t[:mx] + ("\n[...CUT...]" if cut else "") if mx else t)
+
+
+if __name__ == "__main__":
+    main()
