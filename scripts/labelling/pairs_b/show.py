@@ -24,17 +24,23 @@ def docs_for(ids):
 def main():
     args = sys.argv[1:]
     mx = None
+    args = [a for a in args if a != "--once"]
     if "--max" in args:
         k = args.index("--max"); mx = int(args[k + 1]); del args[k:k + 2]
     lo, hi = int(args[0]), int(args[1])
     cands = [json.loads(l) for l in open(ROOT / "gold/stories/candidates_b.jsonl", encoding="utf-8")]
     sel = list(enumerate(cands))[lo:hi]
     docs = docs_for({c[x] for _, c in sel for x in ("a", "b")})
+    seen = set()
     for n, c in sel:
         print(f"\n######## {n} {c['pool']} {c['corpora']} j={c['j']} jn={c['jn']} days={c['days']}")
         for side in ("a", "b"):
             d = docs[c[side]]
             t = d["text"]
+            if "--once" in sys.argv and d["id"] in seen:
+                print(f"--- {side.upper()} {d['id']} (printed above in this batch)")
+                continue
+            seen.add(d["id"])
             cut = mx and len(t) > mx
             print(f"--- {side.upper()} {d['id']} | {d['date']} | {d['source']} | {d['lang']} | {len(t)} chars")
             if d.get("title"):
