@@ -14,6 +14,10 @@ Pools (each pair tagged with its pool; labels are the labeller's reading of both
 Each (pool, corpora) list is shuffled with its own seed (1616-pool-corpora), capped per corpus pair, and written in pool order.
 
     python3 gold/stories/candidates_b.py > gold/stories/candidates_b.jsonl
+    python3 gold/stories/candidates_b.py --more event ru-news-telegram-war 60 > gold/stories/candidates_b_more.jsonl
+
+`--more POOL KEY N` prints, instead, the next N rows of one (pool, corpora) list after the first CAP (same seeded
+order), drawn when the first sample held too few same_event pairs.
 """
 
 from __future__ import annotations
@@ -146,13 +150,17 @@ def main() -> None:
             for b in zen:
                 if days(docs[a]["date"], docs[b]["date"]) == 0:
                     pools["trans"]["resistinua-addresses+zelensky-addresses-en"].append((a, b, 0.0, 0.0, 0))
+    more = sys.argv[sys.argv.index("--more") + 1:] if "--more" in sys.argv else None
     for pool in ("copy", "event", "hardneg", "trans"):
         for key in sorted(pools[pool]):
             rnd = random.Random(f"{SEED}-{pool}-{key}")
             rows = sorted(pools[pool][key])
             print(f"# {pool} {key}: {len(rows)}", file=sys.stderr)
             rnd.shuffle(rows)
-            for a, b, j, jn, dd in rows[:CAP[pool]]:
+            if more and (pool, key) != (more[0], more[1]):
+                continue
+            sel = rows[CAP[pool]:CAP[pool] + int(more[2])] if more else rows[:CAP[pool]]
+            for a, b, j, jn, dd in sel:
                 print(json.dumps({"pool": pool, "corpora": key, "a": a, "b": b, "j": j, "jn": jn, "days": dd},
                                  ensure_ascii=False))
 
