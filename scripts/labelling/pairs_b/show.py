@@ -24,11 +24,12 @@ def docs_for(ids):
 def main():
     args = sys.argv[1:]
     mx = None
-    args = [a for a in args if a != "--once"]
+    args = [a for a in args if a not in ("--once", "--more")]
     if "--max" in args:
         k = args.index("--max"); mx = int(args[k + 1]); del args[k:k + 2]
     lo, hi = int(args[0]), int(args[1])
-    cands = [json.loads(l) for l in open(ROOT / "gold/stories/candidates_b.jsonl", encoding="utf-8")]
+    name = "candidates_b_more.jsonl" if "--more" in sys.argv else "candidates_b.jsonl"
+    cands = [json.loads(l) for l in open(ROOT / "gold/stories" / name, encoding="utf-8")]
     sel = list(enumerate(cands))[lo:hi]
     docs = docs_for({c[x] for _, c in sel for x in ("a", "b")})
     seen = set()
