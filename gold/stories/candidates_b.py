@@ -36,7 +36,8 @@ if not CORPORA.exists():
     CORPORA = Path("/work/shared/data/corpora")
 FILES = ["ru-news-telegram-war", "milblogger-telegram-ru", "resistinua-addresses", "zelensky-addresses-en",
          "press-releases-2022-en", "whitehouse-ukraine-en", "nyt-guardian-407", "reuters21578"]
-OWN = {"pairs_heldout_b.jsonl", "labels_raw_b.txt", "candidates_b.jsonl", "candidates_b_more.jsonl", "candidates_b.py"}
+OWN = {"pairs_heldout_b.jsonl", "labels_raw_b.txt", "candidates_b.jsonl", "candidates_b_more.jsonl", "candidates_b_reuters.jsonl",
+       "candidates_b.py"}
 SEED = 1616
 CAP = {"copy": 40, "event": 60, "hardneg": 40, "trans": 30}
 

@@ -1,7 +1,7 @@
 """labels_raw_b.txt -> gold/stories/pairs_heldout_b.jsonl, with checks; prints counts.
 
 Sheet lines: `<candidate index> <letter>  # note` (candidate of gold/stories/candidates_b.jsonl; `m<index>`: of
-candidates_b_more.jsonl) or
+candidates_b_more.jsonl; `r<index>`: of candidates_b_reuters.jsonl) or
 `+ <id a> <id b> <letter>  # note` (a pair picked by hand, see the README). Letters: D duplicate, U update,
 A abridged, R rewrite, T translation, E same_event, h unrelated and hard, u unrelated not hard, x undecidable (left out).
 """
@@ -16,7 +16,8 @@ ST = ROOT / "gold/stories"
 CORPORA = Path("/work/shared/data/corpora")
 LAB = {"D": "duplicate", "U": "update", "A": "abridged", "R": "rewrite", "T": "translation", "E": "same_event",
        "h": "unrelated", "u": "unrelated"}
-OWN = {"pairs_heldout_b.jsonl", "labels_raw_b.txt", "candidates_b.jsonl", "candidates_b.py", "candidates_b_more.jsonl"}
+OWN = {"pairs_heldout_b.jsonl", "labels_raw_b.txt", "candidates_b.jsonl", "candidates_b.py", "candidates_b_more.jsonl",
+       "candidates_b_reuters.jsonl"}
 
 
 def main():
@@ -39,6 +40,7 @@ def main():
                             used.add(t)
     cands = [json.loads(l) for l in open(ST / "candidates_b.jsonl", encoding="utf-8")]
     more = [json.loads(l) for l in open(ST / "candidates_b_more.jsonl", encoding="utf-8")]
+    reut = [json.loads(l) for l in open(ST / "candidates_b_reuters.jsonl", encoding="utf-8")]
     out, seen, errs = [], set(), []
     meta = []
     for ln, line in enumerate(open(ST / "labels_raw_b.txt", encoding="utf-8"), 1):
@@ -50,7 +52,8 @@ def main():
             a, b, L = parts[1], parts[2], parts[3]
             src = "hand"
         else:
-            c = more[int(parts[0][1:])] if parts[0].startswith("m") else cands[int(parts[0])]
+            c = (more[int(parts[0][1:])] if parts[0].startswith("m") else
+                 reut[int(parts[0][1:])] if parts[0].startswith("r") else cands[int(parts[0])])
             a, b, L = c["a"], c["b"], parts[1]
             src = c["pool"]
         if L == "x":

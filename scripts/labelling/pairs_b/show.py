@@ -24,17 +24,18 @@ def docs_for(ids):
 def main():
     args = sys.argv[1:]
     mx = None
-    args = [a for a in args if a not in ("--once", "--more")]
+    args = [a for a in args if a not in ("--once", "--more", "--reuters")]
     if "--max" in args:
         k = args.index("--max"); mx = int(args[k + 1]); del args[k:k + 2]
     lo, hi = int(args[0]), int(args[1])
-    name = "candidates_b_more.jsonl" if "--more" in sys.argv else "candidates_b.jsonl"
+    name = ("candidates_b_more.jsonl" if "--more" in sys.argv else
+            "candidates_b_reuters.jsonl" if "--reuters" in sys.argv else "candidates_b.jsonl")
     cands = [json.loads(l) for l in open(ROOT / "gold/stories" / name, encoding="utf-8")]
     sel = list(enumerate(cands))[lo:hi]
     docs = docs_for({c[x] for _, c in sel for x in ("a", "b")})
     seen = set()
     for n, c in sel:
-        print(f"\n######## {n} {c['pool']} {c['corpora']} j={c['j']} jn={c['jn']} days={c['days']}")
+        print(f"\n######## {n} {c['pool']} {c['corpora']} j={c.get('j')} jn={c.get('jn')} days={c.get('days')}")
         for side in ("a", "b"):
             d = docs[c[side]]
             t = d["text"]
