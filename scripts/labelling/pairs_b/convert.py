@@ -6,6 +6,7 @@ candidates_b_more.jsonl; `r<index>`: of candidates_b_reuters.jsonl) or
 A abridged, R rewrite, T translation, E same_event, h unrelated and hard, u unrelated not hard, x undecidable (left out).
 """
 import json
+import signal
 import re
 import sys
 from collections import Counter
@@ -18,6 +19,9 @@ LAB = {"D": "duplicate", "U": "update", "A": "abridged", "R": "rewrite", "T": "t
        "h": "unrelated", "u": "unrelated"}
 OWN = {"pairs_heldout_b.jsonl", "labels_raw_b.txt", "candidates_b.jsonl", "candidates_b.py", "candidates_b_more.jsonl",
        "candidates_b_reuters.jsonl"}
+
+
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
 def main():

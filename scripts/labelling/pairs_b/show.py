@@ -4,6 +4,7 @@
     python3 scripts/labelling/pairs_b/show.py 5 6 --max 4000  # cut each text at 4000 chars (marked)
 """
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -19,6 +20,9 @@ def docs_for(ids):
             if d["id"] in ids:
                 out[d["id"]] = d
     return out
+
+
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
 def main():
