@@ -25,7 +25,7 @@ for c in ['ru-news-telegram-war', 'milblogger-telegram-ru', 'resistinua-addresse
         d = json.loads(l); docs[d['id']] = (c, d)
 sel = {h['n']: h for f in ('places_ruuk_selected.jsonl', 'places_ruuk_selected2.jsonl')
        for h in map(json.loads, open('scripts/labelling/' + f))}
-out, seen, dropped = [], set(), 0
+out, seen, dropped, skipped = [], set(), 0, 0
 for line in open('scripts/labelling/places_ruuk_answers.txt'):
     if not re.match(r'\d|E\d', line): continue
     parts = [x.strip() for x in line.rstrip('\n').split('|')]
@@ -39,6 +39,7 @@ for line in open('scripts/labelling/places_ruuk_answers.txt'):
         assert docs[did][1]['text'][s:e] == h['surface'], n
     assert n not in seen, n; seen.add(n)
     if gid == 'x': dropped += 1; continue
+    if gid == 'skip': skipped += 1; continue
     corpus, d = docs[did]; t = d['text']
     assert did not in gold, (n, did)
     assert d['lang'] in ('ru', 'uk'), n
@@ -72,7 +73,7 @@ for r in map(json.loads, open(OUT)):
     assert hashlib.sha1(t[r['start']:r['end']].encode()).hexdigest()[:12] == r['sha1']
 def kind(r): return 'id' if r['geonameid'] else 'undecidable' if r['context'] == 'undecidable' else 'oblast only'
 C = collections.Counter
-print('mentions', len(out), 'dropped (x)', dropped, 'docs', len({r['id'] for r in out}), 'names', len({r['name'] for r in out}))
+print('mentions', len(out), 'dropped (x)', dropped, 'skipped (big-city cap)', skipped, 'docs', len({r['id'] for r in out}), 'names', len({r['name'] for r in out}))
 print('kind', C(kind(r) for r in out))
 print('corpus x kind', sorted(C((r['corpus'], kind(r)) for r in out).items()))
 print('lang x kind', sorted(C((docs[r['id']][1]['lang'], kind(r)) for r in out).items()))
