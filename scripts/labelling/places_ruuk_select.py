@@ -43,6 +43,7 @@ HRE = re.compile(r'\b(?:' + '|'.join(HAND) + r')[а-яёіїєґ]*', re.I)
 WORD = re.compile(r'\b[А-ЯЁІЇЄ][а-яёіїєґ\'’]+(?:-[А-ЯЁІЇЄа-яёіїєґ][а-яёіїєґ]+)?\b')
 gold = set()
 for f in glob.glob('gold/**/*', recursive=True):
+    if f.endswith('places_ruuk_dev.jsonl'): continue  # this set itself
     try: s = open(f).read()
     except (IsADirectoryError, UnicodeDecodeError): continue
     gold |= set(re.findall(r'(?:ru-news-telegram-war|milblogger-telegram-ru|resistinua-addresses):[^"\s,|)\]]+', s))
@@ -56,7 +57,7 @@ for c in ['ru-news-telegram-war', 'milblogger-telegram-ru', 'resistinua-addresse
             k = keys(m.group(0)) & amb
             h = HRE.match(m.group(0))
             if k or h:
-                key = sorted(k, key=len)[-1] if k else h.group(0).lower()[:7]
+                key = sorted(k, key=lambda x: (len(x), x))[-1] if k else h.group(0).lower()[:7]
                 hits.append({'corpus': c, 'id': d['id'], 'start': m.start(), 'end': m.end(), 'surface': m.group(0), 'key': key})
 print('gold ids excluded', len(gold), 'raw hits', len(hits))
 # keys that are person names, adjectives, common words or regions in these corpora (seen in a first listing)
@@ -77,7 +78,15 @@ for h in hits:
     cap = 2 if big(h['key']) else 4
     if perk[h['key']] >= cap or perd[h['id']] >= 3: continue
     perk[h['key']] += 1; perd[h['id']] += 1; out.append(h)
-with open('scripts/labelling/places_ruuk_selected.jsonl', 'w') as f:
+# The recorded selection (places_ruuk_selected.jsonl, the rows the answers' numbers refer to) was made before the
+# tie-break above was fixed: keys of equal length were then taken in set order, which depends on PYTHONHASHSEED.
+# A rerun therefore writes places_ruuk_selected.rerun.jsonl and reports its overlap with the record.
+import sys as _s
+REC = 'scripts/labelling/places_ruuk_selected.jsonl'
+OUTF = REC if '--write' in _s.argv else '/tmp/places_ruuk_selected.rerun.jsonl'
+with open(OUTF, 'w') as f:
     for n, h in enumerate(out): f.write(json.dumps({'n': n, **h}, ensure_ascii=False) + '\n')
 print('selected', len(out), collections.Counter(h['corpus'] for h in out))
+rec = {(h['id'], h['start']) for h in map(json.loads, open(REC))}
+print('same mentions as the recorded selection', len(rec & {(h['id'], h['start']) for h in out}), 'of', len(rec))
 print(collections.Counter(h['key'] for h in hits).most_common(80))
