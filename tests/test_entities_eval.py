@@ -64,9 +64,15 @@ def test_places_in_context_meet_floors(shared: Path, name: str, gold: str) -> No
     assert result["confident_wrong"] <= floor["max_confident_wrong"], result["groups"]
 
 
-def test_cyrillic_places_in_context_meet_their_floors(shared: Path) -> None:
-    """entities.ruuk.v2 (registered, not the default) on the held-out places: more ids right, more confident
-    wrong answers (see the floor's note)."""
+@pytest.mark.parametrize("gold_name, version, floor_key", [
+    ("places.jsonl", "entities.ruuk.v2", ("heldout_ruuk_v2",)),
+    ("places_ruuk_dev.jsonl", "entities.ruuk.v1", ("ruuk_dev", "default")),
+    ("places_ruuk_dev.jsonl", "entities.ruuk.v2", ("ruuk_dev", "v2")),
+])
+def test_cyrillic_places_in_context_meet_their_floors(shared: Path, gold_name: str, version: str,
+                                                      floor_key: tuple[str, ...]) -> None:
+    """Cyrillic place names in context: entities.ruuk.v2 (registered, not the default) on the held-out places
+    (more ids right, more confident wrong answers: see the floor's note) and both versions on the Cyrillic dev set."""
     import json
     import tempfile
 
@@ -76,14 +82,16 @@ def test_cyrillic_places_in_context_meet_their_floors(shared: Path) -> None:
     from moralewatch.pipeline import Pipeline
     from moralewatch.stages import DEFAULT, REGISTRY
 
-    path = str(ROOT / "gold" / "pages" / "places.jsonl")
+    path = str(ROOT / "gold" / "pages" / gold_name)
     gold, records = gold_and_texts(path)
-    pipe = Pipeline([s.replace("entities.ruuk.v1", "entities.ruuk.v2") for s in DEFAULT], None, REGISTRY)
+    pipe = Pipeline([s.replace("entities.ruuk.v1", version) for s in DEFAULT], None, REGISTRY)
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as fh:
         for i in sorted({g["id"] for g in gold}):
             fh.write(json.dumps(extract_line(json.dumps(records[i]), 1, pipe), ensure_ascii=False) + "\n")
     result = evaluate_places(path, fh.name)
-    floor = FLOORS["places"]["heldout_ruuk_v2"]
+    floor = FLOORS["places"]
+    for key in floor_key:
+        floor = floor[key]
     assert result["id_right"] >= floor["id_right"], result["groups"]
     assert result["confident_wrong"] <= floor["max_confident_wrong"], result["groups"]
 

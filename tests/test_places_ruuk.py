@@ -55,3 +55,25 @@ def test_a_renamed_town_is_not_taken_for_a_village_on_its_old_name() -> None:
     text = "ВС РФ взяли под контроль населенные пункты Петровка и Ильинка в ДНР, сообщили в Минобороны РФ."
     e = place(V2, text, "Петровка")
     assert e.geonameid is None
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    # the Ukrainian dictionary knows these town names as common nouns only
+    ("Вчора ворог завдав удару по Кременчуку, загинули люди. Президент України заявив про це.", "Кременчуку",
+     "Kremenchuk"),
+    ("Окупанти обстріляли Пологи Запорізької області, повідомила обласна адміністрація.", "Пологи", "Polohy"),
+    # a listed country's stem ("Росія") does not take a town's name
+    ("Он отвез их в Ростов и обеспечил всем необходимым.", "Ростов", "Rostov-on-Don"),
+])
+def test_a_town_s_own_name_inside_a_sentence_is_found(text: str, surface: str, name: str) -> None:
+    assert place(V2, text, surface).name == name
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Российские войска также взяли под контроль Нижний Клин, сообщают военблогеры.", "Клин"),
+    ("Россияне приехали с севера, со стороны Лимана первого, сообщает DeepState.", "Лимана"),
+    ("Горит нефтебаза в Каменском районе, говорят очевидцы.", "Каменском"),
+])
+def test_part_of_a_longer_name_or_a_district_is_not_the_town(text: str, surface: str) -> None:
+    doc = V2.run(Document(text=text))
+    assert not [e for e in doc.entities if e.type == "place" and e.text == surface and e.geonameid is not None]

@@ -22,7 +22,18 @@ from functools import cache
 
 from ..lexicons import compile_regex, lines
 from ..model import Entity
-from .context import LOCAL, _Anchors, _Mention, _score_context, _score_relation, _take, _verdict, unresolved
+from .context import (
+    _FAR_KM,
+    LOCAL,
+    _Anchors,
+    _km,
+    _Mention,
+    _score_context,
+    _score_relation,
+    _take,
+    _verdict,
+    unresolved,
+)
 from .gazetteer import Candidate, Place
 
 _L = "а-яёіїєґА-ЯЁІЇЄҐ'’ʼ\\-"
@@ -114,6 +125,8 @@ def resolve(text: str, entities: list[Entity], ambiguous: dict[int, tuple[Candid
         if e.type == "place" and e.lat is not None and e.country in LOCAL and e.start not in ambiguous:
             anchors.add(para_of(e.start), e)
     for e in entities:
+        if e.type == "place" and e.rule == "ruuk:gazetteer" and e.start not in ambiguous:
+            _check_single(e, para_of(e.start), anchors, regions_para)
         if e.start not in ambiguous or e.type != "place" or _cut_name(text, e.start):
             continue
         rs, weights = readings(ambiguous[e.start])
@@ -130,6 +143,22 @@ def resolve(text: str, entities: list[Entity], ambiguous: dict[int, tuple[Candid
 #: a capitalised adjective right before the mention: the name is longer than the finder's run ("Нижнего Новгорода")
 _ADJECTIVE_BEFORE = compile_regex(rf"[А-ЯЁІЇЄҐ][{_L}]{{1,40}}(?:ого|его|ому|ему|ий|ый|ой|ая|яя|ую|ое|ее|ім|ом|ем|"
                                   rf"ої|ої|ій|а|е|у|і){_S}$")
+
+
+def _check_single(ent: Entity, para: int, anchors: _Anchors, para_regions: dict[int, set[str]]) -> None:
+    """A village the gazetteer knows one reading of, far from what its paragraph is about (another region named,
+    the paragraph's places all far away): a namesake the gazetteer lacks, left unknown with the region named."""
+    if ent.lat is None or ent.geonameid is None or ent.country not in LOCAL:
+        return
+    pl = Place(ent.geonameid, ent.name or ent.text, "city", ent.country, ent.admin1, ent.lat, ent.lon, 0)
+    regions = para_regions.get(para, set())
+    own = [a for a in anchors.by_para.get(para, []) if a is not ent and a.geonameid != ent.geonameid]
+    near = any(_km(pl, a) <= _FAR_KM for a in own)
+    if (regions and ent.admin1 not in regions and not near) or (own and not near):
+        named = next(iter(regions)) if len(regions) == 1 else None
+        unresolved(ent, [pl], named, 0.2)
+        if ent.admin1 is None and named is None:
+            ent.admin1 = None
 
 
 def _cut_name(text: str, start: int) -> bool:

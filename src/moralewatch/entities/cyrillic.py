@@ -186,6 +186,25 @@ _SETTLEMENT_BEFORE = compile_regex(r"(?<![\w-])(?:[Сс]ел[оауеі]|[Сс]�
                                    r"[Дд]еревн[яиеу]|[Хх]утор[аеу]?|[Сс]т\.|[Сс]\.)\s{1,3}$")
 
 
+#: an ordinal right after a name: a numbered village of that name ("Лиман Первый", "Лимана первого")
+_ORDINAL_AFTER = compile_regex(r"\s{1,3}(?:[Пп]ерв|[Вв]тор|[Тт]рет|[Пп]ерш|[Дд]руг)[а-яёії]{1,4}(?![а-яёіїє])")
+
+
+def _town_not_listed(surface: str, listed: str, lang: str) -> bool:
+    """A listed place's stem caught another town's name: the word's lemma is the own name of a Ukrainian or Russian
+    settlement that is not the listed place ("Ростов" caught by the stem of "Росія")."""
+    if " " in surface.strip():
+        return False
+    latin = transliterate(_lemma(surface.lower(), lang)[0], lang)
+    own = _lookup_place(listed, "en")
+    return any(c.primary and c.place.feature == "city" and c.place.country in ("UA", "RU")
+               and (own is None or c.place.geonameid != own.place.geonameid) for c in gazetteer().lookup(latin))
+
+
+#: a district or area adjective: "в Каменском районе", "Бахмутського району", "Шебекинский округ"
+_DISTRICT_AFTER = compile_regex(r"\s{1,3}(?:район|р-н|округ|муниципальн|городск|міськ)[а-яёії]{0,4}(?![а-яёіїє])")
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and text[i] in " \t«\"'(–—-":
@@ -232,6 +251,8 @@ def find(doc: Document, ambiguous: dict[int, tuple[Candidate, ...]] | None = Non
             if not text[m.start()].isupper():
                 continue
             typ, name = names.entries[int((m.lastgroup or "n0")[1:])]
+            if ambiguous is not None and typ == "place" and _town_not_listed(m.group(0), name, lang):
+                continue  # (entities.ruuk.v2) "Ростов" is not a form of "Росія": a town's own name wins
             cand = _lookup_place(name, "en") if typ == "place" else None
             out.append(_entity(typ, m.start(), m.end(), text, name, cand, "ruuk:list"))
             listed.append((m.start(), m.end()))
@@ -261,9 +282,14 @@ def _place_entity(text: str, start: int, end: int, words: list[str], lemmas: lis
     geox = any("Geox" in tags for _, tags in lemmas)
     # (entities.ruuk.v2) after a settlement word ("в селе Андреевка", "село Новоселівка", "смт") the name is one
     settled = ambiguous is not None and bool(_SETTLEMENT_BEFORE.search(text, max(0, start - 30), start))
-    if not geox and not settled and (_sentence_initial(text, start) or any("common" in tags for _, tags in lemmas)):
-        return None
     hit = gazetteer().lookup(latin) or gazetteer().lookup(transliterate(words[0].lower(), lang))
+    # (entities.ruuk.v2) a capitalised word inside a sentence whose lemma is a Ukrainian or Russian settlement's own
+    # name (the Ukrainian dictionary knows most town names only as common nouns: Миколаїв, Кременчук, Пологи)
+    named_town = ambiguous is not None and len(words) == 1 and not _sentence_initial(text, start) and any(
+        c.primary and c.place.feature == "city" and c.place.country in ("UA", "RU") for c in hit)
+    if not geox and not settled and not named_town and (
+            _sentence_initial(text, start) or any("common" in tags for _, tags in lemmas)):
+        return None
     cand = _place(hit, geox) if hit else None
     if cand is None:
         return None
@@ -281,7 +307,9 @@ def _resolve(text: str, start: int, run: str, lang: str, names: Names,
              ambiguous: dict[int, tuple[Candidate, ...]] | None = None) -> Entity | None:
     end = start + len(run)
     words = run.split()
-    while len(words) > 1 and "common" in _lemma(words[0].lower(), lang)[1]:  # "Замминистра Татьяна Шевцова"
+    while len(words) > 1 and "common" in _lemma(words[0].lower(), lang)[1] and not (
+            ambiguous is not None and "ADJF" in _lemma(words[0].lower(), lang)[1]):  # "Замминистра Татьяна Шевцова"
+        # (entities.ruuk.v2: a capitalised adjective is part of the name, "Нижний Клин" is not Klin)
         start = text.index(words[1], start + len(words[0]))
         words = words[1:]
     first = _lemma(words[0].lower(), lang)
@@ -294,6 +322,8 @@ def _resolve(text: str, start: int, run: str, lang: str, names: Names,
         names.people.get(skeleton(latin)) if "common" not in lemmas[0][1] else None
     if person:
         return _entity("person", start, end, text, person, rule="ruuk:kb")
+    if ambiguous is not None and (_ORDINAL_AFTER.match(text, end) or _DISTRICT_AFTER.match(text, end)):
+        return None  # "Лимана первого": another village; "Каменском районе": a district, not the town
     place = _place_entity(text, start, end, words, lemmas, latin, lang, ambiguous)
     if place is not None:
         return place
