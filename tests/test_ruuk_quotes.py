@@ -198,3 +198,43 @@ def test_a_hard_wrapped_text_is_not_cut_at_its_line_ends() -> None:
     out = extract_line(json.dumps({"id": "w", "text": text}), 1)
     assert [(text[q["start"]:q["end"]].split()[0], text[q["start"]:q["end"]].split()[-1], q["speaker"])
             for q in out["quotes"]] == [("что", "фронту.", "Александр Сырский")]
+
+
+# -- session 6: speech verbs by construction, document sources, speaker nouns, the writer's own words ---------------
+
+
+def test_verb_forms_file_is_generated_from_the_lemmas() -> None:
+    from moralewatch.quotes_ruuk import forms
+
+    committed = (ROOT / "src" / "moralewatch" / "data" / "quotes_ruuk" / "verb_forms.txt").read_text(encoding="utf-8")
+    assert committed == forms.generate()  # regenerate with `python -m moralewatch.quotes_ruuk.forms`
+
+
+def test_every_gender_and_aspect_of_a_speech_verb_is_a_cue() -> None:
+    from moralewatch.quotes_ruuk.lexicon import lexicon
+
+    verbs = lexicon().verbs
+    for form in ("заявило", "отмечало", "писало", "указывает", "объясняла", "подчёркивает", "подчеркивает",
+                 "повідомило", "наголошувала", "зазначають", "говорится", "йдеться"):
+        assert "speech" in verbs[form], form
+    for form in ("заявлю", "скажу", "скажет", "отмечу", "пиши", "заявить"):  # no first person, future, order
+        assert form not in verbs, form
+
+
+def test_a_document_speaks_for_its_author(pipe: Pipeline) -> None:
+    text = ("Россия в ночь на 17 ноября атаковала Украину 120 ракетами и 90 беспилотниками, говорится в сводке. "
+            "В сводке также сказано, что для удара Россия привлекла семь стратегических бомбардировщиков.")
+    qs = _quotes(pipe, text)
+    assert [q.text for q in qs] == ["Россия в ночь на 17 ноября атаковала Украину 120 ракетами и 90 беспилотниками",
+                                    "что для удара Россия привлекла семь стратегических бомбардировщиков."]
+
+
+def test_a_noun_of_people_is_a_speaker_and_the_writers_own_words_are_not_quotes(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "Местные жители рассказали, что слышали три громких взрыва в микрорайоне Лоо.")
+    assert len(qs) == 1 and qs[0].speaker == "Местные жители"
+    assert _quotes(pipe, "Тоді, 29-го березня, я говорив вам, що окупанти зруйнували 773 освітніх об’єкти.") == []
+    assert _quotes(pipe, "Это подтверждает «Перечень приоритетных воинских частей для отбора в ТЦК».") == []
+
+
+def test_an_announced_question_is_no_quote(pipe: Pipeline) -> None:
+    assert _quotes(pipe, "В чем его новшество, объясняет военный обозреватель Би-би-си Павел Аксенов.") == []

@@ -78,7 +78,7 @@ def lines_of(doc: Document) -> list[Line]:
             end = breaks[k] if k < len(breaks) and breaks[k] < pe else pe
             lo, hi = _strip(doc.text, pos, end, " \t\r\u00a0")
             if hi > lo:
-                line = Line(doc.text, lo, hi, carry, first, channel)
+                line = Line(doc.text, lo, hi, carry, first, channel, lang)
                 find_line(line)
                 carry = bool(line.marks) and line.marks[-1].close_at < 0
                 out.append(line)

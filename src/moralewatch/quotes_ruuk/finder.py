@@ -24,10 +24,14 @@ from dataclasses import dataclass, field
 
 from ..lexicons import compile_regex
 from .lexicon import lexicon
+from .morph import body_in, speaker_noun
 
 MASK = "\u2591"  # what a quote's content is blanked with: no word character, no space, no punctuation
 
 SPEECH = frozenset({"speech", "belief"})
+#: words that open a subject but never say anything (demonstratives, relatives)
+NOT_SPEAKERS = frozenset("это то что всё все это це те що все".split())
+FIRST_PERSON = frozenset("я мы ми".split())
 PRONOUNS = frozenset("он она оно они я мы вы він вона воно вони его её ее их його її їх".split())
 
 
@@ -177,8 +181,9 @@ def _lead(masked: str, base: int, s: int, e: int) -> int:
 class Line:
     """One line of a Russian or Ukrainian paragraph: its marks, the masked text, the quotes found."""
 
-    def __init__(self, text: str, lo: int, hi: int, carry: bool, first: bool, channel: str | None = None) -> None:
-        self.text, self.lo, self.hi, self.first = text, lo, hi, first
+    def __init__(self, text: str, lo: int, hi: int, carry: bool, first: bool, channel: str | None = None,
+                 lang: str = "ru") -> None:
+        self.text, self.lo, self.hi, self.first, self.lang = text, lo, hi, first, lang
         self.channel = (channel or "").lower()
         self.marks = marks_in(text, lo, hi, carry)
         self.masked = blank(text, lo, hi, self.marks)
@@ -427,6 +432,9 @@ _INNER_GOES_ON = compile_regex(r"[.,:]\s+[—–]\s+")
 _ABOUT_THIS = compile_regex(r"(?:,\s*|^\s*)(?:об\s+этом|о\s+ч[её]м|про\s+це|про\s+що)\s*$", flags=2)
 _CONTENT_FIRST = compile_regex(r"(?:,\s*(?:[—–]\s*)?|\s[—–]\s*)$")
 _ABOUT_LATER = compile_regex(r"\s+(?:\w+\s+){1,2}?(?:о|об|обо|про)\s")
+_QUESTION = compile_regex(r"\W*(?:в\s+ч[её]м|о\s+ч[её]м|что|как|почему|зачем|кто|где|когда|куда|сколько|чем|чого|що|як|чому|навіщо|хто|де|коли|скільки)"
+                          r"(?![\w-])", flags=2)
+_IN_BEFORE = compile_regex(r"(?:^|[\s«\"])(?:в|во|у)\s+$", flags=2)
 _AFTERTHOUGHT = compile_regex(r",\s+(?:хотя|хоча|при\s+этом|тогда\s+как)\s")
 _LATIN_LETTER = compile_regex(r"[A-Za-z]")
 #: between a verb and its quote: nothing, or an earlier quote and «и» (скандировали «…» и «…»)
@@ -647,6 +655,8 @@ def _marks_verb(line: Line, s: int, mk: Mark, content: str, sentence_like: bool)
         return False
     v, v_end, _ = said[-1]
     sp = line.subject(s, v)
+    if sp is not None and not _speakerish(line, sp):
+        return False  # «Это подтверждает «Перечень …»»: a document's title, not words said
     line.add(Found(mk.start, mk.end, "direct", sp, (v, v_end), "ruuk-marks-verb", "", [], 0.7), (s, v_end),
              nested=True)
     return True
@@ -691,9 +701,21 @@ def _speakerish(line: Line, sp: tuple[int, int]) -> bool:
     words = _WORD.findall(mention)
     if not words:
         return False
+    if words[0].lower() in NOT_SPEAKERS:
+        return False  # «Это подтверждает …», «Що свідчить …»
+    if words[0].lower() in FIRST_PERSON:
+        return False  # «Я говорив тоді, що …»: the writer's own words, not a quote (QUOTES.md, guideline 8)
     if words[0].lower() in PRONOUNS or describe(mention) != ("unknown", "unknown"):
         return True
+    if words[0].lower().startswith(lexicon().documents):
+        return True  # «…, говорится в сводке»: the document speaks for its author
+    if _IN_BEFORE.search(line.text, max(0, sp[0] - 5), sp[0]) and body_in(words[0], line.lang) and \
+            not words[0].lower().startswith(lexicon().in_frames):
+        return True  # «В ведомстве добавили», «В компании утверждают»: the body speaks
     if any(w[:1].isupper() for w in words[1:]) or words[0].lower() in lexicon().people:
+        return True
+    # a noun of people, a name, an organisation in the nominative («Местные жители», «участники встреч», «Хэнд»)
+    if any(speaker_noun(w, line.lang) for w in words[:4]):
         return True
     # one capitalised word: a name unless it only opens the sentence («Багато говорили», «Часто кажуть»)
     return words[0][:1].isupper() and not _opens_sentence(line, sp[0])
@@ -851,6 +873,8 @@ def _content_first(line: Line, a: int, e: int, v: int, v_end: int, cls: frozense
     if not (_CONTENT_FIRST.search(before) and (cls & SPEECH or "from" in cls and _FROM.match(line.m(v_end, e).lstrip()))):
         return False
     rest = line.m(v_end, e)
+    if _QUESTION.match(line.m(a, v)):
+        return True  # «В чем его новшество, объясняет X»: an indirect question announces, it reports nothing
     if _words(rest) <= 14 and not _COMPLEMENTIZER.search(rest) and _words(before) >= 2:
         sp, hint, via = line.after_verb(v_end, e)
         if sp is not None and _speakerish(line, sp):
@@ -865,7 +889,8 @@ def _that_start(after: str, v_end: int) -> tuple[int, int]:
     """Where «, что» (or «о том, что») opens in ``after`` (-1: nowhere) and where its content starts."""
     comp = _COMPLEMENTIZER.search(after)
     about_that = _ABOUT_THAT.search(after)
-    if about_that and (comp is None or about_that.start() <= comp.start()):
+    if about_that and (comp is None or about_that.start() <= comp.start()) and _words(after[:about_that.start()]) <= 1:
+        # «заявил (журналистам) о том, что»; not «прокомментировал сообщения о том, что» (the reports' content)
         return about_that.start(), v_end + about_that.end() - len(about_that.group().split()[-1]) - 1
     if comp:
         return comp.start(), v_end + comp.start() + 2
