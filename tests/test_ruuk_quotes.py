@@ -238,3 +238,11 @@ def test_a_noun_of_people_is_a_speaker_and_the_writers_own_words_are_not_quotes(
 
 def test_an_announced_question_is_no_quote(pipe: Pipeline) -> None:
     assert _quotes(pipe, "В чем его новшество, объясняет военный обозреватель Би-би-си Павел Аксенов.") == []
+
+
+def test_a_source_behind_an_outlet_and_an_unknown_capitalised_name_speak(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "ВСУ впервые запустили британские ракеты Storm Shadow вглубь России, пишет Bloomberg со ссылкой "
+                       "на источник.")
+    assert len(qs) == 1 and qs[0].via == ["Bloomberg"] and qs[0].text.startswith("ВСУ впервые")
+    qs = _quotes(pipe, "Хэнд утверждает, что боец жестоко избил ее в декабре 2018 года.")
+    assert [q.speaker for q in qs] == ["Хэнд"]

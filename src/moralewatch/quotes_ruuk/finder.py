@@ -877,7 +877,7 @@ def _content_first(line: Line, a: int, e: int, v: int, v_end: int, cls: frozense
         return True  # «В чем его новшество, объясняет X»: an indirect question announces, it reports nothing
     if _words(rest) <= 14 and not _COMPLEMENTIZER.search(rest) and _words(before) >= 2:
         sp, hint, via = line.after_verb(v_end, e)
-        if sp is not None and _speakerish(line, sp):
+        if sp is not None and (_speakerish(line, sp) or via):  # «…, передает ТАСС со ссылкой на источники»
             c1 = a + len(before.rstrip(" ,—–\u00a0"))
             if line.free(a, c1):
                 line.add(Found(a, c1, _kind(line, a, c1), sp, (v, v_end), "ruuk-inverted", hint, via, 0.7), (v, e))

@@ -24,7 +24,10 @@ def speaker_noun(word: str, lang: str) -> bool:
         return False
     p = _analyzer("uk" if lang == "uk" else "ru").parse(word.lower() if word[1:].islower() else word)[0]
     tags = set(p.tag.grammemes)
-    return "NOUN" in tags and "nomn" in tags and bool(tags & _SAYS)
+    if "NOUN" not in tags or "nomn" not in tags:
+        return False
+    # a capitalised word the dictionary does not know, read as a noun, is a name («Хэнд утверждает»)
+    return bool(tags & _SAYS) or word[:1].isupper() and not p.is_known
 
 
 @lru_cache(maxsize=50_000)
