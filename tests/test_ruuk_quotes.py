@@ -246,3 +246,15 @@ def test_a_source_behind_an_outlet_and_an_unknown_capitalised_name_speak(pipe: P
     assert len(qs) == 1 and qs[0].via == ["Bloomberg"] and qs[0].text.startswith("ВСУ впервые")
     qs = _quotes(pipe, "Хэнд утверждает, что боец жестоко избил ее в декабре 2018 года.")
     assert [q.speaker for q in qs] == ["Хэнд"]
+
+
+def test_beliefs_and_requests_need_a_named_holder(pipe: Pipeline) -> None:
+    assert [q.speaker for q in _quotes(pipe, "Адвокаты надеются, что суд учтёт её службу в зоне СВО.")] == ["Адвокаты"]
+    assert [q.text for q in _quotes(pipe, "Путин уверен, что все задачи спецоперации будут решены.")] == [
+        "что все задачи спецоперации будут решены."]
+    # the writer's own conviction, an aside, a question to the reader, a purpose clause: no quote
+    for text in ("Впевнений, що Японія буде з нами тоді – так само, як і зараз.",
+                 "І не менш важливо, впевнений, для Британії.",
+                 "Уважаемый министр, а вы уверены в том, что они боятся?",
+                 "Адвокаты просили разрешения продать машину, чтобы немедленно отправить выручку на долги."):
+        assert _quotes(pipe, text) == [], text

@@ -32,6 +32,8 @@ SPEECH = frozenset({"speech", "belief"})
 #: words that open a subject but never say anything (demonstratives, relatives)
 NOT_SPEAKERS = frozenset("это то что всё все это це те що все".split())
 FIRST_PERSON = frozenset("я мы ми".split())
+#: «а вы уверены, что …?»: the writer addresses someone, nobody is reported
+SECOND_PERSON = frozenset("вы ви ты ти".split())
 PRONOUNS = frozenset("он она оно они я мы вы він вона воно вони его её ее их його її їх".split())
 
 
@@ -703,7 +705,7 @@ def _speakerish(line: Line, sp: tuple[int, int]) -> bool:
         return False
     if words[0].lower() in NOT_SPEAKERS:
         return False  # «Это подтверждает …», «Що свідчить …»
-    if words[0].lower() in FIRST_PERSON:
+    if words[0].lower() in FIRST_PERSON or words[0].lower() in SECOND_PERSON:
         return False  # «Я говорив тоді, що …»: the writer's own words, not a quote (QUOTES.md, guideline 8)
     if words[0].lower() in PRONOUNS or describe(mention) != ("unknown", "unknown"):
         return True
@@ -755,7 +757,7 @@ def _reported(line: Line, s: int, e: int) -> None:
         return
     if _according_first(line, a, e, seg) or _according_inner(line, a, e):
         return
-    verbs = line.verbs(a, e, frozenset({"speech", "belief", "about", "naming", "from", "object", "shown"}))
+    verbs = line.verbs(a, e, frozenset({"speech", "belief", "about", "naming", "from", "object", "shown", "conviction"}))
     for v, v_end, cls in verbs:
         if not line.free(v, v_end):
             continue
@@ -892,7 +894,8 @@ def _that_start(after: str, v_end: int) -> tuple[int, int]:
     if about_that and (comp is None or about_that.start() <= comp.start()) and _words(after[:about_that.start()]) <= 1:
         # «заявил (журналистам) о том, что»; not «прокомментировал сообщения о том, что» (the reports' content)
         return about_that.start(), v_end + about_that.end() - len(about_that.group().split()[-1]) - 1
-    if comp:
+    if comp and not (comp.group().rstrip().endswith(("чтобы", "щоб")) and _words(after[:comp.start()])):
+        # «попросили изменить форму, чтобы …», «просили разрешения …, чтобы»: a purpose, not what was asked
         return comp.start(), v_end + comp.start() + 2
     return -1, 0
 
@@ -901,8 +904,10 @@ def _that(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -
     """X заявил, что …"""
     after = line.m(v_end, e)
     cs, c0 = _that_start(after, v_end)
-    if not (0 <= cs <= 80 and cls & (SPEECH | {"about", "shown"})):
+    if not (0 <= cs <= 80 and cls & (SPEECH | {"about", "shown", "conviction"})):
         return False
+    if cls == {"conviction"} and _words(after[:cs]) > 2:
+        return False  # «уверены, что» / «уверены в том, что» only: «Разработчики уверены: …, поэтому хотят, чтобы»
     between = after[:cs]
     sp = line.subject(a, v)
     hint, via = "", line.take_via()
@@ -914,7 +919,8 @@ def _that(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -
             return True
     if "shown" in cls and (sp is None or _describe_role(line, sp) == "unknown"):
         return True  # «вторгнення … показало, що»: only a study, a poll, a report shows what someone said
-    if sp is not None or (v == a or line.bare_subject) and cls & SPEECH:
+    if sp is not None or (v == a or line.bare_subject) and "speech" in cls:
+        # a belief needs its holder named: «Впевнений, що …», «Сподівалися, що …» are the writer's own
         c1 = _content_end(line, c0, e)
         line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-that", hint, via, 0.7), (a, c0))
         return True
