@@ -258,3 +258,15 @@ def test_beliefs_and_requests_need_a_named_holder(pipe: Pipeline) -> None:
                  "Уважаемый министр, а вы уверены в том, что они боятся?",
                  "Адвокаты просили разрешения продать машину, чтобы немедленно отправить выручку на долги."):
         assert _quotes(pipe, text) == [], text
+
+
+def test_an_attribution_with_kak_inside_or_after_its_content(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "Но колесо этой дипломатической войны, как сегодня сказал Медведев, может превратиться в колесо "
+                       "войны настоящей.")
+    assert [q.text for q in qs] == ["Но колесо этой дипломатической войны",
+                                    "может превратиться в колесо войны настоящей."]
+    assert {q.speaker for q in qs} == {"Медведев"}
+    qs = _quotes(pipe, "Более того, как вспомнил Павел, совсем недавно обрубали любую инициативу.")
+    assert [q.text for q in qs] == ["совсем недавно обрубали любую инициативу."]  # «Более того» is only a frame
+    # «як» opening a clause with its own subject is no attribution
+    assert _quotes(pipe, "Майже десять тижнів, як Російська Федерація оголосила повномасштабну війну.") == []

@@ -437,6 +437,9 @@ _ABOUT_LATER = compile_regex(r"\s+(?:\w+\s+){1,2}?(?:о|об|обо|про)\s")
 _QUESTION = compile_regex(r"\W*(?:в\s+ч[её]м|о\s+ч[её]м|что|как|почему|зачем|кто|где|когда|куда|сколько|чем|чого|що|як|чому|навіщо|хто|де|коли|скільки)"
                           r"(?![\w-])", flags=2)
 _IN_BEFORE = compile_regex(r"(?:^|[\s«\"])(?:в|во|у)\s+$", flags=2)
+_HOW = compile_regex(r",\s+(?:как|як)\s+", flags=2)
+#: a verb right after «, как» (at most two words between): the attribution of an inner or trailing «как пишет X»
+_HOW_BEFORE = compile_regex(r",\s+(?:как|як)\s+(?:[\w-]+\s+){0,2}$", flags=2)
 _AFTERTHOUGHT = compile_regex(r",\s+(?:хотя|хоча|при\s+этом|тогда\s+как)\s")
 _LATIN_LETTER = compile_regex(r"[A-Za-z]")
 #: between a verb and its quote: nothing, or an earlier quote and «и» (скандировали «…» и «…»)
@@ -757,15 +760,18 @@ def _reported(line: Line, s: int, e: int) -> None:
         return
     if _according_first(line, a, e, seg) or _according_inner(line, a, e):
         return
+    found = len(line.found)
     verbs = line.verbs(a, e, frozenset({"speech", "belief", "about", "naming", "from", "object", "shown", "conviction"}))
     for v, v_end, cls in verbs:
-        if not line.free(v, v_end):
+        if not line.free(v, v_end) or _HOW_BEFORE.search(line.masked, max(0, v - line.lo - 40), v - line.lo):
             continue
         for rule in _VERB_RULES:
             if rule(line, a, e, v, v_end, cls):
                 break
         # a request or opinion with the content before the verb: «Дать гражданство … попросили общественники»
         # is left alone (unknown is better than wrong)
+    if len(line.found) == found:
+        _how_inner(line, a, e)
 
 
 def _according_first(line: Line, a: int, e: int, seg: str) -> bool:
@@ -844,6 +850,36 @@ def _according_inner(line: Line, a: int, e: int) -> bool:
         line.add(Found(after_at, e, _kind(line, after_at, e), src, cue, "ruuk-according-inner", "", [], 0.6))
         return True
     return False
+
+
+def _how_inner(line: Line, a: int, e: int) -> bool:
+    """X, как заявил Y, Z / X, как пишет Y: the attribution inside or after its content (one or two units)."""
+    for m in _HOW.finditer(line.masked, a - line.lo, e - line.lo):
+        at = line.lo + m.start()
+        how = _how_verb(line, line.lo + m.end(), e)
+        if how is None or at - a < 3 or any(w[:1].isupper() for w in _WORD.findall(line.m(line.lo + m.end(), how[0]))):
+            continue  # «…, як Російська Федерація оголосила війну»: a clause with its subject, not an attribution
+        rest = line.m(how[1], e)
+        comma = rest.find(", ")
+        att_end = how[1] + comma if comma >= 0 else e
+        sp, hint, via = line.after_verb(how[1], att_end)
+        if sp is None or not _speakerish(line, sp) or _own(line, sp):
+            continue
+        cue = how
+        if _words(line.text[a:at]) >= 1 and not _only_frame(line.text[a:at]):
+            line.add(Found(a, at, _kind(line, a, at), sp, cue, "ruuk-how-inner", hint, via, 0.6),
+                     (at, att_end + 2 if comma >= 0 else e))
+        if comma >= 0 and _words(line.text[att_end + 2:e]) >= 2:
+            line.add(Found(att_end + 2, e, _kind(line, att_end + 2, e), sp, cue, "ruuk-how-inner", hint, via, 0.6))
+        return True
+    return False
+
+
+def _only_frame(piece: str) -> bool:
+    """A piece of words that only open a clause («Более того», «При этом», «Но»): no unit (QUOTES.md 5)."""
+    skip = lexicon().skip
+    words = [w.lower() for w in _WORD.findall(piece)]
+    return " ".join(words) in skip or all(w in skip for w in words)
 
 
 # The rules tried on each cue verb of a sentence, in order: each returns True when the verb is done with (a quote
