@@ -270,3 +270,10 @@ def test_an_attribution_with_kak_inside_or_after_its_content(pipe: Pipeline) -> 
     assert [q.text for q in qs] == ["совсем недавно обрубали любую инициативу."]  # «Более того» is only a frame
     # «як» opening a clause with its own subject is no attribution
     assert _quotes(pipe, "Майже десять тижнів, як Російська Федерація оголосила повномасштабну війну.") == []
+
+
+def test_a_zero_subject_speech_verb_then_a_comma(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "Химик варил в бытовке. Говорит, с владельцами лабы познакомился в чате ещё в 2021 году.")
+    assert [q.text for q in qs] == ["с владельцами лабы познакомился в чате ещё в 2021 году."]
+    assert _quotes(pipe, "Говорят, патронов бывает очень мало.") == []  # hearsay, nobody reported
+    assert _quotes(pipe, "Говорили, як не допустити нової війни в Європі.") == []  # an indirect question

@@ -437,6 +437,7 @@ _ABOUT_LATER = compile_regex(r"\s+(?:\w+\s+){1,2}?(?:о|об|обо|про)\s")
 _QUESTION = compile_regex(r"\W*(?:в\s+ч[её]м|о\s+ч[её]м|что|как|почему|зачем|кто|где|когда|куда|сколько|чем|чого|що|як|чому|навіщо|хто|де|коли|скільки)"
                           r"(?![\w-])", flags=2)
 _IN_BEFORE = compile_regex(r"(?:^|[\s«\"])(?:в|во|у)\s+$", flags=2)
+_HEARSAY = frozenset({"говорят", "кажуть", "пишут", "пишуть", "сообщают", "повідомляють"})
 _HOW = compile_regex(r",\s+(?:как|як)\s+", flags=2)
 #: a verb right after «, как» (at most two words between): the attribution of an inner or trailing «как пишет X»
 _HOW_BEFORE = compile_regex(r",\s+(?:как|як)\s+(?:[\w-]+\s+){0,2}$", flags=2)
@@ -1018,8 +1019,21 @@ def _object(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str])
     return False
 
 
+def _zero_comma(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
+    """«Говорит, с владельцами познакомился в чате»: a speech verb opening the sentence with a zero subject (the
+    speaker of the sentences before), its content after a comma without «что»; not the hearsay «Говорят, …»."""
+    if v != a or "speech" not in cls or line.text[v:v_end].lower() in _HEARSAY:
+        return False
+    after = line.m(v_end, e)
+    if not after.startswith(", ") or _COMPLEMENTIZER.match(after) or _QUESTION.match(after[2:]) or _words(after) < 3:
+        return False
+    c0 = v_end + 2
+    line.add(Found(c0, e, _kind(line, c0, e), None, (v, v_end), "ruuk-zero-comma", "", [], 0.5), (a, c0))
+    return True
+
+
 _VERB_RULES: tuple[Callable[[Line, int, int, int, int, frozenset[str]], bool], ...] = (
-    _about_this, _content_first, _that, _about, _colon, _object)
+    _about_this, _content_first, _that, _about, _colon, _object, _zero_comma)
 
 
 def _content_end(line: Line, c0: int, e: int) -> int:
