@@ -277,3 +277,8 @@ def test_a_zero_subject_speech_verb_then_a_comma(pipe: Pipeline) -> None:
     assert [q.text for q in qs] == ["с владельцами лабы познакомился в чате ещё в 2021 году."]
     assert _quotes(pipe, "Говорят, патронов бывает очень мало.") == []  # hearsay, nobody reported
     assert _quotes(pipe, "Говорили, як не допустити нової війни в Європі.") == []  # an indirect question
+
+
+def test_the_time_of_day_is_not_part_of_the_speaker(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "Служба безопасности Украины утром пятницы объявила, что арестовала офицера ССО.")
+    assert [q.speaker for q in qs] == ["Служба безопасности Украины"]

@@ -364,6 +364,8 @@ class Line:
 def _drop_trailing_adverbs(text: str, words: list[tuple[int, int]]) -> None:
     """Pop the words that close a subject without being it (a skip word, an adverb in -ски/-но) off ``words``."""
     lex = lexicon()
+    if len(words) > 2 and text[words[-2][0]:words[-2][1]].lower() in _TIME_OF_DAY and text[words[-1][0]].islower():
+        del words[-2:]  # «Минобороны России утром среды объявило»: the time, not the speaker
     while words and (text[words[-1][0]:words[-1][1]].lower() in lex.skip
                      or text[words[-1][0]:words[-1][1]].lower().endswith(("чески", "ски", "но"))
                      and text[words[-1][0]].islower() and len(words) > 1):
@@ -437,6 +439,7 @@ _ABOUT_LATER = compile_regex(r"\s+(?:\w+\s+){1,2}?(?:о|об|обо|про)\s")
 _QUESTION = compile_regex(r"\W*(?:в\s+ч[её]м|о\s+ч[её]м|что|как|почему|зачем|кто|где|когда|куда|сколько|чем|чого|що|як|чому|навіщо|хто|де|коли|скільки)"
                           r"(?![\w-])", flags=2)
 _IN_BEFORE = compile_regex(r"(?:^|[\s«\"])(?:в|во|у)\s+$", flags=2)
+_TIME_OF_DAY = frozenset("утром вечером днем днём ночью вранці увечері вдень уночі".split())
 _HEARSAY = frozenset({"говорят", "кажуть", "пишут", "пишуть", "сообщают", "повідомляють"})
 _HOW = compile_regex(r",\s+(?:как|як)\s+", flags=2)
 #: a verb right after «, как» (at most two words between): the attribution of an inner or trailing «как пишет X»
