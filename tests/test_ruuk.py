@@ -1,4 +1,4 @@
-"""Russian and Ukrainian indicators and entities (issue 17, items 4 and 5): indicators.ruuk.v1, entities.ruuk.v1."""
+"""Russian and Ukrainian indicators and entities (issue 17, items 4 and 5): indicators.ruuk.v2, entities.ruuk.v1."""
 
 from __future__ import annotations
 
