@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -186,3 +187,14 @@ def test_session6_families_keep_their_hard_negatives(pipe) -> None:  # type: ign
                  "Зеленский пожаловался, что Украина мобилизовала недостаточно людей в ВСУ.",
                  "Закрыть видеохостинг невозможно, так как это самострел."):
         assert not _run(pipe, text).indicators, text
+
+
+def test_first_letter_guards_keep_every_match() -> None:
+    # each rule of the one alternation sits behind a lookahead for the letters it can start with: same matches
+    for rx, text in ((r"(?:нам|мне) страшно|(?<!не )(?:боюсь)", "мне страшно, боюсь"), (r"обр[еі]к\w*", "обрекли"),
+                     (r"(?:\w+ )?бойц\w*", "наши бойцы")):
+        guard = slavic._guarded(rx)
+        assert [m.span() for m in re.finditer(guard + f"(?:{rx})", text)] == \
+            [m.span() for m in re.finditer(rx, text)]
+    assert slavic._guarded(r"(?:\w+ )?бойц\w*") == ""  # may start with any letter: no guard
+    assert set(slavic._guarded(r"сзч|соч|[еі]ще")[4:-2]) == {"с", "е", "і"}
