@@ -282,3 +282,8 @@ def test_a_zero_subject_speech_verb_then_a_comma(pipe: Pipeline) -> None:
 def test_the_time_of_day_is_not_part_of_the_speaker(pipe: Pipeline) -> None:
     qs = _quotes(pipe, "Служба безопасности Украины утром пятницы объявила, что арестовала офицера ССО.")
     assert [q.speaker for q in qs] == ["Служба безопасности Украины"]
+
+
+def test_the_writer_quoting_himself_and_answering_for_are_no_quotes(pipe: Pipeline) -> None:
+    assert _quotes(pipe, "Я говорив протягом довгого часу: «Північний потік – це зброя, яка вдарить по Європі».") == []
+    assert _quotes(pipe, "Наші військові дуже жорстко відповідають за те, що було вчора.") == []

@@ -443,6 +443,7 @@ _QUESTION = compile_regex(r"\W*(?:в\s+ч[её]м|о\s+ч[её]м|что|как|
                           r"(?![\w-])", flags=2)
 _IN_BEFORE = compile_regex(r"(?:^|[\s«\"])(?:в|во|у)\s+$", flags=2)
 _TIME_OF_DAY = frozenset("утром вечером днем днём ночью вранці увечері вдень уночі".split())
+_ANSWER_FOR = compile_regex(r"\s+за\s+(?:то|те|это|це)\b", flags=2)
 _HEARSAY = frozenset({"говорят", "кажуть", "пишут", "пишуть", "сообщают", "повідомляють"})
 _HOW = compile_regex(r",\s+(?:как|як)\s+", flags=2)
 #: a verb right after «, как» (at most two words between): the attribution of an inner or trailing «как пишет X»
@@ -652,6 +653,9 @@ def _marks_before(line: Line, s: int, mk: Mark) -> bool:
     v, v_end, _ = verbs[-1]
     sp = line.subject(s, v)
     hint = ""
+    if sp is not None and line.text[sp[0]:sp[1]].strip(" «»\"").lower() in FIRST_PERSON:
+        line.taken.append((mk.start, mk.end))
+        return True  # «Я говорив: «…»»: the writer quoting himself (QUOTES.md, guideline 8)
     if sp is None or not _speakerish(line, sp):
         sp2, hint, _via = line.after_verb(v_end, colon)
         sp = sp2 if sp2 is not None and _speakerish(line, sp2) else None
@@ -946,6 +950,8 @@ def _that_start(after: str, v_end: int) -> tuple[int, int]:
 def _that(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
     """X заявил, что …"""
     after = line.m(v_end, e)
+    if _ANSWER_FOR.match(after):
+        return True  # «відповідають за те, що …», «отвечает за то, что …»: answerable for, nothing said
     cs, c0 = _that_start(after, v_end)
     if not (0 <= cs <= 80 and cls & (SPEECH | {"about", "shown", "conviction"})):
         return False
