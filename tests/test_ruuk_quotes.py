@@ -287,3 +287,10 @@ def test_the_time_of_day_is_not_part_of_the_speaker(pipe: Pipeline) -> None:
 def test_the_writer_quoting_himself_and_answering_for_are_no_quotes(pipe: Pipeline) -> None:
     assert _quotes(pipe, "Я говорив протягом довгого часу: «Північний потік – це зброя, яка вдарить по Європі».") == []
     assert _quotes(pipe, "Наші військові дуже жорстко відповідають за те, що було вчора.") == []
+
+
+def test_a_zero_subject_takes_the_last_named_speaker(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "Минобороны России заявило, что над регионами сбиты 35 беспилотников. Указывается, что 32 дрона "
+                       "были сбиты над Брянской областью.")
+    assert [q.speaker for q in qs] == ["Минобороны России", "Минобороны России"]
+    assert [q.speaker for q in _quotes(pipe, "Сообщается, что боевики были одеты в камуфляж.")] == [None]

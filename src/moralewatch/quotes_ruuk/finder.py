@@ -64,6 +64,9 @@ class Found:
     #: "prev"/"next": the speaker is that of the line before/after (a line that is only a quote)
     borrow: str = ""
     continues_prev: bool = False
+    #: a speech verb with a zero or impersonal subject («Пообещал: …», «Указывается, что …», «Говорит, …»): the
+    #: speaker is the last one named before it (QUOTES.md, guideline 10)
+    zero_subject: bool = False
 
 
 # -- marks ---------------------------------------------------------------------------------------------------------
@@ -971,7 +974,8 @@ def _that(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -
     if sp is not None or (v == a or line.bare_subject) and "speech" in cls:
         # a belief needs its holder named: «Впевнений, що …», «Сподівалися, що …» are the writer's own
         c1 = _content_end(line, c0, e)
-        line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-that", hint, via, 0.7), (a, c0))
+        line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-that", hint, via, 0.7,
+                       zero_subject=sp is None), (a, c0))
         return True
     return False
 
@@ -1040,7 +1044,8 @@ def _zero_comma(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[s
     if not after.startswith(", ") or _COMPLEMENTIZER.match(after) or _QUESTION.match(after[2:]) or _words(after) < 3:
         return False
     c0 = v_end + 2
-    line.add(Found(c0, e, _kind(line, c0, e), None, (v, v_end), "ruuk-zero-comma", "", [], 0.5), (a, c0))
+    line.add(Found(c0, e, _kind(line, c0, e), None, (v, v_end), "ruuk-zero-comma", "", [], 0.5, zero_subject=True),
+             (a, c0))
     return True
 
 
