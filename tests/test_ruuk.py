@@ -1,8 +1,9 @@
-"""Russian and Ukrainian indicators and entities (issue 17, items 4 and 5): indicators.ruuk.v1, entities.ruuk.v1."""
+"""Russian and Ukrainian indicators and entities (issue 17, items 4 and 5): indicators.ruuk.v2, entities.ruuk.v1."""
 
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -165,3 +166,35 @@ def test_one_long_cyrillic_paragraph_stays_linear(pipe, unit: str) -> None:  # t
     doc = _run(pipe, text)
     assert time.perf_counter() - t0 < 60
     assert all(text[i.start:i.end] == i.text for i in doc.indicators)
+
+
+def test_session6_families_of_soldier_vocabulary(pipe) -> None:  # type: ignore[no-untyped-def]
+    found = _found(_run(pipe, "Пленные ВСУшники рассказали, что сильно недоедали. Из-за проблем со снабжением "
+                              "боеприпасами рота отступила. Украинский пленный рассказал, что его мобилизовали, хотя "
+                              "он был на учёте в психдиспансере. Бойцы ВСУ вывесили белый флаг."))
+    assert {("supply_shortage", "ua"), ("forced_recruitment", "ua"), ("surrender_desertion", "ua")} <= found
+    found = _found(_run(pipe, "Все профнепригодные дегенералы награждены, а наших пацанов бросили без поддержки. "
+                              "Продолжается стремительный рост потерь среди российских добровольцев."))
+    assert {("betrayed_by_command", "ru"), ("heavy_losses", "ru")} <= found
+
+
+def test_session6_families_keep_their_hard_negatives(pipe) -> None:  # type: ignore[no-untyped-def]
+    # another army's draft dodger; a denial of fear; a share of losses is no size; manpower alone is no shortage
+    # (gold/ruuk README, hard case 3); a metaphor of self-harm without soldiers
+    for text in ("Суд в Южной Корее приговорил уклониста к году тюремного заключения.",
+                 "Ми не боїмося разом з вами.",
+                 "Наш подсчет подтверждает примерно половину всех потерь убитыми российской стороны.",
+                 "Зеленский пожаловался, что Украина мобилизовала недостаточно людей в ВСУ.",
+                 "Закрыть видеохостинг невозможно, так как это самострел."):
+        assert not _run(pipe, text).indicators, text
+
+
+def test_first_letter_guards_keep_every_match() -> None:
+    # each rule of the one alternation sits behind a lookahead for the letters it can start with: same matches
+    for rx, text in ((r"(?:нам|мне) страшно|(?<!не )(?:боюсь)", "мне страшно, боюсь"), (r"обр[еі]к\w*", "обрекли"),
+                     (r"(?:\w+ )?бойц\w*", "наши бойцы")):
+        guard = slavic._guarded(rx)
+        assert [m.span() for m in re.finditer(guard + f"(?:{rx})", text)] == \
+            [m.span() for m in re.finditer(rx, text)]
+    assert slavic._guarded(r"(?:\w+ )?бойц\w*") == ""  # may start with any letter: no guard
+    assert set(slavic._guarded(r"сзч|соч|[еі]ще")[4:-2]) == {"с", "е", "і"}

@@ -1,4 +1,4 @@
-"""quotes.ruuk.v1: quotes in Russian and Ukrainian text (issue 17, item 3), and its floors on the dev set."""
+"""quotes.ruuk.v2: quotes in Russian and Ukrainian text (issue 17, item 3), and its floors on the dev set."""
 
 from __future__ import annotations
 
@@ -154,7 +154,7 @@ def test_a_telegram_export_channel_relays_the_statement(tmp_path: Path) -> None:
 def test_langgate_keeps_these_quotes_and_english_is_untouched(pipe: Pipeline) -> None:
     english = ("KHARKIV, Ukraine — Russian soldiers near Izium said on Tuesday that morale was collapsing.\n\n"
                "“We have no food and no ammunition,” one soldier told reporters in Kharkiv.")
-    without = Pipeline([n for n in DEFAULT if n != "quotes.ruuk.v1"])
+    without = Pipeline([n for n in DEFAULT if n != "quotes.ruuk.v2"])
     assert [(q.start, q.end, q.speaker) for q in _quotes(pipe, english)] == \
         [(q.start, q.end, q.speaker) for q in _quotes(without, english)]
     mixed = english + "\n\nЖитель села Андрей Новицкий рассказал РИА Новости, что солдаты обстреливали мирных граждан."
@@ -198,3 +198,99 @@ def test_a_hard_wrapped_text_is_not_cut_at_its_line_ends() -> None:
     out = extract_line(json.dumps({"id": "w", "text": text}), 1)
     assert [(text[q["start"]:q["end"]].split()[0], text[q["start"]:q["end"]].split()[-1], q["speaker"])
             for q in out["quotes"]] == [("что", "фронту.", "Александр Сырский")]
+
+
+# -- session 6: speech verbs by construction, document sources, speaker nouns, the writer's own words ---------------
+
+
+def test_verb_forms_file_is_generated_from_the_lemmas() -> None:
+    from moralewatch.quotes_ruuk import forms
+
+    committed = (ROOT / "src" / "moralewatch" / "data" / "quotes_ruuk" / "verb_forms.txt").read_text(encoding="utf-8")
+    assert committed == forms.generate()  # regenerate with `python -m moralewatch.quotes_ruuk.forms`
+
+
+def test_every_gender_and_aspect_of_a_speech_verb_is_a_cue() -> None:
+    from moralewatch.quotes_ruuk.lexicon import lexicon
+
+    verbs = lexicon().verbs
+    for form in ("заявило", "отмечало", "писало", "указывает", "объясняла", "подчёркивает", "подчеркивает",
+                 "повідомило", "наголошувала", "зазначають", "говорится", "йдеться"):
+        assert "speech" in verbs[form], form
+    for form in ("заявлю", "скажу", "скажет", "отмечу", "пиши", "заявить"):  # no first person, future, order
+        assert form not in verbs, form
+
+
+def test_a_document_speaks_for_its_author(pipe: Pipeline) -> None:
+    text = ("Россия в ночь на 17 ноября атаковала Украину 120 ракетами и 90 беспилотниками, говорится в сводке. "
+            "В сводке также сказано, что для удара Россия привлекла семь стратегических бомбардировщиков.")
+    qs = _quotes(pipe, text)
+    assert [q.text for q in qs] == ["Россия в ночь на 17 ноября атаковала Украину 120 ракетами и 90 беспилотниками",
+                                    "что для удара Россия привлекла семь стратегических бомбардировщиков."]
+
+
+def test_a_noun_of_people_is_a_speaker_and_the_writers_own_words_are_not_quotes(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "Местные жители рассказали, что слышали три громких взрыва в микрорайоне Лоо.")
+    assert len(qs) == 1 and qs[0].speaker == "Местные жители"
+    assert _quotes(pipe, "Тоді, 29-го березня, я говорив вам, що окупанти зруйнували 773 освітніх об’єкти.") == []
+    assert _quotes(pipe, "Это подтверждает «Перечень приоритетных воинских частей для отбора в ТЦК».") == []
+
+
+def test_an_announced_question_is_no_quote(pipe: Pipeline) -> None:
+    assert _quotes(pipe, "В чем его новшество, объясняет военный обозреватель Би-би-си Павел Аксенов.") == []
+
+
+def test_a_source_behind_an_outlet_and_an_unknown_capitalised_name_speak(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "ВСУ впервые запустили британские ракеты Storm Shadow вглубь России, пишет Bloomberg со ссылкой "
+                       "на источник.")
+    assert len(qs) == 1 and qs[0].via == ["Bloomberg"] and qs[0].text.startswith("ВСУ впервые")
+    qs = _quotes(pipe, "Хэнд утверждает, что боец жестоко избил ее в декабре 2018 года.")
+    assert [q.speaker for q in qs] == ["Хэнд"]
+
+
+def test_beliefs_and_requests_need_a_named_holder(pipe: Pipeline) -> None:
+    assert [q.speaker for q in _quotes(pipe, "Адвокаты надеются, что суд учтёт её службу в зоне СВО.")] == ["Адвокаты"]
+    assert [q.text for q in _quotes(pipe, "Путин уверен, что все задачи спецоперации будут решены.")] == [
+        "что все задачи спецоперации будут решены."]
+    # the writer's own conviction, an aside, a question to the reader, a purpose clause: no quote
+    for text in ("Впевнений, що Японія буде з нами тоді – так само, як і зараз.",
+                 "І не менш важливо, впевнений, для Британії.",
+                 "Уважаемый министр, а вы уверены в том, что они боятся?",
+                 "Адвокаты просили разрешения продать машину, чтобы немедленно отправить выручку на долги."):
+        assert _quotes(pipe, text) == [], text
+
+
+def test_an_attribution_with_kak_inside_or_after_its_content(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "Но колесо этой дипломатической войны, как сегодня сказал Медведев, может превратиться в колесо "
+                       "войны настоящей.")
+    assert [q.text for q in qs] == ["Но колесо этой дипломатической войны",
+                                    "может превратиться в колесо войны настоящей."]
+    assert {q.speaker for q in qs} == {"Медведев"}
+    qs = _quotes(pipe, "Более того, как вспомнил Павел, совсем недавно обрубали любую инициативу.")
+    assert [q.text for q in qs] == ["совсем недавно обрубали любую инициативу."]  # «Более того» is only a frame
+    # «як» opening a clause with its own subject is no attribution
+    assert _quotes(pipe, "Майже десять тижнів, як Російська Федерація оголосила повномасштабну війну.") == []
+
+
+def test_a_zero_subject_speech_verb_then_a_comma(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "Химик варил в бытовке. Говорит, с владельцами лабы познакомился в чате ещё в 2021 году.")
+    assert [q.text for q in qs] == ["с владельцами лабы познакомился в чате ещё в 2021 году."]
+    assert _quotes(pipe, "Говорят, патронов бывает очень мало.") == []  # hearsay, nobody reported
+    assert _quotes(pipe, "Говорили, як не допустити нової війни в Європі.") == []  # an indirect question
+
+
+def test_the_time_of_day_is_not_part_of_the_speaker(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "Служба безопасности Украины утром пятницы объявила, что арестовала офицера ССО.")
+    assert [q.speaker for q in qs] == ["Служба безопасности Украины"]
+
+
+def test_the_writer_quoting_himself_and_answering_for_are_no_quotes(pipe: Pipeline) -> None:
+    assert _quotes(pipe, "Я говорив протягом довгого часу: «Північний потік – це зброя, яка вдарить по Європі».") == []
+    assert _quotes(pipe, "Наші військові дуже жорстко відповідають за те, що було вчора.") == []
+
+
+def test_a_zero_subject_takes_the_last_named_speaker(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "Минобороны России заявило, что над регионами сбиты 35 беспилотников. Указывается, что 32 дрона "
+                       "были сбиты над Брянской областью.")
+    assert [q.speaker for q in qs] == ["Минобороны России", "Минобороны России"]
+    assert [q.speaker for q in _quotes(pipe, "Сообщается, что боевики были одеты в камуфляж.")] == [None]

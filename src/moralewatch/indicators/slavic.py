@@ -1,4 +1,4 @@
-"""Morale indicators in Russian and Ukrainian text (issue 17, item 4): ``indicators.ruuk.v1``.
+"""Morale indicators in Russian and Ukrainian text (issue 17, item 4): ``indicators.ruuk.v2``.
 
 The English rules do not read Russian or Ukrainian (``langgate.v1`` drops what they find there); this stage reads
 the paragraphs that ``language.v1`` labelled ``ru`` or ``uk`` and adds its indicators to the English ones.
@@ -33,6 +33,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from re import _constants as _C
+from re import _parser
 from typing import Any
 
 from ..errors import PipelineError
@@ -99,6 +101,51 @@ def _calibration(path: str) -> dict[str, float]:
         raise _bad(path, 0, "expected an object of indicator -> precision") from None
 
 
+def _first_chars(sub: Any) -> set[str] | None:
+    """The characters a parsed regex (``re._parser`` SubPattern) can start with, or None when it may start with any
+    (a ``\\w`` or a wide range first) or match the empty string. Lookarounds are skipped: they consume nothing."""
+    out: set[str] = set()
+    for op, av in sub:
+        if op in (_C.ASSERT_NOT, _C.ASSERT, _C.AT):
+            continue
+        if op is _C.LITERAL:
+            return out | {chr(av)}
+        if op is _C.IN:
+            chars = _charset(av)
+            return None if chars is None else out | chars
+        if op is _C.SUBPATTERN or op is _C.BRANCH or op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+            subs = [av[3]] if op is _C.SUBPATTERN else list(av[1]) if op is _C.BRANCH else [av[2]]
+            firsts = [_first_chars(x) for x in subs]
+            if any(f is None for f in firsts):
+                return None
+            out.update(*[f for f in firsts if f is not None])
+            optional = any(x.getwidth()[0] == 0 for x in subs) or (op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] == 0)
+            if not optional:
+                return out
+            continue
+        return None
+    return None
+
+
+def _charset(av: Any) -> set[str] | None:
+    chars: set[str] = set()
+    for o, a in av:
+        if o is _C.LITERAL:
+            chars.add(chr(a))
+        elif o is _C.RANGE and a[1] - a[0] <= 200:
+            chars.update(chr(c) for c in range(a[0], a[1] + 1))
+        else:
+            return None
+    return chars
+
+
+def _guarded(rx: str) -> str:
+    """``rx`` behind a lookahead for the characters it can start with: the one alternation of all rules then tries a
+    rule's branches only where its first letter stands (about twice as fast over Telegram text, same matches)."""
+    first = _first_chars(_parser.parse(rx))
+    return f"(?=[{re.escape(''.join(sorted(first)))}])" if first else ""
+
+
 def _alternation(path: str) -> re.Pattern[str]:
     body = "|".join(f"(?:{line})" for line in lines(path))
     try:
@@ -134,7 +181,7 @@ def _load(root: str) -> Lexicon:
         except re.error as e:
             raise _bad(path, n, f"the regex does not compile: {e}") from None
         rules.append(Rule(inds, langs, None if cells[2] == "-" else cells[2], flags, n))
-        branches.append(f"(?P<r{len(rules) - 1}>{rx})")
+        branches.append(f"{_guarded(rx)}(?P<r{len(rules) - 1}>{rx})")
     sides: list[str] = []
     actor_branches: list[str] = []
     apath = f"{root}/actors.txt"
@@ -302,7 +349,7 @@ def tag(doc: Document) -> list[Indicator]:
     return out
 
 
-@stage("indicators.ruuk.v1", requires=("language", "sentences", "indicators"), provides=("indicators_ruuk",))
+@stage("indicators.ruuk.v2", requires=("language", "sentences", "indicators"), provides=("indicators_ruuk",))
 def tag_ruuk(doc: Document, config: Mapping[str, Any]) -> None:
     """Add the indicators of the Russian and Ukrainian paragraphs (:mod:`.slavic`) to ``doc.indicators``."""
     found = tag(doc)

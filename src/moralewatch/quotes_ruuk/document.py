@@ -78,7 +78,7 @@ def lines_of(doc: Document) -> list[Line]:
             end = breaks[k] if k < len(breaks) and breaks[k] < pe else pe
             lo, hi = _strip(doc.text, pos, end, " \t\r\u00a0")
             if hi > lo:
-                line = Line(doc.text, lo, hi, carry, first, channel)
+                line = Line(doc.text, lo, hi, carry, first, channel, lang)
                 find_line(line)
                 carry = bool(line.marks) and line.marks[-1].close_at < 0
                 out.append(line)
@@ -281,6 +281,8 @@ def extract(doc: Document) -> list[Quote]:
         span: tuple[int | None, int | None] = (None, None)
         if f.speaker is not None:
             said, span, last = _speaker_of(text, f.speaker, names, last, known_as)
+        elif f.zero_subject and last is not None:
+            said = last  # «Сообщается, что …» after a named source: that source (QUOTES.md, guideline 10)
         continues = None
         if f.continues_prev and out:
             continues = chain if chain is not None else len(out) - 1

@@ -42,12 +42,16 @@ class Lexicon:
     skip: frozenset[str]
     #: labels that look like a headline's speaker but are not («Источник: …», «Итог: …»)
     not_speakers: frozenset[str]
+    #: stems of words for a document that speaks for its author (сводк, заявлени, повідомленн ...)
+    documents: tuple[str, ...]
+    #: stems that after в/у are a time or a frame, not a body that speaks (итог, январ, четверг ...)
+    in_frames: tuple[str, ...]
 
 
 @cache
 def lexicon() -> Lexicon:
     verbs: dict[str, set[str]] = {}
-    for line in lines("quotes_ruuk/verbs.txt"):
+    for line in lines("quotes_ruuk/verbs.txt") + lines("quotes_ruuk/verb_forms.txt"):
         cls, *groups = line.split("\t")
         for group in groups:
             for form in expand(group.strip()):
@@ -71,4 +75,6 @@ def lexicon() -> Lexicon:
         verbs_classes=frozenset(c for v in verbs.values() for c in v),
         according=compile_regex(rf"(?<![\w-])(?:{phrases})(?![\w-])",
                                 re.IGNORECASE),
-        people=people, sources=tuple(sources), channels=channels, skip=skip, not_speakers=not_speakers)
+        people=people, sources=tuple(sources), channels=channels, skip=skip, not_speakers=not_speakers,
+        documents=tuple(line.lower() for line in lines("quotes_ruuk/documents.txt")),
+        in_frames=tuple(line.lower() for line in lines("quotes_ruuk/in_frames.txt")))

@@ -1,0 +1,46 @@
+"""Morphology for the speaker test: whether a word is a noun that can say something (a person or a group of
+people, a name, an organisation, an abbreviation) in the nominative, by pymorphy3's most probable reading.
+
+pymorphy3 is the entity stage's analyzer (loaded once per process, only for documents with Russian or Ukrainian
+paragraphs; its dictionaries' versions are declared in data/ruuk/entities/morphology.txt and checked when a
+pipeline is built). Only the words of a candidate speaker phrase are analysed, cached.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..entities.cyrillic import _analyzer
+
+_SAYS = frozenset({"anim", "Name", "Surn", "Orgn", "Abbr"})
+
+
+@lru_cache(maxsize=50_000)
+def speaker_noun(word: str, lang: str) -> bool:
+    """``word`` read as a nominative noun of a person, a group of people, a name, an organisation or an
+    abbreviation (Жители, участники, человек, Ведомство is not: an inanimate noun speaks only through
+    sources.tsv)."""
+    if not word[:1].isalpha():
+        return False
+    p = _analyzer("uk" if lang == "uk" else "ru").parse(word.lower() if word[1:].islower() else word)[0]
+    tags = set(p.tag.grammemes)
+    if "NOUN" not in tags or "nomn" not in tags:
+        return False
+    # a capitalised word the dictionary does not know, read as a noun, is a name («Хэнд утверждает»)
+    return bool(tags & _SAYS) or word[:1].isupper() and not p.is_known
+
+
+@lru_cache(maxsize=50_000)
+def body_in(word: str, lang: str) -> bool:
+    """``word`` read as a noun in the locative or as an organisation's name or abbreviation: after в/у, the body
+    that speaks («В ведомстве добавили», «В ООН заявили», «У компанії повідомили»)."""
+    if not word[:1].isalpha():
+        return False
+    for p in _analyzer("uk" if lang == "uk" else "ru").parse(word)[:3]:
+        tags = set(p.tag.grammemes)
+        if "NOUN" in tags and ("loct" in tags or tags & {"Orgn", "Abbr"}):
+            return True
+    return False
+
+
+__all__ = ["body_in", "speaker_noun"]
