@@ -40,8 +40,9 @@ _LABEL = compile_regex(_label_pattern(_WORDS_LABEL_MAX, "-"))
 #: a line that only marks a time or the end of the record ("END 10:40 A.M. EDT", "5:35 P.M. EST"): nobody's speech
 _TIME_LINE = compile_regex(r"(?:END(?:[ \t]{1,3}\d{1,2}:\d{2})?|\d{1,2}:\d{2})(?:[ \t]{1,3}(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4})){0,2}[ \t]*$")
 #: a label of a declared or recognised transcript may be a long title ("Head of the Talent and Success Educational
-#: Foundation Yelena Shmeleva:", "Roscosmos General Director Dmitry Rogozin:"): up to 11 words
-_WORDS_LONG_LABEL_MAX = 11
+#: Foundation Yelena Shmeleva:", "Roscosmos General Director Dmitry Rogozin:", the scrape-damaged "Human Rights
+#: Commissioner Tatyana Moskalkova Moskalkova TatyanaHuman Rights Commissioner in Russian Federation:"): up to 16 words
+_WORDS_LONG_LABEL_MAX = 16
 _LONG_LABEL = compile_regex(_label_pattern(_WORDS_LONG_LABEL_MAX, "–-"))
 #: a whole line that is a stage note in parentheses: "(Applause.)", "(Speaker Johnson strikes the gavel.)"
 _PAREN_NOTE = compile_regex(r"\([^()\n]{1,120}\)[ \t]*$")
@@ -55,6 +56,10 @@ _DASH = compile_regex(r"[—–-][ \t]+(?=\S)")
 #: a leading time in plain text: "[00:01:23]", "00:12", "(1:02:03)"
 _LEAD_TIME = compile_regex(r"[\[(]?((?:\d{1,2}:)?\d{1,2}:\d{2})[\])]?[ \t]+")
 _NOTE = compile_regex(r"\[[^\[\]\n]{1,80}\]")
+#: a note in parentheses at the end or the start of a turn ("Not with us. (Laughs)", "(As interpreted.) Thank you"):
+#: a stage note, outside the speech; a parenthesis inside the speech stays in it
+_EDGE_END = compile_regex(r"\([^()\n]{1,400}\)[ \t]*$")
+_EDGE_START = compile_regex(r"\([^()\n]{1,400}\)[ \t]*")
 _TAG = compile_regex(r"<(/?)([a-z]+)?(?:\.[\w.-]+)?(?:[ \t]+([^<>\n]*))?>|<\d[\d:.]*>")
 
 
@@ -164,13 +169,23 @@ def _label_ok(label: str, max_words: int = _WORDS_LABEL_MAX) -> bool:
     return not any(ch in label for ch in ".!?\"«»“”") or label.rstrip(".").count(".") <= 1 and len(words) <= 3
 
 
-def _turn_label(text: str, s: int, e: int) -> tuple[str, int] | None:
-    """The speaker label at ``s`` in a transcript and where its speech begins, or None."""
+def _turn_label(text: str, s: int, e: int, known: frozenset[str] = frozenset()) -> tuple[str, int] | None:
+    """The speaker label at ``s`` in a transcript and where its speech begins, or None. A long label may hold
+    lower-case words ("General Director of Russia– Land of Opportunity autonomous non-profit organisation Alexei
+    Komissarov") when it ends with a name of at least two words that ``known`` holds (a label of the document)."""
     for pattern, most in ((_LABEL, _WORDS_LABEL_MAX), (_LONG_LABEL, _WORDS_LONG_LABEL_MAX)):
         m = pattern.match(text, s, e)
-        if m and _label_ok(label := text[s:m.end()].rstrip(" \t:"), most):
+        if m and (_label_ok(label := text[s:m.end()].rstrip(" \t:"), most) or _titled_name(label, known)):
             return label, m.end()
     return None
+
+
+def _titled_name(label: str, known: frozenset[str]) -> bool:
+    """A title of lower- and upper-case words ending with a known name of two words or more."""
+    if not known or not label[:1].isupper() or any(ch in label for ch in ".!?\"«»“”;,"):
+        return False
+    words = label.split()
+    return any(len(words) > n and " ".join(words[-n:]) in known for n in (2, 3))
 
 
 def _split_line(text: str, s: int, e: int, turn: Turn) -> None:
@@ -199,7 +214,8 @@ def _segment(text: str, s: int, e: int, turn: Turn) -> None:
         turn.segments.append((s, e))
 
 
-def find_turns(text: str, lines: list[tuple[int | None, tuple[int, int], float | None]]) -> list[Turn]:
+def find_turns(text: str, lines: list[tuple[int | None, tuple[int, int], float | None]],
+               known: frozenset[str] = frozenset()) -> list[Turn]:
     """Turns of ``lines`` (cue index, input span, time): a label or a dialogue dash starts a turn; a line without
     one continues the turn before it (in a subtitle file, a cue without a label continues its speaker)."""
     turns: list[Turn] = []
@@ -221,7 +237,7 @@ def find_turns(text: str, lines: list[tuple[int | None, tuple[int, int], float |
             ls = text.index(label, v.start(), v.end())
             label_span = (ls, ls + len(label))
             s = v.end()
-        elif found := _turn_label(text, s, e):
+        elif found := _turn_label(text, s, e, known):
             label, s0 = found
             label_span = (s, s + len(label))
             s = s0
@@ -242,37 +258,107 @@ def find_turns(text: str, lines: list[tuple[int | None, tuple[int, int], float |
         if turn.time is None:
             turn.time = time
         _split_line(text, s, e, turn)
+    for turn in turns:
+        _edge_notes(text, turn)
     return turns
 
 
+def _edge_notes(text: str, turn: Turn) -> None:
+    """A parenthesised note that opens or closes a turn's speech becomes a stage note (a turn that is only a note,
+    "GREEN: (Inaudible.)", keeps it as its speech: someone spoke)."""
+    segs = turn.segments
+    while segs:
+        a, b = segs[-1]
+        m = _EDGE_END.search(text, a, b)
+        if m is None or (m.start() == a and len(segs) == 1):
+            break
+        turn.notes.append((m.start(), text.rindex(")", m.start(), m.end()) + 1))
+        segs.pop()
+        _segment(text, a, m.start(), turn)  # what is left of the segment, trimmed (nothing when it was the note)
+    while segs:
+        a, b = segs[0]
+        m = _EDGE_START.match(text, a, b)
+        if m is None or (m.end() >= b and len(segs) == 1):
+            break
+        turn.notes.append((a, text.rindex(")", a, m.end()) + 1))
+        segs.pop(0)
+        if m.end() < b:
+            segs.insert(0, (m.end(), b))
+
+
 def _read_lines(text: str, fmt: str, notes: list[str]
-                ) -> tuple[list[Cue], list[tuple[int, int]], list[tuple[int | None, tuple[int, int], float | None]]]:
-    """The cues (subtitles), the header lines (plain text before the first turn) and every line of speech with its
-    cue and start time."""
+                ) -> tuple[list[Cue], list[tuple[int, int]], list[tuple[int | None, tuple[int, int], float | None]],
+                           frozenset[str]]:
+    """The cues (subtitles), the header lines (plain text before the first turn), every line of speech with its
+    cue and start time, and the document's labels of two words or more."""
     if fmt in ("srt", "vtt"):
         cues = parse_cues(text, fmt, notes)
-        return cues, [], [(ci, span, cue.start) for ci, cue in enumerate(cues) for span in cue.lines]
-    spans = _inline_turns(text, [(s, e) for s, e in _line_spans(text) if text[s:e].strip()])
-    first_turn = next((i for i, (s, e) in enumerate(spans) if _starts_turn(text, s, e)), len(spans))
+        return cues, [], [(ci, span, cue.start) for ci, cue in enumerate(cues) for span in cue.lines], frozenset()
+    lines = [(s, e) for s, e in _line_spans(text) if text[s:e].strip()]
+    known = _known_labels(text, lines)
+    spans = _inline_turns(text, lines, known)
+    first_turn = next((i for i, (s, e) in enumerate(spans) if _starts_turn(text, s, e, known)), len(spans))
+    if 0 < first_turn < len(spans) and (glued := _glued_label(text, spans[first_turn - 1], known)):
+        spans[first_turn - 1:first_turn] = glued  # the header line and its glued turn
     if first_turn == len(spans):
         first_turn = 0
-    return [], spans[:first_turn], [(None, span, None) for span in spans[first_turn:]]
+    return [], spans[:first_turn], [(None, span, None) for span in spans[first_turn:]], known
 
 
-def _inline_turns(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _known_labels(text: str, lines: list[tuple[int, int]]) -> frozenset[str]:
+    """Labels of two words or more ("Vladimir Putin", "Alexei Komissarov") that begin a line or follow the end of a
+    sentence, and the one-word labels that begin a line."""
+    known: set[str] = set()
+    for s, e in lines:
+        if found := _turn_label(text, s, e):
+            known.add(found[0])
+        for b in _INLINE.finditer(text, s, e):
+            if (found := _turn_label(text, b.end(), e)) and len(found[0].split()) >= 2:
+                known.add(found[0])
+    return frozenset(known)
+
+
+#: words of a title before a name ("President of Russia Vladimir Putin"): where a label glued to the header may start
+_TITLE_WORD = compile_regex(
+    r"(?:President|Vice|Prime|Minister|Director|Head|Chairman|Chairwoman|Chair|Governor|Commissioner|Secretary|"
+    r"Ambassador|Deputy|General|Mayor|Spokesperson|Spokesman|Spokeswoman|Adviser|Advisor|Aide|Chief|Senator|"
+    r"Representative|Speaker|Commander|Chancellor|Presidential|Acting|First)$")
+
+
+def _glued_label(text: str, span: tuple[int, int], known: frozenset[str]) -> list[tuple[int, int]] | None:
+    """A header line with the first label glued to it ("Excerpts from transcript of meeting of ANO Russia– Land of
+    Opportunity Supervisory Board President of Russia Vladimir Putin: Friends, ..."): the header and the turn, cut
+    where the title of a known name begins (the first title word of the run of capitalised words before it)."""
+    s, e = span
+    for name in sorted((k for k in known if len(k.split()) >= 2), key=len, reverse=True):
+        at = text.find(name + ":", s, e)
+        if at <= s:
+            continue
+        words = [(m.start(), m.group()) for m in _WORD_RUN.finditer(text, s, at)]
+        cut = at
+        for pos, w in reversed(words):
+            if not (w[:1].isupper() or w in _CONNECTIVES) or text[pos + len(w):at].count("\n"):
+                break
+            if _TITLE_WORD.match(w):
+                cut = pos
+        if text[s:cut].strip() and _starts_turn(text, cut, e, known):
+            return [(s, len(text[:cut].rstrip()) if cut > s else cut), (cut, e)]
+    return None
+
+
+_WORD_RUN = compile_regex(r"\S+")
+
+
+def _inline_turns(text: str, spans: list[tuple[int, int]], known: frozenset[str]) -> list[tuple[int, int]]:
     """Lines cut where a turn begins inside them: a label after the end of a sentence that is a name of at least
     two words ("Vladimir Putin:", "President of Russia Vladimir Putin:") or a label that also begins a line of the
     transcript. One-word labels inside a line ("Moscow: ...", "Note: ...") are prose more often than speakers."""
-    known = set()
-    for s, e in spans:
-        if found := _turn_label(text, s, e):
-            known.add(found[0])
     out = []
     for s, e in spans:
         start = s
         for b in _INLINE.finditer(text, s, e):
             p = b.end()
-            found = _turn_label(text, p, e) if p > start else None
+            found = _turn_label(text, p, e, known) if p > start else None
             if found is None:
                 continue
             label = found[0]
@@ -333,8 +419,8 @@ def _write_turn(w: _Writer, turn: Turn, cues: list[Cue], cue_spans: dict[int, li
 def build(text: str, fmt: str) -> Transcript:
     """The canonical text of a transcript in ``fmt`` (``srt``, ``vtt`` or ``text``) and its metadata."""
     notes: list[str] = []
-    cues, header, lines = _read_lines(text, fmt, notes)
-    turns = find_turns(text, lines)
+    cues, header, lines, known = _read_lines(text, fmt, notes)
+    turns = find_turns(text, lines, known)
     w = _Writer(text)
     header_meta = []
     for s, e in header:
@@ -349,7 +435,7 @@ def build(text: str, fmt: str) -> Transcript:
     note_meta: list[dict[str, Any]] = []
     cue_spans: dict[int, list[int]] = {}
     for turn in turns:
-        for a, b in turn.notes:
+        for a, b in sorted(turn.notes):
             note_meta.append({"text": text[a:b], "input_start": a, "input_end": b,
                               "turn": len(turn_meta) if turn.segments else None})
         if turn.segments:
@@ -365,11 +451,11 @@ def build(text: str, fmt: str) -> Transcript:
     return Transcript(canonical, w.omap, meta, notes, title)
 
 
-def _starts_turn(text: str, s: int, e: int) -> bool:
+def _starts_turn(text: str, s: int, e: int, known: frozenset[str] = frozenset()) -> bool:
     m = _LEAD_TIME.match(text, s, e)
     if m:
         s = m.end()
-    return bool(_turn_label(text, s, e)) or bool(_DASH.match(text, s, e)) or bool(_BARE_Q.match(text, s, e))
+    return bool(_turn_label(text, s, e, known)) or bool(_DASH.match(text, s, e)) or bool(_BARE_Q.match(text, s, e))
 
 
 def looks_like_transcript(text: str) -> bool:
