@@ -45,7 +45,7 @@ DEFAULT = (
     "segment.v1",
     "language.v1",
     "quotes.v2",
-    "turns.v2",
+    "turns.v3",
     "quotes.ruuk.v1",
     "indicators.v3",
     "langgate.v1",

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
+from re import escape
 from typing import Any
 
 from . import lexicons
@@ -67,12 +68,17 @@ def read_context(text: str) -> dict[str, Any]:
     """What the header of a transcript says: channel, captive, side, via."""
     low = " " + " ".join(_WORD.findall(text.lower().replace("’", "'"))) + " "
     low_raw = " " + text.lower() + " "
-    out: dict[str, Any] = {"channel": None, "captive": False, "sides": set(), "via": []}
+    for phrase, what, _ in _context():
+        if what == "ignore":  # "videoconference" is no video of the speakers
+            low, low_raw = _without(low, phrase), _without(low_raw, phrase)
+    out: dict[str, Any] = {"channel": None, "captive": False, "sides": set(), "via": [], "moderator": None}
     for phrase, what, value in _context():
         hit = f" {phrase}" in low or (not phrase.isalpha() and phrase in low_raw)
         if not hit:
             continue
-        if what == "channel" and out["channel"] is None:
+        if what == "moderator" and out["moderator"] is None:
+            out["moderator"] = value
+        elif what == "channel" and out["channel"] is None:
             out["channel"] = value
         elif what == "captive":
             out["captive"] = True
@@ -83,6 +89,11 @@ def read_context(text: str) -> dict[str, Any]:
     return out
 
 
+def _without(low: str, phrase: str) -> str:
+    """``low`` without the words that start with ``phrase`` (at a word start)."""
+    return compile_regex(r"(?<!\w)" + escape(phrase) + r"\w*").sub(" ", low)
+
+
 def _context_text(doc: Document, turns: list[dict[str, Any]]) -> str:
     parts = [doc.title or "", doc.outlet or ""]
     parts += [doc.text[h["start"]:h["end"]] for h in doc.meta.get("header", [])]
@@ -91,7 +102,7 @@ def _context_text(doc: Document, turns: list[dict[str, Any]]) -> str:
     return "\n".join(parts)
 
 
-@stage("turns.v2", requires=("paragraphs", "quotes"), provides=("turns",))
+@stage("turns.v3", requires=("paragraphs", "quotes"), provides=("turns",))
 def quote_turns(doc: Document, config: Mapping[str, Any]) -> None:
     """Add a direct quote for every turn of a transcript (nothing for other documents)."""
     turns: list[dict[str, Any]] = doc.meta.get("turns") or []
@@ -109,11 +120,12 @@ def _turn_quotes(doc: Document, turns: list[dict[str, Any]]) -> list[Quote]:
     side = next(iter(ctx["sides"])) if len(ctx["sides"]) == 1 else "unknown"
     via = list(doc.meta.get("via") or []) + [v for v in ctx["via"] if v not in (doc.meta.get("via") or [])]
     people = _people(turns, header_names(header))
+    roles = _label_roles(doc, turns, people, ctx, channel)
     new: list[Quote] = []
     for t in turns:
         label = t.get("label")
         who = people[label]
-        role, q_side = _role_and_side(label, who, ctx["captive"], side)
+        role, q_side = _role_and_side(label, who, roles.get(label), ctx["captive"], side)
         start, end = t["start"], t["end"]
         new.append(Quote(
             start=start, end=end, text=doc.text[start:end], kind="direct", speaker=who.name if who else label,
@@ -126,8 +138,11 @@ def _turn_quotes(doc: Document, turns: list[dict[str, Any]]) -> list[Quote]:
 
 def _people(turns: list[dict[str, Any]], names: dict[str, Any]) -> dict[str | None, Who | None]:
     """The person each label names, with the office any of that person's labels gives in this document
-    ("President of Russia Vladimir Putin" makes the later "Vladimir Putin" a politician too)."""
+    ("President of Russia Vladimir Putin" makes the later "Vladimir Putin" a politician too). A long label that holds
+    the name another label is ("Head of the Talent and Success Educational Foundation Yelena Shmeleva", "Yelena
+    Shmeleva") names that person."""
     people = {t.get("label"): resolve(t.get("label"), names) for t in turns}
+    _names_inside(people)
     offices = {w.name: role for lab, w in people.items() if w and lab and (role := office_role(lab))}
     for lab, w in list(people.items()):
         if w and offices.get(w.name) and w.role != offices[w.name]:
@@ -135,10 +150,76 @@ def _people(turns: list[dict[str, Any]], names: dict[str, Any]) -> dict[str | No
     return people
 
 
-def _role_and_side(label: str | None, who: Who | None, captive: bool, side: str) -> tuple[str, str]:
-    """A turn's role (the person's, else the label's words, pow for an unnamed speaker in a captive's video) and its
-    side (the person's, else the document's for soldiers, captives, relatives and commanders)."""
-    role = (who.role if who else None) or label_role(label) or "unknown"
+def _names_inside(people: dict[str | None, Who | None]) -> None:
+    """Labels that are a bare name ("Yelena Shmeleva") name that person; a longer label that holds such a name and
+    resolves to no one else names the same person, with the office it gives."""
+    bare: list[str] = [lab for lab in people if lab and _NAME_LABEL.fullmatch(lab) and not office_role(lab)
+                       and not label_role(lab)]
+    for name in bare:
+        if people[name] is None:
+            people[name] = Who(name, None, None)
+    for lab, w in list(people.items()):
+        if not lab or lab in bare or (w and w.name != lab):
+            continue
+        inside = [b for b in bare if len(b) < len(lab) and f" {b} " in f" {lab} "]
+        person = people[max(inside, key=len)] if inside else None
+        if person is not None:
+            people[lab] = Who(person.name, office_role(lab) or person.role, person.side)
+
+
+def _label_roles(doc: Document, turns: list[dict[str, Any]], people: dict[str | None, Who | None],
+                 ctx: dict[str, Any], channel: str) -> dict[str | None, str]:
+    """Roles of labels that neither the person nor the label's words give: "Moderator" from the context (a
+    government's press event: its staff), a speaker who introduces themself ("My name is Ignat Petukhov, I am
+    Deputy Governor ..."), and in an interview a speaker whose turns are questions (the interviewer)."""
+    out: dict[str | None, str] = {}
+    by_label: dict[str | None, list[str]] = {}
+    for t in turns:
+        by_label.setdefault(t.get("label"), []).append(doc.text[t["start"]:t["end"]])
+    for label, speech in by_label.items():
+        who = people.get(label)
+        words = label_role(label)
+        if words == "moderator":
+            out[label] = ctx["moderator"] or "unknown"
+            continue
+        if label is None or (who and who.role) or words:
+            continue
+        if role := introduced_role(speech[0]):
+            out[label] = role
+        elif (channel == "interview" or ctx["captive"]) and len(by_label) > 1 and \
+                sum(_asks(s) for s in speech) * 3 >= len(speech) * 2:
+            out[label] = "journalist"
+    return out
+
+
+def _asks(speech: str) -> bool:
+    return speech.rstrip(" \t\n\"'”»)…").endswith("?")
+
+
+#: a label that is a name and nothing else: two or three capitalised words ("Yelena Shmeleva", "Іван Петренко")
+_NAME_LABEL = compile_regex(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?:[ \t][A-ZА-ЯЁІЇЄҐ][\w'’-]+){1,2}")
+#: a self-introduction in a speaker's first words: "My name is Ignat Petukhov, I am Deputy Governor for ...",
+#: «Меня зовут Иван, я военнослужащий ...», «Мене звати Іван, я мобілізований ...»
+_INTRO = compile_regex(r"(?i)\b(?:my name is|my name's|меня зовут|мене звати)\b[^.!?;]{1,80}?[,—–-][ \t]*"
+                       r"(?:and[ \t]+)?(?:I am|I'm|I work as|я|і я)[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+)?"
+                       r"((?:[\w'’-]+[ \t]*){1,6})")
+
+
+def introduced_role(speech: str) -> str | None:
+    """The role a speaker gives themself in a self-introduction at the start of their first turn, or None."""
+    m = _INTRO.search(speech, 0, 300)
+    if not m:
+        return None
+    words = m.group(1)
+    return office_role(words) or label_role(words)
+
+
+def _role_and_side(label: str | None, who: Who | None, given: str | None, captive: bool,
+                   side: str) -> tuple[str, str]:
+    """A turn's role (the person's, else the label's words, else what the document says of the label (``given``),
+    pow for an unnamed speaker in a captive's video) and its side (the person's, else the document's for soldiers,
+    captives, relatives and commanders)."""
+    role = (who.role if who else None) or given or label_role(label) or "unknown"
     if label and captive and role in ("unknown", "soldier") and not (who and who.role):
         role = "pow"  # "A", a name, "Soldier" in a POW video
     q_side = (who.side if who and who.side else
@@ -164,4 +245,4 @@ def _merged(quotes: list[Quote], new: list[Quote]) -> list[Quote]:
     return out
 
 
-__all__ = ["label_role", "quote_turns", "read_context"]
+__all__ = ["introduced_role", "label_role", "quote_turns", "read_context"]

@@ -181,10 +181,13 @@ def _turn_label(text: str, s: int, e: int, known: frozenset[str] = frozenset()) 
 
 
 def _titled_name(label: str, known: frozenset[str]) -> bool:
-    """A title of lower- and upper-case words ending with a known name of two words or more."""
+    """A title of lower- and upper-case words ending with a known name of two words or more (the title's first word
+    an office's: "General", "Director", "Head", not "Excerpts from ...")."""
     if not known or not label[:1].isupper() or any(ch in label for ch in ".!?\"«»“”;,"):
         return False
     words = label.split()
+    if not _TITLE_WORD.match(words[0]):
+        return False
     return any(len(words) > n and " ".join(words[-n:]) in known for n in (2, 3))
 
 
