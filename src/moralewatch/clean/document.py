@@ -63,7 +63,7 @@ def to_document(raw: RawInput) -> Document:
         return _telegram_document(raw, raw.text)
     if raw.format in TRANSCRIPT_KINDS:
         return _transcript_document(raw, raw.text, "text" if raw.format == "transcript" else raw.format)
-    if raw.format == "txt" and looks_like_transcript(raw.text):
+    if raw.format in ("txt", "jsonl") and looks_like_transcript(raw.text):  # recognised undeclared
         return _transcript_document(raw, raw.text, "text")
     meta = raw.meta
     given_title = meta.get("title")

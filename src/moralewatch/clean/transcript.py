@@ -462,12 +462,19 @@ def _starts_turn(text: str, s: int, e: int, known: frozenset[str] = frozenset())
 
 
 def looks_like_transcript(text: str) -> bool:
-    """Whether plain text reads as a transcript without being declared one: at least four lines, most of the lines
-    after the first two start a turn (a label or a dialogue dash), and the labels alternate as speakers do (``Q`` and ``A``, or at
-    least two labels that each come back). Headings of a fact sheet ("Financial context:") do not come back, and
-    dialogue dashes alone are too common in news posts (lists) to tell: declare those with ``--format
-    transcript``."""
+    """Whether plain text reads as a transcript without being declared one: speaker turns that alternate as speakers
+    do. Either most of its lines start a turn (a label or a dialogue dash) and the labels are ``Q`` and ``A`` or two
+    labels that each come back; or, for transcripts whose turns are long (answers of many paragraphs) or whose line
+    breaks were lost (one paragraph of "Vladimir Putin: ... Alexei Komissarov: ..."), it has at least four turns
+    (a label at a line start, a bare ``Q``, or a label of two words or more after the end of a sentence), most of
+    them by a few speakers who each come back, and the speaker changes at least three times. Headings of a fact
+    sheet ("Financial context:") do not come back, and dialogue dashes alone are too common in news posts (lists) to
+    tell: declare those with ``--format transcript``."""
     spans = [(s, e) for s, e in _line_spans(text[:200_000]) if text[s:e].strip()]
+    return _mostly_turns(text, spans) or _alternating_speakers(_turn_starts(text, spans))
+
+
+def _mostly_turns(text: str, spans: list[tuple[int, int]]) -> bool:
     if len(spans) < 4:
         return False
     body = spans[2:] if len(spans) > 6 else spans
@@ -484,6 +491,49 @@ def looks_like_transcript(text: str) -> bool:
     if (sum(counts.values()) + dashes) * 10 < len(body) * 6:
         return False
     return {"Q", "A"} <= set(counts) or sum(1 for n in counts.values() if n >= 2) >= 2
+
+
+#: line-start "labels" of news that are no speakers: datelines, headings, credits
+_NOT_SPEAKERS = frozenset("""note editor's note update updated source sources photo photos video watch read more related
+see also listen correction clarification disclaimer warning breaking live background context why what how when where who
+analysis opinion comment comments summary key points timeline read tags topics share""".split())
+
+
+def _turn_starts(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The labels of a text's turns in order: at a line start (a bare ``Q`` too), or after the end of a sentence when
+    of two words or more."""
+    out: list[str] = []
+    for s, e in spans:
+        m = _LEAD_TIME.match(text, s, e)
+        s = m.end() if m else s
+        if found := _turn_label(text, s, e):
+            out.append(found[0])
+        elif _BARE_Q.match(text, s, e):
+            out.append("Q")
+        for b in _INLINE.finditer(text, s, e):
+            found = _turn_label(text, b.end(), e)
+            if found and len(found[0].split()) >= 2:
+                out.append(found[0])
+    out = [label for label in out if label.lower().rstrip(".") not in _NOT_SPEAKERS]
+    names = {label for label in out if len(label.split()) >= 2}
+    # "President of Russia Vladimir Putin" is the speaker of the later "Vladimir Putin" turns
+    return [max((n for n in names if len(n) < len(label) and f" {n} " in f" {label} "), key=len, default=label)
+            for label in out]
+
+
+def _alternating_speakers(labels: list[str]) -> bool:
+    """At least four turns, seven in ten of them by speakers who come back (two at least), who take turns at least
+    three times."""
+    if len(labels) < 4:
+        return False
+    counts: dict[str, int] = {}
+    for label in labels:
+        counts[label] = counts.get(label, 0) + 1
+    speakers = {label for label, n in counts.items() if n >= 2}
+    if len(speakers) < 2 or sum(counts[x] for x in speakers) * 10 < len(labels) * 7:
+        return False
+    changes = sum(1 for a, b in zip(labels, labels[1:]) if a != b and a in speakers and b in speakers)
+    return changes >= 3
 
 
 __all__ = ["Transcript", "build", "looks_like_transcript", "parse_cues"]
