@@ -34,6 +34,11 @@ _WORD = compile_regex(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 SAME_SPAN = 0.8
 
 
+#: a possessor in a label ("Soldier's mother", "POW's wife") is not who speaks; nor what follows "of"
+_POSSESSOR = compile_regex(r"[^\W\d_]+'s\b")
+_OF = compile_regex(r"\s(?:of|from)\s")
+
+
 @cache
 def _labels() -> dict[str, str]:
     return dict(line.split("\t")[:2] for line in lexicons.lines("turns/labels.tsv"))
@@ -58,23 +63,28 @@ def label_role(label: str | None) -> str | None:
     if not label:
         return None
     labels, prio = _labels(), _priority()
-    roles = [labels[w] for w in _WORD.findall(label.lower()) if w in labels]
-    if not roles:
-        return None
-    return min(roles, key=lambda r: prio.get(r, len(prio)))
+    low = _POSSESSOR.sub(" ", label.lower().replace("’", "'"))  # "Soldier's mother": the mother speaks
+    head = _OF.split(low, 1)[0]  # "Mother of the captive", "Мать пленного": the word before "of" is who speaks
+    for part in (head, low):
+        roles = [labels[w] for w in _WORD.findall(part) if w in labels]
+        if roles:
+            return min(roles, key=lambda r: prio.get(r, len(prio)))
+    return None
 
 
 def read_context(text: str) -> dict[str, Any]:
-    """What the header of a transcript says: channel, captive, side, via."""
+    """What the header of a transcript says: channel, captive, side (``sides``: every side it names;
+    ``people_sides``: the sides named next to a captive's or a soldier's word, "a captured Russian soldier",
+    «пленный военнослужащий ВСУ»), via, the role of a moderator."""
     low = " " + " ".join(_WORD.findall(text.lower().replace("’", "'"))) + " "
     low_raw = " " + text.lower() + " "
     for phrase, what, _ in _context():
         if what == "ignore":  # "videoconference" is no video of the speakers
             low, low_raw = _without(low, phrase), _without(low_raw, phrase)
-    out: dict[str, Any] = {"channel": None, "captive": False, "sides": set(), "via": [], "moderator": None}
+    out: dict[str, Any] = {"channel": None, "captive": False, "sides": set(), "via": [], "moderator": None,
+                           "people_sides": _people_sides(text)}
     for phrase, what, value in _context():
-        hit = f" {phrase}" in low or (not phrase.isalpha() and phrase in low_raw)
-        if not hit:
+        if not _hit(phrase, low, low_raw):
             continue
         if what == "moderator" and out["moderator"] is None:
             out["moderator"] = value
@@ -87,6 +97,32 @@ def read_context(text: str) -> dict[str, Any]:
         elif what == "via" and value not in out["via"]:
             out["via"].append(value)
     return out
+
+
+def _hit(phrase: str, low: str, low_raw: str) -> bool:
+    """A phrase at a word start (a stem: "перехоплен"); one of three letters or fewer is a whole word ("pow", not
+    "power"; "сбу")."""
+    if len(phrase) <= 3:
+        return f" {phrase} " in low
+    return f" {phrase}" in low or (not phrase.isalpha() and phrase in low_raw)
+
+
+def _people_sides(text: str) -> set[str]:
+    """Sides named within three words of a captive's or a soldier's word, in the same clause."""
+    ctx = _context()
+
+    def starts(w: str, kinds: tuple[str, ...]) -> list[str]:
+        return [v for p, what, v in ctx if what in kinds and (w == p if len(p) <= 3 else w.startswith(p))]
+
+    out: set[str] = set()
+    for clause in _CLAUSE.split(text.lower().replace("’", "'")):
+        words = _WORD.findall(clause)
+        people = [i for i, w in enumerate(words) if starts(w, ("captive", "person"))]
+        out |= {v for i, w in enumerate(words) for v in starts(w, ("side",)) if any(abs(i - j) <= 3 for j in people)}
+    return out
+
+
+_CLAUSE = compile_regex(r"[,.;:!?()\[\]—–\n]")
 
 
 def _without(low: str, phrase: str) -> str:
@@ -117,7 +153,8 @@ def _turn_quotes(doc: Document, turns: list[dict[str, Any]]) -> list[Quote]:
     fmt = doc.meta.get("transcript")
     qa = any((t.get("label") or "").upper() in ("Q", "A") for t in turns)
     channel = ctx["channel"] or ("video" if fmt in ("srt", "vtt") else "interview" if qa else "unknown")
-    side = next(iter(ctx["sides"])) if len(ctx["sides"]) == 1 else "unknown"
+    sides = ctx["people_sides"] or ctx["sides"]
+    side = next(iter(sides)) if len(sides) == 1 else "unknown"
     via = list(doc.meta.get("via") or []) + [v for v in ctx["via"] if v not in (doc.meta.get("via") or [])]
     people = _people(turns, header_names(header))
     roles = _label_roles(doc, turns, people, ctx, channel)
@@ -217,12 +254,14 @@ def introduced_role(speech: str) -> str | None:
 def _role_and_side(label: str | None, who: Who | None, given: str | None, captive: bool,
                    side: str) -> tuple[str, str]:
     """A turn's role (the person's, else the label's words, else what the document says of the label (``given``),
-    pow for an unnamed speaker in a captive's video) and its side (the person's, else the document's for soldiers,
-    captives, relatives and commanders)."""
+    pow for an unnamed speaker in a captive's video) and its side (the person's, else for soldiers, captives,
+    relatives and commanders the side the label names next to a soldier's word, else the document's)."""
     role = (who.role if who else None) or given or label_role(label) or "unknown"
     if label and captive and role in ("unknown", "soldier") and not (who and who.role):
         role = "pow"  # "A", a name, "Soldier" in a POW video
+    own = _people_sides(label) if label else set()  # "Военнопленный ВСУ", "Russian soldier 2"
     q_side = (who.side if who and who.side else
+              next(iter(own)) if len(own) == 1 and role in ("pow", "soldier", "relative", "commander") else
               side if role in ("pow", "soldier", "relative", "commander") else "unknown")
     return role, q_side
 

@@ -15,8 +15,10 @@ Parsing never raises: a cue whose timestamps cannot be read keeps its text witho
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
+from .. import lexicons
 from ..lexicons import compile_regex
 from ..model import OffsetMap
 
@@ -175,9 +177,33 @@ def _turn_label(text: str, s: int, e: int, known: frozenset[str] = frozenset()) 
     Komissarov") when it ends with a name of at least two words that ``known`` holds (a label of the document)."""
     for pattern, most in ((_LABEL, _WORDS_LABEL_MAX), (_LONG_LABEL, _WORDS_LONG_LABEL_MAX)):
         m = pattern.match(text, s, e)
-        if m and (_label_ok(label := text[s:m.end()].rstrip(" \t:"), most) or _titled_name(label, known)):
+        if m and (_label_ok(label := text[s:m.end()].rstrip(" \t:"), most) or _titled_name(label, known) or
+                  most == _WORDS_LABEL_MAX and _role_label(label)):
             return label, m.end()
     return None
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    """The words of speaker labels that give a role (``data/turns/labels.tsv``: soldier, mother, пленный, ...)."""
+    return frozenset(line.split("\t")[0] for line in lexicons.lines("turns/labels.tsv") if len(line) > 2)
+
+
+_LABEL_WORD = compile_regex(r"[^\W\d_]+")
+
+
+def _role_label(label: str) -> bool:
+    """A label in sentence case that names a role ("Russian soldier 2", "Soldier's mother", "Mother of the
+    captive", "Wife of a Russian soldier"): up to five words, one of them a role's, the last a role's, a number or
+    capitalised ("The soldier said" is prose)."""
+    words = label.split()
+    if not label[:1].isupper() or len(words) > 5 or any(ch in label for ch in ".!?\"«»“”;,()"):
+        return False
+    roles = _role_words()
+    found = [w.lower() for w in _LABEL_WORD.findall(label)]
+    last = words[-1]
+    return any(w in roles for w in found) and (last[:1].isupper() or last.isdigit() or
+                                               (found[-1] in roles if found else False))
 
 
 def _titled_name(label: str, known: frozenset[str]) -> bool:
