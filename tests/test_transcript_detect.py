@@ -1,5 +1,6 @@
-"""Transcripts recognised without being declared, in plain text and in JSONL records, and ``--format transcript``
-honoured for JSONL records (issue 19, item 1). Invented texts."""
+"""Transcripts recognised without being declared, in plain text and in JSONL records (read as transcripts when
+declared: ``--format transcript`` is honoured for JSONL records), and no news recognised (issue 19, item 1).
+Invented texts."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 from pathlib import Path
 
 from moralewatch.clean import to_document
+from moralewatch.clean.document import TRANSCRIPT_HINT
 from moralewatch.clean.transcript import looks_like_transcript
 from moralewatch.ingest import read_inputs
 
@@ -68,17 +70,28 @@ def _jsonl(tmp_path: Path, records: list[dict[str, str]]) -> str:
     return str(path)
 
 
-def test_a_jsonl_record_that_is_a_transcript_is_read_as_one_and_the_others_as_articles(tmp_path: Path) -> None:
-    path = _jsonl(tmp_path, [{"id": "b1", "text": BRIEFING, "title": "Press Briefing by Press Secretary Kim Lane",
-                              "date": "2024-03-01", "source": "White House"},
-                             {"id": "n1", "text": NEWS[2], "title": "Soldiers tired"},
-                             {"id": "k1", "text": FLAT}])
-    docs = [to_document(r) for r in read_inputs([path])]
-    assert [d.input_format for d in docs] == ["transcript:text", "jsonl", "transcript:text"]
+def test_a_jsonl_record_that_is_a_transcript_is_recognised_and_read_as_one_when_declared(tmp_path: Path) -> None:
+    records = [{"id": "b1", "text": BRIEFING, "title": "Press Briefing by Press Secretary Kim Lane",
+                "date": "2024-03-01", "source": "White House"},
+               {"id": "n1", "text": NEWS[2], "title": "Soldiers tired"},
+               {"id": "k1", "text": FLAT}]
+    path = _jsonl(tmp_path, records)
+    docs = [to_document(r) for r in read_inputs([path])]  # undeclared: articles, with a note on the transcripts
+    assert [d.input_format for d in docs] == ["jsonl", "jsonl", "jsonl"]
+    assert [TRANSCRIPT_HINT in d.removed for d in docs] == [True, False, True]
+    docs = [to_document(r) for r in read_inputs([path], text_format="transcript")]
+    assert [d.input_format for d in docs] == ["transcript:text"] * 3
     b = docs[0]
     assert (b.title, b.published, b.outlet, b.external_id) == (
         "Press Briefing by Press Secretary Kim Lane", "2024-03-01", "White House", "b1")
     assert [t["label"] for t in b.meta["turns"]] == ["MS. LANE", "Q", "MS. LANE", "Q", "MS. LANE", "Q", "MS. LANE"]
+    # the first answer's lines that end a sentence are paragraphs of the turn
+    assert [b.text[s:e] for s, e in b.meta["turns"][0]["parts"]] == [
+        "Good afternoon. I have one item at the top.",
+        "The President spoke with the Prime Minister this morning about air defence.",
+        "They agreed to speed up the deliveries.",
+        "And the aid package will be announced on Friday, with details from the Pentagon.",
+        "With that, go ahead."]
     assert [t["label"] for t in docs[2].meta["turns"]] == [
         "President of Russia Vladimir Putin", "Governor of the Region Ivan Sorokin", "Vladimir Putin", "Ivan Sorokin",
         "Vladimir Putin"]

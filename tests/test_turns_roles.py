@@ -106,3 +106,19 @@ def test_a_videoconference_is_no_video() -> None:
     assert read_context("Meeting with governors via videoconference")["channel"] is None
     assert read_context("Video of a captured soldier")["channel"] == "video"
     assert read_context("Совещание по видеосвязи")["channel"] is None
+
+
+def test_a_turn_of_several_paragraphs_is_one_quote_per_paragraph_continuing_the_first() -> None:
+    text = ("MS. LANE: Good afternoon. One item at the top.\n"
+            "The President spoke with the Prime Minister about air defence\n"
+            "and about the deliveries.\n"
+            "With that, go ahead.\n"
+            "Q: Thanks. Will the package include missiles?\n")
+    turns = _turns(text, title="Press Briefing by Press Secretary Kim Lane")
+    assert [(q.text, q.continues) for q in turns] == [
+        ("Good afternoon. One item at the top.", None),
+        ("The President spoke with the Prime Minister about air defence and about the deliveries.", 0),  # wrapped
+        ("With that, go ahead.", 0),
+        ("Thanks. Will the package include missiles?", None)]
+    assert {(q.speaker, q.speaker_role) for q in turns[:3]} == {("Kim Lane", "official")}
+    assert turns[1].speaker_start == turns[0].speaker_start  # the label is the mention of every paragraph

@@ -163,13 +163,14 @@ def _turn_quotes(doc: Document, turns: list[dict[str, Any]]) -> list[Quote]:
         label = t.get("label")
         who = people[label]
         role, q_side = _role_and_side(label, who, roles.get(label), ctx["captive"], side)
-        start, end = t["start"], t["end"]
-        new.append(Quote(
-            start=start, end=end, text=doc.text[start:end], kind="direct", speaker=who.name if who else label,
-            speaker_start=t.get("label_start"), speaker_end=t.get("label_end"), speaker_role=role, side=q_side,
-            channel=channel, via=list(via), confidence=0.9 if label else 0.6,
-            rule="turn.label" if label else "turn.dash" if t.get("dash") else "turn.unlabelled",
-        ))
+        first = len(new)
+        for k, (start, end) in enumerate(t.get("parts") or [(t["start"], t["end"])]):
+            new.append(Quote(
+                start=start, end=end, text=doc.text[start:end], kind="direct", speaker=who.name if who else label,
+                speaker_start=t.get("label_start"), speaker_end=t.get("label_end"), speaker_role=role, side=q_side,
+                channel=channel, via=list(via), confidence=0.9 if label else 0.6, continues=first if k else None,
+                rule="turn.label" if label else "turn.dash" if t.get("dash") else "turn.unlabelled",
+            ))
     return new
 
 
@@ -267,20 +268,21 @@ def _role_and_side(label: str | None, who: Who | None, given: str | None, captiv
 
 
 def _merged(quotes: list[Quote], new: list[Quote]) -> list[Quote]:
-    """The quote stage's quotes that are not a turn again, and the turns, in text order (``continues`` renumbered)."""
+    """The quote stage's quotes that are not a turn again, and the turns, in text order (``continues`` renumbered:
+    a paragraph of a turn after its first continues the first)."""
     spans = [(q.start, q.end) for q in new]
 
     def same_as_turn(q: Quote) -> bool:
         return any(s <= q.start and q.end <= e and (q.end - q.start) >= SAME_SPAN * (e - s) for s, e in spans)
 
     old = [(i, q) for i, q in enumerate(quotes) if not same_as_turn(q)]
-    merged = sorted([(q.start, 0, i, q) for i, q in old] + [(q.start, 1, -1, q) for q in new],
+    merged = sorted([(q.start, 0, i, q) for i, q in old] + [(q.start, 1, -1 - k, q) for k, q in enumerate(new)],
                     key=lambda x: (x[0], x[1]))
-    index = {i: n for n, (_, _, i, _) in enumerate(merged) if i >= 0}
+    index = {i: n for n, (_, _, i, _) in enumerate(merged)}  # old quotes by i >= 0, turns by -1 - k
     out = [q for _, _, _, q in merged]
-    for q in out:
+    for _, is_turn, _, q in merged:
         if q.continues is not None:
-            q.continues = index.get(q.continues)
+            q.continues = index.get(-1 - q.continues if is_turn else q.continues)
     return out
 
 

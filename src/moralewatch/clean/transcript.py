@@ -419,8 +419,12 @@ class _Writer:
         self.pos += len(t)
 
 
-def _write_turn(w: _Writer, turn: Turn, cues: list[Cue], cue_spans: dict[int, list[int]]) -> dict[str, Any]:
-    """One turn as a paragraph (``Label: speech``); returns its metadata, and widens the cues' spans it holds."""
+def _write_turn(w: _Writer, turn: Turn, cues: list[Cue], cue_spans: dict[int, list[int]],
+                lines_apart: bool = False) -> dict[str, Any]:
+    """One turn as a paragraph (``Label: speech``); returns its metadata, and widens the cues' spans it holds. With
+    ``lines_apart`` (plain text), a line of the turn that ends a sentence ends a paragraph: a turn of several
+    paragraphs (a long answer) keeps them, each a ``part`` of the turn; a line cut in mid-sentence (hard-wrapped
+    text) and a subtitle's lines are joined with a space."""
     if w.pos:
         w.sep("\n\n")
     paragraph_start = w.pos
@@ -429,10 +433,17 @@ def _write_turn(w: _Writer, turn: Turn, cues: list[Cue], cue_spans: dict[int, li
         label_start, label_end = w.put(*turn.label_span)
         w.sep(": ")
     speech_start = w.pos
+    parts = [[speech_start, speech_start]]
     for k, (a, b) in enumerate(turn.segments):
         if k:
-            w.sep(" ")
+            prev = turn.segments[k - 1][1]
+            if lines_apart and "\n" in w.text[prev:a] and _SENTENCE_END.search(w.text, max(0, prev - 3), prev):
+                w.sep("\n\n")
+                parts.append([w.pos, w.pos])
+            else:
+                w.sep(" ")
         cs, ce = w.put(a, b)
+        parts[-1][1] = ce
         for ci in turn.cues:
             if any(ls <= a < le for ls, le in cues[ci].lines):
                 cspan = cue_spans.setdefault(ci, [cs, ce])
@@ -442,7 +453,11 @@ def _write_turn(w: _Writer, turn: Turn, cues: list[Cue], cue_spans: dict[int, li
     return {"start": speech_start, "end": w.pos, "paragraph_start": paragraph_start,
             "label": turn.label, "label_start": label_start, "label_end": label_end,
             "dash": turn.dash, "time_start": min(times) if times else turn.time,
-            "time_end": max(ends) if ends else None}
+            "time_end": max(ends) if ends else None, "parts": parts}
+
+
+#: the end of a sentence at the end of a line (then the next line of the turn is a paragraph of its own)
+_SENTENCE_END = compile_regex(r"[.?!…:;)\]\"”’»*-]$")
 
 
 def build(text: str, fmt: str) -> Transcript:
@@ -468,7 +483,7 @@ def build(text: str, fmt: str) -> Transcript:
             note_meta.append({"text": text[a:b], "input_start": a, "input_end": b,
                               "turn": len(turn_meta) if turn.segments else None})
         if turn.segments:
-            turn_meta.append(_write_turn(w, turn, cues, cue_spans))
+            turn_meta.append(_write_turn(w, turn, cues, cue_spans, fmt == "text"))
     cue_meta = [{"index": cues[ci].index, "time_start": cues[ci].start, "time_end": cues[ci].end,
                  "start": cspan[0], "end": cspan[1]} for ci, cspan in sorted(cue_spans.items())]
     if fmt in ("srt", "vtt") and not cues:
