@@ -166,3 +166,28 @@ def test_a_label_says_who_speaks_and_which_side_its_soldier_is_on() -> None:
     assert _who(doc) == [("Военнопленный ВСУ", "pow", "ua"), ("Russian soldier 2", "soldier", "ru"),
                          ("Soldier's mother", "relative", "unknown"), ("Mother of the captive", "relative", "unknown"),
                          ("Военнопленный ВСУ", "pow", "ua")]
+
+
+def test_caption_chevrons_bracketed_labels_and_answer_labels() -> None:
+    text = ("Допрос пленного оккупанта\n\n"
+            "ВОПРОС: Как вас зовут?\n"
+            "ОТВЕТ: Меня зовут Сергей, я мобилизованный из Курска.\n"
+            ">> [Голос за кадром]: Где вас взяли в плен?\n"
+            ">> ОТВЕТ: Под Авдеевкой.\n")
+    doc = _run(RawInput("q.txt", format="transcript", text=text))
+    assert _who(doc) == [("ВОПРОС", "journalist", "unknown"), ("ОТВЕТ", "pow", "ru"),
+                         ("Голос за кадром", "journalist", "unknown"), ("ОТВЕТ", "pow", "ru")]
+    assert {q.channel for q in _turns(doc)} == {"interview"}
+    assert _turns(doc)[3].text == "Под Авдеевкой."
+
+
+def test_a_son_or_husband_on_a_soldiers_call_is_the_soldier_and_elsewhere_a_relative() -> None:
+    call = "Перехваченный разговор российского военного с матерью\n\nСын: Нас опять на штурм.\nМать: Господи.\n"
+    assert _who(_run(RawInput("c.txt", format="transcript", text=call))) == [
+        ("Сын", "soldier", "ru"), ("Мать", "relative", "ru")]
+    call = "Розмова з дружиною\n\nЧоловік: Нас не ротують.\nДружина: Тримайся.\n"  # no soldier named
+    assert _who(_run(RawInput("c.txt", format="transcript", text=call))) == [
+        ("Чоловік", "relative", "unknown"), ("Дружина", "relative", "unknown")]
+    call = "Перехват СБУ\n\nОккупант: Мама, нас бросили.\nМать: Сыночек.\n"  # the side only the label gives
+    assert _who(_run(RawInput("c.txt", format="transcript", text=call))) == [
+        ("Оккупант", "soldier", "ru"), ("Мать", "relative", "ru")]

@@ -34,6 +34,8 @@ _WORD = compile_regex(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 SAME_SPAN = 0.8
 
 
+#: labels of questions and answers: a text that has them is an interview (unless its header says otherwise)
+_QA = frozenset({"Q", "A", "QUESTION", "ANSWER", "ВОПРОС", "ОТВЕТ", "ПИТАННЯ", "ВІДПОВІДЬ"})
 #: a possessor in a label ("Soldier's mother", "POW's wife") is not who speaks; nor what follows "of"
 _POSSESSOR = compile_regex(r"[^\W\d_]+'s\b")
 _OF = compile_regex(r"\s(?:of|from)\s")
@@ -73,7 +75,8 @@ def label_role(label: str | None) -> str | None:
 
 
 def read_context(text: str) -> dict[str, Any]:
-    """What the header of a transcript says: channel, captive, side (``sides``: every side it names;
+    """What the header of a transcript says: channel, captive, whether it speaks of a soldier (``soldier``), side
+    (``sides``: every side it names;
     ``people_sides``: the sides named next to a captive's or a soldier's word, "a captured Russian soldier",
     «пленный военнослужащий ВСУ»), via, the role of a moderator."""
     low = " " + " ".join(_WORD.findall(text.lower().replace("’", "'"))) + " "
@@ -82,7 +85,7 @@ def read_context(text: str) -> dict[str, Any]:
         if what == "ignore":  # "videoconference" is no video of the speakers
             low, low_raw = _without(low, phrase), _without(low_raw, phrase)
     out: dict[str, Any] = {"channel": None, "captive": False, "sides": set(), "via": [], "moderator": None,
-                           "people_sides": _people_sides(text)}
+                           "people_sides": _people_sides(text), "soldier": _names_a_soldier(text)}
     for phrase, what, value in _context():
         if not _hit(phrase, low, low_raw):
             continue
@@ -105,6 +108,13 @@ def _hit(phrase: str, low: str, low_raw: str) -> bool:
     if len(phrase) <= 3:
         return f" {phrase} " in low
     return f" {phrase}" in low or (not phrase.isalpha() and phrase in low_raw)
+
+
+def _names_a_soldier(text: str) -> bool:
+    """Whether the header speaks of a soldier or a captive (a word of theirs, context.tsv)."""
+    words = _WORD.findall(text.lower().replace("’", "'"))
+    return any(w == p if len(p) <= 3 else w.startswith(p)
+               for w in words for p, what, _ in _context() if what in ("captive", "person"))
 
 
 def _people_sides(text: str) -> set[str]:
@@ -151,10 +161,9 @@ def _turn_quotes(doc: Document, turns: list[dict[str, Any]]) -> list[Quote]:
     header = _context_text(doc, turns)
     ctx = read_context(header)
     fmt = doc.meta.get("transcript")
-    qa = any((t.get("label") or "").upper() in ("Q", "A") for t in turns)
+    qa = any((t.get("label") or "").upper() in _QA for t in turns)
     channel = ctx["channel"] or ("video" if fmt in ("srt", "vtt") else "interview" if qa else "unknown")
-    sides = ctx["people_sides"] or ctx["sides"]
-    side = next(iter(sides)) if len(sides) == 1 else "unknown"
+    side = _soldiers_side(ctx, turns)
     via = list(doc.meta.get("via") or []) + [v for v in ctx["via"] if v not in (doc.meta.get("via") or [])]
     people = _people(turns, header_names(header))
     roles = _label_roles(doc, turns, people, ctx, channel)
@@ -172,6 +181,15 @@ def _turn_quotes(doc: Document, turns: list[dict[str, Any]]) -> list[Quote]:
                 rule="turn.label" if label else "turn.dash" if t.get("dash") else "turn.unlabelled",
             ))
     return new
+
+
+def _soldiers_side(ctx: dict[str, Any], turns: list[dict[str, Any]]) -> str:
+    """The side of the document's soldiers, captives and relatives: named next to them in the header, else the one
+    side it names, else the one side the labels give them ("Оккупант", "Военнопленный ВСУ": then the mother on the
+    call is of that side too); unknown when two are."""
+    sides = ctx["people_sides"] or ctx["sides"] or \
+        set().union(*(_people_sides(lab) for lab in {t.get("label") or "" for t in turns}))
+    return str(next(iter(sides))) if len(sides) == 1 else "unknown"
 
 
 def _people(turns: list[dict[str, Any]], names: dict[str, Any]) -> dict[str | None, Who | None]:
@@ -220,6 +238,9 @@ def _label_roles(doc: Document, turns: list[dict[str, Any]], people: dict[str | 
         if words == "moderator":
             out[label] = ctx["moderator"] or "unknown"
             continue
+        if words == "kin":  # "Son" in a call of a soldier with his mother is the soldier
+            out[label] = "soldier" if ctx["soldier"] else "relative"
+            continue
         if label is None or (who and who.role) or words:
             continue
         if role := introduced_role(speech[0]):
@@ -249,7 +270,8 @@ def introduced_role(speech: str) -> str | None:
     if not m:
         return None
     words = m.group(1)
-    return office_role(words) or label_role(words)
+    role = office_role(words) or label_role(words)
+    return role if role not in ("kin", "moderator") else None
 
 
 def _role_and_side(label: str | None, who: Who | None, given: str | None, captive: bool,

@@ -14,6 +14,7 @@ Parsing never raises: a cue whose timestamps cannot be read keeps its text witho
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -55,8 +56,10 @@ _BARE_Q = compile_regex(r"Q[ \t]+(?=\S)")
 _INLINE = compile_regex(r"(?<=[.?!…>*])[\"”’)]?[ \t]+(?=[^\W\d_])")
 #: a dialogue line: a dash, then speech
 _DASH = compile_regex(r"[—–-][ \t]+(?=\S)")
-#: a leading time in plain text: "[00:01:23]", "00:12", "(1:02:03)"
-_LEAD_TIME = compile_regex(r"[\[(]?((?:\d{1,2}:)?\d{1,2}:\d{2})[\])]?[ \t]+")
+#: a leading time in plain text: "[00:01:23]", "00:12", "(1:02:03)"; or the chevrons of captions (">> ")
+_LEAD_TIME = compile_regex(r"[\[(]?((?:\d{1,2}:)?\d{1,2}:\d{2})[\])]?[ \t]+|>{1,2}[ \t]*(?=\S)")
+#: a speaker label in brackets: "[Interviewer]: Where are you from?"
+_BRACKET_LABEL = compile_regex(r"\[([^\[\]\n]{1,60})\][ \t]*:[ \t]*(?=\S)")
 _NOTE = compile_regex(r"\[[^\[\]\n]{1,80}\]")
 #: a note in parentheses at the end or the start of a turn ("Not with us. (Laughs)", "(As interpreted.) Thank you"):
 #: a stage note, outside the speech; a parenthesis inside the speech stays in it
@@ -254,7 +257,7 @@ def find_turns(text: str, lines: list[tuple[int | None, tuple[int, int], float |
         m = _LEAD_TIME.match(text, s, e)
         if m:
             s = m.end()
-            if time is None:
+            if time is None and m.group(1):
                 parts = [int(p) for p in m.group(1).split(":")]
                 time = float(parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) == 3 else 0))
         label: str | None = None
@@ -270,6 +273,8 @@ def find_turns(text: str, lines: list[tuple[int | None, tuple[int, int], float |
             label, s0 = found
             label_span = (s, s + len(label))
             s = s0
+        elif (b := _bracket_label(text, s, e)) is not None:
+            label, label_span, s = text[b.start(1):b.end(1)], (b.start(1), b.end(1)), b.end()
         elif cue is None and turns and _PAREN_NOTE.match(text, s, e):
             turns[-1].notes.append((s, e))
             continue
@@ -387,6 +392,8 @@ def _inline_turns(text: str, spans: list[tuple[int, int]], known: frozenset[str]
         start = s
         for b in _INLINE.finditer(text, s, e):
             p = b.end()
+            if not text[start:b.start()].strip(" \t>"):  # the chevrons of a caption (">> ОТВЕТ:"): no cut
+                continue
             found = _turn_label(text, p, e, known) if p > start else None
             if found is None:
                 continue
@@ -495,11 +502,17 @@ def build(text: str, fmt: str) -> Transcript:
     return Transcript(canonical, w.omap, meta, notes, title)
 
 
+def _bracket_label(text: str, s: int, e: int) -> re.Match[str] | None:
+    """A label in brackets at ``s`` ("[Interviewer]:", "[Пленный]:") that reads as a name, a title or a role."""
+    b = _BRACKET_LABEL.match(text, s, e)
+    return b if b and (_label_ok(inner := b.group(1).strip()) or _role_label(inner)) else None
+
+
 def _starts_turn(text: str, s: int, e: int, known: frozenset[str] = frozenset()) -> bool:
     m = _LEAD_TIME.match(text, s, e)
     if m:
         s = m.end()
-    return bool(_turn_label(text, s, e, known)) or bool(_DASH.match(text, s, e)) or bool(_BARE_Q.match(text, s, e))
+    return bool(_turn_label(text, s, e, known)) or _bracket_label(text, s, e) is not None or bool(_DASH.match(text, s, e)) or bool(_BARE_Q.match(text, s, e))
 
 
 def looks_like_transcript(text: str) -> bool:
