@@ -62,7 +62,7 @@ def test_english_rules_output_is_dropped_on_cyrillic_paragraphs_and_recorded() -
     doc = default_pipeline().run(Document(text=text))
     assert doc.paragraph_languages == ["ru", "en"]
     first_end = doc.paragraphs[0][1]
-    # the English rules' quotes there are dropped; the Russian quote stage's (quotes.ruuk.v1) are kept
+    # the English rules' quotes there are dropped; the Russian quote stage's (quotes.ruuk.v2) are kept
     assert any(q.start > first_end for q in doc.quotes)
     assert all(q.start > first_end or (q.rule or "").startswith("ruuk-") for q in doc.quotes)
     # the English rules' indicators are dropped there; the Russian rules' (indicators.ruuk.v1, issue 17) are kept

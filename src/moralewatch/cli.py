@@ -145,7 +145,7 @@ def _clock(seconds: float) -> str:
 @quiet_option
 @json_option
 @click.option("--format", "text_format", type=click.Choice(["transcript"]), default=None,
-              help="Read plain-text inputs (.txt, stdin) as transcripts with speaker turns (NAME:, Q:/A:, dashes).")
+              help="Read plain-text inputs (.txt, stdin) and JSONL records as transcripts with speaker turns (NAME:, Q:/A:, dashes).")
 def analyze(inputs: tuple[str, ...], db_option: str | None, max_bytes: int, time_limit: float, workers: int,
             reanalyze: bool, quiet: bool, as_json: bool, text_format: str | None) -> None:
     """Analyze files, directories (recursive), globs or - (stdin) into the store DATABASE (created if needed).

@@ -13,7 +13,7 @@ the function words of another language clearly outnumber English ones. A paragra
 document's language (mixed posts keep their paragraphs' own labels when the cues are clear).
 
 ``langgate.v1`` drops what the English quote and indicator rules found on paragraphs that are not English (the turns
-of a transcript are kept: a turn is a quote by its form, not by English cues; so are the quotes of ``quotes.ruuk.v1``,
+of a transcript are kept: a turn is a quote by its form, not by English cues; so are the quotes of ``quotes.ruuk.v2``,
 which reads Russian and Ukrainian) and records it in the document's ``removed`` notes.
 """
 
@@ -176,7 +176,7 @@ def _unsupported(doc: Document) -> list[tuple[str, int, int]]:
 @stage("langgate.v1", requires=("language", "quotes", "indicators"), provides=("language_gate",))
 def gate_languages(doc: Document, config: Mapping[str, Any]) -> None:
     """Drop the English rules' quotes and indicators on paragraphs in a language they do not read (turns and the
-    Russian and Ukrainian quotes of ``quotes.ruuk.v1`` stay)."""
+    Russian and Ukrainian quotes of ``quotes.ruuk.v2`` stay)."""
     spans = [(s, e) for _lab, s, e in _unsupported(doc)]
     if not spans:
         return

@@ -29,13 +29,15 @@ _HONORIFIC = compile_regex(
     r"prime minister|minister|foreign minister|secretary|general|admiral|ambassador|senator|governor|"
     r"spokesperson|spokesman|spokeswoman|press secretary|chancellor|director|deputy|chairman|chair|colonel|"
     r"major|captain|lieutenant|sergeant)[ \t]+")
-#: a full name in a title or header: two to four capitalised words (Latin or Cyrillic), hyphens and apostrophes
+#: a full name in a title or header: two to four capitalised words (a run of up to eight, the office words before
+#: the name cut off below: "Human Rights Commissioner Tatyana Moskalkova") (Latin or Cyrillic), hyphens and apostrophes
 _NAME = compile_regex(r"(?<![\w.])[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’]+(?:-[A-ZА-ЯЁІЇЄҐ]?[a-zа-яёіїєґ'’]+)*"
-                      r"(?:[ \t]+[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’]+(?:-[A-ZА-ЯЁІЇЄҐ]?[a-zа-яёіїєґ'’]+)*){1,3}(?![\w])")
+                      r"(?:[ \t]+[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’]+(?:-[A-ZА-ЯЁІЇЄҐ]?[a-zа-яёіїєґ'’]+)*){1,7}(?![\w])")
 #: an office just before a name in a header makes its holder an official
 _OFFICE = compile_regex(
     r"(?i)(?:secretary|advisor|adviser|minister|president|director|spokesperson|spokesman|spokeswoman|"
-    r"ambassador|coordinator|administrator|chief|commander|governor|mayor|senator|deputy|official)[ \t]+$")
+    r"ambassador|coordinator|administrator|commissioner|chief|commander|governor|mayor|senator|deputy|official|"
+    r"chairman|chairwoman|chair|head)[ \t]+$")
 
 
 #: what an office in a label or before a name makes its holder (codebook v1.1 roles): the longest phrase wins, so
@@ -56,8 +58,17 @@ _OFFICES = (
 _OFFICE_WORDS = compile_regex(r"(?i)\b(?:" + "|".join(p.replace(" ", r"[ \t]+") for p, _ in _OFFICES) + r")\b")
 
 
+#: words of a non-governmental organisation: whoever speaks for one speaks as ``ngo`` ("General Director of Russia–
+#: Land of Opportunity autonomous non-profit organisation", "Talent and Success Foundation Director")
+_NGO_WORDS = compile_regex(r"(?i)\b(?:non-?profit|not-for-profit|foundation|charity|charitable|ngo|"
+                           r"non-governmental|nongovernmental)\b")
+
+
 def office_role(words: str) -> str | None:
-    """The role the longest office phrase of ``words`` gives ("THE PRESIDENT" -> politician), or None."""
+    """The role the longest office phrase of ``words`` gives ("THE PRESIDENT" -> politician; an office of a
+    foundation or a non-profit -> ngo), or None."""
+    if _NGO_WORDS.search(words):
+        return "ngo"
     found = [m.group().lower() for m in _OFFICE_WORDS.finditer(words)]
     if not found:
         return None

@@ -51,7 +51,7 @@ DEFAULT = (
     "segment.v1",
     "language.v1",
     "quotes.v2",
-    "turns.v2",
+    "turns.v3",
     "quotes.ruuk.v2",
     "indicators.v3",
     "langgate.v1",

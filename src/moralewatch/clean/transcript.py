@@ -14,9 +14,12 @@ Parsing never raises: a cue whose timestamps cannot be read keeps its text witho
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
+from .. import lexicons
 from ..lexicons import compile_regex
 from ..model import OffsetMap
 
@@ -40,8 +43,9 @@ _LABEL = compile_regex(_label_pattern(_WORDS_LABEL_MAX, "-"))
 #: a line that only marks a time or the end of the record ("END 10:40 A.M. EDT", "5:35 P.M. EST"): nobody's speech
 _TIME_LINE = compile_regex(r"(?:END(?:[ \t]{1,3}\d{1,2}:\d{2})?|\d{1,2}:\d{2})(?:[ \t]{1,3}(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4})){0,2}[ \t]*$")
 #: a label of a declared or recognised transcript may be a long title ("Head of the Talent and Success Educational
-#: Foundation Yelena Shmeleva:", "Roscosmos General Director Dmitry Rogozin:"): up to 11 words
-_WORDS_LONG_LABEL_MAX = 11
+#: Foundation Yelena Shmeleva:", "Roscosmos General Director Dmitry Rogozin:", the scrape-damaged "Human Rights
+#: Commissioner Tatyana Moskalkova Moskalkova TatyanaHuman Rights Commissioner in Russian Federation:"): up to 16 words
+_WORDS_LONG_LABEL_MAX = 16
 _LONG_LABEL = compile_regex(_label_pattern(_WORDS_LONG_LABEL_MAX, "–-"))
 #: a whole line that is a stage note in parentheses: "(Applause.)", "(Speaker Johnson strikes the gavel.)"
 _PAREN_NOTE = compile_regex(r"\([^()\n]{1,120}\)[ \t]*$")
@@ -52,9 +56,15 @@ _BARE_Q = compile_regex(r"Q[ \t]+(?=\S)")
 _INLINE = compile_regex(r"(?<=[.?!…>*])[\"”’)]?[ \t]+(?=[^\W\d_])")
 #: a dialogue line: a dash, then speech
 _DASH = compile_regex(r"[—–-][ \t]+(?=\S)")
-#: a leading time in plain text: "[00:01:23]", "00:12", "(1:02:03)"
-_LEAD_TIME = compile_regex(r"[\[(]?((?:\d{1,2}:)?\d{1,2}:\d{2})[\])]?[ \t]+")
+#: a leading time in plain text: "[00:01:23]", "00:12", "(1:02:03)"; or the chevrons of captions (">> ")
+_LEAD_TIME = compile_regex(r"[\[(]?((?:\d{1,2}:)?\d{1,2}:\d{2})[\])]?[ \t]+|>{1,2}[ \t]*(?=\S)")
+#: a speaker label in brackets: "[Interviewer]: Where are you from?"
+_BRACKET_LABEL = compile_regex(r"\[([^\[\]\n]{1,60})\][ \t]*:[ \t]*(?=\S)")
 _NOTE = compile_regex(r"\[[^\[\]\n]{1,80}\]")
+#: a note in parentheses at the end or the start of a turn ("Not with us. (Laughs)", "(As interpreted.) Thank you"):
+#: a stage note, outside the speech; a parenthesis inside the speech stays in it
+_EDGE_END = compile_regex(r"\([^()\n]{1,400}\)[ \t]*$")
+_EDGE_START = compile_regex(r"\([^()\n]{1,400}\)[ \t]*")
 _TAG = compile_regex(r"<(/?)([a-z]+)?(?:\.[\w.-]+)?(?:[ \t]+([^<>\n]*))?>|<\d[\d:.]*>")
 
 
@@ -164,13 +174,50 @@ def _label_ok(label: str, max_words: int = _WORDS_LABEL_MAX) -> bool:
     return not any(ch in label for ch in ".!?\"«»“”") or label.rstrip(".").count(".") <= 1 and len(words) <= 3
 
 
-def _turn_label(text: str, s: int, e: int) -> tuple[str, int] | None:
-    """The speaker label at ``s`` in a transcript and where its speech begins, or None."""
+def _turn_label(text: str, s: int, e: int, known: frozenset[str] = frozenset()) -> tuple[str, int] | None:
+    """The speaker label at ``s`` in a transcript and where its speech begins, or None. A long label may hold
+    lower-case words ("General Director of Russia– Land of Opportunity autonomous non-profit organisation Alexei
+    Komissarov") when it ends with a name of at least two words that ``known`` holds (a label of the document)."""
     for pattern, most in ((_LABEL, _WORDS_LABEL_MAX), (_LONG_LABEL, _WORDS_LONG_LABEL_MAX)):
         m = pattern.match(text, s, e)
-        if m and _label_ok(label := text[s:m.end()].rstrip(" \t:"), most):
+        if m and (_label_ok(label := text[s:m.end()].rstrip(" \t:"), most) or _titled_name(label, known) or
+                  most == _WORDS_LABEL_MAX and _role_label(label)):
             return label, m.end()
     return None
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    """The words of speaker labels that give a role (``data/turns/labels.tsv``: soldier, mother, пленный, ...)."""
+    return frozenset(line.split("\t")[0] for line in lexicons.lines("turns/labels.tsv") if len(line) > 2)
+
+
+_LABEL_WORD = compile_regex(r"[^\W\d_]+")
+
+
+def _role_label(label: str) -> bool:
+    """A label in sentence case that names a role ("Russian soldier 2", "Soldier's mother", "Mother of the
+    captive", "Wife of a Russian soldier"): up to five words, one of them a role's, the last a role's, a number or
+    capitalised ("The soldier said" is prose)."""
+    words = label.split()
+    if not label[:1].isupper() or len(words) > 5 or any(ch in label for ch in ".!?\"«»“”;,()"):
+        return False
+    roles = _role_words()
+    found = [w.lower() for w in _LABEL_WORD.findall(label)]
+    last = words[-1]
+    return any(w in roles for w in found) and (last[:1].isupper() or last.isdigit() or
+                                               (found[-1] in roles if found else False))
+
+
+def _titled_name(label: str, known: frozenset[str]) -> bool:
+    """A title of lower- and upper-case words ending with a known name of two words or more (the title's first word
+    an office's: "General", "Director", "Head", not "Excerpts from ...")."""
+    if not known or not label[:1].isupper() or any(ch in label for ch in ".!?\"«»“”;,"):
+        return False
+    words = label.split()
+    if not _TITLE_WORD.match(words[0]):
+        return False
+    return any(len(words) > n and " ".join(words[-n:]) in known for n in (2, 3))
 
 
 def _split_line(text: str, s: int, e: int, turn: Turn) -> None:
@@ -199,7 +246,8 @@ def _segment(text: str, s: int, e: int, turn: Turn) -> None:
         turn.segments.append((s, e))
 
 
-def find_turns(text: str, lines: list[tuple[int | None, tuple[int, int], float | None]]) -> list[Turn]:
+def find_turns(text: str, lines: list[tuple[int | None, tuple[int, int], float | None]],
+               known: frozenset[str] = frozenset()) -> list[Turn]:
     """Turns of ``lines`` (cue index, input span, time): a label or a dialogue dash starts a turn; a line without
     one continues the turn before it (in a subtitle file, a cue without a label continues its speaker)."""
     turns: list[Turn] = []
@@ -209,7 +257,7 @@ def find_turns(text: str, lines: list[tuple[int | None, tuple[int, int], float |
         m = _LEAD_TIME.match(text, s, e)
         if m:
             s = m.end()
-            if time is None:
+            if time is None and m.group(1):
                 parts = [int(p) for p in m.group(1).split(":")]
                 time = float(parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) == 3 else 0))
         label: str | None = None
@@ -221,10 +269,12 @@ def find_turns(text: str, lines: list[tuple[int | None, tuple[int, int], float |
             ls = text.index(label, v.start(), v.end())
             label_span = (ls, ls + len(label))
             s = v.end()
-        elif found := _turn_label(text, s, e):
+        elif found := _turn_label(text, s, e, known):
             label, s0 = found
             label_span = (s, s + len(label))
             s = s0
+        elif (b := _bracket_label(text, s, e)) is not None:
+            label, label_span, s = text[b.start(1):b.end(1)], (b.start(1), b.end(1)), b.end()
         elif cue is None and turns and _PAREN_NOTE.match(text, s, e):
             turns[-1].notes.append((s, e))
             continue
@@ -242,37 +292,109 @@ def find_turns(text: str, lines: list[tuple[int | None, tuple[int, int], float |
         if turn.time is None:
             turn.time = time
         _split_line(text, s, e, turn)
+    for turn in turns:
+        _edge_notes(text, turn)
     return turns
 
 
+def _edge_notes(text: str, turn: Turn) -> None:
+    """A parenthesised note that opens or closes a turn's speech becomes a stage note (a turn that is only a note,
+    "GREEN: (Inaudible.)", keeps it as its speech: someone spoke)."""
+    segs = turn.segments
+    while segs:
+        a, b = segs[-1]
+        m = _EDGE_END.search(text, a, b)
+        if m is None or (m.start() == a and len(segs) == 1):
+            break
+        turn.notes.append((m.start(), text.rindex(")", m.start(), m.end()) + 1))
+        segs.pop()
+        _segment(text, a, m.start(), turn)  # what is left of the segment, trimmed (nothing when it was the note)
+    while segs:
+        a, b = segs[0]
+        m = _EDGE_START.match(text, a, b)
+        if m is None or (m.end() >= b and len(segs) == 1):
+            break
+        turn.notes.append((a, text.rindex(")", a, m.end()) + 1))
+        segs.pop(0)
+        if m.end() < b:
+            segs.insert(0, (m.end(), b))
+
+
 def _read_lines(text: str, fmt: str, notes: list[str]
-                ) -> tuple[list[Cue], list[tuple[int, int]], list[tuple[int | None, tuple[int, int], float | None]]]:
-    """The cues (subtitles), the header lines (plain text before the first turn) and every line of speech with its
-    cue and start time."""
+                ) -> tuple[list[Cue], list[tuple[int, int]], list[tuple[int | None, tuple[int, int], float | None]],
+                           frozenset[str]]:
+    """The cues (subtitles), the header lines (plain text before the first turn), every line of speech with its
+    cue and start time, and the document's labels of two words or more."""
     if fmt in ("srt", "vtt"):
         cues = parse_cues(text, fmt, notes)
-        return cues, [], [(ci, span, cue.start) for ci, cue in enumerate(cues) for span in cue.lines]
-    spans = _inline_turns(text, [(s, e) for s, e in _line_spans(text) if text[s:e].strip()])
-    first_turn = next((i for i, (s, e) in enumerate(spans) if _starts_turn(text, s, e)), len(spans))
+        return cues, [], [(ci, span, cue.start) for ci, cue in enumerate(cues) for span in cue.lines], frozenset()
+    lines = [(s, e) for s, e in _line_spans(text) if text[s:e].strip()]
+    known = _known_labels(text, lines)
+    spans = _inline_turns(text, lines, known)
+    first_turn = next((i for i, (s, e) in enumerate(spans) if _starts_turn(text, s, e, known)), len(spans))
+    if 0 < first_turn < len(spans) and (glued := _glued_label(text, spans[first_turn - 1], known)):
+        spans[first_turn - 1:first_turn] = glued  # the header line and its glued turn
     if first_turn == len(spans):
         first_turn = 0
-    return [], spans[:first_turn], [(None, span, None) for span in spans[first_turn:]]
+    return [], spans[:first_turn], [(None, span, None) for span in spans[first_turn:]], known
 
 
-def _inline_turns(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _known_labels(text: str, lines: list[tuple[int, int]]) -> frozenset[str]:
+    """Labels of two words or more ("Vladimir Putin", "Alexei Komissarov") that begin a line or follow the end of a
+    sentence, and the one-word labels that begin a line."""
+    known: set[str] = set()
+    for s, e in lines:
+        if found := _turn_label(text, s, e):
+            known.add(found[0])
+        for b in _INLINE.finditer(text, s, e):
+            if (found := _turn_label(text, b.end(), e)) and len(found[0].split()) >= 2:
+                known.add(found[0])
+    return frozenset(known)
+
+
+#: words of a title before a name ("President of Russia Vladimir Putin"): where a label glued to the header may start
+_TITLE_WORD = compile_regex(
+    r"(?:President|Vice|Prime|Minister|Director|Head|Chairman|Chairwoman|Chair|Governor|Commissioner|Secretary|"
+    r"Ambassador|Deputy|General|Mayor|Spokesperson|Spokesman|Spokeswoman|Adviser|Advisor|Aide|Chief|Senator|"
+    r"Representative|Speaker|Commander|Chancellor|Presidential|Acting|First)$")
+
+
+def _glued_label(text: str, span: tuple[int, int], known: frozenset[str]) -> list[tuple[int, int]] | None:
+    """A header line with the first label glued to it ("Excerpts from transcript of meeting of ANO Russia– Land of
+    Opportunity Supervisory Board President of Russia Vladimir Putin: Friends, ..."): the header and the turn, cut
+    where the title of a known name begins (the first title word of the run of capitalised words before it)."""
+    s, e = span
+    for name in sorted((k for k in known if len(k.split()) >= 2), key=len, reverse=True):
+        at = text.find(name + ":", s, e)
+        if at <= s:
+            continue
+        words = [(m.start(), m.group()) for m in _WORD_RUN.finditer(text, s, at)]
+        cut = at
+        for pos, w in reversed(words):
+            if not (w[:1].isupper() or w in _CONNECTIVES) or text[pos + len(w):at].count("\n"):
+                break
+            if _TITLE_WORD.match(w):
+                cut = pos
+        if text[s:cut].strip() and _starts_turn(text, cut, e, known):
+            return [(s, len(text[:cut].rstrip()) if cut > s else cut), (cut, e)]
+    return None
+
+
+_WORD_RUN = compile_regex(r"\S+")
+
+
+def _inline_turns(text: str, spans: list[tuple[int, int]], known: frozenset[str]) -> list[tuple[int, int]]:
     """Lines cut where a turn begins inside them: a label after the end of a sentence that is a name of at least
     two words ("Vladimir Putin:", "President of Russia Vladimir Putin:") or a label that also begins a line of the
     transcript. One-word labels inside a line ("Moscow: ...", "Note: ...") are prose more often than speakers."""
-    known = set()
-    for s, e in spans:
-        if found := _turn_label(text, s, e):
-            known.add(found[0])
     out = []
     for s, e in spans:
         start = s
         for b in _INLINE.finditer(text, s, e):
             p = b.end()
-            found = _turn_label(text, p, e) if p > start else None
+            if not text[start:b.start()].strip(" \t>"):  # the chevrons of a caption (">> ОТВЕТ:"): no cut
+                continue
+            found = _turn_label(text, p, e, known) if p > start else None
             if found is None:
                 continue
             label = found[0]
@@ -304,8 +426,12 @@ class _Writer:
         self.pos += len(t)
 
 
-def _write_turn(w: _Writer, turn: Turn, cues: list[Cue], cue_spans: dict[int, list[int]]) -> dict[str, Any]:
-    """One turn as a paragraph (``Label: speech``); returns its metadata, and widens the cues' spans it holds."""
+def _write_turn(w: _Writer, turn: Turn, cues: list[Cue], cue_spans: dict[int, list[int]],
+                lines_apart: bool = False) -> dict[str, Any]:
+    """One turn as a paragraph (``Label: speech``); returns its metadata, and widens the cues' spans it holds. With
+    ``lines_apart`` (plain text), a line of the turn that ends a sentence ends a paragraph: a turn of several
+    paragraphs (a long answer) keeps them, each a ``part`` of the turn; a line cut in mid-sentence (hard-wrapped
+    text) and a subtitle's lines are joined with a space."""
     if w.pos:
         w.sep("\n\n")
     paragraph_start = w.pos
@@ -314,10 +440,17 @@ def _write_turn(w: _Writer, turn: Turn, cues: list[Cue], cue_spans: dict[int, li
         label_start, label_end = w.put(*turn.label_span)
         w.sep(": ")
     speech_start = w.pos
+    parts = [[speech_start, speech_start]]
     for k, (a, b) in enumerate(turn.segments):
         if k:
-            w.sep(" ")
+            prev = turn.segments[k - 1][1]
+            if lines_apart and "\n" in w.text[prev:a] and _SENTENCE_END.search(w.text, max(0, prev - 3), prev):
+                w.sep("\n\n")
+                parts.append([w.pos, w.pos])
+            else:
+                w.sep(" ")
         cs, ce = w.put(a, b)
+        parts[-1][1] = ce
         for ci in turn.cues:
             if any(ls <= a < le for ls, le in cues[ci].lines):
                 cspan = cue_spans.setdefault(ci, [cs, ce])
@@ -327,14 +460,18 @@ def _write_turn(w: _Writer, turn: Turn, cues: list[Cue], cue_spans: dict[int, li
     return {"start": speech_start, "end": w.pos, "paragraph_start": paragraph_start,
             "label": turn.label, "label_start": label_start, "label_end": label_end,
             "dash": turn.dash, "time_start": min(times) if times else turn.time,
-            "time_end": max(ends) if ends else None}
+            "time_end": max(ends) if ends else None, "parts": parts}
+
+
+#: the end of a sentence at the end of a line (then the next line of the turn is a paragraph of its own)
+_SENTENCE_END = compile_regex(r"[.?!…:;)\]\"”’»*-]$")
 
 
 def build(text: str, fmt: str) -> Transcript:
     """The canonical text of a transcript in ``fmt`` (``srt``, ``vtt`` or ``text``) and its metadata."""
     notes: list[str] = []
-    cues, header, lines = _read_lines(text, fmt, notes)
-    turns = find_turns(text, lines)
+    cues, header, lines, known = _read_lines(text, fmt, notes)
+    turns = find_turns(text, lines, known)
     w = _Writer(text)
     header_meta = []
     for s, e in header:
@@ -349,11 +486,11 @@ def build(text: str, fmt: str) -> Transcript:
     note_meta: list[dict[str, Any]] = []
     cue_spans: dict[int, list[int]] = {}
     for turn in turns:
-        for a, b in turn.notes:
+        for a, b in sorted(turn.notes):
             note_meta.append({"text": text[a:b], "input_start": a, "input_end": b,
                               "turn": len(turn_meta) if turn.segments else None})
         if turn.segments:
-            turn_meta.append(_write_turn(w, turn, cues, cue_spans))
+            turn_meta.append(_write_turn(w, turn, cues, cue_spans, fmt == "text"))
     cue_meta = [{"index": cues[ci].index, "time_start": cues[ci].start, "time_end": cues[ci].end,
                  "start": cspan[0], "end": cspan[1]} for ci, cspan in sorted(cue_spans.items())]
     if fmt in ("srt", "vtt") and not cues:
@@ -365,20 +502,33 @@ def build(text: str, fmt: str) -> Transcript:
     return Transcript(canonical, w.omap, meta, notes, title)
 
 
-def _starts_turn(text: str, s: int, e: int) -> bool:
+def _bracket_label(text: str, s: int, e: int) -> re.Match[str] | None:
+    """A label in brackets at ``s`` ("[Interviewer]:", "[Пленный]:") that reads as a name, a title or a role."""
+    b = _BRACKET_LABEL.match(text, s, e)
+    return b if b and (_label_ok(inner := b.group(1).strip()) or _role_label(inner)) else None
+
+
+def _starts_turn(text: str, s: int, e: int, known: frozenset[str] = frozenset()) -> bool:
     m = _LEAD_TIME.match(text, s, e)
     if m:
         s = m.end()
-    return bool(_turn_label(text, s, e)) or bool(_DASH.match(text, s, e)) or bool(_BARE_Q.match(text, s, e))
+    return bool(_turn_label(text, s, e, known)) or _bracket_label(text, s, e) is not None or bool(_DASH.match(text, s, e)) or bool(_BARE_Q.match(text, s, e))
 
 
 def looks_like_transcript(text: str) -> bool:
-    """Whether plain text reads as a transcript without being declared one: at least four lines, most of the lines
-    after the first two start a turn (a label or a dialogue dash), and the labels alternate as speakers do (``Q`` and ``A``, or at
-    least two labels that each come back). Headings of a fact sheet ("Financial context:") do not come back, and
-    dialogue dashes alone are too common in news posts (lists) to tell: declare those with ``--format
-    transcript``."""
+    """Whether plain text reads as a transcript without being declared one: speaker turns that alternate as speakers
+    do. Either most of its lines start a turn (a label or a dialogue dash) and the labels are ``Q`` and ``A`` or two
+    labels that each come back; or, for transcripts whose turns are long (answers of many paragraphs) or whose line
+    breaks were lost (one paragraph of "Vladimir Putin: ... Alexei Komissarov: ..."), it has at least four turns
+    (a label at a line start, a bare ``Q``, or a label of two words or more after the end of a sentence), most of
+    them by a few speakers who each come back, and the speaker changes at least three times. Headings of a fact
+    sheet ("Financial context:") do not come back, and dialogue dashes alone are too common in news posts (lists) to
+    tell: declare those with ``--format transcript``."""
     spans = [(s, e) for s, e in _line_spans(text[:200_000]) if text[s:e].strip()]
+    return _mostly_turns(text, spans) or _alternating_speakers(_turn_starts(text, spans))
+
+
+def _mostly_turns(text: str, spans: list[tuple[int, int]]) -> bool:
     if len(spans) < 4:
         return False
     body = spans[2:] if len(spans) > 6 else spans
@@ -395,6 +545,49 @@ def looks_like_transcript(text: str) -> bool:
     if (sum(counts.values()) + dashes) * 10 < len(body) * 6:
         return False
     return {"Q", "A"} <= set(counts) or sum(1 for n in counts.values() if n >= 2) >= 2
+
+
+#: line-start "labels" of news that are no speakers: datelines, headings, credits
+_NOT_SPEAKERS = frozenset("""note editor's note update updated source sources photo photos video watch read more related
+see also listen correction clarification disclaimer warning breaking live background context why what how when where who
+analysis opinion comment comments summary key points timeline read tags topics share""".split())
+
+
+def _turn_starts(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The labels of a text's turns in order: at a line start (a bare ``Q`` too), or after the end of a sentence when
+    of two words or more."""
+    out: list[str] = []
+    for s, e in spans:
+        m = _LEAD_TIME.match(text, s, e)
+        s = m.end() if m else s
+        if found := _turn_label(text, s, e):
+            out.append(found[0])
+        elif _BARE_Q.match(text, s, e):
+            out.append("Q")
+        for b in _INLINE.finditer(text, s, e):
+            found = _turn_label(text, b.end(), e)
+            if found and len(found[0].split()) >= 2:
+                out.append(found[0])
+    out = [label for label in out if label.lower().rstrip(".") not in _NOT_SPEAKERS]
+    names = {label for label in out if len(label.split()) >= 2}
+    # "President of Russia Vladimir Putin" is the speaker of the later "Vladimir Putin" turns
+    return [max((n for n in names if len(n) < len(label) and f" {n} " in f" {label} "), key=len, default=label)
+            for label in out]
+
+
+def _alternating_speakers(labels: list[str]) -> bool:
+    """At least four turns, seven in ten of them by speakers who come back (two at least), who take turns at least
+    three times."""
+    if len(labels) < 4:
+        return False
+    counts: dict[str, int] = {}
+    for label in labels:
+        counts[label] = counts.get(label, 0) + 1
+    speakers = {label for label, n in counts.items() if n >= 2}
+    if len(speakers) < 2 or sum(counts[x] for x in speakers) * 10 < len(labels) * 7:
+        return False
+    changes = sum(1 for a, b in zip(labels, labels[1:]) if a != b and a in speakers and b in speakers)
+    return changes >= 3
 
 
 __all__ = ["Transcript", "build", "looks_like_transcript", "parse_cues"]

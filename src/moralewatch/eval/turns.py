@@ -9,7 +9,8 @@ The documents are read with their corpus metadata (title, date, source, url, lan
 record, and as transcripts declared so (``--format transcript``): the scorer measures how turns, speakers
 and roles come out of a transcript, not whether a JSONL record is recognised as one (reported apart, as
 ``detected``: how many documents ``looks_like_transcript`` recognises undeclared). A predicted turn is a quote
-written by the turn stage (rule ``turn.*``). Gold and predicted turns are matched one to one when their character
+written by the turn stage (rule ``turn.*``), with the paragraphs that continue it (a long answer). Gold and
+predicted turns are matched one to one when their character
 spans overlap by at least 80% of their union (turn boundaries are lines: a turn found is a turn found whole). A
 matched turn's speaker is right when the predicted speaker mention overlaps the gold label or the names agree (as in
 ``eval quotes``); its role is right when it equals the gold role.
@@ -76,9 +77,15 @@ def predict(doc: GoldTranscript) -> tuple[list[Unit], bool]:
     if not isinstance(result, Document):
         return [], looks_like_transcript(doc.text)
     turns = []
-    for q in result.quotes:
-        span = result.offset_map.span_to_input(q.start, q.end)
-        if not (q.rule or "").startswith("turn.") or span is None or span[0] >= doc.limit:
+    ends: dict[int, int] = {}  # a turn of several paragraphs: its first quote and the end of its last
+    for i, q in enumerate(result.quotes):
+        if (q.rule or "").startswith("turn."):
+            first = q.continues if q.continues is not None else i
+            ends[first] = max(ends.get(first, q.end), q.end)
+    for i, q in enumerate(result.quotes):
+        span = result.offset_map.span_to_input(q.start, ends.get(i, q.end))
+        if not (q.rule or "").startswith("turn.") or q.continues is not None or span is None or \
+                span[0] >= doc.limit:
             continue
         label = result.offset_map.span_to_input(q.speaker_start, q.speaker_end) \
             if q.speaker_start is not None and q.speaker_end is not None else None

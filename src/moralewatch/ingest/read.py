@@ -26,7 +26,7 @@ FORMATS = ("transcript",)
 def read_inputs(paths: Iterable[str | Found], max_bytes: int = DEFAULT_MAX_BYTES,
                 stdin: BinaryIO | None = None, text_format: str | None = None) -> Iterator[RawInput]:
     """Every raw input under ``paths``, in a stable order. Never raises for a bad input. ``text_format``
-    (``transcript``) declares what plain-text inputs are."""
+    (``transcript``) declares what plain-text inputs and the texts of JSONL records are."""
     for found in expand(paths):
         if found.error:
             yield RawInput(found.source, format=found.kind or "txt", error=found.error)
@@ -36,12 +36,21 @@ def read_inputs(paths: Iterable[str | Found], max_bytes: int = DEFAULT_MAX_BYTES
             head = src.read(2048)
             stream: BinaryIO = io.BufferedReader(_Joined(head, src), 1 << 16)
             kind = _sniff(head)
-            yield from _from_stream("-", stream, text_format if text_format and kind == "txt" else kind,
-                                    max_bytes, None)
+            yield from _declared(_from_stream("-", stream, text_format if text_format and kind == "txt" else kind,
+                                              max_bytes, None), text_format)
             continue
         if text_format and found.kind == "txt":
             found = Found(found.path, found.source, text_format, found.gz)
-        yield from _from_file(found, max_bytes)
+        yield from _declared(_from_file(found, max_bytes), text_format)
+
+
+def _declared(raws: Iterator[RawInput], text_format: str | None) -> Iterator[RawInput]:
+    """The records of a JSONL file read as ``text_format`` when one is declared (``--format transcript``: each
+    record's text is a transcript; its title, date, source, url and lang are kept)."""
+    for raw in raws:
+        if text_format and raw.format == "jsonl" and raw.error is None:
+            raw.format = text_format
+        yield raw
 
 
 def _from_file(found: Found, max_bytes: int) -> Iterator[RawInput]:
