@@ -1,4 +1,4 @@
-"""Who a transcript's speaker label names (``turns.v2``): "MS. PSAKI" is Jen Psaki, an official of the west.
+"""Who a transcript's speaker label names (``turns.v3``): "MS. PSAKI" is Jen Psaki, an official of the west.
 
 A label is a surname in capitals behind an honorific ("MR. SINGH", "PRESIDENT BIDEN"), a full name ("Vladimir
 Putin"), or a role ("Q", "Mother"). A name label is resolved, in this order, to

@@ -1,4 +1,4 @@
-"""``turns.v2``: each turn of a transcript is a direct quote of its speaker (issue 19, items 1 and 2 in part).
+"""``turns.v3``: each turn of a transcript is a direct quote of its speaker (issue 19, items 1 and 2 in part).
 
 v2: a label that names a person ("MS. PSAKI", "Vladimir Putin") is resolved to the full name the document's
 title or header gives, or to a public figure of the knowledge base, with that person's role and side
