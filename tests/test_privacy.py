@@ -281,3 +281,25 @@ def test_scrubbing_hostile_text_finishes(store: Path, unit: str) -> None:
     t0 = time.perf_counter()
     s.text(text)
     assert time.perf_counter() - t0 < 30
+
+
+@pytest.mark.parametrize("role", ["politician", "ngo", "official"])
+def test_codebook_v1_1_public_roles_keep_their_names(role: str) -> None:
+    """A transcript turn's speaker in a public role of codebook v1.1 (a prime minister is a `politician`, an ICRC
+    delegate `ngo`) is public: named in shared outputs, as an official is; a soldier's name is not."""
+    conn = sqlite3.connect(":memory:")
+    conn.executescript("CREATE TABLE documents (id TEXT, text TEXT, author TEXT);"
+                       "CREATE TABLE quotes (document_id TEXT, speaker TEXT, speaker_role TEXT, speaker_start INT,"
+                       " start INT, text TEXT);")
+    conn.execute("INSERT INTO documents VALUES ('d1', 'Ingrida Simonyte said it. Ivan Petrenko said it.', NULL)")
+    conn.executemany("INSERT INTO quotes VALUES ('d1', ?, ?, 0, 0, 'it')",
+                     [("Ingrida Simonyte", role), ("Ivan Petrenko", "soldier")])
+    s = Scrubber.for_store(conn)
+    out = s.text("Ingrida Simonyte said it. Ivan Petrenko said it.")
+    assert "Ingrida Simonyte" in out and "Ivan Petrenko" not in out
+
+
+def test_the_dashboard_filters_take_the_v1_1_roles() -> None:
+    from moralewatch.web.filters import Filters
+
+    assert Filters(speaker_role=("politician", "ngo")).speaker_role == ("politician", "ngo")

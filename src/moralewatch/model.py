@@ -27,8 +27,8 @@ INDICATORS: tuple[str, ...] = (
 )
 ROLES: tuple[str, ...] = (
     "soldier", "pow", "relative", "commander", "official", "intelligence_agency", "diplomat", "expert",
-    "journalist", "local_authority", "civilian", "unknown",
-)
+    "journalist", "local_authority", "civilian", "politician", "ngo", "unknown",
+)  # politician and ngo: codebook v1.1 (the transcript turns give them)
 SIDES: tuple[str, ...] = ("ru", "ua", "west", "independent", "unknown")
 SUBJECT_SIDES: tuple[str, ...] = ("ru", "ua", "unknown")
 CHANNELS: tuple[str, ...] = (

@@ -37,7 +37,7 @@ from typing import Any
 
 #: quote speaker roles that are public (people named in a public capacity)
 PUBLIC_ROLES = frozenset({"commander", "official", "diplomat", "expert", "journalist", "local_authority",
-                          "intelligence_agency"})
+                          "intelligence_agency", "politician", "ngo"})
 #: private roles and the word of their pseudonym; any other person not public is a "Person"
 PRIVATE_KINDS = {"pow": "Captive", "soldier": "Soldier", "relative": "Relative", "civilian": "Civilian"}
 #: a title just before a name that makes the person public ("Defence Minister Oleksii Reznikov")
