@@ -21,9 +21,9 @@ import itertools
 import operator
 import os
 import sqlite3
+import struct
 import sys
 import tempfile
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
@@ -82,11 +82,11 @@ class Buckets:
     """The LSH buckets: key -> the seqs of its first ``BUCKET_CAP`` members, on disk.
 
     New entries go to a small dict (at most ``RECENT`` entries); a full dict is written, sorted by key, to the table
-    ``story_buckets`` (``key, seq``: a b-tree without rowids, about 20 bytes an entry on disk) of the index's
-    database in one statement. A lookup reads the dict and the table (one query for all the keys of a document), so
+    ``story_buckets`` (``key`` -> ``seqs``, the bucket's seqs as little-endian int32, in ascending order; a
+    bucket's new entries are appended to its blob) of the index's database in one statement. A lookup reads the dict and the table (one query for all the keys of a document), so
     memory does not grow with the documents; the candidates are the same as with the buckets in memory."""
 
-    RECENT = 1 << 15
+    RECENT = 1 << 17
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -104,11 +104,11 @@ class Buckets:
         sql = self._sql.get(len(keys))
         if sql is None:
             marks = ",".join("?" * len(keys))
-            sql = self._sql[len(keys)] = f"SELECT key, seq FROM story_buckets WHERE key IN ({marks})"
+            sql = self._sql[len(keys)] = f"SELECT key, seqs FROM story_buckets WHERE key IN ({marks})"
         rows = self.conn.execute(sql, keys).fetchall()
         if rows:
-            out.update(map(_second, rows))
-            held = Counter(map(_first_of, rows))
+            out.update(np.frombuffer(b"".join(map(_second, rows)), dtype="<i4").tolist())
+            held = {k: len(b) >> 2 for k, b in rows}
             counts = [held.get(k, 0) for k in keys]
         rec = self.recent
         for i, key in enumerate(keys):
@@ -138,15 +138,17 @@ class Buckets:
     def flush(self) -> None:
         if not self.n_recent:
             return
-        k = np.fromiter((k for k, r in self.recent.items() for _ in r), np.int64, self.n_recent)
-        v = np.fromiter((x for r in self.recent.values() for x in r), np.int64, self.n_recent)
-        order = np.lexsort((v, k))
-        self.conn.executemany("INSERT OR IGNORE INTO story_buckets VALUES (?, ?)",
-                              zip(k[order].tolist(), v[order].tolist()))
+        self.conn.executemany(
+            "INSERT INTO story_buckets VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET seqs = CAST(seqs || excluded.seqs AS BLOB)",
+            [(k, _pack(len(r), *r)) for k, r in sorted(self.recent.items())])
         self.recent, self.n_recent = {}, 0
 
 
-_first_of = operator.itemgetter(0)
+def _pack(n: int, *seqs: int) -> bytes:
+    return struct.pack(f"<{n}i", *seqs)
+
+
+_SIG_WORDS = NUM_PERM + NUM_SALIENT_PERM   # the two signatures: the first words of a sketch's bytes
 _second = operator.itemgetter(1)
 _RELATIONS = ("original", "copy", "update", "abridged", "rewrite", "translation")
 
@@ -163,7 +165,6 @@ class _Row:
     flags: tuple[str, ...]
     matched: str | None
     byline: str | None
-    slot: int = -1           # its row in the cache's signature matrix, while cached
 
 
 class _Members(Sequence[Member]):
@@ -217,6 +218,7 @@ class StoryIndex:
     change is written to the database as it is made, inside the caller's transaction (:meth:`save` commits)."""
 
     CACHE = 1 << 13
+    SIG_CACHE = 1 << 15
     PENDING = 1 << 11
     STATE_CACHE = 1 << 14
 
@@ -236,8 +238,12 @@ class StoryIndex:
         self.by_id = _ById(self)
         self.dirty: set[str] = set()              # stories whose row (event, first source, size) changed since load
         self._rows: dict[int, _Row] = {}
-        self._mat = np.zeros((self.CACHE, NUM_PERM + NUM_SALIENT_PERM), dtype=np.uint32)  # signatures of cached rows
-        self._free = list(range(self.CACHE - 1, -1, -1))
+        # the signatures and script of the last SIG_CACHE members added or read (a ring: the oldest slot is reused)
+        self._mat = np.zeros((self.SIG_CACHE, _SIG_WORDS), dtype=np.uint32)
+        self._cyr = np.zeros(self.SIG_CACHE, dtype=bool)
+        self._slot_seq = np.full(self.SIG_CACHE, -1, dtype=np.int64)
+        self._slot_of: dict[int, int] = {}                           # seq -> slot
+        self._next_slot = 0
         self._state: dict[tuple[str, str], str | None] = {}
         self._new_rows: dict[str, tuple[Any, ...]] = {}        # id -> member row not yet written (bounded)
         self._new_state: dict[tuple[str, str], str] = {}        # story_state changes not yet written
@@ -362,11 +368,23 @@ class StoryIndex:
         if len(rows) >= self.CACHE:  # the least recently used quarter goes (written first: a pending row may be in it)
             self._flush()
             for k in list(itertools.islice(rows, self.CACHE // 4)):
-                self._free.append(rows.pop(k).slot)
-        r.slot = self._free.pop()
-        self._mat[r.slot, :NUM_PERM] = r.sketch.sig
-        self._mat[r.slot, NUM_PERM:] = r.sketch.ssig
+                del rows[k]
         rows[seq] = r
+
+    def _cache_sigs(self, seqs: list[int], sigs: np.ndarray, cyr: np.ndarray) -> None:
+        """Put the signatures of ``seqs`` in the ring (rows of ``sigs``, scripts ``cyr``)."""
+        for seq, sig, c in zip(seqs, sigs, cyr.tolist()):
+            if seq in self._slot_of:
+                continue
+            slot = self._next_slot
+            self._next_slot = (slot + 1) % self.SIG_CACHE
+            old = int(self._slot_seq[slot])
+            if old >= 0:
+                del self._slot_of[old]
+            self._slot_seq[slot] = seq
+            self._slot_of[seq] = slot
+            self._mat[slot] = sig
+            self._cyr[slot] = c
 
     def sketch_of(self, seq: int) -> Sketch:
         return self._row(seq).sketch
@@ -385,6 +403,7 @@ class StoryIndex:
                                 m.script, m.source, r.story, _RELATIONS[r.rel], r.matched, ",".join(r.flags),
                                 r.byline)
         self._cache(seq, r)
+        self._cache_sigs([seq], np.concatenate((sk.sig, sk.ssig))[None, :], np.array([m.script == "cyrillic"]))
         self.n += 1
         if len(self._new_rows) >= self.PENDING:
             self._flush()
@@ -402,11 +421,11 @@ class StoryIndex:
         meta = Meta(date=published[:10] if published else None, script=script_of(text), source=source)
         keys = self.keys(sk)
         cands, counts = self.buckets.lookup(keys)
-        rows = self._fetch(sorted(cands))
+        rows = self._fetch(self._plausible(sk, meta.script, cands))  # whole rows only for these
         best: tuple[int, float, int] | None = None     # (relation rank, -score, seq): the smallest wins
         best_seq = -1
         events: list[int] = []
-        for c in self._plausible(sk, meta.script, rows):
+        for c in sorted(rows):
             rel, score = relation(sk, meta, rows[c].sketch, rows[c].meta, self.t)
             if rel in SAME_STORY:
                 rank = (RELATION_ORDER.index(rel), -score, c)
@@ -452,18 +471,39 @@ class StoryIndex:
             self._set("first", story, str(seq))
         return seq, story
 
-    def _plausible(self, sk: Sketch, script: str, rows: dict[int, _Row]) -> list[int]:
-        """The candidates whose estimated similarities can reach a relation other than unrelated (vectorised)."""
-        if not rows:
+    def _plausible(self, sk: Sketch, script: str, cands: set[int]) -> list[int]:
+        """The candidates whose estimated similarities can reach a relation other than unrelated (vectorised; the
+        signatures of candidates not in the cache are read alone, not their whole rows)."""
+        if not cands:
             return []
-        c = sorted(rows)
-        both = self._mat[[rows[x].slot for x in c]]
-        j = (both[:, :NUM_PERM] == sk.sig).sum(axis=1)
-        js = (both[:, NUM_PERM:] == sk.ssig).sum(axis=1)
-        cross = np.array([rows[x].meta.script != script for x in c], dtype=bool)
+        c = sorted(cands)
+        slots = np.fromiter(map(self._slot_of.get, c, itertools.repeat(-1)), dtype=np.int64, count=len(c))
+        hit = slots >= 0
+        sigs = self._mat[np.where(hit, slots, 0)]
+        cyr = self._cyr[np.where(hit, slots, 0)]
+        if not hit.all():
+            miss = np.flatnonzero(~hit).tolist()
+            self._read_sigs({c[i]: i for i in miss}, sigs, cyr)
+        j = (sigs[:, :NUM_PERM] == sk.sig).sum(axis=1)
+        js = (sigs[:, NUM_PERM:] == sk.ssig).sum(axis=1)
+        cross = cyr != (script == "cyrillic")
         keep = (j >= self.t.rewrite_low * len(sk.sig)) | (js >= self.t.event * len(sk.ssig) * 0.8) | (
             cross & (js >= self.t.translation * len(sk.ssig) * 0.8))
         return [c[i] for i in np.flatnonzero(keep).tolist()]
+
+    def _read_sigs(self, where: dict[int, int], sigs: np.ndarray, cyr: np.ndarray) -> None:
+        """Fill ``sigs[where[seq]]`` (the two signatures) and ``cyr`` of the members ``where`` from the table."""
+        seqs = list(where)
+        for i in range(0, len(seqs), 500):
+            part = seqs[i:i + 500]
+            got = self.conn.execute(f"SELECT seq, substr(sketch, 1, {_SIG_WORDS * 4}), script = 'cyrillic' FROM "
+                                    f"story_members WHERE seq IN ({','.join('?' * len(part))})", part).fetchall()
+            pos = [where[g[0]] for g in got]
+            read = np.frombuffer(b"".join(g[1] for g in got), dtype="<u4").reshape(len(got), _SIG_WORDS)
+            scripts = np.array([bool(g[2]) for g in got], dtype=bool)
+            sigs[pos] = read
+            cyr[pos] = scripts
+            self._cache_sigs([g[0] for g in got], read, scripts)
 
     def assignment(self, doc_id: str) -> Assignment:
         seq = self.by_id[doc_id]
@@ -555,8 +595,7 @@ STATE_TABLES: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS story_members_story ON story_members (story)",
     "CREATE TABLE IF NOT EXISTS story_state (kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT)",
     # session 6: the index read from disk as needed (buckets, member by seq, state by key and by root event)
-    "CREATE TABLE IF NOT EXISTS story_buckets (key INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (key, seq))"
-    " WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS story_buckets (key INTEGER PRIMARY KEY, seqs BLOB NOT NULL)",
     "CREATE UNIQUE INDEX IF NOT EXISTS story_members_seq ON story_members (seq)",
     "CREATE UNIQUE INDEX IF NOT EXISTS story_state_key ON story_state (kind, key)",
     "CREATE INDEX IF NOT EXISTS story_state_value ON story_state (kind, value)",
