@@ -218,7 +218,7 @@ class StoryIndex:
     change is written to the database as it is made, inside the caller's transaction (:meth:`save` commits)."""
 
     CACHE = 1 << 13
-    SIG_CACHE = 1 << 15
+    SIG_CACHE = 1 << 14
     PENDING = 1 << 11
     STATE_CACHE = 1 << 14
 
@@ -236,7 +236,8 @@ class StoryIndex:
         self.saved = self.n
         self.buckets = Buckets(conn)
         self.by_id = _ById(self)
-        self.dirty: set[str] = set()              # stories whose row (event, first source, size) changed since load
+        self.track_dirty = False                  # set by a caller that writes story rows (the store's corpus stage)
+        self.dirty: set[str] = set()              # then: stories whose row (event, first source, size) changed
         self._rows: dict[int, _Row] = {}
         # the signatures and script of the last SIG_CACHE members added or read (a ring: the oldest slot is reused)
         self._mat = np.zeros((self.SIG_CACHE, _SIG_WORDS), dtype=np.uint32)
@@ -337,7 +338,8 @@ class StoryIndex:
             if pending.get(("root", story)) == new:
                 self._set("root", story, old)
                 moved.append(story)
-        self.dirty.update(moved)
+        if self.track_dirty:
+            self.dirty.update(moved)
 
     # -- members --------------------------------------------------------------------------------------------
     def _fetch(self, seqs: Iterable[int]) -> dict[int, _Row]:
@@ -447,7 +449,8 @@ class StoryIndex:
             self._set("eseq", event, str(seq))
             self._set("root", story, event)
             self._set("n", story, "1")
-        self.dirty.add(story)
+        if self.track_dirty:
+            self.dirty.add(story)
         for c in events:
             other = rows[c].story
             if other != story:
