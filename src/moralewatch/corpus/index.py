@@ -9,9 +9,15 @@ candidates (union-find; the older event's id wins). Ids are stable strings deriv
 id, so the same documents in the same order give the same grouping in one run or in many (the state is saved and
 loaded, :meth:`StoryIndex.save` / :meth:`StoryIndex.load`).
 
-What is kept per document is fixed in size and held as numpy rows and interned strings: 156 words of signatures,
-title keys and bottom-k, a few counts and codes, its story, and about 28 bucket entries of 12 bytes (1.3 kB a
-document over Reuters-21578, :meth:`StoryIndex.nbytes`, bench/stories.py); the texts are never kept.
+The index lives on disk (session 6), in the SQLite database it was loaded from (a ``--state`` file, the store) or
+in a private temporary file: ``story_members`` (a row per document: its sketch, story, relation, flags; read by
+id and by seq), ``story_buckets`` (a row per bucket key: its members' seqs) and ``story_state`` (by kind and key:
+a story's first source, event, root event and size; an event's founder and merges). A document reads what it
+needs: one query for its buckets, the signatures of the candidates not cached, the whole rows of the plausible
+ones. Memory is bounded by the caches (``CACHE`` whole rows, ``SIG_CACHE`` signatures, ``STATE_CACHE`` state
+entries, ``Buckets.RECENT`` bucket entries, ``PENDING`` rows not yet written), whatever the number of documents:
+about 10 MB for the caches over Reuters-21578 (:meth:`StoryIndex.nbytes`, bench/stories.py), 1.9 kB a document on
+disk. The texts are never kept.
 """
 
 from __future__ import annotations
