@@ -562,7 +562,30 @@ class StoryIndex:
         return idx
 
     def _upgrade(self) -> None:
+        """Complete a state of session 5 (no buckets, roots or story sizes on disk) in one transaction: the sizes,
+        written last, mark it done, and an interrupted upgrade leaves nothing half-done."""
         conn = self.conn
+        began = not conn.in_transaction
+        if began:
+            conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._upgrade_rows()
+            if began:
+                conn.execute("COMMIT")
+        except BaseException:
+            if began and conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        self._state.clear()
+
+    def _upgrade_rows(self) -> None:
+        conn = self.conn
+        conn.execute("DELETE FROM story_buckets")
+        for blob, n_sh, n_sal, exact, n_chars, seq in conn.execute(
+                "SELECT sketch, n_shingles, n_salient, exact, n_chars, seq FROM story_members ORDER BY seq"
+        ).fetchall():
+            self.buckets.add(self.keys(Sketch.from_bytes(blob, n_sh, n_sal, exact, n_chars)), int(seq))
+        self.buckets.flush()
         parent = dict(conn.execute("SELECT key, value FROM story_state WHERE kind='parent'").fetchall())
 
         def root(e: str) -> str:
@@ -576,13 +599,6 @@ class StoryIndex:
         conn.executemany("INSERT OR REPLACE INTO story_state VALUES ('n', ?, ?)",
                          [(s, str(n)) for s, n in conn.execute("SELECT story, count(*) FROM story_members "
                                                                "GROUP BY story").fetchall()])
-        if conn.execute("SELECT 1 FROM story_buckets LIMIT 1").fetchone() is None:
-            for blob, n_sh, n_sal, exact, n_chars, seq in conn.execute(
-                    "SELECT sketch, n_shingles, n_salient, exact, n_chars, seq FROM story_members ORDER BY seq"
-            ).fetchall():
-                self.buckets.add(self.keys(Sketch.from_bytes(blob, n_sh, n_sal, exact, n_chars)), int(seq))
-            self.buckets.flush()
-        self._state.clear()
 
 
 def _row(row: tuple[Any, ...]) -> tuple[int, _Row]:
