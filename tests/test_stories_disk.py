@@ -82,3 +82,15 @@ def test_the_store_writes_story_rows_as_it_goes_and_the_same_ones(tmp_path: Path
     monkeypatch.setattr(corpus_store, "DIRTY_MAX", 1)
     _analyze(tmp_path, tmp_path / "small.db", docs, "b.jsonl")
     assert _dump(tmp_path / "big.db") == _dump(tmp_path / "small.db")
+
+
+def test_an_index_grouped_apart_can_be_saved_to_a_state_file_and_go_on_there(shared: Path, tmp_path: Path) -> None:
+    docs = _docs(shared, 500)
+    whole = _group(docs, StoryIndex())
+    apart = StoryIndex()  # in its own temporary file
+    _group(docs[:300], apart)
+    conn = sqlite3.connect(tmp_path / "state.sqlite")
+    apart.save(conn)
+    conn.close()
+    conn = sqlite3.connect(tmp_path / "state.sqlite")
+    assert _group(docs, StoryIndex.load(conn)) == whole

@@ -531,18 +531,35 @@ class StoryIndex:
 
     # -- persistence ----------------------------------------------------------------------------------------
     def save(self, conn: sqlite3.Connection | None = None) -> None:
-        """Write what is pending and commit (``conn``: the index's own connection, the default)."""
+        """Write what is pending and commit (``conn``: the index's own connection, the default, or another
+        database to copy the index to, see :meth:`write`)."""
         self.write(conn)
         self.conn.commit()
+        if conn is not None and conn is not self.conn:
+            conn.commit()
 
     def write(self, conn: sqlite3.Connection | None = None) -> None:
-        """Write what is pending (the recent bucket entries) inside the caller's transaction: every other change
-        was written when it was made."""
-        if conn is not None and conn is not self.conn:
-            raise ValueError("a StoryIndex writes to the database it was loaded from")
+        """Write what is pending (member rows, state changes, recent bucket entries) inside the caller's
+        transaction. ``conn`` another database than the index's (an index grouped in a temporary file, saved to
+        a state file): the index's tables are copied there, replacing its story state, as :meth:`save` did
+        before the index was on disk."""
         self._flush()
         self.buckets.flush()
         self.saved = self.n
+        if conn is not None and conn is not self.conn:
+            self._copy_to(conn)
+
+    def _copy_to(self, conn: sqlite3.Connection) -> None:
+        ensure_tables(conn)
+        for table, cols, marks, replace in (
+                ("story_members", MEMBER_COLUMNS, "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?", False),
+                ("story_state", "kind, key, value", "?,?,?", True),
+                ("story_buckets", "key, seqs", "?,?", True)):
+            if replace:
+                conn.execute(f"DELETE FROM {table}")
+            cur = self.conn.execute(f"SELECT {cols} FROM {table}")
+            while rows := cur.fetchmany(4096):
+                conn.executemany(f"INSERT OR REPLACE INTO {table} ({cols}) VALUES ({marks})", rows)
 
     def story_rows(self, stories: Iterable[str]) -> list[tuple[str, str, str, str | None, int]]:
         """``(story, event, first_source, first_published, n_documents)`` of each story."""
