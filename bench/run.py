@@ -752,8 +752,8 @@ def run(args: argparse.Namespace) -> int:
         from stories import bench as bench_stories  # bench/stories.py, beside this file
 
         results["stories"] = bench_stories(args.shared, args.limit)
-        log(f"    {results['stories']['docs_per_s']} documents/s, {results['stories']['index_bytes_per_doc']} "
-            "bytes of index per document")
+        log(f"    {results['stories']['docs_per_s']} documents/s, {results['stories']['disk_bytes_per_doc']} "
+            f"bytes of index on disk per document, memory grown {results['stories']['peak_growth_mb']} MB")
     results["verdicts"] = verdicts(results)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")

@@ -4,11 +4,11 @@
 
 Each measurement runs in a fresh interpreter (``child``): it reads the Reuters JSONL, then groups the documents
 with :class:`moralewatch.corpus.StoryIndex` on one core and reports CPU seconds of the grouping alone (reading and
-JSON parsing excluded), documents per second, the resident memory grown while grouping and what the index holds
-(:meth:`StoryIndex.nbytes`). The 10-million-document projection is made from the index's bytes per document (the
-parts that grow with the documents; with the unused third of the rows at worst), and the slope of the resident
-memory between the runs at 1/4 and all of the corpus is reported beside it (it includes the bounded buffers
-filling up, so it overstates the growth at this size). When datasketch is installed, its MinHash (64 permutations, ``update_batch``) and MinHashLSH (threshold 0.5)
+JSON parsing excluded), documents per second, the resident memory grown while grouping (peak and at the end, over
+the memory before the grouping, which holds the texts read) and what the index holds (:meth:`StoryIndex.nbytes`:
+its bounded caches in memory, its database on disk). The index is on disk (session 6), so the runs at 1/4, 1/2
+and all of the corpus should show the same memory once the caches are full; the 10-million-document projection
+takes the disk bytes per document of the full run, the memory of the full run and its rate. When datasketch is installed, its MinHash (64 permutations, ``update_batch``) and MinHashLSH (threshold 0.5)
 over the same 3-shingles are timed beside ours.
 """
 
@@ -26,7 +26,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def child(src: str, limit: int, mode: str) -> dict[str, Any]:
+def child(src: str, limit: int, mode: str, repeat: int = 1) -> dict[str, Any]:
+    """One measurement. ``repeat`` > 1: the corpus read that many times, the k-th copy with its ids suffixed and
+    its dates moved k * 10 years on (so it is new documents, none a copy of the first: the index only grows)."""
     sys.path.insert(0, str(ROOT / "src"))
     docs = []
     with open(src, encoding="utf-8") as f:
@@ -35,6 +37,9 @@ def child(src: str, limit: int, mode: str) -> dict[str, Any]:
             docs.append((str(d["id"]), d["text"], d.get("title"), d.get("date"), d.get("source")))
             if len(docs) >= limit:
                 break
+    first = list(docs)
+    for k in range(1, repeat):
+        docs += [(f"{i}#{k}", text, title, _later(day, 10 * k), source) for i, text, title, day, source in first]
     if mode == "ours":  # imported before the baseline: its modules are not the index
         from moralewatch.corpus import StoryIndex
     base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
@@ -44,7 +49,8 @@ def child(src: str, limit: int, mode: str) -> dict[str, Any]:
         idx = StoryIndex()
         for doc_id, text, title, day, source in docs:
             idx.add(doc_id, text, title, day, source)
-        stories = len(set(idx._story))
+        idx.write()
+        stories = idx.conn.execute("SELECT count(DISTINCT story) FROM story_members").fetchone()[0]
         held = idx.nbytes()
     else:
         held = {}
@@ -68,7 +74,12 @@ def child(src: str, limit: int, mode: str) -> dict[str, Any]:
     return {"mode": mode, "docs": len(docs), "cpu_s": round(cpu, 3), "wall_s": round(wall, 3),
             "docs_per_s": round(len(docs) / cpu, 1) if cpu else None, "stories": stories,
             "rss_before_index": base_rss, "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+            "peak_growth": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - base_rss,
             "rss_growth": _rss_now() - base_now, "index": held}
+
+
+def _later(day: str | None, years: int) -> str | None:
+    return f"{int(day[:4]) + years:04d}{day[4:]}" if day and day[:4].isdigit() else day
 
 
 def _rss_now() -> int:
@@ -80,9 +91,9 @@ def _rss_now() -> int:
         return 0
 
 
-def measure(src: Path, limit: int, mode: str = "ours") -> dict[str, Any]:
-    out = subprocess.run([sys.executable, __file__, "--child", str(src), str(limit), mode], capture_output=True,
-                         text=True, check=True)
+def measure(src: Path, limit: int, mode: str = "ours", repeat: int = 1) -> dict[str, Any]:
+    out = subprocess.run([sys.executable, __file__, "--child", str(src), str(limit), mode, str(repeat)],
+                         capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
 
@@ -93,18 +104,19 @@ def bench(shared: Path, limit: int | None = None) -> dict[str, Any]:
     n = min(total, limit or total)
     runs = [measure(src, max(1, n // 4)), measure(src, max(1, n // 2)), measure(src, n)]
     full = runs[-1]
-    # bytes per document: growth of the resident memory while grouping, between the quarter and the whole corpus
-    # (the slope: constant costs such as the token memo's first fill cancel out)
-    grow = full["rss_growth"] - runs[0]["rss_growth"]
-    rss_per_doc = max(0.0, grow / max(1, full["docs"] - runs[0]["docs"]))
-    # what the index holds per document (StoryIndex.nbytes: the parts that grow with the documents), the basis of the
-    # projection; the bounded parts (recent bucket entries, the token memo of features.py) do not grow past their caps
-    held = full["index"]
-    per_doc = held["per_document"] / max(1, held["documents"])
+    # beyond the corpus: read twice and four times (new ids and dates), to see the memory once the caches are full
+    beyond = [measure(src, n, "ours", 2), measure(src, n, "ours", 4)]
+    # the memory grown while grouping, at 1/4, 1/2 and all of the corpus: flat when it does not follow the documents
+    disk = full["index"]["disk"] / max(1, full["docs"])
     out: dict[str, Any] = {"corpus": "reuters21578", "runs": runs, "docs_per_s": full["docs_per_s"],
-                           "index_bytes_per_doc": round(per_doc), "rss_growth_bytes_per_doc": round(rss_per_doc),
-                           "projection_10M": {"index_gb": round(per_doc * 1e7 / 1e9, 1),
-                                              "index_gb_with_slack": round(per_doc * 1.5 * 1e7 / 1e9, 1),
+                           "peak_growth_mb": [round(r["peak_growth"] / 2**20, 1) for r in runs],
+                           "rss_growth_mb": [round(r["rss_growth"] / 2**20, 1) for r in runs],
+                           "beyond": [{k: r[k] for k in ("docs", "docs_per_s", "peak_growth", "rss_growth", "index")}
+                                      for r in beyond],
+                           "cache_bytes": full["index"]["memory"],
+                           "disk_bytes_per_doc": round(disk),
+                           "projection_10M": {"disk_gb": round(disk * 1e7 / 1e9, 1),
+                                              "memory_mb": round(full["peak_growth"] / 2**20),
                                               "hours_one_core": round(1e7 / full["docs_per_s"] / 3600, 2)
                                               if full["docs_per_s"] else None}}
     try:
@@ -118,7 +130,7 @@ def bench(shared: Path, limit: int | None = None) -> dict[str, Any]:
 
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        print(json.dumps(child(sys.argv[2], int(sys.argv[3]), sys.argv[4])))
+        print(json.dumps(child(sys.argv[2], int(sys.argv[3]), sys.argv[4], int(sys.argv[5]))))
         return 0
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")

@@ -9,23 +9,34 @@ candidates (union-find; the older event's id wins). Ids are stable strings deriv
 id, so the same documents in the same order give the same grouping in one run or in many (the state is saved and
 loaded, :meth:`StoryIndex.save` / :meth:`StoryIndex.load`).
 
-What is kept per document is fixed in size and held as numpy rows and interned strings: 156 words of signatures,
-title keys and bottom-k, a few counts and codes, its story, and about 28 bucket entries of 12 bytes (1.3 kB a
-document over Reuters-21578, :meth:`StoryIndex.nbytes`, bench/stories.py); the texts are never kept.
+The index lives on disk (session 6), in the SQLite database it was loaded from (a ``--state`` file, the store) or
+in a private temporary file: ``story_members`` (a row per document: its sketch, story, relation, flags; read by
+id and by seq), ``story_buckets`` (a row per bucket key: its members' seqs) and ``story_state`` (by kind and key:
+a story's first source, event, root event and size; an event's founder and merges). A document reads what it
+needs: one query for its buckets, the signatures of the candidates not cached, the whole rows of the plausible
+ones. Memory is bounded by the caches (``CACHE`` whole rows, ``SIG_CACHE`` signatures, ``STATE_CACHE`` state
+entries, ``Buckets.RECENT`` bucket entries, ``PENDING`` rows not yet written), whatever the number of documents:
+about 10 MB for the caches over Reuters-21578 (:meth:`StoryIndex.nbytes`, bench/stories.py), 1.9 kB a document on
+disk. The texts are never kept.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
+import operator
+import os
 import sqlite3
+import struct
 import sys
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import overload
+from typing import Any, overload
 
 import numpy as np
 
-from .features import BOTTOM_K, NUM_PERM, NUM_SALIENT_PERM, TITLE_KEYS, Sketch, sketch
+from .features import NUM_PERM, NUM_SALIENT_PERM, Sketch, sketch
 from .flags import byline, names_disagree, text_flags
 from .relate import DEFAULT, SAME_STORY, Meta, Thresholds, relation, script_of
 
@@ -74,39 +85,37 @@ class Assignment:
 
 
 class Buckets:
-    """The LSH buckets: key -> the seqs of its first ``BUCKET_CAP`` members, in about 12 bytes an entry.
+    """The LSH buckets: key -> the seqs of its first ``BUCKET_CAP`` members, on disk.
 
-    New entries go to a small dict (at most ``RECENT`` entries); a full dict becomes a run: two numpy arrays sorted
-    by key (seqs ascending within a key), searched by bisection. Runs are merged while the newer is at least half
-    the size of the one before it, so there are at most log2(entries / ``RECENT``) runs and each entry is copied
-    O(log n) times (a log-structured merge). A Python dict of lists cost about 100 bytes an entry (3 kB a
-    document); the candidates are the same."""
+    New entries go to a small dict (at most ``RECENT`` entries); a full dict is written, sorted by key, to the table
+    ``story_buckets`` (``key`` -> ``seqs``, the bucket's seqs as little-endian int32, in ascending order; a
+    bucket's new entries are appended to its blob) of the index's database in one statement. A lookup reads the dict and the table (one query for all the keys of a document), so
+    memory does not grow with the documents; the candidates are the same as with the buckets in memory."""
 
-    RECENT = 1 << 18
+    RECENT = 1 << 17
 
-    def __init__(self) -> None:
-        self.runs: list[tuple[np.ndarray, np.ndarray]] = []
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
         self.recent: dict[int, list[int]] = {}
         self.n_recent = 0
+        self._sql: dict[int, str] = {}
 
     def __len__(self) -> int:
-        return sum(int(k.size) for k, _ in self.runs) + self.n_recent
+        return int(self.conn.execute("SELECT count(*) FROM story_buckets").fetchone()[0]) + self.n_recent
 
     def lookup(self, keys: list[int]) -> tuple[set[int], list[int]]:
-        """The seqs in the buckets of ``keys``, and how many each bucket holds (for :meth:`add`)."""
+        """The seqs in the buckets of ``keys`` (distinct), and how many each bucket holds (for :meth:`add`)."""
         out: set[int] = set()
         counts = [0] * len(keys)
-        if self.runs:
-            k = np.array(keys, np.uint64)
-            both = np.concatenate([k, k + np.uint64(1)])  # a key's span: [first >= key, first >= key + 1)
-            nk = len(keys)
-            for rk, rs in self.runs:
-                pos = np.searchsorted(rk, both)
-                lo, hi = pos[:nk], pos[nk:]
-                for i in np.flatnonzero(hi > lo).tolist():
-                    a, b = int(lo[i]), int(hi[i])
-                    out.update(rs[a:b].tolist())
-                    counts[i] += b - a
+        sql = self._sql.get(len(keys))
+        if sql is None:
+            marks = ",".join("?" * len(keys))
+            sql = self._sql[len(keys)] = f"SELECT key, seqs FROM story_buckets WHERE key IN ({marks})"
+        rows = self.conn.execute(sql, keys).fetchall()
+        if rows:
+            out.update(np.frombuffer(b"".join(map(_second, rows)), dtype="<i4").tolist())
+            held = {k: len(b) >> 2 for k, b in rows}
+            counts = [held.get(k, 0) for k in keys]
         rec = self.recent
         for i, key in enumerate(keys):
             r = rec.get(key)
@@ -135,29 +144,43 @@ class Buckets:
     def flush(self) -> None:
         if not self.n_recent:
             return
-        k = np.fromiter((k for k, r in self.recent.items() for _ in r), np.uint64, self.n_recent)
-        v = np.fromiter((x for r in self.recent.values() for x in r), np.int32, self.n_recent)
-        order = np.lexsort((v, k))
-        self.runs.append((k[order], v[order]))
+        self.conn.executemany(
+            "INSERT INTO story_buckets VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET seqs = CAST(seqs || excluded.seqs AS BLOB)",
+            [(k, _pack(len(r), *r)) for k, r in sorted(self.recent.items())])
         self.recent, self.n_recent = {}, 0
-        while len(self.runs) >= 2 and self.runs[-1][0].size * 2 >= self.runs[-2][0].size:
-            (ok, os_), (nk, ns) = self.runs[-2], self.runs[-1]
-            keys, seqs = np.concatenate([ok, nk]), np.concatenate([os_, ns])
-            order = np.argsort(keys, kind="stable")  # the older run's seqs are smaller: seqs stay ascending
-            self.runs[-2:] = [(keys[order], seqs[order])]
 
 
+def _pack(n: int, *seqs: int) -> bytes:
+    return struct.pack(f"<{n}i", *seqs)
+
+
+_SIG_WORDS = NUM_PERM + NUM_SALIENT_PERM   # the two signatures: the first words of a sketch's bytes
+_second = operator.itemgetter(1)
 _RELATIONS = ("original", "copy", "update", "abridged", "rewrite", "translation")
 
 
+@dataclass(slots=True)
+class _Row:
+    """A member as the index reads it back: its sketch and metadata, story, relation code, flags, match, byline."""
+
+    id: str
+    sketch: Sketch
+    meta: Meta
+    story: str
+    rel: int
+    flags: tuple[str, ...]
+    matched: str | None
+    byline: str | None
+
+
 class _Members(Sequence[Member]):
-    """The members as a read-only sequence of :class:`Member`, each made on access from the index's arrays."""
+    """The members as a read-only sequence of :class:`Member`, each made on access from the index's table."""
 
     def __init__(self, idx: StoryIndex) -> None:
         self.idx = idx
 
     def __len__(self) -> int:
-        return len(self.idx.ids)
+        return self.idx.n
 
     @overload
     def __getitem__(self, i: int) -> Member: ...
@@ -171,58 +194,84 @@ class _Members(Sequence[Member]):
         return self.idx.member(i if i >= 0 else len(self) + i)
 
 
-class StoryIndex:
-    """What is kept per document is arrays (signatures, counts, codes) and interned strings, never objects: about
-    1 kB a document with the buckets (measured in bench/stories.py); :attr:`members` makes a :class:`Member` on
-    access."""
+class _ById:
+    """``doc_id in idx.by_id`` and ``idx.by_id[doc_id]`` (its seq), read from the index's table."""
 
-    def __init__(self, thresholds: Thresholds = DEFAULT) -> None:
+    def __init__(self, idx: StoryIndex) -> None:
+        self.idx = idx
+
+    def get(self, doc_id: str) -> int | None:
+        pending = self.idx._new_rows.get(doc_id)
+        if pending is not None:
+            return int(pending[1])
+        row = self.idx.conn.execute("SELECT seq FROM story_members WHERE id=?", (doc_id,)).fetchone()
+        return int(row[0]) if row else None
+
+    def __contains__(self, doc_id: object) -> bool:
+        return isinstance(doc_id, str) and self.get(doc_id) is not None
+
+    def __getitem__(self, doc_id: str) -> int:
+        seq = self.get(doc_id)
+        if seq is None:
+            raise KeyError(doc_id)
+        return seq
+
+
+class StoryIndex:
+    """The index lives in a SQLite database: the state file or store it was loaded from (:meth:`load`), else a
+    temporary file. What it keeps in memory is bounded whatever the number of documents: the last ``CACHE`` member
+    rows added or read, ``STATE_CACHE`` story and event entries, the recent bucket entries (:class:`Buckets`). Every
+    change is written to the database as it is made, inside the caller's transaction (:meth:`save` commits)."""
+
+    CACHE = 1 << 13
+    SIG_CACHE = 1 << 14
+    PENDING = 1 << 11
+    STATE_CACHE = 1 << 14
+
+    def __init__(self, thresholds: Thresholds = DEFAULT, conn: sqlite3.Connection | None = None) -> None:
         self.t = thresholds
-        self.ids: list[str] = []
-        self.by_id: dict[str, int] = {}
-        self.buckets = Buckets()
-        self.story_first: dict[str, int] = {}     # story -> seq of its earliest-published member
-        self.story_event: dict[str, str] = {}
-        self.event_parent: dict[str, str] = {}
-        self._eseq: dict[str, int] = {}           # event -> seq of the document that founded it
-        self.story_n: dict[str, int] = {}         # story -> its members
-        self.event_stories: dict[str, list[str]] = {}   # root event -> its stories, once it has more than one
-        self.dirty: set[str] = set()              # stories whose row (event, first source, size) changed since save
-        self.saved = 0                            # members[:saved] are in the state file
-        cap = 0
-        self._sig = np.zeros((cap, NUM_PERM), dtype=np.uint32)          # row seq: the member's signatures ...
-        self._ssig = np.zeros((cap, NUM_SALIENT_PERM), dtype=np.uint32)
-        self._title = np.zeros((cap, TITLE_KEYS), dtype=np.uint32)
-        self._bottom = np.zeros((cap, BOTTOM_K), dtype=np.uint32)
-        self._ints = np.zeros((cap, 4), dtype=np.int64)                # n_shingles, n_salient, exact, n_chars
-        self._script = np.zeros(cap, dtype=bool)                        # Cyrillic text
-        self._code = np.zeros((cap, 3), dtype=np.int32)                # relation, flags, matched seq (-1: none)
-        self._story: list[str] = []               # interned strings: one object per distinct value
-        self._date: list[str | None] = []
-        self._source: list[str | None] = []
-        self._byline: dict[int, str] = {}
-        self._flagsets: list[tuple[str, ...]] = [()]
-        self._flagcode: dict[tuple[str, ...], int] = {(): 0}
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        if conn is None:  # a private database, gone with the index
+            self._tmp = tempfile.TemporaryDirectory(prefix="moralewatch-stories-")
+            conn = sqlite3.connect(os.path.join(self._tmp.name, "index.sqlite"))  # one transaction, never committed
+            conn.execute("PRAGMA journal_mode=OFF")
+            conn.execute("PRAGMA synchronous=OFF")
+        ensure_tables(conn)
+        self.conn = conn
+        self.n = int(conn.execute("SELECT coalesce(max(seq) + 1, 0) FROM story_members").fetchone()[0])
+        self.saved = self.n
+        self.buckets = Buckets(conn)
+        self.by_id = _ById(self)
+        self.track_dirty = False                  # set by a caller that writes story rows (the store's corpus stage)
+        self.dirty: set[str] = set()              # then: stories whose row (event, first source, size) changed
+        self._rows: dict[int, _Row] = {}
+        # the signatures and script of the last SIG_CACHE members added or read (a ring: the oldest slot is reused)
+        self._mat = np.zeros((self.SIG_CACHE, _SIG_WORDS), dtype=np.uint32)
+        self._cyr = np.zeros(self.SIG_CACHE, dtype=bool)
+        self._slot_seq = np.full(self.SIG_CACHE, -1, dtype=np.int64)
+        self._slot_of: dict[int, int] = {}                           # seq -> slot
+        self._next_slot = 0
+        self._state: dict[tuple[str, str], str | None] = {}
+        self._new_rows: dict[str, tuple[Any, ...]] = {}        # id -> member row not yet written (bounded)
+        self._new_state: dict[tuple[str, str], str] = {}        # story_state changes not yet written
+        self._new_roots: dict[str, list[str]] = {}              # root event -> stories given it since (pending)
 
     @property
     def members(self) -> _Members:
         return _Members(self)
 
     def nbytes(self) -> dict[str, int]:
-        """What the index holds in memory, by part (bytes; Python objects by ``sys.getsizeof``): ``per_document``
-        (rows in use, bucket runs, ids, story and event maps) grows with the documents; ``bounded`` (the recent
-        bucket entries) does not; ``slack`` is the rows allocated but not yet used."""
-        n = len(self.ids)
-        arrays = (self._sig, self._ssig, self._title, self._bottom, self._ints, self._script, self._code)
-        row = sum(a.itemsize * (a[0].size if a.ndim > 1 else 1) for a in arrays)
+        """What the index holds, in bytes: ``memory`` (the bounded caches, by ``sys.getsizeof`` and the arrays'
+        sizes), ``disk`` (pages of its database; of a store, the whole store's) and ``documents``."""
         size = sys.getsizeof
-        maps = (self.story_first, self.story_event, self.event_parent, self._eseq, self.story_n, self.by_id)
-        per_doc = (row * n + sum(int(k.nbytes + v.nbytes) for k, v in self.buckets.runs)
-                   + size(self.ids) + sum(size(i) for i in self.ids) + sum(size(m) for m in maps)
-                   + sum(size(s) for s in self.story_first) + sum(size(e) for e in self._eseq)
-                   + 3 * size(self._story) + sum(size(b) for b in self._byline.values()))
-        bounded = size(self.buckets.recent) + sum(size(r) + 32 for r in self.buckets.recent.values())
-        return {"documents": n, "per_document": per_doc, "bounded": bounded, "slack": row * (len(self._sig) - n)}
+        rows = size(self._rows) + sum(size(r) + size(r.id) + r.sketch.sig.nbytes + r.sketch.ssig.nbytes
+                                      + r.sketch.title.nbytes + r.sketch.bottom.nbytes + 4 * 112
+                                      for r in self._rows.values())
+        state = size(self._state) + sum(size(k[1]) + size(v or "") + 56 for k, v in self._state.items())
+        recent = size(self.buckets.recent) + sum(size(r) + 32 for r in self.buckets.recent.values())
+        pages = self.conn.execute("PRAGMA page_count").fetchone()[0] * self.conn.execute(
+            "PRAGMA page_size").fetchone()[0]
+        return {"documents": self.n, "memory": rows + state + recent, "disk": int(pages)}
 
     # -- keys -----------------------------------------------------------------------------------------------
     @staticmethod
@@ -236,69 +285,136 @@ class StoryIndex:
             out += (((pair[:, 0] << 24) ^ pair[:, 1]) | _SBAND_TOP).tolist()
         return out
 
-    # -- events (union-find) ----------------------------------------------------------------------------------
-    def event_of(self, story: str) -> str:
-        return self._root(self.story_event[story])
+    # -- story and event state (table story_state, cached) ----------------------------------------------------
+    def _get(self, kind: str, key: str) -> str | None:
+        k = (kind, key)
+        try:
+            return self._state[k]
+        except KeyError:
+            pass
+        if k in self._new_state:
+            return self._new_state[k]
+        row = self.conn.execute("SELECT value FROM story_state WHERE kind=? AND key=?", k).fetchone()
+        v = row[0] if row else None
+        self._remember(k, v)
+        return v
 
-    def _union(self, a: str, b: str) -> None:
-        ra, rb = self._root(a), self._root(b)
-        if ra != rb:
-            old, new = sorted((ra, rb), key=lambda e: self._eseq[e])
-            self.event_parent[new] = old
-            moved = self.event_stories.pop(new, None) or [self._founded(new)]
-            self.event_stories.setdefault(old, [self._founded(old)]).extend(moved)
+    def _set(self, kind: str, key: str, value: str) -> None:
+        self._new_state[(kind, key)] = value
+        self._remember((kind, key), value)
+        if kind == "root":
+            self._new_roots.setdefault(value, []).append(key)
+
+    def _flush(self) -> None:
+        """Write the pending member rows and state changes (one statement each)."""
+        if self._new_rows:
+            self.conn.executemany(f"INSERT OR REPLACE INTO story_members ({MEMBER_COLUMNS}) VALUES "
+                                  "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", list(self._new_rows.values()))
+            self._new_rows.clear()
+        if self._new_state:
+            self.conn.executemany("INSERT OR REPLACE INTO story_state VALUES (?, ?, ?)",
+                                  [(k, key, v) for (k, key), v in self._new_state.items()])
+            self._new_state.clear()
+            self._new_roots.clear()
+
+    def _remember(self, k: tuple[str, str], v: str | None) -> None:
+        if len(self._state) >= self.STATE_CACHE:
+            self._state.clear()
+        self._state[k] = v
+
+    def _first(self, story: str) -> int:
+        return int(self._get("first", story) or 0)
+
+    def event_of(self, story: str) -> str:
+        return self._get("root", story) or ""
+
+    def _union(self, ra: str, rb: str) -> None:
+        """Merge two root events: the one founded earlier stays the root of every story of both."""
+        if ra == rb:
+            return
+        old, new = sorted((ra, rb), key=lambda e: int(self._get("eseq", e) or 0))
+        self._set("parent", new, old)
+        pending = self._new_state
+        moved = [k for (k,) in self.conn.execute("SELECT key FROM story_state WHERE kind='root' AND value=?", (new,))
+                 if pending.get(("root", k), new) == new]  # a pending root is newer than the table's
+        self.conn.execute("UPDATE story_state SET value=? WHERE kind='root' AND value=?", (old, new))
+        for story in moved:
+            self._remember(("root", story), old)
+        for story in self._new_roots.pop(new, []):
+            if pending.get(("root", story)) == new:
+                self._set("root", story, old)
+                moved.append(story)
+        if self.track_dirty:
             self.dirty.update(moved)
 
-    def _founded(self, event: str) -> str:
-        """The story whose founding document founded ``event``."""
-        return self._story[self._eseq[event]]
-
-    def _root(self, e: str) -> str:
-        while self.event_parent.get(e, e) != e:
-            e = self.event_parent[e]
-        return e
-
     # -- members --------------------------------------------------------------------------------------------
+    def _fetch(self, seqs: Iterable[int]) -> dict[int, _Row]:
+        """The rows of ``seqs``: from the cache, the others read in one query (and cached)."""
+        out: dict[int, _Row] = {}
+        miss = []
+        rows = self._rows
+        for s in seqs:
+            r = rows.pop(s, None)
+            if r is None:
+                miss.append(s)
+            else:
+                out[s] = rows[s] = r  # to the end: the most recently used
+        for i in range(0, len(miss), 500):
+            part = miss[i:i + 500]
+            for row in self.conn.execute(f"SELECT {MEMBER_COLUMNS} FROM story_members WHERE seq IN "
+                                         f"({','.join('?' * len(part))})", part):
+                seq, r = _row(row)
+                out[seq] = r
+                self._cache(seq, r)
+        return out
+
+    def _row(self, seq: int) -> _Row:
+        return self._fetch((seq,))[seq]
+
+    def _cache(self, seq: int, r: _Row) -> None:
+        rows = self._rows
+        if len(rows) >= self.CACHE:  # the least recently used quarter goes (written first: a pending row may be in it)
+            self._flush()
+            for k in list(itertools.islice(rows, self.CACHE // 4)):
+                del rows[k]
+        rows[seq] = r
+
+    def _cache_sigs(self, seqs: list[int], sigs: np.ndarray, cyr: np.ndarray) -> None:
+        """Put the signatures of ``seqs`` in the ring (rows of ``sigs``, scripts ``cyr``)."""
+        for seq, sig, c in zip(seqs, sigs, cyr.tolist()):
+            if seq in self._slot_of:
+                continue
+            slot = self._next_slot
+            self._next_slot = (slot + 1) % self.SIG_CACHE
+            old = int(self._slot_seq[slot])
+            if old >= 0:
+                del self._slot_of[old]
+            self._slot_seq[slot] = seq
+            self._slot_of[seq] = slot
+            self._mat[slot] = sig
+            self._cyr[slot] = c
+
     def sketch_of(self, seq: int) -> Sketch:
-        n_sh, n_sal, exact, n_chars = self._ints[seq].tolist()
-        return Sketch(self._sig[seq], self._ssig[seq], n_sh, n_sal, exact, self._title[seq], self._bottom[seq],
-                      n_chars)
+        return self._row(seq).sketch
 
     def meta_of(self, seq: int) -> Meta:
-        return Meta(self._date[seq], "cyrillic" if self._script[seq] else "latin", self._source[seq])
+        return self._row(seq).meta
 
     def member(self, seq: int) -> Member:
-        rel, flags, matched = self._code[seq].tolist()
-        return Member(self.ids[seq], seq, self.sketch_of(seq), self.meta_of(seq), self._story[seq], _RELATIONS[rel],
-                      self.ids[matched] if matched >= 0 else None, list(self._flagsets[flags]),
-                      self._byline.get(seq))
+        r = self._row(seq)
+        return Member(r.id, seq, r.sketch, r.meta, r.story, _RELATIONS[r.rel], r.matched, list(r.flags), r.byline)
 
-    def _append(self, doc_id: str, sk: Sketch, meta: Meta, story: str, rel: str, matched: int, flags: list[str],
-                named: str | None) -> int:
-        seq = len(self.ids)
-        if seq >= len(self._sig):
-            cap = max(1024, len(self._sig) * 3 // 2)  # grown by half: at most a third of the rows unused
-            for name in ("_sig", "_ssig", "_title", "_bottom", "_ints", "_script", "_code"):
-                old = getattr(self, name)
-                new = np.zeros((cap, *old.shape[1:]), dtype=old.dtype)
-                new[:len(old)] = old
-                setattr(self, name, new)
-        self._sig[seq], self._ssig[seq], self._title[seq], self._bottom[seq] = sk.sig, sk.ssig, sk.title, sk.bottom
-        self._ints[seq] = (sk.n_shingles, sk.n_salient, sk.exact, sk.n_chars)
-        self._script[seq] = meta.script == "cyrillic"
-        fs = tuple(flags)
-        code = self._flagcode.get(fs)
-        if code is None:
-            code = self._flagcode[fs] = len(self._flagsets)
-            self._flagsets.append(fs)
-        self._code[seq] = (_RELATIONS.index(rel), code, matched)
-        self._story.append(sys.intern(story))
-        self._date.append(sys.intern(meta.date) if meta.date else None)
-        self._source.append(sys.intern(meta.source) if meta.source else None)
-        if named:
-            self._byline[seq] = named
-        self.ids.append(doc_id)
-        self.by_id[doc_id] = seq
+    def _append(self, r: _Row) -> int:
+        seq = self.n
+        sk, m = r.sketch, r.meta
+        self._new_rows[r.id] = (r.id, seq, sk.to_bytes(), sk.n_shingles, sk.n_salient, sk.exact, sk.n_chars, m.date,
+                                m.script, m.source, r.story, _RELATIONS[r.rel], r.matched, ",".join(r.flags),
+                                r.byline)
+        self._cache(seq, r)
+        self._cache_sigs([seq], np.concatenate((sk.sig, sk.ssig))[None, :], np.array([m.script == "cyrillic"]))
+        self.n += 1
+        if len(self._new_rows) >= self.PENDING:
+            self._flush()
         return seq
 
     # -- adding ---------------------------------------------------------------------------------------------
@@ -306,17 +422,19 @@ class StoryIndex:
             source: str | None = None, author: str | None = None) -> int:
         """Group one document; returns its seq (``members[seq]`` is its :class:`Member`). A document already in
         the index is not added again."""
-        if doc_id in self.by_id:
-            return self.by_id[doc_id]
+        known = self.by_id.get(doc_id)
+        if known is not None:
+            return known
         sk = sketch(text, title)
         meta = Meta(date=published[:10] if published else None, script=script_of(text), source=source)
         keys = self.keys(sk)
         cands, counts = self.buckets.lookup(keys)
+        rows = self._fetch(self._plausible(sk, meta.script, cands))  # whole rows only for these
         best: tuple[int, float, int] | None = None     # (relation rank, -score, seq): the smallest wins
         best_seq = -1
         events: list[int] = []
-        for c in self._plausible(sk, meta.script, cands):
-            rel, score = relation(sk, meta, self.sketch_of(c), self.meta_of(c), self.t)
+        for c in sorted(rows):
+            rel, score = relation(sk, meta, rows[c].sketch, rows[c].meta, self.t)
             if rel in SAME_STORY:
                 rank = (RELATION_ORDER.index(rel), -score, c)
                 if best is None or rank < best:
@@ -326,122 +444,185 @@ class StoryIndex:
         flags = text_flags(text, title, author)
         named = byline(text) or author or None
         if best is not None:
-            rel = RELATION_ORDER[best[0]]
-            story = self._story[best_seq]
-            other_source = self._source[best_seq] != source
-            if rel == "rewrite" and "machine_garbled" in flags and "spun_copy" not in flags and other_source:
-                flags = sorted([*flags, "spun_copy"])
-            if "byline_mismatch" not in flags and byline(text) and (
-                    "spun_copy" in flags or other_source and names_disagree(byline(text), self._byline.get(best_seq))):
-                flags = sorted([*flags, "byline_mismatch"])  # a copy under another name than the original's
-            seq = self._append(doc_id, sk, meta, story, rel, best_seq, flags, named)
-            first_date = self._date[self.story_first[story]]
-            if meta.date and (first_date is None or meta.date < first_date):
-                self.story_first[story] = seq
+            seq, story = self._join(doc_id, sk, meta, rows[best_seq], RELATION_ORDER[best[0]], flags, named, text)
+            self._set("n", story, str(int(self._get("n", story) or 0) + 1))
         else:
             story = _sid("s-", doc_id)
-            seq = self._append(doc_id, sk, meta, story, "original", -1, flags, named)
-            self.story_first[story] = seq
-            self.story_event[story] = _sid("e-", doc_id)
-            self._eseq[self.story_event[story]] = seq
-        self.story_n[story] = self.story_n.get(story, 0) + 1
-        self.dirty.add(story)
+            seq = self._append(_Row(doc_id, sk, meta, story, 0, tuple(flags), None, named))
+            event = _sid("e-", doc_id)
+            self._set("first", story, str(seq))
+            self._set("event", story, event)
+            self._set("eseq", event, str(seq))
+            self._set("root", story, event)
+            self._set("n", story, "1")
+        if self.track_dirty:
+            self.dirty.add(story)
         for c in events:
-            other = self._story[c]
+            other = rows[c].story
             if other != story:
-                self._union(self.story_event[story], self.story_event[other])
+                self._union(self.event_of(story), self.event_of(other))
         self.buckets.add(keys, seq, counts)
         return seq
 
+    def _join(self, doc_id: str, sk: Sketch, meta: Meta, matched: _Row, rel: str, flags: list[str],
+              named: str | None, text: str) -> tuple[int, str]:
+        """Add a document to the story of ``matched``, its best same-story candidate; returns its seq and story."""
+        story = matched.story
+        other_source = matched.meta.source != meta.source
+        if rel == "rewrite" and "machine_garbled" in flags and "spun_copy" not in flags and other_source:
+            flags = sorted([*flags, "spun_copy"])
+        if "byline_mismatch" not in flags and byline(text) and (
+                "spun_copy" in flags or other_source and names_disagree(byline(text), matched.byline)):
+            flags = sorted([*flags, "byline_mismatch"])  # a copy under another name than the original's
+        seq = self._append(_Row(doc_id, sk, meta, story, _RELATIONS.index(rel), tuple(flags), matched.id, named))
+        first_date = self._row(self._first(story)).meta.date
+        if meta.date and (first_date is None or meta.date < first_date):
+            self._set("first", story, str(seq))
+        return seq, story
+
     def _plausible(self, sk: Sketch, script: str, cands: set[int]) -> list[int]:
-        """The candidates whose estimated similarities can reach a relation other than unrelated (vectorised)."""
+        """The candidates whose estimated similarities can reach a relation other than unrelated (vectorised; the
+        signatures of candidates not in the cache are read alone, not their whole rows)."""
         if not cands:
             return []
-        c = np.fromiter(sorted(cands), dtype=np.int64, count=len(cands))
-        j = (self._sig[c] == sk.sig).sum(axis=1)
-        js = (self._ssig[c] == sk.ssig).sum(axis=1)
-        cross = self._script[c] != (script == "cyrillic")
+        c = sorted(cands)
+        slots = np.fromiter(map(self._slot_of.get, c, itertools.repeat(-1)), dtype=np.int64, count=len(c))
+        hit = slots >= 0
+        sigs = self._mat[np.where(hit, slots, 0)]
+        cyr = self._cyr[np.where(hit, slots, 0)]
+        if not hit.all():
+            miss = np.flatnonzero(~hit).tolist()
+            self._read_sigs({c[i]: i for i in miss}, sigs, cyr)
+        j = (sigs[:, :NUM_PERM] == sk.sig).sum(axis=1)
+        js = (sigs[:, NUM_PERM:] == sk.ssig).sum(axis=1)
+        cross = cyr != (script == "cyrillic")
         keep = (j >= self.t.rewrite_low * len(sk.sig)) | (js >= self.t.event * len(sk.ssig) * 0.8) | (
             cross & (js >= self.t.translation * len(sk.ssig) * 0.8))
-        return [int(x) for x in c[keep].tolist()]
+        return [c[i] for i in np.flatnonzero(keep).tolist()]
+
+    def _read_sigs(self, where: dict[int, int], sigs: np.ndarray, cyr: np.ndarray) -> None:
+        """Fill ``sigs[where[seq]]`` (the two signatures) and ``cyr`` of the members ``where`` from the table."""
+        seqs = list(where)
+        for i in range(0, len(seqs), 500):
+            part = seqs[i:i + 500]
+            got = self.conn.execute(f"SELECT seq, substr(sketch, 1, {_SIG_WORDS * 4}), script = 'cyrillic' FROM "
+                                    f"story_members WHERE seq IN ({','.join('?' * len(part))})", part).fetchall()
+            pos = [where[g[0]] for g in got]
+            read = np.frombuffer(b"".join(g[1] for g in got), dtype="<u4").reshape(len(got), _SIG_WORDS)
+            scripts = np.array([bool(g[2]) for g in got], dtype=bool)
+            sigs[pos] = read
+            cyr[pos] = scripts
+            self._cache_sigs([g[0] for g in got], read, scripts)
 
     def assignment(self, doc_id: str) -> Assignment:
         seq = self.by_id[doc_id]
-        story = self._story[seq]
-        first = self.story_first[story]
-        rel_code, flags, _ = self._code[seq].tolist()
-        rel = "original" if first == seq else _RELATIONS[rel_code]
+        r = self._row(seq)
+        first = self._first(r.story)
+        rel = "original" if first == seq else _RELATIONS[r.rel]
+        f = self._row(first)
         if rel == "original" and first != seq:  # the founder, when an earlier-published member joined later
-            f_rel, _, f_matched = self._code[first].tolist()
-            rel = _INVERSE.get(_RELATIONS[f_rel], "copy") if f_matched == seq else "copy"
-        return Assignment(doc_id, story, self.event_of(story), rel, self.ids[first], list(self._flagsets[flags]))
+            rel = _INVERSE.get(_RELATIONS[f.rel], "copy") if f.matched == doc_id else "copy"
+        return Assignment(doc_id, r.story, self.event_of(r.story), rel, f.id, list(r.flags))
 
     def assignments(self) -> Iterable[Assignment]:
-        for doc_id in self.ids:
+        self._flush()
+        for (doc_id,) in self.conn.execute("SELECT id FROM story_members ORDER BY seq").fetchall():
             yield self.assignment(doc_id)
 
     # -- persistence ----------------------------------------------------------------------------------------
-    def save(self, conn: sqlite3.Connection) -> None:
-        """Append the members added since the last save, and the story and event state (one transaction)."""
-        ensure_tables(conn)
-        with conn:
-            self.write(conn)
+    def save(self, conn: sqlite3.Connection | None = None) -> None:
+        """Write what is pending and commit (``conn``: the index's own connection, the default, or another
+        database to copy the index to, see :meth:`write`)."""
+        self.write(conn)
+        self.conn.commit()
+        if conn is not None and conn is not self.conn:
+            conn.commit()
 
-    def write(self, conn: sqlite3.Connection) -> None:
-        """:meth:`save` inside the caller's transaction (the store's corpus stage writes more in the same one)."""
-        rows = []
-        for m in self.members[self.saved:]:
-            rows.append((m.id, m.seq, m.sketch.to_bytes(), m.sketch.n_shingles, m.sketch.n_salient,
-                         m.sketch.exact, m.sketch.n_chars, m.meta.date, m.meta.script, m.meta.source, m.story,
-                         m.relation, m.matched, ",".join(m.flags), m.byline))
-        conn.executemany(f"INSERT OR REPLACE INTO story_members ({MEMBER_COLUMNS}) "
-                         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-        conn.execute("DELETE FROM story_state")
-        conn.executemany("INSERT INTO story_state VALUES ('first', ?, ?)",
-                         [(s, str(v)) for s, v in self.story_first.items()])
-        conn.executemany("INSERT INTO story_state VALUES ('event', ?, ?)", list(self.story_event.items()))
-        conn.executemany("INSERT INTO story_state VALUES ('parent', ?, ?)", list(self.event_parent.items()))
-        conn.executemany("INSERT INTO story_state VALUES ('eseq', ?, ?)",
-                         [(e, str(v)) for e, v in self._eseq.items()])
-        self.saved = len(self.ids)
+    def write(self, conn: sqlite3.Connection | None = None) -> None:
+        """Write what is pending (member rows, state changes, recent bucket entries) inside the caller's
+        transaction. ``conn`` another database than the index's (an index grouped in a temporary file, saved to
+        a state file): the index's tables are copied there, replacing its story state, as :meth:`save` did
+        before the index was on disk."""
+        self._flush()
+        self.buckets.flush()
+        self.saved = self.n
+        if conn is not None and conn is not self.conn:
+            self._copy_to(conn)
+
+    def _copy_to(self, conn: sqlite3.Connection) -> None:
+        ensure_tables(conn)
+        for table, cols, marks, replace in (
+                ("story_members", MEMBER_COLUMNS, "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?", False),
+                ("story_state", "kind, key, value", "?,?,?", True),
+                ("story_buckets", "key, seqs", "?,?", True)):
+            if replace:
+                conn.execute(f"DELETE FROM {table}")
+            cur = self.conn.execute(f"SELECT {cols} FROM {table}")
+            while rows := cur.fetchmany(4096):
+                conn.executemany(f"INSERT OR REPLACE INTO {table} ({cols}) VALUES ({marks})", rows)
 
     def story_rows(self, stories: Iterable[str]) -> list[tuple[str, str, str, str | None, int]]:
         """``(story, event, first_source, first_published, n_documents)`` of each story."""
         out = []
         for s in stories:
-            first = self.story_first[s]
-            out.append((s, self.event_of(s), self.ids[first], self._date[first], self.story_n[s]))
+            f = self._row(self._first(s))
+            out.append((s, self.event_of(s), f.id, f.meta.date, int(self._get("n", s) or 0)))
         return out
 
     @classmethod
     def load(cls, conn: sqlite3.Connection, thresholds: Thresholds = DEFAULT) -> StoryIndex:
-        ensure_tables(conn)
-        idx = cls(thresholds)
-        for (doc_id, seq, blob, n_sh, n_sal, exact, n_chars, day, script, source, story, rel, matched,
-             flags, named) in conn.execute(f"SELECT {MEMBER_COLUMNS} FROM story_members ORDER BY seq"):
-            sk = Sketch.from_bytes(blob, n_sh, n_sal, exact, n_chars)
-            got = idx._append(doc_id, sk, Meta(day, script, source), story, rel,
-                              idx.by_id[matched] if matched is not None else -1,
-                              [f for f in flags.split(",") if f], named)
-            assert got == seq, "story_members: seqs must be 0, 1, 2, ... in order"
-            idx.buckets.add(cls.keys(sk), seq)
-            idx.story_n[story] = idx.story_n.get(story, 0) + 1
-        for kind, key, value in conn.execute("SELECT kind, key, value FROM story_state"):
-            if kind == "first":
-                idx.story_first[key] = int(value)
-            elif kind == "event":
-                idx.story_event[key] = value
-            elif kind == "parent":
-                idx.event_parent[key] = value
-            elif kind == "eseq":
-                idx._eseq[key] = int(value)
-        for story in idx.story_event:
-            root = idx.event_of(story)
-            if root != idx.story_event[story]:
-                idx.event_stories.setdefault(root, [idx._founded(root)]).append(story)
-        idx.saved = len(idx.ids)
-        idx.dirty = set()
+        """The index kept in ``conn`` (a state file or a store), read as needed, never whole. A state of an
+        earlier version (no buckets, roots or counts on disk) is completed once, here."""
+        idx = cls(thresholds, conn)
+        if idx.n and conn.execute("SELECT 1 FROM story_state WHERE kind='n' LIMIT 1").fetchone() is None:
+            idx._upgrade()
         return idx
+
+    def _upgrade(self) -> None:
+        """Complete a state of session 5 (no buckets, roots or story sizes on disk) in one transaction: the sizes,
+        written last, mark it done, and an interrupted upgrade leaves nothing half-done."""
+        conn = self.conn
+        began = not conn.in_transaction
+        if began:
+            conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._upgrade_rows()
+            if began:
+                conn.execute("COMMIT")
+        except BaseException:
+            if began and conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        self._state.clear()
+
+    def _upgrade_rows(self) -> None:
+        conn = self.conn
+        conn.execute("DELETE FROM story_buckets")
+        for blob, n_sh, n_sal, exact, n_chars, seq in conn.execute(
+                "SELECT sketch, n_shingles, n_salient, exact, n_chars, seq FROM story_members ORDER BY seq"
+        ).fetchall():
+            self.buckets.add(self.keys(Sketch.from_bytes(blob, n_sh, n_sal, exact, n_chars)), int(seq))
+        self.buckets.flush()
+        parent = dict(conn.execute("SELECT key, value FROM story_state WHERE kind='parent'").fetchall())
+
+        def root(e: str) -> str:
+            while parent.get(e, e) != e:
+                e = parent[e]
+            return e
+
+        conn.executemany("INSERT OR REPLACE INTO story_state VALUES ('root', ?, ?)",
+                         [(s, root(e)) for s, e in conn.execute("SELECT key, value FROM story_state "
+                                                                "WHERE kind='event'").fetchall()])
+        conn.executemany("INSERT OR REPLACE INTO story_state VALUES ('n', ?, ?)",
+                         [(s, str(n)) for s, n in conn.execute("SELECT story, count(*) FROM story_members "
+                                                               "GROUP BY story").fetchall()])
+
+
+def _row(row: tuple[Any, ...]) -> tuple[int, _Row]:
+    (doc_id, seq, blob, n_sh, n_sal, exact, n_chars, day, script, source, story, rel, matched, flags, named) = row
+    sk = Sketch.from_bytes(blob, n_sh, n_sal, exact, n_chars)
+    return int(seq), _Row(doc_id, sk, Meta(day, script, source), story, _RELATIONS.index(rel),
+                          tuple(f for f in (flags or "").split(",") if f), matched, named)
 
 
 MEMBER_COLUMNS = ("id, seq, sketch, n_shingles, n_salient, exact, n_chars, published, script, source, story, "
@@ -455,6 +636,11 @@ STATE_TABLES: tuple[str, ...] = (
     "  story TEXT,\n  relation TEXT,\n  matched TEXT,\n  flags TEXT,\n  byline TEXT\n)",
     "CREATE INDEX IF NOT EXISTS story_members_story ON story_members (story)",
     "CREATE TABLE IF NOT EXISTS story_state (kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT)",
+    # session 6: the index read from disk as needed (buckets, member by seq, state by key and by root event)
+    "CREATE TABLE IF NOT EXISTS story_buckets (key INTEGER PRIMARY KEY, seqs BLOB NOT NULL)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS story_members_seq ON story_members (seq)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS story_state_key ON story_state (kind, key)",
+    "CREATE INDEX IF NOT EXISTS story_state_value ON story_state (kind, value)",
 )
 
 

@@ -30,20 +30,26 @@ def group_store(conn: sqlite3.Connection, run_id: int | None = None, *, purge: b
     """Group the store's documents not yet in a story, and write the claims of those and of the documents of run
     ``run_id`` (stored or re-analysed by it), in one transaction. ``purge``: also drop the claims of documents no
     longer stored (after a re-analysis that changed a text). Returns ``{"grouped", "claims", "stories"}``."""
-    idx = StoryIndex.load(conn)
-    new = conn.execute(
-        "SELECT d.id, d.text, d.title, d.published, d.outlet, d.source, d.author FROM documents d "
-        "LEFT JOIN story_members m ON m.id = d.id WHERE m.id IS NULL ORDER BY d.rowid").fetchall()
-    for doc_id, text, title, published, outlet, source, author in new:
-        idx.add(doc_id, text or "", title, published, outlet or source, author)
-    ids = [r[0] for r in new]
-    if run_id is not None:
-        ids += [r[0] for r in conn.execute("SELECT id FROM documents WHERE run_id=? ORDER BY rowid", (run_id,))]
-    ids = list(dict.fromkeys(ids))
+    idx = StoryIndex.load(conn)  # read as needed: a store's index is never loaded whole
+    idx.track_dirty = True
+    n_stories = 0
     try:  # BEGIN inside the try: a Ctrl-C right after it must still roll the transaction back
-        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("BEGIN IMMEDIATE")  # the grouping writes as it goes: all of it or nothing
+        new = conn.execute(
+            "SELECT d.id FROM documents d LEFT JOIN story_members m ON m.id = d.id WHERE m.id IS NULL "
+            "ORDER BY d.rowid").fetchall()
+        for (doc_id,) in new:
+            text, title, published, outlet, source, author = conn.execute(
+                "SELECT text, title, published, outlet, source, author FROM documents WHERE id=?", (doc_id,)).fetchone()
+            idx.add(doc_id, text or "", title, published, outlet or source, author)
+            if len(idx.dirty) >= DIRTY_MAX:  # their rows now (rewritten if they change again): memory stays bounded
+                n_stories += _write_stories(conn, idx)
+        ids = [r[0] for r in new]
+        if run_id is not None:
+            ids += [r[0] for r in conn.execute("SELECT id FROM documents WHERE run_id=? ORDER BY rowid", (run_id,))]
+        ids = list(dict.fromkeys(ids))
         idx.write(conn)
-        conn.executemany("INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?)", idx.story_rows(sorted(idx.dirty)))
+        n_stories += _write_stories(conn, idx)
         n_claims = write_claims(conn, idx, ids)
         if purge:
             conn.execute("DELETE FROM claim_sources WHERE document_id NOT IN (SELECT id FROM documents)")
@@ -52,7 +58,18 @@ def group_store(conn: sqlite3.Connection, run_id: int | None = None, *, purge: b
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    return {"grouped": len(new), "claims": n_claims, "stories": len(idx.dirty)}
+    return {"grouped": len(new), "claims": n_claims, "stories": n_stories}
+
+
+DIRTY_MAX = 1 << 14
+
+
+def _write_stories(conn: sqlite3.Connection, idx: StoryIndex) -> int:
+    """Write the rows of the stories changed since the last call (inside the caller's transaction)."""
+    n = len(idx.dirty)
+    conn.executemany("INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?)", idx.story_rows(sorted(idx.dirty)))
+    idx.dirty.clear()
+    return n
 
 
 def write_claims(conn: sqlite3.Connection, idx: StoryIndex, ids: Sequence[str]) -> int:

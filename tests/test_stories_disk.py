@@ -1,0 +1,96 @@
+"""The story index on disk (issue 16, session 6): bounded caches, the same stories whatever their sizes, and a
+state file of the earlier format completed on load."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from moralewatch.corpus import StoryIndex
+from moralewatch.corpus import store as corpus_store
+from moralewatch.corpus.index import Buckets
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _docs(shared: Path, n: int) -> list[tuple[str, str, str | None, str | None, str | None]]:
+    out = []
+    with open(shared / "data" / "corpora" / "reuters21578.jsonl", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            out.append((str(d["id"]), d["text"], d.get("title"), d.get("date"), d.get("source")))
+            if len(out) >= n:
+                break
+    return out
+
+
+def _group(docs: list[tuple[str, str, str | None, str | None, str | None]], idx: StoryIndex) -> list[object]:
+    for doc in docs:
+        idx.add(*doc)
+    return [idx.assignment(d[0]).to_json() for d in docs]
+
+
+def test_tiny_caches_give_the_same_stories_and_stay_within_their_bounds(shared: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = _docs(shared, 1500)
+    whole = _group(docs, StoryIndex())
+    assert len({a["story"] for a in whole}) < len(docs)  # some copies: the caches are exercised on real matches
+    monkeypatch.setattr(StoryIndex, "CACHE", 16)
+    monkeypatch.setattr(StoryIndex, "SIG_CACHE", 32)
+    monkeypatch.setattr(StoryIndex, "PENDING", 8)
+    monkeypatch.setattr(StoryIndex, "STATE_CACHE", 20)
+    monkeypatch.setattr(Buckets, "RECENT", 64)
+    small = StoryIndex()
+    peak = {"rows": 0, "sigs": 0, "state": 0, "recent": 0}
+    for doc in docs:
+        small.add(*doc)
+        peak["rows"] = max(peak["rows"], len(small._rows))
+        peak["sigs"] = max(peak["sigs"], len(small._slot_of))
+        peak["state"] = max(peak["state"], len(small._state))
+        peak["recent"] = max(peak["recent"], small.buckets.n_recent)
+    assert [small.assignment(d[0]).to_json() for d in docs] == whole
+    assert peak == {"rows": 16, "sigs": 32, "state": 20, "recent": peak["recent"]} and peak["recent"] < 64 + 40
+
+
+def test_a_state_of_the_earlier_format_is_completed_on_load(shared: Path, tmp_path: Path) -> None:
+    docs = _docs(shared, 600)
+    whole = _group(docs, StoryIndex())
+    conn = sqlite3.connect(tmp_path / "state.sqlite")
+    first = StoryIndex.load(conn)
+    _group(docs[:400], first)
+    first.save()
+    # what a session-5 state file holds: no buckets, no roots, no story sizes
+    conn.execute("DELETE FROM story_buckets")
+    conn.execute("DELETE FROM story_state WHERE kind IN ('root', 'n')")
+    conn.commit()
+    conn.close()
+    conn = sqlite3.connect(tmp_path / "state.sqlite")
+    again = StoryIndex.load(conn)
+    assert conn.execute("SELECT count(*) FROM story_buckets").fetchone()[0] > 0
+    assert _group(docs, again) == whole
+
+
+def test_the_store_writes_story_rows_as_it_goes_and_the_same_ones(tmp_path: Path, seed_texts: dict[str, str],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.test_stories import _analyze, _dump, _seed_docs
+
+    docs = _seed_docs(seed_texts)
+    _analyze(tmp_path, tmp_path / "big.db", docs, "a.jsonl")
+    monkeypatch.setattr(corpus_store, "DIRTY_MAX", 1)
+    _analyze(tmp_path, tmp_path / "small.db", docs, "b.jsonl")
+    assert _dump(tmp_path / "big.db") == _dump(tmp_path / "small.db")
+
+
+def test_an_index_grouped_apart_can_be_saved_to_a_state_file_and_go_on_there(shared: Path, tmp_path: Path) -> None:
+    docs = _docs(shared, 500)
+    whole = _group(docs, StoryIndex())
+    apart = StoryIndex()  # in its own temporary file
+    _group(docs[:300], apart)
+    conn = sqlite3.connect(tmp_path / "state.sqlite")
+    apart.save(conn)
+    conn.close()
+    conn = sqlite3.connect(tmp_path / "state.sqlite")
+    assert _group(docs, StoryIndex.load(conn)) == whole
