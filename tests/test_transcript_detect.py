@@ -106,3 +106,14 @@ def test_format_transcript_declares_the_records_of_a_jsonl_file(tmp_path: Path) 
     assert doc.input_format == "transcript:text" and doc.title == "Intercepted call"
     assert [(t["label"], t["dash"]) for t in doc.meta["turns"]] == [(None, True)] * 4
     assert doc.text[doc.meta["turns"][1]["start"]:doc.meta["turns"][1]["end"]] == "Сынок, держись."
+
+
+def test_a_comment_thread_at_the_foot_of_an_article_is_no_transcript() -> None:
+    from moralewatch.clean.transcript import looks_like_transcript
+
+    article = "\n\n".join(f"Paragraph {i} of the article tells what happened in the town and what officials said "
+                          "about it, at some length, as news does." for i in range(12))
+    thread = "\n".join(["Anna Petrova: I agree.", "Ivan Sidorov: No way.", "Anna Petrova: Read it again.",
+                        "Ivan Sidorov: I did.", "Anna Petrova: Then you know.", "Ivan Sidorov: Fine."])
+    assert looks_like_transcript(thread)  # alone, it alternates as a transcript does
+    assert not looks_like_transcript(article + "\n\nComments\n\n" + thread)

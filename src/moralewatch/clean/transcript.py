@@ -525,7 +525,12 @@ def looks_like_transcript(text: str) -> bool:
     sheet ("Financial context:") do not come back, and dialogue dashes alone are too common in news posts (lists) to
     tell: declare those with ``--format transcript``."""
     spans = [(s, e) for s, e in _line_spans(text[:200_000]) if text[s:e].strip()]
-    return _mostly_turns(text, spans) or _alternating_speakers(_turn_starts(text, spans))
+    if _mostly_turns(text, spans):
+        return True
+    turns = _turn_starts(text, spans)
+    # the turns run through the text: a page whose comment thread at its foot alternates ("Anna: …", "Ivan: …") is
+    # an article, not a transcript
+    return _alternating_speakers([label for label, _at in turns]) and turns[0][1] <= 0.4 * min(len(text), 200_000)
 
 
 def _mostly_turns(text: str, spans: list[tuple[int, int]]) -> bool:
@@ -553,26 +558,26 @@ see also listen correction clarification disclaimer warning breaking live backgr
 analysis opinion comment comments summary key points timeline read tags topics share""".split())
 
 
-def _turn_starts(text: str, spans: list[tuple[int, int]]) -> list[str]:
-    """The labels of a text's turns in order: at a line start (a bare ``Q`` too), or after the end of a sentence when
-    of two words or more."""
-    out: list[str] = []
+def _turn_starts(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, int]]:
+    """The labels of a text's turns in order, with where each starts: at a line start (a bare ``Q`` too), or after
+    the end of a sentence when of two words or more."""
+    out: list[tuple[str, int]] = []
     for s, e in spans:
         m = _LEAD_TIME.match(text, s, e)
         s = m.end() if m else s
         if found := _turn_label(text, s, e):
-            out.append(found[0])
+            out.append((found[0], s))
         elif _BARE_Q.match(text, s, e):
-            out.append("Q")
+            out.append(("Q", s))
         for b in _INLINE.finditer(text, s, e):
             found = _turn_label(text, b.end(), e)
             if found and len(found[0].split()) >= 2:
-                out.append(found[0])
-    out = [label for label in out if label.lower().rstrip(".") not in _NOT_SPEAKERS]
-    names = {label for label in out if len(label.split()) >= 2}
+                out.append((found[0], b.end()))
+    out = [(label, at) for label, at in out if label.lower().rstrip(".") not in _NOT_SPEAKERS]
+    names = {label for label, _at in out if len(label.split()) >= 2}
     # "President of Russia Vladimir Putin" is the speaker of the later "Vladimir Putin" turns
-    return [max((n for n in names if len(n) < len(label) and f" {n} " in f" {label} "), key=len, default=label)
-            for label in out]
+    return [(max((n for n in names if len(n) < len(label) and f" {n} " in f" {label} "), key=len, default=label), at)
+            for label, at in out]
 
 
 def _alternating_speakers(labels: list[str]) -> bool:
