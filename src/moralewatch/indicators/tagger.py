@@ -29,6 +29,7 @@ from ..speaker_check import claimant_ok, strip_leading
 from ..wordlists import fill
 from .lexicon import Lexicon, Rule, compile_cue, load
 from .prefilter import prefilter
+from .refusals import refused
 
 
 def _words(template: str) -> str:
@@ -690,8 +691,9 @@ def confidence(lex: Lexicon, rule: Rule, hedged: bool) -> float:
     return round(min(1.0, max(0.0, p)), 3)
 
 
-def tag(doc: Document) -> list[Indicator]:
-    """All indicators of one document, in text order."""
+def tag(doc: Document, version: int = 3) -> list[Indicator]:
+    """All indicators of one document, in text order. ``version`` 4 (``indicators.v4``) adds the refusals of
+    ``data/indicators/refusals.txt`` (:mod:`.refusals`); 3 is ``indicators.v3``."""
     lex = load()
     ctx = Context(doc, lex)
     if not ctx.is_war_reporting():
@@ -703,6 +705,9 @@ def tag(doc: Document) -> list[Indicator]:
         si = ctx.sentence_index(hit.start)
         unit = evidence_unit(ctx, hit, si)
         if unit is None or excluded(ctx, norm, hit, si) or ctx.in_furniture(hit.start):
+            continue
+        if version >= 4 and refused(norm, hit.rule.name, hit.rule.indicator, (hit.start, hit.end),
+                                    ctx.sentences[si], unit.is_quote):
             continue
         if hit.rule.needs_military and not military_context(ctx, hit.rule, unit, si):
             continue
