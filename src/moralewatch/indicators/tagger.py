@@ -297,6 +297,7 @@ _VICTIM_AFTER = compile_regex(_words(r"(?:['’]s)?\s{1,80}+(?:[\w'’-]+\s+)?(?
 _VICTIM_BEFORE = compile_regex(r"\b(?:of|against|killed|killing|murder(?:ed|ing)?|execut(?:ed|ing)|tortur(?:ed|ing)|"
                             r"abduct(?:ed|ing)|kidnapp(?:ed|ing)|shot|shooting|rap(?:ed|ing))\s+(?:the\s+|(?!by\b)\w+\s+)?$", re.I)
 _OBJECT_BEFORE = compile_regex(r"(?:(?:afraid|scared|terrified|fear\w*) of|against|from|by)\s+$", re.I)
+_WE_AGENT = compile_regex(r"\b(?:we|i|us|me|we['’]re|i['’]m|we['’]ve)\b", re.I)
 _OWN_FEELING = compile_regex(r"\b(?:i|i['’]m|i['’]ve|me|my|we|we['’]re|us|our)\b", re.I)
 _DENIES = compile_regex(r"\b(?:den(?:y|ies|ied|ying)|reject\w*|refut\w*|dismiss\w*)\b", re.I)
 _AWARDS = frozenset({"morale_boosting/awards", "morale_boosting/decorate", "morale_boosting/perks"})
@@ -308,8 +309,11 @@ _BY_AGENT = compile_regex(r"(?<!\s)\s++(?:[\w'’-]++\s++){0,3}?by\s++(?:the\s++
 _ACCUSED_BEFORE = compile_regex(r"\baccus\w*\s+(?:the\s+)?$", re.I)
 
 
-def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
-    """Whose morale: see the module docstring for the order of evidence."""
+def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) -> str:
+    """Whose morale: see the module docstring for the order of evidence. From ``version`` 4, violence against
+    civilians in the own words of a speaker of a known side, with no perpetrator named at the cue, is the other
+    side's (:func:`_own_voice_side`) even when the sentence names the speaker's own forces: those are its victims
+    ("those who shoot at our soldiers and shoot civilians", "Ukrainians held captive by the occupiers")."""
     text = ctx.text
     s_lo, s_hi = ctx.sentences[si]
     lo, hi = min(s_lo, unit.start), max(s_hi, unit.end)
@@ -320,6 +324,8 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
     if inside:
         return inside[0][0]  # "killed 300 Russian soldiers": the force inside the cue lost them
     side = _side_of_the_act(ctx, hit, unit, si) or _attached_side(ctx, hit, lo)
+    if side is None and version >= 4 and _accuses_the_other(ctx, hit, unit, own, mentions):
+        side = _own_voice_side(ctx, hit, unit, s_lo, own)
     if side is not None:
         return side
     side = _award_side(ctx, hit, unit, si, own)
@@ -333,6 +339,20 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
         return min(mentions, key=_mention_distance(text, hit, lo))[0]
     return (lookback_side(ctx, si) or (own if own in ("ru", "ua") else None) or any_party(ctx, hit, lo, hi)
             or ctx.doc_side())
+
+
+def _accuses_the_other(ctx: Context, hit: Hit, unit: Unit, own: str,
+                       mentions: list[tuple[str, int, int, int]]) -> bool:
+    """``indicators.v4``: violence against civilians told by a speaker of a known side whose sentence names no force
+    but their own (the victims: "those who shoot at our soldiers and shoot civilians"), not a soldier's own words and
+    with no "we"/"I" near the cue (a confession: "we are bombing the cities")."""
+    if hit.rule.indicator != "orders_against_civilians" or own not in ("ru", "ua"):
+        return False
+    if unit.quote is not None and unit.quote.speaker_role in SOLDIERS:
+        return False
+    if any(m[0] != own for m in mentions if m[3]):
+        return False
+    return not _WE_AGENT.search(ctx.text, max(unit.start, hit.start - 60), min(unit.end, hit.end + 30))
 
 
 def _award_side(ctx: Context, hit: Hit, unit: Unit, si: int, own: str | None) -> str | None:
@@ -716,7 +736,7 @@ def tag(doc: Document, version: int = 3) -> list[Indicator]:
             continue
         negated = is_negated(ctx, hit, si)
         hedged = is_hedged(ctx, unit, si)
-        sides = both_sides(ctx, hit, si) or (subject_side(ctx, hit, unit, si),)
+        sides = both_sides(ctx, hit, si) or (subject_side(ctx, hit, unit, si, version),)
         for side in sides:
             key = (unit.start, unit.end, hit.rule.indicator, side if len(sides) > 1 else "")
             other = found.get(key)
