@@ -73,7 +73,7 @@ class _Sentences:
 def detect(doc: Document, mode: str, keep: float = 0.0, add: float = 0.85) -> list[Indicator]:
     """``keep``: a rule's indicator stays when the model gives it at least min(threshold, keep); ``add``: the model
     adds an indicator at max(threshold, add) or more."""
-    rules = tag(doc)
+    rules = tag(doc, 4)
     if mode == "rules":
         return rules
     from . import learned
