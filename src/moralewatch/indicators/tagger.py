@@ -324,7 +324,7 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) 
     if inside:
         return inside[0][0]  # "killed 300 Russian soldiers": the force inside the cue lost them
     side = _side_of_the_act(ctx, hit, unit, si) or _attached_side(ctx, hit, lo)
-    if side is None and version >= 4 and _accuses_the_other(ctx, hit, unit, own, mentions):
+    if side is None and version >= 4 and _accuses_the_other(ctx, hit, unit, own, [*side_mentions(text, lo, hi, ctx.lex)]):
         side = _own_voice_side(ctx, hit, unit, s_lo, own)
     if side is not None:
         return side
@@ -342,15 +342,16 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) 
 
 
 def _accuses_the_other(ctx: Context, hit: Hit, unit: Unit, own: str,
-                       mentions: list[tuple[str, int, int, int]]) -> bool:
+                       named: list[tuple[str, int, int, int]]) -> bool:
     """``indicators.v4``: violence against civilians told by a speaker of a known side whose sentence names no force
-    but their own (the victims: "those who shoot at our soldiers and shoot civilians"), not a soldier's own words and
-    with no "we"/"I" near the cue (a confession: "we are bombing the cities")."""
+    by a side word (``named``: "Russian forces"), only the speaker's own ("our soldiers": the victims, "those who
+    shoot at our soldiers and shoot civilians"); not a soldier's own words, and with no "we"/"I" near the cue (a
+    confession: "we are bombing the cities")."""
     if hit.rule.indicator != "orders_against_civilians" or own not in ("ru", "ua"):
         return False
     if unit.quote is not None and unit.quote.speaker_role in SOLDIERS:
         return False
-    if any(m[0] != own for m in mentions if m[3]):
+    if any(m[3] for m in named):
         return False
     return not _WE_AGENT.search(ctx.text, max(unit.start, hit.start - 60), min(unit.end, hit.end + 30))
 
