@@ -3,11 +3,12 @@
 The procedure of the session-5 audits (gold/audit/README.md), written down: from each of the four English corpora
 (nyt-guardian-407, zelensky-addresses-en, whitehouse-ukraine-en, press-releases-2022-en) the documents whose id occurs
 in no file under gold/ (dev, held-out, training, pools, earlier audits) are shuffled with ``random.Random(SEED)`` and
-the first 60 of each kept; the default pipeline runs over them; ``random.Random(SEED).sample`` draws 100 of the
+the first 60 of each kept (``--per-corpus``; 0 keeps them all: by session 6 the training rounds had used most documents,
+and 60 per corpus no longer gave 100 predictions); the default pipeline runs over them; ``random.Random(SEED).sample`` draws 100 of the
 predictions (all of them when there are fewer). Rows are ids and offsets only, with the verdicts left empty
 (``null``) for the judge::
 
-    .venv/bin/python gold/audit/draw.py --seed 20261208 > /tmp/audit.jsonl
+    .venv/bin/python gold/audit/draw.py --seed 20261208 --per-corpus 0 > /tmp/audit.jsonl
     .venv/bin/python gold/audit/draw.py --seed 20261208 --show /tmp/audit.jsonl   # the spans, to judge
 
 """
@@ -37,7 +38,7 @@ def used_ids(gold: Path) -> str:
                      and p.suffix in (".jsonl", ".json", ".md", ".tsv"))
 
 
-def documents(shared: Path, seed: int, gold: Path) -> list[tuple[str, dict[str, str]]]:
+def documents(shared: Path, seed: int, gold: Path, per_corpus: int = PER_CORPUS) -> list[tuple[str, dict[str, str]]]:
     used = used_ids(gold)
     rng = random.Random(seed)
     out = []
@@ -46,18 +47,18 @@ def documents(shared: Path, seed: int, gold: Path) -> list[tuple[str, dict[str, 
             docs = [json.loads(line) for line in f if line.strip()]
         docs = [d for d in docs if f'"{d["id"]}"' not in used]
         rng.shuffle(docs)
-        out += [(corpus, d) for d in docs[:PER_CORPUS]]
+        out += [(corpus, d) for d in (docs[:per_corpus] if per_corpus else docs)]
     return out
 
 
-def draw(shared: Path, seed: int, gold: Path) -> list[dict[str, object]]:
+def draw(shared: Path, seed: int, gold: Path, per_corpus: int = PER_CORPUS) -> list[dict[str, object]]:
     sys.path.insert(0, str(ROOT / "src"))
     from moralewatch.api import extract_line
     from moralewatch.stages import default_pipeline
 
     pipeline = default_pipeline()
     preds = []
-    for n, (corpus, d) in enumerate(documents(shared, seed, gold)):
+    for n, (corpus, d) in enumerate(documents(shared, seed, gold, per_corpus)):
         res = extract_line(json.dumps({"id": d["id"], "text": d["text"], "title": d.get("title")}), n, pipeline)
         for ind in res["indicators"] or []:
             preds.append({"id": d["id"], "corpus": corpus, "start": ind["start"], "end": ind["end"],
@@ -88,12 +89,13 @@ def main() -> None:
     ap.add_argument("--seed", type=int, required=True)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--gold", type=Path, default=ROOT / "gold")
+    ap.add_argument("--per-corpus", type=int, default=PER_CORPUS, help="documents per corpus (0: all unused ones)")
     ap.add_argument("--show", type=Path, default=None, help="print the spans of an audit file, to judge them")
     args = ap.parse_args()
     if args.show:
         show(args.shared, args.show)
         return
-    for row in draw(args.shared, args.seed, args.gold):
+    for row in draw(args.shared, args.seed, args.gold, args.per_corpus):
         print(json.dumps(row, ensure_ascii=False))
 
 
