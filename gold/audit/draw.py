@@ -11,6 +11,9 @@ predictions (all of them when there are fewer). Rows are ids and offsets only, w
     .venv/bin/python gold/audit/draw.py --seed 20261208 --per-corpus 0 > /tmp/audit.jsonl
     .venv/bin/python gold/audit/draw.py --seed 20261208 --show /tmp/audit.jsonl   # the spans, to judge
 
+Once the audit is committed under gold/, its documents count as used: re-draw it with ``--skip`` and its file
+(``--seed 20261208 --per-corpus 0 --skip gold/audit/precision_audit_s6.jsonl`` gives precision_audit_s6.jsonl again).
+
 """
 
 from __future__ import annotations
@@ -32,14 +35,16 @@ def sha12(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
-def used_ids(gold: Path) -> str:
-    """Everything under gold/ as one string: a document is used when its id occurs in it."""
+def used_ids(gold: Path, skip: tuple[Path, ...] = ()) -> str:
+    """Everything under gold/ (but ``skip``) as one string: a document is used when its id occurs in it."""
+    skipped = {p.resolve() for p in skip}
     return "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(gold.rglob("*")) if p.is_file()
-                     and p.suffix in (".jsonl", ".json", ".md", ".tsv"))
+                     and p.suffix in (".jsonl", ".json", ".md", ".tsv") and p.resolve() not in skipped)
 
 
-def documents(shared: Path, seed: int, gold: Path, per_corpus: int = PER_CORPUS) -> list[tuple[str, dict[str, str]]]:
-    used = used_ids(gold)
+def documents(shared: Path, seed: int, gold: Path, per_corpus: int = PER_CORPUS,
+              skip: tuple[Path, ...] = ()) -> list[tuple[str, dict[str, str]]]:
+    used = used_ids(gold, skip)
     rng = random.Random(seed)
     out = []
     for corpus in CORPORA:
@@ -51,14 +56,15 @@ def documents(shared: Path, seed: int, gold: Path, per_corpus: int = PER_CORPUS)
     return out
 
 
-def draw(shared: Path, seed: int, gold: Path, per_corpus: int = PER_CORPUS) -> list[dict[str, object]]:
+def draw(shared: Path, seed: int, gold: Path, per_corpus: int = PER_CORPUS,
+         skip: tuple[Path, ...] = ()) -> list[dict[str, object]]:
     sys.path.insert(0, str(ROOT / "src"))
     from moralewatch.api import extract_line
     from moralewatch.stages import default_pipeline
 
     pipeline = default_pipeline()
     preds = []
-    for n, (corpus, d) in enumerate(documents(shared, seed, gold, per_corpus)):
+    for n, (corpus, d) in enumerate(documents(shared, seed, gold, per_corpus, skip)):
         res = extract_line(json.dumps({"id": d["id"], "text": d["text"], "title": d.get("title")}), n, pipeline)
         for ind in res["indicators"] or []:
             preds.append({"id": d["id"], "corpus": corpus, "start": ind["start"], "end": ind["end"],
@@ -90,12 +96,14 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--gold", type=Path, default=ROOT / "gold")
     ap.add_argument("--per-corpus", type=int, default=PER_CORPUS, help="documents per corpus (0: all unused ones)")
+    ap.add_argument("--skip", type=Path, action="append", default=[],
+                    help="a gold file not to count as using its documents (an audit's own file, to re-draw it)")
     ap.add_argument("--show", type=Path, default=None, help="print the spans of an audit file, to judge them")
     args = ap.parse_args()
     if args.show:
         show(args.shared, args.show)
         return
-    for row in draw(args.shared, args.seed, args.gold, args.per_corpus):
+    for row in draw(args.shared, args.seed, args.gold, args.per_corpus, tuple(args.skip)):
         print(json.dumps(row, ensure_ascii=False))
 
 
