@@ -103,3 +103,15 @@ def test_the_shipped_refusals_name_existing_rules() -> None:
     ref = refusals.load()
     assert ref.off and ref.off <= names
     assert {key for key, _ in ref.patterns} <= names
+
+
+def test_v4_confidence_is_the_precision_of_v4_and_v3_keeps_its_own() -> None:
+    from moralewatch.indicators.lexicon import load
+
+    text = "Russian forces suffered heavy losses near the river."
+    v4 = [i for i in tag(make_doc(text), 4) if i.indicator == "heavy_losses"]
+    v3 = [i for i in tag(make_doc(text), 3) if i.indicator == "heavy_losses"]
+    assert v4 and v3
+    assert v4[0].confidence == refusals.precision_v4()["heavy_losses"]
+    assert v3[0].confidence == load().calibration["heavy_losses"]
+    assert all(0.0 < p <= 1.0 for p in refusals.precision_v4().values())

@@ -29,7 +29,7 @@ from ..speaker_check import claimant_ok, strip_leading
 from ..wordlists import fill
 from .lexicon import Lexicon, Rule, compile_cue, load
 from .prefilter import prefilter
-from .refusals import refused
+from .refusals import precision_v4, refused
 
 
 def _words(template: str) -> str:
@@ -706,8 +706,8 @@ def both_sides(ctx: Context, hit: Hit, si: int) -> tuple[str, ...]:
     return ()
 
 
-def confidence(lex: Lexicon, rule: Rule, hedged: bool) -> float:
-    cal = lex.calibration
+def confidence(lex: Lexicon, rule: Rule, hedged: bool, version: int = 3) -> float:
+    cal = lex.calibration if version < 4 else precision_v4()
     p = cal.get(rule.name, cal.get(rule.indicator, cal.get("*", 0.5)))
     return round(min(1.0, max(0.0, p)), 3)
 
@@ -751,7 +751,7 @@ def tag(doc: Document, version: int = 3) -> list[Indicator]:
                 indicator=hit.rule.indicator, start=unit.start, end=unit.end, text=doc.text[unit.start:unit.end],
                 subject_side=side, claimant=claimant, claimant_side=claimant_side_, channel=channel,
                 quote_index=unit.quote_index, hedged=hedged, negated=negated,
-                confidence=confidence(lex, hit.rule, hedged), rule=hit.rule.name, cue=doc.text[hit.start:hit.end],
+                confidence=confidence(lex, hit.rule, hedged, version), rule=hit.rule.name, cue=doc.text[hit.start:hit.end],
             )
             sentence_of[key] = si
     return sorted(found.values(), key=lambda i: (i.start, i.end, i.indicator))
