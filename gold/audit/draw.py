@@ -12,7 +12,8 @@ predictions (all of them when there are fewer). Rows are ids and offsets only, w
     .venv/bin/python gold/audit/draw.py --seed 20261208 --show /tmp/audit.jsonl   # the spans, to judge
 
 Once the audit is committed under gold/, its documents count as used: re-draw it with ``--skip`` and its file
-(``--seed 20261208 --per-corpus 0 --skip gold/audit/precision_audit_s6.jsonl`` gives precision_audit_s6.jsonl again).
+(``--seed 20261208 --per-corpus 0`` and ``--skip`` with each of gold/audit/precision_audit_s6.jsonl,
+precision_audit_s6_pool.jsonl and precision_audit_s6_refused.jsonl gives precision_audit_s6.jsonl again).
 
 """
 
