@@ -4,7 +4,7 @@ Reproducible: the same label files, embedding table and seed give the same weigh
 
 1. read the labelled sentences (``gold/train/indicators_train_*.jsonl``: offsets into ``shared/data/corpora``) and
    the written paraphrases (``gold/train/synthetic_*.jsonl``: training only, never validation);
-2. run the cue rules (``indicators.v3``) and the quote stage over each sentence's whole document, so that every
+2. run the cue rules (``indicators.v4``) and the quote stage over each sentence's whole document, so that every
    sentence gets the context it has at run time (which rules fired on it, the side of the quote's speaker);
 3. features: the static embedding (``--embeddings``: a model2vec directory distilled by ``scripts/distill.py``), words
    and word pairs (vocabulary from the training sentences), the rules' verdict;
@@ -39,16 +39,18 @@ from moralewatch.indicators.learned import SentenceContext, ngrams, side_feature
 from moralewatch.model import INDICATORS  # noqa: E402
 from moralewatch.pipeline import Pipeline  # noqa: E402
 
-VERSION = "indicators-model.v1"
+VERSION = "indicators-model.v2"  # v2: rounds a+b+c (+d), the rules of indicators.v4 as a feature
 SEED = 13
 FOLDS = 5
 C_IND = 4.0
 C_SIDE = 2.0
 MIN_COUNT = 2  # a word or pair seen fewer times in training is not a feature
+#: ``--class-weight balanced`` weighs each indicator's few positives up (sklearn's "balanced"); None: as they come
+CLASS_WEIGHT: str | None = None
 
 
 def rules_pipeline() -> Pipeline:
-    return Pipeline(("segment.v1", "quotes.v2", "indicators.v3"))
+    return Pipeline(("segment.v1", "quotes.v2", "indicators.v4"))
 
 
 # -- data -------------------------------------------------------------------------------------------------------
@@ -177,7 +179,7 @@ def fit(x: sparse.csr_matrix, y: np.ndarray, c: float) -> tuple[np.ndarray, floa
         return np.zeros(x.shape[1]), -8.0
     if y.sum() == len(y):
         return np.zeros(x.shape[1]), 8.0
-    lr = LogisticRegression(C=c, solver="liblinear", max_iter=2000, random_state=SEED)
+    lr = LogisticRegression(C=c, solver="liblinear", max_iter=2000, random_state=SEED, class_weight=CLASS_WEIGHT)
     lr.fit(x, y)
     return lr.coef_[0].astype(np.float64), float(lr.intercept_[0])
 
@@ -317,7 +319,11 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "src/moralewatch/data" / learned.MODEL_DIR)
     ap.add_argument("--exclude-corpus", action="append", default=[],
                     help="leave a corpus's sentences out (e.g. nyt-guardian-407, whose licence is CC BY-NC-SA)")
+    ap.add_argument("--class-weight", choices=("none", "balanced"), default="none",
+                    help="weigh each indicator's positives up (balanced) or not (none, the default)")
     args = ap.parse_args()
+    global CLASS_WEIGHT
+    CLASS_WEIGHT = None if args.class_weight == "none" else args.class_weight
     shared = args.shared or shared_dir(ROOT)
     real, synthetic, labels_hash = read_labels(args.gold)
     if args.exclude_corpus:
@@ -349,7 +355,8 @@ def main() -> None:
     meta = {"format": learned.FORMAT, "version": VERSION, "data_hash": data_hash, "indicators": list(INDICATORS),
             "training": {"sentences": len(real), "paraphrases": len(synthetic),
                          "positives": sum(1 for r in real if r["labels"]), "seed": SEED, "folds": FOLDS,
-                         "C": C_IND, "C_side": C_SIDE, "min_count": MIN_COUNT},
+                         "C": C_IND, "C_side": C_SIDE, "min_count": MIN_COUNT,
+                         "class_weight": args.class_weight, "excluded_corpora": sorted(args.exclude_corpus)},
             "embeddings": "model2vec distilled from all-MiniLM-L6-v2 (Apache-2.0), 256 dims, float16",
             "cross_validation": cv}
     (args.out / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -18,6 +18,13 @@ def tag_indicators(doc: Document, config: Mapping[str, Any]) -> None:
     doc.indicators = tag(doc)
 
 
+@stage("indicators.v4", requires=("paragraphs", "sentences", "marks", "quotes"), provides=("indicators",))
+def tag_indicators_v4(doc: Document, config: Mapping[str, Any]) -> None:
+    """``indicators.v3`` and the refusals of session 6 (``data/indicators/refusals.txt``: official rhetoric read as
+    a claim, strikes reported as events, aid language, other senses)."""
+    doc.indicators = tag(doc, 4)
+
+
 @stage("indicators.v2", requires=("paragraphs", "sentences", "quotes"), provides=("indicators",),
        defaults={"mode": "both", "keep": 0.0, "add": 0.85})
 def detect_indicators(doc: Document, config: Mapping[str, Any]) -> None:
@@ -26,4 +33,4 @@ def detect_indicators(doc: Document, config: Mapping[str, Any]) -> None:
     tag_v2(doc, config)
 
 
-__all__ = ["MODES", "check_detector", "detect_indicators", "tag", "tag_indicators"]
+__all__ = ["MODES", "check_detector", "detect_indicators", "tag", "tag_indicators", "tag_indicators_v4"]

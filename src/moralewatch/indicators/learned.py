@@ -7,7 +7,7 @@ What it sees of a sentence, and why:
   any more") land near the sentences that say the same thing in other words.
 * **Word and word-pair features** from a vocabulary learned on the training sentences: the exact words still matter
   ("cannon fodder", "refuseniks").
-* **The rules' verdict** (which indicators the cue rules of ``indicators.v3`` put on evidence overlapping the
+* **The rules' verdict** (which indicators the cue rules of ``indicators.v4`` put on evidence overlapping the
   sentence): the rules are precise where the words are fixed, so they are features, and the model decides.
 
 Everything is plain numpy at run time (no scikit-learn, no torch): a tokenizer (``tokenizers``), an embedding table

@@ -29,6 +29,7 @@ from ..speaker_check import claimant_ok, strip_leading
 from ..wordlists import fill
 from .lexicon import Lexicon, Rule, compile_cue, load
 from .prefilter import prefilter
+from .refusals import precision_v4, refused
 
 
 def _words(template: str) -> str:
@@ -296,6 +297,7 @@ _VICTIM_AFTER = compile_regex(_words(r"(?:['’]s)?\s{1,80}+(?:[\w'’-]+\s+)?(?
 _VICTIM_BEFORE = compile_regex(r"\b(?:of|against|killed|killing|murder(?:ed|ing)?|execut(?:ed|ing)|tortur(?:ed|ing)|"
                             r"abduct(?:ed|ing)|kidnapp(?:ed|ing)|shot|shooting|rap(?:ed|ing))\s+(?:the\s+|(?!by\b)\w+\s+)?$", re.I)
 _OBJECT_BEFORE = compile_regex(r"(?:(?:afraid|scared|terrified|fear\w*) of|against|from|by)\s+$", re.I)
+_WE_AGENT = compile_regex(r"\b(?:we|i|us|me|we['’]re|i['’]m|we['’]ve)\b", re.I)
 _OWN_FEELING = compile_regex(r"\b(?:i|i['’]m|i['’]ve|me|my|we|we['’]re|us|our)\b", re.I)
 _DENIES = compile_regex(r"\b(?:den(?:y|ies|ied|ying)|reject\w*|refut\w*|dismiss\w*)\b", re.I)
 _AWARDS = frozenset({"morale_boosting/awards", "morale_boosting/decorate", "morale_boosting/perks"})
@@ -307,8 +309,11 @@ _BY_AGENT = compile_regex(r"(?<!\s)\s++(?:[\w'’-]++\s++){0,3}?by\s++(?:the\s++
 _ACCUSED_BEFORE = compile_regex(r"\baccus\w*\s+(?:the\s+)?$", re.I)
 
 
-def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
-    """Whose morale: see the module docstring for the order of evidence."""
+def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) -> str:
+    """Whose morale: see the module docstring for the order of evidence. From ``version`` 4, violence against
+    civilians in the own words of a speaker of a known side, with no perpetrator named at the cue, is the other
+    side's (:func:`_own_voice_side`) even when the sentence names the speaker's own forces: those are its victims
+    ("those who shoot at our soldiers and shoot civilians", "Ukrainians held captive by the occupiers")."""
     text = ctx.text
     s_lo, s_hi = ctx.sentences[si]
     lo, hi = min(s_lo, unit.start), max(s_hi, unit.end)
@@ -319,6 +324,8 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
     if inside:
         return inside[0][0]  # "killed 300 Russian soldiers": the force inside the cue lost them
     side = _side_of_the_act(ctx, hit, unit, si) or _attached_side(ctx, hit, lo)
+    if side is None and version >= 4 and _accuses_the_other(ctx, hit, unit, own, [*side_mentions(text, lo, hi, ctx.lex)]):
+        side = _own_voice_side(ctx, hit, unit, s_lo, own)
     if side is not None:
         return side
     side = _award_side(ctx, hit, unit, si, own)
@@ -332,6 +339,21 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int) -> str:
         return min(mentions, key=_mention_distance(text, hit, lo))[0]
     return (lookback_side(ctx, si) or (own if own in ("ru", "ua") else None) or any_party(ctx, hit, lo, hi)
             or ctx.doc_side())
+
+
+def _accuses_the_other(ctx: Context, hit: Hit, unit: Unit, own: str,
+                       named: list[tuple[str, int, int, int]]) -> bool:
+    """``indicators.v4``: violence against civilians told by a speaker of a known side whose sentence names no force
+    by a side word (``named``: "Russian forces"), only the speaker's own ("our soldiers": the victims, "those who
+    shoot at our soldiers and shoot civilians"); not a soldier's own words, and with no "we"/"I" near the cue (a
+    confession: "we are bombing the cities")."""
+    if hit.rule.indicator != "orders_against_civilians" or own not in ("ru", "ua"):
+        return False
+    if unit.quote is not None and unit.quote.speaker_role in SOLDIERS:
+        return False
+    if any(m[3] for m in named):
+        return False
+    return not _WE_AGENT.search(ctx.text, max(unit.start, hit.start - 60), min(unit.end, hit.end + 30))
 
 
 def _award_side(ctx: Context, hit: Hit, unit: Unit, si: int, own: str | None) -> str | None:
@@ -684,14 +706,15 @@ def both_sides(ctx: Context, hit: Hit, si: int) -> tuple[str, ...]:
     return ()
 
 
-def confidence(lex: Lexicon, rule: Rule, hedged: bool) -> float:
-    cal = lex.calibration
+def confidence(lex: Lexicon, rule: Rule, hedged: bool, version: int = 3) -> float:
+    cal = lex.calibration if version < 4 else precision_v4()
     p = cal.get(rule.name, cal.get(rule.indicator, cal.get("*", 0.5)))
     return round(min(1.0, max(0.0, p)), 3)
 
 
-def tag(doc: Document) -> list[Indicator]:
-    """All indicators of one document, in text order."""
+def tag(doc: Document, version: int = 3) -> list[Indicator]:
+    """All indicators of one document, in text order. ``version`` 4 (``indicators.v4``) adds the refusals of
+    ``data/indicators/refusals.txt`` (:mod:`.refusals`); 3 is ``indicators.v3``."""
     lex = load()
     ctx = Context(doc, lex)
     if not ctx.is_war_reporting():
@@ -704,6 +727,9 @@ def tag(doc: Document) -> list[Indicator]:
         unit = evidence_unit(ctx, hit, si)
         if unit is None or excluded(ctx, norm, hit, si) or ctx.in_furniture(hit.start):
             continue
+        if version >= 4 and refused(norm, hit.rule.name, hit.rule.indicator, (hit.start, hit.end),
+                                    ctx.sentences[si], unit.is_quote):
+            continue
         if hit.rule.needs_military and not military_context(ctx, hit.rule, unit, si):
             continue
         if hypothetical(ctx, hit, si) or not about_forces(ctx, hit, unit, si) or other_sense(ctx, hit, unit, si) \
@@ -711,7 +737,7 @@ def tag(doc: Document) -> list[Indicator]:
             continue
         negated = is_negated(ctx, hit, si)
         hedged = is_hedged(ctx, unit, si)
-        sides = both_sides(ctx, hit, si) or (subject_side(ctx, hit, unit, si),)
+        sides = both_sides(ctx, hit, si) or (subject_side(ctx, hit, unit, si, version),)
         for side in sides:
             key = (unit.start, unit.end, hit.rule.indicator, side if len(sides) > 1 else "")
             other = found.get(key)
@@ -725,7 +751,7 @@ def tag(doc: Document) -> list[Indicator]:
                 indicator=hit.rule.indicator, start=unit.start, end=unit.end, text=doc.text[unit.start:unit.end],
                 subject_side=side, claimant=claimant, claimant_side=claimant_side_, channel=channel,
                 quote_index=unit.quote_index, hedged=hedged, negated=negated,
-                confidence=confidence(lex, hit.rule, hedged), rule=hit.rule.name, cue=doc.text[hit.start:hit.end],
+                confidence=confidence(lex, hit.rule, hedged, version), rule=hit.rule.name, cue=doc.text[hit.start:hit.end],
             )
             sentence_of[key] = si
     return sorted(found.values(), key=lambda i: (i.start, i.end, i.indicator))
