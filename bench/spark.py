@@ -144,14 +144,14 @@ def _spark(corpus: str, master: str, out: str, options: str = "{}") -> dict[str,
         stop.set()
     m = res.unit_metrics
     cores = int(master[6:-1]) if master.startswith("local[") else 0
-    task_s = [r["confidence"] or 0.0 for r in m]
+    task_s = [r["seconds"] or 0.0 for r in m]
     return {"master": master, "startup_s": startup, "first_job_s": warm, "job_s": job, "job_cpu_s": job_cpu, "timings": res.timings, "units": res.units,
-            "outcomes": res.outcomes, "docs": sum(r["idx"] or 0 for r in m), "words": sum(r["n_words"] or 0 for r in m),
+            "outcomes": res.outcomes, "docs": sum(r["docs"] or 0 for r in m), "words": sum(r["words"] or 0 for r in m),
             "job_cpu_by_kind_s": by_kind,
-            "run_one_cpu_s": sum(r.get("lat") or 0.0 for r in m), "options": opts, "task_s_sum": sum(task_s), "task_s_max": max(task_s, default=0.0),
+            "run_one_cpu_s": sum(r.get("cpu_s") or 0.0 for r in m), "options": opts, "task_s_sum": sum(task_s), "task_s_max": max(task_s, default=0.0),
             "task_s_median": sorted(task_s)[len(task_s) // 2] if task_s else 0.0,
             "per_task_overhead_s": (cores * res.timings["analyse"] - sum(task_s)) / max(1, len(m)) if cores else None,
-            "python_worker_peak_rss_mb": max((r["size"] or 0 for r in m), default=0) / 1024,
+            "python_worker_peak_rss_mb": max((r["rss_kib"] or 0 for r in m), default=0) / 1024,
             "java_peak_rss_mb": mem.get("java_peak_mb")}
 
 
