@@ -329,3 +329,81 @@ def test_parquet_input_gives_the_rows_of_the_same_jsonl(runs: dict[str, Any], sp
         assert sorted(map(repr, got)) == sorted(map(repr, want)), t
         assert got or t != "documents"
     assert {r["input_format"] for r in table(tmp / "pq-out", "documents")} == {"parquet"}
+
+
+# -- stories at scale (issue 20, item 4) --------------------------------------------------------------------------
+
+
+def _planted_story_docs(shared: Path) -> list[dict[str, Any]]:
+    """A few hundred documents with planted relatives: exact copies under other ids and outlets, updates (a
+    paragraph added), abridgements, light rewrites, copies a month later (another story), copies published
+    earlier but read later (the first source moves), bylines that disagree; beside Reuters' templates (full LSH
+    buckets) and Russian Telegram posts (another script)."""
+    corpora = shared / "data" / "corpora"
+
+    def first(name: str, n: int) -> list[dict[str, Any]]:
+        with open(corpora / name, encoding="utf-8") as fh:
+            return [json.loads(line) for line, _ in zip(fh, range(n), strict=False)]
+
+    rng = random.Random(16)
+    base = first("nyt-guardian-407.jsonl", 140)
+    docs: list[dict[str, Any]] = []
+    for n, d in enumerate(base):
+        d = {k: d.get(k) for k in ("id", "text", "title", "date", "source")}
+        docs.append(d)
+        paras = d["text"].split("\n\n")
+        day = (d["date"] or "2022-08-01")[:10]
+        later = f"{day[:8]}{min(28, int(day[8:]) + 1):02d}"
+        if n % 4 == 0:
+            docs.append(d | {"id": f"{d['id']}-copy", "source": "Wire copy", "date": later})
+        if n % 6 == 1:
+            docs.append(d | {"id": f"{d['id']}-upd", "text": d["text"] + "\n\nThis story has been updated with "
+                             "comment from the regional governor, who said 14 people were evacuated.", "date": later})
+        if n % 7 == 2 and len(paras) > 3:
+            docs.append(d | {"id": f"{d['id']}-short", "text": "\n\n".join(paras[: len(paras) * 2 // 3])})
+        if n % 9 == 3:
+            words = d["text"].split(" ")
+            for i in rng.sample(range(len(words)), len(words) // 6):
+                words[i] = rng.choice(["reportedly", "allegedly", "the", "officials", "forces"])
+            docs.append(d | {"id": f"{d['id']}-rw", "text": " ".join(words), "source": "Aggregator"})
+        if n % 10 == 4:
+            docs.append(d | {"id": f"{d['id']}-month", "date": f"{day[:5]}{min(12, int(day[5:7]) + 1):02d}-01"})
+        if n % 11 == 5:
+            earlier = f"{day[:8]}{max(1, int(day[8:]) - 2):02d}"
+            docs.append(d | {"id": f"{d['id']}-early", "date": earlier, "source": "Early bird"})
+        if n % 13 == 6:
+            docs.append(d | {"id": f"{d['id']}-by1", "text": "By John Smith\n\n" + d["text"], "source": "Paper A"})
+            docs.append(d | {"id": f"{d['id']}-by2", "text": "By Olga Petrenko\n\n" + d["text"], "source": "Paper B"})
+    docs += [{k: d.get(k) for k in ("id", "text", "title", "date", "source")}
+             for d in first("reuters21578.jsonl", 120) + first("ru-news-telegram-war.jsonl", 30)]
+    rng.shuffle(docs)  # copies before and after their originals
+    return docs
+
+
+def test_spark_stories_equal_the_local_stories_command(spark: Any, shared: Path) -> None:
+    """The Spark grouping (LSH band keys, a join for the candidates, the local pair decision, stories by pointer
+    jumping, events by label propagation) gives every document the story, event, relation, first source and
+    flags that `moralewatch stories` gives on the same lines."""
+    import io
+
+    from moralewatch.corpus import stories_stream
+    from moralewatch.spark.stories import STORY_COLUMNS, group
+
+    docs = _planted_story_docs(shared)
+    out = io.StringIO()
+    stories_stream([json.dumps(d) for d in docs], out)
+    want = {r["id"]: r for r in map(json.loads, out.getvalue().splitlines())}
+    rows = [{"_order": n, "id": d["id"], "text": d["text"], "title": d["title"], "published": d["date"],
+             "source": d["source"], "author": None} for n, d in enumerate(docs)]
+    df = spark.createDataFrame(rows, "_order bigint, id string, text string, title string, published string, "
+                                     "source string, author string")
+    got = {r["id"]: {c: r[c] for c in STORY_COLUMNS} for r in group(df).toLocalIterator()}
+    assert got.keys() == want.keys()
+    for doc_id in want:
+        assert got[doc_id] == want[doc_id], doc_id
+    # the planted relatives were found: not a grouping that puts every document alone
+    relations = [r["relation"] for r in want.values()]
+    assert {"copy", "update", "abridged", "rewrite"} <= set(relations)
+    assert len({r["story"] for r in want.values()}) < len(want) - 60
+    assert sum(r["first_source"] != r["id"] and r["relation"] == "original" for r in want.values()) == 0
+    assert any("byline_mismatch" in r["flags"] for r in want.values())

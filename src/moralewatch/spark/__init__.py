@@ -56,6 +56,8 @@ OUTPUT_TABLES = ("documents", "outcomes", "quotes", "indicators", "entities")
 #: the columns ``export --format parquet`` writes (documents without input_text and offset_map)
 FLAT_SKIP = {"documents": {"input_text", "offset_map"}}
 MANIFEST = "_moralewatch.json"
+#: the table of stories and events (issue 20, item 4): the columns of a line of ``moralewatch stories``
+STORY_TABLE = "stories"
 #: a plain JSONL file larger than this is cut into byte ranges of about ``split`` bytes (see :func:`plan`)
 MIN_SPLIT = 256 * 1024
 MAX_SPLIT = 64 * 1024 * 1024
@@ -474,8 +476,9 @@ class SparkRun:
 
 
 def run(inputs: Iterable[str], out: str, spark: Any, *, max_bytes: int = DEFAULT_MAX_BYTES,
-        time_limit: float = DEFAULT_TIME_LIMIT, split: int | None = None) -> SparkRun:
-    """Analyse ``inputs`` with ``spark`` into Parquet tables under ``out`` (each table's directory replaced)."""
+        time_limit: float = DEFAULT_TIME_LIMIT, split: int | None = None, stories: bool = True) -> SparkRun:
+    """Analyse ``inputs`` with ``spark`` into Parquet tables under ``out`` (each table's directory replaced);
+    ``stories``: also group the documents into stories and events (the ``stories`` table, :mod:`.stories`)."""
     from . import staging
 
     inputs = list(inputs)
@@ -488,7 +491,7 @@ def run(inputs: Iterable[str], out: str, spark: Any, *, max_bytes: int = DEFAULT
     stage = _join(out, f"{staging.STAGING}/{uuid.uuid4().hex[:16]}")
     staging.prepare(stage, OUTPUT_TABLES)
     try:
-        _analyse_and_write(spark, units, stage, limits, at, res)
+        _analyse_and_write(spark, units, stage, limits, at, res, stories)
     finally:
         staging.remove(stage)
     t4 = time.perf_counter()
@@ -510,7 +513,8 @@ def _planned(inputs: list[str], spark: Any, split: int | None, max_bytes: int) -
     return units
 
 
-def _analyse_and_write(spark: Any, units: list[Unit], stage: str, limits: Limits, at: str, res: SparkRun) -> None:
+def _analyse_and_write(spark: Any, units: list[Unit], stage: str, limits: Limits, at: str, res: SparkRun,
+                       stories: bool) -> None:
     """Analysis into the staging Parquet (the keys of the inputs with a document through the JVM), the duplicates
     from those keys, the tables from the staged Parquet."""
     from pyspark import StorageLevel
@@ -533,6 +537,10 @@ def _analyse_and_write(spark: Any, units: list[Unit], stage: str, limits: Limits
     t3 = time.perf_counter()
     _write_tables(spark, stage, losers, res.out, F)
     res.timings["write"] = time.perf_counter() - t3
+    if stories:
+        t5 = time.perf_counter()
+        res.counts[STORY_TABLE] = _write_stories(spark, stage, losers, res.out, F)
+        res.timings["stories"] = time.perf_counter() - t5
     losers.unpersist()
     inputs_n = sum(m["_seq"] for m in res.unit_metrics)
     docs_n = sum(m["docs"] or 0 for m in res.unit_metrics)
@@ -548,6 +556,23 @@ def _later_inputs(keys: Any, F: Any) -> Any:
     key = F.struct("_unit", "_seq")
     firsts = docs.groupBy("document_id").agg(F.min(key).alias("_first"))
     return docs.join(firsts, "document_id").filter(key != F.col("_first")).select("_unit", "_seq")
+
+
+def _write_stories(spark: Any, stage: str, losers: Any, out: str, F: Any) -> int:
+    """The ``stories`` table: the documents kept (not those of later inputs of a text), in input order, grouped as
+    the store's corpus stage groups them (source: the outlet, else the source). Returns the number of stories."""
+    from . import staging
+    from .stories import STORY_COLUMNS, group
+
+    docs = (spark.read.schema(staging.spark_ddl("documents")).parquet(_join(stage, "documents"))
+            .join(F.broadcast(losers), ["_unit", "_seq"], "left_anti")
+            .select(((F.col("_unit") * (1 << 32)) + F.col("_seq")).alias("_order"), "id", "text", "title",
+                    "published", F.coalesce("outlet", "source").alias("source"), "author"))
+    rows = group(docs).persist()
+    rows.select(*STORY_COLUMNS).write.mode("overwrite").parquet(_join(out, STORY_TABLE))
+    n = int(rows.select("story").distinct().count())
+    rows.unpersist()
+    return n
 
 
 def _write_tables(spark: Any, stage: str, losers: Any, out: str, F: Any) -> None:
@@ -603,6 +628,12 @@ def _join(out: str, name: str) -> str:
     return out.rstrip("/") + "/" + name
 
 
+def _story_columns(res: SparkRun) -> dict[str, list[str]]:
+    from .stories import STORY_COLUMNS
+
+    return {STORY_TABLE: list(STORY_COLUMNS)} if STORY_TABLE in res.counts else {}
+
+
 def _write_manifest(res: SparkRun, inputs: list[str], limits: Limits, spark: Any) -> None:
     from .. import __version__
     from ..stages import default_pipeline
@@ -611,7 +642,7 @@ def _write_manifest(res: SparkRun, inputs: list[str], limits: Limits, spark: Any
     manifest = {"moralewatch": __version__, "spark": spark.version, "master": spark.sparkContext.master,
                 "inputs": inputs, "config": pipe.describe() | {"limits": {"max_bytes": limits.max_bytes,
                                                                            "time_limit": limits.time_limit}},
-                "tables": {t: export_columns(t) for t in OUTPUT_TABLES}, "counts": res.counts,
+                "tables": {t: export_columns(t) for t in OUTPUT_TABLES} | _story_columns(res), "counts": res.counts,
                 "outcomes": res.outcomes, "units": res.units,
                 "timings": {k: round(v, 3) for k, v in res.timings.items()}}
     from .staging import filesystem
@@ -622,5 +653,5 @@ def _write_manifest(res: SparkRun, inputs: list[str], limits: Limits, spark: Any
         fh.write(json.dumps(manifest, indent=1, ensure_ascii=False).encode("utf-8"))
 
 
-__all__ = ["OUTPUT_TABLES", "MANIFEST", "SparkRun", "Unit", "export_columns", "plan", "range_lines", "run",
+__all__ = ["OUTPUT_TABLES", "MANIFEST", "STORY_TABLE", "SparkRun", "Unit", "export_columns", "plan", "range_lines", "run",
            "session", "split_size"]
