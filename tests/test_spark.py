@@ -199,6 +199,21 @@ def test_spark_rows_equal_analyze_and_export(runs: dict[str, Any]) -> None:
     assert runs["res"].units > 10  # the feed was cut into ranges, each its own task
 
 
+def test_spark_stories_equal_the_store_corpus_stage(runs: dict[str, Any]) -> None:
+    """The stories table of a Spark run gives each document the story, event, relation, first source and flags the
+    corpus stage of analyze stored for it (the same documents, in the same input order)."""
+    import pyarrow.dataset as ds
+
+    from moralewatch.corpus import StoryIndex
+
+    got = {r["id"]: r for r in ds.dataset(runs["out"] / mws.STORY_TABLE, format="parquet").to_table().to_pylist()}
+    with sqlite3.connect(runs["db"]) as c:
+        want = {a.id: a.to_json() for a in StoryIndex.load(c).assignments()}
+    assert len(want) >= 300 and got == want
+    assert len({r["story"] for r in got.values()}) < len(got)  # the feed's articles are copies of one another
+    assert runs["res"].counts[mws.STORY_TABLE] == len({r["story"] for r in got.values()})
+
+
 def test_no_task_holds_more_than_its_unit(runs: dict[str, Any]) -> None:
     """Each unit reports its metrics (one small row each: the only rows besides counts that reach the driver)."""
     m = runs["res"].unit_metrics
@@ -305,7 +320,7 @@ def test_parquet_input_gives_the_rows_of_the_same_jsonl(runs: dict[str, Any], sp
     feed = tmp / "in" / "feed.jsonl"
     (tmp / "pq").mkdir()
     recs = _feed_parquet(feed, tmp / "pq" / "feed.parquet", lines_n=130)
-    res = mws.run([str(tmp / "pq")], str(tmp / "pq-out"), spark, max_bytes=65_536, split=8_192)
+    res = mws.run([str(tmp / "pq")], str(tmp / "pq-out"), spark, max_bytes=65_536, split=8_192, stories=False)
     assert res.units > 3
 
     def table(root: Path, t: str) -> list[dict[str, Any]]:
