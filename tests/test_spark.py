@@ -256,6 +256,55 @@ def test_the_session_binds_only_loopback(spark: Any) -> None:
     assert conf["spark.driver.extraJavaOptions"].endswith(mws.LOCAL_JVM_OPTIONS)  # local master, none given
 
 
+# -- URL inputs (issue 20, item 2) ---------------------------------------------------------------------------------
+
+
+def test_url_inputs_are_read_by_spark_and_give_the_rows_of_local_paths(runs: dict[str, Any], spark: Any) -> None:
+    """The corpus given as a file:// URL (a directory, listed and read by Spark's binaryFile reader, each file a
+    unit read by the local readers from its bytes) gives the rows of the same corpus given as local paths, the
+    sources spelled as Spark spells the URLs; a URL that names nothing is a not_found outcome."""
+    import pyarrow.dataset as ds
+
+    tmp = runs["tmp"]
+    root = (tmp / "in").resolve()
+    res = mws.run([f"file://{root}", f"file://{root}/nope.txt"], str(tmp / "url-out"), spark, max_bytes=65_536,
+                  stories=False)
+    assert res.units > 10
+
+    def rows(out: Path, t: str) -> list[str]:
+        got = []
+        for r in ds.dataset(out / t, format="parquet").to_table().to_pylist():
+            if t == "outcomes" and r["code"] == "not_found":
+                continue
+            if "source" in r:
+                r["source"] = r["source"].removeprefix("file:")
+            got.append(repr(sorted((k, v) for k, v in r.items() if k not in VOLATILE)))
+        return sorted(got)
+
+    for t in TABLES:
+        assert rows(tmp / "url-out", t) == rows(runs["out"], t), t
+    outs = ds.dataset(tmp / "url-out" / "outcomes", format="parquet").to_table().to_pylist()
+    assert [o["source"] for o in outs if o["code"] == "not_found"] == [f"file://{root}/nope.txt"]
+
+
+def test_a_url_scheme_without_a_file_system_is_a_coded_error(spark: Any, tmp_path: Path) -> None:
+    from moralewatch.errors import MoraleWatchError
+
+    with pytest.raises(MoraleWatchError) as e:
+        mws.run(["fake://bucket/feed.jsonl"], str(tmp_path / "out"), spark)
+    assert e.value.code == "E604" and "fake://" in e.value.message
+
+
+def test_an_output_pyarrow_cannot_write_is_a_coded_error(tmp_path: Path) -> None:
+    from moralewatch.errors import MoraleWatchError
+    from moralewatch.spark.staging import filesystem
+
+    with pytest.raises(MoraleWatchError) as e:
+        filesystem("fake://bucket/out")
+    assert e.value.code == "E605"
+    assert filesystem(f"file://{tmp_path}")[1] == str(tmp_path)
+
+
 # -- Parquet inputs -----------------------------------------------------------------------------------------------
 
 

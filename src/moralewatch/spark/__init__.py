@@ -50,6 +50,7 @@ from ..runner import DEFAULT_TIME_LIMIT, Limits, rejected, run_one
 from ..store.schema import ANNOTATION_TABLES, DOCUMENTS, OUTCOMES, TABLES
 from ..store.writer import _encode
 from .parquet import parquet_inputs, row_group_ranges, with_parquet
+from .urls import content_inputs, is_url, list_files
 
 #: the tables a Spark run writes (those of ``moralewatch export`` but ``runs``)
 OUTPUT_TABLES = ("documents", "outcomes", "quotes", "indicators", "entities")
@@ -112,14 +113,20 @@ class Unit:
     error_code: str | None = None
     error_detail: str | None = None
     size: int = 0
+    #: a file at a URL (:mod:`.urls`): its bytes come through Spark's reader, in ``content``
+    url: bool = False
+    content: bytes | None = field(default=None, repr=False)
 
     def row(self) -> tuple[Any, ...]:
         return (self.unit, self.path, self.source, self.kind, self.gz, self.start, self.end, self.first_line,
-                self.empty, self.error_code, self.error_detail, self.size)
+                self.empty, self.error_code, self.error_detail, self.size, self.url)
 
 
 UNIT_DDL = ("unit bigint, path string, source string, kind string, gz boolean, start bigint, end bigint, "
-            "first_line bigint, empty string, error_code string, error_detail string, size bigint")
+            "first_line bigint, empty string, error_code string, error_detail string, size bigint, url boolean")
+
+
+UNIT_DDL_NAMES = [f.split()[0] for f in UNIT_DDL.split(", ")]
 
 
 def split_size(total: int, cores: int) -> int:
@@ -248,7 +255,9 @@ def unit_inputs(u: Unit, max_bytes: int) -> Iterator[RawInput]:
     if u.error_code:
         yield RawInput(u.source, format=u.kind, error=(u.error_code, u.error_detail or ""))
         return
-    if u.kind == "parquet":
+    if u.url:  # an empty file's bytes are not read (Spark's readers skip empty files): none
+        raws = content_inputs(u.source, u.kind, u.gz, u.content or b"", max_bytes)
+    elif u.kind == "parquet":
         raws = parquet_inputs(u.path, u.source, (u.start, u.end), u.first_line, max_bytes, u.empty is not None)
     elif u.end >= 0:
         raws = _range_inputs(u, max_bytes)
@@ -332,10 +341,23 @@ def analyse_unit(u: Unit, limits: Limits, at: str) -> Iterator[dict[str, Any]]:
 
 
 def _unit_of(d: dict[str, Any]) -> Unit:
-    return Unit(**{k: d[k] for k in Unit.__dataclass_fields__})
+    return Unit(**{k: d[k] for k in Unit.__dataclass_fields__ if k in d})
 
 
-def _analyse_units(batches: Iterator[Any], limits: Limits, at: str, staging: str) -> Iterator[Any]:
+def _units_of(batch: Any, remote: dict[str, dict[str, Any]] | None) -> Iterator[Unit]:
+    """The units of a batch: rows of :data:`UNIT_DDL`, or with ``remote`` (path -> unit) rows of Spark's
+    ``binaryFile`` reader (``path``, ``content``) of files at URLs."""
+    for d in batch.to_pylist():
+        if remote is None:
+            yield _unit_of(d)
+        else:
+            u = _unit_of(remote[d["path"]])
+            u.content = d["content"]
+            yield u
+
+
+def _analyse_units(batches: Iterator[Any], limits: Limits, at: str, staging: str,
+                   remote: dict[str, dict[str, Any]] | None = None) -> Iterator[Any]:
     """mapInArrow's function: units in; each unit's rows to its staging Parquet files (:class:`.staging.UnitWriter`),
     and out to the JVM only the keys of its inputs with a document and its metrics row (:data:`KEY_DDL`), at most
     :data:`BATCH_ROWS` at a time."""
@@ -350,8 +372,7 @@ def _analyse_units(batches: Iterator[Any], limits: Limits, at: str, staging: str
         return pa.RecordBatch.from_pydict({n: [r.get(n) for r in buf] for n in _KEY_FIELDS}, schema=schema)
 
     for batch in batches:
-        for d in batch.to_pylist():
-            u = _unit_of(d)
+        for u in _units_of(batch, remote):
             writer = UnitWriter(staging, u.unit)
             for row in _guarded(u, limits, at):
                 table = row.pop("_table")
@@ -502,14 +523,25 @@ def run(inputs: Iterable[str], out: str, spark: Any, *, max_bytes: int = DEFAULT
 
 
 def _planned(inputs: list[str], spark: Any, split: int | None, max_bytes: int) -> list[Unit]:
-    """:func:`plan`, with the line ranges of split JSONL files numbered (counted on the driver, or by a Spark job)."""
-    units, to_count = plan(inputs, spark.sparkContext.defaultParallelism, split)
+    """:func:`plan` of the local inputs, with the line ranges of split JSONL files numbered (counted on the driver,
+    or by a Spark job); then the files of the URL inputs, listed by Spark (:mod:`.urls`), one unit each."""
+    units, to_count = plan([p for p in inputs if not is_url(p)], spark.sparkContext.defaultParallelism, split)
     if to_count and sum(u.size for u in to_count) <= COUNT_ON_DRIVER:
         _number(units, {u.unit: _range_counts(u, max_bytes) for u in to_count})
     elif to_count:  # counts only (three numbers a range) reach the driver
         counted = _spark_units(spark, to_count).mapInArrow(
             lambda b: _count_ranges(b, max_bytes), "unit bigint, lines bigint, given bigint").collect()
         _number(units, {r["unit"]: (r["lines"], r["given"]) for r in counted})
+    seen: set[str] = set()
+    for url in (p for p in inputs if is_url(p)):
+        files = list_files(spark, url)
+        if isinstance(files, tuple):
+            units.append(Unit(len(units), url, url, "txt", error_code=files[0], error_detail=files[1]))
+            continue
+        for path, size, kind, gz in files:
+            if path not in seen:
+                seen.add(path)
+                units.append(Unit(len(units), path, path, kind, gz, size=size, url=True))
     return units
 
 
@@ -521,7 +553,12 @@ def _analyse_and_write(spark: Any, units: list[Unit], stage: str, limits: Limits
     from pyspark.sql import functions as F
 
     t1 = time.perf_counter()
-    keys = _spark_units(spark, units).mapInArrow(lambda b: _analyse_units(b, limits, at, stage), KEY_DDL)
+    remote = {u.path: dict(zip(UNIT_DDL_NAMES, u.row(), strict=True)) for u in units if u.url and u.size}
+    keys = _spark_units(spark, [u for u in units if u.path not in remote]).mapInArrow(
+        lambda b: _analyse_units(b, limits, at, stage), KEY_DDL)
+    if remote:  # files at URLs: their bytes through Spark's binaryFile reader, one file an Arrow batch
+        files = spark.read.format("binaryFile").load(list(remote)).select("path", "content")
+        keys = keys.union(files.mapInArrow(lambda b: _analyse_units(b, limits, at, stage, remote), KEY_DDL))
     keys = keys.persist(StorageLevel.MEMORY_AND_DISK)
     # one small row per unit (inputs, documents, words, seconds, peak RSS of its Python worker): metadata, not
     # results; this job runs the analysis (every unit once)
