@@ -130,11 +130,11 @@ def _spark(corpus: str, master: str, out: str, options: str = "{}") -> dict[str,
         tiny = Path(out + "-warm.jsonl")
         tiny.write_bytes(b"".join(Path(corpus).read_bytes().splitlines(keepends=True)[:3]))
         tw = time.perf_counter()
-        mws.run([str(tiny)], out + "-warm", spark)
+        mws.run([str(tiny)], out + "-warm", spark, stories=opts.get("stories", False))
         warm = time.perf_counter() - tw
         t1 = time.perf_counter()
         k1 = _tree_cpu_by_kind()
-        res = mws.run([corpus], out, spark, split=opts.get("split"))
+        res = mws.run([corpus], out, spark, split=opts.get("split"), stories=opts.get("stories", False))
         job = time.perf_counter() - t1
         k2 = _tree_cpu_by_kind()
         by_kind = {k: k2[k] - k1.get(k, 0.0) for k in k2}
@@ -184,6 +184,9 @@ def bench(corpus: Path, workdir: Path, limit: int | None = None,
         log(f"    start-up {out[master]['startup_s']:.1f} s, first job {out[master]['first_job_s']:.1f} s, "
             f"job {out[master]['job_s']:.1f} s "
             f"({out[master]['timings']})")
+    log("spark bench: local[2] with the stories table ...")
+    out["local[2] stories"] = _sub("spark", str(src), "local[2]", str(workdir / "out-stories"), '{"stories": true}')
+    log(f"    job {out['local[2] stories']['job_s']:.1f} s ({out['local[2] stories']['timings']})")
     log("spark bench: local[2] over a quarter of the corpus ...")
     out["local[2] quarter"] = _sub("spark", str(quarter), "local[2]", str(workdir / "out-quarter"))
     one = out["one_worker"]["seconds"]

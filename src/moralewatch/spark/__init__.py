@@ -578,6 +578,10 @@ def _analyse_and_write(spark: Any, units: list[Unit], stage: str, limits: Limits
         t5 = time.perf_counter()
         res.counts[STORY_TABLE] = _write_stories(spark, stage, losers, res.out, F)
         res.timings["stories"] = time.perf_counter() - t5
+    else:  # the stories of an earlier run into the same --out would not be this run's
+        from .staging import remove
+
+        remove(_join(res.out, STORY_TABLE), parent=False)
     losers.unpersist()
     inputs_n = sum(m["_seq"] for m in res.unit_metrics)
     docs_n = sum(m["docs"] or 0 for m in res.unit_metrics)

@@ -135,15 +135,16 @@ def prepare(root: str, tables: tuple[str, ...]) -> None:
         fs.create_dir(f"{path}/{t}", recursive=True)
 
 
-def remove(root: str) -> None:
-    """Delete a job's staging folder, and the staging folder when no other job's is left in it."""
+def remove(root: str, parent: bool = True) -> None:
+    """Delete a folder (a job's staging folder), and with ``parent`` its parent when nothing else is left in it
+    (the staging folder, when no other job's is)."""
     import pyarrow.fs as pafs
 
     fs, path = filesystem(root)
     try:
         fs.delete_dir(path)
-        parent = path.rsplit("/", 1)[0]
-        if not fs.get_file_info(pafs.FileSelector(parent)):
-            fs.delete_dir(parent)
+        up = path.rsplit("/", 1)[0]
+        if parent and not fs.get_file_info(pafs.FileSelector(up)):
+            fs.delete_dir(up)
     except OSError:
         pass
