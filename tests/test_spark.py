@@ -147,6 +147,32 @@ def test_a_unit_that_fails_becomes_an_outcome_row(monkeypatch: pytest.MonkeyPatc
     assert rows[-1]["_table"] == "_unit" and rows[-1]["_seq"] == 2  # the unit's metrics count both outcomes
 
 
+def test_a_retried_unit_replaces_its_staged_files(tmp_path: Path) -> None:
+    """A unit's staged rows go to one file a table, renamed into place when the unit is done: a second attempt of
+    the same unit replaces the first's file (no duplicate rows), an attempt that dies leaves only a hidden file,
+    which a Parquet reader skips; values come typed as the export types them."""
+    import pyarrow.dataset as ds
+
+    from moralewatch.spark.staging import UnitWriter, prepare
+
+    root = str(tmp_path / "stage")
+    prepare(root, ("outcomes", "quotes"))
+    row = {"document_id": "d1", "idx": 0, "text": "We hold", "via": json.dumps(["Reuters"]), "_unit": 4, "_seq": 0}
+    for _ in range(2):  # the task, then its retry
+        w = UnitWriter(root, 4)
+        for i in range(3):
+            w.add("quotes", row | {"idx": i})
+        w.close()
+    dead = UnitWriter(root, 5)
+    dead.add("quotes", row | {"_unit": 5})
+    dead._flush("quotes")  # written, never closed: the task died
+    names = sorted(p.name for p in (tmp_path / "stage" / "quotes").iterdir())
+    assert names[0].startswith(".part-u0000005.parquet.") and names[1:] == ["part-u0000004.parquet"]
+    got = ds.dataset(tmp_path / "stage" / "quotes", format="parquet").to_table().to_pylist()
+    assert [(r["_unit"], r["idx"], r["via"]) for r in got] == [(4, i, ["Reuters"]) for i in range(3)]
+    assert list(got[0]) == mws.export_columns("quotes") + ["_unit", "_seq"]
+
+
 def test_without_pyspark_the_command_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import sys
 

@@ -13,6 +13,7 @@ The file system is pyarrow's for the output: a local path or ``file://``, ``hdfs
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
 from typing import Any
@@ -46,6 +47,7 @@ def filesystem(url: str) -> tuple[Any, str]:
     return fs, path
 
 
+@functools.cache
 def schema(table: str) -> Any:
     """The Arrow schema of a staged table: the export's columns and types, then ``_unit``, ``_seq``."""
     import pyarrow as pa
@@ -69,15 +71,15 @@ def spark_ddl(table: str) -> str:
     return ", ".join(f"`{f.name}` {sql(f.type)}" for f in schema(table))
 
 
-def _typed(column: str, v: Any) -> Any:
-    """A value as the store holds it (``writer._encode``: JSON text, 0/1) as the export's Parquet types it."""
-    if v is None:
-        return None
-    if column in BOOLEAN:
-        return bool(v)
-    if column in STRING_LISTS or column in PAIR_LISTS:
-        return json.loads(v)
-    return v
+def _column(name: str, buf: list[dict[str, Any]]) -> list[Any]:
+    """A column of rows valued as the store holds them (``writer._encode``: JSON text, 0/1) as the export's Parquet
+    types it (booleans, lists); other columns as they are."""
+    values = [r.get(name) for r in buf]
+    if name in BOOLEAN:
+        return [None if v is None else bool(v) for v in values]
+    if name in STRING_LISTS or name in PAIR_LISTS:
+        return [None if v is None else json.loads(v) for v in values]
+    return values
 
 
 class UnitWriter:
@@ -110,7 +112,7 @@ class UnitWriter:
         if not buf:
             return
         sch = schema(table)
-        data = {n: [_typed(n, r.get(n)) for r in buf] for n in sch.names}
+        data = {n: _column(n, buf) for n in sch.names}
         w = self.writers.get(table)
         if w is None:
             w = self.writers[table] = pq.ParquetWriter(self._name(table, True), sch, filesystem=self.fs)

@@ -130,8 +130,8 @@ def group(docs: Any) -> Any:
     ``id``, ``text``, ``title``, ``published``, ``source``, ``author``, ids unique. Lazy: the caller writes it."""
     from pyspark.sql import functions as F
 
-    sk = docs.mapInArrow(_sketches, SKETCH_DDL).localCheckpoint()
-    decided = _pairs(sk, F).mapInArrow(_decisions, PAIR_DDL).localCheckpoint()
+    sk = docs.mapInArrow(_sketches, SKETCH_DDL).localCheckpoint(eager=False)
+    decided = _pairs(sk, F).mapInArrow(_decisions, PAIR_DDL).localCheckpoint(eager=False)
     best = (decided.filter(F.col("rank").isNotNull()).groupBy("d")
             .agg(F.min_by(F.struct("c", "rel", "flags"), F.struct("rank", -F.col("score"), "c")).alias("b")))
     nodes = (sk.select("_order", "id", "s_id", "e_id", "date", "flags").join(best, F.col("d") == F.col("_order"),
@@ -162,12 +162,12 @@ def _pairs(sk: Any, F: Any) -> Any:
 
 def _roots(nodes: Any, F: Any) -> Any:
     """Each document's story founder (``root``): its parent's root, by pointer jumping (each round halves the
-    chains; each round's result is checkpointed, so the plan does not grow with the rounds)."""
-    cur = nodes.withColumn("root", F.coalesce("parent", "_order")).localCheckpoint()
+    chains; each round's result is checkpointed as the round's count computes it, so the plan does not grow)."""
+    cur = nodes.withColumn("root", F.coalesce("parent", "_order")).localCheckpoint(eager=False)
     while True:
         up = cur.select(F.col("_order").alias("_r"), F.col("root").alias("_rr"))
         nxt = (cur.join(up, cur.root == up._r).withColumn("_moved", F.col("_rr") != F.col("root"))
-               .withColumn("root", F.col("_rr")).drop("_r", "_rr")).localCheckpoint()
+               .withColumn("root", F.col("_rr")).drop("_r", "_rr")).localCheckpoint(eager=False)
         cur = nxt.drop("_moved")
         if not nxt.filter("_moved").count():
             return cur
@@ -181,13 +181,16 @@ def _events(nodes: Any, decided: Any, F: Any) -> Any:
     edges = (pairs.join(root.withColumnRenamed("_order", "d").withColumnRenamed("root", "a"), "d")
              .join(root.withColumnRenamed("_order", "c").withColumnRenamed("root", "b"), "c")
              .filter(F.col("a") != F.col("b")).select("a", "b"))
-    edges = edges.union(edges.select(F.col("b").alias("a"), F.col("a").alias("b"))).distinct().localCheckpoint()
-    label = root.select(F.col("root").alias("a")).distinct().withColumn("label", F.col("a")).localCheckpoint()
+    edges = edges.union(edges.select(F.col("b").alias("a"), F.col("a").alias("b"))).distinct()
+    edges = edges.localCheckpoint(eager=False)
+    label = root.select(F.col("root").alias("a")).distinct().withColumn("label", F.col("a"))
+    label = label.localCheckpoint(eager=False)
     while True:
         seen = edges.join(label.withColumnRenamed("a", "b").withColumnRenamed("label", "nl"), "b") \
             .groupBy("a").agg(F.min("nl").alias("nl"))
         nxt = (label.join(seen, "a", "left").withColumn("_moved", F.col("nl") < F.col("label"))
-               .withColumn("label", F.least("label", F.coalesce("nl", "label"))).drop("nl")).localCheckpoint()
+               .withColumn("label", F.least("label", F.coalesce("nl", "label"))).drop("nl")
+               ).localCheckpoint(eager=False)
         label = nxt.drop("_moved")
         if not nxt.filter("_moved").count():
             return label.withColumnRenamed("a", "root").withColumnRenamed("label", "event_root")
