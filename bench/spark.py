@@ -164,7 +164,8 @@ def _sub(kind: str, *args: str) -> dict[str, Any]:
 
 
 def bench(corpus: Path, workdir: Path, limit: int | None = None,
-          masters: tuple[str, ...] = ("local[2]", "local[1]"), log: Any = print) -> dict[str, Any]:
+          masters: tuple[str, ...] = ("local[2]", "local[1]"), log: Any = print,
+          stories_limit: int | None = None) -> dict[str, Any]:
     workdir.mkdir(parents=True, exist_ok=True)
     src = corpus
     lines = [ln for ln in corpus.read_bytes().splitlines(keepends=True) if ln.strip()]
@@ -185,7 +186,16 @@ def bench(corpus: Path, workdir: Path, limit: int | None = None,
             f"job {out[master]['job_s']:.1f} s "
             f"({out[master]['timings']})")
     log("spark bench: local[2] with the stories table ...")
-    out["local[2] stories"] = _sub("spark", str(src), "local[2]", str(workdir / "out-stories"), '{"stories": true}')
+    stories_src = src
+    if stories_limit:  # the stories' joins over a slice (apart: their cost grows with the candidate pairs)
+        stories_src = workdir / f"{corpus.stem}-stories-{stories_limit}.jsonl"
+        stories_src.write_bytes(b"".join(lines[:stories_limit]))
+        src_one = _sub("one", str(stories_src))
+        out["one_worker stories slice"] = src_one
+    out["local[2] stories"] = _sub("spark", str(stories_src), "local[2]", str(workdir / "out-stories"),
+                                   '{"stories": true}')
+    out["local[2] stories slice"] = _sub("spark", str(stories_src), "local[2]", str(workdir / "out-st0"),
+                                         '{"stories": false}') if stories_limit else None
     log(f"    job {out['local[2] stories']['job_s']:.1f} s ({out['local[2] stories']['timings']})")
     log("spark bench: local[2] over a quarter of the corpus ...")
     out["local[2] quarter"] = _sub("spark", str(quarter), "local[2]", str(workdir / "out-quarter"))
@@ -199,6 +209,11 @@ def bench(corpus: Path, workdir: Path, limit: int | None = None,
         out["cpu_ratio"] = out["one_worker"]["cpu_s"] / two["job_cpu_s"]
         out["docs_per_core_hour"] = two["docs"] / (2 * two["job_s"]) * 3600
         out["docs_per_core_hour_one_worker"] = out["one_worker"]["docs"] / one * 3600
+        out["docs_per_cpu_hour"] = two["docs"] / two["job_cpu_s"] * 3600
+        if "local[2] stories" in out:
+            base = out.get("local[2] stories slice") or two
+            out["stories_cpu_s"] = out["local[2] stories"]["job_cpu_s"] - base["job_cpu_s"]
+            out["stories_docs"] = out["local[2] stories"]["docs"]
     out["load_after"] = os.getloadavg()
     return out
 
@@ -242,22 +257,28 @@ def variants(corpus: Path, workdir: Path, limit: int | None, log: Any = print,
 
 
 def sizing(res: dict[str, Any]) -> str:
-    """The sizing table of docs/spark.md, computed from a bench/spark.json."""
+    """The sizing table of docs/spark.md, computed from a bench/spark.json: rates from CPU seconds (what the job
+    costs whatever share of a loaded machine it got: the JVM, the Python workers and the driver), wall-clock rates
+    beside them."""
     two = res["local[2]"]
     one = res["one_worker"]
     words_per_doc = two["words"] / max(1, two["docs"])
-    rows = [("one local worker (no Spark)", one["docs"] / one["seconds"] * 3600, one["words"] / one["seconds"]),
-            ("Spark local[2], job (per core)", two["docs"] / (2 * two["job_s"]) * 3600,
-             two["words"] / (2 * two["job_s"])),
-            ("Spark local[2], analysis phase (per core)", two["docs"] / (2 * two["timings"]["analyse"]) * 3600,
-             two["words"] / (2 * two["timings"]["analyse"]))]
+    rows = [("one local worker (no Spark), CPU", one["docs"] / one["cpu_s"] * 3600, one["words"] / one["cpu_s"]),
+            ("Spark local[2] job, CPU of JVM + Python + driver", two["docs"] / two["job_cpu_s"] * 3600,
+             two["words"] / two["job_cpu_s"]),
+            ("Spark local[2] job, wall x 2 cores", two["docs"] / (2 * two["job_s"]) * 3600,
+             two["words"] / (2 * two["job_s"]))]
+    st = res.get("local[2] stories")
+    if st:
+        rows.append(("Spark local[2] job with the stories table, CPU", st["docs"] / st["job_cpu_s"] * 3600,
+                     st["words"] / st["job_cpu_s"]))
     out = [f"Corpus {res['corpus']}: {res['documents']:,} documents, {words_per_doc:.0f} words each on average; "
            f"load average {res['load_before'][0]:.1f} before, {res['load_after'][0]:.1f} after (2 cores).", "",
            "| measured | documents per core-hour | words per core-second |", "|---|---:|---:|"]
     out += [f"| {name} | {d:,.0f} | {w:,.0f} |" for name, d, w in rows]
-    rate = rows[1][1]
-    out += ["", f"At the Spark job's measured rate ({rate:,.0f} documents per core-hour of Reuters-length documents; "
-            "scale by words for longer ones):", "",
+    rate = rows[-1][1] if st else rows[1][1]
+    out += ["", f"At the Spark job's measured CPU rate ({rate:,.0f} documents per core-hour of Reuters-length "
+            "documents, stories included; scale by words for longer ones):", "",
             "| documents | core-hours | 4-core executors for 1 h | for 8 h |", "|---:|---:|---:|---:|"]
     for n in (10_000_000, 100_000_000):
         ch = n / rate
@@ -277,6 +298,7 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "data" / "corpora" / "reuters21578.jsonl")
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--stories-limit", type=int, default=None, help="measure the stories table over this many lines")
     ap.add_argument("--masters", default="local[2],local[1]", help="comma-separated (default local[2],local[1])")
     ap.add_argument("--json", type=Path, default=ROOT / "bench" / "spark.json")
     ap.add_argument("--sizing", action="store_true", help="print the sizing table of --json and stop")
@@ -294,7 +316,8 @@ def main(argv: list[str]) -> int:
         print(sizing(json.loads(args.json.read_text(encoding="utf-8"))))
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        res = bench(args.corpus, Path(tmp), args.limit, tuple(args.masters.split(",")), log=lambda m: print(m, file=sys.stderr, flush=True))
+        res = bench(args.corpus, Path(tmp), args.limit, tuple(args.masters.split(",")),
+                    log=lambda m: print(m, file=sys.stderr, flush=True), stories_limit=args.stories_limit)
     args.json.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in res.items() if k.startswith(("efficiency", "docs_per"))}, indent=1))
     return 0

@@ -116,12 +116,35 @@ def decide(r: dict[str, Any], t: Thresholds = DEFAULT) -> dict[str, Any] | None:
             "flags": flags}
 
 
+def _plausible_rows(batch: Any, t: Thresholds = DEFAULT) -> Any:
+    """The indices of a batch's pairs that pass :func:`plausible`, computed for the whole batch at once (numpy over
+    the signatures in the sketches' bytes): most candidate pairs do not, and their sketches are never decoded."""
+    import numpy as np
+
+    n = NUM_PERM + NUM_SALIENT_PERM
+
+    def sigs(col: str) -> Any:
+        raw = b"".join(batch.column(col).to_pylist())
+        return np.frombuffer(raw, dtype="<u4").reshape(batch.num_rows, -1)[:, :n]
+
+    d, c = sigs("d_sketch"), sigs("c_sketch")
+    j = (d[:, :NUM_PERM] == c[:, :NUM_PERM]).sum(axis=1)
+    js = (d[:, NUM_PERM:] == c[:, NUM_PERM:]).sum(axis=1)
+    cross = np.array(batch.column("d_script").to_pylist()) != np.array(batch.column("c_script").to_pylist())
+    keep = (j >= t.rewrite_low * NUM_PERM) | (js >= t.event * NUM_SALIENT_PERM * 0.8) | (
+        cross & (js >= t.translation * NUM_SALIENT_PERM * 0.8))
+    return np.flatnonzero(keep)
+
+
 def _decisions(batches: Iterator[Any]) -> Iterator[Any]:
     import pyarrow as pa
 
     schema = _schema(PAIR_DDL)
     for batch in batches:
-        rows = [d for d in map(decide, batch.to_pylist()) if d is not None]
+        if not batch.num_rows:
+            continue
+        kept = batch.take(pa.array(_plausible_rows(batch)))
+        rows = [d for d in map(decide, kept.to_pylist()) if d is not None]
         yield pa.RecordBatch.from_pylist(rows, schema=schema)
 
 
