@@ -278,8 +278,8 @@ def sizing(res: dict[str, Any]) -> str:
     out += [f"| {name} | {d:,.0f} | {w:,.0f} |" for name, d, w in rows]
     rate = rows[1][1]
     with_st = rate
-    if st and res.get("local[2] stories slice"):  # the whole corpus's rate plus the stories' CPU per document
-        extra = (st["job_cpu_s"] - res["local[2] stories slice"]["job_cpu_s"]) / st["docs"]
+    if st:  # the whole corpus's rate plus the stories' CPU per document (against the same input without them)
+        extra = (st["job_cpu_s"] - (res.get("local[2] stories slice") or two)["job_cpu_s"]) / st["docs"]
         with_st = 3600 / (two["job_cpu_s"] / two["docs"] + extra)
     out += ["", f"At the Spark job's measured CPU rates ({rate:,.0f} documents per core-hour for the export's tables, "
             f"{with_st:,.0f} with the stories table (the tables' rate plus the stories' CPU a document); Reuters-length documents: scale by words for longer ones):", "",

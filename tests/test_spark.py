@@ -395,8 +395,11 @@ def test_parquet_input_gives_the_rows_of_the_same_jsonl(runs: dict[str, Any], sp
     feed = tmp / "in" / "feed.jsonl"
     (tmp / "pq").mkdir()
     recs = _feed_parquet(feed, tmp / "pq" / "feed.parquet", lines_n=130)
+    (tmp / "pq-out" / mws.STORY_TABLE).mkdir(parents=True)  # an earlier run's stories: not this run's, removed
+    (tmp / "pq-out" / mws.STORY_TABLE / "part-0.parquet").write_bytes(b"old")
     res = mws.run([str(tmp / "pq")], str(tmp / "pq-out"), spark, max_bytes=65_536, split=8_192, stories=False)
     assert res.units > 3
+    assert not (tmp / "pq-out" / mws.STORY_TABLE).exists() and mws.STORY_TABLE not in res.counts
 
     def table(root: Path, t: str) -> list[dict[str, Any]]:
         return ds.dataset(root / t, format="parquet").to_table().to_pylist()
