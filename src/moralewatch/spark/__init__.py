@@ -7,7 +7,8 @@ How it runs:
    for a large uncompressed JSONL file a byte range of whole lines. Line numbers (``line N`` locators) need the
    lines before a range: the driver counts them (up to 1 GiB of split JSONL), or beyond that a first small Spark
    job counts each range's lines (:func:`_count_ranges`) and the driver adds them up. Only these counts reach the
-   driver, never a row of results.
+   driver, never a row of results. Inputs given as URLs are listed by Spark, one unit a file (:mod:`.urls`), and
+   their bytes come to the workers through Spark's ``binaryFile`` reader.
 2. **Analyse, on the executors** (:func:`_analyse_units`, through ``mapInArrow``): each executor's Python daemon
    loads the pipeline once before it forks its workers (:mod:`.daemon`; else each worker builds it once, kept for
    its life) and runs :func:`moralewatch.runner.run_one` over each raw input of its units, as ``analyze`` does;
@@ -22,6 +23,8 @@ How it runs:
 4. **Write** one Parquet directory per table under ``--out`` from the staged Parquet (a broadcast join with the
    later inputs), with exactly the columns of ``moralewatch export --format parquet``, and ``_moralewatch.json``
    (the pipeline's stamps, counts, timings); the staging folder is removed.
+5. **Stories** (unless ``stories=False``): the kept documents grouped into stories and events as the corpus stage
+   groups them, in joins (:mod:`.stories`), into the ``stories`` table.
 
 Network: the driver and block manager bind to 127.0.0.1 and the UI is off; nothing is fetched.
 """
