@@ -130,11 +130,11 @@ def _spark(corpus: str, master: str, out: str, options: str = "{}") -> dict[str,
         tiny = Path(out + "-warm.jsonl")
         tiny.write_bytes(b"".join(Path(corpus).read_bytes().splitlines(keepends=True)[:3]))
         tw = time.perf_counter()
-        mws.run([str(tiny)], out + "-warm", spark)
+        mws.run([str(tiny)], out + "-warm", spark, stories=opts.get("stories", False))
         warm = time.perf_counter() - tw
         t1 = time.perf_counter()
         k1 = _tree_cpu_by_kind()
-        res = mws.run([corpus], out, spark, split=opts.get("split"))
+        res = mws.run([corpus], out, spark, split=opts.get("split"), stories=opts.get("stories", False))
         job = time.perf_counter() - t1
         k2 = _tree_cpu_by_kind()
         by_kind = {k: k2[k] - k1.get(k, 0.0) for k in k2}
@@ -144,14 +144,14 @@ def _spark(corpus: str, master: str, out: str, options: str = "{}") -> dict[str,
         stop.set()
     m = res.unit_metrics
     cores = int(master[6:-1]) if master.startswith("local[") else 0
-    task_s = [r["confidence"] or 0.0 for r in m]
+    task_s = [r["seconds"] or 0.0 for r in m]
     return {"master": master, "startup_s": startup, "first_job_s": warm, "job_s": job, "job_cpu_s": job_cpu, "timings": res.timings, "units": res.units,
-            "outcomes": res.outcomes, "docs": sum(r["idx"] or 0 for r in m), "words": sum(r["n_words"] or 0 for r in m),
+            "outcomes": res.outcomes, "docs": sum(r["docs"] or 0 for r in m), "words": sum(r["words"] or 0 for r in m),
             "job_cpu_by_kind_s": by_kind,
-            "run_one_cpu_s": sum(r.get("lat") or 0.0 for r in m), "options": opts, "task_s_sum": sum(task_s), "task_s_max": max(task_s, default=0.0),
+            "run_one_cpu_s": sum(r.get("cpu_s") or 0.0 for r in m), "options": opts, "task_s_sum": sum(task_s), "task_s_max": max(task_s, default=0.0),
             "task_s_median": sorted(task_s)[len(task_s) // 2] if task_s else 0.0,
             "per_task_overhead_s": (cores * res.timings["analyse"] - sum(task_s)) / max(1, len(m)) if cores else None,
-            "python_worker_peak_rss_mb": max((r["size"] or 0 for r in m), default=0) / 1024,
+            "python_worker_peak_rss_mb": max((r["rss_kib"] or 0 for r in m), default=0) / 1024,
             "java_peak_rss_mb": mem.get("java_peak_mb")}
 
 
@@ -164,7 +164,8 @@ def _sub(kind: str, *args: str) -> dict[str, Any]:
 
 
 def bench(corpus: Path, workdir: Path, limit: int | None = None,
-          masters: tuple[str, ...] = ("local[2]", "local[1]"), log: Any = print) -> dict[str, Any]:
+          masters: tuple[str, ...] = ("local[2]", "local[1]"), log: Any = print,
+          stories_limit: int | None = None) -> dict[str, Any]:
     workdir.mkdir(parents=True, exist_ok=True)
     src = corpus
     lines = [ln for ln in corpus.read_bytes().splitlines(keepends=True) if ln.strip()]
@@ -184,6 +185,18 @@ def bench(corpus: Path, workdir: Path, limit: int | None = None,
         log(f"    start-up {out[master]['startup_s']:.1f} s, first job {out[master]['first_job_s']:.1f} s, "
             f"job {out[master]['job_s']:.1f} s "
             f"({out[master]['timings']})")
+    log("spark bench: local[2] with the stories table ...")
+    stories_src = src
+    if stories_limit:  # the stories' joins over a slice (apart: their cost grows with the candidate pairs)
+        stories_src = workdir / f"{corpus.stem}-stories-{stories_limit}.jsonl"
+        stories_src.write_bytes(b"".join(lines[:stories_limit]))
+        src_one = _sub("one", str(stories_src))
+        out["one_worker stories slice"] = src_one
+    out["local[2] stories"] = _sub("spark", str(stories_src), "local[2]", str(workdir / "out-stories"),
+                                   '{"stories": true}')
+    out["local[2] stories slice"] = _sub("spark", str(stories_src), "local[2]", str(workdir / "out-st0"),
+                                         '{"stories": false}') if stories_limit else None
+    log(f"    job {out['local[2] stories']['job_s']:.1f} s ({out['local[2] stories']['timings']})")
     log("spark bench: local[2] over a quarter of the corpus ...")
     out["local[2] quarter"] = _sub("spark", str(quarter), "local[2]", str(workdir / "out-quarter"))
     one = out["one_worker"]["seconds"]
@@ -196,6 +209,11 @@ def bench(corpus: Path, workdir: Path, limit: int | None = None,
         out["cpu_ratio"] = out["one_worker"]["cpu_s"] / two["job_cpu_s"]
         out["docs_per_core_hour"] = two["docs"] / (2 * two["job_s"]) * 3600
         out["docs_per_core_hour_one_worker"] = out["one_worker"]["docs"] / one * 3600
+        out["docs_per_cpu_hour"] = two["docs"] / two["job_cpu_s"] * 3600
+        if "local[2] stories" in out:
+            base = out.get("local[2] stories slice") or two
+            out["stories_cpu_s"] = out["local[2] stories"]["job_cpu_s"] - base["job_cpu_s"]
+            out["stories_docs"] = out["local[2] stories"]["docs"]
     out["load_after"] = os.getloadavg()
     return out
 
@@ -239,26 +257,38 @@ def variants(corpus: Path, workdir: Path, limit: int | None, log: Any = print,
 
 
 def sizing(res: dict[str, Any]) -> str:
-    """The sizing table of docs/spark.md, computed from a bench/spark.json."""
+    """The sizing table of docs/spark.md, computed from a bench/spark.json: rates from CPU seconds (what the job
+    costs whatever share of a loaded machine it got: the JVM, the Python workers and the driver), wall-clock rates
+    beside them."""
     two = res["local[2]"]
     one = res["one_worker"]
     words_per_doc = two["words"] / max(1, two["docs"])
-    rows = [("one local worker (no Spark)", one["docs"] / one["seconds"] * 3600, one["words"] / one["seconds"]),
-            ("Spark local[2], job (per core)", two["docs"] / (2 * two["job_s"]) * 3600,
-             two["words"] / (2 * two["job_s"])),
-            ("Spark local[2], analysis phase (per core)", two["docs"] / (2 * two["timings"]["analyse"]) * 3600,
-             two["words"] / (2 * two["timings"]["analyse"]))]
+    rows = [("one local worker (no Spark), CPU", one["docs"] / one["cpu_s"] * 3600, one["words"] / one["cpu_s"]),
+            ("Spark local[2] job, CPU of JVM + Python + driver", two["docs"] / two["job_cpu_s"] * 3600,
+             two["words"] / two["job_cpu_s"]),
+            ("Spark local[2] job, wall x 2 cores", two["docs"] / (2 * two["job_s"]) * 3600,
+             two["words"] / (2 * two["job_s"]))]
+    st = res.get("local[2] stories")
+    if st:
+        rows.append((f"Spark local[2] job with the stories table over {st['docs']:,} documents, CPU",
+                     st["docs"] / st["job_cpu_s"] * 3600, st["words"] / st["job_cpu_s"]))
     out = [f"Corpus {res['corpus']}: {res['documents']:,} documents, {words_per_doc:.0f} words each on average; "
            f"load average {res['load_before'][0]:.1f} before, {res['load_after'][0]:.1f} after (2 cores).", "",
            "| measured | documents per core-hour | words per core-second |", "|---|---:|---:|"]
     out += [f"| {name} | {d:,.0f} | {w:,.0f} |" for name, d, w in rows]
     rate = rows[1][1]
-    out += ["", f"At the Spark job's measured rate ({rate:,.0f} documents per core-hour of Reuters-length documents; "
-            "scale by words for longer ones):", "",
-            "| documents | core-hours | 4-core executors for 1 h | for 8 h |", "|---:|---:|---:|---:|"]
+    with_st = rate
+    if st:  # the whole corpus's rate plus the stories' CPU per document (against the same input without them)
+        extra = (st["job_cpu_s"] - (res.get("local[2] stories slice") or two)["job_cpu_s"]) / st["docs"]
+        with_st = 3600 / (two["job_cpu_s"] / two["docs"] + extra)
+    out += ["", f"At the Spark job's measured CPU rates ({rate:,.0f} documents per core-hour for the export's tables, "
+            f"{with_st:,.0f} with the stories table (the tables' rate plus the stories' CPU a document); Reuters-length documents: scale by words for longer ones):", "",
+            "| documents | core-hours, tables | 4-core executors for 1 h / 8 h | core-hours, with stories | "
+            "4-core executors for 1 h / 8 h |", "|---:|---:|---:|---:|---:|"]
     for n in (10_000_000, 100_000_000):
-        ch = n / rate
-        out.append(f"| {n:,} | {ch:,.0f} | {math.ceil(ch / 4):,} | {math.ceil(ch / 32):,} |")  # whole executors
+        a, b = n / rate, n / with_st
+        out.append(f"| {n:,} | {a:,.0f} | {math.ceil(a / 4):,} / {math.ceil(a / 32):,} | {b:,.0f} | "
+                   f"{math.ceil(b / 4):,} / {math.ceil(b / 32):,} |")  # whole executors
     return "\n".join(out)
 
 
@@ -274,6 +304,7 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "data" / "corpora" / "reuters21578.jsonl")
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--stories-limit", type=int, default=None, help="measure the stories table over this many lines")
     ap.add_argument("--masters", default="local[2],local[1]", help="comma-separated (default local[2],local[1])")
     ap.add_argument("--json", type=Path, default=ROOT / "bench" / "spark.json")
     ap.add_argument("--sizing", action="store_true", help="print the sizing table of --json and stop")
@@ -291,7 +322,8 @@ def main(argv: list[str]) -> int:
         print(sizing(json.loads(args.json.read_text(encoding="utf-8"))))
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        res = bench(args.corpus, Path(tmp), args.limit, tuple(args.masters.split(",")), log=lambda m: print(m, file=sys.stderr, flush=True))
+        res = bench(args.corpus, Path(tmp), args.limit, tuple(args.masters.split(",")),
+                    log=lambda m: print(m, file=sys.stderr, flush=True), stories_limit=args.stories_limit)
     args.json.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in res.items() if k.startswith(("efficiency", "docs_per"))}, indent=1))
     return 0

@@ -147,6 +147,32 @@ def test_a_unit_that_fails_becomes_an_outcome_row(monkeypatch: pytest.MonkeyPatc
     assert rows[-1]["_table"] == "_unit" and rows[-1]["_seq"] == 2  # the unit's metrics count both outcomes
 
 
+def test_a_retried_unit_replaces_its_staged_files(tmp_path: Path) -> None:
+    """A unit's staged rows go to one file a table, renamed into place when the unit is done: a second attempt of
+    the same unit replaces the first's file (no duplicate rows), an attempt that dies leaves only a hidden file,
+    which a Parquet reader skips; values come typed as the export types them."""
+    import pyarrow.dataset as ds
+
+    from moralewatch.spark.staging import UnitWriter, prepare
+
+    root = str(tmp_path / "stage")
+    prepare(root, ("outcomes", "quotes"))
+    row = {"document_id": "d1", "idx": 0, "text": "We hold", "via": json.dumps(["Reuters"]), "_unit": 4, "_seq": 0}
+    for _ in range(2):  # the task, then its retry
+        w = UnitWriter(root, 4)
+        for i in range(3):
+            w.add("quotes", row | {"idx": i})
+        w.close()
+    dead = UnitWriter(root, 5)
+    dead.add("quotes", row | {"_unit": 5})
+    dead._flush("quotes")  # written, never closed: the task died
+    names = sorted(p.name for p in (tmp_path / "stage" / "quotes").iterdir())
+    assert names[0].startswith(".part-u0000005.parquet.") and names[1:] == ["part-u0000004.parquet"]
+    got = ds.dataset(tmp_path / "stage" / "quotes", format="parquet").to_table().to_pylist()
+    assert [(r["_unit"], r["idx"], r["via"]) for r in got] == [(4, i, ["Reuters"]) for i in range(3)]
+    assert list(got[0]) == mws.export_columns("quotes") + ["_unit", "_seq"]
+
+
 def test_without_pyspark_the_command_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import sys
 
@@ -199,6 +225,21 @@ def test_spark_rows_equal_analyze_and_export(runs: dict[str, Any]) -> None:
     assert runs["res"].units > 10  # the feed was cut into ranges, each its own task
 
 
+def test_spark_stories_equal_the_store_corpus_stage(runs: dict[str, Any]) -> None:
+    """The stories table of a Spark run gives each document the story, event, relation, first source and flags the
+    corpus stage of analyze stored for it (the same documents, in the same input order)."""
+    import pyarrow.dataset as ds
+
+    from moralewatch.corpus import StoryIndex
+
+    got = {r["id"]: r for r in ds.dataset(runs["out"] / mws.STORY_TABLE, format="parquet").to_table().to_pylist()}
+    with sqlite3.connect(runs["db"]) as c:
+        want = {a.id: a.to_json() for a in StoryIndex.load(c).assignments()}
+    assert len(want) >= 300 and got == want
+    assert len({r["story"] for r in got.values()}) < len(got)  # the feed's articles are copies of one another
+    assert runs["res"].counts[mws.STORY_TABLE] == len({r["story"] for r in got.values()})
+
+
 def test_no_task_holds_more_than_its_unit(runs: dict[str, Any]) -> None:
     """Each unit reports its metrics (one small row each: the only rows besides counts that reach the driver)."""
     m = runs["res"].unit_metrics
@@ -239,6 +280,55 @@ def test_the_session_binds_only_loopback(spark: Any) -> None:
     assert conf["spark.driver.host"] == "127.0.0.1" and conf["spark.driver.bindAddress"] == "127.0.0.1"
     assert conf["spark.ui.enabled"] == "false"
     assert conf["spark.driver.extraJavaOptions"].endswith(mws.LOCAL_JVM_OPTIONS)  # local master, none given
+
+
+# -- URL inputs (issue 20, item 2) ---------------------------------------------------------------------------------
+
+
+def test_url_inputs_are_read_by_spark_and_give_the_rows_of_local_paths(runs: dict[str, Any], spark: Any) -> None:
+    """The corpus given as a file:// URL (a directory, listed and read by Spark's binaryFile reader, each file a
+    unit read by the local readers from its bytes) gives the rows of the same corpus given as local paths, the
+    sources spelled as Spark spells the URLs; a URL that names nothing is a not_found outcome."""
+    import pyarrow.dataset as ds
+
+    tmp = runs["tmp"]
+    root = (tmp / "in").resolve()
+    res = mws.run([f"file://{root}", f"file://{root}/nope.txt"], str(tmp / "url-out"), spark, max_bytes=65_536,
+                  stories=False)
+    assert res.units > 10
+
+    def rows(out: Path, t: str) -> list[str]:
+        got = []
+        for r in ds.dataset(out / t, format="parquet").to_table().to_pylist():
+            if t == "outcomes" and r["code"] == "not_found":
+                continue
+            if "source" in r:
+                r["source"] = r["source"].removeprefix("file:")
+            got.append(repr(sorted((k, v) for k, v in r.items() if k not in VOLATILE)))
+        return sorted(got)
+
+    for t in TABLES:
+        assert rows(tmp / "url-out", t) == rows(runs["out"], t), t
+    outs = ds.dataset(tmp / "url-out" / "outcomes", format="parquet").to_table().to_pylist()
+    assert [o["source"] for o in outs if o["code"] == "not_found"] == [f"file://{root}/nope.txt"]
+
+
+def test_a_url_scheme_without_a_file_system_is_a_coded_error(spark: Any, tmp_path: Path) -> None:
+    from moralewatch.errors import MoraleWatchError
+
+    with pytest.raises(MoraleWatchError) as e:
+        mws.run(["fake://bucket/feed.jsonl"], str(tmp_path / "out"), spark)
+    assert e.value.code == "E604" and "fake://" in e.value.message
+
+
+def test_an_output_pyarrow_cannot_write_is_a_coded_error(tmp_path: Path) -> None:
+    from moralewatch.errors import MoraleWatchError
+    from moralewatch.spark.staging import filesystem
+
+    with pytest.raises(MoraleWatchError) as e:
+        filesystem("fake://bucket/out")
+    assert e.value.code == "E605"
+    assert filesystem(f"file://{tmp_path}")[1] == str(tmp_path)
 
 
 # -- Parquet inputs -----------------------------------------------------------------------------------------------
@@ -305,8 +395,11 @@ def test_parquet_input_gives_the_rows_of_the_same_jsonl(runs: dict[str, Any], sp
     feed = tmp / "in" / "feed.jsonl"
     (tmp / "pq").mkdir()
     recs = _feed_parquet(feed, tmp / "pq" / "feed.parquet", lines_n=130)
-    res = mws.run([str(tmp / "pq")], str(tmp / "pq-out"), spark, max_bytes=65_536, split=8_192)
+    (tmp / "pq-out" / mws.STORY_TABLE).mkdir(parents=True)  # an earlier run's stories: not this run's, removed
+    (tmp / "pq-out" / mws.STORY_TABLE / "part-0.parquet").write_bytes(b"old")
+    res = mws.run([str(tmp / "pq")], str(tmp / "pq-out"), spark, max_bytes=65_536, split=8_192, stories=False)
     assert res.units > 3
+    assert not (tmp / "pq-out" / mws.STORY_TABLE).exists() and mws.STORY_TABLE not in res.counts
 
     def table(root: Path, t: str) -> list[dict[str, Any]]:
         return ds.dataset(root / t, format="parquet").to_table().to_pylist()
@@ -329,3 +422,81 @@ def test_parquet_input_gives_the_rows_of_the_same_jsonl(runs: dict[str, Any], sp
         assert sorted(map(repr, got)) == sorted(map(repr, want)), t
         assert got or t != "documents"
     assert {r["input_format"] for r in table(tmp / "pq-out", "documents")} == {"parquet"}
+
+
+# -- stories at scale (issue 20, item 4) --------------------------------------------------------------------------
+
+
+def _planted_story_docs(shared: Path) -> list[dict[str, Any]]:
+    """A few hundred documents with planted relatives: exact copies under other ids and outlets, updates (a
+    paragraph added), abridgements, light rewrites, copies a month later (another story), copies published
+    earlier but read later (the first source moves), bylines that disagree; beside Reuters' templates (full LSH
+    buckets) and Russian Telegram posts (another script)."""
+    corpora = shared / "data" / "corpora"
+
+    def first(name: str, n: int) -> list[dict[str, Any]]:
+        with open(corpora / name, encoding="utf-8") as fh:
+            return [json.loads(line) for line, _ in zip(fh, range(n), strict=False)]
+
+    rng = random.Random(16)
+    base = first("nyt-guardian-407.jsonl", 140)
+    docs: list[dict[str, Any]] = []
+    for n, d in enumerate(base):
+        d = {k: d.get(k) for k in ("id", "text", "title", "date", "source")}
+        docs.append(d)
+        paras = d["text"].split("\n\n")
+        day = (d["date"] or "2022-08-01")[:10]
+        later = f"{day[:8]}{min(28, int(day[8:]) + 1):02d}"
+        if n % 4 == 0:
+            docs.append(d | {"id": f"{d['id']}-copy", "source": "Wire copy", "date": later})
+        if n % 6 == 1:
+            docs.append(d | {"id": f"{d['id']}-upd", "text": d["text"] + "\n\nThis story has been updated with "
+                             "comment from the regional governor, who said 14 people were evacuated.", "date": later})
+        if n % 7 == 2 and len(paras) > 3:
+            docs.append(d | {"id": f"{d['id']}-short", "text": "\n\n".join(paras[: len(paras) * 2 // 3])})
+        if n % 9 == 3:
+            words = d["text"].split(" ")
+            for i in rng.sample(range(len(words)), len(words) // 6):
+                words[i] = rng.choice(["reportedly", "allegedly", "the", "officials", "forces"])
+            docs.append(d | {"id": f"{d['id']}-rw", "text": " ".join(words), "source": "Aggregator"})
+        if n % 10 == 4:
+            docs.append(d | {"id": f"{d['id']}-month", "date": f"{day[:5]}{min(12, int(day[5:7]) + 1):02d}-01"})
+        if n % 11 == 5:
+            earlier = f"{day[:8]}{max(1, int(day[8:]) - 2):02d}"
+            docs.append(d | {"id": f"{d['id']}-early", "date": earlier, "source": "Early bird"})
+        if n % 13 == 6:
+            docs.append(d | {"id": f"{d['id']}-by1", "text": "By John Smith\n\n" + d["text"], "source": "Paper A"})
+            docs.append(d | {"id": f"{d['id']}-by2", "text": "By Olga Petrenko\n\n" + d["text"], "source": "Paper B"})
+    docs += [{k: d.get(k) for k in ("id", "text", "title", "date", "source")}
+             for d in first("reuters21578.jsonl", 120) + first("ru-news-telegram-war.jsonl", 30)]
+    rng.shuffle(docs)  # copies before and after their originals
+    return docs
+
+
+def test_spark_stories_equal_the_local_stories_command(spark: Any, shared: Path) -> None:
+    """The Spark grouping (LSH band keys, a join for the candidates, the local pair decision, stories by pointer
+    jumping, events by label propagation) gives every document the story, event, relation, first source and
+    flags that `moralewatch stories` gives on the same lines."""
+    import io
+
+    from moralewatch.corpus import stories_stream
+    from moralewatch.spark.stories import STORY_COLUMNS, group
+
+    docs = _planted_story_docs(shared)
+    out = io.StringIO()
+    stories_stream([json.dumps(d) for d in docs], out)
+    want = {r["id"]: r for r in map(json.loads, out.getvalue().splitlines())}
+    rows = [{"_order": n, "id": d["id"], "text": d["text"], "title": d["title"], "published": d["date"],
+             "source": d["source"], "author": None} for n, d in enumerate(docs)]
+    df = spark.createDataFrame(rows, "_order bigint, id string, text string, title string, published string, "
+                                     "source string, author string")
+    got = {r["id"]: {c: r[c] for c in STORY_COLUMNS} for r in group(df).toLocalIterator()}
+    assert got.keys() == want.keys()
+    for doc_id in want:
+        assert got[doc_id] == want[doc_id], doc_id
+    # the planted relatives were found: not a grouping that puts every document alone
+    relations = [r["relation"] for r in want.values()]
+    assert {"copy", "update", "abridged", "rewrite"} <= set(relations)
+    assert len({r["story"] for r in want.values()}) < len(want) - 60
+    assert sum(r["first_source"] != r["id"] and r["relation"] == "original" for r in want.values()) == 0
+    assert any("byline_mismatch" in r["flags"] for r in want.values())

@@ -109,6 +109,12 @@ ERRORS: dict[str, tuple[str, str]] = {
              "JAVA_HOME"),
     "E603": ("the folder is not the output of moralewatch spark (or of another version of it)",
              "pass the --out folder of a moralewatch spark run made with this version"),
+    "E604": ("an input URL's scheme has no Hadoop file system on this Spark (its connector is missing)",
+             "add the connector to Spark (--packages or --jars: hadoop-aws for s3a://, the GCS connector for gs://, "
+             "hadoop-azure for abfss://), or copy the inputs to a file system Spark reads"),
+    "E605": ("the executors' Python cannot write the --out of moralewatch spark (pyarrow has no file system for it)",
+             "give --out a local or shared path, or a file://, hdfs:// (libhdfs), s3:// or s3a://, or gs:// URL, "
+             "with the credentials pyarrow reads in the executors' environment"),
 }
 
 

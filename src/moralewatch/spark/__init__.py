@@ -7,18 +7,24 @@ How it runs:
    for a large uncompressed JSONL file a byte range of whole lines. Line numbers (``line N`` locators) need the
    lines before a range: the driver counts them (up to 1 GiB of split JSONL), or beyond that a first small Spark
    job counts each range's lines (:func:`_count_ranges`) and the driver adds them up. Only these counts reach the
-   driver, never a row of results.
+   driver, never a row of results. Inputs given as URLs are listed by Spark, one unit a file (:mod:`.urls`), and
+   their bytes come to the workers through Spark's ``binaryFile`` reader.
 2. **Analyse, on the executors** (:func:`_analyse_units`, through ``mapInArrow``): each executor's Python daemon
    loads the pipeline once before it forks its workers (:mod:`.daemon`; else each worker builds it once, kept for
-   its life) and runs :func:`moralewatch.runner.run_one` over
-   each raw input of its units, as ``analyze`` does; every input yields its outcome row, and a document its
-   document and annotation rows, all in one Arrow schema (the union of the export tables' columns and ``_table``,
-   ``_unit``, ``_seq``: which table, and the input's place in input order). A unit that fails to read is that
-   unit's outcome (``stage_failed``), never the job's.
-3. **Resolve duplicates, in Spark SQL**: the first input (in input order) of each canonical text keeps its
-   document and annotations; later ones get the outcome ``duplicate``, as in the store.
-4. **Write** one Parquet directory per table under ``--out``, with exactly the columns of ``moralewatch export
-   --format parquet``, and ``_moralewatch.json`` (the pipeline's stamps, counts, timings).
+   its life) and runs :func:`moralewatch.runner.run_one` over each raw input of its units, as ``analyze`` does;
+   every input yields its outcome row, and a document its document and annotation rows. The worker writes them
+   straight to per-table staging Parquet (:mod:`.staging`: narrow, typed, one file a table a unit, renamed into
+   place when the unit is done, so a retried task replaces its files), and hands the JVM only the key
+   ``(_unit, _seq, document_id)`` of each input with a document and one metrics row per unit. A unit that fails
+   to read is that unit's outcome (``stage_failed``), never the job's.
+3. **Resolve duplicates, in Spark SQL, over the keys**: the first input (in input order) of each canonical text
+   keeps its document and annotations; the later ones (a small table of ``(_unit, _seq)``) get the outcome
+   ``duplicate``, as in the store.
+4. **Write** one Parquet directory per table under ``--out`` from the staged Parquet (a broadcast join with the
+   later inputs), with exactly the columns of ``moralewatch export --format parquet``, and ``_moralewatch.json``
+   (the pipeline's stamps, counts, timings); the staging folder is removed.
+5. **Stories** (unless ``stories=False``): the kept documents grouped into stories and events as the corpus stage
+   groups them, in joins (:mod:`.stories`), into the ``stories`` table.
 
 Network: the driver and block manager bind to 127.0.0.1 and the UI is off; nothing is fetched.
 """
@@ -30,6 +36,7 @@ import os
 import resource
 import sys
 import time
+import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
@@ -46,12 +53,15 @@ from ..runner import DEFAULT_TIME_LIMIT, Limits, rejected, run_one
 from ..store.schema import ANNOTATION_TABLES, DOCUMENTS, OUTCOMES, TABLES
 from ..store.writer import _encode
 from .parquet import parquet_inputs, row_group_ranges, with_parquet
+from .urls import content_inputs, is_url, list_files
 
 #: the tables a Spark run writes (those of ``moralewatch export`` but ``runs``)
 OUTPUT_TABLES = ("documents", "outcomes", "quotes", "indicators", "entities")
 #: the columns ``export --format parquet`` writes (documents without input_text and offset_map)
 FLAT_SKIP = {"documents": {"input_text", "offset_map"}}
 MANIFEST = "_moralewatch.json"
+#: the table of stories and events (issue 20, item 4): the columns of a line of ``moralewatch stories``
+STORY_TABLE = "stories"
 #: a plain JSONL file larger than this is cut into byte ranges of about ``split`` bytes (see :func:`plan`)
 MIN_SPLIT = 256 * 1024
 MAX_SPLIT = 64 * 1024 * 1024
@@ -76,33 +86,14 @@ def export_columns(table: str) -> list[str]:
     return [c for c in TABLES[table].names if c not in FLAT_SKIP.get(table, set())]
 
 
-def _union_columns() -> list[tuple[str, str]]:
-    """(name, SQL type) of every output table's columns, each name once (a name has one type in every table)."""
-    seen: dict[str, str] = {}
-    for t in OUTPUT_TABLES:
-        for c in TABLES[t].columns:
-            if c.name in FLAT_SKIP.get(t, set()):
-                continue
-            sql = "TEXT" if c.json else c.sql
-            if seen.setdefault(c.name, sql) != sql:
-                raise AssertionError(f"column {c.name} has two types in the export tables")
-    return list(seen.items())
-
-
-UNION = _union_columns()
-_HELPERS = [("_table", "TEXT"), ("_unit", "INTEGER"), ("_seq", "INTEGER")]
-_SPARK_TYPE = {"TEXT": "string", "INTEGER": "bigint", "REAL": "double"}
-#: the DDL schema of the analysed rows (mapInArrow's output)
-ROW_DDL = ", ".join(f"`{n}` {_SPARK_TYPE[t]}" for n, t in _HELPERS + UNION)
-#: metrics of one unit ride in the same schema as a row of _table '_unit'
+#: metrics of one unit: a row of this ``_table`` after its rows (inputs in ``_seq``)
 _METRIC_TABLE = "_unit"
-
-
-def _arrow_schema() -> Any:
-    import pyarrow as pa
-
-    types = {"TEXT": pa.string(), "INTEGER": pa.int64(), "REAL": pa.float64()}
-    return pa.schema([(n, types[t]) for n, t in _HELPERS + UNION])
+#: what a task hands to the JVM: per input with a document its key (``_kind`` 'doc': ``_unit``, ``_seq``,
+#: ``document_id``), for the duplicates; per unit one metrics row (``_kind`` 'unit'). The rows themselves go to the
+#: staging Parquet (:mod:`.staging`)
+KEY_DDL = ("_kind string, _unit bigint, _seq bigint, document_id string, docs bigint, words bigint, "
+           "seconds double, cpu_s double, rss_kib bigint, source string")
+_KEY_FIELDS = [f.split()[0] for f in KEY_DDL.split(", ")]
 
 
 # -- planning (driver) --------------------------------------------------------------------------------------------
@@ -125,14 +116,20 @@ class Unit:
     error_code: str | None = None
     error_detail: str | None = None
     size: int = 0
+    #: a file at a URL (:mod:`.urls`): its bytes come through Spark's reader, in ``content``
+    url: bool = False
+    content: bytes | None = field(default=None, repr=False)
 
     def row(self) -> tuple[Any, ...]:
         return (self.unit, self.path, self.source, self.kind, self.gz, self.start, self.end, self.first_line,
-                self.empty, self.error_code, self.error_detail, self.size)
+                self.empty, self.error_code, self.error_detail, self.size, self.url)
 
 
 UNIT_DDL = ("unit bigint, path string, source string, kind string, gz boolean, start bigint, end bigint, "
-            "first_line bigint, empty string, error_code string, error_detail string, size bigint")
+            "first_line bigint, empty string, error_code string, error_detail string, size bigint, url boolean")
+
+
+UNIT_DDL_NAMES = [f.split()[0] for f in UNIT_DDL.split(", ")]
 
 
 def split_size(total: int, cores: int) -> int:
@@ -261,7 +258,9 @@ def unit_inputs(u: Unit, max_bytes: int) -> Iterator[RawInput]:
     if u.error_code:
         yield RawInput(u.source, format=u.kind, error=(u.error_code, u.error_detail or ""))
         return
-    if u.kind == "parquet":
+    if u.url:  # an empty file's bytes are not read (Spark's readers skip empty files): none
+        raws = content_inputs(u.source, u.kind, u.gz, u.content or b"", max_bytes)
+    elif u.kind == "parquet":
         raws = parquet_inputs(u.path, u.source, (u.start, u.end), u.first_line, max_bytes, u.empty is not None)
     elif u.end >= 0:
         raws = _range_inputs(u, max_bytes)
@@ -337,38 +336,69 @@ def analyse_unit(u: Unit, limits: Limits, at: str) -> Iterator[dict[str, Any]]:
         for table, row in result_rows(raw, result, pipe, at):
             yield row | {"_table": table, "_unit": u.unit, "_seq": seq}
         seq += 1
-    # metrics: inputs in _seq, documents in idx, words in n_words, seconds in confidence (wall, from the unit's
-    # first input to its last row handed on), CPU seconds of run_one in lat, peak RSS (KiB) in size
-    yield {"_table": _METRIC_TABLE, "_unit": u.unit, "_seq": seq, "idx": docs, "n_words": words,
-           "confidence": time.perf_counter() - t0, "lat": cpu,
-           "size": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "source": u.source}
+    # metrics: inputs (in _seq), documents, words, seconds (wall, from the unit's first input to its last row handed
+    # on), CPU seconds of run_one, peak RSS of the worker (KiB)
+    yield {"_table": _METRIC_TABLE, "_unit": u.unit, "_seq": seq, "docs": docs, "words": words,
+           "seconds": time.perf_counter() - t0, "cpu_s": cpu,
+           "rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "source": u.source}
 
 
 def _unit_of(d: dict[str, Any]) -> Unit:
-    return Unit(**{k: d[k] for k in Unit.__dataclass_fields__})
+    return Unit(**{k: d[k] for k in Unit.__dataclass_fields__ if k in d})
 
 
-def _analyse_units(batches: Iterator[Any], limits: Limits, at: str) -> Iterator[Any]:
-    """mapInArrow's function: units in, Arrow batches of rows out (at most :data:`BATCH_ROWS` rows held)."""
+def _units_of(batch: Any, remote: dict[str, dict[str, Any]] | None) -> Iterator[Unit]:
+    """The units of a batch: rows of :data:`UNIT_DDL`, or with ``remote`` (path -> unit) rows of Spark's
+    ``binaryFile`` reader (``path``, ``content``) of files at URLs."""
+    for d in batch.to_pylist():
+        if remote is None:
+            yield _unit_of(d)
+        else:
+            u = _unit_of(remote[d["path"]])
+            u.content = d["content"]
+            yield u
+
+
+def _analyse_units(batches: Iterator[Any], limits: Limits, at: str, staging: str,
+                   remote: dict[str, dict[str, Any]] | None = None) -> Iterator[Any]:
+    """mapInArrow's function: units in; each unit's rows to its staging Parquet files (:class:`.staging.UnitWriter`),
+    and out to the JVM only the keys of its inputs with a document and its metrics row (:data:`KEY_DDL`), at most
+    :data:`BATCH_ROWS` at a time."""
     import pyarrow as pa
 
-    schema = _arrow_schema()
-    names = schema.names
+    from .staging import UnitWriter
+
+    schema = _key_schema()
     buf: list[dict[str, Any]] = []
 
-    def arrow() -> Any:  # column lists: ~5x faster than from_pylist over this wide, sparse schema
-        return pa.RecordBatch.from_pydict({n: [r.get(n) for r in buf] for n in names}, schema=schema)
+    def arrow() -> Any:
+        return pa.RecordBatch.from_pydict({n: [r.get(n) for r in buf] for n in _KEY_FIELDS}, schema=schema)
 
     for batch in batches:
-        for d in batch.to_pylist():
-            u = _unit_of(d)
+        for u in _units_of(batch, remote):
+            writer = UnitWriter(staging, u.unit)
             for row in _guarded(u, limits, at):
-                buf.append(row)
+                table = row.pop("_table")
+                if table == _METRIC_TABLE:
+                    buf.append(row | {"_kind": "unit"})
+                else:
+                    writer.add(table, row)
+                    if table == "outcomes" and row.get("document_id") is not None:
+                        buf.append({"_kind": "doc", "_unit": u.unit, "_seq": row["_seq"],
+                                    "document_id": row["document_id"]})
                 if len(buf) >= BATCH_ROWS:
                     yield arrow()
                     buf.clear()
+            writer.close()
     if buf:
         yield arrow()
+
+
+def _key_schema() -> Any:
+    import pyarrow as pa
+
+    types = {"string": pa.string(), "bigint": pa.int64(), "double": pa.float64()}
+    return pa.schema([(f.split()[0], types[f.split()[1]]) for f in KEY_DDL.split(", ")])
 
 
 def _guarded(u: Unit, limits: Limits, at: str) -> Iterator[dict[str, Any]]:
@@ -387,7 +417,7 @@ def _guarded(u: Unit, limits: Limits, at: str) -> Iterator[dict[str, Any]]:
                        limits)
         yield _encoded(OUTCOMES, as_row(out) | {"run_id": None, "at": at}) | {
             "_table": "outcomes", "_unit": u.unit, "_seq": seq + 1}
-        yield {"_table": _METRIC_TABLE, "_unit": u.unit, "_seq": outcomes + 1, "idx": docs, "source": u.source}
+        yield {"_table": _METRIC_TABLE, "_unit": u.unit, "_seq": outcomes + 1, "docs": docs, "source": u.source}
 
 
 def _count_ranges(batches: Iterator[Any], max_bytes: int) -> Iterator[Any]:
@@ -470,55 +500,24 @@ class SparkRun:
 
 
 def run(inputs: Iterable[str], out: str, spark: Any, *, max_bytes: int = DEFAULT_MAX_BYTES,
-        time_limit: float = DEFAULT_TIME_LIMIT, split: int | None = None) -> SparkRun:
-    """Analyse ``inputs`` with ``spark`` into Parquet tables under ``out`` (each table's directory replaced)."""
-    from pyspark import StorageLevel
-    from pyspark.sql import functions as F
+        time_limit: float = DEFAULT_TIME_LIMIT, split: int | None = None, stories: bool = True) -> SparkRun:
+    """Analyse ``inputs`` with ``spark`` into Parquet tables under ``out`` (each table's directory replaced);
+    ``stories``: also group the documents into stories and events (the ``stories`` table, :mod:`.stories`)."""
+    from . import staging
 
     inputs = list(inputs)
     t0 = time.perf_counter()
     at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     limits = Limits(max_bytes=max_bytes, time_limit=time_limit)
-    cores = spark.sparkContext.defaultParallelism
-    units, to_count = plan(inputs, cores, split)
+    units = _planned(inputs, spark, split, max_bytes)
     res = SparkRun(out, units=len(units))
-    if to_count and sum(u.size for u in to_count) <= COUNT_ON_DRIVER:
-        _number(units, {u.unit: _range_counts(u, max_bytes) for u in to_count})
-    elif to_count:  # counts only (three numbers a range) reach the driver
-        counted = _spark_units(spark, to_count).mapInArrow(
-            lambda b: _count_ranges(b, max_bytes), "unit bigint, lines bigint, given bigint").collect()
-        _number(units, {r["unit"]: (r["lines"], r["given"]) for r in counted})
     res.timings["plan"] = time.perf_counter() - t0
-
-    rows = _spark_units(spark, units).mapInArrow(lambda b: _analyse_units(b, limits, at), ROW_DDL)
-    rows = rows.persist(StorageLevel.DISK_ONLY)
-    res.timings["prepare"] = time.perf_counter() - t0 - res.timings["plan"]
-    key = F.struct("_unit", "_seq")
-    # the first input (in input order) of each canonical text: small (one row per document)
-    firsts = (rows.filter((F.col("_table") == "outcomes") & F.col("document_id").isNotNull())
-              .groupBy("document_id").agg(F.min(key).alias("_first"))
-              .withColumnRenamed("document_id", "_doc")).persist(StorageLevel.MEMORY_AND_DISK)
-    t1 = time.perf_counter()
-    res.counts["documents"] = firsts.count()  # analyses every unit once; all below reads the persisted rows
-    res.timings["analyse"] = time.perf_counter() - t1
-    t2 = time.perf_counter()
-    resolved = _resolved(rows, firsts, key, F).persist(StorageLevel.DISK_ONLY)
-    # one small row per unit (inputs, documents, words, seconds, peak RSS of its Python worker): metadata, not
-    # results; this job also materialises the resolved rows, which the tables' writes then only filter
-    res.unit_metrics = [r.asDict() for r in resolved.filter(F.col("_table") == _METRIC_TABLE)
-                        .select("_unit", "source", "_seq", "idx", "n_words", "confidence", "lat", "size").collect()]
-    rows.unpersist()
-    firsts.unpersist()
-    res.timings["resolve"] = time.perf_counter() - t2
-    t3 = time.perf_counter()
-    _write_tables(resolved, out, F)
-    res.timings["write"] = time.perf_counter() - t3
-    resolved.unpersist()
-    inputs_n = sum(m["_seq"] for m in res.unit_metrics)
-    docs_n = sum(m["idx"] for m in res.unit_metrics)
-    res.outcomes = {"ok": res.counts["documents"], "duplicate": docs_n - res.counts["documents"],
-                    "rejected": inputs_n - docs_n}
-    res.counts["outcomes"] = inputs_n
+    stage = _join(out, f"{staging.STAGING}/{uuid.uuid4().hex[:16]}")
+    staging.prepare(stage, OUTPUT_TABLES)
+    try:
+        _analyse_and_write(spark, units, stage, limits, at, res, stories)
+    finally:
+        staging.remove(stage)
     t4 = time.perf_counter()
     _write_manifest(res, inputs, limits, spark)
     res.timings["manifest"] = time.perf_counter() - t4
@@ -526,25 +525,118 @@ def run(inputs: Iterable[str], out: str, spark: Any, *, max_bytes: int = DEFAULT
     return res
 
 
-def _resolved(rows: Any, firsts: Any, key: Any, F: Any) -> Any:
-    """The rows with duplicates resolved, in one join: a document's rows (and its annotations') are kept for the
-    first input of its text only, and a later input's ``ok`` outcome becomes ``duplicate``, as in the store."""
-    doc = F.when(F.col("_table") == "documents", F.col("id")).otherwise(F.col("document_id"))
-    joined = rows.withColumn("_doc", doc).join(firsts, "_doc", "left")
-    later = F.col("_first").isNotNull() & (key != F.col("_first"))
-    status = F.when((F.col("_table") == "outcomes") & later, F.lit("duplicate")).otherwise(F.col("status"))
-    return (joined.filter((F.col("_table") == "outcomes") | (F.col("_table") == _METRIC_TABLE) | ~later)
-            .withColumn("status", status).drop("_doc", "_first"))
+def _planned(inputs: list[str], spark: Any, split: int | None, max_bytes: int) -> list[Unit]:
+    """:func:`plan` of the local inputs, with the line ranges of split JSONL files numbered (counted on the driver,
+    or by a Spark job); then the files of the URL inputs, listed by Spark (:mod:`.urls`), one unit each."""
+    units, to_count = plan([p for p in inputs if not is_url(p)], spark.sparkContext.defaultParallelism, split)
+    if to_count and sum(u.size for u in to_count) <= COUNT_ON_DRIVER:
+        _number(units, {u.unit: _range_counts(u, max_bytes) for u in to_count})
+    elif to_count:  # counts only (three numbers a range) reach the driver
+        counted = _spark_units(spark, to_count).mapInArrow(
+            lambda b: _count_ranges(b, max_bytes), "unit bigint, lines bigint, given bigint").collect()
+        _number(units, {r["unit"]: (r["lines"], r["given"]) for r in counted})
+    seen: set[str] = set()
+    for url in (p for p in inputs if is_url(p)):
+        files = list_files(spark, url)
+        if isinstance(files, tuple):
+            units.append(Unit(len(units), url, url, "txt", error_code=files[0], error_detail=files[1]))
+            continue
+        for path, size, kind, gz in files:
+            if path not in seen:
+                seen.add(path)
+                units.append(Unit(len(units), path, path, kind, gz, size=size, url=True))
+    return units
 
 
-def _write_tables(resolved: Any, out: str, F: Any) -> None:
-    """One Parquet directory per table, the five writes as concurrent Spark jobs (each a scan of the resolved rows:
-    on a small input their fixed costs, not the data, dominate, and they overlap)."""
+def _analyse_and_write(spark: Any, units: list[Unit], stage: str, limits: Limits, at: str, res: SparkRun,
+                       stories: bool) -> None:
+    """Analysis into the staging Parquet (the keys of the inputs with a document through the JVM), the duplicates
+    from those keys, the tables from the staged Parquet."""
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    t1 = time.perf_counter()
+    remote = {u.path: dict(zip(UNIT_DDL_NAMES, u.row(), strict=True)) for u in units if u.url and u.size}
+    keys = _spark_units(spark, [u for u in units if u.path not in remote]).mapInArrow(
+        lambda b: _analyse_units(b, limits, at, stage), KEY_DDL)
+    if remote:  # files at URLs: their bytes through Spark's binaryFile reader, one file an Arrow batch
+        files = spark.read.format("binaryFile").load(list(remote)).select("path", "content")
+        keys = keys.union(files.mapInArrow(lambda b: _analyse_units(b, limits, at, stage, remote), KEY_DDL))
+    keys = keys.persist(StorageLevel.MEMORY_AND_DISK)
+    # one small row per unit (inputs, documents, words, seconds, peak RSS of its Python worker): metadata, not
+    # results; this job runs the analysis (every unit once)
+    res.unit_metrics = [r.asDict() for r in keys.filter(F.col("_kind") == "unit")
+                        .select("_unit", "source", "_seq", "docs", "words", "seconds", "cpu_s", "rss_kib")
+                        .collect()]
+    res.timings["analyse"] = time.perf_counter() - t1
+    t2 = time.perf_counter()
+    losers = _later_inputs(keys, F).persist(StorageLevel.MEMORY_AND_DISK)
+    duplicates = losers.count()
+    keys.unpersist()
+    res.timings["resolve"] = time.perf_counter() - t2
+    t3 = time.perf_counter()
+    _write_tables(spark, stage, losers, res.out, F)
+    res.timings["write"] = time.perf_counter() - t3
+    if stories:
+        t5 = time.perf_counter()
+        res.counts[STORY_TABLE] = _write_stories(spark, stage, losers, res.out, F)
+        res.timings["stories"] = time.perf_counter() - t5
+    else:  # the stories of an earlier run into the same --out would not be this run's
+        from .staging import remove
+
+        remove(_join(res.out, STORY_TABLE), parent=False)
+    losers.unpersist()
+    inputs_n = sum(m["_seq"] for m in res.unit_metrics)
+    docs_n = sum(m["docs"] or 0 for m in res.unit_metrics)
+    res.counts["documents"] = docs_n - duplicates
+    res.outcomes = {"ok": docs_n - duplicates, "duplicate": duplicates, "rejected": inputs_n - docs_n}
+    res.counts["outcomes"] = inputs_n
+
+
+def _later_inputs(keys: Any, F: Any) -> Any:
+    """``(_unit, _seq)`` of every input whose document an earlier input (in input order) gave: those are duplicates,
+    as in the store (an aggregation and a join over the small keys, never over the rows)."""
+    docs = keys.filter(F.col("_kind") == "doc").select("_unit", "_seq", "document_id")
+    key = F.struct("_unit", "_seq")
+    firsts = docs.groupBy("document_id").agg(F.min(key).alias("_first"))
+    return docs.join(firsts, "document_id").filter(key != F.col("_first")).select("_unit", "_seq")
+
+
+def _write_stories(spark: Any, stage: str, losers: Any, out: str, F: Any) -> int:
+    """The ``stories`` table: the documents kept (not those of later inputs of a text), in input order, grouped as
+    the store's corpus stage groups them (source: the outlet, else the source). Returns the number of stories."""
+    from . import staging
+    from .stories import STORY_COLUMNS, group
+
+    docs = (spark.read.schema(staging.spark_ddl("documents")).parquet(_join(stage, "documents"))
+            .join(F.broadcast(losers), ["_unit", "_seq"], "left_anti")
+            .select(((F.col("_unit") * (1 << 32)) + F.col("_seq")).alias("_order"), "id", "text", "title",
+                    "published", F.coalesce("outlet", "source").alias("source"), "author"))
+    rows = group(docs).persist()
+    rows.select(*STORY_COLUMNS).write.mode("overwrite").parquet(_join(out, STORY_TABLE))
+    n = int(rows.select("story").distinct().count())
+    rows.unpersist()
+    return n
+
+
+def _write_tables(spark: Any, stage: str, losers: Any, out: str, F: Any) -> None:
+    """One Parquet directory per table from its staged Parquet, as concurrent Spark jobs: a later input of a text
+    keeps its outcome, as ``duplicate``, and loses its document and annotation rows (a join with the small
+    ``losers``, broadcast)."""
     from concurrent.futures import ThreadPoolExecutor
 
+    from . import staging
+
+    dup = F.broadcast(losers.withColumn("_dup", F.lit(True)))
+
     def write(table: str) -> None:
-        df = resolved.filter(F.col("_table") == table).select(*export_columns(table))
-        _typed(df, F).write.mode("overwrite").parquet(_join(out, table))
+        df = spark.read.schema(staging.spark_ddl(table)).parquet(_join(stage, table))
+        if table == "outcomes":
+            df = df.join(dup, ["_unit", "_seq"], "left").withColumn(
+                "status", F.when(F.col("_dup"), F.lit("duplicate")).otherwise(F.col("status")))
+        else:
+            df = df.join(dup, ["_unit", "_seq"], "left_anti")
+        df.select(*export_columns(table)).write.mode("overwrite").parquet(_join(out, table))
 
     with ThreadPoolExecutor(len(OUTPUT_TABLES)) as pool:
         for f in [pool.submit(write, t) for t in OUTPUT_TABLES]:
@@ -580,18 +672,10 @@ def _join(out: str, name: str) -> str:
     return out.rstrip("/") + "/" + name
 
 
-def _typed(df: Any, F: Any) -> Any:
-    """The column types ``export --format parquet`` writes: booleans, and JSON lists as Parquet lists."""
-    from ..export import BOOLEAN, PAIR_LISTS, STRING_LISTS
+def _story_columns(res: SparkRun) -> dict[str, list[str]]:
+    from .stories import STORY_COLUMNS
 
-    for c in df.columns:
-        if c in BOOLEAN:
-            df = df.withColumn(c, F.col(c).cast("boolean"))
-        elif c in STRING_LISTS:
-            df = df.withColumn(c, F.from_json(F.col(c), "array<string>"))
-        elif c in PAIR_LISTS:
-            df = df.withColumn(c, F.from_json(F.col(c), "array<array<bigint>>"))
-    return df
+    return {STORY_TABLE: list(STORY_COLUMNS)} if STORY_TABLE in res.counts else {}
 
 
 def _write_manifest(res: SparkRun, inputs: list[str], limits: Limits, spark: Any) -> None:
@@ -602,17 +686,16 @@ def _write_manifest(res: SparkRun, inputs: list[str], limits: Limits, spark: Any
     manifest = {"moralewatch": __version__, "spark": spark.version, "master": spark.sparkContext.master,
                 "inputs": inputs, "config": pipe.describe() | {"limits": {"max_bytes": limits.max_bytes,
                                                                            "time_limit": limits.time_limit}},
-                "tables": {t: export_columns(t) for t in OUTPUT_TABLES}, "counts": res.counts,
+                "tables": {t: export_columns(t) for t in OUTPUT_TABLES} | _story_columns(res), "counts": res.counts,
                 "outcomes": res.outcomes, "units": res.units,
                 "timings": {k: round(v, 3) for k, v in res.timings.items()}}
-    if "://" in res.out and not res.out.startswith("file://"):
-        spark.sparkContext.parallelize([json.dumps(manifest)], 1).saveAsTextFile(_join(res.out, MANIFEST + ".d"))
-        return
-    path = res.out.removeprefix("file://")
-    os.makedirs(path, exist_ok=True)
-    with open(os.path.join(path, MANIFEST), "w", encoding="utf-8") as fh:
-        json.dump(manifest, fh, indent=1, ensure_ascii=False)
+    from .staging import filesystem
+
+    fs, path = filesystem(res.out)  # pyarrow's, as the workers write: local, HDFS, an object store
+    fs.create_dir(path, recursive=True)
+    with fs.open_output_stream(f"{path}/{MANIFEST}") as fh:
+        fh.write(json.dumps(manifest, indent=1, ensure_ascii=False).encode("utf-8"))
 
 
-__all__ = ["OUTPUT_TABLES", "MANIFEST", "SparkRun", "Unit", "export_columns", "plan", "range_lines", "run",
+__all__ = ["OUTPUT_TABLES", "MANIFEST", "STORY_TABLE", "SparkRun", "Unit", "export_columns", "plan", "range_lines", "run",
            "session", "split_size"]

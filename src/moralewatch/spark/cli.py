@@ -38,12 +38,15 @@ def _conf(values: tuple[str, ...]) -> dict[str, str]:
               help="Seconds one document may take; a longer one gets the outcome timeout (0: no limit).")
 @click.option("--split", default=None, type=click.IntRange(4096),
               help="Bytes per range of a large JSONL file (default: about 8 ranges per core, 256 KiB to 64 MiB).")
+@click.option("--stories/--no-stories", default=True, show_default=True,
+              help="Group the documents into stories and events (the stories table, as moralewatch stories).")
 def spark_command(inputs: tuple[str, ...], out: str, master: str | None, conf: tuple[str, ...], max_bytes: int,
-                  time_limit: float, split: int | None) -> None:
+                  time_limit: float, split: int | None, stories: bool) -> None:
     """Run the pipeline on Apache Spark: the tables of `moralewatch export` as Parquet under --out.
 
     Inputs are files, directories or globs (.txt, .html, .jsonl, .warc[.gz], and .parquet with the extract
-    contract's columns) that every executor can read at the same path. Every input gets its outcome row, as with
+    contract's columns) that every executor can read at the same path, or URLs Spark reads (hdfs://, s3a://,
+    gs://, file://). The stories table groups the documents into stories and events (--no-stories: not). Every input gets its outcome row, as with
     analyze; the rows equal those of analyze + export. Needs the [spark] extra and a Java runtime (make
     spark-deps). Bring the output into a store with moralewatch load.
 
@@ -56,13 +59,14 @@ def spark_command(inputs: tuple[str, ...], out: str, master: str | None, conf: t
 
     spark = session(master, _conf(conf))
     try:
-        res = run(inputs, out, spark, max_bytes=max_bytes, time_limit=time_limit, split=split)
+        res = run(inputs, out, spark, max_bytes=max_bytes, time_limit=time_limit, split=split, stories=stories)
     finally:
         spark.stop()
     o = res.outcomes
     click.echo(f"{res.units} units: {o.get('ok', 0)} ok, {o.get('duplicate', 0)} duplicate, "
                f"{o.get('rejected', 0)} rejected in {res.timings['total']:.1f} s -> {shown(out)}")
-    click.echo(f"{res.counts.get('documents', 0):,} documents; moralewatch load {shown(out)} --db PATH brings them into "
+    told = f", {res.counts['stories']:,} stories" if "stories" in res.counts else ""
+    click.echo(f"{res.counts.get('documents', 0):,} documents{told}; moralewatch load {shown(out)} --db PATH brings them into "
                f"a store")
 
 
