@@ -270,24 +270,37 @@ def find(doc: Document, ambiguous: dict[int, tuple[Candidate, ...]] | None = Non
     return sorted(out, key=lambda x: x.start)
 
 
+def _reads_as_place(words: list[str], lemmas: list[tuple[str, frozenset[str]]]) -> bool:
+    """One word, or geographical names only; not an adjective, a first name or a surname (Никита, Шевченко)."""
+    named = any(tags & _NAMES and "Geox" not in tags for _, tags in lemmas)
+    return (len(words) == 1 or all("Geox" in tags for _, tags in lemmas)) and "ADJF" not in lemmas[0][1] \
+        and not named
+
+
+def _named_here(text: str, start: int, words: list[str], hit: tuple[Candidate, ...] | list[Candidate],
+                in_context: bool) -> bool:
+    """(entities.ruuk.v2) A place name however the dictionary knows the word: after a settlement word ("в селе
+    Андреевка", "село Новоселівка", "смт"), or a capitalised word inside a sentence whose lemma is a Ukrainian or
+    Russian settlement's own name (the Ukrainian dictionary knows most town names only as common nouns: Миколаїв,
+    Кременчук, Пологи)."""
+    if not in_context:
+        return False
+    if _SETTLEMENT_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    return len(words) == 1 and not _sentence_initial(text, start) and any(
+        c.primary and c.place.feature == "city" and c.place.country in ("UA", "RU") for c in hit)
+
+
 def _place_entity(text: str, start: int, end: int, words: list[str], lemmas: list[tuple[str, frozenset[str]]],
                   latin: str, lang: str, ambiguous: dict[int, tuple[Candidate, ...]] | None = None) -> Entity | None:
     """The run as a place of the gazetteer, when it reads as one: a geographical name (pymorphy3's Geox) or one
     word that is not a first name or surname, not an adjective, and not sentence-initial or a common noun. A name
     several Ukrainian or Russian settlements share stays unresolved (candidates, confidence 0.3)."""
-    named = any(tags & _NAMES and "Geox" not in tags for _, tags in lemmas)  # Никита, Шевченко: not places
-    if not ((len(words) == 1 or all("Geox" in tags for _, tags in lemmas)) and "ADJF" not in lemmas[0][1]
-            and not named):
+    if not _reads_as_place(words, lemmas):
         return None
     geox = any("Geox" in tags for _, tags in lemmas)
-    # (entities.ruuk.v2) after a settlement word ("в селе Андреевка", "село Новоселівка", "смт") the name is one
-    settled = ambiguous is not None and bool(_SETTLEMENT_BEFORE.search(text, max(0, start - 30), start))
     hit = gazetteer().lookup(latin) or gazetteer().lookup(transliterate(words[0].lower(), lang))
-    # (entities.ruuk.v2) a capitalised word inside a sentence whose lemma is a Ukrainian or Russian settlement's own
-    # name (the Ukrainian dictionary knows most town names only as common nouns: Миколаїв, Кременчук, Пологи)
-    named_town = ambiguous is not None and len(words) == 1 and not _sentence_initial(text, start) and any(
-        c.primary and c.place.feature == "city" and c.place.country in ("UA", "RU") for c in hit)
-    if not geox and not settled and not named_town and (
+    if not geox and not _named_here(text, start, words, hit, ambiguous is not None) and (
             _sentence_initial(text, start) or any("common" in tags for _, tags in lemmas)):
         return None
     cand = _place(hit, geox) if hit else None
