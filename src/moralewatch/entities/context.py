@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..lexicons import compile_regex
@@ -216,17 +217,27 @@ def _relation(text: str, ent: Entity, places: dict[int, Entity]) -> tuple[Entity
     return target, None
 
 
+#: what reads a language's text for :func:`_decide`: the oblast named for a mention, the relation it states, and a
+#: last check before the verdict (True when it has decided, e.g. left the mention unresolved)
+NamedOblast = Callable[[Entity], "str | None"]
+Relation = Callable[[Entity], "tuple[Entity, float | None] | None"]
+Guard = Callable[["_Mention", "list[Place]", "dict[int, float]", "tuple[Entity, float | None] | None", "str | None",
+                  "set[str]"], bool]
+
+
 def _decide(text: str, m: _Mention, anchors: _Anchors, para_regions: set[str], doc_regions: set[str],
-            places: dict[int, Entity]) -> None:
+            places: dict[int, Entity], named_oblast: NamedOblast | None = None, relation: Relation | None = None,
+            guard: Guard | None = None) -> None:
     """Resolve one ambiguous mention: a dominant city, else an oblast named for it, else its readings scored by a
-    relation, the regions and the places around it (:func:`_verdict` decides)."""
+    relation, the regions and the places around it (:func:`_verdict` decides). The English readers of the text
+    unless others are given (``context_ruuk.py``)."""
     ent = m.ent
     if m.dominant():
         # a city by far the biggest of its name ("held by Kyiv in Luhansk province" is not a Luhansk Kyiv)
         if len(m.readings) > 1:
             _take(ent, m.readings[0], 0.9)
         return
-    oblast = _named_oblast(text, ent)
+    oblast = named_oblast(ent) if named_oblast is not None else _named_oblast(text, ent)
     readings = list(m.readings)
     if oblast is not None:
         readings = [p for p in readings if p.admin1 == oblast]
@@ -237,12 +248,14 @@ def _decide(text: str, m: _Mention, anchors: _Anchors, para_regions: set[str], d
             unresolved(ent, m.readings, oblast, 0.0)
             return
     scores = {id(p): m.prior(p) for p in readings}
-    rel = _relation(text, ent, places)
+    rel = relation(ent) if relation is not None else _relation(text, ent, places)
     if rel is not None and not _score_relation(rel, readings, scores):
         unresolved(ent, m.readings, oblast, 0.0)
         return
     own = [a for a in anchors.by_para.get(m.para, []) if a is not ent]
     _score_context(m, readings, scores, own, anchors, para_regions, doc_regions)
+    if guard is not None and guard(m, readings, scores, rel, oblast, para_regions):
+        return
     _verdict(m, readings, scores, own, rel is not None, oblast, para_regions)
 
 

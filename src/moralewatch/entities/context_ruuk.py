@@ -26,12 +26,10 @@ from .context import (
     _FAR_KM,
     LOCAL,
     _Anchors,
+    _decide,
     _km,
     _Mention,
-    _score_context,
-    _score_relation,
     _take,
-    _verdict,
     unresolved,
 )
 from .gazetteer import Candidate, Place
@@ -137,7 +135,9 @@ def resolve(text: str, entities: list[Entity], ambiguous: dict[int, tuple[Candid
             _take(e, abroad, 0.9)
             continue
         m = _Mention(e, rs, para_of(e.start), weights)
-        _decide(text, m, anchors, regions_para.get(m.para, set()), regions_doc, places, region_after)
+        _decide(text, m, anchors, regions_para.get(m.para, set()), regions_doc, places,
+                named_oblast=lambda x: _named_region(text, x, region_after),
+                relation=lambda x: _relation(text, x, places), guard=_variant_guard)
 
 
 #: a capitalised adjective right before the mention: the name is longer than the finder's run ("Нижнего Новгорода")
@@ -203,40 +203,19 @@ def _relation(text: str, ent: Entity, places: dict[int, Entity]) -> tuple[Entity
     return target, float(m.group("n")) if m.group("dist") else None
 
 
-def _decide(text: str, m: _Mention, anchors: _Anchors, para_regions: set[str], doc_regions: set[str],
-            places: dict[int, Entity], region_after: dict[int, str]) -> None:
-    """As ``context._decide``, with the Cyrillic region and relation readers."""
+def _variant_guard(m: _Mention, rs: list[Place], scores: dict[int, float], rel: tuple[Entity, float | None] | None,
+                   oblast: str | None, para_regions: set[str]) -> bool:
+    """Only the places and regions around it speak for a reading that is a variant spelling of another place's
+    name (a renamed town, another language's form): "Петровка" is not Kurakhove. Leaves it unresolved (True)."""
     ent = m.ent
-    if m.dominant():
-        _take(ent, m.readings[0], 0.9)
-        return
-    oblast = _named_region(text, ent, region_after)
-    rs = list(m.readings)
-    if oblast is not None:
-        rs = [p for p in rs if p.admin1 == oblast]
-        if len(rs) == 1:
-            _take(ent, rs[0], 0.95)
-            return
-        if not rs:
-            unresolved(ent, m.readings, oblast, 0.0)
-            return
-    scores = {id(p): m.prior(p) for p in rs}
-    rel = _relation(text, ent, places)
-    if rel is not None and not _score_relation(rel, rs, scores):
-        unresolved(ent, m.readings, oblast, 0.0)
-        return
-    own = [a for a in anchors.by_para.get(m.para, []) if a is not ent]
-    _score_context(m, rs, scores, own, anchors, para_regions, doc_regions)
     best = max(rs, key=lambda p: scores[id(p)])
     if rel is None and oblast is None and best.population < _TOWN and m.weight(best) < best.population \
             and _unlike(ent.text, best.name):
-        # only the places and regions around it speak for a reading that is a variant spelling of another place's
-        # name (a renamed town, another language's form): "Петровка" is not Kurakhove
         named = next(iter(para_regions)) if len(para_regions) == 1 else None
         unresolved(ent, m.readings, None, 0.2)
         ent.admin1 = ent.admin1 or named
-        return
-    _verdict(m, rs, scores, own, rel is not None, oblast, para_regions)
+        return True
+    return False
 
 
 def _unlike(mention: str, name: str) -> bool:
