@@ -29,6 +29,7 @@ REGISTRATIONS: tuple[Registration, ...] = (
                  rewrites=("quotes",), setup=cyrillic.check_morphology),
     Registration(indicators.tag_indicators, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators.tag_indicators_v4, data=("indicators/", "kb/sides.tsv")),
+    Registration(indicators.tag_indicators_v5, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators.detect_indicators, data=("indicators/", "kb/sides.tsv", "models/indicators/"),
                  setup=indicators.check_detector),
     Registration(lang.gate_languages, rewrites=("quotes", "indicators")),
