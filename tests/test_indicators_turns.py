@@ -49,3 +49,11 @@ def test_an_article_is_read_as_v4_reads_it() -> None:
     raw = RawInput("a.txt", format="txt", text=ARTICLE)
     v4, v5 = _run("indicators.v4", raw).indicators, _run("indicators.v5", raw).indicators
     assert v4 and v5 == v4
+
+
+def test_v5_is_the_default_and_the_learned_models_rules() -> None:
+    from moralewatch.indicators.detector import detect
+
+    assert "indicators.v5" in DEFAULT and "indicators.v4" not in DEFAULT
+    doc = _run("indicators.v5", RawInput("pow.txt", format="transcript", text=INTERVIEW))
+    assert ("morale_low", "Our morale was very low.") in {(i.indicator, i.text) for i in detect(doc, "rules")}

@@ -55,7 +55,7 @@ DEFAULT = (
     "quotes.v2",
     "turns.v3",
     "quotes.ruuk.v2",
-    "indicators.v4",
+    "indicators.v5",
     "langgate.v1",
     "indicators.ruuk.v2",
     "entities.v2",
