@@ -1,6 +1,6 @@
-"""Transcripts recognised without being declared, in plain text and in JSONL records (read as transcripts when
-declared: ``--format transcript`` is honoured for JSONL records), and no news recognised (issue 19, item 1).
-Invented texts."""
+"""Transcripts recognised without being declared, in plain text and in JSONL records (read as transcripts, since
+``indicators.v5`` takes a turn's sentence as its evidence; ``--format transcript`` declares every record), and no
+news recognised (issue 19, item 1). Invented texts."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 from moralewatch.clean import to_document
-from moralewatch.clean.document import TRANSCRIPT_HINT
 from moralewatch.clean.transcript import looks_like_transcript
 from moralewatch.ingest import read_inputs
 
@@ -70,17 +69,17 @@ def _jsonl(tmp_path: Path, records: list[dict[str, str]]) -> str:
     return str(path)
 
 
-def test_a_jsonl_record_that_is_a_transcript_is_recognised_and_read_as_one_when_declared(tmp_path: Path) -> None:
+def test_a_jsonl_record_that_is_a_transcript_is_recognised_and_read_as_one(tmp_path: Path) -> None:
     records = [{"id": "b1", "text": BRIEFING, "title": "Press Briefing by Press Secretary Kim Lane",
                 "date": "2024-03-01", "source": "White House"},
                {"id": "n1", "text": NEWS[2], "title": "Soldiers tired"},
                {"id": "k1", "text": FLAT}]
     path = _jsonl(tmp_path, records)
-    docs = [to_document(r) for r in read_inputs([path])]  # undeclared: articles, with a note on the transcripts
-    assert [d.input_format for d in docs] == ["jsonl", "jsonl", "jsonl"]
-    assert [TRANSCRIPT_HINT in d.removed for d in docs] == [True, False, True]
+    undeclared = [to_document(r) for r in read_inputs([path])]  # the transcripts recognised, the news an article
+    assert [d.input_format for d in undeclared] == ["transcript:text", "jsonl", "transcript:text"]
     docs = [to_document(r) for r in read_inputs([path], text_format="transcript")]
     assert [d.input_format for d in docs] == ["transcript:text"] * 3
+    assert (undeclared[0].text, undeclared[0].meta, undeclared[2].text) == (docs[0].text, docs[0].meta, docs[2].text)
     b = docs[0]
     assert (b.title, b.published, b.outlet, b.external_id) == (
         "Press Briefing by Press Secretary Kim Lane", "2024-03-01", "White House", "b1")

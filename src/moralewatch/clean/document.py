@@ -15,8 +15,6 @@ from .text import clean_text, page_title
 from .transcript import build as build_transcript
 from .transcript import looks_like_transcript
 
-#: the note of a JSONL record whose text reads as a transcript with speaker turns, read as an article
-TRANSCRIPT_HINT = "transcript: the text reads as speaker turns; analyze --format transcript reads them as turns"
 #: fewer words than this after HTML extraction is navigation, not an article
 MIN_HTML_WORDS = 4
 #: publication years outside this range are not dates of war reporting (0001-01-01 is a database's "no date")
@@ -65,14 +63,8 @@ def to_document(raw: RawInput) -> Document:
         return _telegram_document(raw, raw.text)
     if raw.format in TRANSCRIPT_KINDS:
         return _transcript_document(raw, raw.text, "text" if raw.format == "transcript" else raw.format)
-    if raw.format == "txt" and looks_like_transcript(raw.text):  # recognised undeclared
+    if raw.format in ("txt", "jsonl") and looks_like_transcript(raw.text):  # recognised undeclared
         return _transcript_document(raw, raw.text, "text")
-    if raw.format == "jsonl" and looks_like_transcript(raw.text):
-        # recognised, not read as one: the indicator stage takes a turn's paragraph as its evidence where the
-        # article reading takes the sentence (the held-out2 span F1 fell below its floor when records were read as
-        # transcripts); until it takes the sentence, a JSONL record is a transcript when declared (--format
-        # transcript), and the note says so
-        raw.notes.append(TRANSCRIPT_HINT)
     meta = raw.meta
     given_title = meta.get("title")
     c = clean_text(raw.text, detect_title=not given_title, markdown=raw.format == "md")

@@ -25,6 +25,13 @@ def tag_indicators_v4(doc: Document, config: Mapping[str, Any]) -> None:
     doc.indicators = tag(doc, 4)
 
 
+@stage("indicators.v5", requires=("paragraphs", "sentences", "marks", "quotes"), provides=("indicators",))
+def tag_indicators_v5(doc: Document, config: Mapping[str, Any]) -> None:
+    """``indicators.v4`` with the evidence of a cue inside a transcript's turn the cue's sentence, as in an
+    article, not the whole turn (issue 19); the turn's speaker stays the claimant."""
+    doc.indicators = tag(doc, 5)
+
+
 @stage("indicators.v2", requires=("paragraphs", "sentences", "quotes"), provides=("indicators",),
        defaults={"mode": "both", "keep": 0.0, "add": 0.85})
 def detect_indicators(doc: Document, config: Mapping[str, Any]) -> None:
@@ -33,4 +40,4 @@ def detect_indicators(doc: Document, config: Mapping[str, Any]) -> None:
     tag_v2(doc, config)
 
 
-__all__ = ["MODES", "check_detector", "detect_indicators", "tag", "tag_indicators", "tag_indicators_v4"]
+__all__ = ["MODES", "check_detector", "detect_indicators", "tag", "tag_indicators", "tag_indicators_v4", "tag_indicators_v5"]

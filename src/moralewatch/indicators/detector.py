@@ -1,6 +1,6 @@
 """Indicators from the cue rules and the learned model together (``indicators.v2``).
 
-The cue rules of ``indicators.v4`` (since session 6; ``indicators.v3`` before) run first; the model then reads every sentence (the title excepted: rule 3) with
+The cue rules of ``indicators.v5`` (since session 6; ``indicators.v3``, then ``v4`` before) run first; the model then reads every sentence (the title excepted: rule 3) with
 the rules' verdict as one of its features, and decides:
 
 * a rule's indicator is kept when the model, knowing the rule fired, still gives that indicator a probability at or
@@ -11,7 +11,7 @@ the rules' verdict as one of its features, and decides:
   sentence's attributed source, the subject side the side model's (``unknown`` when it is not sure: a wrong side is
   worse than none), hedged from the hedge cues, negated only for an explicit denial.
 
-``mode`` selects ``both`` (the default), ``rules`` (``indicators.v4`` alone) or ``model`` (the model without the
+``mode`` selects ``both`` (the default), ``rules`` (``indicators.v5`` alone) or ``model`` (the model without the
 rules' verdict): the three ablations of the evaluation.
 """
 
@@ -73,7 +73,7 @@ class _Sentences:
 def detect(doc: Document, mode: str, keep: float = 0.0, add: float = 0.85) -> list[Indicator]:
     """``keep``: a rule's indicator stays when the model gives it at least min(threshold, keep); ``add``: the model
     adds an indicator at max(threshold, add) or more."""
-    rules = tag(doc, 4)
+    rules = tag(doc, 5)
     if mode == "rules":
         return rules
     from . import learned

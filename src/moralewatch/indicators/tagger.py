@@ -631,15 +631,28 @@ def hits_unfiltered(norm: str, lex: Lexicon) -> Iterator[Hit]:
                 yield Hit(rule, m.start(), m.end())
 
 
-def evidence_unit(ctx: Context, hit: Hit, si: int) -> Unit | None:
-    """The quote the cue falls in, else its sentence; ``None`` for the headline's own framing."""
+def evidence_unit(ctx: Context, hit: Hit, si: int, version: int = 3) -> Unit | None:
+    """The quote the cue falls in, else its sentence; ``None`` for the headline's own framing. From ``version`` 5,
+    inside a transcript's turn the evidence is the cue's sentence (:func:`turn_sentence`), as in an article."""
     quote = ctx.quote_for(hit.start, hit.end)
     if quote is not None:
-        return quote
+        return turn_sentence(ctx, quote, si) if version >= 5 and is_turn(quote) else quote
     if hit.start < ctx.title_end:
         return None
     s, e = ctx.sentences[si]
     return Unit(s, e)
+
+
+def turn_sentence(ctx: Context, turn: Unit, si: int) -> Unit:
+    """The sentence ``si`` inside the turn ``turn``, clipped to the turn's speech (a turn's first sentence starts
+    with its speaker's label): the evidence of a cue in a turn is its sentence, as in an article, not the whole turn
+    (``indicators.v5``, issue 19). The turn's quote stays on the unit: its speaker is the claimant, its side the
+    speaker's own side, and the quote index points to the turn."""
+    s, e = ctx.sentences[si]
+    start, end = max(s, turn.start), min(e, turn.end)
+    if end <= start:  # a sentence the segmenter ran across the turn's edge: the turn, as before
+        return turn
+    return Unit(start, end, turn.quote_index, turn.quote, True)
 
 
 @cache
@@ -714,7 +727,8 @@ def confidence(lex: Lexicon, rule: Rule, hedged: bool, version: int = 3) -> floa
 
 def tag(doc: Document, version: int = 3) -> list[Indicator]:
     """All indicators of one document, in text order. ``version`` 4 (``indicators.v4``) adds the refusals of
-    ``data/indicators/refusals.txt`` (:mod:`.refusals`); 3 is ``indicators.v3``."""
+    ``data/indicators/refusals.txt`` (:mod:`.refusals`); 3 is ``indicators.v3``; 5 (``indicators.v5``) is 4 with
+    a transcript turn's sentence as the evidence of a cue in it (:func:`turn_sentence`)."""
     lex = load()
     ctx = Context(doc, lex)
     if not ctx.is_war_reporting():
@@ -724,7 +738,7 @@ def tag(doc: Document, version: int = 3) -> list[Indicator]:
     sentence_of: dict[tuple[int, int, str, str], int] = {}
     for hit in hits(norm, ctx):
         si = ctx.sentence_index(hit.start)
-        unit = evidence_unit(ctx, hit, si)
+        unit = evidence_unit(ctx, hit, si, version)
         if unit is None or excluded(ctx, norm, hit, si) or ctx.in_furniture(hit.start):
             continue
         if version >= 4 and refused(norm, hit.rule.name, hit.rule.indicator, (hit.start, hit.end),
