@@ -217,6 +217,26 @@ class _ById:
         return seq
 
 
+def could_relate(j: Any, js: Any, cross: Any, t: Thresholds) -> Any:
+    """Whether a candidate's estimated similarities can reach a relation other than unrelated: ``j`` and ``js`` the
+    agreeing words of the two signatures, ``cross`` whether the scripts differ (numbers, or numpy arrays for many
+    candidates at once; the local index and the Spark grouping both ask this)."""
+    return (j >= t.rewrite_low * NUM_PERM) | (js >= t.event * NUM_SALIENT_PERM * 0.8) | (
+        cross & (js >= t.translation * NUM_SALIENT_PERM * 0.8))
+
+
+def copy_flags(flags: list[str], rel: str, other_source: bool, doc_byline: str | None,
+               original_named: str | None) -> list[str]:
+    """A copy's flags once its original is known: a machine-garbled rewrite from another source is ``spun_copy``;
+    a spun copy, or a copy under another name than the original's, is ``byline_mismatch``."""
+    if rel == "rewrite" and "machine_garbled" in flags and "spun_copy" not in flags and other_source:
+        flags = sorted([*flags, "spun_copy"])
+    if "byline_mismatch" not in flags and doc_byline and (
+            "spun_copy" in flags or other_source and names_disagree(doc_byline, original_named)):
+        flags = sorted([*flags, "byline_mismatch"])
+    return flags
+
+
 class StoryIndex:
     """The index lives in a SQLite database: the state file or store it was loaded from (:meth:`load`), else a
     temporary file. What it keeps in memory is bounded whatever the number of documents: the last ``CACHE`` member
@@ -468,12 +488,7 @@ class StoryIndex:
               named: str | None, text: str) -> tuple[int, str]:
         """Add a document to the story of ``matched``, its best same-story candidate; returns its seq and story."""
         story = matched.story
-        other_source = matched.meta.source != meta.source
-        if rel == "rewrite" and "machine_garbled" in flags and "spun_copy" not in flags and other_source:
-            flags = sorted([*flags, "spun_copy"])
-        if "byline_mismatch" not in flags and byline(text) and (
-                "spun_copy" in flags or other_source and names_disagree(byline(text), matched.byline)):
-            flags = sorted([*flags, "byline_mismatch"])  # a copy under another name than the original's
+        flags = copy_flags(flags, rel, matched.meta.source != meta.source, byline(text), matched.byline)
         seq = self._append(_Row(doc_id, sk, meta, story, _RELATIONS.index(rel), tuple(flags), matched.id, named))
         first_date = self._row(self._first(story)).meta.date
         if meta.date and (first_date is None or meta.date < first_date):
@@ -495,9 +510,7 @@ class StoryIndex:
             self._read_sigs({c[i]: i for i in miss}, sigs, cyr)
         j = (sigs[:, :NUM_PERM] == sk.sig).sum(axis=1)
         js = (sigs[:, NUM_PERM:] == sk.ssig).sum(axis=1)
-        cross = cyr != (script == "cyrillic")
-        keep = (j >= self.t.rewrite_low * len(sk.sig)) | (js >= self.t.event * len(sk.ssig) * 0.8) | (
-            cross & (js >= self.t.translation * len(sk.ssig) * 0.8))
+        keep = could_relate(j, js, cyr != (script == "cyrillic"), self.t)
         return [c[i] for i in np.flatnonzero(keep).tolist()]
 
     def _read_sigs(self, where: dict[int, int], sigs: np.ndarray, cyr: np.ndarray) -> None:

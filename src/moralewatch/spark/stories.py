@@ -28,8 +28,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..corpus.features import NUM_PERM, NUM_SALIENT_PERM, Sketch, sketch
-from ..corpus.flags import byline, names_disagree, text_flags
-from ..corpus.index import BUCKET_CAP, RELATION_ORDER, StoryIndex, _sid
+from ..corpus.flags import byline, text_flags
+from ..corpus.index import BUCKET_CAP, RELATION_ORDER, StoryIndex, _sid, copy_flags, could_relate
 from ..corpus.relate import DEFAULT, SAME_STORY, Meta, Thresholds, relation, script_of
 
 #: the columns of the ``stories`` table: those of a line of ``moralewatch stories``
@@ -85,11 +85,8 @@ def _side(r: dict[str, Any], p: str) -> tuple[Sketch, Meta]:
 def plausible(new: Sketch, script: str, old: Sketch, old_script: str, t: Thresholds = DEFAULT) -> bool:
     """:meth:`StoryIndex._plausible` for one candidate: can the estimated similarities reach a relation other than
     unrelated."""
-    j = int((old.sig == new.sig).sum())
-    js = int((old.ssig == new.ssig).sum())
-    cross = old_script != script
-    return (j >= t.rewrite_low * NUM_PERM or js >= t.event * NUM_SALIENT_PERM * 0.8
-            or cross and js >= t.translation * NUM_SALIENT_PERM * 0.8)
+    return bool(could_relate(int((old.sig == new.sig).sum()), int((old.ssig == new.ssig).sum()),
+                             old_script != script, t))
 
 
 def decide(r: dict[str, Any], t: Thresholds = DEFAULT) -> dict[str, Any] | None:
@@ -105,13 +102,7 @@ def decide(r: dict[str, Any], t: Thresholds = DEFAULT) -> dict[str, Any] | None:
         return {"d": r["d_order"], "c": r["c_order"], "rel": rel, "rank": None, "score": score, "flags": None}
     if rel not in SAME_STORY:
         return None
-    flags = list(r["d_flags"])
-    other_source = old_meta.source != new_meta.source
-    if rel == "rewrite" and "machine_garbled" in flags and "spun_copy" not in flags and other_source:
-        flags = sorted([*flags, "spun_copy"])
-    if "byline_mismatch" not in flags and r["d_byl"] and (
-            "spun_copy" in flags or other_source and names_disagree(r["d_byl"], r["c_named"])):
-        flags = sorted([*flags, "byline_mismatch"])
+    flags = copy_flags(list(r["d_flags"]), rel, old_meta.source != new_meta.source, r["d_byl"], r["c_named"])
     return {"d": r["d_order"], "c": r["c_order"], "rel": rel, "rank": RELATION_ORDER.index(rel), "score": score,
             "flags": flags}
 
@@ -131,9 +122,7 @@ def _plausible_rows(batch: Any, t: Thresholds = DEFAULT) -> Any:
     j = (d[:, :NUM_PERM] == c[:, :NUM_PERM]).sum(axis=1)
     js = (d[:, NUM_PERM:] == c[:, NUM_PERM:]).sum(axis=1)
     cross = np.array(batch.column("d_script").to_pylist()) != np.array(batch.column("c_script").to_pylist())
-    keep = (j >= t.rewrite_low * NUM_PERM) | (js >= t.event * NUM_SALIENT_PERM * 0.8) | (
-        cross & (js >= t.translation * NUM_SALIENT_PERM * 0.8))
-    return np.flatnonzero(keep)
+    return np.flatnonzero(could_relate(j, js, cross, t))
 
 
 def _decisions(batches: Iterator[Any]) -> Iterator[Any]:
