@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..lexicons import compile_regex
 from ..model import Entity
-from .gazetteer import Place, gazetteer
+from .gazetteer import Candidate, Place, gazetteer
 
 #: countries whose settlements are weighed in context (the gazetteer's dense extract)
 LOCAL = ("UA", "RU")
@@ -101,16 +101,25 @@ def _km(a: Place | Entity, b: Place | Entity) -> float:
 
 
 def _readings(ent: Entity, weights: dict[int, float]) -> list[Place]:
-    """The local settlements the mention's surface can name, one per geonameid, heaviest first; ``weights`` gets
-    each one's population, a quarter of it when the surface is only a GeoNames variant of its name (as the name
+    """The local settlements the mention's surface can name (:func:`local_readings`); ``weights`` gets each one's
+    weight."""
+    readings, found = local_readings(gazetteer().lookup(ent.text))
+    weights.update(found)
+    return readings
+
+
+def local_readings(cands: Sequence[Candidate]) -> tuple[list[Place], dict[int, float]]:
+    """The local settlements among a name's gazetteer candidates, one per geonameid, heaviest first, and each one's
+    weight: its population, a quarter of it when the name is only a GeoNames variant of the place's (as the name
     finder weighs them: "Trostyanets" is not first of all Velykyi Trostianets)."""
-    seen: dict[int | None, Place] = {}
-    for c in gazetteer().lookup(ent.text):
+    seen: dict[int, Place] = {}
+    weights: dict[int, float] = {}
+    for c in cands:
         pl = c.place
         if pl.feature == "city" and pl.country in LOCAL and pl.geonameid is not None and pl.geonameid not in seen:
             seen[pl.geonameid] = pl
             weights[pl.geonameid] = pl.population * (1.0 if c.primary else 0.25)
-    return sorted(seen.values(), key=lambda p: -weights[p.geonameid or 0])
+    return sorted(seen.values(), key=lambda p: -weights[p.geonameid or 0]), weights
 
 
 def region_admin1(name: str) -> str | None:

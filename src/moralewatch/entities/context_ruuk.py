@@ -30,6 +30,7 @@ from .context import (
     _km,
     _Mention,
     _take,
+    local_readings,
     unresolved,
 )
 from .gazetteer import Candidate, Place
@@ -90,19 +91,6 @@ def region_mentions(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def readings(cands: tuple[Candidate, ...] | list[Candidate]) -> tuple[list[Place], dict[int, float]]:
-    """The local settlements among a name's candidates, heaviest first, and their weights (a GeoNames variant of
-    the name weighs a quarter of the place's population, as ``context.py`` weighs them)."""
-    seen: dict[int, Place] = {}
-    weights: dict[int, float] = {}
-    for c in cands:
-        pl = c.place
-        if pl.feature == "city" and pl.country in LOCAL and pl.geonameid is not None and pl.geonameid not in seen:
-            seen[pl.geonameid] = pl
-            weights[pl.geonameid] = pl.population * (1.0 if c.primary else 0.25)
-    return sorted(seen.values(), key=lambda p: -weights[p.geonameid or 0]), weights
-
-
 def resolve(text: str, entities: list[Entity], ambiguous: dict[int, tuple[Candidate, ...]]) -> None:
     """Weigh, in place, the readings of the ambiguous Cyrillic place mentions (``ambiguous``: start -> the name's
     candidates) by their context; ``entities`` are all the document's entities, sorted by start."""
@@ -127,7 +115,7 @@ def resolve(text: str, entities: list[Entity], ambiguous: dict[int, tuple[Candid
             _check_single(e, para_of(e.start), anchors, regions_para)
         if e.start not in ambiguous or e.type != "place" or _cut_name(text, e.start):
             continue
-        rs, weights = readings(ambiguous[e.start])
+        rs, weights = local_readings(ambiguous[e.start])
         if len(rs) < 2:
             continue
         abroad = _abroad(ambiguous[e.start], max(weights.values(), default=0.0))
