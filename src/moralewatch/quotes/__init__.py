@@ -49,3 +49,11 @@ def find_quotes_v4(doc: Document, config: Mapping[str, Any]) -> None:
 def find_quotes_v5(doc: Document, config: Mapping[str, Any]) -> None:
     """quotes.v3's reading with revision 2 of the speaker rules (:mod:`.revision`)."""
     doc.quotes = extract(doc, strict=True, rev=2)
+
+
+@stage("quotes.v6", requires=("paragraphs", "sentences", "marks", "masked"), provides=("quotes",))
+def find_quotes_v6(doc: Document, config: Mapping[str, Any]) -> None:
+    """quotes.v5 with revision 3 of the reported-clause rules (:mod:`.revision`): reported clauses whose subject is
+    a quantifier ("says too much is made of …") or a pronoun with a floating word ("says they both share …"), and
+    requests with their addressee ("called on Trump to stop …")."""
+    doc.quotes = extract(doc, strict=True, rev=3)

@@ -20,6 +20,7 @@ from ..speaker_check import (
     strip_leading,
     trim_aside,
 )
+from .revision import at_least
 
 __all__ = ["AUX", "IRREGULAR_PAST", "SOURCE_HEADS", "claimant_ok", "finite_clause", "has_verb", "reported_clause",
            "source_ok", "speaker_ok", "strip_leading", "trim_aside"]
@@ -60,6 +61,8 @@ def reported_clause(rest: str, cue_text: str, cls: str) -> bool:
     cue_low = cue_text.lower()
     if _object_then_that(cue_low, tokens):
         return True  # "told news agency Reuters on Tuesday that …": the object, then the clause
+    if at_least(3) and _addressee_then_to(cue_low, tokens):
+        return True  # "called on Trump to stop …", "urged allies to send …": a request and whom it was made to
     if first.endswith("ly") and len(tokens) > 1 and first not in _FUNCTION_START:
         return reported_clause(stripped[len(tokens[0]):], cue_text, cls)  # "said immediately after …"
     if cue_low.startswith(("seem", "appear")):
@@ -78,6 +81,30 @@ def _object_then_that(cue_low: str, tokens: list[str]) -> bool:
         and not any(t in ";:()" for t in tokens[:10])
 
 
+#: verbs of asking whose addressee comes before the "to"-complement ("urged allies to send …")
+_REQUEST_VERBS = ("call on", "called on", "calls on", "calling on", "urg", "ask", "press", "implor", "beg", "plead",
+                  "encourag", "invit", "told", "tell", "advis", "instruct", "appeal to", "appealed to", "appeals to",
+                  "appealing to")
+
+
+def _addressee_then_to(cue_low: str, tokens: list[str]) -> bool:
+    """Whether a verb of asking has its addressee (a short noun phrase: no punctuation, no verb) and then "to" and a
+    verb within seven words (revision 3)."""
+    if not cue_low.startswith(_REQUEST_VERBS):
+        return False
+    low = [t.lower() for t in tokens[:8]]
+    if "to" not in low[1:7]:
+        return False
+    k = low.index("to", 1)
+    between = tokens[:k]
+    if any(not t[:1].isalnum() for t in between) or any(t.lower() in _FUNCTION_START - _DETERMINERS for t in between):
+        return False
+    if any(t in _MONTHS or t.lower() in _TIME_WORDS or t.lower() in _WEEKDAYS for t in between):
+        return False  # "called on Tuesday to discuss …": a time, not an addressee
+    return k + 1 < len(tokens) and tokens[k + 1][:1].islower() and tokens[k + 1].isalpha() \
+        and tokens[k + 1].lower() not in _DETERMINERS
+
+
 def _object_is_said(cue_low: str, cls: str, first: str, tokens: list[str]) -> bool:
     """Whether the noun-phrase object of the cue is what was said (or asked for, or charged)."""
     if cue_low.startswith(_NP_VERBS) or (cls == "speech" and not cue_low.startswith(_ACT_VERBS)
@@ -90,6 +117,8 @@ def _object_is_said(cue_low: str, cls: str, first: str, tokens: list[str]) -> bo
     # "called this weekend for a mandatory evacuation"
     return cue_low.startswith("call") and "for" in (t.lower() for t in tokens[:4]) and first in _TIME_WORDS | {"for"}
 
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday weekend morning evening night".split())
 
 #: words of a time adverbial between a verb and its preposition ("called this weekend for …")
 _TIME_WORDS = frozenset("this last on again repeatedly publicly today yesterday recently".split())
@@ -128,6 +157,10 @@ def finite_clause(tokens: list[str]) -> bool:
     low0 = first.lower()
     if low0 in _OPENING_SUBORDINATORS and "," in words:  # "said as far as X is concerned, it is …"
         return finite_clause(words[words.index(",") + 1:])
+    if at_least(3) and low0 in _DEGREE and len(words) > 2 and words[1].lower() in _QUANTIFIERS:
+        return _subject_then_verb(words[1:])  # "says too much is made of …": a quantifier is the subject
+    if at_least(3) and _CONTRACTED.fullmatch(low0) and len(words) > 1:
+        return True  # "says she’ll continue …", "said he’s not being audited": subject and verb in one word
     if (low0 in _FUNCTION_START and low0 not in ("there", "here")) or (first[:1].islower() and _VERB_END.fullmatch(first)
                                                                         and not low0.endswith("ing")):
         return False  # "have agreed …" (a noun taken for the cue: "member states have"), "planned referendums"
@@ -167,10 +200,51 @@ def _subject_then_verb(words: list[str]) -> bool:
         if verb and relative:  # the relative's verb group: "the fear that had gripped …"
             relative, i = False, _past_verb_group(words, i + 1)
             continue
-        if verb or _present_s_verb(words, i):
+        if verb or _present_s_verb(words, i) or (at_least(3) and (_pronoun_then_verb(words, i)
+                                                                  or _plural_then_verb(words, i) or low == "cannot")):
             return True
         i += 1
     return False
+
+
+#: degree words before a quantifier subject ("too much", "so many") and the quantifiers
+_DEGREE = frozenset("too so very far".split())
+_QUANTIFIERS = frozenset("much many few little".split())
+
+#: words that float between a pronoun subject and its verb ("they both share", "we all know", "they still believe")
+_FLOATING = frozenset("both all also still now never always often really just only already even rarely".split())
+
+
+#: more present-tense verbs after a plural subject (revision 3: "said the videos show …", "say parents still want …")
+_PRESENT_MORE = frozenset("show shows suggest indicate mean prove reflect become begin cost pay try seem appear look "
+                          "tend play work help hurt threaten risk put set run win lose live die deserve exist "
+                          "share trust blame doubt accept reject insist claim remember consider".split())
+
+
+def _plural_then_verb(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is a present-tense verb after a plural noun, past at most two floating words
+    ("said parents still want …", "said the videos show …"; revision 3)."""
+    j = i - 1
+    while j > 0 and i - j <= 2 and (words[j].lower() in _FLOATING or words[j].lower().endswith("ly")):
+        j -= 1
+    subject, low = words[j].lower(), words[i].lower()
+    if not (subject.endswith("s") and not subject.endswith(("ss", "us", "is")) and words[j][:1].islower()):
+        return False
+    return low in _PRESENT or low in _PRESENT_MORE
+
+
+def _pronoun_then_verb(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is the present-tense verb of a plural or first/second-person pronoun subject, past at most
+    two floating words or "-ly" adverbs ("said they both share …"; revision 3)."""
+    if words[0].lower() not in ("they", "we", "i", "you"):
+        return False
+    between = words[1:i]
+    if len(between) > 2 or any(w.lower() not in _FLOATING and not w.lower().endswith("ly") for w in between):
+        return False
+    w = words[i]
+    low = w.lower()
+    return w.isalpha() and w[:1].islower() and not low.endswith("ly") and low not in _FLOATING \
+        and low not in _FUNCTION_START and low not in _DETERMINERS and low not in _PREPOSITIONS
 
 
 def _preposition_here(words: list[str], i: int) -> bool:
