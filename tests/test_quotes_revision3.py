@@ -78,3 +78,24 @@ def test_revision_3_keeps_its_limits(text: str, speaker: str | None) -> None:
         assert all(s != "energy affairs" and not (s or "").startswith("economic") for _, s in got)
     else:
         assert [s for _, s in got] == [speaker]
+
+
+SOURCES = [
+    ("Twelve percent said they would not vote.", "Twelve percent"),
+    ("Another 19 percent said they would not pick either candidate.", "19 percent"),
+    ("Those close to him say he would have to consider other candidates.", "Those close to him"),
+    ("The ruling said the detention of the sailors was unlawful.", "The ruling"),
+    ("The commission said the shelling of the hospital was deliberate.", "The commission"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", SOURCES)
+def test_revision_3_keeps_shares_groups_and_records_as_speakers(text: str, speaker: str) -> None:
+    assert speaker in [s for _, s in quotes("quotes.v6", text)]
+
+
+def test_the_claimant_check_of_the_indicator_stage_is_unchanged() -> None:
+    """Revision 3 widens what the quote stage keeps as a source, only while a quote stage runs."""
+    from moralewatch.speaker_check import source_ok
+
+    assert not source_ok("Twelve percent") and not source_ok("The ruling")

@@ -5,6 +5,8 @@ narrates an act ("announced … a new tranche" is a message, "ordered a shutdown
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..lexicons import compile_regex
 from ..speaker_check import (
     _DETERMINERS,
@@ -15,11 +17,11 @@ from ..speaker_check import (
     IRREGULAR_PAST,
     SOURCE_HEADS,
     claimant_ok,
-    source_ok,
     speaker_ok,
     strip_leading,
     trim_aside,
 )
+from ..speaker_check import source_ok as _source_ok
 from .revision import at_least
 
 __all__ = ["AUX", "IRREGULAR_PAST", "SOURCE_HEADS", "claimant_ok", "finite_clause", "has_verb", "reported_clause",
@@ -33,6 +35,54 @@ _CLAUSE_PRONOUNS = frozenset("he she they it we i you there this these those".sp
 _TO_VERBS = ("vow", "pledg", "promis", "threat", "swear", "swore", "sworn", "urg", "ask", "call", "order", "told",
              "tell", "instruct", "invit", "warn", "beg", "plead", "demand", "appeal", "encourag", "advis",
              "claim")
+
+def source_ok(phrase: str | None, agent: Callable[[str], bool] | None = None) -> bool:
+    """:func:`moralewatch.speaker_check.source_ok`, and from revision 3 of the quote rules also a share of people
+    ("Twelve percent", "52 percent of registered voters") and more records and works that a claim is attributed to
+    ("the ruling", "the book", "her submission to the court")."""
+    return _source_ok(phrase, agent) or (at_least(3) and _more_source(phrase or ""))
+
+
+_SHARE_OF_PEOPLE = compile_regex(r"(?i)(?:(?:another|only|some|about|nearly|almost|over|just|more\s+than|fewer\s+than)\s+)*"
+                                 r"(?:\d[\d.,]*\s*%|(?:\d[\d.,]*|[a-z]+(?:-[a-z]+)?)\s+(?:percent|per\s+cent))"
+                                 r"(?:\s+of\s+[\w’' -]{1,60})?")
+
+#: heads of records and works a claim is attributed to, beyond speaker_check.SOURCE_HEADS (revision 3)
+_MORE_SOURCE_HEADS = frozenset("book ruling clip submission panel journal resolution speech ad advert advertisement "
+                               "verdict judgment lawsuit petition motion bill treaty communique communiqué declaration "
+                               "release website film documentary story findings research note notes warning".split())
+
+_HEAD_WORDS = compile_regex(r"[\w’'-]+")
+
+
+#: groups and bodies that speak as one, beyond the speaker lexicon (revision 3)
+_MORE_GROUP_HEADS = frozenset("people unions colleges universities schools attorneys lawyers commission commissions "
+                              "committee committees council councils agency agencies board boards tribunal court "
+                              "courts administration".split())
+
+#: quantity nouns whose "of" phrase names who is counted ("a wide array of black artists")
+_QUANTITY_HEADS = frozenset("array number group majority minority handful lot couple series range host dozens "
+                            "hundreds thousands".split())
+
+#: indefinite speakers ("No one", "Not everyone", "Those close to him")
+_INDEFINITE = compile_regex(r"(?i)(?:no one|nobody|not everyone|not everybody|everyone|everybody|"
+                            r"(?:those|people|someone|sources|aides) close to (?:him|her|them|the [\w’'-]+))")
+
+
+def _more_source(phrase: str) -> bool:
+    phrase = phrase.strip()
+    if _SHARE_OF_PEOPLE.fullmatch(phrase) or _INDEFINITE.fullmatch(phrase):
+        return True
+    words = [w.lower() for w in _HEAD_WORDS.findall(phrase)]
+    if not words or len(words) > 8 or words[0] in _FUNCTION_START - _DETERMINERS:
+        return False
+    if any(w in AUX for w in words[1:]) or words[-1] in _DETERMINERS | _PREPOSITIONS:
+        return False
+    head = next((i for i in range(1, len(words)) if words[i] in _PREPOSITIONS), len(words)) - 1
+    if words[head] in _QUANTITY_HEADS and head + 2 < len(words) and words[head + 1] == "of":
+        head = len(words) - 1  # "a wide array of black artists": the artists
+    return words[head] in _MORE_SOURCE_HEADS or words[head] in _MORE_GROUP_HEADS
+
 
 _FIRST_WORDS = compile_regex(r"[\w’'.&/-]+|[,;:()—–]")
 
