@@ -124,7 +124,7 @@ def test_war_reporting_gold_meets_floors(shared: Path, name: str, path: str) -> 
         assert figures[key] >= floor - 5e-4, f"{name} {key} {figures[key]:.4f} fell below its floor {floor}"
 
 
-@pytest.mark.parametrize("version", ["quotes.v3", "quotes.v4", "quotes.v5"])
+@pytest.mark.parametrize("version", ["quotes.v3", "quotes.v4", "quotes.v5", "quotes.v6"])
 @pytest.mark.parametrize("name,path", WAR_AND_WEB + [("polnear_dev", "")])
 def test_registered_quote_stages_meet_their_floors(shared: Path, name: str, path: str, version: str) -> None:
     """quotes.v3, v4 and v5 (registered, not the default: see the floors' notes) measured with the default

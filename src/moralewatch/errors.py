@@ -48,7 +48,7 @@ ERRORS: dict[str, tuple[str, str]] = {
              "fix the line the message names (format: INDICATORS LANG SIDE FLAGS :: REGEX), or restore the file "
              "from the release"),
     "E111": ("a Russian/Ukrainian entity data file (data/ruuk/entities/) is malformed, or the installed pymorphy3 "
-             "is not the version it declares",
+             "is not the version it declares (the Russian/Ukrainian quote and entity stages read it)",
              "fix the line the message names (format: TYPE<TAB>NAME<TAB>FORMS) or restore the file from the release; "
              "for pymorphy3, install requirements.lock (make install)"),
     "E201": ("there is no database at that path", "run `moralewatch analyze INPUT --db PATH` first"),

@@ -135,7 +135,8 @@ def check_morphology(config: Mapping[str, Any]) -> None:
         except metadata.PackageNotFoundError:
             have = None
         if have != version:
-            raise PipelineError("E111", f"entities.ruuk.v1 needs {name}=={version}, installed: {have or 'none'}",
+            raise PipelineError("E111", f"the Russian/Ukrainian stages (quotes.ruuk, entities.ruuk) need {name}=={version}, "
+                                f"installed: {have or 'none'}",
                                 "install the versions of requirements.lock (make install), or update "
                                 "data/ruuk/entities/morphology.txt after a deliberate upgrade")
 

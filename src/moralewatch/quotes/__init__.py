@@ -26,7 +26,7 @@ from ..pipeline import stage
 from .document import extract
 from .validate import claimant_ok
 
-__all__ = ["claimant_ok", "extract", "find_quotes", "find_quotes_v2", "find_quotes_v4", "find_quotes_v5"]
+__all__ = ["claimant_ok", "extract", "find_quotes", "find_quotes_v2", "find_quotes_v4", "find_quotes_v5", "find_quotes_v6"]
 
 
 @stage("quotes.v2", requires=("paragraphs", "sentences", "marks", "masked"), provides=("quotes",))
@@ -49,3 +49,14 @@ def find_quotes_v4(doc: Document, config: Mapping[str, Any]) -> None:
 def find_quotes_v5(doc: Document, config: Mapping[str, Any]) -> None:
     """quotes.v3's reading with revision 2 of the speaker rules (:mod:`.revision`)."""
     doc.quotes = extract(doc, strict=True, rev=2)
+
+
+@stage("quotes.v6", requires=("paragraphs", "sentences", "marks", "masked"), provides=("quotes",))
+def find_quotes_v6(doc: Document, config: Mapping[str, Any]) -> None:
+    """quotes.v5 with revision 3 of the reported-clause rules (:mod:`.revision`): reported clauses whose subject is
+    a quantifier ("says too much is made of …") or a pronoun with a floating word ("says they both share …"), and
+    requests with their addressee ("called on Trump to stop …"), coordinated speakers ("Soldiers and their relatives
+    say"), and speakers that are shares of people, indefinite groups or records ("52 percent of voters", "Those close
+    to him", "the ruling")."""
+    doc.quotes = extract(doc, strict=True, rev=3)
+

@@ -322,6 +322,8 @@ def _head_phrase(text: str, lo: int, seg: str, end: int, description: str) -> Sp
     if not words:
         return None
     first, stopper = _np_start(seg, words)
+    if stopper in ("and", "or") and 0 < first < len(words) and at_least(3):
+        first = _left_conjunct(seg, words, first)  # "Residents of Kharkiv and Sumy said": all of them
     at = None
     if stopper in ("who", "whom", "which") and (first >= len(words) or
                                                 words[first].group().lower() in ("many", "some", "most", "all")):
@@ -348,6 +350,43 @@ def _head_phrase(text: str, lo: int, seg: str, end: int, description: str) -> Sp
     if not phrase or not _looks_like_np(phrase):
         return None
     return Speaker(s, s + len(phrase), phrase, description, at)
+
+
+def _left_conjunct(seg: str, words: list[re.Match[str]], first: int) -> int:
+    """Where a coordinated speaker starts when the noun phrase before a cue stopped at "and"/"or" (revision 3):
+    the conjunct before it, when that is a short noun phrase with no verb ("Soldiers and their relatives say",
+    "Experts on North Korea and nuclear nonproliferation said"); else ``first`` ("The shelling stopped and residents
+    said": "stopped" is a verb)."""
+    conj = first - 1
+    left = words[:conj]
+    if not left:
+        return first
+    start, _ = _np_start(seg[:words[conj].start()], left)
+    run = [w.group() for w in left[start:]]
+    if not run or len(run) > 6 or not (run[0][:1].isupper() or run[0].lower() in _CONJUNCT_OPENERS):
+        return first
+    if any(w[:1].islower() and (w.lower() in _CONJUNCT_VERBS or w.lower().endswith("ed")) for w in run):
+        return first
+    return start if _conjunct_head(run[-1]) else first
+
+
+def _conjunct_head(word: str) -> bool:
+    """Whether the last word of a left conjunct can head a noun phrase of speakers: a name ("Korea", "Kharkiv") or a
+    plural noun ("officials", "Soldiers"), not an adjective ("Western and Ukrainian rhetoric", "the minister for
+    economic and energy affairs", "a civilian and military administrator")."""
+    low = word.lower()
+    if word[:1].isupper():
+        return not low.endswith(("an", "ern", "ese", "ish", "ic", "al", "ian"))
+    return low.endswith("s") and not low.endswith(("ss", "us", "is"))
+
+
+#: words a coordinated speaker may start with in lower case ("many soldiers and their wives say")
+_CONJUNCT_OPENERS = frozenset("the a an many some most several both all two three four five his her their its our "
+                              "local ukrainian russian western officials soldiers residents".split())
+
+#: verbs and auxiliaries that show a conjunct is a clause, not a noun phrase
+_CONJUNCT_VERBS = frozenset("is are was were has have had will would can could may might must do does did said says "
+                            "told stopped began ended fell rose went came left".split())
 
 
 #: an inverted speaker with a modifier: "a source (involved in …|familiar with …|who …|close to …)"

@@ -5,6 +5,8 @@ narrates an act ("announced … a new tranche" is a message, "ordered a shutdown
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..lexicons import compile_regex
 from ..speaker_check import (
     _DETERMINERS,
@@ -15,11 +17,12 @@ from ..speaker_check import (
     IRREGULAR_PAST,
     SOURCE_HEADS,
     claimant_ok,
-    source_ok,
     speaker_ok,
     strip_leading,
     trim_aside,
 )
+from ..speaker_check import source_ok as _source_ok
+from .revision import at_least
 
 __all__ = ["AUX", "IRREGULAR_PAST", "SOURCE_HEADS", "claimant_ok", "finite_clause", "has_verb", "reported_clause",
            "source_ok", "speaker_ok", "strip_leading", "trim_aside"]
@@ -32,6 +35,54 @@ _CLAUSE_PRONOUNS = frozenset("he she they it we i you there this these those".sp
 _TO_VERBS = ("vow", "pledg", "promis", "threat", "swear", "swore", "sworn", "urg", "ask", "call", "order", "told",
              "tell", "instruct", "invit", "warn", "beg", "plead", "demand", "appeal", "encourag", "advis",
              "claim")
+
+def source_ok(phrase: str | None, agent: Callable[[str], bool] | None = None) -> bool:
+    """:func:`moralewatch.speaker_check.source_ok`, and from revision 3 of the quote rules also a share of people
+    ("Twelve percent", "52 percent of registered voters") and more records and works that a claim is attributed to
+    ("the ruling", "the book", "her submission to the court")."""
+    return _source_ok(phrase, agent) or (at_least(3) and _more_source(phrase or ""))
+
+
+_SHARE_OF_PEOPLE = compile_regex(r"(?i)(?:(?:another|only|some|about|nearly|almost|over|just|more\s+than|fewer\s+than)\s+)*"
+                                 r"(?:\d[\d.,]*\s*%|(?:\d[\d.,]*|[a-z]+(?:-[a-z]+)?)\s+(?:percent|per\s+cent))"
+                                 r"(?:\s+of\s+[\w’' -]{1,60})?")
+
+#: heads of records and works a claim is attributed to, beyond speaker_check.SOURCE_HEADS (revision 3)
+_MORE_SOURCE_HEADS = frozenset("book ruling clip submission panel journal resolution speech ad advert advertisement "
+                               "verdict judgment lawsuit petition motion bill treaty communique communiqué declaration "
+                               "release website film documentary story findings research note notes warning".split())
+
+_HEAD_WORDS = compile_regex(r"[\w’'-]+")
+
+
+#: groups and bodies that speak as one, beyond the speaker lexicon (revision 3)
+_MORE_GROUP_HEADS = frozenset("people unions colleges universities schools attorneys lawyers commission commissions "
+                              "committee committees council councils agency agencies board boards tribunal court "
+                              "courts administration".split())
+
+#: quantity nouns whose "of" phrase names who is counted ("a wide array of black artists")
+_QUANTITY_HEADS = frozenset("array number group majority minority handful lot couple series range host dozens "
+                            "hundreds thousands".split())
+
+#: indefinite speakers ("No one", "Not everyone", "Those close to him")
+_INDEFINITE = compile_regex(r"(?i)(?:no one|nobody|not everyone|not everybody|everyone|everybody|"
+                            r"(?:those|people|someone|sources|aides) close to (?:him|her|them|the [\w’'-]+))")
+
+
+def _more_source(phrase: str) -> bool:
+    phrase = phrase.strip()
+    if _SHARE_OF_PEOPLE.fullmatch(phrase) or _INDEFINITE.fullmatch(phrase):
+        return True
+    words = [w.lower() for w in _HEAD_WORDS.findall(phrase)]
+    if not words or len(words) > 8 or words[0] in _FUNCTION_START - _DETERMINERS:
+        return False
+    if any(w in AUX for w in words[1:]) or words[-1] in _DETERMINERS | _PREPOSITIONS:
+        return False
+    head = next((i for i in range(1, len(words)) if words[i] in _PREPOSITIONS), len(words)) - 1
+    if words[head] in _QUANTITY_HEADS and head + 2 < len(words) and words[head + 1] == "of":
+        head = len(words) - 1  # "a wide array of black artists": the artists
+    return words[head] in _MORE_SOURCE_HEADS or words[head] in _MORE_GROUP_HEADS
+
 
 _FIRST_WORDS = compile_regex(r"[\w’'.&/-]+|[,;:()—–]")
 
@@ -60,6 +111,8 @@ def reported_clause(rest: str, cue_text: str, cls: str) -> bool:
     cue_low = cue_text.lower()
     if _object_then_that(cue_low, tokens):
         return True  # "told news agency Reuters on Tuesday that …": the object, then the clause
+    if at_least(3) and _addressee_then_to(cue_low, tokens):
+        return True  # "called on Trump to stop …", "urged allies to send …": a request and whom it was made to
     if first.endswith("ly") and len(tokens) > 1 and first not in _FUNCTION_START:
         return reported_clause(stripped[len(tokens[0]):], cue_text, cls)  # "said immediately after …"
     if cue_low.startswith(("seem", "appear")):
@@ -78,6 +131,30 @@ def _object_then_that(cue_low: str, tokens: list[str]) -> bool:
         and not any(t in ";:()" for t in tokens[:10])
 
 
+#: verbs of asking whose addressee comes before the "to"-complement ("urged allies to send …")
+_REQUEST_VERBS = ("call on", "called on", "calls on", "calling on", "urg", "ask", "press", "implor", "beg", "plead",
+                  "encourag", "invit", "told", "tell", "advis", "instruct", "appeal to", "appealed to", "appeals to",
+                  "appealing to")
+
+
+def _addressee_then_to(cue_low: str, tokens: list[str]) -> bool:
+    """Whether a verb of asking has its addressee (a short noun phrase: no punctuation, no verb) and then "to" and a
+    verb within seven words (revision 3)."""
+    if not cue_low.startswith(_REQUEST_VERBS):
+        return False
+    low = [t.lower() for t in tokens[:8]]
+    if "to" not in low[1:7]:
+        return False
+    k = low.index("to", 1)
+    between = tokens[:k]
+    if any(not t[:1].isalnum() for t in between) or any(t.lower() in _FUNCTION_START - _DETERMINERS for t in between):
+        return False
+    if any(t in _MONTHS or t.lower() in _TIME_WORDS or t.lower() in _WEEKDAYS for t in between):
+        return False  # "called on Tuesday to discuss …": a time, not an addressee
+    return k + 1 < len(tokens) and tokens[k + 1][:1].islower() and tokens[k + 1].isalpha() \
+        and tokens[k + 1].lower() not in _DETERMINERS
+
+
 def _object_is_said(cue_low: str, cls: str, first: str, tokens: list[str]) -> bool:
     """Whether the noun-phrase object of the cue is what was said (or asked for, or charged)."""
     if cue_low.startswith(_NP_VERBS) or (cls == "speech" and not cue_low.startswith(_ACT_VERBS)
@@ -90,6 +167,8 @@ def _object_is_said(cue_low: str, cls: str, first: str, tokens: list[str]) -> bo
     # "called this weekend for a mandatory evacuation"
     return cue_low.startswith("call") and "for" in (t.lower() for t in tokens[:4]) and first in _TIME_WORDS | {"for"}
 
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday weekend morning evening night".split())
 
 #: words of a time adverbial between a verb and its preposition ("called this weekend for …")
 _TIME_WORDS = frozenset("this last on again repeatedly publicly today yesterday recently".split())
@@ -128,6 +207,10 @@ def finite_clause(tokens: list[str]) -> bool:
     low0 = first.lower()
     if low0 in _OPENING_SUBORDINATORS and "," in words:  # "said as far as X is concerned, it is …"
         return finite_clause(words[words.index(",") + 1:])
+    if at_least(3) and low0 in _DEGREE and len(words) > 2 and words[1].lower() in _QUANTIFIERS:
+        return _subject_then_verb(words[1:])  # "says too much is made of …": a quantifier is the subject
+    if at_least(3) and _CONTRACTED.fullmatch(low0) and len(words) > 1:
+        return True  # "says she’ll continue …", "said he’s not being audited": subject and verb in one word
     if (low0 in _FUNCTION_START and low0 not in ("there", "here")) or (first[:1].islower() and _VERB_END.fullmatch(first)
                                                                         and not low0.endswith("ing")):
         return False  # "have agreed …" (a noun taken for the cue: "member states have"), "planned referendums"
@@ -167,10 +250,51 @@ def _subject_then_verb(words: list[str]) -> bool:
         if verb and relative:  # the relative's verb group: "the fear that had gripped …"
             relative, i = False, _past_verb_group(words, i + 1)
             continue
-        if verb or _present_s_verb(words, i):
+        if verb or _present_s_verb(words, i) or (at_least(3) and (_pronoun_then_verb(words, i)
+                                                                  or _plural_then_verb(words, i) or low == "cannot")):
             return True
         i += 1
     return False
+
+
+#: degree words before a quantifier subject ("too much", "so many") and the quantifiers
+_DEGREE = frozenset("too so very far".split())
+_QUANTIFIERS = frozenset("much many few little".split())
+
+#: words that float between a pronoun subject and its verb ("they both share", "we all know", "they still believe")
+_FLOATING = frozenset("both all also still now never always often really just only already even rarely".split())
+
+
+#: more present-tense verbs after a plural subject (revision 3: "said the videos show …", "say parents still want …")
+_PRESENT_MORE = frozenset("show shows suggest indicate mean prove reflect become begin cost pay try seem appear look "
+                          "tend play work help hurt threaten risk put set run win lose live die deserve exist "
+                          "share trust blame doubt accept reject insist claim remember consider".split())
+
+
+def _plural_then_verb(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is a present-tense verb after a plural noun, past at most two floating words
+    ("said parents still want …", "said the videos show …"; revision 3)."""
+    j = i - 1
+    while j > 0 and i - j <= 2 and (words[j].lower() in _FLOATING or words[j].lower().endswith("ly")):
+        j -= 1
+    subject, low = words[j].lower(), words[i].lower()
+    if not (subject.endswith("s") and not subject.endswith(("ss", "us", "is")) and words[j][:1].islower()):
+        return False
+    return low in _PRESENT or low in _PRESENT_MORE
+
+
+def _pronoun_then_verb(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is the present-tense verb of a plural or first/second-person pronoun subject, past at most
+    two floating words or "-ly" adverbs ("said they both share …"; revision 3)."""
+    if words[0].lower() not in ("they", "we", "i", "you"):
+        return False
+    between = words[1:i]
+    if len(between) > 2 or any(w.lower() not in _FLOATING and not w.lower().endswith("ly") for w in between):
+        return False
+    w = words[i]
+    low = w.lower()
+    return w.isalpha() and w[:1].islower() and not low.endswith("ly") and low not in _FLOATING \
+        and low not in _FUNCTION_START and low not in _DETERMINERS and low not in _PREPOSITIONS
 
 
 def _preposition_here(words: list[str], i: int) -> bool:
