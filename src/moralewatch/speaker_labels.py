@@ -1,4 +1,4 @@
-"""Who a transcript's speaker label names (``turns.v3``): "MS. PSAKI" is Jen Psaki, an official of the west.
+"""Who a transcript's speaker label names (``turns.v4``): "MS. PSAKI" is Jen Psaki, an official of the west.
 
 A label is a surname in capitals behind an honorific ("MR. SINGH", "PRESIDENT BIDEN"), a full name ("Vladimir
 Putin"), or a role ("Q", "Mother"). A name label is resolved, in this order, to
@@ -20,7 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicons import compile_regex
+from . import lexicons
+from .lexicons import compile_regex, kb
 from .quotes.lexicon import people
 
 #: honorifics and offices that stand before a surname in a label ("MR. SINGH", "SECRETARY BLINKEN")
@@ -95,7 +96,15 @@ def _surname(label: str) -> str:
 
 @cache
 def _kb() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], dict[str, str]]:
+    """The knowledge base's people as :func:`people` gives them, with the codebook v1.1 role ``politician`` for the
+    heads of state and government, legislators and party figures of ``data/turns/politicians.txt`` (every spelling
+    of theirs; the knowledge base says ``official``)."""
     full, by_surname = people()
+    politicians = set(lexicons.lines("turns/politicians.txt"))
+    forms = {n for e in kb("people") if e.name in politicians for n in e.names_for("quotes")}
+    full = {n: ("politician", side) if n in forms else (role, side) for n, (role, side) in full.items()}
+    by_surname = {s: ("politician", side) if any(n in forms and n.split()[-1] == s for n in full) else (role, side)
+                  for s, (role, side) in by_surname.items()}
     lower = {n.lower(): n for n in full}
     return full, by_surname, lower
 
