@@ -280,7 +280,7 @@ def find_turns(text: str, lines: list[tuple[int | None, tuple[int, int], float |
             continue
         elif cue is None and (m3 := _BARE_Q.match(text, s, e)):
             label, label_span, s = "Q", (s, s + 1), m3.end()
-        elif m2 := _DASH.match(text, s, e):
+        elif (m2 := _DASH.match(text, s, e)) and not _resumes(text, m2.end(), turns):
             dash = True
             s = m2.end()
         if label is not None or dash or not turns:
@@ -295,6 +295,13 @@ def find_turns(text: str, lines: list[tuple[int | None, tuple[int, int], float |
     for turn in turns:
         _edge_notes(text, turn)
     return turns
+
+
+def _resumes(text: str, speech: int, turns: list[Turn]) -> bool:
+    """Whether a dash line goes on with a labelled speaker's sentence ("They include key parts of Russia's financial
+    sector —" / "(An aircraft is heard.) I'll wait until it goes over." / "— as well as individual and entities ..."):
+    it follows a labelled turn and its speech starts in lower case (a dialogue line starts a sentence)."""
+    return bool(turns) and turns[-1].label is not None and text[speech].islower()
 
 
 def _edge_notes(text: str, turn: Turn) -> None:
