@@ -1,7 +1,8 @@
 """My decisions on the dev_b drafts (session 7), and the conversion to gold/transcripts/turns_dev_b.jsonl.
 
-Every draft turn (propose.py) was read with review.py; the draft's labels, spans and region were right in all 24
-documents (no offset changed; notes below). Here: who speaks, per label and document, with per-turn overrides
+Every draft turn (propose.py) was read with review.py; the draft's labels, spans and region were right in all 40
+documents (no offset changed by hand; in phase 2 one span ran over a closing "12:45 P.M. CEST" line, which the
+draft's time pattern then learnt: time zones of two to four letters). Here: who speaks, per label and document, with per-turn overrides
 (reporters handed the floor by full name and outlet). Checks every line as tr_convert does: offsets in bounds and
 ordered, spans trimmed, only ``:``/whitespace/stage notes between label and speech, sha1, roles and sides valid.
 
@@ -36,6 +37,12 @@ PEOPLE = {
     "PRIME MINISTER KISHIDA": ("Kishida Fumio", "politician", "west"),
     # NATO is an international organisation: ngo in codebook v1.1 (as the UN and the ICRC), in the capacity he speaks
     "SECRETARY GENERAL STOLTENBERG": ("Jens Stoltenberg", "ngo", "west"),
+    # phase 2
+    "MS. SLOAT": ("Amanda Sloat", "official", "west"),
+    "PRIME MINISTER FIALA": ("Petr Fiala", "politician", "west"),
+    "CHANCELLOR SCHOLZ": ("Olaf Scholz", "politician", "west"),
+    # several in one call, different people under one label (held-out b decision 5): speaker null
+    "SENIOR ADMINISTRATION OFFICIAL": (None, "official", "west"),
     "Q": (None, "journalist", "unknown"),
     # unnamed staff running a White House call or press conference (decision 4: official); "Dhara" is a first name
     "MODERATOR": (None, "official", "west"),
@@ -47,6 +54,7 @@ PEOPLE = {
 OVERRIDES = {
     (10, 1): ("Jeff Mason", "journalist", "independent"),  # "Reuters, Jeff Mason."
     (15, 1): ("Ken Thomas", "journalist", "independent"),  # "Ken Thomas, Wall Street Journal."
+    (28, 3): (None, "journalist", "independent"),  # "Steve with Reuters": a first name, with the outlet
 }
 NOTE = re.compile(r"\s*(?:[(\[][^()\[\]\n]{1,80}[)\]]\s*)*")
 

@@ -8,7 +8,11 @@ Tier 0 is drawn whole (4 White House briefings: no other transcript is outside e
 transcript is in a transcript gold set already), then tier 1 by stratum (seed 1921): White House news conference 6,
 remarks 8, briefing 6. Writes gold/transcripts/dev_b/selected.jsonl (ids, kinds, tiers; no titles).
 
-Run from the repository root: python gold/transcripts/dev_b/draw.py
+``--phase2`` (seed 1922, drawn after the first 24 were labelled and analysed): 16 more tier-1 White House documents,
+briefings whose title says gaggle, press call or background 8, and remarks 8, none of the first draw; appended to
+selected.jsonl as pick "phase2".
+
+Run from the repository root: python gold/transcripts/dev_b/draw.py [--phase2]
 """
 
 import json
@@ -34,7 +38,7 @@ def _grep(keys: set[str], roots: list[str]) -> set[str]:
     return set(res.stdout.split())
 
 
-def main() -> None:
+def _pool() -> list[dict]:
     rows = tr_select.candidates()
     keys = {r["id"]: r["id"].split(":", 1)[1] for r in rows}
     evals = [str(p) for p in (ROOT / "gold").iterdir() if p.name != "train"] + \
@@ -51,7 +55,32 @@ def main() -> None:
         r["tier"] = 2 if k in tier2 else 1 if k in used else 0
         if r["tier"] < 2 and texts.get(r["id"]) in heads2:
             r["tier"] = 2  # a copy of a document a gold set uses
-    pool = sorted((r for r in rows if r["tier"] < 2), key=lambda r: r["id"])
+    return sorted((r for r in rows if r["tier"] < 2), key=lambda r: r["id"])
+
+
+def phase2() -> None:
+    done = {json.loads(x)["id"] for x in open(OUT) if json.loads(x)["pick"] == "main"}
+    pool = [r for r in _pool() if r["tier"] == 1 and r["id"] not in done]
+    rng = random.Random(SEED + 1)
+    call = [r for r in pool if r["kind"] == "briefing" and
+            any(w in r["title"].lower() for w in ("gaggle", "press call", "background"))]
+    remarks = [r for r in pool if r["kind"] == "remarks"]
+    picked = rng.sample(call, 8) + rng.sample(remarks, 8)
+    lines = [x for x in open(OUT) if json.loads(x)["pick"] != "phase2"]
+    n = len(lines)
+    with open(OUT, "w") as f:
+        f.writelines(lines)
+        for k, r in enumerate(picked):
+            f.write(json.dumps({"n": n + k, "pick": "phase2", "id": r["id"], "source": r["source"],
+                                "kind": r["kind"], "tier": r["tier"]}) + "\n")
+    print("phase2", len(picked), Counter(r["kind"] for r in picked), file=sys.stderr)
+
+
+def main() -> None:
+    if "--phase2" in sys.argv:
+        phase2()
+        return
+    pool = _pool()
     print("drawable", Counter((r["source"], r["kind"], r["tier"]) for r in pool), file=sys.stderr)
     picked = [r for r in pool if r["tier"] == 0]
     rng = random.Random(SEED)

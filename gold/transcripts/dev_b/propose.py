@@ -14,7 +14,7 @@ HERE = Path(__file__).parent
 CORPUS = Path("/work/shared/data/corpora/whitehouse-ukraine-en.jsonl")
 LABEL = re.compile(r"(?m)^(?:(Q)(?=[ \t]|$)|([A-Z][A-Z.'’ \-ÁÉÍÓÚÖÜŠŽĖČ]{1,60}?)[ \t]*:)")
 NOTE = r"[(\[][^()\[\]\n]{1,80}[)\]]"
-NOT_SPEECH = re.compile(rf"(?m)^[ \t]*(?:{NOTE}[ \t]*)+$|^[ \t]*END[ \t]*[\d:.APMESTD ]*$|^[ \t]*\d{{1,2}}:\d\d [AP]\.M\. E[SD]T[ \t]*$")
+NOT_SPEECH = re.compile(rf"(?m)^[ \t]*(?:{NOTE}[ \t]*)+$|^[ \t]*END[ \t]*[\d:.APMESTD ]*$|^[ \t]*\d{{1,2}}:\d\d [AP]\.M\. [A-Z]{{2,4}}[ \t]*$")
 LEAD = re.compile(rf"^[\s:]*(?:{NOTE}\s*)*")
 TRAIL = re.compile(rf"(?:\s*{NOTE})*\s*$")
 REGION = 6000
@@ -48,7 +48,7 @@ def turns(text: str) -> list[dict]:
 
 
 def main() -> None:
-    ids = [json.loads(line)["id"] for line in open(HERE / "selected.jsonl") if '"main"' in line]
+    ids = [json.loads(line)["id"] for line in open(HERE / "selected.jsonl") if json.loads(line)["pick"] in ("main", "phase2")]
     docs = {}
     for line in open(CORPUS):
         d = json.loads(line)
