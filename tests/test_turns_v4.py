@@ -49,3 +49,12 @@ def test_a_dash_line_in_lower_case_resumes_the_labelled_speakers_sentence() -> N
     assert t.text[t.meta["turns"][0]["start"]:t.meta["turns"][0]["end"]].endswith("supply its army.")
     dialogue = build("Where are you?\n— At home.\n— and the others?\n", "text")  # no labels: every dash is a turn
     assert sum(bool(tr["dash"]) for tr in dialogue.meta["turns"]) == 2
+
+
+def test_a_title_case_preposition_ends_a_name_in_a_title() -> None:
+    names = header_names("Press Gaggle by Press Secretary Ann Lane and National Security Advisor Tom Brand En Route "
+                         "Anchorage, AK")
+    brand = resolve("MR. BRAND", names)
+    assert brand is not None and (brand.name, brand.role) == ("Tom Brand", "official")
+    assert [n for n, _ in header_names("Remarks by President Tom Brand Before Marine One Departure")["brand"]] == \
+        ["Tom Brand"]

@@ -122,8 +122,8 @@ def header_names(header: str) -> dict[str, list[tuple[str, str | None]]]:
     ("Press Secretary Jen Psaki" -> official; None when no office stands before the name)."""
     out: dict[str, list[tuple[str, str | None]]] = {}
     for m in _NAME.finditer(header):
-        name = m.group()
-        words = name.split()
+        words = _before_title_words(m.group().split())
+        name = " ".join(words)
         before = header[max(0, m.start() - 60):m.start()]
         # "Press Secretary Jen Psaki": the capitalised office words are part of the match; keep the last two words
         # when the words before them are an office
@@ -140,6 +140,17 @@ def header_names(header: str) -> dict[str, list[tuple[str, str | None]]]:
             if entry not in bucket:
                 bucket.append(entry)
     return out
+
+
+#: capitalised words of a title that end a name ("... Advisor Jake Sullivan En Route Anchorage", "President Biden
+#: Before Marine One Departure"): prepositions and conjunctions in title case
+_TITLE_WORDS = frozenset("En Route On At In Aboard Before After During With Via To For From Of And Upon".split())
+
+
+def _before_title_words(words: list[str]) -> list[str]:
+    """The words of a capitalised run up to the first title-case preposition after its first word."""
+    stop = next((i for i, w in enumerate(words) if i and w in _TITLE_WORDS), len(words))
+    return words[:stop]
 
 
 def _person_after_field(words: str) -> str:

@@ -6,7 +6,8 @@ title or header gives, or to a public figure of the knowledge base, with that pe
 government, legislators and party figures of the knowledge base speak as ``politician``, the heads and staff of
 international organisations as ``ngo`` (codebook v1.1; ``data/turns/people_v11.tsv``; "Secretary General" in a label),
 by their name alone too; an office's field in a header is no part of a name ("NSC Coordinator for Strategic
-Communications John Kirby"); a teleconference's "Operator" is read as a moderator; a dash line that goes on in lower
+Communications John Kirby"), nor are title-case prepositions and what follows ("Jake Sullivan En Route Anchorage");
+a teleconference's "Operator" is read as a moderator; a dash line that goes on in lower
 case ("— as well as ...") continues the labelled turn before it (:mod:`moralewatch.clean.transcript`).
 
 The turns and their labels come from the cleaner (``doc.meta["turns"]``, :mod:`moralewatch.clean.transcript`). A
