@@ -102,7 +102,7 @@ def test_labels_resolve_to_the_people_the_header_names() -> None:
     assert singh is not None and (singh.name, singh.role, singh.side) == ("Daleep Singh", "official", None)
     assert resolve("Q", names) is None and resolve("END", names) is None
     putin = resolve("Vladimir Putin", {})  # a full name of the knowledge base, without any header
-    assert putin is not None and (putin.role, putin.side) == ("official", "ru")
+    assert putin is not None and (putin.role, putin.side) == ("politician", "ru")  # codebook v1.1
     two = header_names("Remarks by John Smith and Mary Smith")  # two people share the surname: nobody
     assert resolve("MR. SMITH", two) is None
     assert resolve("MR. NOBODY", names) is None  # unknown is better than wrong

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FLOORS = json.loads((ROOT / "tests" / "floors" / "turns.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout", "heldout_b"])
+@pytest.mark.parametrize("split", ["dev", "dev_b", "heldout", "heldout_b"])
 def test_turns_of_real_transcripts(shared: Path, split: str) -> None:
     r = evaluate(str(ROOT / "gold" / "transcripts" / f"turns_{split}.jsonl"))
     assert r["gold_turns"] > 50

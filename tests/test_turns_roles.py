@@ -1,4 +1,4 @@
-"""``turns.v3`` (issue 19): the roles of a transcript's speakers from the label's words, the document's context,
+"""``turns.v4`` (issue 19): the roles of a transcript's speakers from the label's words, the document's context,
 a self-introduction and the questions an interviewer asks; the cleaner's turn boundaries (edge notes, long titled
 labels, a label glued to the header). Invented texts."""
 
@@ -83,8 +83,8 @@ def test_a_scrape_damaged_label_of_many_words_is_one_label() -> None:
             "would like to present my report. Vladimir Putin: Please. Anna Orlova: Thank you.\n")
     turns = _turns(text, title="Meeting with Human Rights Commissioner Anna Orlova")
     assert [(q.speaker, q.speaker_role) for q in turns] == [
-        ("Vladimir Putin", "official"), ("Anna Orlova", "official"), ("Vladimir Putin", "official"),
-        ("Anna Orlova", "official")]
+        ("Vladimir Putin", "politician"), ("Anna Orlova", "official"), ("Vladimir Putin", "politician"),
+        ("Anna Orlova", "official")]  # a head of state is a politician (codebook v1.1), by name alone too
 
 
 def test_a_note_at_the_edge_of_a_turn_is_a_stage_note_and_inside_it_stays() -> None:

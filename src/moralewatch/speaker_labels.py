@@ -1,4 +1,4 @@
-"""Who a transcript's speaker label names (``turns.v3``): "MS. PSAKI" is Jen Psaki, an official of the west.
+"""Who a transcript's speaker label names (``turns.v4``): "MS. PSAKI" is Jen Psaki, an official of the west.
 
 A label is a surname in capitals behind an honorific ("MR. SINGH", "PRESIDENT BIDEN"), a full name ("Vladimir
 Putin"), or a role ("Q", "Mother"). A name label is resolved, in this order, to
@@ -20,7 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicons import compile_regex
+from . import lexicons
+from .lexicons import compile_regex, kb
 from .quotes.lexicon import people
 
 #: honorifics and offices that stand before a surname in a label ("MR. SINGH", "SECRETARY BLINKEN")
@@ -33,11 +34,14 @@ _HONORIFIC = compile_regex(
 #: the name cut off below: "Human Rights Commissioner Tatyana Moskalkova") (Latin or Cyrillic), hyphens and apostrophes
 _NAME = compile_regex(r"(?<![\w.])[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’]+(?:-[A-ZА-ЯЁІЇЄҐ]?[a-zа-яёіїєґ'’]+)*"
                       r"(?:[ \t]+[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’]+(?:-[A-ZА-ЯЁІЇЄҐ]?[a-zа-яёіїєґ'’]+)*){1,7}(?![\w])")
+_OFFICE_WORD = (r"(?:secretary|advisor|adviser|minister|president|director|spokesperson|spokesman|spokeswoman|"
+                r"ambassador|coordinator|administrator|commissioner|chief|commander|governor|mayor|senator|deputy|"
+                r"official|chairman|chairwoman|chair|head)")
 #: an office just before a name in a header makes its holder an official
-_OFFICE = compile_regex(
-    r"(?i)(?:secretary|advisor|adviser|minister|president|director|spokesperson|spokesman|spokeswoman|"
-    r"ambassador|coordinator|administrator|commissioner|chief|commander|governor|mayor|senator|deputy|official|"
-    r"chairman|chairwoman|chair|head)[ \t]+$")
+_OFFICE = compile_regex(r"(?i)" + _OFFICE_WORD + r"[ \t]+$")
+#: an office with its field before the capitalised words of a header ("NSC Coordinator for Strategic Communications
+#: John Kirby", "Director of National Intelligence Avril Haines"): the field's words are no part of the name
+_OFFICE_OF = compile_regex(r"(?i)" + _OFFICE_WORD + r"[ \t]+(?:for|of|on|to)[ \t]+(?:the[ \t]+)?$")
 
 
 #: what an office in a label or before a name makes its holder (codebook v1.1 roles): the longest phrase wins, so
@@ -54,8 +58,12 @@ _OFFICES = (
     ("coordinator", "official"), ("commissioner", "official"), ("administrator", "official"),
     ("deputy governor", "local_authority"), ("governor", "local_authority"), ("mayor", "local_authority"),
     ("ambassador", "diplomat"),
+    # the head of an international organisation (the UN's, NATO's) speaks for it: ngo (codebook v1.1); a party's
+    # general secretary is a party figure
+    ("secretary general", "ngo"), ("secretary-general", "ngo"), ("general secretary", "politician"),
 )
-_OFFICE_WORDS = compile_regex(r"(?i)\b(?:" + "|".join(p.replace(" ", r"[ \t]+") for p, _ in _OFFICES) + r")\b")
+_OFFICE_WORDS = compile_regex(r"(?i)\b(?:" + "|".join(p.replace(" ", r"[ \t]+") for p, _ in
+                                                      sorted(_OFFICES, key=lambda o: -len(o[0]))) + r")\b")
 
 
 #: words of a non-governmental organisation: whoever speaks for one speaks as ``ngo`` ("General Director of Russia–
@@ -95,7 +103,16 @@ def _surname(label: str) -> str:
 
 @cache
 def _kb() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], dict[str, str]]:
+    """The knowledge base's people as :func:`people` gives them, with the codebook v1.1 role of
+    ``data/turns/people_v11.tsv`` (``politician`` for heads of state and government, legislators and party figures,
+    ``ngo`` for the staff of international organisations) for every spelling of theirs: the knowledge base says
+    ``official`` (v1.0)."""
     full, by_surname = people()
+    v11 = dict(line.split("\t")[:2] for line in lexicons.lines("turns/people_v11.tsv"))
+    role_of = {n: v11[e.name] for e in kb("people") if e.name in v11 for n in e.names_for("quotes")}
+    full = {n: (role_of.get(n, role), side) for n, (role, side) in full.items()}
+    surname_role = {n.split()[-1]: r for n, r in role_of.items()}
+    by_surname = {s: (surname_role.get(s, role), side) for s, (role, side) in by_surname.items()}
     lower = {n.lower(): n for n in full}
     return full, by_surname, lower
 
@@ -105,8 +122,8 @@ def header_names(header: str) -> dict[str, list[tuple[str, str | None]]]:
     ("Press Secretary Jen Psaki" -> official; None when no office stands before the name)."""
     out: dict[str, list[tuple[str, str | None]]] = {}
     for m in _NAME.finditer(header):
-        name = m.group()
-        words = name.split()
+        words = _before_title_words(m.group().split())
+        name = " ".join(words)
         before = header[max(0, m.start() - 60):m.start()]
         # "Press Secretary Jen Psaki": the capitalised office words are part of the match; keep the last two words
         # when the words before them are an office
@@ -114,13 +131,37 @@ def header_names(header: str) -> dict[str, list[tuple[str, str | None]]]:
             if _OFFICE.search(" ".join(words[:k]) + " "):
                 name, before = " ".join(words[k:]), " ".join(words[:k]) + " "
                 break
-        role = (office_role(before) or "official") if _OFFICE.search(before) else None
+        if len(name.split()) > 2 and (field := _OFFICE_OF.search(before)):
+            name, before = _person_after_field(name), field.group()
+        role = (office_role(before) or "official") if _OFFICE.search(before) or _OFFICE_OF.search(before) else None
         if len(name.split()) >= 2:
             entry = (name, role)
             bucket = out.setdefault(name.split()[-1].lower(), [])
             if entry not in bucket:
                 bucket.append(entry)
     return out
+
+
+#: capitalised words of a title that end a name ("... Advisor Jake Sullivan En Route Anchorage", "President Biden
+#: Before Marine One Departure"): prepositions and conjunctions in title case
+_TITLE_WORDS = frozenset("En Route On At In Aboard Before After During With Via To For From Of And Upon".split())
+
+
+def _before_title_words(words: list[str]) -> list[str]:
+    """The words of a capitalised run up to the first title-case preposition after its first word."""
+    stop = next((i for i, w in enumerate(words) if i and w in _TITLE_WORDS), len(words))
+    return words[:stop]
+
+
+def _person_after_field(words: str) -> str:
+    """The person at the end of an office's field and name ("Strategic Communications John Kirby"): the longest tail
+    of three or two words that is a full name of the knowledge base, else the last two words."""
+    lower = _kb()[2]
+    parts = words.split()
+    for n in (3, 2):
+        if " ".join(parts[-n:]).lower() in lower:
+            return " ".join(parts[-n:])
+    return " ".join(parts[-2:])
 
 
 def resolve(label: str | None, names: dict[str, list[tuple[str, str | None]]]) -> Who | None:

@@ -54,7 +54,7 @@ DEFAULT = (
     "segment.v1",
     "language.v1",
     "quotes.v2",
-    "turns.v3",
+    "turns.v4",
     "quotes.ruuk.v2",
     "indicators.v5",
     "langgate.v1",

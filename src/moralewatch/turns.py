@@ -1,8 +1,14 @@
-"""``turns.v3``: each turn of a transcript is a direct quote of its speaker (issue 19, items 1 and 2 in part).
+"""``turns.v4``: each turn of a transcript is a direct quote of its speaker (issue 19, items 1 and 2 in part).
 
 v2: a label that names a person ("MS. PSAKI", "Vladimir Putin") is resolved to the full name the document's
 title or header gives, or to a public figure of the knowledge base, with that person's role and side
-(:mod:`moralewatch.speaker_labels`); v1 stored the label's words as the speaker.
+(:mod:`moralewatch.speaker_labels`); v1 stored the label's words as the speaker. v4: the heads of state and
+government, legislators and party figures of the knowledge base speak as ``politician``, the heads and staff of
+international organisations as ``ngo`` (codebook v1.1; ``data/turns/people_v11.tsv``; "Secretary General" in a label),
+by their name alone too; an office's field in a header is no part of a name ("NSC Coordinator for Strategic
+Communications John Kirby"), nor are title-case prepositions and what follows ("Jake Sullivan En Route Anchorage");
+a teleconference's "Operator" is read as a moderator; a dash line that goes on in lower
+case ("— as well as ...") continues the labelled turn before it (:mod:`moralewatch.clean.transcript`).
 
 The turns and their labels come from the cleaner (``doc.meta["turns"]``, :mod:`moralewatch.clean.transcript`). A
 label's words give the role (``data/turns/labels.tsv``: Q, Interviewer -> journalist; Mother -> relative; POW,
@@ -148,7 +154,7 @@ def _context_text(doc: Document, turns: list[dict[str, Any]]) -> str:
     return "\n".join(parts)
 
 
-@stage("turns.v3", requires=("paragraphs", "quotes"), provides=("turns",))
+@stage("turns.v4", requires=("paragraphs", "quotes"), provides=("turns",))
 def quote_turns(doc: Document, config: Mapping[str, Any]) -> None:
     """Add a direct quote for every turn of a transcript (nothing for other documents)."""
     turns: list[dict[str, Any]] = doc.meta.get("turns") or []

@@ -24,8 +24,11 @@ from ..lexicons import compile_regex
 from ..model import OffsetMap
 
 _TIME = r"(?:(\d{1,3}):)?([0-5]?\d):([0-5]\d)[,.](\d{1,3})"
-_CUE_TIMES = compile_regex(rf"^\s*{_TIME}\s*-->\s*{_TIME}(?:\s.*)?$")
-_ARROW = compile_regex(r"-->")
+#: a cue's times; the arrow as the formats write it ("-->") or as hand-edited files do ("->", "—>", "=>")
+_CUE_TIMES = compile_regex(rf"^\s*{_TIME}\s*(?:-{{1,3}}>|[–—=]>)\s*{_TIME}(?:\s.*)?$")
+#: a line that is a cue's times, readable or not: the arrow, or a time and nothing but digits and punctuation
+#: ("00:00:01,000 -> 00:00:03,500", "00:00:04,000 --> 00:0")
+_ARROW = compile_regex(r"-->|^[\d\s:,.>=–—-]*\d:\d\d[\d\s:,.>=–—-]*$")
 _NUMBER = compile_regex(r"^\s*\d+\s*$")
 #: (patterns used with ``match(text, pos, end)`` have no ``^``: it would only match at the string's start)
 _WORDS_LABEL_MAX = 5
@@ -111,7 +114,8 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 
 def parse_cues(text: str, fmt: str, notes: list[str]) -> list[Cue]:
     """The cues of an SRT or VTT file: blocks separated by blank lines, each with an optional number (SRT) or
-    identifier (VTT), a line of times and its text lines. A block without readable times keeps its text."""
+    identifier (VTT), a line of times and its text lines. A block without readable times keeps its text; a block
+    without text is dropped; cues that overlap or go back in time are kept in the file's order. Each is noted."""
     blocks: list[list[tuple[int, int]]] = [[]]
     for s, e in _line_spans(text):
         if text[s:e].strip():
@@ -120,41 +124,80 @@ def parse_cues(text: str, fmt: str, notes: list[str]) -> list[Cue]:
             blocks.append([])
     cues: list[Cue] = []
     bad: list[str] = []
-    for n, block in enumerate(b for b in blocks if b):
-        first = text[block[0][0]:block[0][1]].strip()
+    empty: list[str] = []
+    for n, block in enumerate(_numbers_joined(text, [b for b in blocks if b])):
+        first = text[block[0][0]:block[0][1]].strip().lstrip("\ufeff")
         if fmt == "vtt" and (first.startswith(("WEBVTT", "NOTE", "STYLE", "REGION")) and n == 0 or
                              first.startswith(("NOTE", "STYLE", "REGION"))):
             if first.startswith("WEBVTT") and len(block) > 1 and _ARROW.search(text[block[1][0]:block[1][1]]):
                 block = block[1:]  # a header glued to the first cue
             else:
                 continue
-        index: int | None = None
-        i = 0
-        if _NUMBER.match(text[block[0][0]:block[0][1]]):
-            index = int(text[block[0][0]:block[0][1]])
-            i = 1
-        elif len(block) > 1 and not _ARROW.search(text[block[0][0]:block[0][1]]) and \
-                _ARROW.search(text[block[1][0]:block[1][1]]):
-            i = 1  # a VTT cue identifier
-        start = end = None
-        if i < len(block) and _ARROW.search(text[block[i][0]:block[i][1]]):
-            m = _CUE_TIMES.match(text[block[i][0]:block[i][1]])
-            if m:
-                start, end = _seconds(*m.group(1, 2, 3, 4)), _seconds(*m.group(5, 6, 7, 8))
-                if end < start:
-                    bad.append(f"cue {index or len(cues) + 1}: ends before it starts")
-                    start = end = None
-            else:
-                bad.append(f"cue {index or len(cues) + 1}: times {text[block[i][0]:block[i][1]].strip()[:40]!r}")
-            i += 1
+        cue = _cue(text, block, len(cues) + 1, bad)
+        if cue.lines:
+            cues.append(cue)
         else:
-            bad.append(f"cue {index or len(cues) + 1}: no times")
-        if i < len(block):
-            cues.append(Cue(index, start, end, block[i:]))
+            empty.append(f"cue {cue.index or len(cues) + 1}")
+    _note_cues(notes, bad, empty, _disordered(cues))
+    if fmt == "srt" and (unnumbered := sum(c.index is None for c in cues)):
+        notes.append(f"transcript: {unnumbered} cues without a number, read by their place in the file")
+    return cues
+
+
+def _numbers_joined(text: str, blocks: list[list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+    """The blocks, a cue number that a blank line parted from its times joined to the block after it."""
+    out: list[list[tuple[int, int]]] = []
+    for block in blocks:
+        if out and len(out[-1]) == 1 and _NUMBER.match(text[out[-1][0][0]:out[-1][0][1]].lstrip("\ufeff")) and \
+                _ARROW.search(text[block[0][0]:block[0][1]]):
+            out[-1] = out[-1] + block
+        else:
+            out.append(block)
+    return out
+
+
+def _cue(text: str, block: list[tuple[int, int]], nth: int, bad: list[str]) -> Cue:
+    """The cue of one block (its number, times and text lines; no lines when it has no text); unreadable times of a
+    cue with text go to ``bad``."""
+    def line(k: int) -> str:
+        return text[block[k][0]:block[k][1]]
+
+    index: int | None = None
+    i = 0
+    if _NUMBER.match(line(0).lstrip("\ufeff")):
+        index = int(line(0).lstrip("\ufeff"))
+        i = 1
+    elif len(block) > 1 and not _ARROW.search(line(0)) and _ARROW.search(line(1)):
+        i = 1  # a VTT cue identifier
+    start = end = None
+    why = "no times"
+    if i < len(block) and _ARROW.search(line(i)):
+        m = _CUE_TIMES.match(line(i))
+        why = "ends before it starts" if m else f"times {line(i).strip()[:40]!r}"
+        if m and _seconds(*m.group(1, 2, 3, 4)) <= _seconds(*m.group(5, 6, 7, 8)):
+            start, end = _seconds(*m.group(1, 2, 3, 4)), _seconds(*m.group(5, 6, 7, 8))
+        i += 1
+    if start is None and i < len(block):
+        bad.append(f"cue {index or nth}: {why}")
+    return Cue(index, start, end, block[i:])
+
+
+def _disordered(cues: list[Cue]) -> int:
+    """How many cues start before the cue before them ends (an overlap, or a cue out of time order)."""
+    timed = [(c.start, c.end) for c in cues if c.start is not None and c.end is not None]
+    return sum(1 for a, b in zip(timed, timed[1:]) if b[0] < a[1])
+
+
+def _note_cues(notes: list[str], bad: list[str], empty: list[str], disordered: int) -> None:
     if bad:
         notes.append(f"transcript: {len(bad)} cues with unreadable times kept without them ("
                      + "; ".join(bad[:5]) + (", ..." if len(bad) > 5 else "") + ")")
-    return cues
+    if empty:
+        notes.append(f"transcript: {len(empty)} cues without text dropped ({', '.join(empty[:5])}"
+                     + (", ...)" if len(empty) > 5 else ")"))
+    if disordered:
+        notes.append(f"transcript: {disordered} cues start before the cue before them ends (overlapping or out of "
+                     "time order), kept in the file's order")
 
 
 #: lower-case words a name or a title may hold ("President of Russia Vladimir Putin", "Ursula von der Leyen")
@@ -280,7 +323,7 @@ def find_turns(text: str, lines: list[tuple[int | None, tuple[int, int], float |
             continue
         elif cue is None and (m3 := _BARE_Q.match(text, s, e)):
             label, label_span, s = "Q", (s, s + 1), m3.end()
-        elif m2 := _DASH.match(text, s, e):
+        elif (m2 := _DASH.match(text, s, e)) and not _resumes(text, m2.end(), turns):
             dash = True
             s = m2.end()
         if label is not None or dash or not turns:
@@ -295,6 +338,13 @@ def find_turns(text: str, lines: list[tuple[int | None, tuple[int, int], float |
     for turn in turns:
         _edge_notes(text, turn)
     return turns
+
+
+def _resumes(text: str, speech: int, turns: list[Turn]) -> bool:
+    """Whether a dash line goes on with a labelled speaker's sentence ("They include key parts of Russia's financial
+    sector —" / "(An aircraft is heard.) I'll wait until it goes over." / "— as well as individual and entities ..."):
+    it follows a labelled turn and its speech starts in lower case (a dialogue line starts a sentence)."""
+    return bool(turns) and turns[-1].label is not None and text[speech].islower()
 
 
 def _edge_notes(text: str, turn: Turn) -> None:

@@ -16,7 +16,7 @@ from .jsonl import jsonl_inputs
 from .raw import DEFAULT_MAX_BYTES, RawInput, reject, sha
 from .streams import BadGzip, GzipTruncated, gunzip, read_bounded
 from .telegram import telegram_inputs
-from .transcript import TRANSCRIPT_KINDS, decode_lines
+from .transcript import TRANSCRIPT_KINDS, decode_lines, mixed_utf8
 from .warc import warc_inputs
 
 #: what ``--format`` may declare for plain-text inputs (``.txt``, stdin)
@@ -116,7 +116,8 @@ def from_bytes(source: str, data: bytes, kind: str, max_bytes: int) -> Iterator[
         yield raw
         return
     text, err = decode_bytes(data)
-    if err and err[0] == "undecodable" and kind in TRANSCRIPT_KINDS:  # subtitles glued from files in several encodings: line by line
+    if kind in TRANSCRIPT_KINDS and (err and err[0] == "undecodable" or mixed_utf8(data)):
+        # subtitles glued from files in several encodings: line by line
         text, note = decode_lines(data)
         if text is not None:
             err = None

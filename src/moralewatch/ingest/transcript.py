@@ -4,7 +4,9 @@
 Subtitle files are often glued together from files in different encodings. When a transcript's bytes are not one
 encoding (``decode_bytes`` refuses them), it is read line by line: each line as UTF-8 when it is valid UTF-8, else
 as Windows-1251 (the Cyrillic code page such files come in) when that gives letters, else UTF-8 with the bad bytes
-replaced; the note says how many lines were read which way. Whatever turns can be read are kept.
+replaced; the note says how many lines were read which way. Whatever turns can be read are kept. A file that
+holds UTF-8 lines among lines that are not UTF-8 is read the same way (read whole in a single-byte encoding, its
+UTF-8 lines would become mojibake).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ def decode_lines(data: bytes) -> tuple[str | None, str]:
     """The text of ``data`` decoded line by line, and a note saying how; None when it holds NUL bytes (binary)."""
     if b"\x00" in data:
         return None, ""
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte order mark is no text
     out: list[str] = []
     cp1251 = replaced = 0
     for line in data.splitlines(keepends=True):
@@ -40,4 +43,21 @@ def decode_lines(data: bytes) -> tuple[str | None, str]:
     return "".join(out), note
 
 
-__all__ = ["TRANSCRIPT_KINDS", "decode_lines"]
+def mixed_utf8(data: bytes) -> bool:
+    """Whether ``data`` holds lines of UTF-8 text (three letters or more beyond ASCII) and lines that are not UTF-8:
+    a file glued from several encodings, to be read line by line (read whole in one single-byte encoding, its UTF-8
+    lines would become mojibake)."""
+    utf8 = other = False
+    for line in data.splitlines():
+        if line.isascii():
+            continue
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            other = True
+            continue
+        utf8 = utf8 or sum(not ch.isascii() for ch in text) >= 3
+    return utf8 and other
+
+
+__all__ = ["TRANSCRIPT_KINDS", "decode_lines", "mixed_utf8"]
