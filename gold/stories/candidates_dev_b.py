@@ -18,6 +18,10 @@ Pools (labels are the labeller's reading of both texts, not these numbers):
 Each (pool, corpora) list is sorted, shuffled with its own seed (SEED-pool-corpora) and capped; written in pool order.
 
     python3 gold/stories/candidates_dev_b.py > gold/stories/candidates_dev_b.jsonl
+    python3 gold/stories/candidates_dev_b.py --more event ru-news-telegram-war 40 > gold/stories/candidates_dev_b_more.jsonl
+
+`--more POOL KEY N` prints, instead, the next N rows of one (pool, corpora) list after the first CAP (same seeded
+order), drawn when the first sample held too few same_event pairs.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPORA = Path("/work/shared/data/corpora")
 FILES = ["ru-news-telegram-war", "milblogger-telegram-ru", "resistinua-addresses", "zelensky-addresses-en",
          "press-releases-2022-en", "whitehouse-ukraine-en", "nyt-guardian-407", "reuters21578"]
-OWN = {"candidates_dev_b.py", "candidates_dev_b.jsonl", "labels_raw_dev_b.txt", "pairs_dev_b.jsonl", "README.md"}
+OWN = {"candidates_dev_b.py", "candidates_dev_b.jsonl", "candidates_dev_b_more.jsonl", "candidates_dev_b_event.jsonl", "labels_raw_dev_b.txt", "pairs_dev_b.jsonl", "README.md"}
 SEED = "1617-devb"
 MAXLEN = 12000
 CAP = {"copy": 25, "rewrite": 30, "event": 40, "hardneg": 20, "trans": 40, "transneg": 20, "easy": 6}
@@ -170,6 +174,7 @@ def main() -> None:
             key = "+".join(sorted({docs[a]["corpus"], docs[b]["corpus"]}))
             pools["easy"][key].append((a, b, round(jac(F[a][0], F[b][0]), 3), round(jac(F[a][1], F[b][1]), 3),
                                        days(docs[a]["date"], docs[b]["date"])))
+    more = sys.argv[sys.argv.index("--more") + 1:] if "--more" in sys.argv else None
     for pool in ("copy", "rewrite", "event", "hardneg", "trans", "transneg", "easy"):
         for key in sorted(pools[pool]):
             rnd = random.Random(f"{SEED}-{pool}-{key}")
@@ -177,7 +182,10 @@ def main() -> None:
             print(f"# {pool} {key}: {len(rows)}", file=sys.stderr)
             if pool != "trans":
                 rnd.shuffle(rows)
-            for a, b, j, jn, dd in rows[:CAP[pool]]:
+            if more and (pool, key) != (more[0], more[1]):
+                continue
+            sel = rows[CAP[pool]:CAP[pool] + int(more[2])] if more else rows[:CAP[pool]]
+            for a, b, j, jn, dd in sel:
                 print(json.dumps({"pool": pool, "corpora": key, "a": a, "b": b, "j": j, "jn": jn, "days": dd},
                                  ensure_ascii=False))
 

@@ -1,7 +1,8 @@
 """labels_raw_dev_b.txt -> gold/stories/pairs_dev_b.jsonl, with checks; prints counts (stats for the README).
 
 Sheet lines: `<candidate index> <letter>  # note` (index into gold/stories/candidates_dev_b.jsonl) or
-`+ <id a> <id b> <letter>  # note` (a pair picked by hand). Letters: D duplicate, U update, A abridged, R rewrite,
+`+ <id a> <id b> <letter>  # note` (a pair picked by hand); `e<index>` / `m<index>`: a row of
+candidates_dev_b_event.jsonl / candidates_dev_b_more.jsonl. Letters: D duplicate, U update, A abridged, R rewrite,
 T translation, E same_event, h unrelated and hard, u unrelated not hard, x undecidable (left out).
 Checks: ids exist; no id is named by any other file of gold/stories/; no pair repeated; letters valid.
 """
@@ -17,7 +18,7 @@ ST = ROOT / "gold/stories"
 CORPORA = Path("/work/shared/data/corpora")
 LAB = {"D": "duplicate", "U": "update", "A": "abridged", "R": "rewrite", "T": "translation", "E": "same_event",
        "h": "unrelated", "u": "unrelated"}
-OWN = {"candidates_dev_b.py", "candidates_dev_b.jsonl", "labels_raw_dev_b.txt", "pairs_dev_b.jsonl", "README.md"}
+OWN = {"candidates_dev_b.py", "candidates_dev_b.jsonl", "candidates_dev_b_more.jsonl", "candidates_dev_b_event.jsonl", "labels_raw_dev_b.txt", "pairs_dev_b.jsonl", "README.md"}
 signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
@@ -35,6 +36,8 @@ def main():
                     if t in docs:
                         used.add(t)
     cands = [json.loads(l) for l in open(ST / "candidates_dev_b.jsonl", encoding="utf-8")]
+    extra = {p: [json.loads(l) for l in open(ST / f, encoding="utf-8")] if (ST / f).exists() else []
+             for p, f in (("e", "candidates_dev_b_event.jsonl"), ("m", "candidates_dev_b_more.jsonl"))}
     out, seen, errs, meta = [], set(), [], []
     nx = 0
     for ln, line in enumerate(open(ST / "labels_raw_dev_b.txt", encoding="utf-8"), 1):
@@ -46,7 +49,7 @@ def main():
             a, b, L = parts[1], parts[2], parts[3]
             src = "hand"
         else:
-            c = cands[int(parts[0])]
+            c = extra[parts[0][0]][int(parts[0][1:])] if parts[0][0] in extra else cands[int(parts[0])]
             a, b, L = c["a"], c["b"], parts[1]
             src = c["pool"]
         key = tuple(sorted((a, b)))
