@@ -294,3 +294,30 @@ def test_a_zero_subject_takes_the_last_named_speaker(pipe: Pipeline) -> None:
                        "были сбиты над Брянской областью.")
     assert [q.speaker for q in qs] == ["Минобороны России", "Минобороны России"]
     assert [q.speaker for q in _quotes(pipe, "Сообщается, что боевики были одеты в камуфляж.")] == [None]
+
+
+# -- session 7: speakers of the quotes found -----------------------------------------------------------------------
+
+
+def test_an_anonymous_source_speaks_and_keeps_its_description(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "Источник в силовых структурах сообщил, что задержаны трое подозреваемых в подготовке теракта.")
+    assert [(q.text, q.speaker) for q in qs] == [("что задержаны трое подозреваемых в подготовке теракта.",
+                                                 "Источник в силовых структурах")]
+    qs = _quotes(pipe, "Как сообщил собеседник РИА Новости, задержаны трое подозреваемых в подготовке теракта в Москве.")
+    assert [q.speaker for q in qs] == ["собеседник РИА Новости"]  # not «Новости» read as a surname
+    qs = _quotes(pipe, "Джерело в СБУ повідомило, що затримано агента російських спецслужб у Харкові.")
+    assert [(q.speaker, q.side) for q in qs] == [("Джерело в СБУ", "ua")]
+    # a label before a colon is still no speaker
+    assert _quotes(pipe, "Источник: ТАСС. Задержаны трое подозреваемых в подготовке теракта в Москве.") == []
+
+
+def test_first_names_fold_with_their_surname_and_titles_are_no_outlets(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "По словам пресс-секретаря президента России Дмитрия Пескова, переговоров с Киевом не будет.")
+    assert [q.speaker for q in qs] == ["Дмитрий Песков"]
+    qs = _quotes(pipe, "За словами Олександра Сирського, ротація підрозділів на покровському напрямку триває.")
+    assert [q.speaker for q in qs] == ["Олександр Сирський"]
+    qs = _quotes(pipe, "Как сообщил главком ВСУ Сырский, противник несет большие потери под Покровском.")
+    assert [(q.speaker, q.via) for q in qs] == [("Сырский", [])]  # «главком» is his title, not the outlet Главком
+    qs = _quotes(pipe, "Задержаны трое подозреваемых в подготовке теракта, пишет военкор Александр Коц в своем "
+                       "телеграм-канале.")
+    assert [(q.speaker, q.via, q.channel) for q in qs] == [("Александр Коц", [], "social_media_post")]

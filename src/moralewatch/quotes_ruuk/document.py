@@ -215,11 +215,15 @@ def _person(text: str, s: int, e: int) -> tuple[int, int, list[str]] | None:
     """The personal name at the end of a mention: up to two capitalised words (not an acronym, not a word of
     sources.tsv such as «Украины»), as [start, end) and words; None for a description or an organisation."""
     words = [(s + m.start(), s + m.end(), m.group()) for m in _NAME_WORD.finditer(text[s:e])]
+    if words and words[0][2].lower().startswith(lexicon().anonymous):
+        return None  # «источник РИА Новости», «джерело в Офісі Президента»: the description is the speaker
     run: list[tuple[int, int, str]] = []
     for w in reversed(words):
         if not _CAP.fullmatch(w[2]) or _LATIN.search(w[2]):
             break
         run.insert(0, w)
+    if len(run) == 1 and len(words) > 1 and _outlet_pair(words[-2][2], run[0][2]):
+        return None  # «источник РИА Новости»: an outlet's two-word name, no person
     run = run[-2:]
     if len(run) == 2 and lexicon().people.get(Names().lemma(run[0][2]).lower()):
         run = run[1:]  # «Советник Зеленского Литвин»: the first is a possessor, not a first name
@@ -236,6 +240,13 @@ def _person(text: str, s: int, e: int) -> tuple[int, int, list[str]] | None:
     if len(run) == len(words) == 2 and run[0][2].lower() in lexicon().skip:
         run = run[1:]
     return run[0][0], run[-1][1], [w[2] for w in run]
+
+
+def _outlet_pair(first: str, second: str) -> bool:
+    """Whether two words are a two-word name of sources.tsv («РИА Новости»), so that the second is no surname."""
+    pair = f"{first} {second}".lower()
+    return any(" " in stem and pair.startswith(stem) and len(stem) > len(first) + 2 for stem, _r, _s in
+               lexicon().sources)
 
 
 def _channel(doc: Document) -> str | None:

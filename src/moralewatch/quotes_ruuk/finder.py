@@ -151,8 +151,9 @@ _ADDRESSEE = compile_regex(
     r"^(?:журналистам|журналістам|изданию|виданню|агентству|телеканалу|газете|газеті|в\s+интервью\s+\S+|"
     r"в\s+інтерв['’]ю\s+\S+|в\s+(?:своем\s+|своём\s+)?телеграм(?:-канале|е)?|у\s+телеграмі|в\s+telegram)\s+",
     flags=2)  # re.IGNORECASE
-_TRAILING_WHERE = compile_regex(r"\s+(?:в|у)\s+(?:своем\s+|своём\s+|своєму\s+)?(?:телеграм\w*|telegram\w*|"
-                                r"соцсетях|соцмережах|эфире|ефірі)\s*$", flags=2)
+_TRAILING_WHERE = compile_regex(r"\s+(?:в|у)\s+(?:своем\s+|своём\s+|своєму\s+|своих\s+|своїх\s+)?(?:телеграм[\w-]*|"
+                                r"telegram[\w-]*|канале|каналі|блоге|блозі|соцсет\w*|соцмереж\w*|эфире|ефірі|"
+                                r"фейсбуке|фейсбуці|facebook|твиттере|x)\s*$", flags=2)
 _CUT_SPEAKER = compile_regex(r",\s+(?:что|который|которая|которые|которое|где|когда|выступая|отвечая|сообщая|"
                              r"добавив|подчеркнув|що|який|яка|які|коли)\b|\s+[—–]\s+|[.;!?…:]|\s+\(")
 _LINKING = compile_regex(r"^(?:также\s+|тоже\s+|как\s+|як\s+|і\s+|и\s+)*", flags=2)
@@ -408,7 +409,10 @@ def _object_first(text: str, words: list[tuple[int, int]]) -> list[tuple[int, in
 
 
 def _outlet_prefix(phrase: str) -> int:
-    """The length of an outlet's name opening ``phrase`` ("New York Times представители Пентагона"), or 0."""
+    """The length of an outlet's name opening ``phrase`` ("New York Times представители Пентагона"), or 0: a name,
+    capitalised («главком ВСУ Сырский», «военкор Коц» are a title and a description, not outlets)."""
+    if not phrase[:1].isupper():
+        return 0
     low = phrase.lower()
     best = 0
     for stem, role, _side in lexicon().sources:
@@ -726,8 +730,8 @@ def _speakerish(line: Line, sp: tuple[int, int]) -> bool:
         return False  # «Я говорив тоді, що …»: the writer's own words, not a quote (QUOTES.md, guideline 8)
     if words[0].lower() in PRONOUNS or describe(mention) != ("unknown", "unknown"):
         return True
-    if words[0].lower().startswith(lexicon().documents):
-        return True  # «…, говорится в сводке»: the document speaks for its author
+    if words[0].lower().startswith(lexicon().documents + lexicon().anonymous):
+        return True  # «…, говорится в сводке»: the document speaks for its author; «Источник сообщил»
     if _IN_BEFORE.search(line.text, max(0, sp[0] - 5), sp[0]) and body_in(words[0], line.lang) and \
             not words[0].lower().startswith(lexicon().in_frames):
         return True  # «В ведомстве добавили», «В компании утверждают»: the body speaks

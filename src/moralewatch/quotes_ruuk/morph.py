@@ -43,4 +43,16 @@ def body_in(word: str, lang: str) -> bool:
     return False
 
 
-__all__ = ["body_in", "speaker_noun"]
+@lru_cache(maxsize=20_000)
+def first_name(word: str, lang: str) -> str:
+    """A first name in an oblique case in its nominative («Дмитрия» -> «Дмитрий», «Марии» -> «Мария»), by the
+    dictionary's first reading of it as a name in a case other than the nominative; ``word`` when there is none.
+    Called only when the surname beside it was in an oblique case (so «Александра Петрова» is Александр)."""
+    for p in _analyzer("uk" if lang == "uk" else "ru").parse(word):
+        tags = set(p.tag.grammemes)
+        if "Name" in tags and "nomn" not in tags and p.normal_form:
+            return str(p.normal_form[:1].upper() + p.normal_form[1:])
+    return word
+
+
+__all__ = ["body_in", "first_name", "speaker_noun"]

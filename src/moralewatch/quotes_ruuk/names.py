@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..lexicons import compile_regex
 from .lexicon import lexicon
+from .morph import first_name
 
 #: case endings of names and the nominative endings they may come from (longest first)
 _ENDINGS = (
@@ -21,6 +22,7 @@ _ENDINGS = (
 
 _CAP_WORD = compile_regex(r"(?:[A-ZА-ЯЁІЇЄҐ][\w'’-]*|[A-Z]{2,})")
 _LATIN = compile_regex(r"[A-Za-z]")
+_UKRAINIAN = compile_regex(r"[іїєґІЇЄҐ]")
 
 
 def candidates(word: str) -> list[str]:
@@ -72,6 +74,8 @@ class Names:
         if _LATIN.search(words[-1]):
             return words
         folded = [self.lemma(w) for w in words]
+        if len(words) == 2 and folded[-1] != words[-1] and folded[0] == words[0]:
+            folded[0] = first_name(words[0], "uk" if _UKRAINIAN.search(" ".join(words)) else "ru")
         key = folded[-1]
         known = self.full.get(key)
         if known is None or len(folded) > len(known):
