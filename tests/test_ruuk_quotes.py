@@ -321,3 +321,18 @@ def test_first_names_fold_with_their_surname_and_titles_are_no_outlets(pipe: Pip
     qs = _quotes(pipe, "Задержаны трое подозреваемых в подготовке теракта, пишет военкор Александр Коц в своем "
                        "телеграм-канале.")
     assert [(q.speaker, q.via, q.channel) for q in qs] == [("Александр Коц", [], "social_media_post")]
+
+
+def test_a_circumstance_or_a_gerund_clause_is_not_part_of_the_speaker(pipe: Pipeline) -> None:
+    for text, speaker, channel in (
+            ("Дмитрий Песков в ответ на вопрос Bloomberg заявил, что Россия остается открытой для переговоров.",
+             "Дмитрий Песков", "unknown"),
+            ("Пресс-секретарь Кремля Дмитрий Песков, отвечая на вопросы журналистов, заявил, что Москва не будет "
+             "вести переговоры.", "Дмитрий Песков", "press_briefing"),
+            ("Президент Зеленський у вечірньому зверненні заявив, що ситуація на фронті залишається складною.",
+             "Зеленський", "speech")):
+        qs = _quotes(pipe, text)
+        assert [q.speaker for q in qs] == [speaker], text
+        assert qs[0].speaker_start is not None and text[qs[0].speaker_start:qs[0].speaker_end].endswith(
+            speaker.split()[-1])
+        assert qs[0].channel == channel, (text, qs[0].channel)

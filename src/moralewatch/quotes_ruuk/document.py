@@ -357,6 +357,8 @@ def _quote(text: str, f: Found, said: _Said, span: tuple[int | None, int | None]
     speaker, role, side = said
     attribution = text[f.cue[0]:f.cue[1]] if f.cue else ""
     attribution += " " + (text[f.speaker[0]:f.speaker[1]] if f.speaker else "")
+    if f.cue and f.speaker and f.speaker[1] <= f.cue[0] and f.cue[0] - f.speaker[1] <= 120:
+        attribution += " " + text[f.speaker[1]:f.cue[0]]  # «Песков в интервью РБК заявил»: how it was said
     return Quote(start=f.start, end=f.end, text=text[f.start:f.end], kind=f.kind, speaker=speaker,
                  speaker_start=span[0], speaker_end=span[1], speaker_role=role, side=side,
                  channel=_channel_of(f.channel_hint, attribution), via=via,

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from ..lexicons import compile_regex
 from .lexicon import lexicon
-from .morph import body_in, speaker_noun
+from .morph import body_in, gerund, speaker_noun
 
 MASK = "\u2591"  # what a quote's content is blanked with: no word character, no space, no punctuation
 
@@ -156,6 +156,13 @@ _TRAILING_WHERE = compile_regex(r"\s+(?:в|у)\s+(?:своем\s+|своём\s+|
                                 r"фейсбуке|фейсбуці|facebook|твиттере|x)\s*$", flags=2)
 _CUT_SPEAKER = compile_regex(r",\s+(?:что|который|которая|которые|которое|где|когда|выступая|отвечая|сообщая|"
                              r"добавив|подчеркнув|що|який|яка|які|коли)\b|\s+[—–]\s+|[.;!?…:]|\s+\(")
+#: a circumstance between a speaker and the verb (в ответ на вопрос X, в интервью X, в вечернем обращении, на брифинге)
+_WHERE_SAID = compile_regex(
+    r"\s+(?:в|во|у|на|при|під|под|во\s+время|під\s+час)\s+(?:ответ\w*|відповідь|коментар\w*|комментари\w*|интервью|"
+    r"інтерв['’]ю|беседе|розмові|разговоре|эфире|ефірі|обращени\w*|зверненн\w*|видеообращени\w*|відеозверненн\w*|"
+    r"вечернем|вечірньому|ежедневном|щоденному|своем|своём|своєму|своих|своїх|брифинг\w*|брифінг\w*|"
+    r"пресс-конференци\w*|пресконференці\w*|прес-конференці\w*|выступлени\w*|виступі|ходе|ході|рамках|"
+    r"телеграм[\w-]*|telegram[\w-]*)(?![\w-]).*$", flags=2)
 _LINKING = compile_regex(r"^(?:также\s+|тоже\s+|как\s+|як\s+|і\s+|и\s+)*", flags=2)
 _COMPLEMENTIZER = compile_regex(r",\s+(?:что|чтобы|будто|якобы|що|щоб|нібито)\s")
 _ABOUT_PREP = compile_regex(r"\s+(?:о|об|обо|про)\s")
@@ -273,8 +280,13 @@ class Line:
         if seg.endswith(","):  # "Источник РБК в Минобороны, сообщил": the clause before the comma
             seg = seg[:-1]
         cut = max(seg.rfind(", "), seg.rfind(": "), seg.rfind(" — "), seg.rfind(" – "), seg.rfind("; "))
+        if cut > 0 and seg[cut] == ",":
+            seg, cut = self._before_gerund(seg, cut)
         a = s + cut + 2 if cut >= 0 else s
         b = s + len(seg)
+        where = _WHERE_SAID.search(self.m(a, b))
+        if where and _words(self.m(a, a + where.start())) >= 1:
+            b = a + where.start()  # «Песков в ответ на вопрос Bloomberg заявил»: the circumstance is no speaker
         a = _lead(self.masked, self.lo, a, b)
         words = _WORD.findall(self.m(a, b))
         if len(words) > 2 and words[-1].lower() in _CONJUNCTIONS:
@@ -292,6 +304,15 @@ class Line:
                 self.via_hint = self.text[sp[0]:sp[0] + link.start()].strip()
                 sp = (sp[0] + link.end(), sp[1])
         return sp
+
+    def _before_gerund(self, seg: str, cut: int) -> tuple[str, int]:
+        """«Дмитрий Песков, отвечая на вопросы журналистов, заявил»: a clause that opens with a gerund is an aside;
+        the subject is the clause before it: (that clause's segment, the cut before it or -1 at the start)."""
+        w = _WORD.match(seg, cut + 2)
+        if not (w and gerund(w.group(), self.lang)):
+            return seg, cut
+        head = seg[:cut]
+        return head, max(head.rfind(", "), head.rfind(": "), head.rfind(" — "), head.rfind(" – "), head.rfind("; "))
 
     def _trim_subject(self, a: int, b: int) -> tuple[int, int] | None:
         text = self.text

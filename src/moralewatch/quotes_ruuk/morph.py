@@ -44,6 +44,14 @@ def body_in(word: str, lang: str) -> bool:
 
 
 @lru_cache(maxsize=20_000)
+def gerund(word: str, lang: str) -> bool:
+    """``word`` read as a gerund (отвечая, отметив, відповідаючи): it opens an adverbial clause, not a subject."""
+    if not word[:1].isalpha():
+        return False
+    return "GRND" in _analyzer("uk" if lang == "uk" else "ru").parse(word.lower())[0].tag.grammemes
+
+
+@lru_cache(maxsize=20_000)
 def first_name(word: str, lang: str) -> str:
     """A first name in an oblique case in its nominative («Дмитрия» -> «Дмитрий», «Марии» -> «Мария»), by the
     dictionary's first reading of it as a name in a case other than the nominative; ``word`` when there is none.
@@ -55,4 +63,4 @@ def first_name(word: str, lang: str) -> str:
     return word
 
 
-__all__ = ["body_in", "first_name", "speaker_noun"]
+__all__ = ["body_in", "first_name", "gerund", "speaker_noun"]
