@@ -336,3 +336,21 @@ def test_a_circumstance_or_a_gerund_clause_is_not_part_of_the_speaker(pipe: Pipe
         assert qs[0].speaker_start is not None and text[qs[0].speaker_start:qs[0].speaker_end].endswith(
             speaker.split()[-1])
         assert qs[0].channel == channel, (text, qs[0].channel)
+
+
+def test_a_promise_threat_or_request_with_an_infinitive_is_what_was_said(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "Медведев пригрозил ударить по Киеву новыми ракетами. За полетом наблюдал Дональд Трамп, который "
+                       "ранее пообещал пригласить миллиардера в свою администрацию.")
+    assert [(q.text, q.speaker, q.rule) for q in qs] == [
+        ("ударить по Киеву новыми ракетами.", "Медведев", "ruuk-intent"),
+        ("пригласить миллиардера в свою администрацию.", "Дональд Трамп", "ruuk-intent")]  # the relative's antecedent
+    # negated, the writer's own, or an order whose addressee stands first: no quote of this rule
+    for text in ("Президент не обещал сделать это быстро.", "Мы пообещали прийти снова на следующей неделе.",
+                 "ВСУ приказали держаться в Курской области до инаугурации Трампа, пишет британская BBC."):
+        assert all(q.rule != "ruuk-intent" for q in _quotes(pipe, text)), text
+
+
+def test_a_participle_clause_is_not_the_speaker(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "Последователи американской организации The Satanic Temple, зарегистрированной в 2012 году, "
+                       "утверждали, что их цель — борьба за справедливость.")
+    assert [q.speaker for q in qs] == ["Последователи американской организации The Satanic Temple"]

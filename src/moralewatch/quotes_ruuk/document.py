@@ -163,8 +163,12 @@ def _intro_list(line: Line, below: list[Line]) -> None:
     """The dash lines under «Другие его заявления:» are the intro's speaker's quotes."""
     who = _intro_speaker(line)
     for nxt in below:
-        if not nxt.dash or nxt.found:
+        if not nxt.dash:
             break
+        if nxt.found:  # «— РФ признавала границы Украины …» under «О чём ещё говорил Путин:»: the line is his
+            if any(f.rule.startswith(("ruuk-dash", "ruuk-marks")) for f in nxt.found):
+                break  # a dialogue line or a quote of its own: the list ends
+            nxt.found, nxt.taken = [], []
         s = _lead(nxt.masked, nxt.lo, nxt.lo, nxt.hi)
         f = Found(s, nxt.hi, _kind(nxt, s, nxt.hi), who, None, "ruuk-list", "", [], 0.6)
         nxt.add(f)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from ..lexicons import compile_regex
 from .lexicon import lexicon
-from .morph import body_in, gerund, speaker_noun
+from .morph import body_in, gerund, infinitive, speaker_noun
 
 MASK = "\u2591"  # what a quote's content is blanked with: no word character, no space, no punctuation
 
@@ -170,6 +170,7 @@ _ABOUT_THAT = compile_regex(r"\s+(?:о|про)\s+(?:том|те),\s+(?:что|к
 _AND_THEN = compile_regex(r",\s+(?:а|но|але|однак|однако)\s")
 _LINK_SOURCE = compile_regex(r"\s+со\s+ссылкой\s+на\s+|\s+з\s+посиланням\s+на\s+", flags=2)
 _CONJUNCTIONS = frozenset({"и", "й", "і", "та", "а"})
+_RELATIVE = frozenset("который которая которое которые який яка яке які".split())
 _FROM = compile_regex(r"^(?:из|от|з|від)\s+", flags=2)
 _IN_SOURCE = compile_regex(r"^(?:в|у)\s+(?:(?:сообщении|заявлении|пресс-релизе|повідомленні|заяві)\s+)?", flags=2)
 _PREPOSITION = compile_regex(r"^(?:в|во|у|из|с|со|від|з)\s+", flags=2)
@@ -306,10 +307,11 @@ class Line:
         return sp
 
     def _before_gerund(self, seg: str, cut: int) -> tuple[str, int]:
-        """«Дмитрий Песков, отвечая на вопросы журналистов, заявил»: a clause that opens with a gerund is an aside;
-        the subject is the clause before it: (that clause's segment, the cut before it or -1 at the start)."""
+        """«Дмитрий Песков, отвечая на вопросы журналистов, заявил», «X, зарегистрированной в 2012 году, утверждали»,
+        «Дональд Трамп, который ранее пообещал»: a clause that opens with a gerund, a participle or a relative pronoun
+        is an aside; the subject is the clause before it: (that clause's segment, the cut before it or -1)."""
         w = _WORD.match(seg, cut + 2)
-        if not (w and gerund(w.group(), self.lang)):
+        if not (w and (w.group().lower() in _RELATIVE or gerund(w.group(), self.lang))):
             return seg, cut
         head = seg[:cut]
         return head, max(head.rfind(", "), head.rfind(": "), head.rfind(" — "), head.rfind(" – "), head.rfind("; "))
@@ -800,7 +802,8 @@ def _reported(line: Line, s: int, e: int) -> None:
     if _according_first(line, a, e, seg) or _according_inner(line, a, e):
         return
     found = len(line.found)
-    verbs = line.verbs(a, e, frozenset({"speech", "belief", "about", "naming", "from", "object", "shown", "conviction"}))
+    verbs = line.verbs(a, e, frozenset({"speech", "belief", "about", "naming", "from", "object", "shown", "conviction",
+                                           "intent"}))
     for v, v_end, cls in verbs:
         if not line.free(v, v_end) or _HOW_BEFORE.search(line.masked, max(0, v - line.lo - 40), v - line.lo):
             continue
@@ -1074,8 +1077,32 @@ def _zero_comma(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[s
     return True
 
 
+def _intent(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
+    """X пообещал/пригрозил/призвал/попросил (кого-то) сделать …: the infinitive's clause is what was said (QUOTES.md
+    guideline 5: «угрожают бросить позиции»); a named speaker only."""
+    if "intent" not in cls:
+        return False
+    c0 = _strip(line.text, v_end, e)[0]
+    words = list(_WORD.finditer(line.masked, c0 - line.lo, e - line.lo))[:4]
+    if not words or line.masked[c0 - line.lo] in ",:" + MASK or \
+            "," in line.masked[c0 - line.lo:words[-1].start()] or \
+            not any(infinitive(w.group(), line.lang) for w in words):
+        return False
+    if line.verbs(c0, e):
+        return False  # «ВСУ приказали держаться …, пишет BBC»: the attribution after the content decides
+    sp = line.subject(a, v)
+    if sp is None or not _speakerish(line, sp) or _own(line, sp) or _own_prefix(line, sp) or \
+            any(w.group().lower().startswith(("котор", "як")) for w in _WORD.finditer(line.text, sp[0], sp[1])):
+        return False  # the channel's own request; «гимн, с которым МОК предложил …»: no subject of its own
+    c1 = _content_end(line, c0, e)
+    if _words(line.text[c0:c1]) < 2:
+        return False
+    line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-intent", "", line.take_via(), 0.55), (a, c0))
+    return True
+
+
 _VERB_RULES: tuple[Callable[[Line, int, int, int, int, frozenset[str]], bool], ...] = (
-    _about_this, _content_first, _that, _about, _colon, _object, _zero_comma)
+    _about_this, _content_first, _that, _about, _colon, _intent, _object, _zero_comma)
 
 
 def _content_end(line: Line, c0: int, e: int) -> int:
@@ -1089,6 +1116,12 @@ def _own(line: Line, sp: tuple[int, int]) -> bool:
     mention = line.text[sp[0]:sp[1]].strip(" «»\"").lower()
     return bool(line.channel) and bool(mention) and (mention == line.channel or
                                                       line.channel.split()[0] == mention.split()[0] == mention)
+
+
+def _own_prefix(line: Line, sp: tuple[int, int]) -> bool:
+    """«Русская Община просит …» in the channel «Русская Община ZOV»: the channel's own words."""
+    mention = line.text[sp[0]:sp[1]].strip(" «»\"").lower()
+    return bool(line.channel) and bool(mention) and (line.channel or "").lower().startswith(mention)
 
 
 def _pronoun_in(line: Line, m: object) -> tuple[int, int] | None:

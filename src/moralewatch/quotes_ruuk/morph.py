@@ -45,10 +45,19 @@ def body_in(word: str, lang: str) -> bool:
 
 @lru_cache(maxsize=20_000)
 def gerund(word: str, lang: str) -> bool:
-    """``word`` read as a gerund (отвечая, отметив, відповідаючи): it opens an adverbial clause, not a subject."""
+    """``word`` read as a gerund or a participle (отвечая, отметив, відповідаючи, зарегистрированной): it opens an
+    aside after a comma, not a subject."""
     if not word[:1].isalpha():
         return False
-    return "GRND" in _analyzer("uk" if lang == "uk" else "ru").parse(word.lower())[0].tag.grammemes
+    return bool({"GRND", "PRTF"} & _analyzer("uk" if lang == "uk" else "ru").parse(word.lower())[0].tag.grammemes)
+
+
+@lru_cache(maxsize=20_000)
+def infinitive(word: str, lang: str) -> bool:
+    """``word`` read as an infinitive (сделать, пригласить, зробити): the content of a promise, threat or request."""
+    if not word[:1].isalpha():
+        return False
+    return "INFN" in _analyzer("uk" if lang == "uk" else "ru").parse(word.lower())[0].tag.grammemes
 
 
 @lru_cache(maxsize=20_000)
@@ -63,4 +72,4 @@ def first_name(word: str, lang: str) -> str:
     return word
 
 
-__all__ = ["body_in", "first_name", "gerund", "speaker_noun"]
+__all__ = ["body_in", "first_name", "gerund", "infinitive", "speaker_noun"]
