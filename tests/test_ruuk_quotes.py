@@ -196,8 +196,10 @@ def test_a_hard_wrapped_text_is_not_cut_at_its_line_ends() -> None:
     text = ("Командующий ВСУ Александр Сырский заявил журналистам в Киеве, что ротация подразделений на\n"
             "покровском направлении продолжается и что резервы уже\nпереброшены к фронту.")
     out = extract_line(json.dumps({"id": "w", "text": text}), 1)
+    # «что A и что B»: two units (gold/QUOTES_WAR.md: the complementizer repeats), each across the wrapped lines
     assert [(text[q["start"]:q["end"]].split()[0], text[q["start"]:q["end"]].split()[-1], q["speaker"])
-            for q in out["quotes"]] == [("что", "фронту.", "Александр Сырский")]
+            for q in out["quotes"]] == [("что", "продолжается", "Александр Сырский"),
+                                        ("что", "фронту.", "Александр Сырский")]
 
 
 # -- session 6: speech verbs by construction, document sources, speaker nouns, the writer's own words ---------------
@@ -354,3 +356,30 @@ def test_a_participle_clause_is_not_the_speaker(pipe: Pipeline) -> None:
     qs = _quotes(pipe, "Последователи американской организации The Satanic Temple, зарегистрированной в 2012 году, "
                        "утверждали, что их цель — борьба за справедливость.")
     assert [q.speaker for q in qs] == ["Последователи американской организации The Satanic Temple"]
+
+
+def test_relayed_speech_gives_the_inner_speaker_and_the_relay_as_via(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "По информации BRIEF, правоохранители Беларуси говорили Протасевичу, что он может не давать "
+                       "показаний на Сапегу.")
+    assert [(q.speaker, q.via) for q in qs] == [("правоохранители Беларуси", ["BRIEF"])]
+    qs = _quotes(pipe, "Как сообщают тг-каналы, Протасевич сообщил силовикам, что Сапега жила в Вильнюсе.")
+    assert [(q.speaker, q.via) for q in qs] == [("Протасевич", ["тг-каналы"])]
+    qs = _quotes(pipe, "Французская газета Le Monde утверждает, ссылаясь на анонимных собеседников, что Франция и "
+                       "Великобритания активизировали дискуссии.")
+    assert [(q.speaker, q.via) for q in qs] == [("анонимных собеседников", ["Французская газета Le Monde"])]
+
+
+def test_and_that_and_a_gerund_add_reported_clauses(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "Губернатор Вячеслав Негода сказал, что ущерб был существенным и что он повлияет на "
+                       "электроснабжение Тернополя.")
+    assert [q.text for q in qs] == ["что ущерб был существенным", "что он повлияет на электроснабжение Тернополя."]
+    assert {q.speaker for q in qs} == {"Вячеслав Негода"}
+    qs = _quotes(pipe, "«Но этот сценарий не был похоронен», — пишет Le Monde, отмечая, что европейские союзники "
+                       "готовятся к сокращению помощи.")
+    assert [(q.kind, q.speaker) for q in qs] == [("direct", "Le Monde"), ("indirect", "Le Monde")]
+    assert qs[1].text.startswith("что европейские союзники")
+
+
+def test_a_channel_speaks(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "Ранее канал сообщал, что его ведут восемь человек из разных городов.")
+    assert [(q.speaker, q.speaker_role) for q in qs] == [("канал", "journalist")]

@@ -170,6 +170,15 @@ _ABOUT_THAT = compile_regex(r"\s+(?:о|про)\s+(?:том|те),\s+(?:что|к
 _AND_THEN = compile_regex(r",\s+(?:а|но|але|однак|однако)\s")
 _LINK_SOURCE = compile_regex(r"\s+со\s+ссылкой\s+на\s+|\s+з\s+посиланням\s+на\s+", flags=2)
 _CONJUNCTIONS = frozenset({"и", "й", "і", "та", "а"})
+#: «…, что A и что B»: the second reported clause of one verb
+_AND_THAT = compile_regex(r"[,]?\s+(?:и|і|та|а\s+также|а\s+також)\s+((?:что|що)\s)", flags=2)
+_AND_BEFORE = compile_regex(r"[,]?\s+(?:и|і|та|а\s+также|а\s+також)\s*$", flags=2)
+#: a reported clause's «, что» within the first words of a sentence
+_THAT_SOON = compile_regex(r"[^.!?;:" + MASK + r"]{3,90}?,\s+(?:что|що)\s", flags=2)
+_COMMA_WORD = compile_regex(r",\s+([\w-]+)")
+#: «X утверждает, ссылаясь на Y, что …»: Y is the source
+_CITING = compile_regex(r",\s*(?:ссылаясь|посилаючись)\s+на\s+(\S.*?)\s*$", flags=2)
+_GERUND_THAT = compile_regex(r",\s+([\w-]+),\s+((?:что|що)\s)", flags=2)
 _RELATIVE = frozenset("который которая которое которые який яка яке які".split())
 _FROM = compile_regex(r"^(?:из|от|з|від)\s+", flags=2)
 _IN_SOURCE = compile_regex(r"^(?:в|у)\s+(?:(?:сообщении|заявлении|пресс-релизе|повідомленні|заяві)\s+)?", flags=2)
@@ -345,6 +354,10 @@ class Line:
         m = _CUT_SPEAKER.search(seg)
         if m:
             seg = seg[:m.start()]
+        for c in _COMMA_WORD.finditer(seg):  # «…», — пишет Le Monde, отмечая, что …: the gerund's clause is no speaker
+            if gerund(c.group(1), self.lang):
+                seg = seg[:c.start()]
+                break
         a, b = v_end, v_end + len(seg)
         a, b = _strip(self.text, a, b, " \t\u00a0,")
         hint = ""
@@ -814,6 +827,22 @@ def _reported(line: Line, s: int, e: int) -> None:
         # is left alone (unknown is better than wrong)
     if len(line.found) == found:
         _how_inner(line, a, e)
+    _gerund_that(line, a, e)
+
+
+def _gerund_that(line: Line, a: int, e: int) -> None:
+    """«…», — пишет Le Monde, отмечая, что …: the gerund's clause is one more quote of the attribution before it."""
+    for m in _GERUND_THAT.finditer(line.masked, a - line.lo, e - line.lo):
+        if "gerund" not in lexicon().verbs.get(m.group(1).lower(), frozenset()):
+            continue
+        c0 = line.lo + m.start(2)
+        before = [f for f in line.found if f.speaker is not None and f.start < c0 and f.speaker[1] <= c0]
+        if not before or not line.free(c0, c0 + 1):
+            continue
+        f = before[-1]
+        c1 = _content_end(line, c0, e)
+        line.add(Found(c0, c1, _kind(line, c0, c1), f.speaker, (line.lo + m.start(1), line.lo + m.end(1)),
+                       "ruuk-gerund-that", f.channel_hint, list(f.via), 0.6))
 
 
 def _according_first(line: Line, a: int, e: int, seg: str) -> bool:
@@ -844,12 +873,25 @@ def _according_first(line: Line, a: int, e: int, seg: str) -> bool:
         sp, hint, via = line.after_verb(how[1], src1)  # type: ignore[index]
         cue = how  # type: ignore[assignment]
     if sp is not None and not _own(line, sp) and _words(line.text[c0:e]) >= 2:
+        if _relayed_speech(line, c0, e):  # «Как сообщают тг-каналы, Протасевич сообщил силовикам, что …»
+            line.via_hint = line.text[sp[0]:sp[1]].strip()
+            return False
         line.add(Found(c0, e, _kind(line, c0, e), sp, cue, "ruuk-according", hint, via, 0.7), (a, c0))
         return True
     if sp is not None and _own(line, sp):
         line.taken.append((a, e))
         return True
     return False
+
+
+def _relayed_speech(line: Line, c0: int, e: int) -> bool:
+    """Whether the content of «по информации X, …» is itself someone's speech: a subject, a speech verb and «, что»
+    within its first words («правоохранители Беларуси говорили Протасевичу, что …»); that speaker speaks, X relays."""
+    m = _THAT_SOON.match(line.masked, c0 - line.lo, e - line.lo)
+    if not m:
+        return False
+    verbs = line.verbs(c0, line.lo + m.end())
+    return bool(verbs) and verbs[0][0] > c0
 
 
 def _how_verb(line: Line, k: int, e: int) -> tuple[int, int] | None:
@@ -986,14 +1028,20 @@ def _that(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -
     cs, c0 = _that_start(after, v_end)
     if not (0 <= cs <= 80 and cls & (SPEECH | {"about", "shown", "conviction"})):
         return False
+    if line.verbs(v_end, v_end + cs):
+        return False  # «Как сообщают тг-каналы, Протасевич сообщил силовикам, что …»: the later verb's «что»
     if cls == {"conviction"} and _words(after[:cs]) > 2:
         return False  # «уверены, что» / «уверены в том, что» only: «Разработчики уверены: …, поэтому хотят, чтобы»
     between = after[:cs]
     sp = line.subject(a, v)
     hint, via = "", line.take_via()
+    citing = _CITING.match(between)
+    if sp is not None and citing:  # «Le Monde утверждает, ссылаясь на анонимных собеседников, что …»: they speak
+        via = [line.text[sp[0]:sp[1]].strip()]
+        sp = (v_end + citing.start(1), v_end + citing.end(1))
     if sp is None and _words(between) and not between.lstrip().startswith(","):
         sp, hint, via = line.after_verb(v_end, v_end + cs)
-    if sp is not None and not _speakerish(line, sp):
+    if sp is not None and not citing and not _speakerish(line, sp):
         sp, via = None, []
         if v != a:
             return True
@@ -1002,8 +1050,14 @@ def _that(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -
     if sp is not None or (v == a or line.bare_subject) and "speech" in cls:
         # a belief needs its holder named: «Впевнений, що …», «Сподівалися, що …» are the writer's own
         c1 = _content_end(line, c0, e)
-        line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-that", hint, via, 0.7,
-                       zero_subject=sp is None), (a, c0))
+        pieces = [c0] + [line.lo + m.start(1) for m in _AND_THAT.finditer(line.masked, c0 - line.lo, c1 - line.lo)]
+        for k, p0 in enumerate(pieces):  # «сказал, что A и что B»: two reported clauses, two units
+            p1 = c1
+            if k + 1 < len(pieces):
+                cut = _AND_BEFORE.search(line.masked, p0 - line.lo, pieces[k + 1] - line.lo)
+                p1 = line.lo + cut.start() if cut else pieces[k + 1]
+            line.add(Found(p0, p1, _kind(line, p0, p1), sp, (v, v_end), "ruuk-that", hint, list(via), 0.7,
+                           zero_subject=sp is None), (a, c0) if k == 0 else None)
         return True
     return False
 
