@@ -383,3 +383,23 @@ def test_and_that_and_a_gerund_add_reported_clauses(pipe: Pipeline) -> None:
 def test_a_channel_speaks(pipe: Pipeline) -> None:
     qs = _quotes(pipe, "Ранее канал сообщал, что его ведут восемь человек из разных городов.")
     assert [(q.speaker, q.speaker_role) for q in qs] == [("канал", "journalist")]
+
+
+def test_labelling_without_marks_versions_and_conclusions(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "Посольства закрылись. Украинские власти называют такие сообщения фейками.")
+    assert [(q.text, q.speaker, q.kind) for q in qs] == [("такие сообщения фейками.", "Украинские власти", "indirect")]
+    assert _quotes(pipe, "Его называют героем всей страны.") == []  # nobody named
+    qs = _quotes(pipe, "По версии следователей ФСБ, она переводила деньги украинской организации.")
+    assert [q.text for q in qs] == ["она переводила деньги украинской организации."]
+    qs = _quotes(pipe, "Погибший служил в штурмовом отряде.\nИздание «Коммерсант», сопоставляя посты в соцсетях, пришло к "
+                       "выводу, что полное имя погибшего — Егор Капинский.")
+    assert [(q.text[:12], q.rule) for q in qs] == [("что полное и", "ruuk-that")]
+    assert (qs[0].speaker or "").startswith("Издание")  # the gerund's clause is no speaker
+
+
+def test_a_headline_label_is_no_speaker(pipe: Pipeline) -> None:
+    for text in ("Антикриз по-киевски: СБУ признается в совершении терактов на территории России",
+                 "В Сирии снова неспокойно: появилась информация, что боевики вытеснили войска из Алеппо"):
+        assert all(q.rule != "ruuk-headline-colon" for q in _quotes(pipe, text)), text
+    qs = _quotes(pipe, "Минобороны России: ПВО за ночь сбила 20 беспилотников над Белгородской областью")
+    assert [q.rule for q in qs] == ["ruuk-headline-colon"]

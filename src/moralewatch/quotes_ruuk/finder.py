@@ -179,6 +179,8 @@ _COMMA_WORD = compile_regex(r",\s+([\w-]+)")
 #: «X утверждает, ссылаясь на Y, что …»: Y is the source
 _CITING = compile_regex(r",\s*(?:ссылаясь|посилаючись)\s+на\s+(\S.*?)\s*$", flags=2)
 _GERUND_THAT = compile_regex(r",\s+([\w-]+),\s+((?:что|що)\s)", flags=2)
+#: pronouns that before a verb are its object («Его называют героем»), never who speaks
+_OBJECT_PRONOUNS = frozenset("его её ее их його її їх".split())
 _RELATIVE = frozenset("который которая которое которые який яка яке які".split())
 _FROM = compile_regex(r"^(?:из|от|з|від)\s+", flags=2)
 _IN_SOURCE = compile_regex(r"^(?:в|у)\s+(?:(?:сообщении|заявлении|пресс-релизе|повідомленні|заяві)\s+)?", flags=2)
@@ -545,7 +547,7 @@ def _headline(line: Line, s: int, e: int) -> bool:
         x = (a, s + colon)
         head = line.text[x[0]:x[1]]
         if 1 <= _words(head) <= 5 and head[:1].isupper() and head.strip().lower() not in lexicon().not_speakers \
-                and (line.first or _known_person(head)) \
+                and (line.first or _known_person(head)) and _headline_speaker(head, line.lang) \
                 and not line.verbs(*x, frozenset(
                 {"speech", "belief", "about", "naming"})) and not any(ch.isdigit() for ch in head):
             c0, c1 = s + colon + 2, e
@@ -572,6 +574,13 @@ def _headline(line: Line, s: int, e: int) -> bool:
                 line.add(Found(c0, c1, _kind(line, c0, c1), (x0, x1), None, "ruuk-headline-dash", "", [], 0.55))
                 return True
     return False
+
+
+def _headline_speaker(head: str, lang: str) -> bool:
+    """Whether the words before a headline's colon can be who speaks: a name, a source, a known person, a noun of
+    people («Антикриз по-киевски:», «Представим картинку:», «В Сирии снова неспокойно:» are a title's words)."""
+    return bool(_LATIN_LETTER.search(head)) or _is_source(head) or _is_name(head) or _known_person(head) or \
+        any(speaker_noun(w.lower(), lang) for w in _WORD.findall(head)[:3] if "-" not in w)  # not «Антикриз»
 
 
 def _known_person(phrase: str) -> bool:
@@ -1155,8 +1164,26 @@ def _intent(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str])
     return True
 
 
+def _naming_plain(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
+    """X называет Y Z, without marks («Украинские власти называют такие сообщения фейками»): QUOTES.md guideline 5,
+    labelling gives «Y Z»; a named speaker only (a passive «его называют героем» names nobody)."""
+    if "naming" not in cls:
+        return False
+    c0 = _strip(line.text, v_end, e)[0]
+    c1 = _content_end(line, c0, e)
+    if c0 >= c1 or line.masked[c0 - line.lo] in ",:" + MASK or MASK in line.masked[c0 - line.lo:c1 - line.lo] or \
+            _words(line.text[c0:c1]) < 2 or line.verbs(c0, c1):
+        return False
+    sp = line.subject(a, v)
+    if sp is None or not _speakerish(line, sp) or _own(line, sp) or \
+            line.text[sp[0]:sp[1]].strip(" «»\"").lower() in _OBJECT_PRONOUNS:
+        return False
+    line.add(Found(c0, c1, "indirect", sp, (v, v_end), "ruuk-naming-plain", "", line.take_via(), 0.5), (a, c0))
+    return True
+
+
 _VERB_RULES: tuple[Callable[[Line, int, int, int, int, frozenset[str]], bool], ...] = (
-    _about_this, _content_first, _that, _about, _colon, _intent, _object, _zero_comma)
+    _about_this, _content_first, _that, _about, _colon, _intent, _naming_plain, _object, _zero_comma)
 
 
 def _content_end(line: Line, c0: int, e: int) -> int:
