@@ -403,3 +403,13 @@ def test_a_headline_label_is_no_speaker(pipe: Pipeline) -> None:
         assert all(q.rule != "ruuk-headline-colon" for q in _quotes(pipe, text)), text
     qs = _quotes(pipe, "Минобороны России: ПВО за ночь сбила 20 беспилотников над Белгородской областью")
     assert [q.rule for q in qs] == ["ruuk-headline-colon"]
+
+
+def test_a_centre_or_a_group_speaks_and_a_frame_before_according_is_no_unit(pipe: Pipeline) -> None:
+    text = ("Боевики начали наступление на северо-западе страны.\n"
+            "Сирийский центр мониторинга за соблюдением прав человека (SOHR) сообщает, что в ходе боев было убито "
+            "более 180 бойцов. Кроме того, по данным мониторинговой группы, по меньшей мере 19 мирных жителей погибли.")
+    qs = _quotes(pipe, text)
+    assert [(q.text[:10], q.speaker) for q in qs] == [
+        ("что в ходе", "Сирийский центр мониторинга за соблюдением прав человека"),
+        ("по меньшей", "мониторинговой группы")]  # «Кроме того» only frames the clause

@@ -219,7 +219,7 @@ def _person(text: str, s: int, e: int) -> tuple[int, int, list[str]] | None:
     """The personal name at the end of a mention: up to two capitalised words (not an acronym, not a word of
     sources.tsv such as «Украины»), as [start, end) and words; None for a description or an organisation."""
     words = [(s + m.start(), s + m.end(), m.group()) for m in _NAME_WORD.finditer(text[s:e])]
-    if words and words[0][2].lower().startswith(lexicon().anonymous):
+    if words and words[0][2].lower().startswith(lexicon().source_nouns):
         return None  # «источник РИА Новости», «джерело в Офісі Президента»: the description is the speaker
     run: list[tuple[int, int, str]] = []
     for w in reversed(words):

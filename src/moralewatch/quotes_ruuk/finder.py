@@ -775,8 +775,9 @@ def _speakerish(line: Line, sp: tuple[int, int]) -> bool:
         return False  # «Я говорив тоді, що …»: the writer's own words, not a quote (QUOTES.md, guideline 8)
     if words[0].lower() in PRONOUNS or describe(mention) != ("unknown", "unknown"):
         return True
-    if words[0].lower().startswith(lexicon().documents + lexicon().anonymous):
-        return True  # «…, говорится в сводке»: the document speaks for its author; «Источник сообщил»
+    if words[0].lower().startswith(lexicon().documents) or \
+            any(w.lower().startswith(lexicon().source_nouns) for w in words[:3]):
+        return True  # «…, говорится в сводке»: the document speaks for its author; «Источник сообщил», «центр»
     if _IN_BEFORE.search(line.text, max(0, sp[0] - 5), sp[0]) and body_in(words[0], line.lang) and \
             not words[0].lower().startswith(lexicon().in_frames):
         return True  # «В ведомстве добавили», «В компании утверждают»: the body speaks
@@ -939,7 +940,11 @@ def _according_inner(line: Line, a: int, e: int) -> bool:
             continue
         after_at = line.lo + m.end() + comma + 2
         cue = (at, line.lo + m.end())
-        line.add(Found(a, at - 2, _kind(line, a, at - 2), src, cue, "ruuk-according-inner", "", [], 0.6), (at, after_at))
+        if _only_frame(line.text[a:at - 2]):  # «Кроме того, по данным X, …»: the frame is no unit
+            line.taken.append((a, at - 2))
+        else:
+            line.add(Found(a, at - 2, _kind(line, a, at - 2), src, cue, "ruuk-according-inner", "", [], 0.6),
+                     (at, after_at))
         line.add(Found(after_at, e, _kind(line, after_at, e), src, cue, "ruuk-according-inner", "", [], 0.6))
         return True
     return False
