@@ -413,3 +413,14 @@ def test_a_centre_or_a_group_speaks_and_a_frame_before_according_is_no_unit(pipe
     assert [(q.text[:10], q.speaker) for q in qs] == [
         ("что в ходе", "Сирийский центр мониторинга за соблюдением прав человека"),
         ("по меньшей", "мониторинговой группы")]  # «Кроме того» only frames the clause
+
+
+def test_a_relative_clause_speaks_for_the_name_before_it_in_its_nominative(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "Одновременно с заявлением министерства в Телеграме появилось сообщение губернатора Смоленской "
+                       "области Василия Анохина, который утверждает, что над его областью сбиты семь беспилотников.")
+    assert [(q.speaker, q.text[:12]) for q in qs] == [("Василий Анохин", "что над его ")]
+    # a first name that may be a nominative stays as written; an addressee pronoun is nobody
+    assert [q.speaker for q in _quotes(pipe, "Александра Петрова заявила, что обстрелы продолжаются каждую ночь.")] \
+        == ["Александра Петрова"]
+    assert _quotes(pipe, "Но сейчас гражданам предлагается вовсе не идеология войны. Их призывают жертвовать своими "
+                         "жизнями ради денацификации.") == []

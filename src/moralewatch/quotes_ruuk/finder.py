@@ -181,6 +181,8 @@ _CITING = compile_regex(r",\s*(?:ссылаясь|посилаючись)\s+на
 _GERUND_THAT = compile_regex(r",\s+([\w-]+),\s+((?:что|що)\s)", flags=2)
 #: pronouns that before a verb are its object («Его называют героем»), never who speaks
 _OBJECT_PRONOUNS = frozenset("его её ее их його її їх".split())
+#: the capitalised words that end a clause (a relative pronoun's antecedent when it is a name)
+_TRAILING_NAME = compile_regex(r"(?:[A-ZА-ЯЁІЇЄҐ][\w'’-]*\s+){0,2}[A-ZА-ЯЁІЇЄҐ][\w'’-]*$")
 _RELATIVE = frozenset("который которая которое которые який яка яке які".split())
 _FROM = compile_regex(r"^(?:из|от|з|від)\s+", flags=2)
 _IN_SOURCE = compile_regex(r"^(?:в|у)\s+(?:(?:сообщении|заявлении|пресс-релизе|повідомленні|заяві)\s+)?", flags=2)
@@ -325,7 +327,11 @@ class Line:
         if not (w and (w.group().lower() in _RELATIVE or gerund(w.group(), self.lang))):
             return seg, cut
         head = seg[:cut]
-        return head, max(head.rfind(", "), head.rfind(": "), head.rfind(" — "), head.rfind(" – "), head.rfind("; "))
+        before = max(head.rfind(", "), head.rfind(": "), head.rfind(" — "), head.rfind(" – "), head.rfind("; "))
+        name = _TRAILING_NAME.search(head)
+        if w.group().lower() in _RELATIVE and name and name.start() > before + 2:
+            return head, name.start() - 2  # «… появилось сообщение губернатора Василия Анохина, который утверждает»
+        return head, before
 
     def _trim_subject(self, a: int, b: int) -> tuple[int, int] | None:
         text = self.text
@@ -1159,6 +1165,8 @@ def _intent(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str])
     if line.verbs(c0, e):
         return False  # «ВСУ приказали держаться …, пишет BBC»: the attribution after the content decides
     sp = line.subject(a, v)
+    if sp is not None and line.text[sp[0]:sp[1]].strip(" «»\"").lower() in _OBJECT_PRONOUNS:
+        return True  # «Их призывают жертвовать …»: the addressee, nobody named
     if sp is None or not _speakerish(line, sp) or _own(line, sp) or _own_prefix(line, sp) or \
             any(w.group().lower().startswith(("котор", "як")) for w in _WORD.finditer(line.text, sp[0], sp[1])):
         return False  # the channel's own request; «гимн, с которым МОК предложил …»: no subject of its own
