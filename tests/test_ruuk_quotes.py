@@ -1,4 +1,4 @@
-"""quotes.ruuk.v2: quotes in Russian and Ukrainian text (issue 17, item 3), and its floors on the dev set."""
+"""quotes.ruuk.v3: quotes in Russian and Ukrainian text (issue 17, item 3), and its floors on the dev set."""
 
 from __future__ import annotations
 
@@ -154,7 +154,7 @@ def test_a_telegram_export_channel_relays_the_statement(tmp_path: Path) -> None:
 def test_langgate_keeps_these_quotes_and_english_is_untouched(pipe: Pipeline) -> None:
     english = ("KHARKIV, Ukraine — Russian soldiers near Izium said on Tuesday that morale was collapsing.\n\n"
                "“We have no food and no ammunition,” one soldier told reporters in Kharkiv.")
-    without = Pipeline([n for n in DEFAULT if n != "quotes.ruuk.v2"])
+    without = Pipeline([n for n in DEFAULT if n != "quotes.ruuk.v3"])
     assert [(q.start, q.end, q.speaker) for q in _quotes(pipe, english)] == \
         [(q.start, q.end, q.speaker) for q in _quotes(without, english)]
     mixed = english + "\n\nЖитель села Андрей Новицкий рассказал РИА Новости, что солдаты обстреливали мирных граждан."
