@@ -424,3 +424,21 @@ def test_a_relative_clause_speaks_for_the_name_before_it_in_its_nominative(pipe:
         == ["Александра Петрова"]
     assert _quotes(pipe, "Но сейчас гражданам предлагается вовсе не идеология войны. Их призывают жертвовать своими "
                          "жизнями ради денацификации.") == []
+
+
+def test_a_statement_line_gives_its_person_to_the_quote_above_and_the_list_below(pipe: Pipeline) -> None:
+    text = ("«Применение противником дальнобойного оружия против РФ не может повлиять на ход спецоперации»\n"
+            "Заявление Владимира Путина по ситуации на Украине и отношениям с западными странами.\n"
+            "Главное:\n"
+            "— По территории России было применено западное дальнобойное оружие.\n"
+            "— Продолжая курс эскалации, США и их союзники заявили, что дают разрешение на применение оружия.")
+    qs = _quotes(pipe, text)
+    assert [q.speaker for q in qs] == ["Владимир Путин"] * 3
+    assert qs[2].text.startswith("Продолжая курс эскалации")  # the whole line, not the allies' words inside it
+
+
+def test_indefinite_speakers_a_missing_comma_and_calls_with_that(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "Дехто з росіян вже закликає в соцмережах, що вони проти війни. Ми це бачимо.")
+    assert [(q.speaker, q.text) for q in qs] == [("Дехто з росіян", "що вони проти війни.")]
+    qs = _quotes(pipe, "Стрелков прочитал письмо. Он сказал что судья даёт конские сроки по заказным делам.")
+    assert [q.text for q in qs] == ["что судья даёт конские сроки по заказным делам."]

@@ -102,6 +102,9 @@ def _borrow(lines: list[Line]) -> None:
             _below_intro(lines[i - 1], line)
         if line.intro:
             _intro_list(line, lines[i + 1:])
+        elif i > 0 and _label_below_statement(lines[i - 1], line):
+            # «Заявление Владимира Путина …⏎Главное:⏎— …»: the statement's person speaks the list
+            _intro_list(line, lines[i + 1:], _first_person(lines[i - 1]))
         if dialogue and line.dash and not line.found and _BARE_DIALOGUE.search(line.masked):
             s = _lead(line.masked, line.lo, line.lo, line.hi)
             line.add(Found(s, line.hi, "direct", None, None, "ruuk-dash-bare", "", [], 0.5))
@@ -121,6 +124,9 @@ def _from_neighbour(lines: list[Line], i: int, f: Found) -> None:
     """A line that is only a quote: the person an intro above names, else the speaker of the quote before (the one
     it goes on from) or after."""
     who = _colon_person(lines[i - 1]) if i > 0 else None
+    if who is None and i + 1 < len(lines) and not lines[i + 1].found and \
+            lines[i + 1].verbs(lines[i + 1].lo, lines[i + 1].hi, frozenset({"nominal"})):
+        who = _first_person(lines[i + 1])  # «…»⏎Заявление Владимира Путина по ситуации …
     if who is not None:  # «Анналена Бербок … объяснила причину …:» ⏎ «…»
         f.speaker, f.rule = who, "ruuk-marks-below-intro"
         f.borrow = ""
@@ -159,9 +165,17 @@ def _below_intro(above: Line, line: Line) -> None:
         line.add(Found(s0, line.hi, "direct", who, None, "ruuk-below-intro", "", [], 0.55))
 
 
-def _intro_list(line: Line, below: list[Line]) -> None:
-    """The dash lines under «Другие его заявления:» are the intro's speaker's quotes."""
-    who = _intro_speaker(line)
+def _label_below_statement(above: Line, line: Line) -> bool:
+    """A bare label line («Главное:», «Важно:») under a line that names someone's statement («Заявление X …»)."""
+    label = line.masked.strip().rstrip(":").strip().lower()
+    return line.masked.rstrip().endswith(":") and label in lexicon().not_speakers and not line.found and \
+        bool(above.verbs(above.lo, above.hi, frozenset({"nominal"}))) and _first_person(above) is not None
+
+
+def _intro_list(line: Line, below: list[Line], who: tuple[int, int] | None = None) -> None:
+    """The dash lines under «Другие его заявления:» are the intro's speaker's quotes (``who``: given by a line
+    above the intro)."""
+    who = who or _intro_speaker(line)
     for nxt in below:
         if not nxt.dash:
             break
@@ -179,6 +193,11 @@ def _colon_person(line: Line) -> tuple[int, int] | None:
     («Глава германского МИДа Анналена Бербок наконец-то объяснила …:»)."""
     if not line.masked.rstrip().endswith(":") or _words_in(line) > 40:
         return None
+    return _first_person(line)
+
+
+def _first_person(line: Line) -> tuple[int, int] | None:
+    """The first person a line names in two capitalised words that are a name (not a body, not a place)."""
     first = _lead(line.masked, line.lo, line.lo, line.hi)
     words = [(line.lo + m.start(), line.lo + m.end(), m.group()) for m in _NAME_WORD.finditer(line.masked)]
     k = 0

@@ -162,7 +162,9 @@ _WHERE_SAID = compile_regex(
     r"інтерв['’]ю|беседе|розмові|разговоре|эфире|ефірі|обращени\w*|зверненн\w*|видеообращени\w*|відеозверненн\w*|"
     r"вечернем|вечірньому|ежедневном|щоденному|своем|своём|своєму|своих|своїх|брифинг\w*|брифінг\w*|"
     r"пресс-конференци\w*|пресконференці\w*|прес-конференці\w*|выступлени\w*|виступі|ходе|ході|рамках|"
-    r"телеграм[\w-]*|telegram[\w-]*)(?![\w-]).*$", flags=2)
+    r"телеграм[\w-]*|telegram[\w-]*|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|"
+    r"декабре|січні|лютому|березні|квітні|травні|червні|липні|серпні|вересні|жовтні|листопаді|грудні|\d{4}\s+году)"
+    r"(?![\w-]).*$", flags=2)
 _LINKING = compile_regex(r"^(?:также\s+|тоже\s+|как\s+|як\s+|і\s+|и\s+)*", flags=2)
 _COMPLEMENTIZER = compile_regex(r",\s+(?:что|чтобы|будто|якобы|що|щоб|нібито)\s")
 _ABOUT_PREP = compile_regex(r"\s+(?:о|об|обо|про)\s")
@@ -183,6 +185,9 @@ _GERUND_THAT = compile_regex(r",\s+([\w-]+),\s+((?:что|що)\s)", flags=2)
 _OBJECT_PRONOUNS = frozenset("его её ее их його її їх".split())
 #: the capitalised words that end a clause (a relative pronoun's antecedent when it is a name)
 _TRAILING_NAME = compile_regex(r"(?:[A-ZА-ЯЁІЇЄҐ][\w'’-]*\s+){0,2}[A-ZА-ЯЁІЇЄҐ][\w'’-]*$")
+_BARE_THAT = compile_regex(r"\s+(?:что|що)\s", flags=2)
+#: indefinite pronouns that name some people as speakers («Некоторые называют …», «Дехто з росіян закликає, що …»)
+_INDEFINITE = frozenset("некоторые кто-то кое-кто многие дехто хтось деякі багато".split())
 _RELATIVE = frozenset("который которая которое которые який яка яке які".split())
 _FROM = compile_regex(r"^(?:из|от|з|від)\s+", flags=2)
 _IN_SOURCE = compile_regex(r"^(?:в|у)\s+(?:(?:сообщении|заявлении|пресс-релизе|повідомленні|заяві)\s+)?", flags=2)
@@ -779,8 +784,8 @@ def _speakerish(line: Line, sp: tuple[int, int]) -> bool:
         return False  # «Это подтверждает …», «Що свідчить …»
     if words[0].lower() in FIRST_PERSON or words[0].lower() in SECOND_PERSON:
         return False  # «Я говорив тоді, що …»: the writer's own words, not a quote (QUOTES.md, guideline 8)
-    if words[0].lower() in PRONOUNS or describe(mention) != ("unknown", "unknown"):
-        return True
+    if words[0].lower() in PRONOUNS or words[0].lower() in _INDEFINITE or describe(mention) != ("unknown", "unknown"):
+        return True  # a pronoun, «Некоторые», «Дехто з росіян», a source word
     if words[0].lower().startswith(lexicon().documents) or \
             any(w.lower().startswith(lexicon().source_nouns) for w in words[:3]):
         return True  # «…, говорится в сводке»: the document speaks for its author; «Источник сообщил», «центр»
@@ -1037,6 +1042,9 @@ def _that_start(after: str, v_end: int) -> tuple[int, int]:
     if comp and not (comp.group().rstrip().endswith(("чтобы", "щоб")) and _words(after[:comp.start()])):
         # «попросили изменить форму, чтобы …», «просили разрешения …, чтобы»: a purpose, not what was asked
         return comp.start(), v_end + comp.start() + 2
+    bare = _BARE_THAT.match(after)
+    if bare:  # «он сказал что судья …»: a Telegram post's missing comma
+        return 0, v_end + bare.end() - len(bare.group().split()[-1]) - 1
     return -1, 0
 
 
@@ -1046,7 +1054,7 @@ def _that(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -
     if _ANSWER_FOR.match(after):
         return True  # «відповідають за те, що …», «отвечает за то, что …»: answerable for, nothing said
     cs, c0 = _that_start(after, v_end)
-    if not (0 <= cs <= 80 and cls & (SPEECH | {"about", "shown", "conviction"})):
+    if not (0 <= cs <= 80 and cls & (SPEECH | {"about", "shown", "conviction", "intent"})):
         return False
     if line.verbs(v_end, v_end + cs):
         return False  # «Как сообщают тг-каналы, Протасевич сообщил силовикам, что …»: the later verb's «что»
