@@ -442,3 +442,8 @@ def test_indefinite_speakers_a_missing_comma_and_calls_with_that(pipe: Pipeline)
     assert [(q.speaker, q.text) for q in qs] == [("Дехто з росіян", "що вони проти війни.")]
     qs = _quotes(pipe, "Стрелков прочитал письмо. Он сказал что судья даёт конские сроки по заказным делам.")
     assert [q.text for q in qs] == ["что судья даёт конские сроки по заказным делам."]
+
+
+def test_a_date_after_the_speaker_is_not_part_of_it(pipe: Pipeline) -> None:
+    qs = _quotes(pipe, "Мурадов ранее был командующим группировкой войск «Восток», сообщило Минобороны в июле 2022 года.")
+    assert [(q.speaker, q.text) for q in qs] == [("Минобороны", "Мурадов ранее был командующим группировкой войск «Восток»")]

@@ -188,6 +188,10 @@ _TRAILING_NAME = compile_regex(r"(?:[A-ZА-ЯЁІЇЄҐ][\w'’-]*\s+){0,2}[A-Z�
 _BARE_THAT = compile_regex(r"\s+(?:что|що)\s", flags=2)
 #: indefinite pronouns that name some people as speakers («Некоторые называют …», «Дехто з росіян закликає, що …»)
 _INDEFINITE = frozenset("некоторые кто-то кое-кто многие дехто хтось деякі багато".split())
+_TRAILING_DATE = compile_regex(
+    r"\s+(?:(?:в|у)\s+(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре|січні|"
+    r"лютому|березні|квітні|травні|червні|липні|серпні|вересні|жовтні|листопаді|грудні)(?:\s+\d{4})?|(?:в|у)\s+\d{4}|"
+    r"\d{1,2}\s+\w+\s+\d{4})(?:\s+(?:года|году|року|г\.))?\s*$", flags=2)
 _RELATIVE = frozenset("который которая которое которые який яка яке які".split())
 _FROM = compile_regex(r"^(?:из|от|з|від)\s+", flags=2)
 _IN_SOURCE = compile_regex(r"^(?:в|у)\s+(?:(?:сообщении|заявлении|пресс-релизе|повідомленні|заяві)\s+)?", flags=2)
@@ -397,6 +401,9 @@ class Line:
         if t:
             hint = hint or t.group().strip().lower()
             b = a + t.start()
+        when = _TRAILING_DATE.search(self.text[a:b])
+        if when and when.start() > 0:  # «…, сообщило Минобороны в июле 2022 года»: the time is no speaker
+            b = a + when.start()
         link = _LINK_SOURCE.search(self.text[a:b])
         if link:
             via.append(self.text[a:a + link.start()].strip())
