@@ -447,3 +447,14 @@ def test_indefinite_speakers_a_missing_comma_and_calls_with_that(pipe: Pipeline)
 def test_a_date_after_the_speaker_is_not_part_of_it(pipe: Pipeline) -> None:
     qs = _quotes(pipe, "Мурадов ранее был командующим группировкой войск «Восток», сообщило Минобороны в июле 2022 года.")
     assert [(q.speaker, q.text) for q in qs] == [("Минобороны", "Мурадов ранее был командующим группировкой войск «Восток»")]
+
+
+def test_hand_checked_false_quotes_stay_out(pipe: Pipeline) -> None:
+    """From the hand check of the quotes this session added on unlabelled posts."""
+    for text in ("При этом Россия предстает некой анти-европой. Русский может выглядеть как человек, говорить как "
+                 "человек, но в его мозге кипит жажда насилия.",  # Russian «говорить» is an infinitive
+                 "Так землі Русі-України називали у скандинавських сагах. Країна фортець."):  # a place, no label
+        assert _quotes(pipe, text) == [], text
+    qs = _quotes(pipe, "Оглоблину дали 10 лет. По версии следствия, в 2016-2021гг. Оглоблин получил взятку в размере "
+                       "более 10 млн рублей.")
+    assert [q.text[:16] for q in qs] == ["в 2016-2021гг. О"]  # «гг.» ends no sentence

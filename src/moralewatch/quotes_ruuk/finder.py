@@ -135,7 +135,9 @@ def blank(text: str, lo: int, hi: int, marks: list[Mark]) -> str:
 # -- patterns ------------------------------------------------------------------------------------------------------
 
 #: sentence ends outside quotes: a stop before a capital, a digit, a mark or a dash
-_SENT_END = compile_regex(r"(?<=[.!?…])\s+(?=[—–-]?\s*[«\"„“A-ZА-ЯЁІЇЄҐ0-9" + MASK + r"])|(?<=;)\s+")
+#: a sentence's end; not after an abbreviation («2016-2021гг. Оглоблин», «1935 г.», «тыс.») or an initial («Е. Петров»)
+_SENT_END = compile_regex(r"(?<=[.!?…])(?<!гг\.)(?<![\s\d]г\.)(?<!тыс\.)(?<!млн\.)(?<!млрд\.)(?<!\b[A-ZА-ЯЁІЇЄҐ]\.)"
+                          r"\s+(?=[—–-]?\s*[«\"„“A-ZА-ЯЁІЇЄҐ0-9" + MASK + r"])|(?<=;)\s+")
 #: what a line or sentence may open with before its words: bullets, emoji, dashes
 _LEAD = compile_regex(r"[^\w«\"„“" + MASK + r"]*")
 _DASH_LINE = compile_regex(r"\s*[-—–]\s+")
@@ -279,7 +281,8 @@ class Line:
             self._cues = []
             for m in _TOKEN.finditer(self.masked):
                 cls = table.get(m.group().lower())
-                if cls:
+                if cls and not (self.lang == "ru" and m.group().lower().endswith("ть") and
+                                infinitive(m.group(), "ru")):  # Ukrainian «говорить» is Russian's infinitive
                     self._cues.append((self.lo + m.start(), self.lo + m.end(), cls))
             self._cue_starts = [c[0] for c in self._cues]
         lo = bisect.bisect_left(self._cue_starts, s)
@@ -338,7 +341,8 @@ class Line:
         head = seg[:cut]
         before = max(head.rfind(", "), head.rfind(": "), head.rfind(" — "), head.rfind(" – "), head.rfind("; "))
         name = _TRAILING_NAME.search(head)
-        if w.group().lower() in _RELATIVE and name and name.start() > before + 2:
+        if w.group().lower() in _RELATIVE and name and name.start() > before + 2 and \
+                (len(name.group().split()) >= 2 or _known_person(name.group())):
             return head, name.start() - 2  # «… появилось сообщение губернатора Василия Анохина, который утверждает»
         return head, before
 
@@ -1200,8 +1204,8 @@ def _naming_plain(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset
     c0 = _strip(line.text, v_end, e)[0]
     c1 = _content_end(line, c0, e)
     if c0 >= c1 or line.masked[c0 - line.lo] in ",:" + MASK or MASK in line.masked[c0 - line.lo:c1 - line.lo] or \
-            _words(line.text[c0:c1]) < 2 or line.verbs(c0, c1):
-        return False
+            _words(line.text[c0:c1]) < 2 or line.verbs(c0, c1) or _PREPOSITION.match(line.text[c0:c1]):
+        return False  # «Так землі називали у скандинавських сагах»: a place, no label
     sp = line.subject(a, v)
     if sp is None or not _speakerish(line, sp) or _own(line, sp) or \
             line.text[sp[0]:sp[1]].strip(" «»\"").lower() in _OBJECT_PRONOUNS:
