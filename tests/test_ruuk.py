@@ -198,3 +198,23 @@ def test_first_letter_guards_keep_every_match() -> None:
             [m.span() for m in re.finditer(rx, text)]
     assert slavic._guarded(r"(?:\w+ )?бойц\w*") == ""  # may start with any letter: no guard
     assert set(slavic._guarded(r"сзч|соч|[еі]ще")[4:-2]) == {"с", "е", "і"}
+
+
+# -- session 7: the subject side of acts against civilians, places, the writer's country -----------------------------
+
+
+def test_civilians_name_the_other_side_and_a_place_names_no_actor(pipe) -> None:  # type: ignore[no-untyped-def]
+    """«мирных украинцев», «український народ» are the victims: the perpetrator is the other side; «на Київщині»,
+    «в Україні» in a Ukrainian address are where the enemy acts, not who acts."""
+    uk = _run(pipe, "Сьогодні в Макарові на Київщині вони обстріляли хлібозавод. Вони прийшли знищити український "
+                    "народ.")
+    assert {(i.indicator, i.subject_side) for i in uk.indicators} == {("orders_against_civilians", "ru")}
+    assert len(uk.indicators) == 2
+    ru = _run(pipe, "Очевидно, что количество убитых мирных украинцев в Москве вообще никого не волнует.")
+    assert _found(ru) == {("orders_against_civilians", "ru")}
+    # a Russian news post about Ukraine: «в Украине» still tells whose desertion it is
+    news = _run(pipe, "С начала войны в Украине были открыты 95 тысяч уголовных дел о дезертирстве.")
+    assert ("surrender_desertion", "ua") in _found(news)
+    # the same civilians' words in a sentence about something else name no side: the fallback decides
+    oath = _run(pipe, "Жаль, что присяга украинскому народу не мешала ВСУ засыпать Донбасс снарядами.")
+    assert _found(oath) == {("orders_against_civilians", "ua")}

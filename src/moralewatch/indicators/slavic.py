@@ -1,4 +1,4 @@
-"""Morale indicators in Russian and Ukrainian text (issue 17, item 4): ``indicators.ruuk.v2``.
+"""Morale indicators in Russian and Ukrainian text (issue 17, item 4): ``indicators.ruuk.v3``.
 
 The English rules do not read Russian or Ukrainian (``langgate.v1`` drops what they find there); this stage reads
 the paragraphs that ``language.v1`` labelled ``ru`` or ``uk`` and adds its indicators to the English ones.
@@ -48,6 +48,13 @@ WRITER = {"ru": "ru", "uk": "ua"}
 OTHER = {"ru": "ua", "ua": "ru"}
 #: how far (characters) before and after a cue an actor word may stand, inside its sentence
 NEAR = 200
+#: the SIDE column of actors.txt: a force (ru, ua), the writer's own or the enemy, a country's name (weak: ru?, ua?),
+#: a side's civilians (victims-ru, victims-ua: the perpetrator of an act against civilians is the other side)
+ACTOR_SIDES = ("ru", "ua", "own", "enemy", "ru?", "ua?", "victims-ru", "victims-ua")
+#: the indicator whose subject is the perpetrator, so that the victims' side names the other one
+AGAINST_CIVILIANS = "orders_against_civilians"
+#: a preposition just before a country's or city's name makes it a place or a target, not an actor
+_PLACE_BEFORE = compile_regex(r"(?:^|\W)(?:в|во|у|на|под|під|из|із|з|по|до|от|від|через|для|против|проти)\s+$")
 #: the smallest count that sizes a loss (gold/ruuk README, hard case 1)
 MIN_COUNT = 25
 
@@ -187,8 +194,8 @@ def _load(root: str) -> Lexicon:
     apath = f"{root}/actors.txt"
     for n, line in enumerate(lines(apath), 1):
         side, sep, rx = line.partition(" :: ")
-        if not sep or side not in ("ru", "ua", "own", "enemy", "ru?", "ua?"):
-            raise _bad(apath, n, "expected SIDE :: REGEX with SIDE ru, ua, own, enemy, ru? or ua?")
+        if not sep or side not in ACTOR_SIDES:
+            raise _bad(apath, n, f"expected SIDE :: REGEX with SIDE one of {', '.join(ACTOR_SIDES)}")
         actor_branches.append(f"(?P<a{len(sides)}>{rx})")
         sides.append(side)
     return Lexicon(
@@ -228,7 +235,9 @@ def _military(lex: Lexicon, low: str, s: int, e: int) -> bool:
                for m in lex.actors.finditer(low, s, e))
 
 
-def _side_of(actor: str, writer: str | None) -> str | None:
+def _side_of(actor: str, writer: str | None, against_civilians: bool = False) -> str | None:
+    if actor.startswith("victims-"):  # «мирных украинцев», «український народ»: the victims, not the actor
+        return OTHER[actor[len("victims-"):]] if against_civilians else None
     if actor in ("ru", "ua"):
         return actor
     if writer is None:
@@ -237,16 +246,22 @@ def _side_of(actor: str, writer: str | None) -> str | None:
 
 
 def _actor_side(lex: Lexicon, low: str, s: int, e: int, cue_s: int, cue_e: int, writer: str | None,
-                forces_only: bool = False) -> str | None:
+                forces_only: bool = False, against_civilians: bool = False) -> str | None:
     """The side of the actor word nearest the cue in ``[s, e)`` (a word inside the cue counts first); a country's
-    name (weak) only when no force is named; ``forces_only``: the writer's words (наши, противник) do not count."""
+    name (weak) only when no force is named, and not after a preposition in an act against civilians or for the
+    writer's own country («на Київщині», «в Україні» in a Ukrainian address: where the enemy acts, not who);
+    ``forces_only``: the writer's words (наши, противник) do not count; ``against_civilians``: a side's civilians
+    name the other side as the perpetrator."""
     best: dict[bool, tuple[int, str]] = {}
     for m in lex.actors.finditer(low, max(s, cue_s - NEAR), min(e, cue_e + NEAR)):
         actor = lex.actor_sides[int((m.lastgroup or "a0")[1:])]
         weak = actor.endswith("?")
         if forces_only and actor in ("own", "enemy"):
             continue
-        side = _side_of(actor.rstrip("?"), writer)
+        side = _side_of(actor.rstrip("?"), writer, against_civilians)
+        if weak and (against_civilians or side == writer) and _PLACE_BEFORE.search(low, max(0, m.start() - 10),
+                                                                                    m.start()):
+            continue
         if side is None:
             continue
         dist = 0 if m.start() >= cue_s and m.end() <= cue_e else \
@@ -294,10 +309,11 @@ def _side(lex: Lexicon, rule: Rule, low: str, sents: _Sentences, si: int, span: 
     if rule.side in ("ru", "ua"):
         return rule.side
     enemy = rule.side == "enemy"
-    side = _actor_side(lex, low, span[0], span[1], m.start(), m.end(), writer, enemy)
+    civ = AGAINST_CIVILIANS in rule.indicators
+    side = _actor_side(lex, low, span[0], span[1], m.start(), m.end(), writer, enemy, civ)
     if side is None and si > 0 and sents.spans[si - 1][1] > para_start:
         ps, pe = sents.spans[si - 1]
-        side = _actor_side(lex, low, max(ps, para_start), pe, m.start(), m.end(), writer, enemy)
+        side = _actor_side(lex, low, max(ps, para_start), pe, m.start(), m.end(), writer, enemy, civ)
     if side is None and enemy and writer is not None:
         side = OTHER[writer]
     return side
@@ -349,7 +365,7 @@ def tag(doc: Document) -> list[Indicator]:
     return out
 
 
-@stage("indicators.ruuk.v2", requires=("language", "sentences", "indicators"), provides=("indicators_ruuk",))
+@stage("indicators.ruuk.v3", requires=("language", "sentences", "indicators"), provides=("indicators_ruuk",))
 def tag_ruuk(doc: Document, config: Mapping[str, Any]) -> None:
     """Add the indicators of the Russian and Ukrainian paragraphs (:mod:`.slavic`) to ``doc.indicators``."""
     found = tag(doc)

@@ -102,6 +102,9 @@ def _borrow(lines: list[Line]) -> None:
             _below_intro(lines[i - 1], line)
         if line.intro:
             _intro_list(line, lines[i + 1:])
+        elif i > 0 and _label_below_statement(lines[i - 1], line):
+            # «Заявление Владимира Путина …⏎Главное:⏎— …»: the statement's person speaks the list
+            _intro_list(line, lines[i + 1:], _first_person(lines[i - 1]))
         if dialogue and line.dash and not line.found and _BARE_DIALOGUE.search(line.masked):
             s = _lead(line.masked, line.lo, line.lo, line.hi)
             line.add(Found(s, line.hi, "direct", None, None, "ruuk-dash-bare", "", [], 0.5))
@@ -121,6 +124,9 @@ def _from_neighbour(lines: list[Line], i: int, f: Found) -> None:
     """A line that is only a quote: the person an intro above names, else the speaker of the quote before (the one
     it goes on from) or after."""
     who = _colon_person(lines[i - 1]) if i > 0 else None
+    if who is None and i + 1 < len(lines) and not lines[i + 1].found and \
+            lines[i + 1].verbs(lines[i + 1].lo, lines[i + 1].hi, frozenset({"nominal"})):
+        who = _first_person(lines[i + 1])  # «…»⏎Заявление Владимира Путина по ситуации …
     if who is not None:  # «Анналена Бербок … объяснила причину …:» ⏎ «…»
         f.speaker, f.rule = who, "ruuk-marks-below-intro"
         f.borrow = ""
@@ -159,12 +165,24 @@ def _below_intro(above: Line, line: Line) -> None:
         line.add(Found(s0, line.hi, "direct", who, None, "ruuk-below-intro", "", [], 0.55))
 
 
-def _intro_list(line: Line, below: list[Line]) -> None:
-    """The dash lines under «Другие его заявления:» are the intro's speaker's quotes."""
-    who = _intro_speaker(line)
+def _label_below_statement(above: Line, line: Line) -> bool:
+    """A bare label line («Главное:», «Важно:») under a line that names someone's statement («Заявление X …»)."""
+    label = line.masked.strip().rstrip(":").strip().lower()
+    return line.masked.rstrip().endswith(":") and label in lexicon().not_speakers and not line.found and \
+        bool(above.verbs(above.lo, above.hi, frozenset({"nominal"}))) and _first_person(above) is not None
+
+
+def _intro_list(line: Line, below: list[Line], who: tuple[int, int] | None = None) -> None:
+    """The dash lines under «Другие его заявления:» are the intro's speaker's quotes (``who``: given by a line
+    above the intro)."""
+    who = who or _intro_speaker(line)
     for nxt in below:
-        if not nxt.dash or nxt.found:
+        if not nxt.dash:
             break
+        if nxt.found:  # «— РФ признавала границы Украины …» under «О чём ещё говорил Путин:»: the line is his
+            if any(f.rule.startswith(("ruuk-dash", "ruuk-marks")) for f in nxt.found):
+                break  # a dialogue line or a quote of its own: the list ends
+            nxt.found, nxt.taken = [], []
         s = _lead(nxt.masked, nxt.lo, nxt.lo, nxt.hi)
         f = Found(s, nxt.hi, _kind(nxt, s, nxt.hi), who, None, "ruuk-list", "", [], 0.6)
         nxt.add(f)
@@ -175,6 +193,11 @@ def _colon_person(line: Line) -> tuple[int, int] | None:
     («Глава германского МИДа Анналена Бербок наконец-то объяснила …:»)."""
     if not line.masked.rstrip().endswith(":") or _words_in(line) > 40:
         return None
+    return _first_person(line)
+
+
+def _first_person(line: Line) -> tuple[int, int] | None:
+    """The first person a line names in two capitalised words that are a name (not a body, not a place)."""
     first = _lead(line.masked, line.lo, line.lo, line.hi)
     words = [(line.lo + m.start(), line.lo + m.end(), m.group()) for m in _NAME_WORD.finditer(line.masked)]
     k = 0
@@ -215,11 +238,15 @@ def _person(text: str, s: int, e: int) -> tuple[int, int, list[str]] | None:
     """The personal name at the end of a mention: up to two capitalised words (not an acronym, not a word of
     sources.tsv such as «Украины»), as [start, end) and words; None for a description or an organisation."""
     words = [(s + m.start(), s + m.end(), m.group()) for m in _NAME_WORD.finditer(text[s:e])]
+    if words and words[0][2].lower().startswith(lexicon().source_nouns):
+        return None  # «источник РИА Новости», «джерело в Офісі Президента»: the description is the speaker
     run: list[tuple[int, int, str]] = []
     for w in reversed(words):
         if not _CAP.fullmatch(w[2]) or _LATIN.search(w[2]):
             break
         run.insert(0, w)
+    if len(run) == 1 and len(words) > 1 and _outlet_pair(words[-2][2], run[0][2]):
+        return None  # «источник РИА Новости»: an outlet's two-word name, no person
     run = run[-2:]
     if len(run) == 2 and lexicon().people.get(Names().lemma(run[0][2]).lower()):
         run = run[1:]  # «Советник Зеленского Литвин»: the first is a possessor, not a first name
@@ -236,6 +263,13 @@ def _person(text: str, s: int, e: int) -> tuple[int, int, list[str]] | None:
     if len(run) == len(words) == 2 and run[0][2].lower() in lexicon().skip:
         run = run[1:]
     return run[0][0], run[-1][1], [w[2] for w in run]
+
+
+def _outlet_pair(first: str, second: str) -> bool:
+    """Whether two words are a two-word name of sources.tsv («РИА Новости»), so that the second is no surname."""
+    pair = f"{first} {second}".lower()
+    return any(" " in stem and pair.startswith(stem) and len(stem) > len(first) + 2 for stem, _r, _s in
+               lexicon().sources)
 
 
 def _channel(doc: Document) -> str | None:
@@ -346,6 +380,8 @@ def _quote(text: str, f: Found, said: _Said, span: tuple[int | None, int | None]
     speaker, role, side = said
     attribution = text[f.cue[0]:f.cue[1]] if f.cue else ""
     attribution += " " + (text[f.speaker[0]:f.speaker[1]] if f.speaker else "")
+    if f.cue and f.speaker and f.speaker[1] <= f.cue[0] and f.cue[0] - f.speaker[1] <= 120:
+        attribution += " " + text[f.speaker[1]:f.cue[0]]  # «Песков в интервью РБК заявил»: how it was said
     return Quote(start=f.start, end=f.end, text=text[f.start:f.end], kind=f.kind, speaker=speaker,
                  speaker_start=span[0], speaker_end=span[1], speaker_role=role, side=side,
                  channel=_channel_of(f.channel_hint, attribution), via=via,

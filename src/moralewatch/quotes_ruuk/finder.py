@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from ..lexicons import compile_regex
 from .lexicon import lexicon
-from .morph import body_in, speaker_noun
+from .morph import body_in, gerund, infinitive, speaker_noun
 
 MASK = "\u2591"  # what a quote's content is blanked with: no word character, no space, no punctuation
 
@@ -135,7 +135,9 @@ def blank(text: str, lo: int, hi: int, marks: list[Mark]) -> str:
 # -- patterns ------------------------------------------------------------------------------------------------------
 
 #: sentence ends outside quotes: a stop before a capital, a digit, a mark or a dash
-_SENT_END = compile_regex(r"(?<=[.!?…])\s+(?=[—–-]?\s*[«\"„“A-ZА-ЯЁІЇЄҐ0-9" + MASK + r"])|(?<=;)\s+")
+#: a sentence's end; not after an abbreviation («2016-2021гг. Оглоблин», «1935 г.», «тыс.») or an initial («Е. Петров»)
+_SENT_END = compile_regex(r"(?<=[.!?…])(?<!гг\.)(?<![\s\d]г\.)(?<!тыс\.)(?<!млн\.)(?<!млрд\.)(?<!\b[A-ZА-ЯЁІЇЄҐ]\.)"
+                          r"\s+(?=[—–-]?\s*[«\"„“A-ZА-ЯЁІЇЄҐ0-9" + MASK + r"])|(?<=;)\s+")
 #: what a line or sentence may open with before its words: bullets, emoji, dashes
 _LEAD = compile_regex(r"[^\w«\"„“" + MASK + r"]*")
 _DASH_LINE = compile_regex(r"\s*[-—–]\s+")
@@ -151,10 +153,20 @@ _ADDRESSEE = compile_regex(
     r"^(?:журналистам|журналістам|изданию|виданню|агентству|телеканалу|газете|газеті|в\s+интервью\s+\S+|"
     r"в\s+інтерв['’]ю\s+\S+|в\s+(?:своем\s+|своём\s+)?телеграм(?:-канале|е)?|у\s+телеграмі|в\s+telegram)\s+",
     flags=2)  # re.IGNORECASE
-_TRAILING_WHERE = compile_regex(r"\s+(?:в|у)\s+(?:своем\s+|своём\s+|своєму\s+)?(?:телеграм\w*|telegram\w*|"
-                                r"соцсетях|соцмережах|эфире|ефірі)\s*$", flags=2)
+_TRAILING_WHERE = compile_regex(r"\s+(?:в|у)\s+(?:своем\s+|своём\s+|своєму\s+|своих\s+|своїх\s+)?(?:телеграм[\w-]*|"
+                                r"telegram[\w-]*|канале|каналі|блоге|блозі|соцсет\w*|соцмереж\w*|эфире|ефірі|"
+                                r"фейсбуке|фейсбуці|facebook|твиттере|x)\s*$", flags=2)
 _CUT_SPEAKER = compile_regex(r",\s+(?:что|который|которая|которые|которое|где|когда|выступая|отвечая|сообщая|"
                              r"добавив|подчеркнув|що|який|яка|які|коли)\b|\s+[—–]\s+|[.;!?…:]|\s+\(")
+#: a circumstance between a speaker and the verb (в ответ на вопрос X, в интервью X, в вечернем обращении, на брифинге)
+_WHERE_SAID = compile_regex(
+    r"\s+(?:в|во|у|на|при|під|под|во\s+время|під\s+час)\s+(?:ответ\w*|відповідь|коментар\w*|комментари\w*|интервью|"
+    r"інтерв['’]ю|беседе|розмові|разговоре|эфире|ефірі|обращени\w*|зверненн\w*|видеообращени\w*|відеозверненн\w*|"
+    r"вечернем|вечірньому|ежедневном|щоденному|своем|своём|своєму|своих|своїх|брифинг\w*|брифінг\w*|"
+    r"пресс-конференци\w*|пресконференці\w*|прес-конференці\w*|выступлени\w*|виступі|ходе|ході|рамках|"
+    r"телеграм[\w-]*|telegram[\w-]*|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|"
+    r"декабре|січні|лютому|березні|квітні|травні|червні|липні|серпні|вересні|жовтні|листопаді|грудні|\d{4}\s+году)"
+    r"(?![\w-]).*$", flags=2)
 _LINKING = compile_regex(r"^(?:также\s+|тоже\s+|как\s+|як\s+|і\s+|и\s+)*", flags=2)
 _COMPLEMENTIZER = compile_regex(r",\s+(?:что|чтобы|будто|якобы|що|щоб|нібито)\s")
 _ABOUT_PREP = compile_regex(r"\s+(?:о|об|обо|про)\s")
@@ -162,6 +174,27 @@ _ABOUT_THAT = compile_regex(r"\s+(?:о|про)\s+(?:том|те),\s+(?:что|к
 _AND_THEN = compile_regex(r",\s+(?:а|но|але|однак|однако)\s")
 _LINK_SOURCE = compile_regex(r"\s+со\s+ссылкой\s+на\s+|\s+з\s+посиланням\s+на\s+", flags=2)
 _CONJUNCTIONS = frozenset({"и", "й", "і", "та", "а"})
+#: «…, что A и что B»: the second reported clause of one verb
+_AND_THAT = compile_regex(r"[,]?\s+(?:и|і|та|а\s+также|а\s+також)\s+((?:что|що)\s)", flags=2)
+_AND_BEFORE = compile_regex(r"[,]?\s+(?:и|і|та|а\s+также|а\s+також)\s*$", flags=2)
+#: a reported clause's «, что» within the first words of a sentence
+_THAT_SOON = compile_regex(r"[^.!?;:" + MASK + r"]{3,90}?,\s+(?:что|що)\s", flags=2)
+_COMMA_WORD = compile_regex(r",\s+([\w-]+)")
+#: «X утверждает, ссылаясь на Y, что …»: Y is the source
+_CITING = compile_regex(r",\s*(?:ссылаясь|посилаючись)\s+на\s+(\S.*?)\s*$", flags=2)
+_GERUND_THAT = compile_regex(r",\s+([\w-]+),\s+((?:что|що)\s)", flags=2)
+#: pronouns that before a verb are its object («Его называют героем»), never who speaks
+_OBJECT_PRONOUNS = frozenset("его её ее их його її їх".split())
+#: the capitalised words that end a clause (a relative pronoun's antecedent when it is a name)
+_TRAILING_NAME = compile_regex(r"(?:[A-ZА-ЯЁІЇЄҐ][\w'’-]*\s+){0,2}[A-ZА-ЯЁІЇЄҐ][\w'’-]*$")
+_BARE_THAT = compile_regex(r"\s+(?:что|що)\s", flags=2)
+#: indefinite pronouns that name some people as speakers («Некоторые называют …», «Дехто з росіян закликає, що …»)
+_INDEFINITE = frozenset("некоторые кто-то кое-кто многие дехто хтось деякі багато".split())
+_TRAILING_DATE = compile_regex(
+    r"\s+(?:(?:в|у)\s+(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре|січні|"
+    r"лютому|березні|квітні|травні|червні|липні|серпні|вересні|жовтні|листопаді|грудні)(?:\s+\d{4})?|(?:в|у)\s+\d{4}|"
+    r"\d{1,2}\s+\w+\s+\d{4})(?:\s+(?:года|году|року|г\.))?\s*$", flags=2)
+_RELATIVE = frozenset("который которая которое которые який яка яке які".split())
 _FROM = compile_regex(r"^(?:из|от|з|від)\s+", flags=2)
 _IN_SOURCE = compile_regex(r"^(?:в|у)\s+(?:(?:сообщении|заявлении|пресс-релизе|повідомленні|заяві)\s+)?", flags=2)
 _PREPOSITION = compile_regex(r"^(?:в|во|у|из|с|со|від|з)\s+", flags=2)
@@ -248,7 +281,8 @@ class Line:
             self._cues = []
             for m in _TOKEN.finditer(self.masked):
                 cls = table.get(m.group().lower())
-                if cls:
+                if cls and not (self.lang == "ru" and m.group().lower().endswith("ть") and
+                                infinitive(m.group(), "ru")):  # Ukrainian «говорить» is Russian's infinitive
                     self._cues.append((self.lo + m.start(), self.lo + m.end(), cls))
             self._cue_starts = [c[0] for c in self._cues]
         lo = bisect.bisect_left(self._cue_starts, s)
@@ -272,8 +306,13 @@ class Line:
         if seg.endswith(","):  # "Источник РБК в Минобороны, сообщил": the clause before the comma
             seg = seg[:-1]
         cut = max(seg.rfind(", "), seg.rfind(": "), seg.rfind(" — "), seg.rfind(" – "), seg.rfind("; "))
+        if cut > 0 and seg[cut] == ",":
+            seg, cut = self._before_gerund(seg, cut)
         a = s + cut + 2 if cut >= 0 else s
         b = s + len(seg)
+        where = _WHERE_SAID.search(self.m(a, b))
+        if where and _words(self.m(a, a + where.start())) >= 1:
+            b = a + where.start()  # «Песков в ответ на вопрос Bloomberg заявил»: the circumstance is no speaker
         a = _lead(self.masked, self.lo, a, b)
         words = _WORD.findall(self.m(a, b))
         if len(words) > 2 and words[-1].lower() in _CONJUNCTIONS:
@@ -291,6 +330,21 @@ class Line:
                 self.via_hint = self.text[sp[0]:sp[0] + link.start()].strip()
                 sp = (sp[0] + link.end(), sp[1])
         return sp
+
+    def _before_gerund(self, seg: str, cut: int) -> tuple[str, int]:
+        """«Дмитрий Песков, отвечая на вопросы журналистов, заявил», «X, зарегистрированной в 2012 году, утверждали»,
+        «Дональд Трамп, который ранее пообещал»: a clause that opens with a gerund, a participle or a relative pronoun
+        is an aside; the subject is the clause before it: (that clause's segment, the cut before it or -1)."""
+        w = _WORD.match(seg, cut + 2)
+        if not (w and (w.group().lower() in _RELATIVE or gerund(w.group(), self.lang))):
+            return seg, cut
+        head = seg[:cut]
+        before = max(head.rfind(", "), head.rfind(": "), head.rfind(" — "), head.rfind(" – "), head.rfind("; "))
+        name = _TRAILING_NAME.search(head)
+        if w.group().lower() in _RELATIVE and name and name.start() > before + 2 and \
+                (len(name.group().split()) >= 2 or _known_person(name.group())):
+            return head, name.start() - 2  # «… появилось сообщение губернатора Василия Анохина, который утверждает»
+        return head, before
 
     def _trim_subject(self, a: int, b: int) -> tuple[int, int] | None:
         text = self.text
@@ -321,6 +375,10 @@ class Line:
         m = _CUT_SPEAKER.search(seg)
         if m:
             seg = seg[:m.start()]
+        for c in _COMMA_WORD.finditer(seg):  # «…», — пишет Le Monde, отмечая, что …: the gerund's clause is no speaker
+            if gerund(c.group(1), self.lang):
+                seg = seg[:c.start()]
+                break
         a, b = v_end, v_end + len(seg)
         a, b = _strip(self.text, a, b, " \t\u00a0,")
         hint = ""
@@ -347,6 +405,9 @@ class Line:
         if t:
             hint = hint or t.group().strip().lower()
             b = a + t.start()
+        when = _TRAILING_DATE.search(self.text[a:b])
+        if when and when.start() > 0:  # «…, сообщило Минобороны в июле 2022 года»: the time is no speaker
+            b = a + when.start()
         link = _LINK_SOURCE.search(self.text[a:b])
         if link:
             via.append(self.text[a:a + link.start()].strip())
@@ -408,7 +469,10 @@ def _object_first(text: str, words: list[tuple[int, int]]) -> list[tuple[int, in
 
 
 def _outlet_prefix(phrase: str) -> int:
-    """The length of an outlet's name opening ``phrase`` ("New York Times представители Пентагона"), or 0."""
+    """The length of an outlet's name opening ``phrase`` ("New York Times представители Пентагона"), or 0: a name,
+    capitalised («главком ВСУ Сырский», «военкор Коц» are a title and a description, not outlets)."""
+    if not phrase[:1].isupper():
+        return 0
     low = phrase.lower()
     best = 0
     for stem, role, _side in lexicon().sources:
@@ -505,7 +569,7 @@ def _headline(line: Line, s: int, e: int) -> bool:
         x = (a, s + colon)
         head = line.text[x[0]:x[1]]
         if 1 <= _words(head) <= 5 and head[:1].isupper() and head.strip().lower() not in lexicon().not_speakers \
-                and (line.first or _known_person(head)) \
+                and (line.first or _known_person(head)) and _headline_speaker(head, line.lang) \
                 and not line.verbs(*x, frozenset(
                 {"speech", "belief", "about", "naming"})) and not any(ch.isdigit() for ch in head):
             c0, c1 = s + colon + 2, e
@@ -532,6 +596,13 @@ def _headline(line: Line, s: int, e: int) -> bool:
                 line.add(Found(c0, c1, _kind(line, c0, c1), (x0, x1), None, "ruuk-headline-dash", "", [], 0.55))
                 return True
     return False
+
+
+def _headline_speaker(head: str, lang: str) -> bool:
+    """Whether the words before a headline's colon can be who speaks: a name, a source, a known person, a noun of
+    people («Антикриз по-киевски:», «Представим картинку:», «В Сирии снова неспокойно:» are a title's words)."""
+    return bool(_LATIN_LETTER.search(head)) or _is_source(head) or _is_name(head) or _known_person(head) or \
+        any(speaker_noun(w.lower(), lang) for w in _WORD.findall(head)[:3] if "-" not in w)  # not «Антикриз»
 
 
 def _known_person(phrase: str) -> bool:
@@ -724,10 +795,11 @@ def _speakerish(line: Line, sp: tuple[int, int]) -> bool:
         return False  # «Это подтверждает …», «Що свідчить …»
     if words[0].lower() in FIRST_PERSON or words[0].lower() in SECOND_PERSON:
         return False  # «Я говорив тоді, що …»: the writer's own words, not a quote (QUOTES.md, guideline 8)
-    if words[0].lower() in PRONOUNS or describe(mention) != ("unknown", "unknown"):
-        return True
-    if words[0].lower().startswith(lexicon().documents):
-        return True  # «…, говорится в сводке»: the document speaks for its author
+    if words[0].lower() in PRONOUNS or words[0].lower() in _INDEFINITE or describe(mention) != ("unknown", "unknown"):
+        return True  # a pronoun, «Некоторые», «Дехто з росіян», a source word
+    if words[0].lower().startswith(lexicon().documents) or \
+            any(w.lower().startswith(lexicon().source_nouns) for w in words[:3]):
+        return True  # «…, говорится в сводке»: the document speaks for its author; «Источник сообщил», «центр»
     if _IN_BEFORE.search(line.text, max(0, sp[0] - 5), sp[0]) and body_in(words[0], line.lang) and \
             not words[0].lower().startswith(lexicon().in_frames):
         return True  # «В ведомстве добавили», «В компании утверждают»: the body speaks
@@ -775,7 +847,8 @@ def _reported(line: Line, s: int, e: int) -> None:
     if _according_first(line, a, e, seg) or _according_inner(line, a, e):
         return
     found = len(line.found)
-    verbs = line.verbs(a, e, frozenset({"speech", "belief", "about", "naming", "from", "object", "shown", "conviction"}))
+    verbs = line.verbs(a, e, frozenset({"speech", "belief", "about", "naming", "from", "object", "shown", "conviction",
+                                           "intent"}))
     for v, v_end, cls in verbs:
         if not line.free(v, v_end) or _HOW_BEFORE.search(line.masked, max(0, v - line.lo - 40), v - line.lo):
             continue
@@ -786,6 +859,22 @@ def _reported(line: Line, s: int, e: int) -> None:
         # is left alone (unknown is better than wrong)
     if len(line.found) == found:
         _how_inner(line, a, e)
+    _gerund_that(line, a, e)
+
+
+def _gerund_that(line: Line, a: int, e: int) -> None:
+    """«…», — пишет Le Monde, отмечая, что …: the gerund's clause is one more quote of the attribution before it."""
+    for m in _GERUND_THAT.finditer(line.masked, a - line.lo, e - line.lo):
+        if "gerund" not in lexicon().verbs.get(m.group(1).lower(), frozenset()):
+            continue
+        c0 = line.lo + m.start(2)
+        before = [f for f in line.found if f.speaker is not None and f.start < c0 and f.speaker[1] <= c0]
+        if not before or not line.free(c0, c0 + 1):
+            continue
+        f = before[-1]
+        c1 = _content_end(line, c0, e)
+        line.add(Found(c0, c1, _kind(line, c0, c1), f.speaker, (line.lo + m.start(1), line.lo + m.end(1)),
+                       "ruuk-gerund-that", f.channel_hint, list(f.via), 0.6))
 
 
 def _according_first(line: Line, a: int, e: int, seg: str) -> bool:
@@ -816,12 +905,25 @@ def _according_first(line: Line, a: int, e: int, seg: str) -> bool:
         sp, hint, via = line.after_verb(how[1], src1)  # type: ignore[index]
         cue = how  # type: ignore[assignment]
     if sp is not None and not _own(line, sp) and _words(line.text[c0:e]) >= 2:
+        if _relayed_speech(line, c0, e):  # «Как сообщают тг-каналы, Протасевич сообщил силовикам, что …»
+            line.via_hint = line.text[sp[0]:sp[1]].strip()
+            return False
         line.add(Found(c0, e, _kind(line, c0, e), sp, cue, "ruuk-according", hint, via, 0.7), (a, c0))
         return True
     if sp is not None and _own(line, sp):
         line.taken.append((a, e))
         return True
     return False
+
+
+def _relayed_speech(line: Line, c0: int, e: int) -> bool:
+    """Whether the content of «по информации X, …» is itself someone's speech: a subject, a speech verb and «, что»
+    within its first words («правоохранители Беларуси говорили Протасевичу, что …»); that speaker speaks, X relays."""
+    m = _THAT_SOON.match(line.masked, c0 - line.lo, e - line.lo)
+    if not m:
+        return False
+    verbs = line.verbs(c0, line.lo + m.end())
+    return bool(verbs) and verbs[0][0] > c0
 
 
 def _how_verb(line: Line, k: int, e: int) -> tuple[int, int] | None:
@@ -860,7 +962,11 @@ def _according_inner(line: Line, a: int, e: int) -> bool:
             continue
         after_at = line.lo + m.end() + comma + 2
         cue = (at, line.lo + m.end())
-        line.add(Found(a, at - 2, _kind(line, a, at - 2), src, cue, "ruuk-according-inner", "", [], 0.6), (at, after_at))
+        if _only_frame(line.text[a:at - 2]):  # «Кроме того, по данным X, …»: the frame is no unit
+            line.taken.append((a, at - 2))
+        else:
+            line.add(Found(a, at - 2, _kind(line, a, at - 2), src, cue, "ruuk-according-inner", "", [], 0.6),
+                     (at, after_at))
         line.add(Found(after_at, e, _kind(line, after_at, e), src, cue, "ruuk-according-inner", "", [], 0.6))
         return True
     return False
@@ -947,6 +1053,9 @@ def _that_start(after: str, v_end: int) -> tuple[int, int]:
     if comp and not (comp.group().rstrip().endswith(("чтобы", "щоб")) and _words(after[:comp.start()])):
         # «попросили изменить форму, чтобы …», «просили разрешения …, чтобы»: a purpose, not what was asked
         return comp.start(), v_end + comp.start() + 2
+    bare = _BARE_THAT.match(after)
+    if bare:  # «он сказал что судья …»: a Telegram post's missing comma
+        return 0, v_end + bare.end() - len(bare.group().split()[-1]) - 1
     return -1, 0
 
 
@@ -956,16 +1065,22 @@ def _that(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -
     if _ANSWER_FOR.match(after):
         return True  # «відповідають за те, що …», «отвечает за то, что …»: answerable for, nothing said
     cs, c0 = _that_start(after, v_end)
-    if not (0 <= cs <= 80 and cls & (SPEECH | {"about", "shown", "conviction"})):
+    if not (0 <= cs <= 80 and cls & (SPEECH | {"about", "shown", "conviction", "intent"})):
         return False
+    if line.verbs(v_end, v_end + cs):
+        return False  # «Как сообщают тг-каналы, Протасевич сообщил силовикам, что …»: the later verb's «что»
     if cls == {"conviction"} and _words(after[:cs]) > 2:
         return False  # «уверены, что» / «уверены в том, что» only: «Разработчики уверены: …, поэтому хотят, чтобы»
     between = after[:cs]
     sp = line.subject(a, v)
     hint, via = "", line.take_via()
+    citing = _CITING.match(between)
+    if sp is not None and citing:  # «Le Monde утверждает, ссылаясь на анонимных собеседников, что …»: they speak
+        via = [line.text[sp[0]:sp[1]].strip()]
+        sp = (v_end + citing.start(1), v_end + citing.end(1))
     if sp is None and _words(between) and not between.lstrip().startswith(","):
         sp, hint, via = line.after_verb(v_end, v_end + cs)
-    if sp is not None and not _speakerish(line, sp):
+    if sp is not None and not citing and not _speakerish(line, sp):
         sp, via = None, []
         if v != a:
             return True
@@ -974,8 +1089,14 @@ def _that(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -
     if sp is not None or (v == a or line.bare_subject) and "speech" in cls:
         # a belief needs its holder named: «Впевнений, що …», «Сподівалися, що …» are the writer's own
         c1 = _content_end(line, c0, e)
-        line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-that", hint, via, 0.7,
-                       zero_subject=sp is None), (a, c0))
+        pieces = [c0] + [line.lo + m.start(1) for m in _AND_THAT.finditer(line.masked, c0 - line.lo, c1 - line.lo)]
+        for k, p0 in enumerate(pieces):  # «сказал, что A и что B»: two reported clauses, two units
+            p1 = c1
+            if k + 1 < len(pieces):
+                cut = _AND_BEFORE.search(line.masked, p0 - line.lo, pieces[k + 1] - line.lo)
+                p1 = line.lo + cut.start() if cut else pieces[k + 1]
+            line.add(Found(p0, p1, _kind(line, p0, p1), sp, (v, v_end), "ruuk-that", hint, list(via), 0.7,
+                           zero_subject=sp is None), (a, c0) if k == 0 else None)
         return True
     return False
 
@@ -1049,8 +1170,52 @@ def _zero_comma(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[s
     return True
 
 
+def _intent(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
+    """X пообещал/пригрозил/призвал/попросил (кого-то) сделать …: the infinitive's clause is what was said (QUOTES.md
+    guideline 5: «угрожают бросить позиции»); a named speaker only."""
+    if "intent" not in cls:
+        return False
+    c0 = _strip(line.text, v_end, e)[0]
+    words = list(_WORD.finditer(line.masked, c0 - line.lo, e - line.lo))[:4]
+    if not words or line.masked[c0 - line.lo] in ",:" + MASK or \
+            "," in line.masked[c0 - line.lo:words[-1].start()] or \
+            not any(infinitive(w.group(), line.lang) for w in words):
+        return False
+    if line.verbs(c0, e):
+        return False  # «ВСУ приказали держаться …, пишет BBC»: the attribution after the content decides
+    sp = line.subject(a, v)
+    if sp is not None and line.text[sp[0]:sp[1]].strip(" «»\"").lower() in _OBJECT_PRONOUNS:
+        return True  # «Их призывают жертвовать …»: the addressee, nobody named
+    if sp is None or not _speakerish(line, sp) or _own(line, sp) or _own_prefix(line, sp) or \
+            any(w.group().lower().startswith(("котор", "як")) for w in _WORD.finditer(line.text, sp[0], sp[1])):
+        return False  # the channel's own request; «гимн, с которым МОК предложил …»: no subject of its own
+    c1 = _content_end(line, c0, e)
+    if _words(line.text[c0:c1]) < 2:
+        return False
+    line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-intent", "", line.take_via(), 0.55), (a, c0))
+    return True
+
+
+def _naming_plain(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
+    """X называет Y Z, without marks («Украинские власти называют такие сообщения фейками»): QUOTES.md guideline 5,
+    labelling gives «Y Z»; a named speaker only (a passive «его называют героем» names nobody)."""
+    if "naming" not in cls:
+        return False
+    c0 = _strip(line.text, v_end, e)[0]
+    c1 = _content_end(line, c0, e)
+    if c0 >= c1 or line.masked[c0 - line.lo] in ",:" + MASK or MASK in line.masked[c0 - line.lo:c1 - line.lo] or \
+            _words(line.text[c0:c1]) < 2 or line.verbs(c0, c1) or _PREPOSITION.match(line.text[c0:c1]):
+        return False  # «Так землі називали у скандинавських сагах»: a place, no label
+    sp = line.subject(a, v)
+    if sp is None or not _speakerish(line, sp) or _own(line, sp) or \
+            line.text[sp[0]:sp[1]].strip(" «»\"").lower() in _OBJECT_PRONOUNS:
+        return False
+    line.add(Found(c0, c1, "indirect", sp, (v, v_end), "ruuk-naming-plain", "", line.take_via(), 0.5), (a, c0))
+    return True
+
+
 _VERB_RULES: tuple[Callable[[Line, int, int, int, int, frozenset[str]], bool], ...] = (
-    _about_this, _content_first, _that, _about, _colon, _object, _zero_comma)
+    _about_this, _content_first, _that, _about, _colon, _intent, _naming_plain, _object, _zero_comma)
 
 
 def _content_end(line: Line, c0: int, e: int) -> int:
@@ -1064,6 +1229,12 @@ def _own(line: Line, sp: tuple[int, int]) -> bool:
     mention = line.text[sp[0]:sp[1]].strip(" «»\"").lower()
     return bool(line.channel) and bool(mention) and (mention == line.channel or
                                                       line.channel.split()[0] == mention.split()[0] == mention)
+
+
+def _own_prefix(line: Line, sp: tuple[int, int]) -> bool:
+    """«Русская Община просит …» in the channel «Русская Община ZOV»: the channel's own words."""
+    mention = line.text[sp[0]:sp[1]].strip(" «»\"").lower()
+    return bool(line.channel) and bool(mention) and (line.channel or "").lower().startswith(mention)
 
 
 def _pronoun_in(line: Line, m: object) -> tuple[int, int] | None:

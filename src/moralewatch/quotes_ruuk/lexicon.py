@@ -44,6 +44,8 @@ class Lexicon:
     not_speakers: frozenset[str]
     #: stems of words for a document that speaks for its author (сводк, заявлени, повідомленн ...)
     documents: tuple[str, ...]
+    #: stems of nouns for a source or body that speaks (источник, джерело, центр): inanimate for the dictionary
+    source_nouns: tuple[str, ...]
     #: stems that after в/у are a time or a frame, not a body that speaks (итог, январ, четверг ...)
     in_frames: tuple[str, ...]
 
@@ -77,4 +79,5 @@ def lexicon() -> Lexicon:
                                 re.IGNORECASE),
         people=people, sources=tuple(sources), channels=channels, skip=skip, not_speakers=not_speakers,
         documents=tuple(line.lower() for line in lines("quotes_ruuk/documents.txt")),
+        source_nouns=tuple(line.lower() for line in lines("quotes_ruuk/source_nouns.txt")),
         in_frames=tuple(line.lower() for line in lines("quotes_ruuk/in_frames.txt")))

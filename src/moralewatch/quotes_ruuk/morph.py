@@ -43,4 +43,51 @@ def body_in(word: str, lang: str) -> bool:
     return False
 
 
-__all__ = ["body_in", "speaker_noun"]
+@lru_cache(maxsize=20_000)
+def gerund(word: str, lang: str) -> bool:
+    """``word`` read as a gerund or a participle (отвечая, отметив, відповідаючи, зарегистрированной): it opens an
+    aside after a comma, not a subject."""
+    if not word[:1].isalpha():
+        return False
+    return bool({"GRND", "PRTF"} & _analyzer("uk" if lang == "uk" else "ru").parse(word.lower())[0].tag.grammemes)
+
+
+@lru_cache(maxsize=20_000)
+def infinitive(word: str, lang: str) -> bool:
+    """``word`` read as an infinitive (сделать, пригласить, зробити): the content of a promise, threat or request."""
+    if not word[:1].isalpha():
+        return False
+    return "INFN" in _analyzer("uk" if lang == "uk" else "ru").parse(word.lower())[0].tag.grammemes
+
+
+@lru_cache(maxsize=20_000)
+def first_name(word: str, lang: str, strict: bool = False) -> str:
+    """A first name in an oblique case in its nominative («Дмитрия» -> «Дмитрий», «Марии» -> «Мария»), by the
+    dictionary's first reading of it as a name in a case other than the nominative; ``word`` when there is none.
+    Called when the surname beside it was in an oblique case (so «Александра Сырского» is Александр), or ``strict``:
+    then a name that may be a nominative («Александра») stays as written."""
+    parses = _analyzer("uk" if lang == "uk" else "ru").parse(word)
+    if strict and any({"Name", "nomn"} <= set(p.tag.grammemes) for p in parses):
+        return word  # «Александра» may be a nominative: no fold without an inflected surname beside it
+    for p in parses:
+        tags = set(p.tag.grammemes)
+        if "Name" in tags and "nomn" not in tags and p.normal_form:
+            return str(p.normal_form[:1].upper() + p.normal_form[1:])
+    return word
+
+
+@lru_cache(maxsize=20_000)
+def surname(word: str, lang: str) -> str:
+    """A surname in an oblique case in its nominative («Анохина» -> «Анохин», «Захаровой» -> «Захарова»), by the
+    dictionary's first reading of it as a surname in a case other than the nominative; ``word`` when there is none.
+    Called only beside a first name in an oblique case («Василия Анохина»)."""
+    for p in _analyzer("uk" if lang == "uk" else "ru").parse(word):
+        tags = set(p.tag.grammemes)
+        if "Surn" in tags and "nomn" not in tags:
+            form = p.inflect({"nomn"})
+            if form is not None:
+                return str(form.word[:1].upper() + form.word[1:])
+    return word
+
+
+__all__ = ["body_in", "first_name", "gerund", "infinitive", "speaker_noun", "surname"]

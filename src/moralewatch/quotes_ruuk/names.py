@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..lexicons import compile_regex
 from .lexicon import lexicon
+from .morph import first_name, surname
 
 #: case endings of names and the nominative endings they may come from (longest first)
 _ENDINGS = (
@@ -21,6 +22,7 @@ _ENDINGS = (
 
 _CAP_WORD = compile_regex(r"(?:[A-ZА-ЯЁІЇЄҐ][\w'’-]*|[A-Z]{2,})")
 _LATIN = compile_regex(r"[A-Za-z]")
+_UKRAINIAN = compile_regex(r"[іїєґІЇЄҐ]")
 
 
 def candidates(word: str) -> list[str]:
@@ -72,6 +74,12 @@ class Names:
         if _LATIN.search(words[-1]):
             return words
         folded = [self.lemma(w) for w in words]
+        lang = "uk" if _UKRAINIAN.search(" ".join(words)) else "ru"
+        if len(words) == 2 and folded[-1] != words[-1] and folded[0] == words[0]:
+            folded[0] = first_name(words[0], lang)
+        elif len(words) == 2 and folded == words and first_name(words[0], lang, strict=True) != words[0]:
+            # «Василия Анохина»: a first name only in an oblique case folds an unknown surname beside it too
+            folded = [first_name(words[0], lang, strict=True), surname(words[1], lang)]
         key = folded[-1]
         known = self.full.get(key)
         if known is None or len(folded) > len(known):
