@@ -27,9 +27,10 @@ from ..linear import words_until
 from ..model import Document, Indicator, Quote
 from ..speaker_check import claimant_ok, strip_leading
 from ..wordlists import fill
+from . import actor
 from .lexicon import Lexicon, Rule, compile_cue, load
 from .prefilter import prefilter
-from .refusals import precision_v4, refused
+from .refusals import precision, refused
 
 
 def _words(template: str) -> str:
@@ -141,8 +142,9 @@ def quote_units(doc: Document) -> list[Unit]:
 class Context:
     """Lookups over one document: sentences, paragraphs, quote units, the title paragraph."""
 
-    def __init__(self, doc: Document, lex: Lexicon) -> None:
+    def __init__(self, doc: Document, lex: Lexicon, version: int = 3) -> None:
         self.doc = doc
+        self.version = version
         self.text = doc.text
         self.lex = lex
         self.sentences = doc.sentences or [(0, len(doc.text))]
@@ -179,6 +181,8 @@ class Context:
                 for side, other in (("ua", "ru"), ("ru", "ua")):
                     if n.get(side, 0) >= 2 and n[side] >= 3 * n.get(other, 0):
                         self._voice = side
+                if self._voice == "unknown" and self.version >= 6:  # indicators.v6: the weaker test
+                    self._voice = actor.weak_voice(self.text, self.lex.voice)
         return self._voice
 
     def in_furniture(self, pos: int) -> bool:
@@ -323,7 +327,10 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) 
     inside = [m for m in mentions if m[1] >= hit.start and m[2] <= hit.end and m[3] == 2]
     if inside:
         return inside[0][0]  # "killed 300 Russian soldiers": the force inside the cue lost them
-    side = _side_of_the_act(ctx, hit, unit, si) or _attached_side(ctx, hit, lo)
+    side = _side_of_the_act(ctx, hit, unit, si)
+    if side is None and version >= 6:
+        side = _actor_side(ctx, hit, unit, si, own, mentions)
+    side = side or _attached_side(ctx, hit, lo, strict=version >= 6)
     if side is None and version >= 4 and _accuses_the_other(ctx, hit, unit, own, [*side_mentions(text, lo, hi, ctx.lex)]):
         side = _own_voice_side(ctx, hit, unit, s_lo, own)
     if side is not None:
@@ -339,6 +346,33 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) 
         return min(mentions, key=_mention_distance(text, hit, lo))[0]
     return (lookback_side(ctx, si) or (own if own in ("ru", "ua") else None) or any_party(ctx, hit, lo, hi)
             or ctx.doc_side())
+
+
+def _actor_side(ctx: Context, hit: Hit, unit: Unit, si: int, own: str,
+                mentions: list[tuple[str, int, int, int]]) -> str | None:
+    """``indicators.v6``: the side of the clause's actor (:mod:`.actor`): the agent or the victims of violence
+    against civilians, "they" in a side's own voice."""
+    text, sides = ctx.text, ctx.lex.sides
+    sentence = ctx.sentences[si]
+    if hit.rule.indicator == "orders_against_civilians":
+        return actor.agent_side(text, sides, hit.start, hit.end) or _adjective_side(ctx, hit, sentence[0]) or \
+            actor.victims_side(text, sides, own, (hit.start, hit.end), sentence)
+    if unit.quote is None and not unit.is_quote and hit.rule.indicator not in ("morale_boosting", "morale_high"):
+        return actor.they_side(text, own, (hit.start, hit.end), sentence, bool(mentions))
+    return None
+
+
+def _adjective_side(ctx: Context, hit: Hit, lo: int) -> str | None:
+    """The side word that qualifies the act or its doers, inside the cue ("Russian atrocities") or right before it
+    ("these Russian murderers"), unless it qualifies the victims ("our Ukrainian children who were kidnapped")."""
+    for side in ("ru", "ua"):
+        for m in ctx.lex.sides[side].finditer(ctx.text, max(lo, hit.start - 30), hit.end):
+            end = hit.end if m.start() >= hit.start else hit.start
+            if m.end() < hit.end and not _NOT_FORCE.match(ctx.text, m.end()) and \
+                    _ATTACHED.fullmatch(ctx.text, m.end(), end) and _attached_strictly(ctx.text, m, end) and \
+                    not actor.victims_after(ctx.text, m.end()):
+                return side
+    return None
 
 
 def _accuses_the_other(ctx: Context, hit: Hit, unit: Unit, own: str,
@@ -421,13 +455,27 @@ def _perpetrator(ctx: Context, hit: Hit) -> str | None:
     return None
 
 
-def _attached_side(ctx: Context, hit: Hit, lo: int) -> str | None:
-    """A side word right before the cue: "Ukrainian losses", "Russia's heavy losses"."""
+def _attached_side(ctx: Context, hit: Hit, lo: int, strict: bool = False) -> str | None:
+    """A side word right before the cue: "Ukrainian losses", "Russia's heavy losses". ``strict``
+    (``indicators.v6``): no preposition, conjunction, article or verb of saying stands between ("eastern Ukraine
+    shifted from indiscriminate shelling" is not Ukraine's)."""
     for side in ("ru", "ua"):
         for m in ctx.lex.sides[side].finditer(ctx.text, max(lo, hit.start - 30), hit.start):
-            if _ATTACHED.fullmatch(ctx.text, m.end(), hit.start) and not _SAYS.match(ctx.text, m.end()):
+            if _ATTACHED.fullmatch(ctx.text, m.end(), hit.start) and not _SAYS.match(ctx.text, m.end()) \
+                    and (not strict or _attached_strictly(ctx.text, m, hit.start)):
                 return side
     return None
+
+
+#: words that cannot stand between a side word and a cue it is attached to
+_DETACHED = compile_regex(
+    r"\b(?:from|in|into|to|of|on|at|by|for|with|against|and|or|but|as|that|which|who|after|before|since|while|"
+    r"during|said|says|say|told|its|their|his|her|the|a|an)\b", re.I)
+
+
+def _attached_strictly(text: str, m: re.Match[str], cue_start: int) -> bool:
+    """No preposition, conjunction, article or verb of saying between the side word ``m`` and the cue."""
+    return _DETACHED.search(text, m.end(), cue_start) is None
 
 
 def _mention_distance(text: str, hit: Hit, lo: int) -> Callable[[tuple[str, int, int, int]], float]:
@@ -720,7 +768,7 @@ def both_sides(ctx: Context, hit: Hit, si: int) -> tuple[str, ...]:
 
 
 def confidence(lex: Lexicon, rule: Rule, hedged: bool, version: int = 3) -> float:
-    cal = lex.calibration if version < 4 else precision_v4()
+    cal = lex.calibration if version < 4 else precision(version)
     p = cal.get(rule.name, cal.get(rule.indicator, cal.get("*", 0.5)))
     return round(min(1.0, max(0.0, p)), 3)
 
@@ -730,7 +778,7 @@ def tag(doc: Document, version: int = 3) -> list[Indicator]:
     ``data/indicators/refusals.txt`` (:mod:`.refusals`); 3 is ``indicators.v3``; 5 (``indicators.v5``) is 4 with
     a transcript turn's sentence as the evidence of a cue in it (:func:`turn_sentence`)."""
     lex = load()
-    ctx = Context(doc, lex)
+    ctx = Context(doc, lex, version)
     if not ctx.is_war_reporting():
         return []
     norm = normalised(doc.text)
@@ -742,7 +790,9 @@ def tag(doc: Document, version: int = 3) -> list[Indicator]:
         if unit is None or excluded(ctx, norm, hit, si) or ctx.in_furniture(hit.start):
             continue
         if version >= 4 and refused(norm, hit.rule.name, hit.rule.indicator, (hit.start, hit.end),
-                                    ctx.sentences[si], unit.is_quote):
+                                    ctx.sentences[si], unit.is_quote, version):
+            continue
+        if version >= 6 and actor.appeal(norm, hit.rule.indicator, hit.start, ctx.sentences[si]):
             continue
         if hit.rule.needs_military and not military_context(ctx, hit.rule, unit, si):
             continue

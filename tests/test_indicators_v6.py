@@ -1,0 +1,127 @@
+"""indicators.v6 (issue 12, session 7): the subject side from the clause's actor (the agent or the victims of violence
+against civilians, "they" in a side's own voice, a weaker test of the document's voice), appeals and vows refused,
+and the refusals of data/indicators/refusals_v6.txt; v5 keeps its output. Every example here is invented, and each
+side test has its mirror (codebook rule 2: nothing favours a side)."""
+
+from __future__ import annotations
+
+import pytest
+
+from moralewatch.indicators import actor, refusals
+from moralewatch.indicators.tagger import tag
+from moralewatch.model import Document
+from moralewatch.segment import segment
+
+
+def make_doc(text: str) -> Document:
+    doc = Document(text=text)
+    segment(doc, {})
+    doc.quotes = []
+    return doc
+
+
+def found(text: str, version: int = 6) -> set[tuple[str, str]]:
+    return {(i.indicator, i.subject_side) for i in tag(make_doc(text), version)}
+
+
+#: (text, indicator, the side v6 gives, the side v5 gave)
+SIDES = [
+    # the agent after "by" inside the cue, though a victims' nationality word is nearer
+    ("The war goes on. Ukrainians held captive by the occupiers are tortured every day.",
+     "orders_against_civilians", "ru", "ua"),
+    # a side word attached to the cue across a preposition is not the actor ("eastern Ukraine shifted from ...")
+    ("Russian troops pressed on, as their offensive in eastern Ukraine shifted from indiscriminate shelling to "
+     "street fighting.", "orders_against_civilians", "ru", "ua"),
+    ("Ukrainian troops pressed on, as their offensive in western Russia shifted from indiscriminate shelling to "
+     "street fighting.", "orders_against_civilians", "ua", "ru"),
+    # the victims named: the perpetrator is the other side
+    ("The war goes on. Our Ukrainian children who were actually kidnapped are still in camps.",
+     "orders_against_civilians", "ru", "ua"),
+    ("The war goes on. Our Russian children who were actually kidnapped are still in camps.",
+     "orders_against_civilians", "ua", "ru"),
+]
+
+
+@pytest.mark.parametrize(("text", "indicator", "v6", "v5"), SIDES)
+def test_the_side_is_the_actor_and_v5_keeps_the_nearest_word(text: str, indicator: str, v6: str, v5: str) -> None:
+    assert (indicator, v6) in found(text)
+    assert (indicator, v5) in found(text, 5)
+
+
+ADDRESS_UA = ("Glory to Ukraine! Our warriors hold the line against the occupiers. The invaders are everywhere. "
+              "They wasted their regular army there, they lose hundreds of mobilized men there every day.")
+ADDRESS_RU = ("The special military operation goes on. Our servicemen are brave; the Kiev regime uses neo-Nazis. "
+              "They wasted their regular army there, they lose hundreds of mobilized men there every day.")
+
+
+def test_they_in_a_sides_own_voice_is_the_other_side() -> None:
+    assert ("heavy_losses", "ru") in found(ADDRESS_UA)
+    assert ("heavy_losses", "ua") in found(ADDRESS_RU)
+
+
+def test_the_weaker_voice_needs_our_country_and_one_sides_words_only() -> None:
+    lex_voice = __import__("moralewatch.indicators.lexicon", fromlist=["load"]).load().voice
+    ua = "Our state stands. Our warriors fight. The occupiers will leave."
+    assert actor.weak_voice(ua, lex_voice) == "ua"
+    assert actor.weak_voice("Our state stands. Our troops fight. The Kiev regime will fall.", lex_voice) == "ru"
+    assert actor.weak_voice(ua + " The special military operation goes on.", lex_voice) == "unknown"
+    assert actor.weak_voice("Our state stands. The occupiers will leave.", lex_voice) == "unknown"
+
+
+APPEALS = [
+    "Our warriors hold the line against the occupiers. Or surrender to Ukrainian captivity at the first opportunity.",
+    "The war goes on. Hide from the Russian mobilization by any means, Russian soldiers.",
+    "The war goes on. He urges Russian soldiers to lay down their arms and return home.",
+    "The war goes on. We have no right to weaken our resistance, to lay down our arms, our soldiers said.",
+]
+
+
+@pytest.mark.parametrize("text", APPEALS)
+def test_appeals_and_vows_are_not_claims(text: str) -> None:
+    assert not {i for i, _ in found(text)} & actor.APPEAL_INDICATORS
+    assert {i for i, _ in found(text, 5)} & actor.APPEAL_INDICATORS
+
+
+def test_a_claim_of_surrender_still_fires() -> None:
+    assert ("surrender_desertion", "ru") in found("The war goes on. Russian soldiers surrendered in droves near Izium.")
+    assert ("surrender_desertion", "ua") in found("The war goes on. Ukrainian soldiers surrendered in droves near Izium.")
+
+
+#: (text, the indicator v5 reads into it and v6 refuses)
+REFUSED = [
+    ("Our warriors hold the line against the occupiers. We never wanted this war.", "unwilling"),
+    ("Our warriors hold the line against the occupiers. Peaceful, clear, blue and without missiles.",
+     "supply_shortage"),
+    ("Our warriors hold the line against the occupiers. Out of 24 Russian drones, 13 were shot down.",
+     "supply_shortage"),
+    ("Our warriors hold the line against the occupiers. Killing civilians is a crime.", "orders_against_civilians"),
+    ("Our warriors hold the line. This year, Russia will lose a hundred thousand of its soldiers killed.",
+     "heavy_losses"),
+    ("Our warriors hold the line against the occupiers. We are not afraid of the dark.", "morale_high"),
+]
+
+
+@pytest.mark.parametrize(("text", "indicator"), REFUSED)
+def test_v6_refuses_what_v5_read_into_rhetoric(text: str, indicator: str) -> None:
+    assert indicator in {i for i, _ in found(text, 5)}
+    assert indicator not in {i for i, _ in found(text)}
+
+
+def test_each_v6_refusal_line_is_checked_on_its_own() -> None:
+    from moralewatch.indicators.lexicon import load
+
+    names = {r.name for r in load().rules} | {r.indicator for r in load().rules} | {"*"}
+    lines = refusals.load_v6()
+    assert len(lines) >= 20 and all(len(r.patterns) + len(r.off) == 1 for r in lines)
+    assert {key for r in lines for key, _ in r.patterns} <= names
+    # v4's refusals alone do not refuse what only v6's lines name
+    norm = "We never wanted this war."
+    assert not refusals.refused(norm, "unwilling/dont_want", "unwilling", (9, 24), (0, len(norm)), False, 5)
+    assert refusals.refused(norm, "unwilling/dont_want", "unwilling", (9, 24), (0, len(norm)), False, 6)
+
+
+def test_v6_has_its_own_confidence() -> None:
+    text = "The war goes on. Russian soldiers surrendered in droves near Izium."
+    v6 = [i for i in tag(make_doc(text), 6) if i.indicator == "surrender_desertion"]
+    assert v6 and v6[0].confidence == refusals.precision(6)["surrender_desertion"]
+    assert all(0.0 < p <= 1.0 for p in refusals.precision(6).values())
