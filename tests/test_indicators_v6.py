@@ -5,8 +5,11 @@ side test has its mirror (codebook rule 2: nothing favours a side)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from moralewatch import lexicons
 from moralewatch.indicators import actor, refusals
 from moralewatch.indicators.tagger import tag
 from moralewatch.model import Document
@@ -60,7 +63,9 @@ def test_they_in_a_sides_own_voice_is_the_other_side() -> None:
 
 
 def test_the_weaker_voice_needs_our_country_and_one_sides_words_only() -> None:
-    lex_voice = __import__("moralewatch.indicators.lexicon", fromlist=["load"]).load().voice
+    from moralewatch.indicators.lexicon import load
+
+    lex_voice = load().voice
     ua = "Our state stands. Our warriors fight. The occupiers will leave."
     assert actor.weak_voice(ua, lex_voice) == "ua"
     assert actor.weak_voice("Our state stands. Our troops fight. The Kiev regime will fall.", lex_voice) == "ru"
@@ -125,3 +130,17 @@ def test_v6_has_its_own_confidence() -> None:
     v6 = [i for i in tag(make_doc(text), 6) if i.indicator == "surrender_desertion"]
     assert v6 and v6[0].confidence == refusals.precision(6)["surrender_desertion"]
     assert all(0.0 < p <= 1.0 for p in refusals.precision(6).values())
+
+
+def test_calibration_fit_smooths_and_the_cross_validated_ece_holds_each_fold_out() -> None:
+    from moralewatch.indicators import calibrate
+
+    seen = [calibrate.Seen(f"d{i}", "dev", "fear", i % 2 == 0) for i in range(40)] + \
+        [calibrate.Seen(f"l{i}", "labels", "heavy_losses", True) for i in range(40)]
+    cal = calibrate.fit(seen)
+    assert cal["*"] == 0.75 and 0.5 < cal["fear"] < 0.75 < cal["heavy_losses"] < 1.0
+    # fear's dev items are half right; every fold's confidence comes from the other folds and the labels
+    assert 0.0 < calibrate.cross_validated_ece(seen) < 0.25
+    assert calibrate.cross_validated_ece([calibrate.Seen("x", "dev", "fear", True)]) > 0.0
+    stored = json.loads(lexicons.read_text(refusals.CALIBRATION_V6))
+    assert stored["precision"] == refusals.precision(6) and stored["ece_dev_cross_validated"] <= 0.08

@@ -99,8 +99,9 @@ def victims_side(text: str, sides: dict[str, re.Pattern[str]], own: str, span: t
         return _OTHER[own]
     for side in ("ru", "ua"):
         for m in sides[side].finditer(text, lo, hi):
-            if m.group().lower() in ("ukrainians", "russians") or _SIDE_VICTIMS.match(text, m.end()):
-                return _OTHER[side]
+            if m.group().lower() in ("ukrainians", "russians") and m.start() >= start or \
+                    _SIDE_VICTIMS.match(text, m.end()):
+                return _OTHER[side]  # "the killing of | Ukrainians" (not "Russians | fire at civilians")
             held = _HELD_VERB.search(text, lo, m.start()) is not None
             if held and _HELD_IN.search(text, max(lo, m.start() - 8), m.start()):
                 return side

@@ -469,7 +469,7 @@ def _attached_side(ctx: Context, hit: Hit, lo: int, strict: bool = False) -> str
 
 #: words that cannot stand between a side word and a cue it is attached to
 _DETACHED = compile_regex(
-    r"\b(?:from|in|into|to|of|on|at|by|for|with|against|and|or|but|as|that|which|who|after|before|since|while|"
+    r"\b(?:from|in|into|to|of|on|at|by|for|with|against|and|or|but|as|after|before|since|while|"
     r"during|said|says|say|told|its|their|his|her|the|a|an)\b", re.I)
 
 
@@ -768,6 +768,7 @@ def both_sides(ctx: Context, hit: Hit, si: int) -> tuple[str, ...]:
 
 
 def confidence(lex: Lexicon, rule: Rule, hedged: bool, version: int = 3) -> float:
+    """The precision of the rule's indicator on hand-checked output of that version (:mod:`.calibrate`)."""
     cal = lex.calibration if version < 4 else precision(version)
     p = cal.get(rule.name, cal.get(rule.indicator, cal.get("*", 0.5)))
     return round(min(1.0, max(0.0, p)), 3)
