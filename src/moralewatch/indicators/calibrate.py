@@ -5,11 +5,11 @@
 The precision of each indicator is counted over hand-checked output of the current rules: the predictions that match
 a label of ``calibration_labels.jsonl`` (nyt-guardian-407 articles outside the dev set, checked by hand) and every
 prediction on the dev set ``gold/v11/indicators_dev.jsonl`` (right when it matches a gold item, as the scorer
-matches them); smoothed towards the pooled precision with a Beta prior of strength 8. The dev set is the set the
-rules were revised on, so the file also gives the calibration error (ECE) on dev cross-validated by document (5
-folds: each fold's predictions get the confidence fitted without that fold). The precision audits of gold/audit are
-not counted: v6's refusals were written from their wrong items, so their precision after v6 is optimistic (see the
-README).
+matches them); smoothed towards the pooled precision with a Beta prior of strength 16 (chosen among 2-1000 by the
+cross-validated ECE). The dev set is the set the rules were revised on, so the file also gives the calibration error
+(ECE) on dev cross-validated by document (5 folds: each fold's predictions get the confidence fitted without that
+fold). The precision audits of gold/audit are not counted: v6's refusals were written from their wrong items, so
+their precision after v6 is optimistic (see the README).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from ..eval.common import corpus_records, shared_dir
 from ..lexicons import data_path
 from .refusals import calibration_file
 
-PRIOR = 8
+PRIOR = 16
 FOLDS = 5
 VERSION = 6
 ROOT = Path(__file__).resolve().parents[3]
