@@ -144,3 +144,37 @@ def test_calibration_fit_smooths_and_the_cross_validated_ece_holds_each_fold_out
     assert calibrate.cross_validated_ece([calibrate.Seen("x", "dev", "fear", True)]) > 0.0
     stored = json.loads(lexicons.read_text(refusals.CALIBRATION_V6))
     assert stored["precision"] == refusals.precision(6) and stored["ece_dev_cross_validated"] <= 0.08
+
+
+def test_another_topic_of_a_war_document_is_not_evidence() -> None:
+    war = "Russian troops shelled Kharkiv again on Monday. Ukraine's army held its positions near the city. "
+    other = ("Turning to domestic matters, the press secretary took questions on the budget. Reporters asked about a "
+             "new city law and the schools. One asylum seeker said he was misled about where the plane was going.")
+    assert "deceived" in {i for i, _ in found(war + other, 5)}
+    assert "deceived" not in {i for i, _ in found(war + other)}
+    soldier = war + "The soldiers told us they were misled about where they were going."
+    assert "deceived" in {i for i, _ in found(soldier)}
+
+
+def test_a_side_word_qualifying_the_cue_is_its_side_not_an_object() -> None:
+    ua = "Russian troops attacked. This week the world witnessed courageous, determined Ukrainian resistance."
+    assert ("morale_high", "ua") in found(ua) and ("morale_high", "ru") in found(ua, 5)
+    ru = "Ukrainian troops attacked. This week the world witnessed courageous, determined Russian resistance."
+    assert ("morale_high", "ru") in found(ru) and ("morale_high", "ua") in found(ru, 5)
+
+
+def test_a_bare_title_speaks_for_the_documents_side() -> None:
+    from moralewatch.model import Quote
+
+    def sides(head: str, version: int) -> set[str]:
+        said = "We know of thousands of people tortured, raped women, murdered children."
+        text = head + " The President said: \u201c" + said + "\u201d"
+        start = text.index(said)
+        doc = Document(text=text)
+        segment(doc, {})
+        doc.quotes = [Quote(start, start + len(said), said, speaker="the President", speaker_role="official",
+                            side="ru")]
+        return {i.subject_side for i in tag(doc, version) if i.indicator == "orders_against_civilians"}
+
+    ua_voice = "Our state stands. Our warriors fight. The occupiers are in retreat. The invaders are beaten."
+    assert sides(ua_voice, 6) == {"ru"} and sides(ua_voice, 5) == {"ua"}

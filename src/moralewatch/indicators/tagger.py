@@ -327,9 +327,8 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) 
     inside = [m for m in mentions if m[1] >= hit.start and m[2] <= hit.end and m[3] == 2]
     if inside:
         return inside[0][0]  # "killed 300 Russian soldiers": the force inside the cue lost them
-    side = _side_of_the_act(ctx, hit, unit, si)
-    if side is None and version >= 6:
-        side = _actor_side(ctx, hit, unit, si, own, mentions)
+    side = _actor_side(ctx, hit, unit, si, own, mentions) if version >= 6 else None
+    side = side or _side_of_the_act(ctx, hit, unit, si)
     side = side or _attached_side(ctx, hit, lo, strict=version >= 6)
     if side is None and version >= 4 and _accuses_the_other(ctx, hit, unit, own, [*side_mentions(text, lo, hi, ctx.lex)]):
         side = _own_voice_side(ctx, hit, unit, s_lo, own)
@@ -357,8 +356,26 @@ def _actor_side(ctx: Context, hit: Hit, unit: Unit, si: int, own: str,
     if hit.rule.indicator == "orders_against_civilians":
         return actor.agent_side(text, sides, hit.start, hit.end) or _adjective_side(ctx, hit, sentence[0]) or \
             actor.victims_side(text, sides, own, (hit.start, hit.end), sentence)
-    if unit.quote is None and not unit.is_quote and hit.rule.indicator not in ("morale_boosting", "morale_high"):
-        return actor.they_side(text, own, (hit.start, hit.end), sentence, bool(mentions))
+    side = _qualified_inside(ctx, hit)
+    if side is None and unit.quote is None and not unit.is_quote and \
+            hit.rule.indicator not in ("morale_boosting", "morale_high"):
+        side = actor.they_side(text, own, (hit.start, hit.end), sentence, bool(mentions))
+    return side
+
+
+_OBJECT_OF = compile_regex(r"\b(?:of|from|against|by|on|at|with|to|for|than)\s+(?:[\w'’-]+\s+)?$", re.I)
+
+
+def _qualified_inside(ctx: Context, hit: Hit) -> str | None:
+    """A side word inside the cue that qualifies the cue's own subject ("determined Ukrainian resistance",
+    "Russian morale"), not an object ("fear of Russian shelling")."""
+    for side in ("ru", "ua"):
+        for m in ctx.lex.sides[side].finditer(ctx.text, hit.start, hit.end):
+            if m.start() > hit.start and _OBJECT_OF.search(ctx.text, hit.start, m.start()):
+                continue
+            if m.end() < hit.end and _attached_strictly(ctx.text, m, hit.end) and \
+                    not _NOT_FORCE.match(ctx.text, m.end()):
+                return side
     return None
 
 
@@ -513,10 +530,19 @@ def own_side(unit: Unit, ctx: Context | None = None) -> str:
     """The side of whoever speaks the evidence: the quote's speaker, else (the writer's own words) the voice of the
     document (:meth:`Context.voice_side`)."""
     if unit.quote is not None:
+        if ctx is not None and ctx.version >= 6 and _BARE_TITLE.fullmatch(unit.quote.speaker or "") and \
+                ctx.voice_side() != "unknown":
+            return ctx.voice_side()  # indicators.v6: "the President" of a document that speaks for one side
         return unit.quote.side
     if ctx is not None and not unit.is_quote:
         return ctx.voice_side()
     return "unknown"
+
+
+#: a speaker named only by a title ("the President", "the Head of State"): in a document that speaks for one side
+#: (a president's press release), that side's official, whatever side the quote stage guessed for the bare title
+_BARE_TITLE = compile_regex(r"(?:the\s+)?(?:president|head of (?:the )?state|prime minister|minister|premier|"
+                            r"commander-in-chief|spokes(?:man|woman|person))", re.I)
 
 
 @cache
@@ -732,6 +758,29 @@ def other_sense(ctx: Context, hit: Hit, unit: Unit, si: int) -> bool:
     return ctx.lex.other_senses.search(ctx.text, lo, hi) is not None and ctx.lex.war.search(ctx.text, lo, hi) is None
 
 
+#: what makes violence against civilians a war's even with no word of war near it
+_WAR_VIOLENCE = compile_regex(r"\b(?:civilians?|bomb\w*|shell\w*|missiles?|rockets?|drones?|artillery|airstrikes?|"
+                              r"deliberate\w*|targeting)\b", re.I)
+
+
+def off_topic(ctx: Context, unit: Unit, si: int, indicator: str = "") -> bool:
+    """``indicators.v6``: in a document that speaks of war, a cue whose evidence, the two sentences before it and the
+    one after have no word of war, no force of any kind and no party of this war is another topic of the same
+    document (a press briefing's questions on a crime bill, senators "lied to", migrants "misled"). A soldier's,
+    POW's or relative's own words are never off topic; violence against civilians with a weapon, "civilians" or
+    "deliberate" near it is this war's."""
+    if unit.quote is not None and (unit.quote.speaker_role in QUOTE_SPEAKER_MILITARY or speaks_of_a_soldier(unit)):
+        return False
+    lo = ctx.sentences[max(0, si - 2)][0]
+    hi = ctx.sentences[min(len(ctx.sentences) - 1, ctx.sentence_index(max(unit.end - 1, unit.start)) + 1)][1]
+    window = ctx.text[min(lo, unit.start):max(hi, unit.end)]
+    lex = ctx.lex
+    if indicator == "orders_against_civilians" and _WAR_VIOLENCE.search(window):
+        return False
+    return not (lex.war.search(window) or lex.force.search(window)
+                or any(lex.sides[side].search(window) for side in ("ru", "ua")))
+
+
 def hypothetical(ctx: Context, hit: Hit, si: int) -> bool:
     """A conditional, an expectation or a suggestion ("could suffer heavy losses", "expects Ukraine to be
     demoralized", "might consider surrendering") is not a claim that the event happened (codebook rules 3-4)."""
@@ -793,7 +842,8 @@ def tag(doc: Document, version: int = 3) -> list[Indicator]:
         if version >= 4 and refused(norm, hit.rule.name, hit.rule.indicator, (hit.start, hit.end),
                                     ctx.sentences[si], unit.is_quote, version):
             continue
-        if version >= 6 and actor.appeal(norm, hit.rule.indicator, hit.start, ctx.sentences[si]):
+        if version >= 6 and (actor.appeal(norm, hit.rule.indicator, hit.start, ctx.sentences[si])
+                             or off_topic(ctx, unit, si, hit.rule.indicator)):
             continue
         if hit.rule.needs_military and not military_context(ctx, hit.rule, unit, si):
             continue
