@@ -32,19 +32,19 @@ from ..lexicons import compile_regex
 _OTHER = {"ru": "ua", "ua": "ru"}
 
 #: "by the occupiers", "by Russian forces": the agent of the act (up to two words between "by" and the side word)
-_BY_BEFORE = compile_regex(r"\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+_BY_BEFORE = compile_regex(r"\bby\s++(?:the\s++)?(?:[\w'’-]++\s++){0,2}$", re.I)
 #: victims of the speaker's own side: "our people", "our children held captive"
 _OUR_VICTIMS = compile_regex(
     r"\bour\s+(?:[\w'’-]+\s+){0,2}?(?:people|children|kids|citizens|civilians|residents|women|families|compatriots|"
     r"population|fellow citizens|people's)\b", re.I)
 #: a side word right before civilian victims: "Ukrainian children", "Russian civilians"
 _SIDE_VICTIMS = compile_regex(
-    r"\s+(?:[\w'’-]+\s+)?(?:children|kids|civilians|citizens|residents|women|families|teenagers|boys|girls|"
+    r"(?<!\s)\s++(?:[\w'’-]++\s++)?(?:children|kids|civilians|citizens|residents|women|families|teenagers|boys|girls|"
     r"villagers|people|population)\b", re.I)
 #: held or taken to a country: "held captive in Russia", "deported to Russia": that country's side holds them
-_HELD_IN = compile_regex(r"\b(?:in|to|into)\s+(?:the\s+)?$", re.I)
+_HELD_IN = compile_regex(r"\b(?:in|to|into)\s++(?:the\s++)?$", re.I)
 #: taken from a country: "abducted more than 2,000 children from Ukraine": the other side took them
-_TAKEN_FROM = compile_regex(r"\bfrom\s+(?:the\s+)?$", re.I)
+_TAKEN_FROM = compile_regex(r"\bfrom\s++(?:the\s++)?$", re.I)
 _HELD_VERB = compile_regex(r"\b(?:captiv\w*|held|detain\w*|deport\w*|abduct\w*|kidnapp?\w*|taken|transferred|"
                            r"removed|imprison\w*|adopt\w*)\b", re.I)
 #: "they" / "their" / "them" as the actor of the cue's clause
@@ -65,7 +65,7 @@ _IMPERATIVE = compile_regex(
 #: a call, a chance or a vow before the cue: "urges strangers to", "the chance to", "we have no right to"
 _CALL_BEFORE = compile_regex(
     r"\b(?:urg\w*|call\w* (?:on|upon)|appeal\w*|ask\w*|invit\w*|encourag\w*|offer\w*|chance|opportunity|"
-    r"no right|advis\w*|demand\w*)\b(?:\s+[\w'’,-]+){0,12}?\s+to\s+(?:\w+\s+)?$", re.I)
+    r"no right|advis\w*|demand\w*)\b(?:\s++[\w'’,-]++){0,12}?\s++to\s++(?:\w++\s++)?$", re.I)
 
 
 def weak_voice(text: str, voice: dict[str, re.Pattern[str]]) -> str:

@@ -363,7 +363,7 @@ def _actor_side(ctx: Context, hit: Hit, unit: Unit, si: int, own: str,
     return side
 
 
-_OBJECT_OF = compile_regex(r"\b(?:of|from|against|by|on|at|with|to|for|than)\s+(?:[\w'’-]+\s+)?$", re.I)
+_OBJECT_OF = compile_regex(r"\b(?:of|from|against|by|on|at|with|to|for|than)\s++(?:[\w'’-]++\s++)?$", re.I)
 
 
 def _qualified_inside(ctx: Context, hit: Hit) -> str | None:
