@@ -178,3 +178,10 @@ def test_a_bare_title_speaks_for_the_documents_side() -> None:
 
     ua_voice = "Our state stands. Our warriors fight. The occupiers are in retreat. The invaders are beaten."
     assert sides(ua_voice, 6) == {"ru"} and sides(ua_voice, 5) == {"ua"}
+
+
+def test_the_accused_side_did_it() -> None:
+    assert ("orders_against_civilians", "ru") in found(
+        "The war goes on. Zelenskiy accuses Russians of hospital atrocity in plea for world's assistance.")
+    assert ("orders_against_civilians", "ua") in found(
+        "The war goes on. Peskov accuses Ukrainians of hospital atrocity in plea for world's assistance.")

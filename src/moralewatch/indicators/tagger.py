@@ -354,8 +354,8 @@ def _actor_side(ctx: Context, hit: Hit, unit: Unit, si: int, own: str,
     text, sides = ctx.text, ctx.lex.sides
     sentence = ctx.sentences[si]
     if hit.rule.indicator == "orders_against_civilians":
-        return actor.agent_side(text, sides, hit.start, hit.end) or _adjective_side(ctx, hit, sentence[0]) or \
-            actor.victims_side(text, sides, own, (hit.start, hit.end), sentence)
+        return _accused_side(ctx, hit, sentence[0]) or actor.agent_side(text, sides, hit.start, hit.end) or \
+            _adjective_side(ctx, hit, sentence[0]) or actor.victims_side(text, sides, own, (hit.start, hit.end), sentence)
     side = _qualified_inside(ctx, hit)
     if side is None and unit.quote is None and not unit.is_quote and \
             hit.rule.indicator not in ("morale_boosting", "morale_high"):
@@ -375,6 +375,15 @@ def _qualified_inside(ctx: Context, hit: Hit) -> str | None:
                 continue
             if m.end() < hit.end and _attached_strictly(ctx.text, m, hit.end) and \
                     not _NOT_FORCE.match(ctx.text, m.end()):
+                return side
+    return None
+
+
+def _accused_side(ctx: Context, hit: Hit, lo: int) -> str | None:
+    """The side accused of the act: "accuses Russia of genocide", "accused Russians of a hospital 'atrocity'"."""
+    for side in ("ru", "ua"):
+        for m in ctx.lex.sides[side].finditer(ctx.text, max(lo, hit.start - 40), hit.end):
+            if _ACCUSED_BEFORE.search(ctx.text, max(lo, m.start() - 30), m.start()):
                 return side
     return None
 
