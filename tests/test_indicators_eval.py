@@ -105,3 +105,10 @@ def test_dev_set_floors(shared: Path) -> None:
     scores = evaluate(gold)
     assert scores["sha1_mismatches"] == 0
     _check(scores, FLOORS["dev"])
+
+
+def test_dev_v11_floors(shared: Path) -> None:
+    """The dev set adjudicated to codebook v1.1 (the set the figures of the README use)."""
+    scores = evaluate(ROOT / "gold" / "v11" / "indicators_dev.jsonl")
+    assert scores["sha1_mismatches"] == 0
+    _check(scores, FLOORS["dev_v11"])

@@ -51,9 +51,9 @@ def test_an_article_is_read_as_v4_reads_it() -> None:
     assert v4 and v5 == v4
 
 
-def test_v5_is_the_default_and_the_learned_models_rules() -> None:
+def test_v5_is_the_learned_models_rules_and_v6_the_default() -> None:
     from moralewatch.indicators.detector import detect
 
-    assert "indicators.v5" in DEFAULT and "indicators.v4" not in DEFAULT
+    assert "indicators.v6" in DEFAULT and "indicators.v5" not in DEFAULT and "indicators.v4" not in DEFAULT
     doc = _run("indicators.v5", RawInput("pow.txt", format="transcript", text=INTERVIEW))
     assert ("morale_low", "Our morale was very low.") in {(i.indicator, i.text) for i in detect(doc, "rules")}

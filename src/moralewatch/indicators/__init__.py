@@ -32,6 +32,14 @@ def tag_indicators_v5(doc: Document, config: Mapping[str, Any]) -> None:
     doc.indicators = tag(doc, 5)
 
 
+@stage("indicators.v6", requires=("paragraphs", "sentences", "marks", "quotes"), provides=("indicators",))
+def tag_indicators_v6(doc: Document, config: Mapping[str, Any]) -> None:
+    """``indicators.v5`` with the subject side from the clause's actor (:mod:`.actor`: the agent or the victims of
+    violence against civilians, "they" in a side's own voice, a weaker test of the document's voice), appeals and
+    vows refused, the refusals of ``data/indicators/refusals_v6.txt`` and its own confidence (issue 12, session 7)."""
+    doc.indicators = tag(doc, 6)
+
+
 @stage("indicators.v2", requires=("paragraphs", "sentences", "quotes"), provides=("indicators",),
        defaults={"mode": "both", "keep": 0.0, "add": 0.85})
 def detect_indicators(doc: Document, config: Mapping[str, Any]) -> None:
@@ -40,4 +48,5 @@ def detect_indicators(doc: Document, config: Mapping[str, Any]) -> None:
     tag_v2(doc, config)
 
 
-__all__ = ["MODES", "check_detector", "detect_indicators", "tag", "tag_indicators", "tag_indicators_v4", "tag_indicators_v5"]
+__all__ = ["MODES", "check_detector", "detect_indicators", "tag", "tag_indicators", "tag_indicators_v4", "tag_indicators_v5",
+           "tag_indicators_v6"]

@@ -27,9 +27,10 @@ from ..linear import words_until
 from ..model import Document, Indicator, Quote
 from ..speaker_check import claimant_ok, strip_leading
 from ..wordlists import fill
+from . import actor
 from .lexicon import Lexicon, Rule, compile_cue, load
 from .prefilter import prefilter
-from .refusals import precision_v4, refused
+from .refusals import precision, refused
 
 
 def _words(template: str) -> str:
@@ -141,8 +142,9 @@ def quote_units(doc: Document) -> list[Unit]:
 class Context:
     """Lookups over one document: sentences, paragraphs, quote units, the title paragraph."""
 
-    def __init__(self, doc: Document, lex: Lexicon) -> None:
+    def __init__(self, doc: Document, lex: Lexicon, version: int = 3) -> None:
         self.doc = doc
+        self.version = version
         self.text = doc.text
         self.lex = lex
         self.sentences = doc.sentences or [(0, len(doc.text))]
@@ -179,6 +181,8 @@ class Context:
                 for side, other in (("ua", "ru"), ("ru", "ua")):
                     if n.get(side, 0) >= 2 and n[side] >= 3 * n.get(other, 0):
                         self._voice = side
+                if self._voice == "unknown" and self.version >= 6:  # indicators.v6: the weaker test
+                    self._voice = actor.weak_voice(self.text, self.lex.voice)
         return self._voice
 
     def in_furniture(self, pos: int) -> bool:
@@ -323,7 +327,9 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) 
     inside = [m for m in mentions if m[1] >= hit.start and m[2] <= hit.end and m[3] == 2]
     if inside:
         return inside[0][0]  # "killed 300 Russian soldiers": the force inside the cue lost them
-    side = _side_of_the_act(ctx, hit, unit, si) or _attached_side(ctx, hit, lo)
+    side = _actor_side(ctx, hit, unit, si, own, mentions) if version >= 6 else None
+    side = side or _side_of_the_act(ctx, hit, unit, si)
+    side = side or _attached_side(ctx, hit, lo, strict=version >= 6)
     if side is None and version >= 4 and _accuses_the_other(ctx, hit, unit, own, [*side_mentions(text, lo, hi, ctx.lex)]):
         side = _own_voice_side(ctx, hit, unit, s_lo, own)
     if side is not None:
@@ -339,6 +345,60 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) 
         return min(mentions, key=_mention_distance(text, hit, lo))[0]
     return (lookback_side(ctx, si) or (own if own in ("ru", "ua") else None) or any_party(ctx, hit, lo, hi)
             or ctx.doc_side())
+
+
+def _actor_side(ctx: Context, hit: Hit, unit: Unit, si: int, own: str,
+                mentions: list[tuple[str, int, int, int]]) -> str | None:
+    """``indicators.v6``: the side of the clause's actor (:mod:`.actor`): the agent or the victims of violence
+    against civilians, "they" in a side's own voice."""
+    text, sides = ctx.text, ctx.lex.sides
+    sentence = ctx.sentences[si]
+    if hit.rule.indicator == "orders_against_civilians":
+        return _accused_side(ctx, hit, sentence[0]) or actor.agent_side(text, sides, hit.start, hit.end) or \
+            _adjective_side(ctx, hit, sentence[0]) or actor.victims_side(text, sides, own, (hit.start, hit.end), sentence)
+    side = _qualified_inside(ctx, hit)
+    if side is None and unit.quote is None and not unit.is_quote and \
+            hit.rule.indicator not in ("morale_boosting", "morale_high"):
+        side = actor.they_side(text, own, (hit.start, hit.end), sentence, bool(mentions))
+    return side
+
+
+_OBJECT_OF = compile_regex(r"\b(?:of|from|against|by|on|at|with|to|for|than)\s++(?:[\w'’-]++\s++)?$", re.I)
+
+
+def _qualified_inside(ctx: Context, hit: Hit) -> str | None:
+    """A side word inside the cue that qualifies the cue's own subject ("determined Ukrainian resistance",
+    "Russian morale"), not an object ("fear of Russian shelling")."""
+    for side in ("ru", "ua"):
+        for m in ctx.lex.sides[side].finditer(ctx.text, hit.start, hit.end):
+            if m.start() > hit.start and _OBJECT_OF.search(ctx.text, hit.start, m.start()):
+                continue
+            if m.end() < hit.end and _attached_strictly(ctx.text, m, hit.end) and \
+                    not _NOT_FORCE.match(ctx.text, m.end()):
+                return side
+    return None
+
+
+def _accused_side(ctx: Context, hit: Hit, lo: int) -> str | None:
+    """The side accused of the act: "accuses Russia of genocide", "accused Russians of a hospital 'atrocity'"."""
+    for side in ("ru", "ua"):
+        for m in ctx.lex.sides[side].finditer(ctx.text, max(lo, hit.start - 40), hit.end):
+            if _ACCUSED_BEFORE.search(ctx.text, max(lo, m.start() - 30), m.start()):
+                return side
+    return None
+
+
+def _adjective_side(ctx: Context, hit: Hit, lo: int) -> str | None:
+    """The side word that qualifies the act or its doers, inside the cue ("Russian atrocities") or right before it
+    ("these Russian murderers"), unless it qualifies the victims ("our Ukrainian children who were kidnapped")."""
+    for side in ("ru", "ua"):
+        for m in ctx.lex.sides[side].finditer(ctx.text, max(lo, hit.start - 30), hit.end):
+            end = hit.end if m.start() >= hit.start else hit.start
+            if m.end() < hit.end and not _NOT_FORCE.match(ctx.text, m.end()) and \
+                    _ATTACHED.fullmatch(ctx.text, m.end(), end) and _attached_strictly(ctx.text, m, end) and \
+                    not actor.victims_after(ctx.text, m.end()):
+                return side
+    return None
 
 
 def _accuses_the_other(ctx: Context, hit: Hit, unit: Unit, own: str,
@@ -421,13 +481,27 @@ def _perpetrator(ctx: Context, hit: Hit) -> str | None:
     return None
 
 
-def _attached_side(ctx: Context, hit: Hit, lo: int) -> str | None:
-    """A side word right before the cue: "Ukrainian losses", "Russia's heavy losses"."""
+def _attached_side(ctx: Context, hit: Hit, lo: int, strict: bool = False) -> str | None:
+    """A side word right before the cue: "Ukrainian losses", "Russia's heavy losses". ``strict``
+    (``indicators.v6``): no preposition, conjunction, article or verb of saying stands between ("eastern Ukraine
+    shifted from indiscriminate shelling" is not Ukraine's)."""
     for side in ("ru", "ua"):
         for m in ctx.lex.sides[side].finditer(ctx.text, max(lo, hit.start - 30), hit.start):
-            if _ATTACHED.fullmatch(ctx.text, m.end(), hit.start) and not _SAYS.match(ctx.text, m.end()):
+            if _ATTACHED.fullmatch(ctx.text, m.end(), hit.start) and not _SAYS.match(ctx.text, m.end()) \
+                    and (not strict or _attached_strictly(ctx.text, m, hit.start)):
                 return side
     return None
+
+
+#: words that cannot stand between a side word and a cue it is attached to
+_DETACHED = compile_regex(
+    r"\b(?:from|in|into|to|of|on|at|by|for|with|against|and|or|but|as|after|before|since|while|"
+    r"during|said|says|say|told|its|their|his|her|the|a|an)\b", re.I)
+
+
+def _attached_strictly(text: str, m: re.Match[str], cue_start: int) -> bool:
+    """No preposition, conjunction, article or verb of saying between the side word ``m`` and the cue."""
+    return _DETACHED.search(text, m.end(), cue_start) is None
 
 
 def _mention_distance(text: str, hit: Hit, lo: int) -> Callable[[tuple[str, int, int, int]], float]:
@@ -465,10 +539,19 @@ def own_side(unit: Unit, ctx: Context | None = None) -> str:
     """The side of whoever speaks the evidence: the quote's speaker, else (the writer's own words) the voice of the
     document (:meth:`Context.voice_side`)."""
     if unit.quote is not None:
+        if ctx is not None and ctx.version >= 6 and _BARE_TITLE.fullmatch(unit.quote.speaker or "") and \
+                ctx.voice_side() != "unknown":
+            return ctx.voice_side()  # indicators.v6: "the President" of a document that speaks for one side
         return unit.quote.side
     if ctx is not None and not unit.is_quote:
         return ctx.voice_side()
     return "unknown"
+
+
+#: a speaker named only by a title ("the President", "the Head of State"): in a document that speaks for one side
+#: (a president's press release), that side's official, whatever side the quote stage guessed for the bare title
+_BARE_TITLE = compile_regex(r"(?:the\s+)?(?:president|head of (?:the )?state|prime minister|minister|premier|"
+                            r"commander-in-chief|spokes(?:man|woman|person))", re.I)
 
 
 @cache
@@ -684,6 +767,29 @@ def other_sense(ctx: Context, hit: Hit, unit: Unit, si: int) -> bool:
     return ctx.lex.other_senses.search(ctx.text, lo, hi) is not None and ctx.lex.war.search(ctx.text, lo, hi) is None
 
 
+#: what makes violence against civilians a war's even with no word of war near it
+_WAR_VIOLENCE = compile_regex(r"\b(?:civilians?|bomb\w*|shell\w*|missiles?|rockets?|drones?|artillery|airstrikes?|"
+                              r"deliberate\w*|targeting)\b", re.I)
+
+
+def off_topic(ctx: Context, unit: Unit, si: int, indicator: str = "") -> bool:
+    """``indicators.v6``: in a document that speaks of war, a cue whose evidence, the two sentences before it and the
+    one after have no word of war, no force of any kind and no party of this war is another topic of the same
+    document (a press briefing's questions on a crime bill, senators "lied to", migrants "misled"). A soldier's,
+    POW's or relative's own words are never off topic; violence against civilians with a weapon, "civilians" or
+    "deliberate" near it is this war's."""
+    if unit.quote is not None and (unit.quote.speaker_role in QUOTE_SPEAKER_MILITARY or speaks_of_a_soldier(unit)):
+        return False
+    lo = ctx.sentences[max(0, si - 2)][0]
+    hi = ctx.sentences[min(len(ctx.sentences) - 1, ctx.sentence_index(max(unit.end - 1, unit.start)) + 1)][1]
+    window = ctx.text[min(lo, unit.start):max(hi, unit.end)]
+    lex = ctx.lex
+    if indicator == "orders_against_civilians" and _WAR_VIOLENCE.search(window):
+        return False
+    return not (lex.war.search(window) or lex.force.search(window)
+                or any(lex.sides[side].search(window) for side in ("ru", "ua")))
+
+
 def hypothetical(ctx: Context, hit: Hit, si: int) -> bool:
     """A conditional, an expectation or a suggestion ("could suffer heavy losses", "expects Ukraine to be
     demoralized", "might consider surrendering") is not a claim that the event happened (codebook rules 3-4)."""
@@ -720,7 +826,8 @@ def both_sides(ctx: Context, hit: Hit, si: int) -> tuple[str, ...]:
 
 
 def confidence(lex: Lexicon, rule: Rule, hedged: bool, version: int = 3) -> float:
-    cal = lex.calibration if version < 4 else precision_v4()
+    """The precision of the rule's indicator on hand-checked output of that version (:mod:`.calibrate`)."""
+    cal = lex.calibration if version < 4 else precision(version)
     p = cal.get(rule.name, cal.get(rule.indicator, cal.get("*", 0.5)))
     return round(min(1.0, max(0.0, p)), 3)
 
@@ -730,7 +837,7 @@ def tag(doc: Document, version: int = 3) -> list[Indicator]:
     ``data/indicators/refusals.txt`` (:mod:`.refusals`); 3 is ``indicators.v3``; 5 (``indicators.v5``) is 4 with
     a transcript turn's sentence as the evidence of a cue in it (:func:`turn_sentence`)."""
     lex = load()
-    ctx = Context(doc, lex)
+    ctx = Context(doc, lex, version)
     if not ctx.is_war_reporting():
         return []
     norm = normalised(doc.text)
@@ -742,7 +849,10 @@ def tag(doc: Document, version: int = 3) -> list[Indicator]:
         if unit is None or excluded(ctx, norm, hit, si) or ctx.in_furniture(hit.start):
             continue
         if version >= 4 and refused(norm, hit.rule.name, hit.rule.indicator, (hit.start, hit.end),
-                                    ctx.sentences[si], unit.is_quote):
+                                    ctx.sentences[si], unit.is_quote, version):
+            continue
+        if version >= 6 and (actor.appeal(norm, hit.rule.indicator, hit.start, ctx.sentences[si])
+                             or off_topic(ctx, unit, si, hit.rule.indicator)):
             continue
         if hit.rule.needs_military and not military_context(ctx, hit.rule, unit, si):
             continue
