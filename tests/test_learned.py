@@ -122,3 +122,14 @@ def test_meta_records_what_the_model_learned_from() -> None:
     meta = json.loads((DATA / "models" / "indicators" / "meta.json").read_text(encoding="utf-8"))
     assert meta["training"]["sentences"] > 0 and meta["data_hash"]
     assert set(meta["cross_validation"]) >= {"both", "model", "side"}
+
+
+def test_the_ablations_replace_the_english_indicator_stage_only() -> None:
+    """``eval indicators --mode`` swaps the default English indicator stage for the learned detector and keeps the
+    Russian/Ukrainian one (it used to turn indicators.ruuk.* into a second indicators.v2)."""
+    from moralewatch.eval.indicators import ablation_stages
+    from moralewatch.stages import default_pipeline
+
+    names = ablation_stages(default_pipeline().names)
+    assert names.count("indicators.v2") == 1
+    assert any(n.startswith("indicators.ruuk.") for n in names)

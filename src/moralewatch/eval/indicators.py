@@ -18,6 +18,7 @@ correct when it is matched).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,6 +163,12 @@ def read_gold(path: Path) -> tuple[list[GoldDoc], int]:
 # -- predictions ---------------------------------------------------------------------------------------------------
 
 
+def ablation_stages(names: Iterable[str]) -> list[str]:
+    """The default pipeline's stages with its English indicator stage replaced by the learned detector
+    (``indicators.v2``); the Russian/Ukrainian one (``indicators.ruuk.*``) stays as it is."""
+    return [n if not re.fullmatch(r"indicators\.v\d+", n) else "indicators.v2" for n in names]
+
+
 def predict(docs: list[GoldDoc], mode: str | None = None) -> dict[str, list[dict[str, Any]]]:
     """Run the default pipeline through the extract contract (offsets into the gold text as given); ``mode``
     (``rules``, ``model``, ``both``) sets the indicator stage's mode for the ablations."""
@@ -171,8 +178,7 @@ def predict(docs: list[GoldDoc], mode: str | None = None) -> dict[str, list[dict
 
     pipeline = default_pipeline()
     if mode:  # the indicator stage with the learned model, in the mode asked
-        names = [n if not n.startswith("indicators.") else "indicators.v2" for n in pipeline.names]
-        pipeline = Pipeline(names, {"indicators.v2": {"mode": mode}})
+        pipeline = Pipeline(ablation_stages(pipeline.names), {"indicators.v2": {"mode": mode}})
     out = {}
     for d in docs:
         res = extract_line(json.dumps({"id": d.id, "text": d.text}), 0, pipeline)
