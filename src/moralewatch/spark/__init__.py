@@ -575,7 +575,7 @@ def _analyse_and_write(spark: Any, units: list[Unit], stage: str, limits: Limits
     keys.unpersist()
     res.timings["resolve"] = time.perf_counter() - t2
     t3 = time.perf_counter()
-    _write_tables(spark, stage, losers, res.out, F)
+    _write_tables(spark, stage, losers, res, F)
     res.timings["write"] = time.perf_counter() - t3
     if stories:
         t5 = time.perf_counter()
@@ -619,28 +619,30 @@ def _write_stories(spark: Any, stage: str, losers: Any, out: str, F: Any) -> int
     return n
 
 
-def _write_tables(spark: Any, stage: str, losers: Any, out: str, F: Any) -> None:
-    """One Parquet directory per table from its staged Parquet, as concurrent Spark jobs: a later input of a text
-    keeps its outcome, as ``duplicate``, and loses its document and annotation rows (a join with the small
-    ``losers``, broadcast)."""
-    from concurrent.futures import ThreadPoolExecutor
+#: inputs per group of units whose rows one task publishes into one file a table (at least one group a core)
+PUBLISH_INPUTS = 200_000
 
+
+def _write_tables(spark: Any, stage: str, losers: Any, res: SparkRun, F: Any) -> None:
+    """One Parquet directory per table from the staged Parquet, written by the executors' Python
+    (:func:`.staging.publish`): the units in groups of consecutive ids, one task and one file a table each; a later
+    input of a text keeps its outcome, as ``duplicate``, and loses its document and annotation rows. The JVM
+    carries only the later inputs' keys, grouped (a small aggregation), and a count per table and group back."""
     from . import staging
 
-    dup = F.broadcast(losers.withColumn("_dup", F.lit(True)))
-
-    def write(table: str) -> None:
-        df = spark.read.schema(staging.spark_ddl(table)).parquet(_join(stage, table))
-        if table == "outcomes":
-            df = df.join(dup, ["_unit", "_seq"], "left").withColumn(
-                "status", F.when(F.col("_dup"), F.lit("duplicate")).otherwise(F.col("status")))
-        else:
-            df = df.join(dup, ["_unit", "_seq"], "left_anti")
-        df.select(*export_columns(table)).write.mode("overwrite").parquet(_join(out, table))
-
-    with ThreadPoolExecutor(len(OUTPUT_TABLES)) as pool:
-        for f in [pool.submit(write, t) for t in OUTPUT_TABLES]:
-            f.result()
+    inputs = sum(m["_seq"] for m in res.unit_metrics)
+    groups = max(1, min(res.units, max(spark.sparkContext.defaultParallelism, -(-inputs // PUBLISH_INPUTS))))
+    per = max(1, -(-res.units // groups))
+    groups = max(1, -(-res.units // per))
+    dup = (losers.withColumn("_group", F.expr(f"_unit div {per}")).groupBy("_group")
+           .agg(F.collect_list("_unit").alias("units"), F.collect_list("_seq").alias("seqs")))
+    todo = (spark.range(0, groups, 1, groups).withColumnRenamed("id", "_group")
+            .join(F.broadcast(dup), "_group", "left"))  # the broadcast keeps one group a partition
+    staging.clear_tables(res.out, OUTPUT_TABLES)
+    written = todo.mapInArrow(lambda b: staging.publish(b, stage, res.out, per, OUTPUT_TABLES),
+                              staging.PUBLISH_DDL).collect()  # five counts a group
+    for r in written:
+        res.counts[r["table"]] = res.counts.get(r["table"], 0) + int(r["rows"])
 
 
 def _number(units: list[Unit], counted: dict[int, tuple[int, int]]) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import json
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 from ..errors import error
@@ -150,3 +151,100 @@ def remove(root: str, parent: bool = True) -> None:
             fs.delete_dir(up)
     except OSError:
         pass
+
+
+# -- the final tables, from the staged files (the executors' Python: pyarrow, no rows through the JVM) -------------
+
+#: rows of a final table a writer holds before it writes them as one row group
+PUBLISH_ROWS = 65_536
+#: what a publishing task tells the driver: rows written per table (counts, never rows)
+PUBLISH_DDL = "table string, rows bigint"
+
+
+def final_name(table: str, group: int) -> str:
+    return f"{table}/part-g{group:05d}.parquet"
+
+
+def publish(batches: Iterator[Any], stage: str, out: str, per_group: int,
+            tables: tuple[str, ...]) -> Iterator[Any]:
+    """mapInArrow's function of the tables' write: each row of a batch is a group of units (``_group``: units
+    ``[_group * per_group, (_group + 1) * per_group)``) with the later inputs of a text among them (``units``,
+    ``seqs``: the duplicates); each group becomes one Parquet file per table under ``out`` (:func:`publish_group`).
+    Out: the rows written, per table and group."""
+    import pyarrow as pa
+
+    out_schema = pa.schema([("table", pa.string()), ("rows", pa.int64())])
+    for batch in batches:
+        for d in batch.to_pylist():
+            g = int(d["_group"])
+            dup: dict[int, list[int]] = {}
+            for u, s in zip(d.get("units") or [], d.get("seqs") or [], strict=True):
+                dup.setdefault(int(u), []).append(int(s))
+            counts = publish_group(stage, out, g, range(g * per_group, (g + 1) * per_group), dup, tables)
+            yield pa.RecordBatch.from_pydict({"table": list(counts), "rows": list(counts.values())},
+                                             schema=out_schema)
+
+
+def publish_group(stage: str, out: str, group: int, units: range, dup: dict[int, list[int]],
+                  tables: tuple[str, ...]) -> dict[str, int]:
+    """One file per table (``<out>/<table>/part-g<group>.parquet``, with only the export's columns, pyarrow's
+    default Parquet: snappy, dictionaries, statistics) from the staged files of ``units``, in unit and input order:
+    a later input of a text (``dup``: unit -> its ``_seq`` values) keeps its outcome, as ``duplicate``, and loses
+    its document and annotation rows. Written under a hidden name and renamed when done (a retried task replaces
+    the file); a group without rows still writes its (empty) file, so every table has its schema."""
+    import pyarrow as pa
+    import pyarrow.fs as pafs
+    import pyarrow.parquet as pq
+
+    sfs, sroot = filesystem(stage)
+    ofs, oroot = filesystem(out)
+    counts: dict[str, int] = {}
+    for table in tables:
+        sch = schema(table)
+        out_schema = pa.schema([f for f in sch if f.name not in HELPERS])
+        final = f"{oroot}/{final_name(table, group)}"
+        temp = final.rsplit("/", 1)
+        temp_name = f"{temp[0]}/.{temp[1]}.{uuid.uuid4().hex[:12]}.tmp"
+        infos = sfs.get_file_info([f"{sroot}/{table}/part-u{u:07d}.parquet" for u in units])
+        held: list[Any] = []
+        n = held_rows = 0
+        with pq.ParquetWriter(temp_name, out_schema, filesystem=ofs) as w:
+            for u, info in zip(units, infos, strict=True):
+                if info.type != pafs.FileType.File:
+                    continue
+                t = _without_duplicates(table, pq.read_table(info.path, filesystem=sfs, schema=sch), dup.get(u))
+                held.append(t.select(out_schema.names))
+                held_rows += t.num_rows
+                if held_rows >= PUBLISH_ROWS:
+                    w.write_table(pa.concat_tables(held))
+                    n += held_rows
+                    held, held_rows = [], 0
+            if held_rows:
+                w.write_table(pa.concat_tables(held))
+                n += held_rows
+        ofs.move(temp_name, final)
+        counts[table] = n
+    return counts
+
+
+def _without_duplicates(table: str, t: Any, seqs: list[int] | None) -> Any:
+    """A unit's staged rows with its later inputs of a text (``seqs``) resolved: their outcome ``duplicate``, their
+    other rows dropped."""
+    if not seqs:
+        return t
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    hit = pc.is_in(t["_seq"], value_set=pa.array(seqs, pa.int64()))
+    if table == "outcomes":
+        i = t.schema.get_field_index("status")
+        return t.set_column(i, "status", pc.if_else(hit, pa.scalar("duplicate"), t["status"]))
+    return t.filter(pc.invert(hit))
+
+
+def clear_tables(out: str, tables: tuple[str, ...]) -> None:
+    """Each table's directory under ``out`` emptied (created when missing): a new run replaces the tables."""
+    fs, path = filesystem(out)
+    for t in tables:
+        fs.create_dir(f"{path}/{t}", recursive=True)
+        fs.delete_dir_contents(f"{path}/{t}")
