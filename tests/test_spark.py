@@ -7,6 +7,7 @@ fails. One ``local[2]`` session serves the module (the JVM starts once). The pla
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import random
@@ -137,14 +138,15 @@ def test_a_unit_that_fails_becomes_an_outcome_row(monkeypatch: pytest.MonkeyPatc
     never the task, so never the job."""
 
     def broken(u: Any, limits: Any, at: str) -> Any:
-        yield {"_table": "outcomes", "_unit": u.unit, "_seq": 0}
+        yield "outcomes", {"_unit": [u.unit], "_seq": [0]}
         raise OSError("disk gone")
 
     monkeypatch.setattr(mws, "analyse_unit", broken)
-    rows = list(mws._guarded(mws.Unit(3, "/x", "/x", "txt"), Limits(), "now"))
-    assert "OSError: disk gone" in rows[-2]["reason"] and rows[-2]["_seq"] == 1
-    assert rows[-2]["status"] == "rejected" and rows[-2]["code"] == "stage_failed"
-    assert rows[-1]["_table"] == "_unit" and rows[-1]["_seq"] == 2  # the unit's metrics count both outcomes
+    blocks = list(mws._guarded(mws.Unit(3, "/x", "/x", "txt"), Limits(), "now"))
+    table, failed = blocks[-2]
+    assert table == "outcomes" and "OSError: disk gone" in failed["reason"][0] and failed["_seq"] == [1]
+    assert failed["status"] == ["rejected"] and failed["code"] == ["stage_failed"]
+    assert blocks[-1][0] == "_unit" and blocks[-1][1]["_seq"] == 2  # the unit's metrics count both outcomes
 
 
 def test_a_retried_unit_replaces_its_staged_files(tmp_path: Path) -> None:
@@ -153,23 +155,29 @@ def test_a_retried_unit_replaces_its_staged_files(tmp_path: Path) -> None:
     which a Parquet reader skips; values come typed as the export types them."""
     import pyarrow.dataset as ds
 
-    from moralewatch.spark.staging import UnitWriter, prepare
+    from moralewatch.spark.staging import UnitWriter, prepare, stage_columns
+
+    @dataclasses.dataclass
+    class Said:
+        text: str
+        via: tuple[str, ...]
 
     root = str(tmp_path / "stage")
     prepare(root, ("outcomes", "quotes"))
-    row = {"document_id": "d1", "idx": 0, "text": "We hold", "via": json.dumps(["Reuters"]), "_unit": 4, "_seq": 0}
+    said = [Said("We hold", ("Reuters",))]
     for _ in range(2):  # the task, then its retry
         w = UnitWriter(root, 4)
         for i in range(3):
-            w.add("quotes", row | {"idx": i})
+            w.add("quotes", stage_columns("quotes", said, {"document_id": "d1", "idx": i, "_unit": 4, "_seq": 0}))
         w.close()
     dead = UnitWriter(root, 5)
-    dead.add("quotes", row | {"_unit": 5})
+    dead.add("quotes", stage_columns("quotes", said, {"document_id": "d1", "idx": 0, "_unit": 5, "_seq": 0}))
     dead._flush("quotes")  # written, never closed: the task died
     names = sorted(p.name for p in (tmp_path / "stage" / "quotes").iterdir())
     assert names[0].startswith(".part-u0000005.parquet.") and names[1:] == ["part-u0000004.parquet"]
     got = ds.dataset(tmp_path / "stage" / "quotes", format="parquet").to_table().to_pylist()
     assert [(r["_unit"], r["idx"], r["via"]) for r in got] == [(4, i, ["Reuters"]) for i in range(3)]
+    assert {r["speaker"] for r in got} == {None}  # a column the rows do not give: null
     assert list(got[0]) == mws.export_columns("quotes") + ["_unit", "_seq"]
 
 

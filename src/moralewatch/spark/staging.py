@@ -13,14 +13,16 @@ The file system is pyarrow's for the output: a local path or ``file://``, ``hdfs
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..errors import error
 from ..export import BOOLEAN, PAIR_LISTS, STRING_LISTS, arrow_schema
+from ..store.writer import _IDENTITY, _valid
 
 #: rows of one table a worker holds before it writes them (a Parquet row group)
 BATCH_ROWS = 2_000
@@ -72,26 +74,104 @@ def spark_ddl(table: str) -> str:
     return ", ".join(f"`{f.name}` {sql(f.type)}" for f in schema(table))
 
 
-def _column(name: str, buf: list[dict[str, Any]]) -> list[Any]:
-    """A column of rows valued as the store holds them (``writer._encode``: JSON text, 0/1) as the export's Parquet
-    types it (booleans, lists); other columns as they are."""
-    values = [r.get(name) for r in buf]
-    if name in BOOLEAN:
-        return [None if v is None else bool(v) for v in values]
-    if name in STRING_LISTS or name in PAIR_LISTS:
-        return [None if v is None else json.loads(v) for v in values]
-    return values
+#: how a value becomes its staged value (that of ``writer._encode`` then the export's Parquet type): JSON text,
+#: a list (JSON lists of strings or pairs, typed), a boolean, or as it is (a bool as 0/1, text made valid UTF-8)
+_JSON, _LIST, _BOOL, _PLAIN = range(4)
+_JSON_TEXT = json.JSONEncoder(ensure_ascii=False)
+_JSON_SET = json.JSONEncoder(ensure_ascii=False, default=sorted)
+
+
+@functools.cache
+def _plan(table: str) -> tuple[tuple[str, int, bool], ...]:
+    """``(column, how, keep_length)`` of each exported column of a staged table (``keep_length``: for
+    ``writer._valid``, False for the columns that name an input)."""
+    from ..store.schema import TABLES
+
+    cols = {c.name: c for c in TABLES[table].columns}
+    out = []
+    for name in schema(table).names:
+        if name in HELPERS:
+            continue
+        c = cols[name]
+        if name in STRING_LISTS or name in PAIR_LISTS:
+            assert c.json, name  # stored as JSON, exported as a typed list
+            how = _LIST
+        else:
+            how = _JSON if c.json else _BOOL if name in BOOLEAN else _PLAIN
+        out.append((name, how, name not in _IDENTITY))
+    return tuple(out)
+
+
+@functools.cache
+def _fields(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
+def _json_text(v: Any) -> str:
+    """``writer._encode``'s JSON text of a value (an encoder kept, not built per value as ``json.dumps`` does)."""
+    enc = _JSON_SET if isinstance(v, set) else _JSON_TEXT
+    return _valid(enc.encode(v.to_json() if hasattr(v, "to_json") else v))
+
+
+def _list_value(v: Any) -> Any:
+    """The typed list the export reads back from the JSON text of ``v``: the list itself when it is one of ASCII
+    strings or of pairs of ints (what the JSON round trip would give), else that round trip."""
+    if isinstance(v, (list, tuple)):
+        if all(type(x) is str and x.isascii() for x in v):
+            return list(v)
+        if all(type(x) in (list, tuple) and all(type(i) is int for i in x) for x in v):
+            return [list(x) for x in v]
+    return json.loads(_json_text(v))
+
+
+def _values(how: int, keep: bool, vals: list[Any]) -> list[Any]:
+    if how == _PLAIN:
+        return [int(v) if v.__class__ is bool else v if not isinstance(v, str) or v.isascii() else _valid(v, keep)
+                for v in vals]
+    if how == _BOOL:
+        return [None if v is None else bool(v) for v in vals]
+    if how == _JSON:
+        return [None if v is None else _json_text(v) for v in vals]
+    return [None if v is None else _list_value(v) for v in vals]
+
+
+def stage_columns(table: str, objs: Sequence[Any], fixed: dict[str, Any]) -> dict[str, list[Any]]:
+    """The staged columns of ``table`` for ``objs`` (dataclasses of one type, a row each): each column the objects'
+    field of its name, or ``fixed``'s value (a list: one a row; else the same for all), or null; valued as the store
+    holds them (``writer._encode``) and typed as the export's Parquet types them. ``fixed`` gives ``_unit`` and
+    ``_seq``."""
+    n = len(objs)
+    names = _fields(type(objs[0])) if objs else frozenset()
+    out: dict[str, list[Any]] = {}
+    for name, how, keep in _plan(table):
+        if name in fixed:
+            v = fixed[name]
+            vals = v if isinstance(v, list) else [v] * n
+        elif name in names:
+            vals = [getattr(o, name) for o in objs]
+        else:
+            vals = [None] * n
+        out[name] = _values(how, keep, vals)
+    for h in HELPERS:
+        v = fixed[h]
+        out[h] = v if isinstance(v, list) else [v] * n
+    return out
+
+
+#: staging Parquet: plain pages, no dictionaries, no statistics, no compression (read once, by this job)
+_STAGING_PARQUET = {"compression": "none", "use_dictionary": False, "write_statistics": False}
 
 
 class UnitWriter:
-    """The staged files of one unit: rows buffered per table, written in row groups of :data:`BATCH_ROWS`, renamed
-    to their final names by :meth:`close`."""
+    """The staged files of one unit: columns buffered per table, written in row groups of about
+    :data:`BATCH_ROWS`, renamed to their final names by :meth:`close`."""
 
     def __init__(self, root: str, unit: int) -> None:
         self.fs, self.root = filesystem(root)
         self.unit = unit
         self.tag = uuid.uuid4().hex[:12]
-        self.buffers: dict[str, list[dict[str, Any]]] = {}
+        self.buffers: dict[str, dict[str, list[Any]]] = {}
+        self.held: dict[str, int] = {}
         self.writers: dict[str, Any] = {}
         self.rows: dict[str, int] = {}
 
@@ -99,27 +179,33 @@ class UnitWriter:
         final = f"part-u{self.unit:07d}.parquet"
         return f"{self.root}/{table}/" + (f".{final}.{self.tag}.tmp" if temp else final)
 
-    def add(self, table: str, row: dict[str, Any]) -> None:
-        buf = self.buffers.setdefault(table, [])
-        buf.append(row)
-        if len(buf) >= BATCH_ROWS:
+    def add(self, table: str, columns: dict[str, list[Any]]) -> None:
+        """Rows of ``table`` as staged columns (:func:`stage_columns`)."""
+        buf = self.buffers.get(table)
+        if buf is None:
+            self.buffers[table] = {k: list(v) for k, v in columns.items()}
+        else:
+            for k, v in columns.items():
+                buf[k] += v
+        self.held[table] = self.held.get(table, 0) + len(columns["_seq"])
+        if self.held[table] >= BATCH_ROWS:
             self._flush(table)
 
     def _flush(self, table: str) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        buf = self.buffers.get(table)
-        if not buf:
+        buf = self.buffers.pop(table, None)
+        n = self.held.pop(table, 0)
+        if not buf or not n:
             return
         sch = schema(table)
-        data = {n: _column(n, buf) for n in sch.names}
         w = self.writers.get(table)
         if w is None:
-            w = self.writers[table] = pq.ParquetWriter(self._name(table, True), sch, filesystem=self.fs)
-        w.write_table(pa.table(data, schema=sch))
-        self.rows[table] = self.rows.get(table, 0) + len(buf)
-        buf.clear()
+            w = self.writers[table] = pq.ParquetWriter(self._name(table, True), sch, filesystem=self.fs,
+                                                       **_STAGING_PARQUET)
+        w.write_table(pa.table({c: buf.get(c, [None] * n) for c in sch.names}, schema=sch))  # a column not given: null
+        self.rows[table] = self.rows.get(table, 0) + n
 
     def close(self) -> None:
         """Write what is buffered and give every file its final name (replacing one of an earlier attempt)."""
