@@ -298,7 +298,8 @@ def publish_group(stage: str, out: str, group: int, units: range, dup: dict[int,
             for u, info in zip(units, infos, strict=True):
                 if info.type != pafs.FileType.File:
                     continue
-                t = _without_duplicates(table, pq.read_table(info.path, filesystem=sfs, schema=sch), dup.get(u))
+                with sfs.open_input_file(info.path) as fh:  # not pq.read_table: it imports pyarrow.dataset (pandas)
+                    t = _without_duplicates(table, pq.ParquetFile(fh).read(), dup.get(u))
                 held.append(t.select(out_schema.names))
                 held_rows += t.num_rows
                 if held_rows >= PUBLISH_ROWS:
