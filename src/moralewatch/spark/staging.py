@@ -103,7 +103,7 @@ def _plan(table: str) -> tuple[tuple[str, int, bool], ...]:
 
 
 @functools.cache
-def _fields(cls: type) -> frozenset[str]:
+def _fields(cls: Any) -> frozenset[str]:
     return frozenset(f.name for f in dataclasses.fields(cls))
 
 
@@ -141,7 +141,7 @@ def stage_columns(table: str, objs: Sequence[Any], fixed: dict[str, Any]) -> dic
     holds them (``writer._encode``) and typed as the export's Parquet types them. ``fixed`` gives ``_unit`` and
     ``_seq``."""
     n = len(objs)
-    names = _fields(type(objs[0])) if objs else frozenset()
+    names: frozenset[str] = _fields(objs[0].__class__) if objs else frozenset()
     out: dict[str, list[Any]] = {}
     for name, how, keep in _plan(table):
         if name in fixed:
