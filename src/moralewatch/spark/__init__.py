@@ -20,8 +20,9 @@ How it runs:
 3. **Resolve duplicates, in Spark SQL, over the keys**: the first input (in input order) of each canonical text
    keeps its document and annotations; the later ones (a small table of ``(_unit, _seq)``) get the outcome
    ``duplicate``, as in the store.
-4. **Write** one Parquet directory per table under ``--out`` from the staged Parquet (a broadcast join with the
-   later inputs), with exactly the columns of ``moralewatch export --format parquet``, and ``_moralewatch.json``
+4. **Write** one Parquet directory per table under ``--out`` from the staged Parquet, by the executors' Python
+   (:func:`.staging.publish`: a group of units a task, one file a table, the later inputs resolved there), with
+   exactly the columns of ``moralewatch export --format parquet``, and ``_moralewatch.json``
    (the pipeline's stamps, counts, timings); the staging folder is removed.
 5. **Stories** (unless ``stories=False``): the kept documents grouped into stories and events as the corpus stage
    groups them, in joins (:mod:`.stories`), into the ``stories`` table.
