@@ -651,8 +651,9 @@ def _write_tables(spark: Any, stage: str, losers: Any, res: SparkRun, F: Any) ->
            .agg(F.collect_list("_unit").alias("units"), F.collect_list("_seq").alias("seqs")))
     todo = (spark.range(0, groups, 1, groups).withColumnRenamed("id", "_group")
             .join(F.broadcast(dup), "_group", "left"))  # the broadcast keeps one group a partition
-    staging.clear_tables(res.out, OUTPUT_TABLES)
-    written = todo.mapInArrow(lambda b: staging.publish(b, stage, res.out, per, OUTPUT_TABLES),
+    out = res.out  # the task's closure: this string, not the run's metrics
+    staging.clear_tables(out, OUTPUT_TABLES)
+    written = todo.mapInArrow(lambda b: staging.publish(b, stage, out, per, OUTPUT_TABLES),
                               staging.PUBLISH_DDL).collect()  # five counts a group
     for r in written:
         res.counts[r["table"]] = res.counts.get(r["table"], 0) + int(r["rows"])
