@@ -58,6 +58,32 @@ def _one_worker(corpus: str) -> dict[str, Any]:
             "docs": docs, "words": words, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
+def _end_to_end(corpus: str, out: str) -> dict[str, Any]:
+    """The honest second reference: one local worker doing the whole job as a user runs it, ``moralewatch extract
+    CORPUS -o OUT --workers 1`` (read the JSONL file, analyse, write each input's rows), in a child process: its
+    wall and CPU seconds, less those of the same command over the corpus's first three lines (the fixed start-up:
+    Python, imports, the pipeline's build), as the Spark job is timed without the JVM's start-up."""
+    import resource
+
+    def timed(src: str) -> tuple[float, float]:
+        cmd = [sys.executable, "-c", "import sys; from moralewatch.cli import main; sys.exit(main())", "extract", src,
+               "-o", out, "--workers", "1"]
+        c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        wall = time.perf_counter() - t0
+        c1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return wall, (c1.ru_utime - c0.ru_utime) + (c1.ru_stime - c0.ru_stime)
+
+    tiny = out + "-3.jsonl"
+    with open(corpus, "rb") as fh, open(tiny, "wb") as w:
+        w.write(b"".join(fh.readline() for _ in range(3)))
+    w0, c0 = timed(tiny)
+    wall, cpu = timed(corpus)
+    return {"seconds": wall - w0, "cpu_s": cpu - c0, "seconds_with_startup": wall, "cpu_s_with_startup": cpu,
+            "startup_s": w0, "startup_cpu_s": c0, "command": "moralewatch extract CORPUS -o OUT --workers 1"}
+
+
 def _java_rss(stop: threading.Event, out: dict[str, float]) -> None:
     try:
         import psutil
@@ -165,7 +191,7 @@ def _sub(kind: str, *args: str) -> dict[str, Any]:
 
 def bench(corpus: Path, workdir: Path, limit: int | None = None,
           masters: tuple[str, ...] = ("local[2]", "local[1]"), log: Any = print,
-          stories_limit: int | None = None) -> dict[str, Any]:
+          stories_limit: int | None = None, core_only: bool = False) -> dict[str, Any]:
     workdir.mkdir(parents=True, exist_ok=True)
     src = corpus
     lines = [ln for ln in corpus.read_bytes().splitlines(keepends=True) if ln.strip()]
@@ -173,18 +199,23 @@ def bench(corpus: Path, workdir: Path, limit: int | None = None,
         lines = lines[:limit]
         src = workdir / f"{corpus.stem}-{limit}.jsonl"
         src.write_bytes(b"".join(lines))
-    quarter = workdir / f"{corpus.stem}-quarter.jsonl"
+    quarter = workdir / f"{corpus.stem}-quarter.jsonl"  # memory against input size
     quarter.write_bytes(b"".join(lines[: len(lines) // 4]))
     out: dict[str, Any] = {"corpus": corpus.name, "documents": len(lines), "load_before": os.getloadavg()}
     log(f"spark bench: {corpus.name}, {len(lines):,} lines; one local worker ...")
     out["one_worker"] = _sub("one", str(src))
     log(f"    {out['one_worker']['seconds']:.1f} s")
+    log("spark bench: one local worker end to end (moralewatch extract --workers 1) ...")
+    out["one_worker_end_to_end"] = _sub("e2e", str(src), str(workdir / "extract.jsonl"))
+    log(f"    {out['one_worker_end_to_end']['seconds']:.1f} s")
     for master in masters:
         log(f"spark bench: {master} ...")
         out[master] = _sub("spark", str(src), master, str(workdir / f"out-{master[6:-1]}"))
         log(f"    start-up {out[master]['startup_s']:.1f} s, first job {out[master]['first_job_s']:.1f} s, "
             f"job {out[master]['job_s']:.1f} s "
             f"({out[master]['timings']})")
+    if core_only:
+        return _figures(out, log)
     log("spark bench: local[2] with the stories table ...")
     stories_src = src
     if stories_limit:  # the stories' joins over a slice (apart: their cost grows with the candidate pairs)
@@ -199,6 +230,11 @@ def bench(corpus: Path, workdir: Path, limit: int | None = None,
     log(f"    job {out['local[2] stories']['job_s']:.1f} s ({out['local[2] stories']['timings']})")
     log("spark bench: local[2] over a quarter of the corpus ...")
     out["local[2] quarter"] = _sub("spark", str(quarter), "local[2]", str(workdir / "out-quarter"))
+    return _figures(out, log)
+
+
+def _figures(out: dict[str, Any], log: Any) -> dict[str, Any]:
+    """The derived figures (efficiency, CPU ratios, rates) into ``out``, and the summary logged."""
     one = out["one_worker"]["seconds"]
     two = out.get("local[2]")
     if two:
@@ -207,6 +243,10 @@ def bench(corpus: Path, workdir: Path, limit: int | None = None,
         # CPU: what the job costs against one worker's CPU, whatever share of a loaded machine each got; on an
         # idle machine the efficiency cannot exceed this ratio
         out["cpu_ratio"] = out["one_worker"]["cpu_s"] / two["job_cpu_s"]
+        e2e = out.get("one_worker_end_to_end")
+        if e2e:
+            out["efficiency_job_end_to_end"] = e2e["seconds"] / (2 * two["job_s"])
+            out["cpu_ratio_end_to_end"] = e2e["cpu_s"] / two["job_cpu_s"]
         out["docs_per_core_hour"] = two["docs"] / (2 * two["job_s"]) * 3600
         out["docs_per_core_hour_one_worker"] = out["one_worker"]["docs"] / one * 3600
         out["docs_per_cpu_hour"] = two["docs"] / two["job_cpu_s"] * 3600
@@ -215,7 +255,33 @@ def bench(corpus: Path, workdir: Path, limit: int | None = None,
             out["stories_cpu_s"] = out["local[2] stories"]["job_cpu_s"] - base["job_cpu_s"]
             out["stories_docs"] = out["local[2] stories"]["docs"]
     out["load_after"] = os.getloadavg()
+    log(summary(out))
     return out
+
+
+def summary(res: dict[str, Any]) -> str:
+    """The figures of issue 20's target in one block: wall-clock efficiency and CPU ratio of local[2], against
+    the strict reference (run_one over inputs read beforehand, writing nothing) and the end-to-end one."""
+    two = res.get("local[2]")
+    if not two:
+        return "spark bench: no local[2] measurement"
+    one, e2e = res["one_worker"], res.get("one_worker_end_to_end")
+    k = two.get("job_cpu_by_kind_s", {})
+    lines = [f"spark bench summary: {res['corpus']}, {res['documents']:,} documents; load average "
+             f"{res['load_before'][0]:.1f} before, {res['load_after'][0]:.1f} after",
+             f"  local[2] job: {two['job_s']:.1f} s wall, {two['job_cpu_s']:.1f} CPU-s ("
+             + ", ".join(f"{n} {v:.1f}" for n, v in k.items()) + f"; run_one {two.get('run_one_cpu_s', 0):.1f}); "
+             f"start-up {two['startup_s']:.1f} s and first job {two['first_job_s']:.1f} s not counted",
+             f"  strict reference, one worker (run_one over inputs read beforehand, writing nothing): "
+             f"{one['seconds']:.1f} s wall, {one['cpu_s']:.1f} CPU-s",
+             f"    parallel efficiency (wall) {res['efficiency_job']:.2f}   CPU ratio {res['cpu_ratio']:.2f}"]
+    if e2e:
+        lines += [f"  end-to-end reference, one worker ({e2e['command']}, less its start-up over 3 lines): "
+                  f"{e2e['seconds']:.1f} s wall, {e2e['cpu_s']:.1f} CPU-s",
+                  f"    parallel efficiency (wall) {res['efficiency_job_end_to_end']:.2f}   CPU ratio "
+                  f"{res['cpu_ratio_end_to_end']:.2f}"]
+    lines.append("  target (issue 20): parallel efficiency >= 0.80 of two ideal cores, on an idle machine")
+    return "\n".join(lines)
 
 
 #: the obvious fixes tried against the default (``--variants``): each a local[2] run over the same slice
@@ -296,6 +362,9 @@ def main(argv: list[str]) -> int:
     if argv and argv[0] == "_one":
         print(json.dumps(_one_worker(argv[1])))
         return 0
+    if argv and argv[0] == "_e2e":
+        print(json.dumps(_end_to_end(argv[1], argv[2])))
+        return 0
     if argv and argv[0] == "_spark":
         print(json.dumps(_spark(*argv[1:])))
         return 0
@@ -306,6 +375,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--stories-limit", type=int, default=None, help="measure the stories table over this many lines")
     ap.add_argument("--masters", default="local[2],local[1]", help="comma-separated (default local[2],local[1])")
+    ap.add_argument("--core-only", action="store_true",
+                    help="only the references and the --masters runs (no stories table, no quarter corpus)")
     ap.add_argument("--json", type=Path, default=ROOT / "bench" / "spark.json")
     ap.add_argument("--sizing", action="store_true", help="print the sizing table of --json and stop")
     ap.add_argument("--variants", type=Path, default=None, metavar="JSON",
@@ -323,9 +394,10 @@ def main(argv: list[str]) -> int:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         res = bench(args.corpus, Path(tmp), args.limit, tuple(args.masters.split(",")),
-                    log=lambda m: print(m, file=sys.stderr, flush=True), stories_limit=args.stories_limit)
+                    log=lambda m: print(m, file=sys.stderr, flush=True), stories_limit=args.stories_limit,
+                    core_only=args.core_only)
     args.json.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps({k: v for k, v in res.items() if k.startswith(("efficiency", "docs_per"))}, indent=1))
+    print(summary(res))
     return 0
 
 

@@ -7,6 +7,7 @@ fails. One ``local[2]`` session serves the module (the JVM starts once). The pla
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import random
@@ -45,15 +46,24 @@ def _no_spark() -> str | None:
 
 
 @pytest.fixture(scope="module")
-def spark() -> Any:
+def starting() -> Any:
+    """The module's local[2] session, started in a thread (the JVM's start-up overlaps the corpus's build and
+    ``analyze`` in the first fixture that needs it): a future of the session."""
     why = _no_spark()
     if why:
         if os.environ.get("CI"):
             pytest.fail(f"under CI the Spark tests must run: {why}")
         pytest.skip(why)
-    s = mws.session("local[2]", TEST_CONF)
-    yield s
-    s.stop()
+    with ThreadPoolExecutor(1) as pool:
+        future = pool.submit(mws.session, "local[2]", TEST_CONF)
+        yield future
+        if future.exception() is None:
+            future.result().stop()
+
+
+@pytest.fixture(scope="module")
+def spark(starting: Any) -> Any:
+    return starting.result()
 
 
 #: settings for a small job (seconds, not hours): two shuffle partitions for the duplicates' aggregation (the
@@ -137,14 +147,15 @@ def test_a_unit_that_fails_becomes_an_outcome_row(monkeypatch: pytest.MonkeyPatc
     never the task, so never the job."""
 
     def broken(u: Any, limits: Any, at: str) -> Any:
-        yield {"_table": "outcomes", "_unit": u.unit, "_seq": 0}
+        yield "outcomes", {"_unit": [u.unit], "_seq": [0]}
         raise OSError("disk gone")
 
     monkeypatch.setattr(mws, "analyse_unit", broken)
-    rows = list(mws._guarded(mws.Unit(3, "/x", "/x", "txt"), Limits(), "now"))
-    assert "OSError: disk gone" in rows[-2]["reason"] and rows[-2]["_seq"] == 1
-    assert rows[-2]["status"] == "rejected" and rows[-2]["code"] == "stage_failed"
-    assert rows[-1]["_table"] == "_unit" and rows[-1]["_seq"] == 2  # the unit's metrics count both outcomes
+    blocks = list(mws._guarded(mws.Unit(3, "/x", "/x", "txt"), Limits(), "now"))
+    table, failed = blocks[-2]
+    assert table == "outcomes" and "OSError: disk gone" in failed["reason"][0] and failed["_seq"] == [1]
+    assert failed["status"] == ["rejected"] and failed["code"] == ["stage_failed"]
+    assert blocks[-1][0] == "_unit" and blocks[-1][1]["_seq"] == 2  # the unit's metrics count both outcomes
 
 
 def test_a_retried_unit_replaces_its_staged_files(tmp_path: Path) -> None:
@@ -153,24 +164,72 @@ def test_a_retried_unit_replaces_its_staged_files(tmp_path: Path) -> None:
     which a Parquet reader skips; values come typed as the export types them."""
     import pyarrow.dataset as ds
 
-    from moralewatch.spark.staging import UnitWriter, prepare
+    from moralewatch.spark.staging import UnitWriter, prepare, stage_columns
+
+    @dataclasses.dataclass
+    class Said:
+        text: str
+        via: tuple[str, ...]
 
     root = str(tmp_path / "stage")
     prepare(root, ("outcomes", "quotes"))
-    row = {"document_id": "d1", "idx": 0, "text": "We hold", "via": json.dumps(["Reuters"]), "_unit": 4, "_seq": 0}
+    said = [Said("We hold", ("Reuters",))]
     for _ in range(2):  # the task, then its retry
         w = UnitWriter(root, 4)
         for i in range(3):
-            w.add("quotes", row | {"idx": i})
+            w.add("quotes", stage_columns("quotes", said, {"document_id": "d1", "idx": i, "_unit": 4, "_seq": 0}))
         w.close()
     dead = UnitWriter(root, 5)
-    dead.add("quotes", row | {"_unit": 5})
+    dead.add("quotes", stage_columns("quotes", said, {"document_id": "d1", "idx": 0, "_unit": 5, "_seq": 0}))
     dead._flush("quotes")  # written, never closed: the task died
     names = sorted(p.name for p in (tmp_path / "stage" / "quotes").iterdir())
     assert names[0].startswith(".part-u0000005.parquet.") and names[1:] == ["part-u0000004.parquet"]
     got = ds.dataset(tmp_path / "stage" / "quotes", format="parquet").to_table().to_pylist()
     assert [(r["_unit"], r["idx"], r["via"]) for r in got] == [(4, i, ["Reuters"]) for i in range(3)]
+    assert {r["speaker"] for r in got} == {None}  # a column the rows do not give: null
     assert list(got[0]) == mws.export_columns("quotes") + ["_unit", "_seq"]
+
+
+def test_publishing_a_group_resolves_its_duplicates_and_replaces_its_files(tmp_path: Path) -> None:
+    """The final tables come from the staged files of a group of units, written by the executors' Python: a later
+    input of a text keeps its outcome as ``duplicate`` and loses its other rows; only the export's columns; a
+    retried group replaces its file; a table no unit gave rows still gets its (empty) file with its columns."""
+    import pyarrow.dataset as ds
+
+    from moralewatch.model import Outcome
+    from moralewatch.spark.staging import UnitWriter, clear_tables, prepare, publish_group, stage_columns
+
+    @dataclasses.dataclass
+    class Doc:
+        text: str
+
+    stage, out = str(tmp_path / "stage"), str(tmp_path / "out")
+    prepare(stage, tuple(TABLES))
+    for unit in (0, 1, 2):  # unit 1's first input repeats the text of unit 0's first input
+        w = UnitWriter(stage, unit)
+        for seq in (0, 1):
+            did = "same" if seq == 0 else f"d{unit}"
+            key = {"_unit": unit, "_seq": seq}
+            w.add("documents", stage_columns("documents", [Doc("t")], {"id": did} | key))
+            w.add("outcomes", stage_columns("outcomes", [Outcome("f", f"line {unit}.{seq}", "ok", document_id=did)],
+                                            key))
+        w.close()
+    clear_tables(out, tuple(TABLES))
+    for _ in range(2):  # the task, then its retry
+        counts = publish_group(stage, out, 0, range(0, 2), {1: [0]}, tuple(TABLES))
+        publish_group(stage, out, 1, range(2, 4), {}, tuple(TABLES))
+    assert counts == {"documents": 3, "outcomes": 4, "quotes": 0, "indicators": 0, "entities": 0}
+    outcomes = ds.dataset(tmp_path / "out" / "outcomes", format="parquet").to_table()
+    assert outcomes.column_names == mws.export_columns("outcomes")
+    got = sorted((r["locator"], r["status"], r["document_id"]) for r in outcomes.to_pylist())
+    assert got == [("line 0.0", "ok", "same"), ("line 0.1", "ok", "d0"), ("line 1.0", "duplicate", "same"),
+                   ("line 1.1", "ok", "d1"), ("line 2.0", "ok", "same"), ("line 2.1", "ok", "d2")]
+    docs = ds.dataset(tmp_path / "out" / "documents", format="parquet").to_table().to_pylist()
+    assert sorted(r["id"] for r in docs) == ["d0", "d1", "d2", "same", "same"]  # unit 2's: no duplicate given
+    quotes = ds.dataset(tmp_path / "out" / "quotes", format="parquet").to_table()
+    assert quotes.num_rows == 0 and quotes.column_names == mws.export_columns("quotes")
+    assert sorted(p.name for p in (tmp_path / "out" / "quotes").iterdir()) == ["part-g00000.parquet",
+                                                                               "part-g00001.parquet"]
 
 
 def test_without_pyspark_the_command_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -191,7 +250,7 @@ def test_load_refuses_a_folder_that_is_no_spark_output(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def runs(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def runs(starting: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The corpus analysed by Spark (local[2], the feed cut into 64 KiB ranges) and by analyze, then exported."""
     tmp = tmp_path_factory.mktemp("spark")
     root = _corpus(tmp / "in")
@@ -200,7 +259,8 @@ def runs(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]
     # the Spark job in a thread (its driver mostly waits on the JVM) while analyze runs in the main thread (where
     # its time limit works): the two overlap
     with ThreadPoolExecutor(1) as pool:
-        job = pool.submit(mws.run, inputs, str(tmp / "out"), spark, max_bytes=limit, split=65_536)
+        job = pool.submit(lambda: mws.run(inputs, str(tmp / "out"), starting.result(), max_bytes=limit,
+                                          split=65_536))
         db = str(tmp / "local.db")
         analyze(inputs, db, max_bytes=limit)
         list(export_tables(db, TABLES, "parquet", str(tmp / "exp")))
@@ -483,14 +543,16 @@ def test_spark_stories_equal_the_local_stories_command(spark: Any, shared: Path)
     from moralewatch.spark.stories import STORY_COLUMNS, group
 
     docs = _planted_story_docs(shared)
-    out = io.StringIO()
-    stories_stream([json.dumps(d) for d in docs], out)
-    want = {r["id"]: r for r in map(json.loads, out.getvalue().splitlines())}
     rows = [{"_order": n, "id": d["id"], "text": d["text"], "title": d["title"], "published": d["date"],
              "source": d["source"], "author": None} for n, d in enumerate(docs)]
     df = spark.createDataFrame(rows, "_order bigint, id string, text string, title string, published string, "
                                      "source string, author string")
-    got = {r["id"]: {c: r[c] for c in STORY_COLUMNS} for r in group(df).toLocalIterator()}
+    with ThreadPoolExecutor(1) as pool:  # the Spark grouping (its driver mostly waits) beside the local command
+        job = pool.submit(lambda: {r["id"]: {c: r[c] for c in STORY_COLUMNS} for r in group(df).toLocalIterator()})
+        out = io.StringIO()
+        stories_stream([json.dumps(d) for d in docs], out)
+        want = {r["id"]: r for r in map(json.loads, out.getvalue().splitlines())}
+        got = job.result()
     assert got.keys() == want.keys()
     for doc_id in want:
         assert got[doc_id] == want[doc_id], doc_id

@@ -20,8 +20,9 @@ How it runs:
 3. **Resolve duplicates, in Spark SQL, over the keys**: the first input (in input order) of each canonical text
    keeps its document and annotations; the later ones (a small table of ``(_unit, _seq)``) get the outcome
    ``duplicate``, as in the store.
-4. **Write** one Parquet directory per table under ``--out`` from the staged Parquet (a broadcast join with the
-   later inputs), with exactly the columns of ``moralewatch export --format parquet``, and ``_moralewatch.json``
+4. **Write** one Parquet directory per table under ``--out`` from the staged Parquet, by the executors' Python
+   (:func:`.staging.publish`: a group of units a task, one file a table, the later inputs resolved there), with
+   exactly the columns of ``moralewatch export --format parquet``, and ``_moralewatch.json``
    (the pipeline's stamps, counts, timings); the staging folder is removed.
 5. **Stories** (unless ``stories=False``): the kept documents grouped into stories and events as the corpus stage
    groups them, in joins (:mod:`.stories`), into the ``stories`` table.
@@ -48,10 +49,9 @@ from ..ingest.jsonl import jsonl_input
 from ..ingest.raw import reject
 from ..ingest.read import _from_file
 from ..ingest.streams import lines
-from ..model import Document, Outcome, as_row
+from ..model import Document, Outcome
 from ..runner import DEFAULT_TIME_LIMIT, Limits, rejected, run_one
-from ..store.schema import ANNOTATION_TABLES, DOCUMENTS, OUTCOMES, TABLES
-from ..store.writer import _encode
+from ..store.schema import ANNOTATION_TABLES, TABLES
 from .parquet import parquet_inputs, row_group_ranges, with_parquet
 from .urls import content_inputs, is_url, list_files
 
@@ -295,37 +295,42 @@ def _pipeline() -> Any:
     return _PIPE
 
 
-def result_rows(raw: RawInput, result: Document | Outcome, pipe: Any, at: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    """``(table, row)`` of one input's result, with the values the store holds (``writer._encode``)."""
+#: one input's rows of a table, as staged columns (:func:`.staging.stage_columns`)
+Block = tuple[str, dict[str, Any]]
+
+
+def result_columns(raw: RawInput, result: Document | Outcome, pipe: Any, at: str, unit: int,
+                   seq: int) -> Iterator[Block]:
+    """``(table, columns)`` of one input's result, with the values the store holds (``writer._encode``) typed as
+    the export types them, built a column at a time (no row dicts)."""
+    from .staging import stage_columns
+
+    key = {"_unit": unit, "_seq": seq}
     if isinstance(result, Outcome):
-        yield "outcomes", _encoded(OUTCOMES, as_row(result) | {"run_id": None, "at": at})
+        yield "outcomes", stage_columns("outcomes", [result], {"run_id": None, "at": at} | key)
         return
     did = result.id
-    yield "documents", _encoded(DOCUMENTS, as_row(result) | {"id": did, "run_id": None,
-                                                             "n_words": len(result.text.split())})
-    for name, table in ANNOTATION_TABLES.items():
+    yield "documents", stage_columns("documents", [result], {"id": did, "run_id": None,
+                                                             "n_words": len(result.text.split())} | key)
+    for name in ANNOTATION_TABLES:
+        items = getattr(result, name)
+        if not items:
+            continue
         stage = pipe.stage_for(name)
-        chash = result.stamps.get(stage or "", None)
-        for i, a in enumerate(getattr(result, name)):
-            yield name, _encoded(table, as_row(a) | {"document_id": did, "idx": i, "stage": stage,
-                                                     "config_hash": chash, "stages": result.written_by.get(name)})
+        yield name, stage_columns(name, items, {"document_id": did, "idx": list(range(len(items))), "stage": stage,
+                                                "config_hash": result.stamps.get(stage or "", None),
+                                                "stages": result.written_by.get(name)} | key)
     outcome = Outcome(raw.source, raw.locator, "ok", document_id=did, input_sha=raw.sha, size=raw.size)
-    yield "outcomes", _encoded(OUTCOMES, as_row(outcome) | {"run_id": None, "at": at})
+    yield "outcomes", stage_columns("outcomes", [outcome], {"run_id": None, "at": at} | key)
 
 
-def _encoded(table: Any, row: dict[str, Any]) -> dict[str, Any]:
-    values = dict(zip(table.names, _encode(table, row), strict=True))
-    for c in FLAT_SKIP.get(table.name, ()):
-        values.pop(c, None)
-    return values
-
-
-def analyse_unit(u: Unit, limits: Limits, at: str) -> Iterator[dict[str, Any]]:
-    """The rows of one unit (and last, its metrics row). Never raises for a bad input."""
+def analyse_unit(u: Unit, limits: Limits, at: str) -> Iterator[Block]:
+    """The rows of one unit, an input's table at a time (and last, its metrics: table ``_unit``, a row dict).
+    Never raises for a bad input."""
     pipe = _pipeline()
     t0 = time.perf_counter()
     seq = docs = words = 0
-    cpu = 0.0  # CPU seconds in run_one: the analysis itself, without reading, encoding and Arrow
+    cpu = 0.0  # CPU seconds in run_one: the analysis itself, without reading, encoding and Parquet
     for raw in unit_inputs(u, limits.max_bytes):
         c0 = time.process_time()
         result = run_one(raw, pipe, limits)
@@ -333,14 +338,13 @@ def analyse_unit(u: Unit, limits: Limits, at: str) -> Iterator[dict[str, Any]]:
         if isinstance(result, Document):
             docs += 1
             words += len(result.text.split())
-        for table, row in result_rows(raw, result, pipe, at):
-            yield row | {"_table": table, "_unit": u.unit, "_seq": seq}
+        yield from result_columns(raw, result, pipe, at, u.unit, seq)
         seq += 1
     # metrics: inputs (in _seq), documents, words, seconds (wall, from the unit's first input to its last row handed
     # on), CPU seconds of run_one, peak RSS of the worker (KiB)
-    yield {"_table": _METRIC_TABLE, "_unit": u.unit, "_seq": seq, "docs": docs, "words": words,
-           "seconds": time.perf_counter() - t0, "cpu_s": cpu,
-           "rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "source": u.source}
+    yield _METRIC_TABLE, {"_unit": u.unit, "_seq": seq, "docs": docs, "words": words,
+                          "seconds": time.perf_counter() - t0, "cpu_s": cpu,
+                          "rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "source": u.source}
 
 
 def _unit_of(d: dict[str, Any]) -> Unit:
@@ -369,29 +373,35 @@ def _analyse_units(batches: Iterator[Any], limits: Limits, at: str, staging: str
     from .staging import UnitWriter
 
     schema = _key_schema()
-    buf: list[dict[str, Any]] = []
+    keys: dict[str, list[Any]] = {n: [] for n in _KEY_FIELDS}
 
     def arrow() -> Any:
-        return pa.RecordBatch.from_pydict({n: [r.get(n) for r in buf] for n in _KEY_FIELDS}, schema=schema)
+        batch = pa.RecordBatch.from_pydict(keys, schema=schema)
+        for v in keys.values():
+            v.clear()
+        return batch
 
     for batch in batches:
         for u in _units_of(batch, remote):
             writer = UnitWriter(staging, u.unit)
-            for row in _guarded(u, limits, at):
-                table = row.pop("_table")
+            for table, cols in _guarded(u, limits, at):
                 if table == _METRIC_TABLE:
-                    buf.append(row | {"_kind": "unit"})
-                else:
-                    writer.add(table, row)
-                    if table == "outcomes" and row.get("document_id") is not None:
-                        buf.append({"_kind": "doc", "_unit": u.unit, "_seq": row["_seq"],
-                                    "document_id": row["document_id"]})
-                if len(buf) >= BATCH_ROWS:
+                    _add_key(keys, cols | {"_kind": "unit"})
+                    continue
+                writer.add(table, cols)
+                if table == "outcomes" and cols["document_id"][0] is not None:
+                    _add_key(keys, {"_kind": "doc", "_unit": u.unit, "_seq": cols["_seq"][0],
+                                    "document_id": cols["document_id"][0]})
+                if len(keys["_kind"]) >= BATCH_ROWS:
                     yield arrow()
-                    buf.clear()
             writer.close()
-    if buf:
+    if keys["_kind"]:
         yield arrow()
+
+
+def _add_key(keys: dict[str, list[Any]], row: dict[str, Any]) -> None:
+    for n, v in keys.items():
+        v.append(row.get(n))
 
 
 def _key_schema() -> Any:
@@ -401,23 +411,26 @@ def _key_schema() -> Any:
     return pa.schema([(f.split()[0], types[f.split()[1]]) for f in KEY_DDL.split(", ")])
 
 
-def _guarded(u: Unit, limits: Limits, at: str) -> Iterator[dict[str, Any]]:
+def _guarded(u: Unit, limits: Limits, at: str) -> Iterator[Block]:
     """A unit's rows; should anything outside the per-input isolation fail, the rest of the unit becomes one
     ``stage_failed`` outcome and the task goes on (one bad partition never fails the job)."""
+    from .staging import stage_columns
+
     seq = outcomes = docs = 0
     try:
-        for row in analyse_unit(u, limits, at):
-            seq = row["_seq"]
-            outcomes += row["_table"] == "outcomes"
-            docs += row["_table"] == "documents"
-            yield row
+        for table, cols in analyse_unit(u, limits, at):
+            if table != _METRIC_TABLE:
+                seq = cols["_seq"][-1]
+                outcomes += table == "outcomes"
+                docs += table == "documents"
+            yield table, cols
     except Exception as e:
         raw = RawInput(u.source, f"unit {u.unit}", u.kind)
         out = rejected(raw, "stage_failed", f"the rest of this input was not analysed ({type(e).__name__}: {e})",
                        limits)
-        yield _encoded(OUTCOMES, as_row(out) | {"run_id": None, "at": at}) | {
-            "_table": "outcomes", "_unit": u.unit, "_seq": seq + 1}
-        yield {"_table": _METRIC_TABLE, "_unit": u.unit, "_seq": outcomes + 1, "docs": docs, "source": u.source}
+        yield "outcomes", stage_columns("outcomes", [out], {"run_id": None, "at": at, "_unit": u.unit,
+                                                            "_seq": seq + 1})
+        yield _METRIC_TABLE, {"_unit": u.unit, "_seq": outcomes + 1, "docs": docs, "source": u.source}
 
 
 def _count_ranges(batches: Iterator[Any], max_bytes: int) -> Iterator[Any]:
@@ -575,7 +588,7 @@ def _analyse_and_write(spark: Any, units: list[Unit], stage: str, limits: Limits
     keys.unpersist()
     res.timings["resolve"] = time.perf_counter() - t2
     t3 = time.perf_counter()
-    _write_tables(spark, stage, losers, res.out, F)
+    _write_tables(spark, stage, losers, res, F)
     res.timings["write"] = time.perf_counter() - t3
     if stories:
         t5 = time.perf_counter()
@@ -619,28 +632,31 @@ def _write_stories(spark: Any, stage: str, losers: Any, out: str, F: Any) -> int
     return n
 
 
-def _write_tables(spark: Any, stage: str, losers: Any, out: str, F: Any) -> None:
-    """One Parquet directory per table from its staged Parquet, as concurrent Spark jobs: a later input of a text
-    keeps its outcome, as ``duplicate``, and loses its document and annotation rows (a join with the small
-    ``losers``, broadcast)."""
-    from concurrent.futures import ThreadPoolExecutor
+#: inputs per group of units whose rows one task publishes into one file a table (at least one group a core)
+PUBLISH_INPUTS = 200_000
 
+
+def _write_tables(spark: Any, stage: str, losers: Any, res: SparkRun, F: Any) -> None:
+    """One Parquet directory per table from the staged Parquet, written by the executors' Python
+    (:func:`.staging.publish`): the units in groups of consecutive ids, one task and one file a table each; a later
+    input of a text keeps its outcome, as ``duplicate``, and loses its document and annotation rows. The JVM
+    carries only the later inputs' keys, grouped (a small aggregation), and a count per table and group back."""
     from . import staging
 
-    dup = F.broadcast(losers.withColumn("_dup", F.lit(True)))
-
-    def write(table: str) -> None:
-        df = spark.read.schema(staging.spark_ddl(table)).parquet(_join(stage, table))
-        if table == "outcomes":
-            df = df.join(dup, ["_unit", "_seq"], "left").withColumn(
-                "status", F.when(F.col("_dup"), F.lit("duplicate")).otherwise(F.col("status")))
-        else:
-            df = df.join(dup, ["_unit", "_seq"], "left_anti")
-        df.select(*export_columns(table)).write.mode("overwrite").parquet(_join(out, table))
-
-    with ThreadPoolExecutor(len(OUTPUT_TABLES)) as pool:
-        for f in [pool.submit(write, t) for t in OUTPUT_TABLES]:
-            f.result()
+    inputs = sum(m["_seq"] for m in res.unit_metrics)
+    groups = max(1, min(res.units, max(spark.sparkContext.defaultParallelism, -(-inputs // PUBLISH_INPUTS))))
+    per = max(1, -(-res.units // groups))
+    groups = max(1, -(-res.units // per))
+    dup = (losers.withColumn("_group", F.expr(f"_unit div {per}")).groupBy("_group")
+           .agg(F.collect_list("_unit").alias("units"), F.collect_list("_seq").alias("seqs")))
+    todo = (spark.range(0, groups, 1, groups).withColumnRenamed("id", "_group")
+            .join(F.broadcast(dup), "_group", "left"))  # the broadcast keeps one group a partition
+    out = res.out  # the task's closure: this string, not the run's metrics
+    staging.clear_tables(out, OUTPUT_TABLES)
+    written = todo.mapInArrow(lambda b: staging.publish(b, stage, out, per, OUTPUT_TABLES),
+                              staging.PUBLISH_DDL).collect()  # five counts a group
+    for r in written:
+        res.counts[r["table"]] = res.counts.get(r["table"], 0) + int(r["rows"])
 
 
 def _number(units: list[Unit], counted: dict[int, tuple[int, int]]) -> None:

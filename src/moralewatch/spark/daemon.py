@@ -18,6 +18,10 @@ def main() -> None:
 
     try:
         with contextlib.redirect_stdout(sys.stderr):  # the daemon's stdout tells Spark its port: nothing else on it
+            import pyarrow.compute
+            import pyarrow.fs
+            import pyarrow.parquet  # noqa: F401 - the staging and the tables' writing: loaded once, before the fork
+
             from ..api import _warm_up
             from . import _pipeline
 
