@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from .features import Sketch, bottom_jaccard, estimate, title_jaccard
+from .features import Sketch, bottom_sets_jaccard, estimate, title_sets_jaccard
 
 SAME_STORY = frozenset({"copy", "update", "abridged", "rewrite", "translation"})
 
@@ -53,8 +54,17 @@ class Meta:
 
 
 def _days(a: str | None, b: str | None) -> int | None:
+    if not a or not b:
+        return None
+    da, db = _day(a[:10]), _day(b[:10])
+    return abs(da - db) if da is not None and db is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _day(s: str) -> int | None:
+    """The day number of an ISO date (None: not a date); cached, the same days come again and again."""
     try:
-        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if a and b else None
+        return date.fromisoformat(s).toordinal()
     except ValueError:
         return None
 
@@ -62,12 +72,12 @@ def _days(a: str | None, b: str | None) -> int | None:
 def relation(new: Sketch, new_meta: Meta, old: Sketch, old_meta: Meta, t: Thresholds = DEFAULT) -> tuple[str, float]:
     """The relation of ``new`` to ``old`` and its score (the evidence for it, 0-1)."""
     j = estimate(new.sig, old.sig)
-    js = bottom_jaccard(new.bottom, old.bottom)
+    js = bottom_sets_jaccard(new.bottom_keys, old.bottom_keys)
     d = _days(new_meta.date, old_meta.date)
     # a template (dividend notices, daily air-defence reports) repeats its wording for another company or day:
     # the names in the titles, or the dates, tell the reports apart
     cross = new_meta.script != old_meta.script
-    tj = None if cross else title_jaccard(new.title, old.title)
+    tj = None if cross else title_sets_jaccard(new.title_keys, old.title_keys)
     retitled = j >= t.body_copy and min(new.n_shingles, old.n_shingles) >= t.body_min
     if d is not None and d > t.story_days or tj is not None and tj <= t.title_min and not retitled:
         return ("same_event", js) if _event(js, new_meta, old_meta, t) else ("unrelated", js)
