@@ -15,9 +15,10 @@ id and by seq), ``story_buckets`` (a row per bucket key: its members' seqs) and 
 a story's first source, event, root event and size; an event's founder and merges). A document reads what it
 needs: one query for its buckets, the signatures of the candidates not cached, the whole rows of the plausible
 ones. Memory is bounded by the caches (``CACHE`` whole rows, ``SIG_CACHE`` signatures, ``STATE_CACHE`` state
-entries, ``Buckets.RECENT`` bucket entries, ``PENDING`` rows not yet written), whatever the number of documents:
-about 10 MB for the caches over Reuters-21578 (:meth:`StoryIndex.nbytes`, bench/stories.py), 1.9 kB a document on
-disk. The texts are never kept.
+entries, ``Buckets.RECENT`` bucket entries, ``PENDING`` rows not yet written) and the fixed filter of the bucket keys
+(``Buckets.FILTER_SLOTS``), whatever the number of documents: about 12 MB for the caches over Reuters-21578
+(:meth:`StoryIndex.nbytes`, bench/stories.py) and 8 MB of filter, 1.9 kB a document on disk. The texts are never
+kept. One index writes its database at a time (its caches and filter assume no other writer meanwhile).
 """
 
 from __future__ import annotations
@@ -89,8 +90,12 @@ class Buckets:
 
     New entries go to a small dict (at most ``RECENT`` entries); a full dict is written, sorted by key, to the table
     ``story_buckets`` (``key`` -> ``seqs``, the bucket's seqs as little-endian int32, in ascending order; a
-    bucket's new entries are appended to its blob) of the index's database in one statement. A lookup reads the dict and the table (one query for all the keys of a document), so
-    memory does not grow with the documents; the candidates are the same as with the buckets in memory."""
+    bucket's new entries are appended to its blob) of the index's database in one statement. A lookup reads the dict
+    and the table (one query for all the keys of a document), so memory does not grow with the documents; the
+    candidates are the same as with the buckets in memory. A Bloom filter of every key added (``FILTER_SLOTS``
+    one-byte slots, two a key; rebuilt from the table when an index is loaded) keeps from the query the keys no
+    bucket holds (80% of a Reuters story's); it never leaves out a key the table holds, and is dropped (every key
+    asked again) once more than ``FILTER_KEYS`` keys are in it, where it would answer "maybe" too often."""
 
     RECENT = 1 << 17
 
