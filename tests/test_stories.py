@@ -325,3 +325,40 @@ def test_story_counts_take_the_short_path_only_where_it_is_exact(tmp_path: Path)
         assert np.array_equal(got, want) and np.array_equal(got_ind, distinct_docs(ind, story, ni))
     assert Q.trends(ix, Filters(), "day", "none")["indicators"]
     ix.conn.close()
+
+
+_EVENT_A = ("Air defence units shot down drones over Belgorod, Kursk and Voronezh overnight, governor Vyacheslav "
+            "Gladkov wrote. Debris fell on a warehouse in Shebekino and two cars burned near Razumnoye; Alexander "
+            "Gusev said nobody was hurt in Voronezh. The Ministry counted 27 drones in all.")
+_EVENT_B = ("Overnight 27 drones were destroyed, the Ministry reported: most over Belgorod region, others above "
+            "Kursk and Voronezh. In Shebekino falling debris hit a warehouse, Gladkov said, and near Razumnoye two "
+            "vehicles caught fire. Gusev reported no casualties in Voronezh. In Moscow, Kremlin spokesman Dmitry "
+            "Peskov declined to comment.")
+
+
+def test_two_reports_of_one_event_the_same_day_are_one_event_and_undated_never() -> None:
+    from moralewatch.corpus.features import sketch
+    from moralewatch.corpus.relate import Meta, relation
+
+    a, b = sketch(_EVENT_A), sketch(_EVENT_B)
+    assert relation(b, Meta("2024-05-21"), a, Meta("2024-05-21"))[0] == "same_event"
+    assert relation(b, Meta("2024-05-22"), a, Meta("2024-05-21"))[0] == "unrelated"  # a day apart: not enough shared
+    assert relation(a, Meta("2024-05-22"), a, Meta("2024-05-21"))[0] == "copy"
+    assert relation(b, Meta(None), a, Meta(None))[0] == "unrelated"  # no dates: unknown, not one event
+    assert relation(b, Meta("2024-05-24"), a, Meta("2024-05-21"))[0] == "unrelated"
+
+
+def test_a_short_relay_inside_a_long_report_of_the_same_day_is_one_event() -> None:
+    from moralewatch.corpus.features import bottom_sets_jaccard, sketch
+    from moralewatch.corpus.relate import DEFAULT, Meta, _names_kept, relation
+
+    short = sketch("Debris fell in Shebekino and near Razumnoye, Gladkov said: 27 drones were downed over Belgorod "
+                   "and Kursk.")
+    long = sketch(_EVENT_A + " Separately, Sergei Sobyanin said Vnukovo and Domodedovo airports were "
+                  "closed for two hours; Andrei Vorobyov reported a fire in Podolsk and Roman Starovoit one in "
+                  "Lgov, while Mikhail Razvozhayev in Sevastopol and Sergei Aksyonov in Crimea spoke of calm.")
+    js = bottom_sets_jaccard(short.bottom_keys, long.bottom_keys)
+    assert DEFAULT.event_kept_js <= js < DEFAULT.event  # the shared names are too few of all for the Jaccard rule
+    assert _names_kept(js, short, long) >= DEFAULT.event_kept  # but most of the short one's are in the long one
+    assert relation(short, Meta("2024-05-21"), long, Meta("2024-05-21"))[0] == "same_event"
+    assert relation(short, Meta("2024-05-22"), long, Meta("2024-05-21"))[0] == "unrelated"

@@ -48,7 +48,7 @@ def test_tiny_caches_give_the_same_stories_and_stay_within_their_bounds(shared: 
     for doc in docs:
         small.add(*doc)
         peak["rows"] = max(peak["rows"], len(small._rows))
-        peak["sigs"] = max(peak["sigs"], len(small._slot_of))
+        peak["sigs"] = max(peak["sigs"], int((small._slot_seq >= 0).sum()))
         peak["state"] = max(peak["state"], len(small._state))
         peak["recent"] = max(peak["recent"], small.buckets.n_recent)
     assert [small.assignment(d[0]).to_json() for d in docs] == whole
@@ -94,3 +94,16 @@ def test_an_index_grouped_apart_can_be_saved_to_a_state_file_and_go_on_there(sha
     conn.close()
     conn = sqlite3.connect(tmp_path / "state.sqlite")
     assert _group(docs, StoryIndex.load(conn)) == whole
+
+
+def test_the_bucket_filter_leaves_out_no_candidate(shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = _docs(shared, 1200)
+    filtered = StoryIndex()
+    whole = _group(docs, filtered)
+    assert filtered.buckets.filter is not None and filtered.buckets.filter.any()
+    # the filter answers "no" for most keys of a new text, and "maybe" for every key the table holds
+    keys = [k for (k,) in filtered.conn.execute("SELECT key FROM story_buckets")]
+    assert filtered.buckets._maybe(keys) == keys
+    monkeypatch.setattr(Buckets, "FILTER_KEYS", 0)  # no filter: every key is asked of the table
+    plain = StoryIndex()
+    assert _group(docs, plain) == whole and plain.buckets.filter is None

@@ -104,10 +104,13 @@ def baselines(pairs: list[dict[str, object]], docs: dict[str, dict[str, object]]
 
 
 def evaluate(gold_dir: Path, corpora: Path, t: Thresholds = DEFAULT) -> dict[str, object]:
-    """Dev, held-out and, when present, held-out b (``pairs_heldout_b.jsonl``, a second set labelled blind in
+    """Dev, dev b (when present), held-out and, when present, held-out b (``pairs_heldout_b.jsonl``, a second set labelled blind in
     session 6) pairs: the stage's relation and the two baselines (5-shingle Jaccard at the dev threshold)."""
     dev = load_pairs(gold_dir / "pairs_dev.jsonl")
-    splits = {"heldout": load_pairs(gold_dir / "pairs_heldout.jsonl")}
+    splits = {}
+    if (gold_dir / "pairs_dev_b.jsonl").is_file():  # a second dev set (session 7), rich in rewrites and events
+        splits["dev_b"] = load_pairs(gold_dir / "pairs_dev_b.jsonl")
+    splits["heldout"] = load_pairs(gold_dir / "pairs_heldout.jsonl")
     if (gold_dir / "pairs_heldout_b.jsonl").is_file():
         splits["heldout_b"] = load_pairs(gold_dir / "pairs_heldout_b.jsonl")
     docs = load_docs(corpora, [str(p[k]) for p in dev + [q for v in splits.values() for q in v] for k in ("a", "b")])

@@ -23,6 +23,7 @@ import re
 import unicodedata
 import zlib
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -40,6 +41,8 @@ _SB = _RNG.integers(0, 2**63, size=NUM_SALIENT_PERM, dtype=np.uint64)
 _M = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=np.uint64)
 _EMPTY = np.uint32(0xFFFFFFFF)
 _EMPTY_INT = 0xFFFFFFFF
+_EMPTY_SET = frozenset({_EMPTY_INT})
+_ZERO_SET = frozenset({0})
 
 _WORD = re.compile(r"\w+")
 # a capitalised word that does not start a sentence, or a number of two or more digits; the lookahead first
@@ -155,6 +158,16 @@ class Sketch:
     bottom: np.ndarray       # uint32[BOTTOM_K]: the smallest CRC-32 values of the salient keys, sorted, padded
     n_chars: int = 0
 
+    @cached_property
+    def bottom_keys(self) -> frozenset[int]:
+        """The salient keys' CRC-32 values of :attr:`bottom` (padding left out), made once per sketch."""
+        return frozenset(self.bottom.tolist()) - _EMPTY_SET
+
+    @cached_property
+    def title_keys(self) -> frozenset[int] | None:
+        """The title's keys of :attr:`title` (padding left out); None when the document has no salient title."""
+        return frozenset(self.title.tolist()) - _ZERO_SET if self.title[0] else None
+
     def to_bytes(self) -> bytes:
         return b"".join(a.astype("<u4").tobytes() for a in (self.sig, self.ssig, self.title, self.bottom))
 
@@ -188,6 +201,11 @@ def bottom_jaccard(a: np.ndarray, b: np.ndarray) -> float:
     sa, sb = set(a.tolist()), set(b.tolist())
     sa.discard(_EMPTY_INT)
     sb.discard(_EMPTY_INT)
+    return bottom_sets_jaccard(sa, sb)
+
+
+def bottom_sets_jaccard(sa: frozenset[int] | set[int], sb: frozenset[int] | set[int]) -> float:
+    """:func:`bottom_jaccard` of the two bottom-k key sets (:attr:`Sketch.bottom_keys`)."""
     if not sa or not sb:
         return 0.0
     union = sa | sb
@@ -205,6 +223,13 @@ def title_jaccard(a: np.ndarray, b: np.ndarray) -> float | None:
     sa, sb = set(a.tolist()), set(b.tolist())
     sa.discard(0)
     sb.discard(0)
+    return len(sa & sb) / len(sa | sb)
+
+
+def title_sets_jaccard(sa: frozenset[int] | None, sb: frozenset[int] | None) -> float | None:
+    """:func:`title_jaccard` of two title key sets (:attr:`Sketch.title_keys`)."""
+    if sa is None or sb is None:
+        return None
     return len(sa & sb) / len(sa | sb)
 
 

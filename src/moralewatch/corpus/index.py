@@ -15,9 +15,10 @@ id and by seq), ``story_buckets`` (a row per bucket key: its members' seqs) and 
 a story's first source, event, root event and size; an event's founder and merges). A document reads what it
 needs: one query for its buckets, the signatures of the candidates not cached, the whole rows of the plausible
 ones. Memory is bounded by the caches (``CACHE`` whole rows, ``SIG_CACHE`` signatures, ``STATE_CACHE`` state
-entries, ``Buckets.RECENT`` bucket entries, ``PENDING`` rows not yet written), whatever the number of documents:
-about 10 MB for the caches over Reuters-21578 (:meth:`StoryIndex.nbytes`, bench/stories.py), 1.9 kB a document on
-disk. The texts are never kept.
+entries, ``Buckets.RECENT`` bucket entries, ``PENDING`` rows not yet written) and the fixed filter of the bucket keys
+(``Buckets.FILTER_SLOTS``), whatever the number of documents: about 12 MB for the caches over Reuters-21578
+(:meth:`StoryIndex.nbytes`, bench/stories.py) and 8 MB of filter, 1.9 kB a document on disk. The texts are never
+kept. One index writes its database at a time (its caches and filter assume no other writer meanwhile).
 """
 
 from __future__ import annotations
@@ -89,55 +90,99 @@ class Buckets:
 
     New entries go to a small dict (at most ``RECENT`` entries); a full dict is written, sorted by key, to the table
     ``story_buckets`` (``key`` -> ``seqs``, the bucket's seqs as little-endian int32, in ascending order; a
-    bucket's new entries are appended to its blob) of the index's database in one statement. A lookup reads the dict and the table (one query for all the keys of a document), so
-    memory does not grow with the documents; the candidates are the same as with the buckets in memory."""
+    bucket's new entries are appended to its blob) of the index's database in one statement. A lookup reads the dict
+    and the table (one query for all the keys of a document), so memory does not grow with the documents; the
+    candidates are the same as with the buckets in memory. A Bloom filter of every key added (``FILTER_SLOTS``
+    one-byte slots, two a key; rebuilt from the table when an index is loaded) keeps from the query the keys no
+    bucket holds (80% of a Reuters story's); it never leaves out a key the table holds, and is dropped (every key
+    asked again) once more than ``FILTER_KEYS`` keys are in it, where it would answer "maybe" too often."""
 
     RECENT = 1 << 17
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    FILTER_SLOTS = 1 << 23  # 8 MB: a Bloom filter of the keys ever added (2 one-byte slots a key)
+    FILTER_KEYS = 1 << 22   # a table with more keys than this gets no filter (it would answer "maybe" too often)
+
+    def __init__(self, conn: sqlite3.Connection, n_docs: int = 0) -> None:
         self.conn = conn
-        self.recent: dict[int, list[int]] = {}
+        self.filter: np.ndarray | None = np.zeros(self.FILTER_SLOTS, dtype=bool) if self.FILTER_KEYS else None
+        self.n_marked = 0
+        if n_docs:
+            self._fill_filter(n_docs)
+        self.recent: dict[int, bytes] = {}     # key -> its new seqs, packed as in the table
         self.n_recent = 0
         self._sql: dict[int, str] = {}
 
     def __len__(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM story_buckets").fetchone()[0]) + self.n_recent
 
-    def lookup(self, keys: list[int]) -> tuple[set[int], list[int]]:
-        """The seqs in the buckets of ``keys`` (distinct), and how many each bucket holds (for :meth:`add`)."""
-        out: set[int] = set()
-        counts = [0] * len(keys)
+    def _fill_filter(self, n_docs: int) -> None:
+        """The filter of the keys already in the table (none when there are too many to filter)."""
+        if n_docs * 32 > self.FILTER_KEYS:
+            self.filter = None
+            return
+        cur = self.conn.execute("SELECT key FROM story_buckets")
+        while rows := cur.fetchmany(1 << 16):
+            self._mark(np.array(rows, dtype=np.int64).ravel())
+            self.n_marked += len(rows)
+
+    def _positions(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        h = keys.astype(np.uint64) * _FILTER_MIX
+        return h >> _FILTER_SHIFT, (h >> np.uint64(9)) & _FILTER_MASK
+
+    def _mark(self, keys: np.ndarray) -> None:
+        if self.filter is not None:
+            for pos in self._positions(keys):
+                self.filter[pos] = True
+
+    def _maybe(self, keys: list[int]) -> list[int]:
+        """The keys the table may hold (all of them without a filter; a key it holds is never left out)."""
+        if self.filter is None:
+            return keys
+        arr = np.array(keys, dtype=np.int64)
+        p1, p2 = self._positions(arr)
+        f = self.filter
+        out: list[int] = arr[f[p1] & f[p2]].tolist()
+        return out
+
+    def lookup(self, keys: list[int]) -> tuple[np.ndarray, dict[int, int]]:
+        """The seqs in the buckets of ``keys`` (distinct, ascending), and how many each bucket that holds any has
+        (for :meth:`add`)."""
+        keys = self._maybe(keys)
+        if not keys:
+            return _NO_SEQS, {}
         sql = self._sql.get(len(keys))
         if sql is None:
             marks = ",".join("?" * len(keys))
             sql = self._sql[len(keys)] = f"SELECT key, seqs FROM story_buckets WHERE key IN ({marks})"
-        rows = self.conn.execute(sql, keys).fetchall()
-        if rows:
-            out.update(np.frombuffer(b"".join(map(_second, rows)), dtype="<i4").tolist())
-            held = {k: len(b) >> 2 for k, b in rows}
-            counts = [held.get(k, 0) for k in keys]
+        held: dict[int, bytes] = dict(self.conn.execute(sql, keys).fetchall())
         rec = self.recent
-        for i, key in enumerate(keys):
-            r = rec.get(key)
-            if r is not None:
-                out.update(r)
-                counts[i] += len(r)
-        return out, counts
+        for key in rec.keys() & keys:
+            held[key] = held.get(key, b"") + rec[key]
+        if not held:
+            return _NO_SEQS, {}
+        return np.unique(np.frombuffer(b"".join(held.values()), dtype="<i4").astype(np.int64)), {
+            k: len(v) >> 2 for k, v in held.items()}
 
-    def add(self, keys: list[int], seq: int, counts: list[int] | None = None) -> None:
+    def add(self, keys: list[int], seq: int, counts: dict[int, int] | None = None) -> None:
         """Add ``seq`` to the buckets of ``keys`` that hold fewer than ``BUCKET_CAP`` (``counts`` from
         :meth:`lookup` of the same keys, when it was just called)."""
         if counts is None:
             counts = self.lookup(keys)[1]
         rec = self.recent
-        for key, n in zip(keys, counts):
-            if n < BUCKET_CAP:
+        packed = _INT32.pack(seq)  # a bucket's new entries, as they will be written: little-endian int32
+        n = 0
+        for key in keys:
+            if counts.get(key, 0) < BUCKET_CAP:
                 r = rec.get(key)
-                if r is None:
-                    rec[key] = [seq]
-                else:
-                    r.append(seq)
-                self.n_recent += 1
+                rec[key] = packed if r is None else r + packed
+                n += 1
+        self.n_recent += n
+        if n and self.filter is not None:
+            self.n_marked += n
+            if self.n_marked > self.FILTER_KEYS:  # full: it would answer "maybe" too often to save a query
+                self.filter = None
+            else:
+                self._mark(np.array(keys, dtype=np.int64))
         if self.n_recent >= self.RECENT:
             self.flush()
 
@@ -146,12 +191,15 @@ class Buckets:
             return
         self.conn.executemany(
             "INSERT INTO story_buckets VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET seqs = CAST(seqs || excluded.seqs AS BLOB)",
-            [(k, _pack(len(r), *r)) for k, r in sorted(self.recent.items())])
+            sorted(self.recent.items()))
         self.recent, self.n_recent = {}, 0
 
 
-def _pack(n: int, *seqs: int) -> bytes:
-    return struct.pack(f"<{n}i", *seqs)
+_INT32 = struct.Struct("<i")
+_NO_SEQS = np.zeros(0, dtype=np.int64)
+_FILTER_MIX = np.uint64(0x9E3779B97F4A7C15)
+_FILTER_SHIFT = np.uint64(64 - 23)
+_FILTER_MASK = np.uint64((1 << 23) - 1)
 
 
 _SIG_WORDS = NUM_PERM + NUM_SALIENT_PERM   # the two signatures: the first words of a sketch's bytes
@@ -260,17 +308,16 @@ class StoryIndex:
         self.conn = conn
         self.n = int(conn.execute("SELECT coalesce(max(seq) + 1, 0) FROM story_members").fetchone()[0])
         self.saved = self.n
-        self.buckets = Buckets(conn)
+        self.buckets = Buckets(conn, self.n)
         self.by_id = _ById(self)
         self.track_dirty = False                  # set by a caller that writes story rows (the store's corpus stage)
         self.dirty: set[str] = set()              # then: stories whose row (event, first source, size) changed
         self._rows: dict[int, _Row] = {}
-        # the signatures and script of the last SIG_CACHE members added or read (a ring: the oldest slot is reused)
+        # the signatures and script of members added or read, a member in slot seq % SIG_CACHE (``_slot_seq``: whose
+        # they are; a later member of the same slot takes it): looked up for many candidates at once, no dict
         self._mat = np.zeros((self.SIG_CACHE, _SIG_WORDS), dtype=np.uint32)
         self._cyr = np.zeros(self.SIG_CACHE, dtype=bool)
         self._slot_seq = np.full(self.SIG_CACHE, -1, dtype=np.int64)
-        self._slot_of: dict[int, int] = {}                           # seq -> slot
-        self._next_slot = 0
         self._state: dict[tuple[str, str], str | None] = {}
         self._new_rows: dict[str, tuple[Any, ...]] = {}        # id -> member row not yet written (bounded)
         self._new_state: dict[tuple[str, str], str] = {}        # story_state changes not yet written
@@ -400,19 +447,19 @@ class StoryIndex:
         rows[seq] = r
 
     def _cache_sigs(self, seqs: list[int], sigs: np.ndarray, cyr: np.ndarray) -> None:
-        """Put the signatures of ``seqs`` in the ring (rows of ``sigs``, scripts ``cyr``)."""
-        for seq, sig, c in zip(seqs, sigs, cyr.tolist()):
-            if seq in self._slot_of:
-                continue
-            slot = self._next_slot
-            self._next_slot = (slot + 1) % self.SIG_CACHE
-            old = int(self._slot_seq[slot])
-            if old >= 0:
-                del self._slot_of[old]
-            self._slot_seq[slot] = seq
-            self._slot_of[seq] = slot
-            self._mat[slot] = sig
-            self._cyr[slot] = c
+        """Put the signatures of ``seqs`` read from the table in their slots (rows of ``sigs``, scripts ``cyr``),
+        where the slot holds no later member: a member added since (perhaps not written yet) keeps its slot."""
+        seq = np.asarray(seqs, dtype=np.int64)
+        slots = seq % self.SIG_CACHE
+        # one seq a slot (the latest), and only over an earlier one
+        order = np.lexsort((-seq, slots))
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = slots[order][1:] != slots[order][:-1]
+        pick = order[first]
+        pick = pick[self._slot_seq[slots[pick]] < seq[pick]]
+        self._slot_seq[slots[pick]] = seq[pick]
+        self._mat[slots[pick]] = sigs[pick]
+        self._cyr[slots[pick]] = cyr[pick]
 
     def sketch_of(self, seq: int) -> Sketch:
         return self._row(seq).sketch
@@ -431,7 +478,11 @@ class StoryIndex:
                                 m.script, m.source, r.story, _RELATIONS[r.rel], r.matched, ",".join(r.flags),
                                 r.byline)
         self._cache(seq, r)
-        self._cache_sigs([seq], np.concatenate((sk.sig, sk.ssig))[None, :], np.array([m.script == "cyrillic"]))
+        slot = seq % self.SIG_CACHE
+        self._slot_seq[slot] = seq
+        self._mat[slot, :NUM_PERM] = sk.sig
+        self._mat[slot, NUM_PERM:] = sk.ssig
+        self._cyr[slot] = m.script == "cyrillic"
         self.n += 1
         if len(self._new_rows) >= self.PENDING:
             self._flush()
@@ -495,23 +546,23 @@ class StoryIndex:
             self._set("first", story, str(seq))
         return seq, story
 
-    def _plausible(self, sk: Sketch, script: str, cands: set[int]) -> list[int]:
+    def _plausible(self, sk: Sketch, script: str, cands: np.ndarray) -> list[int]:
         """The candidates whose estimated similarities can reach a relation other than unrelated (vectorised; the
         signatures of candidates not in the cache are read alone, not their whole rows)."""
-        if not cands:
+        if not len(cands):
             return []
-        c = sorted(cands)
-        slots = np.fromiter(map(self._slot_of.get, c, itertools.repeat(-1)), dtype=np.int64, count=len(c))
-        hit = slots >= 0
-        sigs = self._mat[np.where(hit, slots, 0)]
-        cyr = self._cyr[np.where(hit, slots, 0)]
+        slots = cands % self.SIG_CACHE
+        hit = self._slot_seq[slots] == cands
+        sigs, cyr = self._mat[slots], self._cyr[slots]
         if not hit.all():
-            miss = np.flatnonzero(~hit).tolist()
-            self._read_sigs({c[i]: i for i in miss}, sigs, cyr)
-        j = (sigs[:, :NUM_PERM] == sk.sig).sum(axis=1)
-        js = (sigs[:, NUM_PERM:] == sk.ssig).sum(axis=1)
+            miss = np.flatnonzero(~hit)
+            self._read_sigs(dict(zip(cands[miss].tolist(), miss.tolist())), sigs, cyr)
+        eq = sigs == np.concatenate((sk.sig, sk.ssig))
+        j = np.count_nonzero(eq[:, :NUM_PERM], axis=1)
+        js = np.count_nonzero(eq[:, NUM_PERM:], axis=1)
         keep = could_relate(j, js, cyr != (script == "cyrillic"), self.t)
-        return [c[i] for i in np.flatnonzero(keep).tolist()]
+        out: list[int] = cands[keep].tolist()
+        return out
 
     def _read_sigs(self, where: dict[int, int], sigs: np.ndarray, cyr: np.ndarray) -> None:
         """Fill ``sigs[where[seq]]`` (the two signatures) and ``cyr`` of the members ``where`` from the table."""

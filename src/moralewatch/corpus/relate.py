@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from .features import Sketch, bottom_jaccard, estimate, title_jaccard
+from .features import Sketch, bottom_sets_jaccard, estimate, title_sets_jaccard
 
 SAME_STORY = frozenset({"copy", "update", "abridged", "rewrite", "translation"})
 
@@ -27,10 +28,13 @@ class Thresholds:
     rewrite_salient: float = 0.50
     translation: float = 0.10   # salient Jaccard across scripts, published within a day, lengths alike:
     translation_ratio: float = 1.45
-    event: float = 0.30         # salient Jaccard at or above, dates within event_days: the same event
-    event_days: int = 3         # (0 was fixed on dev in session 6: dev same_event F1 0.919 against 0.791, but the
-                                # one held-out scoring gave 0.364, under its floor of 0.444 (2 of its 4 same_event
-                                # pairs lost): put back to session 5's 3, a choice the held-out score made)
+    event: float = 0.25         # salient Jaccard at or above, published the same day: the same event
+    event_days: int = 0         # (session 7, on dev + dev_b: the same calendar day; sessions 5-6 took 3 days at 0.30)
+    event_next: float = 0.70    # salient Jaccard at or above when published a day apart (a report after midnight)
+    event_kept: float = 0.65    # or the same day, this share of the smaller text's names and numbers in the other
+    event_kept_min: int = 3     # (a short relay inside a long report) when the smaller has at least this many names
+    event_kept_js: float = 0.20  # and their salient Jaccard at least this (what the candidate filter lets through at
+                                # t.event * 0.8 of the salient signature); undated texts are never the same event
     title_min: float = 0.20      # titles sharing no more of their names than this: not one story
     story_days: int = 3         # a copy is published within this many days of its original (when both are dated)
     body_copy: float = 0.90     # shingle Jaccard at or above, both texts of body_min shingles or more: a copy whatever
@@ -53,8 +57,17 @@ class Meta:
 
 
 def _days(a: str | None, b: str | None) -> int | None:
+    if not a or not b:
+        return None
+    da, db = _day(a[:10]), _day(b[:10])
+    return abs(da - db) if da is not None and db is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _day(s: str) -> int | None:
+    """The day number of an ISO date (None: not a date); cached, the same days come again and again."""
     try:
-        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if a and b else None
+        return date.fromisoformat(s).toordinal()
     except ValueError:
         return None
 
@@ -62,26 +75,26 @@ def _days(a: str | None, b: str | None) -> int | None:
 def relation(new: Sketch, new_meta: Meta, old: Sketch, old_meta: Meta, t: Thresholds = DEFAULT) -> tuple[str, float]:
     """The relation of ``new`` to ``old`` and its score (the evidence for it, 0-1)."""
     j = estimate(new.sig, old.sig)
-    js = bottom_jaccard(new.bottom, old.bottom)
+    js = bottom_sets_jaccard(new.bottom_keys, old.bottom_keys)
     d = _days(new_meta.date, old_meta.date)
     # a template (dividend notices, daily air-defence reports) repeats its wording for another company or day:
     # the names in the titles, or the dates, tell the reports apart
     cross = new_meta.script != old_meta.script
-    tj = None if cross else title_jaccard(new.title, old.title)
+    tj = None if cross else title_sets_jaccard(new.title_keys, old.title_keys)
     retitled = j >= t.body_copy and min(new.n_shingles, old.n_shingles) >= t.body_min
     if d is not None and d > t.story_days or tj is not None and tj <= t.title_min and not retitled:
-        return ("same_event", js) if _event(js, new_meta, old_meta, t) else ("unrelated", js)
+        return _event_or_not(js, d, new, old, t)
     if new.exact == old.exact and new.n_shingles == old.n_shingles:
         return "copy", 1.0
     if cross:
         ratio = max(new.n_chars, old.n_chars) / max(1, min(new.n_chars, old.n_chars))
         if js >= t.translation and ratio <= t.translation_ratio and (d is None or d <= 1):
             return "translation", js
-        return ("same_event", js) if _event(js, new_meta, old_meta, t) else ("unrelated", js)
+        return _event_or_not(js, d, new, old, t)
     if j >= t.copy:
         return "copy", j
     if _names_kept(js, new, old) < t.names_kept:  # another entity's notice in the same words
-        return ("same_event", js) if _event(js, new_meta, old_meta, t) else ("unrelated", js)
+        return _event_or_not(js, d, new, old, t)
     small, big = min(new.n_shingles, old.n_shingles), max(new.n_shingles, old.n_shingles)
     if j >= t.contained_min_j and small:
         contained = j * (small + big) / ((1 + j) * small)
@@ -89,7 +102,7 @@ def relation(new: Sketch, new_meta: Meta, old: Sketch, old_meta: Meta, t: Thresh
             return ("abridged" if new.n_shingles < old.n_shingles else "update"), min(1.0, contained)
     if (d is None or d <= t.rewrite_days) and (j >= t.rewrite or j >= t.rewrite_low and js >= t.rewrite_salient):
         return "rewrite", j
-    return ("same_event", js) if _event(js, new_meta, old_meta, t) else ("unrelated", js)
+    return _event_or_not(js, d, new, old, t)
 
 
 def _names_kept(js: float, a: Sketch, b: Sketch) -> float:
@@ -101,9 +114,18 @@ def _names_kept(js: float, a: Sketch, b: Sketch) -> float:
     return js * (small + big) / ((1 + js) * small)
 
 
-def _event(js: float, a: Meta, b: Meta, t: Thresholds) -> bool:
-    d = _days(a.date, b.date)
-    return js >= t.event and (d is None or d <= t.event_days)
+def _event_or_not(js: float, d: int | None, a: Sketch, b: Sketch, t: Thresholds) -> tuple[str, float]:
+    """``same_event`` or ``unrelated``, with the salient Jaccard as the score: two dated texts of the same day
+    sharing enough of their names and numbers (or most of the smaller text's), or of consecutive days sharing
+    most of them. Undated texts are never joined in one event (nothing says the names are of one day)."""
+    if d is None or d > t.event_days + 1:
+        return "unrelated", js
+    if d > t.event_days:
+        return ("same_event" if js >= t.event_next else "unrelated"), js
+    if js >= t.event or (js >= t.event_kept_js and min(a.n_salient, b.n_salient) >= t.event_kept_min
+                         and _names_kept(js, a, b) >= t.event_kept):
+        return "same_event", js
+    return "unrelated", js
 
 
 _CYR = re.compile("[\u0400-\u04ff]")
