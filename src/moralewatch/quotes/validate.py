@@ -43,9 +43,9 @@ def source_ok(phrase: str | None, agent: Callable[[str], bool] | None = None) ->
     return _source_ok(phrase, agent) or (at_least(3) and _more_source(phrase or ""))
 
 
-_SHARE_OF_PEOPLE = compile_regex(r"(?i)(?:(?:another|only|some|about|nearly|almost|over|just|more\s+than|fewer\s+than)\s+)*"
-                                 r"(?:\d[\d.,]*\s*%|(?:\d[\d.,]*|[a-z]+(?:-[a-z]+)?)\s+(?:percent|per\s+cent))"
-                                 r"(?:\s+of\s+[\w’' -]{1,60})?")
+_SHARE_OF_PEOPLE = compile_regex(r"(?i)(?<![\w-])(?:(?:another|only|some|about|nearly|almost|over|just|"
+                                 r"more\s++than|fewer\s++than)\s++)*+(?:\d[\d.,]*+\s*+%|(?:\d[\d.,]*+|[a-z]++"
+                                 r"(?:-[a-z]++)?+)\s++(?:percent|per\s++cent))(?:\s++of\s++[\w’' -]{1,60})?")
 
 #: heads of records and works a claim is attributed to, beyond speaker_check.SOURCE_HEADS (revision 3)
 _MORE_SOURCE_HEADS = frozenset("book ruling clip submission panel journal resolution speech ad advert advertisement "
