@@ -68,11 +68,13 @@ _CALL_BEFORE = compile_regex(
     r"no right|advis\w*|demand\w*)\b(?:\s++[\w'’,-]++){0,12}?\s++to\s++(?:\w++\s++)?$", re.I)
 
 
-def weak_voice(text: str, voice: dict[str, re.Pattern[str]]) -> str:
-    """The side a document speaks for by the weaker test (see the module docstring), else ``unknown``."""
+def weak_voice(text: str, voice: dict[str, re.Pattern[str]], counts: dict[str, int] | None = None) -> str:
+    """The side a document speaks for by the weaker test (see the module docstring), else ``unknown``; ``counts``:
+    how many of each side's voice words the text has, when the caller has counted them already (the strict test)."""
     if sum(1 for _ in zip(range(2), _OUR_COUNTRY.finditer(text))) < 2:
         return "unknown"
-    n = {side: sum(1 for _ in zip(range(2), rx.finditer(text))) for side, rx in voice.items()}
+    n = counts if counts is not None else {side: sum(1 for _ in zip(range(2), rx.finditer(text)))
+                                           for side, rx in voice.items()}
     for side in ("ua", "ru"):
         if n.get(side, 0) >= 1 and n.get(_OTHER[side], 0) == 0:
             return side

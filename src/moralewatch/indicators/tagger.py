@@ -182,7 +182,7 @@ class Context:
                     if n.get(side, 0) >= 2 and n[side] >= 3 * n.get(other, 0):
                         self._voice = side
                 if self._voice == "unknown" and self.version >= 6:  # indicators.v6: the weaker test
-                    self._voice = actor.weak_voice(self.text, self.lex.voice)
+                    self._voice = actor.weak_voice(self.text, self.lex.voice, n)
         return self._voice
 
     def in_furniture(self, pos: int) -> bool:
