@@ -142,7 +142,9 @@ def check_morphology(config: Mapping[str, Any]) -> None:
 
 
 @cache
-def _analyzer(lang: str) -> Any:
+def analyzer(lang: str) -> Any:
+    """pymorphy3's analyzer for ``lang`` (``ru`` or ``uk``), loaded once per process; the Russian/Ukrainian quote
+    stage reads it too."""
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang=lang)
@@ -157,7 +159,7 @@ def _lemma(word: str, lang: str, female: bool = False) -> tuple[str, frozenset[s
     is a place (Geox), a name (Name, Surn, Patr) or a common word (tagged ``common``: "Короче", "Красным"); a
     less probable place or name reading counts only for a word pymorphy3 does not know. ``female``: a surname after
     a woman's given name keeps the feminine (Ивановой -> Иванова, not Иванов)."""
-    parses = _analyzer(lang).parse(word)
+    parses = analyzer(lang).parse(word)
     first = parses[0]
     tags = set(first.tag.grammemes)
     if tags & (_NAMES | {"Geox", "Orgn"}):

@@ -9,10 +9,16 @@ pipeline is built). Only the words of a candidate speaker phrase are analysed, c
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
-from ..entities.cyrillic import _analyzer
+from ..entities.cyrillic import analyzer
 
 _SAYS = frozenset({"anim", "Name", "Surn", "Orgn", "Abbr"})
+
+
+def _parses(word: str, lang: str) -> Any:
+    """pymorphy3's readings of ``word``, most probable first (Ukrainian for ``uk``, else Russian)."""
+    return analyzer("uk" if lang == "uk" else "ru").parse(word)
 
 
 @lru_cache(maxsize=50_000)
@@ -22,7 +28,7 @@ def speaker_noun(word: str, lang: str) -> bool:
     sources.tsv)."""
     if not word[:1].isalpha():
         return False
-    p = _analyzer("uk" if lang == "uk" else "ru").parse(word.lower() if word[1:].islower() else word)[0]
+    p = _parses(word.lower() if word[1:].islower() else word, lang)[0]
     tags = set(p.tag.grammemes)
     if "NOUN" not in tags or "nomn" not in tags:
         return False
@@ -36,7 +42,7 @@ def body_in(word: str, lang: str) -> bool:
     that speaks («В ведомстве добавили», «В ООН заявили», «У компанії повідомили»)."""
     if not word[:1].isalpha():
         return False
-    for p in _analyzer("uk" if lang == "uk" else "ru").parse(word)[:3]:
+    for p in _parses(word, lang)[:3]:
         tags = set(p.tag.grammemes)
         if "NOUN" in tags and ("loct" in tags or tags & {"Orgn", "Abbr"}):
             return True
@@ -49,7 +55,7 @@ def gerund(word: str, lang: str) -> bool:
     aside after a comma, not a subject."""
     if not word[:1].isalpha():
         return False
-    return bool({"GRND", "PRTF"} & _analyzer("uk" if lang == "uk" else "ru").parse(word.lower())[0].tag.grammemes)
+    return bool({"GRND", "PRTF"} & _parses(word.lower(), lang)[0].tag.grammemes)
 
 
 @lru_cache(maxsize=20_000)
@@ -57,7 +63,7 @@ def infinitive(word: str, lang: str) -> bool:
     """``word`` read as an infinitive (сделать, пригласить, зробити): the content of a promise, threat or request."""
     if not word[:1].isalpha():
         return False
-    return "INFN" in _analyzer("uk" if lang == "uk" else "ru").parse(word.lower())[0].tag.grammemes
+    return "INFN" in _parses(word.lower(), lang)[0].tag.grammemes
 
 
 @lru_cache(maxsize=20_000)
@@ -66,7 +72,7 @@ def first_name(word: str, lang: str, strict: bool = False) -> str:
     dictionary's first reading of it as a name in a case other than the nominative; ``word`` when there is none.
     Called when the surname beside it was in an oblique case (so «Александра Сырского» is Александр), or ``strict``:
     then a name that may be a nominative («Александра») stays as written."""
-    parses = _analyzer("uk" if lang == "uk" else "ru").parse(word)
+    parses = _parses(word, lang)
     if strict and any({"Name", "nomn"} <= set(p.tag.grammemes) for p in parses):
         return word  # «Александра» may be a nominative: no fold without an inflected surname beside it
     for p in parses:
@@ -81,7 +87,7 @@ def surname(word: str, lang: str) -> str:
     """A surname in an oblique case in its nominative («Анохина» -> «Анохин», «Захаровой» -> «Захарова»), by the
     dictionary's first reading of it as a surname in a case other than the nominative; ``word`` when there is none.
     Called only beside a first name in an oblique case («Василия Анохина»)."""
-    for p in _analyzer("uk" if lang == "uk" else "ru").parse(word):
+    for p in _parses(word, lang):
         tags = set(p.tag.grammemes)
         if "Surn" in tags and "nomn" not in tags:
             form = p.inflect({"nomn"})
