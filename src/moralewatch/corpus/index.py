@@ -54,7 +54,9 @@ _BAND_TOP = np.arange(NUM_PERM // SIG_ROWS, dtype=np.uint64) << np.uint64(56)
 _SBAND_TOP = (64 + np.arange(NUM_SALIENT_PERM // SSIG_ROWS, dtype=np.int64)) << 56
 
 
-def _sid(prefix: str, doc_id: str) -> str:
+def story_key(prefix: str, doc_id: str) -> str:
+    """The stable id of the story (``s-``) or event (``e-``) a document founds: a hash of its id, the same in the
+    local index and in the Spark grouping."""
     return prefix + hashlib.blake2b(doc_id.encode("utf-8"), digest_size=6).hexdigest()
 
 
@@ -518,9 +520,9 @@ class StoryIndex:
             seq, story = self._join(doc_id, sk, meta, rows[best_seq], RELATION_ORDER[best[0]], flags, named, text)
             self._set("n", story, str(int(self._get("n", story) or 0) + 1))
         else:
-            story = _sid("s-", doc_id)
+            story = story_key("s-", doc_id)
             seq = self._append(_Row(doc_id, sk, meta, story, 0, tuple(flags), None, named))
-            event = _sid("e-", doc_id)
+            event = story_key("e-", doc_id)
             self._set("first", story, str(seq))
             self._set("event", story, event)
             self._set("eseq", event, str(seq))

@@ -29,7 +29,7 @@ from typing import Any
 
 from ..corpus.features import NUM_PERM, NUM_SALIENT_PERM, Sketch, sketch
 from ..corpus.flags import byline, text_flags
-from ..corpus.index import BUCKET_CAP, RELATION_ORDER, StoryIndex, _sid, copy_flags, could_relate
+from ..corpus.index import BUCKET_CAP, RELATION_ORDER, StoryIndex, copy_flags, could_relate, story_key
 from ..corpus.relate import DEFAULT, SAME_STORY, Meta, Thresholds, relation, script_of
 
 #: the columns of the ``stories`` table: those of a line of ``moralewatch stories``
@@ -57,7 +57,7 @@ def sketch_row(order: int, doc_id: str, text: str, title: str | None, published:
                author: str | None) -> dict[str, Any]:
     """What :meth:`StoryIndex.add` computes of one document before it looks at any other."""
     sk = sketch(text, title)
-    return {"_order": order, "id": doc_id, "s_id": _sid("s-", doc_id), "e_id": _sid("e-", doc_id),
+    return {"_order": order, "id": doc_id, "s_id": story_key("s-", doc_id), "e_id": story_key("e-", doc_id),
             "sketch": sk.to_bytes(), "n_shingles": sk.n_shingles, "n_salient": sk.n_salient, "exact": sk.exact,
             "n_chars": sk.n_chars, "date": published[:10] if published else None, "script": script_of(text),
             "source": source, "flags": text_flags(text, title, author), "byl": byline(text),
