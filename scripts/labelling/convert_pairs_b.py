@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Convert gold/stories/second_pass_b_raw.txt (N<TAB>label<TAB>reason, one line per pair of
-pairs_second_ids.txt in file order) to gold/stories/second_pass_b.jsonl ({"a","b","label"}).
+gold/stories/second_pass_b_ids.txt in file order) to gold/stories/second_pass_b.jsonl ({"a","b","label"}).
 
 Checks: numbers run 1..n without gaps, labels in the README's set (or x, which needs a reason), both ids exist in
 /work/shared/data/corpora/*.jsonl, a != b. Writes only ids and labels (no text). Deterministic.
@@ -13,7 +13,7 @@ LABELS = {"duplicate", "update", "abridged", "rewrite", "translation", "same_eve
 
 
 def main():
-    pairs = [tuple(l.rstrip("\n").split("\t")) for l in open(os.path.join(ROOT, "pairs_second_ids.txt"), encoding="utf-8") if l.strip()]
+    pairs = [tuple(l.rstrip("\n").split("\t")) for l in open(os.path.join(ROOT, "gold", "stories", "second_pass_b_ids.txt"), encoding="utf-8") if l.strip()]
     ids = set()
     for p in glob.glob("/work/shared/data/corpora/*.jsonl"):
         for line in open(p, encoding="utf-8"):

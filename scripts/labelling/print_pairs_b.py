@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Print pairs of pairs_second_ids.txt (second labelling pass b) for reading.
+"""Print pairs of gold/stories/second_pass_b_ids.txt (second labelling pass b) for reading.
 
 Usage: print_pairs_b.py FIRST [LAST] [--max N] [--diff]
 Pairs are numbered from 1 in file order. Prints both documents with id, source, date, title, length and text
@@ -14,7 +14,7 @@ CORPORA = "/work/shared/data/corpora"
 
 def load_pairs():
     pairs = []
-    with open(os.path.join(ROOT, "pairs_second_ids.txt"), encoding="utf-8") as f:
+    with open(os.path.join(ROOT, "gold", "stories", "second_pass_b_ids.txt"), encoding="utf-8") as f:
         for line in f:
             line = line.strip()
             if line:
