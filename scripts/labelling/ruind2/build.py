@@ -9,7 +9,7 @@ Scratch format:   "@ corpus:id | source_type"   then per item
                   (N = sentence number printed by ../ruuk/show.py; flags: h hedged, n negated, b borderline, t testimony)
 Offsets format:   "@ corpus:id | source_type" then "N | rel_start | rel_end | ind[,ind] | subj | claimant | side | flags"
                   (rel offsets relative to the start of sentence N of the project splitter)
-Every item is verified: document exists and is listed in ruind_second_ids.txt, reserved by the split rule,
+Every item is verified: document exists and is listed in gold/ruuk/indicators_heldout_second_ids.txt, reserved by the split rule,
 sentence number and offsets in bounds, sha1, identifiers, sides, flags, no duplicate items; every listed document
 appears exactly once.
 """
@@ -18,7 +18,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from common import doc, sentences, sha12, reserved_id
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
-IDS = [l.strip() for l in open(os.path.join(ROOT, "ruind_second_ids.txt")) if l.strip()]
+IDS = [l.strip() for l in open(os.path.join(ROOT, "gold", "ruuk", "indicators_heldout_second_ids.txt")) if l.strip()]
 INDICATORS = {"fear", "deceived", "coerced", "betrayed_by_command", "expendable", "heavy_losses", "unwilling",
               "surrender_desertion", "sabotage", "untrained", "supply_shortage", "casualty_concealment",
               "forced_recruitment", "trauma", "orders_against_civilians", "morale_low", "morale_boosting",
@@ -69,7 +69,7 @@ def main():
     assert sorted(seen) == sorted(set(seen)), "a document appears twice"
     missing = [i for i in IDS if i not in seen]
     extra = [i for i in seen if i not in IDS]
-    assert not extra, f"not in ruind_second_ids.txt: {extra}"
+    assert not extra, f"not in gold/ruuk/indicators_heldout_second_ids.txt: {extra}"
     if missing:
         print(f"note: {len(missing)} listed documents not labelled yet", file=sys.stderr)
     olines, jlines, n_items = [], [], 0
