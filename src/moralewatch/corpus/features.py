@@ -98,7 +98,10 @@ def minhash(values: np.ndarray, a: np.ndarray = _A, b: np.ndarray = _B) -> np.nd
     """MinHash signature (uint32) of a set of 64-bit hashes; all-ones for the empty set."""
     if len(values) == 0:
         return np.full(len(a), _EMPTY, dtype=np.uint32)
-    out: np.ndarray = ((values[:, None] * a[None, :] + b[None, :]) >> np.uint64(32)).min(axis=0).astype(np.uint32)
+    # the minimum of the top halves is the top half of the minimum: one shift of NUM_PERM words, not of all of them
+    x = np.multiply.outer(values, a)
+    x += b
+    out: np.ndarray = (x.min(axis=0) >> np.uint64(32)).astype(np.uint32)
     return out
 
 
