@@ -131,3 +131,17 @@ def test_candidates_published_too_far_apart_are_left_out_before_their_rows_are_r
     idx.write()  # read back from the table (not the cache): the same
     idx._slot_seq[:] = -1
     assert sorted(idx._plausible(sk, "latin", cands, _day_number("1987-03-03"))) == [near, undated]
+
+
+def test_distinct_is_numpy_unique() -> None:
+    """features.distinct (session 8) replaces np.unique for the short arrays of one document: the same values."""
+    import numpy as np
+
+    from moralewatch.corpus.features import distinct
+
+    rng = np.random.default_rng(8)
+    for n in (0, 1, 2, 3, 50, 400):
+        for dtype in (np.uint64, np.uint32, np.int64):
+            a = rng.integers(0, 40 if n > 3 else 3, size=n).astype(dtype)
+            got = distinct(a.copy())
+            assert got.dtype == a.dtype and got.tolist() == np.unique(a).tolist()

@@ -37,7 +37,7 @@ from typing import Any, overload
 
 import numpy as np
 
-from .features import NUM_PERM, NUM_SALIENT_PERM, Sketch, sketch
+from .features import NUM_PERM, NUM_SALIENT_PERM, Sketch, distinct, sketch
 from .flags import byline, flags_with_byline, names_disagree
 from .relate import DEFAULT, SAME_STORY, Meta, Thresholds, _day, relation, script_of
 
@@ -164,7 +164,7 @@ class Buckets:
             held[key] = held.get(key, b"") + rec[key]
         if not held:
             return _NO_SEQS, {}
-        return np.unique(np.frombuffer(b"".join(held.values()), dtype="<i4").astype(np.int64)), {
+        return distinct(np.frombuffer(b"".join(held.values()), dtype="<i4").astype(np.int64)), {
             k: len(v) >> 2 for k, v in held.items()}
 
     def add(self, keys: list[int], seq: int, counts: dict[int, int] | None = None) -> None:
@@ -584,8 +584,8 @@ class StoryIndex:
             if not near.all():
                 cands, sigs, cyr = cands[near], sigs[near], cyr[near]
         eq = sigs == np.concatenate((sk.sig, sk.ssig))
-        j = np.count_nonzero(eq[:, :NUM_PERM], axis=1)
-        js = np.count_nonzero(eq[:, NUM_PERM:], axis=1)
+        j = eq[:, :NUM_PERM].sum(axis=1)  # counts of agreeing words (a sum of booleans: count_nonzero with an axis
+        js = eq[:, NUM_PERM:].sum(axis=1)  # is that, through a slower Python wrapper)
         keep = could_relate(j, js, cyr != (script == "cyrillic"), self.t)
         out: list[int] = cands[keep].tolist()
         return out
