@@ -575,13 +575,17 @@ class StoryIndex:
             return []
         slots = cands % self.SIG_CACHE
         hit = self._slot_seq[slots] == cands
-        sigs, cyr, days = self._mat[slots], self._cyr[slots], self._days[slots]
-        if not hit.all():
+        if hit.all():  # all cached (most documents): the dates first, then the signatures of the near ones only
+            near = self._near(self._days[slots], day)
+            if near is not None:
+                cands, slots = cands[near], slots[near]
+            sigs, cyr = self._mat[slots], self._cyr[slots]
+        else:
+            sigs, cyr, days = self._mat[slots], self._cyr[slots], self._days[slots]
             miss = np.flatnonzero(~hit)
             self._read_sigs(dict(zip(cands[miss].tolist(), miss.tolist())), sigs, cyr, days)
-        if day != _NO_DAY:  # published too far apart for any relation (unknown dates are kept)
-            near = (days == _NO_DAY) | (np.abs(days - day) <= max(self.t.story_days, self.t.event_days + 1))
-            if not near.all():
+            near = self._near(days, day)
+            if near is not None:
                 cands, sigs, cyr = cands[near], sigs[near], cyr[near]
         eq = sigs == np.concatenate((sk.sig, sk.ssig))
         j = eq[:, :NUM_PERM].sum(axis=1)  # counts of agreeing words (a sum of booleans: count_nonzero with an axis
@@ -589,6 +593,14 @@ class StoryIndex:
         keep = could_relate(j, js, cyr != (script == "cyrillic"), self.t)
         out: list[int] = cands[keep].tolist()
         return out
+
+    def _near(self, days: np.ndarray, day: int) -> np.ndarray | None:
+        """Which of the candidates published on ``days`` are near enough to ``day`` for a relation (undated ones
+        are); None when all are (or the document is undated)."""
+        if day == _NO_DAY:
+            return None
+        near = (days == _NO_DAY) | (np.abs(days - day) <= max(self.t.story_days, self.t.event_days + 1))
+        return None if near.all() else near
 
     def _read_sigs(self, where: dict[int, int], sigs: np.ndarray, cyr: np.ndarray, days: np.ndarray) -> None:
         """Fill ``sigs[where[seq]]`` (the two signatures), ``cyr`` and ``days`` of the members ``where`` from the
