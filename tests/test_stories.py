@@ -362,3 +362,38 @@ def test_a_short_relay_inside_a_long_report_of_the_same_day_is_one_event() -> No
     assert _names_kept(js, short, long) >= DEFAULT.event_kept  # but most of the short one's are in the long one
     assert relation(short, Meta("2024-05-21"), long, Meta("2024-05-21"))[0] == "same_event"
     assert relation(short, Meta("2024-05-22"), long, Meta("2024-05-21"))[0] == "unrelated"
+
+
+_SHARED_NAMES = ("Amsterdam", "Bratislava", "Copenhagen", "Dubrovnik", "Edinburgh", "Florence", "Gdansk", "Helsinki",
+                 "Innsbruck", "Jurmala", "Krakow")
+_OWN_A = ("Lisbon", "Marseille", "Nantes", "Oslo", "Porto", "Quimper", "Rotterdam", "Salzburg", "Tallinn", "Utrecht",
+          "Valencia", "Warsaw", "Yerevan", "Zagreb", "Antwerp", "Bergen", "Cardiff", "Dresden", "Exeter", "Fribourg",
+          "Geneva", "Hamburg", "Ibiza", "Jena", "Kaunas", "Leipzig", "Munich", "Naples", "Odense", "Palermo")
+_OWN_B = ("Riga", "Seville", "Toulouse", "Uppsala", "Verona", "Wroclaw", "Bilbao", "Cologne", "Dortmund", "Eindhoven",
+          "Frankfurt", "Graz", "Heidelberg", "Izmir", "Kosice", "Lyon", "Malaga", "Nuremberg", "Orleans", "Pisa",
+          "Rennes", "Stuttgart", "Trieste", "Vilnius", "Bologna", "Coimbra", "Debrecen", "Erfurt", "Ghent", "Hannover")
+
+
+def _long_text(names: tuple[str, ...]) -> str:
+    return " ".join(f"The delegation then travelled to {n} for talks." for n in names)
+
+
+def test_two_long_reports_of_two_sources_sharing_many_names_the_same_day_are_one_event() -> None:
+    """Session 8: a newspaper report and an address (or a release) each carry many names of their own, so the few
+    they share about the one event keep their Jaccard low; enough shared names, two sources, the same day: one
+    event. Never two texts of one source (a follow-up), never another day."""
+    from moralewatch.corpus.features import bottom_sets_jaccard, sketch
+    from moralewatch.corpus.relate import DEFAULT, Meta, relation, shared_names
+
+    a, b = sketch(_long_text(_SHARED_NAMES + _OWN_A)), sketch(_long_text(_SHARED_NAMES + _OWN_B))
+    js = bottom_sets_jaccard(a.bottom_keys, b.bottom_keys)
+    assert DEFAULT.event_long_js <= js < DEFAULT.event_kept_js  # too low for the other event rules
+    assert shared_names(js, a, b) >= DEFAULT.event_long_shared
+    day = "2022-05-02"
+    assert relation(b, Meta(day, source="The Guardian"), a, Meta(day, source="Office of the President"))[0] == "same_event"
+    assert relation(b, Meta(day, source="The Guardian"), a, Meta(day, source="The Guardian"))[0] == "unrelated"
+    assert relation(b, Meta(day), a, Meta(day))[0] == "unrelated"  # sources unknown: not known to be two
+    assert relation(b, Meta("2022-05-03", source="The Guardian"), a,
+                    Meta(day, source="Office of the President"))[0] == "unrelated"
+    few = sketch(_long_text(_SHARED_NAMES[:5] + _OWN_B))  # five shared names among thirty-five: the same topic
+    assert relation(few, Meta(day, source="The Guardian"), a, Meta(day, source="Office of the President"))[0] == "unrelated"

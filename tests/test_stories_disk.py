@@ -107,3 +107,41 @@ def test_the_bucket_filter_leaves_out_no_candidate(shared: Path, monkeypatch: py
     monkeypatch.setattr(Buckets, "FILTER_KEYS", 0)  # no filter: every key is asked of the table
     plain = StoryIndex()
     assert _group(docs, plain) == whole and plain.buckets.filter is None
+
+
+def test_candidates_published_too_far_apart_are_left_out_before_their_rows_are_read() -> None:
+    """Session 8: the candidate filter drops, by their dates alone, the candidates that :func:`relation` would call
+    unrelated (published further apart than a copy or an event can be); undated candidates stay."""
+    from moralewatch.corpus.features import sketch
+    from moralewatch.corpus.index import _day_number
+    from moralewatch.corpus.relate import Meta, relation
+
+    text = ("The Central Bank of Ruritania raised its discount rate to 7.5 pct from 7.0 pct on Monday, "
+            "Governor Anna Kowalski told reporters in Zenda, citing inflation of 4.2 pct in March.")
+    idx = StoryIndex()
+    near, far, undated = idx.add("a", text, "Ruritania raises rate", "1987-03-02"), \
+        idx.add("b", text, "Ruritania raises rate", "1987-04-20"), idx.add("c", text, "Ruritania raises rate", None)
+    sk = sketch(text, "Ruritania raises rate")
+    cands = idx.buckets.lookup(idx.keys(sk))[0]
+    assert sorted(cands.tolist()) == [near, far, undated]
+    kept = idx._plausible(sk, "latin", cands, _day_number("1987-03-03"))
+    assert sorted(kept) == [near, undated]
+    assert relation(sk, Meta("1987-03-03"), idx.sketch_of(far), idx.meta_of(far), idx.t)[0] == "unrelated"
+    assert relation(sk, Meta("1987-03-03"), idx.sketch_of(near), idx.meta_of(near), idx.t)[0] == "copy"
+    idx.write()  # read back from the table (not the cache): the same
+    idx._slot_seq[:] = -1
+    assert sorted(idx._plausible(sk, "latin", cands, _day_number("1987-03-03"))) == [near, undated]
+
+
+def test_distinct_is_numpy_unique() -> None:
+    """features.distinct (session 8) replaces np.unique for the short arrays of one document: the same values."""
+    import numpy as np
+
+    from moralewatch.corpus.features import distinct
+
+    rng = np.random.default_rng(8)
+    for n in (0, 1, 2, 3, 50, 400):
+        for dtype in (np.uint64, np.uint32, np.int64):
+            a = rng.integers(0, 40 if n > 3 else 3, size=n).astype(dtype)
+            got = distinct(a.copy())
+            assert got.dtype == a.dtype and got.tolist() == np.unique(a).tolist()

@@ -133,13 +133,17 @@ def names_disagree(a: str | None, b: str | None) -> bool:
 def text_flags(text: str, title: str | None = None, author: str | None = None) -> list[str]:
     """The flags the text alone shows (``machine_garbled``, ``spun_copy``, ``byline_mismatch``), sorted.
     ``author``: the document's metadata author, if any."""
+    return flags_with_byline(text, title, author, byline(text))
+
+
+def flags_with_byline(text: str, title: str | None, author: str | None, named: str | None) -> list[str]:
+    """:func:`text_flags` with :func:`byline` of the text already known (``named``): the corpus stage asks it once."""
     s = signals(text, title)
     flags = []
     if garbled(s):
         flags.append("machine_garbled")
         if s.title_echo:
             flags.append("spun_copy")
-    named = byline(text)
     if named and (names_disagree(named, author) or "spun_copy" in flags):
         flags.append("byline_mismatch")
     return sorted(flags)

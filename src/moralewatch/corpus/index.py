@@ -37,9 +37,9 @@ from typing import Any, overload
 
 import numpy as np
 
-from .features import NUM_PERM, NUM_SALIENT_PERM, Sketch, sketch
-from .flags import byline, names_disagree, text_flags
-from .relate import DEFAULT, SAME_STORY, Meta, Thresholds, relation, script_of
+from .features import NUM_PERM, NUM_SALIENT_PERM, Sketch, distinct, sketch
+from .flags import byline, flags_with_byline, names_disagree
+from .relate import DEFAULT, SAME_STORY, Meta, Thresholds, _day, relation, script_of
 
 SIG_ROWS = 4        # rows per band of the 3-shingle signature: 16 bands (copies; rewrites also via the names)
 SSIG_ROWS = 2       # rows per band of the salient signature: 16 bands
@@ -111,6 +111,7 @@ class Buckets:
         if n_docs:
             self._fill_filter(n_docs)
         self.recent: dict[int, bytes] = {}     # key -> its new seqs, packed as in the table
+        self._last: tuple[list[int], np.ndarray, np.ndarray, np.ndarray] | None = None
         self.n_recent = 0
         self._sql: dict[int, str] = {}
 
@@ -131,10 +132,10 @@ class Buckets:
         h = keys.astype(np.uint64) * _FILTER_MIX
         return h >> _FILTER_SHIFT, (h >> np.uint64(9)) & _FILTER_MASK
 
-    def _mark(self, keys: np.ndarray) -> None:
+    def _mark(self, keys: np.ndarray, pos: tuple[np.ndarray, np.ndarray] | None = None) -> None:
         if self.filter is not None:
-            for pos in self._positions(keys):
-                self.filter[pos] = True
+            for p in pos or self._positions(keys):
+                self.filter[p] = True
 
     def _maybe(self, keys: list[int]) -> list[int]:
         """The keys the table may hold (all of them without a filter; a key it holds is never left out)."""
@@ -142,6 +143,7 @@ class Buckets:
             return keys
         arr = np.array(keys, dtype=np.int64)
         p1, p2 = self._positions(arr)
+        self._last = (keys, arr, p1, p2)  # for :meth:`add` of the same keys
         f = self.filter
         out: list[int] = arr[f[p1] & f[p2]].tolist()
         return out
@@ -162,7 +164,7 @@ class Buckets:
             held[key] = held.get(key, b"") + rec[key]
         if not held:
             return _NO_SEQS, {}
-        return np.unique(np.frombuffer(b"".join(held.values()), dtype="<i4").astype(np.int64)), {
+        return distinct(np.frombuffer(b"".join(held.values()), dtype="<i4").astype(np.int64)), {
             k: len(v) >> 2 for k, v in held.items()}
 
     def add(self, keys: list[int], seq: int, counts: dict[int, int] | None = None) -> None:
@@ -183,8 +185,11 @@ class Buckets:
             self.n_marked += n
             if self.n_marked > self.FILTER_KEYS:  # full: it would answer "maybe" too often to save a query
                 self.filter = None
+            elif self._last is not None and self._last[0] is keys:  # their positions, from the lookup just made
+                self._mark(self._last[1], self._last[2:])
             else:
                 self._mark(np.array(keys, dtype=np.int64))
+        self._last = None
         if self.n_recent >= self.RECENT:
             self.flush()
 
@@ -193,11 +198,12 @@ class Buckets:
             return
         self.conn.executemany(
             "INSERT INTO story_buckets VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET seqs = CAST(seqs || excluded.seqs AS BLOB)",
-            sorted(self.recent.items()))
+            sorted(self.recent.items(), key=_first_item))  # keys are distinct: by key alone, twice as fast
         self.recent, self.n_recent = {}, 0
 
 
 _INT32 = struct.Struct("<i")
+_first_item = operator.itemgetter(0)
 _NO_SEQS = np.zeros(0, dtype=np.int64)
 _FILTER_MIX = np.uint64(0x9E3779B97F4A7C15)
 _FILTER_SHIFT = np.uint64(64 - 23)
@@ -205,6 +211,13 @@ _FILTER_MASK = np.uint64((1 << 23) - 1)
 
 
 _SIG_WORDS = NUM_PERM + NUM_SALIENT_PERM   # the two signatures: the first words of a sketch's bytes
+_NO_DAY = -1 << 40                           # the day number of an undated member
+
+
+def _day_number(published: str | None) -> int:
+    """The day number of a date as :func:`relation` reads it (its first ten characters), ``_NO_DAY`` for none."""
+    n = _day(published[:10]) if published else None
+    return _NO_DAY if n is None else n
 _second = operator.itemgetter(1)
 _RELATIONS = ("original", "copy", "update", "abridged", "rewrite", "translation")
 
@@ -319,6 +332,7 @@ class StoryIndex:
         # they are; a later member of the same slot takes it): looked up for many candidates at once, no dict
         self._mat = np.zeros((self.SIG_CACHE, _SIG_WORDS), dtype=np.uint32)
         self._cyr = np.zeros(self.SIG_CACHE, dtype=bool)
+        self._days = np.full(self.SIG_CACHE, _NO_DAY, dtype=np.int64)  # the day number of publication (or _NO_DAY)
         self._slot_seq = np.full(self.SIG_CACHE, -1, dtype=np.int64)
         self._state: dict[tuple[str, str], str | None] = {}
         self._new_rows: dict[str, tuple[Any, ...]] = {}        # id -> member row not yet written (bounded)
@@ -448,8 +462,8 @@ class StoryIndex:
                 del rows[k]
         rows[seq] = r
 
-    def _cache_sigs(self, seqs: list[int], sigs: np.ndarray, cyr: np.ndarray) -> None:
-        """Put the signatures of ``seqs`` read from the table in their slots (rows of ``sigs``, scripts ``cyr``),
+    def _cache_sigs(self, seqs: list[int], sigs: np.ndarray, cyr: np.ndarray, days: np.ndarray) -> None:
+        """Put the signatures of ``seqs`` read from the table in their slots (rows of ``sigs``, scripts ``cyr``, days),
         where the slot holds no later member: a member added since (perhaps not written yet) keeps its slot."""
         seq = np.asarray(seqs, dtype=np.int64)
         slots = seq % self.SIG_CACHE
@@ -462,6 +476,7 @@ class StoryIndex:
         self._slot_seq[slots[pick]] = seq[pick]
         self._mat[slots[pick]] = sigs[pick]
         self._cyr[slots[pick]] = cyr[pick]
+        self._days[slots[pick]] = days[pick]
 
     def sketch_of(self, seq: int) -> Sketch:
         return self._row(seq).sketch
@@ -485,6 +500,7 @@ class StoryIndex:
         self._mat[slot, :NUM_PERM] = sk.sig
         self._mat[slot, NUM_PERM:] = sk.ssig
         self._cyr[slot] = m.script == "cyrillic"
+        self._days[slot] = _day_number(m.date)
         self.n += 1
         if len(self._new_rows) >= self.PENDING:
             self._flush()
@@ -502,7 +518,7 @@ class StoryIndex:
         meta = Meta(date=published[:10] if published else None, script=script_of(text), source=source)
         keys = self.keys(sk)
         cands, counts = self.buckets.lookup(keys)
-        rows = self._fetch(self._plausible(sk, meta.script, cands))  # whole rows only for these
+        rows = self._fetch(self._plausible(sk, meta.script, cands, _day_number(meta.date)))  # whole rows: these
         best: tuple[int, float, int] | None = None     # (relation rank, -score, seq): the smallest wins
         best_seq = -1
         events: list[int] = []
@@ -514,10 +530,11 @@ class StoryIndex:
                     best, best_seq = rank, c
             elif rel == "same_event":
                 events.append(c)
-        flags = text_flags(text, title, author)
-        named = byline(text) or author or None
+        in_text = byline(text)  # once: the flags, the member's byline and a copy's flags all ask it
+        flags = flags_with_byline(text, title, author, in_text)
+        named = in_text or author or None
         if best is not None:
-            seq, story = self._join(doc_id, sk, meta, rows[best_seq], RELATION_ORDER[best[0]], flags, named, text)
+            seq, story = self._join(doc_id, sk, meta, rows[best_seq], RELATION_ORDER[best[0]], flags, named, in_text)
             self._set("n", story, str(int(self._get("n", story) or 0) + 1))
         else:
             story = story_key("s-", doc_id)
@@ -538,47 +555,70 @@ class StoryIndex:
         return seq
 
     def _join(self, doc_id: str, sk: Sketch, meta: Meta, matched: _Row, rel: str, flags: list[str],
-              named: str | None, text: str) -> tuple[int, str]:
-        """Add a document to the story of ``matched``, its best same-story candidate; returns its seq and story."""
+              named: str | None, in_text: str | None) -> tuple[int, str]:
+        """Add a document to the story of ``matched``, its best same-story candidate; returns its seq and story
+        (``in_text``: the byline the text names, ``named``: that or the metadata author)."""
         story = matched.story
-        flags = copy_flags(flags, rel, matched.meta.source != meta.source, byline(text), matched.byline)
+        flags = copy_flags(flags, rel, matched.meta.source != meta.source, in_text, matched.byline)
         seq = self._append(_Row(doc_id, sk, meta, story, _RELATIONS.index(rel), tuple(flags), matched.id, named))
         first_date = self._row(self._first(story)).meta.date
         if meta.date and (first_date is None or meta.date < first_date):
             self._set("first", story, str(seq))
         return seq, story
 
-    def _plausible(self, sk: Sketch, script: str, cands: np.ndarray) -> list[int]:
-        """The candidates whose estimated similarities can reach a relation other than unrelated (vectorised; the
-        signatures of candidates not in the cache are read alone, not their whole rows)."""
+    def _plausible(self, sk: Sketch, script: str, cands: np.ndarray, day: int = -1) -> list[int]:
+        """The candidates whose dates and estimated similarities can reach a relation other than unrelated
+        (vectorised; the signatures of candidates not in the cache are read alone, not their whole rows). ``day``:
+        the document's day number (:func:`_day_number`); a candidate published further from it than a copy or an
+        event can be is unrelated whatever its text (:func:`relation` says so too), so it is left out here."""
         if not len(cands):
             return []
         slots = cands % self.SIG_CACHE
         hit = self._slot_seq[slots] == cands
-        sigs, cyr = self._mat[slots], self._cyr[slots]
-        if not hit.all():
+        if hit.all():  # all cached (most documents): the dates first, then the signatures of the near ones only
+            near = self._near(self._days[slots], day)
+            if near is not None:
+                cands, slots = cands[near], slots[near]
+            sigs, cyr = self._mat[slots], self._cyr[slots]
+        else:
+            sigs, cyr, days = self._mat[slots], self._cyr[slots], self._days[slots]
             miss = np.flatnonzero(~hit)
-            self._read_sigs(dict(zip(cands[miss].tolist(), miss.tolist())), sigs, cyr)
+            self._read_sigs(dict(zip(cands[miss].tolist(), miss.tolist())), sigs, cyr, days)
+            near = self._near(days, day)
+            if near is not None:
+                cands, sigs, cyr = cands[near], sigs[near], cyr[near]
         eq = sigs == np.concatenate((sk.sig, sk.ssig))
-        j = np.count_nonzero(eq[:, :NUM_PERM], axis=1)
-        js = np.count_nonzero(eq[:, NUM_PERM:], axis=1)
+        j = eq[:, :NUM_PERM].sum(axis=1)  # counts of agreeing words (a sum of booleans: count_nonzero with an axis
+        js = eq[:, NUM_PERM:].sum(axis=1)  # is that, through a slower Python wrapper)
         keep = could_relate(j, js, cyr != (script == "cyrillic"), self.t)
         out: list[int] = cands[keep].tolist()
         return out
 
-    def _read_sigs(self, where: dict[int, int], sigs: np.ndarray, cyr: np.ndarray) -> None:
-        """Fill ``sigs[where[seq]]`` (the two signatures) and ``cyr`` of the members ``where`` from the table."""
+    def _near(self, days: np.ndarray, day: int) -> np.ndarray | None:
+        """Which of the candidates published on ``days`` are near enough to ``day`` for a relation (undated ones
+        are); None when all are (or the document is undated)."""
+        if day == _NO_DAY:
+            return None
+        near = (days == _NO_DAY) | (np.abs(days - day) <= max(self.t.story_days, self.t.event_days + 1))
+        return None if near.all() else near
+
+    def _read_sigs(self, where: dict[int, int], sigs: np.ndarray, cyr: np.ndarray, days: np.ndarray) -> None:
+        """Fill ``sigs[where[seq]]`` (the two signatures), ``cyr`` and ``days`` of the members ``where`` from the
+        table."""
         seqs = list(where)
         for i in range(0, len(seqs), 500):
             part = seqs[i:i + 500]
-            got = self.conn.execute(f"SELECT seq, substr(sketch, 1, {_SIG_WORDS * 4}), script = 'cyrillic' FROM "
-                                    f"story_members WHERE seq IN ({','.join('?' * len(part))})", part).fetchall()
+            got = self.conn.execute(f"SELECT seq, substr(sketch, 1, {_SIG_WORDS * 4}), script = 'cyrillic', "
+                                    f"published FROM story_members WHERE seq IN ({','.join('?' * len(part))})",
+                                    part).fetchall()
             pos = [where[g[0]] for g in got]
             read = np.frombuffer(b"".join(g[1] for g in got), dtype="<u4").reshape(len(got), _SIG_WORDS)
             scripts = np.array([bool(g[2]) for g in got], dtype=bool)
+            numbers = np.array([_day_number(g[3]) for g in got], dtype=np.int64)
             sigs[pos] = read
             cyr[pos] = scripts
-            self._cache_sigs([g[0] for g in got], read, scripts)
+            days[pos] = numbers
+            self._cache_sigs([g[0] for g in got], read, scripts, numbers)
 
     def assignment(self, doc_id: str) -> Assignment:
         seq = self.by_id[doc_id]
