@@ -324,3 +324,21 @@ def test_according_patterns_are_linear_where_the_lazy_forms_were_exponential() -
         m = _ADVERBIAL.match("in a statement with " + "." * 50_000 + ",")  # 200 dots took the lazy form 12.6 s
         assert m is not None and m.end() < 20
     assert time.perf_counter() - t0 < 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=30),
+       st.lists(st.tuples(st.integers(0, 42), st.integers(0, 42)), min_size=1, max_size=30))
+def test_taken_spans_answer_as_the_list_they_replace(spans: list[tuple[int, int]],
+                                                     queries: list[tuple[int, int]]) -> None:
+    """The quote finder's Spans (merged, bisected) says a span is taken exactly when the plain list said so
+    (``all(e <= a or s >= b for a, b in taken)``), empty and reversed spans and queries included."""
+    from moralewatch.quotes_ruuk.finder import Spans
+
+    taken = Spans()
+    plain: list[tuple[int, int]] = []
+    for span in spans:
+        taken.append(span)
+        plain.append(span)
+        for s, e in queries:
+            assert taken.overlaps(s, e) == (not all(e <= a or s >= b for a, b in plain)), (plain, s, e)

@@ -44,16 +44,20 @@ class Spans:
     """Spans ``(a, b)`` taken on a line, with the test whether ``[s, e)`` overlaps one of them (``a < e and s < b``)
     in logarithmic time: the proper spans are kept merged where they overlap, sorted and disjoint, so only the last
     one opening before ``e`` can overlap; empty or reversed spans (which that test treats in their own way) are kept
-    apart and tested one by one. Appending and testing are all the finder does with them."""
+    apart and tested one by one, and a reversed query (``s > e``: a span must hold all of ``[e, s]``, which a merged
+    one may do where no single span does) is answered from every span. Appending and testing are all the finder
+    does with them."""
 
-    __slots__ = ("_starts", "_ends", "_odd")
+    __slots__ = ("_starts", "_ends", "_odd", "_all")
 
     def __init__(self) -> None:
         self._starts: list[int] = []
         self._ends: list[int] = []
         self._odd: list[tuple[int, int]] = []
+        self._all: list[tuple[int, int]] = []
 
     def append(self, span: tuple[int, int]) -> None:
+        self._all.append(span)
         a, b = span
         if a >= b:
             self._odd.append(span)
@@ -67,6 +71,8 @@ class Spans:
         ends[lo:hi] = [b]
 
     def overlaps(self, s: int, e: int) -> bool:
+        if s > e:
+            return any(a < e and s < b for a, b in self._all)
         i = bisect.bisect_left(self._starts, e) - 1  # the last span opening before e
         if i >= 0 and self._ends[i] > s:
             return True
