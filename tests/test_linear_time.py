@@ -17,6 +17,7 @@ import signal
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,7 +30,8 @@ from moralewatch.lexicons import LazyPattern
 
 #: the packages and modules on the path of ``extract`` (the store, the web app and the scorers are not)
 PIPELINE = ("clean", "entities", "indicators", "ingest", "layers", "quotes", "segment", "stages", "pipeline", "api",
-            "model", "lexicons")
+            "model", "lexicons", "quotes_ruuk", "turns", "speaker_labels", "speaker_check", "lang", "linear", "privacy",
+            "corpus")
 KB = 1024
 #: seconds per MB of input: generous (a linear pattern takes milliseconds on 100 KB, a quadratic one minutes)
 PER_MB = 20.0
@@ -141,6 +143,28 @@ def test_introspection_finds_the_pipeline_patterns() -> None:
 
 SIZE = 100 * KB
 
+#: patterns the pipeline only ever matches at one position (``.match`` / ``.fullmatch``: a prefix read after a
+#: verb, a line's opening dash, a lexicon form's braces, a whole speaker label), never searches with: one attempt must
+#: be linear, which the test checks; scanning every position of 100 KB with them (finditer) is not how they are used
+#: and would be quadratic on a long run of blanks. ``test_anchored_patterns_are_only_matched`` keeps the list honest.
+ANCHORED = {"moralewatch.quotes_ruuk.finder._ABOUT_PREP", "moralewatch.quotes_ruuk.finder._ABOUT_LATER",
+            "moralewatch.quotes_ruuk.finder._ANSWER_FOR", "moralewatch.quotes_ruuk.finder._BARE_THAT",
+            "moralewatch.quotes_ruuk.finder._DASH_LINE", "moralewatch.quotes_ruuk.finder._QUESTION",
+            "moralewatch.quotes_ruuk.finder._SOURCE_THEN_QUOTE", "moralewatch.quotes_ruuk.lexicon._BRACES",
+            "moralewatch.turns._NAME_LABEL"}
+
+
+def test_anchored_patterns_are_only_matched() -> None:
+    """Every use of an ANCHORED pattern in the package is ``.match(`` or ``.fullmatch(``."""
+    root = Path(moralewatch.__file__).parent
+    sources = {p: p.read_text(encoding="utf-8") for p in root.rglob("*.py")}
+    for dotted in sorted(ANCHORED):
+        name = dotted.rsplit(".", 1)[1]
+        uses = [m.group(1) for text in sources.values() for m in re.finditer(rf"\b{name}\.(\w+)\(", text)]
+        assert uses, f"{dotted} is not used: drop it from ANCHORED"
+        assert set(uses) <= {"match", "fullmatch"}, f"{dotted} is used with {sorted(set(uses))}"
+        assert dotted in pipeline_patterns(), dotted
+
 
 @pytest.mark.parametrize("name", sorted(pipeline_patterns()))
 def test_pattern_runs_in_linear_time_on_adversarial_input(name: str) -> None:
@@ -149,8 +173,9 @@ def test_pattern_runs_in_linear_time_on_adversarial_input(name: str) -> None:
     for kind, text in adversarial(SIZE).items():
         t0 = time.perf_counter()
         with deadline(limit * 3, f"{name} on {kind}"):
-            for _ in pattern.finditer(text):
-                pass
+            if name not in ANCHORED:
+                for _ in pattern.finditer(text):
+                    pass
             pattern.match(text)
         took = time.perf_counter() - t0
         assert took < limit, f"{name} took {took:.2f} s on 100 KB of {kind}"
@@ -211,6 +236,51 @@ def test_pipeline_on_one_long_paragraph_of_quotes(unit: str) -> None:
     assert len(doc.quotes) > 1000
 
 
+@pytest.mark.parametrize("unit", ["«Мы будем воевать», — сказал солдат. ", "Він повідомив, що солдати не мають набоїв. ",
+                                  "Путин заявил: «Да». ", "— Да, — сказал он.\n"])
+def test_pipeline_on_one_long_russian_or_ukrainian_paragraph_of_quotes(unit: str) -> None:
+    """The Russian/Ukrainian quote finder looked at every mark of a line and every span it had taken for each
+    sentence: quadratic in one long line (27 s for 400 KB of «…», — сказал X.; now ~3 s)."""
+    size = 384 * KB
+    text = (unit * (size // len(unit) + 1))[:size]
+    limit = 2 * PER_MB * size / (1024 * KB)
+    with deadline(limit * 3, f"pipeline on 384 KB of {unit!r}"):
+        t0 = time.perf_counter()
+        doc = analyze_text(text)
+        took = time.perf_counter() - t0
+    assert took < limit, f"the pipeline took {took:.1f} s on 384 KB of {unit!r}"
+    assert doc.language in ("ru", "uk") and len(doc.quotes) > 1000
+
+
+def test_pipeline_on_a_long_question_and_answer_transcript() -> None:
+    """Every quote of a transcript was compared with every turn (is it the turn again?): quadratic in the number of
+    turns (400 KB of Q:/A: turns took 18 s; now ~6 s under load)."""
+    unit = "Q: Are you tired?\n\nA: Yes, we have no shells.\n\n"
+    size = 384 * KB
+    text = (unit * (size // len(unit) + 1))[:size]
+    limit = 2 * PER_MB * size / (1024 * KB)
+    with deadline(limit * 3, "pipeline on 384 KB of Q:/A: turns"):
+        t0 = time.perf_counter()
+        doc = analyze_text(text)
+        took = time.perf_counter() - t0
+    assert took < limit, f"the pipeline took {took:.1f} s on 384 KB of Q:/A: turns"
+    assert len(doc.quotes) > 10000
+
+
+@pytest.mark.parametrize("blank", [" ", "\u00a0", "\t"])
+def test_pipeline_on_a_long_run_of_blanks_after_a_russian_speech_verb(blank: str) -> None:
+    """«Он сказал» + 384 KB of blanks + «о войне»: patterns searched after the verb that open with blanks re-read
+    the run from each of its blanks (178 s for 100 KB before the bound; now ~2 s)."""
+    text = "Он сказал" + blank * (384 * KB) + "о войне. Солдаты заявили, что у них нет снарядов."
+    limit = 2 * PER_MB * len(text) / (1024 * KB)
+    with deadline(limit * 3, "pipeline on a run of blanks"):
+        t0 = time.perf_counter()
+        doc = analyze_text(text)
+        took = time.perf_counter() - t0
+    assert took < limit, f"the pipeline took {took:.1f} s on a {len(text)}-character run of blanks"
+    assert doc.sentences
+
+
 # -- the rewritten "according to X" patterns match what the lazy forms matched ----------------------------------------
 
 #: the tagger's patterns before the rewrite: exponential on a long word without a stop, exact otherwise
@@ -269,3 +339,21 @@ def test_according_patterns_are_linear_where_the_lazy_forms_were_exponential() -
         m = _ADVERBIAL.match("in a statement with " + "." * 50_000 + ",")  # 200 dots took the lazy form 12.6 s
         assert m is not None and m.end() < 20
     assert time.perf_counter() - t0 < 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=30),
+       st.lists(st.tuples(st.integers(0, 42), st.integers(0, 42)), min_size=1, max_size=30))
+def test_taken_spans_answer_as_the_list_they_replace(spans: list[tuple[int, int]],
+                                                     queries: list[tuple[int, int]]) -> None:
+    """The quote finder's Spans (merged, bisected) says a span is taken exactly when the plain list said so
+    (``all(e <= a or s >= b for a, b in taken)``), empty and reversed spans and queries included."""
+    from moralewatch.quotes_ruuk.finder import Spans
+
+    taken = Spans()
+    plain: list[tuple[int, int]] = []
+    for span in spans:
+        taken.append(span)
+        plain.append(span)
+        for s, e in queries:
+            assert taken.overlaps(s, e) == (not all(e <= a or s >= b for a, b in plain)), (plain, s, e)

@@ -32,8 +32,9 @@ _HONORIFIC = compile_regex(
     r"major|captain|lieutenant|sergeant)[ \t]+")
 #: a full name in a title or header: two to four capitalised words (a run of up to eight, the office words before
 #: the name cut off below: "Human Rights Commissioner Tatyana Moskalkova") (Latin or Cyrillic), hyphens and apostrophes
-_NAME = compile_regex(r"(?<![\w.])[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’]+(?:-[A-ZА-ЯЁІЇЄҐ]?[a-zа-яёіїєґ'’]+)*"
-                      r"(?:[ \t]+[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’]+(?:-[A-ZА-ЯЁІЇЄҐ]?[a-zа-яёіїєґ'’]+)*){1,7}(?![\w])")
+#: at most three hyphens a word ("Jean-Pierre", "Rimsky-Korsakov"): a chain of "Ab-Ab-Ab-…" is linear under finditer
+_NAME = compile_regex(r"(?<![\w.])[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’]+(?:-[A-ZА-ЯЁІЇЄҐ]?[a-zа-яёіїєґ'’]+){0,3}"
+                      r"(?:[ \t]+[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’]+(?:-[A-ZА-ЯЁІЇЄҐ]?[a-zа-яёіїєґ'’]+){0,3}){1,7}(?![\w])")
 _OFFICE_WORD = (r"(?:secretary|advisor|adviser|minister|president|director|spokesperson|spokesman|spokeswoman|"
                 r"ambassador|coordinator|administrator|commissioner|chief|commander|governor|mayor|senator|deputy|"
                 r"official|chairman|chairwoman|chair|head)")

@@ -24,6 +24,8 @@ turn stays). The indicator stage runs after this one, on the turns as on any quo
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Mapping
 from functools import cache
 from re import escape
@@ -43,7 +45,7 @@ SAME_SPAN = 0.8
 #: labels of questions and answers: a text that has them is an interview (unless its header says otherwise)
 _QA = frozenset({"Q", "A", "QUESTION", "ANSWER", "ВОПРОС", "ОТВЕТ", "ПИТАННЯ", "ВІДПОВІДЬ"})
 #: a possessor in a label ("Soldier's mother", "POW's wife") is not who speaks; nor what follows "of"
-_POSSESSOR = compile_regex(r"[^\W\d_]+'s\b")
+_POSSESSOR = compile_regex(r"(?<![^\W\d_])[^\W\d_]+'s\b")  # from a word's start: linear on a long word
 _OF = compile_regex(r"\s(?:of|from)\s")
 
 
@@ -298,10 +300,20 @@ def _role_and_side(label: str | None, who: Who | None, given: str | None, captiv
 def _merged(quotes: list[Quote], new: list[Quote]) -> list[Quote]:
     """The quote stage's quotes that are not a turn again, and the turns, in text order (``continues`` renumbered:
     a paragraph of a turn after its first continues the first)."""
-    spans = [(q.start, q.end) for q in new]
+    spans = sorted((q.start, q.end) for q in new)
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))  # the furthest end up to each span
 
     def same_as_turn(q: Quote) -> bool:
-        return any(s <= q.start and q.end <= e and (q.end - q.start) >= SAME_SPAN * (e - s) for s, e in spans)
+        """A turn span holds the quote and the quote fills most of it: only spans opening at or before the quote
+        and reaching past its end can (a bisect, then back while one could: each quote looked at every turn)."""
+        j = bisect.bisect_right(starts, q.start) - 1
+        while j >= 0 and reach[j] >= q.end:
+            s, e = spans[j]
+            if q.end <= e and (q.end - q.start) >= SAME_SPAN * (e - s):
+                return True
+            j -= 1
+        return False
 
     old = [(i, q) for i, q in enumerate(quotes) if not same_as_turn(q)]
     merged = sorted([(q.start, 0, i, q) for i, q in old] + [(q.start, 1, -1 - k, q) for k, q in enumerate(new)],

@@ -29,10 +29,16 @@ def _best_place(ents: list[Entity]) -> Entity | None:
     return pool[0] if pool else None
 
 
+_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _rank(e: Entity) -> int:
+    return _RANK.get(e.granularity or "", 4)
+
+
 def _best_date(ents: list[Entity]) -> Entity | None:
     dates = [e for e in ents if e.type == "date"]
-    rank = {"day": 0, "week": 1, "month": 2, "year": 3}
-    return min(dates, key=lambda e: rank.get(e.granularity or "", 4)) if dates else None
+    return min(dates, key=_rank) if dates else None
 
 
 def _within(ents: list[Entity], starts: list[int], span: tuple[int, int] | None) -> list[Entity]:
@@ -56,6 +62,30 @@ class _Index:
         self.dateline = dateline[0] if dateline else None
         #: the best place and date of each sentence and paragraph, found once (quotes share their paragraph)
         self.best: dict[tuple[int, int], tuple[Entity | None, Entity | None]] = {}
+        #: per paragraph: the starts of its dates, the best date and the furthest end up to each
+        self.prefix: dict[tuple[int, int], tuple[list[int], list[Entity], list[int]]] = {}
+
+    def best_date_before(self, doc: Document, paragraph: tuple[int, int], end: int) -> Entity | None:
+        """``_best_date`` of the entities inside ``(paragraph[0], end)``, from a prefix table made once per
+        paragraph: each quote of a long paragraph asks for its own prefix, and scanning it every time was quadratic
+        in the paragraph's length. A date that starts before ``end`` and runs past it is not inside: then the scan."""
+        if paragraph not in self.prefix:
+            starts: list[int] = []
+            best: list[Entity] = []
+            reach: list[int] = []
+            for e in _within(doc.entities, self.entities, paragraph):
+                if e.type == "date":
+                    starts.append(e.start)
+                    best.append(e if not best or _rank(e) < _rank(best[-1]) else best[-1])
+                    reach.append(max(e.end, reach[-1]) if reach else e.end)
+            self.prefix[paragraph] = (starts, best, reach)
+        starts, best, reach = self.prefix[paragraph]
+        k = bisect.bisect_left(starts, end)
+        if k == 0:
+            return None
+        if reach[k - 1] <= end:
+            return best[k - 1]
+        return _best_date(_within(doc.entities, self.entities, (paragraph[0], end)))
 
     def best_in(self, doc: Document, span: tuple[int, int] | None) -> tuple[Entity | None, Entity | None]:
         if span is None:
@@ -83,7 +113,7 @@ def place_date_source(doc: Document, start: int, index: _Index | None = None,
         if name == "paragraph" and frame_only and paragraph is not None:
             # a date earlier in the paragraph frames what follows; one in a later sentence is another event's
             lead = (paragraph[0], sentence[0] if sentence is not None and sentence[0] > paragraph[0] else start)
-            best_date = ix.best_in(doc, lead)[1] if lead[1] > lead[0] else None
+            best_date = ix.best_date_before(doc, paragraph, lead[1]) if lead[1] > lead[0] else None
         if date is None and best_date is not None:
             date, source = best_date, name
     if place is None:

@@ -9,7 +9,7 @@ import bisect
 
 from ..lexicons import compile_regex
 from ..model import Document, Quote
-from .finder import PRONOUNS, SPEECH, Found, Line, _kind, _lead, _speakerish, _strip, find_line
+from .finder import PRONOUNS, SPEECH, Found, Line, Spans, _kind, _lead, _speakerish, _strip, find_line
 from .lexicon import lexicon
 from .names import Names, describe
 
@@ -182,7 +182,7 @@ def _intro_list(line: Line, below: list[Line], who: tuple[int, int] | None = Non
         if nxt.found:  # «— РФ признавала границы Украины …» under «О чём ещё говорил Путин:»: the line is his
             if any(f.rule.startswith(("ruuk-dash", "ruuk-marks")) for f in nxt.found):
                 break  # a dialogue line or a quote of its own: the list ends
-            nxt.found, nxt.taken = [], []
+            nxt.found, nxt.taken = [], Spans()
         s = _lead(nxt.masked, nxt.lo, nxt.lo, nxt.hi)
         f = Found(s, nxt.hi, _kind(nxt, s, nxt.hi), who, None, "ruuk-list", "", [], 0.6)
         nxt.add(f)

@@ -40,6 +40,45 @@ SECOND_PERSON = frozenset("вы ви ты ти".split())
 PRONOUNS = frozenset("он она оно они я мы вы він вона воно вони его её ее их його її їх".split())
 
 
+class Spans:
+    """Spans ``(a, b)`` taken on a line, with the test whether ``[s, e)`` overlaps one of them (``a < e and s < b``)
+    in logarithmic time: the proper spans are kept merged where they overlap, sorted and disjoint, so only the last
+    one opening before ``e`` can overlap; empty or reversed spans (which that test treats in their own way) are kept
+    apart and tested one by one, and a reversed query (``s > e``: a span must hold all of ``[e, s]``, which a merged
+    one may do where no single span does) is answered from every span. Appending and testing are all the finder
+    does with them."""
+
+    __slots__ = ("_starts", "_ends", "_odd", "_all")
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._odd: list[tuple[int, int]] = []
+        self._all: list[tuple[int, int]] = []
+
+    def append(self, span: tuple[int, int]) -> None:
+        self._all.append(span)
+        a, b = span
+        if a >= b:
+            self._odd.append(span)
+            return
+        starts, ends = self._starts, self._ends
+        lo = bisect.bisect_right(ends, a)  # the first span that ends after a
+        hi = bisect.bisect_left(starts, b)  # the spans before hi open before b
+        if lo < hi:  # [lo, hi) overlap (a, b): one span covers them all
+            a, b = min(a, starts[lo]), max(b, ends[hi - 1])
+        starts[lo:hi] = [a]
+        ends[lo:hi] = [b]
+
+    def overlaps(self, s: int, e: int) -> bool:
+        if s > e:
+            return any(a < e and s < b for a, b in self._all)
+        i = bisect.bisect_left(self._starts, e) - 1  # the last span opening before e
+        if i >= 0 and self._ends[i] > s:
+            return True
+        return any(a < e and s < b for a, b in self._odd)
+
+
 @dataclass(slots=True)
 class Mark:
     open_at: int  # -1: the line goes on with a quote that an earlier line opened
@@ -133,6 +172,10 @@ def blank(text: str, lo: int, hi: int, marks: list[Mark]) -> str:
 
 
 # -- patterns ------------------------------------------------------------------------------------------------------
+#
+# A pattern that is searched for and opens with blanks takes at most 64 of them, and one searched on a slice only
+# from the first blank of a run (``(?<!\s)``, the same leftmost match): a long run of blanks is then read once, not
+# once from each of its blanks (which took minutes on 100 KB).
 
 #: sentence ends outside quotes: a stop before a capital, a digit, a mark or a dash
 #: a sentence's end; not after an abbreviation («2016-2021гг. Оглоблин», «1935 г.», «тыс.») or an initial («Е. Петров»)
@@ -153,14 +196,14 @@ _ADDRESSEE = compile_regex(
     r"^(?:журналистам|журналістам|изданию|виданню|агентству|телеканалу|газете|газеті|в\s+интервью\s+\S+|"
     r"в\s+інтерв['’]ю\s+\S+|в\s+(?:своем\s+|своём\s+)?телеграм(?:-канале|е)?|у\s+телеграмі|в\s+telegram)\s+",
     flags=2)  # re.IGNORECASE
-_TRAILING_WHERE = compile_regex(r"\s+(?:в|у)\s+(?:своем\s+|своём\s+|своєму\s+|своих\s+|своїх\s+)?(?:телеграм[\w-]*|"
+_TRAILING_WHERE = compile_regex(r"(?<!\s)\s{1,64}(?:в|у)\s+(?:своем\s+|своём\s+|своєму\s+|своих\s+|своїх\s+)?(?:телеграм[\w-]*|"
                                 r"telegram[\w-]*|канале|каналі|блоге|блозі|соцсет\w*|соцмереж\w*|эфире|ефірі|"
                                 r"фейсбуке|фейсбуці|facebook|твиттере|x)\s*$", flags=2)
 _CUT_SPEAKER = compile_regex(r",\s+(?:что|который|которая|которые|которое|где|когда|выступая|отвечая|сообщая|"
-                             r"добавив|подчеркнув|що|який|яка|які|коли)\b|\s+[—–]\s+|[.;!?…:]|\s+\(")
+                             r"добавив|подчеркнув|що|який|яка|які|коли)\b|\s{1,64}[—–]\s+|[.;!?…:]|\s{1,64}\(")
 #: a circumstance between a speaker and the verb (в ответ на вопрос X, в интервью X, в вечернем обращении, на брифинге)
 _WHERE_SAID = compile_regex(
-    r"\s+(?:в|во|у|на|при|під|под|во\s+время|під\s+час)\s+(?:ответ\w*|відповідь|коментар\w*|комментари\w*|интервью|"
+    r"(?<!\s)\s{1,64}(?:в|во|у|на|при|під|под|во\s+время|під\s+час)\s+(?:ответ\w*|відповідь|коментар\w*|комментари\w*|интервью|"
     r"інтерв['’]ю|беседе|розмові|разговоре|эфире|ефірі|обращени\w*|зверненн\w*|видеообращени\w*|відеозверненн\w*|"
     r"вечернем|вечірньому|ежедневном|щоденному|своем|своём|своєму|своих|своїх|брифинг\w*|брифінг\w*|"
     r"пресс-конференци\w*|пресконференці\w*|прес-конференці\w*|выступлени\w*|виступі|ходе|ході|рамках|"
@@ -170,13 +213,13 @@ _WHERE_SAID = compile_regex(
 _LINKING = compile_regex(r"^(?:также\s+|тоже\s+|как\s+|як\s+|і\s+|и\s+)*", flags=2)
 _COMPLEMENTIZER = compile_regex(r",\s+(?:что|чтобы|будто|якобы|що|щоб|нібито)\s")
 _ABOUT_PREP = compile_regex(r"\s+(?:о|об|обо|про)\s")
-_ABOUT_THAT = compile_regex(r"\s+(?:о|про)\s+(?:том|те),\s+(?:что|как|що|як)\s", flags=2)
+_ABOUT_THAT = compile_regex(r"(?<!\s)\s{1,64}(?:о|про)\s+(?:том|те),\s+(?:что|как|що|як)\s", flags=2)
 _AND_THEN = compile_regex(r",\s+(?:а|но|але|однак|однако)\s")
-_LINK_SOURCE = compile_regex(r"\s+со\s+ссылкой\s+на\s+|\s+з\s+посиланням\s+на\s+", flags=2)
+_LINK_SOURCE = compile_regex(r"(?<!\s)\s{1,64}со\s+ссылкой\s+на\s+|(?<!\s)\s{1,64}з\s+посиланням\s+на\s+", flags=2)
 _CONJUNCTIONS = frozenset({"и", "й", "і", "та", "а"})
 #: «…, что A и что B»: the second reported clause of one verb
-_AND_THAT = compile_regex(r"[,]?\s+(?:и|і|та|а\s+также|а\s+також)\s+((?:что|що)\s)", flags=2)
-_AND_BEFORE = compile_regex(r"[,]?\s+(?:и|і|та|а\s+также|а\s+також)\s*$", flags=2)
+_AND_THAT = compile_regex(r"[,]?\s{1,64}(?:и|і|та|а\s+также|а\s+також)\s+((?:что|що)\s)", flags=2)
+_AND_BEFORE = compile_regex(r"[,]?\s{1,64}(?:и|і|та|а\s+также|а\s+також)\s*$", flags=2)
 #: a reported clause's «, что» within the first words of a sentence
 _THAT_SOON = compile_regex(r"[^.!?;:" + MASK + r"]{3,90}?,\s+(?:что|що)\s", flags=2)
 _COMMA_WORD = compile_regex(r",\s+([\w-]+)")
@@ -191,7 +234,7 @@ _BARE_THAT = compile_regex(r"\s+(?:что|що)\s", flags=2)
 #: indefinite pronouns that name some people as speakers («Некоторые называют …», «Дехто з росіян закликає, що …»)
 _INDEFINITE = frozenset("некоторые кто-то кое-кто многие дехто хтось деякі багато".split())
 _TRAILING_DATE = compile_regex(
-    r"\s+(?:(?:в|у)\s+(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре|січні|"
+    r"(?<!\s)\s{1,64}(?:(?:в|у)\s+(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре|січні|"
     r"лютому|березні|квітні|травні|червні|липні|серпні|вересні|жовтні|листопаді|грудні)(?:\s+\d{4})?|(?:в|у)\s+\d{4}|"
     r"\d{1,2}\s+\w+\s+\d{4})(?:\s+(?:года|году|року|г\.))?\s*$", flags=2)
 _RELATIVE = frozenset("который которая которое которые який яка яке які".split())
@@ -229,7 +272,7 @@ class Line:
         self.marks = marks_in(text, lo, hi, carry)
         self.masked = blank(text, lo, hi, self.marks)
         self.found: list[Found] = []
-        self.taken: list[tuple[int, int]] = []  # spans already attributed (content and attribution)
+        self.taken = Spans()  # spans already attributed (content and attribution)
         self.attributions: list[tuple[int, int]] = []
         self.dialogue = False  # a dash line whose attribution was found
         self.dash = bool(_DASH_LINE.match(self.masked))
@@ -238,6 +281,7 @@ class Line:
         self.bare_subject = False
         self._cues: list[tuple[int, int, frozenset[str]]] | None = None
         self._cue_starts: list[int] = []
+        self._mark_starts: list[int] | None = None
 
     # -- helpers on the masked line (absolute offsets) --
 
@@ -249,7 +293,7 @@ class Line:
         return self.masked[s - self.lo:e - self.lo]
 
     def free(self, s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in self.taken)
+        return not self.taken.overlaps(s, e)
 
     def add(self, f: Found, attribution: tuple[int, int] | None = None, nested: bool = False) -> None:
         f.start, f.end = _strip(self.text, f.start, f.end)
@@ -285,17 +329,26 @@ class Line:
                                 infinitive(m.group(), "ru")):  # Ukrainian «говорить» is Russian's infinitive
                     self._cues.append((self.lo + m.start(), self.lo + m.end(), cls))
             self._cue_starts = [c[0] for c in self._cues]
-        lo = bisect.bisect_left(self._cue_starts, s)
         out = []
-        for c in self._cues[lo:]:
+        cues = self._cues
+        for i in range(bisect.bisect_left(self._cue_starts, s), len(cues)):  # no slice: a copy of the rest each call
+            c = cues[i]
             if c[1] > e:
                 break
             if c[2] & classes:
                 out.append(c)
         return out
 
+    def marks_from(self, s: int, e: int) -> list[Mark]:
+        """The marks that open in [s, e]: the marks are in text order, so a long line's many sentences each look
+        at their own marks (not at every mark of the line, which was quadratic in the line's length)."""
+        if self._mark_starts is None:
+            self._mark_starts = [mk.start for mk in self.marks]
+        starts = self._mark_starts
+        return self.marks[bisect.bisect_left(starts, s):bisect.bisect_right(starts, e)]
+
     def marks_within(self, s: int, e: int) -> list[Mark]:
-        return [mk for mk in self.marks if s <= mk.start and mk.end <= e]
+        return [mk for mk in self.marks_from(s, e) if mk.end <= e]
 
     # -- speaker phrases --
 
@@ -521,7 +574,7 @@ _LATIN_LETTER = compile_regex(r"[A-Za-z]")
 _SAID_THEN_MARK = compile_regex(r"\s*(?:[«„“\"]" + MASK + r"+[»”“\"]\s+(?:и|і|та)\s+)?")
 #: a line opening with a source's name (and its country in brackets) before a quote
 _SOURCE_THEN_QUOTE = compile_regex(r"[^\w«]*([\w][\w .&'’-]{0,60}?)\s*(?:\([^()]{1,40}\))?\s*[.:]\s*")
-_DIALOGUE_CUE = compile_regex(r"([,.!?…]?)\s+[—–-]\s+(?=[\w\"«])")
+_DIALOGUE_CUE = compile_regex(r"([,.!?…]?)\s{1,64}[—–-]\s+(?=[\w\"«])")
 
 
 def _dialogue(line: Line) -> None:
@@ -641,8 +694,8 @@ _AFTER_CLOSE = compile_regex(r"\s*([,.!?…]*)\s*([—–-]?)\s*")
 
 def _marked(line: Line, s: int, e: int) -> None:
     """Quotes in marks: their attribution after, inside or before them; after a naming verb, a partial quote."""
-    for mk in line.marks:
-        if not (s <= mk.start - 1 < e or s <= mk.start < e) or not line.free(mk.start, mk.end):
+    for mk in line.marks_from(s, e):  # s <= mk.start - 1 < e or s <= mk.start < e
+        if not line.free(mk.start, mk.end):
             continue
         _marked_one(line, s, e, mk)
 

@@ -5,6 +5,8 @@ that form: unknown is better than wrong ("Украины" never becomes "Укр�
 
 from __future__ import annotations
 
+import functools
+
 from ..lexicons import compile_regex
 from .lexicon import lexicon
 from .morph import first_name, surname
@@ -99,6 +101,7 @@ _NOT_WORD = compile_regex(r"[«»\"“”„()]")
 _COMPOUND = compile_regex(r"(?<![\w-])\w+о-(?=\w)")
 
 
+@functools.lru_cache(maxsize=8192)
 def describe(mention: str) -> tuple[str, str]:
     """The role and side that the words of a mention give (``unknown`` where none does): the first row of
     sources.tsv with a role, and the first with a side, whose stem starts a word of the mention."""
