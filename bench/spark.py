@@ -287,6 +287,7 @@ def summary(res: dict[str, Any]) -> str:
 #: the obvious fixes tried against the default (``--variants``): each a local[2] run over the same slice
 VARIANTS: dict[str, dict[str, Any]] = {
     "default (8 ranges a core; JVM: C1 JIT, serial GC)": {},
+    "4 ranges a core": {"split_per_core": 4},
     "2 ranges a core": {"split_per_core": 2},
     "JVM: default JIT and GC (the default before)": {"conf": {"spark.driver.extraJavaOptions": ""}},
     "no Python worker reuse": {"conf": {"spark.python.worker.reuse": "false"}},

@@ -146,16 +146,18 @@ def test_a_unit_that_fails_becomes_an_outcome_row(monkeypatch: pytest.MonkeyPatc
     """Anything that escapes the per-input isolation costs the rest of its unit, as one stage_failed outcome row:
     never the task, so never the job."""
 
+    from moralewatch.model import Outcome
+
     def broken(u: Any, limits: Any, at: str) -> Any:
-        yield "outcomes", {"_unit": [u.unit], "_seq": [0]}
+        yield "outcomes", [Outcome("/x", "line 1", "rejected")], {"_seq": 0}
         raise OSError("disk gone")
 
     monkeypatch.setattr(mws, "analyse_unit", broken)
-    blocks = list(mws._guarded(mws.Unit(3, "/x", "/x", "txt"), Limits(), "now"))
-    table, failed = blocks[-2]
-    assert table == "outcomes" and "OSError: disk gone" in failed["reason"][0] and failed["_seq"] == [1]
-    assert failed["status"] == ["rejected"] and failed["code"] == ["stage_failed"]
-    assert blocks[-1][0] == "_unit" and blocks[-1][1]["_seq"] == 2  # the unit's metrics count both outcomes
+    parts = list(mws._guarded(mws.Unit(3, "/x", "/x", "txt"), Limits(), "now"))
+    table, [failed], fixed = parts[-2]
+    assert table == "outcomes" and "OSError: disk gone" in (failed.reason or "") and fixed["_seq"] == 1
+    assert failed.status == "rejected" and failed.code == "stage_failed"
+    assert parts[-1][0] == "_unit" and parts[-1][2]["_seq"] == 2  # the unit's metrics count both outcomes
 
 
 def test_a_retried_unit_replaces_its_files(tmp_path: Path) -> None:
@@ -250,13 +252,13 @@ def test_a_unit_resolves_the_duplicates_among_its_own_inputs(tmp_path: Path) -> 
     texts = [article(1), article(2), article(1)]
     feed.write_text("".join(json.dumps({"id": f"x{i}", "text": t}) + "\n" for i, t in enumerate(texts)))
     u = mws.Unit(7, str(feed), str(feed), "jsonl")
-    blocks = list(mws._guarded(u, Limits(), "now"))
-    outcomes = [(c["locator"][0], c["status"][0], c["document_id"][0]) for t, c in blocks if t == "outcomes"]
+    parts = list(mws._guarded(u, Limits(), "now"))
+    outcomes = [(o.locator, o.status, o.document_id) for t, objs, _ in parts if t == "outcomes" for o in objs]
     assert [o[:2] for o in outcomes] == [("line 1", "ok"), ("line 2", "ok"), ("line 3", "duplicate")]
     assert outcomes[2][2] == outcomes[0][2]
-    assert sum(c["_seq"].count(2) for t, c in blocks if t not in ("outcomes", mws._METRIC_TABLE)) == 0
-    assert [len(c["id"]) for t, c in blocks if t == "documents"] == [1, 1]
-    metrics = blocks[-1][1]
+    assert [f["_seq"] for t, _, f in parts if t not in ("outcomes", mws._METRIC_TABLE)].count(2) == 0
+    assert [f["_seq"] for t, _, f in parts if t == "documents"] == [0, 1]
+    metrics = parts[-1][2]
     assert (metrics["_seq"], metrics["docs"], metrics["dups"]) == (3, 3, 1)
 
 

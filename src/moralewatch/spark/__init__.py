@@ -296,36 +296,33 @@ def _pipeline() -> Any:
     return _PIPE
 
 
-#: one input's rows of a table, as staged columns (:func:`.staging.stage_columns`)
-Block = tuple[str, dict[str, Any]]
+#: one input's rows of a table: ``(table, objects, fixed)``, the objects (dataclasses of one type, a row each) and
+#: the values :func:`.staging.stage_columns` takes from ``fixed`` (a list: one a row; else the same for all); the
+#: unit's writer turns them into columns many inputs at a time (:meth:`.staging.UnitWriter.add_rows`)
+Part = tuple[str, list[Any], dict[str, Any]]
 
 
-def result_columns(raw: RawInput, result: Document | Outcome, pipe: Any, at: str, unit: int,
-                   seq: int) -> Iterator[Block]:
-    """``(table, columns)`` of one input's result, with the values the store holds (``writer._encode``) typed as
-    the export types them, built a column at a time (no row dicts)."""
-    from .staging import stage_columns
-
-    key = {"_unit": unit, "_seq": seq}
+def result_parts(raw: RawInput, result: Document | Outcome, pipe: Any, at: str, seq: int) -> Iterator[Part]:
+    """The rows of one input's result, as :data:`Part` s: the store's values (``writer._encode``) typed as the
+    export types them, once they are columns."""
     if isinstance(result, Outcome):
-        yield "outcomes", stage_columns("outcomes", [result], {"run_id": None, "at": at} | key)
+        yield "outcomes", [result], {"run_id": None, "at": at, "_seq": seq}
         return
     did = result.id
-    yield "documents", stage_columns("documents", [result], {"id": did, "run_id": None,
-                                                             "n_words": len(result.text.split())} | key)
+    yield "documents", [result], {"id": did, "run_id": None, "n_words": len(result.text.split()), "_seq": seq}
     for name in ANNOTATION_TABLES:
         items = getattr(result, name)
         if not items:
             continue
         stage = pipe.stage_for(name)
-        yield name, stage_columns(name, items, {"document_id": did, "idx": list(range(len(items))), "stage": stage,
-                                                "config_hash": result.stamps.get(stage or "", None),
-                                                "stages": result.written_by.get(name)} | key)
+        yield name, items, {"document_id": did, "idx": list(range(len(items))), "stage": stage,
+                            "config_hash": result.stamps.get(stage or "", None),
+                            "stages": result.written_by.get(name), "_seq": seq}
     outcome = Outcome(raw.source, raw.locator, "ok", document_id=did, input_sha=raw.sha, size=raw.size)
-    yield "outcomes", stage_columns("outcomes", [outcome], {"run_id": None, "at": at} | key)
+    yield "outcomes", [outcome], {"run_id": None, "at": at, "_seq": seq}
 
 
-def analyse_unit(u: Unit, limits: Limits, at: str) -> Iterator[Block]:
+def analyse_unit(u: Unit, limits: Limits, at: str) -> Iterator[Part]:
     """The rows of one unit, an input's table at a time (and last, its metrics: table ``_unit``, a row dict).
     A later input of a text an earlier input of the unit gave gets the outcome ``duplicate`` and no other row, as
     in the store. Never raises for a bad input."""
@@ -347,13 +344,36 @@ def analyse_unit(u: Unit, limits: Limits, at: str) -> Iterator[Block]:
                 result = Outcome(raw.source, raw.locator, "duplicate", document_id=did, input_sha=raw.sha,
                                  size=raw.size)
             seen.add(did)
-        yield from result_columns(raw, result, pipe, at, u.unit, seq)
+        yield from result_parts(raw, result, pipe, at, seq)
         seq += 1
     # metrics: inputs (in _seq), documents, words, seconds (wall, from the unit's first input to its last row handed
     # on), CPU seconds of run_one, peak RSS of the worker (KiB)
-    yield _METRIC_TABLE, {"_unit": u.unit, "_seq": seq, "docs": docs, "dups": dups, "words": words,
-                          "seconds": time.perf_counter() - t0, "cpu_s": cpu,
-                          "rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "source": u.source}
+    yield _METRIC_TABLE, [], {"_unit": u.unit, "_seq": seq, "docs": docs, "dups": dups, "words": words,
+                              "seconds": time.perf_counter() - t0, "cpu_s": cpu,
+                              "rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "source": u.source}
+
+
+def warm_up() -> None:
+    """A unit of one line analysed into a temporary folder, in this process: the pipeline loaded and warmed
+    (:func:`moralewatch.api._warm_up`), and what a worker's first unit does once (pyarrow's Parquet writer and
+    kernels, the tables' schemas and column plans) done here, before Spark's daemon forks its workers."""
+    import tempfile
+
+    import pyarrow as pa
+
+    from ..api import _WARM_UP, _warm_up
+    from .staging import clear_tables
+
+    _warm_up(pipeline=_pipeline())
+    with tempfile.TemporaryDirectory(prefix="moralewatch-warm-") as tmp:
+        feed = os.path.join(tmp, "warm.jsonl")
+        with open(feed, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps({"id": "warm", "text": _WARM_UP}) + "\n")
+        clear_tables(os.path.join(tmp, "out"), OUTPUT_TABLES)
+        unit = Unit(0, feed, feed, "jsonl", size=os.path.getsize(feed))
+        batch = pa.RecordBatch.from_pylist([dict(zip(UNIT_DDL_NAMES, unit.row(), strict=True))])
+        for _ in _analyse_units(iter([batch]), Limits(), "", os.path.join(tmp, "out")):
+            pass
 
 
 def _unit_of(d: dict[str, Any]) -> Unit:
@@ -394,14 +414,14 @@ def _analyse_units(batches: Iterator[Any], limits: Limits, at: str, out: str,
         for u in _units_of(batch, remote):
             writer = UnitWriter(out, u.unit)
             metrics: dict[str, Any] = {}
-            for table, cols in _guarded(u, limits, at):
+            for table, objs, fixed in _guarded(u, limits, at):
                 if table == _METRIC_TABLE:
-                    metrics = cols
+                    metrics = fixed
                     continue
-                writer.add(table, cols)
-                if table == "outcomes" and cols["status"][0] == "ok" and cols["document_id"][0] is not None:
-                    _add_key(keys, {"_kind": "doc", "_unit": u.unit, "_seq": cols["_seq"][0],
-                                    "document_id": cols["document_id"][0]})
+                writer.add_rows(table, objs, fixed)
+                if table == "outcomes" and objs[0].status == "ok" and objs[0].document_id is not None:
+                    _add_key(keys, {"_kind": "doc", "_unit": u.unit, "_seq": fixed["_seq"],
+                                    "document_id": objs[0].document_id})
                 if len(keys["_kind"]) >= BATCH_ROWS:
                     yield arrow()
             writer.close()
@@ -422,28 +442,25 @@ def _key_schema() -> Any:
     return pa.schema([(f.split()[0], types[f.split()[1]]) for f in KEY_DDL.split(", ")])
 
 
-def _guarded(u: Unit, limits: Limits, at: str) -> Iterator[Block]:
+def _guarded(u: Unit, limits: Limits, at: str) -> Iterator[Part]:
     """A unit's rows; should anything outside the per-input isolation fail, the rest of the unit becomes one
     ``stage_failed`` outcome and the task goes on (one bad partition never fails the job)."""
-    from .staging import stage_columns
-
     seq = outcomes = docs = dups = 0
     try:
-        for table, cols in analyse_unit(u, limits, at):
+        for table, objs, fixed in analyse_unit(u, limits, at):
             if table != _METRIC_TABLE:
-                seq = cols["_seq"][-1]
+                seq = fixed["_seq"]
                 outcomes += table == "outcomes"
                 docs += table == "documents"
-                dups += table == "outcomes" and cols.get("status", [None])[0] == "duplicate"
-            yield table, cols
+                dups += table == "outcomes" and objs[0].status == "duplicate"
+            yield table, objs, fixed
     except Exception as e:
         raw = RawInput(u.source, f"unit {u.unit}", u.kind)
         out = rejected(raw, "stage_failed", f"the rest of this input was not analysed ({type(e).__name__}: {e})",
                        limits)
-        yield "outcomes", stage_columns("outcomes", [out], {"run_id": None, "at": at, "_unit": u.unit,
-                                                            "_seq": seq + 1})
-        yield _METRIC_TABLE, {"_unit": u.unit, "_seq": outcomes + 1, "docs": docs + dups, "dups": dups,
-                              "source": u.source}
+        yield "outcomes", [out], {"run_id": None, "at": at, "_seq": seq + 1}
+        yield _METRIC_TABLE, [], {"_unit": u.unit, "_seq": outcomes + 1, "docs": docs + dups, "dups": dups,
+                                  "source": u.source}
 
 
 def _count_ranges(batches: Iterator[Any], max_bytes: int) -> Iterator[Any]:

@@ -156,8 +156,10 @@ def stage_columns(table: str, objs: Sequence[Any], fixed: dict[str, Any]) -> dic
     return out
 
 
-#: rows of one table a worker holds before it writes them as one row group of the unit's file
+#: rows of one table a worker holds before it writes them as one row group of the unit's file (documents: fewer,
+#: as each holds its input's text and annotations until then)
 BATCH_ROWS = 10_000
+DOCUMENT_ROWS = 1_000
 
 
 def final_name(table: str, unit: int) -> str:
@@ -172,7 +174,7 @@ def _temp_name(final: str) -> str:
 
 class UnitWriter:
     """The final table files of one unit (``<out>/<table>/part-u<unit>.parquet``, the export's columns only,
-    pyarrow's default Parquet: snappy, dictionaries, statistics): columns buffered per table, written in row groups
+    pyarrow's default Parquet: snappy, dictionaries, statistics): rows buffered per table, written in row groups
     of about :data:`BATCH_ROWS` under a hidden temporary name, renamed to the final name by :meth:`close` (replacing
     the file of an earlier attempt of the same unit). A table the unit gives no row gets no file. ``rows``: the rows
     written per table."""
@@ -181,26 +183,60 @@ class UnitWriter:
         self.fs, self.root = filesystem(root)
         self.unit = unit
         self.buffers: dict[str, dict[str, list[Any]]] = {}
+        #: rows given as objects, not yet columns: per table the objects and their ``fixed`` values, a list each
+        self.pending: dict[str, tuple[list[Any], dict[str, list[Any]]]] = {}
         self.held: dict[str, int] = {}
         self.writers: dict[str, tuple[Any, str]] = {}
         self.rows: dict[str, int] = {}
 
     def add(self, table: str, columns: dict[str, list[Any]]) -> None:
         """Rows of ``table`` as staged columns (:func:`stage_columns`; ``_unit`` and ``_seq`` are not written)."""
+        self._columns(table)  # rows given before as objects come first
         buf = self.buffers.get(table)
         if buf is None:
             self.buffers[table] = {k: list(v) for k, v in columns.items()}
         else:
             for k, v in columns.items():
                 buf[k] += v
-        self.held[table] = self.held.get(table, 0) + len(columns["_seq"])
-        if self.held[table] >= BATCH_ROWS:
+        self._held(table, len(columns["_seq"]))
+
+    def add_rows(self, table: str, objs: list[Any], fixed: dict[str, Any]) -> None:
+        """Rows of ``table`` as :func:`stage_columns` takes them (objects of one type and ``fixed``, with the same
+        keys for every call of a table), turned into columns many at a time (one call per table per flush instead
+        of one per input: a third of the cost)."""
+        n = len(objs)
+        pending = self.pending.get(table)
+        if pending is None:
+            pending = self.pending[table] = ([], {k: [] for k in fixed})
+        pending[0].extend(objs)
+        for k, v in fixed.items():
+            pending[1][k] += v if isinstance(v, list) else [v] * n
+        self._held(table, n)
+
+    def _held(self, table: str, n: int) -> None:
+        self.held[table] = self.held.get(table, 0) + n
+        if self.held[table] >= (DOCUMENT_ROWS if table == "documents" else BATCH_ROWS):
             self._flush(table)
+
+    def _columns(self, table: str) -> None:
+        """The pending objects of ``table`` turned into columns in its buffer."""
+        pending = self.pending.pop(table, None)
+        if not pending or not pending[0]:
+            return
+        objs, fixed = pending
+        cols = stage_columns(table, objs, fixed | {"_unit": self.unit})
+        buf = self.buffers.get(table)
+        if buf is None:
+            self.buffers[table] = cols
+        else:
+            for k, v in cols.items():
+                buf[k] += v
 
     def _flush(self, table: str) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
+        self._columns(table)
         buf = self.buffers.pop(table, None)
         n = self.held.pop(table, 0)
         if not buf or not n:
@@ -216,7 +252,7 @@ class UnitWriter:
 
     def close(self) -> None:
         """Write what is buffered and give every file its final name (replacing one of an earlier attempt)."""
-        for table in list(self.buffers):
+        for table in list(self.buffers) + list(self.pending):
             self._flush(table)
         for table, (w, temp) in self.writers.items():
             w.close()
