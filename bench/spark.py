@@ -176,7 +176,7 @@ def _spark(corpus: str, master: str, out: str, options: str = "{}") -> dict[str,
     cores = int(master[6:-1]) if master.startswith("local[") else 0
     task_s = [r["seconds"] or 0.0 for r in m]
     return {"master": master, "startup_s": startup, "first_job_s": warm, "job_s": job, "job_cpu_s": job_cpu, "timings": res.timings, "units": res.units,
-            "outcomes": res.outcomes, "docs": sum(r["docs"] or 0 for r in m), "words": sum(r["words"] or 0 for r in m),
+            "outcomes": res.outcomes, "rewritten_units": res.rewritten, "docs": sum(r["docs"] or 0 for r in m), "words": sum(r["words"] or 0 for r in m),
             "job_cpu_by_kind_s": by_kind,
             "run_one_cpu_s": sum(r.get("cpu_s") or 0.0 for r in m), "options": opts, "task_s_sum": sum(task_s), "task_s_max": max(task_s, default=0.0),
             "task_s_median": sorted(task_s)[len(task_s) // 2] if task_s else 0.0,

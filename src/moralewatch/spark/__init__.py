@@ -736,7 +736,7 @@ def _write_manifest(res: SparkRun, inputs: list[str], limits: Limits, spark: Any
                 "inputs": inputs, "config": pipe.describe() | {"limits": {"max_bytes": limits.max_bytes,
                                                                            "time_limit": limits.time_limit}},
                 "tables": {t: export_columns(t) for t in OUTPUT_TABLES} | _story_columns(res), "counts": res.counts,
-                "outcomes": res.outcomes, "units": res.units,
+                "outcomes": res.outcomes, "units": res.units, "rewritten_units": res.rewritten,
                 "timings": {k: round(v, 3) for k, v in res.timings.items()}}
     from .staging import filesystem
 
