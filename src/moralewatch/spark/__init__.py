@@ -618,11 +618,10 @@ def _analyse_and_write(spark: Any, units: list[Unit], stage: str, limits: Limits
     later = _join(stage, "later")
     _later_inputs(keys, F).write.parquet(later)  # written: the rewrite below has no lineage back to the analysis
     keys.unpersist()
-    to_rewrite = spark.read.parquet(later)
-    n_rewrite = res.rewritten = to_rewrite.count()
+    n_rewrite = res.rewritten = _parquet_rows(later)  # from the files' footers: no Spark job
     res.timings["resolve"] = time.perf_counter() - t2
     t3 = time.perf_counter()
-    _count_rows(res, _rewrite_units(spark, to_rewrite, n_rewrite, out) if n_rewrite else [])
+    _count_rows(res, _rewrite_units(spark, spark.read.parquet(later), n_rewrite, out) if n_rewrite else [])
     res.timings["write"] = time.perf_counter() - t3
     if stories:
         t5 = time.perf_counter()
@@ -643,6 +642,23 @@ def _later_inputs(keys: Any, F: Any) -> Any:
     firsts = docs.groupBy("document_id").agg(F.min(key).alias("_first"))
     return (docs.join(firsts, "document_id").filter(key != F.col("_first"))
             .groupBy("_unit").agg(F.collect_list("document_id").alias("ids")))
+
+
+def _parquet_rows(folder: str) -> int:
+    """The rows of the Parquet files Spark wrote into ``folder``, from their footers (metadata only)."""
+    import pyarrow.fs as pafs
+    import pyarrow.parquet as pq
+
+    from .staging import filesystem
+
+    fs, root = filesystem(folder)
+    n = 0
+    for info in fs.get_file_info(pafs.FileSelector(root, recursive=True)):
+        if info.type == pafs.FileType.File and info.base_name.endswith(".parquet") \
+                and not info.base_name.startswith((".", "_")):
+            with fs.open_input_file(info.path) as fh:
+                n += pq.ParquetFile(fh).metadata.num_rows
+    return n
 
 
 def _rewrite_units(spark: Any, to_rewrite: Any, n: int, out: str) -> list[Any]:
