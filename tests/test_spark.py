@@ -146,90 +146,120 @@ def test_a_unit_that_fails_becomes_an_outcome_row(monkeypatch: pytest.MonkeyPatc
     """Anything that escapes the per-input isolation costs the rest of its unit, as one stage_failed outcome row:
     never the task, so never the job."""
 
+    from moralewatch.model import Outcome
+
     def broken(u: Any, limits: Any, at: str) -> Any:
-        yield "outcomes", {"_unit": [u.unit], "_seq": [0]}
+        yield "outcomes", [Outcome("/x", "line 1", "rejected")], {"_seq": 0}
         raise OSError("disk gone")
 
     monkeypatch.setattr(mws, "analyse_unit", broken)
-    blocks = list(mws._guarded(mws.Unit(3, "/x", "/x", "txt"), Limits(), "now"))
-    table, failed = blocks[-2]
-    assert table == "outcomes" and "OSError: disk gone" in failed["reason"][0] and failed["_seq"] == [1]
-    assert failed["status"] == ["rejected"] and failed["code"] == ["stage_failed"]
-    assert blocks[-1][0] == "_unit" and blocks[-1][1]["_seq"] == 2  # the unit's metrics count both outcomes
+    parts = list(mws._guarded(mws.Unit(3, "/x", "/x", "txt"), Limits(), "now"))
+    table, [failed], fixed = parts[-2]
+    assert table == "outcomes" and "OSError: disk gone" in (failed.reason or "") and fixed["_seq"] == 1
+    assert failed.status == "rejected" and failed.code == "stage_failed"
+    assert parts[-1][0] == "_unit" and parts[-1][2]["_seq"] == 2  # the unit's metrics count both outcomes
 
 
-def test_a_retried_unit_replaces_its_staged_files(tmp_path: Path) -> None:
-    """A unit's staged rows go to one file a table, renamed into place when the unit is done: a second attempt of
-    the same unit replaces the first's file (no duplicate rows), an attempt that dies leaves only a hidden file,
-    which a Parquet reader skips; values come typed as the export types them."""
+def test_a_retried_unit_replaces_its_files(tmp_path: Path) -> None:
+    """A unit's rows go to its final file of each table, renamed into place when the unit is done: a second attempt
+    of the same unit replaces the first's file (no duplicate rows), an attempt that dies leaves only a hidden file,
+    which a Parquet reader skips; values come typed as the export types them, with only the export's columns."""
     import pyarrow.dataset as ds
 
-    from moralewatch.spark.staging import UnitWriter, prepare, stage_columns
+    from moralewatch.spark.staging import UnitWriter, clear_tables, stage_columns
 
     @dataclasses.dataclass
     class Said:
         text: str
         via: tuple[str, ...]
 
-    root = str(tmp_path / "stage")
-    prepare(root, ("outcomes", "quotes"))
+    root = str(tmp_path / "out")
+    clear_tables(root, ("outcomes", "quotes"))
     said = [Said("We hold", ("Reuters",))]
     for _ in range(2):  # the task, then its retry
         w = UnitWriter(root, 4)
         for i in range(3):
             w.add("quotes", stage_columns("quotes", said, {"document_id": "d1", "idx": i, "_unit": 4, "_seq": 0}))
         w.close()
+        assert w.rows == {"quotes": 3}
     dead = UnitWriter(root, 5)
     dead.add("quotes", stage_columns("quotes", said, {"document_id": "d1", "idx": 0, "_unit": 5, "_seq": 0}))
     dead._flush("quotes")  # written, never closed: the task died
-    names = sorted(p.name for p in (tmp_path / "stage" / "quotes").iterdir())
+    names = sorted(p.name for p in (tmp_path / "out" / "quotes").iterdir())
     assert names[0].startswith(".part-u0000005.parquet.") and names[1:] == ["part-u0000004.parquet"]
-    got = ds.dataset(tmp_path / "stage" / "quotes", format="parquet").to_table().to_pylist()
-    assert [(r["_unit"], r["idx"], r["via"]) for r in got] == [(4, i, ["Reuters"]) for i in range(3)]
+    got = ds.dataset(tmp_path / "out" / "quotes", format="parquet").to_table().to_pylist()
+    assert [(r["idx"], r["via"]) for r in got] == [(i, ["Reuters"]) for i in range(3)]
     assert {r["speaker"] for r in got} == {None}  # a column the rows do not give: null
-    assert list(got[0]) == mws.export_columns("quotes") + ["_unit", "_seq"]
+    assert list(got[0]) == mws.export_columns("quotes")
+    assert not list((tmp_path / "out" / "outcomes").iterdir())  # no row, no file
 
 
-def test_publishing_a_group_resolves_its_duplicates_and_replaces_its_files(tmp_path: Path) -> None:
-    """The final tables come from the staged files of a group of units, written by the executors' Python: a later
-    input of a text keeps its outcome as ``duplicate`` and loses its other rows; only the export's columns; a
-    retried group replaces its file; a table no unit gave rows still gets its (empty) file with its columns."""
+def test_rewriting_a_unit_resolves_its_later_inputs(tmp_path: Path) -> None:
+    """A unit holding a later input of a text an earlier unit gave is rewritten: that input keeps its outcome, as
+    ``duplicate``, and loses its document and annotation rows; the unit's other rows stay, in their order; a
+    retried rewrite changes nothing more, and a file the change leaves as it was is not written again."""
     import pyarrow.dataset as ds
 
     from moralewatch.model import Outcome
-    from moralewatch.spark.staging import UnitWriter, clear_tables, prepare, publish_group, stage_columns
+    from moralewatch.spark.staging import UnitWriter, clear_tables, rewrite_unit, stage_columns
 
     @dataclasses.dataclass
     class Doc:
         text: str
 
-    stage, out = str(tmp_path / "stage"), str(tmp_path / "out")
-    prepare(stage, tuple(TABLES))
-    for unit in (0, 1, 2):  # unit 1's first input repeats the text of unit 0's first input
-        w = UnitWriter(stage, unit)
-        for seq in (0, 1):
-            did = "same" if seq == 0 else f"d{unit}"
+    @dataclasses.dataclass
+    class Said:
+        text: str
+
+    out = str(tmp_path / "out")
+    clear_tables(out, tuple(TABLES))
+    for unit in (0, 1):  # each unit: "same" (its first input), then its own; unit 1's "same" is the later one
+        w = UnitWriter(out, unit)
+        for seq, did in enumerate(("same", f"d{unit}")):
             key = {"_unit": unit, "_seq": seq}
             w.add("documents", stage_columns("documents", [Doc("t")], {"id": did} | key))
+            w.add("quotes", stage_columns("quotes", [Said("q")], {"document_id": did, "idx": 0} | key))
             w.add("outcomes", stage_columns("outcomes", [Outcome("f", f"line {unit}.{seq}", "ok", document_id=did)],
                                             key))
+        w.add("outcomes", stage_columns("outcomes", [Outcome("f", f"line {unit}.2", "duplicate", document_id=did)],
+                                        {"_unit": unit, "_seq": 2}))  # a duplicate within the unit, as it is
         w.close()
-    clear_tables(out, tuple(TABLES))
+    files = {t: tmp_path / "out" / t / f"part-u{u:07d}.parquet" for t in ("quotes",) for u in (0,)}
+    before = files["quotes"].stat().st_mtime_ns
     for _ in range(2):  # the task, then its retry
-        counts = publish_group(stage, out, 0, range(0, 2), {1: [0]}, tuple(TABLES))
-        publish_group(stage, out, 1, range(2, 4), {}, tuple(TABLES))
-    assert counts == {"documents": 3, "outcomes": 4, "quotes": 0, "indicators": 0, "entities": 0}
-    outcomes = ds.dataset(tmp_path / "out" / "outcomes", format="parquet").to_table()
-    assert outcomes.column_names == mws.export_columns("outcomes")
-    got = sorted((r["locator"], r["status"], r["document_id"]) for r in outcomes.to_pylist())
-    assert got == [("line 0.0", "ok", "same"), ("line 0.1", "ok", "d0"), ("line 1.0", "duplicate", "same"),
-                   ("line 1.1", "ok", "d1"), ("line 2.0", "ok", "same"), ("line 2.1", "ok", "d2")]
-    docs = ds.dataset(tmp_path / "out" / "documents", format="parquet").to_table().to_pylist()
-    assert sorted(r["id"] for r in docs) == ["d0", "d1", "d2", "same", "same"]  # unit 2's: no duplicate given
-    quotes = ds.dataset(tmp_path / "out" / "quotes", format="parquet").to_table()
-    assert quotes.num_rows == 0 and quotes.column_names == mws.export_columns("quotes")
-    assert sorted(p.name for p in (tmp_path / "out" / "quotes").iterdir()) == ["part-g00000.parquet",
-                                                                               "part-g00001.parquet"]
+        counts = rewrite_unit(out, 1, ["same"], tuple(TABLES))
+        assert counts == {"documents": 1, "outcomes": 3, "quotes": 1}
+    assert rewrite_unit(out, 0, ["absent"], tuple(TABLES)) == {"documents": 2, "outcomes": 3, "quotes": 2}
+    assert files["quotes"].stat().st_mtime_ns == before  # nothing to change: not written again
+
+    def table(t: str) -> list[dict[str, Any]]:
+        return ds.dataset(tmp_path / "out" / t, format="parquet").to_table().to_pylist()
+
+    got = [(r["locator"], r["status"], r["document_id"]) for r in table("outcomes")]
+    assert got == [("line 0.0", "ok", "same"), ("line 0.1", "ok", "d0"), ("line 0.2", "duplicate", "d0"),
+                   ("line 1.0", "duplicate", "same"), ("line 1.1", "ok", "d1"), ("line 1.2", "duplicate", "d1")]
+    assert [r["id"] for r in table("documents")] == ["same", "d0", "d1"]
+    assert [r["document_id"] for r in table("quotes")] == ["same", "d0", "d1"]
+    assert list(table("outcomes")[0]) == mws.export_columns("outcomes")
+    assert sorted(p.name for p in (tmp_path / "out" / "documents").iterdir()) == ["part-u0000000.parquet",
+                                                                                  "part-u0000001.parquet"]
+
+
+def test_a_unit_resolves_the_duplicates_among_its_own_inputs(tmp_path: Path) -> None:
+    """A later input of a text an earlier input of the same unit gave gets the outcome ``duplicate`` (with the
+    document's id) and no other row, and no key for the JVM's duplicates step; the metrics count it."""
+    feed = tmp_path / "feed.jsonl"
+    texts = [article(1), article(2), article(1)]
+    feed.write_text("".join(json.dumps({"id": f"x{i}", "text": t}) + "\n" for i, t in enumerate(texts)))
+    u = mws.Unit(7, str(feed), str(feed), "jsonl")
+    parts = list(mws._guarded(u, Limits(), "now"))
+    outcomes = [(o.locator, o.status, o.document_id) for t, objs, _ in parts if t == "outcomes" for o in objs]
+    assert [o[:2] for o in outcomes] == [("line 1", "ok"), ("line 2", "ok"), ("line 3", "duplicate")]
+    assert outcomes[2][2] == outcomes[0][2]
+    assert [f["_seq"] for t, _, f in parts if t not in ("outcomes", mws._METRIC_TABLE)].count(2) == 0
+    assert [f["_seq"] for t, _, f in parts if t == "documents"] == [0, 1]
+    metrics = parts[-1][2]
+    assert (metrics["_seq"], metrics["docs"], metrics["dups"]) == (3, 3, 1)
 
 
 def test_without_pyspark_the_command_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -282,6 +312,9 @@ def test_spark_rows_equal_analyze_and_export(runs: dict[str, Any]) -> None:
             assert ("rejected", "not_found") in {(r["status"], r["code"]) for r in got.to_pylist()}
     o = runs["res"].outcomes
     assert o["ok"] >= 300 and o["duplicate"] >= 6 and o["rejected"] >= 10
+    assert runs["res"].rewritten >= 1  # a later input of a text in another unit than its first: that unit rewritten
+    for t in TABLES:  # the counts of the manifest are the rows of the tables
+        assert runs["res"].counts[t] == ds.dataset(runs["out"] / t, format="parquet").count_rows(), t
     assert runs["res"].units > 10  # the feed was cut into ranges, each its own task
 
 

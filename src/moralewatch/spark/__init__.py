@@ -12,18 +12,17 @@ How it runs:
 2. **Analyse, on the executors** (:func:`_analyse_units`, through ``mapInArrow``): each executor's Python daemon
    loads the pipeline once before it forks its workers (:mod:`.daemon`; else each worker builds it once, kept for
    its life) and runs :func:`moralewatch.runner.run_one` over each raw input of its units, as ``analyze`` does;
-   every input yields its outcome row, and a document its document and annotation rows. The worker writes them
-   straight to per-table staging Parquet (:mod:`.staging`: narrow, typed, one file a table a unit, renamed into
-   place when the unit is done, so a retried task replaces its files), and hands the JVM only the key
-   ``(_unit, _seq, document_id)`` of each input with a document and one metrics row per unit. A unit that fails
-   to read is that unit's outcome (``stage_failed``), never the job's.
-3. **Resolve duplicates, in Spark SQL, over the keys**: the first input (in input order) of each canonical text
-   keeps its document and annotations; the later ones (a small table of ``(_unit, _seq)``) get the outcome
-   ``duplicate``, as in the store.
-4. **Write** one Parquet directory per table under ``--out`` from the staged Parquet, by the executors' Python
-   (:func:`.staging.publish`: a group of units a task, one file a table, the later inputs resolved there), with
-   exactly the columns of ``moralewatch export --format parquet``, and ``_moralewatch.json``
-   (the pipeline's stamps, counts, timings); the staging folder is removed.
+   every input yields its outcome row, and a document its document and annotation rows (a later input of a text
+   an earlier input of the same unit gave: the outcome ``duplicate`` only). The worker writes them straight to the
+   unit's final table files (:mod:`.staging`: one file a table a unit, the export's columns, renamed into place
+   when the unit is done, so a retried task replaces its files), and hands the JVM only the key ``(_unit, _seq,
+   document_id)`` of each input that keeps a document and one metrics row per unit. A unit that fails to read is
+   that unit's outcome (``stage_failed``), never the job's.
+3. **Resolve duplicates across units, in Spark SQL, over the keys**: the first input (in input order) of each
+   canonical text keeps its document and annotations; the units holding a later one (a small table of ``(_unit,
+   ids)``, written to Parquet) are rewritten by the executors' Python (:func:`.staging.rewrite`): the later
+   input's outcome ``duplicate``, its other rows dropped, as in the store. With no such input nothing is rewritten.
+4. **The manifest**: ``_moralewatch.json`` (the pipeline's stamps, counts, timings).
 5. **Stories** (unless ``stories=False``): the kept documents grouped into stories and events as the corpus stage
    groups them, in joins (:mod:`.stories`), into the ``stories`` table.
 
@@ -88,11 +87,13 @@ def export_columns(table: str) -> list[str]:
 
 #: metrics of one unit: a row of this ``_table`` after its rows (inputs in ``_seq``)
 _METRIC_TABLE = "_unit"
-#: what a task hands to the JVM: per input with a document its key (``_kind`` 'doc': ``_unit``, ``_seq``,
-#: ``document_id``), for the duplicates; per unit one metrics row (``_kind`` 'unit'). The rows themselves go to the
-#: staging Parquet (:mod:`.staging`)
-KEY_DDL = ("_kind string, _unit bigint, _seq bigint, document_id string, docs bigint, words bigint, "
-           "seconds double, cpu_s double, rss_kib bigint, source string")
+#: what a task hands to the JVM: per input that keeps its document in its unit its key (``_kind`` 'doc': ``_unit``,
+#: ``_seq``, ``document_id``), for the duplicates; per unit one metrics row (``_kind`` 'unit': inputs in ``_seq``,
+#: documents, duplicates within the unit, the rows of each table written in ``n_<table>``). The rows themselves go
+#: to the unit's final table files (:mod:`.staging`)
+KEY_DDL = ("_kind string, _unit bigint, _seq bigint, document_id string, docs bigint, dups bigint, words bigint, "
+           "seconds double, cpu_s double, rss_kib bigint, source string, " + ", ".join(
+               f"n_{t} bigint" for t in OUTPUT_TABLES))
 _KEY_FIELDS = [f.split()[0] for f in KEY_DDL.split(", ")]
 
 
@@ -295,41 +296,40 @@ def _pipeline() -> Any:
     return _PIPE
 
 
-#: one input's rows of a table, as staged columns (:func:`.staging.stage_columns`)
-Block = tuple[str, dict[str, Any]]
+#: one input's rows of a table: ``(table, objects, fixed)``, the objects (dataclasses of one type, a row each) and
+#: the values :func:`.staging.stage_columns` takes from ``fixed`` (a list: one a row; else the same for all); the
+#: unit's writer turns them into columns many inputs at a time (:meth:`.staging.UnitWriter.add_rows`)
+Part = tuple[str, list[Any], dict[str, Any]]
 
 
-def result_columns(raw: RawInput, result: Document | Outcome, pipe: Any, at: str, unit: int,
-                   seq: int) -> Iterator[Block]:
-    """``(table, columns)`` of one input's result, with the values the store holds (``writer._encode``) typed as
-    the export types them, built a column at a time (no row dicts)."""
-    from .staging import stage_columns
-
-    key = {"_unit": unit, "_seq": seq}
+def result_parts(raw: RawInput, result: Document | Outcome, pipe: Any, at: str, seq: int) -> Iterator[Part]:
+    """The rows of one input's result, as :data:`Part` s: the store's values (``writer._encode``) typed as the
+    export types them, once they are columns."""
     if isinstance(result, Outcome):
-        yield "outcomes", stage_columns("outcomes", [result], {"run_id": None, "at": at} | key)
+        yield "outcomes", [result], {"run_id": None, "at": at, "_seq": seq}
         return
     did = result.id
-    yield "documents", stage_columns("documents", [result], {"id": did, "run_id": None,
-                                                             "n_words": len(result.text.split())} | key)
+    yield "documents", [result], {"id": did, "run_id": None, "n_words": len(result.text.split()), "_seq": seq}
     for name in ANNOTATION_TABLES:
         items = getattr(result, name)
         if not items:
             continue
         stage = pipe.stage_for(name)
-        yield name, stage_columns(name, items, {"document_id": did, "idx": list(range(len(items))), "stage": stage,
-                                                "config_hash": result.stamps.get(stage or "", None),
-                                                "stages": result.written_by.get(name)} | key)
+        yield name, items, {"document_id": did, "idx": list(range(len(items))), "stage": stage,
+                            "config_hash": result.stamps.get(stage or "", None),
+                            "stages": result.written_by.get(name), "_seq": seq}
     outcome = Outcome(raw.source, raw.locator, "ok", document_id=did, input_sha=raw.sha, size=raw.size)
-    yield "outcomes", stage_columns("outcomes", [outcome], {"run_id": None, "at": at} | key)
+    yield "outcomes", [outcome], {"run_id": None, "at": at, "_seq": seq}
 
 
-def analyse_unit(u: Unit, limits: Limits, at: str) -> Iterator[Block]:
+def analyse_unit(u: Unit, limits: Limits, at: str) -> Iterator[Part]:
     """The rows of one unit, an input's table at a time (and last, its metrics: table ``_unit``, a row dict).
-    Never raises for a bad input."""
+    A later input of a text an earlier input of the unit gave gets the outcome ``duplicate`` and no other row, as
+    in the store. Never raises for a bad input."""
     pipe = _pipeline()
     t0 = time.perf_counter()
-    seq = docs = words = 0
+    seq = docs = dups = words = 0
+    seen: set[str] = set()
     cpu = 0.0  # CPU seconds in run_one: the analysis itself, without reading, encoding and Parquet
     for raw in unit_inputs(u, limits.max_bytes):
         c0 = time.process_time()
@@ -338,13 +338,42 @@ def analyse_unit(u: Unit, limits: Limits, at: str) -> Iterator[Block]:
         if isinstance(result, Document):
             docs += 1
             words += len(result.text.split())
-        yield from result_columns(raw, result, pipe, at, u.unit, seq)
+            did = result.id
+            if did in seen:
+                dups += 1
+                result = Outcome(raw.source, raw.locator, "duplicate", document_id=did, input_sha=raw.sha,
+                                 size=raw.size)
+            seen.add(did)
+        yield from result_parts(raw, result, pipe, at, seq)
         seq += 1
     # metrics: inputs (in _seq), documents, words, seconds (wall, from the unit's first input to its last row handed
     # on), CPU seconds of run_one, peak RSS of the worker (KiB)
-    yield _METRIC_TABLE, {"_unit": u.unit, "_seq": seq, "docs": docs, "words": words,
-                          "seconds": time.perf_counter() - t0, "cpu_s": cpu,
-                          "rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "source": u.source}
+    yield _METRIC_TABLE, [], {"_unit": u.unit, "_seq": seq, "docs": docs, "dups": dups, "words": words,
+                              "seconds": time.perf_counter() - t0, "cpu_s": cpu,
+                              "rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "source": u.source}
+
+
+def warm_up() -> None:
+    """A unit of one line analysed into a temporary folder, in this process: the pipeline loaded and warmed
+    (:func:`moralewatch.api._warm_up`), and what a worker's first unit does once (pyarrow's Parquet writer and
+    kernels, the tables' schemas and column plans) done here, before Spark's daemon forks its workers."""
+    import tempfile
+
+    import pyarrow as pa
+
+    from ..api import _WARM_UP, _warm_up
+    from .staging import clear_tables
+
+    _warm_up(pipeline=_pipeline())
+    with tempfile.TemporaryDirectory(prefix="moralewatch-warm-") as tmp:
+        feed = os.path.join(tmp, "warm.jsonl")
+        with open(feed, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps({"id": "warm", "text": _WARM_UP}) + "\n")
+        clear_tables(os.path.join(tmp, "out"), OUTPUT_TABLES)
+        unit = Unit(0, feed, feed, "jsonl", size=os.path.getsize(feed))
+        batch = pa.RecordBatch.from_pylist([dict(zip(UNIT_DDL_NAMES, unit.row(), strict=True))])
+        for _ in _analyse_units(iter([batch]), Limits(), "", os.path.join(tmp, "out")):
+            pass
 
 
 def _unit_of(d: dict[str, Any]) -> Unit:
@@ -363,11 +392,11 @@ def _units_of(batch: Any, remote: dict[str, dict[str, Any]] | None) -> Iterator[
             yield u
 
 
-def _analyse_units(batches: Iterator[Any], limits: Limits, at: str, staging: str,
+def _analyse_units(batches: Iterator[Any], limits: Limits, at: str, out: str,
                    remote: dict[str, dict[str, Any]] | None = None) -> Iterator[Any]:
-    """mapInArrow's function: units in; each unit's rows to its staging Parquet files (:class:`.staging.UnitWriter`),
-    and out to the JVM only the keys of its inputs with a document and its metrics row (:data:`KEY_DDL`), at most
-    :data:`BATCH_ROWS` at a time."""
+    """mapInArrow's function: units in; each unit's rows to its final table files under ``out``
+    (:class:`.staging.UnitWriter`), and out to the JVM only the keys of its inputs that keep a document and its
+    metrics row (:data:`KEY_DDL`), at most :data:`BATCH_ROWS` at a time."""
     import pyarrow as pa
 
     from .staging import UnitWriter
@@ -383,18 +412,20 @@ def _analyse_units(batches: Iterator[Any], limits: Limits, at: str, staging: str
 
     for batch in batches:
         for u in _units_of(batch, remote):
-            writer = UnitWriter(staging, u.unit)
-            for table, cols in _guarded(u, limits, at):
+            writer = UnitWriter(out, u.unit)
+            metrics: dict[str, Any] = {}
+            for table, objs, fixed in _guarded(u, limits, at):
                 if table == _METRIC_TABLE:
-                    _add_key(keys, cols | {"_kind": "unit"})
+                    metrics = fixed
                     continue
-                writer.add(table, cols)
-                if table == "outcomes" and cols["document_id"][0] is not None:
-                    _add_key(keys, {"_kind": "doc", "_unit": u.unit, "_seq": cols["_seq"][0],
-                                    "document_id": cols["document_id"][0]})
+                writer.add_rows(table, objs, fixed)
+                if table == "outcomes" and objs[0].status == "ok" and objs[0].document_id is not None:
+                    _add_key(keys, {"_kind": "doc", "_unit": u.unit, "_seq": fixed["_seq"],
+                                    "document_id": objs[0].document_id})
                 if len(keys["_kind"]) >= BATCH_ROWS:
                     yield arrow()
             writer.close()
+            _add_key(keys, metrics | {"_kind": "unit"} | {f"n_{t}": writer.rows.get(t, 0) for t in OUTPUT_TABLES})
     if keys["_kind"]:
         yield arrow()
 
@@ -411,26 +442,25 @@ def _key_schema() -> Any:
     return pa.schema([(f.split()[0], types[f.split()[1]]) for f in KEY_DDL.split(", ")])
 
 
-def _guarded(u: Unit, limits: Limits, at: str) -> Iterator[Block]:
+def _guarded(u: Unit, limits: Limits, at: str) -> Iterator[Part]:
     """A unit's rows; should anything outside the per-input isolation fail, the rest of the unit becomes one
     ``stage_failed`` outcome and the task goes on (one bad partition never fails the job)."""
-    from .staging import stage_columns
-
-    seq = outcomes = docs = 0
+    seq = outcomes = docs = dups = 0
     try:
-        for table, cols in analyse_unit(u, limits, at):
+        for table, objs, fixed in analyse_unit(u, limits, at):
             if table != _METRIC_TABLE:
-                seq = cols["_seq"][-1]
+                seq = fixed["_seq"]
                 outcomes += table == "outcomes"
                 docs += table == "documents"
-            yield table, cols
+                dups += table == "outcomes" and objs[0].status == "duplicate"
+            yield table, objs, fixed
     except Exception as e:
         raw = RawInput(u.source, f"unit {u.unit}", u.kind)
         out = rejected(raw, "stage_failed", f"the rest of this input was not analysed ({type(e).__name__}: {e})",
                        limits)
-        yield "outcomes", stage_columns("outcomes", [out], {"run_id": None, "at": at, "_unit": u.unit,
-                                                            "_seq": seq + 1})
-        yield _METRIC_TABLE, {"_unit": u.unit, "_seq": outcomes + 1, "docs": docs, "source": u.source}
+        yield "outcomes", [out], {"run_id": None, "at": at, "_seq": seq + 1}
+        yield _METRIC_TABLE, [], {"_unit": u.unit, "_seq": outcomes + 1, "docs": docs + dups, "dups": dups,
+                                  "source": u.source}
 
 
 def _count_ranges(batches: Iterator[Any], max_bytes: int) -> Iterator[Any]:
@@ -510,6 +540,8 @@ class SparkRun:
     units: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     unit_metrics: list[dict[str, Any]] = field(default_factory=list)
+    #: units rewritten after the analysis (those holding a later input of a text an earlier unit gave)
+    rewritten: int = 0
 
 
 def run(inputs: Iterable[str], out: str, spark: Any, *, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -526,7 +558,7 @@ def run(inputs: Iterable[str], out: str, spark: Any, *, max_bytes: int = DEFAULT
     res = SparkRun(out, units=len(units))
     res.timings["plan"] = time.perf_counter() - t0
     stage = _join(out, f"{staging.STAGING}/{uuid.uuid4().hex[:16]}")
-    staging.prepare(stage, OUTPUT_TABLES)
+    staging.clear_tables(out, OUTPUT_TABLES)
     try:
         _analyse_and_write(spark, units, stage, limits, at, res, stories)
     finally:
@@ -563,100 +595,117 @@ def _planned(inputs: list[str], spark: Any, split: int | None, max_bytes: int) -
 
 def _analyse_and_write(spark: Any, units: list[Unit], stage: str, limits: Limits, at: str, res: SparkRun,
                        stories: bool) -> None:
-    """Analysis into the staging Parquet (the keys of the inputs with a document through the JVM), the duplicates
-    from those keys, the tables from the staged Parquet."""
+    """The analysis, each unit into its final table files (the keys of the inputs that keep a document through the
+    JVM); the later inputs of a text from those keys; the units holding one rewritten; the stories."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
     t1 = time.perf_counter()
+    out = res.out  # the tasks' closures: this string, not the run's metrics
     remote = {u.path: dict(zip(UNIT_DDL_NAMES, u.row(), strict=True)) for u in units if u.url and u.size}
     keys = _spark_units(spark, [u for u in units if u.path not in remote]).mapInArrow(
-        lambda b: _analyse_units(b, limits, at, stage), KEY_DDL)
+        lambda b: _analyse_units(b, limits, at, out), KEY_DDL)
     if remote:  # files at URLs: their bytes through Spark's binaryFile reader, one file an Arrow batch
         files = spark.read.format("binaryFile").load(list(remote)).select("path", "content")
-        keys = keys.union(files.mapInArrow(lambda b: _analyse_units(b, limits, at, stage, remote), KEY_DDL))
+        keys = keys.union(files.mapInArrow(lambda b: _analyse_units(b, limits, at, out, remote), KEY_DDL))
     keys = keys.persist(StorageLevel.MEMORY_AND_DISK)
-    # one small row per unit (inputs, documents, words, seconds, peak RSS of its Python worker): metadata, not
-    # results; this job runs the analysis (every unit once)
+    # one small row per unit (inputs, documents, rows written, seconds, peak RSS of its Python worker): metadata,
+    # not results; this job runs the analysis (every unit once)
     res.unit_metrics = [r.asDict() for r in keys.filter(F.col("_kind") == "unit")
-                        .select("_unit", "source", "_seq", "docs", "words", "seconds", "cpu_s", "rss_kib")
-                        .collect()]
+                        .drop("_kind", "document_id").collect()]
     res.timings["analyse"] = time.perf_counter() - t1
     t2 = time.perf_counter()
-    losers = _later_inputs(keys, F).persist(StorageLevel.MEMORY_AND_DISK)
-    duplicates = losers.count()
+    later = _join(stage, "later")
+    _later_inputs(keys, F).write.parquet(later)  # written: the rewrite below has no lineage back to the analysis
     keys.unpersist()
+    n_rewrite = res.rewritten = _parquet_rows(later)  # from the files' footers: no Spark job
     res.timings["resolve"] = time.perf_counter() - t2
     t3 = time.perf_counter()
-    _write_tables(spark, stage, losers, res, F)
+    _count_rows(res, _rewrite_units(spark, spark.read.parquet(later), n_rewrite, out) if n_rewrite else [])
     res.timings["write"] = time.perf_counter() - t3
     if stories:
         t5 = time.perf_counter()
-        res.counts[STORY_TABLE] = _write_stories(spark, stage, losers, res.out, F)
+        res.counts[STORY_TABLE] = _write_stories(spark, res.out, F)
         res.timings["stories"] = time.perf_counter() - t5
     else:  # the stories of an earlier run into the same --out would not be this run's
         from .staging import remove
 
         remove(_join(res.out, STORY_TABLE), parent=False)
-    losers.unpersist()
-    inputs_n = sum(m["_seq"] for m in res.unit_metrics)
-    docs_n = sum(m["docs"] or 0 for m in res.unit_metrics)
-    res.counts["documents"] = docs_n - duplicates
-    res.outcomes = {"ok": docs_n - duplicates, "duplicate": duplicates, "rejected": inputs_n - docs_n}
-    res.counts["outcomes"] = inputs_n
 
 
 def _later_inputs(keys: Any, F: Any) -> Any:
-    """``(_unit, _seq)`` of every input whose document an earlier input (in input order) gave: those are duplicates,
-    as in the store (an aggregation and a join over the small keys, never over the rows)."""
+    """``(_unit, ids)``: the units holding an input whose document an earlier input (in input order) gave, and the
+    ids of those documents (each given by one input of its unit, as a unit resolves its own duplicates); an
+    aggregation and a join over the small keys, never over the rows."""
     docs = keys.filter(F.col("_kind") == "doc").select("_unit", "_seq", "document_id")
     key = F.struct("_unit", "_seq")
     firsts = docs.groupBy("document_id").agg(F.min(key).alias("_first"))
-    return docs.join(firsts, "document_id").filter(key != F.col("_first")).select("_unit", "_seq")
+    return (docs.join(firsts, "document_id").filter(key != F.col("_first"))
+            .groupBy("_unit").agg(F.collect_list("document_id").alias("ids")))
 
 
-def _write_stories(spark: Any, stage: str, losers: Any, out: str, F: Any) -> int:
-    """The ``stories`` table: the documents kept (not those of later inputs of a text), in input order, grouped as
-    the store's corpus stage groups them (source: the outlet, else the source). Returns the number of stories."""
+def _parquet_rows(folder: str) -> int:
+    """The rows of the Parquet files Spark wrote into ``folder``, from their footers (metadata only)."""
+    import pyarrow.fs as pafs
+    import pyarrow.parquet as pq
+
+    from .staging import filesystem
+
+    fs, root = filesystem(folder)
+    n = 0
+    for info in fs.get_file_info(pafs.FileSelector(root, recursive=True)):
+        if info.type == pafs.FileType.File and info.base_name.endswith(".parquet") \
+                and not info.base_name.startswith((".", "_")):
+            with fs.open_input_file(info.path) as fh:
+                n += pq.ParquetFile(fh).metadata.num_rows
+    return n
+
+
+def _rewrite_units(spark: Any, to_rewrite: Any, n: int, out: str) -> list[Any]:
+    """The files of the units holding a later input of a text rewritten without its rows (its outcome
+    ``duplicate``) by the executors' Python (:func:`.staging.rewrite`), about one unit a task; the rows of each
+    table of each rewritten unit back (counts)."""
+    from . import staging
+
+    tasks = max(1, min(n, 2 * spark.sparkContext.defaultParallelism))
+    return list(to_rewrite.repartition(tasks).mapInArrow(lambda b: staging.rewrite(b, out, OUTPUT_TABLES),
+                                                         staging.REWRITE_DDL).collect())
+
+
+def _count_rows(res: SparkRun, rewritten: list[Any]) -> None:
+    """The run's counts from the units' metrics and the rows of the rewritten units' tables; a table no unit gave
+    a row gets an empty file (every table has its columns)."""
+    from . import staging
+
+    by_unit = {m["_unit"]: m for m in res.unit_metrics}
+    counts = {t: sum(m[f"n_{t}"] or 0 for m in res.unit_metrics) for t in OUTPUT_TABLES}
+    for r in rewritten:
+        counts[r["table"]] += int(r["rows"]) - (by_unit[r["_unit"]][f"n_{r['table']}"] or 0)
+    for t in OUTPUT_TABLES:
+        if not sum(m[f"n_{t}"] or 0 for m in res.unit_metrics):
+            staging.write_empty(res.out, t)
+    res.counts.update(counts)
+    inputs_n = sum(m["_seq"] for m in res.unit_metrics)
+    docs_n = sum(m["docs"] or 0 for m in res.unit_metrics)
+    res.outcomes = {"ok": counts["documents"], "duplicate": docs_n - counts["documents"],
+                    "rejected": inputs_n - docs_n}
+
+
+def _write_stories(spark: Any, out: str, F: Any) -> int:
+    """The ``stories`` table: the documents kept, in input order (a unit's file, then its rows), grouped as the
+    store's corpus stage groups them (source: the outlet, else the source). Returns the number of stories."""
     from . import staging
     from .stories import STORY_COLUMNS, group
 
-    docs = (spark.read.schema(staging.spark_ddl("documents")).parquet(_join(stage, "documents"))
-            .join(F.broadcast(losers), ["_unit", "_seq"], "left_anti")
-            .select(((F.col("_unit") * (1 << 32)) + F.col("_seq")).alias("_order"), "id", "text", "title",
+    unit = F.regexp_extract("_metadata.file_name", r"part-u(\d+)\.parquet", 1).cast("bigint")
+    docs = (spark.read.schema(staging.spark_ddl("documents")).parquet(_join(out, "documents"))
+            .select((unit * (1 << 32) + F.col("_metadata.row_index")).alias("_order"), "id", "text", "title",
                     "published", F.coalesce("outlet", "source").alias("source"), "author"))
     rows = group(docs).persist()
     rows.select(*STORY_COLUMNS).write.mode("overwrite").parquet(_join(out, STORY_TABLE))
     n = int(rows.select("story").distinct().count())
     rows.unpersist()
     return n
-
-
-#: inputs per group of units whose rows one task publishes into one file a table (at least one group a core)
-PUBLISH_INPUTS = 200_000
-
-
-def _write_tables(spark: Any, stage: str, losers: Any, res: SparkRun, F: Any) -> None:
-    """One Parquet directory per table from the staged Parquet, written by the executors' Python
-    (:func:`.staging.publish`): the units in groups of consecutive ids, one task and one file a table each; a later
-    input of a text keeps its outcome, as ``duplicate``, and loses its document and annotation rows. The JVM
-    carries only the later inputs' keys, grouped (a small aggregation), and a count per table and group back."""
-    from . import staging
-
-    inputs = sum(m["_seq"] for m in res.unit_metrics)
-    groups = max(1, min(res.units, max(spark.sparkContext.defaultParallelism, -(-inputs // PUBLISH_INPUTS))))
-    per = max(1, -(-res.units // groups))
-    groups = max(1, -(-res.units // per))
-    dup = (losers.withColumn("_group", F.expr(f"_unit div {per}")).groupBy("_group")
-           .agg(F.collect_list("_unit").alias("units"), F.collect_list("_seq").alias("seqs")))
-    todo = (spark.range(0, groups, 1, groups).withColumnRenamed("id", "_group")
-            .join(F.broadcast(dup), "_group", "left"))  # the broadcast keeps one group a partition
-    out = res.out  # the task's closure: this string, not the run's metrics
-    staging.clear_tables(out, OUTPUT_TABLES)
-    written = todo.mapInArrow(lambda b: staging.publish(b, stage, out, per, OUTPUT_TABLES),
-                              staging.PUBLISH_DDL).collect()  # five counts a group
-    for r in written:
-        res.counts[r["table"]] = res.counts.get(r["table"], 0) + int(r["rows"])
 
 
 def _number(units: list[Unit], counted: dict[int, tuple[int, int]]) -> None:
@@ -703,7 +752,7 @@ def _write_manifest(res: SparkRun, inputs: list[str], limits: Limits, spark: Any
                 "inputs": inputs, "config": pipe.describe() | {"limits": {"max_bytes": limits.max_bytes,
                                                                            "time_limit": limits.time_limit}},
                 "tables": {t: export_columns(t) for t in OUTPUT_TABLES} | _story_columns(res), "counts": res.counts,
-                "outcomes": res.outcomes, "units": res.units,
+                "outcomes": res.outcomes, "units": res.units, "rewritten_units": res.rewritten,
                 "timings": {k: round(v, 3) for k, v in res.timings.items()}}
     from .staging import filesystem
 
