@@ -56,7 +56,7 @@ DEFAULT = (
     "language.v1",
     "quotes.v2",
     "turns.v4",
-    "quotes.ruuk.v3",
+    "quotes.ruuk.v4",
     "indicators.v6",
     "langgate.v1",
     "indicators.ruuk.v3",

@@ -332,6 +332,8 @@ def _speaker_of(text: str, mention_at: tuple[int, int], names: Names, last: _Sai
     it (a pronoun takes the last one's; «я», «мы» stay unknown)."""
     ss, se = mention_at
     mention = text[ss:se].strip("\"«»“”„ ")
+    if mention.count("«") > mention.count("»"):
+        mention += "»"  # «Проект «Первый отдел»»: the name in marks keeps its closing mark
     low = mention.lower()
     if low in PRONOUNS:
         if low in ("я", "мы", "ми") or last is None:
@@ -339,6 +341,9 @@ def _speaker_of(text: str, mention_at: tuple[int, int], names: Names, last: _Sai
         return last, (ss, se), last
     said, span = _named(text, ss, se, mention, names, known_as)
     return said, span, said
+
+
+_CALLSIGN = compile_regex(r"позывн\w*\s+[«\"“]?([\w-]+)[»\"”]?\s*$", flags=2)
 
 
 def _named(text: str, ss: int, se: int, mention: str, names: Names,
@@ -355,7 +360,8 @@ def _named(text: str, ss: int, se: int, mention: str, names: Names,
         if known:
             role, side = known[1], known[2]
     else:
-        speaker = mention
+        callsign = _CALLSIGN.search(mention)
+        speaker = callsign.group(1) if callsign else mention  # «боец с позывным «Кот»»: the callsign is the name
     r, sd = describe(mention)
     role = role if role != "unknown" else r
     side = side if side != "unknown" else sd
