@@ -53,7 +53,7 @@ REGISTRY = registry_of(REGISTRATIONS)
 
 DEFAULT = (
     "segment.v1",
-    "language.v1",
+    "language.v2",
     "quotes.v2",
     "turns.v4",
     "quotes.ruuk.v4",
