@@ -59,7 +59,7 @@ DEFAULT = (
     "quotes.ruuk.v4",
     "indicators.v6",
     "langgate.v1",
-    "indicators.ruuk.v3",
+    "indicators.ruuk.v4",
     "entities.v2",
     "entities.ruuk.v1",
     "links.v2",
