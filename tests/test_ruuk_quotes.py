@@ -505,3 +505,16 @@ def test_names_in_marks_callsigns_and_a_topic_before_the_colon(pipe: Pipeline) -
     qs = _quotes(pipe, "Міністерство та «Укрзалізниця» працюють як штаб. Песков заявив, що це провокація. І за їхніми "
                        "даними, вже третина допомоги розвезена.")
     assert qs[-1].text == "вже третина допомоги розвезена." and qs[-1].rule == "ruuk-according"
+
+
+def test_a_speaker_line_and_a_described_speaker_before_a_colon(pipe: Pipeline) -> None:
+    """«Песков:» on its own line gives the quote below it; «Глава ОВА Сергей Лысак в телеграме: «…»» is Лысак's, and
+    how it was said is no part of the name; a title before a colon that names nobody gives no speaker."""
+    qs = _quotes(pipe, "Бои идут.\nПесков:\n«Переговоры сейчас невозможны в принципе».")
+    assert [(q.text, q.speaker) for q in qs] == [("Переговоры сейчас невозможны в принципе", "Песков")]
+    qs = _quotes(pipe, "Бои идут.\nГлава Днепропетровской ОВА Сергей Лысак в телеграме: «Противник атаковал Никополь, "
+                       "ранены двое».")
+    assert [(q.text, q.speaker) for q in qs] == [("Противник атаковал Никополь, ранены двое", "Сергей Лысак")]
+    assert _quotes(pipe, "Бои идут.\nПогода в Москве Завтра: «Дожди и снег».") == []
+    qs = _quotes(pipe, "Итоги дня:\n«Переговоры сейчас невозможны в принципе».")
+    assert [q.speaker for q in qs] == [None]

@@ -9,7 +9,19 @@ import bisect
 
 from ..lexicons import compile_regex
 from ..model import Document, Quote
-from .finder import PRONOUNS, SPEECH, Found, Line, _kind, _lead, _speakerish, _strip, find_line
+from .finder import (
+    PRONOUNS,
+    SPEECH,
+    Found,
+    Line,
+    _is_source,
+    _kind,
+    _known_person,
+    _lead,
+    _speakerish,
+    _strip,
+    find_line,
+)
 from .lexicon import lexicon
 from .names import Names, describe
 
@@ -193,7 +205,14 @@ def _colon_person(line: Line) -> tuple[int, int] | None:
     («Глава германского МИДа Анналена Бербок наконец-то объяснила …:»)."""
     if not line.masked.rstrip().endswith(":") or _words_in(line) > 40:
         return None
-    return _first_person(line)
+    found = _first_person(line)
+    if found is None and _words_in(line) <= 4:  # «Песков:» ⏎ «…»: a line that is only a known name or a source
+        s0 = _lead(line.masked, line.lo, line.lo, line.hi)
+        s1 = line.lo + len(line.masked.rstrip()) - 1
+        head = line.text[s0:s1].strip()
+        if head and head.lower() not in lexicon().not_speakers and (_known_person(head) or _is_source(head)):
+            return s0, s0 + len(head)
+    return found
 
 
 def _first_person(line: Line) -> tuple[int, int] | None:

@@ -170,7 +170,7 @@ _WHERE_SAID = compile_regex(
     r"(?![\w-]).*$", flags=2)
 _LINKING = compile_regex(r"^(?:также\s+|тоже\s+|как\s+|як\s+|і\s+|и\s+)*", flags=2)
 _COMPLEMENTIZER = compile_regex(r",\s+(?:что|чтобы|будто|якобы|що|щоб|нібито)\s")
-_ABOUT_THAT = compile_regex(r"\s+(?:о|про)\s+(?:том|те),\s+(?:что|как|що|як)\s", flags=2)
+_ABOUT_THAT = compile_regex(r"\s+(?:о|про|на)\s+(?:том|те|тому),\s+(?:что|как|що|як)\s", flags=2)
 _AND_THEN = compile_regex(r",\s+(?:а|но|але|однак|однако)\s")
 _LINK_SOURCE = compile_regex(r"\s+со\s+ссылкой\s+на\s+|\s+з\s+посиланням\s+на\s+", flags=2)
 _CONJUNCTIONS = frozenset({"и", "й", "і", "та", "а"})
@@ -755,6 +755,9 @@ def _marks_after(line: Line, e: int, mk: Mark, sentence_like: bool, opens_senten
     return False
 
 
+#: where a post says something was said: «в телеграме», «в Telegram», «в соцсетях»
+_ON_CHANNEL = compile_regex(r"\s+(?:в|у)\s+(?:телеграм\w*|telegram|соцсет\w*|соцмереж\w*|X|Twitter|твиттере|"
+                            r"фейсбуке|Facebook|своем|своём|своєму)\b", flags=2)
 _TOPIC = compile_regex(r"\s+(?:о|об|обо|про)\s", flags=2)
 
 
@@ -772,9 +775,14 @@ def _source_then_quote(line: Line, mk: Mark) -> bool:
         if _words(who) <= 4 and (_known_person(who) or _is_source(who) or len(name_words(who)) >= 2):
             line.add(Found(mk.start, mk.end, "direct", (n0, n1), None, "ruuk-source-quote", "", [], 0.6), (n0, n1))
             return True
+    where = _WHERE_SAID.search(line.text, n0, n1) or _ON_CHANNEL.search(line.text, n0, n1)
+    if where and head.rstrip().endswith(":") and where.start() > n0:
+        n1 = where.start()  # «Глава ОВА Сергей Лысак в телеграме: «…»»: how it was said is no part of the name
     name = line.text[n0:n1]
-    if _words(name) <= 4 and not line.verbs(n0, n1, frozenset(lexicon().verbs_classes)) and (
-            _LATIN_LETTER.search(name) or _is_source(name) or _known_person(name)):
+    if line.verbs(n0, n1, frozenset(lexicon().verbs_classes)):
+        return False
+    if _words(name) <= 4 and (_LATIN_LETTER.search(name) or _is_source(name) or _known_person(name)) or \
+            head.rstrip().endswith(":") and _words(name) <= 8 and name_words(name) and _headline_speaker(name, line.lang):
         line.add(Found(mk.start, mk.end, "direct", (n0, n1), None, "ruuk-source-quote", "", [], 0.65), (n0, n1))
         return True
     return False
