@@ -518,3 +518,19 @@ def test_a_speaker_line_and_a_described_speaker_before_a_colon(pipe: Pipeline) -
     assert _quotes(pipe, "Бои идут.\nПогода в Москве Завтра: «Дожди и снег».") == []
     qs = _quotes(pipe, "Итоги дня:\n«Переговоры сейчас невозможны в принципе».")
     assert [q.speaker for q in qs] == [None]
+
+
+def test_litotes_one_word_names_and_a_source_headline_below_the_first_line(pipe: Pipeline) -> None:
+    """«не исключил, что» reports (a denial of a report verb does not); «Небензя» is read as a name although its
+    likeliest reading is a gerund; «ТАСС: …» on a later line is the outlet's report, «Итоги дня: …» is nobody's."""
+    lead = "Бои идут весь день под Курском, и сегодня тоже. "
+    qs = _quotes(pipe, lead + "Песков не исключил, что встреча Путина и Трампа может состояться.")
+    assert [(q.text, q.speaker) for q in qs] == [("что встреча Путина и Трампа может состояться.", "Песков")]
+    assert _quotes(pipe, lead + "Путин не говорил, что Россия готова к переговорам.") == []
+    qs = _quotes(pipe, lead + "Небензя напомнил, что Россия предупреждала об этом.")
+    assert [q.speaker for q in qs] == ["Небензя"]
+    assert _quotes(pipe, lead + "Часто говорят, что это невозможно.") == []
+    qs = _quotes(pipe, lead.strip() + "\nТАСС: ВСУ потеряли 500 военных под Курском.")
+    assert [(q.text, q.speaker) for q in qs] == [("ВСУ потеряли 500 военных под Курском.", "ТАСС")]
+    assert _quotes(pipe, lead.strip() + "\nИтоги дня: ПВО за ночь сбила 30 беспилотников.") == []
+    assert _quotes(pipe, lead.strip() + "\nОфициальный канал: https://t.me/example_channel") == []

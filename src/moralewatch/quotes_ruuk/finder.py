@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from ..lexicons import compile_regex
 from .lexicon import lexicon
-from .morph import body_in, gerund, infinitive, speaker_noun
+from .morph import body_in, gerund, infinitive, name_reading, speaker_noun
 from .names import name_words
 
 MASK = "\u2591"  # what a quote's content is blanked with: no word character, no space, no punctuation
@@ -328,6 +328,9 @@ class Line:
             f0, f1 = a + first.start(), a + first.end()
             w = self.text[f0:f1]
             return (f0, f1) if w.lower() in PRONOUNS else None
+        litotes = _NOT_BEFORE.search(self.text, a, b)
+        if litotes and _LITOTES.match(self.text, v):
+            b = litotes.start()  # «Песков не исключил, что …», «не скрывал, что …»: said, not denied
         sp = self._trim_subject(a, b)
         if sp is not None:
             link = _LINK_SOURCE.search(self.text[sp[0]:sp[1]])
@@ -591,7 +594,8 @@ def _headline(line: Line, s: int, e: int) -> bool:
         x = (a, s + colon)
         head = line.text[x[0]:x[1]]
         if 1 <= _words(head) <= 5 and head[:1].isupper() and head.strip().lower() not in lexicon().not_speakers \
-                and (line.first or _known_person(head)) and _headline_speaker(head, line.lang) \
+                and (line.first or _known_person(head) or _below_source(line, head, s + colon + 2, e)) \
+                and _headline_speaker(head, line.lang) \
                 and not line.verbs(*x, frozenset(
                 {"speech", "belief", "about", "naming"})) and not any(ch.isdigit() for ch in head):
             c0, c1 = s + colon + 2, e
@@ -650,6 +654,13 @@ def _dash_source(line: Line, s: int, e: int) -> bool:
         return False
     line.add(Found(c0, c1, kind, (x0, x1), None, "ruuk-dash-source", "", line.take_via(), 0.6), (c1, x1))
     return True
+
+
+def _below_source(line: Line, head: str, c0: int, e: int) -> bool:
+    """«ТАСС: ВСУ потеряли …», «Сводка Минобороны: …» on a later line: a source of a few words, then words in
+    Cyrillic that are not in marks (a quote in marks is the marks rules') and not a link («Официальный канал: https…»)."""
+    return _words(head) <= 3 and _is_source(head) and line.text[c0:c0 + 1] not in "«\"„“" and \
+        len(_CYRILLIC_WORD.findall(line.text, c0, e)) >= 3
 
 
 def _headline_speaker(head: str, lang: str) -> bool:
@@ -758,6 +769,10 @@ def _marks_after(line: Line, e: int, mk: Mark, sentence_like: bool, opens_senten
 #: where a post says something was said: «в телеграме», «в Telegram», «в соцсетях»
 _ON_CHANNEL = compile_regex(r"\s+(?:в|у)\s+(?:телеграм\w*|telegram|соцсет\w*|соцмереж\w*|X|Twitter|твиттере|"
                             r"фейсбуке|Facebook|своем|своём|своєму)\b", flags=2)
+#: verbs whose negation says something («не исключил, что …» is a report that it may be so)
+_LITOTES = compile_regex(r"(?:исключ|виключ|отрица|заперечу|заперечув|скрыва|скрыв|приховув)\w*", flags=2)
+_NOT_BEFORE = compile_regex(r"(?:^|\s)(?:не|ні)\s*$", flags=2)
+_CYRILLIC_WORD = compile_regex(r"[а-яёіїєґА-ЯЁІЇЄҐ]{2,}")
 _TOPIC = compile_regex(r"\s+(?:о|об|обо|про)\s", flags=2)
 
 
@@ -902,8 +917,10 @@ def _speakerish(line: Line, sp: tuple[int, int]) -> bool:
     # a noun of people, a name, an organisation in the nominative («Местные жители», «участники встреч», «Хэнд»)
     if any(speaker_noun(w, line.lang) for w in words[:4]):
         return True
-    # one capitalised word: a name unless it only opens the sentence («Багато говорили», «Часто кажуть»)
-    return words[0][:1].isupper() and not _opens_sentence(line, sp[0])
+    # one capitalised word: a name unless it only opens the sentence («Багато говорили», «Часто кажуть») and no
+    # reading of it is a name («Небензя напомнил»)
+    return words[0][:1].isupper() and (not _opens_sentence(line, sp[0]) or
+                                       len(words) == 1 and name_reading(words[0], line.lang))
 
 
 def _opens_sentence(line: Line, pos: int) -> bool:
