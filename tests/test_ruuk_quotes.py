@@ -516,6 +516,9 @@ def test_a_speaker_line_and_a_described_speaker_before_a_colon(pipe: Pipeline) -
                        "ранены двое».")
     assert [(q.text, q.speaker) for q in qs] == [("Противник атаковал Никополь, ранены двое", "Сергей Лысак")]
     assert _quotes(pipe, "Бои идут.\nПогода в Москве Завтра: «Дожди и снег».") == []
+    # a related-article headline in a list of links (no stop: a title, not words said)
+    assert _quotes(pipe, "Материалы по теме\nКондитер Бадди Валастро: «Храм Василия Блаженного кажется съедобным»\n"
+                         "Съешь меня! Повар рисует портреты знаменитостей на пиццах") == []
     qs = _quotes(pipe, "Итоги дня:\n«Переговоры сейчас невозможны в принципе».")
     assert [q.speaker for q in qs] == [None]
 

@@ -797,10 +797,21 @@ def _source_then_quote(line: Line, mk: Mark) -> bool:
     if line.verbs(n0, n1, frozenset(lexicon().verbs_classes)):
         return False
     if _words(name) <= 4 and (_LATIN_LETTER.search(name) or _is_source(name) or _known_person(name)) or \
-            head.rstrip().endswith(":") and _words(name) <= 8 and name_words(name) and _headline_speaker(name, line.lang):
+            head.rstrip().endswith(":") and _words(name) <= 8 and name_words(name) and \
+            _headline_speaker(name, line.lang) and _said_not_titled(line, mk):
         line.add(Found(mk.start, mk.end, "direct", (n0, n1), None, "ruuk-source-quote", "", [], 0.65), (n0, n1))
         return True
     return False
+
+
+def _said_not_titled(line: Line, mk: Mark) -> bool:
+    """Words in marks that end a sentence («…!», «…».) or go on below: what someone said; «Кондитер Бадди Валастро:
+    «Храм Василия Блаженного кажется съедобным»» without a stop is a headline in a list of links."""
+    if mk.close_at < 0:
+        return True
+    inside = line.text[mk.start:mk.end].rstrip()
+    after = line.text[mk.close_at + 1:mk.close_at + 2]
+    return inside[-1:] in ".!?…" or after in (".", "!", "?", "…")
 
 
 def _marks_before(line: Line, s: int, mk: Mark) -> bool:
