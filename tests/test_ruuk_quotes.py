@@ -537,3 +537,13 @@ def test_litotes_one_word_names_and_a_source_headline_below_the_first_line(pipe:
     assert [(q.text, q.speaker) for q in qs] == [("ВСУ потеряли 500 военных под Курском.", "ТАСС")]
     assert _quotes(pipe, lead.strip() + "\nИтоги дня: ПВО за ночь сбила 30 беспилотников.") == []
     assert _quotes(pipe, lead.strip() + "\nОфициальный канал: https://t.me/example_channel") == []
+
+
+def test_more_attribution_phrases_and_a_dash_before_about_this(pipe: Pipeline) -> None:
+    lead = "Бои идут весь день под Курском, и сегодня тоже. "
+    for text, speaker in (("Согласно заявлению Минобороны, противник отступил от Суджи.", "Минобороны"),
+                          ("По оценке ISW, противник отступил от Суджи.", "ISW"),
+                          ("Противник отступил от Суджи — об этом сообщил губернатор.", "губернатор")):
+        qs = _quotes(pipe, lead + text)
+        assert [q.speaker for q in qs] == [speaker] and qs[0].text.startswith(("противник", "Противник")), text
+    assert _quotes(pipe, lead + "Согласно статистике, потери растут.") == []  # no source that speaks

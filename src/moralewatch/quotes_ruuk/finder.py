@@ -529,7 +529,7 @@ _GOES_ON = compile_regex(r"[.,:]\s+[—–-]\s+")
 _STOP = compile_regex(r"[.!?…;](?:\s|$)")
 _INNER_CUE = compile_regex(r"([,.!?…])\s+[—–]\s+(\w+)")
 _INNER_GOES_ON = compile_regex(r"[.,:]\s+[—–]\s+")
-_ABOUT_THIS = compile_regex(r"(?:,\s*|^\s*)(?:об\s+этом|о\s+ч[её]м|про\s+це|про\s+що)\s*$", flags=2)
+_ABOUT_THIS = compile_regex(r"(?:,\s*|^\s*|\s[—–]\s*)(?:об\s+этом|о\s+ч[её]м|про\s+це|про\s+що)\s*$", flags=2)
 _CONTENT_FIRST = compile_regex(r"(?:,\s*(?:[—–]\s*)?|\s[—–]\s*)$")
 _QUESTION = compile_regex(r"\W*(?:в\s+ч[её]м|о\s+ч[её]м|что|как|почему|зачем|кто|где|когда|куда|сколько|чем|чого|що|як|чому|навіщо|хто|де|коли|скільки)"
                           r"(?![\w-])", flags=2)
