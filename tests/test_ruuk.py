@@ -236,7 +236,9 @@ def test_session8_paraphrases_keep_their_hard_negatives(pipe) -> None:  # type: 
     # a numeral («пятисот метров»), consumables («расходники»), food («мясо» without soldiers), ammunition that
     # is plentiful
     for text in ("Колонна остановилась в пятисот метрах от моста.", "Потребность в расходниках остаётся высокой.",
-                 "В магазине снова нет мяса, цены на мясо растут.", "Снарядов у нас хватает, все есть."):
+                 "В магазине снова нет мяса, цены на мясо растут.", "Снарядов у нас хватает, все есть.",
+                 # despair and a «договорняк» without soldiers: civilians' mood, politics
+                 "В Киеве обостряется ощущение отчаяния.", "Матч оказался договорняком, говорят болельщики."):
         assert not [i for i in _run(pipe, text).indicators if not i.negated], text
 
 
