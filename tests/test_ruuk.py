@@ -218,3 +218,32 @@ def test_civilians_name_the_other_side_and_a_place_names_no_actor(pipe) -> None:
     # the same civilians' words in a sentence about something else name no side: the fallback decides
     oath = _run(pipe, "Жаль, что присяга украинскому народу не мешала ВСУ засыпать Донбасс снарядами.")
     assert _found(oath) == {("orders_against_civilians", "ua")}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Из роты половина в пятисотых, остальные ушли в самоволку.", ("surrender_desertion", "ru")),
+    ("У бойцов ВСУ закончились снаряды, нет БК уже неделю.", ("supply_shortage", "ua")),
+    ("Наших пацанов кинули на мясо под Угледаром, штурмы без поддержки артиллерии.", ("expendable", "ru")),
+    ("Бойцы жалуются на командование: боевые не выплатили никому.", ("betrayed_by_command", "ru")),
+    ("Мужчины бегут от мобилизации, население сопротивляется призыву на службу в ВСУ.", ("unwilling", "ua")),
+    ("Общий список «двухсотых» для России скоро достигнет отметки в 20 тысяч.", ("heavy_losses", "ru")),
+])
+def test_session8_soldier_paraphrases(pipe, text: str, want: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert want in _found(_run(pipe, text))
+
+
+def test_session8_paraphrases_keep_their_hard_negatives(pipe) -> None:  # type: ignore[no-untyped-def]
+    # a numeral («пятисот метров»), consumables («расходники»), food («мясо» without soldiers), ammunition that
+    # is plentiful
+    for text in ("Колонна остановилась в пятисот метрах от моста.", "Потребность в расходниках остаётся высокой.",
+                 "В магазине снова нет мяса, цены на мясо растут.", "Снарядов у нас хватает, все есть.",
+                 # despair and a «договорняк» without soldiers: civilians' mood, politics
+                 "В Киеве обостряется ощущение отчаяния.", "Матч оказался договорняком, говорят болельщики."):
+        assert not [i for i in _run(pipe, text).indicators if not i.negated], text
+
+
+def test_a_rule_of_the_other_language_does_not_shadow_this_ones(pipe) -> None:  # type: ignore[no-untyped-def]
+    """«мародёры» is the cue of a Ukrainian rule and of a Russian one: Russian text gets the Russian rule's."""
+    doc = _run(pipe, "ВСУшники-мародёры распродают иконы, похищенные ими в храмах Курской области.")
+    assert ("orders_against_civilians", "ua") in _found(doc)
+    assert all((i.rule or "").startswith("ruuk:ru:") for i in doc.indicators)

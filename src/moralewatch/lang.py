@@ -8,7 +8,9 @@ Russian from Ukrainian; unknown is better than wrong).
 The classifier is a few cues, no model and no dependency: the script decides between Latin and Cyrillic (letters
 counted); Russian and Ukrainian are told apart by the letters only one of them has (і ї є ґ and the apostrophe
 inside a word against ы э ъ ё) and by frequent words only one of them uses (a long Cyrillic text with no cue at
-all is Russian: Ukrainian text without і, ї, є or ґ is rare); Latin-script text is English unless
+all is Russian: Ukrainian text without і, ї, є or ґ is rare; a short post without a letter or word cue is decided
+by word endings only one language has, two or more and none of the other's, ``language.v2``: «Я слива лиловая
+сочная садовая» is Russian, «Бои идут весь день» stays undetermined); Latin-script text is English unless
 the function words of another language clearly outnumber English ones. A paragraph too short to decide takes the
 document's language (mixed posts keep their paragraphs' own labels when the cues are clear).
 
@@ -40,14 +42,24 @@ _UK_WORDS = frozenset(
     "та що це як від або але його її їх який яка які було буде був була вже ще тільки лише також через після "
     "під над між під час коли тому бо щоб він вона вони ми ви нас вас нам вам мене мені тебе себе свої свого "
     "цей ця ці того цього зараз тут там де сьогодні дуже можна треба немає є із зі без для про року році "
-    "повідомив повідомили повідомляє заявив заявила сказав сказала каже якщо коли поки й".split()
+    "повідомив повідомили повідомляє заявив заявила сказав сказала каже якщо коли поки й "
+    # short posts (language.v2): frequent words Russian does not use
+    "хто куди чому тепер ось навіть щось нема наразі тобто адже хай нехай нині зовсім".split()
 )
 _RU_WORDS = frozenset(
     "и что это как от или но его ее их который которая которые было будет был была уже еще только лишь также "
     "через после под над между когда потому чтобы он она они мы вы нас вас нам вам меня мне тебя себя свои "
     "своего этот эта эти того этого сейчас тут там где сегодня очень можно надо нет есть из со без для про года "
-    "году сообщил сообщили сообщает заявил заявила сказал сказала говорит если когда пока или либо".split()
+    "году сообщил сообщили сообщает заявил заявила сказал сказала говорит если когда пока или либо "
+    # short posts (language.v2): frequent words Ukrainian does not use
+    "да кто куда почему теперь вот здесь тоже ведь даже всего".split()
 )
+#: word endings only one of the two languages has (weak cues: a short post without any letter or word cue is
+#: decided by two or more of them, none of the other side): Russian adjectives in -ая/-ое/-ие, verbs in -ут/-ют
+#: (Ukrainian writes -уть/-ють), -ешь/-ишь and -аем/-яем; Ukrainian nouns in -ння/-ття, verbs in -ють/-емо, the
+#: instrumental in -ою/-ею
+_RU_ENDING = compile_regex(r"\w{2,}(?:ая|яя|ое|ие|ут|ют|ешь|ишь|аем|яем)\b")
+_UK_ENDING = compile_regex(r"\w{2,}(?:ння|ття|ють|емо|ою|ею)\b")
 _EN_WORDS = frozenset(
     "the and of to in is was that for on with as by at from he she it they we his her their have has had "
     "been are were be not but this which who said will would an or".split()
@@ -81,34 +93,40 @@ MIN_LETTERS = 20
 #: і alone is ~5% of Ukrainian letters, so 60 letters of Ukrainian without any of і, ї, є, ґ happen ~2% of the time
 RU_WITHOUT_CUES = 60
 
-#: (latin letters, cyrillic letters, uk cues, ru cues, other-cyrillic letters, English words, other Latin words);
-#: English words are counted only where they decide something (3 or more other-Latin words, or a short text)
-Scores = tuple[int, int, int, int, int, int, int]
+#: (latin letters, cyrillic letters, uk cues, ru cues, other-cyrillic letters, English words, other Latin words,
+#: uk endings, ru endings); English words are counted only where they decide something (3 or more other-Latin
+#: words, or a short text), the endings only where the cues tie (a short Cyrillic post)
+Scores = tuple[int, int, int, int, int, int, int, int, int]
+#: weak cues (word endings) that decide a Cyrillic text whose letters and words do not, none of the other side
+MIN_ENDINGS = 2
 
 
 def scores(text: str) -> Scores:
     """The cues of ``text`` (see :data:`Scores`); the scores of several texts add up."""
     latin = len(_LATIN.findall(text))
     cyr = len(_CYRILLIC.findall(text))
-    uk = ru = other = en = foreign = 0
+    uk = ru = other = en = foreign = uk_end = ru_end = 0
     if not latin and not cyr:
-        return 0, 0, 0, 0, 0, 0, 0
+        return 0, 0, 0, 0, 0, 0, 0, 0, 0
     words = _TOKEN.findall(text.lower())
     if cyr:
         uk = 2 * len(_UK_LETTER.findall(text)) + 2 * len(_APOSTROPHE_IN_CYRILLIC.findall(text)) + \
             _count(words, _UK_WORDS)
         ru = 2 * len(_RU_LETTER.findall(text)) + _count(words, _RU_WORDS)
         other = len(_OTHER_LETTER.findall(text))
+        if uk == ru:  # what decide() needs the endings for: a short post whose letters and words tie
+            low = text.lower()
+            uk_end, ru_end = len(_UK_ENDING.findall(low)), len(_RU_ENDING.findall(low))
     if latin >= cyr:
         foreign = _count(words, _OTHER_LATIN_WORDS)
         if foreign >= 3 or latin < MIN_LETTERS:  # what decide() needs English words for (it is the common case)
             en = _count(words, _EN_WORDS)
-    return latin, cyr, uk, ru, other, en, foreign
+    return latin, cyr, uk, ru, other, en, foreign, uk_end, ru_end
 
 
 def decide(sc: Scores, default: str | None = None) -> str | None:
     """The language that scores ``sc`` give (see :func:`detect`)."""
-    latin, cyr, uk, ru, other, en, foreign = sc
+    latin, cyr, uk, ru, other, en, foreign, uk_end, ru_end = sc
     if not latin and not cyr:
         return None
     if cyr > latin:
@@ -120,7 +138,13 @@ def decide(sc: Scores, default: str | None = None) -> str | None:
             return "ru"
         if not uk and cyr >= RU_WITHOUT_CUES:  # Ukrainian text this long without і, ї, є or ґ is rare
             return "ru"
-        return default if default in ("ru", "uk") else None  # Cyrillic, but Russian or Ukrainian is not decided
+        if default in ("ru", "uk"):
+            return default  # a paragraph too short to decide: its document's language
+        if ru_end >= MIN_ENDINGS and not uk_end:  # «Я слива лиловая сочная садовая»
+            return "ru"
+        if uk_end >= MIN_ENDINGS and not ru_end:
+            return "uk"
+        return None  # Cyrillic, but Russian or Ukrainian is not decided
     if foreign >= 3 and foreign > 2 * en:
         return "other"
     if latin < MIN_LETTERS and en == 0 and default is not None:
@@ -150,7 +174,7 @@ def document_language(text: str, paragraphs: list[tuple[int, int]]) -> tuple[str
     return doc or ("und" if total[0] or total[1] else None), labels
 
 
-@stage("language.v1", requires=("paragraphs",), provides=("language",))
+@stage("language.v2", requires=("paragraphs",), provides=("language",))
 def detect_language(doc: Document, config: Mapping[str, Any]) -> None:
     """Set ``doc.language`` and ``doc.paragraph_languages``; a document the stages do not read gets a note."""
     doc.language, doc.paragraph_languages = document_language(doc.text, doc.paragraphs)

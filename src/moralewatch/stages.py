@@ -53,13 +53,13 @@ REGISTRY = registry_of(REGISTRATIONS)
 
 DEFAULT = (
     "segment.v1",
-    "language.v1",
+    "language.v2",
     "quotes.v2",
     "turns.v4",
-    "quotes.ruuk.v3",
+    "quotes.ruuk.v4",
     "indicators.v6",
     "langgate.v1",
-    "indicators.ruuk.v3",
+    "indicators.ruuk.v4",
     "entities.v2",
     "entities.ruuk.v1",
     "links.v2",

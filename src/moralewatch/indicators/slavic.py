@@ -1,4 +1,4 @@
-"""Morale indicators in Russian and Ukrainian text (issue 17, item 4): ``indicators.ruuk.v3``.
+"""Morale indicators in Russian and Ukrainian text (issue 17, item 4): ``indicators.ruuk.v4``.
 
 The English rules do not read Russian or Ukrainian (``langgate.v1`` drops what they find there); this stage reads
 the paragraphs that ``language.v1`` labelled ``ru`` or ``uk`` and adds its indicators to the English ones.
@@ -83,7 +83,9 @@ class Rule:
 
 @dataclass(frozen=True)
 class Lexicon:
-    cues: re.Pattern[str]
+    #: per paragraph language, the one alternation of the rules that read it (a rule of the other language never
+    #: shadows one of this language at the same place: «мародеры» is a Ukrainian rule's and a Russian rule's cue)
+    cues: dict[str, re.Pattern[str]]
     rules: tuple[Rule, ...]
     actors: re.Pattern[str]
     actor_sides: tuple[str, ...]
@@ -189,6 +191,8 @@ def _load(root: str) -> Lexicon:
             raise _bad(path, n, f"the regex does not compile: {e}") from None
         rules.append(Rule(inds, langs, None if cells[2] == "-" else cells[2], flags, n))
         branches.append(f"{_guarded(rx)}(?P<r{len(rules) - 1}>{rx})")
+    cues = {lang: compile_regex(rf"(?<!\w)(?:{'|'.join(b for b, r in zip(branches, rules, strict=True) if lang in r.langs)})"
+                                r"(?!\w)") for lang in LANGS}
     sides: list[str] = []
     actor_branches: list[str] = []
     apath = f"{root}/actors.txt"
@@ -199,7 +203,7 @@ def _load(root: str) -> Lexicon:
         actor_branches.append(f"(?P<a{len(sides)}>{rx})")
         sides.append(side)
     return Lexicon(
-        cues=compile_regex(rf"(?<!\w)(?:{'|'.join(branches)})(?!\w)"), rules=tuple(rules),
+        cues=cues, rules=tuple(rules),
         actors=compile_regex(rf"(?<!\w)(?:{'|'.join(actor_branches)})"), actor_sides=tuple(sides),
         hedges=_alternation(f"{root}/hedges.txt"), size=_alternation(f"{root}/size.txt"),
         soldiers=_alternation(f"{root}/soldiers.txt"), military=_alternation(f"{root}/military.txt"),
@@ -333,10 +337,8 @@ def tag(doc: Document) -> list[Indicator]:
     for ps, pe, lab in paras:
         if lab not in LANGS:
             continue
-        for m in lex.cues.finditer(low, ps, pe):
+        for m in lex.cues[lab].finditer(low, ps, pe):
             rule = lex.rules[int((m.lastgroup or "r0")[1:])]
-            if lab not in rule.langs:
-                continue
             si = sents.index(m.start())
             s, e = sents.spans[si]
             s, e = max(s, ps), min(max(e, m.end()), pe)
@@ -365,7 +367,7 @@ def tag(doc: Document) -> list[Indicator]:
     return out
 
 
-@stage("indicators.ruuk.v3", requires=("language", "sentences", "indicators"), provides=("indicators_ruuk",))
+@stage("indicators.ruuk.v4", requires=("language", "sentences", "indicators"), provides=("indicators_ruuk",))
 def tag_ruuk(doc: Document, config: Mapping[str, Any]) -> None:
     """Add the indicators of the Russian and Ukrainian paragraphs (:mod:`.slavic`) to ``doc.indicators``."""
     found = tag(doc)

@@ -2,7 +2,7 @@
 reported speech with the speech verbs and attribution phrases of both languages (заявил/заявив, сообщил/повідомив,
 по словам/за словами, по данным/за даними, пишет/пише ...), speakers with their case endings folded to one name.
 
-``quotes.ruuk.v3`` reads only the paragraphs that ``language.v1`` labels ``ru`` or ``uk`` (the English rules'
+``quotes.ruuk.v4`` reads only the paragraphs that ``language.v1`` labels ``ru`` or ``uk`` (the English rules'
 output there is dropped by ``langgate.v1``, which keeps this stage's quotes) and adds its quotes to the
 document's, in text order. Like ``quotes.v2`` it is rules over the text alone, no model: finder.py reads a line,
 document.py names the speakers, names.py folds names, and the words are data (data/quotes_ruuk/). Every quote
@@ -24,7 +24,7 @@ RULE_PREFIX = "ruuk-"
 __all__ = ["LANGUAGES", "RULE_PREFIX", "extract", "find_quotes_ruuk"]
 
 
-@stage("quotes.ruuk.v3", requires=("paragraphs", "language", "quotes"), provides=("quotes_ruuk",))
+@stage("quotes.ruuk.v4", requires=("paragraphs", "language", "quotes"), provides=("quotes_ruuk",))
 def find_quotes_ruuk(doc: Document, config: Mapping[str, Any]) -> None:
     """Add the quotes of the Russian and Ukrainian paragraphs to ``doc.quotes`` (text order kept)."""
     if not LANGUAGES & set(doc.paragraph_languages or [doc.language or ""]):

@@ -9,7 +9,20 @@ import bisect
 
 from ..lexicons import compile_regex
 from ..model import Document, Quote
-from .finder import PRONOUNS, SPEECH, Found, Line, Spans, _kind, _lead, _speakerish, _strip, find_line
+from .finder import (
+    PRONOUNS,
+    SPEECH,
+    Found,
+    Line,
+    Spans,
+    _is_source,
+    _kind,
+    _known_person,
+    _lead,
+    _speakerish,
+    _strip,
+    find_line,
+)
 from .lexicon import lexicon
 from .names import Names, describe
 
@@ -193,7 +206,14 @@ def _colon_person(line: Line) -> tuple[int, int] | None:
     («Глава германского МИДа Анналена Бербок наконец-то объяснила …:»)."""
     if not line.masked.rstrip().endswith(":") or _words_in(line) > 40:
         return None
-    return _first_person(line)
+    found = _first_person(line)
+    if found is None and _words_in(line) <= 4:  # «Песков:» ⏎ «…»: a line that is only a known name or a source
+        s0 = _lead(line.masked, line.lo, line.lo, line.hi)
+        s1 = line.lo + len(line.masked.rstrip()) - 1
+        head = line.text[s0:s1].strip()
+        if head and head.lower() not in lexicon().not_speakers and (_known_person(head) or _is_source(head)):
+            return s0, s0 + len(head)
+    return found
 
 
 def _first_person(line: Line) -> tuple[int, int] | None:
@@ -332,6 +352,8 @@ def _speaker_of(text: str, mention_at: tuple[int, int], names: Names, last: _Sai
     it (a pronoun takes the last one's; «я», «мы» stay unknown)."""
     ss, se = mention_at
     mention = text[ss:se].strip("\"«»“”„ ")
+    if mention.count("«") > mention.count("»"):
+        mention += "»"  # «Проект «Первый отдел»»: the name in marks keeps its closing mark
     low = mention.lower()
     if low in PRONOUNS:
         if low in ("я", "мы", "ми") or last is None:
@@ -339,6 +361,9 @@ def _speaker_of(text: str, mention_at: tuple[int, int], names: Names, last: _Sai
         return last, (ss, se), last
     said, span = _named(text, ss, se, mention, names, known_as)
     return said, span, said
+
+
+_CALLSIGN = compile_regex(r"позывн\w*\s+[«\"“]?([\w-]+)[»\"”]?\s*$", flags=2)
 
 
 def _named(text: str, ss: int, se: int, mention: str, names: Names,
@@ -355,7 +380,8 @@ def _named(text: str, ss: int, se: int, mention: str, names: Names,
         if known:
             role, side = known[1], known[2]
     else:
-        speaker = mention
+        callsign = _CALLSIGN.search(mention)
+        speaker = callsign.group(1) if callsign else mention  # «боец с позывным «Кот»»: the callsign is the name
     r, sd = describe(mention)
     role = role if role != "unknown" else r
     side = side if side != "unknown" else sd

@@ -37,6 +37,14 @@ def speaker_noun(word: str, lang: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def name_reading(word: str, lang: str) -> bool:
+    """Whether some reading of the capitalised ``word`` is a first name or a surname in the nominative («Небензя»,
+    whose likeliest reading is a gerund): a one-word subject before a speech verb."""
+    return word[:1].isupper() and any({"nomn"} <= set(p.tag.grammemes) and set(p.tag.grammemes) & {"Name", "Surn"}
+                                      for p in _parses(word, lang))
+
+
+@lru_cache(maxsize=50_000)
 def body_in(word: str, lang: str) -> bool:
     """``word`` read as a noun in the locative or as an organisation's name or abbreviation: after в/у, the body
     that speaks («В ведомстве добавили», «В ООН заявили», «У компанії повідомили»)."""
