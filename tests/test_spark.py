@@ -595,3 +595,23 @@ def test_spark_stories_equal_the_local_stories_command(spark: Any, shared: Path)
     assert len({r["story"] for r in want.values()}) < len(want) - 60
     assert sum(r["first_source"] != r["id"] and r["relation"] == "original" for r in want.values()) == 0
     assert any("byline_mismatch" in r["flags"] for r in want.values())
+
+
+def test_speculative_execution_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """A unit's tables are written by its analysis task and may be rewritten later: with speculative attempts a
+    killed duplicate could put back the unrewritten files, so a session with spark.speculation on gets E608 (no
+    JVM needed: the check comes before any job)."""
+    from moralewatch.errors import MoraleWatchError
+
+    class Conf:
+        def get(self, key: str, default: str | None = None) -> str | None:
+            return "true" if key == "spark.speculation" else default
+
+    class Session:
+        conf = Conf()
+
+    out = tmp_path / "out"
+    with pytest.raises(MoraleWatchError) as err:
+        mws.run([str(tmp_path / "in.jsonl")], str(out), Session())
+    assert err.value.code == "E608" and "speculation" in str(err.value)
+    assert not out.exists()

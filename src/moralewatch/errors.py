@@ -115,6 +115,9 @@ ERRORS: dict[str, tuple[str, str]] = {
     "E605": ("the executors' Python cannot write the --out of moralewatch spark (pyarrow has no file system for it)",
              "give --out a local or shared path, or a file://, hdfs:// (libhdfs), s3:// or s3a://, or gs:// URL, "
              "with the credentials pyarrow reads in the executors' environment"),
+    "E608": ("Spark's speculative execution is on: a killed duplicate attempt of a task could put back a unit's table "
+             "files after they were rewritten",
+             "run without it (--conf spark.speculation=false, Spark's default)"),
 }
 
 

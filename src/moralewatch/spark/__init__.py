@@ -550,6 +550,11 @@ def run(inputs: Iterable[str], out: str, spark: Any, *, max_bytes: int = DEFAULT
     ``stories``: also group the documents into stories and events (the ``stories`` table, :mod:`.stories`)."""
     from . import staging
 
+    if str(spark.conf.get("spark.speculation", "false")).strip().lower() == "true":
+        # a unit's files are written by its analysis task and rewritten later when they hold a later input: a
+        # speculative attempt killed after the rewrite could rename its (unrewritten) files over the rewritten ones
+        raise error("E608", "spark.speculation is true: moralewatch spark writes each unit's tables from its own "
+                            "task and cannot run with speculative attempts")
     inputs = list(inputs)
     t0 = time.perf_counter()
     at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
