@@ -174,8 +174,8 @@ def blank(text: str, lo: int, hi: int, marks: list[Mark]) -> str:
 
 # -- patterns ------------------------------------------------------------------------------------------------------
 #
-# A pattern that is searched for and opens with blanks takes at most 64 of them, and one searched on a slice only
-# from the first blank of a run (``(?<!\s)``, the same leftmost match): a long run of blanks is then read once, not
+# A pattern that is searched for and opens with blanks takes at most 64 of them, and one searched on a slice only (never
+# from a position inside a text) from the first blank of a run (``(?<!\s)``, the same leftmost match): a long run of blanks is then read once, not
 # once from each of its blanks (which took minutes on 100 KB).
 
 #: sentence ends outside quotes: a stop before a capital, a digit, a mark or a dash
@@ -204,7 +204,7 @@ _CUT_SPEAKER = compile_regex(r",\s+(?:что|который|которая|ко�
                              r"добавив|подчеркнув|що|який|яка|які|коли)\b|\s{1,64}[—–]\s+|[.;!?…:]|\s{1,64}\(")
 #: a circumstance between a speaker and the verb (в ответ на вопрос X, в интервью X, в вечернем обращении, на брифинге)
 _WHERE_SAID = compile_regex(
-    r"(?<!\s)\s{1,64}(?:в|во|у|на|при|під|под|во\s+время|під\s+час)\s+(?:ответ\w*|відповідь|коментар\w*|комментари\w*|интервью|"
+    r"\s{1,64}(?:в|во|у|на|при|під|под|во\s+время|під\s+час)\s+(?:ответ\w*|відповідь|коментар\w*|комментари\w*|интервью|"
     r"інтерв['’]ю|беседе|розмові|разговоре|эфире|ефірі|обращени\w*|зверненн\w*|видеообращени\w*|відеозверненн\w*|"
     r"вечернем|вечірньому|ежедневном|щоденному|своем|своём|своєму|своих|своїх|брифинг\w*|брифінг\w*|"
     r"пресс-конференци\w*|пресконференці\w*|прес-конференці\w*|выступлени\w*|виступі|ходе|ході|рамках|"
@@ -820,13 +820,13 @@ def _marks_after(line: Line, e: int, mk: Mark, sentence_like: bool, opens_senten
 
 
 #: where a post says something was said: «в телеграме», «в Telegram», «в соцсетях»
-_ON_CHANNEL = compile_regex(r"\s+(?:в|у)\s+(?:телеграм\w*|telegram|соцсет\w*|соцмереж\w*|X|Twitter|твиттере|"
+_ON_CHANNEL = compile_regex(r"\s{1,64}(?:в|у)\s+(?:телеграм\w*|telegram|соцсет\w*|соцмереж\w*|X|Twitter|твиттере|"
                             r"фейсбуке|Facebook|своем|своём|своєму)\b", flags=2)
 #: verbs whose negation says something («не исключил, что …» is a report that it may be so)
 _LITOTES = compile_regex(r"(?:исключ|виключ|отрица|заперечу|заперечув|скрыва|скрыв|приховув)\w*", flags=2)
 _NOT_BEFORE = compile_regex(r"(?:^|\s)(?:не|ні)\s*$", flags=2)
 _CYRILLIC_WORD = compile_regex(r"[а-яёіїєґА-ЯЁІЇЄҐ]{2,}")
-_TOPIC = compile_regex(r"\s+(?:о|об|обо|про)\s", flags=2)
+_TOPIC = compile_regex(r"\s{1,64}(?:о|об|обо|про)\s", flags=2)
 
 
 def _source_then_quote(line: Line, mk: Mark) -> bool:
