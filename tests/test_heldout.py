@@ -42,7 +42,7 @@ def test_indicators_heldout_v11(shared: Path) -> None:
 
 @pytest.mark.parametrize("mode", ["default", "rules", "both"])
 def test_indicators_heldout2(shared: Path, mode: str) -> None:
-    """The held-out set of issue 12 (labelled before any training): the default pipeline (``indicators.v6``, cue
+    """The held-out set of issue 12 (labelled before any training): the default pipeline (``indicators.v7``, cue
     rules only, since session 7), and ``indicators.v2`` with its rules alone (``indicators.v5``) and with the
     learned model."""
     s = evaluate_indicators(ROOT / "gold" / "heldout2" / "indicators_heldout2.jsonl",

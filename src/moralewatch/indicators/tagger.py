@@ -844,6 +844,8 @@ def tag(doc: Document, version: int = 3) -> list[Indicator]:
     found: dict[tuple[int, int, str, str], Indicator] = {}
     sentence_of: dict[tuple[int, int, str, str], int] = {}
     for hit in hits(norm, ctx):
+        if hit.rule.since > version:
+            continue  # a rule of a later version (flag ``[v7]``)
         si = ctx.sentence_index(hit.start)
         unit = evidence_unit(ctx, hit, si, version)
         if unit is None or excluded(ctx, norm, hit, si) or ctx.in_furniture(hit.start):
