@@ -65,6 +65,20 @@ RECALL = [
     # morale_high: an address's statement about the forces' spirit (override 9)
     ("Our defenders are holding their positions heroically in Bakhmut, the Ukrainian president said.",
      "morale_high", "ua"),
+    ("Our soldiers and officers are heroically doing their duty, the Russian president said.", "morale_high", "ru"),
+    # morale_boosting: awards in an official address (override 10)
+    ("The war goes on. Today 156 Ukrainian servicemen were awarded state awards, 48 of them posthumously.",
+     "morale_boosting", "ua"),
+    ("The war goes on. Today 156 Russian servicemen were awarded state awards, 48 of them posthumously.",
+     "morale_boosting", "ru"),
+    # orders_against_civilians: a force that shells or kills civilians, told as what it does (override 6)
+    ("The war goes on. The Russian troops are shelling our cities and villages every night.",
+     "orders_against_civilians", "ru"),
+    ("The war goes on. The Ukrainian troops are shelling peaceful residents every night, the Kremlin said.",
+     "orders_against_civilians", "ua"),
+    # heavy_losses: the official register's running counts
+    ("The total losses of the Russian army in terms of killed soldiers are approaching 65,000.", "heavy_losses", "ru"),
+    ("Many Russian conscripts died in the first week of the offensive.", "heavy_losses", "ru"),
 ]
 
 
@@ -112,6 +126,9 @@ KEPT_OUT = [
     ("Russian soldiers fired on men fleeing the town, and killed civilians at will.", "surrender_desertion"),
     ("Ukrainian troops said four Russian missiles were intercepted over Kyiv and the shortage of ammunition "
      "remained.", "supply_shortage"),
+    ("It is still unclear how many Russian sailors were killed in the attack.", "heavy_losses"),
+    ("Russian troops killed three people in a strike on the town, officials said.", "orders_against_civilians"),
+    ("The Kremlin accused the Ukrainian troops of shelling residential areas of Donetsk.", "heavy_losses"),
 ]
 
 
