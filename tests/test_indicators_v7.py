@@ -79,6 +79,12 @@ RECALL = [
     # heavy_losses: the official register's running counts
     ("The total losses of the Russian army in terms of killed soldiers are approaching 65,000.", "heavy_losses", "ru"),
     ("Many Russian conscripts died in the first week of the offensive.", "heavy_losses", "ru"),
+    # forced_recruitment, expendable, supply_shortage in the official register
+    ("The war goes on. The occupiers are trying to mobilize the local residents of the occupied territories.",
+     "forced_recruitment", "ru"),
+    ("The Russian generals do not care about even such a level of losses among their troops.", "expendable", "ru"),
+    ("Ukrainian units are marshalling their ammunition very closely, a Pentagon official said.",
+     "supply_shortage", "ua"),
 ]
 
 
