@@ -133,6 +133,8 @@ KEPT_OUT = [
     ("Ukrainian troops said four Russian missiles were intercepted over Kyiv and the shortage of ammunition "
      "remained.", "supply_shortage"),
     ("It is still unclear how many Russian sailors were killed in the attack.", "heavy_losses"),
+    ("Russian tank plants suffer a chronic lack of parts and a shortage of qualified personnel, officials said.",
+     "heavy_losses"),
     ("Russian troops killed three people in a strike on the town, officials said.", "orders_against_civilians"),
     ("The Kremlin accused the Ukrainian troops of shelling residential areas of Donetsk.", "heavy_losses"),
 ]
