@@ -40,6 +40,14 @@ def tag_indicators_v6(doc: Document, config: Mapping[str, Any]) -> None:
     doc.indicators = tag(doc, 6)
 
 
+@stage("indicators.v7", requires=("paragraphs", "sentences", "marks", "quotes"), provides=("indicators",))
+def tag_indicators_v7(doc: Document, config: Mapping[str, Any]) -> None:
+    """``indicators.v6`` with the cue rules flagged ``[v7]`` (paraphrase: how soldiers and official addresses say it),
+    the refusals of ``data/indicators/refusals_v7.txt`` (briefings' other senses) and its own confidence
+    (issue 12, session 8)."""
+    doc.indicators = tag(doc, 7)
+
+
 @stage("indicators.v2", requires=("paragraphs", "sentences", "quotes"), provides=("indicators",),
        defaults={"mode": "both", "keep": 0.0, "add": 0.85})
 def detect_indicators(doc: Document, config: Mapping[str, Any]) -> None:
@@ -49,4 +57,4 @@ def detect_indicators(doc: Document, config: Mapping[str, Any]) -> None:
 
 
 __all__ = ["MODES", "check_detector", "detect_indicators", "tag", "tag_indicators", "tag_indicators_v4", "tag_indicators_v5",
-           "tag_indicators_v6"]
+           "tag_indicators_v6", "tag_indicators_v7"]

@@ -1,5 +1,6 @@
-"""Regenerate the confidence file of the default indicator stage (``data/indicators/calibration_v6.json`` for
-``indicators.v6``; ``indicators.v4``/``v5`` keep ``calibration_v4.json``, ``indicators.v3`` ``calibration.json``):
+"""Regenerate the confidence file of the default indicator stage (``data/indicators/calibration_v7.json`` for
+``indicators.v7``; ``indicators.v6`` keeps ``calibration_v6.json``, ``indicators.v4``/``v5`` ``calibration_v4.json``,
+``indicators.v3`` ``calibration.json``):
 ``python -m moralewatch.indicators.calibrate [--shared DIR]``.
 
 The precision of each indicator is counted over hand-checked output of the current rules: the predictions that match
@@ -28,7 +29,7 @@ from .refusals import calibration_file
 
 PRIOR = 16
 FOLDS = 5
-VERSION = 6
+VERSION = 7
 ROOT = Path(__file__).resolve().parents[3]
 
 

@@ -36,6 +36,9 @@ class Rule:
     unless: re.Pattern[str] | None
     needs_military: bool
     side_is_context: bool
+    #: the first ``indicators.v<N>`` that reads the rule (flag ``[v7]``: ``indicators.v7`` and later; older
+    #: versions skip it, so their output does not change)
+    since: int = 3
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -138,8 +141,9 @@ def parse_rules(indicator: str, line: str) -> list[Rule]:
     if len(head) > 1:
         flags = {f.strip("[]") for f in head[1:]}
     unless = compile_cue(parts[2]) if len(parts) == 3 else None
+    since = max([int(f[1:]) for f in flags if f[:1] == "v" and f[1:].isdigit()] or [3])
     return [Rule(indicator, f"{indicator}/{head[0]}", cue_source(branch), unless,
-                 "mil" in flags or "side" in flags, "side" in flags) for branch in top_level_branches(parts[1])]
+                 "mil" in flags or "side" in flags, "side" in flags, since) for branch in top_level_branches(parts[1])]
 
 
 def _union(lines: tuple[str, ...]) -> re.Pattern[str]:

@@ -22,6 +22,9 @@ CALIBRATION = f"{BASE}/calibration_v4.json"
 FILE_V6 = f"{BASE}/refusals_v6.txt"
 #: the confidence of ``indicators.v6``'s rules
 CALIBRATION_V6 = f"{BASE}/calibration_v6.json"
+FILE_V7 = f"{BASE}/refusals_v7.txt"
+#: the confidence of ``indicators.v7``'s rules
+CALIBRATION_V7 = f"{BASE}/calibration_v7.json"
 SCOPES = ("cue", "sentence", "writer", "needs")
 #: how far either side of a cue a ``cue``-scope refusal is looked for (as ``exclusions.txt``)
 REACH = 80
@@ -59,6 +62,8 @@ def parse(lines: tuple[str, ...] | list[str]) -> Refusals:
 
 def calibration_file(version: int) -> str:
     """The confidence file of ``indicators.v<version>`` (4 and 5 share v4's)."""
+    if version >= 7:
+        return CALIBRATION_V7
     return CALIBRATION_V6 if version >= 6 else CALIBRATION
 
 
@@ -87,12 +92,41 @@ def load_v6() -> tuple[Refusals, ...]:
     return tuple(parse([line]) for line in lexicons.lines(FILE_V6))
 
 
+RETIRE = "retire :: "
+
+
+@cache
+def load_v7() -> tuple[Refusals, ...]:
+    """The refusals of ``indicators.v7`` (session 8): v6's lines but those ``refusals_v7.txt`` retires
+    (``retire :: LINE``, LINE exactly as in ``refusals_v6.txt``; a retired line that is not there is an error, so a
+    retirement cannot silently stop applying), and the lines ``refusals_v7.txt`` adds, one per line as
+    :func:`load_v6`."""
+    return tuple(parse([line]) for line in merged(lexicons.lines(FILE_V6), lexicons.lines(FILE_V7)))
+
+
+def merged(older: tuple[str, ...] | list[str], newer: tuple[str, ...] | list[str]) -> list[str]:
+    """The lines of ``older`` that ``newer`` does not retire (``retire :: LINE``), then the other lines of
+    ``newer``; retiring a line ``older`` does not have raises ``ValueError``."""
+    retired = {line[len(RETIRE):] for line in newer if line.startswith(RETIRE)}
+    unknown = retired - set(older)
+    if unknown:
+        raise ValueError(f"a refusal file retires a line the older one does not have: {sorted(unknown)[0][:80]!r}")
+    return [line for line in older if line not in retired] + [line for line in newer if not line.startswith(RETIRE)]
+
+
+def refusal_sets(version: int) -> tuple[Refusals, ...]:
+    """The refusals ``indicators.v<version>`` reads: v4's file, from v6 ``refusals_v6.txt``, from v7 those of
+    :func:`load_v7` instead."""
+    if version >= 7:
+        return (load(), *load_v7())
+    return (load(), *load_v6()) if version >= 6 else (load(),)
+
+
 def refused(norm: str, rule_name: str, indicator: str, cue: tuple[int, int], sentence: tuple[int, int],
             in_quote: bool, version: int = 4) -> bool:
     """The cue ``[cue)`` of rule ``rule_name``, in the sentence ``[sentence)`` of the normalised text, is refused
-    (from ``version`` 6 by ``refusals_v6.txt`` too)."""
-    sets = (load(), *load_v6()) if version >= 6 else (load(),)
-    return any(_refused_by(ref, norm, rule_name, indicator, cue, sentence, in_quote) for ref in sets)
+    (from ``version`` 6 by ``refusals_v6.txt`` too, from 7 by ``refusals_v7.txt``)."""
+    return any(_refused_by(ref, norm, rule_name, indicator, cue, sentence, in_quote) for ref in refusal_sets(version))
 
 
 def _refused_by(ref: Refusals, norm: str, rule_name: str, indicator: str, cue: tuple[int, int],

@@ -304,7 +304,8 @@ _OBJECT_BEFORE = compile_regex(r"(?:(?:afraid|scared|terrified|fear\w*) of|again
 _WE_AGENT = compile_regex(r"\b(?:we|i|us|me|we['’]re|i['’]m|we['’]ve)\b", re.I)
 _OWN_FEELING = compile_regex(r"\b(?:i|i['’]m|i['’]ve|me|my|we|we['’]re|us|our)\b", re.I)
 _DENIES = compile_regex(r"\b(?:den(?:y|ies|ied|ying)|reject\w*|refut\w*|dismiss\w*)\b", re.I)
-_AWARDS = frozenset({"morale_boosting/awards", "morale_boosting/decorate", "morale_boosting/perks"})
+_AWARDS = frozenset({"morale_boosting/awards", "morale_boosting/decorate", "morale_boosting/perks",
+                     "morale_boosting/state_awards"})
 _POSSESSIVE = compile_regex(r"(?<![\w-])[\w-]++['’]s\s++(?:[\w-]++\s++){0,2}?(?:war crimes|atrocit\w*|crimes|genocide|brutality|terror|"
                             r"massacres?|killings|executions|attacks|strikes|shelling|bombing|bombardment)\b", re.I)
 _AGAINST_BEFORE = compile_regex(r"\b(?:against|on)\s+(?:the\s+)?(?:(?:people|citizens|population|civilians|children)"
@@ -353,6 +354,8 @@ def _actor_side(ctx: Context, hit: Hit, unit: Unit, si: int, own: str,
     against civilians, "they" in a side's own voice."""
     text, sides = ctx.text, ctx.lex.sides
     sentence = ctx.sentences[si]
+    if hit.rule.name in _SUBJECT_FIRST:
+        return _cue_subject_side(ctx, hit, own)
     if hit.rule.indicator == "orders_against_civilians":
         return _accused_side(ctx, hit, sentence[0]) or actor.agent_side(text, sides, hit.start, hit.end) or \
             _adjective_side(ctx, hit, sentence[0]) or actor.victims_side(text, sides, own, (hit.start, hit.end), sentence)
@@ -361,6 +364,28 @@ def _actor_side(ctx: Context, hit: Hit, unit: Unit, si: int, own: str,
             hit.rule.indicator not in ("morale_boosting", "morale_high"):
         side = actor.they_side(text, own, (hit.start, hit.end), sentence, bool(mentions))
     return side
+
+
+#: ``indicators.v7`` rules whose cue names the force that acts or is awarded ("the occupiers are shelling our cities",
+#: "servicemen of the Armed Forces of Ukraine were awarded"): the
+#: side is that force's
+_SUBJECT_FIRST = frozenset({"orders_against_civilians/force_kills", "morale_boosting/state_awards"})
+_CUE_ENEMY = compile_regex(r"(?:the\s+)?(?:enemy|aggressor|occupiers|occupants|invaders)\b", re.I)
+
+
+def _cue_subject_side(ctx: Context, hit: Hit, own: str) -> str | None:
+    """The side of the force named at the start of the cue: its first side word ("Russian troops", "the
+    occupiers"), else "the enemy" of a speaker of a known side; ``None`` leaves it to the older order."""
+    first: tuple[int, str] | None = None
+    for side in ("ru", "ua"):
+        m = ctx.lex.sides[side].search(ctx.text, hit.start, min(hit.end, hit.start + 60))
+        if m is not None and (first is None or m.start() < first[0]):
+            first = (m.start(), side)
+    if first is not None:
+        return first[1]
+    if own in ("ru", "ua") and _CUE_ENEMY.match(ctx.text, hit.start):
+        return "ua" if own == "ru" else "ru"
+    return None
 
 
 _OBJECT_OF = compile_regex(r"\b(?:of|from|against|by|on|at|with|to|for|than)\s++(?:[\w'’-]++\s++)?$", re.I)
@@ -844,6 +869,8 @@ def tag(doc: Document, version: int = 3) -> list[Indicator]:
     found: dict[tuple[int, int, str, str], Indicator] = {}
     sentence_of: dict[tuple[int, int, str, str], int] = {}
     for hit in hits(norm, ctx):
+        if hit.rule.since > version:
+            continue  # a rule of a later version (flag ``[v7]``)
         si = ctx.sentence_index(hit.start)
         unit = evidence_unit(ctx, hit, si, version)
         if unit is None or excluded(ctx, norm, hit, si) or ctx.in_furniture(hit.start):
