@@ -58,8 +58,8 @@ _RU_WORDS = frozenset(
 #: decided by two or more of them, none of the other side): Russian adjectives in -ая/-ое/-ие, verbs in -ут/-ют
 #: (Ukrainian writes -уть/-ють), -ешь/-ишь and -аем/-яем; Ukrainian nouns in -ння/-ття, verbs in -ють/-емо, the
 #: instrumental in -ою/-ею
-_RU_ENDING = compile_regex(r"\w{2,}(?:ая|яя|ое|ие|ут|ют|ешь|ишь|аем|яем)\b")
-_UK_ENDING = compile_regex(r"\w{2,}(?:ння|ття|ють|емо|ою|ею)\b")
+_RU_ENDING = compile_regex(r"(?<!\w)\w{2,}(?:ая|яя|ое|ие|ут|ют|ешь|ишь|аем|яем)\b")
+_UK_ENDING = compile_regex(r"(?<!\w)\w{2,}(?:ння|ття|ють|емо|ою|ею)\b")
 _EN_WORDS = frozenset(
     "the and of to in is was that for on with as by at from he she it they we his her their have has had "
     "been are were be not but this which who said will would an or".split()
