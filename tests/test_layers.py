@@ -83,3 +83,23 @@ def test_the_two_modes_of_the_one_splitter() -> None:
 
     assert [text[s:e] for s, e in masked_sentences(masked, 0, keeps)] == ["“Why now?” Sanders replied.",
                                                                            "Mr. Smith left.", "He went home."]
+
+
+def test_a_sentence_longer_than_the_cap_is_read_in_pieces_cut_at_line_breaks() -> None:
+    """Dialogue lines after a stop never end a sentence ("— …, he said.\\n— …"): 800 KB of them were one sentence,
+    and the quote reader's per-cue work on the rest of its sentence made it quadratic (24 s). Pieces of at most
+    MAX_SENTENCE characters, cut at a line break (else a blank), cover the sentence exactly; shorter ones are kept."""
+    from moralewatch.layers.sentences import MAX_SENTENCE
+
+    line = "— We will fight, he said.\n"
+    text = line * (3 * MAX_SENTENCE // len(line))
+    lo = 7
+    spans = masked_sentences(text, lo)
+    assert len(spans) >= 3 and all(e - s <= MAX_SENTENCE for s, e in spans)
+    assert spans[0][0] == lo and spans[-1][1] == lo + len(text.rstrip())
+    for (s1, e1), (s2, _) in zip(spans, spans[1:]):
+        assert text[e1 - lo] == "\n" and text[s1 - lo:e1 - lo].endswith("he said.") and s2 == e1 + 1
+    words = "word " * (MAX_SENTENCE // 2)  # no line break: cut at a blank
+    assert all(e - s <= MAX_SENTENCE and words[e - 1] != " " for s, e in masked_sentences(words, 0)[:-1])
+    short = "He said so. She said no."
+    assert masked_sentences(short, 0) == [(0, 11), (12, 24)]

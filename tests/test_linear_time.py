@@ -261,6 +261,13 @@ def test_pipeline_on_a_long_question_and_answer_transcript() -> None:
     assert len(doc.quotes) > 10000
 
 
+def test_pipeline_on_a_megabyte_of_english_dialogue_lines() -> None:
+    """Dialogue lines after a stop never end a sentence: one sentence of a megabyte, which the quote reader read in
+    quadratic time (24 s for 800 KB) until sentences past MAX_SENTENCE were read in pieces (now ~2 s)."""
+    doc = _analysed_in_bounded_time(_repeated("— We will fight, he said.\n", 1024 * KB), "1 MB of dialogue lines")
+    assert doc.sentences
+
+
 @pytest.mark.parametrize("blank", [" ", "\u00a0", "\t"])
 def test_pipeline_on_a_long_run_of_blanks_after_a_russian_speech_verb(blank: str) -> None:
     """«Он сказал» + 384 KB of blanks + «о войне»: patterns searched after the verb that open with blanks re-read

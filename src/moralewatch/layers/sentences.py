@@ -87,9 +87,41 @@ def has_sentence_end(masked: str) -> bool:
     return _SENT_END.search(masked) is not None
 
 
+#: the longest sentence the quote stage reads (characters): the reader's per-cue work looks at the rest of its
+#: sentence, which in one sentence of a megabyte (lines that never end a sentence, such as dialogue dashes after a
+#: stop) is quadratic; a longer one is read in pieces cut at a line break, else at a blank. Prose never comes near.
+MAX_SENTENCE = 20_000
+
+
+def _capped(masked: str, lo: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with every span longer than :data:`MAX_SENTENCE` cut into pieces at most that long."""
+    if all(e - s <= MAX_SENTENCE for s, e in spans):
+        return spans
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while e - s > MAX_SENTENCE:
+            a, b = s - lo, s - lo + MAX_SENTENCE
+            cut = masked.rfind("\n", a + MAX_SENTENCE // 2, b)
+            if cut < 0:
+                cut = max(masked.rfind(" ", a + MAX_SENTENCE // 2, b), masked.rfind("\t", a + MAX_SENTENCE // 2, b))
+            piece_end = lo + (cut if cut > 0 else b)
+            out.append((s, piece_end))
+            s = piece_end
+            while s < e and masked[s - lo].isspace():
+                s += 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
 def masked_sentences(masked: str, lo: int, keeps: Callable[[str, int], bool] | None = None) -> list[tuple[int, int]]:
     """Sentence spans of a masked paragraph that starts at offset ``lo``. ``keeps(masked, pos)`` says whether the
-    words after a closing quotation mark at ``pos`` stay in the quote's sentence (its trailing attribution)."""
+    words after a closing quotation mark at ``pos`` stay in the quote's sentence (its trailing attribution). A
+    sentence longer than :data:`MAX_SENTENCE` characters comes in pieces (:func:`_capped`)."""
+    return _capped(masked, lo, _masked_sentences(masked, lo, keeps))
+
+
+def _masked_sentences(masked: str, lo: int, keeps: Callable[[str, int], bool] | None) -> list[tuple[int, int]]:
     out, s = [], 0
     for m in _SENT_END.finditer(masked):
         if _ABBR.search(masked[max(0, m.start() - 6):m.start() + 1]):
