@@ -438,7 +438,7 @@ class Line:
     def _name_in_marks(self, end: int, b: int) -> int:
         """«Проект «Первый отдел» сообщал», «Издание «Медуза» пишет»: a capitalised name of a few words in marks
         right after the subject's last word belongs to it (the masked text hides it)."""
-        for mk in self.marks:
+        for mk in self.marks_from(end, b):  # the marks opening after end (each call looked at every mark of the line)
             if mk.open_at >= end and 0 <= mk.close_at < b and not self.text[end:mk.open_at].strip() and \
                     self.text[mk.start:mk.start + 1].isupper() and _words(self.text[mk.start:mk.end]) <= 4:
                 return mk.close_at + 1
