@@ -80,8 +80,10 @@ def test_the_copies_view_and_the_evidence_s_independent_sources(page: Any, copie
     assert page.inner_text("#d-independent").startswith("1 independent story (2 documents)")
     page.click("#d-copies")
     page.wait_for_function("() => location.hash.startsWith('#copies') && location.hash.includes('story=')")
-    page.wait_for_selector("#c-members tr")
-    assert page.locator("#c-members tr").count() == 2
+    # the view renders again for the new hash (its table emptied, then filled): a count read once may fall between
+    from playwright.sync_api import expect  # here: without playwright the browser tests skip, not fail to import
+
+    expect(page.locator("#c-members tr")).to_have_count(2)
     assert not page.errors
 
 
