@@ -108,14 +108,14 @@ def scores(text: str) -> Scores:
     uk = ru = other = en = foreign = uk_end = ru_end = 0
     if not latin and not cyr:
         return 0, 0, 0, 0, 0, 0, 0, 0, 0
-    words = _TOKEN.findall(text.lower())
+    low = text.lower()
+    words = _TOKEN.findall(low)
     if cyr:
         uk = 2 * len(_UK_LETTER.findall(text)) + 2 * len(_APOSTROPHE_IN_CYRILLIC.findall(text)) + \
             _count(words, _UK_WORDS)
         ru = 2 * len(_RU_LETTER.findall(text)) + _count(words, _RU_WORDS)
         other = len(_OTHER_LETTER.findall(text))
         if uk == ru:  # what decide() needs the endings for: a short post whose letters and words tie
-            low = text.lower()
             uk_end, ru_end = len(_UK_ENDING.findall(low)), len(_RU_ENDING.findall(low))
     if latin >= cyr:
         foreign = _count(words, _OTHER_LATIN_WORDS)

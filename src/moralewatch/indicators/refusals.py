@@ -114,6 +114,7 @@ def merged(older: tuple[str, ...] | list[str], newer: tuple[str, ...] | list[str
     return [line for line in older if line not in retired] + [line for line in newer if not line.startswith(RETIRE)]
 
 
+@cache
 def refusal_sets(version: int) -> tuple[Refusals, ...]:
     """The refusals ``indicators.v<version>`` reads: v4's file, from v6 ``refusals_v6.txt``, from v7 those of
     :func:`load_v7` instead."""
