@@ -66,9 +66,10 @@ def _titles() -> frozenset[str]:
 def name_core(name: str) -> str:
     """A name without leading titles ("President Barack Obama" -> "Barack Obama")."""
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in _titles():
-        words = words[1:]
-    return " ".join(words)
+    first = 0
+    while first < len(words) - 1 and words[first].lower().rstrip(".") in _titles():
+        first += 1
+    return " ".join(words[first:])
 
 
 _INTRO_DESCRIPTION = compile_regex(r",\s*([^.;(),]{0,100}?)(?=[.;(,]|$)")
@@ -92,11 +93,13 @@ class DocumentIndex:
             last = core.split()[-1]
             if len(core) > len(self.fullest.get(last, "")):
                 self.fullest[last] = core
-                lo = max(0, m.start() - 40, text.rfind(". ", 0, m.start()) + 1, text.rfind("\n", 0, m.start()),
-                         text.rfind(",", 0, m.start()) + 1)
+                near = max(0, m.start() - 40)  # a look-back bounded like the window it feeds
+                lo = max(near, text.rfind(". ", near, m.start()) + 1, text.rfind("\n", near, m.start()),
+                         text.rfind(",", near, m.start()) + 1)
                 if text[max(0, m.start() - 2):m.start()] == ", ":  # "Russia’s foreign minister, Sergei Lavrov,"
-                    lo2 = max(0, m.start() - 60, text.rfind(". ", 0, m.start() - 2) + 1,
-                              text.rfind("\n", 0, m.start() - 2), text.rfind(",", 0, m.start() - 2) + 1)
+                    near2 = max(0, m.start() - 60)
+                    lo2 = max(near2, text.rfind(". ", near2, m.start() - 2) + 1,
+                              text.rfind("\n", near2, m.start() - 2), text.rfind(",", near2, m.start() - 2) + 1)
                     bounds = list(_CLAUSE_WORD.finditer(text[lo2:m.start() - 2]))
                     lo2 += bounds[-1].end() if bounds else 0  # "… condemn Russia’s invasion and its president,"
                     if lexicon.phrases("roles").find(text[lo2:m.start() - 2]):
