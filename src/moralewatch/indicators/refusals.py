@@ -124,24 +124,35 @@ def refusal_sets(version: int) -> tuple[Refusals, ...]:
 
 
 def refused(norm: str, rule_name: str, indicator: str, cue: tuple[int, int], sentence: tuple[int, int],
-            in_quote: bool, version: int = 4) -> bool:
+            in_quote: bool, version: int = 4, seen: dict[tuple[int, int, int], bool] | None = None) -> bool:
     """The cue ``[cue)`` of rule ``rule_name``, in the sentence ``[sentence)`` of the normalised text, is refused
-    (from ``version`` 6 by ``refusals_v6.txt`` too, from 7 by ``refusals_v7.txt``)."""
-    return any(_refused_by(ref, norm, rule_name, indicator, cue, sentence, in_quote) for ref in refusal_sets(version))
+    (from ``version`` 6 by ``refusals_v6.txt`` too, from 7 by ``refusals_v7.txt``). ``seen`` remembers the
+    sentence-wide searches across the cues of one text (the caller's, one per normalised text)."""
+    memo = {} if seen is None else seen
+    return any(_refused_by(ref, norm, rule_name, indicator, cue, sentence, in_quote, memo)
+               for ref in refusal_sets(version))
+
+
+def _in_sentence(rx: re.Pattern[str], norm: str, s: int, e: int, seen: dict[tuple[int, int, int], bool]) -> bool:
+    key = (id(rx), s, e)
+    hit = seen.get(key)
+    if hit is None:
+        hit = seen[key] = rx.search(norm, s, e) is not None
+    return hit
 
 
 def _refused_by(ref: Refusals, norm: str, rule_name: str, indicator: str, cue: tuple[int, int],
-                sentence: tuple[int, int], in_quote: bool) -> bool:
+                sentence: tuple[int, int], in_quote: bool, seen: dict[tuple[int, int, int], bool]) -> bool:
     if rule_name in ref.off:
         return True
     start, end = cue
     s, e = sentence
     for key in ("*", indicator, rule_name):
         needs = ref.get(key, "needs")
-        if needs is not None and needs.search(norm, s, e) is None:
+        if needs is not None and not _in_sentence(needs, norm, s, e, seen):
             return True
         rx = ref.get(key, "sentence")
-        if rx is not None and rx.search(norm, s, e) is not None:
+        if rx is not None and _in_sentence(rx, norm, s, e, seen):
             return True
         for scope in ("cue", "writer") if not in_quote else ("cue",):
             rx = ref.get(key, scope)

@@ -38,9 +38,11 @@ from re import _parser
 from typing import Any
 
 from ..errors import PipelineError
+from ..layers.sentences import capped
 from ..lexicons import compile_regex, lines, load_json
 from ..model import INDICATORS, Document, Indicator
 from ..pipeline import stage
+from .tagger import LONGEST_SENTENCE
 
 LANGS = ("ru", "uk")
 #: the writer's side by document language
@@ -293,7 +295,9 @@ def fallback_side(indicator: str, writer: str | None) -> str | None:
 
 class _Sentences:
     def __init__(self, doc: Document) -> None:
-        self.spans = doc.sentences or [(0, len(doc.text))]
+        # judged in pieces of at most 2,000 characters, as the English tagger's (``tagger.LONGEST_SENTENCE``): each
+        # cue reads its whole sentence, quadratic in one endless "sentence" of cues
+        self.spans = capped(doc.text, doc.sentences or [(0, len(doc.text))], LONGEST_SENTENCE)
         self.starts = [s for s, _ in self.spans]
 
     def index(self, pos: int) -> int:

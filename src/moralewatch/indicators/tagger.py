@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from ..layers.sentences import capped
 from ..lexicons import compile_regex
 from ..linear import words_until
 from ..model import Document, Indicator, Quote
@@ -139,6 +140,13 @@ def quote_units(doc: Document) -> list[Unit]:
     return [Unit(m.start, m.end, None, None, True) for m in doc.marks if m.end - m.start >= 2]
 
 
+#: the longest sentence a cue is judged in (characters): each cue looks at its whole sentence (the sides named in
+#: it, a hedge, a refusal), so one "sentence" of 100 KB with a cue every few words (a list that never ends a
+#: sentence) is quadratic; a longer one is judged in pieces cut at a line break, else a blank. The longest sentence
+#: of the corpora here is 1,668 characters.
+LONGEST_SENTENCE = 2_000
+
+
 class Context:
     """Lookups over one document: sentences, paragraphs, quote units, the title paragraph."""
 
@@ -147,7 +155,7 @@ class Context:
         self.version = version
         self.text = doc.text
         self.lex = lex
-        self.sentences = doc.sentences or [(0, len(doc.text))]
+        self.sentences = capped(doc.text, doc.sentences or [(0, len(doc.text))], LONGEST_SENTENCE)
         self.sent_starts = [s for s, _ in self.sentences]
         self.quotes = sorted(quote_units(doc), key=lambda u: (u.start, u.end))
         self.quote_starts = [u.start for u in self.quotes]
@@ -158,6 +166,46 @@ class Context:
         self._force: bool | None = None
         self._voice: str | None = None
         self._furniture: list[tuple[int, int]] | None = None
+        self._found: dict[tuple[int, int, int], bool] = {}
+        #: the same for the sentence-wide refusal searches over the normalised text (:func:`.refusals.refused`)
+        self.refusal_seen: dict[tuple[int, int, int], bool] = {}
+        self._mentions: dict[tuple[int, int], tuple[tuple[str, int, int, int], ...]] = {}
+        self._parties: dict[tuple[int, int], tuple[tuple[str, int, int], ...]] = {}
+        self._both: dict[int, tuple[tuple[int, int], ...]] = {}
+        #: the claimant of each sentence without a quote (:func:`claimant_of`)
+        self.claimants: dict[int, tuple[str | None, str, str]] = {}
+
+    def found(self, rx: re.Pattern[str], lo: int, hi: int) -> bool:
+        """Whether ``rx`` matches in ``text[lo:hi]``, remembered per span: the many cues of one long sentence
+        ask the same sentence-wide questions (a hedge, a word of money, a word of war), and each is read once."""
+        key = (id(rx), lo, hi)
+        seen = self._found.get(key)
+        if seen is None:
+            seen = self._found[key] = rx.search(self.text, lo, hi) is not None
+        return seen
+
+    def mentions(self, lo: int, hi: int) -> tuple[tuple[str, int, int, int], ...]:
+        """:func:`side_mentions` of ``text[lo:hi]``, found once per span."""
+        got = self._mentions.get((lo, hi))
+        if got is None:
+            got = self._mentions[(lo, hi)] = tuple(side_mentions(self.text, lo, hi, self.lex))
+        return got
+
+    def parties(self, lo: int, hi: int) -> tuple[tuple[str, int, int], ...]:
+        """Every side word of ``text[lo:hi]`` as ``(side, start, end)``, sources and places included, found once."""
+        got = self._parties.get((lo, hi))
+        if got is None:
+            got = self._parties[(lo, hi)] = tuple((side, m.start(), m.end()) for side in ("ru", "ua")
+                                                  for m in self.lex.sides[side].finditer(self.text, lo, hi))
+        return got
+
+    def both_words(self, si: int) -> tuple[tuple[int, int], ...]:
+        """The "both sides" of sentence ``si`` (:func:`both_sides`), found once per sentence."""
+        got = self._both.get(si)
+        if got is None:
+            s, e = self.sentences[si]
+            got = self._both[si] = tuple(m.span() for m in _BOTH.finditer(self.text, s, e))
+        return got
 
     def is_war_reporting(self) -> bool:
         """The document speaks of war at all: a word of war (``war_words.txt``), a soldier or POW quoted, or a
@@ -324,14 +372,14 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) 
     lo, hi = min(s_lo, unit.start), max(s_hi, unit.end)
     own = own_side(unit, ctx)
     mine = own_mentions(ctx, own, lo, hi, enemy=hit.rule.indicator not in ("morale_high", "morale_boosting"))
-    mentions = sorted([*side_mentions(text, lo, hi, ctx.lex), *mine], key=lambda m: m[1])
+    mentions = sorted([*ctx.mentions(lo, hi), *mine], key=lambda m: m[1])
     inside = [m for m in mentions if m[1] >= hit.start and m[2] <= hit.end and m[3] == 2]
     if inside:
         return inside[0][0]  # "killed 300 Russian soldiers": the force inside the cue lost them
     side = _actor_side(ctx, hit, unit, si, own, mentions) if version >= 6 else None
     side = side or _side_of_the_act(ctx, hit, unit, si)
     side = side or _attached_side(ctx, hit, lo, strict=version >= 6)
-    if side is None and version >= 4 and _accuses_the_other(ctx, hit, unit, own, [*side_mentions(text, lo, hi, ctx.lex)]):
+    if side is None and version >= 4 and _accuses_the_other(ctx, hit, unit, own, [*ctx.mentions(lo, hi)]):
         side = _own_voice_side(ctx, hit, unit, s_lo, own)
     if side is not None:
         return side
@@ -552,11 +600,10 @@ def any_party(ctx: Context, hit: Hit, lo: int, hi: int) -> str | None:
     """Last resort in the sentence: the nearest party at all, even as a source ("the Russian defence ministry gave
     the troops a rest": a party speaking of troops without naming them speaks of its own)."""
     best: tuple[int, str] | None = None
-    for side in ("ru", "ua"):
-        for m in ctx.lex.sides[side].finditer(ctx.text, lo, hi):
-            d = hit.start - m.end() if m.end() <= hit.start else m.start() - hit.end
-            if best is None or abs(d) < best[0]:
-                best = (abs(d), side)
+    for side, start, end in ctx.parties(lo, hi):
+        d = hit.start - end if end <= hit.start else start - hit.end
+        if best is None or abs(d) < best[0]:
+            best = (abs(d), side)
     return best[1] if best else None
 
 
@@ -606,7 +653,7 @@ def lookback_side(ctx: Context, si: int) -> str | None:
         if si - back < 0:
             break
         s, e = ctx.sentences[si - back]
-        mentions = list(side_mentions(ctx.text, s, e, ctx.lex))
+        mentions = ctx.mentions(s, e)
         forces = [m for m in mentions if m[3]]
         if forces or mentions:
             return (forces or mentions)[-1][0]
@@ -623,6 +670,14 @@ def claimant_of(ctx: Context, unit: Unit, si: int) -> tuple[str | None, str, str
         if speaks_of_a_soldier(unit):  # issue 19 item 2: a relative speaking of a soldier
             return "relative", unit.quote.side, unit.quote.channel
         return unit.quote.speaker, unit.quote.side, unit.quote.channel
+    found = ctx.claimants.get(si)
+    if found is None:
+        found = ctx.claimants[si] = _sentence_claimant(ctx, si)
+    return found
+
+
+def _sentence_claimant(ctx: Context, si: int) -> tuple[str | None, str, str]:
+    """The attributed source of sentence ``si``, else the writer (:func:`claimant_of`; once per sentence)."""
     s, e = ctx.sentences[si]
     sentence = ctx.text[s:e]
     name, attributed = None, False
@@ -659,7 +714,7 @@ def is_hedged(ctx: Context, unit: Unit, si: int) -> bool:
     lo, hi = min(s, unit.start), max(e, unit.end)
     if unit.is_quote:  # the attribution ("..., he claimed") follows the quote's last sentence
         hi = max(hi, ctx.sentences[ctx.sentence_index(unit.end)][1])
-    return ctx.lex.hedges.search(ctx.text, lo, hi) is not None
+    return ctx.found(ctx.lex.hedges, lo, hi)
 
 
 def is_negated(ctx: Context, hit: Hit, si: int) -> bool:
@@ -776,9 +831,9 @@ def other_war(ctx: Context, hit: Hit, si: int) -> bool:
     """A cue in a sentence that names an actor of another war (``other_wars.txt``: the Houthis, Hamas, 1945) and
     no party of this one (no ru or ua side word) is about that other war."""
     s, e = ctx.sentences[si]
-    if ctx.lex.other_wars.search(ctx.text, s, e) is None:
+    if not ctx.found(ctx.lex.other_wars, s, e):
         return False
-    return not any(ctx.lex.sides[side].search(ctx.text, s, e) for side in ("ru", "ua"))
+    return not any(ctx.found(ctx.lex.sides[side], s, e) for side in ("ru", "ua"))
 
 
 def other_sense(ctx: Context, hit: Hit, unit: Unit, si: int) -> bool:
@@ -789,7 +844,7 @@ def other_sense(ctx: Context, hit: Hit, unit: Unit, si: int) -> bool:
         return False
     s, e = ctx.sentences[si]
     lo, hi = min(s, unit.start), max(e, unit.end)
-    return ctx.lex.other_senses.search(ctx.text, lo, hi) is not None and ctx.lex.war.search(ctx.text, lo, hi) is None
+    return ctx.found(ctx.lex.other_senses, lo, hi) and not ctx.found(ctx.lex.war, lo, hi)
 
 
 #: what makes violence against civilians a war's even with no word of war near it
@@ -843,9 +898,8 @@ def about_forces(ctx: Context, hit: Hit, unit: Unit, si: int) -> bool:
 def both_sides(ctx: Context, hit: Hit, si: int) -> tuple[str, ...]:
     """ "Both sides suffer heavy losses" is written once per side (the dev-set convention of rule 2), when "both
     sides" stands right before the cue (or just after it: "heavy losses on both sides")."""
-    s, e = ctx.sentences[si]
-    for m in _BOTH.finditer(ctx.text, s, e):
-        if -20 <= hit.start - m.end() <= 80 or (m.start() >= hit.end and m.start() - hit.end <= 20):
+    for start, end in ctx.both_words(si):
+        if -20 <= hit.start - end <= 80 or (start >= hit.end and start - hit.end <= 20):
             return ("ru", "ua")
     return ()
 
@@ -876,7 +930,7 @@ def tag(doc: Document, version: int = 3) -> list[Indicator]:
         if unit is None or excluded(ctx, norm, hit, si) or ctx.in_furniture(hit.start):
             continue
         if version >= 4 and refused(norm, hit.rule.name, hit.rule.indicator, (hit.start, hit.end),
-                                    ctx.sentences[si], unit.is_quote, version):
+                                    ctx.sentences[si], unit.is_quote, version, ctx.refusal_seen):
             continue
         if version >= 6 and (actor.appeal(norm, hit.rule.indicator, hit.start, ctx.sentences[si])
                              or off_topic(ctx, unit, si, hit.rule.indicator)):

@@ -93,17 +93,23 @@ def has_sentence_end(masked: str) -> bool:
 MAX_SENTENCE = 20_000
 
 
-def _capped(masked: str, lo: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``spans`` with every span longer than :data:`MAX_SENTENCE` cut into pieces at most that long."""
-    if all(e - s <= MAX_SENTENCE for s, e in spans):
+def capped(text: str, spans: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    """``spans`` of ``text`` with every span longer than ``limit`` characters cut into pieces at most that long, at
+    a line break, else a blank, in the piece's second half (else at the limit)."""
+    return _capped(text, 0, spans, limit)
+
+
+def _capped(masked: str, lo: int, spans: list[tuple[int, int]], limit: int = MAX_SENTENCE) -> list[tuple[int, int]]:
+    """``spans`` with every span longer than ``limit`` (:data:`MAX_SENTENCE`) cut into pieces at most that long."""
+    if all(e - s <= limit for s, e in spans):
         return spans
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        while e - s > MAX_SENTENCE:
-            a, b = s - lo, s - lo + MAX_SENTENCE
-            cut = masked.rfind("\n", a + MAX_SENTENCE // 2, b)
+        while e - s > limit:
+            a, b = s - lo, s - lo + limit
+            cut = masked.rfind("\n", a + limit // 2, b)
             if cut < 0:
-                cut = max(masked.rfind(" ", a + MAX_SENTENCE // 2, b), masked.rfind("\t", a + MAX_SENTENCE // 2, b))
+                cut = max(masked.rfind(" ", a + limit // 2, b), masked.rfind("\t", a + limit // 2, b))
             piece_end = lo + (cut if cut > 0 else b)
             out.append((s, piece_end))
             s = piece_end
