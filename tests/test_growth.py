@@ -1,0 +1,145 @@
+"""Whole-pipeline growth (issue 14, "Hangs"): four times the text never takes sixteen times the time.
+
+``test_linear_time`` proves the pipeline's patterns linear one by one; what it cannot see is per-item work that
+rescans a whole sentence, paragraph or document for each cue, quote or name (each item linear, their product
+quadratic). Those paths were found, one per session, by a user's odd input: a list of cues with no full stop (8 KB
+of "soldiers refused to fight" took 20 s, 100 KB would have taken hours), a run of titles read as one name. Here the
+whole pipeline reads documents made of one repeated unit, of many shapes (words, names, titles, cues of both
+languages, quotes, transcript lines, markup, punctuation, Unicode oddities), and of seeded mixtures of those units,
+at two sizes; the larger may take about four times as long as the smaller, a quadratic path takes sixteen. Timing on
+a shared machine is noisy, so a unit that grows too fast is measured once more and the faster of the two runs of
+each size counts; a deadline turns a hang into a failure.
+"""
+
+from __future__ import annotations
+
+import random
+import signal
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from moralewatch.api import analyze_text
+from moralewatch.clean.document import RejectedInput
+from moralewatch.layers.sentences import capped
+
+KB = 1024
+SMALL = 32 * KB
+#: how much longer the larger document may take: 4x is linear; 16x is quadratic; the slack absorbs noise
+GROWTH = 7.0
+SLACK = 0.5
+#: a document that takes this long at the larger size is a hang, whatever the ratio
+DEADLINE = 90
+
+UNITS = {
+    "words": "word ", "capitalised words": "Word ", "digit groups": "12,345 ", "ellipses": "wait... ",
+    "straight quotes": '"', "curly quotes": "“”", "nested quotes": "“‘", "open quote words": "“we ",
+    "dashes": "— ", "hyphen chain": "Ab-", "initials": "A. ", "titled names": "Mr. Smith ",
+    "titles": "Colonel General ", "names said": "said John Smith, ", "according to": "according to ",
+    "told that": "told reporters that ", "question lines": "Q: ", "speaker labels": "SMITH: ",
+    "blank lines": "word\n\n", "zero-width": "w\u200b", "combining marks": "e\u0301", "emoji": "😀 ",
+    "brackets": "(a) [b] ", "markdown links": "[a](http://x.y/z) ", "urls": "http://example.com/a/b ",
+    "hashtags": "#war @user ", "markup": "<p>&amp; ", "bullets": "* 1. ", "dates": "March 3, 2022 ",
+    "distances": "5 km west of Bakhmut ", "side words": "Russian Ukrainian ", "units": "the 93rd Brigade ",
+    "cues": "soldiers refused to fight ", "cues with a side": "Russian soldiers refused to fight ",
+    "cues with the other side": "Ukrainian troops are exhausted and ", "both sides": "both sides suffered heavy losses ",
+    "hedged cues": "reportedly soldiers deserted ", "quoted cues": "“we have no shells,” a soldier said, ",
+    "sentences": "The troops said they were tired. ", "quote sentences": "“We are tired,” he said. ",
+    "awards": "awarded the Order of Courage to soldiers ", "organisations": "the Ministry of Defence of Russia ",
+    "russian words": "слово ", "russian capitals": "СЛОВО ", "russian cues": "российские солдаты отказались воевать ",
+    "ukrainian cues": "бійці втомлені, немає снарядів ", "russian quotes": "«Мы устали», — сказал боец. ",
+    "russian speech verbs": "заявил, что ", "russian attribution": "по словам ", "russian labels": "Иванов: ",
+    "russian counts": "двухсотые и трёхсотые ", "russian dates": "3 марта 2022 ", "mixed scripts": "aж ",
+}
+
+
+def _repeated(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _mixture(seed: int, size: int) -> str:
+    """A seeded mixture of the units, a few words of each in turn, with a sentence end or a paragraph break now and
+    then: shapes no single unit has (a cue after a name after a quote ...)."""
+    rng = random.Random(seed)
+    units = list(UNITS.values())
+    parts: list[str] = []
+    n = 0
+    while n < size:
+        part = rng.choice(units) * rng.randint(1, 4) + rng.choice(["", "", "", ". ", "\n\n"])
+        parts.append(part)
+        n += len(part)
+    return "".join(parts)[:size]
+
+
+DOCUMENTS = {**{name: (lambda size, u=unit: _repeated(u, size)) for name, unit in UNITS.items()},
+             **{f"mixture {seed}": (lambda size, s=seed: _mixture(s, size)) for seed in (1, 2, 3)}}
+
+
+@contextmanager
+def _deadline(seconds: int, what: str) -> Iterator[None]:
+    def _fail(_signum: int, _frame: object) -> None:
+        raise TimeoutError(f"the pipeline did not finish {what} in {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, _fail)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _seconds(text: str, what: str) -> float:
+    with _deadline(DEADLINE, what):
+        t0 = time.perf_counter()
+        try:
+            analyze_text(text)
+        except RejectedInput:
+            pass  # a document of furniture only is rejected, which is an answer too
+        return time.perf_counter() - t0
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_four_times_the_text_takes_about_four_times_as_long(name: str) -> None:
+    make = DOCUMENTS[name]
+    small, big = make(SMALL), make(4 * SMALL)
+    assert len(big) == 4 * len(small)
+    t_small, t_big = _seconds(small, f"{SMALL // KB} KB of {name}"), _seconds(big, f"{4 * SMALL // KB} KB of {name}")
+    if t_big >= GROWTH * t_small + SLACK:  # noise, or a real quadratic path: measure once more
+        t_small = min(t_small, _seconds(small, f"{SMALL // KB} KB of {name}"))
+        t_big = min(t_big, _seconds(big, f"{4 * SMALL // KB} KB of {name}"))
+    assert t_big < GROWTH * t_small + SLACK, (
+        f"{name}: {4 * SMALL // KB} KB took {t_big:.2f} s, {SMALL // KB} KB {t_small:.2f} s: more than linear growth")
+
+
+def test_the_mixtures_hold_every_kind_of_unit() -> None:
+    """The mixtures are what the test means: many units, sentence ends and paragraph breaks among them."""
+    text = _mixture(1, 4 * SMALL)
+    assert sum(unit in text for unit in UNITS.values()) > len(UNITS) // 2
+    assert "\n\n" in text and ". " in text
+    assert _mixture(1, SMALL) == _mixture(1, SMALL) != _mixture(2, SMALL)
+
+
+# -- the pieces a long sentence is judged in ----------------------------------------------------------------------
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \n.", max_size=400), st.integers(4, 60))
+def test_capped_pieces_cover_the_sentence_and_stay_under_the_limit(text: str, limit: int) -> None:
+    spans = [(0, len(text))] if text else []
+    pieces = capped(text, spans, limit)
+    assert all(e - s <= limit for s, e in pieces)
+    assert all(s < e for s, e in pieces)
+    if text:  # pieces follow each other; what lies between two pieces, or after the last, is blank
+        assert pieces[0][0] == 0 and not text[pieces[-1][1]:].strip()
+        assert all(not text[a_end:b_start].strip() for (_, a_end), (b_start, _) in zip(pieces, pieces[1:]))
+
+
+def test_capped_cuts_at_a_line_break_before_a_blank_and_keeps_short_sentences() -> None:
+    text = "one two three\nfour five six seven"
+    assert capped(text, [(0, len(text))], 40) == [(0, len(text))]
+    first = capped(text, [(0, len(text))], 20)[0]
+    assert text[first[0]:first[1]] == "one two three"
