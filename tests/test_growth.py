@@ -25,6 +25,8 @@ from hypothesis import strategies as st
 
 from moralewatch.api import analyze_text
 from moralewatch.clean.document import RejectedInput
+from moralewatch.clean.transcript import Cue, Turn, _LinesOf
+from moralewatch.entities.dates import _NAMED_YEAR, _Frames
 from moralewatch.layers.sentences import capped
 
 KB = 1024
@@ -143,3 +145,41 @@ def test_capped_cuts_at_a_line_break_before_a_blank_and_keeps_short_sentences() 
     assert capped(text, [(0, len(text))], 40) == [(0, len(text))]
     first = capped(text, [(0, len(text))], 20)[0]
     assert text[first[0]:first[1]] == "one two three"
+
+
+# -- the date finder's look-backs answer as the scans they replaced --------------------------------------------------
+
+_DATE_PIECES = st.lists(st.sampled_from(["In ", "2022", "2019", ", ", ". ", "\n", "back in ", "in the spring of ", "x",
+                                         "March 3", " ", "By ", "early "]), max_size=40).map("".join)
+
+
+def _named_year_by_scan(text: str, lo: int, hi: int) -> int | None:
+    found = None
+    for y in _NAMED_YEAR.finditer(text, lo, hi):
+        found = int(y.group(1))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DATE_PIECES, st.data())
+def test_date_frames_answer_as_the_scans_they_replace(text: str, data: st.DataObject) -> None:
+    frames = _Frames(text)
+    for pos in {0, len(text), data.draw(st.integers(0, len(text)))}:
+        assert frames.paragraph_start(pos) == text.rfind("\n", 0, pos) + 1
+        assert frames.sentence_start(pos) == max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+        if pos == len(text) or not text[pos - 1:pos + 1].isalnum():  # a date mention never glues to a year
+            assert frames.named_year(pos) == _named_year_by_scan(text, text.rfind("\n", 0, pos) + 1, pos)
+
+
+# -- a subtitle turn's "which cues hold this line" answers as the scan it replaced ----------------------------------
+
+_LINES = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINES, max_size=8), st.integers(0, 70))
+def test_lines_of_a_turn_answer_as_the_scan_they_replace(cue_lines: list[list[tuple[int, int]]], a: int) -> None:
+    cues = [Cue(None, None, None, [(s, s + n) for s, n in lines]) for lines in cue_lines]
+    turn = Turn(cues=list(range(len(cues)))[::-1])  # a turn's order need not be the cues' order
+    by_scan = [ci for ci in turn.cues if any(ls <= a < le for ls, le in cues[ci].lines)]
+    assert _LinesOf(turn, cues).cues_at(a) == by_scan
