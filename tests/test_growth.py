@@ -6,28 +6,34 @@ quadratic). Those paths were found, one per session, by a user's odd input: a li
 of "soldiers refused to fight" took 20 s, 100 KB would have taken hours), a run of titles read as one name. Here the
 whole pipeline reads documents made of one repeated unit, of many shapes (words, names, titles, cues of both
 languages, quotes, transcript lines, markup, punctuation, Unicode oddities), and of seeded mixtures of those units,
-at two sizes; the larger may take about four times as long as the smaller, a quadratic path takes sixteen. Timing on
+at two sizes, and files of the input formats (pages, markdown, text, subtitles, a Telegram export) likewise; the
+larger may take about four times as long as the smaller, a quadratic path takes sixteen. Timing on
 a shared machine is noisy, so a unit that grows too fast is measured once more and the faster of the two runs of
 each size counts; a deadline turns a hang into a failure.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import random
 import signal
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from moralewatch.api import analyze_text
+from moralewatch.api import _read_each, analyze_text
+from moralewatch.clean import to_document
 from moralewatch.clean.document import RejectedInput
 from moralewatch.clean.transcript import Cue, Turn, _LinesOf
 from moralewatch.entities.dates import _NAMED_YEAR, _Frames
 from moralewatch.layers.sentences import capped
+from moralewatch.stages import default_pipeline
 
 KB = 1024
 SMALL = 32 * KB
@@ -183,3 +189,62 @@ def test_lines_of_a_turn_answer_as_the_scan_they_replace(cue_lines: list[list[tu
     turn = Turn(cues=list(range(len(cues)))[::-1])  # a turn's order need not be the cues' order
     by_scan = [ci for ci in turn.cues if any(ls <= a < le for ls, le in cues[ci].lines)]
     assert _LinesOf(turn, cues).cues_at(a) == by_scan
+
+
+# -- the same for the input formats: a page, a subtitle file, a Telegram export ---------------------------------------
+
+
+PIPELINE = default_pipeline()
+
+
+def _html(body: str) -> str:
+    return f"<html><head><title>T</title></head><body>{body}</body></html>"
+
+
+def _srt(size: int) -> str:
+    return "".join(f"{i}\n00:00:{i % 60:02d},000 --> 00:00:{i % 60:02d},500\nWe have no shells.\n\n"
+                   for i in range(1, size // 50))
+
+
+def _telegram(size: int) -> str:
+    return json.dumps({"name": "c", "type": "public_channel", "id": 1, "messages": [
+        {"id": i, "type": "message", "date": "2022-03-03T10:00:00", "from": "x",
+         "text": ["Солдаты устали ", {"type": "hashtag", "text": "#war"}]} for i in range(size // 100)]})
+
+
+FILES = {
+    "page of paragraphs": (".html", lambda n: _html(_repeated("<p>Soldiers said they were tired.</p>", n))),
+    "page of <time> elements": (".html", lambda n: _html(_repeated("<time datetime='2022-03-03'>March 3</time> ", n))),
+    "page of menu links": (".html", lambda n: _html("<ul>" + _repeated("<li><a href='/a'>Menu item</a></li>", n)
+                                                    + "</ul><p>" + "Body text here. " * 50 + "</p>")),
+    "markdown of headings": (".md", lambda n: _repeated("# Heading\n\nSoldiers said they were tired.\n\n", n)),
+    "text of short lines": (".txt", lambda n: _repeated("Soldiers are tired.\n", n)),
+    "subtitles of one speaker": (".srt", _srt),
+    "web subtitles": (".vtt", lambda n: "WEBVTT\n\n" + "".join(
+        f"00:00:{i % 60:02d}.000 --> 00:00:{i % 60:02d}.500\n<v Soldier>We have no shells.\n\n" for i in range(1, n // 50))),
+    "telegram export": (".json", _telegram),
+}
+
+
+def _file_seconds(path: Path, what: str) -> float:
+    with _deadline(DEADLINE, what):
+        t0 = time.perf_counter()
+        for raw in _read_each([str(path)], 50_000_000):
+            if raw.error is None:
+                with contextlib.suppress(RejectedInput):
+                    PIPELINE.run(to_document(raw))
+        return time.perf_counter() - t0
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_four_times_the_file_takes_about_four_times_as_long(name: str, tmp_path: Path) -> None:
+    ext, make = FILES[name]
+    small, big = tmp_path / f"small{ext}", tmp_path / f"big{ext}"
+    small.write_text(make(48 * KB), encoding="utf-8")
+    big.write_text(make(192 * KB), encoding="utf-8")
+    t_small, t_big = _file_seconds(small, f"a small {name}"), _file_seconds(big, f"a large {name}")
+    if t_big >= GROWTH * t_small + SLACK:
+        t_small = min(t_small, _file_seconds(small, f"a small {name}"))
+        t_big = min(t_big, _file_seconds(big, f"a large {name}"))
+    assert t_big < GROWTH * t_small + SLACK, (
+        f"{name}: the larger file took {t_big:.2f} s, the smaller {t_small:.2f} s: more than linear growth")
