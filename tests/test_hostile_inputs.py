@@ -157,8 +157,9 @@ def test_the_corpus_through_analyze(tmp_path: Path) -> None:
         c.build(root / f"case{i:03d}")  # inputs named outside the folder (/dev/urandom, globs) are not walked
     expected = {(r.source, r.locator) for r in read_inputs([str(root)])}
     db = tmp_path / "h.db"
-    r = subprocess.run([str(ROOT / ".venv" / "bin" / "moralewatch") if (ROOT / ".venv").exists() else "moralewatch",
-                        "analyze", str(root), "--db", str(db), "-q"], capture_output=True, timeout=600)
+    # the command of the code under test, run by the test's own interpreter (no `moralewatch` on PATH is needed)
+    cli = [sys.executable, "-c", "from moralewatch.cli import main; main()"]
+    r = subprocess.run([*cli, "analyze", str(root), "--db", str(db), "-q"], capture_output=True, timeout=600)
     assert r.returncode == 0, r.stderr[-3000:]
     import sqlite3
 
