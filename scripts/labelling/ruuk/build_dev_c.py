@@ -9,7 +9,7 @@ labelled; the line gets "excerpt": {"end": E} (E = end of the last paragraph rea
 Checks: ids in the committed id list of the set and in its order, not reserved, not named in gold/ (the selection's
 rule), offsets in bounds, sha1, identifiers, sides, flags, no duplicate items; the written file is re-read and
 re-verified. The scratch answers (with substrings) stay outside the repository; OUT_OFFSETS_TXT is text-free."""
-import sys, json
+import sys, json, re
 from common import *
 from build import INDICATORS, SIDES, CSIDES, STYPES
 import select_dev_c as S
@@ -78,10 +78,12 @@ def main():
             if from_offsets:
                 rs, re_ = sub
             elif sub:
-                k = t[ss:se].find(sub)
-                if k < 0: errs.append(f"line {ln}: substring not in sentence {si}"); continue
-                if t[ss:se].find(sub, k + 1) >= 0: errs.append(f"line {ln}: substring ambiguous")
-                rs, re_ = k, k + len(sub)
+                # a blank in the answer matches any blank of the text (the corpus has no-break spaces)
+                pat = re.compile(r"\s+".join(re.escape(w) for w in sub.split()))
+                ms = list(pat.finditer(t[ss:se]))
+                if not ms: errs.append(f"line {ln}: substring not in sentence {si}"); continue
+                if len(ms) > 1: errs.append(f"line {ln}: substring ambiguous")
+                rs, re_ = ms[0].start(), ms[0].end()
             else:
                 rs, re_ = 0, se - ss
             s, e = ss + rs, ss + re_
