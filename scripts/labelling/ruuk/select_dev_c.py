@@ -1,5 +1,6 @@
 """Selection of dev c (issue 17, brief l-ruuk5): a fresh Russian/Ukrainian indicator dev set, labelled blind.
-Usage: select_dev_c.py [N]   (prints N ids in labelling order, default 48; seed 20261207; deterministic)
+Usage: select_dev_c.py 48 --more   (the main list: 48 + a second batch of 24; seed 20261207; deterministic)
+       select_dev_c.py --uk          (the Ukrainian supplement)
 
 Pool: documents of milblogger-telegram-ru, ru-news-telegram-war and resistinua-addresses (Cyrillic only: lang ru/uk),
 - not reserved by the split rule (V11: reserved documents are for evaluation only);
@@ -143,6 +144,19 @@ def order(n=40):
     seq = [x for pair in zip(picks["milblogger-telegram-ru"], picks["ru-news-telegram-war"]) for x in pair]
     return P, seq
 
+def order_more(first, n=24, seed=SEED + 2):
+    """A second batch (time allowed more than the 48 of the first order): the same pool, rule and method, without the
+    documents of the first batch, drawn with another seed; appended to the id list, so the first list is unchanged."""
+    rng = random.Random(seed)
+    P = pool()
+    done = {d for d, _ in first}
+    k_mb = (n + 1) // 2
+    picks = {c: draw([x for x in P[c] if x[0] not in done], k, rng)
+             for c, k in (("milblogger-telegram-ru", k_mb), ("ru-news-telegram-war", n - k_mb))}
+    for v in picks.values():
+        rng.shuffle(v)
+    return [x for pair in zip(picks["milblogger-telegram-ru"], picks["ru-news-telegram-war"]) for x in pair]
+
 def translates_gold_or_reserved(did, blob):
     """The speaker field is not enough to find translations: DBvwHDwS7Kg ("Олексій Дніпров") is the original of
     Zelensky's reserved address to the Danish people, and three Yermak/Zelensky items translate English addresses of
@@ -170,6 +184,8 @@ if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     n = int(args[0]) if args else 40
     P, seq = order_uk() if "--uk" in sys.argv else order(n)
+    if "--more" in sys.argv:
+        seq = seq + order_more(seq)
     print("# pool:", {c: len(v) for c, v in P.items()}, file=sys.stderr)
     for did, how in seq:
         print(f"{did}\t{how}\t{len(doc(did)['text'])}")
