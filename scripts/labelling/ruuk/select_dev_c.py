@@ -1,5 +1,5 @@
 """Selection of dev c (issue 17, brief l-ruuk5): a fresh Russian/Ukrainian indicator dev set, labelled blind.
-Usage: select_dev_c.py 48 --more   (the main list: 48 + a second batch of 24; seed 20261207; deterministic)
+Usage: select_dev_c.py 48 --more --more   (the main list: 48 + two batches of 24; seed 20261207; deterministic)
        select_dev_c.py --uk          (the Ukrainian supplement)
 
 Pool: documents of milblogger-telegram-ru, ru-news-telegram-war and resistinua-addresses (Cyrillic only: lang ru/uk),
@@ -184,8 +184,8 @@ if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     n = int(args[0]) if args else 40
     P, seq = order_uk() if "--uk" in sys.argv else order(n)
-    if "--more" in sys.argv:
-        seq = seq + order_more(seq)
+    for b in range(sys.argv.count("--more")):  # each --more appends one batch of 24 (seed SEED + 2 + b)
+        seq = seq + order_more(seq, seed=SEED + 2 + b)
     print("# pool:", {c: len(v) for c, v in P.items()}, file=sys.stderr)
     for did, how in seq:
         print(f"{did}\t{how}\t{len(doc(did)['text'])}")
