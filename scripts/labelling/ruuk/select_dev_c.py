@@ -1,5 +1,5 @@
 """Selection of dev c (issue 17, brief l-ruuk5): a fresh Russian/Ukrainian indicator dev set, labelled blind.
-Usage: select_dev_c.py 48 --more --more --more --more --more --more --more   (the main list: 48 + seven batches of 24; seed 20261207; deterministic)
+Usage: select_dev_c.py 48 --more --more --more --more --more --more --more --more   (the main list: 48 + eight batches of 24; seed 20261207; deterministic)
        select_dev_c.py --uk          (the Ukrainian supplement)
 
 Pool: documents of milblogger-telegram-ru, ru-news-telegram-war and resistinua-addresses (Cyrillic only: lang ru/uk),
