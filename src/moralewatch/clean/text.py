@@ -38,19 +38,23 @@ BIO = compile_regex(
                     r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w.'’-]+\s+){0,8}?"
                     r"(?i:reporter|correspondent|journalist|editor|writer|columnist|contributor|producer)\b",
                     )
-BIO_HINTS = compile_regex(r"get in touch|based in|joined \w+ in \d{4}|follow (?:him|her|them) on|languages:|"
-                          r"where (?:he|she|they) (?:covers?|writes? about|reports? on)\b", re.I)
+BIO_HINTS = compile_regex(r"get in touch|based in|joined \w+ in \d{4}|follow (?:him|her|them) on|languages:", re.I)
+#: ... and on a whole scraped page (the new alternatives are read only there: text an extractor cut is left as it was)
+PAGE_BIO_HINTS = compile_regex(r"where (?:he|she|they) (?:covers?|writes? about|reports? on)\b", re.I)
 #: a byline with its date: "By Name | 2 June 2023", "By Name, March 3, 2022 3:52pm", "By Name · Published ..."
 BYLINE_DATE = compile_regex(r"^(?i:by)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,5})\s*[|,·•—–-]\s*"
                             r"(?P<date>.{8,60})$")
-RELATED = compile_regex(r"^(?:related|more on|more from|read more|see also|recommended|you may also like|"
-                        r"most read|most popular|most viewed|trending|read next|further reading|other stories|"
-                        r"more stories|latest news|latest stories|top stories|editor'?s picks|popular now|"
-                        r"(?:\d+\s+)?comments?|join the conversation|around the web|from our partners|about the authors?|"
-                        r"footnotes|endnotes|explore more|more on this (?:story|topic)|read also|"
-                        r"\d+ (?:thoughts|responses|replies) (?:on|to)|leave a (?:reply|comment)|share this|like this|"
-                        r"читайте также|читайте також|смотрите также|новости партн[её]ров|последние новости|"
-                        r"самое (?:читаемое|популярное)|новини партнерів|останні новини)\b", re.I)
+_RELATED_WORDS = (r"related|more on|more from|read more|see also|recommended|you may also like|"
+                  r"most read|most popular|most viewed|trending|read next|further reading|other stories|"
+                  r"more stories|latest news|latest stories|top stories|editor'?s picks|popular now|"
+                  r"(?:\d+\s+)?comments?|join the conversation|around the web|from our partners")
+RELATED = compile_regex(rf"^(?:{_RELATED_WORDS})\b", re.I)
+#: the headings of a page's tail on a whole scraped page: those of :data:`RELATED` and more
+PAGE_RELATED = compile_regex(
+    rf"^(?:{_RELATED_WORDS}|about the authors?|footnotes|endnotes|explore more|more on this (?:story|topic)|"
+    r"read also|\d+ (?:thoughts|responses|replies) (?:on|to)|leave a (?:reply|comment)|share this|like this|"
+    r"читайте также|читайте також|смотрите также|новости партн[её]ров|последние новости|"
+    r"самое (?:читаемое|популярное)|новини партнерів|останні новини)\b", re.I)
 #: paragraphs (up to :data:`PROMPT_MAX` characters) that are the site talking to the reader, not the article:
 #: cookie and subscription prompts, share bars, licence lines, credits, standing disclaimers, wire trailers
 PROMPT = compile_regex(
@@ -62,24 +66,27 @@ PROMPT = compile_regex(
     r"some rights reserved|all rights reserved|creative commons|licen[cs]ed under|cc[ -]by(?:-[a-z]{2})*(?: \d\.\d)?|"
     r"the views expressed|do(?:es)? not necessarily reflect|reporting by \w|editing by \w|"
     r"additional reporting by|this (?:article|story) (?:was|has been|first) (?:originally )?(?:published|appeared)|"
-    r"reuse this content|report an error|comments? (?:are|is) closed|leave a comment|"
-    r"(?:this article|it) (?:appears|appeared) in the .{0,40}(?:issue|edition)|purchase licensing rights|"
+    r"reuse this content|report an error|comments? (?:are|is) closed|leave a comment)"
+    r"|^(?:share (?:this|on)\b|follow us on|click here to|download (?:our|the) app|listen to this article)", re.I)
+#: ... and on a whole scraped page: print-edition lines, licensing links, Russian and Ukrainian prompts, tag lines
+PAGE_PROMPT = compile_regex(
+    r"\b(?:(?:this article|it) (?:appears|appeared) in the .{0,40}(?:issue|edition)|purchase licensing rights|"
     r"все права защищены|усі права захищені|подписывайтесь на|підписуйтесь на|при (?:использовании|цитировании) "
-    r"материалов)"
-    r"|^(?:share (?:this|on)\b|follow us on|click here to|download (?:our|the) app|listen to this article|"
-    r"поделиться|поділитися|теги:|tags:)", re.I)
+    r"материалов)|^(?:поделиться|поділитися|теги:|tags:)", re.I)
 PROMPT_MAX = 300
 #: a credit line: an image or source credit ("Photo: Name/Reuters", "Source: @user on X", "Getty Images")
 CREDIT = compile_regex(
     r"^(?:\(?(?:photo|image|picture|photograph|video|illustration|credit|source|foto|фото|источник|джерело)s?"
     r"(?: by| credit)?\s*[:/-]|\(?photo by |(?:reuters|afp|ap|epa|efe)/[^\s/]+(?:\s[^\s/]+){0,3}\s*$|"
-    r".{0,80}\b(?:getty images|afp via|ap photo|shutterstock|epa-efe|anadolu)\b|"
-    r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)[^()\n]{0,40}$)", re.I)
+    r".{0,80}\b(?:getty images|afp via|ap photo|shutterstock|epa-efe|anadolu)\b)", re.I)
+#: ... and on a whole scraped page: an embedded post's credit ("— Name (@handle) March 3, 2022")
+PAGE_CREDIT = compile_regex(r"^[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)[^()\n]{0,40}$")
 #: a caption that ends with its credit: "... near Orikhiv. Photo: Name/Outlet", "... (Photo by Name/AFP via Getty)"
 CAPTION = compile_regex(r"(?:\b(?:photo|image|picture|photograph|credit|foto|фото)s?(?: by| credit)?\s*:\s*[^.]{2,80}|"
                         r"\((?:photo|image|picture)s?(?: by)?\b[^()]{2,120}\)|/(?:getty images|afp|reuters|ap|epa|"
-                        r"anadolu|shutterstock)\b[^.]{0,40}|\bgetty images[^.]{0,30}|"
-                        r"\b(?:social media|handout|supplied)\s*/\s*(?:via\b)?[^.]{0,40})\s*$", re.I)
+                        r"anadolu|shutterstock)\b[^.]{0,40}|\bgetty images[^.]{0,30})\s*$", re.I)
+#: ... and on a whole scraped page: "... Social media/via Outlet", "... Handout/Ministry"
+PAGE_CAPTION = compile_regex(r"\b(?:social media|handout|supplied)\s*/\s*(?:via\b)?[^.]{0,40}\s*$", re.I)
 #: a share bar: only names of networks and sharing verbs
 _SHARE_WORD = compile_regex(r"^(?:share|tweet|email|e-mail|print|copy(?: link)?|link|facebook|twitter|x|whatsapp|"
                             r"telegram|linkedin|reddit|pinterest|messenger|vk|viber|flipboard|pocket|on|this|"
@@ -258,7 +265,9 @@ def _keep_paragraph(text: str, i: int, span: tuple[int, int], pieces: list[list[
     if markdown and _link_only(raw):
         _note_links(i, raw, line, scan)
         return False
-    credit = CAPTION.search(line) if len(line) <= 300 else None
+    credit = None
+    if len(line) <= 300:
+        credit = CAPTION.search(line) or (PAGE_CAPTION.search(line) if whole_page else None)
     if credit:  # a caption's credit goes; the caption's words stay (they may quote someone)
         pieces[i] = _cut(text, pieces[i], credit.start())
         scan.captions.add(i)
@@ -268,10 +277,12 @@ def _keep_paragraph(text: str, i: int, span: tuple[int, int], pieces: list[list[
     if len(line) >= 100:
         scan.in_related = False  # prose again: the list has ended
         scan.prose += 1
-    if (short and _metadata_line(line, i, scan.first_content, scan.out)) or _metadata_block(line, i, scan):
+    if (short and _metadata_line(line, i, scan.first_content, scan.out)) or \
+            (whole_page and _metadata_block(line, i, scan)):
         scan.metadata.add(i)
         return False
-    if i >= scan.tail_start and i > 0 and BIO.match(line.strip()) and BIO_HINTS.search(line):
+    if i >= scan.tail_start and i > 0 and BIO.match(line.strip()) and \
+            (BIO_HINTS.search(line) or (whole_page and PAGE_BIO_HINTS.search(line))):
         scan.in_related = True
         return False
     if scan.first_content is None:
@@ -284,23 +295,24 @@ def _note_links(i: int, raw: str, line: str, scan: _Scan) -> None:
     if any(m.group(2).strip() and not m.group(1) for m in MD_LINK.finditer(raw)):
         scan.links.add(i)  # a line that is all text links is navigation: it separates runs of prose (images do not)
     if i >= scan.tail_start or scan.first_content is not None:
-        scan.in_related = scan.in_related or bool(RELATED.match(line.strip()))
+        scan.in_related = scan.in_related or bool(PAGE_RELATED.match(line.strip()))
 
 
 def _is_page_furniture(i: int, raw: str, line: str, short: bool, scan: _Scan, whole_page: bool) -> bool:
     """Paragraph ``i`` is the site's: chrome, a furniture line, the site's name, a related list or its heading."""
+    related = PAGE_RELATED if whole_page else RELATED
     if not line.strip() or _is_chrome(raw, line, whole_page):
-        if short and RELATED.match(line.strip()):
+        if short and related.match(line.strip()):
             scan.in_related = True
         return True
     if short and is_furniture(line):
-        if RELATED.match(line.strip()) and i >= scan.tail_start:
+        if related.match(line.strip()) and i >= scan.tail_start:
             scan.in_related = True
         return True
     if short and _DOMAIN.match(line.strip()):
         scan.out.site = scan.out.site or line.strip()  # the site's name as a line of its own
         return True
-    if short and len(line.split()) <= 5 and RELATED.match(line.strip()) and line.rstrip()[-1:] not in ".!?\"”":
+    if short and len(line.split()) <= 5 and related.match(line.strip()) and line.rstrip()[-1:] not in ".!?\"”":
         scan.in_related = True  # "Related", "More from Reuters": the heading of a list of links
         return True
     # the list of links under "Related Articles"
@@ -310,7 +322,7 @@ def _is_page_furniture(i: int, raw: str, line: str, short: bool, scan: _Scan, wh
 def _barriers(text: str, paras: list[tuple[int, int]], keep: list[bool], scan: _Scan) -> list[bool]:
     """A dropped block of several lines (a menu, a list of links) or a list's heading separates two runs of prose."""
     return [not keep[i] and i not in scan.metadata and
-            ("\n" in text[s:e].strip() or bool(RELATED.match(text[s:e].strip(" #*"))) or i in scan.links)
+            ("\n" in text[s:e].strip() or bool(PAGE_RELATED.match(text[s:e].strip(" #*"))) or i in scan.links)
             for i, (s, e) in enumerate(paras)]
 
 #: a paragraph of this many words or more that reads as prose is article text
@@ -401,7 +413,7 @@ def _inserts(text: str, paras: list[tuple[int, int]], idx: list[int], q: dict[in
     out: set[int] = set()
     for i, b in enumerate(barrier):
         line = text[paras[i][0]:paras[i][1]].strip()
-        if not b or "\n" in line or (RELATED.match(line.strip(" #*")) and ":" not in line[:30]) or \
+        if not b or "\n" in line or (PAGE_RELATED.match(line.strip(" #*")) and ":" not in line[:30]) or \
                 any(barrier[j] for j in range(max(0, i - INSERT - 1), min(len(barrier), i + INSERT + 2)) if j != i):
             continue
         k = bisect.bisect_left(idx, i)
@@ -513,28 +525,32 @@ def _is_chrome(raw: str, line: str, whole_page: bool = True) -> bool:
     """A paragraph that is the site's, not the article's: a prompt, a credit, a related list, a share bar, a menu
     (three or more short lines, none a sentence), a block of such lines and labels."""
     stripped = line.strip()
-    if len(stripped) <= PROMPT_MAX and PROMPT.search(stripped):
+    if len(stripped) <= PROMPT_MAX and _prompt(stripped, whole_page):
         return True
-    if len(stripped) <= 200 and CREDIT.match(stripped):
+    if len(stripped) <= 200 and (CREDIT.match(stripped) or (whole_page and PAGE_CREDIT.match(stripped))):
         return True
-    if _related_block(raw, stripped) or _share_bar(stripped):
+    if _related_block(raw, stripped, whole_page) or _share_bar(stripped):
         return True
     if whole_page and _menu_like(raw):
         return True
     return whole_page and _glued_chrome(line)
 
 
-def _related_block(raw: str, stripped: str) -> bool:
+def _prompt(line: str, whole_page: bool) -> bool:
+    return bool(PROMPT.search(line) or (whole_page and PAGE_PROMPT.search(line)))
+
+
+def _related_block(raw: str, stripped: str, whole_page: bool) -> bool:
     """"Read more: <headline>", "Related articles" with its list of headlines in the same block."""
     first = raw.strip().splitlines()[0].strip(" #*>-") if raw.strip() else ""
-    if not RELATED.match(first):
+    if not (PAGE_RELATED if whole_page else RELATED).match(first):
         return False
     rest = raw.strip().splitlines()[1:]
     if len(first) <= 60 and ((":" in first[:30] and len(stripped) <= 160) or
                              (rest and all(len(x.strip()) < 100 for x in rest))):
         return True
     # one line, a headline after the colon (no sentence: "Читайте также: Власти объявили о ...")
-    return not rest and ":" in first[:30] and len(first) <= 160 and \
+    return whole_page and not rest and ":" in first[:30] and len(first) <= 160 and \
         not _SENTENCE_END.search(first[first.index(":") + 1:] + " ")
 
 
@@ -551,7 +567,7 @@ def _glued_chrome(line: str) -> bool:
     rows = [x.strip() for x in line.splitlines() if x.strip()]
     if len(rows) < 2 or any(len(x) > 160 for x in rows):
         return False
-    chrome = [_is_chrome(x, x, False) and not CREDIT.match(x) for x in rows]
+    chrome = [_is_chrome(x, x, True) and not CREDIT.match(x) and not PAGE_CREDIT.match(x) for x in rows]
     return any(chrome) and all(c or (len(x.split()) <= 6 and not _SENTENCE_END.search(x + " ") and
                                      not any(ch.isdigit() for ch in x)) for c, x in zip(chrome, rows))
 
@@ -573,7 +589,7 @@ def _article_lists(text: str, paras: list[tuple[int, int]], keep: list[bool], q:
     out: list[int] = []
     for i in range(len(paras)):
         raw = text[paras[i][0]:paras[i][1]]
-        if keep[i] or (markdown and "](" in raw) or RELATED.match(raw.strip(" #*")) or not _menu_like(raw):
+        if keep[i] or (markdown and "](" in raw) or PAGE_RELATED.match(raw.strip(" #*")) or not _menu_like(raw):
             continue
         k = bisect.bisect_left(kept, i)
         before = [j for j in kept[max(0, k - 3):k] if j >= i - 4]
@@ -663,7 +679,7 @@ def _metadata_block(line: str, i: int, scan: _Scan) -> bool:
     if scan.prose >= HEADER_PROSE or not 2 <= len(rows) <= 5 or any(len(r) > 100 for r in rows):
         return False
     dated = [bool(parse_date_line(r) or BYLINE_DATE.match(r) or BYLINE.match(r)) for r in rows]
-    if not any(dated) or not all(d or PROMPT.search(r) or is_furniture(r) or
+    if not any(dated) or not all(d or _prompt(r, True) or is_furniture(r) or
                                  (len(r.split()) <= 6 and not _SENTENCE_END.search(r + " ")) for d, r in zip(dated, rows)):
         return False
     for r, d in zip(rows, dated):
