@@ -294,3 +294,51 @@ def test_a_byline_block_under_the_headline_is_metadata() -> None:
     c = clean_text((SITES / "magazine-longread.md").read_text(encoding="utf-8"), markdown=True)
     assert c.published == "2024-06-08" and "Sarah Hale" not in c.text.split("\n\n")[0]
     assert "9 min read" not in c.text
+
+
+DATE_PAGES = sorted((PAGES / "dates").glob("*.html"))
+
+
+@pytest.mark.parametrize("page", DATE_PAGES, ids=[p.stem for p in DATE_PAGES])
+def test_publication_date_conventions(page: Path) -> None:
+    # each page says what it states in its first line: "<!-- expect: DAY SOURCE -->" or "<!-- expect: none -->"
+    html = page.read_text(encoding="utf-8")
+    expect = html.split("expect:", 1)[1].split("-->", 1)[0].split()
+    doc = to_document(RawInput(page.name, format="html", text=html))
+    if expect == ["none"]:  # a masthead's "today", an update line, a body date, a comment's date: none of them
+        assert (doc.published, doc.date_source) == (None, "none")
+    else:
+        assert (doc.published, doc.date_source) == (expect[0], expect[1])
+
+
+@pytest.mark.parametrize("text, day", [
+    ("12 марта 2024, 14:35", "2024-03-12"), ("12 березня 2024", "2024-03-12"), ("3. März 2022", "2022-03-03"),
+    ("Publié le 3 mars 2022", "2022-03-03"), ("3 de marzo de 2022", "2022-03-03"), ("2024年3月12日", "2024-03-12"),
+    ("3 marca 2022", "2022-03-03"), ("31 февраля 2024", None), ("марта 2024", None), ("Mar 3, 2022", "2022-03-03"),
+])
+def test_byline_dates_in_other_languages(text: str, day: str | None) -> None:
+    from moralewatch.clean.dates import text_day
+
+    assert text_day(text) == day
+
+
+@pytest.mark.parametrize("value, day", [
+    ("1710254100", "2024-03-12"), ("1710254100123", "2024-03-12"), ("2022030215", "2022-03-02"),
+    ("202203021530", "2022-03-02"), ("123456789", None),
+])
+def test_numeric_dates_are_unix_times_or_compact_days(value: str, day: str | None) -> None:
+    assert parse_day(value) == day
+
+
+def test_slashed_short_year_and_url_month_dates_are_read_only_when_unambiguous() -> None:
+    from lxml import html as lxml_html
+
+    from moralewatch.clean.dates import _element_day, text_day
+
+    assert text_day("Posted 18/11/2019") == "2019-11-18" and text_day("11/18/2019") == "2019-11-18"
+    assert text_day("03/02/2022") is None  # 3 February or March 2? not read
+    assert _element_day(lxml_html.fromstring('<span class="date">05.11.18</span>')) == "2018-11-05"
+    assert _element_day(lxml_html.fromstring("<p>05.11.18</p>")) is None  # a short year only where marked a date
+    assert from_url("https://x.example/world/2019/nov/18/kherson-story") == "2019-11-18"
+    assert from_jsonld('<script type="application/ld+json">{"datePublished": ["2020-06-01T10:00:00Z"]}</script>'
+                       ) == "2020-06-01"
