@@ -52,6 +52,7 @@ _URL_DAY = compile_regex(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12
 _URL_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _URL_MONTH_DAY = compile_regex(r"/((?:19|20)\d{2})/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/"
                                r"(0?[1-9]|[12]\d|3[01])(?:/|[-_.]|$)", re.I)
+_DOTTED = compile_regex(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
 _ISO = compile_regex(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _COMPACT = compile_regex(r"^\s*(\d{4})(\d{2})(\d{2})(?:T|\b|$)")
 
@@ -65,6 +66,9 @@ def parse_day(value: str) -> str | None:
     m = _ISO.match(value) or _COMPACT.match(value)
     if m:
         return _day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _DOTTED.match(value)
+    if m:  # 05.11.2019 is 5 November wherever dots separate a date (dateutil would read May 11)
+        return _day(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     if value.isdigit() and len(value) in (10, 12, 14) and int(value[8:10]) < 24 and \
             _day(int(value[:4]), int(value[4:6]), int(value[6:8])):
         return _day(int(value[:4]), int(value[4:6]), int(value[6:8]))  # YYYYMMDDHH(MM(SS))
@@ -400,10 +404,11 @@ ABOVE_REACH = 300
 
 def _element_day(el: Any) -> str | None:
     """The publication day an element states: a ``<time>``, an element whose class or id speaks of a date or
-    byline, or a leaf element that is a date line; never an update date."""
+    byline, or a line element (only inline elements inside) that is a date line; never an update date."""
     marker = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}"
     marked = el.tag == "time" or bool(_DATE_CLASS.search(marker))
-    if not marked and (len(el) or el.tag not in _LINE_TAGS):
+    if not marked and (el.tag not in _LINE_TAGS or
+                       any(isinstance(c.tag, str) and c.tag not in _INLINE_TAGS for c in el)):
         return None
     text = " ".join(el.text_content().split())
     if len(text) > 160 or _NOT_PUBLISHED.search(marker + " " + text[:40]):
@@ -419,6 +424,8 @@ def _element_day(el: Any) -> str | None:
 #: attributes of a marked element that hold its date as data (``<span class="date" data-timestamp="1574...">``)
 _DATE_ATTRS = ("datetime", "data-timestamp", "data-time", "data-date", "data-datetime", "data-published",
                "data-utime", "data-pubdate", "content", "title")
+#: elements inside a date line ("By <a>Dan</a> on March 3, 2023")
+_INLINE_TAGS = frozenset(("a", "span", "b", "strong", "em", "i", "time", "small", "abbr", "br"))
 _LINE_TAGS = frozenset(("p", "span", "div", "li", "small", "em", "strong", "b", "i", "dd", "address"))
 
 
