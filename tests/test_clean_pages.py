@@ -342,3 +342,16 @@ def test_slashed_short_year_and_url_month_dates_are_read_only_when_unambiguous()
     assert from_url("https://x.example/world/2019/nov/18/kherson-story") == "2019-11-18"
     assert from_jsonld('<script type="application/ld+json">{"datePublished": ["2020-06-01T10:00:00Z"]}</script>'
                        ) == "2020-06-01"
+
+
+def test_a_huge_scraped_page_is_cleaned_in_bounded_time() -> None:
+    # thousands of quoted short paragraphs sharing common trigrams, menus between prose, tables: no quadratic walk
+    import time
+
+    prose = "The brigade said on Tuesday that one of the positions near the river had been held through the night."
+    block = ["Home\nNews\nWorld\nSport", f"“{prose[:60]}”", prose, "Row A\nRow B\nRow C", prose,
+             "“One of the soldiers said one of the things.”"]
+    page = "\n\n".join(block * 3000)
+    start = time.monotonic()
+    c = clean_text(page)
+    assert time.monotonic() - start < 10 and prose in c.text

@@ -340,6 +340,8 @@ STANDFIRST = 300
 INSERT = 2
 #: share of a short paragraph's word trigrams found in one longer paragraph that makes it a repetition of it
 REPEATED = 0.6
+#: a trigram in more paragraphs than this is common speech, no sign of a repetition
+COMMON_GRAM = 20
 _SENTENCE_END = compile_regex(r"[.!?…][\"”’»)]?(?:\s|$)")
 
 
@@ -440,6 +442,8 @@ def _repeated(text: str, pieces: list[list[tuple[int, int]]], idx: list[int]) ->
             continue
         shared: dict[int, int] = {}
         for g in grams[i]:
+            if len(index[g]) > COMMON_GRAM:
+                continue  # "one of the": in too many paragraphs to say which one repeats
             for j in index[g]:
                 if j != i and len(grams[j]) > len(grams[i]):
                     shared[j] = shared.get(j, 0) + 1
@@ -586,6 +590,9 @@ def _article_lists(text: str, paras: list[tuple[int, int]], keep: list[bool], q:
     three kept before (and two more before that: not a standfirst), a prose paragraph next after, within two; no
     links, no list heading. A table or a list of short items of the article, not the site's menu."""
     kept = [i for i in range(len(paras)) if keep[i]]
+    prose_before = [0]  # prose_before[k]: prose paragraphs among kept[:k]
+    for j in kept:
+        prose_before.append(prose_before[-1] + (q[j] == 2))
     out: list[int] = []
     for i in range(len(paras)):
         raw = text[paras[i][0]:paras[i][1]]
@@ -594,8 +601,7 @@ def _article_lists(text: str, paras: list[tuple[int, int]], keep: list[bool], q:
         k = bisect.bisect_left(kept, i)
         before = [j for j in kept[max(0, k - 3):k] if j >= i - 4]
         after = kept[k] if k < len(kept) and kept[k] <= i + 2 else None
-        if after is not None and q[after] == 2 and any(q[j] == 2 for j in before) and \
-                sum(q[j] == 2 for j in kept[:k]) >= 2:
+        if after is not None and q[after] == 2 and any(q[j] == 2 for j in before) and prose_before[k] >= 2:
             out.append(i)
     return out
 
