@@ -197,3 +197,161 @@ def test_a_caption_loses_its_credit_and_keeps_its_words() -> None:
     c = clean_text(f"{body}\n\n{caption}\n\n{body}")
     assert "‘We will not leave,’ said a commander near Bakhmut." in c.text and "Photograph" not in c.text
     assert "The Reuters/Ipsos poll showed gains." in clean_text(f"{body}\n\nThe Reuters/Ipsos poll showed gains.").text
+
+
+SITES = PAGES / "sites"
+
+
+def _site_lines(name: str, markdown: bool) -> tuple[set[int], set[int]]:
+    """The body lines of a fixture page's rendering (its words a run of the ``id="mw-body"`` element's text, less
+    the inserts marked ``data-x``) and the lines the cleaner keeps."""
+    from lxml import html as lxml_html
+
+    from moralewatch.eval.furniture import kept_lines, label_lines
+
+    root = lxml_html.document_fromstring((SITES / f"{name}.html").read_text(encoding="utf-8"))
+    body = root.get_element_by_id("mw-body")
+    for el in body.xpath(".//*[@data-x]"):
+        el.drop_tree()
+    rendered = (SITES / f"{name}.{'md' if markdown else 'txt'}").read_text(encoding="utf-8")
+    lines = rendered.split("\n")
+    return set(label_lines(rendered, body.text_content())), {i for i in kept_lines(rendered, markdown)
+                                                             if lines[i].strip()}
+
+
+def test_scraped_renderings_of_the_fixture_sites_keep_the_body() -> None:
+    # eight pages written for the tests (news, analysis, blog, wire, magazine, regional, Russian), each saved as a
+    # scraper saves it (plain text and markdown): line-level body precision and recall over all sixteen renderings
+    tp = fp = fn = 0
+    for page in sorted(SITES.glob("*.html")):
+        for md in (False, True):
+            body, kept = _site_lines(page.stem, md)
+            assert body, page.stem
+            tp, fp, fn = tp + len(body & kept), fp + len(kept - body), fn + len(body - kept)
+    assert tp / (tp + fp) >= 0.85 and tp / (tp + fn) >= 0.99, (tp, fp, fn)
+
+
+def test_one_line_inserts_inside_the_article_do_not_cut_it() -> None:
+    # an inline "RELATED: <headline>" and an advertisement's label between paragraphs: the article's first
+    # paragraphs stay (they used to be cut off as a run of their own, lighter than the rest)
+    for md in (False, True):
+        body, kept = _site_lines("regional-ads-embeds", md)
+        assert body <= kept
+    raw = (SITES / "regional-ads-embeds.txt").read_text(encoding="utf-8")
+    c = clean_text(raw)
+    assert c.text.startswith("A Russian ballistic missile hit port infrastructure in Odesa")
+    assert "RELATED:" not in c.text and "Advertisement" not in c.text and "@OlegKiper" not in c.text
+
+
+def test_captions_pull_quotes_bios_and_print_lines_of_a_scraped_page_go() -> None:
+    raw = (SITES / "magazine-longread.md").read_text(encoding="utf-8")
+    c = clean_text(raw, markdown=True)
+    assert c.text.startswith("The bus still comes on Tuesdays.") and c.text.endswith("Then she goes back up and sleeps.")
+    assert "“I am not leaving. But I am ready.”" not in c.text  # the pull quote repeats the article's words
+    assert '"I am not leaving," she told me.' in c.text
+    for line in ("Ten kilometres from the front", "contributing writer", "print edition", "47 Comments"):
+        assert line not in c.text, line
+    assert c.title == "The Quiet Villages"
+    raw = (SITES / "news-guardianlike.txt").read_text(encoding="utf-8")
+    c = clean_text(raw)
+    assert "Paramedics load a wounded soldier" not in c.text and "tracked ground robot" not in c.text
+    assert c.text.startswith("The armoured ambulance waits") and "Photograph" not in c.text
+
+
+@pytest.mark.parametrize("line", [
+    "Читайте также: Власти объявили о вывозе детей из приграничных районов",
+    "© 2024 «Вечерний курьер». Все права защищены. При использовании материалов ссылка на сайт обязательна.",
+    "Подписывайтесь на наш канал в Telegram, чтобы первыми узнавать главные новости.",
+    "Поделиться: ВКонтакте Одноклассники Telegram",
+    "This article appears in the July 2024 print edition with the headline “The Quiet Villages.”",
+    "— Oleh Kiper (@OlegKiper) November 25, 2024",
+    "Smoke rises over a fuel depot after a drone attack. Social media/via Global Wire",
+])
+def test_more_standing_lines_are_furniture(line: str) -> None:
+    body = "Ukrainian troops held their positions near the river on Tuesday, the general staff said in a statement."
+    c = clean_text(f"{body}\n\n{line}\n\n{body}")
+    assert c.text == f"{body}\n\n{body}" or (line.startswith("Smoke") and "Social media" not in c.text)
+
+
+def test_a_notes_paragraph_of_wire_copy_stays() -> None:
+    # "NOTES: ..." in wire copy is the story's: a tail heading word with a colon is not a related list
+    text = ("Net profit rose to 12 mln dlrs from 10 mln dlrs a year earlier, the company said.\n\n"
+            "NOTES: Results include American Can Packaging Inc from acquisition on Nov 1, 1986.")
+    assert clean_text(text).text == text
+
+
+def test_a_table_inside_the_article_of_a_scraped_page_is_not_a_menu() -> None:
+    # short rows without figures between two paragraphs of the article: the article's table, not the site's menu
+    for name, md in (("explainer-lists", False), ("explainer-lists", True)):
+        body, kept = _site_lines(name, md)
+        assert body <= kept
+    c = clean_text((SITES / "explainer-lists.txt").read_text(encoding="utf-8"))
+    assert "Fathers of three childrenDeferred" in c.text and "Who is exempt" in c.text
+    assert "Explainers" not in c.text and "Podcast" not in c.text  # the site's menu still goes
+
+
+def test_a_byline_block_under_the_headline_is_metadata() -> None:
+    c = clean_text((SITES / "magazine-longread.md").read_text(encoding="utf-8"), markdown=True)
+    assert c.published == "2024-06-08" and "Sarah Hale" not in c.text.split("\n\n")[0]
+    assert "9 min read" not in c.text
+
+
+DATE_PAGES = sorted((PAGES / "dates").glob("*.html"))
+
+
+@pytest.mark.parametrize("page", DATE_PAGES, ids=[p.stem for p in DATE_PAGES])
+def test_publication_date_conventions(page: Path) -> None:
+    # each page says what it states in its first line: "<!-- expect: DAY SOURCE -->" or "<!-- expect: none -->"
+    html = page.read_text(encoding="utf-8")
+    expect = html.split("expect:", 1)[1].split("-->", 1)[0].split()
+    doc = to_document(RawInput(page.name, format="html", text=html))
+    if expect == ["none"]:  # a masthead's "today", an update line, a body date, a comment's date: none of them
+        assert (doc.published, doc.date_source) == (None, "none")
+    else:
+        assert (doc.published, doc.date_source) == (expect[0], expect[1])
+
+
+@pytest.mark.parametrize("text, day", [
+    ("12 марта 2024, 14:35", "2024-03-12"), ("12 березня 2024", "2024-03-12"), ("3. März 2022", "2022-03-03"),
+    ("Publié le 3 mars 2022", "2022-03-03"), ("3 de marzo de 2022", "2022-03-03"), ("2024年3月12日", "2024-03-12"),
+    ("3 marca 2022", "2022-03-03"), ("31 февраля 2024", None), ("марта 2024", None), ("Mar 3, 2022", "2022-03-03"),
+])
+def test_byline_dates_in_other_languages(text: str, day: str | None) -> None:
+    from moralewatch.clean.dates import text_day
+
+    assert text_day(text) == day
+
+
+@pytest.mark.parametrize("value, day", [
+    ("1710254100", "2024-03-12"), ("1710254100123", "2024-03-12"), ("2022030215", "2022-03-02"),
+    ("202203021530", "2022-03-02"), ("123456789", None),
+])
+def test_numeric_dates_are_unix_times_or_compact_days(value: str, day: str | None) -> None:
+    assert parse_day(value) == day
+
+
+def test_slashed_short_year_and_url_month_dates_are_read_only_when_unambiguous() -> None:
+    from lxml import html as lxml_html
+
+    from moralewatch.clean.dates import _element_day, text_day
+
+    assert text_day("Posted 18/11/2019") == "2019-11-18" and text_day("11/18/2019") == "2019-11-18"
+    assert text_day("03/02/2022") is None  # 3 February or March 2? not read
+    assert _element_day(lxml_html.fromstring('<span class="date">05.11.18</span>')) == "2018-11-05"
+    assert _element_day(lxml_html.fromstring("<p>05.11.18</p>")) is None  # a short year only where marked a date
+    assert from_url("https://x.example/world/2019/nov/18/kherson-story") == "2019-11-18"
+    assert from_jsonld('<script type="application/ld+json">{"datePublished": ["2020-06-01T10:00:00Z"]}</script>'
+                       ) == "2020-06-01"
+
+
+def test_a_huge_scraped_page_is_cleaned_in_bounded_time() -> None:
+    # thousands of quoted short paragraphs sharing common trigrams, menus between prose, tables: no quadratic walk
+    import time
+
+    prose = "The brigade said on Tuesday that one of the positions near the river had been held through the night."
+    block = ["Home\nNews\nWorld\nSport", f"“{prose[:60]}”", prose, "Row A\nRow B\nRow C", prose,
+             "“One of the soldiers said one of the things.”"]
+    page = "\n\n".join(block * 3000)
+    start = time.monotonic()
+    c = clean_text(page)
+    assert time.monotonic() - start < 10 and prose in c.text

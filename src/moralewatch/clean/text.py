@@ -8,6 +8,7 @@ the top, and the kept paragraphs are joined with blank lines. Inside a paragraph
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -38,13 +39,22 @@ BIO = compile_regex(
                     r"(?i:reporter|correspondent|journalist|editor|writer|columnist|contributor|producer)\b",
                     )
 BIO_HINTS = compile_regex(r"get in touch|based in|joined \w+ in \d{4}|follow (?:him|her|them) on|languages:", re.I)
+#: ... and on a whole scraped page (the new alternatives are read only there: text an extractor cut is left as it was)
+PAGE_BIO_HINTS = compile_regex(r"where (?:he|she|they) (?:covers?|writes? about|reports? on)\b", re.I)
 #: a byline with its date: "By Name | 2 June 2023", "By Name, March 3, 2022 3:52pm", "By Name · Published ..."
 BYLINE_DATE = compile_regex(r"^(?i:by)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,5})\s*[|,·•—–-]\s*"
                             r"(?P<date>.{8,60})$")
-RELATED = compile_regex(r"^(?:related|more on|more from|read more|see also|recommended|you may also like|"
-                        r"most read|most popular|most viewed|trending|read next|further reading|other stories|"
-                        r"more stories|latest news|latest stories|top stories|editor'?s picks|popular now|"
-                        r"(?:\d+\s+)?comments?|join the conversation|around the web|from our partners)\b", re.I)
+_RELATED_WORDS = (r"related|more on|more from|read more|see also|recommended|you may also like|"
+                  r"most read|most popular|most viewed|trending|read next|further reading|other stories|"
+                  r"more stories|latest news|latest stories|top stories|editor'?s picks|popular now|"
+                  r"(?:\d+\s+)?comments?|join the conversation|around the web|from our partners")
+RELATED = compile_regex(rf"^(?:{_RELATED_WORDS})\b", re.I)
+#: the headings of a page's tail on a whole scraped page: those of :data:`RELATED` and more
+PAGE_RELATED = compile_regex(
+    rf"^(?:{_RELATED_WORDS}|about the authors?|footnotes|endnotes|explore more|more on this (?:story|topic)|"
+    r"read also|\d+ (?:thoughts|responses|replies) (?:on|to)|leave a (?:reply|comment)|share this|like this|"
+    r"читайте также|читайте також|смотрите также|новости партн[её]ров|последние новости|"
+    r"самое (?:читаемое|популярное)|новини партнерів|останні новини)\b", re.I)
 #: paragraphs (up to :data:`PROMPT_MAX` characters) that are the site talking to the reader, not the article:
 #: cookie and subscription prompts, share bars, licence lines, credits, standing disclaimers, wire trailers
 PROMPT = compile_regex(
@@ -58,16 +68,25 @@ PROMPT = compile_regex(
     r"additional reporting by|this (?:article|story) (?:was|has been|first) (?:originally )?(?:published|appeared)|"
     r"reuse this content|report an error|comments? (?:are|is) closed|leave a comment)"
     r"|^(?:share (?:this|on)\b|follow us on|click here to|download (?:our|the) app|listen to this article)", re.I)
+#: ... and on a whole scraped page: print-edition lines, licensing links, Russian and Ukrainian prompts, tag lines
+PAGE_PROMPT = compile_regex(
+    r"\b(?:(?:this article|it) (?:appears|appeared) in the .{0,40}(?:issue|edition)|purchase licensing rights|"
+    r"все права защищены|усі права захищені|подписывайтесь на|підписуйтесь на|при (?:использовании|цитировании) "
+    r"материалов)|^(?:поделиться|поділитися|теги:|tags:)", re.I)
 PROMPT_MAX = 300
 #: a credit line: an image or source credit ("Photo: Name/Reuters", "Source: @user on X", "Getty Images")
 CREDIT = compile_regex(
     r"^(?:\(?(?:photo|image|picture|photograph|video|illustration|credit|source|foto|фото|источник|джерело)s?"
     r"(?: by| credit)?\s*[:/-]|\(?photo by |(?:reuters|afp|ap|epa|efe)/[^\s/]+(?:\s[^\s/]+){0,3}\s*$|"
     r".{0,80}\b(?:getty images|afp via|ap photo|shutterstock|epa-efe|anadolu)\b)", re.I)
+#: ... and on a whole scraped page: an embedded post's credit ("— Name (@handle) March 3, 2022")
+PAGE_CREDIT = compile_regex(r"^[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)[^()\n]{0,40}$")
 #: a caption that ends with its credit: "... near Orikhiv. Photo: Name/Outlet", "... (Photo by Name/AFP via Getty)"
 CAPTION = compile_regex(r"(?:\b(?:photo|image|picture|photograph|credit|foto|фото)s?(?: by| credit)?\s*:\s*[^.]{2,80}|"
                         r"\((?:photo|image|picture)s?(?: by)?\b[^()]{2,120}\)|/(?:getty images|afp|reuters|ap|epa|"
                         r"anadolu|shutterstock)\b[^.]{0,40}|\bgetty images[^.]{0,30})\s*$", re.I)
+#: ... and on a whole scraped page: "... Social media/via Outlet", "... Handout/Ministry"
+PAGE_CAPTION = compile_regex(r"\b(?:social media|handout|supplied)\s*/\s*(?:via\b)?[^.]{0,40}\s*$", re.I)
 #: a share bar: only names of networks and sharing verbs
 _SHARE_WORD = compile_regex(r"^(?:share|tweet|email|e-mail|print|copy(?: link)?|link|facebook|twitter|x|whatsapp|"
                             r"telegram|linkedin|reddit|pinterest|messenger|vk|viber|flipboard|pocket|on|this|"
@@ -205,7 +224,7 @@ def clean_text(text: str, *, detect_title: bool = True, markdown: bool = False, 
     pieces: list[list[tuple[int, int]]] = [_md_pieces(text, s, e) if markdown else [(s, e)] for s, e in paras]
     keep = [_keep_paragraph(text, i, paras[i], pieces, scan, markdown, whole_page) for i in range(n)]
     barrier = _barriers(text, paras, keep, scan)
-    region_title = _main_region(text, paras, keep, pieces, markdown, barrier) if whole_page else None
+    region_title = _main_region(text, paras, keep, pieces, markdown, barrier, scan) if whole_page else None
     if region_title is not None:  # a whole scraped page: the headline above the article is metadata
         if detect_title:
             out.title = region_title or None
@@ -229,6 +248,10 @@ class _Scan:
     metadata: set[int] = field(default_factory=set)
     #: markdown paragraphs that are all text links (navigation)
     links: set[int] = field(default_factory=set)
+    #: paragraphs that lost a credit (captions): dropped whole on a whole scraped page
+    captions: set[int] = field(default_factory=set)
+    #: paragraphs of 100 characters or more so far (a standfirst; from :data:`HEADER_PROSE` on, the article)
+    prose: int = 0
 
 
 def _keep_paragraph(text: str, i: int, span: tuple[int, int], pieces: list[list[tuple[int, int]]], scan: _Scan,
@@ -242,18 +265,24 @@ def _keep_paragraph(text: str, i: int, span: tuple[int, int], pieces: list[list[
     if markdown and _link_only(raw):
         _note_links(i, raw, line, scan)
         return False
-    credit = CAPTION.search(line) if len(line) <= 300 else None
+    credit = None
+    if len(line) <= 300:
+        credit = CAPTION.search(line) or (PAGE_CAPTION.search(line) if whole_page else None)
     if credit:  # a caption's credit goes; the caption's words stay (they may quote someone)
         pieces[i] = _cut(text, pieces[i], credit.start())
+        scan.captions.add(i)
         line = "".join(text[a:b] for a, b in pieces[i])
     if _is_page_furniture(i, raw, line, short, scan, whole_page):
         return False
     if len(line) >= 100:
         scan.in_related = False  # prose again: the list has ended
-    if short and _metadata_line(line, i, scan.first_content, scan.out):
+        scan.prose += 1
+    if (short and _metadata_line(line, i, scan.first_content, scan.out)) or \
+            (whole_page and _metadata_block(line, i, scan)):
         scan.metadata.add(i)
         return False
-    if i >= scan.tail_start and i > 0 and BIO.match(line.strip()) and BIO_HINTS.search(line):
+    if i >= scan.tail_start and i > 0 and BIO.match(line.strip()) and \
+            (BIO_HINTS.search(line) or (whole_page and PAGE_BIO_HINTS.search(line))):
         scan.in_related = True
         return False
     if scan.first_content is None:
@@ -266,23 +295,24 @@ def _note_links(i: int, raw: str, line: str, scan: _Scan) -> None:
     if any(m.group(2).strip() and not m.group(1) for m in MD_LINK.finditer(raw)):
         scan.links.add(i)  # a line that is all text links is navigation: it separates runs of prose (images do not)
     if i >= scan.tail_start or scan.first_content is not None:
-        scan.in_related = scan.in_related or bool(RELATED.match(line.strip()))
+        scan.in_related = scan.in_related or bool(PAGE_RELATED.match(line.strip()))
 
 
 def _is_page_furniture(i: int, raw: str, line: str, short: bool, scan: _Scan, whole_page: bool) -> bool:
     """Paragraph ``i`` is the site's: chrome, a furniture line, the site's name, a related list or its heading."""
+    related = PAGE_RELATED if whole_page else RELATED
     if not line.strip() or _is_chrome(raw, line, whole_page):
-        if short and RELATED.match(line.strip()):
+        if short and related.match(line.strip()):
             scan.in_related = True
         return True
     if short and is_furniture(line):
-        if RELATED.match(line.strip()) and i >= scan.tail_start:
+        if related.match(line.strip()) and i >= scan.tail_start:
             scan.in_related = True
         return True
     if short and _DOMAIN.match(line.strip()):
         scan.out.site = scan.out.site or line.strip()  # the site's name as a line of its own
         return True
-    if short and len(line.split()) <= 5 and RELATED.match(line.strip()) and line.rstrip()[-1:] not in ".!?\"”":
+    if short and len(line.split()) <= 5 and related.match(line.strip()) and line.rstrip()[-1:] not in ".!?\"”":
         scan.in_related = True  # "Related", "More from Reuters": the heading of a list of links
         return True
     # the list of links under "Related Articles"
@@ -292,7 +322,7 @@ def _is_page_furniture(i: int, raw: str, line: str, short: bool, scan: _Scan, wh
 def _barriers(text: str, paras: list[tuple[int, int]], keep: list[bool], scan: _Scan) -> list[bool]:
     """A dropped block of several lines (a menu, a list of links) or a list's heading separates two runs of prose."""
     return [not keep[i] and i not in scan.metadata and
-            ("\n" in text[s:e].strip() or bool(RELATED.match(text[s:e].strip(" #*"))) or i in scan.links)
+            ("\n" in text[s:e].strip() or bool(PAGE_RELATED.match(text[s:e].strip(" #*"))) or i in scan.links)
             for i, (s, e) in enumerate(paras)]
 
 #: a paragraph of this many words or more that reads as prose is article text
@@ -302,6 +332,16 @@ GAP = 6
 #: a page is taken for a whole scraped page (and cut to its main run of article text) when the line rules dropped
 #: this many blocks of site furniture (menus, lists of links, list headings): one article's text has none
 SCRAPED = 3
+#: prose paragraphs above the article's byline or date line (a headline's standfirst): more, and it is no header
+HEADER_PROSE = 2
+#: a standfirst (the sentence or two under a headline) is no longer than this
+STANDFIRST = 300
+#: dropped paragraphs between two prose paragraphs that can be an insert in the article (an ad's label and a link)
+INSERT = 2
+#: share of a short paragraph's word trigrams found in one longer paragraph that makes it a repetition of it
+REPEATED = 0.6
+#: a trigram in more paragraphs than this is common speech, no sign of a repetition
+COMMON_GRAM = 20
 _SENTENCE_END = compile_regex(r"[.!?…][\"”’»)]?(?:\s|$)")
 
 
@@ -324,21 +364,38 @@ def _quality(text: str, spans: list[tuple[int, int]], raw: str, markdown: bool) 
 
 
 def _main_region(text: str, paras: list[tuple[int, int]], keep: list[bool], pieces: list[list[tuple[int, int]]],
-                 markdown: bool, barrier: list[bool]) -> str | None:
+                 markdown: bool, barrier: list[bool], scan: _Scan) -> str | None:
     """On a whole scraped page (menus, teasers, footers around the article), keep only the main run of prose:
     runs of prose paragraphs joined across fewer than :data:`GAP` non-prose ones; the run with the most prose
     words is the article, and another run with half as many is kept too (an article split by a block of links).
     Inside the kept runs everything the line rules kept stays (subheadings, short sentences). Does nothing (returns
     None) unless the page shows :data:`SCRAPED` blocks of site furniture; else returns the headline: the last short
-    line before the article that reads as a title (or an empty string when there is none)."""
+    line before the article that reads as a title (or an empty string when there is none). On such a page a
+    caption that carried a credit goes whole, a byline or date line right under the page's first prose paragraph
+    when that is short (a standfirst of up to :data:`STANDFIRST` characters) splits runs too, and
+    a short paragraph that repeats words of a longer one (a pull quote) goes."""
+    if sum(barrier) < SCRAPED:
+        return None
+    for i in scan.captions:
+        keep[i] = False
     idx = [i for i in range(len(paras)) if keep[i]]
-    if sum(barrier) < SCRAPED or len(idx) < 2:
+    if len(idx) < 2:
         return None
     q = {i: _quality(text, pieces[i], text[paras[i][0]:paras[i][1]], markdown) for i in idx}
+    for i in _article_lists(text, paras, keep, q, markdown):
+        keep[i], barrier[i], q[i] = True, False, 0
+    idx = [i for i in range(len(paras)) if keep[i]]
+    prose = [i for i in idx if q[i] == 2]
+    head = (prose[0], prose[1]) if len(prose) > 1 and paras[prose[0]][1] - paras[prose[0]][0] <= STANDFIRST \
+        else (0, 0)
+    inserts = _inserts(text, paras, idx, q, barrier)
+    barrier = [(b and i not in inserts) or (i in scan.metadata and head[0] < i < head[1])
+               for i, b in enumerate(barrier)]
     runs = _prose_runs(idx, q, barrier)
     if not runs:
         return None
     inside = _article_paragraphs(text, paras, idx, q, barrier, runs)
+    inside -= _repeated(text, pieces, sorted(inside))
     outside = [i for i in idx if i not in inside]
     if not outside:
         return None
@@ -347,6 +404,56 @@ def _main_region(text: str, paras: list[tuple[int, int]], keep: list[bool], piec
     for i in outside:
         keep[i] = False
     return title
+
+
+def _inserts(text: str, paras: list[tuple[int, int]], idx: list[int], q: dict[int, int],
+             barrier: list[bool]) -> set[int]:
+    """Barriers that are one line inside the article's prose (an inline "Read more: <headline>", one link): the kept
+    paragraphs right before and after are prose, with at most :data:`INSERT` paragraphs between them, and no other
+    barrier is that near (a list of teasers alternates links and summaries). A list's heading ("Related",
+    "Comments") is no insert. Dropped, but they do not end the article."""
+    out: set[int] = set()
+    for i, b in enumerate(barrier):
+        line = text[paras[i][0]:paras[i][1]].strip()
+        if not b or "\n" in line or (PAGE_RELATED.match(line.strip(" #*")) and ":" not in line[:30]) or \
+                any(barrier[j] for j in range(max(0, i - INSERT - 1), min(len(barrier), i + INSERT + 2)) if j != i):
+            continue
+        k = bisect.bisect_left(idx, i)
+        if 0 < k < len(idx) and q[idx[k - 1]] == 2 and q[idx[k]] == 2 and idx[k] - idx[k - 1] <= INSERT + 1:
+            out.add(i)
+    return out
+
+
+def _repeated(text: str, pieces: list[list[tuple[int, int]]], idx: list[int]) -> set[int]:
+    """The paragraphs of ``idx`` in quotation marks (up to 300 characters, four words or more) whose word trigrams
+    are for the most part (:data:`REPEATED`) those of one other, longer paragraph: a pull quote repeats a sentence
+    of the article."""
+    grams: dict[int, set[tuple[str, ...]]] = {}
+    index: dict[tuple[str, ...], list[int]] = {}
+    for i in idx:
+        w = _WORDS.findall("".join(text[a:b] for a, b in pieces[i]).lower())
+        grams[i] = {tuple(w[k:k + 3]) for k in range(len(w) - 2)}
+        for g in grams[i]:
+            index.setdefault(g, []).append(i)
+    out: set[int] = set()
+    for i in idx:
+        if len(grams[i]) < 2 or sum(b - a for a, b in pieces[i]) > 300 or \
+                text[pieces[i][0][0]:pieces[i][0][0] + 1] not in _QUOTE_MARKS:
+            continue
+        shared: dict[int, int] = {}
+        for g in grams[i]:
+            if len(index[g]) > COMMON_GRAM:
+                continue  # "one of the": in too many paragraphs to say which one repeats
+            for j in index[g]:
+                if j != i and len(grams[j]) > len(grams[i]):
+                    shared[j] = shared.get(j, 0) + 1
+        if shared and max(shared.values()) >= REPEATED * len(grams[i]):
+            out.add(i)
+    return out
+
+
+_WORDS = compile_regex(r"\w+")
+_QUOTE_MARKS = frozenset("\"“”„«»‘’'")
 
 
 def _prose_runs(idx: list[int], q: dict[int, int], barrier: list[bool]) -> list[list[int]]:
@@ -419,28 +526,84 @@ def page_title(title: str | None) -> str | None:
 
 
 def _is_chrome(raw: str, line: str, whole_page: bool = True) -> bool:
-    """A paragraph that is the site's, not the article's: a prompt, a credit, a share bar, a menu (three or more
-    short lines, none a sentence)."""
+    """A paragraph that is the site's, not the article's: a prompt, a credit, a related list, a share bar, a menu
+    (three or more short lines, none a sentence), a block of such lines and labels."""
     stripped = line.strip()
-    if len(stripped) <= PROMPT_MAX and PROMPT.search(stripped):
+    if len(stripped) <= PROMPT_MAX and _prompt(stripped, whole_page):
         return True
-    if len(stripped) <= 200 and CREDIT.match(stripped):
+    if len(stripped) <= 200 and (CREDIT.match(stripped) or (whole_page and PAGE_CREDIT.match(stripped))):
         return True
+    if _related_block(raw, stripped, whole_page) or _share_bar(stripped):
+        return True
+    if whole_page and _menu_like(raw):
+        return True
+    return whole_page and _glued_chrome(line)
+
+
+def _prompt(line: str, whole_page: bool) -> bool:
+    return bool(PROMPT.search(line) or (whole_page and PAGE_PROMPT.search(line)))
+
+
+def _related_block(raw: str, stripped: str, whole_page: bool) -> bool:
+    """"Read more: <headline>", "Related articles" with its list of headlines in the same block."""
     first = raw.strip().splitlines()[0].strip(" #*>-") if raw.strip() else ""
+    if not (PAGE_RELATED if whole_page else RELATED).match(first):
+        return False
     rest = raw.strip().splitlines()[1:]
-    if len(first) <= 60 and RELATED.match(first) and ((":" in first[:30] and len(stripped) <= 160) or
-                                                       (rest and all(len(x.strip()) < 100 for x in rest))):
-        return True  # "Read more: <headline>", "Related articles" with its list of headlines in the same block
-    words = stripped.replace("|", " ").replace("·", " ").replace("•", " ").split()
-    if words and len(words) <= 12 and all(_SHARE_WORD.match(w.strip(":,.!()[]")) for w in words) and \
-            any(w.lower().strip(":,.") in _SHARE_NAMES for w in words):
+    if len(first) <= 60 and ((":" in first[:30] and len(stripped) <= 160) or
+                             (rest and all(len(x.strip()) < 100 for x in rest))):
         return True
+    # one line, a headline after the colon (no sentence: "Читайте также: Власти объявили о ...")
+    return whole_page and not rest and ":" in first[:30] and len(first) <= 160 and \
+        not _SENTENCE_END.search(first[first.index(":") + 1:] + " ")
+
+
+def _share_bar(stripped: str) -> bool:
+    """Only names of networks and sharing verbs ("Share: Facebook Twitter Email")."""
+    words = stripped.replace("|", " ").replace("·", " ").replace("•", " ").split()
+    return bool(words) and len(words) <= 12 and all(_SHARE_WORD.match(w.strip(":,.!()[]")) for w in words) and \
+        any(w.lower().strip(":,.") in _SHARE_NAMES for w in words)
+
+
+def _glued_chrome(line: str) -> bool:
+    """Two or more lines in one block, one of them chrome and the others short labels (a tag list glued to a share
+    bar, a prompt to its button); not a credit under short rows (a table's rows over its source)."""
+    rows = [x.strip() for x in line.splitlines() if x.strip()]
+    if len(rows) < 2 or any(len(x) > 160 for x in rows):
+        return False
+    chrome = [_is_chrome(x, x, True) and not CREDIT.match(x) and not PAGE_CREDIT.match(x) for x in rows]
+    return any(chrome) and all(c or (len(x.split()) <= 6 and not _SENTENCE_END.search(x + " ") and
+                                     not any(ch.isdigit() for ch in x)) for c, x in zip(chrome, rows))
+
+
+def _menu_like(raw: str) -> bool:
+    """Three or more short lines, none a sentence, few with figures: a menu (a table's rows hold figures)."""
     lines = [x.strip() for x in raw.splitlines() if x.strip()]
     menu_like = sum(len(x.split()) <= 4 and x[-1:] not in ".!?\"”:" for x in lines)
-    if whole_page and len(lines) >= 3 and menu_like >= 0.7 * len(lines) and \
-            sum(any(ch.isdigit() for ch in x) for x in lines) <= 0.3 * len(lines):
-        return True  # a menu (a table's rows hold figures)
-    return False
+    return len(lines) >= 3 and menu_like >= 0.7 * len(lines) and \
+        sum(any(ch.isdigit() for ch in x) for x in lines) <= 0.3 * len(lines)
+
+
+def _article_lists(text: str, paras: list[tuple[int, int]], keep: list[bool], q: dict[int, int],
+                   markdown: bool) -> list[int]:
+    """Blocks of short lines dropped as menus that stand inside the article's prose: a prose paragraph among the
+    three kept before (and two more before that: not a standfirst), a prose paragraph next after, within two; no
+    links, no list heading. A table or a list of short items of the article, not the site's menu."""
+    kept = [i for i in range(len(paras)) if keep[i]]
+    prose_before = [0]  # prose_before[k]: prose paragraphs among kept[:k]
+    for j in kept:
+        prose_before.append(prose_before[-1] + (q[j] == 2))
+    out: list[int] = []
+    for i in range(len(paras)):
+        raw = text[paras[i][0]:paras[i][1]]
+        if keep[i] or (markdown and "](" in raw) or PAGE_RELATED.match(raw.strip(" #*")) or not _menu_like(raw):
+            continue
+        k = bisect.bisect_left(kept, i)
+        before = [j for j in kept[max(0, k - 3):k] if j >= i - 4]
+        after = kept[k] if k < len(kept) and kept[k] <= i + 2 else None
+        if after is not None and q[after] == 2 and any(q[j] == 2 for j in before) and prose_before[k] >= 2:
+            out.append(i)
+    return out
 
 
 def _cut(text: str, spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
@@ -511,6 +674,24 @@ def _md_pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
         a, b = trimmed[-1]
         trimmed[-1] = (a, b - (len(text[a:b]) - len(text[a:b].rstrip())))
     return [(a, b) for a, b in trimmed if b > a]
+
+
+def _metadata_block(line: str, i: int, scan: _Scan) -> bool:
+    """A block of two to five short lines in the page's header (fewer than :data:`HEADER_PROSE` paragraphs of prose
+    above it), one a byline or a date line and the
+    others metadata, prompts or labels ("By Name" / "June 8, 2024" / "Listen to this article · 9 min read"): read
+    like the lines of their own, dropped."""
+    rows = [r.strip() for r in line.splitlines() if r.strip()]
+    if scan.prose >= HEADER_PROSE or not 2 <= len(rows) <= 5 or any(len(r) > 100 for r in rows):
+        return False
+    dated = [bool(parse_date_line(r) or BYLINE_DATE.match(r) or BYLINE.match(r)) for r in rows]
+    if not any(dated) or not all(d or _prompt(r, True) or is_furniture(r) or
+                                 (len(r.split()) <= 6 and not _SENTENCE_END.search(r + " ")) for d, r in zip(dated, rows)):
+        return False
+    for r, d in zip(rows, dated):
+        if d:
+            _metadata_line(r, i, scan.first_content, scan.out)
+    return True
 
 
 def _metadata_line(line: str, i: int, first_content: int | None, out: Cleaned) -> bool:
