@@ -31,7 +31,7 @@ import sqlite3
 import struct
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
 
@@ -44,6 +44,7 @@ from .relate import DEFAULT, SAME_STORY, Meta, Thresholds, _day, relation, scrip
 SIG_ROWS = 4        # rows per band of the 3-shingle signature: 16 bands (copies; rewrites also via the names)
 SSIG_ROWS = 2       # rows per band of the salient signature: 16 bands
 BUCKET_CAP = 32
+BUCKET_FORMAT = "2"  # session 9: a bucket entry is a seq and its day number (sessions 6-8: the seq alone)
 RELATION_ORDER = ("copy", "update", "abridged", "translation", "rewrite")
 _INVERSE = {"update": "abridged", "abridged": "update", "copy": "copy", "rewrite": "rewrite", "translation": "translation"}
 
@@ -148,9 +149,10 @@ class Buckets:
         out: list[int] = arr[f[p1] & f[p2]].tolist()
         return out
 
-    def lookup(self, keys: list[int]) -> tuple[np.ndarray, dict[int, int]]:
+    def lookup(self, keys: list[int], day: int | None = None, window: int = 0) -> tuple[np.ndarray, dict[int, int]]:
         """The seqs in the buckets of ``keys`` (distinct, ascending), and how many each bucket that holds any has
-        (for :meth:`add`)."""
+        (for :meth:`add`). ``day`` (a day number, :func:`_day_number`): only the members published within ``window``
+        days of it, or undated, are returned (their day is in the bucket: no member row is read to leave one out)."""
         keys = self._maybe(keys)
         if not keys:
             return _NO_SEQS, {}
@@ -164,16 +166,21 @@ class Buckets:
             held[key] = held.get(key, b"") + rec[key]
         if not held:
             return _NO_SEQS, {}
-        return distinct(np.frombuffer(b"".join(held.values()), dtype="<i4").astype(np.int64)), {
-            k: len(v) >> 2 for k, v in held.items()}
+        entries = np.frombuffer(b"".join(held.values()), dtype="<i4").reshape(-1, 2)
+        seqs = entries[:, 0]
+        if day is not None and day != _NO_DAY:
+            days = entries[:, 1]
+            seqs = seqs[(days == _NO_DAY32) | (np.abs(days.astype(np.int64) - day) <= window)]
+        return distinct(seqs.astype(np.int64)), {k: len(v) >> 3 for k, v in held.items()}
 
-    def add(self, keys: list[int], seq: int, counts: dict[int, int] | None = None) -> None:
-        """Add ``seq`` to the buckets of ``keys`` that hold fewer than ``BUCKET_CAP`` (``counts`` from
-        :meth:`lookup` of the same keys, when it was just called)."""
+    def add(self, keys: list[int], seq: int, counts: dict[int, int] | None = None, day: int = -1 << 40) -> None:
+        """Add ``seq`` (published on ``day``, a day number) to the buckets of ``keys`` that hold fewer than
+        ``BUCKET_CAP`` (``counts`` from :meth:`lookup` of the same keys, when it was just called)."""
         if counts is None:
             counts = self.lookup(keys)[1]
         rec = self.recent
-        packed = _INT32.pack(seq)  # a bucket's new entries, as they will be written: little-endian int32
+        # a bucket's new entries, as they will be written: seq and day as little-endian int32
+        packed = _ENTRY.pack(seq, _NO_DAY32 if day == _NO_DAY else day)
         n = 0
         for key in keys:
             if counts.get(key, 0) < BUCKET_CAP:
@@ -202,7 +209,8 @@ class Buckets:
         self.recent, self.n_recent = {}, 0
 
 
-_INT32 = struct.Struct("<i")
+_ENTRY = struct.Struct("<ii")  # a bucket entry: seq, day number (int32; _NO_DAY32 for none)
+_NO_DAY32 = -(1 << 31)
 _first_item = operator.itemgetter(0)
 _NO_SEQS = np.zeros(0, dtype=np.int64)
 _FILTER_MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -313,6 +321,7 @@ class StoryIndex:
 
     def __init__(self, thresholds: Thresholds = DEFAULT, conn: sqlite3.Connection | None = None) -> None:
         self.t = thresholds
+        self.window = max(thresholds.story_days, thresholds.event_days + 1)  # the most days apart of a relation
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         if conn is None:  # a private database, gone with the index
             self._tmp = tempfile.TemporaryDirectory(prefix="moralewatch-stories-")
@@ -322,6 +331,8 @@ class StoryIndex:
         ensure_tables(conn)
         self.conn = conn
         self.n = int(conn.execute("SELECT coalesce(max(seq) + 1, 0) FROM story_members").fetchone()[0])
+        if not self.n:  # a new index: its buckets are of this format
+            conn.execute("INSERT OR REPLACE INTO story_state VALUES ('format', 'buckets', ?)", (BUCKET_FORMAT,))
         self.saved = self.n
         self.buckets = Buckets(conn, self.n)
         self.by_id = _ById(self)
@@ -517,8 +528,9 @@ class StoryIndex:
         sk = sketch(text, title)
         meta = Meta(date=published[:10] if published else None, script=script_of(text), source=source)
         keys = self.keys(sk)
-        cands, counts = self.buckets.lookup(keys)
-        rows = self._fetch(self._plausible(sk, meta.script, cands, _day_number(meta.date)))  # whole rows: these
+        day = _day_number(meta.date)
+        cands, counts = self.buckets.lookup(keys, day, self.window)
+        rows = self._fetch(self._plausible(sk, meta.script, cands, day))  # whole rows: these
         best: tuple[int, float, int] | None = None     # (relation rank, -score, seq): the smallest wins
         best_seq = -1
         events: list[int] = []
@@ -551,7 +563,7 @@ class StoryIndex:
             other = rows[c].story
             if other != story:
                 self._union(self.event_of(story), self.event_of(other))
-        self.buckets.add(keys, seq, counts)
+        self.buckets.add(keys, seq, counts, day)
         return seq
 
     def _join(self, doc_id: str, sk: Sketch, meta: Meta, matched: _Row, rel: str, flags: list[str],
@@ -599,7 +611,7 @@ class StoryIndex:
         are); None when all are (or the document is undated)."""
         if day == _NO_DAY:
             return None
-        near = (days == _NO_DAY) | (np.abs(days - day) <= max(self.t.story_days, self.t.event_days + 1))
+        near = (days == _NO_DAY) | (np.abs(days - day) <= self.window)
         return None if near.all() else near
 
     def _read_sigs(self, where: dict[int, int], sigs: np.ndarray, cyr: np.ndarray, days: np.ndarray) -> None:
@@ -681,18 +693,22 @@ class StoryIndex:
         earlier version (no buckets, roots or counts on disk) is completed once, here."""
         idx = cls(thresholds, conn)
         if idx.n and conn.execute("SELECT 1 FROM story_state WHERE kind='n' LIMIT 1").fetchone() is None:
-            idx._upgrade()
+            idx._upgrade(idx._upgrade_rows)
+        elif idx.n and conn.execute("SELECT value FROM story_state WHERE kind='format' AND key='buckets'"
+                                    ).fetchone() != (BUCKET_FORMAT,):
+            idx._upgrade(idx._rebuild_buckets)  # buckets of sessions 6-8: seqs without their days
         return idx
 
-    def _upgrade(self) -> None:
-        """Complete a state of session 5 (no buckets, roots or story sizes on disk) in one transaction: the sizes,
-        written last, mark it done, and an interrupted upgrade leaves nothing half-done."""
+    def _upgrade(self, how: Callable[[], None]) -> None:
+        """Complete a state of an earlier session in one transaction (``how``: :meth:`_upgrade_rows` for one of
+        session 5, :meth:`_rebuild_buckets` for one of sessions 6-8): what is written last marks it done, and an
+        interrupted upgrade leaves nothing half-done."""
         conn = self.conn
         began = not conn.in_transaction
         if began:
             conn.execute("BEGIN IMMEDIATE")
         try:
-            self._upgrade_rows()
+            how()
             if began:
                 conn.execute("COMMIT")
         except BaseException:
@@ -701,14 +717,24 @@ class StoryIndex:
             raise
         self._state.clear()
 
-    def _upgrade_rows(self) -> None:
+    def _rebuild_buckets(self) -> None:
+        """The buckets made again from the members (in their order, as they were added), in this format; the
+        format's mark written last."""
         conn = self.conn
         conn.execute("DELETE FROM story_buckets")
-        for blob, n_sh, n_sal, exact, n_chars, seq in conn.execute(
-                "SELECT sketch, n_shingles, n_salient, exact, n_chars, seq FROM story_members ORDER BY seq"
-        ).fetchall():
-            self.buckets.add(self.keys(Sketch.from_bytes(blob, n_sh, n_sal, exact, n_chars)), int(seq))
+        self.buckets = Buckets(conn)
+        cur = conn.execute("SELECT sketch, n_shingles, n_salient, exact, n_chars, seq, published FROM story_members "
+                           "ORDER BY seq")
+        while rows := cur.fetchmany(4096):
+            for blob, n_sh, n_sal, exact, n_chars, seq, published in rows:
+                self.buckets.add(self.keys(Sketch.from_bytes(blob, n_sh, n_sal, exact, n_chars)), int(seq),
+                                 day=_day_number(published))
         self.buckets.flush()
+        conn.execute("INSERT OR REPLACE INTO story_state VALUES ('format', 'buckets', ?)", (BUCKET_FORMAT,))
+
+    def _upgrade_rows(self) -> None:
+        conn = self.conn
+        self._rebuild_buckets()
         parent = dict(conn.execute("SELECT key, value FROM story_state WHERE kind='parent'").fetchall())
 
         def root(e: str) -> str:
