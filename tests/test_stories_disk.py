@@ -191,3 +191,27 @@ def test_distinct_is_numpy_unique() -> None:
             a = rng.integers(0, 40 if n > 3 else 3, size=n).astype(dtype)
             got = distinct(a.copy())
             assert got.dtype == a.dtype and got.tolist() == np.unique(a).tolist()
+
+
+def test_long_dated_texts_get_day_keys_and_two_sources_pass_the_filter_lower() -> None:
+    """Session 9: a dated text of at least DAY_KEYS_MIN names gets a key per salient-signature value and day (none
+    undated or short; another day, other keys); the filter lets a long-text pair of two sources through at fewer
+    agreeing salient words than a pair of one source (the event rule of two long texts asks a lower Jaccard)."""
+    import numpy as np
+
+    from moralewatch.corpus.features import NUM_SALIENT_PERM, sketch
+    from moralewatch.corpus.index import DAY_KEYS_MIN, could_relate
+
+    names = " ".join(f"Minister{i} Petrenko{i} visited Town{i} with {i + 10} officials." for i in range(12))
+    sk = sketch(names, "Visits")
+    assert sk.n_salient >= DAY_KEYS_MIN
+    plain, dated = StoryIndex.keys(sk), StoryIndex.keys(sk, "2022-03-02")
+    assert dated[:len(plain)] == plain and len(dated) == len(plain) + NUM_SALIENT_PERM
+    assert set(StoryIndex.keys(sk, "2022-03-03")) - set(plain) != set(dated) - set(plain)
+    short = sketch("Petrenko visited Kyiv.", "Visit")
+    assert short.n_salient < DAY_KEYS_MIN and StoryIndex.keys(short, "2022-03-02") == StoryIndex.keys(short)
+    t = StoryIndex().t
+    js = np.array([3, 3, 3])
+    got = could_relate(np.zeros(3), js, np.zeros(3, dtype=bool), t, np.array([True, False, True]),
+                       np.array([20, 20, 5]))
+    assert got.tolist() == [True, False, False]

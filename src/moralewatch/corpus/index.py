@@ -23,6 +23,7 @@ kept. One index writes its database at a time (its caches and filter assume no o
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import operator
@@ -44,6 +45,8 @@ from .relate import DEFAULT, SAME_STORY, Meta, Thresholds, _day, relation, scrip
 SIG_ROWS = 4        # rows per band of the 3-shingle signature: 16 bands (copies; rewrites also via the names)
 SSIG_ROWS = 2       # rows per band of the salient signature: 16 bands
 BUCKET_CAP = 32
+DAY_KEYS_MIN = 12  # a text with at least this many names and numbers gets day keys (StoryIndex.keys)
+LOW_SALIENT = 0.5  # could_relate: a translation or a long-text event at this share of its salient Jaccard
 BUCKET_FORMAT = "2"  # session 9: a bucket entry is a seq and its day number (sessions 6-8: the seq alone)
 RELATION_ORDER = ("copy", "update", "abridged", "translation", "rewrite")
 _INVERSE = {"update": "abridged", "abridged": "update", "copy": "copy", "rewrite": "rewrite", "translation": "translation"}
@@ -53,6 +56,7 @@ _BAND_MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 1], dtype=np.uint64)
 _LOW56 = np.uint64(0xFFFFFFFFFFFFFF)
 _BAND_TOP = np.arange(NUM_PERM // SIG_ROWS, dtype=np.uint64) << np.uint64(56)
 _SBAND_TOP = (64 + np.arange(NUM_SALIENT_PERM // SSIG_ROWS, dtype=np.int64)) << 56
+_DAY_TOP = 96 << 56  # the top byte of a key of a salient value and a day
 
 
 def story_key(prefix: str, doc_id: str) -> str:
@@ -222,6 +226,17 @@ _SIG_WORDS = NUM_PERM + NUM_SALIENT_PERM   # the two signatures: the first words
 _NO_DAY = -1 << 40                           # the day number of an undated member
 
 
+@functools.lru_cache(maxsize=1024)
+def _source_hash(source: str) -> int:
+    return (int.from_bytes(hashlib.blake2b(source.encode("utf-8"), digest_size=6).digest(), "little") >> 1) or 1
+
+
+def _info(source: str | None, n_salient: int | None) -> int:
+    """What the candidate filter asks of a member besides its signatures, in one int: a 47-bit hash of its source
+    (0: none) above its number of names and numbers (at most 65,535)."""
+    return ((_source_hash(source) if source is not None else 0) << 16) | min(int(n_salient or 0), 0xFFFF)
+
+
 def _day_number(published: str | None) -> int:
     """The day number of a date as :func:`relation` reads it (its first ten characters), ``_NO_DAY`` for none."""
     n = _day(published[:10]) if published else None
@@ -288,12 +303,19 @@ class _ById:
         return seq
 
 
-def could_relate(j: Any, js: Any, cross: Any, t: Thresholds) -> Any:
+def could_relate(j: Any, js: Any, cross: Any, t: Thresholds, other: Any = True, small: Any = 1 << 30) -> Any:
     """Whether a candidate's estimated similarities can reach a relation other than unrelated: ``j`` and ``js`` the
-    agreeing words of the two signatures, ``cross`` whether the scripts differ (numbers, or numpy arrays for many
-    candidates at once; the local index and the Spark grouping both ask this)."""
+    agreeing words of the two signatures, ``cross`` whether the scripts differ, ``other`` whether the two sources
+    are known and differ, ``small`` the fewer names and numbers of the two texts (numbers, or numpy arrays for many
+    candidates at once; the local index and the Spark grouping both ask this).
+
+    Session 9: a translation (salient Jaccard ``t.translation``) and an event of two long texts of two sources
+    (``t.event_long_js``) are let through at half their Jaccard in agreeing words, not 0.8 of it: the signature's
+    32 words estimate a Jaccard of 0.1 too roughly for 0.8 (four in ten such pairs were left out)."""
+    low = LOW_SALIENT * NUM_SALIENT_PERM
     return (j >= t.rewrite_low * NUM_PERM) | (js >= t.event * NUM_SALIENT_PERM * 0.8) | (
-        cross & (js >= t.translation * NUM_SALIENT_PERM * 0.8))
+        cross & (js >= t.translation * low)) | (
+        other & (small >= t.event_long_min) & (js >= t.event_long_js * low))
 
 
 def copy_flags(flags: list[str], rel: str, other_source: bool, doc_byline: str | None,
@@ -343,6 +365,7 @@ class StoryIndex:
         # they are; a later member of the same slot takes it): looked up for many candidates at once, no dict
         self._mat = np.zeros((self.SIG_CACHE, _SIG_WORDS), dtype=np.uint32)
         self._cyr = np.zeros(self.SIG_CACHE, dtype=bool)
+        self._info = np.zeros(self.SIG_CACHE, dtype=np.int64)  # _info(): its source's hash and its number of names
         self._days = np.full(self.SIG_CACHE, _NO_DAY, dtype=np.int64)  # the day number of publication (or _NO_DAY)
         self._slot_seq = np.full(self.SIG_CACHE, -1, dtype=np.int64)
         self._state: dict[tuple[str, str], str | None] = {}
@@ -369,14 +392,24 @@ class StoryIndex:
 
     # -- keys -----------------------------------------------------------------------------------------------
     @staticmethod
-    def keys(s: Sketch) -> list[int]:
-        """The LSH bucket keys of a sketch: one int per band (band number in the top byte, the band's values below)."""
+    def keys(s: Sketch, published: str | None = None) -> list[int]:
+        """The LSH bucket keys of a sketch: one int per band (band number in the top byte, the band's values below).
+
+        Session 9: a dated text of at least ``DAY_KEYS_MIN`` names and numbers also gets a key per value of its
+        salient signature and its day. Two such texts of one day sharing a tenth of their names (a translation, two
+        long independent reports of one event: what :func:`relation` asks of them) then share a key nine times in
+        ten, where the two-row bands found one in seven; the day keeps these buckets to what one day publishes.
+        (Keys of the next day too would find translations published a day apart, at 32 more keys a text.)"""
         # all bands at once (uint64 arithmetic wraps, as the per-band scalar form did)
         band = (s.sig.astype(np.uint64).reshape(-1, SIG_ROWS) * _BAND_MIX).sum(axis=1) & _LOW56
         out: list[int] = (band | _BAND_TOP).tolist()
         if s.n_salient >= 3:
-            pair = s.ssig.astype(np.int64).reshape(-1, SSIG_ROWS)
+            values = s.ssig.astype(np.int64)
+            pair = values.reshape(-1, SSIG_ROWS)
             out += (((pair[:, 0] << 24) ^ pair[:, 1]) | _SBAND_TOP).tolist()
+            day = _day_number(published[:10]) if published and s.n_salient >= DAY_KEYS_MIN else _NO_DAY
+            if day != _NO_DAY:
+                out += (values | ((day & 0xFFFFFF) << 32) | _DAY_TOP).tolist()
         return out
 
     # -- story and event state (table story_state, cached) ----------------------------------------------------
@@ -473,7 +506,8 @@ class StoryIndex:
                 del rows[k]
         rows[seq] = r
 
-    def _cache_sigs(self, seqs: list[int], sigs: np.ndarray, cyr: np.ndarray, days: np.ndarray) -> None:
+    def _cache_sigs(self, seqs: list[int], sigs: np.ndarray, cyr: np.ndarray, days: np.ndarray,
+                    info: np.ndarray) -> None:
         """Put the signatures of ``seqs`` read from the table in their slots (rows of ``sigs``, scripts ``cyr``, days),
         where the slot holds no later member: a member added since (perhaps not written yet) keeps its slot."""
         seq = np.asarray(seqs, dtype=np.int64)
@@ -487,6 +521,7 @@ class StoryIndex:
         self._slot_seq[slots[pick]] = seq[pick]
         self._mat[slots[pick]] = sigs[pick]
         self._cyr[slots[pick]] = cyr[pick]
+        self._info[slots[pick]] = info[pick]
         self._days[slots[pick]] = days[pick]
 
     def sketch_of(self, seq: int) -> Sketch:
@@ -511,6 +546,7 @@ class StoryIndex:
         self._mat[slot, :NUM_PERM] = sk.sig
         self._mat[slot, NUM_PERM:] = sk.ssig
         self._cyr[slot] = m.script == "cyrillic"
+        self._info[slot] = _info(m.source, sk.n_salient)
         self._days[slot] = _day_number(m.date)
         self.n += 1
         if len(self._new_rows) >= self.PENDING:
@@ -527,10 +563,10 @@ class StoryIndex:
             return known
         sk = sketch(text, title)
         meta = Meta(date=published[:10] if published else None, script=script_of(text), source=source)
-        keys = self.keys(sk)
+        keys = self.keys(sk, meta.date)
         day = _day_number(meta.date)
         cands, counts = self.buckets.lookup(keys, day, self.window)
-        rows = self._fetch(self._plausible(sk, meta.script, cands, day))  # whole rows: these
+        rows = self._fetch(self._plausible(sk, meta.script, cands, day, source))  # whole rows: these
         best: tuple[int, float, int] | None = None     # (relation rank, -score, seq): the smallest wins
         best_seq = -1
         events: list[int] = []
@@ -578,7 +614,8 @@ class StoryIndex:
             self._set("first", story, str(seq))
         return seq, story
 
-    def _plausible(self, sk: Sketch, script: str, cands: np.ndarray, day: int = -1) -> list[int]:
+    def _plausible(self, sk: Sketch, script: str, cands: np.ndarray, day: int = -1, source: str | None = None
+                   ) -> list[int]:
         """The candidates whose dates and estimated similarities can reach a relation other than unrelated
         (vectorised; the signatures of candidates not in the cache are read alone, not their whole rows). ``day``:
         the document's day number (:func:`_day_number`); a candidate published further from it than a copy or an
@@ -591,18 +628,22 @@ class StoryIndex:
             near = self._near(self._days[slots], day)
             if near is not None:
                 cands, slots = cands[near], slots[near]
-            sigs, cyr = self._mat[slots], self._cyr[slots]
+            sigs, cyr, info = self._mat[slots], self._cyr[slots], self._info[slots]
         else:
-            sigs, cyr, days = self._mat[slots], self._cyr[slots], self._days[slots]
+            sigs, cyr, days, info = self._mat[slots], self._cyr[slots], self._days[slots], self._info[slots]
             miss = np.flatnonzero(~hit)
-            self._read_sigs(dict(zip(cands[miss].tolist(), miss.tolist())), sigs, cyr, days)
+            self._read_sigs(dict(zip(cands[miss].tolist(), miss.tolist())), sigs, cyr, days, info)
             near = self._near(days, day)
             if near is not None:
-                cands, sigs, cyr = cands[near], sigs[near], cyr[near]
+                cands, sigs, cyr, info = cands[near], sigs[near], cyr[near], info[near]
         eq = sigs == np.concatenate((sk.sig, sk.ssig))
         j = eq[:, :NUM_PERM].sum(axis=1)  # counts of agreeing words (a sum of booleans: count_nonzero with an axis
         js = eq[:, NUM_PERM:].sum(axis=1)  # is that, through a slower Python wrapper)
-        keep = could_relate(j, js, cyr != (script == "cyrillic"), self.t)
+        src = _info(source, 0) >> 16
+        their = info >> 16
+        other = (src != 0) & (their != 0) & (their != src)
+        keep = could_relate(j, js, cyr != (script == "cyrillic"), self.t, other,
+                            np.minimum(info & 0xFFFF, sk.n_salient))
         out: list[int] = cands[keep].tolist()
         return out
 
@@ -614,23 +655,26 @@ class StoryIndex:
         near = (days == _NO_DAY) | (np.abs(days - day) <= self.window)
         return None if near.all() else near
 
-    def _read_sigs(self, where: dict[int, int], sigs: np.ndarray, cyr: np.ndarray, days: np.ndarray) -> None:
+    def _read_sigs(self, where: dict[int, int], sigs: np.ndarray, cyr: np.ndarray, days: np.ndarray,
+                   info: np.ndarray) -> None:
         """Fill ``sigs[where[seq]]`` (the two signatures), ``cyr`` and ``days`` of the members ``where`` from the
         table."""
         seqs = list(where)
         for i in range(0, len(seqs), 500):
             part = seqs[i:i + 500]
             got = self.conn.execute(f"SELECT seq, substr(sketch, 1, {_SIG_WORDS * 4}), script = 'cyrillic', "
-                                    f"published FROM story_members WHERE seq IN ({','.join('?' * len(part))})",
+                                    f"published, source, n_salient FROM story_members WHERE seq IN ({','.join('?' * len(part))})",
                                     part).fetchall()
             pos = [where[g[0]] for g in got]
             read = np.frombuffer(b"".join(g[1] for g in got), dtype="<u4").reshape(len(got), _SIG_WORDS)
             scripts = np.array([bool(g[2]) for g in got], dtype=bool)
             numbers = np.array([_day_number(g[3]) for g in got], dtype=np.int64)
+            infos = np.array([_info(g[4], g[5]) for g in got], dtype=np.int64)
             sigs[pos] = read
             cyr[pos] = scripts
             days[pos] = numbers
-            self._cache_sigs([g[0] for g in got], read, scripts, numbers)
+            info[pos] = infos
+            self._cache_sigs([g[0] for g in got], read, scripts, numbers, infos)
 
     def assignment(self, doc_id: str) -> Assignment:
         seq = self.by_id[doc_id]
@@ -727,7 +771,7 @@ class StoryIndex:
                            "ORDER BY seq")
         while rows := cur.fetchmany(4096):
             for blob, n_sh, n_sal, exact, n_chars, seq, published in rows:
-                self.buckets.add(self.keys(Sketch.from_bytes(blob, n_sh, n_sal, exact, n_chars)), int(seq),
+                self.buckets.add(self.keys(Sketch.from_bytes(blob, n_sh, n_sal, exact, n_chars), published), int(seq),
                                  day=_day_number(published))
         self.buckets.flush()
         conn.execute("INSERT OR REPLACE INTO story_state VALUES ('format', 'buckets', ?)", (BUCKET_FORMAT,))
