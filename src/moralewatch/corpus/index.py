@@ -11,14 +11,16 @@ loaded, :meth:`StoryIndex.save` / :meth:`StoryIndex.load`).
 
 The index lives on disk (session 6), in the SQLite database it was loaded from (a ``--state`` file, the store) or
 in a private temporary file: ``story_members`` (a row per document: its sketch, story, relation, flags; read by
-id and by seq), ``story_buckets`` (a row per bucket key: its members' seqs) and ``story_state`` (by kind and key:
+id and by seq), ``story_buckets`` (a row per bucket key: its members' seqs and days) and ``story_state`` (by kind and key:
 a story's first source, event, root event and size; an event's founder and merges). A document reads what it
 needs: one query for its buckets, the signatures of the candidates not cached, the whole rows of the plausible
 ones. Memory is bounded by the caches (``CACHE`` whole rows, ``SIG_CACHE`` signatures, ``STATE_CACHE`` state
 entries, ``Buckets.RECENT`` bucket entries, ``PENDING`` rows not yet written) and the fixed filter of the bucket keys
 (``Buckets.FILTER_SLOTS``), whatever the number of documents: about 12 MB for the caches over Reuters-21578
-(:meth:`StoryIndex.nbytes`, bench/stories.py) and 8 MB of filter, 1.9 kB a document on disk. The texts are never
-kept. One index writes its database at a time (its caches and filter assume no other writer meanwhile).
+(:meth:`StoryIndex.nbytes`, bench/stories.py), 8 MB of filter and SQLite's page cache (``CACHE_PAGES_KB``), 2.5 kB a
+document on disk. A bucket entry holds its member's day (session 9), so the members published too far apart for
+any relation are dropped at the look-up without a row read: the look-ups no longer slow down as old members fill
+the buckets. The texts are never kept. One index writes its database at a time (its caches and filter assume no other writer meanwhile).
 """
 
 from __future__ import annotations
@@ -96,8 +98,8 @@ class Buckets:
     """The LSH buckets: key -> the seqs of its first ``BUCKET_CAP`` members, on disk.
 
     New entries go to a small dict (at most ``RECENT`` entries); a full dict is written, sorted by key, to the table
-    ``story_buckets`` (``key`` -> ``seqs``, the bucket's seqs as little-endian int32, in ascending order; a
-    bucket's new entries are appended to its blob) of the index's database in one statement. A lookup reads the dict
+    ``story_buckets`` (``key`` -> ``seqs``, the bucket's entries as little-endian int32 pairs, seq and day number,
+    in ascending order of seq; a bucket's new entries are appended to its blob) of the index's database in one statement. A lookup reads the dict
     and the table (one query for all the keys of a document), so memory does not grow with the documents; the
     candidates are the same as with the buckets in memory. A Bloom filter of every key added (``FILTER_SLOTS``
     one-byte slots, two a key; rebuilt from the table when an index is loaded) keeps from the query the keys no
@@ -340,6 +342,7 @@ class StoryIndex:
     SIG_CACHE = 1 << 14
     PENDING = 1 << 11
     STATE_CACHE = 1 << 14
+    CACHE_PAGES_KB = 32768
 
     def __init__(self, thresholds: Thresholds = DEFAULT, conn: sqlite3.Connection | None = None) -> None:
         self.t = thresholds
@@ -351,6 +354,9 @@ class StoryIndex:
             conn.execute("PRAGMA journal_mode=OFF")
             conn.execute("PRAGMA synchronous=OFF")
         ensure_tables(conn)
+        # session 9: a page cache of CACHE_PAGES_KB (SQLite's default is 2 MB): the bucket table's pages that the
+        # look-ups and the flushes of a day's documents touch stay in it as the index grows
+        conn.execute(f"PRAGMA cache_size=-{self.CACHE_PAGES_KB}")
         self.conn = conn
         self.n = int(conn.execute("SELECT coalesce(max(seq) + 1, 0) FROM story_members").fetchone()[0])
         if not self.n:  # a new index: its buckets are of this format
