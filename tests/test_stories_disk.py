@@ -133,6 +133,52 @@ def test_candidates_published_too_far_apart_are_left_out_before_their_rows_are_r
     assert sorted(idx._plausible(sk, "latin", cands, _day_number("1987-03-03"))) == [near, undated]
 
 
+def test_buckets_keep_each_members_day_and_leave_out_the_far_ones_unread() -> None:
+    """Session 9: a bucket entry holds its member's day, so a lookup for a day leaves out the members published
+    further from it than any relation allows without reading their rows or signatures (the index's look-ups no
+    longer slow down as old members fill its buckets)."""
+    from moralewatch.corpus.features import sketch
+    from moralewatch.corpus.index import _day_number
+
+    text = ("The Central Bank of Ruritania raised its discount rate to 7.5 pct from 7.0 pct on Monday, "
+            "Governor Anna Kowalski told reporters in Zenda, citing inflation of 4.2 pct in March.")
+    idx = StoryIndex()
+    near, _far, undated = (idx.add("a", text, "R", "1987-03-02"), idx.add("b", text, "R", "1987-04-20"),
+                           idx.add("c", text, "R", None))
+    idx.write()
+    keys = idx.keys(sketch(text, "R"))
+    reads = []
+    idx.conn.set_trace_callback(reads.append)
+    got = idx.buckets.lookup(keys, _day_number("1987-03-03"), idx.window)[0]
+    idx.conn.set_trace_callback(None)
+    assert sorted(got.tolist()) == [near, undated]
+    assert reads and all("story_members" not in q for q in reads)  # the buckets alone were read
+    assert sorted(idx.buckets.lookup(keys)[0].tolist()) == [0, 1, 2]  # no day: all of them
+
+
+def test_buckets_of_sessions_6_to_8_are_rebuilt_on_load(shared: Path, tmp_path: Path) -> None:
+    """A state whose buckets hold seqs alone (sessions 6-8) gets its buckets made again, once, when loaded: the
+    same stories as a state of this format."""
+    import numpy as np
+
+    docs = _docs(shared, 600)
+    whole = _group(docs, StoryIndex())
+    conn = sqlite3.connect(tmp_path / "state.sqlite")
+    first = StoryIndex.load(conn)
+    _group(docs[:400], first)
+    first.save()
+    old = [(k, np.frombuffer(v, dtype="<i4")[0::2].tobytes())
+           for k, v in conn.execute("SELECT key, seqs FROM story_buckets").fetchall()]
+    conn.executemany("UPDATE story_buckets SET seqs=? WHERE key=?", [(v, k) for k, v in old])
+    conn.execute("DELETE FROM story_state WHERE kind='format'")
+    conn.commit()
+    conn.close()
+    conn = sqlite3.connect(tmp_path / "state.sqlite")
+    again = StoryIndex.load(conn)
+    assert conn.execute("SELECT value FROM story_state WHERE kind='format' AND key='buckets'").fetchone() == ("2",)
+    assert _group(docs, again) == whole
+
+
 def test_distinct_is_numpy_unique() -> None:
     """features.distinct (session 8) replaces np.unique for the short arrays of one document: the same values."""
     import numpy as np
@@ -145,3 +191,27 @@ def test_distinct_is_numpy_unique() -> None:
             a = rng.integers(0, 40 if n > 3 else 3, size=n).astype(dtype)
             got = distinct(a.copy())
             assert got.dtype == a.dtype and got.tolist() == np.unique(a).tolist()
+
+
+def test_long_dated_texts_get_day_keys_and_two_sources_pass_the_filter_lower() -> None:
+    """Session 9: a dated text of at least DAY_KEYS_MIN names gets a key per salient-signature value and day (none
+    undated or short; another day, other keys); the filter lets a long-text pair of two sources through at fewer
+    agreeing salient words than a pair of one source (the event rule of two long texts asks a lower Jaccard)."""
+    import numpy as np
+
+    from moralewatch.corpus.features import NUM_SALIENT_PERM, sketch
+    from moralewatch.corpus.index import DAY_KEYS_MIN, could_relate
+
+    names = " ".join(f"Minister{i} Petrenko{i} visited Town{i} with {i + 10} officials." for i in range(12))
+    sk = sketch(names, "Visits")
+    assert sk.n_salient >= DAY_KEYS_MIN
+    plain, dated = StoryIndex.keys(sk), StoryIndex.keys(sk, "2022-03-02")
+    assert dated[:len(plain)] == plain and len(dated) == len(plain) + NUM_SALIENT_PERM
+    assert set(StoryIndex.keys(sk, "2022-03-03")) - set(plain) != set(dated) - set(plain)
+    short = sketch("Petrenko visited Kyiv.", "Visit")
+    assert short.n_salient < DAY_KEYS_MIN and StoryIndex.keys(short, "2022-03-02") == StoryIndex.keys(short)
+    t = StoryIndex().t
+    js = np.array([3, 3, 3])
+    got = could_relate(np.zeros(3), js, np.zeros(3, dtype=bool), t, np.array([True, False, True]),
+                       np.array([20, 20, 5]))
+    assert got.tolist() == [True, False, False]

@@ -64,6 +64,28 @@ def predict(pairs: list[dict[str, object]], docs: dict[str, dict[str, object]],
     return out
 
 
+def index_predict(pairs: list[dict[str, object]], docs: dict[str, dict[str, object]],
+                  t: Thresholds = DEFAULT) -> list[str]:
+    """What the story index (not :func:`relation` on the pair alone) makes of each pair: its documents grouped by
+    :class:`~moralewatch.corpus.index.StoryIndex` in order of publication (then id), as ``moralewatch stories``
+    does; ``copy`` for one story, ``same_event`` for one event, else ``unrelated``. The index relates a pair only
+    when one document is a candidate of the other (the LSH buckets and the candidate filter), or through a third
+    document: this shows what those leave out (session 9)."""
+    from .index import StoryIndex
+
+    idx = StoryIndex(t)
+    for i in sorted(docs, key=lambda i: (str(docs[i].get("date") or ""), i)):
+        d = docs[i]
+        opt = {k: v if isinstance(v, str) else None for k in ("title", "date", "source", "author")
+               for v in (d.get(k),)}
+        idx.add(i, str(d["text"]), opt["title"], opt["date"], opt["source"], opt["author"])
+    out = []
+    for p in pairs:
+        a, b = idx.assignment(str(p["a"])), idx.assignment(str(p["b"]))
+        out.append("copy" if a.story == b.story else "same_event" if a.event == b.event else "unrelated")
+    return out
+
+
 def score(pairs: list[dict[str, object]], preds: list[str]) -> dict[str, dict[str, float]]:
     tp = fp = fn = 0
     etp = efp = efn = 0

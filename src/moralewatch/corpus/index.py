@@ -11,18 +11,21 @@ loaded, :meth:`StoryIndex.save` / :meth:`StoryIndex.load`).
 
 The index lives on disk (session 6), in the SQLite database it was loaded from (a ``--state`` file, the store) or
 in a private temporary file: ``story_members`` (a row per document: its sketch, story, relation, flags; read by
-id and by seq), ``story_buckets`` (a row per bucket key: its members' seqs) and ``story_state`` (by kind and key:
+id and by seq), ``story_buckets`` (a row per bucket key: its members' seqs and days) and ``story_state`` (by kind and key:
 a story's first source, event, root event and size; an event's founder and merges). A document reads what it
 needs: one query for its buckets, the signatures of the candidates not cached, the whole rows of the plausible
 ones. Memory is bounded by the caches (``CACHE`` whole rows, ``SIG_CACHE`` signatures, ``STATE_CACHE`` state
 entries, ``Buckets.RECENT`` bucket entries, ``PENDING`` rows not yet written) and the fixed filter of the bucket keys
 (``Buckets.FILTER_SLOTS``), whatever the number of documents: about 12 MB for the caches over Reuters-21578
-(:meth:`StoryIndex.nbytes`, bench/stories.py) and 8 MB of filter, 1.9 kB a document on disk. The texts are never
-kept. One index writes its database at a time (its caches and filter assume no other writer meanwhile).
+(:meth:`StoryIndex.nbytes`, bench/stories.py), 8 MB of filter and SQLite's page cache (``CACHE_PAGES_KB``), 2.5 kB a
+document on disk. A bucket entry holds its member's day (session 9), so the members published too far apart for
+any relation are dropped at the look-up without a row read: the look-ups no longer slow down as old members fill
+the buckets. The texts are never kept. One index writes its database at a time (its caches and filter assume no other writer meanwhile).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import operator
@@ -31,7 +34,7 @@ import sqlite3
 import struct
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
 
@@ -44,6 +47,9 @@ from .relate import DEFAULT, SAME_STORY, Meta, Thresholds, _day, relation, scrip
 SIG_ROWS = 4        # rows per band of the 3-shingle signature: 16 bands (copies; rewrites also via the names)
 SSIG_ROWS = 2       # rows per band of the salient signature: 16 bands
 BUCKET_CAP = 32
+DAY_KEYS_MIN = 12  # a text with at least this many names and numbers gets day keys (StoryIndex.keys)
+LOW_SALIENT = 0.5  # could_relate: a translation or a long-text event at this share of its salient Jaccard
+BUCKET_FORMAT = "2"  # session 9: a bucket entry is a seq and its day number (sessions 6-8: the seq alone)
 RELATION_ORDER = ("copy", "update", "abridged", "translation", "rewrite")
 _INVERSE = {"update": "abridged", "abridged": "update", "copy": "copy", "rewrite": "rewrite", "translation": "translation"}
 
@@ -52,6 +58,7 @@ _BAND_MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 1], dtype=np.uint64)
 _LOW56 = np.uint64(0xFFFFFFFFFFFFFF)
 _BAND_TOP = np.arange(NUM_PERM // SIG_ROWS, dtype=np.uint64) << np.uint64(56)
 _SBAND_TOP = (64 + np.arange(NUM_SALIENT_PERM // SSIG_ROWS, dtype=np.int64)) << 56
+_DAY_TOP = 96 << 56  # the top byte of a key of a salient value and a day
 
 
 def story_key(prefix: str, doc_id: str) -> str:
@@ -91,8 +98,8 @@ class Buckets:
     """The LSH buckets: key -> the seqs of its first ``BUCKET_CAP`` members, on disk.
 
     New entries go to a small dict (at most ``RECENT`` entries); a full dict is written, sorted by key, to the table
-    ``story_buckets`` (``key`` -> ``seqs``, the bucket's seqs as little-endian int32, in ascending order; a
-    bucket's new entries are appended to its blob) of the index's database in one statement. A lookup reads the dict
+    ``story_buckets`` (``key`` -> ``seqs``, the bucket's entries as little-endian int32 pairs, seq and day number,
+    in ascending order of seq; a bucket's new entries are appended to its blob) of the index's database in one statement. A lookup reads the dict
     and the table (one query for all the keys of a document), so memory does not grow with the documents; the
     candidates are the same as with the buckets in memory. A Bloom filter of every key added (``FILTER_SLOTS``
     one-byte slots, two a key; rebuilt from the table when an index is loaded) keeps from the query the keys no
@@ -148,9 +155,10 @@ class Buckets:
         out: list[int] = arr[f[p1] & f[p2]].tolist()
         return out
 
-    def lookup(self, keys: list[int]) -> tuple[np.ndarray, dict[int, int]]:
+    def lookup(self, keys: list[int], day: int | None = None, window: int = 0) -> tuple[np.ndarray, dict[int, int]]:
         """The seqs in the buckets of ``keys`` (distinct, ascending), and how many each bucket that holds any has
-        (for :meth:`add`)."""
+        (for :meth:`add`). ``day`` (a day number, :func:`_day_number`): only the members published within ``window``
+        days of it, or undated, are returned (their day is in the bucket: no member row is read to leave one out)."""
         keys = self._maybe(keys)
         if not keys:
             return _NO_SEQS, {}
@@ -164,16 +172,21 @@ class Buckets:
             held[key] = held.get(key, b"") + rec[key]
         if not held:
             return _NO_SEQS, {}
-        return distinct(np.frombuffer(b"".join(held.values()), dtype="<i4").astype(np.int64)), {
-            k: len(v) >> 2 for k, v in held.items()}
+        entries = np.frombuffer(b"".join(held.values()), dtype="<i4").reshape(-1, 2)
+        seqs = entries[:, 0]
+        if day is not None and day != _NO_DAY:
+            days = entries[:, 1]
+            seqs = seqs[(days == _NO_DAY32) | (np.abs(days.astype(np.int64) - day) <= window)]
+        return distinct(seqs.astype(np.int64)), {k: len(v) >> 3 for k, v in held.items()}
 
-    def add(self, keys: list[int], seq: int, counts: dict[int, int] | None = None) -> None:
-        """Add ``seq`` to the buckets of ``keys`` that hold fewer than ``BUCKET_CAP`` (``counts`` from
-        :meth:`lookup` of the same keys, when it was just called)."""
+    def add(self, keys: list[int], seq: int, counts: dict[int, int] | None = None, day: int = -1 << 40) -> None:
+        """Add ``seq`` (published on ``day``, a day number) to the buckets of ``keys`` that hold fewer than
+        ``BUCKET_CAP`` (``counts`` from :meth:`lookup` of the same keys, when it was just called)."""
         if counts is None:
             counts = self.lookup(keys)[1]
         rec = self.recent
-        packed = _INT32.pack(seq)  # a bucket's new entries, as they will be written: little-endian int32
+        # a bucket's new entries, as they will be written: seq and day as little-endian int32
+        packed = _ENTRY.pack(seq, _NO_DAY32 if day == _NO_DAY else day)
         n = 0
         for key in keys:
             if counts.get(key, 0) < BUCKET_CAP:
@@ -202,7 +215,8 @@ class Buckets:
         self.recent, self.n_recent = {}, 0
 
 
-_INT32 = struct.Struct("<i")
+_ENTRY = struct.Struct("<ii")  # a bucket entry: seq, day number (int32; _NO_DAY32 for none)
+_NO_DAY32 = -(1 << 31)
 _first_item = operator.itemgetter(0)
 _NO_SEQS = np.zeros(0, dtype=np.int64)
 _FILTER_MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -212,6 +226,17 @@ _FILTER_MASK = np.uint64((1 << 23) - 1)
 
 _SIG_WORDS = NUM_PERM + NUM_SALIENT_PERM   # the two signatures: the first words of a sketch's bytes
 _NO_DAY = -1 << 40                           # the day number of an undated member
+
+
+@functools.lru_cache(maxsize=1024)
+def _source_hash(source: str) -> int:
+    return (int.from_bytes(hashlib.blake2b(source.encode("utf-8"), digest_size=6).digest(), "little") >> 1) or 1
+
+
+def _info(source: str | None, n_salient: int | None) -> int:
+    """What the candidate filter asks of a member besides its signatures, in one int: a 47-bit hash of its source
+    (0: none) above its number of names and numbers (at most 65,535)."""
+    return ((_source_hash(source) if source is not None else 0) << 16) | min(int(n_salient or 0), 0xFFFF)
 
 
 def _day_number(published: str | None) -> int:
@@ -280,12 +305,19 @@ class _ById:
         return seq
 
 
-def could_relate(j: Any, js: Any, cross: Any, t: Thresholds) -> Any:
+def could_relate(j: Any, js: Any, cross: Any, t: Thresholds, other: Any = True, small: Any = 1 << 30) -> Any:
     """Whether a candidate's estimated similarities can reach a relation other than unrelated: ``j`` and ``js`` the
-    agreeing words of the two signatures, ``cross`` whether the scripts differ (numbers, or numpy arrays for many
-    candidates at once; the local index and the Spark grouping both ask this)."""
+    agreeing words of the two signatures, ``cross`` whether the scripts differ, ``other`` whether the two sources
+    are known and differ, ``small`` the fewer names and numbers of the two texts (numbers, or numpy arrays for many
+    candidates at once; the local index and the Spark grouping both ask this).
+
+    Session 9: a translation (salient Jaccard ``t.translation``) and an event of two long texts of two sources
+    (``t.event_long_js``) are let through at half their Jaccard in agreeing words, not 0.8 of it: the signature's
+    32 words estimate a Jaccard of 0.1 too roughly for 0.8 (four in ten such pairs were left out)."""
+    low = LOW_SALIENT * NUM_SALIENT_PERM
     return (j >= t.rewrite_low * NUM_PERM) | (js >= t.event * NUM_SALIENT_PERM * 0.8) | (
-        cross & (js >= t.translation * NUM_SALIENT_PERM * 0.8))
+        cross & (js >= t.translation * low)) | (
+        other & (small >= t.event_long_min) & (js >= t.event_long_js * low))
 
 
 def copy_flags(flags: list[str], rel: str, other_source: bool, doc_byline: str | None,
@@ -310,9 +342,11 @@ class StoryIndex:
     SIG_CACHE = 1 << 14
     PENDING = 1 << 11
     STATE_CACHE = 1 << 14
+    CACHE_PAGES_KB = 32768
 
     def __init__(self, thresholds: Thresholds = DEFAULT, conn: sqlite3.Connection | None = None) -> None:
         self.t = thresholds
+        self.window = max(thresholds.story_days, thresholds.event_days + 1)  # the most days apart of a relation
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         if conn is None:  # a private database, gone with the index
             self._tmp = tempfile.TemporaryDirectory(prefix="moralewatch-stories-")
@@ -320,8 +354,13 @@ class StoryIndex:
             conn.execute("PRAGMA journal_mode=OFF")
             conn.execute("PRAGMA synchronous=OFF")
         ensure_tables(conn)
+        # session 9: a page cache of CACHE_PAGES_KB (SQLite's default is 2 MB): the bucket table's pages that the
+        # look-ups and the flushes of a day's documents touch stay in it as the index grows
+        conn.execute(f"PRAGMA cache_size=-{self.CACHE_PAGES_KB}")
         self.conn = conn
         self.n = int(conn.execute("SELECT coalesce(max(seq) + 1, 0) FROM story_members").fetchone()[0])
+        if not self.n:  # a new index: its buckets are of this format
+            conn.execute("INSERT OR REPLACE INTO story_state VALUES ('format', 'buckets', ?)", (BUCKET_FORMAT,))
         self.saved = self.n
         self.buckets = Buckets(conn, self.n)
         self.by_id = _ById(self)
@@ -332,6 +371,7 @@ class StoryIndex:
         # they are; a later member of the same slot takes it): looked up for many candidates at once, no dict
         self._mat = np.zeros((self.SIG_CACHE, _SIG_WORDS), dtype=np.uint32)
         self._cyr = np.zeros(self.SIG_CACHE, dtype=bool)
+        self._info = np.zeros(self.SIG_CACHE, dtype=np.int64)  # _info(): its source's hash and its number of names
         self._days = np.full(self.SIG_CACHE, _NO_DAY, dtype=np.int64)  # the day number of publication (or _NO_DAY)
         self._slot_seq = np.full(self.SIG_CACHE, -1, dtype=np.int64)
         self._state: dict[tuple[str, str], str | None] = {}
@@ -358,14 +398,24 @@ class StoryIndex:
 
     # -- keys -----------------------------------------------------------------------------------------------
     @staticmethod
-    def keys(s: Sketch) -> list[int]:
-        """The LSH bucket keys of a sketch: one int per band (band number in the top byte, the band's values below)."""
+    def keys(s: Sketch, published: str | None = None) -> list[int]:
+        """The LSH bucket keys of a sketch: one int per band (band number in the top byte, the band's values below).
+
+        Session 9: a dated text of at least ``DAY_KEYS_MIN`` names and numbers also gets a key per value of its
+        salient signature and its day. Two such texts of one day sharing a tenth of their names (a translation, two
+        long independent reports of one event: what :func:`relation` asks of them) then share a key nine times in
+        ten, where the two-row bands found one in seven; the day keeps these buckets to what one day publishes.
+        (Keys of the next day too would find translations published a day apart, at 32 more keys a text.)"""
         # all bands at once (uint64 arithmetic wraps, as the per-band scalar form did)
         band = (s.sig.astype(np.uint64).reshape(-1, SIG_ROWS) * _BAND_MIX).sum(axis=1) & _LOW56
         out: list[int] = (band | _BAND_TOP).tolist()
         if s.n_salient >= 3:
-            pair = s.ssig.astype(np.int64).reshape(-1, SSIG_ROWS)
+            values = s.ssig.astype(np.int64)
+            pair = values.reshape(-1, SSIG_ROWS)
             out += (((pair[:, 0] << 24) ^ pair[:, 1]) | _SBAND_TOP).tolist()
+            day = _day_number(published[:10]) if published and s.n_salient >= DAY_KEYS_MIN else _NO_DAY
+            if day != _NO_DAY:
+                out += (values | ((day & 0xFFFFFF) << 32) | _DAY_TOP).tolist()
         return out
 
     # -- story and event state (table story_state, cached) ----------------------------------------------------
@@ -462,7 +512,8 @@ class StoryIndex:
                 del rows[k]
         rows[seq] = r
 
-    def _cache_sigs(self, seqs: list[int], sigs: np.ndarray, cyr: np.ndarray, days: np.ndarray) -> None:
+    def _cache_sigs(self, seqs: list[int], sigs: np.ndarray, cyr: np.ndarray, days: np.ndarray,
+                    info: np.ndarray) -> None:
         """Put the signatures of ``seqs`` read from the table in their slots (rows of ``sigs``, scripts ``cyr``, days),
         where the slot holds no later member: a member added since (perhaps not written yet) keeps its slot."""
         seq = np.asarray(seqs, dtype=np.int64)
@@ -476,6 +527,7 @@ class StoryIndex:
         self._slot_seq[slots[pick]] = seq[pick]
         self._mat[slots[pick]] = sigs[pick]
         self._cyr[slots[pick]] = cyr[pick]
+        self._info[slots[pick]] = info[pick]
         self._days[slots[pick]] = days[pick]
 
     def sketch_of(self, seq: int) -> Sketch:
@@ -500,6 +552,7 @@ class StoryIndex:
         self._mat[slot, :NUM_PERM] = sk.sig
         self._mat[slot, NUM_PERM:] = sk.ssig
         self._cyr[slot] = m.script == "cyrillic"
+        self._info[slot] = _info(m.source, sk.n_salient)
         self._days[slot] = _day_number(m.date)
         self.n += 1
         if len(self._new_rows) >= self.PENDING:
@@ -516,9 +569,10 @@ class StoryIndex:
             return known
         sk = sketch(text, title)
         meta = Meta(date=published[:10] if published else None, script=script_of(text), source=source)
-        keys = self.keys(sk)
-        cands, counts = self.buckets.lookup(keys)
-        rows = self._fetch(self._plausible(sk, meta.script, cands, _day_number(meta.date)))  # whole rows: these
+        keys = self.keys(sk, meta.date)
+        day = _day_number(meta.date)
+        cands, counts = self.buckets.lookup(keys, day, self.window)
+        rows = self._fetch(self._plausible(sk, meta.script, cands, day, source))  # whole rows: these
         best: tuple[int, float, int] | None = None     # (relation rank, -score, seq): the smallest wins
         best_seq = -1
         events: list[int] = []
@@ -551,7 +605,7 @@ class StoryIndex:
             other = rows[c].story
             if other != story:
                 self._union(self.event_of(story), self.event_of(other))
-        self.buckets.add(keys, seq, counts)
+        self.buckets.add(keys, seq, counts, day)
         return seq
 
     def _join(self, doc_id: str, sk: Sketch, meta: Meta, matched: _Row, rel: str, flags: list[str],
@@ -566,7 +620,8 @@ class StoryIndex:
             self._set("first", story, str(seq))
         return seq, story
 
-    def _plausible(self, sk: Sketch, script: str, cands: np.ndarray, day: int = -1) -> list[int]:
+    def _plausible(self, sk: Sketch, script: str, cands: np.ndarray, day: int = -1, source: str | None = None
+                   ) -> list[int]:
         """The candidates whose dates and estimated similarities can reach a relation other than unrelated
         (vectorised; the signatures of candidates not in the cache are read alone, not their whole rows). ``day``:
         the document's day number (:func:`_day_number`); a candidate published further from it than a copy or an
@@ -579,18 +634,22 @@ class StoryIndex:
             near = self._near(self._days[slots], day)
             if near is not None:
                 cands, slots = cands[near], slots[near]
-            sigs, cyr = self._mat[slots], self._cyr[slots]
+            sigs, cyr, info = self._mat[slots], self._cyr[slots], self._info[slots]
         else:
-            sigs, cyr, days = self._mat[slots], self._cyr[slots], self._days[slots]
+            sigs, cyr, days, info = self._mat[slots], self._cyr[slots], self._days[slots], self._info[slots]
             miss = np.flatnonzero(~hit)
-            self._read_sigs(dict(zip(cands[miss].tolist(), miss.tolist())), sigs, cyr, days)
+            self._read_sigs(dict(zip(cands[miss].tolist(), miss.tolist())), sigs, cyr, days, info)
             near = self._near(days, day)
             if near is not None:
-                cands, sigs, cyr = cands[near], sigs[near], cyr[near]
+                cands, sigs, cyr, info = cands[near], sigs[near], cyr[near], info[near]
         eq = sigs == np.concatenate((sk.sig, sk.ssig))
         j = eq[:, :NUM_PERM].sum(axis=1)  # counts of agreeing words (a sum of booleans: count_nonzero with an axis
         js = eq[:, NUM_PERM:].sum(axis=1)  # is that, through a slower Python wrapper)
-        keep = could_relate(j, js, cyr != (script == "cyrillic"), self.t)
+        src = _info(source, 0) >> 16
+        their = info >> 16
+        other = (src != 0) & (their != 0) & (their != src)
+        keep = could_relate(j, js, cyr != (script == "cyrillic"), self.t, other,
+                            np.minimum(info & 0xFFFF, sk.n_salient))
         out: list[int] = cands[keep].tolist()
         return out
 
@@ -599,26 +658,29 @@ class StoryIndex:
         are); None when all are (or the document is undated)."""
         if day == _NO_DAY:
             return None
-        near = (days == _NO_DAY) | (np.abs(days - day) <= max(self.t.story_days, self.t.event_days + 1))
+        near = (days == _NO_DAY) | (np.abs(days - day) <= self.window)
         return None if near.all() else near
 
-    def _read_sigs(self, where: dict[int, int], sigs: np.ndarray, cyr: np.ndarray, days: np.ndarray) -> None:
+    def _read_sigs(self, where: dict[int, int], sigs: np.ndarray, cyr: np.ndarray, days: np.ndarray,
+                   info: np.ndarray) -> None:
         """Fill ``sigs[where[seq]]`` (the two signatures), ``cyr`` and ``days`` of the members ``where`` from the
         table."""
         seqs = list(where)
         for i in range(0, len(seqs), 500):
             part = seqs[i:i + 500]
             got = self.conn.execute(f"SELECT seq, substr(sketch, 1, {_SIG_WORDS * 4}), script = 'cyrillic', "
-                                    f"published FROM story_members WHERE seq IN ({','.join('?' * len(part))})",
+                                    f"published, source, n_salient FROM story_members WHERE seq IN ({','.join('?' * len(part))})",
                                     part).fetchall()
             pos = [where[g[0]] for g in got]
             read = np.frombuffer(b"".join(g[1] for g in got), dtype="<u4").reshape(len(got), _SIG_WORDS)
             scripts = np.array([bool(g[2]) for g in got], dtype=bool)
             numbers = np.array([_day_number(g[3]) for g in got], dtype=np.int64)
+            infos = np.array([_info(g[4], g[5]) for g in got], dtype=np.int64)
             sigs[pos] = read
             cyr[pos] = scripts
             days[pos] = numbers
-            self._cache_sigs([g[0] for g in got], read, scripts, numbers)
+            info[pos] = infos
+            self._cache_sigs([g[0] for g in got], read, scripts, numbers, infos)
 
     def assignment(self, doc_id: str) -> Assignment:
         seq = self.by_id[doc_id]
@@ -681,18 +743,22 @@ class StoryIndex:
         earlier version (no buckets, roots or counts on disk) is completed once, here."""
         idx = cls(thresholds, conn)
         if idx.n and conn.execute("SELECT 1 FROM story_state WHERE kind='n' LIMIT 1").fetchone() is None:
-            idx._upgrade()
+            idx._upgrade(idx._upgrade_rows)
+        elif idx.n and conn.execute("SELECT value FROM story_state WHERE kind='format' AND key='buckets'"
+                                    ).fetchone() != (BUCKET_FORMAT,):
+            idx._upgrade(idx._rebuild_buckets)  # buckets of sessions 6-8: seqs without their days
         return idx
 
-    def _upgrade(self) -> None:
-        """Complete a state of session 5 (no buckets, roots or story sizes on disk) in one transaction: the sizes,
-        written last, mark it done, and an interrupted upgrade leaves nothing half-done."""
+    def _upgrade(self, how: Callable[[], None]) -> None:
+        """Complete a state of an earlier session in one transaction (``how``: :meth:`_upgrade_rows` for one of
+        session 5, :meth:`_rebuild_buckets` for one of sessions 6-8): what is written last marks it done, and an
+        interrupted upgrade leaves nothing half-done."""
         conn = self.conn
         began = not conn.in_transaction
         if began:
             conn.execute("BEGIN IMMEDIATE")
         try:
-            self._upgrade_rows()
+            how()
             if began:
                 conn.execute("COMMIT")
         except BaseException:
@@ -701,14 +767,24 @@ class StoryIndex:
             raise
         self._state.clear()
 
-    def _upgrade_rows(self) -> None:
+    def _rebuild_buckets(self) -> None:
+        """The buckets made again from the members (in their order, as they were added), in this format; the
+        format's mark written last."""
         conn = self.conn
         conn.execute("DELETE FROM story_buckets")
-        for blob, n_sh, n_sal, exact, n_chars, seq in conn.execute(
-                "SELECT sketch, n_shingles, n_salient, exact, n_chars, seq FROM story_members ORDER BY seq"
-        ).fetchall():
-            self.buckets.add(self.keys(Sketch.from_bytes(blob, n_sh, n_sal, exact, n_chars)), int(seq))
+        self.buckets = Buckets(conn)
+        cur = conn.execute("SELECT sketch, n_shingles, n_salient, exact, n_chars, seq, published FROM story_members "
+                           "ORDER BY seq")
+        while rows := cur.fetchmany(4096):
+            for blob, n_sh, n_sal, exact, n_chars, seq, published in rows:
+                self.buckets.add(self.keys(Sketch.from_bytes(blob, n_sh, n_sal, exact, n_chars), published), int(seq),
+                                 day=_day_number(published))
         self.buckets.flush()
+        conn.execute("INSERT OR REPLACE INTO story_state VALUES ('format', 'buckets', ?)", (BUCKET_FORMAT,))
+
+    def _upgrade_rows(self) -> None:
+        conn = self.conn
+        self._rebuild_buckets()
         parent = dict(conn.execute("SELECT key, value FROM story_state WHERE kind='parent'").fetchall())
 
         def root(e: str) -> str:

@@ -61,7 +61,7 @@ def sketch_row(order: int, doc_id: str, text: str, title: str | None, published:
             "sketch": sk.to_bytes(), "n_shingles": sk.n_shingles, "n_salient": sk.n_salient, "exact": sk.exact,
             "n_chars": sk.n_chars, "date": published[:10] if published else None, "script": script_of(text),
             "source": source, "flags": text_flags(text, title, author), "byl": byline(text),
-            "named": byline(text) or author or None, "keys": StoryIndex.keys(sk)}
+            "named": byline(text) or author or None, "keys": StoryIndex.keys(sk, published)}
 
 
 def _sketches(batches: Iterator[Any]) -> Iterator[Any]:
@@ -82,11 +82,12 @@ def _side(r: dict[str, Any], p: str) -> tuple[Sketch, Meta]:
     return sk, Meta(r[p + "date"], r[p + "script"], r[p + "source"])
 
 
-def plausible(new: Sketch, script: str, old: Sketch, old_script: str, t: Thresholds = DEFAULT) -> bool:
+def plausible(new: Sketch, script: str, old: Sketch, old_script: str, t: Thresholds = DEFAULT,
+              other: bool = True) -> bool:
     """:meth:`StoryIndex._plausible` for one candidate: can the estimated similarities reach a relation other than
-    unrelated."""
+    unrelated (``other``: the two sources are known and differ)."""
     return bool(could_relate(int((old.sig == new.sig).sum()), int((old.ssig == new.ssig).sum()),
-                             old_script != script, t))
+                             old_script != script, t, other, min(new.n_salient, old.n_salient)))
 
 
 def decide(r: dict[str, Any], t: Thresholds = DEFAULT) -> dict[str, Any] | None:
@@ -95,7 +96,7 @@ def decide(r: dict[str, Any], t: Thresholds = DEFAULT) -> dict[str, Any] | None:
     or unrelated."""
     new, new_meta = _side(r, "d_")
     old, old_meta = _side(r, "c_")
-    if not plausible(new, new_meta.script, old, old_meta.script, t):
+    if not plausible(new, new_meta.script, old, old_meta.script, t, _other(new_meta.source, old_meta.source)):
         return None
     rel, score = relation(new, new_meta, old, old_meta, t)
     if rel == "same_event":
@@ -122,7 +123,16 @@ def _plausible_rows(batch: Any, t: Thresholds = DEFAULT) -> Any:
     j = (d[:, :NUM_PERM] == c[:, :NUM_PERM]).sum(axis=1)
     js = (d[:, NUM_PERM:] == c[:, NUM_PERM:]).sum(axis=1)
     cross = np.array(batch.column("d_script").to_pylist()) != np.array(batch.column("c_script").to_pylist())
-    return np.flatnonzero(could_relate(j, js, cross, t))
+    other = np.array([_other(a, b) for a, b in zip(batch.column("d_source").to_pylist(),
+                                                   batch.column("c_source").to_pylist())], dtype=bool)
+    small = np.minimum(np.array(batch.column("d_n_salient").to_pylist(), dtype=np.int64),
+                       np.array(batch.column("c_n_salient").to_pylist(), dtype=np.int64))
+    return np.flatnonzero(could_relate(j, js, cross, t, other, small))
+
+
+def _other(a: str | None, b: str | None) -> bool:
+    """Two known sources that differ (as :func:`relation` reads them)."""
+    return a is not None and b is not None and a != b
 
 
 def _decisions(batches: Iterator[Any]) -> Iterator[Any]:
