@@ -247,3 +247,31 @@ def test_a_rule_of_the_other_language_does_not_shadow_this_ones(pipe) -> None:  
     doc = _run(pipe, "ВСУшники-мародёры распродают иконы, похищенные ими в храмах Курской области.")
     assert ("orders_against_civilians", "ua") in _found(doc)
     assert all((i.rule or "").startswith("ruuk:ru:") for i in doc.indicators)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Пацаны третий месяц без ротации, отпусков не дают.", ("supply_shortage", "ru")),
+    ("Командир положил роту ради красивого доклада наверх, а потом получил за это орден.", ("expendable", "ru")),
+    ("Мобилизованные отказываются идти на штурм.", ("surrender_desertion", "ru")),
+    ("Двое бойцов ВСУ не вернулись из отпуска в часть.", ("surrender_desertion", "ua")),
+    ("Мужчин насильно запихивают в бусы и везут в учебку ВСУ.", ("forced_recruitment", "ua")),
+    ("После вчерашнего штурма среди наших бойцов много погибших, пишет военкор.", ("heavy_losses", "ru")),
+    ("Командование врет наверх, бойцы не доверяют командирам.", ("betrayed_by_command", "ru")),
+    ("На этом участке у солдат ВСУ снабжение не работает, логистика провалена полностью.", ("supply_shortage", "ua")),
+    ("Им говорили, что едут на учения на три дня.", ("deceived", "ru")),
+])
+def test_session9_concept_families_keyed_to_soldiers(pipe, text: str, want: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert want in _found(_run(pipe, text))
+
+
+def test_session9_families_need_soldiers(pipe) -> None:  # type: ignore[no-untyped-def]
+    # the same concepts said of civilians, officials or things: no indicator
+    for text in ("Чиновники отказываются выполнять решение суда, и это уже не первый раз в нашем городе.",
+                 "Волонтеры купили машину и передали её, спасибо всем, кто помог со сбором.",
+                 "В магазине нет воды и хлеба, сообщили жители нашего района в понедельник.",
+                 "Депутаты не доверяют правительству, а избиратели не доверяют депутатам.",
+                 "Свертывание Русской Весны я пережил как личную драму и страшную потерю.",
+                 "Потребность в расходниках остаётся высокой, сообщили в подразделении.",
+                 "Мы очень устали после дороги и долго спали в гостинице."):
+        doc = _run(pipe, text)
+        assert doc.language == "ru" and not doc.indicators, text

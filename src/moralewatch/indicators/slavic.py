@@ -1,4 +1,4 @@
-"""Morale indicators in Russian and Ukrainian text (issue 17, item 4): ``indicators.ruuk.v4``.
+"""Morale indicators in Russian and Ukrainian text (issue 17, item 4): ``indicators.ruuk.v5``.
 
 The English rules do not read Russian or Ukrainian (``langgate.v1`` drops what they find there); this stage reads
 the paragraphs that ``language.v1`` labelled ``ru`` or ``uk`` and adds its indicators to the English ones.
@@ -367,7 +367,7 @@ def tag(doc: Document) -> list[Indicator]:
     return out
 
 
-@stage("indicators.ruuk.v4", requires=("language", "sentences", "indicators"), provides=("indicators_ruuk",))
+@stage("indicators.ruuk.v5", requires=("language", "sentences", "indicators"), provides=("indicators_ruuk",))
 def tag_ruuk(doc: Document, config: Mapping[str, Any]) -> None:
     """Add the indicators of the Russian and Ukrainian paragraphs (:mod:`.slavic`) to ``doc.indicators``."""
     found = tag(doc)
