@@ -275,3 +275,22 @@ def test_session9_families_need_soldiers(pipe) -> None:  # type: ignore[no-untyp
                  "Мы очень устали после дороги и долго спали в гостинице."):
         doc = _run(pipe, text)
         assert doc.language == "ru" and not doc.indicators, text
+
+
+def test_no_break_spaces_read_as_spaces(pipe) -> None:  # type: ignore[no-untyped-def]
+    """News channels write «на\u00a0фронт»: a cue with a space matches across a no-break space (offsets kept)."""
+    text = "Доля осужденных, которых отправили на\u00a0фронт из\u00a0колоний, выросла в\u00a0этом году вдвое."
+    assert len(slavic.fold(text)) == len(text) and "на фронт" in slavic.fold(text)
+    assert ("forced_recruitment", "ru") in _found(_run(pipe, text))
+
+
+def test_dev_c_families_and_their_negatives(pipe) -> None:  # type: ignore[no-untyped-def]
+    gifts = _run(pipe, "Школьники из Тулы передали новогодние подарки российским бойцам в зону спецоперации.")
+    assert ("morale_boosting", "ru") in _found(gifts)
+    theft = _run(pipe, "Пока генералы воруют миллиардами, наши бойцы воюют без раций и связи.")
+    assert {("betrayed_by_command", "ru"), ("supply_shortage", "ru")} <= _found(theft)
+    # «не боятся»: the opposite of fear
+    assert not _run(pipe, "Они не боятся демонстрировать свою позицию, у них есть сторонники среди военных.").indicators
+    # a conscript who ran from a park deserted; he was not recruited by force (a «срочник» at home is no sign of it)
+    ran = _found(_run(pipe, "Срочник с автоматом сбежал из парка «Патриот» в Подмосковье, его ищет полиция."))
+    assert ("surrender_desertion", "ru") in ran and not any(i == "forced_recruitment" for i, _ in ran)
