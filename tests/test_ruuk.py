@@ -294,3 +294,13 @@ def test_dev_c_families_and_their_negatives(pipe) -> None:  # type: ignore[no-un
     # a conscript who ran from a park deserted; he was not recruited by force (a «срочник» at home is no sign of it)
     ran = _found(_run(pipe, "Срочник с автоматом сбежал из парка «Патриот» в Подмосковье, его ищет полиция."))
     assert ("surrender_desertion", "ru") in ran and not any(i == "forced_recruitment" for i, _ in ran)
+
+
+def test_a_loss_told_with_an_active_verb_is_the_killed_sides(pipe) -> None:  # type: ignore[no-untyped-def]
+    killers_only = _run(pipe, "Украинские подразделения остановили продвижение и уничтожили значительную часть живой "
+                              "силы наступающих, заявил Ковалев.")
+    assert ("heavy_losses", "ru") in _found(killers_only)
+    both = _run(pipe, "Российские войска за сутки уничтожили до 500 военнослужащих ВСУ, сообщили в штабе.")
+    assert ("heavy_losses", "ua") in _found(both)
+    passive = _run(pipe, "За сутки было уничтожено до 500 военнослужащих ВСУ, сообщили в штабе.")
+    assert ("heavy_losses", "ua") in _found(passive)

@@ -57,6 +57,8 @@ AGAINST_CIVILIANS = "orders_against_civilians"
 _PLACE_BEFORE = compile_regex(r"(?:^|\W)(?:в|во|у|на|под|під|из|із|з|по|до|от|від|через|для|против|проти)\s+$")
 #: the smallest count that sizes a loss (gold/ruuk README, hard case 1)
 MIN_COUNT = 25
+#: a loss told with an active verb: its subject is the killer, not the killed (v5)
+_ACTIVE_KILL = compile_regex(r"(?:уничтожил|ликвидировал|знищил|ліквідувал|убил|вбил)")
 
 # A translation that lower-cases without changing lengths (str.lower may: "İ" becomes two characters) and reads ё
 # as е, every apostrophe as ' and a no-break space as a space (news channels write «на\u00a0фронт»: v5).
@@ -315,6 +317,8 @@ def _side(lex: Lexicon, rule: Rule, low: str, sents: _Sentences, si: int, span: 
         return rule.side
     enemy = rule.side == "enemy"
     civ = AGAINST_CIVILIANS in rule.indicators
+    if _ACTIVE_KILL.match(low, m.start()) and "heavy_losses" in rule.indicators:
+        return _killed_side(lex, low, span, m, writer)
     side = _actor_side(lex, low, span[0], span[1], m.start(), m.end(), writer, enemy, civ)
     if side is None and si > 0 and sents.spans[si - 1][1] > para_start:
         ps, pe = sents.spans[si - 1]
@@ -322,6 +326,17 @@ def _side(lex: Lexicon, rule: Rule, low: str, sents: _Sentences, si: int, span: 
     if side is None and enemy and writer is not None:
         side = OTHER[writer]
     return side
+
+
+def _killed_side(lex: Lexicon, low: str, span: tuple[int, int], m: re.Match[str], writer: str | None) -> str | None:
+    """The side of a loss told with an active verb («ВСУ уничтожили 500 военнослужащих РФ», «Украинские
+    подразделения уничтожили … живой силы наступающих»): the force named after the verb (the killed), else the other
+    side of the one named before it (the killers)."""
+    after = _actor_side(lex, low, m.end(), span[1], m.end(), m.end(), writer, forces_only=True)
+    if after is not None:
+        return after
+    before = _actor_side(lex, low, span[0], m.start(), m.start(), m.start(), writer)
+    return OTHER[before] if before is not None else None
 
 
 def tag(doc: Document) -> list[Indicator]:
