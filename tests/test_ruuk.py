@@ -304,3 +304,20 @@ def test_a_loss_told_with_an_active_verb_is_the_killed_sides(pipe) -> None:  # t
     assert ("heavy_losses", "ua") in _found(both)
     passive = _run(pipe, "За сутки было уничтожено до 500 военнослужащих ВСУ, сообщили в штабе.")
     assert ("heavy_losses", "ua") in _found(passive)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Наступающие воинские части не имели никакой подготовки, их бросили в город сразу.", ("untrained", "ru")),
+    ("У наших солдат не было карт местности и нормальной связи, писал военкор.", ("supply_shortage", "ru")),
+    ("Штурм был утоплен в крови, от батальона почти ничего не осталось, вспоминает ветеран.", ("heavy_losses", "ru")),
+    ("Генерал Попов продал металлоконструкции, которые предназначались для укреплений на фронте.",
+     ("betrayed_by_command", "ru")),
+])
+def test_dev_c_paraphrases(pipe, text: str, want: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert want in _found(_run(pipe, text))
+
+
+def test_a_comic_who_fled_russia_is_no_deserter_and_defrauded_people_are_not_soldiers(pipe) -> None:  # type: ignore[no-untyped-def]
+    for text in ("ФНС заблокировала счета сбежавшего из России комика, который высмеял гибель военкора.",
+                 "Полиция задержала мошенников, которые обманули свыше 150 человек через криптоматы."):
+        assert not _run(pipe, text).indicators, text
