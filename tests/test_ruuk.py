@@ -321,3 +321,16 @@ def test_a_comic_who_fled_russia_is_no_deserter_and_defrauded_people_are_not_sol
     for text in ("ФНС заблокировала счета сбежавшего из России комика, который высмеял гибель военкора.",
                  "Полиция задержала мошенников, которые обманули свыше 150 человек через криптоматы."):
         assert not _run(pipe, text).indicators, text
+
+
+def test_dev_c_fourth_and_fifth_batches(pipe) -> None:  # type: ignore[no-untyped-def]
+    found = _found(_run(pipe, "Вообще обман солдат со стороны Минобороны это просто в порядке вещей, пишет боец."))
+    assert ("deceived", "ru") in found
+    found = _found(_run(pipe, "Два бойца из нашей роты просто послали всех и уехали домой, рассказал доброволец."))
+    assert ("surrender_desertion", "ru") in found
+    found = _found(_run(pipe, "Министр обороны поздравил военнослужащих, проявивших мужество при освобождении Селидово."))
+    assert ("morale_boosting", "ru") in found
+    # an ordinal sizes nothing («88-й бригады»); a shortage of men is not one of supplies (gold/ruuk hard case 3)
+    assert not slavic._sized(slavic.load(), "бойцы 88-й бригады", 0, 18)
+    assert slavic._sized(slavic.load(), "около 88 бойцов", 0, 15)
+    assert not _run(pipe, "Особенно не хватает обученных солдат, пишет военный блогер в своём канале.").indicators

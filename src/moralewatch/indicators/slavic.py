@@ -57,7 +57,8 @@ AGAINST_CIVILIANS = "orders_against_civilians"
 _PLACE_BEFORE = compile_regex(r"(?:^|\W)(?:в|во|у|на|под|під|из|із|з|по|до|от|від|через|для|против|проти)\s+$")
 #: the smallest count that sizes a loss (gold/ruuk README, hard case 1)
 MIN_COUNT = 25
-#: a loss told with an active verb: its subject is the killer, not the killed (v5)
+#: a loss told with an active verb: the force named before it is the killer, not the killed (v5; not the impersonal
+#: «ликвидировано»: «более 100 ВСУшников ликвидировано» names the killed before it)
 _ACTIVE_KILL = compile_regex(r"(?:уничтожил|ликвидировал|знищил|ліквідувал|убил|вбил)")
 
 # A translation that lower-cases without changing lengths (str.lower may: "İ" becomes two characters) and reads ё
@@ -66,7 +67,8 @@ _FOLD = str.maketrans(
     {**{c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐЎ"},
      "Ё": "е", "ё": "е", "’": "'", "ʼ": "'", "`": "'", "‘": "'", "\u00a0": " ", "\u202f": " "})
 _NONDIGIT = compile_regex(r"\D")
-_NUMBER = compile_regex(r"(?<![\w.,])(\d{1,3}(?:[  ]\d{3})+|\d+)(?:[.,]\d+)?\s*(%|тыс|тис)?")
+#: a count; an ordinal («88-й бригады», «155-ї») counts nothing (v5)
+_NUMBER = compile_regex(r"(?<![\w.,])(\d{1,3}(?:[  ]\d{3})+|\d+)(?:[.,]\d+)?(?![.,]?\d)(?!-[а-яіїє])\s*(%|тыс|тис)?")
 
 
 def fold(text: str) -> str:
