@@ -334,3 +334,12 @@ def test_dev_c_fourth_and_fifth_batches(pipe) -> None:  # type: ignore[no-untype
     assert not slavic._sized(slavic.load(), "бойцы 88-й бригады", 0, 18)
     assert slavic._sized(slavic.load(), "около 88 бойцов", 0, 15)
     assert not _run(pipe, "Особенно не хватает обученных солдат, пишет военный блогер в своём канале.").indicators
+
+
+def test_dev_c_sixth_batch(pipe) -> None:  # type: ignore[no-untyped-def]
+    # territory or drones «lost» are no losses of men
+    for text in ("Источник Reuters: ВСУ потеряли более 40% занятой территории в Курской области.",
+                 "Средства ПВО сбили 32 дрона, а еще 18 было «локационно потеряно», сообщили украинские военные."):
+        assert not any(i.indicator == "heavy_losses" for i in _run(pipe, text).indicators), text
+    found = _found(_run(pipe, "Большинство из прибывших военных, по его словам, еще не завершили обучение в бригаде."))
+    assert any(i == "untrained" for i, _ in found)
