@@ -343,3 +343,13 @@ def test_dev_c_sixth_batch(pipe) -> None:  # type: ignore[no-untyped-def]
         assert not any(i.indicator == "heavy_losses" for i in _run(pipe, text).indicators), text
     found = _found(_run(pipe, "Большинство из прибывших военных, по его словам, еще не завершили обучение в бригаде."))
     assert any(i == "untrained" for i, _ in found)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Даже те 80% парней, у кого контракты на сроки более года, не получили этой выплаты.", "betrayed_by_command"),
+    ("Парни, мягко говоря, недовольны, пишет доброволец из Москвы.", "morale_low"),
+    ("Многие бойцы нашей роты готовы писать рапорта, рассказал доброволец.", "unwilling"),
+    ("Всё это время боец ел один лишь лук, найденный в занятых им блиндажах.", "supply_shortage"),
+])
+def test_dev_c_soldiers_complaints(pipe, text: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert want in {i for i, _ in _found(_run(pipe, text))}
