@@ -353,3 +353,9 @@ def test_dev_c_sixth_batch(pipe) -> None:  # type: ignore[no-untyped-def]
 ])
 def test_dev_c_soldiers_complaints(pipe, text: str, want: str) -> None:  # type: ignore[no-untyped-def]
     assert want in {i for i, _ in _found(_run(pipe, text))}
+
+
+def test_a_leaders_name_is_a_weak_actor(pipe) -> None:  # type: ignore[no-untyped-def]
+    """«Зеленский», «Путин» name their side when no force is named (as a country's name does)."""
+    doc = _run(pipe, "Советник Зеленского: призывы США снизить мобилизационный возраст не имеют смысла сейчас.")
+    assert ("forced_recruitment", "ua") in _found(doc)
