@@ -60,7 +60,7 @@ DEFAULT = (
     "quotes.ruuk.v4",
     "indicators.v7",
     "langgate.v1",
-    "indicators.ruuk.v4",
+    "indicators.ruuk.v5",
     "entities.v2",
     "entities.ruuk.v1",
     "links.v2",

@@ -1,6 +1,7 @@
 """Shared helpers for the Russian/Ukrainian sets (gold/ruuk): load documents, split rule, sentences."""
-import json, sys, hashlib, re, glob
-sys.path.insert(0, "/work/main/src")
+import json, sys, hashlib, re, glob, os
+# this repository's own src (was /work/main/src: a script run from a worktree measured main's code)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "src"))
 from moralewatch.segment import paragraphs, sentences_in
 
 CORP = "/work/shared/data/corpora"

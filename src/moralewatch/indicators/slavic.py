@@ -1,4 +1,4 @@
-"""Morale indicators in Russian and Ukrainian text (issue 17, item 4): ``indicators.ruuk.v4``.
+"""Morale indicators in Russian and Ukrainian text (issue 17, item 4): ``indicators.ruuk.v5``.
 
 The English rules do not read Russian or Ukrainian (``langgate.v1`` drops what they find there); this stage reads
 the paragraphs that ``language.v1`` labelled ``ru`` or ``uk`` and adds its indicators to the English ones.
@@ -59,18 +59,23 @@ AGAINST_CIVILIANS = "orders_against_civilians"
 _PLACE_BEFORE = compile_regex(r"(?:^|\W)(?:в|во|у|на|под|під|из|із|з|по|до|от|від|через|для|против|проти)\s+$")
 #: the smallest count that sizes a loss (gold/ruuk README, hard case 1)
 MIN_COUNT = 25
+#: a loss told with an active verb: the force named before it is the killer, not the killed (v5; not the impersonal
+#: «ликвидировано»: «более 100 ВСУшников ликвидировано» names the killed before it)
+_ACTIVE_KILL = compile_regex(r"(?:уничтожил|ликвидировал|знищил|ліквідувал|убил|вбил)")
 
 # A translation that lower-cases without changing lengths (str.lower may: "İ" becomes two characters) and reads ё
-# as е and every apostrophe as '.
+# as е, every apostrophe as ' and a no-break space as a space (news channels write «на\u00a0фронт»: v5).
 _FOLD = str.maketrans(
     {**{c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐЎ"},
-     "Ё": "е", "ё": "е", "’": "'", "ʼ": "'", "`": "'", "‘": "'"})
+     "Ё": "е", "ё": "е", "’": "'", "ʼ": "'", "`": "'", "‘": "'", "\u00a0": " ", "\u202f": " "})
 _NONDIGIT = compile_regex(r"\D")
-_NUMBER = compile_regex(r"(?<![\w.,])(\d{1,3}(?:[  ]\d{3})+|\d+)(?:[.,]\d+)?\s*(%|тыс|тис)?")
+#: a count; an ordinal («88-й бригады», «155-ї») counts nothing (v5)
+_NUMBER = compile_regex(r"(?<![\w.,])(\d{1,3}(?:[  ]\d{3})+|\d+)(?:[.,]\d+)?(?![.,]?\d)(?!-[а-яіїє])\s*(%|тыс|тис)?")
 
 
 def fold(text: str) -> str:
-    """``text`` lower-cased, ё as е, apostrophes as ``'``: same length, so offsets carry over."""
+    """``text`` lower-cased, ё as е, apostrophes as ``'``, no-break spaces as spaces: same length, so offsets carry
+    over."""
     return text.translate(_FOLD)
 
 
@@ -318,6 +323,8 @@ def _side(lex: Lexicon, rule: Rule, low: str, sents: _Sentences, si: int, span: 
         return rule.side
     enemy = rule.side == "enemy"
     civ = AGAINST_CIVILIANS in rule.indicators
+    if _ACTIVE_KILL.match(low, m.start()) and "heavy_losses" in rule.indicators:
+        return _killed_side(lex, low, span, m, writer)
     side = _actor_side(lex, low, span[0], span[1], m.start(), m.end(), writer, enemy, civ)
     if side is None and si > 0 and sents.spans[si - 1][1] > para_start:
         ps, pe = sents.spans[si - 1]
@@ -325,6 +332,17 @@ def _side(lex: Lexicon, rule: Rule, low: str, sents: _Sentences, si: int, span: 
     if side is None and enemy and writer is not None:
         side = OTHER[writer]
     return side
+
+
+def _killed_side(lex: Lexicon, low: str, span: tuple[int, int], m: re.Match[str], writer: str | None) -> str | None:
+    """The side of a loss told with an active verb («ВСУ уничтожили 500 военнослужащих РФ», «Украинские
+    подразделения уничтожили … живой силы наступающих»): the force named after the verb (the killed), else the other
+    side of the one named before it (the killers)."""
+    after = _actor_side(lex, low, m.end(), span[1], m.end(), m.end(), writer, forces_only=True)
+    if after is not None:
+        return after
+    before = _actor_side(lex, low, span[0], m.start(), m.start(), m.start(), writer)
+    return OTHER[before] if before is not None else None
 
 
 def tag(doc: Document) -> list[Indicator]:
@@ -371,7 +389,7 @@ def tag(doc: Document) -> list[Indicator]:
     return out
 
 
-@stage("indicators.ruuk.v4", requires=("language", "sentences", "indicators"), provides=("indicators_ruuk",))
+@stage("indicators.ruuk.v5", requires=("language", "sentences", "indicators"), provides=("indicators_ruuk",))
 def tag_ruuk(doc: Document, config: Mapping[str, Any]) -> None:
     """Add the indicators of the Russian and Ukrainian paragraphs (:mod:`.slavic`) to ``doc.indicators``."""
     found = tag(doc)
