@@ -33,6 +33,7 @@ REGISTRATIONS: tuple[Registration, ...] = (
     Registration(indicators.tag_indicators_v5, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators.tag_indicators_v6, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators.tag_indicators_v7, data=("indicators/", "kb/sides.tsv")),
+    Registration(indicators.tag_indicators_v8, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators.detect_indicators, data=("indicators/", "kb/sides.tsv", "models/indicators/"),
                  setup=indicators.check_detector),
     Registration(lang.gate_languages, rewrites=("quotes", "indicators")),

@@ -1,7 +1,7 @@
-"""Regenerate the confidence file of the default indicator stage (``data/indicators/calibration_v7.json`` for
-``indicators.v7``; ``indicators.v6`` keeps ``calibration_v6.json``, ``indicators.v4``/``v5`` ``calibration_v4.json``,
-``indicators.v3`` ``calibration.json``):
-``python -m moralewatch.indicators.calibrate [--shared DIR]``.
+"""Regenerate the confidence file of the default indicator stage (``data/indicators/calibration_v8.json`` for
+``indicators.v8``; ``indicators.v7`` keeps ``calibration_v7.json``, ``indicators.v6`` ``calibration_v6.json``,
+``indicators.v4``/``v5`` ``calibration_v4.json``, ``indicators.v3`` ``calibration.json``):
+``python -m moralewatch.indicators.calibrate [--shared DIR] [--rounds a,b,c]``.
 
 The precision of each indicator is counted over hand-checked output of the current rules: the predictions that match
 a label of ``calibration_labels.jsonl`` (nyt-guardian-407 articles outside the dev set, checked by hand) and every
@@ -10,7 +10,10 @@ matches them); smoothed towards the pooled precision with a Beta prior of streng
 cross-validated ECE). The dev set is the set the rules were revised on, so the file also gives the calibration error
 (ECE) on dev cross-validated by document (5 folds: each fold's predictions get the confidence fitted without that
 fold). The precision audits of gold/audit are not counted: v6's refusals were written from their wrong items, so
-their precision after v6 is optimistic (see the README).
+their precision after v6 is optimistic (see the README). From indicators.v8 the predictions on the labelled sentences
+of the training rounds ``gold/train/indicators_train_{a,b,c}.jsonl`` count too (right when the sentence is labelled
+with the indicator, :mod:`.trainset`; annotator a's thanks to units are left out), so that the official register the
+held-out sets are mostly made of weighs in; their ECE is cross-validated by document like dev's.
 """
 
 from __future__ import annotations
@@ -25,11 +28,14 @@ from pathlib import Path
 from ..eval import indicators as ev
 from ..eval.common import corpus_records, shared_dir
 from ..lexicons import data_path
+from . import trainset
 from .refusals import calibration_file
 
 PRIOR = 16
 FOLDS = 5
-VERSION = 7
+VERSION = 8
+#: the training rounds whose labelled sentences calibrate (round d is kept as the rules' unseen check)
+ROUNDS = ("a", "b", "c")
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -69,6 +75,13 @@ def _dev(dev: Path) -> tuple[list[Seen], list[float]]:
     return out, given
 
 
+def _train(shared: Path, rounds: tuple[str, ...] = ROUNDS) -> list[Seen]:
+    """Every prediction of the default pipeline on a labelled sentence of the training ``rounds``."""
+    sentences = trainset.read_rounds(ROOT / "gold" / "train", rounds)
+    results = trainset.outcomes(sentences, trainset.predict(trainset.texts(sentences, shared)))
+    return [Seen(doc, "train", ind, right) for doc, ind, right, _ in trainset.calibration_pairs(results)]
+
+
 def fit(seen: list[Seen]) -> dict[str, float]:
     """Indicator -> precision smoothed towards the pooled precision (``*``)."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -95,9 +108,10 @@ def cross_validated_ece(seen: list[Seen], source: str = "dev") -> float:
     return ev.ece(pairs)
 
 
-def calibration(shared: Path, dev: Path) -> dict[str, object]:
+def calibration(shared: Path, dev: Path, rounds: tuple[str, ...] = ROUNDS) -> dict[str, object]:
     dev_seen, _ = _dev(dev)
-    seen = _labels(shared) + dev_seen
+    train_seen = _train(shared, rounds) if rounds else []
+    seen = _labels(shared) + dev_seen + train_seen
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for s in seen:
         counts[s.indicator][0] += s.right
@@ -106,18 +120,23 @@ def calibration(shared: Path, dev: Path) -> dict[str, object]:
     return {"method": __doc__.split("\n\n")[1].replace("\n", " "), "counts": dict(sorted(counts.items())),
             "pooled": [sum(s.right for s in seen), len(seen)], "prior_strength": PRIOR,
             "ece_dev": ev.ece([(precision.get(s.indicator, precision["*"]), s.right) for s in dev_seen]),
-            "ece_dev_cross_validated": cross_validated_ece(seen), "precision": precision}
+            "ece_dev_cross_validated": cross_validated_ece(seen),
+            "train_rounds": list(rounds), "train_pooled": [sum(s.right for s in train_seen), len(train_seen)],
+            "ece_train_cross_validated": cross_validated_ece(seen, "train") if train_seen else None,
+            "precision": precision}
 
 
 def main() -> None:  # pragma: no cover - a maintenance command
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=None)
     ap.add_argument("--dev", type=Path, default=ROOT / "gold" / "v11" / "indicators_dev.jsonl")
+    ap.add_argument("--rounds", default=",".join(ROUNDS), help="training rounds to count ('' for none)")
     args = ap.parse_args()
-    doc = calibration(args.shared or shared_dir(ROOT), args.dev)
+    doc = calibration(args.shared or shared_dir(ROOT), args.dev, tuple(r for r in args.rounds.split(",") if r))
     out = data_path(calibration_file(VERSION))
     Path(str(out)).write_text(json.dumps(doc, indent=1, sort_keys=False) + "\n", encoding="utf-8")
-    print(json.dumps({k: doc[k] for k in ("pooled", "ece_dev", "ece_dev_cross_validated", "precision")}))
+    print(json.dumps({k: doc[k] for k in ("pooled", "ece_dev", "ece_dev_cross_validated", "train_pooled",
+                                         "ece_train_cross_validated", "precision")}))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -328,7 +328,8 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) 
     inside = [m for m in mentions if m[1] >= hit.start and m[2] <= hit.end and m[3] == 2]
     if inside:
         return inside[0][0]  # "killed 300 Russian soldiers": the force inside the cue lost them
-    side = _actor_side(ctx, hit, unit, si, own, mentions) if version >= 6 else None
+    side = _v8_side(ctx, hit, unit, si, own) if version >= 8 else None
+    side = side or (_actor_side(ctx, hit, unit, si, own, mentions) if version >= 6 else None)
     side = side or _side_of_the_act(ctx, hit, unit, si)
     side = side or _attached_side(ctx, hit, lo, strict=version >= 6)
     if side is None and version >= 4 and _accuses_the_other(ctx, hit, unit, own, [*side_mentions(text, lo, hi, ctx.lex)]):
@@ -346,6 +347,67 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) 
         return min(mentions, key=_mention_distance(text, hit, lo))[0]
     return (lookback_side(ctx, si) or (own if own in ("ru", "ua") else None) or any_party(ctx, hit, lo, hi)
             or ctx.doc_side())
+
+
+#: ``indicators.v8`` rules whose subject is the speaker's own forces, praised ("thank you for your bravery")
+_PRAISED = frozenset({"morale_high/praise", "morale_high/bravely"})
+#: ``indicators.v8`` rules told of what one side does to its own men or of what is done to the other side ("the
+#: criminal mobilization", "Russia throws its soldiers into the fight", "we destroy their logistics")
+_DONE_BY_THE_OTHER = frozenset({"supply_shortage/logistics_hit", "forced_recruitment/mobilize_into",
+                                "expendable/thrown_in"})
+#: ``indicators.v8``'s violence against civilians with its agent in the cue ("the Russians are killing us"), or after
+#: "by" ("people tortured by the occupiers")
+_AGENT_IN_CUE = frozenset({"orders_against_civilians/force_violence"})
+_BY = compile_regex(r"\bby\s", re.I)
+_V8_ENEMY = compile_regex(r"\b(?:the\s+)?(?:enemy|aggressor|occupiers|occupants|invaders|occupier|invader)\b", re.I)
+
+
+def _v8_side(ctx: Context, hit: Hit, unit: Unit, si: int, own: str) -> str | None:
+    """``indicators.v8``: a side praises its own troops (:data:`_PRAISED`: the speaker's side, or the claimant's);
+    :data:`_DONE_BY_THE_OTHER`: the side named from the cue to 40 characters after it, else the nearest before it in
+    the sentence (for the enemy's logistics only "the occupiers", "the enemy": the side before the cue is the one
+    that destroys them), else the other side of a speaker of a known side; :data:`_AGENT_IN_CUE`: the agent's side."""
+    if hit.rule.name in _PRAISED:
+        booster = own if own in ("ru", "ua") else claimant_of(ctx, unit, si)[1]
+        return booster if booster in ("ru", "ua") else None
+    other = {"ru": "ua", "ua": "ru"}.get(own)
+    if hit.rule.name in _AGENT_IN_CUE:
+        by = [m.end() for m in _BY.finditer(ctx.text, hit.start, hit.end)]
+        return _first_side(ctx, by[-1] if by else hit.start, hit.end, other)
+    if hit.rule.name not in _DONE_BY_THE_OTHER:
+        return None
+    after = _first_side(ctx, hit.start, min(ctx.sentences[si][1], hit.end + 40), None)
+    if after is not None:
+        return after
+    lo = ctx.sentences[si][0]
+    if hit.rule.name == "supply_shortage/logistics_hit":
+        enemies = [*_V8_ENEMY.finditer(ctx.text, lo, hit.start)]
+        return _first_side(ctx, enemies[-1].start(), enemies[-1].end(), other) if enemies else other
+    before = _last_side(ctx, lo, hit.start)
+    return before if before is not None else other
+
+
+def _first_side(ctx: Context, lo: int, hi: int, enemy: str | None) -> str | None:
+    """The side of the first side word in ``text[lo:hi]``; else, when "the enemy", "the occupiers" is there,
+    ``enemy``."""
+    first: tuple[int, str] | None = None
+    for side in ("ru", "ua"):
+        m = ctx.lex.sides[side].search(ctx.text, lo, hi)
+        if m is not None and (first is None or m.start() < first[0]):
+            first = (m.start(), side)
+    if first is not None:
+        return first[1]
+    return enemy if _V8_ENEMY.search(ctx.text, lo, hi) else None
+
+
+def _last_side(ctx: Context, lo: int, hi: int) -> str | None:
+    """The side of the last side word in ``text[lo:hi]``."""
+    last: tuple[int, str] | None = None
+    for side in ("ru", "ua"):
+        for m in ctx.lex.sides[side].finditer(ctx.text, lo, hi):
+            if last is None or m.start() > last[0]:
+                last = (m.start(), side)
+    return last[1] if last is not None else None
 
 
 def _actor_side(ctx: Context, hit: Hit, unit: Unit, si: int, own: str,
