@@ -34,6 +34,7 @@ def test_sentence_scores_per_indicator_with_side(train: Path) -> None:
     sentences = trainset.read_rounds(train, ["a"])
     preds = {"d1": [
         {"indicator": "heavy_losses", "subject_side": "ua", "start": 24, "end": 48, "confidence": 0.7},
+        {"indicator": "morale_low", "subject_side": "ua", "start": 0, "end": 23, "confidence": 0.4, "rule": "r2"},
         {"indicator": "morale_low", "subject_side": "ua", "start": 0, "end": 22, "confidence": 0.6},
         {"indicator": "morale_boosting", "subject_side": "ua", "start": 49, "end": 84, "confidence": 0.9},
         # a neighbour's evidence that touches the last sentence by two characters does not belong to it
@@ -45,13 +46,14 @@ def test_sentence_scores_per_indicator_with_side(train: Path) -> None:
     assert rows["heavy_losses"] == {"tp": 1, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0,
                                     "side": 0.0}
     assert rows["supply_shortage"]["fn"] == 1 and rows["morale_low"]["fp"] == 1
+    assert ("d1", "morale_low", False, 0.6, "") in trainset.calibration_pairs(results)  # highest confidence
     assert rows["fear"]["fp"] == 1  # belongs to the thanks sentence (most of the evidence is there), not the last
     # annotator a's thanks are neither a miss nor a false alarm unless asked for
     assert "morale_boosting" not in rows
     kinds = {(e["kind"], e["indicator"]) for e in trainset.errors(results, {"d1": TEXT})}
     assert kinds == {("miss", "supply_shortage"), ("false_alarm", "morale_low"), ("side", "heavy_losses"),
                      ("false_alarm", "fear")}
-    assert ("d1", "heavy_losses", True, 0.7) in trainset.calibration_pairs(results)
+    assert ("d1", "heavy_losses", True, 0.7, "") in trainset.calibration_pairs(results)
     counted = trainset.table(trainset.outcomes(trainset.read_rounds(train, ["a"], thanks=True), preds))
     assert counted["per_indicator"]["morale_boosting"]["tp"] == 1
 

@@ -59,6 +59,9 @@ RECALL = [
      "orders_against_civilians", "ua"),
     ("The war goes on. Two villagers were killed by Russian soldiers in the yard of the school.",
      "orders_against_civilians", "ru"),
+    # morale_boosting: the count of the awarded in an address (override 10), the speaker's side
+    (UA_ADDRESS + "Today 214 soldiers were awarded, 19 of them posthumously.", "morale_boosting", "ua"),
+    (RU_ADDRESS + "Today 214 servicemen were awarded, 19 of them posthumously.", "morale_boosting", "ru"),
     # the agent after "by", not the victims' nationality before it
     ("The war goes on. Ukrainian villagers were killed by Russian soldiers at the checkpoint, the police said.",
      "orders_against_civilians", "ru"),
@@ -101,6 +104,8 @@ KEPT_OUT = [
     ("The war goes on. The nation heroically resists, and the cities heroically hold on.", "morale_high"),
     ("The war goes on. The Russian troops tortured the prisoners of war in the camp.", "orders_against_civilians"),
     ("The strike cut the gas supplies to the neighbouring country, the Russian army said.", "supply_shortage"),
+    ("The war goes on. Today 35 medical workers of the front-line hospitals were awarded state awards.",
+     "morale_boosting"),
     ("The war goes on. Over 400 enemy shells and drones were destroyed by the air defence.", "heavy_losses"),
 ]
 

@@ -59,7 +59,7 @@ DEFAULT = (
     "quotes.v2",
     "turns.v4",
     "quotes.ruuk.v4",
-    "indicators.v7",
+    "indicators.v8",
     "langgate.v1",
     "indicators.ruuk.v4",
     "entities.v2",

@@ -48,6 +48,7 @@ class Outcome:
     sentence: Sentence
     sides: dict[str, set[str]] = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)
+    rules: dict[str, set[str]] = field(default_factory=dict)
 
 
 def read_rounds(train_dir: Path, rounds: Iterable[str], thanks: bool = False) -> list[Sentence]:
@@ -137,6 +138,7 @@ def outcomes(sentences: list[Sentence], preds: dict[str, list[dict[str, Any]]]) 
             for p in preds[doc]:
                 if p["indicator"] not in s.ignored and belongs(p, s):
                     o.sides.setdefault(p["indicator"], set()).add(str(p.get("subject_side", "unknown")))
+                    o.rules.setdefault(p["indicator"], set()).add(str(p.get("rule") or ""))
                     conf = float(p.get("confidence", 0.5))
                     o.confidence[p["indicator"]] = max(conf, o.confidence.get(p["indicator"], 0.0))
             out.append(o)
@@ -192,8 +194,8 @@ def errors(results: list[Outcome], text: dict[str, str]) -> list[dict[str, Any]]
     return out
 
 
-def calibration_pairs(results: list[Outcome]) -> list[tuple[str, str, bool, float]]:
-    """Every (document, indicator, right, confidence given) the stage predicted on a labelled sentence: right when
-    the sentence is labelled with the indicator."""
-    return [(o.sentence.doc, ind, ind in o.sentence.labels, o.confidence[ind])
+def calibration_pairs(results: list[Outcome]) -> list[tuple[str, str, bool, float, str]]:
+    """Every (document, indicator, right, confidence given, rule) the stage predicted on a labelled sentence: right
+    when the sentence is labelled with the indicator; the rule is the first by name of those that fired."""
+    return [(o.sentence.doc, ind, ind in o.sentence.labels, o.confidence[ind], min(o.rules.get(ind) or {""}))
             for o in results for ind in sorted(o.sides)]
