@@ -43,10 +43,16 @@ RECALL = [
     # heavy_losses: kill claims of dozens or more in the official register's words
     ("The war goes on. During the week about 400 invaders were eliminated near the river, the army said.",
      "heavy_losses", "ru"),
+    (UA_ADDRESS + "The commander reported that about 700 enemies were killed in his direction this week.",
+     "heavy_losses", "ru"),
+    (RU_ADDRESS + "The commander reported that about 700 enemies were killed in his direction this week.",
+     "heavy_losses", "ua"),
     # forced_recruitment: unlawful mobilisation; the side named, else the other side of the speaker
     (UA_ADDRESS + "They forcibly mobilize the men of the occupied villages into their army.",
      "forced_recruitment", "ru"),
     (RU_ADDRESS + "They forcibly mobilize the men of the villages into their army.", "forced_recruitment", "ua"),
+    (UA_ADDRESS + "Russia meets the Ukrainian proposals for peace with a criminal mobilization.",
+     "forced_recruitment", "ru"),
     # supply_shortage: the enemy's logistics destroyed
     (UA_ADDRESS + "This week our warriors were destroying the logistics of the Russian army in the south.",
      "supply_shortage", "ru"),
@@ -62,6 +68,11 @@ RECALL = [
     # morale_boosting: the count of the awarded in an address (override 10), the speaker's side
     (UA_ADDRESS + "Today 214 soldiers were awarded, 19 of them posthumously.", "morale_boosting", "ua"),
     (RU_ADDRESS + "Today 214 servicemen were awarded, 19 of them posthumously.", "morale_boosting", "ru"),
+    # expendable: the side named last before the cue, "the enemy" included
+    (UA_ADDRESS + "The Ukrainian army holds the line, while the enemy does not count its soldiers at all.",
+     "expendable", "ru"),
+    (RU_ADDRESS + "The Russian army holds the line, while the enemy does not count its soldiers at all.",
+     "expendable", "ua"),
     # the agent after "by", not the victims' nationality before it
     ("The war goes on. Ukrainian villagers were killed by Russian soldiers at the checkpoint, the police said.",
      "orders_against_civilians", "ru"),
@@ -104,6 +115,12 @@ KEPT_OUT = [
     ("The war goes on. The nation heroically resists, and the cities heroically hold on.", "morale_high"),
     ("The war goes on. The Russian troops tortured the prisoners of war in the camp.", "orders_against_civilians"),
     ("The strike cut the gas supplies to the neighbouring country, the Russian army said.", "supply_shortage"),
+    ("A Russian missile strike on a town in eastern Ukraine on Monday killed at least 17 people, officials said.",
+     "orders_against_civilians"),
+    ("The war goes on. Russia's army had killed about 40 people in an airstrike on the market, he said.",
+     "orders_against_civilians"),
+    ("The war goes on. The Russian troops are trying to destroy the supply routes of the aid from partner states.",
+     "supply_shortage"),
     ("The war goes on. Today 35 medical workers of the front-line hospitals were awarded state awards.",
      "morale_boosting"),
     ("The war goes on. Over 400 enemy shells and drones were destroyed by the air defence.", "heavy_losses"),

@@ -363,28 +363,39 @@ _V8_ENEMY = compile_regex(r"\b(?:the\s+)?(?:enemy|aggressor|occupiers|occupants|
 
 
 def _v8_side(ctx: Context, hit: Hit, unit: Unit, si: int, own: str) -> str | None:
-    """``indicators.v8``: a side praises its own troops (:data:`_PRAISED`: the speaker's side, or the claimant's);
-    :data:`_DONE_BY_THE_OTHER`: the side named from the cue to 40 characters after it, else the nearest before it in
-    the sentence (for the enemy's logistics only "the occupiers", "the enemy": the side before the cue is the one
-    that destroys them), else the other side of a speaker of a known side; :data:`_AGENT_IN_CUE`: the agent's side."""
+    """``indicators.v8``: a side praises its own troops (:data:`_PRAISED`: the speaker's side, or the claimant's, else
+    the side named last before the cue: "the title of Hero of Ukraine ... for his courage"); a kill claim: the side
+    named in it, else the speaker's enemy; :data:`_AGENT_IN_CUE`: the agent's side; :data:`_DONE_BY_THE_OTHER`: the
+    enemy's logistics are those of the side named after the cue, else of "the occupiers" before it, else of the
+    speaker's enemy; a mobilisation is of the side named after it, else of the speaker's enemy, else of the side named
+    before it; men thrown in are of the side (or "the enemy") named last before the cue, else after it, else of the
+    speaker's enemy. In the writer's own words the speaker is the document's voice (``Context.voice_side``)."""
+    lo, hi = ctx.sentences[si]
+    voice = ctx.voice_side() if unit.quote is None and not unit.is_quote else own  # the writer's words: the document's
+    other = {"ru": "ua", "ua": "ru"}.get(voice if voice in ("ru", "ua") else own)
     if hit.rule.name in _PRAISED:
         booster = own if own in ("ru", "ua") else claimant_of(ctx, unit, si)[1]
-        return booster if booster in ("ru", "ua") else None
-    other = {"ru": "ua", "ua": "ru"}.get(own)
+        return booster if booster in ("ru", "ua") else _last_side(ctx, lo, hit.start, None)
+    if hit.rule.name == "heavy_losses/kill_claim":  # "800 enemies were killed": the side named, else the enemy's
+        return _first_side(ctx, hit.start, hit.end, other)
     if hit.rule.name in _AGENT_IN_CUE:
         by = [m.end() for m in _BY.finditer(ctx.text, hit.start, hit.end)]
         return _first_side(ctx, by[-1] if by else hit.start, hit.end, other)
-    if hit.rule.name not in _DONE_BY_THE_OTHER:
-        return None
-    after = _first_side(ctx, hit.start, min(ctx.sentences[si][1], hit.end + 40), None)
-    if after is not None:
-        return after
-    lo = ctx.sentences[si][0]
+    after = _first_side(ctx, hit.start, min(hi, hit.end + 40), None)
     if hit.rule.name == "supply_shortage/logistics_hit":
         enemies = [*_V8_ENEMY.finditer(ctx.text, lo, hit.start)]
-        return _first_side(ctx, enemies[-1].start(), enemies[-1].end(), other) if enemies else other
-    before = _last_side(ctx, lo, hit.start)
-    return before if before is not None else other
+        return after or (_enemy_side(enemies[-1].group(), other) if enemies else other)
+    if hit.rule.name == "forced_recruitment/mobilize_into":
+        return after or other or _last_side(ctx, lo, hit.start, other)
+    if hit.rule.name == "expendable/thrown_in":
+        return _last_side(ctx, lo, hit.start, other) or after or other
+    return None
+
+
+def _enemy_side(word: str, other: str | None) -> str | None:
+    """"The occupiers", "the invaders" are Russia's forces in this war; "the enemy", "the aggressor" the speaker's
+    enemy."""
+    return "ru" if re.search(r"occup|invad", word, re.I) else other
 
 
 def _first_side(ctx: Context, lo: int, hi: int, enemy: str | None) -> str | None:
@@ -400,13 +411,17 @@ def _first_side(ctx: Context, lo: int, hi: int, enemy: str | None) -> str | None
     return enemy if _V8_ENEMY.search(ctx.text, lo, hi) else None
 
 
-def _last_side(ctx: Context, lo: int, hi: int) -> str | None:
-    """The side of the last side word in ``text[lo:hi]``."""
-    last: tuple[int, str] | None = None
+def _last_side(ctx: Context, lo: int, hi: int, enemy: str | None) -> str | None:
+    """The side of the last side word in ``text[lo:hi]``, or of "the enemy", "the occupiers" when one of those is
+    later (:func:`_enemy_side`, with ``enemy`` the speaker's enemy)."""
+    last: tuple[int, str | None] | None = None
     for side in ("ru", "ua"):
         for m in ctx.lex.sides[side].finditer(ctx.text, lo, hi):
             if last is None or m.start() > last[0]:
                 last = (m.start(), side)
+    for m in _V8_ENEMY.finditer(ctx.text, lo, hi):
+        if last is None or m.start() > last[0]:
+            last = (m.start(), _enemy_side(m.group(), enemy))
     return last[1] if last is not None else None
 
 
