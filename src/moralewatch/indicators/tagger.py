@@ -359,6 +359,7 @@ _DONE_BY_THE_OTHER = frozenset({"supply_shortage/logistics_hit", "forced_recruit
 #: "by" ("people tortured by the occupiers")
 _AGENT_IN_CUE = frozenset({"orders_against_civilians/force_violence"})
 _BY = compile_regex(r"\bby\s", re.I)
+_OCCUPIER = compile_regex(r"occup|invad", re.I)
 _V8_ENEMY = compile_regex(r"\b(?:the\s+)?(?:enemy|aggressor|occupiers|occupants|invaders|occupier|invader)\b", re.I)
 
 
@@ -395,7 +396,7 @@ def _v8_side(ctx: Context, hit: Hit, unit: Unit, si: int, own: str) -> str | Non
 def _enemy_side(word: str, other: str | None) -> str | None:
     """"The occupiers", "the invaders" are Russia's forces in this war; "the enemy", "the aggressor" the speaker's
     enemy."""
-    return "ru" if re.search(r"occup|invad", word, re.I) else other
+    return "ru" if _OCCUPIER.search(word) else other
 
 
 def _first_side(ctx: Context, lo: int, hi: int, enemy: str | None) -> str | None:
