@@ -43,7 +43,7 @@ def test_indicators_heldout_v11(shared: Path) -> None:
 @pytest.mark.parametrize("mode", ["default", "rules", "both"])
 def test_indicators_heldout2(shared: Path, mode: str) -> None:
     """The held-out set of issue 12 (labelled before any training): the default pipeline (cue rules only:
-    ``indicators.v6`` in session 7, ``indicators.v7`` since session 8), and ``indicators.v2`` with its rules alone
+    ``indicators.v6`` in session 7, ``indicators.v7`` in session 8, ``indicators.v8`` since session 9), and ``indicators.v2`` with its rules alone
     (``indicators.v5``) and with the learned model."""
     s = evaluate_indicators(ROOT / "gold" / "heldout2" / "indicators_heldout2.jsonl",
                             mode=None if mode == "default" else mode)

@@ -54,6 +54,6 @@ def test_an_article_is_read_as_v4_reads_it() -> None:
 def test_v5_is_the_learned_models_rules_and_v6_the_default() -> None:
     from moralewatch.indicators.detector import detect
 
-    assert "indicators.v7" in DEFAULT and "indicators.v6" not in DEFAULT and "indicators.v5" not in DEFAULT and "indicators.v4" not in DEFAULT
+    assert "indicators.v8" in DEFAULT and not {f"indicators.v{n}" for n in range(4, 8)} & set(DEFAULT)
     doc = _run("indicators.v5", RawInput("pow.txt", format="transcript", text=INTERVIEW))
     assert ("morale_low", "Our morale was very low.") in {(i.indicator, i.text) for i in detect(doc, "rules")}

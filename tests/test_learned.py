@@ -63,8 +63,8 @@ def test_rules_mode_is_indicators_v1(path: Path) -> None:
     from moralewatch.pipeline import Pipeline
 
     names = default_pipeline().names
-    v1 = analyze_text(text, Pipeline([n if n != "indicators.v7" else "indicators.v5" for n in names]))
-    v2 = analyze_text(text, Pipeline([n if n != "indicators.v7" else "indicators.v2" for n in names],
+    v1 = analyze_text(text, Pipeline([n if n != "indicators.v8" else "indicators.v5" for n in names]))
+    v2 = analyze_text(text, Pipeline([n if n != "indicators.v8" else "indicators.v2" for n in names],
                                      {"indicators.v2": {"mode": "rules"}}))
     assert [(i.indicator, i.start, i.end, i.subject_side) for i in v1.indicators] == \
         [(i.indicator, i.start, i.end, i.subject_side) for i in v2.indicators]
@@ -74,7 +74,7 @@ def test_rules_mode_is_indicators_v1(path: Path) -> None:
 def test_model_modes_give_valid_evidence(mode: str) -> None:
     from moralewatch.pipeline import Pipeline
 
-    names = [n if n != "indicators.v7" else "indicators.v2" for n in default_pipeline().names]
+    names = [n if n != "indicators.v8" else "indicators.v2" for n in default_pipeline().names]
     pipe = Pipeline(names, {"indicators.v2": {"mode": mode}})
     for path in EXAMPLES:
         doc = analyze_text(path.read_text(encoding="utf-8"), pipe)

@@ -60,7 +60,7 @@ def test_editing_a_cue_file_changes_the_indicator_stamp_and_no_other(data_copy: 
     original = cue.read_text(encoding="utf-8")
     try:
         cue.write_text(original + "\nedited :: terrified beyond words\n", encoding="utf-8")
-        assert _changed(before, _stamps(data_copy)) == {"indicators.v7"}
+        assert _changed(before, _stamps(data_copy)) == {"indicators.v8"}
     finally:
         cue.write_text(original, encoding="utf-8")
     assert _stamps(data_copy) == before
@@ -203,7 +203,7 @@ def test_rows_record_every_stage_that_wrote_them(tmp_path: Path) -> None:
                                         "langgate.v1": s["langgate.v1"], "links.v2": s["links.v2"]}
                                   for r in rows["quotes"])
     # indicators.ruuk.v5 and entities.ruuk.v1 (issue 17) add rows of Russian and Ukrainian text to these tables
-    assert rows["indicators"] and all(r == {"indicators.v7": s["indicators.v7"], "langgate.v1": s["langgate.v1"],
+    assert rows["indicators"] and all(r == {"indicators.v8": s["indicators.v8"], "langgate.v1": s["langgate.v1"],
                                             "indicators.ruuk.v5": s["indicators.ruuk.v5"], "links.v2": s["links.v2"]}
                                       for r in rows["indicators"])
     assert rows["entities"] and all(r == {"entities.v2": s["entities.v2"], "entities.ruuk.v1": s["entities.ruuk.v1"]}
@@ -272,4 +272,4 @@ def test_an_edited_cue_file_makes_analyze_report_the_indicator_stage_stale(data_
         again = _analyze(db, data_copy)
     finally:
         cue.write_text(original, encoding="utf-8")
-    assert again["counts"]["unchanged"] == 2 and again["stale"] == {"indicators.v7": 2}
+    assert again["counts"]["unchanged"] == 2 and again["stale"] == {"indicators.v8": 2}

@@ -48,6 +48,15 @@ def tag_indicators_v7(doc: Document, config: Mapping[str, Any]) -> None:
     doc.indicators = tag(doc, 7)
 
 
+@stage("indicators.v8", requires=("paragraphs", "sentences", "marks", "quotes"), provides=("indicators",))
+def tag_indicators_v8(doc: Document, config: Mapping[str, Any]) -> None:
+    """``indicators.v7`` with the cue rules flagged ``[v8]`` (the official register: praise of the forces' courage,
+    kill claims, unlawful mobilisation, the enemy's logistics destroyed; written from the misses of the training rounds
+    a-c, ``scripts/score_train_indicators.py``) and its own confidence, fitted on dev v1.1 and the training rounds
+    (issue 12, session 9)."""
+    doc.indicators = tag(doc, 8)
+
+
 @stage("indicators.v2", requires=("paragraphs", "sentences", "quotes"), provides=("indicators",),
        defaults={"mode": "both", "keep": 0.0, "add": 0.85})
 def detect_indicators(doc: Document, config: Mapping[str, Any]) -> None:
@@ -57,4 +66,4 @@ def detect_indicators(doc: Document, config: Mapping[str, Any]) -> None:
 
 
 __all__ = ["MODES", "check_detector", "detect_indicators", "tag", "tag_indicators", "tag_indicators_v4", "tag_indicators_v5",
-           "tag_indicators_v6", "tag_indicators_v7"]
+           "tag_indicators_v6", "tag_indicators_v7", "tag_indicators_v8"]

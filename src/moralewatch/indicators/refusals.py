@@ -23,8 +23,11 @@ FILE_V6 = f"{BASE}/refusals_v6.txt"
 #: the confidence of ``indicators.v6``'s rules
 CALIBRATION_V6 = f"{BASE}/calibration_v6.json"
 FILE_V7 = f"{BASE}/refusals_v7.txt"
+FILE_V8 = f"{BASE}/refusals_v8.txt"
 #: the confidence of ``indicators.v7``'s rules
 CALIBRATION_V7 = f"{BASE}/calibration_v7.json"
+#: the confidence of ``indicators.v8``'s rules (v8 reads v7's refusals)
+CALIBRATION_V8 = f"{BASE}/calibration_v8.json"
 SCOPES = ("cue", "sentence", "writer", "needs")
 #: how far either side of a cue a ``cue``-scope refusal is looked for (as ``exclusions.txt``)
 REACH = 80
@@ -62,6 +65,8 @@ def parse(lines: tuple[str, ...] | list[str]) -> Refusals:
 
 def calibration_file(version: int) -> str:
     """The confidence file of ``indicators.v<version>`` (4 and 5 share v4's)."""
+    if version >= 8:
+        return CALIBRATION_V8
     if version >= 7:
         return CALIBRATION_V7
     return CALIBRATION_V6 if version >= 6 else CALIBRATION
@@ -104,6 +109,14 @@ def load_v7() -> tuple[Refusals, ...]:
     return tuple(parse([line]) for line in merged(lexicons.lines(FILE_V6), lexicons.lines(FILE_V7)))
 
 
+@cache
+def load_v8() -> tuple[Refusals, ...]:
+    """The refusals of ``indicators.v8`` (session 9): v7's lines (:func:`load_v7`) but those ``refusals_v8.txt``
+    retires, and the lines it adds, one per line."""
+    v7 = merged(lexicons.lines(FILE_V6), lexicons.lines(FILE_V7))
+    return tuple(parse([line]) for line in merged(v7, lexicons.lines(FILE_V8)))
+
+
 def merged(older: tuple[str, ...] | list[str], newer: tuple[str, ...] | list[str]) -> list[str]:
     """The lines of ``older`` that ``newer`` does not retire (``retire :: LINE``), then the other lines of
     ``newer``; retiring a line ``older`` does not have raises ``ValueError``."""
@@ -117,7 +130,9 @@ def merged(older: tuple[str, ...] | list[str], newer: tuple[str, ...] | list[str
 @cache
 def refusal_sets(version: int) -> tuple[Refusals, ...]:
     """The refusals ``indicators.v<version>`` reads: v4's file, from v6 ``refusals_v6.txt``, from v7 those of
-    :func:`load_v7` instead."""
+    :func:`load_v7` instead, from v8 those of :func:`load_v8`."""
+    if version >= 8:
+        return (load(), *load_v8())
     if version >= 7:
         return (load(), *load_v7())
     return (load(), *load_v6()) if version >= 6 else (load(),)
@@ -126,8 +141,9 @@ def refusal_sets(version: int) -> tuple[Refusals, ...]:
 def refused(norm: str, rule_name: str, indicator: str, cue: tuple[int, int], sentence: tuple[int, int],
             in_quote: bool, version: int = 4, seen: dict[tuple[int, int, int], bool] | None = None) -> bool:
     """The cue ``[cue)`` of rule ``rule_name``, in the sentence ``[sentence)`` of the normalised text, is refused
-    (from ``version`` 6 by ``refusals_v6.txt`` too, from 7 by ``refusals_v7.txt``). ``seen`` remembers the
-    sentence-wide searches across the cues of one text (the caller's, one per normalised text)."""
+    (from ``version`` 6 by ``refusals_v6.txt`` too, from 7 by ``refusals_v7.txt``, from 8 by ``refusals_v8.txt``).
+    ``seen`` remembers the sentence-wide searches across the cues of one text (the caller's, one per normalised
+    text)."""
     memo = {} if seen is None else seen
     return any(_refused_by(ref, norm, rule_name, indicator, cue, sentence, in_quote, memo)
                for ref in refusal_sets(version))

@@ -353,7 +353,7 @@ _WE_AGENT = compile_regex(r"\b(?:we|i|us|me|we['’]re|i['’]m|we['’]ve)\b", 
 _OWN_FEELING = compile_regex(r"\b(?:i|i['’]m|i['’]ve|me|my|we|we['’]re|us|our)\b", re.I)
 _DENIES = compile_regex(r"\b(?:den(?:y|ies|ied|ying)|reject\w*|refut\w*|dismiss\w*)\b", re.I)
 _AWARDS = frozenset({"morale_boosting/awards", "morale_boosting/decorate", "morale_boosting/perks",
-                     "morale_boosting/state_awards"})
+                     "morale_boosting/state_awards", "morale_boosting/award_counts"})
 _POSSESSIVE = compile_regex(r"(?<![\w-])[\w-]++['’]s\s++(?:[\w-]++\s++){0,2}?(?:war crimes|atrocit\w*|crimes|genocide|brutality|terror|"
                             r"massacres?|killings|executions|attacks|strikes|shelling|bombing|bombardment)\b", re.I)
 _AGAINST_BEFORE = compile_regex(r"\b(?:against|on)\s+(?:the\s+)?(?:(?:people|citizens|population|civilians|children)"
@@ -376,7 +376,8 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) 
     inside = [m for m in mentions if m[1] >= hit.start and m[2] <= hit.end and m[3] == 2]
     if inside:
         return inside[0][0]  # "killed 300 Russian soldiers": the force inside the cue lost them
-    side = _actor_side(ctx, hit, unit, si, own, mentions) if version >= 6 else None
+    side = _v8_side(ctx, hit, unit, si, own) if version >= 8 else None
+    side = side or (_actor_side(ctx, hit, unit, si, own, mentions) if version >= 6 else None)
     side = side or _side_of_the_act(ctx, hit, unit, si)
     side = side or _attached_side(ctx, hit, lo, strict=version >= 6)
     if side is None and version >= 4 and _accuses_the_other(ctx, hit, unit, own, [*ctx.mentions(lo, hi)]):
@@ -394,6 +395,83 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) 
         return min(mentions, key=_mention_distance(text, hit, lo))[0]
     return (lookback_side(ctx, si) or (own if own in ("ru", "ua") else None) or any_party(ctx, hit, lo, hi)
             or ctx.doc_side())
+
+
+#: ``indicators.v8`` rules whose subject is the speaker's own forces, praised ("thank you for your bravery")
+_PRAISED = frozenset({"morale_high/praise", "morale_high/bravely"})
+#: ``indicators.v8`` rules told of what one side does to its own men or of what is done to the other side ("the
+#: criminal mobilization", "Russia throws its soldiers into the fight", "we destroy their logistics")
+_DONE_BY_THE_OTHER = frozenset({"supply_shortage/logistics_hit", "forced_recruitment/mobilize_into",
+                                "expendable/thrown_in"})
+#: ``indicators.v8``'s violence against civilians with its agent in the cue ("the Russians are killing us"), or after
+#: "by" ("people tortured by the occupiers")
+_AGENT_IN_CUE = frozenset({"orders_against_civilians/force_violence"})
+_BY = compile_regex(r"\bby\s", re.I)
+_OCCUPIER = compile_regex(r"occup|invad", re.I)
+_V8_ENEMY = compile_regex(r"\b(?:the\s+)?(?:enemy|aggressor|occupiers|occupants|invaders|occupier|invader)\b", re.I)
+
+
+def _v8_side(ctx: Context, hit: Hit, unit: Unit, si: int, own: str) -> str | None:
+    """``indicators.v8``: a side praises its own troops (:data:`_PRAISED`: the speaker's side, or the claimant's, else
+    the side named last before the cue: "the title of Hero of Ukraine ... for his courage"); a kill claim: the side
+    named in it, else the speaker's enemy; :data:`_AGENT_IN_CUE`: the agent's side; :data:`_DONE_BY_THE_OTHER`: the
+    enemy's logistics are those of the side named after the cue, else of "the occupiers" before it, else of the
+    speaker's enemy; a mobilisation is of the side named after it, else of the speaker's enemy, else of the side named
+    before it; men thrown in are of the side (or "the enemy") named last before the cue, else after it, else of the
+    speaker's enemy. In the writer's own words the speaker is the document's voice (``Context.voice_side``)."""
+    lo, hi = ctx.sentences[si]
+    voice = ctx.voice_side() if unit.quote is None and not unit.is_quote else own  # the writer's words: the document's
+    other = {"ru": "ua", "ua": "ru"}.get(voice if voice in ("ru", "ua") else own)
+    if hit.rule.name in _PRAISED:
+        booster = own if own in ("ru", "ua") else claimant_of(ctx, unit, si)[1]
+        return booster if booster in ("ru", "ua") else _last_side(ctx, lo, hit.start, None)
+    if hit.rule.name == "heavy_losses/kill_claim":  # "800 enemies were killed": the side named, else the enemy's
+        return _first_side(ctx, hit.start, hit.end, other)
+    if hit.rule.name in _AGENT_IN_CUE:
+        by = [m.end() for m in _BY.finditer(ctx.text, hit.start, hit.end)]
+        return _first_side(ctx, by[-1] if by else hit.start, hit.end, other)
+    after = _first_side(ctx, hit.start, min(hi, hit.end + 40), None)
+    if hit.rule.name == "supply_shortage/logistics_hit":
+        enemies = [*_V8_ENEMY.finditer(ctx.text, lo, hit.start)]
+        return after or (_enemy_side(enemies[-1].group(), other) if enemies else other)
+    if hit.rule.name == "forced_recruitment/mobilize_into":
+        return after or other or _last_side(ctx, lo, hit.start, other)
+    if hit.rule.name == "expendable/thrown_in":
+        return _last_side(ctx, lo, hit.start, other) or after or other
+    return None
+
+
+def _enemy_side(word: str, other: str | None) -> str | None:
+    """"The occupiers", "the invaders" are Russia's forces in this war; "the enemy", "the aggressor" the speaker's
+    enemy."""
+    return "ru" if _OCCUPIER.search(word) else other
+
+
+def _first_side(ctx: Context, lo: int, hi: int, enemy: str | None) -> str | None:
+    """The side of the first side word in ``text[lo:hi]``; else, when "the enemy", "the occupiers" is there,
+    ``enemy``."""
+    first: tuple[int, str] | None = None
+    for side in ("ru", "ua"):
+        m = ctx.lex.sides[side].search(ctx.text, lo, hi)
+        if m is not None and (first is None or m.start() < first[0]):
+            first = (m.start(), side)
+    if first is not None:
+        return first[1]
+    return enemy if _V8_ENEMY.search(ctx.text, lo, hi) else None
+
+
+def _last_side(ctx: Context, lo: int, hi: int, enemy: str | None) -> str | None:
+    """The side of the last side word in ``text[lo:hi]``, or of "the enemy", "the occupiers" when one of those is
+    later (:func:`_enemy_side`, with ``enemy`` the speaker's enemy)."""
+    last: tuple[int, str | None] | None = None
+    for side in ("ru", "ua"):
+        for m in ctx.lex.sides[side].finditer(ctx.text, lo, hi):
+            if last is None or m.start() > last[0]:
+                last = (m.start(), side)
+    for m in _V8_ENEMY.finditer(ctx.text, lo, hi):
+        if last is None or m.start() > last[0]:
+            last = (m.start(), _enemy_side(m.group(), enemy))
+    return last[1] if last is not None else None
 
 
 def _actor_side(ctx: Context, hit: Hit, unit: Unit, si: int, own: str,
