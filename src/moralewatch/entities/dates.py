@@ -241,6 +241,10 @@ _NAMED_YEAR = compile_regex(r"(?:(?:^|(?<=[.!?]\ )|(?<=\n))(?:Back\s+in|In|By|Du
                             r"(" + _Y + r")\b(?![\d%])", re.M)
 
 
+_NEWLINE = compile_regex(r"\n")
+_STOP = compile_regex(r"\. ")
+
+
 class _Frames:
     """Where sentences and paragraphs start, and the years named in each paragraph, found once per text: a date
     mention looks back to its sentence's start and to the last year its paragraph named, which per mention is
@@ -248,8 +252,8 @@ class _Frames:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.newlines = [m.start() for m in re.finditer("\n", text)]
-        self.stops = [m.start() for m in re.finditer(r"\. ", text)]
+        self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
+        self.stops = [m.start() for m in _STOP.finditer(text)]
         self._years: dict[int, tuple[list[int], list[int]]] = {}
 
     def paragraph_start(self, pos: int) -> int:
