@@ -26,7 +26,7 @@ FILE_V7 = f"{BASE}/refusals_v7.txt"
 FILE_V8 = f"{BASE}/refusals_v8.txt"
 #: the confidence of ``indicators.v7``'s rules
 CALIBRATION_V7 = f"{BASE}/calibration_v7.json"
-#: the confidence of ``indicators.v8``'s rules (v8 reads v7's refusals)
+#: the confidence of ``indicators.v8``'s rules
 CALIBRATION_V8 = f"{BASE}/calibration_v8.json"
 SCOPES = ("cue", "sentence", "writer", "needs")
 #: how far either side of a cue a ``cue``-scope refusal is looked for (as ``exclusions.txt``)
@@ -106,15 +106,19 @@ def load_v7() -> tuple[Refusals, ...]:
     (``retire :: LINE``, LINE exactly as in ``refusals_v6.txt``; a retired line that is not there is an error, so a
     retirement cannot silently stop applying), and the lines ``refusals_v7.txt`` adds, one per line as
     :func:`load_v6`."""
-    return tuple(parse([line]) for line in merged(lexicons.lines(FILE_V6), lexicons.lines(FILE_V7)))
+    return tuple(parse([line]) for line in _lines_v7())
+
+
+def _lines_v7() -> list[str]:
+    """The refusal lines of ``indicators.v7``: v6's but those ``refusals_v7.txt`` retires, and v7's own."""
+    return merged(lexicons.lines(FILE_V6), lexicons.lines(FILE_V7))
 
 
 @cache
 def load_v8() -> tuple[Refusals, ...]:
     """The refusals of ``indicators.v8`` (session 9): v7's lines (:func:`load_v7`) but those ``refusals_v8.txt``
     retires, and the lines it adds, one per line."""
-    v7 = merged(lexicons.lines(FILE_V6), lexicons.lines(FILE_V7))
-    return tuple(parse([line]) for line in merged(v7, lexicons.lines(FILE_V8)))
+    return tuple(parse([line]) for line in merged(_lines_v7(), lexicons.lines(FILE_V8)))
 
 
 def merged(older: tuple[str, ...] | list[str], newer: tuple[str, ...] | list[str]) -> list[str]:
@@ -149,11 +153,13 @@ def refused(norm: str, rule_name: str, indicator: str, cue: tuple[int, int], sen
                for ref in refusal_sets(version))
 
 
-def _in_sentence(rx: re.Pattern[str], norm: str, s: int, e: int, seen: dict[tuple[int, int, int], bool]) -> bool:
+def searched(rx: re.Pattern[str], text: str, s: int, e: int, seen: dict[tuple[int, int, int], bool]) -> bool:
+    """Whether ``rx`` matches in ``text[s:e]``, remembered in ``seen`` (one per text) by pattern and span: the many
+    cues of one long sentence ask the same sentence-wide questions, each read once (also ``tagger.Context.found``)."""
     key = (id(rx), s, e)
     hit = seen.get(key)
     if hit is None:
-        hit = seen[key] = rx.search(norm, s, e) is not None
+        hit = seen[key] = rx.search(text, s, e) is not None
     return hit
 
 
@@ -165,10 +171,10 @@ def _refused_by(ref: Refusals, norm: str, rule_name: str, indicator: str, cue: t
     s, e = sentence
     for key in ("*", indicator, rule_name):
         needs = ref.get(key, "needs")
-        if needs is not None and not _in_sentence(needs, norm, s, e, seen):
+        if needs is not None and not searched(needs, norm, s, e, seen):
             return True
         rx = ref.get(key, "sentence")
-        if rx is not None and _in_sentence(rx, norm, s, e, seen):
+        if rx is not None and searched(rx, norm, s, e, seen):
             return True
         for scope in ("cue", "writer") if not in_quote else ("cue",):
             rx = ref.get(key, scope)

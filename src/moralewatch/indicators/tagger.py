@@ -31,7 +31,7 @@ from ..wordlists import fill
 from . import actor
 from .lexicon import Lexicon, Rule, compile_cue, load
 from .prefilter import prefilter
-from .refusals import precision, refused
+from .refusals import precision, refused, searched
 
 
 def _words(template: str) -> str:
@@ -178,11 +178,7 @@ class Context:
     def found(self, rx: re.Pattern[str], lo: int, hi: int) -> bool:
         """Whether ``rx`` matches in ``text[lo:hi]``, remembered per span: the many cues of one long sentence
         ask the same sentence-wide questions (a hedge, a word of money, a word of war), and each is read once."""
-        key = (id(rx), lo, hi)
-        seen = self._found.get(key)
-        if seen is None:
-            seen = self._found[key] = rx.search(self.text, lo, hi) is not None
-        return seen
+        return searched(rx, self.text, lo, hi, self._found)
 
     def mentions(self, lo: int, hi: int) -> tuple[tuple[str, int, int, int], ...]:
         """:func:`side_mentions` of ``text[lo:hi]``, found once per span."""
