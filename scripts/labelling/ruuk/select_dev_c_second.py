@@ -1,0 +1,23 @@
+"""Blind second pass on dev c (brief l-agree6): the documents to label, in labelling order.
+Deterministic, no randomness: every 6th id of gold/ruuk/indicators_dev_c_ids.txt starting at the 3rd (40 Russian
+Telegram posts), then the 1st, 4th and 7th id of gold/ruuk/indicators_dev_c_uk_ids.txt (Ukrainian addresses).
+Usage: select_dev_c_second.py [--write]   (--write writes gold/ruuk/indicators_dev_c_second_ids.txt)"""
+import os, sys
+
+GOLD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "gold", "ruuk")
+
+def ids_of(name):
+    return [l.strip() for l in open(os.path.join(GOLD, name), encoding="utf-8") if l.strip()]
+
+def select():
+    main = ids_of("indicators_dev_c_ids.txt")
+    uk = ids_of("indicators_dev_c_uk_ids.txt")
+    picked = main[2::6] + [uk[i] for i in (0, 3, 6)]
+    assert len(main[2::6]) == 40 and len(set(picked)) == len(picked) == 43
+    return picked
+
+if __name__ == "__main__":
+    ids = select()
+    if "--write" in sys.argv:
+        open(os.path.join(GOLD, "indicators_dev_c_second_ids.txt"), "w", encoding="utf-8").write("\n".join(ids) + "\n")
+    print("\n".join(ids))
