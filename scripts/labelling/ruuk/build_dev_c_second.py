@@ -1,6 +1,8 @@
 """Build and verify the blind second pass on dev c (brief l-agree6) from an answers file.
 Usage: build_dev_c_second.py ANSWERS OUT_JSONL OUT_OFFSETS_TXT
        build_dev_c_second.py --from-offsets answers_dev_c_second_offsets.txt OUT_JSONL
+       --b (brief l-agree6b): the documents are those of gold/ruuk/indicators_dev_c_second_b_ids.txt instead, e.g.
+       build_dev_c_second.py --b --from-offsets answers_dev_c_second_b_offsets.txt OUT_JSONL
 Answers: the format of build_dev_c.py (its parser is imported): '@ DOC_ID source_type', then items
   'sent | indicator | subject | claimant | claimant_side | flags | substring' (sentence number of moralewatch.segment;
   substring empty = whole sentence; flags h hedged, n negated, b borderline, t testimony).
@@ -20,10 +22,12 @@ def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     ans, out = args[:2]
     outoff = None if from_offsets else args[2]
-    ids = [l.strip() for l in open(os.path.join(GOLD, "indicators_dev_c_second_ids.txt"), encoding="utf-8") if l.strip()]
+    b = "--b" in sys.argv
+    idfile = "indicators_dev_c_second_b_ids.txt" if b else "indicators_dev_c_second_ids.txt"
+    ids = [l.strip() for l in open(os.path.join(GOLD, idfile), encoding="utf-8") if l.strip()]
     docs = parse(ans, from_offsets)
     errs, lines = [], []
-    offlines = ["# dev c second pass (l-agree6), text-free labels: sentence number | start | end (relative to the "
+    offlines = ["# dev c second pass" + (" b (l-agree6b)" if b else " (l-agree6)") + ", text-free labels: sentence number | start | end (relative to the "
                 "sentence) | indicator | subject | claimant | claimant_side | flags; build_dev_c_second.py --from-offsets"]
     if [d["id"] for d in docs] != ids[:len(docs)]:
         errs.append("documents are not the first N of the id list, in order")
