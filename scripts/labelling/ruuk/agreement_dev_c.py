@@ -1,6 +1,9 @@
 """Agreement between the first pass of dev c (gold/ruuk/indicators_dev_c.jsonl and indicators_dev_c_uk.jsonl, l-ruuk5)
 and the blind second pass (gold/ruuk/indicators_dev_c_second.jsonl, l-agree6) on the 43 shared documents.
 Run only after the second pass was committed. Usage: agreement_dev_c.py > ../../../gold/ruuk/agreement_dev_c.txt
+  agreement_dev_c.py --b     the second pass b (l-agree6b: indicators_dev_c_second_b.jsonl, the 40 ru-news posts)
+  agreement_dev_c.py --both  both second-pass samples together (83 documents)
+  (agreement_dev_c_b.txt holds the --b and --both outputs, one after the other)
 
 Measures (the first pass is called "first", the second "second"; nothing is printed but ids, offsets, identifiers):
 - document level: Cohen's kappa per indicator (a document is 1 when it holds an item of that indicator) and for
@@ -52,11 +55,21 @@ def kappa(x, y):
 def f1(m, a, b):
     return round(2 * m / (a + b), 3) if a + b else None
 
+SAMPLES = {"a": ("indicators_dev_c_second.jsonl", "indicators_dev_c_second_ids.txt"),
+           "b": ("indicators_dev_c_second_b.jsonl", "indicators_dev_c_second_b_ids.txt")}
+
 def main():
+    which = ["b"] if "--b" in sys.argv else ["a", "b"] if "--both" in sys.argv else ["a"]
     first = load("indicators_dev_c.jsonl"); first.update(load("indicators_dev_c_uk.jsonl"))
-    second = load("indicators_dev_c_second.jsonl")
-    ids = [l.strip() for l in open(os.path.join(GOLD, "indicators_dev_c_second_ids.txt"), encoding="utf-8") if l.strip()]
-    assert list(second) == ids and all(i in first for i in ids)
+    second, ids = {}, []
+    for w in which:
+        jf, idf = SAMPLES[w]
+        sec = load(jf)
+        wids = [l.strip() for l in open(os.path.join(GOLD, idf), encoding="utf-8") if l.strip()]
+        assert list(sec) == wids
+        second.update(sec); ids += wids
+    assert len(set(ids)) == len(ids) and all(i in first for i in ids)
+    print("SAMPLE(S):", " + ".join(SAMPLES[w][0] for w in which))
     doc_a, doc_b = defaultdict(list), defaultdict(list)
     sent_a, sent_b = defaultdict(list), defaultdict(list)
     per_ind = defaultdict(Counter)

@@ -1,9 +1,10 @@
-"""Counts of the blind second pass on dev c (gold/ruuk/indicators_dev_c_second.jsonl). Usage: stats_dev_c_second.py"""
-import json, os
+"""Counts of the blind second pass on dev c (gold/ruuk/indicators_dev_c_second.jsonl). Usage: stats_dev_c_second.py
+--b: the second pass b (gold/ruuk/indicators_dev_c_second_b.jsonl, l-agree6b)"""
+import json, os, sys
 from collections import Counter
 from common import doc, sentences
 GOLD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "gold", "ruuk")
-rows = [json.loads(l) for l in open(os.path.join(GOLD, "indicators_dev_c_second.jsonl"), encoding="utf-8")]
+rows = [json.loads(l) for l in open(os.path.join(GOLD, "indicators_dev_c_second_b.jsonl" if "--b" in sys.argv else "indicators_dev_c_second.jsonl"), encoding="utf-8")]
 corp, st, ind, cs, fl = Counter(), Counter(), Counter(), Counter(), Counter()
 nsent = npos = 0
 for r in rows:
