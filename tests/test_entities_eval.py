@@ -68,6 +68,8 @@ def test_places_in_context_meet_floors(shared: Path, name: str, gold: str) -> No
     ("places.jsonl", "entities.ruuk.v2", ("heldout_ruuk_v2",)),
     ("places_ruuk_dev.jsonl", "entities.ruuk.v1", ("ruuk_dev", "default")),
     ("places_ruuk_dev.jsonl", "entities.ruuk.v2", ("ruuk_dev", "v2")),
+    ("places.jsonl", "entities.ruuk.v3", ("heldout_ruuk_v3",)),
+    ("places_ruuk_dev.jsonl", "entities.ruuk.v3", ("ruuk_dev", "v3")),
 ])
 def test_cyrillic_places_in_context_meet_their_floors(shared: Path, gold_name: str, version: str,
                                                       floor_key: tuple[str, ...]) -> None:

@@ -33,7 +33,7 @@ from .context import (
     local_readings,
     unresolved,
 )
-from .gazetteer import Candidate, Place
+from .gazetteer import Candidate, Place, gazetteer
 
 _L = "а-яёіїєґА-ЯЁІЇЄҐ'’ʼ\\-"
 _S = r"\s{1,20}+"
@@ -80,26 +80,45 @@ def _region_at(m: re.Match[str]) -> str | None:
     return None
 
 
-def region_mentions(text: str) -> list[tuple[int, int, str]]:
-    """The regions named in ``text``: (start, end, admin1)."""
+#: between two coordinated region adjectives: "в Сумській, Донецькій та Харківській областях"
+_AND = compile_regex(r"(?:,\s{0,3}|\s{1,3}(?:та|и|і|й|или|або)\s{1,3})")
+
+
+def region_mentions(text: str, strict: bool = False) -> list[tuple[int, int, str]]:
+    """The regions named in ``text``: (start, end, admin1). ``strict`` (entities.ruuk.v3): a name used alone takes
+    at most two letters of ending ("Крыму", not the town "Крымске"), and adjectives coordinated with a region
+    ("в Сумській, Донецькій та Харківській областях") are regions too."""
     _, pattern = _regions()
     out = []
-    for m in pattern.finditer(text):
+    matches = list(pattern.finditer(text))
+    nxt: tuple[re.Match[str], str | None] | None = None
+    for m in reversed(matches):
         admin1 = _region_at(m)
+        if strict and admin1 is not None and "обл" not in m.group(0).lower() \
+                and len(m.group(0)) - len(m.group("stem")) > 2:
+            admin1 = None
+        if strict and admin1 is None and nxt is not None and nxt[1] is not None \
+                and _AND.fullmatch(text, m.end(), nxt[0].start()) is not None:
+            admin1 = _regions()[0].get(m.group("stem").lower())
+        nxt = (m, admin1)
         if admin1 is not None:
             out.append((m.start(), m.end(), admin1))
-    return out
+    return out[::-1]
 
 
-def resolve(text: str, entities: list[Entity], ambiguous: dict[int, tuple[Candidate, ...]]) -> None:
+def resolve(text: str, entities: list[Entity], ambiguous: dict[int, tuple[Candidate, ...]],
+            v3: bool = False) -> None:
     """Weigh, in place, the readings of the ambiguous Cyrillic place mentions (``ambiguous``: start -> the name's
-    candidates) by their context; ``entities`` are all the document's entities, sorted by start."""
+    candidates) by their context; ``entities`` are all the document's entities, sorted by start. ``v3``
+    (``entities.ruuk.v3``): regions read more strictly (:func:`region_mentions`), a small settlement the gazetteer
+    knows one reading of taken only with the document's support (:func:`_unsupported`), and the variant-spelling
+    guard comparing the mention's nominative (:func:`_variant_guard_v3`)."""
     starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
 
     def para_of(pos: int) -> int:
         return bisect.bisect_right(starts, pos) - 1
 
-    regions = region_mentions(text)
+    regions = region_mentions(text, strict=v3)
     regions_para: dict[int, set[str]] = {}
     for s, _e, admin1 in regions:
         regions_para.setdefault(para_of(s), set()).add(admin1)
@@ -112,7 +131,10 @@ def resolve(text: str, entities: list[Entity], ambiguous: dict[int, tuple[Candid
             anchors.add(para_of(e.start), e)
     for e in entities:
         if e.type == "place" and e.rule == "ruuk:gazetteer" and e.start not in ambiguous:
-            _check_single(e, para_of(e.start), anchors, regions_para)
+            if not v3:
+                _check_single(e, para_of(e.start), anchors, regions_para)
+            else:
+                _check_single_v3(text, e, para_of(e.start), anchors, regions_para, regions_doc)
         if e.start not in ambiguous or e.type != "place" or _cut_name(text, e.start):
             continue
         rs, weights = local_readings(ambiguous[e.start])
@@ -125,7 +147,7 @@ def resolve(text: str, entities: list[Entity], ambiguous: dict[int, tuple[Candid
         m = _Mention(e, rs, para_of(e.start), weights)
         _decide(text, m, anchors, regions_para.get(m.para, set()), regions_doc, places,
                 named_oblast=lambda x: _named_region(text, x, region_after),
-                relation=lambda x: _relation(text, x, places), guard=_variant_guard)
+                relation=lambda x: _relation(text, x, places), guard=_variant_guard_v3 if v3 else _variant_guard)
 
 
 #: a capitalised adjective right before the mention: the name is longer than the finder's run ("Нижнего Новгорода")
@@ -133,9 +155,11 @@ _ADJECTIVE_BEFORE = compile_regex(rf"[А-ЯЁІЇЄҐ][{_L}]{{1,40}}(?:ого|е
                                   rf"ої|ої|ій|а|е|у|і){_S}$")
 
 
-def _check_single(ent: Entity, para: int, anchors: _Anchors, para_regions: dict[int, set[str]]) -> None:
+def _check_single(ent: Entity, para: int, anchors: _Anchors, para_regions: dict[int, set[str]],
+                  namesake: bool = False) -> None:
     """A village the gazetteer knows one reading of, far from what its paragraph is about (another region named,
-    the paragraph's places all far away): a namesake the gazetteer lacks, left unknown with the region named."""
+    the paragraph's places all far away): a namesake the gazetteer lacks, left unknown with the region named
+    (``namesake``, entities.ruuk.v3: and not with the reading's region, which is the namesake's)."""
     if ent.lat is None or ent.geonameid is None or ent.country not in LOCAL:
         return
     pl = Place(ent.geonameid, ent.name or ent.text, "city", ent.country, ent.admin1, ent.lat, ent.lon, 0)
@@ -144,9 +168,69 @@ def _check_single(ent: Entity, para: int, anchors: _Anchors, para_regions: dict[
     near = any(_km(pl, a) <= _FAR_KM for a in own)
     if (regions and ent.admin1 not in regions and not near) or (own and not near):
         named = next(iter(regions)) if len(regions) == 1 else None
+        if namesake:
+            _namesake(ent, named)
+            return
         unresolved(ent, [pl], named, 0.2)
         if ent.admin1 is None and named is None:
             ent.admin1 = None
+
+
+#: a settlement the gazetteer knows one reading of, smaller than this, needs the document's support (v3)
+_SUPPORT_BELOW = 10_000
+#: a village word right before the mention ("в деревне Меленки", "у селі"): a town of this size is a namesake
+_VILLAGE_BEFORE = compile_regex(r"(?<![\w-])(?:[Сс]ел[оауеі]|[Дд]еревн[яиеюу]|[Хх]утор[аеу]?|[Сс]елищ[еіау])\s{1,3}$")
+_VILLAGE_TOWN = 10_000
+
+
+def _check_single_v3(text: str, e: Entity, para: int, anchors: _Anchors, regions_para: dict[int, set[str]],
+                     regions_doc: set[str]) -> None:
+    """(entities.ruuk.v3) A settlement of Ukraine or Russia the gazetteer knows one reading of: a town named after a
+    village word is a namesake; under 10,000 inhabitants it needs the document's support (:func:`_unsupported`);
+    regions and bigger towns stand."""
+    if e.geonameid is None or e.country not in LOCAL:
+        return
+    population, feature = _reading(e)
+    if feature != "city":
+        return
+    if population >= _VILLAGE_TOWN and _VILLAGE_BEFORE.search(text, max(0, e.start - 20), e.start):
+        _namesake(e, next(iter(regions_para.get(para, ()))) if len(regions_para.get(para, ())) == 1 else None)
+        return
+    if population >= _SUPPORT_BELOW:
+        return
+    _check_single(e, para, anchors, regions_para, namesake=True)
+    if e.geonameid is not None and _unsupported(e, anchors, regions_doc):
+        _namesake(e, next(iter(regions_doc)) if len(regions_doc) == 1 else None)
+
+
+def _reading(ent: Entity) -> tuple[int, str]:
+    """The population (the most populous entry of that name in that region: GeoNames lists some towns twice, once
+    with no population) and the feature of an entity's gazetteer reading."""
+    same = [c.place for c in gazetteer().lookup(ent.name or ent.text) if c.place.geonameid == ent.geonameid]
+    if not same:
+        return 0, "city"
+    kin = [c.place.population for c in gazetteer().lookup(ent.name or ent.text)
+           if c.place.admin1 == same[0].admin1 and c.place.feature == same[0].feature]
+    return max([same[0].population, *kin]), same[0].feature
+
+
+def _unsupported(ent: Entity, anchors: _Anchors, regions_doc: set[str]) -> bool:
+    """(entities.ruuk.v3) A small settlement (under 20,000) the gazetteer knows one reading of, with nothing in the
+    document for it: its region not named, no other place of the document within 120 km. The gazetteer lacks most
+    villages, so such a reading is as likely a namesake's: unknown is better than a confident wrong answer."""
+    if ent.admin1 in regions_doc or ent.lat is None:
+        return False
+    here = Place(ent.geonameid, ent.name or ent.text, "city", ent.country, ent.admin1, ent.lat, ent.lon, 0)
+    return not any(a.geonameid != ent.geonameid and a.text != ent.text and _km(here, a) <= _FAR_KM
+                   for a, _n in anchors.places.values())
+
+
+def _namesake(ent: Entity, named: str | None) -> None:
+    """Left unknown as a possible namesake of the gazetteer's reading: its id a candidate, the region only when the
+    text names one."""
+    pl = Place(ent.geonameid, ent.name or ent.text, "city", ent.country, ent.admin1, ent.lat, ent.lon, 0)
+    unresolved(ent, [pl], named, 0.2)
+    ent.admin1 = named
 
 
 def _cut_name(text: str, start: int) -> bool:
@@ -195,15 +279,32 @@ def _variant_guard(m: _Mention, rs: list[Place], scores: dict[int, float], rel: 
                    oblast: str | None, para_regions: set[str]) -> bool:
     """Only the places and regions around it speak for a reading that is a variant spelling of another place's
     name (a renamed town, another language's form): "Петровка" is not Kurakhove. Leaves it unresolved (True)."""
+    return _guard(m, rs, scores, rel, oblast, para_regions, m.ent.text)
+
+
+def _guard(m: _Mention, rs: list[Place], scores: dict[int, float], rel: tuple[Entity, float | None] | None,
+           oblast: str | None, para_regions: set[str], surface: str) -> bool:
     ent = m.ent
     best = max(rs, key=lambda p: scores[id(p)])
     if rel is None and oblast is None and best.population < _TOWN and m.weight(best) < best.population \
-            and _unlike(ent.text, best.name):
+            and _unlike(surface, best.name):
         named = next(iter(para_regions)) if len(para_regions) == 1 else None
         unresolved(ent, m.readings, None, 0.2)
         ent.admin1 = ent.admin1 or named
         return True
     return False
+
+
+def _variant_guard_v3(m: _Mention, rs: list[Place], scores: dict[int, float], rel: tuple[Entity, float | None] | None,
+                      oblast: str | None, para_regions: set[str]) -> bool:
+    """:func:`_variant_guard` comparing the mention's nominative, not its inflected form ("под Авдеевкой" is
+    Авдеевка, a spelling of Avdiivka)."""
+    from .cyrillic import _lemma
+
+    text = m.ent.text
+    lang = "uk" if any(ch in "іїєґ" for ch in text.lower()) else "ru"
+    nominative = " ".join(_lemma(w.lower(), lang)[0] for w in text.split())
+    return _guard(m, rs, scores, rel, oblast, para_regions, nominative)
 
 
 def _unlike(mention: str, name: str) -> bool:

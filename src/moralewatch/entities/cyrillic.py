@@ -32,6 +32,7 @@ from ..errors import PipelineError
 from ..lexicons import compile_regex, kb, lines
 from ..model import Document, Entity
 from ..pipeline import stage
+from . import cyrillic_places
 from .context import unresolved
 from .context_ruuk import region_mentions
 from .context_ruuk import resolve as resolve_in_context
@@ -189,6 +190,10 @@ _SETTLEMENT_BEFORE = compile_regex(r"(?<![\w-])(?:[Сс]ел[оауеі]|[Сс]�
                                    r"[Дд]еревн[яиеу]|[Хх]утор[аеу]?|[Сс]т\.|[Сс]\.)\s{1,3}$")
 
 
+#: (entities.ruuk.v3) a town word right before a name: "Місто Миколаїв", "города Железногорска"
+_TOWN_BEFORE = compile_regex(r"(?<![\w-])(?:[Мм]іст[оаі]|[Гг]ород[аеу]?|[Мм]істечк[оау]|[Сс]таниц[аеуы])\s{1,3}$")
+
+
 #: an ordinal right after a name: a numbered village of that name ("Лиман Первый", "Лимана первого")
 _ORDINAL_AFTER = compile_regex(r"\s{1,3}(?:[Пп]ерв|[Вв]тор|[Тт]рет|[Пп]ерш|[Дд]руг)[а-яёії]{1,4}(?![а-яёіїє])")
 
@@ -234,9 +239,10 @@ def _lookup_place(name: str, lang: str) -> Candidate | None:
     return None
 
 
-def find(doc: Document, ambiguous: dict[int, tuple[Candidate, ...]] | None = None) -> list[Entity]:
+def find(doc: Document, ambiguous: dict[int, tuple[Candidate, ...]] | None = None, more: bool = False) -> list[Entity]:
     """The entities of the Russian and Ukrainian paragraphs of ``doc``; with ``ambiguous``, the candidates of each
-    place name several settlements share, by the mention's start (for :mod:`.context_ruuk`)."""
+    place name several settlements share, by the mention's start (for :mod:`.context_ruuk`); ``more``
+    (``entities.ruuk.v3``): the place names of :mod:`.cyrillic_places` too."""
     paras = [(s, e, lab) for (s, e), lab in zip(doc.paragraphs, doc.paragraph_languages, strict=False)]
     if not paras and doc.language in LANGS:
         paras = [(0, len(doc.text), doc.language)]
@@ -250,6 +256,7 @@ def find(doc: Document, ambiguous: dict[int, tuple[Candidate, ...]] | None = Non
         if lang not in LANGS:
             continue
         listed: list[tuple[int, int]] = []
+        listed_places: list[tuple[int, int]] = []
         for m in names.pattern.finditer(low, ps, pe):
             if not text[m.start()].isupper():
                 continue
@@ -259,18 +266,55 @@ def find(doc: Document, ambiguous: dict[int, tuple[Candidate, ...]] | None = Non
             cand = _lookup_place(name, "en") if typ == "place" else None
             out.append(_entity(typ, m.start(), m.end(), text, name, cand, "ruuk:list"))
             listed.append((m.start(), m.end()))
+            if typ == "place":
+                listed_places.append((m.start(), m.end()))
         taken = Spans(listed)  # O(log n) per run: a long paragraph of names stays linear
+        taken_places = Spans(listed_places)
         # (entities.ruuk.v2) a region named after a place ends its run: "Андреевка Донецкой области"
         region_at = {s for s, _e, _a in region_mentions(text[ps:pe])} if ambiguous is not None else set()
         for m in _CAP_RUN.finditer(text, ps, pe):
-            if taken.overlaps(m.start(), m.end()):
-                continue
             run = m.group(0)
+            if taken.overlaps(m.start(), m.end()):
+                # (entities.ruuk.v3) the words before a listed name are read alone: "Железногорск" of
+                # "Железногорск Курской области"
+                run = _before_taken(run, m.start(), taken, taken_places) if more else ""
+                if not run:
+                    continue
             cut = next((k for k in range(1, len(run)) if run[k - 1] == " " and m.start() + k - ps in region_at), None)
-            ent = _resolve(text, m.start(), run[:cut].rstrip() if cut else run, lang, names, ambiguous)
+            ent = _resolve(text, m.start(), run[:cut].rstrip() if cut else run, lang, names, ambiguous, more)
             if ent is not None:
                 out.append(ent)
     return sorted(out, key=lambda x: x.start)
+
+
+_WORD = compile_regex(r"\S+")
+
+
+def _strong(text: str, start: int, end: int, lang: str, hit: tuple[Candidate, ...], weak: bool,
+            tags: frozenset[str]) -> bool:
+    """(entities.ruuk.v3) Without a settlement word or a region after it: never an adjective before a noun it
+    qualifies ("Красноярском крае"); an adjective ("Кремінна", "Курской") only in a list of places with no region,
+    district or direction word near it ("над Брянской, Курской ... областями"); a word the
+    dictionary knows ("Победа", "Суми") only as a town's own name of 10,000 or more, or in a list of places
+    ("Суми, Тростянець, Краснопілля")."""
+    if "ADJF" in tags and cyrillic_places.qualifies_next(text, end, lang):
+        return False
+    if weak:
+        return cyrillic_places.listed_with_place(text, start, end, lang) and \
+            not cyrillic_places.regions_nearby(text, start, end)
+    return "common" not in tags or cyrillic_places.well_known(hit) or \
+        cyrillic_places.listed_with_place(text, start, end, lang)
+
+
+def _before_taken(run: str, start: int, taken: Spans, places: Spans) -> str:
+    """The whole words of ``run`` (starting at ``start``) before the first listed name it overlaps, when that name is
+    a place ("Железногорск Курской области"; not "Володимира Зеленського": a given name before a listed person)."""
+    end = 0
+    for w in _WORD.finditer(run):
+        if taken.overlaps(start + w.start(), start + w.end()):
+            return run[:end] if places.overlaps(start + w.start(), start + w.end()) else ""
+        end = w.end()
+    return run[:end]
 
 
 def _reads_as_place(words: list[str], lemmas: list[tuple[str, frozenset[str]]]) -> bool:
@@ -320,7 +364,7 @@ def _place_entity(text: str, start: int, end: int, words: list[str], lemmas: lis
 
 
 def _resolve(text: str, start: int, run: str, lang: str, names: Names,
-             ambiguous: dict[int, tuple[Candidate, ...]] | None = None) -> Entity | None:
+             ambiguous: dict[int, tuple[Candidate, ...]] | None = None, more: bool = False) -> Entity | None:
     end = start + len(run)
     words = run.split()
     while len(words) > 1 and "common" in _lemma(words[0].lower(), lang)[1] and not (
@@ -341,11 +385,48 @@ def _resolve(text: str, start: int, run: str, lang: str, names: Names,
     if ambiguous is not None and (_ORDINAL_AFTER.match(text, end) or _DISTRICT_AFTER.match(text, end)):
         return None  # "Лимана первого": another village; "Каменском районе": a district, not the town
     place = _place_entity(text, start, end, words, lemmas, latin, lang, ambiguous)
+    if place is None and more and ambiguous is not None:
+        place = _more_place(text, start, end, words, lemmas, lang, ambiguous)
     if place is not None:
         return place
     if len(words) >= 2 and "Name" in lemmas[0][1] and "Surn" in lemmas[-1][1]:
         return _entity("person", start, end, text, norm, rule="ruuk:morph")
     return None
+
+
+def _more_place(text: str, start: int, end: int, words: list[str], lemmas: list[tuple[str, frozenset[str]]],
+                lang: str, ambiguous: dict[int, tuple[Candidate, ...]]) -> Entity | None:
+    """(entities.ruuk.v3) A place name v2 does not take: an adjective's own nominative, an alternate GeoNames
+    spelling, an adjective and a noun (:mod:`.cyrillic_places`); capitalised inside its sentence, after a
+    settlement word or at the head of a list of places ("Суми, Конотоп, Тростянець"), and no reading of it a first
+    name or surname. After a settlement word or with its region right after it ("Камʼянським у Запорізькій
+    області") the gazetteer decides; otherwise see :func:`_strong`."""
+    settlement = _SETTLEMENT_BEFORE.search(text, max(0, start - 30), start) is not None or \
+        _TOWN_BEFORE.search(text, max(0, start - 30), start) is not None
+    if not settlement and _sentence_initial(text, start) and not cyrillic_places.heads_list(text, end, lang):
+        return None
+    region = cyrillic_places.region_follows(text, end)
+    if not (settlement or region) and any(tags & _NAMES and "Geox" not in tags for _, tags in lemmas):
+        return None
+    if len(words) == 1:
+        hit, weak = cyrillic_places.lookup(words[0], lang)
+        if not hit or not (settlement or region or _strong(
+                text, start, end, lang, hit, weak, lemmas[0][1])):
+            return None
+    elif len(words) == 2 and "ADJF" in lemmas[0][1]:
+        hit = cyrillic_places.lookup_pair(words[0], words[1], lang)
+    else:
+        return None
+    local = {c.place.geonameid: c for c in hit
+             if c.place.feature == "city" and c.place.country in ("UA", "RU") and c.place.geonameid}
+    if not local:
+        return None
+    first = next(iter(local.values()))
+    ent = _entity("place", start, end, text, first.place.name, first, "ruuk:gazetteer")
+    if len(local) > 1:  # weighed in context afterwards, as v2's
+        unresolved(ent, [c.place for c in local.values()], None, 0.3)
+        ambiguous[ent.start] = hit
+    return ent
 
 
 @stage("entities.ruuk.v1", requires=("language", "entities"), provides=("entities_ruuk",))
@@ -365,6 +446,16 @@ def find_entities_ruuk_v2(doc: Document, config: Mapping[str, Any]) -> None:
         resolve_in_context(doc.text, doc.entities, ambiguous)
 
 
+@stage("entities.ruuk.v3", requires=("language", "entities"), provides=("entities_ruuk",))
+def find_entities_ruuk_v3(doc: Document, config: Mapping[str, Any]) -> None:
+    """``entities.ruuk.v2``, and the place names it misses: adjectival names in their own gender ("Кремінна",
+    "Счастливое"), alternate GeoNames spellings ("Тростянець" -> Trostyanets), an adjective and a noun ("Великой
+    Новоселки") (:mod:`.cyrillic_places`)."""
+    ambiguous: dict[int, tuple[Candidate, ...]] = {}
+    _add(doc, find(doc, ambiguous, more=True))
+    resolve_in_context(doc.text, doc.entities, ambiguous, v3=True)
+
+
 def _add(doc: Document, found: list[Entity]) -> None:
     if found:
         spans = Spans([(e.start, e.end) for e in doc.entities])
@@ -372,4 +463,4 @@ def _add(doc: Document, found: list[Entity]) -> None:
         doc.entities = sorted([*doc.entities, *keep], key=lambda x: x.start)
 
 
-__all__ = ["check_morphology", "find", "find_entities_ruuk", "find_entities_ruuk_v2", "skeleton", "transliterate"]
+__all__ = ["check_morphology", "find", "find_entities_ruuk", "find_entities_ruuk_v2", "find_entities_ruuk_v3", "skeleton", "transliterate"]
