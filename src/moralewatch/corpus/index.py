@@ -103,7 +103,8 @@ class KeyFilter:
     ``BITS_PER_KEY`` bits a key (about 5% of the keys it was never given answer "maybe" when it is full). When
     more keys than that are in it, :class:`Buckets` makes it twice as large and marks the table's keys again (one
     scan of the key column; log2 of the growth times in all), up to ``Buckets.FILTER_MAX_BYTES``; past that size it
-    only fills up, answering "maybe" more often (2 bits a key: ~40%), never "no" for a key it was given.
+    only fills up, answering "maybe" more often (5 bits a key: ~10%; 2 bits: ~40%), never "no" for a key it was
+    given.
     Sessions 7-9 had one filter of 8 MB switched off for good past 4M keys (~70,000 documents)."""
 
     BITS_PER_KEY = 8
@@ -172,8 +173,9 @@ class Buckets:
         return int(self.conn.execute("SELECT count(*) FROM story_buckets").fetchone()[0]) + self.n_recent
 
     def _refill(self, n_keys: int) -> None:
-        """A filter sized for twice ``n_keys`` keys (within ``FILTER_MAX_BYTES``), marked with the table's keys."""
-        want = max(self.FILTER_BYTES, 2 * n_keys * KeyFilter.BITS_PER_KEY // 8)
+        """A filter of room for ``n_keys`` keys or more (the next power of two of bytes: 1-2 bytes a key; within
+        ``FILTER_MAX_BYTES``), marked with the table's keys."""
+        want = max(self.FILTER_BYTES, n_keys * KeyFilter.BITS_PER_KEY // 8 + 1)
         self.filter = KeyFilter(min(want, self.FILTER_MAX_BYTES))
         cur = self.conn.execute("SELECT key FROM story_buckets")
         while rows := cur.fetchmany(1 << 16):
