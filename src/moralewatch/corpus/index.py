@@ -150,8 +150,8 @@ class Buckets:
     grow with the documents; the candidates are the same as with the buckets in memory. A :class:`KeyFilter` of the
     keys written to the table (``FILTER_BYTES`` to start with, grown with the table up to ``FILTER_MAX_BYTES``;
     made from the table when an index is loaded) keeps from the query the keys it does not hold: those of no bucket
-    (75% of a Reuters story's) and, session 10, those whose bucket is still only in the dict (a copy of a recent
-    story: no query at all). It never leaves out a key the table holds. ``FILTER_BYTES = 0``: no filter."""
+    and, session 10, those whose bucket is still only in the dict (over Reuters-21578, 128,129 of 1,139,072 keys
+    are asked of the table). It never leaves out a key the table holds. ``FILTER_BYTES = 0``: no filter."""
 
     RECENT = 1 << 17
 
