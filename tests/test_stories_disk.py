@@ -11,7 +11,7 @@ import pytest
 
 from moralewatch.corpus import StoryIndex
 from moralewatch.corpus import store as corpus_store
-from moralewatch.corpus.index import Buckets
+from moralewatch.corpus.index import BUCKET_FORMAT, Buckets
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -230,7 +230,28 @@ def test_buckets_of_sessions_6_to_8_are_rebuilt_on_load(shared: Path, tmp_path: 
     conn.close()
     conn = sqlite3.connect(tmp_path / "state.sqlite")
     again = StoryIndex.load(conn)
-    assert conn.execute("SELECT value FROM story_state WHERE kind='format' AND key='buckets'").fetchone() == ("2",)
+    assert conn.execute("SELECT value FROM story_state WHERE kind='format' AND key='buckets'").fetchone() == (
+        BUCKET_FORMAT,)
+    assert _group(docs, again) == whole
+
+
+def test_buckets_of_session_9_are_made_again_on_load(shared: Path, tmp_path: Path) -> None:
+    """Session 10: a state of format 2 (session 9: full buckets kept their first members) gets its buckets made
+    again under the current rule when loaded, so it goes on as a state grouped in one run would."""
+    docs = _docs(shared, 600)
+    whole = _group(docs, StoryIndex())
+    conn = sqlite3.connect(tmp_path / "state.sqlite")
+    first = StoryIndex.load(conn)
+    _group(docs[:400], first)
+    first.save()
+    conn.execute("UPDATE story_buckets SET seqs = substr(seqs, 1, 8)")  # not what this format holds
+    conn.execute("UPDATE story_state SET value='2' WHERE kind='format' AND key='buckets'")
+    conn.commit()
+    conn.close()
+    conn = sqlite3.connect(tmp_path / "state.sqlite")
+    again = StoryIndex.load(conn)
+    assert conn.execute("SELECT value FROM story_state WHERE kind='format' AND key='buckets'").fetchone() == (
+        BUCKET_FORMAT,)
     assert _group(docs, again) == whole
 
 
