@@ -138,12 +138,21 @@ def test_the_bucket_filter_grows_past_its_first_size_and_keeps_every_key(shared:
         assert again.filter is not None and again._maybe(keys) == keys
 
 
-def test_a_full_bucket_keeps_its_first_and_its_newest_members(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Session 10: a bucket past ``BUCKET_CAP`` entries keeps its first and its newest ones (sessions 5-9 kept its
-    first ones for ever: a late copy of a template found none of its recent relatives); the same whether the
-    entries were written to the table in between or not, and a key given twice is two entries."""
+def test_a_full_bucket_keeps_its_first_members_or_with_keep_newest_its_first_and_newest(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Session 10: with ``Buckets.KEEP_NEWEST`` a bucket past ``BUCKET_CAP`` entries keeps its first and its newest
+    ones (by default, as in sessions 5-9, its first ones for ever: a late copy of a template finds none of its
+    recent relatives); the same whether the entries were written to the table in between or not, and a key given
+    twice is two entries."""
     from moralewatch.corpus.index import BUCKET_CAP, ensure_tables
 
+    conn = sqlite3.connect(":memory:")
+    ensure_tables(conn)
+    b = Buckets(conn)
+    for seq in range(BUCKET_CAP + 9):
+        b.add([7], seq)
+    assert b.lookup([7])[0].tolist() == list(range(BUCKET_CAP))  # the default: its first ones
+    monkeypatch.setattr(Buckets, "KEEP_NEWEST", True)
     for recent in (1 << 17, 5):
         monkeypatch.setattr(Buckets, "RECENT", recent)
         conn = sqlite3.connect(":memory:")
@@ -235,9 +244,14 @@ def test_buckets_of_sessions_6_to_8_are_rebuilt_on_load(shared: Path, tmp_path: 
     assert _group(docs, again) == whole
 
 
-def test_buckets_of_session_9_are_made_again_on_load(shared: Path, tmp_path: Path) -> None:
-    """Session 10: a state of format 2 (session 9: full buckets kept their first members) gets its buckets made
-    again under the current rule when loaded, so it goes on as a state grouped in one run would."""
+def test_buckets_of_session_9_are_made_again_on_load(shared: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Session 10: with ``Buckets.KEEP_NEWEST``, a state of format 2 (session 9: full buckets keep their first
+    members) gets its buckets made again under that rule when loaded, so it goes on as a state grouped in one run
+    would."""
+    from moralewatch.corpus.index import NEWEST_FORMAT
+
+    monkeypatch.setattr(Buckets, "KEEP_NEWEST", True)
     docs = _docs(shared, 600)
     whole = _group(docs, StoryIndex())
     conn = sqlite3.connect(tmp_path / "state.sqlite")
@@ -251,7 +265,7 @@ def test_buckets_of_session_9_are_made_again_on_load(shared: Path, tmp_path: Pat
     conn = sqlite3.connect(tmp_path / "state.sqlite")
     again = StoryIndex.load(conn)
     assert conn.execute("SELECT value FROM story_state WHERE kind='format' AND key='buckets'").fetchone() == (
-        BUCKET_FORMAT,)
+        NEWEST_FORMAT,)
     assert _group(docs, again) == whole
 
 

@@ -7,9 +7,9 @@ through pairs, so the same decisions come out of joins:
 
 1. **Sketches, per partition** (Python): each document's sketch, LSH band keys, text flags and byline, as
    :meth:`StoryIndex.add` computes them (:func:`moralewatch.corpus.features.sketch`, :meth:`StoryIndex.keys`).
-2. **Candidates, by a join on band keys**: a local bucket keeps its first member and its ``BUCKET_CAP - 1``
-   newest in input order (session 10), so a document's candidates are, for each of its keys, the first document
-   with that key and the ``BUCKET_CAP - 1`` that come just before it (a window over each key, and joins).
+2. **Candidates, by a join on band keys**: a local bucket keeps its first ``BUCKET_CAP`` members in input order, so
+   a document's candidates are, for each of its keys, the first ``BUCKET_CAP`` documents with that key that come
+   before it (a window over each key, and a join).
 3. **The pair decision** (Python, per partition of pairs): the local plausibility filter and
    :func:`moralewatch.corpus.relate.relation`, with the flags the document would get from that candidate.
 4. **Stories**: a document's best same-story candidate (the local rank: relation order, score, input order) is
@@ -180,22 +180,15 @@ def group(docs: Any) -> Any:
 
 
 def _pairs(sk: Any, F: Any) -> Any:
-    """Every (document, earlier candidate) pair with both sides' sketches: a candidate is the first document (in
-    input order) of one of the document's band keys or among the ``BUCKET_CAP - 1`` entries of that key just before
-    the document's, as a local bucket holds them."""
+    """Every (document, earlier candidate) pair with both sides' sketches: a candidate is among the first
+    ``BUCKET_CAP`` documents (in input order) of one of the document's band keys, as a local bucket holds them."""
     from pyspark.sql import Window
 
     keyed = sk.select("_order", F.explode("keys").alias("key"))
-    # session 10: a local bucket holds its first entry and its BUCKET_CAP - 1 newest, so the entry numbered n of a
-    # key serves the entries n + 1 .. n + BUCKET_CAP - 1 of that key, and the first serves them all
-    numbered = keyed.withColumn("_n", F.row_number().over(Window.partitionBy("key").orderBy("_order")))
-    first = numbered.filter(F.col("_n") == 1).select("key", F.col("_order").alias("c"))
-    near = numbered.select("key", F.col("_order").alias("c"),
-                           F.explode(F.sequence(F.col("_n") + 1, F.col("_n") + BUCKET_CAP - 1)).alias("_m"))
-    d_side = numbered.select("key", F.col("_order").alias("d"), F.col("_n").alias("_m"))
-    pairs = (d_side.join(near, ["key", "_m"]).select("d", "c")
-             .unionByName(d_side.join(first, "key").select("d", "c"))
-             .filter(F.col("c") < F.col("d")).distinct())
+    first = (keyed.withColumn("_n", F.row_number().over(Window.partitionBy("key").orderBy("_order")))
+             .filter(F.col("_n") <= BUCKET_CAP).select("key", F.col("_order").alias("c")))
+    pairs = (keyed.withColumnRenamed("_order", "d").join(first, "key").filter(F.col("c") < F.col("d"))
+             .select("d", "c").distinct())
     side = sk.select(*_SIDE)
     d = side.select(*[F.col(c).alias("d_" + c.lstrip("_")) for c in _SIDE])
     c = side.select(*[F.col(c).alias("c_" + c.lstrip("_")) for c in _SIDE])
