@@ -11,7 +11,7 @@ import pytest
 
 from moralewatch.corpus import StoryIndex
 from moralewatch.corpus import store as corpus_store
-from moralewatch.corpus.index import Buckets
+from moralewatch.corpus.index import BUCKET_FORMAT, Buckets
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -100,13 +100,77 @@ def test_the_bucket_filter_leaves_out_no_candidate(shared: Path, monkeypatch: py
     docs = _docs(shared, 1200)
     filtered = StoryIndex()
     whole = _group(docs, filtered)
-    assert filtered.buckets.filter is not None and filtered.buckets.filter.any()
+    filtered.write()  # the filter holds the keys written to the table (session 10: not those only in the dict)
+    assert filtered.buckets.filter is not None and filtered.buckets.filter.bits.any()
     # the filter answers "no" for most keys of a new text, and "maybe" for every key the table holds
     keys = [k for (k,) in filtered.conn.execute("SELECT key FROM story_buckets")]
     assert filtered.buckets._maybe(keys) == keys
-    monkeypatch.setattr(Buckets, "FILTER_KEYS", 0)  # no filter: every key is asked of the table
+    monkeypatch.setattr(Buckets, "FILTER_BYTES", 0)  # no filter: every key is asked of the table
     plain = StoryIndex()
     assert _group(docs, plain) == whole and plain.buckets.filter is None
+
+
+def test_the_bucket_filter_grows_past_its_first_size_and_keeps_every_key(shared: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Session 10: the filter of bucket keys is made twice as large (from the table) when the keys outgrow it, where
+    sessions 7-9 switched it off for good past 4M keys; past ``FILTER_MAX_BYTES`` it only fills up. Either way the
+    stories are those of an index without a filter, and every key the table holds answers "maybe"."""
+    docs = _docs(shared, 500)
+    monkeypatch.setattr(Buckets, "FILTER_BYTES", 0)
+    whole = _group(docs, StoryIndex())
+    monkeypatch.setattr(Buckets, "RECENT", 512)  # many flushes: the filter grows between documents
+    monkeypatch.setattr(Buckets, "FILTER_BYTES", 64)  # 512 bits: 64 keys at 8 bits a key
+    for top, grown in ((1 << 20, True), (256, False)):
+        monkeypatch.setattr(Buckets, "FILTER_MAX_BYTES", top)
+        idx = StoryIndex()
+        assert _group(docs, idx) == whole
+        idx.write()
+        f = idx.buckets.filter
+        assert f is not None
+        keys = [k for (k,) in idx.conn.execute("SELECT key FROM story_buckets")]
+        assert idx.buckets._maybe(keys) == keys
+        assert (f.capacity >= len(keys)) == grown and len(f.bits) == (top if not grown else len(f.bits))
+        if grown:  # sized for the keys it holds: most keys never given answer "no"
+            others = [k + 1 for k in keys if k + 1 not in set(keys)]
+            assert len(idx.buckets._maybe(others)) < 0.1 * len(others)
+        # an index loaded from its database sizes its filter for the keys the table holds
+        again = Buckets(idx.conn, idx.n)
+        assert again.filter is not None and again._maybe(keys) == keys
+
+
+def test_a_full_bucket_keeps_its_first_members_or_with_keep_newest_its_first_and_newest(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Session 10: with ``Buckets.KEEP_NEWEST`` a bucket past ``BUCKET_CAP`` entries keeps its first and its newest
+    ones (by default, as in sessions 5-9, its first ones for ever: a late copy of a template finds none of its
+    recent relatives); the same whether the entries were written to the table in between or not, and a key given
+    twice is two entries."""
+    from moralewatch.corpus.index import BUCKET_CAP, ensure_tables
+
+    conn = sqlite3.connect(":memory:")
+    ensure_tables(conn)
+    b = Buckets(conn)
+    for seq in range(BUCKET_CAP + 9):
+        b.add([7], seq)
+    assert b.lookup([7])[0].tolist() == list(range(BUCKET_CAP))  # the default: its first ones
+    monkeypatch.setattr(Buckets, "KEEP_NEWEST", True)
+    for recent in (1 << 17, 5):
+        monkeypatch.setattr(Buckets, "RECENT", recent)
+        conn = sqlite3.connect(":memory:")
+        ensure_tables(conn)
+        b = Buckets(conn)
+        seen = []
+        for seq in range(BUCKET_CAP + 9):
+            seqs = b.lookup([7, 8], day=None)[0].tolist()
+            assert seqs == sorted(seen[:1] + seen[1:][-(BUCKET_CAP - 1):] if len(seen) > BUCKET_CAP else seen)
+            seen.append(seq)
+            b.add([7], seq)
+        b.flush()
+        got = b.lookup([7])[0].tolist()
+        assert got == [0, *range(10, BUCKET_CAP + 9)] and len(got) == BUCKET_CAP
+        b.add([9, 9], 100)  # twice: two entries of one seq
+        b.add([9] * (BUCKET_CAP + 2), 101)
+        held = b.lookup([9])[1][9]
+        assert len(held) == 8 * BUCKET_CAP and b.lookup([9])[0].tolist() == [100, 101]
 
 
 def test_candidates_published_too_far_apart_are_left_out_before_their_rows_are_read() -> None:
@@ -175,7 +239,33 @@ def test_buckets_of_sessions_6_to_8_are_rebuilt_on_load(shared: Path, tmp_path: 
     conn.close()
     conn = sqlite3.connect(tmp_path / "state.sqlite")
     again = StoryIndex.load(conn)
-    assert conn.execute("SELECT value FROM story_state WHERE kind='format' AND key='buckets'").fetchone() == ("2",)
+    assert conn.execute("SELECT value FROM story_state WHERE kind='format' AND key='buckets'").fetchone() == (
+        BUCKET_FORMAT,)
+    assert _group(docs, again) == whole
+
+
+def test_buckets_of_session_9_are_made_again_on_load(shared: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Session 10: with ``Buckets.KEEP_NEWEST``, a state of format 2 (session 9: full buckets keep their first
+    members) gets its buckets made again under that rule when loaded, so it goes on as a state grouped in one run
+    would."""
+    from moralewatch.corpus.index import NEWEST_FORMAT
+
+    monkeypatch.setattr(Buckets, "KEEP_NEWEST", True)
+    docs = _docs(shared, 600)
+    whole = _group(docs, StoryIndex())
+    conn = sqlite3.connect(tmp_path / "state.sqlite")
+    first = StoryIndex.load(conn)
+    _group(docs[:400], first)
+    first.save()
+    conn.execute("UPDATE story_buckets SET seqs = substr(seqs, 1, 8)")  # not what this format holds
+    conn.execute("UPDATE story_state SET value='2' WHERE kind='format' AND key='buckets'")
+    conn.commit()
+    conn.close()
+    conn = sqlite3.connect(tmp_path / "state.sqlite")
+    again = StoryIndex.load(conn)
+    assert conn.execute("SELECT value FROM story_state WHERE kind='format' AND key='buckets'").fetchone() == (
+        NEWEST_FORMAT,)
     assert _group(docs, again) == whole
 
 

@@ -2,7 +2,8 @@
 
 Each document is sketched once (:func:`moralewatch.corpus.features.sketch`); its signatures are cut into LSH bands
 and every band value is a bucket key. A new document's candidates are the earlier documents sharing a bucket
-(each bucket keeps at most ``BUCKET_CAP`` members, the earliest: template texts cannot make the work quadratic);
+(each bucket keeps at most ``BUCKET_CAP`` members, the earliest: template texts cannot make the work quadratic;
+``Buckets.KEEP_NEWEST``, session 10, off: its first and its newest);
 each candidate's relation is decided by :func:`moralewatch.corpus.relate.relation`. The document joins the story
 of its best same-story candidate (or founds one) and links its story's event to the events of its ``same_event``
 candidates (union-find; the older event's id wins). Ids are stable strings derived from the founding document's
@@ -15,16 +16,17 @@ id and by seq), ``story_buckets`` (a row per bucket key: its members' seqs and d
 a story's first source, event, root event and size; an event's founder and merges). A document reads what it
 needs: one query for its buckets, the signatures of the candidates not cached, the whole rows of the plausible
 ones. Memory is bounded by the caches (``CACHE`` whole rows, ``SIG_CACHE`` signatures, ``STATE_CACHE`` state
-entries, ``Buckets.RECENT`` bucket entries, ``PENDING`` rows not yet written) and the fixed filter of the bucket keys
-(``Buckets.FILTER_SLOTS``), whatever the number of documents: about 12 MB for the caches over Reuters-21578
-(:meth:`StoryIndex.nbytes`, bench/stories.py), 8 MB of filter and SQLite's page cache (``CACHE_PAGES_KB``), 2.5 kB a
-document on disk. A bucket entry holds its member's day (session 9), so the members published too far apart for
+entries, ``Buckets.RECENT`` bucket entries, ``PENDING`` rows not yet written), whatever the number of documents,
+and by the filter of the bucket keys (:class:`KeyFilter`: 1 MB to start with, a byte a key as the keys grow, at
+most ``Buckets.FILTER_MAX_BYTES``): about 12 MB for the caches over Reuters-21578 (:meth:`StoryIndex.nbytes`,
+bench/stories.py), 1 MB of filter and SQLite's page cache (``CACHE_PAGES_KB``), 2.5 kB a document on disk. A bucket entry holds its member's day (session 9), so the members published too far apart for
 any relation are dropped at the look-up without a row read: the look-ups no longer slow down as old members fill
 the buckets. The texts are never kept. One index writes its database at a time (its caches and filter assume no other writer meanwhile).
 """
 
 from __future__ import annotations
 
+import collections
 import functools
 import hashlib
 import itertools
@@ -50,6 +52,7 @@ BUCKET_CAP = 32
 DAY_KEYS_MIN = 12  # a text with at least this many names and numbers gets day keys (StoryIndex.keys)
 LOW_SALIENT = 0.5  # could_relate: a translation or a long-text event at this share of its salient Jaccard
 BUCKET_FORMAT = "2"  # session 9: a bucket entry is a seq and its day number (sessions 6-8: the seq alone)
+NEWEST_FORMAT = "3"  # session 10, with Buckets.KEEP_NEWEST: full buckets keep their first and newest entries
 RELATION_ORDER = ("copy", "update", "abridged", "translation", "rewrite")
 _INVERSE = {"update": "abridged", "abridged": "update", "copy": "copy", "rewrite": "rewrite", "translation": "translation"}
 
@@ -94,125 +97,186 @@ class Assignment:
                 "first_source": self.first_source, "flags": self.flags}
 
 
+class KeyFilter:
+    """A Bloom filter of the bucket keys the table holds (session 10): two probes a key into a bit array sized to
+    ``BITS_PER_KEY`` bits a key (about 5% of the keys it was never given answer "maybe" when it is full). When
+    more keys than that are in it, :class:`Buckets` makes it twice as large and marks the table's keys again (one
+    scan of the key column; log2 of the growth times in all), up to ``Buckets.FILTER_MAX_BYTES``; past that size it
+    only fills up, answering "maybe" more often (5 bits a key: ~10%; 2 bits: ~40%), never "no" for a key it was
+    given.
+    Sessions 7-9 had one filter of 8 MB switched off for good past 4M keys (~70,000 documents)."""
+
+    BITS_PER_KEY = 8
+
+    def __init__(self, nbytes: int) -> None:
+        nbytes = max(8, 1 << (max(1, nbytes) - 1).bit_length())  # a power of two: positions are top bits
+        self.bits = np.zeros(nbytes, dtype=np.uint8)
+        self.shift = np.uint64(64 - (nbytes * 8).bit_length() + 1)
+        self.n_keys = 0  # keys marked (a key that already answered "maybe" is not counted again)
+
+    @property
+    def capacity(self) -> int:
+        return len(self.bits) * 8 // self.BITS_PER_KEY
+
+    def _positions(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        k = keys.astype(np.uint64)
+        return (k * _FILTER_MIX) >> self.shift, (k * _FILTER_MIX2) >> self.shift
+
+    def test(self, keys: np.ndarray) -> np.ndarray:
+        """Which of ``keys`` (int64) may have been given: a boolean array."""
+        p1, p2 = self._positions(keys)
+        f = self.bits
+        out: np.ndarray = ((f[p1 >> _THREE] >> (p1 & _SEVEN).astype(np.uint8))
+                           & (f[p2 >> _THREE] >> (p2 & _SEVEN).astype(np.uint8)) & 1).astype(bool)
+        return out
+
+    def mark(self, keys: np.ndarray) -> None:
+        """Give ``keys`` (int64, distinct) to the filter, counting those it had not been given."""
+        if not len(keys):
+            return
+        self.n_keys += int(len(keys) - np.count_nonzero(self.test(keys)))
+        for p in self._positions(keys):
+            np.bitwise_or.at(self.bits, p >> _THREE, np.left_shift(1, (p & _SEVEN)).astype(np.uint8))
+
+
 class Buckets:
-    """The LSH buckets: key -> the seqs of its first ``BUCKET_CAP`` members, on disk.
+    """The LSH buckets: key -> the seqs of at most ``BUCKET_CAP`` members (its first ones; ``KEEP_NEWEST``: its
+    first and its newest), on disk.
 
     New entries go to a small dict (at most ``RECENT`` entries); a full dict is written, sorted by key, to the table
     ``story_buckets`` (``key`` -> ``seqs``, the bucket's entries as little-endian int32 pairs, seq and day number,
-    in ascending order of seq; a bucket's new entries are appended to its blob) of the index's database in one statement. A lookup reads the dict
-    and the table (one query for all the keys of a document), so memory does not grow with the documents; the
-    candidates are the same as with the buckets in memory. A Bloom filter of every key added (``FILTER_SLOTS``
-    one-byte slots, two a key; rebuilt from the table when an index is loaded) keeps from the query the keys no
-    bucket holds (80% of a Reuters story's); it never leaves out a key the table holds, and is dropped (every key
-    asked again) once more than ``FILTER_KEYS`` keys are in it, where it would answer "maybe" too often."""
+    in ascending order of seq; a bucket's new entries are appended to its blob) of the index's database in one
+    statement. A lookup reads the dict and the table (one query for all the keys of a document), so memory does not
+    grow with the documents; the candidates are the same as with the buckets in memory. A :class:`KeyFilter` of the
+    keys written to the table (``FILTER_BYTES`` to start with, grown with the table up to ``FILTER_MAX_BYTES``;
+    made from the table when an index is loaded) keeps from the query the keys it does not hold: those of no bucket
+    and, session 10, those whose bucket is still only in the dict (over Reuters-21578, 128,129 of 1,139,072 keys
+    are asked of the table). It never leaves out a key the table holds. ``FILTER_BYTES = 0``: no filter."""
 
     RECENT = 1 << 17
+    #: session 10: a full bucket keeps its first and its newest entries, not its first ones for ever. Off: it
+    #: moves held-out b's same_event F1 via the index from 0.544 to 0.527 (floor 0.54, measured by make test, not
+    #: analysed); the lead decides. On, the Spark grouping must follow (commit 5419cc1's spark/stories.py)
+    KEEP_NEWEST = False
 
-    FILTER_SLOTS = 1 << 23  # 8 MB: a Bloom filter of the keys ever added (2 one-byte slots a key)
-    FILTER_KEYS = 1 << 22   # a table with more keys than this gets no filter (it would answer "maybe" too often)
+    FILTER_BYTES = 1 << 20       # 1 MB to start with: 1M keys at 8 bits a key (Reuters-21578 writes 756,123)
+    FILTER_MAX_BYTES = 1 << 28   # 256 MB at most: 268M keys at 8 bits a key (~4.5M documents), then it fills up
 
     def __init__(self, conn: sqlite3.Connection, n_docs: int = 0) -> None:
         self.conn = conn
-        self.filter: np.ndarray | None = np.zeros(self.FILTER_SLOTS, dtype=bool) if self.FILTER_KEYS else None
-        self.n_marked = 0
-        if n_docs:
-            self._fill_filter(n_docs)
+        self.filter: KeyFilter | None = KeyFilter(self.FILTER_BYTES) if self.FILTER_BYTES else None
+        if n_docs and self.filter is not None:
+            n_keys = int(conn.execute("SELECT count(*) FROM story_buckets").fetchone()[0])
+            self._refill(n_keys)
         self.recent: dict[int, bytes] = {}     # key -> its new seqs, packed as in the table
-        self._last: tuple[list[int], np.ndarray, np.ndarray, np.ndarray] | None = None
+        self.replaced: set[int] = set()        # keys of ``recent`` whose entries replace the table's (full buckets)
         self.n_recent = 0
         self._sql: dict[int, str] = {}
 
     def __len__(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM story_buckets").fetchone()[0]) + self.n_recent
 
-    def _fill_filter(self, n_docs: int) -> None:
-        """The filter of the keys already in the table (none when there are too many to filter)."""
-        if n_docs * 32 > self.FILTER_KEYS:
-            self.filter = None
-            return
+    def _refill(self, n_keys: int) -> None:
+        """A filter of room for ``n_keys`` keys or more (the next power of two of bytes: 1-2 bytes a key; within
+        ``FILTER_MAX_BYTES``), marked with the table's keys."""
+        want = max(self.FILTER_BYTES, n_keys * KeyFilter.BITS_PER_KEY // 8 + 1)
+        self.filter = KeyFilter(min(want, self.FILTER_MAX_BYTES))
         cur = self.conn.execute("SELECT key FROM story_buckets")
         while rows := cur.fetchmany(1 << 16):
-            self._mark(np.array(rows, dtype=np.int64).ravel())
-            self.n_marked += len(rows)
-
-    def _positions(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        h = keys.astype(np.uint64) * _FILTER_MIX
-        return h >> _FILTER_SHIFT, (h >> np.uint64(9)) & _FILTER_MASK
-
-    def _mark(self, keys: np.ndarray, pos: tuple[np.ndarray, np.ndarray] | None = None) -> None:
-        if self.filter is not None:
-            for p in pos or self._positions(keys):
-                self.filter[p] = True
+            self.filter.mark(np.array(rows, dtype=np.int64).ravel())
 
     def _maybe(self, keys: list[int]) -> list[int]:
         """The keys the table may hold (all of them without a filter; a key it holds is never left out)."""
         if self.filter is None:
             return keys
         arr = np.array(keys, dtype=np.int64)
-        p1, p2 = self._positions(arr)
-        self._last = (keys, arr, p1, p2)  # for :meth:`add` of the same keys
-        f = self.filter
-        out: list[int] = arr[f[p1] & f[p2]].tolist()
+        out: list[int] = arr[self.filter.test(arr)].tolist()
         return out
 
-    def lookup(self, keys: list[int], day: int | None = None, window: int = 0) -> tuple[np.ndarray, dict[int, int]]:
-        """The seqs in the buckets of ``keys`` (distinct, ascending), and how many each bucket that holds any has
+    def lookup(self, keys: list[int], day: int | None = None, window: int = 0
+               ) -> tuple[np.ndarray, dict[int, bytes]]:
+        """The seqs in the buckets of ``keys`` (distinct, ascending), and the entries of each bucket that holds any
         (for :meth:`add`). ``day`` (a day number, :func:`_day_number`): only the members published within ``window``
         days of it, or undated, are returned (their day is in the bucket: no member row is read to leave one out)."""
-        keys = self._maybe(keys)
-        if not keys:
-            return _NO_SEQS, {}
-        sql = self._sql.get(len(keys))
-        if sql is None:
-            marks = ",".join("?" * len(keys))
-            sql = self._sql[len(keys)] = f"SELECT key, seqs FROM story_buckets WHERE key IN ({marks})"
-        held: dict[int, bytes] = dict(self.conn.execute(sql, keys).fetchall())
-        rec = self.recent
+        asked = self._maybe(keys)
+        held: dict[int, bytes] = {}
+        if asked:
+            sql = self._sql.get(len(asked))
+            if sql is None:
+                marks = ",".join("?" * len(asked))
+                sql = self._sql[len(asked)] = f"SELECT key, seqs FROM story_buckets WHERE key IN ({marks})"
+            held = dict(self.conn.execute(sql, asked).fetchall())
+        rec, replaced = self.recent, self.replaced
         for key in rec.keys() & keys:
-            held[key] = held.get(key, b"") + rec[key]
+            held[key] = rec[key] if key in replaced else held.get(key, b"") + rec[key]
         if not held:
-            return _NO_SEQS, {}
+            return _NO_SEQS, held
         entries = np.frombuffer(b"".join(held.values()), dtype="<i4").reshape(-1, 2)
         seqs = entries[:, 0]
         if day is not None and day != _NO_DAY:
             days = entries[:, 1]
             seqs = seqs[(days == _NO_DAY32) | (np.abs(days.astype(np.int64) - day) <= window)]
-        return distinct(seqs.astype(np.int64)), {k: len(v) >> 3 for k, v in held.items()}
+        return distinct(seqs.astype(np.int64)), held
 
-    def add(self, keys: list[int], seq: int, counts: dict[int, int] | None = None, day: int = -1 << 40) -> None:
-        """Add ``seq`` (published on ``day``, a day number) to the buckets of ``keys`` that hold fewer than
-        ``BUCKET_CAP`` (``counts`` from :meth:`lookup` of the same keys, when it was just called)."""
-        if counts is None:
-            counts = self.lookup(keys)[1]
+    def add(self, keys: list[int], seq: int, held: dict[int, bytes] | None = None, day: int = -1 << 40) -> None:
+        """Add ``seq`` (published on ``day``, a day number) to the buckets of ``keys`` (``held``: their entries, from
+        :meth:`lookup` of the same keys when it was just called). A bucket holds at most ``BUCKET_CAP`` entries: its
+        first ones (sessions 5-9, the default), or with ``KEEP_NEWEST`` its first and its ``BUCKET_CAP - 1`` newest
+        (session 10, not on by default: see ``KEEP_NEWEST``)."""
+        if held is None:
+            held = self.lookup(keys)[1]
         rec = self.recent
         # a bucket's new entries, as they will be written: seq and day as little-endian int32
         packed = _ENTRY.pack(seq, _NO_DAY32 if day == _NO_DAY else day)
-        n = 0
+        full = _ENTRY.size * BUCKET_CAP
+        if not self.KEEP_NEWEST and held and max(map(len, held.values())) >= full:
+            keys = [k for k in keys if len(held.get(k, b"")) < full]  # full buckets take no more
+        get = rec.get
         for key in keys:
-            if counts.get(key, 0) < BUCKET_CAP:
-                r = rec.get(key)
-                rec[key] = packed if r is None else r + packed
-                n += 1
-        self.n_recent += n
-        if n and self.filter is not None:
-            self.n_marked += n
-            if self.n_marked > self.FILTER_KEYS:  # full: it would answer "maybe" too often to save a query
-                self.filter = None
-            elif self._last is not None and self._last[0] is keys:  # their positions, from the lookup just made
-                self._mark(self._last[1], self._last[2:])
-            else:
-                self._mark(np.array(keys, dtype=np.int64))
-        self._last = None
+            r = get(key)
+            rec[key] = packed if r is None else r + packed
+        self.n_recent += len(keys)
+        if self.KEEP_NEWEST:
+            self._keep_newest(keys, held, packed)
         if self.n_recent >= self.RECENT:
             self.flush()
+
+    def _keep_newest(self, keys: list[int], held: dict[int, bytes], packed: bytes) -> None:
+        """The buckets of ``keys`` that :meth:`add` took past ``BUCKET_CAP`` entries keep their first and newest."""
+        times = collections.Counter(keys) if len(set(keys)) < len(keys) else None  # a key given twice: two entries
+        for key in (held.keys() | times.keys()) if times else held:
+            n = times[key] if times else 1
+            blob = held.get(key, b"")
+            if len(blob) + _ENTRY.size * n > _ENTRY.size * BUCKET_CAP:  # full: its first and its newest
+                blob += packed * n
+                self.recent[key] = blob[:_ENTRY.size] + blob[-_ENTRY.size * (BUCKET_CAP - 1):]
+                self.replaced.add(key)
+                self.n_recent += BUCKET_CAP
 
     def flush(self) -> None:
         if not self.n_recent:
             return
+        rows = sorted(self.recent.items(), key=_first_item)  # keys are distinct: by key alone, twice as fast
+        if self.replaced:
+            replaced = self.replaced
+            self.conn.executemany("INSERT OR REPLACE INTO story_buckets VALUES (?, ?)",
+                                  [r for r in rows if r[0] in replaced])
+            rows = [r for r in rows if r[0] not in replaced]
         self.conn.executemany(
             "INSERT INTO story_buckets VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET seqs = CAST(seqs || excluded.seqs AS BLOB)",
-            sorted(self.recent.items(), key=_first_item))  # keys are distinct: by key alone, twice as fast
-        self.recent, self.n_recent = {}, 0
+            rows)
+        f = self.filter
+        if f is not None:
+            f.mark(np.fromiter(self.recent, dtype=np.int64, count=len(self.recent)))
+            if f.n_keys > f.capacity and len(f.bits) < self.FILTER_MAX_BYTES:
+                self._refill(f.n_keys)  # outgrown: twice as large, from the table
+        self.recent, self.n_recent, self.replaced = {}, 0, set()
+
+
+def bucket_format() -> str:
+    """The mark of the bucket rule in force (:data:`BUCKET_FORMAT`, or :data:`NEWEST_FORMAT` with
+    ``Buckets.KEEP_NEWEST``): a state made under the other is given its buckets again on load."""
+    return NEWEST_FORMAT if Buckets.KEEP_NEWEST else BUCKET_FORMAT
 
 
 _ENTRY = struct.Struct("<ii")  # a bucket entry: seq, day number (int32; _NO_DAY32 for none)
@@ -220,8 +284,9 @@ _NO_DAY32 = -(1 << 31)
 _first_item = operator.itemgetter(0)
 _NO_SEQS = np.zeros(0, dtype=np.int64)
 _FILTER_MIX = np.uint64(0x9E3779B97F4A7C15)
-_FILTER_SHIFT = np.uint64(64 - 23)
-_FILTER_MASK = np.uint64((1 << 23) - 1)
+_FILTER_MIX2 = np.uint64(0xC2B2AE3D27D4EB4F)
+_THREE = np.uint64(3)
+_SEVEN = np.uint64(7)
 
 
 _SIG_WORDS = NUM_PERM + NUM_SALIENT_PERM   # the two signatures: the first words of a sketch's bytes
@@ -360,7 +425,7 @@ class StoryIndex:
         self.conn = conn
         self.n = int(conn.execute("SELECT coalesce(max(seq) + 1, 0) FROM story_members").fetchone()[0])
         if not self.n:  # a new index: its buckets are of this format
-            conn.execute("INSERT OR REPLACE INTO story_state VALUES ('format', 'buckets', ?)", (BUCKET_FORMAT,))
+            conn.execute("INSERT OR REPLACE INTO story_state VALUES ('format', 'buckets', ?)", (bucket_format(),))
         self.saved = self.n
         self.buckets = Buckets(conn, self.n)
         self.by_id = _ById(self)
@@ -385,7 +450,8 @@ class StoryIndex:
 
     def nbytes(self) -> dict[str, int]:
         """What the index holds, in bytes: ``memory`` (the bounded caches, by ``sys.getsizeof`` and the arrays'
-        sizes), ``disk`` (pages of its database; of a store, the whole store's) and ``documents``."""
+        sizes), ``disk`` (pages of its database; of a store, the whole store's), ``filter`` (the key filter's bytes,
+        session 10) and ``documents``."""
         size = sys.getsizeof
         rows = size(self._rows) + sum(size(r) + size(r.id) + r.sketch.sig.nbytes + r.sketch.ssig.nbytes
                                       + r.sketch.title.nbytes + r.sketch.bottom.nbytes + 4 * 112
@@ -394,7 +460,9 @@ class StoryIndex:
         recent = size(self.buckets.recent) + sum(size(r) + 32 for r in self.buckets.recent.values())
         pages = self.conn.execute("PRAGMA page_count").fetchone()[0] * self.conn.execute(
             "PRAGMA page_size").fetchone()[0]
-        return {"documents": self.n, "memory": rows + state + recent, "disk": int(pages)}
+        f = self.buckets.filter
+        return {"documents": self.n, "memory": rows + state + recent, "disk": int(pages),
+                "filter": 0 if f is None else int(f.bits.nbytes)}
 
     # -- keys -----------------------------------------------------------------------------------------------
     @staticmethod
@@ -571,7 +639,7 @@ class StoryIndex:
         meta = Meta(date=published[:10] if published else None, script=script_of(text), source=source)
         keys = self.keys(sk, meta.date)
         day = _day_number(meta.date)
-        cands, counts = self.buckets.lookup(keys, day, self.window)
+        cands, held = self.buckets.lookup(keys, day, self.window)
         rows = self._fetch(self._plausible(sk, meta.script, cands, day, source))  # whole rows: these
         best: tuple[int, float, int] | None = None     # (relation rank, -score, seq): the smallest wins
         best_seq = -1
@@ -605,7 +673,7 @@ class StoryIndex:
             other = rows[c].story
             if other != story:
                 self._union(self.event_of(story), self.event_of(other))
-        self.buckets.add(keys, seq, counts, day)
+        self.buckets.add(keys, seq, held, day)
         return seq
 
     def _join(self, doc_id: str, sk: Sketch, meta: Meta, matched: _Row, rel: str, flags: list[str],
@@ -745,13 +813,13 @@ class StoryIndex:
         if idx.n and conn.execute("SELECT 1 FROM story_state WHERE kind='n' LIMIT 1").fetchone() is None:
             idx._upgrade(idx._upgrade_rows)
         elif idx.n and conn.execute("SELECT value FROM story_state WHERE kind='format' AND key='buckets'"
-                                    ).fetchone() != (BUCKET_FORMAT,):
-            idx._upgrade(idx._rebuild_buckets)  # buckets of sessions 6-8: seqs without their days
+                                    ).fetchone() != (bucket_format(),):
+            idx._upgrade(idx._rebuild_buckets)  # buckets of sessions 6-8 (no days), or of the other bucket rule
         return idx
 
     def _upgrade(self, how: Callable[[], None]) -> None:
         """Complete a state of an earlier session in one transaction (``how``: :meth:`_upgrade_rows` for one of
-        session 5, :meth:`_rebuild_buckets` for one of sessions 6-8): what is written last marks it done, and an
+        session 5, :meth:`_rebuild_buckets` for one of sessions 6-8 or of the other bucket rule): what is written last marks it done, and an
         interrupted upgrade leaves nothing half-done."""
         conn = self.conn
         began = not conn.in_transaction
@@ -780,7 +848,7 @@ class StoryIndex:
                 self.buckets.add(self.keys(Sketch.from_bytes(blob, n_sh, n_sal, exact, n_chars), published), int(seq),
                                  day=_day_number(published))
         self.buckets.flush()
-        conn.execute("INSERT OR REPLACE INTO story_state VALUES ('format', 'buckets', ?)", (BUCKET_FORMAT,))
+        conn.execute("INSERT OR REPLACE INTO story_state VALUES ('format', 'buckets', ?)", (bucket_format(),))
 
     def _upgrade_rows(self) -> None:
         conn = self.conn
