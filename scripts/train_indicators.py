@@ -4,13 +4,18 @@ Reproducible: the same label files, embedding table and seed give the same weigh
 
 1. read the labelled sentences (``gold/train/indicators_train_*.jsonl``: offsets into ``shared/data/corpora``) and
    the written paraphrases (``gold/train/synthetic_*.jsonl``: training only, never validation);
-2. run the cue rules (``indicators.v4``) and the quote stage over each sentence's whole document, so that every
-   sentence gets the context it has at run time (which rules fired on it, the side of the quote's speaker);
+2. run the cue rules (``--rules-stage``: ``indicators.v8`` for ``indicators-model.v3``, ``indicators.v4`` for v2)
+   and the quote stage over each sentence's whole document, so that every sentence gets the context it has at run
+   time (which rules fired on it, the side of the quote's speaker);
 3. features: the static embedding (``--embeddings``: a model2vec directory distilled by ``scripts/distill.py``), words
    and word pairs (vocabulary from the training sentences), the rules' verdict;
 4. one logistic regression per indicator; five folds grouped by document give out-of-fold predictions, on which a
    Platt calibration and a threshold per indicator are fitted; then the final model is fitted on everything;
 5. the subject-side model (``ru`` against ``ua``) and its abstention margin, the same way;
+5b. (``--policy``, v3) from the same out-of-fold predictions of the model with the rules' verdict: per indicator the
+   lowest probability at which the model's additions (sentences the rules left alone) reach ``--add-precision``
+   (above 1: never added) and the veto below which a rule hit is dropped (0: never); the cross-validated sentence
+   figures of the rules alone and of the rules with those additions and vetoes;
 6. write ``meta.json`` (version, data hash, cross-validated figures), ``tokenizer.json``, ``embeddings.npy``,
    ``weights.npz``.
 """
@@ -39,7 +44,13 @@ from moralewatch.indicators.learned import SentenceContext, ngrams, side_feature
 from moralewatch.model import INDICATORS  # noqa: E402
 from moralewatch.pipeline import Pipeline  # noqa: E402
 
-VERSION = "indicators-model.v2"  # v2: rounds a+b+c (+d), the rules of indicators.v4 as a feature
+#: v2: rounds a+b+c (+d), the rules of indicators.v4 as a feature; v3: rounds a-d, the rules of indicators.v8
+VERSION = "indicators-model.v3"
+RULES_STAGE = "indicators.v8"
+ADD_PRECISION = 0.80
+MIN_ADD_TP = 3  # an add threshold needs at least this many right additions in cross-validation
+VETOES = (0.0, 0.01, 0.02, 0.05)  # the veto probabilities tried (the brief: never, or only very low)
+VETO_PRECISION = 0.8  # a veto is kept when at least this share of the rule hits it drops were wrong in CV
 SEED = 13
 FOLDS = 5
 C_IND = 4.0
@@ -50,7 +61,7 @@ CLASS_WEIGHT: str | None = None
 
 
 def rules_pipeline() -> Pipeline:
-    return Pipeline(("segment.v1", "quotes.v2", "indicators.v4"))
+    return Pipeline(("segment.v1", "quotes.v2", RULES_STAGE))
 
 
 # -- data -------------------------------------------------------------------------------------------------------
@@ -220,9 +231,11 @@ def train_indicators(exs: list[dict[str, Any]], feat: Featurizer) -> dict[str, A
             oof[va, k] = x[va] @ w + b
     platts, thresholds, cv = [], [], {}
     tp_all = fp_all = fn_all = 0
+    oof_p = np.zeros((int(real.sum()), len(INDICATORS)))
     for k, name in enumerate(INDICATORS):
         a, c = platt(oof[real, k], y[real, k])
         p = 1 / (1 + np.exp(-(a * oof[real, k] + c)))
+        oof_p[:, k] = p
         t, f1 = best_threshold(p, y[real, k])
         platts.append((a, c))
         thresholds.append(t)
@@ -246,7 +259,64 @@ def train_indicators(exs: list[dict[str, Any]], feat: Featurizer) -> dict[str, A
     nv = len(feat.vocab)
     return {"w_emb": w_all[:dim], "w_ng": w_all[dim:dim + nv], "w_rule": w_all[dim + nv:],
             "bias": np.array(bs, dtype=np.float32), "platt": np.array(platts, dtype=np.float32),
-            "thresholds": np.array(thresholds, dtype=np.float32), "cv": cv}
+            "thresholds": np.array(thresholds, dtype=np.float32), "cv": cv, "oof": (oof_p, y[real])}
+
+
+def rule_matrix(exs: list[dict[str, Any]]) -> np.ndarray:
+    r = np.zeros((len(exs), len(INDICATORS)), dtype=bool)
+    for i, e in enumerate(exs):
+        for k in e["context"].rule_indicators:
+            r[i, INDICATORS.index(k)] = True
+    return r
+
+
+def add_threshold(p: np.ndarray, y: np.ndarray, target: float) -> float:
+    """The lowest probability (grid 0.15-0.95) at which the additions ``p`` (sentences the rules left alone) are
+    right at least ``target`` of the time with at least MIN_ADD_TP right; 2.0 (never) when none is."""
+    for t in np.arange(0.15, 0.951, 0.05):
+        pred = p >= t
+        tp = int((pred & (y == 1)).sum())
+        if tp >= MIN_ADD_TP and tp / int(pred.sum()) >= target:
+            return round(float(t), 2)
+    return 2.0
+
+
+def veto_threshold(p: np.ndarray, y: np.ndarray) -> float:
+    """The highest of VETOES below which the rule hits dropped are wrong at least VETO_PRECISION of the time (and
+    at least 3 are dropped); 0.0 (never veto) otherwise."""
+    best = 0.0
+    for v in VETOES[1:]:
+        drop = p < v
+        if int(drop.sum()) >= 3 and float((y[drop] == 0).mean()) >= VETO_PRECISION:
+            best = v
+    return best
+
+
+def micro(pred: np.ndarray, y: np.ndarray) -> dict[str, float]:
+    tp = int((pred & (y == 1)).sum())
+    fp = int((pred & (y == 0)).sum())
+    fn = int((~pred & (y == 1)).sum())
+    return {"precision": round(tp / max(1, tp + fp), 3), "recall": round(tp / max(1, tp + fn), 3),
+            "f1": round(2 * tp / max(1, 2 * tp + fp + fn), 3), "tp": tp, "fp": fp, "fn": fn}
+
+
+def policy(oof_p: np.ndarray, y: np.ndarray, rules: np.ndarray, target: float, veto: bool) -> dict[str, Any]:
+    """indicators.v9's combination on the out-of-fold predictions: add and veto thresholds per indicator, and the
+    sentence-level figures of the rules alone and of the combination (real sentences, cross-validated)."""
+    add = np.array([add_threshold(oof_p[~rules[:, k], k], y[~rules[:, k], k], target)
+                    for k in range(len(INDICATORS))], dtype=np.float32)
+    vetoes = np.array([veto_threshold(oof_p[rules[:, k], k], y[rules[:, k], k]) if veto else 0.0
+                       for k in range(len(INDICATORS))], dtype=np.float32)
+    combined = (rules & (oof_p >= vetoes)) | (~rules & (oof_p >= add))
+    per = {}
+    for k, name in enumerate(INDICATORS):
+        added = ~rules[:, k] & (oof_p[:, k] >= add[k])
+        per[name] = {"add": float(add[k]), "veto": float(vetoes[k]), "added": int(added.sum()),
+                     "added_right": int((added & (y[:, k] == 1)).sum()),
+                     "vetoed": int((rules[:, k] & (oof_p[:, k] < vetoes[k])).sum()),
+                     "rules": micro(rules[:, k], y[:, k]), "combined": micro(combined[:, k], y[:, k])}
+    return {"add": add, "veto": vetoes, "cv": {"rules": micro(rules, y), "combined": micro(combined, y),
+                                               "add_precision": target, "per_indicator": per}}
 
 
 def side_rows(exs: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], np.ndarray]:
@@ -312,18 +382,27 @@ def embedding_model(path: Path) -> learned.Model:
 
 
 def main() -> None:
+    global CLASS_WEIGHT, RULES_STAGE
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--embeddings", type=Path, required=True, help="a model2vec directory (scripts/distill.py)")
     ap.add_argument("--gold", type=Path, default=ROOT / "gold")
     ap.add_argument("--shared", type=Path, default=None)
-    ap.add_argument("--out", type=Path, default=ROOT / "src/moralewatch/data" / learned.MODEL_DIR)
+    ap.add_argument("--out", type=Path, default=ROOT / "src/moralewatch/data" / learned.MODEL_DIR_V3)
     ap.add_argument("--exclude-corpus", action="append", default=[],
                     help="leave a corpus's sentences out (e.g. nyt-guardian-407, whose licence is CC BY-NC-SA)")
     ap.add_argument("--class-weight", choices=("none", "balanced"), default="none",
                     help="weigh each indicator's positives up (balanced) or not (none, the default)")
+    ap.add_argument("--rules-stage", default=RULES_STAGE,
+                    help="the rules whose verdict is a feature (indicators.v4 rebuilds indicators-model.v2)")
+    ap.add_argument("--version", default=VERSION, help="the model version written to meta.json")
+    ap.add_argument("--no-policy", dest="policy", action="store_false",
+                    help="write no add/veto thresholds (indicators-model.v2 has none)")
+    ap.add_argument("--add-precision", type=float, default=ADD_PRECISION,
+                    help="the cross-validated precision the model's additions must reach, per indicator")
+    ap.add_argument("--veto", action="store_true", help="let the model veto rule hits below a very low probability")
     args = ap.parse_args()
-    global CLASS_WEIGHT
     CLASS_WEIGHT = None if args.class_weight == "none" else args.class_weight
+    RULES_STAGE = args.rules_stage
     shared = args.shared or shared_dir(ROOT)
     real, synthetic, labels_hash = read_labels(args.gold)
     if args.exclude_corpus:
@@ -341,8 +420,15 @@ def main() -> None:
     for variant, use_rules in (("both", True), ("model", False)):
         res = train_indicators(exs, Featurizer(emb_model, vocab, use_rules))
         cv[variant] = res.pop("cv")
+        oof_p, y_real = res.pop("oof")
         out.update({f"{variant}_{k}": v for k, v in res.items()})
         print(variant, json.dumps(cv[variant]["_micro"]), flush=True)
+        if variant == "both" and args.policy:
+            rules = rule_matrix([e for e in exs if not e["synthetic"]])
+            pol = policy(oof_p, y_real, rules, args.add_precision, args.veto)
+            out.update({"both_add": pol["add"], "both_veto": pol["veto"]})
+            cv["policy"] = pol["cv"]
+            print("rules", json.dumps(pol["cv"]["rules"]), "combined", json.dumps(pol["cv"]["combined"]), flush=True)
     side = train_side(exs, Featurizer(emb_model, vocab, False))
     cv["side"] = side.pop("cv")
     out.update(side)
@@ -352,8 +438,10 @@ def main() -> None:
     (args.out / "tokenizer.json").write_bytes((args.embeddings / "tokenizer.json").read_bytes())
     with open(args.out / "weights.npz", "wb") as f:
         np.savez_compressed(f, **out)
-    meta = {"format": learned.FORMAT, "version": VERSION, "data_hash": data_hash, "indicators": list(INDICATORS),
-            "training": {"sentences": len(real), "paraphrases": len(synthetic),
+    meta = {"format": learned.FORMAT, "version": args.version, "data_hash": data_hash,
+            "indicators": list(INDICATORS),
+            "training": {"sentences": len(real), "paraphrases": len(synthetic), "rules_stage": args.rules_stage,
+                         "add_precision": args.add_precision if args.policy else None, "veto": args.veto,
                          "positives": sum(1 for r in real if r["labels"]), "seed": SEED, "folds": FOLDS,
                          "C": C_IND, "C_side": C_SIDE, "min_count": MIN_COUNT,
                          "class_weight": args.class_weight, "excluded_corpora": sorted(args.exclude_corpus)},

@@ -37,6 +37,10 @@ from ..errors import MoraleWatchError, error
 from ..lexicons import compile_regex, data_path
 
 MODEL_DIR = "models/indicators"
+#: ``indicators-model.v3`` (``indicators.v9``): the same design with ``indicators.v8``'s rules as the rules feature,
+#: and per-indicator thresholds for adding to the rules (``{variant}_add``) and for vetoing a rule hit
+#: (``{variant}_veto``) chosen on cross-validation
+MODEL_DIR_V3 = "models/indicators_v3"
 FORMAT = 1
 FILES = ("meta.json", "tokenizer.json", "embeddings.npy", "weights.npz")
 SIDES = ("ru", "ua")
@@ -92,6 +96,11 @@ class Model:
     side_feat: np.ndarray  # (N_SIDE_FEATURES,)
     side_bias: float
     side_margin: float  # |p(ru) - 0.5| below this: unknown
+    #: (K,) the probability at which the model adds an indicator the rules did not find (above 1: never); models
+    #: before v3 have none and add at their F1 thresholds
+    add_thresholds: np.ndarray | None = None
+    #: (K,) a rule hit whose probability is below this is dropped (0: never)
+    veto: np.ndarray | None = None
 
     @property
     def stamp(self) -> str:
@@ -154,41 +163,49 @@ class Model:
         return ("ru" if p > 0.5 else "ua"), p
 
 
-def _error(detail: str) -> MoraleWatchError:
-    return error("E109", f"the indicator model in moralewatch/data/{MODEL_DIR} cannot be loaded: {detail}")
+def _error(detail: str, model_dir: str = MODEL_DIR) -> MoraleWatchError:
+    return error("E109", f"the indicator model in moralewatch/data/{model_dir} cannot be loaded: {detail}")
 
 
-def files_hash() -> str:
+def files_hash(model_dir: str = MODEL_DIR) -> str:
     """SHA-256 over the model's files, in order (what the stage stamp covers)."""
     h = hashlib.sha256()
     for name in FILES:
         try:
-            h.update(data_path(f"{MODEL_DIR}/{name}").read_bytes())
+            h.update(data_path(f"{model_dir}/{name}").read_bytes())
         except OSError as exc:
-            raise _error(f"{name} is missing ({exc.strerror or exc})") from exc
+            raise _error(f"{name} is missing ({exc.strerror or exc})", model_dir) from exc
     return h.hexdigest()
 
 
-@cache
-def load(variant: str = "both") -> Model:
-    """The shipped model (``both``: with the rules' verdict as features; ``model``: words alone)."""
+def _read(model_dir: str) -> tuple[dict[str, Any], Any, np.ndarray, dict[str, np.ndarray]]:
+    """meta.json, the tokenizer, the embedding table and the weights of ``model_dir`` (E109 on any damage)."""
     try:
-        meta = json.loads(data_path(f"{MODEL_DIR}/meta.json").read_text(encoding="utf-8"))
+        meta = json.loads(data_path(f"{model_dir}/meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise _error(f"meta.json: {exc}") from exc
-    if meta.get("format") != FORMAT:
-        raise _error(f"meta.json has format {meta.get('format')!r}, this release reads {FORMAT}")
+        raise _error(f"meta.json: {exc}", model_dir) from exc
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        got = meta.get("format") if isinstance(meta, dict) else None
+        raise _error(f"meta.json has format {got!r}, this release reads {FORMAT}", model_dir)
     try:
         from tokenizers import Tokenizer
 
-        tok = Tokenizer.from_str(data_path(f"{MODEL_DIR}/tokenizer.json").read_text(encoding="utf-8"))
-        with data_path(f"{MODEL_DIR}/embeddings.npy").open("rb") as f:
+        tok = Tokenizer.from_str(data_path(f"{model_dir}/tokenizer.json").read_text(encoding="utf-8"))
+        with data_path(f"{model_dir}/embeddings.npy").open("rb") as f:
             emb = np.load(f, allow_pickle=False).astype(np.float32)
-        with data_path(f"{MODEL_DIR}/weights.npz").open("rb") as f:
+        with data_path(f"{model_dir}/weights.npz").open("rb") as f:
             npz = np.load(f, allow_pickle=False)
             w = {k: npz[k] for k in npz.files}
     except Exception as exc:  # any damage to the files: one clear error
-        raise _error(f"{type(exc).__name__}: {exc}") from exc
+        raise _error(f"{type(exc).__name__}: {exc}", model_dir) from exc
+    return meta, tok, emb, w
+
+
+@cache
+def load(variant: str = "both", model_dir: str = MODEL_DIR) -> Model:
+    """The shipped model (``both``: with the rules' verdict as features; ``model``: words alone) of ``model_dir``
+    (``indicators-model.v2`` in :data:`MODEL_DIR`, ``v3`` in :data:`MODEL_DIR_V3`)."""
+    meta, tok, emb, w = _read(model_dir)
     p = f"{variant}_"
     try:
         vocab_list = [str(x) for x in w["vocab"]]
@@ -200,14 +217,18 @@ def load(variant: str = "both") -> Model:
             platt=w[p + "platt"], thresholds=w[p + "thresholds"],
             side_emb=w["side_emb"], side_ng=w["side_ng"], side_feat=w["side_feat"],
             side_bias=float(w["side_bias"]), side_margin=float(w["side_margin"]),
+            add_thresholds=w.get(p + "add"), veto=w.get(p + "veto"),
         )
     except KeyError as exc:
-        raise _error(f"weights.npz lacks {exc}") from exc
+        raise _error(f"weights.npz lacks {exc}", model_dir) from exc
     k, dim, v = len(model.indicators), emb.shape[1], len(vocab_list)
     shapes = {"w_emb": (model.w_emb.shape, (dim, k)), "w_ng": (model.w_ng.shape, (v, k)),
               "w_rule": (model.w_rule.shape, (k, k)), "side_emb": (model.side_emb.shape, (dim,)),
               "side_ng": (model.side_ng.shape, (v,)), "side_feat": (model.side_feat.shape, (N_SIDE_FEATURES,))}
+    for name, arr in (("add", model.add_thresholds), ("veto", model.veto)):
+        if arr is not None:
+            shapes[p + name] = (arr.shape, (k,))
     bad = [f"{n} is {got}, expected {want}" for n, (got, want) in shapes.items() if got != want]
     if bad:
-        raise _error("; ".join(bad))
+        raise _error("; ".join(bad), model_dir)
     return model
