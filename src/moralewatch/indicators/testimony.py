@@ -94,7 +94,8 @@ OBJECT_INDICATORS = frozenset({"expendable", "deceived", "coerced", "betrayed_by
 
 #: where a speaker's description ends: "said a Russian contract soldier| in a video posted online."
 _DESCRIPTION_END = compile_regex(r"[.,;:!?\"“”«»()\n]|\s(?:and|but|who|which|that|whom|whose|said|says|told|tells|"
-                                 r"in|near|at|on|from|during|after|before|when|while|with|to|for|by|as)\s", re.I)
+                                 r"in|near|at|on|from|during|after|before|when|while|with|to|for|by|as|have|has|had|"
+                                 r"is|was|were|are)\b", re.I)
 #: a speaker given as a description ("a Russian", "the wife"), which the words after it may complete
 _DESCRIBED = compile_regex(r"(?:a|an|the|one|another)\s", re.I)
 #: the same determiner just before the quote stage's span ("a |Kharkiv| resident")
@@ -214,9 +215,10 @@ def subject_of(text: str, indicator: str, span: tuple[int, int], bounds: tuple[i
     if any(kind == "first" for p, kind in people if span[0] <= p <= span[1] + 1):
         return "first"  # the cue says whose: "our morale", "ten for each of ours", "lied to | us"
     kinds = [kind for _, kind in people]
-    if indicator in OBJECT_INDICATORS:
-        return "first" if "first" in kinds and "ru" not in kinds and "ua" not in kinds else ""
     before = [(p, kind) for p, kind in people if p < span[0]]
+    if indicator in OBJECT_INDICATORS:  # "we were told ... the Ukrainian army had run away": who was told
+        sided = "ru" in kinds or "ua" in kinds
+        return "first" if "first" in kinds and not sided or before and before[-1][1] == "first" else ""
     after = [(p, kind) for p, kind in people if p >= span[0]]
     pos, kind = before[-1] if before else after[0] if after else (0, "")
     if kind != "third":
