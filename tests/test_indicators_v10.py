@@ -5,9 +5,14 @@ test has its mirror (codebook rule 2)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import pytest
 
-from moralewatch.api import analyze_text
+from moralewatch.api import analyze_text, extract_line
+from moralewatch.eval import indicators as indicator_eval
 from moralewatch.indicators import testimony
 from moralewatch.indicators.lexicon import load
 from moralewatch.model import Quote
@@ -20,6 +25,8 @@ def _pipeline(stage: str) -> Pipeline:
 
 
 V8, V10 = _pipeline("indicators.v8"), _pipeline("indicators.v10")
+ROOT = Path(__file__).resolve().parents[1]
+FLOORS = json.loads((ROOT / "tests" / "floors" / "indicators.json").read_text(encoding="utf-8"))["v10"]
 LEAD = "The fighting near the river went on for a third week, with shelling on both banks. "
 
 
@@ -178,3 +185,38 @@ def test_v10_finishes_on_a_long_soldiers_quote() -> None:
     body = " ".join(["no tourniquets, no batteries, we get nothing, the spirit is gone;"] * 200)
     out = analyze_text(LEAD + f'"{body}" said a Russian rifleman.', V10).indicators
     assert {i.indicator for i in out} >= {"supply_shortage", "morale_low"}
+
+
+def test_the_writers_we_of_a_unit_counts_outside_an_address() -> None:
+    """A diary or a milblogger's post in the writer's own words ("our platoon") is a soldier's voice; a briefing's
+    "we" (a government) is not."""
+    diary = ("Day 212 at the front. Our platoon is still in the same trench near the river, with the brigade's "
+             "guns behind us. Yesterday the company commander switched off his radio when we asked to pull back.")
+    assert "betrayed_by_command" in indicators(diary, V10)
+    assert "betrayed_by_command" not in indicators(diary, V8)
+    briefing = ("We will keep sending the ammunition and the artillery shells Ukraine needs, without rotation of "
+                "our commitments. Our troops in Europe stand ready.")
+    assert "supply_shortage" not in indicators(briefing, V10)
+
+
+def _predict_v10(docs: list[indicator_eval.GoldDoc], mode: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    out = {}
+    for d in docs:
+        res = extract_line(json.dumps({"id": d.id, "text": d.text}), 0, V10)
+        assert res["error"] is None
+        out[d.id] = res["indicators"]
+    return out
+
+
+@pytest.mark.parametrize("gold", ["seed_gold", "dev_v11"])
+def test_v10_floors(shared: Path, gold: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """v10 on the seed gold (every seed indicator still found) and on dev v1.1 (the tuning set): not below v8's
+    floors, pinned at what v10 measured."""
+    monkeypatch.setattr(indicator_eval, "predict", _predict_v10)
+    path = shared / "examples" / "gold" if gold == "seed_gold" else ROOT / "gold" / "v11" / "indicators_dev.jsonl"
+    scores = indicator_eval.evaluate(path)
+    assert scores["sha1_mismatches"] == 0
+    for key, floor in FLOORS[gold]["min"].items():
+        assert scores[key] >= floor, f"v10 {gold} {key} {scores[key]} fell below its floor {floor}"
+    for key, ceiling in FLOORS[gold].get("max", {}).items():
+        assert scores[key] <= ceiling, f"v10 {gold} {key} {scores[key]} rose above its ceiling {ceiling}"

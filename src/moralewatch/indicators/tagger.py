@@ -836,10 +836,12 @@ def military_context(ctx: Context, rule: Rule, unit: Unit, si: int) -> bool:
 
 def voice_heard(ctx: Context, hit: Hit, unit: Unit, si: int) -> bool:
     """``indicators.v10``: a cue of ``voice_cues.txt`` is in a soldier's, POW's or relative's own words
-    (:func:`.testimony.in_voice`; the military context is :func:`military_context`)."""
+    (:func:`.testimony.in_voice`; the military context is :func:`military_context`; the writer's own "we" of a unit
+    counts in a document that speaks for no side, not in an address of either side)."""
     s, e = ctx.sentences[si]
+    writer = not unit.is_quote and ctx.voice_side() == "unknown"  # the writer's words, in no side's official voice
     return testimony.in_voice(ctx.text, unit.quote, (hit.start, hit.end), (max(s, unit.start), min(e, unit.end)),
-                              lambda: military_context(ctx, hit.rule, unit, si))
+                              lambda: military_context(ctx, hit.rule, unit, si), writer)
 
 
 def excluded(ctx: Context, norm: str, hit: Hit, si: int) -> bool:

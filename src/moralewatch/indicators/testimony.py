@@ -65,6 +65,9 @@ _FIRST_PLURAL = compile_regex(
 #: a soldier's own unit, as a soldier speaks of it: "the guys", "the company", "the new lads"
 _OWN_UNIT = compile_regex(r"\b(?:the|all the|most of the|half the|half of the|some of the|many of the) (?:new |young |older |)"
                           r"(?:guys|boys|lads|company|platoon|battalion|squad|crew)\b", re.I)
+#: the writer speaks as a member of a unit: "our platoon", "my company", "our trench"
+_UNIT_OURS = compile_regex(r"\b(?:our|my) (?:\w+ )?(?:company|platoon|battalion|brigade|regiment|unit|squad|crew|guys|"
+                           r"boys|lads|commanders?|positions?|trench|trenches|dugout|sector)\b", re.I)
 #: a third party as the subject: "they", "he", "the enemy", "the Ukrainians"
 _THIRD = compile_regex(r"\b(?:they|them|their|theirs|he|him|his|she|her|they['’](?:re|ve|d|ll)|he['’]s|she['’]s|"
                        r"the enemy|the enemy['’]s|enemy)\b", re.I)
@@ -170,16 +173,19 @@ def clause_of(text: str, span: tuple[int, int], bounds: tuple[int, int]) -> tupl
 
 
 def in_voice(text: str, quote: Quote | None, span: tuple[int, int], bounds: tuple[int, int],
-             military: Callable[[], bool]) -> bool:
+             military: Callable[[], bool], writer: bool = False) -> bool:
     """A cue at ``span`` (in ``bounds``, its sentence within its quote) is in a soldier's, POW's or relative's own
-    words: the quote's speaker is one (:func:`speaker_voice`), or a speaker of no known non-military role says
-    "we", "us" or "our" in the cue's clause and ``military()`` (a military context) holds."""
-    if quote is None:
-        return False  # the writer's own words, or quotation marks the quote stage gave no speaker
-    if speaker_voice(quote, text):
+    words: the quote's speaker is one (:func:`speaker_voice`), or a speaker of no known non-military role (or, with
+    ``writer``, the writer of a document that speaks for no side: a diary, a milblogger's post, a letter) says
+    "we", "us" or "our" of a unit in the cue's clause and ``military()`` (a military context) holds."""
+    if quote is None and not writer:
+        return False  # quotation marks the quote stage gave no speaker, or an address's "we"
+    if quote is not None and speaker_voice(quote, text):
         return True
-    if quote.speaker_role in NOT_A_SOLDIER:
+    if quote is not None and quote.speaker_role in NOT_A_SOLDIER:
         return False
+    if quote is None and not _UNIT_OURS.search(text, max(0, bounds[0] - 300), bounds[1]):
+        return False  # the writer's "we" is a unit's only near "our platoon", "my company" (not "our troops in Europe")
     lo, hi = clause_of(text, span, bounds)
     return _FIRST_PLURAL.search(text, lo, hi) is not None and military()
 
