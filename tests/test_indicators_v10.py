@@ -220,3 +220,15 @@ def test_v10_floors(shared: Path, gold: str, monkeypatch: pytest.MonkeyPatch) ->
         assert scores[key] >= floor, f"v10 {gold} {key} {scores[key]} fell below its floor {floor}"
     for key, ceiling in FLOORS[gold].get("max", {}).items():
         assert scores[key] <= ceiling, f"v10 {gold} {key} {scores[key]} rose above its ceiling {ceiling}"
+
+
+@pytest.mark.parametrize(("army", "enemy", "side"), [("Russian", "Ukrainian", "ru"), ("Ukrainian", "Russian", "ua")])
+def test_v10_in_a_transcripts_turns(army: str, enemy: str, side: str) -> None:
+    """An intercepted call as a transcript: the soldier's turns are his own words, of his own side."""
+    text = (f"Transcript of an intercepted call between a {army} soldier and his mother.\n\n"
+            f"SOLDIER: Mom, the {enemy} artillery hits us every hour and the guys have nothing left.\n"
+            "MOTHER: My God, son, are you all right?\n"
+            "SOLDIER: I can't come home, they said anyone who leaves the position will be shot.\n")
+    got = {(i.indicator, i.subject_side) for i in analyze_text(text, V10).indicators}
+    assert ("coerced", side) in got
+    assert "coerced" not in {i.indicator for i in analyze_text(text, V8).indicators}

@@ -108,7 +108,7 @@ _DETERMINER_BEFORE = compile_regex(r"\b(?:a|an|the|one|another)\s$", re.I)
 def description(quote: Quote, text: str = "") -> str:
     """The speaker of ``quote`` as the text describes them: the quote stage's speaker, and, when that is a
     description ("a Russian", "the wife"), the words after it in ``text`` up to the end of the noun phrase (at most
-    80 characters): the quote stage keeps "a Russian" of "a Russian contract soldier", and the soldier is in the
+    four words): the quote stage keeps "a Russian" of "a Russian contract soldier", and the soldier is in the
     rest."""
     speaker = quote.speaker or ""
     if not text or quote.speaker_start is None or quote.speaker_end is None:
@@ -118,7 +118,8 @@ def description(quote: Quote, text: str = "") -> str:
         return speaker  # a name ("Pavlo"), "I": no description to complete
     hi = min(len(text), quote.speaker_end + 80)
     m = _DESCRIPTION_END.search(text, quote.speaker_end, hi)
-    return f"{before.group() if before else ''}{speaker} {text[quote.speaker_end:m.start() if m else hi]}"
+    rest = text[quote.speaker_end:m.start() if m else hi].split()[:4]  # "contract soldier", "of a Ukrainian marine"
+    return " ".join([f"{before.group() if before else ''}{speaker}", *rest])
 
 
 def speaker_voice(quote: Quote | None, text: str = "") -> str:
