@@ -232,3 +232,13 @@ def test_v10_in_a_transcripts_turns(army: str, enemy: str, side: str) -> None:
     got = {(i.indicator, i.subject_side) for i in analyze_text(text, V10).indicators}
     assert ("coerced", side) in got
     assert "coerced" not in {i.indicator for i in analyze_text(text, V8).indicators}
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    ('"We froze the arms sales near the front for a month," said a Ukrainian soldier.', "fear"),
+    ('"My mother is scared for me, she calls every day," said a Russian soldier.', "fear"),
+    ('"Our disposable income went to the drones," said a Ukrainian soldier.', "expendable"),
+])
+def test_v10_voice_rules_keep_out_of_other_senses(text: str, indicator: str) -> None:
+    """A soldier's words in another sense: a freeze of sales, a mother's worry, money."""
+    assert indicator not in indicators(text, V10)

@@ -67,7 +67,7 @@ _OWN_UNIT = compile_regex(r"\b(?:the|all the|most of the|half the|half of the|so
                           r"(?:guys|boys|lads|company|platoon|battalion|squad|crew)\b", re.I)
 #: the writer speaks as a member of a unit: "our platoon", "my company", "our trench"
 _UNIT_OURS = compile_regex(r"\b(?:our|my) (?:\w+ )?(?:company|platoon|battalion|brigade|regiment|unit|squad|crew|guys|"
-                           r"boys|lads|commanders?|positions?|trench|trenches|dugout|sector)\b", re.I)
+                           r"boys|lads|trench|trenches|dugout)\b", re.I)
 #: a third party as the subject: "they", "he", "the enemy", "the Ukrainians"
 _THIRD = compile_regex(r"\b(?:they|them|their|theirs|he|him|his|she|her|they['’](?:re|ve|d|ll)|he['’]s|she['’]s|"
                        r"the enemy|the enemy['’]s|enemy)\b", re.I)
