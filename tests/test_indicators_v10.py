@@ -56,6 +56,21 @@ SIDE_FROM_THE_VOICE = [
      "deceived", "ua"),
 ]
 
+#: reported speech of a soldier: "his unit", "their commanders" are the speaker's own side's
+REPORTED = [
+    ("A captured Russian soldier said his platoon was demoralized after the Ukrainian assault.", "morale_low", "ru"),
+    ("A captured Ukrainian soldier said his platoon was demoralized after the Russian assault.", "morale_low", "ua"),
+    ("A Russian conscript said that their commanders had abandoned them near the Ukrainian trenches.",
+     "betrayed_by_command", "ru"),
+    ("A Ukrainian conscript said that their commanders had abandoned them near the Russian trenches.",
+     "betrayed_by_command", "ua"),
+]
+
+
+@pytest.mark.parametrize(("text", "indicator", "side"), REPORTED)
+def test_v10_side_of_a_soldiers_reported_words(text: str, indicator: str, side: str) -> None:
+    assert (indicator, side) in found(text, V10)
+
 
 @pytest.mark.parametrize(("text", "indicator", "side"), SIDE_FROM_THE_VOICE)
 def test_v10_side_of_a_first_person_cue_is_the_speakers(text: str, indicator: str, side: str) -> None:

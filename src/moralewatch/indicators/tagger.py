@@ -371,7 +371,7 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) 
     mentions = sorted([*ctx.mentions(lo, hi), *mine], key=lambda m: m[1])
     if version >= 10 and unit.quote is not None:  # indicators.v10: a first-person cue in a quote: the speaker's side
         side = testimony.voice_side(text, unit.quote, hit.rule.indicator, (hit.start, hit.end),
-                                    (max(s_lo, unit.start), min(s_hi, unit.end)), ctx.lex.sides)
+                                    (max(s_lo, unit.start), min(s_hi, unit.end)), ctx.lex.sides, own)
         if side is not None:
             return side
     inside = [m for m in mentions if m[1] >= hit.start and m[2] <= hit.end and m[3] == 2]

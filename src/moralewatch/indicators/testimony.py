@@ -68,6 +68,9 @@ _OWN_UNIT = compile_regex(r"\b(?:the|all the|most of the|half the|half of the|so
 #: the writer speaks as a member of a unit: "our platoon", "my company", "our trench"
 _UNIT_OURS = compile_regex(r"\b(?:our|my) (?:\w+ )?(?:company|platoon|battalion|brigade|regiment|unit|squad|crew|guys|"
                            r"boys|lads|trench|trenches|dugout)\b", re.I)
+#: in a soldier's or relative's reported words, the speaker's (or the son's) own unit: "his unit", "their commanders"
+_THEIR_UNIT = compile_regex(r"\b(?:his|her|their) (?:own )?(?:unit|company|platoon|battalion|brigade|regiment|squad|crew|"
+                            r"commanders?|officers|comrades|fellow soldiers|brothers in arms)\b", re.I)
 #: a third party as the subject: "they", "he", "the enemy", "the Ukrainians"
 _THIRD = compile_regex(r"\b(?:they|them|their|theirs|he|him|his|she|her|they['’](?:re|ve|d|ll)|he['’]s|she['’]s|"
                        r"the enemy|the enemy['’]s|enemy)\b", re.I)
@@ -145,9 +148,10 @@ def civilian_speaker(quote: Quote | None, text: str = "") -> bool:
         _CIVILIAN_WORDS.search(description(quote, text)) is not None
 
 
-def speaker_side(quote: Quote | None, sides: dict[str, re.Pattern[str]], text: str = "") -> str:
+def speaker_side(quote: Quote | None, sides: dict[str, re.Pattern[str]], text: str = "", known: str = "") -> str:
     """The side of the speaker of ``quote``: the side named first in the speaker's description (:func:`description`),
-    else the quote stage's side; ``unknown`` when neither is ``ru`` or ``ua``."""
+    else ``known`` (the tagger's side of the speaker: "the President" of a document that speaks for one side is
+    that side's), else the quote stage's side; ``unknown`` when none is ``ru`` or ``ua``."""
     if quote is None:
         return "unknown"
     speaker = description(quote, text)
@@ -158,6 +162,8 @@ def speaker_side(quote: Quote | None, sides: dict[str, re.Pattern[str]], text: s
             first = (m.start(), side)
     if first is not None:
         return first[1]
+    if known in ("ru", "ua"):
+        return known
     return quote.side if quote.side in ("ru", "ua") else "unknown"
 
 
@@ -193,14 +199,17 @@ def in_voice(text: str, quote: Quote | None, span: tuple[int, int], bounds: tupl
 
 def _people(text: str, sides: dict[str, re.Pattern[str]], span: tuple[int, int],
             soldier: bool) -> list[tuple[int, str]]:
-    """Who is named in ``text[lo:hi]`` (``span``), in order: ``(start, kind)`` with kind ``first`` ("we", "I", "our";
-    in a ``soldier``'s words also "the guys", "the company"), ``third`` ("they", "he", "the enemy") or the side of a
-    side word that names people (``ru``, ``ua``: "the Russians", "Ukrainian troops"); a target ("at our positions", "at the Ukrainian positions") is left out."""
+    """Who is named in ``text[lo:hi]`` (``span``), in order: ``(start, kind)`` with kind ``first`` ("we", "I",
+    "our"; in a ``soldier``'s or relative's words also "the guys", "the company", "his unit", "their commanders"),
+    ``third`` ("they", "he", "the enemy") or the side of a side word that names people (``ru``, ``ua``: "the
+    Russians", "Ukrainian troops"); a target ("at our positions", "at the Ukrainian positions") is left out."""
     lo, hi = span
     out = [(m.start(), "first") for m in _FIRST.finditer(text, lo, hi)]
     if soldier:
         out += [(m.start(), "first") for m in _OWN_UNIT.finditer(text, lo, hi)]
-    out += [(m.start(), "third") for m in _THIRD.finditer(text, lo, hi)]
+        out += [(m.start(), "first") for m in _THEIR_UNIT.finditer(text, lo, hi)]
+    own = {p for p, _ in out}
+    out += [(m.start(), "third") for m in _THIRD.finditer(text, lo, hi) if m.start() not in own]
     out += [(m.start(), side) for side in ("ru", "ua") for m in sides[side].finditer(text, lo, hi)
             if m.group().lower() in _DEMONYMS or _FORCE_AFTER.match(text, m.end())]
     return sorted(p for p in out if not _TARGET_BEFORE.search(text, max(lo, p[0] - 16), p[0]))
@@ -217,7 +226,7 @@ def subject_of(text: str, indicator: str, span: tuple[int, int], bounds: tuple[i
     decides; "they" is the side named last before it in the sentence ("the Russians are demoralized, we
     see them surrender"), if any. For :data:`OBJECT_INDICATORS` ("they lied to us") "we"/"us"/"our" anywhere in the
     clause (not as a target) with no side named in it is ``first``. In a ``soldier``'s words "the guys", "the
-    company" are the speaker's own."""
+    company", "his unit" are the speaker's own."""
     people = _people(text, sides, clause_of(text, span, bounds), soldier)
     if any(kind == "first" for p, kind in people if span[0] <= p <= span[1] + 1):
         return "first"  # the cue says whose: "our morale", "ten for each of ours", "lied to | us"
@@ -235,18 +244,19 @@ def subject_of(text: str, indicator: str, span: tuple[int, int], bounds: tuple[i
 
 
 def voice_side(text: str, quote: Quote | None, indicator: str, span: tuple[int, int], bounds: tuple[int, int],
-               sides: dict[str, re.Pattern[str]]) -> str | None:
+               sides: dict[str, re.Pattern[str]], known: str = "") -> str | None:
     """``indicators.v10``: for a cue in a quote or turn whose speaker's side is known, the speaker's side when its
     subject is the speaker's own people, the side named when a side is its subject (:func:`subject_of`); ``None``
     (the actor rules decide) when the speaker's side is unknown, the subject is not told, the cue tells of violence
-    against civilians, or of losses inflicted ("we killed 300 of them")."""
+    against civilians, or of losses inflicted ("we killed 300 of them"). ``known``: the tagger's side of the speaker
+    (:func:`speaker_side`)."""
     if quote is None or indicator not in SUBJECT_INDICATORS | OBJECT_INDICATORS or \
             not bounds[0] <= span[0] < bounds[1]:
         return None
-    own = speaker_side(quote, sides, text)
+    own = speaker_side(quote, sides, text, known)
     if own not in ("ru", "ua"):
         return None
     if indicator == "heavy_losses" and _INFLICTED.search(text, span[0], span[1]):
         return None
-    who = subject_of(text, indicator, span, bounds, sides, speaker_voice(quote, text) == "soldier")
+    who = subject_of(text, indicator, span, bounds, sides, speaker_voice(quote, text) != "")
     return own if who == "first" else who or None
