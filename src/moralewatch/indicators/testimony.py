@@ -82,7 +82,7 @@ _CLAUSE = compile_regex(r"[;:—–(]|, (?:and|but|while|whereas|as|because|so|t
 #: Ukrainian defence ministry")
 _DEMONYMS = frozenset({"russians", "ukrainians"})
 _FORCE_AFTER = compile_regex(
-    r"(?:['’]s)?\s++(?:[\w-]++\s++)?(?:troops|soldiers|forces|army|armies|units?|servicem[ae]n|men|boys|guys|lads|"
+    r"(?:['’]s)?\s{1,20}+(?:[\w-]{1,40}+\s{1,20}+)?(?:troops|soldiers|forces|army|armies|units?|servicem[ae]n|men|boys|guys|lads|"
     r"marines|paratroopers|conscripts|mobili[sz]ed|infantry|fighters|defenders|brigades?|battalions?|pows|prisoners)\b",
     re.I)
 #: a kill claim or a loss inflicted: the subject is the other side, whoever says it
