@@ -257,3 +257,15 @@ def test_v10_in_a_transcripts_turns(army: str, enemy: str, side: str) -> None:
 def test_v10_voice_rules_keep_out_of_other_senses(text: str, indicator: str) -> None:
     """A soldier's words in another sense: a freeze of sales, a mother's worry, money."""
     assert indicator not in indicators(text, V10)
+
+
+@pytest.mark.parametrize(("key", "gold"), [("indicators_v11", "gold/v11/heldout/indicators_heldout.jsonl"),
+                                           ("indicators_heldout2", "gold/heldout2/indicators_heldout2.jsonl")])
+def test_v10_heldout_floors(shared: Path, key: str, gold: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """v10 on the held-out sets (measured once, never tuned on), pinned in tests/floors/heldout.json."""
+    floors = json.loads((ROOT / "tests" / "floors" / "heldout.json").read_text(encoding="utf-8"))["v10"][key]
+    monkeypatch.setattr(indicator_eval, "predict", _predict_v10)
+    scores = indicator_eval.evaluate(ROOT / gold)
+    assert scores["sha1_mismatches"] == 0
+    for metric, floor in floors.items():
+        assert scores[metric] >= floor, f"v10 {key} {metric} {scores[metric]} fell below its floor {floor}"
