@@ -39,6 +39,9 @@ class Rule:
     #: the first ``indicators.v<N>`` that reads the rule (flag ``[v7]``: ``indicators.v7`` and later; older
     #: versions skip it, so their output does not change)
     since: int = 3
+    #: a rule of ``voice_cues.txt`` (``indicators.v10``): it fires only in a soldier's, POW's or relative's own words
+    #: (:func:`moralewatch.indicators.testimony.in_voice`)
+    voice: bool = False
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -146,6 +149,22 @@ def parse_rules(indicator: str, line: str) -> list[Rule]:
                  "mil" in flags or "side" in flags, "side" in flags, since) for branch in top_level_branches(parts[1])]
 
 
+#: ``indicators.v10``'s cue rules of soldiers' own words (``data/indicators/voice_cues.txt``)
+VOICE_CUES = f"{BASE}/voice_cues.txt"
+#: the first version that reads :data:`VOICE_CUES`
+VOICE_SINCE = 10
+
+
+def parse_voice_rules(line: str) -> list[Rule]:
+    """A line of :data:`VOICE_CUES`: ``indicator/label [flags] :: regex [:: unless]``, read from ``indicators.v10``
+    on, each rule firing only in a soldier's, POW's or relative's own words."""
+    indicator, sep, rest = line.partition("/")
+    if not sep or indicator not in INDICATORS:
+        raise ValueError(f"bad voice cue rule (indicator/label first): {line[:80]!r}")
+    return [Rule(r.indicator, r.name, r.source, r.unless, r.needs_military, r.side_is_context,
+                 max(r.since, VOICE_SINCE), True) for r in parse_rules(indicator, rest)]
+
+
 def _union(lines: tuple[str, ...]) -> re.Pattern[str]:
     alts = []
     for line in lines:
@@ -164,6 +183,8 @@ def load() -> Lexicon:
     for indicator in INDICATORS:
         for line in lexicons.lines(f"{BASE}/cues/{indicator}.txt"):
             rules.extend(parse_rules(indicator, line))
+    for line in lexicons.lines(VOICE_CUES):
+        rules.extend(parse_voice_rules(line))
     exclusions: dict[str, list[str]] = {}
     for line in lexicons.lines(f"{BASE}/exclusions.txt"):
         key, rx = _split(line)

@@ -28,7 +28,7 @@ from ..linear import words_until
 from ..model import Document, Indicator, Quote
 from ..speaker_check import claimant_ok, strip_leading
 from ..wordlists import fill
-from . import actor
+from . import actor, testimony
 from .lexicon import Lexicon, Rule, compile_cue, load
 from .prefilter import prefilter
 from .refusals import precision, refused, searched
@@ -369,6 +369,11 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) 
     own = own_side(unit, ctx)
     mine = own_mentions(ctx, own, lo, hi, enemy=hit.rule.indicator not in ("morale_high", "morale_boosting"))
     mentions = sorted([*ctx.mentions(lo, hi), *mine], key=lambda m: m[1])
+    if version >= 10 and unit.quote is not None:  # indicators.v10: a first-person cue in a quote: the speaker's side
+        side = testimony.voice_side(text, unit.quote, hit.rule.indicator, (hit.start, hit.end),
+                                    (max(s_lo, unit.start), min(s_hi, unit.end)), ctx.lex.sides, own)
+        if side is not None:
+            return side
     inside = [m for m in mentions if m[1] >= hit.start and m[2] <= hit.end and m[3] == 2]
     if inside:
         return inside[0][0]  # "killed 300 Russian soldiers": the force inside the cue lost them
@@ -829,6 +834,16 @@ def military_context(ctx: Context, rule: Rule, unit: Unit, si: int) -> bool:
     return False
 
 
+def voice_heard(ctx: Context, hit: Hit, unit: Unit, si: int) -> bool:
+    """``indicators.v10``: a cue of ``voice_cues.txt`` is in a soldier's, POW's or relative's own words
+    (:func:`.testimony.in_voice`; the military context is :func:`military_context`; the writer's own "we" of a unit
+    counts in a document that speaks for no side, not in an address of either side)."""
+    s, e = ctx.sentences[si]
+    writer = not unit.is_quote and ctx.voice_side() == "unknown"  # the writer's words, in no side's official voice
+    return testimony.in_voice(ctx.text, unit.quote, (hit.start, hit.end), (max(s, unit.start), min(e, unit.end)),
+                              lambda: military_context(ctx, hit.rule, unit, si), writer)
+
+
 def excluded(ctx: Context, norm: str, hit: Hit, si: int) -> bool:
     s, e = ctx.sentences[si]
     rule = hit.rule
@@ -961,9 +976,12 @@ def about_forces(ctx: Context, hit: Hit, unit: Unit, si: int) -> bool:
     """Fear, trauma or morale of civilians, of soldiers' relatives or of a nation are not a force's morale."""
     if hit.rule.indicator not in PERSONAL_INDICATORS:
         return True
-    if speaks_of_a_soldier(unit):  # "he is terrified" counts; "I am so scared for you" is the relative's own
-        return _OWN_FEELING.search(ctx.text, max(unit.start, hit.start - 25), hit.end) is None
-    if unit.quote is not None and unit.quote.speaker_role in ("civilian", "relative", "local_authority"):
+    # indicators.v10: the speaker's role read from their description too (:mod:`.testimony`)
+    voice = testimony.speaker_voice(unit.quote, ctx.text) if ctx.version >= 10 else ""
+    if speaks_of_a_soldier(unit) or voice == "relative":  # "he is terrified" counts; "I am so scared for you" is
+        return _OWN_FEELING.search(ctx.text, max(unit.start, hit.start - 25), hit.end) is None  # the relative's own
+    if unit.quote is not None and unit.quote.speaker_role in ("civilian", "relative", "local_authority") and \
+            voice != "soldier" or ctx.version >= 10 and testimony.civilian_speaker(unit.quote, ctx.text):
         return False
     s, e = ctx.sentences[si]
     return _CIVILIAN_SUBJECT.search(ctx.text, max(s, hit.start - 40), min(e, hit.end + 30)) is None
@@ -1001,7 +1019,8 @@ def tag(doc: Document, version: int = 3) -> list[Indicator]:
             continue  # a rule of a later version (flag ``[v7]``)
         si = ctx.sentence_index(hit.start)
         unit = evidence_unit(ctx, hit, si, version)
-        if unit is None or excluded(ctx, norm, hit, si) or ctx.in_furniture(hit.start):
+        if unit is None or excluded(ctx, norm, hit, si) or ctx.in_furniture(hit.start) or \
+                hit.rule.voice and not voice_heard(ctx, hit, unit, si):
             continue
         if version >= 4 and refused(norm, hit.rule.name, hit.rule.indicator, (hit.start, hit.end),
                                     ctx.sentences[si], unit.is_quote, version, ctx.refusal_seen):
