@@ -28,6 +28,8 @@ REGISTRATIONS: tuple[Registration, ...] = (
     # its speaker test reads pymorphy3 (the entity stage's analyzer): the dictionaries' versions are in its stamp
     Registration(quotes_ruuk.find_quotes_ruuk, data=("quotes_ruuk/", "ruuk/entities/morphology.txt"),
                  rewrites=("quotes",), setup=cyrillic.check_morphology),
+    Registration(quotes_ruuk.find_quotes_ruuk_v5, data=("quotes_ruuk/", "ruuk/entities/morphology.txt"),
+                 rewrites=("quotes",), setup=cyrillic.check_morphology),
     Registration(indicators.tag_indicators, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators.tag_indicators_v4, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators.tag_indicators_v5, data=("indicators/", "kb/sides.tsv")),
@@ -61,7 +63,7 @@ DEFAULT = (
     "language.v2",
     "quotes.v2",
     "turns.v4",
-    "quotes.ruuk.v4",
+    "quotes.ruuk.v5",
     "indicators.v8",
     "langgate.v1",
     "indicators.ruuk.v6",

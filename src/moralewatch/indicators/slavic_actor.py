@@ -18,16 +18,16 @@ place in it, and only then by distance:
 A clause ends at , ; : a dash or a contrastive conjunction (но, а, однако, хотя, пока; але, проте, однак, поки).
 A force's name comes before a country's (weak) at the same rank; nearer before farther. The writer's words (наши,
 мы, нас; наші, ми) stay the writer's side and «противник», «ворог» the other (``actors.txt``): a Russian-language
-post's "наши" are Russian forces. Cases come from pymorphy3 (the entity stage's analyzer, loaded only for documents
-with Russian or Ukrainian paragraphs), one cached reading set per word form.
+post's "наши" are Russian forces. Cases come from pymorphy3 (loaded only for documents with Russian or Ukrainian
+paragraphs), one cached reading set per word form.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
-from ..entities.cyrillic import analyzer
 from ..lexicons import compile_regex
 
 #: where a clause ends: punctuation, a dash between spaces, a contrastive or temporal conjunction
@@ -51,6 +51,17 @@ _OWNER_GAP = compile_regex(r"[ \t\u00a0]{1,3}(?:(?:у|среди|серед|в �
 _CONJUNCTIONS = frozenset({"и", "или", "та", "і", "й", "або", "чи", "либо", "ни"})
 #: the words of an actor match (a two-word actor: its first word decides its case)
 _WORD = compile_regex(r"\w+")
+
+
+@cache
+def analyzer(lang: str) -> Any:
+    """pymorphy3's analyzer for ``lang`` (``ru`` or ``uk``), loaded once per process on the first cue that needs a
+    case. Its own instance: stage packages do not import each other (tests/test_provenance.py), so the entity stage's
+    (``entities.cyrillic.analyzer``) is not shared; this costs ~35 MB more RSS with both languages loaded. The
+    dictionaries' versions are checked by ``cyrillic.check_morphology``, the stage's setup."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
 
 
 @dataclass(frozen=True)

@@ -182,6 +182,9 @@ def blank(text: str, lo: int, hi: int, marks: list[Mark]) -> str:
 #: a sentence's end; not after an abbreviation («2016-2021гг. Оглоблин», «1935 г.», «тыс.») or an initial («Е. Петров»)
 _SENT_END = compile_regex(r"(?<=[.!?…])(?<!гг\.)(?<![\s\d]г\.)(?<!тыс\.)(?<!млн\.)(?<!млрд\.)(?<!\b[A-ZА-ЯЁІЇЄҐ]\.)"
                           r"\s+(?=[—–-]?\s*[«\"„“A-ZА-ЯЁІЇЄҐ0-9" + MASK + r"])|(?<=;)\s+")
+#: (v5) «Дж.» is an initial too («президент Дж. Ф. Кеннеди»)
+_SENT_END_V5 = compile_regex(r"(?<=[.!?…])(?<!гг\.)(?<![\s\d]г\.)(?<!тыс\.)(?<!млн\.)(?<!млрд\.)(?<!\b[A-ZА-ЯЁІЇЄҐ]\.)"
+                             r"(?<!\bДж\.)\s+(?=[—–-]?\s*[«\"„“A-ZА-ЯЁІЇЄҐ0-9" + MASK + r"])|(?<=;)\s+")
 #: what a line or sentence may open with before its words: bullets, emoji, dashes
 _LEAD = compile_regex(r"[^\w«\"„“" + MASK + r"]*")
 _DASH_LINE = compile_regex(r"\s*[-—–]\s+")
@@ -270,8 +273,9 @@ class Line:
     """One line of a Russian or Ukrainian paragraph: its marks, the masked text, the quotes found."""
 
     def __init__(self, text: str, lo: int, hi: int, carry: bool, first: bool, channel: str | None = None,
-                 lang: str = "ru") -> None:
+                 lang: str = "ru", revision: int = 4) -> None:
         self.text, self.lo, self.hi, self.first, self.lang = text, lo, hi, first, lang
+        self.revision = revision  # the stage's version (quotes.ruuk.v4, v5)
         self.channel = (channel or "").lower()
         self.marks = marks_in(text, lo, hi, carry)
         self.masked = blank(text, lo, hi, self.marks)
@@ -315,7 +319,7 @@ class Line:
 
     def sentences(self) -> list[tuple[int, int]]:
         out, pos = [], 0
-        for m in _SENT_END.finditer(self.masked):
+        for m in (_SENT_END_V5 if self.revision >= 5 else _SENT_END).finditer(self.masked):
             out.append((self.lo + pos, self.lo + m.start()))
             pos = m.end()
         out.append((self.lo + pos, self.hi))
@@ -360,6 +364,11 @@ class Line:
         """The speaker before a cue verb at ``v``: the clause from the last comma, colon or dash before it (or the
         sentence start ``s``), without the words that open a clause (Вчера, При этом ...); None after «не»."""
         seg = self.m(s, v).rstrip()
+        if self.revision >= 5 and seg.endswith(")"):  # (v5) «Хьюи Лонг (убитый в 1935 г., как позже Кеннеди) заявлял»: the aside is no speaker
+            seg = _before_parenthesis(seg)
+            if seg.endswith(")"):  # the aside opened before the sentence: its speaker is not here (unknown, no guess)
+                self.bare_subject = False
+                return None
         closed = seg.endswith(",")
         if closed:  # "Источник РБК в Минобороны, сообщил": the clause before the comma
             seg = seg[:-1]
@@ -503,6 +512,18 @@ class Line:
         if not _WORD.search(self.text[a:b]) or _words(self.text[a:b]) > 9:
             return None, hint, via
         return (a, b), hint, via
+
+
+def _before_parenthesis(seg: str) -> str:
+    """``seg`` without the balanced parenthesis it ends with (itself unchanged when the parenthesis does not open in
+    it, or when nothing would be left before it)."""
+    depth = 0
+    for i in range(len(seg) - 1, max(-1, len(seg) - 400), -1):
+        depth += {")": 1, "(": -1}.get(seg[i], 0)
+        if depth == 0:
+            head = seg[:i].rstrip()
+            return head if head else seg
+    return seg
 
 
 def _drop_trailing_adverbs(text: str, words: list[tuple[int, int]]) -> None:
