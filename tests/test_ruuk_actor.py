@@ -37,6 +37,11 @@ def _sides(pipe: Pipeline, text: str, indicator: str) -> list[str]:
     # a relative clause's head is its subject, not the target of its verb
     ("Журналисты назвали 5000 российских военнослужащих, которые погибли в штурмах на позиции ВСУ.",
      "heavy_losses", "ru", "ua"),
+    # a gerund clause takes its host clause's subject, not the force named nearer in the host's circumstances
+    ("Российский командир погнал роту на штурм вдоль трассы ВСУ, потребовав идти любой ценой.", "expendable", "ru",
+     "ua"),
+    ("Украинский генерал отправил бригаду к позициям у Донецка в ДНР, приказав наступать ценой больших потерь.",
+     "heavy_losses", "ua", "ru"),
     # first person inside a quote is the speaker's side (a Ukrainian officer quoted in a Russian-language post)
     ("Командир батальона ВСУ Петренко рассказал: «Наши ребята бегут с позиций».", "surrender_desertion", "ua", "ru"),
 ])
