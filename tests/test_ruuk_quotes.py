@@ -565,3 +565,12 @@ def test_v5_an_aside_opened_before_the_sentence_leaves_the_speaker_unknown(pipe:
     # the parenthesis opens in a sentence before the verb's: no name of it is taken (unknown rather than wrong)
     text = "Об этом писал Сергей Орлов (ранее работал в штабе. Позже его сменил Олег Ким) и добавил: «Потерь нет»."
     assert all(q.speaker != "Олег Ким" for q in _quotes(pipe, text))
+
+
+def test_v5_that_with_a_comma_after_it_opens_the_content(pipe: Pipeline) -> None:
+    # invented: «что, когда …, …» (a subordinate clause opens the content) is the subject's, not the outlet's after it
+    text = "Украинские военные жалуются, что, когда они приезжают домой, соседи их сторонятся, пишет агентство."
+    got = [(q.speaker, text[q.start:q.end].split(",")[0]) for q in _quotes(pipe, text)]
+    assert got == [("Украинские военные", "что")]
+    text = "Командир роты заявил, что, если помощь не придет, рота отступит."
+    assert [q.speaker for q in _quotes(pipe, text)] == ["Командир роты"]

@@ -34,7 +34,8 @@ def find_quotes_ruuk(doc: Document, config: Mapping[str, Any]) -> None:
 def find_quotes_ruuk_v5(doc: Document, config: Mapping[str, Any]) -> None:
     """``quotes.ruuk.v4``, and a parenthesis right before the speech verb is an aside, not the speaker («Хьюи Лонг
     (убитый в 1935 г., как позже Кеннеди) заявлял: …» is Long's; an aside that opened before the sentence leaves
-    the speaker unknown), «Дж.» an initial, not a sentence end."""
+    the speaker unknown), «Дж.» an initial, not a sentence end, and «, что» with a comma after it («жалуются, что,
+    когда …, …») opens a reported clause."""
     _add(doc, 5)
 
 

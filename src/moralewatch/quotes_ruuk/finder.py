@@ -216,6 +216,8 @@ _WHERE_SAID = compile_regex(
     r"(?![\w-]).*$", flags=2)
 _LINKING = compile_regex(r"^(?:также\s+|тоже\s+|как\s+|як\s+|і\s+|и\s+)*", flags=2)
 _COMPLEMENTIZER = compile_regex(r",\s+(?:что|чтобы|будто|якобы|що|щоб|нібито)\s")
+#: (v5) also «что» with a comma after it, when a subordinate clause opens the content («жалуются, что, когда …, …»)
+_COMPLEMENTIZER_V5 = compile_regex(r",\s+(?:что|чтобы|будто|якобы|що|щоб|нібито)(?:\s|,\s)")
 _ABOUT_THAT = compile_regex(r"(?<!\s)\s{1,64}(?:о|про|на)\s+(?:том|те|тому),\s+(?:что|как|що|як)\s", flags=2)
 _AND_THEN = compile_regex(r",\s+(?:а|но|але|однак|однако)\s")
 _LINK_SOURCE = compile_regex(r"(?<!\s)\s{1,64}со\s+ссылкой\s+на\s+|(?<!\s)\s{1,64}з\s+посиланням\s+на\s+", flags=2)
@@ -1244,9 +1246,9 @@ _REPORT_NOUN = compile_regex(r"(?:сообщени|информаци|слух|�
                              r"\w*", flags=2)
 
 
-def _that_start(after: str, v_end: int) -> tuple[int, int]:
+def _that_start(after: str, v_end: int, revision: int = 4) -> tuple[int, int]:
     """Where «, что» (or «о том, что») opens in ``after`` (-1: nowhere) and where its content starts."""
-    comp = _COMPLEMENTIZER.search(after)
+    comp = (_COMPLEMENTIZER_V5 if revision >= 5 else _COMPLEMENTIZER).search(after)
     about_that = _ABOUT_THAT.search(after)
     if about_that and (comp is None or about_that.start() <= comp.start()) and \
             _REPORT_NOUN.search(after[:about_that.start()]):
@@ -1268,7 +1270,7 @@ def _that(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -
     after = line.m(v_end, e)
     if _ANSWER_FOR.match(after):
         return True  # «відповідають за те, що …», «отвечает за то, что …»: answerable for, nothing said
-    cs, c0 = _that_start(after, v_end)
+    cs, c0 = _that_start(after, v_end, line.revision)
     if not (0 <= cs <= 80 and cls & (SPEECH | {"about", "shown", "conviction", "intent"})):
         return False
     if line.verbs(v_end, v_end + cs):
