@@ -42,6 +42,11 @@ def _sides(pipe: Pipeline, text: str, indicator: str) -> list[str]:
      "ua"),
     ("Украинский генерал отправил бригаду к позициям у Донецка в ДНР, приказав наступать ценой больших потерь.",
      "heavy_losses", "ua", "ru"),
+    # with no actor in the cue's sentence, the subject of the sentence before goes on (its topic), not its last word
+    ("Российские штурмовики третий день держат посадку напротив позиций ВСУ. Снарядов не хватает, связи нет.",
+     "supply_shortage", "ru", "ua"),
+    ("Українські бійці третю добу тримають посадку навпроти позицій окупантів. Їжі та води немає, набоїв бракує.",
+     "supply_shortage", "ua", "ru"),
     # first person inside a quote is the speaker's side (a Ukrainian officer quoted in a Russian-language post)
     ("Командир батальона ВСУ Петренко рассказал: «Наши ребята бегут с позиций».", "surrender_desertion", "ua", "ru"),
 ])

@@ -6,17 +6,25 @@ meat is Ukraine's, the subject of the cue's own clause. This module ranks the ac
 place in it, and only then by distance:
 
 0. an actor inside the cue («ВСУ сдались»);
-1. the owner of the cue: an actor in a genitive right after it, at most two words between («потери ВСУ», «потери
-   украинских военных»), or a possessor «у X» in the cue's clause («двухсотые у противника»);
-2. the grammatical subject of the cue's clause: an actor that can be a nominative, not after a preposition or a verb
-   (whose object it would be: «не убезпечив українське небо») and, when it does not decline (ВСУ, ЗСУ), not right
-   after a noun, whose genitive attribute it would be;
+1. the owner of the cue: an actor in a genitive right after it, with only adjectives, numerals, pronouns and
+   genitive nouns between («потери ВСУ», «потери личного состава бригады ВСУ»), a possessor «у X» in the cue's
+   clause («двухсотые у противника»), a country's genitive after a noun of the cue («злочини Росії»), or the noun
+   before a relative or participial clause that holds the cue («российских военных, погибших …»);
+2. the grammatical subject of the cue's clause: an actor that can be a nominative, not after a preposition, a
+   conjunction or a verb (whose object it would be: «не убезпечив українське небо») nor a noun whose genitive
+   attribute it would be («території України»); a clause that opens with a gerund takes its host clause's subject
+   («Зеленский обрек …, отдав приказ держать город ценой больших потерь»);
 3. any other actor of the clause, except 4. a target: an actor after на/по/против/проти («контрнаступ на москалей»),
    which names whom the act is aimed at, not who suffers it;
-5-7. the same as 2-4 in the rest of the sentence.
+5-6. any other actor of the sentence, by nearness (a target last).
+
+When the cue's sentence names no actor, the sentence before is read with its first clause as the clause: its
+subject is the topic that goes on («Российские штурмовики держат посадку напротив позиций ВСУ. Снарядов не
+хватает»: the stormtroopers', not ВСУ's, the nearest word).
 
 A clause ends at , ; : a dash or a contrastive conjunction (но, а, однако, хотя, пока; але, проте, однак, поки).
-A force's name comes before a country's (weak) at the same rank; nearer before farther. The writer's words (наши,
+A country's name (weak) counts before a force only as its clause's subject, never after a preposition («в
+Украину»: a place); nearer before farther at the same rank. The writer's words (наши,
 мы, нас; наші, ми) stay the writer's side and «противник», «ворог» the other (``actors.txt``): a Russian-language
 post's "наши" are Russian forces. Cases come from pymorphy3 (loaded only for documents with Russian or Ukrainian
 paragraphs), one cached reading set per word form.
@@ -234,9 +242,12 @@ def choose(low: str, actors: list[Actor], cue: tuple[int, int], sentence: tuple[
     """The side of the best-placed actor of ``actors`` (all in ``sentence``) for the cue at ``cue``."""
     if not actors:
         return None
-    cl = clause(low, sentence[0], sentence[1], cue[0], cue[1])
-    if cl[0] <= cue[0]:
-        cl = _gerund_host(low, cl, sentence, lang)
+    if cue[0] >= sentence[1]:  # the sentence before the cue's: its first clause's subject is the topic that goes on
+        cl = clause(low, sentence[0], sentence[1], sentence[0], sentence[0])
+    else:
+        cl = clause(low, sentence[0], sentence[1], cue[0], cue[1])
+        if cl[0] <= cue[0]:
+            cl = _gerund_host(low, cl, sentence, lang)
 
     def key(a: Actor) -> tuple[int, bool, int]:
         dist = 0 if a.start >= cue[0] and a.end <= cue[1] else (cue[0] - a.end if a.end <= cue[0] else a.start - cue[1])
