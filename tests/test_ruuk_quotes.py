@@ -574,3 +574,13 @@ def test_v5_that_with_a_comma_after_it_opens_the_content(pipe: Pipeline) -> None
     assert got == [("Украинские военные", "что")]
     text = "Командир роты заявил, что, если помощь не придет, рота отступит."
     assert [q.speaker for q in _quotes(pipe, text)] == ["Командир роты"]
+
+
+def test_v5_a_negated_verb_then_a_gerund_of_saying_keeps_the_subject(pipe: Pipeline) -> None:
+    # invented: the negated verb says nothing, the gerund clause before the colon is the subject's speech
+    text = "Министр не уточнял, когда начнется отвод войск, пояснив свою позицию так: «Решение примет штаб»."
+    assert [q.speaker for q in _quotes(pipe, text)] == ["Министр"]
+    text = "Министр не говорил, когда начнется отвод войск, сформулировав свою позицию так: «Решение примет штаб»."
+    assert [q.speaker for q in _quotes(pipe, text)] == ["Министр"]
+    # without a gerund the negation still leaves no speaker (unknown rather than wrong)
+    assert all(q.speaker is None for q in _quotes(pipe, "Песков не говорил: «Мы готовы»."))

@@ -35,7 +35,8 @@ def find_quotes_ruuk_v5(doc: Document, config: Mapping[str, Any]) -> None:
     """``quotes.ruuk.v4``, and a parenthesis right before the speech verb is an aside, not the speaker («Хьюи Лонг
     (убитый в 1935 г., как позже Кеннеди) заявлял: …» is Long's; an aside that opened before the sentence leaves
     the speaker unknown), «Дж.» an initial, not a sentence end, and «, что» with a comma after it («жалуются, что,
-    когда …, …») opens a reported clause."""
+    когда …, …») opens a reported clause, and a negated verb followed by a gerund of saying before the colon keeps
+    its subject as the speaker («X не говорил, …, сформулировав так: «…»»)."""
     _add(doc, 5)
 
 

@@ -908,9 +908,28 @@ def _marks_before(line: Line, s: int, mk: Mark) -> bool:
     if sp is None or not _speakerish(line, sp):
         sp2, hint, _via = line.after_verb(v_end, colon)
         sp = sp2 if sp2 is not None and _speakerish(line, sp2) else None
+    if sp is None and line.revision >= 5:
+        sp = _negated_then_gerund(line, s, v, v_end, colon)
     line.add(Found(mk.start, mk.end, "direct", sp, (v, v_end), "ruuk-marks-before", hint, [], 0.75),
              (s, colon), nested=True)
     return True
+
+
+_NOT_WORD = compile_regex(r"(?<!\w)(?:не|ні)\s{1,3}(?=\w)", flags=2)
+
+
+def _negated_then_gerund(line: Line, s: int, v: int, v_end: int, colon: int) -> tuple[int, int] | None:
+    """(v5) «Путин не говорил, какой будет реакция, сформулировав предупреждение так: «…»»: the negated verb of the
+    main clause says nothing, but a gerund clause before the colon is the subject's speech: the subject before «не»
+    (the first clause's, before any comma)."""
+    words = [line.text[v:v_end], *_WORD.findall(line.m(v_end, colon))]
+    if not any(gerund(w, line.lang) and not w[:1].isupper() for w in words):
+        return None
+    neg = _NOT_WORD.search(line.text, s, v_end)  # (to v_end: the lookahead reads the verb's first letter)
+    if neg is None or neg.end() > v or "," in line.text[s:neg.start()]:
+        return None
+    sp = line.subject(s, neg.start())
+    return sp if sp is not None and _speakerish(line, sp) else None
 
 
 def _marks_verb(line: Line, s: int, mk: Mark, content: str, sentence_like: bool) -> bool:
