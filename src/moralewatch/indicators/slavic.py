@@ -1,4 +1,4 @@
-"""Morale indicators in Russian and Ukrainian text (issue 17, item 4): ``indicators.ruuk.v5``.
+"""Morale indicators in Russian and Ukrainian text (issue 17, item 4): ``indicators.ruuk.v5`` and ``v6``.
 
 The English rules do not read Russian or Ukrainian (``langgate.v1`` drops what they find there); this stage reads
 the paragraphs that ``language.v1`` labelled ``ru`` or ``uk`` and adds its indicators to the English ones.
@@ -20,7 +20,9 @@ How it works, and why:
   writer's words (наши, пацаны, захисники) are the side of the document's language: a Russian-language post's
   "наши" are Russian forces, a Ukrainian address's "наші" Ukrainian ones; "противник"/"ворог" is the other side.
   A Russian passage inside a Ukrainian address keeps the Ukrainian writer. With no actor at all the side is
-  ``unknown`` (a wrong side is worse than none).
+  ``unknown`` (a wrong side is worse than none). ``v6`` chooses among the actor words of the sentence by their place
+  in it (the cue's owner, its clause's subject, ...; :mod:`.slavic_actor`) rather than by nearness, and reads the
+  writer's words inside a quote as its speaker's.
 * **Confidence** is the indicator's precision on the dev set (``calibration.json``), not a guess.
 * **Hedged** from the hedge cues of the sentence (``hedges.txt``); **negated** only for the rules that are denials.
 * The claimant is left to the quote stages (Cyrillic quotes are another stage's work): ``None``/``unknown``.
