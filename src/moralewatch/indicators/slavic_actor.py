@@ -240,8 +240,9 @@ def _gerund_host(low: str, cl: tuple[int, int], sentence: tuple[int, int], lang:
 
 def choose(low: str, actors: list[Actor], cue: tuple[int, int], sentence: tuple[int, int], lang: str) -> str | None:
     """The side of the best-placed actor of ``actors`` (all in ``sentence``) for the cue at ``cue``."""
-    if not actors:
-        return None
+    sides = {a.side for a in actors}
+    if len(sides) <= 1:  # nothing to choose between (most cues): no morphology needed
+        return sides.pop() if sides else None
     if cue[0] >= sentence[1]:  # the sentence before the cue's: its first clause's subject is the topic that goes on
         cl = clause(low, sentence[0], sentence[1], sentence[0], sentence[0])
     else:
