@@ -29,6 +29,8 @@ REGISTRATIONS: tuple[Registration, ...] = (
     # its speaker test reads pymorphy3 (the entity stage's analyzer): the dictionaries' versions are in its stamp
     Registration(quotes_ruuk.find_quotes_ruuk, data=("quotes_ruuk/", "ruuk/entities/morphology.txt"),
                  rewrites=("quotes",), setup=cyrillic.check_morphology),
+    Registration(quotes_ruuk.find_quotes_ruuk_v5, data=("quotes_ruuk/", "ruuk/entities/morphology.txt"),
+                 rewrites=("quotes",), setup=cyrillic.check_morphology),
     Registration(indicators.tag_indicators, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators.tag_indicators_v4, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators.tag_indicators_v5, data=("indicators/", "kb/sides.tsv")),
@@ -41,6 +43,9 @@ REGISTRATIONS: tuple[Registration, ...] = (
     Registration(lang.gate_languages, rewrites=("quotes", "indicators")),
     # after the gate, which drops the English rules' output on Russian and Ukrainian paragraphs, not this stage's
     Registration(slavic.tag_ruuk, data=("ruuk/indicators/",), rewrites=("indicators",)),
+    # v6 reads pymorphy3 (the entity stage's analyzer) for the actors' cases: the dictionaries' versions are in its stamp
+    Registration(slavic.tag_ruuk_v6, data=("ruuk/indicators/", "ruuk/entities/morphology.txt"), rewrites=("indicators",),
+                 setup=cyrillic.check_morphology),
     Registration(entities.find_entities_v0),
     Registration(entities.find_entities_v1, data=("entities/", "gazetteer/", "kb/orgs.tsv", "kb/people.tsv",
                                                   "kb/titles.tsv")),
@@ -62,10 +67,10 @@ DEFAULT = (
     "language.v2",
     "quotes.v2",
     "turns.v4",
-    "quotes.ruuk.v4",
+    "quotes.ruuk.v5",
     "indicators.v8",
     "langgate.v1",
-    "indicators.ruuk.v5",
+    "indicators.ruuk.v6",
     "entities.v2",
     "entities.ruuk.v1",
     "links.v2",

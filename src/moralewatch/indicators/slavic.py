@@ -1,4 +1,4 @@
-"""Morale indicators in Russian and Ukrainian text (issue 17, item 4): ``indicators.ruuk.v5``.
+"""Morale indicators in Russian and Ukrainian text (issue 17, item 4): ``indicators.ruuk.v5`` and ``v6``.
 
 The English rules do not read Russian or Ukrainian (``langgate.v1`` drops what they find there); this stage reads
 the paragraphs that ``language.v1`` labelled ``ru`` or ``uk`` and adds its indicators to the English ones.
@@ -20,7 +20,9 @@ How it works, and why:
   writer's words (наши, пацаны, захисники) are the side of the document's language: a Russian-language post's
   "наши" are Russian forces, a Ukrainian address's "наші" Ukrainian ones; "противник"/"ворог" is the other side.
   A Russian passage inside a Ukrainian address keeps the Ukrainian writer. With no actor at all the side is
-  ``unknown`` (a wrong side is worse than none).
+  ``unknown`` (a wrong side is worse than none). ``v6`` chooses among the actor words of the sentence by their place
+  in it (the cue's owner, its clause's subject, ...; :mod:`.slavic_actor`) rather than by nearness, and reads the
+  writer's words inside a quote as its speaker's.
 * **Confidence** is the indicator's precision on the dev set (``calibration.json``), not a guess.
 * **Hedged** from the hedge cues of the sentence (``hedges.txt``); **negated** only for the rules that are denials.
 * The claimant is left to the quote stages (Cyrillic quotes are another stage's work): ``None``/``unknown``.
@@ -42,6 +44,7 @@ from ..layers.sentences import capped
 from ..lexicons import compile_regex, lines, load_json
 from ..model import INDICATORS, Document, Indicator
 from ..pipeline import stage
+from .slavic_actor import Actor, Structure, choose
 from .tagger import LONGEST_SENTENCE
 
 LANGS = ("ru", "uk")
@@ -256,31 +259,45 @@ def _side_of(actor: str, writer: str | None, against_civilians: bool = False) ->
     return writer if actor == "own" else OTHER[writer]
 
 
-def _actor_side(lex: Lexicon, low: str, s: int, e: int, cue_s: int, cue_e: int, writer: str | None,
-                forces_only: bool = False, against_civilians: bool = False) -> str | None:
-    """The side of the actor word nearest the cue in ``[s, e)`` (a word inside the cue counts first); a country's
-    name (weak) only when no force is named, and not after a preposition in an act against civilians or for the
-    writer's own country («на Київщині», «в Україні» in a Ukrainian address: where the enemy acts, not who);
-    ``forces_only``: the writer's words (наши, противник) do not count; ``against_civilians``: a side's civilians
-    name the other side as the perpetrator."""
-    best: dict[bool, tuple[int, str]] = {}
+def _actors(lex: Lexicon, low: str, s: int, e: int, cue_s: int, cue_e: int, writer: str | None,
+            forces_only: bool = False, against_civilians: bool = False, how: Structure | None = None) -> list[Actor]:
+    """The actor words within ``NEAR`` of the cue in ``[s, e)`` that name a side (see :func:`_actor_side`); ``how``
+    (v6): the writer's words inside a quote are its speaker's."""
+    out: list[Actor] = []
     for m in lex.actors.finditer(low, max(s, cue_s - NEAR), min(e, cue_e + NEAR)):
         actor = lex.actor_sides[int((m.lastgroup or "a0")[1:])]
         weak = actor.endswith("?")
         if forces_only and actor in ("own", "enemy"):
             continue
-        side = _side_of(actor.rstrip("?"), writer, against_civilians)
+        voice = how.writer_at(m.start(), writer) if how is not None and actor in ("own", "enemy") else writer
+        side = _side_of(actor.rstrip("?"), voice, against_civilians)
         if weak and (against_civilians or side == writer) and _PLACE_BEFORE.search(low, max(0, m.start() - 10),
                                                                                     m.start()):
             continue
-        if side is None:
-            continue
-        dist = 0 if m.start() >= cue_s and m.end() <= cue_e else \
-            (cue_s - m.end() if m.end() <= cue_s else m.start() - cue_e) + 1
-        if weak not in best or dist < best[weak][0]:
-            best[weak] = (dist, side)
-    found = best.get(False) or best.get(True)
-    return found[1] if found else None
+        if side is not None:
+            out.append(Actor(m.start(), m.end(), side, weak))
+    return out
+
+
+def _actor_side(lex: Lexicon, low: str, s: int, e: int, cue_s: int, cue_e: int, writer: str | None,
+                forces_only: bool = False, against_civilians: bool = False, how: Structure | None = None) -> str | None:
+    """The side of the actor word nearest the cue in ``[s, e)`` (a word inside the cue counts first); a country's
+    name (weak) only when no force is named, and not after a preposition in an act against civilians or for the
+    writer's own country («на Київщині», «в Україні» in a Ukrainian address: where the enemy acts, not who);
+    ``forces_only``: the writer's words (наши, противник) do not count; ``against_civilians``: a side's civilians
+    name the other side as the perpetrator. ``how`` (v6): the actor is chosen by its place in the sentence
+    (:mod:`.slavic_actor`), not by distance alone."""
+    found = _actors(lex, low, s, e, cue_s, cue_e, writer, forces_only, against_civilians, how)
+    if how is not None:
+        return choose(low, found, (cue_s, cue_e), (s, e), how.lang)
+    best: dict[bool, tuple[int, str]] = {}
+    for a in found:
+        dist = 0 if a.start >= cue_s and a.end <= cue_e else \
+            (cue_s - a.end if a.end <= cue_s else a.start - cue_e) + 1
+        if a.weak not in best or dist < best[a.weak][0]:
+            best[a.weak] = (dist, a.side)
+    pick = best.get(False) or best.get(True)
+    return pick[1] if pick else None
 
 
 #: indicators whose subject is, unless an actor says otherwise, the writer's own side in any language
@@ -317,18 +334,19 @@ def _paragraph_languages(doc: Document) -> tuple[list[int], list[tuple[int, int,
 
 
 def _side(lex: Lexicon, rule: Rule, low: str, sents: _Sentences, si: int, span: tuple[int, int], para_start: int,
-          m: re.Match[str], writer: str | None) -> str | None:
-    """The subject side of a cue: the rule's own, else the actors of its sentence, else of the sentence before."""
+          m: re.Match[str], writer: str | None, how: Structure | None = None) -> str | None:
+    """The subject side of a cue: the rule's own, else the actors of its sentence, else of the sentence before
+    (``how``, v6: chosen by their place in the sentence, :mod:`.slavic_actor`)."""
     if rule.side in ("ru", "ua"):
         return rule.side
     enemy = rule.side == "enemy"
     civ = AGAINST_CIVILIANS in rule.indicators
     if _ACTIVE_KILL.match(low, m.start()) and "heavy_losses" in rule.indicators:
         return _killed_side(lex, low, span, m, writer)
-    side = _actor_side(lex, low, span[0], span[1], m.start(), m.end(), writer, enemy, civ)
+    side = _actor_side(lex, low, span[0], span[1], m.start(), m.end(), writer, enemy, civ, how)
     if side is None and si > 0 and sents.spans[si - 1][1] > para_start:
         ps, pe = sents.spans[si - 1]
-        side = _actor_side(lex, low, max(ps, para_start), pe, m.start(), m.end(), writer, enemy, civ)
+        side = _actor_side(lex, low, max(ps, para_start), pe, m.start(), m.end(), writer, enemy, civ, how)
     if side is None and enemy and writer is not None:
         side = OTHER[writer]
     return side
@@ -345,8 +363,24 @@ def _killed_side(lex: Lexicon, low: str, span: tuple[int, int], m: re.Match[str]
     return OTHER[before] if before is not None else None
 
 
-def tag(doc: Document) -> list[Indicator]:
-    """The indicators of the Russian and Ukrainian paragraphs of ``doc``."""
+def _voices(lex: Lexicon, low: str, doc: Document) -> tuple[tuple[int, int, str | None], ...]:
+    """The document's quotes as ``(start, end, side)``: the speaker's side from the quote stage, else from a force
+    named in the speaker's phrase or just before it («генерал-полковник ВСУ Дмитрий Марченко»), else None."""
+    out = []
+    for q in doc.quotes:
+        side: str | None = q.side if q.side in ("ru", "ua") else None
+        if side is None and q.speaker and q.speaker_start is not None and q.speaker_end is not None:
+            # the speaker's phrase and its title before it, inside its sentence (not a pronoun's: «…ВСУ. Т.е. он»)
+            start = max(0, q.speaker_start - 40)
+            start = max(start, *(low.rfind(c, start, q.speaker_start) + 1 for c in ".!?\n"))
+            side = _actor_side(lex, low, start, q.speaker_end, q.speaker_start, q.speaker_end, None, forces_only=True)
+        out.append((q.start, q.end, side))
+    return tuple(out)
+
+
+def tag(doc: Document, structural: bool = False) -> list[Indicator]:
+    """The indicators of the Russian and Ukrainian paragraphs of ``doc``; ``structural`` (v6): the subject side from
+    the actor's place in the sentence (:mod:`.slavic_actor`)."""
     starts, paras = _paragraph_languages(doc)
     if not any(lab in LANGS for _, _, lab in paras):
         return []
@@ -356,6 +390,7 @@ def tag(doc: Document) -> list[Indicator]:
     writer = WRITER.get(doc.language or "")
     out: list[Indicator] = []
     seen: set[tuple[int, str]] = set()
+    voices = _voices(lex, low, doc) if structural else ()
     for ps, pe, lab in paras:
         if lab not in LANGS:
             continue
@@ -370,7 +405,7 @@ def tag(doc: Document) -> list[Indicator]:
                 continue
             if "mil" in rule.flags and not _military(lex, low, s, e):
                 continue
-            side = _side(lex, rule, low, sents, si, (s, e), ps, m, writer)
+            side = _side(lex, rule, low, sents, si, (s, e), ps, m, writer, Structure(lab, voices) if structural else None)
             while e > s and doc.text[e - 1].isspace():
                 e -= 1
             while s < e and doc.text[s].isspace():
@@ -397,4 +432,13 @@ def tag_ruuk(doc: Document, config: Mapping[str, Any]) -> None:
         doc.indicators = sorted([*doc.indicators, *found], key=lambda i: (i.start, i.end, i.indicator))
 
 
-__all__ = ["Lexicon", "fold", "load", "tag", "tag_ruuk"]
+@stage("indicators.ruuk.v6", requires=("language", "sentences", "quotes", "indicators"), provides=("indicators_ruuk",))
+def tag_ruuk_v6(doc: Document, config: Mapping[str, Any]) -> None:
+    """``indicators.ruuk.v5`` with the subject side from the actor's place in the sentence (:mod:`.slavic_actor`:
+    the cue's owner, its clause's subject) rather than from the nearest actor word."""
+    found = tag(doc, structural=True)
+    if found:
+        doc.indicators = sorted([*doc.indicators, *found], key=lambda i: (i.start, i.end, i.indicator))
+
+
+__all__ = ["Lexicon", "fold", "load", "tag", "tag_ruuk", "tag_ruuk_v6"]

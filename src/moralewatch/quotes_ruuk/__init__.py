@@ -2,7 +2,7 @@
 reported speech with the speech verbs and attribution phrases of both languages (заявил/заявив, сообщил/повідомив,
 по словам/за словами, по данным/за даними, пишет/пише ...), speakers with their case endings folded to one name.
 
-``quotes.ruuk.v4`` reads only the paragraphs that ``language.v1`` labels ``ru`` or ``uk`` (the English rules'
+``quotes.ruuk.v4`` (and ``v5``) reads only the paragraphs that ``language.v1`` labels ``ru`` or ``uk`` (the English rules'
 output there is dropped by ``langgate.v1``, which keeps this stage's quotes) and adds its quotes to the
 document's, in text order. Like ``quotes.v2`` it is rules over the text alone, no model: finder.py reads a line,
 document.py names the speakers, names.py folds names, and the words are data (data/quotes_ruuk/). Every quote
@@ -21,15 +21,29 @@ from .document import LANGUAGES, extract
 #: the prefix of the ``rule`` of every quote this stage finds (the language gate keeps them)
 RULE_PREFIX = "ruuk-"
 
-__all__ = ["LANGUAGES", "RULE_PREFIX", "extract", "find_quotes_ruuk"]
+__all__ = ["LANGUAGES", "RULE_PREFIX", "extract", "find_quotes_ruuk", "find_quotes_ruuk_v5"]
 
 
 @stage("quotes.ruuk.v4", requires=("paragraphs", "language", "quotes"), provides=("quotes_ruuk",))
 def find_quotes_ruuk(doc: Document, config: Mapping[str, Any]) -> None:
     """Add the quotes of the Russian and Ukrainian paragraphs to ``doc.quotes`` (text order kept)."""
+    _add(doc, 4)
+
+
+@stage("quotes.ruuk.v5", requires=("paragraphs", "language", "quotes"), provides=("quotes_ruuk",))
+def find_quotes_ruuk_v5(doc: Document, config: Mapping[str, Any]) -> None:
+    """``quotes.ruuk.v4``, and a parenthesis right before the speech verb is an aside, not the speaker («Хьюи Лонг
+    (убитый в 1935 г., как позже Кеннеди) заявлял: …» is Long's; an aside that opened before the sentence leaves
+    the speaker unknown), «Дж.» an initial, not a sentence end, and «, что» with a comma after it («жалуются, что,
+    когда …, …») opens a reported clause, and a negated verb followed by a gerund of saying before the colon keeps
+    its subject as the speaker («X не говорил, …, сформулировав так: «…»»)."""
+    _add(doc, 5)
+
+
+def _add(doc: Document, revision: int) -> None:
     if not LANGUAGES & set(doc.paragraph_languages or [doc.language or ""]):
         return
-    found = extract(doc)
+    found = extract(doc, revision)
     if not found:
         return
     old = doc.quotes

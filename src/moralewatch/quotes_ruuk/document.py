@@ -71,7 +71,7 @@ def _wrapped(text: str, pos: int) -> bool:
     return bool(before) and bool(_GOES_ON.fullmatch(before)) and text[pos + 1:pos + 2].islower()
 
 
-def lines_of(doc: Document) -> list[Line]:
+def lines_of(doc: Document, revision: int = 4) -> list[Line]:
     """The lines of the document's Russian and Ukrainian paragraphs, read."""
     out: list[Line] = []
     langs = doc.paragraph_languages or [doc.language or ""] * len(doc.paragraphs)
@@ -91,7 +91,7 @@ def lines_of(doc: Document) -> list[Line]:
             end = breaks[k] if k < len(breaks) and breaks[k] < pe else pe
             lo, hi = _strip(doc.text, pos, end, " \t\r\u00a0")
             if hi > lo:
-                line = Line(doc.text, lo, hi, carry, first, channel, lang)
+                line = Line(doc.text, lo, hi, carry, first, channel, lang, revision)
                 find_line(line)
                 carry = bool(line.marks) and line.marks[-1].close_at < 0
                 out.append(line)
@@ -316,9 +316,10 @@ def _channel_of(hint: str, attribution: str) -> str:
 _Said = tuple[str | None, str, str]
 
 
-def extract(doc: Document) -> list[Quote]:
-    """The quotes of the document's Russian and Ukrainian lines, in text order."""
-    lines = lines_of(doc)
+def extract(doc: Document, revision: int = 4) -> list[Quote]:
+    """The quotes of the document's Russian and Ukrainian lines, in text order (``revision``: of the finder's rules,
+    the stage's version: 5 reads a parenthesis before the speech verb as an aside and «Дж.» as an initial)."""
+    lines = lines_of(doc, revision)
     if not lines:
         return []
     _borrow(lines)

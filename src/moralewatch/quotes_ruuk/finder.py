@@ -182,6 +182,9 @@ def blank(text: str, lo: int, hi: int, marks: list[Mark]) -> str:
 #: a sentence's end; not after an abbreviation («2016-2021гг. Оглоблин», «1935 г.», «тыс.») or an initial («Е. Петров»)
 _SENT_END = compile_regex(r"(?<=[.!?…])(?<!гг\.)(?<![\s\d]г\.)(?<!тыс\.)(?<!млн\.)(?<!млрд\.)(?<!\b[A-ZА-ЯЁІЇЄҐ]\.)"
                           r"\s+(?=[—–-]?\s*[«\"„“A-ZА-ЯЁІЇЄҐ0-9" + MASK + r"])|(?<=;)\s+")
+#: (v5) «Дж.» is an initial too («президент Дж. Ф. Кеннеди»)
+_SENT_END_V5 = compile_regex(r"(?<=[.!?…])(?<!гг\.)(?<![\s\d]г\.)(?<!тыс\.)(?<!млн\.)(?<!млрд\.)(?<!\b[A-ZА-ЯЁІЇЄҐ]\.)"
+                             r"(?<!\bДж\.)\s+(?=[—–-]?\s*[«\"„“A-ZА-ЯЁІЇЄҐ0-9" + MASK + r"])|(?<=;)\s+")
 #: what a line or sentence may open with before its words: bullets, emoji, dashes
 _LEAD = compile_regex(r"[^\w«\"„“" + MASK + r"]*")
 _DASH_LINE = compile_regex(r"\s*[-—–]\s+")
@@ -213,6 +216,8 @@ _WHERE_SAID = compile_regex(
     r"(?![\w-]).*$", flags=2)
 _LINKING = compile_regex(r"^(?:также\s+|тоже\s+|как\s+|як\s+|і\s+|и\s+)*", flags=2)
 _COMPLEMENTIZER = compile_regex(r",\s+(?:что|чтобы|будто|якобы|що|щоб|нібито)\s")
+#: (v5) also «что» with a comma after it, when a subordinate clause opens the content («жалуются, что, когда …, …»)
+_COMPLEMENTIZER_V5 = compile_regex(r",\s+(?:что|чтобы|будто|якобы|що|щоб|нібито)(?:\s|,\s)")
 _ABOUT_THAT = compile_regex(r"(?<!\s)\s{1,64}(?:о|про|на)\s+(?:том|те|тому),\s+(?:что|как|що|як)\s", flags=2)
 _AND_THEN = compile_regex(r",\s+(?:а|но|але|однак|однако)\s")
 _LINK_SOURCE = compile_regex(r"(?<!\s)\s{1,64}со\s+ссылкой\s+на\s+|(?<!\s)\s{1,64}з\s+посиланням\s+на\s+", flags=2)
@@ -270,8 +275,9 @@ class Line:
     """One line of a Russian or Ukrainian paragraph: its marks, the masked text, the quotes found."""
 
     def __init__(self, text: str, lo: int, hi: int, carry: bool, first: bool, channel: str | None = None,
-                 lang: str = "ru") -> None:
+                 lang: str = "ru", revision: int = 4) -> None:
         self.text, self.lo, self.hi, self.first, self.lang = text, lo, hi, first, lang
+        self.revision = revision  # the stage's version (quotes.ruuk.v4, v5)
         self.channel = (channel or "").lower()
         self.marks = marks_in(text, lo, hi, carry)
         self.masked = blank(text, lo, hi, self.marks)
@@ -315,7 +321,7 @@ class Line:
 
     def sentences(self) -> list[tuple[int, int]]:
         out, pos = [], 0
-        for m in _SENT_END.finditer(self.masked):
+        for m in (_SENT_END_V5 if self.revision >= 5 else _SENT_END).finditer(self.masked):
             out.append((self.lo + pos, self.lo + m.start()))
             pos = m.end()
         out.append((self.lo + pos, self.hi))
@@ -360,6 +366,11 @@ class Line:
         """The speaker before a cue verb at ``v``: the clause from the last comma, colon or dash before it (or the
         sentence start ``s``), without the words that open a clause (Вчера, При этом ...); None after «не»."""
         seg = self.m(s, v).rstrip()
+        if self.revision >= 5 and seg.endswith(")"):  # (v5) «Хьюи Лонг (убитый в 1935 г., как позже Кеннеди) заявлял»: the aside is no speaker
+            seg = _before_parenthesis(seg)
+            if seg.endswith(")"):  # the aside opened before the sentence: its speaker is not here (unknown, no guess)
+                self.bare_subject = False
+                return None
         closed = seg.endswith(",")
         if closed:  # "Источник РБК в Минобороны, сообщил": the clause before the comma
             seg = seg[:-1]
@@ -503,6 +514,18 @@ class Line:
         if not _WORD.search(self.text[a:b]) or _words(self.text[a:b]) > 9:
             return None, hint, via
         return (a, b), hint, via
+
+
+def _before_parenthesis(seg: str) -> str:
+    """``seg`` without the balanced parenthesis it ends with (itself unchanged when the parenthesis does not open in
+    it, or when nothing would be left before it)."""
+    depth = 0
+    for i in range(len(seg) - 1, max(-1, len(seg) - 400), -1):
+        depth += {")": 1, "(": -1}.get(seg[i], 0)
+        if depth == 0:
+            head = seg[:i].rstrip()
+            return head if head else seg
+    return seg
 
 
 def _drop_trailing_adverbs(text: str, words: list[tuple[int, int]]) -> None:
@@ -885,9 +908,28 @@ def _marks_before(line: Line, s: int, mk: Mark) -> bool:
     if sp is None or not _speakerish(line, sp):
         sp2, hint, _via = line.after_verb(v_end, colon)
         sp = sp2 if sp2 is not None and _speakerish(line, sp2) else None
+    if sp is None and line.revision >= 5:
+        sp = _negated_then_gerund(line, s, v, v_end, colon)
     line.add(Found(mk.start, mk.end, "direct", sp, (v, v_end), "ruuk-marks-before", hint, [], 0.75),
              (s, colon), nested=True)
     return True
+
+
+_NOT_WORD = compile_regex(r"(?<!\w)(?:не|ні)\s{1,3}(?=\w)", flags=2)
+
+
+def _negated_then_gerund(line: Line, s: int, v: int, v_end: int, colon: int) -> tuple[int, int] | None:
+    """(v5) «Путин не говорил, какой будет реакция, сформулировав предупреждение так: «…»»: the negated verb of the
+    main clause says nothing, but a gerund clause before the colon is the subject's speech: the subject before «не»
+    (the first clause's, before any comma)."""
+    words = [line.text[v:v_end], *_WORD.findall(line.m(v_end, colon))]
+    if not any(gerund(w, line.lang) and not w[:1].isupper() for w in words):
+        return None
+    neg = _NOT_WORD.search(line.text, s, v_end)  # (to v_end: the lookahead reads the verb's first letter)
+    if neg is None or neg.end() > v or "," in line.text[s:neg.start()]:
+        return None
+    sp = line.subject(s, neg.start())
+    return sp if sp is not None and _speakerish(line, sp) else None
 
 
 def _marks_verb(line: Line, s: int, mk: Mark, content: str, sentence_like: bool) -> bool:
@@ -1223,9 +1265,9 @@ _REPORT_NOUN = compile_regex(r"(?:сообщени|информаци|слух|�
                              r"\w*", flags=2)
 
 
-def _that_start(after: str, v_end: int) -> tuple[int, int]:
+def _that_start(after: str, v_end: int, revision: int = 4) -> tuple[int, int]:
     """Where «, что» (or «о том, что») opens in ``after`` (-1: nowhere) and where its content starts."""
-    comp = _COMPLEMENTIZER.search(after)
+    comp = (_COMPLEMENTIZER_V5 if revision >= 5 else _COMPLEMENTIZER).search(after)
     about_that = _ABOUT_THAT.search(after)
     if about_that and (comp is None or about_that.start() <= comp.start()) and \
             _REPORT_NOUN.search(after[:about_that.start()]):
@@ -1247,7 +1289,7 @@ def _that(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -
     after = line.m(v_end, e)
     if _ANSWER_FOR.match(after):
         return True  # «відповідають за те, що …», «отвечает за то, что …»: answerable for, nothing said
-    cs, c0 = _that_start(after, v_end)
+    cs, c0 = _that_start(after, v_end, line.revision)
     if not (0 <= cs <= 80 and cls & (SPEECH | {"about", "shown", "conviction", "intent"})):
         return False
     if line.verbs(v_end, v_end + cs):
