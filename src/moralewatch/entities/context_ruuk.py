@@ -206,12 +206,11 @@ def _check_single_v3(text: str, e: Entity, para: int, anchors: _Anchors, regions
 def _reading(ent: Entity) -> tuple[int, str]:
     """The population (the most populous entry of that name in that region: GeoNames lists some towns twice, once
     with no population) and the feature of an entity's gazetteer reading."""
-    same = [c.place for c in gazetteer().lookup(ent.name or ent.text) if c.place.geonameid == ent.geonameid]
-    if not same:
+    places = [c.place for c in gazetteer().lookup(ent.name or ent.text)]
+    own = next((p for p in places if p.geonameid == ent.geonameid), None)
+    if own is None:
         return 0, "city"
-    kin = [c.place.population for c in gazetteer().lookup(ent.name or ent.text)
-           if c.place.admin1 == same[0].admin1 and c.place.feature == same[0].feature]
-    return max([same[0].population, *kin]), same[0].feature
+    return max(p.population for p in places if p.admin1 == own.admin1 and p.feature == own.feature), own.feature
 
 
 def _unsupported(ent: Entity, anchors: _Anchors, regions_doc: set[str]) -> bool:

@@ -31,6 +31,7 @@ from typing import Any
 from ..errors import PipelineError
 from ..lexicons import compile_regex, kb, lines
 from ..model import Document, Entity
+from ..morphology import analyzer
 from ..pipeline import stage
 from . import cyrillic_places
 from .context import unresolved
@@ -140,15 +141,6 @@ def check_morphology(config: Mapping[str, Any]) -> None:
                                 f"installed: {have or 'none'}",
                                 "install the versions of requirements.lock (make install), or update "
                                 "data/ruuk/entities/morphology.txt after a deliberate upgrade")
-
-
-@cache
-def analyzer(lang: str) -> Any:
-    """pymorphy3's analyzer for ``lang`` (``ru`` or ``uk``), loaded once per process; the Russian/Ukrainian quote
-    stage reads it too."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang=lang)
 
 
 _NAMES = frozenset({"Surn", "Name", "Patr"})

@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 
 from ..lexicons import compile_regex
+from ..morphology import analyzer
 from .gazetteer import Candidate, gazetteer
 
 _GENDERS = ("masc", "femn", "neut")
@@ -43,8 +44,6 @@ def _keys(word: str, lang: str) -> tuple[tuple[str, bool], ...]:
     """The nominatives a (lower-case) word may name a place by, most likely first, each with whether it is weak (an
     adjective reading, or a noun reading of a word that has an adjective reading too): a geographical noun reading,
     the other noun readings, each adjective reading in its own gender and number, the word itself."""
-    from .cyrillic import analyzer
-
     parses = analyzer(lang).parse(word.replace("ʼ", "'").replace("’", "'"))
     geo: list[str] = []
     nouns: list[str] = []
@@ -101,8 +100,6 @@ def lookup(word: str, lang: str) -> tuple[tuple[Candidate, ...], bool]:
 
 def _agreed(adj: str, noun: str, lang: str) -> list[str]:
     """The adjective's nominatives agreeing with the noun's ("Великой Новоселки" -> великая новоселка)."""
-    from .cyrillic import analyzer
-
     out: list[str] = []
     morph = analyzer(lang)
     for n in morph.parse(noun):
@@ -194,8 +191,6 @@ def qualifies_next(text: str, end: int, lang: str) -> bool:
     """A lower-case noun or adjective follows: a capitalised adjective here qualifies it and is no place name
     ("Донецкой народной республики"); a preposition or a conjunction ("Камʼянським у Запорізькій області") does
     not."""
-    from .cyrillic import analyzer
-
     m = _LOWER_NEXT.match(text, end)
     if m is None:
         return False

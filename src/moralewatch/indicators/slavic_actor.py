@@ -26,17 +26,18 @@ A clause ends at , ; : a dash or a contrastive conjunction (но, а, однак
 A country's name (weak) counts before a force only as its clause's subject, never after a preposition («в
 Украину»: a place); nearer before farther at the same rank. The writer's words (наши,
 мы, нас; наші, ми) stay the writer's side and «противник», «ворог» the other (``actors.txt``): a Russian-language
-post's "наши" are Russian forces. Cases come from pymorphy3 (loaded only for documents with Russian or Ukrainian
-paragraphs), one cached reading set per word form.
+post's "наши" are Russian forces. Cases come from pymorphy3 (``moralewatch.morphology``, the analyzer the entity and
+quote stages share; loaded only for documents with Russian or Ukrainian paragraphs), one cached reading set per word
+form.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import Any
+from functools import lru_cache
 
 from ..lexicons import compile_regex
+from ..morphology import analyzer
 
 #: where a clause ends: punctuation, a dash between spaces, a contrastive or temporal conjunction
 _CLAUSE_END = compile_regex(r"[,;:—–]|\s-\s|(?<!\w)(?:но|а|однако|зато|хотя|пока|але|проте|однак|поки|тоді як|тогда как)"
@@ -59,17 +60,6 @@ _OWNER_GAP = compile_regex(r"[ \t\u00a0]{1,3}(?:(?:у|среди|серед|в �
 _CONJUNCTIONS = frozenset({"и", "или", "та", "і", "й", "або", "чи", "либо", "ни"})
 #: the words of an actor match (a two-word actor: its first word decides its case)
 _WORD = compile_regex(r"\w+")
-
-
-@cache
-def analyzer(lang: str) -> Any:
-    """pymorphy3's analyzer for ``lang`` (``ru`` or ``uk``), loaded once per process on the first cue that needs a
-    case. Its own instance: stage packages do not import each other (tests/test_provenance.py), so the entity stage's
-    (``entities.cyrillic.analyzer``) is not shared; this costs ~35 MB more RSS with both languages loaded. The
-    dictionaries' versions are checked by ``cyrillic.check_morphology``, the stage's setup."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang=lang)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
 """Morphology for the speaker test: whether a word is a noun that can say something (a person or a group of
 people, a name, an organisation, an abbreviation) in the nominative, by pymorphy3's most probable reading.
 
-pymorphy3 is the entity stage's analyzer (loaded once per process, only for documents with Russian or Ukrainian
-paragraphs; its dictionaries' versions are declared in data/ruuk/entities/morphology.txt and checked when a
-pipeline is built). Only the words of a candidate speaker phrase are analysed, cached.
+pymorphy3 is the stages' shared analyzer (``moralewatch.morphology``: loaded once per process, only for documents
+with Russian or Ukrainian paragraphs; its dictionaries' versions are declared in data/ruuk/entities/morphology.txt
+and checked when a pipeline is built). Only the words of a candidate speaker phrase are analysed, cached.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from ..entities.cyrillic import analyzer
+from ..morphology import analyzer
 
 _SAYS = frozenset({"anim", "Name", "Surn", "Orgn", "Abbr"})
 
