@@ -9,12 +9,12 @@ labelled; the line gets "excerpt": {"end": E} (E = end of the last paragraph rea
 Checks: ids in the committed id list of the set and in its order, not reserved, not named in gold/ (the selection's
 rule), offsets in bounds, sha1, identifiers, sides, flags, no duplicate items; the written file is re-read and
 re-verified. The scratch answers (with substrings) stay outside the repository; OUT_OFFSETS_TXT is text-free."""
-import sys, json, re
+import os, sys, json, re
 from common import *
 from build import INDICATORS, SIDES, CSIDES, STYPES
 import select_dev_c as S
 
-ROOT = "/work/wt/lruuk5/gold/ruuk/"
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "gold", "ruuk", "")
 
 def excerpt_end(t, limit=4000):
     end = 0
@@ -44,6 +44,44 @@ def parse(path, from_offsets):
             cur["items"].append((ln, int(sent), sub, ind, subj, cl, cs, fl))
     return docs
 
+def items_of(d, t, from_offsets, lim, errs, offlines):
+    """The verified items of one answered document ``d`` over its text ``t`` (labels past ``lim`` refused), sorted;
+    problems go to ``errs``, the text-free offsets lines to ``offlines``. Shared with build_dev_c_second.py."""
+    sents = sentences(t)
+    items = []
+    for ln, si, sub, ind, subj, cl, cs, fl in d["items"]:
+        if ind not in INDICATORS: errs.append(f"line {ln}: indicator {ind}")
+        if subj not in SIDES: errs.append(f"line {ln}: subject {subj}")
+        if cs not in CSIDES: errs.append(f"line {ln}: claimant_side {cs}")
+        if set(fl) - set("hnbt"): errs.append(f"line {ln}: flags {fl}")
+        if not cl: errs.append(f"line {ln}: claimant")
+        if not (0 <= si < len(sents)): errs.append(f"line {ln}: sentence {si}"); continue
+        ss, se = sents[si]
+        if from_offsets:
+            rs, re_ = sub
+        elif sub:
+            # a blank in the answer matches any blank of the text (the corpus has no-break spaces)
+            pat = re.compile(r"\s+".join(re.escape(w) for w in sub.split()))
+            ms = list(pat.finditer(t[ss:se]))
+            if not ms: errs.append(f"line {ln}: substring not in sentence {si}"); continue
+            if len(ms) > 1: errs.append(f"line {ln}: substring ambiguous")
+            rs, re_ = ms[0].start(), ms[0].end()
+        else:
+            rs, re_ = 0, se - ss
+        s, e = ss + rs, ss + re_
+        if not (ss <= s < e <= se): errs.append(f"line {ln}: offsets"); continue
+        if e > lim: errs.append(f"line {ln}: past the part read"); continue
+        it = {"indicator": ind, "start": s, "end": e, "subject_side": subj, "claimant": cl, "claimant_side": cs,
+              "hedged": "h" in fl, "negated": "n" in fl, "sha1": sha12(t[s:e]), "testimony": "t" in fl}
+        if "b" in fl: it["note"] = "borderline"
+        if (ind, s, e, subj) in {(x["indicator"], x["start"], x["end"], x["subject_side"]) for x in items}:
+            errs.append(f"line {ln}: duplicate item")
+        items.append(it)
+        offlines.append(f"{si} | {rs} | {re_} | {ind} | {subj} | {cl} | {cs} | {fl}")
+    items.sort(key=lambda x: (x["start"], x["end"], x["indicator"]))
+    return items
+
+
 def main():
     from_offsets = "--from-offsets" in sys.argv
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
@@ -65,39 +103,8 @@ def main():
         # over 4,000 characters: either read whole (no mark; the addresses are one paragraph, so the paragraphs
         # starting before character 4,000 are the whole text anyway) or marked first4000
         lim = excerpt_end(t) if d["first4000"] else len(t)
-        sents = sentences(t)
-        items = []
         offlines.append(f"@ {did} {d['source_type']}" + (" first4000" if d["first4000"] else ""))
-        for ln, si, sub, ind, subj, cl, cs, fl in d["items"]:
-            if ind not in INDICATORS: errs.append(f"line {ln}: indicator {ind}")
-            if subj not in SIDES: errs.append(f"line {ln}: subject {subj}")
-            if cs not in CSIDES: errs.append(f"line {ln}: claimant_side {cs}")
-            if set(fl) - set("hnbt"): errs.append(f"line {ln}: flags {fl}")
-            if not cl: errs.append(f"line {ln}: claimant")
-            if not (0 <= si < len(sents)): errs.append(f"line {ln}: sentence {si}"); continue
-            ss, se = sents[si]
-            if from_offsets:
-                rs, re_ = sub
-            elif sub:
-                # a blank in the answer matches any blank of the text (the corpus has no-break spaces)
-                pat = re.compile(r"\s+".join(re.escape(w) for w in sub.split()))
-                ms = list(pat.finditer(t[ss:se]))
-                if not ms: errs.append(f"line {ln}: substring not in sentence {si}"); continue
-                if len(ms) > 1: errs.append(f"line {ln}: substring ambiguous")
-                rs, re_ = ms[0].start(), ms[0].end()
-            else:
-                rs, re_ = 0, se - ss
-            s, e = ss + rs, ss + re_
-            if not (ss <= s < e <= se): errs.append(f"line {ln}: offsets"); continue
-            if e > lim: errs.append(f"line {ln}: past the part read"); continue
-            it = {"indicator": ind, "start": s, "end": e, "subject_side": subj, "claimant": cl, "claimant_side": cs,
-                  "hedged": "h" in fl, "negated": "n" in fl, "sha1": sha12(t[s:e]), "testimony": "t" in fl}
-            if "b" in fl: it["note"] = "borderline"
-            if (ind, s, e, subj) in {(x["indicator"], x["start"], x["end"], x["subject_side"]) for x in items}:
-                errs.append(f"line {ln}: duplicate item")
-            items.append(it)
-            offlines.append(f"{si} | {rs} | {re_} | {ind} | {subj} | {cl} | {cs} | {fl}")
-        items.sort(key=lambda x: (x["start"], x["end"], x["indicator"]))
+        items = items_of(d, t, from_offsets, lim, errs, offlines)
         ex = {"end": lim, "note": "paragraphs starting before character 4000 read whole and labelled"} if d["first4000"] else None
         lines.append(json.dumps({"id": did, "corpus": c, "lang": D["lang"], "source_type": d["source_type"],
                                  "excerpt": ex, "indicators": items}, ensure_ascii=False))

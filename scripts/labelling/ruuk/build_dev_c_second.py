@@ -13,7 +13,7 @@ The scratch answers (with clause strings) stay outside the repository."""
 import os, re, sys, json
 from common import doc, corpus_of, reserved, sentences, sha12
 from build import INDICATORS, SIDES, CSIDES, STYPES
-from build_dev_c import parse
+from build_dev_c import items_of, parse
 
 GOLD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "gold", "ruuk")
 
@@ -35,37 +35,8 @@ def main():
         did = d["id"]; D = doc(did); t = D["text"]; c = corpus_of(did)
         if reserved(c, did): errs.append(f"{did}: reserved")
         if d["source_type"] not in STYPES: errs.append(f"{did}: source_type")
-        sents = sentences(t)
-        items = []
         offlines.append(f"@ {did} {d['source_type']}")
-        for ln, si, sub, ind, subj, cl, cs, fl in d["items"]:
-            if ind not in INDICATORS: errs.append(f"line {ln}: indicator {ind}")
-            if subj not in SIDES: errs.append(f"line {ln}: subject {subj}")
-            if cs not in CSIDES: errs.append(f"line {ln}: claimant_side {cs}")
-            if set(fl) - set("hnbt"): errs.append(f"line {ln}: flags {fl}")
-            if not cl: errs.append(f"line {ln}: claimant")
-            if not (0 <= si < len(sents)): errs.append(f"line {ln}: sentence {si}"); continue
-            ss, se = sents[si]
-            if from_offsets:
-                rs, re_ = sub
-            elif sub:
-                pat = re.compile(r"\s+".join(re.escape(w) for w in sub.split()))
-                ms = list(pat.finditer(t[ss:se]))
-                if not ms: errs.append(f"line {ln}: substring not in sentence {si}"); continue
-                if len(ms) > 1: errs.append(f"line {ln}: substring ambiguous")
-                rs, re_ = ms[0].start(), ms[0].end()
-            else:
-                rs, re_ = 0, se - ss
-            s, e = ss + rs, ss + re_
-            if not (ss <= s < e <= se): errs.append(f"line {ln}: offsets"); continue
-            it = {"indicator": ind, "start": s, "end": e, "subject_side": subj, "claimant": cl, "claimant_side": cs,
-                  "hedged": "h" in fl, "negated": "n" in fl, "sha1": sha12(t[s:e]), "testimony": "t" in fl}
-            if "b" in fl: it["note"] = "borderline"
-            if (ind, s, e, subj) in {(x["indicator"], x["start"], x["end"], x["subject_side"]) for x in items}:
-                errs.append(f"line {ln}: duplicate item")
-            items.append(it)
-            offlines.append(f"{si} | {rs} | {re_} | {ind} | {subj} | {cl} | {cs} | {fl}")
-        items.sort(key=lambda x: (x["start"], x["end"], x["indicator"]))
+        items = items_of(d, t, from_offsets, len(t), errs, offlines)
         lines.append(json.dumps({"id": did, "corpus": c, "lang": D["lang"], "source_type": d["source_type"],
                                  "excerpt": None, "indicators": items}, ensure_ascii=False))
     if errs:

@@ -1,7 +1,7 @@
 """Counts of dev c (DEV_C.md tables). Usage: stats_dev_c.py"""
-import json, collections
+import os, json, collections
 from common import *
-ROOT = "/work/wt/lruuk5/gold/ruuk/"
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "gold", "ruuk", "")
 IND = ["fear", "deceived", "coerced", "betrayed_by_command", "expendable", "heavy_losses", "unwilling",
        "surrender_desertion", "sabotage", "untrained", "supply_shortage", "casualty_concealment", "forced_recruitment",
        "trauma", "orders_against_civilians", "morale_low", "morale_boosting", "morale_high"]
