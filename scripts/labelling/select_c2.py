@@ -12,7 +12,7 @@ Selections: uncertain (model prob within +-0.25 of threshold for some indicator;
 that holds for every sentence, so the smallest margins (rounded to 0.01, news first within a tie) are taken),
 disagree (model above threshold, rules silent in the sentence, or the reverse), rare (rare-indicator words).
 Writes /work/labels/pools/c.jsonl and gold/train/pool_c.jsonl (ids, offsets, sha1, selection only; no text).
-Usage: PYTHONPATH=/work/wt/active/src /work/main/.venv/bin/python scripts/labelling/select_c.py
+Usage: PYTHONPATH=src .venv/bin/python scripts/labelling/select_c.py
 """
 import glob, hashlib, json, os, random, re, sys
 sys.path.insert(0, os.path.dirname(__file__))

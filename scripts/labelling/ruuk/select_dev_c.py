@@ -33,7 +33,8 @@ SEED = 20261207
 MIL = re.compile(r"военн|військов|солдат|боец|бойц|бійц|мобилиз|мобіліз|фронт|штурм|окоп|\bрот[аыуе]\b|батальон|"
                  r"бригад|\bВСУ\b|\bЗСУ\b|\bСВО\b|контракт|ранен|поранен|\bплен|полон|командир|дезерт|СОЧ|СЗЧ|"
                  r"военнослуж|захисник|воїн|армі|арми|окупант|оккупант|потер|втрат|погиб|загин", re.I)
-GOLD_DIRS = ["/work/wt/lruuk5/gold", "/work/main/gold"]
+# the repository's gold/ (session 9 also read its own worktree's gold/, since merged into it)
+GOLD_DIRS = [str(__import__("pathlib").Path(__file__).resolve().parents[3] / "gold")]
 PFX = re.compile(r"(milblogger-telegram-ru|ru-news-telegram-war|resistinua-addresses):([\w-]+(?::[a-z]{2})?)")
 
 def gold_names(skip=()):
