@@ -131,7 +131,8 @@ def test_the_bucket_filter_grows_past_its_first_size_and_keeps_every_key(shared:
         assert idx.buckets._maybe(keys) == keys
         assert (f.capacity >= len(keys)) == grown and len(f.bits) == (top if not grown else len(f.bits))
         if grown:  # sized for the keys it holds: most keys never given answer "no"
-            others = [k + 1 for k in keys if k + 1 not in set(keys)]
+            held = set(keys)
+            others = [k + 1 for k in keys if k + 1 not in held]
             assert len(idx.buckets._maybe(others)) < 0.1 * len(others)
         # an index loaded from its database sizes its filter for the keys the table holds
         again = Buckets(idx.conn, idx.n)
