@@ -5,7 +5,8 @@ Two steps, because the annotator's working answers hold Cyrillic span strings an
                             | side | channel | via | continues, one "DOC <id>" line per document) into the text-free
                             answers file qruc/answers_c.tsv (offsets only, no corpus text);
   build [TSV] [OUT]         build the JSONL from the text-free answers (default qruc/answers_c.tsv ->
-                            gold/ruuk/quotes_dev_c.jsonl) and verify it.
+                            gold/ruuk/quotes_dev_c.jsonl) and verify it;
+  stats [OUT]               print the counts documented in gold/ruuk/QUOTES.md (no corpus text).
 answers_c.tsv columns: id, start, end, kind, speaker, speaker_start, speaker_end, role, side, channel, via (";"-joined),
 continues; a document without quotes has one row with start "-". Speaker and via names are the only Cyrillic in it.
 Verification: offsets in bounds, spans trimmed and on one line, sha1 = first 12 hex of sha1 of the span, kinds /
@@ -149,8 +150,26 @@ def build(tsv=TSV, out=OUT):
     print(f"{len(rows)} documents, {sum(len(r['quotes']) for r in rows)} quotes -> {out} (verified)")
 
 
+def stats(out=OUT):
+    """Counts by corpus, kind, role, side, channel and the other fields (the figures of QUOTES.md's dev c section)."""
+    from collections import Counter
+    rows = [json.loads(line) for line in open(out, encoding="utf-8")]
+    qs = [(r["corpus"], q) for r in rows for q in r["quotes"]]
+    print("documents", len(rows), Counter(r["corpus"] for r in rows))
+    print("zero-quote documents", Counter(r["corpus"] for r in rows if not r["quotes"]))
+    print("quotes", len(qs), Counter(c for c, _ in qs))
+    for field in ("kind", "speaker_role", "side", "channel"):
+        print(field, Counter(q[field] for _, q in qs).most_common())
+    for c in sorted({c for c, _ in qs}):
+        print(" ", c, Counter(q["kind"] for cc, q in qs if cc == c).most_common())
+    print("via", sum(1 for _, q in qs if q["via"]), "continues", sum(1 for _, q in qs if q["continues"] is not None),
+          "speaker null", sum(1 for _, q in qs if q["speaker"] is None))
+
+
 if __name__ == "__main__":
-    if sys.argv[1] == "anchors":
+    if sys.argv[1] == "stats":
+        stats(*sys.argv[2:])
+    elif sys.argv[1] == "anchors":
         anchors(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else TSV)
     else:
         build(*sys.argv[2:])
