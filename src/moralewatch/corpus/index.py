@@ -31,6 +31,7 @@ import functools
 import gc
 import hashlib
 import itertools
+import json
 import operator
 import os
 import sqlite3
@@ -285,18 +286,32 @@ class Buckets:
                 self.replaced.add(key)
                 self.n_recent += BUCKET_CAP
 
+    def _append_rows(self, keys: np.ndarray, values: list[bytes]) -> None:
+        """Append the entries ``values`` to the buckets of ``keys`` (ascending), making the buckets not in the table.
+
+        Session 11: a bucket given one entry since the last flush (nine in ten) goes in with one statement for all
+        of them, its key read from a JSON array by SQLite's ``json_each`` and its entry cut from one blob, not a
+        statement step a row from Python: a quarter less time a row (the b-tree's own cost stays)."""
+        one = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) == _ENTRY.size
+        if one.any():
+            ones = one.tolist()
+            self.conn.execute(_APPEND_ONES, (json.dumps(keys[one].tolist()), b"".join(itertools.compress(values, ones))))
+            if not one.all():
+                self.conn.executemany(_APPEND, zip(keys[~one].tolist(), itertools.compress(values, (~one).tolist())))
+        elif len(values):
+            self.conn.executemany(_APPEND, zip(keys.tolist(), values))
+
     def flush(self) -> None:
         if not self.n_recent:
             return
-        rows = _sorted_items(self.recent)
+        keys, values = _sorted_items(self.recent)
         if self.replaced:
             replaced = self.replaced
+            mine = np.fromiter((k in replaced for k in keys.tolist()), dtype=bool, count=len(keys))
             self.conn.executemany("INSERT OR REPLACE INTO story_buckets VALUES (?, ?)",
-                                  [r for r in rows if r[0] in replaced])
-            rows = [r for r in rows if r[0] not in replaced]
-        self.conn.executemany(
-            "INSERT INTO story_buckets VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET seqs = CAST(seqs || excluded.seqs AS BLOB)",
-            rows)
+                                  zip(keys[mine].tolist(), itertools.compress(values, mine.tolist())))
+            keys, values = keys[~mine], list(itertools.compress(values, (~mine).tolist()))
+        self._append_rows(keys, values)
         f = self.filter
         if f is not None:
             f.mark(np.fromiter(self.recent, dtype=np.int64, count=len(self.recent)))
@@ -305,13 +320,13 @@ class Buckets:
         self.recent, self.n_recent, self.replaced = {}, 0, set()
 
 
-def _sorted_items(d: dict[int, bytes]) -> list[tuple[int, bytes]]:
-    """The items of ``d`` in ascending order of key (distinct int64): numpy's argsort of the keys, a third faster
-    than ``sorted`` of the items by key (session 8), which was ~20 µs a document at the flushes."""
+def _sorted_items(d: dict[int, bytes]) -> tuple[np.ndarray, list[bytes]]:
+    """The keys of ``d`` (distinct int64) in ascending order and their values in that order: numpy's argsort of
+    the keys, a third faster than ``sorted`` of the items by key (session 8), ~20 µs a document at the flushes."""
     keys = np.fromiter(d, dtype=np.int64, count=len(d))
     order = np.argsort(keys)
     values = list(d.values())
-    return list(zip(keys[order].tolist(), map(values.__getitem__, order.tolist()), strict=True))
+    return keys[order], list(map(values.__getitem__, order.tolist()))
 
 
 def bucket_format() -> str:
@@ -320,6 +335,10 @@ def bucket_format() -> str:
     return NEWEST_FORMAT if Buckets.KEEP_NEWEST else BUCKET_FORMAT
 
 
+_APPEND = "INSERT INTO story_buckets VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET seqs = CAST(seqs || excluded.seqs AS BLOB)"
+#: :data:`_APPEND` for buckets of one new entry each: ?1 the keys (a JSON array), ?2 their entries (8 bytes each)
+_APPEND_ONES = ("INSERT INTO story_buckets SELECT j.value, substr(?2, j.key * 8 + 1, 8) FROM json_each(?1) j WHERE 1 "
+                "ON CONFLICT (key) DO UPDATE SET seqs = CAST(seqs || excluded.seqs AS BLOB)")
 _ENTRY = struct.Struct("<ii")  # a bucket entry: seq, day number (int32; _NO_DAY32 for none)
 _NO_DAY32 = -(1 << 31)
 _first_item = operator.itemgetter(0)
@@ -737,6 +756,15 @@ class StoryIndex:
         return out
 
     def _add_batch(self, chunk: list[Sequence[str | None]]) -> list[int]:
+        collecting = gc.isenabled()
+        gc.disable()  # a batch makes many small acyclic objects: the cyclic collector found nothing but cost ~4%
+        try:
+            return self._add_batch_now(chunk)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _add_batch_now(self, chunk: list[Sequence[str | None]]) -> list[int]:
         ids = [str(d[0]) for d in chunk]
         known = self._known(ids)
         todo: dict[str, _Doc] = {}
@@ -748,14 +776,10 @@ class StoryIndex:
                                                          [p.meta.date for p in todo.values()]), strict=True):
             p.keys = keys
         self.buckets.prefetch(itertools.chain.from_iterable(p.keys for p in todo.values()))
-        collecting = gc.isenabled()
-        gc.disable()  # the placing makes many small acyclic objects: the cyclic collector found nothing but cost ~4%
         try:
             for doc_id, p in todo.items():
                 known[doc_id] = self._place(p)
         finally:
-            if collecting:
-                gc.enable()
             self.buckets.done()
         return [known[i] for i in ids]
 
