@@ -164,7 +164,7 @@ class Buckets:
 
     FILTER_BYTES = 1 << 20       # 1 MB to start with: 1M keys at 8 bits a key (Reuters-21578 writes 756,123)
     FILTER_MAX_BYTES = 1 << 28   # 256 MB at most: 268M keys at 8 bits a key (~4.5M documents), then it fills up
-    PREFETCH_CHUNK = 1 << 10     # keys a query of :meth:`prefetch` (SQLite allows 32,766 parameters)
+    APPEND_CHUNK = 1 << 14       # buckets of one new entry written a statement (:meth:`_append_rows`)
 
     def __init__(self, conn: sqlite3.Connection, n_docs: int = 0) -> None:
         self.conn = conn
@@ -250,23 +250,16 @@ class Buckets:
 
     def prefetch(self, keys: Iterable[int]) -> None:
         """Ask the table at once for the buckets of a batch of documents' ``keys`` (session 11, :meth:`StoryIndex.
-        add_many`): one query a ``PREFETCH_CHUNK`` keys the filter lets through, not one a document. Until
+        add_many`): one query of all the keys the filter lets through (a JSON array read by ``json_each``: one
+        statement whatever their number), not one a document. Until
         :meth:`done` the look-ups read these rows and the recent dict, and nothing is flushed, so the table stays as
         the rows were read and the documents of the batch see each other's entries in the dict, in order: the same
         candidates as one document at a time."""
         arr = np.fromiter(keys, dtype=np.int64)
         if self.filter is not None and len(arr):
             arr = arr[self.filter.test(arr)]
-        asked = distinct(arr).tolist()
-        pre: dict[int, bytes] = {}
-        step = self.PREFETCH_CHUNK
-        for i in range(0, len(asked), step):
-            part = asked[i:i + step]
-            sql = self._sql.get(len(part))
-            if sql is None:
-                sql = self._sql[len(part)] = f"SELECT key, seqs FROM story_buckets WHERE key IN ({','.join('?' * len(part))})"
-            pre.update(self.conn.execute(sql, part).fetchall())
-        self.prefetched = pre
+        asked = json.dumps(distinct(arr).tolist())
+        self.prefetched = dict(self.conn.execute(_PREFETCH, (asked,)).fetchall())
 
     def done(self) -> None:
         """The end of a batch (:meth:`prefetch`): look-ups ask the table again; the recent dict is flushed if full."""
@@ -293,13 +286,12 @@ class Buckets:
         of them, its key read from a JSON array by SQLite's ``json_each`` and its entry cut from one blob, not a
         statement step a row from Python: a quarter less time a row (the b-tree's own cost stays)."""
         one = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) == _ENTRY.size
-        if one.any():
-            ones = one.tolist()
-            self.conn.execute(_APPEND_ONES, (json.dumps(keys[one].tolist()), b"".join(itertools.compress(values, ones))))
-            if not one.all():
-                self.conn.executemany(_APPEND, zip(keys[~one].tolist(), itertools.compress(values, (~one).tolist())))
-        elif len(values):
-            self.conn.executemany(_APPEND, zip(keys.tolist(), values))
+        self.conn.executemany(_APPEND, zip(keys[~one].tolist(), itertools.compress(values, (~one).tolist())))
+        ones = np.flatnonzero(one)
+        for i in range(0, len(ones), self.APPEND_CHUNK):  # in parts: the JSON and its parse stay a few MB
+            part = ones[i:i + self.APPEND_CHUNK]
+            self.conn.execute(_APPEND_ONES, (json.dumps(keys[part].tolist()),
+                                             b"".join(map(values.__getitem__, part.tolist()))))
 
     def flush(self) -> None:
         if not self.n_recent:
@@ -339,6 +331,7 @@ _APPEND = "INSERT INTO story_buckets VALUES (?, ?) ON CONFLICT (key) DO UPDATE S
 #: :data:`_APPEND` for buckets of one new entry each: ?1 the keys (a JSON array), ?2 their entries (8 bytes each)
 _APPEND_ONES = ("INSERT INTO story_buckets SELECT j.value, substr(?2, j.key * 8 + 1, 8) FROM json_each(?1) j WHERE 1 "
                 "ON CONFLICT (key) DO UPDATE SET seqs = CAST(seqs || excluded.seqs AS BLOB)")
+_PREFETCH = "SELECT key, seqs FROM story_buckets WHERE key IN (SELECT value FROM json_each(?))"
 _ENTRY = struct.Struct("<ii")  # a bucket entry: seq, day number (int32; _NO_DAY32 for none)
 _NO_DAY32 = -(1 << 31)
 _first_item = operator.itemgetter(0)
@@ -747,7 +740,7 @@ class StoryIndex:
 
         Session 11: the work that does not depend on the documents before is done for ``batch`` documents at once
         (which are already in the index: one query; their sketches and bucket keys; the table's rows of all their
-        keys: one query a thousand keys, :meth:`Buckets.prefetch`), then they are placed one after the other, each
+        keys: one query, :meth:`Buckets.prefetch`), then they are placed one after the other, each
         seeing the ones before it (the recent bucket entries are not flushed inside a batch)."""
         out: list[int] = []
         it = iter(docs)
