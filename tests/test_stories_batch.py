@@ -54,6 +54,21 @@ def test_add_many_gives_the_seqs_stories_and_tables_of_add(shared: Path, monkeyp
     assert _tables(many) == _tables(single)
 
 
+@pytest.mark.parametrize("setting", [("FILTER_BYTES", 0), ("KEEP_NEWEST", True)])
+def test_add_many_is_add_without_a_key_filter_and_with_the_keep_newest_rule(
+        shared: Path, monkeypatch: pytest.MonkeyPatch, setting: tuple[str, object]) -> None:
+    monkeypatch.setattr(Buckets, "RECENT", 300)
+    monkeypatch.setattr(Buckets, *setting)
+    docs = _docs(shared, 700)
+    seqs, single = _one_by_one(docs)
+    many = StoryIndex()
+    assert many.add_many(docs, 50) == seqs
+    assert _tables(many) == _tables(single)
+    if setting[0] == "KEEP_NEWEST":  # the rule was exercised: its buckets are not those of the default rule
+        monkeypatch.setattr(Buckets, "KEEP_NEWEST", False)
+        assert _tables(_one_by_one(docs)[1])["story_buckets"] != _tables(many)["story_buckets"]
+
+
 def test_add_many_in_several_runs_and_mixed_with_add_gives_one_runs_stories(shared: Path) -> None:
     docs = _docs(shared, 600)
     _, whole = _one_by_one(docs)
