@@ -3,7 +3,7 @@
     .venv/bin/python bench/stories.py --shared ../shared [--limit N]
 
 Each measurement runs in a fresh interpreter (``child``): it reads the Reuters JSONL, then groups the documents
-with :class:`moralewatch.corpus.StoryIndex` on one core and reports CPU seconds of the grouping alone (reading and
+with :class:`moralewatch.corpus.StoryIndex` (``add_many``, session 11) on one core and reports CPU seconds of the grouping alone (reading and
 JSON parsing excluded), documents per second, the resident memory grown while grouping (peak and at the end, over
 the memory before the grouping, which holds the texts read) and what the index holds (:meth:`StoryIndex.nbytes`:
 its bounded caches in memory, its database on disk). The index is on disk (session 6), so the runs at 1/4, 1/2

@@ -21,7 +21,9 @@ and by the filter of the bucket keys (:class:`KeyFilter`: 1 MB to start with, a 
 most ``Buckets.FILTER_MAX_BYTES``): about 12 MB for the caches over Reuters-21578 (:meth:`StoryIndex.nbytes`,
 bench/stories.py), 1 MB of filter and SQLite's page cache (``CACHE_PAGES_KB``), 2.5 kB a document on disk. A bucket entry holds its member's day (session 9), so the members published too far apart for
 any relation are dropped at the look-up without a row read: the look-ups no longer slow down as old members fill
-the buckets. The texts are never kept. One index writes its database at a time (its caches and filter assume no other writer meanwhile).
+the buckets. :meth:`StoryIndex.add_many` (session 11) groups a batch of documents as many :meth:`StoryIndex.add`
+calls would, with one query for the batch's known ids and one for its buckets, and writes most bucket entries in one
+statement a flush. The texts are never kept. One index writes its database at a time (its caches and filter assume no other writer meanwhile).
 """
 
 from __future__ import annotations
