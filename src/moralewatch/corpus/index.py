@@ -179,6 +179,7 @@ class Buckets:
         self.n_recent = 0
         self._sql: dict[int, str] = {}
         self.prefetched: dict[int, bytes] | None = None  # a batch's table rows (:meth:`prefetch`), else None
+        self.json = _has_json(conn)  # SQLite's json_each (built in since 3.38): batched reads and writes
 
     def __len__(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM story_buckets").fetchone()[0]) + self.n_recent
@@ -260,8 +261,16 @@ class Buckets:
         arr = np.fromiter(keys, dtype=np.int64)
         if self.filter is not None and len(arr):
             arr = arr[self.filter.test(arr)]
-        asked = json.dumps(distinct(arr).tolist())
-        self.prefetched = dict(self.conn.execute(_PREFETCH, (asked,)).fetchall())
+        asked = distinct(arr).tolist()
+        if self.json:
+            self.prefetched = dict(self.conn.execute(_PREFETCH, (json.dumps(asked),)).fetchall())
+            return
+        pre: dict[int, bytes] = {}  # an SQLite without JSON: statements of 500 keys (the last one padded)
+        for i in range(0, len(asked), 500):
+            part = asked[i:i + 500]
+            part += part[-1:] * (500 - len(part))
+            pre.update(self.conn.execute(_PREFETCH_500, part).fetchall())
+        self.prefetched = pre
 
     def done(self) -> None:
         """The end of a batch (:meth:`prefetch`): look-ups ask the table again; the recent dict is flushed if full."""
@@ -288,6 +297,8 @@ class Buckets:
         of them, its key read from a JSON array by SQLite's ``json_each`` and its entry cut from one blob, not a
         statement step a row from Python: a quarter less time a row (the b-tree's own cost stays)."""
         one = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) == _ENTRY.size
+        if not self.json:  # an SQLite without JSON: a statement step a row
+            one[:] = False
         self.conn.executemany(_APPEND, zip(keys[~one].tolist(), itertools.compress(values, (~one).tolist())))
         ones = np.flatnonzero(one)
         for i in range(0, len(ones), self.APPEND_CHUNK):  # in parts: the JSON and its parse stay a few MB
@@ -334,6 +345,16 @@ _APPEND = "INSERT INTO story_buckets VALUES (?, ?) ON CONFLICT (key) DO UPDATE S
 _APPEND_ONES = ("INSERT INTO story_buckets SELECT j.value, substr(?2, j.key * 8 + 1, 8) FROM json_each(?1) j WHERE 1 "
                 "ON CONFLICT (key) DO UPDATE SET seqs = CAST(seqs || excluded.seqs AS BLOB)")
 _PREFETCH = "SELECT key, seqs FROM story_buckets WHERE key IN (SELECT value FROM json_each(?))"
+_PREFETCH_500 = f"SELECT key, seqs FROM story_buckets WHERE key IN ({','.join('?' * 500)})"
+
+
+def _has_json(conn: sqlite3.Connection) -> bool:
+    """Whether the SQLite under ``conn`` has ``json_each`` (an SQLite built without JSON: the row-by-row path)."""
+    try:
+        conn.execute("SELECT count(*) FROM json_each('[1]')").fetchone()
+    except sqlite3.OperationalError:
+        return False
+    return True
 _ENTRY = struct.Struct("<ii")  # a bucket entry: seq, day number (int32; _NO_DAY32 for none)
 _NO_DAY32 = -(1 << 31)
 _first_item = operator.itemgetter(0)
