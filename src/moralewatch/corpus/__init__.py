@@ -23,7 +23,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import IO
 
-from .index import Assignment, StoryIndex
+from .index import BATCH, Assignment, StoryIndex
 
 __all__ = ["Assignment", "StoryIndex", "stories_stream"]
 
@@ -44,8 +44,12 @@ def stories_stream(lines: Iterable[bytes | str], out: IO[str], state: sqlite3.Co
     """
     idx = StoryIndex.load(state) if state is not None else StoryIndex()
     order: list[str | dict[str, object]] = []
+    batch: list[tuple[str, str, str | None, str | None, str | None]] = []  # grouped a batch at a time (add_many)
     rejected = 0
     for n, raw in enumerate(lines, 1):
+        if len(batch) >= BATCH:
+            idx.add_many(batch)
+            batch.clear()
         line = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
         if not line.strip():
             continue
@@ -68,8 +72,9 @@ def stories_stream(lines: Iterable[bytes | str], out: IO[str], state: sqlite3.Co
         title = obj.get("title") if isinstance(obj.get("title"), str) else None
         day = obj.get("date") if isinstance(obj.get("date"), str) else None
         source = obj.get("source") if isinstance(obj.get("source"), str) else None
-        idx.add(str(doc_id), text, title, day, source)
+        batch.append((str(doc_id), text, title, day, source))
         order.append(str(doc_id))
+    idx.add_many(batch)
     for item in order:
         row = item if isinstance(item, dict) else idx.assignment(item).to_json()
         out.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .features import tokens
-from .index import StoryIndex
+from .index import BATCH, StoryIndex
 
 
 def claim_key(kind: str, label: str, text: str) -> str:
@@ -74,10 +74,12 @@ def independent_counts(conn: sqlite3.Connection, index: StoryIndex | None = None
     idx = index if index is not None else StoryIndex()
     sides = outlet_sides() if sides is None else sides
     pub: dict[str, str] = {}
-    for doc_id, text, title, published, outlet, source in conn.execute(
-            "SELECT id, text, title, published, outlet, source FROM documents ORDER BY rowid"):
-        idx.add(doc_id, text or "", title, published, outlet or source)
-        pub[doc_id] = publishing_side(outlet, source, sides)
+    cur = conn.execute("SELECT id, text, title, published, outlet, source FROM documents ORDER BY rowid")
+    while rows := cur.fetchmany(BATCH):  # a batch at a time (StoryIndex.add_many)
+        idx.add_many([(doc_id, text or "", title, published, outlet or source)
+                      for doc_id, text, title, published, outlet, source in rows])
+        for doc_id, _text, _title, _published, outlet, source in rows:
+            pub[doc_id] = publishing_side(outlet, source, sides)
     claims: dict[str, Claim] = {}
     rows = [("indicator", d, ind, text, side) for d, ind, text, side in
             conn.execute("SELECT document_id, indicator, text, claimant_side FROM indicators")]

@@ -74,11 +74,13 @@ def index_predict(pairs: list[dict[str, object]], docs: dict[str, dict[str, obje
     from .index import StoryIndex
 
     idx = StoryIndex(t)
+    items = []
     for i in sorted(docs, key=lambda i: (str(docs[i].get("date") or ""), i)):
         d = docs[i]
         opt = {k: v if isinstance(v, str) else None for k in ("title", "date", "source", "author")
                for v in (d.get(k),)}
-        idx.add(i, str(d["text"]), opt["title"], opt["date"], opt["source"], opt["author"])
+        items.append((i, str(d["text"]), opt["title"], opt["date"], opt["source"], opt["author"]))
+    idx.add_many(items)
     out = []
     for p in pairs:
         a, b = idx.assignment(str(p["a"])), idx.assignment(str(p["b"]))

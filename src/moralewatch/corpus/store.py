@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .counts import claim_key, outlet_sides, publishing_side
-from .index import StoryIndex
+from .index import BATCH, StoryIndex
 
 
 def claim_hash(kind: str, label: str, text: str | None) -> str:
@@ -38,10 +38,8 @@ def group_store(conn: sqlite3.Connection, run_id: int | None = None, *, purge: b
         new = conn.execute(
             "SELECT d.id FROM documents d LEFT JOIN story_members m ON m.id = d.id WHERE m.id IS NULL "
             "ORDER BY d.rowid").fetchall()
-        for (doc_id,) in new:
-            text, title, published, outlet, source, author = conn.execute(
-                "SELECT text, title, published, outlet, source, author FROM documents WHERE id=?", (doc_id,)).fetchone()
-            idx.add(doc_id, text or "", title, published, outlet or source, author)
+        for i in range(0, len(new), BATCH):  # a batch at a time (StoryIndex.add_many), texts read a batch at once
+            idx.add_many(_texts(conn, [doc_id for (doc_id,) in new[i:i + BATCH]]))
             if len(idx.dirty) >= DIRTY_MAX:  # their rows now (rewritten if they change again): memory stays bounded
                 n_stories += _write_stories(conn, idx)
         ids = [r[0] for r in new]
@@ -62,6 +60,16 @@ def group_store(conn: sqlite3.Connection, run_id: int | None = None, *, purge: b
 
 
 DIRTY_MAX = 1 << 14
+
+
+def _texts(conn: sqlite3.Connection, ids: list[str]) -> list[tuple[str, str, str | None, str | None, str | None,
+                                                                     str | None]]:
+    """The items :meth:`StoryIndex.add_many` takes of the stored documents ``ids``, in their order (one query)."""
+    got = {r[0]: r for r in conn.execute(
+        "SELECT id, text, title, published, outlet, source, author FROM documents WHERE id IN "
+        f"({','.join('?' * len(ids))})", ids)}
+    return [(i, text or "", title, published, outlet or source, author)
+            for i, text, title, published, outlet, source, author in map(got.__getitem__, ids)]
 
 
 def _write_stories(conn: sqlite3.Connection, idx: StoryIndex) -> int:
