@@ -35,18 +35,20 @@ def reserved(corpus: str, did: str) -> bool:
     return int(hashlib.sha1((corpus + ":" + did).encode()).hexdigest(), 16) % 5 == 0
 
 
-def documents(shared: Path, gold: Path, skip: tuple[Path, ...] = ()) -> list[tuple[str, dict[str, str]]]:
-    """The documents of :data:`draw.CORPORA` outside the evaluation split that no gold file but the training
-    rounds' (and ``skip``) names."""
+def documents(shared: Path, gold: Path, skip: tuple[Path, ...] = (),
+              corpora: tuple[str, ...] = CORPORA) -> list[tuple[str, dict[str, str]]]:
+    """The English documents of ``corpora`` (:data:`draw.CORPORA`) outside the evaluation split that no gold file
+    but the training rounds' (and ``skip``) names."""
     skipped = {p.resolve() for p in skip}
     used = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(gold.rglob("*"))
                      if p.is_file() and p.suffix in (".jsonl", ".json", ".md", ".tsv") and
                      p.relative_to(gold).parts[0] != "train" and p.resolve() not in skipped)
     out = []
-    for corpus in CORPORA:
+    for corpus in corpora:
         with open(shared / "data" / "corpora" / f"{corpus}.jsonl", encoding="utf-8") as f:
             docs = [json.loads(line) for line in f if line.strip()]
-        out += [(corpus, d) for d in docs if not reserved(corpus, d["id"]) and f'"{d["id"]}"' not in used]
+        out += [(corpus, d) for d in docs if not reserved(corpus, d["id"]) and f'"{d["id"]}"' not in used
+                and d.get("lang", "en") == "en"]
     return out
 
 
@@ -61,13 +63,14 @@ def labelled(gold: Path) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
-def additions(shared: Path, gold: Path, old: str, new: str, skip: tuple[Path, ...] = ()) -> list[dict[str, object]]:
+def additions(shared: Path, gold: Path, old: str, new: str, skip: tuple[Path, ...] = (),
+              corpora: tuple[str, ...] = CORPORA) -> list[dict[str, object]]:
     """Every prediction of ``new`` that no prediction of ``old`` of its indicator overlaps, on :func:`documents`,
     but those overlapping a labelled sentence of the training rounds."""
     sys.path.insert(0, str(ROOT / "src"))
     from moralewatch.indicators import trainset
 
-    docs = documents(shared, gold, skip)
+    docs = documents(shared, gold, skip, corpora)
     corpus_of = {d["id"]: c for c, d in docs}
     text = {d["id"]: d["text"] for _, d in docs}
     before, after = trainset.predict(text, old), trainset.predict(text, new)
@@ -96,8 +99,9 @@ def main() -> None:
     ap.add_argument("--new", default="indicators.v11")
     ap.add_argument("--n", type=int, default=40)
     ap.add_argument("--skip", type=Path, action="append", default=[])
+    ap.add_argument("--corpus", action="append", default=[], help="corpora to draw from (default: draw.CORPORA)")
     args = ap.parse_args()
-    pool = additions(args.shared, args.gold, args.old, args.new, tuple(args.skip))
+    pool = additions(args.shared, args.gold, args.old, args.new, tuple(args.skip), tuple(args.corpus) or CORPORA)
     print(f"{len(pool)} additions", file=sys.stderr)
     for row in random.Random(args.seed).sample(pool, min(args.n, len(pool))):
         print(json.dumps(row, ensure_ascii=False))
