@@ -5,9 +5,14 @@ its mirror for the other army (codebook rule 2)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import pytest
 
-from moralewatch.api import analyze_text
+from moralewatch.api import analyze_text, extract_line
+from moralewatch.eval import indicators as indicator_eval
 from moralewatch.indicators import refusals
 from moralewatch.indicators.lexicon import load
 from moralewatch.pipeline import Pipeline
@@ -19,6 +24,7 @@ def _pipeline(stage: str) -> Pipeline:
 
 
 V10, V11 = _pipeline("indicators.v10"), _pipeline("indicators.v11")
+ROOT = Path(__file__).resolve().parents[1]
 LEAD = "The fighting near the river went on for a third week, with shelling on both banks. "
 
 
@@ -170,3 +176,27 @@ def test_v11_refusal_file_parses_line_by_line() -> None:
     """Each line of refusals_v11.txt is its own refusal (a bad line raises at load)."""
     extra = refusals.refusal_sets(11)[len(refusals.refusal_sets(10)):]
     assert extra and all(ref.patterns for ref in extra)
+
+
+def _predict_v11(docs: list[indicator_eval.GoldDoc], mode: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    out = {}
+    for d in docs:
+        res = extract_line(json.dumps({"id": d.id, "text": d.text}), 0, V11)
+        assert res["error"] is None
+        out[d.id] = res["indicators"]
+    return out
+
+
+@pytest.mark.parametrize("gold", ["seed_gold", "dev_v11"])
+def test_v11_floors(shared: Path, gold: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """v11 on the seed gold (every seed indicator still found) and on dev v1.1 (the tuning set), pinned at what v11
+    measured (tests/floors/indicators.json, key ``v11``)."""
+    floors = json.loads((ROOT / "tests" / "floors" / "indicators.json").read_text(encoding="utf-8"))["v11"][gold]
+    monkeypatch.setattr(indicator_eval, "predict", _predict_v11)
+    path = shared / "examples" / "gold" if gold == "seed_gold" else ROOT / "gold" / "v11" / "indicators_dev.jsonl"
+    scores = indicator_eval.evaluate(path)
+    assert scores["sha1_mismatches"] == 0
+    for key, floor in floors["min"].items():
+        assert scores[key] >= floor, f"v11 {gold} {key} {scores[key]} fell below its floor {floor}"
+    for key, ceiling in floors.get("max", {}).items():
+        assert scores[key] <= ceiling, f"v11 {gold} {key} {scores[key]} rose above its ceiling {ceiling}"
