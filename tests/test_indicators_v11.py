@@ -61,14 +61,14 @@ OTHER_SENSES = [
     ("{a} leaders' determination to fight on was clear, {a} troops kept advancing.", "morale_high"),
     ("The president's determination to fight on was clear as {a} troops kept advancing.", "morale_high"),
     ("The {a} army's ice hockey team suffered heavy losses in the league this season.", "heavy_losses"),
-    ("The photojournalist was posthumously awarded the Order of Courage for his reporting on the {a} army.",
-     "morale_boosting"),
 ]
 
 #: the cue words in another sense where v10 has no rule but a [v11] rule would fire without its refusal
 NEW_RULES_OTHER_SENSES = [
     ("The president keeps pressing Congress to show some courage and ban assault weapons, as {a} troops advance.",
      "morale_high"),
+    ("A war photographer who followed the {a} army for a year was decorated with a state award on Monday.",
+     "morale_boosting"),
     ("Our soldiers and civilians are being killed and wounded, and {a} civilian infrastructure is being destroyed.",
      "heavy_losses"),
 ]
@@ -76,7 +76,7 @@ NEW_RULES_OTHER_SENSES = [
 
 @pytest.mark.parametrize(("template", "indicator"), NEW_RULES_OTHER_SENSES)
 def test_v11_rules_keep_out_of_other_senses(template: str, indicator: str) -> None:
-    """Politicians' courage (the precision check of session 11), civilians killed."""
+    """Politicians' courage (the precision check of session 11), a photographer's award, civilians killed."""
     for text in _both(template):
         assert indicator not in indicators(text, V11)
 

@@ -28,6 +28,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..eval import indicators as ev
 from ..eval.common import corpus_records, shared_dir
@@ -55,7 +56,7 @@ class Seen:
     rule: str = ""
 
 
-def _predict(docs: list[ev.GoldDoc], stage: str) -> dict[str, list[dict[str, object]]]:
+def _predict(docs: list[ev.GoldDoc], stage: str) -> dict[str, list[dict[str, Any]]]:
     """The default pipeline's indicators on ``docs`` (with ``stage`` as its English indicator stage when given:
     ``--version 11`` calibrates ``indicators.v11`` whichever stage is the default)."""
     if not stage:
