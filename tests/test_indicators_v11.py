@@ -162,6 +162,23 @@ def test_v11_praise_without_a_speaker_is_the_addresss_side(text: str, side: str)
     assert "morale_high" not in indicators(text, V10)
 
 
+#: an address of each side that counts the awarded as "combatants" (a word FORCE lacks), far from any force word
+AWARD_COUNTS = [
+    ("Our defenders hold the line. Glory to Ukraine! The occupiers will be driven out of our land. In the evening I "
+     "signed a decree. Today 140 combatants were awarded state awards, 9 of them posthumously.", "ua"),
+    ("Our soldiers hold the line. The special military operation goes on in Donbass, and our Fatherland is proud of "
+     "them. In the evening I signed a decree. Today 140 combatants were awarded state awards, 9 of them "
+     "posthumously.", "ru"),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), AWARD_COUNTS)
+def test_v11_combatants_are_a_force_for_awards(text: str, side: str) -> None:
+    """v11 reads "combatants" and "our warriors" as a military context for awards and praise; v10 did not."""
+    assert ("morale_boosting", side) in found(text, V11)
+    assert "morale_boosting" not in indicators(text, V10)
+
+
 def test_v11_rules_are_flagged_for_v11_only() -> None:
     """The [v11] rules and refusals exist, and older versions skip them (their output cannot change)."""
     v11 = [r for r in load().rules if r.since == 11]

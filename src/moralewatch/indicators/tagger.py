@@ -831,12 +831,22 @@ def normalised(text: str) -> str:
 _WS = "\n\r\t\u00a0\u2009\u202f\u2002\u2003“”\"«»‘"
 
 
+#: ``indicators.v11``: the official register's names of a force that FORCE lacks ("combatants", "our warriors", "the
+#: warriors of the 93rd brigade"; not a team's "Warriors")
+_V11_FORCE = compile_regex(r"\b(?:combatants|(?:our|ukrainian|russian|the) warriors|warriors of)\b", re.I)
+#: the indicators whose rules read :data:`_V11_FORCE` as a military context: the official register's awards and
+#: praise (not trauma: "psychological assistance to combatants and their families" is a programme, not a wound)
+_V11_FORCE_FOR = frozenset({"morale_boosting", "morale_high"})
+
+
 def military_context(ctx: Context, rule: Rule, unit: Unit, si: int) -> bool:
     if unit.quote is not None and (unit.quote.speaker_role in QUOTE_SPEAKER_MILITARY or speaks_of_a_soldier(unit)):
         return True
     window = ctx.window(unit, si)
     if any(ctx.mostly_war() or m.group().lower() not in _AMBIGUOUS_FORCE for m in ctx.lex.force.finditer(window)):
         return True
+    if ctx.version >= 11 and rule.indicator in _V11_FORCE_FOR and _V11_FORCE.search(window):
+        return True  # indicators.v11: the official register's names of a force ("186 combatants were awarded")
     if rule.side_is_context:
         return any(rx.search(window) for side, rx in ctx.lex.sides.items() if side in ("ru", "ua"))
     return False
