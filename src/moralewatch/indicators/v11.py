@@ -7,6 +7,8 @@ refused and more of the official register's and soldiers' paraphrase.
   messages", a leader's "determination").
 * cue rules flagged ``[v11]`` in ``data/indicators/cues/*.txt``: paraphrase from the misses of the training rounds
   a-c and dev ("our warriors are exhausted", "the occupiers are fleeing", "throwing their people to certain death").
+* "combatants", "our warriors" as a military context for the award and praise rules (:func:`.tagger.military_context`),
+  and praise in an address with no speaker's side given the address's side (:func:`.tagger._v8_side`).
 * its own confidence, ``calibration_v11.json`` (:mod:`.calibrate`).
 
 One module, like :mod:`.v10`: the rules are the tagger's (:func:`.tagger.tag` with version 11).
