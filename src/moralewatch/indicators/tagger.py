@@ -837,6 +837,9 @@ _V11_FORCE = compile_regex(r"\b(?:combatants|(?:our|ukrainian|russian|the) warri
 #: the indicators whose rules read :data:`_V11_FORCE` as a military context: the official register's awards and
 #: praise (not trauma: "psychological assistance to combatants and their families" is a programme, not a wound)
 _V11_FORCE_FOR = frozenset({"morale_boosting", "morale_high"})
+#: ... but not the rule of determination: "decisions on strengthening our warriors" is aid, not their morale (the hand
+#: check of v11's additions)
+_V11_FORCE_NOT = frozenset({"morale_high/determined"})
 
 
 def military_context(ctx: Context, rule: Rule, unit: Unit, si: int) -> bool:
@@ -845,7 +848,8 @@ def military_context(ctx: Context, rule: Rule, unit: Unit, si: int) -> bool:
     window = ctx.window(unit, si)
     if any(ctx.mostly_war() or m.group().lower() not in _AMBIGUOUS_FORCE for m in ctx.lex.force.finditer(window)):
         return True
-    if ctx.version >= 11 and rule.indicator in _V11_FORCE_FOR and _V11_FORCE.search(window):
+    if ctx.version >= 11 and rule.indicator in _V11_FORCE_FOR and rule.name not in _V11_FORCE_NOT and \
+            _V11_FORCE.search(window):
         return True  # indicators.v11: the official register's names of a force ("186 combatants were awarded")
     if rule.side_is_context:
         return any(rx.search(window) for side, rx in ctx.lex.sides.items() if side in ("ru", "ua"))
