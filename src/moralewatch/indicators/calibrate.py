@@ -1,7 +1,8 @@
 """Regenerate the confidence file of the default indicator stage (``data/indicators/calibration_v8.json`` for
-``indicators.v8``; ``indicators.v7`` keeps ``calibration_v7.json``, ``indicators.v6`` ``calibration_v6.json``,
-``indicators.v4``/``v5`` ``calibration_v4.json``, ``indicators.v3`` ``calibration.json``):
-``python -m moralewatch.indicators.calibrate [--shared DIR] [--rounds a,b,c]``.
+``indicators.v8``; ``--version 11`` writes ``calibration_v11.json`` from ``indicators.v11``'s own predictions;
+``indicators.v7`` keeps ``calibration_v7.json``, ``indicators.v6`` ``calibration_v6.json``, ``indicators.v4``/``v5``
+``calibration_v4.json``, ``indicators.v3`` ``calibration.json``):
+``python -m moralewatch.indicators.calibrate [--shared DIR] [--rounds a,b,c] [--version 11]``.
 
 The precision of each indicator is counted over hand-checked output of the current rules: the predictions that match
 a label of ``calibration_labels.jsonl`` (nyt-guardian-407 articles outside the dev set, checked by hand) and every
@@ -27,6 +28,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..eval import indicators as ev
 from ..eval.common import corpus_records, shared_dir
@@ -54,21 +56,29 @@ class Seen:
     rule: str = ""
 
 
-def _labels(shared: Path) -> list[Seen]:
+def _predict(docs: list[ev.GoldDoc], stage: str) -> dict[str, list[dict[str, Any]]]:
+    """The default pipeline's indicators on ``docs`` (with ``stage`` as its English indicator stage when given:
+    ``--version 11`` calibrates ``indicators.v11`` whichever stage is the default)."""
+    if not stage:
+        return ev.predict(docs)
+    return trainset.predict({d.id: d.text for d in docs}, stage)
+
+
+def _labels(shared: Path, stage: str = "") -> list[Seen]:
     labels = [json.loads(line) for line in data_path("indicators/calibration_labels.jsonl").read_text(
         encoding="utf-8").splitlines() if line.strip()]
     texts = corpus_records(shared / "data" / "corpora" / "nyt-guardian-407.jsonl", {lab["id"] for lab in labels})
     docs = [ev.GoldDoc(i, texts[i]["text"], []) for i in sorted({lab["id"] for lab in labels})]
-    preds = ev.predict(docs)
+    preds = _predict(docs, stage)
     return [Seen(lab["id"], "labels", lab["indicator"], bool(lab["correct"]))
             for lab in labels
             if any(p["indicator"] == lab["indicator"] and ev.overlap(p, lab) > 0 for p in preds[lab["id"]])]
 
 
-def _dev(dev: Path) -> tuple[list[Seen], list[float]]:
+def _dev(dev: Path, stage: str = "") -> tuple[list[Seen], list[float]]:
     """Every prediction on the dev set, right when the scorer matches it; and the confidence it was given."""
     docs, _ = ev.read_dev(dev)
-    preds = ev.predict(docs)
+    preds = _predict(docs, stage)
     out, given = [], []
     for d in docs:
         pred = [p for p in preds[d.id] if ev.in_regions(p, d.regions)]
@@ -79,10 +89,11 @@ def _dev(dev: Path) -> tuple[list[Seen], list[float]]:
     return out, given
 
 
-def _train(shared: Path, rounds: tuple[str, ...] = ROUNDS) -> list[Seen]:
-    """Every prediction of the default pipeline on a labelled sentence of the training ``rounds``."""
+def _train(shared: Path, rounds: tuple[str, ...] = ROUNDS, stage: str = "") -> list[Seen]:
+    """Every prediction of the default pipeline (``stage`` as its indicator stage) on a labelled sentence of the
+    training ``rounds``."""
     sentences = trainset.read_rounds(ROOT / "gold" / "train", rounds)
-    results = trainset.outcomes(sentences, trainset.predict(trainset.texts(sentences, shared)))
+    results = trainset.outcomes(sentences, trainset.predict(trainset.texts(sentences, shared), stage))
     return [Seen(doc, "train", ind, right, rule) for doc, ind, right, _, rule in trainset.calibration_pairs(results)]
 
 
@@ -140,10 +151,11 @@ def cross_validated_ece(seen: list[Seen], source: str = "dev", train: list[Seen]
     return ev.ece(pairs)
 
 
-def calibration(shared: Path, dev: Path, rounds: tuple[str, ...] = ROUNDS) -> dict[str, object]:
-    dev_seen, _ = _dev(dev)
-    train_seen = _train(shared, rounds) if rounds else []
-    seen = _labels(shared) + dev_seen
+def calibration(shared: Path, dev: Path, rounds: tuple[str, ...] = ROUNDS, stage: str = "") -> dict[str, object]:
+    """The confidence file of ``stage`` (the default pipeline's indicator stage when empty)."""
+    dev_seen, _ = _dev(dev, stage)
+    train_seen = _train(shared, rounds, stage) if rounds else []
+    seen = _labels(shared, stage) + dev_seen
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for s in seen:
         counts[s.indicator][0] += s.right
@@ -166,9 +178,13 @@ def main() -> None:  # pragma: no cover - a maintenance command
     ap.add_argument("--shared", type=Path, default=None)
     ap.add_argument("--dev", type=Path, default=ROOT / "gold" / "v11" / "indicators_dev.jsonl")
     ap.add_argument("--rounds", default=",".join(ROUNDS), help="training rounds to count ('' for none)")
+    ap.add_argument("--version", type=int, default=VERSION,
+                    help="the indicators.v<N> stage whose confidence file is written (11: calibration_v11.json)")
     args = ap.parse_args()
-    doc = calibration(args.shared or shared_dir(ROOT), args.dev, tuple(r for r in args.rounds.split(",") if r))
-    out = data_path(calibration_file(VERSION))
+    stage = "" if args.version == VERSION else f"indicators.v{args.version}"
+    doc = calibration(args.shared or shared_dir(ROOT), args.dev, tuple(r for r in args.rounds.split(",") if r), stage)
+    doc["stage"] = stage or f"indicators.v{VERSION}"
+    out = data_path(calibration_file(args.version))
     Path(str(out)).write_text(json.dumps(doc, indent=1, sort_keys=False) + "\n", encoding="utf-8")
     print(json.dumps({k: doc[k] for k in ("pooled", "ece_dev", "ece_dev_cross_validated", "train_pooled",
                                          "ece_train_cross_validated", "ece_train_indicators_only", "precision")}))

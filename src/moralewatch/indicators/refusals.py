@@ -24,10 +24,14 @@ FILE_V6 = f"{BASE}/refusals_v6.txt"
 CALIBRATION_V6 = f"{BASE}/calibration_v6.json"
 FILE_V7 = f"{BASE}/refusals_v7.txt"
 FILE_V8 = f"{BASE}/refusals_v8.txt"
+#: the refusals ``indicators.v11`` adds (session 11: other senses of the cue words in soldiers' and civilians' words)
+FILE_V11 = f"{BASE}/refusals_v11.txt"
 #: the confidence of ``indicators.v7``'s rules
 CALIBRATION_V7 = f"{BASE}/calibration_v7.json"
 #: the confidence of ``indicators.v8``'s rules
 CALIBRATION_V8 = f"{BASE}/calibration_v8.json"
+#: the confidence of ``indicators.v11``'s rules
+CALIBRATION_V11 = f"{BASE}/calibration_v11.json"
 SCOPES = ("cue", "sentence", "writer", "needs")
 #: how far either side of a cue a ``cue``-scope refusal is looked for (as ``exclusions.txt``)
 REACH = 80
@@ -64,7 +68,9 @@ def parse(lines: tuple[str, ...] | list[str]) -> Refusals:
 
 
 def calibration_file(version: int) -> str:
-    """The confidence file of ``indicators.v<version>`` (4 and 5 share v4's)."""
+    """The confidence file of ``indicators.v<version>`` (4 and 5 share v4's, 8 and 10 share v8's)."""
+    if version >= 11:
+        return CALIBRATION_V11
     if version >= 8:
         return CALIBRATION_V8
     if version >= 7:
@@ -121,6 +127,14 @@ def load_v8() -> tuple[Refusals, ...]:
     return tuple(parse([line]) for line in merged(_lines_v7(), lexicons.lines(FILE_V8)))
 
 
+@cache
+def load_v11() -> tuple[Refusals, ...]:
+    """The refusals of ``indicators.v11`` (session 11): v8's lines (:func:`load_v8`) but those
+    ``refusals_v11.txt`` retires, and the lines it adds, one per line."""
+    v8 = merged(_lines_v7(), lexicons.lines(FILE_V8))
+    return tuple(parse([line]) for line in merged(v8, lexicons.lines(FILE_V11)))
+
+
 def merged(older: tuple[str, ...] | list[str], newer: tuple[str, ...] | list[str]) -> list[str]:
     """The lines of ``older`` that ``newer`` does not retire (``retire :: LINE``), then the other lines of
     ``newer``; retiring a line ``older`` does not have raises ``ValueError``."""
@@ -134,7 +148,9 @@ def merged(older: tuple[str, ...] | list[str], newer: tuple[str, ...] | list[str
 @cache
 def refusal_sets(version: int) -> tuple[Refusals, ...]:
     """The refusals ``indicators.v<version>`` reads: v4's file, from v6 ``refusals_v6.txt``, from v7 those of
-    :func:`load_v7` instead, from v8 those of :func:`load_v8`."""
+    :func:`load_v7` instead, from v8 those of :func:`load_v8`, from v11 those of :func:`load_v11`."""
+    if version >= 11:
+        return (load(), *load_v11())
     if version >= 8:
         return (load(), *load_v8())
     if version >= 7:
@@ -145,7 +161,8 @@ def refusal_sets(version: int) -> tuple[Refusals, ...]:
 def refused(norm: str, rule_name: str, indicator: str, cue: tuple[int, int], sentence: tuple[int, int],
             in_quote: bool, version: int = 4, seen: dict[tuple[int, int, int], bool] | None = None) -> bool:
     """The cue ``[cue)`` of rule ``rule_name``, in the sentence ``[sentence)`` of the normalised text, is refused
-    (from ``version`` 6 by ``refusals_v6.txt`` too, from 7 by ``refusals_v7.txt``, from 8 by ``refusals_v8.txt``).
+    (from ``version`` 6 by ``refusals_v6.txt`` too, from 7 by ``refusals_v7.txt``, from 8 by ``refusals_v8.txt``,
+    from 11 by ``refusals_v11.txt``).
     ``seen`` remembers the sentence-wide searches across the cues of one text (the caller's, one per normalised
     text)."""
     memo = {} if seen is None else seen

@@ -349,7 +349,7 @@ _WE_AGENT = compile_regex(r"\b(?:we|i|us|me|we['’]re|i['’]m|we['’]ve)\b", 
 _OWN_FEELING = compile_regex(r"\b(?:i|i['’]m|i['’]ve|me|my|we|we['’]re|us|our)\b", re.I)
 _DENIES = compile_regex(r"\b(?:den(?:y|ies|ied|ying)|reject\w*|refut\w*|dismiss\w*)\b", re.I)
 _AWARDS = frozenset({"morale_boosting/awards", "morale_boosting/decorate", "morale_boosting/perks",
-                     "morale_boosting/state_awards", "morale_boosting/award_counts"})
+                     "morale_boosting/state_awards", "morale_boosting/award_counts", "morale_boosting/awarded"})
 _POSSESSIVE = compile_regex(r"(?<![\w-])[\w-]++['’]s\s++(?:[\w-]++\s++){0,2}?(?:war crimes|atrocit\w*|crimes|genocide|brutality|terror|"
                             r"massacres?|killings|executions|attacks|strikes|shelling|bombing|bombardment)\b", re.I)
 _AGAINST_BEFORE = compile_regex(r"\b(?:against|on)\s+(?:the\s+)?(?:(?:people|citizens|population|civilians|children)"
@@ -399,13 +399,19 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) 
 
 
 #: ``indicators.v8`` rules whose subject is the speaker's own forces, praised ("thank you for your bravery")
-_PRAISED = frozenset({"morale_high/praise", "morale_high/bravely"})
+_PRAISED = frozenset({"morale_high/praise", "morale_high/bravely", "morale_high/showed_courage"})
+#: ``indicators.v11``'s praise rules: with no speaker's side, the document's voice (an address, a ministry's release)
+#: is the side that praises, before the claimant's
+_PRAISED_BY_VOICE = frozenset({"morale_high/showed_courage"})
 #: ``indicators.v8`` rules told of what one side does to its own men or of what is done to the other side ("the
 #: criminal mobilization", "Russia throws its soldiers into the fight", "we destroy their logistics")
 _DONE_BY_THE_OTHER = frozenset({"supply_shortage/logistics_hit", "forced_recruitment/mobilize_into",
                                 "expendable/thrown_in"})
 #: ``indicators.v8``'s violence against civilians with its agent in the cue ("the Russians are killing us"), or after
 #: "by" ("people tortured by the occupiers")
+#: men thrown in, or lives not counted ("indicators.v11": "does not pay attention to its killed"): the side named
+#: last before the cue ("Russia ... ruthlessly used by the command"), else after it, else the speaker's enemy
+_THROWN_IN = frozenset({"expendable/thrown_in", "expendable/no_regard"})
 _AGENT_IN_CUE = frozenset({"orders_against_civilians/force_violence"})
 _BY = compile_regex(r"\bby\s", re.I)
 _OCCUPIER = compile_regex(r"occup|invad", re.I)
@@ -423,6 +429,8 @@ def _v8_side(ctx: Context, hit: Hit, unit: Unit, si: int, own: str) -> str | Non
     lo, hi = ctx.sentences[si]
     voice = ctx.voice_side() if unit.quote is None and not unit.is_quote else own  # the writer's words: the document's
     other = {"ru": "ua", "ua": "ru"}.get(voice if voice in ("ru", "ua") else own)
+    if hit.rule.name in _PRAISED_BY_VOICE and own not in ("ru", "ua") and ctx.voice_side() in ("ru", "ua"):
+        return ctx.voice_side()  # indicators.v11: an address that praises its forces speaks for its side
     if hit.rule.name in _PRAISED:
         booster = own if own in ("ru", "ua") else claimant_of(ctx, unit, si)[1]
         return booster if booster in ("ru", "ua") else _last_side(ctx, lo, hit.start, None)
@@ -437,7 +445,7 @@ def _v8_side(ctx: Context, hit: Hit, unit: Unit, si: int, own: str) -> str | Non
         return after or (_enemy_side(enemies[-1].group(), other) if enemies else other)
     if hit.rule.name == "forced_recruitment/mobilize_into":
         return after or other or _last_side(ctx, lo, hit.start, other)
-    if hit.rule.name == "expendable/thrown_in":
+    if hit.rule.name in _THROWN_IN:
         return _last_side(ctx, lo, hit.start, other) or after or other
     return None
 
@@ -823,12 +831,26 @@ def normalised(text: str) -> str:
 _WS = "\n\r\t\u00a0\u2009\u202f\u2002\u2003“”\"«»‘"
 
 
+#: ``indicators.v11``: the official register's names of a force that FORCE lacks ("combatants", "our warriors", "the
+#: warriors of the 93rd brigade"; not a team's "Warriors")
+_V11_FORCE = compile_regex(r"\b(?:combatants|(?:our|ukrainian|russian|the) warriors|warriors of)\b", re.I)
+#: the indicators whose rules read :data:`_V11_FORCE` as a military context: the official register's awards and
+#: praise (not trauma: "psychological assistance to combatants and their families" is a programme, not a wound)
+_V11_FORCE_FOR = frozenset({"morale_boosting", "morale_high"})
+#: ... but not the rule of determination: "decisions on strengthening our warriors" is aid, not their morale (the hand
+#: check of v11's additions)
+_V11_FORCE_NOT = frozenset({"morale_high/determined"})
+
+
 def military_context(ctx: Context, rule: Rule, unit: Unit, si: int) -> bool:
     if unit.quote is not None and (unit.quote.speaker_role in QUOTE_SPEAKER_MILITARY or speaks_of_a_soldier(unit)):
         return True
     window = ctx.window(unit, si)
     if any(ctx.mostly_war() or m.group().lower() not in _AMBIGUOUS_FORCE for m in ctx.lex.force.finditer(window)):
         return True
+    if ctx.version >= 11 and rule.indicator in _V11_FORCE_FOR and rule.name not in _V11_FORCE_NOT and \
+            _V11_FORCE.search(window):
+        return True  # indicators.v11: the official register's names of a force ("186 combatants were awarded")
     if rule.side_is_context:
         return any(rx.search(window) for side, rx in ctx.lex.sides.items() if side in ("ru", "ua"))
     return False
