@@ -55,6 +55,13 @@ def test_a_prominent_town_and_a_rare_name_keep_their_ids() -> None:
     assert e.geonameid == 704138
 
 
+def test_regions_are_not_weighed_as_settlements() -> None:
+    """"Севастополя" read as the region and "Чечне" as a region: no settlement reading to doubt."""
+    text = "Жители Севастополя слышали взрывы ночью.\nВ Чечне прошли учения, сообщили власти."
+    for surface in ("Севастополя", "Чечне"):
+        assert place(V4, text, surface).geonameid == place(V3, text, surface).geonameid is not None
+
+
 def test_weak_support_is_enough_only_for_a_town_or_a_rare_name() -> None:
     th = Thresholds(near_km=30.0, town=20_000, weak_town=10_000, rare=2)
     assert confident("weak", 12_000.0, 16, th)  # a town of 12,000 with its region named

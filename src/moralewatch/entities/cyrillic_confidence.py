@@ -80,16 +80,12 @@ def _context(text: str, entities: list[Entity], ambiguous: dict[int, tuple[Candi
 
 
 def _readings(ent: Entity, ambiguous: dict[int, tuple[Candidate, ...]]) -> tuple[list[Place], dict[int, float]]:
-    """The local settlements the mention may name, heaviest first, with their weights; a name the gazetteer knows
-    one settlement of gives that one (weighed by the most populous entry of its name in its region)."""
+    """The local settlements the mention may name, heaviest first, with their weights (none when the reading taken
+    is not a settlement of its name: a region)."""
     cands = ambiguous.get(ent.start)
     if cands is None:
         cands = tuple(c for c in gazetteer().lookup(ent.name or ent.text) if c.place.geonameid == ent.geonameid)
-    rs, weights = local_readings(cands)
-    if not rs and ent.lat is not None and ent.geonameid is not None:
-        rs = [Place(ent.geonameid, ent.name or ent.text, "city", ent.country, ent.admin1, ent.lat, ent.lon, 0)]
-        weights = {ent.geonameid: 0.0}
-    return rs, weights
+    return local_readings(cands)
 
 
 def support(ent: Entity, ctx: _Context, readings: list[Place], weights: dict[int, float],
@@ -173,6 +169,8 @@ def calibrate(text: str, entities: list[Entity], ambiguous: dict[int, tuple[Cand
             continue
         ctx = ctx or _context(text, entities, ambiguous)
         readings, weights = _readings(e, ambiguous)
+        if not any(p.geonameid == e.geonameid for p in readings):
+            continue  # a region ("Чечне"), or a reading the gazetteer does not list under this name: v3's stands
         kind = support(e, ctx, readings, weights, th)
         if confident(kind, weights.get(e.geonameid, 0.0), _name_count(e, ambiguous), th):
             continue
