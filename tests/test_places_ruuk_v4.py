@@ -46,6 +46,18 @@ def test_an_oblast_named_for_the_village_is_support() -> None:
     assert e.geonameid is not None and e.admin1 == "Kursk Oblast"
 
 
+def test_a_village_placed_once_is_placed_in_every_mention() -> None:
+    """The second paragraph names the village alone; the first placed it by the oblast named for it."""
+    text = ("Противник обстрелял Михайловку Курской области ночью, пострадавших нет.\n"
+            "Днем в Михайловку приехали спасатели, сообщил губернатор.")
+    doc = V4.run(Document(text=text))
+    ids = [e.geonameid for e in doc.entities if e.type == "place" and e.text == "Михайловку"]
+    assert len(ids) == 2 and ids[0] is not None and ids[0] == ids[1]
+    alone = place(V4, "Днем в Михайловку приехали спасатели.\nГубернатор Курской области рассказал о помощи.",
+                  "Михайловку")
+    assert alone.geonameid is None  # without the first paragraph: a common name, its region named elsewhere
+
+
 def test_a_prominent_town_and_a_rare_name_keep_their_ids() -> None:
     # Avdiivka: a town of 35,000 against villages of 2,000 (its Russian spelling is a GeoNames variant)
     e = place(V4, "Сегодня ночью дроны атаковали Авдеевку, сообщают военкоры. Подробностей нет.", "Авдеевку")

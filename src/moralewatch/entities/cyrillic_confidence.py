@@ -160,21 +160,35 @@ def calibrate(text: str, entities: list[Entity], ambiguous: dict[int, tuple[Cand
               th: Thresholds = Thresholds()) -> None:
     """Leave unresolved, in place, every Ukrainian or Russian settlement the Cyrillic stage gave an id that the text
     does not support (:func:`support`, :func:`confident`): its readings become candidates, confidence 0.3 with weak
-    support and 0.2 with none, the oblast kept only when one is named for the mention or in its paragraph."""
-    ctx: _Context | None = None
-    for e in entities:
-        if e.type != "place" or e.geonameid is None or e.country not in LOCAL or e.granularity == "region":
-            continue
-        if e.start not in ambiguous and e.rule != "ruuk:gazetteer":
-            continue
-        ctx = ctx or _context(text, entities, ambiguous)
-        readings, weights = _readings(e, ambiguous)
-        if not any(p.geonameid == e.geonameid for p in readings):
-            continue  # a region ("Чечне"), or a reading the gazetteer does not list under this name: v3's stands
-        kind = support(e, ctx, readings, weights, th)
-        if confident(kind, weights.get(e.geonameid, 0.0), _name_count(e, ambiguous), th):
-            continue
-        _leave(e, ctx, readings, kind)
+    support and 0.2 with none, the oblast kept only when one is named for the mention or in its paragraph. A reading
+    one mention of the document is confidently placed by supports every mention of it (one place per name in a
+    text: "Михайловка Курской области", then "в Михайловке")."""
+    todo = [e for e in entities if _checkable(e, ambiguous)]
+    if not todo:
+        return
+    ctx = _context(text, entities, ambiguous)
+    checked = [(e, *_judged(e, ctx, ambiguous, th)) for e in todo]
+    placed = {e.geonameid for e, _rs, _kind, sure in checked if sure}
+    for e, readings, kind, sure in checked:
+        if readings and not sure and e.geonameid not in placed:
+            _leave(e, ctx, readings, kind)
+
+
+def _checkable(e: Entity, ambiguous: dict[int, tuple[Candidate, ...]]) -> bool:
+    """A Ukrainian or Russian settlement the Cyrillic stage gave an id to (a region or an English mention is not)."""
+    return e.type == "place" and e.geonameid is not None and e.country in LOCAL and e.granularity != "region" and \
+        (e.start in ambiguous or e.rule == "ruuk:gazetteer")
+
+
+def _judged(e: Entity, ctx: _Context, ambiguous: dict[int, tuple[Candidate, ...]],
+            th: Thresholds) -> tuple[list[Place], str | None, bool]:
+    """The mention's readings, the support its reading has and whether that is enough; no readings when the reading
+    is not a settlement of its name (a region, "Чечне"): v3's answer stands."""
+    readings, weights = _readings(e, ambiguous)
+    if not any(p.geonameid == e.geonameid for p in readings):
+        return [], None, True
+    kind = support(e, ctx, readings, weights, th)
+    return readings, kind, confident(kind, weights.get(e.geonameid or 0, 0.0), _name_count(e, ambiguous), th)
 
 
 def _name_count(ent: Entity, ambiguous: dict[int, tuple[Candidate, ...]]) -> int:
