@@ -88,3 +88,16 @@ def test_v4_leaves_documents_without_cyrillic_places_alone() -> None:
     a = [(e.text, e.geonameid) for e in V3.run(Document(text=text)).entities]
     b = [(e.text, e.geonameid) for e in V4.run(Document(text=text)).entities]
     assert a == b
+
+
+def test_regions_are_found_as_the_full_pattern_finds_them() -> None:
+    """The quick search (:func:`_region_matches`) finds what the region pattern's own search does."""
+    from moralewatch.entities.context_ruuk import _region_matches, _regions
+
+    stems, pattern = _regions()
+    assert min(len(s) for s in stems) >= 3  # the quick search looks for a stem's first three letters
+    texts = ["Обстрелы в Донецкой области и на Харківщині, ДНР и ЛНР.", "xДонецкой области, донеччина, ДОНЕЦКОЙ ОБЛ.",
+             "в Сумській, Донецькій та Харківській областях", "Крым-Крыму, Криму, кримський міст", "до за ки"]
+    for text in texts:
+        assert [m.span() for m in _region_matches(text)] == [m.span() for m in pattern.finditer(text)]
+    assert _region_matches(texts[0])
