@@ -58,8 +58,10 @@ _TRANSLIT = {
 }
 
 
+@lru_cache(maxsize=100_000)
 def transliterate(word: str, lang: str) -> str:
-    """Latin spelling of a Cyrillic word (Russian: BGN/PCGN without diacritics; Ukrainian: the national system)."""
+    """Latin spelling of a Cyrillic word (Russian: BGN/PCGN without diacritics; Ukrainian: the national system);
+    cached: the place stages spell the same words again and again (session 11)."""
     table = _TRANSLIT["uk" if lang == "uk" else "ru"]
     out = "".join(table.get(ch, table.get(ch.lower(), ch)) for ch in word)
     return out[:1].upper() + out[1:]
