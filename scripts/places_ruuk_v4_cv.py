@@ -48,7 +48,7 @@ def _v3_runs(gold: list[dict[str, Any]], records: dict[str, Any]) -> dict[str, t
         last=(text, copy.deepcopy(ents), dict(amb)))
     api.to_extract = lambda doc, ext_id: captured.update(doc=doc) or real_extract(doc, ext_id)  # type: ignore
     try:
-        pipe = Pipeline([s.replace("entities.ruuk.v1", "entities.ruuk.v4") for s in DEFAULT], None, REGISTRY)
+        pipe = Pipeline(["entities.ruuk.v4" if s.startswith("entities.ruuk.") else s for s in DEFAULT], None, REGISTRY)
         out = {}
         for i in sorted({g["id"] for g in gold}):
             captured.clear()

@@ -10,8 +10,8 @@ from moralewatch.model import Document, Entity
 from moralewatch.pipeline import Pipeline
 from moralewatch.stages import DEFAULT, REGISTRY
 
-V3 = Pipeline([s.replace("entities.ruuk.v1", "entities.ruuk.v3") for s in DEFAULT], None, REGISTRY)
-V4 = Pipeline([s.replace("entities.ruuk.v1", "entities.ruuk.v4") for s in DEFAULT], None, REGISTRY)
+V3 = Pipeline(["entities.ruuk.v3" if s.startswith("entities.ruuk.") else s for s in DEFAULT], None, REGISTRY)
+V4 = Pipeline(["entities.ruuk.v4" if s.startswith("entities.ruuk.") else s for s in DEFAULT], None, REGISTRY)
 
 
 def place(pipe: Pipeline, text: str, surface: str) -> Entity:
