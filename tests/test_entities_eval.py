@@ -70,6 +70,7 @@ def test_places_in_context_meet_floors(shared: Path, name: str, gold: str) -> No
     ("places_ruuk_dev.jsonl", "entities.ruuk.v2", ("ruuk_dev", "v2")),
     ("places.jsonl", "entities.ruuk.v3", ("heldout_ruuk_v3",)),
     ("places_ruuk_dev.jsonl", "entities.ruuk.v3", ("ruuk_dev", "v3")),
+    ("places.jsonl", "entities.ruuk.v4", ("heldout_ruuk_v4",)),
     ("places_ruuk_dev.jsonl", "entities.ruuk.v4", ("ruuk_dev", "v4")),
     ("places_ruuk_dev_b.jsonl", "entities.ruuk.v3", ("ruuk_dev_b", "v3")),
     ("places_ruuk_dev_b.jsonl", "entities.ruuk.v4", ("ruuk_dev_b", "v4")),
