@@ -57,7 +57,7 @@ def main() -> None:
     ap.add_argument("n", nargs="?", type=int, default=300)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = ap.parse_args()
-    v2, v3 = (Pipeline([s.replace("entities.ruuk.v1", v) for s in DEFAULT], None, REGISTRY)
+    v2, v3 = (Pipeline([v if s.startswith("entities.ruuk.") else s for s in DEFAULT], None, REGISTRY)
               for v in ("entities.ruuk.v2", "entities.ruuk.v3"))
     counts = {"ADD": 0, "CHG": 0, "DEL": 0}
     docs = sample(args.shared, args.seed, args.n)

@@ -70,6 +70,10 @@ def test_places_in_context_meet_floors(shared: Path, name: str, gold: str) -> No
     ("places_ruuk_dev.jsonl", "entities.ruuk.v2", ("ruuk_dev", "v2")),
     ("places.jsonl", "entities.ruuk.v3", ("heldout_ruuk_v3",)),
     ("places_ruuk_dev.jsonl", "entities.ruuk.v3", ("ruuk_dev", "v3")),
+    ("places.jsonl", "entities.ruuk.v4", ("heldout_ruuk_v4",)),
+    ("places_ruuk_dev.jsonl", "entities.ruuk.v4", ("ruuk_dev", "v4")),
+    ("places_ruuk_dev_b.jsonl", "entities.ruuk.v3", ("ruuk_dev_b", "v3")),
+    ("places_ruuk_dev_b.jsonl", "entities.ruuk.v4", ("ruuk_dev_b", "v4")),
 ])
 def test_cyrillic_places_in_context_meet_their_floors(shared: Path, gold_name: str, version: str,
                                                       floor_key: tuple[str, ...]) -> None:
@@ -86,7 +90,7 @@ def test_cyrillic_places_in_context_meet_their_floors(shared: Path, gold_name: s
 
     path = str(ROOT / "gold" / "pages" / gold_name)
     gold, records = gold_and_texts(path)
-    pipe = Pipeline([s.replace("entities.ruuk.v1", version) for s in DEFAULT], None, REGISTRY)
+    pipe = Pipeline([version if s.startswith("entities.ruuk.") else s for s in DEFAULT], None, REGISTRY)
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as fh:
         for i in sorted({g["id"] for g in gold}):
             fh.write(json.dumps(extract_line(json.dumps(records[i]), 1, pipe), ensure_ascii=False) + "\n")

@@ -9,8 +9,8 @@ from moralewatch.model import Document, Entity
 from moralewatch.pipeline import Pipeline
 from moralewatch.stages import DEFAULT, REGISTRY
 
-V1 = Pipeline(DEFAULT, None, REGISTRY)
-V2 = Pipeline([s.replace("entities.ruuk.v1", "entities.ruuk.v2") for s in DEFAULT], None, REGISTRY)
+V1 = Pipeline(["entities.ruuk.v1" if s.startswith("entities.ruuk.") else s for s in DEFAULT], None, REGISTRY)
+V2 = Pipeline(["entities.ruuk.v2" if s.startswith("entities.ruuk.") else s for s in DEFAULT], None, REGISTRY)
 
 
 def place(pipe: Pipeline, text: str, surface: str) -> Entity:

@@ -12,8 +12,8 @@ from moralewatch.model import Document, Entity
 from moralewatch.pipeline import Pipeline
 from moralewatch.stages import DEFAULT, REGISTRY
 
-V2 = Pipeline([s.replace("entities.ruuk.v1", "entities.ruuk.v2") for s in DEFAULT], None, REGISTRY)
-V3 = Pipeline([s.replace("entities.ruuk.v1", "entities.ruuk.v3") for s in DEFAULT], None, REGISTRY)
+V2 = Pipeline(["entities.ruuk.v2" if s.startswith("entities.ruuk.") else s for s in DEFAULT], None, REGISTRY)
+V3 = Pipeline(["entities.ruuk.v3" if s.startswith("entities.ruuk.") else s for s in DEFAULT], None, REGISTRY)
 
 
 def places(pipe: Pipeline, text: str) -> dict[str, Entity]:

@@ -37,6 +37,7 @@ from . import cyrillic_places
 from .context import unresolved
 from .context_ruuk import region_mentions
 from .context_ruuk import resolve as resolve_in_context
+from .cyrillic_confidence import calibrate
 from .gazetteer import Candidate, gazetteer
 from .names import Spans
 
@@ -57,8 +58,10 @@ _TRANSLIT = {
 }
 
 
+@lru_cache(maxsize=100_000)
 def transliterate(word: str, lang: str) -> str:
-    """Latin spelling of a Cyrillic word (Russian: BGN/PCGN without diacritics; Ukrainian: the national system)."""
+    """Latin spelling of a Cyrillic word (Russian: BGN/PCGN without diacritics; Ukrainian: the national system);
+    cached: the place stages spell the same words again and again (session 11)."""
     table = _TRANSLIT["uk" if lang == "uk" else "ru"]
     out = "".join(table.get(ch, table.get(ch.lower(), ch)) for ch in word)
     return out[:1].upper() + out[1:]
@@ -448,6 +451,18 @@ def find_entities_ruuk_v3(doc: Document, config: Mapping[str, Any]) -> None:
     resolve_in_context(doc.text, doc.entities, ambiguous, v3=True)
 
 
+@stage("entities.ruuk.v4", requires=("language", "entities"), provides=("entities_ruuk",))
+def find_entities_ruuk_v4(doc: Document, config: Mapping[str, Any]) -> None:
+    """``entities.ruuk.v3`` with a calibrated notion of confident: a settlement keeps the id v3 gave it only when the
+    text supports that reading (an oblast named for it, a relation it fits, a paragraph place near it and not near
+    the other readings, a town far more prominent than its namesakes); otherwise its candidates and a confidence
+    (:mod:`.cyrillic_confidence`)."""
+    ambiguous: dict[int, tuple[Candidate, ...]] = {}
+    _add(doc, find(doc, ambiguous, more=True))
+    resolve_in_context(doc.text, doc.entities, ambiguous, v3=True)
+    calibrate(doc.text, doc.entities, ambiguous)
+
+
 def _add(doc: Document, found: list[Entity]) -> None:
     if found:
         spans = Spans([(e.start, e.end) for e in doc.entities])
@@ -455,4 +470,4 @@ def _add(doc: Document, found: list[Entity]) -> None:
         doc.entities = sorted([*doc.entities, *keep], key=lambda x: x.start)
 
 
-__all__ = ["check_morphology", "find", "find_entities_ruuk", "find_entities_ruuk_v2", "find_entities_ruuk_v3", "skeleton", "transliterate"]
+__all__ = ["check_morphology", "find", "find_entities_ruuk", "find_entities_ruuk_v2", "find_entities_ruuk_v3", "find_entities_ruuk_v4", "skeleton", "transliterate"]

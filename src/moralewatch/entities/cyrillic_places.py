@@ -98,8 +98,10 @@ def lookup(word: str, lang: str) -> tuple[tuple[Candidate, ...], bool]:
     return (), False
 
 
-def _agreed(adj: str, noun: str, lang: str) -> list[str]:
-    """The adjective's nominatives agreeing with the noun's ("Великой Новоселки" -> великая новоселка)."""
+@lru_cache(maxsize=50_000)
+def _agreed(adj: str, noun: str, lang: str) -> tuple[str, ...]:
+    """The adjective's nominatives agreeing with the noun's ("Великой Новоселки" -> великая новоселка); cached: the
+    inflections are pymorphy3's slowest calls, and the same pairs recur (session 11)."""
     out: list[str] = []
     morph = analyzer(lang)
     for n in morph.parse(noun):
@@ -115,7 +117,7 @@ def _agreed(adj: str, noun: str, lang: str) -> list[str]:
             form = a.inflect(want)
             if form is not None and nom is not None:
                 out.append(f"{form.word} {nom.word}")
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 def lookup_pair(adj: str, noun: str, lang: str) -> tuple[Candidate, ...]:
