@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from moralewatch import quote_roles as roles
 from moralewatch.model import Document
 from moralewatch.pipeline import Pipeline
-from moralewatch.quotes import roles
 from moralewatch.stages import DEFAULT, REGISTRY
 
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import entities, indicators, lang, quotes, quotes_ruuk, segment, turns
+from . import entities, indicators, lang, quote_roles, quotes, quotes_ruuk, segment, turns
 from .entities import cyrillic
 from .indicators import slavic
 from .indicators import v10 as indicators_v10
 from .pipeline import Pipeline, Registration, registry_of
-from .quotes import roles as quote_roles
 
 REGISTRATIONS: tuple[Registration, ...] = (
     Registration(segment.segment),
@@ -28,8 +27,10 @@ REGISTRATIONS: tuple[Registration, ...] = (
     Registration(quotes.find_quotes_v6, data=("quotes/", "kb/orgs.tsv", "kb/people.tsv", "kb/sides.tsv", "kb/titles.tsv")),
     Registration(turns.quote_turns, data=("turns/", "kb/people.tsv"), rewrites=("quotes",)),
     # role, side and channel of the English quotes of any quote version, after the turns (which keep theirs)
-    Registration(quote_roles.assign_roles, data=("quote_roles/", "quotes/", "kb/orgs.tsv", "kb/people.tsv",
-                                                 "kb/sides.tsv", "kb/titles.tsv", "gazetteer/"), rewrites=("quotes",)),
+    # (the quote stage's role and channel tables, the knowledge base, and the gazetteer for the side of a place)
+    Registration(quote_roles.assign_roles, data=("quote_roles/", "quotes/roles.tsv", "quotes/channels.tsv",
+                                                 "kb/orgs.tsv", "kb/people.tsv", "kb/sides.tsv", "kb/titles.tsv",
+                                                 "gazetteer/"), rewrites=("quotes",)),
     # its speaker test reads pymorphy3 (the entity stage's analyzer): the dictionaries' versions are in its stamp
     Registration(quotes_ruuk.find_quotes_ruuk, data=("quotes_ruuk/", "ruuk/entities/morphology.txt"),
                  rewrites=("quotes",), setup=cyrillic.check_morphology),
@@ -71,6 +72,7 @@ DEFAULT = (
     "language.v2",
     "quotes.v2",
     "turns.v4",
+    "quote_roles.v1",
     "quotes.ruuk.v5",
     "indicators.v8",
     "langgate.v1",

@@ -28,12 +28,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..entities.gazetteer import gazetteer
-from ..lexicons import compile_regex, lines
-from ..model import Document, Quote
-from ..pipeline import stage
-from . import lexicon
-from . import speakers as sp
+from .entities.gazetteer import gazetteer
+from .lexicons import compile_regex, lines
+from .model import Document, Quote
+from .pipeline import stage
+from .quotes import lexicon
+from .quotes import speakers as sp
 
 #: words that end the head of a noun phrase: what follows is a complement ("the head | of the administration")
 _BOUNDARY = compile_regex(r"\s+(?:of|for|in|at|from|on|to|with|who|whose|which|that|by|near|after|during|since|"
@@ -49,6 +49,8 @@ _CLAUSE_WORD = compile_regex(r"^.*\b(?:said|says|told|tells|added|and|but|as|wit
 #: "…, who runs a private school": the speaker runs what follows (a civilian, unless it is a body with a role)
 _RUNS = compile_regex(r"^who\s+(?:runs|ran|owns|owned|manages|managed)\s+(.+)$")
 _LEADS = compile_regex(r"^who\s+(?:heads|headed|leads|led|directs|directed|chairs|chaired)\s+(.+)$")
+#: an age after a name ("Serhii, 44, a career soldier"): the apposition is what follows
+_AGE = compile_regex(r"^,\s*\d{1,3}(?=,)")
 _LOWER_WORDS = frozenset("de da di von van der al bin ibn le la du del".split())
 _PRONOUN = frozenset("he she they him her them i we it".split())
 #: roles whose side may come from the complement of a generic head ("a spokesman for the Ukrainian army")
@@ -161,12 +163,16 @@ def read(description: str) -> Reading:
         return read(m.group(1))
     head, _, rest = _split(description)
     hr, org = head_role(head), org_reading(head)
+    if hr is None and org == Reading():
+        org = org_reading(description)  # "the Institute for the Study of War"
     role = _role(head, rest, hr, org)
     side = side_words(head) or _possessor_side(head) or (hr[1] if hr and hr[1] != "-" else None) or org.side
     if side is None and rest and (role in _PERSON_OR_BODY or role is None and org.role is None):
         side = side_words(rest) or org_reading(rest).side
     if side is None and role in _PLACED_ROLES:
         side = place_side(description)
+    if side is None and role in ("expert", "ngo"):
+        side = "independent"  # think tanks, academics, NGOs (codebook): a side word before them says otherwise
     return Reading(role, side)
 
 
@@ -250,7 +256,7 @@ def _around(text: str, start: int, end: int) -> list[str]:
         out.append(_clause_tail(stripped[:-1]))
     else:
         out.append(_clause_tail(left))
-    after = text[end:end + 200]
+    after = _AGE.sub("", text[end:end + 200])
     if after.startswith(", "):
         stop = re.search(r"[,;.(\n]\s|[;(\n]|$", after[2:])
         out.append(after[2:2 + (stop.start() if stop else len(after) - 2)])
@@ -278,16 +284,30 @@ def describe(doc: Document, q: Quote) -> Reading:
 
 
 def _name_readings(doc: Document, q: Quote, name: str, mention: str) -> list[Reading]:
-    """A named speaker: a public figure, an organisation or a state, a person's title; for a person's name (no
-    body or state) the descriptions attached to the mention and to the name's earlier mentions."""
-    readings = [person_reading(name), read(name), title_reading(name)]
+    """A named speaker: the article's own description of the person first, attached to this mention ("said Ivan
+    Doe, an expert at a think tank") or to an earlier one ("Oleksandr Ivanenko, the city's police chief"), over the
+    knowledge base's public figure; then an organisation or a state, a person's title, a description the mention
+    was resolved from, and the side of the document's other noun phrases with the same head."""
+    own = read(name)
+    attached: list[tuple[str, Reading]] = []
+    if own == Reading():  # a person's name (not a body or a state): what the text says of them
+        if q.speaker_start is not None and mention and is_name(mention):
+            attached = _described(_around(doc.text, q.speaker_start, q.speaker_end or q.speaker_start))
+        if mention and not is_name(mention) and _surname(name) in mention:  # "the veteran diplomat Sergei Lavrov"
+            attached = _described([_clause_tail(mention[:mention.rindex(_surname(name))])])
+        attached += _described(introductions(doc.text, name, max(q.end, q.speaker_end or 0)))
+    readings = [r for _, r in attached] + [person_reading(name), own, title_reading(name)]
     if mention and not is_name(mention) and mention.lower() not in _PRONOUN:
         readings.append(read(mention))  # "The veteran Russian diplomat", resolved to a name
-    if readings[1] != Reading():
-        return readings
-    if q.speaker_start is not None and mention and is_name(mention):
-        readings += [read(d) for d in _around(doc.text, q.speaker_start, q.speaker_end or q.speaker_start)]
-    return readings + [read(d) for d in introductions(doc.text, name, q.end)]
+    if attached and not any(r.side for r in readings):
+        readings += [Reading(None, r.side) for r in earlier_descriptions(doc.text, attached[0][0], q.start)]
+    return readings
+
+
+def _described(phrases: list[str]) -> list[tuple[str, Reading]]:
+    """The phrases next to a name that describe the person: those that say what they are ("the police chief"),
+    not clauses ("According to Ivanenko, Russia withdrew ...")."""
+    return [(d, r) for d in phrases if (r := read(d)).role]
 
 
 def _description_readings(doc: Document, q: Quote, mention: str) -> list[Reading]:
