@@ -157,3 +157,16 @@ def test_spans_and_speakers_are_unchanged() -> None:
 def test_russian_paragraphs_are_left_to_their_own_stage() -> None:
     text = "«Мы держимся», — сказал российский контрактник в интервью."
     assert labels(text) == labels(text, WITHOUT)
+
+
+def test_a_captured_soldier_is_a_prisoner_of_his_army() -> None:
+    assert roles.read("a captured Russian soldier") == roles.Reading("pow", "ru")
+    assert roles.read("a captured Ukrainian soldier") == roles.Reading("pow", "ua")
+
+
+def test_a_clause_after_a_name_is_no_description_of_the_person() -> None:
+    text = ("KYIV - A captured Russian soldier, Ivan Petrov, 22, said in a video released by Ukraine's security "
+            "service that his unit had no food.")
+    assert only(text)[:2] == ("pow", "ru")  # not the security service's role and side
+    text = "According to Petrenko, Russia withdrew its tanks from the village."
+    assert only(text)[1] == "unknown"  # the clause after the name says nothing of him

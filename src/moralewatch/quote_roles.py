@@ -42,13 +42,19 @@ _WORD = compile_regex(r"[^\W\d_][\w’'.-]*")
 _POSSESSIVE = compile_regex(r"[’']s$")
 #: the end of the previous clause, looking back from a name: a sentence end (not "Mr." or an initial), a comma,
 #: a colon or semicolon, a quotation mark or a line break
-_CLAUSE_END = compile_regex(r"(?:(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<![\s.][A-Z])[.!?]\s|[,;:\n“”\"(])")
+_CLAUSE_END = compile_regex(r"(?:(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<![\s.][A-Z])[.!?]\s|[,;:\n“”\"(]|"
+                            r"\s[-–—]\s)")
 #: a verb or connective inside a description before a name: the description starts after it
 _CLAUSE_WORD = compile_regex(r"^.*\b(?:said|says|told|tells|added|and|but|as|with|when|while|whom|by|according to)"
                              r"\s+", re.S | re.I)
 #: "…, who runs a private school": the speaker runs what follows (a civilian, unless it is a body with a role)
 _RUNS = compile_regex(r"^who\s+(?:runs|ran|owns|owned|manages|managed)\s+(.+)$")
 _LEADS = compile_regex(r"^who\s+(?:heads|headed|leads|led|directs|directed|chairs|chaired)\s+(.+)$")
+#: what an apposition after a name starts with: a determiner, a possessive, a name or a title ("Ivan Doe, the
+#: mayor", "…, Kherson's governor", "…, spokesman for the army"), not a verb ("…, 22, said in a video …")
+_NP_START = compile_regex(r"(?:a|an|the|one|his|her|their|its|our|who|[A-Z][\w’'-]*|[a-z]+[’']s)\s|(?:spokes\w+|head|chief|"
+                          r"deputy|director|member|leader|adviser|advisor|aide|commander|mayor|governor)\b")
+_CAPTIVE = compile_regex(r"\b(?:captured|captive|imprisoned|detained|surrendered)\b", re.I)
 #: an age after a name ("Serhii, 44, a career soldier"): the apposition is what follows
 _AGE = compile_regex(r"^,\s*\d{1,3}(?=,)")
 _LOWER_WORDS = frozenset("de da di von van der al bin ibn le la du del".split())
@@ -171,6 +177,8 @@ def read(description: str) -> Reading:
         side = side_words(rest) or org_reading(rest).side
     if side is None and role in _PLACED_ROLES:
         side = place_side(description)
+    if role == "soldier" and _CAPTIVE.search(head):
+        role = "pow"  # "a captured Russian soldier"
     if side is None and role in ("expert", "ngo"):
         side = "independent"  # think tanks, academics, NGOs (codebook): a side word before them says otherwise
     return Reading(role, side)
@@ -205,13 +213,22 @@ def place_side(description: str) -> str | None:
     return None
 
 
-def title_reading(name: str) -> Reading:
-    """The role and side the title words of a name give ("Senators Ted Cruz", "President Emmanuel Macron")."""
+def title_of(name: str) -> str:
+    """The title words before a name ("Senators Ted Cruz" -> "Senators"), or ""."""
     words = name.split()
     for k in range(len(words) - 1, 0, -1):
-        if hr := head_role(" ".join(words[:k])):
-            return Reading(hr[0], side_words(" ".join(words[:k])) or (hr[1] if hr[1] != "-" else None))
-    return Reading()
+        if head_role(" ".join(words[:k])):
+            return " ".join(words[:k])
+    return ""
+
+
+def title_reading(name: str) -> Reading:
+    """The role and side the title words of a name give ("Senators Ted Cruz", "President Emmanuel Macron")."""
+    title = title_of(name)
+    hr = head_role(title) if title else None
+    if hr is None:
+        return Reading()
+    return Reading(hr[0], side_words(title) or (hr[1] if hr[1] != "-" else None))
 
 
 def _split(description: str) -> tuple[str, str, str]:
@@ -257,7 +274,7 @@ def _around(text: str, start: int, end: int) -> list[str]:
     else:
         out.append(_clause_tail(left))
     after = _AGE.sub("", text[end:end + 200])
-    if after.startswith(", "):
+    if after.startswith(", ") and _NP_START.match(after[2:]):
         stop = re.search(r"[,;.(\n]\s|[;(\n]|$", after[2:])
         out.append(after[2:2 + (stop.start() if stop else len(after) - 2)])
     return [d.strip() for d in out if d.strip()]
@@ -299,8 +316,11 @@ def _name_readings(doc: Document, q: Quote, name: str, mention: str) -> list[Rea
     readings = [r for _, r in attached] + [person_reading(name), own, title_reading(name)]
     if mention and not is_name(mention) and mention.lower() not in _PRONOUN:
         readings.append(read(mention))  # "The veteran Russian diplomat", resolved to a name
-    if attached and not any(r.side for r in readings):
-        readings += [Reading(None, r.side) for r in earlier_descriptions(doc.text, attached[0][0], q.start)]
+    # no side yet: the side of the document's other noun phrases with the head that says what the person is
+    phrases = [d for d, _ in attached] + [title_of(name)] + ([name] if own.role and not own.side else [])
+    head = next((p for p in phrases if p and head_role(_split(p)[0])), None)
+    if head is not None and not any(r.side for r in readings):
+        readings += [Reading(None, r.side) for r in earlier_descriptions(doc.text, head, q.start)]
     return readings
 
 
