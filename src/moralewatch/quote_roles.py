@@ -366,8 +366,8 @@ def earlier_descriptions(text: str, mention: str, before: int, depth: int = 1) -
 
 def _mentions_before(text: str, noun: str, role: str, before: int) -> list[re.Match[str]]:
     """Earlier mentions of the same head noun, nearest first; for a soldier or a captive any noun of the two
-    ("tearful young conscripts" after "Russian soldiers"), then, when there is none before, the nearest after
-    (a quote that opens the article)."""
+    ("tearful young conscripts" after "Russian soldiers"), then the nearest after (a quote that opens the
+    article)."""
     if role in _MILITARY:
         nouns = _military_nouns()
     else:
@@ -376,7 +376,7 @@ def _mentions_before(text: str, noun: str, role: str, before: int) -> list[re.Ma
     found = list(rx.finditer(text))
     earlier = [m for m in found if m.end() <= before]
     later = [m for m in found if m.start() > before + len(noun)]
-    return list(reversed(earlier)) or later
+    return list(reversed(earlier)) + later
 
 
 _MILITARY = frozenset({"soldier", "pow"})
