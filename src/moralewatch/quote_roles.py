@@ -25,7 +25,7 @@ import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .entities.gazetteer import gazetteer
@@ -95,10 +95,15 @@ def _generic() -> frozenset[str]:
 
 
 @cache
-def _affiliations() -> tuple[tuple[str, str], ...]:
-    """Hyphenated affiliation words ("Russian-installed") and their side, longest first."""
-    rows = [tuple(line.split("\t")[:2]) for line in lines("quote_roles/sides.tsv")]
-    return tuple(sorted(((w.lower(), s) for w, s in rows), key=lambda r: -len(r[0])))
+def _affiliations() -> dict[str, str]:
+    """Affiliation words ("Russian-installed", "people's republic") and their side."""
+    return {w.lower(): s for w, s in (line.split("\t")[:2] for line in lines("quote_roles/sides.tsv"))}
+
+
+@cache
+def _affiliation_rx() -> re.Pattern[str]:
+    words = sorted(_affiliations(), key=len, reverse=True)
+    return compile_regex(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
 
 
 # -- reading one description -------------------------------------------------------------------------------------
@@ -121,10 +126,8 @@ def head_role(part: str) -> tuple[str, str] | None:
 def side_words(part: str) -> str | None:
     """The side a description's own words give: an affiliation ("Russian-installed"), then the side word nearest
     its head ("Russia's envoy told the Ukrainian president": ua), "US"/"UK"/"EU" in capitals."""
-    low = part.lower()
-    for word, side in _affiliations():
-        if re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", low):
-            return side
+    if m := _affiliation_rx().search(part.lower()):
+        return _affiliations()[m.group()]
     hits = [(s, lexicon.sides()[0][key][0]) for s, _, key in lexicon.phrases("sides").find(part)]
     hits += [(m.start(), "west") for m in sp._WEST_ABBREVIATION.finditer(part)]
     return max(hits)[1] if hits else None
@@ -158,6 +161,7 @@ def _possessor_side(head: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def read(description: str) -> Reading:
     """Role and side of the speaker a description names, from its head noun and its modifiers; the complement
     only gives the body a generic head belongs to ("the head of the regional administration") or a side."""
@@ -255,11 +259,29 @@ def introductions(text: str, name: str, before: int) -> list[str]:
     core = sp.name_core(name)
     out: list[str] = []
     for form in dict.fromkeys((core, core.split()[-1] if core.split() else core)):
-        for m in re.finditer(r"(?<![\w’'-])" + re.escape(form) + r"(?![\w’'-])", text[:before]):
-            out += _around(text, m.start(), m.end())
+        for start, end in _occurrences(text, form):
+            if end > before:
+                break
+            out += _around(text, start, end)
             if len(out) >= 6:
                 return out
     return out
+
+
+@lru_cache(maxsize=256)
+def _occurrences(text: str, form: str) -> tuple[tuple[int, int], ...]:
+    """Where a name stands in a text as a word (once per document and name: a string's hash is cached)."""
+    out, at = [], text.find(form)
+    while at >= 0 and form:
+        end = at + len(form)
+        if not _word_char(text[at - 1:at]) and not _word_char(text[end:end + 1]):
+            out.append((at, end))
+        at = text.find(form, at + 1)
+    return tuple(out)
+
+
+def _word_char(ch: str) -> bool:
+    return bool(ch) and (ch.isalnum() or ch in "_’'-")
 
 
 def _around(text: str, start: int, end: int) -> list[str]:
@@ -351,35 +373,39 @@ def earlier_descriptions(text: str, mention: str, before: int, depth: int = 1) -
     if not words or role is None:
         return []
     out: list[Reading] = []
-    for m in _mentions_before(text, words[-1], role[0], before):
-        phrase = noun_phrase_before(text, m.end())
-        tail = re.match(r"\s+(?:of|for|in|at|from)\s[^,;.\n]*", text[m.end():m.end() + 120])
+    for start, end in _mentions_before(text, words[-1], role[0], before):
+        phrase = noun_phrase_before(text, end)
+        tail = _COMPLEMENT.match(text[end:end + 120])
         reading = read(phrase + (tail.group() if tail else ""))
         if reading.side is None and depth and len(_words(phrase)) > 1:
             body = " ".join(phrase.split()[:-1])
-            reading = next((r for r in earlier_descriptions(text, body, m.start(), depth - 1) if r.side), reading)
+            reading = next((r for r in earlier_descriptions(text, body, start, depth - 1) if r.side), reading)
         out.append(reading)
         if len(out) == 3:
             break
     return out
 
 
-def _mentions_before(text: str, noun: str, role: str, before: int) -> list[re.Match[str]]:
+def _mentions_before(text: str, noun: str, role: str, before: int) -> list[tuple[int, int]]:
     """Earlier mentions of the same head noun, nearest first; for a soldier or a captive any noun of the two
     ("tearful young conscripts" after "Russian soldiers"), then the nearest after (a quote that opens the
     article)."""
-    if role in _MILITARY:
-        nouns = _military_nouns()
-    else:
-        nouns = [re.escape(noun.removesuffix("s")) + "s?"]
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(nouns) + r")(?![\w-])", re.I)
-    found = list(rx.finditer(text))
-    earlier = [m for m in found if m.end() <= before]
-    later = [m for m in found if m.start() > before + len(noun)]
+    found = _noun_occurrences(text, "" if role in _MILITARY else noun.lower().removesuffix("s"))
+    earlier = [m for m in found if m[1] <= before]
+    later = [m for m in found if m[0] > before + len(noun)]
     return list(reversed(earlier)) + later
 
 
+@lru_cache(maxsize=256)
+def _noun_occurrences(text: str, noun: str) -> tuple[tuple[int, int], ...]:
+    """Where a head noun (singular or plural; "" for any soldier's or captive's noun) stands in a text."""
+    nouns = _military_nouns() if not noun else [re.escape(noun) + "s?"]
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(nouns) + r")(?![\w-])", re.I)
+    return tuple((m.start(), m.end()) for m in rx.finditer(text))
+
+
 _MILITARY = frozenset({"soldier", "pow"})
+_COMPLEMENT = compile_regex(r"\s+(?:of|for|in|at|from)\s[^,;.\n]*")
 
 
 @cache
@@ -428,11 +454,7 @@ def attribution(doc: Document, q: Quote, spans: list[tuple[int, int]]) -> str:
     j = max(i, bisect.bisect_left(starts, q.end) - 1)
     lo = doc.sentences[i][0] if doc.sentences else 0
     hi = doc.sentences[j][1] if doc.sentences else len(doc.text)
-    chars = list(doc.text[lo:hi])
-    for s, e in spans:
-        for k in range(max(s, lo), min(e, hi)):
-            chars[k - lo] = " "
-    return "".join(chars)
+    return _blank(doc.text[lo:hi], [(max(s, lo) - lo, min(e, hi) - lo) for s, e in spans if s < hi and e > lo])
 
 
 @cache
@@ -545,20 +567,24 @@ def speaker_channels(doc: Document, channels: dict[int, str | None],
         if key := _surname(doc.quotes[n].speaker):
             found.setdefault(key, set()).update([channel] if channel else [])
     masked = _blank(doc.text, spans)
+    starts = [s for s, _ in doc.sentences]
     for key, seen in found.items():
-        for s, e in doc.sentences:
-            sentence = masked[s:e]
-            if re.search(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", sentence):
-                channel = channel_in(sentence, strong=True)
-                seen.update([channel] if channel not in ("unknown", "news_report") else [])
+        hits = {bisect.bisect_right(starts, a) - 1 for a, _ in _occurrences(masked, key)}
+        for i in sorted(h for h in hits if h >= 0):
+            channel = channel_in(masked[doc.sentences[i][0]:doc.sentences[i][1]], strong=True)
+            seen.update([channel] if channel not in ("unknown", "news_report") else [])
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
+    """``text`` with the spans (sorted by start) made blanks of the same length."""
+    out, at = [], 0
     for s, e in spans:
-        chars[s:e] = " " * (e - s)
-    return "".join(chars)
+        s = max(s, at)
+        if e > s:
+            out += [text[at:s], " " * (e - s)]
+            at = e
+    return "".join(out) + text[at:]
 
 
 def _inherited(doc: Document, n: int, channels: dict[int, str | None]) -> str | None:
