@@ -170,3 +170,31 @@ def test_a_clause_after_a_name_is_no_description_of_the_person() -> None:
     assert only(text)[:2] == ("pow", "ru")  # not the security service's role and side
     text = "According to Petrenko, Russia withdrew its tanks from the village."
     assert only(text)[1] == "unknown"  # the clause after the name says nothing of him
+
+
+def test_a_body_s_location_is_not_its_side() -> None:
+    assert roles.read("The Swiss embassy in Moscow").side is None
+    assert roles.read("the governor of Ukraine's Luhansk region") == roles.Reading("local_authority", "ua")
+    assert roles.read("an official of the separatist administration of Luhansk") == roles.Reading("official", "ru")
+
+
+def test_a_possessor_gives_a_side_only_to_an_office() -> None:
+    assert roles.read("Vladimir Putin’s closest ally").side is None  # an ally is not his office
+
+
+def test_a_group_of_people_is_read_from_the_people() -> None:
+    assert roles.read("a group of Russian POWs") == roles.Reading("pow", "ru")
+    assert roles.read("a group of Ukrainian POWs") == roles.Reading("pow", "ua")
+
+
+def test_a_clause_before_a_name_is_no_title() -> None:
+    text = ("Both armies denied killing civilians. Petrenko said the shelling had stopped at dawn.")
+    assert only(text)[0] != "civilian"
+    text = ("The region offered to rebuild the town as an ecological city, the Kyiv Independent reports.")
+    assert all(g[2] != "local_authority" for g in labels(text))
+
+
+def test_an_adjective_of_nationality_is_no_place() -> None:
+    text = ("The talks went on after the Australian prime minister, Anthony Doe, arrived. Doe said the aid would "
+            "continue.")
+    assert all(g[3] != "ru" for g in labels(text))

@@ -50,12 +50,19 @@ _CLAUSE_WORD = compile_regex(r"^.*\b(?:said|says|told|tells|added|and|but|as|wit
 #: "…, who runs a private school": the speaker runs what follows (a civilian, unless it is a body with a role)
 _RUNS = compile_regex(r"^who\s+(?:runs|ran|owns|owned|manages|managed)\s+(.+)$")
 _LEADS = compile_regex(r"^who\s+(?:heads|headed|leads|led|directs|directed|chairs|chaired)\s+(.+)$")
-#: what an apposition after a name starts with: a determiner, a possessive, a name or a title ("Ivan Doe, the
-#: mayor", "…, Kherson's governor", "…, spokesman for the army"), not a verb ("…, 22, said in a video …")
-_NP_START = compile_regex(r"(?:a|an|the|one|his|her|their|its|our|who|[A-Z][\w’'-]*|[a-z]+[’']s)\s|(?:spokes\w+|head|chief|"
-                          r"deputy|director|member|leader|adviser|advisor|aide|commander|mayor|governor)\b")
+#: what an apposition after a name does not start with: a verb or a connective ("…, 22, said in a video …")
+_NOT_NP = compile_regex(r"(?:said|says|told|tells|added|adding|saying|according|and|but|which|while|when|as|if|"
+                        r"has|had|have|is|was|were|are|\d)\b", re.I)
 _CAPTIVE = compile_regex(r"\b(?:captured|captive|imprisoned|detained|surrendered)\b", re.I)
 #: an age after a name ("Serhii, 44, a career soldier"): the apposition is what follows
+#: a description that refers back ("the regional governor", "another soldier"), not a new indefinite one
+_ANAPHORIC = compile_regex(r"(?:the|another|one)\s", re.I)
+_QUANTITY = compile_regex(r"(?:(?:a|an|the)\s+)?(?:group|number|couple|pair|handful|dozens?|hundreds|thousands|some|"
+                          r"many|several|most|all|few|two|three|four|five)\s+of\s+(.+)$", re.I)
+#: a complement that names the speaker's own body ("a spokesperson for Exxon"): no other phrase says whose he is
+_BODY_COMPLEMENT = compile_regex(r"\s+(?:of|for|at|from|to)\s+$")
+_AS_ROLE = compile_regex(r"\bas\s+((?:the|a|an)\s[^,;.]+)$")
+_DETERMINER = compile_regex(r"(?:a|an|the)\s", re.I)
 _AGE = compile_regex(r"^,\s*\d{1,3}(?=,)")
 _LOWER_WORDS = frozenset("de da di von van der al bin ibn le la du del".split())
 _PRONOUN = frozenset("he she they him her them i we it".split())
@@ -65,7 +72,7 @@ _PERSON_OR_BODY = sp.INSTITUTIONAL | {"soldier", "pow", "relative", "official", 
 _PLACED_ROLES = frozenset({"official", "local_authority", "civilian"})
 _PLACE_SIDES = {"UA": "ua", "RU": "ru"}
 _CAPITALISED = compile_regex(r"(?<![\w’'-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?")
-_BODY_ROLES = frozenset({"local_authority", "intelligence_agency", "commander", "expert", "journalist", "ngo"})
+_BODY_ROLES = frozenset({"local_authority", "intelligence_agency", "expert", "ngo"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +144,8 @@ def org_reading(part: str) -> Reading:
     """Role and side of a knowledge-base organisation named in ``part`` ("the Kremlin", "Reuters")."""
     orgs, _ = lexicon.orgs()
     found = lexicon.org_phrases().find(part)
-    if not found:
-        return Reading()
+    if not found or found[-1][1] < len(_POSSESSIVE.sub("", part.rstrip(" ,.;:"))) - 1:
+        return Reading()  # the organisation must be the phrase's head ("Getty Images Justin Doe" is no agency)
     org = orgs[found[-1][2]]
     return Reading(org.role if org.role != "-" else None, org.side if org.side != "-" else None)
 
@@ -168,19 +175,24 @@ def read(description: str) -> Reading:
     description = description.strip()
     if m := _RUNS.match(description):
         inner = read(m.group(1))
-        return Reading(inner.role if inner.role in _BODY_ROLES else "civilian", inner.side or place_side(m.group(1)))
+        return Reading(inner.role if inner.role in _BODY_ROLES else "civilian", inner.side or place_side("", m.group(1)))
     if m := _LEADS.match(description):
         return read(m.group(1))
+    if m := _QUANTITY.match(description):
+        return read(m.group(1))  # "a group of Russian POWs" are POWs
     head, _, rest = _split(description)
     hr, org = head_role(head), org_reading(head)
     if hr is None and org == Reading():
         org = org_reading(description)  # "the Institute for the Study of War"
     role = _role(head, rest, hr, org)
-    side = side_words(head) or _possessor_side(head) or (hr[1] if hr and hr[1] != "-" else None) or org.side
-    if side is None and rest and (role in _PERSON_OR_BODY or role is None and org.role is None):
+    side = side_words(head) or (_possessor_side(head) if role else None) or (hr[1] if hr and hr[1] != "-" else None) \
+        or org.side
+    if side is None and rest and (m := _affiliation_rx().search(rest.lower())):
+        side = _affiliations()[m.group()]  # "an official in the separatist administration of …"
+    if side is None and rest and _belongs(head, role):
         side = side_words(rest) or org_reading(rest).side
     if side is None and role in _PLACED_ROLES:
-        side = place_side(description)
+        side = place_side(head, rest)
     if role == "soldier" and _CAPTIVE.search(head):
         role = "pow"  # "a captured Russian soldier"
     if side is None and role in ("expert", "ngo"):
@@ -200,17 +212,30 @@ def _role(head: str, rest: str, hr: tuple[str, str] | None, org: Reading) -> str
     return role
 
 
-def place_side(description: str) -> str | None:
-    """The side of the Ukrainian or Russian city or region a description names (an office holder's or a
-    resident's: "the patrol police chief for Kramatorsk" is ua, "a teacher in Novosibirsk" ru); a name that is
-    also a common word or a place elsewhere first says nothing."""
-    for m in _CAPITALISED.finditer(description):
-        name = _POSSESSIVE.sub("", m.group())
-        for surface in dict.fromkeys((name, name.split()[0])):
+def _belongs(head: str, role: str | None) -> bool:
+    """Whether the complement of a head says whose the speaker is: a generic head ("a spokesman for the Ukrainian
+    army"), a relative ("the mother of a Russian conscript"), a soldier ("a soldier from Russia's 1st Army"), an
+    office ("the governor of Ukraine's Luhansk region"); not a body's location ("the Swiss embassy in Moscow")."""
+    words = _words(head)
+    return bool(words) and (words[-1] in _generic() or role in ("relative", "soldier", "pow", "official",
+                                                                  "local_authority"))
+
+
+def place_side(head: str, rest: str = "") -> str | None:
+    """The side of the Ukrainian or Russian city or region a description names, in its complement or as the
+    head's possessor (an office holder's or a resident's: "the patrol police chief for Kramatorsk" is ua,
+    "Belgorod's governor" ru, "a teacher in Novosibirsk" ru); a name that is also a common word, a small place or
+    a place elsewhere first says nothing ("the Australian prime minister")."""
+    names = [m.group() for m in _CAPITALISED.finditer(rest)]
+    names += [m.group() for m in _CAPITALISED.finditer(head) if _POSSESSIVE.search(m.group())]
+    for name in names:
+        name = _POSSESSIVE.sub("", name)
+        for surface in dict.fromkeys((name, *(_POSSESSIVE.sub("", w) for w in name.split()))):
             found = gazetteer().lookup(surface)
             if found:
                 best = found[0]
-                if best.primary and not best.common and best.place.feature in ("city", "region"):
+                if best.primary and not best.common and (best.place.feature in ("region", "country") or (
+                        best.place.feature == "city" and best.place.population >= 5000)):
                     if side := _PLACE_SIDES.get(best.place.country or ""):
                         return side
                 break
@@ -291,12 +316,14 @@ def _around(text: str, start: int, end: int) -> list[str]:
         left = left[:m.start()]
     out = []
     stripped = left.rstrip()
-    if stripped.endswith(","):
+    if stripped.endswith(",") and text[end:end + 1] == ",":  # "a captured Russian soldier, Ivan Petrov, said"
         out.append(_clause_tail(stripped[:-1]))
-    else:
-        out.append(_clause_tail(left))
+    elif stripped.endswith(",") and (m := _AS_ROLE.search(stripped[:-1])):
+        out.append(m.group(1))  # "appointed … as the head of the administration, Mr. Doe insists"
+    elif stripped and stripped == left[:len(stripped)] and left[len(stripped):] == " ":
+        out.append(noun_phrase_before(stripped, len(stripped)))  # "Ukraine's foreign minister Dmytro Kuleba"
     after = _AGE.sub("", text[end:end + 200])
-    if after.startswith(", ") and _NP_START.match(after[2:]):
+    if after.startswith(", ") and not _NOT_NP.match(after[2:]):
         stop = re.search(r"[,;.(\n]\s|[;(\n]|$", after[2:])
         out.append(after[2:2 + (stop.start() if stop else len(after) - 2)])
     return [d.strip() for d in out if d.strip()]
@@ -340,16 +367,24 @@ def _name_readings(doc: Document, q: Quote, name: str, mention: str) -> list[Rea
         readings.append(read(mention))  # "The veteran Russian diplomat", resolved to a name
     # no side yet: the side of the document's other noun phrases with the head that says what the person is
     phrases = [d for d, _ in attached] + [title_of(name)] + ([name] if own.role and not own.side else [])
-    head = next((p for p in phrases if p and head_role(_split(p)[0])), None)
+    head = next((p for p in phrases if p and (hr := head_role(_split(p)[0])) and hr[0] in _MILITARY), None)
     if head is not None and not any(r.side for r in readings):
         readings += [Reading(None, r.side) for r in earlier_descriptions(doc.text, head, q.start)]
     return readings
 
 
 def _described(phrases: list[str]) -> list[tuple[str, Reading]]:
-    """The phrases next to a name that describe the person: those that say what they are ("the police chief"),
-    not clauses ("According to Ivanenko, Russia withdrew ...")."""
-    return [(d, r) for d in phrases if (r := read(d)).role]
+    """The phrases next to a name that describe the person: those that say what they are ("the police chief"), or
+    an indefinite noun phrase with a side word ("a Ukrainian manager at a software company"); not clauses
+    ("According to Ivanenko, Russia withdrew ...")."""
+    out = []
+    for d in phrases:
+        r = read(d)
+        if r.role:
+            out.append((d, r))
+        elif _DETERMINER.match(d) and (side := side_words(_split(d)[0])):
+            out.append((d, Reading(None, side)))
+    return out
 
 
 def _description_readings(doc: Document, q: Quote, mention: str) -> list[Reading]:
@@ -357,7 +392,8 @@ def _description_readings(doc: Document, q: Quote, mention: str) -> list[Reading
     the side of the document's other noun phrases with the same head."""
     words = [w for w in dict.fromkeys((mention, q.speaker or "")) if w and w.lower() not in _PRONOUN]
     readings = [read(w) for w in words]
-    if words and readings[0].side is None:
+    if words and readings[0].side is None and not _BODY_COMPLEMENT.match(_split(words[0])[1]) and (
+            readings[0].role in _MILITARY | sp.INSTITUTIONAL or _ANAPHORIC.match(words[0])):
         found = earlier_descriptions(doc.text, words[0], q.speaker_start or 0)
         readings += [Reading(None, r.side) for r in found]
     return readings
@@ -426,7 +462,7 @@ def noun_phrase_before(text: str, end: int) -> str:
     words right before it, back to a determiner, a verb or punctuation ("... continue to capture Russian
     soldiers" -> "Russian soldiers")."""
     tokens = re.findall(r"\S+", text[max(0, end - 120):end])
-    if not tokens:
+    if not tokens or not _WORD.fullmatch(tokens[-1]) or not tokens[-1][-1].isalpha():  # not a sentence's end
         return ""
     kept = [tokens[-1]]
     for tok in reversed(tokens[:-1]):
@@ -519,6 +555,8 @@ def relabel(doc: Document, keep_side: bool = False) -> None:
         q.speaker_role = q.speaker_role if who.role == "soldier" and q.speaker_role == "pow" else \
             who.role or q.speaker_role
         q.side = who.side or (q.side if keep_side else "unknown")
+        if q.side == "unknown" and q.speaker_role in ("expert", "ngo"):
+            q.side = "independent"  # think tanks, academics, NGOs (codebook), unless their words say a side
         channels[n] = explicit_channel(doc, q, spans)
         before[n] = q.channel
     by_speaker = speaker_channels(doc, channels, spans)
