@@ -198,3 +198,8 @@ def test_an_adjective_of_nationality_is_no_place() -> None:
     text = ("The talks went on after the Australian prime minister, Anthony Doe, arrived. Doe said the aid would "
             "continue.")
     assert all(g[3] != "ru" for g in labels(text))
+
+
+def test_a_representative_of_an_agency_speaks_for_the_agency() -> None:
+    assert roles.read("FSB representative") == roles.Reading("intelligence_agency", "ru")
+    assert roles.read("SBU representative") == roles.Reading("intelligence_agency", "ua")

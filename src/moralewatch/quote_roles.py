@@ -181,10 +181,34 @@ def read(description: str) -> Reading:
     if m := _QUANTITY.match(description):
         return read(m.group(1))  # "a group of Russian POWs" are POWs
     head, _, rest = _split(description)
-    hr, org = head_role(head), org_reading(head)
-    if hr is None and org == Reading():
-        org = org_reading(description)  # "the Institute for the Study of War"
+    hr = head_role(head)
+    org = _head_org(description, head, hr)
     role = _role(head, rest, hr, org)
+    side = _side(head, rest, role, hr, org)
+    if role == "soldier" and _CAPTIVE.search(head):
+        role = "pow"  # "a captured Russian soldier"
+    if side is None and role in ("expert", "ngo"):
+        side = "independent"  # think tanks, academics, NGOs (codebook): a side word before them says otherwise
+    return Reading(role, side)
+
+
+def _head_org(description: str, head: str, hr: tuple[str, str] | None) -> Reading:
+    """The organisation a description's head names: the head itself ("the Kremlin"), the whole description when
+    the head is no role word ("the Institute for the Study of War"), a generic head's modifier ("FSB
+    representative")."""
+    org = org_reading(head)
+    if hr is None and org == Reading():
+        return org_reading(description)
+    words = _words(head)
+    if hr and words and words[-1] in _generic() and org == Reading() and " " in head.strip():
+        return org_reading(head.rsplit(None, 1)[0])
+    return org
+
+
+def _side(head: str, rest: str, role: str | None, hr: tuple[str, str] | None, org: Reading) -> str | None:
+    """The side the description's own words give: its head's side words, an office's possessor, the head word's
+    or organisation's side; then an affiliation in the complement, the complement of a head that belongs to a
+    body, the Ukrainian or Russian place an office holder or resident is of."""
     side = side_words(head) or (_possessor_side(head) if role else None) or (hr[1] if hr and hr[1] != "-" else None) \
         or org.side
     if side is None and rest and (m := _affiliation_rx().search(rest.lower())):
@@ -193,11 +217,7 @@ def read(description: str) -> Reading:
         side = side_words(rest) or org_reading(rest).side
     if side is None and role in _PLACED_ROLES:
         side = place_side(head, rest)
-    if role == "soldier" and _CAPTIVE.search(head):
-        role = "pow"  # "a captured Russian soldier"
-    if side is None and role in ("expert", "ngo"):
-        side = "independent"  # think tanks, academics, NGOs (codebook): a side word before them says otherwise
-    return Reading(role, side)
+    return side
 
 
 def _role(head: str, rest: str, hr: tuple[str, str] | None, org: Reading) -> str | None:
@@ -205,6 +225,8 @@ def _role(head: str, rest: str, hr: tuple[str, str] | None, org: Reading) -> str
     that body has a role of its own (a local authority, an intelligence agency, a command...)."""
     role = hr[0] if hr else org.role
     words = _words(head)
+    if hr and words and words[-1] in _generic() and org.role in _BODY_ROLES | {"intelligence_agency"}:
+        role = org.role
     if hr and words and words[-1] in _generic() and rest:
         inner = head_role(_split(rest)[0])
         inner_role = inner[0] if inner else org_reading(rest).role
