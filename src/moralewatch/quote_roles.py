@@ -296,7 +296,7 @@ def is_name(speaker: str | None) -> bool:
     """Whether a speaker string is a name ("Mr. Lyakh", "Josep Borrell") rather than a description."""
     words = (speaker or "").split()
     return bool(words) and all(w[:1].isupper() or w in _LOWER_WORDS for w in words) \
-        and words[0].lower() not in ("the", "a", "an")
+        and words[0].lower() not in ("the", "a", "an") and (len(words) > 1 or words[0].lower() not in _PRONOUN)
 
 
 def introductions(text: str, name: str, before: int) -> list[str]:
@@ -306,12 +306,10 @@ def introductions(text: str, name: str, before: int) -> list[str]:
     core = sp.name_core(name)
     out: list[str] = []
     for form in dict.fromkeys((core, core.split()[-1] if core.split() else core)):
-        for start, end in _occurrences(text, form):
+        for start, end in _occurrences(text, form)[:6]:  # the first mentions introduce a person
             if end > before:
                 break
             out += _around(text, start, end)
-            if len(out) >= 6:
-                return out
     return out
 
 
@@ -448,10 +446,16 @@ def _mentions_before(text: str, noun: str, role: str, before: int) -> list[tuple
     """Earlier mentions of the same head noun, nearest first; for a soldier or a captive any noun of the two
     ("tearful young conscripts" after "Russian soldiers"), then the nearest after (a quote that opens the
     article)."""
-    found = _noun_occurrences(text, "" if role in _MILITARY else noun.lower().removesuffix("s"))
-    earlier = [m for m in found if m[1] <= before]
-    later = [m for m in found if m[0] > before + len(noun)]
-    return list(reversed(earlier)) + later
+    key = "" if role in _MILITARY else noun.lower().removesuffix("s")
+    found, ends = _noun_occurrences(text, key), _noun_ends(text, key)
+    i = bisect.bisect_right(ends, before)
+    later = [m for m in found[i:i + 6] if m[0] > before + len(noun)][:3]
+    return list(reversed(found[max(0, i - 3):i])) + later
+
+
+@lru_cache(maxsize=256)
+def _noun_ends(text: str, noun: str) -> list[int]:
+    return [e for _, e in _noun_occurrences(text, noun)]
 
 
 @lru_cache(maxsize=256)
@@ -507,12 +511,27 @@ def _modifier(tok: str, word: str) -> bool:
 
 def attribution(doc: Document, q: Quote, spans: list[tuple[int, int]]) -> str:
     """The quote's sentence(s) with every quote's content blanked: the words that attribute it."""
-    starts = [s for s, _ in doc.sentences]
+    starts = _starts(doc.sentences)
     i = max(0, bisect.bisect_right(starts, q.start) - 1)
     j = max(i, bisect.bisect_left(starts, q.end) - 1)
     lo = doc.sentences[i][0] if doc.sentences else 0
     hi = doc.sentences[j][1] if doc.sentences else len(doc.text)
-    return _blank(doc.text[lo:hi], [(max(s, lo) - lo, min(e, hi) - lo) for s, e in spans if s < hi and e > lo])
+    span_starts = _starts(spans)
+    near = spans[max(0, bisect.bisect_left(span_starts, lo) - 8):bisect.bisect_left(span_starts, hi)]
+    return _blank(doc.text[lo:hi], [(max(s, lo) - lo, min(e, hi) - lo) for s, e in near if s < hi and e > lo])
+
+
+_STARTS: dict[int, tuple[object, list[int]]] = {}
+
+
+def _starts(spans: list[tuple[int, int]]) -> list[int]:
+    """The starts of a list of spans, computed once per list (a document's sentences, its quotes' contents)."""
+    hit = _STARTS.get(id(spans))
+    if hit is None or hit[0] is not spans:
+        if len(_STARTS) > 64:
+            _STARTS.clear()
+        hit = _STARTS[id(spans)] = (spans, [s for s, _ in spans])
+    return hit[1]
 
 
 @cache
@@ -558,19 +577,20 @@ def _english(doc: Document) -> list[tuple[int, int]]:
             if lab == "en" or (lab == "und" and doc.language == "en")]
 
 
-def _in(spans: list[tuple[int, int]], pos: int) -> bool:
-    i = bisect.bisect_right([s for s, _ in spans], pos) - 1
+def _in(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def relabel(doc: Document, keep_side: bool = False) -> None:
     """Rewrite role, side and channel of the English quotes (the transcript turns keep their labels)."""
     english = _english(doc)
+    english_starts = [s for s, _ in english]
     spans = content_spans(doc.quotes)
     channels: dict[int, str | None] = {}
     before: dict[int, str] = {}
     for n, q in enumerate(doc.quotes):
-        if (q.rule or "").startswith("turn") or not _in(english, q.start):
+        if (q.rule or "").startswith("turn") or not _in(english, english_starts, q.start):
             continue
         who = describe(doc, q)
         # "one captured soldier" then "another soldier": the quote stage read the captivity around the mention
