@@ -516,11 +516,14 @@ def attribution(doc: Document, q: Quote, spans: list[tuple[int, int]]) -> str:
     j = max(i, bisect.bisect_left(starts, q.end) - 1)
     lo = doc.sentences[i][0] if doc.sentences else 0
     hi = doc.sentences[j][1] if doc.sentences else len(doc.text)
+    lo, hi = max(lo, q.start - _REACH), min(hi, q.end + _REACH)  # a run-on "sentence" stays a bounded window
     span_starts = _starts(spans)
     near = spans[max(0, bisect.bisect_left(span_starts, lo) - 8):bisect.bisect_left(span_starts, hi)]
     return _blank(doc.text[lo:hi], [(max(s, lo) - lo, min(e, hi) - lo) for s, e in near if s < hi and e > lo])
 
 
+#: how far an attribution reaches from its quote (characters)
+_REACH = 300
 _STARTS: dict[int, tuple[object, list[int]]] = {}
 
 
