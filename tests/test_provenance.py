@@ -72,9 +72,8 @@ def test_editing_the_gazetteer_changes_the_entity_stamp_and_no_other(data_copy: 
     original = places.read_bytes()
     try:
         places.write_bytes(original + b"\n")
-        # entities.ruuk.v1 looks Cyrillic place names up in the same gazetteer (issue 17), quote_roles.v1 the side of
-        # the place a speaker's description names
-        assert _changed(before, _stamps(data_copy)) == {"entities.v2", "entities.ruuk.v1", "quote_roles.v1"}
+        # entities.ruuk.v1 looks Cyrillic place names up in the same gazetteer (issue 17)
+        assert _changed(before, _stamps(data_copy)) == {"entities.v2", "entities.ruuk.v1"}
     finally:
         places.write_bytes(original)
 
@@ -196,11 +195,11 @@ def test_rows_record_every_stage_that_wrote_them(tmp_path: Path) -> None:
             for t in ("quotes", "indicators", "entities")}
     store.close()
     s = pipe.stamps
-    # turns.v4 (transcript turns), quote_roles.v1 (role, side and channel of English quotes), quotes.ruuk.v5 (Russian
-    # and Ukrainian quotes added in text order) and langgate.v1 (output on paragraphs not in English) may rewrite
-    # quotes and indicators: their stamps are recorded on every row they passed, as links.v2's is
+    # turns.v4 (transcript turns), quotes.ruuk.v5 (Russian and Ukrainian quotes added in text order) and langgate.v1
+    # (output on paragraphs not in English) may rewrite quotes and indicators: their stamps are recorded on every row
+    # they passed, as links.v2's is
     assert rows["quotes"] and all(r == {"quotes.v2": s["quotes.v2"], "turns.v4": s["turns.v4"],
-                                        "quote_roles.v1": s["quote_roles.v1"], "quotes.ruuk.v5": s["quotes.ruuk.v5"],
+                                        "quotes.ruuk.v5": s["quotes.ruuk.v5"],
                                         "langgate.v1": s["langgate.v1"], "links.v2": s["links.v2"]}
                                   for r in rows["quotes"])
     # indicators.ruuk.v6 and entities.ruuk.v1 (issue 17) add rows of Russian and Ukrainian text to these tables

@@ -3,6 +3,9 @@ both armies alike, on invented sentences. The stage rewrites these three fields 
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from moralewatch import quote_roles as roles
@@ -203,3 +206,20 @@ def test_an_adjective_of_nationality_is_no_place() -> None:
 def test_a_representative_of_an_agency_speaks_for_the_agency() -> None:
     assert roles.read("FSB representative") == roles.Reading("intelligence_agency", "ru")
     assert roles.read("SBU representative") == roles.Reading("intelligence_agency", "ua")
+
+
+# -- floors (tests/floors/quotes.json, "quote_roles_v1") --------------------------------------------------------
+
+
+def test_war_dev_and_seed_floors_with_the_stage(shared: Path) -> None:
+    from moralewatch.eval.quotes import evaluate
+
+    root = Path(__file__).resolve().parents[1]
+    floors = json.loads((root / "tests" / "floors" / "quotes.json").read_text(encoding="utf-8"))["quote_roles_v1"]
+    got = evaluate(str(root / "gold" / "quotes_war_dev.jsonl"), pipeline=WITH)["all"]
+    for key, floor in floors["war_dev"].items():
+        share = got[key.replace("_share", "_right")] / got["found"]
+        assert share >= floor - 5e-4, f"war dev {key} {share:.4f} fell below {floor}"
+    seeds = evaluate(str(shared / "examples" / "gold"), pipeline=WITH)["all"]
+    for key, floor in floors["seeds"].items():
+        assert seeds[key] >= floor, f"seeds {key} {seeds[key]} fell below {floor}"
