@@ -77,10 +77,24 @@ def test_v10_side_of_a_first_person_cue_is_the_speakers(text: str, indicator: st
     assert found(text, V10) == {(indicator, side)}
 
 
+#: v8 as the default runs it, and with quote_roles.v1 (issue 13; registered, not the default) before it
+V8_ALONE = Pipeline([n for n in V8.names if n != "quote_roles.v1"])
+V8_ROLES = Pipeline([m for n in V8_ALONE.names for m in ((n, "quote_roles.v1") if n == "turns.v4" else (n,))])
+
+
 @pytest.mark.parametrize(("text", "indicator", "side"), SIDE_FROM_THE_VOICE[:6])
 def test_v8_took_the_nearest_nationality_word(text: str, indicator: str, side: str) -> None:
-    """v8 keeps its output (the v10 side is a new stage, not a change of v8's)."""
-    assert found(text, V8) == {(indicator, "ua" if side == "ru" else "ru")}
+    """v8 keeps its output (the v10 side is a new stage, not a change of v8's): on the quotes as the quote stage
+    labels them it takes the nearest nationality word."""
+    assert found(text, V8_ALONE) == {(indicator, "ua" if side == "ru" else "ru")}
+
+
+@pytest.mark.parametrize(("text", "indicator", "side"), SIDE_FROM_THE_VOICE[4:6])
+def test_v8_reads_the_speakers_own_side_from_quote_roles(text: str, indicator: str, side: str) -> None:
+    """With quote_roles.v1 upstream, the quote's side is the speaker's own ("a captured Russian paratrooper": a
+    POW of his army, where the quote stage read the other army's name), and v8 takes it for these two; on the
+    other four v8 still takes the nearest nationality word."""
+    assert found(text, V8_ROLES) == {(indicator, side)}
 
 
 def test_they_is_the_side_named_before_it() -> None:
