@@ -31,6 +31,8 @@ REGISTRATIONS: tuple[Registration, ...] = (
                  rewrites=("quotes",), setup=cyrillic.check_morphology),
     Registration(quotes_ruuk.find_quotes_ruuk_v5, data=("quotes_ruuk/", "ruuk/entities/morphology.txt"),
                  rewrites=("quotes",), setup=cyrillic.check_morphology),
+    Registration(quotes_ruuk.find_quotes_ruuk_v6, data=("quotes_ruuk/", "ruuk/entities/morphology.txt"),
+                 rewrites=("quotes",), setup=cyrillic.check_morphology),
     Registration(indicators.tag_indicators, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators.tag_indicators_v4, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators.tag_indicators_v5, data=("indicators/", "kb/sides.tsv")),

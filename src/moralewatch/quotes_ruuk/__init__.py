@@ -21,7 +21,7 @@ from .document import LANGUAGES, extract
 #: the prefix of the ``rule`` of every quote this stage finds (the language gate keeps them)
 RULE_PREFIX = "ruuk-"
 
-__all__ = ["LANGUAGES", "RULE_PREFIX", "extract", "find_quotes_ruuk", "find_quotes_ruuk_v5"]
+__all__ = ["LANGUAGES", "RULE_PREFIX", "extract", "find_quotes_ruuk", "find_quotes_ruuk_v5", "find_quotes_ruuk_v6"]
 
 
 @stage("quotes.ruuk.v4", requires=("paragraphs", "language", "quotes"), provides=("quotes_ruuk",))
@@ -38,6 +38,12 @@ def find_quotes_ruuk_v5(doc: Document, config: Mapping[str, Any]) -> None:
     когда …, …») opens a reported clause, and a negated verb followed by a gerund of saying before the colon keeps
     its subject as the speaker («X не говорил, …, сформулировав так: «…»»)."""
     _add(doc, 5)
+
+
+@stage("quotes.ruuk.v6", requires=("paragraphs", "language", "quotes"), provides=("quotes_ruuk",))
+def find_quotes_ruuk_v6(doc: Document, config: Mapping[str, Any]) -> None:
+    """``quotes.ruuk.v5`` with more reported speech found and fewer wrong speakers (session 11)."""
+    _add(doc, 6)
 
 
 def _add(doc: Document, revision: int) -> None:

@@ -109,9 +109,12 @@ def _borrow(lines: list[Line]) -> None:
                 _from_next_cue(lines[i + 1], f)
             elif f.borrow == "line":
                 _from_neighbour(lines, i, f)
+        if line.about_prev is not None and i > 0:
+            _about_above(lines[i - 1], line.about_prev)
         if line.dash and i > 0 and not lines[i - 1].found:
             _dash_below(lines[i - 1], line)
-        if i > 0 and not line.found and not line.dash and not lines[i - 1].found and not lines[i - 1].intro:
+        if i > 0 and not line.found and not line.dash and not lines[i - 1].found and \
+                (not lines[i - 1].intro or lines[i - 1].revision >= 6):  # (v6) an intro's first plain line too
             _below_intro(lines[i - 1], line)
         if line.intro:
             _intro_list(line, lines[i + 1:])
@@ -159,6 +162,19 @@ def _from_neighbour(lines: list[Line], i: int, f: Found) -> None:
     f.borrow = ""
 
 
+def _about_above(above: Line, f: Found) -> None:
+    """quotes.ruuk.v6: «Об этом сообщил X» opening a line reports the last sentence of the line above (a post's
+    first line too, guideline 4), when no quote or attribution took it; a dash line above is a list's, not this."""
+    sentences = above.sentences()
+    if not sentences or above.dash:
+        return
+    s, e = sentences[-1]
+    s = _lead(above.masked, above.lo, s, e)
+    if e > s and above.free(s, e) and len(above.m(s, e).split()) >= 3:
+        f.start, f.end, f.kind = s, e, _kind(above, s, e)
+        above.add(f)
+
+
 def _dash_below(above: Line, line: Line) -> None:
     """A dash line opening with a speech verb under a line with no quote: the line above is what was said."""
     w = _NAME_WORD.match(line.masked, _lead(line.masked, line.lo, line.lo, line.hi) - line.lo)
@@ -173,9 +189,35 @@ def _dash_below(above: Line, line: Line) -> None:
 def _below_intro(above: Line, line: Line) -> None:
     """«генерал-полковник ВСУ Дмитрий Марченко выдал порцию зрады:» ⏎ the words, without marks."""
     who = _colon_person(above)
-    if who is not None and len(line.m(line.lo, line.hi).split()) >= 8:
+    least = 8
+    said = _said_intro(above)
+    if said is not None:  # (v6) «Это подтвердил представитель МИД Георгий Тихий:» ⏎ a short line is his too
+        who, least = who or said, 3
+    if who is not None and len(line.m(line.lo, line.hi).split()) >= least:
         s0 = _lead(line.masked, line.lo, line.lo, line.hi)
         line.add(Found(s0, line.hi, "direct", who, None, "ruuk-below-intro", "", [], 0.55))
+
+
+def _said_intro(above: Line) -> tuple[int, int] | None:
+    """quotes.ruuk.v6: the speaker of a line that ends with a colon right after a speech verb and its speaker
+    («Коба взглянул на колхозана грустно и сказал:», «Это подтвердил представитель МИД Георгий Тихий:»)."""
+    if above.revision < 6 or not above.masked.rstrip().endswith(":"):
+        return None
+    tail = above.lo + len(above.masked.rstrip()) - 1
+    verbs = above.verbs(above.lo, tail, frozenset({"speech"}))
+    if not verbs or _words_in_span(above, verbs[-1][1], tail) > 6:
+        return None
+    v, v_end, _ = verbs[-1]
+    after, _hint, _via = above.after_verb(v_end, tail)
+    if after is not None and _speakerish(above, after):
+        return after
+    s = max((a for a, _e in above.sentences() if a <= v), default=above.lo)
+    sp = above.subject(s, v)
+    return sp if sp is not None and _speakerish(above, sp) else None
+
+
+def _words_in_span(line: Line, s: int, e: int) -> int:
+    return len(_NAME_WORD.findall(line.m(s, e)))
 
 
 def _label_below_statement(above: Line, line: Line) -> bool:

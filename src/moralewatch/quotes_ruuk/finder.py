@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from ..lexicons import compile_regex
 from .lexicon import lexicon
-from .morph import body_in, gerund, infinitive, name_reading, speaker_noun
+from .morph import body_in, gerund, infinitive, name_reading, only_noun, speaker_noun
 from .names import name_words
 
 MASK = "\u2591"  # what a quote's content is blanked with: no word character, no space, no punctuation
@@ -214,6 +214,8 @@ _WHERE_SAID = compile_regex(
     r"телеграм[\w-]*|telegram[\w-]*|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|"
     r"декабре|січні|лютому|березні|квітні|травні|червні|липні|серпні|вересні|жовтні|листопаді|грудні|\d{4}\s+году)"
     r"(?![\w-]).*$", flags=2)
+_CUT_SPEAKER_V6 = compile_regex(r",\s+(?:в\s+то\s+время\s+как|тогда\s+как|хотя|однако|но|а|тоді\s+як|хоча|але)\s",
+                                flags=2)
 _LINKING = compile_regex(r"^(?:также\s+|тоже\s+|как\s+|як\s+|і\s+|и\s+)*", flags=2)
 _COMPLEMENTIZER = compile_regex(r",\s+(?:что|чтобы|будто|якобы|що|щоб|нібито)\s")
 #: (v5) also «что» with a comma after it, when a subordinate clause opens the content («жалуются, что, когда …, …»)
@@ -231,6 +233,7 @@ _COMMA_WORD = compile_regex(r",\s+([\w-]+)")
 #: «X утверждает, ссылаясь на Y, что …»: Y is the source
 _CITING = compile_regex(r",\s*(?:ссылаясь|посилаючись)\s+на\s+(\S.*?)\s*$", flags=2)
 _GERUND_THAT = compile_regex(r",\s+([\w-]+),\s+((?:что|що)\s)", flags=2)
+_GERUND_THAT_V6 = compile_regex(r",\s+([\w-]+),\s+((?:что|що)[\s,])", flags=2)  # «добавив, что, каким бы …»
 #: pronouns that before a verb are its object («Его называют героем»), never who speaks
 _OBJECT_PRONOUNS = frozenset("его её ее их його її їх".split())
 #: the capitalised words that end a clause (a relative pronoun's antecedent when it is a name)
@@ -289,6 +292,8 @@ class Line:
         self.intro = False  # ends with a colon after a speech word: the lines below are its quotes
         self.via_hint = ""  # an outlet read off the last subject ("X со ссылкой на Y": X)
         self.bare_subject = False
+        #: (v6) «Об этом сообщил X» opening the line: its content is the last sentence of the line above
+        self.about_prev: Found | None = None
         self._cues: list[tuple[int, int, frozenset[str]]] | None = None
         self._cue_starts: list[int] = []
         self._mark_starts: list[int] | None = None
@@ -334,7 +339,7 @@ class Line:
             table = lexicon().verbs
             self._cues = []
             for m in _TOKEN.finditer(self.masked):
-                cls = table.get(m.group().lower())
+                cls = _revised(table.get(m.group().lower()), self.revision)
                 if cls and not (self.lang == "ru" and m.group().lower().endswith("ть") and
                                 infinitive(m.group(), "ru")):  # Ukrainian «говорить» is Russian's infinitive
                     self._cues.append((self.lo + m.start(), self.lo + m.end(), cls))
@@ -463,6 +468,9 @@ class Line:
         m = _CUT_SPEAKER.search(seg)
         if m:
             seg = seg[:m.start()]
+        m = _CUT_SPEAKER_V6.search(seg) if self.revision >= 6 else None
+        if m:  # (v6) «…, сообщили Reuters три военных источника, в то время как повстанцы заявили …»
+            seg = seg[:m.start()]
         for c in _COMMA_WORD.finditer(seg):  # «…», — пишет Le Monde, отмечая, что …: the gerund's clause is no speaker
             if gerund(c.group(1), self.lang):
                 seg = seg[:c.start()]
@@ -514,6 +522,20 @@ class Line:
         if not _WORD.search(self.text[a:b]) or _words(self.text[a:b]) > 9:
             return None, hint, via
         return (a, b), hint, via
+
+
+#: verbs.txt's class read by quotes.ruuk.v6 only (признаётся, підкреслив, зауважив): speech there, no cue before
+_V6_SPEECH = "v6speech"
+
+
+def _revised(cls: frozenset[str] | None, revision: int) -> frozenset[str] | None:
+    """A word's cue classes as the stage's revision reads them: the v6 verbs are speech from revision 6 on and
+    nothing before it (v4 and v5 keep their output)."""
+    if not cls or _V6_SPEECH not in cls:
+        return cls
+    if revision >= 6:
+        return cls | {"speech"}
+    return (cls - {_V6_SPEECH}) or None
 
 
 def _before_parenthesis(seg: str) -> str:
@@ -606,6 +628,7 @@ _STOP = compile_regex(r"[.!?…;](?:\s|$)")
 _INNER_CUE = compile_regex(r"([,.!?…])\s+[—–]\s+(\w+)")
 _INNER_GOES_ON = compile_regex(r"[.,:]\s+[—–]\s+")
 _ABOUT_THIS = compile_regex(r"(?:,\s*|^\s*|\s[—–]\s*)(?:об\s+этом|о\s+ч[её]м|про\s+це|про\s+що)\s*$", flags=2)
+_ABOUT_THIS_NAMED = compile_regex(r"(?:,\s*|^\s*|\s[—–]\s*)(?i:об\s+этом|про\s+це)\s+((?:[A-ZА-ЯЁІЇЄҐ][\w-]*\s+){1,3})$")
 _CONTENT_FIRST = compile_regex(r"(?:,\s*(?:[—–]\s*)?|\s[—–]\s*)$")
 _QUESTION = compile_regex(r"\W*(?:в\s+ч[её]м|о\s+ч[её]м|что|как|почему|зачем|кто|где|когда|куда|сколько|чем|чого|що|як|чому|навіщо|хто|де|коли|скільки)"
                           r"(?![\w-])", flags=2)
@@ -1026,7 +1049,10 @@ def _speakerish(line: Line, sp: tuple[int, int]) -> bool:
     # one capitalised word: a name unless it only opens the sentence («Багато говорили», «Часто кажуть») and no
     # reading of it is a name («Небензя напомнил»)
     return words[0][:1].isupper() and (not _opens_sentence(line, sp[0]) or
-                                       len(words) == 1 and name_reading(words[0], line.lang))
+                                       len(words) == 1 and (name_reading(words[0], line.lang) or
+                                                            line.revision >= 6 and only_noun(words[0], line.lang) and
+                                                            _verb_after(line, _strip(line.text, sp[1], line.hi)[0])
+                                                            is not None))
 
 
 def _opens_sentence(line: Line, pos: int) -> bool:
@@ -1044,7 +1070,7 @@ def _verb_after(line: Line, pos: int) -> tuple[int, int] | None:
         if not w:
             return None
         word = w.group().lower()
-        if lex.verbs.get(word, frozenset()) & SPEECH:
+        if (_revised(lex.verbs.get(word), line.revision) or frozenset()) & SPEECH:
             return line.lo + w.start(), line.lo + w.end()
         if not (word in lex.skip or word.endswith(("ски", "но", "ки", "ло"))):
             return None
@@ -1069,6 +1095,8 @@ def _reported(line: Line, s: int, e: int) -> None:
     for v, v_end, cls in verbs:
         if not line.free(v, v_end) or _HOW_BEFORE.search(line.masked, max(0, v - line.lo - 40), v - line.lo):
             continue
+        if _V6_SPEECH in cls and v == a:
+            continue  # (v6) «Підкреслив, що …» opening an address's sentence: the writer's own words (guideline 8)
         for rule in _VERB_RULES:
             if rule(line, a, e, v, v_end, cls):
                 break
@@ -1081,7 +1109,7 @@ def _reported(line: Line, s: int, e: int) -> None:
 
 def _gerund_that(line: Line, a: int, e: int) -> None:
     """«…», — пишет Le Monde, отмечая, что …: the gerund's clause is one more quote of the attribution before it."""
-    for m in _GERUND_THAT.finditer(line.masked, a - line.lo, e - line.lo):
+    for m in (_GERUND_THAT_V6 if line.revision >= 6 else _GERUND_THAT).finditer(line.masked, a - line.lo, e - line.lo):
         if "gerund" not in lexicon().verbs.get(m.group(1).lower(), frozenset()):
             continue
         c0 = line.lo + m.start(2)
@@ -1224,9 +1252,15 @@ def _only_frame(piece: str) -> bool:
 
 
 def _about_this(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
-    """«…, об этом сообщил X» / «…. Об этом пишет X»: the content is the clause or the sentence before."""
+    """«…, об этом сообщил X» / «…. Об этом пишет X»: the content is the clause or the sentence before; (v6) also
+    with a capitalised addressee or subject between («Об этом РИА Новости сообщили в силовой структуре»)."""
     before = line.m(a, v)
     this = _ABOUT_THIS.search(before)
+    between: tuple[int, int] | None = None
+    if this is None and line.revision >= 6:
+        this = _ABOUT_THIS_NAMED.search(before)
+        if this is not None:
+            between = _strip(line.text, a + this.start(1), a + this.end(1))
     if not (this and cls & SPEECH):
         return False
     if _words(before[:this.start()]) >= 2:
@@ -1236,10 +1270,26 @@ def _about_this(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[s
         c0, c1 = prior[-1] if prior else (a, a)
         c0 = _lead(line.masked, line.lo, c0, c1)
     sp, hint, via = line.after_verb(v_end, e)
+    if between is not None and _only_addressee(line, v_end, e):
+        sp = between  # «Об этом Песков сообщил журналистам»: the name between speaks (else it is the addressee)
+    if c1 <= c0 and line.revision >= 6 and a == _lead(line.masked, line.lo, line.lo, line.hi) and sp is not None \
+            and _speakerish(line, sp):
+        # (v6) «…⏎Об этом сообщил мэр столицы Сергей Собянин.»: the line above is what was said (document.py)
+        line.about_prev = Found(a, a, "indirect", sp, (v, v_end), "ruuk-about-this", hint, via, 0.6)
+        line.taken.append((a, e))
+        return True
     if c1 > c0 and sp is not None and _speakerish(line, sp) and line.free(c0, c1):
         line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-about-this", hint, via, 0.65), (v, e))
         return True
     return False
+
+
+def _only_addressee(line: Line, v_end: int, e: int) -> bool:
+    """Whether nothing but an addressee («журналистам», «изданию») follows the verb to the sentence's end: then the
+    capitalised words between «Об этом» and the verb are the speaker, not whom they told («Об этом РИА Новости
+    рассказал командир …»)."""
+    rest = line.text[v_end:e].strip(" \t\u00a0.!…")
+    return not rest or bool(_ADDRESSEE.match(rest + " ")) and _words(rest) == 1
 
 
 def _content_first(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
@@ -1250,14 +1300,29 @@ def _content_first(line: Line, a: int, e: int, v: int, v_end: int, cls: frozense
     rest = line.m(v_end, e)
     if _QUESTION.match(line.m(a, v)):
         return True  # «В чем его новшество, объясняет X»: an indirect question announces, it reports nothing
+    tail = _gerund_tail(line, rest)
+    if tail >= 0:  # (v6) «…, сказал источник, добавив, что …»: the gerund's clause is _gerund_that's unit
+        rest = rest[:tail]
     if _words(rest) <= 14 and not _COMPLEMENTIZER.search(rest) and _words(before) >= 2:
-        sp, hint, via = line.after_verb(v_end, e)
+        sp, hint, via = line.after_verb(v_end, v_end + len(rest))
         if sp is not None and (_speakerish(line, sp) or via):  # «…, передает ТАСС со ссылкой на источники»
             c1 = a + len(before.rstrip(" ,—–\u00a0"))
             if line.free(a, c1):
-                line.add(Found(a, c1, _kind(line, a, c1), sp, (v, v_end), "ruuk-inverted", hint, via, 0.7), (v, e))
+                line.add(Found(a, c1, _kind(line, a, c1), sp, (v, v_end), "ruuk-inverted", hint, via, 0.7),
+                         (v, v_end + len(rest)))
                 return True
     return False
+
+
+def _gerund_tail(line: Line, rest: str) -> int:
+    """Where «, добавив, что …» (a gerund of saying and its clause) opens in the words after an inverted
+    attribution's verb (quotes.ruuk.v6; -1: nowhere, or before revision 6)."""
+    if line.revision < 6:
+        return -1
+    m = _GERUND_THAT_V6.search(rest)
+    if m is None or "gerund" not in lexicon().verbs.get(m.group(1).lower(), frozenset()):
+        return -1
+    return m.start()
 
 
 #: «прокомментировал сообщения о том, что …»: the content of reports, not of the verb
