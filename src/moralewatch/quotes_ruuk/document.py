@@ -327,6 +327,60 @@ def _person(text: str, s: int, e: int) -> tuple[int, int, list[str]] | None:
     return run[0][0], run[-1][1], [w[2] for w in run]
 
 
+def _document_authors(lines: list[Line]) -> None:
+    """quotes.ruuk.v6: a document named by one word after в/у as the speaker («В сводке говорится, что …», «…, —
+    говорится в заявлении») speaks for its author: the speaker of a quote in the two sentences before it, else the
+    subject of their first speech verb, negated or not («Генеральный штаб ВСУ не сообщал о …, однако в своем отчете
+    косвенно подтвердил это»); none found: as it was."""
+    documents = lexicon().documents
+    for i, line in enumerate(lines):
+        for f in line.found:
+            if f.speaker is None:
+                continue
+            words = _NAME_WORD.findall(line.text[f.speaker[0]:f.speaker[1]])
+            if len(words) == 1 and words[0].lower().startswith(documents) and \
+                    _IN_WORD.search(line.text, max(0, f.speaker[0] - 3), f.speaker[0]):
+                author = _last_speaking_body(lines, i, f.speaker[0], f.start)
+                if author is not None:
+                    f.speaker = author
+
+
+def _last_speaking_body(lines: list[Line], i: int, mention: int, start: int) -> tuple[int, int] | None:
+    """The author of a document mentioned at ``mention`` (its quote starts at ``start``), from the last two sentences
+    before both, in this line and the two above."""
+    before = min(mention, start)
+    sentences = [(line, s, e) for line in lines[max(0, i - 2):i + 1] for s, e in line.sentences() if e <= before]
+    if not sentences:
+        return None
+    since = sentences[-2:][0][1]
+    quoted = [g.speaker for line in lines[max(0, i - 2):i + 1] for g in line.found
+              if g.speaker is not None and since <= g.start < before and not _document_word(line, g.speaker)]
+    if quoted:
+        return quoted[-1]
+    for line, s, e in reversed(sentences[-2:]):
+        verbs = line.verbs(s, e, frozenset({"speech", "about"}))
+        if not verbs or line.m(s, verbs[0][0]).rstrip().endswith((",", "—", "–")):
+            continue  # «…, заявили Воздушные силы»: the words before the verb are what was said, not who said it
+        v = verbs[0][0]
+        cut = _NOT_BEFORE_VERB.search(line.text, s, v)
+        sp = line.subject(s, cut.start() if cut else v)
+        if sp is not None and _speakerish(line, sp) and not _document_word(line, sp):
+            return sp
+    return None
+
+
+def _document_word(line: Line, sp: tuple[int, int]) -> bool:
+    """Whether a mention names a document («сводке», «пояснительной записке»), not its author."""
+    documents = lexicon().documents + ("записк", "записц")
+    return any(w.lower().startswith(documents) for w in _NAME_WORD.findall(line.text[sp[0]:sp[1]]))
+
+
+#: в/у right before a mention: «в сводке», «у повідомленні» (not «написала заявление», the thing written)
+_IN_WORD = compile_regex(r"(?:^|\s)(?:в|во|у)\s+$", flags=2)
+#: «не» right before the verb: the body that did not say one thing is still the subject of the sentence
+_NOT_BEFORE_VERB = compile_regex(r"\s+(?:не|ні)\s*$", flags=2)
+
+
 def _outlet_pair(first: str, second: str) -> bool:
     """Whether two words are a two-word name of sources.tsv («РИА Новости»), so that the second is no surname."""
     pair = f"{first} {second}".lower()
@@ -365,6 +419,8 @@ def extract(doc: Document, revision: int = 4) -> list[Quote]:
     if not lines:
         return []
     _borrow(lines)
+    if revision >= 6:
+        _document_authors(lines)
     found = sorted((f for line in lines for f in line.found), key=lambda f: f.start)
     names = Names()
     channel = _channel(doc)
@@ -373,11 +429,17 @@ def extract(doc: Document, revision: int = 4) -> list[Quote]:
     last: _Said | None = None  # the last named speaker: name, role, side
     known_as: dict[str, tuple[str, str]] = {}  # a person's name -> the role and side a mention of it gave
     chain: int | None = None
+    last_at = 0  # where the last named speaker's mention ends
     for f in found:
         said: _Said = (None, "unknown", "unknown")
         span: tuple[int | None, int | None] = (None, None)
         if f.speaker is not None:
-            said, span, last = _speaker_of(text, f.speaker, names, last, known_as)
+            before = last
+            if revision >= 6 and _far_plural(text, f.speaker, last_at):
+                before = None  # (v6) «Вони думали, що …» two sentences after the last speaker: unknown, no guess
+            said, span, after = _speaker_of(text, f.speaker, names, before, known_as)
+            if after is not before or said is before and before is not None:
+                last, last_at = after, f.speaker[1]  # a name, or a pronoun that took it: the chain goes on
         elif f.zero_subject and last is not None:
             said = last  # «Сообщается, что …» after a named source: that source (QUOTES.md, guideline 10)
         continues = None
@@ -387,6 +449,19 @@ def extract(doc: Document, revision: int = 4) -> list[Quote]:
         chain = continues if continues is not None else len(out)
         out.append(q)
     return out
+
+
+#: the plural pronouns a speaker phrase may be («Вони думали, що …», «Они говорят, что …»)
+_PLURAL = frozenset({"они", "вони", "их", "їх"})
+_SENTENCE_END = compile_regex(r"[.!?…](?:\s|$)")
+
+
+def _far_plural(text: str, mention: tuple[int, int], last_at: int) -> bool:
+    """quotes.ruuk.v6: whether a plural pronoun stands more than one sentence after the last named speaker («Та
+    прості люди вже зробили вибір. Вони впевнені, що …» are the people, not the president quoted before them)."""
+    if text[mention[0]:mention[1]].strip("\"«»“”„ ").lower() not in _PLURAL:
+        return False
+    return len(_SENTENCE_END.findall(text, last_at, mention[0])) > 1
 
 
 def _speaker_of(text: str, mention_at: tuple[int, int], names: Names, last: _Said | None,

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from ..lexicons import compile_regex
 from .lexicon import lexicon
-from .morph import body_in, gerund, infinitive, name_reading, only_noun, speaker_noun
+from .morph import body_in, gerund, infinitive, may_be_nominative, name_reading, only_noun, speaker_noun
 from .names import name_words
 
 MASK = "\u2591"  # what a quote's content is blanked with: no word character, no space, no punctuation
@@ -216,6 +216,8 @@ _WHERE_SAID = compile_regex(
     r"(?![\w-]).*$", flags=2)
 _CUT_SPEAKER_V6 = compile_regex(r",\s+(?:в\s+то\s+время\s+как|тогда\s+как|хотя|однако|но|а|тоді\s+як|хоча|але)\s",
                                 flags=2)
+_PREPOSITION_FIRST = compile_regex(r"(?:\w+о\s+)?(?:против|проти|за|о|об|про|на|по|к|до|для|от|від)\s", flags=2)
+_TOPIC_FIRST = compile_regex(r"(?:\w+о\s+)?(?:о|об|обо|про|против|проти)\s", flags=2)
 _LINKING = compile_regex(r"^(?:также\s+|тоже\s+|как\s+|як\s+|і\s+|и\s+)*", flags=2)
 _COMPLEMENTIZER = compile_regex(r",\s+(?:что|чтобы|будто|якобы|що|щоб|нібито)\s")
 #: (v5) also «что» with a comma after it, when a subordinate clause opens the content («жалуются, что, когда …, …»)
@@ -1284,6 +1286,19 @@ def _about_this(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[s
     return False
 
 
+def _named_after_object(line: Line, sp: tuple[int, int]) -> bool:
+    """Whether a speaker phrase after an inverted verb is one: it does not open with a preposition (after at most an
+    adverb), or it ends with a capitalised word that may be a nominative («на совещании командующий РВСН Сергей
+    Каракаев», «по телефону Песков»; «резко против идеи Макрона», «о попытках россиян …» name nobody who spoke)."""
+    prep = _PREPOSITION_FIRST.match(line.text, sp[0])
+    if prep is None or prep.end() > sp[1]:
+        return True
+    if _TOPIC_FIRST.match(line.text, sp[0]):
+        return False  # «…, заявив об уничтожении «Кинжалов» и ракеты «Циркон»»: the topic, never the speaker
+    last = _WORD.findall(line.text[prep.end():sp[1]])[-1:]
+    return bool(last) and last[0][:1].isupper() and may_be_nominative(last[0], line.lang)
+
+
 def _only_addressee(line: Line, v_end: int, e: int) -> bool:
     """Whether nothing but an addressee («журналистам», «изданию») follows the verb to the sentence's end: then the
     capitalised words between «Об этом» and the verb are the speaker, not whom they told («Об этом РИА Новости
@@ -1305,6 +1320,8 @@ def _content_first(line: Line, a: int, e: int, v: int, v_end: int, cls: frozense
         rest = rest[:tail]
     if _words(rest) <= 14 and not _COMPLEMENTIZER.search(rest) and _words(before) >= 2:
         sp, hint, via = line.after_verb(v_end, v_end + len(rest))
+        if sp is not None and line.revision >= 6 and not _named_after_object(line, sp):
+            sp = None  # (v6) «…, высказались резко против идеи Макрона»: an object, no speaker («по телефону Песков» is)
         if sp is not None and (_speakerish(line, sp) or via):  # «…, передает ТАСС со ссылкой на источники»
             c1 = a + len(before.rstrip(" ,—–\u00a0"))
             if line.free(a, c1):
@@ -1379,6 +1396,8 @@ def _that(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -
     if sp is not None or (v == a or line.bare_subject) and "speech" in cls:
         # a belief needs its holder named: «Впевнений, що …», «Сподівалися, що …» are the writer's own
         c1 = _content_end(line, c0, e)
+        if line.revision >= 6 and _nested_about(line, a, c0, c1):
+            return True
         pieces = [c0] + [line.lo + m.start(1) for m in _AND_THAT.finditer(line.masked, c0 - line.lo, c1 - line.lo)]
         for k, p0 in enumerate(pieces):  # «сказал, что A и что B»: two reported clauses, two units
             p1 = c1
@@ -1387,6 +1406,28 @@ def _that(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -
                 p1 = line.lo + cut.start() if cut else pieces[k + 1]
             line.add(Found(p0, p1, _kind(line, p0, p1), sp, (v, v_end), "ruuk-that", hint, list(via), 0.7,
                            zero_subject=sp is None), (a, c0) if k == 0 else None)
+        return True
+    return False
+
+
+def _nested_about(line: Line, a: int, c0: int, c1: int) -> bool:
+    """quotes.ruuk.v6: a reported clause that itself reports («X напоминает, что в начале года о том, что Франция не
+    исключает …, заявил президент Макрон»): the inner content is the inner speaker's, the outer clause only frames
+    it; True when that unit was added."""
+    inner = _ABOUT_THAT.search(line.masked, c0 - line.lo, c1 - line.lo)
+    if inner is None:
+        return False
+    i0 = line.lo + inner.end() - len(inner.group().split()[-1]) - 1
+    for v, v_end, cls in line.verbs(i0, c1):
+        comma = line.masked.rfind(", ", i0 - line.lo, v - line.lo)
+        if not cls & SPEECH or comma < 0 or line.m(line.lo + comma + 2, v).strip():
+            continue  # the verb must follow «…, » directly: «…, заявил президент Эммануэль Макрон»
+        sp, hint, via = line.after_verb(v_end, c1)
+        if sp is None or not _speakerish(line, sp) or _own(line, sp):
+            return False
+        line.add(Found(i0, line.lo + comma, _kind(line, i0, line.lo + comma), sp, (v, v_end), "ruuk-nested-that",
+                       hint, via, 0.6), (a, i0))
+        line.taken.append((line.lo + comma, c1))
         return True
     return False
 

@@ -69,6 +69,13 @@ def only_noun(word: str, lang: str) -> bool:
 
 
 @lru_cache(maxsize=20_000)
+def may_be_nominative(word: str, lang: str) -> bool:
+    """Whether some reading of ``word`` is a nominative (quotes.ruuk.v6: «…, сказал по телефону Песков» has its
+    speaker after the circumstance, «…, высказались против идеи Макрона» has none)."""
+    return any("nomn" in p.tag.grammemes for p in _parses(word, lang))
+
+
+@lru_cache(maxsize=20_000)
 def gerund(word: str, lang: str) -> bool:
     """``word`` read as a gerund or a participle (отвечая, отметив, відповідаючи, зарегистрированной): it opens an
     aside after a comma, not a subject."""
@@ -115,4 +122,4 @@ def surname(word: str, lang: str) -> str:
     return word
 
 
-__all__ = ["body_in", "first_name", "gerund", "infinitive", "only_noun", "speaker_noun", "surname"]
+__all__ = ["body_in", "first_name", "gerund", "infinitive", "may_be_nominative", "only_noun", "speaker_noun", "surname"]
