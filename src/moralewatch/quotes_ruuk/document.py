@@ -232,13 +232,13 @@ def _intro_list(line: Line, below: list[Line], who: tuple[int, int] | None = Non
     above the intro)."""
     who = who or _intro_speaker(line)
     for nxt in below:
-        if not nxt.dash:
+        if not nxt.dash and nxt.bullet is None:
             break
         if nxt.found:  # «— РФ признавала границы Украины …» under «О чём ещё говорил Путин:»: the line is his
             if any(f.rule.startswith(("ruuk-dash", "ruuk-marks")) for f in nxt.found):
                 break  # a dialogue line or a quote of its own: the list ends
             nxt.found, nxt.taken = [], Spans()
-        s = _lead(nxt.masked, nxt.lo, nxt.lo, nxt.hi)
+        s = _lead(nxt.masked, nxt.lo, nxt.lo + (nxt.bullet.end() if nxt.bullet is not None else 0), nxt.hi)
         f = Found(s, nxt.hi, _kind(nxt, s, nxt.hi), who, None, "ruuk-list", "", [], 0.6)
         nxt.add(f)
 
@@ -287,13 +287,28 @@ def _intro_speaker(line: Line) -> tuple[int, int] | None:
             return line.lo + m.start(), line.lo + m.end()
     verbs = line.verbs(line.lo, line.hi, frozenset({"speech"}))
     if not verbs:
-        return None
+        return _nominal_owner(line) if line.revision >= 6 else None
     v, v_end, _ = verbs[0]
     after, _hint, _via = line.after_verb(v_end, line.hi)
     if after is not None and _speakerish(line, after):
         return after
     sp = line.subject(line.lo, v)
     return sp if sp is not None and _speakerish(line, sp) else None
+
+
+def _nominal_owner(line: Line) -> tuple[int, int] | None:
+    """quotes.ruuk.v6: the name right after a statement noun of an intro line («Другие заявления Пескова на
+    брифинге:», «Главные тезисы Путина:»), when it can speak."""
+    for _n, n_end, _cls in line.verbs(line.lo, line.hi, frozenset({"nominal"})):
+        m = _OWNER.match(line.text, n_end)
+        if m:
+            sp = (m.start(1), m.end(1))
+            if _speakerish(line, sp):
+                return sp
+    return None
+
+
+_OWNER = compile_regex(r"\s+((?:[A-ZА-ЯЁІЇЄҐ][\w'’-]*\s+){0,2}[A-ZА-ЯЁІЇЄҐ][\w'’-]*)")
 
 
 def _person(text: str, s: int, e: int) -> tuple[int, int, list[str]] | None:

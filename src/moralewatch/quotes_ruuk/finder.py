@@ -188,6 +188,7 @@ _SENT_END_V5 = compile_regex(r"(?<=[.!?…])(?<!гг\.)(?<![\s\d]г\.)(?<!тыс
 #: what a line or sentence may open with before its words: bullets, emoji, dashes
 _LEAD = compile_regex(r"[^\w«\"„“" + MASK + r"]*")
 _DASH_LINE = compile_regex(r"\s*[-—–]\s+")
+_BULLET_LINE = compile_regex(r"\s*(?:[▪•●◾▫➖·✔☑🔹🔸]\ufe0f?|\d{1,2}[.)])\s*(?=\w|[«\"„“])")
 _WORD = compile_regex(r"[\w'’-]+")
 #: a word as the verbs table spells it (a hyphenated word is one word, never a cue)
 _TOKEN = compile_regex(r"\w+(?:-\w+)*")
@@ -291,6 +292,8 @@ class Line:
         self.attributions: list[tuple[int, int]] = []
         self.dialogue = False  # a dash line whose attribution was found
         self.dash = bool(_DASH_LINE.match(self.masked))
+        #: (v6) a list item opening with a bullet or a number («▪️ …», «• …», «1. …»): a list under an intro
+        self.bullet = _BULLET_LINE.match(self.masked) if revision >= 6 else None
         self.intro = False  # ends with a colon after a speech word: the lines below are its quotes
         self.via_hint = ""  # an outlet read off the last subject ("X со ссылкой на Y": X)
         self.bare_subject = False
@@ -691,6 +694,8 @@ def _headline(line: Line, s: int, e: int) -> bool:
         return False  # a headline form below the first line: only as the line's first sentence
     a = _lead(line.masked, line.lo, s, e)
     colon = seg.find(": ")
+    if colon > 0 and line.revision >= 6 and _topic_colon(line, a, s + colon, e):
+        return True
     if colon > 0:
         x = (a, s + colon)
         head = line.text[x[0]:x[1]]
@@ -723,6 +728,23 @@ def _headline(line: Line, s: int, e: int) -> bool:
                 line.add(Found(c0, c1, _kind(line, c0, c1), (x0, x1), None, "ruuk-headline-dash", "", [], 0.55))
                 return True
     return False
+
+
+def _topic_colon(line: Line, a: int, colon: int, e: int) -> bool:
+    """quotes.ruuk.v6: «Песков о переговорах: мы готовы …», «Украинский МИД о приостановке работы посольства: …»
+    opening a line: a known person or source, its topic, then its words without marks."""
+    topic = _TOPIC.search(line.text, a, colon)
+    if topic is None or not line.free(a, e) or line.masked[colon + 2 - line.lo:colon + 3 - line.lo] in "«\"„“" + MASK:
+        return False
+    who = line.text[a:topic.start()].strip()
+    if not 1 <= _words(who) <= 4 or not who[:1].isupper() or who.lower() in lexicon().not_speakers or \
+            not (_known_person(who) or _is_source(who) or _speakerish(line, (a, a + len(who)))):
+        return False
+    c0 = colon + 2
+    if _words(line.text[c0:e]) < 3 or line.text[c0:e].rstrip().endswith("?"):
+        return False  # «Эксперты о войне: что будет дальше?»: a headline's question, nothing said
+    line.add(Found(c0, e, _kind(line, c0, e), (a, a + len(who)), None, "ruuk-topic-colon", "", [], 0.6), (a, c0))
+    return True
 
 
 #: a sentence that ends with its source after a comma or a closing mark and a dash: «…, — глава Евросовета X.»
@@ -1435,7 +1457,8 @@ def _nested_about(line: Line, a: int, c0: int, c1: int) -> bool:
 def _colon(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
     """X сказал: …"""
     colon = line.m(v_end, e).find(": ")
-    if not (0 <= colon <= 90 and cls & SPEECH):
+    said = cls & SPEECH or line.revision >= 6 and "conviction" in cls and colon == 0  # (v6) «Разработчики уверены: …»
+    if not (0 <= colon <= 90 and said):
         return False
     c0 = v_end + colon + 2
     if line.masked[c0 - line.lo:c0 - line.lo + 1] not in "«\"„“" + MASK and _words(line.text[c0:e]) >= 3:
@@ -1559,7 +1582,8 @@ def _colon_intro(line: Line) -> None:
     tail = line.masked.rstrip()
     if not tail.endswith(":") or line.found:
         return
-    if line.verbs(line.lo, line.hi, frozenset({"speech", "nominal"})):
+    lo = line.sentences()[-1][0] if line.revision >= 6 else line.lo  # (v6) in the sentence the colon ends
+    if line.verbs(lo, line.hi, frozenset({"speech", "nominal"})):
         line.intro = True
 
 
