@@ -21,6 +21,7 @@ from .finder import (
     _lead,
     _speakerish,
     _strip,
+    _TOPIC_FIRST,
     find_line,
 )
 from .lexicon import lexicon
@@ -111,8 +112,8 @@ def _borrow(lines: list[Line]) -> None:
                 _from_neighbour(lines, i, f)
         if line.about_prev is not None and i > 0:
             _about_above(lines[i - 1], line.about_prev)
-        if line.dash and i > 0 and not lines[i - 1].found:
-            _dash_below(lines[i - 1], line)
+        if i > 0 and not lines[i - 1].found and (line.dash or line.revision >= 6 and _goes_on(lines[i - 1])):
+            _dash_below(lines[i - 1], line)  # (v6) also «…, —⏎говорится в заявлении Федерации бокса России.»
         if i > 0 and not line.found and not line.dash and not lines[i - 1].found and \
                 (not lines[i - 1].intro or lines[i - 1].revision >= 6):  # (v6) an intro's first plain line too
             _below_intro(lines[i - 1], line)
@@ -175,13 +176,21 @@ def _about_above(above: Line, f: Found) -> None:
         above.add(f)
 
 
+def _goes_on(above: Line) -> bool:
+    """Whether a line ends with a comma or a dash: its sentence goes on in the line below."""
+    return above.masked.rstrip().endswith((",", "—", "–"))
+
+
 def _dash_below(above: Line, line: Line) -> None:
     """A dash line opening with a speech verb under a line with no quote: the line above is what was said."""
     w = _NAME_WORD.match(line.masked, _lead(line.masked, line.lo, line.lo, line.hi) - line.lo)
     if w and lexicon().verbs.get(w.group().lower(), frozenset()) & SPEECH and not line.found:
         sp, hint, via = line.after_verb(line.lo + w.end(), line.hi)
+        if not line.dash and (sp is None or not w.group().islower() or not _speakerish(line, sp)):
+            return  # (v6) «И однажды,⏎ПИСАЛ Я В 2018,⏎…»: the writer's own aside, no statement
         s0 = _lead(above.masked, above.lo, above.lo, above.hi)
-        above.add(Found(s0, above.hi, _kind(above, s0, above.hi) if above.marks else "direct", sp,
+        plain = "direct" if line.dash else "indirect"  # (v6) «…, —⏎говорится в заявлении X»: the statement's words
+        above.add(Found(s0, above.hi, _kind(above, s0, above.hi) if above.marks else plain, sp,
                         (line.lo + w.start(), line.lo + w.end()), "ruuk-dash-below", hint, via, 0.7))
         line.taken.append((line.lo, line.hi))
 
@@ -232,8 +241,10 @@ def _intro_list(line: Line, below: list[Line], who: tuple[int, int] | None = Non
     above the intro)."""
     who = who or _intro_speaker(line)
     for nxt in below:
-        if not nxt.dash and nxt.bullet is None:
-            break
+        if not nxt.dash and (nxt.bullet is None or who is None):
+            break  # (v6) a bulleted list needs a named speaker above it: «Давайте соберём тезисы:» lists the writer's
+        if nxt.found and not nxt.dash:
+            continue  # (v6) «▪️ …, заявил директор СВР Нарышкин;»: an item with its own attribution keeps it
         if nxt.found:  # «— РФ признавала границы Украины …» under «О чём ещё говорил Путин:»: the line is his
             if any(f.rule.startswith(("ruuk-dash", "ruuk-marks")) for f in nxt.found):
                 break  # a dialogue line or a quote of its own: the list ends
@@ -290,6 +301,8 @@ def _intro_speaker(line: Line) -> tuple[int, int] | None:
         return _nominal_owner(line) if line.revision >= 6 else None
     v, v_end, _ = verbs[0]
     after, _hint, _via = line.after_verb(v_end, line.hi)
+    if after is not None and line.revision >= 6 and _TOPIC_FIRST.match(line.text, after[0]):
+        after = None  # (v6) «В Минобороны рассказали об ударах …:»: the topic; the body before the verb speaks
     if after is not None and _speakerish(line, after):
         return after
     sp = line.subject(line.lo, v)
@@ -457,6 +470,8 @@ def extract(doc: Document, revision: int = 4) -> list[Quote]:
                 last, last_at = after, f.speaker[1]  # a name, or a pronoun that took it: the chain goes on
         elif f.zero_subject and last is not None:
             said = last  # «Сообщается, что …» after a named source: that source (QUOTES.md, guideline 10)
+        elif f.zero_subject and revision >= 6 and _impersonal(text, f):
+            continue  # (v6) «Сообщается, что …» with nobody named before it: the channel's own report (guideline 9)
         continues = None
         if f.continues_prev and out:
             continues = chain if chain is not None else len(out) - 1
@@ -464,6 +479,11 @@ def extract(doc: Document, revision: int = 4) -> list[Quote]:
         chain = continues if continues is not None else len(out)
         out.append(q)
     return out
+
+
+def _impersonal(text: str, f: Found) -> bool:
+    """Whether a quote's cue is an impersonal passive («Сообщается», «Указывается», «Повідомляється»)."""
+    return f.cue is not None and text[f.cue[0]:f.cue[1]].lower().endswith(("ся", "сь"))
 
 
 #: the plural pronouns a speaker phrase may be («Вони думали, що …», «Они говорят, что …»)

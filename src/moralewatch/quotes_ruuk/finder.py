@@ -188,7 +188,7 @@ _SENT_END_V5 = compile_regex(r"(?<=[.!?…])(?<!гг\.)(?<![\s\d]г\.)(?<!тыс
 #: what a line or sentence may open with before its words: bullets, emoji, dashes
 _LEAD = compile_regex(r"[^\w«\"„“" + MASK + r"]*")
 _DASH_LINE = compile_regex(r"\s*[-—–]\s+")
-_BULLET_LINE = compile_regex(r"\s*(?:[▪•●◾▫➖·✔☑🔹🔸]\ufe0f?|\d{1,2}[.)])\s*(?=\w|[«\"„“])")
+_BULLET_LINE = compile_regex(r"\s*[▪•●◾▫➖·✔☑🔹🔸]\ufe0f?\s*(?=\w|[«\"„“])")
 _WORD = compile_regex(r"[\w'’-]+")
 #: a word as the verbs table spells it (a hyphenated word is one word, never a cue)
 _TOKEN = compile_regex(r"\w+(?:-\w+)*")
@@ -218,7 +218,12 @@ _WHERE_SAID = compile_regex(
 _CUT_SPEAKER_V6 = compile_regex(r",\s+(?:в\s+то\s+время\s+как|тогда\s+как|хотя|однако|но|а|тоді\s+як|хоча|але)\s",
                                 flags=2)
 _PREPOSITION_FIRST = compile_regex(r"(?:\w+о\s+)?(?:против|проти|за|о|об|про|на|по|к|до|для|от|від)\s", flags=2)
+_CALLSIGN_END = compile_regex(r"позывн\w*\s+[«\"“]?[\w-]+[»\"”]?\s*$", flags=2)
 _TOPIC_FIRST = compile_regex(r"(?:\w+о\s+)?(?:о|об|обо|про|против|проти)\s", flags=2)
+_IN_TURN = compile_regex(r"\s(?:в\s+свою\s+очередь|в\s+свою\s+чергу|со\s+своей\s+стороны|зі\s+свого\s+боку)$",
+                         flags=2)
+#: dative pronouns between a speaker and the verb: whom it was said to (quotes.ruuk.v6)
+_TOLD = frozenset("нам мне им ему ей вам нам мені їм йому їй вам".split())
 _LINKING = compile_regex(r"^(?:также\s+|тоже\s+|как\s+|як\s+|і\s+|и\s+)*", flags=2)
 _COMPLEMENTIZER = compile_regex(r",\s+(?:что|чтобы|будто|якобы|що|щоб|нібито)\s")
 #: (v5) also «что» with a comma after it, when a subordinate clause opens the content («жалуются, что, когда …, …»)
@@ -292,7 +297,7 @@ class Line:
         self.attributions: list[tuple[int, int]] = []
         self.dialogue = False  # a dash line whose attribution was found
         self.dash = bool(_DASH_LINE.match(self.masked))
-        #: (v6) a list item opening with a bullet or a number («▪️ …», «• …», «1. …»): a list under an intro
+        #: (v6) a list item opening with a bullet («▪️ …», «• …»; numbers are the writer's points too often)
         self.bullet = _BULLET_LINE.match(self.masked) if revision >= 6 else None
         self.intro = False  # ends with a colon after a speech word: the lines below are its quotes
         self.via_hint = ""  # an outlet read off the last subject ("X со ссылкой на Y": X)
@@ -439,6 +444,11 @@ class Line:
         if words and text[words[-1][0]:words[-1][1]].lower() in ("не", "ні"):
             return None  # "Путин не говорил": no quote
         _drop_trailing_adverbs(text, words)
+        if self.revision >= 6 and len(words) > 1 and text[words[-1][0]:words[-1][1]].lower() in _TOLD:
+            words = words[:-1]  # (v6) «В местном отделе образования нам подтвердили»: whom they told, not who
+        turn = _IN_TURN.search(text, words[0][0], words[-1][1]) if self.revision >= 6 and words else None
+        if turn and turn.start() > words[0][0]:  # (v6) «Глава государства в свою очередь отметил»: an aside
+            words = [w for w in words if w[1] <= turn.start()]
         words = words[_clause_openers(text, words):]
         self.bare_subject = not words  # only words that open a clause («Нам», «Вчера»): the speaker is not said
         if not words or len(words) > 9:
@@ -524,8 +534,9 @@ class Line:
                     a += p.end()
         if self.text[a:b].split() and self.text[a:b].split()[0].lower() in PRONOUNS:
             b = a + len(self.text[a:b].split()[0])
-        if not _WORD.search(self.text[a:b]) or _words(self.text[a:b]) > 9:
-            return None, hint, via
+        limit = 12 if self.revision >= 6 and _CALLSIGN_END.search(self.text, a, b) else 9
+        if not _WORD.search(self.text[a:b]) or _words(self.text[a:b]) > limit:
+            return None, hint, via  # (v6: 12 words when a callsign ends it, «сапер … армии с позывным «Рубин»»)
         return (a, b), hint, via
 
 
@@ -736,7 +747,12 @@ def _topic_colon(line: Line, a: int, colon: int, e: int) -> bool:
     topic = _TOPIC.search(line.text, a, colon)
     if topic is None or not line.free(a, e) or line.masked[colon + 2 - line.lo:colon + 3 - line.lo] in "«\"„“" + MASK:
         return False
+    if _words(line.text[topic.end():colon]) > 6 or "," in line.m(topic.end(), colon):
+        return False  # «Едва плач Зеленского о нехватке …, как высунулся главком Сырский:»: no «X о Y:» head
     who = line.text[a:topic.start()].strip()
+    first = _WORD.match(who)
+    if first is None or len(first.group()) < 2 or first.group().lower() in lexicon().skip:
+        return False  # «І про присвоєння відзнаки …:»
     if not 1 <= _words(who) <= 4 or not who[:1].isupper() or who.lower() in lexicon().not_speakers or \
             not (_known_person(who) or _is_source(who) or _speakerish(line, (a, a + len(who)))):
         return False
@@ -1062,8 +1078,10 @@ def _speakerish(line: Line, sp: tuple[int, int]) -> bool:
     if words[0].lower().startswith(lexicon().documents) or \
             any(w.lower().startswith(lexicon().source_nouns) for w in words[:3]):
         return True  # «…, говорится в сводке»: the document speaks for its author; «Источник сообщил», «центр»
-    if _IN_BEFORE.search(line.text, max(0, sp[0] - 5), sp[0]) and body_in(words[0], line.lang) and \
-            not words[0].lower().startswith(lexicon().in_frames):
+    body = 1 if line.revision >= 6 and len(words) > 1 and words[0][1:].islower() and \
+        not body_in(words[0], line.lang) else 0  # (v6) «В местном отделе образования подтвердили»: past its adjective
+    if _IN_BEFORE.search(line.text, max(0, sp[0] - 5), sp[0]) and body_in(words[body], line.lang) and \
+            not words[body].lower().startswith(lexicon().in_frames):
         return True  # «В ведомстве добавили», «В компании утверждают»: the body speaks
     if any(w[:1].isupper() for w in words[1:]) or words[0].lower() in lexicon().people:
         return True
@@ -1337,6 +1355,9 @@ def _content_first(line: Line, a: int, e: int, v: int, v_end: int, cls: frozense
     rest = line.m(v_end, e)
     if _QUESTION.match(line.m(a, v)):
         return True  # «В чем его новшество, объясняет X»: an indirect question announces, it reports nothing
+    if line.revision >= 6 and line.text[v:v_end].lower() in ("говорят", "кажуть") and \
+            not any(w[:1].isupper() for w in _WORD.findall(line.m(v_end, e))[:2]):
+        return True  # (v6) «(«зажился», — говорят в таких случаях в народе)»: hearsay («говорят в Киеве» is not)
     tail = _gerund_tail(line, rest)
     if tail >= 0:  # (v6) «…, сказал источник, добавив, что …»: the gerund's clause is _gerund_that's unit
         rest = rest[:tail]
@@ -1550,9 +1571,15 @@ _VERB_RULES: tuple[Callable[[Line, int, int, int, int, frozenset[str]], bool], .
 
 
 def _content_end(line: Line, c0: int, e: int) -> int:
-    """Where a reported clause ends: its sentence's end, or before «, хотя …» (the writer's afterthought)."""
+    """Where a reported clause ends: its sentence's end, or before «, хотя …» (the writer's afterthought); (v6)
+    before «, подчеркнув, что …», whose clause is one more unit of the same speaker (_gerund_that)."""
     m = _AFTERTHOUGHT.search(line.masked, c0 - line.lo, e - line.lo)
-    return line.lo + m.start() if m else e
+    end = line.lo + m.start() if m else e
+    if line.revision >= 6:
+        tail = _gerund_tail(line, line.m(c0, end))
+        if tail > 0:
+            return c0 + tail
+    return end
 
 
 def _own(line: Line, sp: tuple[int, int]) -> bool:
