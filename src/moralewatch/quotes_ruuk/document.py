@@ -10,6 +10,7 @@ import bisect
 from ..lexicons import compile_regex
 from ..model import Document, Quote
 from .finder import (
+    _TOPIC_FIRST,
     PRONOUNS,
     SPEECH,
     Found,
@@ -21,7 +22,6 @@ from .finder import (
     _lead,
     _speakerish,
     _strip,
-    _TOPIC_FIRST,
     find_line,
 )
 from .lexicon import lexicon
