@@ -167,3 +167,11 @@ def test_a_body_after_its_adjective_and_whom_it_told(v6: Pipeline) -> None:
 def test_hearsay_in_an_aside_is_no_attribution(v6: Pipeline) -> None:
     assert _quotes(v6, "Она не сводится к возрасту («зажился», — говорят в таких случаях в народе).") == []
     assert [q.speaker for q in _quotes(v6, "Это не инопланетяне, а Россия, говорят в Киеве.")] == ["Киеве"]
+
+
+def test_names_given_by_nobody_named_are_no_quotes(v6: Pipeline, v5: Pipeline) -> None:
+    text = "На выставке показали новые дроны.\nНазвали их «Чёрный дрозд», «Рысь» и «Смерч»."
+    assert _quotes(v6, text) == []
+    assert [q.kind for q in _quotes(v5, text)] == ["partial", "partial", "partial"]
+    said = _said(v6, "Министр Петренко назвал эти сообщения «ужасными новостями».")
+    assert said == [("ужасными новостями", "Министр Петренко")]  # a lower-case label of a named speaker stays

@@ -1018,6 +1018,8 @@ def _marks_naming(line: Line, s: int, mk: Mark) -> bool:
     sp = line.subject(s, v)
     if sp is not None and not _speakerish(line, sp):
         sp = None
+    if sp is None and line.revision >= 6 and line.text[mk.start:mk.start + 1].isupper():
+        return True  # (v6) «Назвали их «Чёрный дрозд», «Рысь»»: names given to things by nobody named, no quote
     line.add(Found(mk.start, mk.end, "partial", sp, (v, v_end), "ruuk-naming", "", [], 0.6))
     return True
 
