@@ -175,3 +175,12 @@ def test_names_given_by_nobody_named_are_no_quotes(v6: Pipeline, v5: Pipeline) -
     assert [q.kind for q in _quotes(v5, text)] == ["partial", "partial", "partial"]
     said = _said(v6, "Министр Петренко назвал эти сообщения «ужасными новостями».")
     assert said == [("ужасными новостями", "Министр Петренко")]  # a lower-case label of a named speaker stays
+
+
+def test_a_long_name_with_its_short_name_in_a_parenthesis(v6: Pipeline) -> None:
+    text = ("Базирующийся в Лондоне независимый центр мониторинга за соблюдением прав человека (ЦМПЧ) сообщает, что "
+            "в ходе боев погибли десятки человек.")
+    assert [q.speaker for q in _quotes(v6, text)] == ["ЦМПЧ"]
+    # an aside in the parenthesis is still no speaker
+    text = "Хьюи Лонг (убитый в 1935 году) заявлял: «Фашизм придет под видом антифашизма»."
+    assert [q.speaker for q in _quotes(v6, text)] == ["Хьюи Лонг"]

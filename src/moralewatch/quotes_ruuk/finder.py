@@ -381,8 +381,11 @@ class Line:
         """The speaker before a cue verb at ``v``: the clause from the last comma, colon or dash before it (or the
         sentence start ``s``), without the words that open a clause (Вчера, При этом ...); None after «не»."""
         seg = self.m(s, v).rstrip()
+        paren: tuple[int, int] | None = None
         if self.revision >= 5 and seg.endswith(")"):  # (v5) «Хьюи Лонг (убитый в 1935 г., как позже Кеннеди) заявлял»: the aside is no speaker
+            whole = len(seg)
             seg = _before_parenthesis(seg)
+            paren = (s + len(seg.rstrip()) + 1, s + whole - 1)
             if seg.endswith(")"):  # the aside opened before the sentence: its speaker is not here (unknown, no guess)
                 self.bare_subject = False
                 return None
@@ -411,12 +414,21 @@ class Line:
         if litotes and _LITOTES.match(self.text, v):
             b = litotes.start()  # «Песков не исключил, что …», «не скрывал, что …»: said, not denied
         sp = self._trim_subject(a, b)
+        if sp is None and paren is not None and self.revision >= 6:
+            sp = self._short_name(paren)  # (v6) «Базирующийся в … Сирийский центр … (SOHR) сообщает»: the long name's short one
         if sp is not None:
             link = _LINK_SOURCE.search(self.text[sp[0]:sp[1]])
             if link:  # "Украинские СМИ со ссылкой на источник в спецслужбах писали": the source speaks
                 self.via_hint = self.text[sp[0]:sp[0] + link.start()].strip()
                 sp = (sp[0] + link.end(), sp[1])
         return sp
+
+    def _short_name(self, paren: tuple[int, int]) -> tuple[int, int] | None:
+        """The text of a parenthesis when it is a short name (one to three words, the first capitalised: «SOHR»,
+        «ФСБ»), not an aside."""
+        a, b = _strip(self.text, paren[0], paren[1], " ()")
+        inner = self.text[a:b]
+        return (a, b) if 1 <= _words(inner) <= 3 and inner[:1].isupper() and "," not in inner else None
 
     def _before_gerund(self, seg: str, cut: int, closed: bool = False) -> tuple[str, int]:
         """«Дмитрий Песков, отвечая на вопросы журналистов, заявил», «X, зарегистрированной в 2012 году, утверждали»,
@@ -1075,6 +1087,9 @@ def _speakerish(line: Line, sp: tuple[int, int]) -> bool:
         return False  # «Это подтверждает …», «Що свідчить …»
     if words[0].lower() in FIRST_PERSON or words[0].lower() in SECOND_PERSON:
         return False  # «Я говорив тоді, що …»: the writer's own words, not a quote (QUOTES.md, guideline 8)
+    if line.revision >= 6 and line.text[sp[0] - 1:sp[0]] == "(" and line.text[sp[1]:sp[1] + 1] == ")" and \
+            len(words) == 1 and (words[0].isupper() or _LATIN_LETTER.match(words[0])):
+        return True  # (v6) «… Сирийский центр мониторинга (SOHR) сообщает»: the short name of a long one
     if words[0].lower() in PRONOUNS or words[0].lower() in _INDEFINITE or describe(mention) != ("unknown", "unknown"):
         return True  # a pronoun, «Некоторые», «Дехто з росіян», a source word
     if words[0].lower().startswith(lexicon().documents) or \
