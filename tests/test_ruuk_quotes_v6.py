@@ -184,3 +184,19 @@ def test_a_long_name_with_its_short_name_in_a_parenthesis(v6: Pipeline) -> None:
     # an aside in the parenthesis is still no speaker
     text = "Хьюи Лонг (убитый в 1935 году) заявлял: «Фашизм придет под видом антифашизма»."
     assert [q.speaker for q in _quotes(v6, text)] == ["Хьюи Лонг"]
+
+
+def test_a_dash_source_with_its_topic(v6: Pipeline) -> None:
+    text = "«Это пресс-служба виновата! Я человек открытый», — Петренко о том, что журналистов не пустили на брифинг."
+    assert _said(v6, text) == [("Это пресс-служба виновата! Я человек открытый", "Петренко")]
+    # a clause after the dash that merely opens with a lower-case word is no source
+    text = "Город захватили повстанцы — в сентябре они вели переговоры с соседями о взаимной помощи."
+    assert _quotes(v6, text) == []
+
+
+def test_a_quote_only_line_takes_the_name_the_line_below_gives(v6: Pipeline, v5: Pipeline) -> None:
+    text = "«Буду здесь работать до победы»\nМедсестра из Курской области рассказала РИА Новости, как попала на фронт."
+    assert [q.speaker for q in _quotes(v6, text)] == ["Медсестра из Курской области"]
+    assert [q.speaker for q in _quotes(v5, text)] == [None]
+    text = "Вспомнилось сегодня.\n«Я был уверен абсолютно, что раны постепенно заживут»\n(с) Петренко - журналистам"
+    assert [q.speaker for q in _quotes(v6, text)] == ["Петренко"]

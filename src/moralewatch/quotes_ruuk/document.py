@@ -160,7 +160,38 @@ def _from_neighbour(lines: list[Line], i: int, f: Found) -> None:
         src = None
     if src is not None:
         f.speaker, f.cue, f.channel_hint, f.via = src.speaker, src.cue, src.channel_hint, list(src.via)
+    elif lines[i].revision >= 6 and i + 1 < len(lines):
+        f.speaker = _named_below(lines[i + 1])
     f.borrow = ""
+
+
+def _named_below(nxt: Line) -> tuple[int, int] | None:
+    """quotes.ruuk.v6: who the line under a quote-only line names: «(с) Путин - Карлсону», or the speakerish subject
+    of its first speech verb («"Буду здесь работать"⏎Медсестра из Воронежской области рассказала РИА Новости, как
+    …»); None when it names nobody."""
+    signed = _SIGNED.match(nxt.text, nxt.lo)
+    if signed:
+        sp = _strip(nxt.text, signed.end(), nxt.hi)
+        cut = _SIGN_END.search(nxt.text, sp[0], sp[1])
+        sp = (sp[0], cut.start()) if cut else sp
+        return sp if sp[1] > sp[0] and _speakerish(nxt, sp) else None
+    verbs = nxt.verbs(nxt.lo, nxt.hi, SPEECH)
+    if not verbs:
+        return None
+    first = nxt.sentences()[0]
+    if verbs[0][0] >= first[1]:
+        return None  # the verb must be in the line's first sentence
+    sp = nxt.subject(first[0], verbs[0][0])
+    return sp if sp is not None and _speakerish(nxt, sp) and not _own_mention(nxt, sp) else None
+
+
+#: «(с) Путин», «(c) Песков» signing the quote above
+_SIGNED = compile_regex(r"\s*\((?:с|c)\)\s*", flags=2)
+_SIGN_END = compile_regex(r"\s+[-—–]\s+|,|\.|\(")
+
+
+def _own_mention(line: Line, sp: tuple[int, int]) -> bool:
+    return line.text[sp[0]:sp[1]].strip().lower() in PRONOUNS
 
 
 def _about_above(above: Line, f: Found) -> None:

@@ -787,6 +787,10 @@ def _dash_source(line: Line, s: int, e: int) -> bool:
     if m is None or not line.free(s, e):
         return False
     x0, x1 = _strip(line.text, s + m.start(2), s + m.end(2), " .\u00a0")
+    topic = _TOPIC.search(line.text, x0, x1) if line.revision >= 6 else None
+    if topic is not None and topic.start() > x0 and _words(line.text[x0:topic.start()]) <= 4 and \
+            line.text[x0:x0 + 1].isupper():
+        x1 = topic.start()  # (v6) ««…», — Путин о том, что западным СМИ не дают …»: the name, then its topic
     src = line.text[x0:x1]
     if not 1 <= _words(src) <= 8 or line.verbs(x0, x1, lexicon().verbs_classes) or \
             not (_is_source(src) or _known_person(src) or _is_name(src) or _LATIN_LETTER.search(src[:1]) or
