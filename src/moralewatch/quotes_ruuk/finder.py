@@ -1091,18 +1091,14 @@ def _speakerish(line: Line, sp: tuple[int, int]) -> bool:
         return False  # «Это подтверждает …», «Що свідчить …»
     if words[0].lower() in FIRST_PERSON or words[0].lower() in SECOND_PERSON:
         return False  # «Я говорив тоді, що …»: the writer's own words, not a quote (QUOTES.md, guideline 8)
-    if line.revision >= 6 and line.text[sp[0] - 1:sp[0]] == "(" and line.text[sp[1]:sp[1] + 1] == ")" and \
-            len(words) == 1 and (words[0].isupper() or _LATIN_LETTER.match(words[0])):
+    if line.revision >= 6 and _short_name_in_parenthesis(line, sp, words):
         return True  # (v6) «… Сирийский центр мониторинга (SOHR) сообщает»: the short name of a long one
     if words[0].lower() in PRONOUNS or words[0].lower() in _INDEFINITE or describe(mention) != ("unknown", "unknown"):
         return True  # a pronoun, «Некоторые», «Дехто з росіян», a source word
     if words[0].lower().startswith(lexicon().documents) or \
             any(w.lower().startswith(lexicon().source_nouns) for w in words[:3]):
         return True  # «…, говорится в сводке»: the document speaks for its author; «Источник сообщил», «центр»
-    body = 1 if line.revision >= 6 and len(words) > 1 and words[0][1:].islower() and \
-        not body_in(words[0], line.lang) else 0  # (v6) «В местном отделе образования подтвердили»: past its adjective
-    if _IN_BEFORE.search(line.text, max(0, sp[0] - 5), sp[0]) and body_in(words[body], line.lang) and \
-            not words[body].lower().startswith(lexicon().in_frames):
+    if _IN_BEFORE.search(line.text, max(0, sp[0] - 5), sp[0]) and _body_word(line, words):
         return True  # «В ведомстве добавили», «В компании утверждают»: the body speaks
     if any(w[:1].isupper() for w in words[1:]) or words[0].lower() in lexicon().people:
         return True
@@ -1113,9 +1109,27 @@ def _speakerish(line: Line, sp: tuple[int, int]) -> bool:
     # reading of it is a name («Небензя напомнил»)
     return words[0][:1].isupper() and (not _opens_sentence(line, sp[0]) or
                                        len(words) == 1 and (name_reading(words[0], line.lang) or
-                                                            line.revision >= 6 and only_noun(words[0], line.lang) and
-                                                            _verb_after(line, _strip(line.text, sp[1], line.hi)[0])
-                                                            is not None))
+                                                            _oblique_surname(line, sp, words[0])))
+
+
+def _short_name_in_parenthesis(line: Line, sp: tuple[int, int], words: list[str]) -> bool:
+    """«(SOHR)», «(ФСБ)»: one acronym or Latin-script word alone in a parenthesis."""
+    return line.text[sp[0] - 1:sp[0]] == "(" and line.text[sp[1]:sp[1] + 1] == ")" and len(words) == 1 and \
+        (words[0].isupper() or bool(_LATIN_LETTER.match(words[0])))
+
+
+def _body_word(line: Line, words: list[str]) -> bool:
+    """The noun of a body after в/у («В ведомстве», and from v6 past one adjective: «В местном отделе»)."""
+    k = 1 if line.revision >= 6 and len(words) > 1 and words[0][1:].islower() and \
+        not body_in(words[0], line.lang) else 0
+    return body_in(words[k], line.lang) and not words[k].lower().startswith(lexicon().in_frames)
+
+
+def _oblique_surname(line: Line, sp: tuple[int, int], word: str) -> bool:
+    """quotes.ruuk.v6: a one-word subject the dictionary reads only as an oblique noun («Руге»), right before a
+    speech verb."""
+    return line.revision >= 6 and only_noun(word, line.lang) and \
+        _verb_after(line, _strip(line.text, sp[1], line.hi)[0]) is not None
 
 
 def _opens_sentence(line: Line, pos: int) -> bool:
