@@ -186,8 +186,8 @@ def _named_below(nxt: Line) -> tuple[int, int] | None:
 
 
 #: «(с) Путин», «(c) Песков» signing the quote above
-_SIGNED = compile_regex(r"\s*\((?:с|c)\)\s*", flags=2)
-_SIGN_END = compile_regex(r"\s+[-—–]\s+|,|\.|\(")
+_SIGNED = compile_regex(r"[ \t]{0,8}\((?:с|c)\)[ \t]{0,8}", flags=2)
+_SIGN_END = compile_regex(r"(?<!\s)\s{1,8}[-—–]\s|,|\.|\(")
 
 
 def _own_mention(line: Line, sp: tuple[int, int]) -> bool:
@@ -352,7 +352,7 @@ def _nominal_owner(line: Line) -> tuple[int, int] | None:
     return None
 
 
-_OWNER = compile_regex(r"\s+((?:[A-ZА-ЯЁІЇЄҐ][\w'’-]*\s+){0,2}[A-ZА-ЯЁІЇЄҐ][\w'’-]*)")
+_OWNER = compile_regex(r"(?<!\s)\s{1,8}((?:[A-ZА-ЯЁІЇЄҐ][\w'’-]{0,40}\s{1,8}){0,2}[A-ZА-ЯЁІЇЄҐ][\w'’-]{0,40})")
 
 
 def _person(text: str, s: int, e: int) -> tuple[int, int, list[str]] | None:
@@ -421,8 +421,10 @@ def _last_speaking_body(lines: list[Line], i: int, mention: int, start: int) -> 
         if not verbs or line.m(s, verbs[0][0]).rstrip().endswith((",", "—", "–")):
             continue  # «…, заявили Воздушные силы»: the words before the verb are what was said, not who said it
         v = verbs[0][0]
-        cut = _NOT_BEFORE_VERB.search(line.text, s, v)
-        sp = line.subject(s, cut.start() if cut else v)
+        head = line.text[s:v].rstrip()
+        if head.lower().endswith((" не", " ні")):
+            v = s + len(head) - 3  # «Генштаб не сообщал»: the body that did not say one thing is still the subject
+        sp = line.subject(s, v)
         if sp is not None and _speakerish(line, sp) and not _document_word(line, sp):
             return sp
     return None
@@ -436,10 +438,6 @@ def _document_word(line: Line, sp: tuple[int, int]) -> bool:
 
 #: в/у right before a mention: «в сводке», «у повідомленні» (not «написала заявление», the thing written)
 _IN_WORD = compile_regex(r"(?:^|\s)(?:в|во|у)\s+$", flags=2)
-#: «не» right before the verb: the body that did not say one thing is still the subject of the sentence
-_NOT_BEFORE_VERB = compile_regex(r"\s+(?:не|ні)\s*$", flags=2)
-
-
 def _outlet_pair(first: str, second: str) -> bool:
     """Whether two words are a two-word name of sources.tsv («РИА Новости»), so that the second is no surname."""
     pair = f"{first} {second}".lower()

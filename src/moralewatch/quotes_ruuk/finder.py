@@ -188,7 +188,7 @@ _SENT_END_V5 = compile_regex(r"(?<=[.!?…])(?<!гг\.)(?<![\s\d]г\.)(?<!тыс
 #: what a line or sentence may open with before its words: bullets, emoji, dashes
 _LEAD = compile_regex(r"[^\w«\"„“" + MASK + r"]*")
 _DASH_LINE = compile_regex(r"\s*[-—–]\s+")
-_BULLET_LINE = compile_regex(r"\s*[▪•●◾▫➖·✔☑🔹🔸]\ufe0f?\s*(?=\w|[«\"„“])")
+_BULLET_LINE = compile_regex(r"[ \t]{0,8}[▪•●◾▫➖·✔☑🔹🔸]\ufe0f?[ \t]{0,8}(?=\w|[«\"„“])")
 _WORD = compile_regex(r"[\w'’-]+")
 #: a word as the verbs table spells it (a hyphenated word is one word, never a cue)
 _TOKEN = compile_regex(r"\w+(?:-\w+)*")
@@ -217,9 +217,10 @@ _WHERE_SAID = compile_regex(
     r"(?![\w-]).*$", flags=2)
 _CUT_SPEAKER_V6 = compile_regex(r",\s+(?:в\s+то\s+время\s+как|тогда\s+как|хотя|однако|но|а|тоді\s+як|хоча|але)\s",
                                 flags=2)
-_PREPOSITION_FIRST = compile_regex(r"(?:\w+о\s+)?(?:против|проти|за|о|об|про|на|по|к|до|для|от|від)\s", flags=2)
+_PREPOSITION_FIRST = compile_regex(r"(?:\w{1,30}о\s{1,4})?(?:против|проти|за|о|об|про|на|по|к|до|для|от|від)\s",
+                                   flags=2)
 _CALLSIGN_END = compile_regex(r"позывн\w*\s+[«\"“]?[\w-]+[»\"”]?\s*$", flags=2)
-_TOPIC_FIRST = compile_regex(r"(?:\w+о\s+)?(?:о|об|обо|про|против|проти)\s", flags=2)
+_TOPIC_FIRST = compile_regex(r"(?:\w{1,30}о\s{1,4})?(?:о|об|обо|про|против|проти)\s", flags=2)
 _IN_TURN = compile_regex(r"\s(?:в\s+свою\s+очередь|в\s+свою\s+чергу|со\s+своей\s+стороны|зі\s+свого\s+боку)$",
                          flags=2)
 #: dative pronouns between a speaker and the verb: whom it was said to (quotes.ruuk.v6)
