@@ -180,7 +180,7 @@ def test_hostile_lines_finish(pipe: Pipeline) -> None:
     assert all(0 <= q.start < q.end <= len(text) for q in doc.quotes)
 
 
-@pytest.mark.parametrize("split", ["dev", "dev_b", "heldout"])
+@pytest.mark.parametrize("split", ["dev", "dev_b", "dev_c", "heldout"])
 def test_dev_and_heldout_sets_meet_floors(shared: Path, split: str) -> None:
     from moralewatch.eval.quotes import evaluate
 

@@ -200,3 +200,11 @@ def test_a_quote_only_line_takes_the_name_the_line_below_gives(v6: Pipeline, v5:
     assert [q.speaker for q in _quotes(v5, text)] == [None]
     text = "Вспомнилось сегодня.\n«Я был уверен абсолютно, что раны постепенно заживут»\n(с) Петренко - журналистам"
     assert [q.speaker for q in _quotes(v6, text)] == ["Петренко"]
+
+
+def test_hostile_lines_finish_with_v6(v6: Pipeline) -> None:
+    """Thousands of unbalanced marks, dashes, bullets and colons in one line: linear, not a hang."""
+    text = "Он сказал: " + "«а „б — заявил он, — в ▪️ Об этом (с) " * 2000 + ":\n▪️ " + "о том, что " * 2000
+    doc = Document(text=text)
+    v6.run(doc)  # returns (the bound is the test runner's timeout; nothing here is timed)
+    assert all(0 <= q.start < q.end <= len(text) for q in doc.quotes)
