@@ -208,3 +208,10 @@ def test_hostile_lines_finish_with_v6(v6: Pipeline) -> None:
     doc = Document(text=text)
     v6.run(doc)  # returns (the bound is the test runner's timeout; nothing here is timed)
     assert all(0 <= q.start < q.end <= len(text) for q in doc.quotes)
+
+
+def test_what_was_heard_from_someone(v6: Pipeline, v5: Pipeline) -> None:
+    text = ("Був радий почути сьогодні від прем'єра Данії Карла Мортенсена запевнення, що підтримка України "
+            "триватиме стільки, скільки потрібно.\nПочув і обіцянку того, що Данія передасть нові системи ППО.")
+    assert [q.speaker for q in _quotes(v6, text)] == ["Карл Мортенсен", "Карл Мортенсен"]
+    assert _quotes(v5, text) == []

@@ -25,6 +25,7 @@ from .finder import (
     find_line,
 )
 from .lexicon import lexicon
+from .morph import first_name, surname
 from .names import Names, describe
 
 LANGUAGES = frozenset({"ru", "uk"})
@@ -495,6 +496,8 @@ def extract(doc: Document, revision: int = 4) -> list[Quote]:
             if revision >= 6 and _far_plural(text, f.speaker, last_at):
                 before = None  # (v6) «Вони думали, що …» two sentences after the last speaker: unknown, no guess
             said, span, after = _speaker_of(text, f.speaker, names, before, known_as)
+            if f.rule == "ruuk-heard" and said[0]:  # (v6) «почути від … Карла Негаммера»: a genitive by construction
+                said = after = (_genitive_folded(said[0]), said[1], said[2])
             if after is not before or said is before and before is not None:
                 last, last_at = after, f.speaker[1]  # a name, or a pronoun that took it: the chain goes on
         elif f.zero_subject and last is not None:
@@ -508,6 +511,21 @@ def extract(doc: Document, revision: int = 4) -> list[Quote]:
         chain = continues if continues is not None else len(out)
         out.append(q)
     return out
+
+
+def _genitive_folded(name: str) -> str:
+    """A first name and surname after від/от in the nominative («Карла Негаммера» -> «Карл Негаммер»): the first
+    name by the dictionary, the surname by the dictionary or, for a man's, without its genitive «-а»."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    first = first_name(words[-2], "ru")
+    if first == words[-2]:
+        return name  # no first name in an oblique case: the mention stays as written
+    last = surname(words[-1], "ru")
+    if last == words[-1] and last.endswith("а") and not first.endswith(("а", "я")):
+        last = last[:-1]
+    return " ".join(words[:-2] + [first, last])
 
 
 def _impersonal(text: str, f: Found) -> bool:

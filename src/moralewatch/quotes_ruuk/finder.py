@@ -649,7 +649,37 @@ def find_line(line: Line) -> None:
             continue
         _marked(line, s, e)
         _reported(line, s, e)
+        if line.revision >= 6:
+            _heard(line, s, e)
     _colon_intro(line)
+
+
+#: (v6) what was heard: «почути від X запевнення, що …», «услышал от X обещание, что …», «Почув і обіцянку того, що …»
+_HEARD_NOUN = compile_regex(r"(?i:запевнення|обіцянк[уи]|заяв[уи]|підтвердження|заверени[ея]|обещани[ея]|"
+                            r"подтверждени[ея])(?:,|\s{1,4}(?i:того|тому),)\s{1,4}(?i:що|что)\s")
+_HEARD_VERB = compile_regex(r"(?i:почути|почув|почула|почули|чути|услышать|услышал|услышала|услышали|слышал)\b")
+_FROM_WHOM = compile_regex(r"(?i:від|от)\s{1,4}((?:[\w'’-]{1,40}\s{1,4}){0,4}[A-ZА-ЯЁІЇЄҐ][\w'’-]{0,40})\s{1,4}$")
+
+
+def _heard(line: Line, s: int, e: int) -> None:
+    """quotes.ruuk.v6: «Був задоволений почути від канцлера Австрії Карла Негаммера запевнення, що …»: a statement
+    noun after a verb of hearing, and its clause, is what the person named after від/от said; without one («Почув і
+    обіцянку того, що …») the last speaker named (a zero subject)."""
+    verb = _HEARD_VERB.search(line.masked, s - line.lo, e - line.lo)
+    noun = _HEARD_NOUN.search(line.masked, s - line.lo, e - line.lo)
+    if verb is None or noun is None or noun.start() < verb.end():
+        return
+    c0 = line.lo + noun.end() - len(noun.group().split()[-1]) - 1
+    c0 = _strip(line.text, c0, e)[0]
+    if not line.free(c0, e) or _words(line.text[c0:e]) < 3:
+        return
+    whom = _FROM_WHOM.search(line.masked, verb.end(), noun.start())
+    sp = (line.lo + whom.start(1), line.lo + whom.end(1)) if whom else None
+    if sp is not None and not _speakerish(line, sp):
+        return
+    cue = (line.lo + noun.start(), line.lo + noun.end())
+    line.add(Found(c0, _content_end(line, c0, e), "indirect", sp, cue, "ruuk-heard", "", [], 0.55,
+                   zero_subject=sp is None), (s, c0))
 
 
 _GOES_ON = compile_regex(r"[.,:]\s+[—–-]\s+")
