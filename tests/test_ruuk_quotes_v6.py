@@ -121,6 +121,9 @@ def test_bulleted_lists_under_a_named_intro(v6: Pipeline) -> None:
             "▪️ Газопровод может быть запущен моментально")
     assert _said(v6, text) == [("Переговоры возможны только на условиях России", "Песков"),
                                ("Газопровод может быть запущен моментально", "Песков")]
+    # the owner of the statements is a genitive: folded to the nominative
+    text = "Обсуждают последние заявления Гурулева:\n✔️ Победу отдаляет от нас только враньё\n✔️ Главное не врать"
+    assert [q.speaker for q in _quotes(v6, text)] == ["Гурулев", "Гурулев"]
     # the writer's own points, and a list of goods, have nobody named above them
     assert _quotes(v6, "Давайте соберём тезисы:\n▪️ Все документы подлинные\n▪️ Причина слива в борьбе элит") == []
 

@@ -272,6 +272,7 @@ def _intro_list(line: Line, below: list[Line], who: tuple[int, int] | None = Non
     """The dash lines under «Другие его заявления:» are the intro's speaker's quotes (``who``: given by a line
     above the intro)."""
     who = who or _intro_speaker(line)
+    owner = line.revision >= 6 and who is not None and who == _nominal_owner(line)  # «заявления Гурулева:»
     for nxt in below:
         if not nxt.dash and (nxt.bullet is None or who is None):
             break  # (v6) a bulleted list needs a named speaker above it: «Давайте соберём тезисы:» lists the writer's
@@ -282,7 +283,8 @@ def _intro_list(line: Line, below: list[Line], who: tuple[int, int] | None = Non
                 break  # a dialogue line or a quote of its own: the list ends
             nxt.found, nxt.taken = [], Spans()
         s = _lead(nxt.masked, nxt.lo, nxt.lo + (nxt.bullet.end() if nxt.bullet is not None else 0), nxt.hi)
-        f = Found(s, nxt.hi, _kind(nxt, s, nxt.hi), who, None, "ruuk-list", "", [], 0.6)
+        f = Found(s, nxt.hi, _kind(nxt, s, nxt.hi), who, None, "ruuk-list-owner" if owner else "ruuk-list", "", [],
+                  0.6)
         nxt.add(f)
 
 
@@ -496,7 +498,7 @@ def extract(doc: Document, revision: int = 4) -> list[Quote]:
             if revision >= 6 and _far_plural(text, f.speaker, last_at):
                 before = None  # (v6) «Вони думали, що …» two sentences after the last speaker: unknown, no guess
             said, span, after = _speaker_of(text, f.speaker, names, before, known_as)
-            if f.rule == "ruuk-heard" and said[0]:  # (v6) «почути від … Карла Негаммера»: a genitive by construction
+            if f.rule in _GENITIVE_RULES and said[0]:  # (v6) «почути від … Карла Негаммера»: a genitive by construction
                 said = after = (_genitive_folded(said[0]), said[1], said[2])
             if after is not before or said is before and before is not None:
                 last, last_at = after, f.speaker[1]  # a name, or a pronoun that took it: the chain goes on
@@ -513,10 +515,16 @@ def extract(doc: Document, revision: int = 4) -> list[Quote]:
     return out
 
 
+#: (v6) rules whose speaker mention is a genitive: «від Карла Негаммера», «заявления Гурулева:»
+_GENITIVE_RULES = frozenset({"ruuk-heard", "ruuk-list-owner"})
+
+
 def _genitive_folded(name: str) -> str:
-    """A first name and surname after від/от in the nominative («Карла Негаммера» -> «Карл Негаммер»): the first
-    name by the dictionary, the surname by the dictionary or, for a man's, without its genitive «-а»."""
+    """A name in the genitive in the nominative («Карла Негаммера» -> «Карл Негаммер», «Гурулева» -> «Гурулев»):
+    the first name by the dictionary, the surname by the dictionary or, for a man's, without its genitive «-а»."""
     words = name.split()
+    if len(words) == 1:
+        return surname(name, "ru") if name[:1].isupper() else name
     if len(words) < 2:
         return name
     first = first_name(words[-2], "ru")
