@@ -218,3 +218,12 @@ def test_what_was_heard_from_someone(v6: Pipeline, v5: Pipeline) -> None:
             "триватиме стільки, скільки потрібно.\nПочув і обіцянку того, що Данія передасть нові системи ППО.")
     assert [q.speaker for q in _quotes(v6, text)] == ["Карл Мортенсен", "Карл Мортенсен"]
     assert _quotes(v5, text) == []
+
+
+def test_an_intro_with_a_speech_event_and_where_it_was_said(v6: Pipeline) -> None:
+    text = "Кремль ответил.\nПутин выступил на параде, главные тезисы:\n▪️ Запад искажает правду о войне\n▪️ Все участники СВО герои"
+    assert [q.speaker for q in _quotes(v6, text)] == ["Путин", "Путин"]
+    # «выступить» is an intro's verb only: no reported clause of its own
+    assert _quotes(v6, "Власти Китая выступили с опровержением сообщений, будто они ведут расследование.") == []
+    text = "Кремль ответил.\nО чём ещё говорил Владимир Путин на пленарном заседании клуба «Валдай»:\n— Россия открыта к диалогу."
+    assert [q.speaker for q in _quotes(v6, text)] == ["Владимир Путин"]

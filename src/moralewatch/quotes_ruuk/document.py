@@ -10,7 +10,7 @@ import bisect
 from ..lexicons import compile_regex
 from ..model import Document, Quote
 from .finder import (
-    _TOPIC_FIRST,
+    _PREPOSITION_FIRST,
     PRONOUNS,
     SPEECH,
     Found,
@@ -182,8 +182,8 @@ def _named_below(nxt: Line) -> tuple[int, int] | None:
     first = nxt.sentences()[0]
     if verbs[0][0] >= first[1]:
         return None  # the verb must be in the line's first sentence
-    sp = nxt.subject(first[0], verbs[0][0])
-    return sp if sp is not None and _speakerish(nxt, sp) and not _own_mention(nxt, sp) else None
+    said = nxt.subject(first[0], verbs[0][0])
+    return said if said is not None and _speakerish(nxt, said) and not _own_mention(nxt, said) else None
 
 
 #: «(с) Путин», «(c) Песков» signing the quote above
@@ -330,13 +330,13 @@ def _intro_speaker(line: Line) -> tuple[int, int] | None:
     for m in _NAME_WORD.finditer(line.masked):
         if m.group().lower() in PRONOUNS:
             return line.lo + m.start(), line.lo + m.end()
-    verbs = line.verbs(line.lo, line.hi, frozenset({"speech"}))
+    verbs = line.verbs(line.lo, line.hi, frozenset({"speech", "intro"}))  # «intro»: v6 only («выступил»)
     if not verbs:
         return _nominal_owner(line) if line.revision >= 6 else None
     v, v_end, _ = verbs[0]
     after, _hint, _via = line.after_verb(v_end, line.hi)
-    if after is not None and line.revision >= 6 and _TOPIC_FIRST.match(line.text, after[0]):
-        after = None  # (v6) «В Минобороны рассказали об ударах …:»: the topic; the body before the verb speaks
+    if after is not None and line.revision >= 6 and _PREPOSITION_FIRST.match(line.text, after[0]):
+        after = None  # (v6) «В Минобороны рассказали об ударах …:», «Путин выступил на параде, главные тезисы:»
     if after is not None and _speakerish(line, after):
         return after
     sp = line.subject(line.lo, v)

@@ -219,6 +219,11 @@ _CUT_SPEAKER_V6 = compile_regex(r",\s+(?:в\s+то\s+время\s+как|тог�
                                 flags=2)
 _PREPOSITION_FIRST = compile_regex(r"(?:\w{1,30}о\s{1,4})?(?:против|проти|за|о|об|про|на|по|к|до|для|от|від)\s",
                                    flags=2)
+_WHERE_MET = compile_regex(r"(?<!\s)\s{1,8}(?:на|в|во|у|під\s+час|во\s+время)\s{1,8}(?:[\w-]{1,30}\s{1,8}){0,2}"
+                           r"(?:заседани\w{0,3}|совещани\w{0,3}|встреч\w{0,3}|форум\w{0,3}|саммит\w{0,3}|"
+                           r"конференци\w{0,3}|параде|засіданн\w{0,3}|нарад\w{0,3}|зустріч\w{0,3}|саміт\w{0,3})"
+                           r"(?![\w-])", flags=2)
+_CAPITAL = compile_regex(r"[A-ZА-ЯЁІЇЄҐ]")
 _CALLSIGN_END = compile_regex(r"позывн\w*\s+[«\"“]?[\w-]+[»\"”]?\s*$", flags=2)
 _TOPIC_FIRST = compile_regex(r"(?:\w{1,30}о\s{1,4})?(?:о|об|обо|про|против|проти)\s", flags=2)
 _IN_TURN = compile_regex(r"\s(?:в\s+свою\s+очередь|в\s+свою\s+чергу|со\s+своей\s+стороны|зі\s+свого\s+боку)$",
@@ -492,13 +497,7 @@ class Line:
         """The speaker after a cue verb (Russian news order: «…, заявил журналистам представитель Кремля Дмитрий
         Песков»): (mention, channel hint, via). An addressee («журналистам», «изданию», an outlet the speaker
         told) and «со ссылкой на Y» (Y speaks, the outlet relays) are read off."""
-        seg = self.m(v_end, e)
-        m = _CUT_SPEAKER.search(seg)
-        if m:
-            seg = seg[:m.start()]
-        m = _CUT_SPEAKER_V6.search(seg) if self.revision >= 6 else None
-        if m:  # (v6) «…, сообщили Reuters три военных источника, в то время как повстанцы заявили …»
-            seg = seg[:m.start()]
+        seg = self._speaker_segment(v_end, e)
         for c in _COMMA_WORD.finditer(seg):  # «…», — пишет Le Monde, отмечая, что …: the gerund's clause is no speaker
             if gerund(c.group(1), self.lang):
                 seg = seg[:c.start()]
@@ -529,6 +528,7 @@ class Line:
         if t:
             hint = hint or t.group().strip().lower()
             b = a + t.start()
+        b = self._before_meeting(a, b)
         when = _TRAILING_DATE.search(self.text[a:b])
         if when and when.start() > 0:  # «…, сообщило Минобороны в июле 2022 года»: the time is no speaker
             b = a + when.start()
@@ -547,24 +547,50 @@ class Line:
                     a += p.end()
         if self.text[a:b].split() and self.text[a:b].split()[0].lower() in PRONOUNS:
             b = a + len(self.text[a:b].split()[0])
-        limit = 12 if self.revision >= 6 and _CALLSIGN_END.search(self.text, a, b) else 9
-        if not _WORD.search(self.text[a:b]) or _words(self.text[a:b]) > limit:
-            return None, hint, via  # (v6: 12 words when a callsign ends it, «сапер … армии с позывным «Рубин»»)
+        if not _WORD.search(self.text[a:b]) or _words(self.text[a:b]) > self._longest(a, b):
+            return None, hint, via
         return (a, b), hint, via
+
+    def _speaker_segment(self, v_end: int, e: int) -> str:
+        """The masked words after a verb up to where a speaker phrase must end («, что», « — », «.»; (v6) also «, в
+        то время как …»: «сообщили Reuters три военных источника, в то время как повстанцы заявили …»)."""
+        seg = self.m(v_end, e)
+        m = _CUT_SPEAKER.search(seg)
+        if m:
+            seg = seg[:m.start()]
+        m = _CUT_SPEAKER_V6.search(seg) if self.revision >= 6 else None
+        return seg[:m.start()] if m else seg
+
+    def _before_meeting(self, a: int, b: int) -> int:
+        """(v6) Where a speaker phrase ends before the meeting it was said at («Владимир Путин на пленарном заседании
+        клуба «Валдай»»), when a capitalised name comes before it."""
+        met = _WHERE_MET.search(self.text, a, b) if self.revision >= 6 else None
+        if met and met.start() > a and _CAPITAL.search(self.text, a, met.start()):
+            return met.start()
+        return b
+
+    def _longest(self, a: int, b: int) -> int:
+        """The most words a speaker phrase may have: 9 (v6: 12 when a callsign ends it, «сапер 132-й бригады 51-й
+        армии российских войск с позывным «Рубин»»)."""
+        return 12 if self.revision >= 6 and _CALLSIGN_END.search(self.text, a, b) else 9
 
 
 #: verbs.txt's class read by quotes.ruuk.v6 only (признаётся, підкреслив, зауважив): speech there, no cue before
 _V6_SPEECH = "v6speech"
 
 
+#: verbs.txt's class read by quotes.ruuk.v6 only as the verb of an intro line («выступил …, главные тезисы:»)
+_V6_INTRO = "v6intro"
+
+
 def _revised(cls: frozenset[str] | None, revision: int) -> frozenset[str] | None:
-    """A word's cue classes as the stage's revision reads them: the v6 verbs are speech from revision 6 on and
-    nothing before it (v4 and v5 keep their output)."""
-    if not cls or _V6_SPEECH not in cls:
+    """A word's cue classes as the stage's revision reads them: the v6 verbs are speech (or an intro's verb) from
+    revision 6 on and nothing before it (v4 and v5 keep their output)."""
+    if not cls or not cls & {_V6_SPEECH, _V6_INTRO}:
         return cls
     if revision >= 6:
-        return cls | {"speech"}
-    return (cls - {_V6_SPEECH}) or None
+        return cls | ({"speech"} if _V6_SPEECH in cls else frozenset()) | ({"intro"} if _V6_INTRO in cls else frozenset())
+    return (cls - {_V6_SPEECH, _V6_INTRO}) or None
 
 
 def _before_parenthesis(seg: str) -> str:
@@ -1676,7 +1702,7 @@ def _colon_intro(line: Line) -> None:
     if not tail.endswith(":") or line.found:
         return
     lo = line.sentences()[-1][0] if line.revision >= 6 else line.lo  # (v6) in the sentence the colon ends
-    if line.verbs(lo, line.hi, frozenset({"speech", "nominal"})):
+    if line.verbs(lo, line.hi, frozenset({"speech", "nominal", "intro"})):  # «intro»: v6 only
         line.intro = True
 
 
