@@ -69,7 +69,7 @@ DEFAULT = (
     "language.v2",
     "quotes.v2",
     "turns.v4",
-    "quotes.ruuk.v5",
+    "quotes.ruuk.v6",
     "indicators.v8",
     "langgate.v1",
     "indicators.ruuk.v6",
