@@ -155,7 +155,7 @@ def test_a_telegram_export_channel_relays_the_statement(tmp_path: Path) -> None:
 def test_langgate_keeps_these_quotes_and_english_is_untouched(pipe: Pipeline) -> None:
     english = ("KHARKIV, Ukraine — Russian soldiers near Izium said on Tuesday that morale was collapsing.\n\n"
                "“We have no food and no ammunition,” one soldier told reporters in Kharkiv.")
-    without = Pipeline([n for n in DEFAULT if n != "quotes.ruuk.v5"])
+    without = Pipeline([n for n in DEFAULT if not n.startswith("quotes.ruuk.")])
     assert [(q.start, q.end, q.speaker) for q in _quotes(pipe, english)] == \
         [(q.start, q.end, q.speaker) for q in _quotes(without, english)]
     mixed = english + "\n\nЖитель села Андрей Новицкий рассказал РИА Новости, что солдаты обстреливали мирных граждан."
@@ -180,7 +180,7 @@ def test_hostile_lines_finish(pipe: Pipeline) -> None:
     assert all(0 <= q.start < q.end <= len(text) for q in doc.quotes)
 
 
-@pytest.mark.parametrize("split", ["dev", "dev_b", "heldout"])
+@pytest.mark.parametrize("split", ["dev", "dev_b", "dev_c", "heldout"])
 def test_dev_and_heldout_sets_meet_floors(shared: Path, split: str) -> None:
     from moralewatch.eval.quotes import evaluate
 
@@ -296,7 +296,10 @@ def test_a_zero_subject_takes_the_last_named_speaker(pipe: Pipeline) -> None:
     qs = _quotes(pipe, "Минобороны России заявило, что над регионами сбиты 35 беспилотников. Указывается, что 32 дрона "
                        "были сбиты над Брянской областью.")
     assert [q.speaker for q in qs] == ["Минобороны России", "Минобороны России"]
-    assert [q.speaker for q in _quotes(pipe, "Сообщается, что боевики были одеты в камуфляж.")] == [None]
+    # quotes.ruuk.v5 keeps an impersonal report with nobody named before it, speaker unknown (v6 drops it:
+    # tests/test_ruuk_quotes_v6.py)
+    v5 = Pipeline([n if not n.startswith("quotes.ruuk.") else "quotes.ruuk.v5" for n in DEFAULT])
+    assert [q.speaker for q in _quotes(v5, "Сообщается, что боевики были одеты в камуфляж.")] == [None]
 
 
 # -- session 7: speakers of the quotes found -----------------------------------------------------------------------
@@ -557,7 +560,7 @@ def test_v5_an_aside_in_parentheses_before_the_verb_is_not_the_speaker(pipe: Pip
     text = "Министр Иван Петров (как до него Дж. Смит) говорил: «Резервы есть»."
     assert [q.speaker for q in _quotes(pipe, text)] == ["Иван Петров"]
     # quotes.ruuk.v4 stays registered and unchanged: it took the last name of the aside
-    v4 = Pipeline([n if n != "quotes.ruuk.v5" else "quotes.ruuk.v4" for n in DEFAULT])
+    v4 = Pipeline([n if not n.startswith("quotes.ruuk.") else "quotes.ruuk.v4" for n in DEFAULT])
     assert [q.speaker for q in _quotes(v4, text)] != ["Иван Петров"]
 
 

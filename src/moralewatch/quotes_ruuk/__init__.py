@@ -2,7 +2,7 @@
 reported speech with the speech verbs and attribution phrases of both languages (заявил/заявив, сообщил/повідомив,
 по словам/за словами, по данным/за даними, пишет/пише ...), speakers with their case endings folded to one name.
 
-``quotes.ruuk.v4`` (and ``v5``) reads only the paragraphs that ``language.v1`` labels ``ru`` or ``uk`` (the English rules'
+``quotes.ruuk.v4`` (and ``v5``, ``v6``) reads only the paragraphs that ``language.v1`` labels ``ru`` or ``uk`` (the English rules'
 output there is dropped by ``langgate.v1``, which keeps this stage's quotes) and adds its quotes to the
 document's, in text order. Like ``quotes.v2`` it is rules over the text alone, no model: finder.py reads a line,
 document.py names the speakers, names.py folds names, and the words are data (data/quotes_ruuk/). Every quote
@@ -21,7 +21,7 @@ from .document import LANGUAGES, extract
 #: the prefix of the ``rule`` of every quote this stage finds (the language gate keeps them)
 RULE_PREFIX = "ruuk-"
 
-__all__ = ["LANGUAGES", "RULE_PREFIX", "extract", "find_quotes_ruuk", "find_quotes_ruuk_v5"]
+__all__ = ["LANGUAGES", "RULE_PREFIX", "extract", "find_quotes_ruuk", "find_quotes_ruuk_v5", "find_quotes_ruuk_v6"]
 
 
 @stage("quotes.ruuk.v4", requires=("paragraphs", "language", "quotes"), provides=("quotes_ruuk",))
@@ -38,6 +38,21 @@ def find_quotes_ruuk_v5(doc: Document, config: Mapping[str, Any]) -> None:
     когда …, …») opens a reported clause, and a negated verb followed by a gerund of saying before the colon keeps
     its subject as the speaker («X не говорил, …, сформулировав так: «…»»)."""
     _add(doc, 5)
+
+
+@stage("quotes.ruuk.v6", requires=("paragraphs", "language", "quotes"), provides=("quotes_ruuk",))
+def find_quotes_ruuk_v6(doc: Document, config: Mapping[str, Any]) -> None:
+    """``quotes.ruuk.v5`` with more reported speech found and fewer wrong speakers (session 11): v6-only speech verbs
+    (признаётся, похвастались, підкреслив, зауважив; not as an address's zero subject); «…, сказал X, добавив, что
+    …»; «Об этом <Name> сообщил»; «Об этом сообщил X» opening a line (the line above is the content); a speech-verb
+    line ending with a colon over a plain line; «…, —⏎говорится в заявлении X»; bulleted lists under a named intro
+    («Другие заявления Пескова:»); «Песков о переговорах: …» without marks; «X уверены: …»; «почути від X
+    запевнення, що …»; a quote-only line named by the line below («(с) Путин»). Speakers: a one-word document («В
+    сводке говорится») speaks for the body named before it; «о том, что Y, заявил Z» is Z's; a topic after an
+    inverted verb («высказались против идеи Макрона») and whom it was told («нам») are no speaker; a plural pronoun
+    more than a sentence after the last speaker stays unknown; an impersonal «Сообщается, что» with nobody named
+    before it is no unit; names given to things by nobody named («Назвали их «Рысь»») are no quotes."""
+    _add(doc, 6)
 
 
 def _add(doc: Document, revision: int) -> None:

@@ -10,6 +10,7 @@ import bisect
 from ..lexicons import compile_regex
 from ..model import Document, Quote
 from .finder import (
+    _PREPOSITION_FIRST,
     PRONOUNS,
     SPEECH,
     Found,
@@ -24,6 +25,7 @@ from .finder import (
     find_line,
 )
 from .lexicon import lexicon
+from .morph import first_name, surname
 from .names import Names, describe
 
 LANGUAGES = frozenset({"ru", "uk"})
@@ -109,9 +111,12 @@ def _borrow(lines: list[Line]) -> None:
                 _from_next_cue(lines[i + 1], f)
             elif f.borrow == "line":
                 _from_neighbour(lines, i, f)
-        if line.dash and i > 0 and not lines[i - 1].found:
-            _dash_below(lines[i - 1], line)
-        if i > 0 and not line.found and not line.dash and not lines[i - 1].found and not lines[i - 1].intro:
+        if line.about_prev is not None and i > 0:
+            _about_above(lines[i - 1], line.about_prev)
+        if i > 0 and not lines[i - 1].found and (line.dash or line.revision >= 6 and _goes_on(lines[i - 1])):
+            _dash_below(lines[i - 1], line)  # (v6) also «…, —⏎говорится в заявлении Федерации бокса России.»
+        if i > 0 and not line.found and not line.dash and not lines[i - 1].found and \
+                (not lines[i - 1].intro or lines[i - 1].revision >= 6):  # (v6) an intro's first plain line too
             _below_intro(lines[i - 1], line)
         if line.intro:
             _intro_list(line, lines[i + 1:])
@@ -156,7 +161,56 @@ def _from_neighbour(lines: list[Line], i: int, f: Found) -> None:
         src = None
     if src is not None:
         f.speaker, f.cue, f.channel_hint, f.via = src.speaker, src.cue, src.channel_hint, list(src.via)
+    elif lines[i].revision >= 6 and i + 1 < len(lines):
+        f.speaker = _named_below(lines[i + 1])
     f.borrow = ""
+
+
+def _named_below(nxt: Line) -> tuple[int, int] | None:
+    """quotes.ruuk.v6: who the line under a quote-only line names: «(с) Путин - Карлсону», or the speakerish subject
+    of its first speech verb («"Буду здесь работать"⏎Медсестра из Воронежской области рассказала РИА Новости, как
+    …»); None when it names nobody."""
+    signed = _SIGNED.match(nxt.text, nxt.lo)
+    if signed:
+        sp = _strip(nxt.text, signed.end(), nxt.hi)
+        cut = _SIGN_END.search(nxt.text, sp[0], sp[1])
+        sp = (sp[0], cut.start()) if cut else sp
+        return sp if sp[1] > sp[0] and _speakerish(nxt, sp) else None
+    verbs = nxt.verbs(nxt.lo, nxt.hi, SPEECH)
+    if not verbs:
+        return None
+    first = nxt.sentences()[0]
+    if verbs[0][0] >= first[1]:
+        return None  # the verb must be in the line's first sentence
+    said = nxt.subject(first[0], verbs[0][0])
+    return said if said is not None and _speakerish(nxt, said) and not _own_mention(nxt, said) else None
+
+
+#: «(с) Путин», «(c) Песков» signing the quote above
+_SIGNED = compile_regex(r"[ \t]{0,8}\((?:с|c)\)[ \t]{0,8}", flags=2)
+_SIGN_END = compile_regex(r"(?<!\s)\s{1,8}[-—–]\s|,|\.|\(")
+
+
+def _own_mention(line: Line, sp: tuple[int, int]) -> bool:
+    return line.text[sp[0]:sp[1]].strip().lower() in PRONOUNS
+
+
+def _about_above(above: Line, f: Found) -> None:
+    """quotes.ruuk.v6: «Об этом сообщил X» opening a line reports the last sentence of the line above (a post's
+    first line too, guideline 4), when no quote or attribution took it; a dash line above is a list's, not this."""
+    sentences = above.sentences()
+    if not sentences or above.dash:
+        return
+    s, e = sentences[-1]
+    s = _lead(above.masked, above.lo, s, e)
+    if e > s and above.free(s, e) and len(above.m(s, e).split()) >= 3:
+        f.start, f.end, f.kind = s, e, _kind(above, s, e)
+        above.add(f)
+
+
+def _goes_on(above: Line) -> bool:
+    """Whether a line ends with a comma or a dash: its sentence goes on in the line below."""
+    return above.masked.rstrip().endswith((",", "—", "–"))
 
 
 def _dash_below(above: Line, line: Line) -> None:
@@ -164,8 +218,11 @@ def _dash_below(above: Line, line: Line) -> None:
     w = _NAME_WORD.match(line.masked, _lead(line.masked, line.lo, line.lo, line.hi) - line.lo)
     if w and lexicon().verbs.get(w.group().lower(), frozenset()) & SPEECH and not line.found:
         sp, hint, via = line.after_verb(line.lo + w.end(), line.hi)
+        if not line.dash and (sp is None or not w.group().islower() or not _speakerish(line, sp)):
+            return  # (v6) «И однажды,⏎ПИСАЛ Я В 2018,⏎…»: the writer's own aside, no statement
         s0 = _lead(above.masked, above.lo, above.lo, above.hi)
-        above.add(Found(s0, above.hi, _kind(above, s0, above.hi) if above.marks else "direct", sp,
+        plain = "direct" if line.dash else "indirect"  # (v6) «…, —⏎говорится в заявлении X»: the statement's words
+        above.add(Found(s0, above.hi, _kind(above, s0, above.hi) if above.marks else plain, sp,
                         (line.lo + w.start(), line.lo + w.end()), "ruuk-dash-below", hint, via, 0.7))
         line.taken.append((line.lo, line.hi))
 
@@ -173,9 +230,35 @@ def _dash_below(above: Line, line: Line) -> None:
 def _below_intro(above: Line, line: Line) -> None:
     """«генерал-полковник ВСУ Дмитрий Марченко выдал порцию зрады:» ⏎ the words, without marks."""
     who = _colon_person(above)
-    if who is not None and len(line.m(line.lo, line.hi).split()) >= 8:
+    least = 8
+    said = _said_intro(above)
+    if said is not None:  # (v6) «Это подтвердил представитель МИД Георгий Тихий:» ⏎ a short line is his too
+        who, least = who or said, 3
+    if who is not None and len(line.m(line.lo, line.hi).split()) >= least:
         s0 = _lead(line.masked, line.lo, line.lo, line.hi)
         line.add(Found(s0, line.hi, "direct", who, None, "ruuk-below-intro", "", [], 0.55))
+
+
+def _said_intro(above: Line) -> tuple[int, int] | None:
+    """quotes.ruuk.v6: the speaker of a line that ends with a colon right after a speech verb and its speaker
+    («Коба взглянул на колхозана грустно и сказал:», «Это подтвердил представитель МИД Георгий Тихий:»)."""
+    if above.revision < 6 or not above.masked.rstrip().endswith(":"):
+        return None
+    tail = above.lo + len(above.masked.rstrip()) - 1
+    verbs = above.verbs(above.lo, tail, frozenset({"speech"}))
+    if not verbs or _words_in_span(above, verbs[-1][1], tail) > 6:
+        return None
+    v, v_end, _ = verbs[-1]
+    after, _hint, _via = above.after_verb(v_end, tail)
+    if after is not None and _speakerish(above, after):
+        return after
+    s = max((a for a, _e in above.sentences() if a <= v), default=above.lo)
+    sp = above.subject(s, v)
+    return sp if sp is not None and _speakerish(above, sp) else None
+
+
+def _words_in_span(line: Line, s: int, e: int) -> int:
+    return len(_NAME_WORD.findall(line.m(s, e)))
 
 
 def _label_below_statement(above: Line, line: Line) -> bool:
@@ -189,15 +272,19 @@ def _intro_list(line: Line, below: list[Line], who: tuple[int, int] | None = Non
     """The dash lines under «Другие его заявления:» are the intro's speaker's quotes (``who``: given by a line
     above the intro)."""
     who = who or _intro_speaker(line)
+    owner = line.revision >= 6 and who is not None and who == _nominal_owner(line)  # «заявления Гурулева:»
     for nxt in below:
-        if not nxt.dash:
-            break
+        if not nxt.dash and (nxt.bullet is None or who is None):
+            break  # (v6) a bulleted list needs a named speaker above it: «Давайте соберём тезисы:» lists the writer's
+        if nxt.found and not nxt.dash:
+            continue  # (v6) «▪️ …, заявил директор СВР Нарышкин;»: an item with its own attribution keeps it
         if nxt.found:  # «— РФ признавала границы Украины …» under «О чём ещё говорил Путин:»: the line is his
             if any(f.rule.startswith(("ruuk-dash", "ruuk-marks")) for f in nxt.found):
                 break  # a dialogue line or a quote of its own: the list ends
             nxt.found, nxt.taken = [], Spans()
-        s = _lead(nxt.masked, nxt.lo, nxt.lo, nxt.hi)
-        f = Found(s, nxt.hi, _kind(nxt, s, nxt.hi), who, None, "ruuk-list", "", [], 0.6)
+        s = _lead(nxt.masked, nxt.lo, nxt.lo + (nxt.bullet.end() if nxt.bullet is not None else 0), nxt.hi)
+        f = Found(s, nxt.hi, _kind(nxt, s, nxt.hi), who, None, "ruuk-list-owner" if owner else "ruuk-list", "", [],
+                  0.6)
         nxt.add(f)
 
 
@@ -243,15 +330,32 @@ def _intro_speaker(line: Line) -> tuple[int, int] | None:
     for m in _NAME_WORD.finditer(line.masked):
         if m.group().lower() in PRONOUNS:
             return line.lo + m.start(), line.lo + m.end()
-    verbs = line.verbs(line.lo, line.hi, frozenset({"speech"}))
+    verbs = line.verbs(line.lo, line.hi, frozenset({"speech", "intro"}))  # «intro»: v6 only («выступил»)
     if not verbs:
-        return None
+        return _nominal_owner(line) if line.revision >= 6 else None
     v, v_end, _ = verbs[0]
     after, _hint, _via = line.after_verb(v_end, line.hi)
+    if after is not None and line.revision >= 6 and _PREPOSITION_FIRST.match(line.text, after[0]):
+        after = None  # (v6) «В Минобороны рассказали об ударах …:», «Путин выступил на параде, главные тезисы:»
     if after is not None and _speakerish(line, after):
         return after
     sp = line.subject(line.lo, v)
     return sp if sp is not None and _speakerish(line, sp) else None
+
+
+def _nominal_owner(line: Line) -> tuple[int, int] | None:
+    """quotes.ruuk.v6: the name right after a statement noun of an intro line («Другие заявления Пескова на
+    брифинге:», «Главные тезисы Путина:»), when it can speak."""
+    for _n, n_end, _cls in line.verbs(line.lo, line.hi, frozenset({"nominal"})):
+        m = _OWNER.match(line.text, n_end)
+        if m:
+            sp = (m.start(1), m.end(1))
+            if _speakerish(line, sp):
+                return sp
+    return None
+
+
+_OWNER = compile_regex(r"(?<!\s)\s{1,8}((?:[A-ZА-ЯЁІЇЄҐ][\w'’-]{0,40}\s{1,8}){0,2}[A-ZА-ЯЁІЇЄҐ][\w'’-]{0,40})")
 
 
 def _person(text: str, s: int, e: int) -> tuple[int, int, list[str]] | None:
@@ -285,6 +389,58 @@ def _person(text: str, s: int, e: int) -> tuple[int, int, list[str]] | None:
     return run[0][0], run[-1][1], [w[2] for w in run]
 
 
+def _document_authors(lines: list[Line]) -> None:
+    """quotes.ruuk.v6: a document named by one word after в/у as the speaker («В сводке говорится, что …», «…, —
+    говорится в заявлении») speaks for its author: the speaker of a quote in the two sentences before it, else the
+    subject of their first speech verb, negated or not («Генеральный штаб ВСУ не сообщал о …, однако в своем отчете
+    косвенно подтвердил это»); none found: as it was."""
+    documents = lexicon().documents
+    for i, line in enumerate(lines):
+        for f in line.found:
+            if f.speaker is None:
+                continue
+            words = _NAME_WORD.findall(line.text[f.speaker[0]:f.speaker[1]])
+            if len(words) == 1 and words[0].lower().startswith(documents) and \
+                    _IN_WORD.search(line.text, max(0, f.speaker[0] - 3), f.speaker[0]):
+                author = _last_speaking_body(lines, i, f.speaker[0], f.start)
+                if author is not None:
+                    f.speaker = author
+
+
+def _last_speaking_body(lines: list[Line], i: int, mention: int, start: int) -> tuple[int, int] | None:
+    """The author of a document mentioned at ``mention`` (its quote starts at ``start``), from the last two sentences
+    before both, in this line and the two above."""
+    before = min(mention, start)
+    sentences = [(line, s, e) for line in lines[max(0, i - 2):i + 1] for s, e in line.sentences() if e <= before]
+    if not sentences:
+        return None
+    since = sentences[-2:][0][1]
+    quoted = [g.speaker for line in lines[max(0, i - 2):i + 1] for g in line.found
+              if g.speaker is not None and since <= g.start < before and not _document_word(line, g.speaker)]
+    if quoted:
+        return quoted[-1]
+    for line, s, e in reversed(sentences[-2:]):
+        verbs = line.verbs(s, e, frozenset({"speech", "about"}))
+        if not verbs or line.m(s, verbs[0][0]).rstrip().endswith((",", "—", "–")):
+            continue  # «…, заявили Воздушные силы»: the words before the verb are what was said, not who said it
+        v = verbs[0][0]
+        head = line.text[s:v].rstrip()
+        if head.lower().endswith((" не", " ні")):
+            v = s + len(head) - 3  # «Генштаб не сообщал»: the body that did not say one thing is still the subject
+        sp = line.subject(s, v)
+        if sp is not None and _speakerish(line, sp) and not _document_word(line, sp):
+            return sp
+    return None
+
+
+def _document_word(line: Line, sp: tuple[int, int]) -> bool:
+    """Whether a mention names a document («сводке», «пояснительной записке»), not its author."""
+    documents = lexicon().documents + ("записк", "записц")
+    return any(w.lower().startswith(documents) for w in _NAME_WORD.findall(line.text[sp[0]:sp[1]]))
+
+
+#: в/у right before a mention: «в сводке», «у повідомленні» (not «написала заявление», the thing written)
+_IN_WORD = compile_regex(r"(?:^|\s)(?:в|во|у)\s+$", flags=2)
 def _outlet_pair(first: str, second: str) -> bool:
     """Whether two words are a two-word name of sources.tsv («РИА Новости»), so that the second is no surname."""
     pair = f"{first} {second}".lower()
@@ -323,6 +479,8 @@ def extract(doc: Document, revision: int = 4) -> list[Quote]:
     if not lines:
         return []
     _borrow(lines)
+    if revision >= 6:
+        _document_authors(lines)
     found = sorted((f for line in lines for f in line.found), key=lambda f: f.start)
     names = Names()
     channel = _channel(doc)
@@ -331,13 +489,23 @@ def extract(doc: Document, revision: int = 4) -> list[Quote]:
     last: _Said | None = None  # the last named speaker: name, role, side
     known_as: dict[str, tuple[str, str]] = {}  # a person's name -> the role and side a mention of it gave
     chain: int | None = None
+    last_at = 0  # where the last named speaker's mention ends
     for f in found:
         said: _Said = (None, "unknown", "unknown")
         span: tuple[int | None, int | None] = (None, None)
         if f.speaker is not None:
-            said, span, last = _speaker_of(text, f.speaker, names, last, known_as)
+            before = last
+            if revision >= 6 and _far_plural(text, f.speaker, last_at):
+                before = None  # (v6) «Вони думали, що …» two sentences after the last speaker: unknown, no guess
+            said, span, after = _speaker_of(text, f.speaker, names, before, known_as)
+            if f.rule in _GENITIVE_RULES and said[0]:  # (v6) «почути від … Карла Негаммера»: a genitive by construction
+                said = after = (_genitive_folded(said[0]), said[1], said[2])
+            if after is not before or said is before and before is not None:
+                last, last_at = after, f.speaker[1]  # a name, or a pronoun that took it: the chain goes on
         elif f.zero_subject and last is not None:
             said = last  # «Сообщается, что …» after a named source: that source (QUOTES.md, guideline 10)
+        elif f.zero_subject and revision >= 6 and _impersonal(text, f):
+            continue  # (v6) «Сообщается, что …» with nobody named before it: the channel's own report (guideline 9)
         continues = None
         if f.continues_prev and out:
             continues = chain if chain is not None else len(out) - 1
@@ -345,6 +513,45 @@ def extract(doc: Document, revision: int = 4) -> list[Quote]:
         chain = continues if continues is not None else len(out)
         out.append(q)
     return out
+
+
+#: (v6) rules whose speaker mention is a genitive: «від Карла Негаммера», «заявления Гурулева:»
+_GENITIVE_RULES = frozenset({"ruuk-heard", "ruuk-list-owner"})
+
+
+def _genitive_folded(name: str) -> str:
+    """A name in the genitive in the nominative («Карла Негаммера» -> «Карл Негаммер», «Гурулева» -> «Гурулев»):
+    the first name by the dictionary, the surname by the dictionary or, for a man's, without its genitive «-а»."""
+    words = name.split()
+    if len(words) == 1:
+        return surname(name, "ru") if name[:1].isupper() else name
+    if len(words) < 2:
+        return name
+    first = first_name(words[-2], "ru")
+    if first == words[-2]:
+        return name  # no first name in an oblique case: the mention stays as written
+    last = surname(words[-1], "ru")
+    if last == words[-1] and last.endswith("а") and not first.endswith(("а", "я")):
+        last = last[:-1]
+    return " ".join(words[:-2] + [first, last])
+
+
+def _impersonal(text: str, f: Found) -> bool:
+    """Whether a quote's cue is an impersonal passive («Сообщается», «Указывается», «Повідомляється»)."""
+    return f.cue is not None and text[f.cue[0]:f.cue[1]].lower().endswith(("ся", "сь"))
+
+
+#: the plural pronouns a speaker phrase may be («Вони думали, що …», «Они говорят, что …»)
+_PLURAL = frozenset({"они", "вони", "их", "їх"})
+_SENTENCE_END = compile_regex(r"[.!?…](?:\s|$)")
+
+
+def _far_plural(text: str, mention: tuple[int, int], last_at: int) -> bool:
+    """quotes.ruuk.v6: whether a plural pronoun stands more than one sentence after the last named speaker («Та
+    прості люди вже зробили вибір. Вони впевнені, що …» are the people, not the president quoted before them)."""
+    if text[mention[0]:mention[1]].strip("\"«»“”„ ").lower() not in _PLURAL:
+        return False
+    return len(_SENTENCE_END.findall(text, last_at, mention[0])) > 1
 
 
 def _speaker_of(text: str, mention_at: tuple[int, int], names: Names, last: _Said | None,

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from ..lexicons import compile_regex
 from .lexicon import lexicon
-from .morph import body_in, gerund, infinitive, name_reading, speaker_noun
+from .morph import body_in, gerund, infinitive, may_be_nominative, name_reading, only_noun, speaker_noun
 from .names import name_words
 
 MASK = "\u2591"  # what a quote's content is blanked with: no word character, no space, no punctuation
@@ -188,6 +188,7 @@ _SENT_END_V5 = compile_regex(r"(?<=[.!?…])(?<!гг\.)(?<![\s\d]г\.)(?<!тыс
 #: what a line or sentence may open with before its words: bullets, emoji, dashes
 _LEAD = compile_regex(r"[^\w«\"„“" + MASK + r"]*")
 _DASH_LINE = compile_regex(r"\s*[-—–]\s+")
+_BULLET_LINE = compile_regex(r"[ \t]{0,8}[▪•●◾▫➖·✔☑🔹🔸]\ufe0f?[ \t]{0,8}(?=\w|[«\"„“])")
 _WORD = compile_regex(r"[\w'’-]+")
 #: a word as the verbs table spells it (a hyphenated word is one word, never a cue)
 _TOKEN = compile_regex(r"\w+(?:-\w+)*")
@@ -214,6 +215,21 @@ _WHERE_SAID = compile_regex(
     r"телеграм[\w-]*|telegram[\w-]*|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|"
     r"декабре|січні|лютому|березні|квітні|травні|червні|липні|серпні|вересні|жовтні|листопаді|грудні|\d{4}\s+году)"
     r"(?![\w-]).*$", flags=2)
+_CUT_SPEAKER_V6 = compile_regex(r",\s+(?:в\s+то\s+время\s+как|тогда\s+как|хотя|однако|но|а|тоді\s+як|хоча|але)\s",
+                                flags=2)
+_PREPOSITION_FIRST = compile_regex(r"(?:\w{1,30}о\s{1,4})?(?:против|проти|за|о|об|про|на|по|к|до|для|от|від)\s",
+                                   flags=2)
+_WHERE_MET = compile_regex(r"(?<!\s)\s{1,8}(?:на|в|во|у|під\s+час|во\s+время)\s{1,8}(?:[\w-]{1,30}\s{1,8}){0,2}"
+                           r"(?:заседани\w{0,3}|совещани\w{0,3}|встреч\w{0,3}|форум\w{0,3}|саммит\w{0,3}|"
+                           r"конференци\w{0,3}|параде|засіданн\w{0,3}|нарад\w{0,3}|зустріч\w{0,3}|саміт\w{0,3})"
+                           r"(?![\w-])", flags=2)
+_CAPITAL = compile_regex(r"[A-ZА-ЯЁІЇЄҐ]")
+_CALLSIGN_END = compile_regex(r"позывн\w*\s+[«\"“]?[\w-]+[»\"”]?\s*$", flags=2)
+_TOPIC_FIRST = compile_regex(r"(?:\w{1,30}о\s{1,4})?(?:о|об|обо|про|против|проти)\s", flags=2)
+_IN_TURN = compile_regex(r"\s(?:в\s+свою\s+очередь|в\s+свою\s+чергу|со\s+своей\s+стороны|зі\s+свого\s+боку)$",
+                         flags=2)
+#: dative pronouns between a speaker and the verb: whom it was said to (quotes.ruuk.v6)
+_TOLD = frozenset("нам мне им ему ей вам нам мені їм йому їй вам".split())
 _LINKING = compile_regex(r"^(?:также\s+|тоже\s+|как\s+|як\s+|і\s+|и\s+)*", flags=2)
 _COMPLEMENTIZER = compile_regex(r",\s+(?:что|чтобы|будто|якобы|що|щоб|нібито)\s")
 #: (v5) also «что» with a comma after it, when a subordinate clause opens the content («жалуются, что, когда …, …»)
@@ -231,6 +247,7 @@ _COMMA_WORD = compile_regex(r",\s+([\w-]+)")
 #: «X утверждает, ссылаясь на Y, что …»: Y is the source
 _CITING = compile_regex(r",\s*(?:ссылаясь|посилаючись)\s+на\s+(\S.*?)\s*$", flags=2)
 _GERUND_THAT = compile_regex(r",\s+([\w-]+),\s+((?:что|що)\s)", flags=2)
+_GERUND_THAT_V6 = compile_regex(r",\s+([\w-]+),\s+((?:что|що)[\s,])", flags=2)  # «добавив, что, каким бы …»
 #: pronouns that before a verb are its object («Его называют героем»), never who speaks
 _OBJECT_PRONOUNS = frozenset("его её ее их його її їх".split())
 #: the capitalised words that end a clause (a relative pronoun's antecedent when it is a name)
@@ -286,9 +303,13 @@ class Line:
         self.attributions: list[tuple[int, int]] = []
         self.dialogue = False  # a dash line whose attribution was found
         self.dash = bool(_DASH_LINE.match(self.masked))
+        #: (v6) a list item opening with a bullet («▪️ …», «• …»; numbers are the writer's points too often)
+        self.bullet = _BULLET_LINE.match(self.masked) if revision >= 6 else None
         self.intro = False  # ends with a colon after a speech word: the lines below are its quotes
         self.via_hint = ""  # an outlet read off the last subject ("X со ссылкой на Y": X)
         self.bare_subject = False
+        #: (v6) «Об этом сообщил X» opening the line: its content is the last sentence of the line above
+        self.about_prev: Found | None = None
         self._cues: list[tuple[int, int, frozenset[str]]] | None = None
         self._cue_starts: list[int] = []
         self._mark_starts: list[int] | None = None
@@ -334,7 +355,7 @@ class Line:
             table = lexicon().verbs
             self._cues = []
             for m in _TOKEN.finditer(self.masked):
-                cls = table.get(m.group().lower())
+                cls = _revised(table.get(m.group().lower()), self.revision)
                 if cls and not (self.lang == "ru" and m.group().lower().endswith("ть") and
                                 infinitive(m.group(), "ru")):  # Ukrainian «говорить» is Russian's infinitive
                     self._cues.append((self.lo + m.start(), self.lo + m.end(), cls))
@@ -366,8 +387,11 @@ class Line:
         """The speaker before a cue verb at ``v``: the clause from the last comma, colon or dash before it (or the
         sentence start ``s``), without the words that open a clause (Вчера, При этом ...); None after «не»."""
         seg = self.m(s, v).rstrip()
+        paren: tuple[int, int] | None = None
         if self.revision >= 5 and seg.endswith(")"):  # (v5) «Хьюи Лонг (убитый в 1935 г., как позже Кеннеди) заявлял»: the aside is no speaker
+            whole = len(seg)
             seg = _before_parenthesis(seg)
+            paren = (s + len(seg.rstrip()) + 1, s + whole - 1)
             if seg.endswith(")"):  # the aside opened before the sentence: its speaker is not here (unknown, no guess)
                 self.bare_subject = False
                 return None
@@ -396,12 +420,21 @@ class Line:
         if litotes and _LITOTES.match(self.text, v):
             b = litotes.start()  # «Песков не исключил, что …», «не скрывал, что …»: said, not denied
         sp = self._trim_subject(a, b)
+        if sp is None and paren is not None and self.revision >= 6:
+            sp = self._short_name(paren)  # (v6) «Базирующийся в … Сирийский центр … (SOHR) сообщает»: the long name's short one
         if sp is not None:
             link = _LINK_SOURCE.search(self.text[sp[0]:sp[1]])
             if link:  # "Украинские СМИ со ссылкой на источник в спецслужбах писали": the source speaks
                 self.via_hint = self.text[sp[0]:sp[0] + link.start()].strip()
                 sp = (sp[0] + link.end(), sp[1])
         return sp
+
+    def _short_name(self, paren: tuple[int, int]) -> tuple[int, int] | None:
+        """The text of a parenthesis when it is a short name (one to three words, the first capitalised: «SOHR»,
+        «ФСБ»), not an aside."""
+        a, b = _strip(self.text, paren[0], paren[1], " ()")
+        inner = self.text[a:b]
+        return (a, b) if 1 <= _words(inner) <= 3 and inner[:1].isupper() and "," not in inner else None
 
     def _before_gerund(self, seg: str, cut: int, closed: bool = False) -> tuple[str, int]:
         """«Дмитрий Песков, отвечая на вопросы журналистов, заявил», «X, зарегистрированной в 2012 году, утверждали»,
@@ -429,6 +462,11 @@ class Line:
         if words and text[words[-1][0]:words[-1][1]].lower() in ("не", "ні"):
             return None  # "Путин не говорил": no quote
         _drop_trailing_adverbs(text, words)
+        if self.revision >= 6 and len(words) > 1 and text[words[-1][0]:words[-1][1]].lower() in _TOLD:
+            words = words[:-1]  # (v6) «В местном отделе образования нам подтвердили»: whom they told, not who
+        turn = _IN_TURN.search(text, words[0][0], words[-1][1]) if self.revision >= 6 and words else None
+        if turn and turn.start() > words[0][0]:  # (v6) «Глава государства в свою очередь отметил»: an aside
+            words = [w for w in words if w[1] <= turn.start()]
         words = words[_clause_openers(text, words):]
         self.bare_subject = not words  # only words that open a clause («Нам», «Вчера»): the speaker is not said
         if not words or len(words) > 9:
@@ -459,10 +497,7 @@ class Line:
         """The speaker after a cue verb (Russian news order: «…, заявил журналистам представитель Кремля Дмитрий
         Песков»): (mention, channel hint, via). An addressee («журналистам», «изданию», an outlet the speaker
         told) and «со ссылкой на Y» (Y speaks, the outlet relays) are read off."""
-        seg = self.m(v_end, e)
-        m = _CUT_SPEAKER.search(seg)
-        if m:
-            seg = seg[:m.start()]
+        seg = self._speaker_segment(v_end, e)
         for c in _COMMA_WORD.finditer(seg):  # «…», — пишет Le Monde, отмечая, что …: the gerund's clause is no speaker
             if gerund(c.group(1), self.lang):
                 seg = seg[:c.start()]
@@ -493,6 +528,7 @@ class Line:
         if t:
             hint = hint or t.group().strip().lower()
             b = a + t.start()
+        b = self._before_meeting(a, b)
         when = _TRAILING_DATE.search(self.text[a:b])
         if when and when.start() > 0:  # «…, сообщило Минобороны в июле 2022 года»: the time is no speaker
             b = a + when.start()
@@ -511,9 +547,50 @@ class Line:
                     a += p.end()
         if self.text[a:b].split() and self.text[a:b].split()[0].lower() in PRONOUNS:
             b = a + len(self.text[a:b].split()[0])
-        if not _WORD.search(self.text[a:b]) or _words(self.text[a:b]) > 9:
+        if not _WORD.search(self.text[a:b]) or _words(self.text[a:b]) > self._longest(a, b):
             return None, hint, via
         return (a, b), hint, via
+
+    def _speaker_segment(self, v_end: int, e: int) -> str:
+        """The masked words after a verb up to where a speaker phrase must end («, что», « — », «.»; (v6) also «, в
+        то время как …»: «сообщили Reuters три военных источника, в то время как повстанцы заявили …»)."""
+        seg = self.m(v_end, e)
+        m = _CUT_SPEAKER.search(seg)
+        if m:
+            seg = seg[:m.start()]
+        m = _CUT_SPEAKER_V6.search(seg) if self.revision >= 6 else None
+        return seg[:m.start()] if m else seg
+
+    def _before_meeting(self, a: int, b: int) -> int:
+        """(v6) Where a speaker phrase ends before the meeting it was said at («Владимир Путин на пленарном заседании
+        клуба «Валдай»»), when a capitalised name comes before it."""
+        met = _WHERE_MET.search(self.text, a, b) if self.revision >= 6 else None
+        if met and met.start() > a and _CAPITAL.search(self.text, a, met.start()):
+            return met.start()
+        return b
+
+    def _longest(self, a: int, b: int) -> int:
+        """The most words a speaker phrase may have: 9 (v6: 12 when a callsign ends it, «сапер 132-й бригады 51-й
+        армии российских войск с позывным «Рубин»»)."""
+        return 12 if self.revision >= 6 and _CALLSIGN_END.search(self.text, a, b) else 9
+
+
+#: verbs.txt's class read by quotes.ruuk.v6 only (признаётся, підкреслив, зауважив): speech there, no cue before
+_V6_SPEECH = "v6speech"
+
+
+#: verbs.txt's class read by quotes.ruuk.v6 only as the verb of an intro line («выступил …, главные тезисы:»)
+_V6_INTRO = "v6intro"
+
+
+def _revised(cls: frozenset[str] | None, revision: int) -> frozenset[str] | None:
+    """A word's cue classes as the stage's revision reads them: the v6 verbs are speech (or an intro's verb) from
+    revision 6 on and nothing before it (v4 and v5 keep their output)."""
+    if not cls or not cls & {_V6_SPEECH, _V6_INTRO}:
+        return cls
+    if revision >= 6:
+        return cls | ({"speech"} if _V6_SPEECH in cls else frozenset()) | ({"intro"} if _V6_INTRO in cls else frozenset())
+    return (cls - {_V6_SPEECH, _V6_INTRO}) or None
 
 
 def _before_parenthesis(seg: str) -> str:
@@ -598,7 +675,37 @@ def find_line(line: Line) -> None:
             continue
         _marked(line, s, e)
         _reported(line, s, e)
+        if line.revision >= 6:
+            _heard(line, s, e)
     _colon_intro(line)
+
+
+#: (v6) what was heard: «почути від X запевнення, що …», «услышал от X обещание, что …», «Почув і обіцянку того, що …»
+_HEARD_NOUN = compile_regex(r"(?i:запевнення|обіцянк[уи]|заяв[уи]|підтвердження|заверени[ея]|обещани[ея]|"
+                            r"подтверждени[ея])(?:,|\s{1,4}(?i:того|тому),)\s{1,4}(?i:що|что)\s")
+_HEARD_VERB = compile_regex(r"(?i:почути|почув|почула|почули|чути|услышать|услышал|услышала|услышали|слышал)\b")
+_FROM_WHOM = compile_regex(r"(?i:від|от)\s{1,4}((?:[\w'’-]{1,40}\s{1,4}){0,4}[A-ZА-ЯЁІЇЄҐ][\w'’-]{0,40})\s{1,4}$")
+
+
+def _heard(line: Line, s: int, e: int) -> None:
+    """quotes.ruuk.v6: «Був задоволений почути від канцлера Австрії Карла Негаммера запевнення, що …»: a statement
+    noun after a verb of hearing, and its clause, is what the person named after від/от said; without one («Почув і
+    обіцянку того, що …») the last speaker named (a zero subject)."""
+    verb = _HEARD_VERB.search(line.masked, s - line.lo, e - line.lo)
+    noun = _HEARD_NOUN.search(line.masked, s - line.lo, e - line.lo)
+    if verb is None or noun is None or noun.start() < verb.end():
+        return
+    c0 = line.lo + noun.end() - len(noun.group().split()[-1]) - 1
+    c0 = _strip(line.text, c0, e)[0]
+    if not line.free(c0, e) or _words(line.text[c0:e]) < 3:
+        return
+    whom = _FROM_WHOM.search(line.masked, verb.end(), noun.start())
+    sp = (line.lo + whom.start(1), line.lo + whom.end(1)) if whom else None
+    if sp is not None and not _speakerish(line, sp):
+        return
+    cue = (line.lo + noun.start(), line.lo + noun.end())
+    line.add(Found(c0, _content_end(line, c0, e), "indirect", sp, cue, "ruuk-heard", "", [], 0.55,
+                   zero_subject=sp is None), (s, c0))
 
 
 _GOES_ON = compile_regex(r"[.,:]\s+[—–-]\s+")
@@ -606,6 +713,7 @@ _STOP = compile_regex(r"[.!?…;](?:\s|$)")
 _INNER_CUE = compile_regex(r"([,.!?…])\s+[—–]\s+(\w+)")
 _INNER_GOES_ON = compile_regex(r"[.,:]\s+[—–]\s+")
 _ABOUT_THIS = compile_regex(r"(?:,\s*|^\s*|\s[—–]\s*)(?:об\s+этом|о\s+ч[её]м|про\s+це|про\s+що)\s*$", flags=2)
+_ABOUT_THIS_NAMED = compile_regex(r"(?:,\s*|^\s*|\s[—–]\s*)(?i:об\s+этом|про\s+це)\s+((?:[A-ZА-ЯЁІЇЄҐ][\w-]*\s+){1,3})$")
 _CONTENT_FIRST = compile_regex(r"(?:,\s*(?:[—–]\s*)?|\s[—–]\s*)$")
 _QUESTION = compile_regex(r"\W*(?:в\s+ч[её]м|о\s+ч[её]м|что|как|почему|зачем|кто|где|когда|куда|сколько|чем|чого|що|як|чому|навіщо|хто|де|коли|скільки)"
                           r"(?![\w-])", flags=2)
@@ -666,6 +774,8 @@ def _headline(line: Line, s: int, e: int) -> bool:
         return False  # a headline form below the first line: only as the line's first sentence
     a = _lead(line.masked, line.lo, s, e)
     colon = seg.find(": ")
+    if colon > 0 and line.revision >= 6 and _topic_colon(line, a, s + colon, e):
+        return True
     if colon > 0:
         x = (a, s + colon)
         head = line.text[x[0]:x[1]]
@@ -700,6 +810,28 @@ def _headline(line: Line, s: int, e: int) -> bool:
     return False
 
 
+def _topic_colon(line: Line, a: int, colon: int, e: int) -> bool:
+    """quotes.ruuk.v6: «Песков о переговорах: мы готовы …», «Украинский МИД о приостановке работы посольства: …»
+    opening a line: a known person or source, its topic, then its words without marks."""
+    topic = _TOPIC.search(line.text, a, colon)
+    if topic is None or not line.free(a, e) or line.masked[colon + 2 - line.lo:colon + 3 - line.lo] in "«\"„“" + MASK:
+        return False
+    if _words(line.text[topic.end():colon]) > 6 or "," in line.m(topic.end(), colon):
+        return False  # «Едва плач Зеленского о нехватке …, как высунулся главком Сырский:»: no «X о Y:» head
+    who = line.text[a:topic.start()].strip()
+    first = _WORD.match(who)
+    if first is None or len(first.group()) < 2 or first.group().lower() in lexicon().skip:
+        return False  # «І про присвоєння відзнаки …:»
+    if not 1 <= _words(who) <= 4 or not who[:1].isupper() or who.lower() in lexicon().not_speakers or \
+            not (_known_person(who) or _is_source(who) or _speakerish(line, (a, a + len(who)))):
+        return False
+    c0 = colon + 2
+    if _words(line.text[c0:e]) < 3 or line.text[c0:e].rstrip().endswith("?"):
+        return False  # «Эксперты о войне: что будет дальше?»: a headline's question, nothing said
+    line.add(Found(c0, e, _kind(line, c0, e), (a, a + len(who)), None, "ruuk-topic-colon", "", [], 0.6), (a, c0))
+    return True
+
+
 #: a sentence that ends with its source after a comma or a closing mark and a dash: «…, — глава Евросовета X.»
 _DASH_SOURCE = compile_regex(r"(,|[»”\"])\s+[—–]\s+([^—–]{2,120}?)[\s.!…]*$")
 
@@ -712,6 +844,10 @@ def _dash_source(line: Line, s: int, e: int) -> bool:
     if m is None or not line.free(s, e):
         return False
     x0, x1 = _strip(line.text, s + m.start(2), s + m.end(2), " .\u00a0")
+    topic = _TOPIC.search(line.text, x0, x1) if line.revision >= 6 else None
+    if topic is not None and topic.start() > x0 and _words(line.text[x0:topic.start()]) <= 4 and \
+            line.text[x0:x0 + 1].isupper():
+        x1 = topic.start()  # (v6) ««…», — Путин о том, что западным СМИ не дают …»: the name, then its topic
     src = line.text[x0:x1]
     if not 1 <= _words(src) <= 8 or line.verbs(x0, x1, lexicon().verbs_classes) or \
             not (_is_source(src) or _known_person(src) or _is_name(src) or _LATIN_LETTER.search(src[:1]) or
@@ -955,6 +1091,8 @@ def _marks_naming(line: Line, s: int, mk: Mark) -> bool:
     sp = line.subject(s, v)
     if sp is not None and not _speakerish(line, sp):
         sp = None
+    if sp is None and line.revision >= 6 and line.text[mk.start:mk.start + 1].isupper():
+        return True  # (v6) «Назвали их «Чёрный дрозд», «Рысь»»: names given to things by nobody named, no quote
     line.add(Found(mk.start, mk.end, "partial", sp, (v, v_end), "ruuk-naming", "", [], 0.6))
     return True
 
@@ -1010,13 +1148,14 @@ def _speakerish(line: Line, sp: tuple[int, int]) -> bool:
         return False  # «Это подтверждает …», «Що свідчить …»
     if words[0].lower() in FIRST_PERSON or words[0].lower() in SECOND_PERSON:
         return False  # «Я говорив тоді, що …»: the writer's own words, not a quote (QUOTES.md, guideline 8)
+    if line.revision >= 6 and _short_name_in_parenthesis(line, sp, words):
+        return True  # (v6) «… Сирийский центр мониторинга (SOHR) сообщает»: the short name of a long one
     if words[0].lower() in PRONOUNS or words[0].lower() in _INDEFINITE or describe(mention) != ("unknown", "unknown"):
         return True  # a pronoun, «Некоторые», «Дехто з росіян», a source word
     if words[0].lower().startswith(lexicon().documents) or \
             any(w.lower().startswith(lexicon().source_nouns) for w in words[:3]):
         return True  # «…, говорится в сводке»: the document speaks for its author; «Источник сообщил», «центр»
-    if _IN_BEFORE.search(line.text, max(0, sp[0] - 5), sp[0]) and body_in(words[0], line.lang) and \
-            not words[0].lower().startswith(lexicon().in_frames):
+    if _IN_BEFORE.search(line.text, max(0, sp[0] - 5), sp[0]) and _body_word(line, words):
         return True  # «В ведомстве добавили», «В компании утверждают»: the body speaks
     if any(w[:1].isupper() for w in words[1:]) or words[0].lower() in lexicon().people:
         return True
@@ -1026,7 +1165,28 @@ def _speakerish(line: Line, sp: tuple[int, int]) -> bool:
     # one capitalised word: a name unless it only opens the sentence («Багато говорили», «Часто кажуть») and no
     # reading of it is a name («Небензя напомнил»)
     return words[0][:1].isupper() and (not _opens_sentence(line, sp[0]) or
-                                       len(words) == 1 and name_reading(words[0], line.lang))
+                                       len(words) == 1 and (name_reading(words[0], line.lang) or
+                                                            _oblique_surname(line, sp, words[0])))
+
+
+def _short_name_in_parenthesis(line: Line, sp: tuple[int, int], words: list[str]) -> bool:
+    """«(SOHR)», «(ФСБ)»: one acronym or Latin-script word alone in a parenthesis."""
+    return line.text[sp[0] - 1:sp[0]] == "(" and line.text[sp[1]:sp[1] + 1] == ")" and len(words) == 1 and \
+        (words[0].isupper() or bool(_LATIN_LETTER.match(words[0])))
+
+
+def _body_word(line: Line, words: list[str]) -> bool:
+    """The noun of a body after в/у («В ведомстве», and from v6 past one adjective: «В местном отделе»)."""
+    k = 1 if line.revision >= 6 and len(words) > 1 and words[0][1:].islower() and \
+        not body_in(words[0], line.lang) else 0
+    return body_in(words[k], line.lang) and not words[k].lower().startswith(lexicon().in_frames)
+
+
+def _oblique_surname(line: Line, sp: tuple[int, int], word: str) -> bool:
+    """quotes.ruuk.v6: a one-word subject the dictionary reads only as an oblique noun («Руге»), right before a
+    speech verb."""
+    return line.revision >= 6 and only_noun(word, line.lang) and \
+        _verb_after(line, _strip(line.text, sp[1], line.hi)[0]) is not None
 
 
 def _opens_sentence(line: Line, pos: int) -> bool:
@@ -1044,7 +1204,7 @@ def _verb_after(line: Line, pos: int) -> tuple[int, int] | None:
         if not w:
             return None
         word = w.group().lower()
-        if lex.verbs.get(word, frozenset()) & SPEECH:
+        if (_revised(lex.verbs.get(word), line.revision) or frozenset()) & SPEECH:
             return line.lo + w.start(), line.lo + w.end()
         if not (word in lex.skip or word.endswith(("ски", "но", "ки", "ло"))):
             return None
@@ -1069,6 +1229,8 @@ def _reported(line: Line, s: int, e: int) -> None:
     for v, v_end, cls in verbs:
         if not line.free(v, v_end) or _HOW_BEFORE.search(line.masked, max(0, v - line.lo - 40), v - line.lo):
             continue
+        if _V6_SPEECH in cls and v == a:
+            continue  # (v6) «Підкреслив, що …» opening an address's sentence: the writer's own words (guideline 8)
         for rule in _VERB_RULES:
             if rule(line, a, e, v, v_end, cls):
                 break
@@ -1081,7 +1243,7 @@ def _reported(line: Line, s: int, e: int) -> None:
 
 def _gerund_that(line: Line, a: int, e: int) -> None:
     """«…», — пишет Le Monde, отмечая, что …: the gerund's clause is one more quote of the attribution before it."""
-    for m in _GERUND_THAT.finditer(line.masked, a - line.lo, e - line.lo):
+    for m in (_GERUND_THAT_V6 if line.revision >= 6 else _GERUND_THAT).finditer(line.masked, a - line.lo, e - line.lo):
         if "gerund" not in lexicon().verbs.get(m.group(1).lower(), frozenset()):
             continue
         c0 = line.lo + m.start(2)
@@ -1224,9 +1386,15 @@ def _only_frame(piece: str) -> bool:
 
 
 def _about_this(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
-    """«…, об этом сообщил X» / «…. Об этом пишет X»: the content is the clause or the sentence before."""
+    """«…, об этом сообщил X» / «…. Об этом пишет X»: the content is the clause or the sentence before; (v6) also
+    with a capitalised addressee or subject between («Об этом РИА Новости сообщили в силовой структуре»)."""
     before = line.m(a, v)
     this = _ABOUT_THIS.search(before)
+    between: tuple[int, int] | None = None
+    if this is None and line.revision >= 6:
+        this = _ABOUT_THIS_NAMED.search(before)
+        if this is not None:
+            between = _strip(line.text, a + this.start(1), a + this.end(1))
     if not (this and cls & SPEECH):
         return False
     if _words(before[:this.start()]) >= 2:
@@ -1236,10 +1404,39 @@ def _about_this(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[s
         c0, c1 = prior[-1] if prior else (a, a)
         c0 = _lead(line.masked, line.lo, c0, c1)
     sp, hint, via = line.after_verb(v_end, e)
+    if between is not None and _only_addressee(line, v_end, e):
+        sp = between  # «Об этом Песков сообщил журналистам»: the name between speaks (else it is the addressee)
+    if c1 <= c0 and line.revision >= 6 and a == _lead(line.masked, line.lo, line.lo, line.hi) and sp is not None \
+            and _speakerish(line, sp):
+        # (v6) «…⏎Об этом сообщил мэр столицы Сергей Собянин.»: the line above is what was said (document.py)
+        line.about_prev = Found(a, a, "indirect", sp, (v, v_end), "ruuk-about-this", hint, via, 0.6)
+        line.taken.append((a, e))
+        return True
     if c1 > c0 and sp is not None and _speakerish(line, sp) and line.free(c0, c1):
         line.add(Found(c0, c1, _kind(line, c0, c1), sp, (v, v_end), "ruuk-about-this", hint, via, 0.65), (v, e))
         return True
     return False
+
+
+def _named_after_object(line: Line, sp: tuple[int, int]) -> bool:
+    """Whether a speaker phrase after an inverted verb is one: it does not open with a preposition (after at most an
+    adverb), or it ends with a capitalised word that may be a nominative («на совещании командующий РВСН Сергей
+    Каракаев», «по телефону Песков»; «резко против идеи Макрона», «о попытках россиян …» name nobody who spoke)."""
+    prep = _PREPOSITION_FIRST.match(line.text, sp[0])
+    if prep is None or prep.end() > sp[1]:
+        return True
+    if _TOPIC_FIRST.match(line.text, sp[0]):
+        return False  # «…, заявив об уничтожении «Кинжалов» и ракеты «Циркон»»: the topic, never the speaker
+    last = _WORD.findall(line.text[prep.end():sp[1]])[-1:]
+    return bool(last) and last[0][:1].isupper() and may_be_nominative(last[0], line.lang)
+
+
+def _only_addressee(line: Line, v_end: int, e: int) -> bool:
+    """Whether nothing but an addressee («журналистам», «изданию») follows the verb to the sentence's end: then the
+    capitalised words between «Об этом» and the verb are the speaker, not whom they told («Об этом РИА Новости
+    рассказал командир …»)."""
+    rest = line.text[v_end:e].strip(" \t\u00a0.!…")
+    return not rest or bool(_ADDRESSEE.match(rest + " ")) and _words(rest) == 1
 
 
 def _content_first(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
@@ -1250,14 +1447,34 @@ def _content_first(line: Line, a: int, e: int, v: int, v_end: int, cls: frozense
     rest = line.m(v_end, e)
     if _QUESTION.match(line.m(a, v)):
         return True  # «В чем его новшество, объясняет X»: an indirect question announces, it reports nothing
+    if line.revision >= 6 and line.text[v:v_end].lower() in ("говорят", "кажуть") and \
+            not any(w[:1].isupper() for w in _WORD.findall(line.m(v_end, e))[:2]):
+        return True  # (v6) «(«зажился», — говорят в таких случаях в народе)»: hearsay («говорят в Киеве» is not)
+    tail = _gerund_tail(line, rest)
+    if tail >= 0:  # (v6) «…, сказал источник, добавив, что …»: the gerund's clause is _gerund_that's unit
+        rest = rest[:tail]
     if _words(rest) <= 14 and not _COMPLEMENTIZER.search(rest) and _words(before) >= 2:
-        sp, hint, via = line.after_verb(v_end, e)
+        sp, hint, via = line.after_verb(v_end, v_end + len(rest))
+        if sp is not None and line.revision >= 6 and not _named_after_object(line, sp):
+            sp = None  # (v6) «…, высказались резко против идеи Макрона»: an object, no speaker («по телефону Песков» is)
         if sp is not None and (_speakerish(line, sp) or via):  # «…, передает ТАСС со ссылкой на источники»
             c1 = a + len(before.rstrip(" ,—–\u00a0"))
             if line.free(a, c1):
-                line.add(Found(a, c1, _kind(line, a, c1), sp, (v, v_end), "ruuk-inverted", hint, via, 0.7), (v, e))
+                line.add(Found(a, c1, _kind(line, a, c1), sp, (v, v_end), "ruuk-inverted", hint, via, 0.7),
+                         (v, v_end + len(rest)))
                 return True
     return False
+
+
+def _gerund_tail(line: Line, rest: str) -> int:
+    """Where «, добавив, что …» (a gerund of saying and its clause) opens in the words after an inverted
+    attribution's verb (quotes.ruuk.v6; -1: nowhere, or before revision 6)."""
+    if line.revision < 6:
+        return -1
+    m = _GERUND_THAT_V6.search(rest)
+    if m is None or "gerund" not in lexicon().verbs.get(m.group(1).lower(), frozenset()):
+        return -1
+    return m.start()
 
 
 #: «прокомментировал сообщения о том, что …»: the content of reports, not of the verb
@@ -1314,6 +1531,8 @@ def _that(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -
     if sp is not None or (v == a or line.bare_subject) and "speech" in cls:
         # a belief needs its holder named: «Впевнений, що …», «Сподівалися, що …» are the writer's own
         c1 = _content_end(line, c0, e)
+        if line.revision >= 6 and _nested_about(line, a, c0, c1):
+            return True
         pieces = [c0] + [line.lo + m.start(1) for m in _AND_THAT.finditer(line.masked, c0 - line.lo, c1 - line.lo)]
         for k, p0 in enumerate(pieces):  # «сказал, что A и что B»: two reported clauses, two units
             p1 = c1
@@ -1326,10 +1545,33 @@ def _that(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -
     return False
 
 
+def _nested_about(line: Line, a: int, c0: int, c1: int) -> bool:
+    """quotes.ruuk.v6: a reported clause that itself reports («X напоминает, что в начале года о том, что Франция не
+    исключает …, заявил президент Макрон»): the inner content is the inner speaker's, the outer clause only frames
+    it; True when that unit was added."""
+    inner = _ABOUT_THAT.search(line.masked, c0 - line.lo, c1 - line.lo)
+    if inner is None:
+        return False
+    i0 = line.lo + inner.end() - len(inner.group().split()[-1]) - 1
+    for v, v_end, cls in line.verbs(i0, c1):
+        comma = line.masked.rfind(", ", i0 - line.lo, v - line.lo)
+        if not cls & SPEECH or comma < 0 or line.m(line.lo + comma + 2, v).strip():
+            continue  # the verb must follow «…, » directly: «…, заявил президент Эммануэль Макрон»
+        sp, hint, via = line.after_verb(v_end, c1)
+        if sp is None or not _speakerish(line, sp) or _own(line, sp):
+            return False
+        line.add(Found(i0, line.lo + comma, _kind(line, i0, line.lo + comma), sp, (v, v_end), "ruuk-nested-that",
+                       hint, via, 0.6), (a, i0))
+        line.taken.append((line.lo + comma, c1))
+        return True
+    return False
+
+
 def _colon(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
     """X сказал: …"""
     colon = line.m(v_end, e).find(": ")
-    if not (0 <= colon <= 90 and cls & SPEECH):
+    said = cls & SPEECH or line.revision >= 6 and "conviction" in cls and colon == 0  # (v6) «Разработчики уверены: …»
+    if not (0 <= colon <= 90 and said):
         return False
     c0 = v_end + colon + 2
     if line.masked[c0 - line.lo:c0 - line.lo + 1] not in "«\"„“" + MASK and _words(line.text[c0:e]) >= 3:
@@ -1421,9 +1663,15 @@ _VERB_RULES: tuple[Callable[[Line, int, int, int, int, frozenset[str]], bool], .
 
 
 def _content_end(line: Line, c0: int, e: int) -> int:
-    """Where a reported clause ends: its sentence's end, or before «, хотя …» (the writer's afterthought)."""
+    """Where a reported clause ends: its sentence's end, or before «, хотя …» (the writer's afterthought); (v6)
+    before «, подчеркнув, что …», whose clause is one more unit of the same speaker (_gerund_that)."""
     m = _AFTERTHOUGHT.search(line.masked, c0 - line.lo, e - line.lo)
-    return line.lo + m.start() if m else e
+    end = line.lo + m.start() if m else e
+    if line.revision >= 6:
+        tail = _gerund_tail(line, line.m(c0, end))
+        if tail > 0:
+            return c0 + tail
+    return end
 
 
 def _own(line: Line, sp: tuple[int, int]) -> bool:
@@ -1453,7 +1701,8 @@ def _colon_intro(line: Line) -> None:
     tail = line.masked.rstrip()
     if not tail.endswith(":") or line.found:
         return
-    if line.verbs(line.lo, line.hi, frozenset({"speech", "nominal"})):
+    lo = line.sentences()[-1][0] if line.revision >= 6 else line.lo  # (v6) in the sentence the colon ends
+    if line.verbs(lo, line.hi, frozenset({"speech", "nominal", "intro"})):  # «intro»: v6 only
         line.intro = True
 
 

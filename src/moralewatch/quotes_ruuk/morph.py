@@ -58,6 +58,24 @@ def body_in(word: str, lang: str) -> bool:
 
 
 @lru_cache(maxsize=20_000)
+def only_noun(word: str, lang: str) -> bool:
+    """Whether every reading of the capitalised ``word`` is a noun (quotes.ruuk.v6: «Руге уточнил, что …», a foreign
+    surname the dictionary reads as a common noun in an oblique case): an adverb, particle or pronoun opening the
+    sentence («Часто кажуть», «Вчера сообщили») has another reading and is no subject, nor is a common inanimate noun
+    the dictionary knows in the nominative («Молитвы просят Бога …»)."""
+    parses = _parses(word, lang)
+    return word[:1].isupper() and word[1:].islower() and all(p.tag.POS == "NOUN" for p in parses) and \
+        not any(p.is_known and {"inan", "nomn"} <= set(p.tag.grammemes) for p in parses)  # «Молитвы просят»
+
+
+@lru_cache(maxsize=20_000)
+def may_be_nominative(word: str, lang: str) -> bool:
+    """Whether some reading of ``word`` is a nominative (quotes.ruuk.v6: «…, сказал по телефону Песков» has its
+    speaker after the circumstance, «…, высказались против идеи Макрона» has none)."""
+    return any("nomn" in p.tag.grammemes for p in _parses(word, lang))
+
+
+@lru_cache(maxsize=20_000)
 def gerund(word: str, lang: str) -> bool:
     """``word`` read as a gerund or a participle (отвечая, отметив, відповідаючи, зарегистрированной): it opens an
     aside after a comma, not a subject."""
@@ -104,4 +122,4 @@ def surname(word: str, lang: str) -> str:
     return word
 
 
-__all__ = ["body_in", "first_name", "gerund", "infinitive", "speaker_noun", "surname"]
+__all__ = ["body_in", "first_name", "gerund", "infinitive", "may_be_nominative", "only_noun", "speaker_noun", "surname"]
