@@ -220,12 +220,18 @@ def _load(root: str) -> Lexicon:
         confidence=_calibration(f"{root}/calibration.json"))
 
 
-def load() -> Lexicon:
-    """The lexicon (checked on every call: the loaders refuse a stage that does not declare it)."""
+#: the lexicon of ``indicators.ruuk.v5`` and ``v6``
+V6 = "ruuk/indicators"
+#: the lexicon of ``indicators.ruuk.v7`` (a copy of v6's with its session-11 rules: v6's output stays as it was)
+V7 = "ruuk/indicators_v7"
+
+
+def load(root: str = V6) -> Lexicon:
+    """The lexicon of ``root`` (checked on every call: the loaders refuse a stage that does not declare it)."""
     for name in ("cues.txt", "actors.txt", "hedges.txt", "size.txt", "soldiers.txt", "military.txt"):
-        lines(f"ruuk/indicators/{name}")
-    load_json("ruuk/indicators/calibration.json")
-    return _load("ruuk/indicators")
+        lines(f"{root}/{name}")
+    load_json(f"{root}/calibration.json")
+    return _load(root)
 
 
 def _sized(lex: Lexicon, low: str, s: int, e: int) -> bool:
@@ -378,13 +384,13 @@ def _voices(lex: Lexicon, low: str, doc: Document) -> tuple[tuple[int, int, str 
     return tuple(out)
 
 
-def tag(doc: Document, structural: bool = False) -> list[Indicator]:
+def tag(doc: Document, structural: bool = False, root: str = V6) -> list[Indicator]:
     """The indicators of the Russian and Ukrainian paragraphs of ``doc``; ``structural`` (v6): the subject side from
-    the actor's place in the sentence (:mod:`.slavic_actor`)."""
+    the actor's place in the sentence (:mod:`.slavic_actor`); ``root``: the lexicon (v7 reads its own)."""
     starts, paras = _paragraph_languages(doc)
     if not any(lab in LANGS for _, _, lab in paras):
         return []
-    lex = load()
+    lex = load(root)
     low = fold(doc.text)
     sents = _Sentences(doc)
     writer = WRITER.get(doc.language or "")
@@ -441,4 +447,13 @@ def tag_ruuk_v6(doc: Document, config: Mapping[str, Any]) -> None:
         doc.indicators = sorted([*doc.indicators, *found], key=lambda i: (i.start, i.end, i.indicator))
 
 
-__all__ = ["Lexicon", "fold", "load", "tag", "tag_ruuk", "tag_ruuk_v6"]
+@stage("indicators.ruuk.v7", requires=("language", "sentences", "quotes", "indicators"), provides=("indicators_ruuk",))
+def tag_ruuk_v7(doc: Document, config: Mapping[str, Any]) -> None:
+    """``indicators.ruuk.v6`` with the lexicon of session 11 (``data/ruuk/indicators_v7``): the soldiers' and
+    milbloggers' paraphrases that dev c's annotator coded and v6 did not read, and fewer false alarms."""
+    found = tag(doc, structural=True, root=V7)
+    if found:
+        doc.indicators = sorted([*doc.indicators, *found], key=lambda i: (i.start, i.end, i.indicator))
+
+
+__all__ = ["V6", "V7", "Lexicon", "fold", "load", "tag", "tag_ruuk", "tag_ruuk_v6", "tag_ruuk_v7"]
