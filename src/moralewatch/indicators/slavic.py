@@ -295,7 +295,7 @@ def _actor_side(lex: Lexicon, low: str, s: int, e: int, cue_s: int, cue_e: int, 
     (:mod:`.slavic_actor`), not by distance alone."""
     found = _actors(lex, low, s, e, cue_s, cue_e, writer, forces_only, against_civilians, how)
     if how is not None:
-        return choose(low, found, (cue_s, cue_e), (s, e), how.lang)
+        return choose(low, found, (cue_s, cue_e), (s, e), how.lang, how.v7)
     best: dict[bool, tuple[int, str]] = {}
     for a in found:
         dist = 0 if a.start >= cue_s and a.end <= cue_e else \
@@ -384,9 +384,10 @@ def _voices(lex: Lexicon, low: str, doc: Document) -> tuple[tuple[int, int, str 
     return tuple(out)
 
 
-def tag(doc: Document, structural: bool = False, root: str = V6) -> list[Indicator]:
+def tag(doc: Document, structural: bool = False, root: str = V6, v7: bool = False) -> list[Indicator]:
     """The indicators of the Russian and Ukrainian paragraphs of ``doc``; ``structural`` (v6): the subject side from
-    the actor's place in the sentence (:mod:`.slavic_actor`); ``root``: the lexicon (v7 reads its own)."""
+    the actor's place in the sentence (:mod:`.slavic_actor`); ``root``: the lexicon (v7 reads its own); ``v7``: the
+    sides of :class:`.slavic_actor.Structure`'s ``v7``."""
     starts, paras = _paragraph_languages(doc)
     if not any(lab in LANGS for _, _, lab in paras):
         return []
@@ -411,7 +412,7 @@ def tag(doc: Document, structural: bool = False, root: str = V6) -> list[Indicat
                 continue
             if "mil" in rule.flags and not _military(lex, low, s, e):
                 continue
-            side = _side(lex, rule, low, sents, si, (s, e), ps, m, writer, Structure(lab, voices) if structural else None)
+            side = _side(lex, rule, low, sents, si, (s, e), ps, m, writer, Structure(lab, voices, v7) if structural else None)
             while e > s and doc.text[e - 1].isspace():
                 e -= 1
             while s < e and doc.text[s].isspace():
@@ -451,7 +452,7 @@ def tag_ruuk_v6(doc: Document, config: Mapping[str, Any]) -> None:
 def tag_ruuk_v7(doc: Document, config: Mapping[str, Any]) -> None:
     """``indicators.ruuk.v6`` with the lexicon of session 11 (``data/ruuk/indicators_v7``): the soldiers' and
     milbloggers' paraphrases that dev c's annotator coded and v6 did not read, and fewer false alarms."""
-    found = tag(doc, structural=True, root=V7)
+    found = tag(doc, structural=True, root=V7, v7=True)
     if found:
         doc.indicators = sorted([*doc.indicators, *found], key=lambda i: (i.start, i.end, i.indicator))
 

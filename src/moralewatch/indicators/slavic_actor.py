@@ -79,6 +79,9 @@ class Structure:
 
     lang: str
     voices: tuple[tuple[int, int, str | None], ...] = ()
+    #: v7: when every actor near the cue is the target of an act («контрнаступ на москалей»), the subject is the
+    #: other side (:func:`choose`)
+    v7: bool = False
 
     def writer_at(self, pos: int, writer: str | None) -> str | None:
         """Whose "наши", "мы", "противник" a word at ``pos`` is: inside a quote whose speaker's side is known, the
@@ -228,9 +231,32 @@ def _gerund_host(low: str, cl: tuple[int, int], sentence: tuple[int, int], lang:
     return clause(low, sentence[0], sentence[1], cl[0] - 2, cl[0] - 1)[0], cl[1]
 
 
-def choose(low: str, actors: list[Actor], cue: tuple[int, int], sentence: tuple[int, int], lang: str) -> str | None:
-    """The side of the best-placed actor of ``actors`` (all in ``sentence``) for the cue at ``cue``."""
+#: the other side of a force (an attack's target is the subject's enemy)
+_OTHER = {"ru": "ua", "ua": "ru"}
+
+
+#: на/по/против/проти and at most two words before an actor (adjectives, checked by :func:`attribute`)
+_TARGET_GAP = compile_regex(r"(?<!\w)(?:на|по|против|проти)[ \t\u00a0]{1,3}((?:\w{1,30}[ \t\u00a0]{1,3}){0,2})$")
+
+
+def _target(low: str, a: Actor, cue: tuple[int, int], sentence: tuple[int, int], lang: str) -> bool:
+    """Whether ``a`` stands, outside the cue, after на/по/против/проти and at most two adjectives («контрнаступ на
+    проклятущих москалей»): whom an act is aimed at."""
+    if a.start >= cue[0] and a.end <= cue[1]:
+        return False
+    m = _TARGET_GAP.search(low, max(sentence[0], a.start - 80), a.start)
+    return m is not None and all(attribute(w, lang) for w in _WORD.findall(m.group(1)))
+
+
+def choose(low: str, actors: list[Actor], cue: tuple[int, int], sentence: tuple[int, int], lang: str,
+           targets: bool = False) -> str | None:
+    """The side of the best-placed actor of ``actors`` (all in ``sentence``) for the cue at ``cue``; ``targets``
+    (v7): when the best-placed actor is only the target of an act («готовится контрнаступ на москалей, но всего не
+    хватает»), the subject is the side that acts on it, the other one."""
     sides = {a.side for a in actors}
+    if targets and actors and all(_target(low, a, cue, sentence, lang) for a in actors):
+        side = choose(low, actors, cue, sentence, lang)
+        return _OTHER.get(side or "", side)
     if len(sides) <= 1:  # nothing to choose between (most cues): no morphology needed
         return sides.pop() if sides else None
     if cue[0] >= sentence[1]:  # the sentence before the cue's: its first clause's subject is the topic that goes on
