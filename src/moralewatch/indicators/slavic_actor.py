@@ -236,27 +236,41 @@ _OTHER = {"ru": "ua", "ua": "ru"}
 
 
 #: на/по/против/проти and at most two words before an actor (adjectives, checked by :func:`attribute`)
-_TARGET_GAP = compile_regex(r"(?<!\w)(?:на|по|против|проти)[ \t\u00a0]{1,3}((?:\w{1,30}[ \t\u00a0]{1,3}){0,2})$")
+_TARGET_GAP = compile_regex(r"(?<!\w)(на|по|против|проти)[ \t\u00a0]{1,3}((?:\w{1,30}[ \t\u00a0]{1,3}){0,2})$")
 
 
 def _target(low: str, a: Actor, cue: tuple[int, int], sentence: tuple[int, int], lang: str) -> bool:
-    """Whether ``a`` stands, outside the cue, after на/по/против/проти and at most two adjectives («контрнаступ на
-    проклятущих москалей»): whom an act is aimed at."""
-    if a.start >= cue[0] and a.end <= cue[1]:
+    """Whether ``a`` stands, outside the cue, after на/по/против/проти and at most two adjectives or genitive
+    nouns («контрнаступ на проклятущих москалей»): whom an act is aimed at. Not «от»/«від»: «звірства від російських
+    військових» names the perpetrator, «від переляку російських військових» the one afraid."""
+    if a.start >= cue[0] and a.end <= cue[1] or 0 <= cue[0] - a.end <= 1:  # in the cue, or its adjective
         return False
     m = _TARGET_GAP.search(low, max(sentence[0], a.start - 80), a.start)
-    return m is not None and all(attribute(w, lang) for w in _WORD.findall(m.group(1)))
+    if m is None:
+        return False
+    gap = _WORD.findall(m.group(2))
+    if not all(attribute(w, lang) for w in gap):
+        return False
+    if m.group(1) != "на":
+        return True
+    # «на» with an accusative aims («на москалей», «на ВСУ»); with a locative it is a place: the actor's word or one
+    # of the two after it (its head noun: «на совместных российско-лаосских учениях») reads only as a locative
+    words = [_first_word(low, a), *_WORD.findall(low, a.end, min(len(low), a.end + 40))[:2]]
+    return not any({"loct", "loc2"} & (c := cases(w, lang)) and not {"accs", "acc2", "any"} & c for w in words if w)
 
 
 def choose(low: str, actors: list[Actor], cue: tuple[int, int], sentence: tuple[int, int], lang: str,
            targets: bool = False) -> str | None:
     """The side of the best-placed actor of ``actors`` (all in ``sentence``) for the cue at ``cue``; ``targets``
-    (v7): when the best-placed actor is only the target of an act («готовится контрнаступ на москалей, но всего не
-    хватает»), the subject is the side that acts on it, the other one."""
+    (v7): an actor that is the target of an act (:func:`_target`) counts only when no other actor is
+    near, and then names the other side («готовится контрнаступ на москалей, но всего не хватает»: Ukraine's)."""
+    if targets and actors:
+        aimed = [a for a in actors if _target(low, a, cue, sentence, lang)]
+        if len(aimed) == len(actors):
+            side = choose(low, actors, cue, sentence, lang)
+            return _OTHER.get(side or "", side)
+        actors = [a for a in actors if a not in aimed]
     sides = {a.side for a in actors}
-    if targets and actors and all(_target(low, a, cue, sentence, lang) for a in actors):
-        side = choose(low, actors, cue, sentence, lang)
-        return _OTHER.get(side or "", side)
     if len(sides) <= 1:  # nothing to choose between (most cues): no morphology needed
         return sides.pop() if sides else None
     if cue[0] >= sentence[1]:  # the sentence before the cue's: its first clause's subject is the topic that goes on
