@@ -104,6 +104,8 @@ class Lexicon:
     soldiers: re.Pattern[str]
     military: re.Pattern[str]
     confidence: dict[str, float]
+    #: each rule's regex alone, anchored where the alternation matched (v7: :func:`_passing`)
+    singles: tuple[re.Pattern[str], ...] = ()
 
 
 def _bad(path: str, n: int, why: str) -> PipelineError:
@@ -217,7 +219,8 @@ def _load(root: str) -> Lexicon:
         actors=compile_regex(rf"(?<!\w)(?:{'|'.join(actor_branches)})"), actor_sides=tuple(sides),
         hedges=_alternation(f"{root}/hedges.txt"), size=_alternation(f"{root}/size.txt"),
         soldiers=_alternation(f"{root}/soldiers.txt"), military=_alternation(f"{root}/military.txt"),
-        confidence=_calibration(f"{root}/calibration.json"))
+        confidence=_calibration(f"{root}/calibration.json"),
+        singles=tuple(compile_regex(rf"(?:{line.partition(' :: ')[2]})(?!\w)") for line in lines(path)))
 
 
 #: the lexicon of ``indicators.ruuk.v5`` and ``v6``
@@ -384,6 +387,36 @@ def _voices(lex: Lexicon, low: str, doc: Document) -> tuple[tuple[int, int, str 
     return tuple(out)
 
 
+def _holds(lex: Lexicon, rule: Rule, low: str, s: int, e: int) -> bool:
+    """Whether the sentence ``[s, e)`` meets ``rule``'s conditions (a size, soldiers, a military context)."""
+    if "sized" in rule.flags and not _sized(lex, low, s, e):
+        return False
+    if "men" in rule.flags and not lex.soldiers.search(low, s, e):
+        return False
+    return not ("mil" in rule.flags and not _military(lex, low, s, e))
+
+
+def _passing(lex: Lexicon, low: str, m: re.Match[str], lab: str, sentence: tuple[int, int], pe: int,
+             fall_through: bool) -> tuple[Rule, re.Match[str]] | None:
+    """The rule of the alternation's match ``m`` and its match, when its sentence meets the rule's conditions; else
+    (``fall_through``, v7) the next rule of ``lab`` that matches at the same place and whose conditions hold («потери
+    мотивации»: the unsized loss rule comes first and fails, the low-morale rule after it holds); else None."""
+    n = int((m.lastgroup or "r0")[1:])
+    s, end = sentence
+    if _holds(lex, lex.rules[n], low, s, min(max(end, m.end()), pe)):
+        return lex.rules[n], m
+    if not fall_through:
+        return None
+    for k in range(n + 1, len(lex.rules)):
+        rule = lex.rules[k]
+        if lab not in rule.langs:
+            continue
+        alt = lex.singles[k].match(low, m.start(), pe)
+        if alt is not None and _holds(lex, rule, low, s, min(max(end, alt.end()), pe)):
+            return rule, alt
+    return None
+
+
 def tag(doc: Document, structural: bool = False, root: str = V6, v7: bool = False) -> list[Indicator]:
     """The indicators of the Russian and Ukrainian paragraphs of ``doc``; ``structural`` (v6): the subject side from
     the actor's place in the sentence (:mod:`.slavic_actor`); ``root``: the lexicon (v7 reads its own); ``v7``: the
@@ -401,17 +434,14 @@ def tag(doc: Document, structural: bool = False, root: str = V6, v7: bool = Fals
     for ps, pe, lab in paras:
         if lab not in LANGS:
             continue
-        for m in lex.cues[lab].finditer(low, ps, pe):
-            rule = lex.rules[int((m.lastgroup or "r0")[1:])]
-            si = sents.index(m.start())
+        for first in lex.cues[lab].finditer(low, ps, pe):
+            si = sents.index(first.start())
             s, e = sents.spans[si]
+            found = _passing(lex, low, first, lab, (max(s, ps), e), pe, v7)
+            if found is None:
+                continue
+            rule, m = found
             s, e = max(s, ps), min(max(e, m.end()), pe)
-            if "sized" in rule.flags and not _sized(lex, low, s, e):
-                continue
-            if "men" in rule.flags and not lex.soldiers.search(low, s, e):
-                continue
-            if "mil" in rule.flags and not _military(lex, low, s, e):
-                continue
             side = _side(lex, rule, low, sents, si, (s, e), ps, m, writer, Structure(lab, voices, v7) if structural else None)
             while e > s and doc.text[e - 1].isspace():
                 e -= 1
