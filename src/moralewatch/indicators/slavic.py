@@ -356,9 +356,25 @@ def _side(lex: Lexicon, rule: Rule, low: str, sents: _Sentences, si: int, span: 
     if side is None and si > 0 and sents.spans[si - 1][1] > para_start:
         ps, pe = sents.spans[si - 1]
         side = _actor_side(lex, low, max(ps, para_start), pe, m.start(), m.end(), writer, enemy, civ, how)
+    if side is None and how is not None and how.topic is not None and not civ:
+        side = how.topic  # v7: the force the document is about, before the writer's own
     if side is None and enemy and writer is not None:
         side = OTHER[writer]
     return side
+
+
+def topic(lex: Lexicon, low: str) -> str | None:
+    """The force a document is about (v7): the side its force words name (ВСУ, ВС РФ, окупанти ...; not the writer's
+    words, a country's name or civilians) when they name one side at least twice and twice as often as the other,
+    else None. A cue whose sentence and the one before name no actor is about that force: a Russian news post on
+    Ukrainian desertion goes on «... ушли в самоволку» without naming the ВСУ again."""
+    counts = {"ru": 0, "ua": 0}
+    for m in lex.actors.finditer(low):
+        side = lex.actor_sides[int((m.lastgroup or "a0")[1:])]
+        if side in counts:
+            counts[side] += 1
+    best, other = max(counts, key=lambda k: counts[k]), min(counts, key=lambda k: counts[k])
+    return best if counts[best] >= 2 and counts[best] >= 2 * counts[other] and best != other else None
 
 
 def _killed_side(lex: Lexicon, low: str, span: tuple[int, int], m: re.Match[str], writer: str | None) -> str | None:
@@ -431,6 +447,7 @@ def tag(doc: Document, structural: bool = False, root: str = V6, v7: bool = Fals
     out: list[Indicator] = []
     seen: set[tuple[int, str]] = set()
     voices = _voices(lex, low, doc) if structural else ()
+    about = topic(lex, low) if v7 else None
     for ps, pe, lab in paras:
         if lab not in LANGS:
             continue
@@ -442,7 +459,7 @@ def tag(doc: Document, structural: bool = False, root: str = V6, v7: bool = Fals
                 continue
             rule, m = found
             s, e = max(s, ps), min(max(e, m.end()), pe)
-            side = _side(lex, rule, low, sents, si, (s, e), ps, m, writer, Structure(lab, voices, v7) if structural else None)
+            side = _side(lex, rule, low, sents, si, (s, e), ps, m, writer, Structure(lab, voices, v7, about) if structural else None)
             while e > s and doc.text[e - 1].isspace():
                 e -= 1
             while s < e and doc.text[s].isspace():

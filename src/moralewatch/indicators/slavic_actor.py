@@ -82,6 +82,8 @@ class Structure:
     #: v7: when every actor near the cue is the target of an act («контрнаступ на москалей»), the subject is the
     #: other side (:func:`choose`)
     v7: bool = False
+    #: v7: the force the document is about (``slavic.topic``), the side of a cue with no actor near it
+    topic: str | None = None
 
     def writer_at(self, pos: int, writer: str | None) -> str | None:
         """Whose "наши", "мы", "противник" a word at ``pos`` is: inside a quote whose speaker's side is known, the
