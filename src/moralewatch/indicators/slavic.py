@@ -177,6 +177,12 @@ def _alternation(path: str) -> re.Pattern[str]:
         raise _bad(path, 0, f"the patterns do not compile: {e}") from None
 
 
+def _singles(path: str) -> tuple[re.Pattern[str], ...]:
+    """Each rule's regex of ``path`` alone, word-bounded at its end (:func:`_passing` anchors it where the
+    alternation matched)."""
+    return tuple(compile_regex(rf"(?:{line.partition(' :: ')[2]})(?!\w)") for line in lines(path))
+
+
 @cache
 def _load(root: str) -> Lexicon:
     rules: list[Rule] = []
@@ -220,7 +226,7 @@ def _load(root: str) -> Lexicon:
         hedges=_alternation(f"{root}/hedges.txt"), size=_alternation(f"{root}/size.txt"),
         soldiers=_alternation(f"{root}/soldiers.txt"), military=_alternation(f"{root}/military.txt"),
         confidence=_calibration(f"{root}/calibration.json"),
-        singles=tuple(compile_regex(rf"(?:{line.partition(' :: ')[2]})(?!\w)") for line in lines(path)))
+        singles=_singles(path))
 
 
 #: the lexicon of ``indicators.ruuk.v5`` and ``v6``

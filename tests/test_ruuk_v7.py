@@ -1,0 +1,93 @@
+"""indicators.ruuk.v7 (issue 17, item 4, session 11): the paraphrases v6 did not read, rules that let the next rule try
+where one's conditions fail, a target actor naming the other side, and the force a document is about. Invented
+sentences only."""
+
+from __future__ import annotations
+
+import pytest
+
+from moralewatch.indicators import slavic
+from moralewatch.model import Document
+from moralewatch.pipeline import Pipeline
+from moralewatch.stages import DEFAULT
+
+
+def _pipe(version: str) -> Pipeline:
+    return Pipeline([f"indicators.ruuk.{version}" if n.startswith("indicators.ruuk.") else n for n in DEFAULT])
+
+
+@pytest.fixture(scope="module")
+def v7() -> Pipeline:
+    return _pipe("v7")
+
+
+@pytest.fixture(scope="module")
+def v6() -> Pipeline:
+    return _pipe("v6")
+
+
+def _found(pipe: Pipeline, text: str) -> set[tuple[str, str]]:
+    return {(i.indicator, i.subject_side) for i in pipe.run(Document(text=text)).indicators}
+
+
+def test_session11_families_of_both_armies(v7: Pipeline, v6: Pipeline) -> None:
+    cases = {
+        "Командование держит бойцов на передке месяцами, на жизни солдат им наплевать.": ("betrayed_by_command", "ru"),
+        "Роту бросили в бой на танках, которые устарели ещё в советское время.": ("supply_shortage", "ru"),
+        "Мобилизованным ВСУ говорят: служите и не смейте думать об увольнении.": ("deceived", "ua"),
+        "В нашем полку под Курском назревает бунт.": ("surrender_desertion", "ru"),
+        "Комбат ВСУ под Курском сдал свои позиции без боя.": ("surrender_desertion", "ua"),
+        "Вернувшийся с фронта ветеран жалуется на проблемы с адаптацией к мирной жизни.": ("trauma", "ru"),
+        "Годами из бюджета воровали деньги, выделенные на военное снаряжение.": ("betrayed_by_command", "ru"),
+        "Ми боремося за свою землю і за свою свободу, кажуть наші воїни.": ("morale_high", "ua"),
+    }
+    for text, item in cases.items():
+        assert item in _found(v7, text), text
+        assert item not in _found(v6, text), text  # a change of output: v6 stays as it was
+
+
+def test_a_failing_rule_lets_the_next_rule_at_its_place_try(v7: Pipeline, v6: Pipeline) -> None:
+    # «потери» starts an unsized loss (no indicator) and «потери мотивации» low morale: the first rule used to win
+    text = "На этом участке фронта заметна потеря мотивации у наших бойцов."
+    assert ("morale_low", "ru") in _found(v7, text)
+    assert not _found(v6, text)
+    assert not _found(v7, "На этом участке фронта у нашего батальона есть потери.")  # and a bare loss is still no indicator
+
+
+def test_a_target_names_the_other_side(v7: Pipeline) -> None:
+    # the attack is aimed at the Russians: the shortage is the attackers'
+    assert _found(v7, "Готовится контрнаступ на проклятых москалей, но снарядов не хватает.") == {
+        ("supply_shortage", "ua")}
+    # «на» with a locative is a place, not a target; the actor just before the cue is the cue's own adjective
+    assert ("supply_shortage", "ua") not in _found(v7, "На российских учениях солдатам не хватает патронов.")
+    assert ("orders_against_civilians", "ua") in _found(v7, "Наша пропаганда теперь делает акцент на украинские "
+                                                            "зверства в приграничных сёлах.")
+
+
+def test_the_force_a_document_is_about(v7: Pipeline) -> None:
+    text = ("Командование ВСУ перебросило под Покровск новую бригаду. Бригаду ВСУ собрали из мобилизованных. "
+            "Родственники рассказывают. Десятки солдат ушли в СЗЧ за первую неделю.")
+    assert ("surrender_desertion", "ua") in _found(v7, text)
+    # no force named twice: the writer's side, as before
+    assert ("surrender_desertion", "ru") in _found(v7, "Родственники рассказывают. Десятки солдат ушли в СЗЧ.")
+
+
+def test_session11_hard_negatives(v7: Pipeline) -> None:
+    for text in ("Власти закрывают глаза на этническую преступность.",
+                 "Из страны сбежала куча западных фирм.",
+                 "После этого скандала нам только этого не хватает?",
+                 "Дроны помогают перекрыть линии снабжения противника на фронте.",
+                 "Арест генерала означает масштабные репутационные потери для армии.",
+                 "Кремль, которого перестали бояться, молчит о войне.",
+                 "Армия потеряла более 40% занятой территории."):
+        assert not _found(v7, text), text
+
+
+def test_the_army_gets_everything_is_a_denial(v7: Pipeline) -> None:
+    doc = v7.run(Document(text="Министр уверяет, что у армии всё хорошо и она получает всё необходимое."))
+    assert [(i.indicator, i.negated) for i in doc.indicators] == [("supply_shortage", True)]
+
+
+def test_v7_reads_its_own_lexicon() -> None:
+    assert slavic.load(slavic.V7).rules != slavic.load(slavic.V6).rules
+    assert len(slavic.load(slavic.V7).singles) == len(slavic.load(slavic.V7).rules)
