@@ -91,3 +91,13 @@ def test_the_army_gets_everything_is_a_denial(v7: Pipeline) -> None:
 def test_v7_reads_its_own_lexicon() -> None:
     assert slavic.load(slavic.V7).rules != slavic.load(slavic.V6).rules
     assert len(slavic.load(slavic.V7).singles) == len(slavic.load(slavic.V7).rules)
+
+
+def test_the_official_voice_of_courage_and_extra_pay(v7: Pipeline) -> None:
+    assert ("morale_high", "ua") in _found(v7, "Поки наші війська мужньо захищають кожне місто, ми працюємо разом.")
+    assert ("morale_boosting", "ua") in _found(v7, "Уряд вирішив: усім військовослужбовцям виплачується додаткова "
+                                                  "грошова винагорода.")
+    assert ("morale_boosting", "ru") in _found(v7, "Правительство утвердило порядок единовременных выплат "
+                                                  "военнослужащим и добровольцам.")
+    # a civilian official's courage is no soldiers' morale
+    assert not _found(v7, "Дякую меру, який мужньо захищає Україну та людей у своїй громаді.")

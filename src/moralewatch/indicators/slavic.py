@@ -106,6 +106,8 @@ class Lexicon:
     confidence: dict[str, float]
     #: each rule's regex alone, anchored where the alternation matched (v7: :func:`_passing`)
     singles: tuple[re.Pattern[str], ...] = ()
+    #: the letters each rule can start with (None: any), so that a fall-through tries only the rules that can match
+    firsts: tuple[frozenset[str] | None, ...] = ()
 
 
 def _bad(path: str, n: int, why: str) -> PipelineError:
@@ -183,6 +185,15 @@ def _singles(path: str) -> tuple[re.Pattern[str], ...]:
     return tuple(compile_regex(rf"(?:{line.partition(' :: ')[2]})(?!\w)") for line in lines(path))
 
 
+def _firsts(path: str) -> tuple[frozenset[str] | None, ...]:
+    """The letters each rule of ``path`` can start with (None: any letter, :func:`_first_chars`)."""
+    out: list[frozenset[str] | None] = []
+    for line in lines(path):
+        first = _first_chars(_parser.parse(line.partition(" :: ")[2]))
+        out.append(None if first is None else frozenset(first))
+    return tuple(out)
+
+
 @cache
 def _load(root: str) -> Lexicon:
     rules: list[Rule] = []
@@ -226,7 +237,7 @@ def _load(root: str) -> Lexicon:
         hedges=_alternation(f"{root}/hedges.txt"), size=_alternation(f"{root}/size.txt"),
         soldiers=_alternation(f"{root}/soldiers.txt"), military=_alternation(f"{root}/military.txt"),
         confidence=_calibration(f"{root}/calibration.json"),
-        singles=_singles(path))
+        singles=_singles(path), firsts=_firsts(path))
 
 
 #: the lexicon of ``indicators.ruuk.v5`` and ``v6``
@@ -429,9 +440,10 @@ def _passing(lex: Lexicon, low: str, m: re.Match[str], lab: str, sentence: tuple
         return lex.rules[n], m
     if not fall_through:
         return None
+    letter = low[m.start()]
     for k in range(n + 1, len(lex.rules)):
-        rule = lex.rules[k]
-        if lab not in rule.langs:
+        rule, first = lex.rules[k], lex.firsts[k]
+        if lab not in rule.langs or first is not None and letter not in first:
             continue
         alt = lex.singles[k].match(low, m.start(), pe)
         if alt is not None and _holds(lex, rule, low, s, min(max(end, alt.end()), pe)):
