@@ -101,3 +101,13 @@ def test_the_official_voice_of_courage_and_extra_pay(v7: Pipeline) -> None:
                                                   "военнослужащим и добровольцам.")
     # a civilian official's courage is no soldiers' morale
     assert not _found(v7, "Дякую меру, який мужньо захищає Україну та людей у своїй громаді.")
+
+
+def test_units_reduced_and_logistics_made_harder(v7: Pipeline) -> None:
+    assert ("heavy_losses", "ru") in _found(v7, "На данный момент в нашем полку осталось меньше 30% личного состава.")
+    assert ("supply_shortage", "ua") in _found(v7, "Наши войска усложнили логистику снабжения засевшим в посёлке "
+                                                  "подразделениям ВСУ.")
+    assert ("supply_shortage", "ua") in _found(v7, "По данным с мест, у ВСУ большие проблемы с эвакуацией раненых.")
+    # want of courage is low morale, not a shortage of supplies
+    assert _found(v7, "Про противника скажу так: им духа не хватает, вот и всё.") <= {("morale_low", "ru"),
+                                                                                      ("morale_low", "ua")}
