@@ -476,6 +476,8 @@ def tag(doc: Document, structural: bool = False, root: str = V6, v7: bool = Fals
             if found is None:
                 continue
             rule, m = found
+            if all((si, name) in seen for name in rule.indicators):
+                continue  # the sentence carries these already: no side to find (same output, less work)
             s, e = max(s, ps), min(max(e, m.end()), pe)
             side = _side(lex, rule, low, sents, si, (s, e), ps, m, writer, Structure(lab, voices, v7, about) if structural else None)
             while e > s and doc.text[e - 1].isspace():
