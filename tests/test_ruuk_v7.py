@@ -1,6 +1,5 @@
-"""indicators.ruuk.v7 (issue 17, item 4, session 11): the paraphrases v6 did not read, rules that let the next rule try
-where one's conditions fail, a target actor naming the other side, and the force a document is about. Invented
-sentences only."""
+"""indicators.ruuk.v7 (issue 17, item 4, session 11): the paraphrases v6 did not read, a target actor naming the other
+side, and the force a document is about. Invented sentences only."""
 
 from __future__ import annotations
 
@@ -46,14 +45,6 @@ def test_session11_families_of_both_armies(v7: Pipeline, v6: Pipeline) -> None:
         assert item not in _found(v6, text), text  # a change of output: v6 stays as it was
 
 
-def test_a_failing_rule_lets_the_next_rule_at_its_place_try(v7: Pipeline, v6: Pipeline) -> None:
-    # «потери» starts an unsized loss (no indicator) and «потери мотивации» low morale: the first rule used to win
-    text = "На этом участке фронта заметна потеря мотивации у наших бойцов."
-    assert ("morale_low", "ru") in _found(v7, text)
-    assert not _found(v6, text)
-    assert not _found(v7, "На этом участке фронта у нашего батальона есть потери.")  # and a bare loss is still no indicator
-
-
 def test_a_target_names_the_other_side(v7: Pipeline) -> None:
     # the attack is aimed at the Russians: the shortage is the attackers'
     assert _found(v7, "Готовится контрнаступ на проклятых москалей, но снарядов не хватает.") == {
@@ -90,7 +81,6 @@ def test_the_army_gets_everything_is_a_denial(v7: Pipeline) -> None:
 
 def test_v7_reads_its_own_lexicon() -> None:
     assert slavic.load(slavic.V7).rules != slavic.load(slavic.V6).rules
-    assert len(slavic.load(slavic.V7).singles) == len(slavic.load(slavic.V7).rules)
 
 
 def test_the_official_voice_of_courage_and_extra_pay(v7: Pipeline) -> None:

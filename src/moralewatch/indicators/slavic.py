@@ -104,10 +104,6 @@ class Lexicon:
     soldiers: re.Pattern[str]
     military: re.Pattern[str]
     confidence: dict[str, float]
-    #: each rule's regex alone, anchored where the alternation matched (v7: :func:`_passing`)
-    singles: tuple[re.Pattern[str], ...] = ()
-    #: the letters each rule can start with (None: any), so that a fall-through tries only the rules that can match
-    firsts: tuple[frozenset[str] | None, ...] = ()
 
 
 def _bad(path: str, n: int, why: str) -> PipelineError:
@@ -179,21 +175,6 @@ def _alternation(path: str) -> re.Pattern[str]:
         raise _bad(path, 0, f"the patterns do not compile: {e}") from None
 
 
-def _singles(path: str) -> tuple[re.Pattern[str], ...]:
-    """Each rule's regex of ``path`` alone, word-bounded at its end (:func:`_passing` anchors it where the
-    alternation matched)."""
-    return tuple(compile_regex(rf"(?:{line.partition(' :: ')[2]})(?!\w)") for line in lines(path))
-
-
-def _firsts(path: str) -> tuple[frozenset[str] | None, ...]:
-    """The letters each rule of ``path`` can start with (None: any letter, :func:`_first_chars`)."""
-    out: list[frozenset[str] | None] = []
-    for line in lines(path):
-        first = _first_chars(_parser.parse(line.partition(" :: ")[2]))
-        out.append(None if first is None else frozenset(first))
-    return tuple(out)
-
-
 @cache
 def _load(root: str) -> Lexicon:
     rules: list[Rule] = []
@@ -236,8 +217,7 @@ def _load(root: str) -> Lexicon:
         actors=compile_regex(rf"(?<!\w)(?:{'|'.join(actor_branches)})"), actor_sides=tuple(sides),
         hedges=_alternation(f"{root}/hedges.txt"), size=_alternation(f"{root}/size.txt"),
         soldiers=_alternation(f"{root}/soldiers.txt"), military=_alternation(f"{root}/military.txt"),
-        confidence=_calibration(f"{root}/calibration.json"),
-        singles=_singles(path), firsts=_firsts(path))
+        confidence=_calibration(f"{root}/calibration.json"))
 
 
 #: the lexicon of ``indicators.ruuk.v5`` and ``v6``
@@ -429,28 +409,6 @@ def _holds(lex: Lexicon, rule: Rule, low: str, s: int, e: int) -> bool:
     return not ("mil" in rule.flags and not _military(lex, low, s, e))
 
 
-def _passing(lex: Lexicon, low: str, m: re.Match[str], lab: str, sentence: tuple[int, int], pe: int,
-             fall_through: bool) -> tuple[Rule, re.Match[str]] | None:
-    """The rule of the alternation's match ``m`` and its match, when its sentence meets the rule's conditions; else
-    (``fall_through``, v7) the next rule of ``lab`` that matches at the same place and whose conditions hold («потери
-    мотивации»: the unsized loss rule comes first and fails, the low-morale rule after it holds); else None."""
-    n = int((m.lastgroup or "r0")[1:])
-    s, end = sentence
-    if _holds(lex, lex.rules[n], low, s, min(max(end, m.end()), pe)):
-        return lex.rules[n], m
-    if not fall_through:
-        return None
-    letter = low[m.start()]
-    for k in range(n + 1, len(lex.rules)):
-        rule, first = lex.rules[k], lex.firsts[k]
-        if lab not in rule.langs or first is not None and letter not in first:
-            continue
-        alt = lex.singles[k].match(low, m.start(), pe)
-        if alt is not None and _holds(lex, rule, low, s, min(max(end, alt.end()), pe)):
-            return rule, alt
-    return None
-
-
 def tag(doc: Document, structural: bool = False, root: str = V6, v7: bool = False) -> list[Indicator]:
     """The indicators of the Russian and Ukrainian paragraphs of ``doc``; ``structural`` (v6): the subject side from
     the actor's place in the sentence (:mod:`.slavic_actor`); ``root``: the lexicon (v7 reads its own); ``v7``: the
@@ -469,13 +427,12 @@ def tag(doc: Document, structural: bool = False, root: str = V6, v7: bool = Fals
     for ps, pe, lab in paras:
         if lab not in LANGS:
             continue
-        for first in lex.cues[lab].finditer(low, ps, pe):
-            si = sents.index(first.start())
+        for m in lex.cues[lab].finditer(low, ps, pe):
+            si = sents.index(m.start())
             s, e = sents.spans[si]
-            found = _passing(lex, low, first, lab, (max(s, ps), e), pe, v7)
-            if found is None:
+            rule = lex.rules[int((m.lastgroup or "r0")[1:])]
+            if not _holds(lex, rule, low, max(s, ps), min(max(e, m.end()), pe)):
                 continue
-            rule, m = found
             if all((si, name) in seen for name in rule.indicators):
                 continue  # the sentence carries these already: no side to find (same output, less work)
             s, e = max(s, ps), min(max(e, m.end()), pe)
