@@ -101,3 +101,12 @@ def test_units_reduced_and_logistics_made_harder(v7: Pipeline) -> None:
     # want of courage is low morale, not a shortage of supplies
     assert _found(v7, "Про противника скажу так: им духа не хватает, вот и всё.") <= {("morale_low", "ru"),
                                                                                       ("morale_low", "ua")}
+
+
+def test_acts_against_civilians_in_the_ukrainian_official_voice(v7: Pipeline) -> None:
+    for text in ("Окупанти навіть замінували дорогу, якою мали вивозити людей із міста.",
+                 "Вони свідомо блокують підвезення їжі та ліків до оточеного міста.",
+                 "У селі на Сумщині окупанти зігнали всіх мешканців у підвал школи."):
+        assert ("orders_against_civilians", "ru") in _found(v7, text), text
+    # bombing the defenders' positions is war, not an act against civilians
+    assert not _found(v7, "Але бомбардування позицій захисників міста триває вже третій день.")
