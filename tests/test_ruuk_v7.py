@@ -110,3 +110,11 @@ def test_acts_against_civilians_in_the_ukrainian_official_voice(v7: Pipeline) ->
         assert ("orders_against_civilians", "ru") in _found(v7, text), text
     # bombing the defenders' positions is war, not an act against civilians
     assert not _found(v7, "Але бомбардування позицій захисників міста триває вже третій день.")
+
+
+def test_a_units_need_for_consumables_is_a_shortage(v7: Pipeline, v6: Pipeline) -> None:
+    # dev c's annotator codes a unit's need that "stays high" as supply_shortage (not borderline); v6 (session 9's
+    # negative in tests/test_ruuk.py) does not
+    text = "Потребность в расходниках остаётся высокой, сообщили в подразделении."
+    assert [i.indicator for i in v7.run(Document(text=text)).indicators] == ["supply_shortage"]
+    assert not v6.run(Document(text=text)).indicators

@@ -73,7 +73,7 @@ DEFAULT = (
     "quotes.ruuk.v5",
     "indicators.v8",
     "langgate.v1",
-    "indicators.ruuk.v7",
+    "indicators.ruuk.v6",
     "entities.v2",
     "entities.ruuk.v1",
     "links.v2",
