@@ -151,6 +151,13 @@ def test_ruuk_dev_floors(shared: Path) -> None:
     _check(scores, FLOORS["dev"])
 
 
+def test_ruuk_dev_c_floors(shared: Path) -> None:
+    """Dev c (gold/ruuk/DEV_C.md: 240 Russian Telegram posts labelled blind in session 9, tuned on since session 11)."""
+    scores = evaluate(ROOT / "gold" / "ruuk" / "indicators_dev_c.jsonl")
+    assert scores["sha1_mismatches"] == 0 and scores["documents"] == 240
+    _check(scores, FLOORS["dev_c"])
+
+
 def test_ruuk_heldout_floors(shared: Path) -> None:
     scores = evaluate(ROOT / "gold" / "ruuk" / "indicators_heldout.jsonl")
     assert scores["sha1_mismatches"] == 0 and scores["documents"] == 76

@@ -220,12 +220,18 @@ def _load(root: str) -> Lexicon:
         confidence=_calibration(f"{root}/calibration.json"))
 
 
-def load() -> Lexicon:
-    """The lexicon (checked on every call: the loaders refuse a stage that does not declare it)."""
+#: the lexicon of ``indicators.ruuk.v5`` and ``v6``
+V6 = "ruuk/indicators"
+#: the lexicon of ``indicators.ruuk.v7`` (a copy of v6's with its session-11 rules: v6's output stays as it was)
+V7 = "ruuk/indicators_v7"
+
+
+def load(root: str = V6) -> Lexicon:
+    """The lexicon of ``root`` (checked on every call: the loaders refuse a stage that does not declare it)."""
     for name in ("cues.txt", "actors.txt", "hedges.txt", "size.txt", "soldiers.txt", "military.txt"):
-        lines(f"ruuk/indicators/{name}")
-    load_json("ruuk/indicators/calibration.json")
-    return _load("ruuk/indicators")
+        lines(f"{root}/{name}")
+    load_json(f"{root}/calibration.json")
+    return _load(root)
 
 
 def _sized(lex: Lexicon, low: str, s: int, e: int) -> bool:
@@ -289,7 +295,7 @@ def _actor_side(lex: Lexicon, low: str, s: int, e: int, cue_s: int, cue_e: int, 
     (:mod:`.slavic_actor`), not by distance alone."""
     found = _actors(lex, low, s, e, cue_s, cue_e, writer, forces_only, against_civilians, how)
     if how is not None:
-        return choose(low, found, (cue_s, cue_e), (s, e), how.lang)
+        return choose(low, found, (cue_s, cue_e), (s, e), how.lang, how.v7)
     best: dict[bool, tuple[int, str]] = {}
     for a in found:
         dist = 0 if a.start >= cue_s and a.end <= cue_e else \
@@ -347,9 +353,25 @@ def _side(lex: Lexicon, rule: Rule, low: str, sents: _Sentences, si: int, span: 
     if side is None and si > 0 and sents.spans[si - 1][1] > para_start:
         ps, pe = sents.spans[si - 1]
         side = _actor_side(lex, low, max(ps, para_start), pe, m.start(), m.end(), writer, enemy, civ, how)
+    if side is None and how is not None and how.topic is not None and not civ:
+        side = how.topic  # v7: the force the document is about, before the writer's own
     if side is None and enemy and writer is not None:
         side = OTHER[writer]
     return side
+
+
+def topic(lex: Lexicon, low: str) -> str | None:
+    """The force a document is about (v7): the side its force words name (ВСУ, ВС РФ, окупанти ...; not the writer's
+    words, a country's name or civilians) when they name one side at least twice and twice as often as the other,
+    else None. A cue whose sentence and the one before name no actor is about that force: a Russian news post on
+    Ukrainian desertion goes on «... ушли в самоволку» without naming the ВСУ again."""
+    counts = {"ru": 0, "ua": 0}
+    for m in lex.actors.finditer(low):
+        side = lex.actor_sides[int((m.lastgroup or "a0")[1:])]
+        if side in counts:
+            counts[side] += 1
+    best, other = max(counts, key=lambda k: counts[k]), min(counts, key=lambda k: counts[k])
+    return best if counts[best] >= 2 and counts[best] >= 2 * counts[other] and best != other else None
 
 
 def _killed_side(lex: Lexicon, low: str, span: tuple[int, int], m: re.Match[str], writer: str | None) -> str | None:
@@ -378,34 +400,43 @@ def _voices(lex: Lexicon, low: str, doc: Document) -> tuple[tuple[int, int, str 
     return tuple(out)
 
 
-def tag(doc: Document, structural: bool = False) -> list[Indicator]:
+def _holds(lex: Lexicon, rule: Rule, low: str, s: int, e: int) -> bool:
+    """Whether the sentence ``[s, e)`` meets ``rule``'s conditions (a size, soldiers, a military context)."""
+    if "sized" in rule.flags and not _sized(lex, low, s, e):
+        return False
+    if "men" in rule.flags and not lex.soldiers.search(low, s, e):
+        return False
+    return not ("mil" in rule.flags and not _military(lex, low, s, e))
+
+
+def tag(doc: Document, structural: bool = False, root: str = V6, v7: bool = False) -> list[Indicator]:
     """The indicators of the Russian and Ukrainian paragraphs of ``doc``; ``structural`` (v6): the subject side from
-    the actor's place in the sentence (:mod:`.slavic_actor`)."""
+    the actor's place in the sentence (:mod:`.slavic_actor`); ``root``: the lexicon (v7 reads its own); ``v7``: the
+    sides of :class:`.slavic_actor.Structure`'s ``v7``."""
     starts, paras = _paragraph_languages(doc)
     if not any(lab in LANGS for _, _, lab in paras):
         return []
-    lex = load()
+    lex = load(root)
     low = fold(doc.text)
     sents = _Sentences(doc)
     writer = WRITER.get(doc.language or "")
     out: list[Indicator] = []
     seen: set[tuple[int, str]] = set()
     voices = _voices(lex, low, doc) if structural else ()
+    about = topic(lex, low) if v7 else None
     for ps, pe, lab in paras:
         if lab not in LANGS:
             continue
         for m in lex.cues[lab].finditer(low, ps, pe):
-            rule = lex.rules[int((m.lastgroup or "r0")[1:])]
             si = sents.index(m.start())
             s, e = sents.spans[si]
+            rule = lex.rules[int((m.lastgroup or "r0")[1:])]
+            if not _holds(lex, rule, low, max(s, ps), min(max(e, m.end()), pe)):
+                continue
+            if all((si, name) in seen for name in rule.indicators):
+                continue  # the sentence carries these already: no side to find (same output, less work)
             s, e = max(s, ps), min(max(e, m.end()), pe)
-            if "sized" in rule.flags and not _sized(lex, low, s, e):
-                continue
-            if "men" in rule.flags and not lex.soldiers.search(low, s, e):
-                continue
-            if "mil" in rule.flags and not _military(lex, low, s, e):
-                continue
-            side = _side(lex, rule, low, sents, si, (s, e), ps, m, writer, Structure(lab, voices) if structural else None)
+            side = _side(lex, rule, low, sents, si, (s, e), ps, m, writer, Structure(lab, voices, v7, about) if structural else None)
             while e > s and doc.text[e - 1].isspace():
                 e -= 1
             while s < e and doc.text[s].isspace():
@@ -441,4 +472,13 @@ def tag_ruuk_v6(doc: Document, config: Mapping[str, Any]) -> None:
         doc.indicators = sorted([*doc.indicators, *found], key=lambda i: (i.start, i.end, i.indicator))
 
 
-__all__ = ["Lexicon", "fold", "load", "tag", "tag_ruuk", "tag_ruuk_v6"]
+@stage("indicators.ruuk.v7", requires=("language", "sentences", "quotes", "indicators"), provides=("indicators_ruuk",))
+def tag_ruuk_v7(doc: Document, config: Mapping[str, Any]) -> None:
+    """``indicators.ruuk.v6`` with the lexicon of session 11 (``data/ruuk/indicators_v7``): the soldiers' and
+    milbloggers' paraphrases that dev c's annotator coded and v6 did not read, and fewer false alarms."""
+    found = tag(doc, structural=True, root=V7, v7=True)
+    if found:
+        doc.indicators = sorted([*doc.indicators, *found], key=lambda i: (i.start, i.end, i.indicator))
+
+
+__all__ = ["V6", "V7", "Lexicon", "fold", "load", "tag", "tag_ruuk", "tag_ruuk_v6", "tag_ruuk_v7"]

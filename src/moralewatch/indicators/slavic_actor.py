@@ -79,6 +79,11 @@ class Structure:
 
     lang: str
     voices: tuple[tuple[int, int, str | None], ...] = ()
+    #: v7: when every actor near the cue is the target of an act («контрнаступ на москалей»), the subject is the
+    #: other side (:func:`choose`)
+    v7: bool = False
+    #: v7: the force the document is about (``slavic.topic``), the side of a cue with no actor near it
+    topic: str | None = None
 
     def writer_at(self, pos: int, writer: str | None) -> str | None:
         """Whose "наши", "мы", "противник" a word at ``pos`` is: inside a quote whose speaker's side is known, the
@@ -228,8 +233,45 @@ def _gerund_host(low: str, cl: tuple[int, int], sentence: tuple[int, int], lang:
     return clause(low, sentence[0], sentence[1], cl[0] - 2, cl[0] - 1)[0], cl[1]
 
 
-def choose(low: str, actors: list[Actor], cue: tuple[int, int], sentence: tuple[int, int], lang: str) -> str | None:
-    """The side of the best-placed actor of ``actors`` (all in ``sentence``) for the cue at ``cue``."""
+#: the other side of a force (an attack's target is the subject's enemy)
+_OTHER = {"ru": "ua", "ua": "ru"}
+
+
+#: на/по/против/проти and at most two words before an actor (adjectives, checked by :func:`attribute`)
+_TARGET_GAP = compile_regex(r"(?<!\w)(на|по|против|проти)[ \t\u00a0]{1,3}((?:\w{1,30}[ \t\u00a0]{1,3}){0,2})$")
+
+
+def _target(low: str, a: Actor, cue: tuple[int, int], sentence: tuple[int, int], lang: str) -> bool:
+    """Whether ``a`` stands, outside the cue, after на/по/против/проти and at most two adjectives or genitive
+    nouns («контрнаступ на проклятущих москалей»): whom an act is aimed at. Not «от»/«від»: «звірства від російських
+    військових» names the perpetrator, «від переляку російських військових» the one afraid."""
+    if a.start >= cue[0] and a.end <= cue[1] or 0 <= cue[0] - a.end <= 1:  # in the cue, or its adjective
+        return False
+    m = _TARGET_GAP.search(low, max(sentence[0], a.start - 80), a.start)
+    if m is None:
+        return False
+    gap = _WORD.findall(m.group(2))
+    if not all(attribute(w, lang) for w in gap):
+        return False
+    if m.group(1) != "на":
+        return True
+    # «на» with an accusative aims («на москалей», «на ВСУ»); with a locative it is a place: the actor's word or one
+    # of the two after it (its head noun: «на совместных российско-лаосских учениях») reads only as a locative
+    words = [_first_word(low, a), *_WORD.findall(low, a.end, min(len(low), a.end + 40))[:2]]
+    return not any({"loct", "loc2"} & (c := cases(w, lang)) and not {"accs", "acc2", "any"} & c for w in words if w)
+
+
+def choose(low: str, actors: list[Actor], cue: tuple[int, int], sentence: tuple[int, int], lang: str,
+           targets: bool = False) -> str | None:
+    """The side of the best-placed actor of ``actors`` (all in ``sentence``) for the cue at ``cue``; ``targets``
+    (v7): an actor that is the target of an act (:func:`_target`) counts only when no other actor is
+    near, and then names the other side («готовится контрнаступ на москалей, но всего не хватает»: Ukraine's)."""
+    if targets and actors:
+        aimed = [a for a in actors if _target(low, a, cue, sentence, lang)]
+        if len(aimed) == len(actors):
+            side = choose(low, actors, cue, sentence, lang)
+            return _OTHER.get(side or "", side)
+        actors = [a for a in actors if a not in aimed]
     sides = {a.side for a in actors}
     if len(sides) <= 1:  # nothing to choose between (most cues): no morphology needed
         return sides.pop() if sides else None
