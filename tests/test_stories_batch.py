@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import struct
 from pathlib import Path
@@ -15,18 +14,9 @@ from moralewatch.corpus import StoryIndex
 from moralewatch.corpus.features import sketch
 from moralewatch.corpus.index import STATE_TABLES, Buckets
 
+from .test_stories_disk import _docs
+
 Doc = tuple[str, str, str | None, str | None, str | None]
-
-
-def _docs(shared: Path, n: int) -> list[Doc]:
-    out = []
-    with open(shared / "data" / "corpora" / "reuters21578.jsonl", encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            out.append((str(d["id"]), d["text"], d.get("title"), d.get("date"), d.get("source")))
-            if len(out) >= n:
-                break
-    return out
 
 
 def _tables(idx: StoryIndex) -> dict[str, list[tuple[object, ...]]]:
