@@ -113,6 +113,8 @@ COMPAT_PYTHONS ?= $(wildcard /root/.pyenv/versions/3.12*/bin/python3.12 /root/.p
 COMPAT_TESTS ?= --ignore=tests/test_growth.py
 # the versions run side by side, one core each (CI's machine has two; sequential runs took ~15 of CI's 25 minutes);
 # each writes .compat-X.Y.log, printed whole when all have ended; any failure fails the target. COMPAT_JOBS=1: in turn
+# (a job started with & in a non-interactive shell has SIGINT ignored, and so would every process it starts: the
+# real Ctrl-C test needs the default, hence env --default-signal=INT)
 COMPAT_JOBS ?= 2
 compat:
 	@if [ -z "$(COMPAT_PYTHONS)" ]; then echo "compat: no Python 3.12 or 3.13 on this machine"; fi
@@ -124,7 +126,8 @@ compat:
 	done
 	@pids=""; for py in $(COMPAT_PYTHONS); do \
 	  v=$$($$py -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
-	  ( env -u CI .venv-$$v/bin/python -m pytest -q -p no:cacheprovider $(COMPAT_TESTS) > .compat-$$v.log 2>&1; \
+	  ( env -u CI --default-signal=INT .venv-$$v/bin/python -m pytest -q -p no:cacheprovider $(COMPAT_TESTS) \
+	      > .compat-$$v.log 2>&1; \
 	    echo $$? > .compat-$$v.rc ) & pids="$$pids $$!"; \
 	  if [ "$(COMPAT_JOBS)" = 1 ]; then wait $$!; fi; \
 	done; wait $$pids; status=0; \

@@ -303,8 +303,8 @@ class Buckets:
         ones = np.flatnonzero(one)
         for i in range(0, len(ones), self.APPEND_CHUNK):  # in parts: the JSON and its parse stay a few MB
             part = ones[i:i + self.APPEND_CHUNK]
-            self.conn.execute(_APPEND_ONES, (json.dumps(keys[part].tolist()),
-                                             b"".join(map(values.__getitem__, part.tolist()))))
+            self.conn.execute(_APPEND_ONES, {"keys": json.dumps(keys[part].tolist()),
+                                             "entries": b"".join(map(values.__getitem__, part.tolist()))})
 
     def flush(self) -> None:
         if not self.n_recent:
@@ -341,8 +341,9 @@ def bucket_format() -> str:
 
 
 _APPEND = "INSERT INTO story_buckets VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET seqs = CAST(seqs || excluded.seqs AS BLOB)"
-#: :data:`_APPEND` for buckets of one new entry each: ?1 the keys (a JSON array), ?2 their entries (8 bytes each)
-_APPEND_ONES = ("INSERT INTO story_buckets SELECT j.value, substr(?2, j.key * 8 + 1, 8) FROM json_each(?1) j WHERE 1 "
+#: :data:`_APPEND` for buckets of one new entry each: ``:keys`` the keys (a JSON array), ``:entries`` their entries (8
+#: bytes each; named parameters given as a dict: Python 3.12 warns of numbered ones given a tuple, 3.14 refuses them)
+_APPEND_ONES = ("INSERT INTO story_buckets SELECT j.value, substr(:entries, j.key * 8 + 1, 8) FROM json_each(:keys) j WHERE 1 "
                 "ON CONFLICT (key) DO UPDATE SET seqs = CAST(seqs || excluded.seqs AS BLOB)")
 _PREFETCH = "SELECT key, seqs FROM story_buckets WHERE key IN (SELECT value FROM json_each(?))"
 _PREFETCH_500 = f"SELECT key, seqs FROM story_buckets WHERE key IN ({','.join('?' * 500)})"
