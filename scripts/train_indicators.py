@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from moralewatch.api import extract_line  # noqa: E402
-from moralewatch.eval.common import sha12, shared_dir  # noqa: E402
+from moralewatch.eval.common import extracted, sha12, shared_dir  # noqa: E402
 from moralewatch.indicators import learned  # noqa: E402
 from moralewatch.indicators.learned import SentenceContext, ngrams, side_features  # noqa: E402
 from moralewatch.model import INDICATORS  # noqa: E402
@@ -119,7 +119,7 @@ def examples(shared: Path, real: list[dict[str, Any]], synthetic: list[dict[str,
         if obj is None:
             raise SystemExit(f"document {key} of the labels is not in the corpora")
         text = obj["text"]
-        ext = extract_line(json.dumps({"id": obj["id"], "text": text}), n, pipe)
+        ext = extracted(extract_line(json.dumps({"id": obj["id"], "text": text}), n, pipe), obj["id"])
         for r in rows:
             sent = text[r["start"]:r["end"]]
             if sha12(sent) != r["sha1"]:
@@ -127,7 +127,8 @@ def examples(shared: Path, real: list[dict[str, Any]], synthetic: list[dict[str,
             out.append({"text": sent, "group": f"{key[0]}:{key[1]}", "labels": r["labels"],
                         "context": context_of(ext, r["start"], r["end"]), "synthetic": False})
     for i, s in enumerate(synthetic):
-        ext = extract_line(json.dumps({"id": f"synthetic-{i}", "text": s["text"]}), i, pipe)
+        ext = extracted(extract_line(json.dumps({"id": f"synthetic-{i}", "text": s["text"]}), i, pipe),
+                        f"synthetic-{i}")
         out.append({"text": s["text"], "group": "synthetic", "labels": s["labels"],
                     "context": context_of(ext, 0, len(s["text"])), "synthetic": True})
     return out

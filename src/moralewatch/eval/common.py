@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -26,15 +27,45 @@ def shared_dir(hint: Path | None = None) -> Path:
                            "set MORALEWATCH_SHARED to the shared directory")
 
 
-def read_pred(path: str | Path, key: str) -> dict[str, list[dict[str, Any]]]:
-    """An extract output (JSONL) as ``{id: items}`` for one of ``quotes``, ``indicators``, ``entities``."""
+def read_pred(path: str | Path, key: str, ids: Iterable[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """An extract output (JSONL) as ``{id: items}`` for one of ``quotes``, ``indicators``, ``entities``. A line that
+    records an error (the document was rejected or a stage failed) has no predictions to score: if its id is one
+    of ``ids`` (the gold documents; every line when ``ids`` is None) it is the coded error ``E408``, never an empty
+    prediction that would score as "found nothing"; a gold document with no line at all is ``E409``."""
+    wanted = None if ids is None else {str(i) for i in ids}
     out: dict[str, list[dict[str, Any]]] = {}
+    failed: list[str] = []
     with open(path, encoding="utf-8") as f:
         for line in f:
             if line.strip():
                 obj = json.loads(line)
-                out[str(obj["id"])] = obj.get(key) or []
+                doc_id = str(obj["id"])
+                err = obj.get("error")
+                if err and (wanted is None or doc_id in wanted):
+                    failed.append(f"{doc_id} ({err.get('code', '?') if isinstance(err, dict) else err})")
+                out[doc_id] = obj.get(key) or []
+    missing = sorted(wanted - out.keys()) if wanted is not None else []
+    if missing:
+        raise MoraleWatchError(
+            "E409", f"{len(missing)} gold document(s) have no line in {path}: "
+                    f"{', '.join(missing[:5])}{' ...' if len(missing) > 5 else ''}",
+            "run extract on every document the gold set names (the gold file's ids) and pass that output as PRED")
+    if failed:
+        raise MoraleWatchError(
+            "E408", f"{len(failed)} gold document(s) have an error line in {path}, not predictions: "
+                    f"{', '.join(failed[:5])}{' ...' if len(failed) > 5 else ''}",
+            "fix the cause the error names and run extract again on those documents")
     return out
+
+
+def extracted(result: dict[str, Any], doc_id: str) -> dict[str, Any]:
+    """``result`` (an ``extract_line`` output for a gold document), or ``E403`` when it records an error: a stage
+    that failed or an input the pipeline rejected must never score as a document where nothing was found."""
+    err = result.get("error")
+    if err:
+        raise MoraleWatchError("E403", f"the pipeline failed on {doc_id}: {err.get('code')}: {err.get('message')}",
+                               "fix the stage, or pass predictions as PRED")
+    return result
 
 
 def corpus_records(path: str | Path, ids: set[str]) -> dict[str, dict[str, Any]]:

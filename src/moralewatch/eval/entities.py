@@ -26,7 +26,7 @@ from typing import Any
 import click
 
 from ..errors import MoraleWatchError
-from .common import corpus_records, gold_and_texts, read_pred, shared_dir
+from .common import corpus_records, extracted, gold_and_texts, read_pred, shared_dir
 
 TYPES = ("place", "person", "org", "date")
 KM = 10.0
@@ -104,14 +104,14 @@ def scores(counts: dict[str, list[int]]) -> dict[str, dict[str, float | int]]:
 def _predict(items: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     from ..api import extract_line
 
-    return {str(o["id"]): extract_line(json.dumps(o))["entities"] for o in items}
+    return {str(o["id"]): extracted(extract_line(json.dumps(o)), str(o["id"]))["entities"] for o in items}
 
 
 def evaluate_dev(gold_path: str, pred: str | None, corpus: Path) -> dict[str, Any]:
     """Scores against offset gold (JSONL), predictions from ``pred`` or from running the pipeline."""
     gold = [json.loads(x) for x in Path(gold_path).read_text(encoding="utf-8").splitlines() if x.strip()]
     texts = corpus_records(corpus, {g["id"] for g in gold})
-    preds = read_pred(pred, "entities") if pred else _predict(texts[g["id"]] for g in gold)
+    preds = read_pred(pred, "entities", (g["id"] for g in gold)) if pred else _predict(texts[g["id"]] for g in gold)
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for g in gold:
         text = texts[g["id"]]["text"]
@@ -136,7 +136,7 @@ def evaluate_seeds(gold_path: str, pred: str | None) -> dict[str, Any]:
     """Recall of the listed names and false places on the seed articles."""
     p = Path(gold_path)
     files = sorted(p.glob("*.json")) if p.is_dir() else [p]
-    preds = read_pred(pred, "entities") if pred else None
+    preds = read_pred(pred, "entities", (f.stem for f in files)) if pred else None
     found: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     false_places: list[str] = []
     for f in files:
@@ -144,8 +144,8 @@ def evaluate_seeds(gold_path: str, pred: str | None) -> dict[str, Any]:
         art = g["article"]
         text_path = f.parent.parent / g["document"]
         text = text_path.read_text(encoding="utf-8")
-        ents = preds[f.stem] if preds else _predict([{"id": f.stem, "text": text, "date": art.get("published")}])[
-            f.stem]
+        ents = preds[f.stem] if preds is not None else \
+            _predict([{"id": f.stem, "text": text, "date": art.get("published")}])[f.stem]
         for t, key in (("place", "places"), ("person", "people"), ("org", "organizations")):
             for name in art.get(key, []):
                 found[t][1] += 1
@@ -219,7 +219,8 @@ def evaluate_places(gold_path: str, pred: str | None) -> dict[str, Any]:
     if stale:
         raise MoraleWatchError("E406", f"{len(stale)} gold spans no longer match their sha1, e.g. {stale[0]['id']} "
                                f"{stale[0]['start']}-{stale[0]['end']}", "re-anchor the gold offsets")
-    preds = read_pred(pred, "entities") if pred else _predict(records[i] for i in sorted({g["id"] for g in gold}))
+    doc_ids = sorted({g["id"] for g in gold})
+    preds = read_pred(pred, "entities", doc_ids) if pred else _predict(records[i] for i in doc_ids)
     groups: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for g in gold:
         kind = "id" if g.get("geonameid") is not None else "oblast" if g.get("admin1") else "undecidable"

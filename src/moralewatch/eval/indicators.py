@@ -28,7 +28,7 @@ import click
 
 from ..errors import MoraleWatchError
 from ..model import INDICATORS
-from .common import corpus_records, read_pred, sha12, shared_dir
+from .common import corpus_records, extracted, read_pred, sha12, shared_dir
 
 
 @dataclass
@@ -181,11 +181,8 @@ def predict(docs: list[GoldDoc], mode: str | None = None) -> dict[str, list[dict
         pipeline = Pipeline(ablation_stages(pipeline.names), {"indicators.v2": {"mode": mode}})
     out = {}
     for d in docs:
-        res = extract_line(json.dumps({"id": d.id, "text": d.text}), 0, pipeline)
-        if res["error"]:  # a failing stage must not score as "no indicators"
-            raise MoraleWatchError("E403", f"the pipeline failed on {d.id}: {res['error']['message']}",
-                                   "fix the stage, or pass predictions as PRED")
-        out[d.id] = res["indicators"]
+        # a failing stage must not score as "no indicators"
+        out[d.id] = extracted(extract_line(json.dumps({"id": d.id, "text": d.text}), 0, pipeline), d.id)["indicators"]
     return out
 
 
@@ -252,7 +249,7 @@ def evaluate(gold: Path, pred: Path | None = None, mode: str | None = None) -> d
     """The scores of ``pred`` (or of the default pipeline when omitted) against ``gold``, overall and by the
     documents' source type; ``testimony_recall`` is the recall on gold items marked as testimony."""
     docs, bad = read_gold(gold)
-    preds = read_pred(pred, "indicators") if pred else predict(docs, mode)
+    preds = read_pred(pred, "indicators", (d.id for d in docs)) if pred else predict(docs, mode)
     out = score(docs, preds, bad).as_dict()
     types = sorted({d.source_type for d in docs if d.source_type})
     if types:

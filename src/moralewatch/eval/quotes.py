@@ -32,7 +32,7 @@ from typing import Any
 import click
 
 from ..errors import MoraleWatchError
-from .common import corpus_records, read_pred, sha12, shared_dir
+from .common import corpus_records, extracted, read_pred, sha12, shared_dir
 
 _TRIM = " \t\n\r.,;:!?…\"'“”‘’«»„‚-–—()[]"
 MARKED_KINDS = {"direct", "mixed", "partial"}
@@ -177,13 +177,13 @@ def predict(docs: list[GoldDoc], pred_path: str | None, pipeline: Any = None) ->
     """Predictions by document id: read from an extract JSONL, or produced by running the extract pipeline (the
     default one, or ``pipeline``: another stage list, e.g. with ``quotes.v3``)."""
     if pred_path:
-        return {k: _units_from_extract(v) for k, v in read_pred(pred_path, "quotes").items()}
+        return {k: _units_from_extract(v) for k, v in read_pred(pred_path, "quotes", (d.id for d in docs)).items()}
     from ..api import extract_line
     from ..stages import default_pipeline
 
     pipe = pipeline or default_pipeline()
-    return {d.id: _units_from_extract(extract_line(json.dumps({"id": d.id, "text": d.text} | (
-                {"source": d.source} if d.source else {})), n, pipe)["quotes"])
+    return {d.id: _units_from_extract(extracted(extract_line(json.dumps({"id": d.id, "text": d.text} | (
+                {"source": d.source} if d.source else {})), n, pipe), d.id)["quotes"])
             for n, d in enumerate(docs, 1)}
 
 
