@@ -13,7 +13,8 @@ The run-time pipeline reads only the extract, offline. What goes in (see data/ga
 - first-level regions of Ukraine and Russia (oblasts, krais, republics, federal cities) with their short names;
 - countries, continents, US states, and world cities >= 400,000 inhabitants or capitals;
 - hand-curated additions in data/gazetteer/extra.tsv (Donbas...), aliases.tsv (Kiev, Artemovsk...) and
-  names.tsv (the spelling reporting uses: Kyiv, Mykolaiv, Sievierodonetsk...).
+  names.tsv (the spelling reporting uses: Kyiv, Mykolaiv, Sievierodonetsk...); GeoNames alternate names that
+  belong to another place are dropped (data/gazetteer/wrong_aliases.tsv: "Chornobyl" of Lazurnyi).
 
 Each alias gets flags: ``c`` when the lower-cased alias is a common English word (it occurs lower-cased in the
 word-frequency corpus at least ``--common-min`` times): such a name needs place context at run time.
@@ -165,6 +166,12 @@ def build(wordfreq: list[Path], common_min: int) -> list[dict[str, Any]]:
                      "admin1": admin1_name.get((cc, c["admin1code"])) if cc in ("UA", "RU") else None,
                      "lat": c["latitude"], "lon": c["longitude"], "population": pop, "aliases": aliases})
 
+    for alias, gid, _why in read_tsv("wrong_aliases.tsv"):
+        held = [r for r in rows if r["geonameid"] == int(gid) and alias in r["aliases"]]
+        if not held:
+            raise SystemExit(f"wrong_aliases.tsv: place {gid} has no alias {alias!r} (a stale entry)")
+        for r in held:
+            r["aliases"].discard(alias)
     for r in read_tsv("extra.tsv"):
         gid, name, feature, cc, admin1, lat, lon, aliases = (r + [""] * 8)[:8]
         rows.append({"geonameid": int(gid) if gid else None, "name": name, "feature": feature,
