@@ -4,6 +4,8 @@ its sentence with only weak support; everything else as v4 (invented sentences).
 
 from __future__ import annotations
 
+import copy
+
 from moralewatch.entities import cyrillic_abstain as ca
 from moralewatch.entities.cyrillic_confidence import _context
 from moralewatch.entities.gazetteer import Place
@@ -99,3 +101,26 @@ def test_v5_leaves_documents_without_cyrillic_places_alone() -> None:
     text = "Ukrainian forces held positions near Bakhmut, officials said."
     assert [e.geonameid for e in V5.run(Document(text=text)).entities] == \
         [e.geonameid for e in V4.run(Document(text=text)).entities]
+
+
+def test_with_every_test_off_v5_answers_as_v4() -> None:
+    """The vetoes are the only difference: switched off, the abstention is v4's calibration."""
+    from moralewatch.entities import cyrillic
+    from moralewatch.entities.cyrillic_confidence import calibrate
+
+    text = ("Губернатор Курской области сообщил об эвакуации жителей.\nПротивник обстрелял Михайловку ночью.\n"
+            "Ночью обстреляли Дмитровку Черкасской области, а также Тростянец Сумской области.")
+    captured: dict[str, tuple] = {}
+    real = cyrillic.abstain
+    cyrillic.abstain = lambda t, ents, amb, *a: captured.update(run=(t, ents, amb))  # type: ignore[assignment]
+    try:
+        V5.run(Document(text=text))
+    finally:
+        cyrillic.abstain = real  # type: ignore[assignment]
+    t, ents, amb = captured["run"]
+    a, b = copy.deepcopy(ents), copy.deepcopy(ents)
+    calibrate(t, a, amb)
+    ca.abstain(t, b, amb, ab=ca.Abstain(shared_oblast=False, common=10**6, word=False))
+    assert [(e.text, e.geonameid, e.admin1, e.candidates) for e in a] == \
+        [(e.text, e.geonameid, e.admin1, e.candidates) for e in b]
+    assert any(e.geonameid is None and e.candidates for e in a)  # the text has a mention v4 leaves unresolved
