@@ -72,6 +72,8 @@ REGISTRATIONS: tuple[Registration, ...] = (
                  rewrites=("entities",), setup=cyrillic.check_morphology),
     Registration(cyrillic.find_entities_ruuk_v4, data=("ruuk/entities/", "ruuk_places/", "kb/people.tsv", "gazetteer/"),
                  rewrites=("entities",), setup=cyrillic.check_morphology),
+    Registration(cyrillic.find_entities_ruuk_v5, data=("ruuk/entities/", "ruuk_places/", "kb/people.tsv", "gazetteer/"),
+                 rewrites=("entities",), setup=cyrillic.check_morphology),
     Registration(entities.link_evidence, rewrites=("quotes", "indicators")),
 )
 

@@ -37,6 +37,7 @@ from . import cyrillic_places
 from .context import unresolved
 from .context_ruuk import region_mentions
 from .context_ruuk import resolve as resolve_in_context
+from .cyrillic_abstain import abstain
 from .cyrillic_confidence import calibrate
 from .gazetteer import Candidate, gazetteer
 from .names import Spans
@@ -463,6 +464,17 @@ def find_entities_ruuk_v4(doc: Document, config: Mapping[str, Any]) -> None:
     calibrate(doc.text, doc.entities, ambiguous)
 
 
+@stage("entities.ruuk.v5", requires=("language", "entities"), provides=("entities_ruuk",))
+def find_entities_ruuk_v5(doc: Document, config: Mapping[str, Any]) -> None:
+    """``entities.ruuk.v4`` that abstains where its support does not tell the village the gazetteer holds from one it
+    lacks: a small reading without an oblast, relation or distance for it, an oblast named for a common name or
+    holding two of its readings, a name that is also a common word or surname (:mod:`.cyrillic_abstain`)."""
+    ambiguous: dict[int, tuple[Candidate, ...]] = {}
+    _add(doc, find(doc, ambiguous, more=True))
+    resolve_in_context(doc.text, doc.entities, ambiguous, v3=True)
+    abstain(doc.text, doc.entities, ambiguous)
+
+
 def _add(doc: Document, found: list[Entity]) -> None:
     if found:
         spans = Spans([(e.start, e.end) for e in doc.entities])
@@ -470,4 +482,5 @@ def _add(doc: Document, found: list[Entity]) -> None:
         doc.entities = sorted([*doc.entities, *keep], key=lambda x: x.start)
 
 
-__all__ = ["check_morphology", "find", "find_entities_ruuk", "find_entities_ruuk_v2", "find_entities_ruuk_v3", "find_entities_ruuk_v4", "skeleton", "transliterate"]
+__all__ = ["check_morphology", "find", "find_entities_ruuk", "find_entities_ruuk_v2", "find_entities_ruuk_v3", "find_entities_ruuk_v4",
+           "find_entities_ruuk_v5", "skeleton", "transliterate"]
