@@ -397,3 +397,39 @@ def test_two_long_reports_of_two_sources_sharing_many_names_the_same_day_are_one
                     Meta(day, source="Office of the President"))[0] == "unrelated"
     few = sketch(_long_text(_SHARED_NAMES[:5] + _OWN_B))  # five shared names among thirty-five: the same topic
     assert relation(few, Meta(day, source="The Guardian"), a, Meta(day, source="Office of the President"))[0] == "unrelated"
+
+
+def test_two_sources_the_same_day_sharing_a_few_names_are_one_event_one_source_not() -> None:
+    """Session 12: two texts of two known, different sources published the same day are one event from a salient
+    Jaccard of ``event_other`` (0.15, cross-validated on dev + dev b), where two texts of one source (a desk's or a
+    channel's reports of one day, sharing its names and templates) still need ``event`` (0.25). Short texts too:
+    two channels' posts on one strike name the town, the governor and the figures and little else."""
+    import dataclasses
+
+    import numpy as np
+
+    from moralewatch.corpus.features import bottom_sets_jaccard, sketch
+    from moralewatch.corpus.index import could_relate
+    from moralewatch.corpus.relate import DEFAULT, Meta, _names_kept, relation
+
+    a = sketch(_long_text(_SHARED_NAMES[:4] + _OWN_A[:7]))
+    b = sketch(_long_text(_SHARED_NAMES[:4] + _OWN_B[:7]))
+    js = bottom_sets_jaccard(a.bottom_keys, b.bottom_keys)
+    assert DEFAULT.event_other <= js < DEFAULT.event  # under the one-source rule
+    assert _names_kept(js, a, b) < DEFAULT.event_kept and min(a.n_salient, b.n_salient) < DEFAULT.event_long_min
+    day = "2024-05-21"
+    two = Meta(day, source="Telegram channel: Mash"), Meta(day, source="Telegram channel: RIA")
+    assert relation(b, two[0], a, two[1])[0] == "same_event"
+    assert relation(b, two[0], a, two[0])[0] == "unrelated"  # one source: its own reports of the day
+    assert relation(b, Meta(day), a, Meta(day))[0] == "unrelated"  # sources unknown
+    assert relation(b, Meta("2024-05-22", source="Telegram channel: Mash"), a, two[1])[0] == "unrelated"
+    before = dataclasses.replace(DEFAULT, event_other=2.0)  # the rules of session 11
+    assert relation(b, two[0], a, two[1], before)[0] == "unrelated"
+    few = sketch(_long_text(_SHARED_NAMES[:2] + _OWN_B[:9]))  # two names of eleven: not enough
+    assert relation(few, two[0], a, two[1])[0] == "unrelated"
+    # the index's candidate filter lets such a pair of two sources through (not one of one source)
+    agree = np.array([int(np.count_nonzero(a.ssig == b.ssig))] * 2)
+    assert agree[0] < DEFAULT.event * len(a.ssig) * 0.8  # the one-source filter would leave it out
+    got = could_relate(np.zeros(2), agree, np.zeros(2, dtype=bool), DEFAULT, np.array([True, False]),
+                       np.array([min(a.n_salient, b.n_salient)] * 2))
+    assert got.tolist() == [True, False]

@@ -475,11 +475,13 @@ def could_relate(j: Any, js: Any, cross: Any, t: Thresholds, other: Any = True, 
 
     Session 9: a translation (salient Jaccard ``t.translation``) and an event of two long texts of two sources
     (``t.event_long_js``) are let through at half their Jaccard in agreeing words, not 0.8 of it: the signature's
-    32 words estimate a Jaccard of 0.1 too roughly for 0.8 (four in ten such pairs were left out)."""
+    32 words estimate a Jaccard of 0.1 too roughly for 0.8 (four in ten such pairs were left out). Session 12: so is a
+    pair of two sources at ``t.event_other`` (the same-day event rule of two sources, whatever their lengths)."""
     low = LOW_SALIENT * NUM_SALIENT_PERM
     return (j >= t.rewrite_low * NUM_PERM) | (js >= t.event * NUM_SALIENT_PERM * 0.8) | (
         cross & (js >= t.translation * low)) | (
-        other & (small >= t.event_long_min) & (js >= t.event_long_js * low))
+        other & (((small >= t.event_long_min) & (js >= t.event_long_js * low))
+                 | ((small >= t.event_other_min) & (js >= t.event_other * low))))
 
 
 def copy_flags(flags: list[str], rel: str, other_source: bool, doc_byline: str | None,

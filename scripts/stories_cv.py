@@ -1,0 +1,112 @@
+"""Cross-validated fit of the corpus stage's thresholds on the DEV pairs (issue 16, session 12).
+
+The pairs of gold/stories/pairs_dev.jsonl and pairs_dev_b.jsonl (never a held-out file) are split into folds by
+connected component of the document graph (no document in two folds; components dealt to folds by a seeded
+shuffle). For each fold, the grid point best on the other folds (pooled same-story F1 + same_event F1, ties: the
+point listed first, the current default first) predicts the fold; the out-of-fold predictions of all folds are
+scored together. Prints the pooled cross-validated figures of the defaults and of the fitted grid, the points the
+folds chose, and the in-sample best.
+
+    PYTHONPATH=src python scripts/stories_cv.py --shared ../shared [--folds 5] [--seed 16]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import dataclasses
+import itertools
+import random
+from pathlib import Path
+
+from moralewatch.corpus.evaluate import load_docs, load_pairs, score
+from moralewatch.corpus.features import sketch
+from moralewatch.corpus.relate import DEFAULT, Meta, Thresholds, relation, script_of
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV_SPLITS = ("dev", "dev_b")  # never the held-out files
+
+#: the grid (the first value of each is the rule of the session before)
+GRID: dict[str, tuple[object, ...]] = {
+    "event_other": (2.0, 0.10, 0.12, 0.14, 0.15, 0.16, 0.18, 0.20),
+    "event_other_min": (0, 3, 5, 8, 12),
+}
+
+
+def components(pairs: list[dict[str, object]]) -> list[int]:
+    """The connected component of each pair in the graph of documents joined by pairs."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for p in pairs:
+        parent[find(str(p["a"]))] = find(str(p["b"]))
+    roots: dict[str, int] = {}
+    return [roots.setdefault(find(str(p["a"])), len(roots)) for p in pairs]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--seed", type=int, default=16)
+    ap.add_argument("--only", nargs="*", default=None, help="fit only these grid entries (the others at their first value)")
+    args = ap.parse_args()
+    if args.only is not None:
+        for k in GRID:
+            if k not in args.only:
+                GRID[k] = GRID[k][:1]
+    pairs = [p for s in DEV_SPLITS for p in load_pairs(ROOT / "gold" / "stories" / f"pairs_{s}.jsonl")]
+    docs = load_docs(args.shared / "data" / "corpora", [str(p[k]) for p in pairs for k in ("a", "b")])
+    sk = {i: sketch(str(d["text"]), d.get("title") if isinstance(d.get("title"), str) else None)  # type: ignore
+          for i, d in docs.items()}
+    meta = {i: Meta(date=str(d["date"])[:10] if d.get("date") else None, script=script_of(str(d["text"])),
+                    source=str(d.get("source"))) for i, d in docs.items()}
+
+    def predict(t: Thresholds) -> list[str]:
+        out = []
+        for p in pairs:
+            a, b = str(p["a"]), str(p["b"])
+            if (meta[a].date or "") > (meta[b].date or ""):
+                a, b = b, a
+            out.append(relation(sk[b], meta[b], sk[a], meta[a], t)[0])
+        return out
+
+    points = [dict(zip(GRID, v)) for v in itertools.product(*GRID.values())]
+    preds = [predict(dataclasses.replace(DEFAULT, **pt)) for pt in points]  # type: ignore[arg-type]
+    comp = components(pairs)
+    ids = sorted(set(comp))
+    random.Random(args.seed).shuffle(ids)
+    fold_of = {c: k % args.folds for k, c in enumerate(ids)}
+    folds = [fold_of[c] for c in comp]
+
+    def objective(sel: list[int], pred: list[str]) -> float:
+        s = score([pairs[i] for i in sel], [pred[i] for i in sel])
+        return s["same_story"]["f1"] + s["same_event"]["f1"]
+
+    cv = [""] * len(pairs)
+    chosen = collections.Counter()
+    for k in range(args.folds):
+        train = [i for i, f in enumerate(folds) if f != k]
+        best = max(range(len(points)), key=lambda q: (objective(train, preds[q]), -q))
+        chosen[tuple(points[best].values())] += 1
+        for i, f in enumerate(folds):
+            if f == k:
+                cv[i] = preds[best][i]
+    base = preds[points.index(dict(zip(GRID, (v[0] for v in GRID.values()))))]
+    print("pairs", len(pairs), "components", len(ids), "folds", args.folds, "seed", args.seed)
+    print("defaults of the session before (in-sample = cross-validated, nothing fitted):", score(pairs, base))
+    print("current defaults:", score(pairs, predict(DEFAULT)))
+    print("cross-validated fit:", score(pairs, cv))
+    print("chosen by the folds:", {", ".join(f"{n}={v}" for n, v in zip(GRID, k)): c for k, c in chosen.items()})
+    allsel = list(range(len(pairs)))
+    best = max(range(len(points)), key=lambda q: (objective(allsel, preds[q]), -q))
+    print("in-sample best:", points[best], score(pairs, preds[best]))
+
+
+if __name__ == "__main__":
+    main()
