@@ -67,7 +67,7 @@ def sentence_end(text: str, pos: int, hi: int) -> int:
     return hi
 
 
-def show(n: int, item: dict) -> None:
+def show(label: str, item: dict) -> None:
     rec = record(item["corpus"], item["id"])
     text, start = rec["text"], item["start"]
     day = dt.date.fromisoformat(rec["date"][:10])
@@ -78,7 +78,7 @@ def show(n: int, item: dict) -> None:
     s0 = sentence_start(text, lo, start)
     s1 = sentence_end(text, start + 1, hi)
     shown_lo = max(lo, start - MAX_BEFORE)
-    print(f"=== #{n} {item['id']} {item['kind']} @{start} | published {rec['date']} ({day:%A}, "
+    print(f"=== {label} {item['id']} {item['kind']} @{start} | published {rec['date']} ({day:%A}, "
           f"{iso[0]}-W{iso[1]:02d}) | {rec.get('title')}")
     para = (("…" if shown_lo > lo else "") + text[shown_lo:s0] + "‖" + text[s0:start] + "⟦" + text[start:s1] +
             "‖" + text[s1:min(hi, s1 + 400)] + ("…" if hi > s1 + 400 else ""))
@@ -95,12 +95,11 @@ def main() -> None:
     items = [json.loads(x) for x in SEL.read_text(encoding="utf-8").splitlines() if x.strip()]
     if sys.argv[1:] == ["--second"]:
         for k, n in enumerate(json.loads(SECOND.read_text(encoding="utf-8"))):
-            print(f"--- second-pass line {k + 1}")
-            show(n, items[n])
+            show(f"line {k + 1}:", items[n])  # the item's number is not shown
         return
     first, last = int(sys.argv[1]), int(sys.argv[2])
     for n in range(first, min(last, len(items) - 1) + 1):
-        show(n, items[n])
+        show(f"#{n}", items[n])
 
 
 if __name__ == "__main__":
