@@ -123,3 +123,12 @@ def test_evidence_dates_meet_floors(shared: Path) -> None:
     result = evaluate(str(ROOT / "gold" / "pages" / "evidence_dates_dev.jsonl"))
     assert result["missed"] == 0, result
     assert result["accuracy"] >= FLOORS["evidence_dates"]["dev"]["accuracy"], result
+
+
+def test_evidence_dates_of_the_heldout_set_meet_floors(shared: Path) -> None:
+    """Issue 13: evidence items with a date where the page has a publication date (session 12's blind set)."""
+    result = evaluate(str(ROOT / "gold" / "pages" / "evidence_dates_heldout.jsonl"))
+    floor = FLOORS["evidence_dates"]["heldout"]
+    assert result["missed"] == 0, result
+    assert result["dated"] / result["items"] >= floor["dated_share"], result
+    assert result["accuracy"] >= floor["accuracy"], result
