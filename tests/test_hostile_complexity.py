@@ -16,10 +16,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from moralewatch.api import analyze_text, to_extract
 from moralewatch.entities import context
-from moralewatch.quotes import speaker_phrases
+from moralewatch.quotes import clauses, speaker_phrases
 
 PLACES = "Fighting went on near Bakhmut, Pavlivka, Kharkiv, Avdiivka, Kupiansk, "
 
@@ -154,3 +156,46 @@ def test_the_edges_read_on_past_the_tail(monkeypatch: pytest.MonkeyPatch) -> Non
     for text in EDGES:
         analyze_text(text)
     assert further[0] >= 2
+
+
+# -- quotes.v2: where a reported clause ends -----------------------------------------------------------------------
+
+def _first_stop_by_scan(masked: str, pos: int, end: int) -> tuple[int, int] | None:
+    """What _clause_end did before: the scan of the rest of the sentence for each cue."""
+    for stop in clauses._CLAUSE_STOP.finditer(masked, pos, end):
+        if clauses._stop_counts(stop):
+            return stop.span()
+    return None
+
+
+_CLAUSE_PIECES = st.lists(st.sampled_from(
+    [", but ", ", while ", ", saying ", ", adding ", ", walking ", "; ", " and said ", " and walked ", "and told ",
+     " and then accused ", " and also ", ",", " ", "  \n ", " " * 85, "and ", "word", "they", "x", "according to "]),
+    max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CLAUSE_PIECES, st.lists(st.integers(-2, 400), min_size=1, max_size=8), st.integers(0, 400))
+def test_the_stops_of_a_sentence_answer_as_the_scans_they_replace(masked: str, starts: list[int], cut: int) -> None:
+    end = min(cut, len(masked))
+    stops = clauses._Stops(masked, end)
+    for pos in starts:  # any order: a later cue may start earlier (the known places are extended back)
+        found = stops.first(pos)
+        assert (found.span() if found else None) == _first_stop_by_scan(masked, pos, end), (masked, pos, end)
+
+
+def test_a_sentence_of_many_cues_tries_the_stop_pattern_once_per_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = [0]
+    pattern = clauses._CLAUSE_STOP
+
+    class Counting:
+        def match(self, *args: Any) -> Any:
+            calls[0] += 1
+            return pattern.match(*args)
+
+    monkeypatch.setattr(clauses, "_CLAUSE_STOP", Counting())
+    masked = "he said, and walked " * 500 + "."
+    stops = clauses._Stops(masked, len(masked))
+    for pos in range(0, len(masked), 20):
+        stops.first(pos)
+    assert calls[0] <= masked.count(",") + masked.count(" and") * 2  # each place tried once, not once per cue
