@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from moralewatch.api import analyze_text, to_extract
 from moralewatch.entities import context
-from moralewatch.quotes import clauses, speaker_phrases
+from moralewatch.quotes import clauses, reader, speaker_phrases
 
 PLACES = "Fighting went on near Bakhmut, Pavlivka, Kharkiv, Avdiivka, Kupiansk, "
 
@@ -199,3 +199,39 @@ def test_a_sentence_of_many_cues_tries_the_stop_pattern_once_per_place(monkeypat
     for pos in range(0, len(masked), 20):
         stops.first(pos)
     assert calls[0] <= masked.count(",") + masked.count(" and") * 2  # each place tried once, not once per cue
+
+
+# -- quotes.v2: the impersonal passive before a cue, and a clause of two words ------------------------------------
+
+_IMPERSONAL_PIECES = st.lists(st.sampled_from(
+    ["It ", "it ", "was ", "is ", "has ", "been ", "being ", "will ", "be ", "widely ", "reported ", "(It", "x",
+     " ", "\n", "  ", "Bit ", "it\n", "said "]), max_size=25).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_IMPERSONAL_PIECES, st.integers(0, 30), st.integers(0, 200))
+def test_the_impersonal_passive_is_found_as_by_the_search_it_replaces(masked: str, lo: int, end: int) -> None:
+    lo, end = min(lo, len(masked)), min(end, len(masked))
+    fast = reader._impersonal_before(masked, lo, end)
+    slow = clauses._IMPERSONAL.search(masked, lo, end)
+    assert (fast.span() if fast else None) == (slow.span() if slow else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\t.\u00a0", max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_two_words_answer_as_the_split_they_replace(text: str, start: int, end: int) -> None:
+    assert bool(reader._TWO_WORDS.search(text, start, end)) == (len(text[start:end].split()) >= 2)
+
+
+def test_a_long_sentence_is_not_searched_whole_for_each_cue(monkeypatch: pytest.MonkeyPatch) -> None:
+    spans: list[int] = []
+    pattern = reader._IMPERSONAL
+
+    class Counting:
+        def search(self, text: str, pos: int, endpos: int) -> Any:
+            spans.append(endpos - pos)
+            return pattern.search(text, pos, endpos)
+
+    monkeypatch.setattr(reader, "_IMPERSONAL", Counting())
+    analyze_text('" we ” said ‘ they ’ ' * 1000)
+    assert spans and max(spans) < 200  # five words before each cue, not the sentence up to it (~20 KB)
