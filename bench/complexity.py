@@ -500,13 +500,20 @@ def main(argv: list[str] | None = None) -> int:
         "flagged": flagged,
         "families": rows,
     }
-    Path(args.out).write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    Path(args.out).write_text(dumps(out), encoding="utf-8")
     print(f"{len(rows)} families in {out['seconds_total']} s ({out['cpu_seconds_total']} CPU s); flagged (exponent > {FLAG}): {len(flagged)}"
           + "".join(f"\n  {f}" for f in flagged))
     if out["stale_triggers"]:
         print("cue phrases that match no rule of their group:", *out["stale_triggers"], sep="\n  ")
     print(f"peak RSS at 1 MB: max {max((r['big']['peak_rss_mb'] for r in rows if 'big' in r), default=0):.0f} MB")
     return 0
+
+
+def dumps(out: dict[str, Any]) -> str:
+    """The results as JSON, one line a family."""
+    head = json.dumps({k: v for k, v in out.items() if k != "families"}, indent=1, ensure_ascii=False)
+    rows = ",\n  ".join(json.dumps(r, ensure_ascii=False) for r in out["families"])
+    return head[:-2] + f',\n "families": [\n  {rows}\n ]\n}}\n'
 
 
 def _children_cpu() -> float:
