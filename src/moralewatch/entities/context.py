@@ -177,12 +177,24 @@ class _Anchors:
     def __init__(self) -> None:
         self.by_para: dict[int, list[Entity]] = {}
         self.places: dict[tuple[int | None, str], tuple[Entity, int]] = {}
+        #: by paragraph, the first two anchors at each point: what distances to the paragraph's anchors need
+        self.spots: dict[int, dict[tuple[float | None, float | None], list[Entity]]] = {}
 
     def add(self, para: int, ent: Entity) -> None:
         self.by_para.setdefault(para, []).append(ent)
         key = (ent.geonameid, ent.text)
         first, n = self.places.get(key, (ent, 0))
         self.places[key] = (first, n + 1)
+        at = self.spots.setdefault(para, {}).setdefault((ent.lat, ent.lon), [])
+        if len(at) < 2:
+            at.append(ent)
+
+    def others(self, para: int, ent: Entity) -> list[Entity]:
+        """One anchor of the paragraph at each point other than ``ent`` (``ent``'s point too when another anchor
+        stands there): the distances to them are the distances to all the paragraph's other anchors, and a
+        paragraph that names one place a thousand times costs one distance, not a thousand, per reading."""
+        return [at[0] if at[0] is not ent else at[1] for at in self.spots.get(para, {}).values()
+                if at[0] is not ent or len(at) > 1]
 
     def near_share(self, pl: Place, ent: Entity) -> float:
         """The share of the document's anchor mentions (other names than ``ent``'s) within 100 km of ``pl``."""
@@ -261,7 +273,7 @@ def _decide(text: str, m: _Mention, anchors: _Anchors, para_regions: set[str], d
     if rel is not None and not _score_relation(rel, readings, scores):
         unresolved(ent, m.readings, oblast, 0.0)
         return
-    own = [a for a in anchors.by_para.get(m.para, []) if a is not ent]
+    own = anchors.others(m.para, ent)  # the max, min and any over them are those over every other anchor
     _score_context(m, readings, scores, own, anchors, para_regions, doc_regions)
     if guard is not None and guard(m, readings, scores, rel, oblast, para_regions):
         return

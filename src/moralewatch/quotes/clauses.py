@@ -3,6 +3,7 @@ the attribution after a quote ("…,” said X), and the source after "according
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..lexicons import compile_regex
@@ -160,18 +161,101 @@ _AND_THAT = compile_regex(r",?\s{1,80}+(?:and|but)\s+(that)\b")
 _CLAUSE_STOP = compile_regex(r",\s+(?:but|while|whereas|according\s+to|([a-z]+ing))\b|;\s|,?\s{1,80}+and\s+(?:then\s+|also\s+)?([a-z]+(?:ed|ing|s)|said|told)\b")
 
 
+#: where a clause stop can start: a comma or semicolon, or the blanks before "and" (the stop's ``\s{1,80}+and``)
+_STOP_MARK = compile_regex(r"[,;]|(?<=\s)and\s")
+
+
+def _stop_counts(stop: re.Match[str]) -> bool:
+    """Whether a clause stop ends the clause: "-ing" only as a new attribution ("…, saying …"), "and" only before a
+    verb of the cue table ("…, and accused …": a second report)."""
+    if stop.group(1) and lexicon.cues().forms.get(stop.group(1)) != "speech":
+        return False
+    return not (stop.group(2) and stop.group(2) not in lexicon.cues().forms)
+
+
+class _Stops:
+    """The clause stops of one sentence (``masked`` up to ``end``), for all the cues of the sentence at once: the
+    first stop that counts after a position is what ``_CLAUSE_STOP.finditer`` from there would reach, found by
+    trying the pattern only where a stop can start and remembering each answer, so that a sentence of many cues is
+    read once, not once per cue (quadratic on a long sentence)."""
+
+    def __init__(self, masked: str, end: int) -> None:
+        self.masked, self.end = masked, end
+        self.start = end  # the places a stop can start are known from here on
+        self.marks: list[int] = []  # those places, ascending
+        self.next_stop: dict[int, re.Match[str] | None] = {}  # a place -> the stop at the first place from it
+        self.counting: dict[int, re.Match[str] | None] = {}  # a scan's start -> the first stop that counts
+
+    def _cover(self, pos: int) -> None:
+        """Know the places a stop can start from ``pos`` on."""
+        if pos >= self.start:
+            return
+        marks: list[int] = []
+        for m in _STOP_MARK.finditer(self.masked, pos, min(self.end, self.start + 84)):
+            if m.group()[0] in ",;":
+                if m.start() < self.start:
+                    marks.append(m.start())
+                continue
+            i = m.start()  # the blanks before "and", 80 at most (the stop's possessive \s{1,80}+)
+            while i > max(pos, m.start() - 80) and self.masked[i - 1].isspace():
+                i -= 1
+            marks.extend(range(i, min(m.start(), self.start)))
+        self.marks = marks + self.marks  # all before the old start, ascending
+        self.start = pos
+
+    def _search(self, pos: int) -> re.Match[str] | None:
+        """``_CLAUSE_STOP.search(masked, pos, end)``: the stop at the first place from ``pos`` where one matches."""
+        walked: list[int] = []
+        found: re.Match[str] | None = None
+        for k in range(bisect.bisect_left(self.marks, pos), len(self.marks)):
+            at = self.marks[k]
+            if at in self.next_stop:
+                found = self.next_stop[at]
+                break
+            walked.append(at)
+            found = _CLAUSE_STOP.match(self.masked, at, self.end)
+            if found is not None:
+                break
+        for at in walked:
+            self.next_stop[at] = found
+        return found
+
+    def first(self, pos: int) -> re.Match[str] | None:
+        """The first stop that counts in ``_CLAUSE_STOP.finditer(masked, pos, end)``."""
+        self._cover(pos)
+        seen: list[int] = []
+        found: re.Match[str] | None = None
+        while True:
+            if pos in self.counting:
+                found = self.counting[pos]
+                break
+            seen.append(pos)
+            found = self._search(pos)
+            if found is None or _stop_counts(found):
+                break
+            pos = found.end()  # finditer goes on after the stop (no stop is empty)
+        for p in seen:
+            self.counting[p] = found
+        return found
+
+
+_last_stops: list[_Stops] = []
+
+
+def _stops(masked: str, end: int) -> _Stops:
+    """The stops of the sentence being read (the last one asked for: the cues of a sentence are read together)."""
+    if not (_last_stops and _last_stops[0].masked is masked and _last_stops[0].end == end):
+        _last_stops[:] = [_Stops(masked, end)]
+    return _last_stops[0]
+
+
 def _clause_end(text: str, masked: str, lo: int, pos: int, e: int) -> int:
     """End of a reported clause: the sentence end, without its final punctuation, or an earlier comma that opens
     a contrast the writer adds ("…, but …", "…, while …") or a new attribution ("…, saying …")."""
     end = e
-    for stop in _CLAUSE_STOP.finditer(masked, pos - lo, e - lo):  # "-ing": a new attribution ("…, saying …")
-        if stop.group(1) and lexicon.cues().forms.get(stop.group(1)) != "speech":
-            continue
-        if stop.group(2) and stop.group(2) not in lexicon.cues().forms:  # "…, and accused …": a second report
-            continue
-        if stop.start() + lo - pos >= 12:
-            end = lo + stop.start()
-        break
+    stop = _stops(masked, e - lo).first(pos - lo)
+    if stop is not None and stop.start() + lo - pos >= 12:
+        end = lo + stop.start()
     while end > pos and (text[end - 1] in ".!?…\"'”’») " or text[end - 1].isspace()):
         if text[end - 1] in "”»\"’" and end - 1 > pos and masked[end - 2 - lo] == "x":
             break

@@ -3,6 +3,7 @@ quotes (each sentence is read once; :mod:`.finder` runs it over a paragraph)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..layers.marks import Marked
@@ -92,6 +93,23 @@ _CLAUSE_PUNCT_INSIDE = compile_regex(r"[,;:]")
 
 
 _CLAUSE_TOKENS = compile_regex(r"[\w’'.&/-]+|[,;:()—–]")
+
+
+#: two words: ``len(text[start:end].split()) >= 2`` without splitting a clause that may run to the paragraph's end
+_TWO_WORDS = compile_regex(r"\S\s+\S")
+
+
+def _impersonal_before(masked: str, lo: int, end: int) -> re.Match[str] | None:
+    """``_IMPERSONAL.search(masked, lo, end)`` ("it was reported that"), searched from the fifth word before
+    ``end`` at the earliest: a match ends at ``end`` and holds at most four words ("it has been widely"), so none
+    can start further back, and a long sentence is not searched whole for each cue (quadratic)."""
+    start = end
+    for _ in range(5):
+        while start > lo and masked[start - 1].isspace():
+            start -= 1
+        while start > lo and not masked[start - 1].isspace():
+            start -= 1
+    return _IMPERSONAL.search(masked, start, end)
 
 
 @dataclass
@@ -353,7 +371,7 @@ class SentenceReader:
             end -= 1
         while start < end and self.text[start] in " ,;:–—-":
             start += 1
-        if end - start < 8 or len(self.text[start:end].split()) < 2 or self._covered(start, end):
+        if end - start < 8 or not _TWO_WORDS.search(self.text, start, end) or self._covered(start, end):
             return None
         if self.strict and not self._valid(start, end, sp, rule):
             return None
@@ -539,7 +557,7 @@ class SentenceReader:
     def _leading_indirect(self, cue: Cue) -> None:
         """``NP cue [object] [that] CONTENT.``"""
         sp = self._leading_speaker(cue)
-        if sp is None and cue.cls != "object" and _IMPERSONAL.search(self.masked, self.s - self.lo, cue.start - self.lo):
+        if sp is None and cue.cls != "object" and _impersonal_before(self.masked, self.s - self.lo, cue.start - self.lo):
             start = _content_after(self.text, self.masked, self.lo, cue, self.e)  # "it was reported that …"
             if start is not None and self.masked.startswith("that", start - self.lo):
                 self._add(start, _clause_end(self.text, self.masked, self.lo, start, self.e), cue, None,

@@ -89,14 +89,15 @@ def _last_word(text: str, lo: int, pos: int) -> tuple[str, int]:
     return text[start:end], start
 
 
-def _np_start(seg: str, words: list[re.Match[str]]) -> tuple[int, str]:
-    """Index of the first word of the noun phrase that ends ``seg``, and the boundary word that stopped it."""
+def _np_start(seg: str, words: list[re.Match[str]], end: int | None = None) -> tuple[int, str]:
+    """Index of the first word of the noun phrase that ends ``seg[:end]``, and the boundary word that stopped it
+    (index 0 and ``""``: the words ran out first)."""
     stop = lexicon.word_set("boundaries.txt")
     forms = lexicon.cues().forms
     first = len(words)
     for j in range(len(words) - 1, -1, -1):
         w = words[j]
-        between = seg[w.end():words[j + 1].start()] if j + 1 < len(words) else seg[w.end():]
+        between = seg[w.end():words[j + 1].start()] if j + 1 < len(words) else seg[w.end():end]
         if any(ch in between for ch in ",;:()—–\"“”") or (between.strip() == "-" and j + 1 < len(words)):
             return first, ","
         low = w.group().lower()
@@ -315,18 +316,58 @@ def _name_before_titled_description(inner: str, k: int) -> tuple[int, int, int] 
     return start, k2, k2 + 1
 
 
+#: how many space-separated chunks before a cue the speaker's phrase is first looked for in: the whole segment is
+#: read only when the phrase may reach further back, not once per cue of a long sentence (quadratic)
+_TAIL_CHUNKS = 48
+
+
+class _Further(Exception):
+    """The words after the cut ran out before the phrase's boundary: read the whole segment."""
+
+
+def _tail_cut(seg: str, chunks: int) -> int:
+    """A space of ``seg`` with ``chunks`` spaces after it (words never hold a space, so the words after it are the
+    words of the whole segment that follow it), or 0 for a segment that short."""
+    pos = len(seg)
+    for _ in range(chunks):
+        pos = seg.rfind(" ", 0, pos)
+        if pos <= 0:
+            return 0
+    return pos
+
+
 def _head_phrase(text: str, lo: int, seg: str, end: int, description: str) -> Speaker | None:
     """The noun phrase that ends ``seg`` (what a relative pronoun refers to, for "many of whom"), trimmed of leading
-    function words and of a trailing modifier (which joins the description)."""
-    words = list(_WORD.finditer(seg))
+    function words and of a trailing modifier (which joins the description). Read in the last words of ``seg``
+    first, and in all of it only when those run out before the phrase's boundary: the same answer, in time that
+    does not grow with the sentence."""
+    cut = _tail_cut(seg, _TAIL_CHUNKS)
+    if cut:
+        try:
+            return _head_phrase_from(text, lo, seg, end, description, cut)
+        except _Further:
+            pass
+    return _head_phrase_from(text, lo, seg, end, description, 0)
+
+
+def _head_phrase_from(text: str, lo: int, seg: str, end: int, description: str, cut: int) -> Speaker | None:
+    """:func:`_head_phrase` on the words of ``seg`` after ``cut``; raises :class:`_Further` when the answer may
+    depend on words before it."""
+    words = list(_WORD.finditer(seg, cut))
     if not words:
+        if cut:
+            raise _Further
         return None
     first, stopper = _np_start(seg, words)
+    if cut and first == 0:
+        raise _Further
     if stopper in ("and", "or") and 0 < first < len(words) and at_least(3):
-        first = _left_conjunct(seg, words, first)  # "Residents of Kharkiv and Sumy said": all of them
+        first = _left_conjunct(seg, words, first, cut)  # "Residents of Kharkiv and Sumy said": all of them
     at = None
     if stopper in ("who", "whom", "which") and (first >= len(words) or
                                                 words[first].group().lower() in ("many", "some", "most", "all")):
+        if cut:
+            raise _Further  # the antecedent is read in the whole text before the pronoun
         pronoun = words[first - 1] if first < len(words) else words[-1]
         rel = pronoun.start()
         before = _QUANTIFIER_OF_END.sub("", seg[:rel]).rstrip(" ,–—-")
@@ -342,17 +383,17 @@ def _head_phrase(text: str, lo: int, seg: str, end: int, description: str) -> Sp
     raw = text[s:end].rstrip(" ,")
     phrase = _LEAD_JUNK.sub("", raw)
     s += len(raw) - len(phrase)
-    cut = _SPEAKER_TRIM.search(phrase)
-    if cut and cut.start() > 0:
-        description = (phrase[cut.start():].strip() + " " + description).strip()
-        phrase = phrase[:cut.start()]
+    trim = _SPEAKER_TRIM.search(phrase)
+    if trim and trim.start() > 0:
+        description = (phrase[trim.start():].strip() + " " + description).strip()
+        phrase = phrase[:trim.start()]
     phrase = phrase.strip(" ,–—-")
     if not phrase or not _looks_like_np(phrase):
         return None
     return Speaker(s, s + len(phrase), phrase, description, at)
 
 
-def _left_conjunct(seg: str, words: list[re.Match[str]], first: int) -> int:
+def _left_conjunct(seg: str, words: list[re.Match[str]], first: int, cut: int = 0) -> int:
     """Where a coordinated speaker starts when the noun phrase before a cue stopped at "and"/"or" (revision 3):
     the conjunct before it, when that is a short noun phrase with no verb ("Soldiers and their relatives say",
     "Experts on North Korea and nuclear nonproliferation said"); else ``first`` ("The shelling stopped and residents
@@ -360,8 +401,12 @@ def _left_conjunct(seg: str, words: list[re.Match[str]], first: int) -> int:
     conj = first - 1
     left = words[:conj]
     if not left:
+        if cut:
+            raise _Further
         return first
-    start, _ = _np_start(seg[:words[conj].start()], left)
+    start, _ = _np_start(seg, left, words[conj].start())
+    if cut and start == 0:
+        raise _Further
     run = [w.group() for w in left[start:]]
     if not run or len(run) > 6 or not (run[0][:1].isupper() or run[0].lower() in _CONJUNCT_OPENERS):
         return first

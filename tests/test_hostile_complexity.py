@@ -1,0 +1,237 @@
+"""Worst-case text (session 12): the super-linear paths bench/complexity.py found stay fixed, with the same answers.
+
+No timing here (speed comes from the bench): each fix is held by a count of its own work that a quadratic path would
+multiply, and by its answer on the adversarial text being the answer of the old, exhaustive reading.
+
+- entities.v2: a paragraph that names the same places again and again weighed each ambiguous mention against every
+  other mention of the paragraph (40 KB of "Bakhmut, Avdiivka, ..." took 8.6 s; 0.12 s now): the distances are
+  taken once per point of the paragraph (``context._Anchors.others``).
+- quotes.v2: the speaker's noun phrase before each cue was read by tokenising the whole sentence up to the cue
+  (``speaker_phrases._head_phrase``): now the last 48 space-separated chunks first, the whole only when the
+  phrase's boundary lies further back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from moralewatch.api import analyze_text, to_extract
+from moralewatch.entities import context
+from moralewatch.quotes import clauses, reader, speaker_phrases
+
+PLACES = "Fighting went on near Bakhmut, Pavlivka, Kharkiv, Avdiivka, Kupiansk, "
+
+
+def _km_calls(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[int, list[tuple[Any, ...]]]:
+    calls = [0]
+    km = context._km
+
+    def counting(a: Any, b: Any) -> float:
+        calls[0] += 1
+        return km(a, b)
+
+    monkeypatch.setattr(context, "_km", counting)
+    doc = analyze_text(text)
+    places = [(e.start, e.end, e.name, e.geonameid, e.admin1, e.candidates, e.confidence, e.rule)
+              for e in doc.entities if e.type == "place"]
+    return calls[0], places
+
+
+def test_a_place_named_a_thousand_times_costs_distances_in_proportion(monkeypatch: pytest.MonkeyPatch) -> None:
+    small, places_small = _km_calls(monkeypatch, PLACES * 100 + "end.")
+    big, places_big = _km_calls(monkeypatch, PLACES * 200 + "end.")
+    ambiguous = [p for p in places_big if p[7] in ("place.context", "place.unresolved")]
+    assert len(ambiguous) == 200  # every "Avdiivka" was weighed in context
+    assert len(places_big) == 2 * len(places_small)
+    # linear: twice the text, about twice the distances (each mention against every other was 4x: 120,900 -> 481,800)
+    assert big <= 2.1 * small
+    assert big < 10 * len(places_big)
+
+
+def test_the_distinct_anchors_answer_as_every_anchor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The old reading (every other anchor of the paragraph, repeated points included) gives the same entities, on
+    repeated places and on paragraphs of a few places each."""
+    text = (PLACES * 30 + "end.\n\n" + "Shelling hit Pavlivka and Kurakhove near Donetsk, and Avdiivka again.\n\n"
+            + "Troops left Kupiansk. Avdiivka, Pavlivka, Kharkiv and Bakhmut were shelled, and Avdiivka too.\n")
+    _, fast = _km_calls(monkeypatch, text)
+
+    def every_anchor(self: context._Anchors, para: int, ent: Any) -> list[Any]:
+        return [a for a in self.by_para.get(para, []) if a is not ent]
+
+    monkeypatch.setattr(context._Anchors, "others", every_anchor)
+    _, slow = _km_calls(monkeypatch, text)
+    assert fast == slow
+    assert any(p[7] in ("place.context", "place.unresolved") for p in fast)
+
+
+def test_the_anchors_of_a_point_stand_for_it_unless_the_mention_is_alone_there() -> None:
+    a, b, c = (context.Entity("place", 0, 1, "A", lat=1.0, lon=1.0), context.Entity("place", 2, 3, "A", lat=1.0, lon=1.0),
+               context.Entity("place", 4, 5, "B", lat=2.0, lon=2.0))
+    anchors = context._Anchors()
+    for e in (a, b, c):
+        anchors.add(0, e)
+    assert anchors.others(0, a) == [b, c]  # another anchor stands at a's point
+    assert anchors.others(0, b) == [a, c]
+    assert anchors.others(0, c) == [a]  # c alone at its point: left out
+    assert anchors.others(1, a) == []
+
+
+# -- quotes.v2: the speaker phrase before a cue --------------------------------------------------------------------
+
+def _scanned(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[int, dict[str, Any]]:
+    """Characters of sentence the speaker phrases were tokenised in, and the extract output."""
+    scanned = [0]
+    inner = speaker_phrases._head_phrase_from
+
+    def counting(text_: str, lo: int, seg: str, end: int, description: str, cut: int) -> Any:
+        scanned[0] += len(seg) - cut
+        return inner(text_, lo, seg, end, description, cut)
+
+    monkeypatch.setattr(speaker_phrases, "_head_phrase_from", counting)
+    out = to_extract(analyze_text(text), 0)
+    return scanned[0], out
+
+
+NAMES_SAID = "President Volodymyr Zelensky said "
+ADVERSARIAL = {
+    "titles and names said": NAMES_SAID * 300 + "it.",
+    "one huge sentence": "The soldiers" + " walked and talked, and said" * 300 + ".",
+    "dialogue dashes": "— We are tired, the soldier said.\n" * 200,
+}
+#: sentences whose speaker phrase reaches back past the first 48 chunks or takes the other paths: the fallback
+EDGES = (
+    "Officers " + "and soldiers of the brigade " * 30 + "said they had no shells.",
+    "The men " + "from the village near the river " * 12 + ", many of whom had fought before, said the war was lost.",
+    "Residents of Kharkiv " + "and of the towns around it " * 15 + "and Sumy said the shelling went on.",
+    " ".join(["word"] * 60) + " and the soldiers said they were tired.",
+    "Soldiers " + "of " * 70 + "the unit said it was over.",  # no boundary in the tail: read on
+    " ".join(["word"] * 60) + " the soldiers who said the war was lost.",  # a relative pronoun: read on
+    "Word " * 60 + "and Sumy said the shelling went on.",  # a left conjunct without a boundary in the tail: read on
+)
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_speaker_phrases_read_a_bounded_tail_of_a_long_sentence(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    text = ADVERSARIAL[name]
+    scanned, out = _scanned(monkeypatch, text)
+    cues = text.count(" said")
+    assert out["quotes"] and scanned > 0
+    # a tail of at most 48 chunks per cue (a few hundred characters), not the sentence up to the cue (~10 KB)
+    assert scanned < 600 * cues, (scanned, cues)
+
+
+@pytest.mark.parametrize("text", [*ADVERSARIAL.values(), *EDGES], ids=lambda t: t[:30])
+def test_the_tail_gives_the_answer_of_the_whole_sentence(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    fast = to_extract(analyze_text(text), 0)
+    monkeypatch.setattr(speaker_phrases, "_TAIL_CHUNKS", 10 ** 9)  # no cut: the whole segment, as before
+    slow = to_extract(analyze_text(text), 0)
+    assert fast == slow
+
+
+def test_the_tail_cut_is_a_space_with_the_chunks_after_it() -> None:
+    seg = "a b  c d"
+    assert speaker_phrases._tail_cut(seg, 2) == 4  # "  c d": the words after it are the segment's
+    assert seg[speaker_phrases._tail_cut(seg, 3)] == " "
+    assert speaker_phrases._tail_cut(seg, 10) == 0  # too short: the whole segment
+    assert speaker_phrases._tail_cut("", 1) == 0
+
+
+def test_the_edges_read_on_past_the_tail(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The comparison above covers the fallback: some edges' phrases reach past the tail and are read whole."""
+    further = [0]
+    inner = speaker_phrases._head_phrase_from
+
+    def counting(text_: str, lo: int, seg: str, end: int, description: str, cut: int) -> Any:
+        try:
+            return inner(text_, lo, seg, end, description, cut)
+        except speaker_phrases._Further:
+            further[0] += 1
+            raise
+
+    monkeypatch.setattr(speaker_phrases, "_head_phrase_from", counting)
+    for text in EDGES:
+        analyze_text(text)
+    assert further[0] >= 2
+
+
+# -- quotes.v2: where a reported clause ends -----------------------------------------------------------------------
+
+def _first_stop_by_scan(masked: str, pos: int, end: int) -> tuple[int, int] | None:
+    """What _clause_end did before: the scan of the rest of the sentence for each cue."""
+    for stop in clauses._CLAUSE_STOP.finditer(masked, pos, end):
+        if clauses._stop_counts(stop):
+            return stop.span()
+    return None
+
+
+_CLAUSE_PIECES = st.lists(st.sampled_from(
+    [", but ", ", while ", ", saying ", ", adding ", ", walking ", "; ", " and said ", " and walked ", "and told ",
+     " and then accused ", " and also ", ",", " ", "  \n ", " " * 85, "and ", "word", "they", "x", "according to "]),
+    max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CLAUSE_PIECES, st.lists(st.integers(-2, 400), min_size=1, max_size=8), st.integers(0, 400))
+def test_the_stops_of_a_sentence_answer_as_the_scans_they_replace(masked: str, starts: list[int], cut: int) -> None:
+    end = min(cut, len(masked))
+    stops = clauses._Stops(masked, end)
+    for pos in starts:  # any order: a later cue may start earlier (the known places are extended back)
+        found = stops.first(pos)
+        assert (found.span() if found else None) == _first_stop_by_scan(masked, pos, end), (masked, pos, end)
+
+
+def test_a_sentence_of_many_cues_tries_the_stop_pattern_once_per_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = [0]
+    pattern = clauses._CLAUSE_STOP
+
+    class Counting:
+        def match(self, *args: Any) -> Any:
+            calls[0] += 1
+            return pattern.match(*args)
+
+    monkeypatch.setattr(clauses, "_CLAUSE_STOP", Counting())
+    masked = "he said, and walked " * 500 + "."
+    stops = clauses._Stops(masked, len(masked))
+    for pos in range(0, len(masked), 20):
+        stops.first(pos)
+    assert calls[0] <= masked.count(",") + masked.count(" and") * 2  # each place tried once, not once per cue
+
+
+# -- quotes.v2: the impersonal passive before a cue, and a clause of two words ------------------------------------
+
+_IMPERSONAL_PIECES = st.lists(st.sampled_from(
+    ["It ", "it ", "was ", "is ", "has ", "been ", "being ", "will ", "be ", "widely ", "reported ", "(It", "x",
+     " ", "\n", "  ", "Bit ", "it\n", "said "]), max_size=25).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_IMPERSONAL_PIECES, st.integers(0, 30), st.integers(0, 200))
+def test_the_impersonal_passive_is_found_as_by_the_search_it_replaces(masked: str, lo: int, end: int) -> None:
+    lo, end = min(lo, len(masked)), min(end, len(masked))
+    fast = reader._impersonal_before(masked, lo, end)
+    slow = clauses._IMPERSONAL.search(masked, lo, end)
+    assert (fast.span() if fast else None) == (slow.span() if slow else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\t.\u00a0", max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_two_words_answer_as_the_split_they_replace(text: str, start: int, end: int) -> None:
+    assert bool(reader._TWO_WORDS.search(text, start, end)) == (len(text[start:end].split()) >= 2)
+
+
+def test_a_long_sentence_is_not_searched_whole_for_each_cue(monkeypatch: pytest.MonkeyPatch) -> None:
+    spans: list[int] = []
+    pattern = reader._IMPERSONAL
+
+    class Counting:
+        def search(self, text: str, pos: int, endpos: int) -> Any:
+            spans.append(endpos - pos)
+            return pattern.search(text, pos, endpos)
+
+    monkeypatch.setattr(reader, "_IMPERSONAL", Counting())
+    analyze_text('" we ” said ‘ they ’ ' * 1000)
+    assert spans and max(spans) < 200  # five words before each cue, not the sentence up to it (~20 KB)
