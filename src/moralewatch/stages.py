@@ -33,6 +33,11 @@ REGISTRATIONS: tuple[Registration, ...] = (
     Registration(quote_roles.assign_roles, data=("quote_roles/", "quotes/roles.tsv", "quotes/channels.tsv",
                                                  "kb/orgs.tsv", "kb/people.tsv", "kb/sides.tsv", "kb/titles.tsv",
                                                  "gazetteer/"), rewrites=("quotes",)),
+    # v1 and the side the document gives a speaker whose own words give none (installer, apposed public figure,
+    # a local authority's place); registered, not the default
+    Registration(quote_roles.assign_roles_v2, data=("quote_roles/", "quotes/roles.tsv", "quotes/channels.tsv",
+                                                    "kb/orgs.tsv", "kb/people.tsv", "kb/sides.tsv", "kb/titles.tsv",
+                                                    "gazetteer/"), rewrites=("quotes",)),
     # its speaker test reads pymorphy3 (the entity stage's analyzer): the dictionaries' versions are in its stamp
     Registration(quotes_ruuk.find_quotes_ruuk, data=("quotes_ruuk/", "ruuk/entities/morphology.txt"),
                  rewrites=("quotes",), setup=cyrillic.check_morphology),
