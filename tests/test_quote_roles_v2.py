@@ -48,6 +48,10 @@ CASES = [
      "people were hurt.", "ru"),
     ("Five civilians were killed on Saturday in strikes on the separatist city of Donetsk, according to local "
      "authorities.", "ru"),
+    # the police are local too; a paragraph without a place looks at the one before it
+    ("Shelling hit the centre of Kramatorsk again on Sunday.\n\nMore than half the residents have left. According "
+     "to one patrol officer on duty, Ivan Doe, this makes the work easier.", "ua"),
+    ("The shelling of Belgorod went on all night.\n\n“We evacuated the school,” a police officer said.", "ru"),
     # a soldier's unit, as the article describes it
     ("“We will hold the line,” said a soldier from the 93rd Mechanized Brigade, a Ukrainian unit.", "ua"),
     ("“We were sent to die,” said a soldier from the 155th Marine Brigade, a Russian unit.", "ru"),
@@ -64,6 +68,7 @@ def test_v2_reads_the_side_the_document_gives_the_speaker(text: str, side: str) 
 @pytest.mark.parametrize("text", [
     "A Ukrainian drone hit a depot overnight, the regional governor said.",  # a drone's side, not the governor's
     "“We have no shells,” said a soldier from the 58th Motorised Brigade.",  # the article says nothing of the unit
+    "Officials in Kharkiv and in Warsaw met on Friday. “We need more generators,” the mayor said.",  # last: Warsaw
     # the mayor of a city elsewhere is no local authority of the Ukrainian city named before
     "Mayors of several capitals were duped by a deepfake of their counterpart in Kyiv, Vitali Klitschko. The mayor "
     "of Berlin, Franziska Doe, took part in a call on Friday with a person she said looked like Klitschko.",

@@ -733,19 +733,48 @@ def _apposed_side(text: str, end: int) -> str | None:
 
 
 def _local_place_side(doc: Document, pos: int) -> str | None:
-    """The side of the last Ukrainian or Russian place named in the paragraph before ``pos``: the place a local
-    authority without a place of its own is of ("… destroyed a depot in Novomoskovsk, a town in eastern Ukraine.
-    According to the head of the regional administration …"); a place called separatist or occupied right before
-    its name is held by Russia ("the eastern separatist city of Donetsk, according to local authorities")."""
-    lo = max(0, doc.text.rfind("\n", 0, pos) + 1, pos - 400)
-    window = doc.text[lo:pos]  # the quote's own words too: local authorities speak of their place
-    for m in reversed(list(_PLACE_NAME.finditer(window))):
-        if not window[:m.start()].strip() or window[:m.start()].rstrip()[-1] in ".!?“\"":
-            continue  # a sentence's first word is no evidence of a place
-        side = place_side("", m.group())
-        if side:
+    """The side of the last place named in the paragraph before ``pos``, when it is Ukrainian or Russian: the
+    place a local authority without a place of its own is of ("… destroyed a depot in Novomoskovsk, a town in
+    eastern Ukraine. According to the head of the regional administration …"); a place called separatist or
+    occupied right before its name is held by Russia ("the eastern separatist city of Donetsk, according to local
+    authorities"). A paragraph that names no place looks at the one before it; a last place elsewhere (Berlin)
+    gives nothing."""
+    for lo, hi in _paragraphs_before(doc.text, pos):
+        window = doc.text[lo:hi]  # the quote's own words too: local authorities speak of their place
+        for m in reversed(list(_PLACE_NAME.finditer(window))):
+            if not window[:m.start()].strip() or window[:m.start()].rstrip()[-1] in ".!?“\"":
+                continue  # a sentence's first word is no evidence of a place
+            country = _place_country(m.group())
+            if country is None:
+                continue
             aff = _affiliation_rx().search(window[max(0, m.start() - 40):m.start()].lower())
-            return _affiliations()[aff.group()] if aff else side
+            side = _PLACE_SIDES.get(country)
+            return _affiliations()[aff.group()] if aff and side else side
+    return None
+
+
+def _paragraphs_before(text: str, pos: int) -> list[tuple[int, int]]:
+    """The paragraph up to ``pos`` and the non-blank paragraph before it (at most 400 characters of each)."""
+    start = text.rfind("\n", 0, pos) + 1
+    out = [(max(start, pos - 400), pos)]
+    end = text[:start].rstrip().__len__()
+    if end > 0:
+        lo = text.rfind("\n", 0, end) + 1
+        out.append((max(lo, end - 400), end))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _place_country(word: str) -> str | None:
+    """The country of a city, region or country a capitalised word names (as ``place_side`` reads places), or
+    None when it names none (or a small place, a common word)."""
+    found = gazetteer().lookup(_POSSESSIVE.sub("", word))
+    if not found:
+        return None
+    best = found[0]
+    if best.primary and not best.common and (best.place.feature in ("region", "country") or (
+            best.place.feature == "city" and best.place.population >= 5000)):
+        return best.place.country or None
     return None
 
 
@@ -826,7 +855,20 @@ def side_v2(doc: Document, q: Quote, role: str | None) -> str | None:
     who = _speaker(doc, q)
     return (_side_after_mention(doc.text, who) or (_unit_side_of(doc.text, q, who) if role in _MILITARY else None)
             or (_installer_of_name(doc.text, q) if who.named else _apposed_nearby(doc.text, who))
-            or (_local_side(doc, who) if role in _LOCAL_ROLES else None))
+            or (_local_side(doc, who) if role in _LOCAL_ROLES or _police(doc.text, q, who, role) else None))
+
+
+#: a police head noun: the police are local to the place the article reports from ("one lieutenant patrol officer")
+_POLICE = compile_regex(r"\b(?:police|policeman|policewoman|patrol\s+officer|patrolman)\b", re.I)
+
+
+def _police(text: str, q: Quote, who: _Speaker, role: str | None) -> bool:
+    """Whether an official speaker is a police officer, by the head of the mention or of the person's
+    descriptions in the article."""
+    if role != "official":
+        return False
+    phrases = [who.description] + (introductions(text, q.speaker or "", max(q.end, who.end)) if who.named else [])
+    return any(_POLICE.search(_split(p)[0]) for p in phrases if p)
 
 
 def _side_after_mention(text: str, who: _Speaker) -> str | None:
