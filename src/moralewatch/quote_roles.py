@@ -585,8 +585,9 @@ def _in(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def relabel(doc: Document, keep_side: bool = False) -> None:
-    """Rewrite role, side and channel of the English quotes (the transcript turns keep their labels)."""
+def relabel(doc: Document, keep_side: bool = False, v2: bool = False) -> None:
+    """Rewrite role, side and channel of the English quotes (the transcript turns keep their labels); ``v2``: the
+    side of a speaker whose own words say none from what the document says of the same speaker (``side_v2``)."""
     english = _english(doc)
     english_starts = [s for s, _ in english]
     spans = content_spans(doc.quotes)
@@ -596,6 +597,8 @@ def relabel(doc: Document, keep_side: bool = False) -> None:
         if (q.rule or "").startswith("turn") or not _in(english, english_starts, q.start):
             continue
         who = describe(doc, q)
+        if v2 and who.side is None:
+            who = Reading(who.role, side_v2(doc, q, who.role))
         # "one captured soldier" then "another soldier": the quote stage read the captivity around the mention
         q.speaker_role = q.speaker_role if who.role == "soldier" and q.speaker_role == "pow" else \
             who.role or q.speaker_role
@@ -681,6 +684,250 @@ def _inherited(doc: Document, n: int, channels: dict[int, str | None]) -> str | 
         return None
     same_paragraph = "\n" not in doc.text[prev.end:q.start]
     return channels[n - 1] if same_paragraph else None
+
+
+# -- v2: the side of a speaker whose own words say none -------------------------------------------------------------
+
+#: "Local authorities installed by Russia", "appointed by President Zelensky as the head of …": the installer's side
+_INSTALLED = compile_regex(r"(?i:installed|appointed|imposed|backed|named|controlled)\s+by\s+((?:the\s+)?[A-Z][\w’'-]*"
+                           r"(?:\s+[A-Z][\w’'-]*){0,3})")
+_AFTER_MENTION = compile_regex(r"^\s*,?\s*(?:(?:who|which)\s+(?:was|were|is|are|had\s+been|have\s+been)\s+)?"
+                               r"(?=(?:installed|appointed|imposed|backed|named|controlled)\s+by\s)")
+_APPOINTED_AS = compile_regex(r"(?i:installed|appointed|named)\s+by\s+[^,;.]{1,60}?\s+as\s+[^,;.]{1,80},\s*"
+                              r"(?:(?:Mr|Mrs|Ms|Dr)\.\s*)?(?:[A-Z][\w’'-]+\s+)*$")
+#: a name in apposition after a description ("the governor for the area, Pavlo Kyrylenko, wrote")
+_APPOSED_NAME = compile_regex(r"^,\s+((?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+)(?=[,.;]|\s+(?:said|says|wrote|told))")
+#: a short complement between a description and its apposed name ("the governor | for the area | , Pavlo …")
+_SHORT_COMPLEMENT = compile_regex(r"\s+(?:of|for|in|at|from)\s[^,;.\n]{1,40}(?=,)")
+#: affiliation words right before a place ("the eastern separatist city of Donetsk")
+_PLACE_NAME = compile_regex(r"(?<![\w’'-])[A-Z][\w’'-]+")
+
+
+def _side_of_agent(agent: str) -> str | None:
+    """The side of who installed or appointed someone: a state ("Russia", "Kyiv"), a knowledge-base body ("the
+    Kremlin") or public figure ("President Volodymyr Zelensky")."""
+    return side_words(agent) or org_reading(agent).side or person_reading(agent).side \
+        or title_reading(agent).side
+
+
+def installer_side(text: str, start: int, end: int) -> str | None:
+    """The side of whoever installed the speaker, said right after the mention ("Local authorities installed by
+    Russia") or in the clause before a name ("appointed by President Zelensky as the head of …, Mr. Lyakh")."""
+    after = text[end:end + 120]
+    if (m := _AFTER_MENTION.match(after)) and (inst := _INSTALLED.match(after, m.end())):
+        return _side_of_agent(inst.group(1))
+    before = text[max(0, start - 200):start]
+    if (m := _APPOINTED_AS.search(before)) and (inst := _INSTALLED.match(m.group())):
+        return _side_of_agent(inst.group(1))
+    return None
+
+
+def _apposed_side(text: str, end: int) -> str | None:
+    """The knowledge base's side of a public figure named in apposition right after ``end`` (and its complement:
+    "the governor for the area, Pavlo Kyrylenko")."""
+    tail = _SHORT_COMPLEMENT.match(text[end:end + 120])
+    at = end + (tail.end() if tail else 0)
+    if m := _APPOSED_NAME.match(text[at:at + 80]):
+        return person_reading(m.group(1)).side
+    return None
+
+
+def _local_place_side(doc: Document, pos: int) -> str | None:
+    """The side of the last place named in the paragraph before ``pos``, when it is Ukrainian or Russian: the
+    place a local authority without a place of its own is of ("… destroyed a depot in Novomoskovsk, a town in
+    eastern Ukraine. According to the head of the regional administration …"); a place called separatist or
+    occupied right before its name is held by Russia ("the eastern separatist city of Donetsk, according to local
+    authorities"). A paragraph that names no place looks at the one before it; a last place elsewhere (Berlin)
+    gives nothing."""
+    for lo, hi in _paragraphs_before(doc.text, pos):
+        window = doc.text[lo:hi]  # the quote's own words too: local authorities speak of their place
+        for m in reversed(list(_PLACE_NAME.finditer(window))):
+            if not window[:m.start()].strip() or window[:m.start()].rstrip()[-1] in ".!?“\"":
+                continue  # a sentence's first word is no evidence of a place
+            country = _place_country(m.group())
+            if country is None:
+                continue
+            aff = _affiliation_rx().search(window[max(0, m.start() - 40):m.start()].lower())
+            side = _PLACE_SIDES.get(country)
+            return _affiliations()[aff.group()] if aff and side else side
+    return None
+
+
+def _paragraphs_before(text: str, pos: int) -> list[tuple[int, int]]:
+    """The paragraph up to ``pos`` and the non-blank paragraph before it (at most 400 characters of each)."""
+    start = text.rfind("\n", 0, pos) + 1
+    out = [(max(start, pos - 400), pos)]
+    end = text[:start].rstrip().__len__()
+    if end > 0:
+        lo = text.rfind("\n", 0, end) + 1
+        out.append((max(lo, end - 400), end))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _place_country(word: str) -> str | None:
+    """The country of a city, region or country a capitalised word names (as ``place_side`` reads places), or
+    None when it names none (or a small place, a common word)."""
+    found = gazetteer().lookup(_POSSESSIVE.sub("", word))
+    if not found:
+        return None
+    best = found[0]
+    if best.primary and not best.common and (best.place.feature in ("region", "country") or (
+            best.place.feature == "city" and best.place.population >= 5000)):
+        return best.place.country or None
+    return None
+
+
+#: roles local to a place: their side is the place's when nothing else says it
+_LOCAL_ROLES = frozenset({"local_authority"})
+#: how far the same description may stand from the speaker's mention to be the same person (characters)
+_NEAR = 600
+
+
+def _only_places(description: str) -> bool:
+    """Whether a description names nothing but places after its first word ("the regional governor", "the mayor
+    of Kharkiv"; not "the UN security council", "ESA’s leadership council": a body that is no local authority)."""
+    words = re.findall(r"[\w’'-]+", description)
+    if words and words[0].lower() in _OPENERS:
+        words = words[1:]
+    return all(not w[:1].isupper() or place_side("", _POSSESSIVE.sub("", w)) for w in words)
+
+
+#: a description's first word that is capitalised only because it opens a sentence
+_OPENERS = frozenset("the a an local regional city its his her their our".split())
+
+
+#: a military unit's name ("the 93rd Mechanized Brigade", "155th Marine Brigade", "Azov Battalion")
+_UNIT = compile_regex(r"(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w’'-]+\s+){0,3}(?:Brigade|Battalion|Regiment|Division|"
+                      r"Corps|Fleet|Guards|Army)\b")
+#: what the article says of a unit right before its name: "Ukraine’s 93rd …", "the Russian 155th …"
+_UNIT_BEFORE = compile_regex(r"(?:^|[,;.]\s|\s(?:the|a|an)\s)([^,;.]{0,30})$")
+#: the complement after a soldier's mention that may name the unit ("a soldier | from the 93rd … Brigade")
+_UNIT_COMPLEMENT = compile_regex(r"^,?\s+(?:(?:who|which)\s+(?:serves|served|fights|fought)\s+(?:in|with)|from|with|of|"
+                                 r"in)\s+[^,;.\n]{1,80}")
+_UNIT_AFTER = compile_regex(r"^(?:,\s+(?:a|an|the)\s+[^,;.]{1,60}|\s+of\s+[^,;.]{1,60})")
+
+
+def unit_side(text: str, phrase: str) -> str | None:
+    """The side of the military unit a soldier's description names ("a soldier from the 93rd Mechanized
+    Brigade"), from what the article says of that unit where it names it: the words right before the name
+    ("Ukraine’s 93rd Mechanized Brigade") or its apposition or complement ("…, a Ukrainian unit"; "… of Russia’s
+    Pacific Fleet"); None when these say nothing or disagree."""
+    sides = set()
+    for m in _UNIT.finditer(phrase):
+        unit = m.group().strip()
+        if len(unit.split()) < 2:
+            continue  # "the Army" alone names no unit
+        for a, b in _occurrences(text, unit)[:6]:
+            before = _UNIT_BEFORE.search(text[max(0, a - 40):a])
+            after = _UNIT_AFTER.match(text[b:b + 80])
+            for part in (before.group(1) if before else "", after.group() if after else ""):
+                if part and (side := side_words(part)):
+                    sides.add(side)
+    return next(iter(sides)) if len(sides) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    """What ``side_v2`` reads of a quote's speaker: the mention (empty for a pronoun or none), where it ends, the
+    description it stands for (a pronoun's resolved speaker), and whether the speaker is a name."""
+
+    start: int | None
+    end: int
+    mention: str
+    description: str
+    named: bool
+
+
+def _speaker(doc: Document, q: Quote) -> _Speaker:
+    start, end = q.speaker_start, q.speaker_end or 0
+    mention = doc.text[start:end] if start is not None and end else ""
+    if mention.lower() in _PRONOUN:
+        return _Speaker(start, end, "", q.speaker or "", is_name(q.speaker))
+    return _Speaker(start, end, mention, mention, is_name(q.speaker))
+
+
+def side_v2(doc: Document, q: Quote, role: str | None) -> str | None:
+    """The side of a speaker whose own words say none, from what the document says of the same speaker: who
+    installed them; a public figure named in apposition to the mention or to the same description nearby; a
+    soldier's unit as the article describes it; for a local authority, the place the paragraph names before it.
+    Never a nationality word of the sentence that is not about the speaker."""
+    who = _speaker(doc, q)
+    return (_side_after_mention(doc.text, who) or (_unit_side_of(doc.text, q, who) if role in _MILITARY else None)
+            or (_installer_of_name(doc.text, q) if who.named else _apposed_nearby(doc.text, who))
+            or (_local_side(doc, who) if role in _LOCAL_ROLES or _police(doc.text, q, who, role) else None))
+
+
+#: a police head noun: the police are local to the place the article reports from ("one lieutenant patrol officer")
+_POLICE = compile_regex(r"\b(?:police|policeman|policewoman|patrol\s+officer|patrolman)\b", re.I)
+
+
+def _police(text: str, q: Quote, who: _Speaker, role: str | None) -> bool:
+    """Whether an official speaker is a police officer, by the head of the mention or of the person's
+    descriptions in the article."""
+    if role != "official":
+        return False
+    phrases = [who.description] + (introductions(text, q.speaker or "", max(q.end, who.end)) if who.named else [])
+    return any(_POLICE.search(_split(p)[0]) for p in phrases if p)
+
+
+def _side_after_mention(text: str, who: _Speaker) -> str | None:
+    """"Local authorities installed by Russia"; "the governor for the area, Pavlo Kyrylenko"."""
+    if who.start is None or not who.mention:
+        return None
+    return installer_side(text, who.start, who.end) or _apposed_side(text, who.end)
+
+
+def _unit_side_of(text: str, q: Quote, who: _Speaker) -> str | None:
+    """The side of the unit the mention's complement or the person's descriptions name."""
+    unit = _UNIT_COMPLEMENT.match(text[who.end:who.end + 120]) if who.mention else None
+    phrases = [unit.group()] if unit else []
+    if who.named and q.speaker:
+        phrases += introductions(text, q.speaker, max(q.end, who.end))
+    return next((side for p in phrases if (side := unit_side(text, p))), None)
+
+
+def _installer_of_name(text: str, q: Quote) -> str | None:
+    """"Appointed by President Zelensky as the head of …, Mr. Lyakh": at a mention of the name before the quote."""
+    for a, b in _occurrences(text, _surname(q.speaker) or q.speaker or "")[:6]:
+        if a > q.end:
+            break
+        if side := installer_side(text, a, b):
+            return side
+    return None
+
+
+def _apposed_nearby(text: str, who: _Speaker) -> str | None:
+    """A definite description ("the regional governor") and the same head nearby with a public figure in
+    apposition ("the governor for the area, Pavlo Kyrylenko")."""
+    hr = head_role(head := _split(who.description)[0]) if who.description else None
+    if who.start is None or hr is None or not _ANAPHORIC.match(who.description):
+        return None
+    for a, b in _mentions_before(text, _words(head)[-1], hr[0], who.start):
+        if abs(a - who.start) <= _NEAR and (side := _apposed_side(text, b)):
+            return side
+    return None
+
+
+def _local_side(doc: Document, who: _Speaker) -> str | None:
+    """A local authority's place: unless its description (with its complement, or the complement of the
+    description a pronoun was resolved to: "The mayor | of Berlin") names something else than places."""
+    if who.start is None:
+        return None
+    text = doc.text
+    at = who.end if who.mention else text.rfind(who.description, 0, who.start) + len(who.description)
+    complement = _COMPLEMENT.match(text[at:at + 120]) if who.description and at >= len(who.description) else None
+    if who.named or _only_places(who.description + (complement.group() if complement else "")):
+        return _local_place_side(doc, who.start)
+    return None
+
+
+@stage("quote_roles.v2", requires=("quotes", "language"), provides=("quote_roles",),
+       defaults={"keep_side": False})
+def assign_roles_v2(doc: Document, config: Mapping[str, Any]) -> None:
+    """``quote_roles.v1`` and, for a speaker whose own words give no side, the side the document gives the same
+    speaker elsewhere (see ``side_v2``)."""
+    relabel(doc, bool(config.get("keep_side", False)), v2=True)
 
 
 @stage("quote_roles.v1", requires=("quotes", "language"), provides=("quote_roles",),
