@@ -43,7 +43,7 @@ from typing import Any
 
 from ..errors import PipelineError
 from ..layers.sentences import capped
-from ..lexicons import compile_regex, lines, load_json
+from ..lexicons import compile_regex, data_root, lines, load_json
 from ..model import INDICATORS, Document, Indicator
 from ..pipeline import stage
 from .slavic_actor import Actor, Structure, choose
@@ -335,16 +335,33 @@ def _one(path: str, named: list[tuple[str, str]], tail: str = "") -> re.Pattern[
     return pattern
 
 
+#: the lexicon of ``indicators.ruuk.v5`` and ``v6``
+V6 = "ruuk/indicators"
+#: the lexicon of ``indicators.ruuk.v7``: its own cues and actors (v6's with its session-11 rules: v6's output stays as
+#: it was), v6's other files (hedges, sizes, soldiers, military words, calibration: :func:`_file`)
+V7 = "ruuk/indicators_v7"
+#: the files of a lexicon
+FILES = ("cues.txt", "actors.txt", "hedges.txt", "size.txt", "soldiers.txt", "military.txt", "calibration.json")
+
+
+@cache
+def _file(root: str, name: str) -> str:
+    """The data file ``name`` of the lexicon ``root``: its own, else v6's (session 12: v7 kept byte-identical copies
+    of five of v6's files; its stage declares the v6 files it reads, so its stamp covers them)."""
+    own = f"{root}/{name}"
+    return own if root == V6 or (data_root() / own).is_file() else f"{V6}/{name}"
+
+
 @cache
 def _load(root: str) -> Lexicon:
-    path = f"{root}/cues.txt"
+    path = _file(root, "cues.txt")
     rules, regexes = zip(*(_rule(path, n, line) for n, line in enumerate(lines(path), 1)), strict=True)
     named = _named(list(regexes), "r")
     cues = {lang: _one(path, [(x, k) for x, k in named if lang in rules[_which_name(k)].langs], r"(?!\w)")
             for lang in LANGS}
     sides: list[str] = []
     actors: list[str] = []
-    apath = f"{root}/actors.txt"
+    apath = _file(root, "actors.txt")
     for n, line in enumerate(lines(apath), 1):
         side, sep, rx = line.partition(" :: ")
         if not sep or side not in ACTOR_SIDES:
@@ -353,22 +370,18 @@ def _load(root: str) -> Lexicon:
         sides.append(side)
     return Lexicon(
         cues=cues, rules=tuple(rules), actors=_one(apath, _named(actors, "a")), actor_sides=tuple(sides),
-        hedges=_alternation(f"{root}/hedges.txt"), size=_alternation(f"{root}/size.txt"),
-        soldiers=_alternation(f"{root}/soldiers.txt"), military=_alternation(f"{root}/military.txt"),
-        confidence=_calibration(f"{root}/calibration.json"))
-
-
-#: the lexicon of ``indicators.ruuk.v5`` and ``v6``
-V6 = "ruuk/indicators"
-#: the lexicon of ``indicators.ruuk.v7`` (a copy of v6's with its session-11 rules: v6's output stays as it was)
-V7 = "ruuk/indicators_v7"
+        hedges=_alternation(_file(root, "hedges.txt")), size=_alternation(_file(root, "size.txt")),
+        soldiers=_alternation(_file(root, "soldiers.txt")), military=_alternation(_file(root, "military.txt")),
+        confidence=_calibration(_file(root, "calibration.json")))
 
 
 def load(root: str = V6) -> Lexicon:
     """The lexicon of ``root`` (checked on every call: the loaders refuse a stage that does not declare it)."""
-    for name in ("cues.txt", "actors.txt", "hedges.txt", "size.txt", "soldiers.txt", "military.txt"):
-        lines(f"{root}/{name}")
-    load_json(f"{root}/calibration.json")
+    for name in FILES:
+        if name.endswith(".json"):
+            load_json(_file(root, name))
+        else:
+            lines(_file(root, name))
     return _load(root)
 
 
