@@ -320,10 +320,13 @@ def test_session9_families_need_soldiers(pipe) -> None:  # type: ignore[no-untyp
                  "В магазине нет воды и хлеба, сообщили жители нашего района в понедельник.",
                  "Депутаты не доверяют правительству, а избиратели не доверяют депутатам.",
                  "Свертывание Русской Весны я пережил как личную драму и страшную потерю.",
-                 "Потребность в расходниках остаётся высокой, сообщили в подразделении.",
                  "Мы очень устали после дороги и долго спали в гостинице."):
         doc = _run(pipe, text)
         assert doc.language == "ru" and not doc.indicators, text
+    # session 11 (indicators.ruuk.v7): a unit's need for consumables that "stays high" is a shortage, as dev c's
+    # annotator codes it (gold/ruuk/indicators_dev_c.jsonl, not borderline); session 9 had it as a negative
+    doc = _run(pipe, "Потребность в расходниках остаётся высокой, сообщили в подразделении.")
+    assert [i.indicator for i in doc.indicators] == ["supply_shortage"]
 
 
 def test_no_break_spaces_read_as_spaces(pipe) -> None:  # type: ignore[no-untyped-def]
