@@ -219,6 +219,7 @@ def test_rules_multiplied_out_to_start_with_a_letter() -> None:
     assert slavic._expanded("(?<!не )(?:боюсь|боимся)") == ["б(?<!(?:не )б)оюсь", "б(?<!(?:не )б)оимся"]
     assert slavic._expanded(r"(?:\w+ ){0,2}бойц\w*") == [r"(?:\w+ ){0,2}бойц\w*"]
     assert slavic._alternatives(r"сзч|(?:а|б)[|]\|в") == ["сзч", r"(?:а|б)[|]\|в"]
+    assert slavic._expanded("(?:(?P<x>а)|б)в") == ["(?:(?P<x>а)|б)в"]  # a named group is not copied
 
 
 def test_the_letter_trie_keeps_every_match_and_its_rule() -> None:

@@ -229,10 +229,11 @@ def _letter_first(rx: str) -> bool:
 def _expanded(rx: str) -> list[str]:
     """The alternatives of one alternative ``rx``, in its order, that start with a letter where that can be done: a
     leading ``(?:a|b)c`` is ``ac|bc``, ``(?:a|b)?c`` is ``ac|bc|c`` (greedy: the group first), and leading
-    lookbehinds go behind the first letter (``(?<!x)ab`` is ``a(?<!(?:x)a)b``); else ``[rx]``."""
+    lookbehinds go behind the first letter (``(?<!x)ab`` is ``a(?<!(?:x)a)b``); else ``[rx]`` (also when ``rx`` holds
+    a named group or a back-reference, which copies would break)."""
     atoms = _atoms(rx)
-    if not atoms:
-        return [rx]
+    if not atoms or "(?P" in rx or re.search(r"\\[1-9]", rx):
+        return [rx]  # a named group or a back-reference must not be copied
     head, after = atoms[0], "".join(atoms[1:])
     out: list[str] = []
     if head.startswith("(?:") and after[:1] not in _QUANTIFIERS:
