@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from moralewatch import lexicons
 from moralewatch.indicators import slavic
 from moralewatch.model import Document
 from moralewatch.pipeline import Pipeline
-from moralewatch.stages import DEFAULT
+from moralewatch.stages import DEFAULT, REGISTRY
 
 
 def _pipe(version: str) -> Pipeline:
@@ -81,6 +82,20 @@ def test_the_army_gets_everything_is_a_denial(v7: Pipeline) -> None:
 
 def test_v7_reads_its_own_lexicon() -> None:
     assert slavic.load(slavic.V7).rules != slavic.load(slavic.V6).rules
+
+
+def test_v7_reads_the_v6_files_it_has_no_copy_of() -> None:
+    # session 12: v7's folder keeps its own cues and actors only; the five files it had copied byte for byte are
+    # read from v6's folder, which its stage declares file by file (its stamp covers them, and not v6's cues)
+    assert slavic._file(slavic.V7, "cues.txt") == "ruuk/indicators_v7/cues.txt"
+    assert slavic._file(slavic.V7, "actors.txt") == "ruuk/indicators_v7/actors.txt"
+    shared = ("hedges.txt", "size.txt", "soldiers.txt", "military.txt", "calibration.json")
+    assert [slavic._file(slavic.V7, f) for f in shared] == [f"ruuk/indicators/{f}" for f in shared]
+    v6, v7 = slavic.load(slavic.V6), slavic.load(slavic.V7)
+    assert v7.hedges.pattern == v6.hedges.pattern and v7.confidence == v6.confidence
+    stamped = lexicons.data_files(REGISTRY["indicators.ruuk.v7"].data)
+    assert {f"ruuk/indicators/{f}" for f in shared} | {"ruuk/indicators_v7/cues.txt"} <= set(stamped)
+    assert "ruuk/indicators/cues.txt" not in stamped and "ruuk/indicators/actors.txt" not in stamped
 
 
 def test_the_official_voice_of_courage_and_extra_pay(v7: Pipeline) -> None:

@@ -62,8 +62,10 @@ REGISTRATIONS: tuple[Registration, ...] = (
     # v6 reads pymorphy3 (the entity stage's analyzer) for the actors' cases: the dictionaries' versions are in its stamp
     Registration(slavic.tag_ruuk_v6, data=("ruuk/indicators/", "ruuk/entities/morphology.txt"), rewrites=("indicators",),
                  setup=cyrillic.check_morphology),
-    # v7 (session 11): v6 with its own lexicon, a copy of v6's with the rules of dev c's misses
-    Registration(slavic.tag_ruuk_v7, data=("ruuk/indicators_v7/", "ruuk/entities/morphology.txt"),
+    # v7 (session 11): v6 with its own cues and actors (v6's with the rules of dev c's misses) and v6's other files
+    Registration(slavic.tag_ruuk_v7, data=("ruuk/indicators_v7/", "ruuk/indicators/hedges.txt", "ruuk/indicators/size.txt",
+                                           "ruuk/indicators/soldiers.txt", "ruuk/indicators/military.txt",
+                                           "ruuk/indicators/calibration.json", "ruuk/entities/morphology.txt"),
                  rewrites=("indicators",), setup=cyrillic.check_morphology),
     Registration(entities.find_entities_v0),
     Registration(entities.find_entities_v1, data=("entities/", "gazetteer/", "kb/orgs.tsv", "kb/people.tsv",
@@ -93,7 +95,7 @@ DEFAULT = (
     "quotes.ruuk.v6",
     "indicators.v8",
     "langgate.v1",
-    "indicators.ruuk.v6",
+    "indicators.ruuk.v7",
     "entities.v2",
     "entities.ruuk.v1",
     "links.v2",
