@@ -74,6 +74,7 @@ _FOLD = str.maketrans(
     {**{c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐЎ"},
      "Ё": "е", "ё": "е", "’": "'", "ʼ": "'", "`": "'", "‘": "'", "\u00a0": " ", "\u202f": " "})
 _NONDIGIT = compile_regex(r"\D")
+_BACKREF = compile_regex(r"\\[1-9]")  # a back-reference in a rule's source
 #: a count; an ordinal («88-й бригады», «155-ї») counts nothing (v5)
 _NUMBER = compile_regex(r"(?<![\w.,])(\d{1,3}(?:[  ]\d{3})+|\d+)(?:[.,]\d+)?(?![.,]?\d)(?!-[а-яіїє])\s*(%|тыс|тис)?")
 
@@ -232,7 +233,7 @@ def _expanded(rx: str) -> list[str]:
     lookbehinds go behind the first letter (``(?<!x)ab`` is ``a(?<!(?:x)a)b``); else ``[rx]`` (also when ``rx`` holds
     a named group or a back-reference, which copies would break)."""
     atoms = _atoms(rx)
-    if not atoms or "(?P" in rx or re.search(r"\\[1-9]", rx):
+    if not atoms or "(?P" in rx or _BACKREF.search(rx):
         return [rx]  # a named group or a back-reference must not be copied
     head, after = atoms[0], "".join(atoms[1:])
     out: list[str] = []
