@@ -172,6 +172,8 @@ class Context:
         self._mentions: dict[tuple[int, int], tuple[tuple[str, int, int, int], ...]] = {}
         self._parties: dict[tuple[int, int], tuple[tuple[str, int, int], ...]] = {}
         self._both: dict[int, tuple[tuple[int, int], ...]] = {}
+        #: :func:`own_mentions` per speaker's side and span
+        self.own_found: dict[tuple[str, int, int, bool], tuple[tuple[str, int, int, int], ...]] = {}
         #: the claimant of each sentence without a quote (:func:`claimant_of`)
         self.claimants: dict[int, tuple[str | None, str, str]] = {}
 
@@ -668,6 +670,11 @@ def _mention_distance(text: str, hit: Hit, lo: int) -> Callable[[tuple[str, int,
     """How far a side mention is from the cue, weighted: inside the cue nearest, before it nearer than after it
     (unless the cue inflicts something: then after), past the end of the cue's clause far, a bare name farther."""
     prefer_after = bool(_INFLICT.search(text[max(lo, hit.start - 30):hit.end]))
+    # the first clause end after the cue, found once (``_CLAUSE_END`` is one character: a clause end lies in
+    # ``text[hit.end:m[1]]`` exactly when the first one after the cue starts before ``m[1]``); searching each
+    # mention's span anew took time quadratic in a long quote's length (issue 12, session 12)
+    after_cue = _CLAUSE_END.search(text, hit.end)
+    clause_end = after_cue.start() if after_cue is not None else len(text)
 
     def distance(m: tuple[str, int, int, int]) -> float:
         if m[1] >= hit.start and m[2] <= hit.end:
@@ -676,7 +683,7 @@ def _mention_distance(text: str, hit: Hit, lo: int) -> Callable[[tuple[str, int,
             d = float(hit.start - m[2]) * (2 if prefer_after else 1)
         else:
             d = (m[1] - hit.end) * (0.5 if prefer_after else 1.5)
-            if not prefer_after and _CLAUSE_END.search(text, hit.end, m[1]):
+            if not prefer_after and clause_end < m[1]:
                 d *= 3  # "despite heavy losses, Ukraine's allies ...": a mention past the clause is another subject
         return d if m[3] else d * 2 + 40  # a force mention beats a bare country name unless much nearer
 
@@ -726,12 +733,20 @@ def own_mentions(ctx: Context, own: str, lo: int, hi: int, enemy: bool = True) -
     (``enemy``: not for the speaker's praise of their own, "we strive to liberate our land from the enemy")."""
     if own not in ("ru", "ua"):
         return []
+    key = (own, lo, hi, enemy)
+    got = ctx.own_found.get(key)
+    if got is None:  # once per span: every cue of a long quote asks for the whole quote's (issue 12, session 12)
+        got = ctx.own_found[key] = _own_mentions(ctx, own, lo, hi, enemy)
+    return list(got)
+
+
+def _own_mentions(ctx: Context, own: str, lo: int, hi: int, enemy: bool) -> tuple[tuple[str, int, int, int], ...]:
     other = "ua" if own == "ru" else "ru"
     out = [(own, m.start(), m.end(), 2) for m in _own_force().finditer(ctx.text, lo, hi)
            if not _OBJECT_BEFORE.search(ctx.text, max(lo, m.start() - 20), m.start())]  # "afraid of | our forces"
     if enemy:
         out += [(other, m.start(), m.end(), 2) for m in _ENEMY.finditer(ctx.text, lo, hi)]
-    return out
+    return tuple(out)
 
 
 def lookback_side(ctx: Context, si: int) -> str | None:
