@@ -19,7 +19,7 @@ def _pipeline(stage: str) -> Pipeline:
     return Pipeline([n if not n.startswith("indicators.v") else stage for n in default_pipeline().names])
 
 
-V8, V10, V11 = (_pipeline(f"indicators.v{v}") for v in (8, 10, 11))
+V8, V10, V11, V12 = (_pipeline(f"indicators.v{v}") for v in (8, 10, 11, 12))
 LEAD = "The fighting near the river went on for a third week, with shelling on both banks. "
 
 
@@ -27,7 +27,7 @@ def found(text: str, pipeline: Pipeline) -> set[tuple[str, str]]:
     return {(i.indicator, i.subject_side) for i in analyze_text(LEAD + text, pipeline).indicators}
 
 
-@pytest.mark.parametrize("pipeline", [V8, V10, V11], ids=["v8", "v10", "v11"])
+@pytest.mark.parametrize("pipeline", [V8, V10, V11, V12], ids=["v8", "v10", "v11", "v12"])
 @pytest.mark.parametrize(("speaker", "side"), [("Zelensky", "ua"), ("Putin", "ru")])
 def test_a_long_quote_repeating_a_cue(pipeline: Pipeline, speaker: str, side: str) -> None:
     """One quote of 600 sentences "Our defenders surrendered the …" (hostile input: every cue of a long quote read
@@ -67,3 +67,82 @@ def test_mention_distance_is_unchanged() -> None:
             a = rng.randrange(0, len(text) - 5)
             m = ("ru", a, a + rng.randrange(1, 5), rng.randrange(0, 3))
             assert distance(m) == _distance_before(text, hit, 0, m)
+
+
+def _both(text: str) -> list[tuple[str, str]]:
+    """The text about each army: "{a}" is the side the item is about, "{b}" the other; with that side's code."""
+    return [(text.format(a="Russian", b="Ukrainian", A="Russia", B="Ukraine"), "ru"),
+            (text.format(a="Ukrainian", b="Russian", A="Ukraine", B="Russia"), "ua")]
+
+
+#: (text, indicator): the side of "{a}" / "{A}" is the item's; v11 gives the other side (the nearest side word)
+ACTOR = [
+    # a pronoun's antecedent, not the side word nearest the cue
+    ("For months, {A} kept the {b} attacks at bay, until they started to run out of ammunition near {B}'s border.",
+     "supply_shortage"),
+    ("The officials said they were proud of the {a} soldiers; their efforts to push back on the {b} military came "
+     "thanks to their bravery.", "morale_high"),
+    # the place of a mobilisation
+    ("In {A}, covert mobilization continues, the {b} intelligence service said.", "forced_recruitment"),
+    # the side word is the place of the act, the force before it its agent
+    ("Officials said that the {a} soldiers in {B} rape women and kidnap children.", "orders_against_civilians"),
+]
+
+
+@pytest.mark.parametrize(("template", "indicator"), ACTOR)
+def test_v12_side_from_the_actor(template: str, indicator: str) -> None:
+    for text, side in _both(template):
+        assert (indicator, side) in found(text, V12), text
+        assert (indicator, side) not in found(text, V11), text  # what v12 fixes
+
+
+#: (text, indicator, side): a side's own address, its enemy word, its praise of its forces
+ADDRESSES = [
+    ("Our defenders hold the line near the river. Glory to Ukraine! The occupiers will be driven out of our land. We "
+     "defend our positions and inflict significant losses on the enemy.", "heavy_losses", "ru"),
+    ("Our soldiers hold the line in Donbass, and our Fatherland is proud of them. We defend our positions and inflict "
+     "significant losses on the enemy.", "heavy_losses", "ua"),
+    ("Our defenders hold the line. Glory to Ukraine! The occupiers will be driven out of our land. Today our defenders are showing the utmost courage, despite the "
+     "fact that the Russian army still has an advantage in equipment.", "morale_high", "ua"),
+    ("Our soldiers hold the line in Donbass, and our Fatherland is proud of them. Today our soldiers are showing the "
+     "utmost courage, despite the fact that the Ukrainian army still has an advantage in equipment.",
+     "morale_high", "ru"),
+]
+
+
+@pytest.mark.parametrize(("text", "indicator", "side"), ADDRESSES)
+def test_v12_an_addresss_enemy_and_own_forces(text: str, indicator: str, side: str) -> None:
+    """"The enemy" of an address is the other side; "our defenders" praised are the address's side, not the side of
+    the army named after the cue."""
+    assert (indicator, side) in found(text, V12)
+
+
+def test_v11_got_the_addresses_wrong() -> None:
+    """What v12 fixes there: v11 took the side of the army named after the cue, or of "the enemy" in the other
+    side's address."""
+    wrong = [(text, indicator, side) for text, indicator, side in ADDRESSES if (indicator, side) not in found(text, V11)]
+    assert len(wrong) == 3
+
+
+def test_v12_the_occupiers_are_russias_the_neo_nazis_ukraines() -> None:
+    """Each side's words for the other's forces name that force, whoever says them."""
+    assert ("supply_shortage", "ru") in found(
+        "We are strengthening our positions, reducing the capabilities of the occupiers, destroying their logistics "
+        "and preparing good news for Ukraine.", V12)
+    assert ("orders_against_civilians", "ua") in found(
+        "The main threat is posed by neo-Nazi military units in Donbass that are committing numerous war crimes "
+        "against civilians, the Russian ministry said.", V12)
+
+
+def test_v12_a_title_names_its_country() -> None:
+    for title, side in (("Hero of Ukraine", "ua"), ("Hero of Russia", "ru")):
+        text = (f"The Head of State conferred the title of {title} upon one warrior and awarded him the Golden Star "
+                "for his personal courage and heroism in the battles near the river.")
+        assert ("morale_boosting", side) in found(text, V12)
+
+
+def test_v12_a_pronoun_of_the_victims_is_not_the_agent() -> None:
+    """"They are being killed": "they" suffers the act; its antecedent is not the perpetrator."""
+    for text, side in _both("The {b} villagers were detained by {a} soldiers. They are being tortured, they are being "
+                            "raped, and they are being killed."):
+        assert ("orders_against_civilians", {"ru": "ua", "ua": "ru"}[side]) not in found(text, V12)

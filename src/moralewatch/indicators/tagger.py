@@ -28,7 +28,7 @@ from ..linear import words_until
 from ..model import Document, Indicator, Quote
 from ..speaker_check import claimant_ok, strip_leading
 from ..wordlists import fill
-from . import actor, testimony
+from . import actor, side_v12, testimony
 from .lexicon import Lexicon, Rule, compile_cue, load
 from .prefilter import prefilter
 from .refusals import precision, refused, searched
@@ -379,6 +379,9 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) 
     inside = [m for m in mentions if m[1] >= hit.start and m[2] <= hit.end and m[3] == 2]
     if inside:
         return inside[0][0]  # "killed 300 Russian soldiers": the force inside the cue lost them
+    side = _v12_side(ctx, hit, unit, si, own) if version >= 12 else None
+    if side is not None:
+        return side
     side = _v8_side(ctx, hit, unit, si, own) if version >= 8 else None
     side = side or (_actor_side(ctx, hit, unit, si, own, mentions) if version >= 6 else None)
     side = side or _side_of_the_act(ctx, hit, unit, si)
@@ -450,6 +453,35 @@ def _v8_side(ctx: Context, hit: Hit, unit: Unit, si: int, own: str) -> str | Non
     if hit.rule.name in _THROWN_IN:
         return _last_side(ctx, lo, hit.start, other) or after or other
     return None
+
+
+def _v12_side(ctx: Context, hit: Hit, unit: Unit, si: int, own: str) -> str | None:
+    """``indicators.v12``: the side from the clause's actor (:mod:`.side_v12`): an enemy word as the subject or
+    what losses are inflicted on, a pronoun's antecedent, the speaker's own forces praised, the country a
+    mobilisation is in or sends to, a side word that is the place of the act. The speaker is the quote's, else the
+    sentence's claimant's, else the document's voice."""
+    text, sentence, span, indicator = ctx.text, ctx.sentences[si], (hit.start, hit.end), hit.rule.indicator
+    speaker = own if own in ("ru", "ua") else ""
+    if not speaker and not unit.is_quote:
+        speaker = claimant_of(ctx, unit, si)[1]
+    if speaker not in ("ru", "ua"):
+        speaker = ctx.voice_side()
+    parties = ctx.parties(sentence[0], sentence[1])
+    if hit.rule.name in _AGENT_IN_CUE:
+        return side_v12.clause_actor(text, span, sentence, parties)
+    side = side_v12.enemy_side(text, indicator, span, sentence, speaker)
+    if side is None:
+        window = ctx.sentences[max(0, si - 2)][0]
+        wide = ctx.parties(window, sentence[1])
+        acts = {m[1] for m in ctx.mentions(window, sentence[1]) if m[3] == 1}
+        own_forces = [m.start() for m in _own_force().finditer(text, window, sentence[1])]
+        side = side_v12.antecedent_side(text, indicator, span, sentence, window, wide, acts, speaker, own_forces,
+                                        own in ("ru", "ua") or not unit.is_quote)
+    side = side or side_v12.praised_side(text, indicator, span, sentence, parties, speaker)
+    if side is None and indicator == "forced_recruitment":
+        forces = any(m[3] == 2 for m in ctx.mentions(sentence[0], sentence[1]))
+        side = side_v12.recruitment_place_side(text, span, sentence, parties, forces)
+    return side
 
 
 def _enemy_side(word: str, other: str | None) -> str | None:
