@@ -172,6 +172,8 @@ class Context:
         self._mentions: dict[tuple[int, int], tuple[tuple[str, int, int, int], ...]] = {}
         self._parties: dict[tuple[int, int], tuple[tuple[str, int, int], ...]] = {}
         self._both: dict[int, tuple[tuple[int, int], ...]] = {}
+        #: :func:`off_topic` per window and whether the cue is violence against civilians
+        self.off_topic_seen: dict[tuple[int, int, bool], bool] = {}
         #: :func:`own_mentions` per speaker's side and span
         self.own_found: dict[tuple[str, int, int, bool], tuple[tuple[str, int, int, int], ...]] = {}
         #: the claimant of each sentence without a quote (:func:`claimant_of`)
@@ -1020,9 +1022,16 @@ def off_topic(ctx: Context, unit: Unit, si: int, indicator: str = "") -> bool:
         return False
     lo = ctx.sentences[max(0, si - 2)][0]
     hi = ctx.sentences[min(len(ctx.sentences) - 1, ctx.sentence_index(max(unit.end - 1, unit.start)) + 1)][1]
-    window = ctx.text[min(lo, unit.start):max(hi, unit.end)]
+    key = (min(lo, unit.start), max(hi, unit.end), indicator == "orders_against_civilians")
+    got = ctx.off_topic_seen.get(key)
+    if got is None:  # once per window: every cue of a long quote has the whole quote as its window (session 12)
+        got = ctx.off_topic_seen[key] = _off_topic_window(ctx, ctx.text[key[0]:key[1]], key[2])
+    return got
+
+
+def _off_topic_window(ctx: Context, window: str, violence: bool) -> bool:
     lex = ctx.lex
-    if indicator == "orders_against_civilians" and _WAR_VIOLENCE.search(window):
+    if violence and _WAR_VIOLENCE.search(window):
         return False
     return not (lex.war.search(window) or lex.force.search(window)
                 or any(lex.sides[side].search(window) for side in ("ru", "ua")))
