@@ -4,11 +4,15 @@ mirror for the other army (codebook rule 2)."""
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
+from typing import Any
 
 import pytest
 
-from moralewatch.api import analyze_text
+from moralewatch.api import analyze_text, extract_line
+from moralewatch.eval import indicators as indicator_eval
 from moralewatch.indicators import tagger
 from moralewatch.indicators.tagger import Hit
 from moralewatch.pipeline import Pipeline
@@ -20,6 +24,7 @@ def _pipeline(stage: str) -> Pipeline:
 
 
 V8, V10, V11, V12 = (_pipeline(f"indicators.v{v}") for v in (8, 10, 11, 12))
+ROOT = Path(__file__).resolve().parents[1]
 LEAD = "The fighting near the river went on for a third week, with shelling on both banks. "
 
 
@@ -36,6 +41,15 @@ def test_a_long_quote_repeating_a_cue(pipeline: Pipeline, speaker: str, side: st
     text = f'{LEAD}{speaker} said: "' + "Our defenders surrendered the … " * 600 + '"'
     items = analyze_text(text, pipeline).indicators
     assert {(i.indicator, i.subject_side) for i in items} == {("surrender_desertion", side)}
+
+
+@pytest.mark.parametrize("pipeline", [V8, V11, V12], ids=["v8", "v11", "v12"])
+def test_a_long_quote_with_no_word_of_war_in_it(pipeline: Pipeline) -> None:
+    """One quote of 300 clauses "he surrendered the …" and no word of war: each cue's off-topic test read the whole
+    quote. The result is the one item of the quote (no side is named anywhere)."""
+    text = LEAD + '"' + "he surrendered the … " * 300 + '," he said.'
+    items = analyze_text(text, pipeline).indicators
+    assert [(i.indicator, i.subject_side, i.start) for i in items] == [("surrender_desertion", "unknown", len(LEAD) + 1)]
 
 
 def _distance_before(text: str, hit: Hit, lo: int, m: tuple[str, int, int, int]) -> float:
@@ -146,3 +160,39 @@ def test_v12_a_pronoun_of_the_victims_is_not_the_agent() -> None:
     for text, side in _both("The {b} villagers were detained by {a} soldiers. They are being tortured, they are being "
                             "raped, and they are being killed."):
         assert ("orders_against_civilians", {"ru": "ua", "ua": "ru"}[side]) not in found(text, V12)
+
+
+def _predict_v12(docs: list[indicator_eval.GoldDoc], mode: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    out = {}
+    for d in docs:
+        res = extract_line(json.dumps({"id": d.id, "text": d.text}), 0, V12)
+        assert res["error"] is None
+        out[d.id] = res["indicators"]
+    return out
+
+
+@pytest.mark.parametrize("gold", ["seed_gold", "dev_v11"])
+def test_v12_floors(shared: Path, gold: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """v12 on the seed gold (every seed indicator still found) and on dev v1.1 (the tuning set), pinned at what v12
+    measured (tests/floors/indicators.json, key ``v12``)."""
+    floors = json.loads((ROOT / "tests" / "floors" / "indicators.json").read_text(encoding="utf-8"))["v12"][gold]
+    monkeypatch.setattr(indicator_eval, "predict", _predict_v12)
+    path = shared / "examples" / "gold" if gold == "seed_gold" else ROOT / "gold" / "v11" / "indicators_dev.jsonl"
+    scores = indicator_eval.evaluate(path)
+    assert scores["sha1_mismatches"] == 0
+    for key, floor in floors["min"].items():
+        assert scores[key] >= floor, f"v12 {gold} {key} {scores[key]} fell below its floor {floor}"
+    for key, ceiling in floors.get("max", {}).items():
+        assert scores[key] <= ceiling, f"v12 {gold} {key} {scores[key]} rose above its ceiling {ceiling}"
+
+
+@pytest.mark.parametrize(("key", "gold"), [("indicators_v11", "gold/v11/heldout/indicators_heldout.jsonl"),
+                                           ("indicators_heldout2", "gold/heldout2/indicators_heldout2.jsonl")])
+def test_v12_heldout_floors(shared: Path, key: str, gold: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """v12 on the held-out sets (measured once, never tuned on), pinned in tests/floors/heldout.json."""
+    floors = json.loads((ROOT / "tests" / "floors" / "heldout.json").read_text(encoding="utf-8"))["v12"][key]
+    monkeypatch.setattr(indicator_eval, "predict", _predict_v12)
+    scores = indicator_eval.evaluate(ROOT / gold)
+    assert scores["sha1_mismatches"] == 0
+    for metric, floor in floors.items():
+        assert scores[metric] >= floor, f"v12 {key} {metric} {scores[metric]} fell below its floor {floor}"

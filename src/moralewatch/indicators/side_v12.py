@@ -42,12 +42,14 @@ _UA_WORD = compile_regex(r"nazi|nationalist|regime", re.I)
 #: a pronoun that needs an antecedent ("he" is left alone: a leader, seldom a side's forces, and a wrong leader gives
 #: the wrong side)
 PRONOUN = compile_regex(r"\b(?:they|them|their|theirs|they['’](?:re|ve|d|ll))\b", re.I)
+_NOMINATIVE = compile_regex(r"they(?:['’](?:re|ve|d|ll))?", re.I)
 #: "they are being killed": the pronoun is who suffers the act, not its agent
 _PASSIVE_AFTER = compile_regex(r"\s+(?:are|were|have been|had been|are being|were being|will be|being|get|got)\s+"
                                r"(?:\w+\s+)?\w+(?:ed|en)\b", re.I)
 #: people with no side named between the antecedent and the pronoun: "the fighters of the 56th brigade for their
 #: heroism" are the fighters
 PEOPLE = compile_regex(r"\b(?:fighters|warriors|soldiers|troops|servicem[ae]n|defenders|heroes|paratroopers|marines|"
+                       r"military|army|armed forces|forces|"
                        r"pilots|guards|brigades?|battalions?|units?|crews?|officers|commanders|men|guys|boys|"
                        r"personnel|conscripts|mobili[sz]ed|recruits|people|residents|civilians|citizens|children)\b",
                        re.I)
@@ -57,6 +59,12 @@ TARGET_BEFORE = compile_regex(r"\b(?:on|at|against|to|into|in|from|toward|toward
 BY_BEFORE = compile_regex(r"\b(?:by|with)\s+(?:the\s+)?$", re.I)
 #: in a sentence before the pronoun's, the object of a noun ("the invasion of Ukraine") is not its antecedent either
 OF_BEFORE = compile_regex(r"\b(?:by|with|of)\s+(?:the\s+)?$", re.I)
+#: a side word that can stand for many people ("they"): a country, its people, its army, not a person's name
+_COUNTRY_WORD = compile_regex(r"(?:the\s+)?(?:russia|ukrain|kremlin|moscow|kyiv|kiev|soviet)", re.I)
+#: a side word of places or civilians, not of an antecedent of "they": "Ukrainian cities", "Russian civilians"
+_NOT_PEOPLE_AFTER = compile_regex(r"(?:['’]s)?\s+(?:\w+\s+)?(?:cities|towns|villages|land|lands|territory|territories|"
+                                  r"soil|regions?|oblasts?|border|children|kids|civilians|citizens|residents|women|"
+                                  r"families|population|people)\b", re.I)
 #: a place right before a side word: "in Russia", "the regions of Russia"
 IN_BEFORE = compile_regex(r"\b(?:in|into|to|from|across|throughout)\s+(?:the\s+)?$", re.I)
 _CLAUSE_START = compile_regex(r"[,;:—–(]|\bbut\b|\bwhile\b|\bwhereas\b|\bbecause\b|\balthough\b", re.I)
@@ -128,8 +136,8 @@ def antecedent_side(text: str, indicator: str, span: tuple[int, int], sentence: 
     writer's words)."""
     subject = pronoun_subject(text, span, sentence, parties)
     if subject is None or indicator == "orders_against_civilians" and \
-            _PASSIVE_AFTER.match(text, subject[0] + len(subject[2])):
-        return None
+            (_PASSIVE_AFTER.match(text, subject[0] + len(subject[2])) or not _NOMINATIVE.fullmatch(subject[2])):
+        return None  # violence against civilians: "they" is its agent only as an active verb's subject
     pos = subject[0]
     if any(kind == "party" for _s, kind, _side in _persons(text, sentence[0], sentence[1], parties)):
         window_start = sentence[0]  # a sentence that names a party itself: no antecedent from the ones before
@@ -164,10 +172,11 @@ def _antecedents(text: str, pos: int, sentence: tuple[int, int], window_start: i
     """The parties that can be the antecedent of a pronoun at ``pos``: in its sentence, not an agent after "by"
     (a force before an act of its side, "the Russian attacks", only when nothing else there can be); in the
     sentences before, neither an act nor the object of a noun ("the invasion of Ukraine")."""
-    named_here = [(s, side) for s, kind, side in _persons(text, sentence[0], pos, parties)
+    people = [p for p in parties if _COUNTRY_WORD.match(text, p[1]) and not _NOT_PEOPLE_AFTER.match(text, p[2])]
+    named_here = [(s, side) for s, kind, side in _persons(text, sentence[0], pos, people)
                   if kind == "party" and not BY_BEFORE.search(text, max(0, s - 12), s)]
     out = [c for c in named_here if c[0] not in acts] or named_here
-    out += [(s, side) for s, kind, side in _persons(text, window_start, min(pos, sentence[0]), parties)
+    out += [(s, side) for s, kind, side in _persons(text, window_start, min(pos, sentence[0]), people)
             if kind == "party" and s not in acts and not OF_BEFORE.search(text, max(0, s - 12), s)]
     return out
 
