@@ -16,6 +16,7 @@ from .entities import cyrillic
 from .indicators import slavic
 from .indicators import v10 as indicators_v10
 from .indicators import v11 as indicators_v11
+from .indicators import v12 as indicators_v12
 from .pipeline import Pipeline, Registration, registry_of
 
 REGISTRATIONS: tuple[Registration, ...] = (
@@ -54,6 +55,7 @@ REGISTRATIONS: tuple[Registration, ...] = (
     Registration(indicators.tag_indicators_v8, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators_v10.tag_indicators_v10, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators_v11.tag_indicators_v11, data=("indicators/", "kb/sides.tsv")),
+    Registration(indicators_v12.tag_indicators_v12, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators.detect_indicators, data=("indicators/", "kb/sides.tsv", "models/indicators/"),
                  setup=indicators.check_detector),
     Registration(lang.gate_languages, rewrites=("quotes", "indicators")),

@@ -28,7 +28,7 @@ from ..linear import words_until
 from ..model import Document, Indicator, Quote
 from ..speaker_check import claimant_ok, strip_leading
 from ..wordlists import fill
-from . import actor, testimony
+from . import actor, side_v12, testimony
 from .lexicon import Lexicon, Rule, compile_cue, load
 from .prefilter import prefilter
 from .refusals import precision, refused, searched
@@ -172,6 +172,10 @@ class Context:
         self._mentions: dict[tuple[int, int], tuple[tuple[str, int, int, int], ...]] = {}
         self._parties: dict[tuple[int, int], tuple[tuple[str, int, int], ...]] = {}
         self._both: dict[int, tuple[tuple[int, int], ...]] = {}
+        #: :func:`off_topic` per window and whether the cue is violence against civilians
+        self.off_topic_seen: dict[tuple[int, int, bool], bool] = {}
+        #: :func:`own_mentions` per speaker's side and span
+        self.own_found: dict[tuple[str, int, int, bool], tuple[tuple[str, int, int, int], ...]] = {}
         #: the claimant of each sentence without a quote (:func:`claimant_of`)
         self.claimants: dict[int, tuple[str | None, str, str]] = {}
 
@@ -377,6 +381,9 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) 
     inside = [m for m in mentions if m[1] >= hit.start and m[2] <= hit.end and m[3] == 2]
     if inside:
         return inside[0][0]  # "killed 300 Russian soldiers": the force inside the cue lost them
+    side = _v12_side(ctx, hit, unit, si, own) if version >= 12 else None
+    if side is not None:
+        return side
     side = _v8_side(ctx, hit, unit, si, own) if version >= 8 else None
     side = side or (_actor_side(ctx, hit, unit, si, own, mentions) if version >= 6 else None)
     side = side or _side_of_the_act(ctx, hit, unit, si)
@@ -448,6 +455,35 @@ def _v8_side(ctx: Context, hit: Hit, unit: Unit, si: int, own: str) -> str | Non
     if hit.rule.name in _THROWN_IN:
         return _last_side(ctx, lo, hit.start, other) or after or other
     return None
+
+
+def _v12_side(ctx: Context, hit: Hit, unit: Unit, si: int, own: str) -> str | None:
+    """``indicators.v12``: the side from the clause's actor (:mod:`.side_v12`): an enemy word as the subject or
+    what losses are inflicted on, a pronoun's antecedent, the speaker's own forces praised, the country a
+    mobilisation is in or sends to, a side word that is the place of the act. The speaker is the quote's, else the
+    sentence's claimant's, else the document's voice."""
+    text, sentence, span, indicator = ctx.text, ctx.sentences[si], (hit.start, hit.end), hit.rule.indicator
+    speaker = own if own in ("ru", "ua") else ""
+    if not speaker and not unit.is_quote:
+        speaker = claimant_of(ctx, unit, si)[1]
+    if speaker not in ("ru", "ua"):
+        speaker = ctx.voice_side()
+    parties = ctx.parties(sentence[0], sentence[1])
+    if hit.rule.name in _AGENT_IN_CUE:
+        return side_v12.clause_actor(text, span, sentence, parties)
+    side = side_v12.enemy_side(text, indicator, span, sentence, speaker)
+    if side is None:
+        window = ctx.sentences[max(0, si - 2)][0]
+        wide = ctx.parties(window, sentence[1])
+        acts = {m[1] for m in ctx.mentions(window, sentence[1]) if m[3] == 1}
+        own_forces = [m.start() for m in _own_force().finditer(text, window, sentence[1])]
+        side = side_v12.antecedent_side(text, indicator, span, sentence, window, wide, acts, speaker, own_forces,
+                                        own in ("ru", "ua") or not unit.is_quote)
+    side = side or side_v12.praised_side(text, indicator, span, sentence, parties, speaker)
+    if side is None and indicator == "forced_recruitment":
+        forces = any(m[3] == 2 for m in ctx.mentions(sentence[0], sentence[1]))
+        side = side_v12.recruitment_place_side(text, span, sentence, parties, forces)
+    return side
 
 
 def _enemy_side(word: str, other: str | None) -> str | None:
@@ -668,6 +704,11 @@ def _mention_distance(text: str, hit: Hit, lo: int) -> Callable[[tuple[str, int,
     """How far a side mention is from the cue, weighted: inside the cue nearest, before it nearer than after it
     (unless the cue inflicts something: then after), past the end of the cue's clause far, a bare name farther."""
     prefer_after = bool(_INFLICT.search(text[max(lo, hit.start - 30):hit.end]))
+    # the first clause end after the cue, found once (``_CLAUSE_END`` is one character: a clause end lies in
+    # ``text[hit.end:m[1]]`` exactly when the first one after the cue starts before ``m[1]``); searching each
+    # mention's span anew took time quadratic in a long quote's length (issue 12, session 12)
+    after_cue = _CLAUSE_END.search(text, hit.end)
+    clause_end = after_cue.start() if after_cue is not None else len(text)
 
     def distance(m: tuple[str, int, int, int]) -> float:
         if m[1] >= hit.start and m[2] <= hit.end:
@@ -676,7 +717,7 @@ def _mention_distance(text: str, hit: Hit, lo: int) -> Callable[[tuple[str, int,
             d = float(hit.start - m[2]) * (2 if prefer_after else 1)
         else:
             d = (m[1] - hit.end) * (0.5 if prefer_after else 1.5)
-            if not prefer_after and _CLAUSE_END.search(text, hit.end, m[1]):
+            if not prefer_after and clause_end < m[1]:
                 d *= 3  # "despite heavy losses, Ukraine's allies ...": a mention past the clause is another subject
         return d if m[3] else d * 2 + 40  # a force mention beats a bare country name unless much nearer
 
@@ -726,12 +767,20 @@ def own_mentions(ctx: Context, own: str, lo: int, hi: int, enemy: bool = True) -
     (``enemy``: not for the speaker's praise of their own, "we strive to liberate our land from the enemy")."""
     if own not in ("ru", "ua"):
         return []
+    key = (own, lo, hi, enemy)
+    got = ctx.own_found.get(key)
+    if got is None:  # once per span: every cue of a long quote asks for the whole quote's (issue 12, session 12)
+        got = ctx.own_found[key] = _own_mentions(ctx, own, lo, hi, enemy)
+    return list(got)
+
+
+def _own_mentions(ctx: Context, own: str, lo: int, hi: int, enemy: bool) -> tuple[tuple[str, int, int, int], ...]:
     other = "ua" if own == "ru" else "ru"
     out = [(own, m.start(), m.end(), 2) for m in _own_force().finditer(ctx.text, lo, hi)
            if not _OBJECT_BEFORE.search(ctx.text, max(lo, m.start() - 20), m.start())]  # "afraid of | our forces"
     if enemy:
         out += [(other, m.start(), m.end(), 2) for m in _ENEMY.finditer(ctx.text, lo, hi)]
-    return out
+    return tuple(out)
 
 
 def lookback_side(ctx: Context, si: int) -> str | None:
@@ -973,9 +1022,16 @@ def off_topic(ctx: Context, unit: Unit, si: int, indicator: str = "") -> bool:
         return False
     lo = ctx.sentences[max(0, si - 2)][0]
     hi = ctx.sentences[min(len(ctx.sentences) - 1, ctx.sentence_index(max(unit.end - 1, unit.start)) + 1)][1]
-    window = ctx.text[min(lo, unit.start):max(hi, unit.end)]
+    key = (min(lo, unit.start), max(hi, unit.end), indicator == "orders_against_civilians")
+    got = ctx.off_topic_seen.get(key)
+    if got is None:  # once per window: every cue of a long quote has the whole quote as its window (session 12)
+        got = ctx.off_topic_seen[key] = _off_topic_window(ctx, ctx.text[key[0]:key[1]], key[2])
+    return got
+
+
+def _off_topic_window(ctx: Context, window: str, violence: bool) -> bool:
     lex = ctx.lex
-    if indicator == "orders_against_civilians" and _WAR_VIOLENCE.search(window):
+    if violence and _WAR_VIOLENCE.search(window):
         return False
     return not (lex.war.search(window) or lex.force.search(window)
                 or any(lex.sides[side].search(window) for side in ("ru", "ua")))
