@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from moralewatch.api import analyze_text, to_extract
 from moralewatch.entities import context
 from moralewatch.quotes import clauses, reader, speaker_phrases
+from moralewatch.quotes_ruuk import finder as ruuk_finder
 
 PLACES = "Fighting went on near Bakhmut, Pavlivka, Kharkiv, Avdiivka, Kupiansk, "
 
@@ -235,3 +236,136 @@ def test_a_long_sentence_is_not_searched_whole_for_each_cue(monkeypatch: pytest.
     monkeypatch.setattr(reader, "_IMPERSONAL", Counting())
     analyze_text('" we ” said ‘ they ’ ' * 1000)
     assert spans and max(spans) < 200  # five words before each cue, not the sentence up to it (~20 KB)
+
+
+# -- quotes.ruuk.v6: a Russian or Ukrainian sentence of many cues ------------------------------------------------
+
+RUUK_ADVERSARIAL = {
+    "one huge sentence (ru)": "Солдаты" + " шли и говорили, и сказали" * 300 + ".",
+    "one huge sentence (uk)": "Солдати" + " йшли і говорили, і сказали" * 300 + ".",
+    "paragraph without sentence ends": "солдаты шли по дороге и говорили о доме\n" * 200,
+}
+#: sentences where the bounded searches find something, or must read on: «об этом» with names, a far «, что»,
+#: a bare «что» after the verb with a far «о том, что», a colon, content first
+RUUK_EDGES = (
+    "Солдаты устали и хотят домой, об этом сообщил командир роты Иван Петров.",
+    "Солдаты устали. Об этом РИА Новости сообщили в штабе.",
+    "Об этом      сообщил источник.",
+    "Бойцы " + "шли и говорили, " * 20 + "— об этом пишет BBC.",
+    "Командир сказал что " + "люди шли и шли " * 20 + "о том, что их бросили, говорили все.",
+    "Командир сказал " + "людям и " * 30 + ", что их бросили.",
+    "Командир заявил журналистам о том, что бригада отступила.",
+    "Прокомментировал сообщения о том, что бригада отступила, Песков.",
+    "Бригада отступила под Бахмутом, — сообщил командир батальона.",
+    "Бригада отступила, сообщил источник, добавив, что потери большие.",
+    "Командир сказал: солдаты устали и хотят домой.",
+    "Командир сказал " + "очень " * 20 + ": солдаты устали и хотят домой.",
+    "Командир роты пообещал вернуть солдат домой до зимы.",
+    "Он попросил изменить форму, чтобы солдаты не мерзли.",
+    "Солдати втомилися, про це повідомив командир Іван Петренко.",
+    "Про це Зеленський сказав журналістам.",
+    "Бойцы шли,сказали,сказали,сказали, об этом пишет ТАСС.",
+    "Військові кажуть, що " + "бригада тримає позиції і " * 10 + "про те, що буде далі, говорить командир.",
+)
+
+
+def _ruuk_searched(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[int, dict[str, Any]]:
+    """Characters the sentence searches of quotes.ruuk's rules stretched over, and the extract output."""
+    searched = [0]
+
+    class Counting:
+        def __init__(self, pattern: Any) -> None:
+            self.pattern = pattern
+
+        def search(self, string: str, pos: int = 0, endpos: int = 10 ** 12) -> Any:
+            searched[0] += min(endpos, len(string)) - pos
+            return self.pattern.search(string, pos, endpos)
+
+        def match(self, string: str, pos: int = 0, endpos: int = 10 ** 12) -> Any:
+            return self.pattern.match(string, pos, endpos)
+
+    for name in ("_ABOUT_THIS", "_ABOUT_THIS_NAMED", "_CONTENT_FIRST", "_COMPLEMENTIZER", "_COMPLEMENTIZER_V5",
+                 "_ABOUT_THAT"):
+        monkeypatch.setattr(ruuk_finder, name, Counting(getattr(ruuk_finder, name)))
+    out = to_extract(analyze_text(text), 0)
+    return searched[0], out
+
+
+@pytest.mark.parametrize("name", sorted(RUUK_ADVERSARIAL))
+def test_ruuk_cues_search_a_bounded_stretch_of_a_long_sentence(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    small, _ = _ruuk_searched(monkeypatch, RUUK_ADVERSARIAL[name])
+    big, _ = _ruuk_searched(monkeypatch, RUUK_ADVERSARIAL[name].replace(".", "") * 2 + ".")
+    text = RUUK_ADVERSARIAL[name]
+    cues = text.count("говорили") + text.count("сказали")
+    # linear: twice the text, about twice the characters searched (the sentence before and after each cue was ~4x)
+    assert big <= 2.2 * small, (small, big)
+    assert small < 80 * cues + 3 * len(text), (small, cues)  # was ~len(text) per cue
+
+
+def _ruuk_exhaustive(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The old reading: each end-anchored pattern searched in the whole sentence before the cue, and the leftmost
+    «, что» / «о том, что» searched in the whole rest of the sentence for each cue."""
+    def search_end(self: ruuk_finder.Line, pattern: Any, s: int, e: int, most: int, runs: bool = False) -> Any:
+        return pattern.search(self.m(s, e)), s
+
+    def first_match(self: ruuk_finder.Line, pattern: Any, s: int, e: int) -> Any:
+        return pattern.search(self.masked, s - self.lo, e - self.lo)
+
+    monkeypatch.setattr(ruuk_finder.Line, "search_end", search_end)
+    monkeypatch.setattr(ruuk_finder.Line, "first_match", first_match)
+
+
+@pytest.mark.parametrize("text", [*RUUK_ADVERSARIAL.values(), *RUUK_EDGES], ids=lambda t: t[:30])
+def test_ruuk_bounded_searches_answer_as_the_whole_sentence(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    fast = to_extract(analyze_text(text), 0)
+    _ruuk_exhaustive(monkeypatch)
+    slow = to_extract(analyze_text(text), 0)
+    assert fast == slow
+
+
+def test_ruuk_edges_find_quotes() -> None:
+    """The edges above are not all empty: the comparison covers the paths that find something."""
+    found = [t for t in RUUK_EDGES if to_extract(analyze_text(t), 0)["quotes"]]
+    assert len(found) >= 8, found
+
+
+_RUUK_PIECES = st.lists(st.sampled_from(
+    ["об ", "этом ", "Об", "ЭТОМ", "о ", "чём ", "про ", "це ", "що ", ", ", ",", " — ", "—", " – ", " ", "   ",
+     "\u00a0", "Иван ", "Петров ", "РИА ", "слово ", "х", "\n", "сказал"]), max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_RUUK_PIECES, st.integers(0, 20), st.integers(0, 200), st.integers(0, 3))
+def test_the_end_anchored_searches_answer_as_on_the_whole_slice(text: str, lo: int, cut: int, shift: int) -> None:
+    """Line.search_end against ``pattern.search(line.m(s, e))`` for the three end-anchored patterns, on a line
+    that does not start at the text's offset 0."""
+    text = "ж" * shift + text
+    line = ruuk_finder.Line(text, shift, len(text), False, False, lang="ru", revision=6)
+    s, e = min(shift + lo, len(text)), min(shift + cut, len(text))
+    s = min(s, e)
+    for pattern, most, runs in ((ruuk_finder._ABOUT_THIS, ruuk_finder._ABOUT_THIS_MOST, False),
+                                (ruuk_finder._ABOUT_THIS_NAMED, ruuk_finder._ABOUT_THIS_NAMED_RUNS, True),
+                                (ruuk_finder._CONTENT_FIRST, ruuk_finder._CONTENT_FIRST_MOST, False)):
+        m, base = line.search_end(pattern, s, e, most, runs)
+        slow = pattern.search(line.m(s, e))
+        fast = (m.start() + base - s, m.end() + base - s, m.groups()) if m else None
+        assert fast == ((slow.start(), slow.end(), slow.groups()) if slow else None), (text, s, e, pattern)
+
+
+_THAT_PIECES = st.lists(st.sampled_from(
+    [", что ", ", что, ", ", чтобы ", " о том, что ", " про те, що ", " на то, как ", "сказал", " ", ", ", "что ",
+     "и ", "слово ", "х", " " * 70, "сообщения "]), max_size=25).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_THAT_PIECES, st.lists(st.integers(0, 400), min_size=1, max_size=8))
+def test_the_leftmost_that_from_each_cue_is_the_search_from_there(text: str, starts: list[int]) -> None:
+    """Line.first_match for starts in increasing order (the cues of a sentence, each after a word) against the
+    search it replaces."""
+    text = "ж" + text
+    line = ruuk_finder.Line(text, 0, len(text), False, False, lang="ru", revision=6)
+    for s in sorted(min(x, len(text)) for x in starts):
+        for pattern in (ruuk_finder._COMPLEMENTIZER_V5, ruuk_finder._ABOUT_THAT):
+            fast = line.first_match(pattern, s, len(text))
+            slow = pattern.search(line.masked, s, len(text))
+            assert (fast.span() if fast else None) == (slow.span() if slow else None)
