@@ -13,6 +13,8 @@ multiply, and by its answer on the adversarial text being the answer of the old,
 
 from __future__ import annotations
 
+import math
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,6 +23,7 @@ from hypothesis import strategies as st
 
 from moralewatch.api import analyze_text, to_extract
 from moralewatch.entities import context
+from moralewatch.entities.gazetteer import Place
 from moralewatch.quotes import clauses, reader, speaker_phrases
 from moralewatch.quotes_ruuk import finder as ruuk_finder
 
@@ -60,13 +63,118 @@ def test_the_distinct_anchors_answer_as_every_anchor(monkeypatch: pytest.MonkeyP
             + "Troops left Kupiansk. Avdiivka, Pavlivka, Kharkiv and Bakhmut were shelled, and Avdiivka too.\n")
     _, fast = _km_calls(monkeypatch, text)
 
-    def every_anchor(self: context._Anchors, para: int, ent: Any) -> list[Any]:
-        return [a for a in self.by_para.get(para, []) if a is not ent]
+    def every_anchor(self: context._Anchors, para: int, ent: Any) -> _EveryOwn:
+        return _EveryOwn([a for a in self.by_para.get(para, []) if a is not ent])
 
-    monkeypatch.setattr(context._Anchors, "others", every_anchor)
+    monkeypatch.setattr(context._Anchors, "own", every_anchor)
     _, slow = _km_calls(monkeypatch, text)
     assert fast == slow
     assert any(p[7] in ("place.context", "place.unresolved") for p in fast)
+
+
+class _EveryOwn:
+    """What _decide read before the band of latitude: the max and min over every anchor of a list."""
+
+    def __init__(self, anchors: list[Any]) -> None:
+        self.anchors = anchors
+        self.count = len(anchors)
+
+    def __bool__(self) -> bool:
+        return bool(self.anchors)
+
+    def nearest_km(self, p: Any) -> float:
+        return min((context._km(p, a) for a in self.anchors), default=math.inf)
+
+    def closeness(self, p: Any) -> float:
+        return max(math.exp(-context._km(p, a) / context._SCALE) for a in self.anchors)
+
+
+def _near_share_every(self: context._Anchors, pl: Any, ent: Any) -> float:
+    """What near_share did before the band of latitude: every place of the document."""
+    near = total = 0
+    for (_, text), (a, n) in self.places.items():
+        if text == ent.text:
+            continue
+        total += n
+        if context._km(pl, a) <= 100.0:
+            near += n
+    return near / total if total else 0.0
+
+
+def _exhaustive_places(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(context._Anchors, "own", lambda self, para, ent: _EveryOwn(self.others(para, ent)))
+    monkeypatch.setattr(context._Anchors, "near_share", _near_share_every)
+
+
+def _distinct_places(n: int) -> str:
+    return "Fighting near " + ", ".join(_TOWN_NAMES[:n]) + "."
+
+
+def _read_towns() -> list[str]:
+    path = Path(context.__file__).resolve().parents[1] / "data" / "gazetteer" / "places.tsv"
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            row = line.split("\t")
+            if len(row) > 3 and row[2] == "city" and row[3] == "UA" and row[1].isalpha():
+                out.append(row[1])
+    return out
+
+
+_TOWN_NAMES = _read_towns()
+#: paragraphs of many distinct places, some ambiguous, with oblasts and relations, several paragraphs, and anchors
+#: whose coordinates the resolver sets (a single reading in another oblast than the one named: left unresolved)
+PLACE_TEXTS = (
+    _distinct_places(600),
+    _distinct_places(300) + "\n\n" + _distinct_places(150) + " Pavlivka, Donetsk region, was shelled.\n\n"
+    + "Troops left Kupiansk. Avdiivka, Pavlivka, Kharkiv and Bakhmut were shelled, and Avdiivka too.\n",
+    "Shelling hit Pavlivka and Kurakhove near Donetsk, and Avdiivka again. Bakhmut, Luhansk region, and Pavlivka, "
+    "Zaporizhzhia region, and Mykolaivka 12 km west of Orikhiv.\n\nKharkiv, Kyiv region, and Ivanivka, Kherson "
+    "region, and Ivanivka, Pavlivka.",
+    "Бои идут у Павловки, Ивановки, Бахмута и Авдеевки. Под Купянском, в Донецкой области, Николаевка и Павлівка.",
+)
+
+
+@pytest.mark.parametrize("text", PLACE_TEXTS, ids=lambda t: t[:30])
+def test_the_band_of_latitude_answers_as_every_anchor(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    _, fast = _km_calls(monkeypatch, text)
+    _exhaustive_places(monkeypatch)
+    _, slow = _km_calls(monkeypatch, text)
+    assert fast == slow
+    assert any(p[7] in ("place.context", "place.unresolved") for p in fast)
+
+
+def test_distinct_places_take_the_distances_of_a_band_of_latitude(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each town named once: the nearest anchor of a reading and the document's places within 100 km of it are
+    searched in a band of latitude, not among every anchor. Over the spread of Ukraine's towns the band holds a
+    fraction of them (a constant factor, ~4x fewer distances at 500-2,000 towns; the growth is still above linear)."""
+    fast, places = _km_calls(monkeypatch, _distinct_places(1000))
+    _exhaustive_places(monkeypatch)
+    every, places_every = _km_calls(monkeypatch, _distinct_places(1000))
+    assert places == places_every and len(places) > 50
+    assert fast < 0.35 * every, (fast, every)  # 4,840 of 19,154
+
+
+def test_an_anchor_moved_after_the_band_is_built_is_read_where_it_is_now() -> None:
+    """_take and unresolved set an anchor's coordinates after the bands were built (a single reading in another
+    oblast than the one named is left unresolved): the anchor is read where it is now, as every anchor was."""
+    a = context.Entity("place", 0, 1, "A", lat=48.0, lon=37.0)
+    b = context.Entity("place", 2, 3, "B", lat=50.0, lon=30.0)
+    c = context.Entity("place", 4, 5, "C", lat=49.0, lon=36.0)
+    anchors = context._Anchors()
+    for e in (a, b, c):
+        anchors.add(0, e)
+    p = context.Entity("place", 6, 7, "P", lat=48.0, lon=37.1)
+    assert anchors.own(0, p).nearest_km(p) == context._km(p, a)
+    assert anchors.near_share(p, p) == _near_share_every(anchors, p, p) == 1 / 3  # a (7 km); c is 137 km off
+    context._take(b, Place(7, "B2", "city", "UA", "x", 48.0, 37.15, 1), 0.9)  # b now stands next to p
+    assert anchors.own(0, p).nearest_km(p) == context._km(p, b) < context._km(p, a)
+    assert anchors.near_share(p, p) == _near_share_every(anchors, p, p) == 2 / 3
+    context.unresolved(a, [Place(8, "A", "city", "UA", "y", 48.0, 37.0, 1)], None, 0.0)  # no coordinates now
+    assert a.lat is None
+    assert anchors.own(0, p).nearest_km(p) == context._km(p, b)
+    assert anchors.own(0, p).closeness(p) == _EveryOwn(anchors.others(0, p)).closeness(p)
+    assert anchors.near_share(p, p) == _near_share_every(anchors, p, p) == 1 / 3
 
 
 def test_the_anchors_of_a_point_stand_for_it_unless_the_mention_is_alone_there() -> None:
