@@ -352,6 +352,7 @@ RUUK_ADVERSARIAL = {
     "one huge sentence (ru)": "Солдаты" + " шли и говорили, и сказали" * 300 + ".",
     "one huge sentence (uk)": "Солдати" + " йшли і говорили, і сказали" * 300 + ".",
     "paragraph without sentence ends": "солдаты шли по дороге и говорили о доме\n" * 200,
+    "content first before each cue": "Солдаты" + " шли, сказали" * 300 + ".",
 }
 #: sentences where the bounded searches find something, or must read on: «об этом» with names, a far «, что»,
 #: a bare «что» after the verb with a far «о том, что», a colon, content first
@@ -392,8 +393,11 @@ def _ruuk_searched(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[int, dic
         def match(self, string: str, pos: int = 0, endpos: int = 10 ** 12) -> Any:
             return self.pattern.match(string, pos, endpos)
 
+        def finditer(self, string: str, pos: int = 0, endpos: int = 10 ** 12) -> Any:
+            return self.pattern.finditer(string, pos, endpos)
+
     for name in ("_ABOUT_THIS", "_ABOUT_THIS_NAMED", "_CONTENT_FIRST", "_COMPLEMENTIZER", "_COMPLEMENTIZER_V5",
-                 "_ABOUT_THAT"):
+                 "_ABOUT_THAT", "_GERUND_THAT_V6"):
         monkeypatch.setattr(ruuk_finder, name, Counting(getattr(ruuk_finder, name)))
     out = to_extract(analyze_text(text), 0)
     return searched[0], out

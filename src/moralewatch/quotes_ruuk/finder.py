@@ -1485,17 +1485,22 @@ def _content_first(line: Line, a: int, e: int, v: int, v_end: int, cls: frozense
     if not (line.search_end(_CONTENT_FIRST, a, v, _CONTENT_FIRST_MOST)[0] and
             (cls & SPEECH or "from" in cls and _FROM.match(line.m(v_end, e).lstrip()))):
         return False
-    before = line.m(a, v)
-    rest = line.m(v_end, e)
-    if _QUESTION.match(line.m(a, v)):
+    # the sentence before the verb and the rest after it are read only as far as needed (a sentence of many cues)
+    if _QUESTION.match(line.masked, a - line.lo, v - line.lo):
         return True  # «В чем его новшество, объясняет X»: an indirect question announces, it reports nothing
     if line.revision >= 6 and line.text[v:v_end].lower() in ("говорят", "кажуть") and \
             not any(w[:1].isupper() for w in _WORD.findall(line.m(v_end, e))[:2]):
         return True  # (v6) «(«зажился», — говорят в таких случаях в народе)»: hearsay («говорят в Киеве» is not)
-    tail = _gerund_tail(line, rest)
-    if tail >= 0:  # (v6) «…, сказал источник, добавив, что …»: the gerund's clause is _gerund_that's unit
-        rest = rest[:tail]
-    if _words(rest) <= 14 and not _COMPLEMENTIZER.search(rest) and _words(before) >= 2:
+    # (v6) «…, сказал источник, добавив, что …»: the gerund's clause is _gerund_that's unit (_gerund_tail on the rest
+    # of the sentence, its leftmost match searched once for all the cues before it)
+    gerund = line.first_match(_GERUND_THAT_V6, v_end, e) if line.revision >= 6 else None
+    r_end = line.lo + gerund.start() if gerund is not None and \
+        "gerund" in lexicon().verbs.get(gerund.group(1).lower(), frozenset()) else e
+    if not _at_least_words(line.masked, v_end - line.lo, r_end - line.lo, 15) and \
+            not _COMPLEMENTIZER.search(line.masked, v_end - line.lo, r_end - line.lo) and \
+            _at_least_words(line.masked, a - line.lo, v - line.lo, 2):
+        rest = line.m(v_end, r_end)
+        before = line.m(a, v)
         sp, hint, via = line.after_verb(v_end, v_end + len(rest))
         if sp is not None and line.revision >= 6 and not _named_after_object(line, sp):
             sp = None  # (v6) «…, высказались резко против идеи Макрона»: an object, no speaker («по телефону Песков» is)
