@@ -13,6 +13,8 @@ multiply, and by its answer on the adversarial text being the answer of the old,
 
 from __future__ import annotations
 
+import math
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,7 +23,9 @@ from hypothesis import strategies as st
 
 from moralewatch.api import analyze_text, to_extract
 from moralewatch.entities import context
+from moralewatch.entities.gazetteer import Place
 from moralewatch.quotes import clauses, reader, speaker_phrases
+from moralewatch.quotes_ruuk import finder as ruuk_finder
 
 PLACES = "Fighting went on near Bakhmut, Pavlivka, Kharkiv, Avdiivka, Kupiansk, "
 
@@ -59,13 +63,118 @@ def test_the_distinct_anchors_answer_as_every_anchor(monkeypatch: pytest.MonkeyP
             + "Troops left Kupiansk. Avdiivka, Pavlivka, Kharkiv and Bakhmut were shelled, and Avdiivka too.\n")
     _, fast = _km_calls(monkeypatch, text)
 
-    def every_anchor(self: context._Anchors, para: int, ent: Any) -> list[Any]:
-        return [a for a in self.by_para.get(para, []) if a is not ent]
+    def every_anchor(self: context._Anchors, para: int, ent: Any) -> _EveryOwn:
+        return _EveryOwn([a for a in self.by_para.get(para, []) if a is not ent])
 
-    monkeypatch.setattr(context._Anchors, "others", every_anchor)
+    monkeypatch.setattr(context._Anchors, "own", every_anchor)
     _, slow = _km_calls(monkeypatch, text)
     assert fast == slow
     assert any(p[7] in ("place.context", "place.unresolved") for p in fast)
+
+
+class _EveryOwn:
+    """What _decide read before the band of latitude: the max and min over every anchor of a list."""
+
+    def __init__(self, anchors: list[Any]) -> None:
+        self.anchors = anchors
+        self.count = len(anchors)
+
+    def __bool__(self) -> bool:
+        return bool(self.anchors)
+
+    def nearest_km(self, p: Any) -> float:
+        return min((context._km(p, a) for a in self.anchors), default=math.inf)
+
+    def closeness(self, p: Any) -> float:
+        return max(math.exp(-context._km(p, a) / context._SCALE) for a in self.anchors)
+
+
+def _near_share_every(self: context._Anchors, pl: Any, ent: Any) -> float:
+    """What near_share did before the band of latitude: every place of the document."""
+    near = total = 0
+    for (_, text), (a, n) in self.places.items():
+        if text == ent.text:
+            continue
+        total += n
+        if context._km(pl, a) <= 100.0:
+            near += n
+    return near / total if total else 0.0
+
+
+def _exhaustive_places(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(context._Anchors, "own", lambda self, para, ent: _EveryOwn(self.others(para, ent)))
+    monkeypatch.setattr(context._Anchors, "near_share", _near_share_every)
+
+
+def _distinct_places(n: int) -> str:
+    return "Fighting near " + ", ".join(_TOWN_NAMES[:n]) + "."
+
+
+def _read_towns() -> list[str]:
+    path = Path(context.__file__).resolve().parents[1] / "data" / "gazetteer" / "places.tsv"
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            row = line.split("\t")
+            if len(row) > 3 and row[2] == "city" and row[3] == "UA" and row[1].isalpha():
+                out.append(row[1])
+    return out
+
+
+_TOWN_NAMES = _read_towns()
+#: paragraphs of many distinct places, some ambiguous, with oblasts and relations, several paragraphs, and anchors
+#: whose coordinates the resolver sets (a single reading in another oblast than the one named: left unresolved)
+PLACE_TEXTS = (
+    _distinct_places(600),
+    _distinct_places(300) + "\n\n" + _distinct_places(150) + " Pavlivka, Donetsk region, was shelled.\n\n"
+    + "Troops left Kupiansk. Avdiivka, Pavlivka, Kharkiv and Bakhmut were shelled, and Avdiivka too.\n",
+    "Shelling hit Pavlivka and Kurakhove near Donetsk, and Avdiivka again. Bakhmut, Luhansk region, and Pavlivka, "
+    "Zaporizhzhia region, and Mykolaivka 12 km west of Orikhiv.\n\nKharkiv, Kyiv region, and Ivanivka, Kherson "
+    "region, and Ivanivka, Pavlivka.",
+    "Бои идут у Павловки, Ивановки, Бахмута и Авдеевки. Под Купянском, в Донецкой области, Николаевка и Павлівка.",
+)
+
+
+@pytest.mark.parametrize("text", PLACE_TEXTS, ids=lambda t: t[:30])
+def test_the_band_of_latitude_answers_as_every_anchor(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    _, fast = _km_calls(monkeypatch, text)
+    _exhaustive_places(monkeypatch)
+    _, slow = _km_calls(monkeypatch, text)
+    assert fast == slow
+    assert any(p[7] in ("place.context", "place.unresolved") for p in fast)
+
+
+def test_distinct_places_take_the_distances_of_a_band_of_latitude(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each town named once: the nearest anchor of a reading and the document's places within 100 km of it are
+    searched in a band of latitude, not among every anchor. Over the spread of Ukraine's towns the band holds a
+    fraction of them (a constant factor, ~4x fewer distances at 500-2,000 towns; the growth is still above linear)."""
+    fast, places = _km_calls(monkeypatch, _distinct_places(1000))
+    _exhaustive_places(monkeypatch)
+    every, places_every = _km_calls(monkeypatch, _distinct_places(1000))
+    assert places == places_every and len(places) > 50
+    assert fast < 0.35 * every, (fast, every)  # 4,840 of 19,154
+
+
+def test_an_anchor_moved_after_the_band_is_built_is_read_where_it_is_now() -> None:
+    """_take and unresolved set an anchor's coordinates after the bands were built (a single reading in another
+    oblast than the one named is left unresolved): the anchor is read where it is now, as every anchor was."""
+    a = context.Entity("place", 0, 1, "A", lat=48.0, lon=37.0)
+    b = context.Entity("place", 2, 3, "B", lat=50.0, lon=30.0)
+    c = context.Entity("place", 4, 5, "C", lat=49.0, lon=36.0)
+    anchors = context._Anchors()
+    for e in (a, b, c):
+        anchors.add(0, e)
+    p = context.Entity("place", 6, 7, "P", lat=48.0, lon=37.1)
+    assert anchors.own(0, p).nearest_km(p) == context._km(p, a)
+    assert anchors.near_share(p, p) == _near_share_every(anchors, p, p) == 1 / 3  # a (7 km); c is 137 km off
+    context._take(b, Place(7, "B2", "city", "UA", "x", 48.0, 37.15, 1), 0.9)  # b now stands next to p
+    assert anchors.own(0, p).nearest_km(p) == context._km(p, b) < context._km(p, a)
+    assert anchors.near_share(p, p) == _near_share_every(anchors, p, p) == 2 / 3
+    context.unresolved(a, [Place(8, "A", "city", "UA", "y", 48.0, 37.0, 1)], None, 0.0)  # no coordinates now
+    assert a.lat is None
+    assert anchors.own(0, p).nearest_km(p) == context._km(p, b)
+    assert anchors.own(0, p).closeness(p) == _EveryOwn(anchors.others(0, p)).closeness(p)
+    assert anchors.near_share(p, p) == _near_share_every(anchors, p, p) == 1 / 3
 
 
 def test_the_anchors_of_a_point_stand_for_it_unless_the_mention_is_alone_there() -> None:
@@ -235,3 +344,140 @@ def test_a_long_sentence_is_not_searched_whole_for_each_cue(monkeypatch: pytest.
     monkeypatch.setattr(reader, "_IMPERSONAL", Counting())
     analyze_text('" we ” said ‘ they ’ ' * 1000)
     assert spans and max(spans) < 200  # five words before each cue, not the sentence up to it (~20 KB)
+
+
+# -- quotes.ruuk.v6: a Russian or Ukrainian sentence of many cues ------------------------------------------------
+
+RUUK_ADVERSARIAL = {
+    "one huge sentence (ru)": "Солдаты" + " шли и говорили, и сказали" * 300 + ".",
+    "one huge sentence (uk)": "Солдати" + " йшли і говорили, і сказали" * 300 + ".",
+    "paragraph without sentence ends": "солдаты шли по дороге и говорили о доме\n" * 200,
+    "content first before each cue": "Солдаты" + " шли, сказали" * 300 + ".",
+}
+#: sentences where the bounded searches find something, or must read on: «об этом» with names, a far «, что»,
+#: a bare «что» after the verb with a far «о том, что», a colon, content first
+RUUK_EDGES = (
+    "Солдаты устали и хотят домой, об этом сообщил командир роты Иван Петров.",
+    "Солдаты устали. Об этом РИА Новости сообщили в штабе.",
+    "Об этом      сообщил источник.",
+    "Бойцы " + "шли и говорили, " * 20 + "— об этом пишет BBC.",
+    "Командир сказал что " + "люди шли и шли " * 20 + "о том, что их бросили, говорили все.",
+    "Командир сказал " + "людям и " * 30 + ", что их бросили.",
+    "Командир заявил журналистам о том, что бригада отступила.",
+    "Прокомментировал сообщения о том, что бригада отступила, Песков.",
+    "Бригада отступила под Бахмутом, — сообщил командир батальона.",
+    "Бригада отступила, сообщил источник, добавив, что потери большие.",
+    "Командир сказал: солдаты устали и хотят домой.",
+    "Командир сказал " + "очень " * 20 + ": солдаты устали и хотят домой.",
+    "Командир роты пообещал вернуть солдат домой до зимы.",
+    "Он попросил изменить форму, чтобы солдаты не мерзли.",
+    "Солдати втомилися, про це повідомив командир Іван Петренко.",
+    "Про це Зеленський сказав журналістам.",
+    "Бойцы шли,сказали,сказали,сказали, об этом пишет ТАСС.",
+    "Військові кажуть, що " + "бригада тримає позиції і " * 10 + "про те, що буде далі, говорить командир.",
+)
+
+
+def _ruuk_searched(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[int, dict[str, Any]]:
+    """Characters the sentence searches of quotes.ruuk's rules stretched over, and the extract output."""
+    searched = [0]
+
+    class Counting:
+        def __init__(self, pattern: Any) -> None:
+            self.pattern = pattern
+
+        def search(self, string: str, pos: int = 0, endpos: int = 10 ** 12) -> Any:
+            searched[0] += min(endpos, len(string)) - pos
+            return self.pattern.search(string, pos, endpos)
+
+        def match(self, string: str, pos: int = 0, endpos: int = 10 ** 12) -> Any:
+            return self.pattern.match(string, pos, endpos)
+
+        def finditer(self, string: str, pos: int = 0, endpos: int = 10 ** 12) -> Any:
+            return self.pattern.finditer(string, pos, endpos)
+
+    for name in ("_ABOUT_THIS", "_ABOUT_THIS_NAMED", "_CONTENT_FIRST", "_COMPLEMENTIZER", "_COMPLEMENTIZER_V5",
+                 "_ABOUT_THAT", "_GERUND_THAT_V6"):
+        monkeypatch.setattr(ruuk_finder, name, Counting(getattr(ruuk_finder, name)))
+    out = to_extract(analyze_text(text), 0)
+    return searched[0], out
+
+
+@pytest.mark.parametrize("name", sorted(RUUK_ADVERSARIAL))
+def test_ruuk_cues_search_a_bounded_stretch_of_a_long_sentence(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    small, _ = _ruuk_searched(monkeypatch, RUUK_ADVERSARIAL[name])
+    big, _ = _ruuk_searched(monkeypatch, RUUK_ADVERSARIAL[name].replace(".", "") * 2 + ".")
+    text = RUUK_ADVERSARIAL[name]
+    cues = text.count("говорили") + text.count("сказали")
+    # linear: twice the text, about twice the characters searched (the sentence before and after each cue was ~4x)
+    assert big <= 2.2 * small, (small, big)
+    assert small < 80 * cues + 3 * len(text), (small, cues)  # was ~len(text) per cue
+
+
+def _ruuk_exhaustive(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The old reading: each end-anchored pattern searched in the whole sentence before the cue, and the leftmost
+    «, что» / «о том, что» searched in the whole rest of the sentence for each cue."""
+    def search_end(self: ruuk_finder.Line, pattern: Any, s: int, e: int, most: int, runs: bool = False) -> Any:
+        return pattern.search(self.m(s, e)), s
+
+    def first_match(self: ruuk_finder.Line, pattern: Any, s: int, e: int) -> Any:
+        return pattern.search(self.masked, s - self.lo, e - self.lo)
+
+    monkeypatch.setattr(ruuk_finder.Line, "search_end", search_end)
+    monkeypatch.setattr(ruuk_finder.Line, "first_match", first_match)
+
+
+@pytest.mark.parametrize("text", [*RUUK_ADVERSARIAL.values(), *RUUK_EDGES], ids=lambda t: t[:30])
+def test_ruuk_bounded_searches_answer_as_the_whole_sentence(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    fast = to_extract(analyze_text(text), 0)
+    _ruuk_exhaustive(monkeypatch)
+    slow = to_extract(analyze_text(text), 0)
+    assert fast == slow
+
+
+def test_ruuk_edges_find_quotes() -> None:
+    """The edges above are not all empty: the comparison covers the paths that find something."""
+    found = [t for t in RUUK_EDGES if to_extract(analyze_text(t), 0)["quotes"]]
+    assert len(found) >= 8, found
+
+
+_RUUK_PIECES = st.lists(st.sampled_from(
+    ["об ", "этом ", "Об", "ЭТОМ", "о ", "чём ", "про ", "це ", "що ", ", ", ",", " — ", "—", " – ", " ", "   ",
+     "\u00a0", "Иван ", "Петров ", "РИА ", "слово ", "х", "\n", "сказал"]), max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_RUUK_PIECES, st.integers(0, 20), st.integers(0, 200), st.integers(0, 3))
+def test_the_end_anchored_searches_answer_as_on_the_whole_slice(text: str, lo: int, cut: int, shift: int) -> None:
+    """Line.search_end against ``pattern.search(line.m(s, e))`` for the three end-anchored patterns, on a line
+    that does not start at the text's offset 0."""
+    text = "ж" * shift + text
+    line = ruuk_finder.Line(text, shift, len(text), False, False, lang="ru", revision=6)
+    s, e = min(shift + lo, len(text)), min(shift + cut, len(text))
+    s = min(s, e)
+    for pattern, most, runs in ((ruuk_finder._ABOUT_THIS, ruuk_finder._ABOUT_THIS_MOST, False),
+                                (ruuk_finder._ABOUT_THIS_NAMED, ruuk_finder._ABOUT_THIS_NAMED_RUNS, True),
+                                (ruuk_finder._CONTENT_FIRST, ruuk_finder._CONTENT_FIRST_MOST, False)):
+        m, base = line.search_end(pattern, s, e, most, runs)
+        slow = pattern.search(line.m(s, e))
+        fast = (m.start() + base - s, m.end() + base - s, m.groups()) if m else None
+        assert fast == ((slow.start(), slow.end(), slow.groups()) if slow else None), (text, s, e, pattern)
+
+
+_THAT_PIECES = st.lists(st.sampled_from(
+    [", что ", ", что, ", ", чтобы ", " о том, что ", " про те, що ", " на то, как ", "сказал", " ", ", ", "что ",
+     "и ", "слово ", "х", " " * 70, "сообщения "]), max_size=25).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_THAT_PIECES, st.lists(st.integers(0, 400), min_size=1, max_size=8))
+def test_the_leftmost_that_from_each_cue_is_the_search_from_there(text: str, starts: list[int]) -> None:
+    """Line.first_match for starts in increasing order (the cues of a sentence, each after a word) against the
+    search it replaces."""
+    text = "ж" + text
+    line = ruuk_finder.Line(text, 0, len(text), False, False, lang="ru", revision=6)
+    for s in sorted(min(x, len(text)) for x in starts):
+        for pattern in (ruuk_finder._COMPLEMENTIZER_V5, ruuk_finder._ABOUT_THAT):
+            fast = line.first_match(pattern, s, len(text))
+            slow = pattern.search(line.masked, s, len(text))
+            assert (fast.span() if fast else None) == (slow.span() if slow else None)

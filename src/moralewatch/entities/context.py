@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import bisect
 import math
+import threading
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -90,6 +92,14 @@ class _Mention:
         first = self.weight(self.readings[0])
         second = self.weight(self.readings[1]) if len(self.readings) > 1 else 0.0
         return first >= 100_000 and first >= 10 * second
+
+
+#: km of great circle per degree of latitude: two points are at least their latitude gap times this apart, so a search
+#: for the anchors near a point reads only a band of latitude (with _SLACK km more for the rounding of _km)
+_DEG_KM = 6371.0 * math.pi / 180
+_SLACK = 1.0
+#: distances closer than this to the least one are compared by their closeness too (math.exp decides the max)
+_TIE = 1e-6
 
 
 def _km(a: Place | Entity, b: Place | Entity) -> float:
@@ -171,14 +181,38 @@ def resolve(text: str, entities: list[Entity]) -> None:
         _decide(text, m, anchors, regions_para.get(m.para, set()), regions_doc, places)
 
 
+_LIVE = threading.local()
+
+
+def _live_anchors() -> weakref.WeakSet[_Anchors]:
+    """This thread's anchor sets still in use (one per document being resolved)."""
+    live: weakref.WeakSet[_Anchors] | None = getattr(_LIVE, "anchors", None)
+    if live is None:
+        live = _LIVE.anchors = weakref.WeakSet()
+    return live
+
+
+def _moved(ent: Entity) -> None:
+    """``ent``'s coordinates are set (:func:`_take`, :func:`unresolved`): an anchor set holding it reads it apart."""
+    for anchors in list(_live_anchors()):
+        anchors.moved(ent)
+
+
 class _Anchors:
-    """The document's anchor places: by paragraph, and once per place with its count."""
+    """The document's anchor places: by paragraph, and once per place with its count. The nearest anchors of a
+    paragraph to a point, and the document's within 100 km of it, are searched in a band of latitude around it
+    (anchors sorted by latitude; an anchor whose coordinates were set since it was added is read apart, always)."""
 
     def __init__(self) -> None:
         self.by_para: dict[int, list[Entity]] = {}
         self.places: dict[tuple[int | None, str], tuple[Entity, int]] = {}
         #: by paragraph, the first two anchors at each point: what distances to the paragraph's anchors need
         self.spots: dict[int, dict[tuple[float | None, float | None], list[Entity]]] = {}
+        self._members: set[int] = set()  # id() of every anchor
+        self._dirty: dict[int, Entity] = {}  # anchors whose coordinates were set after they were added
+        self._bands: dict[int, _Band] = {}  # by paragraph, its points by latitude (built on first use)
+        self._doc: _DocBand | None = None
+        _live_anchors().add(self)
 
     def add(self, para: int, ent: Entity) -> None:
         self.by_para.setdefault(para, []).append(ent)
@@ -188,6 +222,13 @@ class _Anchors:
         at = self.spots.setdefault(para, {}).setdefault((ent.lat, ent.lon), [])
         if len(at) < 2:
             at.append(ent)
+        self._members.add(id(ent))
+        self._bands.pop(para, None)
+        self._doc = None
+
+    def moved(self, ent: Entity) -> None:
+        if id(ent) in self._members:
+            self._dirty[id(ent)] = ent
 
     def others(self, para: int, ent: Entity) -> list[Entity]:
         """One anchor of the paragraph at each point other than ``ent`` (``ent``'s point too when another anchor
@@ -196,16 +237,143 @@ class _Anchors:
         return [at[0] if at[0] is not ent else at[1] for at in self.spots.get(para, {}).values()
                 if at[0] is not ent or len(at) > 1]
 
+    def own(self, para: int, ent: Entity) -> _Own:
+        """:meth:`others`, searched by latitude: what :func:`_decide` asks of them (whether there are any, the
+        nearest to a reading and its closeness)."""
+        band = self._bands.get(para)
+        if band is None:
+            band = self._bands[para] = _Band(list(self.spots.get(para, {}).items()))
+        return _Own(band, ent, self._dirty)
+
     def near_share(self, pl: Place, ent: Entity) -> float:
         """The share of the document's anchor mentions (other names than ``ent``'s) within 100 km of ``pl``."""
-        near = total = 0
-        for (_, text), (a, n) in self.places.items():
-            if text == ent.text:
-                continue
-            total += n
-            if _km(pl, a) <= 100.0:
+        if self._doc is None:
+            self._doc = _DocBand(self.places)
+        doc = self._doc
+        total = doc.total - doc.by_text.get(ent.text, 0)
+        if not total:
+            return 0.0
+        near = 0
+        for a, n, text in doc.within(pl, 100.0, self._dirty):
+            if text != ent.text and _km(pl, a) <= 100.0:
                 near += n
-        return near / total if total else 0.0
+        return near / total
+
+
+class _Band:
+    """A paragraph's anchor points (the first two anchors at each) by latitude; those without coordinates apart."""
+
+    __slots__ = ("lats", "points", "loose", "loose_ids", "where")
+
+    def __init__(self, spots: list[tuple[tuple[float | None, float | None], list[Entity]]]) -> None:
+        placed = sorted(((k[0], at) for k, at in spots if k[0] is not None and k[1] is not None), key=lambda x: x[0])
+        self.lats: list[float] = [lat for lat, _ in placed]
+        self.points: list[list[Entity]] = [at for _, at in placed]
+        self.loose: list[list[Entity]] = [at for k, at in spots if k[0] is None or k[1] is None]
+        self.loose_ids = {id(at) for at in self.loose}
+        #: id() of each anchor kept at a point -> that point's anchors
+        self.where: dict[int, list[Entity]] = {id(e): at for _, at in spots for e in at}
+
+
+class _Own:
+    """The anchors of a paragraph other than a mention (:meth:`_Anchors.others`), asked by distance."""
+
+    __slots__ = ("band", "ent", "dirty", "count")
+
+    def __init__(self, band: _Band, ent: Entity, dirty: dict[int, Entity]) -> None:
+        self.band, self.ent, self.dirty = band, ent, dirty
+        alone = band.where.get(id(ent))
+        self.count = len(band.points) + len(band.loose) - (1 if alone and alone[0] is ent and len(alone) == 1 else 0)
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def _rep(self, at: list[Entity]) -> Entity | None:
+        """The anchor :meth:`_Anchors.others` gives for a point (None: the point is ``ent``'s alone)."""
+        if at[0] is not self.ent:
+            return at[0]
+        return at[1] if len(at) > 1 else None
+
+    def distances(self, p: Place | Entity) -> list[float]:
+        """``_km(p, a)`` for every anchor ``a`` of :meth:`_Anchors.others` that may be the nearest (every one within
+        the least distance and _SLACK km more is among them)."""
+        ds = []
+        for at in self.band.loose:  # no coordinates when added
+            a = self._rep(at)
+            if a is not None:
+                ds.append(_km(p, a))
+        for e in self.dirty.values():  # set since: read apart, whatever their latitude now
+            here = self.band.where.get(id(e))
+            if here is not None and self._rep(here) is e and id(here) not in self.band.loose_ids:
+                ds.append(_km(p, e))
+        lats, points = self.band.lats, self.band.points
+        if p.lat is None or p.lon is None:
+            return ds + [math.inf] * (len(points) and 1)
+        best = min(ds, default=math.inf)
+        hi = bisect.bisect_left(lats, p.lat)
+        lo = hi - 1
+        while lo >= 0 or hi < len(lats):
+            below = p.lat - lats[lo] if lo >= 0 else math.inf
+            above = lats[hi] - p.lat if hi < len(lats) else math.inf
+            if below <= above:
+                at, gap = points[lo], below
+                lo -= 1
+            else:
+                at, gap = points[hi], above
+                hi += 1
+            if gap * _DEG_KM > best + _SLACK:
+                break  # every point further on either side is further than the nearest found
+            a = self._rep(at)
+            if a is None or id(a) in self.dirty:
+                continue
+            d = _km(p, a)
+            ds.append(d)
+            best = min(best, d)
+        return ds
+
+    def nearest_km(self, p: Place | Entity) -> float:
+        """``min(_km(p, a) for a in others)`` (inf for none)."""
+        return min(self.distances(p), default=math.inf)
+
+    def closeness(self, p: Place | Entity) -> float:
+        """``max(math.exp(-_km(p, a) / _SCALE) for a in others)``: the exp of the nearest (and of any as near, to
+        the rounding)."""
+        ds = self.distances(p)
+        least = min(ds)
+        return max(math.exp(-d / _SCALE) for d in ds if d <= least + _TIE)
+
+
+class _DocBand:
+    """The document's anchor places (one entity per place, its count and name) by latitude, and the count by name."""
+
+    __slots__ = ("lats", "points", "loose", "index", "total", "by_text")
+
+    def __init__(self, places: dict[tuple[int | None, str], tuple[Entity, int]]) -> None:
+        every = [(a, n, text) for (_, text), (a, n) in places.items()]
+        placed = sorted((x for x in every if x[0].lat is not None and x[0].lon is not None),
+                        key=lambda x: x[0].lat or 0.0)
+        self.lats: list[float] = [a.lat or 0.0 for a, _, _ in placed]
+        self.points: list[tuple[Entity, int, str]] = placed
+        self.loose: list[tuple[Entity, int, str]] = [x for x in every if x[0].lat is None or x[0].lon is None]
+        self.index: dict[int, tuple[Entity, int, str]] = {id(x[0]): x for x in every}
+        self.total = 0
+        self.by_text: dict[str, int] = {}
+        for _a, n, text in every:
+            self.total += n
+            self.by_text[text] = self.by_text.get(text, 0) + n
+
+    def within(self, p: Place | Entity, km: float, dirty: dict[int, Entity]) -> list[tuple[Entity, int, str]]:
+        """The places that may lie within ``km`` of ``p``: those of its band of latitude, those without
+        coordinates, and every one whose coordinates were set since this was built (wherever they are now)."""
+        out = [x for x in self.loose if id(x[0]) not in dirty]
+        out += [self.index[i] for i in dirty if i in self.index]
+        if p.lat is None or p.lon is None:
+            return out
+        reach = (km + _SLACK) / _DEG_KM
+        lo = bisect.bisect_left(self.lats, p.lat - reach)
+        hi = bisect.bisect_right(self.lats, p.lat + reach)
+        out += [x for x in self.points[lo:hi] if id(x[0]) not in dirty]
+        return out
 
 
 def oblast_named_after(text: str, end: int) -> str | None:
@@ -273,7 +441,7 @@ def _decide(text: str, m: _Mention, anchors: _Anchors, para_regions: set[str], d
     if rel is not None and not _score_relation(rel, readings, scores):
         unresolved(ent, m.readings, oblast, 0.0)
         return
-    own = anchors.others(m.para, ent)  # the max, min and any over them are those over every other anchor
+    own = anchors.own(m.para, ent)  # the max, min and any over them are those over every other anchor
     _score_context(m, readings, scores, own, anchors, para_regions, doc_regions)
     if guard is not None and guard(m, readings, scores, rel, oblast, para_regions):
         return
@@ -296,7 +464,7 @@ def _score_relation(rel: tuple[Entity, float | None], readings: list[Place], sco
     return fits
 
 
-def _score_context(m: _Mention, readings: list[Place], scores: dict[int, float], own: list[Entity],
+def _score_context(m: _Mention, readings: list[Place], scores: dict[int, float], own: _Own,
                    anchors: _Anchors, para_regions: set[str], doc_regions: set[str]) -> None:
     """Add the weights of the regions named in the paragraph or the document, of the paragraph's other places by
     distance and of the document's places nearby."""
@@ -307,27 +475,27 @@ def _score_context(m: _Mention, readings: list[Place], scores: dict[int, float],
             scores[id(p)] += _REGION_DOC
         if own:  # a GeoNames variant of a village's name (weighed a quarter) needs more than a neighbour
             variant = 0.5 if m.weight(p) < p.population else 1.0
-            scores[id(p)] += variant * _PARA_WEIGHT * max(math.exp(-_km(p, a) / _SCALE) for a in own)
+            scores[id(p)] += variant * _PARA_WEIGHT * own.closeness(p)
         scores[id(p)] += _DOC_WEIGHT * anchors.near_share(p, m.ent)
 
 
-def _verdict(m: _Mention, readings: list[Place], scores: dict[int, float], own: list[Entity], related: bool,
+def _verdict(m: _Mention, readings: list[Place], scores: dict[int, float], own: _Own, related: bool,
              oblast: str | None, para_regions: set[str]) -> None:
     """Take the best-scored reading when it leads by the margin and the paragraph is about its area; otherwise leave
     the mention unresolved with its candidates."""
     ent = m.ent
     ranked = sorted(readings, key=lambda p: -scores[id(p)])
     if _DEBUG:
-        print(ent.text, [(p.name, p.admin1, round(scores[id(p)], 2)) for p in ranked], [a.text for a in own])
+        print(ent.text, [(p.name, p.admin1, round(scores[id(p)], 2)) for p in ranked], own.count)
     best = ranked[0]
     lead = scores[id(best)] - (scores[id(ranked[1])] if len(ranked) > 1 else 0.0)
     if own and not related and best.population < _BIG and not para_regions & {best.admin1} \
-            and min(_km(best, a) for a in own) > _FAR_KM:
+            and own.nearest_km(best) > _FAR_KM:
         # the paragraph is about somewhere else: a namesake the gazetteer lacks, not this village
         unresolved(ent, m.readings, oblast, 0.2)
         return
     if para_regions and not related and best.population < _BIG and best.admin1 not in para_regions \
-            and not any(_km(best, a) <= _FAR_KM for a in own):
+            and not own.nearest_km(best) <= _FAR_KM:
         # the paragraph names an oblast (or several) and no reading lies in it: a village the gazetteer lacks
         named = next(iter(para_regions)) if len(para_regions) == 1 else None
         unresolved(ent, m.readings, oblast or named, 0.2)
@@ -339,6 +507,7 @@ def _verdict(m: _Mention, readings: list[Place], scores: dict[int, float], own: 
 
 
 def _take(ent: Entity, pl: Place, confidence: float) -> None:
+    _moved(ent)
     ent.name, ent.lat, ent.lon, ent.country = pl.name, pl.lat, pl.lon, pl.country
     ent.admin1, ent.geonameid = pl.admin1, pl.geonameid
     ent.confidence = confidence
@@ -348,6 +517,7 @@ def _take(ent: Entity, pl: Place, confidence: float) -> None:
 
 def unresolved(ent: Entity, readings: list[Place], oblast: str | None, confidence: float) -> None:
     """No id: the name, the oblast when it is known (named, or shared by every reading), the candidate ids."""
+    _moved(ent)
     admins = {p.admin1 for p in readings}
     ent.admin1 = oblast if oblast is not None else (admins.pop() if len(admins) == 1 else None)
     ent.geonameid = ent.lat = ent.lon = None

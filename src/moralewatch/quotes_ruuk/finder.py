@@ -21,6 +21,7 @@ What is found is a :class:`Found` with its speaker mention as written; :mod:`.do
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -273,6 +274,11 @@ def _words(s: str) -> int:
     return len(_WORD.findall(s))
 
 
+def _at_least_words(text: str, s: int, e: int, n: int) -> bool:
+    """``_words(text[s:e]) >= n``, reading only as far as the ``n``-th word."""
+    return len(list(itertools.islice(_WORD.finditer(text, s, e), n))) >= n
+
+
 def _strip(text: str, s: int, e: int, chars: str = " \t\n\u00a0,;:—–-") -> tuple[int, int]:
     while s < e and text[s] in chars:
         s += 1
@@ -313,8 +319,41 @@ class Line:
         self._cues: list[tuple[int, int, frozenset[str]]] | None = None
         self._cue_starts: list[int] = []
         self._mark_starts: list[int] | None = None
+        #: (pattern, end) -> (from, the leftmost match from there): see first_match
+        self._first: dict[tuple[int, int], tuple[int, re.Match[str] | None]] = {}
 
     # -- helpers on the masked line (absolute offsets) --
+
+    def first_match(self, pattern: re.Pattern[str], s: int, e: int) -> re.Match[str] | None:
+        """``pattern.search(self.masked, s - lo, e - lo)``, for the cues of a sentence (``s`` after each cue, ``e``
+        its end): the leftmost match from ``s`` is the leftmost from every later start up to its own (and no match
+        from ``s``, none from any later start), since a match at a position never depends on where the search began
+        (a lookbehind sees the line before ``s`` either way), so each stretch of a sentence is searched once, not once
+        for each cue before it (quadratic in a long sentence). Offsets of the match are in ``masked``."""
+        key = (id(pattern), e)  # the module's patterns, alive as long as the line
+        got = self._first.get(key)
+        if got is not None and got[0] <= s and (got[1] is None or s - self.lo <= got[1].start()):
+            return got[1]
+        m = pattern.search(self.masked, s - self.lo, e - self.lo)
+        self._first[key] = (s, m)
+        return m
+
+    def search_end(self, pattern: re.Pattern[str], s: int, e: int, most: int,
+                   runs: bool = False) -> tuple[re.Match[str] | None, int]:
+        """``pattern.search(self.m(s, e))`` for a pattern anchored at the end (``$``) whose match holds at most
+        ``most`` non-space characters (``runs``: space-separated runs of them), with the offset in the text of the
+        match's string: searched from where a match may start, found by walking back from ``e`` (no match can hold
+        the character that is one too many, nor anything before it), so a long sentence is not searched whole for
+        each cue; the whole ``[s, e)`` (sliced, for ``^``) only when it is that short."""
+        masked, lo = self.masked, self.lo
+        i, n, hi = e - lo, 0, e - lo
+        while i > s - lo:
+            if not masked[i - 1].isspace() and (not runs or i == hi or masked[i].isspace()):
+                n += 1
+                if n > most:  # masked[i - 1] is one too many: a match starts after it or nowhere
+                    return pattern.search(masked, i, hi), lo
+            i -= 1
+        return pattern.search(masked[s - lo:hi]), s
 
     def take_via(self) -> list[str]:
         via, self.via_hint = self.via_hint, ""
@@ -715,6 +754,9 @@ _INNER_GOES_ON = compile_regex(r"[.,:]\s+[—–]\s+")
 _ABOUT_THIS = compile_regex(r"(?:,\s*|^\s*|\s[—–]\s*)(?:об\s+этом|о\s+ч[её]м|про\s+це|про\s+що)\s*$", flags=2)
 _ABOUT_THIS_NAMED = compile_regex(r"(?:,\s*|^\s*|\s[—–]\s*)(?i:об\s+этом|про\s+це)\s+((?:[A-ZА-ЯЁІЇЄҐ][\w-]*\s+){1,3})$")
 _CONTENT_FIRST = compile_regex(r"(?:,\s*(?:[—–]\s*)?|\s[—–]\s*)$")
+#: how much a match of each of those holds (Line.search_end): non-space characters (a comma or dash, «об этом»: 7;
+#: «, —»: 2), and space-separated runs of them for the named form (the comma or dash, «об этом», three names: 6)
+_ABOUT_THIS_MOST, _ABOUT_THIS_NAMED_RUNS, _CONTENT_FIRST_MOST = 7, 6, 2
 _QUESTION = compile_regex(r"\W*(?:в\s+ч[её]м|о\s+ч[её]м|что|как|почему|зачем|кто|где|когда|куда|сколько|чем|чого|що|як|чому|навіщо|хто|де|коли|скільки)"
                           r"(?![\w-])", flags=2)
 _IN_BEFORE = compile_regex(r"(?:^|[\s«\"])(?:в|во|у)\s+$", flags=2)
@@ -1388,17 +1430,16 @@ def _only_frame(piece: str) -> bool:
 def _about_this(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
     """«…, об этом сообщил X» / «…. Об этом пишет X»: the content is the clause or the sentence before; (v6) also
     with a capitalised addressee or subject between («Об этом РИА Новости сообщили в силовой структуре»)."""
-    before = line.m(a, v)
-    this = _ABOUT_THIS.search(before)
+    this, base = line.search_end(_ABOUT_THIS, a, v, _ABOUT_THIS_MOST)
     between: tuple[int, int] | None = None
     if this is None and line.revision >= 6:
-        this = _ABOUT_THIS_NAMED.search(before)
+        this, base = line.search_end(_ABOUT_THIS_NAMED, a, v, _ABOUT_THIS_NAMED_RUNS, runs=True)
         if this is not None:
-            between = _strip(line.text, a + this.start(1), a + this.end(1))
+            between = _strip(line.text, base + this.start(1), base + this.end(1))
     if not (this and cls & SPEECH):
         return False
-    if _words(before[:this.start()]) >= 2:
-        c0, c1 = a, a + this.start()
+    if _at_least_words(line.masked, a - line.lo, base + this.start() - line.lo, 2):
+        c0, c1 = a, base + this.start()
     else:
         prior = [(ps, pe) for ps, pe in line.sentences() if pe <= a]
         c0, c1 = prior[-1] if prior else (a, a)
@@ -1441,19 +1482,25 @@ def _only_addressee(line: Line, v_end: int, e: int) -> bool:
 
 def _content_first(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
     """Content first: «…, сообщил X» / «…, — пишет X»."""
-    before = line.m(a, v)
-    if not (_CONTENT_FIRST.search(before) and (cls & SPEECH or "from" in cls and _FROM.match(line.m(v_end, e).lstrip()))):
+    if not (line.search_end(_CONTENT_FIRST, a, v, _CONTENT_FIRST_MOST)[0] and
+            (cls & SPEECH or "from" in cls and _FROM.match(line.m(v_end, e).lstrip()))):
         return False
-    rest = line.m(v_end, e)
-    if _QUESTION.match(line.m(a, v)):
+    # the sentence before the verb and the rest after it are read only as far as needed (a sentence of many cues)
+    if _QUESTION.match(line.masked, a - line.lo, v - line.lo):
         return True  # «В чем его новшество, объясняет X»: an indirect question announces, it reports nothing
     if line.revision >= 6 and line.text[v:v_end].lower() in ("говорят", "кажуть") and \
             not any(w[:1].isupper() for w in _WORD.findall(line.m(v_end, e))[:2]):
         return True  # (v6) «(«зажился», — говорят в таких случаях в народе)»: hearsay («говорят в Киеве» is not)
-    tail = _gerund_tail(line, rest)
-    if tail >= 0:  # (v6) «…, сказал источник, добавив, что …»: the gerund's clause is _gerund_that's unit
-        rest = rest[:tail]
-    if _words(rest) <= 14 and not _COMPLEMENTIZER.search(rest) and _words(before) >= 2:
+    # (v6) «…, сказал источник, добавив, что …»: the gerund's clause is _gerund_that's unit (_gerund_tail on the rest
+    # of the sentence, its leftmost match searched once for all the cues before it)
+    gerund = line.first_match(_GERUND_THAT_V6, v_end, e) if line.revision >= 6 else None
+    r_end = line.lo + gerund.start() if gerund is not None and \
+        "gerund" in lexicon().verbs.get(gerund.group(1).lower(), frozenset()) else e
+    if not _at_least_words(line.masked, v_end - line.lo, r_end - line.lo, 15) and \
+            not _COMPLEMENTIZER.search(line.masked, v_end - line.lo, r_end - line.lo) and \
+            _at_least_words(line.masked, a - line.lo, v - line.lo, 2):
+        rest = line.m(v_end, r_end)
+        before = line.m(a, v)
         sp, hint, via = line.after_verb(v_end, v_end + len(rest))
         if sp is not None and line.revision >= 6 and not _named_after_object(line, sp):
             sp = None  # (v6) «…, высказались резко против идеи Макрона»: an object, no speaker («по телефону Песков» is)
@@ -1482,33 +1529,44 @@ _REPORT_NOUN = compile_regex(r"(?:сообщени|информаци|слух|�
                              r"\w*", flags=2)
 
 
-def _that_start(after: str, v_end: int, revision: int = 4) -> tuple[int, int]:
-    """Where «, что» (or «о том, что») opens in ``after`` (-1: nowhere) and where its content starts."""
-    comp = (_COMPLEMENTIZER_V5 if revision >= 5 else _COMPLEMENTIZER).search(after)
-    about_that = _ABOUT_THAT.search(after)
-    if about_that and (comp is None or about_that.start() <= comp.start()) and \
-            _REPORT_NOUN.search(after[:about_that.start()]):
+def _that_start(line: Line, v_end: int, e: int) -> tuple[int, int]:
+    """Where «, что» (or «о том, что») opens in ``after``, the masked ``[v_end, e)`` after a cue (-1: nowhere), and
+    where its content starts. Only an answer within 80 characters is used (_that): when neither pattern matches
+    that soon and no bare «что» follows the verb, the answer is not one, and the rest of the sentence is never
+    sliced (the leftmost matches come from Line.first_match, each stretch searched once for all the cues before it;
+    from the text after a cue, whose last character is a word's, so ``_ABOUT_THAT``'s lookbehind answers as on the
+    slice)."""
+    comp = line.first_match(_COMPLEMENTIZER_V5 if line.revision >= 5 else _COMPLEMENTIZER, v_end, e)
+    about = line.first_match(_ABOUT_THAT, v_end, e)
+    shift = v_end - line.lo  # the matches' offsets are in the masked line: minus shift, in ``after``
+    cs = comp.start() - shift if comp else -1
+    ats = about.start() - shift if about else -1
+    bare = _BARE_THAT.match(line.masked, shift, e - line.lo)
+    if not (comp and cs <= 80 or about and ats <= 80 or bare):
+        return -1, 0  # what the rest would answer: -1, or a start after 80
+    if about and (comp is None or ats <= cs) and _REPORT_NOUN.search(line.m(v_end, v_end + ats)):
         return -1, 0  # «прокомментировал сообщения о том, что …»: the content of reports, not of the verb
-    if about_that and (comp is None or about_that.start() <= comp.start()) and _words(after[:about_that.start()]) <= 1:
+    if about and (comp is None or ats <= cs) and _words(line.m(v_end, v_end + ats)) <= 1:
         # «заявил (журналистам) о том, что»; not «прокомментировал сообщения о том, что» (the reports' content)
-        return about_that.start(), v_end + about_that.end() - len(about_that.group().split()[-1]) - 1
-    if comp and not (comp.group().rstrip().endswith(("чтобы", "щоб")) and _words(after[:comp.start()])):
+        return ats, line.lo + about.end() - len(about.group().split()[-1]) - 1
+    if comp and not (comp.group().rstrip().endswith(("чтобы", "щоб")) and _words(line.m(v_end, v_end + cs))):
         # «попросили изменить форму, чтобы …», «просили разрешения …, чтобы»: a purpose, not what was asked
-        return comp.start(), v_end + comp.start() + 2
-    bare = _BARE_THAT.match(after)
+        return cs, v_end + cs + 2
     if bare:  # «он сказал что судья …»: a Telegram post's missing comma
-        return 0, v_end + bare.end() - len(bare.group().split()[-1]) - 1
+        return 0, line.lo + bare.end() - len(bare.group().split()[-1]) - 1
     return -1, 0
 
 
 def _that(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
     """X заявил, что …"""
-    after = line.m(v_end, e)
-    if _ANSWER_FOR.match(after):
+    if _ANSWER_FOR.match(line.masked, v_end - line.lo, e - line.lo):
         return True  # «відповідають за те, що …», «отвечает за то, что …»: answerable for, nothing said
-    cs, c0 = _that_start(after, v_end, line.revision)
-    if not (0 <= cs <= 80 and cls & (SPEECH | {"about", "shown", "conviction", "intent"})):
+    if not cls & (SPEECH | {"about", "shown", "conviction", "intent"}):
         return False
+    cs, c0 = _that_start(line, v_end, e)
+    if not 0 <= cs <= 80:
+        return False
+    after = line.m(v_end, v_end + cs)  # only its first cs characters are read
     if line.verbs(v_end, v_end + cs):
         return False  # «Как сообщают тг-каналы, Протасевич сообщил силовикам, что …»: the later verb's «что»
     if cls == {"conviction"} and _words(after[:cs]) > 2:
@@ -1569,7 +1627,9 @@ def _nested_about(line: Line, a: int, c0: int, c1: int) -> bool:
 
 def _colon(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str]) -> bool:
     """X сказал: …"""
-    colon = line.m(v_end, e).find(": ")
+    # only a colon within 90 characters counts: looked for there, not in the rest of the sentence
+    colon = line.masked.find(": ", v_end - line.lo, min(e, v_end + 92) - line.lo)
+    colon = colon - (v_end - line.lo) if colon >= 0 else -1
     said = cls & SPEECH or line.revision >= 6 and "conviction" in cls and colon == 0  # (v6) «Разработчики уверены: …»
     if not (0 <= colon <= 90 and said):
         return False
@@ -1593,7 +1653,7 @@ def _object(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str])
         return False
     sp = line.subject(a, v)
     c0 = _strip(line.text, v_end, e)[0]
-    if sp is not None and _speakerish(line, sp) and _words(line.text[c0:e]) >= 3 and \
+    if sp is not None and _speakerish(line, sp) and _at_least_words(line.text, c0, e, 3) and \
             line.masked[c0 - line.lo] not in ",:" + MASK:
         line.add(Found(c0, e, _kind(line, c0, e), sp, (v, v_end), "ruuk-object", "", line.take_via(), 0.55), (a, c0))
         return True
@@ -1620,7 +1680,7 @@ def _intent(line: Line, a: int, e: int, v: int, v_end: int, cls: frozenset[str])
     if "intent" not in cls:
         return False
     c0 = _strip(line.text, v_end, e)[0]
-    words = list(_WORD.finditer(line.masked, c0 - line.lo, e - line.lo))[:4]
+    words = list(itertools.islice(_WORD.finditer(line.masked, c0 - line.lo, e - line.lo), 4))
     if not words or line.masked[c0 - line.lo] in ",:" + MASK or \
             "," in line.masked[c0 - line.lo:words[-1].start()] or \
             not any(infinitive(w.group(), line.lang) for w in words):
