@@ -44,7 +44,7 @@ _UA_WORD = compile_regex(r"nazi|nationalist|regime", re.I)
 PRONOUN = compile_regex(r"\b(?:they|them|their|theirs|they['’](?:re|ve|d|ll))\b", re.I)
 _NOMINATIVE = compile_regex(r"they(?:['’](?:re|ve|d|ll))?", re.I)
 #: "they are being killed": the pronoun is who suffers the act, not its agent
-_PASSIVE_AFTER = compile_regex(r"\s+(?:are|were|have been|had been|are being|were being|will be|being|get|got)\s+"
+_PASSIVE_AFTER = compile_regex(r"(?<!\s)\s+(?:are|were|have been|had been|are being|were being|will be|being|get|got)\s+"
                                r"(?:\w+\s+)?\w+(?:ed|en)\b", re.I)
 #: people with no side named between the antecedent and the pronoun: "the fighters of the 56th brigade for their
 #: heroism" are the fighters
@@ -62,14 +62,14 @@ OF_BEFORE = compile_regex(r"\b(?:by|with|of)\s+(?:the\s+)?$", re.I)
 #: a side word that can stand for many people ("they"): a country, its people, its army, not a person's name
 _COUNTRY_WORD = compile_regex(r"(?:the\s+)?(?:russia|ukrain|kremlin|moscow|kyiv|kiev|soviet)", re.I)
 #: a side word of places or civilians, not of an antecedent of "they": "Ukrainian cities", "Russian civilians"
-_NOT_PEOPLE_AFTER = compile_regex(r"(?:['’]s)?\s+(?:\w+\s+)?(?:cities|towns|villages|land|lands|territory|territories|"
+_NOT_PEOPLE_AFTER = compile_regex(r"(?:['’]s)?(?<!\s)\s+(?:\w+\s+)?(?:cities|towns|villages|land|lands|territory|territories|"
                                   r"soil|regions?|oblasts?|border|children|kids|civilians|citizens|residents|women|"
                                   r"families|population|people)\b", re.I)
 #: a place right before a side word: "in Russia", "the regions of Russia"
 IN_BEFORE = compile_regex(r"\b(?:in|into|to|from|across|throughout)\s+(?:the\s+)?$", re.I)
 _CLAUSE_START = compile_regex(r"[,;:—–(]|\bbut\b|\bwhile\b|\bwhereas\b|\bbecause\b|\balthough\b", re.I)
 #: losses inflicted on someone right after the cue: "inflict significant losses | on the enemy"
-_ON_AFTER = compile_regex(r"\s*(?:on|upon|to)\s+$", re.I)
+_ON_AFTER = compile_regex(r"(?<!\s)\s*(?:on|upon|to)\s+$", re.I)
 #: a title of a country: "Hero of Ukraine", "Hero of the Russian Federation"
 HERO = compile_regex(r"\bHero(?:es)? of (?:(Ukraine)|(Russia|the Russian Federation))\b")
 #: sent to a country: "will be sent to Ukraine"
