@@ -28,12 +28,10 @@ import os
 import platform
 import re
 import resource
-import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +40,7 @@ from moralewatch.clean import to_document
 from moralewatch.clean.document import RejectedInput
 from moralewatch.ingest import RawInput
 from moralewatch.pipeline import Pipeline
+from moralewatch.runner import DocumentTimeout, time_budget
 from moralewatch.stages import default_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -301,24 +300,6 @@ def _any_rule_matches(lines: str, example: str, en: bool) -> bool:
 
 # -- timing -------------------------------------------------------------------------------------------------------
 
-class Hang(BaseException):
-    pass
-
-
-@contextmanager
-def _limit(seconds: int) -> Iterator[None]:
-    def _raise(_signum: int, _frame: object) -> None:
-        raise Hang
-
-    old = signal.signal(signal.SIGALRM, _raise)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
-
-
 def run_once(pipe: Pipeline, text: str) -> dict[str, float]:
     """CPU seconds of the cleaning step and of each stage, as ``Pipeline.run`` runs them (the stages themselves)."""
     times: dict[str, float] = {}
@@ -347,7 +328,7 @@ def best_of(pipe: Pipeline, text: str) -> dict[str, float]:
     spent = 0.0
     for _ in range(REPEATS):
         gc.collect()
-        with _limit(HANG):
+        with time_budget(HANG):
             times = run_once(pipe, text)
         for k, v in times.items():
             best[k] = min(best.get(k, v), v)
@@ -378,9 +359,9 @@ def big_point(pipe: Pipeline, text: str) -> dict[str, Any]:
     if pid == 0:  # the child: run, write the times, leave without cleanup
         os.close(r)
         try:
-            with _limit(HANG * 4):
+            with time_budget(HANG * 4):
                 out: dict[str, Any] = run_once(pipe, text)
-        except Hang:
+        except DocumentTimeout:
             out = {"hang": True}
         except BaseException as e:  # noqa: BLE001 - reported, not raised
             out = {"error": f"{type(e).__name__}: {e}"[:300]}
@@ -416,7 +397,7 @@ def measure(name: str, lang: str, make: Callable[[int], str], pipe: Pipeline, bi
         assert len(text) == n, (name, len(text), n)
         try:
             best = best_of(pipe, text)
-        except Hang:
+        except DocumentTimeout:
             row["hang_at"] = n
             break
         row["seconds"].append(round(best["total"], 5))
