@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MoraleWatchError
-from ..eval.common import corpus_records, sha12
+from ..eval.common import corpus_records, extracted, sha12
 
 ROUNDS = ("a", "b", "c", "d")
 
@@ -111,11 +111,7 @@ def predict(text: dict[str, str], stage: str = "") -> dict[str, list[dict[str, A
     pipeline = Pipeline(names, None, REGISTRY)
     out = {}
     for doc, t in sorted(text.items()):
-        res = extract_line(json.dumps({"id": doc, "text": t}), 0, pipeline)
-        if res["error"]:
-            raise MoraleWatchError("E403", f"the pipeline failed on {doc}: {res['error']['message']}",
-                                   "fix the stage")
-        out[doc] = res["indicators"]
+        out[doc] = extracted(extract_line(json.dumps({"id": doc, "text": t}), 0, pipeline), doc)["indicators"]
     return out
 
 
