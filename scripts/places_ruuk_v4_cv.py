@@ -40,15 +40,16 @@ def _held(gold_path: str) -> bool:
     return "heldout" in gold_path or gold_path.rstrip("/").endswith("pages/places.jsonl")
 
 
-def _v3_runs(gold: list[dict[str, Any]], records: dict[str, Any]) -> dict[str, tuple[str, list[Entity], dict]]:
-    """Per document: its text, v3's entities and the ambiguous mentions' candidates (calibration held back)."""
+def held_back_runs(gold: list[dict[str, Any]], records: dict[str, Any], stage: str = "entities.ruuk.v4",
+                   hook: str = "calibrate") -> dict[str, tuple[str, list[Entity], dict, Any]]:
+    """Per document: its text, the entities and the ambiguous mentions' candidates as ``stage`` has them just before
+    its last step (``cyrillic.<hook>``: v4's calibration, v5's abstention) is held back, and the document."""
     captured: dict[str, Any] = {}
-    real, real_extract = cyrillic.calibrate, api.to_extract
-    cyrillic.calibrate = lambda text, ents, amb, th=None: captured.update(  # type: ignore[assignment]
-        last=(text, copy.deepcopy(ents), dict(amb)))
+    real, real_extract = getattr(cyrillic, hook), api.to_extract
+    setattr(cyrillic, hook, lambda text, ents, amb, *a, **k: captured.update(last=(text, copy.deepcopy(ents), dict(amb))))
     api.to_extract = lambda doc, ext_id: captured.update(doc=doc) or real_extract(doc, ext_id)  # type: ignore
     try:
-        pipe = Pipeline(["entities.ruuk.v4" if s.startswith("entities.ruuk.") else s for s in DEFAULT], None, REGISTRY)
+        pipe = Pipeline([stage if s.startswith("entities.ruuk.") else s for s in DEFAULT], None, REGISTRY)
         out = {}
         for i in sorted({g["id"] for g in gold}):
             captured.clear()
@@ -57,7 +58,8 @@ def _v3_runs(gold: list[dict[str, Any]], records: dict[str, Any]) -> dict[str, t
             out[i] = (text, ents, amb, captured["doc"])
         return out
     finally:
-        cyrillic.calibrate, api.to_extract = real, real_extract  # type: ignore[assignment]
+        setattr(cyrillic, hook, real)
+        api.to_extract = real_extract  # type: ignore[assignment]
 
 
 def _outcomes(runs: dict, gold: list[dict[str, Any]], th: cc.Thresholds | None) -> list[str]:
@@ -107,7 +109,7 @@ def main() -> None:
         g, r = gold_and_texts(path)
         gold += [{**x, "_set": path} for x in g]
         records.update(r)
-    runs = _v3_runs(gold, records)
+    runs = held_back_runs(gold, records)
     v3 = _outcomes(runs, gold, None)
     per_setting = {th: _outcomes(runs, gold, th) for th in GRID}
     cv: list[str] = list(v3)

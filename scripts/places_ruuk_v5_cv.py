@@ -24,44 +24,19 @@ import sys
 from collections import Counter
 from typing import Any
 
-from moralewatch import api
-from moralewatch.api import extract_line
-from moralewatch.entities import cyrillic
 from moralewatch.entities import cyrillic_abstain as ca
 from moralewatch.entities import cyrillic_confidence as cc
 from moralewatch.eval.common import gold_and_texts
 from moralewatch.eval.entities import _place_at, place_outcome
-from moralewatch.pipeline import Pipeline
-from moralewatch.stages import DEFAULT, REGISTRY
 
 sys.path.insert(0, "scripts")
-from places_ruuk_v4_cv import _held, _mapped, _summary  # noqa: E402
+from places_ruuk_v4_cv import _held, _mapped, _summary, held_back_runs  # noqa: E402
 
 DEV = ["gold/pages/places_ruuk_dev.jsonl", "gold/pages/places_ruuk_dev_b.jsonl", "gold/pages/places_ruuk_dev_c.jsonl"]
 GRID = [ca.Abstain(small, common, oblast_small, shared, weak_shared, word, countries)
         for small, common, oblast_small, shared, weak_shared, word, countries in itertools.product(
             (0, 2_000, 5_000, 10_000), (3, 4, 6, 10, 10**6), (2_000, 5_000, 10_000, 20_000, 50_000), (False, True),
             (False, True), (False, True), (False, True))]
-
-
-def _runs(gold: list[dict[str, Any]], records: dict[str, Any]) -> dict[str, tuple[str, list, dict, Any]]:
-    """Per document: its text, v3's entities and the ambiguous mentions' candidates (abstention held back)."""
-    captured: dict[str, Any] = {}
-    real, real_extract = cyrillic.abstain, api.to_extract
-    cyrillic.abstain = lambda text, ents, amb, *a: captured.update(  # type: ignore[assignment]
-        last=(text, copy.deepcopy(ents), dict(amb)))
-    api.to_extract = lambda doc, ext_id: captured.update(doc=doc) or real_extract(doc, ext_id)  # type: ignore
-    try:
-        pipe = Pipeline(["entities.ruuk.v5" if s.startswith("entities.ruuk.") else s for s in DEFAULT], None, REGISTRY)
-        out = {}
-        for i in sorted({g["id"] for g in gold}):
-            captured.clear()
-            extract_line(json.dumps(records[i]), 1, pipe)
-            text, ents, amb = captured.get("last", (records[i]["text"], [], {}))
-            out[i] = (text, ents, amb, captured["doc"])
-        return out
-    finally:
-        cyrillic.abstain, api.to_extract = real, real_extract  # type: ignore[assignment]
 
 
 ABSTAINED: dict[tuple[Any, str], int] = {}
@@ -109,7 +84,7 @@ def main() -> None:
         g, r = gold_and_texts(path)
         gold += [{**x, "_set": path} for x in g]
         records.update(r)
-    runs = _runs(gold, records)
+    runs = held_back_runs(gold, records, "entities.ruuk.v5", "abstain")
     v3, _ = _outcomes(runs, gold, None)
     v4, v4_preds = _outcomes(runs, gold, "v4")
     per_setting = {ab: _outcomes(runs, gold, ab)[0] for ab in GRID}
