@@ -1,5 +1,5 @@
 """Print pool sentences of one half in pool order, for reading (no system output is shown).
-Usage: show_ra.py HALF FROM TO [--all]   (--all: only pool_idx % 10 == 0, the agreement subset)"""
+Usage: show_ra.py HALF FROM TO [--every10]   (--every10: only pool_idx % 10 == 0, the agreement subset)"""
 import json
 import os
 import sys
