@@ -11,7 +11,7 @@ answers_rb.txt (no corpus text):
 Checks: the row is in the section's half, offsets in bounds, sha1 of the corpus text, identifiers, sides, flags,
 no duplicate label, labels only on read rows, every idx answered once, training side of the split (not reserved).
 Usage: /work/main/.venv/bin/python scripts/labelling/ruuk_train/convert_b.py [--check]"""
-import hashlib, json, os, sys
+import hashlib, json, os, re, sys
 H = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(H)))
 sys.path.insert(0, H)
@@ -114,8 +114,9 @@ def main():
         tx = texts({r["corpus"] for r in rows})
         out = build(sec, rows, read[sec], ans[sec], tx)
         body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out)
-        for r in out:  # no corpus text: only claimant names and notes may hold free text
+        for r in out:  # no corpus text: claimant names may be Cyrillic, notes are English paraphrase only
             assert r["sha1"] and "text" not in r
+            assert not re.search("[\u0400-\u04ff]", r.get("note", "")), (r["pool_idx"], "Cyrillic in a note")
         path = os.path.join(ROOT, OUT[sec])
         if "--check" in sys.argv:
             assert open(path, encoding="utf-8").read() == body, (path, "differs from the answers")
