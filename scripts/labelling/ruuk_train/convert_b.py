@@ -1,0 +1,131 @@
+"""Annotator rb (brief l-ruukb9): answers_rb.txt -> gold/train/ruuk/agreement/rb_on_a.jsonl (section a10: every 10th
+sentence of half A, blind) and gold/train/ruuk/indicators_train_ruuk_b.jsonl (section b: half B in pool order).
+
+answers_rb.txt (no corpus text):
+  "section a10" / "section b" starts a section;
+  "read A-B" declares that every pool_idx A..B (inclusive) of the section's rows was read; a read row without a
+  label line is a negative ([]);
+  label line: IDX [n|o|t|a|f|x] ; CODE SIDE [h] [x] [t] claimant|claimant_side ; ... [# note]
+  (source type n news, o official, t testimony, a analysis, f finance, x other; default by corpus;
+  CODE from IND; h hedged, x negated, t testimony).
+Checks: the row is in the section's half, offsets in bounds, sha1 of the corpus text, identifiers, sides, flags,
+no duplicate label, labels only on read rows, every idx answered once, training side of the split (not reserved).
+Usage: /work/main/.venv/bin/python scripts/labelling/ruuk_train/convert_b.py [--check]"""
+import hashlib, json, os, re, sys
+H = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(H)))
+sys.path.insert(0, H)
+from show_rb import load_pool, texts  # noqa: E402
+from select_rb import half_rows, lang_of  # noqa: E402
+
+IND = {"fe": "fear", "de": "deceived", "co": "coerced", "bc": "betrayed_by_command", "ex": "expendable",
+       "hl": "heavy_losses", "uw": "unwilling", "sd": "surrender_desertion", "sa": "sabotage", "ut": "untrained",
+       "ss": "supply_shortage", "cc": "casualty_concealment", "fr": "forced_recruitment", "tr": "trauma",
+       "oc": "orders_against_civilians", "ml": "morale_low", "mb": "morale_boosting", "mh": "morale_high"}
+SIDES = {"ru", "ua", "unknown"}
+CSIDES = {"ru", "ua", "west", "independent", "third_state", "unknown"}
+ST = {"n": "news", "o": "official", "t": "testimony", "a": "analysis", "f": "finance", "x": "other"}
+DEF = {"ru-news-telegram-war": "news", "milblogger-telegram-ru": "analysis", "resistinua-addresses": "official"}
+OUT = {"a10": "gold/train/ruuk/agreement/rb_on_a.jsonl", "b": "gold/train/ruuk/indicators_train_ruuk_b.jsonl"}
+
+
+def sha12(s):
+    return hashlib.sha1(s.encode("utf-8")).hexdigest()[:12]
+
+
+def reserved(corpus, did):
+    return int(hashlib.sha1((corpus + ":" + did).encode()).hexdigest(), 16) % 5 == 0
+
+
+def parse(path):
+    sec, read, ans = None, {}, {}
+    for n, ln in enumerate(open(path, encoding="utf-8"), 1):
+        ln = ln.rstrip("\n")
+        if not ln.strip() or ln.startswith("//"):
+            continue
+        if ln.startswith("section "):
+            sec = ln.split()[1]
+            assert sec in OUT, (n, sec)
+            read.setdefault(sec, set())
+            ans.setdefault(sec, {})
+            continue
+        assert sec, (n, "no section")
+        if ln.startswith("read "):
+            for rng in ln.split()[1:]:
+                a, b = map(int, rng.split("-"))
+                read[sec].update(range(a, b + 1))
+            continue
+        note = None
+        if "#" in ln:
+            ln, note = ln.split("#", 1)
+            note = note.strip()
+        parts = [x.strip() for x in ln.split(";")]
+        head = parts[0].split()
+        idx = int(head[0])
+        assert idx not in ans[sec], (n, f"idx {idx} answered twice")
+        st = head[1] if len(head) > 1 else None
+        assert st is None or st in ST, (n, st)
+        labels = []
+        for lab in [p for p in parts[1:] if p]:
+            spec, cside = lab.rsplit("|", 1)
+            w = spec.split()
+            code, side, rest, flags = w[0], w[1], w[2:], set()
+            while rest and rest[0] in ("h", "x", "t"):
+                flags.add(rest.pop(0))
+            claimant = " ".join(rest)
+            assert code in IND and side in SIDES and cside.strip() in CSIDES and claimant, (n, lab)
+            labels.append(dict(indicator=IND[code], subject_side=side, hedged="h" in flags, negated="x" in flags,
+                               claimant=claimant, claimant_side=cside.strip(), testimony="t" in flags))
+        assert len({(x["indicator"], x["subject_side"]) for x in labels}) == len(labels), (n, "duplicate label")
+        ans[sec][idx] = (st, labels, note)
+    return read, ans
+
+
+def build(sec, rows, read, ans, tx):
+    byidx = {r["pool_idx"]: r for r in rows}
+    read = read & set(byidx)  # a range covers the section's rows inside it
+    assert set(ans) <= read, (sec, "labels on unread rows or rows outside the section", sorted(set(ans) - read))
+    out = []
+    for idx in sorted(read):
+        p = byidx[idx]
+        t = tx[(p["corpus"], p["id"])]
+        assert 0 <= p["start"] < p["end"] <= len(t) and sha12(t[p["start"]:p["end"]]) == p["sha1"], idx
+        assert not reserved(p["corpus"], p["id"]), (idx, "reserved document")
+        st_code, labels, note = ans.get(idx, (None, [], None))
+        st = ST[st_code] if st_code else DEF.get(p["corpus"], "other")
+        r = dict(corpus=p["corpus"], id=p["id"], start=p["start"], end=p["end"], sha1=p["sha1"],
+                 lang=lang_of(p, t), source_type=st, annotator="rb", labels=labels, pool_idx=idx)
+        for k in ("half", "selection", "block"):
+            if k in p:
+                r[k] = p[k]
+        if note:
+            r["note"] = note
+        out.append(r)
+    return out
+
+
+def main():
+    pool = load_pool()
+    read, ans = parse(os.path.join(H, "answers_rb.txt"))
+    for sec in OUT:
+        if sec not in read:
+            continue
+        rows = half_rows(pool, sec)
+        tx = texts({r["corpus"] for r in rows})
+        out = build(sec, rows, read[sec], ans[sec], tx)
+        body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out)
+        for r in out:  # no corpus text: claimant names may be Cyrillic, notes are English paraphrase only
+            assert r["sha1"] and "text" not in r
+            assert not re.search("[\u0400-\u04ff]", r.get("note", "")), (r["pool_idx"], "Cyrillic in a note")
+        path = os.path.join(ROOT, OUT[sec])
+        if "--check" in sys.argv:
+            assert open(path, encoding="utf-8").read() == body, (path, "differs from the answers")
+        else:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            open(path, "w", encoding="utf-8").write(body)
+        print(sec, len(out), "sentences,", sum(1 for r in out if r["labels"]), "positive,",
+              sum(len(r["labels"]) for r in out), "labels; valid ->", OUT[sec])
+
+
+if __name__ == "__main__":
+    main()
