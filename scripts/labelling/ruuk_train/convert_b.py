@@ -11,12 +11,17 @@ answers_rb.txt (no corpus text):
 Checks: the row is in the section's half, offsets in bounds, sha1 of the corpus text, identifiers, sides, flags,
 no duplicate label, labels only on read rows, every idx answered once, training side of the split (not reserved).
 Usage: /work/main/.venv/bin/python scripts/labelling/ruuk_train/convert_b.py [--check]"""
-import hashlib, json, os, re, sys
+import hashlib
+import json
+import os
+import re
+import sys
+
 H = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(H)))
 sys.path.insert(0, H)
-from show_rb import load_pool, texts  # noqa: E402
 from select_rb import half_rows, lang_of  # noqa: E402
+from show_rb import load_pool, texts  # noqa: E402
 
 IND = {"fe": "fear", "de": "deceived", "co": "coerced", "bc": "betrayed_by_command", "ex": "expendable",
        "hl": "heavy_losses", "uw": "unwilling", "sd": "surrender_desertion", "sa": "sabotage", "ut": "untrained",

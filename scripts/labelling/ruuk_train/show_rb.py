@@ -2,7 +2,12 @@
 header when the document changes and the sentence before when it is not itself in the pool. Prints only; writes
 nothing (corpus text never enters the repository).
 Usage: show_rb.py a10|b [FROM [TO]]   (a10: every 10th sentence of half A, blind agreement sample; b: half B)"""
-import hashlib, json, os, subprocess, sys
+import hashlib
+import json
+import os
+import subprocess
+import sys
+
 sys.path.insert(0, "/work/main/src")
 from moralewatch.segment import paragraphs, sentences_in  # noqa: E402
 

@@ -1,6 +1,8 @@
 """Tables of annotator rb's data card (gold/train/ruuk/CARD_ruuk_b.md) from the committed files (no corpus text read).
 Usage: /work/main/.venv/bin/python scripts/labelling/ruuk_train/stats_b.py"""
-import collections, json, os
+import collections
+import json
+import os
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 IND = ["fear", "deceived", "coerced", "betrayed_by_command", "expendable", "heavy_losses", "unwilling",
