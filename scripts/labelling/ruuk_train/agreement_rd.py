@@ -11,7 +11,7 @@ import os
 import sys
 
 H = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != H] + [H]  # a local select.py shadows stdlib select
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != H] + [H]  # (round 1's pool builder was once select.py, shadowing the stdlib)
 from agreement import compare, load  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(H, "..", "..", ".."))

@@ -23,7 +23,7 @@ import sys
 GOLD = set()
 H = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(H)))
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != H] + [H]  # a local select.py shadows stdlib select
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != H] + [H]  # (round 1's pool builder was once select.py, shadowing the stdlib)
 from select_rd import half_rows, lang_of  # noqa: E402
 from show_rd import load_pool, texts  # noqa: E402
 

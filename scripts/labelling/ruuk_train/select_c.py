@@ -3,7 +3,7 @@
     PYTHONPATH=src python scripts/labelling/ruuk_train/select_c.py
     (writes gold/train/ruuk/pool_ruuk_c.jsonl; seeded and deterministic; needs no v7 dump)
 
-Documents: exactly round 1's training-side rules, imported from select.py (documents(), the near-copy test, the
+Documents: exactly round 1's training-side rules, imported from select_pool.py (documents(), the near-copy test, the
 blocked-sentence rule, EXCLUDE and LATE_EXCLUDE): milblogger-telegram-ru and ru-news-telegram-war (Russian),
 resistinua-addresses (Ukrainian items), minus reserved documents, documents named by gold/ruuk/indicators_*.jsonl,
 near-copies of those, near-copies among candidates, and sentences whose text occurs in a reserved or gold document.
@@ -20,7 +20,7 @@ Selection (recorded per sentence as "selection"):
                  sabotaging negotiations, a company's losses, Western "fatigue", non-recognition of votes) first,
                  then round 1's hard_negative() (sport fighters, equipment-only losses, ...);
   random         any remaining sentence (300);
-  keyword        round 1's stem filter (select.py's KW), filling the pool up to 2,000 sentences: the training side
+  keyword        round 1's stem filter (select_pool.py's KW), filling the pool up to 2,000 sentences: the training side
                  has too few thin-stem sentences left for the brief's shares (thin + context ~70%, hard_negative
                  ~15%, random ~15%), see TARGET below. Cap 20 sentences per document. Split into
 halves C and D by document (seeded, balanced by sentence count); within a half the documents come in a seeded order
@@ -39,8 +39,8 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-# select.py shadows the standard library's "select" module name: load it by path
-_spec = importlib.util.spec_from_file_location("ruuk_select_a", os.path.join(HERE, "select.py"))
+# select_pool.py shadows the standard library's "select" module name: load it by path
+_spec = importlib.util.spec_from_file_location("ruuk_select_a", os.path.join(HERE, "select_pool.py"))
 R1 = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(R1)
 ROOT = R1.ROOT
@@ -52,7 +52,7 @@ TARGET = {"thin": 950, "context": 450, "hard_negative": 300, "random": 300}
 # measured at the first run (13:30 UTC): after round 1's pool is removed the training side keeps 6,634 sentences, of
 # which only 98 match THIN (round 1's stem filter had taken most of the ~330) and 11 match HN_C (round 1's
 # hard_negative() has none left). thin + context + hard_negative therefore cannot reach 85% of ~2,000; the pool is
-# filled up to TOTAL with round 1's stem filter (select.py's KW: soldiers, front, losses, supply, mobilisation ...),
+# filled up to TOTAL with round 1's stem filter (select_pool.py's KW: soldiers, front, losses, supply, mobilisation ...),
 # recorded as "keyword", after the random draw
 TOTAL = 2000
 
@@ -136,7 +136,7 @@ def hard_negative_c(x):
 
 
 def kept_documents():
-    """Round 1's candidate documents after its near-copy filter (the code of select.py's main(), unchanged), and the
+    """Round 1's candidate documents after its near-copy filter (the code of select_pool.py's main(), unchanged), and the
     blocked sentences (normalised text of reserved and indicator-gold documents)."""
     cands, blocked = R1.documents()
     tri = {d["id"]: R1.trigrams(d["text"]) for d in cands + blocked}

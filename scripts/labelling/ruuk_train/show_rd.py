@@ -6,7 +6,7 @@ Usage: show_rd.py c10|d [FROM [TO]]   (c10: every 10th sentence of half C, blind
 import os
 import sys
 
-# this folder holds a select.py (round 1's pool builder) that shadows the standard library's select: keep the folder
+# round 1's pool builder was once select.py, which shadowed the standard library's select; the folder is kept
 # off the front of sys.path before subprocess is imported, and at its end for select_rd
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != HERE] + [HERE]

@@ -2,7 +2,7 @@
 
     PYTHONPATH=src python scripts/ruuk_indicator_dump.py --version indicators.ruuk.v7 --out /tmp/ruuka9/v7.jsonl
     (session 13: 1715 documents, 1443 ru/uk indicators, md5 e96a100df5299d11137d3c512da647cc)
-    PYTHONPATH=src python scripts/labelling/ruuk_train/select.py --hits /tmp/ruuka9/v7.jsonl
+    PYTHONPATH=src python scripts/labelling/ruuk_train/select_pool.py --hits /tmp/ruuka9/v7.jsonl
     (writes gold/train/ruuk/pool_ruuk_a.jsonl: 2,565 sentences)
 
 Documents: milblogger-telegram-ru and ru-news-telegram-war (Russian), resistinua-addresses (Ukrainian items, kept as
