@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import random
 import shutil
 import signal
 import sqlite3
@@ -82,6 +83,16 @@ def test_regrouping_with_the_same_stage_changes_nothing_and_says_so(store: Path)
     res = CliRunner().invoke(main, ["regroup", str(store), "--json"])
     got = json.loads(res.output)
     assert got["documents"] == 3 and got["counts_changed"] == 0 and got["claims"] > 0
+
+
+def test_a_dry_run_reports_the_changes_and_writes_nothing(store: Path) -> None:
+    before = _dump(store)
+    r = regroup(str(store), NO_COPIES, dry_run=True)
+    assert r["stories_split"] == 1 and r["counts_up"] > 0  # what the regroup would do ...
+    assert _dump(store) == before  # ... and nothing done
+    res = CliRunner().invoke(main, ["regroup", str(store), "--dry-run"])
+    assert res.exit_code == 0 and "3 documents would be regrouped" in res.output, res.output
+    assert _dump(store) == before
 
 
 def test_a_document_analysed_after_a_regroup_joins_the_regrouped_stories(tmp_path: Path,
@@ -203,20 +214,44 @@ def test_a_regroup_killed_inside_its_transaction_leaves_the_old_grouping_and_run
     assert _dump(store) == expected
 
 
+#: regroups without end, the stage's grouping and the one without copies in turn (a mark once the first began)
+_LOOP = """
+import sys, dataclasses
+from pathlib import Path
+import moralewatch.corpus.store as st
+from moralewatch.corpus.relate import DEFAULT
+other = dataclasses.replace(DEFAULT, copy=1.01, contained=1.01, rewrite=1.01, rewrite_low=1.01, body_copy=1.01)
+Path(sys.argv[2]).write_text("started")
+while True:
+    st.regroup(sys.argv[1], other)
+    st.regroup(sys.argv[1])
+"""
+
+
 def test_a_regroup_killed_at_random_points_leaves_the_old_or_the_new_grouping(store: Path, tmp_path: Path) -> None:
     before = _dump(store)
     ref = tmp_path / "ref.db"
     shutil.copy(store, ref)
     regroup(str(ref), NO_COPIES)
     after = _dump(ref)
-    child = _CHILD.replace("st.write_claims = stop", "")  # runs through
-    for delay in (0.3, 0.6, 0.9, 1.2, 1.5):
-        p = subprocess.Popen([sys.executable, "-c", child, str(store), str(tmp_path / "x")], env=_child_env(),
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
-        p.send_signal(signal.SIGKILL)
-        p.wait(timeout=30)
+    rng = random.Random(13)
+    for k in range(6):
+        mark = tmp_path / f"started{k}"
+        p = subprocess.Popen([sys.executable, "-c", _LOOP, str(store), str(mark)], env=_child_env(),
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            for _ in range(600):
+                if mark.exists() or p.poll() is not None:
+                    break
+                time.sleep(0.05)
+            assert mark.exists(), p.stderr.read() if p.stderr and p.poll() is not None else "the child never started"
+            time.sleep(rng.uniform(0.05, 0.6))
+            assert p.poll() is None, p.stderr.read() if p.stderr else ""
+        finally:
+            p.send_signal(signal.SIGKILL)
+            p.wait(timeout=30)
         _valid(store)
-        assert _dump(store) in (before, after), delay
-        regroup(str(store))  # back to the stage's grouping for the next kill
-        assert _dump(store) == before
+        got = _dump(store)
+        assert got in (before, after), k
+    regroup(str(store))
+    assert _dump(store) == before

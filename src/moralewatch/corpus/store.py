@@ -69,10 +69,11 @@ DIRTY_MAX = 1 << 14
 GROUPING_TABLES = ("story_members", "story_buckets", "story_state", "stories", "claim_sources")
 
 
-def regroup(path: str, thresholds: Thresholds = DEFAULT) -> dict[str, int]:
+def regroup(path: str, thresholds: Thresholds = DEFAULT, *, dry_run: bool = False) -> dict[str, int]:
     """``moralewatch regroup STORE``: check that ``path`` is a store this version can write (coded errors: E201 no
     file, E202 not a store, E216 a store of a newer version, E207 another run writing to it), bring an older store's
-    schema up to date, hold the store's run lock (no analyze meanwhile) and :func:`regroup_store` it."""
+    schema up to date, hold the store's run lock (no analyze meanwhile) and :func:`regroup_store` it (``dry_run``:
+report what would change, write nothing)."""
     import os
 
     from .. import __version__
@@ -106,7 +107,7 @@ def regroup(path: str, thresholds: Thresholds = DEFAULT) -> dict[str, int]:
     try:
         store._lock()  # the run lock of analyze: a run writing meanwhile is refused (E207), and no run starts
         try:
-            return regroup_store(store.conn, thresholds)
+            return regroup_store(store.conn, thresholds, dry_run=dry_run)
         except sqlite3.Error as e:
             raise store_error(e, path) from None
     finally:
@@ -138,7 +139,8 @@ def _changes(before: dict[str, str], after: dict[str, str]) -> tuple[int, int, i
     return merged, split, moved
 
 
-def regroup_store(conn: sqlite3.Connection, thresholds: Thresholds = DEFAULT) -> dict[str, int]:
+def regroup_store(conn: sqlite3.Connection, thresholds: Thresholds = DEFAULT, *, dry_run: bool = False
+                  ) -> dict[str, int]:
     """Group every stored document again with the stage as it is now (``thresholds``: the relation's), replacing
     the store's stories, events and independent-source counts, in one transaction: an interruption (a crash, a
     kill, a full disk) leaves the old grouping whole. Documents are taken in the store's order (rowid), as
@@ -149,7 +151,7 @@ def regroup_store(conn: sqlite3.Connection, thresholds: Thresholds = DEFAULT) ->
     (old stories whose documents went apart), ``documents_moved`` (documents whose story-mates changed, new ones
     included), ``events_merged`` / ``events_split`` (the same for events, over documents), ``claims`` (claim rows
     written), ``counts_changed`` (claims whose number of independent stories changed), ``counts_up`` /
-    ``counts_down``."""
+    ``counts_down``. ``dry_run``: the same work and report, rolled back instead of committed."""
     try:  # BEGIN inside the try: a Ctrl-C right after it must still roll the transaction back
         conn.execute("BEGIN IMMEDIATE")
         old_story, old_event, old_counts = _partition(conn)
@@ -166,7 +168,7 @@ def regroup_store(conn: sqlite3.Connection, thresholds: Thresholds = DEFAULT) ->
         _write_stories(conn, idx)
         n_claims = write_claims(conn, idx, ids)
         new_story, new_event, new_counts = _partition(conn)
-        conn.execute("COMMIT")
+        conn.execute("ROLLBACK" if dry_run else "COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
