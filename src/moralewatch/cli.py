@@ -460,6 +460,35 @@ def stories(input_path: str, output: str, state: str | None) -> None:
                + (f", {counts['rejected']} lines rejected" if counts["rejected"] else ""), err=True)
 
 
+@main.command()
+@click.argument("db", metavar="STORE", type=click.Path())
+@click.option("--dry-run", is_flag=True, help="Print what would change, and change nothing.")
+@json_option
+def regroup(db: str, dry_run: bool, as_json: bool) -> None:
+    """Group every document of STORE into stories and events again, with the corpus stage as it is now.
+
+    A store keeps the stories, events and independent-source counts of the version that grouped it; after the
+    relation or its thresholds change, this recomputes them in one transaction (an interruption leaves the old
+    grouping whole) and prints what changed. Another analyze run writing to STORE meanwhile is refused (E207).
+
+    \b
+    Example:
+      moralewatch regroup war.db --dry-run && moralewatch regroup war.db
+    """
+    from .corpus.store import regroup as run
+
+    r = run(db, dry_run=dry_run)
+    if as_json:
+        click.echo(json.dumps(r | {"dry_run": dry_run}, indent=2))
+        return
+    click.echo(f"{shown(db)}: {r['documents']:,} documents {'would be ' if dry_run else ''}regrouped: "
+               f"{r['stories_before']:,} -> "
+               f"{r['stories_after']:,} stories ({r['stories_merged']:,} merged, {r['stories_split']:,} split, "
+               f"{r['documents_moved']:,} documents moved), {r['events_before']:,} -> {r['events_after']:,} events "
+               f"({r['events_merged']:,} merged, {r['events_split']:,} split); independent-source counts changed "
+               f"for {r['counts_changed']:,} claims ({r['counts_up']:,} up, {r['counts_down']:,} down)")
+
+
 @main.group(name="eval")
 def eval_group() -> None:
     """Score the extractor on labelled data (quotes, indicators, entities).

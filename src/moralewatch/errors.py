@@ -78,6 +78,8 @@ ERRORS: dict[str, tuple[str, str]] = {
              "check the gold file: one JSON object a line, with the fields gold/pages/README.md lists"),
     "E215": ("a places gold set names a corpus that shared/data/corpora does not hold",
              "check the gold lines' corpus field against the files in shared/data/corpora"),
+    "E216": ("the store was made by a newer MoraleWatch (its schema is newer than this version's)",
+             "use the MoraleWatch that made it, or upgrade (make install)"),
     "E301": ("the input file of extract does not exist", "pass an existing JSONL file, or - for stdin"),
     "E302": ("worker processes keep ending before they finish any batch",
              "run with --workers 1 to see the error; reinstall with `make install` if it is an import error"),

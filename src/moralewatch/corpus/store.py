@@ -6,6 +6,9 @@ yet grouped are added, in the store's order (rowid), and nothing already grouped
 or by many holds the same stories. The claims of the documents stored or re-analysed by the run are written again;
 those of documents no longer stored are dropped.
 
+:func:`regroup_store` (``moralewatch regroup``, session 13) groups every stored document again with the stage as it
+is now (after its relation or thresholds changed), in one transaction, and says what changed.
+
 Readers: :func:`independent` (the counts of one claim), :func:`copies` (a story, its members and their
 differences to the first source).
 """
@@ -20,6 +23,7 @@ from typing import Any
 
 from .counts import claim_key, outlet_sides, publishing_side
 from .index import BATCH, StoryIndex
+from .relate import DEFAULT, Thresholds
 
 
 def claim_hash(kind: str, label: str, text: str | None) -> str:
@@ -60,6 +64,126 @@ def group_store(conn: sqlite3.Connection, run_id: int | None = None, *, purge: b
 
 
 DIRTY_MAX = 1 << 14
+
+#: the grouping's tables in a store (migration 8): emptied and written again by :func:`regroup_store`
+GROUPING_TABLES = ("story_members", "story_buckets", "story_state", "stories", "claim_sources")
+
+
+def regroup(path: str, thresholds: Thresholds = DEFAULT, *, dry_run: bool = False) -> dict[str, int]:
+    """``moralewatch regroup STORE``: check that ``path`` is a store this version can write (coded errors: E201 no
+    file, E202 not a store, E216 a store of a newer version, E207 another run writing to it), bring an older store's
+    schema up to date, hold the store's run lock (no analyze meanwhile) and :func:`regroup_store` it (``dry_run``:
+report what would change, write nothing)."""
+    import os
+
+    from .. import __version__
+    from ..display import shown
+    from ..errors import MoraleWatchError
+    from ..store import Store, connect, store_error
+    from ..store.migrations import MIGRATIONS
+
+    if os.path.isdir(path):
+        raise MoraleWatchError("E202", f"{shown(path)} is a folder, not a MoraleWatch database",
+                               "pass the database file (moralewatch regroup PATH.db)")
+    try:
+        conn = connect(path, readonly=True)
+        try:
+            has = conn.execute("SELECT 1 FROM sqlite_master WHERE name='schema_migrations'").fetchone()
+            newest = conn.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] if has else None
+        finally:
+            conn.close()
+    except sqlite3.Error as e:
+        raise store_error(e, path) from None
+    if newest is None:
+        raise MoraleWatchError("E202", f"{shown(path)} is not a MoraleWatch database (it has no schema_migrations)",
+                               "pass the path of a store made by moralewatch analyze")
+    known = max(v for v, _name, _f in MIGRATIONS)
+    if newest > known:
+        raise MoraleWatchError("E216", f"{shown(path)} was made by a newer MoraleWatch (schema version {newest}; "
+                                       f"this is {__version__}, schema version {known})",
+                               "regroup it with the MoraleWatch that made it (or a newer one): upgrade with "
+                               "`make install`")
+    store = Store(path)  # an older store's schema is brought up to date (its own transactions)
+    try:
+        store._lock()  # the run lock of analyze: a run writing meanwhile is refused (E207), and no run starts
+        try:
+            return regroup_store(store.conn, thresholds, dry_run=dry_run)
+        except sqlite3.Error as e:
+            raise store_error(e, path) from None
+    finally:
+        store.close()
+
+
+def _partition(conn: sqlite3.Connection) -> tuple[dict[str, str], dict[str, str], dict[str, int]]:
+    """The store's grouping as it stands: document -> story, story -> event, claim -> independent stories."""
+    stories = dict(conn.execute("SELECT id, story FROM story_members"))
+    events = dict(conn.execute("SELECT id, event FROM stories"))
+    counts = dict(conn.execute("SELECT claim, count(DISTINCT story) FROM claim_sources GROUP BY claim"))
+    return stories, events, counts
+
+
+def _changes(before: dict[str, str], after: dict[str, str]) -> tuple[int, int, int]:
+    """Between two partitions of documents (document -> group): the groups of ``after`` that join documents of two
+    or more groups of ``before`` (merged), the groups of ``before`` whose documents went to two or more groups
+    (split), and the documents whose group-mates changed (moved; a document new to the grouping counts)."""
+    def groups(p: dict[str, str]) -> dict[str, frozenset[str]]:
+        out: dict[str, set[str]] = {}
+        for doc, g in p.items():
+            out.setdefault(g, set()).add(doc)
+        return {g: frozenset(m) for g, m in out.items()}
+
+    gb, ga = groups(before), groups(after)
+    merged = sum(1 for m in ga.values() if len({before[d] for d in m if d in before}) > 1)
+    split = sum(1 for m in gb.values() if len({after[d] for d in m if d in after}) > 1)
+    moved = sum(1 for d, g in after.items() if d not in before or gb[before[d]] != ga[g])
+    return merged, split, moved
+
+
+def regroup_store(conn: sqlite3.Connection, thresholds: Thresholds = DEFAULT, *, dry_run: bool = False
+                  ) -> dict[str, int]:
+    """Group every stored document again with the stage as it is now (``thresholds``: the relation's), replacing
+    the store's stories, events and independent-source counts, in one transaction: an interruption (a crash, a
+    kill, a full disk) leaves the old grouping whole. Documents are taken in the store's order (rowid), as
+    :func:`group_store` takes them, so the result is the grouping a new store analysed today would hold.
+
+    Returns what changed: ``documents``, ``stories_before`` / ``stories_after``, ``events_before`` /
+    ``events_after``, ``stories_merged`` (new stories joining documents of two or more old ones), ``stories_split``
+    (old stories whose documents went apart), ``documents_moved`` (documents whose story-mates changed, new ones
+    included), ``events_merged`` / ``events_split`` (the same for events, over documents), ``claims`` (claim rows
+    written), ``counts_changed`` (claims whose number of independent stories changed), ``counts_up`` /
+    ``counts_down``. ``dry_run``: the same work and report, rolled back instead of committed."""
+    try:  # BEGIN inside the try: a Ctrl-C right after it must still roll the transaction back
+        conn.execute("BEGIN IMMEDIATE")
+        old_story, old_event, old_counts = _partition(conn)
+        for table in GROUPING_TABLES:
+            conn.execute(f"DELETE FROM {table}")
+        idx = StoryIndex.load(conn, thresholds)  # empty now: a fresh index in the store's tables
+        idx.track_dirty = True
+        ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY rowid")]
+        for i in range(0, len(ids), BATCH):
+            idx.add_many(_texts(conn, ids[i:i + BATCH]))
+            if len(idx.dirty) >= DIRTY_MAX:
+                _write_stories(conn, idx)
+        idx.write(conn)
+        _write_stories(conn, idx)
+        n_claims = write_claims(conn, idx, ids)
+        new_story, new_event, new_counts = _partition(conn)
+        conn.execute("ROLLBACK" if dry_run else "COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    merged, split, moved = _changes(old_story, new_story)
+    ev_before = {d: old_event.get(s, s) for d, s in old_story.items()}
+    ev_after = {d: new_event.get(s, s) for d, s in new_story.items()}
+    ev_merged, ev_split, _ = _changes(ev_before, ev_after)
+    changed = [new_counts.get(c, 0) - old_counts.get(c, 0) for c in set(old_counts) | set(new_counts)]
+    return {"documents": len(ids), "stories_before": len(set(old_story.values())),
+            "stories_after": len(set(new_story.values())), "events_before": len(set(ev_before.values())),
+            "events_after": len(set(ev_after.values())), "stories_merged": merged, "stories_split": split,
+            "documents_moved": moved, "events_merged": ev_merged, "events_split": ev_split, "claims": n_claims,
+            "counts_changed": sum(1 for x in changed if x), "counts_up": sum(1 for x in changed if x > 0),
+            "counts_down": sum(1 for x in changed if x < 0)}
 
 
 def _texts(conn: sqlite3.Connection, ids: list[str]) -> list[tuple[str, str, str | None, str | None, str | None,
