@@ -103,7 +103,7 @@ DEFAULT = (
     "quotes.ruuk.v6",
     "indicators.v8",
     "langgate.v1",
-    "indicators.ruuk.v7",
+    "indicators.ruuk.v8",
     "entities.v2",
     "entities.ruuk.v1",
     "links.v2",
