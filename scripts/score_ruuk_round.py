@@ -49,8 +49,8 @@ def pipeline(version: str) -> Pipeline:
     return Pipeline(tuple(version if n.startswith("indicators.ruuk.") else n for n in DEFAULT))
 
 
-def read_round(half: str) -> list[dict[str, Any]]:
-    rows = [json.loads(line) for path in ROUND for line in open(path, encoding="utf-8")]
+def read_round(half: str, files: tuple[Path, ...] = ROUND) -> list[dict[str, Any]]:
+    rows = [json.loads(line) for path in files for line in open(path, encoding="utf-8")]
     return [r for r in rows if half == "all" or r["half"] == half]
 
 
@@ -97,8 +97,9 @@ class Tally:
                 "hit_sentences": c["hit_sentences"], "hit_sentences_labelled": c["hit_sentences_labelled"]}
 
 
-def score_round(version: str, half: str, shared: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    rows = read_round(half)
+def score_round(version: str, half: str, shared: Path,
+                files: tuple[Path, ...] = ROUND) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    rows = read_round(half, files)
     by_doc: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         by_doc[(r["corpus"], r["id"])].append(r)
@@ -257,7 +258,8 @@ def audit(half: str, shared: Path, show: bool) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--version", default="indicators.ruuk.v7")
-    ap.add_argument("--half", choices=("A", "B", "all"), default="all")
+    ap.add_argument("--half", default="all", help="one half of the round (A, B, ...) or all")
+    ap.add_argument("--files", type=Path, nargs="+", help="another round's files (same format) instead of round 1's")
     ap.add_argument("--gold", type=Path, help="score this gold/ruuk set instead of the round")
     ap.add_argument("--errors", action="store_true", help="list false hits and wrong sides")
     ap.add_argument("--misses", action="store_true", help="with --errors, list the misses too")
@@ -275,7 +277,7 @@ def main() -> int:
         s = score_gold(args.version, args.gold)
         print(f"{args.version} on {args.gold}\n" + ev.render(s))
     else:
-        s, cases = score_round(args.version, args.half, args.shared)
+        s, cases = score_round(args.version, args.half, args.shared, tuple(args.files or ROUND))
         print(render(s))
         if args.errors:
             for c in cases:
