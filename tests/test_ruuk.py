@@ -410,5 +410,9 @@ def test_dev_c_soldiers_complaints(pipe, text: str, want: str) -> None:  # type:
 
 def test_a_leaders_name_is_a_weak_actor(pipe) -> None:  # type: ignore[no-untyped-def]
     """«Зеленский», «Путин» name their side when no force is named (as a country's name does)."""
-    doc = _run(pipe, "Советник Зеленского: призывы США снизить мобилизационный возраст не имеют смысла сейчас.")
-    assert ("forced_recruitment", "ua") in _found(doc)
+    # (session 13: a sentence on lowering the draft age is refused by the default indicators.ruuk.v8, so another cue)
+    doc = _run(pipe, "Советник Зеленского: в армии массовое дезертирство, бойцы уходят с позиций.")
+    assert ("surrender_desertion", "ua") in _found(doc)
+    # without the name, the writer's side
+    assert ("surrender_desertion", "ru") in _found(_run(pipe, "Советник: в армии массовое дезертирство, бойцы уходят с "
+                                                               "позиций."))

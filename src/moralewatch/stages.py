@@ -13,7 +13,7 @@ from typing import Any
 
 from . import entities, indicators, lang, quote_roles, quotes, quotes_ruuk, segment, turns
 from .entities import cyrillic
-from .indicators import slavic
+from .indicators import slavic, slavic_v8
 from .indicators import v10 as indicators_v10
 from .indicators import v11 as indicators_v11
 from .indicators import v12 as indicators_v12
@@ -69,6 +69,12 @@ REGISTRATIONS: tuple[Registration, ...] = (
                                            "ruuk/indicators/soldiers.txt", "ruuk/indicators/military.txt",
                                            "ruuk/indicators/calibration.json", "ruuk/entities/morphology.txt"),
                  rewrites=("indicators",), setup=cyrillic.check_morphology),
+    # v8 (session 13): v7's items without the refusals and with the side corrections of data/ruuk/indicators_v8
+    Registration(slavic_v8.tag_ruuk_v8, data=("ruuk/indicators_v8/", "ruuk/indicators_v7/", "ruuk/indicators/hedges.txt",
+                                               "ruuk/indicators/size.txt", "ruuk/indicators/soldiers.txt",
+                                               "ruuk/indicators/military.txt", "ruuk/indicators/calibration.json",
+                                               "ruuk/entities/morphology.txt"),
+                 rewrites=("indicators",), setup=cyrillic.check_morphology),
     Registration(entities.find_entities_v0),
     Registration(entities.find_entities_v1, data=("entities/", "gazetteer/", "kb/orgs.tsv", "kb/people.tsv",
                                                   "kb/titles.tsv")),
@@ -97,7 +103,7 @@ DEFAULT = (
     "quotes.ruuk.v6",
     "indicators.v8",
     "langgate.v1",
-    "indicators.ruuk.v7",
+    "indicators.ruuk.v8",
     "entities.v2",
     "entities.ruuk.v1",
     "links.v2",
