@@ -121,3 +121,15 @@ def test_v6_leaves_english_alone() -> None:
     text = "Ukrainian forces held positions near Bakhmut and Pavlivka, officials in Donetsk region said."
     assert [(e.text, e.geonameid, e.admin1) for e in V6.run(Document(text=text)).entities] == \
         [(e.text, e.geonameid, e.admin1) for e in V5.run(Document(text=text)).entities]
+
+
+def test_a_region_left_unresolved_keeps_its_own_name_as_oblast() -> None:
+    """v3 leaves "Крым" between the peninsula and the village Krym; its oblast is the region it names itself."""
+    e = place(V6, "Ракеты снова летят на Крым, сообщили в штабе.", "Крым")
+    assert e.geonameid is None and e.admin1 == "Crimea"
+    es = [Entity(type="place", start=22, end=26, text="Крым", rule="place.unresolved", admin1="Crimea",
+                 candidates=[1]),
+          Entity(type="place", start=31, end=39, text="Ивановку", rule="place.unresolved", admin1="Crimea",
+                 candidates=[2])]
+    c6._named_oblasts_only("Ракеты снова летят на Крым, и на Ивановку.", es)
+    assert [e.admin1 for e in es] == ["Crimea", None]

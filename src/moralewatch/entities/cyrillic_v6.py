@@ -229,7 +229,8 @@ def _city_of_region(e: Entity) -> None:
 
 
 def _named_oblasts_only(text: str, entities: list[Entity]) -> None:
-    """An unresolved Cyrillic settlement keeps an oblast only when one is named for it."""
+    """An unresolved Cyrillic settlement keeps an oblast only when one is named for it (or it is the region's name
+    itself: "Крым", which v3 leaves unresolved between the peninsula and the village Krym)."""
     from .context_ruuk import region_mentions
 
     region_after: dict[int, str] | None = None
@@ -238,7 +239,7 @@ def _named_oblasts_only(text: str, entities: list[Entity]) -> None:
             continue
         if region_after is None:
             region_after = {s: a for s, _e, a in region_mentions(text, strict=True)}
-        e.admin1 = _named_region(text, e, region_after)
+        e.admin1 = region_after.get(e.start) or _named_region(text, e, region_after)  # "Крым" names its own
 
 
 def _cyrillic_place(e: Entity) -> bool:
