@@ -133,3 +133,21 @@ def test_a_region_left_unresolved_keeps_its_own_name_as_oblast() -> None:
                  candidates=[2])]
     c6._named_oblasts_only("Ракеты снова летят на Крым, и на Ивановку.", es)
     assert [e.admin1 for e in es] == ["Crimea", None]
+
+
+def test_one_place_per_name_in_a_document() -> None:
+    """A mention v3 left a namesake takes the settlement another mention of the document names with an id; a
+    mention whose candidates hold two such settlements, or none, stays unresolved."""
+    placed = Entity(type="place", start=0, end=11, text="Білогорівка", name="Bilohorivka", geonameid=712588,
+                    admin1="Luhansk Oblast", country="UA", lat=48.9, lon=38.2, rule="ruuk:gazetteer", confidence=0.9)
+    later = Entity(type="place", start=100, end=111, text="Білогорівка", name="Білогорівка", rule="place.unresolved",
+                   candidates=[712588], confidence=0.2, country="UA")
+    other = Entity(type="place", start=200, end=208, text="Ивановку", name="Ивановку", rule="place.unresolved",
+                   candidates=[1, 2], confidence=0.3, country="UA")
+    c6._one_place_per_name([placed, later, other])
+    assert later.geonameid == 712588 and later.admin1 == "Luhansk Oblast" and later.candidates is None
+    assert other.geonameid is None and other.candidates == [1, 2]
+    a = Entity(type="place", start=0, end=3, text="Аaa", geonameid=1, lat=1.0, lon=1.0, rule="ruuk:gazetteer")
+    b = Entity(type="place", start=10, end=13, text="Ббб", geonameid=2, lat=2.0, lon=2.0, rule="ruuk:gazetteer")
+    c6._one_place_per_name([a, b, other])
+    assert other.geonameid is None  # two of its candidates named: which one is not said
