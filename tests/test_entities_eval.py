@@ -79,6 +79,10 @@ def test_places_in_context_meet_floors(shared: Path, name: str, gold: str) -> No
     ("places_ruuk_dev_b.jsonl", "entities.ruuk.v5", ("ruuk_dev_b", "v5")),
     ("places_ruuk_dev_c.jsonl", "entities.ruuk.v4", ("ruuk_dev_c", "v4")),
     ("places_ruuk_dev_c.jsonl", "entities.ruuk.v5", ("ruuk_dev_c", "v5")),
+    ("places.jsonl", "entities.ruuk.v6", ("heldout_ruuk_v6",)),
+    ("places_ruuk_dev.jsonl", "entities.ruuk.v6", ("ruuk_dev", "v6")),
+    ("places_ruuk_dev_b.jsonl", "entities.ruuk.v6", ("ruuk_dev_b", "v6")),
+    ("places_ruuk_dev_c.jsonl", "entities.ruuk.v6", ("ruuk_dev_c", "v6")),
 ])
 def test_cyrillic_places_in_context_meet_their_floors(shared: Path, gold_name: str, version: str,
                                                       floor_key: tuple[str, ...]) -> None:

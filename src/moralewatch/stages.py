@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import entities, indicators, lang, quote_roles, quotes, quotes_ruuk, segment, turns
-from .entities import cyrillic
+from .entities import cyrillic, cyrillic_v6
 from .indicators import slavic, slavic_v8
 from .indicators import v10 as indicators_v10
 from .indicators import v11 as indicators_v11
@@ -89,6 +89,8 @@ REGISTRATIONS: tuple[Registration, ...] = (
     Registration(cyrillic.find_entities_ruuk_v4, data=("ruuk/entities/", "ruuk_places/", "kb/people.tsv", "gazetteer/"),
                  rewrites=("entities",), setup=cyrillic.check_morphology),
     Registration(cyrillic.find_entities_ruuk_v5, data=("ruuk/entities/", "ruuk_places/", "kb/people.tsv", "gazetteer/"),
+                 rewrites=("entities",), setup=cyrillic.check_morphology),
+    Registration(cyrillic_v6.find_entities_ruuk_v6, data=("ruuk/entities/", "ruuk_places/", "kb/people.tsv", "gazetteer/"),
                  rewrites=("entities",), setup=cyrillic.check_morphology),
     Registration(entities.link_evidence, rewrites=("quotes", "indicators")),
 )
