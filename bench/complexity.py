@@ -209,6 +209,7 @@ def families() -> dict[tuple[str, str], Callable[[int], str]]:
     add("one huge quote", "en", framed("“", "We are tired and we have no shells and ", "” he said."))
     add("one huge quote", "ru", framed("«", "Мы устали и у нас нет снарядов и ", "», — сказал боец."))
     # dialogue dashes
+    add("«…, об этом сказали» repeated, one sentence", "ru", framed("Бойцы", " шли, об этом сказали", "."))
     add("dialogue dashes", "ru", repeated("— Мы устали, — сказал боец.\n"))
     add("dialogue dashes", "uk", repeated("— Ми втомилися, — сказав боєць.\n"))
     add("dialogue dashes", "en", repeated("— We are tired, the soldier said.\n"))

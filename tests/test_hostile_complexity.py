@@ -481,3 +481,147 @@ def test_the_leftmost_that_from_each_cue_is_the_search_from_there(text: str, sta
             fast = line.first_match(pattern, s, len(text))
             slow = pattern.search(line.masked, s, len(text))
             assert (fast.span() if fast else None) == (slow.span() if slow else None)
+
+
+# -- quotes.ruuk: the speaker after a verb (session 13) ----------------------------------------------------------
+#
+# «…, об этом сказали» repeated in one sentence: each verb's speaker was read in the whole rest of the sentence
+# (Line.after_verb sliced it, cut it at the first gerund, searched it for a meeting, a date, «со ссылкой на» and
+# counted all its words): 40 KB took 8.8 s. Now the cuts are leftmost matches searched once per stretch, the trailing
+# patterns read the last words only and the words are counted up to 13.
+
+ABOUT_THIS = " шли, об этом сказали"
+
+
+def _after_verb_sliced(self: ruuk_finder.Line, v_end: int, e: int) -> Any:
+    """Line.after_verb as it was before session 13 (slices of the whole rest), the reference for its answers."""
+    f = ruuk_finder
+    seg = self.m(v_end, e)
+    m = f._CUT_SPEAKER.search(seg)
+    if m:
+        seg = seg[:m.start()]
+    m = f._CUT_SPEAKER_V6.search(seg) if self.revision >= 6 else None
+    seg = seg[:m.start()] if m else seg
+    for c in f._COMMA_WORD.finditer(seg):
+        if f.gerund(c.group(1), self.lang):
+            seg = seg[:c.start()]
+            break
+    a, b = v_end, v_end + len(seg)
+    a, b = f._strip(self.text, a, b, " \t\u00a0,")
+    hint = ""
+    via: list[str] = []
+    while True:
+        rest = self.text[a:b]
+        d = f._DATE.match(rest)
+        ad = f._ADDRESSEE.match(rest)
+        first = f._WORD.match(rest)
+        if d:
+            a += d.end()
+        elif ad:
+            hint = hint or ad.group().strip().lower()
+            a += ad.end()
+        elif first and first.group().lower() in f.lexicon().skip and f._words(rest) > 1:
+            a += first.end()
+            a, b = f._strip(self.text, a, b, " \t\u00a0,")
+        else:
+            break
+    g = f._FROM.match(self.text[a:b]) or f._IN_SOURCE.match(self.text[a:b])
+    if g and f._words(self.text[a + g.end():b]):
+        a += g.end()
+    t = f._TRAILING_WHERE.search(self.text[a:b])
+    if t:
+        hint = hint or t.group().strip().lower()
+        b = a + t.start()
+    met = f._WHERE_MET.search(self.text, a, b) if self.revision >= 6 else None
+    if met and met.start() > a and f._CAPITAL.search(self.text, a, met.start()):
+        b = met.start()
+    when = f._TRAILING_DATE.search(self.text[a:b])
+    if when and when.start() > 0:
+        b = a + when.start()
+    link = f._LINK_SOURCE.search(self.text[a:b])
+    if link:
+        via.append(self.text[a:a + link.start()].strip())
+        a = a + link.end()
+    else:
+        outlet = f._outlet_prefix(self.text[a:b])
+        if outlet and f._words(self.text[a + outlet:b]) >= 1:
+            via.append(self.text[a:a + outlet].strip())
+            a += outlet
+            p = f._PREPOSITION.match(self.text[a:b].lstrip())
+            a = f._strip(self.text, a, b, " ")[0]
+            if p:
+                a += p.end()
+    if self.text[a:b].split() and self.text[a:b].split()[0].lower() in f.PRONOUNS:
+        b = a + len(self.text[a:b].split()[0])
+    if not f._WORD.search(self.text[a:b]) or f._words(self.text[a:b]) > self._longest(a, b):
+        return None, hint, via
+    return (a, b), hint, via
+
+
+_AFTER_PIECES = st.lists(st.sampled_from(
+    [" шли", ", об этом сказали", " сказали", " заявил", " журналистам", " изданию", " в интервью BBC", " 3 марта",
+     " в июле 2022 года", " 12 мая 2022 г.", " в своем телеграм-канале", " в Telegram", " со ссылкой на", " з посиланням на",
+     " РИА Новости", " New York Times", " из", " в сообщении", " на заседании", " во время встречи", " Совбеза",
+     " Путин", " Песков", " он", " вони", " также", " при этом", ",", ", отмечая", ", что", ", в то время как", " —",
+     ".", " (", " позывным «Рубин»", "  ", "\u00a0", "\t", " ", " Σίγμα", " İstanbul", " ж" * 7, " " * 70]),
+    max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_AFTER_PIECES, st.lists(st.integers(0, 600), min_size=1, max_size=6), st.integers(0, 600),
+       st.sampled_from([4, 5, 6]), st.integers(0, 2))
+def test_after_verb_answers_as_the_whole_rest(text: str, starts: list[int], end: int, revision: int,
+                                             shift: int) -> None:
+    """Line.after_verb against the old sliced reading, for verb ends in increasing order (the cues of a sentence)
+    and one sentence end, on a line that does not start at the text's offset 0."""
+    text = "ж" * shift + "Бойцы" + text
+    line = ruuk_finder.Line(text, shift, len(text), False, False, lang="ru", revision=revision)
+    e = min(shift + end, len(text))
+    for v_end in sorted(min(shift + x, len(text)) for x in starts):
+        assert line.after_verb(v_end, e) == _after_verb_sliced(line, v_end, e), (text, v_end, e)
+
+
+@pytest.mark.parametrize("text", [
+    "Бойцы" + ABOUT_THIS * 40 + ".",
+    "Бойцы" + ABOUT_THIS * 20 + " журналистам Песков в своем телеграм-канале.",
+    "Солдаты устали и хотят домой, об этом сообщил журналистам со ссылкой на штаб командир роты Иван Петров.",
+    "Солдаты устали, об этом сказал в июле 2022 года New York Times представитель Пентагона.",
+    "Солдаты устали, об этом заявил Владимир Путин на заседании Совбеза.",
+    "Солдаты устали, об этом сообщил сапер 132-й бригады 51-й армии российских войск с позывным «Рубин».",
+    "Солдаты устали, об этом сообщил он, отмечая, что потери большие.",
+], ids=lambda t: t[:30])
+def test_after_verb_on_the_document_answers_as_the_whole_rest(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    fast = to_extract(analyze_text(text), 0)
+    monkeypatch.setattr(ruuk_finder.Line, "after_verb", _after_verb_sliced)
+    assert to_extract(analyze_text(text), 0) == fast
+
+
+def _after_verb_work(monkeypatch: pytest.MonkeyPatch, repeats: int) -> tuple[int, int]:
+    """(characters given to _words, calls of gerund) while the quotes of one sentence of «…, об этом сказали» are
+    found: the old reading gave each verb's whole rest to both."""
+    chars, gerunds = [0], [0]
+    words, gerund = ruuk_finder._words, ruuk_finder.gerund
+
+    def counting_words(s: str) -> int:
+        chars[0] += len(s)
+        return words(s)
+
+    def counting_gerund(w: str, lang: str) -> bool:
+        gerunds[0] += 1
+        return gerund(w, lang)
+
+    monkeypatch.setattr(ruuk_finder, "_words", counting_words)
+    monkeypatch.setattr(ruuk_finder, "gerund", counting_gerund)
+    analyze_text("Бойцы" + ABOUT_THIS * repeats + ".")
+    monkeypatch.undo()
+    return chars[0], gerunds[0]
+
+
+def test_after_verb_reads_each_stretch_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    small = _after_verb_work(monkeypatch, 200)
+    big = _after_verb_work(monkeypatch, 400)
+    assert big[0] <= 2.2 * small[0] and big[1] <= 2.2 * small[1], (small, big)  # the old reading: 4x
+    assert big[1] <= 2 * 400  # each comma looked at about once, not once per verb before it
+    monkeypatch.setattr(ruuk_finder.Line, "after_verb", _after_verb_sliced)
+    old = _after_verb_work(monkeypatch, 400)
+    assert old[0] > 20 * big[0] and old[1] > 20 * big[1], (old, big)
