@@ -883,3 +883,33 @@ def test_first_chars_answer_as_the_private_parser_on_any_regex(rx: str) -> None:
     except re.error:
         assume(False)
     assert slavic._first_chars(rx) == _first_chars_sre(rx), rx
+
+
+# -- clean.transcript: a subtitle file of one long turn (session 13) ---------------------------------------------
+
+class _CountingCue(int):
+    """A cue index that counts the comparisons made with it (a list's «in» compares with every element)."""
+
+    compared = 0
+
+    def __eq__(self, other: object) -> bool:
+        _CountingCue.compared += 1
+        return int(self) == other
+
+    __hash__ = int.__hash__
+
+
+def test_a_turn_of_many_cues_looks_each_cue_up_once() -> None:
+    """300,000 cues without a label are one turn: whether a cue is already the turn's was a list's «in» (a 15 MB
+    .srt took minutes to clean); now a set's, each cue compared about once."""
+    from moralewatch.clean import transcript
+
+    line = "We have no shells.\n"
+    n = 3000
+    text = line * n
+    lines = [(_CountingCue(i), (i * len(line), (i + 1) * len(line) - 1), None) for i in range(n)]
+    lines += [(_CountingCue(5), (0, len(line) - 1), None)]  # a cue seen before: not added twice
+    _CountingCue.compared = 0
+    turns = transcript.find_turns(text, lines)
+    assert len(turns) == 1 and turns[0].cues == list(range(n))
+    assert _CountingCue.compared < 2 * n, _CountingCue.compared  # the list: n * n / 2
