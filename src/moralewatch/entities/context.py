@@ -341,19 +341,42 @@ class _Own:
         return max(math.exp(-d / _SCALE) for d in ds if d <= least + _TIE)
 
 
-class _DocBand:
-    """The document's anchor places (one entity per place, its count and name) by latitude, and the count by name."""
+def cells_around(lat: float, lon: float, km: float) -> list[tuple[int, int]] | None:
+    """The cells of a degree of latitude and longitude (``(floor(lat), floor(lon))``) that hold every point within
+    ``km`` of ``(lat, lon)``, None for every cell (near a pole). Two points ``dlon`` apart at latitudes of at most
+    ``phi`` are at least ``2R asin(cos(phi) sin(dlon / 2))`` apart, so only ``2 asin(sin(km / 2R) / cos(phi))`` of
+    longitude either side is read (with _SLACK km more for the rounding of _km)."""
+    reach = (km + _SLACK) / _DEG_KM
+    phi = max(abs(lat - reach), abs(lat + reach))
+    s, c = math.sin((km + _SLACK) / (2 * 6371.0)), math.cos(math.radians(min(phi, 90.0)))
+    if s >= c * 0.999:
+        return None
+    wide = math.degrees(2 * math.asin(s / c))
+    west, east = math.floor(lon - wide), math.floor(lon + wide)
+    lons = range(-180, 180) if east - west >= 359 else [(j + 180) % 360 - 180 for j in range(west, east + 1)]
+    return [(i, j) for i in range(math.floor(lat - reach), math.floor(lat + reach) + 1) for j in lons]
 
-    __slots__ = ("lats", "points", "loose", "index", "total", "by_text")
+
+def cell_of(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat), (math.floor(lon) + 180) % 360 - 180
+
+
+class _DocBand:
+    """The document's anchor places (one entity per place, its count and name) by cells of a degree (session 13: a
+    band of latitude held a share of a country's towns), and the count by name."""
+
+    __slots__ = ("points", "loose", "index", "total", "by_text", "cells")
 
     def __init__(self, places: dict[tuple[int | None, str], tuple[Entity, int]]) -> None:
         every = [(a, n, text) for (_, text), (a, n) in places.items()]
         placed = sorted((x for x in every if x[0].lat is not None and x[0].lon is not None),
                         key=lambda x: x[0].lat or 0.0)
-        self.lats: list[float] = [a.lat or 0.0 for a, _, _ in placed]
         self.points: list[tuple[Entity, int, str]] = placed
         self.loose: list[tuple[Entity, int, str]] = [x for x in every if x[0].lat is None or x[0].lon is None]
         self.index: dict[int, tuple[Entity, int, str]] = {id(x[0]): x for x in every}
+        self.cells: dict[tuple[int, int], list[tuple[Entity, int, str]]] = {}
+        for x in placed:
+            self.cells.setdefault(cell_of(x[0].lat or 0.0, x[0].lon or 0.0), []).append(x)
         self.total = 0
         self.by_text: dict[str, int] = {}
         for _a, n, text in every:
@@ -367,10 +390,11 @@ class _DocBand:
         out += [self.index[i] for i in dirty if i in self.index]
         if p.lat is None or p.lon is None:
             return out
-        reach = (km + _SLACK) / _DEG_KM
-        lo = bisect.bisect_left(self.lats, p.lat - reach)
-        hi = bisect.bisect_right(self.lats, p.lat + reach)
-        out += [x for x in self.points[lo:hi] if id(x[0]) not in dirty]
+        cells = cells_around(p.lat, p.lon, km)
+        if cells is None:
+            return out + [x for x in self.points if id(x[0]) not in dirty]
+        for cell in cells:
+            out += [x for x in self.cells.get(cell, ()) if id(x[0]) not in dirty]
         return out
 
 

@@ -17,7 +17,6 @@ The weighing and the verdict (a reading is taken only with a clear lead, else ca
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -26,15 +25,15 @@ from typing import Any, cast
 from ..lexicons import compile_regex, lines
 from ..model import Entity
 from .context import (
-    _DEG_KM,
     _FAR_KM,
-    _SLACK,
     LOCAL,
     _Anchors,
     _decide,
     _km,
     _Mention,
     _take,
+    cell_of,
+    cells_around,
     local_readings,
     unresolved,
 )
@@ -311,7 +310,7 @@ class _Grid:
         lat, lon = key[0], key[1]
         if not isinstance(lat, float | int) or not isinstance(lon, float | int):
             return
-        cell = (math.floor(lat), math.floor(lon))
+        cell = cell_of(lat, lon)
         if k == 1 and n == 1:
             self.cells.setdefault(cell, set()).add(key)
         elif k == 0:
@@ -319,22 +318,14 @@ class _Grid:
             del self.keys[key]
 
     def around(self, lat: float, lon: float, km: float) -> Iterator[tuple[Any, ...]]:
-        """The keys (with members) that may lie within ``km`` of ``(lat, lon)``: every one that does, and some more.
-        Two points ``dlon`` apart at latitudes of at most ``phi`` are at least ``2R asin(cos(phi) sin(dlon / 2))``
-        apart, so only ``2 asin(sin(km / 2R) / cos(phi))`` of longitude either side is read (all near a pole)."""
-        reach = (km + _SLACK) / _DEG_KM
-        lo, hi = math.floor(lat - reach), math.floor(lat + reach)
-        phi = max(abs(lat - reach), abs(lat + reach))
-        s, c = math.sin((km + _SLACK) / (2 * 6371.0)), math.cos(math.radians(min(phi, 90.0)))
-        if s >= c * 0.999:
+        """The keys (with members) that may lie within ``km`` of ``(lat, lon)``: every one that does, and some more
+        (:func:`.context.cells_around`)."""
+        cells = cells_around(lat, lon, km)
+        if cells is None:
             yield from [k for k in self.keys if isinstance(k[0], float | int) and isinstance(k[1], float | int)]
             return
-        wide = math.degrees(2 * math.asin(s / c))
-        west, east = math.floor(lon - wide), math.floor(lon + wide)
-        lons = range(-180, 180) if east - west >= 359 else [(j + 180) % 360 - 180 for j in range(west, east + 1)]
-        for i in range(lo, hi + 1):
-            for j in lons:
-                yield from self.cells.get((i, j), ())
+        for cell in cells:
+            yield from self.cells.get(cell, ())
 
 
 class _Near:
