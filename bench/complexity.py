@@ -41,7 +41,7 @@ from moralewatch.clean.document import RejectedInput
 from moralewatch.ingest import RawInput
 from moralewatch.pipeline import Pipeline
 from moralewatch.runner import DocumentTimeout, time_budget
-from moralewatch.stages import default_pipeline
+from moralewatch.stages import REGISTRY, default_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "moralewatch" / "data"
@@ -209,6 +209,7 @@ def families() -> dict[tuple[str, str], Callable[[int], str]]:
     add("one huge quote", "en", framed("“", "We are tired and we have no shells and ", "” he said."))
     add("one huge quote", "ru", framed("«", "Мы устали и у нас нет снарядов и ", "», — сказал боец."))
     # dialogue dashes
+    add("«…, об этом сказали» repeated, one sentence", "ru", framed("Бойцы", " шли, об этом сказали", "."))
     add("dialogue dashes", "ru", repeated("— Мы устали, — сказал боец.\n"))
     add("dialogue dashes", "uk", repeated("— Ми втомилися, — сказав боєць.\n"))
     add("dialogue dashes", "en", repeated("— We are tired, the soldier said.\n"))
@@ -227,6 +228,7 @@ def families() -> dict[tuple[str, str], Callable[[int], str]]:
     add("place names", "ru", repeated("в Бахмуте, Авдеевке, Харькове, Купянске, "))
     add("place names", "uk", repeated("у Бахмуті, Авдіївці, Харкові, Куп'янську, "))
     add("distinct place names (the gazetteer's Ukrainian towns)", "en", distinct_places)
+    add("single-reading places in context", "ru", repeated("Купянск, Торецк, Курахово, Андреевка, Зелёное, "))
     add("organisations", "en", repeated("the Ministry of Defence of Russia and the Armed Forces of Ukraine "))
     # furniture, interviews
     add("menu lines", "en", repeated("Home | News | World | Sport | Video\n"))
@@ -252,6 +254,19 @@ def families() -> dict[tuple[str, str], Callable[[int], str]]:
     add("ellipses", "en", repeated("wait... "))
     add("brackets", "en", repeated("(a [b {c "))
     return fam
+
+
+#: families that exercise a stage version the default pipeline does not run: that version in its family's place
+#: (entities.ruuk.v2-v5 weigh places in context, session 13; the default runs v1)
+VERSIONS = {("single-reading places in context", "ru"): "entities.ruuk.v3"}
+
+
+def pipeline_for(name: str, lang: str, default: Pipeline) -> Pipeline:
+    version = VERSIONS.get((name, lang))
+    if version is None:
+        return default
+    family = version.rsplit(".", 1)[0] + "."
+    return Pipeline(tuple(version if n.startswith(family) else n for n in default.names), None, REGISTRY)
 
 
 #: the families that also run at 1 MB (one of each kind; when their 40 KB run is cheap and not flagged)
@@ -463,7 +478,10 @@ def main(argv: list[str] | None = None) -> int:
     for (name, lang), make in fam.items():
         if args.k and not any(k in name or k == lang for k in args.k.split("|")):
             continue
-        row = measure(name, lang, make, pipe, big=not args.no_big and (name, lang) in BIG_FAMILIES)
+        row = measure(name, lang, make, pipeline_for(name, lang, pipe),
+                      big=not args.no_big and (name, lang) in BIG_FAMILIES)
+        if (name, lang) in VERSIONS:
+            row["stage"] = VERSIONS[name, lang]
         rows.append(row)
         print(_fmt(row), flush=True)
     flagged = [f"{r['lang']} {r['family']}" for r in rows if r["flag"]]

@@ -725,3 +725,56 @@ def main(argv: list[str]) -> None:
 
 if __name__ == "__main__":
     main(sys.argv[1:])
+
+
+# -- Telegram Desktop exports (session 13) -----------------------------------------------------------------------
+
+def _tg_message(i: int, text: Any, **kw: Any) -> bytes:
+    return json.dumps({"id": i, "type": "message", "date": "2023-05-01T10:00:00", "from": "Chan", "text": text, **kw},
+                      ensure_ascii=False).encode()
+
+
+def _tg_export(d: Path, *messages: bytes, tail: bytes = b"]}") -> list[str]:
+    head = b'{"name": "Chan", "type": "public_channel", "id": 77, "messages": ['
+    return [put(d, "result.json", head + b",\n".join(messages) + tail)]
+
+
+@case("Telegram export cut inside a message", {"truncated_export", OK}, need={"truncated_export", OK})
+def _tg_truncated(d: Path) -> list[str]:
+    return _tg_export(d, _tg_message(1, TEXT), _tg_message(2, TEXT)[:40], tail=b"")
+
+
+@case("Telegram messages of unknown types and odd fields", {"unknown_message", "media_only", OK},
+      need={"unknown_message", "media_only", OK})
+def _tg_unknown(d: Path) -> list[str]:
+    return _tg_export(d, _tg_message(1, TEXT).replace(b'"message"', b'"sticker_pack"'),
+                      json.dumps({"id": 2, "type": None, "text": "x"}).encode(),
+                      _tg_message(3, {"weird": 1}), _tg_message(4, [None, 5, {"type": "x"}, "Soldiers said."]),
+                      _tg_message(5, TEXT))
+
+
+@case("Telegram message nested 100,000 deep, then a good one", {"malformed_message", OK},
+      need={"malformed_message", OK})
+def _tg_deep(d: Path) -> list[str]:
+    return _tg_export(d, b'{"id": 1, "type": "message", "text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+                      _tg_message(2, TEXT))
+
+
+@case("Telegram text of 100,000 entities", OK)
+def _tg_entities(d: Path) -> list[str]:
+    return _tg_export(d, _tg_message(1, [{"type": "bold", "text": "Бойцы "}, "устали. "] * 50_000
+                                     + [{"type": "hashtag", "text": "#фронт"}]), _tg_message(2, TEXT))
+
+
+def _albums_within(limit: int) -> Callable[[list[dict[str, Any]]], None]:
+    def check(outs: list[dict[str, Any]]) -> None:
+        texts = [o["text"] for o in outs if o["code"] == OK]
+        assert len(texts) >= 3, len(texts)  # the run of one group is cut into inputs of at most the limit
+        assert all(len(t.encode()) <= limit for t in texts)
+    return check
+
+
+@case("Telegram 'album' of 20,000 messages of one group (was quadratic, one input of any size)", OK,
+      max_bytes=256 * 1024, check=_albums_within(256 * 1024))
+def _tg_album(d: Path) -> list[str]:
+    return _tg_export(d, *(_tg_message(i, "Бойцы устали, снарядов нет.", grouped_id=5) for i in range(20_000)))

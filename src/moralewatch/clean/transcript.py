@@ -295,6 +295,7 @@ def find_turns(text: str, lines: list[tuple[int | None, tuple[int, int], float |
     """Turns of ``lines`` (cue index, input span, time): a label or a dialogue dash starts a turn; a line without
     one continues the turn before it (in a subtitle file, a cue without a label continues its speaker)."""
     turns: list[Turn] = []
+    cues_of: dict[int, set[int]] = {}  # id() of a turn -> its cues (a list's «in» was quadratic in a long turn)
     for cue, (s, e), time in lines:
         if cue is None and _TIME_LINE.match(text, s, e):
             continue
@@ -331,7 +332,9 @@ def find_turns(text: str, lines: list[tuple[int | None, tuple[int, int], float |
             turn = Turn(label, label_span, time=time, dash=dash)
             turns.append(turn)
         turn = turns[-1]
-        if cue is not None and cue >= 0 and cue not in turn.cues:
+        seen = cues_of.setdefault(id(turn), set())
+        if cue is not None and cue >= 0 and cue not in seen:
+            seen.add(cue)
             turn.cues.append(cue)
         if turn.time is None:
             turn.time = time

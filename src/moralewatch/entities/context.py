@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import bisect
 import math
-import threading
-import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -179,40 +177,33 @@ def resolve(text: str, entities: list[Entity]) -> None:
         if len(m.readings) < 2 and not _named_oblast(text, m.ent):
             continue
         _decide(text, m, anchors, regions_para.get(m.para, set()), regions_doc, places)
-
-
-_LIVE = threading.local()
-
-
-def _live_anchors() -> weakref.WeakSet[_Anchors]:
-    """This thread's anchor sets still in use (one per document being resolved)."""
-    live: weakref.WeakSet[_Anchors] | None = getattr(_LIVE, "anchors", None)
-    if live is None:
-        live = _LIVE.anchors = weakref.WeakSet()
-    return live
-
-
-def _moved(ent: Entity) -> None:
-    """``ent``'s coordinates are set (:func:`_take`, :func:`unresolved`): an anchor set holding it reads it apart."""
-    for anchors in list(_live_anchors()):
-        anchors.moved(ent)
+        anchors.moved(m.ent)  # _decide sets no other entity's coordinates
 
 
 class _Anchors:
     """The document's anchor places: by paragraph, and once per place with its count. The nearest anchors of a
     paragraph to a point, and the document's within 100 km of it, are searched in a band of latitude around it
-    (anchors sorted by latitude; an anchor whose coordinates were set since it was added is read apart, always)."""
+    (anchors sorted by latitude; an anchor whose coordinates were set since it was added is read apart, always).
+
+    The resolver that holds them says which entity a step may have moved (:meth:`moved`, after each ``_decide``):
+    one that did is read apart by its paragraph when it stands for its point there, and by the document when it
+    stands for its place (the only ones these read), so a paragraph of a thousand moved mentions of one village
+    reads one, not a thousand, for each question (session 13: it was a thread's registry of anchor sets that
+    ``_take`` and ``unresolved`` told, and every moved anchor of the document was read for each)."""
 
     def __init__(self) -> None:
         self.by_para: dict[int, list[Entity]] = {}
         self.places: dict[tuple[int | None, str], tuple[Entity, int]] = {}
         #: by paragraph, the first two anchors at each point: what distances to the paragraph's anchors need
         self.spots: dict[int, dict[tuple[float | None, float | None], list[Entity]]] = {}
-        self._members: set[int] = set()  # id() of every anchor
-        self._dirty: dict[int, Entity] = {}  # anchors whose coordinates were set after they were added
+        #: id() of every anchor -> its paragraph and the point it was added at
+        #: (and whether it is kept at that point, whether it stands for its place)
+        self._at: dict[int, tuple[int, float | None, float | None, bool, bool]] = {}
+        #: by paragraph, its anchors kept at a point whose coordinates were set since they were added
+        self._dirty: dict[int, dict[int, Entity]] = {}
+        self._doc_dirty: dict[int, Entity] = {}  # the same, of the entities that stand for a place
         self._bands: dict[int, _Band] = {}  # by paragraph, its points by latitude (built on first use)
         self._doc: _DocBand | None = None
-        _live_anchors().add(self)
 
     def add(self, para: int, ent: Entity) -> None:
         self.by_para.setdefault(para, []).append(ent)
@@ -222,13 +213,20 @@ class _Anchors:
         at = self.spots.setdefault(para, {}).setdefault((ent.lat, ent.lon), [])
         if len(at) < 2:
             at.append(ent)
-        self._members.add(id(ent))
+        self._at[id(ent)] = (para, ent.lat, ent.lon, any(a is ent for a in at), first is ent)
         self._bands.pop(para, None)
         self._doc = None
 
     def moved(self, ent: Entity) -> None:
-        if id(ent) in self._members:
-            self._dirty[id(ent)] = ent
+        """``ent``'s coordinates may have been set (:func:`_take`, :func:`unresolved`): an anchor whose point is not
+        the one it was added at is read apart where it is read at all."""
+        at = self._at.get(id(ent))
+        if at is None or (ent.lat, ent.lon) == (at[1], at[2]):
+            return
+        if at[3]:
+            self._dirty.setdefault(at[0], {})[id(ent)] = ent
+        if at[4]:
+            self._doc_dirty[id(ent)] = ent
 
     def others(self, para: int, ent: Entity) -> list[Entity]:
         """One anchor of the paragraph at each point other than ``ent`` (``ent``'s point too when another anchor
@@ -243,7 +241,7 @@ class _Anchors:
         band = self._bands.get(para)
         if band is None:
             band = self._bands[para] = _Band(list(self.spots.get(para, {}).items()))
-        return _Own(band, ent, self._dirty)
+        return _Own(band, ent, self._dirty.setdefault(para, {}))
 
     def near_share(self, pl: Place, ent: Entity) -> float:
         """The share of the document's anchor mentions (other names than ``ent``'s) within 100 km of ``pl``."""
@@ -254,7 +252,7 @@ class _Anchors:
         if not total:
             return 0.0
         near = 0
-        for a, n, text in doc.within(pl, 100.0, self._dirty):
+        for a, n, text in doc.within(pl, 100.0, self._doc_dirty):
             if text != ent.text and _km(pl, a) <= 100.0:
                 near += n
         return near / total
@@ -343,19 +341,42 @@ class _Own:
         return max(math.exp(-d / _SCALE) for d in ds if d <= least + _TIE)
 
 
-class _DocBand:
-    """The document's anchor places (one entity per place, its count and name) by latitude, and the count by name."""
+def cells_around(lat: float, lon: float, km: float) -> list[tuple[int, int]] | None:
+    """The cells of a degree of latitude and longitude (``(floor(lat), floor(lon))``) that hold every point within
+    ``km`` of ``(lat, lon)``, None for every cell (near a pole). Two points ``dlon`` apart at latitudes of at most
+    ``phi`` are at least ``2R asin(cos(phi) sin(dlon / 2))`` apart, so only ``2 asin(sin(km / 2R) / cos(phi))`` of
+    longitude either side is read (with _SLACK km more for the rounding of _km)."""
+    reach = (km + _SLACK) / _DEG_KM
+    phi = max(abs(lat - reach), abs(lat + reach))
+    s, c = math.sin((km + _SLACK) / (2 * 6371.0)), math.cos(math.radians(min(phi, 90.0)))
+    if s >= c * 0.999:
+        return None
+    wide = math.degrees(2 * math.asin(s / c))
+    west, east = math.floor(lon - wide), math.floor(lon + wide)
+    lons = range(-180, 180) if east - west >= 359 else [(j + 180) % 360 - 180 for j in range(west, east + 1)]
+    return [(i, j) for i in range(math.floor(lat - reach), math.floor(lat + reach) + 1) for j in lons]
 
-    __slots__ = ("lats", "points", "loose", "index", "total", "by_text")
+
+def cell_of(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat), (math.floor(lon) + 180) % 360 - 180
+
+
+class _DocBand:
+    """The document's anchor places (one entity per place, its count and name) by cells of a degree (session 13: a
+    band of latitude held a share of a country's towns), and the count by name."""
+
+    __slots__ = ("points", "loose", "index", "total", "by_text", "cells")
 
     def __init__(self, places: dict[tuple[int | None, str], tuple[Entity, int]]) -> None:
         every = [(a, n, text) for (_, text), (a, n) in places.items()]
         placed = sorted((x for x in every if x[0].lat is not None and x[0].lon is not None),
                         key=lambda x: x[0].lat or 0.0)
-        self.lats: list[float] = [a.lat or 0.0 for a, _, _ in placed]
         self.points: list[tuple[Entity, int, str]] = placed
         self.loose: list[tuple[Entity, int, str]] = [x for x in every if x[0].lat is None or x[0].lon is None]
         self.index: dict[int, tuple[Entity, int, str]] = {id(x[0]): x for x in every}
+        self.cells: dict[tuple[int, int], list[tuple[Entity, int, str]]] = {}
+        for x in placed:
+            self.cells.setdefault(cell_of(x[0].lat or 0.0, x[0].lon or 0.0), []).append(x)
         self.total = 0
         self.by_text: dict[str, int] = {}
         for _a, n, text in every:
@@ -369,10 +390,11 @@ class _DocBand:
         out += [self.index[i] for i in dirty if i in self.index]
         if p.lat is None or p.lon is None:
             return out
-        reach = (km + _SLACK) / _DEG_KM
-        lo = bisect.bisect_left(self.lats, p.lat - reach)
-        hi = bisect.bisect_right(self.lats, p.lat + reach)
-        out += [x for x in self.points[lo:hi] if id(x[0]) not in dirty]
+        cells = cells_around(p.lat, p.lon, km)
+        if cells is None:
+            return out + [x for x in self.points if id(x[0]) not in dirty]
+        for cell in cells:
+            out += [x for x in self.cells.get(cell, ()) if id(x[0]) not in dirty]
         return out
 
 
@@ -507,7 +529,6 @@ def _verdict(m: _Mention, readings: list[Place], scores: dict[int, float], own: 
 
 
 def _take(ent: Entity, pl: Place, confidence: float) -> None:
-    _moved(ent)
     ent.name, ent.lat, ent.lon, ent.country = pl.name, pl.lat, pl.lon, pl.country
     ent.admin1, ent.geonameid = pl.admin1, pl.geonameid
     ent.confidence = confidence
@@ -517,7 +538,6 @@ def _take(ent: Entity, pl: Place, confidence: float) -> None:
 
 def unresolved(ent: Entity, readings: list[Place], oblast: str | None, confidence: float) -> None:
     """No id: the name, the oblast when it is known (named, or shared by every reading), the candidate ids."""
-    _moved(ent)
     admins = {p.admin1 for p in readings}
     ent.admin1 = oblast if oblast is not None else (admins.pop() if len(admins) == 1 else None)
     ent.geonameid = ent.lat = ent.lon = None

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from functools import cache
+from typing import Any, cast
 
 from ..lexicons import compile_regex, lines
 from ..model import Entity
@@ -30,6 +32,8 @@ from .context import (
     _km,
     _Mention,
     _take,
+    cell_of,
+    cells_around,
     local_readings,
     unresolved,
 )
@@ -156,12 +160,15 @@ def resolve(text: str, entities: list[Entity], ambiguous: dict[int, tuple[Candid
     for e in entities:
         if e.type == "place" and e.lat is not None and e.country in LOCAL and e.start not in ambiguous:
             anchors.add(para_of(e.start), e)
+    near = _Near(anchors)
     for e in entities:
         if e.type == "place" and e.rule == "ruuk:gazetteer" and e.start not in ambiguous:
             if not v3:
-                _check_single(e, para_of(e.start), anchors, regions_para)
+                _check_single(e, para_of(e.start), near, regions_para)
             else:
-                _check_single_v3(text, e, para_of(e.start), anchors, regions_para, regions_doc)
+                _check_single_v3(text, e, para_of(e.start), near, regions_para, regions_doc)
+            near.moved(e)  # the only anchor a step moves (unresolved: its point is gone; _take and _decide move
+            anchors.moved(e)  # only ambiguous mentions, never anchors)
         if e.start not in ambiguous or e.type != "place" or _cut_name(text, e.start):
             continue
         rs, weights = local_readings(ambiguous[e.start])
@@ -182,17 +189,20 @@ _ADJECTIVE_BEFORE = compile_regex(rf"[А-ЯЁІЇЄҐ][{_L}]{{1,40}}(?:ого|е
                                   rf"ої|ої|ій|а|е|у|і){_S}$")
 
 
-def _check_single(ent: Entity, para: int, anchors: _Anchors, para_regions: dict[int, set[str]],
+def _check_single(ent: Entity, para: int, anchors: _Near, para_regions: dict[int, set[str]],
                   namesake: bool = False) -> None:
     """A village the gazetteer knows one reading of, far from what its paragraph is about (another region named,
     the paragraph's places all far away): a namesake the gazetteer lacks, left unknown with the region named
-    (``namesake``, entities.ruuk.v3: and not with the reading's region, which is the namesake's)."""
+    (``namesake``, entities.ruuk.v3: and not with the reading's region, which is the namesake's). The paragraph's
+    other anchors are those of another geonameid; near: one of them within _FAR_KM (:class:`_Near`)."""
     if ent.lat is None or ent.geonameid is None or ent.country not in LOCAL:
         return
     pl = Place(ent.geonameid, ent.name or ent.text, "city", ent.country, ent.admin1, ent.lat, ent.lon, 0)
     regions = para_regions.get(para, set())
-    own = [a for a in anchors.by_para.get(para, []) if a is not ent and a.geonameid != ent.geonameid]
-    near = any(_km(pl, a) <= _FAR_KM for a in own)
+    points = anchors.paragraph(para)
+    own = points.total - points.by_id.get(ent.geonameid, 0)
+    near = ent.lon is not None and any(key[2] != ent.geonameid and _km(pl, _point(key)) <= _FAR_KM
+                                       for key in points.around(ent.lat, ent.lon, _FAR_KM))
     if (regions and ent.admin1 not in regions and not near) or (own and not near):
         named = next(iter(regions)) if len(regions) == 1 else None
         if namesake:
@@ -210,7 +220,7 @@ _VILLAGE_BEFORE = compile_regex(r"(?<![\w-])(?:[Сс]ел[оауеі]|[Дд]ер
 _VILLAGE_TOWN = 10_000
 
 
-def _check_single_v3(text: str, e: Entity, para: int, anchors: _Anchors, regions_para: dict[int, set[str]],
+def _check_single_v3(text: str, e: Entity, para: int, anchors: _Near, regions_para: dict[int, set[str]],
                      regions_doc: set[str]) -> None:
     """(entities.ruuk.v3) A settlement of Ukraine or Russia the gazetteer knows one reading of: a town named after a
     village word is a namesake; under 10,000 inhabitants it needs the document's support (:func:`_unsupported`);
@@ -240,15 +250,118 @@ def _reading(ent: Entity) -> tuple[int, str]:
     return max(p.population for p in places if p.admin1 == own.admin1 and p.feature == own.feature), own.feature
 
 
-def _unsupported(ent: Entity, anchors: _Anchors, regions_doc: set[str]) -> bool:
+def _unsupported(ent: Entity, anchors: _Near, regions_doc: set[str]) -> bool:
     """(entities.ruuk.v3) A small settlement (under 20,000) the gazetteer knows one reading of, with nothing in the
     document for it: its region not named, no other place of the document within 120 km. The gazetteer lacks most
     villages, so such a reading is as likely a namesake's: unknown is better than a confident wrong answer."""
     if ent.admin1 in regions_doc or ent.lat is None:
         return False
+    if ent.lon is None:  # no distance: nothing is near
+        return True
     here = Place(ent.geonameid, ent.name or ent.text, "city", ent.country, ent.admin1, ent.lat, ent.lon, 0)
-    return not any(a.geonameid != ent.geonameid and a.text != ent.text and _km(here, a) <= _FAR_KM
-                   for a, _n in anchors.places.values())
+    return not any(key[2] != ent.geonameid and key[3] != ent.text and _km(here, _point(key)) <= _FAR_KM
+                   for key in anchors.document().around(ent.lat, ent.lon, _FAR_KM))
+
+
+def _point(key: tuple[Any, ...]) -> Place:
+    """A key's coordinates, as _km reads them (a place's lat and lon)."""
+    return cast(Place, _Point(key[0], key[1]))
+
+
+class _Point:
+    """Coordinates, as _km reads them."""
+
+    __slots__ = ("lat", "lon")
+
+    def __init__(self, lat: float | None, lon: float | None) -> None:
+        self.lat, self.lon = lat, lon
+
+
+class _Grid:
+    """Keys ``(lat, lon, …)`` of members (by ``id``), by cells of a degree of latitude and longitude: the keys that
+    may lie within a distance of a point are those of a few cells, not all (a paragraph or a document naming
+    thousands of places asked once per mention was quadratic, session 13). ``by_id``: members by the key's third
+    item; ``total``: all members."""
+
+    __slots__ = ("keys", "cells", "where", "by_id", "total")
+
+    def __init__(self) -> None:
+        self.keys: dict[tuple[Any, ...], int] = {}
+        self.cells: dict[tuple[int, int], set[tuple[Any, ...]]] = {}
+        self.where: dict[int, tuple[Any, ...]] = {}
+        self.by_id: dict[Any, int] = {}
+        self.total = 0
+
+    def put(self, member: object, key: tuple[Any, ...]) -> None:
+        """``member`` is at ``key`` now (its point or geonameid set since it was put: it moves)."""
+        old = self.where.get(id(member))
+        if old == key:
+            return
+        if old is not None:
+            self._count(old, -1)
+        else:
+            self.total += 1
+        self.where[id(member)] = key
+        self._count(key, 1)
+
+    def _count(self, key: tuple[Any, ...], n: int) -> None:
+        k = self.keys[key] = self.keys.get(key, 0) + n
+        self.by_id[key[2]] = self.by_id.get(key[2], 0) + n
+        lat, lon = key[0], key[1]
+        if not isinstance(lat, float | int) or not isinstance(lon, float | int):
+            return
+        cell = cell_of(lat, lon)
+        if k == 1 and n == 1:
+            self.cells.setdefault(cell, set()).add(key)
+        elif k == 0:
+            self.cells[cell].discard(key)
+            del self.keys[key]
+
+    def around(self, lat: float, lon: float, km: float) -> Iterator[tuple[Any, ...]]:
+        """The keys (with members) that may lie within ``km`` of ``(lat, lon)``: every one that does, and some more
+        (:func:`.context.cells_around`)."""
+        cells = cells_around(lat, lon, km)
+        if cells is None:
+            yield from [k for k in self.keys if isinstance(k[0], float | int) and isinstance(k[1], float | int)]
+            return
+        for cell in cells:
+            yield from self.cells.get(cell, ())
+
+
+class _Near:
+    """The anchors' points for :func:`_check_single` (by paragraph: ``(lat, lon, geonameid)``) and
+    :func:`_unsupported` (the document's places, one entity each: ``(lat, lon, geonameid, text)``), as they are
+    now: the resolver tells (:meth:`moved`) after each step that may move an anchor (``unresolved`` clears its
+    point). Built on first use."""
+
+    def __init__(self, anchors: _Anchors) -> None:
+        self.anchors = anchors
+        self._paras: dict[int, _Grid] = {}
+        self._doc: _Grid | None = None
+        self._para_of: dict[int, int] = {id(a): p for p, ps in anchors.by_para.items() for a in ps}
+        self._first = {id(a) for a, _n in anchors.places.values()}
+
+    def paragraph(self, para: int) -> _Grid:
+        grid = self._paras.get(para)
+        if grid is None:
+            grid = self._paras[para] = _Grid()
+            for a in self.anchors.by_para.get(para, []):
+                grid.put(a, (a.lat, a.lon, a.geonameid))
+        return grid
+
+    def document(self) -> _Grid:
+        if self._doc is None:
+            self._doc = _Grid()
+            for a, _n in self.anchors.places.values():
+                self._doc.put(a, (a.lat, a.lon, a.geonameid, a.text))
+        return self._doc
+
+    def moved(self, ent: Entity) -> None:
+        para = self._para_of.get(id(ent))
+        if para is not None and para in self._paras:
+            self._paras[para].put(ent, (ent.lat, ent.lon, ent.geonameid))
+        if self._doc is not None and id(ent) in self._first:
+            self._doc.put(ent, (ent.lat, ent.lon, ent.geonameid, ent.text))
 
 
 def _namesake(ent: Entity, named: str | None) -> None:

@@ -37,8 +37,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from itertools import takewhile
-from re import _constants as _C
-from re import _parser
 from typing import Any
 
 from ..errors import PipelineError
@@ -123,42 +121,141 @@ def _calibration(path: str) -> dict[str, float]:
         raise _bad(path, 0, "expected an object of indicator -> precision") from None
 
 
-def _first_chars(sub: Any) -> set[str] | None:
-    """The characters a parsed regex (``re._parser`` SubPattern) can start with, or None when it may start with any
-    (a ``\\w`` or a wide range first) or match the empty string. Lookarounds are skipped: they consume nothing."""
-    out: set[str] = set()
-    for op, av in sub:
-        if op in (_C.ASSERT_NOT, _C.ASSERT, _C.AT):
-            continue
-        if op is _C.LITERAL:
-            return out | {chr(av)}
-        if op is _C.IN:
-            chars = _charset(av)
-            return None if chars is None else out | chars
-        if op is _C.SUBPATTERN or op is _C.BRANCH or op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
-            subs = [av[3]] if op is _C.SUBPATTERN else list(av[1]) if op is _C.BRANCH else [av[2]]
-            firsts = [_first_chars(x) for x in subs]
-            if any(f is None for f in firsts):
-                return None
-            out.update(*[f for f in firsts if f is not None])
-            optional = any(x.getwidth()[0] == 0 for x in subs) or (op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] == 0)
-            if not optional:
-                return out
-            continue
-        return None
-    return None
+def _first_chars(rx: str) -> set[str] | None:
+    r"""The characters a regex can start with, or None when it may start with any (a ``\w``, a dot, a negated or
+    wide class first) or match the empty string; lookarounds and anchors consume nothing and are skipped. Read off
+    the source by a small parser of the syntax the lexicons use (:func:`_first_of`), not ``re``'s private one (a
+    future Python may move it): the same answers (tests/test_hostile_complexity.py compares them)."""
+    try:
+        first, empty = _first_of(rx, 0, len(rx))
+    except (IndexError, ValueError):
+        return None  # syntax this reader does not know: may start with anything
+    return None if first is None or empty else first
 
 
-def _charset(av: Any) -> set[str] | None:
-    chars: set[str] = set()
-    for o, a in av:
-        if o is _C.LITERAL:
-            chars.add(chr(a))
-        elif o is _C.RANGE and a[1] - a[0] <= 200:
-            chars.update(chr(c) for c in range(a[0], a[1] + 1))
+#: escapes of one literal character
+_ESCAPED = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
+_QUANTIFIER = re.compile(r"\*|\+|\?|\{(\d*)(,\d*)?\}")
+_ZERO_WIDTH = ("(?=", "(?!", "(?<=", "(?<!")
+_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+_SCOPED_FLAGS = re.compile(r"\(\?[aiLmsux]*(?:-[imsx]+)?:")
+
+
+def _first_of(rx: str, i: int, end: int) -> tuple[set[str] | None, bool]:
+    """(the first characters of ``rx[i:end]``, an alternation, or None for any; whether it may match empty). An
+    alternative that may match empty makes it None (so the answer of re's parser was: «(?:а|)б», «(?:а*)б»)."""
+    firsts: set[str] = set()
+    for a, b in _branches(rx, i, end):
+        f, e = _sequence_first(rx, a, b)
+        if f is None or e:
+            return None, True
+        firsts |= f
+    return firsts, False
+
+
+def _branches(rx: str, i: int, end: int) -> list[tuple[int, int]]:
+    out, start = [], i
+    while i < end:
+        if rx[i] == "|":
+            out.append((start, i))
+            start = i + 1
+            i += 1
         else:
-            return None
-    return chars
+            i = _atom_end(rx, i)
+    return [*out, (start, end)]
+
+
+def _sequence_first(rx: str, i: int, end: int) -> tuple[set[str] | None, bool]:
+    """:func:`_first_of` of a sequence of atoms (no top-level ``|``)."""
+    out: set[str] = set()
+    while i < end:
+        j = _atom_end(rx, i)
+        q = _QUANTIFIER.match(rx, j, end) if j < end else None
+        if q is not None and q.group().startswith("{") and not q.group(1) and not q.group(2):
+            q = None  # «{}»: a literal brace
+        atom = rx[i:j]
+        if q is not None and rx[q.end():q.end() + 1] == "+":
+            return None, True  # a possessive repeat: not read (as re's parser's answer was)
+        if atom.startswith(_ZERO_WIDTH) or atom in ("^", "$") or atom in ("\\b", "\\B", "\\A", "\\Z") or \
+                atom.startswith("(?#") or _FLAGS.fullmatch(atom):
+            if q is not None:
+                return None, True  # a repeated lookaround: its repeat holds nothing (None, as re's parser's answer)
+            i = j
+            continue
+        if q is None and atom.startswith("(?:") and len(_branches(rx, i + 3, j - 1)) == 1:
+            first, empty = _sequence_first(rx, i + 3, j - 1)  # spliced in, as re's parser does
+        else:
+            first, empty = _atom_first(rx, atom, i, j)
+        if first is None:
+            return None, True
+        out |= first
+        if q is not None:
+            g = q.group()
+            low = 0 if g in ("*", "?") else 1 if g == "+" else int(q.group(1) or 0)
+            empty = empty or low == 0
+            j = q.end() + (rx[q.end():q.end() + 1] == "?")
+        if not empty:
+            return out, False
+        i = j
+    return out, True
+
+
+def _atom_first(rx: str, atom: str, i: int, j: int) -> tuple[set[str] | None, bool]:
+    """The first characters of one atom and whether it may match empty."""
+    if atom.startswith("("):
+        if atom.startswith("(?:"):
+            return _first_of(rx, i + 3, j - 1)
+        if atom.startswith("(?P<"):
+            return _first_of(rx, rx.index(">", i) + 1, j - 1)
+        flags = _SCOPED_FLAGS.match(atom)
+        if flags:  # «(?i:…)»: read as written (re's parser did not fold the case either)
+            return _first_of(rx, i + flags.end(), j - 1)
+        if atom.startswith("(?") or atom.startswith("(*"):
+            return None, True  # atomic groups, flags, conditionals: not read
+        return _first_of(rx, i + 1, j - 1)
+    if atom.startswith("["):
+        return _class_first(atom), False
+    if atom.startswith("\\"):
+        c = atom[1]
+        if c in _ESCAPED:
+            return {_ESCAPED[c]}, False
+        if c.isalnum():
+            return None, True  # \w, \d, \s, a back-reference, \x.. (not read)
+        return {c}, False
+    if atom == ".":
+        return None, True
+    return {atom}, False
+
+
+def _class_first(atom: str) -> set[str] | None:
+    r"""The characters of a class ``[...]``: literals, escaped literals and ranges of at most 201 characters; None
+    for a negated class, a category (``\w``) or a wider range."""
+    body = atom[1:-1]
+    if body.startswith("^"):
+        return None
+    chars: list[str] = []
+    k = 0
+    while k < len(body):
+        if body[k] == "\\":
+            c = body[k + 1]
+            if c.isalnum() and c not in _ESCAPED:
+                return None
+            chars.append(_ESCAPED.get(c, c))
+            k += 2
+        else:
+            chars.append(body[k])
+            k += 1
+        if k + 1 < len(body) and body[k] == "-":  # a range: chars[-1] to the next character
+            lo = chars.pop()
+            hi = body[k + 1]
+            if hi == "\\":
+                hi = _ESCAPED.get(body[k + 2], body[k + 2])
+                k += 1
+            if ord(hi) - ord(lo) > 200:
+                return None
+            chars.extend(chr(c) for c in range(ord(lo), ord(hi) + 1))
+            k += 2
+    return set(chars)
 
 
 # -- the one alternation of a lexicon's rules, as a trie of first letters (session 12) ------------------------------
@@ -266,7 +363,7 @@ def _trie(items: list[tuple[str, str]], depth: int = TRIE_DEPTH) -> str:
         entries.append(("", [(rx, name)]))
         if not open_at:
             continue
-        first = _first_chars(_parser.parse(rx)) if rx else None
+        first = _first_chars(rx) if rx else None
         for c in list(open_at) if first is None else first & open_at.keys():
             del open_at[c]
     parts = []

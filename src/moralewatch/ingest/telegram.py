@@ -8,7 +8,9 @@ its largest message. Parsing never raises and never stops the run: a service mes
 ``service_message``, a message of a type the export format does not define is ``unknown_message``, a message
 without text (a photo without a caption) is ``media_only``, an element that is not valid JSON is
 ``malformed_message`` (the reader resumes at the next message), and an export that ends in the middle of a message
-is ``truncated_export`` (every message before it is read). A file with no messages array is ``no_messages``.
+is ``truncated_export`` (every message before it is read). A file with no messages array is ``no_messages``. An
+album is one input up to the size limit: a longer run of messages sharing a ``grouped_id`` (a real album holds at
+most ten) is cut into inputs of at most the limit (session 13: 200,000 messages of one group took minutes, quadratic).
 
 A message's text is a string or a list of plain strings and entity objects (``{"type": "link", "text": ...}``):
 they are concatenated; links, hashtags, mentions and bold or italic runs are kept in the input's metadata with their
@@ -231,17 +233,18 @@ def _messages(source: str, s: _Stream, decoder: json.JSONDecoder, chat: dict[str
               max_bytes: int) -> Iterator[RawInput]:
     """The messages of one array, up to its closing bracket (or the end of the input)."""
     album: list[dict[str, Any]] = []
-    album_blob = b""
+    album_blobs: list[bytes] = []  # joined once, when the album is given (appending to one bytes was quadratic)
+    album_size = 0
     last_id: Any = None
 
     def where() -> str:
         return f"after message {last_id}" if last_id is not None else "at the first message"
 
     def flush() -> Iterator[RawInput]:
-        nonlocal album, album_blob
+        nonlocal album, album_blobs, album_size
         if album:
-            yield _message_input(source, chat, album, album_blob)
-        album, album_blob = [], b""
+            yield _message_input(source, chat, album, b"".join(album_blobs))
+        album, album_blobs, album_size = [], [], 0
 
     while True:
         ch = s.skip_ws()
@@ -315,10 +318,11 @@ def _messages(source: str, s: _Stream, decoder: json.JSONDecoder, chat: dict[str
                 "service_message", f"action {str(action)[:60]!r}" if action else ""))
             continue
         group = obj.get("grouped_id")
-        if album and (group is None or album[0].get("grouped_id") != group):
-            yield from flush()
+        if album and (group is None or album[0].get("grouped_id") != group or album_size + len(blob) > max_bytes):
+            yield from flush()  # an "album" of more than the limit (Telegram's hold ten messages) is cut there
         album.append(obj)
-        album_blob += blob
+        album_blobs.append(blob)
+        album_size += len(blob)
         if group is None:
             yield from flush()
 

@@ -194,12 +194,12 @@ _WORD = compile_regex(r"[\w'’-]+")
 #: a word as the verbs table spells it (a hyphenated word is one word, never a cue)
 _TOKEN = compile_regex(r"\w+(?:-\w+)*")
 _DATE = compile_regex(
-    r"^(?:\d{1,2}\s+\w+|\d{1,2}[:.]\d{2}|\d{4}\s+года?|(?:в|у)\s+(?:январе|феврале|марте|апреле|мае|июне|июле|"
+    r"(?:\d{1,2}\s+\w+|\d{1,2}[:.]\d{2}|\d{4}\s+года?|(?:в|у)\s+(?:январе|феврале|марте|апреле|мае|июне|июле|"
     r"августе|сентябре|октябре|ноябре|декабре|січні|лютому|березні|квітні|травні|червні|липні|серпні|вересні|"
     r"жовтні|листопаді|грудні|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|прошлом\s+месяце|"
     r"прошлом\s+году|минулому\s+році))\s+", flags=2)
 _ADDRESSEE = compile_regex(
-    r"^(?:журналистам|журналістам|изданию|виданню|агентству|телеканалу|газете|газеті|в\s+интервью\s+\S+|"
+    r"(?:журналистам|журналістам|изданию|виданню|агентству|телеканалу|газете|газеті|в\s+интервью\s+\S+|"
     r"в\s+інтерв['’]ю\s+\S+|в\s+(?:своем\s+|своём\s+)?телеграм(?:-канале|е)?|у\s+телеграмі|в\s+telegram)\s+",
     flags=2)  # re.IGNORECASE
 _TRAILING_WHERE = compile_regex(r"(?<!\s)\s{1,64}(?:в|у)\s+(?:своем\s+|своём\s+|своєму\s+|своих\s+|своїх\s+)?(?:телеграм[\w-]*|"
@@ -265,9 +265,9 @@ _ASIDE = compile_regex(r"(?:в|во|на|по|при|после|для|из-за
                        r"кстати|например|наконец|также|тоже|однак|втім|зокрема|нарешті|також|своєю|своей|в\s+свою)"
                        r"\s", flags=2)
 _RELATIVE = frozenset("который которая которое которые який яка яке які".split())
-_FROM = compile_regex(r"^(?:из|от|з|від)\s+", flags=2)
-_IN_SOURCE = compile_regex(r"^(?:в|у)\s+(?:(?:сообщении|заявлении|пресс-релизе|повідомленні|заяві)\s+)?", flags=2)
-_PREPOSITION = compile_regex(r"^(?:в|во|у|из|с|со|від|з)\s+", flags=2)
+_FROM = compile_regex(r"(?:из|от|з|від)\s+", flags=2)
+_IN_SOURCE = compile_regex(r"(?:в|у)\s+(?:(?:сообщении|заявлении|пресс-релизе|повідомленні|заяві)\s+)?", flags=2)
+_PREPOSITION = compile_regex(r"(?:в|во|у|из|с|со|від|з)\s+", flags=2)
 
 
 def _words(s: str) -> int:
@@ -321,6 +321,7 @@ class Line:
         self._mark_starts: list[int] | None = None
         #: (pattern, end) -> (from, the leftmost match from there): see first_match
         self._first: dict[tuple[int, int], tuple[int, re.Match[str] | None]] = {}
+        self._first_text: dict[tuple[int, int], tuple[int, re.Match[str] | None]] = {}
 
     # -- helpers on the masked line (absolute offsets) --
 
@@ -535,76 +536,126 @@ class Line:
     def after_verb(self, v_end: int, e: int) -> tuple[tuple[int, int] | None, str, list[str]]:
         """The speaker after a cue verb (Russian news order: «…, заявил журналистам представитель Кремля Дмитрий
         Песков»): (mention, channel hint, via). An addressee («журналистам», «изданию», an outlet the speaker
-        told) and «со ссылкой на Y» (Y speaks, the outlet relays) are read off."""
-        seg = self._speaker_segment(v_end, e)
-        for c in _COMMA_WORD.finditer(seg):  # «…», — пишет Le Monde, отмечая, что …: the gerund's clause is no speaker
-            if gerund(c.group(1), self.lang):
-                seg = seg[:c.start()]
-                break
-        a, b = v_end, v_end + len(seg)
-        a, b = _strip(self.text, a, b, " \t\u00a0,")
-        hint = ""
+        told) and «со ссылкой на Y» (Y speaks, the outlet relays) are read off.
+
+        Nothing after the verb is sliced or searched whole (session 13): the cuts are the leftmost matches from the
+        verb (:meth:`first_match`, each stretch of a sentence searched once for all its cues), the patterns that end
+        the phrase are searched in its last words only (:func:`_search_tail`), and the words are counted only up to
+        one more than a speaker may have: a sentence of many «…, об этом сказали» took time quadratic in its length,
+        each verb reading the whole rest of it. The result is the one the slices gave (tests/test_hostile_complexity.py
+        compares it with them)."""
+        text = self.text
+        a, b = _strip(text, v_end, self._speaker_end(v_end, e), " \t\u00a0,")
+        a, b, hint = self._openers(a, b)
+        f = _FROM.match(text, a, b) or _IN_SOURCE.match(text, a, b)
+        if f and _WORD.search(text, f.end(), b):
+            a = f.end()
+        b, hint = self._closers(a, b, hint)
         via: list[str] = []
-        while True:
-            rest = self.text[a:b]
-            d = _DATE.match(rest)
-            ad = _ADDRESSEE.match(rest)
-            first = _WORD.match(rest)
-            if d:
-                a += d.end()
-            elif ad:
-                hint = hint or ad.group().strip().lower()
-                a += ad.end()
-            elif first and first.group().lower() in lexicon().skip and _words(rest) > 1:
-                a += first.end()
-                a, b = _strip(self.text, a, b, " \t\u00a0,")
-            else:
-                break
-        f = _FROM.match(self.text[a:b]) or _IN_SOURCE.match(self.text[a:b])
-        if f and _words(self.text[a + f.end():b]):
-            a += f.end()
-        t = _TRAILING_WHERE.search(self.text[a:b])
-        if t:
-            hint = hint or t.group().strip().lower()
-            b = a + t.start()
-        b = self._before_meeting(a, b)
-        when = _TRAILING_DATE.search(self.text[a:b])
-        if when and when.start() > 0:  # «…, сообщило Минобороны в июле 2022 года»: the time is no speaker
-            b = a + when.start()
-        link = _LINK_SOURCE.search(self.text[a:b])
-        if link:
-            via.append(self.text[a:a + link.start()].strip())
-            a = a + link.end()
-        else:
-            outlet = _outlet_prefix(self.text[a:b])
-            if outlet and _words(self.text[a + outlet:b]) >= 1:
-                via.append(self.text[a:a + outlet].strip())
-                a += outlet
-                p = _PREPOSITION.match(self.text[a:b].lstrip())
-                a = _strip(self.text, a, b, " ")[0]
-                if p:
-                    a += p.end()
-        if self.text[a:b].split() and self.text[a:b].split()[0].lower() in PRONOUNS:
-            b = a + len(self.text[a:b].split()[0])
-        if not _WORD.search(self.text[a:b]) or _words(self.text[a:b]) > self._longest(a, b):
+        a = self._relayed(a, b, via)
+        i = a
+        while i < b and text[i].isspace():  # the first of text[a:b].split()
+            i += 1
+        j = i
+        while j < b and not text[j].isspace():
+            j += 1
+        if j > i and text[i:j].lower() in PRONOUNS:
+            b = a + (j - i)
+        if a >= b or not _WORD.search(text, a, b) or \
+                _at_least_words(text, a, b, 13) or _words(text[a:b]) > self._longest(a, b):  # 12 at most
             return None, hint, via
         return (a, b), hint, via
 
-    def _speaker_segment(self, v_end: int, e: int) -> str:
-        """The masked words after a verb up to where a speaker phrase must end («, что», « — », «.»; (v6) also «, в
-        то время как …»: «сообщили Reuters три военных источника, в то время как повстанцы заявили …»)."""
-        seg = self.m(v_end, e)
-        m = _CUT_SPEAKER.search(seg)
-        if m:
-            seg = seg[:m.start()]
-        m = _CUT_SPEAKER_V6.search(seg) if self.revision >= 6 else None
-        return seg[:m.start()] if m else seg
+    def _openers(self, a: int, b: int) -> tuple[int, int, str]:
+        """Past the dates, addressees (the channel hint) and skip words that open a speaker phrase."""
+        text, hint = self.text, ""
+        while True:
+            d = _DATE.match(text, a, b)
+            ad = _ADDRESSEE.match(text, a, b)
+            first = _WORD.match(text, a, b)
+            if d:
+                a = d.end()
+            elif ad:
+                hint = hint or ad.group().strip().lower()
+                a = ad.end()
+            elif first and first.group().lower() in lexicon().skip and _at_least_words(text, a, b, 2):
+                a = first.end()
+                a, b = _strip(text, a, b, " \t\u00a0,")
+            else:
+                return a, b, hint
+
+    def _closers(self, a: int, b: int, hint: str) -> tuple[int, str]:
+        """The end of a speaker phrase before where («в своем телеграм-канале»: the hint), the meeting and the time
+        it was said at, searched in the last words only."""
+        t, base = _search_tail(_TRAILING_WHERE, self.text, a, b, 3)
+        if t:
+            hint = hint or t.group().strip().lower()
+            b = base + t.start()
+        b = self._before_meeting(a, b)
+        when, base = _search_tail(_TRAILING_DATE, self.text, a, b, 4)
+        if when and base + when.start() > a:  # «…, сообщило Минобороны в июле 2022 года»: the time is no speaker
+            b = base + when.start()
+        return b, hint
+
+    def _relayed(self, a: int, b: int, via: list[str]) -> int:
+        """Past «X со ссылкой на» or an outlet's name opening a speaker phrase (put in ``via``): where it starts."""
+        text = self.text
+        if a < b and text[a].isspace():  # a match at a: the slice's lookbehind sees nothing before it
+            link, base = _LINK_SOURCE.search(text[a:b]), a
+        else:
+            link, base = self.text_first(_LINK_SOURCE, a, b), 0
+        if link:
+            via.append(text[a:base + link.start()].strip())
+            return base + link.end()
+        outlet = _outlet_prefix(_prefix(text, a, b))
+        if outlet and _WORD.search(text, a + outlet, b):
+            via.append(text[a:a + outlet].strip())
+            a += outlet
+            i = a
+            while i < b and text[i].isspace():  # str.lstrip
+                i += 1
+            p = _PREPOSITION.match(text, i, b)
+            a = _strip(text, a, b, " ")[0]
+            if p:
+                a += p.end() - i
+        return a
+
+    def _speaker_end(self, v_end: int, e: int) -> int:
+        """Where the masked words after a verb that may hold a speaker phrase end: at the first «, что», « — », «.»
+        ((v6) also «, в то время как …»: «сообщили Reuters три военных источника, в то время как повстанцы заявили …»)
+        and before a comma that opens a gerund's clause («…», — пишет Le Monde, отмечая, что …)."""
+        end = max(v_end, min(e, self.hi))
+        cut = self.first_match(_CUT_SPEAKER, v_end, end)
+        if cut:
+            end = self.lo + cut.start()
+        cut = self.first_match(_CUT_SPEAKER_V6, v_end, end) if self.revision >= 6 else None
+        if cut:
+            end = self.lo + cut.start()
+        key = (-1, end)  # the leftmost comma before a gerund, from v_end: as first_match, each comma read once
+        got = self._first.get(key)
+        if got is not None and got[0] <= v_end and (got[1] is None or v_end - self.lo <= got[1].start()):
+            c = got[1]
+        else:
+            c = next((c for c in _COMMA_WORD.finditer(self.masked, v_end - self.lo, end - self.lo)
+                      if gerund(c.group(1), self.lang)), None)
+            self._first[key] = (v_end, c)
+        return self.lo + c.start() if c else end
+
+    def text_first(self, pattern: re.Pattern[str], s: int, e: int) -> re.Match[str] | None:
+        """``pattern.search(self.text, s, e)``: :meth:`first_match` on the text (offsets in the text)."""
+        key = (id(pattern), e)
+        got = self._first_text.get(key)
+        if got is not None and got[0] <= s and (got[1] is None or s <= got[1].start()):
+            return got[1]
+        m = pattern.search(self.text, s, e)
+        self._first_text[key] = (s, m)
+        return m
 
     def _before_meeting(self, a: int, b: int) -> int:
         """(v6) Where a speaker phrase ends before the meeting it was said at («Владимир Путин на пленарном заседании
         клуба «Валдай»»), when a capitalised name comes before it."""
-        met = _WHERE_MET.search(self.text, a, b) if self.revision >= 6 else None
-        if met and met.start() > a and _CAPITAL.search(self.text, a, met.start()):
+        met = self.text_first(_WHERE_MET, a, b) if self.revision >= 6 else None
+        if met and met.start() > a and self.text_first(_CAPITAL, a, met.start()):
             return met.start()
         return b
 
@@ -682,6 +733,31 @@ def _object_first(text: str, words: list[tuple[int, int]]) -> list[tuple[int, in
                 not any(text[w0].isupper() for w0, _w1 in words[1:k]):
             return words[k:]
     return words
+
+
+def _search_tail(pattern: re.Pattern[str], text: str, s: int, e: int, most: int) -> tuple[re.Match[str] | None, int]:
+    """``pattern.search(text[s:e])`` for a pattern anchored at the end (``$``) whose match holds at most ``most``
+    space-separated runs of non-space characters, with the offset in ``text`` of the match's string: searched from
+    after the run that is one too many (no match can hold it, nor anything before it; the lookbehind there sees what
+    the slice's would), found by walking back from ``e``; the slice only when ``[s, e)`` has no more runs."""
+    i, n = e, 0
+    while i > s:
+        if not text[i - 1].isspace() and (i == e or text[i].isspace()):
+            n += 1
+            if n > most:
+                return pattern.search(text, i, e), 0
+        i -= 1
+    return pattern.search(text[s:e]), s
+
+
+def _prefix(text: str, a: int, b: int) -> str:
+    """``text[a:b]`` as far as :func:`_outlet_prefix` reads it: the longest outlet's name, « новости» and one
+    character more (the whole when it holds a capital sigma, whose lower case depends on what follows it)."""
+    most = max((len(stem) for stem, role, _side in lexicon().sources if role == "journalist"), default=0) + 10
+    if b - a <= most:
+        return text[a:b]
+    head = text[a:a + most]
+    return text[a:b] if "\u03a3" in head else head
 
 
 def _outlet_prefix(phrase: str) -> int:
