@@ -21,6 +21,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from moralewatch import regex_trie
 from moralewatch.api import analyze_text, to_extract
 from moralewatch.entities import context, context_ruuk
 from moralewatch.entities.gazetteer import Place
@@ -758,7 +759,7 @@ def test_the_grid_finds_every_point_within_reach() -> None:
 # -- the trie compiler's first characters without re's private parser; the Cyrillic names as a trie (session 13) --
 
 def _first_chars_sre(rx: str) -> set[str] | None:
-    """indicators.slavic._first_chars as it was: read off re's private parser (the reference)."""
+    """regex_trie.first_chars (once indicators.slavic._first_chars) as it was: read off re's private parser (the reference)."""
     _parser = pytest.importorskip("re._parser")
     _c = pytest.importorskip("re._constants")
 
@@ -807,7 +808,7 @@ def _lexicon_regexes() -> list[str]:
         for name in ("cues.txt", "actors.txt"):
             for line in lines(slavic._file(root, name)):
                 rx = line.partition(" :: ")[2]
-                out += [x for a in slavic._alternatives(rx) for x in (a, *slavic._expanded(a))]
+                out += [x for a in regex_trie.alternatives(rx) for x in (a, *regex_trie.expanded(a))]
     return out
 
 
@@ -819,20 +820,20 @@ _CRAFTED = ["(?<!не )боюсь", "(?:на|в)? мясо", "\\d+ км", "[а-�
 
 
 def test_first_chars_answer_as_the_private_parser() -> None:
-    from moralewatch.indicators import slavic
 
     items = _lexicon_regexes()
     assert len(items) > 500
     for rx in items + _CRAFTED:
         want = _first_chars_sre(rx) if rx else None
-        assert slavic._first_chars(rx) == want, rx
+        assert regex_trie.first_chars(rx) == want, rx
 
 
-def test_the_slavic_compiler_reads_no_private_module() -> None:
+def test_the_trie_compiler_reads_no_private_module() -> None:
     from moralewatch.indicators import slavic
 
-    source = Path(slavic.__file__).read_text(encoding="utf-8")
-    assert "_parser" not in source and "_constants" not in source
+    for module in (regex_trie, slavic):
+        source = Path(module.__file__).read_text(encoding="utf-8")
+        assert "_parser" not in source and "_constants" not in source, module.__name__
 
 
 def _names_plain() -> Any:
@@ -850,7 +851,6 @@ def _names_plain() -> Any:
 
 def test_cyrillic_names_trie_matches_as_the_alternation() -> None:
     from moralewatch.entities import cyrillic
-    from moralewatch.indicators import slavic
 
     forms = [f for line in lines("ruuk/entities/names.tsv") for f in line.split("\t")[2].split("|")]
     text = " ".join(forms) + " " + " ".join(f.upper() + "ами " + f[:-1] + " " + f + "овскому" for f in forms)
@@ -861,7 +861,7 @@ def test_cyrillic_names_trie_matches_as_the_alternation() -> None:
     assert trie == plain and len(plain) > len(forms)
     # a branch per first letter at the top, not one per form
     body = cyrillic._names().pattern.pattern[len("(?<!\\w)(?:"):-len(")(?!\\w)")]
-    assert len(slavic._alternatives(body)) < len(forms) / 3
+    assert len(regex_trie.alternatives(body)) < len(forms) / 3
 
 
 _RX_PIECES = st.lists(st.sampled_from(["а", "б", "в", " ", "(?:", "(", ")", "|", "?", "*", "+", "{0,2}", "{2}", "??",
@@ -876,13 +876,12 @@ def test_first_chars_answer_as_the_private_parser_on_any_regex(rx: str) -> None:
 
     from hypothesis import assume
 
-    from moralewatch.indicators import slavic
 
     try:
         re.compile(rx)
     except re.error:
         assume(False)
-    assert slavic._first_chars(rx) == _first_chars_sre(rx), rx
+    assert regex_trie.first_chars(rx) == _first_chars_sre(rx), rx
 
 
 # -- clean.transcript: a subtitle file of one long turn (session 13) ---------------------------------------------

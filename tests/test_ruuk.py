@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from moralewatch import lexicons
+from moralewatch import lexicons, regex_trie
 from moralewatch.entities import cyrillic
 from moralewatch.errors import PipelineError
 from moralewatch.eval.indicators import evaluate
@@ -203,8 +203,8 @@ def _plain(items: list[tuple[str, str]]) -> re.Pattern[str]:
 
 def _trie(items: list[tuple[str, str]]) -> re.Pattern[str]:
     pieces = [(x, f"{name}_{k}") for rx, name in items for k, x in
-              enumerate(x for a in slavic._alternatives(rx) for x in slavic._expanded(a))]
-    return re.compile(rf"(?<!\w)(?:{slavic._trie(pieces)})(?!\w)")
+              enumerate(x for a in regex_trie.alternatives(rx) for x in regex_trie.expanded(a))]
+    return re.compile(rf"(?<!\w)(?:{regex_trie.trie(pieces)})(?!\w)")
 
 
 def _hits(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, str]]:
@@ -214,12 +214,12 @@ def _hits(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, str]]:
 def test_rules_multiplied_out_to_start_with_a_letter() -> None:
     # session 12: a leading group is multiplied out, an optional one too (the group first), a leading lookbehind
     # moves behind the first letter; a repeated group stays as it is
-    assert slavic._expanded("(?:на|в) мясо") == ["на мясо", "в мясо"]
-    assert slavic._expanded("(?:ввиду |из-за )?отсутстви") == ["ввиду отсутстви", "из-за отсутстви", "отсутстви"]
-    assert slavic._expanded("(?<!не )(?:боюсь|боимся)") == ["б(?<!(?:не )б)оюсь", "б(?<!(?:не )б)оимся"]
-    assert slavic._expanded(r"(?:\w+ ){0,2}бойц\w*") == [r"(?:\w+ ){0,2}бойц\w*"]
-    assert slavic._alternatives(r"сзч|(?:а|б)[|]\|в") == ["сзч", r"(?:а|б)[|]\|в"]
-    assert slavic._expanded("(?:(?P<x>а)|б)в") == ["(?:(?P<x>а)|б)в"]  # a named group is not copied
+    assert regex_trie.expanded("(?:на|в) мясо") == ["на мясо", "в мясо"]
+    assert regex_trie.expanded("(?:ввиду |из-за )?отсутстви") == ["ввиду отсутстви", "из-за отсутстви", "отсутстви"]
+    assert regex_trie.expanded("(?<!не )(?:боюсь|боимся)") == ["б(?<!(?:не )б)оюсь", "б(?<!(?:не )б)оимся"]
+    assert regex_trie.expanded(r"(?:\w+ ){0,2}бойц\w*") == [r"(?:\w+ ){0,2}бойц\w*"]
+    assert regex_trie.alternatives(r"сзч|(?:а|б)[|]\|в") == ["сзч", r"(?:а|б)[|]\|в"]
+    assert regex_trie.expanded("(?:(?P<x>а)|б)в") == ["(?:(?P<x>а)|б)в"]  # a named group is not copied
 
 
 def test_the_letter_trie_keeps_every_match_and_its_rule() -> None:

@@ -29,11 +29,11 @@ from importlib import metadata
 from typing import Any
 
 from ..errors import PipelineError
-from ..indicators.slavic import _trie
 from ..lexicons import compile_regex, kb, lines
 from ..model import Document, Entity
 from ..morphology import analyzer
 from ..pipeline import stage
+from ..regex_trie import trie as _trie
 from . import cyrillic_places
 from .context import unresolved
 from .context_ruuk import region_mentions
@@ -109,7 +109,7 @@ class Names:
 def _names() -> Names:
     """The listed names and their pattern: every form of every line, in file order (a line's longest form first),
     each named by an empty group at its end (``n<line>_<k>``: :func:`_entry`), compiled as a trie of first letters
-    (``indicators.slavic._trie``: the same matches as the plain alternation, session 13; the plain one tried every
+    (``moralewatch.regex_trie.trie``: the same matches as the plain alternation, session 13; the plain one tried every
     form at every word start)."""
     items: list[tuple[str, str]] = []
     entries: list[tuple[str, str]] = []
@@ -135,7 +135,8 @@ def _caseless_letters_apart(items: list[tuple[str, str]]) -> bool:
     """Whether no two letters that open forms match each other when case is ignored (the trie orders the forms
     that open with one letter, case and all; the pattern ignores case): else the plain alternation."""
     letters = sorted({rx[0] for rx, _k in items if rx and rx[0].isalpha()})
-    return not any(re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in letters for b in letters if a != b)
+    folded = [a.lower() for a in letters]
+    return len(set(folded)) == len(folded)
 
 
 def _entry(m: re.Match[str]) -> int:
