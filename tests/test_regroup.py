@@ -153,6 +153,22 @@ def test_a_store_another_run_is_writing_to_is_refused(store: Path) -> None:
     assert regroup(str(store))["documents"] == 3  # free again
 
 
+def test_an_analyze_run_meeting_a_regroup_is_told_so(store: Path) -> None:
+    """A regroup holds the run lock without a row in runs: the refused run is not told of a run that is not there."""
+    from moralewatch.errors import MoraleWatchError
+    from moralewatch.store import Store
+
+    regrouping, other = Store(store), Store(store)
+    regrouping._lock()  # as regroup() holds it
+    try:
+        with pytest.raises(MoraleWatchError) as e:
+            other.start_run({}, [])
+        assert e.value.code == "E207" and "an analyze run or a regroup" in str(e.value)
+    finally:
+        regrouping.close()
+        other.close()
+
+
 #: a regroup that stops for good inside its transaction (after the grouping, before the claims), to be killed there
 _CHILD = """
 import sys, time, dataclasses

@@ -155,9 +155,11 @@ class Store:
             os.close(fd)
             row = self.conn.execute("SELECT id, started_at FROM runs WHERE status='running' ORDER BY id DESC"
                                     ).fetchone()
-            which = f" (run {row[0]}, started {row[1]})" if row else ""
+            # an analyze run records itself in runs; a regroup (moralewatch regroup) holds the lock without a row
+            holder = f"another analyze run (run {row[0]}, started {row[1]})" if row else \
+                "another process (an analyze run or a regroup)"
             raise MoraleWatchError(
-                "E207", f"another analyze run is writing to {shown(self.path)}{which}",
+                "E207", f"{holder} is writing to {shown(self.path)}",
                 "wait for it to finish, or analyze into another --db; two runs on one store at once are refused so "
                 "that neither relabels the other's documents as duplicates") from None
         self._lock_fd = fd
