@@ -952,13 +952,17 @@ def _topic_colon(line: Line, a: int, colon: int, e: int) -> bool:
 
 #: a sentence that ends with its source after a comma or a closing mark and a dash: «…, — глава Евросовета X.»
 _DASH_SOURCE = compile_regex(r"(,|[»”\"])\s+[—–]\s+([^—–]{2,120}?)[\s.!…]*$")
+#: (v7) «…» - Шкода, офицер 46 бригады: a hyphen after the closing mark too
+_DASH_SOURCE_V7 = compile_regex(r"(,|[»”\"])\s+[-—–]\s+([^—–]{2,120}?)[\s.!…]*$")
 
 
 def _dash_source(line: Line, s: int, e: int) -> bool:
     """«ЕС возложил ответственность …, — глава Евросовета Шарль Мишель.» and ««…», — командир батальона X.»: the
     Telegram attribution without a verb (QUOTES.md, guideline 3). The source must look like one (a title or body
     of sources.tsv, a known surname, a name, a Latin-script outlet) and hold no verb."""
-    m = _DASH_SOURCE.search(line.m(s, e))
+    m = (_DASH_SOURCE_V7 if line.revision >= 7 else _DASH_SOURCE).search(line.m(s, e))
+    if m is not None and m.group(1) == "," and line.m(s + m.end(1), s + m.start(2)).strip() == "-":
+        m = None  # (v7) the hyphen only after a closing mark: «…, - X» stays v6's
     if m is None or not line.free(s, e):
         return False
     x0, x1 = _strip(line.text, s + m.start(2), s + m.end(2), " .\u00a0")
@@ -970,7 +974,8 @@ def _dash_source(line: Line, s: int, e: int) -> bool:
     if not 1 <= _words(src) <= 8 or line.verbs(x0, x1, lexicon().verbs_classes) or \
             not (_is_source(src) or _known_person(src) or _is_name(src) or _LATIN_LETTER.search(src[:1]) or
                  len(name_words(src)) >= 2 or
-                 _describe_role(line, (x0, x1)) != "unknown" and _WORD.findall(src)[-1][:1].isupper()):
+                 _describe_role(line, (x0, x1)) != "unknown" and _WORD.findall(src)[-1][:1].isupper() or
+                 line.revision >= 7 and _relayed_source(src)):
         return False
     a = _lead(line.masked, line.lo, s, e)
     c0, c1 = a, s + m.start()
@@ -984,6 +989,19 @@ def _dash_source(line: Line, s: int, e: int) -> bool:
         return False
     line.add(Found(c0, c1, kind, (x0, x1), None, "ruuk-dash-source", "", line.take_via(), 0.6), (c1, x1))
     return True
+
+
+def _relayed_source(src: str) -> bool:
+    """(v7) «Шкода, офицер 46 бригады», «"Димсон", военнослужащий одной из бригад», «сержант Чурбанов, 46 бригада»:
+    a soldier's, prisoner's or relative's name or callsign with their description."""
+    from .names import describe
+    from .relayed import role_of
+
+    if not src[:1].isupper() and src[:1] not in "«\"“":
+        if not (describe(src)[0] in ("soldier", "pow") or role_of(src) != "unknown"):
+            return False
+        return any(w[:1].isupper() for w in _WORD.findall(src)[1:])
+    return describe(src)[0] in ("soldier", "pow") or role_of(src) != "unknown"
 
 
 def _below_source(line: Line, head: str, c0: int, e: int) -> bool:
