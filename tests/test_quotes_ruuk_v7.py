@@ -79,3 +79,11 @@ def test_a_comma_and_hyphen_stays_as_v6_reads_it(v7: Pipeline, v6: Pipeline) -> 
     text = "Мы держимся, - говорю я себе каждое утро, - и будем держаться.\n"
     assert [(q.start, q.end, q.speaker) for q in _quotes(v7, text)] == \
         [(q.start, q.end, q.speaker) for q in _quotes(v6, text)]
+
+
+def test_a_prisoner_takes_the_side_the_document_gives_its_other_prisoners() -> None:
+    text = "Украинский военнопленный рассказал о боях. Позже заявил пленный, что командиры сбежали."
+    assert relayed.side_of("пленный", text) == "ua"
+    assert relayed.side_of("пленный", "Обменяли пленных ВСУ на пленных российских военных. Заявил пленный.") == \
+        "unknown"
+    assert relayed.side_of("пленный", "Заявил пленный.") == "unknown"

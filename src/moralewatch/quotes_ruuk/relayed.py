@@ -60,7 +60,7 @@ def side_of(phrase: str, text: str) -> str:
         return "unknown"
     m = _UNIT.search(phrase)
     if m is None:
-        return "unknown"
+        return _same_head(phrase, text)
     sides = set()
     number = compile_regex(rf"(?<!\d){m.group(1)}(?:-?\w{{1,2}})?\s+(?:[а-яёіїє]+\s+){{0,2}}?(?:бригад|полк|батальон|"
                            r"омбр|ошб|оабр|омпбр|одшбр)[^.\n]{0,40}", flags=2)
@@ -69,6 +69,32 @@ def side_of(phrase: str, text: str) -> str:
         if _UA.search(near):
             sides.add("ua")
         if _RU.search(near):
+            sides.add("ru")
+    return sides.pop() if len(sides) == 1 else "unknown"
+
+
+#: the head nouns of soldiers, prisoners and relatives whose other mentions in the document may carry a side
+_HEADS = ("военнопленн", "пленн", "полонен", "военнослужащ", "військовослужбов", "боевик", "бойц", "боец", "боєц",
+          "боєць", "солдат", "мобилизованн", "мобілізован", "наемник", "наёмник", "найманц", "найманець")
+_SIDE_WORD = r"(?:всу|зсу|всушн\w*|украин\w*|україн\w*|вс\s+рф|российск\w*|російськ\w*)"
+
+
+def _same_head(phrase: str, text: str) -> str:
+    """The side the document's other mentions of the speaker's head noun give («украинский военнопленный» for a
+    «пленный»; «наемники в рядах ВСУ» for a «наемник»): one side only, else unknown."""
+    low = phrase.lower().replace("ё", "е")
+    head = next((h for h in _HEADS if h.replace("ё", "е") in low), None)
+    if head is None:
+        return "unknown"
+    sides = set()
+    mention = compile_regex(rf"\b{_SIDE_WORD}\s+(?:[а-яёіїє]+\s+)?(?:военно)?{head}\w*|\b(?:военно)?{head}\w*\s+"
+                            rf"(?:[а-яёіїє]+\s+){{0,2}}?"
+                            rf"{_SIDE_WORD}", flags=2)
+    for m in mention.finditer(text):
+        word = m.group().lower()
+        if _UA.search(word):
+            sides.add("ua")
+        if _RU.search(word):
             sides.add("ru")
     return sides.pop() if len(sides) == 1 else "unknown"
 
