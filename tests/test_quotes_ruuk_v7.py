@@ -7,12 +7,18 @@ reads as before there) in the Cyrillic quote stage's place.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from moralewatch.model import Document, Quote
 from moralewatch.pipeline import Pipeline
 from moralewatch.quotes_ruuk import relayed
 from moralewatch.stages import DEFAULT, REGISTRY
+
+ROOT = Path(__file__).resolve().parents[1]
+FLOORS = json.loads((ROOT / "tests" / "floors" / "quotes_ruuk.json").read_text(encoding="utf-8"))
 
 
 def _with(version: str) -> Pipeline:
@@ -87,3 +93,16 @@ def test_a_prisoner_takes_the_side_the_document_gives_its_other_prisoners() -> N
     assert relayed.side_of("пленный", "Обменяли пленных ВСУ на пленных российских военных. Заявил пленный.") == \
         "unknown"
     assert relayed.side_of("пленный", "Заявил пленный.") == "unknown"
+
+
+@pytest.mark.parametrize("split", ["dev", "dev_b", "dev_c"])
+def test_v7_meets_its_dev_floors(shared: Path, v7: Pipeline, split: str) -> None:
+    from moralewatch.eval.quotes import evaluate
+
+    got = evaluate(str(ROOT / "gold" / "ruuk" / f"quotes_{split}.jsonl"), pipeline=v7)["all"]
+    found = got["found"]
+    figures = {"ggt30_f1": got["ggt30"]["f1"], "exact_f1": got["exact"]["f1"],
+               "speaker_accuracy": got["speaker_accuracy"], "role_share": got["role_right"] / found,
+               "side_share": got["side_right"] / found}
+    for key, floor in FLOORS[f"ruuk_v7_{split}"].items():
+        assert figures[key] >= floor - 5e-4, f"ruuk_v7_{split} {key} {figures[key]:.4f} fell below its floor {floor}"
