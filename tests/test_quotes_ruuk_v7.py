@@ -106,3 +106,9 @@ def test_v7_meets_its_dev_floors(shared: Path, v7: Pipeline, split: str) -> None
                "side_share": got["side_right"] / found}
     for key, floor in FLOORS[f"ruuk_v7_{split}"].items():
         assert figures[key] >= floor - 5e-4, f"ruuk_v7_{split} {key} {figures[key]:.4f} fell below its floor {floor}"
+
+
+def test_a_question_after_a_hyphen_is_no_speaker(v7: Pipeline) -> None:
+    text = ("Так кто тогда позорит «славные традиции нашей пехоты» - вы сами, или оклеветанные вами бойцы?\n"
+            "Ответа не будет.\n")
+    assert all(q.speaker is None or "бойцы" not in q.speaker for q in _quotes(v7, text))
