@@ -47,6 +47,9 @@ REGISTRATIONS: tuple[Registration, ...] = (
                  rewrites=("quotes",), setup=cyrillic.check_morphology),
     Registration(quotes_ruuk.find_quotes_ruuk_v6, data=("quotes_ruuk/", "ruuk/entities/morphology.txt"),
                  rewrites=("quotes",), setup=cyrillic.check_morphology),
+    # v6 and soldiers' relayed words with their side (session 13, issue 17; registered, not the default)
+    Registration(quotes_ruuk.find_quotes_ruuk_v7, data=("quotes_ruuk/", "ruuk/entities/morphology.txt"),
+                 rewrites=("quotes",), setup=cyrillic.check_morphology),
     Registration(indicators.tag_indicators, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators.tag_indicators_v4, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators.tag_indicators_v5, data=("indicators/", "kb/sides.tsv")),

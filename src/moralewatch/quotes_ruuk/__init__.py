@@ -21,7 +21,8 @@ from .document import LANGUAGES, extract
 #: the prefix of the ``rule`` of every quote this stage finds (the language gate keeps them)
 RULE_PREFIX = "ruuk-"
 
-__all__ = ["LANGUAGES", "RULE_PREFIX", "extract", "find_quotes_ruuk", "find_quotes_ruuk_v5", "find_quotes_ruuk_v6"]
+__all__ = ["LANGUAGES", "RULE_PREFIX", "extract", "find_quotes_ruuk", "find_quotes_ruuk_v5", "find_quotes_ruuk_v6",
+           "find_quotes_ruuk_v7"]
 
 
 @stage("quotes.ruuk.v4", requires=("paragraphs", "language", "quotes"), provides=("quotes_ruuk",))
@@ -53,6 +54,15 @@ def find_quotes_ruuk_v6(doc: Document, config: Mapping[str, Any]) -> None:
     more than a sentence after the last speaker stays unknown; an impersonal «Сообщается, что» with nobody named
     before it is no unit; names given to things by nobody named («Назвали их «Рысь»») are no quotes."""
     _add(doc, 6)
+
+
+@stage("quotes.ruuk.v7", requires=("paragraphs", "language", "quotes"), provides=("quotes_ruuk",))
+def find_quotes_ruuk_v7(doc: Document, config: Mapping[str, Any]) -> None:
+    """``quotes.ruuk.v6`` and soldiers', prisoners' and relatives' relayed words (session 13, issue 17): «…» - Шкода,
+    офицер 46 бригады (a hyphen or dash after the closing mark, a name or callsign with a soldier's description), and
+    such a speaker's role and side from the description's words (ВСУ/ЗСУ/украинский -> ua, российский -> ru; a
+    numbered unit takes the side the document gives that unit), never from the channel (:mod:`.relayed`)."""
+    _add(doc, 7)
 
 
 def _add(doc: Document, revision: int) -> None:

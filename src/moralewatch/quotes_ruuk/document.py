@@ -9,6 +9,7 @@ import bisect
 
 from ..lexicons import compile_regex
 from ..model import Document, Quote
+from . import relayed
 from .finder import (
     _PREPOSITION_FIRST,
     PRONOUNS,
@@ -506,6 +507,8 @@ def extract(doc: Document, revision: int = 4) -> list[Quote]:
             said = last  # «Сообщается, что …» after a named source: that source (QUOTES.md, guideline 10)
         elif f.zero_subject and revision >= 6 and _impersonal(text, f):
             continue  # (v6) «Сообщается, что …» with nobody named before it: the channel's own report (guideline 9)
+        if revision >= 7 and f.speaker is not None and said[0]:
+            said = _relayed(text, f.speaker, said)
         continues = None
         if f.continues_prev and out:
             continues = chain if chain is not None else len(out) - 1
@@ -513,6 +516,20 @@ def extract(doc: Document, revision: int = 4) -> list[Quote]:
         chain = continues if continues is not None else len(out)
         out.append(q)
     return out
+
+
+def _relayed(text: str, mention: tuple[int, int], said: _Said) -> _Said:
+    """(v7) a soldier's, prisoner's or relative's role and side from their description when the lists give none
+    («Шкода, офицер 46 бригады» -> soldier, ua by the document's «46 аэромобильной бригады ВСУ»)."""
+    name, role, side = said
+    phrase = text[mention[0]:mention[1]]
+    extra = relayed.role_of(phrase)
+    if role == "unknown" and extra != "unknown" or role == "official" and relayed.officer(phrase):
+        role = extra  # «офицер 46 бригады» is no «оф…» official
+    if role in ("soldier", "pow", "relative"):
+        if side == "unknown":
+            side = relayed.side_of(phrase, text)
+    return (name, role, side)
 
 
 #: (v6) rules whose speaker mention is a genitive: «від Карла Негаммера», «заявления Гурулева:»

@@ -952,13 +952,15 @@ def _topic_colon(line: Line, a: int, colon: int, e: int) -> bool:
 
 #: a sentence that ends with its source after a comma or a closing mark and a dash: «…, — глава Евросовета X.»
 _DASH_SOURCE = compile_regex(r"(,|[»”\"])\s+[—–]\s+([^—–]{2,120}?)[\s.!…]*$")
+#: (v7) «…» - Шкода, офицер 46 бригады: a hyphen after the closing mark too
+_DASH_SOURCE_V7 = compile_regex(r"(,|[»”\"])\s+[-—–]\s+([^—–]{2,120}?)[\s.!…]*$")
 
 
 def _dash_source(line: Line, s: int, e: int) -> bool:
     """«ЕС возложил ответственность …, — глава Евросовета Шарль Мишель.» and ««…», — командир батальона X.»: the
     Telegram attribution without a verb (QUOTES.md, guideline 3). The source must look like one (a title or body
     of sources.tsv, a known surname, a name, a Latin-script outlet) and hold no verb."""
-    m = _DASH_SOURCE.search(line.m(s, e))
+    m, hyphen = _dash_match(line, s, e)
     if m is None or not line.free(s, e):
         return False
     x0, x1 = _strip(line.text, s + m.start(2), s + m.end(2), " .\u00a0")
@@ -968,9 +970,7 @@ def _dash_source(line: Line, s: int, e: int) -> bool:
         x1 = topic.start()  # (v6) ««…», — Путин о том, что западным СМИ не дают …»: the name, then its topic
     src = line.text[x0:x1]
     if not 1 <= _words(src) <= 8 or line.verbs(x0, x1, lexicon().verbs_classes) or \
-            not (_is_source(src) or _known_person(src) or _is_name(src) or _LATIN_LETTER.search(src[:1]) or
-                 len(name_words(src)) >= 2 or
-                 _describe_role(line, (x0, x1)) != "unknown" and _WORD.findall(src)[-1][:1].isupper()):
+            not _dash_source_like(line, x0, x1, hyphen):
         return False
     a = _lead(line.masked, line.lo, s, e)
     c0, c1 = a, s + m.start()
@@ -984,6 +984,41 @@ def _dash_source(line: Line, s: int, e: int) -> bool:
         return False
     line.add(Found(c0, c1, kind, (x0, x1), None, "ruuk-dash-source", "", line.take_via(), 0.6), (c1, x1))
     return True
+
+
+def _dash_match(line: Line, s: int, e: int) -> tuple[re.Match[str] | None, bool]:
+    """The attribution after the dash, and whether that dash is a hyphen (v7: only after a closing mark; «…, - X»
+    stays v6's reading)."""
+    m = (_DASH_SOURCE_V7 if line.revision >= 7 else _DASH_SOURCE).search(line.m(s, e))
+    hyphen = m is not None and line.m(s + m.end(1), s + m.start(2)).strip() == "-"
+    if hyphen and m is not None and m.group(1) == ",":
+        return None, False
+    return m, hyphen
+
+
+def _dash_source_like(line: Line, x0: int, x1: int, hyphen: bool) -> bool:
+    """Whether a verbless attribution after a dash names a source (a title or body of sources.tsv, a known surname, a
+    name, a Latin-script outlet; v7: a soldier's name with its description, the only reading after a hyphen)."""
+    src = line.text[x0:x1]
+    if hyphen:
+        return not src.rstrip().endswith("?") and _relayed_source(src)
+    return bool(_is_source(src) or _known_person(src) or _is_name(src) or _LATIN_LETTER.search(src[:1]) or
+                len(name_words(src)) >= 2 or
+                _describe_role(line, (x0, x1)) != "unknown" and _WORD.findall(src)[-1][:1].isupper() or
+                line.revision >= 7 and _relayed_source(src))
+
+
+def _relayed_source(src: str) -> bool:
+    """(v7) «Шкода, офицер 46 бригады», «"Димсон", военнослужащий одной из бригад», «сержант Чурбанов, 46 бригада»:
+    a soldier's, prisoner's or relative's name or callsign with their description."""
+    from .names import describe
+    from .relayed import role_of
+
+    if not src[:1].isupper() and src[:1] not in "«\"“":
+        if not (describe(src)[0] in ("soldier", "pow") or role_of(src) != "unknown"):
+            return False
+        return any(w[:1].isupper() for w in _WORD.findall(src)[1:])
+    return describe(src)[0] in ("soldier", "pow") or role_of(src) != "unknown"
 
 
 def _below_source(line: Line, head: str, c0: int, e: int) -> bool:

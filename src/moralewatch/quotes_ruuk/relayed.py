@@ -1,0 +1,102 @@
+"""quotes.ruuk.v7 (issue 17, session 13): the relayed words of soldiers, prisoners and their relatives, and the side
+their description gives.
+
+Russian channels relay Ukrainian soldiers' words with a bare attribution after the closing mark («…» - Шкода, офицер
+46 бригады; «…» – сержант Чурбанов, 46 бригада): a hyphen or dash, then a name or callsign and the speaker's
+description, no verb. v6 reads «…», — командир X only with a dash and only for a source it knows. The side comes from
+the speaker's own words (ВСУ/ЗСУ/український -> ua, российский/ВС РФ -> ru) and, for a unit named by its number
+(«офицер 46 бригады»), from the document's words about that unit («46 аэромобильной бригады ВСУ»), never from the
+channel alone.
+"""
+
+from __future__ import annotations
+
+from ..lexicons import compile_regex
+
+#: the roles of v7's relayed speakers that sources.tsv (shared with v4-v6) does not name: stem -> role
+ROLES: tuple[tuple[str, str], ...] = (
+    ("офицер", "soldier"), ("сержант", "soldier"), ("рядов", "soldier"), ("командир", "soldier"),
+    ("комбат", "soldier"), ("комвзвод", "soldier"), ("замкомандир", "soldier"), ("снайпер", "soldier"),
+    ("пулемет", "soldier"), ("пулемёт", "soldier"), ("разведчик", "soldier"), ("десантник", "soldier"),
+    ("морпех", "soldier"), ("артиллерист", "soldier"), ("контрактник", "soldier"), ("доброволец", "soldier"),
+    ("добровольц", "soldier"), ("вояк", "soldier"), ("військов", "soldier"), ("вояк", "soldier"),
+    ("военнопленн", "pow"), ("полонен", "pow"), ("пленн", "pow"),
+    ("жена", "relative"), ("жены", "relative"), ("дружина", "relative"), ("мать", "relative"),
+    ("матери", "relative"), ("мама", "relative"), ("мати", "relative"), ("сестра", "relative"),
+    ("родственни", "relative"), ("родич", "relative"), ("вдова", "relative"),
+)
+
+#: words of the speaker's description that give a side
+_UA = compile_regex(r"\b(?:всу|зсу|всушн\w*|тро|нацгвард\w*|украин\w*|україн\w*|азов\w*)\b", flags=2)
+_RU = compile_regex(r"\b(?:вс\s+рф|российск\w*|російськ\w*|рф|вагнер\w*|чвк)\b", flags=2)
+#: a unit named by its number: «46 бригады», «119 бригады ТРО», «225-й ОШБ»
+_UNIT = compile_regex(r"\b(\d{1,3})(?:-?(?:й|я|ї|ой|ей))?\s+(?:[а-яёіїє]+\s+){0,2}?(?:бригад|полк|батальон|омбр|ошб|"
+                      r"ошбр|оабр|омпбр|одшбр|тро\b)", flags=2)
+
+
+def role_of(phrase: str) -> str:
+    """A relayed speaker's role from v7's extra words (``unknown`` where none)."""
+    low = " " + phrase.lower().replace("ё", "е") + " "
+    for stem, role in ROLES:
+        if " " + stem.replace("ё", "е") in low or "«" + stem in low or "\"" + stem in low:
+            return role
+    return "unknown"
+
+
+_OFFICER = compile_regex(r"\bофицер\w*\b(?![^,.;\n]{0,30}\bполиц)", flags=2)
+
+
+def officer(phrase: str) -> bool:
+    """Whether the phrase names an army officer («офицер 46 бригады»; not «офицер русской полиции»)."""
+    return _OFFICER.search(phrase) is not None and "полиц" not in phrase.lower()
+
+
+def side_of(phrase: str, text: str) -> str:
+    """The side a speaker's description gives: its own words, else what the document says of its numbered unit."""
+    ua, ru = bool(_UA.search(phrase)), bool(_RU.search(phrase))
+    if ua != ru:
+        return "ua" if ua else "ru"
+    if ua:
+        return "unknown"
+    m = _UNIT.search(phrase)
+    if m is None:
+        return _same_head(phrase, text)
+    sides = set()
+    number = compile_regex(rf"(?<!\d){m.group(1)}(?:-?\w{{1,2}})?\s+(?:[а-яёіїє]+\s+){{0,2}}?(?:бригад|полк|батальон|"
+                           r"омбр|ошб|оабр|омпбр|одшбр)[^.\n]{0,40}", flags=2)
+    for u in number.finditer(text):
+        near = u.group()
+        if _UA.search(near):
+            sides.add("ua")
+        if _RU.search(near):
+            sides.add("ru")
+    return sides.pop() if len(sides) == 1 else "unknown"
+
+
+#: the head nouns of soldiers, prisoners and relatives whose other mentions in the document may carry a side
+_HEADS = ("военнопленн", "пленн", "полонен", "военнослужащ", "військовослужбов", "боевик", "бойц", "боец", "боєц",
+          "боєць", "солдат", "мобилизованн", "мобілізован", "наемник", "наёмник", "найманц", "найманець")
+_SIDE_WORD = r"(?:всу|зсу|всушн\w*|украин\w*|україн\w*|вс\s+рф|российск\w*|російськ\w*)"
+
+
+def _same_head(phrase: str, text: str) -> str:
+    """The side the document's other mentions of the speaker's head noun give («украинский военнопленный» for a
+    «пленный»; «наемники в рядах ВСУ» for a «наемник»): one side only, else unknown."""
+    low = phrase.lower().replace("ё", "е")
+    head = next((h for h in _HEADS if h.replace("ё", "е") in low), None)
+    if head is None:
+        return "unknown"
+    sides = set()
+    mention = compile_regex(rf"\b{_SIDE_WORD}\s+(?:[а-яёіїє]+\s+)?(?:военно)?{head}\w*|\b(?:военно)?{head}\w*\s+"
+                            rf"(?:[а-яёіїє]+\s+){{0,2}}?"
+                            rf"{_SIDE_WORD}", flags=2)
+    for m in mention.finditer(text):
+        word = m.group().lower()
+        if _UA.search(word):
+            sides.add("ua")
+        if _RU.search(word):
+            sides.add("ru")
+    return sides.pop() if len(sides) == 1 else "unknown"
+
+
+__all__ = ["ROLES", "officer", "role_of", "side_of"]
