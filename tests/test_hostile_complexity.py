@@ -912,3 +912,67 @@ def test_a_turn_of_many_cues_looks_each_cue_up_once() -> None:
     turns = transcript.find_turns(text, lines)
     assert len(turns) == 1 and turns[0].cues == list(range(n))
     assert _CountingCue.compared < 2 * n, _CountingCue.compared  # the list: n * n / 2
+
+
+# -- entities.ruuk.v4-v6's support: the anchors near a reading in cells, not every anchor per mention (h-hostile9b) --
+# 40 KB of «Купянск, Торецк, Курахово, Андреевка, Зелёное» took 3.55 s with entities.ruuk.v5 (v6 3.51 s): support()
+# asked every anchor of the paragraph (and of the document) for each mention. Now ``_Context.near`` reads a _Grid.
+
+
+def _placed_every(ent: Any, ctx: Any, best: Any, others: Any, th: Any) -> str | None:
+    """cyrillic_confidence._placed as it was: every anchor of the paragraph."""
+    from moralewatch.entities import cyrillic_confidence as cc
+
+    if cc._named_region(ctx.text, ent, ctx.region_after) == best.admin1:
+        return "oblast"
+    rel = cc._relation(ctx.text, ent, ctx.places)
+    if rel is not None and cc._fits(best, rel) and not any(cc._fits(p, rel) for p in others):
+        return "relation"
+    own = [a for a in ctx.anchors.get(ctx.para(ent.start), []) if a.text != ent.text and a.geonameid != best.geonameid]
+    if any(cc._km(best, a) <= th.near_km and all(cc._km(p, a) > th.near_km for p in others) for a in own):
+        return "near"
+    return None
+
+
+def _near_every(self: Any, para: int | None, ent: Any, best: Any, km: float) -> list[Any]:
+    """_Context.near as every anchor (of the paragraph, or of the document), one entry an anchor."""
+    every = self.anchors.get(para, []) if para is not None else [a for ps in self.anchors.values() for a in ps]
+    return [a for a in every if a.text != ent.text and a.geonameid != best.geonameid and context._km(best, a) <= km]
+
+
+@pytest.mark.parametrize("version", ["entities.ruuk.v4", "entities.ruuk.v5", "entities.ruuk.v6"])
+@pytest.mark.parametrize("text", _RUUK_PLACE_TEXTS + (
+    "Михайловка и Андреевка под Курахово. Торецк, Зелёное, Михайловка.\n\nМихайловка Курской области, Суджа.",),
+    ids=lambda t: t[:30])
+def test_ruuk_support_answers_as_every_anchor(monkeypatch: pytest.MonkeyPatch, text: str, version: str) -> None:
+    from moralewatch.entities import cyrillic_confidence as cc
+
+    fast = _ruuk_places(text, version)
+    monkeypatch.setattr(cc, "_placed", _placed_every)
+    monkeypatch.setattr(cc._Context, "near", _near_every)
+    assert _ruuk_places(text, version) == fast
+    assert any(p[4] for p in fast)
+
+
+def _support_km_calls(monkeypatch: pytest.MonkeyPatch, repeats: int, version: str) -> int:
+    from moralewatch.entities import cyrillic_confidence as cc
+
+    calls = [0]
+    km = context._km
+
+    def counting(a: Any, b: Any) -> float:
+        calls[0] += 1
+        return km(a, b)
+
+    monkeypatch.setattr(cc, "_km", counting)
+    _ruuk_places("Бои идут у " + RUUK_PLACES * repeats + "и Бахмута.", version)
+    monkeypatch.undo()
+    return calls[0]
+
+
+@pytest.mark.parametrize("version", ["entities.ruuk.v5", "entities.ruuk.v6"])
+def test_ruuk_support_costs_distances_in_proportion(monkeypatch: pytest.MonkeyPatch, version: str) -> None:
+    small, big = _support_km_calls(monkeypatch, 100, version), _support_km_calls(monkeypatch, 200, version)
+    assert small > 0
+    assert big <= 2.2 * small, (small, big)  # every anchor of the paragraph for each mention: 4x
+    assert big < 20 * 5 * 200
