@@ -976,3 +976,72 @@ def test_ruuk_support_costs_distances_in_proportion(monkeypatch: pytest.MonkeyPa
     assert small > 0
     assert big <= 2.2 * small, (small, big)  # every anchor of the paragraph for each mention: 4x
     assert big < 20 * 5 * 200
+
+
+# -- a subtitle file of one long turn: its lines found one by one, its cues let go once written (h-hostile9b) --
+# A 15 MB .srt of 300,000 cues peaked at 418 MB RSS (bench/hostile_inputs.py): the cue parser held a copy of every
+# line (str.splitlines), a list of every line's span and every block at once. Now 342 MB.
+
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _spans_by_splitlines(text: str) -> list[tuple[int, int]]:
+    """transcript._line_spans as it was."""
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        out.append((pos, pos + len(line.rstrip("\r\n"))))
+        pos += len(line)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \t" + _BREAKS, max_size=30))
+def test_line_spans_are_the_lines_of_splitlines(text: str) -> None:
+    from moralewatch.clean import transcript
+
+    spans = transcript._line_spans(text)
+    assert not isinstance(spans, list)  # found one by one
+    assert list(spans) == _spans_by_splitlines(text)
+
+
+def _srt(cues: int) -> str:
+    return "".join(f"{i}\n00:00:01,000 --> 00:00:02,000\nWe have no shells.\n\n" for i in range(1, cues))
+
+
+def _traced_peak(fn: Any, *args: Any) -> int:
+    """The bytes ``fn(*args)`` allocated at its peak beyond what was held when it started (tracemalloc counts
+    allocations, not time: the same on every run of one Python)."""
+    import gc
+    import tracemalloc
+
+    gc.collect()
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        out = fn(*args)
+        peak = tracemalloc.get_traced_memory()[1] - base
+    finally:
+        tracemalloc.stop()
+    del out
+    return peak
+
+
+def test_cue_parsing_holds_the_cues_not_every_line() -> None:
+    from moralewatch.clean import transcript
+
+    text = _srt(20_000)
+    cues = transcript.parse_cues(text, "srt", [])
+    assert len(cues) == 19_999 and all(c.lines for c in cues)
+    # 780 bytes a cue at the peak before (every line's copy, every span and every block at once), 398 now
+    assert _traced_peak(transcript.parse_cues, text, "srt", []) < 520 * 20_000
+
+
+def test_the_written_cues_are_let_go() -> None:
+    from moralewatch.clean import transcript
+
+    text = _srt(20_000)
+    t = transcript.build(text, "srt")
+    assert len(t.meta["cues"]) == 19_999 and len(t.meta["turns"]) == 1
+    assert t.meta["cues"][5] == {"index": 6, "time_start": 1.0, "time_end": 2.0, "start": 95, "end": 113}
+    # the peak of building is the cues and what the document keeps: 1,073 bytes a cue before, 891 now
+    assert _traced_peak(transcript.build, text, "srt") < 980 * 20_000
