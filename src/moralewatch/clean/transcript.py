@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -504,22 +505,32 @@ class _LinesOf:
     quadratic, 200 KB took 10 s)."""
 
     def __init__(self, turn: Turn, cues: list[Cue]) -> None:
-        self.order = {ci: k for k, ci in enumerate(turn.cues)}
-        lines = sorted((ls, le, ci) for ci in turn.cues for ls, le in cues[ci].lines)
-        self.starts = [ls for ls, _, _ in lines]
-        self.lines = lines
-        self.longest = max((le - ls for ls, le, _ in lines), default=0)
+        # a turn takes its cues in the file's order (find_turns): their order is their index's, and no table of it
+        # is kept; their lines' starts and ends are kept in arrays, in order of start, not a tuple a line (a
+        # subtitle file of one turn held both for every cue; h-hostile9b)
+        ordered = all(a < b for a, b in zip(turn.cues, turn.cues[1:]))
+        self.order: dict[int, int] | None = None if ordered else {ci: k for k, ci in enumerate(turn.cues)}
+        self.starts, self.ends, self.cis = array("q"), array("q"), []
+        for ci in turn.cues:
+            for ls, le in cues[ci].lines:
+                self.starts.append(ls)
+                self.ends.append(le)
+                self.cis.append(ci)
+        if any(b <= a for a, b in zip(self.starts, self.starts[1:])):  # lines out of the file's order
+            lines = sorted(zip(self.starts, self.ends, self.cis))
+            self.starts, self.ends = array("q", (x[0] for x in lines)), array("q", (x[1] for x in lines))
+            self.cis = [x[2] for x in lines]
+        self.longest = max((le - ls for ls, le in zip(self.starts, self.ends)), default=0)
 
     def cues_at(self, a: int) -> list[int]:
         """The cues (in the turn's order) with a line ``ls <= a < le``."""
         found: set[int] = set()
         j = bisect.bisect_right(self.starts, a) - 1
         while j >= 0 and self.starts[j] > a - self.longest:
-            ls, le, ci = self.lines[j]
-            if a < le:
-                found.add(ci)
+            if a < self.ends[j]:
+                found.add(self.cis[j])
             j -= 1
-        return sorted(found, key=self.order.__getitem__)
+        return sorted(found) if self.order is None else sorted(found, key=self.order.__getitem__)
 
 
 def _write_turn(w: _Writer, turn: Turn, cues: list[Cue], cue_spans: dict[int, list[int]],
