@@ -229,6 +229,9 @@ def families() -> dict[tuple[str, str], Callable[[int], str]]:
     add("place names", "uk", repeated("у Бахмуті, Авдіївці, Харкові, Куп'янську, "))
     add("distinct place names (the gazetteer's Ukrainian towns)", "en", distinct_places)
     add("single-reading places in context", "ru", repeated("Купянск, Торецк, Курахово, Андреевка, Зелёное, "))
+    for v in ("v5", "v6"):
+        add(f"single-reading places in context (entities.ruuk.{v})", "ru",
+            repeated("Купянск, Торецк, Курахово, Андреевка, Зелёное, "))
     add("organisations", "en", repeated("the Ministry of Defence of Russia and the Armed Forces of Ukraine "))
     # furniture, interviews
     add("menu lines", "en", repeated("Home | News | World | Sport | Video\n"))
@@ -258,7 +261,10 @@ def families() -> dict[tuple[str, str], Callable[[int], str]]:
 
 #: families that exercise a stage version the default pipeline does not run: that version in its family's place
 #: (entities.ruuk.v2-v5 weigh places in context, session 13; the default runs v1)
-VERSIONS = {("single-reading places in context", "ru"): "entities.ruuk.v3"}
+VERSIONS = {("single-reading places in context", "ru"): "entities.ruuk.v3",
+            # session 13, h-hostile9b: v4-v6's support asked every anchor for each mention
+            ("single-reading places in context (entities.ruuk.v5)", "ru"): "entities.ruuk.v5",
+            ("single-reading places in context (entities.ruuk.v6)", "ru"): "entities.ruuk.v6"}
 
 
 def pipeline_for(name: str, lang: str, default: Pipeline) -> Pipeline:

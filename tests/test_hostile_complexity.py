@@ -912,3 +912,137 @@ def test_a_turn_of_many_cues_looks_each_cue_up_once() -> None:
     turns = transcript.find_turns(text, lines)
     assert len(turns) == 1 and turns[0].cues == list(range(n))
     assert _CountingCue.compared < 2 * n, _CountingCue.compared  # the list: n * n / 2
+
+
+# -- entities.ruuk.v4-v6's support: the anchors near a reading in cells, not every anchor per mention (h-hostile9b) --
+# 40 KB of «Купянск, Торецк, Курахово, Андреевка, Зелёное» took 3.55 s with entities.ruuk.v5 (v6 3.51 s): support()
+# asked every anchor of the paragraph (and of the document) for each mention. Now ``_Context.near`` reads a _Grid.
+
+
+def _placed_every(ent: Any, ctx: Any, best: Any, others: Any, th: Any) -> str | None:
+    """cyrillic_confidence._placed as it was: every anchor of the paragraph."""
+    from moralewatch.entities import cyrillic_confidence as cc
+
+    if cc._named_region(ctx.text, ent, ctx.region_after) == best.admin1:
+        return "oblast"
+    rel = cc._relation(ctx.text, ent, ctx.places)
+    if rel is not None and cc._fits(best, rel) and not any(cc._fits(p, rel) for p in others):
+        return "relation"
+    own = [a for a in ctx.anchors.get(ctx.para(ent.start), []) if a.text != ent.text and a.geonameid != best.geonameid]
+    if any(cc._km(best, a) <= th.near_km and all(cc._km(p, a) > th.near_km for p in others) for a in own):
+        return "near"
+    return None
+
+
+def _near_every(self: Any, para: int | None, ent: Any, best: Any, km: float) -> list[Any]:
+    """_Context.near as every anchor (of the paragraph, or of the document), one entry an anchor."""
+    every = self.anchors.get(para, []) if para is not None else [a for ps in self.anchors.values() for a in ps]
+    return [a for a in every if a.text != ent.text and a.geonameid != best.geonameid and context._km(best, a) <= km]
+
+
+@pytest.mark.parametrize("version", ["entities.ruuk.v4", "entities.ruuk.v5", "entities.ruuk.v6"])
+@pytest.mark.parametrize("text", _RUUK_PLACE_TEXTS + (
+    "Михайловка и Андреевка под Курахово. Торецк, Зелёное, Михайловка.\n\nМихайловка Курской области, Суджа.",),
+    ids=lambda t: t[:30])
+def test_ruuk_support_answers_as_every_anchor(monkeypatch: pytest.MonkeyPatch, text: str, version: str) -> None:
+    from moralewatch.entities import cyrillic_confidence as cc
+
+    fast = _ruuk_places(text, version)
+    monkeypatch.setattr(cc, "_placed", _placed_every)
+    monkeypatch.setattr(cc._Context, "near", _near_every)
+    assert _ruuk_places(text, version) == fast
+    assert any(p[4] for p in fast)
+
+
+def _support_km_calls(monkeypatch: pytest.MonkeyPatch, repeats: int, version: str) -> int:
+    from moralewatch.entities import cyrillic_confidence as cc
+
+    calls = [0]
+    km = context._km
+
+    def counting(a: Any, b: Any) -> float:
+        calls[0] += 1
+        return km(a, b)
+
+    monkeypatch.setattr(cc, "_km", counting)
+    _ruuk_places("Бои идут у " + RUUK_PLACES * repeats + "и Бахмута.", version)
+    monkeypatch.undo()
+    return calls[0]
+
+
+@pytest.mark.parametrize("version", ["entities.ruuk.v5", "entities.ruuk.v6"])
+def test_ruuk_support_costs_distances_in_proportion(monkeypatch: pytest.MonkeyPatch, version: str) -> None:
+    small, big = _support_km_calls(monkeypatch, 100, version), _support_km_calls(monkeypatch, 200, version)
+    assert small > 0
+    assert big <= 2.2 * small, (small, big)  # every anchor of the paragraph for each mention: 4x
+    assert big < 20 * 5 * 200
+
+
+# -- a subtitle file of one long turn: its lines found one by one, its cues let go once written (h-hostile9b) --
+# A 15 MB .srt of 300,000 cues peaked at 418 MB RSS (bench/hostile_inputs.py): the cue parser held a copy of every
+# line (str.splitlines), a list of every line's span and every block at once. Now 318 MB.
+
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _spans_by_splitlines(text: str) -> list[tuple[int, int]]:
+    """transcript._line_spans as it was."""
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        out.append((pos, pos + len(line.rstrip("\r\n"))))
+        pos += len(line)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \t" + _BREAKS, max_size=30))
+def test_line_spans_are_the_lines_of_splitlines(text: str) -> None:
+    from moralewatch.clean import transcript
+
+    spans = transcript._line_spans(text)
+    assert not isinstance(spans, list)  # found one by one
+    assert list(spans) == _spans_by_splitlines(text)
+
+
+def _srt(cues: int) -> str:
+    return "".join(f"{i}\n00:00:01,000 --> 00:00:02,000\nWe have no shells.\n\n" for i in range(1, cues))
+
+
+def _traced_peak(fn: Any, *args: Any) -> int:
+    """The bytes ``fn(*args)`` allocated at its peak beyond what was held when it started (tracemalloc counts
+    allocations, not time: the same on every run of one Python)."""
+    import gc
+    import tracemalloc
+
+    gc.collect()
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        out = fn(*args)
+        peak = tracemalloc.get_traced_memory()[1] - base
+    finally:
+        tracemalloc.stop()
+    del out
+    return peak
+
+
+def test_cue_parsing_holds_the_cues_not_every_line() -> None:
+    from moralewatch.clean import transcript
+
+    text = _srt(20_000)
+    cues = transcript.parse_cues(text, "srt", [])
+    assert len(cues) == 19_999 and all(c.lines for c in cues)
+    # 780 bytes a cue at the peak before (every line's copy, every span and every block at once), 398 now
+    assert _traced_peak(transcript.parse_cues, text, "srt", []) < 520 * 20_000
+
+
+def test_the_written_cues_are_let_go() -> None:
+    from moralewatch.clean import transcript
+
+    text = _srt(20_000)
+    t = transcript.build(text, "srt")
+    assert len(t.meta["cues"]) == 19_999 and len(t.meta["turns"]) == 1
+    assert t.meta["cues"][5] == {"index": 6, "time_start": 1.0, "time_end": 2.0, "start": 95, "end": 113}
+    # the peak of building is the cues and what the document keeps: 1,073 bytes a cue before, 785 now (the lines of
+    # speech and the written cues let go, the turn's lines in arrays, no table of its cues' order)
+    assert _traced_peak(transcript.build, text, "srt") < 900 * 20_000

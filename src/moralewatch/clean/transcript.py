@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -104,29 +106,30 @@ def _seconds(h: str | None, m: str, s: str, ms: str) -> float:
     return int(h or 0) * 3600 + int(m) * 60 + int(s) + int(ms.ljust(3, "0")) / 1000
 
 
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        end = pos + len(line.rstrip("\r\n"))
-        out.append((pos, end))
-        pos += len(line)
-    return out
+#: where ``str.splitlines`` ends a line
+_LINE_BREAK = compile_regex(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _line_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The lines of ``text`` as ``str.splitlines`` cuts them, each without its ``\\r``/``\\n`` ending, found one by
+    one (session 13, h-hostile9b: a list of copies of a 15 MB subtitle file's 1.2 million lines, and another of
+    their spans, were most of its peak memory while its cues were parsed)."""
+    pos = 0
+    for m in _LINE_BREAK.finditer(text):
+        yield pos, (m.start() if text[m.start()] in "\r\n" else m.end())
+        pos = m.end()
+    if pos < len(text):
+        yield pos, len(text)
 
 
 def parse_cues(text: str, fmt: str, notes: list[str]) -> list[Cue]:
     """The cues of an SRT or VTT file: blocks separated by blank lines, each with an optional number (SRT) or
     identifier (VTT), a line of times and its text lines. A block without readable times keeps its text; a block
     without text is dropped; cues that overlap or go back in time are kept in the file's order. Each is noted."""
-    blocks: list[list[tuple[int, int]]] = [[]]
-    for s, e in _line_spans(text):
-        if text[s:e].strip():
-            blocks[-1].append((s, e))
-        elif blocks[-1]:
-            blocks.append([])
     cues: list[Cue] = []
     bad: list[str] = []
     empty: list[str] = []
-    for n, block in enumerate(_numbers_joined(text, [b for b in blocks if b])):
+    for n, block in enumerate(_numbers_joined(text, _blocks(text))):
         first = text[block[0][0]:block[0][1]].strip().lstrip("\ufeff")
         if fmt == "vtt" and (first.startswith(("WEBVTT", "NOTE", "STYLE", "REGION")) and n == 0 or
                              first.startswith(("NOTE", "STYLE", "REGION"))):
@@ -145,16 +148,32 @@ def parse_cues(text: str, fmt: str, notes: list[str]) -> list[Cue]:
     return cues
 
 
-def _numbers_joined(text: str, blocks: list[list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+def _blocks(text: str) -> Iterator[list[tuple[int, int]]]:
+    """The blocks of non-blank lines (their spans), one by one (not all the file's at once: h-hostile9b)."""
+    block: list[tuple[int, int]] = []
+    for s, e in _line_spans(text):
+        if text[s:e].strip():
+            block.append((s, e))
+        elif block:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
+def _numbers_joined(text: str, blocks: Iterable[list[tuple[int, int]]]) -> Iterator[list[tuple[int, int]]]:
     """The blocks, a cue number that a blank line parted from its times joined to the block after it."""
-    out: list[list[tuple[int, int]]] = []
+    held: list[tuple[int, int]] | None = None
     for block in blocks:
-        if out and len(out[-1]) == 1 and _NUMBER.match(text[out[-1][0][0]:out[-1][0][1]].lstrip("\ufeff")) and \
-                _ARROW.search(text[block[0][0]:block[0][1]]):
-            out[-1] = out[-1] + block
+        if held is not None and len(held) == 1 and _NUMBER.match(text[held[0][0]:held[0][1]].lstrip("\ufeff")) \
+                and _ARROW.search(text[block[0][0]:block[0][1]]):
+            held = held + block
         else:
-            out.append(block)
-    return out
+            if held is not None:
+                yield held
+            held = block
+    if held is not None:
+        yield held
 
 
 def _cue(text: str, block: list[tuple[int, int]], nth: int, bad: list[str]) -> Cue:
@@ -486,22 +505,32 @@ class _LinesOf:
     quadratic, 200 KB took 10 s)."""
 
     def __init__(self, turn: Turn, cues: list[Cue]) -> None:
-        self.order = {ci: k for k, ci in enumerate(turn.cues)}
-        lines = sorted((ls, le, ci) for ci in turn.cues for ls, le in cues[ci].lines)
-        self.starts = [ls for ls, _, _ in lines]
-        self.lines = lines
-        self.longest = max((le - ls for ls, le, _ in lines), default=0)
+        # a turn takes its cues in the file's order (find_turns): their order is their index's, and no table of it
+        # is kept; their lines' starts and ends are kept in arrays, in order of start, not a tuple a line (a
+        # subtitle file of one turn held both for every cue; h-hostile9b)
+        ordered = all(a < b for a, b in zip(turn.cues, turn.cues[1:]))
+        self.order: dict[int, int] | None = None if ordered else {ci: k for k, ci in enumerate(turn.cues)}
+        self.starts, self.ends, self.cis = array("q"), array("q"), []
+        for ci in turn.cues:
+            for ls, le in cues[ci].lines:
+                self.starts.append(ls)
+                self.ends.append(le)
+                self.cis.append(ci)
+        if any(b <= a for a, b in zip(self.starts, self.starts[1:])):  # lines out of the file's order
+            lines = sorted(zip(self.starts, self.ends, self.cis))
+            self.starts, self.ends = array("q", (x[0] for x in lines)), array("q", (x[1] for x in lines))
+            self.cis = [x[2] for x in lines]
+        self.longest = max((le - ls for ls, le in zip(self.starts, self.ends)), default=0)
 
     def cues_at(self, a: int) -> list[int]:
         """The cues (in the turn's order) with a line ``ls <= a < le``."""
         found: set[int] = set()
         j = bisect.bisect_right(self.starts, a) - 1
         while j >= 0 and self.starts[j] > a - self.longest:
-            ls, le, ci = self.lines[j]
-            if a < le:
-                found.add(ci)
+            if a < self.ends[j]:
+                found.add(self.cis[j])
             j -= 1
-        return sorted(found, key=self.order.__getitem__)
+        return sorted(found) if self.order is None else sorted(found, key=self.order.__getitem__)
 
 
 def _write_turn(w: _Writer, turn: Turn, cues: list[Cue], cue_spans: dict[int, list[int]],
@@ -550,6 +579,7 @@ def build(text: str, fmt: str) -> Transcript:
     notes: list[str] = []
     cues, header, lines, known = _read_lines(text, fmt, notes)
     turns = find_turns(text, lines, known)
+    del lines  # what is held to the end is only what the document keeps, and the cues (h-hostile9b)
     w = _Writer(text)
     header_meta = []
     for s, e in header:
@@ -569,15 +599,23 @@ def build(text: str, fmt: str) -> Transcript:
                               "turn": len(turn_meta) if turn.segments else None})
         if turn.segments:
             turn_meta.append(_write_turn(w, turn, cues, cue_spans, fmt == "text"))
-    cue_meta = [{"index": cues[ci].index, "time_start": cues[ci].start, "time_end": cues[ci].end,
-                 "start": cspan[0], "end": cspan[1]} for ci, cspan in sorted(cue_spans.items())]
-    if fmt in ("srt", "vtt") and not cues:
+        turn.segments, turn.notes = [], []  # written
+    no_cues = not cues
+    cue_meta = [_cue_meta(cues, ci, cue_spans.pop(ci)) for ci in sorted(cue_spans)]
+    if fmt in ("srt", "vtt") and no_cues:
         notes.append(f"transcript: no cues could be read in this {fmt} file")
     meta: dict[str, Any] = {"transcript": fmt, "turns": turn_meta, "cues": cue_meta, "stage_notes": note_meta,
                             "header": header_meta}
     canonical = "".join(w.out)
     title = canonical[header_meta[0]["start"]:header_meta[0]["end"]][:300] if header_meta else None
     return Transcript(canonical, w.omap, meta, notes, title)
+
+
+def _cue_meta(cues: list[Any], ci: int, cspan: list[int]) -> dict[str, Any]:
+    """A written cue's metadata; the cue itself is let go (a subtitle file's cues are most of its memory)."""
+    cue = cues[ci]
+    cues[ci] = None
+    return {"index": cue.index, "time_start": cue.start, "time_end": cue.end, "start": cspan[0], "end": cspan[1]}
 
 
 def _bracket_label(text: str, s: int, e: int) -> re.Match[str] | None:

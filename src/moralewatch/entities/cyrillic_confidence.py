@@ -23,11 +23,12 @@ Cyrillic dev set by leave-one-document-out cross-validation (``scripts/places_ru
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..model import Entity
 from .context import _FAR_KM, LOCAL, _km, local_readings, unresolved
-from .context_ruuk import _PARAGRAPH, _named_region, _relation, region_mentions
+from .context_ruuk import _PARAGRAPH, _Grid, _named_region, _point, _relation, region_mentions
 from .gazetteer import Candidate, Place, gazetteer
 
 #: a paragraph place this close to the reading (and to no other reading) supports it
@@ -61,9 +62,25 @@ class _Context:
     region_after: dict[int, str]
     anchors: dict[int, list[Entity]]
     places: dict[int, Entity]
+    grids: dict[int | None, _Grid] = field(default_factory=dict)
 
     def para(self, pos: int) -> int:
         return bisect.bisect_right(self.starts, pos) - 1
+
+    def near(self, para: int | None, ent: Entity, best: Place, km: float) -> list[tuple[Any, ...]]:
+        """The points of the anchors of paragraph ``para`` (of the document: ``None``) within ``km`` of ``best``,
+        other than the mention's own name and the reading's id (one key a point; session 13, h-hostile9b: every
+        anchor asked for each mention was quadratic). The anchors do not move while the context is read."""
+        if best.lat is None or best.lon is None:
+            return []
+        grid = self.grids.get(para)
+        if grid is None:
+            grid = self.grids[para] = _Grid()
+            for a in (self.anchors.get(para, []) if para is not None else
+                      [a for ps in self.anchors.values() for a in ps]):
+                grid.put(a, (a.lat, a.lon, a.geonameid, a.text))
+        return [key for key in grid.around(best.lat, best.lon, km)
+                if key[3] != ent.text and key[2] != best.geonameid and _km(best, _point(key)) <= km]
 
 
 def _context(text: str, entities: list[Entity], ambiguous: dict[int, tuple[Candidate, ...]]) -> _Context:
@@ -104,8 +121,7 @@ def support(ent: Entity, ctx: _Context, readings: list[Place], weights: dict[int
     nxt = max((_prominence(ent, p, weights) for p in others), default=0.0)
     if weight >= th.town and weight >= 10 * nxt:
         return "prominent"
-    doc_anchors = [a for ps in ctx.anchors.values() for a in ps if a.text != ent.text and a.geonameid != best.geonameid]
-    if best.admin1 in ctx.regions_doc or any(_km(best, a) <= _FAR_KM for a in doc_anchors):
+    if best.admin1 in ctx.regions_doc or ctx.near(None, ent, best, _FAR_KM):
         return "weak"
     return None
 
@@ -118,8 +134,8 @@ def _placed(ent: Entity, ctx: _Context, best: Place, others: list[Place], th: Th
     rel = _relation(ctx.text, ent, ctx.places)
     if rel is not None and _fits(best, rel) and not any(_fits(p, rel) for p in others):
         return "relation"
-    own = [a for a in ctx.anchors.get(ctx.para(ent.start), []) if a.text != ent.text and a.geonameid != best.geonameid]
-    if any(_km(best, a) <= th.near_km and all(_km(p, a) > th.near_km for p in others) for a in own):
+    if any(all(_km(p, _point(key)) > th.near_km for p in others)
+           for key in ctx.near(ctx.para(ent.start), ent, best, th.near_km)):
         return "near"
     return None
 

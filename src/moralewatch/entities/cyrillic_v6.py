@@ -41,7 +41,7 @@ from typing import Any
 
 from ..model import Document, Entity
 from ..pipeline import stage
-from .context import LOCAL, _km, local_readings
+from .context import LOCAL, local_readings
 from .context_ruuk import _named_region
 from .context_ruuk import resolve as resolve_in_context
 from .cyrillic_abstain import Abstain, vetoed
@@ -142,8 +142,7 @@ def _paragraph_support(e: Entity, ctx: _Context, best: Place, km: float) -> bool
     para = ctx.para(e.start)
     if best.admin1 in ctx.regions_para.get(para, set()):
         return True
-    return any(a.text != e.text and a.geonameid != best.geonameid and _km(best, a) <= km
-               for a in ctx.anchors.get(para, []))
+    return bool(ctx.near(para, e, best, km))
 
 
 def _focus(ctx: _Context) -> dict[str, float]:
