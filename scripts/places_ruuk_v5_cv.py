@@ -22,6 +22,7 @@ import itertools
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from moralewatch.entities import cyrillic_abstain as ca
@@ -70,6 +71,26 @@ def _strictness(ab: ca.Abstain, docs: list[str]) -> tuple[int, ...]:
             ab.small, -ab.common, ab.oblast_small)
 
 
+def leave_one_out(gold: list[dict[str, Any]], runs: Mapping[str, Any], per_setting: Mapping[Any, list[str]],
+                  start: list[str], cost: float, strictness: Callable[[Any, list[str]], Any]
+                  ) -> tuple[list[str], Counter[Any]]:
+    """Leave-one-document-out: each document of ``runs`` gets the setting (a key of ``per_setting``, in its order)
+    with the best :func:`_score` on the other documents' gold mentions, ties to ``strictness(setting, those
+    documents)``; its mentions take that setting's outcomes (``start``'s where no run covers them). Returns the
+    pooled outcomes and how often each setting was chosen (also scripts/places_ruuk_v6_cv.py)."""
+    cv = list(start)
+    chosen: Counter[Any] = Counter()
+    for d in sorted(runs):
+        train = [k for k, g in enumerate(gold) if g["id"] != d]
+        docs = [x for x in runs if x != d]
+        best = max(per_setting, key=lambda st: (_score([per_setting[st][k] for k in train], cost), strictness(st, docs)))
+        chosen[best] += 1
+        for k, g in enumerate(gold):
+            if g["id"] == d:
+                cv[k] = per_setting[best][k]
+    return cv, chosen
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("gold", nargs="*", default=DEV)
@@ -88,16 +109,7 @@ def main() -> None:
     v3, _ = _outcomes(runs, gold, None)
     v4, v4_preds = _outcomes(runs, gold, "v4")
     per_setting = {ab: _outcomes(runs, gold, ab)[0] for ab in GRID}
-    cv: list[str] = list(v4)
-    chosen: Counter[ca.Abstain] = Counter()
-    for d in sorted(runs):
-        train = [k for k, g in enumerate(gold) if g["id"] != d]
-        docs = [x for x in runs if x != d]
-        best = max(GRID, key=lambda ab: (_score([per_setting[ab][k] for k in train], a.cost), _strictness(ab, docs)))
-        chosen[best] += 1
-        for k, g in enumerate(gold):
-            if g["id"] == d:
-                cv[k] = per_setting[best][k]
+    cv, chosen = leave_one_out(gold, runs, per_setting, v4, a.cost, _strictness)
     final = ca.Abstain()
     v5, v5_preds = _outcomes(runs, gold, final)
     report: dict[str, Any] = {"abstain": str(final), "cost": a.cost,

@@ -30,7 +30,7 @@ from moralewatch.eval.entities import _place_at, place_outcome
 
 sys.path.insert(0, "scripts")
 from places_ruuk_v4_cv import _held, _mapped, _summary, held_back_runs  # noqa: E402
-from places_ruuk_v5_cv import DEV  # noqa: E402
+from places_ruuk_v5_cv import DEV, _score, leave_one_out  # noqa: E402
 
 GRID = [c6.Strict(named, propagate, variant, city, small, km, unique, focus)
         for named, propagate, variant, city, small, km, unique, focus in itertools.product(
@@ -52,11 +52,6 @@ def _outcomes(runs: dict, gold: list[dict[str, Any]], st: c6.Strict | str | None
         ABSTAINED[st, i] = sum(1 for x, y in zip(ents, es, strict=True) if x.geonameid is not None and y.geonameid is None)
     preds = [_place_at(res[g["id"]], g["start"], g["end"]) for g in gold]
     return [place_outcome(g, p) for g, p in zip(gold, preds, strict=True)], preds
-
-
-def _score(outs: list[str], cost: float) -> float:
-    c = Counter(outs)
-    return c["right"] - cost * c["confident_wrong"]
 
 
 def _strictness(st: c6.Strict, docs: list[str]) -> tuple[float, ...]:
@@ -82,16 +77,7 @@ def main() -> None:
     runs = held_back_runs(gold, records, "entities.ruuk.v5", "abstain")
     v5, v5_preds = _outcomes(runs, gold, "v5")
     per_setting = {st: _outcomes(runs, gold, st)[0] for st in GRID}
-    cv: list[str] = list(v5)
-    chosen: Counter[c6.Strict] = Counter()
-    for d in sorted(runs):
-        train = [k for k, g in enumerate(gold) if g["id"] != d]
-        docs = [x for x in runs if x != d]
-        best = max(GRID, key=lambda st: (_score([per_setting[st][k] for k in train], a.cost), _strictness(st, docs)))
-        chosen[best] += 1
-        for k, g in enumerate(gold):
-            if g["id"] == d:
-                cv[k] = per_setting[best][k]
+    cv, chosen = leave_one_out(gold, runs, per_setting, v5, a.cost, _strictness)
     final = c6.Strict()
     v6, v6_preds = _outcomes(runs, gold, final)
     report: dict[str, Any] = {"strict": str(final), "cost": a.cost,
