@@ -20,7 +20,6 @@ import copy
 import itertools
 import json
 import sys
-from collections import Counter
 from typing import Any
 
 from moralewatch.entities import cyrillic_abstain as ca
