@@ -433,3 +433,47 @@ def test_two_sources_the_same_day_sharing_a_few_names_are_one_event_one_source_n
     got = could_relate(np.zeros(2), agree, np.zeros(2, dtype=bool), DEFAULT, np.array([True, False]),
                        np.array([min(a.n_salient, b.n_salient)] * 2))
     assert got.tolist() == [True, False]
+
+
+# session 14: one source's two texts of one day whose numbers disagree are two things, not one event
+_NOTICE_A = ("Harbour Lines Corp said its board declared a quarterly dividend of 16.5 cts a share, payable May 14 to "
+             "holders of record April 20, unchanged from the prior quarter, Chairman Robert Ellis told Reuters.")
+_NOTICE_B = ("Harbour Lines Corp said its board declared a quarterly dividend of 22.5 cts a share, payable June 30 to "
+             "holders of record June 12, up from the prior quarter, Chairman Robert Ellis told Reuters.")
+
+
+def test_sketch_keeps_the_numbers_keys_and_an_older_stored_sketch_does_not_know_them() -> None:
+    from moralewatch.corpus.features import BOTTOM_K, NUM_PERM, NUM_SALIENT_PERM, TITLE_KEYS, Sketch, sketch
+
+    sk = sketch(_NOTICE_A)
+    assert sk.num_keys is not None and len(sk.num_keys) == 3  # 16.5 (as 165), 14 and 20
+    assert sketch("Robert Ellis of Harbour Lines spoke to Reuters.").num_keys == frozenset()
+    blob = sk.to_bytes()
+    back = Sketch.from_bytes(blob, sk.n_shingles, sk.n_salient, sk.exact, sk.n_chars)
+    assert back.num_keys == sk.num_keys and back.bottom_keys == sk.bottom_keys
+    old = blob[: 4 * (NUM_PERM + NUM_SALIENT_PERM + TITLE_KEYS + BOTTOM_K)]  # a sketch stored before session 14
+    was = Sketch.from_bytes(old, sk.n_shingles, sk.n_salient, sk.exact, sk.n_chars)
+    assert was.nums is None and was.num_keys is None and was.bottom_keys == sk.bottom_keys
+
+
+def test_one_sources_two_texts_of_a_day_whose_numbers_disagree_are_not_one_event() -> None:
+    from moralewatch.corpus.features import Sketch, sketch
+    from moralewatch.corpus.relate import DEFAULT, Meta, Thresholds, relation
+
+    a, b = sketch(_NOTICE_A), sketch(_NOTICE_B)
+    day, wire = "1987-04-08", "Reuters"
+    off = Thresholds(event_nums_min=0)  # the rule off: the names shared make them one event (or a rewrite)
+    assert relation(b, Meta(day, source=wire), a, Meta(day, source=wire), off)[0] != "unrelated"
+    assert relation(b, Meta(day, source=wire), a, Meta(day, source=wire))[0] == "unrelated"
+    # the same numbers: one event as before
+    c = sketch(_NOTICE_B.replace("Chairman Robert Ellis told Reuters", "a spokesman for Robert Ellis said"))
+    assert relation(c, Meta(day, source=wire), b, Meta(day, source=wire)) == relation(
+        c, Meta(day, source=wire), b, Meta(day, source=wire), off)
+    # two sources: the rule does not apply (each report picks its own figures)
+    assert relation(b, Meta(day, source="AP"), a, Meta(day, source=wire)) == relation(
+        b, Meta(day, source="AP"), a, Meta(day, source=wire), off)
+    # a sketch stored before session 14 does not know its numbers: decided as before
+    old = Sketch(a.sig, a.ssig, a.n_shingles, a.n_salient, a.exact, a.title, a.bottom, a.n_chars)
+    assert relation(b, Meta(day, source=wire), old, Meta(day, source=wire)) == relation(
+        b, Meta(day, source=wire), a, Meta(day, source=wire), off)
+    assert DEFAULT.event_nums_min == 2 and DEFAULT.event_nums == 0.40
