@@ -43,11 +43,6 @@ GRIDS: dict[str, dict[str, tuple[object, ...]]] = {
         "rewrite_low": (0.12, 0.06, 0.08, 0.10, 0.15),
         "rewrite_salient": (0.50, 0.30, 0.35, 0.40, 0.45, 0.60),
     },
-    # session 14: one source's two texts of a day whose numbers disagree are not one event
-    "numbers": {
-        "event_nums_min": (0, 2, 3, 4, 5, 6),
-        "event_nums": (0.0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7),
-    },
 }
 GRID: dict[str, tuple[object, ...]] = dict(GRIDS["event_other"])
 

@@ -32,7 +32,6 @@ NUM_SALIENT_PERM = 32
 SHINGLE = 3
 TITLE_KEYS = 12
 BOTTOM_K = 48
-NUM_KEYS = 16  # session 14: the smallest CRC-32 values of a text's numbers (two or more digits), after ``bottom``
 
 _RNG = np.random.Generator(np.random.PCG64(20260616))
 _A = (_RNG.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
@@ -175,13 +174,6 @@ class Sketch:
     title: np.ndarray        # uint32[TITLE_KEYS]: CRC-32 of the title's salient keys, sorted, 0-padded (no title: 0s)
     bottom: np.ndarray       # uint32[BOTTOM_K]: the smallest CRC-32 values of the salient keys, sorted, padded
     n_chars: int = 0
-    nums: np.ndarray | None = None  # uint32[NUM_KEYS]: the smallest CRC-32 values of the numbers among the salient
-                                    # keys, sorted, padded; None in a sketch stored before session 14 (not known)
-
-    @cached_property
-    def num_keys(self) -> frozenset[int] | None:
-        """The numbers' keys of :attr:`nums` (padding left out); None when not known (an older stored sketch)."""
-        return None if self.nums is None else frozenset(self.nums.tolist()) - _EMPTY_SET
 
     @cached_property
     def bottom_keys(self) -> frozenset[int]:
@@ -195,17 +187,14 @@ class Sketch:
 
     def to_bytes(self) -> bytes:
         # one concatenation, not four conversions (session 11): the same bytes
-        parts = (self.sig, self.ssig, self.title, self.bottom) + (() if self.nums is None else (self.nums,))
-        return np.concatenate(parts).astype("<u4", copy=False).tobytes()
+        return np.concatenate((self.sig, self.ssig, self.title, self.bottom)).astype("<u4", copy=False).tobytes()
 
     @classmethod
     def from_bytes(cls, data: bytes, n_shingles: int, n_salient: int, exact: int, n_chars: int = 0) -> Sketch:
         arr = np.frombuffer(data, dtype="<u4").astype(np.uint32)
         n = NUM_PERM + NUM_SALIENT_PERM
-        m = n + TITLE_KEYS + BOTTOM_K
-        nums = arr[m:m + NUM_KEYS] if len(arr) >= m + NUM_KEYS else None  # sketches stored before session 14: none
         return cls(arr[:NUM_PERM], arr[NUM_PERM:n], n_shingles, n_salient, exact, arr[n:n + TITLE_KEYS],
-                   arr[n + TITLE_KEYS:m], n_chars, nums)
+                   arr[n + TITLE_KEYS:n + TITLE_KEYS + BOTTOM_K], n_chars)
 
 
 def sketch(text: str, title: str | None = None) -> Sketch:
@@ -214,8 +203,7 @@ def sketch(text: str, title: str | None = None) -> Sketch:
     sh = shingle_hashes(toks)
     tsal = salient(" " + title.title()) if title else set()
     sal = salient(text) | tsal
-    ordered = sorted(sal)
-    sal_h = _token_hashes(ordered)
+    sal_h = _token_hashes(sorted(sal))
     exact = zlib.crc32(" ".join(toks).encode("utf-8"))
     tkeys = np.zeros(TITLE_KEYS, dtype=np.uint32)
     th = sorted({zlib.crc32(k.encode("utf-8")) or 1 for k in tsal})[:TITLE_KEYS]
@@ -223,13 +211,7 @@ def sketch(text: str, title: str | None = None) -> Sketch:
     bottom = np.full(BOTTOM_K, _EMPTY, dtype=np.uint32)
     bk = distinct(sal_h.astype(np.uint32))[:BOTTOM_K]
     bottom[: len(bk)] = bk
-    nums = np.full(NUM_KEYS, _EMPTY, dtype=np.uint32)
-    at = [i for i, key in enumerate(ordered) if key[:1].isdigit()]  # the keys that are numbers (names start with a letter)
-    if at:
-        nk = distinct(sal_h[at].astype(np.uint32))[:NUM_KEYS]
-        nums[: len(nk)] = nk
-    return Sketch(minhash(sh), minhash(sal_h, _SA, _SB), int(len(sh)), len(sal), exact, tkeys, bottom, len(text),
-                  nums)
+    return Sketch(minhash(sh), minhash(sal_h, _SA, _SB), int(len(sh)), len(sal), exact, tkeys, bottom, len(text))
 
 
 def bottom_jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -240,16 +222,16 @@ def bottom_jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return bottom_sets_jaccard(sa, sb)
 
 
-def bottom_sets_jaccard(sa: frozenset[int] | set[int], sb: frozenset[int] | set[int], k: int = BOTTOM_K) -> float:
+def bottom_sets_jaccard(sa: frozenset[int] | set[int], sb: frozenset[int] | set[int]) -> float:
     """:func:`bottom_jaccard` of the two bottom-k key sets (:attr:`Sketch.bottom_keys`)."""
     if not sa or not sb:
         return 0.0
     union = sa | sb
     both = sa & sb
-    if len(union) <= k:
+    if len(union) <= BOTTOM_K:
         return len(both) / len(union)
-    kept = sorted(union)[:k]
-    return sum(1 for x in kept if x in both) / k
+    kept = sorted(union)[:BOTTOM_K]
+    return sum(1 for x in kept if x in both) / BOTTOM_K
 
 
 def title_jaccard(a: np.ndarray, b: np.ndarray) -> float | None:

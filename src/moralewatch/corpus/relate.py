@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .features import NUM_KEYS, Sketch, bottom_sets_jaccard, estimate, title_sets_jaccard
+from .features import Sketch, bottom_sets_jaccard, estimate, title_sets_jaccard
 
 SAME_STORY = frozenset({"copy", "update", "abridged", "rewrite", "translation"})
 
@@ -55,13 +55,6 @@ class Thresholds:
     # desk's names and templates (Reuters' notices of other companies, one channel's posts)
     event_other: float = 0.15       # salient Jaccard at or above
     event_other_min: int = 0        # both texts carry at least this many names and numbers
-    # session 14, fitted on dev + dev_b (grid search cross-validated by document component: pooled same_event F1
-    # 0.710 -> 0.704-0.726 over seeds 16/1/2/3/4, four of five folds choosing this point at every seed; in-sample
-    # 0.730), fixed before the held-out scoring: two texts of one source the same day whose numbers disagree report
-    # two things (another company's notice in the desk's template, the next operation of the day), however many
-    # names they share; checked after the story rules, so an update with new figures stays an update
-    event_nums_min: int = 2         # both texts carry at least this many numbers (of two or more digits; 0: off)
-    event_nums: float = 0.40        # and share less than this Jaccard of them: not one event
 
 
 DEFAULT = Thresholds()
@@ -101,22 +94,21 @@ def relation(new: Sketch, new_meta: Meta, old: Sketch, old_meta: Meta, t: Thresh
     # the names in the titles, or the dates, tell the reports apart
     cross = new_meta.script != old_meta.script
     other = new_meta.source is not None and old_meta.source is not None and new_meta.source != old_meta.source
-    one = new_meta.source is not None and new_meta.source == old_meta.source
     tj = None if cross else title_sets_jaccard(new.title_keys, old.title_keys)
     retitled = j >= t.body_copy and min(new.n_shingles, old.n_shingles) >= t.body_min
     if d is not None and d > t.story_days or tj is not None and tj <= t.title_min and not retitled:
-        return _event_or_not(js, d, new, old, t, other, one)
+        return _event_or_not(js, d, new, old, t, other)
     if new.exact == old.exact and new.n_shingles == old.n_shingles:
         return "copy", 1.0
     if cross:
         ratio = max(new.n_chars, old.n_chars) / max(1, min(new.n_chars, old.n_chars))
         if js >= t.translation and ratio <= t.translation_ratio and (d is None or d <= 1):
             return "translation", js
-        return _event_or_not(js, d, new, old, t, other, one)
+        return _event_or_not(js, d, new, old, t, other)
     if j >= t.copy:
         return "copy", j
     if _names_kept(js, new, old) < t.names_kept:  # another entity's notice in the same words
-        return _event_or_not(js, d, new, old, t, other, one)
+        return _event_or_not(js, d, new, old, t, other)
     small, big = min(new.n_shingles, old.n_shingles), max(new.n_shingles, old.n_shingles)
     if j >= t.contained_min_j and small:
         contained = j * (small + big) / ((1 + j) * small)
@@ -124,7 +116,7 @@ def relation(new: Sketch, new_meta: Meta, old: Sketch, old_meta: Meta, t: Thresh
             return ("abridged" if new.n_shingles < old.n_shingles else "update"), min(1.0, contained)
     if (d is None or d <= t.rewrite_days) and (j >= t.rewrite or j >= t.rewrite_low and js >= t.rewrite_salient):
         return "rewrite", j
-    return _event_or_not(js, d, new, old, t, other, one)
+    return _event_or_not(js, d, new, old, t, other)
 
 
 def _names_kept(js: float, a: Sketch, b: Sketch) -> float:
@@ -137,12 +129,12 @@ def _names_kept(js: float, a: Sketch, b: Sketch) -> float:
 
 
 def _event_or_not(js: float, d: int | None, a: Sketch, b: Sketch, t: Thresholds,
-                  other_source: bool = False, one_source: bool = False) -> tuple[str, float]:
+                  other_source: bool = False) -> tuple[str, float]:
     """``same_event`` or ``unrelated``, with the salient Jaccard as the score: two dated texts of the same day
     sharing enough of their names and numbers (or most of the smaller text's; or, two long texts of two sources,
     enough of them in number), or of consecutive days sharing most of them. Undated texts are never joined in one
     event (nothing says the names are of one day)."""
-    if d is None or d > t.event_days + 1 or one_source and t.event_nums_min and _numbers_differ(a, b, t):
+    if d is None or d > t.event_days + 1:
         return "unrelated", js
     if d > t.event_days:
         return ("same_event" if js >= t.event_next else "unrelated"), js
@@ -151,15 +143,6 @@ def _event_or_not(js: float, d: int | None, a: Sketch, b: Sketch, t: Thresholds,
             _long_event(js, a, b, t) or js >= t.event_other and min(a.n_salient, b.n_salient) >= t.event_other_min):
         return "same_event", js
     return "unrelated", js
-
-
-def _numbers_differ(a: Sketch, b: Sketch, t: Thresholds) -> bool:
-    """Both texts carry at least ``event_nums_min`` numbers and share less than ``event_nums`` of them (Jaccard of
-    their smallest ``NUM_KEYS``); False when either sketch does not know its numbers (stored before session 14)."""
-    na, nb = a.num_keys, b.num_keys
-    if na is None or nb is None or min(len(na), len(nb)) < t.event_nums_min:
-        return False
-    return bottom_sets_jaccard(na, nb, NUM_KEYS) < t.event_nums
 
 
 def shared_names(js: float, a: Sketch, b: Sketch) -> float:
