@@ -1,0 +1,135 @@
+"""``indicators.ruuk.v10`` (issue 17, session 14): ``indicators.ruuk.v8`` plus RECALL, the cues, forms and structures
+that v8 missed on the Russian/Ukrainian training rounds (``gold/train/ruuk``, labelled blind; rules written from
+halves A and C only, halves B and D scored once as the unseen estimate, README).
+
+v8 (:mod:`.slavic_v8`, on v7's lexicon, both left untouched) finds its items; this stage then runs the cue rules of
+``data/ruuk/indicators_v10/cues.txt`` (v7's format, :mod:`.slavic`: ``INDICATORS LANG SIDE FLAGS :: REGEX``) over the
+same Russian and Ukrainian paragraphs, with v7's actors, sizes, soldiers, military words, hedges and calibration (read
+from v7's and v6's files by path), the same conditions (``sized``, ``men``, ``mil``) and the same subject side
+(:mod:`.slavic_actor`'s structure, the document's topic, the fallback). Each new item then goes through v8's refusals
+and side corrections (:func:`.slavic_v8.revise`), and is kept only where v8 has no item of that indicator in that
+sentence: a sentence carries an indicator once, and v8's items stay exactly as they were.
+
+The new items' ``rule`` is ``ruuk:<lang>:v10-<line of cues.txt>`` (``ruuk:`` and the language first, as v8's
+:func:`.slavic_v8.revise` and the scorers read it). :func:`tag_v10` is the composable function: v8's items plus the
+new ones; :func:`extra` gives the new ones alone for a list of items another version found (``indicators.ruuk.v11``'s
+side pass can be composed with it: ``[*v11, *extra(doc, v11)]``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+from ..lexicons import lines, load_json
+from ..model import Document, Indicator
+from ..pipeline import stage
+from . import slavic
+from .slavic import LANGS, V7, WRITER, Lexicon, fallback_side, fold
+from .slavic_actor import Structure
+from .slavic_v8 import revise, tag_v8
+
+#: the data of ``indicators.ruuk.v10``: its own cue rules only (everything else is v7's, read by path)
+V10 = "ruuk/indicators_v10"
+CUES = f"{V10}/cues.txt"
+#: the rule field's tag of the new items
+TAG = "v10"
+
+
+@cache
+def _lexicon() -> Lexicon:
+    """v7's lexicon with v10's cue rules in place of v7's."""
+    base = slavic._load(V7)
+    rules, regexes = zip(*(slavic._rule(CUES, n, line) for n, line in enumerate(lines(CUES), 1)), strict=True)
+    named = slavic._named(list(regexes), "r")
+    cues = {lang: slavic._one(CUES, [(x, k) for x, k in named if lang in rules[slavic._which_name(k)].langs],
+                              r"(?!\w)") for lang in LANGS}
+    return replace(base, cues=cues, rules=tuple(rules))
+
+
+def load() -> Lexicon:
+    """The lexicon (the files are checked on every call: the loaders refuse a stage that does not declare them)."""
+    lines(CUES)
+    for name in slavic.FILES:
+        path = slavic._file(V7, name)
+        load_json(path) if name.endswith(".json") else lines(path)
+    return _lexicon()
+
+
+def _new(doc: Document) -> list[Indicator]:
+    """The items of v10's own cue rules on the Russian and Ukrainian paragraphs of ``doc`` (v7's procedure,
+    :func:`.slavic.tag`, with v10's rules)."""
+    starts, paras = slavic._paragraph_languages(doc)
+    if not any(lab in LANGS for _, _, lab in paras):
+        return []
+    lex = load()
+    low = fold(doc.text)
+    sents = slavic._Sentences(doc)
+    writer = WRITER.get(doc.language or "")
+    out: list[Indicator] = []
+    seen: set[tuple[int, str]] = set()
+    voices: tuple[tuple[int, int, str | None], ...] | None = None
+    about: str | None = None
+    for ps, pe, lab in paras:
+        if lab not in LANGS:
+            continue
+        for m in lex.cues[lab].finditer(low, ps, pe):
+            si = sents.index(m.start())
+            s, e = sents.spans[si]
+            rule = lex.rules[slavic._which(m)]
+            if not slavic._holds(lex, rule, low, max(s, ps), min(max(e, m.end()), pe)):
+                continue
+            if all((si, name) in seen for name in rule.indicators):
+                continue
+            if voices is None:  # the quotes and the topic only for documents with a cue of v10
+                voices, about = slavic._voices(lex, low, doc), slavic.topic(lex, low)
+            s, e = max(s, ps), min(max(e, m.end()), pe)
+            side = slavic._side(lex, rule, low, sents, si, (s, e), ps, m, writer, Structure(lab, voices, True, about))
+            while e > s and doc.text[e - 1].isspace():
+                e -= 1
+            while s < e and doc.text[s].isspace():
+                s += 1
+            hedged = "hedge" in rule.flags or lex.hedges.search(low, s, e) is not None
+            for name in rule.indicators:
+                if (si, name) in seen:
+                    continue
+                seen.add((si, name))
+                out.append(Indicator(
+                    indicator=name, start=s, end=e, text=doc.text[s:e],
+                    subject_side=side or fallback_side(name, writer) or "unknown",
+                    hedged=hedged, negated="neg" in rule.flags,
+                    confidence=lex.confidence.get(name, lex.confidence.get("_default", 0.5)),
+                    rule=f"ruuk:{lab}:{TAG}-{rule.line}", cue=doc.text[m.start():m.end()]))
+    return out
+
+
+def extra(doc: Document, have: list[Indicator]) -> list[Indicator]:
+    """v10's new items on ``doc`` that ``have`` (another version's items: v8's, v11's) does not already carry: no item
+    of the same indicator in the same sentence; each through v8's refusals and side corrections."""
+    new = _new(doc)
+    if not new:
+        return []
+    new, _ = revise(doc, new)
+    sents = slavic._Sentences(doc)
+    taken = {(sents.index(i.start), i.indicator) for i in have}
+    return [i for i in new if (sents.index(i.start), i.indicator) not in taken]
+
+
+def tag_v10(doc: Document) -> list[Indicator]:
+    """The indicators ``indicators.ruuk.v10`` adds to ``doc``: v8's, then v10's new ones."""
+    found = tag_v8(doc)
+    return [*found, *extra(doc, found)]
+
+
+@stage("indicators.ruuk.v10", requires=("language", "sentences", "quotes", "indicators"), provides=("indicators_ruuk",))
+def tag_ruuk_v10(doc: Document, config: Mapping[str, Any]) -> None:
+    """``indicators.ruuk.v8`` plus the items of the recall rules of ``data/ruuk/indicators_v10`` (the training
+    rounds' misses) where v8 has none of that indicator in the sentence."""
+    found = tag_v10(doc)
+    if found:
+        doc.indicators = sorted([*doc.indicators, *found], key=lambda i: (i.start, i.end, i.indicator))
+
+
+__all__ = ["TAG", "V10", "extra", "load", "tag_ruuk_v10", "tag_v10"]
