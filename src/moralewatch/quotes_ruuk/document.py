@@ -110,7 +110,7 @@ def lines_of(doc: Document, revision: int = 4) -> list[Line]:
     for j, (lo, hi, n, lang, first) in enumerate(spans):
         marks = None
         if revision >= 8 and carry and through < 0 and opened >= 0 and block.opens_block(doc.text, out[-1].lo, opened):
-            through = block.runs_on(doc.text, _consecutive(spans, j), opened)
+            through = block.runs_on(doc.text, _consecutive(spans, j), (opened, out[-1].hi))
         if through < 0 and j > 0 and n != spans[j - 1][2]:
             carry = False  # a new paragraph (v8: unless it goes on with a quote a later line closes)
         if through >= 0:
