@@ -108,7 +108,7 @@ DEFAULT = (
     "language.v2",
     "quotes.v2",
     "turns.v4",
-    "quotes.ruuk.v6",
+    "quotes.ruuk.v8",
     "indicators.v8",
     "langgate.v1",
     "indicators.ruuk.v8",
