@@ -209,11 +209,11 @@ def test_rows_record_every_stage_that_wrote_them(tmp_path: Path) -> None:
             for t in ("quotes", "indicators", "entities")}
     store.close()
     s = pipe.stamps
-    # turns.v4 (transcript turns), quotes.ruuk.v6 (Russian and Ukrainian quotes added in text order) and langgate.v1
+    # turns.v4 (transcript turns), quotes.ruuk.v8 (Russian and Ukrainian quotes added in text order) and langgate.v1
     # (output on paragraphs not in English) may rewrite quotes and indicators: their stamps are recorded on every row
     # they passed, as links.v2's is
     assert rows["quotes"] and all(r == {"quotes.v2": s["quotes.v2"], "turns.v4": s["turns.v4"],
-                                        "quotes.ruuk.v6": s["quotes.ruuk.v6"],
+                                        "quotes.ruuk.v8": s["quotes.ruuk.v8"],
                                         "langgate.v1": s["langgate.v1"], "links.v2": s["links.v2"]}
                                   for r in rows["quotes"])
     # indicators.ruuk.v8 and entities.ruuk.v1 (issue 17) add rows of Russian and Ukrainian text to these tables

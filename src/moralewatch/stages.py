@@ -50,6 +50,9 @@ REGISTRATIONS: tuple[Registration, ...] = (
     # v6 and soldiers' relayed words with their side (session 13, issue 17; registered, not the default)
     Registration(quotes_ruuk.find_quotes_ruuk_v7, data=("quotes_ruuk/", "ruuk/entities/morphology.txt"),
                  rewrites=("quotes",), setup=cyrillic.check_morphology),
+    # v7 and the multi-line quotes, callsigns in marks and speaker fixes of Telegram posts (session 14, issue 17)
+    Registration(quotes_ruuk.find_quotes_ruuk_v8, data=("quotes_ruuk/", "ruuk/entities/morphology.txt"),
+                 rewrites=("quotes",), setup=cyrillic.check_morphology),
     Registration(indicators.tag_indicators, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators.tag_indicators_v4, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators.tag_indicators_v5, data=("indicators/", "kb/sides.tsv")),
@@ -111,7 +114,7 @@ DEFAULT = (
     "language.v2",
     "quotes.v2",
     "turns.v4",
-    "quotes.ruuk.v6",
+    "quotes.ruuk.v8",
     "indicators.v8",
     "langgate.v1",
     "indicators.ruuk.v8",

@@ -22,7 +22,7 @@ from .document import LANGUAGES, extract
 RULE_PREFIX = "ruuk-"
 
 __all__ = ["LANGUAGES", "RULE_PREFIX", "extract", "find_quotes_ruuk", "find_quotes_ruuk_v5", "find_quotes_ruuk_v6",
-           "find_quotes_ruuk_v7"]
+           "find_quotes_ruuk_v7", "find_quotes_ruuk_v8"]
 
 
 @stage("quotes.ruuk.v4", requires=("paragraphs", "language", "quotes"), provides=("quotes_ruuk",))
@@ -63,6 +63,16 @@ def find_quotes_ruuk_v7(doc: Document, config: Mapping[str, Any]) -> None:
     such a speaker's role and side from the description's words (ВСУ/ЗСУ/украинский -> ua, российский -> ru; a
     numbered unit takes the side the document gives that unit), never from the channel (:mod:`.relayed`)."""
     _add(doc, 7)
+
+
+@stage("quotes.ruuk.v8", requires=("paragraphs", "language", "quotes"), provides=("quotes_ruuk",))
+def find_quotes_ruuk_v8(doc: Document, config: Mapping[str, Any]) -> None:
+    """``quotes.ruuk.v7`` and what Telegram posts quote that it misses or names badly (session 14, issue 17): a quote
+    that runs over several lines, one unit per line (v4-v7 end it at the first line); a marks-only line under an
+    intro whose speech verb ends with a colon («Стрелков вспоминал:»); a callsign in marks after a hyphen («…» -
+    "Шкода") or before the verb («"Димсон" утверждает, что …»); no mark left over in a speaker's name
+    (:mod:`.block`)."""
+    _add(doc, 8)
 
 
 def _add(doc: Document, revision: int) -> None:

@@ -9,7 +9,7 @@ import bisect
 
 from ..lexicons import compile_regex
 from ..model import Document, Quote
-from . import relayed
+from . import block, relayed
 from .finder import (
     _PREPOSITION_FIRST,
     PRONOUNS,
@@ -74,19 +74,18 @@ def _wrapped(text: str, pos: int) -> bool:
     return bool(before) and bool(_GOES_ON.fullmatch(before)) and text[pos + 1:pos + 2].islower()
 
 
-def lines_of(doc: Document, revision: int = 4) -> list[Line]:
-    """The lines of the document's Russian and Ukrainian paragraphs, read."""
-    out: list[Line] = []
+def _line_spans(doc: Document) -> list[tuple[int, int, int, str, bool]]:
+    """The lines of the document's Russian and Ukrainian paragraphs: start, end, the paragraph's index, its language,
+    and whether the line opens the document."""
     langs = doc.paragraph_languages or [doc.language or ""] * len(doc.paragraphs)
-    first = True
     breaks = line_breaks(doc)
-    channel = _channel(doc)
-    for (ps, pe), lang in zip(doc.paragraphs, langs, strict=False):
+    spans: list[tuple[int, int, int, str, bool]] = []
+    first = True
+    for n, ((ps, pe), lang) in enumerate(zip(doc.paragraphs, langs, strict=False)):
         if lang not in LANGUAGES:
             first = False
             continue
         pos = ps
-        carry = False
         k = bisect.bisect_left(breaks, ps)
         while pos < pe:
             while k < len(breaks) and breaks[k] < pos:
@@ -94,12 +93,44 @@ def lines_of(doc: Document, revision: int = 4) -> list[Line]:
             end = breaks[k] if k < len(breaks) and breaks[k] < pe else pe
             lo, hi = _strip(doc.text, pos, end, " \t\r\u00a0")
             if hi > lo:
-                line = Line(doc.text, lo, hi, carry, first, channel, lang, revision)
-                find_line(line)
-                carry = bool(line.marks) and line.marks[-1].close_at < 0
-                out.append(line)
+                spans.append((lo, hi, n, lang, first))
                 first = False
             pos = end + 1
+    return spans
+
+
+def lines_of(doc: Document, revision: int = 4) -> list[Line]:
+    """The lines of the document's Russian and Ukrainian paragraphs, read."""
+    out: list[Line] = []
+    channel = _channel(doc)
+    spans = _line_spans(doc)
+    carry = False
+    opened = -1  # where the quote the last line left open opened (-1: on a line before it)
+    through = -1  # (v8) how many more lines an open quote runs through, the last one closing it
+    for j, (lo, hi, n, lang, first) in enumerate(spans):
+        marks = None
+        if revision >= 8 and carry and through < 0 and opened >= 0 and block.opens_block(doc.text, out[-1].lo, opened):
+            through = block.runs_on(doc.text, _consecutive(spans, j), (opened, out[-1].hi))
+        if through < 0 and j > 0 and n != spans[j - 1][2]:
+            carry = False  # a new paragraph (v8: unless it goes on with a quote a later line closes)
+        if through >= 0:
+            marks = block.through_marks(doc.text, lo, hi, through == 0)
+            through -= 1
+        line = Line(doc.text, lo, hi, carry, first, channel, lang, revision, marks)
+        find_line(line)
+        carry = bool(line.marks) and line.marks[-1].close_at < 0
+        opened = line.marks[-1].open_at if carry else -1
+        out.append(line)
+    return out
+
+
+def _consecutive(spans: list[tuple[int, int, int, str, bool]], j: int) -> list[tuple[int, int]]:
+    """The lines from ``spans[j]`` on whose paragraphs follow one another with no other paragraph between."""
+    out = [(spans[j][0], spans[j][1])]
+    for k in range(j + 1, min(len(spans), j + block.MAX_LINES)):
+        if spans[k][2] - spans[k - 1][2] > 1:
+            break
+        out.append((spans[k][0], spans[k][1]))
     return out
 
 
@@ -143,6 +174,8 @@ def _from_neighbour(lines: list[Line], i: int, f: Found) -> None:
     """A line that is only a quote: the person an intro above names, else the speaker of the quote before (the one
     it goes on from) or after."""
     who = _colon_person(lines[i - 1]) if i > 0 else None
+    if who is None and i > 0 and lines[i].revision >= 8 and not f.continues_prev:
+        who = _said_intro(lines[i - 1])  # (v8) «Стрелков вспоминал:» ⏎ «…»
     if who is None and i + 1 < len(lines) and not lines[i + 1].found and \
             lines[i + 1].verbs(lines[i + 1].lo, lines[i + 1].hi, frozenset({"nominal"})):
         who = _first_person(lines[i + 1])  # «…»⏎Заявление Владимира Путина по ситуации …
@@ -509,6 +542,8 @@ def extract(doc: Document, revision: int = 4) -> list[Quote]:
             continue  # (v6) «Сообщается, что …» with nobody named before it: the channel's own report (guideline 9)
         if revision >= 7 and f.speaker is not None and said[0]:
             said = _relayed(text, f.speaker, said)
+        if revision >= 8 and said[0]:
+            said = (block.clean_name(said[0]), said[1], said[2])  # (v8) «Димсон", военнослужащий …»: no stray mark
         continues = None
         if f.continues_prev and out:
             continues = chain if chain is not None else len(out) - 1

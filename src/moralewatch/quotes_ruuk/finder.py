@@ -298,11 +298,12 @@ class Line:
     """One line of a Russian or Ukrainian paragraph: its marks, the masked text, the quotes found."""
 
     def __init__(self, text: str, lo: int, hi: int, carry: bool, first: bool, channel: str | None = None,
-                 lang: str = "ru", revision: int = 4) -> None:
+                 lang: str = "ru", revision: int = 4, marks: list[Mark] | None = None) -> None:
         self.text, self.lo, self.hi, self.first, self.lang = text, lo, hi, first, lang
         self.revision = revision  # the stage's version (quotes.ruuk.v4, v5)
         self.channel = (channel or "").lower()
-        self.marks = marks_in(text, lo, hi, carry)
+        #: ``marks``: (v8) a line inside a quote that runs over several lines (block.py)
+        self.marks = marks if marks is not None else marks_in(text, lo, hi, carry)
         self.masked = blank(text, lo, hi, self.marks)
         self.found: list[Found] = []
         self.taken = Spans()  # spans already attributed (content and attribution)
@@ -467,6 +468,10 @@ class Line:
             if link:  # "Украинские СМИ со ссылкой на источник в спецслужбах писали": the source speaks
                 self.via_hint = self.text[sp[0]:sp[0] + link.start()].strip()
                 sp = (sp[0] + link.end(), sp[1])
+        if sp is None and self.revision >= 8 and _speech_at(self.text, v):
+            from .block import marked_name
+
+            sp = marked_name(self.text, a, b)  # (v8) «"Димсон" утверждает, что …»: a name in marks, the marks left out
         return sp
 
     def _short_name(self, paren: tuple[int, int]) -> tuple[int, int] | None:
@@ -1000,12 +1005,29 @@ def _dash_source_like(line: Line, x0: int, x1: int, hyphen: bool) -> bool:
     """Whether a verbless attribution after a dash names a source (a title or body of sources.tsv, a known surname, a
     name, a Latin-script outlet; v7: a soldier's name with its description, the only reading after a hyphen)."""
     src = line.text[x0:x1]
+    if line.revision >= 8 and _callsign_in_marks(line, x0, x1):
+        return True
     if hyphen:
         return not src.rstrip().endswith("?") and _relayed_source(src)
     return bool(_is_source(src) or _known_person(src) or _is_name(src) or _LATIN_LETTER.search(src[:1]) or
                 len(name_words(src)) >= 2 or
                 _describe_role(line, (x0, x1)) != "unknown" and _WORD.findall(src)[-1][:1].isupper() or
                 line.revision >= 7 and _relayed_source(src))
+
+
+def _speech_at(text: str, v: int) -> bool:
+    """Whether the word at ``v`` is a speech verb (not a threat, a promise or a belief)."""
+    w = _WORD.match(text, v)
+    return w is not None and "speech" in (lexicon().verbs.get(w.group().lower()) or frozenset())
+
+
+def _callsign_in_marks(line: Line, x0: int, x1: int) -> bool:
+    """(v8) «"…" - "Шкода".»: only a name in marks after the dash, a callsign the document describes as a soldier's
+    before (block.py)."""
+    from .block import described_elsewhere, marked_name
+
+    name = marked_name(line.text, x0, x1)
+    return name is not None and described_elsewhere(line.text, re.escape(line.text[name[0]:name[1]]), x0)
 
 
 def _relayed_source(src: str) -> bool:
