@@ -8,6 +8,10 @@ scored together. Prints the pooled cross-validated figures of the defaults and o
 folds chose, and the in-sample best.
 
     PYTHONPATH=src python scripts/stories_cv.py --shared ../shared [--grid event_other|rewrite] [--folds 5] [--seed 16]
+        [--by-kind]
+
+``--by-kind`` (session 14) also prints, for each gold kind (hard negatives apart), what the current defaults and the
+cross-validated fit answer: the same story, the same event or unrelated.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from pathlib import Path
 
 from moralewatch.corpus.evaluate import load_docs, load_pairs, score
 from moralewatch.corpus.features import sketch
-from moralewatch.corpus.relate import DEFAULT, Meta, Thresholds, relation, script_of
+from moralewatch.corpus.relate import DEFAULT, SAME_STORY, Meta, Thresholds, relation, script_of
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_SPLITS = ("dev", "dev_b")  # never the held-out files
@@ -59,12 +63,29 @@ def components(pairs: list[dict[str, object]]) -> list[int]:
     return [roots.setdefault(find(str(p["a"])), len(roots)) for p in pairs]
 
 
+def by_kind(pairs: list[dict[str, object]], runs: dict[str, list[str]]) -> None:
+    """Per gold kind, how many pairs each run puts in one story, one event (not one story) or neither."""
+    kinds = ("duplicate", "update", "abridged", "rewrite", "translation", "same_event", "unrelated", "unrelated(h)")
+    print(f"{'gold kind':14}{'n':>5}" + "".join(f"{name + ' (story/event/unrelated)':>40}" for name in runs))
+    for kind in kinds:
+        sel = [i for i, p in enumerate(pairs) if str(p["label"]) + ("(h)" if p.get("hard") else "") == kind]
+        if not sel:
+            continue
+        cells = []
+        for pred in runs.values():
+            story = sum(pred[i] in SAME_STORY for i in sel)
+            event = sum(pred[i] == "same_event" for i in sel)
+            cells.append(f"{story}/{event}/{len(sel) - story - event}")
+        print(f"{kind:14}{len(sel):>5}" + "".join(f"{c:>40}" for c in cells))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=16)
     ap.add_argument("--grid", choices=sorted(GRIDS), default="event_other", help="which grid to fit")
+    ap.add_argument("--by-kind", action="store_true", help="also the answers per gold kind")
     ap.add_argument("--only", nargs="*", default=None, help="fit only these grid entries (the others at their first value)")
     args = ap.parse_args()
     GRID.clear()
@@ -119,6 +140,8 @@ def main() -> None:
     allsel = list(range(len(pairs)))
     best = max(range(len(points)), key=lambda q: (objective(allsel, preds[q]), -q))
     print("in-sample best:", points[best], score(pairs, preds[best]))
+    if args.by_kind:
+        by_kind(pairs, {"defaults": predict(DEFAULT), "cross-validated": cv})
 
 
 if __name__ == "__main__":
