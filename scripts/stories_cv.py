@@ -8,7 +8,7 @@ scored together. Prints the pooled cross-validated figures of the defaults and o
 folds chose, and the in-sample best.
 
     PYTHONPATH=src python scripts/stories_cv.py --shared ../shared [--grid event_other|rewrite] [--folds 5] [--seed 16]
-        [--by-kind]
+        [--by-kind] [--dev-file pairs_dev_r.jsonl]
 
 ``--by-kind`` (session 14) also prints, for each gold kind (hard negatives apart), what the current defaults and the
 cross-validated fit answer: the same story, the same event or unrelated.
@@ -42,6 +42,16 @@ GRIDS: dict[str, dict[str, tuple[object, ...]]] = {
         "rewrite": (0.45, 0.30, 0.35, 0.40, 0.50),
         "rewrite_low": (0.12, 0.06, 0.08, 0.10, 0.15),
         "rewrite_salient": (0.50, 0.30, 0.35, 0.40, 0.45, 0.60),
+    },
+    # session 14 (h-stories11), on the reconciled dev (pairs_dev_r.jsonl) + dev b: rewrite vs same_event for the
+    # same-day relays (3-shingle Jaccard, salient Jaccard, containment), and the next-day event threshold
+    "relay": {
+        "rewrite_low": (0.12, 0.04, 0.06, 0.08, 0.10, 0.15),
+        "rewrite_salient": (0.50, 0.40, 0.60, 0.65, 0.70, 0.75, 0.80),
+        "contained": (0.80, 0.60, 0.65, 0.70, 0.75),
+    },
+    "event_next": {
+        "event_next": (0.70, 0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60),
     },
 }
 GRID: dict[str, tuple[object, ...]] = dict(GRIDS["event_other"])
@@ -86,6 +96,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=16)
     ap.add_argument("--grid", choices=sorted(GRIDS), default="event_other", help="which grid to fit")
     ap.add_argument("--by-kind", action="store_true", help="also the answers per gold kind")
+    ap.add_argument("--dev-file", default="pairs_dev.jsonl",
+                    help="the first dev file of gold/stories (session 14: pairs_dev_r.jsonl, the reconciled relabelling)")
     ap.add_argument("--only", nargs="*", default=None, help="fit only these grid entries (the others at their first value)")
     args = ap.parse_args()
     GRID.clear()
@@ -94,7 +106,9 @@ def main() -> None:
         for k in GRID:
             if k not in args.only:
                 GRID[k] = GRID[k][:1]
-    pairs = [p for s in DEV_SPLITS for p in load_pairs(ROOT / "gold" / "stories" / f"pairs_{s}.jsonl")]
+    files = [args.dev_file if s == "dev" else f"pairs_{s}.jsonl" for s in DEV_SPLITS]
+    assert not any("heldout" in f for f in files), "never a held-out file"
+    pairs = [p for f in files for p in load_pairs(ROOT / "gold" / "stories" / f)]
     docs = load_docs(args.shared / "data" / "corpora", [str(p[k]) for p in pairs for k in ("a", "b")])
     sk = {i: sketch(str(d["text"]), d.get("title") if isinstance(d.get("title"), str) else None)  # type: ignore
           for i, d in docs.items()}

@@ -46,3 +46,30 @@ def test_pairs_are_real_documents_split_without_shared_documents() -> None:
     held_docs = {p[k] for p in held for k in ("a", "b")}
     assert not dev_docs & held_docs
     assert any(":uk" in p["a"] + p["b"] for p in held) and any(d.startswith("ru-news") for d in held_docs)
+
+
+def test_the_reconciled_dev_is_dev_with_the_session_14_relabels_and_nothing_else() -> None:
+    """Session 14 (h-stories11): pairs_dev_r.jsonl is pairs_dev.jsonl (left unchanged) with the blind relabelling of
+    its same_event / rewrite / update pairs applied, pair for pair; the dev b check names real dev b pairs."""
+    gold = ROOT / "gold" / "stories"
+    dev = load_pairs(gold / "pairs_dev.jsonl")
+    rec = load_pairs(gold / "pairs_dev_r.jsonl")
+    relabel = {int(r["line"]): r for r in load_pairs(gold / "relabel_dev_s14.jsonl")}  # type: ignore[call-overload]
+    assert [(p["a"], p["b"]) for p in rec] == [(p["a"], p["b"]) for p in dev]
+    assert sorted(relabel) == [i for i, p in enumerate(dev) if p["label"] in {"same_event", "rewrite", "update"}]
+    labels = {"duplicate", "update", "abridged", "rewrite", "translation", "same_event", "unrelated"}
+    changed = 0
+    for i, (old, new) in enumerate(zip(dev, rec)):
+        if i in relabel:
+            r = relabel[i]
+            assert (r["a"], r["b"], r["old"]) == (old["a"], old["b"], old["label"]) and new["label"] == r["new"]
+            assert r["new"] in labels and r["reason"]
+            changed += old["label"] != new["label"]
+            if new["label"] == "unrelated":
+                assert new["hard"] is True
+        else:
+            assert new == old
+    assert changed == 10
+    devb = {(p["a"], p["b"]): p["label"] for p in load_pairs(gold / "pairs_dev_b.jsonl")}
+    check = load_pairs(gold / "relabel_dev_b_check_s14.jsonl")
+    assert len(check) == 15 and all(devb[(r["a"], r["b"])] == r["old"] for r in check)
