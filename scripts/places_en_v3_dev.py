@@ -2,7 +2,7 @@
 (gold/pages/places_dev.jsonl; dev only: refuses a held-out file): right / confident wrong / unresolved per setting, and
 with ``--show`` each mention whose outcome differs from entities.v2's.
 
-    PYTHONPATH=src python scripts/places_en_v3_dev.py [DEV_GOLD ...] [--show]
+    PYTHONPATH=src python scripts/places_en_v3_dev.py [DEV_GOLD ...] [--show] [--grid]
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("gold", nargs="*", default=["gold/pages/places_dev.jsonl"])
     ap.add_argument("--show", action="store_true")
+    ap.add_argument("--grid", action="store_true", help="also score every setting of GRID")
     a = ap.parse_args()
     if any("heldout" in g or g.endswith("/places.jsonl") for g in a.gold):
         raise SystemExit("held-out sets are never tuned on")
@@ -49,7 +50,7 @@ def main() -> None:
     v3 = Pipeline(["entities.v3" if s == "entities.v2" else s for s in DEFAULT], None, REGISTRY)
     base, base_p = _run(v2, gold, records)
     rows = []
-    for ev in GRID:
+    for ev in GRID if a.grid else []:
         e3.EVIDENCE = ev
         outs, _ = _run(v3, gold, records)
         c = Counter(outs)

@@ -66,3 +66,17 @@ def test_the_stage_is_registered_and_v2_is_unchanged() -> None:
     assert _place(doc.entities, "Avdiivka").geonameid is None
     doc = Pipeline(DEFAULT, None, REGISTRY).run(Document(text="Russian shelling hit Avdiivka overnight, officials said."))
     assert _place(doc.entities, "Avdiivka").geonameid == 713122
+
+
+def test_what_v2_keeps_without_a_reading_to_weigh_stays() -> None:
+    """A city by far the biggest of its name keeps its reading whatever oblast follows it (Kyiv, the government,
+    "in Luhansk province"), as does a town named with its oblast or near a city; a company's name read as a village
+    (Kodak, the GeoNames variant of Stari Kodaky) loses its id."""
+    for text, surface in (("Russian troops entered Lysychansk, the last city held by Kyiv in Luhansk province.", "Kyiv"),
+                          ("An explosion occurred today in the Russian-occupied Horlivka, Donetsk Oblast.", "Horlivka"),
+                          ("Ukrainian forces recaptured a village of Ruska Lozova, near Kharkiv.", "Ruska Lozova")):
+        v2, v3 = _place(find_all(text, None), surface), _place(find_all_v3(text, None), surface)
+        assert v3 == v2 and v3.geonameid is not None
+    text = "The objective of Kodak's new communications campaign, it added, is to inform customers."
+    assert _place(find_all(text, None), "Kodak").geonameid == 706604  # the name finder's Stari Kodaky
+    assert _place(find_all_v3(text, None), "Kodak").geonameid is None

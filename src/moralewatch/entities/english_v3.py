@@ -140,14 +140,14 @@ class _Judge:
         if related:
             return "relation"
         others = [p for p in readings if p.geonameid != best.geonameid]
-        paras = self._window(m.para)
-        regions = set().union(*(self.regions_para.get(q, set()) for q in paras))
-        if self.ev.para_region and best.admin1 in regions and not any(p.admin1 in regions for p in others):
-            return "para_region"
-        near = min((self.anchors.own(q, m.ent).nearest_km(best) for q in paras), default=math.inf)
-        if near <= self.ev.near_km and all(
-                min(self.anchors.own(q, m.ent).nearest_km(p) for q in paras) > self.ev.apart_km for p in others):
-            return "neighbours"
+        for paras in ([m.para], self._window(m.para)) if self.ev.window else ([m.para],):
+            regions = set().union(*(self.regions_para.get(q, set()) for q in paras))
+            if self.ev.para_region and best.admin1 in regions and not any(p.admin1 in regions for p in others):
+                return "para_region"
+            near = min((self.anchors.own(q, m.ent).nearest_km(best) for q in paras), default=math.inf)
+            if near <= self.ev.near_km and all(
+                    min(self.anchors.own(q, m.ent).nearest_km(p) for q in paras) > self.ev.apart_km for p in others):
+                return "neighbours"
         if self.ev.front and self.anchors.near_share(best, m.ent) >= self.ev.front and \
                 not any(self.anchors.near_share(p, m.ent) for p in others):
             return "front"
@@ -218,10 +218,12 @@ def _named(text: str, ent: Entity, ev: Evidence) -> str | None:
 
 def _single(text: str, m: _Mention, named: str | None, judge: _Judge, places: dict[int, Entity],
             ev: Evidence) -> None:
-    """A name of one Ukrainian or Russian settlement: a town of :attr:`Evidence.unique_pop` or more stands (as in
-    v2); a smaller one needs evidence, and a named oblast it does not lie in leaves the mention unresolved there."""
+    """A name of one Ukrainian or Russian settlement: v2's answer stands for a city by far the biggest of its name,
+    a town of :attr:`Evidence.unique_pop` or more, an oblast named for it (v2 takes the settlement when it lies
+    there, else leaves the mention unresolved in that oblast) and a relation it fits; a smaller one needs evidence,
+    else it is left unresolved."""
     ent, only = m.ent, m.readings[0]
-    if named is None and only.population >= max(ev.unique_pop, 1):
+    if m.dominant() or (named is None and only.population >= max(ev.unique_pop, 1)):
         return
     if named is not None:
         if only.admin1 == named:
@@ -232,9 +234,7 @@ def _single(text: str, m: _Mention, named: str | None, judge: _Judge, places: di
         return
     rel = ctx._relation(text, ent, places)
     if rel is not None:
-        if ctx._score_relation(rel, m.readings, {id(only): 0.0}):
-            ctx._take(ent, only, 0.9)
-        else:
+        if not ctx._score_relation(rel, m.readings, {id(only): 0.0}):
             unresolved(ent, m.readings, None, 0.0)
         return
     if judge.supported(m, only, m.readings, False) is None:
