@@ -36,7 +36,7 @@ from ..model import INDICATORS, Document, Indicator
 from ..morphology import analyzer
 from ..pipeline import stage
 from .slavic import LANGS, OTHER, V7, WRITER, Lexicon, _actors, _bad, _Sentences, fallback_side, fold, load
-from .slavic_actor import Actor, Structure, choose
+from .slavic_actor import Actor, Structure, attribute, cases, choose, is_verb
 from .slavic_v8 import SCOPES, _cue_at, tag_v8
 
 V11 = "ruuk/indicators_v11"
@@ -65,6 +65,11 @@ _ATTRIBUTION = compile_regex(
     r"заяви\w+|розпов\w+|зазнач\w+|інформу\w+|звітує\w*|підтверди\w+)[ ,]{1,3}(?:в |у |во )?(?P<src3>" + _SOURCE + r")"
     r"|(?:—|-) (?P<src4>" + _SOURCE + r")[ .]*$"
     r")")
+#: an opinion or a report of anyone a force word names («по мнению украинцев», «по словам российских военных», «за
+#: словами окупантів»): the source is a claimant too, but not a ministry reporting the enemy's losses
+_OPINION = compile_regex(
+    r"(?<!\w)(?:(?:по|согласно) (?:мнению|словам|данным|информации|оценкам|версии|утверждению|признанию)"
+    r"|(?:на думку|за словами|за даними|за оцінками|на переконання|за версією)) (?P<src>(?:[\w-]+ ){0,2}[\w-]+)")
 #: a passive participle (short or long, «уничтожены», «нейтрализованы», «взяты», «знищені») before an agent
 _WORDS_BEFORE = compile_regex(r"(?<!\w)(?:\w{1,30}[ \t\u00a0]{1,3}){1,4}$")
 _HEAD = compile_regex(r"\w+")
@@ -168,12 +173,22 @@ def _source_side(lex: Lexicon, low: str, s: int, e: int, writer: str | None) -> 
     return writer if not sides else None
 
 
-def attributions(lex: Lexicon, low: str, s: int, e: int, writer: str | None) -> list[tuple[int, int, str | None]]:
-    """The attributions of the sentence ``[s, e)`` as ``(start, end, side of the source)``."""
+def attributions(lex: Lexicon, low: str, s: int, e: int,
+                 writer: str | None) -> list[tuple[int, int, str | None, bool]]:
+    """The attributions of the sentence ``[s, e)`` as ``(start, end, side of the source, official)``: ``official``
+    for a ministry's, a staff's or a command's report (:data:`_ATTRIBUTION`), else an opinion or a report of anyone
+    a force word names (:data:`_OPINION`; with no force word it is not read)."""
     out = []
     for m in _ATTRIBUTION.finditer(low, s, e):
         g = next(k for k in ("src1", "src2", "src3", "src4") if m.group(k) is not None)
-        out.append((m.start(g), m.end(g), _source_side(lex, low, m.start(g), m.end(g), writer)))
+        out.append((m.start(g), m.end(g), _source_side(lex, low, m.start(g), m.end(g), writer), True))
+    for m in _OPINION.finditer(low, s, e):
+        a, b = m.span("src")
+        if any(x < b and a < y for x, y, _, _ in out):
+            continue
+        sides = {x.side for x in _actors(lex, low, a, b, a, a, writer, forces_only=True)}
+        if len(sides) == 1:
+            out.append((a, b, sides.pop(), False))
     return out
 
 
@@ -189,20 +204,57 @@ def _instrumental(word: str, lang: str) -> bool:
     return any("ablt" in p.tag.grammemes for p in analyzer("uk" if lang == "uk" else "ru").parse(word)[:3])
 
 
+#: an impersonal passive of killing right after a force («ВС РФ ликвидировано», «ЗСУ знищено»)
+_KILLED_AFTER = compile_regex(r"[ \t\u00a0]{1,3}(?:ликвидирован|уничтожен|нейтрализован|знищен|ліквідован)[оыі]?(?!\w)")
+#: a count right before a force («более 100 ВСУшников ликвидировано»: the killed)
+_COUNTED = compile_regex(r"(?:\d|более|свыше|около|до|менее|понад|близько|більше)[ \t\u00a0]{1,3}$")
+
+
 def _agent(low: str, a: Actor, floor: int, lang: str) -> bool:
     """Whether ``a`` is the agent of a passive («нейтрализованы российской армией», «уничтожены бойцами ВС РФ»): a
     passive participle among the four words before it (no punctuation between), and one of the words after the
     participle, the actor's first word included, in the instrumental."""
+    head = _HEAD.match(low, a.start, min(len(low), a.start + 40))
+    after = _KILLED_AFTER.match(low, a.end, min(len(low), a.end + 40))
+    if after is not None and head is not None and _COUNTED.search(low, max(floor, a.start - 20), a.start) is None \
+            and ({"ablt", "any"} & cases(head.group(0), lang)):
+        return True  # «ВС РФ ликвидировано более 600 человек»: the force that killed, not the killed
     m = _WORDS_BEFORE.search(low, max(floor, a.start - 120), a.start)
     if m is None:
         return False
     before = m.group(0).split()[-4:]
-    head = _HEAD.match(low, a.start, min(len(low), a.start + 40))
     for k in range(len(before) - 1, -1, -1):
         if _passive(before[k], lang):
             words = [*before[k + 1:], head.group(0)] if head else before[k + 1:]
             return any(_instrumental(w, lang) for w in words)
     return False
+
+
+#: verbs of an attack or an advance: the force right after one (its object) is the target, not the subject
+_ATTACK = compile_regex(r"(?:атак\w*|атаку\w+|штурм\w+|тесн\w+|оттесн\w+|окруж\w+|отброс\w+|выбив\w+|выбил\w*|"
+                        r"громи\w+|разгроми\w+|контратак\w+|відтісн\w+|оточ\w+|відкин\w+|вибив\w*|розгроми\w+)$")
+
+
+#: an attack repelled («отбивал наступления украинских солдат», «відбили атаки окупантів»): the force whose attack
+#: it is, named right after it, is the target of the one that repels it
+_REPELLED = compile_regex(r"(?<!\w)(?:отби\w+|отбива\w+|отраж\w+|отрази\w+|сдержива\w+|відби\w+|відбива\w+|"
+                          r"стриму\w+|стримува\w+)(?: \w+)? (?:наступлени\w*|атак\w*|штурм\w*|натиск\w*|наступ\w*|"
+                          r"контратак\w*)(?: \w+)? $")
+
+
+def _aimed(low: str, a: Actor, cue: tuple[int, int], floor: int, lang: str) -> bool:
+    """Whether ``a`` is the object of an attack verb («атаковать российские подразделения», «теснят украинцев»),
+    at most two adjectives between, outside the cue."""
+    if cue[0] <= a.start < cue[1]:
+        return False
+    m = _WORDS_BEFORE.search(low, max(floor, a.start - 100), a.start)
+    if m is None:
+        return False
+    before = m.group(0).split()[-3:]
+    for k in range(len(before) - 1, -1, -1):
+        if _ATTACK.match(before[k]) and is_verb(before[k], lang):
+            return all(attribute(w, lang) for w in before[k + 1:])
+    return _REPELLED.search(low, max(floor, a.start - 100), a.start) is not None
 
 
 def _lang(item: Indicator) -> str:
@@ -279,9 +331,12 @@ def _set_aside(r: _Reader, item: Indicator, span: tuple[int, int], cue: tuple[in
     aside: list[tuple[str, str | None]] = []
     kept = []
     atts = attributions(r.lex, r.low, span[0], span[1], r.writer)
-    aside += [("claimant", side) for _, _, side in atts]
+    aside += [("claimant" if official else "opinion", side) for _, _, side, official in atts]
     for a in found:
-        if any(s <= a.start < e for s, e, _ in atts):
+        if any(s <= a.start < e for s, e, _, _ in atts):
+            continue
+        if _aimed(r.low, a, cue, span[0], lang):
+            aside.append(("target", a.side))
             continue
         if item.indicator in ("heavy_losses", "surrender_desertion") and not (cue[0] <= a.start < cue[1]) \
                 and _agent(r.low, a, span[0], lang):
@@ -305,11 +360,11 @@ def _structural(r: _Reader, item: Indicator, lang: str) -> str | None:
             if prev:
                 return choose(r.low, prev, cue, before, lang, True)
         kinds = {k for k, _ in aside}
-        sides = {s for _, s in aside if s is not None}
+        sides = {s for k, s in aside if s is not None and k != "opinion"}
         if len(sides) != 1:
             return None
         source = sides.pop()
-        if "agent" in kinds or item.indicator in REPORTED_OF_ENEMY:
+        if kinds & {"agent", "target"} or item.indicator in REPORTED_OF_ENEMY:
             return OTHER[source]
         if item.indicator in REPORTED_OF_OWN:
             return source
@@ -348,7 +403,7 @@ def _next_attribution(r: _Reader, item: Indicator, lang: str, cue: tuple[int, in
     before = r.sentence_before(item)
     if before is not None and r.actors(before[0], before[1], cue, lang, False):
         return None
-    sides = {side for _, _, side in attributions(r.lex, r.low, ns, ne, r.writer)}
+    sides = {side for _, _, side, official in attributions(r.lex, r.low, ns, ne, r.writer) if official}
     if len(sides) != 1 or None in sides:
         return None
     source = str(sides.pop())
