@@ -346,44 +346,55 @@ def _set_aside(r: _Reader, item: Indicator, span: tuple[int, int], cue: tuple[in
     return kept, aside
 
 
-def _structural(r: _Reader, item: Indicator, lang: str) -> str | None:
-    """The side the relayed-claim, passive-agent and quoted-speaker readings give, or None (keep the item's)."""
-    cue = _cue_at(r.low, item)
+def _without_claimants(r: _Reader, item: Indicator, lang: str, cue: tuple[int, int], kept: list[Actor],
+                       aside: list[tuple[str, str | None]]) -> str | None:
+    """The side when claimants, agents or targets were set aside: the other actors' of the sentence, else of the
+    sentence before, else what the set-aside source implies (a ministry's report of losses: the enemy's)."""
     sent = (item.start, item.end)
-    kept, aside = _set_aside(r, item, sent, cue, lang)
-    if aside:
-        if kept:
-            return choose(r.low, kept, cue, sent, lang, True)
-        before = r.sentence_before(item)
-        if before is not None:
-            prev, prev_aside = _set_aside(r, item, before, cue, lang)
-            if prev:
-                return choose(r.low, prev, cue, before, lang, True)
-        kinds = {k for k, _ in aside}
-        sides = {s for k, s in aside if s is not None and k != "opinion"}
-        if len(sides) != 1:
-            return None
-        source = sides.pop()
-        if kinds & {"agent", "target"} or item.indicator in REPORTED_OF_ENEMY:
-            return OTHER[source]
-        if item.indicator in REPORTED_OF_OWN:
-            return source
-        return None
-    if not kept and item.indicator in REPORTED_OF_ENEMY | REPORTED_OF_OWN:
-        side = _next_attribution(r, item, lang, cue)
-        if side is not None:
-            return side
-    if r.relayed is not None and r.relayed[0] <= cue[0] < r.relayed[1]:
-        return _in_voice(r, item, lang, cue, r.relayed)
-    q = _quote_at(r.doc, cue[0])
-    if q is None or q.side not in ("ru", "ua") or kept:
-        return None
+    if kept:
+        return choose(r.low, kept, cue, sent, lang, True)
     before = r.sentence_before(item)
-    if before is not None and r.actors(before[0], before[1], cue, lang, False):
+    if before is not None:
+        prev, _ = _set_aside(r, item, before, cue, lang)
+        if prev:
+            return choose(r.low, prev, cue, before, lang, True)
+    kinds = {k for k, _ in aside}
+    sides = {s for k, s in aside if s is not None and k != "opinion"}
+    if len(sides) != 1:
+        return None
+    source = sides.pop()
+    if kinds & {"agent", "target"} or item.indicator in REPORTED_OF_ENEMY:
+        return OTHER[source]
+    return source if item.indicator in REPORTED_OF_OWN else None
+
+
+def _quoted(r: _Reader, item: Indicator, lang: str, cue: tuple[int, int]) -> str | None:
+    """The side of a quoted speaker the quote stage knows, for a cue whose sentences name no force."""
+    q = _quote_at(r.doc, cue[0])
+    if q is None or q.side not in ("ru", "ua"):
         return None
     if q.speaker_role in FIRST_HAND:
         return str(q.side)
     return fallback_side(item.indicator, q.side)
+
+
+def _structural(r: _Reader, item: Indicator, lang: str) -> str | None:
+    """The side the pass's readings give, or None (keep the item's): claimants, agents and targets set aside; a
+    relayed voice; for a sentence and a sentence before that name no force, the next sentence's attribution, the
+    quoted speaker's side."""
+    cue = _cue_at(r.low, item)
+    kept, aside = _set_aside(r, item, (item.start, item.end), cue, lang)
+    if aside:
+        return _without_claimants(r, item, lang, cue, kept, aside)
+    if r.relayed is not None and r.relayed[0] <= cue[0] < r.relayed[1]:
+        return _in_voice(r, item, lang, cue, r.relayed)
+    if kept:
+        return None
+    before = r.sentence_before(item)
+    if before is not None and r.actors(before[0], before[1], cue, lang, False):
+        return None
+    side = _next_attribution(r, item, lang, cue) if item.indicator in REPORTED_OF_ENEMY | REPORTED_OF_OWN else None
+    return side or _quoted(r, item, lang, cue)
 
 
 #: a sentence that attributes the one before it («Об этом сообщили в Минобороны РФ», «Про це повідомили в Генштабі»)
