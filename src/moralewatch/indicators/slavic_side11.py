@@ -5,13 +5,20 @@ side pass over any ``indicators.ruuk`` version's items.
 ``subject_side`` may change, never offsets, indicators or anything else. The pass reads what v6's actor choice
 (:mod:`.slavic_actor`) does not:
 
-* **Relayed claims.** An attribution («сообщили в Минобороны РФ», «по данным Генштаба ВСУ», «за даними Генштабу»)
-  names the claimant, not the subject (codebook: claimant side and subject side never merge). Its actor words are
-  set aside; the subject is chosen among the other actors of the sentence (then of the sentence before), and when
-  none is named, a loss, a surrender or a low morale a ministry reports is the other side's, a high morale its own.
-* **Passive agents.** A force in the instrumental after a passive participle («были нейтрализованы российской
-  армией, а выжившие сдались в плен») acted on the subject; for a loss or a surrender it is set aside the same way,
-  and alone it names the other side.
+* **Relayed claims.** An attribution («сообщили в Минобороны РФ», «по данным Генштаба ВСУ», «за даними Генштабу»;
+  an opinion of anyone a force word names, «по мнению украинцев») names the claimant, not the subject (codebook:
+  claimant side and subject side never merge). Its actor words are set aside; the subject is chosen among the other
+  actors of the sentence (then of the sentence before), and when none is named, a loss, a surrender or a low morale
+  a ministry reports is the other side's, a high morale its own. «Об этом сообщили в …» in the next sentence
+  attributes a claim that names no force.
+* **Passive agents and targets.** A force in the instrumental after a passive participle («были нейтрализованы
+  российской армией, а выжившие сдались в плен») or before an impersonal one («ВС РФ ликвидировано более 600»)
+  acted on the subject of a loss or a surrender; the object of an attack verb or of a repelled attack («атаковать
+  российские подразделения», «отбивал наступления украинских солдат») is its target. Each is set aside the same
+  way, and alone it names the other side.
+* **A relayed voice.** A post whose first lines hand over to the other side («пишет боец ВСУ», a scornful «нытьё
+  от …») is in that side's voice up to the end of the quotation that follows: its «наши», «мы» are that side's, and
+  a complaint that names no force is that side's.
 * **Quoted speakers** (``doc.quotes``, the quote stage's speaker side): a cue inside a quote whose sentence names
   no force at all takes the speaker's side, as the writer's fallback would take the writer's (a soldier's,
   prisoner's or relative's complaint is about his own side; an official's or a journalist's follows
@@ -70,7 +77,7 @@ _ATTRIBUTION = compile_regex(
 _OPINION = compile_regex(
     r"(?<!\w)(?:(?:по|согласно) (?:мнению|словам|данным|информации|оценкам|версии|утверждению|признанию)"
     r"|(?:на думку|за словами|за даними|за оцінками|на переконання|за версією)) (?P<src>(?:[\w-]+ ){0,2}[\w-]+)")
-#: a passive participle (short or long, «уничтожены», «нейтрализованы», «взяты», «знищені») before an agent
+#: the (at most four) words right before a position, no punctuation between
 _WORDS_BEFORE = compile_regex(r"(?<!\w)(?:\w{1,30}[ \t\u00a0]{1,3}){1,4}$")
 _HEAD = compile_regex(r"\w+")
 #: a post that hands over to the other side's voice at its start («пишет боец ВСУ», «жалуется украинский
