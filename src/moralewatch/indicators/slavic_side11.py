@@ -81,13 +81,13 @@ _OPINION = compile_regex(
 _WORDS_BEFORE = compile_regex(r"(?<!\w)(?:\w{1,30}[ \t\u00a0]{1,3}){1,4}$")
 _HEAD = compile_regex(r"\w+")
 #: a post that hands over to the other side's voice at its start («пишет боец ВСУ», «жалуется украинский
-#: военный»; a scornful «нытьё от …», «скулёж из …» names the enemy whoever it names): group ``who`` names the
-#: voice, its side read from the actor words in it
+#: военный»; a scornful «нытьё от …», «скулёж из …» names the enemy whoever it names, not «истерика в СМИ»): group
+#: ``who`` names the voice, its side read from the actor words in it
 _ENEMY_VOICE = (r"(?:всушник\w*|хохл\w*|укроп\w*|укропаблик\w*|(?:боец|бойц\w*|военн\w*|солдат\w*|офицер\w*|"
                 r"командир\w*|пленн\w*) (?:всу|зсу|вс рф)|(?:украинск|российск)\w+ (?:военн|боец|бойц|солдат|офицер|"
                 r"командир|журналист|паблик|канал|волонтер|пленн|штурмовик|мобилизованн)\w*)")
 _FRAME = compile_regex(
-    r"(?<!\w)(?:(?P<scorn>нытье|скулеж|истерик\w+|вой) (?:от|из|в) (?:\w+ ){0,2}\w+"
+    r"(?<!\w)(?:(?P<scorn>нытье|скулеж) (?:от|из) (?:\w+ ){0,2}\w+"
     r"|(?:нытье|крик души|исповедь|откровени\w+|письмо|жалоб\w+|признани\w+|пост|слова)"
     r"(?: от| из)?(?: \w+){0,3}? (?P<who1>" + _ENEMY_VOICE + r")"
     r"|(?:пишет|пишут|рассказывает|рассказывают|жалуется|жалуются|признается|признаются|делится|ноет|ноют|"
