@@ -13,7 +13,7 @@ from typing import Any
 
 from . import entities, indicators, lang, quote_roles, quotes, quotes_ruuk, segment, turns
 from .entities import cyrillic, cyrillic_v6, cyrillic_v7, english_v3
-from .indicators import slavic, slavic_v8, slavic_v10
+from .indicators import slavic, slavic_side11, slavic_v8, slavic_v10, slavic_v12
 from .indicators import v10 as indicators_v10
 from .indicators import v11 as indicators_v11
 from .indicators import v12 as indicators_v12
@@ -86,6 +86,20 @@ REGISTRATIONS: tuple[Registration, ...] = (
                                                  "ruuk/indicators/hedges.txt", "ruuk/indicators/size.txt",
                                                  "ruuk/indicators/soldiers.txt", "ruuk/indicators/military.txt",
                                                  "ruuk/indicators/calibration.json", "ruuk/entities/morphology.txt"),
+                 rewrites=("indicators",), setup=cyrillic.check_morphology),
+    # v11 (session 14, not the default): v8's items through the side pass of slavic_side11 (relayed claims, passive
+    # agents, quoted speakers, data/ruuk/indicators_v11); only subject sides change
+    Registration(slavic_side11.tag_ruuk_v11, data=("ruuk/indicators_v11/", "ruuk/indicators_v8/", "ruuk/indicators_v7/",
+                                                    "ruuk/indicators/hedges.txt", "ruuk/indicators/size.txt",
+                                                    "ruuk/indicators/soldiers.txt", "ruuk/indicators/military.txt",
+                                                    "ruuk/indicators/calibration.json", "ruuk/entities/morphology.txt"),
+                 rewrites=("indicators",), setup=cyrillic.check_morphology),
+    # v12 (session 14): v10's recall rules composed with v11's side pass (indicators/slavic_v12.py)
+    Registration(slavic_v12.tag_ruuk_v12, data=("ruuk/indicators_v11/", "ruuk/indicators_v10/", "ruuk/indicators_v8/",
+                                                 "ruuk/indicators_v7/", "ruuk/indicators/hedges.txt",
+                                                 "ruuk/indicators/size.txt", "ruuk/indicators/soldiers.txt",
+                                                 "ruuk/indicators/military.txt", "ruuk/indicators/calibration.json",
+                                                 "ruuk/entities/morphology.txt"),
                  rewrites=("indicators",), setup=cyrillic.check_morphology),
     Registration(entities.find_entities_v0),
     Registration(entities.find_entities_v1, data=("entities/", "gazetteer/", "kb/orgs.tsv", "kb/people.tsv",
