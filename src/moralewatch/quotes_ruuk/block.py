@@ -33,8 +33,18 @@ def _pairs_up(line: str) -> bool:
 
 #: what may follow the mark that closes a quote run over several lines: punctuation, or a dash and its attribution
 _AFTER_CLOSE = compile_regex(r"[\s.,!?…)]*(?:\s[-—–]\s.*)?")
-#: what may stand before the mark that opens such a quote on its line: nothing but bullets, or an intro and a colon
-_BEFORE_OPEN = compile_regex(r"[\W\d_]*|.*:\s*")
+#: a letter (a word character that is no digit and no underscore)
+_LETTER = compile_regex(r"[^\W\d_]")
+
+
+def _before_open(before: str) -> bool:
+    """What may stand before the mark that opens such a quote on its line: nothing but bullets, digits and marks (no
+    letter), or an intro ending in a colon on the same line («Пишет X:»). Read without ``.*:``, which a search would make
+    quadratic."""
+    if _LETTER.search(before) is None:
+        return True
+    head = before.rstrip()
+    return head.endswith(":") and "\n" not in head
 
 
 def opens_block(text: str, lo: int, at: int) -> bool:
@@ -42,7 +52,7 @@ def opens_block(text: str, lo: int, at: int) -> bool:
     outside any parenthesis: only such a quote may run over several lines («(«Еще в 2014-м …» left open in a
     parenthesis does not)."""
     before = text[lo:at]
-    return _BEFORE_OPEN.fullmatch(before) is not None and before.count("(") <= before.count(")")
+    return _before_open(before) and before.count("(") <= before.count(")")
 
 
 def closing_mark(text: str, lo: int, hi: int) -> int:

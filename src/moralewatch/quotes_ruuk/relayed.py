@@ -61,10 +61,35 @@ def side_of(phrase: str, text: str) -> str:
     m = _UNIT.search(phrase)
     if m is None:
         return _same_head(phrase, text)
+    return _unit_side(m.group(1), text)
+
+
+def _memo(kind: str, key: str, text: str) -> tuple[dict[tuple[str, str], str], tuple[str, str]]:
+    """The answers already read from ``text`` (the last document only: nothing of an earlier document is kept)."""
+    if _LAST[0] is not text:
+        _LAST[0], _LAST[1] = text, {}
+    return _LAST[1], (kind, key)
+
+
+#: the document the memo is for, and its answers by (kind, key)
+_LAST: list = [None, {}]  # type: ignore[type-arg]
+
+
+def _unit_side(number: str, text: str) -> str:
+    memo, key = _memo("unit", number, text)
+    if key not in memo:
+        memo[key] = _read_unit_side(number, text)
+    return memo[key]
+
+
+def _read_unit_side(number: str, text: str) -> str:
+    """The one side the document's mentions of the unit numbered ``number`` give (else unknown). Cached per document
+    and number: a post of thousands of relayed quotes reads the document once per unit number (at most 999), not once
+    per quote."""
     sides = set()
-    number = compile_regex(rf"(?<!\d){m.group(1)}(?:-?\w{{1,2}})?\s+(?:[а-яёіїє]+\s+){{0,2}}?(?:бригад|полк|батальон|"
-                           r"омбр|ошб|оабр|омпбр|одшбр)[^.\n]{0,40}", flags=2)
-    for u in number.finditer(text):
+    pattern = compile_regex(rf"(?<!\d){number}(?:-?\w{{1,2}})?\s+(?:[а-яёіїє]+\s+){{0,2}}?(?:бригад|полк|батальон|"
+                            r"омбр|ошб|оабр|омпбр|одшбр)[^.\n]{0,40}", flags=2)
+    for u in pattern.finditer(text):
         near = u.group()
         if _UA.search(near):
             sides.add("ua")
@@ -86,6 +111,19 @@ def _same_head(phrase: str, text: str) -> str:
     head = next((h for h in _HEADS if h.replace("ё", "е") in low), None)
     if head is None:
         return "unknown"
+    return _head_side(head, text)
+
+
+def _head_side(head: str, text: str) -> str:
+    memo, key = _memo("head", head, text)
+    if key not in memo:
+        memo[key] = _read_head_side(head, text)
+    return memo[key]
+
+
+def _read_head_side(head: str, text: str) -> str:
+    """The one side the document's mentions of ``head`` give (else unknown); cached per document and head noun (one
+    of ``_HEADS``): the document is read once per head, not once per quote."""
     sides = set()
     mention = compile_regex(rf"\b{_SIDE_WORD}\s+(?:[а-яёіїє]+\s+)?(?:военно)?{head}\w*|\b(?:военно)?{head}\w*\s+"
                             rf"(?:[а-яёіїє]+\s+){{0,2}}?"
