@@ -108,11 +108,19 @@ class Recall:
     adjective: bool = True
 
 
+@lru_cache(maxsize=100_000)
+def _parses(word: str, lang: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of a lower-case word, cached: v8 asks again for every capitalised word v7 left out
+    (sentence starts above all), and a parse costs ~200 µs."""
+    return tuple(analyzer(lang).parse(word))
+
+
 def _local(hit: tuple[Candidate, ...]) -> dict[int, Candidate]:
     return {c.place.geonameid: c for c in hit
             if c.place.feature == "city" and c.place.country in ("UA", "RU") and c.place.geonameid}
 
 
+@lru_cache(maxsize=50_000)
 def _lookup(lemma: str, lang: str) -> tuple[Candidate, ...]:
     gaz = gazetteer()
     for form in dict.fromkeys((lemma, lemma.replace("ё", "е"))):
@@ -155,7 +163,9 @@ def _town_lemmas(word: str, lang: str) -> tuple[str, ...]:
     """The nominatives by which a word a Name or Surn reading kept from being a place may name a town (module
     docstring, :attr:`Recall.town_form`); ``()`` when the word reads first as neither a name nor a place, or its name
     reading is strong."""
-    parses = analyzer(lang).parse(word)
+    if "common" in _lemma(word, lang)[1]:
+        return ()  # v1's reading (cached): the first reading is a common word's
+    parses = _parses(word, lang)
     if not parses or not set(parses[0].tag.grammemes) & (_NAMES | {"Geox"}):
         return ()
     if not any(set(p.tag.grammemes) & _NAMES for p in parses):
@@ -173,13 +183,14 @@ def _town_lemmas(word: str, lang: str) -> tuple[str, ...]:
 
 
 def _town_form(text: str, start: int, word: str, lang: str) -> tuple[Candidate, ...]:
-    if _PERSON_BEFORE.search(text, max(0, start - 16), start):
+    initial = _sentence_initial(text, start)
+    if (initial and lang != "ru") or _PERSON_BEFORE.search(text, max(0, start - 16), start):
         return ()
     lemmas = _town_lemmas(word.lower(), lang)
     if not lemmas:
         return ()
-    guess = not analyzer(lang).parse(word.lower())[0].is_known
-    if _sentence_initial(text, start) and (lang != "ru" or guess):
+    guess = not _parses(word.lower(), lang)[0].is_known
+    if initial and guess:
         return ()
     for lemma in lemmas:
         hit = _lookup(lemma, lang)
@@ -190,12 +201,21 @@ def _town_form(text: str, start: int, word: str, lang: str) -> tuple[Candidate, 
     return ()
 
 
+@lru_cache(maxsize=100_000)
+def _adjective_word(word: str, lang: str) -> bool:
+    """The (lower-case) word reads first as an adjective, not a name's."""
+    tags = _lemma(word, lang)[1]
+    if "ADJF" not in tags and ("common" in tags or tags & _NAMES):
+        return False  # v1's reading (cached): a common word's or a name's first, no adjective
+    parses = _parses(word, lang)
+    return bool(parses) and "ADJF" in parses[0].tag.grammemes and not set(parses[0].tag.grammemes) & _NAMES
+
+
 def _adjective(text: str, start: int, end: int, word: str, lang: str) -> tuple[Candidate, ...]:
     """An adjectival name standing alone inside its sentence (:attr:`Recall.adjective`): the readings of every
     nominative it may name a settlement by ("над Кропивницьким": Kropyvnytskyi or the village Kropyvnytske, weighed in
     context), or ``()``."""
-    parses = analyzer(lang).parse(word.lower())
-    if not parses or "ADJF" not in parses[0].tag.grammemes or set(parses[0].tag.grammemes) & _NAMES:
+    if not _adjective_word(word.lower(), lang):
         return ()
     town = _TOWN_WORD_BEFORE.search(text, max(0, start - 24), start) is not None
     if not town and (_sentence_initial(text, start) or not _ALONE_AFTER.match(text, end)
@@ -208,6 +228,7 @@ def _adjective(text: str, start: int, end: int, word: str, lang: str) -> tuple[C
     return _all_readings(word, lang)
 
 
+@lru_cache(maxsize=50_000)
 def _all_readings(word: str, lang: str) -> tuple[Candidate, ...]:
     """The gazetteer's readings of every nominative :func:`cyrillic_places._keys` gives for the word that names a
     Ukrainian or Russian settlement, most likely nominative first."""
@@ -266,7 +287,7 @@ def _compound_places(text: str, ps: int, pe: int, lang: str, taken: Spans,
 def _run_place(text: str, at: int, run: str, lang: str, ambiguous: dict[int, tuple[Candidate, ...]],
                rc: Recall) -> Entity | None:
     """The place a capitalised run v7 left out names, if any (:attr:`Recall.split`, :attr:`Recall.town_form`,
-    :attr:`Recall.adjective`)."""
+    :attr:`Recall.adjective`); the word's own tests first (cached), then its context."""
     start, words = _strip_common(text, at, run.split(), lang)
     first = words[0]
     if "-" in first:
@@ -274,12 +295,14 @@ def _run_place(text: str, at: int, run: str, lang: str, ambiguous: dict[int, tup
     end = start + len(first)
     hit: tuple[Candidate, ...] = ()
     if len(words) > 1:
-        if rc.split and _place_then_person(first, words[1], lang):
+        if rc.split and _place_then_person(first.lower(), words[1].lower(), lang):
             hit = _lookup_geox(first, lang)
-    elif rc.town_form:
-        hit = _town_form(text, start, first, lang)
-    if not hit and len(words) == 1 and rc.adjective:
-        hit = _adjective(text, start, end, first, lang)
+    else:
+        low = first.lower()
+        if rc.town_form and _town_lemmas(low, lang):
+            hit = _town_form(text, start, first, lang)
+        if not hit and rc.adjective and _adjective_word(low, lang):
+            hit = _adjective(text, start, end, first, lang)
     return _place(text, start, end, hit, ambiguous) if hit else None
 
 
@@ -295,13 +318,16 @@ def _strip_common(text: str, start: int, words: list[str], lang: str) -> tuple[i
     return start, words
 
 
+@lru_cache(maxsize=100_000)
 def _place_then_person(first: str, second: str, lang: str) -> bool:
-    """The run's first word reads as a place in the genitive (whose governor, mayor) and the next first as a first
+    """The run's first word (lower-case) reads as a place in the genitive (whose governor, mayor) and the next first as a first
     name or surname: "губернатор Севастополя Михаил", "экс-мэра Сочи Янину" (Russian: the first reading is
     geographical, Geox); "Мер Миколаєва Сєнкевич" (Ukrainian, whose dictionary has no Geox: an inanimate noun
     reading in the genitive)."""
-    a = analyzer(lang).parse(first.lower())
-    b = analyzer(lang).parse(second.lower())
+    if "common" in _lemma(second, lang)[1] or (lang == "ru" and "Geox" not in _lemma(first, lang)[1]):
+        return False  # v1's readings (cached): the next word's first reading is a common word's; no place first
+    a = _parses(first, lang)
+    b = _parses(second, lang)
     if not (a and b and set(b[0].tag.grammemes) & _NAMES):
         return False
     if lang == "ru":
@@ -310,10 +336,11 @@ def _place_then_person(first: str, second: str, lang: str) -> bool:
                and not set(p.tag.grammemes) & _NAMES for p in a)
 
 
+@lru_cache(maxsize=50_000)
 def _lookup_geox(word: str, lang: str) -> tuple[Candidate, ...]:
     """The readings of the place a word names in the genitive (:func:`_place_then_person`); in Ukrainian a town of
     10,000 or more only."""
-    for p in analyzer(lang).parse(word.lower()):
+    for p in _parses(word.lower(), lang):
         g = p.tag.grammemes
         if "Geox" in g or (lang != "ru" and "NOUN" in g and "inan" in g and "gent" in g and not set(g) & _NAMES):
             hit = _lookup(p.normal_form, lang)
