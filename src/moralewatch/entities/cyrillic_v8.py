@@ -287,15 +287,16 @@ def _compound_places(text: str, ps: int, pe: int, lang: str, taken: Spans,
 def _run_place(text: str, at: int, run: str, lang: str, ambiguous: dict[int, tuple[Candidate, ...]],
                rc: Recall) -> Entity | None:
     """The place a capitalised run v7 left out names, if any (:attr:`Recall.split`, :attr:`Recall.town_form`,
-    :attr:`Recall.adjective`); the word's own tests first (cached), then its context."""
-    start, words = _strip_common(text, at, run.split(), lang)
-    first = words[0]
-    if "-" in first:
+    :attr:`Recall.adjective`); the run's own words are tested first (cached), then their context."""
+    kept = _run_words(run, lang)
+    if kept is None:
         return None
+    start, words = at + kept[0], kept[1]
+    first = words[0]
     end = start + len(first)
     hit: tuple[Candidate, ...] = ()
     if len(words) > 1:
-        if rc.split and _place_then_person(first.lower(), words[1].lower(), lang):
+        if rc.split:
             hit = _lookup_geox(first, lang)
     else:
         low = first.lower()
@@ -306,16 +307,28 @@ def _run_place(text: str, at: int, run: str, lang: str, ambiguous: dict[int, tup
     return _place(text, start, end, hit, ambiguous) if hit else None
 
 
-def _strip_common(text: str, start: int, words: list[str], lang: str) -> tuple[int, list[str]]:
+@lru_cache(maxsize=100_000)
+def _run_words(run: str, lang: str) -> tuple[int, tuple[str, ...]] | None:
     """The run without the capitalised common words it opens with ("На Бородянку"), as ``cyrillic._resolve`` reads
-    it (an adjective stays: "Нижний Клин")."""
+    it (an adjective stays: "Нижний Клин"): the offset of its first kept word in the run and the kept words; ``None``
+    when no kind of :class:`Recall` can take them (a hyphenated word, v3's; a place and a name that are not a place
+    in the genitive and a name; a word neither a weak name nor an adjective)."""
+    words = run.split()
+    off = 0
     while len(words) > 1:
         tags = _lemma(words[0].lower(), lang)[1]
         if "common" not in tags or "ADJF" in tags:
             break
-        start = text.index(words[1], start + len(words[0]))
+        off = run.index(words[1], off + len(words[0]))
         words = words[1:]
-    return start, words
+    first = words[0].lower()
+    if "-" in first:
+        return None
+    if len(words) > 1:
+        ok = _place_then_person(first, words[1].lower(), lang)
+    else:
+        ok = bool(_town_lemmas(first, lang)) or _adjective_word(first, lang)
+    return (off, tuple(words)) if ok else None
 
 
 @lru_cache(maxsize=100_000)
