@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import entities, indicators, lang, quote_roles, quotes, quotes_ruuk, segment, turns
-from .entities import cyrillic, cyrillic_v6, cyrillic_v7, english_v3
+from .entities import cyrillic, cyrillic_v6, cyrillic_v7, cyrillic_v8, english_v3
 from .indicators import slavic, slavic_side11, slavic_v8, slavic_v10, slavic_v12
 from .indicators import v10 as indicators_v10
 from .indicators import v11 as indicators_v11
@@ -121,6 +121,9 @@ REGISTRATIONS: tuple[Registration, ...] = (
     Registration(cyrillic_v6.find_entities_ruuk_v6, data=("ruuk/entities/", "ruuk_places/", "kb/people.tsv", "gazetteer/"),
                  rewrites=("entities",), setup=cyrillic.check_morphology),
     Registration(cyrillic_v7.find_entities_ruuk_v7, data=("ruuk/entities/", "ruuk_places/", "ruuk_places_v7/",
+                                                           "kb/people.tsv", "gazetteer/"),
+                 rewrites=("entities",), setup=cyrillic.check_morphology),
+    Registration(cyrillic_v8.find_entities_ruuk_v8, data=("ruuk/entities/", "ruuk_places/", "ruuk_places_v7/",
                                                            "kb/people.tsv", "gazetteer/"),
                  rewrites=("entities",), setup=cyrillic.check_morphology),
     Registration(entities.link_evidence, rewrites=("quotes", "indicators")),
