@@ -32,19 +32,18 @@ earlier versions did not already read. Items of other stages (``rule`` not ``ruu
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
 from ..lexicons import compile_regex, lines
-from ..model import INDICATORS, Document, Indicator
+from ..model import Document, Indicator
 from ..morphology import analyzer
 from ..pipeline import stage
-from .slavic import LANGS, OTHER, V7, WRITER, Lexicon, _actors, _bad, _Sentences, fallback_side, fold, load
+from .slavic import LANGS, OTHER, V7, WRITER, Lexicon, _actors, _Sentences, fallback_side, fold, load
 from .slavic_actor import Actor, Structure, attribute, cases, choose, is_verb
-from .slavic_v8 import SCOPES, _cue_at, tag_v8
+from .slavic_v8 import Check, _cue_at, _parse, tag_v8
 
 V11 = "ruuk/indicators_v11"
 SIDES = f"{V11}/sides.txt"
@@ -98,69 +97,14 @@ FRAME_WITHIN = 300
 _OPENING = ("\"", "«", "“", "„")
 
 
-@dataclass(frozen=True)
-class Correction:
-    keys: frozenset[str]
-    langs: frozenset[str]
-    side: str
-    scope: str
-    pattern: re.Pattern[str]
-    reason: str
-    line: int
-    unless: re.Pattern[str] | None = None
-    cue: re.Pattern[str] | None = None
-
-    def applies(self, item: Indicator, lang: str) -> bool:
-        return ("*" in self.keys or item.indicator in self.keys) and lang in self.langs
-
-    def matches(self, low: str, s: int, e: int, cue_s: int, cue_e: int) -> bool:
-        if self.cue is not None and self.cue.search(low, cue_s, cue_e) is None:
-            return False
-        if self.unless is not None and self.unless.search(low, s, e) is not None:
-            return False
-        if self.scope == "cue":
-            return self.pattern.search(low, cue_s, cue_e) is not None
-        if self.scope == "before":
-            return any(m.end() == cue_s for m in self.pattern.finditer(low, s, cue_s))
-        if self.scope == "after":
-            while cue_e < e and low[cue_e].isspace():
-                cue_e += 1
-            return self.pattern.match(low, cue_e, e) is not None
-        found = self.pattern.search(low, s, e) is not None
-        return not found if self.scope == "needs" else found
-
-
-def _compile(path: str, n: int, rx: str) -> re.Pattern[str]:
-    try:
-        pattern = compile_regex(r"(?<!\w)(?:" + rx + ")")
-        pattern.search("")
-        return pattern
-    except re.error as e:
-        raise _bad(path, n, f"the regex does not compile: {e}") from None
+#: a side correction of ``sides.txt``: v8's :class:`.slavic_v8.Check` (its ``side`` may also be ``unknown``)
+Correction = Check
 
 
 @cache
 def _corrections(path: str) -> tuple[Correction, ...]:
-    """``KEY LANG SIDE SCOPE :: REGEX :: REASON [:: unless REGEX] [:: cue REGEX]`` lines -> corrections."""
-    out = []
-    form = "KEY LANG SIDE SCOPE :: REGEX :: REASON [:: unless REGEX] [:: cue REGEX]"
-    for n, line in enumerate(lines(path), 1):
-        parts = line.split(" :: ")
-        cells = parts[0].split()
-        extra = dict(p.partition(" ")[::2] for p in parts[3:])
-        if len(parts) < 3 or len(cells) != 4 or not parts[2].strip() or len(extra) != len(parts) - 3 \
-                or not set(extra) <= {"unless", "cue"}:
-            raise _bad(path, n, f"expected {form}")
-        keys, lang, side, scope = frozenset(cells[0].split(",")), cells[1], cells[2], cells[3]
-        langs = frozenset(LANGS) if lang == "*" else frozenset(lang.split(","))
-        if keys != {"*"} and not keys <= set(INDICATORS):
-            raise _bad(path, n, f"not codebook indicators: {cells[0]}")
-        if not langs <= set(LANGS) or scope not in SCOPES or side not in ("ru", "ua", "unknown"):
-            raise _bad(path, n, f"language {lang!r}, scope {scope!r} or side {side!r} unknown")
-        unless = _compile(path, n, extra["unless"]) if "unless" in extra else None
-        cue = _compile(path, n, extra["cue"]) if "cue" in extra else None
-        out.append(Correction(keys, langs, side, scope, _compile(path, n, parts[1]), parts[2].strip(), n, unless, cue))
-    return tuple(out)
+    """``KEY LANG SIDE SCOPE :: REGEX :: REASON [:: unless REGEX] [:: cue REGEX]`` lines -> corrections (v8's parser)."""
+    return _parse(path, True, ("ru", "ua", "unknown"))
 
 
 def load_corrections() -> tuple[Correction, ...]:

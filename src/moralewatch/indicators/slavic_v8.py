@@ -79,8 +79,9 @@ def _compile(path: str, n: int, rx: str) -> re.Pattern[str]:
         raise _bad(path, n, f"the regex does not compile: {e}") from None
 
 
-def _parse(path: str, with_side: bool) -> tuple[Check, ...]:
-    """``KEY LANG [SIDE] SCOPE :: REGEX :: REASON [:: unless REGEX] [:: cue REGEX]`` lines -> checks."""
+def _parse(path: str, with_side: bool, sides: tuple[str, ...] = ("ru", "ua")) -> tuple[Check, ...]:
+    """``KEY LANG [SIDE] SCOPE :: REGEX :: REASON [:: unless REGEX] [:: cue REGEX]`` lines -> checks (a SIDE one of
+    ``sides``: v8's are ru and ua; v11's corrections may also set unknown)."""
     out = []
     form = "KEY LANG " + ("SIDE " if with_side else "") + "SCOPE :: REGEX :: REASON [:: unless REGEX] [:: cue REGEX]"
     for n, line in enumerate(lines(path), 1):
@@ -95,7 +96,7 @@ def _parse(path: str, with_side: bool) -> tuple[Check, ...]:
         langs = frozenset(LANGS) if lang == "*" else frozenset(lang.split(","))
         if keys != {"*"} and not keys <= set(INDICATORS):
             raise _bad(path, n, f"not codebook indicators: {cells[0]}")
-        if not langs <= set(LANGS) or scope not in SCOPES or (with_side and side not in ("ru", "ua")):
+        if not langs <= set(LANGS) or scope not in SCOPES or (with_side and side not in sides):
             raise _bad(path, n, f"language {lang!r}, scope {scope!r} or side {side!r} unknown")
         unless = _compile(path, n, extra["unless"]) if "unless" in extra else None
         cue = _compile(path, n, extra["cue"]) if "cue" in extra else None
