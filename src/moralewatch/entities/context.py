@@ -148,8 +148,12 @@ def _paragraph_starts(text: str) -> list[int]:
 
 
 
-def resolve(text: str, entities: list[Entity]) -> None:
-    """Re-resolve, in place, the Ukrainian and Russian settlements of ``entities`` (sorted by start) in context."""
+def _gather(text: str, entities: list[Entity]) -> tuple[list[int], list[_Mention], dict[int, set[str]], set[str],
+                                                         _Anchors]:
+    """The paragraph starts, the Ukrainian and Russian settlement mentions with their readings, the regions named by
+    paragraph and in the document, and the anchors: places of one reading only (or a big city by far the most
+    populous reading), by paragraph, and for the document once per place with its number of mentions (a long
+    document stays linear in its places). Shared by ``entities.v2`` (:func:`resolve`) and ``entities.v3``."""
     starts = _paragraph_starts(text)
     mentions: list[_Mention] = []
     regions_para: dict[int, set[str]] = {}
@@ -164,14 +168,18 @@ def resolve(text: str, entities: list[Entity]) -> None:
         if ent.granularity == "city" and ent.country in LOCAL and ent.rule == "place.gaz":
             weights: dict[int, float] = {}
             mentions.append(_Mention(ent, _readings(ent, weights), para, weights))
-    if not mentions:
-        return
-    # anchors: places of one reading only (or a big city by far the most populous reading), by paragraph, and
-    # for the document once per place with its number of mentions (a long document stays linear in its places)
     anchors = _Anchors()
     for m in mentions:
         if m.readings and (len(m.readings) == 1 or m.dominant()):
             anchors.add(m.para, m.ent)
+    return starts, mentions, regions_para, regions_doc, anchors
+
+
+def resolve(text: str, entities: list[Entity]) -> None:
+    """Re-resolve, in place, the Ukrainian and Russian settlements of ``entities`` (sorted by start) in context."""
+    _, mentions, regions_para, regions_doc, anchors = _gather(text, entities)
+    if not mentions:
+        return
     places = {e.start: e for e in entities if e.type == "place"}
     for m in mentions:
         if len(m.readings) < 2 and not _named_oblast(text, m.ent):

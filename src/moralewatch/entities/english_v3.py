@@ -40,7 +40,7 @@ from ..lexicons import compile_regex
 from ..model import Document, Entity
 from ..pipeline import stage
 from . import context as ctx
-from .context import LOCAL, _Anchors, _decide, _Mention, _paragraph_starts, _readings, region_admin1, unresolved
+from .context import LOCAL, _Anchors, _decide, _Mention, region_admin1, unresolved
 from .dates import find_dates
 from .gazetteer import Place, gazetteer
 from .names import Spans, find_names
@@ -160,26 +160,9 @@ class _Judge:
 
 def resolve_v3(text: str, entities: list[Entity], ev: Evidence = Evidence()) -> None:
     """entities.v2's resolution (:func:`.context.resolve`) whose ids need evidence (module docstring), in place."""
-    starts = _paragraph_starts(text)
-    mentions: list[_Mention] = []
-    regions_para: dict[int, set[str]] = {}
-    regions_doc: set[str] = set()
-    for ent in entities:
-        if ent.type != "place":
-            continue
-        para = bisect.bisect_right(starts, ent.start) - 1
-        if ent.granularity == "region" and ent.country in LOCAL and ent.admin1:
-            regions_para.setdefault(para, set()).add(ent.admin1)
-            regions_doc.add(ent.admin1)
-        if ent.granularity == "city" and ent.country in LOCAL and ent.rule == "place.gaz":
-            weights: dict[int, float] = {}
-            mentions.append(_Mention(ent, _readings(ent, weights), para, weights))
+    starts, mentions, regions_para, regions_doc, anchors = ctx._gather(text, entities)
     if not mentions:
         return
-    anchors = _Anchors()
-    for m in mentions:
-        if m.readings and (len(m.readings) == 1 or m.dominant()):
-            anchors.add(m.para, m.ent)
     places = {e.start: e for e in entities if e.type == "place"}
     judge = _Judge(text, starts, anchors, regions_para, ev)
     for m in mentions:
