@@ -14,6 +14,10 @@ Nothing here runs before revision 8: v4-v7 keep their output.
 
 from __future__ import annotations
 
+import bisect
+import math
+import re
+
 from ..lexicons import compile_regex
 from .finder import Mark, marks_in
 
@@ -135,13 +139,44 @@ def marked_name(text: str, a: int, b: int) -> tuple[int, int] | None:
     return (m.start(1), m.end(1)) if m else None
 
 
-def described_elsewhere(text: str, name: str, at: int) -> bool:
-    """Whether the document gives ``name`` (a callsign) a soldier's description elsewhere («Шкода, офицер 46
-    бригады»), before ``at``."""
+def _described(name: str) -> re.Pattern[str]:
+    return compile_regex(rf"(?<!\w)[«\"“]?{name}[»\"”]?,\s{{1,3}}([^.\n]{{2,60}})")
+
+
+def _soldier(m: re.Match[str]) -> bool:
     from .relayed import role_of
 
-    pattern = compile_regex(rf"(?<!\w)[«\"“]?{name}[»\"”]?,\s{{1,3}}([^.\n]{{2,60}})")
-    return any(role_of(m.group(1)) != "unknown" for m in pattern.finditer(text, 0, at))
+    return role_of(m.group(1)) != "unknown"
+
+
+#: the document the memo is for, and per name its descriptions: (starts, ends, the first end of a soldier's one)
+_LAST: list = [None, {}]  # type: ignore[type-arg]
+
+
+def _descriptions(text: str, name: str) -> tuple[list[int], list[int], float]:
+    """``name``'s descriptions in the whole of ``text``, read once per document and name (the last document only)."""
+    if _LAST[0] is not text:
+        _LAST[0], _LAST[1] = text, {}
+    if name not in _LAST[1]:
+        found = list(_described(name).finditer(text))
+        first = min((m.end() for m in found if _soldier(m)), default=math.inf)
+        _LAST[1][name] = ([m.start() for m in found], [m.end() for m in found], first)
+    return _LAST[1][name]  # type: ignore[no-any-return]
+
+
+def described_elsewhere(text: str, name: str, at: int) -> bool:
+    """Whether the document gives ``name`` (a callsign) a soldier's description elsewhere («Шкода, офицер 46
+    бригады»), before ``at``: a description that ends by ``at``. The answer is the one a scan of ``text[:at]`` gives,
+    from one scan of the whole document per name (a post of thousands of «…» - "X" lines was quadratic): the scans
+    agree on every description that ends by ``at``; the one that runs past it is read again up to ``at``."""
+    starts, ends, first = _descriptions(text, name)
+    if first <= at:
+        return True
+    k = bisect.bisect_right(ends, at)  # descriptions [0, k) end by ``at``; none of them is a soldier's
+    if k == len(starts) or starts[k] >= at:
+        return False
+    pattern = _described(name)
+    return any(_soldier(m) for m in pattern.finditer(text, starts[k], at))
 
 
 def clean_name(name: str) -> str:
