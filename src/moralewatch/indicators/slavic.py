@@ -406,21 +406,23 @@ def _holds(lex: Lexicon, rule: Rule, low: str, s: int, e: int) -> bool:
     return not ("mil" in rule.flags and not _military(lex, low, s, e))
 
 
-def tag(doc: Document, structural: bool = False, root: str = V6, v7: bool = False) -> list[Indicator]:
+def tag(doc: Document, structural: bool = False, root: str = V6, v7: bool = False, lexicon: Lexicon | None = None,
+        rule_tag: str = "") -> list[Indicator]:
     """The indicators of the Russian and Ukrainian paragraphs of ``doc``; ``structural`` (v6): the subject side from
     the actor's place in the sentence (:mod:`.slavic_actor`); ``root``: the lexicon (v7 reads its own); ``v7``: the
-    sides of :class:`.slavic_actor.Structure`'s ``v7``."""
+    sides of :class:`.slavic_actor.Structure`'s ``v7``; ``lexicon``: a lexicon of another version's cue rules in
+    place of ``root``'s (``indicators.ruuk.v10``), whose items' ``rule`` carries ``rule_tag`` before the line."""
     starts, paras = _paragraph_languages(doc)
     if not any(lab in LANGS for _, _, lab in paras):
         return []
-    lex = load(root)
+    lex = load(root) if lexicon is None else lexicon
     low = fold(doc.text)
     sents = _Sentences(doc)
     writer = WRITER.get(doc.language or "")
     out: list[Indicator] = []
     seen: set[tuple[int, str]] = set()
-    voices = _voices(lex, low, doc) if structural else ()
-    about = topic(lex, low) if v7 else None
+    voices: tuple[tuple[int, int, str | None], ...] | None = None  # the quotes and the topic: at the first cue
+    about: str | None = None
     for ps, pe, lab in paras:
         if lab not in LANGS:
             continue
@@ -432,6 +434,9 @@ def tag(doc: Document, structural: bool = False, root: str = V6, v7: bool = Fals
                 continue
             if all((si, name) in seen for name in rule.indicators):
                 continue  # the sentence carries these already: no side to find (same output, less work)
+            if voices is None:
+                voices = _voices(lex, low, doc) if structural else ()
+                about = topic(lex, low) if v7 else None
             s, e = max(s, ps), min(max(e, m.end()), pe)
             side = _side(lex, rule, low, sents, si, (s, e), ps, m, writer, Structure(lab, voices, v7, about) if structural else None)
             while e > s and doc.text[e - 1].isspace():
@@ -448,7 +453,7 @@ def tag(doc: Document, structural: bool = False, root: str = V6, v7: bool = Fals
                     subject_side=side or fallback_side(name, writer) or "unknown",
                     hedged=hedged, negated="neg" in rule.flags,
                     confidence=lex.confidence.get(name, lex.confidence.get("_default", 0.5)),
-                    rule=f"ruuk:{lab}:{rule.line}", cue=doc.text[m.start():m.end()]))
+                    rule=f"ruuk:{lab}:{rule_tag}{rule.line}", cue=doc.text[m.start():m.end()]))
     return out
 
 

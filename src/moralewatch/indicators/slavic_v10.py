@@ -27,8 +27,7 @@ from ..lexicons import lines, load_json
 from ..model import Document, Indicator
 from ..pipeline import stage
 from . import slavic
-from .slavic import LANGS, V7, WRITER, Lexicon, fallback_side, fold
-from .slavic_actor import Structure
+from .slavic import LANGS, V7, Lexicon
 from .slavic_v8 import revise, tag_v8
 
 #: the data of ``indicators.ruuk.v10``: its own cue rules only (everything else is v7's, read by path)
@@ -59,50 +58,9 @@ def load() -> Lexicon:
 
 
 def _new(doc: Document) -> list[Indicator]:
-    """The items of v10's own cue rules on the Russian and Ukrainian paragraphs of ``doc`` (v7's procedure,
-    :func:`.slavic.tag`, with v10's rules)."""
-    starts, paras = slavic._paragraph_languages(doc)
-    if not any(lab in LANGS for _, _, lab in paras):
-        return []
-    lex = load()
-    low = fold(doc.text)
-    sents = slavic._Sentences(doc)
-    writer = WRITER.get(doc.language or "")
-    out: list[Indicator] = []
-    seen: set[tuple[int, str]] = set()
-    voices: tuple[tuple[int, int, str | None], ...] | None = None
-    about: str | None = None
-    for ps, pe, lab in paras:
-        if lab not in LANGS:
-            continue
-        for m in lex.cues[lab].finditer(low, ps, pe):
-            si = sents.index(m.start())
-            s, e = sents.spans[si]
-            rule = lex.rules[slavic._which(m)]
-            if not slavic._holds(lex, rule, low, max(s, ps), min(max(e, m.end()), pe)):
-                continue
-            if all((si, name) in seen for name in rule.indicators):
-                continue
-            if voices is None:  # the quotes and the topic only for documents with a cue of v10
-                voices, about = slavic._voices(lex, low, doc), slavic.topic(lex, low)
-            s, e = max(s, ps), min(max(e, m.end()), pe)
-            side = slavic._side(lex, rule, low, sents, si, (s, e), ps, m, writer, Structure(lab, voices, True, about))
-            while e > s and doc.text[e - 1].isspace():
-                e -= 1
-            while s < e and doc.text[s].isspace():
-                s += 1
-            hedged = "hedge" in rule.flags or lex.hedges.search(low, s, e) is not None
-            for name in rule.indicators:
-                if (si, name) in seen:
-                    continue
-                seen.add((si, name))
-                out.append(Indicator(
-                    indicator=name, start=s, end=e, text=doc.text[s:e],
-                    subject_side=side or fallback_side(name, writer) or "unknown",
-                    hedged=hedged, negated="neg" in rule.flags,
-                    confidence=lex.confidence.get(name, lex.confidence.get("_default", 0.5)),
-                    rule=f"ruuk:{lab}:{TAG}-{rule.line}", cue=doc.text[m.start():m.end()]))
-    return out
+    """The items of v10's own cue rules on the Russian and Ukrainian paragraphs of ``doc``: v7's procedure
+    (:func:`.slavic.tag`) with v10's lexicon, each ``rule`` tagged ``v10-``."""
+    return slavic.tag(doc, structural=True, root=V7, v7=True, lexicon=load(), rule_tag=f"{TAG}-")
 
 
 def extra(doc: Document, have: list[Indicator]) -> list[Indicator]:
