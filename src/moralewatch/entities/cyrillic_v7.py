@@ -38,7 +38,7 @@ from .context_ruuk import _L, _S, _named_region, region_mentions
 from .context_ruuk import resolve as resolve_in_context
 from .cyrillic_confidence import Thresholds, _context, support
 from .cyrillic_v6 import Strict, _cyrillic_place, _focus, abstain_v6
-from .gazetteer import Candidate, Place
+from .gazetteer import Candidate, Place, gazetteer
 
 #: a region's last word after a preposition that says where, not whither: "области", "області", "Донеччині", "Крыму"
 _LOCATIVE = ("и", "і", "ї", "обл", "обл.", "днр", "лнр", "крыму", "криму")
@@ -146,22 +146,8 @@ def _local(e: Entity, ambiguous: dict[int, tuple[Candidate, ...]]) -> list[Place
     if e.start in ambiguous:
         return local_readings(ambiguous[e.start])[0]
     ids = e.candidates or ([e.geonameid] if e.geonameid is not None else [])
-    places = _by_id()
-    return [p for p in (places.get(i) for i in ids) if p is not None and p.feature == "city" and p.country in LOCAL]
-
-
-@cache
-def _by_id() -> dict[int, Place]:
-    """The gazetteer's places by id (read once, when a fix needs a place an unresolved mention names by id)."""
-    from ..lexicons import read_text
-    from .gazetteer import PLACES_FILE, _parse_row, _rows
-
-    out: dict[int, Place] = {}
-    for line in _rows(read_text(PLACES_FILE)):
-        place, _aliases = _parse_row(line)
-        if place.geonameid is not None:
-            out[place.geonameid] = place
-    return out
+    gaz = gazetteer()
+    return [p for p in (gaz.place(i) for i in ids) if p is not None and p.feature == "city" and p.country in LOCAL]
 
 
 def _no_focus(text: str, entities: list[Entity], ambiguous: dict[int, tuple[Candidate, ...]],

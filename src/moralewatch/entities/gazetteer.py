@@ -49,7 +49,7 @@ class Table:
     corpus ever names. The table is built from the shipped file alone (no cache that could go stale), and what a
     lookup returns is exactly what the eager build gave (a test compares every alias)."""
 
-    __slots__ = ("_entries", "_rows", "_places", "_exact")
+    __slots__ = ("_entries", "_rows", "_places", "_exact", "_ids")
 
     def __init__(self, rows: list[str], places: list[Place | None], exact: bool) -> None:
         #: key -> the row (or ascending rows) holding an alias with that key, until first looked up; then the
@@ -58,6 +58,19 @@ class Table:
         self._rows = rows
         self._places = places  # shared with the other table: one Place per row, as before
         self._exact = exact  # the acronym table (keys with their case), else the case-folded one
+        self._ids: dict[int, int] | None = None  # GeoNames id -> row, built by the first :meth:`by_id`
+
+    def by_id(self, geonameid: int) -> Place | None:
+        """The place of a GeoNames id, or None (a row's id is its first field)."""
+        if self._ids is None:
+            ids = {}
+            for row, line in enumerate(self._rows):
+                gid = line[:line.find("\t")]
+                if gid:
+                    ids[int(gid)] = row
+            self._ids = ids
+        at = self._ids.get(geonameid)
+        return None if at is None else self._place(at)
 
     def _place(self, row: int) -> Place:
         place = self._places[row]
@@ -108,6 +121,10 @@ class Gazetteer:
     exact: Table
     folded: Table
     max_tokens: int
+
+    def place(self, geonameid: int) -> Place | None:
+        """The place of a GeoNames id (the rows' ids indexed on the first call; the row parsed as lookups parse it)."""
+        return self.folded.by_id(geonameid)
 
     def lookup(self, surface: str) -> tuple[Candidate, ...]:
         """Every place the surface string can name, best reading first."""
