@@ -13,6 +13,8 @@ from moralewatch.model import Document, Entity
 from moralewatch.pipeline import Pipeline
 from moralewatch.stages import DEFAULT, REGISTRY
 
+from .places_scoring import FLOORS, score_places
+
 
 def _place(ents: list[Entity], surface: str) -> Entity:
     hits = [e for e in ents if e.type == "place" and e.text == surface]
@@ -87,21 +89,8 @@ def test_what_v2_keeps_without_a_reading_to_weigh_stays() -> None:
 def test_v3_meets_its_floor_on_the_english_dev_places(shared: Path) -> None:
     """gold/pages/places_dev.jsonl with entities.v3 in entities.v2's place (tests/floors/entities.json,
     places.dev_v3): no confident wrong answer."""
-    import json
-    import tempfile
-
-    from moralewatch.api import extract_line
-    from moralewatch.eval.common import gold_and_texts
-    from moralewatch.eval.entities import evaluate_places
-
-    path = str(Path(__file__).resolve().parents[1] / "gold" / "pages" / "places_dev.jsonl")
-    gold, records = gold_and_texts(path)
     pipe = Pipeline(["entities.v3" if s == "entities.v2" else s for s in DEFAULT], None, REGISTRY)
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as fh:
-        for i in sorted({g["id"] for g in gold}):
-            fh.write(json.dumps(extract_line(json.dumps(records[i]), 1, pipe), ensure_ascii=False) + "\n")
-    result = evaluate_places(path, fh.name)
-    floors = json.loads((Path(__file__).resolve().parent / "floors" / "entities.json").read_text(encoding="utf-8"))
-    floor = floors["places"]["dev_v3"]
+    result = score_places("places_dev.jsonl", pipe)
+    floor = FLOORS["places"]["dev_v3"]
     assert result["id_right"] >= floor["id_right"], result["groups"]
     assert result["confident_wrong"] <= floor["max_confident_wrong"], result["groups"]

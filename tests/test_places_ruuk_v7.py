@@ -5,8 +5,6 @@ document's focus only with specific support (invented sentences)."""
 
 from __future__ import annotations
 
-import json
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,8 @@ from moralewatch.entities import cyrillic_v7 as c7
 from moralewatch.model import Document, Entity
 from moralewatch.pipeline import Pipeline
 from moralewatch.stages import DEFAULT, REGISTRY
+
+from .places_scoring import FLOORS, score_places
 
 V6 = Pipeline(["entities.ruuk.v6" if s.startswith("entities.ruuk.") else s for s in DEFAULT], None, REGISTRY)
 V7 = Pipeline(["entities.ruuk.v7" if s.startswith("entities.ruuk.") else s for s in DEFAULT], None, REGISTRY)
@@ -61,29 +61,11 @@ def test_more_oblasts_need_their_noun() -> None:
     assert c7.more_oblast_after("Павловка в Тульскую область", Entity("place", 0, 8, "Павловка")) is None
 
 
-FLOORS = json.loads((Path(__file__).resolve().parent / "floors" / "entities.json").read_text(encoding="utf-8"))
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def dev_places(gold_name: str, pipe: Pipeline) -> dict:
-    """The places scorer on a dev set, with ``pipe``'s output for its documents."""
-    from moralewatch.api import extract_line
-    from moralewatch.eval.common import gold_and_texts
-    from moralewatch.eval.entities import evaluate_places
-
-    path = str(ROOT / "gold" / "pages" / gold_name)
-    gold, records = gold_and_texts(path)
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as fh:
-        for i in sorted({g["id"] for g in gold}):
-            fh.write(json.dumps(extract_line(json.dumps(records[i]), 1, pipe), ensure_ascii=False) + "\n")
-    return evaluate_places(path, fh.name)
-
-
 @pytest.mark.parametrize("gold_name, key", [("places_ruuk_dev.jsonl", "ruuk_dev"),
                                             ("places_ruuk_dev_b.jsonl", "ruuk_dev_b"),
                                             ("places_ruuk_dev_c.jsonl", "ruuk_dev_c")])
 def test_v7_meets_its_floors_on_the_cyrillic_dev_sets(shared: Path, gold_name: str, key: str) -> None:
-    result = dev_places(gold_name, V7)
+    result = score_places(gold_name, V7)
     floor = FLOORS["places"][key]["v7"]
     assert result["id_right"] >= floor["id_right"], result["groups"]
     assert result["confident_wrong"] <= floor["max_confident_wrong"], result["groups"]
