@@ -91,7 +91,9 @@ def leave_one_out(gold: list[dict[str, Any]], runs: Mapping[str, Any], per_setti
     return cv, chosen
 
 
-def main() -> None:
+def dev_gold() -> tuple[argparse.Namespace, list[dict[str, Any]], dict[str, Any]]:
+    """The command line of the places CV scripts (dev gold files, ``--cost``, ``--show``; a held-out file refused),
+    the gold mentions of its files (each with its ``_set``) and their documents."""
     ap = argparse.ArgumentParser()
     ap.add_argument("gold", nargs="*", default=DEV)
     ap.add_argument("--cost", type=float, default=3.0)
@@ -105,6 +107,11 @@ def main() -> None:
         g, r = gold_and_texts(path)
         gold += [{**x, "_set": path} for x in g]
         records.update(r)
+    return a, gold, records
+
+
+def main() -> None:
+    a, gold, records = dev_gold()
     runs = held_back_runs(gold, records, "entities.ruuk.v5", "abstain")
     v3, _ = _outcomes(runs, gold, None)
     v4, v4_preds = _outcomes(runs, gold, "v4")

@@ -15,7 +15,6 @@ documents without an id) is applied to it; the pooled outcomes are the cross-val
 
 from __future__ import annotations
 
-import argparse
 import copy
 import itertools
 import json
@@ -24,12 +23,11 @@ from typing import Any
 
 from moralewatch.entities import cyrillic_abstain as ca
 from moralewatch.entities import cyrillic_v6 as c6
-from moralewatch.eval.common import gold_and_texts
 from moralewatch.eval.entities import _place_at, place_outcome
 
 sys.path.insert(0, "scripts")
-from places_ruuk_v4_cv import _held, _mapped, _summary, held_back_runs  # noqa: E402
-from places_ruuk_v5_cv import DEV, _score, leave_one_out  # noqa: E402
+from places_ruuk_v4_cv import _mapped, _summary, held_back_runs  # noqa: E402
+from places_ruuk_v5_cv import _score, dev_gold, leave_one_out  # noqa: E402
 
 GRID = [c6.Strict(named, propagate, variant, city, small, km, unique, focus)
         for named, propagate, variant, city, small, km, unique, focus in itertools.product(
@@ -60,19 +58,7 @@ def _strictness(st: c6.Strict, docs: list[str]) -> tuple[float, ...]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("gold", nargs="*", default=DEV)
-    ap.add_argument("--cost", type=float, default=3.0)
-    ap.add_argument("--show", action="store_true")
-    a = ap.parse_args()
-    if any(_held(g) for g in a.gold):
-        raise SystemExit("held-out sets are never tuned on")
-    gold: list[dict[str, Any]] = []
-    records: dict[str, Any] = {}
-    for path in a.gold:
-        g, r = gold_and_texts(path)
-        gold += [{**x, "_set": path} for x in g]
-        records.update(r)
+    a, gold, records = dev_gold()
     runs = held_back_runs(gold, records, "entities.ruuk.v5", "abstain")
     v5, v5_preds = _outcomes(runs, gold, "v5")
     per_setting = {st: _outcomes(runs, gold, st)[0] for st in GRID}

@@ -15,7 +15,6 @@ without an id) is applied to it; the pooled outcomes are the cross-validated fig
 
 from __future__ import annotations
 
-import argparse
 import copy
 import itertools
 import json
@@ -26,12 +25,11 @@ from moralewatch.entities import cyrillic_v6 as c6
 from moralewatch.entities import cyrillic_v7 as c7
 from moralewatch.entities.context import local_readings
 from moralewatch.entities.gazetteer import gazetteer
-from moralewatch.eval.common import gold_and_texts
 from moralewatch.eval.entities import _place_at, place_outcome
 
 sys.path.insert(0, "scripts")
-from places_ruuk_v4_cv import _held, _mapped, _summary, held_back_runs  # noqa: E402
-from places_ruuk_v5_cv import DEV, _score, leave_one_out  # noqa: E402
+from places_ruuk_v4_cv import _mapped, _summary, held_back_runs  # noqa: E402
+from places_ruuk_v5_cv import dev_gold, leave_one_out  # noqa: E402
 
 GRID = [c7.Fixes(d, m, f) for d, m, f in itertools.product((False, True), repeat=3)]
 ABSTAINED: dict[tuple[Any, str], int] = {}
@@ -82,19 +80,7 @@ def oracle(runs: dict, gold: list[dict[str, Any]], preds: list[Any]) -> tuple[fl
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("gold", nargs="*", default=DEV)
-    ap.add_argument("--cost", type=float, default=3.0)
-    ap.add_argument("--show", action="store_true")
-    a = ap.parse_args()
-    if any(_held(g) for g in a.gold):
-        raise SystemExit("held-out sets are never tuned on")
-    gold: list[dict[str, Any]] = []
-    records: dict[str, Any] = {}
-    for path in a.gold:
-        g, r = gold_and_texts(path)
-        gold += [{**x, "_set": path} for x in g]
-        records.update(r)
+    a, gold, records = dev_gold()
     runs = held_back_runs(gold, records, "entities.ruuk.v5", "abstain")
     v6, v6_preds = _outcomes(runs, gold, None)
     per_setting = {fx: _outcomes(runs, gold, fx)[0] for fx in GRID}

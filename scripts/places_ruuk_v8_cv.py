@@ -14,7 +14,6 @@ is applied to it; the pooled outcomes are the cross-validated figures.
 
 from __future__ import annotations
 
-import argparse
 import copy
 import itertools
 import json
@@ -24,14 +23,13 @@ from typing import Any
 from moralewatch import api
 from moralewatch.api import extract_line
 from moralewatch.entities import cyrillic_v8 as c8
-from moralewatch.eval.common import gold_and_texts
 from moralewatch.eval.entities import _place_at, place_outcome
 from moralewatch.pipeline import Pipeline
 from moralewatch.stages import DEFAULT, REGISTRY
 
 sys.path.insert(0, "scripts")
-from places_ruuk_v4_cv import _held, _mapped, _summary  # noqa: E402
-from places_ruuk_v5_cv import DEV, leave_one_out  # noqa: E402
+from places_ruuk_v4_cv import _mapped, _summary  # noqa: E402
+from places_ruuk_v5_cv import dev_gold, leave_one_out  # noqa: E402
 from places_ruuk_v7_cv import oracle  # noqa: E402
 
 OFF = c8.Recall(False, False, False, False)
@@ -86,19 +84,7 @@ def _fewer_added(rc: c8.Recall, docs: list[str]) -> tuple[int, ...]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("gold", nargs="*", default=DEV)
-    ap.add_argument("--cost", type=float, default=3.0)
-    ap.add_argument("--show", action="store_true")
-    a = ap.parse_args()
-    if any(_held(g) for g in a.gold):
-        raise SystemExit("held-out sets are never tuned on")
-    gold: list[dict[str, Any]] = []
-    records: dict[str, Any] = {}
-    for path in a.gold:
-        g, r = gold_and_texts(path)
-        gold += [{**x, "_set": path} for x in g]
-        records.update(r)
+    a, gold, records = dev_gold()
     pre = held_back(gold, records)
     v7, v7_preds, v7_runs = _outcomes(pre, gold, OFF)
     per_setting = {rc: _outcomes(pre, gold, rc)[0] for rc in GRID}
