@@ -20,6 +20,7 @@ import re
 
 from ..lexicons import compile_regex
 from .finder import Mark, marks_in
+from .relayed import per_document, role_of
 
 #: how many lines an open quote may run on before the line that closes it
 MAX_LINES = 12
@@ -144,24 +145,18 @@ def _described(name: str) -> re.Pattern[str]:
 
 
 def _soldier(m: re.Match[str]) -> bool:
-    from .relayed import role_of
-
     return role_of(m.group(1)) != "unknown"
 
 
-#: the document the memo is for, and per name its descriptions: (starts, ends, the first end of a soldier's one)
-_LAST: list = [None, {}]  # type: ignore[type-arg]
-
-
 def _descriptions(text: str, name: str) -> tuple[list[int], list[int], float]:
-    """``name``'s descriptions in the whole of ``text``, read once per document and name (the last document only)."""
-    if _LAST[0] is not text:
-        _LAST[0], _LAST[1] = text, {}
-    if name not in _LAST[1]:
+    """``name``'s descriptions in the whole of ``text``: their starts and ends, and the first end of a soldier's one;
+    read once per document and name."""
+    def read() -> tuple[list[int], list[int], float]:
         found = list(_described(name).finditer(text))
         first = min((m.end() for m in found if _soldier(m)), default=math.inf)
-        _LAST[1][name] = ([m.start() for m in found], [m.end() for m in found], first)
-    return _LAST[1][name]  # type: ignore[no-any-return]
+        return [m.start() for m in found], [m.end() for m in found], first
+
+    return per_document(text, "described", name, read)
 
 
 def described_elsewhere(text: str, name: str, at: int) -> bool:

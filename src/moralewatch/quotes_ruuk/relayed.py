@@ -11,7 +11,12 @@ channel alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from ..lexicons import compile_regex
+
+T = TypeVar("T")
 
 #: the roles of v7's relayed speakers that sources.tsv (shared with v4-v6) does not name: stem -> role
 ROLES: tuple[tuple[str, str], ...] = (
@@ -64,11 +69,15 @@ def side_of(phrase: str, text: str) -> str:
     return _unit_side(m.group(1), text)
 
 
-def _memo(kind: str, key: str, text: str) -> tuple[dict[tuple[str, str], str], tuple[str, str]]:
-    """The answers already read from ``text`` (the last document only: nothing of an earlier document is kept)."""
+def per_document(text: str, kind: str, key: str, read: Callable[[], T]) -> T:
+    """What ``read()`` gives for ``(kind, key)`` of the document ``text``, read once: the answers of the last document
+    only are kept (a post of thousands of quotes reads the document once per key, not once per quote)."""
     if _LAST[0] is not text:
         _LAST[0], _LAST[1] = text, {}
-    return _LAST[1], (kind, key)
+    answers = _LAST[1]
+    if (kind, key) not in answers:
+        answers[kind, key] = read()
+    return answers[kind, key]  # type: ignore[no-any-return]
 
 
 #: the document the memo is for, and its answers by (kind, key)
@@ -76,10 +85,7 @@ _LAST: list = [None, {}]  # type: ignore[type-arg]
 
 
 def _unit_side(number: str, text: str) -> str:
-    memo, key = _memo("unit", number, text)
-    if key not in memo:
-        memo[key] = _read_unit_side(number, text)
-    return memo[key]
+    return per_document(text, "unit", number, lambda: _read_unit_side(number, text))
 
 
 def _read_unit_side(number: str, text: str) -> str:
@@ -115,10 +121,7 @@ def _same_head(phrase: str, text: str) -> str:
 
 
 def _head_side(head: str, text: str) -> str:
-    memo, key = _memo("head", head, text)
-    if key not in memo:
-        memo[key] = _read_head_side(head, text)
-    return memo[key]
+    return per_document(text, "head", head, lambda: _read_head_side(head, text))
 
 
 def _read_head_side(head: str, text: str) -> str:
@@ -137,4 +140,4 @@ def _read_head_side(head: str, text: str) -> str:
     return sides.pop() if len(sides) == 1 else "unknown"
 
 
-__all__ = ["ROLES", "officer", "role_of", "side_of"]
+__all__ = ["ROLES", "officer", "per_document", "role_of", "side_of"]
