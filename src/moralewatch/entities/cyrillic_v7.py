@@ -55,16 +55,22 @@ class Fixes:
 
 
 @cache
-def _more_oblasts() -> tuple[re.Pattern[str], dict[str, str]]:
-    """The pattern of an oblast or krai of ``oblasts_more.tsv`` with its noun, and each stem's admin1."""
+def _more_stems() -> dict[str, str]:
+    """Each stem of ``oblasts_more.tsv`` with its oblast's or krai's admin1."""
     stems: dict[str, str] = {}
     for line in lines("ruuk_places_v7/oblasts_more.tsv"):
         admin1, forms = line.split("\t")
         for f in forms.split("|"):
             stems[f.lower()] = admin1
-    alts = "|".join(sorted(stems, key=len, reverse=True))
+    return stems
+
+
+@cache
+def _more_oblasts() -> re.Pattern[str]:
+    """An oblast or krai of ``oblasts_more.tsv`` with its noun."""
+    alts = "|".join(sorted(_more_stems(), key=len, reverse=True))
     return compile_regex(rf"(?P<stem>{alts})[{_L}]{{0,4}}+{_S}(?:област[{_L}]{{0,3}}+|обл\.?|кра[{_L}]{{1,2}}+)"
-                         rf"(?![{_L}\w])", re.I), stems
+                         rf"(?![{_L}\w])", re.I)
 
 
 def _after(text: str, ent: Entity) -> tuple[int, str]:
@@ -93,7 +99,7 @@ def named_region_v7(text: str, ent: Entity, spans: Mapping[int, tuple[int, str]]
 def more_oblast_after(text: str, ent: Entity) -> str | None:
     """A Russian oblast or krai of ``oblasts_more.tsv`` named right after the mention ("Силикатный в Ульяновской
     области"), after a preposition in the locative only."""
-    pattern, stems = _more_oblasts()
+    pattern, stems = _more_oblasts(), _more_stems()
     k, _skipped = _after(text, ent)
     for skip in ("", "на ", "в ", "у "):
         if skip and not text.startswith(skip, k):
