@@ -148,7 +148,7 @@ clean:
 # issue 12: the learned indicator detector, trained reproducibly into src/moralewatch/data/models/indicators/
 # (indicators-model.v2, indicators.v2's: the same data hash and cross-validated figures as shipped, nyt-guardian-407's
 # CC BY-NC-SA text left out). Session 10's experiment, indicators-model.v3 with indicators.v8's rules as the feature
-# (not shipped: it lowered held-out 2, see the README), is TRAIN_ARGS="--exclude-corpus nyt-guardian-407". torch and
+# (not shipped: it lowered held-out 2, see docs/indicators.md), is TRAIN_ARGS="--exclude-corpus nyt-guardian-407". torch and
 # the transformer's weights are needed only here, in their own venv; the package needs numpy and tokenizers.
 TRAIN_VENV := .venv-train
 TRAIN_ARGS ?= --exclude-corpus nyt-guardian-407 --rules-stage indicators.v4 --version indicators-model.v2 --no-policy \

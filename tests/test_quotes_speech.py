@@ -14,7 +14,7 @@ from moralewatch.quotes.resolver import compatible
 from moralewatch.quotes.validate import finite_clause, reported_clause, source_ok, speaker_ok, strip_leading
 from moralewatch.stages import DEFAULT, REGISTRY
 
-#: the default pipeline with quotes.v3 in place of quotes.v2 (v3 is registered, not the default: see README)
+#: the default pipeline with quotes.v3 in place of quotes.v2 (v3 is registered, not the default: see docs/quotes.md)
 V3 = Pipeline(tuple("quotes.v3" if s == "quotes.v2" else s for s in DEFAULT), None, REGISTRY)
 
 

@@ -11,8 +11,8 @@ matches them); smoothed towards the pooled precision with a Beta prior of streng
 cross-validated ECE). The dev set is the set the rules were revised on, so the file also gives the calibration error
 (ECE) on dev cross-validated by document (5 folds: each fold's predictions get the confidence fitted without that
 fold). The precision audits of gold/audit are not counted: v6's refusals were written from their wrong items, so
-their precision after v6 is optimistic (see the README). From indicators.v8 a rule that never fires on the dev set
-(most of them written for the official register) gets its own confidence from its predictions on the labelled
+their precision after v6 is optimistic (see docs/indicators.md). From indicators.v8 a rule that never fires on the dev
+set (most of them written for the official register) gets its own confidence from its predictions on the labelled
 sentences of the training rounds ``gold/train/indicators_train_{a,b,c}.jsonl`` (right when the sentence is labelled
 with the indicator, :mod:`.trainset`; annotator a's thanks to units left out) when it made at least 5 there, smoothed
 with the same prior towards its indicator's precision on those rounds; the ECE on the rounds is cross-validated by

@@ -1,6 +1,6 @@
 """``indicators.ruuk.v10`` (issue 17, session 14): ``indicators.ruuk.v8`` plus RECALL, the cues, forms and structures
 that v8 missed on the Russian/Ukrainian training rounds (``gold/train/ruuk``, labelled blind; rules written from
-halves A and C only, halves B and D scored once as the unseen estimate, README).
+halves A and C only, halves B and D scored once as the unseen estimate, docs/languages.md).
 
 v8 (:mod:`.slavic_v8`, on v7's lexicon, both left untouched) finds its items; this stage then runs the cue rules of
 ``data/ruuk/indicators_v10/cues.txt`` (v7's format, :mod:`.slavic`: ``INDICATORS LANG SIDE FLAGS :: REGEX``) over the
