@@ -1,6 +1,6 @@
 """scripts/score_ruuk_round.py with another quotes.ruuk version in the pipeline (session 13, issue 17): the same
 scoring of an indicators.ruuk version on the training round or a gold/ruuk set, with ``--quotes`` in the default
-pipeline's Cyrillic quote stage's place.
+pipeline's Cyrillic quote stage's place (without ``--quotes``: the default's own).
 
     PYTHONPATH=src python scripts/score_ruuk_round_quotes.py --quotes quotes.ruuk.v7 --version indicators.ruuk.v8 \
         --files gold/train/ruuk/indicators_train_ruuk_?.jsonl [--errors]
@@ -20,7 +20,7 @@ from moralewatch.stages import DEFAULT  # noqa: E402
 
 def main() -> int:
     args = sys.argv[1:]
-    quotes = "quotes.ruuk.v6"
+    quotes = next(n for n in DEFAULT if n.startswith("quotes.ruuk."))  # the default's, unless --quotes says
     if "--quotes" in args:
         i = args.index("--quotes")
         quotes = args[i + 1]

@@ -23,9 +23,8 @@ import itertools
 import random
 from pathlib import Path
 
-from moralewatch.corpus.evaluate import load_docs, load_pairs, score
-from moralewatch.corpus.features import sketch
-from moralewatch.corpus.relate import DEFAULT, SAME_STORY, Meta, Thresholds, relation, script_of
+from moralewatch.corpus.evaluate import load_docs, load_pairs, score, sketches
+from moralewatch.corpus.relate import DEFAULT, SAME_STORY, Thresholds, relation
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_SPLITS = ("dev", "dev_b")  # never the held-out files
@@ -110,10 +109,7 @@ def main() -> None:
     assert not any("heldout" in f for f in files), "never a held-out file"
     pairs = [p for f in files for p in load_pairs(ROOT / "gold" / "stories" / f)]
     docs = load_docs(args.shared / "data" / "corpora", [str(p[k]) for p in pairs for k in ("a", "b")])
-    sk = {i: sketch(str(d["text"]), d.get("title") if isinstance(d.get("title"), str) else None)  # type: ignore
-          for i, d in docs.items()}
-    meta = {i: Meta(date=str(d["date"])[:10] if d.get("date") else None, script=script_of(str(d["text"])),
-                    source=str(d.get("source"))) for i, d in docs.items()}
+    sk, meta = sketches(docs)
 
     def predict(t: Thresholds) -> list[str]:
         out = []

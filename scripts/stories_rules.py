@@ -15,9 +15,9 @@ import argparse
 import collections
 from pathlib import Path
 
-from moralewatch.corpus.evaluate import load_docs, load_pairs
-from moralewatch.corpus.features import Sketch, bottom_sets_jaccard, estimate, sketch, title_sets_jaccard
-from moralewatch.corpus.relate import DEFAULT, Meta, Thresholds, _days, _long_event, _names_kept, relation, script_of
+from moralewatch.corpus.evaluate import load_docs, load_pairs, sketches
+from moralewatch.corpus.features import Sketch, bottom_sets_jaccard, estimate, title_sets_jaccard
+from moralewatch.corpus.relate import DEFAULT, Meta, Thresholds, _days, _long_event, _names_kept, relation
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_SPLITS = ("dev", "dev_b")  # never the held-out files
@@ -88,10 +88,7 @@ def main() -> None:
     args = ap.parse_args()
     pairs = [p for s in DEV_SPLITS for p in load_pairs(ROOT / "gold" / "stories" / f"pairs_{s}.jsonl")]
     docs = load_docs(args.shared / "data" / "corpora", [str(p[k]) for p in pairs for k in ("a", "b")])
-    sk = {i: sketch(str(d["text"]), d.get("title") if isinstance(d.get("title"), str) else None)  # type: ignore
-          for i, d in docs.items()}
-    meta = {i: Meta(date=str(d["date"])[:10] if d.get("date") else None, script=script_of(str(d["text"])),
-                    source=str(d.get("source"))) for i, d in docs.items()}
+    sk, meta = sketches(docs)
     table: dict[str, collections.Counter[tuple[str, str]]] = collections.defaultdict(collections.Counter)
     for p in pairs:
         a, b = str(p["a"]), str(p["b"])

@@ -353,3 +353,11 @@ def test_a_gzipped_export_and_one_on_stdin_are_read_as_exports(tmp_path: Path) -
                                                     ("telegram", "chat 1234567 message 3")]
     jsonl = b'{"id": 1, "text": "one line"}\n'
     assert [r.format for r in read_inputs(["-"], stdin=io.BytesIO(jsonl))] == ["jsonl"]  # JSONL stays JSONL
+
+
+def test_a_jsonl_record_with_an_empty_text_is_recorded_as_empty_not_as_furniture(tmp_path: Path) -> None:
+    lines = [{"id": "a", "text": "Fine text about the front."}, {"id": "b", "text": ""}, {"id": "c", "text": " \n "}]
+    raws = _read(tmp_path, "\n".join(json.dumps(x) for x in lines) + "\n", "batch.jsonl")
+    assert [(r.locator, r.error[0] if r.error else None) for r in raws] == [
+        ("line 1", None), ("line 2", "empty"), ("line 3", "empty")]
+    assert "empty" in raws[1].error[1] and "whitespace" in raws[2].error[1]

@@ -73,3 +73,18 @@ def test_the_reconciled_dev_is_dev_with_the_session_14_relabels_and_nothing_else
     devb = {(p["a"], p["b"]): p["label"] for p in load_pairs(gold / "pairs_dev_b.jsonl")}
     check = load_pairs(gold / "relabel_dev_b_check_s14.jsonl")
     assert len(check) == 15 and all(devb[(r["a"], r["b"])] == r["old"] for r in check)
+
+
+def test_pair_inputs_read_a_missing_source_as_none_like_the_index() -> None:
+    """A document without a source (or date, or title) is compared as the story index compares it: None, never the
+    string "None", which made two sourceless documents "one source" and a sourceless and a sourced one "two"."""
+    from moralewatch.corpus.evaluate import sketches
+
+    docs: dict[str, dict[str, object]] = {
+        "a": {"text": "Kyiv said on Monday that the talks had failed."},
+        "b": {"text": "Moscow answered.", "source": "tass", "date": "2022-03-02T10:00:00", "title": 7},
+        "c": {"text": "Nothing.", "source": 3, "date": ""}}
+    sk, meta = sketches(docs)
+    assert [meta[i].source for i in "abc"] == [None, "tass", None]
+    assert [meta[i].date for i in "abc"] == [None, "2022-03-02", None]
+    assert set(sk) == {"a", "b", "c"}

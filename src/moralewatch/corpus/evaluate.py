@@ -18,7 +18,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from .features import jaccard, shingle_hashes, sketch, tokens
+from .features import Sketch, jaccard, shingle_hashes, sketch, tokens
 from .relate import DEFAULT, SAME_STORY, Meta, Thresholds, relation, script_of
 
 GOLD_SAME_STORY = frozenset({"duplicate", "update", "abridged", "rewrite", "translation"})
@@ -48,12 +48,22 @@ def f1(tp: int, fp: int, fn: int) -> dict[str, float]:
             "tp": tp, "fp": fp, "fn": fn}
 
 
+def sketches(docs: dict[str, dict[str, object]]) -> tuple[dict[str, Sketch], dict[str, Meta]]:
+    """Each document's sketch and :class:`Meta` as :func:`relation` reads them; a missing or non-string title,
+    date or source is None (as the story index has it), never the string "None"."""
+    def text(d: dict[str, object], k: str) -> str | None:
+        v = d.get(k)
+        return v if isinstance(v, str) and v else None
+
+    sk = {i: sketch(str(d["text"]), text(d, "title")) for i, d in docs.items()}
+    meta = {i: Meta(date=(text(d, "date") or "")[:10] or None, script=script_of(str(d["text"])),
+                    source=text(d, "source")) for i, d in docs.items()}
+    return sk, meta
+
+
 def predict(pairs: list[dict[str, object]], docs: dict[str, dict[str, object]],
             t: Thresholds = DEFAULT) -> list[str]:
-    sk = {i: sketch(str(d["text"]), d.get("title") if isinstance(d.get("title"), str) else None)  # type: ignore
-          for i, d in docs.items()}
-    meta = {i: Meta(date=str(d["date"])[:10] if d.get("date") else None, script=script_of(str(d["text"])),
-                    source=str(d.get("source"))) for i, d in docs.items()}
+    sk, meta = sketches(docs)
     out = []
     for p in pairs:
         a, b = str(p["a"]), str(p["b"])

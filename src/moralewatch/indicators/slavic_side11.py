@@ -37,6 +37,8 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
+import numpy as np
+
 from ..lexicons import compile_regex, lines
 from ..model import Document, Indicator
 from ..morphology import analyzer
@@ -214,10 +216,28 @@ def _lang(item: Indicator) -> str:
 
 
 def _quote_at(doc: Document, pos: int) -> Any:
+    """The first of the document's quotes (in their order) whose span holds ``pos``, or None."""
     for q in doc.quotes:
         if q.start <= pos < q.end:
             return q
     return None
+
+
+class _QuoteCover:
+    """:func:`_quote_at` for many positions of one document: each character's first covering quote, painted once
+    (the later quotes first, so the first in order wins), instead of a scan of every quote for each item."""
+
+    def __init__(self, doc: Document) -> None:
+        self.quotes = doc.quotes
+        self.cover = np.full(len(doc.text) + 1, -1, dtype=np.int32)
+        for k in range(len(self.quotes) - 1, -1, -1):
+            q = self.quotes[k]
+            if q.start < q.end:
+                self.cover[max(q.start, 0):max(min(q.end, len(doc.text)), 0)] = k
+
+    def at(self, pos: int) -> Any:
+        k = int(self.cover[pos]) if 0 <= pos < len(self.cover) else -1
+        return self.quotes[k] if k >= 0 else None
 
 
 class _Reader:
@@ -234,6 +254,13 @@ class _Reader:
             voices.append((q.start, q.end, q.side if q.side in ("ru", "ua") else None))
         self.voices = tuple(voices)
         self.relayed = self._relayed()
+        self._cover: _QuoteCover | None = None
+
+    def quote_at(self, pos: int) -> Any:
+        """:func:`_quote_at` of the document, from a cover built at the first call."""
+        if self._cover is None:
+            self._cover = _QuoteCover(self.doc)
+        return self._cover.at(pos)
 
     def _relayed(self) -> tuple[int, int, str] | None:
         """The span of the document in the other side's voice and that side, when its start hands over to it: from
@@ -321,7 +348,7 @@ def _without_claimants(r: _Reader, item: Indicator, lang: str, cue: tuple[int, i
 
 def _quoted(r: _Reader, item: Indicator, lang: str, cue: tuple[int, int]) -> str | None:
     """The side of a quoted speaker the quote stage knows, for a cue whose sentences name no force."""
-    q = _quote_at(r.doc, cue[0])
+    q = r.quote_at(cue[0])
     if q is None or q.side not in ("ru", "ua"):
         return None
     if q.speaker_role in FIRST_HAND:

@@ -65,6 +65,9 @@ def jsonl_input(source: str, loc: str, line: bytes, n: int) -> RawInput:
         raw.error = err
         return raw
     assert obj is not None
+    if not obj["text"].strip():  # the store records why (the extract contract answers such a line with no items)
+        raw.error = ("empty", f"line {n}: the \"text\" field is {'empty' if not obj['text'] else 'only whitespace'}")
+        return raw
     raw.text = obj["text"]
     for k in JSONL_FIELDS:
         value = obj.get(k)
