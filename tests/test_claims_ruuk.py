@@ -123,3 +123,10 @@ def test_quote_lookup_walks_back_past_short_quotes_to_a_long_one() -> None:
     assert found.overlapping(50, 60) == 0  # the long quote, behind two short ones that end before 50
     assert found.overlapping(100, 110) is None
     assert found.overlapping(11, 12) == 0  # overlap 1 each with quotes 0 and 1: the earlier quote
+
+
+def test_the_outlets_sides_are_the_corpus_counts_ones() -> None:
+    from moralewatch.corpus.counts import outlet_sides
+    from moralewatch.indicators.claims_ruuk import _outlet_sides
+
+    assert _outlet_sides() == outlet_sides() and _outlet_sides()["reuters"] == "independent"

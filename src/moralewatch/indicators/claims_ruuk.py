@@ -110,15 +110,24 @@ def own_voice(doc: Document) -> Claim:
 def _channel_side(name: str) -> str:
     """The side the knowledge base gives a channel or outlet: data/kb's outlets (the whole name, or a part between
     | and /), else the quote stage's sources list (data/quotes_ruuk/sources.tsv), else unknown."""
-    from ..corpus.counts import outlet_sides
     from ..quotes_ruuk.names import describe
 
-    sides = outlet_sides()
+    sides = _outlet_sides()
     for part in [name, *re.split(r"[|/]", name)]:
         side = sides.get(part.strip().lower())
         if side and side != "unknown":
             return side
     return describe(name)[1] if name else "unknown"
+
+
+@functools.cache
+def _outlet_sides() -> dict[str, str]:
+    """The outlets of data/kb/orgs.tsv by lower-cased name and alias -> side: what
+    :func:`moralewatch.corpus.counts.outlet_sides` reads, read here without importing the corpus package (numpy and
+    the story index: 16 MB of a worker's memory for five lines)."""
+    from ..lexicons import kb
+
+    return {form.lower(): e.side or "unknown" for e in kb("orgs") if e.kind == "outlet" for form, _users in e.forms}
 
 
 @functools.lru_cache(maxsize=256)
