@@ -143,6 +143,7 @@ DEFAULT = (
     "indicators.v8",
     "langgate.v1",
     "indicators.ruuk.v8",
+    "claims.ruuk.v1",
     "entities.v2",
     "entities.ruuk.v1",
     "links.v2",
