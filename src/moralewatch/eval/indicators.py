@@ -437,7 +437,9 @@ def command(gold: Path, pred: Path | None, as_json: bool, mode: str | None) -> N
     or seed gold JSON (a file or a directory). PRED is extract-contract JSONL; without it the pipeline runs.
 
     Reports span micro-F1 (same indicator, overlapping evidence, one-to-one), document micro-F1, subject-side
-    agreement, hedged / negated accuracy on matches, a per-indicator table and the calibration error (ECE).
+    agreement, hedged / negated accuracy on matches, the claimant on matches (its side; its name where the gold
+    names one, case endings folded, ``writer`` for the document's own voice), a per-indicator table and the
+    calibration error (ECE).
 
     \b
     Example:
