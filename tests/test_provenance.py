@@ -216,9 +216,11 @@ def test_rows_record_every_stage_that_wrote_them(tmp_path: Path) -> None:
                                         "quotes.ruuk.v8": s["quotes.ruuk.v8"],
                                         "langgate.v1": s["langgate.v1"], "links.v2": s["links.v2"]}
                                   for r in rows["quotes"])
-    # indicators.ruuk.v8 and entities.ruuk.v1 (issue 17) add rows of Russian and Ukrainian text to these tables
+    # indicators.ruuk.v8 and entities.ruuk.v1 (issue 17) add rows of Russian and Ukrainian text to these tables, and
+    # claims.ruuk.v1 (session 15) fills the claimants of the Russian and Ukrainian ones
     assert rows["indicators"] and all(r == {"indicators.v8": s["indicators.v8"], "langgate.v1": s["langgate.v1"],
-                                            "indicators.ruuk.v8": s["indicators.ruuk.v8"], "links.v2": s["links.v2"]}
+                                            "indicators.ruuk.v8": s["indicators.ruuk.v8"],
+                                            "claims.ruuk.v1": s["claims.ruuk.v1"], "links.v2": s["links.v2"]}
                                       for r in rows["indicators"])
     assert rows["entities"] and all(r == {"entities.v2": s["entities.v2"], "entities.ruuk.v1": s["entities.ruuk.v1"]}
                                     for r in rows["entities"])

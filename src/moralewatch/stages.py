@@ -13,7 +13,7 @@ from typing import Any
 
 from . import entities, indicators, lang, quote_roles, quotes, quotes_ruuk, segment, turns
 from .entities import cyrillic, cyrillic_v6, cyrillic_v7, cyrillic_v8, english_v3
-from .indicators import slavic, slavic_side11, slavic_v8, slavic_v10, slavic_v12
+from .indicators import claims_ruuk, slavic, slavic_side11, slavic_v8, slavic_v10, slavic_v12
 from .indicators import v10 as indicators_v10
 from .indicators import v11 as indicators_v11
 from .indicators import v12 as indicators_v12
@@ -101,6 +101,9 @@ REGISTRATIONS: tuple[Registration, ...] = (
                                                  "ruuk/indicators/military.txt", "ruuk/indicators/calibration.json",
                                                  "ruuk/entities/morphology.txt"),
                  rewrites=("indicators",), setup=cyrillic.check_morphology),
+    # (session 15) who asserts a Russian/Ukrainian indicator: the quote its evidence overlaps, the sentence's source
+    # the quote stage names, else the document's own voice (writer) with the side the knowledge base gives its source
+    Registration(claims_ruuk.claim_ruuk, data=("quotes_ruuk/", "kb/orgs.tsv"), rewrites=("indicators",)),
     Registration(entities.find_entities_v0),
     Registration(entities.find_entities_v1, data=("entities/", "gazetteer/", "kb/orgs.tsv", "kb/people.tsv",
                                                   "kb/titles.tsv")),
@@ -140,6 +143,7 @@ DEFAULT = (
     "indicators.v8",
     "langgate.v1",
     "indicators.ruuk.v8",
+    "claims.ruuk.v1",
     "entities.v2",
     "entities.ruuk.v1",
     "links.v2",

@@ -13,6 +13,16 @@ Scores: span micro-F1 (same indicator, overlapping evidence, one-to-one, largest
 (sets of indicators per document), subject-side agreement, hedged and negated accuracy on matched pairs, a
 per-indicator table, and the expected calibration error of ``confidence`` (10 equal-width bins; a prediction is
 correct when it is matched).
+
+The claimant of matched pairs (who asserts it): ``claimant_side`` equal to the gold's, and ``claimant`` right where
+the gold names one (:func:`same_claimant`): names compared case-folded, without marks and parentheses, with the
+Russian and Ukrainian spellings of a letter folded (і ї и ы -> и, є ё -> е, ґ -> г, no ь or apostrophe) and each
+word's case endings folded the way the Russian/Ukrainian quote stage folds speakers
+(:func:`moralewatch.quotes_ruuk.names.candidates`: Стрелкова -> Стрелков); a lone surname matches a full name of
+two or three capitalised words that ends with it (or, surname first, starts with it); and the document's own
+voice is one claimant whatever it is called: ``writer`` (the gold's convention, gold/ruuk/DEV_C.md hard case 1),
+or the channel or address speaker the corpus record's ``source`` names (gold/ruuk/indicators_dev.jsonl names them:
+«Mash», «Володимир Зеленський»).
 """
 
 from __future__ import annotations
@@ -42,6 +52,8 @@ class GoldDoc:
     source_type: str | None = None
     #: the document's language (gold/ruuk: ru, uk), when the gold set says
     lang: str | None = None
+    #: the corpus record's ``source`` («Telegram channel: Mash»): whose own voice the document is
+    source: str | None = None
 
 
 @dataclass
@@ -59,6 +71,10 @@ class Scores:
     sha_mismatch: int = 0
     documents: int = 0
     per_indicator: dict[str, list[int]] = field(default_factory=dict)  # indicator -> [tp, fp, fn]
+    claimant_side_right: int = 0
+    claimant_named: int = 0  # matched pairs whose gold names a claimant
+    claimant_right: int = 0
+    claimant_predicted: int = 0  # matched pairs with a predicted claimant
     calibration: list[tuple[float, bool]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -78,7 +94,16 @@ class Scores:
             "negated_accuracy": ratio(self.negated_right, matched),
             "ece": ece(self.calibration), "unscored_predictions": self.unscored,
             "sha1_mismatches": self.sha_mismatch, "per_indicator": per,
+            **self.claimant_dict(),
         }
+
+    def claimant_dict(self) -> dict[str, Any]:
+        """The claimant of the matched pairs: its side (share and count), its name where the gold names one."""
+        return {"claimant_side_agreement": ratio(self.claimant_side_right, self.tp),
+                "claimant_side_right": self.claimant_side_right,
+                "claimant_predicted": self.claimant_predicted, "claimant_named": self.claimant_named,
+                "claimant_right": self.claimant_right,
+                "claimant_accuracy": ratio(self.claimant_right, self.claimant_named)}
 
 
 def ratio(a: int, b: int) -> float:
@@ -115,9 +140,12 @@ def read_dev(path: Path, shared: Path | None = None) -> tuple[list[GoldDoc], int
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     base = shared or shared_dir(path)
     texts: dict[str, str] = {}
+    sources: dict[str, str] = {}
     for corpus in {r.get("corpus", "nyt-guardian-407") for r in rows}:
         ids = {r["id"] for r in rows if r.get("corpus", "nyt-guardian-407") == corpus}
-        texts.update({k: v["text"] for k, v in corpus_records(base / "data" / "corpora" / f"{corpus}.jsonl", ids).items()})
+        records = corpus_records(base / "data" / "corpora" / f"{corpus}.jsonl", ids)
+        texts.update({k: v["text"] for k, v in records.items()})
+        sources.update({k: v["source"] for k, v in records.items() if isinstance(v.get("source"), str)})
     docs, bad = [], 0
     for r in rows:
         if r["id"] not in texts:
@@ -131,7 +159,7 @@ def read_dev(path: Path, shared: Path | None = None) -> tuple[list[GoldDoc], int
             items.append(it)
         excerpt = r.get("excerpt")
         regions = [(int(excerpt[0]), int(excerpt[1]))] if excerpt else None
-        docs.append(GoldDoc(r["id"], text, items, regions, r.get("source_type"), r.get("lang")))
+        docs.append(GoldDoc(r["id"], text, items, regions, r.get("source_type"), r.get("lang"), sources.get(r["id"])))
     return docs, bad
 
 
@@ -181,8 +209,11 @@ def predict(docs: list[GoldDoc], mode: str | None = None) -> dict[str, list[dict
         pipeline = Pipeline(ablation_stages(pipeline.names), {"indicators.v2": {"mode": mode}})
     out = {}
     for d in docs:
+        # the record's source for Russian and Ukrainian gold, as eval quotes passes it: whose own voice a post is
+        # (a Telegram channel, an address's speaker); English gold runs on the text alone, as before
+        line = {"id": d.id, "text": d.text} | ({"source": d.source} if d.source and d.lang in ("ru", "uk") else {})
         # a failing stage must not score as "no indicators"
-        out[d.id] = extracted(extract_line(json.dumps({"id": d.id, "text": d.text}), 0, pipeline), d.id)["indicators"]
+        out[d.id] = extracted(extract_line(json.dumps(line), 0, pipeline), d.id)["indicators"]
     return out
 
 
@@ -212,6 +243,83 @@ def in_regions(item: dict[str, Any], regions: list[tuple[int, int]] | None) -> b
     return any(min(item["end"], e) > max(item["start"], s) for s, e in regions)
 
 
+# -- claimants ----------------------------------------------------------------------------------------------------
+
+#: the gold's name for the document's own voice (a channel's, an author's, an address's speaker's)
+WRITER = "writer"
+_PARENS = re.compile(r"\([^()]*\)")
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_SPELLING = str.maketrans({"і": "и", "ї": "и", "ы": "и", "є": "е", "ё": "е", "ґ": "г", "ь": None, "'": None,
+                           "’": None})
+#: «speaker: A, B (compiled by …)» in an address's source
+_ADDRESS_SPEAKER = re.compile(r"speaker:\s*([^()]+)")
+
+
+def _fold(word: str) -> str:
+    return word.lower().translate(_SPELLING)
+
+
+def _forms(word: str) -> set[str]:
+    """A word and the nominatives its case ending may come from (the quote stage's folding), spelling folded."""
+    from ..quotes_ruuk.names import candidates
+
+    return {_fold(c) for c in candidates(word)}
+
+
+def _words(name: str) -> list[str]:
+    return _WORD.findall(name)
+
+
+def _full_name(words: list[str]) -> bool:
+    """Two or three capitalised words, none an acronym (Игорь Стрелков, Стрелков Игорь Иванович)."""
+    return 2 <= len(words) <= 3 and all(w[0].isupper() and not w.isupper() for w in words)
+
+
+def _same_name(a: str, b: str) -> bool:
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    if len(wa) == len(wb):
+        return all(_forms(x) & _forms(y) for x, y in zip(wa, wb))
+    one, full = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    if len(one) != 1 or not _full_name(full) or not one[0][0].isupper() or one[0].isupper():
+        return False
+    return bool(_forms(one[0]) & (_forms(full[-1]) | _forms(full[0])))
+
+
+def own_names(source: str | None) -> list[str]:
+    """The names of the document's own voice in a corpus record's ``source``: a Telegram channel (whole, and each
+    part between | and /), an address's speakers."""
+    if not source:
+        return []
+    if source.startswith("Telegram channel:"):
+        name = source.split(":", 1)[1].strip()
+        return [name] + [p.strip() for p in re.split(r"[|/]", name) if p.strip() and p.strip() != name]
+    m = _ADDRESS_SPEAKER.search(source)
+    return [p.strip() for p in m.group(1).split(",") if p.strip()] if m else []
+
+
+def _variants(name: str) -> list[str]:
+    """A claimant as written, and without its parenthesis («РДС (источник в 87-м полку)» -> «РДС»)."""
+    bare = _PARENS.sub(" ", name).strip()
+    return [name] if bare == name or not bare else [name, bare]
+
+
+def _own_voice(name: str, source: str | None) -> bool:
+    if _fold(name.strip()) == WRITER:
+        return True
+    return any(_same_name(v, own) for v in _variants(name) for own in own_names(source))
+
+
+def same_claimant(gold: str, pred: str | None, source: str | None = None) -> bool:
+    """Whether a predicted claimant names the gold's (see the module's docstring for the comparison)."""
+    if not pred:
+        return False
+    if _own_voice(gold, source) or _own_voice(pred, source):
+        return _own_voice(gold, source) and _own_voice(pred, source)
+    return any(_same_name(g, p) for g in _variants(gold) for p in _variants(pred))
+
+
 def score(docs: list[GoldDoc], preds: dict[str, list[dict[str, Any]]], sha_mismatch: int = 0) -> Scores:
     sc = Scores(sha_mismatch=sha_mismatch, documents=len(docs))
     for d in docs:
@@ -229,6 +337,11 @@ def score(docs: list[GoldDoc], preds: dict[str, list[dict[str, Any]]], sha_misma
                 sc.side_right += p.get("subject_side") == g.get("subject_side")
                 sc.hedged_right += g.get("hedged") is None or bool(p.get("hedged")) == bool(g.get("hedged"))
                 sc.negated_right += g.get("negated") is None or bool(p.get("negated")) == bool(g.get("negated"))
+                sc.claimant_side_right += p.get("claimant_side", "unknown") == g.get("claimant_side", "unknown")
+                sc.claimant_predicted += bool(p.get("claimant"))
+                if g.get("claimant"):
+                    sc.claimant_named += 1
+                    sc.claimant_right += same_claimant(g["claimant"], p.get("claimant"), d.source)
             else:
                 sc.fn += 1
                 row[2] += 1
@@ -264,7 +377,7 @@ def evaluate(gold: Path, pred: Path | None = None, mode: str | None = None) -> d
         for lang in langs:
             sub = score([d for d in docs if d.lang == lang], preds).as_dict()
             out["by_lang"][lang] = {k: sub[k] for k in ("documents", "gold", "pred", "span_f1", "doc_f1",
-                                                         "subject_side_agreement")}
+                                                         "subject_side_agreement")} | claimant_keys(sub)
     testimony = [GoldDoc(d.id, d.text, [i for i in d.items if i.get("testimony")], d.regions) for d in docs]
     n = sum(len(d.items) for d in testimony)
     if n:
@@ -272,6 +385,11 @@ def evaluate(gold: Path, pred: Path | None = None, mode: str | None = None) -> d
         out["testimony_recall"] = round(found / n, 3)
         out["testimony_items"] = n
     return out
+
+
+def claimant_keys(sub: dict[str, Any]) -> dict[str, Any]:
+    return {k: sub[k] for k in ("claimant_side_agreement", "claimant_side_right", "claimant_named", "claimant_right",
+                                "claimant_accuracy")}
 
 
 def render(s: dict[str, Any]) -> str:
@@ -285,6 +403,8 @@ def render(s: dict[str, Any]) -> str:
         f"negated {s['negated_accuracy']:.3f}",
         f"calibration: ECE {s['ece']:.3f} (10 bins)" + (f"   sha1 mismatches dropped: {s['sha1_mismatches']}"
                                                          if s["sha1_mismatches"] else ""),
+        f"claimant on matches: side {s['claimant_side_agreement']:.3f} ({s['claimant_side_right']}/{s['tp']})  "
+        f"name {s['claimant_accuracy']:.3f} ({s['claimant_right']}/{s['claimant_named']} the gold names)",
         "",
         f"{'indicator':26} {'gold':>5} {'pred':>5} {'tp':>4} {'P':>6} {'R':>6} {'F1':>6}",
     ]
@@ -317,7 +437,9 @@ def command(gold: Path, pred: Path | None, as_json: bool, mode: str | None) -> N
     or seed gold JSON (a file or a directory). PRED is extract-contract JSONL; without it the pipeline runs.
 
     Reports span micro-F1 (same indicator, overlapping evidence, one-to-one), document micro-F1, subject-side
-    agreement, hedged / negated accuracy on matches, a per-indicator table and the calibration error (ECE).
+    agreement, hedged / negated accuracy on matches, the claimant on matches (its side; its name where the gold
+    names one, case endings folded, ``writer`` for the document's own voice), a per-indicator table and the
+    calibration error (ECE).
 
     \b
     Example:
