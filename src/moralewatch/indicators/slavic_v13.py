@@ -88,6 +88,8 @@ def extra(doc: Document, have: list[Indicator]) -> list[Indicator]:
 
 def hedged(doc: Document, found: list[Indicator]) -> list[Indicator]:
     """``found`` with the items whose evidence has one of v13's hedges marked hedged."""
+    if not found:
+        return found
     more, _ = _more()
     low = fold(doc.text)
     return [replace(i, hedged=True) if not i.hedged and more.search(low, i.start, i.end) else i for i in found]
