@@ -100,12 +100,17 @@ def _forces(lex: Lexicon, low: str, s: int, e: int) -> bool:
     return any(lex.actor_sides[slavic._which(m)] in ("ru", "ua") for m in lex.actors.finditer(low, s, e))
 
 
+def _prisoner_quotes(doc: Document) -> list[tuple[int, int]]:
+    """The spans of the quotes whose speaker is a prisoner of war of no side the quote stage knows."""
+    _, pow_words = _more()
+    return [(q.start, q.end) for q in doc.quotes
+            if q.side not in ("ru", "ua") and q.speaker and pow_words.search(fold(q.speaker))]
+
+
 def prisoners(doc: Document, found: list[Indicator]) -> list[Indicator]:
     """``found`` with the side ``unknown`` for the items in a prisoner's words when nothing names his army."""
-    _, pow_words = _more()
-    spans = [(q.start, q.end) for q in doc.quotes
-             if q.side not in ("ru", "ua") and q.speaker and pow_words.search(fold(q.speaker))]
-    if not spans or not found:
+    spans = _prisoner_quotes(doc) if found else []
+    if not spans:
         return found
     lex = slavic.load(V7)
     low = fold(doc.text)
@@ -114,9 +119,7 @@ def prisoners(doc: Document, found: list[Indicator]) -> list[Indicator]:
     out = []
     for i in found:
         mine = (i.rule or "").startswith("ruuk:") and any(s < i.end and i.start < e for s, e in spans)
-        if mine and not _forces(lex, low, i.start, i.end):
-            i = replace(i, subject_side="unknown")
-        out.append(i)
+        out.append(replace(i, subject_side="unknown") if mine and not _forces(lex, low, i.start, i.end) else i)
     return out
 
 
