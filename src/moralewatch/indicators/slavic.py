@@ -35,7 +35,7 @@ import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..errors import PipelineError
@@ -78,9 +78,11 @@ _NONDIGIT = compile_regex(r"\D")
 _NUMBER = compile_regex(r"(?<![\w.,])(\d{1,3}(?:[  ]\d{3})+|\d+)(?:[.,]\d+)?(?![.,]?\d)(?!-[а-яіїє])\s*(%|тыс|тис)?")
 
 
+@lru_cache(maxsize=4)
 def fold(text: str) -> str:
     """``text`` lower-cased, ё as е, apostrophes as ``'``, no-break spaces as spaces: same length, so offsets carry
-    over."""
+    over. The last few results are kept (session 15): the stages of a version fold the same document text several
+    times (v8's tagging and its refusals, v13's families and hedges), a str's hash is computed once and kept."""
     return text.translate(_FOLD)
 
 
