@@ -33,7 +33,6 @@ import random
 import re
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +40,7 @@ from moralewatch.api import extract_line, to_extract
 from moralewatch.ingest import read_inputs
 from moralewatch.model import Document
 from moralewatch.pipeline import Pipeline
+
 try:
     from moralewatch.clean import line_breaks
 except ImportError:  # before session 15 (h-forms) the quote stage decided it: to measure the tree before the fix
@@ -178,6 +178,14 @@ def _document(rec: dict[str, Any], pipe: Pipeline) -> dict[str, Any]:
     return layers(pipe.run(doc))
 
 
+def _form(form: str, rec: dict[str, Any], pipe: Pipeline, folder: str) -> dict[str, Any]:
+    if form in ("txt", "md"):
+        return _file(rec, pipe, folder, f".{form}")
+    if form == "telegram":
+        return _telegram(rec, pipe, folder)
+    return _analyze_text(rec, pipe) if form == "analyze_text" else _document(rec, pipe)
+
+
 def records(shared: Path, english: int, seed: int) -> list[tuple[str, dict[str, Any]]]:
     """(corpus, record): every ru/uk document of :data:`RUUK`, and ``english`` seeded English ones of :data:`ENGLISH`
     (half from each)."""
@@ -200,22 +208,15 @@ def compare(recs: list[tuple[str, dict[str, Any]]], examples: int = 5) -> dict[s
     diff: dict[str, dict[str, list[str]]] = {f: {la: [] for la in LAYERS} for f in FORMS}
     ran: dict[str, int] = dict.fromkeys(FORMS, 0)
     with tempfile.TemporaryDirectory() as folder:
-        for corpus, rec in recs:
+        for _corpus, rec in recs:
             base = {"jsonl": _jsonl(rec, keep, False)[0], "jsonl-bare": _jsonl(rec, keep, True)[0]}
-            runs: dict[str, Callable[[], dict[str, Any]]] = {
-                "txt": lambda: _file(rec, pipe, folder, ".txt"),
-                "md": lambda: _file(rec, pipe, folder, ".md"),
-                "analyze_text": lambda: _analyze_text(rec, pipe),
-                "Document": lambda: _document(rec, pipe),
-            }
-            if str(rec.get("source") or "").startswith(TELEGRAM_SOURCE):
-                runs["telegram"] = lambda: _telegram(rec, pipe, folder)
-            for form, run in runs.items():
-                got, want = run(), base[FORMS[form]]
+            forms = [f for f in FORMS if f != "telegram" or str(rec.get("source") or "").startswith(TELEGRAM_SOURCE)]
+            for form in forms:
+                got, want = _form(form, rec, pipe, folder), base[FORMS[form]]
                 ran[form] += 1
                 for la in LAYERS:
                     if got[la] != want[la]:
-                        diff[form][la].append(f"{corpus.split('.')[0]}:{rec['id']}")
+                        diff[form][la].append(str(rec["id"]))
     return {"documents": len(recs), "ran": ran,
             "differ": {f: {la: len(ids) for la, ids in d.items()} for f, d in diff.items()},
             "examples": {f: {la: ids[:examples] for la, ids in d.items() if ids} for f, d in diff.items()},
