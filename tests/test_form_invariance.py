@@ -1,9 +1,11 @@
 """The same text gives the same quotes and indicators whatever form it arrives in (session 15, h-forms): a JSONL record
 (``extract_line``, the measured path), a ``.txt`` and a ``.md`` file (the ingest path of ``run`` and ``extract``), a
-Telegram Desktop export's message and ``analyze_text``. ``scripts/form_invariance.py`` measures the same on the
-corpora. A ``.md`` file read its lines as one (quotes.ruuk.v8's multi-line quotes, a list under an intro, a post's
-headline were lost or misread); the line structure of plain text is now decided in one place
-(``clean.line_breaks``), for every plain-text form."""
+Telegram Desktop export's message, ``analyze_text`` and a ``Document(text=...)`` run through the pipeline.
+``scripts/form_invariance.py`` measures the same on the corpora. A ``.md`` file read its lines as one (quotes.ruuk.v8's
+multi-line quotes, a list under an intro, a post's headline were lost or misread): the line structure of plain text
+is now decided in one place (``clean.line_breaks``), for every plain-text form. A ``Document(text=...)`` skipped the
+clean stage (its paragraphs were blank-line blocks, every line break a line): the pipeline now cleans a document made
+by hand as a ``.txt`` input (``clean.document.clean_given``)."""
 
 from __future__ import annotations
 
@@ -61,6 +63,14 @@ def _seen(out: dict[str, Any]) -> Seen:
             "indicators": [(i["start"], i["end"], i["indicator"], i["subject_side"]) for i in out["indicators"]]}
 
 
+def _by_hand(doc: Document) -> Seen:
+    """A document made by hand in the extract contract's terms (offsets into the text given)."""
+    if doc.input_text is not None:  # cleaned: the offset map leads back to the text given
+        return _seen(to_extract(doc, None))
+    return {"quotes": [(q.start, q.end, doc.text[q.start:q.end], q.speaker) for q in doc.quotes],
+            "indicators": [(i.start, i.end, i.indicator, i.subject_side) for i in doc.indicators]}
+
+
 def _file(path: Path, pipe: Pipeline) -> dict[str, Any]:
     (raw,) = list(read_inputs([str(path)]))
     doc = run_one(raw, pipe)
@@ -80,6 +90,7 @@ def _forms(text: str, pipe: Pipeline, folder: Path) -> dict[str, tuple[Seen, See
         "txt": (_seen(_file(folder / "post.txt", pipe)), _extract(record, pipe)),
         "md": (_seen(_file(folder / "post.md", pipe)), _extract(record, pipe)),
         "analyze_text": (_seen(to_extract(mw.analyze_text(text, pipeline=pipe), None)), _extract(record, pipe)),
+        "Document": (_by_hand(pipe.run(Document(text=text))), _extract(record, pipe)),
         "telegram": (_seen(_file(folder / "result.json", pipe)), _extract(channel, pipe)),
     }
 
@@ -105,6 +116,17 @@ def test_a_quote_over_several_lines_of_a_md_file_is_one_unit_a_line(pipe: Pipeli
     got = [q["text"] for q in _file(path, pipe)["quotes"]]
     assert got == ["Я совсем не осуждаю тех, кто уехал.", "Но проблема в том, что они живут там и молчат.",
                    "Солдаты на фронте это видят"]
+
+
+def test_a_document_made_by_hand_is_cleaned_as_a_txt_input(pipe: Pipeline) -> None:
+    """Its text becomes the canonical text (paragraphs found, a post's lines kept, a wrapped line joined), the given
+    text its input, with the offset map between them; metadata given stay."""
+    text = TEXTS["headline"] + "\nСнарядов нет, а ротаций\nне было с весны."
+    doc = pipe.run(Document(text=text, title="Заголовок", outlet="Telegram channel: Канал"))
+    made = mw.analyze_text(text, title="Заголовок", outlet="Telegram channel: Канал", pipeline=pipe)
+    assert doc.input_text == text and doc.text == made.text and doc.paragraphs == made.paragraphs
+    assert "ротаций не было" in doc.text and doc.title == "Заголовок" and doc.outlet == "Telegram channel: Канал"
+    assert [(q.start, q.end, q.speaker) for q in doc.quotes] == [(q.start, q.end, q.speaker) for q in made.quotes]
 
 
 def test_a_hard_wrapped_md_paragraph_stays_one_line(pipe: Pipeline, tmp_path: Path) -> None:

@@ -151,6 +151,31 @@ def _transcript_document(raw: RawInput, text: str, fmt: str) -> Document:
     )
 
 
+def clean_given(doc: Document) -> None:
+    """Clean, in place, a document made by hand (``Document(text=...)``: its text never went through the clean stage,
+    ``input_text`` is None) as a ``.txt`` input with the document's metadata is cleaned (:func:`to_document`), so that
+    it gets the paragraphs, lines and canonical text a JSONL record of the same text gets: ``text`` becomes the
+    canonical text, the given text ``input_text``, with the offset map between them; metadata given stay, what the
+    cleaner read is added where none was given. A text that is only page furniture is left empty (the JSONL record
+    of it has no annotations)."""
+    meta = {k: v for k, v in (("title", doc.title), ("date", doc.published), ("source", doc.outlet),
+                              ("url", doc.url), ("lang", doc.lang), ("id", doc.external_id)) if v is not None}
+    raw = RawInput(doc.source, doc.locator, "txt", text=doc.text, meta=meta)
+    try:
+        made = to_document(raw)
+    except RejectedInput as e:
+        doc.input_text, doc.text = doc.text, ""
+        doc.removed = [*doc.removed, e.message]
+        return
+    doc.input_text, doc.text, doc.offset_map, doc.input_format = made.input_text, made.text, made.offset_map, \
+        made.input_format
+    doc.removed = [*doc.removed, *made.removed]
+    for name in ("title", "published", "updated", "date_source", "author", "outlet", "section"):
+        if getattr(doc, name) is None:
+            setattr(doc, name, getattr(made, name))
+    doc.meta = made.meta | doc.meta
+
+
 # -- line structure -----------------------------------------------------------------------------------------------
 
 #: input formats whose line breaks inside a paragraph are the writer's (a Telegram post's lines, its list items and
