@@ -3,9 +3,10 @@
 Telegram Desktop export's message, ``analyze_text`` and a ``Document(text=...)`` run through the pipeline.
 ``scripts/form_invariance.py`` measures the same on the corpora. A ``.md`` file read its lines as one (quotes.ruuk.v8's
 multi-line quotes, a list under an intro, a post's headline were lost or misread): the line structure of plain text
-is now decided in one place (``clean.line_breaks``), for every plain-text form. A ``Document(text=...)`` skipped the
-clean stage (its paragraphs were blank-line blocks, every line break a line): the pipeline now cleans a document made
-by hand as a ``.txt`` input (``clean.document.clean_given``)."""
+is now decided in one place (``clean.line_breaks``), for every plain-text form; and it lost its list marks, so a
+post's «- …» dialogue line was no dialogue line (a list item keeps its mark now, as in a plain text). A
+``Document(text=...)`` skipped the clean stage (its paragraphs were blank-line blocks, every line break a line): the
+pipeline now cleans a document made by hand as a ``.txt`` input (``clean.document.clean_given``)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,11 @@ TEXTS = {
     "headline": ("Командир батальона о ситуации под Покровском\n"
                  "«Людей не хватает, бойцы измотаны, ротаций нет уже полгода», — рассказал командир батальона.\n"
                  "Он добавил, что боеприпасов тоже мало."),
+    "dialogue": ("Мы сидим в штабе глубоко под землей, снаружи гулко ухает.\n"
+                 "- Снарядов не хватает, ротаций нет, люди вымотаны, - отмечает боец по имени Богдан.\n"
+                 "Богдан родился в Донецке.\n"
+                 "- Что о противнике можешь рассказать?\n"
+                 "- Ведут себя неадекватно, огонь беспорядочный."),
     "english": ("Ukrainian troops near Bakhmut say they are exhausted after months without rotation.\n\n"
                 "\u201cWe have not slept properly for weeks,\u201d said Oleksandr, a 34-year-old infantryman. "
                 "\u201cMorale is still high, but people are tired.\u201d\n\n"
