@@ -23,7 +23,7 @@ def place(pipe: Pipeline, text: str, surface: str) -> Entity:
 
 def test_a_common_village_name_with_its_region_named_elsewhere_keeps_candidates() -> None:
     """Many Mikhailovkas: the one the gazetteer holds in Kursk oblast is not thereby the one the text means."""
-    text = ("Губернатор Курской области сообщил об эвакуации жителей.\nПротивник обстрелял Михайловку ночью, "
+    text = ("Губернатор Курской области сообщил об эвакуации жителей.\n\nПротивник обстрелял Михайловку ночью, "
             "пострадавших нет.")
     taken = place(V3, text, "Михайловку").geonameid
     assert taken is not None  # v3 took the Kursk-oblast reading

@@ -110,10 +110,11 @@ def test_resided_changes_only_the_side_and_works_on_any_versions_items(v8: Pipel
 
 def test_a_frame_hands_the_quotation_after_it_to_the_other_side(v8: Pipeline) -> None:
     text = "Пишет боец ВСУ:\n«Мы третий месяц без ротации.»\nА наши парни держатся."
-    reader = slavic_side11._Reader(v8.run(Document(text=text)))
+    doc = v8.run(Document(text=text))
+    reader = slavic_side11._Reader(doc)
     assert reader.relayed is not None
     start, end, side = reader.relayed
-    assert side == "ua" and text[start:end] == "Мы третий месяц без ротации."
+    assert side == "ua" and doc.text[start:end] == "Мы третий месяц без ротации."
     # the writer's own side is no relayed voice
     assert slavic_side11._Reader(v8.run(Document(text="Пишет российский военный:\n«Мы держимся.»"))).relayed is None
 

@@ -175,6 +175,10 @@ class Pipeline:
         return None
 
     def run(self, doc: Document) -> Document:
+        if doc.input_text is None and doc.text:  # made by hand: cleaned as a .txt input with its metadata is
+            from .clean.document import clean_given
+
+            clean_given(doc)
         for st in self.stages:
             outer = lexicons.loading_for(st.name)  # a data file it loads must be one it declares
             try:

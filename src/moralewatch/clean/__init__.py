@@ -3,6 +3,6 @@ or scraped text (``text``) and HTML (``html``)."""
 
 from __future__ import annotations
 
-from .document import MIN_HTML_WORDS, RejectedInput, to_document, usable_date
+from .document import LINE_FORMATS, MIN_HTML_WORDS, RejectedInput, line_breaks, to_document, usable_date
 
-__all__ = ["MIN_HTML_WORDS", "RejectedInput", "to_document", "usable_date"]
+__all__ = ["LINE_FORMATS", "MIN_HTML_WORDS", "RejectedInput", "line_breaks", "to_document", "usable_date"]

@@ -8,6 +8,7 @@ import datetime as dt
 from ..errors import MoraleWatchError, rejection_reason
 from ..ingest import MAX_DETAIL, RawInput
 from ..ingest.transcript import TRANSCRIPT_KINDS
+from ..lexicons import compile_regex
 from ..model import Document
 from .dates import html_published
 from .html import MAX_DEPTH, MAX_ELEMENTS, align_to_source, element_count, extract_html, nesting_depth
@@ -148,3 +149,69 @@ def _transcript_document(raw: RawInput, text: str, fmt: str) -> Document:
         outlet=meta.get("source"), url=meta.get("url"), lang=meta.get("lang"), input_format=f"transcript:{fmt}",
         offset_map=t.offset_map, input_text=text, removed=t.notes + raw.notes, meta=t.meta,
     )
+
+
+def clean_given(doc: Document) -> None:
+    """Clean, in place, a document made by hand (``Document(text=...)``: its text never went through the clean stage,
+    ``input_text`` is None) as a ``.txt`` input with the document's metadata is cleaned (:func:`to_document`), so that
+    it gets the paragraphs, lines and canonical text a JSONL record of the same text gets: ``text`` becomes the
+    canonical text, the given text ``input_text``, with the offset map between them; metadata given stay, what the
+    cleaner read is added where none was given. A text that is only page furniture is left empty (the JSONL record
+    of it has no annotations)."""
+    meta = {k: v for k, v in (("title", doc.title), ("date", doc.published), ("source", doc.outlet),
+                              ("url", doc.url), ("lang", doc.lang), ("id", doc.external_id)) if v is not None}
+    raw = RawInput(doc.source, doc.locator, "txt", text=doc.text, meta=meta)
+    try:
+        made = to_document(raw)
+    except RejectedInput as e:
+        doc.input_text, doc.text = doc.text, ""
+        doc.removed = [*doc.removed, e.message]
+        return
+    doc.input_text, doc.text, doc.offset_map, doc.input_format = made.input_text, made.text, made.offset_map, \
+        made.input_format
+    doc.removed = [*doc.removed, *made.removed]
+    for name in ("title", "published", "updated", "date_source", "author", "outlet", "section"):
+        if getattr(doc, name) is None:
+            setattr(doc, name, getattr(made, name))
+    doc.meta = made.meta | doc.meta
+
+
+# -- line structure -----------------------------------------------------------------------------------------------
+
+#: input formats whose line breaks inside a paragraph are the writer's (a Telegram post's lines, its list items and
+#: headline), not markup's: plain text, however it arrives (a JSONL record, a ``.txt`` or ``.md`` file, a Telegram
+#: message, ``analyze_text``), and transcripts; HTML's line breaks are its source's layout
+LINE_FORMATS = frozenset({"txt", "md", "jsonl", "telegram", "transcript"})
+_NEWLINE = compile_regex(r"\n")
+#: a line that ends like this goes on in the next one (hard-wrapped text): a word, a comma, a bracket, a hyphen
+_GOES_ON = compile_regex(r"[\w,(-]")
+
+
+def line_breaks(doc: Document) -> list[int]:
+    """Canonical offsets where the input broke a line: the one place that says where a plain text's lines are (the
+    quote stages of Russian and Ukrainian read a post line by line). The cleaner joins the lines of a paragraph with
+    spaces (same length, see :class:`~moralewatch.model.OffsetMap`); they are found again through the offset map, in
+    every plain-text form alike (a ``.md`` file's lines too: a list item, a post's line). A line break that only
+    wraps a sentence is none (:func:`wrapped`)."""
+    out = [m.start() for m in _NEWLINE.finditer(doc.text)]
+    src = doc.input_text
+    if not src or doc.input_format.split(":")[0] not in LINE_FORMATS:
+        return out
+    om = doc.offset_map
+    for c, i, n in zip(om.canon, om.inp, om.length, strict=True):
+        if i < 0:
+            continue
+        j = src.find("\n", i, i + n)
+        while j >= 0:
+            if not wrapped(doc.text, c + j - i):
+                out.append(c + j - i)
+            j = src.find("\n", j + 1, i + n)
+    return sorted(set(out))
+
+
+def wrapped(text: str, pos: int) -> bool:
+    """Whether the line break joined into a space at ``pos`` only wrapped a sentence (hard-wrapped text): the line
+    before ends mid-sentence and the next one goes on in lower case. A Telegram post's lines end with a stop, a
+    colon, a dash or an emoji, or the next opens with a dash or a capital: those stay lines."""
+    before = text[max(0, pos - 1):pos]
+    return bool(before) and bool(_GOES_ON.fullmatch(before)) and text[pos + 1:pos + 2].islower()

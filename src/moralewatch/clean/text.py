@@ -230,6 +230,8 @@ def clean_text(text: str, *, detect_title: bool = True, markdown: bool = False, 
             out.title = region_title or None
     elif detect_title and scan.first_content is not None:
         out.title = _title(text, paras, keep, scan.first_content, pieces)
+    if markdown:  # a list item's mark is the item's bullet, as in a plain text: a post's «- …» line stays one
+        pieces = [_with_list_marks(text, spans) for spans in pieces]
     _assemble(text, paras, keep, out, pieces)
     return out
 
@@ -674,6 +676,34 @@ def _md_pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
         a, b = trimmed[-1]
         trimmed[-1] = (a, b - (len(text[a:b]) - len(text[a:b].rstrip())))
     return [(a, b) for a, b in trimmed if b > a]
+
+
+#: a markdown list item's mark (``- ``, ``* ``, ``+ ``, ``1. ``, ``1) ``): kept in the canonical text
+_MD_LIST = compile_regex(r"[*+-]\s+|\d{1,3}[.)]\s+")
+
+
+#: how far back from a paragraph's first piece its line's start is looked for (indentation and a list mark)
+_MARK_REACH = 40
+
+
+def _with_list_marks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A markdown paragraph's pieces with the list mark of each line given back: the furniture rules read the words
+    without it, but the canonical text keeps a list item's mark as a plain text's (a Russian post's «- …» line is a
+    dialogue line or a bullet under an intro, whatever file it was saved as). Each search for a line's start reads
+    only the gap since the last piece (a line of thousands of emphasis marks stays linear)."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        done = out[-1][1] if out else 0
+        lo = max(0, done - 1) if out else max(0, a - _MARK_REACH)  # (the last piece may end with the line break)
+        nl = text.rfind("\n", lo, a)
+        if nl >= 0 or lo == 0:  # the line starts in the gap: only a mark may stand between its start and the piece
+            lead = max(nl + 1, done)
+            while lead < a and text[lead] == " ":
+                lead += 1
+            if lead < a and _MD_LIST.fullmatch(text, lead, a):
+                a = lead
+        out.append((a, b))
+    return out
 
 
 def _metadata_block(line: str, i: int, scan: _Scan) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 
+from ..clean.document import line_breaks
 from ..lexicons import compile_regex
 from ..model import Document, Quote
 from . import block, relayed
@@ -35,43 +36,6 @@ _CAP = compile_regex(r"[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’-]+")
 _LATIN = compile_regex(r"[A-Za-z]")
 _NAME_WORD = compile_regex(r"[\w'’-]+")
 _BARE_DIALOGUE = compile_regex(r"[!?]")
-_NEWLINE = compile_regex(r"\n")
-
-
-#: input formats whose line breaks are the writer's (a Telegram post's lines), not markup's
-_LINE_FORMATS = frozenset({"txt", "jsonl", "telegram", "transcript"})
-
-
-def line_breaks(doc: Document) -> list[int]:
-    """Canonical offsets where the input broke a line. The cleaner joins the lines of a paragraph with spaces (same
-    length, see :class:`~moralewatch.model.OffsetMap`), but a Telegram post's lines are its paragraphs, its list
-    items and its headline: they are found again through the offset map."""
-    out = [m.start() for m in _NEWLINE.finditer(doc.text)]
-    src = doc.input_text
-    if not src or doc.input_format.split(":")[0] not in _LINE_FORMATS:
-        return out
-    om = doc.offset_map
-    for c, i, n in zip(om.canon, om.inp, om.length, strict=True):
-        if i < 0:
-            continue
-        j = src.find("\n", i, i + n)
-        while j >= 0:
-            if not _wrapped(doc.text, c + j - i):
-                out.append(c + j - i)
-            j = src.find("\n", j + 1, i + n)
-    return sorted(set(out))
-
-
-#: a line that ends like this goes on in the next one (hard-wrapped text): a word, a comma, a bracket, a hyphen
-_GOES_ON = compile_regex(r"[\w,(-]")
-
-
-def _wrapped(text: str, pos: int) -> bool:
-    """Whether the line break joined into a space at ``pos`` only wrapped a sentence (hard-wrapped text): the line
-    before ends mid-sentence and the next one goes on in lower case. A Telegram post's lines end with a stop, a
-    colon, a dash or an emoji, or the next opens with a dash or a capital: those stay lines."""
-    before = text[max(0, pos - 1):pos]
-    return bool(before) and bool(_GOES_ON.fullmatch(before)) and text[pos + 1:pos + 2].islower()
 
 
 def _line_spans(doc: Document) -> list[tuple[int, int, int, str, bool]]:
