@@ -23,10 +23,10 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..lexicons import compile_regex
 from ..model import Document, Indicator, Quote
 from ..pipeline import stage
 
@@ -36,7 +36,9 @@ QUOTE_PREFIX = "ruuk-"
 #: the claimant of the document's own voice (the gold's and the English tagger's convention)
 WRITER = "writer"
 _TELEGRAM = "Telegram channel:"
-_ADDRESS_SPEAKER = re.compile(r"speaker:\s*([^()]+)")
+_ADDRESS_SPEAKER = compile_regex(r"speaker:\s*([^()]+)")
+#: the parts of a channel's name («Русский Манифест | Пресса РДС/РДВС»)
+_NAME_PARTS = compile_regex(r"[|/]")
 
 #: (claimant, claimant side, channel, quote index)
 Claim = tuple[str | None, str, str, int | None]
@@ -113,7 +115,7 @@ def _channel_side(name: str) -> str:
     from ..quotes_ruuk.names import describe
 
     sides = _outlet_sides()
-    for part in [name, *re.split(r"[|/]", name)]:
+    for part in [name, *_NAME_PARTS.split(name)]:
         side = sides.get(part.strip().lower())
         if side and side != "unknown":
             return side
