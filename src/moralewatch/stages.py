@@ -17,6 +17,7 @@ from .indicators import slavic, slavic_side11, slavic_v8, slavic_v10, slavic_v12
 from .indicators import v10 as indicators_v10
 from .indicators import v11 as indicators_v11
 from .indicators import v12 as indicators_v12
+from .indicators import v14 as indicators_v14
 from .pipeline import Pipeline, Registration, registry_of
 
 REGISTRATIONS: tuple[Registration, ...] = (
@@ -62,6 +63,8 @@ REGISTRATIONS: tuple[Registration, ...] = (
     Registration(indicators_v10.tag_indicators_v10, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators_v11.tag_indicators_v11, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators_v12.tag_indicators_v12, data=("indicators/", "kb/sides.tsv")),
+    # v14 (session 15, not the default): v12 with the mechanisms the CheckList suite showed missing
+    Registration(indicators_v14.tag_indicators_v14, data=("indicators/", "kb/sides.tsv")),
     Registration(indicators.detect_indicators, data=("indicators/", "kb/sides.tsv", "models/indicators/"),
                  setup=indicators.check_detector),
     Registration(lang.gate_languages, rewrites=("quotes", "indicators")),

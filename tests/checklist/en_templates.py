@@ -125,7 +125,7 @@ FIRST_PERSON: dict[str, tuple[tuple[str, str], ...]] = {
         ("never_recover", "I will never recover from what I saw"),
     ),
     "casualty_concealment": (
-        ("bodies", "They do not return the bodies of our dead"),
+        ("bodies", "Our command does not return the bodies of our dead to the families"),
         ("hide_dead", "The command hides how many of us died"),
     ),
     "forced_recruitment": (
