@@ -71,12 +71,14 @@ def predict(stage: str, docs: list[dict[str, Any]]) -> dict[str, list[dict[str, 
     return out
 
 
-def additions(old: dict[str, list[dict[str, Any]]], new: dict[str, list[dict[str, Any]]]) -> list[tuple[str, dict]]:
+def additions(old: dict[str, list[dict[str, Any]]], new: dict[str, list[dict[str, Any]]],
+              sided: bool = False) -> list[tuple[str, dict]]:
+    """Items of ``new`` with no item of ``old`` of the same indicator (and, with ``sided``, side) overlapping."""
     out = []
     for did, items in new.items():
         for i in items:
             if not any(o["indicator"] == i["indicator"] and o["start"] < i["end"] and i["start"] < o["end"]
-                       for o in old.get(did, [])):
+                       and (not sided or o["subject_side"] == i["subject_side"]) for o in old.get(did, [])):
                 out.append((did, i))
     return out
 
@@ -112,12 +114,16 @@ def main() -> None:
     if args.mode == "pool" and args.train_ok:
         spans = labelled_spans()
         added = [(d, i) for d, i in added if not any(s < i["end"] and i["start"] < e for s, e in spans.get(d, []))]
+    resided = [(d, i) for d, i in additions(old, new, sided=True) if (d, i) not in added]
     print(f"{len(docs)} documents: {args.old} {sum(map(len, old.values()))} items, {args.new} "
-          f"{sum(map(len, new.values()))} items, {len(added)} added, {len(additions(new, old))} removed")
+          f"{sum(map(len, new.values()))} items, {len(added)} added, {len(additions(new, old))} removed, "
+          f"{len(resided)} of another side over an item of the same indicator")
     for did, i in added:
         print(show(did, i))
     for did, i in additions(new, old):
         print("REMOVED " + show(did, i))
+    for did, i in resided:
+        print("SIDE " + show(did, i))
 
 
 if __name__ == "__main__":
