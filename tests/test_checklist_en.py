@@ -36,9 +36,10 @@ def found(text: str, pipeline: Pipeline) -> set[tuple[str, str, bool, bool]]:
     return {(i["indicator"], i["subject_side"], bool(i["hedged"]), bool(i["negated"])) for i in items(text, pipeline)}
 
 
-#: pass-rate floors of v14 on the suite (measured when pinned: MFT 710/728, INV 499/499, DIR 72/72; the failures
-#: left are the casualty_concealment and orders_against_civilians templates and one POW's "ten days" without sleep)
-FLOORS = {"MFT": 0.97, "INV": 0.99, "DIR": 0.99}
+#: pass-rate floors of v14 on the suite (measured when pinned: MFT 728/728, INV 499/499, DIR 72/72; suite b, written
+#: after the rules were final and never used to change one, MFT-b 56/110, v8 and v12 26/110). A capability check on
+#: invented sentences, not an accuracy figure: the rules of v14 were written against MFT, INV and DIR.
+FLOORS = {"MFT": 0.99, "INV": 0.99, "DIR": 0.99, "MFT-b": 0.5}
 
 
 def test_suite_is_deterministic_and_sized() -> None:
@@ -46,7 +47,7 @@ def test_suite_is_deterministic_and_sized() -> None:
     assert [c.id for c in a] == [c.id for c in b] and [c.text for c in a] == [c.text for c in b]
     assert len({c.id for c in a}) == len(a)
     assert 300 <= len(a) <= 2000
-    assert {c.test for c in a} == {"MFT", "INV", "DIR"}
+    assert {c.test for c in a} == {"MFT", "INV", "DIR", "MFT-b"}
     assert all(c.base in {x.id for x in a} for c in a if c.kind == "same_as")
 
 
@@ -95,6 +96,17 @@ def test_v14_hedge_and_denial() -> None:
     assert ("morale_low", "ua", False, True) in denied and ("morale_low", "ua", False, False) not in denied
     assert ("morale_low", "ua", False, False) in found(
         '"Morale in our company is not low," said Oleksandr, a Ukrainian infantryman.', V12)  # what v14 fixes
+
+
+@pytest.mark.parametrize(("adjective", "side"), [("Russian", "ru"), ("Ukrainian", "ua")])
+def test_v14_a_soldiers_confession_is_his_own_sides(adjective: str, side: str) -> None:
+    """"We were ordered to fire at everyone, even civilians" in a soldier's words is his own side's act (v12 gave
+    `ru` for both armies); "they fire at everyone" stays the other side's."""
+    text = f'"We were ordered to fire at everyone, even civilians," a {adjective} soldier said.'
+    assert {k[:2] for k in found(text, V14)} == {("orders_against_civilians", side)}
+    other = suite.OTHER[side]
+    assert {k[:2] for k in found(f'"They fire at everyone, even civilians," a {adjective} soldier said.', V14)} == \
+        {("orders_against_civilians", other)}
 
 
 def test_v14_leaves_the_quote_unchanged() -> None:

@@ -198,6 +198,36 @@ IRRELEVANT: tuple[tuple[str, str], ...] = (
 )
 
 
+#: suite b (session 15): constructions and slots written after v14's rules were final and run once on them, never
+#: used to write or change a rule: a check of whether the mechanisms generalise beyond the suite they were written
+#: against (test type ``MFT-b``)
+UNSEEN_NOUNS = ("mortar rounds", "grenades", "diesel", "rations", "night-vision goggles", "batteries", "helmets",
+                "painkillers")
+UNSEEN_SPEAKERS: tuple[tuple[str, str], ...] = (
+    ("said_marine", '"{Q}," said Serhiy, a {S} marine.'),
+    ("video", 'A {S} mobilised soldier said in a video: "{Q}."'),
+    ("sergeant", '"{Q}," a {S} sergeant told the newspaper.'),
+)
+UNSEEN: dict[str, tuple[tuple[str, str], ...]] = {
+    "supply_shortage": (
+        ("got_no", "We got no {X} this week"),
+        ("nobody_brought", "Nobody has brought us {X} for {D}"),
+        ("hasnt_been_any", "There hasn't been any {X} for {D}"),
+        ("down_to_last", "We are down to our last {X}"),
+        ("without_any", "They sent us forward without any {X}"),
+    ),
+    "heavy_losses": (
+        ("three_quarters", "Three quarters of my {U} are dead"),
+        ("left_out_of", "There are {B} of us left out of {A}"),
+        ("lost_most_men", "Our {U} has lost most of its men"),
+    ),
+    "surrender_desertion": (
+        ("give_up", "Some of the guys are planning to give themselves up"),
+        ("ready_desert", "Half the {U} is ready to desert"),
+    ),
+}
+
+
 # -- the cases ----------------------------------------------------------------------------------------------------
 
 
@@ -300,9 +330,21 @@ def _civilians() -> Iterator[Case]:
         yield Case(f"other_sense/{label}", "INV", "nothing", "", "", f"other_sense:{label}", text)
 
 
+def _unseen() -> Iterator[Case]:
+    for indicator, templates in UNSEEN.items():
+        for label, words in templates:
+            for i in range(len(UNSEEN_NOUNS) if "{X}" in words else len(UNSEEN_SPEAKERS)):
+                frame_label, frame = UNSEEN_SPEAKERS[i % len(UNSEEN_SPEAKERS)]
+                values = {**_slots(words, i), "X": UNSEEN_NOUNS[i % len(UNSEEN_NOUNS)]}
+                for side, adjective in SIDES.items():
+                    text = _fill(frame, {**values, "Q": _fill(words, values), "S": adjective})
+                    yield Case(f"b/{indicator}/{label}/{i}/{frame_label}/{side}", "MFT-b", "found", indicator, side,
+                               f"b:{indicator}/{label}", text)
+
+
 def cases() -> list[Case]:
     """Every case of the suite, in a fixed order (the same list on every run)."""
-    return [*_first_person(), *_hedged(), *_denials(), *_civilians()]
+    return [*_first_person(), *_hedged(), *_denials(), *_civilians(), *_unseen()]
 
 
 # -- judging --------------------------------------------------------------------------------------------------------

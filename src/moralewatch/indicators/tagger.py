@@ -366,6 +366,35 @@ _BY_AGENT = compile_regex(r"(?<!\s)\s++(?:[\w'’-]++\s++){0,3}?by\s++(?:the\s++
 _ACCUSED_BEFORE = compile_regex(r"\baccus\w*\s+(?:the\s+)?$", re.I)
 
 
+def _confessed_side(ctx: Context, hit: Hit, unit: Unit, bounds: tuple[int, int], own: str) -> str | None:
+    """``indicators.v14``: violence against civilians in a soldier's or POW's own words whose subject is "we"
+    ("we were ordered to fire at everyone, even civilians") is the speaker's own side (a confession, as "we are
+    bombing the cities"); ``None`` otherwise."""
+    quote = unit.quote
+    if hit.rule.indicator != "orders_against_civilians" or quote is None or \
+            testimony.speaker_voice(quote, ctx.text) != "soldier":
+        return None
+    side = testimony.speaker_side(quote, ctx.lex.sides, ctx.text, own)
+    if side not in ("ru", "ua"):
+        return None
+    who = testimony.subject_of(ctx.text, hit.rule.indicator, (hit.start, hit.end), bounds, ctx.lex.sides, True)
+    return side if who == "first" else None
+
+
+def _speaker_voice_side(ctx: Context, hit: Hit, unit: Unit, bounds: tuple[int, int], own: str,
+                        version: int) -> str | None:
+    """The side a quote's speaker gives a cue in their own words: ``indicators.v10``, a first-person cue is the
+    speaker's side (:func:`.testimony.voice_side`); ``indicators.v14``, a soldier's confession of violence against
+    civilians (:func:`_confessed_side`)."""
+    if version < 10 or unit.quote is None:
+        return None
+    side = testimony.voice_side(ctx.text, unit.quote, hit.rule.indicator, (hit.start, hit.end), bounds,
+                                ctx.lex.sides, own)
+    if side is None and version >= 14:
+        side = _confessed_side(ctx, hit, unit, bounds, own)
+    return side
+
+
 def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) -> str:
     """Whose morale: see the module docstring for the order of evidence. From ``version`` 4, violence against
     civilians in the own words of a speaker of a known side, with no perpetrator named at the cue, is the other
@@ -377,11 +406,9 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) 
     own = own_side(unit, ctx)
     mine = own_mentions(ctx, own, lo, hi, enemy=hit.rule.indicator not in ("morale_high", "morale_boosting"))
     mentions = sorted([*ctx.mentions(lo, hi), *mine], key=lambda m: m[1])
-    if version >= 10 and unit.quote is not None:  # indicators.v10: a first-person cue in a quote: the speaker's side
-        side = testimony.voice_side(text, unit.quote, hit.rule.indicator, (hit.start, hit.end),
-                                    (max(s_lo, unit.start), min(s_hi, unit.end)), ctx.lex.sides, own)
-        if side is not None:
-            return side
+    side = _speaker_voice_side(ctx, hit, unit, (max(s_lo, unit.start), min(s_hi, unit.end)), own, version)
+    if side is not None:
+        return side
     inside = [m for m in mentions if m[1] >= hit.start and m[2] <= hit.end and m[3] == 2]
     if inside:
         return inside[0][0]  # "killed 300 Russian soldiers": the force inside the cue lost them
