@@ -134,3 +134,15 @@ def test_v14_floors(shared: Path, gold: str, monkeypatch: pytest.MonkeyPatch) ->
         assert scores[key] >= floor, f"v14 {gold} {key} {scores[key]} fell below its floor {floor}"
     for key, ceiling in floors.get("max", {}).items():
         assert scores[key] <= ceiling, f"v14 {gold} {key} {scores[key]} rose above its ceiling {ceiling}"
+
+
+@pytest.mark.parametrize(("key", "gold"), [("indicators_v11", "gold/v11/heldout/indicators_heldout.jsonl"),
+                                           ("indicators_heldout2", "gold/heldout2/indicators_heldout2.jsonl")])
+def test_v14_heldout_floors(shared: Path, key: str, gold: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """v14 on the held-out sets (measured once, never tuned on), pinned in tests/floors/heldout.json (key ``v14``)."""
+    floors = json.loads((ROOT / "tests" / "floors" / "heldout.json").read_text(encoding="utf-8"))["v14"][key]
+    monkeypatch.setattr(indicator_eval, "predict", _predict_v14)
+    scores = indicator_eval.evaluate(ROOT / gold)
+    assert scores["sha1_mismatches"] == 0
+    for metric, floor in floors.items():
+        assert scores[metric] >= floor, f"v14 {key} {metric} {scores[metric]} fell below its floor {floor}"
