@@ -356,20 +356,22 @@ def _clause_tail(left: str) -> str:
     return _CLAUSE_WORD.sub("", tail)
 
 
-def describe(doc: Document, q: Quote) -> Reading:
+def describe(doc: Document, q: Quote, others: tuple[tuple[int, int], ...] = ()) -> Reading:
     """The speaker's role and side: the knowledge base for a public figure, the mention's own description, then
-    what the document said of the same name or head noun; each field from the first source that gives it."""
+    what the document said of the same name or head noun; each field from the first source that gives it.
+    ``others`` (``quote_roles.v3``): the other quotes' speaker spans, whose later mentions are not this speaker
+    (:func:`_mentions_before`)."""
     mention = doc.text[q.speaker_start:q.speaker_end] if q.speaker_start is not None and q.speaker_end else ""
     if is_name(q.speaker) and q.speaker:
-        readings = _name_readings(doc, q, q.speaker, mention)
+        readings = _name_readings(doc, q, q.speaker, mention, others)
     else:
-        readings = _description_readings(doc, q, mention)
+        readings = _description_readings(doc, q, mention, others)
     role = next((r.role for r in readings if r.role), None)
     side = next((r.side for r in readings if r.side), None)
     return Reading(role, side)
 
 
-def _name_readings(doc: Document, q: Quote, name: str, mention: str) -> list[Reading]:
+def _name_readings(doc: Document, q: Quote, name: str, mention: str, others: tuple[tuple[int, int], ...] = ()) -> list[Reading]:
     """A named speaker: the article's own description of the person first, attached to this mention ("said Ivan
     Doe, an expert at a think tank") or to an earlier one ("Oleksandr Ivanenko, the city's police chief"), over the
     knowledge base's public figure; then an organisation or a state, a person's title, a description the mention
@@ -389,7 +391,7 @@ def _name_readings(doc: Document, q: Quote, name: str, mention: str) -> list[Rea
     phrases = [d for d, _ in attached] + [title_of(name)] + ([name] if own.role and not own.side else [])
     head = next((p for p in phrases if p and (hr := head_role(_split(p)[0])) and hr[0] in _MILITARY), None)
     if head is not None and not any(r.side for r in readings):
-        readings += [Reading(None, r.side) for r in earlier_descriptions(doc.text, head, q.start)]
+        readings += [Reading(None, r.side) for r in earlier_descriptions(doc.text, head, q.start, others=others)]
     return readings
 
 
@@ -407,19 +409,20 @@ def _described(phrases: list[str]) -> list[tuple[str, Reading]]:
     return out
 
 
-def _description_readings(doc: Document, q: Quote, mention: str) -> list[Reading]:
+def _description_readings(doc: Document, q: Quote, mention: str, others: tuple[tuple[int, int], ...] = ()) -> list[Reading]:
     """A described speaker ("a Russian contract soldier", "the regional governor"): the description itself, then
     the side of the document's other noun phrases with the same head."""
     words = [w for w in dict.fromkeys((mention, q.speaker or "")) if w and w.lower() not in _PRONOUN]
     readings = [read(w) for w in words]
     if words and readings[0].side is None and not _BODY_COMPLEMENT.match(_split(words[0])[1]) and (
             readings[0].role in _MILITARY | sp.INSTITUTIONAL or _ANAPHORIC.match(words[0])):
-        found = earlier_descriptions(doc.text, words[0], q.speaker_start or 0)
+        found = earlier_descriptions(doc.text, words[0], q.speaker_start or 0, others=others)
         readings += [Reading(None, r.side) for r in found]
     return readings
 
 
-def earlier_descriptions(text: str, mention: str, before: int, depth: int = 1) -> list[Reading]:
+def earlier_descriptions(text: str, mention: str, before: int, depth: int = 1,
+                         others: tuple[tuple[int, int], ...] = ()) -> list[Reading]:
     """What the document said earlier with the same head noun ("the regional governor" after "Donetsk's regional
     governor, Pavlo Kyrylenko"; "another soldier" after "captured Russian soldiers"): the nearest three noun
     phrases with that head, each read with its complement. When these name a body without its side ("a ministry
@@ -429,27 +432,33 @@ def earlier_descriptions(text: str, mention: str, before: int, depth: int = 1) -
     if not words or role is None:
         return []
     out: list[Reading] = []
-    for start, end in _mentions_before(text, words[-1], role[0], before):
+    for start, end in _mentions_before(text, words[-1], role[0], before, others):
         phrase = noun_phrase_before(text, end)
         tail = _COMPLEMENT.match(text[end:end + 120])
         reading = read(phrase + (tail.group() if tail else ""))
         if reading.side is None and depth and len(_words(phrase)) > 1:
             body = " ".join(phrase.split()[:-1])
-            reading = next((r for r in earlier_descriptions(text, body, start, depth - 1) if r.side), reading)
+            reading = next((r for r in earlier_descriptions(text, body, start, depth - 1, others) if r.side),
+                           reading)
         out.append(reading)
         if len(out) == 3:
             break
     return out
 
 
-def _mentions_before(text: str, noun: str, role: str, before: int) -> list[tuple[int, int]]:
+def _mentions_before(text: str, noun: str, role: str, before: int,
+                     others: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
     """Earlier mentions of the same head noun, nearest first; for a soldier or a captive any noun of the two
     ("tearful young conscripts" after "Russian soldiers"), then the nearest after (a quote that opens the
-    article)."""
+    article); ``others`` (``quote_roles.v3``): the speaker spans of the other quotes; for a soldier or captive, a
+    later mention that is another quote's speaker is another person introduced in their own words (a headline's "Soldiers near Bakhmut say …" is not the "captured
+    Russian soldier" quoted three paragraphs on)."""
     key = "" if role in _MILITARY else noun.lower().removesuffix("s")
     found, ends = _noun_occurrences(text, key), _noun_ends(text, key)
     i = bisect.bisect_right(ends, before)
     later = [m for m in found[i:i + 6] if m[0] > before + len(noun)][:3]
+    if others and role in _MILITARY:  # a soldier quoted later is another soldier, in their own words
+        later = [m for m in later if not any(s <= m[0] < e for s, e in others)]
     return list(reversed(found[max(0, i - 3):i])) + later
 
 
@@ -585,9 +594,10 @@ def _in(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def relabel(doc: Document, keep_side: bool = False, v2: bool = False) -> None:
+def relabel(doc: Document, keep_side: bool = False, v2: bool = False, v3: bool = False) -> None:
     """Rewrite role, side and channel of the English quotes (the transcript turns keep their labels); ``v2``: the
-    side of a speaker whose own words say none from what the document says of the same speaker (``side_v2``)."""
+    side of a speaker whose own words say none from what the document says of the same speaker (``side_v2``);
+    ``v3``: no side from a later same-head mention that is another quote's speaker."""
     english = _english(doc)
     english_starts = [s for s, _ in english]
     spans = content_spans(doc.quotes)
@@ -596,7 +606,9 @@ def relabel(doc: Document, keep_side: bool = False, v2: bool = False) -> None:
     for n, q in enumerate(doc.quotes):
         if (q.rule or "").startswith("turn") or not _in(english, english_starts, q.start):
             continue
-        who = describe(doc, q)
+        others = tuple((o.speaker_start, o.speaker_end) for o in doc.quotes if o is not q and o.speaker_start is not None
+                       and o.speaker_end is not None and o.speaker_start > q.start) if v3 else ()
+        who = describe(doc, q, others)
         if v2 and who.side is None:
             who = Reading(who.role, side_v2(doc, q, who.role))
         # "one captured soldier" then "another soldier": the quote stage read the captivity around the mention
@@ -928,6 +940,15 @@ def assign_roles_v2(doc: Document, config: Mapping[str, Any]) -> None:
     """``quote_roles.v1`` and, for a speaker whose own words give no side, the side the document gives the same
     speaker elsewhere (see ``side_v2``)."""
     relabel(doc, bool(config.get("keep_side", False)), v2=True)
+
+
+@stage("quote_roles.v3", requires=("quotes", "language"), provides=("quote_roles",),
+       defaults={"keep_side": False})
+def assign_roles_v3(doc: Document, config: Mapping[str, Any]) -> None:
+    """``quote_roles.v2`` with a described speaker's side never from a later same-head noun phrase that is another
+    quote's speaker (a headline's "Soldiers near Bakhmut say …" is not the "captured Russian soldier" quoted three
+    paragraphs on: each speaker is introduced in their own words)."""
+    relabel(doc, bool(config.get("keep_side", False)), v2=True, v3=True)
 
 
 @stage("quote_roles.v1", requires=("quotes", "language"), provides=("quote_roles",),

@@ -28,7 +28,7 @@ from ..linear import words_until
 from ..model import Document, Indicator, Quote
 from ..speaker_check import claimant_ok, strip_leading
 from ..wordlists import fill
-from . import actor, side_v12, testimony
+from . import actor, apposition, side_v12, testimony
 from .lexicon import Lexicon, Rule, compile_cue, load
 from .prefilter import prefilter
 from .refusals import precision, refused, searched
@@ -132,10 +132,14 @@ def speaks_of_a_soldier(unit: Unit) -> bool:
     return is_turn(unit) and unit.quote is not None and unit.quote.speaker_role == "relative"
 
 
-def quote_units(doc: Document) -> list[Unit]:
+def quote_units(doc: Document, version: int = 3) -> list[Unit]:
     """The quotes as evidence units: the quote stage's quotes; when it found none, the spans between quotation
-    marks (the segment stage's ``marks`` layer), so that quoted words are still one piece of evidence."""
+    marks (the segment stage's ``marks`` layer), so that quoted words are still one piece of evidence. From
+    ``version`` 14 a speaker without a role takes the one of their apposition (:mod:`.apposition`)."""
     if doc.quotes:
+        if version >= 14:
+            return [Unit(q.start, q.end, i, apposition.described(q, doc.text), True)
+                    for i, q in enumerate(doc.quotes) if q.end > q.start]
         return [Unit(q.start, q.end, i, q, True) for i, q in enumerate(doc.quotes) if q.end > q.start]
     return [Unit(m.start, m.end, None, None, True) for m in doc.marks if m.end - m.start >= 2]
 
@@ -157,7 +161,7 @@ class Context:
         self.lex = lex
         self.sentences = capped(doc.text, doc.sentences or [(0, len(doc.text))], LONGEST_SENTENCE)
         self.sent_starts = [s for s, _ in self.sentences]
-        self.quotes = sorted(quote_units(doc), key=lambda u: (u.start, u.end))
+        self.quotes = sorted(quote_units(doc, version), key=lambda u: (u.start, u.end))
         self.quote_starts = [u.start for u in self.quotes]
         self.title_end = self._title_end()
         self._doc_side: str | None = None
@@ -362,6 +366,35 @@ _BY_AGENT = compile_regex(r"(?<!\s)\s++(?:[\w'’-]++\s++){0,3}?by\s++(?:the\s++
 _ACCUSED_BEFORE = compile_regex(r"\baccus\w*\s+(?:the\s+)?$", re.I)
 
 
+def _confessed_side(ctx: Context, hit: Hit, unit: Unit, bounds: tuple[int, int], own: str) -> str | None:
+    """``indicators.v14``: violence against civilians in a soldier's or POW's own words whose subject is "we"
+    ("we were ordered to fire at everyone, even civilians") is the speaker's own side (a confession, as "we are
+    bombing the cities"); ``None`` otherwise."""
+    quote = unit.quote
+    if hit.rule.indicator != "orders_against_civilians" or quote is None or \
+            testimony.speaker_voice(quote, ctx.text) != "soldier":
+        return None
+    side = testimony.speaker_side(quote, ctx.lex.sides, ctx.text, own)
+    if side not in ("ru", "ua"):
+        return None
+    who = testimony.subject_of(ctx.text, hit.rule.indicator, (hit.start, hit.end), bounds, ctx.lex.sides, True)
+    return side if who == "first" else None
+
+
+def _speaker_voice_side(ctx: Context, hit: Hit, unit: Unit, bounds: tuple[int, int], own: str,
+                        version: int) -> str | None:
+    """The side a quote's speaker gives a cue in their own words: ``indicators.v10``, a first-person cue is the
+    speaker's side (:func:`.testimony.voice_side`); ``indicators.v14``, a soldier's confession of violence against
+    civilians (:func:`_confessed_side`)."""
+    if version < 10 or unit.quote is None:
+        return None
+    side = testimony.voice_side(ctx.text, unit.quote, hit.rule.indicator, (hit.start, hit.end), bounds,
+                                ctx.lex.sides, own)
+    if side is None and version >= 14:
+        side = _confessed_side(ctx, hit, unit, bounds, own)
+    return side
+
+
 def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) -> str:
     """Whose morale: see the module docstring for the order of evidence. From ``version`` 4, violence against
     civilians in the own words of a speaker of a known side, with no perpetrator named at the cue, is the other
@@ -373,11 +406,9 @@ def subject_side(ctx: Context, hit: Hit, unit: Unit, si: int, version: int = 3) 
     own = own_side(unit, ctx)
     mine = own_mentions(ctx, own, lo, hi, enemy=hit.rule.indicator not in ("morale_high", "morale_boosting"))
     mentions = sorted([*ctx.mentions(lo, hi), *mine], key=lambda m: m[1])
-    if version >= 10 and unit.quote is not None:  # indicators.v10: a first-person cue in a quote: the speaker's side
-        side = testimony.voice_side(text, unit.quote, hit.rule.indicator, (hit.start, hit.end),
-                                    (max(s_lo, unit.start), min(s_hi, unit.end)), ctx.lex.sides, own)
-        if side is not None:
-            return side
+    side = _speaker_voice_side(ctx, hit, unit, (max(s_lo, unit.start), min(s_hi, unit.end)), own, version)
+    if side is not None:
+        return side
     inside = [m for m in mentions if m[1] >= hit.start and m[2] <= hit.end and m[3] == 2]
     if inside:
         return inside[0][0]  # "killed 300 Russian soldiers": the force inside the cue lost them
@@ -853,6 +884,18 @@ def is_hedged(ctx: Context, unit: Unit, si: int) -> bool:
     return ctx.found(ctx.lex.hedges, lo, hi)
 
 
+#: ``indicators.v14``: a morale statement denied inside its cue's own words, "is not low" / "isn't high" (the word
+#: after the denial of the cue's own polarity: "morale is not good" stays ``morale_low``)
+_DENIED_IN_CUE = {
+    "morale_low": compile_regex(r"\b(?:(?:is|are|was|were|remains?|remained)\s+not|(?:isn|aren|wasn|weren)['’]t)\s+"
+                                r"(?:so\s+|that\s+|very\s+|too\s+)?(?:low|falling|flagging|bad|poor|broken|sinking|"
+                                r"collapsing|dropping)\b", re.I),
+    "morale_high": compile_regex(r"\b(?:(?:is|are|was|were|remains?|remained)\s+not|(?:isn|aren|wasn|weren)['’]t)\s+"
+                                 r"(?:so\s+|that\s+|very\s+|too\s+)?(?:high|good|strong|excellent|unbroken)\b", re.I),
+}
+_NOTHING = compile_regex(r"(?!)")
+
+
 def is_negated(ctx: Context, hit: Hit, si: int) -> bool:
     """A negator between the start of the cue's clause (at most ~6 words back) and the cue."""
     s, _ = ctx.sentences[si]
@@ -862,6 +905,8 @@ def is_negated(ctx: Context, hit: Hit, si: int) -> bool:
     if breaks:
         before = before[breaks[-1].end():]
     before = _NOT_NEGATION.sub(" ", before)
+    if ctx.version >= 14 and _DENIED_IN_CUE.get(hit.rule.indicator, _NOTHING).search(ctx.text, hit.start, hit.end):
+        return True  # indicators.v14: "morale in our company is not low" (the denial inside the cue's words)
     return ctx.lex.negators.search(before) is not None
 
 
@@ -1062,6 +1107,8 @@ def about_forces(ctx: Context, hit: Hit, unit: Unit, si: int) -> bool:
             voice != "soldier" or ctx.version >= 10 and testimony.civilian_speaker(unit.quote, ctx.text):
         return False
     s, e = ctx.sentences[si]
+    if ctx.version >= 14 and unit.is_quote:  # indicators.v14: "a soldier told his wife: "I am terrified"": the
+        s, e = max(s, unit.start), min(e, unit.end)  # addressee outside the quote is not its subject
     return _CIVILIAN_SUBJECT.search(ctx.text, max(s, hit.start - 40), min(e, hit.end + 30)) is None
 
 
