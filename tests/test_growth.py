@@ -62,6 +62,8 @@ UNITS = {
     "ukrainian cues": "бійці втомлені, немає снарядів ", "russian quotes": "«Мы устали», — сказал боец. ",
     "russian speech verbs": "заявил, что ", "russian attribution": "по словам ", "russian labels": "Иванов: ",
     "russian counts": "двухсотые и трёхсотые ", "russian dates": "3 марта 2022 ", "mixed scripts": "aж ",
+    # session 15 (scripts/fuzz_pipeline.py): marks and verbs in one sentence without a stop
+    "russian marks and verbs without a stop": "командир заявил «Ахмат» что нет снарядов Иванов рассказал ",
 }
 
 

@@ -1046,3 +1046,90 @@ def test_the_written_cues_are_let_go() -> None:
     # the peak of building is the cues and what the document keeps: 1,073 bytes a cue before, 785 now (the lines of
     # speech and the written cues let go, the turn's lines in arrays, no table of its cues' order)
     assert _traced_peak(transcript.build, text, "srt") < 900 * 20_000
+
+
+# -- quotes.ruuk: one long sentence of marks and verbs (session 15, scripts/fuzz_pipeline.py) ----------------------
+
+#: words of a Russian report without a stop: each mark's verb was looked for among every verb of the sentence before
+#: it, on a copy of the text from each verb to the mark, and each cue's speaker read back to the sentence start
+#: (128 KB took quotes.ruuk.v8 5.7 s, 16 KB 0.04 s)
+RUUK_NO_STOP = "командир заявил «Ахмат» что нет снарядов Иванов рассказал по словам бойцов позывной "
+
+
+def _said_then_mark_reads(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[int, dict[str, Any]]:
+    """Characters the verb-then-mark pattern of quotes.ruuk reads (its string's stretch), and the extract output."""
+    read = [0]
+
+    class Counting:
+        def __init__(self, pattern: Any) -> None:
+            self.pattern = pattern
+
+        def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
+            end = len(string) if endpos is None else min(endpos, len(string))
+            read[0] += max(0, end - pos) + 1
+            return self.pattern.fullmatch(string, pos, end)
+
+    monkeypatch.setattr(ruuk_finder, "_SAID_THEN_MARK", Counting(ruuk_finder._SAID_THEN_MARK))
+    out = to_extract(analyze_text(text), 0)
+    return read[0], out
+
+
+def test_a_mark_looks_at_the_verb_before_it_not_at_every_verb_of_the_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    small, _ = _said_then_mark_reads(monkeypatch, RUUK_NO_STOP * 40)
+    big, _ = _said_then_mark_reads(monkeypatch, RUUK_NO_STOP * 80)
+    marks = (RUUK_NO_STOP * 80).count("«")
+    # linear: twice the text, about twice the characters read (every verb before each mark, to the mark, was ~8x)
+    assert big <= 2.2 * small, (small, big)
+    assert big < 20 * marks, (big, marks)
+
+
+def test_a_sentence_longer_than_the_limit_is_read_in_pieces() -> None:
+    from moralewatch.layers.sentences import MAX_SENTENCE
+
+    text = RUUK_NO_STOP * (3 * MAX_SENTENCE // len(RUUK_NO_STOP))
+    line = ruuk_finder.Line(text, 0, len(text), False, True, revision=8)
+    pieces = line.sentences()
+    assert len(pieces) >= 3 and all(e - s <= MAX_SENTENCE for s, e in pieces)
+    assert pieces[0][0] == 0 and not text[pieces[-1][1]:].strip()
+    short = "Солдаты устали. «Мы хотим домой», — сказал боец."
+    assert ruuk_finder.Line(short, 0, len(short), False, True, revision=8).sentences() == [(0, 15), (16, len(short))]
+
+
+def _marks_verb_of_every_verb(line: Any, s: int, mk: Any, content: str, sentence_like: bool) -> bool:
+    """quotes.ruuk's ``_marks_verb`` as it was: every speech verb of the sentence before the mark tried."""
+    said = [vb for vb in line.verbs(s, mk.start)
+            if ruuk_finder._SAID_THEN_MARK.fullmatch(line.m(vb[1], mk.open_at))]
+    if not (said and sentence_like and mk.open_at >= 0 and ruuk_finder._words(content) >= 3):
+        return False
+    v, v_end, _ = said[-1]
+    sp = line.subject(s, v)
+    if sp is not None and not ruuk_finder._speakerish(line, sp):
+        return False
+    line.add(ruuk_finder.Found(mk.start, mk.end, "direct", sp, (v, v_end), "ruuk-marks-verb", "", [], 0.7), (s, v_end),
+             nested=True)
+    return True
+
+
+#: quotes right after a verb, with an earlier quote and «и» between, and verbs further back
+RUUK_MARKS_VERB = (
+    "Протестующие скандировали «Нет войне и мобилизации» и «Верните наших мужей домой».",
+    "Бойцы кричали «Мы не пойдём туда больше никогда», а командир сказал «Идите вперёд без разговоров».",
+    "Солдаты заявили «Снарядов нет уже третью неделю подряд».",
+    "Командир рассказал, что солдаты пели «Мы вернёмся домой живыми все».",
+    "Мобилизованные написали и передали «Нас бросили без еды и воды здесь» и «Помогите нам».",
+    "Військові заявили «Ми не маємо снарядів вже місяць» та «Допоможіть нам».",
+    RUUK_NO_STOP * 30,
+)
+
+
+@pytest.mark.parametrize("text", RUUK_MARKS_VERB, ids=lambda t: t[:30])
+def test_the_verb_before_a_mark_answers_as_every_verb(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    fast = to_extract(analyze_text(text), 0)
+    monkeypatch.setattr(ruuk_finder, "_marks_verb", _marks_verb_of_every_verb)
+    slow = to_extract(analyze_text(text), 0)
+    assert fast == slow
+
+
+def test_the_verb_before_a_mark_finds_quotes() -> None:
+    found = [t for t in RUUK_MARKS_VERB[:6] if any(q["kind"] == "direct" for q in to_extract(analyze_text(t), 0)["quotes"])]
+    assert len(found) >= 3, found
