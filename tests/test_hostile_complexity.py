@@ -14,6 +14,7 @@ multiply, and by its answer on the adversarial text being the answer of the old,
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -1133,3 +1134,62 @@ def test_the_verb_before_a_mark_answers_as_every_verb(monkeypatch: pytest.Monkey
 def test_the_verb_before_a_mark_finds_quotes() -> None:
     found = [t for t in RUUK_MARKS_VERB[:6] if any(q["kind"] == "direct" for q in to_extract(analyze_text(t), 0)["quotes"])]
     assert len(found) >= 3, found
+
+
+# -- quotes.ruuk.v8: a post of many callsigns (session 15, scripts/fuzz_pipeline.py) --------------------------------
+
+def _callsign_post(names: int) -> str:
+    """«"…" - "X".» lines of ``names`` distinct callsigns, some of them described as soldiers before."""
+    return "".join(f'"Шкода{k}", офицер 46 бригады.\n"Мы держим позиции и ждём снаряды" - "Шкода{k}".\n'
+                   if k % 3 == 0 else f'"Нас бросили без еды и воды" - "Гром{k}".\n' for k in range(names))
+
+
+def _description_reads(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[int, dict[str, Any]]:
+    """Characters the description patterns of quotes.ruuk.v8 were run over, and the extract output."""
+    from moralewatch.quotes_ruuk import block
+
+    read = [0]
+    described = block._described
+
+    class Counting:
+        def __init__(self, pattern: Any) -> None:
+            self.pattern = pattern
+
+        def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
+            end = len(string) if endpos is None else endpos
+            read[0] += max(0, end - pos)
+            return self.pattern.finditer(string, pos, end)
+
+        def match(self, string: str, pos: int = 0) -> Any:
+            m = self.pattern.match(string, pos)
+            read[0] += (m.end() - pos) if m else 1
+            return m
+
+    monkeypatch.setattr(block, "_described", lambda name: Counting(described(name)))
+    out = to_extract(analyze_text(text), 0)
+    return read[0], out
+
+
+def test_a_post_of_many_callsigns_reads_their_descriptions_in_proportion(monkeypatch: pytest.MonkeyPatch) -> None:
+    small, out = _description_reads(monkeypatch, _callsign_post(300))
+    big, _ = _description_reads(monkeypatch, _callsign_post(600))
+    assert any(q["speaker"] and q["speaker"].startswith("Шкода") for q in out["quotes"])  # the rule does find them
+    # linear: twice the callsigns, about twice the characters read (the whole post once per callsign was ~4x)
+    assert big <= 2.2 * small, (small, big)
+    assert big < 100 * 600, big
+
+
+_DESCRIBED_PIECES = st.lists(st.sampled_from(
+    ['"', "«", "»", "“", "”", "Шкода", "Шкода Гром", "Гром", "x", "_", "1", ", ", ",", ",\n", ", \u00a0", " ", "\n",
+     "офицер 46 бригады", "боец", ".", "-", "’", "Шкода-", "aШкода"]), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_DESCRIBED_PIECES, st.sampled_from(["Шкода", "Гром", "Шкода Гром", "Шкода-", "Шкода’", "1"]))
+def test_the_descriptions_read_at_the_commas_answer_as_the_scan(text: str, name: str) -> None:
+    """Where the name may end (before a comma and a blank) read in order gives what the scan of the whole text
+    gave: the same matches, starts, ends and descriptions."""
+    from moralewatch.quotes_ruuk import block
+
+    scan = [(m.span(), m.group(1)) for m in block._described(re.escape(name)).finditer(text)]
+    assert [(m.span(), m.group(1)) for m in block._descriptions_of(text, name)] == scan

@@ -1046,7 +1046,7 @@ def _callsign_in_marks(line: Line, x0: int, x1: int) -> bool:
     from .block import described_elsewhere, marked_name
 
     name = marked_name(line.text, x0, x1)
-    return name is not None and described_elsewhere(line.text, re.escape(line.text[name[0]:name[1]]), x0)
+    return name is not None and described_elsewhere(line.text, line.text[name[0]:name[1]], x0)
 
 
 def _relayed_source(src: str) -> bool:
