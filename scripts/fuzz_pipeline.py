@@ -266,6 +266,17 @@ def relayed_soldiers(rng: random.Random, size: int) -> str:
                                        f"{_words(r, lang, r.randint(0, 6))}" + r.choice([". ", ", ", " ", NL]))
 
 
+def distinct_units(rng: random.Random, size: int) -> str:
+    """Soldiers' words relayed with ever new unit numbers (what the document says of each unit is read per number)."""
+    k = [0]
+
+    def piece(r: random.Random) -> str:
+        k[0] += 1
+        return (f"«{_words(r, 'ru', r.randint(3, 6))}», — рассказал боец {k[0] % 1000}-й бригады"
+                f"{r.choice(['', ' ВСУ', ' ВС РФ'])}.\n")
+    return _fill(rng, size, piece)
+
+
 def name_and_place_lists(rng: random.Random, size: int) -> str:
     """Long lists of people, oblasts and places in Russian and Ukrainian cases (entities.ruuk)."""
     items = ["Иван Петров", "Сергея Иванова", "Петру Коваленку", "Володимира Зеленського", "Донецкой области",
@@ -297,7 +308,7 @@ TEXTS: dict[str, Gen] = {
     "places only": places_only, "mixed scripts, combining marks": mixed_scripts, "RTL, zero-width, NUL": odd_characters,
     "zero-width inside words": zero_width_words, "markdown nesting": markdown_nesting,
     "Telegram multi-line quotes": telegram_multiline_quotes, "callsign lines": callsign_lines,
-    "relayed soldiers": relayed_soldiers, "name and place lists": name_and_place_lists,
+    "relayed soldiers": relayed_soldiers, "distinct unit numbers": distinct_units, "name and place lists": name_and_place_lists,
     "ru/uk transcript": ruuk_transcript,
 }
 TEXTS["mixture"] = mixture

@@ -1193,3 +1193,63 @@ def test_the_descriptions_read_at_the_commas_answer_as_the_scan(text: str, name:
 
     scan = [(m.span(), m.group(1)) for m in block._described(re.escape(name)).finditer(text)]
     assert [(m.span(), m.group(1)) for m in block._descriptions_of(text, name)] == scan
+
+
+# -- quotes.ruuk.v7/v8: a post of many units (session 15, scripts/fuzz_pipeline.py) -------------------------------
+
+def _unit_post(units: int) -> str:
+    """Relayed soldiers' words, each of a unit of its own number, some units named with their side."""
+    return "".join(f"«Нам не дают снарядов уже неделю», — рассказал боец {k}-й бригады{' ВСУ' if k % 4 == 0 else ''}.\n"
+                   for k in range(1, units + 1))
+
+
+def _unit_reads(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[int, dict[str, Any]]:
+    """Characters the unit patterns of quotes.ruuk's relayed side were run over, and the extract output."""
+    from moralewatch.quotes_ruuk import relayed
+
+    read = [0]
+    compile_regex = relayed.compile_regex
+
+    class Counting:
+        def __init__(self, pattern: Any) -> None:
+            self.pattern = pattern
+
+        def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
+            end = len(string) if endpos is None else endpos
+            read[0] += max(0, end - pos)
+            return self.pattern.finditer(string, pos, end)
+
+        def match(self, string: str, pos: int = 0) -> Any:
+            m = self.pattern.match(string, pos)
+            read[0] += (m.end() - pos) if m else 1
+            return m
+
+    monkeypatch.setattr(relayed, "compile_regex", lambda *a, **k: Counting(compile_regex(*a, **k)))
+    out = to_extract(analyze_text(text), 0)
+    return read[0], out
+
+
+def test_a_post_of_many_units_reads_their_mentions_in_proportion(monkeypatch: pytest.MonkeyPatch) -> None:
+    small, out = _unit_reads(monkeypatch, _unit_post(200))
+    big, _ = _unit_reads(monkeypatch, _unit_post(400))
+    assert sum(q["side"] == "ua" for q in out["quotes"]) >= 50  # the units' sides are read
+    # linear: twice the units, about twice the characters read (the whole post once per unit number was ~4x)
+    assert big <= 2.2 * small, (small, big)
+    assert big < 100 * 400, big
+
+
+_UNIT_PIECES = st.lists(st.sampled_from(
+    ["1", "12", "123", "4", "46", "1234", "-й", "-я", "ой", " ", "  ", "бригады", "полка", "ВСУ", " рф", ".", "\n", "x",
+     "٣", "a", " 46 омбр", "Бригада", "_"]), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_UNIT_PIECES, st.sampled_from(["1", "12", "123", "46", "4", "٣"]))
+def test_the_unit_mentions_read_at_the_digits_answer_as_the_scan(text: str, number: str) -> None:
+    from moralewatch.lexicons import compile_regex
+    from moralewatch.quotes_ruuk import relayed
+
+    pattern = compile_regex(rf"(?<!\d){number}(?:-?\w{{1,2}})?\s+(?:[а-яёіїє]+\s+){{0,2}}?(?:бригад|полк|батальон|"
+                            r"омбр|ошб|оабр|омпбр|одшбр)[^.\n]{0,40}", flags=2)
+    scan = [(m.span(), m.group()) for m in pattern.finditer(text)]
+    assert [(m.span(), m.group()) for m in relayed._unit_mentions(number, text)] == scan
