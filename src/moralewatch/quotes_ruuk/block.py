@@ -209,7 +209,7 @@ def _descriptions(text: str, name: str) -> tuple[list[int], list[int], float]:
 def described_elsewhere(text: str, name: str, at: int) -> bool:
     """Whether the document gives ``name`` (a callsign) a soldier's description elsewhere («Шкода, офицер 46
     бригады»), before ``at``: a description that ends by ``at``. The answer is the one a scan of ``text[:at]`` gives,
-    from one scan of the whole document per name (a post of thousands of «…» - "X" lines was quadratic): the scans
+    from one reading of the document per name (a post of thousands of «…» - "X" lines was quadratic): the readings
     agree on every description that ends by ``at``; the one that runs past it is read again up to ``at``."""
     starts, ends, first = _descriptions(text, name)
     if first <= at:

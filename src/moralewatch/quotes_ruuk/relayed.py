@@ -127,8 +127,8 @@ def _unit_side(number: str, text: str) -> str:
 
 def _read_unit_side(number: str, text: str) -> str:
     """The one side the document's mentions of the unit numbered ``number`` give (else unknown). Cached per document
-    and number: a post of thousands of relayed quotes reads the document once per unit number (at most 999), not once
-    per quote."""
+    and number: a post of thousands of relayed quotes reads the unit's mentions once per number, not once per quote
+    (and where a run of digits opens with the number, not the whole document: :func:`_unit_mentions`)."""
     sides = set()
     for u in _unit_mentions(number, text):
         near = u.group()
