@@ -1253,3 +1253,51 @@ def test_the_unit_mentions_read_at_the_digits_answer_as_the_scan(text: str, numb
                             r"омбр|ошб|оабр|омпбр|одшбр)[^.\n]{0,40}", flags=2)
     scan = [(m.span(), m.group()) for m in pattern.finditer(text)]
     assert [(m.span(), m.group()) for m in relayed._unit_mentions(number, text)] == scan
+
+
+# -- quotes.ruuk: one long line of labels and marks (session 15, scripts/fuzz_pipeline.py) --------------------------
+
+#: «Name:» labels and quotes on one line without a stop: each quote copied the line up to its mark (a source's name
+#: before it?) and from its closing mark to the line's end (a quote alone on its line?): 2 MB took quotes.ruuk.v8 11 s
+RUUK_LABELS = "Сергей Петров: ВОПРОС: «Боец» Корреспондент: «нет снарядов» "
+
+_LINE_PIECES = st.lists(st.sampled_from(
+    ["Reuters", "ТАСС", " ", ":", ".", "«", "»", '"', "“", "”", "(Германия)", "• ", "— ", "Песков", "!", "…", "\u00a0",
+     "слово", ",", "?", "x"]), max_size=24).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LINE_PIECES, st.integers(0, 3))
+def test_the_line_answers_read_once_answer_as_the_copies(text: str, shift: int) -> None:
+    """A line's blank tail, and the source-then-quote pattern tried from its first word in place, answer as the
+    copies of the line they replace, for every mark of the line and every position."""
+    text = "ж\n" * shift + text
+    lo = 2 * shift
+    line = ruuk_finder.Line(text, lo, len(text), False, True, revision=8)
+    for at in range(lo, len(text) + 1):
+        assert line.blank_after(at) == (not text[at:len(text)].strip(" .,!?…\u00a0")), at
+    for mk in line.marks:
+        head = line.m(line.lo, mk.open_at) if mk.open_at >= 0 else ""
+        old = ruuk_finder._SOURCE_THEN_QUOTE.fullmatch(head) if head else None
+        end, first = mk.open_at - line.lo, line.first_word()
+        new = ruuk_finder._SOURCE_THEN_QUOTE.fullmatch(line.masked, first, end) if 0 < end and first < end else None
+        assert (old and old.span(1)) == (new and new.span(1)), (mk, head)
+    assert line.line_lead() == ruuk_finder._lead(line.masked, line.lo, line.lo, line.hi)
+
+
+def test_a_long_line_of_labels_is_not_copied_for_each_quote(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The characters the line's helpers copy (``Line.m``) grow with the line, not with the line times its quotes."""
+    copied = [0]
+    m = ruuk_finder.Line.m
+
+    def counting(self: Any, s: int, e: int) -> str:
+        out = m(self, s, e)
+        copied[0] += len(out)
+        return out
+
+    monkeypatch.setattr(ruuk_finder.Line, "m", counting)
+    analyze_text(RUUK_LABELS * 1000)
+    small = copied[0]
+    copied[0] = 0
+    analyze_text(RUUK_LABELS * 2000)
+    assert copied[0] <= 2.2 * small, (small, copied[0])

@@ -192,6 +192,9 @@ _LEAD = compile_regex(r"[^\w«\"„“" + MASK + r"]*")
 _DASH_LINE = compile_regex(r"\s*[-—–]\s+")
 _BULLET_LINE = compile_regex(r"[ \t]{0,8}[▪•●◾▫➖·✔☑🔹🔸]\ufe0f?[ \t]{0,8}(?=\w|[«\"„“])")
 _WORD = compile_regex(r"[\w'’-]+")
+_WORD_OR_GUILLEMET = compile_regex(r"[\w«]")
+#: what a line may end with after a quote that is the whole line
+_TAIL_BLANKS = frozenset(" .,!?…\u00a0")
 #: a word as the verbs table spells it (a hyphenated word is one word, never a cue)
 _TOKEN = compile_regex(r"\w+(?:-\w+)*")
 _DATE = compile_regex(
@@ -321,6 +324,11 @@ class Line:
         self._cues: list[tuple[int, int, frozenset[str]]] | None = None
         self._cue_starts: list[int] = []
         self._mark_starts: list[int] | None = None
+        #: (session 15) per line, not per mark: where the line's text starts after its lead, where its first word or
+        #: «-mark is, and where its last character that is not a blank or a stop is
+        self._line_lead: int | None = None
+        self._first_word: int | None = None
+        self._last_other: int | None = None
         #: (pattern, end) -> (from, the leftmost match from there): see first_match
         self._first: dict[tuple[int, int], tuple[int, re.Match[str] | None]] = {}
         self._first_text: dict[tuple[int, int], tuple[int, re.Match[str] | None]] = {}
@@ -429,6 +437,30 @@ class Line:
         if i >= 0 and cues[i][1] > e:  # cues never overlap: only one can straddle e
             i -= 1
         return cues[i] if i >= 0 and cues[i][0] >= s else None
+
+    def line_lead(self) -> int:
+        """``_lead(masked, lo, lo, hi)``: where the line starts after its bullets, emoji and dashes; read once per line
+        (each quote of a line read it again)."""
+        if self._line_lead is None:
+            self._line_lead = _lead(self.masked, self.lo, self.lo, self.hi)
+        return self._line_lead
+
+    def first_word(self) -> int:
+        """Where the line's first word character or «-mark is (offset into ``masked``; its length if none)."""
+        if self._first_word is None:
+            m = _WORD_OR_GUILLEMET.search(self.masked)
+            self._first_word = m.start() if m else len(self.masked)
+        return self._first_word
+
+    def blank_after(self, at: int) -> bool:
+        """Whether the line holds nothing but blanks and stops (`` .,!?…`` and no-break spaces) from ``at`` on:
+        ``not text[at:hi].strip(" .,!?…\\u00a0")``, without a copy of the rest of the line for each quote."""
+        if self._last_other is None:
+            i = self.hi
+            while i > self.lo and self.text[i - 1] in _TAIL_BLANKS:
+                i -= 1
+            self._last_other = i
+        return self._last_other <= at
 
     def marks_from(self, s: int, e: int) -> list[Mark]:
         """The marks that open in [s, e]: the marks are in text order, so a long line's many sentences each look
@@ -1184,10 +1216,13 @@ _TOPIC = compile_regex(r"\s{1,64}(?:о|об|обо|про)\s", flags=2)
 
 def _source_then_quote(line: Line, mk: Mark) -> bool:
     """A source's name, then its words: «Der Spiegel (Германия). «…»», «Reuters: «…»»."""
-    head = line.m(line.lo, mk.open_at) if mk.open_at >= 0 else ""
-    named = _SOURCE_THEN_QUOTE.fullmatch(head) if head else None
+    # the name opens at the line's first word (the pattern's lead takes no word character and no «), so the pattern
+    # is tried from there, in place: a copy of the line up to each of its marks was quadratic in a long line
+    end, first = mk.open_at - line.lo, line.first_word()
+    named = _SOURCE_THEN_QUOTE.fullmatch(line.masked, first, end) if 0 < end and first < end else None
     if not named:
         return False
+    head = line.m(line.lo, mk.open_at)
     n0, n1 = line.lo + named.start(1), line.lo + named.end(1)
     topic = _TOPIC.search(line.text, n0, n1)
     if topic and head.rstrip().endswith(":"):  # «Песков о переговорах: «…»»: the name before its topic
@@ -1320,9 +1355,9 @@ def _marks_partial(line: Line, s: int, mk: Mark, content: str) -> bool:
 
 def _marks_line(line: Line, mk: Mark, content: str, sentence_like: bool) -> None:
     """A line that is only a quote: its speaker is the line's before or after."""
-    lead = _lead(line.masked, line.lo, line.lo, line.hi)
+    lead = line.line_lead()
     sentence_like = sentence_like or mk.open_at < 0
-    tail = line.text[mk.close_at + 1:line.hi].strip(" .,!?…\u00a0") if mk.close_at >= 0 else ""
+    tail = mk.close_at >= 0 and not line.blank_after(mk.close_at + 1)  # read once per line, not copied per quote
     if (mk.open_at <= lead) and not tail and sentence_like and _words(content) >= 3:
         line.found.append(Found(mk.start, mk.end, "direct", None, None, "ruuk-marks-line", "", [], 0.55,
                                 borrow="line", continues_prev=mk.open_at < 0))
