@@ -62,6 +62,8 @@ UNITS = {
     "ukrainian cues": "бійці втомлені, немає снарядів ", "russian quotes": "«Мы устали», — сказал боец. ",
     "russian speech verbs": "заявил, что ", "russian attribution": "по словам ", "russian labels": "Иванов: ",
     "russian counts": "двухсотые и трёхсотые ", "russian dates": "3 марта 2022 ", "mixed scripts": "aж ",
+    # session 15 (scripts/fuzz_pipeline.py): marks and verbs in one sentence without a stop
+    "russian marks and verbs without a stop": "командир заявил «Ахмат» что нет снарядов Иванов рассказал ",
 }
 
 
@@ -83,8 +85,16 @@ def _mixture(seed: int, size: int) -> str:
     return "".join(parts)[:size]
 
 
+def _callsigns(size: int) -> str:
+    """Session 15 (scripts/fuzz_pipeline.py): a post of «"…" - "X".» lines of ever new callsigns, a third described
+    as soldiers: what the document says of each callsign was read from the whole document once per callsign."""
+    return "".join(f'"Ш{k}", боец.\n"Да, да, да" - "Ш{k}".\n' if k % 3 == 0 else f'"Нет, нет, нет" - "Г{k}".\n'
+                   for k in range(size // 20))[:size]
+
+
 DOCUMENTS = {**{name: (lambda size, u=unit: _repeated(u, size)) for name, unit in UNITS.items()},
-             **{f"mixture {seed}": (lambda size, s=seed: _mixture(s, size)) for seed in (1, 2, 3)}}
+             **{f"mixture {seed}": (lambda size, s=seed: _mixture(s, size)) for seed in (1, 2, 3)},
+             "distinct callsigns": _callsigns}
 
 
 @contextmanager

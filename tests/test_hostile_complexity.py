@@ -14,6 +14,7 @@ multiply, and by its answer on the adversarial text being the answer of the old,
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -1046,3 +1047,257 @@ def test_the_written_cues_are_let_go() -> None:
     # the peak of building is the cues and what the document keeps: 1,073 bytes a cue before, 785 now (the lines of
     # speech and the written cues let go, the turn's lines in arrays, no table of its cues' order)
     assert _traced_peak(transcript.build, text, "srt") < 900 * 20_000
+
+
+# -- quotes.ruuk: one long sentence of marks and verbs (session 15, scripts/fuzz_pipeline.py) ----------------------
+
+#: words of a Russian report without a stop: each mark's verb was looked for among every verb of the sentence before
+#: it, on a copy of the text from each verb to the mark, and each cue's speaker read back to the sentence start
+#: (128 KB took quotes.ruuk.v8 5.7 s, 16 KB 0.04 s)
+RUUK_NO_STOP = "командир заявил «Ахмат» что нет снарядов Иванов рассказал по словам бойцов позывной "
+
+
+def _said_then_mark_reads(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[int, dict[str, Any]]:
+    """Characters the verb-then-mark pattern of quotes.ruuk reads (its string's stretch), and the extract output."""
+    read = [0]
+
+    class Counting:
+        def __init__(self, pattern: Any) -> None:
+            self.pattern = pattern
+
+        def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
+            end = len(string) if endpos is None else min(endpos, len(string))
+            read[0] += max(0, end - pos) + 1
+            return self.pattern.fullmatch(string, pos, end)
+
+    monkeypatch.setattr(ruuk_finder, "_SAID_THEN_MARK", Counting(ruuk_finder._SAID_THEN_MARK))
+    out = to_extract(analyze_text(text), 0)
+    return read[0], out
+
+
+def test_a_mark_looks_at_the_verb_before_it_not_at_every_verb_of_the_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    small, _ = _said_then_mark_reads(monkeypatch, RUUK_NO_STOP * 40)
+    big, _ = _said_then_mark_reads(monkeypatch, RUUK_NO_STOP * 80)
+    marks = (RUUK_NO_STOP * 80).count("«")
+    # linear: twice the text, about twice the characters read (every verb before each mark, to the mark, was ~8x)
+    assert big <= 2.2 * small, (small, big)
+    assert big < 20 * marks, (big, marks)
+
+
+def test_a_sentence_longer_than_the_limit_is_read_in_pieces() -> None:
+    from moralewatch.layers.sentences import MAX_SENTENCE
+
+    text = RUUK_NO_STOP * (3 * MAX_SENTENCE // len(RUUK_NO_STOP))
+    line = ruuk_finder.Line(text, 0, len(text), False, True, revision=8)
+    pieces = line.sentences()
+    assert len(pieces) >= 3 and all(e - s <= MAX_SENTENCE for s, e in pieces)
+    assert pieces[0][0] == 0 and not text[pieces[-1][1]:].strip()
+    short = "Солдаты устали. «Мы хотим домой», — сказал боец."
+    assert ruuk_finder.Line(short, 0, len(short), False, True, revision=8).sentences() == [(0, 15), (16, len(short))]
+
+
+def _marks_verb_of_every_verb(line: Any, s: int, mk: Any, content: str, sentence_like: bool) -> bool:
+    """quotes.ruuk's ``_marks_verb`` as it was: every speech verb of the sentence before the mark tried."""
+    said = [vb for vb in line.verbs(s, mk.start)
+            if ruuk_finder._SAID_THEN_MARK.fullmatch(line.m(vb[1], mk.open_at))]
+    if not (said and sentence_like and mk.open_at >= 0 and ruuk_finder._words(content) >= 3):
+        return False
+    v, v_end, _ = said[-1]
+    sp = line.subject(s, v)
+    if sp is not None and not ruuk_finder._speakerish(line, sp):
+        return False
+    line.add(ruuk_finder.Found(mk.start, mk.end, "direct", sp, (v, v_end), "ruuk-marks-verb", "", [], 0.7), (s, v_end),
+             nested=True)
+    return True
+
+
+#: quotes right after a verb, with an earlier quote and «и» between, and verbs further back
+RUUK_MARKS_VERB = (
+    "Протестующие скандировали «Нет войне и мобилизации» и «Верните наших мужей домой».",
+    "Бойцы кричали «Мы не пойдём туда больше никогда», а командир сказал «Идите вперёд без разговоров».",
+    "Солдаты заявили «Снарядов нет уже третью неделю подряд».",
+    "Командир рассказал, что солдаты пели «Мы вернёмся домой живыми все».",
+    "Мобилизованные написали и передали «Нас бросили без еды и воды здесь» и «Помогите нам».",
+    "Військові заявили «Ми не маємо снарядів вже місяць» та «Допоможіть нам».",
+    RUUK_NO_STOP * 30,
+)
+
+
+@pytest.mark.parametrize("text", RUUK_MARKS_VERB, ids=lambda t: t[:30])
+def test_the_verb_before_a_mark_answers_as_every_verb(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    fast = to_extract(analyze_text(text), 0)
+    monkeypatch.setattr(ruuk_finder, "_marks_verb", _marks_verb_of_every_verb)
+    slow = to_extract(analyze_text(text), 0)
+    assert fast == slow
+
+
+def test_the_verb_before_a_mark_finds_quotes() -> None:
+    found = [t for t in RUUK_MARKS_VERB[:6] if any(q["kind"] == "direct" for q in to_extract(analyze_text(t), 0)["quotes"])]
+    assert len(found) >= 3, found
+
+
+# -- quotes.ruuk.v8: a post of many callsigns (session 15, scripts/fuzz_pipeline.py) --------------------------------
+
+def _callsign_post(names: int) -> str:
+    """«"…" - "X".» lines of ``names`` distinct callsigns, some of them described as soldiers before."""
+    return "".join(f'"Шкода{k}", офицер 46 бригады.\n"Мы держим позиции и ждём снаряды" - "Шкода{k}".\n'
+                   if k % 3 == 0 else f'"Нас бросили без еды и воды" - "Гром{k}".\n' for k in range(names))
+
+
+def _description_reads(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[int, dict[str, Any]]:
+    """Characters the description patterns of quotes.ruuk.v8 were run over, and the extract output."""
+    from moralewatch.quotes_ruuk import block
+
+    read = [0]
+    described = block._described
+
+    class Counting:
+        def __init__(self, pattern: Any) -> None:
+            self.pattern = pattern
+
+        def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
+            end = len(string) if endpos is None else endpos
+            read[0] += max(0, end - pos)
+            return self.pattern.finditer(string, pos, end)
+
+        def match(self, string: str, pos: int = 0) -> Any:
+            m = self.pattern.match(string, pos)
+            read[0] += (m.end() - pos) if m else 1
+            return m
+
+    monkeypatch.setattr(block, "_described", lambda name: Counting(described(name)))
+    out = to_extract(analyze_text(text), 0)
+    return read[0], out
+
+
+def test_a_post_of_many_callsigns_reads_their_descriptions_in_proportion(monkeypatch: pytest.MonkeyPatch) -> None:
+    small, out = _description_reads(monkeypatch, _callsign_post(300))
+    big, _ = _description_reads(monkeypatch, _callsign_post(600))
+    assert any(q["speaker"] and q["speaker"].startswith("Шкода") for q in out["quotes"])  # the rule does find them
+    # linear: twice the callsigns, about twice the characters read (the whole post once per callsign was ~4x)
+    assert big <= 2.2 * small, (small, big)
+    assert big < 100 * 600, big
+
+
+_DESCRIBED_PIECES = st.lists(st.sampled_from(
+    ['"', "«", "»", "“", "”", "Шкода", "Шкода Гром", "Гром", "x", "_", "1", ", ", ",", ",\n", ", \u00a0", " ", "\n",
+     "офицер 46 бригады", "боец", ".", "-", "’", "Шкода-", "aШкода"]), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_DESCRIBED_PIECES, st.sampled_from(["Шкода", "Гром", "Шкода Гром", "Шкода-", "Шкода’", "1"]))
+def test_the_descriptions_read_at_the_commas_answer_as_the_scan(text: str, name: str) -> None:
+    """Where the name may end (before a comma and a blank) read in order gives what the scan of the whole text
+    gave: the same matches, starts, ends and descriptions."""
+    from moralewatch.quotes_ruuk import block
+
+    scan = [(m.span(), m.group(1)) for m in block._described(re.escape(name)).finditer(text)]
+    assert [(m.span(), m.group(1)) for m in block._descriptions_of(text, name)] == scan
+
+
+# -- quotes.ruuk.v7/v8: a post of many units (session 15, scripts/fuzz_pipeline.py) -------------------------------
+
+def _unit_post(units: int) -> str:
+    """Relayed soldiers' words, each of a unit of its own number, some units named with their side."""
+    return "".join(f"«Нам не дают снарядов уже неделю», — рассказал боец {k}-й бригады{' ВСУ' if k % 4 == 0 else ''}.\n"
+                   for k in range(1, units + 1))
+
+
+def _unit_reads(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[int, dict[str, Any]]:
+    """Characters the unit patterns of quotes.ruuk's relayed side were run over, and the extract output."""
+    from moralewatch.quotes_ruuk import relayed
+
+    read = [0]
+    compile_regex = relayed.compile_regex
+
+    class Counting:
+        def __init__(self, pattern: Any) -> None:
+            self.pattern = pattern
+
+        def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
+            end = len(string) if endpos is None else endpos
+            read[0] += max(0, end - pos)
+            return self.pattern.finditer(string, pos, end)
+
+        def match(self, string: str, pos: int = 0) -> Any:
+            m = self.pattern.match(string, pos)
+            read[0] += (m.end() - pos) if m else 1
+            return m
+
+    monkeypatch.setattr(relayed, "compile_regex", lambda *a, **k: Counting(compile_regex(*a, **k)))
+    out = to_extract(analyze_text(text), 0)
+    return read[0], out
+
+
+def test_a_post_of_many_units_reads_their_mentions_in_proportion(monkeypatch: pytest.MonkeyPatch) -> None:
+    small, out = _unit_reads(monkeypatch, _unit_post(200))
+    big, _ = _unit_reads(monkeypatch, _unit_post(400))
+    assert sum(q["side"] == "ua" for q in out["quotes"]) >= 50  # the units' sides are read
+    # linear: twice the units, about twice the characters read (the whole post once per unit number was ~4x)
+    assert big <= 2.2 * small, (small, big)
+    assert big < 100 * 400, big
+
+
+_UNIT_PIECES = st.lists(st.sampled_from(
+    ["1", "12", "123", "4", "46", "1234", "-й", "-я", "ой", " ", "  ", "бригады", "полка", "ВСУ", " рф", ".", "\n", "x",
+     "٣", "a", " 46 омбр", "Бригада", "_"]), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_UNIT_PIECES, st.sampled_from(["1", "12", "123", "46", "4", "٣"]))
+def test_the_unit_mentions_read_at_the_digits_answer_as_the_scan(text: str, number: str) -> None:
+    from moralewatch.lexicons import compile_regex
+    from moralewatch.quotes_ruuk import relayed
+
+    pattern = compile_regex(rf"(?<!\d){number}(?:-?\w{{1,2}})?\s+(?:[а-яёіїє]+\s+){{0,2}}?(?:бригад|полк|батальон|"
+                            r"омбр|ошб|оабр|омпбр|одшбр)[^.\n]{0,40}", flags=2)
+    scan = [(m.span(), m.group()) for m in pattern.finditer(text)]
+    assert [(m.span(), m.group()) for m in relayed._unit_mentions(number, text)] == scan
+
+
+# -- quotes.ruuk: one long line of labels and marks (session 15, scripts/fuzz_pipeline.py) --------------------------
+
+#: «Name:» labels and quotes on one line without a stop: each quote copied the line up to its mark (a source's name
+#: before it?) and from its closing mark to the line's end (a quote alone on its line?): 2 MB took quotes.ruuk.v8 11 s
+RUUK_LABELS = "Сергей Петров: ВОПРОС: «Боец» Корреспондент: «нет снарядов» "
+
+_LINE_PIECES = st.lists(st.sampled_from(
+    ["Reuters", "ТАСС", " ", ":", ".", "«", "»", '"', "“", "”", "(Германия)", "• ", "— ", "Песков", "!", "…", "\u00a0",
+     "слово", ",", "?", "x"]), max_size=24).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LINE_PIECES, st.integers(0, 3))
+def test_the_line_answers_read_once_answer_as_the_copies(text: str, shift: int) -> None:
+    """A line's blank tail, and the source-then-quote pattern tried from its first word in place, answer as the
+    copies of the line they replace, for every mark of the line and every position."""
+    text = "ж\n" * shift + text
+    lo = 2 * shift
+    line = ruuk_finder.Line(text, lo, len(text), False, True, revision=8)
+    for at in range(lo, len(text) + 1):
+        assert line.blank_after(at) == (not text[at:len(text)].strip(" .,!?…\u00a0")), at
+    for mk in line.marks:
+        head = line.m(line.lo, mk.open_at) if mk.open_at >= 0 else ""
+        old = ruuk_finder._SOURCE_THEN_QUOTE.fullmatch(head) if head else None
+        end, first = mk.open_at - line.lo, line.first_word()
+        new = ruuk_finder._SOURCE_THEN_QUOTE.fullmatch(line.masked, first, end) if 0 < end and first < end else None
+        assert (old and old.span(1)) == (new and new.span(1)), (mk, head)
+    assert line.line_lead() == ruuk_finder._lead(line.masked, line.lo, line.lo, line.hi)
+
+
+def test_a_long_line_of_labels_is_not_copied_for_each_quote(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The characters the line's helpers copy (``Line.m``) grow with the line, not with the line times its quotes."""
+    copied = [0]
+    m = ruuk_finder.Line.m
+
+    def counting(self: Any, s: int, e: int) -> str:
+        out = m(self, s, e)
+        copied[0] += len(out)
+        return out
+
+    monkeypatch.setattr(ruuk_finder.Line, "m", counting)
+    analyze_text(RUUK_LABELS * 1000)
+    small = copied[0]
+    copied[0] = 0
+    analyze_text(RUUK_LABELS * 2000)
+    assert copied[0] <= 2.2 * small, (small, copied[0])

@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..layers.sentences import MAX_SENTENCE, capped
 from ..lexicons import compile_regex
 from .lexicon import lexicon
 from .morph import body_in, gerund, infinitive, may_be_nominative, name_reading, only_noun, speaker_noun
@@ -191,6 +192,9 @@ _LEAD = compile_regex(r"[^\w«\"„“" + MASK + r"]*")
 _DASH_LINE = compile_regex(r"\s*[-—–]\s+")
 _BULLET_LINE = compile_regex(r"[ \t]{0,8}[▪•●◾▫➖·✔☑🔹🔸]\ufe0f?[ \t]{0,8}(?=\w|[«\"„“])")
 _WORD = compile_regex(r"[\w'’-]+")
+_WORD_OR_GUILLEMET = compile_regex(r"[\w«]")
+#: what a line may end with after a quote that is the whole line
+_TAIL_BLANKS = frozenset(" .,!?…\u00a0")
 #: a word as the verbs table spells it (a hyphenated word is one word, never a cue)
 _TOKEN = compile_regex(r"\w+(?:-\w+)*")
 _DATE = compile_regex(
@@ -320,6 +324,11 @@ class Line:
         self._cues: list[tuple[int, int, frozenset[str]]] | None = None
         self._cue_starts: list[int] = []
         self._mark_starts: list[int] | None = None
+        #: (session 15) per line, not per mark: where the line's text starts after its lead, where its first word or
+        #: «-mark is, and where its last character that is not a blank or a stop is
+        self._line_lead: int | None = None
+        self._first_word: int | None = None
+        self._last_other: int | None = None
         #: (pattern, end) -> (from, the leftmost match from there): see first_match
         self._first: dict[tuple[int, int], tuple[int, re.Match[str] | None]] = {}
         self._first_text: dict[tuple[int, int], tuple[int, re.Match[str] | None]] = {}
@@ -382,11 +391,17 @@ class Line:
             self.attributions.append(attribution)
 
     def sentences(self) -> list[tuple[int, int]]:
+        """The line's sentences; one longer than ``MAX_SENTENCE`` characters (words without a stop: no prose comes
+        near) in pieces, as the English reader has them: each cue's speaker, each mark's verbs were read back to the
+        sentence start, quadratic in one long sentence (session 15: 128 KB of words took 5.7 s, 16 KB 0.04 s)."""
         out, pos = [], 0
         for m in (_SENT_END_V5 if self.revision >= 5 else _SENT_END).finditer(self.masked):
             out.append((self.lo + pos, self.lo + m.start()))
             pos = m.end()
         out.append((self.lo + pos, self.hi))
+        if any(e - s > MAX_SENTENCE for s, e in out):
+            lo = self.lo
+            out = [(lo + s, lo + e) for s, e in capped(self.masked, [(s - lo, e - lo) for s, e in out], MAX_SENTENCE)]
         return [(s, e) for s, e in out if self.m(s, e).strip()]
 
     def verbs(self, s: int, e: int, classes: frozenset[str] = SPEECH) -> list[tuple[int, int, frozenset[str]]]:
@@ -410,6 +425,42 @@ class Line:
             if c[2] & classes:
                 out.append(c)
         return out
+
+    def last_cue(self, s: int, e: int) -> tuple[int, int, frozenset[str]] | None:
+        """The last cue word of ``[s, e)`` whatever its classes (what ``verbs(s, e, every class)[-1]`` is), found by
+        bisection, not by listing every cue of the stretch."""
+        if self._cues is None:
+            self.verbs(self.lo, self.lo)
+        cues = self._cues
+        assert cues is not None
+        i = bisect.bisect_right(self._cue_starts, e) - 1
+        if i >= 0 and cues[i][1] > e:  # cues never overlap: only one can straddle e
+            i -= 1
+        return cues[i] if i >= 0 and cues[i][0] >= s else None
+
+    def line_lead(self) -> int:
+        """``_lead(masked, lo, lo, hi)``: where the line starts after its bullets, emoji and dashes; read once per line
+        (each quote of a line read it again)."""
+        if self._line_lead is None:
+            self._line_lead = _lead(self.masked, self.lo, self.lo, self.hi)
+        return self._line_lead
+
+    def first_word(self) -> int:
+        """Where the line's first word character or «-mark is (offset into ``masked``; its length if none)."""
+        if self._first_word is None:
+            m = _WORD_OR_GUILLEMET.search(self.masked)
+            self._first_word = m.start() if m else len(self.masked)
+        return self._first_word
+
+    def blank_after(self, at: int) -> bool:
+        """Whether the line holds nothing but blanks and stops (`` .,!?…`` and no-break spaces) from ``at`` on:
+        ``not text[at:hi].strip(" .,!?…\\u00a0")``, without a copy of the rest of the line for each quote."""
+        if self._last_other is None:
+            i = self.hi
+            while i > self.lo and self.text[i - 1] in _TAIL_BLANKS:
+                i -= 1
+            self._last_other = i
+        return self._last_other <= at
 
     def marks_from(self, s: int, e: int) -> list[Mark]:
         """The marks that open in [s, e]: the marks are in text order, so a long line's many sentences each look
@@ -1027,7 +1078,7 @@ def _callsign_in_marks(line: Line, x0: int, x1: int) -> bool:
     from .block import described_elsewhere, marked_name
 
     name = marked_name(line.text, x0, x1)
-    return name is not None and described_elsewhere(line.text, re.escape(line.text[name[0]:name[1]]), x0)
+    return name is not None and described_elsewhere(line.text, line.text[name[0]:name[1]], x0)
 
 
 def _relayed_source(src: str) -> bool:
@@ -1165,10 +1216,13 @@ _TOPIC = compile_regex(r"\s{1,64}(?:о|об|обо|про)\s", flags=2)
 
 def _source_then_quote(line: Line, mk: Mark) -> bool:
     """A source's name, then its words: «Der Spiegel (Германия). «…»», «Reuters: «…»»."""
-    head = line.m(line.lo, mk.open_at) if mk.open_at >= 0 else ""
-    named = _SOURCE_THEN_QUOTE.fullmatch(head) if head else None
+    # the name opens at the line's first word (the pattern's lead takes no word character and no «), so the pattern
+    # is tried from there, in place: a copy of the line up to each of its marks was quadratic in a long line
+    end, first = mk.open_at - line.lo, line.first_word()
+    named = _SOURCE_THEN_QUOTE.fullmatch(line.masked, first, end) if 0 < end and first < end else None
     if not named:
         return False
+    head = line.m(line.lo, mk.open_at)
     n0, n1 = line.lo + named.start(1), line.lo + named.end(1)
     topic = _TOPIC.search(line.text, n0, n1)
     if topic and head.rstrip().endswith(":"):  # «Песков о переговорах: «…»»: the name before its topic
@@ -1245,10 +1299,16 @@ def _negated_then_gerund(line: Line, s: int, v: int, v_end: int, colon: int) -> 
 
 def _marks_verb(line: Line, s: int, mk: Mark, content: str, sentence_like: bool) -> bool:
     """Right after the verb: X скандировали «…» и «…»."""
-    said = [vb for vb in line.verbs(s, mk.start) if _SAID_THEN_MARK.fullmatch(line.m(vb[1], mk.open_at))]
-    if not (said and sentence_like and mk.open_at >= 0 and _words(content) >= 3):
+    if not (sentence_like and mk.open_at >= 0 and _words(content) >= 3):
         return False
-    v, v_end, _ = said[-1]
+    # only the cue nearest the mark can be the verb: an earlier one has that cue's word before the mark, which the
+    # pattern (blanks, an earlier quote and «и») never takes; and the pattern is tried in place, not on a copy of
+    # the stretch (each mark matched every verb of its sentence on a copy up to the mark: quadratic in a long one)
+    said = line.last_cue(s, mk.start)
+    if said is None or not said[2] & SPEECH or (said[1] <= mk.open_at and not _SAID_THEN_MARK.fullmatch(
+            line.masked, said[1] - line.lo, mk.open_at - line.lo)):
+        return False
+    v, v_end, _ = said
     sp = line.subject(s, v)
     if sp is not None and not _speakerish(line, sp):
         return False  # «Это подтверждает «Перечень …»»: a document's title, not words said
@@ -1295,9 +1355,9 @@ def _marks_partial(line: Line, s: int, mk: Mark, content: str) -> bool:
 
 def _marks_line(line: Line, mk: Mark, content: str, sentence_like: bool) -> None:
     """A line that is only a quote: its speaker is the line's before or after."""
-    lead = _lead(line.masked, line.lo, line.lo, line.hi)
+    lead = line.line_lead()
     sentence_like = sentence_like or mk.open_at < 0
-    tail = line.text[mk.close_at + 1:line.hi].strip(" .,!?…\u00a0") if mk.close_at >= 0 else ""
+    tail = mk.close_at >= 0 and not line.blank_after(mk.close_at + 1)  # read once per line, not copied per quote
     if (mk.open_at <= lead) and not tail and sentence_like and _words(content) >= 3:
         line.found.append(Found(mk.start, mk.end, "direct", None, None, "ruuk-marks-line", "", [], 0.55,
                                 borrow="line", continues_prev=mk.open_at < 0))

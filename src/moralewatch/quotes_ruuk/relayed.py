@@ -11,6 +11,7 @@ channel alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -84,18 +85,52 @@ def per_document(text: str, kind: str, key: str, read: Callable[[], T]) -> T:
 _LAST: list = [None, {}]  # type: ignore[type-arg]
 
 
+#: a run of digits (what a unit's number opens)
+_DIGITS = compile_regex(r"(?<!\d)\d+")
+
+
+def _digit_runs(text: str) -> dict[str, list[int]]:
+    """Where each run of digits of ``text`` starts, in text order, under each of its first one, two and three digits;
+    read once per document."""
+    def read() -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for m in _DIGITS.finditer(text):
+            run = m.group()
+            for k in range(1, min(len(run), 3) + 1):
+                out.setdefault(run[:k], []).append(m.start())
+        return out
+
+    return per_document(text, "digits", "", read)
+
+
+def _unit_mentions(number: str, text: str) -> list[re.Match[str]]:
+    """The document's mentions of the unit numbered ``number``: what the pattern below finds in the whole text, tried
+    only where a run of digits opens with ``number`` (where every match of it starts), in text order and from where
+    the previous match ended, as a scan does; a scan of the whole document per number was quadratic in a post of
+    many units (256 KB of «…», — рассказал боец N-й бригады. took 9 s, 32 KB 0.4 s)."""
+    pattern = compile_regex(rf"(?<!\d){number}(?:-?\w{{1,2}})?\s+(?:[а-яёіїє]+\s+){{0,2}}?(?:бригад|полк|батальон|"
+                            r"омбр|ошб|оабр|омпбр|одшбр)[^.\n]{0,40}", flags=2)
+    found: list[re.Match[str]] = []
+    done = 0
+    for at in _digit_runs(text).get(number, ()):
+        if at >= done:
+            m = pattern.match(text, at)
+            if m is not None:
+                found.append(m)
+                done = m.end()
+    return found
+
+
 def _unit_side(number: str, text: str) -> str:
     return per_document(text, "unit", number, lambda: _read_unit_side(number, text))
 
 
 def _read_unit_side(number: str, text: str) -> str:
     """The one side the document's mentions of the unit numbered ``number`` give (else unknown). Cached per document
-    and number: a post of thousands of relayed quotes reads the document once per unit number (at most 999), not once
-    per quote."""
+    and number: a post of thousands of relayed quotes reads the unit's mentions once per number, not once per quote
+    (and where a run of digits opens with the number, not the whole document: :func:`_unit_mentions`)."""
     sides = set()
-    pattern = compile_regex(rf"(?<!\d){number}(?:-?\w{{1,2}})?\s+(?:[а-яёіїє]+\s+){{0,2}}?(?:бригад|полк|батальон|"
-                            r"омбр|ошб|оабр|омпбр|одшбр)[^.\n]{0,40}", flags=2)
-    for u in pattern.finditer(text):
+    for u in _unit_mentions(number, text):
         near = u.group()
         if _UA.search(near):
             sides.add("ua")
