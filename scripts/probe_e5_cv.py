@@ -21,6 +21,7 @@ line). The held-out sets are never read.
 from __future__ import annotations
 
 import argparse
+import bisect
 import importlib.util
 import json
 import os
@@ -70,22 +71,51 @@ def _from_branch(path: str, name: str, cache: Path) -> Any:
 
 
 class Table:
-    """A static word table (model2vec's method): the sentence vector is the normalised weighted mean of its words'."""
+    """A static word table (model2vec's method): the sentence vector is the normalised mean of its words' (weighted)
+    vectors. A form not in the table takes the vector of the table's form sharing the longest prefix with it, when
+    that prefix has 4 letters or more and leaves at most 4 letters of the form (a stem: «бригадами» -> «бригады»);
+    ``backoff=False`` drops it."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, backoff: bool = True) -> None:
         z = np.load(path, allow_pickle=False)
         self.words = [str(w) for w in z["words"]]
         self.index = {w: i for i, w in enumerate(self.words)}
         self.vectors = z["vectors"].astype(np.float32)  # already weighted
         self.dim = self.vectors.shape[1]
+        self.sorted = sorted(self.words)
+        self.backoff = backoff
+        self.oov: dict[str, int | None] = {}
         self.seen = 0
         self.missing = 0
+        self.backed = 0
+
+    def _near(self, w: str) -> int | None:
+        if w in self.oov:
+            return self.oov[w]
+        best, best_len = None, 0
+        at = bisect.bisect_left(self.sorted, w)
+        for cand in self.sorted[max(0, at - 3):at + 3]:
+            n = len(os.path.commonprefix([w, cand]))
+            if n > best_len:
+                best, best_len = cand, n
+        hit = self.index[best] if best is not None and best_len >= 4 and len(w) - best_len <= 4 else None
+        self.oov[w] = hit
+        return hit
 
     def __call__(self, text: str) -> np.ndarray:
-        ids = [self.index.get(w.lower()) for w in WORD.findall(text)]
-        self.seen += len(ids)
-        self.missing += sum(1 for i in ids if i is None)
-        ids = [i for i in ids if i is not None]
+        ids = []
+        for w in WORD.findall(text):
+            w = w.lower()
+            i = self.index.get(w)
+            self.seen += 1
+            if i is None:
+                i = self._near(w) if self.backoff else None
+                if i is None:
+                    self.missing += 1
+                else:
+                    self.backed += 1
+            if i is not None:
+                ids.append(i)
         if not ids:
             return np.zeros(self.dim, dtype=np.float32)
         v = self.vectors[ids].mean(axis=0)
@@ -108,16 +138,16 @@ class Encoder:
 # -- dense logistic regression ------------------------------------------------------------------------------------
 
 
-def logreg(x: np.ndarray, y: np.ndarray, c: float, active: np.ndarray, iters: int = 300,
+def logreg(x: np.ndarray, y: np.ndarray, c: float, active: np.ndarray, iters: int = 200,
            tol: float = 1e-4) -> tuple[np.ndarray, np.ndarray]:
     """One class-balanced, L2-regularised (penalty |w|^2 / 2c, bias free) logistic regression per column of ``y``
     (the ``active`` ones), all at once by Boehning's bound: each indicator's fixed curvature matrix
     X'SX/4 + I/c is factorised once, then every step is two products with X. Deterministic."""
     n, d = x.shape
-    xa = np.hstack([x, np.ones((n, 1))])
+    xa = np.hstack([x, np.ones((n, 1))]).astype(np.float32)
     reg = np.full(d + 1, 1.0 / c)
     reg[-1] = 0.0
-    xtx = xa.T @ xa
+    xtx = (xa.T @ xa).astype(np.float64)
     k = y.shape[1]
     sw = np.ones((n, k))
     inv = np.zeros((k, d + 1, d + 1))
@@ -127,12 +157,12 @@ def logreg(x: np.ndarray, y: np.ndarray, c: float, active: np.ndarray, iters: in
         pos = y[:, j] == 1
         a, b = n / (2 * pos.sum()), n / (2 * (n - pos.sum()))
         sw[:, j] = np.where(pos, a, b)
-        pp = xa[pos].T @ xa[pos]
+        pp = (xa[pos].T @ xa[pos]).astype(np.float64)
         inv[j] = np.linalg.inv((a * pp + b * (xtx - pp)) / 4 + np.diag(reg + 1e-6))
     w = np.zeros((d + 1, k))
     for _ in range(iters):
-        p = 1.0 / (1.0 + np.exp(-(xa @ w)))
-        g = xa.T @ (sw * (p - y)) + reg[:, None] * w
+        p = 1.0 / (1.0 + np.exp(-(xa @ w.astype(np.float32))))
+        g = (xa.T @ (sw * (p - y)).astype(np.float32)) + reg[:, None] * w
         step = np.einsum("kij,jk->ik", inv, g)
         w -= step
         if np.abs(step).max() < tol:
@@ -192,6 +222,7 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=Path("/tmp/e5w/prepared.pkl"))
     ap.add_argument("--dump-sentences", type=Path)
     ap.add_argument("--c", type=float, default=1.0)
+    ap.add_argument("--no-backoff", action="store_true", help="table: no prefix back-off for unknown forms")
     ap.add_argument("--seed", type=int, default=13)
     args = ap.parse_args()
 
@@ -233,7 +264,7 @@ def main() -> None:
         print(f"{len(seen)} sentences written", file=sys.stderr)
         return
 
-    embed = Encoder(args.encoder) if args.encoder else Table(args.table)
+    embed = Encoder(args.encoder) if args.encoder else Table(args.table, not args.no_backoff)
     k = len(INDICATORS)
     dim = embed.dim + 1 + k  # the vector, the Ukrainian flag, the rules' verdict (both mode)
 
@@ -294,7 +325,12 @@ def main() -> None:
 
     def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         active = y.sum(axis=0) >= tv.MIN_POSITIVES
-        w, b = logreg(x, y.astype(np.float64), args.c, active)
+        mu = x.mean(axis=0)
+        sd = x.std(axis=0)
+        sd[sd < 1e-6] = 1.0
+        w, b = logreg((x - mu) / sd, y.astype(np.float64), args.c, active)
+        w = w / sd[:, None]  # back to the raw features: x'w + b == ((x - mu) / sd)'w_std + b_std
+        b = b - mu @ w
         w = np.where(active[None, :], w, 0.0).astype(np.float32)
         b = np.where(active, b, -8.0).astype(np.float32)
         return w, b
@@ -311,6 +347,7 @@ def main() -> None:
                      "english_sentences": len(english), "cv_cpu_s": round(time.process_time() - t1, 1)}
     if isinstance(embed, Table):
         res["_setup"]["oov_share"] = round(embed.missing / max(1, embed.seen), 4)
+        res["_setup"]["backoff_share"] = round(embed.backed / max(1, embed.seen), 4)
     print(json.dumps(res, indent=1))
 
 

