@@ -244,7 +244,7 @@ def main() -> None:
         args.cache.write_bytes(pickle.dumps(docs))
     if args.no_ruuk_rounds:
         docs = [p for p in docs if p.set != "train"]
-    english = english_rows(ROOT / "gold", args.shared) if args.english or args.dump_sentences else []
+    english = english_rows(ROOT / "gold", args.shared) if args.english else []
     print(f"prepared {len(docs)} documents, {sum(len(p.sents.spans) for p in docs)} ru/uk sentences, "
           f"{len(english)} English ({time.process_time() - t0:.1f} CPU s)", file=sys.stderr)
 
