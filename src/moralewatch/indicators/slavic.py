@@ -200,13 +200,19 @@ def _file(root: str, name: str) -> str:
     return own if root == V6 or (data_root() / own).is_file() else f"{V6}/{name}"
 
 
-@cache
-def _load(root: str) -> Lexicon:
-    path = _file(root, "cues.txt")
+def cue_rules(path: str) -> tuple[dict[str, re.Pattern[str]], tuple[Rule, ...]]:
+    """The cue rules of the file ``path``: one alternation per language (each rule in the languages it names) and
+    the rules in file order (``v7``'s own file, or a later version's that replaces it)."""
     rules, regexes = zip(*(_rule(path, n, line) for n, line in enumerate(lines(path), 1)), strict=True)
     named = _named(list(regexes), "r")
     cues = {lang: _one(path, [(x, k) for x, k in named if lang in rules[_which_name(k)].langs], r"(?!\w)")
             for lang in LANGS}
+    return cues, tuple(rules)
+
+
+@cache
+def _load(root: str) -> Lexicon:
+    cues, rules = cue_rules(_file(root, "cues.txt"))
     sides: list[str] = []
     actors: list[str] = []
     apath = _file(root, "actors.txt")
@@ -217,7 +223,7 @@ def _load(root: str) -> Lexicon:
         actors.append(rx)
         sides.append(side)
     return Lexicon(
-        cues=cues, rules=tuple(rules), actors=_one(apath, _named(actors, "a")), actor_sides=tuple(sides),
+        cues=cues, rules=rules, actors=_one(apath, _named(actors, "a")), actor_sides=tuple(sides),
         hedges=_alternation(_file(root, "hedges.txt")), size=_alternation(_file(root, "size.txt")),
         soldiers=_alternation(_file(root, "soldiers.txt")), military=_alternation(_file(root, "military.txt")),
         confidence=_calibration(_file(root, "calibration.json")))

@@ -27,7 +27,7 @@ from ..lexicons import lines, load_json
 from ..model import Document, Indicator
 from ..pipeline import stage
 from . import slavic
-from .slavic import LANGS, V7, Lexicon
+from .slavic import V7, Lexicon
 from .slavic_v8 import revise, tag_v8
 
 #: the data of ``indicators.ruuk.v10``: its own cue rules only (everything else is v7's, read by path)
@@ -40,12 +40,8 @@ TAG = "v10"
 @cache
 def _lexicon() -> Lexicon:
     """v7's lexicon with v10's cue rules in place of v7's."""
-    base = slavic._load(V7)
-    rules, regexes = zip(*(slavic._rule(CUES, n, line) for n, line in enumerate(lines(CUES), 1)), strict=True)
-    named = slavic._named(list(regexes), "r")
-    cues = {lang: slavic._one(CUES, [(x, k) for x, k in named if lang in rules[slavic._which_name(k)].langs],
-                              r"(?!\w)") for lang in LANGS}
-    return replace(base, cues=cues, rules=tuple(rules))
+    cues, rules = slavic.cue_rules(CUES)
+    return replace(slavic._load(V7), cues=cues, rules=rules)
 
 
 def load() -> Lexicon:

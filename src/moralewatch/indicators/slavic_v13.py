@@ -28,7 +28,7 @@ from ..lexicons import compile_regex, lines, load_json
 from ..model import Document, Indicator
 from ..pipeline import stage
 from . import slavic
-from .slavic import LANGS, V6, V7, Lexicon, fold
+from .slavic import V6, V7, Lexicon, fold
 from .slavic_v8 import revise, tag_v8
 
 #: the data of ``indicators.ruuk.v13`` (its own files; v7's and v6's are read from their directories)
@@ -50,12 +50,8 @@ def _words(*paths: str) -> Any:
 @cache
 def _lexicon() -> Lexicon:
     """v7's lexicon with v13's cue rules, and v6's military words, soldiers and hedges with v13's."""
-    base = slavic._load(V7)
-    rules, regexes = zip(*(slavic._rule(CUES, n, line) for n, line in enumerate(lines(CUES), 1)), strict=True)
-    named = slavic._named(list(regexes), "r")
-    cues = {lang: slavic._one(CUES, [(x, k) for x, k in named if lang in rules[slavic._which_name(k)].langs],
-                              r"(?!\w)") for lang in LANGS}
-    return replace(base, cues=cues, rules=tuple(rules), military=_words(f"{V6}/military.txt", MILITARY),
+    cues, rules = slavic.cue_rules(CUES)
+    return replace(slavic._load(V7), cues=cues, rules=rules, military=_words(f"{V6}/military.txt", MILITARY),
                    soldiers=_words(f"{V6}/soldiers.txt", SOLDIERS), hedges=_words(f"{V6}/hedges.txt", HEDGES))
 
 
