@@ -1138,6 +1138,23 @@ def test_the_verb_before_a_mark_finds_quotes() -> None:
 
 # -- quotes.ruuk.v8: a post of many callsigns (session 15, scripts/fuzz_pipeline.py) --------------------------------
 
+class _ReadCounting:
+    """A pattern that adds to ``read[0]`` the characters its ``finditer`` and ``match`` calls read."""
+
+    def __init__(self, pattern: Any, read: list[int]) -> None:
+        self.pattern, self.read = pattern, read
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
+        end = len(string) if endpos is None else endpos
+        self.read[0] += max(0, end - pos)
+        return self.pattern.finditer(string, pos, end)
+
+    def match(self, string: str, pos: int = 0) -> Any:
+        m = self.pattern.match(string, pos)
+        self.read[0] += (m.end() - pos) if m else 1
+        return m
+
+
 def _callsign_post(names: int) -> str:
     """«"…" - "X".» lines of ``names`` distinct callsigns, some of them described as soldiers before."""
     return "".join(f'"Шкода{k}", офицер 46 бригады.\n"Мы держим позиции и ждём снаряды" - "Шкода{k}".\n'
@@ -1151,21 +1168,7 @@ def _description_reads(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[int,
     read = [0]
     described = block._described
 
-    class Counting:
-        def __init__(self, pattern: Any) -> None:
-            self.pattern = pattern
-
-        def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
-            end = len(string) if endpos is None else endpos
-            read[0] += max(0, end - pos)
-            return self.pattern.finditer(string, pos, end)
-
-        def match(self, string: str, pos: int = 0) -> Any:
-            m = self.pattern.match(string, pos)
-            read[0] += (m.end() - pos) if m else 1
-            return m
-
-    monkeypatch.setattr(block, "_described", lambda name: Counting(described(name)))
+    monkeypatch.setattr(block, "_described", lambda name: _ReadCounting(described(name), read))
     out = to_extract(analyze_text(text), 0)
     return read[0], out
 
@@ -1210,21 +1213,7 @@ def _unit_reads(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[int, dict[s
     read = [0]
     compile_regex = relayed.compile_regex
 
-    class Counting:
-        def __init__(self, pattern: Any) -> None:
-            self.pattern = pattern
-
-        def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
-            end = len(string) if endpos is None else endpos
-            read[0] += max(0, end - pos)
-            return self.pattern.finditer(string, pos, end)
-
-        def match(self, string: str, pos: int = 0) -> Any:
-            m = self.pattern.match(string, pos)
-            read[0] += (m.end() - pos) if m else 1
-            return m
-
-    monkeypatch.setattr(relayed, "compile_regex", lambda *a, **k: Counting(compile_regex(*a, **k)))
+    monkeypatch.setattr(relayed, "compile_regex", lambda *a, **k: _ReadCounting(compile_regex(*a, **k), read))
     out = to_extract(analyze_text(text), 0)
     return read[0], out
 
