@@ -62,7 +62,12 @@ def _new(doc: Document) -> list[Indicator]:
 def extra(doc: Document, have: list[Indicator]) -> list[Indicator]:
     """v10's new items on ``doc`` that ``have`` (another version's items: v8's, v11's) does not already carry: no item
     of the same indicator in the same sentence; each through v8's refusals and side corrections."""
-    new = _new(doc)
+    return where_free(doc, _new(doc), have)
+
+
+def where_free(doc: Document, new: list[Indicator], have: list[Indicator]) -> list[Indicator]:
+    """``new`` through v8's refusals and side corrections, without the items of an indicator ``have`` already
+    carries in the same sentence (a later version's rules add only where the earlier ones found nothing)."""
     if not new:
         return []
     new, _ = revise(doc, new)

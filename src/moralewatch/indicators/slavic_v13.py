@@ -29,7 +29,8 @@ from ..model import Document, Indicator
 from ..pipeline import stage
 from . import slavic
 from .slavic import V6, V7, Lexicon, fold
-from .slavic_v8 import revise, tag_v8
+from .slavic_v8 import tag_v8
+from .slavic_v10 import where_free
 
 #: the data of ``indicators.ruuk.v13`` (its own files; v7's and v6's are read from their directories)
 V13 = "ruuk/indicators_v13"
@@ -73,13 +74,8 @@ def load() -> Lexicon:
 def extra(doc: Document, have: list[Indicator]) -> list[Indicator]:
     """v13's new items on ``doc`` where ``have`` carries no item of the same indicator in the same sentence; each
     through v8's refusals and side corrections."""
-    new = slavic.tag(doc, structural=True, root=V7, v7=True, lexicon=load(), rule_tag=f"{TAG}-")
-    if not new:
-        return []
-    new, _ = revise(doc, new)
-    sents = slavic._Sentences(doc)
-    taken = {(sents.index(i.start), i.indicator) for i in have}
-    return [i for i in new if (sents.index(i.start), i.indicator) not in taken]
+    return where_free(doc, slavic.tag(doc, structural=True, root=V7, v7=True, lexicon=load(), rule_tag=f"{TAG}-"),
+                      have)
 
 
 def hedged(doc: Document, found: list[Indicator]) -> list[Indicator]:
