@@ -13,14 +13,13 @@ from pathlib import Path
 import pytest
 
 from moralewatch import lexicons
-from moralewatch.api import extract_line
 from moralewatch.errors import PipelineError
-from moralewatch.eval import indicators as ev
 from moralewatch.indicators import slavic_v13
 from moralewatch.pipeline import Pipeline
 
 from .checklist import ruuk_suite
 from .checklist.ruuk_templates import Case, cases, form, verdict
+from .test_ruuk_v10 import _scores  # the same scoring of a gold/ruuk set with a given pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = json.loads((ROOT / "tests" / "floors" / "ruuk.json").read_text(encoding="utf-8"))
@@ -163,13 +162,6 @@ def test_a_malformed_v13_cue_line_is_a_coded_error(tmp_path: Path, monkeypatch: 
     finally:
         lexicons._lines.cache_clear()
         slavic_v13._lexicon.cache_clear()
-
-
-def _scores(pipe: Pipeline, gold: Path) -> dict:  # type: ignore[type-arg]
-    docs, bad = ev.read_gold(gold)
-    preds = {d.id: ev.extracted(extract_line(json.dumps({"id": d.id, "text": d.text}), 0, pipe), d.id)["indicators"]
-             for d in docs}
-    return ev.score(docs, preds, bad).as_dict()
 
 
 @pytest.mark.parametrize(("name", "key"), [("indicators_dev.jsonl", "dev_v13"),
