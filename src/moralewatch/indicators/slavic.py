@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -311,6 +311,8 @@ def _actor_side(lex: Lexicon, low: str, s: int, e: int, cue_s: int, cue_e: int, 
     return pick[1] if pick else None
 
 
+#: the writer's side and the subject of an item with no actor near it (indicator, writer's side -> side or None)
+Voice = tuple[str | None, Callable[[str, str | None], str | None]]
 #: indicators whose subject is, unless an actor says otherwise, the writer's own side in any language
 POSITIVE = frozenset({"morale_high", "morale_boosting"})
 
@@ -415,18 +417,19 @@ def _holds(lex: Lexicon, rule: Rule, low: str, s: int, e: int) -> bool:
 
 
 def tag(doc: Document, structural: bool = False, root: str = V6, v7: bool = False, lexicon: Lexicon | None = None,
-        rule_tag: str = "") -> list[Indicator]:
+        rule_tag: str = "", voice: Voice | None = None) -> list[Indicator]:
     """The indicators of the Russian and Ukrainian paragraphs of ``doc``; ``structural`` (v6): the subject side from
     the actor's place in the sentence (:mod:`.slavic_actor`); ``root``: the lexicon (v7 reads its own); ``v7``: the
     sides of :class:`.slavic_actor.Structure`'s ``v7``; ``lexicon``: a lexicon of another version's cue rules in
-    place of ``root``'s (``indicators.ruuk.v10``), whose items' ``rule`` carries ``rule_tag`` before the line."""
+    place of ``root``'s (``indicators.ruuk.v10``), whose items' ``rule`` carries ``rule_tag`` before the line;
+    ``voice`` (``indicators.ruuk.v14``): the writer's side and the fallback in place of the language's."""
     starts, paras = _paragraph_languages(doc)
     if not any(lab in LANGS for _, _, lab in paras):
         return []
     lex = load(root) if lexicon is None else lexicon
     low = fold(doc.text)
     sents = _Sentences(doc)
-    writer = WRITER.get(doc.language or "")
+    writer, fallback = (WRITER.get(doc.language or ""), fallback_side) if voice is None else voice
     out: list[Indicator] = []
     seen: set[tuple[int, str]] = set()
     voices: tuple[tuple[int, int, str | None], ...] | None = None  # the quotes and the topic: at the first cue
@@ -458,7 +461,7 @@ def tag(doc: Document, structural: bool = False, root: str = V6, v7: bool = Fals
                 seen.add((si, name))
                 out.append(Indicator(
                     indicator=name, start=s, end=e, text=doc.text[s:e],
-                    subject_side=side or fallback_side(name, writer) or "unknown",
+                    subject_side=side or fallback(name, writer) or "unknown",
                     hedged=hedged, negated="neg" in rule.flags,
                     confidence=lex.confidence.get(name, lex.confidence.get("_default", 0.5)),
                     rule=f"ruuk:{lab}:{rule_tag}{rule.line}", cue=doc.text[m.start():m.end()]))
