@@ -13,7 +13,7 @@ from typing import Any
 
 from . import entities, indicators, lang, quote_roles, quotes, quotes_ruuk, segment, turns
 from .entities import cyrillic, cyrillic_v6, cyrillic_v7, cyrillic_v8, english_v3
-from .indicators import claims_ruuk, slavic, slavic_side11, slavic_v8, slavic_v10, slavic_v12, slavic_v13
+from .indicators import claims_ruuk, slavic, slavic_side11, slavic_v8, slavic_v10, slavic_v12, slavic_v13, slavic_v14
 from .indicators import v10 as indicators_v10
 from .indicators import v11 as indicators_v11
 from .indicators import v12 as indicators_v12
@@ -115,6 +115,14 @@ REGISTRATIONS: tuple[Registration, ...] = (
                                                  "ruuk/indicators/hedges.txt", "ruuk/indicators/size.txt",
                                                  "ruuk/indicators/soldiers.txt", "ruuk/indicators/military.txt",
                                                  "ruuk/indicators/calibration.json", "ruuk/entities/morphology.txt"),
+                 rewrites=("indicators",), setup=cyrillic.check_morphology),
+    # v14 (session 16, not the default): v13 with the writer's side from the document's source (the knowledge base's,
+    # as claims.ruuk.v1 reads it) and the fallback by the kind of writer (data/ruuk/indicators_v14/writers.tsv)
+    Registration(slavic_v14.tag_ruuk_v14, data=("ruuk/indicators_v14/", "ruuk/indicators_v13/", "ruuk/indicators_v8/",
+                                                 "ruuk/indicators_v7/", "ruuk/indicators/hedges.txt",
+                                                 "ruuk/indicators/size.txt", "ruuk/indicators/soldiers.txt",
+                                                 "ruuk/indicators/military.txt", "ruuk/indicators/calibration.json",
+                                                 "ruuk/entities/morphology.txt", "quotes_ruuk/", "kb/orgs.tsv"),
                  rewrites=("indicators",), setup=cyrillic.check_morphology),
     # (session 15) who asserts a Russian/Ukrainian indicator: the quote its evidence overlaps, the sentence's source
     # the quote stage names, else the document's own voice (writer) with the side the knowledge base gives its source

@@ -1,0 +1,176 @@
+"""``indicators.ruuk.v14`` (session 16): ``indicators.ruuk.v13`` with the writer's side from WHO writes, not from the
+language, and one fallback for both sides.
+
+v13 (:mod:`.slavic`) reads the writer's words (наши, пацаны, противник, ворог) with the side of the document's
+language (a Russian-language post is Russia's, a Ukrainian one Ukraine's), and gives an item whose sentence names no
+force a side by that language: in Russian the writer's own side, in Ukrainian the other side (own for praise). A
+Ukrainian channel or soldier writing in Russian gets his "наши" read as Russian forces; the fallback is asymmetric by
+side. v14 changes only those two readings:
+
+* **The writer's side** is the side the knowledge base gives the document's source, as ``claims.ruuk.v1`` reads it
+  (:func:`.claims_ruuk.own_voice`: a Telegram channel or outlet by ``data/kb`` outlets, then the quote stage's sources
+  list; an address's speakers by its people list), for the whole document whatever its language (a Russian passage
+  in a Ukrainian address keeps the Ukrainian writer; a quoted speaker of known side keeps his, as
+  :meth:`.slavic_actor.Structure.writer_at` reads). Where the source has no side ``ru``/``ua``: the language's side
+  (config ``unknown_writer: language``, variant A, the default) or none (``none``, variant B: the writer's words and
+  the fallback give ``unknown``).
+* **The fallback** (no force near the cue) is decided by the KIND of writer, the same for both sides: a soldier's,
+  unit's, milblogger's or relative's own channel -> the writer's own side (first-person complaints are about one's
+  own forces, gold/ruuk's milblogger convention); an official voice (an address, a ministry, a staff) -> praise about
+  its own side, everything else about the other side (gold/ruuk README: the addresses speak of the enemy's losses and
+  their own defenders' courage); a news channel or outlet, or a writer of unknown kind -> ``unknown`` (never a guess).
+  The kind: ``data/ruuk/indicators_v14/writers.tsv`` (the corpora's channels, by the published description of the
+  collections they come from), else an address's speakers' role or the source's own word "official", else the role
+  the knowledge base gives the source (outlet, journalist -> news; official, commander, intelligence agency ->
+  official; soldier -> own channel).
+
+Everything else (cues, refusals, v8's side corrections, v13's families, hedges and prisoners' sides) is v13's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+from ..errors import PipelineError
+from ..lexicons import compile_regex, lines
+from ..model import Document, Indicator
+from ..pipeline import stage
+from . import slavic, slavic_v13
+from .claims_ruuk import _ADDRESS_SPEAKER, _NAME_PARTS, _TELEGRAM, _outlet_sides, own_voice
+from .slavic import OTHER, POSITIVE, V7, WRITER
+from .slavic_v8 import revise
+from .slavic_v10 import where_free
+
+#: the data of ``indicators.ruuk.v14`` (its own file; the rest is v13's)
+V14 = "ruuk/indicators_v14"
+WRITERS = f"{V14}/writers.tsv"
+#: the kinds of writer, and the fallback each gives
+OWN_CHANNEL = frozenset({"soldier", "unit", "milblogger", "relative"})
+OFFICIAL = "official"
+NEWS = "news"
+KINDS = frozenset({*OWN_CHANNEL, OFFICIAL, NEWS})
+#: the roles of the knowledge base (sources.tsv, people.tsv, data/kb outlets) -> a kind of writer
+ROLE_KIND = {"journalist": NEWS, "official": OFFICIAL, "commander": OFFICIAL, "intelligence_agency": OFFICIAL,
+             "soldier": "soldier"}
+#: what a source without a known side gives the writer: the language's side (variant A) or none (variant B)
+UNKNOWN_WRITER = ("language", "none")
+_OFFICIAL_WORD = compile_regex(r"\bofficial\b|офіційн|официальн")
+
+
+@cache
+def _writers() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for n, line in enumerate(lines(WRITERS)[1:], 2):
+        cells = line.split("\t")
+        if len(cells) != 3 or cells[1] not in KINDS:
+            raise slavic._bad(WRITERS, n, f"expected name<TAB>kind<TAB>basis with a kind one of {sorted(KINDS)}")
+        out[cells[0].strip().lower()] = cells[1]
+    return out
+
+
+def writers() -> dict[str, str]:
+    """The channels' kinds (the file is checked on every call: the loaders refuse a stage that does not declare it)."""
+    lines(WRITERS)
+    return _writers()
+
+
+def _channel_kind(name: str) -> str | None:
+    """The kind of a channel or outlet: writers.tsv (its whole name or a part between | and /), else a data/kb
+    outlet (news), else the role the quote stage's sources list gives its words."""
+    from ..quotes_ruuk.names import describe
+
+    kinds = writers()
+    parts = [p.strip().lower() for p in [name, *_NAME_PARTS.split(name)]]
+    for part in parts:
+        if part in kinds:
+            return kinds[part]
+    if any(p in _outlet_sides() for p in parts):
+        return NEWS
+    return ROLE_KIND.get(describe(name)[0]) if name else None
+
+
+def _speakers_kind(value: str, speakers: str) -> str | None:
+    """The kind of an address: official when its speakers' role (the quote stage's people list) or its source's own
+    words say so."""
+    from ..quotes_ruuk.lexicon import lexicon
+
+    people = lexicon().people
+    roles = {people.get(w[-1].lower(), ("", "", ""))[1] for w in (p.split() for p in speakers.split(",")) if w}
+    kinds = {ROLE_KIND.get(r) for r in roles}
+    if len(kinds) == 1 and None not in kinds:
+        return kinds.pop()
+    return OFFICIAL if _OFFICIAL_WORD.search(value.lower()) else None
+
+
+def writer_kind(doc: Document) -> str | None:
+    """The kind of the document's writer (:data:`KINDS`) from its source, else None (unknown)."""
+    for value in (doc.source, doc.outlet):
+        if not isinstance(value, str):
+            continue
+        if value.startswith(_TELEGRAM):
+            return _channel_kind(value[len(_TELEGRAM):].strip())
+        m = _ADDRESS_SPEAKER.search(value)
+        if m:
+            return _speakers_kind(value, m.group(1))
+    for value in (doc.outlet, doc.source):
+        if isinstance(value, str) and value.strip() and value != "-":
+            return _channel_kind(value.strip())
+    return None
+
+
+def writer_side(doc: Document, unknown_writer: str = "language") -> str | None:
+    """The writer's side: the knowledge base's for the document's source (``ru``/``ua``), else the language's
+    (``unknown_writer="language"``) or None (``"none"``)."""
+    side = own_voice(doc)[1]
+    if side in ("ru", "ua"):
+        return side
+    return WRITER.get(doc.language or "") if unknown_writer == "language" else None
+
+
+def fallback(kind: str | None, indicator: str, writer: str | None) -> str | None:
+    """The subject of an item with no force near its cue, by the KIND of writer, the same rule for both sides."""
+    if writer is None or kind is None:
+        return None
+    if kind in OWN_CHANNEL:
+        return writer
+    if kind == OFFICIAL:
+        return writer if indicator in POSITIVE else OTHER[writer]
+    return None
+
+
+def voice(doc: Document, unknown_writer: str = "language") -> slavic.Voice:
+    """The writer's side and the fallback of ``doc`` for :func:`.slavic.tag`."""
+    kind = writer_kind(doc)
+    return writer_side(doc, unknown_writer), lambda indicator, writer: fallback(kind, indicator, writer)
+
+
+def tag_v14(doc: Document, unknown_writer: str = "language", how: slavic.Voice | None = None) -> list[Indicator]:
+    """The indicators ``indicators.ruuk.v14`` adds to ``doc``: v13's procedure with the writer's side and the
+    fallback of :func:`voice` (``how``: that pair given, for tests)."""
+    if how is None:
+        how = voice(doc, unknown_writer)
+    found = revise(doc, slavic.tag(doc, structural=True, root=V7, v7=True, voice=how))[0]
+    new = slavic.tag(doc, structural=True, root=V7, v7=True, lexicon=slavic_v13.load(),
+                     rule_tag=f"{slavic_v13.TAG}-", voice=how)
+    found = [*found, *where_free(doc, new, found)]
+    return slavic_v13.prisoners(doc, slavic_v13.hedged(doc, found))
+
+
+@stage("indicators.ruuk.v14", requires=("language", "sentences", "quotes", "indicators"), provides=("indicators_ruuk",),
+       defaults={"unknown_writer": "language"})
+def tag_ruuk_v14(doc: Document, config: Mapping[str, Any]) -> None:
+    """``indicators.ruuk.v13`` with the writer's side from the document's source (the knowledge base's, as
+    ``claims.ruuk.v1`` reads it) and the fallback by the kind of writer (``data/ruuk/indicators_v14/writers.tsv``);
+    config ``unknown_writer``: ``language`` (a source of no known side: the language's side) or ``none``."""
+    unknown = config.get("unknown_writer", "language")
+    if unknown not in UNKNOWN_WRITER:
+        raise PipelineError("E105", f"option unknown_writer of stage 'indicators.ruuk.v14' is {unknown!r}",
+                            f"valid values: {', '.join(UNKNOWN_WRITER)}")
+    found = tag_v14(doc, unknown)
+    if found:
+        doc.indicators = sorted([*doc.indicators, *found], key=lambda i: (i.start, i.end, i.indicator))
+
+
+__all__ = ["KINDS", "V14", "fallback", "tag_ruuk_v14", "tag_v14", "voice", "writer_kind", "writer_side", "writers"]
