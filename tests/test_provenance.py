@@ -81,9 +81,9 @@ def test_editing_the_gazetteer_changes_the_entity_stamp_and_no_other(data_copy: 
 def test_the_v6_files_indicators_ruuk_v7_reads_are_in_its_stamp_and_only_those(data_copy: Path) -> None:
     # session 12: v7 reads v6's hedges (and size, soldiers, military words, calibration) instead of copies of them;
     # session 13: the default is v8, which reads v7's lexicon and so declares the same v6 files; session 15: v13,
-    # which reads v8's
+    # which reads v8's; session 16: v14, which reads the same
     before = _stamps(data_copy)
-    for name, stale in (("hedges.txt", {"indicators.ruuk.v13"}), ("cues.txt", set())):
+    for name, stale in (("hedges.txt", {"indicators.ruuk.v14"}), ("cues.txt", set())):
         path = data_copy / "ruuk" / "indicators" / name
         original = path.read_bytes()
         try:
@@ -217,10 +217,10 @@ def test_rows_record_every_stage_that_wrote_them(tmp_path: Path) -> None:
                                         "quotes.ruuk.v8": s["quotes.ruuk.v8"],
                                         "langgate.v1": s["langgate.v1"], "links.v2": s["links.v2"]}
                                   for r in rows["quotes"])
-    # indicators.ruuk.v13 and entities.ruuk.v1 (issue 17) add rows of Russian and Ukrainian text to these tables, and
+    # indicators.ruuk.v14 and entities.ruuk.v1 (issue 17) add rows of Russian and Ukrainian text to these tables, and
     # claims.ruuk.v1 (session 15) fills the claimants of the Russian and Ukrainian ones
     assert rows["indicators"] and all(r == {"indicators.v8": s["indicators.v8"], "langgate.v1": s["langgate.v1"],
-                                            "indicators.ruuk.v13": s["indicators.ruuk.v13"],
+                                            "indicators.ruuk.v14": s["indicators.ruuk.v14"],
                                             "claims.ruuk.v1": s["claims.ruuk.v1"], "links.v2": s["links.v2"]}
                                       for r in rows["indicators"])
     assert rows["entities"] and all(r == {"entities.v2": s["entities.v2"], "entities.ruuk.v1": s["entities.ruuk.v1"]}

@@ -165,7 +165,7 @@ DEFAULT = (
     "quotes.ruuk.v8",
     "indicators.v8",
     "langgate.v1",
-    "indicators.ruuk.v13",
+    "indicators.ruuk.v14",
     "claims.ruuk.v1",
     "entities.v2",
     "entities.ruuk.v1",
