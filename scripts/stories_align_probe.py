@@ -1,7 +1,7 @@
 """Probe (session 16, h-storiesp): does meaning-level sentence alignment find the rewrites the stories stage misses?
 
 For a pair of documents: the first ``CAP`` sentences of each (the pipeline's sentence splitter, hard line wraps
-joined first; 3 words with letters or more), each sentence embedded two ways, and alignment features of the text with fewer
+joined first; 3 words with letters or more), each sentence embedded (three ways below), and alignment features of the text with fewer
 sentences (A) against the other (B):
 
 - ``cover``: the share of A's sentences whose best cosine in B is at least ``t`` (three values of ``t`` per embedder);
@@ -19,12 +19,15 @@ x 256, SIF weights folded in, the prefix back-off for unknown forms): the normal
 Neither is part of the project; the sentence vectors are cached by document id in ``--work`` (/tmp).
 
 Only DEV pairs are read (gold/stories/pairs_dev_r.jsonl, the reconciled dev, and pairs_dev_b.jsonl), never a
-held-out file (``heldout`` scores the held-out pairs once with a rule fixed on dev, and prints only the scores).
+held-out file (session 16's bar for scoring held-out b once was missed, so the script has no held-out command).
 
     OMP_NUM_THREADS=1 PYTHONPATH=src:/tmp/e5lib python scripts/stories_align_probe.py embed --which enc
     PYTHONPATH=src python scripts/stories_align_probe.py embed --which tab
-    PYTHONPATH=src python scripts/stories_align_probe.py report [--json docs/probe_stories_align/kinds.json]
-    PYTHONPATH=src python scripts/stories_align_probe.py cv --seed 16
+    PYTHONPATH=src python scripts/stories_align_probe.py report [--json docs/probe_stories_align/kinds.json] [--rows F]
+    PYTHONPATH=src python scripts/stories_align_probe.py cv [--seeds 16 1 2 3 4] [--narrow] [--json docs/probe_stories_align/cv.json]
+    PYTHONPATH=src python scripts/stories_align_probe.py cost [--json docs/probe_stories_align/cost.json]
+
+The record of what it measured: docs/probe-stories-align.md.
 """
 
 from __future__ import annotations
@@ -403,7 +406,7 @@ def cost(shared: Path, corpora: list[str]) -> dict[str, object]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("cmd", choices=("embed", "report", "cv", "cost", "heldout"))
+    ap.add_argument("cmd", choices=("embed", "report", "cv", "cost"))
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--work", type=Path, default=WORK)
     ap.add_argument("--table", type=Path, default=Path("/tmp/e5w/table48k_c.npz"))
