@@ -21,9 +21,10 @@ their genders) under a spelling key that Russian and Ukrainian spellings of one 
   of Ukraine than the gazetteer offered.
 
 Else it becomes unresolved (the gazetteer's candidates, confidence 0.2), in the named oblast when one was named.
-A mention left without an id whose KATOTTG namesakes all lie in one oblast, none of whose gazetteer readings is in
-Russia, in a document whose unambiguous places are not mostly Russian, is answered with that oblast
-(:attr:`Namesakes.oblast`). Russian readings are left as v8 gives them: KATOTTG lists no Russian village.
+A mention left without an id whose KATOTTG namesakes all lie in one oblast, as all its gazetteer readings do, in a
+document whose unambiguous places are not mostly Russian, is answered with that oblast (:attr:`Namesakes.oblast`;
+"Чорнобиль" -> Kyiv oblast, "Великая Новоселка" -> Donetsk oblast). A town's oblast v8 left open because its name
+is also a common word ("Суми") is answered too. Russian readings are left as v8 gives them: KATOTTG lists no Russian village.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ TABLE = "ruuk_places_katottg/settlements.tsv"
 TOWN = 5_000
 _SOFT = str.maketrans({c: "*" for c in "іїиыоеєэёйy"})
 _DROP = str.maketrans("", "", "'’ʼьъ")
+#: an apostrophe and я, where Russian writes е (Кам’янське ~ Каменское, Кам’янка ~ Каменка)
+_APOSTROPHE_YA = re.compile("['’ʼ]я")
 _STARS = re.compile(r"\*+")
 _DOUBLE = re.compile(r"([^*])\1+")
 #: Russian adjective endings -> the Ukrainian ones (Великая ~ Велика, Синяя ~ Синя)
@@ -74,9 +77,9 @@ class Namesakes:
 
 def fold(name: str) -> str:
     """A spelling key Russian and Ukrainian spellings of one settlement name share: lower case, the soft vowels and
-    й as one, soft signs and apostrophes dropped, doubled consonants single, a hyphen a space ("Михайловка" and
+    й as one, an apostrophe and я as е, soft signs and apostrophes dropped, doubled consonants single, a hyphen a space ("Михайловка" and
     "Михайлівка" -> "м*ха*л*вка")."""
-    s = name.lower().replace("ґ", "г").replace("-", " ").translate(_DROP)
+    s = _APOSTROPHE_YA.sub("е", name.lower().replace("ґ", "г").replace("-", " ")).translate(_DROP)
     s = _RU_ENDINGS.sub(lambda m: m.group(1)[0], s).translate(_SOFT)
     return _DOUBLE.sub(r"\1", _STARS.sub("*", " ".join(s.split())))
 
@@ -131,11 +134,15 @@ def _hidden(found: tuple[Settlement, ...], readings: list[Place], admin1: str | 
 
 
 def _readings(e: Entity, ambiguous: dict[int, tuple[Candidate, ...]]) -> tuple[list[Place], dict[int, float]]:
+    """The gazetteer's Ukrainian and Russian settlements the mention may name, with their weights: its ambiguous
+    readings, else the place of its id or of its candidate ids."""
     cands = ambiguous.get(e.start)
-    if cands is None:
-        place = gazetteer().place(e.geonameid) if e.geonameid is not None else None
-        return ([place], {place.geonameid or 0: float(place.population)}) if place is not None else ([], {})
-    return local_readings(cands)
+    if cands is not None:
+        return local_readings(cands)
+    gaz = gazetteer()
+    ids = [e.geonameid] if e.geonameid is not None else e.candidates or []
+    found = [p for p in (gaz.place(i) for i in ids) if p is not None and p.feature == "city"]
+    return found, {p.geonameid or 0: float(p.population) for p in found}
 
 
 def _anchors(e: Entity, ctx: _Context, best: Place, km: float) -> list[str]:
@@ -194,7 +201,8 @@ def check_namesakes(text: str, entities: list[Entity], ambiguous: dict[int, tupl
         readings, weights = _readings(e, ambiguous)
         best = next((p for p in readings if p.geonameid == e.geonameid), None) if e.geonameid is not None else None
         if best is None:
-            todo.append((e, found, readings, None, None))
+            if e.geonameid is None:  # an id that is no settlement's (a country, a region) is left alone
+                todo.append((e, found, readings, None, None))
         elif best.country == "UA" and best.population < ns.town:
             keep, named = _keeps(e, ctx, readings, weights, best, found, ns)
             if keep:
@@ -212,8 +220,9 @@ def check_namesakes(text: str, entities: list[Entity], ambiguous: dict[int, tupl
 
 
 class _OblastAnswer:
-    """The oblast all the KATOTTG namesakes of a mention left without an id lie in, when none of its gazetteer
-    readings is Russian and the document's unambiguous places are not mostly Russian (the focus read once)."""
+    """The oblast all the KATOTTG namesakes of a mention left without an id lie in, when its gazetteer readings
+    (settlements) all lie in that oblast too (not "Китай", a GeoNames variant of a village of Odesa oblast, KATOTTG's
+    Kytai of Crimea), and the document's unambiguous places are not mostly Russian (the focus read once)."""
 
     def __init__(self, ctx: _Context) -> None:
         self.ctx = ctx
@@ -221,7 +230,7 @@ class _OblastAnswer:
 
     def answer(self, e: Entity, found: tuple[Settlement, ...], readings: list[Place]) -> None:
         oblasts = {s.admin1 for s in found}
-        if len(oblasts) != 1 or any(p.country != "UA" for p in readings):
+        if len(oblasts) != 1 or not readings or {p.admin1 for p in readings} != oblasts:
             return
         if self.focus is None:
             self.focus = _focus(self.ctx)
