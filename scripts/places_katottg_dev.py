@@ -1,5 +1,5 @@
-"""entities.ruuk.v8 against entities.ruuk.v9 (``moralewatch.entities.cyrillic_v9``, the KATOTTG namesake check) on
-the DEV places, per set: right ids / mentions with an id, confident wrong answers, and right answers among the
+"""entities.ruuk.v8 against entities.ruuk.v9 (``moralewatch.entities.cyrillic_v9``, the KATOTTG namesake check), and
+entities.v2 against entities.v4 (``english_v4``, the same check on Latin mentions), on the DEV places, per set: right ids / mentions with an id, confident wrong answers, and right answers among the
 null-id mentions; v9 under each setting of ``--grid`` too. Refuses a held-out file.
 
     PYTHONPATH=src python scripts/places_katottg_dev.py [DEV_GOLD ...] [--grid]
@@ -50,10 +50,12 @@ def main() -> None:
         grid = [c9.Namesakes(t, p, o) for t, p, o in itertools.product((5_000, 10_000, 20_000), (False, True),
                                                                         (False, True))]
     for f in files:
-        print(f, "v8", score(f, "entities.ruuk.v8"), flush=True)
+        print(f, "v2+v8", score(f, "entities.ruuk.v8"), flush=True)
+        print(f, "v4+v8", score(f, "entities.ruuk.v8", "entities.v4"), flush=True)
         for ns in grid:
             c9.run_v9.__defaults__ = (ns,)  # the stage runs run_v9 with its default settings
-            print(f, "v9", ns, score(f, "entities.ruuk.v9"), flush=True)
+            print(f, "v2+v9", ns, score(f, "entities.ruuk.v9"), flush=True)
+        print(f, "v4+v9", score(f, "entities.ruuk.v9", "entities.v4"), flush=True)
 
 
 if __name__ == "__main__":

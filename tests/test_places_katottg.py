@@ -107,3 +107,30 @@ def test_v9_meets_v8s_floors_on_the_cyrillic_dev_sets(shared: Path, gold_name: s
     floor = FLOORS["places"][key]["v8"]
     assert result["id_right"] >= floor["id_right"], result["groups"]
     assert result["confident_wrong"] <= floor["max_confident_wrong"], result["groups"]
+
+
+# -- entities.v4: the same check on Latin mentions (registered, not the default) -------------------------------------
+
+EN2 = Pipeline(DEFAULT, None, REGISTRY)
+EN4 = Pipeline(["entities.v4" if s.startswith("entities.v") else s for s in DEFAULT], None, REGISTRY)
+
+
+@pytest.mark.parametrize("spelling", ["Mikhaylovka", "Mykhajlivka", "Mykhaylivka"])
+def test_latin_spellings_find_the_namesakes(spelling: str) -> None:
+    from moralewatch.entities import english_v4 as e4
+
+    assert e4.latin_fold(spelling) == e4.latin_fold("Mykhailivka")
+    assert len(e4.latin_namesakes(spelling)) > 100
+
+
+def test_v4_drops_an_english_id_its_oblast_does_not_decide() -> None:
+    """KATOTTG holds two Olenivka in Donetsk oblast, the gazetteer one: the oblast named leaves a namesake."""
+    text = "Russian forces shelled Olenivka, Donetsk region, overnight, the governor said."
+    assert places(EN2, text)["Olenivka"].geonameid == 698614
+    v4 = places(EN4, text)["Olenivka"]
+    assert v4.geonameid is None and v4.candidates == [698614] and v4.admin1 == "Donetsk Oblast"
+
+
+def test_v4_keeps_a_town() -> None:
+    text = "Russian forces shelled Pokrovsk and Kramatorsk overnight, the governor said."
+    assert places(EN4, text)["Pokrovsk"].geonameid == places(EN2, text)["Pokrovsk"].geonameid == 704422

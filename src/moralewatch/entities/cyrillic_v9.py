@@ -30,6 +30,7 @@ is also a common word ("Суми") is answered too. Russian readings are left as
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -98,7 +99,7 @@ def table() -> dict[str, tuple[Settlement, ...]]:
     """The KATOTTG settlements by :func:`fold` key."""
     out: dict[str, list[Settlement]] = {}
     for line in lines(TABLE)[1:]:
-        name, category, admin1, raion, code = line.split("\t")
+        name, category, admin1, raion, code = map(sys.intern, line.split("\t"))  # names and raions recur
         out.setdefault(fold(name), []).append(Settlement(name, category, admin1, raion, code))
     return {k: tuple(v) for k, v in out.items()}
 
