@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import entities, indicators, lang, quote_roles, quotes, quotes_ruuk, segment, turns
-from .entities import cyrillic, cyrillic_v6, cyrillic_v7, cyrillic_v8, english_v3
+from .entities import cyrillic, cyrillic_v6, cyrillic_v7, cyrillic_v8, cyrillic_v9, english_v3, english_v4
 from .indicators import claims_ruuk, slavic, slavic_side11, slavic_v8, slavic_v10, slavic_v12, slavic_v13, slavic_v14
 from .indicators import v10 as indicators_v10
 from .indicators import v11 as indicators_v11
@@ -133,6 +133,9 @@ REGISTRATIONS: tuple[Registration, ...] = (
     Registration(entities.find_entities, data=("entities/", "gazetteer/", "kb/orgs.tsv", "kb/people.tsv", "kb/titles.tsv")),
     Registration(english_v3.find_entities_v3, data=("entities/", "gazetteer/", "kb/orgs.tsv", "kb/people.tsv",
                                                     "kb/titles.tsv")),
+    # v4 (session 16): v2 with ids kept only where the text excludes the KATOTTG namesakes the gazetteer lacks
+    Registration(english_v4.find_entities_v4, data=("entities/", "gazetteer/", "kb/orgs.tsv", "kb/people.tsv",
+                                                    "kb/titles.tsv", "ruuk_places_katottg/")),
     Registration(entities.link_evidence_v1, rewrites=("quotes", "indicators")),
     Registration(cyrillic.find_entities_ruuk, data=("ruuk/entities/", "kb/people.tsv", "gazetteer/"),
                  rewrites=("entities",), setup=cyrillic.check_morphology),
@@ -151,6 +154,10 @@ REGISTRATIONS: tuple[Registration, ...] = (
                  rewrites=("entities",), setup=cyrillic.check_morphology),
     Registration(cyrillic_v8.find_entities_ruuk_v8, data=("ruuk/entities/", "ruuk_places/", "ruuk_places_v7/",
                                                            "kb/people.tsv", "gazetteer/"),
+                 rewrites=("entities",), setup=cyrillic.check_morphology),
+    # v9 (session 16): v8 with ids kept only where the evidence excludes the KATOTTG namesakes the gazetteer lacks
+    Registration(cyrillic_v9.find_entities_ruuk_v9, data=("ruuk/entities/", "ruuk_places/", "ruuk_places_v7/",
+                                                           "ruuk_places_katottg/", "kb/people.tsv", "gazetteer/"),
                  rewrites=("entities",), setup=cyrillic.check_morphology),
     Registration(entities.link_evidence, rewrites=("quotes", "indicators")),
 )
