@@ -52,7 +52,7 @@ def test_own_voice_is_the_writer_with_the_side_the_knowledge_base_gives_its_sour
     known = run(pipeline, text, "Telegram channel: Mash")["indicators"]
     assert {(i["claimant"], i["claimant_side"], i["channel"], i["quote_index"]) for i in known} == {
         ("writer", "ru", "social_media_post", None)}
-    unknown = run(pipeline, text, "Telegram channel: AGDchan")["indicators"]  # no side for a channel nobody lists
+    unknown = run(pipeline, text, "Telegram channel: Банкста")["indicators"]  # no side for a channel nobody lists
     assert {(i["claimant"], i["claimant_side"]) for i in unknown} == {("writer", "unknown")}
     bare = run(pipeline, text)["indicators"]  # no source: never a side from the text's Russian
     assert {(i["claimant"], i["claimant_side"]) for i in bare} == {("writer", "unknown")}
