@@ -26,7 +26,8 @@ from ..pipeline import stage
 from .document import extract
 from .validate import claimant_ok
 
-__all__ = ["claimant_ok", "extract", "find_quotes", "find_quotes_v2", "find_quotes_v4", "find_quotes_v5", "find_quotes_v6"]
+__all__ = ["claimant_ok", "extract", "find_quotes", "find_quotes_v2", "find_quotes_v4", "find_quotes_v5", "find_quotes_v6",
+           "find_quotes_v7"]
 
 
 @stage("quotes.v2", requires=("paragraphs", "sentences", "marks", "masked"), provides=("quotes",))
@@ -60,3 +61,11 @@ def find_quotes_v6(doc: Document, config: Mapping[str, Any]) -> None:
     to him", "the ruling")."""
     doc.quotes = extract(doc, strict=True, rev=3)
 
+
+
+@stage("quotes.v7", requires=("paragraphs", "sentences", "marks", "masked"), provides=("quotes",))
+def find_quotes_v7(doc: Document, config: Mapping[str, Any]) -> None:
+    """quotes.v2 with no guessed side for a soldier speaker (session 16): a soldier or prisoner whose own words and
+    introduction give no side takes the previous speaker's only when that one is a soldier of the same paragraph or
+    the one before ("another soldier" of a soldier), never the document's majority soldier side: else unknown."""
+    doc.quotes = extract(doc, strict=False, own_side=True)

@@ -95,16 +95,17 @@ def _interview_turns(doc: Document) -> dict[int, Found]:
     return turns if len(turns) >= 3 and len(names) >= 2 else {}
 
 
-def extract(doc: Document, strict: bool = True, rev: int = 1) -> list[Quote]:
+def extract(doc: Document, strict: bool = True, rev: int = 1, own_side: bool = False) -> list[Quote]:
     """All quotes of a document, sorted by start, with continuations pointing at their first paragraph.
     ``strict`` (quotes.v3, issue 13) keeps only reported clauses and speakers that name someone, and resolves a
     pronoun to a compatible antecedent; False reads as quotes.v2 did. ``rev`` 2 (quotes.v4, quotes.v5) reads
-    speakers in apposition better (:mod:`.revision`)."""
+    speakers in apposition better (:mod:`.revision`). ``own_side`` (quotes.v7) gives a soldier whose words give no
+    side the previous soldier's only within that soldier's passage, never the document's majority side."""
     with revision(rev):
-        return _extract(doc, strict)
+        return _extract(doc, strict, own_side)
 
 
-def _extract(doc: Document, strict: bool) -> list[Quote]:
+def _extract(doc: Document, strict: bool, own_side: bool = False) -> list[Quote]:
     marked = doc.marks  # the segment stage's layers: the spans between quotation marks, the text with them blanked
     opens = [m.open_at for m in marked]  # in order: marks are found paragraph by paragraph, in text order
     found: list[Found] = []
@@ -126,7 +127,7 @@ def _extract(doc: Document, strict: bool) -> list[Quote]:
     found = [f for f in found if f.kind == "mention" or (f.end > f.start and _WORD_CHAR.search(doc.text[f.start:f.end]))]
     found.sort(key=lambda f: (f.start, -f.end))
     found = [f for i, f in enumerate(found) if i == 0 or (f.start, f.end) != (found[i - 1].start, found[i - 1].end)]
-    resolver = Resolver(doc, strict)
+    resolver = Resolver(doc, strict, own_side)
     quotes: list[Quote] = []
     first_of: dict[int, int] = {}
     for f in found:
@@ -146,7 +147,34 @@ def _extract(doc: Document, strict: bool) -> list[Quote]:
                 first_of[len(quotes)] = q.continues
         quotes.append(q)
     _agree_by_name(quotes)
+    if own_side:
+        _side_of_repeated_words(quotes)
     return quotes
+
+
+def _words_of(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _WORD.findall(text))
+
+
+_WORD = compile_regex(r"\w+(?:[’']\w+)?")
+
+
+def _side_of_repeated_words(quotes: list[Quote]) -> None:
+    """quotes.v7: a soldier quoted without a side whose words (six or more) are another quote's, as a page's
+    standfirst or pull quote repeats a quote of the story, is that quote's soldier and takes their side."""
+    words = [_words_of(q.text) for q in quotes]
+    for i, q in enumerate(quotes):
+        if q.side not in (None, "unknown") or q.speaker_role not in ("soldier", "pow") or len(words[i]) < 6:
+            continue
+        sides = {o.side for j, o in enumerate(quotes) if j != i and o.speaker_role in ("soldier", "pow")
+                 and o.side not in (None, "unknown") and _contains(words[j], words[i])}
+        if len(sides) == 1:
+            q.side = sides.pop()
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return len(longer) >= n and any(longer[k:k + n] == shorter for k in range(len(longer) - n + 1))
 
 
 def _agree_by_name(quotes: list[Quote]) -> None:

@@ -33,9 +33,12 @@ _SENTENCE_STOP = compile_regex(r"[.;]\s|\s[–—]\s")
 class Resolver:
     """Names and describes the speakers of one document's quotes, in document order."""
 
-    def __init__(self, doc: Document, strict: bool = True) -> None:
+    def __init__(self, doc: Document, strict: bool = True, own_side: bool = False) -> None:
         self.doc = doc
         self.strict = strict  # quotes.v3: a pronoun resolves to a compatible antecedent only
+        #: quotes.v7: a soldier whose words give no side takes the previous soldier's only within that soldier's
+        #: passage (same paragraph or the next), never the document's majority: unknown is better than wrong
+        self.own_side = own_side
         self.text = doc.text
         self.index = sp.DocumentIndex(doc.text)
         self.history: list[tuple[int, sp.Described]] = []  # (mention position, speaker) of earlier quotes
@@ -81,6 +84,25 @@ class Resolver:
             if at <= pos and pos - at <= REACH and (pronoun is None or not self.strict or compatible(pronoun, d.name)):
                 return d
         return None
+
+    def _previous_at(self, pos: int) -> tuple[int, sp.Described] | None:
+        """The nearest earlier speaker within reach, with the position of its mention."""
+        for at, d in self._recent(pos - REACH):
+            if at <= pos and pos - at <= REACH:
+                return at, d
+        return None
+
+    def _paragraph_index(self, pos: int) -> int:
+        return bisect.bisect_right(self.starts, pos) - 1
+
+    def _passage_soldier(self, pos: int) -> sp.Described | None:
+        """quotes.v7: the previous speaker when it is a soldier (or prisoner), or a side's people named by their
+        nationality alone ("the Ukrainians say … their fight"), whose mention is in this paragraph or the one before:
+        this quote continues that passage ("another soldier of the unit said", "Serhii, a soldier with one unit")."""
+        prev = self._previous_at(pos)
+        if prev is None or (prev[1].role not in ("soldier", "pow") and not _nationality_group(prev[1])):
+            return None
+        return prev[1] if 0 <= self._paragraph_index(pos) - self._paragraph_index(prev[0]) <= 1 else None
 
     def _person_before(self, pos: int, role: str | None = None) -> tuple[int, int, str] | None:
         """The last description of a person (of ``role``) that ends before ``pos``, if it is within reach."""
@@ -193,8 +215,10 @@ class Resolver:
         if f.speaker.text.lower().startswith("another "):
             prev = self._previous(s)
             if prev is not None:
+                # quotes.v7: "another soldier" takes a side from the speaker before only when that one is a soldier
+                keep = self.own_side and d.role in ("soldier", "pow") and prev.role not in ("soldier", "pow")
                 d.role = prev.role if d.role in ("soldier", "pow", "unknown") else d.role
-                d.side = prev.side if d.side == "unknown" else d.side
+                d.side = prev.side if d.side == "unknown" and not keep else d.side
                 d.channel = prev.channel if d.channel == "unknown" else d.channel
                 d.via = d.via or list(prev.via)
         if d.side == "unknown" and d.role in sp.INSTITUTIONAL and name is None:  # "a ministry spokesman"
@@ -211,7 +235,12 @@ class Resolver:
         if known is not None:  # a public figure the article does not introduce here ("Lavrov said")
             d.role = known[0] if d.role == "unknown" else d.role
             d.side = known[1] if d.side == "unknown" else d.side
-        if d.side == "unknown" and d.role in ("soldier", "pow"):
+        if d.side == "unknown" and d.role in ("soldier", "pow") and self.own_side:
+            assert f.speaker is not None  # (described from a mention: the caller's branch)
+            d.side = _side_before_soldier_noun(f"{f.speaker.text} {f.speaker.description}")
+            passage = self._passage_soldier(s) if d.side == "unknown" else None
+            d.side = passage.side if passage is not None else d.side
+        elif d.side == "unknown" and d.role in ("soldier", "pow"):
             prev = self._previous(s)
             if prev is not None and prev.role in ("soldier", "pow"):
                 d.side = prev.side
@@ -225,6 +254,34 @@ class Resolver:
             self._history_max.append(max(at, self._history_max[-1]) if self._history_max else at)
             if f.kind in ("direct", "partial", "mixed"):
                 self.last_quoted = (max(f.end, d.end), d)
+
+
+#: the nouns of soldiers and prisoners in a speaker's description
+_SOLDIER_NOUN = compile_regex(r"(?<![\w’'-])(?:soldiers?|troops|conscripts?|POWs?|servicem[ae]n|prisoners?|captives?|"
+                              r"fighters?|paratroopers?|marines?|mobilised|mobilized|recruits?)(?![\w’'-])")
+
+
+def _side_before_soldier_noun(description: str) -> str:
+    """quotes.v7: the side named by one of the two words right before the first soldier noun of a speaker's own
+    description ("a captured Russian soldier", "a wounded Ukrainian soldier": the description's head stops at
+    "captured"/"wounded", which is right for "soldiers captured by Russian forces" and loses these), else unknown."""
+    m = _SOLDIER_NOUN.search(description)
+    if m is None:
+        return "unknown"
+    table, _ = lexicon.sides()
+    for word in reversed(description[:m.start()].split()[-2:]):
+        side = table.get(word.lower().strip(",;:"))
+        if side:
+            return side[0]
+    return "unknown"
+
+
+def _nationality_group(d: sp.Described) -> bool:
+    """A speaker named by a nationality in the plural alone ("the Ukrainians", "Russians"), with no role."""
+    words = d.name.lower().split()
+    words = words[1:] if words[:1] == ["the"] else words
+    side = lexicon.sides()[0].get(words[0]) if len(words) == 1 and words[0].endswith("ns") else None
+    return d.role == "unknown" and side is not None and side[0] in ("ru", "ua") and d.side == side[0]
 
 
 #: words that make a description one woman or one man ("the spokeswoman", "Mr. Peskov")
