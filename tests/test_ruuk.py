@@ -27,9 +27,9 @@ def pipe():  # type: ignore[no-untyped-def]
 
 
 #: the writer these texts are written as (indicators.ruuk.v14, the default since session 16, reads the side of an item
-#: that names no force from the KIND of writer: a milblogger's channel complains of its own side; with no source the
-#: side is unknown, tests/test_ruuk_v14.py)
-POST = "Telegram channel: Kotsnews"
+#: that names no force from the KIND of writer: a news channel's is its own side, and a channel of no side in the
+#: knowledge base has its language's; with no source the side is unknown, tests/test_ruuk_v14.py)
+POST = "Telegram channel: Банкста"
 
 
 def _run(pipe, text: str, source: str = POST) -> Document:  # type: ignore[no-untyped-def]

@@ -29,7 +29,6 @@ is also a common word ("Суми") is answered too. Russian readings are left as
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import Counter
 from collections.abc import Mapping
@@ -37,7 +36,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from ..lexicons import lines
+from ..lexicons import compile_regex, lines
 from ..model import Document, Entity
 from ..pipeline import stage
 from . import cyrillic_places
@@ -58,11 +57,11 @@ TOWN = 5_000
 _SOFT = str.maketrans({c: "*" for c in "іїиыоеєэёйy"})
 _DROP = str.maketrans("", "", "'’ʼьъ")
 #: an apostrophe and я, where Russian writes е (Кам’янське ~ Каменское, Кам’янка ~ Каменка)
-_APOSTROPHE_YA = re.compile("['’ʼ]я")
-_STARS = re.compile(r"\*+")
-_DOUBLE = re.compile(r"([^*])\1+")
+_APOSTROPHE_YA = compile_regex("['’ʼ]я")
+_STARS = compile_regex(r"\*+")
+_DOUBLE = compile_regex(r"([^*])\1+")
 #: Russian adjective endings -> the Ukrainian ones (Великая ~ Велика, Синяя ~ Синя)
-_RU_ENDINGS = re.compile(r"(?<=\w)(ая|яя)\b")
+_RU_ENDINGS = compile_regex(r"(?<=\w)(ая|яя)\b")
 
 
 @dataclass(frozen=True, slots=True)

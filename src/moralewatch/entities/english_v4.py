@@ -14,11 +14,11 @@ the document placed keeps that reading. Russian readings, towns and countries ar
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from functools import cache, lru_cache
 from typing import Any
 
+from ..lexicons import compile_regex
 from ..model import Document, Entity
 from ..pipeline import stage
 from . import find_all
@@ -27,8 +27,8 @@ from .cyrillic import skeleton, transliterate
 from .cyrillic_v9 import TOWN, Settlement, _hidden, table
 from .gazetteer import Place, gazetteer
 
-_SOFT = re.compile(r"[ieo]+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_SOFT = compile_regex(r"[ieo]+")
+_CYRILLIC = compile_regex(r"[\u0400-\u04ff]")
 
 
 def latin_fold(name: str) -> str:
