@@ -169,7 +169,7 @@ REGISTRY = registry_of(REGISTRATIONS)
 DEFAULT = (
     "segment.v1",
     "language.v2",
-    "quotes.v7",
+    "quotes.v2",
     "turns.v4",
     "quotes.ruuk.v8",
     "indicators.v8",
