@@ -27,7 +27,7 @@ from .document import extract
 from .validate import claimant_ok
 
 __all__ = ["claimant_ok", "extract", "find_quotes", "find_quotes_v2", "find_quotes_v4", "find_quotes_v5", "find_quotes_v6",
-           "find_quotes_v7"]
+           "find_quotes_v7", "find_quotes_v8"]
 
 
 @stage("quotes.v2", requires=("paragraphs", "sentences", "marks", "masked"), provides=("quotes",))
@@ -69,3 +69,12 @@ def find_quotes_v7(doc: Document, config: Mapping[str, Any]) -> None:
     introduction give no side takes the previous speaker's only when that one is a soldier of the same paragraph or
     the one before ("another soldier" of a soldier), never the document's majority soldier side: else unknown."""
     doc.quotes = extract(doc, strict=False, own_side=True)
+
+
+@stage("quotes.v8", requires=("paragraphs", "sentences", "marks", "masked"), provides=("quotes",))
+def find_quotes_v8(doc: Document, config: Mapping[str, Any]) -> None:
+    """quotes.v7 with session 16's speaker fixes: "…, said a Russian soldier" is the soldier (not "a Russian", an
+    official); a nameless institutional speaker ("Military doctors", "a ministry spokesman") takes no side from the side
+    word of an army's action before it ("The Russian advance slowed … Military doctors said"); a group in sentence case ("Soldiers near Bakhmut") shares no labels with its namesakes as a named person
+    would."""
+    doc.quotes = extract(doc, strict=False, own_side=True, fixes=True)

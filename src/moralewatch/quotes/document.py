@@ -95,17 +95,21 @@ def _interview_turns(doc: Document) -> dict[int, Found]:
     return turns if len(turns) >= 3 and len(names) >= 2 else {}
 
 
-def extract(doc: Document, strict: bool = True, rev: int = 1, own_side: bool = False) -> list[Quote]:
+def extract(doc: Document, strict: bool = True, rev: int = 1, own_side: bool = False,
+            fixes: bool = False) -> list[Quote]:
     """All quotes of a document, sorted by start, with continuations pointing at their first paragraph.
     ``strict`` (quotes.v3, issue 13) keeps only reported clauses and speakers that name someone, and resolves a
     pronoun to a compatible antecedent; False reads as quotes.v2 did. ``rev`` 2 (quotes.v4, quotes.v5) reads
     speakers in apposition better (:mod:`.revision`). ``own_side`` (quotes.v7) gives a soldier whose words give no
-    side the previous soldier's only within that soldier's passage, never the document's majority side."""
-    with revision(rev):
-        return _extract(doc, strict, own_side)
+    side the previous soldier's only within that soldier's passage, never the document's majority side. ``fixes``
+    (quotes.v8, session 16): "said a Russian soldier" is the soldier, not "a Russian"; a nameless institutional
+    speaker's side not from the side word of an army's action before it ("the Russian advance"); a group in sentence case ("Soldiers near Bakhmut") is no named person whose labels its other quotes
+    share."""
+    with revision(rev, fixes):
+        return _extract(doc, strict, own_side, fixes)
 
 
-def _extract(doc: Document, strict: bool, own_side: bool = False) -> list[Quote]:
+def _extract(doc: Document, strict: bool, own_side: bool = False, fixes: bool = False) -> list[Quote]:
     marked = doc.marks  # the segment stage's layers: the spans between quotation marks, the text with them blanked
     opens = [m.open_at for m in marked]  # in order: marks are found paragraph by paragraph, in text order
     found: list[Found] = []
@@ -127,7 +131,7 @@ def _extract(doc: Document, strict: bool, own_side: bool = False) -> list[Quote]
     found = [f for f in found if f.kind == "mention" or (f.end > f.start and _WORD_CHAR.search(doc.text[f.start:f.end]))]
     found.sort(key=lambda f: (f.start, -f.end))
     found = [f for i, f in enumerate(found) if i == 0 or (f.start, f.end) != (found[i - 1].start, found[i - 1].end)]
-    resolver = Resolver(doc, strict, own_side)
+    resolver = Resolver(doc, strict, own_side, fixes)
     quotes: list[Quote] = []
     first_of: dict[int, int] = {}
     for f in found:
@@ -146,7 +150,7 @@ def _extract(doc: Document, strict: bool, own_side: bool = False) -> list[Quote]
                 q.continues = first_of.get(prev, prev)
                 first_of[len(quotes)] = q.continues
         quotes.append(q)
-    _agree_by_name(quotes)
+    _agree_by_name(quotes, fixes)
     if own_side:
         _side_of_repeated_words(quotes)
     return quotes
@@ -177,13 +181,16 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return len(longer) >= n and any(longer[k:k + n] == shorter for k in range(len(longer) - n + 1))
 
 
-def _agree_by_name(quotes: list[Quote]) -> None:
+def _agree_by_name(quotes: list[Quote], fixes: bool = False) -> None:
     """A named speaker is one person throughout the document: a role or side that one of their quotes leaves
     unknown is taken from the others ("The veteran Russian diplomat" earlier, "Lavrov said" later), and an unknown
-    channel from the one specific channel their other quotes name ("Giving an interview …, Macron said")."""
+    channel from the one specific channel their other quotes name ("Giving an interview …, Macron said").
+    ``fixes`` (quotes.v8): a description in sentence case is no name ("Soldiers near Bakhmut", "A Russian soldier")."""
     labels: dict[str, dict[str, Counter[str]]] = {}
     for q in quotes:
         if not q.speaker or not q.speaker[:1].isupper():  # "he", "the official": not one person for sure
+            continue
+        if fixes and not _named(q.speaker):
             continue
         for key in ("speaker_role", "side", "channel"):
             value = getattr(q, key)
@@ -193,6 +200,18 @@ def _agree_by_name(quotes: list[Quote]) -> None:
         for key, counts in labels.get(q.speaker or "", {}).items():
             if getattr(q, key) in (None, "unknown") and (key != "channel" or len(counts) == 1):
                 setattr(q, key, counts.most_common(1)[0][0])  # a channel only when the speaker used just one
+
+
+def _named(speaker: str) -> bool:
+    """quotes.v8: whether a capitalised speaker can be one named person or body: its last word is capitalised
+    ("Sergei Lavrov", "The Kremlin"; not "A Russian soldier", "Military doctors") and its first is no plural noun
+    of people in sentence case ("Soldiers near Bakhmut", "Residents of Kharkiv", "Officials in Kyiv")."""
+    words = speaker.split()
+    if not words[-1][:1].isupper():
+        return False
+    first = words[0].lower().strip(",.")
+    plural = first.endswith("s") and not first.endswith(("ss", "'s", "’s"))
+    return not (plural and _agent_noun(first))
 
 
 #: channels that say how a speaker was heard (an interview, a video): the speaker's other quotes came the same way

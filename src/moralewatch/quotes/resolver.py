@@ -33,12 +33,15 @@ _SENTENCE_STOP = compile_regex(r"[.;]\s|\s[–—]\s")
 class Resolver:
     """Names and describes the speakers of one document's quotes, in document order."""
 
-    def __init__(self, doc: Document, strict: bool = True, own_side: bool = False) -> None:
+    def __init__(self, doc: Document, strict: bool = True, own_side: bool = False, fixes: bool = False) -> None:
         self.doc = doc
         self.strict = strict  # quotes.v3: a pronoun resolves to a compatible antecedent only
         #: quotes.v7: a soldier whose words give no side takes the previous soldier's only within that soldier's
         #: passage (same paragraph or the next), never the document's majority: unknown is better than wrong
         self.own_side = own_side
+        #: quotes.v8: a nameless institutional speaker's side not from the side word of an army's action before it
+        #: ("Military doctors" after "the Russian advance")
+        self.fixes = fixes
         self.text = doc.text
         self.index = sp.DocumentIndex(doc.text)
         self.history: list[tuple[int, sp.Described]] = []  # (mention position, speaker) of earlier quotes
@@ -223,7 +226,8 @@ class Resolver:
                 d.via = d.via or list(prev.via)
         if d.side == "unknown" and d.role in sp.INSTITUTIONAL and name is None:  # "a ministry spokesman"
             lo, _ = self._paragraph_of(s)
-            d.side = sp.side_nearby(self.text[max(0, lo - 300):s])
+            before = self.text[max(0, lo - 300):s]
+            d.side = sp.side_nearby_v8(before) if self.fixes else sp.side_nearby(before)
         if d.channel == "unknown" and d.role in sp.INSTITUTIONAL and name is None:
             d.channel = "statement"
         if d.role == "unknown" and name and _AGE_AFTER.match(self.text, f.speaker.end):

@@ -9,7 +9,7 @@ from ..lexicons import compile_regex
 from ..wordlists import fill
 from . import lexicon
 from .found import Speaker
-from .revision import at_least
+from .revision import at_least, speaker_fixes
 
 
 def _words(template: str) -> str:
@@ -464,6 +464,8 @@ def speaker_after(text: str, pos: int, hi: int) -> Speaker | None:
     if titled is not None:
         return titled
     m = _NAME_AFTER.match(text[pos:hi])
+    if m and speaker_fixes() and _nationality_before_noun(m.group(1), text[pos + m.end(1):hi]):
+        m = None  # quotes.v8: "said a Russian soldier" is the soldier, not "a Russian"
     if not m:
         m = _NOUN_PHRASE_AFTER.match(text[pos:hi])
         if not m and at_least(2):  # "…, said its foreign minister, Sergei Lavrov."
@@ -487,6 +489,17 @@ def speaker_after(text: str, pos: int, hi: int) -> Speaker | None:
     if am:
         description = am.group(1)
     return Speaker(s, s + len(name), name, description)
+
+
+_LOWER_WORD_NEXT = compile_regex(r"\s++[a-z]")
+
+
+def _nationality_before_noun(name: str, rest: str) -> bool:
+    """quotes.v8: an inverted speaker read as "a Russian" whose capitalised word is a side word and a lower-case
+    word follows ("said a Russian soldier", "said the Ukrainian military"): an adjective, not the speaker."""
+    words = name.split()
+    return len(words) == 2 and words[0].lower() in ("a", "an", "the") and words[1].lower() in lexicon.sides()[0] \
+        and bool(_LOWER_WORD_NEXT.match(rest))
 
 
 _TITLED = compile_regex(r"\s{1,80}+((?:[a-z][\w’'-]{0,100}+\s+|[A-Z]{2,}[\w-]{0,100}+\s+){1,5}?)([A-Z][a-z’'][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|de|van|von|bin))*)")

@@ -269,6 +269,24 @@ def side_nearby(before: str) -> str:
     return hits[-1] if hits else "unknown"
 
 
+#: what follows a side word that names an army's action, not whose body speaks: "the Russian advance", "Ukrainian
+#: shelling", "Russian missile strikes" (an attacker's side says nothing of who reports on it)
+_ACTION_AFTER = compile_regex(r"(?:['’]s)?\s++(?:[a-z-]++\s++)?(?:advances?|offensives?|counteroffensives?|"
+                              r"counter-offensives?|attacks?|assaults?|shelling|strikes?|bombardments?|bombing|"
+                              r"missiles?|rockets?|drones?|invasion|aggression|onslaught|push|barrage|fire|"
+                              r"airstrikes?|air\s+strikes?|raids?)\b", re.I)
+
+
+def side_nearby_v8(before: str) -> str:
+    """quotes.v8: :func:`side_nearby` without the side words of an army's action ("The Russian advance slowed …
+    Military doctors said": the doctors are no more Russian than Ukrainian), which name who attacks, not whose
+    spokesman or authorities speak."""
+    table = lexicon._phrase_table("quotes/sides.tsv")[0]
+    hits = [table[key][0] for _, e, key in lexicon.phrases("sides").find(before)
+            if table[key][0] in ("ru", "ua", "west") and not _ACTION_AFTER.match(before, e)]
+    return hits[-1] if hits else "unknown"
+
+
 _PUNCT = compile_regex(r"[.;,]")
 
 
