@@ -77,10 +77,10 @@ def polnear() -> tuple[int, int]:
 
 
 def changes(corpus: Path, out: Path) -> dict[str, int]:
-    """The quotes of ``corpus`` that differ in span, kind, speaker, role, side or channel (written to ``out``),
-    and the indicators whose subject side or claimant side differs."""
-    counts = {"documents": 0, "quotes_old": 0, "quotes_new": 0, "quotes_changed": 0, "indicators": 0,
-              "indicators_changed": 0}
+    """The quote rows of ``corpus`` that differ in span, kind, speaker, role, side or channel (each version's rows
+    that the other lacks, written to ``out``), and the indicator rows that differ (either version's)."""
+    counts = {"documents": 0, "quotes_old": 0, "quotes_new": 0, "rows_old_only": 0, "rows_new_only": 0,
+              "indicators": 0, "indicators_changed": 0}
     with out.open("w", encoding="utf-8") as w:
         for line in corpus.open(encoding="utf-8"):
             rec = json.loads(line)
@@ -92,7 +92,7 @@ def changes(corpus: Path, out: Path) -> dict[str, int]:
             for q in a.quotes + b.quotes:
                 r = _row(q)
                 if (r in old) != (r in new):
-                    counts["quotes_changed"] += 1
+                    counts["rows_old_only" if r in old else "rows_new_only"] += 1
                     w.write(json.dumps({"id": rec.get("id"), "version": OLD if r in old else NEW, "start": q.start,
                                         "speaker": q.speaker, "role": q.speaker_role, "side": q.side,
                                         "channel": q.channel, "quote": q.text[:160]}, ensure_ascii=False) + "\n")

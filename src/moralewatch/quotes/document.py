@@ -9,6 +9,7 @@ from collections import Counter
 
 from ..lexicons import compile_regex
 from ..model import Document, Quote
+from . import lexicon
 from . import speakers as sp
 from .finder import colon_intro, find_in_paragraph
 from .found import Cue, Found, Speaker
@@ -185,7 +186,7 @@ def _agree_by_name(quotes: list[Quote], fixes: bool = False) -> None:
     """A named speaker is one person throughout the document: a role or side that one of their quotes leaves
     unknown is taken from the others ("The veteran Russian diplomat" earlier, "Lavrov said" later), and an unknown
     channel from the one specific channel their other quotes name ("Giving an interview …, Macron said").
-    ``fixes`` (quotes.v8): a description in sentence case is no name ("Soldiers near Bakhmut", "A Russian soldier")."""
+    ``fixes`` (quotes.v8): a group in sentence case is no name ("Soldiers near Bakhmut")."""
     labels: dict[str, dict[str, Counter[str]]] = {}
     for q in quotes:
         if not q.speaker or not q.speaker[:1].isupper():  # "he", "the official": not one person for sure
@@ -203,15 +204,12 @@ def _agree_by_name(quotes: list[Quote], fixes: bool = False) -> None:
 
 
 def _named(speaker: str) -> bool:
-    """quotes.v8: whether a capitalised speaker can be one named person or body: its last word is capitalised
-    ("Sergei Lavrov", "The Kremlin"; not "A Russian soldier", "Military doctors") and its first is no plural noun
-    of people in sentence case ("Soldiers near Bakhmut", "Residents of Kharkiv", "Officials in Kyiv")."""
-    words = speaker.split()
-    if not words[-1][:1].isupper():
-        return False
-    first = words[0].lower().strip(",.")
-    plural = first.endswith("s") and not first.endswith(("ss", "'s", "’s"))
-    return not (plural and _agent_noun(first))
+    """quotes.v8: whether a capitalised speaker can be one named person or body: not when its first word is a plural
+    noun of people in sentence case ("Soldiers near Bakhmut", "Residents of Kharkiv", "Officials"), a group that
+    another sentence's namesake need not be."""
+    first = speaker.split()[0].lower().strip(",.")
+    plural = first.endswith(("s", "men")) and not first.endswith(("ss", "'s", "’s"))
+    return not (plural and (first in lexicon.roles()[0] or first in lexicon.word_set("speaker_nouns.txt")))
 
 
 #: channels that say how a speaker was heard (an interview, a video): the speaker's other quotes came the same way

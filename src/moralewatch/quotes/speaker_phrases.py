@@ -464,10 +464,10 @@ def speaker_after(text: str, pos: int, hi: int) -> Speaker | None:
     if titled is not None:
         return titled
     m = _NAME_AFTER.match(text[pos:hi])
-    if m and speaker_fixes() and _nationality_before_noun(m.group(1), text[pos + m.end(1):hi]):
-        m = None  # quotes.v8: "said a Russian soldier" is the soldier, not "a Russian"
-    if not m:
-        m = _NOUN_PHRASE_AFTER.match(text[pos:hi])
+    person = _person_after(text[pos:hi]) if m and speaker_fixes() and \
+        _nationality_before_noun(m.group(1), text[pos + m.end(1):hi]) else None
+    if not m or person:  # quotes.v8: "said a Russian soldier" is the soldier, not "a Russian"
+        m = person or _NOUN_PHRASE_AFTER.match(text[pos:hi])
         if not m and at_least(2):  # "…, said its foreign minister, Sergei Lavrov."
             m = _POSSESSED_AFTER.match(text[pos:hi])
         if not m:  # "says a source involved in the super-PAC’s creation": the head, and what describes it
@@ -500,6 +500,13 @@ def _nationality_before_noun(name: str, rest: str) -> bool:
     words = name.split()
     return len(words) == 2 and words[0].lower() in ("a", "an", "the") and words[1].lower() in lexicon.sides()[0] \
         and bool(_LOWER_WORD_NEXT.match(rest))
+
+
+def _person_after(rest: str) -> re.Match[str] | None:
+    """quotes.v8: the noun phrase after a cue when its head names a person or people ("a Russian soldier", "the
+    Ukrainian officials"); None for anything else ("the Russian claims were false", "a Russian courtroom that …")."""
+    m = _NOUN_PHRASE_AFTER.match(rest)
+    return m if m and _agent_noun(m.group(1).split()[-1].lower()) else None
 
 
 _TITLED = compile_regex(r"\s{1,80}+((?:[a-z][\w’'-]{0,100}+\s+|[A-Z]{2,}[\w-]{0,100}+\s+){1,5}?)([A-Z][a-z’'][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|de|van|von|bin))*)")
