@@ -464,10 +464,10 @@ def speaker_after(text: str, pos: int, hi: int) -> Speaker | None:
     if titled is not None:
         return titled
     m = _NAME_AFTER.match(text[pos:hi])
-    person = _person_after(text[pos:hi]) if m and speaker_fixes() and \
+    people = _person_after(text[pos:hi]) if m and speaker_fixes() and \
         _nationality_before_noun(m.group(1), text[pos + m.end(1):hi]) else None
-    if not m or person:  # quotes.v8: "said a Russian soldier" is the soldier, not "a Russian"
-        m = person or _NOUN_PHRASE_AFTER.match(text[pos:hi])
+    if not m or people:  # quotes.v8: "said a Russian soldier" is the soldier, not "a Russian"
+        m = people or _NOUN_PHRASE_AFTER.match(text[pos:hi])
         if not m and at_least(2):  # "…, said its foreign minister, Sergei Lavrov."
             m = _POSSESSED_AFTER.match(text[pos:hi])
         if not m:  # "says a source involved in the super-PAC’s creation": the head, and what describes it
