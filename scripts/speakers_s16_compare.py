@@ -13,6 +13,7 @@ Held-out sets are scored in aggregate only (no item is printed).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,8 @@ from moralewatch.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-OLD, NEW = "v7", "v8"
+#: the two versions compared (session 16: v7 -> v8; S16_OLD=v2 S16_NEW=v9 for quotes.v9 against the default)
+OLD, NEW = os.environ.get("S16_OLD", "v7"), os.environ.get("S16_NEW", "v8")
 
 
 def pipe(version: str) -> Pipeline:

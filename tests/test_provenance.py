@@ -99,7 +99,7 @@ def test_a_new_data_file_enters_its_stage_stamp(data_copy: Path) -> None:
     new = data_copy / "quotes" / "new_word_list.txt"
     try:
         new.write_text("word\n", encoding="utf-8")
-        assert _changed(before, _stamps(data_copy)) == {"quotes.v2"}
+        assert _changed(before, _stamps(data_copy)) == {"quotes.v9"}
     finally:
         new.unlink()
 
@@ -213,7 +213,7 @@ def test_rows_record_every_stage_that_wrote_them(tmp_path: Path) -> None:
     # turns.v4 (transcript turns), quotes.ruuk.v8 (Russian and Ukrainian quotes added in text order) and langgate.v1
     # (output on paragraphs not in English) may rewrite quotes and indicators: their stamps are recorded on every row
     # they passed, as links.v2's is
-    assert rows["quotes"] and all(r == {"quotes.v2": s["quotes.v2"], "turns.v4": s["turns.v4"],
+    assert rows["quotes"] and all(r == {"quotes.v9": s["quotes.v9"], "turns.v4": s["turns.v4"],
                                         "quotes.ruuk.v8": s["quotes.ruuk.v8"],
                                         "langgate.v1": s["langgate.v1"], "links.v2": s["links.v2"]}
                                   for r in rows["quotes"])

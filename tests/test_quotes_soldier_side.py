@@ -13,7 +13,7 @@ from moralewatch.stages import DEFAULT, REGISTRY
 
 
 def _with(version: str) -> Pipeline:
-    return Pipeline(tuple(version if s == "quotes.v2" else s for s in DEFAULT), None, REGISTRY)
+    return Pipeline(tuple(version if s.startswith("quotes.v") else s for s in DEFAULT), None, REGISTRY)
 
 
 V2, V7 = _with("quotes.v2"), _with("quotes.v7")

@@ -99,3 +99,31 @@ def test_named_tells_names_from_sentence_case_descriptions() -> None:
 def test_v7_reads_as_before() -> None:
     text = "\"Morale in the unit is collapsing,\" said a Russian soldier."
     assert labels(text, V7) == [("a Russian", "official", "ru")]
+
+
+# quotes.v9: quotes.v2 with the same fixes, without v7's soldier-side rule
+
+V2, V9 = _with("quotes.v2"), _with("quotes.v9")
+
+
+@pytest.mark.parametrize(("adjective", "side", "country"), SIDES)
+def test_v9_has_the_fixes_on_v2(adjective: str, side: str, country: str) -> None:
+    said = f"\"Morale in the unit is collapsing,\" said a {adjective} soldier."
+    assert labels(said, V9) == [(f"a {adjective} soldier", "soldier", side)]
+    assert labels(said, V2) == labels(said, V7)  # v2 reads "a Russian" as v7 does
+    doctors = (f"The {adjective} advance slowed in the east. Military doctors said the wounded were arriving faster "
+               "than they could treat them.")
+    assert labels(doctors, V2)[0][2] == side and labels(doctors, V9)[0][1:] == ("official", "unknown")
+
+
+@pytest.mark.parametrize(("army", "enemy", "side"), [("Russian", "Ukrainian", "ru"), ("Ukrainian", "Russian", "ua")])
+def test_v9_keeps_the_side_a_transcripts_header_gives_its_turns(army: str, enemy: str, side: str) -> None:
+    """Why v9 and not v8 for the default: v7's rule loses the side of "an intercepted call between a Russian soldier
+    and his mother" for the SOLDIER turns; v9 keeps v2's."""
+    text = (f"Transcript of an intercepted call between a {army} soldier and his mother.\n\n"
+            f"SOLDIER: Mom, the {enemy} artillery hits us every hour and the guys have nothing left.\n"
+            "MOTHER: My God, son, are you all right?\n"
+            "SOLDIER: I can't come home, they said anyone who leaves the position will be shot.\n")
+    soldier = [s for _, role, s in labels(text, V9) if role == "soldier"]
+    assert soldier and set(soldier) == {side}
+    assert labels(text, V9) == labels(text, V2)

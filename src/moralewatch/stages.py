@@ -32,6 +32,8 @@ REGISTRATIONS: tuple[Registration, ...] = (
     Registration(quotes.find_quotes_v7, data=("quotes/", "kb/orgs.tsv", "kb/people.tsv", "kb/sides.tsv", "kb/titles.tsv")),
     # quotes.v7 with session 16's speaker fixes (registered, not the default)
     Registration(quotes.find_quotes_v8, data=("quotes/", "kb/orgs.tsv", "kb/people.tsv", "kb/sides.tsv", "kb/titles.tsv")),
+    # quotes.v2 with session 16's speaker fixes (quotes.v8's, without v7's soldier-side rule)
+    Registration(quotes.find_quotes_v9, data=("quotes/", "kb/orgs.tsv", "kb/people.tsv", "kb/sides.tsv", "kb/titles.tsv")),
     Registration(turns.quote_turns, data=("turns/", "kb/people.tsv"), rewrites=("quotes",)),
     # role, side and channel of the English quotes of any quote version, after the turns (which keep theirs);
     # registered, not the default (war held-out side 0.753 -> 0.742, tests/floors/quotes.json quote_roles_v1)
@@ -171,7 +173,7 @@ REGISTRY = registry_of(REGISTRATIONS)
 DEFAULT = (
     "segment.v1",
     "language.v2",
-    "quotes.v2",
+    "quotes.v9",
     "turns.v4",
     "quotes.ruuk.v8",
     "indicators.v8",

@@ -27,7 +27,7 @@ from .document import extract
 from .validate import claimant_ok
 
 __all__ = ["claimant_ok", "extract", "find_quotes", "find_quotes_v2", "find_quotes_v4", "find_quotes_v5", "find_quotes_v6",
-           "find_quotes_v7", "find_quotes_v8"]
+           "find_quotes_v7", "find_quotes_v8", "find_quotes_v9"]
 
 
 @stage("quotes.v2", requires=("paragraphs", "sentences", "marks", "masked"), provides=("quotes",))
@@ -78,3 +78,12 @@ def find_quotes_v8(doc: Document, config: Mapping[str, Any]) -> None:
     word of an army's action before it ("The Russian advance slowed … Military doctors said"); a group in sentence case ("Soldiers near Bakhmut") shares no labels with its namesakes as a named person
     would."""
     doc.quotes = extract(doc, strict=False, own_side=True, fixes=True)
+
+
+@stage("quotes.v9", requires=("paragraphs", "sentences", "marks", "masked"), provides=("quotes",))
+def find_quotes_v9(doc: Document, config: Mapping[str, Any]) -> None:
+    """quotes.v2 with session 16's speaker fixes (those of quotes.v8, without quotes.v7's soldier-side rule, which
+    loses the side a transcript's header gives its turns): "…, said a Russian soldier" is the soldier; a nameless
+    institutional speaker takes no side from the side word of an army's action before it; a group in sentence case
+    shares no labels with its namesakes as a named person would."""
+    doc.quotes = extract(doc, strict=False, fixes=True)
