@@ -26,7 +26,7 @@ SHARED = ROOT.parent / "shared"
 
 
 def pipe(version: str) -> Pipeline:
-    return Pipeline(tuple(version if s == "quotes.v2" else s for s in stages.DEFAULT), None, stages.REGISTRY)
+    return Pipeline(tuple(version if s.startswith("quotes.v") else s for s in stages.DEFAULT), None, stages.REGISTRY)
 
 
 PIPES = {"v2": pipe("quotes.v2"), "v7": pipe("quotes.v7")}
