@@ -491,7 +491,7 @@ def speaker_after(text: str, pos: int, hi: int) -> Speaker | None:
     return Speaker(s, s + len(name), name, description)
 
 
-_LOWER_WORD_NEXT = compile_regex(r"\s++[a-z]")
+_LOWER_WORD_NEXT = compile_regex(r"(?<!\s)\s++[a-z]")  # (?<!\s): a search tries a run of spaces once
 
 
 def _nationality_before_noun(name: str, rest: str) -> bool:

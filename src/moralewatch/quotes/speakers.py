@@ -271,7 +271,7 @@ def side_nearby(before: str) -> str:
 
 #: what follows a side word that names an army's action, not whose body speaks: "the Russian advance", "Ukrainian
 #: shelling", "Russian missile strikes" (an attacker's side says nothing of who reports on it)
-_ACTION_AFTER = compile_regex(r"(?:['’]s)?\s++(?:[a-z-]++\s++)?(?:advances?|offensives?|counteroffensives?|"
+_ACTION_AFTER = compile_regex(r"(?<!\s)(?:['’]s)?\s++(?:[a-z-]++\s++)?(?:advances?|offensives?|counteroffensives?|"
                               r"counter-offensives?|attacks?|assaults?|shelling|strikes?|bombardments?|bombing|"
                               r"missiles?|rockets?|drones?|invasion|aggression|onslaught|push|barrage|fire|"
                               r"airstrikes?|air\s+strikes?|raids?)\b", re.I)
