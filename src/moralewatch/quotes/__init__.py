@@ -62,7 +62,6 @@ def find_quotes_v6(doc: Document, config: Mapping[str, Any]) -> None:
     doc.quotes = extract(doc, strict=True, rev=3)
 
 
-
 @stage("quotes.v7", requires=("paragraphs", "sentences", "marks", "masked"), provides=("quotes",))
 def find_quotes_v7(doc: Document, config: Mapping[str, Any]) -> None:
     """quotes.v2 with no guessed side for a soldier speaker (session 16): a soldier or prisoner whose own words and
@@ -75,8 +74,8 @@ def find_quotes_v7(doc: Document, config: Mapping[str, Any]) -> None:
 def find_quotes_v8(doc: Document, config: Mapping[str, Any]) -> None:
     """quotes.v7 with session 16's speaker fixes: "…, said a Russian soldier" is the soldier (not "a Russian", an
     official); a nameless institutional speaker ("Military doctors", "a ministry spokesman") takes no side from the side
-    word of an army's action before it ("The Russian advance slowed … Military doctors said"); a group in sentence case ("Soldiers near Bakhmut") shares no labels with its namesakes as a named person
-    would."""
+    word of an army's action before it ("The Russian advance slowed … Military doctors said"); a group in sentence
+    case ("Soldiers near Bakhmut") shares no labels with its namesakes as a named person would."""
     doc.quotes = extract(doc, strict=False, own_side=True, fixes=True)
 
 

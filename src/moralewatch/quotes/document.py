@@ -104,8 +104,8 @@ def extract(doc: Document, strict: bool = True, rev: int = 1, own_side: bool = F
     speakers in apposition better (:mod:`.revision`). ``own_side`` (quotes.v7) gives a soldier whose words give no
     side the previous soldier's only within that soldier's passage, never the document's majority side. ``fixes``
     (quotes.v8, session 16): "said a Russian soldier" is the soldier, not "a Russian"; a nameless institutional
-    speaker's side not from the side word of an army's action before it ("the Russian advance"); a group in sentence case ("Soldiers near Bakhmut") is no named person whose labels its other quotes
-    share."""
+    speaker's side not from the side word of an army's action before it ("the Russian advance"); a group in
+    sentence case ("Soldiers near Bakhmut") is no named person whose labels its other quotes share."""
     with revision(rev, fixes):
         return _extract(doc, strict, own_side, fixes)
 

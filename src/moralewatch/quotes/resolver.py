@@ -83,15 +83,13 @@ class Resolver:
     def _previous(self, pos: int, pronoun: str | None = None) -> sp.Described | None:
         """The nearest earlier speaker within reach (for a pronoun, the nearest one it can refer to: "he" is no
         ministry or country, "they" no named person)."""
+        hit = self._previous_at(pos, pronoun)
+        return hit[1] if hit is not None else None
+
+    def _previous_at(self, pos: int, pronoun: str | None = None) -> tuple[int, sp.Described] | None:
+        """:meth:`_previous` with the position of its mention."""
         for at, d in self._recent(pos - REACH):
             if at <= pos and pos - at <= REACH and (pronoun is None or not self.strict or compatible(pronoun, d.name)):
-                return d
-        return None
-
-    def _previous_at(self, pos: int) -> tuple[int, sp.Described] | None:
-        """The nearest earlier speaker within reach, with the position of its mention."""
-        for at, d in self._recent(pos - REACH):
-            if at <= pos and pos - at <= REACH:
                 return at, d
         return None
 
@@ -227,7 +225,7 @@ class Resolver:
         if d.side == "unknown" and d.role in sp.INSTITUTIONAL and name is None:  # "a ministry spokesman"
             lo, _ = self._paragraph_of(s)
             before = self.text[max(0, lo - 300):s]
-            d.side = sp.side_nearby_v8(before) if self.fixes else sp.side_nearby(before)
+            d.side = sp.side_nearby(before, skip_actions=self.fixes)
         if d.channel == "unknown" and d.role in sp.INSTITUTIONAL and name is None:
             d.channel = "statement"
         if d.role == "unknown" and name and _AGE_AFTER.match(self.text, f.speaker.end):

@@ -263,9 +263,13 @@ def channel_of(context: str) -> tuple[str, bool]:
 INSTITUTIONAL = {"official", "local_authority", "commander", "intelligence_agency", "diplomat"}
 
 
-def side_nearby(before: str) -> str:
-    """The side named last in the text before a mention: whose spokesman or authorities these are."""
-    hits = [h[0] for h in _hits("sides", before) if h[0] in ("ru", "ua", "west")]
+def side_nearby(before: str, skip_actions: bool = False) -> str:
+    """The side named last in the text before a mention: whose spokesman or authorities these are. ``skip_actions``
+    (quotes.v8, v9): not a side word of an army's action ("The Russian advance slowed … Military doctors said": the
+    doctors are no more Russian than Ukrainian), which names who attacks, not whose spokesman or authorities speak."""
+    table = lexicon._phrase_table("quotes/sides.tsv")[0]
+    hits = [table[key][0] for _, e, key in lexicon.phrases("sides").find(before)
+            if table[key][0] in ("ru", "ua", "west") and not (skip_actions and _ACTION_AFTER.match(before, e))]
     return hits[-1] if hits else "unknown"
 
 
@@ -275,16 +279,6 @@ _ACTION_AFTER = compile_regex(r"(?<!\s)(?:['’]s)?\s++(?:[a-z-]++\s++)?(?:advan
                               r"counter-offensives?|attacks?|assaults?|shelling|strikes?|bombardments?|bombing|"
                               r"missiles?|rockets?|drones?|invasion|aggression|onslaught|push|barrage|fire|"
                               r"airstrikes?|air\s+strikes?|raids?)\b", re.I)
-
-
-def side_nearby_v8(before: str) -> str:
-    """quotes.v8: :func:`side_nearby` without the side words of an army's action ("The Russian advance slowed …
-    Military doctors said": the doctors are no more Russian than Ukrainian), which name who attacks, not whose
-    spokesman or authorities speak."""
-    table = lexicon._phrase_table("quotes/sides.tsv")[0]
-    hits = [table[key][0] for _, e, key in lexicon.phrases("sides").find(before)
-            if table[key][0] in ("ru", "ua", "west") and not _ACTION_AFTER.match(before, e)]
-    return hits[-1] if hits else "unknown"
 
 
 _PUNCT = compile_regex(r"[.;,]")
