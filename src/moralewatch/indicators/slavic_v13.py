@@ -71,11 +71,14 @@ def load() -> Lexicon:
     return _lexicon()
 
 
-def extra(doc: Document, have: list[Indicator]) -> list[Indicator]:
+def extra(doc: Document, have: list[Indicator], lexicon: slavic.Lexicon | None = None,
+          voice: slavic.Voice | None = None) -> list[Indicator]:
     """v13's new items on ``doc`` where ``have`` carries no item of the same indicator in the same sentence; each
-    through v8's refusals and side corrections."""
-    return where_free(doc, slavic.tag(doc, structural=True, root=V7, v7=True, lexicon=load(), rule_tag=f"{TAG}-"),
-                      have)
+    through v8's refusals and side corrections (``lexicon``, ``voice``: v13's rules as ``indicators.ruuk.v14`` reads
+    them)."""
+    rules = load() if lexicon is None else lexicon
+    return where_free(doc, slavic.tag(doc, structural=True, root=V7, v7=True, lexicon=rules, rule_tag=f"{TAG}-",
+                                      voice=voice), have)
 
 
 def hedged(doc: Document, found: list[Indicator]) -> list[Indicator]:

@@ -43,9 +43,8 @@ from ..pipeline import stage
 from . import slavic, slavic_v13
 from .claims_ruuk import _ADDRESS_SPEAKER, _NAME_PARTS, _TELEGRAM, _outlet_sides, own_voice
 from .slavic import OTHER, POSITIVE, V7, WRITER
-from .slavic_v8 import _cue_at, revise
+from .slavic_v8 import _cue_at, tag_v8
 from .slavic_v8 import load as load_v8
-from .slavic_v10 import where_free
 
 #: the data of ``indicators.ruuk.v14`` (its own file; the rest is v13's)
 V14 = "ruuk/indicators_v14"
@@ -203,11 +202,8 @@ def tag_v14(doc: Document, unknown_writer: str = "language", how: slavic.Voice |
         how = voice(doc, unknown_writer)
     slavic.load(V7)
     slavic_v13.load()  # the files checked (the loaders refuse a stage that does not declare them)
-    found = revise(doc, slavic.tag(doc, structural=True, root=V7, v7=True, lexicon=_lexicon(False, how[0]),
-                                   voice=how))[0]
-    new = slavic.tag(doc, structural=True, root=V7, v7=True, lexicon=_lexicon(True, how[0]),
-                     rule_tag=f"{slavic_v13.TAG}-", voice=how)
-    found = _corrected(doc, [*found, *where_free(doc, new, found)], how[0])
+    found = tag_v8(doc, _lexicon(False, how[0]), how)
+    found = _corrected(doc, [*found, *slavic_v13.extra(doc, found, _lexicon(True, how[0]), how)], how[0])
     return slavic_v13.prisoners(doc, slavic_v13.hedged(doc, found))
 
 

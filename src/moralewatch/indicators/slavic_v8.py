@@ -26,7 +26,7 @@ from typing import Any
 from ..lexicons import compile_regex, lines
 from ..model import INDICATORS, Document, Indicator
 from ..pipeline import stage
-from .slavic import LANGS, V7, _bad, fold, tag
+from .slavic import LANGS, V7, Lexicon, Voice, _bad, fold, tag
 
 #: the data of ``indicators.ruuk.v8`` (its own files only; v7's are read from v7's directories)
 V8 = "ruuk/indicators_v8"
@@ -145,9 +145,10 @@ def revise(doc: Document, found: list[Indicator]) -> tuple[list[Indicator], list
     return out, refused
 
 
-def tag_v8(doc: Document) -> list[Indicator]:
-    """The indicators ``indicators.ruuk.v8`` adds to ``doc``."""
-    return revise(doc, tag(doc, structural=True, root=V7, v7=True))[0]
+def tag_v8(doc: Document, lexicon: Lexicon | None = None, voice: Voice | None = None) -> list[Indicator]:
+    """The indicators ``indicators.ruuk.v8`` adds to ``doc`` (``lexicon``, ``voice``: as :func:`.slavic.tag` takes
+    them, for ``indicators.ruuk.v14``)."""
+    return revise(doc, tag(doc, structural=True, root=V7, v7=True, lexicon=lexicon, voice=voice))[0]
 
 
 @stage("indicators.ruuk.v8", requires=("language", "sentences", "quotes", "indicators"), provides=("indicators_ruuk",))
