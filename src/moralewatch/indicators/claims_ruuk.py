@@ -94,18 +94,32 @@ def _sentence(sentences: Sequence[tuple[int, int]], starts: Sequence[int], pos: 
     return None
 
 
-def own_voice(doc: Document) -> Claim:
-    """The document's own voice: ``writer``, the side of the channel or speaker its source names, the channel."""
+def source_of(doc: Document) -> tuple[str, str, str] | None:
+    """Who the document's source says writes it: ``("telegram", channel, value)``, ``("address", speakers, value)``
+    or ``("outlet", name, value)`` (``value``: the source or outlet field read), else None."""
     for value in (doc.source, doc.outlet):
-        if isinstance(value, str) and value.startswith(_TELEGRAM):
-            return WRITER, _channel_side(value[len(_TELEGRAM):].strip()), "social_media_post", None
-        m = _ADDRESS_SPEAKER.search(value) if isinstance(value, str) else None
+        if not isinstance(value, str):
+            continue
+        if value.startswith(_TELEGRAM):
+            return "telegram", value[len(_TELEGRAM):].strip(), value
+        m = _ADDRESS_SPEAKER.search(value)
         if m:
-            return WRITER, _speakers_side(m.group(1)), "video", None
+            return "address", m.group(1), value
     for value in (doc.outlet, doc.source):
         if isinstance(value, str) and value.strip() and value != "-":
-            return WRITER, _channel_side(value.strip()), "unknown", None
-    return WRITER, "unknown", "unknown", None
+            return "outlet", value.strip(), value
+    return None
+
+
+def own_voice(doc: Document) -> Claim:
+    """The document's own voice: ``writer``, the side of the channel or speaker its source names, the channel."""
+    source = source_of(doc)
+    if source is None:
+        return WRITER, "unknown", "unknown", None
+    form, name, _ = source
+    if form == "address":
+        return WRITER, _speakers_side(name), "video", None
+    return WRITER, _channel_side(name), "social_media_post" if form == "telegram" else "unknown", None
 
 
 @functools.lru_cache(maxsize=1024)

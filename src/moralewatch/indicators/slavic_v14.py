@@ -41,7 +41,7 @@ from ..lexicons import compile_regex, lines
 from ..model import Document, Indicator
 from ..pipeline import stage
 from . import slavic, slavic_v13
-from .claims_ruuk import _ADDRESS_SPEAKER, _NAME_PARTS, _TELEGRAM, _outlet_sides, own_voice
+from .claims_ruuk import _NAME_PARTS, _outlet_sides, own_voice, source_of
 from .slavic import OTHER, POSITIVE, V7, WRITER
 from .slavic_v8 import _cue_at, tag_v8
 from .slavic_v8 import load as load_v8
@@ -109,18 +109,11 @@ def _speakers_kind(value: str, speakers: str) -> str | None:
 
 def writer_kind(doc: Document) -> str | None:
     """The kind of the document's writer (:data:`KINDS`) from its source, else None (unknown)."""
-    for value in (doc.source, doc.outlet):
-        if not isinstance(value, str):
-            continue
-        if value.startswith(_TELEGRAM):
-            return _channel_kind(value[len(_TELEGRAM):].strip())
-        m = _ADDRESS_SPEAKER.search(value)
-        if m:
-            return _speakers_kind(value, m.group(1))
-    for value in (doc.outlet, doc.source):
-        if isinstance(value, str) and value.strip() and value != "-":
-            return _channel_kind(value.strip())
-    return None
+    source = source_of(doc)
+    if source is None:
+        return None
+    form, name, value = source
+    return _speakers_kind(value, name) if form == "address" else _channel_kind(name)
 
 
 def writer_side(doc: Document, unknown_writer: str = "language") -> str | None:
