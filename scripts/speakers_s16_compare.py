@@ -1,7 +1,6 @@
-"""quotes.v7 (the default) against quotes.v8 (session 16: "said a Russian soldier", a nameless institutional
-speaker's side from a body only, no label sharing for a group in sentence case), each with the default pipeline's
-other stages: the brief's figures on the dev sets, and the quotes that change on an English corpus (written to a
-JSONL file for reading by hand).
+"""Two English quote versions, each with the default pipeline's other stages (session 16: quotes.v7 against quotes.v8
+by default; S16_OLD=v2 S16_NEW=v7 for v7's figures, S16_OLD=v2 S16_NEW=v9 for the default's): the figures on the dev
+sets, and the quotes that change on an English corpus (written to a JSONL file for reading by hand).
 
     PYTHONPATH=src /work/main/.venv/bin/python scripts/speakers_s16_compare.py dev
     PYTHONPATH=src /work/main/.venv/bin/python scripts/speakers_s16_compare.py corpus IN.jsonl OUT.jsonl
