@@ -161,11 +161,13 @@ def _raion_decides(e: Entity, ctx: _Context, best: Place, found: tuple[Settlemen
     rel = _relation(ctx.text, e, ctx.places)
     if rel is not None:
         anchors.append(rel[0].text)
-    for text in anchors:
-        raions = {s.raion for s in namesakes(text, _lang(text)) if s.admin1 == best.admin1 and s.raion}
-        if raions and sum(s.admin1 == best.admin1 and s.raion in raions for s in found) == 1:
-            return True
-    return False
+    return any(alone_in_raions(namesakes(text, _lang(text)), best.admin1, found) for text in anchors)
+
+
+def alone_in_raions(anchor: tuple[Settlement, ...], admin1: str | None, found: tuple[Settlement, ...]) -> bool:
+    """Whether the raions of ``admin1`` that hold the anchor's namesakes hold exactly one of ``found``."""
+    raions = {s.raion for s in anchor if s.admin1 == admin1 and s.raion}
+    return bool(raions) and sum(s.admin1 == admin1 and s.raion in raions for s in found) == 1
 
 
 def _keeps(e: Entity, ctx: _Context, readings: list[Place], weights: dict[int, float], best: Place,

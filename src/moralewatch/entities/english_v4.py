@@ -24,7 +24,7 @@ from ..pipeline import stage
 from . import find_all
 from .context import LOCAL, _named_oblast, _relation, unresolved
 from .cyrillic import skeleton, transliterate
-from .cyrillic_v9 import TOWN, Settlement, _hidden, table
+from .cyrillic_v9 import TOWN, Settlement, _hidden, alone_in_raions, table
 from .gazetteer import Place, gazetteer
 
 _SOFT = compile_regex(r"[ieo]+")
@@ -62,10 +62,7 @@ def _readings(e: Entity) -> list[Place]:
 
 
 def _raion_decides(rel: tuple[Entity, float | None] | None, best: Place, found: tuple[Settlement, ...]) -> bool:
-    if rel is None:
-        return False
-    raions = {s.raion for s in latin_namesakes(rel[0].text) if s.admin1 == best.admin1 and s.raion}
-    return bool(raions) and sum(s.admin1 == best.admin1 and s.raion in raions for s in found) == 1
+    return rel is not None and alone_in_raions(latin_namesakes(rel[0].text), best.admin1, found)
 
 
 def check_latin(text: str, entities: list[Entity], town: int = TOWN) -> None:
